@@ -1,0 +1,97 @@
+"""`glc`: the command line. Thin: parse arguments, call the driver, print.
+
+Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from compiler.diagnostics import Diagnostic, render_text, summary, to_json
+from compiler.driver import check_paths
+from compiler.source import Source
+
+app = typer.Typer(
+    name="glc",
+    help="The guideline compiler: check, build and explain non-QM underwriting guidelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DEFAULT_PATHS = [Path("programs")]
+
+
+@app.callback()
+def _root() -> None:
+    """The guideline compiler: check, build and explain non-QM underwriting guidelines."""
+
+
+def _console(stream: object = None) -> Console:
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+
+
+def print_diagnostics(diags: list[Diagnostic], sources: dict[str, Source], console: Console) -> None:
+    """Human diagnostics, coloured when the terminal allows it."""
+    text = render_text(diags, sources)
+    for line in text.splitlines():
+        styled = Text(line)
+        if ": error[" in line:
+            styled.stylize("bold red", 0, len(line))
+        elif ": warning[" in line:
+            styled.stylize("bold yellow", 0, len(line))
+        elif line.startswith("  fix:"):
+            styled.stylize("green", 0, 6)
+        console.print(styled)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Guideline files or folders (default: programs/).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for editors and CI.")] = Format.text,
+    vocabulary: Annotated[Path | None, typer.Option(help="The loan vocabulary (default: loan.fields beside the files).")] = None,
+) -> None:
+    """Check guideline files: report every problem with file:line:col and a fix."""
+    result = check_paths(paths or DEFAULT_PATHS, vocabulary=vocabulary)
+    if format is Format.json:
+        sys.stdout.write(to_json(result.diagnostics))
+    else:
+        console = _console()
+        print_diagnostics(result.diagnostics, result.sources, console)
+        n = len(result.programs)
+        console.print(Text(f"checked {n} program{'s' if n != 1 else ''}: {summary(result.diagnostics)}"))
+    raise typer.Exit(0 if result.ok else 1)
+
+
+def main() -> None:
+    """Console-script entry point; never lets a Python traceback reach the user."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(130) from None
+    except Exception as err:  # a compiler bug: say so plainly, keep the details for the report
+        sys.stderr.write(
+            f"glc: internal error ({type(err).__name__}: {err}).\n"
+            "This is a bug in glc, not in your guideline; please report it with the file that caused it.\n"
+        )
+        raise SystemExit(3) from None
+
+
+if __name__ == "__main__":
+    main()

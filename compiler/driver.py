@@ -1,0 +1,226 @@
+"""The driver: the pass order, written once.
+
+    read files -> parse -> build_ast -> inherit -> lower vocabulary -> lower programs -> (analyses)
+
+`check_paths` runs the front end and returns the checked IR with every diagnostic of the run.
+Reading never raises: missing paths, directories, binary files, bad encodings and empty files all
+become diagnostics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler import ir
+from compiler import surface as s
+from compiler.build_ast import build_ast
+from compiler.diagnostics import Diagnostic, Diagnostics
+from compiler.inherit import inherit
+from compiler.lower import lower_program, lower_vocabulary
+from compiler.parse import parse
+from compiler.source import Source, display_path
+
+PROGRAM_SUFFIX = ".guideline"
+VOCABULARY_SUFFIX = ".fields"
+VOCABULARY_NAME = "loan.fields"
+MAX_BYTES = 5_000_000
+
+
+@dataclass
+class CheckResult:
+    """What the front end found: sources read, diagnostics (sorted), the checked IR when error-free."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    bundle: ir.Bundle | None = None
+    programs: dict[str, ir.Program] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_source(path: Path, diags: Diagnostics) -> Source | None:
+    """One file as text, or a diagnostic saying why it cannot be read."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        diags.error("E602", f"No such file: {shown}.", None, "Check the path.")
+        return None
+    except IsADirectoryError:
+        diags.error("E607", f"{shown} is a folder.", None, "Give the folder itself to `glc check`, not a file inside it.")
+        return None
+    except OSError as err:
+        diags.error("E609", f"Cannot read {shown}: {err.strerror or err}.", None, "Check the file's permissions.")
+        return None
+    if len(data) > MAX_BYTES:
+        diags.error("E610", f"{shown} is {len(data):,} bytes; guideline files are under {MAX_BYTES:,}.", None,
+                    "Split the program into a base and variants.")
+        return None
+    if b"\0" in data:
+        diags.error("E604", f"{shown} is a binary file, not a guideline.", None,
+                    "Guideline files are plain text; check you named the right file.")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        src = Source(shown, data.decode("utf-8", errors="replace"))
+        from compiler.source import point
+
+        diags.error("E605", f"{shown} is not UTF-8 text: byte 0x{data[err.start]:02X} cannot be read.",
+                    point(shown, line, col), "Save the file as UTF-8.")
+        return src
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        diags.error("E606", f"{shown} is empty.", None,
+                    "Start it with `program <name>` and the header lines (see docs/language.md).")
+        return None
+    return Source(shown, text)
+
+
+def discover(paths: list[Path], diags: Diagnostics) -> list[Path]:
+    """The guideline files named, folders expanded (recursively)."""
+    found: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            inside = sorted(q for q in p.rglob("*") if q.suffix in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX) and q.is_file())
+            if not inside:
+                diags.error("E608", f"{display_path(p)} holds no guideline files (*.guideline, *.fields).", None,
+                            "Point `glc check` at the programs folder.")
+            found.extend(inside)
+        elif not p.exists():
+            diags.error("E602", f"No such file or folder: {display_path(p)}.", None, "Check the path.")
+        elif p.suffix not in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX):
+            diags.error("E603", f"{display_path(p)} is not a guideline file (expected *.guideline or *.fields).", None,
+                        "Name guideline files `<program>.guideline`.")
+        else:
+            found.append(p)
+    return list(dict.fromkeys(found))
+
+
+class _Loader:
+    """Reads, parses and builds the AST of files, once each."""
+
+    def __init__(self, diags: Diagnostics, result: CheckResult) -> None:
+        self.diags = diags
+        self.result = result
+        self.parsed: dict[str, s.File] = {}
+        self.seen: set[Path] = set()
+
+    def load(self, path: Path) -> None:
+        key = path.resolve()
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        src = read_source(path, self.diags)
+        if src is None:
+            return
+        self.result.sources[src.path] = src
+        if any(d.code == "E605" and d.span and d.span.path == src.path for d in self.diags.items):
+            return
+        tree, syntax = parse(src)
+        self.diags.extend(syntax)
+        if tree is None:
+            return
+        ast = build_ast(tree, src.path, self.diags)
+        if ast is not None:
+            self.parsed[src.path] = ast
+
+
+def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResult:
+    """Run the front end over files and folders.
+
+    The vocabulary is `vocabulary` if given, else the `loan.fields` among or beside the files. A program
+    whose base is not among the files has its base looked up in the other guideline files of its folder.
+    """
+    diags = Diagnostics()
+    result = CheckResult()
+    files = discover(paths, diags)
+    asked = {display_path(f) for f in files}
+    loader = _Loader(diags, result)
+    for f in files:
+        loader.load(f)
+    if vocabulary is not None:
+        loader.load(vocabulary)
+        asked.add(display_path(vocabulary))
+    elif not any(f.suffix == VOCABULARY_SUFFIX for f in files):
+        for folder in dict.fromkeys(f.parent for f in files):
+            if (folder / VOCABULARY_NAME).is_file():
+                loader.load(folder / VOCABULARY_NAME)
+    _load_missing_bases(loader, files)
+
+    for p, f in loader.parsed.items():
+        if p.endswith(PROGRAM_SUFFIX) and isinstance(f, s.Vocabulary):
+            diags.error("E611", f"{p} holds a vocabulary; a .guideline file holds one program.", f.span,
+                        f"Rename it to {VOCABULARY_NAME} or start it with `program <name>`.")
+        if p.endswith(VOCABULARY_SUFFIX) and isinstance(f, s.ProgramDecl):
+            diags.error("E611", f"{p} holds a program; a .fields file holds the loan vocabulary.", f.span,
+                        "Rename it to <program>.guideline.")
+    vocab_files = [(p, f) for p, f in loader.parsed.items() if isinstance(f, s.Vocabulary) and p.endswith(VOCABULARY_SUFFIX)]
+    programs = [f for p, f in loader.parsed.items() if isinstance(f, s.ProgramDecl) and p.endswith(PROGRAM_SUFFIX)]
+
+    if not vocab_files:
+        if files and not diags.has_errors:
+            diags.error("E601", "No loan vocabulary (loan.fields) found beside the programs.", None,
+                        "Keep programs/loan.fields in the same folder as the .guideline files.")
+        result.diagnostics = _filter(diags, asked)
+        return result
+    if len(vocab_files) > 1:
+        for p, f in vocab_files[1:]:
+            diags.error("E612", f"A second vocabulary file: {p}; programs share one.", f.span,
+                        f"Merge it into {vocab_files[0][0]}.")
+    vpath, vdecl = vocab_files[0]
+    assert isinstance(vdecl, s.Vocabulary)
+    vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
+
+    effective = inherit(programs, set(shared), diags)
+    lowered: list[ir.Program] = []
+    for pid, eff in effective.items():
+        path = eff.decl.span.path
+        prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
+        if prog is not None:
+            lowered.append(prog)
+            result.programs[pid] = prog
+    result.diagnostics = _filter(diags, asked)
+    if not diags.has_errors:
+        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)))
+    return result
+
+
+def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
+    """Load sibling files when a program builds on one that was not named."""
+    def missing() -> set[str]:
+        ids = {f.name for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)}
+        wanted = {
+            str(line.value)
+            for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)
+            for line in f.header if line.key in ("extends", "overlays")
+        }
+        return wanted - ids
+
+    if not missing():
+        return
+    for folder in dict.fromkeys(f.parent for f in files):
+        for q in sorted(folder.glob("*" + PROGRAM_SUFFIX)):
+            if not missing():
+                return
+            loader.load(q)
+
+
+def _sha(src: Source) -> str:
+    return hashlib.sha256(src.text.encode("utf-8")).hexdigest()
+
+
+def _filter(diags: Diagnostics, asked: set[str]) -> list[Diagnostic]:
+    """Diagnostics of the files asked about (and those with no file), sorted."""
+    return [d for d in diags.sorted() if d.span is None or d.span.path in asked or d.span.path.endswith(VOCABULARY_SUFFIX)]

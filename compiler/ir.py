@@ -1,0 +1,579 @@
+"""The checked IR: names resolved, types and units explicit, stable rule ids, citations attached.
+
+Produced by `lower`; consumed by every back end (reference evaluator, Python checkers, SQL, documentation)
+and by the analyses. Every node is immutable and carries the span of the source it came from.
+
+Numbers are exact Decimals in the units authors write: a percent is stored as `80` for 80%, money in
+dollars, months in months. Conversions are explicit nodes (`Scale`), divisions happen only in `DivRound`
+(one exact division followed by the declared rounding), so no back end has to guess a scale or a rounding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal as Lit
+
+from compiler.source import Span
+
+# ------------------------------------------------------------------ types
+
+NumberKind = Lit["integer", "money", "percent", "ratio", "months"]
+TypeKind = Lit["integer", "money", "percent", "ratio", "months", "date", "yesno", "text", "enum", "list", "history"]
+NUMERIC: frozenset[str] = frozenset({"integer", "money", "percent", "ratio", "months"})
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """A value's type. Numbers carry a unit (`USD`, `USD per month`, `points`, `months`); enums their values."""
+
+    kind: TypeKind
+    unit: str = ""
+    enum: str = ""  # the field that declares the enum's values
+    values: tuple[str, ...] = ()
+    record: str = ""  # list item record name
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC
+
+    def describe(self) -> str:
+        """How the type is named to authors: 'money (USD per month)', 'percent', 'one of primary, ...'."""
+        if self.kind == "enum":
+            shown = ", ".join(self.values[:4]) + (", ..." if len(self.values) > 4 else "")
+            return f"one of {shown}"
+        if self.kind == "list":
+            return f"list of {self.record}"
+        if self.kind == "yesno":
+            return "yes/no"
+        if self.kind == "history":
+            return "housing history (NxDDxMM)"
+        if self.kind in ("money", "integer") and self.unit:
+            return f"{self.kind} ({self.unit})"
+        return self.kind
+
+
+YESNO = Type("yesno")
+DATE = Type("date")
+PERCENT = Type("percent")
+RATIO = Type("ratio")
+MONTHS = Type("months", unit="months")
+
+RoundingMode = Lit["up", "down", "half_up", "half_even"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rounding:
+    """Declared rounding of a derived value: `up`/`down`/`half_up`/`half_even` to `places` decimals."""
+
+    mode: RoundingMode
+    places: int
+
+    def describe(self) -> str:
+        words = {"up": "rounded up", "down": "rounded down", "half_up": "rounded", "half_even": "rounded half even"}
+        return f"{words[self.mode]} to {self.places} decimals"
+
+
+# ------------------------------------------------------------------ expressions
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    """A constant: Decimal for numbers, date, bool for yes/no, str for an enum value."""
+
+    value: Decimal | dt.date | bool | str
+    type: Type
+    text: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRef:
+    """A loan field (input)."""
+
+    name: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRef:
+    """A derived value of the program."""
+
+    name: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    """`left op right` for op in + - * (no division: see DivRound)."""
+
+    op: Lit["+", "-", "*"]
+    left: Expr
+    right: Expr
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """`operand * 10**power`, exact: percent <-> ratio conversions (power -2 / +2)."""
+
+    operand: Expr
+    power: int
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    """Unary minus."""
+
+    operand: Expr
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DivRound:
+    """`numerator / denominator`, computed exactly and rounded once as declared. Unknown when dividing by 0."""
+
+    numerator: Expr
+    denominator: Expr
+    rounding: Rounding
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """`operand` rounded as declared (a value's rounding pushed to a branch without division)."""
+
+    operand: Expr
+    rounding: Rounding
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Extremum:
+    """`lesser of` (min) / `greater of` (max); unknown if any argument is unknown."""
+
+    kind: Lit["lesser", "greater"]
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    """`operand default fallback`: fallback when operand is unknown."""
+
+    operand: Expr
+    fallback: Expr
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IfThenElse:
+    """`if cond then a else b`; unknown when cond is unknown."""
+
+    cond: Expr
+    then: Expr
+    otherwise: Expr
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthsSince:
+    """Whole months from a date to the program's seasoning date (`as_of`)."""
+
+    date: Expr
+    as_of: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthsSinceLatest:
+    """Whole months since the most recent item of a list whose kind is in `kinds` (all kinds when empty).
+
+    Infinite ("never") when no item matches; unknown when the list is unknown.
+    """
+
+    list_field: str
+    kind_field: str
+    date_field: str
+    kinds: tuple[str, ...]
+    as_of: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CountLates:
+    """Number of items of a late-payment list at least `min_days` late within the last `months` months."""
+
+    list_field: str
+    days_field: str
+    date_field: str
+    min_days: int
+    months: int
+    as_of: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+CompareOp = Lit["<", "<=", ">", ">=", "=", "!="]
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    """`left op right` on two values of the same type; unknown if either is unknown."""
+
+    op: CompareOp
+    left: Expr
+    right: Expr
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+@dataclass(frozen=True, slots=True)
+class IsKnown:
+    """`operand is known` (negated: `is unknown`); never unknown itself."""
+
+    operand: Expr
+    negated: bool
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+@dataclass(frozen=True, slots=True)
+class InSet:
+    """`operand in (values)` for enum values (negated: `not in`)."""
+
+    operand: Expr
+    values: tuple[str, ...]
+    negated: bool
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    """Kleene conjunction: false if any operand is false, else unknown if any is unknown."""
+
+    operands: tuple[Expr, ...]
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    """Kleene disjunction: true if any operand is true, else unknown if any is unknown."""
+
+    operands: tuple[Expr, ...]
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """Negation; unknown stays unknown."""
+
+    operand: Expr
+    span: Span = field(compare=False)
+    type: Type = YESNO
+
+
+Expr = (
+    Const
+    | FieldRef
+    | ValueRef
+    | Arith
+    | Scale
+    | Neg
+    | DivRound
+    | Round
+    | Extremum
+    | Default
+    | IfThenElse
+    | MonthsSince
+    | MonthsSinceLatest
+    | CountLates
+    | Compare
+    | IsKnown
+    | InSet
+    | And
+    | Or
+    | Not
+)
+
+# ------------------------------------------------------------------ bands and tables
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """An interval of a numeric value; None = unbounded. `label` is how documentation shows it."""
+
+    low: Decimal | None
+    low_inclusive: bool
+    high: Decimal | None
+    high_inclusive: bool
+    label: str
+    span: Span = field(compare=False)
+
+    def contains(self, x: Decimal) -> bool:
+        if self.low is not None and (x < self.low or (x == self.low and not self.low_inclusive)):
+            return False
+        if self.high is not None and (x > self.high or (x == self.high and not self.high_inclusive)):
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A matrix dimension or lookup key: the expression and its bands, in table order."""
+
+    expr: Expr
+    bands: tuple[Band, ...]
+    label: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One matrix cell: a value per limit it gives, `None` for N/A (not eligible); an absent limit = no limit."""
+
+    limits: tuple[tuple[str, Decimal], ...] | None
+    text: str
+    span: Span = field(compare=False)
+
+    @property
+    def eligible(self) -> bool:
+        return self.limits is not None
+
+    def get(self, limit: str) -> Decimal | None:
+        for name, value in self.limits or ():
+            if name == limit:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A derived value read from a one-dimensional table of bands; N/A rows give unknown."""
+
+    key: Axis
+    results: tuple[Decimal | None, ...]
+    type: Type
+    span: Span = field(compare=False)
+
+
+# ------------------------------------------------------------------ declarations
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A loan field of the shared vocabulary."""
+
+    name: str
+    title: str
+    type: Type
+    places: int | None
+    range: Band | None
+    description: str
+    section: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The item type of a list field."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A derived value: an expression (or lookup) with its declared rounding and the number of decimals it has."""
+
+    id: str
+    title: str
+    body: Expr | Lookup
+    type: Type
+    rounding: Rounding | None
+    places: int | None
+    citation: str | None
+    notes: tuple[str, ...]
+    origin: str  # "vocabulary" or the program that declares it
+    section: str
+    depends_on: tuple[str, ...]
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A limit a matrix or adjustment sets (max LTV) and the value it bounds (ltv)."""
+
+    id: str
+    title: str
+    on: str
+    type: Type
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """`allow test when cond`."""
+
+    test: Expr
+    when: Expr
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One `require`: the test must hold, or one of its alternatives must (with its condition)."""
+
+    test: Expr
+    alternatives: tuple[Alternative, ...]
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """`reduce limit by amount` (percentage points) or `cap limit at amount`."""
+
+    kind: Lit["reduce", "cap"]
+    limit: str
+    amount: Decimal
+    text: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A document required or a term imposed; does not reject the loan."""
+
+    kind: Lit["document", "term"]
+    text: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: when it applies, what it requires, how it adjusts limits, what it conditions."""
+
+    id: str
+    title: str
+    section: str
+    citation: str | None
+    when: Expr | None
+    requirements: tuple[Requirement, ...]
+    adjustments: tuple[Adjustment, ...]
+    conditions: tuple[Condition, ...]
+    reviews: tuple[str, ...]
+    notes: tuple[str, ...]
+    origin: str  # program id whose file defines it
+    overrides: bool  # replaces a rule of the base program
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """An eligibility matrix: limits by row band (x column band) when its condition holds."""
+
+    id: str
+    title: str
+    section: str
+    citation: str | None
+    when: Expr | None
+    gives: tuple[str, ...]
+    rows: Axis
+    columns: Axis | None
+    cells: tuple[tuple[Cell, ...], ...]
+    notes: tuple[str, ...]
+    origin: str
+    overrides: bool
+    span: Span = field(compare=False)
+
+    def cell(self, row: int, column: int) -> Cell:
+        return self.cells[row][column]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The shared loan vocabulary."""
+
+    title: str
+    fields: tuple[Field, ...]
+    records: tuple[Record, ...]
+    values: tuple[Value, ...]
+    limits: tuple[Limit, ...]
+    path: str
+    sha256: str
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """An item of the base program that a variant removes, with the stated reason."""
+
+    kind: str
+    id: str
+    reason: str
+    span: Span = field(compare=False)
+
+
+CombineMode = Lit["lowest", "stacked"]
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """One checked program, inheritance applied: everything a back end needs, in source order."""
+
+    id: str
+    title: str
+    investor: str
+    lender: str | None
+    family: str
+    version: str
+    effective: dt.date
+    source_document: str
+    kind: Lit["program", "variant", "overlay"]
+    base: str | None
+    seasoning_date: str
+    combine: CombineMode
+    values: tuple[Value, ...]  # dependency order: every value after those it uses
+    limits: tuple[Limit, ...]
+    matrices: tuple[Matrix, ...]
+    rules: tuple[Rule, ...]
+    dropped: tuple[Dropped, ...]
+    path: str
+    sha256: str
+    span: Span = field(compare=False)
+
+    def value(self, name: str) -> Value | None:
+        return next((v for v in self.values if v.id == name), None)
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.matrices) + tuple(r.id for r in self.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """The checked vocabulary and every checked program of one run."""
+
+    vocabulary: Vocabulary
+    programs: tuple[Program, ...]

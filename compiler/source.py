@@ -1,0 +1,69 @@
+"""Source files and spans: where every node and every diagnostic points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One guideline file as text, with the path shown to authors (relative where possible)."""
+
+    path: str
+    text: str
+
+    def line(self, number: int) -> str:
+        """The text of line `number` (1-based), without its line ending."""
+        lines = self.text.splitlines()
+        if 1 <= number <= len(lines):
+            return lines[number - 1]
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a source file: 1-based lines and columns, end column exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """`file:line`, the form used in generated code and findings."""
+        return f"{self.path}:{self.line}"
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.path, self.line, self.column)
+
+
+def display_path(path: Path) -> str:
+    """A path as authors see it: relative to the working directory when inside it, POSIX separators."""
+    try:
+        rel = path.resolve().relative_to(Path.cwd().resolve())
+        return rel.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def point(path: str, line: int, column: int, width: int = 1) -> Span:
+    """A span of `width` characters on one line."""
+    return Span(path, line, column, line, column + max(width, 1))
+
+
+def excerpt(source_line: str, span: Span) -> tuple[str, str]:
+    """The source line (tabs expanded to one space) and a caret underline under the span."""
+    text = source_line.replace("\t", " ")
+    start = max(span.column - 1, 0)
+    if span.end_line == span.line:
+        width = max(span.end_column - span.column, 1)
+    else:
+        width = max(len(text) - start, 1)
+    width = min(width, max(len(text) - start, 1))
+    return text, " " * start + "^" * width

@@ -1,0 +1,180 @@
+"""Syntax errors labelled by example (Lark's `match_examples`), never Lark's raw "Expected one of" list.
+
+Each label is a stable code, a plain-English message and a fix, with short broken snippets that produce
+the parser state it names. A syntax error matching none of them gets a message built from what the
+parser expected, translated into words.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+_PROGRAM = "program p\n"
+_RULE = _PROGRAM + "rule r\n  cite \"x\"\n"
+
+# code -> (message, fix, examples)
+LABELS: dict[str, tuple[str, str, list[str]]] = {
+    "E101": (
+        "A comparison is missing its right-hand side.",
+        "Finish the comparison, e.g. `fico >= 660`.",
+        [_RULE + "  require fico >=\n", _RULE + "  when ltv <\n", _RULE + "  require dti at most\n"],
+    ),
+    "E102": (
+        "Two values follow each other with no operator between them.",
+        "Put a comparison (`>=`, `<=`, `is`, `in`) or `and`/`or` between them.",
+        [_RULE + "  require fico 660\n", _RULE + "  when occupancy primary\n", _RULE + "  require ltv 80% x\n"],
+    ),
+    "E103": (
+        "A parenthesis is not closed.",
+        "Add the missing `)`.",
+        [_RULE + "  require state in (CA, NV\n", _RULE + "  require (fico >= 660\n"],
+    ),
+    "E104": (
+        "A table row must start and end with `|`.",
+        "Write the row as `| 740+ | 90% | 85% |`.",
+        [_PROGRAM + "matrix m\n  rows fico\n| a | b\n", _PROGRAM + "matrix m\n  rows fico\n| a | b |\n| c | d\n"],
+    ),
+    "E105": (
+        "A rule needs at least one clause under its name.",
+        "Add clauses such as `cite \"...\"`, `when ...` and `require ...` on the lines after `rule`.",
+        [_PROGRAM + "rule r\nrule s\n  cite \"x\"\n", _PROGRAM + "rule r\n"],
+    ),
+    "E106": (
+        "A matrix needs its settings (`gives`, `rows`) and then its table.",
+        "Write `gives max_ltv`, `rows fico`, optionally `columns loan_amount`, then the `| ... |` table lines.",
+        [_PROGRAM + "matrix m\n", _PROGRAM + "matrix m\n  rows fico\n", _PROGRAM + "matrix m\n  cite \"x\"\nrule r\n"],
+    ),
+    "E107": (
+        "A header line must read `key: value`.",
+        "Write e.g. `investor: \"Keystone Capital\"` or `effective: 2026-01-01`.",
+        [_PROGRAM + "investor \"x\"\n", _PROGRAM + "version 2026\n", _PROGRAM + "investor:\n"],
+    ),
+    "E108": (
+        "A file must start with `program <name>` (a guideline) or `vocabulary \"<title>\"` (the loan fields).",
+        "Begin the file with `program my_program` on its first line.",
+        ["hello\n", "rule r\n", "\"x\"\n", "field f\n", "section \"s\"\n"],
+    ),
+    "E109": (
+        "A field property line is not understood.",
+        "Field properties are `type:`, `unit:`, `range:`, `precision:` and `description:`.",
+        ["vocabulary \"v\"\nfield f\n  kind: integer\n", "vocabulary \"v\"\nfield f\n  type integer\n"],
+    ),
+    "E110": (
+        "This is not a type the language knows.",
+        "Use integer, money, percent, ratio, months, date, yes/no, text, `one of a, b, c` or `list of <record>`.",
+        ["vocabulary \"v\"\nfield f\n  type: number\n", "vocabulary \"v\"\nfield f\n  type: 5\n"],
+    ),
+    "E111": (
+        "A band is not written the way the language reads bands.",
+        "Write bands as `660..679`, `740+`, `<= $1,000,000` or `$1,000,001..$1,500,000`.",
+        [_PROGRAM + "matrix m\n  rows fico\n| x | 1.. |\n", "vocabulary \"v\"\nfield f\n  range: 1..\n"],
+    ),
+    "E112": (
+        "A rule clause is not understood.",
+        "Clauses are `cite`, `note`, `when`, `require`, `allow`, `reduce`, `cap`, `condition` and `review`.",
+        [_RULE + "  requires fico >= 660\n", _RULE + "  if fico >= 660\n", _RULE + "  must fico\n"],
+    ),
+    "E113": (
+        "A rounding is written `, rounded up to 2 decimals` (or rounded, rounded down, truncated).",
+        "Finish the rounding, e.g. `, rounded up to 2 decimals`.",
+        [_PROGRAM + "value v = a / b, rounded up\n", _PROGRAM + "value v = a / b, rounded to 2\n"],
+    ),
+    "E114": (
+        "A `value` is written `value name \"Title\" = expression` or `value name \"Title\" by <key>` with a table.",
+        "Add `=` and the expression after the value's name.",
+        [_PROGRAM + "value v a + b\n", _PROGRAM + "value v\n"],
+    ),
+    "E115": (
+        "An `if` needs both `then` and `else`.",
+        "Write `if <condition> then <value> else <value>`.",
+        [_PROGRAM + "value v = if a then b\n", _PROGRAM + "value v = if a b else c\n"],
+    ),
+    "E116": (
+        "A string is not closed.",
+        "Close the text with a `\"` on the same line.",
+        [_PROGRAM + "title: \"abc\n"],
+    ),
+}
+
+
+@cache
+def _matcher() -> dict[str, list[str]]:
+    return {code: examples for code, (_, _, examples) in LABELS.items()}
+
+
+def _parse_for_examples(text: str) -> object:
+    from compiler.parse import parser
+
+    return parser().parse(text)
+
+
+# Plain-English names for the terminals the parser may say it expected.
+_TERMINAL_WORDS: dict[str, str] = {
+    "NAME": "a name",
+    "STRING": "a quoted text",
+    "NUMBER": "a number",
+    "MONEY": "an amount of money",
+    "PERCENT": "a percent",
+    "DATE": "a date (YYYY-MM-DD)",
+    "HISTORY": "a housing history like 0x30x12",
+    "PIPE": "`|`",
+    "_NL": "the end of the line",
+    "$END": "the end of the file",
+    "COLON": "`:`",
+    "EQUAL": "`=`",
+    "LPAR": "`(`",
+    "RPAR": "`)`",
+    "COMMA": "`,`",
+}
+
+
+def _describe(expected: set[str]) -> str:
+    words: list[str] = []
+    for name in sorted(expected):
+        if name in _TERMINAL_WORDS:
+            words.append(_TERMINAL_WORDS[name])
+        elif name.isupper() and name.isalpha() and len(name) > 1:
+            words.append(f"`{name.lower()}`")
+    words = sorted(set(words))
+    if not words:
+        return "something else"
+    if len(words) > 6:
+        return ", ".join(words[:6]) + " or another clause"
+    return ", ".join(words[:-1]) + (" or " if len(words) > 1 else "") + words[-1]
+
+
+def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
+    """(code, message, fix) for a Lark syntax error."""
+    if isinstance(err, UnexpectedCharacters):
+        char = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else ""
+        if char == '"':
+            code = "E116"
+            return code, LABELS[code][0], LABELS[code][1]
+        if char and not char.isprintable():
+            return "E118", f"The character U+{ord(char):04X} cannot appear in a guideline file.", "Delete it."
+        return (
+            "E117",
+            f"The character `{char}` is not part of the guideline language here.",
+            "Check for a stray character; text goes inside double quotes.",
+        )
+    if isinstance(err, (UnexpectedToken, UnexpectedEOF)):
+        try:
+            label = err.match_examples(_parse_for_examples, _matcher(), use_accepts=True)
+        except Exception:  # a broken example must never become the author's traceback
+            label = None
+        if isinstance(label, str) and label in LABELS:
+            return label, LABELS[label][0], LABELS[label][1]
+        expected = set(err.expected) if isinstance(err, UnexpectedToken) else set(err.expected)
+        found = ""
+        if isinstance(err, UnexpectedToken):
+            tok = err.token
+            found = "the end of the line" if tok.type == "_NL" else (
+                "the end of the file" if tok.type == "$END" else f"`{tok}`")
+        return (
+            "E100",
+            f"Unexpected {found or 'input'}: expected {_describe(expected)}.",
+            "Compare the line with the examples in docs/language.md.",
+        )
+    return "E100", "The file could not be read as a guideline.", "Compare it with docs/language.md."
