@@ -7,6 +7,7 @@ banded field can hold (given its decimals) that falls in no band, between the lo
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from itertools import pairwise
 
 from compiler import ir
 from compiler.diagnostics import Diagnostics
@@ -15,16 +16,19 @@ from compiler.wording import fmt_amount
 
 def check_band(band: ir.Band, kind: str, diags: Diagnostics) -> bool:
     """A single band: its low end must not be above its high end."""
-    if band.low is not None and band.high is not None:
-        if band.low > band.high or (band.low == band.high and not (band.low_inclusive and band.high_inclusive)):
-            diags.error(
-                "E401",
-                f"The band `{band.label}` is empty: it starts at {fmt_amount(band.low, kind)} and ends at "
-                f"{fmt_amount(band.high, kind)}.",
-                band.span,
-                "Write the lower edge first, e.g. `660..679`.",
-            )
-            return False
+    empty = band.low is not None and band.high is not None and (
+        band.low > band.high or (band.low == band.high and not (band.low_inclusive and band.high_inclusive))
+    )
+    if empty:
+        assert band.low is not None and band.high is not None
+        diags.error(
+            "E401",
+            f"The band `{band.label}` is empty: it starts at {fmt_amount(band.low, kind)} and ends at "
+            f"{fmt_amount(band.high, kind)}.",
+            band.span,
+            "Write the lower edge first, e.g. `660..679`.",
+        )
+        return False
     return True
 
 
@@ -33,7 +37,7 @@ def check_bands(bands: list[ir.Band], kind: str, places: int | None, what: str, 
     good = [b for b in bands if check_band(b, kind, diags)]
     ordered = sorted(good, key=_low_key)
     step = Decimal(1).scaleb(-places) if places is not None else None
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in pairwise(ordered):
         if _overlaps(a, b):
             diags.error(
                 "E402",

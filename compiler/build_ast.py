@@ -398,7 +398,7 @@ class _Builder(Transformer[Token, Any]):
         if isinstance(value, s.Literal):
             return value
         tok: Token = value
-        kind = {"MONEY": "money", "PERCENT": "percent"}.get(tok.type, "number")
+        kind: s.LiteralKind = "money" if tok.type == "MONEY" else ("percent" if tok.type == "PERCENT" else "number")
         return self._literal(kind, tok)
 
     def band_between(self, meta: Meta, children: list[Any]) -> s.Band:

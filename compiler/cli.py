@@ -6,9 +6,9 @@ Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage errors.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from rich.console import Console
@@ -27,7 +27,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -40,7 +40,7 @@ def _root() -> None:
     """The guideline compiler: check, build and explain non-QM underwriting guidelines."""
 
 
-def _console(stream: object = None) -> Console:
+def _console(stream: IO[str] | None = None) -> Console:
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
 
 

@@ -159,12 +159,12 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
                 loader.load(folder / VOCABULARY_NAME)
     _load_missing_bases(loader, files)
 
-    for p, f in loader.parsed.items():
-        if p.endswith(PROGRAM_SUFFIX) and isinstance(f, s.Vocabulary):
-            diags.error("E611", f"{p} holds a vocabulary; a .guideline file holds one program.", f.span,
+    for shown, ast in loader.parsed.items():
+        if shown.endswith(PROGRAM_SUFFIX) and isinstance(ast, s.Vocabulary):
+            diags.error("E611", f"{shown} holds a vocabulary; a .guideline file holds one program.", ast.span,
                         f"Rename it to {VOCABULARY_NAME} or start it with `program <name>`.")
-        if p.endswith(VOCABULARY_SUFFIX) and isinstance(f, s.ProgramDecl):
-            diags.error("E611", f"{p} holds a program; a .fields file holds the loan vocabulary.", f.span,
+        if shown.endswith(VOCABULARY_SUFFIX) and isinstance(ast, s.ProgramDecl):
+            diags.error("E611", f"{shown} holds a program; a .fields file holds the loan vocabulary.", ast.span,
                         "Rename it to <program>.guideline.")
     vocab_files = [(p, f) for p, f in loader.parsed.items() if isinstance(f, s.Vocabulary) and p.endswith(VOCABULARY_SUFFIX)]
     programs = [f for p, f in loader.parsed.items() if isinstance(f, s.ProgramDecl) and p.endswith(PROGRAM_SUFFIX)]
@@ -176,8 +176,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         result.diagnostics = _filter(diags, asked)
         return result
     if len(vocab_files) > 1:
-        for p, f in vocab_files[1:]:
-            diags.error("E612", f"A second vocabulary file: {p}; programs share one.", f.span,
+        for shown, extra in vocab_files[1:]:
+            diags.error("E612", f"A second vocabulary file: {shown}; programs share one.", extra.span,
                         f"Merge it into {vocab_files[0][0]}.")
     vpath, vdecl = vocab_files[0]
     assert isinstance(vdecl, s.Vocabulary)

@@ -330,9 +330,7 @@ class Band:
     def contains(self, x: Decimal) -> bool:
         if self.low is not None and (x < self.low or (x == self.low and not self.low_inclusive)):
             return False
-        if self.high is not None and (x > self.high or (x == self.high and not self.high_inclusive)):
-            return False
-        return True
+        return not (self.high is not None and (x > self.high or (x == self.high and not self.high_inclusive)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from compiler import ir
 from compiler import surface as s
@@ -21,6 +22,8 @@ from compiler.inherit import Effective, Item
 from compiler.lower_expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
 from compiler.source import Span
 from compiler.wording import band_label
+
+_C = TypeVar("_C", bound="s.Cite | s.When | s.Gives")
 
 DEFAULT_PLACES = {"integer": 0, "months": 0, "money": 2, "percent": 2, "ratio": 3}
 MONEY_UNITS = ("USD", "USD per month")
@@ -760,11 +763,11 @@ def _matrix_cell(cell: s.Cell, given: list[ir.Limit], diags: Diagnostics) -> ir.
     return None
 
 
-def _one(clauses: tuple[object, ...], kind: type, word: str, diags: Diagnostics) -> object | None:
+def _one(clauses: tuple[object, ...], kind: type[_C], word: str, diags: Diagnostics) -> _C | None:
     found = [c for c in clauses if isinstance(c, kind)]
     if len(found) > 1:
         second = found[1]
-        diags.error("E230", f"`{word}` is given twice.", getattr(second, "span"),
+        diags.error("E230", f"`{word}` is given twice.", second.span,
                     "Keep one line (join conditions with `and`)." if word == "when" else "Keep one line.")
     return found[0] if found else None
 

@@ -201,7 +201,7 @@ class ExprLowerer:
                     "Both sides must have the same type and unit.",
                 )
                 return None
-            return ir.Arith(op, left, right, left.type, e.span)
+            return ir.Arith("+" if op == "+" else "-", left, right, left.type, e.span)
         # multiplication: percents become ratios, units multiply
         left, right = self._as_ratio(left), self._as_ratio(right)
         ld, rd = _dims(finished(left.type)), _dims(finished(right.type))
@@ -218,7 +218,7 @@ class ExprLowerer:
 
     def _as_ratio(self, x: ir.Expr) -> ir.Expr:
         if x.type.kind == "percent":
-            return ir.Scale(x, -2, ir.RATIO, getattr(x, "span"))
+            return ir.Scale(x, -2, ir.RATIO, x.span)
         return x
 
     def lower_Neg(self, e: s.Neg) -> ir.Expr | None:
@@ -295,7 +295,7 @@ class ExprLowerer:
                                  "Write `housing_lates at most 0x30x12`.")
             return None
         op = e.op
-        if right.type.kind == "enum" and isinstance(e.left, s.Name) or left.type.kind == "enum":
+        if (right.type.kind == "enum" and isinstance(e.left, s.Name)) or left.type.kind == "enum":
             self.diags.error("E312", "Values of a `one of` field are compared with `is` or `in`.", e.span,
                              "Write e.g. `occupancy is primary` or `state in (CA, NV)`.")
             return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 _PROGRAM = "program p\n"
@@ -104,7 +105,7 @@ def _matcher() -> dict[str, list[str]]:
     return {code: examples for code, (_, _, examples) in LABELS.items()}
 
 
-def _parse_for_examples(text: str) -> object:
+def _parse_for_examples(text: str) -> Tree[Token]:
     from compiler.parse import parser
 
     return parser().parse(text)
@@ -148,7 +149,8 @@ def _describe(expected: set[str]) -> str:
 def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
     """(code, message, fix) for a Lark syntax error."""
     if isinstance(err, UnexpectedCharacters):
-        char = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else ""
+        pos = err.pos_in_stream if isinstance(err.pos_in_stream, int) else -1
+        char = text[pos] if 0 <= pos < len(text) else ""
         if char == '"':
             code = "E116"
             return code, LABELS[code][0], LABELS[code][1]
@@ -166,7 +168,7 @@ def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
             label = None
         if isinstance(label, str) and label in LABELS:
             return label, LABELS[label][0], LABELS[label][1]
-        expected = set(err.expected) if isinstance(err, UnexpectedToken) else set(err.expected)
+        expected = {str(x) for x in err.expected}
         found = ""
         if isinstance(err, UnexpectedToken):
             tok = err.token
