@@ -380,6 +380,10 @@ class _Builder(Transformer[Token, Any]):
                 cells.append(s.Cell("words", child[1], words=child[0]))
         return s.Row(tuple(cells), self.span(meta, children))
 
+    def label(self, meta: Meta, children: list[Any]) -> s.Cell:
+        sp = self.tok(children[0])
+        return s.Cell("words", sp, words=((unquote(children[0]),),))
+
     def empty_cell(self, meta: Meta, children: list[Any]) -> s.Cell:
         return s.Cell("empty", self.span(meta, children))
 

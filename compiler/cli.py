@@ -73,7 +73,20 @@ def check(
         print_diagnostics(result.diagnostics, result.sources, console)
         n = len(result.programs)
         console.print(Text(f"checked {n} program{'s' if n != 1 else ''}: {summary(result.diagnostics)}"))
-    raise typer.Exit(0 if result.ok else 1)
+    raise typer.Exit(exit_code(result.diagnostics))
+
+
+USAGE_CODES = frozenset({"E602", "E603", "E608"})
+
+
+def exit_code(diags: list[Diagnostic]) -> int:
+    """0 clean (warnings allowed), 2 when the command line named nothing usable, 1 for errors in the files."""
+    errors = [d for d in diags if d.severity == "error"]
+    if not errors:
+        return 0
+    if all(d.code in USAGE_CODES for d in errors):
+        return 2
+    return 1
 
 
 def main() -> None:

@@ -197,6 +197,9 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
                 diags: Diagnostics) -> ir.Value | None:
     lowerer = ExprLowerer(scope, diags)
     cite = decl.cites[0].text if decl.cites else None
+    if not decl.cites and origin != "vocabulary":
+        diags.warning("W101", f"Value `{decl.name}` has no citation.", decl.name_span,
+                      "Add `cite \"<section, page>\"` on the line after the value.")
     if len(decl.cites) > 1:
         diags.error("E230", "A value has one `cite` line.", decl.cites[1].span, "Merge the citations into one line.")
     title = decl.title or decl.name

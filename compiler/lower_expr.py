@@ -332,7 +332,7 @@ class ExprLowerer:
         h = e.right.value
         count = ir.CountLates(left.name, days[0].name, dates[0].name, h.days, h.months, self.scope.as_of,
                               ir.Type("integer", unit="payments"), e.span)
-        limit = ir.Const(Decimal(h.count), ir.Type("integer", unit="payments"), e.right.text, e.right.span)
+        limit = ir.Const(Decimal(h.count), ir.Type("integer", unit="payments"), str(h.count), e.right.span)
         return ir.Compare("<=", count, limit, e.span)
 
     def _comparable(self, left: ir.Expr, right: ir.Expr, e: s.Compare) -> bool:

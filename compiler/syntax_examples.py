@@ -131,12 +131,18 @@ _TERMINAL_WORDS: dict[str, str] = {
 }
 
 
+_SYMBOLS = {"PLUS": "+", "MINUS": "-", "STAR": "*", "SLASH": "/", "LESSTHAN": "<", "MORETHAN": ">", "DOT": ".",
+            "__ANON_0": "..", "NA": "N/A", "YES": "yes", "NO": "no", "OVERRIDE": "override", "ROUNDING": "rounded ..."}
+
+
 def _describe(expected: set[str]) -> str:
     words: list[str] = []
     for name in sorted(expected):
         if name in _TERMINAL_WORDS:
             words.append(_TERMINAL_WORDS[name])
-        elif name.isupper() and name.isalpha() and len(name) > 1:
+        elif name in _SYMBOLS:
+            words.append(f"`{_SYMBOLS[name]}`")
+        elif name.isupper() and name.replace("_", "").isalpha() and len(name) > 1 and not name.startswith("_"):
             words.append(f"`{name.lower()}`")
     words = sorted(set(words))
     if not words:
@@ -172,11 +178,10 @@ def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
         found = ""
         if isinstance(err, UnexpectedToken):
             tok = err.token
-            found = "the end of the line" if tok.type == "_NL" else (
-                "the end of the file" if tok.type == "$END" else f"`{tok}`")
+            found = "end of the line" if tok.type == "_NL" else ("end of the file" if tok.type == "$END" else f"`{tok}`")
         return (
             "E100",
-            f"Unexpected {found or 'input'}: expected {_describe(expected)}.",
+            f"Unexpected {found or 'input'} here: expected {_describe(expected)}.",
             "Compare the line with the examples in docs/language.md.",
         )
     return "E100", "The file could not be read as a guideline.", "Compare it with docs/language.md."

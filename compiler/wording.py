@@ -45,3 +45,91 @@ def band_label(low: Decimal | None, low_inclusive: bool, high: Decimal | None, h
     if high is not None:
         return f"up to {f(high)}" if high_inclusive else f"under {f(high)}"
     return "any"
+
+
+# ------------------------------------------------------------------ expressions in English
+# One wording for the checkers' messages and the documentation pages.
+
+_OPS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": "equal to", "!=": "not equal to"}
+
+
+def describe(x: object, titles: dict[str, str] | None = None) -> str:
+    """An IR expression in plain English: `DTI at most 50%`, `occupancy is primary or second_home`."""
+    from compiler import ir
+
+    t = titles or {}
+
+    def d(e: object) -> str:
+        return describe(e, t)
+
+    if isinstance(x, ir.Const):
+        if isinstance(x.value, Decimal):
+            return fmt_amount(x.value, x.type.kind, x.type.unit)
+        if isinstance(x.value, bool):
+            return "yes" if x.value else "no"
+        return str(x.value)
+    if isinstance(x, (ir.FieldRef, ir.ValueRef)):
+        return t.get(x.name, x.name)
+    if isinstance(x, ir.Compare):
+        if isinstance(x.left, ir.CountLates) and x.op == "<=" and isinstance(x.right, ir.Const):
+            c = x.left
+            return (f"housing history {x.right.text}x{c.min_days}x{c.months} (at most {x.right.text} payment"
+                    f"{'' if x.right.text == '1' else 's'} {c.min_days}+ days late in the last {c.months} months)")
+        return f"{d(x.left)} {_OPS[x.op]} {d(x.right)}"
+    if isinstance(x, ir.InSet):
+        vals = list(x.values)
+        shown = vals[0] if len(vals) == 1 else ", ".join(vals[:-1]) + " or " + vals[-1]
+        return f"{d(x.operand)} is {'not ' if x.negated else ''}{shown}"
+    if isinstance(x, ir.IsKnown):
+        return f"{d(x.operand)} is {'unknown' if x.negated else 'known'}"
+    if isinstance(x, ir.And):
+        return " and ".join(_paren(p, t) for p in x.operands)
+    if isinstance(x, ir.Or):
+        return " or ".join(_paren(p, t) for p in x.operands)
+    if isinstance(x, ir.Not):
+        inner = x.operand
+        if isinstance(inner, (ir.FieldRef, ir.ValueRef)):
+            return f"not {d(inner)}"
+        return f"not ({d(inner)})"
+    if isinstance(x, ir.Arith):
+        return f"{d(x.left)} {x.op} {d(x.right)}"
+    if isinstance(x, ir.Scale):
+        return d(x.operand) if x.power == -2 else f"{d(x.operand)} as percent"
+    if isinstance(x, ir.Neg):
+        return f"-{d(x.operand)}"
+    if isinstance(x, ir.DivRound):
+        return f"{d(x.numerator)} / {d(x.denominator)}, {x.rounding.describe()}"
+    if isinstance(x, ir.Round):
+        return f"{d(x.operand)}, {x.rounding.describe()}"
+    if isinstance(x, ir.Extremum):
+        return f"{x.kind} of ({', '.join(d(a) for a in x.args)})"
+    if isinstance(x, ir.Default):
+        return f"{d(x.operand)} (default {d(x.fallback)})"
+    if isinstance(x, ir.IfThenElse):
+        return f"if {d(x.cond)} then {d(x.then)} else {d(x.otherwise)}"
+    if isinstance(x, ir.MonthsSince):
+        return f"months since {d(x.date)}"
+    if isinstance(x, ir.MonthsSinceLatest):
+        kinds = f" ({', '.join(x.kinds)})" if x.kinds else ""
+        return f"months since the latest {t.get(x.list_field, x.list_field)}{kinds}"
+    if isinstance(x, ir.CountLates):
+        return f"payments {x.min_days}+ days late in the last {x.months} months"
+    raise NotImplementedError(f"describe: unhandled IR node {type(x).__name__}")
+
+
+def _paren(x: object, titles: dict[str, str]) -> str:
+    from compiler import ir
+
+    text = describe(x, titles)
+    return f"({text})" if isinstance(x, (ir.And, ir.Or)) else text
+
+
+def describe_requirement(req: object, titles: dict[str, str] | None = None) -> str:
+    """`DTI at most 50%; or DTI at most 55% when FICO at least 720 and LTV at most 80%`."""
+    from compiler import ir
+
+    assert isinstance(req, ir.Requirement)
+    text = describe(req.test, titles)
+    for alt in req.alternatives:
+        text += f"; or {describe(alt.test, titles)} when {describe(alt.when, titles)}"
+    return text

@@ -39,6 +39,6 @@ def test_missing_path_and_wrong_kind_of_file(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hello")
     for target in (str(tmp_path / "missing.guideline"), str(tmp_path / "notes.txt"), str(tmp_path)):
         out = glc("check", target)
-        assert out.returncode == 1, target
+        assert out.returncode == 2, target
         assert "Traceback" not in out.stdout + out.stderr
         assert "error[E6" in out.stdout
