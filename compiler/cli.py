@@ -76,6 +76,41 @@ def check(
     raise typer.Exit(exit_code(result.diagnostics))
 
 
+@app.command()
+def build(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Guideline files or folders (default: programs/).")] = None,
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if generated/ is stale.")] = False,
+    vocabulary: Annotated[Path | None, typer.Option(help="The loan vocabulary (default: loan.fields beside the files).")] = None,
+) -> None:
+    """Compile the guidelines into generated/ (written atomically; a failed build writes nothing)."""
+    from compiler.build import build as run_build
+    from compiler.build import check_fresh
+
+    root = Path.cwd()
+    console = _console()
+    result = check_fresh(paths or DEFAULT_PATHS, root, vocabulary) if check_only else run_build(paths or DEFAULT_PATHS, root, vocabulary)
+    diags = result.check.diagnostics
+    if diags:
+        print_diagnostics(diags, result.check.sources, console)
+    if not result.check.ok:
+        console.print(Text(f"build failed, nothing written: {summary(diags)}"))
+        raise typer.Exit(exit_code(diags))
+    if check_only:
+        if result.stale:
+            console.print(Text("generated output is stale; run `glc build`:"))
+            for rel in result.stale:
+                console.print(Text(f"  {rel}"))
+            raise typer.Exit(1)
+        console.print(Text("generated output is up to date"))
+        return
+    changed = len(result.written) + len(result.removed)
+    console.print(Text(f"built {len(result.check.programs)} programs: {changed} file{'s' if changed != 1 else ''} changed"))
+    for rel in result.written:
+        console.print(Text(f"  wrote {rel}"))
+    for rel in result.removed:
+        console.print(Text(f"  removed {rel}"))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

@@ -90,7 +90,7 @@ class Env:
             return Decimal(v)
         if isinstance(v, float):
             return Decimal(str(v))
-        if v is not None and hasattr(v, "value") and isinstance(getattr(v, "value"), str):  # an Enum member
+        if v is not None and hasattr(v, "value") and isinstance(v.value, str):  # an Enum member
             return str(v.value)
         return v  # type: ignore[no-any-return]
 
@@ -161,14 +161,14 @@ def ev(x: ir.Expr, env: Env) -> Value:
         if items is None or as_of is None:
             return None
         assert isinstance(items, list) and isinstance(as_of, dt.date)
-        n = 0
+        count = 0
         for i in items:
             days, when = get(i, x.days_field), get(i, x.date_field)
             if days is None or when is None:
                 return None
             if days >= x.min_days and whole_months(when, as_of) < x.months:
-                n += 1
-        return Decimal(n)
+                count += 1
+        return Decimal(count)
     if isinstance(x, ir.Compare):
         a, b = ev(x.left, env), ev(x.right, env)
         if a is None or b is None:

@@ -33,6 +33,7 @@ class Type:
     enum: str = ""  # the field that declares the enum's values
     values: tuple[str, ...] = ()
     record: str = ""  # list item record name
+    labels: tuple[str, ...] = field(default=(), compare=False)  # enum value labels, for people
 
     @property
     def numeric(self) -> bool:

@@ -408,7 +408,9 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
             if v.name in names[:n]:
                 diags.error("E221", f"`{v.name}` is listed twice among the values of `{decl.name}`.", v.span,
                             "Remove the repeated value.")
-        t = ir.Type("enum", enum=decl.name, values=tuple(dict.fromkeys(names)))
+        labels = {v.name: v.title or v.name for v in reversed(ts.values)}
+        unique = tuple(dict.fromkeys(names))
+        t = ir.Type("enum", enum=decl.name, values=unique, labels=tuple(labels[n] for n in unique))
     elif kind == "list":
         assert ts.record is not None
         if ts.record.name not in records:

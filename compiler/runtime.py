@@ -71,7 +71,7 @@ def div_round(n: Decimal | None, d: Decimal | None, places: int, mode: str) -> D
             q += 1
         elif mode in ("half_up", "half_even"):
             twice = 2 * r
-            if twice > den or (twice == den and (mode == "half_up" and num > 0 or mode == "half_even" and q % 2 == 1)):
+            if twice > den or (twice == den and ((mode == "half_up" and num > 0) or (mode == "half_even" and q % 2 == 1))):
                 q += 1
             elif twice == den and mode == "half_up" and num < 0:
                 pass
@@ -288,3 +288,102 @@ def status_of(findings: Iterable[Finding]) -> Status:
 
 
 __all__ += ["status_of"]
+
+
+# ------------------------------------------------------------------ unknown-aware operations
+
+
+def add(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a + b
+
+
+def sub(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a - b
+
+
+def mul(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a * b
+
+
+def neg(a: Any) -> Any:
+    return None if a is None else -a
+
+
+def scale(a: Any, power: int) -> Decimal | None:
+    """a x 10**power, exact (percent <-> ratio)."""
+    return None if a is None else Decimal(a).scaleb(power)
+
+
+def lt(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a < b)
+
+
+def le(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a <= b)
+
+
+def gt(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a > b)
+
+
+def ge(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a >= b)
+
+
+def eq(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a == b)
+
+
+def ne(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a != b)
+
+
+def isin(a: Any, values: frozenset[str]) -> bool | None:
+    return None if a is None else a in values
+
+
+def known(a: Any) -> bool:
+    return a is not None
+
+
+def lesser(*args: Any) -> Any:
+    return None if any(a is None for a in args) else min(args)
+
+
+def greater(*args: Any) -> Any:
+    return None if any(a is None for a in args) else max(args)
+
+
+def default(a: Any, fallback: Any) -> Any:
+    return fallback if a is None else a
+
+
+def choose(cond: bool | None, a: Any, b: Any) -> Any:
+    """`if cond then a else b`; unknown when cond is unknown."""
+    return None if cond is None else (a if cond else b)
+
+
+def months_since(date: dt.date | None, as_of: dt.date | None) -> Decimal | None:
+    months = months_between(date, as_of)
+    return None if months is None else Decimal(months)
+
+
+def lookup(key: Any, bands: tuple[tuple[Any, bool, Any, bool], ...], results: tuple[Any, ...]) -> Any:
+    """The result of the band holding key; unknown when key is unknown or in no band."""
+    if key is None:
+        return None
+    for band, result in zip(bands, results, strict=True):
+        if in_band(key, band):
+            return result
+    return None
+
+
+def in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:
+    low, low_inc, high, high_inc = band
+    if low is not None and (x < low or (x == low and not low_inc)):
+        return False
+    return not (high is not None and (x > high or (x == high and not high_inc)))
+
+
+__all__ += ["add", "choose", "default", "eq", "ge", "greater", "gt", "in_band", "isin", "known", "le", "lesser", "lookup",
+            "lt", "months_since", "mul", "ne", "neg", "scale", "sub"]

@@ -1,0 +1,156 @@
+"""Python back end: the checked IR to an importable package of typed checkers (`generated/`).
+
+Consumes an `ir.Bundle`; produces {relative path: file text}. Module shapes come from Jinja2 templates
+(StrictUndefined); text from guideline files enters generated code only through `pyrepr` (a Python
+literal) or `comment`/`docstring` (escaped), never pasted raw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from compiler import ir
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+RUNTIME = Path(__file__).resolve().parent.parent / "runtime.py"
+
+
+def pyrepr(value: object) -> str:
+    """A Python literal for a value: strings via repr (quotes, backslashes, newlines escaped)."""
+    if isinstance(value, Decimal):
+        return f'Decimal("{value}")'
+    return repr(value)
+
+
+def comment(text: object) -> str:
+    """Text safe inside a `#` comment: one line."""
+    return " ".join(str(text).split())
+
+
+def docstring(text: object) -> str:
+    """Text safe inside a triple-quoted docstring."""
+    t = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return t if not t.endswith('"') else t + " "
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(pyrepr=pyrepr, comment=comment, docstring=docstring)
+    return env
+
+
+def class_name(name: str) -> str:
+    return "".join(part.capitalize() for part in re.split(r"[_\W]+", name) if part) or "Value"
+
+
+def member_name(value: str) -> str:
+    m = re.sub(r"\W", "_", value)
+    if not m.isidentifier() or m[0].isdigit():
+        m = "v_" + m
+    return m
+
+
+@dataclass
+class _Field:
+    name: str
+    annotation: str
+    constraints: list[tuple[str, str]]
+    title: str
+    description: str
+
+
+def _annotation(t: ir.Type, enum_classes: dict[str, str], record_classes: dict[str, str]) -> str:
+    base = {
+        "integer": "int",
+        "months": "int",
+        "money": "Decimal",
+        "percent": "Decimal",
+        "ratio": "Decimal",
+        "date": "dt.date",
+        "yesno": "bool",
+        "text": "str",
+    }.get(t.kind)
+    if t.kind == "enum":
+        base = enum_classes[t.enum]
+    elif t.kind == "list":
+        base = f"list[{record_classes[t.record]}]"
+    assert base is not None, t
+    return f"{base} | None"
+
+
+def _field(f: ir.Field, enum_classes: dict[str, str], record_classes: dict[str, str]) -> _Field:
+    constraints: list[tuple[str, str]] = []
+    if f.range is not None:
+        if f.range.low is not None:
+            constraints.append(("ge" if f.range.low_inclusive else "gt", _num(f.range.low, f.type)))
+        if f.range.high is not None:
+            constraints.append(("le" if f.range.high_inclusive else "lt", _num(f.range.high, f.type)))
+    if f.type.kind in ("money", "percent", "ratio") and f.places is not None:
+        constraints.append(("decimal_places", str(f.places)))
+    unit = {"money": f.type.unit, "percent": "percent (80 = 80%)", "ratio": "ratio", "months": "months"}.get(
+        f.type.kind, f.type.unit)
+    description = f.description + (f" Unit: {unit}." if unit else "")
+    return _Field(f.name, _annotation(f.type, enum_classes, record_classes), constraints, f.title, description)
+
+
+def _num(v: Decimal, t: ir.Type) -> str:
+    if t.kind in ("integer", "months"):
+        return str(int(v))
+    return pyrepr(v)
+
+
+def generate_loan(vocab: ir.Vocabulary) -> str:
+    """`generated/loan.py`: the pydantic Loan model and its enums."""
+    enums = []
+    enum_classes: dict[str, str] = {}
+    all_fields = [*vocab.fields, *(f for r in vocab.records for f in r.fields)]
+    for f in all_fields:
+        if f.type.kind == "enum" and f.type.enum not in enum_classes:
+            cname = class_name(f.name if f in vocab.fields else f"{_record_of(vocab, f)}_{f.name}")
+            enum_classes[f.type.enum] = cname
+            enums.append({
+                "class_name": cname,
+                "doc": f"{f.title}: the values of `{f.name}`.",
+                "values": [{"member": member_name(v), "name": v, "title": label}
+                           for v, label in zip(f.type.values, f.type.labels or f.type.values, strict=True)],
+            })
+    record_classes = {r.name: class_name(r.name) for r in vocab.records}
+    models = [
+        {"class_name": record_classes[r.name], "doc": f"{r.title}: one item of a list field.",
+         "fields": [_field(f, enum_classes, record_classes) for f in r.fields]}
+        for r in vocab.records
+    ]
+    models.append({"class_name": "Loan", "doc": f"A loan, as the guidelines see it ({vocab.title}).",
+                   "fields": [_field(f, enum_classes, record_classes) for f in vocab.fields]})
+    exports = sorted([*enum_classes.values(), *record_classes.values(), "Loan"])
+    text = environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models, exports=exports)
+    return text
+
+
+def _record_of(vocab: ir.Vocabulary, f: ir.Field) -> str:
+    for r in vocab.records:
+        if f in r.fields:
+            return r.name
+    return ""
+
+
+def generate(bundle: ir.Bundle) -> dict[str, str]:
+    """Every file of `generated/`, by path relative to it."""
+    files = {
+        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle),
+        "loan.py": generate_loan(bundle.vocabulary),
+        "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
+    }
+    return files

@@ -1,0 +1,88 @@
+"""`glc build`: run the front end and every back end, then write `generated/` atomically.
+
+A failed build writes nothing. Files are first written beside the target and then moved into place;
+generated files the sources no longer produce are removed. `check_fresh` compares without writing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler.backends import python as python_backend
+from compiler.driver import CheckResult, check_paths
+
+MARKER = "do not edit"
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+
+def outputs(result: CheckResult) -> dict[str, str]:
+    """Every generated file, by path relative to the project root."""
+    assert result.bundle is not None
+    return {f"generated/{name}": text for name, text in python_backend.generate(result.bundle).items()}
+
+
+def _existing(root: Path) -> set[str]:
+    """Generated files on disk (recognised by their header), relative to root."""
+    found: set[str] = set()
+    gen = root / "generated"
+    if gen.is_dir():
+        for p in gen.rglob("*.py"):
+            try:
+                head = p.read_text(encoding="utf-8")[:600]
+            except (OSError, UnicodeDecodeError):
+                continue
+            if MARKER in head or p.name == "_runtime.py":
+                found.add(p.relative_to(root).as_posix())
+    return found
+
+
+def build(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
+    result = BuildResult(check_paths(paths, vocabulary))
+    if not result.check.ok:
+        return result
+    files = outputs(result.check)
+    staging = Path(tempfile.mkdtemp(prefix=".glc-build-", dir=root))
+    try:
+        for rel, text in files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        for rel in files:
+            dest = root / rel
+            if dest.is_file() and dest.read_text(encoding="utf-8") == files[rel]:
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, dest)
+            result.written.append(rel)
+        for rel in sorted(_existing(root) - set(files)):
+            (root / rel).unlink()
+            result.removed.append(rel)
+    finally:
+        for p in sorted(staging.rglob("*"), reverse=True):
+            p.rmdir() if p.is_dir() else p.unlink()
+        staging.rmdir()
+    return result
+
+
+def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
+    """What `build` would change: stale, missing and extra files."""
+    result = BuildResult(check_paths(paths, vocabulary))
+    if not result.check.ok:
+        return result
+    files = outputs(result.check)
+    for rel, text in files.items():
+        dest = root / rel
+        if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+            result.stale.append(rel)
+    result.stale.extend(sorted(_existing(root) - set(files)))
+    return result

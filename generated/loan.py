@@ -1,0 +1,495 @@
+"""The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
+
+Generated from programs/loan.fields (sha256 93cf5df0e92789ea3deecd4e6447cc6958daffad14c5e1a06e02d04db47aec94); do not edit.
+Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
+Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ['Citizenship', 'CreditEvent', 'CreditEventKind', 'DocType', 'HousingVerification', 'LatePayment', 'Loan', 'Occupancy', 'PropertyType', 'Purpose', 'State', ]
+
+
+class Purpose(StrEnum):
+    """Loan purpose: the values of `purpose`."""
+
+    purchase = 'purchase'  # Purchase
+    rate_term = 'rate_term'  # Rate/term refinance
+    cash_out = 'cash_out'  # Cash-out refinance
+
+
+class Occupancy(StrEnum):
+    """Occupancy: the values of `occupancy`."""
+
+    primary = 'primary'  # Primary residence
+    second_home = 'second_home'  # Second home
+    investment = 'investment'  # Investment property
+
+
+class PropertyType(StrEnum):
+    """Property type: the values of `property_type`."""
+
+    sfr = 'sfr'  # Single-family residence
+    pud = 'pud'  # PUD
+    townhome = 'townhome'  # Townhome
+    condo_warrantable = 'condo_warrantable'  # Warrantable condo
+    condo_non_warrantable = 'condo_non_warrantable'  # Non-warrantable condo
+    condotel = 'condotel'  # Condotel
+    two_to_four_unit = 'two_to_four_unit'  # 2-4 units
+    five_to_ten_unit = 'five_to_ten_unit'  # 5-10 units
+    manufactured = 'manufactured'  # Manufactured home
+    modular = 'modular'  # Modular home
+    mixed_use = 'mixed_use'  # Mixed-use
+    log_dome = 'log_dome'  # Log or dome home
+
+
+class State(StrEnum):
+    """State: the values of `state`."""
+
+    AL = 'AL'  # AL
+    AK = 'AK'  # AK
+    AZ = 'AZ'  # AZ
+    AR = 'AR'  # AR
+    CA = 'CA'  # CA
+    CO = 'CO'  # CO
+    CT = 'CT'  # CT
+    DE = 'DE'  # DE
+    DC = 'DC'  # DC
+    FL = 'FL'  # FL
+    GA = 'GA'  # GA
+    HI = 'HI'  # HI
+    ID = 'ID'  # ID
+    IL = 'IL'  # IL
+    IN = 'IN'  # IN
+    IA = 'IA'  # IA
+    KS = 'KS'  # KS
+    KY = 'KY'  # KY
+    LA = 'LA'  # LA
+    ME = 'ME'  # ME
+    MD = 'MD'  # MD
+    MA = 'MA'  # MA
+    MI = 'MI'  # MI
+    MN = 'MN'  # MN
+    MS = 'MS'  # MS
+    MO = 'MO'  # MO
+    MT = 'MT'  # MT
+    NE = 'NE'  # NE
+    NV = 'NV'  # NV
+    NH = 'NH'  # NH
+    NJ = 'NJ'  # NJ
+    NM = 'NM'  # NM
+    NY = 'NY'  # NY
+    NC = 'NC'  # NC
+    ND = 'ND'  # ND
+    OH = 'OH'  # OH
+    OK = 'OK'  # OK
+    OR = 'OR'  # OR
+    PA = 'PA'  # PA
+    RI = 'RI'  # RI
+    SC = 'SC'  # SC
+    SD = 'SD'  # SD
+    TN = 'TN'  # TN
+    TX = 'TX'  # TX
+    UT = 'UT'  # UT
+    VT = 'VT'  # VT
+    VA = 'VA'  # VA
+    WA = 'WA'  # WA
+    WV = 'WV'  # WV
+    WI = 'WI'  # WI
+    WY = 'WY'  # WY
+
+
+class Citizenship(StrEnum):
+    """Citizenship: the values of `citizenship`."""
+
+    us_citizen = 'us_citizen'  # US citizen
+    permanent_resident = 'permanent_resident'  # Permanent resident
+    non_permanent_resident = 'non_permanent_resident'  # Non-permanent resident
+    itin = 'itin'  # ITIN borrower
+    foreign_national = 'foreign_national'  # Foreign national
+
+
+class HousingVerification(StrEnum):
+    """Housing verification: the values of `housing_verification`."""
+
+    vom = 'vom'  # Institutional VOM
+    vor = 'vor'  # Institutional VOR
+    bank_records = 'bank_records'  # 12 months canceled checks or bank debits
+    credit_report = 'credit_report'  # Mortgage rating on the credit report
+    none = 'none'  # No verification
+
+
+class DocType(StrEnum):
+    """Documentation type: the values of `doc_type`."""
+
+    full_doc = 'full_doc'  # Full documentation
+    bank_stmt_personal_12 = 'bank_stmt_personal_12'  # 12 months personal bank statements
+    bank_stmt_personal_24 = 'bank_stmt_personal_24'  # 24 months personal bank statements
+    bank_stmt_business_12 = 'bank_stmt_business_12'  # 12 months business bank statements
+    bank_stmt_business_24 = 'bank_stmt_business_24'  # 24 months business bank statements
+    p_and_l = 'p_and_l'  # CPA-prepared P&L
+    form_1099 = 'form_1099'  # 1099 only
+    wvoe = 'wvoe'  # Written VOE
+    asset_depletion = 'asset_depletion'  # Asset depletion
+    dscr = 'dscr'  # DSCR (property cash flow)
+
+
+class CreditEventKind(StrEnum):
+    """Event: the values of `kind`."""
+
+    fc = 'fc'  # Foreclosure
+    ss = 'ss'  # Short sale
+    dil = 'dil'  # Deed-in-lieu
+    mod = 'mod'  # Modification due to default
+    nod = 'nod'  # Notice of default
+    dq120 = 'dq120'  # 120+ days delinquent
+    bk7 = 'bk7'  # Chapter 7 bankruptcy
+    bk11 = 'bk11'  # Chapter 11 bankruptcy
+    bk13 = 'bk13'  # Chapter 13 bankruptcy
+
+
+class CreditEvent(BaseModel):
+    """Credit event: one item of a list field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: CreditEventKind | None = Field(
+        default=None,
+        title='Event',
+        description='Kind of event.',
+    )
+    completed_on: dt.date | None = Field(
+        default=None,
+        title='Completion date',
+        description='Foreclosure sale, short sale or deed-in-lieu recording, modification date, or bankruptcy discharge or dismissal date.',
+    )
+
+
+class LatePayment(BaseModel):
+    """Late housing payment: one item of a list field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    due_on: dt.date | None = Field(
+        default=None,
+        title='Due date',
+        description='Due date of the late payment.',
+    )
+    days_late: int | None = Field(
+        default=None,
+        ge=30,
+        le=999,
+        title='Days late',
+        description='How many days late the payment was made. Unit: days.',
+    )
+
+
+class Loan(BaseModel):
+    """A loan, as the guidelines see it (Non-QM loan)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    loan_id: str | None = Field(
+        default=None,
+        title='Loan ID',
+        description="The loan's key on a tape or in the origination system.",
+    )
+    application_date: dt.date | None = Field(
+        default=None,
+        title='Application date',
+        description='Date of the loan application; credit-event seasoning and housing-history lookbacks are measured to it unless the program says otherwise.',
+    )
+    note_date: dt.date | None = Field(
+        default=None,
+        title='Note date',
+        description='Date the note is signed (closing).',
+    )
+    loan_amount: Decimal | None = Field(
+        default=None,
+        ge=Decimal("1"),
+        le=Decimal("100000000"),
+        decimal_places=0,
+        title='Loan amount',
+        description='Note amount of the subject first lien, in whole dollars. Unit: USD.',
+    )
+    purpose: Purpose | None = Field(
+        default=None,
+        title='Loan purpose',
+        description='Purchase, rate-and-term (limited cash-out) refinance, or cash-out refinance.',
+    )
+    cash_out_amount: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='Cash-out amount',
+        description='Cash to the borrower at closing on a refinance. Unit: USD.',
+    )
+    interest_only: bool | None = Field(
+        default=None,
+        title='Interest-only',
+        description='Yes when the loan has an interest-only period.',
+    )
+    prepayment_penalty_months: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        title='Prepayment penalty term',
+        description='Length of the prepayment penalty period; 0 when none. Unit: months.',
+    )
+    purchase_price: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='Purchase price',
+        description='Contract price on a purchase. Unit: USD.',
+    )
+    appraised_value: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='Appraised value',
+        description='Value on the appraisal report. Unit: USD.',
+    )
+    subordinate_liens: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='Subordinate liens',
+        description='Balance of liens behind the subject loan (HELOC drawn balance included), for CLTV; 0 when none. Unit: USD.',
+    )
+    occupancy: Occupancy | None = Field(
+        default=None,
+        title='Occupancy',
+        description='How the borrower will occupy the subject property.',
+    )
+    property_type: PropertyType | None = Field(
+        default=None,
+        title='Property type',
+        description="The subject property's type as the appraisal reports it.",
+    )
+    units: int | None = Field(
+        default=None,
+        ge=1,
+        le=10,
+        title='Units',
+        description='Number of dwelling units in the subject property. Unit: units.',
+    )
+    state: State | None = Field(
+        default=None,
+        title='State',
+        description='Two-letter code of the state where the subject property is.',
+    )
+    rural: bool | None = Field(
+        default=None,
+        title='Rural property',
+        description='Yes when the appraiser marks the property rural.',
+    )
+    declining_market: bool | None = Field(
+        default=None,
+        title='Declining market',
+        description='Yes when the appraiser marks property values as declining.',
+    )
+    short_term_rental: bool | None = Field(
+        default=None,
+        title='Short-term rental',
+        description='Yes when the subject is rented short-term (Airbnb, VRBO).',
+    )
+    fico: int | None = Field(
+        default=None,
+        ge=300,
+        le=850,
+        title='Credit score',
+        description="Representative credit score of the loan: the lowest of the borrowers' middle (or lower of two) bureau scores. Unknown when no borrower has a score. Unit: points.",
+    )
+    citizenship: Citizenship | None = Field(
+        default=None,
+        title='Citizenship',
+        description='Residency status of the primary borrower.',
+    )
+    fthb: bool | None = Field(
+        default=None,
+        title='First-time home buyer',
+        description='Yes when no borrower has owned a home in the last 3 years.',
+    )
+    first_time_investor: bool | None = Field(
+        default=None,
+        title='First-time investor',
+        description='Yes when no borrower has owned an investment property before.',
+    )
+    financed_properties: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        title='Financed properties',
+        description='Number of financed properties the borrowers own, the subject included. Unit: properties.',
+    )
+    credit_events: list[CreditEvent] | None = Field(
+        default=None,
+        title='Credit events',
+        description='Every foreclosure, short sale, deed-in-lieu, default modification, notice of default, 120+ day delinquency and bankruptcy on the credit file, each with its completion date. Empty when the file shows none; unknown when not yet reviewed.',
+    )
+    housing_history_months: int | None = Field(
+        default=None,
+        ge=0,
+        le=600,
+        title='Housing history documented',
+        description='Months of housing payment history the file documents (rent or mortgage). Unit: months.',
+    )
+    housing_lates: list[LatePayment] | None = Field(
+        default=None,
+        title='Late housing payments',
+        description='Every rent or mortgage payment 30 or more days late in the documented history. Empty when none; unknown when not yet verified.',
+    )
+    housing_verification: HousingVerification | None = Field(
+        default=None,
+        title='Housing verification',
+        description='How the housing payment history is verified.',
+    )
+    rent_free: bool | None = Field(
+        default=None,
+        title='Living rent-free',
+        description='Yes when the borrower lives rent-free.',
+    )
+    current_housing_payment: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000"),
+        decimal_places=2,
+        title='Current housing payment',
+        description="The borrower's current monthly rent or mortgage payment, for payment shock. Unit: USD per month.",
+    )
+    in_forbearance: bool | None = Field(
+        default=None,
+        title='In forbearance',
+        description='Yes when a mortgage of the borrower is in forbearance or deferral now.',
+    )
+    forbearance_end: dt.date | None = Field(
+        default=None,
+        title='Forbearance end',
+        description='Date a completed forbearance or deferral plan ended; unknown when there was none.',
+    )
+    payments_since_forbearance: int | None = Field(
+        default=None,
+        ge=0,
+        le=600,
+        title='Payments since forbearance',
+        description='Timely monthly payments made since the forbearance plan ended. Unit: payments.',
+    )
+    doc_type: DocType | None = Field(
+        default=None,
+        title='Documentation type',
+        description='How income is documented.',
+    )
+    monthly_income: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Documented monthly income',
+        description='Gross monthly income from full-doc, P&L, 1099, WVOE or asset-depletion documents. Unit: USD per month.',
+    )
+    total_deposits: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000000"),
+        decimal_places=2,
+        title='Total deposits',
+        description='All deposits over the bank-statement period. Unit: USD.',
+    )
+    excluded_transfers: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000000"),
+        decimal_places=2,
+        title='Transfers excluded',
+        description="Transfers between the borrower's own accounts within the deposits; excluded from income. Unit: USD.",
+    )
+    excluded_nonrecurring: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000000"),
+        decimal_places=2,
+        title='Non-recurring deposits excluded',
+        description='Loan proceeds, one-time windfalls and other non-recurring deposits; excluded from income. Unit: USD.',
+    )
+    statement_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=24,
+        title='Statement months',
+        description='Number of consecutive months of bank statements (12 or 24). Unit: months.',
+    )
+    cpa_expense_ratio: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100"),
+        decimal_places=2,
+        title='CPA expense ratio',
+        description='Expense ratio stated by a CPA letter; unknown when there is no CPA letter. Unit: percent (80 = 80%).',
+    )
+    ownership_pct: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100"),
+        decimal_places=2,
+        title='Ownership share',
+        description="The borrower's ownership share of the business. Unit: percent (80 = 80%).",
+    )
+    monthly_debts: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Other monthly debts',
+        description='Monthly payments on all non-housing debts. Unit: USD per month.',
+    )
+    pitia: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='PITIA',
+        description='Proposed monthly principal, interest, taxes, insurance and association dues. Unit: USD per month.',
+    )
+    lease_rent: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Lease rent',
+        description="Monthly rent on the subject's lease; unknown when the property is not leased. Unit: USD per month.",
+    )
+    market_rent: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Market rent (1007)',
+        description="Monthly market rent on the appraisal's rent schedule (Form 1007). Unit: USD per month.",
+    )
+    liquid_assets: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000000"),
+        decimal_places=2,
+        title='Assets after closing',
+        description='Verified liquid assets left after down payment and closing costs. Unit: USD.',
+    )
+    borrower_contribution_pct: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100"),
+        decimal_places=2,
+        title='Borrower contribution',
+        description="The borrower's own funds toward the purchase, as a percent of the price. Unit: percent (80 = 80%).",
+    )
