@@ -109,22 +109,22 @@ class _Builder(Transformer[Token, Any]):
         return s.ProgramDecl(str(name_tok), header, items, self.span(meta, children), self.tok(name_tok))
 
     def header_line(self, meta: Meta, children: list[Any]) -> s.HeaderLine:
-        key, value = children
-        value_span = self._child_span(value) or self.tok(key)
-        parsed: str | dt.date | Decimal
-        if isinstance(value, Token):
-            if value.type == "STRING":
-                parsed = unquote(value)
-            elif value.type == "DATE":
-                parsed = self._date(value) or str(value)
-            else:
-                parsed = str(value)
-        elif isinstance(value, tuple):  # words
-            parsed = ", ".join(" ".join(g) for g in value[0])
-            value_span = value[1]
-        else:
-            parsed = str(value)
-        return s.HeaderLine(str(key), parsed, self.span(meta, children), self.tok(key), value_span)
+        key, (value, value_span) = children
+        return s.HeaderLine(str(key), value, self.span(meta, children), self.tok(key), value_span)
+
+    def header_value(self, meta: Meta, children: list[Token]) -> tuple[str | dt.date, Span]:
+        first, last = self.tok(children[0]), self.tok(children[-1])
+        span = Span(self.path, first.line, first.column, last.end_line, last.end_column)
+        if len(children) == 1:
+            tok = children[0]
+            if tok.type == "STRING":
+                return unquote(tok), span
+            if tok.type == "DATE":  # checked by `lower`, which knows which header key it is
+                try:
+                    return dt.date.fromisoformat(str(tok)), span
+                except ValueError:
+                    return str(tok), span
+        return " ".join(unquote(t) if t.type == "STRING" else str(t) for t in children), span
 
     def words(self, meta: Meta, children: list[Any]) -> tuple[tuple[tuple[str, ...], ...], Span]:
         return tuple(children), self.span(meta, children)

@@ -27,10 +27,10 @@ class Diagnostic:
     span: Span | None
     hint: str = ""
 
-    def sort_key(self) -> tuple[str, int, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         if self.span is None:
-            return ("", 0, 0, self.code)
-        return (*self.span.sort_key(), self.code)
+            return ("", 0, 0, self.code, self.message)
+        return (*self.span.sort_key(), self.code, self.message)
 
 
 @dataclass
@@ -65,7 +65,7 @@ class Diagnostics:
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """' Did you mean `x`?' for the closest candidate, or ''."""
-    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.7)
     if not close:
         lowered = {c.lower(): c for c in candidates}
         if name.lower() in lowered:

@@ -20,7 +20,7 @@ from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.inherit import inherit
 from compiler.lower import lower_program, lower_vocabulary
 from compiler.parse import parse
-from compiler.source import Source, display_path
+from compiler.source import Source, display_path, point
 
 PROGRAM_SUFFIX = ".guideline"
 VOCABULARY_SUFFIX = ".fields"
@@ -61,11 +61,11 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
         diags.error("E609", f"Cannot read {shown}: {err.strerror or err}.", None, "Check the file's permissions.")
         return None
     if len(data) > MAX_BYTES:
-        diags.error("E610", f"{shown} is {len(data):,} bytes; guideline files are under {MAX_BYTES:,}.", None,
+        diags.error("E610", f"{shown} is {len(data):,} bytes; guideline files are under {MAX_BYTES:,}.", point(shown, 1, 1),
                     "Split the program into a base and variants.")
         return None
     if b"\0" in data:
-        diags.error("E604", f"{shown} is a binary file, not a guideline.", None,
+        diags.error("E604", f"{shown} is a binary file, not a guideline.", point(shown, 1, 1),
                     "Guideline files are plain text; check you named the right file.")
         return None
     try:
@@ -75,14 +75,12 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
         src = Source(shown, data.decode("utf-8", errors="replace"))
-        from compiler.source import point
-
         diags.error("E605", f"{shown} is not UTF-8 text: byte 0x{data[err.start]:02X} cannot be read.",
                     point(shown, line, col), "Save the file as UTF-8.")
         return src
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        diags.error("E606", f"{shown} is empty.", None,
+        diags.error("E606", f"{shown} is empty.", point(shown, 1, 1),
                     "Start it with `program <name>` and the header lines (see docs/language.md).")
         return None
     return Source(shown, text)

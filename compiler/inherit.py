@@ -42,6 +42,8 @@ class Effective:
     kind: str  # program | variant | overlay
     items: tuple[Item, ...]
     dropped: tuple[s.Drop, ...]
+    base_broken: bool = False  # names a base that could not be resolved (already reported)
+    unknown_keys: tuple[str, ...] = ()  # header keys reported as unknown
 
 
 def _namespace(decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl) -> str:
@@ -146,8 +148,10 @@ def inherit(programs: list[s.ProgramDecl], shared_values: set[str], diags: Diagn
             for key in INHERITED_KEYS:
                 if key not in header and key in base.header:
                     header[key] = base.header[key]
-        items, dropped = _apply_own(decl, inherited, base_id, shared_values, diags)
-        eff = Effective(decl, header, base_id, kinds[pid], tuple(items), tuple(dropped))
+        broken = base_id is None and kinds[pid] != "program"
+        items, dropped = _apply_own(decl, inherited, base_id, shared_values, diags, broken)
+        unknown = tuple(line.key for line in decl.header if line.key not in HEADER_KEYS)
+        eff = Effective(decl, header, base_id, kinds[pid], tuple(items), tuple(dropped), broken, unknown)
         result[pid] = eff
         return eff
 
@@ -168,7 +172,8 @@ def _in_cycle(pid: str, bases: dict[str, str | None]) -> bool:
 
 
 def _apply_own(
-    decl: s.ProgramDecl, inherited: list[Item], base_id: str | None, shared_values: set[str], diags: Diagnostics
+    decl: s.ProgramDecl, inherited: list[Item], base_id: str | None, shared_values: set[str], diags: Diagnostics,
+    base_broken: bool = False,
 ) -> tuple[list[Item], list[s.Drop]]:
     items = list(inherited)
     index = {item.key: n for n, item in enumerate(items)}
@@ -181,6 +186,8 @@ def _apply_own(
             continue
         if isinstance(it, s.Drop):
             key = ("value" if it.kind == "value" else "rule", it.name)
+            if base_broken:
+                continue
             if key not in index or items[index[key]].origin == decl.name:
                 names = [k[1] for k in index if k[0] == key[0]]
                 diags.error("E506", f"There is no inherited {it.kind} `{it.name}` to drop.{did_you_mean(it.name, names)}",
@@ -208,7 +215,9 @@ def _apply_own(
                         f"Write `override value {it.name}` to use your own definition in this program.")
             continue
         if it.override:
-            if not exists:
+            if not exists and base_broken:
+                items.append(Item(it, decl.name, section, True))
+            elif not exists:
                 names = [k[1] for k in index if k[0] == key[0]]
                 hint = "Remove `override` to add a new one." if base_id else "Only a program that extends a base can override."
                 diags.error("E508", f"`override {word} {it.name}`: the base has no {word} with that id.{did_you_mean(it.name, names)}",

@@ -39,6 +39,15 @@ class Type:
     def numeric(self) -> bool:
         return self.kind in NUMERIC
 
+    def a(self) -> str:
+        """The description with an article where English wants one: 'a percent', 'an integer (points)'."""
+        text = self.describe()
+        if self.kind in ("percent", "ratio", "date", "yesno", "text", "history"):
+            return "a " + text
+        if self.kind == "integer":
+            return "an " + text
+        return text
+
     def describe(self) -> str:
         """How the type is named to authors: 'money (USD per month)', 'percent', 'one of primary, ...'."""
         if self.kind == "enum":

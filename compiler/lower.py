@@ -9,6 +9,7 @@ the collector; a program with errors is still lowered as far as possible so that
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,7 +19,7 @@ from compiler import ir
 from compiler import surface as s
 from compiler.bands import check_bands
 from compiler.diagnostics import Diagnostics, did_you_mean
-from compiler.inherit import Effective, Item
+from compiler.inherit import INHERITED_KEYS, Effective, Item
 from compiler.lower_expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
 from compiler.source import Span
 from compiler.wording import band_label
@@ -60,7 +61,7 @@ def lower_band(band: s.Band, t: ir.Type, what: str, diags: Diagnostics) -> ir.Ba
         if lit is not None and not literal_fits(lit, t):
             diags.error(
                 "E406",
-                f"`{lit.text}` does not fit {what}, which is {t.describe()}.",
+                f"`{lit.text}` does not fit {what}, which is {t.a()}.",
                 lit.span,
                 f"Write the band edges as {describe_literal_kind(t)}.",
             )
@@ -379,7 +380,7 @@ def _band_cell(cell: s.Cell, t: ir.Type, what: str, diags: Diagnostics) -> ir.Ba
         # a single number as a band: exactly that value
         lit = cell.value
         if not literal_fits(lit, t):
-            diags.error("E406", f"`{lit.text}` does not fit {what}, which is {t.describe()}.", lit.span,
+            diags.error("E406", f"`{lit.text}` does not fit {what}, which is {t.a()}.", lit.span,
                         f"Write the band as {describe_literal_kind(t)}.")
             return None
         v = literal_decimal(lit)
@@ -516,7 +517,10 @@ def lower_limits(decls: list[s.LimitDecl], fields: dict[str, ir.Field], values: 
             t = fields[d.on.name].type
         elif d.on.name in values.names():
             vt = values.type_of(d.on.name, d.on.span)
-            if vt is None:
+            if vt is None:  # the value is broken and already reported: keep the limit, typed as declared
+                decl_value = values.decls[d.on.name][0]
+                t = ir.PERCENT if isinstance(decl_value.expr, s.AsPercent) else ir.RATIO
+                limits[d.name] = ir.Limit(d.name, d.title or d.name, d.on.name, t, d.span)
                 continue
             t = vt
         else:
@@ -534,7 +538,9 @@ def lower_limits(decls: list[s.LimitDecl], fields: dict[str, ir.Field], values: 
 def header_text(eff: Effective, key: str, diags: Diagnostics, required: bool = True) -> str | None:
     line = eff.header.get(key)
     if line is None:
-        if required:
+        inherited = eff.base_broken and key in INHERITED_KEYS
+        misspelled = any(did_you_mean(k, [key]) for k in eff.unknown_keys)
+        if required and not inherited and not misspelled:
             diags.error("E212", f"Program `{eff.decl.name}` has no `{key}:` line.", eff.decl.name_span,
                         f"Add `{key}: ...` under `program {eff.decl.name}`.")
         return None
@@ -598,9 +604,18 @@ def lower_program(eff: Effective, vocab: ir.Vocabulary, shared_values: dict[str,
 def _effective_date(eff: Effective, diags: Diagnostics) -> dt.date | None:
     line = eff.header.get("effective")
     if line is None:
+        if any(did_you_mean(k, ["effective"]) for k in eff.unknown_keys):
+            return None
         diags.error("E212", f"Program `{eff.decl.name}` has no `effective:` line.", eff.decl.name_span,
                     "Add `effective: 2026-01-01` (the date this version takes effect).")
         return None
+    if isinstance(line.value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.value):
+        try:
+            return dt.date.fromisoformat(line.value)
+        except ValueError:
+            diags.error("E120", f"`{line.value}` is not a real calendar date.", line.value_span,
+                        "Write the effective date as YYYY-MM-DD, e.g. 2026-01-01.")
+            return None
     if not isinstance(line.value, dt.date):
         diags.error("E213", "`effective:` must be a date like 2026-01-01.", line.value_span,
                     "Write the date as YYYY-MM-DD without quotes.")
@@ -707,7 +722,7 @@ def lower_matrix(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], 
             diags.error(
                 "E404",
                 f"This row has {len(row.cells) - 1} value cell{'s' if len(row.cells) != 2 else ''}; the header has {width}.",
-                row.span,
+                row.cells[width + 1].span if len(row.cells) > width + 1 else row.span,
                 "Give one cell per column (write N/A for a combination that is not eligible).",
             )
             ok = False
@@ -853,7 +868,7 @@ def lower_adjustment(clause: s.Adjust, n: s.Name, limits: dict[str, ir.Limit], d
             return None
         return ir.Adjustment("reduce", n.name, literal_decimal(lit), lit.text, clause.span)
     if not literal_fits(lit, limit.type) or not isinstance(lit.value, Decimal):
-        diags.error("E410", f"`{lit.text}` does not fit `{n.name}`, which is {limit.type.describe()}.", lit.span,
+        diags.error("E410", f"`{lit.text}` does not fit `{n.name}`, which is {limit.type.a()}.", lit.span,
                     f"Write {describe_literal_kind(limit.type)}.")
         return None
     return ir.Adjustment("cap", n.name, literal_decimal(lit), lit.text, clause.span)

@@ -380,7 +380,8 @@ class ExprLowerer:
             return None
         if isinstance(e.value, s.Literal):
             if x.type.kind != "yesno":
-                self.diags.error("E315", f"`{e.value.text}` is a yes/no answer, but this is {finished(x.type).describe()}.",
+                what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
+                self.diags.error("E315", f"`{e.value.text}` is a yes/no answer, but {what} is {finished(x.type).describe()}.",
                                  e.value.span, "Use `is yes` / `is no` only with yes/no fields.")
                 return None
             test: ir.Expr = x if e.value.value is True else ir.Not(x, e.span)

@@ -96,6 +96,13 @@ def syntax_diagnostic(source: Source, err: UnexpectedInput) -> Diagnostic:
             width = len(str(tok))
     if isinstance(err, UnexpectedEOF) or not isinstance(line, int) or line < 1:
         line, column = _end_of_text(source.text)
+    if code == "E103":
+        from compiler.syntax_examples import _position, unclosed_paren
+
+        at = unclosed_paren(source.text + "\n", _position(err))
+        if at is not None:
+            before = source.text[:at]
+            line, column, width = before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1, 1
     assert isinstance(line, int) and isinstance(column, int)
     span: Span = point(source.path, line, max(column, 1), width)
     return Diagnostic(code, "error", message, span, hint)

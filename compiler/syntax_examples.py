@@ -152,6 +152,37 @@ def _describe(expected: set[str]) -> str:
     return ", ".join(words[:-1]) + (" or " if len(words) > 1 else "") + words[-1]
 
 
+def _position(err: UnexpectedInput) -> int:
+    if isinstance(err, UnexpectedToken) and isinstance(err.token.start_pos, int):
+        return err.token.start_pos
+    pos = getattr(err, "pos_in_stream", None)
+    return pos if isinstance(pos, int) else 10**9
+
+
+def unclosed_paren(text: str, end: int) -> int | None:
+    """Offset of the last `(` before `end` that is never closed (strings and comments skipped)."""
+    stack: list[int] = []
+    i, n = 0, min(end, len(text))
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            j = text.find('"', i + 1)
+            while j != -1 and text[j - 1] == "\\":
+                j = text.find('"', j + 1)
+            i = n if j == -1 else j + 1
+            continue
+        if ch == "#":
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            stack.pop()
+        i += 1
+    return stack[-1] if stack else None
+
+
 def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
     """(code, message, fix) for a Lark syntax error."""
     if isinstance(err, UnexpectedCharacters):
@@ -174,7 +205,16 @@ def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
             label = None
         if isinstance(label, str) and label in LABELS:
             return label, LABELS[label][0], LABELS[label][1]
-        expected = {str(x) for x in err.expected}
+        accepts = getattr(err, "accepts", None) or err.expected
+        expected = {str(x) for x in accepts}
+        at_end = isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type in ("_NL", "$END"))
+        if "RPAR" in expected and unclosed_paren(text, _position(err)) is not None:
+            return "E103", LABELS["E103"][0], LABELS["E103"][1]
+        if "PIPE" in expected and at_end:
+            return "E104", LABELS["E104"][0], LABELS["E104"][1]
+        if at_end and expected & {"NAME", "NUMBER", "MONEY", "PERCENT"}:
+            return "E101", "The line ends before it is complete: a value is missing.", \
+                "Finish the line, e.g. `require fico >= 660`, or join it with the next line."
         found = ""
         if isinstance(err, UnexpectedToken):
             tok = err.token
