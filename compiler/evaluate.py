@@ -17,18 +17,8 @@ from fractions import Fraction
 from typing import Any
 
 from compiler import ir
-from compiler.runtime import (
-    Condition,
-    Decision,
-    DerivedValue,
-    Finding,
-    LimitCandidate,
-    LimitResult,
-    ProgramInfo,
-    fmt,
-    status_of,
-)
-from compiler.wording import band_label, describe, describe_requirement
+from compiler.meta import program_meta
+from compiler.runtime import Decision, Facts, ProgramMeta, decide
 
 Value = Decimal | dt.date | bool | str | list[Any] | None
 INFINITE = Decimal("Infinity")
@@ -228,317 +218,46 @@ def ev_lookup(lookup: ir.Lookup, env: Env) -> Value:
     return None
 
 
-# ------------------------------------------------------------------ inputs named in messages
-
-
-def inputs_of(x: object, program: ir.Program) -> list[str]:
-    """Fields and values an expression reads directly, in first-use order."""
-    import dataclasses
-
-    out: list[str] = []
-
-    def walk(e: object) -> None:
-        if isinstance(e, (ir.FieldRef, ir.ValueRef)):
-            if e.name not in out:
-                out.append(e.name)
-            return
-        if isinstance(e, (ir.MonthsSinceLatest, ir.CountLates)):
-            for n in (e.list_field, e.as_of):
-                if n not in out:
-                    out.append(n)
-            return
-        if isinstance(e, ir.MonthsSince) and e.as_of not in out:
-            walk(e.date)
-            out.append(e.as_of)
-            return
-        if dataclasses.is_dataclass(e) and not isinstance(e, type):
-            for f in dataclasses.fields(e):
-                if f.name in ("type", "span"):
-                    continue
-                v = getattr(e, f.name)
-                if isinstance(v, tuple):
-                    for i in v:
-                        walk(i)
-                else:
-                    walk(v)
-
-    walk(x)
-    return out
-
-
-def missing_fields(names: list[str], env: Env, program: ir.Program) -> tuple[str, ...]:
-    """The loan fields (reached through values too) that are unknown."""
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in seen:
-            return
-        seen.add(name)
-        value = program.value(name)
-        if value is None:
-            if env.field(name) is None:
-                out.append(name)
-            return
-        if env.values.get(name) is None:
-            for dep in inputs_of(value.body, program):
-                visit(dep)
-
-    for n in names:
-        visit(n)
-    return tuple(out)
-
-
-class Titles(dict[str, str]):
-    pass
-
-
-def titles_of(program: ir.Program, vocabulary: ir.Vocabulary) -> dict[str, str]:
-    t = {f.name: f.title for f in vocabulary.fields}
-    t.update({v.id: v.title for v in program.values})
-    return t
-
-
-def actuals(names: list[str], env: Env, program: ir.Program, vocabulary: ir.Vocabulary) -> str:
-    """`DTI 53.20%, Credit score 700`: the values a message reports."""
-    parts = []
-    for n in names:
-        if n in (program.seasoning_date,):
-            continue
-        value = program.value(n)
-        f = vocabulary.field(n)
-        t = value.type if value else (f.type if f else ir.RATIO)
-        title = value.title if value else (f.title if f else n)
-        v = env.values.get(n) if value else env.field(n)
-        if isinstance(v, list):
-            parts.append(f"{title}: {len(v)} listed")
-        else:
-            parts.append(f"{title} {fmt(v, t.kind, t.unit)}")
-    return ", ".join(parts)
-
-
 # ------------------------------------------------------------------ deciding
 
 
-def program_info(p: ir.Program) -> ProgramInfo:
-    return ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
-                       p.source_document, p.sha256)
+def facts_of(program: ir.Program, loan: Any) -> Facts:
+    """Walk the IR: every derived value, whether each rule and matrix applies, each requirement's result."""
+    env = Env(loan, program)
+    for value in program.values:
+        env.values[value.id] = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
+    facts = Facts(loan, env.values)
+    for m in program.matrices:
+        applies = ev(m.when, env) if m.when is not None else True
+        axes = [m.rows] + ([m.columns] if m.columns else [])
+        facts.matrices.append((_bool(applies), tuple(ev(a.expr, env) for a in axes)))
+    for r in program.rules:
+        applies = ev(r.when, env) if r.when is not None else True
+        facts.rules.append((_bool(applies), tuple(_requirement(q, env) for q in r.requirements)))
+    return facts
+
+
+def _bool(v: Value) -> bool | None:
+    return None if v is None else bool(v)
+
+
+def _requirement(q: ir.Requirement, env: Env) -> bool | None:
+    """The test, or any alternative whose condition and test both hold (Kleene logic)."""
+    ok = _bool(ev(q.test, env))
+    for alt in q.alternatives:
+        w, t = _bool(ev(alt.when, env)), _bool(ev(alt.test, env))
+        alt_ok = False if (w is False or t is False) else (True if (w is True and t is True) else None)
+        ok = True if (ok is True or alt_ok is True) else (None if (ok is None or alt_ok is None) else False)
+    return ok
+
+
+_META: dict[int, tuple[ir.Program, ProgramMeta]] = {}
 
 
 def evaluate(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any) -> Decision:
     """Decide one loan under one program."""
-    env = Env(loan, program)
-    titles = titles_of(program, vocabulary)
-    derived: list[DerivedValue] = []
-    for value in program.values:
-        result = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
-        env.values[value.id] = result
-        names = inputs_of(value.body.key.expr if isinstance(value.body, ir.Lookup) else value.body, program)
-        derived.append(DerivedValue(value.id, value.title, result if isinstance(result, Decimal) else None,
-                                    {n: _show(n, env, program, vocabulary) for n in names}))
-
-    findings: list[Finding] = []
-    conditions: list[Condition] = []
-    candidates: dict[str, list[tuple[str, Decimal, str, str]]] = {lim.id: [] for lim in program.limits}
-    reductions: dict[str, list[tuple[str, Decimal, str]]] = {lim.id: [] for lim in program.limits}
-    caps: dict[str, list[tuple[str, Decimal, str]]] = {lim.id: [] for lim in program.limits}
-    citations: dict[str, str] = {}
-
-    any_matrix_applies: bool | None = False
-    for m in program.matrices:
-        citations[m.id] = m.citation or ""
-        f, applied = _matrix(m, env, program, vocabulary, titles, candidates)
-        findings.append(f)
-        if applied is True:
-            any_matrix_applies = True
-        elif applied is None and any_matrix_applies is False:
-            any_matrix_applies = None
-    if program.matrices and any_matrix_applies is False:
-        findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
-                                "No eligibility matrix of this program covers this loan (" +
-                                actuals(_selector_inputs(program), env, program, vocabulary) + ").",
-                                "", program.span.where))
-
-    for rule in program.rules:
-        citations[rule.id] = rule.citation or ""
-        findings.append(_rule(rule, env, program, vocabulary, titles, conditions, reductions, caps))
-
-    limits = [_limit(lim, candidates, reductions, caps, program, titles) for lim in program.limits]
-    for lim_result, lim in zip(limits, program.limits, strict=True):
-        findings.append(_limit_check(lim, lim_result, env, program, vocabulary, citations))
-    return Decision(program_info(program), status_of(findings), tuple(findings), tuple(conditions), tuple(derived),
-                    tuple(limits))
-
-
-def _show(name: str, env: Env, program: ir.Program, vocabulary: ir.Vocabulary) -> str:
-    value = program.value(name)
-    f = vocabulary.field(name)
-    t = value.type if value else (f.type if f else ir.RATIO)
-    v = env.values.get(name) if value else env.field(name)
-    if isinstance(v, list):
-        return f"{len(v)} listed"
-    return fmt(v, t.kind, t.unit)
-
-
-def _selector_inputs(program: ir.Program) -> list[str]:
-    names: list[str] = []
-    for m in program.matrices:
-        if m.when is not None:
-            for n in inputs_of(m.when, program):
-                if n not in names:
-                    names.append(n)
-    return names
-
-
-def _matrix(m: ir.Matrix, env: Env, program: ir.Program, vocabulary: ir.Vocabulary, titles: dict[str, str],
-            candidates: dict[str, list[tuple[str, Decimal, str, str]]]) -> tuple[Finding, bool | None]:
-    where = m.span.where
-    cite = m.citation or ""
-    applies = ev(m.when, env) if m.when is not None else True
-    if applies is False:
-        return Finding(m.id, m.title, "not_applicable", f"Applies when {describe(m.when, titles)}.", cite, where), False
-    if applies is None:
-        assert m.when is not None
-        names = inputs_of(m.when, program)
-        return Finding(m.id, m.title, "missing", f"Cannot tell whether it applies: {actuals(names, env, program, vocabulary)}.",
-                       cite, where, missing_fields(names, env, program)), None
-    keys = [m.rows] + ([m.columns] if m.columns else [])
-    positions: list[int] = []
-    for axis in keys:
-        k = ev(axis.expr, env)
-        names = inputs_of(axis.expr, program)
-        if k is None:
-            return Finding(m.id, m.title, "missing", f"{titles.get(axis.label, axis.label)} is unknown.", cite, where,
-                           missing_fields(names, env, program)), True
-        assert isinstance(k, Decimal)
-        idx = next((i for i, b in enumerate(axis.bands) if b.contains(k)), None)
-        if idx is None:
-            shown = actuals(names, env, program, vocabulary) or f"{axis.label} {fmt(k)}"
-            bands = ", ".join(b.label for b in axis.bands)
-            return Finding(m.id, m.title, "fail", f"{shown} is outside the matrix bands ({bands}).", cite, where), True
-        positions.append(idx)
-    cell = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
-    place = cell_place(m, positions)
-    if not cell.eligible:
-        return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", cite, where), True
-    for limit, value in cell.limits or ():
-        candidates[limit].append((m.id, value, f"{m.title}: {place} = {cell.text}", cite))
-    return Finding(m.id, m.title, "pass", f"{place}: {cell.text}.", cite, where), True
-
-
-def cell_place(m: ir.Matrix, positions: list[int]) -> str:
-    row = m.rows.bands[positions[0]]
-    text = f"{m.rows.label} {row.label}"
-    if m.columns is not None and len(positions) > 1:
-        col = m.columns.bands[positions[1]]
-        text += f", {m.columns.label} {col.label}"
-    return text
-
-
-def _rule(rule: ir.Rule, env: Env, program: ir.Program, vocabulary: ir.Vocabulary, titles: dict[str, str],
-          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal, str]]],
-          caps: dict[str, list[tuple[str, Decimal, str]]]) -> Finding:
-    where = rule.span.where
-    cite = rule.citation or ""
-    applies = ev(rule.when, env) if rule.when is not None else True
-    if applies is False:
-        assert rule.when is not None
-        return Finding(rule.id, rule.title, "not_applicable", f"Applies when {describe(rule.when, titles)}.", cite, where)
-    # adjustments: applied when the rule applies, and (conservatively) when that is unknown
-    for adj in rule.adjustments:
-        (reductions if adj.kind == "reduce" else caps)[adj.limit].append((rule.id, adj.amount, cite))
-    if applies is True:
-        for c in rule.conditions:
-            conditions.append(Condition(c.kind, c.text, rule.id, cite))
-    results: list[tuple[ir.Requirement, bool | None]] = []
-    for req in rule.requirements:
-        ok = ev(req.test, env)
-        for alt in req.alternatives:
-            w, t = ev(alt.when, env), ev(alt.test, env)
-            alt_ok = False if (w is False or t is False) else (True if (w is True and t is True) else None)
-            ok = True if (ok is True or alt_ok is True) else (None if (ok is None or alt_ok is None) else False)
-        results.append((req, ok if ok is None else bool(ok)))
-    failed = [r for r, ok in results if ok is False]
-    unknown = [r for r, ok in results if ok is None]
-    if failed and applies is True:
-        return _req_finding(rule, "fail", failed, env, program, vocabulary, titles, "Not met")
-    if applies is None and (failed or unknown or rule.reviews or not rule.requirements):
-        assert rule.when is not None
-        names = inputs_of(rule.when, program)
-        return Finding(rule.id, rule.title, "missing",
-                       f"Cannot tell whether it applies ({describe(rule.when, titles)}): {actuals(names, env, program, vocabulary)}.",
-                       cite, where, missing_fields(names, env, program))
-    if unknown:
-        return _req_finding(rule, "missing", unknown, env, program, vocabulary, titles, "Cannot check")
-    if rule.reviews:
-        return Finding(rule.id, rule.title, "review", " ".join(rule.reviews), cite, where)
-    if results:
-        return _req_finding(rule, "pass", [r for r, _ in results], env, program, vocabulary, titles, "Met")
-    parts = [f"{'reduce' if a.kind == 'reduce' else 'cap'} {titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} {a.text}"
-             for a in rule.adjustments]
-    parts += [f"{c.kind}: {c.text}" for c in rule.conditions]
-    return Finding(rule.id, rule.title, "pass", "Applies: " + "; ".join(parts) + ".", cite, where)
-
-
-def _req_finding(rule: ir.Rule, outcome: str, reqs: list[ir.Requirement], env: Env, program: ir.Program,
-                 vocabulary: ir.Vocabulary, titles: dict[str, str], verb: str) -> Finding:
-    names: list[str] = []
-    for r in reqs:
-        for n in inputs_of(r, program):
-            if n not in names:
-                names.append(n)
-    text = "; ".join(describe_requirement(r, titles) for r in reqs)
-    seen = actuals(names, env, program, vocabulary)
-    missing = missing_fields(names, env, program) if outcome == "missing" else ()
-    return Finding(rule.id, rule.title, outcome, f"{verb}: {text}" + (f" ({seen})." if seen else "."),  # type: ignore[arg-type]
-                   rule.citation or "", rule.span.where, missing)
-
-
-def _limit(lim: ir.Limit, candidates: dict[str, list[tuple[str, Decimal, str, str]]],
-           reductions: dict[str, list[tuple[str, Decimal, str]]], caps: dict[str, list[tuple[str, Decimal, str]]],
-           program: ir.Program, titles: dict[str, str]) -> LimitResult:
-    base = min(candidates[lim.id], key=lambda c: c[1]) if candidates[lim.id] else None
-    cands: list[LimitCandidate] = []
-    if base is not None:
-        cands.append(LimitCandidate(base[0], base[1], base[2]))
-    kind = lim.type.kind
-    if program.combine == "stacked":
-        if base is not None and reductions[lim.id]:
-            total = sum((r[1] for r in reductions[lim.id]), Decimal(0))
-            rules = ", ".join(r[0] for r in reductions[lim.id])
-            cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, kind)} ({rules})")]
-    elif base is not None:
-        for rid, amount, _ in reductions[lim.id]:
-            cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, kind)} ({rid})"))
-    for rid, amount, _ in caps[lim.id]:
-        cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, kind, lim.type.unit)} ({rid})"))
-    if not cands:
-        return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
-    best = min(cands, key=lambda c: c.value)
-    return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
-
-
-def _limit_check(lim: ir.Limit, result: LimitResult, env: Env, program: ir.Program, vocabulary: ir.Vocabulary,
-                 citations: dict[str, str]) -> Finding:
-    where = lim.span.where
-    cite = citations.get(result.binding_rule or "", "")
-    title = f"{lim.title}"
-    if result.value is None:
-        return Finding(lim.id, title, "not_applicable", "No limit applies to this loan.", cite, where)
-    value = program.value(lim.on)
-    actual = env.values.get(lim.on) if value else env.field(lim.on)
-    on_title = value.title if value else (vocabulary.field(lim.on).title if vocabulary.field(lim.on) else lim.on)  # type: ignore[union-attr]
-    kind, unit = lim.type.kind, lim.type.unit
-    if actual is None:
-        return Finding(lim.id, title, "missing", f"{on_title} is unknown; the maximum is {fmt(result.value, kind, unit)}.",
-                       cite, where, missing_fields([lim.on], env, program))
-    assert isinstance(actual, Decimal)
-    shown = f"{on_title} {fmt(actual, kind, unit)}"
-    if actual <= result.value:
-        return Finding(lim.id, title, "pass", f"{shown} is within the maximum {fmt(result.value, kind, unit)} ({result.description}).",
-                       cite, where)
-    return Finding(lim.id, title, "fail", f"{shown} exceeds the maximum {fmt(result.value, kind, unit)} ({result.description}).",
-                   cite, where)
-
-
-__all__ = ["band_label", "evaluate"]
+    cached = _META.get(id(program))
+    if cached is None or cached[0] is not program:
+        cached = (program, program_meta(program, vocabulary))
+        _META[id(program)] = cached
+    return decide(cached[1], facts_of(program, loan))

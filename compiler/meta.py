@@ -1,0 +1,115 @@
+"""Program metadata: what the runtime's `decide` needs to turn a loan's facts into a Decision.
+
+Consumes an `ir.Program` and the vocabulary; produces a `runtime.ProgramMeta` (titles, rule texts in the
+shared English wording, matrix bands and cells, limits). The reference evaluator uses it directly; the
+Python back end writes it into each generated module as literals.
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler import runtime as rt
+from compiler.wording import describe, describe_requirement
+
+
+def inputs_of(x: object) -> tuple[str, ...]:
+    """Fields and values an IR node reads directly, in first-use order (list fields and dates included)."""
+    import dataclasses
+
+    out: list[str] = []
+
+    def add(name: str) -> None:
+        if name not in out:
+            out.append(name)
+
+    def walk(e: object) -> None:
+        if isinstance(e, (ir.FieldRef, ir.ValueRef)):
+            add(e.name)
+            return
+        if isinstance(e, (ir.MonthsSinceLatest, ir.CountLates)):
+            add(e.list_field)
+            add(e.as_of)
+            return
+        if isinstance(e, ir.MonthsSince):
+            walk(e.date)
+            add(e.as_of)
+            return
+        if isinstance(e, ir.Lookup):
+            walk(e.key.expr)
+            return
+        if dataclasses.is_dataclass(e) and not isinstance(e, type):
+            for f in dataclasses.fields(e):
+                if f.name in ("type", "span"):
+                    continue
+                v = getattr(e, f.name)
+                for item in v if isinstance(v, tuple) else (v,):
+                    walk(item)
+
+    walk(x)
+    return tuple(out)
+
+
+def titles(program: ir.Program, vocabulary: ir.Vocabulary) -> dict[str, str]:
+    t = {f.name: f.title for f in vocabulary.fields}
+    t.update({v.id: v.title for v in program.values})
+    return t
+
+
+def program_info(p: ir.Program) -> rt.ProgramInfo:
+    return rt.ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
+                          p.source_document, p.sha256)
+
+
+def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMeta:
+    t = titles(program, vocabulary)
+    names: dict[str, rt.Name] = {}
+    for f in vocabulary.fields:
+        names[f.name] = rt.Name(f.title, f.type.kind, f.type.unit, False)
+    for v in program.values:
+        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, inputs_of(v.body))
+
+    def rule(r: ir.Rule) -> rt.RuleMeta:
+        adjustments = tuple(
+            (a.kind, a.limit, a.amount,
+             f"{'reduce' if a.kind == 'reduce' else 'cap'} {_limit_title(program, a.limit)} "
+             f"{'by' if a.kind == 'reduce' else 'at'} {a.text}")
+            for a in r.adjustments
+        )
+        return rt.RuleMeta(
+            r.id, r.title, r.citation or "", r.span.where,
+            describe(r.when, t) if r.when is not None else "",
+            inputs_of(r.when) if r.when is not None else (),
+            tuple(rt.RequirementMeta(describe_requirement(q, t), inputs_of(q)) for q in r.requirements),
+            adjustments,
+            tuple((c.kind, c.text) for c in r.conditions),
+            r.reviews,
+        )
+
+    def axis(a: ir.Axis) -> rt.AxisMeta:
+        return rt.AxisMeta(t.get(a.label, a.label), inputs_of(a.expr),
+                           tuple((b.low, b.low_inclusive, b.high, b.high_inclusive, b.label) for b in a.bands))
+
+    def matrix(m: ir.Matrix) -> rt.MatrixMeta:
+        axes = (axis(m.rows),) + ((axis(m.columns),) if m.columns else ())
+        cells = tuple(tuple((c.limits, c.text) for c in row) for row in m.cells)
+        return rt.MatrixMeta(m.id, m.title, m.citation or "", m.span.where,
+                             describe(m.when, t) if m.when is not None else "",
+                             inputs_of(m.when) if m.when is not None else (), axes, cells)
+
+    selectors: list[str] = []
+    for m in program.matrices:
+        for n in inputs_of(m.when) if m.when is not None else ():
+            if n not in selectors:
+                selectors.append(n)
+    limits = tuple(
+        rt.LimitMeta(lim.id, lim.title, lim.on, lim.type.kind, lim.type.unit, lim.span.where) for lim in program.limits
+    )
+    return rt.ProgramMeta(
+        program_info(program), program.combine, names, tuple(v.id for v in program.values),
+        tuple(matrix(m) for m in program.matrices), tuple(rule(r) for r in program.rules), limits,
+        tuple(selectors), program.seasoning_date,
+    )
+
+
+def _limit_title(program: ir.Program, limit: str) -> str:
+    return next((lim.title for lim in program.limits if lim.id == limit), limit)
