@@ -48,14 +48,14 @@ _MODES = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "h
 # ------------------------------------------------------------------ exact arithmetic
 
 
-def quantize(x: Decimal | None, places: int, mode: str) -> Decimal | None:
+def quantize(x: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     """x rounded to `places` decimals: up (toward +inf), down (toward -inf), half_up, half_even."""
     if x is None:
         return None
-    return x.quantize(Decimal(1).scaleb(-places), rounding=_MODES[mode])
+    return Decimal(x).quantize(Decimal(1).scaleb(-places), rounding=_MODES[mode])
 
 
-def div_round(n: Decimal | None, d: Decimal | None, places: int, mode: str) -> Decimal | None:
+def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     """n / d computed exactly, then rounded once as declared; unknown when either is unknown or d is 0."""
     if n is None or d is None or d == 0:
         return None

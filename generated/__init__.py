@@ -1,15 +1,41 @@
 """Checkers generated from the guideline files in programs/; do not edit.
 
-`Loan` is the loan model every program reads; `PROGRAMS` lists the programs compiled into this package.
+    from generated import Loan, check, check_all
+    decision = check("keystone_bank_statement", Loan(fico=700, loan_amount=1_200_000))
+    for d in check_all(loan): print(d.program.id, d.status, d.limit("max_ltv"))
+
+The package imports only the standard library and pydantic: copying this folder into a project is enough.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
+from . import _runtime as rt
+from . import keystone_bank_statement
 from .loan import Loan
 
-__all__ = ["PROGRAMS", "Loan"]
+__all__ = ["PROGRAMS", "Loan", "check", "check_all"]
 
-# program id -> (title, investor, version, effective date, source file)
-PROGRAMS: dict[str, tuple[str, str, str, str, str]] = {
-    'keystone_bank_statement': ('Bank Statement Select', 'Keystone Non-QM Capital', '2026.1', '2026-01-01', 'programs/keystone_bank_statement.guideline'),
+# program id -> its checker
+PROGRAMS: dict[str, Callable[[Loan], rt.Decision]] = {
+    'keystone_bank_statement': keystone_bank_statement.check,
 }
+
+
+def check(program: str, loan: Loan) -> rt.Decision:
+    """Decide a loan under one program (KeyError for an unknown program id)."""
+    return PROGRAMS[program](loan)
+
+
+def check_all(loan: Loan) -> list[rt.Decision]:
+    """Every program's decision: eligible first, then by the max LTV each allows (highest first), then by id."""
+    decisions = [checker(loan) for checker in PROGRAMS.values()]
+
+    def key(d: rt.Decision) -> tuple[int, Decimal, str]:
+        limit = d.limit("max_ltv")
+        best = limit.value if limit is not None and limit.value is not None else Decimal(-1)
+        return (0 if d.eligible else 1, -best, d.program.id)
+
+    return sorted(decisions, key=key)

@@ -146,11 +146,30 @@ def _record_of(vocab: ir.Vocabulary, f: ir.Field) -> str:
     return ""
 
 
+def module_name(program_id: str) -> str:
+    return program_id if program_id.isidentifier() else re.sub(r"\W", "_", program_id)
+
+
+def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
+    """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
+    from compiler.backends.python_expr import PyExpr, literal
+    from compiler.meta import program_meta
+
+    emitter = PyExpr()
+    owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
+    return environment().get_template("program.py.j2").render(
+        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement,
+        meta=literal(program_meta(program, vocabulary)),
+    )
+
+
 def generate(bundle: ir.Bundle) -> dict[str, str]:
     """Every file of `generated/`, by path relative to it."""
     files = {
-        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle),
+        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name),
         "loan.py": generate_loan(bundle.vocabulary),
         "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
     }
+    for program in bundle.programs:
+        files[f"{module_name(program.id)}.py"] = generate_program(program, bundle.vocabulary)
     return files

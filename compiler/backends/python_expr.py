@@ -1,0 +1,145 @@
+"""IR expressions to Python source for the generated checkers: one `visit_<Node>` per IR class.
+
+Every operation goes through the runtime's unknown-aware helpers (`rt.add`, `rt.ge`, `rt.all3`, ...), so
+the generated code reads like the guideline and treats unknown data exactly as the reference evaluator.
+An IR node without a visitor is a compiler bug and fails loudly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from compiler import ir
+from compiler import runtime as rt
+
+_COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
+
+
+def literal(value: object, indent: int = 0) -> str:
+    """A Python literal for constants and runtime metadata (dataclasses become `rt.Class(field=...)`)."""
+    pad = "    " * indent
+    inner = "    " * (indent + 1)
+    if value is None or isinstance(value, (bool, int)) and not isinstance(value, Decimal):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return f'Decimal("{value}")'
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return f"dt.date({value.year}, {value.month}, {value.day})"
+    if isinstance(value, tuple):
+        if not value:
+            return "()"
+        parts = [literal(v, indent + 1) for v in value]
+        one_line = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+        if len(one_line) + len(pad) <= 110 and "\n" not in one_line:
+            return one_line
+        return "(\n" + "".join(f"{inner}{p},\n" for p in parts) + f"{pad})"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{literal(k)}: {literal(v, indent + 1)},\n" for k, v in value.items()]
+        return "{\n" + "".join(items) + f"{pad}}}"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        assert hasattr(rt, name), name
+        fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+        parts = [f"{k}={literal(v, indent + 1)}" for k, v in fields]
+        one_line = f"rt.{name}(" + ", ".join(parts) + ")"
+        if len(one_line) + len(pad) <= 110 and "\n" not in one_line:
+            return one_line
+        return f"rt.{name}(\n" + "".join(f"{inner}{p},\n" for p in parts) + f"{pad})"
+    raise TypeError(f"literal: cannot emit {type(value).__name__}")
+
+
+class PyExpr:
+    """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values)."""
+
+    def emit(self, x: ir.Expr | ir.Lookup) -> str:
+        method = getattr(self, "visit_" + type(x).__name__, None)
+        if method is None:
+            raise NotImplementedError(f"python back end: unhandled IR node {type(x).__name__}")
+        text: str = method(x)
+        return text
+
+    def visit_Const(self, x: ir.Const) -> str:
+        return literal(x.value)
+
+    def visit_FieldRef(self, x: ir.FieldRef) -> str:
+        return f"loan.{x.name}"
+
+    def visit_ValueRef(self, x: ir.ValueRef) -> str:
+        return f"v[{x.name!r}]"
+
+    def visit_Arith(self, x: ir.Arith) -> str:
+        fn = {"+": "rt.add", "-": "rt.sub", "*": "rt.mul"}[x.op]
+        return f"{fn}({self.emit(x.left)}, {self.emit(x.right)})"
+
+    def visit_Scale(self, x: ir.Scale) -> str:
+        return f"rt.scale({self.emit(x.operand)}, {x.power})"
+
+    def visit_Neg(self, x: ir.Neg) -> str:
+        return f"rt.neg({self.emit(x.operand)})"
+
+    def visit_DivRound(self, x: ir.DivRound) -> str:
+        r = x.rounding
+        return f"rt.div_round({self.emit(x.numerator)}, {self.emit(x.denominator)}, {r.places}, {r.mode!r})"
+
+    def visit_Round(self, x: ir.Round) -> str:
+        r = x.rounding
+        return f"rt.quantize({self.emit(x.operand)}, {r.places}, {r.mode!r})"
+
+    def visit_Extremum(self, x: ir.Extremum) -> str:
+        fn = "rt.lesser" if x.kind == "lesser" else "rt.greater"
+        return f"{fn}({', '.join(self.emit(a) for a in x.args)})"
+
+    def visit_Default(self, x: ir.Default) -> str:
+        return f"rt.default({self.emit(x.operand)}, {self.emit(x.fallback)})"
+
+    def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
+        return f"rt.choose({self.emit(x.cond)}, {self.emit(x.then)}, {self.emit(x.otherwise)})"
+
+    def visit_MonthsSince(self, x: ir.MonthsSince) -> str:
+        return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
+
+    def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
+        return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
+                f"{literal(x.kinds)}, loan.{x.as_of})")
+
+    def visit_CountLates(self, x: ir.CountLates) -> str:
+        return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
+                f"loan.{x.as_of})")
+
+    def visit_Compare(self, x: ir.Compare) -> str:
+        return f"{_COMPARE[x.op]}({self.emit(x.left)}, {self.emit(x.right)})"
+
+    def visit_IsKnown(self, x: ir.IsKnown) -> str:
+        return f"{'not ' if x.negated else ''}rt.known({self.emit(x.operand)})"
+
+    def visit_InSet(self, x: ir.InSet) -> str:
+        values = "frozenset({" + ", ".join(repr(v) for v in x.values) + "})"
+        test = f"rt.isin({self.emit(x.operand)}, {values})"
+        return f"rt.not3({test})" if x.negated else test
+
+    def visit_And(self, x: ir.And) -> str:
+        return f"rt.all3({', '.join(self.emit(p) for p in x.operands)})"
+
+    def visit_Or(self, x: ir.Or) -> str:
+        return f"rt.any3({', '.join(self.emit(p) for p in x.operands)})"
+
+    def visit_Not(self, x: ir.Not) -> str:
+        return f"rt.not3({self.emit(x.operand)})"
+
+    def visit_Lookup(self, x: ir.Lookup) -> str:
+        bands = tuple((b.low, b.low_inclusive, b.high, b.high_inclusive) for b in x.key.bands)
+        return f"rt.lookup({self.emit(x.key.expr)}, {literal(bands)}, {literal(x.results)})"
+
+    def requirement(self, q: ir.Requirement) -> str:
+        """The test, or any alternative whose condition and test both hold (Kleene logic)."""
+        test = self.emit(q.test)
+        if not q.alternatives:
+            return test
+        alts = ", ".join(f"rt.all3({self.emit(a.when)}, {self.emit(a.test)})" for a in q.alternatives)
+        return f"rt.any3({test}, {alts})"
