@@ -66,7 +66,7 @@ def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMe
     for f in vocabulary.fields:
         names[f.name] = rt.Name(f.title, f.type.kind, f.type.unit, False)
     for v in program.values:
-        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, inputs_of(v.body))
+        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, inputs_of(v.body), v.places)
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(

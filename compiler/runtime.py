@@ -404,6 +404,7 @@ class Name:
     unit: str
     is_value: bool
     depends_on: tuple[str, ...] = ()
+    places: int | None = None  # decimals a derived value is shown with
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,7 +542,7 @@ def _merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
 def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     """The Decision, from the facts of one loan."""
     derived = tuple(
-        DerivedValue(name, meta.names[name].title, _dec(facts.values.get(name)),
+        DerivedValue(name, meta.names[name].title, _shown(_dec(facts.values.get(name)), meta.names[name].places),
                      {d: show(d, facts, meta) for d in meta.names[name].depends_on})
         for name in meta.values
     )
@@ -572,6 +573,15 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     for lim, result in zip(meta.limits, limits, strict=True):
         findings.append(_limit_check(lim, result, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
+
+
+def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
+    """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
+    if v is None or places is None or v.is_infinite():
+        return v
+    step = Decimal(1).scaleb(-places)
+    exact = v.quantize(step, rounding=ROUND_FLOOR)
+    return exact if exact == v else v
 
 
 def _dec(v: Any) -> Decimal | None:

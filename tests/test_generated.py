@@ -1,0 +1,76 @@
+"""The generated package: fresh, byte-stable, standalone, typed and safe with hostile text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "compiler.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_generated_is_fresh() -> None:
+    out = run("build", "--check")
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_build_twice_is_byte_identical(tmp_path: Path) -> None:
+    for sub in ("programs", "grammar"):
+        shutil.copytree(ROOT / sub, tmp_path / sub)
+    assert run("build", cwd=tmp_path).returncode == 0
+    first = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    assert run("build", cwd=tmp_path).returncode == 0
+    second = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    assert first == second
+    assert first == {p.name: p.read_bytes() for p in (ROOT / "generated").iterdir() if p.suffix == ".py"}
+    for text in first.values():
+        assert str(tmp_path).encode() not in text and str(ROOT).encode() not in text
+
+
+def test_failed_build_writes_nothing(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "programs", tmp_path / "programs")
+    assert run("build", cwd=tmp_path).returncode == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    bad = tmp_path / "programs" / "keystone_bank_statement.guideline"
+    bad.write_text(bad.read_text().replace("require fico >= 660", "require ficco >= 660"))
+    out = run("build", cwd=tmp_path)
+    assert out.returncode == 1 and "E201" in out.stdout
+    assert before == {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+
+
+def test_generated_imports_nothing_of_the_toolchain() -> None:
+    code = (
+        "import sys, generated\n"
+        "from generated.loan import Loan\n"
+        "generated.check_all(Loan())\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'jinja2', 'compiler', 'typer', 'rich'))\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_ruff_and_mypy_strict_on_generated() -> None:
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "generated"], cwd=ROOT, capture_output=True, text=True)
+    assert ruff.returncode == 0, ruff.stdout
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "generated"], cwd=ROOT, capture_output=True, text=True)
+    assert mypy.returncode == 0, mypy.stdout
+
+
+def test_decision_json_has_exact_decimals() -> None:
+    code = (
+        "import generated\nfrom generated.loan import Loan\n"
+        "d = generated.check_all(Loan(fico=700, loan_amount=800000, appraised_value=1000000, purchase_price=1000000,"
+        " purpose='purchase', occupancy='primary'))[0]\nprint(d.to_json())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    data = json.loads(out.stdout)
+    ltv = next(v for v in data["values"] if v["name"] == "ltv")
+    assert ltv["value"] == "80.00"
