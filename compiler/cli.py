@@ -111,6 +111,24 @@ def build(
         console.print(Text(f"  removed {rel}"))
 
 
+@app.command(name="eval")
+def eval_(
+    program: Annotated[str | None, typer.Argument(help="Program id (omit with --all).")] = None,
+    loan_file: Annotated[str | None, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")] = None,
+    all_programs: Annotated[bool, typer.Option("--all", help="Decide the loan under every program.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Decide one loan with the generated checkers: status, findings, limits, conditions, values."""
+    from compiler.evaluate_cli import run_eval
+
+    if all_programs and loan_file is None:
+        program, loan_file = None, program
+    if loan_file is None or (program is None and not all_programs):
+        _console(sys.stderr).print(Text("usage: glc eval PROGRAM LOAN.json   or   glc eval --all LOAN.json"))
+        raise typer.Exit(2)
+    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 
