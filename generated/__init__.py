@@ -1,7 +1,7 @@
 """Checkers generated from the guideline files in programs/; do not edit.
 
     from generated import Loan, check, check_all
-    decision = check("keystone_bank_statement", Loan(fico=700, loan_amount=1_200_000))
+    decision = check("acme_bank_statement", Loan(fico=700, loan_amount=1_200_000))
     for d in check_all(loan): print(d.program.id, d.status, d.limit("max_ltv"))
 
 The package imports only the standard library and pydantic: copying this folder into a project is enough.
@@ -13,14 +13,30 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from . import _runtime as rt
-from . import keystone_bank_statement
+from . import (
+    acme_bank_statement,
+    harbor_dscr,
+    keystone_bank_statement,
+    shining_star_advantage,
+    shining_star_base,
+    shining_star_dscr,
+    shining_star_edge,
+    shining_star_horizon,
+)
 from .loan import Loan
 
 __all__ = ["PROGRAMS", "Loan", "check", "check_all"]
 
 # program id -> its checker
 PROGRAMS: dict[str, Callable[[Loan], rt.Decision]] = {
+    'acme_bank_statement': acme_bank_statement.check,
+    'harbor_dscr': harbor_dscr.check,
     'keystone_bank_statement': keystone_bank_statement.check,
+    'shining_star_advantage': shining_star_advantage.check,
+    'shining_star_base': shining_star_base.check,
+    'shining_star_dscr': shining_star_dscr.check,
+    'shining_star_edge': shining_star_edge.check,
+    'shining_star_horizon': shining_star_horizon.check,
 }
 
 

@@ -1,0 +1,1384 @@
+"""Acme Bank Statement (overlay on Keystone Bank Statement Select) (acme_bank_statement), version 2026.1, effective 2026-02-15.
+
+Lender Acme Home Lending, overlay on keystone_bank_statement. Source document: Acme Home Lending, Credit Overlays Bulletin 2026-03.
+Overlay of keystone_bank_statement: inherits its rules, matrices and values unless overridden or dropped here.
+
+Generated from programs/acme_bank_statement.guideline (sha256 55ddf7ee29f1d32faba1df2c7144dac383fb400471a15f69ae40a5e15270df95); do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .loan import Loan
+
+__all__ = ["META", "check", "facts", "values"]
+
+# Keep the names used by literals below (dates and Decimals) even when a program has none.
+_USED = (dt, Decimal)
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+def values(loan: Loan) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown."""
+    v: dict[str, Any] = {}
+    # Property value (programs/loan.fields:269)
+    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:272)
+    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
+    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    # Eligible deposits (programs/loan.fields:278)
+    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
+    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    # DTI, rounded up to 2 decimals (programs/loan.fields:288)
+    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
+    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
+    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/keystone_bank_statement.guideline:175; §6.3, p. 13)
+    v['required_reserves'] = rt.lookup(loan.loan_amount, (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+), (Decimal("3"), Decimal("6"), Decimal("12")))
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
+    v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    return v
+
+
+def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Primary residence, purchase: whether it applies and the loan's row and column keys.
+
+    Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:18. Cells: META.matrices[0].
+    """
+    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'purchase'}))), (loan.fico, loan.loan_amount)
+
+
+def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Primary residence, rate/term refinance: whether it applies and the loan's row and column keys.
+
+    Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:31. Cells: META.matrices[1].
+    """
+    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'rate_term'}))), (loan.fico, loan.loan_amount)
+
+
+def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Primary residence, cash-out refinance: whether it applies and the loan's row and column keys.
+
+    Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:44. Cells: META.matrices[2].
+    """
+    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'cash_out'}))), (loan.fico, loan.loan_amount)
+
+
+def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Second home, purchase and rate/term: whether it applies and the loan's row and column keys.
+
+    Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:57. Cells: META.matrices[3].
+    """
+    return rt.all3(rt.isin(loan.occupancy, frozenset({'second_home'})), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'}))), (loan.fico, loan.loan_amount)
+
+
+def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Investment property, all purposes: whether it applies and the loan's row and column keys.
+
+    Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:70. Cells: META.matrices[4].
+    """
+    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+
+
+def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
+    """Non-warrantable condo.
+
+    Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:85.
+    """
+    # programs/keystone_bank_statement.guideline:85
+    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    return applies, ()
+
+
+def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Interest-only.
+
+    Citation: §3.2, p. 7. Source: programs/keystone_bank_statement.guideline:91.
+    """
+    # programs/keystone_bank_statement.guideline:91
+    applies = loan.interest_only
+    return applies, (
+        rt.ge(loan.fico, Decimal("680")),
+    )
+
+
+def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
+    """Declining market.
+
+    Citation: §3.3, p. 7. Source: programs/keystone_bank_statement.guideline:97.
+    """
+    # programs/keystone_bank_statement.guideline:97
+    applies = loan.declining_market
+    return applies, ()
+
+
+def rule_rural(loan: Loan, v: dict[str, Any]) -> Result:
+    """Rural property.
+
+    Citation: §3.4, p. 7. Source: programs/keystone_bank_statement.guideline:102.
+    """
+    # programs/keystone_bank_statement.guideline:102
+    applies = loan.rural
+    return applies, ()
+
+
+def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum credit score.
+
+    Citation: §4.1, p. 8. Source: programs/keystone_bank_statement.guideline:109.
+    """
+    # programs/keystone_bank_statement.guideline:109
+    applies = True
+    return applies, (
+        rt.ge(loan.fico, Decimal("660")),
+    )
+
+
+def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum DTI.
+
+    Citation: Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors). Source: programs/acme_bank_statement.guideline:18.
+    """
+    # programs/acme_bank_statement.guideline:18
+    applies = True
+    return applies, (
+        rt.le(v['dti'], Decimal("45")),
+    )
+
+
+def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """Credit event seasoning.
+
+    Citation: §4.3, p. 9. Source: programs/keystone_bank_statement.guideline:118.
+    """
+    # programs/keystone_bank_statement.guideline:118
+    applies = True
+    return applies, (
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date), Decimal("12")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("12")),
+    )
+
+
+def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
+    """Housing history, 12 months.
+
+    Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:130.
+    """
+    # programs/keystone_bank_statement.guideline:130
+    applies = rt.not3(loan.rent_free)
+    return applies, (
+        rt.ge(loan.housing_history_months, Decimal("12")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
+    )
+
+
+def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
+    """Forbearance.
+
+    Citation: §5.2, p. 10 (seed 002: still in forbearance is ineligible). Source: programs/keystone_bank_statement.guideline:137.
+    """
+    # programs/keystone_bank_statement.guideline:137
+    applies = True
+    return applies, (
+        rt.not3(loan.in_forbearance),
+    )
+
+
+def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
+    """After forbearance.
+
+    Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:141.
+    """
+    # programs/keystone_bank_statement.guideline:141
+    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    return applies, (
+        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+    )
+
+
+def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
+    """After forbearance, cash-out.
+
+    Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:146.
+    """
+    # programs/keystone_bank_statement.guideline:146
+    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    return applies, ()
+
+
+def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
+    """Rent-free borrowers.
+
+    Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source: programs/keystone_bank_statement.guideline:151.
+    """
+    # programs/keystone_bank_statement.guideline:151
+    applies = loan.rent_free
+    return applies, (
+        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+    )
+
+
+def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
+    """First-time home buyer payment shock.
+
+    Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source: programs/keystone_bank_statement.guideline:158.
+    """
+    # programs/keystone_bank_statement.guideline:158
+    applies = loan.fthb
+    return applies, (
+        rt.le(v['payment_shock'], Decimal("250")),
+    )
+
+
+def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Documentation types.
+
+    Citation: §6.1, p. 12. Source: programs/keystone_bank_statement.guideline:165.
+    """
+    # programs/keystone_bank_statement.guideline:165
+    applies = True
+    return applies, (
+        rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})),
+    )
+
+
+def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
+    """Business ownership.
+
+    Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:169.
+    """
+    # programs/keystone_bank_statement.guideline:169
+    applies = rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'}))
+    return applies, (
+        rt.ge(loan.ownership_pct, Decimal("25")),
+    )
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: §6.3, p. 13. Source: programs/keystone_bank_statement.guideline:182.
+    """
+    # programs/keystone_bank_statement.guideline:182
+    applies = True
+    return applies, (
+        rt.ge(v['reserves_months'], v['required_reserves']),
+    )
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: §7.1, p. 14. Source: programs/keystone_bank_statement.guideline:188.
+    """
+    # programs/keystone_bank_statement.guideline:188
+    applies = True
+    return applies, (
+        rt.all3(rt.ge(loan.loan_amount, Decimal("150000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+    )
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Property types.
+
+    Citation: §7.2, p. 14. Source: programs/keystone_bank_statement.guideline:192.
+    """
+    # programs/keystone_bank_statement.guideline:192
+    applies = True
+    return applies, (
+        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+    )
+
+
+def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
+    """State restrictions.
+
+    Citation: §7.3, p. 14. Source: programs/keystone_bank_statement.guideline:196.
+    """
+    # programs/keystone_bank_statement.guideline:196
+    applies = True
+    return applies, (
+        rt.not3(rt.isin(loan.state, frozenset({'ND', 'SD', 'NV'}))),
+    )
+
+
+def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
+    """Second appraisal.
+
+    Citation: §7.4, p. 15. Source: programs/keystone_bank_statement.guideline:200.
+    """
+    # programs/keystone_bank_statement.guideline:200
+    applies = rt.gt(loan.loan_amount, Decimal("2000000"))
+    return applies, ()
+
+
+def rule_condo_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Non-warrantable condo: minimum credit score.
+
+    Citation: Overlay bulletin 2026-03, item 1. Source: programs/acme_bank_statement.guideline:13.
+    """
+    # programs/acme_bank_statement.guideline:13
+    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    return applies, (
+        rt.ge(loan.fico, Decimal("680")),
+    )
+
+
+def rule_excluded_states_overlay(loan: Loan, v: dict[str, Any]) -> Result:
+    """Acme state restrictions.
+
+    Citation: Overlay bulletin 2026-03, item 3. Source: programs/acme_bank_statement.guideline:22.
+    """
+    # programs/acme_bank_statement.guideline:22
+    applies = True
+    return applies, (
+        rt.not3(rt.isin(loan.state, frozenset({'NY', 'IL'}))),
+    )
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    v = values(loan)
+    f = rt.Facts(loan, v)
+    f.matrices.append(matrix_primary_purchase(loan, v))
+    f.matrices.append(matrix_primary_rate_term(loan, v))
+    f.matrices.append(matrix_primary_cash_out(loan, v))
+    f.matrices.append(matrix_second_home(loan, v))
+    f.matrices.append(matrix_investment(loan, v))
+    f.rules.append(rule_non_warrantable_condo(loan, v))
+    f.rules.append(rule_interest_only(loan, v))
+    f.rules.append(rule_declining_market(loan, v))
+    f.rules.append(rule_rural(loan, v))
+    f.rules.append(rule_min_fico(loan, v))
+    f.rules.append(rule_max_dti(loan, v))
+    f.rules.append(rule_credit_event_seasoning(loan, v))
+    f.rules.append(rule_housing_history_12_months(loan, v))
+    f.rules.append(rule_forbearance(loan, v))
+    f.rules.append(rule_after_forbearance(loan, v))
+    f.rules.append(rule_after_forbearance_cash_out(loan, v))
+    f.rules.append(rule_rent_free(loan, v))
+    f.rules.append(rule_fthb_payment_shock(loan, v))
+    f.rules.append(rule_doc_types(loan, v))
+    f.rules.append(rule_business_ownership(loan, v))
+    f.rules.append(rule_reserves(loan, v))
+    f.rules.append(rule_loan_amount_range(loan, v))
+    f.rules.append(rule_property_types(loan, v))
+    f.rules.append(rule_excluded_states(loan, v))
+    f.rules.append(rule_second_appraisal(loan, v))
+    f.rules.append(rule_condo_fico(loan, v))
+    f.rules.append(rule_excluded_states_overlay(loan, v))
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Acme Bank Statement (overlay on Keystone Bank Statement Select) 2026.1: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+META = rt.ProgramMeta(
+    info=rt.ProgramInfo(
+        id='acme_bank_statement',
+        title='Acme Bank Statement (overlay on Keystone Bank Statement Select)',
+        investor='Keystone Non-QM Capital',
+        lender='Acme Home Lending',
+        family='Bank Statement',
+        version='2026.1',
+        effective='2026-02-15',
+        source='Acme Home Lending, Credit Overlays Bulletin 2026-03',
+        sha256='55ddf7ee29f1d32faba1df2c7144dac383fb400471a15f69ae40a5e15270df95',
+    ),
+    combine='lowest',
+    names={
+        'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None),
+        'application_date': rt.Name(title='Application date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'loan_amount': rt.Name(title='Loan amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'purpose': rt.Name(title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'cash_out_amount': rt.Name(title='Cash-out amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'interest_only': rt.Name(title='Interest-only', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'prepayment_penalty_months': rt.Name(
+            title='Prepayment penalty term',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'purchase_price': rt.Name(title='Purchase price', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'appraised_value': rt.Name(title='Appraised value', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'subordinate_liens': rt.Name(
+            title='Subordinate liens',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'property_type': rt.Name(title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None),
+        'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'rural': rt.Name(title='Rural property', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'declining_market': rt.Name(title='Declining market', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'short_term_rental': rt.Name(title='Short-term rental', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'fico': rt.Name(
+            title='Credit score',
+            kind='integer',
+            unit='points',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'citizenship': rt.Name(title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'fthb': rt.Name(
+            title='First-time home buyer',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'first_time_investor': rt.Name(
+            title='First-time investor',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'financed_properties': rt.Name(
+            title='Financed properties',
+            kind='integer',
+            unit='properties',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'credit_events': rt.Name(title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None),
+        'housing_history_months': rt.Name(
+            title='Housing history documented',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_lates': rt.Name(
+            title='Late housing payments',
+            kind='list',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_verification': rt.Name(
+            title='Housing verification',
+            kind='enum',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'rent_free': rt.Name(title='Living rent-free', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'current_housing_payment': rt.Name(
+            title='Current housing payment',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'in_forbearance': rt.Name(title='In forbearance', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'forbearance_end': rt.Name(title='Forbearance end', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'payments_since_forbearance': rt.Name(
+            title='Payments since forbearance',
+            kind='integer',
+            unit='payments',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'doc_type': rt.Name(title='Documentation type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_income': rt.Name(
+            title='Documented monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'total_deposits': rt.Name(title='Total deposits', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'excluded_transfers': rt.Name(
+            title='Transfers excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'excluded_nonrecurring': rt.Name(
+            title='Non-recurring deposits excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'statement_months': rt.Name(
+            title='Statement months',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'cpa_expense_ratio': rt.Name(
+            title='CPA expense ratio',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'ownership_pct': rt.Name(title='Ownership share', kind='percent', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_debts': rt.Name(
+            title='Other monthly debts',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
+        'lease_rent': rt.Name(
+            title='Lease rent',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'market_rent': rt.Name(
+            title='Market rent (1007)',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'liquid_assets': rt.Name(
+            title='Assets after closing',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'borrower_contribution_pct': rt.Name(
+            title='Borrower contribution',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'property_value': rt.Name(
+            title='Property value',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('purpose', 'purchase_price', 'appraised_value'),
+            places=2,
+        ),
+        'ltv': rt.Name(
+            title='LTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'property_value'),
+            places=2,
+        ),
+        'cltv': rt.Name(
+            title='CLTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
+            places=2,
+        ),
+        'eligible_deposits': rt.Name(
+            title='Eligible deposits',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            places=2,
+        ),
+        'qualifying_income': rt.Name(
+            title='Qualifying monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=True,
+            depends_on=(
+                'doc_type',
+                'eligible_deposits',
+                'statement_months',
+                'cpa_expense_ratio',
+                'ownership_pct',
+                'monthly_income',
+            ),
+            places=2,
+        ),
+        'dti': rt.Name(
+            title='DTI',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
+            places=2,
+        ),
+        'payment_shock': rt.Name(
+            title='Payment shock',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'current_housing_payment'),
+            places=2,
+        ),
+        'reserves_months': rt.Name(
+            title='Reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('liquid_assets', 'pitia'),
+            places=2,
+        ),
+        'required_reserves': rt.Name(
+            title='Required reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('loan_amount',),
+            places=0,
+        ),
+        'dscr': rt.Name(
+            title='DSCR',
+            kind='ratio',
+            unit='',
+            is_value=True,
+            depends_on=('lease_rent', 'market_rent', 'pitia'),
+            places=3,
+        ),
+    },
+    values=(
+        'property_value',
+        'ltv',
+        'cltv',
+        'eligible_deposits',
+        'qualifying_income',
+        'dti',
+        'payment_shock',
+        'reserves_months',
+        'required_reserves',
+        'dscr',
+    ),
+    matrices=(
+        rt.MatrixMeta(
+            id='primary_purchase',
+            title='Primary residence, purchase',
+            citation='§2.1 Matrix A, p. 4',
+            where='programs/keystone_bank_statement.guideline:18',
+            when_text='Occupancy is primary and Loan purpose is purchase',
+            when_inputs=('occupancy', 'purpose'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='primary_rate_term',
+            title='Primary residence, rate/term refinance',
+            citation='§2.1 Matrix B, p. 4',
+            where='programs/keystone_bank_statement.guideline:31',
+            when_text='Occupancy is primary and Loan purpose is rate_term',
+            when_inputs=('occupancy', 'purpose'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='primary_cash_out',
+            title='Primary residence, cash-out refinance',
+            citation='§2.1 Matrix C, p. 5',
+            where='programs/keystone_bank_statement.guideline:44',
+            when_text='Occupancy is primary and Loan purpose is cash_out',
+            when_inputs=('occupancy', 'purpose'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='second_home',
+            title='Second home, purchase and rate/term',
+            citation='§2.2 Matrix D, p. 5',
+            where='programs/keystone_bank_statement.guideline:57',
+            when_text='Occupancy is second_home and Loan purpose is purchase or rate_term',
+            when_inputs=('occupancy', 'purpose'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='investment',
+            title='Investment property, all purposes',
+            citation='§2.3 Matrix E, p. 6',
+            where='programs/keystone_bank_statement.guideline:70',
+            when_text='Occupancy is investment',
+            when_inputs=('occupancy',),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+    ),
+    rules=(
+        rt.RuleMeta(
+            id='non_warrantable_condo',
+            title='Non-warrantable condo',
+            citation='§3.1, p. 7',
+            where='programs/keystone_bank_statement.guideline:85',
+            when_text='Property type is condo_non_warrantable',
+            when_inputs=('property_type',),
+            requirements=(),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
+                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='interest_only',
+            title='Interest-only',
+            citation='§3.2, p. 7',
+            where='programs/keystone_bank_statement.guideline:91',
+            when_text='Interest-only',
+            when_inputs=('interest_only',),
+            requirements=(rt.RequirementMeta(text='Credit score at least 680', inputs=('fico',)),),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='declining_market',
+            title='Declining market',
+            citation='§3.3, p. 7',
+            where='programs/keystone_bank_statement.guideline:97',
+            when_text='Declining market',
+            when_inputs=('declining_market',),
+            requirements=(),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='rural',
+            title='Rural property',
+            citation='§3.4, p. 7',
+            where='programs/keystone_bank_statement.guideline:102',
+            when_text='Rural property',
+            when_inputs=('rural',),
+            requirements=(),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("75"), 'cap Max LTV at 75%'),
+                ('cap', 'max_cltv', Decimal("75"), 'cap Max CLTV at 75%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='min_fico',
+            title='Minimum credit score',
+            citation='§4.1, p. 8',
+            where='programs/keystone_bank_statement.guideline:109',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='Credit score at least 660', inputs=('fico',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='max_dti',
+            title='Maximum DTI',
+            citation='Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors)',
+            where='programs/acme_bank_statement.guideline:18',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='DTI at most 45%', inputs=('dti',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='credit_event_seasoning',
+            title='Credit event seasoning',
+            citation='§4.3, p. 9',
+            where='programs/keystone_bank_statement.guideline:118',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (fc) at least 36 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (ss, dil, mod) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (nod, dq120) at least 12 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (bk7, bk11) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (bk13) at least 12 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='housing_history_12_months',
+            title='Housing history, 12 months',
+            citation='§5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months)',
+            where='programs/keystone_bank_statement.guideline:130',
+            when_text='not Living rent-free',
+            when_inputs=('rent_free',),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Housing history documented at least 12 months',
+                    inputs=('housing_history_months',),
+                ),
+                rt.RequirementMeta(
+                    text='housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)',
+                    inputs=('housing_lates', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='Housing verification is vom, vor or bank_records',
+                    inputs=('housing_verification',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='forbearance',
+            title='Forbearance',
+            citation='§5.2, p. 10 (seed 002: still in forbearance is ineligible)',
+            where='programs/keystone_bank_statement.guideline:137',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='after_forbearance',
+            title='After forbearance',
+            citation='§5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term)',
+            where='programs/keystone_bank_statement.guideline:141',
+            when_text='Forbearance end is known and Loan purpose is purchase or rate_term',
+            when_inputs=('forbearance_end', 'purpose'),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Payments since forbearance at least 2',
+                    inputs=('payments_since_forbearance',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='after_forbearance_cash_out',
+            title='After forbearance, cash-out',
+            citation='§5.2, p. 10 (seed 002 is silent on cash-out after forbearance)',
+            where='programs/keystone_bank_statement.guideline:146',
+            when_text='Forbearance end is known and Loan purpose is cash_out',
+            when_inputs=('forbearance_end', 'purpose'),
+            requirements=(),
+            adjustments=(),
+            conditions=(),
+            reviews=(
+                'The guide does not say how a cash-out refinance after forbearance is treated; refer to the investor.',
+            ),
+        ),
+        rt.RuleMeta(
+            id='rent_free',
+            title='Rent-free borrowers',
+            citation='§5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV)',
+            where='programs/keystone_bank_statement.guideline:151',
+            when_text='Living rent-free',
+            when_inputs=('rent_free',),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Borrower contribution at least 10%',
+                    inputs=('borrower_contribution_pct',),
+                ),
+            ),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
+                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
+            ),
+            conditions=(('document', 'Rent-free letter'),),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='fthb_payment_shock',
+            title='First-time home buyer payment shock',
+            citation='§5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%)',
+            where='programs/keystone_bank_statement.guideline:158',
+            when_text='First-time home buyer',
+            when_inputs=('fthb',),
+            requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='doc_types',
+            title='Documentation types',
+            citation='§6.1, p. 12',
+            where='programs/keystone_bank_statement.guideline:165',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24',
+                    inputs=('doc_type',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='business_ownership',
+            title='Business ownership',
+            citation='§6.2, p. 12',
+            where='programs/keystone_bank_statement.guideline:169',
+            when_text='Documentation type is bank_stmt_business_12 or bank_stmt_business_24',
+            when_inputs=('doc_type',),
+            requirements=(rt.RequirementMeta(text='Ownership share at least 25%', inputs=('ownership_pct',)),),
+            adjustments=(),
+            conditions=(('document', 'CPA letter or business license confirming ownership'),),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='reserves',
+            title='Reserves',
+            citation='§6.3, p. 13',
+            where='programs/keystone_bank_statement.guideline:182',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Reserves at least Required reserves',
+                    inputs=('reserves_months', 'required_reserves'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='loan_amount_range',
+            title='Loan amount',
+            citation='§7.1, p. 14',
+            where='programs/keystone_bank_statement.guideline:188',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Loan amount at least $150,000 and Loan amount at most $3,000,000',
+                    inputs=('loan_amount',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='property_types',
+            title='Property types',
+            citation='§7.2, p. 14',
+            where='programs/keystone_bank_statement.guideline:192',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit',
+                    inputs=('property_type',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='excluded_states',
+            title='State restrictions',
+            citation='§7.3, p. 14',
+            where='programs/keystone_bank_statement.guideline:196',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='State is not ND, SD or NV', inputs=('state',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='second_appraisal',
+            title='Second appraisal',
+            citation='§7.4, p. 15',
+            where='programs/keystone_bank_statement.guideline:200',
+            when_text='Loan amount more than $2,000,000',
+            when_inputs=('loan_amount',),
+            requirements=(),
+            adjustments=(),
+            conditions=(('document', 'Second full appraisal'),),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='condo_fico',
+            title='Non-warrantable condo: minimum credit score',
+            citation='Overlay bulletin 2026-03, item 1',
+            where='programs/acme_bank_statement.guideline:13',
+            when_text='Property type is condo_non_warrantable',
+            when_inputs=('property_type',),
+            requirements=(rt.RequirementMeta(text='Credit score at least 680', inputs=('fico',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='excluded_states_overlay',
+            title='Acme state restrictions',
+            citation='Overlay bulletin 2026-03, item 3',
+            where='programs/acme_bank_statement.guideline:22',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='State is not NY or IL', inputs=('state',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+    ),
+    limits=(
+        rt.LimitMeta(
+            id='max_ltv',
+            title='Max LTV',
+            on='ltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:302',
+        ),
+        rt.LimitMeta(
+            id='max_cltv',
+            title='Max CLTV',
+            on='cltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:303',
+        ),
+        rt.LimitMeta(
+            id='max_loan_amount',
+            title='Max loan amount',
+            on='loan_amount',
+            kind='money',
+            unit='USD',
+            where='programs/loan.fields:304',
+        ),
+    ),
+    selector_inputs=('occupancy', 'purpose'),
+    seasoning_date='application_date',
+)

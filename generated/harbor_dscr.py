@@ -1,0 +1,1219 @@
+"""Harbor Point DSCR (harbor_dscr), version 2026.2, effective 2026-02-01.
+
+Investor: Harbor Point Capital. Source document: Harbor Point Capital, DSCR Investor Guide v2026.2.
+
+Generated from programs/harbor_dscr.guideline (sha256 b51fa66d15e655d0891ef2ad6ee95548189bc46d49ff67129f64a66b05eb4ef2); do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .loan import Loan
+
+__all__ = ["META", "check", "facts", "values"]
+
+# Keep the names used by literals below (dates and Decimals) even when a program has none.
+_USED = (dt, Decimal)
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+def values(loan: Loan) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown."""
+    v: dict[str, Any] = {}
+    # Property value (programs/loan.fields:269)
+    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:272)
+    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
+    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
+    v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
+    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
+    v['required_reserves'] = rt.lookup(loan.loan_amount, (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+), (Decimal("6"), Decimal("9"), Decimal("12")))
+    # Eligible deposits (programs/loan.fields:278)
+    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
+    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    # DTI, rounded up to 2 decimals (programs/loan.fields:288)
+    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
+    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    return v
+
+
+def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Purchase, DSCR 1.000+: whether it applies and the loan's row and column keys.
+
+    Citation: §3.1 Matrix A, p. 5. Source: programs/harbor_dscr.guideline:17. Cells: META.matrices[0].
+    """
+    return rt.all3(rt.isin(loan.purpose, frozenset({'purchase'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+
+
+def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Rate/term refinance, DSCR 1.000+: whether it applies and the loan's row and column keys.
+
+    Citation: §3.1 Matrix B, p. 5. Source: programs/harbor_dscr.guideline:30. Cells: META.matrices[1].
+    """
+    return rt.all3(rt.isin(loan.purpose, frozenset({'rate_term'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+
+
+def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Cash-out refinance, DSCR 1.000+: whether it applies and the loan's row and column keys.
+
+    Citation: §3.1 Matrix C, p. 6. Source: programs/harbor_dscr.guideline:43. Cells: META.matrices[2].
+    """
+    return rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+
+
+def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """DSCR below 1.000 (all purposes): whether it applies and the loan's row and column keys.
+
+    Citation: §3.2 Matrix D, p. 6. Source: programs/harbor_dscr.guideline:56. Cells: META.matrices[3].
+    """
+    return rt.lt(v['dscr'], Decimal("1")), (loan.fico, v['dscr'])
+
+
+def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
+    """Cash-out below DSCR 1.000.
+
+    Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
+    """
+    # programs/harbor_dscr.guideline:70
+    applies = rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.lt(v['dscr'], Decimal("1")))
+    return applies, ()
+
+
+def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Interest-only.
+
+    Citation: §4.2, p. 7. Source: programs/harbor_dscr.guideline:75.
+    """
+    # programs/harbor_dscr.guideline:75
+    applies = loan.interest_only
+    return applies, (
+        rt.ge(loan.fico, Decimal("700")),
+    )
+
+
+def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
+    """First-time investor.
+
+    Citation: §4.3, p. 7. Source: programs/harbor_dscr.guideline:81.
+    """
+    # programs/harbor_dscr.guideline:81
+    applies = loan.first_time_investor
+    return applies, (
+        rt.ge(v['dscr'], Decimal("1")),
+        rt.ge(v['reserves_months'], Decimal("12")),
+    )
+
+
+def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
+    """Non-warrantable condo.
+
+    Citation: §4.4, p. 8. Source: programs/harbor_dscr.guideline:88.
+    """
+    # programs/harbor_dscr.guideline:88
+    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    return applies, ()
+
+
+def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
+    """5-10 unit properties.
+
+    Citation: §4.5, p. 8. Source: programs/harbor_dscr.guideline:93.
+    """
+    # programs/harbor_dscr.guideline:93
+    applies = rt.isin(loan.property_type, frozenset({'five_to_ten_unit'}))
+    return applies, (
+        rt.ge(loan.fico, Decimal("700")),
+    )
+
+
+def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
+    """Declining market.
+
+    Citation: §4.6, p. 8. Source: programs/harbor_dscr.guideline:100.
+    """
+    # programs/harbor_dscr.guideline:100
+    applies = loan.declining_market
+    return applies, ()
+
+
+def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum DSCR.
+
+    Citation: §5.1, p. 9 (seed 001: DSCR = gross monthly rent / PITIA). Source: programs/harbor_dscr.guideline:107.
+    """
+    # programs/harbor_dscr.guideline:107
+    applies = True
+    return applies, (
+        rt.any3(rt.ge(v['dscr'], Decimal("0.750")), rt.ge(loan.fico, Decimal("720"))),
+    )
+
+
+def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
+    """Short-term rental.
+
+    Citation: §5.2, p. 9. Source: programs/harbor_dscr.guideline:111.
+    """
+    # programs/harbor_dscr.guideline:111
+    applies = loan.short_term_rental
+    return applies, (
+        rt.ge(v['dscr'], Decimal("1.150")),
+    )
+
+
+def rule_small_loan_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum loan below DSCR 1.000.
+
+    Citation: §5.3, p. 9. Source: programs/harbor_dscr.guideline:116.
+    """
+    # programs/harbor_dscr.guideline:116
+    applies = rt.lt(v['dscr'], Decimal("1"))
+    return applies, (
+        rt.ge(loan.loan_amount, Decimal("175000")),
+    )
+
+
+def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Business-purpose investment loans only.
+
+    Citation: §6.1, p. 10 (seed 001: no personal income or employment documents). Source: programs/harbor_dscr.guideline:123.
+    """
+    # programs/harbor_dscr.guideline:123
+    applies = True
+    return applies, (
+        rt.isin(loan.occupancy, frozenset({'investment'})),
+        rt.isin(loan.doc_type, frozenset({'dscr'})),
+    )
+
+
+def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum credit score.
+
+    Citation: §6.2, p. 10. Source: programs/harbor_dscr.guideline:128.
+    """
+    # programs/harbor_dscr.guideline:128
+    applies = True
+    return applies, (
+        rt.ge(loan.fico, Decimal("660")),
+    )
+
+
+def rule_not_fthb(loan: Loan, v: dict[str, Any]) -> Result:
+    """First-time home buyers.
+
+    Citation: §6.3, p. 10. Source: programs/harbor_dscr.guideline:132.
+    """
+    # programs/harbor_dscr.guideline:132
+    applies = True
+    return applies, (
+        rt.not3(loan.fthb),
+    )
+
+
+def rule_foreign_nationals(loan: Loan, v: dict[str, Any]) -> Result:
+    """Residency.
+
+    Citation: §6.4, p. 10. Source: programs/harbor_dscr.guideline:136.
+    """
+    # programs/harbor_dscr.guideline:136
+    applies = True
+    return applies, (
+        rt.isin(loan.citizenship, frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})),
+    )
+
+
+def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """Credit event seasoning.
+
+    Citation: §6.5, p. 11. Source: programs/harbor_dscr.guideline:140.
+    """
+    # programs/harbor_dscr.guideline:140
+    applies = True
+    return applies, (
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("24")),
+    )
+
+
+def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
+    """Mortgage history.
+
+    Citation: §6.6, p. 11. Source: programs/harbor_dscr.guideline:149.
+    """
+    # programs/harbor_dscr.guideline:149
+    applies = True
+    return applies, (
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.not3(loan.in_forbearance),
+    )
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: §7.1, p. 12. Source: programs/harbor_dscr.guideline:163.
+    """
+    # programs/harbor_dscr.guideline:163
+    applies = True
+    return applies, (
+        rt.ge(v['reserves_months'], v['required_reserves']),
+    )
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: §7.2, p. 12. Source: programs/harbor_dscr.guideline:167.
+    """
+    # programs/harbor_dscr.guideline:167
+    applies = True
+    return applies, (
+        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+    )
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Property types.
+
+    Citation: §7.3, p. 12. Source: programs/harbor_dscr.guideline:171.
+    """
+    # programs/harbor_dscr.guideline:171
+    applies = True
+    return applies, (
+        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})),
+    )
+
+
+def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
+    """State restrictions.
+
+    Citation: §7.4, p. 13. Source: programs/harbor_dscr.guideline:175.
+    """
+    # programs/harbor_dscr.guideline:175
+    applies = True
+    return applies, (
+        rt.not3(rt.isin(loan.state, frozenset({'WV', 'ND', 'SD'}))),
+    )
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    v = values(loan)
+    f = rt.Facts(loan, v)
+    f.matrices.append(matrix_purchase(loan, v))
+    f.matrices.append(matrix_rate_term(loan, v))
+    f.matrices.append(matrix_cash_out(loan, v))
+    f.matrices.append(matrix_no_ratio(loan, v))
+    f.rules.append(rule_cash_out_no_ratio(loan, v))
+    f.rules.append(rule_interest_only(loan, v))
+    f.rules.append(rule_first_time_investor(loan, v))
+    f.rules.append(rule_non_warrantable_condo(loan, v))
+    f.rules.append(rule_five_to_ten_units(loan, v))
+    f.rules.append(rule_declining_market(loan, v))
+    f.rules.append(rule_min_dscr(loan, v))
+    f.rules.append(rule_short_term_rental(loan, v))
+    f.rules.append(rule_small_loan_no_ratio(loan, v))
+    f.rules.append(rule_investment_only(loan, v))
+    f.rules.append(rule_min_fico(loan, v))
+    f.rules.append(rule_not_fthb(loan, v))
+    f.rules.append(rule_foreign_nationals(loan, v))
+    f.rules.append(rule_credit_event_seasoning(loan, v))
+    f.rules.append(rule_housing_history(loan, v))
+    f.rules.append(rule_reserves(loan, v))
+    f.rules.append(rule_loan_amount_range(loan, v))
+    f.rules.append(rule_property_types(loan, v))
+    f.rules.append(rule_excluded_states(loan, v))
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Harbor Point DSCR 2026.2: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+META = rt.ProgramMeta(
+    info=rt.ProgramInfo(
+        id='harbor_dscr',
+        title='Harbor Point DSCR',
+        investor='Harbor Point Capital',
+        lender=None,
+        family='DSCR',
+        version='2026.2',
+        effective='2026-02-01',
+        source='Harbor Point Capital, DSCR Investor Guide v2026.2',
+        sha256='b51fa66d15e655d0891ef2ad6ee95548189bc46d49ff67129f64a66b05eb4ef2',
+    ),
+    combine='lowest',
+    names={
+        'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None),
+        'application_date': rt.Name(title='Application date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'loan_amount': rt.Name(title='Loan amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'purpose': rt.Name(title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'cash_out_amount': rt.Name(title='Cash-out amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'interest_only': rt.Name(title='Interest-only', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'prepayment_penalty_months': rt.Name(
+            title='Prepayment penalty term',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'purchase_price': rt.Name(title='Purchase price', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'appraised_value': rt.Name(title='Appraised value', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'subordinate_liens': rt.Name(
+            title='Subordinate liens',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'property_type': rt.Name(title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None),
+        'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'rural': rt.Name(title='Rural property', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'declining_market': rt.Name(title='Declining market', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'short_term_rental': rt.Name(title='Short-term rental', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'fico': rt.Name(
+            title='Credit score',
+            kind='integer',
+            unit='points',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'citizenship': rt.Name(title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'fthb': rt.Name(
+            title='First-time home buyer',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'first_time_investor': rt.Name(
+            title='First-time investor',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'financed_properties': rt.Name(
+            title='Financed properties',
+            kind='integer',
+            unit='properties',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'credit_events': rt.Name(title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None),
+        'housing_history_months': rt.Name(
+            title='Housing history documented',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_lates': rt.Name(
+            title='Late housing payments',
+            kind='list',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_verification': rt.Name(
+            title='Housing verification',
+            kind='enum',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'rent_free': rt.Name(title='Living rent-free', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'current_housing_payment': rt.Name(
+            title='Current housing payment',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'in_forbearance': rt.Name(title='In forbearance', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'forbearance_end': rt.Name(title='Forbearance end', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'payments_since_forbearance': rt.Name(
+            title='Payments since forbearance',
+            kind='integer',
+            unit='payments',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'doc_type': rt.Name(title='Documentation type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_income': rt.Name(
+            title='Documented monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'total_deposits': rt.Name(title='Total deposits', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'excluded_transfers': rt.Name(
+            title='Transfers excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'excluded_nonrecurring': rt.Name(
+            title='Non-recurring deposits excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'statement_months': rt.Name(
+            title='Statement months',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'cpa_expense_ratio': rt.Name(
+            title='CPA expense ratio',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'ownership_pct': rt.Name(title='Ownership share', kind='percent', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_debts': rt.Name(
+            title='Other monthly debts',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
+        'lease_rent': rt.Name(
+            title='Lease rent',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'market_rent': rt.Name(
+            title='Market rent (1007)',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'liquid_assets': rt.Name(
+            title='Assets after closing',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'borrower_contribution_pct': rt.Name(
+            title='Borrower contribution',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'property_value': rt.Name(
+            title='Property value',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('purpose', 'purchase_price', 'appraised_value'),
+            places=2,
+        ),
+        'ltv': rt.Name(
+            title='LTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'property_value'),
+            places=2,
+        ),
+        'cltv': rt.Name(
+            title='CLTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
+            places=2,
+        ),
+        'dscr': rt.Name(
+            title='DSCR',
+            kind='ratio',
+            unit='',
+            is_value=True,
+            depends_on=('lease_rent', 'market_rent', 'pitia'),
+            places=3,
+        ),
+        'reserves_months': rt.Name(
+            title='Reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('liquid_assets', 'pitia'),
+            places=2,
+        ),
+        'required_reserves': rt.Name(
+            title='Required reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('loan_amount',),
+            places=0,
+        ),
+        'eligible_deposits': rt.Name(
+            title='Eligible deposits',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            places=2,
+        ),
+        'qualifying_income': rt.Name(
+            title='Qualifying monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=True,
+            depends_on=(
+                'doc_type',
+                'eligible_deposits',
+                'statement_months',
+                'cpa_expense_ratio',
+                'ownership_pct',
+                'monthly_income',
+            ),
+            places=2,
+        ),
+        'dti': rt.Name(
+            title='DTI',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
+            places=2,
+        ),
+        'payment_shock': rt.Name(
+            title='Payment shock',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'current_housing_payment'),
+            places=2,
+        ),
+    },
+    values=(
+        'property_value',
+        'ltv',
+        'cltv',
+        'dscr',
+        'reserves_months',
+        'required_reserves',
+        'eligible_deposits',
+        'qualifying_income',
+        'dti',
+        'payment_shock',
+    ),
+    matrices=(
+        rt.MatrixMeta(
+            id='purchase',
+            title='Purchase, DSCR 1.000+',
+            citation='§3.1 Matrix A, p. 5',
+            where='programs/harbor_dscr.guideline:17',
+            when_text='Loan purpose is purchase and DSCR at least 1',
+            when_inputs=('purpose', 'dscr'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='rate_term',
+            title='Rate/term refinance, DSCR 1.000+',
+            citation='§3.1 Matrix B, p. 5',
+            where='programs/harbor_dscr.guideline:30',
+            when_text='Loan purpose is rate_term and DSCR at least 1',
+            when_inputs=('purpose', 'dscr'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='cash_out',
+            title='Cash-out refinance, DSCR 1.000+',
+            citation='§3.1 Matrix C, p. 6',
+            where='programs/harbor_dscr.guideline:43',
+            when_text='Loan purpose is cash_out and DSCR at least 1',
+            when_inputs=('purpose', 'dscr'),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
+                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
+                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='no_ratio',
+            title='DSCR below 1.000 (all purposes)',
+            citation='§3.2 Matrix D, p. 6',
+            where='programs/harbor_dscr.guideline:56',
+            when_text='DSCR less than 1',
+            when_inputs=('dscr',),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
+                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
+                        (Decimal("660"), True, Decimal("699"), True, '660-699'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='DSCR',
+                    inputs=('dscr',),
+                    bands=(
+                        (None, False, Decimal("0.750"), False, 'under 0.750'),
+                        (Decimal("0.750"), True, Decimal("0.999"), True, '0.750-0.999'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                ((None, 'N/A'), ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%')),
+                ((None, 'N/A'), (None, 'N/A')),
+            ),
+        ),
+    ),
+    rules=(
+        rt.RuleMeta(
+            id='cash_out_no_ratio',
+            title='Cash-out below DSCR 1.000',
+            citation='§4.1, p. 7',
+            where='programs/harbor_dscr.guideline:70',
+            when_text='Loan purpose is cash_out and DSCR less than 1',
+            when_inputs=('purpose', 'dscr'),
+            requirements=(),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='interest_only',
+            title='Interest-only',
+            citation='§4.2, p. 7',
+            where='programs/harbor_dscr.guideline:75',
+            when_text='Interest-only',
+            when_inputs=('interest_only',),
+            requirements=(rt.RequirementMeta(text='Credit score at least 700', inputs=('fico',)),),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='first_time_investor',
+            title='First-time investor',
+            citation='§4.3, p. 7',
+            where='programs/harbor_dscr.guideline:81',
+            when_text='First-time investor',
+            when_inputs=('first_time_investor',),
+            requirements=(
+                rt.RequirementMeta(text='DSCR at least 1', inputs=('dscr',)),
+                rt.RequirementMeta(text='Reserves at least 12 months', inputs=('reserves_months',)),
+            ),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("75"), 'cap Max LTV at 75%'),
+                ('cap', 'max_cltv', Decimal("75"), 'cap Max CLTV at 75%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='non_warrantable_condo',
+            title='Non-warrantable condo',
+            citation='§4.4, p. 8',
+            where='programs/harbor_dscr.guideline:88',
+            when_text='Property type is condo_non_warrantable',
+            when_inputs=('property_type',),
+            requirements=(),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("70"), 'cap Max LTV at 70%'),
+                ('cap', 'max_cltv', Decimal("70"), 'cap Max CLTV at 70%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='five_to_ten_units',
+            title='5-10 unit properties',
+            citation='§4.5, p. 8',
+            where='programs/harbor_dscr.guideline:93',
+            when_text='Property type is five_to_ten_unit',
+            when_inputs=('property_type',),
+            requirements=(rt.RequirementMeta(text='Credit score at least 700', inputs=('fico',)),),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("70"), 'cap Max LTV at 70%'),
+                ('cap', 'max_cltv', Decimal("70"), 'cap Max CLTV at 70%'),
+                ('cap', 'max_loan_amount', Decimal("2000000"), 'cap Max loan amount at $2,000,000'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='declining_market',
+            title='Declining market',
+            citation='§4.6, p. 8',
+            where='programs/harbor_dscr.guideline:100',
+            when_text='Declining market',
+            when_inputs=('declining_market',),
+            requirements=(),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='min_dscr',
+            title='Minimum DSCR',
+            citation='§5.1, p. 9 (seed 001: DSCR = gross monthly rent / PITIA)',
+            where='programs/harbor_dscr.guideline:107',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='DSCR at least 0.750 or Credit score at least 720',
+                    inputs=('dscr', 'fico'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='short_term_rental',
+            title='Short-term rental',
+            citation='§5.2, p. 9',
+            where='programs/harbor_dscr.guideline:111',
+            when_text='Short-term rental',
+            when_inputs=('short_term_rental',),
+            requirements=(rt.RequirementMeta(text='DSCR at least 1.150', inputs=('dscr',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='small_loan_no_ratio',
+            title='Minimum loan below DSCR 1.000',
+            citation='§5.3, p. 9',
+            where='programs/harbor_dscr.guideline:116',
+            when_text='DSCR less than 1',
+            when_inputs=('dscr',),
+            requirements=(rt.RequirementMeta(text='Loan amount at least $175,000', inputs=('loan_amount',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='investment_only',
+            title='Business-purpose investment loans only',
+            citation='§6.1, p. 10 (seed 001: no personal income or employment documents)',
+            where='programs/harbor_dscr.guideline:123',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(text='Occupancy is investment', inputs=('occupancy',)),
+                rt.RequirementMeta(text='Documentation type is dscr', inputs=('doc_type',)),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='min_fico',
+            title='Minimum credit score',
+            citation='§6.2, p. 10',
+            where='programs/harbor_dscr.guideline:128',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='Credit score at least 660', inputs=('fico',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='not_fthb',
+            title='First-time home buyers',
+            citation='§6.3, p. 10',
+            where='programs/harbor_dscr.guideline:132',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='not First-time home buyer', inputs=('fthb',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='foreign_nationals',
+            title='Residency',
+            citation='§6.4, p. 10',
+            where='programs/harbor_dscr.guideline:136',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Citizenship is us_citizen, permanent_resident or non_permanent_resident',
+                    inputs=('citizenship',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='credit_event_seasoning',
+            title='Credit event seasoning',
+            citation='§6.5, p. 11',
+            where='programs/harbor_dscr.guideline:140',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (fc, ss, dil) at least 36 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (mod, nod, dq120) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (bk7, bk11) at least 36 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (bk13) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='housing_history',
+            title='Mortgage history',
+            citation='§6.6, p. 11',
+            where='programs/harbor_dscr.guideline:149',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)',
+                    inputs=('housing_lates', 'application_date'),
+                ),
+                rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='reserves',
+            title='Reserves',
+            citation='§7.1, p. 12',
+            where='programs/harbor_dscr.guideline:163',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Reserves at least Required reserves',
+                    inputs=('reserves_months', 'required_reserves'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='loan_amount_range',
+            title='Loan amount',
+            citation='§7.2, p. 12',
+            where='programs/harbor_dscr.guideline:167',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Loan amount at least $100,000 and Loan amount at most $3,000,000',
+                    inputs=('loan_amount',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='property_types',
+            title='Property types',
+            citation='§7.3, p. 12',
+            where='programs/harbor_dscr.guideline:171',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit',
+                    inputs=('property_type',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='excluded_states',
+            title='State restrictions',
+            citation='§7.4, p. 13',
+            where='programs/harbor_dscr.guideline:175',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='State is not WV, ND or SD', inputs=('state',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+    ),
+    limits=(
+        rt.LimitMeta(
+            id='max_ltv',
+            title='Max LTV',
+            on='ltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:302',
+        ),
+        rt.LimitMeta(
+            id='max_cltv',
+            title='Max CLTV',
+            on='cltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:303',
+        ),
+        rt.LimitMeta(
+            id='max_loan_amount',
+            title='Max loan amount',
+            on='loan_amount',
+            kind='money',
+            unit='USD',
+            where='programs/loan.fields:304',
+        ),
+    ),
+    selector_inputs=('purpose', 'dscr'),
+    seasoning_date='application_date',
+)

@@ -1,0 +1,955 @@
+"""Shining Star Advantage (shining_star_advantage), version 2026.1, effective 2026-01-01.
+
+Investor: Shining Star Funding. Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
+Variant of shining_star_base: inherits its rules, matrices and values unless overridden or dropped here.
+
+Generated from programs/shining_star_advantage.guideline (sha256 29c482770814114b35a9900e065a7a1546ba988507f643512b7cb3931beada6a); do not edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .loan import Loan
+
+__all__ = ["META", "check", "facts", "values"]
+
+# Keep the names used by literals below (dates and Decimals) even when a program has none.
+_USED = (dt, Decimal)
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+def values(loan: Loan) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown."""
+    v: dict[str, Any] = {}
+    # Property value (programs/loan.fields:269)
+    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:272)
+    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
+    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    # Eligible deposits (programs/loan.fields:278)
+    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
+    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    # DTI, rounded up to 2 decimals (programs/loan.fields:288)
+    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
+    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
+    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+), (Decimal("3"), Decimal("6"), Decimal("12")))
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
+    v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    return v
+
+
+def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Primary residence and second home: whether it applies and the loan's row and column keys.
+
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19. Cells: META.matrices[0].
+    """
+    return rt.isin(loan.occupancy, frozenset({'primary', 'second_home'})), (loan.fico, loan.loan_amount)
+
+
+def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Investment property: whether it applies and the loan's row and column keys.
+
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31. Cells: META.matrices[1].
+    """
+    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+
+
+def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
+    """Cash-out refinance.
+
+    Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
+    """
+    # programs/shining_star_base.guideline:43
+    applies = rt.isin(loan.purpose, frozenset({'cash_out'}))
+    return applies, ()
+
+
+def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum credit score.
+
+    Citation: Illustrative (typical Non-QM minimum). Source: programs/shining_star_base.guideline:50.
+    """
+    # programs/shining_star_base.guideline:50
+    applies = True
+    return applies, (
+        rt.ge(loan.fico, Decimal("620")),
+    )
+
+
+def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum DTI.
+
+    Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source: programs/shining_star_base.guideline:54.
+    """
+    # programs/shining_star_base.guideline:54
+    applies = rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'})))
+    return applies, (
+        rt.le(v['dti'], Decimal("50")),
+    )
+
+
+def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """Credit event seasoning.
+
+    Citation: Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6). Source: programs/shining_star_base.guideline:59.
+    """
+    # programs/shining_star_base.guideline:59
+    applies = True
+    return applies, (
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date), Decimal("24")),
+    )
+
+
+def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
+    """Satisfactory housing history, 12 months.
+
+    Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source: programs/shining_star_base.guideline:68.
+    """
+    # programs/shining_star_base.guideline:68
+    applies = rt.all3(rt.not3(loan.rent_free), rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'}))))
+    return applies, (
+        rt.ge(loan.housing_history_months, Decimal("12")),
+        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
+    )
+
+
+def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
+    """Still in forbearance.
+
+    Citation: Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible. Source: programs/shining_star_base.guideline:75.
+    """
+    # programs/shining_star_base.guideline:75
+    applies = True
+    return applies, (
+        rt.not3(loan.in_forbearance),
+    )
+
+
+def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
+    """After forbearance: purchase or rate/term.
+
+    Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
+    """
+    # programs/shining_star_base.guideline:79
+    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    return applies, (
+        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+    )
+
+
+def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
+    """After forbearance: cash-out.
+
+    Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
+    """
+    # programs/shining_star_base.guideline:84
+    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    return applies, ()
+
+
+def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
+    """Living rent-free.
+
+    Citation: Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV. Source: programs/shining_star_base.guideline:89.
+    """
+    # programs/shining_star_base.guideline:89
+    applies = loan.rent_free
+    return applies, (
+        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+    )
+
+
+def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
+    """First-time home buyer payment shock.
+
+    Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
+    """
+    # programs/shining_star_base.guideline:97
+    applies = rt.all3(loan.fthb, rt.not3(rt.isin(loan.doc_type, frozenset({'full_doc', 'dscr'}))))
+    return applies, (
+        rt.le(v['payment_shock'], Decimal("250")),
+    )
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: Illustrative (typical reserves tiers). Source: programs/shining_star_base.guideline:111.
+    """
+    # programs/shining_star_base.guideline:111
+    applies = True
+    return applies, (
+        rt.ge(v['reserves_months'], v['required_reserves']),
+    )
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: Illustrative (typical minimum and maximum). Source: programs/shining_star_base.guideline:115.
+    """
+    # programs/shining_star_base.guideline:115
+    applies = True
+    return applies, (
+        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+    )
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Property types.
+
+    Citation: Illustrative (typical eligible property types). Source: programs/shining_star_base.guideline:119.
+    """
+    # programs/shining_star_base.guideline:119
+    applies = True
+    return applies, (
+        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+    )
+
+
+def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
+    """Housing history after a credit event.
+
+    Citation: Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV. Source: programs/shining_star_advantage.guideline:11.
+    """
+    # programs/shining_star_advantage.guideline:11
+    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48"))
+    return applies, (
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+    )
+
+
+def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
+    """LTV cap with a late payment after a credit event.
+
+    Citation: Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV. Source: programs/shining_star_advantage.guideline:17.
+    """
+    # programs/shining_star_advantage.guideline:17
+    applies = rt.all3(rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48")), rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("0"))))
+    return applies, ()
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    v = values(loan)
+    f = rt.Facts(loan, v)
+    f.matrices.append(matrix_owner_occupied(loan, v))
+    f.matrices.append(matrix_investment(loan, v))
+    f.rules.append(rule_cash_out_reduction(loan, v))
+    f.rules.append(rule_min_fico(loan, v))
+    f.rules.append(rule_max_dti(loan, v))
+    f.rules.append(rule_credit_event_seasoning(loan, v))
+    f.rules.append(rule_housing_history(loan, v))
+    f.rules.append(rule_forbearance(loan, v))
+    f.rules.append(rule_after_forbearance(loan, v))
+    f.rules.append(rule_after_forbearance_cash_out(loan, v))
+    f.rules.append(rule_rent_free(loan, v))
+    f.rules.append(rule_fthb_payment_shock(loan, v))
+    f.rules.append(rule_reserves(loan, v))
+    f.rules.append(rule_loan_amount_range(loan, v))
+    f.rules.append(rule_property_types(loan, v))
+    f.rules.append(rule_event_housing_history(loan, v))
+    f.rules.append(rule_event_late_ltv_cap(loan, v))
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Shining Star Advantage 2026.1: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+META = rt.ProgramMeta(
+    info=rt.ProgramInfo(
+        id='shining_star_advantage',
+        title='Shining Star Advantage',
+        investor='Shining Star Funding',
+        lender=None,
+        family='Non-QM',
+        version='2026.1',
+        effective='2026-01-01',
+        source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
+        sha256='29c482770814114b35a9900e065a7a1546ba988507f643512b7cb3931beada6a',
+    ),
+    combine='lowest',
+    names={
+        'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None),
+        'application_date': rt.Name(title='Application date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'loan_amount': rt.Name(title='Loan amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'purpose': rt.Name(title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'cash_out_amount': rt.Name(title='Cash-out amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'interest_only': rt.Name(title='Interest-only', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'prepayment_penalty_months': rt.Name(
+            title='Prepayment penalty term',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'purchase_price': rt.Name(title='Purchase price', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'appraised_value': rt.Name(title='Appraised value', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'subordinate_liens': rt.Name(
+            title='Subordinate liens',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'property_type': rt.Name(title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None),
+        'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'rural': rt.Name(title='Rural property', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'declining_market': rt.Name(title='Declining market', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'short_term_rental': rt.Name(title='Short-term rental', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'fico': rt.Name(
+            title='Credit score',
+            kind='integer',
+            unit='points',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'citizenship': rt.Name(title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'fthb': rt.Name(
+            title='First-time home buyer',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'first_time_investor': rt.Name(
+            title='First-time investor',
+            kind='yesno',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'financed_properties': rt.Name(
+            title='Financed properties',
+            kind='integer',
+            unit='properties',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'credit_events': rt.Name(title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None),
+        'housing_history_months': rt.Name(
+            title='Housing history documented',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_lates': rt.Name(
+            title='Late housing payments',
+            kind='list',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'housing_verification': rt.Name(
+            title='Housing verification',
+            kind='enum',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'rent_free': rt.Name(title='Living rent-free', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'current_housing_payment': rt.Name(
+            title='Current housing payment',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'in_forbearance': rt.Name(title='In forbearance', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+        'forbearance_end': rt.Name(title='Forbearance end', kind='date', unit='', is_value=False, depends_on=(), places=None),
+        'payments_since_forbearance': rt.Name(
+            title='Payments since forbearance',
+            kind='integer',
+            unit='payments',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'doc_type': rt.Name(title='Documentation type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_income': rt.Name(
+            title='Documented monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'total_deposits': rt.Name(title='Total deposits', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
+        'excluded_transfers': rt.Name(
+            title='Transfers excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'excluded_nonrecurring': rt.Name(
+            title='Non-recurring deposits excluded',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'statement_months': rt.Name(
+            title='Statement months',
+            kind='months',
+            unit='months',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'cpa_expense_ratio': rt.Name(
+            title='CPA expense ratio',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'ownership_pct': rt.Name(title='Ownership share', kind='percent', unit='', is_value=False, depends_on=(), places=None),
+        'monthly_debts': rt.Name(
+            title='Other monthly debts',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
+        'lease_rent': rt.Name(
+            title='Lease rent',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'market_rent': rt.Name(
+            title='Market rent (1007)',
+            kind='money',
+            unit='USD per month',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'liquid_assets': rt.Name(
+            title='Assets after closing',
+            kind='money',
+            unit='USD',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'borrower_contribution_pct': rt.Name(
+            title='Borrower contribution',
+            kind='percent',
+            unit='',
+            is_value=False,
+            depends_on=(),
+            places=None,
+        ),
+        'property_value': rt.Name(
+            title='Property value',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('purpose', 'purchase_price', 'appraised_value'),
+            places=2,
+        ),
+        'ltv': rt.Name(
+            title='LTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'property_value'),
+            places=2,
+        ),
+        'cltv': rt.Name(
+            title='CLTV',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
+            places=2,
+        ),
+        'eligible_deposits': rt.Name(
+            title='Eligible deposits',
+            kind='money',
+            unit='USD',
+            is_value=True,
+            depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            places=2,
+        ),
+        'qualifying_income': rt.Name(
+            title='Qualifying monthly income',
+            kind='money',
+            unit='USD per month',
+            is_value=True,
+            depends_on=(
+                'doc_type',
+                'eligible_deposits',
+                'statement_months',
+                'cpa_expense_ratio',
+                'ownership_pct',
+                'monthly_income',
+            ),
+            places=2,
+        ),
+        'dti': rt.Name(
+            title='DTI',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
+            places=2,
+        ),
+        'payment_shock': rt.Name(
+            title='Payment shock',
+            kind='percent',
+            unit='',
+            is_value=True,
+            depends_on=('pitia', 'current_housing_payment'),
+            places=2,
+        ),
+        'reserves_months': rt.Name(
+            title='Reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('liquid_assets', 'pitia'),
+            places=2,
+        ),
+        'required_reserves': rt.Name(
+            title='Required reserves',
+            kind='months',
+            unit='months',
+            is_value=True,
+            depends_on=('loan_amount',),
+            places=0,
+        ),
+        'dscr': rt.Name(
+            title='DSCR',
+            kind='ratio',
+            unit='',
+            is_value=True,
+            depends_on=('lease_rent', 'market_rent', 'pitia'),
+            places=3,
+        ),
+    },
+    values=(
+        'property_value',
+        'ltv',
+        'cltv',
+        'eligible_deposits',
+        'qualifying_income',
+        'dti',
+        'payment_shock',
+        'reserves_months',
+        'required_reserves',
+        'dscr',
+    ),
+    matrices=(
+        rt.MatrixMeta(
+            id='owner_occupied',
+            title='Primary residence and second home',
+            citation='Illustrative matrix (typical values, not from the seed)',
+            where='programs/shining_star_base.guideline:19',
+            when_text='Occupancy is primary or second_home',
+            when_inputs=('occupancy',),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("700"), True, Decimal("739"), True, '700-739'),
+                        (Decimal("660"), True, Decimal("699"), True, '660-699'),
+                        (Decimal("620"), True, Decimal("659"), True, '620-659'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+        rt.MatrixMeta(
+            id='investment',
+            title='Investment property',
+            citation='Illustrative matrix (typical values, not from the seed)',
+            where='programs/shining_star_base.guideline:31',
+            when_text='Occupancy is investment',
+            when_inputs=('occupancy',),
+            axes=(
+                rt.AxisMeta(
+                    label='Credit score',
+                    inputs=('fico',),
+                    bands=(
+                        (Decimal("740"), True, None, False, '740+'),
+                        (Decimal("700"), True, Decimal("739"), True, '700-739'),
+                        (Decimal("660"), True, Decimal("699"), True, '660-699'),
+                        (Decimal("620"), True, Decimal("659"), True, '620-659'),
+                    ),
+                ),
+                rt.AxisMeta(
+                    label='Loan amount',
+                    inputs=('loan_amount',),
+                    bands=(
+                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
+                        (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
+                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
+                    ),
+                ),
+            ),
+            cells=(
+                (
+                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                ),
+                (
+                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                ),
+                (
+                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
+                    (None, 'N/A'),
+                    (None, 'N/A'),
+                ),
+            ),
+        ),
+    ),
+    rules=(
+        rt.RuleMeta(
+            id='cash_out_reduction',
+            title='Cash-out refinance',
+            citation='Illustrative (typical: cash-out 5 points below purchase)',
+            where='programs/shining_star_base.guideline:43',
+            when_text='Loan purpose is cash_out',
+            when_inputs=('purpose',),
+            requirements=(),
+            adjustments=(
+                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
+                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='min_fico',
+            title='Minimum credit score',
+            citation='Illustrative (typical Non-QM minimum)',
+            where='programs/shining_star_base.guideline:50',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='Credit score at least 620', inputs=('fico',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='max_dti',
+            title='Maximum DTI',
+            citation='Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1)',
+            where='programs/shining_star_base.guideline:54',
+            when_text='Documentation type is not dscr',
+            when_inputs=('doc_type',),
+            requirements=(rt.RequirementMeta(text='DTI at most 50%', inputs=('dti',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='credit_event_seasoning',
+            title='Credit event seasoning',
+            citation='Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6)',
+            where='programs/shining_star_base.guideline:59',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+                rt.RequirementMeta(
+                    text='months since the latest Credit events (bk7, bk11, bk13) at least 24 months',
+                    inputs=('credit_events', 'application_date'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='housing_history',
+            title='Satisfactory housing history, 12 months',
+            citation='Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records',
+            where='programs/shining_star_base.guideline:68',
+            when_text='not Living rent-free and Documentation type is not dscr',
+            when_inputs=('rent_free', 'doc_type'),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Housing history documented at least 12 months',
+                    inputs=('housing_history_months',),
+                ),
+                rt.RequirementMeta(
+                    text='Housing verification is vom, vor or bank_records',
+                    inputs=('housing_verification',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='forbearance',
+            title='Still in forbearance',
+            citation='Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible',
+            where='programs/shining_star_base.guideline:75',
+            when_text='',
+            when_inputs=(),
+            requirements=(rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='after_forbearance',
+            title='After forbearance: purchase or rate/term',
+            citation='Seed 002 rule 14: at least two months of timely payments after completing forbearance',
+            where='programs/shining_star_base.guideline:79',
+            when_text='Forbearance end is known and Loan purpose is purchase or rate_term',
+            when_inputs=('forbearance_end', 'purpose'),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Payments since forbearance at least 2',
+                    inputs=('payments_since_forbearance',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='after_forbearance_cash_out',
+            title='After forbearance: cash-out',
+            citation='Seed 002 rule 14 covers purchase and rate/term only',
+            where='programs/shining_star_base.guideline:84',
+            when_text='Forbearance end is known and Loan purpose is cash_out',
+            when_inputs=('forbearance_end', 'purpose'),
+            requirements=(),
+            adjustments=(),
+            conditions=(),
+            reviews=('The guideline says nothing of cash-out refinances after forbearance: refer to the investor.',),
+        ),
+        rt.RuleMeta(
+            id='rent_free',
+            title='Living rent-free',
+            citation='Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV',
+            where='programs/shining_star_base.guideline:89',
+            when_text='Living rent-free',
+            when_inputs=('rent_free',),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Borrower contribution at least 10%',
+                    inputs=('borrower_contribution_pct',),
+                ),
+            ),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
+                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
+            ),
+            conditions=(('document', 'Rent-free letter'), ('term', '10% minimum borrower contribution')),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='fthb_payment_shock',
+            title='First-time home buyer payment shock',
+            citation='Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent)',
+            where='programs/shining_star_base.guideline:97',
+            when_text='First-time home buyer and Documentation type is not full_doc or dscr',
+            when_inputs=('fthb', 'doc_type'),
+            requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='reserves',
+            title='Reserves',
+            citation='Illustrative (typical reserves tiers)',
+            where='programs/shining_star_base.guideline:111',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Reserves at least Required reserves',
+                    inputs=('reserves_months', 'required_reserves'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='loan_amount_range',
+            title='Loan amount',
+            citation='Illustrative (typical minimum and maximum)',
+            where='programs/shining_star_base.guideline:115',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Loan amount at least $100,000 and Loan amount at most $3,000,000',
+                    inputs=('loan_amount',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='property_types',
+            title='Property types',
+            citation='Illustrative (typical eligible property types)',
+            where='programs/shining_star_base.guideline:119',
+            when_text='',
+            when_inputs=(),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit',
+                    inputs=('property_type',),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='event_housing_history',
+            title='Housing history after a credit event',
+            citation='Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV',
+            where='programs/shining_star_advantage.guideline:11',
+            when_text='months since the latest Credit events less than 48 months',
+            when_inputs=('credit_events', 'application_date'),
+            requirements=(
+                rt.RequirementMeta(
+                    text='housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)',
+                    inputs=('housing_lates', 'application_date'),
+                ),
+            ),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='event_late_ltv_cap',
+            title='LTV cap with a late payment after a credit event',
+            citation='Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV',
+            where='programs/shining_star_advantage.guideline:17',
+            when_text='months since the latest Credit events less than 48 months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))',
+            when_inputs=('credit_events', 'application_date', 'housing_lates'),
+            requirements=(),
+            adjustments=(
+                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
+                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
+            ),
+            conditions=(),
+            reviews=(),
+        ),
+    ),
+    limits=(
+        rt.LimitMeta(
+            id='max_ltv',
+            title='Max LTV',
+            on='ltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:302',
+        ),
+        rt.LimitMeta(
+            id='max_cltv',
+            title='Max CLTV',
+            on='cltv',
+            kind='percent',
+            unit='',
+            where='programs/loan.fields:303',
+        ),
+        rt.LimitMeta(
+            id='max_loan_amount',
+            title='Max loan amount',
+            on='loan_amount',
+            kind='money',
+            unit='USD',
+            where='programs/loan.fields:304',
+        ),
+    ),
+    selector_inputs=('occupancy',),
+    seasoning_date='application_date',
+)
