@@ -21,7 +21,7 @@ def literal(value: object, indent: int = 0) -> str:
     """A Python literal for constants and runtime metadata (dataclasses become `rt.Class(field=...)`)."""
     pad = "    " * indent
     inner = "    " * (indent + 1)
-    if value is None or isinstance(value, (bool, int)) and not isinstance(value, Decimal):
+    if value is None or isinstance(value, (bool, int)):
         return repr(value)
     if isinstance(value, Decimal):
         return f'Decimal("{value}")'
