@@ -71,7 +71,7 @@ def check(
     else:
         console = _console()
         print_diagnostics(result.diagnostics, result.sources, console)
-        n = len(result.programs)
+        n = len(result.checked)
         console.print(Text(f"checked {n} program{'s' if n != 1 else ''}: {summary(result.diagnostics)}"))
     raise typer.Exit(exit_code(result.diagnostics))
 

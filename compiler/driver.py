@@ -36,6 +36,12 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bundle: ir.Bundle | None = None
     programs: dict[str, ir.Program] = field(default_factory=dict)
+    asked: set[str] = field(default_factory=set)
+
+    @property
+    def checked(self) -> list[ir.Program]:
+        """The programs of the files that were asked about (bases loaded for them not included)."""
+        return [p for p in self.programs.values() if p.path in self.asked]
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -145,6 +151,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     result = CheckResult()
     files = discover(paths, diags)
     asked = {display_path(f) for f in files}
+    result.asked = asked
     loader = _Loader(diags, result)
     for f in files:
         loader.load(f)
