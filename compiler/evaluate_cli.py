@@ -45,7 +45,7 @@ def _generated() -> Any:
 def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console) -> int:
     from compiler.build import check_fresh
 
-    err = Console(file=sys.stderr, highlight=False)
+    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     fresh = check_fresh([Path("programs")], Path.cwd())
     if not fresh.check.ok or fresh.stale:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))

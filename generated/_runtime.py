@@ -553,6 +553,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     candidates: dict[str, list[tuple[str, Decimal, str]]] = {lid: [] for lid in limit_ids}
     reductions: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
     caps: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
+    uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
     any_applies: bool | None = False
@@ -570,9 +571,12 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         citations[r.id] = r.citation
         findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
+        if applies is None and r.adjustments:
+            uncertain.add(r.id)
     limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
-        findings.append(_limit_check(lim, result, facts, meta, citations))
+        certain = _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+        findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
@@ -681,7 +685,13 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
     return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
 
 
-def _limit_check(lim: LimitMeta, result: LimitResult, facts: Facts, meta: ProgramMeta, citations: dict[str, str]) -> Finding:
+def _without(adjustments: dict[str, list[tuple[str, Decimal]]], rules: set[str]) -> dict[str, list[tuple[str, Decimal]]]:
+    return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
+
+
+def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, facts: Facts, meta: ProgramMeta,
+                 citations: dict[str, str]) -> Finding:
+    """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
     cite = citations.get(result.binding_rule or "", "")
     if result.value is None:
         return Finding(lim.id, lim.title, "not_applicable", "No limit applies to this loan.", cite, lim.where)
@@ -692,6 +702,12 @@ def _limit_check(lim: LimitMeta, result: LimitResult, facts: Facts, meta: Progra
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite, lim.where,
                        missing((lim.on,), facts, meta))
     shown = f"{on_title} {fmt(Decimal(actual), lim.kind, lim.unit)}"
+    if actual > result.value and (certain.value is None or actual <= certain.value):
+        rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
+        inputs = rule.when_inputs if rule is not None else ()
+        return Finding(lim.id, lim.title, "missing",
+                       f"{shown} exceeds {maximum} only if {result.binding_rule} applies, which depends on unknown data "
+                       f"({result.description}).", cite, lim.where, missing(inputs, facts, meta))
     if actual <= result.value:
         return Finding(lim.id, lim.title, "pass", f"{shown} is within the maximum {maximum} ({result.description}).", cite,
                        lim.where)

@@ -42,3 +42,48 @@ def test_missing_path_and_wrong_kind_of_file(tmp_path: Path) -> None:
         assert out.returncode == 2, target
         assert "Traceback" not in out.stdout + out.stderr
         assert "error[E6" in out.stdout
+
+
+LOAN = {"application_date": "2026-03-14", "loan_amount": 800000, "purpose": "purchase", "purchase_price": 1000000,
+        "appraised_value": 1000000, "occupancy": "primary", "property_type": "sfr", "fico": 705}
+
+
+def test_eval_text_and_json(tmp_path: Path) -> None:
+    loan = tmp_path / "loan.json"
+    loan.write_text(json.dumps(LOAN))
+    out = glc("eval", "keystone_bank_statement", str(loan))
+    assert out.returncode == 0, out.stderr
+    assert "Bank Statement Select" in out.stdout and "NEEDS_INFO" in out.stdout
+    out = glc("eval", "keystone_bank_statement", str(loan), "--format", "json")
+    data = json.loads(out.stdout)
+    assert data["status"] == "needs_info"
+    assert next(v for v in data["values"] if v["name"] == "ltv")["value"] == "80.00"
+
+
+def test_eval_all_from_stdin() -> None:
+    out = subprocess.run([sys.executable, "-m", "compiler.cli", "eval", "--all", "-", "--format", "json"], cwd=ROOT,
+                         input=json.dumps(LOAN), capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)) >= 8
+
+
+def test_eval_malformed_loans(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"fico": 9000, "loan_amount": -5, "occupancy": "castle", "colour": "red"}))
+    out = glc("eval", "keystone_bank_statement", str(bad))
+    assert out.returncode == 1
+    for text in ("fico", "loan_amount", "occupancy", "colour"):
+        assert text in out.stderr
+    assert "Traceback" not in out.stderr
+    bad.write_text('{"fico": ')
+    out = glc("eval", "keystone_bank_statement", str(bad))
+    assert out.returncode == 1 and "not valid JSON" in out.stderr
+    out = glc("eval", "keystone_bank_statment", str(bad))
+    assert out.returncode in (1, 2) and "Traceback" not in out.stderr
+
+
+def test_lint_and_types_of_the_compiler() -> None:
+    ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "compiler", "tests"], cwd=ROOT, capture_output=True, text=True)
+    assert ruff.returncode == 0, ruff.stdout
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "compiler"], cwd=ROOT, capture_output=True, text=True)
+    assert mypy.returncode == 0, mypy.stdout
