@@ -98,7 +98,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:85.
     """
-    # programs/keystone_bank_statement.guideline:85
+    # programs/keystone_bank_statement.guideline:85: applies when Property type is condo_non_warrantable
     applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
     return applies, ()
 
@@ -108,9 +108,10 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §3.2, p. 7. Source: programs/keystone_bank_statement.guideline:91.
     """
-    # programs/keystone_bank_statement.guideline:91
+    # programs/keystone_bank_statement.guideline:91: applies when Interest-only
     applies = loan.interest_only
     return applies, (
+        # Credit score at least 680 (programs/keystone_bank_statement.guideline:94)
         rt.ge(loan.fico, Decimal("680")),
     )
 
@@ -120,7 +121,7 @@ def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §3.3, p. 7. Source: programs/keystone_bank_statement.guideline:97.
     """
-    # programs/keystone_bank_statement.guideline:97
+    # programs/keystone_bank_statement.guideline:97: applies when Declining market
     applies = loan.declining_market
     return applies, ()
 
@@ -130,7 +131,7 @@ def rule_rural(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §3.4, p. 7. Source: programs/keystone_bank_statement.guideline:102.
     """
-    # programs/keystone_bank_statement.guideline:102
+    # programs/keystone_bank_statement.guideline:102: applies when Rural property
     applies = loan.rural
     return applies, ()
 
@@ -143,6 +144,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:109
     applies = True
     return applies, (
+        # Credit score at least 660 (programs/keystone_bank_statement.guideline:111)
         rt.ge(loan.fico, Decimal("660")),
     )
 
@@ -155,6 +157,7 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/acme_bank_statement.guideline:18
     applies = True
     return applies, (
+        # DTI at most 45% (programs/acme_bank_statement.guideline:20)
         rt.le(v['dti'], Decimal("45")),
     )
 
@@ -167,10 +170,15 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:118
     applies = True
     return applies, (
+        # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:122)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), Decimal("36")),
+        # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/keystone_bank_statement.guideline:123)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date), Decimal("24")),
+        # months since the latest Credit events (nod, dq120) at least 12 months (programs/keystone_bank_statement.guideline:124)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date), Decimal("12")),
+        # months since the latest Credit events (bk7, bk11) at least 24 months (programs/keystone_bank_statement.guideline:125)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("24")),
+        # months since the latest Credit events (bk13) at least 12 months (programs/keystone_bank_statement.guideline:126)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("12")),
     )
 
@@ -180,11 +188,14 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:130.
     """
-    # programs/keystone_bank_statement.guideline:130
+    # programs/keystone_bank_statement.guideline:130: applies when not Living rent-free
     applies = rt.not3(loan.rent_free)
     return applies, (
+        # Housing history documented at least 12 months (programs/keystone_bank_statement.guideline:133)
         rt.ge(loan.housing_history_months, Decimal("12")),
+        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/keystone_bank_statement.guideline:134)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:135)
         rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
     )
 
@@ -197,6 +208,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:137
     applies = True
     return applies, (
+        # not In forbearance (programs/keystone_bank_statement.guideline:139)
         rt.not3(loan.in_forbearance),
     )
 
@@ -206,9 +218,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:141.
     """
-    # programs/keystone_bank_statement.guideline:141
+    # programs/keystone_bank_statement.guideline:141: applies when Forbearance end is known and Loan purpose is purchase or rate_term
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
     return applies, (
+        # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:144)
         rt.ge(loan.payments_since_forbearance, Decimal("2")),
     )
 
@@ -218,7 +231,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:146.
     """
-    # programs/keystone_bank_statement.guideline:146
+    # programs/keystone_bank_statement.guideline:146: applies when Forbearance end is known and Loan purpose is cash_out
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
     return applies, ()
 
@@ -228,9 +241,10 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source: programs/keystone_bank_statement.guideline:151.
     """
-    # programs/keystone_bank_statement.guideline:151
+    # programs/keystone_bank_statement.guideline:151: applies when Living rent-free
     applies = loan.rent_free
     return applies, (
+        # Borrower contribution at least 10% (programs/keystone_bank_statement.guideline:155)
         rt.ge(loan.borrower_contribution_pct, Decimal("10")),
     )
 
@@ -240,9 +254,10 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source: programs/keystone_bank_statement.guideline:158.
     """
-    # programs/keystone_bank_statement.guideline:158
+    # programs/keystone_bank_statement.guideline:158: applies when First-time home buyer
     applies = loan.fthb
     return applies, (
+        # Payment shock at most 250% (programs/keystone_bank_statement.guideline:161)
         rt.le(v['payment_shock'], Decimal("250")),
     )
 
@@ -255,6 +270,7 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:165
     applies = True
     return applies, (
+        # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/keystone_bank_statement.guideline:167)
         rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})),
     )
 
@@ -264,9 +280,10 @@ def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:169.
     """
-    # programs/keystone_bank_statement.guideline:169
+    # programs/keystone_bank_statement.guideline:169: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
     applies = rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'}))
     return applies, (
+        # Ownership share at least 25% (programs/keystone_bank_statement.guideline:172)
         rt.ge(loan.ownership_pct, Decimal("25")),
     )
 
@@ -279,6 +296,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:182
     applies = True
     return applies, (
+        # Reserves at least Required reserves (programs/keystone_bank_statement.guideline:184)
         rt.ge(v['reserves_months'], v['required_reserves']),
     )
 
@@ -291,6 +309,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:188
     applies = True
     return applies, (
+        # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:190)
         rt.all3(rt.ge(loan.loan_amount, Decimal("150000")), rt.le(loan.loan_amount, Decimal("3000000"))),
     )
 
@@ -303,6 +322,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:192
     applies = True
     return applies, (
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/keystone_bank_statement.guideline:194)
         rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
     )
 
@@ -315,6 +335,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:196
     applies = True
     return applies, (
+        # State is not ND, SD or NV (programs/keystone_bank_statement.guideline:198)
         rt.not3(rt.isin(loan.state, frozenset({'ND', 'SD', 'NV'}))),
     )
 
@@ -324,7 +345,7 @@ def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §7.4, p. 15. Source: programs/keystone_bank_statement.guideline:200.
     """
-    # programs/keystone_bank_statement.guideline:200
+    # programs/keystone_bank_statement.guideline:200: applies when Loan amount more than $2,000,000
     applies = rt.gt(loan.loan_amount, Decimal("2000000"))
     return applies, ()
 
@@ -334,9 +355,10 @@ def rule_condo_fico(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Overlay bulletin 2026-03, item 1. Source: programs/acme_bank_statement.guideline:13.
     """
-    # programs/acme_bank_statement.guideline:13
+    # programs/acme_bank_statement.guideline:13: applies when Property type is condo_non_warrantable
     applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
     return applies, (
+        # Credit score at least 680 (programs/acme_bank_statement.guideline:16)
         rt.ge(loan.fico, Decimal("680")),
     )
 
@@ -349,6 +371,7 @@ def rule_excluded_states_overlay(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/acme_bank_statement.guideline:22
     applies = True
     return applies, (
+        # State is not NY or IL (programs/acme_bank_statement.guideline:24)
         rt.not3(rt.isin(loan.state, frozenset({'NY', 'IL'}))),
     )
 

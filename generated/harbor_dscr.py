@@ -89,7 +89,7 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
     """
-    # programs/harbor_dscr.guideline:70
+    # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.lt(v['dscr'], Decimal("1")))
     return applies, ()
 
@@ -99,9 +99,10 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.2, p. 7. Source: programs/harbor_dscr.guideline:75.
     """
-    # programs/harbor_dscr.guideline:75
+    # programs/harbor_dscr.guideline:75: applies when Interest-only
     applies = loan.interest_only
     return applies, (
+        # Credit score at least 700 (programs/harbor_dscr.guideline:78)
         rt.ge(loan.fico, Decimal("700")),
     )
 
@@ -111,10 +112,12 @@ def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.3, p. 7. Source: programs/harbor_dscr.guideline:81.
     """
-    # programs/harbor_dscr.guideline:81
+    # programs/harbor_dscr.guideline:81: applies when First-time investor
     applies = loan.first_time_investor
     return applies, (
+        # DSCR at least 1 (programs/harbor_dscr.guideline:84)
         rt.ge(v['dscr'], Decimal("1")),
+        # Reserves at least 12 months (programs/harbor_dscr.guideline:85)
         rt.ge(v['reserves_months'], Decimal("12")),
     )
 
@@ -124,7 +127,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.4, p. 8. Source: programs/harbor_dscr.guideline:88.
     """
-    # programs/harbor_dscr.guideline:88
+    # programs/harbor_dscr.guideline:88: applies when Property type is condo_non_warrantable
     applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
     return applies, ()
 
@@ -134,9 +137,10 @@ def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.5, p. 8. Source: programs/harbor_dscr.guideline:93.
     """
-    # programs/harbor_dscr.guideline:93
+    # programs/harbor_dscr.guideline:93: applies when Property type is five_to_ten_unit
     applies = rt.isin(loan.property_type, frozenset({'five_to_ten_unit'}))
     return applies, (
+        # Credit score at least 700 (programs/harbor_dscr.guideline:96)
         rt.ge(loan.fico, Decimal("700")),
     )
 
@@ -146,7 +150,7 @@ def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §4.6, p. 8. Source: programs/harbor_dscr.guideline:100.
     """
-    # programs/harbor_dscr.guideline:100
+    # programs/harbor_dscr.guideline:100: applies when Declining market
     applies = loan.declining_market
     return applies, ()
 
@@ -159,6 +163,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:107
     applies = True
     return applies, (
+        # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         rt.any3(rt.ge(v['dscr'], Decimal("0.750")), rt.ge(loan.fico, Decimal("720"))),
     )
 
@@ -168,9 +173,10 @@ def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.2, p. 9. Source: programs/harbor_dscr.guideline:111.
     """
-    # programs/harbor_dscr.guideline:111
+    # programs/harbor_dscr.guideline:111: applies when Short-term rental
     applies = loan.short_term_rental
     return applies, (
+        # DSCR at least 1.150 (programs/harbor_dscr.guideline:114)
         rt.ge(v['dscr'], Decimal("1.150")),
     )
 
@@ -180,9 +186,10 @@ def rule_small_loan_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §5.3, p. 9. Source: programs/harbor_dscr.guideline:116.
     """
-    # programs/harbor_dscr.guideline:116
+    # programs/harbor_dscr.guideline:116: applies when DSCR less than 1
     applies = rt.lt(v['dscr'], Decimal("1"))
     return applies, (
+        # Loan amount at least $175,000 (programs/harbor_dscr.guideline:119)
         rt.ge(loan.loan_amount, Decimal("175000")),
     )
 
@@ -195,7 +202,9 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:123
     applies = True
     return applies, (
+        # Occupancy is investment (programs/harbor_dscr.guideline:125)
         rt.isin(loan.occupancy, frozenset({'investment'})),
+        # Documentation type is dscr (programs/harbor_dscr.guideline:126)
         rt.isin(loan.doc_type, frozenset({'dscr'})),
     )
 
@@ -208,6 +217,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:128
     applies = True
     return applies, (
+        # Credit score at least 660 (programs/harbor_dscr.guideline:130)
         rt.ge(loan.fico, Decimal("660")),
     )
 
@@ -220,6 +230,7 @@ def rule_not_fthb(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:132
     applies = True
     return applies, (
+        # not First-time home buyer (programs/harbor_dscr.guideline:134)
         rt.not3(loan.fthb),
     )
 
@@ -232,6 +243,7 @@ def rule_foreign_nationals(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:136
     applies = True
     return applies, (
+        # Citizenship is us_citizen, permanent_resident or non_permanent_resident (programs/harbor_dscr.guideline:138)
         rt.isin(loan.citizenship, frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})),
     )
 
@@ -244,9 +256,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:140
     applies = True
     return applies, (
+        # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date), Decimal("36")),
+        # months since the latest Credit events (mod, nod, dq120) at least 24 months (programs/harbor_dscr.guideline:145)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("36")),
+        # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("24")),
     )
 
@@ -259,7 +275,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:149
     applies = True
     return applies, (
+        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/harbor_dscr.guideline:151)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        # not In forbearance (programs/harbor_dscr.guideline:152)
         rt.not3(loan.in_forbearance),
     )
 
@@ -272,6 +290,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:163
     applies = True
     return applies, (
+        # Reserves at least Required reserves (programs/harbor_dscr.guideline:165)
         rt.ge(v['reserves_months'], v['required_reserves']),
     )
 
@@ -284,6 +303,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:167
     applies = True
     return applies, (
+        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
     )
 
@@ -296,6 +316,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:171
     applies = True
     return applies, (
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit (programs/harbor_dscr.guideline:173)
         rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})),
     )
 
@@ -308,6 +329,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/harbor_dscr.guideline:175
     applies = True
     return applies, (
+        # State is not WV, ND or SD (programs/harbor_dscr.guideline:177)
         rt.not3(rt.isin(loan.state, frozenset({'WV', 'ND', 'SD'}))),
     )
 

@@ -74,7 +74,7 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
     """
-    # programs/shining_star_base.guideline:43
+    # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
     applies = rt.isin(loan.purpose, frozenset({'cash_out'}))
     return applies, ()
 
@@ -87,6 +87,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:50
     applies = True
     return applies, (
+        # Credit score at least 620 (programs/shining_star_base.guideline:52)
         rt.ge(loan.fico, Decimal("620")),
     )
 
@@ -96,9 +97,10 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source: programs/shining_star_base.guideline:54.
     """
-    # programs/shining_star_base.guideline:54
+    # programs/shining_star_base.guideline:54: applies when Documentation type is not dscr
     applies = rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'})))
     return applies, (
+        # DTI at most 50% (programs/shining_star_base.guideline:57)
         rt.le(v['dti'], Decimal("50")),
     )
 
@@ -111,7 +113,9 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:59
     applies = True
     return applies, (
+        # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months (programs/shining_star_base.guideline:63)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        # months since the latest Credit events (bk7, bk11, bk13) at least 24 months (programs/shining_star_base.guideline:64)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date), Decimal("24")),
     )
 
@@ -121,10 +125,12 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source: programs/shining_star_base.guideline:68.
     """
-    # programs/shining_star_base.guideline:68
+    # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
     applies = rt.all3(rt.not3(loan.rent_free), rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'}))))
     return applies, (
+        # Housing history documented at least 12 months (programs/shining_star_base.guideline:72)
         rt.ge(loan.housing_history_months, Decimal("12")),
+        # Housing verification is vom, vor or bank_records (programs/shining_star_base.guideline:73)
         rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
     )
 
@@ -137,6 +143,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:75
     applies = True
     return applies, (
+        # not In forbearance (programs/shining_star_base.guideline:77)
         rt.not3(loan.in_forbearance),
     )
 
@@ -146,9 +153,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
     """
-    # programs/shining_star_base.guideline:79
+    # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
     return applies, (
+        # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
         rt.ge(loan.payments_since_forbearance, Decimal("2")),
     )
 
@@ -158,7 +166,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
-    # programs/shining_star_base.guideline:84
+    # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
     return applies, ()
 
@@ -168,9 +176,10 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV. Source: programs/shining_star_base.guideline:89.
     """
-    # programs/shining_star_base.guideline:89
+    # programs/shining_star_base.guideline:89: applies when Living rent-free
     applies = loan.rent_free
     return applies, (
+        # Borrower contribution at least 10% (programs/shining_star_base.guideline:94)
         rt.ge(loan.borrower_contribution_pct, Decimal("10")),
     )
 
@@ -180,9 +189,10 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
     """
-    # programs/shining_star_base.guideline:97
+    # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc or dscr
     applies = rt.all3(loan.fthb, rt.not3(rt.isin(loan.doc_type, frozenset({'full_doc', 'dscr'}))))
     return applies, (
+        # Payment shock at most 250% (programs/shining_star_base.guideline:100)
         rt.le(v['payment_shock'], Decimal("250")),
     )
 
@@ -195,6 +205,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:111
     applies = True
     return applies, (
+        # Reserves at least Required reserves (programs/shining_star_base.guideline:113)
         rt.ge(v['reserves_months'], v['required_reserves']),
     )
 
@@ -207,6 +218,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:115
     applies = True
     return applies, (
+        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
     )
 
@@ -219,6 +231,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:119
     applies = True
     return applies, (
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/shining_star_base.guideline:121)
         rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
     )
 
@@ -228,9 +241,10 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV. Source: programs/shining_star_advantage.guideline:11.
     """
-    # programs/shining_star_advantage.guideline:11
+    # programs/shining_star_advantage.guideline:11: applies when months since the latest Credit events less than 48 months
     applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48"))
     return applies, (
+        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/shining_star_advantage.guideline:15)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
     )
 
@@ -240,7 +254,7 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV. Source: programs/shining_star_advantage.guideline:17.
     """
-    # programs/shining_star_advantage.guideline:17
+    # programs/shining_star_advantage.guideline:17: applies when months since the latest Credit events less than 48 months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
     applies = rt.all3(rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48")), rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("0"))))
     return applies, ()
 

@@ -154,11 +154,15 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
     from compiler.backends.python_expr import PyExpr, literal
     from compiler.meta import program_meta
+    from compiler.meta import titles as titles_of
+    from compiler.wording import describe, describe_requirement
 
     emitter = PyExpr()
+    titles = titles_of(program, vocabulary)
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     return environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement,
+        say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta=literal(program_meta(program, vocabulary)),
     )
 
