@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiler.backends import docs as docs_backend
 from compiler.backends import python as python_backend
 from compiler.driver import CheckResult, check_paths
 
@@ -28,15 +29,19 @@ class BuildResult:
 def outputs(result: CheckResult) -> dict[str, str]:
     """Every generated file, by path relative to the project root."""
     assert result.bundle is not None
-    return {f"generated/{name}": text for name, text in python_backend.generate(result.bundle).items()}
+    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle).items()}
+    files.update(docs_backend.generate(result.bundle))
+    return files
 
 
 def _existing(root: Path) -> set[str]:
     """Generated files on disk (recognised by their header), relative to root."""
     found: set[str] = set()
-    gen = root / "generated"
-    if gen.is_dir():
-        for p in gen.rglob("*.py"):
+    for folder, pattern in (("generated", "*.py"), ("docs", "*.md")):
+        gen = root / folder
+        if not gen.is_dir():
+            continue
+        for p in gen.rglob(pattern):
             try:
                 head = p.read_text(encoding="utf-8")[:600]
             except (OSError, UnicodeDecodeError):

@@ -1,0 +1,121 @@
+"""Documentation back end: the checked IR to Markdown pages of the mkdocs-material site, and `mkdocs.yml`.
+
+Consumes an `ir.Bundle`; produces {path relative to the project root: text}. Every text that comes from a
+guideline file passes through `md` (Markdown and HTML escaped) before it reaches a page, and rules are
+worded by `compiler.wording`, the same wording the checkers' messages use.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from compiler import ir
+from compiler.meta import titles as titles_of
+from compiler.wording import describe, describe_requirement, fmt_amount
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "docs"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def md(text: object) -> str:
+    """Text from a guideline file, safe in Markdown prose and table cells: HTML escaped, Markdown neutralised."""
+    escaped = html.escape(str(text), quote=True)
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    return escaped.replace("|", "&#124;").replace("\n", " ")
+
+
+def attr(text: object) -> str:
+    """Text safe inside an HTML attribute value."""
+    return html.escape(str(text), quote=True).replace("|", "&#124;")
+
+
+def shade(value: Decimal) -> int:
+    """The 5-point bucket a max LTV is shaded by (CSS class glc-ltv-<n>)."""
+    return int(min(max(value, Decimal(0)), Decimal(100)) // 5 * 5)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(md=md, attr=attr)
+    return env
+
+
+def _cell(cell: ir.Cell, gives: tuple[str, ...], row: str, col: str) -> str:
+    data = f'data-row="{attr(row)}" data-col="{attr(col)}"'
+    if not cell.eligible:
+        return f'<span class="glc-cell glc-na" {data}>Not eligible</span>'
+    values = dict(cell.limits or ())
+    if not values:
+        return f'<span class="glc-cell" {data}>no limit</span>'
+    first = values.get(gives[0])
+    cls = f" glc-ltv glc-ltv-{shade(first)}" if first is not None and "ltv" in gives[0] else ""
+    text = " / ".join(md(cell.text).split(" / ")) if len(set(values.values())) > 1 else md(cell.text)
+    value_attr = f' data-value="{first}"' if first is not None else ""
+    return f'<span class="glc-cell{cls}" {data}{value_attr}>{text}</span>'
+
+
+def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
+    titles = titles_of(p, bundle.vocabulary)
+    sections: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    for m in p.matrices:
+        cols = m.columns.bands if m.columns else ()
+        rows = []
+        for band, cells in zip(m.rows.bands, m.cells, strict=True):
+            labels = [b.label for b in cols] or [""]
+            rows.append((band.label, [_cell(c, m.gives, band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
+        limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
+        x = {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
+             "row_label": titles.get(m.rows.label, m.rows.label),
+             "col_label": titles.get(m.columns.label, m.columns.label) if m.columns else ""}
+        sections[m.section or "Eligibility matrices"].append(("matrix", x))
+    for r in p.rules:
+        sections[r.section or "Rules"].append(("rule", r))
+    return environment().get_template("program.md.j2").render(
+        p=p, sections=sections, say=lambda x: describe(x, titles),
+        say_requirement=lambda q: describe_requirement(q, titles), titles=titles, value_text=_value_text,
+        fmt=fmt_amount, limit_title=lambda lid: next((lim.title for lim in p.limits if lid == lim.id), lid),
+    )
+
+
+def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
+    if isinstance(v.body, ir.Lookup):
+        parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
+                 for b, r in zip(v.body.key.bands, v.body.results, strict=True)]
+        return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
+    return describe(v.body, titles)
+
+
+def generate(bundle: ir.Bundle) -> dict[str, str]:
+    """Every generated documentation file, by path relative to the project root."""
+    env = environment()
+    files: dict[str, str] = {}
+    for p in bundle.programs:
+        files[f"docs/programs/{p.id}.md"] = program_page(p, bundle)
+    by_investor: dict[str, list[ir.Program]] = defaultdict(list)
+    for p in bundle.programs:
+        by_investor[p.lender or p.investor].append(p)
+    groups = sorted(by_investor.items())
+    files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups)
+    files["docs/vocabulary.md"] = env.get_template("vocabulary.md.j2").render(v=bundle.vocabulary)
+    files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
+    files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
+    return files
+
+
+def _yaml_str(text: str) -> str:
+    """A navigation title: HTML-escaped (the theme shows it as HTML), as a double-quoted YAML scalar."""
+    shown = html.escape(str(text), quote=False).replace("\n", " ")
+    return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
