@@ -159,11 +159,29 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
 
     emitter = PyExpr()
     titles = titles_of(program, vocabulary)
+    meta = program_meta(program, vocabulary)
+    own = {k: v for k, v in meta.names.items() if v.is_value}
+    names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     return environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
-        meta=literal(program_meta(program, vocabulary)),
+        meta=literal(meta, raw={"names": names}),
+    )
+
+
+def generate_fields(vocabulary: ir.Vocabulary) -> str:
+    """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
+    from compiler.backends.python_expr import literal
+    from compiler.runtime import Name
+
+    entries = "".join(
+        f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields
+    )
+    return (
+        f'"""Loan fields as messages name them: generated from {vocabulary.path} (sha256 {vocabulary.sha256}); do not edit."""\n\n'
+        "from __future__ import annotations\n\nfrom . import _runtime as rt\n\n"
+        f"NAMES: dict[str, rt.Name] = {{\n{entries}}}\n"
     )
 
 
@@ -174,6 +192,7 @@ def generate(bundle: ir.Bundle) -> dict[str, str]:
         "loan.py": generate_loan(bundle.vocabulary),
         "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
     }
+    files["_fields.py"] = generate_fields(bundle.vocabulary)
     for program in bundle.programs:
         files[f"{module_name(program.id)}.py"] = generate_program(program, bundle.vocabulary)
     return files

@@ -17,8 +17,11 @@ from compiler import runtime as rt
 _COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
 
 
-def literal(value: object, indent: int = 0) -> str:
-    """A Python literal for constants and runtime metadata (dataclasses become `rt.Class(field=...)`)."""
+def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -> str:
+    """A Python literal for constants and runtime metadata (dataclasses become `rt.Class(field=...)`).
+
+    `raw` gives source text to use as is for some fields of a top-level dataclass.
+    """
     pad = "    " * indent
     inner = "    " * (indent + 1)
     if value is None or isinstance(value, (bool, int)):
@@ -46,7 +49,7 @@ def literal(value: object, indent: int = 0) -> str:
         name = type(value).__name__
         assert hasattr(rt, name), name
         fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
-        parts = [f"{k}={literal(v, indent + 1)}" for k, v in fields]
+        parts = [f"{k}={(raw or {}).get(k) or literal(v, indent + 1)}" for k, v in fields]
         one_line = f"rt.{name}(" + ", ".join(parts) + ")"
         if len(one_line) + len(pad) <= 110 and "\n" not in one_line:
             return one_line
