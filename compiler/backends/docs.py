@@ -110,6 +110,7 @@ def generate(bundle: ir.Bundle) -> dict[str, str]:
     groups = sorted(by_investor.items())
     files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups)
     files["docs/vocabulary.md"] = env.get_template("vocabulary.md.j2").render(v=bundle.vocabulary)
+    files["docs/compare.md"] = compare_page(bundle)
     files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
     files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
     return files
@@ -119,3 +120,69 @@ def _yaml_str(text: str) -> str:
     """A navigation title: HTML-escaped (the theme shows it as HTML), as a double-quoted YAML scalar."""
     shown = html.escape(str(text), quote=False).replace("\n", " ")
     return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# ------------------------------------------------------------------ comparison page
+
+_BASE_LOAN: dict[str, object] = {
+    "application_date": __import__("datetime").date(2026, 1, 15), "property_type": "sfr", "units": 1, "state": "CA",
+    "rural": False, "declining_market": False, "short_term_rental": False, "interest_only": False, "fthb": False,
+    "first_time_investor": False, "credit_events": [], "housing_lates": [], "housing_history_months": 24,
+    "housing_verification": "vom", "rent_free": False, "in_forbearance": False, "subordinate_liens": Decimal(0),
+    "citizenship": "us_citizen",
+}
+SCENARIOS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("Primary residence, purchase, $800,000 loan, SFR", {
+        "occupancy": "primary", "purpose": "purchase", "loan_amount": Decimal(800_000), "doc_type": "bank_stmt_business_24"}),
+    ("Investment property, purchase, $600,000 loan, DSCR 1.25, SFR", {
+        "occupancy": "investment", "purpose": "purchase", "loan_amount": Decimal(600_000), "doc_type": "dscr",
+        "lease_rent": Decimal(5_000), "market_rent": Decimal(5_000), "pitia": Decimal(4_000)}),
+)
+FICO_POINTS = (620, 640, 660, 680, 700, 720, 740, 760)
+GRID = (
+    ("Minimum credit score", ("fico",)),
+    ("Maximum DTI", ("dti",)),
+    ("Reserves", ("reserves_months",)),
+    ("Housing history", ("housing_lates", "housing_history_months", "housing_verification")),
+    ("Credit-event seasoning", ("credit_events",)),
+)
+
+
+def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, object]) -> str:
+    """The max LTV the program gives this loan (a matrix must apply), computed by the reference evaluator."""
+    from compiler.evaluate import evaluate
+
+    d = evaluate(program, vocabulary, loan)
+    if not any(f.outcome == "pass" for f in d.findings if f.rule_id in {m.id for m in program.matrices}):
+        failed = any(f.outcome == "fail" for f in d.findings if f.rule_id in {m.id for m in program.matrices})
+        return "Not eligible" if failed else "—"
+    limit = d.limit("max_ltv")
+    return f"{limit.value}%" if limit is not None and limit.value is not None else "no limit"
+
+
+def compare_page(bundle: ir.Bundle) -> str:
+    from compiler.meta import inputs_of
+
+    tables = []
+    for title, changes in SCENARIOS:
+        rows = []
+        for fico in FICO_POINTS:
+            loan = {**_BASE_LOAN, **changes, "fico": fico, "appraised_value": Decimal(2_000_000),
+                    "purchase_price": Decimal(2_000_000)}
+            rows.append((fico, [max_ltv_at(p, bundle.vocabulary, loan) for p in bundle.programs]))
+        tables.append((title, rows))
+    grid = []
+    for p in bundle.programs:
+        titles = titles_of(p, bundle.vocabulary)
+        cells = []
+        for _label, names in GRID:
+            texts = []
+            for r in p.rules:
+                for q in r.requirements:
+                    if set(inputs_of(q.test)) & set(names):
+                        when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
+                        texts.append(describe_requirement(q, titles) + when)
+            cells.append(texts)
+        grid.append((p, cells))
+    return environment().get_template("compare.md.j2").render(
+        programs=bundle.programs, tables=tables, grid=grid, columns=[label for label, _ in GRID])
