@@ -2,7 +2,7 @@
 
 Investor: Harbor Point Capital. Source document: Harbor Point Capital, DSCR Investor Guide v2026.2.
 
-Generated from programs/harbor_dscr.guideline (sha256 b51fa66d15e655d0891ef2ad6ee95548189bc46d49ff67129f64a66b05eb4ef2); do not edit.
+Generated from programs/harbor_dscr.guideline (sha256 e4d0c836818267deecb1f16c9012effa19caa42647d5d714584b91b1a9a6c722); do not edit.
 """
 
 from __future__ import annotations
@@ -335,6 +335,19 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
+def rule_prepayment_penalty(loan: Loan, v: dict[str, Any]) -> Result:
+    """Prepayment penalty: restricted states.
+
+    Citation: §7.5, p. 13 (state list illustrative). Source: programs/harbor_dscr.guideline:179.
+    """
+    # programs/harbor_dscr.guideline:179: applies when State is AK, KS, MI, MN, NM, RI or VT
+    applies = rt.isin(loan.state, frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}))
+    return applies, (
+        # Prepayment penalty term equal to 0 months (programs/harbor_dscr.guideline:183)
+        rt.eq(loan.prepayment_penalty_months, Decimal("0")),
+    )
+
+
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
@@ -362,6 +375,7 @@ def facts(loan: Loan) -> rt.Facts:
     f.rules.append(rule_loan_amount_range(loan, v))
     f.rules.append(rule_property_types(loan, v))
     f.rules.append(rule_excluded_states(loan, v))
+    f.rules.append(rule_prepayment_penalty(loan, v))
     return f
 
 
@@ -380,7 +394,7 @@ META = rt.ProgramMeta(
         version='2026.2',
         effective='2026-02-01',
         source='Harbor Point Capital, DSCR Investor Guide v2026.2',
-        sha256='b51fa66d15e655d0891ef2ad6ee95548189bc46d49ff67129f64a66b05eb4ef2',
+        sha256='e4d0c836818267deecb1f16c9012effa19caa42647d5d714584b91b1a9a6c722',
     ),
     combine='lowest',
     names={
@@ -1014,6 +1028,23 @@ META = rt.ProgramMeta(
             when_text='',
             when_inputs=(),
             requirements=(rt.RequirementMeta(text='State is not WV, ND or SD', inputs=('state',)),),
+            adjustments=(),
+            conditions=(),
+            reviews=(),
+        ),
+        rt.RuleMeta(
+            id='prepayment_penalty',
+            title='Prepayment penalty: restricted states',
+            citation='§7.5, p. 13 (state list illustrative)',
+            where='programs/harbor_dscr.guideline:179',
+            when_text='State is AK, KS, MI, MN, NM, RI or VT',
+            when_inputs=('state',),
+            requirements=(
+                rt.RequirementMeta(
+                    text='Prepayment penalty term equal to 0 months',
+                    inputs=('prepayment_penalty_months',),
+                ),
+            ),
             adjustments=(),
             conditions=(),
             reviews=(),

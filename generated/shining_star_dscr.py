@@ -3,7 +3,7 @@
 Investor: Shining Star Funding. Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
 Variant of shining_star_base: inherits its rules, matrices and values unless overridden or dropped here.
 
-Generated from programs/shining_star_dscr.guideline (sha256 3256a2f351e9153221dce9778d00dac9392392eee87877f9d057c2b8cc00345a); do not edit.
+Generated from programs/shining_star_dscr.guideline (sha256 cd6a3b7da1ceabd1848f1cbacc44ac1953c6752015ce4b9f40d9f7b761becf95); do not edit.
 """
 
 from __future__ import annotations
@@ -100,21 +100,6 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
-def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
-    """Satisfactory housing history, 12 months.
-
-    Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source: programs/shining_star_base.guideline:68.
-    """
-    # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
-    applies = rt.all3(rt.not3(loan.rent_free), rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'}))))
-    return applies, (
-        # Housing history documented at least 12 months (programs/shining_star_base.guideline:72)
-        rt.ge(loan.housing_history_months, Decimal("12")),
-        # Housing verification is vom, vor or bank_records (programs/shining_star_base.guideline:73)
-        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
-    )
-
-
 def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """Still in forbearance.
 
@@ -206,14 +191,14 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     """Investment property, DSCR documentation.
 
-    Citation: Seed 001: DSCR qualifies on the investment property's rent, not personal income. Source: programs/shining_star_dscr.guideline:15.
+    Citation: Seed 001: DSCR qualifies on the investment property's rent, not personal income. Source: programs/shining_star_dscr.guideline:16.
     """
-    # programs/shining_star_dscr.guideline:15
+    # programs/shining_star_dscr.guideline:16
     applies = True
     return applies, (
-        # Occupancy is investment (programs/shining_star_dscr.guideline:17)
+        # Occupancy is investment (programs/shining_star_dscr.guideline:18)
         rt.isin(loan.occupancy, frozenset({'investment'})),
-        # Documentation type is dscr (programs/shining_star_dscr.guideline:18)
+        # Documentation type is dscr (programs/shining_star_dscr.guideline:19)
         rt.isin(loan.doc_type, frozenset({'dscr'})),
     )
 
@@ -221,12 +206,12 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     """Minimum DSCR.
 
-    Citation: Seed 001: DSCR = gross monthly rent / PITIA; 1.00 = rent covers the payment (threshold illustrative). Source: programs/shining_star_dscr.guideline:20.
+    Citation: Seed 001: DSCR = gross monthly rent / PITIA; 1.00 = rent covers the payment (threshold illustrative). Source: programs/shining_star_dscr.guideline:21.
     """
-    # programs/shining_star_dscr.guideline:20
+    # programs/shining_star_dscr.guideline:21
     applies = True
     return applies, (
-        # DSCR at least 1 (programs/shining_star_dscr.guideline:22)
+        # DSCR at least 1 (programs/shining_star_dscr.guideline:23)
         rt.ge(v['dscr'], Decimal("1")),
     )
 
@@ -234,12 +219,12 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """Housing history after a credit event.
 
-    Citation: Seed 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR). Source: programs/shining_star_dscr.guideline:26.
+    Citation: Seed 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR). Source: programs/shining_star_dscr.guideline:27.
     """
-    # programs/shining_star_dscr.guideline:26: applies when months since the latest Credit events less than 48 months
+    # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48"))
     return applies, (
-        # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months) (programs/shining_star_dscr.guideline:29)
+        # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months) (programs/shining_star_dscr.guideline:30)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("0")),
     )
 
@@ -252,7 +237,6 @@ def facts(loan: Loan) -> rt.Facts:
     f.rules.append(rule_cash_out_reduction(loan, v))
     f.rules.append(rule_min_fico(loan, v))
     f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history(loan, v))
     f.rules.append(rule_forbearance(loan, v))
     f.rules.append(rule_after_forbearance(loan, v))
     f.rules.append(rule_after_forbearance_cash_out(loan, v))
@@ -281,7 +265,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-01-01',
         source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
-        sha256='3256a2f351e9153221dce9778d00dac9392392eee87877f9d057c2b8cc00345a',
+        sha256='cd6a3b7da1ceabd1848f1cbacc44ac1953c6752015ce4b9f40d9f7b761becf95',
     ),
     combine='lowest',
     names={
@@ -489,27 +473,6 @@ META = rt.ProgramMeta(
             reviews=(),
         ),
         rt.RuleMeta(
-            id='housing_history',
-            title='Satisfactory housing history, 12 months',
-            citation='Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records',
-            where='programs/shining_star_base.guideline:68',
-            when_text='not Living rent-free and Documentation type is not dscr',
-            when_inputs=('rent_free', 'doc_type'),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Housing history documented at least 12 months',
-                    inputs=('housing_history_months',),
-                ),
-                rt.RequirementMeta(
-                    text='Housing verification is vom, vor or bank_records',
-                    inputs=('housing_verification',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
             id='forbearance',
             title='Still in forbearance',
             citation='Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible',
@@ -625,7 +588,7 @@ META = rt.ProgramMeta(
             id='investment_only',
             title='Investment property, DSCR documentation',
             citation="Seed 001: DSCR qualifies on the investment property's rent, not personal income",
-            where='programs/shining_star_dscr.guideline:15',
+            where='programs/shining_star_dscr.guideline:16',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -640,7 +603,7 @@ META = rt.ProgramMeta(
             id='min_dscr',
             title='Minimum DSCR',
             citation='Seed 001: DSCR = gross monthly rent / PITIA; 1.00 = rent covers the payment (threshold illustrative)',
-            where='programs/shining_star_dscr.guideline:20',
+            where='programs/shining_star_dscr.guideline:21',
             when_text='',
             when_inputs=(),
             requirements=(rt.RequirementMeta(text='DSCR at least 1', inputs=('dscr',)),),
@@ -652,7 +615,7 @@ META = rt.ProgramMeta(
             id='event_housing_history',
             title='Housing history after a credit event',
             citation='Seed 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR)',
-            where='programs/shining_star_dscr.guideline:26',
+            where='programs/shining_star_dscr.guideline:27',
             when_text='months since the latest Credit events less than 48 months',
             when_inputs=('credit_events', 'application_date'),
             requirements=(
