@@ -7,7 +7,6 @@ diagnostic per mistake, not a cascade).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -495,11 +494,6 @@ class ExprLowerer:
         return x
 
 
-def literal_value(lit: s.Literal) -> Decimal | dt.date | bool | None:
-    v = lit.value
-    return None if isinstance(v, s.History) else v
-
-
 def finish_tree(x: ir.Expr) -> ir.Expr:
     """Give every literal left untyped its final type (bare number -> ratio, money literal -> USD)."""
     import dataclasses
@@ -523,10 +517,6 @@ def finish_tree(x: ir.Expr) -> ir.Expr:
 
 
 def _is_expr(v: object) -> bool:
-    return dataclasses_is_node(v)
-
-
-def dataclasses_is_node(v: object) -> bool:
     return isinstance(
         v,
         (ir.Const, ir.FieldRef, ir.ValueRef, ir.Arith, ir.Scale, ir.Neg, ir.DivRound, ir.Round, ir.Extremum, ir.Default,
