@@ -105,8 +105,9 @@ class _Builder(Transformer[Token, Any]):
     def program(self, meta: Meta, children: list[Any]) -> s.ProgramDecl:
         name_tok = children[0]
         header = tuple(c for c in children[1:] if isinstance(c, s.HeaderLine))
-        items = tuple(c for c in children[1:] if not isinstance(c, s.HeaderLine))
-        return s.ProgramDecl(str(name_tok), header, items, self.span(meta, children), self.tok(name_tok))
+        accepts = tuple(c for c in children[1:] if isinstance(c, s.Accept))
+        items = tuple(c for c in children[1:] if not isinstance(c, (s.HeaderLine, s.Accept)))
+        return s.ProgramDecl(str(name_tok), header, items, self.span(meta, children), self.tok(name_tok), accepts)
 
     def header_line(self, meta: Meta, children: list[Any]) -> s.HeaderLine:
         key, (value, value_span) = children
@@ -159,6 +160,7 @@ class _Builder(Transformer[Token, Any]):
             description=props.get("description"),
             span=self.tok(name),
             duplicate_props=tuple(duplicates),
+            better=props.get("better"),
         )
 
     def prop_type(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
@@ -175,6 +177,12 @@ class _Builder(Transformer[Token, Any]):
 
     def prop_description(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
         return ("description", unquote(children[0]), self.span(meta, children))
+
+    def prop_better(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("better", s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
+
+    def better(self, meta: Meta, children: list[Any]) -> s.Name:
+        return s.Name(str(children[0]), self.tok(children[0]))
 
     def _type(self, kind: str, meta: Meta, children: list[Any]) -> s.TypeSpec:
         return s.TypeSpec(kind, self.span(meta, children))
@@ -263,8 +271,10 @@ class _Builder(Transformer[Token, Any]):
         rounding = next((c for c in rest[1:] if isinstance(c, s.Rounding)), None)
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
+        better = next((c for c in rest[1:] if isinstance(c, s.Name)), None)
         return s.ValueDecl(
-            str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name)
+            str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name),
+            better,
         )
 
     def lookup_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
@@ -273,8 +283,10 @@ class _Builder(Transformer[Token, Any]):
         table = rest[-1]
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
+        better = next((c for c in rest[1:-1] if isinstance(c, s.Name)), None)
         return s.ValueDecl(
-            str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name)
+            str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name),
+            better,
         )
 
     def rounding(self, meta: Meta, children: list[Any]) -> s.Rounding:
@@ -343,6 +355,10 @@ class _Builder(Transformer[Token, Any]):
 
     def review(self, meta: Meta, children: list[Any]) -> s.Review:
         return s.Review(unquote(children[0]), self.span(meta, children))
+
+    def accept(self, meta: Meta, children: list[Any]) -> s.Accept:
+        reason = unquote(children[1]) if len(children) > 1 and children[1] is not None else None
+        return s.Accept(children[0], reason, self.span(meta, children))
 
     def gives(self, meta: Meta, children: list[Any]) -> s.Gives:
         return s.Gives(children[0], self.span(meta, children))

@@ -1,6 +1,6 @@
 """The driver: the pass order, written once.
 
-    read files -> parse -> build_ast -> inherit -> lower vocabulary -> lower programs -> (analyses)
+    read files -> parse -> build_ast -> inherit -> lower vocabulary -> lower programs -> analyses (when error-free)
 
 `check_paths` runs the front end and returns the checked IR with every diagnostic of the run.
 Reading never raises: missing paths, directories, binary files, bad encodings and empty files all
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from compiler import ir
 from compiler import surface as s
+from compiler.analysis import analyse
 from compiler.build_ast import build_ast
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.inherit import inherit
@@ -196,6 +197,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         if prog is not None:
             lowered.append(prog)
             result.programs[pid] = prog
+    if not diags.has_errors:
+        analyse(lowered, vocab, diags)
     result.diagnostics = _filter(diags, asked)
     if not diags.has_errors:
         result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)))

@@ -397,6 +397,7 @@ class Field:
     description: str
     section: str
     span: Span = field(compare=False)
+    better: Lit["higher", "lower", ""] = ""  # which way the value is better for the loan (`better:`), "" undeclared
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +426,7 @@ class Value:
     section: str
     depends_on: tuple[str, ...]
     span: Span = field(compare=False)
+    better: Lit["higher", "lower", ""] = ""  # as Field.better
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,6 +479,15 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class Accepted:
+    """`accept warning W701 because "..."`: analysis warnings the author has checked, and why they stand."""
+
+    codes: tuple[str, ...]
+    reason: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A rule: when it applies, what it requires, how it adjusts limits, what it conditions."""
 
@@ -493,6 +504,7 @@ class Rule:
     origin: str  # program id whose file defines it
     overrides: bool  # replaces a rule of the base program
     span: Span = field(compare=False)
+    accepted: tuple[Accepted, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,6 +524,7 @@ class Matrix:
     origin: str
     overrides: bool
     span: Span = field(compare=False)
+    accepted: tuple[Accepted, ...] = field(default=(), compare=False)
 
     def cell(self, row: int, column: int) -> Cell:
         return self.cells[row][column]
@@ -570,6 +583,7 @@ class Program:
     path: str
     sha256: str
     span: Span = field(compare=False)
+    accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
 
     def value(self, name: str) -> Value | None:
         return next((v for v in self.values if v.id == name), None)

@@ -16,6 +16,7 @@ from compiler import surface as s
 from compiler.bands import check_band
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.inherit import INHERITED_KEYS, Effective
+from compiler.lower_analysis import lower_accepts, lower_better
 from compiler.lower_expr import ExprLowerer, Scope
 from compiler.lower_rules import lower_matrix, lower_rule
 from compiler.lower_values import DEFAULT_PLACES, ValueTable, lower_band
@@ -88,7 +89,13 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
     if not decl.description:
         diags.warning("W103", f"Field `{decl.name}` has no description.", decl.span,
                       "Add `description: \"...\"`: developers and the documentation site read it.")
-    return ir.Field(decl.name, decl.title or decl.name, t, places, rng, decl.description or "", section, decl.span)
+    better = lower_better(decl.better, decl.title or decl.name, diags)
+    if better and not t.numeric:
+        diags.error("E227", f"`better:` applies to numbers; `{decl.name}` is {t.describe()}.", decl.better.span if decl.better else decl.span,
+                    "Remove the `better:` line.")
+        better = ""
+    return ir.Field(decl.name, decl.title or decl.name, t, places, rng, decl.description or "", section, decl.span,
+                    better)
 
 
 def collect_vocabulary_fields(
@@ -221,6 +228,7 @@ def lower_program(eff: Effective, vocab: ir.Vocabulary, shared_values: dict[str,
         effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
+        accepted=lower_accepts(decl.accepts, diags),
     )
 
 

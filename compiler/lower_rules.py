@@ -13,6 +13,7 @@ from compiler import surface as s
 from compiler.bands import check_bands
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.inherit import Item
+from compiler.lower_analysis import lower_accepts
 from compiler.lower_expr import ExprLowerer
 from compiler.lower_values import (
     ValueTable,
@@ -125,7 +126,7 @@ def lower_matrix(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], 
     cols_axis = ir.Axis(col_expr, tuple(col_bands), col_label, cols_dim.span) if col_expr is not None and cols_dim else None
     return ir.Matrix(decl.name, decl.title or decl.name, item.section, cite.text if cite else None,
                      when, tuple(g.id for g in given), rows_axis, cols_axis, tuple(cells), notes, item.origin,
-                     item.overrides, decl.span)
+                     item.overrides, decl.span, lower_accepts(decl.clauses, diags))
 
 
 def _matrix_cell(cell: s.Cell, given: list[ir.Limit], diags: Diagnostics) -> ir.Cell | None:
@@ -227,7 +228,7 @@ def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], di
         return None
     return ir.Rule(decl.name, decl.title or decl.name, item.section, cite.text if isinstance(cite, s.Cite) else None,
                    when, tuple(requirements), tuple(adjustments), tuple(conditions), tuple(reviews), tuple(notes),
-                   item.origin, item.overrides, decl.span)
+                   item.origin, item.overrides, decl.span, lower_accepts(decl.clauses, diags))
 
 
 def lower_adjustment(clause: s.Adjust, n: s.Name, limits: dict[str, ir.Limit], diags: Diagnostics) -> ir.Adjustment | None:

@@ -14,6 +14,7 @@ from compiler import ir
 from compiler import surface as s
 from compiler.bands import check_bands
 from compiler.diagnostics import Diagnostics
+from compiler.lower_analysis import lower_better
 from compiler.lower_expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
 from compiler.source import Span
 from compiler.wording import band_label
@@ -200,7 +201,8 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
         if lookup is None:
             return None
         return ir.Value(decl.name, title, lookup, lookup.type, None, infer_places_lookup(lookup), cite, decl.notes,
-                        origin, section, tuple(sorted(value_refs(lookup))), decl.span)
+                        origin, section, tuple(sorted(value_refs(lookup))), decl.span,
+                        lower_better(decl.better, title, diags))
     assert decl.expr is not None
     rounding = None
     if decl.rounding is not None:
@@ -217,8 +219,13 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
                     "Remove the rounding.")
         return None
     places = rounding.places if rounding else infer_places(body, table.fields, table)
+    better = lower_better(decl.better, title, diags)
+    if better and not body.type.numeric:
+        diags.error("E227", f"`better:` applies to numbers; `{decl.name}` is {body.type.describe()}.",
+                    decl.better.span if decl.better else decl.span, "Remove the `better:` line.")
+        better = ""
     return ir.Value(decl.name, title, body, body.type, rounding, places, cite, decl.notes, origin, section,
-                    tuple(sorted(value_refs(body))), decl.span)
+                    tuple(sorted(value_refs(body))), decl.span, better)
 
 
 def infer_places_lookup(lookup: ir.Lookup) -> int | None:

@@ -291,6 +291,7 @@ class FieldDecl:
     description: str | None
     span: Span = field(compare=False)
     duplicate_props: tuple[Span, ...] = field(default=(), compare=False)
+    better: Name | None = None  # `better: higher|lower`: which way the value is better for the loan
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +328,7 @@ class ValueDecl:
     notes: tuple[str, ...]
     span: Span = field(compare=False)
     name_span: Span = field(compare=False)
+    better: Name | None = None  # `better: higher|lower` (see FieldDecl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +439,16 @@ class Review:
     span: Span = field(compare=False)
 
 
-Clause = Cite | Note | When | Require | Seasoning | Adjust | ConditionClause | Review
+@dataclass(frozen=True, slots=True)
+class Accept:
+    """`accept warning W701 because "..."`: the author has checked what an analysis warning points at."""
+
+    codes: tuple[Name, ...]
+    reason: str | None  # None when `because "..."` is missing (an error in lowering)
+    span: Span = field(compare=False)
+
+
+Clause = Cite | Note | When | Require | Seasoning | Adjust | ConditionClause | Review | Accept
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,7 +487,7 @@ class MatrixDecl:
     name: str
     title: str | None
     override: bool
-    clauses: tuple[Cite | Note | When | Gives | Dimension, ...]
+    clauses: tuple[Cite | Note | When | Gives | Dimension | Accept, ...]
     table: Table
     span: Span = field(compare=False)
     name_span: Span = field(compare=False)
@@ -515,6 +526,7 @@ class ProgramDecl:
     items: tuple[ProgramItem, ...]
     span: Span = field(compare=False)
     name_span: Span = field(compare=False)
+    accepts: tuple[Accept, ...] = ()  # program-wide `accept warning` lines, after the header
 
 
 File = Vocabulary | ProgramDecl

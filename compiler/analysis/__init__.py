@@ -1,0 +1,88 @@
+"""Static analysis of checked programs: warnings a credit officer should look at, each silenceable.
+
+Runs after lowering when the run has no errors (compiler/driver.py). Each analysis reasons exactly over
+the IR (intervals and value sets, `region` and `conditions`), never by sampling loans:
+
+    W701 monotone   a better borrower gets a lower limit than a worse neighbour in a matrix
+    W702 matrices   two matrices give the same limit to the same loan
+    W703 matrices   loans the rules allow that no matrix covers
+    W704 reach      a matrix band no eligible loan reaches
+    W705 reach/rules  a matrix or rule that never applies
+    W706 reach/rules  requirements (or a requirement and a matrix) no loan can meet together
+    W707 overrides  an override that changes nothing
+    W708            an `accept warning` line that accepts nothing
+
+A warning is silenced by an `accept warning <code> because "<reason>"` line on the matrix or rule it
+names (program-wide warnings: after the program's header lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from compiler import ir
+from compiler.analysis.codes import PROGRAM_WIDE, UNUSED_ACCEPT
+from compiler.analysis.facts import Facts, Warning_
+from compiler.analysis.matrices import check_coverage, check_overlaps
+from compiler.analysis.monotone import check_monotone
+from compiler.analysis.overrides import check_overrides
+from compiler.analysis.reach import check_matrix_reach
+from compiler.analysis.rules import check_contradictions, check_rule_applies, check_rule_vs_matrices
+from compiler.diagnostics import Diagnostics
+from compiler.source import Span
+
+
+def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Diagnostics) -> None:
+    """Every analysis over every program; warnings not accepted go to `diags`."""
+    by_id = {p.id: p for p in programs}
+    used: set[tuple[Span, str]] = set()
+    accepts: dict[tuple[Span, str], ir.Accepted] = {}
+
+    for program in by_id.values():
+        inherited = _base_chain(program, by_id)
+
+        def emit(w: Warning_, inherited: tuple[ir.Accepted, ...] = inherited) -> None:
+            holders = w.holders + ((inherited,) if w.code in PROGRAM_WIDE else ())
+            for holder in holders:
+                for acc in holder:
+                    if w.code in acc.codes:
+                        used.add((acc.span, w.code))
+                        return
+            diags.warning(w.code, w.message, w.span, w.hint)
+
+        facts = Facts(program, vocabulary)
+        for m in program.matrices:
+            check_monotone(m, facts, emit)
+            check_matrix_reach(m, facts, emit)
+        check_overlaps(facts, emit)
+        check_coverage(facts, emit)
+        for rule in program.rules:
+            check_rule_applies(rule, facts, emit)
+            check_rule_vs_matrices(rule, facts, emit)
+        check_contradictions(facts, emit)
+        check_overrides(program, by_id, emit)
+
+        holders = [program.accepted, *(m.accepted for m in program.matrices), *(r.accepted for r in program.rules)]
+        for holder in holders:
+            for acc in holder:
+                for code in acc.codes:
+                    accepts[(acc.span, code)] = acc
+
+    for (span, code), _acc in sorted(accepts.items(), key=lambda kv: (kv[0][0].sort_key(), kv[0][1])):
+        if (span, code) not in used:
+            diags.warning(UNUSED_ACCEPT, f"`accept warning {code}` accepts nothing here: the analyses find no {code} "
+                          "where this line stands.", span,
+                          "Remove the line (the problem it accepted is gone), or move it to the matrix or rule the "
+                          "warning names.")
+
+
+def _base_chain(program: ir.Program, by_id: dict[str, ir.Program]) -> tuple[ir.Accepted, ...]:
+    """Program-wide acceptances of the programs `program` builds on: they hold for it too."""
+    out: list[ir.Accepted] = []
+    seen = {program.id}
+    base = by_id.get(program.base) if program.base else None
+    while base is not None and base.id not in seen:
+        seen.add(base.id)
+        out.extend(base.accepted)
+        base = by_id.get(base.base) if base.base else None
+    return tuple(out)

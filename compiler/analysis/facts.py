@@ -1,0 +1,90 @@
+"""What the analyses know about one program: its domain, its requirements and matrices as regions.
+
+A rule `when w` with `require t` constrains every eligible loan to `not w or t`. From the outside
+(`context_over`) those constraints hold every loan that can be eligible; from the inside (`context_under`)
+only the requirements that read the variables a question is about are used, so that an opaque requirement
+elsewhere (reserves against a lookup) does not hide the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from compiler import ir
+from compiler.analysis.conditions import Regions, mentions
+from compiler.analysis.region import Box, Domain, Region
+from compiler.source import Span
+
+
+@dataclass(frozen=True)
+class Req:
+    """One requirement of one rule, as the constraint `not when or requirement` on eligible loans."""
+
+    rule: ir.Rule
+    req: ir.Requirement
+    over: Region
+    under: Region
+    reads: frozenset[str]
+
+
+@dataclass
+class Warning_:
+    code: str
+    message: str
+    span: Span
+    hint: str
+    holders: tuple[tuple[ir.Accepted, ...], ...]  # where an `accept warning` line silences it
+
+
+Emit = Callable[[Warning_], None]
+
+
+@dataclass
+class Facts:
+    program: ir.Program
+    vocabulary: ir.Vocabulary
+    domain: Domain = field(init=False)
+    regions: Regions = field(init=False)
+    reqs: list[Req] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.domain = Domain(self.program, self.vocabulary)
+        self.regions = Regions(self.domain)
+        r = self.regions
+        self.reqs = []
+        for rule in self.program.rules:
+            for q in rule.requirements:
+                over = r.over_not(rule.when) + r.requirement(q, "over")
+                under = r.under_not(rule.when) + r.requirement(q, "under")
+                self.reqs.append(Req(rule, q, over, under, frozenset(mentions(q) | mentions(rule.when))))
+
+    def context_over(self, exclude: tuple[str, ...] = ()) -> list[Region]:
+        """Constraints every eligible loan meets (those that constrain anything), except rules `exclude`."""
+        return [q.over for q in self.reqs if q.rule.id not in exclude and not _top(q.over)]
+
+    def context_under(self, names: set[str], exclude: tuple[str, ...] = ()) -> list[Region]:
+        """The requirements reading any of `names`, from the inside."""
+        return [q.under for q in self.reqs if q.rule.id not in exclude and q.reads & names]
+
+    def coverage_over(self) -> Region | None:
+        """Loans some matrix applies to (from the outside), or None when the program has no matrix."""
+        if not self.program.matrices:
+            return None
+        return [b for m in self.program.matrices for b in self.regions.over(m.when)]
+
+    def titles(self) -> dict[str, str]:
+        return {n: v.title for n, v in self.domain.vars.items()}
+
+
+def _top(region: Region) -> bool:
+    return any(not b.items for b in region)
+
+
+def band_box(axis: ir.Axis, band: ir.Band, domain: Domain) -> Box | None:
+    """The band as a constraint on the axis variable, or None when the axis is not a plain field or value."""
+    from compiler.analysis.region import Interval
+
+    if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)) and domain.var(axis.expr.name) is not None:
+        return Box({axis.expr.name: Interval.of_band(band)})
+    return None
