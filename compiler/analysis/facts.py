@@ -88,3 +88,12 @@ def band_box(axis: ir.Axis, band: ir.Band, domain: Domain) -> Box | None:
     if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)) and domain.var(axis.expr.name) is not None:
         return Box({axis.expr.name: Interval.of_band(band)})
     return None
+
+
+def axis_title(axis: ir.Axis, facts: Facts) -> str:
+    """How authors name a matrix axis: the field's or value's title, else the axis as written."""
+    if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)):
+        v = facts.domain.var(axis.expr.name)
+        if v is not None:
+            return v.title
+    return axis.label

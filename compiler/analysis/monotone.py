@@ -12,7 +12,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from compiler import ir
-from compiler.analysis.facts import Emit, Facts, Warning_
+from compiler.analysis.facts import Emit, Facts, Warning_, axis_title
 from compiler.wording import fmt_amount
 
 _INF = Decimal("Infinity")
@@ -42,7 +42,7 @@ def check_monotone(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
                         continue
                     lim = limits.get(limit)
                     title = lim.title if lim else limit
-                    where = f" ({other.label} {other.bands[k].label})" if other is not None else ""
+                    where = f" ({axis_title(other, facts)} {other.bands[k].label})" if other is not None else ""
                     emit(Warning_(
                         "W701",
                         f"Matrix `{m.id}`: {var.title} {axis.bands[good].label} is better than "

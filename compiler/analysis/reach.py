@@ -9,7 +9,7 @@ declined, so the matrix and the rules contradict each other (W706).
 from __future__ import annotations
 
 from compiler import ir
-from compiler.analysis.facts import Emit, Facts, Req, Warning_, band_box
+from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_title, band_box
 from compiler.analysis.region import Box, Region, TooBig, search
 from compiler.wording import describe, describe_requirement
 
@@ -42,9 +42,9 @@ def check_matrix_reach(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
         if search([when, *ctx], facts.domain) is None:
             emit(Warning_(
                 "W705",
-                f"Matrix `{m.id}` never applies: no loan the program's rules allow has "
-                f"{describe(m.when, facts.titles()) if m.when is not None else 'these values'} "
-                f"({because(culprit([when], facts), facts)}).",
+                f"Matrix `{m.id}` never applies: no loan the program's rules allow meets its condition "
+                f"({describe(m.when, facts.titles()) if m.when is not None else 'every loan'}): "
+                f"{because(culprit([when], facts), facts)}.",
                 m.when.span if m.when is not None else m.span,
                 "Remove the matrix (`drop matrix` in a variant) or correct its `when`; if it stays for reference, add "
                 "`accept warning W705 because \"...\"` to the matrix.",
@@ -69,8 +69,7 @@ def check_matrix_reach(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
                 continue
         if not dead:
             continue
-        var = facts.domain.var(axis.expr.name) if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)) else None
-        what = var.title if var else axis.label
+        what = axis_title(axis, facts)
         if len(dead) == len(axis.bands):
             labels = ", ".join(b.label for b in axis.bands)
             emit(Warning_(

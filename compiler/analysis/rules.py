@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from compiler import ir
 from compiler.analysis.conditions import describe_box, mentions
-from compiler.analysis.facts import Emit, Facts, Req, Warning_, band_box
+from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_title, band_box
 from compiler.analysis.reach import because, culprit
 from compiler.analysis.region import Box, Region, TooBig, search
 from compiler.wording import describe, describe_requirement
@@ -39,7 +39,7 @@ def check_rule_applies(rule: ir.Rule, facts: Facts, emit: Emit) -> None:
         return
     emit(Warning_(
         "W705",
-        f"Rule `{rule.id}` never applies: no loan the program allows has {text} ({why}).",
+        f"Rule `{rule.id}` never applies: no loan the program allows meets its condition ({text}): {why}.",
         rule.when.span,
         "Correct the condition or remove the rule (`drop rule` in a variant). If the guide states it anyway, add "
         "`accept warning W705 because \"...\"` to the rule.",
@@ -127,7 +127,7 @@ def check_rule_vs_matrices(rule: ir.Rule, facts: Facts, emit: Emit) -> None:
             emit(Warning_(
                 "W706",
                 f"Rule `{rule.id}` requires {describe_requirement(hit, facts.titles())}, but matrix `{m.id}` "
-                f"({axis.label} bands {labels}) has no band such a loan can fall in: every loan both apply to "
+                f"({axis_title(axis, facts)} bands {labels}) has no band such a loan can fall in: every loan both apply to "
                 f"({describe_box(found.restrict(names), facts.domain)}) is declined.",
                 hit.span,
                 "Check the requirement and the matrix against the guide. If both are as published, add "
