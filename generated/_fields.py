@@ -1,4 +1,4 @@
-"""Loan fields as messages name them: generated from programs/loan.fields (sha256 93cf5df0e92789ea3deecd4e6447cc6958daffad14c5e1a06e02d04db47aec94); do not edit."""
+"""Loan fields as messages name them: generated from programs/loan.fields (sha256 917e8afe47af398469a6b599962973b2a1725e9d6d530205741f2dfb1651f55e); do not edit."""
 
 from __future__ import annotations
 

@@ -27,29 +27,29 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
-    # Property value (programs/loan.fields:269)
+    # Property value (programs/loan.fields:271)
     v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
-    # LTV, rounded up to 2 decimals (programs/loan.fields:272)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
     v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
-    # Eligible deposits (programs/loan.fields:278)
+    # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
-    # DTI, rounded up to 2 decimals (programs/loan.fields:288)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
     v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Required reserves (programs/keystone_bank_statement.guideline:175; §6.3, p. 13)
+    # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v['required_reserves'] = rt.lookup(loan.loan_amount, (
     (None, False, Decimal("1000000"), True),
     (Decimal("1000001"), True, Decimal("2000000"), True),
     (Decimal("2000001"), True, None, False),
 ), (Decimal("3"), Decimal("6"), Decimal("12")))
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     return v
 
@@ -57,7 +57,7 @@ def values(loan: Loan) -> dict[str, Any]:
 def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, purchase: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:18. Cells: META.matrices[0].
+    Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:20. Cells: META.matrices[0].
     """
     return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'purchase'}))), (loan.fico, loan.loan_amount)
 
@@ -65,7 +65,7 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, rate/term refinance: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:31. Cells: META.matrices[1].
+    Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:33. Cells: META.matrices[1].
     """
     return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'rate_term'}))), (loan.fico, loan.loan_amount)
 
@@ -73,7 +73,7 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, cash-out refinance: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:44. Cells: META.matrices[2].
+    Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:46. Cells: META.matrices[2].
     """
     return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'cash_out'}))), (loan.fico, loan.loan_amount)
 
@@ -81,7 +81,7 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Second home, purchase and rate/term: whether it applies and the loan's row and column keys.
 
-    Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:57. Cells: META.matrices[3].
+    Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:59. Cells: META.matrices[3].
     """
     return rt.all3(rt.isin(loan.occupancy, frozenset({'second_home'})), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'}))), (loan.fico, loan.loan_amount)
 
@@ -89,7 +89,7 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Investment property, all purposes: whether it applies and the loan's row and column keys.
 
-    Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:70. Cells: META.matrices[4].
+    Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:72. Cells: META.matrices[4].
     """
     return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
 
@@ -97,9 +97,9 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     """Non-warrantable condo.
 
-    Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:85.
+    Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:87.
     """
-    # programs/keystone_bank_statement.guideline:85: applies when Property type is condo_non_warrantable
+    # programs/keystone_bank_statement.guideline:87: applies when Property type is condo_non_warrantable
     applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
     return applies, ()
 
@@ -107,12 +107,12 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     """Interest-only.
 
-    Citation: §3.2, p. 7. Source: programs/keystone_bank_statement.guideline:91.
+    Citation: §3.2, p. 7. Source: programs/keystone_bank_statement.guideline:93.
     """
-    # programs/keystone_bank_statement.guideline:91: applies when Interest-only
+    # programs/keystone_bank_statement.guideline:93: applies when Interest-only
     applies = loan.interest_only
     return applies, (
-        # Credit score at least 680 (programs/keystone_bank_statement.guideline:94)
+        # Credit score at least 680 (programs/keystone_bank_statement.guideline:96)
         rt.ge(loan.fico, Decimal("680")),
     )
 
@@ -120,9 +120,9 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
     """Declining market.
 
-    Citation: §3.3, p. 7. Source: programs/keystone_bank_statement.guideline:97.
+    Citation: §3.3, p. 7. Source: programs/keystone_bank_statement.guideline:99.
     """
-    # programs/keystone_bank_statement.guideline:97: applies when Declining market
+    # programs/keystone_bank_statement.guideline:99: applies when Declining market
     applies = loan.declining_market
     return applies, ()
 
@@ -130,9 +130,9 @@ def rule_declining_market(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_rural(loan: Loan, v: dict[str, Any]) -> Result:
     """Rural property.
 
-    Citation: §3.4, p. 7. Source: programs/keystone_bank_statement.guideline:102.
+    Citation: §3.4, p. 7. Source: programs/keystone_bank_statement.guideline:104.
     """
-    # programs/keystone_bank_statement.guideline:102: applies when Rural property
+    # programs/keystone_bank_statement.guideline:104: applies when Rural property
     applies = loan.rural
     return applies, ()
 
@@ -140,12 +140,12 @@ def rule_rural(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     """Minimum credit score.
 
-    Citation: §4.1, p. 8. Source: programs/keystone_bank_statement.guideline:109.
+    Citation: §4.1, p. 8. Source: programs/keystone_bank_statement.guideline:111.
     """
-    # programs/keystone_bank_statement.guideline:109
+    # programs/keystone_bank_statement.guideline:111
     applies = True
     return applies, (
-        # Credit score at least 660 (programs/keystone_bank_statement.guideline:111)
+        # Credit score at least 660 (programs/keystone_bank_statement.guideline:113)
         rt.ge(loan.fico, Decimal("660")),
     )
 
@@ -166,20 +166,20 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """Credit event seasoning.
 
-    Citation: §4.3, p. 9. Source: programs/keystone_bank_statement.guideline:118.
+    Citation: §4.3, p. 9. Source: programs/keystone_bank_statement.guideline:120.
     """
-    # programs/keystone_bank_statement.guideline:118
+    # programs/keystone_bank_statement.guideline:120
     applies = True
     return applies, (
-        # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:122)
+        # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), Decimal("36")),
-        # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/keystone_bank_statement.guideline:123)
+        # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/keystone_bank_statement.guideline:125)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date), Decimal("24")),
-        # months since the latest Credit events (nod, dq120) at least 12 months (programs/keystone_bank_statement.guideline:124)
+        # months since the latest Credit events (nod, dq120) at least 12 months (programs/keystone_bank_statement.guideline:126)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date), Decimal("12")),
-        # months since the latest Credit events (bk7, bk11) at least 24 months (programs/keystone_bank_statement.guideline:125)
+        # months since the latest Credit events (bk7, bk11) at least 24 months (programs/keystone_bank_statement.guideline:127)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("24")),
-        # months since the latest Credit events (bk13) at least 12 months (programs/keystone_bank_statement.guideline:126)
+        # months since the latest Credit events (bk13) at least 12 months (programs/keystone_bank_statement.guideline:128)
         rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("12")),
     )
 
@@ -187,16 +187,16 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
     """Housing history, 12 months.
 
-    Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:130.
+    Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:132.
     """
-    # programs/keystone_bank_statement.guideline:130: applies when not Living rent-free
+    # programs/keystone_bank_statement.guideline:132: applies when not Living rent-free
     applies = rt.not3(loan.rent_free)
     return applies, (
-        # Housing history documented at least 12 months (programs/keystone_bank_statement.guideline:133)
+        # Housing history documented at least 12 months (programs/keystone_bank_statement.guideline:135)
         rt.ge(loan.housing_history_months, Decimal("12")),
-        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/keystone_bank_statement.guideline:134)
+        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/keystone_bank_statement.guideline:136)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
-        # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:135)
+        # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
     )
 
@@ -204,12 +204,12 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """Forbearance.
 
-    Citation: §5.2, p. 10 (seed 002: still in forbearance is ineligible). Source: programs/keystone_bank_statement.guideline:137.
+    Citation: §5.2, p. 10 (seed 002: still in forbearance is ineligible). Source: programs/keystone_bank_statement.guideline:139.
     """
-    # programs/keystone_bank_statement.guideline:137
+    # programs/keystone_bank_statement.guideline:139
     applies = True
     return applies, (
-        # not In forbearance (programs/keystone_bank_statement.guideline:139)
+        # not In forbearance (programs/keystone_bank_statement.guideline:141)
         rt.not3(loan.in_forbearance),
     )
 
@@ -217,12 +217,12 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance.
 
-    Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:141.
+    Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:143.
     """
-    # programs/keystone_bank_statement.guideline:141: applies when Forbearance end is known and Loan purpose is purchase or rate_term
+    # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase or rate_term
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
     return applies, (
-        # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:144)
+        # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:146)
         rt.ge(loan.payments_since_forbearance, Decimal("2")),
     )
 
@@ -230,9 +230,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance, cash-out.
 
-    Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:146.
+    Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:148.
     """
-    # programs/keystone_bank_statement.guideline:146: applies when Forbearance end is known and Loan purpose is cash_out
+    # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
     return applies, ()
 
@@ -240,12 +240,12 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     """Rent-free borrowers.
 
-    Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source: programs/keystone_bank_statement.guideline:151.
+    Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source: programs/keystone_bank_statement.guideline:153.
     """
-    # programs/keystone_bank_statement.guideline:151: applies when Living rent-free
+    # programs/keystone_bank_statement.guideline:153: applies when Living rent-free
     applies = loan.rent_free
     return applies, (
-        # Borrower contribution at least 10% (programs/keystone_bank_statement.guideline:155)
+        # Borrower contribution at least 10% (programs/keystone_bank_statement.guideline:157)
         rt.ge(loan.borrower_contribution_pct, Decimal("10")),
     )
 
@@ -253,12 +253,12 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time home buyer payment shock.
 
-    Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source: programs/keystone_bank_statement.guideline:158.
+    Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source: programs/keystone_bank_statement.guideline:160.
     """
-    # programs/keystone_bank_statement.guideline:158: applies when First-time home buyer
+    # programs/keystone_bank_statement.guideline:160: applies when First-time home buyer
     applies = loan.fthb
     return applies, (
-        # Payment shock at most 250% (programs/keystone_bank_statement.guideline:161)
+        # Payment shock at most 250% (programs/keystone_bank_statement.guideline:163)
         rt.le(v['payment_shock'], Decimal("250")),
     )
 
@@ -266,12 +266,12 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Documentation types.
 
-    Citation: §6.1, p. 12. Source: programs/keystone_bank_statement.guideline:165.
+    Citation: §6.1, p. 12. Source: programs/keystone_bank_statement.guideline:167.
     """
-    # programs/keystone_bank_statement.guideline:165
+    # programs/keystone_bank_statement.guideline:167
     applies = True
     return applies, (
-        # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/keystone_bank_statement.guideline:167)
+        # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/keystone_bank_statement.guideline:169)
         rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})),
     )
 
@@ -279,12 +279,12 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     """Business ownership.
 
-    Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:169.
+    Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:171.
     """
-    # programs/keystone_bank_statement.guideline:169: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
+    # programs/keystone_bank_statement.guideline:171: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
     applies = rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'}))
     return applies, (
-        # Ownership share at least 25% (programs/keystone_bank_statement.guideline:172)
+        # Ownership share at least 25% (programs/keystone_bank_statement.guideline:174)
         rt.ge(loan.ownership_pct, Decimal("25")),
     )
 
@@ -292,12 +292,12 @@ def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: §6.3, p. 13. Source: programs/keystone_bank_statement.guideline:182.
+    Citation: §6.3, p. 13. Source: programs/keystone_bank_statement.guideline:184.
     """
-    # programs/keystone_bank_statement.guideline:182
+    # programs/keystone_bank_statement.guideline:184
     applies = True
     return applies, (
-        # Reserves at least Required reserves (programs/keystone_bank_statement.guideline:184)
+        # Reserves at least Required reserves (programs/keystone_bank_statement.guideline:186)
         rt.ge(v['reserves_months'], v['required_reserves']),
     )
 
@@ -305,12 +305,12 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: §7.1, p. 14. Source: programs/keystone_bank_statement.guideline:188.
+    Citation: §7.1, p. 14. Source: programs/keystone_bank_statement.guideline:190.
     """
-    # programs/keystone_bank_statement.guideline:188
+    # programs/keystone_bank_statement.guideline:190
     applies = True
     return applies, (
-        # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:190)
+        # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:192)
         rt.all3(rt.ge(loan.loan_amount, Decimal("150000")), rt.le(loan.loan_amount, Decimal("3000000"))),
     )
 
@@ -318,12 +318,12 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Property types.
 
-    Citation: §7.2, p. 14. Source: programs/keystone_bank_statement.guideline:192.
+    Citation: §7.2, p. 14. Source: programs/keystone_bank_statement.guideline:194.
     """
-    # programs/keystone_bank_statement.guideline:192
+    # programs/keystone_bank_statement.guideline:194
     applies = True
     return applies, (
-        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/keystone_bank_statement.guideline:194)
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/keystone_bank_statement.guideline:196)
         rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
     )
 
@@ -331,12 +331,12 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     """State restrictions.
 
-    Citation: §7.3, p. 14. Source: programs/keystone_bank_statement.guideline:196.
+    Citation: §7.3, p. 14. Source: programs/keystone_bank_statement.guideline:198.
     """
-    # programs/keystone_bank_statement.guideline:196
+    # programs/keystone_bank_statement.guideline:198
     applies = True
     return applies, (
-        # State is not ND, SD or NV (programs/keystone_bank_statement.guideline:198)
+        # State is not ND, SD or NV (programs/keystone_bank_statement.guideline:200)
         rt.not3(rt.isin(loan.state, frozenset({'ND', 'SD', 'NV'}))),
     )
 
@@ -344,9 +344,9 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
     """Second appraisal.
 
-    Citation: §7.4, p. 15. Source: programs/keystone_bank_statement.guideline:200.
+    Citation: §7.4, p. 15. Source: programs/keystone_bank_statement.guideline:202.
     """
-    # programs/keystone_bank_statement.guideline:200: applies when Loan amount more than $2,000,000
+    # programs/keystone_bank_statement.guideline:202: applies when Loan amount more than $2,000,000
     applies = rt.gt(loan.loan_amount, Decimal("2000000"))
     return applies, ()
 
@@ -536,7 +536,7 @@ META = rt.ProgramMeta(
             id='primary_purchase',
             title='Primary residence, purchase',
             citation='§2.1 Matrix A, p. 4',
-            where='programs/keystone_bank_statement.guideline:18',
+            where='programs/keystone_bank_statement.guideline:20',
             when_text='Occupancy is primary and Loan purpose is purchase',
             when_inputs=('occupancy', 'purpose'),
             axes=(
@@ -599,7 +599,7 @@ META = rt.ProgramMeta(
             id='primary_rate_term',
             title='Primary residence, rate/term refinance',
             citation='§2.1 Matrix B, p. 4',
-            where='programs/keystone_bank_statement.guideline:31',
+            where='programs/keystone_bank_statement.guideline:33',
             when_text='Occupancy is primary and Loan purpose is rate_term',
             when_inputs=('occupancy', 'purpose'),
             axes=(
@@ -662,7 +662,7 @@ META = rt.ProgramMeta(
             id='primary_cash_out',
             title='Primary residence, cash-out refinance',
             citation='§2.1 Matrix C, p. 5',
-            where='programs/keystone_bank_statement.guideline:44',
+            where='programs/keystone_bank_statement.guideline:46',
             when_text='Occupancy is primary and Loan purpose is cash_out',
             when_inputs=('occupancy', 'purpose'),
             axes=(
@@ -725,7 +725,7 @@ META = rt.ProgramMeta(
             id='second_home',
             title='Second home, purchase and rate/term',
             citation='§2.2 Matrix D, p. 5',
-            where='programs/keystone_bank_statement.guideline:57',
+            where='programs/keystone_bank_statement.guideline:59',
             when_text='Occupancy is second_home and Loan purpose is purchase or rate_term',
             when_inputs=('occupancy', 'purpose'),
             axes=(
@@ -782,7 +782,7 @@ META = rt.ProgramMeta(
             id='investment',
             title='Investment property, all purposes',
             citation='§2.3 Matrix E, p. 6',
-            where='programs/keystone_bank_statement.guideline:70',
+            where='programs/keystone_bank_statement.guideline:72',
             when_text='Occupancy is investment',
             when_inputs=('occupancy',),
             axes=(
@@ -841,7 +841,7 @@ META = rt.ProgramMeta(
             id='non_warrantable_condo',
             title='Non-warrantable condo',
             citation='§3.1, p. 7',
-            where='programs/keystone_bank_statement.guideline:85',
+            where='programs/keystone_bank_statement.guideline:87',
             when_text='Property type is condo_non_warrantable',
             when_inputs=('property_type',),
             requirements=(),
@@ -858,7 +858,7 @@ META = rt.ProgramMeta(
             id='interest_only',
             title='Interest-only',
             citation='§3.2, p. 7',
-            where='programs/keystone_bank_statement.guideline:91',
+            where='programs/keystone_bank_statement.guideline:93',
             when_text='Interest-only',
             when_inputs=('interest_only',),
             requirements=(rt.RequirementMeta(text='Credit score at least 680', inputs=('fico',)),),
@@ -873,7 +873,7 @@ META = rt.ProgramMeta(
             id='declining_market',
             title='Declining market',
             citation='§3.3, p. 7',
-            where='programs/keystone_bank_statement.guideline:97',
+            where='programs/keystone_bank_statement.guideline:99',
             when_text='Declining market',
             when_inputs=('declining_market',),
             requirements=(),
@@ -888,7 +888,7 @@ META = rt.ProgramMeta(
             id='rural',
             title='Rural property',
             citation='§3.4, p. 7',
-            where='programs/keystone_bank_statement.guideline:102',
+            where='programs/keystone_bank_statement.guideline:104',
             when_text='Rural property',
             when_inputs=('rural',),
             requirements=(),
@@ -903,7 +903,7 @@ META = rt.ProgramMeta(
             id='min_fico',
             title='Minimum credit score',
             citation='§4.1, p. 8',
-            where='programs/keystone_bank_statement.guideline:109',
+            where='programs/keystone_bank_statement.guideline:111',
             when_text='',
             when_inputs=(),
             requirements=(rt.RequirementMeta(text='Credit score at least 660', inputs=('fico',)),),
@@ -927,7 +927,7 @@ META = rt.ProgramMeta(
             id='credit_event_seasoning',
             title='Credit event seasoning',
             citation='§4.3, p. 9',
-            where='programs/keystone_bank_statement.guideline:118',
+            where='programs/keystone_bank_statement.guideline:120',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -960,7 +960,7 @@ META = rt.ProgramMeta(
             id='housing_history_12_months',
             title='Housing history, 12 months',
             citation='§5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months)',
-            where='programs/keystone_bank_statement.guideline:130',
+            where='programs/keystone_bank_statement.guideline:132',
             when_text='not Living rent-free',
             when_inputs=('rent_free',),
             requirements=(
@@ -985,7 +985,7 @@ META = rt.ProgramMeta(
             id='forbearance',
             title='Forbearance',
             citation='§5.2, p. 10 (seed 002: still in forbearance is ineligible)',
-            where='programs/keystone_bank_statement.guideline:137',
+            where='programs/keystone_bank_statement.guideline:139',
             when_text='',
             when_inputs=(),
             requirements=(rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),),
@@ -997,7 +997,7 @@ META = rt.ProgramMeta(
             id='after_forbearance',
             title='After forbearance',
             citation='§5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term)',
-            where='programs/keystone_bank_statement.guideline:141',
+            where='programs/keystone_bank_statement.guideline:143',
             when_text='Forbearance end is known and Loan purpose is purchase or rate_term',
             when_inputs=('forbearance_end', 'purpose'),
             requirements=(
@@ -1014,7 +1014,7 @@ META = rt.ProgramMeta(
             id='after_forbearance_cash_out',
             title='After forbearance, cash-out',
             citation='§5.2, p. 10 (seed 002 is silent on cash-out after forbearance)',
-            where='programs/keystone_bank_statement.guideline:146',
+            where='programs/keystone_bank_statement.guideline:148',
             when_text='Forbearance end is known and Loan purpose is cash_out',
             when_inputs=('forbearance_end', 'purpose'),
             requirements=(),
@@ -1028,7 +1028,7 @@ META = rt.ProgramMeta(
             id='rent_free',
             title='Rent-free borrowers',
             citation='§5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV)',
-            where='programs/keystone_bank_statement.guideline:151',
+            where='programs/keystone_bank_statement.guideline:153',
             when_text='Living rent-free',
             when_inputs=('rent_free',),
             requirements=(
@@ -1048,7 +1048,7 @@ META = rt.ProgramMeta(
             id='fthb_payment_shock',
             title='First-time home buyer payment shock',
             citation='§5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%)',
-            where='programs/keystone_bank_statement.guideline:158',
+            where='programs/keystone_bank_statement.guideline:160',
             when_text='First-time home buyer',
             when_inputs=('fthb',),
             requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
@@ -1060,7 +1060,7 @@ META = rt.ProgramMeta(
             id='doc_types',
             title='Documentation types',
             citation='§6.1, p. 12',
-            where='programs/keystone_bank_statement.guideline:165',
+            where='programs/keystone_bank_statement.guideline:167',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -1077,7 +1077,7 @@ META = rt.ProgramMeta(
             id='business_ownership',
             title='Business ownership',
             citation='§6.2, p. 12',
-            where='programs/keystone_bank_statement.guideline:169',
+            where='programs/keystone_bank_statement.guideline:171',
             when_text='Documentation type is bank_stmt_business_12 or bank_stmt_business_24',
             when_inputs=('doc_type',),
             requirements=(rt.RequirementMeta(text='Ownership share at least 25%', inputs=('ownership_pct',)),),
@@ -1089,7 +1089,7 @@ META = rt.ProgramMeta(
             id='reserves',
             title='Reserves',
             citation='§6.3, p. 13',
-            where='programs/keystone_bank_statement.guideline:182',
+            where='programs/keystone_bank_statement.guideline:184',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -1106,7 +1106,7 @@ META = rt.ProgramMeta(
             id='loan_amount_range',
             title='Loan amount',
             citation='§7.1, p. 14',
-            where='programs/keystone_bank_statement.guideline:188',
+            where='programs/keystone_bank_statement.guideline:190',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -1123,7 +1123,7 @@ META = rt.ProgramMeta(
             id='property_types',
             title='Property types',
             citation='§7.2, p. 14',
-            where='programs/keystone_bank_statement.guideline:192',
+            where='programs/keystone_bank_statement.guideline:194',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -1140,7 +1140,7 @@ META = rt.ProgramMeta(
             id='excluded_states',
             title='State restrictions',
             citation='§7.3, p. 14',
-            where='programs/keystone_bank_statement.guideline:196',
+            where='programs/keystone_bank_statement.guideline:198',
             when_text='',
             when_inputs=(),
             requirements=(rt.RequirementMeta(text='State is not ND, SD or NV', inputs=('state',)),),
@@ -1152,7 +1152,7 @@ META = rt.ProgramMeta(
             id='second_appraisal',
             title='Second appraisal',
             citation='§7.4, p. 15',
-            where='programs/keystone_bank_statement.guideline:200',
+            where='programs/keystone_bank_statement.guideline:202',
             when_text='Loan amount more than $2,000,000',
             when_inputs=('loan_amount',),
             requirements=(),
@@ -1192,7 +1192,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:302',
+            where='programs/loan.fields:309',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -1200,7 +1200,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:303',
+            where='programs/loan.fields:310',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -1208,7 +1208,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:304',
+            where='programs/loan.fields:311',
         ),
     ),
     selector_inputs=('occupancy', 'purpose'),

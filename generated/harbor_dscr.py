@@ -26,15 +26,15 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
-    # Property value (programs/loan.fields:269)
+    # Property value (programs/loan.fields:271)
     v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
-    # LTV, rounded up to 2 decimals (programs/loan.fields:272)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
     v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = rt.lookup(loan.loan_amount, (
@@ -42,13 +42,13 @@ def values(loan: Loan) -> dict[str, Any]:
     (Decimal("1000001"), True, Decimal("2000000"), True),
     (Decimal("2000001"), True, None, False),
 ), (Decimal("6"), Decimal("9"), Decimal("12")))
-    # Eligible deposits (programs/loan.fields:278)
+    # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
-    # DTI, rounded up to 2 decimals (programs/loan.fields:288)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
     v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
     return v
 
@@ -1057,7 +1057,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:302',
+            where='programs/loan.fields:309',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -1065,7 +1065,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:303',
+            where='programs/loan.fields:310',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -1073,7 +1073,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:304',
+            where='programs/loan.fields:311',
         ),
     ),
     selector_inputs=('purpose', 'dscr'),

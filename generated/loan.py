@@ -1,6 +1,6 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
-Generated from programs/loan.fields (sha256 93cf5df0e92789ea3deecd4e6447cc6958daffad14c5e1a06e02d04db47aec94); do not edit.
+Generated from programs/loan.fields (sha256 917e8afe47af398469a6b599962973b2a1725e9d6d530205741f2dfb1651f55e); do not edit.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
