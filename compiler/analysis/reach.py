@@ -15,7 +15,12 @@ from compiler.wording import describe, describe_requirement
 
 
 def culprit(start: list[Region], facts: Facts, exclude: tuple[str, ...] = ()) -> Req | None:
-    """A single requirement that, on its own, excludes `start`."""
+    """A single requirement that, on its own, excludes `start` (None when `start` is empty by itself)."""
+    try:
+        if search(start, facts.domain) is None:
+            return None
+    except TooBig:
+        return None
     for q in facts.reqs:
         if q.rule.id in exclude:
             continue
@@ -27,8 +32,13 @@ def culprit(start: list[Region], facts: Facts, exclude: tuple[str, ...] = ()) ->
     return None
 
 
-def because(q: Req | None, facts: Facts) -> str:
+def because(q: Req | None, facts: Facts, start: list[Region] | None = None) -> str:
     if q is None:
+        try:
+            if start is not None and search(start, facts.domain) is None:
+                return "the condition can never hold (the values it asks for are outside the fields' ranges)"
+        except TooBig:
+            pass
         return "the program's requirements together exclude it"
     cond = f" when {describe(q.rule.when, facts.titles())}" if q.rule.when is not None else ""
     return f"rule `{q.rule.id}` requires {describe_requirement(q.req, facts.titles())}{cond}"
@@ -44,7 +54,7 @@ def check_matrix_reach(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
                 "W705",
                 f"Matrix `{m.id}` never applies: no loan the program's rules allow meets its condition "
                 f"({describe(m.when, facts.titles()) if m.when is not None else 'every loan'}): "
-                f"{because(culprit([when], facts), facts)}.",
+                f"{because(culprit([when], facts), facts, [when])}.",
                 m.when.span if m.when is not None else m.span,
                 "Remove the matrix (`drop matrix` in a variant) or correct its `when`; if it stays for reference, add "
                 "`accept warning W705 because \"...\"` to the matrix.",

@@ -67,7 +67,7 @@ def check_contradictions(facts: Facts, emit: Emit) -> None:
             if example is None:
                 continue
             t = facts.titles()
-            applies = f" (both apply to loans with {example})" if example != "any loan" else ""
+            applies = f" ({'it applies' if a is b else 'both apply'} to loans with {example})" if example != "any loan" else ""
             if a is b:
                 msg = f"No loan can meet this requirement of rule `{b.rule.id}`: {describe_requirement(b.req, t)}{applies}."
             else:
