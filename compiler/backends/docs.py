@@ -130,7 +130,7 @@ def _yaml_str(text: str) -> str:
 
 # ------------------------------------------------------------------ comparison page
 
-_BASE_LOAN: dict[str, object] = {
+BASE_LOAN: dict[str, object] = {
     "application_date": __import__("datetime").date(2026, 1, 15), "property_type": "sfr", "units": 1, "state": "CA",
     "rural": False, "declining_market": False, "short_term_rental": False, "interest_only": False, "fthb": False,
     "first_time_investor": False, "credit_events": [], "housing_lates": [], "housing_history_months": 24,
@@ -186,7 +186,7 @@ def ltv_profiles(bundle: ir.Bundle) -> list[tuple[str, list[tuple[str, list[tupl
         for purpose, purpose_label in _choices(v, "purpose"):
             by_amount = []
             for amount in LOAN_AMOUNTS:
-                loan = {**_BASE_LOAN, **DOC_TYPE.get(occupancy, OTHER_DOC_TYPE), "occupancy": occupancy, "purpose": purpose,
+                loan = {**BASE_LOAN, **DOC_TYPE.get(occupancy, OTHER_DOC_TYPE), "occupancy": occupancy, "purpose": purpose,
                         "loan_amount": amount, "appraised_value": amount * 2, "purchase_price": amount * 2}
                 rows = [(p, [max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS]) for p in bundle.programs]
                 by_amount.append((fmt_amount(amount, "money", "USD"), rows))
