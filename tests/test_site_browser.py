@@ -166,7 +166,7 @@ def _full_page_screenshot(page: Any, name: str) -> None:
 
 
 def test_dark_palette(browser: Any, site_url: str) -> None:
-    """A reader whose system prefers dark gets the slate palette (the toggle offers light), screenshot kept."""
+    """A reader whose system prefers dark gets the slate palette (screenshot kept); the header toggle switches to light."""
     context = browser.new_context(viewport=VIEWPORT, color_scheme="dark")
     try:
         page = context.new_page()
@@ -178,6 +178,8 @@ def test_dark_palette(browser: Any, site_url: str) -> None:
         shot = SCREENSHOTS / "program-keystone_bank_statement-dark.png"
         page.screenshot(path=str(shot), animations="disabled")
         assert _png_size(shot) == (VIEWPORT["width"], VIEWPORT["height"])
+        page.locator(".md-header label[title='Light mode']:visible").click()  # the palette toggle switches back
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
     finally:
         context.close()
 
