@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "tests" / "cases" / "hostile" / "hostile.guideline"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -21,20 +23,16 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, env=ENV)
 
 
-def test_site_builds_strict(tmp_path: Path) -> None:
-    out = mkdocs_build(ROOT, tmp_path / "site")
-    assert out.returncode == 0, out.stdout + out.stderr
-    page = (tmp_path / "site" / "programs" / "keystone_bank_statement" / "index.html").read_text(encoding="utf-8")
+def test_site_builds_strict(built_site: Path) -> None:
+    page = (built_site / "programs" / "keystone_bank_statement" / "index.html").read_text(encoding="utf-8")
     assert "Bank Statement Select" in page
 
 
-def test_matrix_cell_equals_the_checkers_max_ltv(tmp_path: Path) -> None:
+def test_matrix_cell_equals_the_checkers_max_ltv(built_site: Path) -> None:
     import generated
     from generated.loan import Loan
 
-    out = mkdocs_build(ROOT, tmp_path / "site")
-    assert out.returncode == 0, out.stderr
-    page = (tmp_path / "site" / "programs" / "keystone_bank_statement" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "programs" / "keystone_bank_statement" / "index.html").read_text(encoding="utf-8")
     cell = re.search(r'data-row="700-719" data-col="up to \$1,000,000" data-value="(\d+)">(\d+)%<', page)
     assert cell is not None
     loan = Loan(fico=705, loan_amount=800_000, appraised_value=1_000_000, purchase_price=1_000_000,
@@ -63,3 +61,17 @@ def test_hostile_text_renders_escaped(tmp_path: Path) -> None:
     assert "Grid \"\"\" <script>alert('x')</script>" in text
     assert "Inv'estor \" '''  __import__('os').system('touch /tmp/glc-pwned') | * _ `code`" in text
     assert "<b>bold</b> {% raw %}" in text
+
+
+def test_every_program_page_has_a_runnable_checker_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """The copyable example at the foot of each program page runs as printed and calls that program's checker."""
+    pages = sorted((ROOT / "docs" / "programs").glob("*.md"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        example = re.search(r"## Using the checker\n.*?```python\n(.*?)```", text, re.S)
+        assert example is not None, page
+        assert f'check("{page.stem}", loan)' in example.group(1)
+        exec(compile(example.group(1), str(page), "exec"), {})
+        status = capsys.readouterr().out.splitlines()[0]
+        assert status in {"eligible", "ineligible", "needs_info"}, (page, status)

@@ -21,6 +21,7 @@ from compiler.wording import describe, describe_requirement, fmt_amount
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "docs"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_RANGE_DASH = re.compile(r"(?<=\d)\\-(?=[$\d])")
 
 
 def md(text: object) -> str:
@@ -28,6 +29,11 @@ def md(text: object) -> str:
     escaped = html.escape(str(text), quote=True)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return escaped.replace("|", "&#124;").replace("\n", " ")
+
+
+def band(text: object) -> str:
+    """A band label for a table header, `md`-escaped, that may wrap after a range's dash ("$1,000,001-$1,500,000")."""
+    return _RANGE_DASH.sub(r"\\-<wbr>", md(text))
 
 
 def attr(text: object) -> str:
@@ -49,7 +55,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(md=md, attr=attr)
+    env.filters.update(md=md, attr=attr, band=band)
     return env
 
 
@@ -124,20 +130,17 @@ def _yaml_str(text: str) -> str:
 
 # ------------------------------------------------------------------ comparison page
 
-_BASE_LOAN: dict[str, object] = {
+BASE_LOAN: dict[str, object] = {
     "application_date": __import__("datetime").date(2026, 1, 15), "property_type": "sfr", "units": 1, "state": "CA",
     "rural": False, "declining_market": False, "short_term_rental": False, "interest_only": False, "fthb": False,
     "first_time_investor": False, "credit_events": [], "housing_lates": [], "housing_history_months": 24,
     "housing_verification": "vom", "rent_free": False, "in_forbearance": False, "subordinate_liens": Decimal(0),
     "citizenship": "us_citizen",
 }
-SCENARIOS: tuple[tuple[str, dict[str, object]], ...] = (
-    ("Primary residence, purchase, $800,000 loan, SFR", {
-        "occupancy": "primary", "purpose": "purchase", "loan_amount": Decimal(800_000), "doc_type": "bank_stmt_business_24"}),
-    ("Investment property, purchase, $600,000 loan, DSCR 1.25, SFR", {
-        "occupancy": "investment", "purpose": "purchase", "loan_amount": Decimal(600_000), "doc_type": "dscr",
-        "lease_rent": Decimal(5_000), "market_rent": Decimal(5_000), "pitia": Decimal(4_000)}),
-)
+LOAN_AMOUNTS = (Decimal(750_000), Decimal(1_250_000), Decimal(1_750_000))
+DOC_TYPE = {"investment": {"doc_type": "dscr", "lease_rent": Decimal(5_000), "market_rent": Decimal(5_000),
+                           "pitia": Decimal(4_000)}}  # DSCR 1.25; every other occupancy: 24 months business statements
+OTHER_DOC_TYPE: dict[str, object] = {"doc_type": "bank_stmt_business_24"}
 FICO_POINTS = (620, 640, 660, 680, 700, 720, 740, 760)
 GRID = (
     ("Minimum credit score", ("fico",)),
@@ -149,28 +152,52 @@ GRID = (
 
 
 def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, object]) -> str:
-    """The max LTV the program gives this loan (a matrix must apply), computed by the reference evaluator."""
+    """The max LTV the program gives this loan as a shaded table cell (a matrix must apply), computed by the
+    reference evaluator: the percentage, "Not eligible" (an N/A cell, or the loan is outside the matrix), or
+    "—" (no matrix of the program covers the loan's occupancy and purpose)."""
     from compiler.evaluate import evaluate
 
     d = evaluate(program, vocabulary, loan)
-    if not any(f.outcome == "pass" for f in d.findings if f.rule_id in {m.id for m in program.matrices}):
-        failed = any(f.outcome == "fail" for f in d.findings if f.rule_id in {m.id for m in program.matrices})
-        return "Not eligible" if failed else "—"
+    matrices = {m.id for m in program.matrices}
+    if not any(f.outcome == "pass" for f in d.findings if f.rule_id in matrices):
+        if any(f.outcome == "fail" for f in d.findings if f.rule_id in matrices):
+            return '<span class="glc-cell glc-na">Not eligible</span>'
+        return "—"
     limit = d.limit("max_ltv")
-    return f"{limit.value}%" if limit is not None and limit.value is not None else "no limit"
+    if limit is None or limit.value is None:
+        return "no limit"
+    return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'
+
+
+def _choices(vocabulary: ir.Vocabulary, name: str) -> list[tuple[str, str]]:
+    """An enum field's (value, label) pairs, in the vocabulary's order."""
+    f = vocabulary.field(name)
+    assert f is not None, name
+    return list(zip(f.type.values, f.type.labels or f.type.values, strict=True))
+
+
+def ltv_profiles(bundle: ir.Bundle) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]]:
+    """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
+    [(occupancy label, [(purpose label, [(amount label, [(program, cells by FICO_POINTS)])])])]."""
+    v = bundle.vocabulary
+    out = []
+    for occupancy, occupancy_label in _choices(v, "occupancy"):
+        by_purpose = []
+        for purpose, purpose_label in _choices(v, "purpose"):
+            by_amount = []
+            for amount in LOAN_AMOUNTS:
+                loan = {**BASE_LOAN, **DOC_TYPE.get(occupancy, OTHER_DOC_TYPE), "occupancy": occupancy, "purpose": purpose,
+                        "loan_amount": amount, "appraised_value": amount * 2, "purchase_price": amount * 2}
+                rows = [(p, [max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS]) for p in bundle.programs]
+                by_amount.append((fmt_amount(amount, "money", "USD"), rows))
+            by_purpose.append((purpose_label, by_amount))
+        out.append((occupancy_label, by_purpose))
+    return out
 
 
 def compare_page(bundle: ir.Bundle) -> str:
     from compiler.meta import inputs_of
 
-    tables = []
-    for title, changes in SCENARIOS:
-        rows = []
-        for fico in FICO_POINTS:
-            loan = {**_BASE_LOAN, **changes, "fico": fico, "appraised_value": Decimal(2_000_000),
-                    "purchase_price": Decimal(2_000_000)}
-            rows.append((fico, [max_ltv_at(p, bundle.vocabulary, loan) for p in bundle.programs]))
-        tables.append((title, rows))
     grid = []
     for p in bundle.programs:
         titles = titles_of(p, bundle.vocabulary)
@@ -185,4 +212,4 @@ def compare_page(bundle: ir.Bundle) -> str:
             cells.append(texts)
         grid.append((p, cells))
     return environment().get_template("compare.md.j2").render(
-        programs=bundle.programs, tables=tables, grid=grid, columns=[label for label, _ in GRID])
+        profiles=ltv_profiles(bundle), fico_points=FICO_POINTS, grid=grid, columns=[label for label, _ in GRID])
