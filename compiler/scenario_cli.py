@@ -31,7 +31,8 @@ def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     problems: list[str] = []
     for p in paths:
         if p.is_dir():
-            guidelines.append(p)
+            if any(q.suffix in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX) for q in p.rglob("*")):
+                guidelines.append(p)
             tests.extend(sorted(q for q in p.rglob("*") if q.suffix in TEST_SUFFIXES and q.is_file()))
         elif not p.exists():
             problems.append(f"No such file or folder: {display_path(p)}.")
