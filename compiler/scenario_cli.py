@@ -142,8 +142,8 @@ def _print_failure(o: Outcome, console: Console) -> None:
     for m in o.mismatches:
         console.print(Text(f"    {m.what}: expected {m.expected}, got {m.actual}"))
     findings = [f for f in o.decision.findings if f.outcome in SHOWN_OUTCOMES]
-    if findings:
-        console.print(Text(f"    the decision ({o.decision.status}):"))
+    console.print(Text(f"    the decision ({o.decision.status}):" if findings else
+                       f"    the decision ({o.decision.status}): no rule failed, lacks data or refers the loan."))
     for f in findings:
         cite = f" [{f.citation}]" if f.citation else ""
         console.print(Text(f"      {f.outcome:7} {f.rule_id}: {f.message}{cite} ({f.source})"))

@@ -87,12 +87,12 @@ def compare(expect: Expect, decision: Decision, program: ir.Program) -> list[Mis
             out.append(Mismatch("conditions", "; ".join(sorted(expect.conditions)) or "none",
                                 "; ".join(sorted(got_conditions)) or "none"))
     values = {v.name: v.value for v in decision.values}
-    for vid, want in expect.values.items():
-        got = values.get(vid)
+    for vid, want_v in expect.values.items():
+        got_v = values.get(vid)
         value = program.value(vid)
         kind, unit = (value.type.kind, value.type.unit) if value is not None else ("", "")
-        if got != want:
-            out.append(Mismatch(f"value {vid}", _show(want, kind, unit), _show(got, kind, unit)))
+        if got_v != want_v:
+            out.append(Mismatch(f"value {vid}", _show(want_v, kind, unit), _show(got_v, kind, unit)))
     return out
 
 

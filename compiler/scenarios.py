@@ -17,8 +17,8 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ def _mapping(path: str, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node
         if not isinstance(k, yaml.ScalarNode):
             raise TestFileError(_at(path, k), f"A key in {what} should be a plain name.")
         if node.flow_style and re.fullmatch(r"\d+(\.\d+)?", str(k.value)):
-            raise TestFileError(_at(path, k), f"Inside `{{...}}` a comma separates fields, so a number like 1,000,000 is cut at "
+            raise TestFileError(_at(path, k), "Inside `{...}` a comma separates fields, so a number like 1,000,000 is cut at "
                                 "its commas. Write it without commas (1000000), in quotes (\"1,000,000\"), or put each field "
                                 "on its own line.")
         if k.value in out:
@@ -220,7 +220,7 @@ class LoanReader:
         where = _at(path, node)
         if f.type.kind in ("integer", "months") and v != v.to_integral_value():
             raise TestFileError(where, f"`{f.name}` is a whole number; `{node.value}` is not.")
-        if f.places is not None and v.as_tuple().exponent < -f.places and v != v.quantize(Decimal(1).scaleb(-f.places)):
+        if f.places is not None and v != v.quantize(Decimal(1).scaleb(-f.places)):
             raise TestFileError(where, f"`{f.name}` has at most {f.places} decimals; `{node.value}` has more.")
         if f.range is not None and not f.range.contains(v):
             raise TestFileError(where, f"`{f.name}` {node.value} is outside its range {f.range.label}.")
@@ -491,7 +491,7 @@ class TestFileReader:
         cols = self._columns(path, source_lines, *lines[0], names)
         out: list[Scenario] = []
         for index, ln in lines[1:]:
-            cells = _cells(path, index, ln)
+            cells = _cells(path, index, ln, source_lines)
             if len(cells) != len(cols):
                 raise TestFileError(f"{path}:{index + 1}:1", f"this row has {len(cells)} cells; the header has {len(cols)}.")
             row_loan = dict(loan)
@@ -527,7 +527,7 @@ class TestFileReader:
     def _columns(self, path: str, source_lines: list[str], index: int, header: str, names: _Names) -> list[tuple[str, str]]:
         cols: list[tuple[str, str]] = []
         expect_cols = ("status", "failing", "binding", "conditions")
-        for cell, col_no in _cells(path, index, header):
+        for cell, col_no in _cells(path, index, header, source_lines):
             if cell in self.loans.fields:
                 if self.loans.fields[cell].type.kind == "list":
                     raise TestFileError(f"{path}:{index + 1}:{col_no}", f"`{cell}` is a list; give it in `loan:`, not in a table column.")
@@ -545,8 +545,10 @@ class TestFileReader:
         return cols
 
 
-def _cells(path: str, index: int, line: str) -> list[tuple[str, int]]:
-    """The cells of a `| a | b |` line with their 1-based columns in the line."""
+def _cells(path: str, index: int, line: str, source_lines: list[str]) -> list[tuple[str, int]]:
+    """The cells of a `| a | b |` line with their 1-based columns in the file's line."""
+    source = source_lines[index] if index < len(source_lines) else line
+    shift = max(source.find(line), 0)
     stripped = line.rstrip()
     if not stripped.lstrip().startswith("|") or not stripped.endswith("|"):
         raise TestFileError(f"{path}:{index + 1}:1", "a table line starts and ends with `|`.")
@@ -555,14 +557,14 @@ def _cells(path: str, index: int, line: str) -> list[tuple[str, int]]:
     while start < len(stripped):
         end = stripped.index("|", start)
         raw = stripped[start:end]
-        out.append((raw.strip(), start + (len(raw) - len(raw.lstrip())) + 1))
+        out.append((raw.strip(), shift + start + (len(raw) - len(raw.lstrip())) + 1))
         start = end + 1
     return out
 
 
 def _cell_node(cell: str, index: int, col_no: int) -> yaml.ScalarNode:
     """A table cell as a plain scalar node, so cells and YAML values convert alike (and errors point at the cell)."""
-    mark = yaml.Mark("", 0, index, col_no - 1, None, None)
+    mark = yaml.Mark("", 0, index, col_no - 1, "", 0)
     return yaml.ScalarNode("tag:yaml.org,2002:str", cell, mark, mark, style=None)
 
 
