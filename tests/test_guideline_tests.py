@@ -228,3 +228,20 @@ scenarios:
     assert tiny["cells"] == {"covered": 3, "total": 4, "percent": "75.0"}
     assert [c["label"] for c in tiny["cells_not_reached"]] == ["fico 600-699 x loan_amount up to $1,000,000"]
     assert report["overall"]["cells"] == tiny["cells"]
+
+
+def test_the_documented_example_passes(tmp_path: Path) -> None:
+    """The test file in docs/language.md ("Guideline tests") is valid and every scenario in it passes."""
+    import re
+
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```", text, re.S | re.M)
+    assert len(blocks) == 1
+    f = tmp_path / "example.yaml"
+    f.write_text(blocks[0], encoding="utf-8")
+    scenarios, errors = read_test_files([f], BUNDLE)
+    assert not errors, errors
+    assert len(scenarios) == 6
+    runner = Runner(BUNDLE)
+    failures = [(o.scenario.name, o.mismatches) for o in map(runner.run, scenarios) if not o.passed]
+    assert not failures, failures
