@@ -24,8 +24,11 @@ TEST_SUFFIXES = (".yaml", ".yml")
 SHOWN_OUTCOMES = ("fail", "missing", "review")
 
 
-def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
-    """(guideline files and folders to compile, test files, usage problems)."""
+def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str], bool]:
+    """(guideline files and folders to compile, test files, usage problems, whether the programs were inferred).
+
+    Test files given alone are run against the programs folder they sit in (or beside).
+    """
     guidelines: list[Path] = []
     tests: list[Path] = []
     problems: list[str] = []
@@ -42,17 +45,18 @@ def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
             guidelines.append(p)
         else:
             problems.append(f"{display_path(p)} is neither a test file (*.yaml) nor a guideline file (*.guideline).")
-    if not guidelines:  # test files alone: compile the programs folder they sit in (or beside)
+    inferred = not guidelines
+    if inferred:  # test files alone: compile the programs folder they sit in (or beside)
         for t in tests:
             folder = next((d for d in (t.parent, t.parent.parent) if (d / VOCABULARY_NAME).is_file()), None)
             if folder is not None and folder not in guidelines:
                 guidelines.append(folder)
-    return guidelines, list(dict.fromkeys(tests)), problems
+    return guidelines, list(dict.fromkeys(tests)), problems, inferred
 
 
 def run_test(paths: list[Path], with_coverage: bool, as_json: bool, console: Console) -> int:
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
-    guidelines, test_files, problems = find_inputs(paths)
+    guidelines, test_files, problems, inferred = find_inputs(paths)
     if problems:
         for p in problems:
             err.print(Text(p))
@@ -74,7 +78,8 @@ def run_test(paths: list[Path], with_coverage: bool, as_json: bool, console: Con
     scenarios, errors = read_test_files(test_files, result.bundle)
     runner = Runner(result.bundle)
     outcomes = [runner.run(s) for s in scenarios]
-    asked = {p.id for p in result.checked} or {s.program for s in scenarios}
+    # coverage of the programs asked about; for test files alone, of the programs their scenarios test
+    asked = {s.program for s in scenarios} if inferred else {p.id for p in result.checked}
     programs = [p for p in result.bundle.programs if p.id in asked]
     cov = coverage(programs, outcomes) if with_coverage else None
     failed = [o for o in outcomes if not o.passed]

@@ -3,6 +3,7 @@ malformed files get located plain-English errors, and coverage counts what it sa
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -11,9 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from compiler.coverage import coverage
 from compiler.driver import check_paths
+from compiler.scenario_cli import run_test
 from compiler.scenario_run import Runner, compare
 from compiler.scenarios import TestFileError, parse_number, read_test_files
 
@@ -26,6 +29,16 @@ PROGRAMS = {p.id: p for p in BUNDLE.programs}
 
 def glc(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "compiler.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def glc_test(cwd: Path, *paths: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """`glc test` in-process (what the CLI command calls): exit code, stdout, stderr."""
+    monkeypatch.chdir(cwd)
+    buf = io.StringIO()
+    code = run_test([Path(p) for p in paths] or [Path("programs")], False, False,
+                    Console(file=buf, width=250, highlight=False, soft_wrap=True))
+    captured = capsys.readouterr()
+    return code, buf.getvalue() + captured.out, captured.err
 
 
 @pytest.mark.parametrize("path", TESTS, ids=lambda p: p.name)
@@ -67,7 +80,8 @@ def test_glc_test_passes_and_coverage_meets_the_bar() -> None:
         assert p["cells"]["covered"] * 10 >= p["cells"]["total"] * 9, (pid, p["cells_not_reached"])
 
 
-def test_a_wrong_expectation_fails_with_a_readable_report(tmp_path: Path) -> None:
+def test_a_wrong_expectation_fails_with_a_readable_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(ROOT / "programs", tmp_path / "programs")
     f = tmp_path / "programs" / "tests" / "keystone_bank_statement.yaml"
     text = f.read_text(encoding="utf-8")
@@ -78,25 +92,36 @@ def test_a_wrong_expectation_fails_with_a_readable_report(tmp_path: Path) -> Non
     nv = "expect: {status: ineligible, failing: [excluded_states]}"
     assert text.count(nv) == 1
     f.write_text(text.replace(nv, nv.replace("excluded_states", "min_fico")), encoding="utf-8")
-    out = glc("test", cwd=tmp_path)
-    assert out.returncode == 1, out.stdout + out.stderr
-    assert f"FAIL programs/tests/keystone_bank_statement.yaml:{line}: FICO 705, $1,200,000, primary purchase" in out.stdout
-    assert "status: expected ineligible, got eligible" in out.stdout
+    code, stdout, stderr = glc_test(tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1, stdout + stderr
+    assert f"FAIL programs/tests/keystone_bank_statement.yaml:{line}: FICO 705, $1,200,000, primary purchase" in stdout
+    assert "status: expected ineligible, got eligible" in stdout
     assert ("max_ltv: expected 85%, got 80% (Primary residence, purchase: Credit score 700-719, Loan amount $1,000,001-$1,500,000"
-            " = 80%)") in out.stdout
-    assert "the decision (eligible): no rule failed" in out.stdout
-    assert "state NV excluded (keystone_bank_statement)" in out.stdout
-    assert "failing rules: expected min_fico, got excluded_states" in out.stdout
-    finding = next(ln for ln in out.stdout.splitlines() if "fail    excluded_states: Not met:" in ln)
+            " = 80%)") in stdout
+    assert "the decision (eligible): no rule failed" in stdout
+    assert "state NV excluded (keystone_bank_statement)" in stdout
+    assert "failing rules: expected min_fico, got excluded_states" in stdout
+    finding = next(ln for ln in stdout.splitlines() if "fail    excluded_states: Not met:" in ln)
     assert "(State NV). [§7.3, p. 14] (programs/keystone_bank_statement.guideline:" in finding
-    assert "2 failed" in out.stdout and "Traceback" not in out.stdout + out.stderr
+    assert "2 failed" in stdout and "Traceback" not in stdout + stderr
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert glc("test", "no/such/folder").returncode == 2
+def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = glc_test(ROOT, "no/such/folder", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and "No such file or folder: no/such/folder." in err
     (tmp_path / "loan.fields").write_text((ROOT / "programs" / "loan.fields").read_text())
-    out = glc("test", str(tmp_path))
-    assert out.returncode == 2 and "No test files" in out.stderr
+    code, _out, err = glc_test(tmp_path, str(tmp_path), monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and "No test files" in err
+
+
+def test_programs_with_errors_are_reported_not_tested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "programs", tmp_path / "programs")
+    harbor = tmp_path / "programs" / "harbor_dscr.guideline"
+    harbor.write_text(harbor.read_text().replace("require fico >= 660", "require ficco >= 660"))
+    code, _out, err = glc_test(tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1
+    assert "Unknown field `ficco`. Did you mean `fico`?" in err and "fix them (see `glc check`)" in err
 
 
 # ------------------------------------------------------------------ malformed files
@@ -145,14 +170,15 @@ def test_numbers_are_exact() -> None:
             parse_number(bad, "ratio")
 
 
-def test_a_malformed_file_fails_the_run_with_its_location(tmp_path: Path) -> None:
+def test_a_malformed_file_fails_the_run_with_its_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(ROOT / "programs", tmp_path / "programs", ignore=shutil.ignore_patterns("tests"))
     (tmp_path / "programs" / "tests").mkdir()
     (tmp_path / "programs" / "tests" / "bad.yaml").write_text(BASE + "  - name: x\n    loan: {ficco: 700}\n    expect: {status: eligible}\n")
-    out = glc("test", cwd=tmp_path)
-    assert out.returncode == 1
-    assert "programs/tests/bad.yaml:6:12: error: Unknown loan field `ficco`. Did you mean `fico`?" in out.stdout
-    assert "Traceback" not in out.stderr
+    code, stdout, _err = glc_test(tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1
+    assert "programs/tests/bad.yaml:6:12: error: Unknown loan field `ficco`. Did you mean `fico`?" in stdout
+    assert "0 scenarios: 0 passed, 0 failed; 1 malformed test file" in stdout
 
 
 # ------------------------------------------------------------------ coverage on a program whose answer is known
