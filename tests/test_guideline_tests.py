@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from compiler.coverage import coverage
 from compiler.driver import check_paths
 from compiler.scenario_cli import run_test
 from compiler.scenario_run import Runner, compare
@@ -212,7 +211,8 @@ rule condo "Condo cap"
 """
 
 
-def test_coverage_counts_on_a_small_program(tmp_path: Path) -> None:
+def test_coverage_counts_on_a_small_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "loan.fields").write_text((ROOT / "programs" / "loan.fields").read_text())
     (tmp_path / "tiny.guideline").write_text(TINY)
     (tmp_path / "tests").mkdir()
@@ -234,15 +234,13 @@ scenarios:
     loan: {fico: unknown}
     expect: {status: needs_info, failing: none}
 """)
-    result = check_paths([tmp_path])
-    assert result.bundle is not None, result.diagnostics
-    scenarios, errors = read_test_files([tmp_path / "tests" / "tiny.yaml"], result.bundle)
-    assert not errors
-    runner = Runner(result.bundle)
-    outcomes = [runner.run(s) for s in scenarios]
-    assert all(o.passed for o in outcomes), [o.mismatches for o in outcomes]
-    report = coverage(list(result.bundle.programs), outcomes)
-    tiny = report["programs"][0]
+    monkeypatch.chdir(tmp_path)
+    code = run_test([Path(".")], True, True, Console(file=io.StringIO()))
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0, report
+    assert report["summary"] == {"scenarios": 4, "passed": 4, "failed": 0, "malformed_files": 0}
+    assert [p["program"] for p in report["coverage"]["programs"]] == ["tiny"]
+    tiny = report["coverage"]["programs"][0]
     # rules: grid (pass and fail seen), min_fico (pass; fail never), condo (never applies) -> 2 of 3
     assert tiny["rules"] == {"covered": 2, "total": 3, "percent": "66.6"}
     assert tiny["rules_not_exercised"] == ["condo"]
@@ -253,7 +251,7 @@ scenarios:
     # cells: 3 of 4 (the unknown-score loan lands nowhere); the N/A cell counts when reached
     assert tiny["cells"] == {"covered": 3, "total": 4, "percent": "75.0"}
     assert [c["label"] for c in tiny["cells_not_reached"]] == ["fico 600-699 x loan_amount up to $1,000,000"]
-    assert report["overall"]["cells"] == tiny["cells"]
+    assert report["coverage"]["overall"]["cells"] == tiny["cells"]
 
 
 def test_the_documented_example_passes(tmp_path: Path) -> None:
@@ -271,3 +269,32 @@ def test_the_documented_example_passes(tmp_path: Path) -> None:
     runner = Runner(BUNDLE)
     failures = [(o.scenario.name, o.mismatches) for o in map(runner.run, scenarios) if not o.passed]
     assert not failures, failures
+
+
+def test_tables_program_lists_and_dashes(tmp_path: Path) -> None:
+    f = tmp_path / "t.yaml"
+    f.write_text("""program: [keystone_bank_statement, acme_bank_statement]
+base:
+  fico: 745
+  loan_amount: 800,000
+scenarios:
+  - name: grid
+    loan: {occupancy: primary}
+    rows: |
+      | fico | loan_amount | status   | max_ltv |
+      |------|-------------|----------|---------|
+      | -    | 1,000,001   | -        | 85%     |
+      | 700  | -           | ineligible | -     |
+""", encoding="utf-8")
+    scenarios, errors = read_test_files([f], BUNDLE)
+    assert not errors
+    assert [(s.name, s.program, s.line) for s in scenarios] == [
+        ("grid [keystone_bank_statement]: loan_amount 1,000,001", "keystone_bank_statement", 11),
+        ("grid [keystone_bank_statement]: fico 700", "keystone_bank_statement", 12),
+        ("grid [acme_bank_statement]: loan_amount 1,000,001", "acme_bank_statement", 11),
+        ("grid [acme_bank_statement]: fico 700", "acme_bank_statement", 12),
+    ]
+    first, second = scenarios[0], scenarios[1]
+    assert first.loan == {"fico": 745, "loan_amount": Decimal(1000001), "occupancy": "primary"}
+    assert first.expect.status is None and first.expect.limits == {"max_ltv": Decimal(85)}
+    assert second.loan["loan_amount"] == Decimal(800000) and second.expect.limits == {}
