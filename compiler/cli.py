@@ -129,7 +129,6 @@ def eval_(
     raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
 
 
-
 @app.command(name="test")
 def test_(
     paths: Annotated[list[Path] | None, typer.Argument(help="Test files (*.yaml) or folders (default: programs/).")] = None,
@@ -140,6 +139,7 @@ def test_(
     from compiler.scenario_cli import run_test
 
     raise typer.Exit(run_test(paths or DEFAULT_PATHS, coverage, format is Format.json, _console()))
+
 
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
