@@ -143,7 +143,8 @@ def _print(files: list[Path], outcomes: list[Outcome], errors: list[TestFileErro
 
 def _print_failure(o: Outcome, console: Console) -> None:
     s = o.scenario
-    console.print(Text(f"  FAIL {s.where}: {s.name} ({s.program})", style="bold red"))
+    program = "" if f"[{s.program}]" in s.name else f" ({s.program})"
+    console.print(Text(f"  FAIL {s.where}: {s.name}{program}", style="bold red"))
     for m in o.mismatches:
         console.print(Text(f"    {m.what}: expected {m.expected}, got {m.actual}"))
     findings = [f for f in o.decision.findings if f.outcome in SHOWN_OUTCOMES]
