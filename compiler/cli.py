@@ -129,6 +129,18 @@ def eval_(
     raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
 
 
+@app.command(name="test")
+def test_(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Test files (*.yaml) or folders (default: programs/).")] = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="Also report rules, outcomes and matrix cells no scenario reached.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Run the guideline tests (programs/tests/*.yaml) with the reference evaluator."""
+    from compiler.scenario_cli import run_test
+
+    raise typer.Exit(run_test(paths or DEFAULT_PATHS, coverage, format is Format.json, _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 
