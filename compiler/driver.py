@@ -21,6 +21,7 @@ from compiler.inherit import inherit
 from compiler.lower import lower_program, lower_vocabulary
 from compiler.parse import parse
 from compiler.source import Source, display_path, point
+from compiler.versions import Split, chain_for, split_versions
 
 PROGRAM_SUFFIX = ".guideline"
 VOCABULARY_SUFFIX = ".fields"
@@ -36,6 +37,7 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bundle: ir.Bundle | None = None
     programs: dict[str, ir.Program] = field(default_factory=dict)
+    history: list[ir.Program] = field(default_factory=list)  # older versions, oldest first per program
     asked: set[str] = field(default_factory=set)
 
     @property
@@ -188,7 +190,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     assert isinstance(vdecl, s.Vocabulary)
     vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
 
-    effective = inherit(programs, set(shared), diags)
+    split = split_versions(programs, diags)
+    effective = inherit(split.current, set(shared), diags)
     lowered: list[ir.Program] = []
     for pid, eff in effective.items():
         path = eff.decl.span.path
@@ -196,10 +199,31 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         if prog is not None:
             lowered.append(prog)
             result.programs[pid] = prog
+    for old in split.history:
+        prog = _lower_old_version(old, split, vocab, shared, limit_decls, result, diags)
+        if prog is not None:
+            result.history.append(prog)
+    result.history.sort(key=lambda p: (p.id, p.effective))
     result.diagnostics = _filter(diags, asked)
     if not diags.has_errors:
-        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)))
+        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)), tuple(result.history))
     return result
+
+
+def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
+                       shared: dict[str, tuple[s.ValueDecl, str]], limit_decls: list[s.LimitDecl],
+                       result: CheckResult, diags: Diagnostics) -> ir.Program | None:
+    """An older version, inheritance applied with the versions of its bases in force on its effective date."""
+    chain = chain_for(old, split, diags)
+    if chain is None:
+        return None
+    scratch = Diagnostics()  # the bases' own problems are reported when their own versions are checked
+    eff = inherit(chain, set(shared), scratch).get(old.name)
+    diags.extend(d for d in scratch.items if d.span is not None and d.span.path == old.span.path)
+    if eff is None:
+        return None
+    path = old.span.path
+    return lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
 
 
 def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
