@@ -129,6 +129,24 @@ def eval_(
     raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
 
 
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older guideline file (or, with --from, the program file).")],
+    new: Annotated[str | None, typer.Argument(metavar="NEW", help="The newer guideline file.")] = None,
+    rev_from: Annotated[str | None, typer.Option("--from", help="Read OLD at this git revision.")] = None,
+    rev_to: Annotated[str | None, typer.Option("--to", help="Read the new side at this git revision (default: the file now).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")] = False,
+) -> None:
+    """List every change between two versions of a program: cells, rules, values, citations."""
+    from compiler.diff_cli import run_diff
+
+    if format not in ("text", "json", "markdown"):
+        _console(sys.stderr).print(Text(f"--format is text, json or markdown, not `{format}`."))
+        raise typer.Exit(2)
+    raise typer.Exit(run_diff(old, new, rev_from, rev_to, format, exit_code, _console()))
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

@@ -164,6 +164,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         for folder in dict.fromkeys(f.parent for f in files):
             if (folder / VOCABULARY_NAME).is_file():
                 loader.load(folder / VOCABULARY_NAME)
+            elif (folder.parent / VOCABULARY_NAME).is_file():  # an older version in programs/history/
+                loader.load(folder.parent / VOCABULARY_NAME)
     _load_missing_bases(loader, files)
 
     for shown, ast in loader.parsed.items():
@@ -239,7 +241,7 @@ def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
 
     if not missing():
         return
-    for folder in dict.fromkeys(f.parent for f in files):
+    for folder in dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent)):
         for q in sorted(folder.glob("*" + PROGRAM_SUFFIX)):
             if not missing():
                 return
