@@ -117,6 +117,8 @@ def eval_(
     loan_file: Annotated[str | None, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")] = None,
     all_programs: Annotated[bool, typer.Option("--all", help="Decide the loan under every program.")] = False,
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+    on: Annotated[str | None, typer.Option("--on", help="Use the version in force on this date (YYYY-MM-DD, or "
+                                           "`application` for the loan's application date); default: the current one.")] = None,
 ) -> None:
     """Decide one loan with the generated checkers: status, findings, limits, conditions, values."""
     from compiler.evaluate_cli import run_eval
@@ -126,7 +128,7 @@ def eval_(
     if loan_file is None or (program is None and not all_programs):
         _console(sys.stderr).print(Text("usage: glc eval PROGRAM LOAN.json   or   glc eval --all LOAN.json"))
         raise typer.Exit(2)
-    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
+    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console(), on))
 
 
 
