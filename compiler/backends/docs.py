@@ -90,6 +90,16 @@ def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
     )
 
 
+def changes_page(p: ir.Program, bundle: ir.Bundle) -> str:
+    """A program's versions, newest first, and what changed from each version to the next (`compiler.diff`)."""
+    from compiler.diff import diff_programs, render_markdown
+
+    versions = bundle.versions(p.id)
+    diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
+             for a, b in zip(versions, versions[1:], strict=False)]
+    return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
+
+
 def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     if isinstance(v.body, ir.Lookup):
         parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
@@ -104,6 +114,7 @@ def generate(bundle: ir.Bundle) -> dict[str, str]:
     files: dict[str, str] = {}
     for p in bundle.programs:
         files[f"docs/programs/{p.id}.md"] = program_page(p, bundle)
+        files[f"docs/programs/{p.id}-changes.md"] = changes_page(p, bundle)
     by_investor: dict[str, list[ir.Program]] = defaultdict(list)
     for p in bundle.programs:
         by_investor[p.lender or p.investor].append(p)
