@@ -41,11 +41,15 @@ EXPECTED = [
           ("740+", "$1,500,001-$2,000,000", "70%", "75%", "loosens"),
       )),
     # cash-out: FICO 700-719 up to $1M was 80%
-    'Matrix "Primary residence, cash-out refinance" (primary_cash_out): Max LTV, Credit score 700-719, Loan amount up to $1,000,000: 80% -> 75% (tightens)',
-    'Matrix "Primary residence, cash-out refinance" (primary_cash_out): Max CLTV, Credit score 700-719, Loan amount up to $1,000,000: 80% -> 75% (tightens)',
+    'Matrix "Primary residence, cash-out refinance" (primary_cash_out): '
+    'Max LTV, Credit score 700-719, Loan amount up to $1,000,000: 80% -> 75% (tightens)',
+    'Matrix "Primary residence, cash-out refinance" (primary_cash_out): '
+    'Max CLTV, Credit score 700-719, Loan amount up to $1,000,000: 80% -> 75% (tightens)',
     # investment: no 660-679 row before
-    'Matrix "Investment property, all purposes" (investment): Max LTV, Credit score 660-679, Loan amount up to $1,000,000: not covered -> 65% (loosens)',
-    'Matrix "Investment property, all purposes" (investment): Max CLTV, Credit score 660-679, Loan amount up to $1,000,000: not covered -> 65% (loosens)',
+    'Matrix "Investment property, all purposes" (investment): '
+    'Max LTV, Credit score 660-679, Loan amount up to $1,000,000: not covered -> 65% (loosens)',
+    'Matrix "Investment property, all purposes" (investment): '
+    'Max CLTV, Credit score 660-679, Loan amount up to $1,000,000: not covered -> 65% (loosens)',
     # reserves: 6 months went up to $2,500,000
     'Value "Required reserves" (required_reserves): Required reserves for Loan amount $2,000,001-$2,500,000: 6 months -> 12 months (tightens)',
     'Rule "Declining market" (declining_market): Max LTV reduction: 10% -> 5% (loosens)',
@@ -54,8 +58,10 @@ EXPECTED = [
     'Rule "Maximum DTI" (max_dti): Requirement: DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% '
     "and Reserves at least 12 months and not First-time home buyer -> DTI at most 50%; or DTI at most 55% when Credit score at least 720 "
     "and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (tightens)",
-    'Rule "First-time home buyer payment shock" (fthb_payment_shock): Rule: added: when First-time home buyer; require Payment shock at most 250% (tightens)',
-    'Rule "Business ownership" (business_ownership): Condition: added: document required: CPA letter or business license confirming ownership (tightens)',
+    'Rule "First-time home buyer payment shock" (fthb_payment_shock): '
+    'Rule: added: when First-time home buyer; require Payment shock at most 250% (tightens)',
+    'Rule "Business ownership" (business_ownership): '
+    'Condition: added: document required: CPA letter or business license confirming ownership (tightens)',
     'Rule "Business ownership" (business_ownership): Condition: removed: document required: CPA letter confirming ownership (loosens)',
     'Rule "Loan amount" (loan_amount_range): Requirement: Loan amount at least $100,000 and Loan amount at most $3,000,000 -> '
     "Loan amount at least $150,000 and Loan amount at most $3,000,000 (tightens)",

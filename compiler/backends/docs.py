@@ -8,6 +8,7 @@ worded by `compiler.wording`, the same wording the checkers' messages use.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -96,7 +97,7 @@ def changes_page(p: ir.Program, bundle: ir.Bundle) -> str:
 
     versions = bundle.versions(p.id)
     diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
-             for a, b in zip(versions, versions[1:], strict=False)]
+             for a, b in itertools.pairwise(versions)]
     return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
 
 
