@@ -231,3 +231,15 @@ def test_diff_between_git_revisions(tmp_path: Path) -> None:
     shutil.copy(ROOT / NEW, plain / "k.guideline")
     out = glc("diff", "k.guideline", "--from", "HEAD", cwd=plain)
     assert out.returncode == 1 and "not inside a git repository" in out.stderr
+
+
+def test_readme_versions_example_runs() -> None:
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```python\n(.*?)```", text, re.S) if "NotInForce" in b)
+    out = subprocess.run([sys.executable, "-c", block], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[:3] == ["2026.1", "2025.2", "2025.2"]
+    assert lines[3].startswith("keystone_bank_statement has no version in force on 2025-06-30")
