@@ -243,3 +243,36 @@ def test_readme_versions_example_runs() -> None:
     lines = out.stdout.splitlines()
     assert lines[:3] == ["2026.1", "2025.2", "2025.2"]
     assert lines[3].startswith("keystone_bank_statement has no version in force on 2025-06-30")
+
+
+def test_hostile_text_in_an_older_version_renders_escaped_and_compiles(tmp_path: Path) -> None:
+    import html
+    import re
+
+    from tests.test_docs_site import HOSTILE, mkdocs_build
+
+    (tmp_path / "programs" / "history").mkdir(parents=True)
+    shutil.copy(ROOT / "programs" / "loan.fields", tmp_path / "programs")
+    shutil.copy(HOSTILE, tmp_path / "programs" / "hostile.guideline")
+    old = HOSTILE.read_text(encoding="utf-8")
+    old = old.replace('version: "1\\n2"', 'version: "0 <script>alert(2)</script>"').replace("2026-01-01", "2025-01-01")
+    old = old.replace("| 660+ | 80% |", "| 660+ | 75% |").replace(
+        'condition document "Letter', 'condition document "<script>alert(3)</script> Old letter')
+    (tmp_path / "programs" / "history" / "hostile@0.guideline").write_text(old, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "language.md", tmp_path / "docs")
+    shutil.copytree(ROOT / "docs" / "stylesheets", tmp_path / "docs" / "stylesheets")
+    build = subprocess.run([sys.executable, "-m", "compiler.cli", "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (tmp_path / "generated" / "hostile_text__v0__script_alert_2___script_.py").is_file()
+    imported = subprocess.run([sys.executable, "-c", "import generated; print(sorted(v for _, v, _ in generated.VERSIONS['hostile_text']))"],
+                              cwd=tmp_path, capture_output=True, text=True)
+    assert imported.stdout.strip() == "['0 <script>alert(2)</script>', '1\\n2']", imported.stderr
+    out = mkdocs_build(tmp_path, tmp_path / "site")
+    assert out.returncode == 0, out.stdout + out.stderr
+    page = (tmp_path / "site" / "programs" / "hostile_text-changes" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(2)</script>" not in page and "<script>alert(3)</script>" not in page
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "0 <script>alert(2)</script>" in text
+    assert "Condition: removed: document required: <script>alert(3)</script> Old letter" in text
+    assert "80%" in text and "75%" in text
