@@ -72,7 +72,9 @@ def check(
         console = _console()
         print_diagnostics(result.diagnostics, result.sources, console)
         n = len(result.checked)
-        console.print(Text(f"checked {n} program{'s' if n != 1 else ''}: {summary(result.diagnostics)}"))
+        older = sum(1 for p in result.history if p.path in result.asked)
+        also = f" (and {older} older version{'s' if older != 1 else ''})" if older else ""
+        console.print(Text(f"checked {n} program{'s' if n != 1 else ''}{also}: {summary(result.diagnostics)}"))
     raise typer.Exit(exit_code(result.diagnostics))
 
 

@@ -287,6 +287,8 @@ class _Differ:
                 olds.remove(match)
                 news.remove(q)
                 paired.append((match, q))
+        if len(olds) == 1 and len(news) == 1:  # one requirement rewritten: show it as one change
+            paired.append((olds.pop(), news.pop()))
         for o, q in paired:
             self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), describe_requirement(q, self.nt),
                      _requirement_effect(o, q), b.citation)
@@ -547,10 +549,15 @@ def _combine(effects: list[Effect | None]) -> Effect | None:
 def _requirement_effect(a: ir.Requirement, b: ir.Requirement) -> Effect:
     """A requirement passes when its test holds or an alternative (test and condition) does."""
     parts = [stricter(a.test, b.test)]
-    if len(a.alternatives) != len(b.alternatives):
-        return ""
-    for x, y in zip(a.alternatives, b.alternatives, strict=True):
-        parts.append(_combine([stricter(x.test, y.test), stricter(x.when, y.when)]))
+    if len(a.alternatives) == len(b.alternatives):
+        for x, y in zip(a.alternatives, b.alternatives, strict=True):
+            parts.append(_combine([stricter(x.test, y.test), stricter(x.when, y.when)]))
+    elif set(b.alternatives) < set(a.alternatives):
+        parts.append("tightens")  # alternatives taken away
+    elif set(b.alternatives) > set(a.alternatives):
+        parts.append("loosens")  # alternatives added
+    else:
+        parts.append("")
     return _combine(parts) or ""
 
 

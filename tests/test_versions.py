@@ -276,3 +276,40 @@ def test_hostile_text_in_an_older_version_renders_escaped_and_compiles(tmp_path:
     assert "0 <script>alert(2)</script>" in text
     assert "Condition: removed: document required: <script>alert(3)</script> Old letter" in text
     assert "80%" in text and "75%" in text
+
+
+def _band(low: str | None, high: str | None, low_inc: bool = True, high_inc: bool = True) -> object:
+    from decimal import Decimal
+
+    from compiler import ir
+    from compiler.source import point
+
+    return ir.Band(Decimal(low) if low else None, low_inc, Decimal(high) if high else None, high_inc, "", point("x", 1, 1))
+
+
+def test_common_refinement_of_bands_at_the_edges() -> None:
+    from decimal import Decimal
+
+    from compiler.diff import refine
+
+    old = (_band(None, "1000000"), _band("1000001", "2500000"), _band("2500001", None))
+    new = (_band(None, "1000000"), _band("1000001", "2000000"), _band("2000001", None))
+    pieces = refine(old, new, Decimal(1), ("money", "USD"))  # type: ignore[arg-type]
+    assert [p.label for p in pieces] == ["up to $1,000,000", "$1,000,001-$2,000,000", "$2,000,001-$2,500,000", "$2,500,001+"]
+    assert [p.point for p in pieces] == [Decimal(1000000), Decimal(1000001), Decimal(2000001), Decimal(2500001)]
+    # exclusive edges (`under 80%` / `80%+`) against inclusive ones on a 0.01 grid
+    old = (_band(None, "80", high_inc=False), _band("80", None))
+    new = (_band(None, "75"), _band("75", None, low_inc=False))
+    pieces = refine(old, new, Decimal("0.01"), ("percent", ""))  # type: ignore[arg-type]
+    assert [p.label for p in pieces] == ["up to 75%", "75.01%-79.99%", "80%+"]
+    # a region only one side covers is kept; one neither covers is not
+    pieces = refine((_band("680", "699"),), (_band("660", "679"), _band("680", "699")), Decimal(1), ("integer", ""))  # type: ignore[arg-type]
+    assert [p.label for p in pieces] == ["660-679", "680-699"]
+
+
+def test_a_rewritten_requirement_is_one_change_and_dropping_an_alternative_tightens() -> None:
+    a, b = check_paths([ROOT / NEW]), check_paths([ROOT / "programs" / "acme_bank_statement.guideline"])
+    assert a.bundle is not None and b.bundle is not None
+    d = diff_programs(a.checked[0], b.checked[0], a.bundle.vocabulary, b.bundle.vocabulary)
+    dti = [c for c in d.changes if c.item == "max_dti" and c.what == "Requirement"]
+    assert [(c.new, c.effect) for c in dti] == [("DTI at most 45%", "tightens")]
