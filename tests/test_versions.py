@@ -313,3 +313,29 @@ def test_a_rewritten_requirement_is_one_change_and_dropping_an_alternative_tight
     d = diff_programs(a.checked[0], b.checked[0], a.bundle.vocabulary, b.bundle.vocabulary)
     dti = [c for c in d.changes if c.item == "max_dti" and c.what == "Requirement"]
     assert [(c.new, c.effect) for c in dti] == [("DTI at most 45%", "tightens")]
+
+
+def _program(pid: str, version: str, effective: str, body: str, head: str = 'investor: "Test"') -> str:
+    return (f'program {pid}\n  title: "T"\n  {head}\n  family: "Test"\n  version: "{version}"\n  effective: {effective}\n'
+            f'  source: "Guide {version}"\n\n{body}\n')
+
+
+GRID = 'matrix grid "Grid"\n  cite "§1"\n  gives max_ltv\n  rows fico\n  | FICO | max |\n  | 660+ | {}% |\n'
+
+
+def test_an_older_overlay_builds_on_the_base_in_force_on_its_date(tmp_path: Path) -> None:
+    (tmp_path / "history").mkdir()
+    shutil.copy(ROOT / "programs" / "loan.fields", tmp_path)
+    (tmp_path / "base.guideline").write_text(_program("vbase", "2", "2026-01-01", GRID.format(80)))
+    (tmp_path / "history" / "base@1.guideline").write_text(_program("vbase", "1", "2025-01-01", GRID.format(70)))
+    overlay = 'rule min_fico "Minimum credit score"\n  cite "Bulletin"\n  require fico >= {}\n'
+    head = 'overlays: vbase\n  lender: "L"'
+    (tmp_path / "overlay.guideline").write_text(_program("vover", "B", "2026-02-01", overlay.format(680), head))
+    (tmp_path / "history" / "overlay@A.guideline").write_text(_program("vover", "A", "2025-06-01", overlay.format(700), head))
+    result = check_paths([tmp_path])
+    assert result.ok and result.bundle is not None, [d.message for d in result.diagnostics]
+    def max_ltv(p: object) -> str:
+        return str(p.matrices[0].cells[0][0].limits)  # type: ignore[attr-defined]
+    versions = {(p.id, p.version): p for p in (*result.bundle.programs, *result.bundle.history)}
+    assert "70" in max_ltv(versions[("vover", "A")]) and "80" in max_ltv(versions[("vover", "B")])
+    assert [p.version for p in result.bundle.versions("vover")] == ["A", "B"]
