@@ -48,6 +48,11 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
     from compiler.build import check_fresh
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    if on not in (None, "application"):
+        _, problem = _on_date(on, None)
+        if problem:
+            err.print(Text(problem))
+            return 2
     fresh = check_fresh([Path("programs")], Path.cwd())
     if not fresh.check.ok or fresh.stale:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
