@@ -197,7 +197,10 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     lowered: list[ir.Program] = []
     for pid, eff in effective.items():
         path = eff.decl.span.path
-        prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
+        if split.builds_on_older(eff.decl, diags):
+            prog = _lower_old_version(eff.decl, split, vocab, shared, limit_decls, result, diags)
+        else:
+            prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
         if prog is not None:
             lowered.append(prog)
             result.programs[pid] = prog
@@ -215,7 +218,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
 def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
                        shared: dict[str, tuple[s.ValueDecl, str]], limit_decls: list[s.LimitDecl],
                        result: CheckResult, diags: Diagnostics) -> ir.Program | None:
-    """An older version, inheritance applied with the versions of its bases in force on its effective date."""
+    """A version, inheritance applied with the versions of its bases in force on its effective date."""
     chain = chain_for(old, split, diags)
     if chain is None:
         return None
@@ -229,23 +232,41 @@ def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
 
 
 def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
-    """Load sibling files when a program builds on one that was not named."""
-    def missing() -> set[str]:
-        ids = {f.name for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)}
-        wanted = {
-            str(line.value)
-            for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)
-            for line in f.header if line.key in ("extends", "overlays")
-        }
-        return wanted - ids
+    """Load the files of the programs the named ones build on (every version of each), when not named.
 
-    if not missing():
+    Candidates are the guideline files in the folders of the named files, the folders above them, and their
+    `history/` subfolders; each is read once to learn its program id, and only the bases are kept.
+    """
+    def base_ids(decls: list[s.ProgramDecl]) -> set[str]:
+        return {str(line.value) for d in decls for line in d.header if line.key in ("extends", "overlays")}
+
+    have = [f for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)]
+    wanted = base_ids(have)
+    if not wanted:
         return
-    for folder in dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent)):
-        for q in sorted(folder.glob("*" + PROGRAM_SUFFIX)):
-            if not missing():
-                return
+    folders = dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent))
+    candidates = [q for folder in folders for pattern in ("*" + PROGRAM_SUFFIX, "history/*" + PROGRAM_SUFFIX)
+                  for q in sorted(folder.glob(pattern))]
+    peek = _Loader(Diagnostics(), CheckResult())  # problems of files that are not bases are not this run's
+    ids: dict[Path, str] = {}
+    for q in dict.fromkeys(candidates):
+        if q.resolve() in loader.seen:
+            continue
+        peek.load(q)
+        decl = peek.parsed.get(display_path(q))
+        if isinstance(decl, s.ProgramDecl):
+            ids[q] = decl.name
+    taken: set[Path] = set()
+    while True:
+        new = [q for q, pid in ids.items() if pid in wanted and q not in taken]
+        if not new:
+            return
+        for q in new:
+            taken.add(q)
             loader.load(q)
+            decl = loader.parsed.get(display_path(q))
+            if isinstance(decl, s.ProgramDecl):
+                wanted |= base_ids([decl])
 
 
 def _sha(src: Source) -> str:

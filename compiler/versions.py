@@ -5,9 +5,10 @@ Several `.guideline` files may say `program <id>`: each is one version, told apa
 others are history (`ir.Bundle.history`). Two files of one program with the same version, or the same
 effective date, are errors.
 
-Inheritance: the current version of a variant or overlay builds on the current version of its base (as
-before versions existed). An older version of a variant or overlay builds on the version of its base
-that was in force on its own effective date.
+Inheritance: every version of a variant or overlay builds on the version of its base in force on the
+variant's own effective date (so a version is one fixed set of rules, whatever is published later). When a
+base has a newer version than the one the current variant builds on, a warning asks for a new version of
+the variant.
 """
 
 from __future__ import annotations
@@ -59,6 +60,25 @@ class Split:
     current: list[s.ProgramDecl]
     history: list[s.ProgramDecl]
     by_id: dict[str, list[s.ProgramDecl]]  # every version of a program, oldest first
+
+    def builds_on_older(self, decl: s.ProgramDecl, diags: Diagnostics) -> bool:
+        """Whether a current variant builds on a version of its base older than the base's current one (which
+        then takes effect after the variant's own date: warned, so that the lender issues a new version)."""
+        base = base_name(decl)
+        versions = self.by_id.get(base or "")
+        on = stamp(decl).effective
+        if base is None or not versions or len(versions) == 1 or on is None:
+            return False
+        used = in_force(versions, on)
+        if used is None or used is versions[-1]:
+            return used is None  # None: reported (E514) on the versioned path
+        newer = next(d for d in versions if (stamp(d).effective or on) > on)
+        diags.warning("W516", f"`{decl.name}` version \"{stamp(decl).version}\" takes effect on {on} and builds on "
+                      f"\"{stamp(used).version}\" of `{base}`, the version in force then; `{base}` \"{stamp(newer).version}\" "
+                      f"takes effect later, on {stamp(newer).effective}.", _header_span(decl, "extends" if any(
+                          line.key == "extends" for line in decl.header) else "overlays"),
+                      f"Review `{decl.name}` against `{base}` \"{stamp(versions[-1]).version}\" and add a new version of it.")
+        return True
 
 
 def split_versions(programs: list[s.ProgramDecl], diags: Diagnostics) -> Split:

@@ -339,3 +339,23 @@ def test_an_older_overlay_builds_on_the_base_in_force_on_its_date(tmp_path: Path
     versions = {(p.id, p.version): p for p in (*result.bundle.programs, *result.bundle.history)}
     assert "70" in max_ltv(versions[("vover", "A")]) and "80" in max_ltv(versions[("vover", "B")])
     assert [p.version for p in result.bundle.versions("vover")] == ["A", "B"]
+
+
+def test_a_variant_older_than_its_bases_current_version_is_warned(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "programs" / "loan.fields", tmp_path)
+    (tmp_path / "history").mkdir()
+    (tmp_path / "base.guideline").write_text(_program("vbase", "2", "2026-07-01", GRID.format(80)))
+    (tmp_path / "history" / "base@1.guideline").write_text(_program("vbase", "1", "2025-01-01", GRID.format(70)))
+    head = 'overlays: vbase\n  lender: "L"'
+    (tmp_path / "overlay.guideline").write_text(
+        _program("vover", "B", "2026-02-01", 'rule r "R"\n  cite "Bulletin"\n  require fico >= 680\n', head))
+    result = check_paths([tmp_path])
+    assert result.ok and result.bundle is not None
+    [warning] = [d for d in result.diagnostics if d.code == "W516"]
+    assert warning.message == ('`vover` version "B" takes effect on 2026-02-01 and builds on "1" of `vbase`, the version in force '
+                               'then; `vbase` "2" takes effect later, on 2026-07-01.')
+    over = next(p for p in result.bundle.programs if p.id == "vover")
+    assert "70" in str(over.matrices[0].cells[0][0].limits)
+    # the overlay file checked on its own (as `glc diff` does) builds on the same base version
+    alone = check_paths([tmp_path / "overlay.guideline"])
+    assert alone.programs["vover"].matrices == over.matrices
