@@ -193,11 +193,15 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
 
     split = split_versions(programs, diags)
-    effective = inherit(split.current, set(shared), diags)
+    # current variants dated before their base's current version build on an older one: checked on that path only
+    on_older = {d.span.path for d in split.current if split.builds_on_older(d, diags)}
+    main = Diagnostics()
+    effective = inherit(split.current, set(shared), main)
+    diags.extend(d for d in main.items if d.span is None or d.span.path not in on_older)
     lowered: list[ir.Program] = []
     for pid, eff in effective.items():
         path = eff.decl.span.path
-        if split.builds_on_older(eff.decl, diags):
+        if path in on_older:
             prog = _lower_old_version(eff.decl, split, vocab, shared, limit_decls, result, diags)
         else:
             prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
