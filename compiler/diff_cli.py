@@ -3,8 +3,8 @@
     glc diff OLD.guideline NEW.guideline
     glc diff programs/keystone_bank_statement.guideline --from v2025.2 [--to HEAD]
 
-With `--from`, the program file (with the loan vocabulary and the guideline files of its folder and the
-folder above, for its bases) is read at each revision with `git show` into a temporary folder and checked
+With `--from`, the program file (with the loan vocabulary and the guideline files of its folder, the
+folder above and their `history/` folders, for its bases) is read at each revision with `git show` into a temporary folder and checked
 there; without `--to` the new side is the file as it is now. Each side is checked on its own, so two
 versions of one program never clash.
 """
@@ -63,12 +63,14 @@ def _repo_root(path: Path) -> Path:
 
 
 def _checkout(root: Path, rel: PurePosixPath, rev: str, into: Path) -> Path:
-    """The program file at `rev`, with the vocabulary and guideline files around it, written under `into`."""
+    """The program file at `rev`, with the vocabulary and the guideline files around it (its folder, the one
+    above, and their `history/` folders, where its bases' versions live), written under `into`."""
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root).returncode != 0:
         raise DiffError(f"Unknown git revision `{rev}`.")
-    folders = {str(rel.parent), str(rel.parent.parent)}
-    listed = _git(["ls-tree", "--name-only", rev, "--", *sorted(f"{f}/" if f != "." else "." for f in folders)], root)
-    names = {PurePosixPath(n) for n in listed.stdout.decode().splitlines()}
+    folders = {rel.parent, rel.parent.parent}
+    keep = folders | {f / "history" for f in folders}
+    listed = _git(["ls-tree", "-r", "--name-only", rev, "--", *sorted(f"{f}/" if str(f) != "." else "." for f in folders)], root)
+    names = {n for n in map(PurePosixPath, listed.stdout.decode().splitlines()) if n.parent in keep}
     if rel not in names and _git(["cat-file", "-e", f"{rev}:{rel}"], root).returncode != 0:
         raise DiffError(f"{rel} does not exist at revision {rev}.")
     wanted = {n for n in names if n.suffix in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX)} | {rel}
