@@ -72,7 +72,9 @@ def check(
         console = _console()
         print_diagnostics(result.diagnostics, result.sources, console)
         n = len(result.checked)
-        console.print(Text(f"checked {n} program{'s' if n != 1 else ''}: {summary(result.diagnostics)}"))
+        older = sum(1 for p in result.history if p.path in result.asked)
+        also = f" (and {older} older version{'s' if older != 1 else ''})" if older else ""
+        console.print(Text(f"checked {n} program{'s' if n != 1 else ''}{also}: {summary(result.diagnostics)}"))
     raise typer.Exit(exit_code(result.diagnostics))
 
 
@@ -117,6 +119,8 @@ def eval_(
     loan_file: Annotated[str | None, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")] = None,
     all_programs: Annotated[bool, typer.Option("--all", help="Decide the loan under every program.")] = False,
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+    on: Annotated[str | None, typer.Option("--on", help="Use the version in force on this date (YYYY-MM-DD, or "
+                                           "`application` for the loan's application date); default: the current one.")] = None,
 ) -> None:
     """Decide one loan with the generated checkers: status, findings, limits, conditions, values."""
     from compiler.evaluate_cli import run_eval
@@ -126,7 +130,7 @@ def eval_(
     if loan_file is None or (program is None and not all_programs):
         _console(sys.stderr).print(Text("usage: glc eval PROGRAM LOAN.json   or   glc eval --all LOAN.json"))
         raise typer.Exit(2)
-    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
+    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console(), on))
 
 
 @app.command(name="test")
@@ -140,6 +144,23 @@ def test_(
 
     raise typer.Exit(run_test(paths or DEFAULT_PATHS, coverage, format is Format.json, _console()))
 
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older guideline file (or, with --from, the program file).")],
+    new: Annotated[str | None, typer.Argument(metavar="NEW", help="The newer guideline file.")] = None,
+    rev_from: Annotated[str | None, typer.Option("--from", help="Read OLD at this git revision.")] = None,
+    rev_to: Annotated[str | None, typer.Option("--to", help="Read the new side at this git revision (default: the file now).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")] = False,
+) -> None:
+    """List every change between two versions of a program: cells, rules, values, citations."""
+    from compiler.diff_cli import run_diff
+
+    if format not in ("text", "json", "markdown"):
+        _console(sys.stderr).print(Text(f"--format is text, json or markdown, not `{format}`."))
+        raise typer.Exit(2)
+    raise typer.Exit(run_diff(old, new, rev_from, rev_to, format, exit_code, _console()))
 
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 

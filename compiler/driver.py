@@ -22,6 +22,7 @@ from compiler.inherit import inherit
 from compiler.lower import lower_program, lower_vocabulary
 from compiler.parse import parse
 from compiler.source import Source, display_path, point
+from compiler.versions import Split, chain_for, split_versions
 
 PROGRAM_SUFFIX = ".guideline"
 VOCABULARY_SUFFIX = ".fields"
@@ -37,6 +38,7 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bundle: ir.Bundle | None = None
     programs: dict[str, ir.Program] = field(default_factory=dict)
+    history: list[ir.Program] = field(default_factory=list)  # older versions, oldest first per program
     asked: set[str] = field(default_factory=set)
 
     @property
@@ -163,6 +165,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         for folder in dict.fromkeys(f.parent for f in files):
             if (folder / VOCABULARY_NAME).is_file():
                 loader.load(folder / VOCABULARY_NAME)
+            elif (folder.parent / VOCABULARY_NAME).is_file():  # an older version in programs/history/
+                loader.load(folder.parent / VOCABULARY_NAME)
     _load_missing_bases(loader, files)
 
     for shown, ast in loader.parsed.items():
@@ -189,40 +193,87 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     assert isinstance(vdecl, s.Vocabulary)
     vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
 
-    effective = inherit(programs, set(shared), diags)
+    split = split_versions(programs, diags)
+    # current variants dated before their base's current version build on an older one: checked on that path only
+    on_older = {d.span.path for d in split.current if split.builds_on_older(d, diags)}
+    main = Diagnostics()
+    effective = inherit(split.current, set(shared), main)
+    diags.extend(d for d in main.items if d.span is None or d.span.path not in on_older)
     lowered: list[ir.Program] = []
     for pid, eff in effective.items():
         path = eff.decl.span.path
-        prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
+        if path in on_older:
+            prog = _lower_old_version(eff.decl, split, vocab, shared, limit_decls, result, diags)
+        else:
+            prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
         if prog is not None:
             lowered.append(prog)
             result.programs[pid] = prog
+    for old in split.history:
+        prog = _lower_old_version(old, split, vocab, shared, limit_decls, result, diags)
+        if prog is not None:
+            result.history.append(prog)
+    result.history.sort(key=lambda p: (p.id, p.effective))
     if not diags.has_errors:
-        analyse(lowered, vocab, diags)
+        analyse(lowered, vocab, diags, result.history)
     result.diagnostics = _filter(diags, asked)
     if not diags.has_errors:
-        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)))
+        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)), tuple(result.history))
     return result
 
 
-def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
-    """Load sibling files when a program builds on one that was not named."""
-    def missing() -> set[str]:
-        ids = {f.name for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)}
-        wanted = {
-            str(line.value)
-            for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)
-            for line in f.header if line.key in ("extends", "overlays")
-        }
-        return wanted - ids
+def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
+                       shared: dict[str, tuple[s.ValueDecl, str]], limit_decls: list[s.LimitDecl],
+                       result: CheckResult, diags: Diagnostics) -> ir.Program | None:
+    """A version, inheritance applied with the versions of its bases in force on its effective date."""
+    chain = chain_for(old, split, diags)
+    if chain is None:
+        return None
+    scratch = Diagnostics()  # the bases' own problems are reported when their own versions are checked
+    eff = inherit(chain, set(shared), scratch).get(old.name)
+    diags.extend(d for d in scratch.items if d.span is not None and d.span.path == old.span.path)
+    if eff is None:
+        return None
+    path = old.span.path
+    return lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
 
-    if not missing():
+
+def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
+    """Load the files of the programs the named ones build on (every version of each), when not named.
+
+    Candidates are the guideline files in the folders of the named files, the folders above them, and their
+    `history/` subfolders; each is read once to learn its program id, and only the bases are kept.
+    """
+    def base_ids(decls: list[s.ProgramDecl]) -> set[str]:
+        return {str(line.value) for d in decls for line in d.header if line.key in ("extends", "overlays")}
+
+    have = [f for f in loader.parsed.values() if isinstance(f, s.ProgramDecl)]
+    wanted = base_ids(have)
+    if not wanted:
         return
-    for folder in dict.fromkeys(f.parent for f in files):
-        for q in sorted(folder.glob("*" + PROGRAM_SUFFIX)):
-            if not missing():
-                return
+    folders = dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent))
+    candidates = [q for folder in folders for pattern in ("*" + PROGRAM_SUFFIX, "history/*" + PROGRAM_SUFFIX)
+                  for q in sorted(folder.glob(pattern))]
+    peek = _Loader(Diagnostics(), CheckResult())  # problems of files that are not bases are not this run's
+    ids: dict[Path, str] = {}
+    for q in dict.fromkeys(candidates):
+        if q.resolve() in loader.seen:
+            continue
+        peek.load(q)
+        decl = peek.parsed.get(display_path(q))
+        if isinstance(decl, s.ProgramDecl):
+            ids[q] = decl.name
+    taken: set[Path] = set()
+    while True:
+        new = [q for q, pid in ids.items() if pid in wanted and q not in taken]
+        if not new:
+            return
+        for q in new:
+            taken.add(q)
             loader.load(q)
+            decl = loader.parsed.get(display_path(q))
+            if isinstance(decl, s.ProgramDecl):
+                wanted |= base_ids([decl])
 
 
 def _sha(src: Source) -> str:

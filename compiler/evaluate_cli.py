@@ -6,6 +6,7 @@ that it is fresh. A malformed loan gets one line per bad field, never a tracebac
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import sys
@@ -42,10 +43,16 @@ def _generated() -> Any:
         return None
 
 
-def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console) -> int:
+def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
+             on: str | None = None) -> int:
     from compiler.build import check_fresh
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    if on not in (None, "application"):
+        _, problem = _on_date(on, None)
+        if problem:
+            err.print(Text(problem))
+            return 2
     fresh = check_fresh([Path("programs")], Path.cwd())
     if not fresh.check.ok or fresh.stale:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
@@ -73,8 +80,15 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
             shown = "" if e["type"] == "missing" else f" (got {json.dumps(got, default=str)})"
             err.print(Text(f"  {where}: {e['msg']}{shown}"))
         return 1
+    day, problem = _on_date(on, loan)
+    if problem:
+        err.print(Text(problem))
+        return 1 if on == "application" else 2
     if all_programs:
-        decisions = gen.check_all(loan)
+        decisions = gen.check_all(loan, on=day)
+        if not decisions:
+            err.print(Text(f"No program has a version in force on {day}."))
+            return 1
     else:
         assert program is not None
         if program not in gen.PROGRAMS:
@@ -84,7 +98,11 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
             hint = f" Did you mean `{close[0]}`?" if close else ""
             err.print(Text(f"No program `{program}`.{hint} Programs: {', '.join(sorted(gen.PROGRAMS))}."))
             return 2
-        decisions = [gen.check(program, loan)]
+        try:
+            decisions = [gen.check(program, loan, on=day)]
+        except gen.NotInForce as exc:
+            err.print(Text(str(exc)))
+            return 1
     if as_json:
         sys.stdout.write(json.dumps([d.to_dict() for d in decisions] if all_programs else decisions[0].to_dict(),
                                     indent=2, ensure_ascii=False) + "\n")
@@ -92,6 +110,20 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
     for d in decisions:
         _print(d, console)
     return 0
+
+
+def _on_date(on: str | None, loan: Any) -> tuple[dt.date | None, str | None]:
+    """`--on`: a date (YYYY-MM-DD), `application` (the loan's application date), or nothing (the current version)."""
+    if on is None:
+        return None, None
+    if on == "application":
+        if loan.application_date is None:
+            return None, "--on application: the loan has no application_date."
+        return loan.application_date, None
+    try:
+        return dt.date.fromisoformat(on), None
+    except ValueError:
+        return None, f"--on takes a date like 2026-01-01 or `application`, not `{on}`."
 
 
 def _print(d: Any, console: Console) -> None:

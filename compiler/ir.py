@@ -595,7 +595,16 @@ class Program:
 
 @dataclass(frozen=True, slots=True)
 class Bundle:
-    """The checked vocabulary and every checked program of one run."""
+    """The checked vocabulary and every checked program of one run.
+
+    `programs` holds one program per id, its current version (the latest effective date); `history` holds the
+    older versions (sorted by id, then effective date).
+    """
 
     vocabulary: Vocabulary
     programs: tuple[Program, ...]
+    history: tuple[Program, ...] = ()
+
+    def versions(self, program_id: str) -> tuple[Program, ...]:
+        """Every version of a program, oldest first (the current one last); empty for an unknown id."""
+        return tuple(p for p in (*self.history, *self.programs) if p.id == program_id)

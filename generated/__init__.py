@@ -3,12 +3,14 @@
     from generated import Loan, check, check_all
     decision = check("acme_bank_statement", Loan(fico=700, loan_amount=1_200_000))
     for d in check_all(loan): print(d.program.id, d.status, d.limit("max_ltv"))
+    older = check("acme_bank_statement", loan, on=datetime.date(2025, 9, 1))  # the version in force that day
 
 The package imports only the standard library and pydantic: copying this folder into a project is enough.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -17,6 +19,7 @@ from . import (
     acme_bank_statement,
     harbor_dscr,
     keystone_bank_statement,
+    keystone_bank_statement__v2025_2,
     shining_star_advantage,
     shining_star_base,
     shining_star_dscr,
@@ -25,10 +28,12 @@ from . import (
 )
 from .loan import Loan
 
-__all__ = ["PROGRAMS", "Loan", "check", "check_all"]
+__all__ = ["PROGRAMS", "VERSIONS", "Loan", "NotInForce", "check", "check_all", "checker"]
 
-# program id -> its checker
-PROGRAMS: dict[str, Callable[[Loan], rt.Decision]] = {
+Checker = Callable[[Loan], rt.Decision]
+
+# program id -> the checker of its current version (the latest effective date)
+PROGRAMS: dict[str, Checker] = {
     'acme_bank_statement': acme_bank_statement.check,
     'harbor_dscr': harbor_dscr.check,
     'keystone_bank_statement': keystone_bank_statement.check,
@@ -39,15 +44,78 @@ PROGRAMS: dict[str, Callable[[Loan], rt.Decision]] = {
     'shining_star_horizon': shining_star_horizon.check,
 }
 
+# program id -> every version, oldest first: (effective date, version, checker)
+VERSIONS: dict[str, tuple[tuple[dt.date, str, Checker], ...]] = {
+    'acme_bank_statement': (
+        (dt.date(2026, 2, 15), '2026.1', acme_bank_statement.check),
+    ),
+    'harbor_dscr': (
+        (dt.date(2026, 2, 1), '2026.2', harbor_dscr.check),
+    ),
+    'keystone_bank_statement': (
+        (dt.date(2025, 7, 1), '2025.2', keystone_bank_statement__v2025_2.check),
+        (dt.date(2026, 1, 1), '2026.1', keystone_bank_statement.check),
+    ),
+    'shining_star_advantage': (
+        (dt.date(2026, 1, 1), '2026.1', shining_star_advantage.check),
+    ),
+    'shining_star_base': (
+        (dt.date(2026, 1, 1), '2026.1', shining_star_base.check),
+    ),
+    'shining_star_dscr': (
+        (dt.date(2026, 1, 1), '2026.1', shining_star_dscr.check),
+    ),
+    'shining_star_edge': (
+        (dt.date(2026, 1, 1), '2026.1', shining_star_edge.check),
+    ),
+    'shining_star_horizon': (
+        (dt.date(2026, 1, 1), '2026.1', shining_star_horizon.check),
+    ),
+}
 
-def check(program: str, loan: Loan) -> rt.Decision:
-    """Decide a loan under one program (KeyError for an unknown program id)."""
-    return PROGRAMS[program](loan)
+
+class NotInForce(LookupError):
+    """No version of the program is in force on the date asked for (it is before the first version)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no version in force"
 
 
-def check_all(loan: Loan) -> list[rt.Decision]:
-    """Every program's decision: eligible first, then by the max LTV each allows (highest first), then by id."""
-    decisions = [checker(loan) for checker in PROGRAMS.values()]
+def checker(program: str, on: dt.date | None = None) -> Checker:
+    """The checker of the version in force on `on`: the one whose effective date is the latest on or before it.
+
+    `on=None` gives the current version. KeyError for an unknown program id; NotInForce for a date before
+    the program's first version.
+    """
+    if on is None:
+        return PROGRAMS[program]
+    day = on.date() if isinstance(on, dt.datetime) else on
+    versions = VERSIONS[program]
+    found: Checker | None = None
+    for effective, _version, check_version in versions:
+        if effective <= day:
+            found = check_version
+    if found is None:
+        effective, version, _ = versions[0]
+        raise NotInForce(f"{program} has no version in force on {day.isoformat()}: its first version, {version}, "
+                         f"takes effect on {effective.isoformat()}.")
+    return found
+
+
+def check(program: str, loan: Loan, on: dt.date | None = None) -> rt.Decision:
+    """Decide a loan under one program: the version in force on `on` (default: the current version)."""
+    return checker(program, on)(loan)
+
+
+def check_all(loan: Loan, on: dt.date | None = None) -> list[rt.Decision]:
+    """Every program's decision (the version in force on `on`; programs not yet in force on that date are left out):
+    eligible first, then by the max LTV each allows (highest first), then by id."""
+    decisions = []
+    for program in PROGRAMS:
+        try:
+            decisions.append(checker(program, on)(loan))
+        except NotInForce:
+            continue
 
     def key(d: rt.Decision) -> tuple[int, Decimal, str]:
         limit = d.limit("max_ltv")

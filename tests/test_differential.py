@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
+from compiler import ir
 from compiler.driver import check_paths
 from compiler.evaluate import evaluate
 from tests.loans import loans
@@ -46,3 +47,31 @@ def test_every_program_is_compared() -> None:
     import generated
 
     assert sorted(generated.PROGRAMS) == sorted(p.id for p in BUNDLE.programs)
+
+
+HISTORY_EXAMPLES = max(EXAMPLES // 20, 50)
+# loans drawn around the band edges of the older versions themselves
+HISTORY_BUNDLE = ir.Bundle(BUNDLE.vocabulary, BUNDLE.history) if BUNDLE.history else BUNDLE
+
+
+@settings(max_examples=HISTORY_EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(HISTORY_BUNDLE))
+def test_older_versions_agree_with_evaluator(data: dict[str, object]) -> None:
+    """Older versions (programs/history/) through both executors: the checker `check(id, loan, on=effective)` picks."""
+    import generated
+    from generated.loan import Loan
+
+    loan = Loan.model_validate(data)
+    for program in BUNDLE.history:
+        expected = evaluate(program, BUNDLE.vocabulary, loan).to_dict()
+        actual = generated.check(program.id, loan, on=program.effective).to_dict()
+        assert actual["program"]["version"] == program.version
+        assert actual == expected, (program.id, program.version)
+
+
+def test_every_version_has_a_checker() -> None:
+    import generated
+
+    assert {(pid, v) for pid, vs in generated.VERSIONS.items() for _, v, _ in vs} == {
+        (p.id, p.version) for p in (*BUNDLE.programs, *BUNDLE.history)}

@@ -32,13 +32,18 @@ from compiler.diagnostics import Diagnostics
 from compiler.source import Span
 
 
-def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Diagnostics) -> None:
-    """Every analysis over every program; warnings not accepted go to `diags`."""
-    by_id = {p.id: p for p in programs}
+def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Diagnostics,
+            history: Iterable[ir.Program] = ()) -> None:
+    """Every analysis over every program (current versions, then older ones); warnings not accepted go to `diags`.
+
+    Bases are looked up among the current versions.
+    """
+    current = list(programs)
+    by_id = {p.id: p for p in current}
     used: set[tuple[Span, str]] = set()
     accepts: dict[tuple[Span, str], ir.Accepted] = {}
 
-    for program in by_id.values():
+    for program in [*current, *history]:
         inherited = _base_chain(program, by_id)
 
         def emit(w: Warning_, inherited: tuple[ir.Accepted, ...] = inherited) -> None:

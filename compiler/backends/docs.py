@@ -8,6 +8,7 @@ worded by `compiler.wording`, the same wording the checkers' messages use.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -96,6 +97,16 @@ def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
     )
 
 
+def changes_page(p: ir.Program, bundle: ir.Bundle) -> str:
+    """A program's versions, newest first, and what changed from each version to the next (`compiler.diff`)."""
+    from compiler.diff import diff_programs, render_markdown
+
+    versions = bundle.versions(p.id)
+    diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
+             for a, b in itertools.pairwise(versions)]
+    return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
+
+
 def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     if isinstance(v.body, ir.Lookup):
         parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
@@ -110,6 +121,7 @@ def generate(bundle: ir.Bundle) -> dict[str, str]:
     files: dict[str, str] = {}
     for p in bundle.programs:
         files[f"docs/programs/{p.id}.md"] = program_page(p, bundle)
+        files[f"docs/programs/{p.id}-changes.md"] = changes_page(p, bundle)
     by_investor: dict[str, list[ir.Program]] = defaultdict(list)
     for p in bundle.programs:
         by_investor[p.lender or p.investor].append(p)

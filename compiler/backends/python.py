@@ -150,6 +150,21 @@ def module_name(program_id: str) -> str:
     return program_id if program_id.isidentifier() else re.sub(r"\W", "_", program_id)
 
 
+def version_module_name(program: ir.Program, current: bool) -> str:
+    """`keystone_bank_statement` for the current version, `keystone_bank_statement__v2025_2` for an older one."""
+    base = module_name(program.id)
+    return base if current else f"{base}__v{re.sub(r'[^0-9A-Za-z]', '_', program.version)}"
+
+
+def versions_of(bundle: ir.Bundle) -> list[tuple[ir.Program, list[tuple[ir.Program, str]]]]:
+    """Per current program (by id): every version, oldest first, with its module name."""
+    out = []
+    for p in sorted(bundle.programs, key=lambda p: p.id):
+        older = [(h, version_module_name(h, False)) for h in bundle.history if h.id == p.id]
+        out.append((p, [*older, (p, version_module_name(p, True))]))
+    return out
+
+
 def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
     from compiler.backends.python_expr import PyExpr, literal
@@ -187,12 +202,17 @@ def generate_fields(vocabulary: ir.Vocabulary) -> str:
 
 def generate(bundle: ir.Bundle) -> dict[str, str]:
     """Every file of `generated/`, by path relative to it."""
+    versions = versions_of(bundle)
+    modules = sorted(m for _, vs in versions for _, m in vs)
     files = {
-        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name),
+        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
+                                                                       versions=versions, modules=modules),
         "loan.py": generate_loan(bundle.vocabulary),
         "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
     }
     files["_fields.py"] = generate_fields(bundle.vocabulary)
     for program in bundle.programs:
         files[f"{module_name(program.id)}.py"] = generate_program(program, bundle.vocabulary)
+    for program in bundle.history:
+        files[f"{version_module_name(program, False)}.py"] = generate_program(program, bundle.vocabulary)
     return files

@@ -1,0 +1,680 @@
+"""What changed between two versions of a program, in plain English: header, cells, rules, values, citations.
+
+Consumes two checked `ir.Program`s (inheritance applied) and their vocabularies; produces a list of `Change`s,
+each saying what changed, the old and new wording (the same wording the checkers use, `compiler.wording`)
+and whether the change tightens or loosens the policy where that can be decided.
+
+Matrix cells and lookup tables are compared by the loans they cover: the old and new bands are split into
+their common refinement, so every region of loans whose limit changed is listed, even when bands moved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Literal
+
+from compiler import ir
+from compiler.meta import titles as titles_of
+from compiler.wording import band_label, describe, describe_requirement, fmt_amount
+
+Effect = Literal["tightens", "loosens", ""]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change: under `heading` (the program header, a matrix, a value or a rule), `what` went from old to new."""
+
+    heading: str
+    item: str  # matrix, rule or value id; "" for the program header
+    what: str
+    old: str | None  # None: added
+    new: str | None  # None: removed
+    effect: Effect
+    citation: str | None  # the item's citation (the new one; the old one when removed)
+
+    @property
+    def action(self) -> str:
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
+    def line(self) -> str:
+        effect = f" ({self.effect})" if self.effect else ""
+        if self.old is None:
+            return f"{self.what}: added: {self.new}{effect}" if self.new else f"{self.what}: added{effect}"
+        if self.new is None:
+            return f"{self.what}: removed: {self.old}{effect}" if self.old else f"{self.what}: removed{effect}"
+        return f"{self.what}: {self.old} -> {self.new}{effect}"
+
+    def sentence(self) -> str:
+        return self.line() if not self.item else f"{self.heading}: {self.line()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramDiff:
+    old: ir.Program
+    new: ir.Program
+    changes: tuple[Change, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "changes": len(self.changes),
+            "tightens": sum(c.effect == "tightens" for c in self.changes),
+            "loosens": sum(c.effect == "loosens" for c in self.changes),
+        }
+
+
+# ------------------------------------------------------------------ comparing
+
+
+def diff_programs(old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> ProgramDiff:
+    """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items."""
+    d = _Differ(old, new, old_vocab, new_vocab)
+    d.header()
+    d.matrices()
+    d.values()
+    d.rules()
+    d.dropped()
+    return ProgramDiff(old, new, tuple(d.out))
+
+
+class _Differ:
+    def __init__(self, old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> None:
+        self.old, self.new = old, new
+        self.old_vocab, self.new_vocab = old_vocab, new_vocab
+        self.ot = titles_of(old, old_vocab)
+        self.nt = titles_of(new, new_vocab)
+        self.out: list[Change] = []
+
+    def add(self, heading: str, item: str, what: str, old: str | None, new: str | None, effect: Effect = "",
+            citation: str | None = None) -> None:
+        self.out.append(Change(heading, item, what, old, new, effect, citation))
+
+    # -------------------------------------------------------------- header
+
+    def header(self) -> None:
+        fields = (("Program id", "id"), ("Title", "title"), ("Investor", "investor"), ("Lender", "lender"), ("Family", "family"),
+                  ("Version", "version"), ("Effective", "effective"), ("Source document", "source_document"),
+                  ("Kind", "kind"), ("Base program", "base"), ("Seasoning date", "seasoning_date"),
+                  ("Adjustments combine", "combine"))
+        for label, attr in fields:
+            a, b = getattr(self.old, attr), getattr(self.new, attr)
+            if a != b:
+                self.add("Program", "", label, _text(a), _text(b))
+
+    # -------------------------------------------------------------- matrices
+
+    def matrices(self) -> None:
+        olds = {m.id: m for m in self.old.matrices}
+        news = {m.id: m for m in self.new.matrices}
+        for m in self.new.matrices:
+            if m.id not in olds:
+                self.add(_heading("Matrix", m.title, m.id), m.id, "Matrix", None,
+                         f"gives {self._limits(m.gives, self.new)}" + self._when(m.when, self.nt), "", m.citation)
+            else:
+                self.matrix(olds[m.id], m)
+        for m in self.old.matrices:
+            if m.id not in news:
+                self.add(_heading("Matrix", m.title, m.id), m.id, "Matrix", f"gives {self._limits(m.gives, self.old)}"
+                         + self._when(m.when, self.ot), None, "", m.citation)
+
+    def matrix(self, a: ir.Matrix, b: ir.Matrix) -> None:
+        h = _heading("Matrix", b.title, b.id)
+        self.common(h, b.id, a, b)
+        if a.gives != b.gives:
+            self.add(h, b.id, "Limits given", self._limits(a.gives, self.old), self._limits(b.gives, self.new), "", b.citation)
+        same_rows = a.rows.expr == b.rows.expr
+        same_cols = (a.columns is None and b.columns is None) or (
+            a.columns is not None and b.columns is not None and a.columns.expr == b.columns.expr)
+        if not (same_rows and same_cols):
+            self.add(h, b.id, "Layout", self._layout(a, self.ot), self._layout(b, self.nt), "", b.citation)
+            return
+        kinds = {lim.id: lim for lim in (*self.old.limits, *self.new.limits)}
+        rows = refine(a.rows.bands, b.rows.bands, self._step(b.rows.expr), _kind(b.rows.expr))
+        cols = (refine(a.columns.bands, b.columns.bands, self._step(b.columns.expr), _kind(b.columns.expr))
+                if a.columns is not None and b.columns is not None else [None])
+        row_name = self.nt.get(b.rows.label, b.rows.label)
+        col_name = self.nt.get(b.columns.label, b.columns.label) if b.columns is not None else ""
+        gives = tuple(dict.fromkeys((*b.gives, *a.gives)))
+        for limit in gives:
+            lim = kinds.get(limit)
+            title = lim.title if lim else limit
+            for r in rows:
+                for c in cols:
+                    old = _cell_at(a, r, c)
+                    new = _cell_at(b, r, c)
+                    ov, nv = _limit_in(old, limit), _limit_in(new, limit)
+                    if _rank(ov) == _rank(nv):
+                        continue
+                    where = f"{title}, {row_name} {r.label}" + (f", {col_name} {c.label}" if c is not None else "")
+                    effect: Effect = "tightens" if _rank(nv) < _rank(ov) else "loosens"
+                    self.add(h, b.id, where, _show(ov, lim), _show(nv, lim), effect, b.citation)
+
+    def _layout(self, m: ir.Matrix, t: dict[str, str]) -> str:
+        rows = t.get(m.rows.label, m.rows.label)
+        return f"rows by {rows}" + (f", columns by {t.get(m.columns.label, m.columns.label)}" if m.columns else "")
+
+    def _limits(self, gives: tuple[str, ...], p: ir.Program) -> str:
+        names = {lim.id: lim.title for lim in p.limits}
+        return ", ".join(names.get(g, g) for g in gives)
+
+    def _when(self, when: ir.Expr | None, t: dict[str, str]) -> str:
+        return f" when {describe(when, t)}" if when is not None else ""
+
+    def _step(self, expr: ir.Expr) -> Decimal:
+        places = None
+        if isinstance(expr, ir.FieldRef):
+            f = self.new_vocab.field(expr.name)
+            places = f.places if f is not None else None
+        elif isinstance(expr, ir.ValueRef):
+            v = self.new.value(expr.name)
+            places = v.places if v is not None else None
+        if places is None:
+            places = 0 if expr.type.kind in ("integer", "months") else 2
+        return Decimal(1).scaleb(-places)
+
+    # -------------------------------------------------------------- shared by matrices and rules
+
+    def common(self, h: str, item: str, a: ir.Matrix | ir.Rule, b: ir.Matrix | ir.Rule) -> None:
+        if a.title != b.title:
+            self.add(h, item, "Title", a.title, b.title, "", b.citation)
+        if a.citation != b.citation:
+            self.add(h, item, "Citation", _text(a.citation), _text(b.citation), "", b.citation)
+        if a.when != b.when:
+            self.add(h, item, "Applies", _applies(a.when, self.ot), _applies(b.when, self.nt), _when_effect(a.when, b.when),
+                     b.citation)
+        self.texts(h, item, "Note", a.notes, b.notes, "", b.citation)
+
+    def texts(self, h: str, item: str, what: str, old: tuple[str, ...], new: tuple[str, ...], added: Effect,
+              citation: str | None) -> None:
+        removed: Effect = {"tightens": "loosens", "loosens": "tightens", "": ""}[added]  # type: ignore[assignment]
+        for text in new:
+            if text not in old:
+                self.add(h, item, what, None, text, added, citation)
+        for text in old:
+            if text not in new:
+                self.add(h, item, what, text, None, removed, citation)
+
+    # -------------------------------------------------------------- values
+
+    def values(self) -> None:
+        olds = {v.id: v for v in self.old.values}
+        news = {v.id: v for v in self.new.values}
+        for v in self.new.values:
+            if v.id not in olds:
+                self.add(_heading("Value", v.title, v.id), v.id, "Value", None, self._value_text(v, self.nt), "", v.citation)
+            elif olds[v.id] != v:
+                self.value(olds[v.id], v)
+        for v in self.old.values:
+            if v.id not in news:
+                self.add(_heading("Value", v.title, v.id), v.id, "Value", self._value_text(v, self.ot), None, "", v.citation)
+
+    def value(self, a: ir.Value, b: ir.Value) -> None:
+        h = _heading("Value", b.title, b.id)
+        if a.title != b.title:
+            self.add(h, b.id, "Title", a.title, b.title, "", b.citation)
+        if a.citation != b.citation:
+            self.add(h, b.id, "Citation", _text(a.citation), _text(b.citation), "", b.citation)
+        self.texts(h, b.id, "Note", a.notes, b.notes, "", b.citation)
+        if a.rounding != b.rounding:
+            self.add(h, b.id, "Rounding", a.rounding.describe() if a.rounding else "none",
+                     b.rounding.describe() if b.rounding else "none", "", b.citation)
+        if a.body == b.body:
+            return
+        if isinstance(a.body, ir.Lookup) and isinstance(b.body, ir.Lookup) and a.body.key.expr == b.body.key.expr:
+            higher = self._sense_of_value(b.id)
+            key = b.body.key
+            name = self.nt.get(key.label, key.label)
+            for piece in refine(a.body.key.bands, key.bands, self._step(key.expr), _kind(key.expr)):
+                ov = _lookup_at(a.body, piece)
+                nv = _lookup_at(b.body, piece)
+                if ov == nv:
+                    continue
+                effect: Effect = ""
+                if isinstance(ov, Decimal) and isinstance(nv, Decimal) and higher is not None:
+                    effect = "tightens" if (nv > ov) == higher else "loosens"
+                self.add(h, b.id, f"{b.title} for {name} {piece.label}", _amount(ov, a.type), _amount(nv, b.type),
+                         effect, b.citation)
+            return
+        self.add(h, b.id, "Definition", self._value_text(a, self.ot), self._value_text(b, self.nt), "", b.citation)
+
+    def _value_text(self, v: ir.Value, t: dict[str, str]) -> str:
+        if isinstance(v.body, ir.Lookup):
+            parts = [f"{band.label}: {_amount(r, v.type)}" for band, r in zip(v.body.key.bands, v.body.results, strict=True)]
+            return f"by {t.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
+        return describe(v.body, t)
+
+    def _sense_of_value(self, value_id: str) -> bool | None:
+        """True when a higher value tightens (the new program requires something at least it), False when lower
+        tightens, None when its rules do not say."""
+        senses: set[bool] = set()
+        for r in self.new.rules:
+            for q in r.requirements:
+                for e in _walk(q.test):
+                    if isinstance(e, ir.Compare) and isinstance(e.right, ir.ValueRef) and e.right.name == value_id:
+                        if e.op in (">=", ">"):
+                            senses.add(True)
+                        elif e.op in ("<=", "<"):
+                            senses.add(False)
+        return senses.pop() if len(senses) == 1 else None
+
+    # -------------------------------------------------------------- rules
+
+    def rules(self) -> None:
+        olds = {r.id: r for r in self.old.rules}
+        news = {r.id: r for r in self.new.rules}
+        for r in self.new.rules:
+            if r.id not in olds:
+                self.add(_heading("Rule", r.title, r.id), r.id, "Rule", None, self._rule_text(r, self.nt),
+                         _rule_effect(r), r.citation)
+            elif olds[r.id] != r:
+                self.rule(olds[r.id], r)
+        for r in self.old.rules:
+            if r.id not in news:
+                effect = _rule_effect(r)
+                self.add(_heading("Rule", r.title, r.id), r.id, "Rule", self._rule_text(r, self.ot), None,
+                         "loosens" if effect == "tightens" else "", r.citation)
+
+    def rule(self, a: ir.Rule, b: ir.Rule) -> None:
+        h = _heading("Rule", b.title, b.id)
+        self.common(h, b.id, a, b)
+        olds = [q for q in a.requirements if q not in b.requirements]
+        news = [q for q in b.requirements if q not in a.requirements]
+        paired: list[tuple[ir.Requirement, ir.Requirement]] = []
+        for q in list(news):
+            match = next((o for o in olds if _shape(o) == _shape(q)), None)
+            if match is not None:
+                olds.remove(match)
+                news.remove(q)
+                paired.append((match, q))
+        if len(olds) == 1 and len(news) == 1:  # one requirement rewritten: show it as one change
+            paired.append((olds.pop(), news.pop()))
+        for o, q in paired:
+            self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), describe_requirement(q, self.nt),
+                     _requirement_effect(o, q), b.citation)
+        for q in news:
+            self.add(h, b.id, "Requirement", None, describe_requirement(q, self.nt), "tightens", b.citation)
+        for o in olds:
+            self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), None, "loosens", b.citation)
+        self.adjustments(h, a, b)
+        self.texts(h, b.id, "Condition", tuple(_condition(c) for c in a.conditions),
+                   tuple(_condition(c) for c in b.conditions), "tightens", b.citation)
+        self.texts(h, b.id, "Referred for review", a.reviews, b.reviews, "", b.citation)
+
+    def adjustments(self, h: str, a: ir.Rule, b: ir.Rule) -> None:
+        def key(x: ir.Adjustment) -> tuple[str, str]:
+            return (x.kind, x.limit)
+
+        olds = {key(x): x for x in a.adjustments}
+        news = {key(x): x for x in b.adjustments}
+        names = {lim.id: lim.title for lim in (*self.old.limits, *self.new.limits)}
+        for k, x in news.items():
+            what = f"{names.get(x.limit, x.limit)} {'reduction' if x.kind == 'reduce' else 'cap'}"
+            amount = f"{_plain_points(x.amount)}%"
+            if k not in olds:
+                self.add(h, b.id, what, None, amount, "tightens", b.citation)
+            elif olds[k].amount != x.amount:
+                old = olds[k].amount
+                stricter = x.amount > old if x.kind == "reduce" else x.amount < old
+                self.add(h, b.id, what, f"{_plain_points(old)}%", amount, "tightens" if stricter else "loosens", b.citation)
+        for k, x in olds.items():
+            if k not in news:
+                what = f"{names.get(x.limit, x.limit)} {'reduction' if x.kind == 'reduce' else 'cap'}"
+                self.add(h, b.id, what, f"{_plain_points(x.amount)}%", None, "loosens", b.citation)
+
+    def _rule_text(self, r: ir.Rule, t: dict[str, str]) -> str:
+        parts = [f"when {describe(r.when, t)}"] if r.when is not None else []
+        parts += [f"require {describe_requirement(q, t)}" for q in r.requirements]
+        names = {lim.id: lim.title for lim in (*self.old.limits, *self.new.limits)}
+        parts += [f"{x.kind} {names.get(x.limit, x.limit)} {'by' if x.kind == 'reduce' else 'at'} {_plain_points(x.amount)}%"
+                  for x in r.adjustments]
+        parts += [_condition(c) for c in r.conditions]
+        parts += [f"review: {text}" for text in r.reviews]
+        return "; ".join(parts) or "no requirements"
+
+    # -------------------------------------------------------------- dropped
+
+    def dropped(self) -> None:
+        olds = {(d.kind, d.id): d for d in self.old.dropped}
+        news = {(d.kind, d.id): d for d in self.new.dropped}
+        for k, d in news.items():
+            if k not in olds:
+                self.add("Program", "", f"Dropped from the base: {d.kind} {d.id}", None, d.reason)
+        for k, d in olds.items():
+            if k not in news:
+                self.add("Program", "", f"Dropped from the base: {d.kind} {d.id}", d.reason, None)
+
+
+# ------------------------------------------------------------------ bands: the common refinement
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A region of one axis on which neither the old nor the new table changes band; `point` lies in it."""
+
+    low: Decimal | None
+    low_inclusive: bool
+    high: Decimal | None
+    high_inclusive: bool
+    point: Decimal
+    label: str
+
+
+def refine(old: tuple[ir.Band, ...], new: tuple[ir.Band, ...], step: Decimal, kind: tuple[str, str]) -> list[Piece]:
+    """The common refinement of two band lists, on the grid of values the field can take (multiples of `step`).
+
+    Every value covered by either list lies in exactly one piece, and within a piece both lists give one band
+    (or none). Pieces holding no value on the grid are left out.
+    """
+    cuts: set[tuple[Decimal, bool]] = set()  # (x, True): a region starts at x; (x, False): a region starts just after x
+    for b in (*old, *new):
+        if b.low is not None:
+            cuts.add((b.low, b.low_inclusive))
+        if b.high is not None:
+            cuts.add((b.high, not b.high_inclusive))
+    ordered = sorted(cuts, key=lambda c: (c[0], not c[1]))
+    starts: list[tuple[Decimal | None, bool]] = [(None, True), *ordered]
+    pieces: list[Piece] = []
+    for n, (low, low_inc) in enumerate(starts):
+        high: Decimal | None
+        if n + 1 < len(starts):
+            nxt, nxt_inc = starts[n + 1]
+            high, high_inc = nxt, not nxt_inc
+        else:
+            high, high_inc = None, True
+        point = _first_point(low, low_inc, high, high_inc, step)
+        if point is None:
+            continue
+        if not any(b.contains(point) for b in (*old, *new)):
+            continue
+        lo, lo_inc, hi, hi_inc = _snap(low, low_inc, high, high_inc, step)
+        pieces.append(Piece(lo, lo_inc, hi, hi_inc, point, band_label(lo, lo_inc, hi, hi_inc, *kind)))
+    return pieces
+
+
+def _first_point(low: Decimal | None, low_inc: bool, high: Decimal | None, high_inc: bool, step: Decimal) -> Decimal | None:
+    """The smallest multiple of `step` in the interval (the high end when unbounded below), or None."""
+    if low is None:
+        if high is None:
+            return Decimal(0)
+        top = (high / step).to_integral_value(rounding="ROUND_FLOOR") * step
+        if top == high and not high_inc:
+            top -= step
+        return top
+    x = (low / step).to_integral_value(rounding="ROUND_CEILING") * step
+    if x == low and not low_inc:
+        x += step
+    if high is not None and (x > high or (x == high and not high_inc)):
+        return None
+    return x
+
+
+def _snap(low: Decimal | None, low_inc: bool, high: Decimal | None, high_inc: bool, step: Decimal
+          ) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """Exclusive ends on the grid written as inclusive ones: `over $2,000,000` -> `$2,000,001`."""
+    if low is not None and not low_inc and (low / step) == (low / step).to_integral_value():
+        low, low_inc = low + step, True
+    if high is not None and not high_inc and (high / step) == (high / step).to_integral_value():
+        high, high_inc = high - step, True
+    return low, low_inc, high, high_inc
+
+
+def _band_index(bands: tuple[ir.Band, ...], x: Decimal) -> int | None:
+    return next((n for n, b in enumerate(bands) if b.contains(x)), None)
+
+
+_NOT_COVERED = "not covered"
+
+
+def _cell_at(m: ir.Matrix, r: Piece, c: Piece | None) -> ir.Cell | str:
+    ri = _band_index(m.rows.bands, r.point)
+    ci = 0 if c is None or m.columns is None else _band_index(m.columns.bands, c.point)
+    if ri is None or ci is None:
+        return _NOT_COVERED
+    return m.cell(ri, ci)
+
+
+def _limit_in(cell: ir.Cell | str, limit: str) -> Decimal | str | None:
+    """The limit a cell gives: a number, 'N/A', 'not covered', or None for no limit."""
+    if isinstance(cell, str):
+        return cell
+    if not cell.eligible:
+        return "N/A"
+    return cell.get(limit)
+
+
+def _rank(v: Decimal | str | None) -> Decimal:
+    """Order of permissiveness: ineligible lowest, then the limit's value, no limit highest."""
+    if isinstance(v, str):
+        return Decimal("-Infinity")
+    if v is None:
+        return Decimal("Infinity")
+    return v
+
+
+def _show(v: Decimal | str | None, lim: ir.Limit | None) -> str:
+    if isinstance(v, str):
+        return v
+    if v is None:
+        return "no limit"
+    return fmt_amount(v, lim.type.kind, lim.type.unit) if lim else str(v)
+
+
+def _lookup_at(body: ir.Lookup, piece: Piece) -> Decimal | str | None:
+    n = _band_index(body.key.bands, piece.point)
+    if n is None:
+        return _NOT_COVERED
+    result = body.results[n]
+    return "N/A" if result is None else result
+
+
+def _amount(v: Decimal | str | None, t: ir.Type) -> str:
+    if isinstance(v, Decimal):
+        return fmt_amount(v, t.kind, t.unit)
+    return v if v is not None else "none"
+
+
+# ------------------------------------------------------------------ tightening and loosening
+
+
+def _walk(e: object) -> list[object]:
+    import dataclasses
+
+    out = [e]
+    if dataclasses.is_dataclass(e) and not isinstance(e, type):
+        for f in dataclasses.fields(e):
+            if f.name in ("type", "span"):
+                continue
+            v = getattr(e, f.name)
+            for item in v if isinstance(v, tuple) else (v,):
+                out.extend(_walk(item))
+    return out
+
+
+def _shape(x: object) -> object:
+    """A requirement or expression with its constants blanked: two requirements of one shape differ by thresholds."""
+    import dataclasses
+
+    if isinstance(x, ir.Const):
+        return ("const", x.type.kind)
+    if isinstance(x, ir.InSet):
+        return ("in", _shape(x.operand), x.negated)
+    if isinstance(x, tuple):
+        return tuple(_shape(i) for i in x)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return (type(x).__name__, *(_shape(getattr(x, f.name)) for f in dataclasses.fields(x) if f.name not in ("span", "type")))
+    return x
+
+
+def stricter(a: ir.Expr, b: ir.Expr) -> Effect | None:
+    """Whether condition `b` holds for fewer loans than `a` ('tightens'), more ('loosens'), or it cannot be told ('').
+
+    None when the two are equal.
+    """
+    if a == b:
+        return None
+    if isinstance(a, ir.Compare) and isinstance(b, ir.Compare) and a.op == b.op and a.left == b.left \
+            and isinstance(a.right, ir.Const) and isinstance(b.right, ir.Const) \
+            and isinstance(a.right.value, Decimal) and isinstance(b.right.value, Decimal):
+        up = b.right.value > a.right.value
+        if a.op in (">=", ">"):
+            return "tightens" if up else "loosens"
+        if a.op in ("<=", "<"):
+            return "loosens" if up else "tightens"
+        return ""
+    if isinstance(a, ir.InSet) and isinstance(b, ir.InSet) and a.operand == b.operand and a.negated == b.negated:
+        fewer = set(b.values) < set(a.values)
+        more = set(b.values) > set(a.values)
+        if not (fewer or more):
+            return ""
+        return "tightens" if fewer != a.negated else "loosens"
+    if isinstance(a, ir.Not) and isinstance(b, ir.Not):
+        inner = stricter(a.operand, b.operand)
+        return "loosens" if inner == "tightens" else "tightens" if inner == "loosens" else inner
+    if isinstance(a, (ir.And, ir.Or)) and isinstance(b, (ir.And, ir.Or)) and type(a) is type(b) \
+            and len(a.operands) == len(b.operands):
+        return _combine([stricter(x, y) for x, y in zip(a.operands, b.operands, strict=True)])
+    return ""
+
+
+def _combine(effects: list[Effect | None]) -> Effect | None:
+    seen: set[Effect] = {e for e in effects if e is not None}
+    if not seen:
+        return None
+    if len(seen) == 1:
+        return seen.pop()
+    return ""
+
+
+def _requirement_effect(a: ir.Requirement, b: ir.Requirement) -> Effect:
+    """A requirement passes when its test holds or an alternative (test and condition) does."""
+    parts = [stricter(a.test, b.test)]
+    if len(a.alternatives) == len(b.alternatives):
+        for x, y in zip(a.alternatives, b.alternatives, strict=True):
+            parts.append(_combine([stricter(x.test, y.test), stricter(x.when, y.when)]))
+    elif set(b.alternatives) < set(a.alternatives):
+        parts.append("tightens")  # alternatives taken away
+    elif set(b.alternatives) > set(a.alternatives):
+        parts.append("loosens")  # alternatives added
+    else:
+        parts.append("")
+    return _combine(parts) or ""
+
+
+def _when_effect(a: ir.Expr | None, b: ir.Expr | None) -> Effect:
+    # A rule's condition says when it applies; whether applying more often tightens depends on what it does.
+    return ""
+
+
+def _rule_effect(r: ir.Rule) -> Effect:
+    """What having this rule does compared with not having it."""
+    return "tightens" if r.requirements or r.adjustments or r.conditions else ""
+
+
+# ------------------------------------------------------------------ wording helpers
+
+
+def _heading(kind: str, title: str, item: str) -> str:
+    return f'{kind} "{title}" ({item})'
+
+
+def _text(v: object) -> str:
+    if v is None:
+        return "none"
+    if hasattr(v, "isoformat"):
+        return str(v.isoformat())
+    return str(v)
+
+
+def _applies(when: ir.Expr | None, t: dict[str, str]) -> str:
+    return "always" if when is None else f"when {describe(when, t)}"
+
+
+def _condition(c: ir.Condition) -> str:
+    return f"{'document required' if c.kind == 'document' else 'term'}: {c.text}"
+
+
+def _plain_points(v: Decimal) -> str:
+    return fmt_amount(v, "integer")
+
+
+def _kind(expr: ir.Expr) -> tuple[str, str]:
+    return (expr.type.kind, expr.type.unit)
+
+
+# ------------------------------------------------------------------ output
+
+
+def render_text(d: ProgramDiff) -> str:
+    """For credit officers: what changed, grouped by matrix and rule, each line with old -> new."""
+    o, n = d.old, d.new
+    lines = [f"{n.title} ({n.id}): version {o.version} (effective {o.effective}) -> {n.version} (effective {n.effective})"]
+    if o.path != n.path:
+        lines.append(f"  {o.path} -> {n.path}")
+    c = d.counts()
+    if not d.changes:
+        lines.append("No changes.")
+        return "\n".join(lines) + "\n"
+    lines.append(f"{c['changes']} change{'s' if c['changes'] != 1 else ''}: {c['tightens']} tighten, {c['loosens']} loosen, "
+                 f"{c['changes'] - c['tightens'] - c['loosens']} neither or not decidable")
+    for heading, changes in _grouped(d.changes):
+        cite = next((ch.citation for ch in changes if ch.citation), None)
+        lines.append("")
+        lines.append(heading + (f", {cite}" if cite else ""))
+        lines.extend(f"  {ch.line()}" for ch in changes)
+    return "\n".join(lines) + "\n"
+
+
+def _grouped(changes: tuple[Change, ...]) -> list[tuple[str, list[Change]]]:
+    groups: dict[str, list[Change]] = {}
+    for ch in changes:
+        groups.setdefault(ch.heading, []).append(ch)
+    return list(groups.items())
+
+
+def to_dict(d: ProgramDiff) -> dict[str, object]:
+    def side(p: ir.Program) -> dict[str, str]:
+        return {"version": p.version, "effective": p.effective.isoformat(), "path": p.path, "sha256": p.sha256}
+
+    return {
+        "program": d.new.id,
+        "old": side(d.old),
+        "new": side(d.new),
+        **d.counts(),
+        "items": [{**asdict(ch), "action": ch.action, "text": ch.sentence()} for ch in d.changes],
+    }
+
+
+def render_json(d: ProgramDiff) -> str:
+    return json.dumps(to_dict(d), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
+    """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped."""
+    from compiler.backends.docs import md
+
+    o, n = d.old, d.new
+    hashes = "#" * heading_level
+    out = [f"{hashes} Version {md(o.version)} → {md(n.version)}", "",
+           f"Effective {o.effective.isoformat()} → {n.effective.isoformat()}. "]
+    c = d.counts()
+    if not d.changes:
+        out[-1] += "No changes."
+        return "\n".join(out) + "\n"
+    out[-1] += (f"{c['changes']} change{'s' if c['changes'] != 1 else ''}: {c['tightens']} tighten, "
+                f"{c['loosens']} loosen, {c['changes'] - c['tightens'] - c['loosens']} neither or not decidable.")
+    for heading, changes in _grouped(d.changes):
+        cite = next((ch.citation for ch in changes if ch.citation), None)
+        out += ["", f"{hashes}# {md(heading)}", ""]
+        if cite:
+            out += [f"*{md(cite)}*", ""]
+        for ch in changes:
+            effect = f" **{ch.effect}**" if ch.effect else ""
+            if ch.old is None:
+                body = f"{md(ch.what)}: added" + (f": {md(ch.new)}" if ch.new else "")
+            elif ch.new is None:
+                body = f"{md(ch.what)}: removed" + (f": {md(ch.old)}" if ch.old else "")
+            else:
+                body = f"{md(ch.what)}: {md(ch.old)} → {md(ch.new)}"
+            out.append(f"- {body}{effect}")
+    return "\n".join(out) + "\n"
