@@ -129,6 +129,18 @@ def eval_(
     raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console()))
 
 
+@app.command()
+def explain(
+    program: Annotated[str, typer.Argument(help="Program id.")],
+    loan_file: Annotated[str, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Near misses: the smallest changes that would make a failed rule, and the whole loan, pass."""
+    from compiler.explain_cli import run_explain
+
+    raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

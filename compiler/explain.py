@@ -43,7 +43,7 @@ from typing import Any, Literal
 from compiler import ir
 from compiler.evaluate import facts_of, get
 from compiler.meta import inputs_of, program_meta
-from compiler.runtime import Decision, Facts, ProgramInfo, ProgramMeta, decide, fmt
+from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide, fmt
 from compiler.wording import fmt_amount
 
 FieldValue = Decimal | dt.date | bool | str
@@ -93,7 +93,8 @@ class Suggestion:
     effects: tuple[Effect, ...]
     new_failures: tuple[str, ...]  # rules that pass now and would fail after the change
     status: str  # the changed loan's status
-    text: str
+    change: str  # the changes in words
+    text: str  # the changes and their effects in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,29 +177,57 @@ class Target:
 
 
 class Outcome:
-    """One decided loan: the Decision and the facts behind it."""
+    """One decided loan: the facts of the changed loan and (computed when first asked for) its Decision."""
 
-    __slots__ = ("_offset", "decision", "facts", "sane")
+    __slots__ = ("_decision", "_meta", "_offset", "facts", "program", "sane")
 
-    def __init__(self, decision: Decision, facts: Facts, program: ir.Program) -> None:
-        self.decision = decision
+    def __init__(self, facts: Facts, program: ir.Program, meta: ProgramMeta) -> None:
         self.facts = facts
+        self.program = program
+        self._meta = meta
+        self._decision: Decision | None = None
+        self._offset = (0, 0)
         self.sane = True  # no derived value lost or turned negative by the change
-        extra = len(decision.findings) - len(program.matrices) - len(program.rules) - len(program.limits)
-        self._offset = (len(program.matrices), extra)
+
+    @property
+    def decision(self) -> Decision:
+        if self._decision is None:
+            d = self._decision = decide(self._meta, self.facts)
+            p = self.program
+            self._offset = (len(p.matrices), len(d.findings) - len(p.matrices) - len(p.rules) - len(p.limits))
+        return self._decision
 
     def outcome(self, t: Target) -> str | None:
         """The target's outcome; None when the decision has no such finding (the eligibility-matrix check passed)."""
+        findings = self.decision.findings
         n_matrices, extra = self._offset
         if t.kind == "matrix":
-            return self.decision.findings[t.index].outcome
+            return findings[t.index].outcome
         if t.kind == "eligibility_matrix":
-            return self.decision.findings[n_matrices].outcome if extra else None
+            return findings[n_matrices].outcome if extra else None
         if t.kind == "rule":
-            return self.decision.findings[n_matrices + extra + t.index].outcome
-        return self.decision.findings[n_matrices + extra + len(self.facts.rules) + t.index].outcome
+            return findings[n_matrices + extra + t.index].outcome
+        return findings[n_matrices + extra + len(self.facts.rules) + t.index].outcome
+
+    def finding(self, t: Target) -> Finding | None:
+        findings = self.decision.findings
+        n_matrices, extra = self._offset
+        if t.kind == "matrix":
+            return findings[t.index]
+        if t.kind == "rule":
+            return findings[n_matrices + extra + t.index]
+        return None
 
     def passes(self, t: Target) -> bool:
+        """The finding passes or does not apply (for a rule, read from the facts as `runtime.decide` does)."""
+        if t.kind == "rule":
+            applies, results = self.facts.rules[t.index]
+            rule = self.program.rules[t.index]
+            if applies is False:
+                return True
+            if rule.reviews or any(r is not True for r in results):
+                return False
+            return applies is True or bool(rule.requirements)
         return self.outcome(t) in (None, "pass", "not_applicable")
 
     def requirement_holds(self, rule_index: int, requirement: int) -> bool:
@@ -275,10 +304,9 @@ class Explainer:
         if got is None:
             loan = dict(self.loan)
             loan.update(key)
-            facts = facts_of(self.program, loan)
-            got = Outcome(decide(self.meta, facts), facts, self.program)
+            got = Outcome(facts_of(self.program, loan), self.program, self.meta)
             if key:
-                got.sane = _sane(self.base.facts.values, facts.values)
+                got.sane = _sane(self.base.facts.values, got.facts.values)
             self.cache[key] = got
             self.evaluations += 1
         return got
@@ -299,20 +327,25 @@ class Explainer:
 
     def fields_of(self, nodes: Iterable[object]) -> tuple[str, ...]:
         """The loan fields the nodes read, through derived values, in first-use order."""
-        out: list[str] = []
-        seen: set[str] = set()
+        return tuple(n for n in self._names(nodes) if self.program.value(n) is None and n in self.fields)
+
+    def relevant(self, t: Target) -> set[str]:
+        """The derived values (and, for a limit, the limit) a finding depends on: the effects worth showing for it."""
+        names = {n for n in self._names(self.nodes_of(t)) if self.program.value(n) is not None}
+        return names | ({self.program.limits[t.index].id} if t.kind == "limit" else set())
+
+    def _names(self, nodes: Iterable[object]) -> list[str]:
+        seen: list[str] = []
         stack = [n for node in nodes for n in inputs_of(node)]
         while stack:
             name = stack.pop(0)
             if name in seen:
                 continue
-            seen.add(name)
+            seen.append(name)
             value = self.program.value(name)
             if value is not None:
                 stack.extend(inputs_of(value.body))
-            elif name in self.fields:
-                out.append(name)
-        return tuple(out)
+        return seen
 
     def nodes_of(self, t: Target) -> list[object]:
         p = self.program
@@ -481,27 +514,34 @@ class Explainer:
 
     # --- suggestions
 
-    def suggest(self, changes: tuple[Change, ...], goal: Goal) -> Suggestion | None:
-        """The verified suggestion for these changes, or None when the changed loan does not meet the goal."""
+    def suggest(self, changes: tuple[Change, ...], goal: Goal, target: Target | None = None) -> Suggestion | None:
+        """The verified suggestion for these changes, or None when the changed loan does not meet the goal.
+
+        Its effects: for a finding (`target`), on what the finding depends on and the finding itself; else all.
+        """
         got = self.run((c.field, c.after) for c in changes)
         if not (got.sane and goal(got)):
             return None
-        effects = self.effects(got)
+        effects = self.effects(got, target)
         before = {f.rule_id for f in self.base.decision.findings if f.outcome == "fail"}
         new = tuple(dict.fromkeys(f.rule_id for f in got.decision.findings if f.outcome == "fail" and f.rule_id not in before))
-        text = "; and ".join(c.text if k == 0 else _lower_first(c.text) for k, c in enumerate(changes))
+        change = "; and ".join(c.text if k == 0 else _lower_first(c.text) for k, c in enumerate(changes))
+        text = change
         if effects:
             text += ": " + "; ".join(e.detail for e in effects)
         if new:
             text += f"; but {_join(new)} would then fail"
         text += "."
-        return Suggestion(changes, effects, new, got.decision.status, text)
+        return Suggestion(changes, effects, new, got.decision.status, change, text)
 
-    def effects(self, got: Outcome) -> tuple[Effect, ...]:
+    def effects(self, got: Outcome, target: Target | None = None) -> tuple[Effect, ...]:
         out: list[Effect] = []
+        keep = self.relevant(target) if target is not None else None
         base = {v.name: v for v in self.base.decision.values}
         for v in got.decision.values:
             b = base[v.name]
+            if keep is not None and v.name not in keep:
+                continue
             if v.value != b.value or (v.value is not None and b.value is not None and str(v.value) != str(b.value)):
                 n = self.meta.names[v.name]
                 before, after = fmt(b.value, n.kind, n.unit), fmt(v.value, n.kind, n.unit)
@@ -510,6 +550,8 @@ class Explainer:
         kinds = {lim.id: lim.type for lim in self.program.limits}
         for lim in got.decision.limits:
             was = limits[lim.limit]
+            if keep is not None and lim.limit not in keep:
+                continue
             if lim.value != was.value:
                 t = kinds[lim.limit]
                 before, after = fmt(was.value, t.kind, t.unit), fmt(lim.value, t.kind, t.unit)
@@ -517,18 +559,25 @@ class Explainer:
                 if lim.value is not None:
                     detail += f": {lim.description}"
                 out.append(Effect(lim.limit, lim.title, before, after, detail))
+        if target is not None and target.kind in ("rule", "matrix"):
+            finding = got.finding(target)
+            if finding is not None and (finding.outcome != "pass" or not out or target.kind == "matrix"):
+                said = f": {finding.message.rstrip('.')}" if target.kind == "matrix" else (
+                    " would pass" if finding.outcome == "pass" else " would no longer apply")
+                out.append(Effect(finding.rule_id, finding.title, "fail", finding.outcome, finding.title + said))
         return tuple(out)
 
-    def singles(self, names: Iterable[str], goal: Goal) -> list[Suggestion]:
+    def singles(self, names: Iterable[str], goal: Goal, target: Target | None = None) -> list[Suggestion]:
         out: list[Suggestion] = []
         for name in names:
             change = self.search(name, goal)
-            got = None if change is None else self.suggest((change,), goal)
+            got = None if change is None else self.suggest((change,), goal, target)
             if got is not None:
                 out.append(got)
         return sorted(out, key=_rank)
 
-    def combine(self, parts: list[list[Suggestion]], goal: Goal, alone: Iterable[str] = (), keep: int = 3) -> list[Suggestion]:
+    def combine(self, parts: list[list[Suggestion]], goal: Goal, alone: Iterable[str] = (), target: Target | None = None,
+                keep: int = 3) -> list[Suggestion]:
         """Two- or three-field changes: one of the best suggestions of each part, kept when the whole verifies.
 
         `alone`: fields that fix the goal by themselves; a combination with one of them says nothing new.
@@ -556,7 +605,7 @@ class Explainer:
             changes = tuple(merged.values())
             if not self.meets(goal, ((c.field, c.after) for c in changes)):
                 continue
-            got = self.suggest(tuple(self._widen(c, changes, goal) for c in changes), goal)
+            got = self.suggest(tuple(self._widen(c, changes, goal) for c in changes), goal, target)
             if got is not None:
                 out.append(got)
         return sorted(out, key=_rank)[:keep]
@@ -728,7 +777,7 @@ def explain(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any, meta: Pro
         def goal(o: Outcome, t: Target = target) -> bool:
             return o.passes(t)
 
-        singles = ex.singles(names, goal)
+        singles = ex.singles(names, goal, target)
         note = ""
         only_choices = bool(singles) and all(c.kind == "choice" for s in singles for c in s.changes)
         if not singles or only_choices:
@@ -782,7 +831,7 @@ def _rule_combinations(ex: Explainer, target: Target, goal: Goal, alone: list[st
 
         names = ex.fields_of(([rule.when] if rule.when is not None else []) + [rule.requirements[i]])
         parts.append(ex.singles(names, holds))
-    return ex.combine(parts, goal, alone)
+    return ex.combine(parts, goal, alone, target)
 
 
 def _no_single_note(ex: Explainer, names: tuple[str, ...], combined: bool) -> str:
@@ -812,17 +861,16 @@ def _summary(status: str, failed: list[FailedRule], whole: list[Suggestion], mis
     parts: list[str] = []
     if failed:
         n = len(failed)
-        parts.append(f"{n} rule{'s' if n != 1 else ''} failed.")
+        parts.append(f"{n} rule{'s' if n != 1 else ''} failed ({', '.join(f.rule_id for f in failed)}).")
         if whole:
-            best = whole[0]
-            result = "eligible" if best.status == "eligible" else "left with no failed rule"
-            parts.append(f"Smallest change that makes the loan {result}: {best.text}")
+            result = "eligible" if whole[0].status == "eligible" else "pass every rule"
+            parts.append(f"Smallest change that makes the loan {result}: {whole[0].change}.")
         else:
-            parts.append("No change of one, two or three fields found that makes the loan pass every rule.")
+            parts.append("No change of one, two or three fields was found that makes the loan pass every rule.")
     if missing:
-        parts.append("Supply " + _join(m.title for m in missing) + ".")
+        parts.append("Supply: " + ", ".join(m.title for m in missing) + ".")
     if referrals:
-        parts.append("Referred to the investor: " + _join(r.title for r in referrals) + ".")
+        parts.append("Referred to the investor: " + ", ".join(r.title for r in referrals) + ".")
     return " ".join(parts)
 
 
