@@ -608,6 +608,8 @@ class Explainer:
             got = self.suggest(tuple(self._widen(c, changes, goal) for c in changes), goal, target)
             if got is not None:
                 out.append(got)
+        sets = [{(c.field, c.after) for c in s.changes} for s in out]
+        out = [s for s, mine in zip(out, sets, strict=True) if not any(other < mine for other in sets)]
         return sorted(out, key=_rank)[:keep]
 
     def _widen(self, c: Change, changes: tuple[Change, ...], goal: Goal) -> Change:
