@@ -115,3 +115,15 @@ def test_end_to_end_from_stdin() -> None:
     data = json.loads(out.stdout)
     rule = next(f for f in data["failed"] if f["rule_id"] == "short_term_rental")
     assert [s["changes"][0]["after"] for s in rule["suggestions"] if s["changes"][0]["field"] == "pitia"] == ["3826"]
+
+
+def test_readme_example_is_the_real_output(at_root: Path) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```sh\n\.venv/bin/glc explain (\S+) (\S+)\n```\n\n```text\n(.*?)```", readme, re.S)
+    assert found is not None
+    program, loan, shown = found.groups()
+    out = glc("explain", program, loan)
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout == shown
