@@ -187,7 +187,7 @@ class Outcome:
         self._meta = meta
         self._decision: Decision | None = None
         self._offset = (0, 0)
-        self.sane = True  # no derived value lost or turned negative by the change
+        self.sane = True  # no check made unknown, no derived value turned negative by the change
 
     @property
     def decision(self) -> Decision:
@@ -306,7 +306,7 @@ class Explainer:
             loan.update(key)
             got = Outcome(facts_of(self.program, loan), self.program, self.meta)
             if key:
-                got.sane = _sane(self.base.facts.values, got.facts.values)
+                got.sane = _sane(self.program, self.base.facts, got.facts)
             self.cache[key] = got
             self.evaluations += 1
         return got
@@ -622,12 +622,28 @@ class Explainer:
                       self._choice_text(self.fields[c.field], c.before, values))
 
 
-def _sane(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """A change is no fix when it leaves a derived value unknown (a division by zero) or negative that was not."""
-    for name, b in before.items():
-        a = after.get(name)
-        if b is not None and a is None:
+def _sane(program: ir.Program, before: Facts, after: Facts) -> bool:
+    """A change is no fix when it makes a check that could be made unknown, or turns a derived value negative.
+
+    Unknown: whether a rule or matrix applies, a requirement's result (of a rule that may apply), a matrix key
+    (of a matrix that may apply), or the value a limit bounds; e.g. a zero value dividing a ratio.
+    """
+    for (a0, r0), (a1, r1) in zip(before.rules, after.rules, strict=True):
+        if a1 is None and a0 is not None:
             return False
+        if a1 is not False and any(x is None and not (y is None and a0 is not False) for x, y in zip(r1, r0, strict=True)):
+            return False
+    for (a0, k0), (a1, k1) in zip(before.matrices, after.matrices, strict=True):
+        if a1 is None and a0 is not None:
+            return False
+        if a1 is not False and any(x is None and not (y is None and a0 is not False) for x, y in zip(k1, k0, strict=True)):
+            return False
+    for lim in program.limits:
+        if before.values.get(lim.on, get(before.loan, lim.on)) is not None and \
+                after.values.get(lim.on, get(after.loan, lim.on)) is None:
+            return False
+    for name, b in before.values.items():
+        a = after.values.get(name)
         if isinstance(b, Decimal) and isinstance(a, Decimal) and b >= 0 > a:
             return False
     return True
@@ -840,9 +856,9 @@ def _no_single_note(ex: Explainer, names: tuple[str, ...], combined: bool) -> st
     searchable = [n for n in names if ex.now(n) is not None and (ex.line(n) is not None or
                                                                  ex.fields[n].type.kind in ("yesno", "enum"))]
     if not searchable:
-        shown = _join(ex.fields[n].title for n in names) or "nothing the loan gives"
+        shown = _join(_lower_first(ex.fields[n].title) for n in names) or "nothing the loan gives"
         return f"No single change helps: this depends on {shown}, which no single value of the loan can change."
-    tried = _join(ex.fields[n].title for n in searchable)
+    tried = _join(_lower_first(ex.fields[n].title) for n in searchable)
     if combined:
         return f"No single change of {tried} makes this pass; it fails for more than one reason. These changes together do."
     return f"No single change of {tried} makes this pass, and no change of two fields was found that does."
