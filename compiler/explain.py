@@ -17,8 +17,9 @@ For each failed finding (a rule, a matrix, a limit):
    - the date the program measures seasoning to is only moved forward: that is waiting;
    - yes/no and one-of fields: every other value.
 3. every suggestion is verified: it is a decision of the evaluator on the changed loan, in which the finding
-   passes (or no longer applies). Its effects on derived values and limits, and any rule it would break, are
-   read from that decision.
+   passes (or no longer applies). Its effects on what the finding depends on (derived values, limits), and
+   any rule it would break, are read from that decision. A change that makes some check unknown (a zero that
+   divides a ratio, a documentation type whose income is not given) or a derived amount negative is no fix.
 
 Then the same search for the whole loan (no failed finding left). When no single change helps, changes of
 two or three fields are tried, combining the best single changes for each failed requirement (of one rule)

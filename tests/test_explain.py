@@ -205,3 +205,17 @@ def apply(loan: dict[str, Any], s: Suggestion) -> dict[str, Any]:
         v = c.after
         out[c.field] = v.isoformat() if isinstance(v, dt.date) else (int(v) if isinstance(v, D) and v == int(v) else v)
     return out
+
+
+def test_unleased_property_gets_the_market_rent_that_gives_the_dscr() -> None:
+    e = run("harbor_dscr", INVESTOR, short_term_rental=True, lease_rent=None, market_rent=4_400)
+    rent = single(failed(e, "short_term_rental").suggestions, "market_rent")
+    assert rent.changes[0].after == D(4_600)  # 4,600 / 4,000 = 1.150
+    assert rent.changes[0].text == "Raise the market rent (1007) to $4,600/month or more (now $4,400/month)"
+
+
+def test_a_change_that_makes_a_check_unknown_is_no_fix() -> None:
+    e = run("keystone_bank_statement", OWNER, **BIG_LOAN)
+    fields = {c.field for f in e.failed for s in f.suggestions for c in s.changes}
+    assert "appraised_value" not in fields and "purchase_price" not in fields  # $0 would make LTV unknown
+    assert e.evaluations < 400
