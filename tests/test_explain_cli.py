@@ -127,3 +127,18 @@ def test_readme_example_is_the_real_output(at_root: Path) -> None:
     out = glc("explain", program, loan)
     assert out.exit_code == 0, out.stderr
     assert out.stdout == shown
+
+
+def test_broken_programs_and_missing_generated_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "programs", tmp_path / "programs")
+    loan = tmp_path / "loan.json"
+    loan.write_text(json.dumps(BIG_LOAN), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = glc("explain", "keystone_bank_statement", str(loan))
+    assert out.exit_code == 1 and "generated/ is missing or stale: run `glc build` first." in out.stderr
+    path = tmp_path / "programs" / "keystone_bank_statement.guideline"
+    path.write_text(path.read_text(encoding="utf-8").replace("require fico >= 660", "require ficco >= 660"), encoding="utf-8")
+    out = glc("explain", "keystone_bank_statement", str(loan))
+    assert out.exit_code == 1 and "programs/ has errors (or no programs): run `glc check` to see them." in out.stderr
