@@ -15,7 +15,7 @@ import os
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from compiler.evaluate import evaluate
@@ -56,6 +56,8 @@ def test_every_suggested_change_makes_the_rule_pass(case: tuple[str, dict[str, A
     program = PROGRAMS[program_id]
     e = explain(program, BUNDLE.vocabulary, Loan.model_validate(data))
     assume(e.status == "ineligible")
+    checked = sum(len(f.suggestions) for f in e.failed) + len(e.whole_loan)
+    event("suggestions checked: " + ("0" if checked == 0 else "1-5" if checked <= 5 else "6 or more"))
     for f in e.failed:
         for s in f.suggestions:
             changed = Loan.model_validate(apply(data, s))
