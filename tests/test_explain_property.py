@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from compiler.evaluate import evaluate
-from compiler.explain import Suggestion, explain
+from compiler.explain import Change, Suggestion, explain
 from tests.loans import loans
 from tests.test_explain import BUNDLE, PROGRAMS
 from tests.test_seed_scenarios import INVESTOR, OWNER
@@ -38,12 +38,26 @@ def near_misses(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     return program, {**base, **{k: drawn[k] for k in keys if drawn[k] is not None}}
 
 
-def apply(loan: dict[str, Any], s: Suggestion) -> dict[str, Any]:
+def apply(loan: dict[str, Any], s: Suggestion, value: Any = None) -> dict[str, Any]:
+    """The loan with the suggestion's changes (or, for a one-field suggestion, that field set to `value`)."""
     out = dict(loan)
     for c in s.changes:
-        v = c.after
+        v = c.after if value is None else value
         out[c.field] = v.isoformat() if isinstance(v, dt.date) else (int(v) if isinstance(v, Decimal) and v == int(v) else v)
     return out
+
+
+def one_step_back(c: Change) -> Any:
+    """The grid point next to the suggested value toward the current one, if it lies strictly between them."""
+    f = BUNDLE.vocabulary.field(c.field)
+    assert f is not None
+    sign = 1 if c.direction == "up" else -1
+    if isinstance(c.after, dt.date):
+        back: Any = c.after - dt.timedelta(days=sign)
+    else:
+        step = Decimal(1) if f.type.kind == "money" else Decimal(1).scaleb(-(f.places or 0))
+        back = c.after - sign * step
+    return back if (back - c.before) * sign > (0 if isinstance(back, Decimal) else dt.timedelta(0)) else None
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -64,6 +78,16 @@ def test_every_suggested_change_makes_the_rule_pass(case: tuple[str, dict[str, A
             for d in (generated.check(program_id, changed), evaluate(program, BUNDLE.vocabulary, changed)):
                 bad = [x for x in d.findings if x.rule_id == f.rule_id and x.outcome not in ("pass", "not_applicable")]
                 assert not bad, f"{program_id}: {s.text} leaves {bad}"
+            if len(s.changes) == 1 and s.changes[0].kind != "choice":
+                c = s.changes[0]
+                if c.through is not None:  # "..., but not below X": X passes too
+                    far = generated.check(program_id, Loan.model_validate(apply(data, s, c.through)))
+                    assert all(x.outcome in ("pass", "not_applicable") for x in far.findings if x.rule_id == f.rule_id)
+                nearer = one_step_back(c)
+                if nearer is not None:  # the smallest change: one step less does not pass
+                    d = generated.check(program_id, Loan.model_validate(apply(data, s, nearer)))
+                    assert any(x.outcome != "pass" and x.outcome != "not_applicable" for x in d.findings
+                               if x.rule_id == f.rule_id), f"{program_id}: {s.text} is not the smallest change"
     for s in e.whole_loan:
         changed = Loan.model_validate(apply(data, s))
         for d in (generated.check(program_id, changed), evaluate(program, BUNDLE.vocabulary, changed)):
