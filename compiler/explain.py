@@ -42,7 +42,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from compiler import ir
-from compiler.evaluate import facts_of, get
+from compiler.evaluate import Env, ev, facts_of, get
 from compiler.meta import inputs_of, program_meta
 from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide, fmt
 from compiler.wording import fmt_amount
@@ -835,22 +835,40 @@ def explain(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any, meta: Pro
 
 
 def _rule_combinations(ex: Explainer, target: Target, goal: Goal, alone: list[str]) -> list[Suggestion]:
-    """A rule failing for two or three reasons: combine the nearest changes for each failed requirement."""
+    """A rule failing for two or three reasons: combine the nearest changes for each reason.
+
+    The reasons are its failed requirements or, when one requirement (without alternatives) fails, the
+    failed parts of its `and`.
+    """
     if target.kind != "rule":
         return []
     rule = ex.program.rules[target.index]
     _applies, results = ex.base.facts.rules[target.index]
     failing = [i for i, ok in enumerate(results) if ok is False]
-    if not 2 <= len(failing) <= 3:
-        return []
-    parts: list[list[Suggestion]] = []
+    reasons: list[tuple[object, Goal]] = []
     for i in failing:
         def holds(o: Outcome, q: int = i) -> bool:
             return o.requirement_holds(target.index, q)
 
-        names = ex.fields_of(([rule.when] if rule.when is not None else []) + [rule.requirements[i]])
-        parts.append(ex.singles(names, holds))
+        reasons.append((rule.requirements[i], holds))
+    if len(failing) == 1 and isinstance(rule.requirements[failing[0]].test, ir.And) \
+            and not rule.requirements[failing[0]].alternatives:
+        test = rule.requirements[failing[0]].test
+        assert isinstance(test, ir.And)
+        reasons = [(part, _true(ex.program, part)) for part in test.operands if not _true(ex.program, part)(ex.base)]
+    if not 2 <= len(reasons) <= 3:
+        return []
+    when: list[object] = [rule.when] if rule.when is not None else []
+    parts = [ex.singles(ex.fields_of([*when, node]), holds) for node, holds in reasons]
     return ex.combine(parts, goal, alone, target)
+
+
+def _true(program: ir.Program, x: ir.Expr) -> Goal:
+    """A goal: the expression is true for the changed loan."""
+    def holds(o: Outcome) -> bool:
+        return ev(x, Env(o.facts.loan, program, dict(o.facts.values))) is True
+
+    return holds
 
 
 def _no_single_note(ex: Explainer, names: tuple[str, ...], combined: bool) -> str:

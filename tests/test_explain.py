@@ -219,3 +219,22 @@ def test_a_change_that_makes_a_check_unknown_is_no_fix() -> None:
     fields = {c.field for f in e.failed for s in f.suggestions for c in s.changes}
     assert "appraised_value" not in fields and "purchase_price" not in fields  # $0 would make LTV unknown
     assert e.evaluations < 400
+
+
+def test_one_requirement_failing_both_halves_of_an_and(tmp_path: Path) -> None:
+    """`require A and B` with A and B both false: no single change helps; the pairs are offered."""
+    from generated.loan import Loan
+
+    (tmp_path / "loan.fields").write_text((ROOT / "programs" / "loan.fields").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "strong.guideline").write_text(
+        'program strong\n  title: "Strong"\n  investor: "Test"\n  family: "Test"\n  version: "1"\n'
+        '  effective: 2026-01-01\n  source: "test"\n  seasoning_date: application_date\n\n'
+        'rule strong_borrower "Strong borrower"\n  cite "§1"\n  require fico >= 720 and reserves_months >= 12 months\n',
+        encoding="utf-8")
+    bundle = check_paths([tmp_path]).bundle
+    assert bundle is not None
+    e = explain(bundle.programs[0], bundle.vocabulary, Loan.model_validate({**OWNER, "fico": 700, "liquid_assets": 30_000}))
+    rule = failed(e, "strong_borrower")
+    assert "No single change" in rule.note and "more than one reason" in rule.note
+    pairs = {tuple((c.field, c.after) for c in s.changes) for s in rule.suggestions}
+    assert pairs == {(("fico", 720), ("pitia", D(2_500))), (("fico", 720), ("liquid_assets", D(72_000)))}
