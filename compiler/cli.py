@@ -162,6 +162,19 @@ def diff(
         raise typer.Exit(2)
     raise typer.Exit(run_diff(old, new, rev_from, rev_to, format, exit_code, _console()))
 
+
+@app.command()
+def explain(
+    program: Annotated[str, typer.Argument(help="Program id.")],
+    loan_file: Annotated[str, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Near misses: the smallest changes that would make a failed rule, and the whole loan, pass."""
+    from compiler.explain_cli import run_explain
+
+    raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

@@ -33,6 +33,29 @@ def _read(loan_file: str) -> tuple[Any, str | None]:
         return None, f"{loan_file}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}."
 
 
+def load_loan(loan_file: str, model: Any, err: Console) -> Any | None:
+    """The loan in a JSON file (`-`: stdin) validated by the `Loan` model, or None after saying what is wrong."""
+    data, problem = _read(loan_file)
+    if problem:
+        err.print(Text(problem))
+        return None
+    if not isinstance(data, dict):
+        err.print(Text("A loan is a JSON object of field names and values."))
+        return None
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err.print(Text(f"The loan has {exc.error_count()} problem{'s' if exc.error_count() != 1 else ''}:"))
+        for e in exc.errors():
+            where = ".".join(str(p) for p in e["loc"]) or "(loan)"
+            got = e.get("input")
+            shown = "" if e["type"] == "missing" else f" (got {json.dumps(got, default=str)})"
+            err.print(Text(f"  {where}: {e['msg']}{shown}"))
+        return None
+
+
 def _generated() -> Any:
     root = Path.cwd()
     if str(root) not in sys.path:
@@ -61,24 +84,8 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
     if gen is None:
         err.print(Text("No generated/ package here: run `glc build` in the project folder."))
         return 1
-    data, problem = _read(loan_file)
-    if problem:
-        err.print(Text(problem))
-        return 1
-    if not isinstance(data, dict):
-        err.print(Text("A loan is a JSON object of field names and values."))
-        return 1
-    from pydantic import ValidationError
-
-    try:
-        loan = gen.Loan.model_validate(data)
-    except ValidationError as exc:
-        err.print(Text(f"The loan has {exc.error_count()} problem{'s' if exc.error_count() != 1 else ''}:"))
-        for e in exc.errors():
-            where = ".".join(str(p) for p in e["loc"]) or "(loan)"
-            got = e.get("input")
-            shown = "" if e["type"] == "missing" else f" (got {json.dumps(got, default=str)})"
-            err.print(Text(f"  {where}: {e['msg']}{shown}"))
+    loan = load_loan(loan_file, gen.Loan, err)
+    if loan is None:
         return 1
     day, problem = _on_date(on, loan)
     if problem:
