@@ -120,19 +120,19 @@ def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, m
 
 
 def all3(*parts: bool | None) -> bool | None:
-    """Kleene `and`."""
-    if any(p is False for p in parts):
+    """Kleene `and` (parts are True, False or None, so `in` finds exactly them)."""
+    if False in parts:
         return False
-    if any(p is None for p in parts):
+    if None in parts:
         return None
     return True
 
 
 def any3(*parts: bool | None) -> bool | None:
     """Kleene `or`."""
-    if any(p is True for p in parts):
+    if True in parts:
         return True
-    if any(p is None for p in parts):
+    if None in parts:
         return None
     return False
 
@@ -347,11 +347,11 @@ def known(a: Any) -> bool:
 
 
 def lesser(*args: Any) -> Any:
-    return None if any(a is None for a in args) else min(args)
+    return None if None in args else min(args)
 
 
 def greater(*args: Any) -> Any:
-    return None if any(a is None for a in args) else max(args)
+    return None if None in args else max(args)
 
 
 def default(a: Any, fallback: Any) -> Any:
@@ -716,3 +716,137 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, fact
 
 __all__ += ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
             "actuals", "decide", "missing", "show"]
+
+
+# ------------------------------------------------------------------ the fast path: a verdict without messages
+# `verdict` follows `decide` step for step but builds no message, no finding and no derived-value record:
+# what a loan tape or a pricing engine needs. tests/test_fast_path.py holds it to `decide` on the
+# differential loans; keep the two in step.
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision without its wording: status, each limit (value and binding rule), the failing rule ids."""
+
+    status: Status
+    limits: tuple[tuple[str, Decimal | None, str | None], ...]  # (limit id, value, binding rule id)
+    failed: tuple[str, ...]  # ids of the failed findings, in the Decision's order
+    unresolved: tuple[str, ...]  # ids of the findings missing data or referred for review
+
+    @property
+    def eligible(self) -> bool:
+        return self.status == "eligible"
+
+    def limit(self, name: str) -> Decimal | None:
+        return next((value for lid, value, _rule in self.limits if lid == name), None)
+
+    @classmethod
+    def of(cls, d: Decision) -> Verdict:
+        """The verdict a full Decision carries (to compare the two paths)."""
+        return cls(d.status, tuple((lim.limit, lim.value, lim.binding_rule) for lim in d.limits),
+                   tuple(f.rule_id for f in d.findings if f.outcome == "fail"),
+                   tuple(f.rule_id for f in d.findings if f.outcome in ("missing", "review")))
+
+
+def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
+    for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
+        if low is not None and (key < low or (key == low and not low_inc)):
+            continue
+        if high is not None and (key > high or (key == high and not high_inc)):
+            continue
+        return i
+    return None
+
+
+def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
+    """The Verdict, from the facts of one loan: `decide` without the wording."""
+    failed: list[str] = []
+    unresolved: list[str] = []
+    candidates: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
+    reductions: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
+    caps: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
+    uncertain: set[str] = set()
+    any_applies: bool | None = False
+    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
+        if applies is False:
+            continue
+        if applies is None:
+            unresolved.append(m.id)
+            if any_applies is False:
+                any_applies = None
+            continue
+        any_applies = True
+        row = col = 0
+        for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+            if key is None:
+                unresolved.append(m.id)
+                break
+            idx = _band_index(key, axis.bands)
+            if idx is None:
+                failed.append(m.id)
+                break
+            if n:
+                col = idx
+            else:
+                row = idx
+        else:
+            cell = m.cells[row][col][0]
+            if cell is None:
+                failed.append(m.id)
+            else:
+                for limit, given in cell:
+                    candidates[limit].append((m.id, given))
+    if meta.matrices and any_applies is False:
+        failed.append("eligibility_matrix")
+    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is False:
+            continue
+        for kind, limit, amount, _text in r.adjustments:
+            (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+        if applies is None:
+            if r.adjustments:
+                uncertain.add(r.id)
+            if False in results or None in results or r.reviews or not r.requirements:
+                unresolved.append(r.id)
+        elif False in results:
+            failed.append(r.id)
+        elif None in results or r.reviews:
+            unresolved.append(r.id)
+    limits: list[tuple[str, Decimal | None, str | None]] = []
+    for lim in meta.limits:
+        value, rule = _limit_value(candidates[lim.id], reductions[lim.id], caps[lim.id], meta.combine)
+        limits.append((lim.id, value, rule))
+        if value is None:
+            continue
+        actual = facts.get(lim.on, meta)
+        if actual is None:
+            unresolved.append(lim.id)
+        elif actual > value:
+            certain, _ = _limit_value(candidates[lim.id], [a for a in reductions[lim.id] if a[0] not in uncertain],
+                                      [a for a in caps[lim.id] if a[0] not in uncertain], meta.combine)
+            (unresolved if certain is None or actual <= certain else failed).append(lim.id)
+    status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
+
+
+def _limit_value(candidates: list[tuple[str, Decimal]], reductions: list[tuple[str, Decimal]],
+                 caps: list[tuple[str, Decimal]], combine: str) -> tuple[Decimal | None, str | None]:
+    """`_limit`'s value and binding rule (the first lowest candidate), without descriptions."""
+    best: tuple[str, Decimal] | None = None
+    if candidates:
+        base = min(candidates, key=lambda c: c[1])
+        best = base
+        if combine == "stacked":
+            if reductions:
+                best = (base[0], base[1] - sum((amount for _rid, amount in reductions), Decimal(0)))
+        else:
+            for rid, amount in reductions:
+                if base[1] - amount < best[1]:
+                    best = (rid, base[1] - amount)
+    for rid, amount in caps:
+        if best is None or amount < best[1]:
+            best = (rid, amount)
+    return (None, None) if best is None else (best[1], best[0])
+
+
+__all__ += ["Verdict", "verdict"]

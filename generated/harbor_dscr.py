@@ -15,7 +15,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -27,7 +27,7 @@ def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = rt.choose((None if loan.purpose is None else loan.purpose in _C0), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
@@ -37,15 +37,11 @@ def values(loan: Loan) -> dict[str, Any]:
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-), (Decimal("6"), Decimal("9"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = rt.choose((None if loan.doc_type is None else loan.doc_type in _C3), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose((None if loan.doc_type is None else loan.doc_type in _C4), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
@@ -58,7 +54,7 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix A, p. 5. Source: programs/harbor_dscr.guideline:17. Cells: META.matrices[0].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'purchase'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.purpose is None else loan.purpose in _C0), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
 
 
 def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -66,7 +62,7 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
 
     Citation: §3.1 Matrix B, p. 5. Source: programs/harbor_dscr.guideline:30. Cells: META.matrices[1].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'rate_term'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.purpose is None else loan.purpose in _C8), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
 
 
 def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -74,7 +70,7 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix C, p. 6. Source: programs/harbor_dscr.guideline:43. Cells: META.matrices[2].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
 
 
 def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -82,7 +78,7 @@ def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.2 Matrix D, p. 6. Source: programs/harbor_dscr.guideline:56. Cells: META.matrices[3].
     """
-    return rt.lt(v['dscr'], Decimal("1")), (loan.fico, v['dscr'])
+    return (None if v['dscr'] is None else v['dscr'] < _D1), (loan.fico, v['dscr'])
 
 
 def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
@@ -91,7 +87,7 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
-    applies = rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.lt(v['dscr'], Decimal("1")))
+    applies = rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] < _D1))
     return applies, ()
 
 
@@ -104,7 +100,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:78)
-        rt.ge(loan.fico, Decimal("700")),
+        (None if loan.fico is None else loan.fico >= _D700),
     )
 
 
@@ -117,9 +113,9 @@ def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.first_time_investor
     return applies, (
         # DSCR at least 1 (programs/harbor_dscr.guideline:84)
-        rt.ge(v['dscr'], Decimal("1")),
+        (None if v['dscr'] is None else v['dscr'] >= _D1),
         # Reserves at least 12 months (programs/harbor_dscr.guideline:85)
-        rt.ge(v['reserves_months'], Decimal("12")),
+        (None if v['reserves_months'] is None else v['reserves_months'] >= _D12),
     )
 
 
@@ -129,7 +125,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.4, p. 8. Source: programs/harbor_dscr.guideline:88.
     """
     # programs/harbor_dscr.guideline:88: applies when Property type is condo_non_warrantable
-    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C12)
     return applies, ()
 
 
@@ -139,10 +135,10 @@ def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.5, p. 8. Source: programs/harbor_dscr.guideline:93.
     """
     # programs/harbor_dscr.guideline:93: applies when Property type is five_to_ten_unit
-    applies = rt.isin(loan.property_type, frozenset({'five_to_ten_unit'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:96)
-        rt.ge(loan.fico, Decimal("700")),
+        (None if loan.fico is None else loan.fico >= _D700),
     )
 
 
@@ -165,7 +161,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
-        rt.any3(rt.ge(v['dscr'], Decimal("0.750")), rt.ge(loan.fico, Decimal("720"))),
+        rt.any3((None if v['dscr'] is None else v['dscr'] >= _D0_750), (None if loan.fico is None else loan.fico >= _D720)),
     )
 
 
@@ -178,7 +174,7 @@ def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.short_term_rental
     return applies, (
         # DSCR at least 1.150 (programs/harbor_dscr.guideline:114)
-        rt.ge(v['dscr'], Decimal("1.150")),
+        (None if v['dscr'] is None else v['dscr'] >= _D1_150),
     )
 
 
@@ -188,10 +184,10 @@ def rule_small_loan_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.3, p. 9. Source: programs/harbor_dscr.guideline:116.
     """
     # programs/harbor_dscr.guideline:116: applies when DSCR less than 1
-    applies = rt.lt(v['dscr'], Decimal("1"))
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
     return applies, (
         # Loan amount at least $175,000 (programs/harbor_dscr.guideline:119)
-        rt.ge(loan.loan_amount, Decimal("175000")),
+        (None if loan.loan_amount is None else loan.loan_amount >= _D175000),
     )
 
 
@@ -204,9 +200,9 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Occupancy is investment (programs/harbor_dscr.guideline:125)
-        rt.isin(loan.occupancy, frozenset({'investment'})),
+        (None if loan.occupancy is None else loan.occupancy in _C18),
         # Documentation type is dscr (programs/harbor_dscr.guideline:126)
-        rt.isin(loan.doc_type, frozenset({'dscr'})),
+        (None if loan.doc_type is None else loan.doc_type in _C19),
     )
 
 
@@ -219,7 +215,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/harbor_dscr.guideline:130)
-        rt.ge(loan.fico, Decimal("660")),
+        (None if loan.fico is None else loan.fico >= _D660),
     )
 
 
@@ -232,7 +228,7 @@ def rule_not_fthb(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not First-time home buyer (programs/harbor_dscr.guideline:134)
-        rt.not3(loan.fthb),
+        (None if loan.fthb is None else not loan.fthb),
     )
 
 
@@ -245,7 +241,7 @@ def rule_foreign_nationals(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Citizenship is us_citizen, permanent_resident or non_permanent_resident (programs/harbor_dscr.guideline:138)
-        rt.isin(loan.citizenship, frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})),
+        (None if loan.citizenship is None else loan.citizenship in _C21),
     )
 
 
@@ -258,13 +254,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months (programs/harbor_dscr.guideline:145)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24),
     )
 
 
@@ -277,9 +273,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/harbor_dscr.guideline:151)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # not In forbearance (programs/harbor_dscr.guideline:152)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -292,7 +288,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/harbor_dscr.guideline:165)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -305,7 +301,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
     )
 
 
@@ -318,7 +314,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit (programs/harbor_dscr.guideline:173)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C30),
     )
 
 
@@ -331,7 +327,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not WV, ND or SD (programs/harbor_dscr.guideline:177)
-        rt.not3(rt.isin(loan.state, frozenset({'WV', 'ND', 'SD'}))),
+        (None if loan.state is None else loan.state not in _C31),
     )
 
 
@@ -341,10 +337,10 @@ def rule_prepayment_penalty(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.5, p. 13 (state list illustrative). Source: programs/harbor_dscr.guideline:179.
     """
     # programs/harbor_dscr.guideline:179: applies when State is AK, KS, MI, MN, NM, RI or VT
-    applies = rt.isin(loan.state, frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}))
+    applies = (None if loan.state is None else loan.state in _C32)
     return applies, (
         # Prepayment penalty term equal to 0 months (programs/harbor_dscr.guideline:183)
-        rt.eq(loan.prepayment_penalty_months, Decimal("0")),
+        (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0),
     )
 
 
@@ -352,36 +348,86 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_purchase(loan, v))
-    f.matrices.append(matrix_rate_term(loan, v))
-    f.matrices.append(matrix_cash_out(loan, v))
-    f.matrices.append(matrix_no_ratio(loan, v))
-    f.rules.append(rule_cash_out_no_ratio(loan, v))
-    f.rules.append(rule_interest_only(loan, v))
-    f.rules.append(rule_first_time_investor(loan, v))
-    f.rules.append(rule_non_warrantable_condo(loan, v))
-    f.rules.append(rule_five_to_ten_units(loan, v))
-    f.rules.append(rule_declining_market(loan, v))
-    f.rules.append(rule_min_dscr(loan, v))
-    f.rules.append(rule_short_term_rental(loan, v))
-    f.rules.append(rule_small_loan_no_ratio(loan, v))
-    f.rules.append(rule_investment_only(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_not_fthb(loan, v))
-    f.rules.append(rule_foreign_nationals(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_excluded_states(loan, v))
-    f.rules.append(rule_prepayment_penalty(loan, v))
+    f.matrices = [
+        matrix_purchase(loan, v),
+        matrix_rate_term(loan, v),
+        matrix_cash_out(loan, v),
+        matrix_no_ratio(loan, v),
+    ]
+    f.rules = [
+        rule_cash_out_no_ratio(loan, v),
+        rule_interest_only(loan, v),
+        rule_first_time_investor(loan, v),
+        rule_non_warrantable_condo(loan, v),
+        rule_five_to_ten_units(loan, v),
+        rule_declining_market(loan, v),
+        rule_min_dscr(loan, v),
+        rule_short_term_rental(loan, v),
+        rule_small_loan_no_ratio(loan, v),
+        rule_investment_only(loan, v),
+        rule_min_fico(loan, v),
+        rule_not_fthb(loan, v),
+        rule_foreign_nationals(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_housing_history(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_excluded_states(loan, v),
+        rule_prepayment_penalty(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Harbor Point DSCR 2026.2: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
+    return rt.verdict(META, facts(loan))
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+)
+_C2 = (Decimal("6"), Decimal("9"), Decimal("12"))
+_C3 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C4 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D1 = Decimal("1")
+_C8 = frozenset({'rate_term'})
+_C9 = frozenset({'cash_out'})
+_D700 = Decimal("700")
+_D12 = Decimal("12")
+_C12 = frozenset({'condo_non_warrantable'})
+_C13 = frozenset({'five_to_ten_unit'})
+_D0_750 = Decimal("0.750")
+_D720 = Decimal("720")
+_D1_150 = Decimal("1.150")
+_D175000 = Decimal("175000")
+_C18 = frozenset({'investment'})
+_C19 = frozenset({'dscr'})
+_D660 = Decimal("660")
+_C21 = frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})
+_C22 = ('fc', 'ss', 'dil')
+_D36 = Decimal("36")
+_C24 = ('mod', 'nod', 'dq120')
+_D24 = Decimal("24")
+_C26 = ('bk7', 'bk11')
+_C27 = ('bk13',)
+_D100000 = Decimal("100000")
+_D3000000 = Decimal("3000000")
+_C30 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})
+_C31 = frozenset({'WV', 'ND', 'SD'})
+_C32 = frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+_D0 = Decimal("0")
 
 
 META = rt.ProgramMeta(

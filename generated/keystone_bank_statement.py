@@ -15,7 +15,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -27,7 +27,7 @@ def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = rt.choose((None if loan.purpose is None else loan.purpose in _C0), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
@@ -35,7 +35,7 @@ def values(loan: Loan) -> dict[str, Any]:
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = rt.choose((None if loan.doc_type is None else loan.doc_type in _C1), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose((None if loan.doc_type is None else loan.doc_type in _C2), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
@@ -43,11 +43,7 @@ def values(loan: Loan) -> dict[str, Any]:
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
     v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
     # Required reserves (programs/keystone_bank_statement.guideline:175; §6.3, p. 13)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-), (Decimal("3"), Decimal("6"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     return v
@@ -58,7 +54,7 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:18. Cells: META.matrices[0].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'purchase'}))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C0)), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -66,7 +62,7 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
 
     Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:31. Cells: META.matrices[1].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'rate_term'}))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C8)), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -74,7 +70,7 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:44. Cells: META.matrices[2].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'cash_out'}))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C9)), (loan.fico, loan.loan_amount)
 
 
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -82,7 +78,7 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
 
     Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:57. Cells: META.matrices[3].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'second_home'})), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'}))), (loan.fico, loan.loan_amount)
+    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C10), (None if loan.purpose is None else loan.purpose in _C11)), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -90,7 +86,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:70. Cells: META.matrices[4].
     """
-    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C12), (loan.fico, loan.loan_amount)
 
 
 def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
@@ -99,7 +95,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:85.
     """
     # programs/keystone_bank_statement.guideline:85: applies when Property type is condo_non_warrantable
-    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
     return applies, ()
 
 
@@ -112,7 +108,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 680 (programs/keystone_bank_statement.guideline:94)
-        rt.ge(loan.fico, Decimal("680")),
+        (None if loan.fico is None else loan.fico >= _D680),
     )
 
 
@@ -145,7 +141,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/keystone_bank_statement.guideline:111)
-        rt.ge(loan.fico, Decimal("660")),
+        (None if loan.fico is None else loan.fico >= _D660),
     )
 
 
@@ -158,7 +154,7 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:115)
-        rt.any3(rt.le(v['dti'], Decimal("50")), rt.all3(rt.all3(rt.ge(loan.fico, Decimal("720")), rt.le(v['ltv'], Decimal("80")), rt.ge(v['reserves_months'], Decimal("12")), rt.not3(loan.fthb)), rt.le(v['dti'], Decimal("55")))),
+        rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3(rt.all3((None if loan.fico is None else loan.fico >= _D720), (None if v['ltv'] is None else v['ltv'] <= _D80), (None if v['reserves_months'] is None else v['reserves_months'] >= _D12), (None if loan.fthb is None else not loan.fthb)), (None if v['dti'] is None else v['dti'] <= _D55))),
     )
 
 
@@ -171,15 +167,15 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:122)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36),
         # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/keystone_bank_statement.guideline:123)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24),
         # months since the latest Credit events (nod, dq120) at least 12 months (programs/keystone_bank_statement.guideline:124)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date), Decimal("12")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12),
         # months since the latest Credit events (bk7, bk11) at least 24 months (programs/keystone_bank_statement.guideline:125)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24),
         # months since the latest Credit events (bk13) at least 12 months (programs/keystone_bank_statement.guideline:126)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("12")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12),
     )
 
 
@@ -189,14 +185,14 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:130.
     """
     # programs/keystone_bank_statement.guideline:130: applies when not Living rent-free
-    applies = rt.not3(loan.rent_free)
+    applies = (None if loan.rent_free is None else not loan.rent_free)
     return applies, (
         # Housing history documented at least 12 months (programs/keystone_bank_statement.guideline:133)
-        rt.ge(loan.housing_history_months, Decimal("12")),
+        (None if loan.housing_history_months is None else loan.housing_history_months >= _D12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/keystone_bank_statement.guideline:134)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:135)
-        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
+        (None if loan.housing_verification is None else loan.housing_verification in _C28),
     )
 
 
@@ -209,7 +205,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not In forbearance (programs/keystone_bank_statement.guideline:139)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -219,10 +215,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:141.
     """
     # programs/keystone_bank_statement.guideline:141: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C11))
     return applies, (
         # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:144)
-        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
     )
 
 
@@ -232,7 +228,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:146.
     """
     # programs/keystone_bank_statement.guideline:146: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
     return applies, ()
 
 
@@ -245,7 +241,7 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.rent_free
     return applies, (
         # Borrower contribution at least 10% (programs/keystone_bank_statement.guideline:155)
-        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+        (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
 
@@ -258,7 +254,7 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.fthb
     return applies, (
         # Payment shock at most 250% (programs/keystone_bank_statement.guideline:161)
-        rt.le(v['payment_shock'], Decimal("250")),
+        (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
     )
 
 
@@ -271,7 +267,7 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/keystone_bank_statement.guideline:167)
-        rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})),
+        (None if loan.doc_type is None else loan.doc_type in _C32),
     )
 
 
@@ -281,10 +277,10 @@ def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:169.
     """
     # programs/keystone_bank_statement.guideline:169: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
-    applies = rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'}))
+    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
     return applies, (
         # Ownership share at least 25% (programs/keystone_bank_statement.guideline:172)
-        rt.ge(loan.ownership_pct, Decimal("25")),
+        (None if loan.ownership_pct is None else loan.ownership_pct >= _D25),
     )
 
 
@@ -297,7 +293,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/keystone_bank_statement.guideline:184)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -310,7 +306,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:190)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("150000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D150000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
     )
 
 
@@ -323,7 +319,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/keystone_bank_statement.guideline:194)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C36),
     )
 
 
@@ -336,7 +332,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not ND, SD or NV (programs/keystone_bank_statement.guideline:198)
-        rt.not3(rt.isin(loan.state, frozenset({'ND', 'SD', 'NV'}))),
+        (None if loan.state is None else loan.state not in _C37),
     )
 
 
@@ -346,7 +342,7 @@ def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.4, p. 15. Source: programs/keystone_bank_statement.guideline:200.
     """
     # programs/keystone_bank_statement.guideline:200: applies when Loan amount more than $2,000,000
-    applies = rt.gt(loan.loan_amount, Decimal("2000000"))
+    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
     return applies, ()
 
 
@@ -354,37 +350,92 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_primary_purchase(loan, v))
-    f.matrices.append(matrix_primary_rate_term(loan, v))
-    f.matrices.append(matrix_primary_cash_out(loan, v))
-    f.matrices.append(matrix_second_home(loan, v))
-    f.matrices.append(matrix_investment(loan, v))
-    f.rules.append(rule_non_warrantable_condo(loan, v))
-    f.rules.append(rule_interest_only(loan, v))
-    f.rules.append(rule_declining_market(loan, v))
-    f.rules.append(rule_rural(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_max_dti(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history_12_months(loan, v))
-    f.rules.append(rule_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance_cash_out(loan, v))
-    f.rules.append(rule_rent_free(loan, v))
-    f.rules.append(rule_fthb_payment_shock(loan, v))
-    f.rules.append(rule_doc_types(loan, v))
-    f.rules.append(rule_business_ownership(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_excluded_states(loan, v))
-    f.rules.append(rule_second_appraisal(loan, v))
+    f.matrices = [
+        matrix_primary_purchase(loan, v),
+        matrix_primary_rate_term(loan, v),
+        matrix_primary_cash_out(loan, v),
+        matrix_second_home(loan, v),
+        matrix_investment(loan, v),
+    ]
+    f.rules = [
+        rule_non_warrantable_condo(loan, v),
+        rule_interest_only(loan, v),
+        rule_declining_market(loan, v),
+        rule_rural(loan, v),
+        rule_min_fico(loan, v),
+        rule_max_dti(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_housing_history_12_months(loan, v),
+        rule_forbearance(loan, v),
+        rule_after_forbearance(loan, v),
+        rule_after_forbearance_cash_out(loan, v),
+        rule_rent_free(loan, v),
+        rule_fthb_payment_shock(loan, v),
+        rule_doc_types(loan, v),
+        rule_business_ownership(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_excluded_states(loan, v),
+        rule_second_appraisal(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Bank Statement Select 2026.1: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
+    return rt.verdict(META, facts(loan))
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_C5 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+)
+_C6 = (Decimal("3"), Decimal("6"), Decimal("12"))
+_C7 = frozenset({'primary'})
+_C8 = frozenset({'rate_term'})
+_C9 = frozenset({'cash_out'})
+_C10 = frozenset({'second_home'})
+_C11 = frozenset({'purchase', 'rate_term'})
+_C12 = frozenset({'investment'})
+_C13 = frozenset({'condo_non_warrantable'})
+_D680 = Decimal("680")
+_D660 = Decimal("660")
+_D720 = Decimal("720")
+_D80 = Decimal("80")
+_D12 = Decimal("12")
+_D55 = Decimal("55")
+_C20 = ('fc',)
+_D36 = Decimal("36")
+_C22 = ('ss', 'dil', 'mod')
+_D24 = Decimal("24")
+_C24 = ('nod', 'dq120')
+_C25 = ('bk7', 'bk11')
+_C26 = ('bk13',)
+_D1 = Decimal("1")
+_C28 = frozenset({'vom', 'vor', 'bank_records'})
+_D2 = Decimal("2")
+_D10 = Decimal("10")
+_D250 = Decimal("250")
+_C32 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D25 = Decimal("25")
+_D150000 = Decimal("150000")
+_D3000000 = Decimal("3000000")
+_C36 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
+_C37 = frozenset({'ND', 'SD', 'NV'})
+_D2000000 = Decimal("2000000")
 
 
 META = rt.ProgramMeta(

@@ -16,7 +16,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -28,7 +28,7 @@ def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = rt.choose((None if loan.purpose is None else loan.purpose in _C0), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
@@ -36,17 +36,13 @@ def values(loan: Loan) -> dict[str, Any]:
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-), (Decimal("3"), Decimal("6"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = rt.choose((None if loan.doc_type is None else loan.doc_type in _C3), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose((None if loan.doc_type is None else loan.doc_type in _C4), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
@@ -59,7 +55,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31. Cells: META.matrices[0].
     """
-    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C7), (loan.fico, loan.loan_amount)
 
 
 def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
@@ -68,7 +64,7 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
     """
     # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
-    applies = rt.isin(loan.purpose, frozenset({'cash_out'}))
+    applies = (None if loan.purpose is None else loan.purpose in _C8)
     return applies, ()
 
 
@@ -81,7 +77,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 620 (programs/shining_star_base.guideline:52)
-        rt.ge(loan.fico, Decimal("620")),
+        (None if loan.fico is None else loan.fico >= _D620),
     )
 
 
@@ -94,9 +90,9 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months (programs/shining_star_base.guideline:63)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C10, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months (programs/shining_star_base.guideline:64)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24),
     )
 
 
@@ -109,7 +105,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not In forbearance (programs/shining_star_base.guideline:77)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -119,10 +115,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
     """
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C13))
     return applies, (
         # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
-        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
     )
 
 
@@ -132,7 +128,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C8))
     return applies, ()
 
 
@@ -145,7 +141,7 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.rent_free
     return applies, (
         # Borrower contribution at least 10% (programs/shining_star_base.guideline:94)
-        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+        (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
 
@@ -158,7 +154,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/shining_star_base.guideline:113)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -171,7 +167,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
     )
 
 
@@ -184,7 +180,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/shining_star_base.guideline:121)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C18),
     )
 
 
@@ -197,9 +193,9 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Occupancy is investment (programs/shining_star_dscr.guideline:18)
-        rt.isin(loan.occupancy, frozenset({'investment'})),
+        (None if loan.occupancy is None else loan.occupancy in _C7),
         # Documentation type is dscr (programs/shining_star_dscr.guideline:19)
-        rt.isin(loan.doc_type, frozenset({'dscr'})),
+        (None if loan.doc_type is None else loan.doc_type in _C19),
     )
 
 
@@ -212,7 +208,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DSCR at least 1 (programs/shining_star_dscr.guideline:23)
-        rt.ge(v['dscr'], Decimal("1")),
+        (None if v['dscr'] is None else v['dscr'] >= _D1),
     )
 
 
@@ -222,10 +218,10 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR). Source: programs/shining_star_dscr.guideline:27.
     """
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), Decimal("48"))
+    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C21, loan.application_date), _D48)
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months) (programs/shining_star_dscr.guideline:30)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("0")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
     )
 
 
@@ -233,26 +229,66 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_investment(loan, v))
-    f.rules.append(rule_cash_out_reduction(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance_cash_out(loan, v))
-    f.rules.append(rule_rent_free(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_investment_only(loan, v))
-    f.rules.append(rule_min_dscr(loan, v))
-    f.rules.append(rule_event_housing_history(loan, v))
+    f.matrices = [
+        matrix_investment(loan, v),
+    ]
+    f.rules = [
+        rule_cash_out_reduction(loan, v),
+        rule_min_fico(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_forbearance(loan, v),
+        rule_after_forbearance(loan, v),
+        rule_after_forbearance_cash_out(loan, v),
+        rule_rent_free(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_investment_only(loan, v),
+        rule_min_dscr(loan, v),
+        rule_event_housing_history(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Shining Star DSCR 2026.1: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
+    return rt.verdict(META, facts(loan))
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+)
+_C2 = (Decimal("3"), Decimal("6"), Decimal("12"))
+_C3 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C4 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_C7 = frozenset({'investment'})
+_C8 = frozenset({'cash_out'})
+_D620 = Decimal("620")
+_C10 = ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120')
+_D24 = Decimal("24")
+_C12 = ('bk7', 'bk11', 'bk13')
+_C13 = frozenset({'purchase', 'rate_term'})
+_D2 = Decimal("2")
+_D10 = Decimal("10")
+_D100000 = Decimal("100000")
+_D3000000 = Decimal("3000000")
+_C18 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
+_C19 = frozenset({'dscr'})
+_D1 = Decimal("1")
+_C21 = ()
+_D48 = Decimal("48")
+_D0 = Decimal("0")
 
 
 META = rt.ProgramMeta(

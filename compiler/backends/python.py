@@ -164,7 +164,7 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     return environment().get_template("program.py.j2").render(
-        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement,
+        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta=literal(meta, raw={"names": names}),
     )

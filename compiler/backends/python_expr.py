@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 
 from compiler import ir
 from compiler import runtime as rt
 
 _COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
+_OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
+# Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
+_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|_\w+")
+_CONSTANT = re.compile(r"_\w+")
+
+
+def _unknown_test(*operands: str) -> str:
+    """`a is None or b is None` over the operands that may be unknown."""
+    return " or ".join(f"{o} is None" for o in operands if not _CONSTANT.fullmatch(o))
 
 
 def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -> str:
@@ -58,7 +68,26 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
 
 
 class PyExpr:
-    """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values)."""
+    """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values).
+
+    Constants (Decimals, value sets, band tables) are hoisted into module-level names (`constants`, in
+    first-use order), so a check builds none of them per loan.
+    """
+
+    def __init__(self) -> None:
+        self.constants: dict[str, str] = {}  # name -> Python literal
+        self._names: dict[str, str] = {}  # literal -> name
+
+    def const(self, text: str, hint: str) -> str:
+        """The module-level name holding a constant's literal (one name per distinct literal)."""
+        if text not in self._names:
+            name = "_" + re.sub(r"\W", "_", hint) if hint else f"_C{len(self.constants)}"
+            base, n = name, 2
+            while name in self.constants:
+                name, n = f"{base}_{n}", n + 1
+            self._names[text] = name
+            self.constants[name] = text
+        return self._names[text]
 
     def emit(self, x: ir.Expr | ir.Lookup) -> str:
         method = getattr(self, "visit_" + type(x).__name__, None)
@@ -68,6 +97,8 @@ class PyExpr:
         return text
 
     def visit_Const(self, x: ir.Const) -> str:
+        if isinstance(x.value, Decimal):
+            return self.const(literal(x.value), "D" + str(x.value).replace("-", "m"))
         return literal(x.value)
 
     def visit_FieldRef(self, x: ir.FieldRef) -> str:
@@ -109,21 +140,35 @@ class PyExpr:
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
-                f"{literal(x.kinds)}, loan.{x.as_of})")
+                f"{self.const(literal(x.kinds), '')}, loan.{x.as_of})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
                 f"loan.{x.as_of})")
 
+    # Comparisons, set tests and negations of simple operands are written inline (no call per test);
+    # they mean exactly what the runtime helpers mean: unknown in, unknown out.
+
     def visit_Compare(self, x: ir.Compare) -> str:
-        return f"{_COMPARE[x.op]}({self.emit(x.left)}, {self.emit(x.right)})"
+        left, right = self.emit(x.left), self.emit(x.right)
+        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
+            return f"{_COMPARE[x.op]}({left}, {right})"
+        test = f"{left} {_OPERATOR[x.op]} {right}"
+        unknown = _unknown_test(left, right)
+        return f"(None if {unknown} else {test})" if unknown else f"({test})"
 
     def visit_IsKnown(self, x: ir.IsKnown) -> str:
-        return f"{'not ' if x.negated else ''}rt.known({self.emit(x.operand)})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"({operand} is {'' if x.negated else 'not '}None)"
+        return f"{'not ' if x.negated else ''}rt.known({operand})"
 
     def visit_InSet(self, x: ir.InSet) -> str:
-        values = "frozenset({" + ", ".join(repr(v) for v in x.values) + "})"
-        test = f"rt.isin({self.emit(x.operand)}, {values})"
+        values = self.const("frozenset({" + ", ".join(repr(v) for v in x.values) + "})", "")
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"(None if {operand} is None else {operand} {'not in' if x.negated else 'in'} {values})"
+        test = f"rt.isin({operand}, {values})"
         return f"rt.not3({test})" if x.negated else test
 
     def visit_And(self, x: ir.And) -> str:
@@ -133,11 +178,14 @@ class PyExpr:
         return f"rt.any3({', '.join(self.emit(p) for p in x.operands)})"
 
     def visit_Not(self, x: ir.Not) -> str:
-        return f"rt.not3({self.emit(x.operand)})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"(None if {operand} is None else not {operand})"
+        return f"rt.not3({operand})"
 
     def visit_Lookup(self, x: ir.Lookup) -> str:
         bands = tuple((b.low, b.low_inclusive, b.high, b.high_inclusive) for b in x.key.bands)
-        return f"rt.lookup({self.emit(x.key.expr)}, {literal(bands)}, {literal(x.results)})"
+        return f"rt.lookup({self.emit(x.key.expr)}, {self.const(literal(bands), '')}, {self.const(literal(x.results), '')})"
 
     def requirement(self, q: ir.Requirement) -> str:
         """The test, or any alternative whose condition and test both hold (Kleene logic)."""
