@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
@@ -473,13 +473,15 @@ class ProgramMeta:
 class Facts:
     """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
 
-    __slots__ = ("loan", "matrices", "rules", "values")
+    __slots__ = ("loan", "matrices", "rules", "said", "shown", "values")
 
     def __init__(self, loan: Any, values: dict[str, Any]) -> None:
         self.loan = loan
         self.values = values
         self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
         self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
+        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
+        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
 
     def get(self, name: str, meta: ProgramMeta) -> Any:
         n = meta.names.get(name)
@@ -491,8 +493,19 @@ class Facts:
 
 
 def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    """A field's or value's value as messages show it (worked out once per loan)."""
+    text = facts.shown.get(name)
+    if text is None:
+        text = facts.shown[name] = _show(name, facts, meta)
+    return text
+
+
+def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     n = meta.names.get(name)
-    v = facts.get(name, meta)
+    if n is not None and n.is_value:
+        v = facts.values.get(name)
+    else:
+        v = facts.loan.get(name) if isinstance(facts.loan, dict) else getattr(facts.loan, name, None)
     if isinstance(v, (list, tuple)):
         return f"{len(v)} listed"
     if n is None:
@@ -501,6 +514,15 @@ def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
 
 
 def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
+    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
+    key = tuple(names)
+    text = facts.said.get(key)
+    if text is None:
+        text = facts.said[key] = _actuals(key, facts, meta)
+    return text
+
+
+def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
     parts = []
     for name in names:
         if name == meta.seasoning_date:
@@ -575,7 +597,8 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             uncertain.add(r.id)
     limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
-        certain = _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+        def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
+            return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
         findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
@@ -636,6 +659,8 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
         (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
     if applies is True:
         conditions.extend(Condition(kind, text, r.id, r.citation) for kind, text in r.conditions)  # type: ignore[arg-type]
+    if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
+        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")  # the common case, in short
     failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
     unknown = [req for req, ok in zip(r.requirements, results, strict=True) if ok is None]
     if failed and applies is True:
@@ -689,8 +714,8 @@ def _without(adjustments: dict[str, list[tuple[str, Decimal]]], rules: set[str])
     return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
 
 
-def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, facts: Facts, meta: ProgramMeta,
-                 citations: dict[str, str]) -> Finding:
+def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
+                 meta: ProgramMeta, citations: dict[str, str]) -> Finding:
     """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
     cite = citations.get(result.binding_rule or "", "")
     if result.value is None:
@@ -702,6 +727,7 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, fact
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite, lim.where,
                        missing((lim.on,), facts, meta))
     shown = f"{on_title} {fmt(Decimal(actual), lim.kind, lim.unit)}"
+    certain = certain_limit() if actual > result.value else result
     if actual > result.value and (certain.value is None or actual <= certain.value):
         rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
         inputs = rule.when_inputs if rule is not None else ()
