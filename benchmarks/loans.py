@@ -65,8 +65,9 @@ def _months_before(months: int, days: int) -> dt.date:
 class LoanGenerator:
     """`LoanGenerator(bundle, seed).loans(n)`: n loan dicts the generated `Loan` model accepts."""
 
-    def __init__(self, bundle: ir.Bundle, seed: int = 20260315) -> None:
+    def __init__(self, bundle: ir.Bundle, seed: int = 20260315, unknown: float = UNKNOWN) -> None:
         self.rng = random.Random(seed)
+        self.unknown = unknown  # share of each optional field left unknown
         self.vocab = bundle.vocabulary
         self.edges = {k: sorted(v) for k, v in _edges(bundle).items()}
         self.records = {r.name: r for r in self.vocab.records}
@@ -120,7 +121,7 @@ class LoanGenerator:
         rng = self.rng
         loan: dict[str, Any] = {}
         for f in self.vocab.fields:
-            unknown = f.name != "application_date" and rng.random() < UNKNOWN
+            unknown = f.name != "application_date" and rng.random() < self.unknown
             loan[f.name] = None if unknown else self._value(f)
         if loan.get("forbearance_end") is not None and rng.random() < 0.9:
             loan["forbearance_end"] = None  # most borrowers were never in forbearance
