@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 __all__ = [
@@ -56,10 +56,22 @@ def quantize(x: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     return Decimal(x).quantize(Decimal(1).scaleb(-places), rounding=_MODES[mode])
 
 
+_DIRECTED = {"up": Context(prec=60, rounding=ROUND_CEILING), "down": Context(prec=60, rounding=ROUND_FLOOR)}
+_STEPS = tuple(Decimal(1).scaleb(-p) for p in range(10))
+
+
 def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     """n / d computed exactly, then rounded once as declared; unknown when either is unknown or d is 0."""
     if n is None or d is None or d == 0:
         return None
+    ctx = _DIRECTED.get(mode)
+    if ctx is not None and places < 10:
+        # Rounding toward +inf (or -inf) to 60 digits, then to the grid in the same direction, is exact: every grid
+        # point beyond the quotient is beyond its 60-digit rounding too, as long as the grid fits in 60 digits.
+        q = ctx.divide(n, d)
+        if q.adjusted() < 50:
+            q = q.quantize(_STEPS[places], rounding=ctx.rounding)
+            return q.copy_abs() if not q else q  # no negative zero
     nn, nd = n.as_integer_ratio()
     dn, dd = d.as_integer_ratio()
     num = nn * dd * 10**places
