@@ -71,7 +71,7 @@ def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mod
         q = ctx.divide(n, d)
         if q.adjusted() < 50:
             q = q.quantize(_STEPS[places], rounding=ctx.rounding)
-            return q.copy_abs() if not q else q  # no negative zero
+            return q if q else q.copy_abs()  # no negative zero
     nn, nd = n.as_integer_ratio()
     dn, dd = d.as_integer_ratio()
     num = nn * dd * 10**places
@@ -393,9 +393,9 @@ def lookup(key: Any, bands: tuple[tuple[Any, bool, Any, bool], ...], results: tu
 
 def in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:
     low, low_inc, high, high_inc = band
-    if low is not None and (x < low or (x == low and not low_inc)):
+    if low is not None and (x < low if low_inc else x <= low):
         return False
-    return not (high is not None and (x > high or (x == high and not high_inc)))
+    return not (high is not None and (x > high if high_inc else x >= high))
 
 
 __all__ += ["add", "choose", "default", "eq", "ge", "greater", "gt", "in_band", "isin", "known", "le", "lesser", "lookup",
@@ -788,82 +788,109 @@ class Verdict:
 
 
 def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
+    if type(key) is int:
+        key = Decimal(key)  # Decimal against Decimal compares faster than int against Decimal
     for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
-        if low is not None and (key < low or (key == low and not low_inc)):
+        if low is not None and (key < low if low_inc else key <= low):
             continue
-        if high is not None and (key > high or (key == high and not high_inc)):
+        if high is not None and (key > high if high_inc else key >= high):
             continue
         return i
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A program's metadata laid out for `verdict` (built once per program)."""
+
+    matrices: tuple[tuple[str, tuple[tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...], ...],
+                          tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]], ...]
+    rules: tuple[tuple[str, tuple[tuple[str, str, Decimal], ...], bool, bool], ...]  # id, adjustments, reviews, requirements
+    limits: tuple[tuple[str, str], ...]  # (limit id, the field or value it bounds)
+
+
+_PLANS: dict[int, tuple[ProgramMeta, _Plan]] = {}
+
+
+def _plan(meta: ProgramMeta) -> _Plan:
+    held = _PLANS.get(id(meta))
+    if held is None or held[0] is not meta:
+        plan = _Plan(
+            tuple((m.id, tuple(a.bands for a in m.axes), m.cells) for m in meta.matrices),
+            tuple((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), bool(r.reviews),
+                   bool(r.requirements)) for r in meta.rules),
+            tuple((lim.id, lim.on) for lim in meta.limits),
+        )
+        held = _PLANS[id(meta)] = (meta, plan)
+    return held[1]
+
+
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     """The Verdict, from the facts of one loan: `decide` without the wording."""
+    plan = _plan(meta)
     failed: list[str] = []
     unresolved: list[str] = []
-    candidates: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
-    reductions: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
-    caps: dict[str, list[tuple[str, Decimal]]] = {lim.id: [] for lim in meta.limits}
-    uncertain: set[str] = set()
+    cells: list[tuple[str, str, Decimal]] = []  # (matrix id, limit, value) of the cells that apply
+    adjustments: list[tuple[str, str, str, Decimal, bool]] = []  # (rule id, reduce|cap, limit, amount, certain)
     any_applies: bool | None = False
-    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
+    for (mid, axes, table), (applies, keys) in zip(plan.matrices, facts.matrices, strict=True):
         if applies is False:
             continue
         if applies is None:
-            unresolved.append(m.id)
+            unresolved.append(mid)
             if any_applies is False:
                 any_applies = None
             continue
         any_applies = True
         row = col = 0
-        for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        for n, (bands, key) in enumerate(zip(axes, keys, strict=True)):
             if key is None:
-                unresolved.append(m.id)
+                unresolved.append(mid)
                 break
-            idx = _band_index(key, axis.bands)
+            idx = _band_index(key, bands)
             if idx is None:
-                failed.append(m.id)
+                failed.append(mid)
                 break
             if n:
                 col = idx
             else:
                 row = idx
         else:
-            cell = m.cells[row][col][0]
+            cell = table[row][col][0]
             if cell is None:
-                failed.append(m.id)
+                failed.append(mid)
             else:
-                for limit, given in cell:
-                    candidates[limit].append((m.id, given))
-    if meta.matrices and any_applies is False:
+                cells.extend((mid, limit, given) for limit, given in cell)
+    if plan.matrices and any_applies is False:
         failed.append("eligibility_matrix")
-    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+    for (rid, adjusts, reviews, requirements), (applies, results) in zip(plan.rules, facts.rules, strict=True):
         if applies is False:
             continue
-        for kind, limit, amount, _text in r.adjustments:
-            (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+        if adjusts:
+            adjustments.extend((rid, kind, limit, amount, applies is True) for kind, limit, amount in adjusts)
         if applies is None:
-            if r.adjustments:
-                uncertain.add(r.id)
-            if False in results or None in results or r.reviews or not r.requirements:
-                unresolved.append(r.id)
+            if False in results or None in results or reviews or not requirements:
+                unresolved.append(rid)
         elif False in results:
-            failed.append(r.id)
-        elif None in results or r.reviews:
-            unresolved.append(r.id)
+            failed.append(rid)
+        elif None in results or reviews:
+            unresolved.append(rid)
     limits: list[tuple[str, Decimal | None, str | None]] = []
-    for lim in meta.limits:
-        value, rule = _limit_value(candidates[lim.id], reductions[lim.id], caps[lim.id], meta.combine)
-        limits.append((lim.id, value, rule))
+    for lid, on in plan.limits:
+        candidates = [(mid, given) for mid, limit, given in cells if limit == lid]
+        mine = [a for a in adjustments if a[2] == lid]
+        value, rule = _limit_value(candidates, [(a[0], a[3]) for a in mine if a[1] == "reduce"],
+                                   [(a[0], a[3]) for a in mine if a[1] != "reduce"], meta.combine)
+        limits.append((lid, value, rule))
         if value is None:
             continue
-        actual = facts.get(lim.on, meta)
+        actual = facts.get(on, meta)
         if actual is None:
-            unresolved.append(lim.id)
+            unresolved.append(lid)
         elif actual > value:
-            certain, _ = _limit_value(candidates[lim.id], [a for a in reductions[lim.id] if a[0] not in uncertain],
-                                      [a for a in caps[lim.id] if a[0] not in uncertain], meta.combine)
-            (unresolved if certain is None or actual <= certain else failed).append(lim.id)
+            certain, _ = _limit_value(candidates, [(a[0], a[3]) for a in mine if a[1] == "reduce" and a[4]],
+                                      [(a[0], a[3]) for a in mine if a[1] != "reduce" and a[4]], meta.combine)
+            (unresolved if certain is None or actual <= certain else failed).append(lid)
     status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
 

@@ -27,11 +27,11 @@ def values(loan: Loan) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown."""
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
-    v['property_value'] = rt.choose((None if loan.purpose is None else loan.purpose in _C0), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
     v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
-    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
@@ -39,11 +39,11 @@ def values(loan: Loan) -> dict[str, Any]:
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
     # Eligible deposits (programs/loan.fields:278)
-    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = rt.choose((None if loan.doc_type is None else loan.doc_type in _C3), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose((None if loan.doc_type is None else loan.doc_type in _C4), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C3)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C4)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
-    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
     v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
     return v

@@ -77,6 +77,7 @@ class PyExpr:
     def __init__(self) -> None:
         self.constants: dict[str, str] = {}  # name -> Python literal
         self._names: dict[str, str] = {}  # literal -> name
+        self._temps = 0  # walrus temporaries (_t0, _t1, ...) for conditions read twice
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -108,8 +109,13 @@ class PyExpr:
         return f"v[{x.name!r}]"
 
     def visit_Arith(self, x: ir.Arith) -> str:
+        left, right = self.emit(x.left), self.emit(x.right)
+        if _SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right):
+            unknown = _unknown_test(left, right)
+            test = f"{left} {x.op} {right}"
+            return f"(None if {unknown} else {test})" if unknown else f"({test})"
         fn = {"+": "rt.add", "-": "rt.sub", "*": "rt.mul"}[x.op]
-        return f"{fn}({self.emit(x.left)}, {self.emit(x.right)})"
+        return f"{fn}({left}, {right})"
 
     def visit_Scale(self, x: ir.Scale) -> str:
         return f"rt.scale({self.emit(x.operand)}, {x.power})"
@@ -133,7 +139,15 @@ class PyExpr:
         return f"rt.default({self.emit(x.operand)}, {self.emit(x.fallback)})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
-        return f"rt.choose({self.emit(x.cond)}, {self.emit(x.then)}, {self.emit(x.otherwise)})"
+        """`if c then a else b`: unknown when c is; only the branch taken is computed."""
+        cond = self.emit(x.cond)
+        if not _SIMPLE.fullmatch(cond):
+            temp = f"_t{self._temps}"
+            self._temps += 1
+            cond, first = temp, f"({temp} := {cond})"
+        else:
+            first = cond
+        return f"(None if {first} is None else {self.emit(x.then)} if {cond} else {self.emit(x.otherwise)})"
 
     def visit_MonthsSince(self, x: ir.MonthsSince) -> str:
         return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
