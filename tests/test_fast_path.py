@@ -2,7 +2,7 @@
 
 On the differential test's loans (every band edge of every program, at random, with unknown fields): for
 every program, the status, each limit's value and binding rule, the failed rule ids and the rule ids that
-need data or a review, in order. GLC_FAST_EXAMPLES sets the number of loans (default 1,000, each decided
+need data or a review, in order. GLC_FAST_EXAMPLES sets the number of loans (default 500, each decided
 by every program both ways).
 """
 
@@ -18,7 +18,7 @@ from compiler.driver import check_paths
 from tests.loans import loans
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = int(os.environ.get("GLC_FAST_EXAMPLES", "1000"))
+EXAMPLES = int(os.environ.get("GLC_FAST_EXAMPLES", "500"))
 RESULT = check_paths([ROOT / "programs"])
 assert RESULT.bundle is not None, "programs/ must check clean"
 BUNDLE = RESULT.bundle
