@@ -798,97 +798,94 @@ def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | Non
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """A program's metadata laid out for `verdict` (built once per program)."""
-
-    matrices: tuple[tuple[str, tuple[tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...], ...],
-                          tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]], ...]
-    rules: tuple[tuple[str, tuple[tuple[str, str, Decimal], ...], bool, bool], ...]  # id, adjustments, reviews, requirements
-    limits: tuple[tuple[str, str], ...]  # (limit id, the field or value it bounds)
-
-
-_PLANS: dict[int, tuple[ProgramMeta, _Plan]] = {}
-
-
-def _plan(meta: ProgramMeta) -> _Plan:
-    held = _PLANS.get(id(meta))
-    if held is None or held[0] is not meta:
-        plan = _Plan(
-            tuple((m.id, tuple(a.bands for a in m.axes), m.cells) for m in meta.matrices),
-            tuple((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), bool(r.reviews),
-                   bool(r.requirements)) for r in meta.rules),
-            tuple((lim.id, lim.on) for lim in meta.limits),
-        )
-        held = _PLANS[id(meta)] = (meta, plan)
-    return held[1]
-
-
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
-    """The Verdict, from the facts of one loan: `decide` without the wording."""
-    plan = _plan(meta)
+    """The Verdict, from the facts of one loan: `decide` without the wording (generated `check_fast` is this,
+    unrolled: `place` each matrix that applies, `judge` each rule that may apply, then `conclude`)."""
     failed: list[str] = []
     unresolved: list[str] = []
-    cells: list[tuple[str, str, Decimal]] = []  # (matrix id, limit, value) of the cells that apply
-    adjustments: list[tuple[str, str, str, Decimal, bool]] = []  # (rule id, reduce|cap, limit, amount, certain)
-    any_applies: bool | None = False
-    for (mid, axes, table), (applies, keys) in zip(plan.matrices, facts.matrices, strict=True):
-        if applies is False:
-            continue
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    covered: bool | None = False
+    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         if applies is None:
-            unresolved.append(mid)
-            if any_applies is False:
-                any_applies = None
-            continue
-        any_applies = True
-        row = col = 0
-        for n, (bands, key) in enumerate(zip(axes, keys, strict=True)):
-            if key is None:
-                unresolved.append(mid)
-                break
-            idx = _band_index(key, bands)
-            if idx is None:
-                failed.append(mid)
-                break
-            if n:
-                col = idx
-            else:
-                row = idx
-        else:
-            cell = table[row][col][0]
-            if cell is None:
-                failed.append(mid)
-            else:
-                cells.extend((mid, limit, given) for limit, given in cell)
-    if plan.matrices and any_applies is False:
+            unresolved.append(m.id)
+            covered = None if covered is False else covered
+        elif applies:
+            covered = True
+            place(m, keys, failed, unresolved, cells)
+    if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
-    for (rid, adjusts, reviews, requirements), (applies, results) in zip(plan.rules, facts.rules, strict=True):
+    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         if applies is False:
             continue
-        if adjusts:
-            adjustments.extend((rid, kind, limit, amount, applies is True) for kind, limit, amount in adjusts)
-        if applies is None:
-            if False in results or None in results or reviews or not requirements:
-                unresolved.append(rid)
-        elif False in results:
-            failed.append(rid)
-        elif None in results or reviews:
-            unresolved.append(rid)
+        if r.adjustments:
+            adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
+        judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted)
+
+
+def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
+          cells: list[tuple[str, str, Decimal]]) -> None:
+    """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
+    row = col = 0
+    for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        if key is None:
+            unresolved.append(m.id)
+            return
+        idx = _band_index(key, axis.bands)
+        if idx is None:
+            failed.append(m.id)
+            return
+        if n:
+            col = idx
+        else:
+            row = idx
+    cell = m.cells[row][col][0]
+    if cell is None:
+        failed.append(m.id)
+    else:
+        cells.extend((m.id, limit, given) for limit, given in cell)
+
+
+def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], reviews: bool, failed: list[str],
+          unresolved: list[str]) -> None:
+    """A rule that applies or may apply (`_rule`'s outcome): fail, missing/review, or pass (nothing recorded)."""
+    if applies is None:
+        if False in results or None in results or reviews or not results:
+            unresolved.append(rule_id)
+    elif False in results:
+        failed.append(rule_id)
+    elif None in results or reviews:
+        unresolved.append(rule_id)
+
+
+def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
+             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]]
+             ) -> Verdict:
+    """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
-    for lid, on in plan.limits:
+    for lim in meta.limits:
+        lid = lim.id
         candidates = [(mid, given) for mid, limit, given in cells if limit == lid]
-        mine = [a for a in adjustments if a[2] == lid]
-        value, rule = _limit_value(candidates, [(a[0], a[3]) for a in mine if a[1] == "reduce"],
-                                   [(a[0], a[3]) for a in mine if a[1] != "reduce"], meta.combine)
+        mine = [(rid, kind, amount, certain) for rid, adjs, certain in adjusted for kind, limit, amount in adjs if limit == lid]
+        if not candidates and not mine:
+            limits.append((lid, None, None))
+            continue
+        value, rule = _limit_value(candidates, [(a[0], a[2]) for a in mine if a[1] == "reduce"],
+                                   [(a[0], a[2]) for a in mine if a[1] != "reduce"], meta.combine)
         limits.append((lid, value, rule))
         if value is None:
             continue
-        actual = facts.get(on, meta)
+        n = meta.names.get(lim.on)
+        if n is not None and n.is_value:
+            actual = values.get(lim.on)
+        else:
+            actual = loan.get(lim.on) if isinstance(loan, dict) else getattr(loan, lim.on, None)
         if actual is None:
             unresolved.append(lid)
         elif actual > value:
-            certain, _ = _limit_value(candidates, [(a[0], a[3]) for a in mine if a[1] == "reduce" and a[4]],
-                                      [(a[0], a[3]) for a in mine if a[1] != "reduce" and a[4]], meta.combine)
+            certain, _ = _limit_value(candidates, [(a[0], a[2]) for a in mine if a[1] == "reduce" and a[3]],
+                                      [(a[0], a[2]) for a in mine if a[1] != "reduce" and a[3]], meta.combine)
             (unresolved if certain is None or actual <= certain else failed).append(lid)
     status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
@@ -914,4 +911,4 @@ def _limit_value(candidates: list[tuple[str, Decimal]], reductions: list[tuple[s
     return (None, None) if best is None else (best[1], best[0])
 
 
-__all__ += ["Verdict", "verdict"]
+__all__ += ["Verdict", "conclude", "judge", "place", "verdict"]

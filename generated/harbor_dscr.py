@@ -385,8 +385,151 @@ def check(loan: Loan) -> rt.Decision:
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
-    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
-    return rt.verdict(META, facts(loan))
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    applies, keys = matrix_purchase(loan, v)
+    if applies is None:
+        unresolved.append('purchase')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], keys, failed, unresolved, cells)
+    applies, keys = matrix_rate_term(loan, v)
+    if applies is None:
+        unresolved.append('rate_term')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], keys, failed, unresolved, cells)
+    applies, keys = matrix_cash_out(loan, v)
+    if applies is None:
+        unresolved.append('cash_out')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[2], keys, failed, unresolved, cells)
+    applies, keys = matrix_no_ratio(loan, v)
+    if applies is None:
+        unresolved.append('no_ratio')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[3], keys, failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # cash_out_no_ratio
+    applies = rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] < _D1))
+    if applies is not False:
+        adjusted.append(('cash_out_no_ratio', _C34, applies is True))
+        rt.judge('cash_out_no_ratio', applies, (), False, failed, unresolved)
+    # interest_only
+    applies = loan.interest_only
+    if applies is not False:
+        adjusted.append(('interest_only', _C34, applies is True))
+        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
+    # first_time_investor
+    applies = loan.first_time_investor
+    if applies is not False:
+        adjusted.append(('first_time_investor', _C35, applies is True))
+        rt.judge('first_time_investor', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1), (None if v['reserves_months'] is None else v['reserves_months'] >= _D12), ), False, failed, unresolved)
+    # non_warrantable_condo
+    applies = (None if loan.property_type is None else loan.property_type in _C12)
+    if applies is not False:
+        adjusted.append(('non_warrantable_condo', _C36, applies is True))
+        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
+    # five_to_ten_units
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    if applies is not False:
+        adjusted.append(('five_to_ten_units', _C37, applies is True))
+        rt.judge('five_to_ten_units', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
+    # declining_market
+    applies = loan.declining_market
+    if applies is not False:
+        adjusted.append(('declining_market', _C34, applies is True))
+        rt.judge('declining_market', applies, (), False, failed, unresolved)
+    # min_dscr
+    ok = rt.any3((None if v['dscr'] is None else v['dscr'] >= _D0_750), (None if loan.fico is None else loan.fico >= _D720))
+    if ok is False:
+        failed.append('min_dscr')
+    elif ok is None:
+        unresolved.append('min_dscr')
+    # short_term_rental
+    applies = loan.short_term_rental
+    if applies is not False:
+        rt.judge('short_term_rental', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1_150), ), False, failed, unresolved)
+    # small_loan_no_ratio
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
+    if applies is not False:
+        rt.judge('small_loan_no_ratio', applies, ((None if loan.loan_amount is None else loan.loan_amount >= _D175000), ), False, failed, unresolved)
+    # investment_only
+    applies = True
+    if applies is not False:
+        rt.judge('investment_only', applies, ((None if loan.occupancy is None else loan.occupancy in _C18), (None if loan.doc_type is None else loan.doc_type in _C19), ), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D660)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # not_fthb
+    ok = (None if loan.fthb is None else not loan.fthb)
+    if ok is False:
+        failed.append('not_fthb')
+    elif ok is None:
+        unresolved.append('not_fthb')
+    # foreign_nationals
+    ok = (None if loan.citizenship is None else loan.citizenship in _C21)
+    if ok is False:
+        failed.append('foreign_nationals')
+    elif ok is None:
+        unresolved.append('foreign_nationals')
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24), ), False, failed, unresolved)
+    # housing_history
+    applies = True
+    if applies is not False:
+        rt.judge('housing_history', applies, (rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.in_forbearance is None else not loan.in_forbearance), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C30)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # excluded_states
+    ok = (None if loan.state is None else loan.state not in _C31)
+    if ok is False:
+        failed.append('excluded_states')
+    elif ok is None:
+        unresolved.append('excluded_states')
+    # prepayment_penalty
+    applies = (None if loan.state is None else loan.state in _C32)
+    if applies is not False:
+        rt.judge('prepayment_penalty', applies, ((None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0), ), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
 
 
 # Constants the rules use, built once at import.
@@ -428,6 +571,14 @@ _C30 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warr
 _C31 = frozenset({'WV', 'ND', 'SD'})
 _C32 = frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
 _D0 = Decimal("0")
+_C34 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C35 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
+_C36 = (('cap', 'max_ltv', Decimal("70")), ('cap', 'max_cltv', Decimal("70")))
+_C37 = (
+    ('cap', 'max_ltv', Decimal("70")),
+    ('cap', 'max_cltv', Decimal("70")),
+    ('cap', 'max_loan_amount', Decimal("2000000")),
+)
 
 
 META = rt.ProgramMeta(

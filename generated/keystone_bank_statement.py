@@ -388,8 +388,157 @@ def check(loan: Loan) -> rt.Decision:
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
-    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
-    return rt.verdict(META, facts(loan))
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    applies, keys = matrix_primary_purchase(loan, v)
+    if applies is None:
+        unresolved.append('primary_purchase')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], keys, failed, unresolved, cells)
+    applies, keys = matrix_primary_rate_term(loan, v)
+    if applies is None:
+        unresolved.append('primary_rate_term')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], keys, failed, unresolved, cells)
+    applies, keys = matrix_primary_cash_out(loan, v)
+    if applies is None:
+        unresolved.append('primary_cash_out')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[2], keys, failed, unresolved, cells)
+    applies, keys = matrix_second_home(loan, v)
+    if applies is None:
+        unresolved.append('second_home')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[3], keys, failed, unresolved, cells)
+    applies, keys = matrix_investment(loan, v)
+    if applies is None:
+        unresolved.append('investment')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[4], keys, failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # non_warrantable_condo
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    if applies is not False:
+        adjusted.append(('non_warrantable_condo', _C39, applies is True))
+        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
+    # interest_only
+    applies = loan.interest_only
+    if applies is not False:
+        adjusted.append(('interest_only', _C40, applies is True))
+        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D680), ), False, failed, unresolved)
+    # declining_market
+    applies = loan.declining_market
+    if applies is not False:
+        adjusted.append(('declining_market', _C40, applies is True))
+        rt.judge('declining_market', applies, (), False, failed, unresolved)
+    # rural
+    applies = loan.rural
+    if applies is not False:
+        adjusted.append(('rural', _C41, applies is True))
+        rt.judge('rural', applies, (), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D660)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # max_dti
+    ok = rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3(rt.all3((None if loan.fico is None else loan.fico >= _D720), (None if v['ltv'] is None else v['ltv'] <= _D80), (None if v['reserves_months'] is None else v['reserves_months'] >= _D12), (None if loan.fthb is None else not loan.fthb)), (None if v['dti'] is None else v['dti'] <= _D55)))
+    if ok is False:
+        failed.append('max_dti')
+    elif ok is None:
+        unresolved.append('max_dti')
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12), ), False, failed, unresolved)
+    # housing_history_12_months
+    applies = (None if loan.rent_free is None else not loan.rent_free)
+    if applies is not False:
+        rt.judge('housing_history_12_months', applies, ((None if loan.housing_history_months is None else loan.housing_history_months >= _D12), rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.housing_verification is None else loan.housing_verification in _C28), ), False, failed, unresolved)
+    # forbearance
+    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    if ok is False:
+        failed.append('forbearance')
+    elif ok is None:
+        unresolved.append('forbearance')
+    # after_forbearance
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C11))
+    if applies is not False:
+        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
+    # after_forbearance_cash_out
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    if applies is not False:
+        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
+    # rent_free
+    applies = loan.rent_free
+    if applies is not False:
+        adjusted.append(('rent_free', _C42, applies is True))
+        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    # fthb_payment_shock
+    applies = loan.fthb
+    if applies is not False:
+        rt.judge('fthb_payment_shock', applies, ((None if v['payment_shock'] is None else v['payment_shock'] <= _D250), ), False, failed, unresolved)
+    # doc_types
+    ok = (None if loan.doc_type is None else loan.doc_type in _C32)
+    if ok is False:
+        failed.append('doc_types')
+    elif ok is None:
+        unresolved.append('doc_types')
+    # business_ownership
+    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
+    if applies is not False:
+        rt.judge('business_ownership', applies, ((None if loan.ownership_pct is None else loan.ownership_pct >= _D25), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D150000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C36)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # excluded_states
+    ok = (None if loan.state is None else loan.state not in _C37)
+    if ok is False:
+        failed.append('excluded_states')
+    elif ok is None:
+        unresolved.append('excluded_states')
+    # second_appraisal
+    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    if applies is not False:
+        rt.judge('second_appraisal', applies, (), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
 
 
 # Constants the rules use, built once at import.
@@ -436,6 +585,15 @@ _D3000000 = Decimal("3000000")
 _C36 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
 _C37 = frozenset({'ND', 'SD', 'NV'})
 _D2000000 = Decimal("2000000")
+_C39 = (
+    ('reduce', 'max_ltv', Decimal("5")),
+    ('reduce', 'max_cltv', Decimal("5")),
+    ('cap', 'max_ltv', Decimal("80")),
+    ('cap', 'max_cltv', Decimal("80")),
+)
+_C40 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C41 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
+_C42 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
 
 
 META = rt.ProgramMeta(

@@ -277,8 +277,104 @@ def check(loan: Loan) -> rt.Decision:
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
-    """The same decision without its wording: status, limits with their binding rules, failing rule ids."""
-    return rt.verdict(META, facts(loan))
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    applies, keys = matrix_owner_occupied(loan, v)
+    if applies is None:
+        unresolved.append('owner_occupied')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], keys, failed, unresolved, cells)
+    applies, keys = matrix_investment(loan, v)
+    if applies is None:
+        unresolved.append('investment')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], keys, failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # cash_out_reduction
+    applies = (None if loan.purpose is None else loan.purpose in _C9)
+    if applies is not False:
+        adjusted.append(('cash_out_reduction', _C25, applies is True))
+        rt.judge('cash_out_reduction', applies, (), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D620)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # max_dti
+    applies = (None if loan.doc_type is None else loan.doc_type not in _C11)
+    if applies is not False:
+        rt.judge('max_dti', applies, ((None if v['dti'] is None else v['dti'] <= _D50), ), False, failed, unresolved)
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24), ), False, failed, unresolved)
+    # housing_history
+    applies = rt.all3((None if loan.rent_free is None else not loan.rent_free), (None if loan.doc_type is None else loan.doc_type not in _C11))
+    if applies is not False:
+        rt.judge('housing_history', applies, ((None if loan.housing_verification is None else loan.housing_verification in _C15), ), False, failed, unresolved)
+    # forbearance
+    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    if ok is False:
+        failed.append('forbearance')
+    elif ok is None:
+        unresolved.append('forbearance')
+    # after_forbearance
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C16))
+    if applies is not False:
+        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
+    # after_forbearance_cash_out
+    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    if applies is not False:
+        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
+    # rent_free
+    applies = loan.rent_free
+    if applies is not False:
+        adjusted.append(('rent_free', _C26, applies is True))
+        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    # fthb_payment_shock
+    applies = rt.all3(loan.fthb, (None if loan.doc_type is None else loan.doc_type not in _C19))
+    if applies is not False:
+        rt.judge('fthb_payment_shock', applies, ((None if v['payment_shock'] is None else v['payment_shock'] <= _D250), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C23)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # incomplete_history
+    applies = rt.all3((None if loan.housing_history_months is None else loan.housing_history_months < _D12), (None if loan.rent_free is None else not loan.rent_free))
+    if applies is not False:
+        adjusted.append(('incomplete_history', _C26, applies is True))
+        rt.judge('incomplete_history', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
 
 
 # Constants the rules use, built once at import.
@@ -311,6 +407,8 @@ _D100000 = Decimal("100000")
 _D3000000 = Decimal("3000000")
 _C23 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
 _D12 = Decimal("12")
+_C25 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C26 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
 
 
 META = rt.ProgramMeta(

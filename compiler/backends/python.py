@@ -165,6 +165,7 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     return environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
+        adjustments=lambda r: emitter.const(literal(tuple((a.kind, a.limit, a.amount) for a in r.adjustments)), ""),
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta=literal(meta, raw={"names": names}),
     )
