@@ -864,18 +864,45 @@ def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[
              ) -> Verdict:
     """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
+    stacked = meta.combine == "stacked"
     for lim in meta.limits:
         lid = lim.id
-        candidates = [(mid, given) for mid, limit, given in cells if limit == lid]
-        mine = [(rid, kind, amount, certain) for rid, adjs, certain in adjusted for kind, limit, amount in adjs if limit == lid]
-        if not candidates and not mine:
+        base: tuple[str, Decimal] | None = None
+        for mid, limit, given in cells:
+            if limit == lid and (base is None or given < base[1]):
+                base = (mid, given)
+        # the limit with every adjustment that may apply (best), and with only those that surely apply (sure)
+        best = sure = base
+        total = sure_total = Decimal(0)
+        caps: list[tuple[str, Decimal, bool]] = []
+        for rid, adjs, certain in adjusted:
+            for kind, limit, amount in adjs:
+                if limit != lid:
+                    continue
+                if kind != "reduce":
+                    caps.append((rid, amount, certain))
+                elif base is None:
+                    continue
+                elif stacked:
+                    total += amount
+                    sure_total += amount if certain else 0
+                else:
+                    if best is None or base[1] - amount < best[1]:
+                        best = (rid, base[1] - amount)
+                    if certain and (sure is None or base[1] - amount < sure[1]):
+                        sure = (rid, base[1] - amount)
+        if stacked and base is not None:
+            best, sure = (base[0], base[1] - total), (base[0], base[1] - sure_total)
+        for rid, amount, certain in caps:
+            if best is None or amount < best[1]:
+                best = (rid, amount)
+            if certain and (sure is None or amount < sure[1]):
+                sure = (rid, amount)
+        if best is None:
             limits.append((lid, None, None))
             continue
-        value, rule = _limit_value(candidates, [(a[0], a[2]) for a in mine if a[1] == "reduce"],
-                                   [(a[0], a[2]) for a in mine if a[1] != "reduce"], meta.combine)
-        limits.append((lid, value, rule))
-        if value is None:
-            continue
+        value = best[1]
+        limits.append((lid, value, best[0]))
         n = meta.names.get(lim.on)
         if n is not None and n.is_value:
             actual = values.get(lim.on)
@@ -884,31 +911,9 @@ def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[
         if actual is None:
             unresolved.append(lid)
         elif actual > value:
-            certain, _ = _limit_value(candidates, [(a[0], a[2]) for a in mine if a[1] == "reduce" and a[3]],
-                                      [(a[0], a[2]) for a in mine if a[1] != "reduce" and a[3]], meta.combine)
-            (unresolved if certain is None or actual <= certain else failed).append(lid)
+            (unresolved if sure is None or actual <= sure[1] else failed).append(lid)
     status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
-
-
-def _limit_value(candidates: list[tuple[str, Decimal]], reductions: list[tuple[str, Decimal]],
-                 caps: list[tuple[str, Decimal]], combine: str) -> tuple[Decimal | None, str | None]:
-    """`_limit`'s value and binding rule (the first lowest candidate), without descriptions."""
-    best: tuple[str, Decimal] | None = None
-    if candidates:
-        base = min(candidates, key=lambda c: c[1])
-        best = base
-        if combine == "stacked":
-            if reductions:
-                best = (base[0], base[1] - sum((amount for _rid, amount in reductions), Decimal(0)))
-        else:
-            for rid, amount in reductions:
-                if base[1] - amount < best[1]:
-                    best = (rid, base[1] - amount)
-    for rid, amount in caps:
-        if best is None or amount < best[1]:
-            best = (rid, amount)
-    return (None, None) if best is None else (best[1], best[0])
 
 
 __all__ += ["Verdict", "conclude", "judge", "place", "verdict"]

@@ -24,8 +24,11 @@ _USED = (dt, Decimal)
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
-def values(loan: Loan) -> dict[str, Any]:
-    """The derived values of a loan, each after the values it uses; None when unknown."""
+def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
@@ -45,6 +48,8 @@ def values(loan: Loan) -> dict[str, Any]:
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:175; §6.3, p. 13)
     v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
+    if not every:
+        return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     return v
@@ -421,7 +426,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
 
     Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
     """
-    v = values(loan)
+    v = values(loan, False)
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []

@@ -24,8 +24,11 @@ _USED = (dt, Decimal)
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
-def values(loan: Loan) -> dict[str, Any]:
-    """The derived values of a loan, each after the values it uses; None when unknown."""
+def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:269)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
@@ -39,6 +42,8 @@ def values(loan: Loan) -> dict[str, Any]:
     v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    if not every:
+        return v
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
@@ -260,7 +265,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
 
     Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
     """
-    v = values(loan)
+    v = values(loan, False)
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []
