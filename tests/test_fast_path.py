@@ -47,6 +47,23 @@ def test_fast_path_agrees_with_check(data: dict[str, object]) -> None:
         assert fast.eligible == full.eligible
 
 
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_stacked_adjustments_agree(data: dict[str, object]) -> None:
+    """No program stacks its reductions yet: the same rules with `adjustments: stacked` decide alike both ways."""
+    import dataclasses
+
+    from generated import _runtime as rt
+    from generated import keystone_bank_statement as ks
+    from generated.loan import Loan
+
+    meta = dataclasses.replace(ks.META, combine="stacked")
+    facts = ks.facts(Loan.model_validate(data))
+    assert rt.verdict(meta, facts) == rt.Verdict.of(rt.decide(meta, facts))
+    assert rt.verdict(ks.META, facts) == rt.Verdict.of(rt.decide(ks.META, facts))
+
+
 def test_verdict_reads_like_the_decision() -> None:
     from generated import keystone_bank_statement as ks
     from generated.loan import Loan
