@@ -33,17 +33,17 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Property value (programs/loan.fields:269)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
     v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:175; §6.3, p. 13)
@@ -60,7 +60,7 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:18. Cells: META.matrices[0].
     """
-    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C0)), (loan.fico, loan.loan_amount)
+    return (False if (_t3 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t4 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -68,7 +68,7 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
 
     Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:31. Cells: META.matrices[1].
     """
-    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C8)), (loan.fico, loan.loan_amount)
+    return (False if (_t5 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -76,7 +76,7 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:44. Cells: META.matrices[2].
     """
-    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C7), (None if loan.purpose is None else loan.purpose in _C9)), (loan.fico, loan.loan_amount)
+    return (False if (_t7 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -84,7 +84,7 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
 
     Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:57. Cells: META.matrices[3].
     """
-    return rt.all3((None if loan.occupancy is None else loan.occupancy in _C10), (None if loan.purpose is None else loan.purpose in _C11)), (loan.fico, loan.loan_amount)
+    return (False if (_t9 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t9 is None or _t10 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -221,7 +221,7 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:141.
     """
     # programs/keystone_bank_statement.guideline:141: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C11))
+    applies = (False if (_t11 := (loan.forbearance_end is not None)) is False or (_t12 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t11 is None or _t12 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:144)
         (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
@@ -234,7 +234,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:146.
     """
     # programs/keystone_bank_statement.guideline:146: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    applies = (False if (_t13 := (loan.forbearance_end is not None)) is False or (_t14 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t13 is None or _t14 is None else True)
     return applies, ()
 
 
@@ -312,7 +312,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:190)
-        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D150000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
+        (False if (_t15 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False or (_t16 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t15 is None or _t16 is None else True),
     )
 
 
@@ -434,41 +434,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies: bool | None
     ok: bool | None
     covered: bool | None = False
-    applies, keys = matrix_primary_purchase(loan, v)
+    # primary_purchase (as matrix_primary_purchase)
+    applies = (False if (_t17 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t18 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t17 is None or _t18 is None else True)
     if applies is None:
         unresolved.append('primary_purchase')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[0], keys, failed, unresolved, cells)
-    applies, keys = matrix_primary_rate_term(loan, v)
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # primary_rate_term (as matrix_primary_rate_term)
+    applies = (False if (_t19 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t20 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t19 is None or _t20 is None else True)
     if applies is None:
         unresolved.append('primary_rate_term')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[1], keys, failed, unresolved, cells)
-    applies, keys = matrix_primary_cash_out(loan, v)
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # primary_cash_out (as matrix_primary_cash_out)
+    applies = (False if (_t21 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t22 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t21 is None or _t22 is None else True)
     if applies is None:
         unresolved.append('primary_cash_out')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[2], keys, failed, unresolved, cells)
-    applies, keys = matrix_second_home(loan, v)
+        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # second_home (as matrix_second_home)
+    applies = (False if (_t23 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t23 is None or _t24 is None else True)
     if applies is None:
         unresolved.append('second_home')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[3], keys, failed, unresolved, cells)
-    applies, keys = matrix_investment(loan, v)
+        rt.place(META.matrices[3], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # investment (as matrix_investment)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C12)
     if applies is None:
         unresolved.append('investment')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[4], keys, failed, unresolved, cells)
+        rt.place(META.matrices[4], (loan.fico, loan.loan_amount), failed, unresolved, cells)
     if covered is False:
         failed.append("eligibility_matrix")
     # non_warrantable_condo
@@ -518,11 +523,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('forbearance')
     # after_forbearance
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C11))
+    applies = (False if (_t25 := (loan.forbearance_end is not None)) is False or (_t26 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t25 is None or _t26 is None else True)
     if applies is not False:
         rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
     # after_forbearance_cash_out
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    applies = (False if (_t27 := (loan.forbearance_end is not None)) is False or (_t28 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t27 is None or _t28 is None else True)
     if applies is not False:
         rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
     # rent_free
@@ -551,7 +556,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('reserves')
     # loan_amount_range
-    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D150000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    ok = (False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t29 is None or _t30 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:

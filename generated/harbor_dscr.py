@@ -32,7 +32,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Property value (programs/loan.fields:269)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
     v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # DSCR, rounded down to 3 decimals (programs/loan.fields:291)
@@ -46,11 +46,11 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C3)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C4)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C3)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C4)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     return v
 
 
@@ -59,7 +59,7 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix A, p. 5. Source: programs/harbor_dscr.guideline:17. Cells: META.matrices[0].
     """
-    return rt.all3((None if loan.purpose is None else loan.purpose in _C0), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
+    return (False if (_t3 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t4 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -67,7 +67,7 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
 
     Citation: §3.1 Matrix B, p. 5. Source: programs/harbor_dscr.guideline:30. Cells: META.matrices[1].
     """
-    return rt.all3((None if loan.purpose is None else loan.purpose in _C8), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
+    return (False if (_t5 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t6 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -75,7 +75,7 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix C, p. 6. Source: programs/harbor_dscr.guideline:43. Cells: META.matrices[2].
     """
-    return rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] >= _D1)), (loan.fico, loan.loan_amount)
+    return (False if (_t7 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t8 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -92,7 +92,7 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
-    applies = rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] < _D1))
+    applies = (False if (_t9 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t10 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t9 is None or _t10 is None else True)
     return applies, ()
 
 
@@ -166,7 +166,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
-        rt.any3((None if v['dscr'] is None else v['dscr'] >= _D0_750), (None if loan.fico is None else loan.fico >= _D720)),
+        (True if (_t11 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t12 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t11 is None or _t12 is None else False),
     )
 
 
@@ -306,7 +306,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
-        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
+        (False if (_t13 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t14 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t13 is None or _t14 is None else True),
     )
 
 
@@ -402,38 +402,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies: bool | None
     ok: bool | None
     covered: bool | None = False
-    applies, keys = matrix_purchase(loan, v)
+    # purchase (as matrix_purchase)
+    applies = (False if (_t15 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t16 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t15 is None or _t16 is None else True)
     if applies is None:
         unresolved.append('purchase')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[0], keys, failed, unresolved, cells)
-    applies, keys = matrix_rate_term(loan, v)
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # rate_term (as matrix_rate_term)
+    applies = (False if (_t17 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t18 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t17 is None or _t18 is None else True)
     if applies is None:
         unresolved.append('rate_term')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[1], keys, failed, unresolved, cells)
-    applies, keys = matrix_cash_out(loan, v)
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # cash_out (as matrix_cash_out)
+    applies = (False if (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t20 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t19 is None or _t20 is None else True)
     if applies is None:
         unresolved.append('cash_out')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[2], keys, failed, unresolved, cells)
-    applies, keys = matrix_no_ratio(loan, v)
+        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # no_ratio (as matrix_no_ratio)
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
     if applies is None:
         unresolved.append('no_ratio')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[3], keys, failed, unresolved, cells)
+        rt.place(META.matrices[3], (loan.fico, v['dscr']), failed, unresolved, cells)
     if covered is False:
         failed.append("eligibility_matrix")
     # cash_out_no_ratio
-    applies = rt.all3((None if loan.purpose is None else loan.purpose in _C9), (None if v['dscr'] is None else v['dscr'] < _D1))
+    applies = (False if (_t21 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t22 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t21 is None or _t22 is None else True)
     if applies is not False:
         adjusted.append(('cash_out_no_ratio', _C34, applies is True))
         rt.judge('cash_out_no_ratio', applies, (), False, failed, unresolved)
@@ -463,7 +467,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         adjusted.append(('declining_market', _C34, applies is True))
         rt.judge('declining_market', applies, (), False, failed, unresolved)
     # min_dscr
-    ok = rt.any3((None if v['dscr'] is None else v['dscr'] >= _D0_750), (None if loan.fico is None else loan.fico >= _D720))
+    ok = (True if (_t23 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t24 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t23 is None or _t24 is None else False)
     if ok is False:
         failed.append('min_dscr')
     elif ok is None:
@@ -513,7 +517,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('reserves')
     # loan_amount_range
-    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    ok = (False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t25 is None or _t26 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:

@@ -33,17 +33,17 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Property value (programs/loan.fields:269)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:272)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:275)
     v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # Eligible deposits (programs/loan.fields:278)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:281)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:288)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:297)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:294)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
@@ -128,7 +128,7 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source: programs/shining_star_base.guideline:68.
     """
     # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
-    applies = rt.all3((None if loan.rent_free is None else not loan.rent_free), (None if loan.doc_type is None else loan.doc_type not in _C11))
+    applies = (False if (_t3 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t4 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t3 is None or _t4 is None else True)
     return applies, (
         # Housing history documented at least 12 months (programs/shining_star_base.guideline:72)
         (None if loan.housing_history_months is None else loan.housing_history_months >= _D12),
@@ -156,7 +156,7 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
     """
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C17))
+    applies = (False if (_t5 := (loan.forbearance_end is not None)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t5 is None or _t6 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
         (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
@@ -169,7 +169,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    applies = (False if (_t7 := (loan.forbearance_end is not None)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True)
     return applies, ()
 
 
@@ -192,7 +192,7 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
     """
     # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc or dscr
-    applies = rt.all3(loan.fthb, (None if loan.doc_type is None else loan.doc_type not in _C20))
+    applies = (False if loan.fthb is False or (_t9 := (None if loan.doc_type is None else loan.doc_type not in _C20)) is False else None if loan.fthb is None or _t9 is None else True)
     return applies, (
         # Payment shock at most 250% (programs/shining_star_base.guideline:100)
         (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
@@ -221,7 +221,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
-        rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)),
+        (False if (_t10 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t11 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t10 is None or _t11 is None else True),
     )
 
 
@@ -257,7 +257,7 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV. Source: programs/shining_star_advantage.guideline:17.
     """
     # programs/shining_star_advantage.guideline:17: applies when months since the latest Credit events less than 48 months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
-    applies = rt.all3(rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48), rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)))
+    applies = (False if (_t12 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)) is False or (_t13 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t12 is None or _t13 is None else True)
     return applies, ()
 
 
@@ -307,20 +307,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies: bool | None
     ok: bool | None
     covered: bool | None = False
-    applies, keys = matrix_owner_occupied(loan, v)
+    # owner_occupied (as matrix_owner_occupied)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C7)
     if applies is None:
         unresolved.append('owner_occupied')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[0], keys, failed, unresolved, cells)
-    applies, keys = matrix_investment(loan, v)
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # investment (as matrix_investment)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C8)
     if applies is None:
         unresolved.append('investment')
         covered = None if covered is False else covered
     elif applies:
         covered = True
-        rt.place(META.matrices[1], keys, failed, unresolved, cells)
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
     if covered is False:
         failed.append("eligibility_matrix")
     # cash_out_reduction
@@ -343,7 +345,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24), ), False, failed, unresolved)
     # housing_history
-    applies = rt.all3((None if loan.rent_free is None else not loan.rent_free), (None if loan.doc_type is None else loan.doc_type not in _C11))
+    applies = (False if (_t14 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t15 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t14 is None or _t15 is None else True)
     if applies is not False:
         rt.judge('housing_history', applies, ((None if loan.housing_history_months is None else loan.housing_history_months >= _D12), (None if loan.housing_verification is None else loan.housing_verification in _C16), ), False, failed, unresolved)
     # forbearance
@@ -353,11 +355,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('forbearance')
     # after_forbearance
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C17))
+    applies = (False if (_t16 := (loan.forbearance_end is not None)) is False or (_t17 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t16 is None or _t17 is None else True)
     if applies is not False:
         rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
     # after_forbearance_cash_out
-    applies = rt.all3((loan.forbearance_end is not None), (None if loan.purpose is None else loan.purpose in _C9))
+    applies = (False if (_t18 := (loan.forbearance_end is not None)) is False or (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t18 is None or _t19 is None else True)
     if applies is not False:
         rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
     # rent_free
@@ -366,7 +368,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         adjusted.append(('rent_free', _C30, applies is True))
         rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
     # fthb_payment_shock
-    applies = rt.all3(loan.fthb, (None if loan.doc_type is None else loan.doc_type not in _C20))
+    applies = (False if loan.fthb is False or (_t20 := (None if loan.doc_type is None else loan.doc_type not in _C20)) is False else None if loan.fthb is None or _t20 is None else True)
     if applies is not False:
         rt.judge('fthb_payment_shock', applies, ((None if v['payment_shock'] is None else v['payment_shock'] <= _D250), ), False, failed, unresolved)
     # reserves
@@ -376,7 +378,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('reserves')
     # loan_amount_range
-    ok = rt.all3((None if loan.loan_amount is None else loan.loan_amount >= _D100000), (None if loan.loan_amount is None else loan.loan_amount <= _D3000000))
+    ok = (False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t21 is None or _t22 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
@@ -392,7 +394,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         rt.judge('event_housing_history', applies, (rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), ), False, failed, unresolved)
     # event_late_ltv_cap
-    applies = rt.all3(rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48), rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)))
+    applies = (False if (_t23 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)) is False or (_t24 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t23 is None or _t24 is None else True)
     if applies is not False:
         adjusted.append(('event_late_ltv_cap', _C30, applies is True))
         rt.judge('event_late_ltv_cap', applies, (), False, failed, unresolved)

@@ -118,7 +118,10 @@ class PyExpr:
         return f"{fn}({left}, {right})"
 
     def visit_Scale(self, x: ir.Scale) -> str:
-        return f"rt.scale({self.emit(x.operand)}, {x.power})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand) and not _CONSTANT.fullmatch(operand):
+            return f"(None if {operand} is None else Decimal({operand}).scaleb({x.power}))"
+        return f"rt.scale({operand}, {x.power})"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
@@ -185,11 +188,28 @@ class PyExpr:
         test = f"rt.isin({operand}, {values})"
         return f"rt.not3({test})" if x.negated else test
 
+    def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
+        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        temps: list[str] = []
+        tests: list[str] = []
+        for p in operands:
+            text = self.emit(p)
+            if _SIMPLE.fullmatch(text):
+                temps.append(text)
+                tests.append(f"{text} is {decisive}")
+            else:
+                temp = f"_t{self._temps}"
+                self._temps += 1
+                temps.append(temp)
+                tests.append(f"({temp} := {text}) is {decisive}")
+        unknown = " or ".join(f"{t} is None" for t in temps)
+        return f"({decisive} if {' or '.join(tests)} else None if {unknown} else {not decisive})"
+
     def visit_And(self, x: ir.And) -> str:
-        return f"rt.all3({', '.join(self.emit(p) for p in x.operands)})"
+        return self._kleene(x.operands, False)
 
     def visit_Or(self, x: ir.Or) -> str:
-        return f"rt.any3({', '.join(self.emit(p) for p in x.operands)})"
+        return self._kleene(x.operands, True)
 
     def visit_Not(self, x: ir.Not) -> str:
         operand = self.emit(x.operand)
