@@ -316,8 +316,8 @@ def _why(target: str) -> str:
     """Where the time goes for a missed target, and what would close the gap (see the profiles below)."""
     if target.startswith("bare"):
         return ("`check_fast` computes the same Decimal values and tests as the hand-written function; the rest is the "
-                "generic machinery it shares with every program: one call per matrix (keys in a tuple), `rt.place` for "
-                "band lookup over the matrix metadata, `rt.conclude` walking cells and adjustments per limit, the "
+                "generic machinery it shares with every program: `rt.place` for band lookup over the matrix metadata, "
+                "`rt.conclude` walking cells and adjustments per limit, the derived values in a dict, the "
                 "unknown-aware helpers (`rt.div_round`, `rt.months_since_latest`, `rt.lookup`) where the hand-written "
                 "code knows which operands can be unknown. To close it: emit the matrix bands as if/elif chains and the "
                 "limit arithmetic per program (they are known at compile time), and drop the None tests the vocabulary "
