@@ -12,9 +12,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 __all__ = [
@@ -55,10 +55,22 @@ def quantize(x: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     return Decimal(x).quantize(Decimal(1).scaleb(-places), rounding=_MODES[mode])
 
 
+_DIRECTED = {"up": Context(prec=60, rounding=ROUND_CEILING), "down": Context(prec=60, rounding=ROUND_FLOOR)}
+_STEPS = tuple(Decimal(1).scaleb(-p) for p in range(10))
+
+
 def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     """n / d computed exactly, then rounded once as declared; unknown when either is unknown or d is 0."""
     if n is None or d is None or d == 0:
         return None
+    ctx = _DIRECTED.get(mode)
+    if ctx is not None and places < 10:
+        # Rounding toward +inf (or -inf) to 60 digits, then to the grid in the same direction, is exact: every grid
+        # point beyond the quotient is beyond its 60-digit rounding too, as long as the grid fits in 60 digits.
+        q = ctx.divide(n, d)
+        if q.adjusted() < 50:
+            q = q.quantize(_STEPS[places], rounding=ctx.rounding)
+            return q if q else q.copy_abs()  # no negative zero
     nn, nd = n.as_integer_ratio()
     dn, dd = d.as_integer_ratio()
     num = nn * dd * 10**places
@@ -120,19 +132,19 @@ def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, m
 
 
 def all3(*parts: bool | None) -> bool | None:
-    """Kleene `and`."""
-    if any(p is False for p in parts):
+    """Kleene `and` (parts are True, False or None, so `in` finds exactly them)."""
+    if False in parts:
         return False
-    if any(p is None for p in parts):
+    if None in parts:
         return None
     return True
 
 
 def any3(*parts: bool | None) -> bool | None:
     """Kleene `or`."""
-    if any(p is True for p in parts):
+    if True in parts:
         return True
-    if any(p is None for p in parts):
+    if None in parts:
         return None
     return False
 
@@ -347,11 +359,11 @@ def known(a: Any) -> bool:
 
 
 def lesser(*args: Any) -> Any:
-    return None if any(a is None for a in args) else min(args)
+    return None if None in args else min(args)
 
 
 def greater(*args: Any) -> Any:
-    return None if any(a is None for a in args) else max(args)
+    return None if None in args else max(args)
 
 
 def default(a: Any, fallback: Any) -> Any:
@@ -380,9 +392,9 @@ def lookup(key: Any, bands: tuple[tuple[Any, bool, Any, bool], ...], results: tu
 
 def in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:
     low, low_inc, high, high_inc = band
-    if low is not None and (x < low or (x == low and not low_inc)):
+    if low is not None and (x < low if low_inc else x <= low):
         return False
-    return not (high is not None and (x > high or (x == high and not high_inc)))
+    return not (high is not None and (x > high if high_inc else x >= high))
 
 
 __all__ += ["add", "choose", "default", "eq", "ge", "greater", "gt", "in_band", "isin", "known", "le", "lesser", "lookup",
@@ -472,13 +484,15 @@ class ProgramMeta:
 class Facts:
     """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
 
-    __slots__ = ("loan", "matrices", "rules", "values")
+    __slots__ = ("loan", "matrices", "rules", "said", "shown", "values")
 
     def __init__(self, loan: Any, values: dict[str, Any]) -> None:
         self.loan = loan
         self.values = values
         self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
         self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
+        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
+        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
 
     def get(self, name: str, meta: ProgramMeta) -> Any:
         n = meta.names.get(name)
@@ -490,8 +504,19 @@ class Facts:
 
 
 def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    """A field's or value's value as messages show it (worked out once per loan)."""
+    text = facts.shown.get(name)
+    if text is None:
+        text = facts.shown[name] = _show(name, facts, meta)
+    return text
+
+
+def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     n = meta.names.get(name)
-    v = facts.get(name, meta)
+    if n is not None and n.is_value:
+        v = facts.values.get(name)
+    else:
+        v = facts.loan.get(name) if isinstance(facts.loan, dict) else getattr(facts.loan, name, None)
     if isinstance(v, (list, tuple)):
         return f"{len(v)} listed"
     if n is None:
@@ -500,6 +525,15 @@ def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
 
 
 def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
+    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
+    key = tuple(names)
+    text = facts.said.get(key)
+    if text is None:
+        text = facts.said[key] = _actuals(key, facts, meta)
+    return text
+
+
+def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
     parts = []
     for name in names:
         if name == meta.seasoning_date:
@@ -574,7 +608,8 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             uncertain.add(r.id)
     limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
-        certain = _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+        def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
+            return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
         findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
@@ -635,6 +670,8 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
         (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
     if applies is True:
         conditions.extend(Condition(kind, text, r.id, r.citation) for kind, text in r.conditions)  # type: ignore[arg-type]
+    if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
+        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")  # the common case, in short
     failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
     unknown = [req for req, ok in zip(r.requirements, results, strict=True) if ok is None]
     if failed and applies is True:
@@ -688,8 +725,8 @@ def _without(adjustments: dict[str, list[tuple[str, Decimal]]], rules: set[str])
     return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
 
 
-def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, facts: Facts, meta: ProgramMeta,
-                 citations: dict[str, str]) -> Finding:
+def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
+                 meta: ProgramMeta, citations: dict[str, str]) -> Finding:
     """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
     cite = citations.get(result.binding_rule or "", "")
     if result.value is None:
@@ -701,6 +738,7 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, fact
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite, lim.where,
                        missing((lim.on,), facts, meta))
     shown = f"{on_title} {fmt(Decimal(actual), lim.kind, lim.unit)}"
+    certain = certain_limit() if actual > result.value else result
     if actual > result.value and (certain.value is None or actual <= certain.value):
         rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
         inputs = rule.when_inputs if rule is not None else ()
@@ -716,3 +754,166 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain: LimitResult, fact
 
 __all__ += ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
             "actuals", "decide", "missing", "show"]
+
+
+# ------------------------------------------------------------------ the fast path: a verdict without messages
+# `verdict` follows `decide` step for step but builds no message, no finding and no derived-value record:
+# what a loan tape or a pricing engine needs. tests/test_fast_path.py holds it to `decide` on the
+# differential loans; keep the two in step.
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The decision without its wording: status, each limit (value and binding rule), the failing rule ids."""
+
+    status: Status
+    limits: tuple[tuple[str, Decimal | None, str | None], ...]  # (limit id, value, binding rule id)
+    failed: tuple[str, ...]  # ids of the failed findings, in the Decision's order
+    unresolved: tuple[str, ...]  # ids of the findings missing data or referred for review
+
+    @property
+    def eligible(self) -> bool:
+        return self.status == "eligible"
+
+    def limit(self, name: str) -> Decimal | None:
+        return next((value for lid, value, _rule in self.limits if lid == name), None)
+
+    @classmethod
+    def of(cls, d: Decision) -> Verdict:
+        """The verdict a full Decision carries (to compare the two paths)."""
+        return cls(d.status, tuple((lim.limit, lim.value, lim.binding_rule) for lim in d.limits),
+                   tuple(f.rule_id for f in d.findings if f.outcome == "fail"),
+                   tuple(f.rule_id for f in d.findings if f.outcome in ("missing", "review")))
+
+
+def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
+    if type(key) is int:
+        key = Decimal(key)  # Decimal against Decimal compares faster than int against Decimal
+    for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
+        if low is not None and (key < low if low_inc else key <= low):
+            continue
+        if high is not None and (key > high if high_inc else key >= high):
+            continue
+        return i
+    return None
+
+
+def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
+    """The Verdict, from the facts of one loan: `decide` without the wording (generated `check_fast` is this,
+    unrolled: `place` each matrix that applies, `judge` each rule that may apply, then `conclude`)."""
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    covered: bool | None = False
+    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
+        if applies is None:
+            unresolved.append(m.id)
+            covered = None if covered is False else covered
+        elif applies:
+            covered = True
+            place(m, keys, failed, unresolved, cells)
+    if meta.matrices and covered is False:
+        failed.append("eligibility_matrix")
+    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is False:
+            continue
+        if r.adjustments:
+            adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
+        judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted)
+
+
+def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
+          cells: list[tuple[str, str, Decimal]]) -> None:
+    """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
+    row = col = 0
+    for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        if key is None:
+            unresolved.append(m.id)
+            return
+        idx = _band_index(key, axis.bands)
+        if idx is None:
+            failed.append(m.id)
+            return
+        if n:
+            col = idx
+        else:
+            row = idx
+    cell = m.cells[row][col][0]
+    if cell is None:
+        failed.append(m.id)
+    else:
+        cells.extend((m.id, limit, given) for limit, given in cell)
+
+
+def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], reviews: bool, failed: list[str],
+          unresolved: list[str]) -> None:
+    """A rule that applies or may apply (`_rule`'s outcome): fail, missing/review, or pass (nothing recorded)."""
+    if applies is None:
+        if False in results or None in results or reviews or not results:
+            unresolved.append(rule_id)
+    elif False in results:
+        failed.append(rule_id)
+    elif None in results or reviews:
+        unresolved.append(rule_id)
+
+
+def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
+             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]]
+             ) -> Verdict:
+    """Each limit (cells, reductions, caps) and its check, then the status."""
+    limits: list[tuple[str, Decimal | None, str | None]] = []
+    stacked = meta.combine == "stacked"
+    for lim in meta.limits:
+        lid = lim.id
+        base: tuple[str, Decimal] | None = None
+        for mid, limit, given in cells:
+            if limit == lid and (base is None or given < base[1]):
+                base = (mid, given)
+        # the limit with every adjustment that may apply (best), and with only those that surely apply (sure)
+        best = sure = base
+        total = sure_total = Decimal(0)
+        caps: list[tuple[str, Decimal, bool]] = []
+        for rid, adjs, certain in adjusted:
+            for kind, limit, amount in adjs:
+                if limit != lid:
+                    continue
+                if kind != "reduce":
+                    caps.append((rid, amount, certain))
+                elif base is None:
+                    continue
+                elif stacked:
+                    total += amount
+                    sure_total += amount if certain else 0
+                else:
+                    if best is None or base[1] - amount < best[1]:
+                        best = (rid, base[1] - amount)
+                    if certain and (sure is None or base[1] - amount < sure[1]):
+                        sure = (rid, base[1] - amount)
+        if stacked and base is not None:
+            best, sure = (base[0], base[1] - total), (base[0], base[1] - sure_total)
+        for rid, amount, certain in caps:
+            if best is None or amount < best[1]:
+                best = (rid, amount)
+            if certain and (sure is None or amount < sure[1]):
+                sure = (rid, amount)
+        if best is None:
+            limits.append((lid, None, None))
+            continue
+        value = best[1]
+        limits.append((lid, value, best[0]))
+        n = meta.names.get(lim.on)
+        if n is not None and n.is_value:
+            actual = values.get(lim.on)
+        else:
+            actual = loan.get(lim.on) if isinstance(loan, dict) else getattr(loan, lim.on, None)
+        if actual is None:
+            unresolved.append(lid)
+        elif actual > value:
+            (unresolved if sure is None or actual <= sure[1] else failed).append(lid)
+    status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
+
+
+__all__ += ["Verdict", "conclude", "judge", "place", "verdict"]

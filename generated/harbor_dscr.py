@@ -15,7 +15,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -23,33 +23,34 @@ _USED = (dt, Decimal)
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
-def values(loan: Loan) -> dict[str, Any]:
-    """The derived values of a loan, each after the values it uses; None when unknown."""
+def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-), (Decimal("6"), Decimal("9"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
+    if not every:
+        return v
     # Eligible deposits (programs/loan.fields:282)
-    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C3)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C4)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     return v
 
 
@@ -58,7 +59,7 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix A, p. 5. Source: programs/harbor_dscr.guideline:17. Cells: META.matrices[0].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'purchase'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return (False if (_t3 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t4 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -66,7 +67,7 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
 
     Citation: §3.1 Matrix B, p. 5. Source: programs/harbor_dscr.guideline:30. Cells: META.matrices[1].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'rate_term'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return (False if (_t5 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t6 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -74,7 +75,7 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix C, p. 6. Source: programs/harbor_dscr.guideline:43. Cells: META.matrices[2].
     """
-    return rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.ge(v['dscr'], Decimal("1"))), (loan.fico, loan.loan_amount)
+    return (False if (_t7 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t8 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -82,7 +83,7 @@ def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.2 Matrix D, p. 6. Source: programs/harbor_dscr.guideline:56. Cells: META.matrices[3].
     """
-    return rt.lt(v['dscr'], Decimal("1")), (loan.fico, v['dscr'])
+    return (None if v['dscr'] is None else v['dscr'] < _D1), (loan.fico, v['dscr'])
 
 
 def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
@@ -91,7 +92,7 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
-    applies = rt.all3(rt.isin(loan.purpose, frozenset({'cash_out'})), rt.lt(v['dscr'], Decimal("1")))
+    applies = (False if (_t9 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t10 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t9 is None or _t10 is None else True)
     return applies, ()
 
 
@@ -104,7 +105,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:78)
-        rt.ge(loan.fico, Decimal("700")),
+        (None if loan.fico is None else loan.fico >= _D700),
     )
 
 
@@ -117,9 +118,9 @@ def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.first_time_investor
     return applies, (
         # DSCR at least 1 (programs/harbor_dscr.guideline:84)
-        rt.ge(v['dscr'], Decimal("1")),
+        (None if v['dscr'] is None else v['dscr'] >= _D1),
         # Reserves at least 12 months (programs/harbor_dscr.guideline:85)
-        rt.ge(v['reserves_months'], Decimal("12")),
+        (None if v['reserves_months'] is None else v['reserves_months'] >= _D12),
     )
 
 
@@ -129,7 +130,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.4, p. 8. Source: programs/harbor_dscr.guideline:88.
     """
     # programs/harbor_dscr.guideline:88: applies when Property type is condo_non_warrantable
-    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C12)
     return applies, ()
 
 
@@ -139,10 +140,10 @@ def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.5, p. 8. Source: programs/harbor_dscr.guideline:93.
     """
     # programs/harbor_dscr.guideline:93: applies when Property type is five_to_ten_unit
-    applies = rt.isin(loan.property_type, frozenset({'five_to_ten_unit'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:96)
-        rt.ge(loan.fico, Decimal("700")),
+        (None if loan.fico is None else loan.fico >= _D700),
     )
 
 
@@ -165,7 +166,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
-        rt.any3(rt.ge(v['dscr'], Decimal("0.750")), rt.ge(loan.fico, Decimal("720"))),
+        (True if (_t11 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t12 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t11 is None or _t12 is None else False),
     )
 
 
@@ -178,7 +179,7 @@ def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.short_term_rental
     return applies, (
         # DSCR at least 1.150 (programs/harbor_dscr.guideline:114)
-        rt.ge(v['dscr'], Decimal("1.150")),
+        (None if v['dscr'] is None else v['dscr'] >= _D1_150),
     )
 
 
@@ -188,10 +189,10 @@ def rule_small_loan_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.3, p. 9. Source: programs/harbor_dscr.guideline:116.
     """
     # programs/harbor_dscr.guideline:116: applies when DSCR less than 1
-    applies = rt.lt(v['dscr'], Decimal("1"))
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
     return applies, (
         # Loan amount at least $175,000 (programs/harbor_dscr.guideline:119)
-        rt.ge(loan.loan_amount, Decimal("175000")),
+        (None if loan.loan_amount is None else loan.loan_amount >= _D175000),
     )
 
 
@@ -204,9 +205,9 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Occupancy is investment (programs/harbor_dscr.guideline:125)
-        rt.isin(loan.occupancy, frozenset({'investment'})),
+        (None if loan.occupancy is None else loan.occupancy in _C18),
         # Documentation type is dscr (programs/harbor_dscr.guideline:126)
-        rt.isin(loan.doc_type, frozenset({'dscr'})),
+        (None if loan.doc_type is None else loan.doc_type in _C19),
     )
 
 
@@ -219,7 +220,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/harbor_dscr.guideline:130)
-        rt.ge(loan.fico, Decimal("660")),
+        (None if loan.fico is None else loan.fico >= _D660),
     )
 
 
@@ -232,7 +233,7 @@ def rule_not_fthb(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not First-time home buyer (programs/harbor_dscr.guideline:134)
-        rt.not3(loan.fthb),
+        (None if loan.fthb is None else not loan.fthb),
     )
 
 
@@ -245,7 +246,7 @@ def rule_foreign_nationals(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Citizenship is us_citizen, permanent_resident or non_permanent_resident (programs/harbor_dscr.guideline:138)
-        rt.isin(loan.citizenship, frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})),
+        (None if loan.citizenship is None else loan.citizenship in _C21),
     )
 
 
@@ -258,13 +259,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months (programs/harbor_dscr.guideline:145)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24),
     )
 
 
@@ -277,9 +278,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/harbor_dscr.guideline:151)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # not In forbearance (programs/harbor_dscr.guideline:152)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -292,7 +293,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/harbor_dscr.guideline:165)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -305,7 +306,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        (False if (_t13 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t14 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t13 is None or _t14 is None else True),
     )
 
 
@@ -318,7 +319,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit (programs/harbor_dscr.guideline:173)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C30),
     )
 
 
@@ -331,7 +332,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not WV, ND or SD (programs/harbor_dscr.guideline:177)
-        rt.not3(rt.isin(loan.state, frozenset({'WV', 'ND', 'SD'}))),
+        (None if loan.state is None else loan.state not in _C31),
     )
 
 
@@ -341,10 +342,10 @@ def rule_prepayment_penalty(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.5, p. 13 (state list illustrative). Source: programs/harbor_dscr.guideline:179.
     """
     # programs/harbor_dscr.guideline:179: applies when State is AK, KS, MI, MN, NM, RI or VT
-    applies = rt.isin(loan.state, frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}))
+    applies = (None if loan.state is None else loan.state in _C32)
     return applies, (
         # Prepayment penalty term equal to 0 months (programs/harbor_dscr.guideline:183)
-        rt.eq(loan.prepayment_penalty_months, Decimal("0")),
+        (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0),
     )
 
 
@@ -352,36 +353,241 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_purchase(loan, v))
-    f.matrices.append(matrix_rate_term(loan, v))
-    f.matrices.append(matrix_cash_out(loan, v))
-    f.matrices.append(matrix_no_ratio(loan, v))
-    f.rules.append(rule_cash_out_no_ratio(loan, v))
-    f.rules.append(rule_interest_only(loan, v))
-    f.rules.append(rule_first_time_investor(loan, v))
-    f.rules.append(rule_non_warrantable_condo(loan, v))
-    f.rules.append(rule_five_to_ten_units(loan, v))
-    f.rules.append(rule_declining_market(loan, v))
-    f.rules.append(rule_min_dscr(loan, v))
-    f.rules.append(rule_short_term_rental(loan, v))
-    f.rules.append(rule_small_loan_no_ratio(loan, v))
-    f.rules.append(rule_investment_only(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_not_fthb(loan, v))
-    f.rules.append(rule_foreign_nationals(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_excluded_states(loan, v))
-    f.rules.append(rule_prepayment_penalty(loan, v))
+    f.matrices = [
+        matrix_purchase(loan, v),
+        matrix_rate_term(loan, v),
+        matrix_cash_out(loan, v),
+        matrix_no_ratio(loan, v),
+    ]
+    f.rules = [
+        rule_cash_out_no_ratio(loan, v),
+        rule_interest_only(loan, v),
+        rule_first_time_investor(loan, v),
+        rule_non_warrantable_condo(loan, v),
+        rule_five_to_ten_units(loan, v),
+        rule_declining_market(loan, v),
+        rule_min_dscr(loan, v),
+        rule_short_term_rental(loan, v),
+        rule_small_loan_no_ratio(loan, v),
+        rule_investment_only(loan, v),
+        rule_min_fico(loan, v),
+        rule_not_fthb(loan, v),
+        rule_foreign_nationals(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_housing_history(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_excluded_states(loan, v),
+        rule_prepayment_penalty(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Harbor Point DSCR 2026.2: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan, False)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    # purchase (as matrix_purchase)
+    applies = (False if (_t15 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t16 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t15 is None or _t16 is None else True)
+    if applies is None:
+        unresolved.append('purchase')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # rate_term (as matrix_rate_term)
+    applies = (False if (_t17 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t18 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t17 is None or _t18 is None else True)
+    if applies is None:
+        unresolved.append('rate_term')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # cash_out (as matrix_cash_out)
+    applies = (False if (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t20 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t19 is None or _t20 is None else True)
+    if applies is None:
+        unresolved.append('cash_out')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # no_ratio (as matrix_no_ratio)
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
+    if applies is None:
+        unresolved.append('no_ratio')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[3], (loan.fico, v['dscr']), failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # cash_out_no_ratio
+    applies = (False if (_t21 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t22 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t21 is None or _t22 is None else True)
+    if applies is not False:
+        adjusted.append(('cash_out_no_ratio', _C34, applies is True))
+        rt.judge('cash_out_no_ratio', applies, (), False, failed, unresolved)
+    # interest_only
+    applies = loan.interest_only
+    if applies is not False:
+        adjusted.append(('interest_only', _C34, applies is True))
+        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
+    # first_time_investor
+    applies = loan.first_time_investor
+    if applies is not False:
+        adjusted.append(('first_time_investor', _C35, applies is True))
+        rt.judge('first_time_investor', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1), (None if v['reserves_months'] is None else v['reserves_months'] >= _D12), ), False, failed, unresolved)
+    # non_warrantable_condo
+    applies = (None if loan.property_type is None else loan.property_type in _C12)
+    if applies is not False:
+        adjusted.append(('non_warrantable_condo', _C36, applies is True))
+        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
+    # five_to_ten_units
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    if applies is not False:
+        adjusted.append(('five_to_ten_units', _C37, applies is True))
+        rt.judge('five_to_ten_units', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
+    # declining_market
+    applies = loan.declining_market
+    if applies is not False:
+        adjusted.append(('declining_market', _C34, applies is True))
+        rt.judge('declining_market', applies, (), False, failed, unresolved)
+    # min_dscr
+    ok = (True if (_t23 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t24 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t23 is None or _t24 is None else False)
+    if ok is False:
+        failed.append('min_dscr')
+    elif ok is None:
+        unresolved.append('min_dscr')
+    # short_term_rental
+    applies = loan.short_term_rental
+    if applies is not False:
+        rt.judge('short_term_rental', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1_150), ), False, failed, unresolved)
+    # small_loan_no_ratio
+    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
+    if applies is not False:
+        rt.judge('small_loan_no_ratio', applies, ((None if loan.loan_amount is None else loan.loan_amount >= _D175000), ), False, failed, unresolved)
+    # investment_only
+    applies = True
+    if applies is not False:
+        rt.judge('investment_only', applies, ((None if loan.occupancy is None else loan.occupancy in _C18), (None if loan.doc_type is None else loan.doc_type in _C19), ), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D660)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # not_fthb
+    ok = (None if loan.fthb is None else not loan.fthb)
+    if ok is False:
+        failed.append('not_fthb')
+    elif ok is None:
+        unresolved.append('not_fthb')
+    # foreign_nationals
+    ok = (None if loan.citizenship is None else loan.citizenship in _C21)
+    if ok is False:
+        failed.append('foreign_nationals')
+    elif ok is None:
+        unresolved.append('foreign_nationals')
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24), ), False, failed, unresolved)
+    # housing_history
+    applies = True
+    if applies is not False:
+        rt.judge('housing_history', applies, (rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.in_forbearance is None else not loan.in_forbearance), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = (False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t25 is None or _t26 is None else True)
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C30)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # excluded_states
+    ok = (None if loan.state is None else loan.state not in _C31)
+    if ok is False:
+        failed.append('excluded_states')
+    elif ok is None:
+        unresolved.append('excluded_states')
+    # prepayment_penalty
+    applies = (None if loan.state is None else loan.state in _C32)
+    if applies is not False:
+        rt.judge('prepayment_penalty', applies, ((None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0), ), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+)
+_C2 = (Decimal("6"), Decimal("9"), Decimal("12"))
+_C3 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C4 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D1 = Decimal("1")
+_C8 = frozenset({'rate_term'})
+_C9 = frozenset({'cash_out'})
+_D700 = Decimal("700")
+_D12 = Decimal("12")
+_C12 = frozenset({'condo_non_warrantable'})
+_C13 = frozenset({'five_to_ten_unit'})
+_D0_750 = Decimal("0.750")
+_D720 = Decimal("720")
+_D1_150 = Decimal("1.150")
+_D175000 = Decimal("175000")
+_C18 = frozenset({'investment'})
+_C19 = frozenset({'dscr'})
+_D660 = Decimal("660")
+_C21 = frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})
+_C22 = ('fc', 'ss', 'dil')
+_D36 = Decimal("36")
+_C24 = ('mod', 'nod', 'dq120')
+_D24 = Decimal("24")
+_C26 = ('bk7', 'bk11')
+_C27 = ('bk13',)
+_D100000 = Decimal("100000")
+_D3000000 = Decimal("3000000")
+_C30 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})
+_C31 = frozenset({'WV', 'ND', 'SD'})
+_C32 = frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+_D0 = Decimal("0")
+_C34 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C35 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
+_C36 = (('cap', 'max_ltv', Decimal("70")), ('cap', 'max_cltv', Decimal("70")))
+_C37 = (
+    ('cap', 'max_ltv', Decimal("70")),
+    ('cap', 'max_cltv', Decimal("70")),
+    ('cap', 'max_loan_amount', Decimal("2000000")),
+)
 
 
 META = rt.ProgramMeta(

@@ -15,7 +15,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -23,33 +23,34 @@ _USED = (dt, Decimal)
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
-def values(loan: Loan) -> dict[str, Any]:
-    """The derived values of a loan, each after the values it uses; None when unknown."""
+def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # Eligible deposits (programs/loan.fields:282)
-    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2500000"), True),
-    (Decimal("2500001"), True, None, False),
-), (Decimal("3"), Decimal("6"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
+    if not every:
+        return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     return v
 
 
@@ -58,7 +59,7 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix A, p. 4. Source: programs/history/keystone_bank_statement@2025.2.guideline:23. Cells: META.matrices[0].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'purchase'}))), (loan.fico, loan.loan_amount)
+    return (False if (_t3 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t4 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -66,7 +67,7 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
 
     Citation: §2.1 Matrix B, p. 4. Source: programs/history/keystone_bank_statement@2025.2.guideline:36. Cells: META.matrices[1].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'rate_term'}))), (loan.fico, loan.loan_amount)
+    return (False if (_t5 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -74,7 +75,7 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix C, p. 5. Source: programs/history/keystone_bank_statement@2025.2.guideline:49. Cells: META.matrices[2].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'primary'})), rt.isin(loan.purpose, frozenset({'cash_out'}))), (loan.fico, loan.loan_amount)
+    return (False if (_t7 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -82,7 +83,7 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
 
     Citation: §2.2 Matrix D, p. 5. Source: programs/history/keystone_bank_statement@2025.2.guideline:62. Cells: META.matrices[3].
     """
-    return rt.all3(rt.isin(loan.occupancy, frozenset({'second_home'})), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'}))), (loan.fico, loan.loan_amount)
+    return (False if (_t9 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t9 is None or _t10 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -90,7 +91,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: §2.3 Matrix E, p. 6. Source: programs/history/keystone_bank_statement@2025.2.guideline:75. Cells: META.matrices[4].
     """
-    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C12), (loan.fico, loan.loan_amount)
 
 
 def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
@@ -99,7 +100,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §3.1, p. 7. Source: programs/history/keystone_bank_statement@2025.2.guideline:89.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:89: applies when Property type is condo_non_warrantable
-    applies = rt.isin(loan.property_type, frozenset({'condo_non_warrantable'}))
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
     return applies, ()
 
 
@@ -112,7 +113,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 680 (programs/history/keystone_bank_statement@2025.2.guideline:98)
-        rt.ge(loan.fico, Decimal("680")),
+        (None if loan.fico is None else loan.fico >= _D680),
     )
 
 
@@ -145,7 +146,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/history/keystone_bank_statement@2025.2.guideline:115)
-        rt.ge(loan.fico, Decimal("660")),
+        (None if loan.fico is None else loan.fico >= _D660),
     )
 
 
@@ -158,7 +159,7 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
-        rt.any3(rt.le(v['dti'], Decimal("50")), rt.all3(rt.all3(rt.ge(loan.fico, Decimal("700")), rt.le(v['ltv'], Decimal("80")), rt.ge(v['reserves_months'], Decimal("12")), rt.not3(loan.fthb)), rt.le(v['dti'], Decimal("55")))),
+        rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3((False if (_t11 := (None if loan.fico is None else loan.fico >= _D700)) is False or (_t12 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False or (_t13 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None else True), (None if v['dti'] is None else v['dti'] <= _D55))),
     )
 
 
@@ -171,15 +172,15 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/history/keystone_bank_statement@2025.2.guideline:126)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), Decimal("36")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36),
         # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/history/keystone_bank_statement@2025.2.guideline:127)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24),
         # months since the latest Credit events (nod, dq120) at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:128)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date), Decimal("12")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12),
         # months since the latest Credit events (bk7, bk11) at least 24 months (programs/history/keystone_bank_statement@2025.2.guideline:129)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24),
         # months since the latest Credit events (bk13) at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:130)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), Decimal("12")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12),
     )
 
 
@@ -189,14 +190,14 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/history/keystone_bank_statement@2025.2.guideline:134.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:134: applies when not Living rent-free
-    applies = rt.not3(loan.rent_free)
+    applies = (None if loan.rent_free is None else not loan.rent_free)
     return applies, (
         # Housing history documented at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:137)
-        rt.ge(loan.housing_history_months, Decimal("12")),
+        (None if loan.housing_history_months is None else loan.housing_history_months >= _D12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/history/keystone_bank_statement@2025.2.guideline:138)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), Decimal("1")),
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # Housing verification is vom, vor or bank_records (programs/history/keystone_bank_statement@2025.2.guideline:139)
-        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
+        (None if loan.housing_verification is None else loan.housing_verification in _C28),
     )
 
 
@@ -209,7 +210,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not In forbearance (programs/history/keystone_bank_statement@2025.2.guideline:143)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -219,10 +220,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/history/keystone_bank_statement@2025.2.guideline:145.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    applies = (False if (_t15 := (loan.forbearance_end is not None)) is False or (_t16 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t15 is None or _t16 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/history/keystone_bank_statement@2025.2.guideline:148)
-        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
     )
 
 
@@ -232,7 +233,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/history/keystone_bank_statement@2025.2.guideline:150.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    applies = (False if (_t17 := (loan.forbearance_end is not None)) is False or (_t18 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t17 is None or _t18 is None else True)
     return applies, ()
 
 
@@ -245,7 +246,7 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.rent_free
     return applies, (
         # Borrower contribution at least 10% (programs/history/keystone_bank_statement@2025.2.guideline:159)
-        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+        (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
 
@@ -258,7 +259,7 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/history/keystone_bank_statement@2025.2.guideline:166)
-        rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})),
+        (None if loan.doc_type is None else loan.doc_type in _C31),
     )
 
 
@@ -268,10 +269,10 @@ def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §6.2, p. 12. Source: programs/history/keystone_bank_statement@2025.2.guideline:168.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:168: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
-    applies = rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'}))
+    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
     return applies, (
         # Ownership share at least 25% (programs/history/keystone_bank_statement@2025.2.guideline:171)
-        rt.ge(loan.ownership_pct, Decimal("25")),
+        (None if loan.ownership_pct is None else loan.ownership_pct >= _D25),
     )
 
 
@@ -284,7 +285,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:183)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -297,7 +298,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/history/keystone_bank_statement@2025.2.guideline:189)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        (False if (_t19 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t20 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t19 is None or _t20 is None else True),
     )
 
 
@@ -310,7 +311,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/history/keystone_bank_statement@2025.2.guideline:193)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C35),
     )
 
 
@@ -323,7 +324,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not ND or SD (programs/history/keystone_bank_statement@2025.2.guideline:197)
-        rt.not3(rt.isin(loan.state, frozenset({'ND', 'SD'}))),
+        (None if loan.state is None else loan.state not in _C36),
     )
 
 
@@ -333,7 +334,7 @@ def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.4, p. 15. Source: programs/history/keystone_bank_statement@2025.2.guideline:199.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:199: applies when Loan amount more than $2,000,000
-    applies = rt.gt(loan.loan_amount, Decimal("2000000"))
+    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
     return applies, ()
 
 
@@ -343,10 +344,10 @@ def rule_max_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.5, p. 15. Source: programs/history/keystone_bank_statement@2025.2.guideline:204.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:204: applies when Loan purpose is cash_out
-    applies = rt.isin(loan.purpose, frozenset({'cash_out'}))
+    applies = (None if loan.purpose is None else loan.purpose in _C9)
     return applies, (
         # Cash-out amount at most $500,000 (programs/history/keystone_bank_statement@2025.2.guideline:207)
-        rt.le(loan.cash_out_amount, Decimal("500000")),
+        (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000),
     )
 
 
@@ -354,37 +355,256 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_primary_purchase(loan, v))
-    f.matrices.append(matrix_primary_rate_term(loan, v))
-    f.matrices.append(matrix_primary_cash_out(loan, v))
-    f.matrices.append(matrix_second_home(loan, v))
-    f.matrices.append(matrix_investment(loan, v))
-    f.rules.append(rule_non_warrantable_condo(loan, v))
-    f.rules.append(rule_interest_only(loan, v))
-    f.rules.append(rule_declining_market(loan, v))
-    f.rules.append(rule_rural(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_max_dti(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history_12_months(loan, v))
-    f.rules.append(rule_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance_cash_out(loan, v))
-    f.rules.append(rule_rent_free(loan, v))
-    f.rules.append(rule_doc_types(loan, v))
-    f.rules.append(rule_business_ownership(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_excluded_states(loan, v))
-    f.rules.append(rule_second_appraisal(loan, v))
-    f.rules.append(rule_max_cash_out(loan, v))
+    f.matrices = [
+        matrix_primary_purchase(loan, v),
+        matrix_primary_rate_term(loan, v),
+        matrix_primary_cash_out(loan, v),
+        matrix_second_home(loan, v),
+        matrix_investment(loan, v),
+    ]
+    f.rules = [
+        rule_non_warrantable_condo(loan, v),
+        rule_interest_only(loan, v),
+        rule_declining_market(loan, v),
+        rule_rural(loan, v),
+        rule_min_fico(loan, v),
+        rule_max_dti(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_housing_history_12_months(loan, v),
+        rule_forbearance(loan, v),
+        rule_after_forbearance(loan, v),
+        rule_after_forbearance_cash_out(loan, v),
+        rule_rent_free(loan, v),
+        rule_doc_types(loan, v),
+        rule_business_ownership(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_excluded_states(loan, v),
+        rule_second_appraisal(loan, v),
+        rule_max_cash_out(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Bank Statement Select 2025.2: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan, False)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    # primary_purchase (as matrix_primary_purchase)
+    applies = (False if (_t21 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t22 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t21 is None or _t22 is None else True)
+    if applies is None:
+        unresolved.append('primary_purchase')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # primary_rate_term (as matrix_primary_rate_term)
+    applies = (False if (_t23 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t23 is None or _t24 is None else True)
+    if applies is None:
+        unresolved.append('primary_rate_term')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # primary_cash_out (as matrix_primary_cash_out)
+    applies = (False if (_t25 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t26 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t25 is None or _t26 is None else True)
+    if applies is None:
+        unresolved.append('primary_cash_out')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # second_home (as matrix_second_home)
+    applies = (False if (_t27 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t28 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t27 is None or _t28 is None else True)
+    if applies is None:
+        unresolved.append('second_home')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[3], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # investment (as matrix_investment)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C12)
+    if applies is None:
+        unresolved.append('investment')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[4], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # non_warrantable_condo
+    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    if applies is not False:
+        adjusted.append(('non_warrantable_condo', _C39, applies is True))
+        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
+    # interest_only
+    applies = loan.interest_only
+    if applies is not False:
+        adjusted.append(('interest_only', _C40, applies is True))
+        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D680), ), False, failed, unresolved)
+    # declining_market
+    applies = loan.declining_market
+    if applies is not False:
+        adjusted.append(('declining_market', _C41, applies is True))
+        rt.judge('declining_market', applies, (), False, failed, unresolved)
+    # rural
+    applies = loan.rural
+    if applies is not False:
+        adjusted.append(('rural', _C42, applies is True))
+        rt.judge('rural', applies, (), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D660)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # max_dti
+    ok = rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3((False if (_t29 := (None if loan.fico is None else loan.fico >= _D700)) is False or (_t30 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False or (_t31 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None else True), (None if v['dti'] is None else v['dti'] <= _D55)))
+    if ok is False:
+        failed.append('max_dti')
+    elif ok is None:
+        unresolved.append('max_dti')
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12), ), False, failed, unresolved)
+    # housing_history_12_months
+    applies = (None if loan.rent_free is None else not loan.rent_free)
+    if applies is not False:
+        rt.judge('housing_history_12_months', applies, ((None if loan.housing_history_months is None else loan.housing_history_months >= _D12), rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.housing_verification is None else loan.housing_verification in _C28), ), False, failed, unresolved)
+    # forbearance
+    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    if ok is False:
+        failed.append('forbearance')
+    elif ok is None:
+        unresolved.append('forbearance')
+    # after_forbearance
+    applies = (False if (_t33 := (loan.forbearance_end is not None)) is False or (_t34 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t33 is None or _t34 is None else True)
+    if applies is not False:
+        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
+    # after_forbearance_cash_out
+    applies = (False if (_t35 := (loan.forbearance_end is not None)) is False or (_t36 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t35 is None or _t36 is None else True)
+    if applies is not False:
+        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
+    # rent_free
+    applies = loan.rent_free
+    if applies is not False:
+        adjusted.append(('rent_free', _C43, applies is True))
+        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    # doc_types
+    ok = (None if loan.doc_type is None else loan.doc_type in _C31)
+    if ok is False:
+        failed.append('doc_types')
+    elif ok is None:
+        unresolved.append('doc_types')
+    # business_ownership
+    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
+    if applies is not False:
+        rt.judge('business_ownership', applies, ((None if loan.ownership_pct is None else loan.ownership_pct >= _D25), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = (False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t37 is None or _t38 is None else True)
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C35)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # excluded_states
+    ok = (None if loan.state is None else loan.state not in _C36)
+    if ok is False:
+        failed.append('excluded_states')
+    elif ok is None:
+        unresolved.append('excluded_states')
+    # second_appraisal
+    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    if applies is not False:
+        rt.judge('second_appraisal', applies, (), False, failed, unresolved)
+    # max_cash_out
+    applies = (None if loan.purpose is None else loan.purpose in _C9)
+    if applies is not False:
+        rt.judge('max_cash_out', applies, ((None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000), ), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_C5 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2500000"), True),
+    (Decimal("2500001"), True, None, False),
+)
+_C6 = (Decimal("3"), Decimal("6"), Decimal("12"))
+_C7 = frozenset({'primary'})
+_C8 = frozenset({'rate_term'})
+_C9 = frozenset({'cash_out'})
+_C10 = frozenset({'second_home'})
+_C11 = frozenset({'purchase', 'rate_term'})
+_C12 = frozenset({'investment'})
+_C13 = frozenset({'condo_non_warrantable'})
+_D680 = Decimal("680")
+_D660 = Decimal("660")
+_D700 = Decimal("700")
+_D80 = Decimal("80")
+_D12 = Decimal("12")
+_D55 = Decimal("55")
+_C20 = ('fc',)
+_D36 = Decimal("36")
+_C22 = ('ss', 'dil', 'mod')
+_D24 = Decimal("24")
+_C24 = ('nod', 'dq120')
+_C25 = ('bk7', 'bk11')
+_C26 = ('bk13',)
+_D1 = Decimal("1")
+_C28 = frozenset({'vom', 'vor', 'bank_records'})
+_D2 = Decimal("2")
+_D10 = Decimal("10")
+_C31 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D25 = Decimal("25")
+_D100000 = Decimal("100000")
+_D3000000 = Decimal("3000000")
+_C35 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
+_C36 = frozenset({'ND', 'SD'})
+_D2000000 = Decimal("2000000")
+_D500000 = Decimal("500000")
+_C39 = (
+    ('reduce', 'max_ltv', Decimal("5")),
+    ('reduce', 'max_cltv', Decimal("5")),
+    ('cap', 'max_ltv', Decimal("80")),
+    ('cap', 'max_cltv', Decimal("80")),
+)
+_C40 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C41 = (('reduce', 'max_ltv', Decimal("10")), ('reduce', 'max_cltv', Decimal("10")))
+_C42 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
+_C43 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
 
 
 META = rt.ProgramMeta(

@@ -16,7 +16,7 @@ from . import _fields
 from . import _runtime as rt
 from .loan import Loan
 
-__all__ = ["META", "check", "facts", "values"]
+__all__ = ["META", "check", "check_fast", "facts", "values"]
 
 # Keep the names used by literals below (dates and Decimals) even when a program has none.
 _USED = (dt, Decimal)
@@ -24,31 +24,32 @@ _USED = (dt, Decimal)
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
-def values(loan: Loan) -> dict[str, Any]:
-    """The derived values of a loan, each after the values it uses; None when unknown."""
+def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = rt.choose(rt.isin(loan.purpose, frozenset({'purchase'})), rt.lesser(loan.purchase_price, loan.appraised_value), loan.appraised_value)
+    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v['ltv'] = rt.div_round(rt.scale(loan.loan_amount, 2), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v['cltv'] = rt.div_round(rt.scale(rt.add(loan.loan_amount, loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
     # Eligible deposits (programs/loan.fields:282)
-    v['eligible_deposits'] = rt.sub(rt.sub(loan.total_deposits, loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})), rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down'), rt.choose(rt.isin(loan.doc_type, frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})), rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(Decimal("100"), rt.default(loan.cpa_expense_ratio, Decimal("50"))), -2)), rt.scale(loan.ownership_pct, -2)), loan.statement_months, 2, 'down'), rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v['dti'] = rt.div_round(rt.scale(rt.add(loan.pitia, loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v['payment_shock'] = rt.div_round(rt.scale(loan.pitia, 2), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
-    v['required_reserves'] = rt.lookup(loan.loan_amount, (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-), (Decimal("3"), Decimal("6"), Decimal("12")))
+    v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
+    if not every:
+        return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     return v
@@ -59,7 +60,7 @@ def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, t
 
     Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19. Cells: META.matrices[0].
     """
-    return rt.isin(loan.occupancy, frozenset({'primary', 'second_home'})), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C7), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -67,7 +68,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31. Cells: META.matrices[1].
     """
-    return rt.isin(loan.occupancy, frozenset({'investment'})), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C8), (loan.fico, loan.loan_amount)
 
 
 def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
@@ -76,7 +77,7 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
     """
     # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
-    applies = rt.isin(loan.purpose, frozenset({'cash_out'}))
+    applies = (None if loan.purpose is None else loan.purpose in _C9)
     return applies, ()
 
 
@@ -89,7 +90,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 620 (programs/shining_star_base.guideline:52)
-        rt.ge(loan.fico, Decimal("620")),
+        (None if loan.fico is None else loan.fico >= _D620),
     )
 
 
@@ -99,10 +100,10 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source: programs/shining_star_base.guideline:54.
     """
     # programs/shining_star_base.guideline:54: applies when Documentation type is not dscr
-    applies = rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'})))
+    applies = (None if loan.doc_type is None else loan.doc_type not in _C11)
     return applies, (
         # DTI at most 50% (programs/shining_star_base.guideline:57)
-        rt.le(v['dti'], Decimal("50")),
+        (None if v['dti'] is None else v['dti'] <= _D50),
     )
 
 
@@ -115,9 +116,9 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months (programs/shining_star_base.guideline:63)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months (programs/shining_star_base.guideline:64)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date), Decimal("24")),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24),
     )
 
 
@@ -127,10 +128,10 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon. Source: programs/shining_star_horizon.guideline:11.
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
-    applies = rt.all3(rt.not3(loan.rent_free), rt.not3(rt.isin(loan.doc_type, frozenset({'dscr'}))))
+    applies = (False if (_t3 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t4 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t3 is None or _t4 is None else True)
     return applies, (
         # Housing verification is vom, vor or bank_records (programs/shining_star_horizon.guideline:14)
-        rt.isin(loan.housing_verification, frozenset({'vom', 'vor', 'bank_records'})),
+        (None if loan.housing_verification is None else loan.housing_verification in _C15),
     )
 
 
@@ -143,7 +144,7 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # not In forbearance (programs/shining_star_base.guideline:77)
-        rt.not3(loan.in_forbearance),
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
 
@@ -153,10 +154,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
     """
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'purchase', 'rate_term'})))
+    applies = (False if (_t5 := (loan.forbearance_end is not None)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C16)) is False else None if _t5 is None or _t6 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
-        rt.ge(loan.payments_since_forbearance, Decimal("2")),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
     )
 
 
@@ -166,7 +167,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = rt.all3(rt.known(loan.forbearance_end), rt.isin(loan.purpose, frozenset({'cash_out'})))
+    applies = (False if (_t7 := (loan.forbearance_end is not None)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True)
     return applies, ()
 
 
@@ -179,7 +180,7 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.rent_free
     return applies, (
         # Borrower contribution at least 10% (programs/shining_star_base.guideline:94)
-        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+        (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
 
@@ -189,10 +190,10 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
     """
     # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc or dscr
-    applies = rt.all3(loan.fthb, rt.not3(rt.isin(loan.doc_type, frozenset({'full_doc', 'dscr'}))))
+    applies = (False if loan.fthb is False or (_t9 := (None if loan.doc_type is None else loan.doc_type not in _C19)) is False else None if loan.fthb is None or _t9 is None else True)
     return applies, (
         # Payment shock at most 250% (programs/shining_star_base.guideline:100)
-        rt.le(v['payment_shock'], Decimal("250")),
+        (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
     )
 
 
@@ -205,7 +206,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/shining_star_base.guideline:113)
-        rt.ge(v['reserves_months'], v['required_reserves']),
+        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
     )
 
 
@@ -218,7 +219,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
-        rt.all3(rt.ge(loan.loan_amount, Decimal("100000")), rt.le(loan.loan_amount, Decimal("3000000"))),
+        (False if (_t10 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t11 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t10 is None or _t11 is None else True),
     )
 
 
@@ -231,7 +232,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/shining_star_base.guideline:121)
-        rt.isin(loan.property_type, frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})),
+        (None if loan.property_type is None else loan.property_type in _C23),
     )
 
 
@@ -241,10 +242,10 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV. Source: programs/shining_star_horizon.guideline:16.
     """
     # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not Living rent-free
-    applies = rt.all3(rt.lt(loan.housing_history_months, Decimal("12")), rt.not3(loan.rent_free))
+    applies = (False if (_t12 := (None if loan.housing_history_months is None else loan.housing_history_months < _D12)) is False or (_t13 := (None if loan.rent_free is None else not loan.rent_free)) is False else None if _t12 is None or _t13 is None else True)
     return applies, (
         # Borrower contribution at least 10% (programs/shining_star_horizon.guideline:20)
-        rt.ge(loan.borrower_contribution_pct, Decimal("10")),
+        (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
 
@@ -252,28 +253,169 @@ def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
     v = values(loan)
     f = rt.Facts(loan, v)
-    f.matrices.append(matrix_owner_occupied(loan, v))
-    f.matrices.append(matrix_investment(loan, v))
-    f.rules.append(rule_cash_out_reduction(loan, v))
-    f.rules.append(rule_min_fico(loan, v))
-    f.rules.append(rule_max_dti(loan, v))
-    f.rules.append(rule_credit_event_seasoning(loan, v))
-    f.rules.append(rule_housing_history(loan, v))
-    f.rules.append(rule_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance(loan, v))
-    f.rules.append(rule_after_forbearance_cash_out(loan, v))
-    f.rules.append(rule_rent_free(loan, v))
-    f.rules.append(rule_fthb_payment_shock(loan, v))
-    f.rules.append(rule_reserves(loan, v))
-    f.rules.append(rule_loan_amount_range(loan, v))
-    f.rules.append(rule_property_types(loan, v))
-    f.rules.append(rule_incomplete_history(loan, v))
+    f.matrices = [
+        matrix_owner_occupied(loan, v),
+        matrix_investment(loan, v),
+    ]
+    f.rules = [
+        rule_cash_out_reduction(loan, v),
+        rule_min_fico(loan, v),
+        rule_max_dti(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_housing_history(loan, v),
+        rule_forbearance(loan, v),
+        rule_after_forbearance(loan, v),
+        rule_after_forbearance_cash_out(loan, v),
+        rule_rent_free(loan, v),
+        rule_fthb_payment_shock(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_property_types(loan, v),
+        rule_incomplete_history(loan, v),
+    ]
     return f
 
 
 def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Shining Star Horizon 2026.1: status, findings, conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    """
+    v = values(loan, False)
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    applies: bool | None
+    ok: bool | None
+    covered: bool | None = False
+    # owner_occupied (as matrix_owner_occupied)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C7)
+    if applies is None:
+        unresolved.append('owner_occupied')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    # investment (as matrix_investment)
+    applies = (None if loan.occupancy is None else loan.occupancy in _C8)
+    if applies is None:
+        unresolved.append('investment')
+        covered = None if covered is False else covered
+    elif applies:
+        covered = True
+        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # cash_out_reduction
+    applies = (None if loan.purpose is None else loan.purpose in _C9)
+    if applies is not False:
+        adjusted.append(('cash_out_reduction', _C25, applies is True))
+        rt.judge('cash_out_reduction', applies, (), False, failed, unresolved)
+    # min_fico
+    ok = (None if loan.fico is None else loan.fico >= _D620)
+    if ok is False:
+        failed.append('min_fico')
+    elif ok is None:
+        unresolved.append('min_fico')
+    # max_dti
+    applies = (None if loan.doc_type is None else loan.doc_type not in _C11)
+    if applies is not False:
+        rt.judge('max_dti', applies, ((None if v['dti'] is None else v['dti'] <= _D50), ), False, failed, unresolved)
+    # credit_event_seasoning
+    applies = True
+    if applies is not False:
+        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24), ), False, failed, unresolved)
+    # housing_history
+    applies = (False if (_t14 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t15 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t14 is None or _t15 is None else True)
+    if applies is not False:
+        rt.judge('housing_history', applies, ((None if loan.housing_verification is None else loan.housing_verification in _C15), ), False, failed, unresolved)
+    # forbearance
+    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    if ok is False:
+        failed.append('forbearance')
+    elif ok is None:
+        unresolved.append('forbearance')
+    # after_forbearance
+    applies = (False if (_t16 := (loan.forbearance_end is not None)) is False or (_t17 := (None if loan.purpose is None else loan.purpose in _C16)) is False else None if _t16 is None or _t17 is None else True)
+    if applies is not False:
+        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
+    # after_forbearance_cash_out
+    applies = (False if (_t18 := (loan.forbearance_end is not None)) is False or (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t18 is None or _t19 is None else True)
+    if applies is not False:
+        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
+    # rent_free
+    applies = loan.rent_free
+    if applies is not False:
+        adjusted.append(('rent_free', _C26, applies is True))
+        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    # fthb_payment_shock
+    applies = (False if loan.fthb is False or (_t20 := (None if loan.doc_type is None else loan.doc_type not in _C19)) is False else None if loan.fthb is None or _t20 is None else True)
+    if applies is not False:
+        rt.judge('fthb_payment_shock', applies, ((None if v['payment_shock'] is None else v['payment_shock'] <= _D250), ), False, failed, unresolved)
+    # reserves
+    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # loan_amount_range
+    ok = (False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t21 is None or _t22 is None else True)
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # property_types
+    ok = (None if loan.property_type is None else loan.property_type in _C23)
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # incomplete_history
+    applies = (False if (_t23 := (None if loan.housing_history_months is None else loan.housing_history_months < _D12)) is False or (_t24 := (None if loan.rent_free is None else not loan.rent_free)) is False else None if _t23 is None or _t24 is None else True)
+    if applies is not False:
+        adjusted.append(('incomplete_history', _C26, applies is True))
+        rt.judge('incomplete_history', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
+    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+
+
+# Constants the rules use, built once at import.
+_C0 = frozenset({'purchase'})
+_C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_C5 = (
+    (None, False, Decimal("1000000"), True),
+    (Decimal("1000001"), True, Decimal("2000000"), True),
+    (Decimal("2000001"), True, None, False),
+)
+_C6 = (Decimal("3"), Decimal("6"), Decimal("12"))
+_C7 = frozenset({'primary', 'second_home'})
+_C8 = frozenset({'investment'})
+_C9 = frozenset({'cash_out'})
+_D620 = Decimal("620")
+_C11 = frozenset({'dscr'})
+_C12 = ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120')
+_D24 = Decimal("24")
+_C14 = ('bk7', 'bk11', 'bk13')
+_C15 = frozenset({'vom', 'vor', 'bank_records'})
+_C16 = frozenset({'purchase', 'rate_term'})
+_D2 = Decimal("2")
+_D10 = Decimal("10")
+_C19 = frozenset({'full_doc', 'dscr'})
+_D250 = Decimal("250")
+_D100000 = Decimal("100000")
+_D3000000 = Decimal("3000000")
+_C23 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
+_D12 = Decimal("12")
+_C25 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
+_C26 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
 
 
 META = rt.ProgramMeta(

@@ -179,10 +179,29 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     return environment().get_template("program.py.j2").render(
-        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement,
+        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
+        decisive=decisive_values(program),
+        adjustments=lambda r: emitter.const(literal(tuple((a.kind, a.limit, a.amount) for a in r.adjustments)), ""),
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta=literal(meta, raw={"names": names}),
     )
+
+
+def decisive_values(program: ir.Program) -> set[str]:
+    """The derived values a decision depends on: read by a matrix, a rule or a limit, or by such a value."""
+    from compiler.meta import inputs_of
+
+    bodies = {v.id: v.body for v in program.values}
+    need = {lim.on for lim in program.limits} & bodies.keys()
+    for x in (*program.matrices, *program.rules):
+        need |= set(inputs_of(x)) & bodies.keys()
+    stack = list(need)
+    while stack:
+        for name in inputs_of(bodies[stack.pop()]):
+            if name in bodies and name not in need:
+                need.add(name)
+                stack.append(name)
+    return need
 
 
 def generate_fields(vocabulary: ir.Vocabulary) -> str:

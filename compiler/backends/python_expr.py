@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 
 from compiler import ir
 from compiler import runtime as rt
 
 _COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
+_OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
+# Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
+_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|_\w+")
+_CONSTANT = re.compile(r"_\w+")
+
+
+def _unknown_test(*operands: str) -> str:
+    """`a is None or b is None` over the operands that may be unknown."""
+    return " or ".join(f"{o} is None" for o in operands if not _CONSTANT.fullmatch(o))
 
 
 def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -> str:
@@ -58,7 +68,27 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
 
 
 class PyExpr:
-    """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values)."""
+    """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values).
+
+    Constants (Decimals, value sets, band tables) are hoisted into module-level names (`constants`, in
+    first-use order), so a check builds none of them per loan.
+    """
+
+    def __init__(self) -> None:
+        self.constants: dict[str, str] = {}  # name -> Python literal
+        self._names: dict[str, str] = {}  # literal -> name
+        self._temps = 0  # walrus temporaries (_t0, _t1, ...) for conditions read twice
+
+    def const(self, text: str, hint: str) -> str:
+        """The module-level name holding a constant's literal (one name per distinct literal)."""
+        if text not in self._names:
+            name = "_" + re.sub(r"\W", "_", hint) if hint else f"_C{len(self.constants)}"
+            base, n = name, 2
+            while name in self.constants:
+                name, n = f"{base}_{n}", n + 1
+            self._names[text] = name
+            self.constants[name] = text
+        return self._names[text]
 
     def emit(self, x: ir.Expr | ir.Lookup) -> str:
         method = getattr(self, "visit_" + type(x).__name__, None)
@@ -68,6 +98,8 @@ class PyExpr:
         return text
 
     def visit_Const(self, x: ir.Const) -> str:
+        if isinstance(x.value, Decimal):
+            return self.const(literal(x.value), "D" + str(x.value).replace("-", "m"))
         return literal(x.value)
 
     def visit_FieldRef(self, x: ir.FieldRef) -> str:
@@ -77,11 +109,19 @@ class PyExpr:
         return f"v[{x.name!r}]"
 
     def visit_Arith(self, x: ir.Arith) -> str:
+        left, right = self.emit(x.left), self.emit(x.right)
+        if _SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right):
+            unknown = _unknown_test(left, right)
+            test = f"{left} {x.op} {right}"
+            return f"(None if {unknown} else {test})" if unknown else f"({test})"
         fn = {"+": "rt.add", "-": "rt.sub", "*": "rt.mul"}[x.op]
-        return f"{fn}({self.emit(x.left)}, {self.emit(x.right)})"
+        return f"{fn}({left}, {right})"
 
     def visit_Scale(self, x: ir.Scale) -> str:
-        return f"rt.scale({self.emit(x.operand)}, {x.power})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand) and not _CONSTANT.fullmatch(operand):
+            return f"(None if {operand} is None else Decimal({operand}).scaleb({x.power}))"
+        return f"rt.scale({operand}, {x.power})"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
@@ -102,42 +142,84 @@ class PyExpr:
         return f"rt.default({self.emit(x.operand)}, {self.emit(x.fallback)})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
-        return f"rt.choose({self.emit(x.cond)}, {self.emit(x.then)}, {self.emit(x.otherwise)})"
+        """`if c then a else b`: unknown when c is; only the branch taken is computed."""
+        cond = self.emit(x.cond)
+        if not _SIMPLE.fullmatch(cond):
+            temp = f"_t{self._temps}"
+            self._temps += 1
+            cond, first = temp, f"({temp} := {cond})"
+        else:
+            first = cond
+        return f"(None if {first} is None else {self.emit(x.then)} if {cond} else {self.emit(x.otherwise)})"
 
     def visit_MonthsSince(self, x: ir.MonthsSince) -> str:
         return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
-                f"{literal(x.kinds)}, loan.{x.as_of})")
+                f"{self.const(literal(x.kinds), '')}, loan.{x.as_of})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
                 f"loan.{x.as_of})")
 
+    # Comparisons, set tests and negations of simple operands are written inline (no call per test);
+    # they mean exactly what the runtime helpers mean: unknown in, unknown out.
+
     def visit_Compare(self, x: ir.Compare) -> str:
-        return f"{_COMPARE[x.op]}({self.emit(x.left)}, {self.emit(x.right)})"
+        left, right = self.emit(x.left), self.emit(x.right)
+        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
+            return f"{_COMPARE[x.op]}({left}, {right})"
+        test = f"{left} {_OPERATOR[x.op]} {right}"
+        unknown = _unknown_test(left, right)
+        return f"(None if {unknown} else {test})" if unknown else f"({test})"
 
     def visit_IsKnown(self, x: ir.IsKnown) -> str:
-        return f"{'not ' if x.negated else ''}rt.known({self.emit(x.operand)})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"({operand} is {'' if x.negated else 'not '}None)"
+        return f"{'not ' if x.negated else ''}rt.known({operand})"
 
     def visit_InSet(self, x: ir.InSet) -> str:
-        values = "frozenset({" + ", ".join(repr(v) for v in x.values) + "})"
-        test = f"rt.isin({self.emit(x.operand)}, {values})"
+        values = self.const("frozenset({" + ", ".join(repr(v) for v in x.values) + "})", "")
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"(None if {operand} is None else {operand} {'not in' if x.negated else 'in'} {values})"
+        test = f"rt.isin({operand}, {values})"
         return f"rt.not3({test})" if x.negated else test
 
+    def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
+        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        temps: list[str] = []
+        tests: list[str] = []
+        for p in operands:
+            text = self.emit(p)
+            if _SIMPLE.fullmatch(text):
+                temps.append(text)
+                tests.append(f"{text} is {decisive}")
+            else:
+                temp = f"_t{self._temps}"
+                self._temps += 1
+                temps.append(temp)
+                tests.append(f"({temp} := {text}) is {decisive}")
+        unknown = " or ".join(f"{t} is None" for t in temps)
+        return f"({decisive} if {' or '.join(tests)} else None if {unknown} else {not decisive})"
+
     def visit_And(self, x: ir.And) -> str:
-        return f"rt.all3({', '.join(self.emit(p) for p in x.operands)})"
+        return self._kleene(x.operands, False)
 
     def visit_Or(self, x: ir.Or) -> str:
-        return f"rt.any3({', '.join(self.emit(p) for p in x.operands)})"
+        return self._kleene(x.operands, True)
 
     def visit_Not(self, x: ir.Not) -> str:
-        return f"rt.not3({self.emit(x.operand)})"
+        operand = self.emit(x.operand)
+        if _SIMPLE.fullmatch(operand):
+            return f"(None if {operand} is None else not {operand})"
+        return f"rt.not3({operand})"
 
     def visit_Lookup(self, x: ir.Lookup) -> str:
         bands = tuple((b.low, b.low_inclusive, b.high, b.high_inclusive) for b in x.key.bands)
-        return f"rt.lookup({self.emit(x.key.expr)}, {literal(bands)}, {literal(x.results)})"
+        return f"rt.lookup({self.emit(x.key.expr)}, {self.const(literal(bands), '')}, {self.const(literal(x.results), '')})"
 
     def requirement(self, q: ir.Requirement) -> str:
         """The test, or any alternative whose condition and test both hold (Kleene logic)."""
