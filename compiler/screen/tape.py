@@ -1,0 +1,348 @@
+"""Reading a loan tape: its columns mapped to the loan vocabulary, each cell read into its field's type.
+
+A tape is CSV or Parquet (read by DuckDB, streamed, never loaded into Python objects). A mapping file (TOML)
+names the tape's own columns and formats:
+
+    [columns]                      # vocabulary field = tape column
+    fico = "FICO Score"
+    program = "Program"            # optional: the program each row is screened under
+    [dates]
+    application_date = "%m/%d/%Y"  # strptime format (default: ISO 2026-03-15 or 03/15/2026)
+    [values.occupancy]             # tape text = vocabulary value
+    "Owner Occupied" = "primary"
+
+Without a mapping, a column is used when its name is the field's name or title (any case). Cells are read
+forgivingly ("$1,200,000", "80.00%", "Y"/"N", enum values or their labels in any case); empty, NA, N/A and
+NULL cells are unknown. A cell that cannot be read, or is outside the field's range or has more decimals than
+the field, makes the row unreadable: it keeps its place in the output with status `invalid` and the reasons.
+The result is a relation with one typed column per vocabulary field, `_row` (1-based tape row), `_program`
+and `_reason` (NULL for a readable row).
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlglot import exp
+
+from compiler import ir
+
+NULL_TEXT = ("", "NA", "N/A", "NULL", "#N/A")
+TRUE_TEXT = ("y", "yes", "true", "t", "1")
+FALSE_TEXT = ("n", "no", "false", "f", "0")
+PROGRAM = "program"
+
+
+class TapeError(Exception):
+    """The tape or the mapping cannot be used at all (one message for people, before any work)."""
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TapeError(f"No such mapping file: {path}.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise TapeError(f"Cannot read the mapping file {path}: {err}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise TapeError(f"{path}: not a valid mapping file (TOML): {err}.") from None
+    known = {f.name for f in vocabulary.fields} | {PROGRAM}
+    problems: list[str] = []
+    for section in data:
+        if section not in ("columns", "dates", "values"):
+            problems.append(f"unknown section [{section}] (use [columns], [dates], [values.FIELD])")
+    m = Mapping()
+    for key, table in (("columns", m.columns), ("dates", m.dates)):
+        for name, text in dict(data.get(key, {})).items():
+            if name not in known:
+                problems.append(f"[{key}] {name}: no such field{_hint(name, known)}")
+            elif not isinstance(text, str):
+                problems.append(f"[{key}] {name}: give the {'column name' if key == 'columns' else 'date format'} in quotes")
+            else:
+                table[name] = text
+    for name, pairs in dict(data.get("values", {})).items():
+        f = vocabulary.field(name)
+        if f is None or f.type.kind not in ("enum", "yesno"):
+            problems.append(f"[values.{name}]: not a yes/no or one-of field{_hint(name, known)}")
+            continue
+        allowed = f.type.values if f.type.kind == "enum" else ("yes", "no")
+        for text, value in dict(pairs).items():
+            if value not in allowed:
+                problems.append(f"[values.{name}] {text!r} = {value!r}: not one of {', '.join(allowed)}")
+        m.values[name] = {str(k): str(v) for k, v in dict(pairs).items()}
+    if problems:
+        raise TapeError(f"{path}: " + "; ".join(problems) + ".")
+    return m
+
+
+def _hint(name: str, options: set[str] | list[str]) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def raw_relation(path: Path) -> exp.Expression:
+    """The tape as DuckDB reads it: CSV all text, Parquet typed."""
+    name = path.name.lower()
+    arg = exp.Literal.string(str(path))
+    if name.endswith(".parquet") or name.endswith(".pq"):
+        return exp.Anonymous(this="read_parquet", expressions=[arg])
+    if any(name.endswith(s) for s in (".csv", ".txt", ".tsv", ".csv.gz", ".tsv.gz")):
+        return exp.Anonymous(this="read_csv", expressions=[
+            arg, exp.EQ(this=exp.column("all_varchar"), expression=exp.Boolean(this=True)),
+            exp.EQ(this=exp.column("header"), expression=exp.Boolean(this=True))])
+    raise TapeError(f"{path}: a tape is a .csv or .parquet file.")
+
+
+@dataclass
+class Tape:
+    """A tape opened for screening: where each field comes from and the SQL that reads it."""
+
+    path: Path
+    columns: dict[str, str]  # tape column -> DuckDB type
+    used: dict[str, str]  # field (or `program`) -> tape column
+    absent: list[str]  # vocabulary fields not on the tape (unknown for every loan)
+    relation: exp.Select  # the normalised relation
+
+
+def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping | None = None,
+              programs: set[str] | None = None) -> Tape:
+    """Check the tape's columns against the mapping (every problem in one error) and build the reading SQL."""
+    if not path.exists():
+        raise TapeError(f"No such tape: {path}.")
+    if path.is_dir():
+        raise TapeError(f"{path} is a folder; give a .csv or .parquet tape file.")
+    raw = raw_relation(path)
+    try:
+        described = con.execute(exp.select(exp.Star()).from_(raw).limit(0).sql(dialect="duckdb")).description
+    except Exception as err:  # duckdb raises its own error classes for unreadable files
+        raise TapeError(f"Cannot read the tape {path}: {str(err).splitlines()[0]}") from None
+    columns = {d[0]: str(d[1]) for d in described}
+    mapping = mapping or Mapping()
+    missing = [f"{name} -> \"{col}\"{_hint(col, list(columns))}" for name, col in mapping.columns.items() if col not in columns]
+    if missing:
+        raise TapeError(f"{path}: the mapping names column{'s' if len(missing) > 1 else ''} the tape does not have: "
+                        + "; ".join(missing) + ". Tape columns: " + ", ".join(columns) + ".")
+    lower = {c.lower(): c for c in columns}
+    used: dict[str, str] = {}
+    for f in [*vocabulary.fields, None]:
+        name = f.name if f else PROGRAM
+        if name in mapping.columns:
+            used[name] = mapping.columns[name]
+            continue
+        for candidate in (name, f.title if f else "Program"):
+            if candidate.lower() in lower:
+                used[name] = lower[candidate.lower()]
+                break
+    if not [n for n in used if n != PROGRAM]:
+        raise TapeError(f"{path}: no column of the tape is a loan field. Name the columns in a mapping file "
+                        "(--mapping), e.g. [columns] fico = \"FICO Score\". Tape columns: " + ", ".join(columns) + ".")
+    absent = [f.name for f in vocabulary.fields if f.name not in used]
+    relation = _normalise(raw, columns, used, vocabulary, mapping, programs)
+    return Tape(path, columns, used, absent, relation)
+
+
+# ------------------------------------------------------------------ reading cells in SQL
+
+def _s(text: str) -> exp.Expression:
+    return exp.Literal.string(text)
+
+
+def _case(*whens: tuple[exp.Expression, exp.Expression], default: exp.Expression | None = None) -> exp.Expression:
+    c = exp.Case()
+    for cond, then in whens:
+        c = c.when(cond, then)
+    return c.else_(default) if default is not None else c
+
+
+def _fn(name: str, *args: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def _type(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> exp.DataType:
+    return exp.DataType.build(_type_text(t, places, vocabulary), dialect="duckdb")
+
+
+def _type_text(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> str:
+    if t.numeric:
+        return f"DECIMAL(18, {places or 0})"
+    if t.kind == "date":
+        return "DATE"
+    if t.kind == "yesno":
+        return "BOOLEAN"
+    if t.kind == "list":
+        record = next(r for r in vocabulary.records if r.name == t.record)
+        parts = ", ".join(f'"{f.name}" {_type_text(f.type, f.places, vocabulary)}' for f in record.fields)
+        return f"STRUCT({parts})[]"
+    return "VARCHAR"
+
+
+def _raw_text(col: str, duck_type: str) -> exp.Expression:
+    """A tape cell as trimmed text; NULL for empty or NA-like cells. Typed Parquet lists/structs as JSON."""
+    c = exp.column(col, quoted=True)
+    as_text = exp.cast(_fn("to_json", c), "VARCHAR") if ("[]" in duck_type or duck_type.startswith(("STRUCT", "MAP"))) \
+        else exp.cast(c, "VARCHAR")
+    trimmed = exp.Trim(this=as_text)
+    return _case((exp.In(this=exp.Upper(this=trimmed), expressions=[_s(t) for t in NULL_TEXT]), exp.Null()), default=trimmed)
+
+
+def _number(raw: exp.Expression, places: int) -> exp.Expression:
+    """Digits with an optional sign, $, thousands commas, %, and at most `places` decimals (more only if zeros)."""
+    cleaned = _fn("regexp_replace", raw, _s(r"[$,%\s]"), _s(""), _s("g"))
+    pattern = r"^[+-]?[0-9]+(\.[0-9]{0,%d}0*)?$" % places if places else r"^[+-]?[0-9]+(\.0*)?$"
+    return _case((_fn("regexp_full_match", cleaned, _s(pattern)),
+                  exp.TryCast(this=cleaned, to=exp.DataType.build(f"DECIMAL(18, {places})"))))
+
+
+def _date(raw: exp.Expression, fmt: str | None) -> exp.Expression:
+    if fmt:
+        return exp.cast(_fn("try_strptime", raw, _s(fmt)), "DATE")
+    return exp.Coalesce(this=exp.TryCast(this=raw, to=exp.DataType.build("DATE")), expressions=[
+        exp.cast(_fn("try_strptime", raw, _s("%m/%d/%Y")), "DATE"),
+        exp.TryCast(this=exp.TryCast(this=raw, to=exp.DataType.build("TIMESTAMP")), to=exp.DataType.build("DATE"))])
+
+
+def _yesno(raw: exp.Expression, extra: dict[str, str]) -> exp.Expression:
+    whens = [(exp.EQ(this=raw, expression=_s(k)), exp.Boolean(this=v == "yes")) for k, v in extra.items()]
+    low = exp.Lower(this=raw)
+    whens += [(exp.In(this=low, expressions=[_s(t) for t in TRUE_TEXT]), exp.Boolean(this=True)),
+              (exp.In(this=low, expressions=[_s(t) for t in FALSE_TEXT]), exp.Boolean(this=False))]
+    return _case(*whens)
+
+
+def _enum(raw: exp.Expression, t: ir.Type, extra: dict[str, str]) -> exp.Expression:
+    whens = [(exp.EQ(this=raw, expression=_s(k)), _s(v)) for k, v in extra.items()]
+    low = exp.Lower(this=raw)
+    for i, value in enumerate(t.values):
+        names = {value.lower()} | ({t.labels[i].lower()} if i < len(t.labels) and t.labels[i] else set())
+        whens.append((exp.In(this=low, expressions=[_s(n) for n in sorted(names)]), _s(value)))
+    return _case(*whens)
+
+
+def _list(raw: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expression, exp.Expression]:
+    """A JSON array of objects: (the typed list, or NULL; the count of items that cannot be read)."""
+    shape = "[{" + ", ".join(f'"{f.name}": "VARCHAR"' for f in record.fields) + "}]"
+    text = _fn("try", _fn("from_json", raw, _s(shape)))
+    item = exp.column("item")
+    parts = []
+    bad: list[exp.Expression] = []
+    for f in record.fields:
+        sub = exp.Dot(this=item, expression=exp.to_identifier(f.name, quoted=True))
+        if f.type.kind == "date":
+            value = exp.TryCast(this=sub, to=exp.DataType.build("DATE"))
+        elif f.type.kind == "enum":
+            value = _case((exp.In(this=sub, expressions=[_s(v) for v in f.type.values]), sub))
+        elif f.type.numeric:
+            value = _case((_fn("regexp_full_match", sub, _s(r"^[0-9]+$")),
+                           exp.TryCast(this=sub, to=_type(f.type, f.places, vocabulary))))
+            if f.range is not None:
+                value = _case((_in_range(value, f.range), value))
+        else:
+            value = sub
+        parts.append(exp.PropertyEQ(this=exp.to_identifier(f.name, quoted=True), expression=value))
+        bad.append(exp.And(this=exp.Not(this=exp.Is(this=sub, expression=exp.Null())), expression=exp.Is(this=value, expression=exp.Null())))
+    lam = exp.Lambda(this=_fn("struct_pack", *parts), expressions=[exp.to_identifier("item")])
+    typed = exp.Transform(this=text, expression=lam)
+    bad_cond = bad[0]
+    for b in bad[1:]:
+        bad_cond = exp.Or(this=bad_cond, expression=b)
+    n_bad = exp.ArraySize(this=exp.ArrayFilter(this=text, expression=exp.Lambda(this=bad_cond, expressions=[exp.to_identifier("item")])))
+    return exp.cast(typed, _type(ir.Type("list", record=record.name), None, vocabulary)), n_bad
+
+
+def _known(e: exp.Expression) -> exp.Expression:
+    return exp.Not(this=exp.Is(this=e, expression=exp.Null()))
+
+
+def _unknown(e: exp.Expression) -> exp.Expression:
+    return exp.Is(this=e, expression=exp.Null())
+
+
+def _in_range(value: exp.Expression, band: ir.Band) -> exp.Expression:
+    conds: list[exp.Expression] = []
+    if band.low is not None:
+        conds.append((exp.GTE if band.low_inclusive else exp.GT)(this=value, expression=exp.Literal.number(f"{band.low:f}")))
+    if band.high is not None:
+        conds.append((exp.LTE if band.high_inclusive else exp.LT)(this=value, expression=exp.Literal.number(f"{band.high:f}")))
+    if not conds:
+        return exp.Boolean(this=True)
+    return exp.Paren(this=conds[0] if len(conds) == 1 else exp.And(this=conds[0], expression=conds[1]))
+
+
+def _normalise(raw: exp.Expression, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
+               mapping: Mapping, programs: set[str] | None) -> exp.Select:
+    # layer 1: trimmed text of every used column, and the row number
+    texts = [exp.alias_(_raw_text(col, columns[col]), f"t_{name}", quoted=True) for name, col in used.items()]
+    row = exp.alias_(exp.Window(this=exp.RowNumber()), "_row")
+    layer1 = exp.select(row, *texts).from_(raw)
+    # layer 2: every field read into its type, with the reason when it cannot be
+    typed: list[exp.Expression] = []
+    reasons: list[exp.Expression] = []
+    records = {r.name: r for r in vocabulary.records}
+    for f in vocabulary.fields:
+        if f.name not in used:
+            typed.append(exp.alias_(exp.cast(exp.Null(), _type(f.type, f.places, vocabulary)), f.name, quoted=True))
+            continue
+        raw_t = exp.column(f"t_{f.name}", quoted=True)
+        col = used[f.name]
+        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), raw_t, _s('"'))
+        if f.type.numeric:
+            parsed = _number(raw_t, f.places or 0)
+            what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
+            reasons.append(_case((exp.And(this=_known(raw_t), expression=_unknown(parsed)), _fn("concat", shown, _s(f" as {what}")))))
+            if f.range is not None:
+                reasons.append(_case((exp.And(this=_known(parsed), expression=exp.Not(this=_in_range(parsed, f.range))),
+                                      _fn("concat", _s(f'{f.title} ("{col}"): '), raw_t, _s(f" is outside {f.range.label}")))))
+                parsed = _case((_in_range(parsed, f.range), parsed))
+            typed.append(exp.alias_(parsed, f.name, quoted=True))
+            continue
+        elif f.type.kind == "date":
+            value = _date(raw_t, mapping.dates.get(f.name))
+            why = _fn("concat", shown, _s(" as a date" + (f" ({mapping.dates[f.name]})" if f.name in mapping.dates else
+                                                       " (2026-03-15 or 03/15/2026)")))
+        elif f.type.kind == "yesno":
+            value = _yesno(raw_t, mapping.values.get(f.name, {}))
+            why = _fn("concat", shown, _s(" as yes or no"))
+        elif f.type.kind == "enum":
+            value = _enum(raw_t, f.type, mapping.values.get(f.name, {}))
+            shown_values = ", ".join(f.type.values[:6]) + (", ..." if len(f.type.values) > 6 else "")
+            why = _fn("concat", shown, _s(f" as one of {shown_values}"))
+        elif f.type.kind == "list":
+            value, n_bad = _list(raw_t, records[f.type.record], vocabulary)
+            why = _fn("concat", shown, _s(" as a JSON list of " + records[f.type.record].title.lower() + " items"))
+            reasons.append(_case((exp.And(this=exp.Not(this=exp.Is(this=raw_t, expression=exp.Null())),
+                                          expression=exp.Or(this=exp.Is(this=value, expression=exp.Null()),
+                                                            expression=exp.GT(this=n_bad, expression=exp.Literal.number(0)))), why)))
+            typed.append(exp.alias_(_case((exp.EQ(this=n_bad, expression=exp.Literal.number(0)), value)), f.name, quoted=True))
+            continue
+        else:
+            value = raw_t
+            why = None
+        if why is not None:
+            reasons.append(_case((exp.And(this=exp.Not(this=exp.Is(this=raw_t, expression=exp.Null())),
+                                          expression=exp.Is(this=value, expression=exp.Null())), why)))
+        typed.append(exp.alias_(value, f.name, quoted=True))
+    if PROGRAM in used:
+        prog = exp.column(f"t_{PROGRAM}", quoted=True)
+        typed.append(exp.alias_(prog, "_program"))
+        if programs is not None:
+            reasons.append(_case((exp.Not(this=exp.In(this=exp.Coalesce(this=prog, expressions=[_s("")]),
+                                                      expressions=[_s(p) for p in sorted(programs)])),
+                                  _fn("concat", _s(f'Program ("{used[PROGRAM]}"): no program "'),
+                                      exp.Coalesce(this=prog, expressions=[_s("")]), _s('"')))))
+    else:
+        typed.append(exp.alias_(exp.cast(exp.Null(), "VARCHAR"), "_program"))
+    reason = exp.Nullif(this=exp.Anonymous(this="CONCAT_WS", expressions=[_s("; "), *reasons]) if reasons else _s(""),
+                        expression=_s(""))
+    return exp.select(exp.column("_row"), *typed, exp.alias_(reason, "_reason")).from_(
+        exp.Subquery(this=layer1, alias=exp.TableAlias(this=exp.to_identifier("cells"))))
