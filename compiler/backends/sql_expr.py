@@ -181,6 +181,21 @@ class Scope:
         self.value_scales = value_scales
         self.field_table = field_table
         self.value_prefix = value_prefix
+        self.count = 0
+        self.hoisted: list[tuple[str, exp.Expression]] = []  # columns to compute in layers before the expression
+
+    def hoist(self, x: Sql) -> Sql:
+        """x as a column computed in an earlier layer, so that SQL repeating it stays small."""
+        if isinstance(x.tree, (exp.Column, exp.Literal)):
+            return x
+        self.count += 1
+        name = f"h{self.count}"
+        self.hoisted.append((name, x.tree))
+        return Sql(exp.column(name), x.kind, x.scale)
+
+    def take_hoisted(self) -> list[tuple[str, exp.Expression]]:
+        out, self.hoisted = self.hoisted, []
+        return out
 
     def field_column(self, name: str) -> exp.Expression:
         return exp.column(name, table=self.field_table, quoted=True)
@@ -231,10 +246,10 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         a = compile_expr(x.operand, scope)
         return Sql(exp.Neg(this=paren(a.tree)), "num", a.scale)
     if isinstance(x, ir.DivRound):
-        n, d = compile_expr(x.numerator, scope), compile_expr(x.denominator, scope)
+        n, d = scope.hoist(compile_expr(x.numerator, scope)), scope.hoist(compile_expr(x.denominator, scope))
         return Sql(div_round(n, d, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
     if isinstance(x, ir.Round):
-        a = compile_expr(x.operand, scope)
+        a = scope.hoist(compile_expr(x.operand, scope))
         return Sql(round_to(a, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
     if isinstance(x, ir.Extremum):
         args = [compile_expr(a, scope) for a in x.args]

@@ -118,6 +118,8 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
         if sql.kind == "num":
             scope.value_scales[v.id] = sql.scale
+        for name, tree in scope.take_hoisted():
+            layers.add([exp.alias_(tree, name)])
         layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
 
     # 2. facts
@@ -133,6 +135,8 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
         for j, q in enumerate(r.requirements):
             facts.append(exp.alias_(_requirement(q, scope), f"r{i}_q{j}"))
+    for name, tree in scope.take_hoisted():
+        layers.add([exp.alias_(tree, name)])
     layers.add(facts)
 
     # 3. band positions of matrix keys (NULL when the key is unknown or outside every band)
@@ -158,10 +162,10 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         finding_cols.append((r.id, f"o_r{i}"))
     layers.add(outcomes)
 
-    # 5. limits and 6. their findings
+    # 5. limits (in layers: candidates, base, options, lowest, binding rule) and 6. their findings
     limit_ids = list(limits) if limits is not None else [lim.id for lim in program.limits]
     own = {lim.id: lim for lim in program.limits}
-    limit_cols: list[exp.Expression] = []
+    stages: list[list[exp.Expression]] = [[], [], [], [], []]
     limit_findings: list[exp.Expression] = []
     out_limits: list[exp.Expression] = []
     for k, lid in enumerate(limit_ids):
@@ -170,9 +174,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
             out_limits += [exp.alias_(exp.Null(), lid), exp.alias_(exp.Null(), f"{lid}_rule")]
             continue
         actual = _limit_actual(lim, program, vocabulary, scope)
-        best, rule, certain, scale = _limit(program, lim.id, actual.scale)
-        limit_cols += [exp.alias_(best, f"lim{k}"), exp.alias_(rule, f"lim{k}_rule"), exp.alias_(certain, f"lim{k}_certain"),
-                       exp.alias_(rescale(actual, scale), f"lim{k}_actual")]
+        scale = _limit_stages(program, lim.id, actual, k, stages)
         lv, lc, la = exp.column(f"lim{k}"), exp.column(f"lim{k}_certain"), exp.column(f"lim{k}_actual")
         limit_findings.append(exp.alias_(case(
             (is_null(lv), _s("not_applicable")),
@@ -183,7 +185,8 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
             default=_s("fail")), f"o_l{k}"))
         finding_cols.append((lim.id, f"o_l{k}"))
         out_limits += [exp.alias_(_decimal(lv, scale), lid), exp.alias_(exp.column(f"lim{k}_rule"), f"{lid}_rule")]
-    layers.add(limit_cols)
+    for stage in stages:
+        layers.add(stage)
     layers.add(limit_findings)
 
     # 7. the result row
@@ -277,17 +280,26 @@ def _limit_actual(lim: ir.Limit, program: ir.Program, vocabulary: ir.Vocabulary,
     return scope.field(f.name, f.type)
 
 
-def _limit(program: ir.Program, limit: str, actual_scale: int) -> tuple[exp.Expression, exp.Expression, exp.Expression, int]:
-    """The limit, its binding rule, and the limit counting only adjustments of rules known to apply; and their scale."""
-    matrix_cands: list[tuple[str, exp.Expression | None, list[tuple[exp.Expression, Decimal]]]] = []
+def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expression]]) -> int:
+    """Columns computing limit k as `runtime._limit` does, stage by stage; returns the scale of its integers.
+
+    Stage 0: each matrix's candidate (its cell's value when the matrix passes) and the actual value; 1: the base
+    (lowest candidate); 2: its rule, and each option (base less a reduction, a cap) counting adjustments of rules
+    that apply or may apply (`lim{k}_o{j}`), or only those known to apply (`lim{k}_c{j}`); 3: the lowest of each;
+    4: the binding rule, the first option equal to the lowest (Python's `min` keeps the first).
+    """
     consts: list[Decimal] = []
+    matrices: list[tuple[int, str, list[tuple[exp.Expression, Decimal]]]] = []
     for i, m in enumerate(program.matrices):
-        if limit not in m.gives:
-            continue
-        cells = [(_at(i, m, r, c), cell.get(limit)) for r, row in enumerate(m.cells) for c, cell in enumerate(row)
-                 if cell.get(limit) is not None]
-        consts += [v for _c, v in cells if v is not None]
-        matrix_cands.append((m.id, None, [(c, v) for c, v in cells if v is not None]))
+        if limit in m.gives:
+            cells: list[tuple[exp.Expression, Decimal]] = []
+            for r, row in enumerate(m.cells):
+                for c, cell in enumerate(row):
+                    v = cell.get(limit)
+                    if v is not None:
+                        cells.append((_at(i, m, r, c), v))
+                        consts.append(v)
+            matrices.append((i, m.id, cells))
     reductions: list[tuple[int, str, Decimal]] = []
     caps: list[tuple[int, str, Decimal]] = []
     for i, r in enumerate(program.rules):
@@ -295,47 +307,50 @@ def _limit(program: ir.Program, limit: str, actual_scale: int) -> tuple[exp.Expr
             if adj.limit == limit:
                 (reductions if adj.kind == "reduce" else caps).append((i, r.id, adj.amount))
                 consts.append(adj.amount)
-    scale = max([actual_scale] + [const_num(c).scale for c in consts])
+    scale = max([actual.scale] + [const_num(c).scale for c in consts])
 
     def n(d: Decimal) -> exp.Expression:
         return rescale(const_num(d), scale)
 
-    cands = []
-    for i_m, (mid, _none, cells) in enumerate(matrix_cands):
-        i = next(k for k, m in enumerate(program.matrices) if m.id == mid)
+    p = f"lim{k}"
+    stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
+    for i, _mid, cells in matrices:
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
-        cands.append((mid, case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value))))
-        del i_m
-    if cands:
-        base = _least([c for _r, c in cands])
-        base_rule = case(*[(exp.EQ(this=paren(c), expression=paren(base)), _s(rid)) for rid, c in cands])
-    else:
-        base, base_rule = exp.Null(), exp.Null()
+        stages[0].append(exp.alias_(case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value)), f"{p}_m{i}"))
+    cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
+    stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), INT), f"{p}_base"))
+    base = exp.column(f"{p}_base")
+    stages[2].append(exp.alias_(case(*[(exp.EQ(this=c, expression=base), _s(rid)) for rid, c in cands]) if cands
+                                else exp.cast(exp.Null(), "VARCHAR"), f"{p}_base_rule"))
+    base_rule = exp.column(f"{p}_base_rule")
 
-    def assemble(applies: str) -> tuple[exp.Expression, exp.Expression]:
+    def options(maybe: bool) -> list[tuple[exp.Expression, exp.Expression]]:
         def on(i: int) -> exp.Expression:
-            a = exp.column(f"r{i}_a")
-            return exp.Coalesce(this=a, expressions=[exp.Boolean(this=applies == "maybe")])
+            return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
-        options: list[tuple[exp.Expression, exp.Expression]] = []
+        out: list[tuple[exp.Expression, exp.Expression]] = []
         if program.combine == "stacked":
             total: exp.Expression = lit(0)
             for i, _rid, amount in reductions:
                 total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
-            options.append((exp.Sub(this=paren(base), expression=paren(total)), base_rule))
+            out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
         else:
-            options.append((base, base_rule))
+            out.append((base, base_rule))
             for i, rid, amount in reductions:
-                options.append((case((on(i), exp.Sub(this=paren(base), expression=n(amount)))), _s(rid)))
+                out.append((case((on(i), exp.Sub(this=base, expression=n(amount)))), _s(rid)))
         for i, rid, amount in caps:
-            options.append((case((on(i), n(amount))), _s(rid)))
-        best = _least([v for v, _r in options])
-        binding = case(*[(exp.EQ(this=paren(v), expression=paren(best)), r) for v, r in options])
-        return best, binding
+            out.append((case((on(i), n(amount))), _s(rid)))
+        return out
 
-    best, binding = assemble("maybe")
-    certain, _ = assemble("known")
-    return best, binding, certain, scale
+    maybe, known = options(True), options(False)
+    for j, ((v, _r), (c, _r2)) in enumerate(zip(maybe, known, strict=True)):
+        stages[2] += [exp.alias_(v, f"{p}_o{j}"), exp.alias_(c, f"{p}_c{j}")]
+    stages[3] += [exp.alias_(_least([exp.column(f"{p}_o{j}") for j in range(len(maybe))]), p),
+                  exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
+    rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
+    stages[4].append(exp.alias_(case(*[(exp.EQ(this=exp.column(f"{p}_o{j}"), expression=exp.column(p)), rules[j])
+                                       for j in range(len(maybe))]), f"{p}_rule"))
+    return scale
 
 
 def _decimal(e: exp.Expression, scale: int) -> exp.Expression:

@@ -229,13 +229,18 @@ def _enum(raw: exp.Expression, t: ir.Type, extra: dict[str, str]) -> exp.Express
     return _case(*whens)
 
 
-def _list(raw: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expression, exp.Expression]:
-    """A JSON array of objects: (the typed list, or NULL; the count of items that cannot be read)."""
+def _json_items(raw: exp.Expression, record: ir.Record) -> exp.Expression:
+    """A JSON array of objects as a list of text structs; NULL when the text is not a JSON array."""
     shape = "[{" + ", ".join(f'"{f.name}": "VARCHAR"' for f in record.fields) + "}]"
-    text = _fn("try", _fn("from_json", raw, _s(shape)))
+    is_array = exp.And(this=_fn("json_valid", raw), expression=exp.EQ(this=_fn("json_type", raw), expression=_s("ARRAY")))
+    return _case((is_array, _fn("from_json", raw, _s(shape))))  # (TRY() would be far slower)
+
+
+def _list(text: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expression, exp.Expression]:
+    """Items read into their types: (the typed list; the count of items that cannot be read)."""
     item = exp.column("item")
     parts = []
-    bad: list[exp.Expression] = []
+    bad_cond: exp.Expression = exp.Is(this=item, expression=exp.Null())
     for f in record.fields:
         sub = exp.Dot(this=item, expression=exp.to_identifier(f.name, quoted=True))
         if f.type.kind == "date":
@@ -250,12 +255,9 @@ def _list(raw: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) -> 
         else:
             value = sub
         parts.append(exp.PropertyEQ(this=exp.to_identifier(f.name, quoted=True), expression=value))
-        bad.append(exp.And(this=exp.Not(this=exp.Is(this=sub, expression=exp.Null())), expression=exp.Is(this=value, expression=exp.Null())))
+        bad_cond = exp.Or(this=bad_cond, expression=exp.And(this=_known(sub), expression=_unknown(value)))
     lam = exp.Lambda(this=_fn("struct_pack", *parts), expressions=[exp.to_identifier("item")])
     typed = exp.Transform(this=text, expression=lam)
-    bad_cond = bad[0]
-    for b in bad[1:]:
-        bad_cond = exp.Or(this=bad_cond, expression=b)
     n_bad = exp.ArraySize(this=exp.ArrayFilter(this=text, expression=exp.Lambda(this=bad_cond, expressions=[exp.to_identifier("item")])))
     return exp.cast(typed, _type(ir.Type("list", record=record.name), None, vocabulary)), n_bad
 
@@ -281,68 +283,77 @@ def _in_range(value: exp.Expression, band: ir.Band) -> exp.Expression:
 
 def _normalise(raw: exp.Expression, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
                mapping: Mapping, programs: set[str] | None) -> exp.Select:
-    # layer 1: trimmed text of every used column, and the row number
+    """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
+    items); 4 each field checked against its range, and the row's reasons."""
     texts = [exp.alias_(_raw_text(col, columns[col]), f"t_{name}", quoted=True) for name, col in used.items()]
     row = exp.alias_(exp.Window(this=exp.RowNumber()), "_row")
-    layer1 = exp.select(row, *texts).from_(raw)
-    # layer 2: every field read into its type, with the reason when it cannot be
+    query: exp.Select = exp.select(row, *texts).from_(raw)
+
+    def layer(cols: list[exp.Expression], alias: str) -> None:
+        nonlocal query
+        query = exp.select(exp.Star(), *cols).from_(exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier(alias))))
+
+    def c(name: str) -> exp.Expression:
+        return exp.column(name, quoted=True)
+
+    records = {r.name: r for r in vocabulary.records}
+    parsed: list[exp.Expression] = []
+    items: list[exp.Expression] = []
     typed: list[exp.Expression] = []
     reasons: list[exp.Expression] = []
-    records = {r.name: r for r in vocabulary.records}
     for f in vocabulary.fields:
         if f.name not in used:
             typed.append(exp.alias_(exp.cast(exp.Null(), _type(f.type, f.places, vocabulary)), f.name, quoted=True))
             continue
-        raw_t = exp.column(f"t_{f.name}", quoted=True)
+        t, p = c(f"t_{f.name}"), c(f"p_{f.name}")
         col = used[f.name]
-        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), raw_t, _s('"'))
+        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), t, _s('"'))
+        unreadable = exp.And(this=_known(t), expression=_unknown(p))
+        value: exp.Expression = p
         if f.type.numeric:
-            parsed = _number(raw_t, f.places or 0)
+            parsed.append(exp.alias_(_number(t, f.places or 0), f"p_{f.name}", quoted=True))
             what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
-            reasons.append(_case((exp.And(this=_known(raw_t), expression=_unknown(parsed)), _fn("concat", shown, _s(f" as {what}")))))
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as {what}")))))
             if f.range is not None:
-                reasons.append(_case((exp.And(this=_known(parsed), expression=exp.Not(this=_in_range(parsed, f.range))),
-                                      _fn("concat", _s(f'{f.title} ("{col}"): '), raw_t, _s(f" is outside {f.range.label}")))))
-                parsed = _case((_in_range(parsed, f.range), parsed))
-            typed.append(exp.alias_(parsed, f.name, quoted=True))
-            continue
+                reasons.append(_case((exp.And(this=_known(p), expression=exp.Not(this=_in_range(p, f.range))),
+                                      _fn("concat", _s(f'{f.title} ("{col}"): '), t, _s(f" is outside {f.range.label}")))))
+                value = _case((_in_range(p, f.range), p))
         elif f.type.kind == "date":
-            value = _date(raw_t, mapping.dates.get(f.name))
-            why = _fn("concat", shown, _s(" as a date" + (f" ({mapping.dates[f.name]})" if f.name in mapping.dates else
-                                                       " (2026-03-15 or 03/15/2026)")))
+            parsed.append(exp.alias_(_date(t, mapping.dates.get(f.name)), f"p_{f.name}", quoted=True))
+            fmt = f" ({mapping.dates[f.name]})" if f.name in mapping.dates else " (2026-03-15 or 03/15/2026)"
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(" as a date" + fmt)))))
         elif f.type.kind == "yesno":
-            value = _yesno(raw_t, mapping.values.get(f.name, {}))
-            why = _fn("concat", shown, _s(" as yes or no"))
+            parsed.append(exp.alias_(_yesno(t, mapping.values.get(f.name, {})), f"p_{f.name}", quoted=True))
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(" as yes or no")))))
         elif f.type.kind == "enum":
-            value = _enum(raw_t, f.type, mapping.values.get(f.name, {}))
-            shown_values = ", ".join(f.type.values[:6]) + (", ..." if len(f.type.values) > 6 else "")
-            why = _fn("concat", shown, _s(f" as one of {shown_values}"))
+            parsed.append(exp.alias_(_enum(t, f.type, mapping.values.get(f.name, {})), f"p_{f.name}", quoted=True))
+            listed = ", ".join(f.type.values[:6]) + (", ..." if len(f.type.values) > 6 else "")
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as one of {listed}")))))
         elif f.type.kind == "list":
-            value, n_bad = _list(raw_t, records[f.type.record], vocabulary)
-            why = _fn("concat", shown, _s(" as a JSON list of " + records[f.type.record].title.lower() + " items"))
-            reasons.append(_case((exp.And(this=exp.Not(this=exp.Is(this=raw_t, expression=exp.Null())),
-                                          expression=exp.Or(this=exp.Is(this=value, expression=exp.Null()),
-                                                            expression=exp.GT(this=n_bad, expression=exp.Literal.number(0)))), why)))
-            typed.append(exp.alias_(_case((exp.EQ(this=n_bad, expression=exp.Literal.number(0)), value)), f.name, quoted=True))
-            continue
+            record = records[f.type.record]
+            parsed.append(exp.alias_(_json_items(t, record), f"p_{f.name}", quoted=True))
+            typed_list, n_bad = _list(p, record, vocabulary)
+            items += [exp.alias_(typed_list, f"x_{f.name}", quoted=True), exp.alias_(n_bad, f"b_{f.name}", quoted=True)]
+            bad = exp.Or(this=_unknown(p), expression=exp.GT(this=c(f"b_{f.name}"), expression=exp.Literal.number(0)))
+            reasons.append(_case((exp.And(this=_known(t), expression=exp.Paren(this=bad)),
+                                  _fn("concat", shown, _s(f" as a JSON list of {record.title.lower()} items")))))
+            value = _case((exp.EQ(this=c(f"b_{f.name}"), expression=exp.Literal.number(0)), c(f"x_{f.name}")))
         else:
-            value = raw_t
-            why = None
-        if why is not None:
-            reasons.append(_case((exp.And(this=exp.Not(this=exp.Is(this=raw_t, expression=exp.Null())),
-                                          expression=exp.Is(this=value, expression=exp.Null())), why)))
+            value = t
         typed.append(exp.alias_(value, f.name, quoted=True))
     if PROGRAM in used:
-        prog = exp.column(f"t_{PROGRAM}", quoted=True)
+        prog = c(f"t_{PROGRAM}")
         typed.append(exp.alias_(prog, "_program"))
         if programs is not None:
-            reasons.append(_case((exp.Not(this=exp.In(this=exp.Coalesce(this=prog, expressions=[_s("")]),
-                                                      expressions=[_s(p) for p in sorted(programs)])),
-                                  _fn("concat", _s(f'Program ("{used[PROGRAM]}"): no program "'),
-                                      exp.Coalesce(this=prog, expressions=[_s("")]), _s('"')))))
+            named = exp.Coalesce(this=prog, expressions=[_s("")])
+            reasons.append(_case((exp.Not(this=exp.In(this=named, expressions=[_s(p) for p in sorted(programs)])),
+                                  _fn("concat", _s(f'Program ("{used[PROGRAM]}"): no program "'), named, _s('"')))))
     else:
         typed.append(exp.alias_(exp.cast(exp.Null(), "VARCHAR"), "_program"))
+    layer(parsed, "cells")
+    if items:
+        layer(items, "parsed")
     reason = exp.Nullif(this=exp.Anonymous(this="CONCAT_WS", expressions=[_s("; "), *reasons]) if reasons else _s(""),
                         expression=_s(""))
     return exp.select(exp.column("_row"), *typed, exp.alias_(reason, "_reason")).from_(
-        exp.Subquery(this=layer1, alias=exp.TableAlias(this=exp.to_identifier("cells"))))
+        exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier("typed"))))
