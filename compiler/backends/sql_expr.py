@@ -186,7 +186,7 @@ class Scope:
 
     def hoist(self, x: Sql) -> Sql:
         """x as a column computed in an earlier layer, so that SQL repeating it stays small."""
-        if isinstance(x.tree, (exp.Column, exp.Literal)):
+        if isinstance(x.tree, exp.Column) or x.tree.find(exp.Column) is None:  # a column or a constant: as is
             return x
         self.count += 1
         name = f"h{self.count}"
