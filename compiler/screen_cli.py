@@ -49,7 +49,7 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
     import shutil
     import tempfile
 
-    from compiler.screen.engines import ENGINES, connect, plan
+    from compiler.screen.engines import ENGINES, connect
 
     err = _err()
     if engine == "spark":
@@ -127,7 +127,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     table = Table(show_header=True, header_style="bold")
     for col in ("program", *STATUSES):
         table.add_column(col, justify="right" if col != "program" else "left")
-    for prog, by in summary["by_program"].items():  # type: ignore[attr-defined]
+    by_program: dict[str, dict[str, int]] = summary["by_program"]  # type: ignore[assignment]
+    for prog, by in by_program.items():
         table.add_row(prog, *[str(by[s]) for s in STATUSES])
     console.print(table)
     console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "

@@ -24,8 +24,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from compiler.driver import check_paths
-from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.evaluate import evaluate
+from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.screen.rows import comparable, decision_row
 from compiler.screen.sample import write_sample
 from compiler.screen.tape import TapeError, read_mapping

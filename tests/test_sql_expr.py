@@ -30,7 +30,7 @@ YESNO = ir.YESNO
 CON = duckdb.connect()
 
 
-def run(trees: list[exp.Expression], row: dict[str, Any] | None = None, types: dict[str, str] | None = None) -> tuple[Any, ...]:
+def run(trees: list[exp.Expr], row: dict[str, Any] | None = None, types: dict[str, str] | None = None) -> tuple[Any, ...]:
     """Evaluate SQL expressions over one row whose columns are given with their DuckDB types."""
     row = row or {}
     types = types or {}
@@ -71,7 +71,7 @@ def test_divround_and_round_nodes_match_evaluator(mode: str) -> None:
         exprs.append(ir.Round(ir.Arith("*", c(n), c(Decimal("0.001")), NUM, SPAN), rounding, NUM, SPAN))
     scope = Scope({}, {})
     compiled = [compile_expr(x, scope) for x in exprs]
-    assert not scope.hoisted or all(isinstance(t, exp.Expression) for _n, t in scope.hoisted)
+    assert not scope.hoisted or all(isinstance(t, exp.Expr) for _n, t in scope.hoisted)
     # hoisted operands of constants stay inline (constants are literals), so the trees evaluate directly
     got = run([s.tree for s in compiled])
     env = Env({}, None)  # type: ignore[arg-type]

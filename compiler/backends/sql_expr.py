@@ -33,47 +33,47 @@ class SqlError(Exception):
 class Sql:
     """A compiled expression: its tree, its kind, and for numbers the scale of the integer it holds."""
 
-    tree: exp.Expression
+    tree: exp.Expr
     kind: str  # num | bool | date | text | list
     scale: int = 0
 
 
-def lit(n: int) -> exp.Expression:
+def lit(n: int) -> exp.Expr:
     """An integer literal; negative numbers as a negation (sqlglot renders both dialects alike)."""
     return exp.Neg(this=exp.Literal.number(-n)) if n < 0 else exp.Literal.number(n)
 
 
-def num(n: int) -> exp.Expression:
+def num(n: int) -> exp.Expr:
     return exp.cast(lit(n), INT) if abs(n) > 2**62 else lit(n)
 
 
-def paren(e: exp.Expression) -> exp.Expression:
+def paren(e: exp.Expr) -> exp.Expr:
     return exp.Paren(this=e)
 
 
-def case(*whens: tuple[exp.Expression, exp.Expression], default: exp.Expression | None = None) -> exp.Expression:
+def case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
     c = exp.Case()
     for cond, then in whens:
         c = c.when(cond, then)
     return c.else_(default) if default is not None else c
 
 
-def is_null(e: exp.Expression) -> exp.Expression:
+def is_null(e: exp.Expr) -> exp.Expr:
     return exp.Is(this=e, expression=exp.Null())
 
 
-def not_null(e: exp.Expression) -> exp.Expression:
+def not_null(e: exp.Expr) -> exp.Expr:
     return exp.Not(this=is_null(e))
 
 
-def any_null(*es: exp.Expression) -> exp.Expression:
+def any_null(*es: exp.Expr) -> exp.Expr:
     cond = is_null(es[0])
     for e in es[1:]:
         cond = exp.Or(this=cond, expression=is_null(e))
     return cond
 
 
-def rescale(x: Sql, scale: int) -> exp.Expression:
+def rescale(x: Sql, scale: int) -> exp.Expr:
     """The integer of x at a higher (or equal) scale."""
     if scale < x.scale:
         raise SqlError(f"cannot lower scale {x.scale} to {scale} without rounding")
@@ -82,24 +82,24 @@ def rescale(x: Sql, scale: int) -> exp.Expression:
     return exp.Mul(this=paren(x.tree), expression=num(10 ** (scale - x.scale)))
 
 
-def align(*xs: Sql) -> tuple[int, list[exp.Expression]]:
+def align(*xs: Sql) -> tuple[int, list[exp.Expr]]:
     s = max(x.scale for x in xs)
     return s, [rescale(x, s) for x in xs]
 
 
-def floor_div(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+def floor_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     """floor(a / b) for b > 0 (SQL integer division truncates toward zero): a // b, or -((b - 1 - a) // b) for a < 0."""
     negative = exp.Sub(this=exp.Sub(this=paren(b), expression=lit(1)), expression=paren(a))
     return case((exp.GTE(this=a, expression=lit(0)), exp.IntDiv(this=paren(a), expression=paren(b))),
                 default=exp.Neg(this=paren(exp.IntDiv(this=paren(negative), expression=paren(b)))))
 
 
-def ceil_div(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+def ceil_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     """ceil(a / b) for b > 0."""
     return exp.Neg(this=paren(floor_div(exp.Neg(this=paren(a)), b)))
 
 
-def round_div(a: exp.Expression, b: exp.Expression, mode: str) -> exp.Expression:
+def round_div(a: exp.Expr, b: exp.Expr, mode: str) -> exp.Expr:
     """a / b rounded to an integer as declared, for b > 0 (a and b integers)."""
     if mode == "down":
         return floor_div(a, b)
@@ -119,7 +119,7 @@ def round_div(a: exp.Expression, b: exp.Expression, mode: str) -> exp.Expression
     raise SqlError(f"unknown rounding mode {mode!r}")
 
 
-def div_round(n: Sql, d: Sql, places: int, mode: str) -> exp.Expression:
+def div_round(n: Sql, d: Sql, places: int, mode: str) -> exp.Expr:
     """n / d exactly, rounded once to `places` decimals: an integer of scale `places`; NULL when d is 0 or unknown.
 
     n/d * 10**places = N * 10**(sd + places) / (D * 10**sn) for N, D the integers of n, d with scales sn, sd.
@@ -132,13 +132,13 @@ def div_round(n: Sql, d: Sql, places: int, mode: str) -> exp.Expression:
                 default=round_div(sign_num, abs_den, mode))
 
 
-def round_to(x: Sql, places: int, mode: str) -> exp.Expression:
+def round_to(x: Sql, places: int, mode: str) -> exp.Expr:
     if x.scale <= places:
         return rescale(x, places)
     return case((is_null(x.tree), exp.Null()), default=round_div(x.tree, num(10 ** (x.scale - places)), mode))
 
 
-def months_between(start: exp.Expression, end: exp.Expression) -> exp.Expression:
+def months_between(start: exp.Expr, end: exp.Expr) -> exp.Expr:
     """Whole months from start to end, as `runtime.months_between`: the month is complete on the same day or the
     end month's last day."""
     months = exp.Add(
@@ -182,7 +182,7 @@ class Scope:
         self.field_table = field_table
         self.value_prefix = value_prefix
         self.count = 0
-        self.hoisted: list[tuple[str, exp.Expression]] = []  # columns to compute in layers before the expression
+        self.hoisted: list[tuple[str, exp.Expr]] = []  # columns to compute in layers before the expression
 
     def hoist(self, x: Sql) -> Sql:
         """x as a column computed in an earlier layer, so that SQL repeating it stays small."""
@@ -193,11 +193,11 @@ class Scope:
         self.hoisted.append((name, x.tree))
         return Sql(exp.column(name), x.kind, x.scale)
 
-    def take_hoisted(self) -> list[tuple[str, exp.Expression]]:
+    def take_hoisted(self) -> list[tuple[str, exp.Expr]]:
         out, self.hoisted = self.hoisted, []
         return out
 
-    def field_column(self, name: str) -> exp.Expression:
+    def field_column(self, name: str) -> exp.Expr:
         return exp.column(name, table=self.field_table, quoted=True)
 
     def field(self, name: str, t: ir.Type) -> Sql:
@@ -235,8 +235,8 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         if x.op == "*":
             return Sql(exp.Mul(this=paren(a.tree), expression=paren(b.tree)), "num", a.scale + b.scale)
         s, (ta, tb) = align(a, b)
-        node = exp.Add if x.op == "+" else exp.Sub
-        return Sql(node(this=paren(ta), expression=paren(tb)), "num", s)
+        tree: exp.Expr = exp.Add(this=paren(ta), expression=paren(tb)) if x.op == "+" else exp.Sub(this=paren(ta), expression=paren(tb))
+        return Sql(tree, "num", s)
     if isinstance(x, ir.Scale):
         a = compile_expr(x.operand, scope)
         if a.scale - x.power >= 0:
@@ -257,8 +257,9 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
             s, trees = align(*args)
         else:
             s, trees = 0, [a.tree for a in args]
-        node = exp.Least if x.kind == "lesser" else exp.Greatest
-        return Sql(case((any_null(*trees), exp.Null()), default=node(this=trees[0], expressions=trees[1:])), args[0].kind, s)
+        pick: exp.Expr = exp.Least(this=trees[0], expressions=trees[1:]) if x.kind == "lesser" else \
+            exp.Greatest(this=trees[0], expressions=trees[1:])
+        return Sql(case((any_null(*trees), exp.Null()), default=pick), args[0].kind, s)
     if isinstance(x, ir.Default):
         a, b = compile_expr(x.operand, scope), compile_expr(x.fallback, scope)
         if a.kind == "num":
@@ -297,32 +298,31 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         return Sql(exp.Not(this=paren(inside)) if x.negated else inside, "bool")
     if isinstance(x, (ir.And, ir.Or)):
         parts = [paren(compile_expr(p, scope).tree) for p in x.operands]
-        node: type[exp.Connector] = exp.And if isinstance(x, ir.And) else exp.Or
-        tree = parts[0]
+        joined = parts[0]
         for p in parts[1:]:
-            tree = node(this=tree, expression=p)
-        return Sql(tree, "bool")
+            joined = exp.And(this=joined, expression=p) if isinstance(x, ir.And) else exp.Or(this=joined, expression=p)
+        return Sql(joined, "bool")
     if isinstance(x, ir.Not):
         return Sql(exp.Not(this=paren(compile_expr(x.operand, scope).tree)), "bool")
     raise SqlError(f"SQL back end: unhandled IR node {type(x).__name__}")
 
 
-def _item(field: str) -> exp.Expression:
+def _item(field: str) -> exp.Expr:
     return exp.Dot(this=exp.column("item"), expression=exp.to_identifier(field, quoted=True))
 
 
-def _lambda(body: exp.Expression) -> exp.Lambda:
+def _lambda(body: exp.Expr) -> exp.Lambda:
     return exp.Lambda(this=body, expressions=[exp.to_identifier("item")])
 
 
-def _size(lst: exp.Expression) -> exp.Expression:
+def _size(lst: exp.Expr) -> exp.Expr:
     return exp.ArraySize(this=lst)
 
 
-def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expression:
+def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expr:
     lst = scope.field_column(x.list_field)
     as_of = scope.field_column(x.as_of)
-    chosen: exp.Expression = lst
+    chosen: exp.Expr = lst
     if x.kinds:
         chosen = exp.ArrayFilter(this=lst, expression=_lambda(
             exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds])))
@@ -334,7 +334,7 @@ def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expressio
                 default=exp.cast(months_between(latest, as_of), INT))
 
 
-def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expression:
+def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:
     lst = scope.field_column(x.list_field)
     as_of = scope.field_column(x.as_of)
     days, when = _item(x.days_field), _item(x.date_field)
@@ -359,9 +359,9 @@ def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
     return Sql(case((is_null(key.tree), exp.Null()), *whens), "num", scale)
 
 
-def in_band(key: Sql, band: ir.Band) -> exp.Expression:
+def in_band(key: Sql, band: ir.Band) -> exp.Expr:
     """key inside the band (key known)."""
-    conds: list[exp.Expression] = []
+    conds: list[exp.Expr] = []
     if band.low is not None:
         low = const_num(band.low)
         _s, (k, lo) = align(key, low)

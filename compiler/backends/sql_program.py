@@ -46,24 +46,24 @@ def field_places(vocabulary: ir.Vocabulary) -> dict[str, int]:
     return {f.name: (f.places or 0) for f in vocabulary.fields if f.type.numeric}
 
 
-def _s(text: str) -> exp.Expression:
+def _s(text: str) -> exp.Expr:
     return exp.Literal.string(text)
 
 
-def _col(name: str) -> exp.Expression:
+def _col(name: str) -> exp.Expr:
     return exp.column(name, quoted=True)
 
 
-def _true(e: exp.Expression) -> exp.Expression:
+def _true(e: exp.Expr) -> exp.Expr:
     """e is TRUE (not FALSE, not unknown)."""
     return exp.Coalesce(this=paren(e), expressions=[exp.Boolean(this=False)])
 
 
-def _false(e: exp.Expression) -> exp.Expression:
+def _false(e: exp.Expr) -> exp.Expr:
     return exp.Coalesce(this=exp.Not(this=paren(e)), expressions=[exp.Boolean(this=False)])
 
 
-def _or(parts: Sequence[exp.Expression]) -> exp.Expression:
+def _or(parts: Sequence[exp.Expr]) -> exp.Expr:
     if not parts:
         return exp.Boolean(this=False)
     tree = paren(parts[0])
@@ -72,21 +72,21 @@ def _or(parts: Sequence[exp.Expression]) -> exp.Expression:
     return tree
 
 
-def _and(parts: Sequence[exp.Expression]) -> exp.Expression:
+def _and(parts: Sequence[exp.Expr]) -> exp.Expr:
     tree = paren(parts[0])
     for p in parts[1:]:
         tree = exp.And(this=tree, expression=paren(p))
     return tree
 
 
-def _least(parts: Sequence[exp.Expression]) -> exp.Expression:
+def _least(parts: Sequence[exp.Expr]) -> exp.Expr:
     """The least known value (NULLs skipped, NULL when all are): LEAST in DuckDB and Spark, written as is."""
     if len(parts) == 1:
         return parts[0]
     return exp.Anonymous(this="LEAST", expressions=list(parts))
 
 
-def _concat(parts: Sequence[exp.Expression], sep: str) -> exp.Expression:
+def _concat(parts: Sequence[exp.Expr], sep: str) -> exp.Expr:
     """CONCAT_WS skips NULLs in DuckDB and Spark; written as is (sqlglot would add a NULL guard)."""
     if not parts:
         return _s("")
@@ -94,11 +94,11 @@ def _concat(parts: Sequence[exp.Expression], sep: str) -> exp.Expression:
 
 
 class Layers:
-    def __init__(self, source: exp.Expression) -> None:
-        self.query: exp.Expression = source
+    def __init__(self, source: exp.Expr) -> None:
+        self.query: exp.Expr = source
         self.n = 0
 
-    def add(self, columns: list[exp.Expression]) -> None:
+    def add(self, columns: list[exp.Expr]) -> None:
         if not columns:
             return
         self.n += 1
@@ -107,7 +107,7 @@ class Layers:
         self.query = exp.select(exp.Star(), *columns).from_(src)
 
 
-def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Expression,
+def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Expr,
                   limits: Sequence[str] | None = None) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
     scope = Scope(field_places(vocabulary), {})
@@ -123,7 +123,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
 
     # 2. facts
-    facts: list[exp.Expression] = []
+    facts: list[exp.Expr] = []
     key_scales: dict[str, Sql] = {}
     for i, m in enumerate(program.matrices):
         facts.append(exp.alias_(compile_expr(m.when, scope).tree if m.when is not None else exp.Boolean(this=True), f"m{i}_a"))
@@ -140,7 +140,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
     layers.add(facts)
 
     # 3. band positions of matrix keys (NULL when the key is unknown or outside every band)
-    positions: list[exp.Expression] = []
+    positions: list[exp.Expr] = []
     for i, m in enumerate(program.matrices):
         for j, axis in enumerate(_axes(m)):
             key = Sql(exp.column(f"m{i}_k{j}"), "num", key_scales[f"m{i}_k{j}"].scale)
@@ -148,7 +148,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
     layers.add(positions)
 
     # 4. findings of matrices and rules
-    outcomes: list[exp.Expression] = []
+    outcomes: list[exp.Expr] = []
     finding_cols: list[tuple[str, str]] = []  # (rule id, outcome column), in the Decision's finding order
     for i, m in enumerate(program.matrices):
         outcomes.append(exp.alias_(_matrix_outcome(i, m), f"o_m{i}"))
@@ -165,9 +165,9 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
     # 5. limits (in layers: candidates, base, options, lowest, binding rule) and 6. their findings
     limit_ids = list(limits) if limits is not None else [lim.id for lim in program.limits]
     own = {lim.id: lim for lim in program.limits}
-    stages: list[list[exp.Expression]] = [[], [], [], [], []]
-    limit_findings: list[exp.Expression] = []
-    out_limits: list[exp.Expression] = []
+    stages: list[list[exp.Expr]] = [[], [], [], [], []]
+    limit_findings: list[exp.Expr] = []
+    out_limits: list[exp.Expr] = []
     for k, lid in enumerate(limit_ids):
         lim = own.get(lid)
         if lim is None:
@@ -190,7 +190,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
     layers.add(limit_findings)
 
     # 7. the result row
-    def ids(outcome: str) -> exp.Expression:
+    def ids(outcome: str) -> exp.Expr:
         return _concat([case((exp.EQ(this=exp.column(col), expression=_s(outcome)), _s(rid))) for rid, col in finding_cols], SEP)
 
     conditions = [case((_true(exp.column(f"r{i}_a")), _s(f"{r.id} ({c.kind}): {c.text}")))
@@ -199,7 +199,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
                 exp.alias_(_concat(conditions, COND_SEP), "_conditions")])
     valid = is_null(_col("_reason"))
 
-    def when_valid(e: exp.Expression) -> exp.Expression:
+    def when_valid(e: exp.Expr) -> exp.Expr:
         return case((valid, e))
 
     status = case((exp.Not(this=valid), _s("invalid")),
@@ -212,7 +212,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         exp.alias_(_col("loan_id"), "loan_id"),
         exp.alias_(_s(program.id), "program"),
         exp.alias_(status, "status"),
-        *[exp.alias_(when_valid(e.this), e.alias) for e in out_limits],  # type: ignore[attr-defined]
+        *[exp.alias_(when_valid(e.this), e.alias) for e in out_limits],
         exp.alias_(when_valid(exp.column("_fail")), "failing_rules"),
         exp.alias_(when_valid(exp.column("_missing")), "missing_rules"),
         exp.alias_(when_valid(exp.column("_review")), "review_rules"),
@@ -227,7 +227,7 @@ def _axes(m: ir.Matrix) -> list[ir.Axis]:
     return [m.rows] + ([m.columns] if m.columns is not None else [])
 
 
-def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expression:
+def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
     """The test, or any alternative whose condition and test both hold: Kleene OR of Kleene ANDs = SQL's."""
     tree = paren(compile_expr(q.test, scope).tree)
     for alt in q.alternatives:
@@ -236,9 +236,9 @@ def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expression:
     return tree
 
 
-def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expression:
+def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expr:
     a = exp.column(f"m{i}_a")
-    whens: list[tuple[exp.Expression, exp.Expression]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
     for j in range(len(_axes(m))):
         whens += [(is_null(exp.column(f"m{i}_k{j}")), _s("missing")), (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
     na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
@@ -247,19 +247,19 @@ def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expression:
     return case(*whens, default=_s("pass"))
 
 
-def _at(i: int, m: ir.Matrix, row: int, col: int) -> exp.Expression:
-    cond: exp.Expression = exp.EQ(this=exp.column(f"m{i}_b0"), expression=lit(row))
+def _at(i: int, m: ir.Matrix, row: int, col: int) -> exp.Expr:
+    cond: exp.Expr = exp.EQ(this=exp.column(f"m{i}_b0"), expression=lit(row))
     if m.columns is not None:
         cond = exp.And(this=cond, expression=exp.EQ(this=exp.column(f"m{i}_b1"), expression=lit(col)))
     return cond
 
 
-def _rule_outcome(i: int, r: ir.Rule) -> exp.Expression:
+def _rule_outcome(i: int, r: ir.Rule) -> exp.Expr:
     a = exp.column(f"r{i}_a")
     qs = [exp.column(f"r{i}_q{j}") for j in range(len(r.requirements))]
     failed = _or([_false(q) for q in qs])
     unknown = _or([is_null(q) for q in qs])
-    uncertain_missing: exp.Expression = exp.Boolean(this=True) if (r.reviews or not r.requirements) else \
+    uncertain_missing: exp.Expr = exp.Boolean(this=True) if (r.reviews or not r.requirements) else \
         exp.Or(this=paren(failed), expression=paren(unknown))
     whens = [
         (_false(a), _s("not_applicable")),
@@ -280,7 +280,7 @@ def _limit_actual(lim: ir.Limit, program: ir.Program, vocabulary: ir.Vocabulary,
     return scope.field(f.name, f.type)
 
 
-def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expression]]) -> int:
+def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]]) -> int:
     """Columns computing limit k as `runtime._limit` does, stage by stage; returns the scale of its integers.
 
     Stage 0: each matrix's candidate (its cell's value when the matrix passes) and the actual value; 1: the base
@@ -289,10 +289,10 @@ def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: 
     4: the binding rule, the first option equal to the lowest (Python's `min` keeps the first).
     """
     consts: list[Decimal] = []
-    matrices: list[tuple[int, str, list[tuple[exp.Expression, Decimal]]]] = []
+    matrices: list[tuple[int, str, list[tuple[exp.Expr, Decimal]]]] = []
     for i, m in enumerate(program.matrices):
         if limit in m.gives:
-            cells: list[tuple[exp.Expression, Decimal]] = []
+            cells: list[tuple[exp.Expr, Decimal]] = []
             for r, row in enumerate(m.cells):
                 for c, cell in enumerate(row):
                     v = cell.get(limit)
@@ -302,14 +302,14 @@ def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: 
             matrices.append((i, m.id, cells))
     reductions: list[tuple[int, str, Decimal]] = []
     caps: list[tuple[int, str, Decimal]] = []
-    for i, r in enumerate(program.rules):
-        for adj in r.adjustments:
+    for i, rule in enumerate(program.rules):
+        for adj in rule.adjustments:
             if adj.limit == limit:
-                (reductions if adj.kind == "reduce" else caps).append((i, r.id, adj.amount))
+                (reductions if adj.kind == "reduce" else caps).append((i, rule.id, adj.amount))
                 consts.append(adj.amount)
     scale = max([actual.scale] + [const_num(c).scale for c in consts])
 
-    def n(d: Decimal) -> exp.Expression:
+    def n(d: Decimal) -> exp.Expr:
         return rescale(const_num(d), scale)
 
     p = f"lim{k}"
@@ -324,13 +324,13 @@ def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: 
                                 else exp.cast(exp.Null(), "VARCHAR"), f"{p}_base_rule"))
     base_rule = exp.column(f"{p}_base_rule")
 
-    def options(maybe: bool) -> list[tuple[exp.Expression, exp.Expression]]:
-        def on(i: int) -> exp.Expression:
+    def options(maybe: bool) -> list[tuple[exp.Expr, exp.Expr]]:
+        def on(i: int) -> exp.Expr:
             return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
-        out: list[tuple[exp.Expression, exp.Expression]] = []
+        out: list[tuple[exp.Expr, exp.Expr]] = []
         if program.combine == "stacked":
-            total: exp.Expression = lit(0)
+            total: exp.Expr = lit(0)
             for i, _rid, amount in reductions:
                 total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
             out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
@@ -343,8 +343,8 @@ def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: 
         return out
 
     maybe, known = options(True), options(False)
-    for j, ((v, _r), (c, _r2)) in enumerate(zip(maybe, known, strict=True)):
-        stages[2] += [exp.alias_(v, f"{p}_o{j}"), exp.alias_(c, f"{p}_c{j}")]
+    for j, ((v_maybe, _r), (v_known, _r2)) in enumerate(zip(maybe, known, strict=True)):
+        stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
     stages[3] += [exp.alias_(_least([exp.column(f"{p}_o{j}") for j in range(len(maybe))]), p),
                   exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
     rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
@@ -353,7 +353,7 @@ def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: 
     return scale
 
 
-def _decimal(e: exp.Expression, scale: int) -> exp.Expression:
+def _decimal(e: exp.Expr, scale: int) -> exp.Expr:
     """A scaled integer as an exact DECIMAL(20, scale)."""
     whole = exp.cast(e, exp.DataType.build("DECIMAL(38, 0)"))
     if scale == 0:

@@ -62,7 +62,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
     programs = list(bundle.programs) if per_row else [by_id[p] for p in program_ids or ()]
     con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
-    queries: list[exp.Expression] = []
+    queries: list[exp.Expr] = []
     for p in programs:
         source: exp.Select = exp.select(exp.Star()).from_("tape")
         if per_row:

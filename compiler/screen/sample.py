@@ -141,7 +141,8 @@ class Generator:
         rent = (pitia * (self.edge("dscr", Decimal("0.001"), [Decimal(1)]) if r.random() < 0.4 else Decimal(r.uniform(0.6, 1.6)))) \
             .quantize(Decimal("0.01"))
         loan["market_rent"] = rent if occupancy == "investment" or r.random() < 0.1 else None
-        loan["lease_rent"] = (rent * Decimal(r.choice(("0.9", "1", "1.1")))).quantize(Decimal("0.01")) if loan["market_rent"] and r.random() < 0.5 else None
+        leased = loan["market_rent"] and r.random() < 0.5
+        loan["lease_rent"] = (rent * Decimal(r.choice(("0.9", "1", "1.1")))).quantize(Decimal("0.01")) if leased else None
         reserves = self.edge("reserves_months", Decimal("0.01"), [Decimal(6)]) if r.random() < 0.4 else Decimal(r.randrange(0, 40))
         loan["liquid_assets"] = (pitia * reserves).quantize(Decimal("0.01"))
         loan["borrower_contribution_pct"] = Decimal(r.choice((0, 5, 10, 20, 25)))

@@ -91,7 +91,7 @@ def _hint(name: str, options: set[str] | list[str]) -> str:
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def raw_relation(path: Path) -> exp.Expression:
+def raw_relation(path: Path) -> exp.Expr:
     """The tape as DuckDB reads it: CSV all text, Parquet typed."""
     name = path.name.lower()
     arg = exp.Literal.string(str(path))
@@ -154,18 +154,18 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
 
 # ------------------------------------------------------------------ reading cells in SQL
 
-def _s(text: str) -> exp.Expression:
+def _s(text: str) -> exp.Expr:
     return exp.Literal.string(text)
 
 
-def _case(*whens: tuple[exp.Expression, exp.Expression], default: exp.Expression | None = None) -> exp.Expression:
+def _case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
     c = exp.Case()
     for cond, then in whens:
         c = c.when(cond, then)
     return c.else_(default) if default is not None else c
 
 
-def _fn(name: str, *args: exp.Expression) -> exp.Expression:
+def _fn(name: str, *args: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this=name, expressions=list(args))
 
 
@@ -187,7 +187,7 @@ def _type_text(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> str
     return "VARCHAR"
 
 
-def _raw_text(col: str, duck_type: str) -> exp.Expression:
+def _raw_text(col: str, duck_type: str) -> exp.Expr:
     """A tape cell as trimmed text; NULL for empty or NA-like cells. Typed Parquet lists/structs as JSON."""
     c = exp.column(col, quoted=True)
     as_text = exp.cast(_fn("to_json", c), "VARCHAR") if ("[]" in duck_type or duck_type.startswith(("STRUCT", "MAP"))) \
@@ -196,15 +196,15 @@ def _raw_text(col: str, duck_type: str) -> exp.Expression:
     return _case((exp.In(this=exp.Upper(this=trimmed), expressions=[_s(t) for t in NULL_TEXT]), exp.Null()), default=trimmed)
 
 
-def _number(raw: exp.Expression, places: int) -> exp.Expression:
+def _number(raw: exp.Expr, places: int) -> exp.Expr:
     """Digits with an optional sign, $, thousands commas, %, and at most `places` decimals (more only if zeros)."""
     cleaned = _fn("regexp_replace", raw, _s(r"[$,%\s]"), _s(""), _s("g"))
-    pattern = r"^[+-]?[0-9]+(\.[0-9]{0,%d}0*)?$" % places if places else r"^[+-]?[0-9]+(\.0*)?$"
+    pattern = (r"^[+-]?[0-9]+(\.[0-9]{0," + str(places) + r"}0*)?$") if places else r"^[+-]?[0-9]+(\.0*)?$"
     return _case((_fn("regexp_full_match", cleaned, _s(pattern)),
                   exp.TryCast(this=cleaned, to=exp.DataType.build(f"DECIMAL(18, {places})"))))
 
 
-def _date(raw: exp.Expression, fmt: str | None) -> exp.Expression:
+def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
     if fmt:
         return exp.cast(_fn("try_strptime", raw, _s(fmt)), "DATE")
     return exp.Coalesce(this=exp.TryCast(this=raw, to=exp.DataType.build("DATE")), expressions=[
@@ -212,16 +212,16 @@ def _date(raw: exp.Expression, fmt: str | None) -> exp.Expression:
         exp.TryCast(this=exp.TryCast(this=raw, to=exp.DataType.build("TIMESTAMP")), to=exp.DataType.build("DATE"))])
 
 
-def _yesno(raw: exp.Expression, extra: dict[str, str]) -> exp.Expression:
-    whens = [(exp.EQ(this=raw, expression=_s(k)), exp.Boolean(this=v == "yes")) for k, v in extra.items()]
+def _yesno(raw: exp.Expr, extra: dict[str, str]) -> exp.Expr:
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), exp.Boolean(this=v == "yes")) for k, v in extra.items()]
     low = exp.Lower(this=raw)
     whens += [(exp.In(this=low, expressions=[_s(t) for t in TRUE_TEXT]), exp.Boolean(this=True)),
               (exp.In(this=low, expressions=[_s(t) for t in FALSE_TEXT]), exp.Boolean(this=False))]
     return _case(*whens)
 
 
-def _enum(raw: exp.Expression, t: ir.Type, extra: dict[str, str]) -> exp.Expression:
-    whens = [(exp.EQ(this=raw, expression=_s(k)), _s(v)) for k, v in extra.items()]
+def _enum(raw: exp.Expr, t: ir.Type, extra: dict[str, str]) -> exp.Expr:
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), _s(v)) for k, v in extra.items()]
     low = exp.Lower(this=raw)
     for i, value in enumerate(t.values):
         names = {value.lower()} | ({t.labels[i].lower()} if i < len(t.labels) and t.labels[i] else set())
@@ -229,20 +229,21 @@ def _enum(raw: exp.Expression, t: ir.Type, extra: dict[str, str]) -> exp.Express
     return _case(*whens)
 
 
-def _json_items(raw: exp.Expression, record: ir.Record) -> exp.Expression:
+def _json_items(raw: exp.Expr, record: ir.Record) -> exp.Expr:
     """A JSON array of objects as a list of text structs; NULL when the text is not a JSON array."""
     shape = "[{" + ", ".join(f'"{f.name}": "VARCHAR"' for f in record.fields) + "}]"
     is_array = exp.And(this=_fn("json_valid", raw), expression=exp.EQ(this=_fn("json_type", raw), expression=_s("ARRAY")))
     return _case((is_array, _fn("from_json", raw, _s(shape))))  # (TRY() would be far slower)
 
 
-def _list(text: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expression, exp.Expression]:
+def _list(text: exp.Expr, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expr, exp.Expr]:
     """Items read into their types: (the typed list; the count of items that cannot be read)."""
     item = exp.column("item")
     parts = []
-    bad_cond: exp.Expression = exp.Is(this=item, expression=exp.Null())
+    bad_cond: exp.Expr = exp.Is(this=item, expression=exp.Null())
     for f in record.fields:
         sub = exp.Dot(this=item, expression=exp.to_identifier(f.name, quoted=True))
+        value: exp.Expr
         if f.type.kind == "date":
             value = exp.TryCast(this=sub, to=exp.DataType.build("DATE"))
         elif f.type.kind == "enum":
@@ -262,16 +263,16 @@ def _list(text: exp.Expression, record: ir.Record, vocabulary: ir.Vocabulary) ->
     return exp.cast(typed, _type(ir.Type("list", record=record.name), None, vocabulary)), n_bad
 
 
-def _known(e: exp.Expression) -> exp.Expression:
+def _known(e: exp.Expr) -> exp.Expr:
     return exp.Not(this=exp.Is(this=e, expression=exp.Null()))
 
 
-def _unknown(e: exp.Expression) -> exp.Expression:
+def _unknown(e: exp.Expr) -> exp.Expr:
     return exp.Is(this=e, expression=exp.Null())
 
 
-def _in_range(value: exp.Expression, band: ir.Band) -> exp.Expression:
-    conds: list[exp.Expression] = []
+def _in_range(value: exp.Expr, band: ir.Band) -> exp.Expr:
+    conds: list[exp.Expr] = []
     if band.low is not None:
         conds.append((exp.GTE if band.low_inclusive else exp.GT)(this=value, expression=exp.Literal.number(f"{band.low:f}")))
     if band.high is not None:
@@ -281,7 +282,7 @@ def _in_range(value: exp.Expression, band: ir.Band) -> exp.Expression:
     return exp.Paren(this=conds[0] if len(conds) == 1 else exp.And(this=conds[0], expression=conds[1]))
 
 
-def _normalise(raw: exp.Expression, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
+def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
                mapping: Mapping, programs: set[str] | None) -> exp.Select:
     """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
     items); 4 each field checked against its range, and the row's reasons."""
@@ -289,18 +290,18 @@ def _normalise(raw: exp.Expression, columns: dict[str, str], used: dict[str, str
     row = exp.alias_(exp.Window(this=exp.RowNumber()), "_row")
     query: exp.Select = exp.select(row, *texts).from_(raw)
 
-    def layer(cols: list[exp.Expression], alias: str) -> None:
+    def layer(cols: list[exp.Expr], alias: str) -> None:
         nonlocal query
         query = exp.select(exp.Star(), *cols).from_(exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier(alias))))
 
-    def c(name: str) -> exp.Expression:
+    def c(name: str) -> exp.Expr:
         return exp.column(name, quoted=True)
 
     records = {r.name: r for r in vocabulary.records}
-    parsed: list[exp.Expression] = []
-    items: list[exp.Expression] = []
-    typed: list[exp.Expression] = []
-    reasons: list[exp.Expression] = []
+    parsed: list[exp.Expr] = []
+    items: list[exp.Expr] = []
+    typed: list[exp.Expr] = []
+    reasons: list[exp.Expr] = []
     for f in vocabulary.fields:
         if f.name not in used:
             typed.append(exp.alias_(exp.cast(exp.Null(), _type(f.type, f.places, vocabulary)), f.name, quoted=True))
@@ -309,7 +310,7 @@ def _normalise(raw: exp.Expression, columns: dict[str, str], used: dict[str, str
         col = used[f.name]
         shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), t, _s('"'))
         unreadable = exp.And(this=_known(t), expression=_unknown(p))
-        value: exp.Expression = p
+        value: exp.Expr = p
         if f.type.numeric:
             parsed.append(exp.alias_(_number(t, f.places or 0), f"p_{f.name}", quoted=True))
             what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
