@@ -90,7 +90,9 @@ class Generator:
         app = APP_START + dt.timedelta(days=r.randrange(0, 300))
         loan["application_date"] = app
         loan["note_date"] = app + dt.timedelta(days=r.randrange(20, 60))
-        occupancy = r.choices(("primary", "second_home", "investment"), (70, 10, 20))[0]
+        program = loan["program"]
+        dscr = "dscr" in program  # property cash-flow programs: investment loans documented by rent
+        occupancy = "investment" if dscr else r.choices(("primary", "second_home", "investment"), (70, 10, 20))[0]
         purpose = r.choices(("purchase", "rate_term", "cash_out"), (50, 20, 30))[0]
         loan.update(occupancy=occupancy, purpose=purpose)
         fico = self.edge("fico", Decimal(1), [Decimal(660)]) if r.random() < 0.3 else Decimal(max(300, min(850, int(r.gauss(725, 45)))))
@@ -102,12 +104,12 @@ class Generator:
             ltv = Decimal(r.choice([60, 65, 70, 75, 80, 85, 90]))
             value = (amount * 100 / ltv).quantize(Decimal(1), rounding=ROUND_CEILING)
         else:
-            ltv = self.edge("ltv", Decimal("0.01"), [Decimal(80)]) if r.random() < 0.4 else Decimal(r.randrange(40, 96))
+            ltv = self.edge("ltv", Decimal("0.01"), [Decimal(80)]) if r.random() < 0.4 else Decimal(r.randrange(40, 86))
             amount = max(Decimal(1), (value * ltv / 100).quantize(Decimal(1)) + r.choice((-1, 0, 0, 1)))
         loan["loan_amount"] = amount
         loan["appraised_value"] = value
         loan["purchase_price"] = value + (Decimal(r.randrange(0, 3)) * 5000 if r.random() < 0.3 else 0) if purpose == "purchase" else None
-        loan["subordinate_liens"] = Decimal(r.choice((0, 0, 0, 25_000, 50_000, 100_000)))
+        loan["subordinate_liens"] = Decimal(r.choice((0,) * 9 + (10_000, 25_000, 50_000)))
         loan["cash_out_amount"] = Decimal(r.randrange(10_000, 500_000)) if purpose == "cash_out" else Decimal(0)
         loan["interest_only"] = r.random() < 0.15
         loan["prepayment_penalty_months"] = r.choice((0, 12, 24, 36, 60)) if occupancy == "investment" else 0
@@ -120,16 +122,18 @@ class Generator:
         loan["citizenship"] = r.choices(list(self.labels["citizenship"]), (75, 12, 5, 4, 4))[0]
         loan["financed_properties"] = r.randint(1, 3) if occupancy != "investment" else r.randint(1, 12)
         loan["credit_events"] = self.events(app)
-        loan["housing_history_months"] = r.choice((0, 6, 11, 12, 13, 24, 36, 60, 120))
+        loan["housing_history_months"] = r.choice((0, 6, 11, 12, 13) + (24, 36, 60, 120) * 4)
         loan["housing_lates"] = self.lates(app)
-        loan["housing_verification"] = r.choice(list(self.labels["housing_verification"]))
+        loan["housing_verification"] = r.choices(list(self.labels["housing_verification"]), (40, 30, 15, 10, 5))[0]
         pitia = (amount * Decimal("0.0075")).quantize(Decimal("0.01"))
         loan["pitia"] = pitia
         loan["current_housing_payment"] = (pitia * Decimal(r.uniform(0.4, 1.3))).quantize(Decimal("0.01"))
         loan["forbearance_end"] = _months_before(app, r.choice((6, 11, 12, 13, 24))) if r.random() < 0.05 else None
         loan["payments_since_forbearance"] = r.choice((0, 3, 6, 12)) if loan["forbearance_end"] else None
-        loan["doc_type"] = r.choice(list(self.labels["doc_type"]))
-        dti = self.edge("dti", Decimal("0.01"), [Decimal(50)]) if r.random() < 0.3 else Decimal(r.randrange(15, 60))
+        docs = list(self.labels["doc_type"])
+        loan["doc_type"] = "dscr" if dscr else r.choice([d for d in docs if d.startswith("bank_stmt")]) \
+            if "bank_statement" in program and r.random() < 0.9 else r.choice(docs)
+        dti = self.edge("dti", Decimal("0.01"), [Decimal(50)]) if r.random() < 0.3 else Decimal(r.randrange(15, 50))
         debts = (pitia * Decimal(r.uniform(0, 0.6))).quantize(Decimal("0.01"))
         income = ((pitia + debts) * 100 / max(dti, Decimal(1))).quantize(Decimal("0.01"))
         months = r.choice((12, 24))
