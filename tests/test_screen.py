@@ -199,3 +199,14 @@ def test_python_engine_from_the_cli(tmp_path: Path) -> None:
     b = sorted(csv.DictReader((tmp_path / "python" / "results.csv").open(encoding="utf-8")), key=lambda r: int(r["row"]))
     assert len(a) == len(b) == 200
     assert [(r["status"], r["failing_rules"], r["max_ltv_rule"]) for r in a] == [(r["status"], r["failing_rules"], r["max_ltv_rule"]) for r in b]
+
+
+def test_readme_mapping_example_is_valid(tmp_path: Path) -> None:
+    import re
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", text, re.S)
+    assert block is not None
+    (tmp_path / "map.toml").write_text(block.group(1), encoding="utf-8")
+    m = read_mapping(tmp_path / "map.toml", BUNDLE.vocabulary)
+    assert m.columns["fico"] == "FICO Score" and m.values["occupancy"]["Owner Occupied"] == "primary"

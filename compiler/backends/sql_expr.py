@@ -79,7 +79,26 @@ def rescale(x: Sql, scale: int) -> exp.Expr:
         raise SqlError(f"cannot lower scale {x.scale} to {scale} without rounding")
     if scale == x.scale:
         return x.tree
+    known = _literal(x.tree)
+    if known is not None:  # a constant: scaled here, not in SQL
+        return num(known * 10 ** (scale - x.scale))
     return exp.Mul(this=paren(x.tree), expression=num(10 ** (scale - x.scale)))
+
+
+def _literal(tree: exp.Expr) -> int | None:
+    if isinstance(tree, exp.Literal) and tree.is_number:
+        return int(tree.this)
+    if isinstance(tree, exp.Neg) and isinstance(tree.this, exp.Literal) and tree.this.is_number:
+        return -int(tree.this.this)
+    return None
+
+
+def render(tree: exp.Expr, dialect: str) -> str:
+    """SQL text for a dialect. DuckDB's 128-bit HUGEINT becomes DECIMAL(38, 0) in Spark (which has no 128-bit
+    integer; the Spark rendering is not yet run by any engine or test)."""
+    if dialect == "spark":
+        tree = tree.transform(lambda n: exp.DataType.build("DECIMAL(38, 0)") if isinstance(n, exp.DataType) and n == INT else n)
+    return tree.sql(dialect=dialect)
 
 
 def align(*xs: Sql) -> tuple[int, list[exp.Expr]]:
