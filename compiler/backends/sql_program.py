@@ -25,7 +25,6 @@ from compiler.backends.sql_expr import (
     Scope,
     Sql,
     SqlError,
-    align,
     case,
     compile_expr,
     compile_lookup,
@@ -362,4 +361,4 @@ def _decimal(e: exp.Expr, scale: int) -> exp.Expr:
     return exp.cast(exp.Mul(this=whole, expression=step), exp.DataType.build(f"DECIMAL(20, {scale})"))
 
 
-__all__ = ["COND_SEP", "INT", "SEP", "align", "field_places", "program_query"]
+__all__ = ["COND_SEP", "SEP", "field_places", "program_query"]
