@@ -89,6 +89,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
             console: Console, err: Console, progress: bool | None) -> int:
     from compiler.screen.engines import plan
 
+    started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:
         m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
         p = plan(con, bundle, Path(tape), chosen, m)
@@ -103,7 +104,6 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     if p.tape.absent:
         console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
     try:
         counts = _write(con, p, bundle, engine, out_dir, console, progress)
     except TapeError as e:
