@@ -184,6 +184,12 @@ def test_cli_errors_are_plain(args: list[str], code: int, message: str) -> None:
     assert "Traceback" not in out.stderr
 
 
+def test_ragged_csv_line_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text("loan_id,fico,program\nA,700,harbor_dscr\nB,710\nC,720,harbor_dscr,extra\n", encoding="utf-8")
+    out = glc("screen", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
+    assert out.returncode == 1 and "Line: 3" in out.stderr and "Traceback" not in out.stderr
+
+
 def test_tape_without_program_column_needs_program(tmp_path: Path) -> None:
     (tmp_path / "t.csv").write_text("loan_id,fico\nA,700\n", encoding="utf-8")
     out = glc("screen", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))

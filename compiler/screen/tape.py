@@ -98,10 +98,37 @@ def raw_relation(path: Path) -> exp.Expr:
     if name.endswith(".parquet") or name.endswith(".pq"):
         return exp.Anonymous(this="read_parquet", expressions=[arg])
     if any(name.endswith(s) for s in (".csv", ".txt", ".tsv", ".csv.gz", ".tsv.gz")):
+        delim = "\t" if ".tsv" in name else ","
+        header = _csv_header(path, delim)
+        cols = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(h), expression=exp.Literal.string("VARCHAR"))
+                                       for h in header])
+
+        def opt(key: str, value: exp.Expr) -> exp.Expr:
+            return exp.EQ(this=exp.column(key), expression=value)
+
+        # the header as written, every cell text, no guessing: a ragged line is an error naming the line
         return exp.Anonymous(this="read_csv", expressions=[
-            arg, exp.EQ(this=exp.column("all_varchar"), expression=exp.Boolean(this=True)),
-            exp.EQ(this=exp.column("header"), expression=exp.Boolean(this=True))])
+            arg, opt("columns", cols), opt("header", exp.Boolean(this=True)), opt("auto_detect", exp.Boolean(this=False)),
+            opt("delim", exp.Literal.string(delim)), opt("quote", exp.Literal.string('"')), opt("escape", exp.Literal.string('"'))])
     raise TapeError(f"{path}: a tape is a .csv or .parquet file.")
+
+
+def _csv_header(path: Path, delim: str) -> list[str]:
+    import csv
+    import gzip
+
+    try:
+        with (gzip.open(path, "rt", encoding="utf-8-sig", newline="") if path.name.lower().endswith(".gz")
+              else path.open(encoding="utf-8-sig", newline="")) as f:
+            header = next(csv.reader(f, delimiter=delim), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise TapeError(f"Cannot read the tape {path}: {err}.") from None
+    if not header or not any(h.strip() for h in header):
+        raise TapeError(f"{path}: the first line should name the columns, and it is empty.")
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise TapeError(f"{path}: columns named twice in the first line: {', '.join(dupes)}.")
+    return header
 
 
 @dataclass
@@ -122,9 +149,11 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
         raise TapeError(f"No such tape: {path}.")
     if path.is_dir():
         raise TapeError(f"{path} is a folder; give a .csv or .parquet tape file.")
-    raw = raw_relation(path)
     try:
+        raw = raw_relation(path)
         described = con.execute(exp.select(exp.Star()).from_(raw).limit(0).sql(dialect="duckdb")).description
+    except TapeError:
+        raise
     except Exception as err:  # duckdb raises its own error classes for unreadable files
         raise TapeError(f"Cannot read the tape {path}: {str(err).splitlines()[0]}") from None
     columns = {d[0]: str(d[1]) for d in described}
