@@ -54,11 +54,17 @@ DIVISORS = [Decimal(x) for x in ("2", "-2", "3", "-3", "4", "0.5", "-0.5", "7", 
 
 @pytest.mark.parametrize("mode", ["up", "down", "half_up", "half_even"])
 def test_div_round_matches_runtime(mode: str) -> None:
-    cases = list(itertools.product(VALUES, DIVISORS, (0, 1, 2)))
-    trees = [div_round(const_num(n), const_num(d), p, mode) for n, d, p in cases]
-    got = run(trees)
-    for (n, d, p), text in zip(cases, got, strict=True):
-        assert as_decimal(text, p) == runtime_div_round(n, d, p, mode), (n, d, p, mode)
+    """One expression over a table of (numerator, divisor) pairs, as a tape would have them (DECIMAL(18, 3))."""
+    cases = list(itertools.product(VALUES, DIVISORS))
+    scope = Scope({"n": 3, "d": 3}, {})
+    n, d = scope.field("n", NUM), scope.field("d", NUM)
+    trees = [exp.cast(div_round(n, d, p, mode), "VARCHAR") for p in (0, 1, 2)]
+    CON.execute("CREATE OR REPLACE TEMP TABLE pairs (i INTEGER, n DECIMAL(18, 3), d DECIMAL(18, 3))")
+    CON.executemany("INSERT INTO pairs VALUES (?, ?, ?)", [(i, a, b) for i, (a, b) in enumerate(cases)])
+    rows = CON.execute(exp.select(*trees).from_("pairs").order_by("i").sql(dialect="duckdb")).fetchall()
+    for (a, b), got in zip(cases, rows, strict=True):
+        for p, text in zip((0, 1, 2), got, strict=True):
+            assert as_decimal(text, p) == runtime_div_round(a, b, p, mode), (a, b, p, mode)
 
 
 @pytest.mark.parametrize("mode", ["up", "down", "half_up", "half_even"])
