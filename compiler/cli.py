@@ -175,6 +175,34 @@ def explain(
     raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console()))
 
 
+@app.command()
+def screen(
+    tape: Annotated[str, typer.Argument(metavar="TAPE", help="The loan tape: .csv or .parquet.")],
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable).")] = None,
+    all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program.")] = False,
+    engine: Annotated[str, typer.Option(help="duckdb (default), python (generated checkers) or reference.")] = "duckdb",
+    out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
+    mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
+) -> None:
+    """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
+    from compiler.screen_cli import run_screen
+
+    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console()))
+
+
+@app.command(name="sample-tape")
+def sample_tape(
+    out: Annotated[str, typer.Argument(metavar="OUT", help="The tape to write: .csv or .parquet.")],
+    rows: Annotated[int, typer.Option(help="Number of loans.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same tape).")] = 1,
+    broken: Annotated[float, typer.Option(help="Fraction of rows with an unreadable cell.")] = 0.01,
+) -> None:
+    """Write a deterministic synthetic loan tape (band edges, tape formats, some broken rows)."""
+    from compiler.screen_cli import run_sample_tape
+
+    raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

@@ -1,0 +1,397 @@
+"""SQL back end, expressions: checked IR expressions compiled into sqlglot expression trees.
+
+Numbers are exact scaled integers: a number with scale `s` is the SQL integer `value * 10**s` (HUGEINT in DuckDB,
+128 bits: overflow raises an error, never wraps), and the scale is known statically from the IR, so `+ - *`,
+comparisons and `Scale` are integer operations with no rounding at all, and the only rounding is the declared one
+(`DivRound`, `Round`), done in integer arithmetic with the same modes as `compiler.runtime.div_round`:
+up = toward +infinity, down = toward -infinity, half_up = halves away from zero, half_even = halves to even.
+SQL NULL is "unknown": SQL's AND/OR/NOT are Kleene's; comparisons and arithmetic with NULL are NULL;
+`lesser of` is guarded explicitly (LEAST skips NULLs in DuckDB and Spark); `is known` is IS NOT NULL.
+"Never" (months since an event that did not happen) is the integer NEVER, larger than any real month count.
+An IR node this visitor does not know raises `SqlError`, never silently produces SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlglot import exp
+
+from compiler import ir
+
+NEVER = 10**24  # months since an event that never happened (finite, so it stays integer arithmetic)
+INT = exp.DataType.build("INT128")  # HUGEINT in DuckDB
+
+
+class SqlError(Exception):
+    """The IR holds something the SQL back end cannot compile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sql:
+    """A compiled expression: its tree, its kind, and for numbers the scale of the integer it holds."""
+
+    tree: exp.Expr
+    kind: str  # num | bool | date | text | list
+    scale: int = 0
+
+
+def lit(n: int) -> exp.Expr:
+    """An integer literal; negative numbers as a negation (sqlglot renders both dialects alike)."""
+    return exp.Neg(this=exp.Literal.number(-n)) if n < 0 else exp.Literal.number(n)
+
+
+def num(n: int) -> exp.Expr:
+    return exp.cast(lit(n), INT) if abs(n) > 2**62 else lit(n)
+
+
+def paren(e: exp.Expr) -> exp.Expr:
+    return exp.Paren(this=e)
+
+
+def case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
+    c = exp.Case()
+    for cond, then in whens:
+        c = c.when(cond, then)
+    return c.else_(default) if default is not None else c
+
+
+def is_null(e: exp.Expr) -> exp.Expr:
+    return exp.Is(this=e, expression=exp.Null())
+
+
+def not_null(e: exp.Expr) -> exp.Expr:
+    return exp.Not(this=is_null(e))
+
+
+def any_null(*es: exp.Expr) -> exp.Expr:
+    cond = is_null(es[0])
+    for e in es[1:]:
+        cond = exp.Or(this=cond, expression=is_null(e))
+    return cond
+
+
+def rescale(x: Sql, scale: int) -> exp.Expr:
+    """The integer of x at a higher (or equal) scale."""
+    if scale < x.scale:
+        raise SqlError(f"cannot lower scale {x.scale} to {scale} without rounding")
+    if scale == x.scale:
+        return x.tree
+    known = _literal(x.tree)
+    if known is not None:  # a constant: scaled here, not in SQL
+        return num(known * 10 ** (scale - x.scale))
+    return exp.Mul(this=paren(x.tree), expression=num(10 ** (scale - x.scale)))
+
+
+def _literal(tree: exp.Expr) -> int | None:
+    if isinstance(tree, exp.Literal) and tree.is_number:
+        return int(tree.this)
+    if isinstance(tree, exp.Neg) and isinstance(tree.this, exp.Literal) and tree.this.is_number:
+        return -int(tree.this.this)
+    return None
+
+
+def render(tree: exp.Expr, dialect: str) -> str:
+    """SQL text for a dialect. DuckDB's 128-bit HUGEINT becomes DECIMAL(38, 0) in Spark (which has no 128-bit
+    integer; the Spark rendering is not yet run by any engine or test)."""
+    if dialect == "spark":
+        tree = tree.transform(lambda n: exp.DataType.build("DECIMAL(38, 0)") if isinstance(n, exp.DataType) and n == INT else n)
+    return tree.sql(dialect=dialect)
+
+
+def align(*xs: Sql) -> tuple[int, list[exp.Expr]]:
+    s = max(x.scale for x in xs)
+    return s, [rescale(x, s) for x in xs]
+
+
+def floor_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    """floor(a / b) for b > 0 (SQL integer division truncates toward zero): a // b, or -((b - 1 - a) // b) for a < 0."""
+    negative = exp.Sub(this=exp.Sub(this=paren(b), expression=lit(1)), expression=paren(a))
+    return case((exp.GTE(this=a, expression=lit(0)), exp.IntDiv(this=paren(a), expression=paren(b))),
+                default=exp.Neg(this=paren(exp.IntDiv(this=paren(negative), expression=paren(b)))))
+
+
+def ceil_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+    """ceil(a / b) for b > 0."""
+    return exp.Neg(this=paren(floor_div(exp.Neg(this=paren(a)), b)))
+
+
+def round_div(a: exp.Expr, b: exp.Expr, mode: str) -> exp.Expr:
+    """a / b rounded to an integer as declared, for b > 0 (a and b integers)."""
+    if mode == "down":
+        return floor_div(a, b)
+    if mode == "up":
+        return ceil_div(a, b)
+    two_a_b = exp.Add(this=exp.Mul(this=lit(2), expression=paren(a)), expression=paren(b))
+    two_b = exp.Mul(this=lit(2), expression=paren(b))
+    if mode == "half_up":  # halves away from zero: sign(a) * floor((2|a| + b) / 2b)
+        minus_a = exp.Add(this=exp.Mul(this=lit(2), expression=exp.Neg(this=paren(a))), expression=paren(b))
+        return case((exp.GTE(this=a, expression=lit(0)), exp.IntDiv(this=paren(two_a_b), expression=paren(two_b))),
+                    default=exp.Neg(this=paren(exp.IntDiv(this=paren(minus_a), expression=paren(two_b)))))
+    if mode == "half_even":  # floor((2a + b) / 2b), less one at an exact half that lands on an odd number
+        q = floor_div(two_a_b, two_b)
+        exact_half = exp.EQ(this=exp.Mod(this=paren(two_a_b), expression=paren(two_b)), expression=lit(0))
+        odd = exp.NEQ(this=exp.Mod(this=paren(q), expression=lit(2)), expression=lit(0))
+        return case((exp.And(this=exact_half, expression=odd), exp.Sub(this=paren(q), expression=lit(1))), default=q)
+    raise SqlError(f"unknown rounding mode {mode!r}")
+
+
+def div_round(n: Sql, d: Sql, places: int, mode: str) -> exp.Expr:
+    """n / d exactly, rounded once to `places` decimals: an integer of scale `places`; NULL when d is 0 or unknown.
+
+    n/d * 10**places = N * 10**(sd + places) / (D * 10**sn) for N, D the integers of n, d with scales sn, sd.
+    """
+    num_ = exp.Mul(this=paren(n.tree), expression=num(10 ** (d.scale + places)))
+    den = exp.Mul(this=paren(d.tree), expression=num(10 ** n.scale))
+    sign_num = case((exp.LT(this=d.tree, expression=lit(0)), exp.Neg(this=paren(num_))), default=num_)
+    abs_den = exp.Abs(this=exp.Nullif(this=den, expression=lit(0)))  # never divide by zero, even in a branch not taken
+    return case((any_null(n.tree, d.tree), exp.Null()), (exp.EQ(this=d.tree, expression=lit(0)), exp.Null()),
+                default=round_div(sign_num, abs_den, mode))
+
+
+def round_to(x: Sql, places: int, mode: str) -> exp.Expr:
+    if x.scale <= places:
+        return rescale(x, places)
+    return case((is_null(x.tree), exp.Null()), default=round_div(x.tree, num(10 ** (x.scale - places)), mode))
+
+
+def months_between(start: exp.Expr, end: exp.Expr) -> exp.Expr:
+    """Whole months from start to end, as `runtime.months_between`: the month is complete on the same day or the
+    end month's last day."""
+    months = exp.Add(
+        this=exp.Mul(this=paren(exp.Sub(this=exp.Year(this=end), expression=exp.Year(this=start))), expression=lit(12)),
+        expression=paren(exp.Sub(this=exp.Month(this=end), expression=exp.Month(this=start))))
+    short = exp.LT(this=exp.Day(this=end), expression=case(
+        (exp.LT(this=exp.Day(this=start), expression=exp.Day(this=exp.LastDay(this=end))), exp.Day(this=start)),
+        default=exp.Day(this=exp.LastDay(this=end))))
+    return exp.Sub(this=paren(months), expression=case((short, lit(1)), default=lit(0)))
+
+
+def decimal_literal(d: Decimal) -> tuple[int, int]:
+    """A finite Decimal as (integer, scale)."""
+    sign, digits, expo = d.as_tuple()
+    assert isinstance(expo, int)
+    n = int("".join(map(str, digits)) or "0") * (-1 if sign else 1)
+    if expo >= 0:
+        return n * 10**expo, 0
+    return n, -expo
+
+
+def const_num(d: Decimal) -> Sql:
+    if d.is_infinite():
+        return Sql(num(NEVER if d > 0 else -NEVER), "num", 0)
+    n, s = decimal_literal(d)
+    return Sql(num(n), "num", s)
+
+
+KINDS = {"integer": "num", "money": "num", "percent": "num", "ratio": "num", "months": "num", "date": "date",
+         "yesno": "bool", "text": "text", "enum": "text", "list": "list", "history": "list"}
+
+
+class Scope:
+    """Where names come from: loan fields are tape columns (numbers DECIMAL with their declared decimals),
+    derived values are columns of earlier layers (scaled integers)."""
+
+    def __init__(self, field_places: dict[str, int], value_scales: dict[str, int], field_table: str | None = None,
+                 value_prefix: str = "v_") -> None:
+        self.field_places = field_places
+        self.value_scales = value_scales
+        self.field_table = field_table
+        self.value_prefix = value_prefix
+        self.count = 0
+        self.hoisted: list[tuple[str, exp.Expr]] = []  # columns to compute in layers before the expression
+
+    def hoist(self, x: Sql) -> Sql:
+        """x as a column computed in an earlier layer, so that SQL repeating it stays small."""
+        if isinstance(x.tree, exp.Column) or x.tree.find(exp.Column) is None:  # a column or a constant: as is
+            return x
+        self.count += 1
+        name = f"h{self.count}"
+        self.hoisted.append((name, x.tree))
+        return Sql(exp.column(name), x.kind, x.scale)
+
+    def take_hoisted(self) -> list[tuple[str, exp.Expr]]:
+        out, self.hoisted = self.hoisted, []
+        return out
+
+    def field_column(self, name: str) -> exp.Expr:
+        return exp.column(name, table=self.field_table, quoted=True)
+
+    def field(self, name: str, t: ir.Type) -> Sql:
+        col = self.field_column(name)
+        kind = KINDS[t.kind]
+        if kind != "num":
+            return Sql(col, kind)
+        places = self.field_places.get(name, 0)
+        scaled = exp.Mul(this=col, expression=lit(10**places)) if places else col
+        return Sql(exp.cast(scaled, INT), "num", places)
+
+    def value(self, name: str, t: ir.Type) -> Sql:
+        col = exp.column(self.value_prefix + name, quoted=True)
+        kind = KINDS[t.kind]
+        return Sql(col, kind, self.value_scales.get(name, 0) if kind == "num" else 0)
+
+
+def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
+    """The SQL of one IR expression."""
+    if isinstance(x, ir.Const):
+        v = x.value
+        if isinstance(v, bool):
+            return Sql(exp.Boolean(this=v), "bool")
+        if isinstance(v, Decimal):
+            return const_num(v)
+        if isinstance(v, dt.date):
+            return Sql(exp.cast(exp.Literal.string(v.isoformat()), exp.DataType.build("DATE")), "date")
+        return Sql(exp.Literal.string(str(v)), "text")
+    if isinstance(x, ir.FieldRef):
+        return scope.field(x.name, x.type)
+    if isinstance(x, ir.ValueRef):
+        return scope.value(x.name, x.type)
+    if isinstance(x, ir.Arith):
+        a, b = compile_expr(x.left, scope), compile_expr(x.right, scope)
+        if x.op == "*":
+            return Sql(exp.Mul(this=paren(a.tree), expression=paren(b.tree)), "num", a.scale + b.scale)
+        s, (ta, tb) = align(a, b)
+        tree: exp.Expr = exp.Add(this=paren(ta), expression=paren(tb)) if x.op == "+" else exp.Sub(this=paren(ta), expression=paren(tb))
+        return Sql(tree, "num", s)
+    if isinstance(x, ir.Scale):
+        a = compile_expr(x.operand, scope)
+        if a.scale - x.power >= 0:
+            return Sql(a.tree, "num", a.scale - x.power)
+        return Sql(exp.Mul(this=paren(a.tree), expression=num(10 ** (x.power - a.scale))), "num", 0)
+    if isinstance(x, ir.Neg):
+        a = compile_expr(x.operand, scope)
+        return Sql(exp.Neg(this=paren(a.tree)), "num", a.scale)
+    if isinstance(x, ir.DivRound):
+        n, d = scope.hoist(compile_expr(x.numerator, scope)), scope.hoist(compile_expr(x.denominator, scope))
+        return Sql(div_round(n, d, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
+    if isinstance(x, ir.Round):
+        a = scope.hoist(compile_expr(x.operand, scope))
+        return Sql(round_to(a, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
+    if isinstance(x, ir.Extremum):
+        args = [compile_expr(a, scope) for a in x.args]
+        if args[0].kind == "num":
+            s, trees = align(*args)
+        else:
+            s, trees = 0, [a.tree for a in args]
+        pick: exp.Expr = exp.Least(this=trees[0], expressions=trees[1:]) if x.kind == "lesser" else \
+            exp.Greatest(this=trees[0], expressions=trees[1:])
+        return Sql(case((any_null(*trees), exp.Null()), default=pick), args[0].kind, s)
+    if isinstance(x, ir.Default):
+        a, b = compile_expr(x.operand, scope), compile_expr(x.fallback, scope)
+        if a.kind == "num":
+            s, (ta, tb) = align(a, b)
+            return Sql(exp.Coalesce(this=ta, expressions=[tb]), "num", s)
+        return Sql(exp.Coalesce(this=a.tree, expressions=[b.tree]), a.kind)
+    if isinstance(x, ir.IfThenElse):
+        c, a, b = compile_expr(x.cond, scope), compile_expr(x.then, scope), compile_expr(x.otherwise, scope)
+        if a.kind == "num":
+            s, (ta, tb) = align(a, b)
+        else:
+            s, ta, tb = 0, a.tree, b.tree
+        return Sql(case((c.tree, ta), (exp.Not(this=paren(c.tree)), tb)), a.kind, s)
+    if isinstance(x, ir.MonthsSince):
+        d = compile_expr(x.date, scope)
+        as_of = scope.field_column(x.as_of)
+        return Sql(months_between(d.tree, as_of), "num", 0)
+    if isinstance(x, ir.MonthsSinceLatest):
+        return Sql(_months_since_latest(x, scope), "num", 0)
+    if isinstance(x, ir.CountLates):
+        return Sql(_count_lates(x, scope), "num", 0)
+    if isinstance(x, ir.Compare):
+        a, b = compile_expr(x.left, scope), compile_expr(x.right, scope)
+        if a.kind == "num":
+            _s, (ta, tb) = align(a, b)
+        else:
+            ta, tb = a.tree, b.tree
+        ops = {"<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE, "=": exp.EQ, "!=": exp.NEQ}
+        return Sql(ops[x.op](this=ta, expression=tb), "bool")
+    if isinstance(x, ir.IsKnown):
+        a = compile_expr(x.operand, scope)
+        return Sql(is_null(a.tree) if x.negated else not_null(a.tree), "bool")
+    if isinstance(x, ir.InSet):
+        a = compile_expr(x.operand, scope)
+        inside = exp.In(this=a.tree, expressions=[exp.Literal.string(v) for v in x.values])
+        return Sql(exp.Not(this=paren(inside)) if x.negated else inside, "bool")
+    if isinstance(x, (ir.And, ir.Or)):
+        parts = [paren(compile_expr(p, scope).tree) for p in x.operands]
+        joined = parts[0]
+        for p in parts[1:]:
+            joined = exp.And(this=joined, expression=p) if isinstance(x, ir.And) else exp.Or(this=joined, expression=p)
+        return Sql(joined, "bool")
+    if isinstance(x, ir.Not):
+        return Sql(exp.Not(this=paren(compile_expr(x.operand, scope).tree)), "bool")
+    raise SqlError(f"SQL back end: unhandled IR node {type(x).__name__}")
+
+
+def _item(field: str) -> exp.Expr:
+    return exp.Dot(this=exp.column("item"), expression=exp.to_identifier(field, quoted=True))
+
+
+def _lambda(body: exp.Expr) -> exp.Lambda:
+    return exp.Lambda(this=body, expressions=[exp.to_identifier("item")])
+
+
+def _size(lst: exp.Expr) -> exp.Expr:
+    return exp.ArraySize(this=lst)
+
+
+def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expr:
+    lst = scope.field_column(x.list_field)
+    as_of = scope.field_column(x.as_of)
+    chosen: exp.Expr = lst
+    if x.kinds:
+        chosen = exp.ArrayFilter(this=lst, expression=_lambda(
+            exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds])))
+    undated = exp.ArrayFilter(this=chosen, expression=_lambda(is_null(_item(x.date_field))))
+    latest = exp.ArrayMax(this=exp.Transform(this=chosen, expression=_lambda(_item(x.date_field))))
+    return case((any_null(lst, as_of), exp.Null()),
+                (exp.EQ(this=_size(chosen), expression=lit(0)), num(NEVER)),
+                (exp.GT(this=_size(undated), expression=lit(0)), exp.Null()),
+                default=exp.cast(months_between(latest, as_of), INT))
+
+
+def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:
+    lst = scope.field_column(x.list_field)
+    as_of = scope.field_column(x.as_of)
+    days, when = _item(x.days_field), _item(x.date_field)
+    incomplete = exp.ArrayFilter(this=lst, expression=_lambda(exp.Or(this=is_null(days), expression=is_null(when))))
+    counted = exp.ArrayFilter(this=lst, expression=_lambda(exp.And(
+        this=exp.GTE(this=days, expression=lit(x.min_days)),
+        expression=exp.LT(this=paren(months_between(when, as_of)), expression=lit(x.months)))))
+    return case((any_null(lst, as_of), exp.Null()),
+                (exp.GT(this=_size(incomplete), expression=lit(0)), exp.Null()),
+                default=exp.cast(_size(counted), INT))
+
+
+def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
+    """A value read from a table of bands: the result of the band holding the key; NULL outside every band."""
+    key = compile_expr(lookup.key.expr, scope)
+    results = [const_num(r) if r is not None else None for r in lookup.results]
+    scale = max([r.scale for r in results if r is not None], default=0)
+    whens = []
+    for band, r in zip(lookup.key.bands, results, strict=True):
+        value = rescale(r, scale) if r is not None else exp.Null()
+        whens.append((in_band(key, band), value))
+    return Sql(case((is_null(key.tree), exp.Null()), *whens), "num", scale)
+
+
+def in_band(key: Sql, band: ir.Band) -> exp.Expr:
+    """key inside the band (key known)."""
+    conds: list[exp.Expr] = []
+    if band.low is not None:
+        low = const_num(band.low)
+        _s, (k, lo) = align(key, low)
+        conds.append((exp.GTE if band.low_inclusive else exp.GT)(this=k, expression=lo))
+    if band.high is not None:
+        high = const_num(band.high)
+        _s, (k, hi) = align(key, high)
+        conds.append((exp.LTE if band.high_inclusive else exp.LT)(this=k, expression=hi))
+    if not conds:
+        return exp.Boolean(this=True)
+    tree = conds[0]
+    for c in conds[1:]:
+        tree = exp.And(this=tree, expression=c)
+    return tree

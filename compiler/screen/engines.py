@@ -1,0 +1,161 @@
+"""Screening engines: every row of a tape decided under one or more programs, streamed in batches.
+
+- `duckdb` (default): the SQL back end's query (`compiler.backends.sql_program`) run by embedded DuckDB.
+- `python`: the generated checkers (`generated/`), row by row: the reference implementation for developers.
+- `reference`: the reference evaluator of the IR (`compiler.evaluate`), row by row: the slowest, the correctness net.
+All three read the tape through the same SQL (`compiler.screen.tape`), so they see the same loans and the same
+unreadable rows, and produce the same result columns (`compiler.screen.rows`). Memory stays bounded: DuckDB
+streams the tape, results come back in Arrow record batches and are written batch by batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.backends.sql_program import program_query
+from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
+from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
+
+ENGINES = ("duckdb", "python", "reference")
+BATCH = 50_000
+
+
+@dataclass
+class Plan:
+    """What a screen does: the tape, the programs (per_row: each row's own `program` column), one query each."""
+
+    tape: Tape
+    programs: list[ir.Program]
+    per_row: bool
+    limit_ids: list[str]
+    queries: list[str]
+    total: int
+    schema: Any
+
+
+def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memory:") -> Any:
+    """DuckDB with bounded memory; `database` a file when the normalised tape should live on disk."""
+    import duckdb
+
+    con = duckdb.connect(database)
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+    con.execute(f"SET threads = {int(threads)}")
+    return con
+
+
+def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:
+    """Open the tape (every column problem in one error, before any work), read it into the table `tape`
+    (typed, one row per tape row, in tape order) and build one screening query per program."""
+    by_id = {p.id: p for p in bundle.programs}
+    per_row = program_ids is None
+    tape = open_tape(con, tape_path, bundle.vocabulary, mapping, set(by_id) if per_row else None)
+    if per_row and PROGRAM not in tape.used:
+        raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
+    programs = list(bundle.programs) if per_row else [by_id[p] for p in program_ids or ()]
+    con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
+    limit_ids = [lim.id for lim in bundle.vocabulary.limits]
+    queries: list[exp.Expr] = []
+    for p in programs:
+        source: exp.Select = exp.select(exp.Star()).from_("tape")
+        if per_row:
+            source = source.where(exp.EQ(this=exp.column("_program"), expression=exp.Literal.string(p.id)))
+        queries.append(program_query(p, bundle.vocabulary, exp.Subquery(this=source, alias=exp.TableAlias(
+            this=exp.to_identifier("tape_rows"))), limit_ids))
+    if per_row:  # rows naming no known program: invalid, with the reason the tape reader gave
+        cols = columns(limit_ids)
+        fixed = {"row": exp.column("_row"), "loan_id": exp.column("loan_id", quoted=True), "program": exp.column("_program"),
+                 "status": exp.Literal.string("invalid"), "reason": exp.column("_reason")}
+        known = exp.In(this=exp.column("_program"), expressions=[exp.Literal.string(p.id) for p in programs])
+        queries.append(exp.select(*[exp.alias_(fixed.get(c, exp.Null()), c) for c in cols]).from_("tape").where(
+            exp.Not(this=exp.Paren(this=exp.Coalesce(this=known, expressions=[exp.Boolean(this=False)])))))
+    sqls = [q.sql(dialect="duckdb") for q in queries]
+    n = con.execute("SELECT count(*) FROM tape").fetchall()[0][0]
+    schema = unified_schema([con.sql(f"SELECT * FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
+    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema)
+
+
+def unified_schema(schemas: list[Any]) -> Any:
+    """One result schema for every program: decimals widened to the largest scale, NULL columns typed."""
+    import pyarrow as pa
+
+    fields = []
+    for i, f in enumerate(schemas[0]):
+        types = [s.field(i).type for s in schemas]
+        decimals = [t for t in types if pa.types.is_decimal(t)]
+        if decimals:
+            t = pa.decimal128(38, max(d.scale for d in decimals))
+        else:
+            t = next((t for t in types if not pa.types.is_null(t)), pa.string())
+        fields.append(pa.field(f.name, t))
+    return pa.schema(fields)
+
+
+def run_duckdb(con: Any, p: Plan) -> Iterator[Any]:
+    for q in p.queries:
+        for batch in con.sql(q).to_arrow_reader(BATCH):
+            yield batch.cast(p.schema) if batch.schema != p.schema else batch
+
+
+def generated_package() -> Any:
+    root = Path.cwd()
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module("generated")
+    except ImportError:
+        return None
+
+
+def run_rows(con: Any, p: Plan, bundle: ir.Bundle, engine: str) -> Iterator[Any]:
+    """The Python engines: normalised rows from DuckDB in batches, each decided in Python."""
+    import pyarrow as pa
+    from pydantic import ValidationError
+
+    schema = p.schema
+    gen = generated_package()
+    if gen is None:
+        raise TapeError("No generated/ package here: run `glc build` in the project folder (the python engine uses it).")
+    fields = [f.name for f in bundle.vocabulary.fields]
+    by_id = {prog.id: prog for prog in p.programs}
+    decide: Callable[[ir.Program, Any], Any]
+    if engine == "python":
+        def decide(prog: ir.Program, loan: Any) -> Any:
+            return gen.PROGRAMS[prog.id](loan)
+    else:
+        from compiler.evaluate import evaluate
+
+        def decide(prog: ir.Program, loan: Any) -> Any:
+            return evaluate(prog, bundle.vocabulary, loan)
+
+    reader = con.sql("SELECT * FROM tape ORDER BY _row").to_arrow_reader(BATCH // 10)
+    for batch in reader:
+        out: list[dict[str, Any]] = []
+        for row in batch.to_pylist():
+            n, loan_id, reason = row["_row"], row.get("loan_id"), row["_reason"]
+            if p.per_row:
+                progs = [by_id[row["_program"]]] if row["_program"] in by_id else []
+                if not progs:
+                    out.append(invalid_row(n, loan_id, row["_program"], reason or "", p.limit_ids))
+                    continue
+            else:
+                progs = p.programs
+            loan = None
+            if reason is None:
+                try:
+                    loan = gen.Loan.model_validate(loan_of(row, fields))
+                except ValidationError as err:
+                    reason = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
+            for prog in progs:
+                if loan is None:
+                    out.append(invalid_row(n, loan_id, prog.id, reason or "", p.limit_ids))
+                else:
+                    out.append(decision_row(n, loan_id, prog.id, decide(prog, loan), p.limit_ids))
+        yield pa.RecordBatch.from_pylist(out, schema=schema)

@@ -1,0 +1,389 @@
+"""Reading a loan tape: its columns mapped to the loan vocabulary, each cell read into its field's type.
+
+A tape is CSV or Parquet (read by DuckDB, streamed, never loaded into Python objects). A mapping file (TOML)
+names the tape's own columns and formats:
+
+    [columns]                      # vocabulary field = tape column
+    fico = "FICO Score"
+    program = "Program"            # optional: the program each row is screened under
+    [dates]
+    application_date = "%m/%d/%Y"  # strptime format (default: ISO 2026-03-15 or 03/15/2026)
+    [values.occupancy]             # tape text = vocabulary value
+    "Owner Occupied" = "primary"
+
+Without a mapping, a column is used when its name is the field's name or title (any case). Cells are read
+forgivingly ("$1,200,000", "80.00%", "Y"/"N", enum values or their labels in any case); empty, NA, N/A and
+NULL cells are unknown. A cell that cannot be read, or is outside the field's range or has more decimals than
+the field, makes the row unreadable: it keeps its place in the output with status `invalid` and the reasons.
+The result is a relation with one typed column per vocabulary field, `_row` (1-based tape row), `_program`
+and `_reason` (NULL for a readable row).
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlglot import exp
+
+from compiler import ir
+
+NULL_TEXT = ("", "NA", "N/A", "NULL", "#N/A")
+TRUE_TEXT = ("y", "yes", "true", "t", "1")
+FALSE_TEXT = ("n", "no", "false", "f", "0")
+PROGRAM = "program"
+
+
+class TapeError(Exception):
+    """The tape or the mapping cannot be used at all (one message for people, before any work)."""
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TapeError(f"No such mapping file: {path}.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise TapeError(f"Cannot read the mapping file {path}: {err}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise TapeError(f"{path}: not a valid mapping file (TOML): {err}.") from None
+    known = {f.name for f in vocabulary.fields} | {PROGRAM}
+    problems: list[str] = []
+    for section in data:
+        if section not in ("columns", "dates", "values"):
+            problems.append(f"unknown section [{section}] (use [columns], [dates], [values.FIELD])")
+    m = Mapping()
+    for key, table in (("columns", m.columns), ("dates", m.dates)):
+        for name, text in dict(data.get(key, {})).items():
+            if name not in known:
+                problems.append(f"[{key}] {name}: no such field{_hint(name, known)}")
+            elif not isinstance(text, str):
+                problems.append(f"[{key}] {name}: give the {'column name' if key == 'columns' else 'date format'} in quotes")
+            else:
+                table[name] = text
+    for name, pairs in dict(data.get("values", {})).items():
+        f = vocabulary.field(name)
+        if f is None or f.type.kind not in ("enum", "yesno"):
+            problems.append(f"[values.{name}]: not a yes/no or one-of field{_hint(name, known)}")
+            continue
+        allowed = f.type.values if f.type.kind == "enum" else ("yes", "no")
+        for text, value in dict(pairs).items():
+            if value not in allowed:
+                problems.append(f"[values.{name}] {text!r} = {value!r}: not one of {', '.join(allowed)}")
+        m.values[name] = {str(k): str(v) for k, v in dict(pairs).items()}
+    if problems:
+        raise TapeError(f"{path}: " + "; ".join(problems) + ".")
+    return m
+
+
+def _hint(name: str, options: set[str] | list[str]) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def raw_relation(path: Path) -> exp.Expr:
+    """The tape as DuckDB reads it: CSV all text, Parquet typed."""
+    name = path.name.lower()
+    arg = exp.Literal.string(str(path))
+    if name.endswith(".parquet") or name.endswith(".pq"):
+        return exp.Anonymous(this="read_parquet", expressions=[arg])
+    if any(name.endswith(s) for s in (".csv", ".txt", ".tsv", ".csv.gz", ".tsv.gz")):
+        delim = "\t" if ".tsv" in name else ","
+        header = _csv_header(path, delim)
+        cols = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(h), expression=exp.Literal.string("VARCHAR"))
+                                       for h in header])
+
+        def opt(key: str, value: exp.Expr) -> exp.Expr:
+            return exp.EQ(this=exp.column(key), expression=value)
+
+        # the header as written, every cell text, no guessing: a ragged line is an error naming the line
+        return exp.Anonymous(this="read_csv", expressions=[
+            arg, opt("columns", cols), opt("header", exp.Boolean(this=True)), opt("auto_detect", exp.Boolean(this=False)),
+            opt("delim", exp.Literal.string(delim)), opt("quote", exp.Literal.string('"')), opt("escape", exp.Literal.string('"'))])
+    raise TapeError(f"{path}: a tape is a .csv or .parquet file.")
+
+
+def _csv_header(path: Path, delim: str) -> list[str]:
+    import csv
+    import gzip
+
+    try:
+        with (gzip.open(path, "rt", encoding="utf-8-sig", newline="") if path.name.lower().endswith(".gz")
+              else path.open(encoding="utf-8-sig", newline="")) as f:
+            header = next(csv.reader(f, delimiter=delim), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise TapeError(f"Cannot read the tape {path}: {err}.") from None
+    if not header or not any(h.strip() for h in header):
+        raise TapeError(f"{path}: the first line should name the columns, and it is empty.")
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if dupes:
+        raise TapeError(f"{path}: columns named twice in the first line: {', '.join(dupes)}.")
+    return header
+
+
+@dataclass
+class Tape:
+    """A tape opened for screening: where each field comes from and the SQL that reads it."""
+
+    path: Path
+    columns: dict[str, str]  # tape column -> DuckDB type
+    used: dict[str, str]  # field (or `program`) -> tape column
+    absent: list[str]  # vocabulary fields not on the tape (unknown for every loan)
+    relation: exp.Select  # the normalised relation
+
+
+def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping | None = None,
+              programs: set[str] | None = None) -> Tape:
+    """Check the tape's columns against the mapping (every problem in one error) and build the reading SQL."""
+    if not path.exists():
+        raise TapeError(f"No such tape: {path}.")
+    if path.is_dir():
+        raise TapeError(f"{path} is a folder; give a .csv or .parquet tape file.")
+    try:
+        raw = raw_relation(path)
+        described = con.execute(exp.select(exp.Star()).from_(raw).limit(0).sql(dialect="duckdb")).description
+    except TapeError:
+        raise
+    except Exception as err:  # duckdb raises its own error classes for unreadable files
+        raise TapeError(f"Cannot read the tape {path}: {str(err).splitlines()[0]}") from None
+    columns = {d[0]: str(d[1]) for d in described}
+    mapping = mapping or Mapping()
+    missing = [f"{name} -> \"{col}\"{_hint(col, list(columns))}" for name, col in mapping.columns.items() if col not in columns]
+    if missing:
+        raise TapeError(f"{path}: the mapping names column{'s' if len(missing) > 1 else ''} the tape does not have: "
+                        + "; ".join(missing) + ". Tape columns: " + ", ".join(columns) + ".")
+    lower = {c.lower(): c for c in columns}
+    used: dict[str, str] = {}
+    for f in [*vocabulary.fields, None]:
+        name = f.name if f else PROGRAM
+        if name in mapping.columns:
+            used[name] = mapping.columns[name]
+            continue
+        for candidate in (name, f.title if f else "Program"):
+            if candidate.lower() in lower:
+                used[name] = lower[candidate.lower()]
+                break
+    if not [n for n in used if n != PROGRAM]:
+        raise TapeError(f"{path}: no column of the tape is a loan field. Name the columns in a mapping file "
+                        "(--mapping), e.g. [columns] fico = \"FICO Score\". Tape columns: " + ", ".join(columns) + ".")
+    absent = [f.name for f in vocabulary.fields if f.name not in used]
+    relation = _normalise(raw, columns, used, vocabulary, mapping, programs)
+    return Tape(path, columns, used, absent, relation)
+
+
+# ------------------------------------------------------------------ reading cells in SQL
+
+def _s(text: str) -> exp.Expr:
+    return exp.Literal.string(text)
+
+
+def _case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
+    c = exp.Case()
+    for cond, then in whens:
+        c = c.when(cond, then)
+    return c.else_(default) if default is not None else c
+
+
+def _fn(name: str, *args: exp.Expr) -> exp.Expr:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def _type(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> exp.DataType:
+    return exp.DataType.build(_type_text(t, places, vocabulary), dialect="duckdb")
+
+
+def _type_text(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> str:
+    if t.numeric:
+        return f"DECIMAL(18, {places or 0})"
+    if t.kind == "date":
+        return "DATE"
+    if t.kind == "yesno":
+        return "BOOLEAN"
+    if t.kind == "list":
+        record = next(r for r in vocabulary.records if r.name == t.record)
+        parts = ", ".join(f'"{f.name}" {_type_text(f.type, f.places, vocabulary)}' for f in record.fields)
+        return f"STRUCT({parts})[]"
+    return "VARCHAR"
+
+
+def _raw_text(col: str, duck_type: str) -> exp.Expr:
+    """A tape cell as trimmed text; NULL for empty or NA-like cells. Typed Parquet lists/structs as JSON."""
+    c = exp.column(col, quoted=True)
+    as_text = exp.cast(_fn("to_json", c), "VARCHAR") if ("[]" in duck_type or duck_type.startswith(("STRUCT", "MAP"))) \
+        else exp.cast(c, "VARCHAR")
+    trimmed = exp.Trim(this=as_text)
+    return _case((exp.In(this=exp.Upper(this=trimmed), expressions=[_s(t) for t in NULL_TEXT]), exp.Null()), default=trimmed)
+
+
+def _number(raw: exp.Expr, places: int) -> exp.Expr:
+    """Digits with an optional sign, $, thousands commas, %, and at most `places` decimals (more only if zeros)."""
+    cleaned = _fn("regexp_replace", raw, _s(r"[$,%\s]"), _s(""), _s("g"))
+    pattern = (r"^[+-]?[0-9]+(\.[0-9]{0," + str(places) + r"}0*)?$") if places else r"^[+-]?[0-9]+(\.0*)?$"
+    return _case((_fn("regexp_full_match", cleaned, _s(pattern)),
+                  exp.TryCast(this=cleaned, to=exp.DataType.build(f"DECIMAL(18, {places})"))))
+
+
+def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
+    if fmt:
+        return exp.cast(_fn("try_strptime", raw, _s(fmt)), "DATE")
+    return exp.Coalesce(this=exp.TryCast(this=raw, to=exp.DataType.build("DATE")), expressions=[
+        exp.cast(_fn("try_strptime", raw, _s("%m/%d/%Y")), "DATE"),
+        exp.TryCast(this=exp.TryCast(this=raw, to=exp.DataType.build("TIMESTAMP")), to=exp.DataType.build("DATE"))])
+
+
+def _yesno(raw: exp.Expr, extra: dict[str, str]) -> exp.Expr:
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), exp.Boolean(this=v == "yes")) for k, v in extra.items()]
+    low = exp.Lower(this=raw)
+    whens += [(exp.In(this=low, expressions=[_s(t) for t in TRUE_TEXT]), exp.Boolean(this=True)),
+              (exp.In(this=low, expressions=[_s(t) for t in FALSE_TEXT]), exp.Boolean(this=False))]
+    return _case(*whens)
+
+
+def _enum(raw: exp.Expr, t: ir.Type, extra: dict[str, str]) -> exp.Expr:
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), _s(v)) for k, v in extra.items()]
+    low = exp.Lower(this=raw)
+    for i, value in enumerate(t.values):
+        names = {value.lower()} | ({t.labels[i].lower()} if i < len(t.labels) and t.labels[i] else set())
+        whens.append((exp.In(this=low, expressions=[_s(n) for n in sorted(names)]), _s(value)))
+    return _case(*whens)
+
+
+def _json_items(raw: exp.Expr, record: ir.Record) -> exp.Expr:
+    """A JSON array of objects as a list of text structs; NULL when the text is not a JSON array."""
+    shape = "[{" + ", ".join(f'"{f.name}": "VARCHAR"' for f in record.fields) + "}]"
+    is_array = exp.And(this=_fn("json_valid", raw), expression=exp.EQ(this=_fn("json_type", raw), expression=_s("ARRAY")))
+    return _case((is_array, _fn("from_json", raw, _s(shape))))  # (TRY() would be far slower)
+
+
+def _list(text: exp.Expr, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expr, exp.Expr]:
+    """Items read into their types: (the typed list; the count of items that cannot be read)."""
+    item = exp.column("item")
+    parts = []
+    bad_cond: exp.Expr = exp.Is(this=item, expression=exp.Null())
+    for f in record.fields:
+        sub = exp.Dot(this=item, expression=exp.to_identifier(f.name, quoted=True))
+        value: exp.Expr
+        if f.type.kind == "date":
+            value = exp.TryCast(this=sub, to=exp.DataType.build("DATE"))
+        elif f.type.kind == "enum":
+            value = _case((exp.In(this=sub, expressions=[_s(v) for v in f.type.values]), sub))
+        elif f.type.numeric:
+            value = _case((_fn("regexp_full_match", sub, _s(r"^[0-9]+$")),
+                           exp.TryCast(this=sub, to=_type(f.type, f.places, vocabulary))))
+            if f.range is not None:
+                value = _case((_in_range(value, f.range), value))
+        else:
+            value = sub
+        parts.append(exp.PropertyEQ(this=exp.to_identifier(f.name, quoted=True), expression=value))
+        bad_cond = exp.Or(this=bad_cond, expression=exp.And(this=_known(sub), expression=_unknown(value)))
+    lam = exp.Lambda(this=_fn("struct_pack", *parts), expressions=[exp.to_identifier("item")])
+    typed = exp.Transform(this=text, expression=lam)
+    n_bad = exp.ArraySize(this=exp.ArrayFilter(this=text, expression=exp.Lambda(this=bad_cond, expressions=[exp.to_identifier("item")])))
+    return exp.cast(typed, _type(ir.Type("list", record=record.name), None, vocabulary)), n_bad
+
+
+def _known(e: exp.Expr) -> exp.Expr:
+    return exp.Not(this=exp.Is(this=e, expression=exp.Null()))
+
+
+def _unknown(e: exp.Expr) -> exp.Expr:
+    return exp.Is(this=e, expression=exp.Null())
+
+
+def _in_range(value: exp.Expr, band: ir.Band) -> exp.Expr:
+    conds: list[exp.Expr] = []
+    if band.low is not None:
+        conds.append((exp.GTE if band.low_inclusive else exp.GT)(this=value, expression=exp.Literal.number(f"{band.low:f}")))
+    if band.high is not None:
+        conds.append((exp.LTE if band.high_inclusive else exp.LT)(this=value, expression=exp.Literal.number(f"{band.high:f}")))
+    if not conds:
+        return exp.Boolean(this=True)
+    return exp.Paren(this=conds[0] if len(conds) == 1 else exp.And(this=conds[0], expression=conds[1]))
+
+
+def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
+               mapping: Mapping, programs: set[str] | None) -> exp.Select:
+    """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
+    items); 4 each field checked against its range, and the row's reasons."""
+    texts = [exp.alias_(_raw_text(col, columns[col]), f"t_{name}", quoted=True) for name, col in used.items()]
+    row = exp.alias_(exp.Window(this=exp.RowNumber()), "_row")
+    query: exp.Select = exp.select(row, *texts).from_(raw)
+
+    def layer(cols: list[exp.Expr], alias: str) -> None:
+        nonlocal query
+        query = exp.select(exp.Star(), *cols).from_(exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier(alias))))
+
+    def c(name: str) -> exp.Expr:
+        return exp.column(name, quoted=True)
+
+    records = {r.name: r for r in vocabulary.records}
+    parsed: list[exp.Expr] = []
+    items: list[exp.Expr] = []
+    typed: list[exp.Expr] = []
+    reasons: list[exp.Expr] = []
+    for f in vocabulary.fields:
+        if f.name not in used:
+            typed.append(exp.alias_(exp.cast(exp.Null(), _type(f.type, f.places, vocabulary)), f.name, quoted=True))
+            continue
+        t, p = c(f"t_{f.name}"), c(f"p_{f.name}")
+        col = used[f.name]
+        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), t, _s('"'))
+        unreadable = exp.And(this=_known(t), expression=_unknown(p))
+        value: exp.Expr = p
+        if f.type.numeric:
+            parsed.append(exp.alias_(_number(t, f.places or 0), f"p_{f.name}", quoted=True))
+            what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as {what}")))))
+            if f.range is not None:
+                reasons.append(_case((exp.And(this=_known(p), expression=exp.Not(this=_in_range(p, f.range))),
+                                      _fn("concat", _s(f'{f.title} ("{col}"): '), t, _s(f" is outside {f.range.label}")))))
+                value = _case((_in_range(p, f.range), p))
+        elif f.type.kind == "date":
+            parsed.append(exp.alias_(_date(t, mapping.dates.get(f.name)), f"p_{f.name}", quoted=True))
+            fmt = f" ({mapping.dates[f.name]})" if f.name in mapping.dates else " (2026-03-15 or 03/15/2026)"
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(" as a date" + fmt)))))
+        elif f.type.kind == "yesno":
+            parsed.append(exp.alias_(_yesno(t, mapping.values.get(f.name, {})), f"p_{f.name}", quoted=True))
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(" as yes or no")))))
+        elif f.type.kind == "enum":
+            parsed.append(exp.alias_(_enum(t, f.type, mapping.values.get(f.name, {})), f"p_{f.name}", quoted=True))
+            listed = ", ".join(f.type.values[:6]) + (", ..." if len(f.type.values) > 6 else "")
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as one of {listed}")))))
+        elif f.type.kind == "list":
+            record = records[f.type.record]
+            parsed.append(exp.alias_(_json_items(t, record), f"p_{f.name}", quoted=True))
+            typed_list, n_bad = _list(p, record, vocabulary)
+            items += [exp.alias_(typed_list, f"x_{f.name}", quoted=True), exp.alias_(n_bad, f"b_{f.name}", quoted=True)]
+            bad = exp.Or(this=_unknown(p), expression=exp.GT(this=c(f"b_{f.name}"), expression=exp.Literal.number(0)))
+            reasons.append(_case((exp.And(this=_known(t), expression=exp.Paren(this=bad)),
+                                  _fn("concat", shown, _s(f" as a JSON list of {record.title.lower()} items")))))
+            value = _case((exp.EQ(this=c(f"b_{f.name}"), expression=exp.Literal.number(0)), c(f"x_{f.name}")))
+        else:
+            value = t
+        typed.append(exp.alias_(value, f.name, quoted=True))
+    if PROGRAM in used:
+        prog = c(f"t_{PROGRAM}")
+        typed.append(exp.alias_(prog, "_program"))
+        if programs is not None:
+            named = exp.Coalesce(this=prog, expressions=[_s("")])
+            reasons.append(_case((exp.Not(this=exp.In(this=named, expressions=[_s(p) for p in sorted(programs)])),
+                                  _fn("concat", _s(f'Program ("{used[PROGRAM]}"): no program "'), named, _s('"')))))
+    else:
+        typed.append(exp.alias_(exp.cast(exp.Null(), "VARCHAR"), "_program"))
+    layer(parsed, "cells")
+    if items:
+        layer(items, "parsed")
+    reason = exp.Nullif(this=exp.Anonymous(this="CONCAT_WS", expressions=[_s("; "), *reasons]) if reasons else _s(""),
+                        expression=_s(""))
+    return exp.select(exp.column("_row"), *typed, exp.alias_(reason, "_reason")).from_(
+        exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier("typed"))))

@@ -1,0 +1,201 @@
+"""`glc screen` and `glc sample-tape`: screen a loan tape under programs; write a synthetic tape.
+
+`glc screen TAPE` writes into --out (default `screen-out/`): `results.parquet` and `results.csv` (one row per
+tape row and program: row, loan_id, program, status, each limit with its binding rule, failing / missing / review
+rule ids, conditions, and the reason for `invalid` rows) and `summary.json` (counts by program and status,
+engine, time). Files are written under temporary names and renamed at the end: a failed run leaves nothing
+half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from compiler.screen.tape import TapeError, read_mapping
+
+STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
+
+
+def _err() -> Console:
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def _bundle(err: Console) -> Any:
+    from compiler.cli import print_diagnostics
+    from compiler.driver import check_paths
+
+    result = check_paths([Path("programs")])
+    if result.bundle is None or not result.ok:
+        print_diagnostics(result.diagnostics, result.sources, err)
+        err.print(Text("The programs in programs/ have errors: fix them (glc check) before screening."))
+        return None
+    return result.bundle
+
+
+def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
+               console: Console, progress: bool | None = None) -> int:
+    import shutil
+    import tempfile
+
+    from compiler.screen.engines import ENGINES, connect
+
+    err = _err()
+    if engine == "spark":
+        err.print(Text("The spark engine is not available yet: use --engine duckdb (the default) or python."))
+        return 2
+    if engine not in ENGINES:
+        err.print(Text(f"No engine `{engine}`: use one of {', '.join(ENGINES)}."))
+        return 2
+    if programs and all_programs:
+        err.print(Text("Give --program or --all, not both."))
+        return 2
+    bundle = _bundle(err)
+    if bundle is None:
+        return 1
+    ids = [p.id for p in bundle.programs]
+    for p in programs:
+        if p not in ids:
+            close = difflib.get_close_matches(p, ids, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else ""
+            err.print(Text(f"No program `{p}`.{hint} Programs: {', '.join(sorted(ids))}."))
+            return 2
+    chosen: list[str] | None = ids if all_programs else (list(dict.fromkeys(programs)) or None)
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(Text(f"--out {out} is a file; give a folder for the results."))
+        return 2
+    work = tempfile.mkdtemp(prefix="glc-screen-")  # the typed tape lives on disk: memory stays bounded
+    try:
+        con = connect(database=str(Path(work) / "screen.duckdb"))
+        con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
+        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
+            console: Console, err: Console, progress: bool | None) -> int:
+    from compiler.screen.engines import plan
+
+    started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
+    try:
+        m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
+        p = plan(con, bundle, Path(tape), chosen, m)
+    except TapeError as e:
+        err.print(Text(str(e)))
+        return 1
+    except Exception as e:  # DuckDB errors reading a tape (e.g. a ragged CSV line): say what and where
+        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+            raise
+        err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
+        return 1
+    if p.tape.absent:
+        console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        counts = _write(con, p, bundle, engine, out_dir, console, progress)
+    except TapeError as e:
+        err.print(Text(str(e)))
+        return 1
+    except Exception as e:  # DuckDB errors reading a tape mid-way (e.g. a ragged CSV line): say what and where
+        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+            raise
+        err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
+        return 1
+    seconds = time.perf_counter() - started
+    loans = sum(counts.values())
+    summary = {
+        "tape": str(tape), "engine": engine, "programs": [prog.id for prog in p.programs] if not p.per_row else "per row",
+        "rows": loans, "seconds": round(seconds, 3), "rows_per_second": round(loans / seconds) if seconds else None,
+        "by_program": {prog: {s: counts.get((prog, s), 0) for s in STATUSES}
+                       for prog in sorted({k[0] or "" for k in counts})},
+        "not_on_tape": p.tape.absent,
+    }
+    _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
+    table = Table(show_header=True, header_style="bold")
+    for col in ("program", *STATUSES):
+        table.add_column(col, justify="right" if col != "program" else "left")
+    by_program: dict[str, dict[str, int]] = summary["by_program"]  # type: ignore[assignment]
+    for prog, by in by_program.items():
+        table.add_row(prog, *[str(by[s]) for s in STATUSES])
+    console.print(table)
+    console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
+                       f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}"))
+    return 0
+
+
+def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None) -> Counter[tuple[str, str]]:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from compiler.screen.engines import run_duckdb, run_rows
+
+    batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
+    schema = p.schema
+    tmp_pq = out_dir / f".results.parquet.tmp{os.getpid()}"
+    tmp_csv = out_dir / f".results.csv.tmp{os.getpid()}"
+    counts: Counter[tuple[str, str]] = Counter()
+    bar = Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                   console=console, disable=not (console.is_terminal if show is None else show), transient=True)
+    try:
+        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, pacsv.CSVWriter(tmp_csv, schema) as cw, bar:
+            task = bar.add_task("screen", total=p.total)
+            for batch in batches:
+                pw.write_batch(batch)
+                cw.write_batch(batch)
+                grouped = pa.Table.from_batches([batch]).group_by(["program", "status"]).aggregate([("row", "count")])
+                for g in grouped.to_pylist():
+                    counts[(g["program"], g["status"])] += g["row_count"]
+                bar.advance(task, batch.num_rows)
+        os.replace(tmp_pq, out_dir / "results.parquet")
+        os.replace(tmp_csv, out_dir / "results.csv")
+    finally:
+        for t in (tmp_pq, tmp_csv):
+            if t.exists():
+                t.unlink()
+    return counts
+
+
+def _atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Console) -> int:
+    from compiler.screen.sample import write_sample
+
+    err = _err()
+    path = Path(out)
+    if rows < 1:
+        err.print(Text("--rows must be at least 1."))
+        return 2
+    if not 0 <= broken <= 1:
+        err.print(Text("--broken is a fraction between 0 and 1 (0.05 for 5% broken rows)."))
+        return 2
+    if not path.name.lower().endswith((".csv", ".parquet")):
+        err.print(Text(f"{out}: write the tape to a .csv or .parquet file."))
+        return 2
+    if not path.parent.is_dir():
+        err.print(Text(f"No folder {path.parent} to write {path.name} into."))
+        return 1
+    bundle = _bundle(err)
+    if bundle is None:
+        return 1
+    started = time.perf_counter()
+    n = write_sample(bundle, path, rows, seed, broken)
+    console.print(Text(f"wrote {n:,} rows to {path} in {time.perf_counter() - started:.1f} s (seed {seed})"))
+    return 0
