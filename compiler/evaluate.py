@@ -31,18 +31,18 @@ def get(obj: Any, name: str) -> Any:
 
 
 def whole_months(start: dt.date, end: dt.date) -> int:
-    """Complete months from start to end: count month anniversaries (clamped to month ends) up to end."""
-    if end < start:
-        return -whole_months(end, start)
+    """Complete months from start to end: the most month anniversaries of start (clamped to month ends) that
+    are on or before end. Negative when end is before start (an event after the as-of date is not seasoned)."""
     n = (end.year - start.year) * 12 + (end.month - start.month) + 1
-    while n > 0:
-        y, m = divmod(start.month - 1 + n, 12)
-        year, month = start.year + y, m + 1
-        day = min(start.day, calendar.monthrange(year, month)[1])
-        if dt.date(year, month, day) <= end:
-            return n
+    while _add_months(start, n) > end:
         n -= 1
-    return 0
+    return n
+
+
+def _add_months(start: dt.date, n: int) -> dt.date:
+    y, m = divmod(start.month - 1 + n, 12)
+    year, month = start.year + y, m + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def round_fraction(q: Fraction, places: int, mode: str) -> Decimal:
