@@ -1,6 +1,7 @@
 """Coverage of guideline tests: which rules, rule outcomes and matrix cells the scenarios exercised.
 
-Per program, counted only from the scenarios of that program (an overlay or variant is covered by its own
+Per program version (the current one named by its id, an older one `id@version`), counted only from the
+scenarios of that version (an overlay or variant is covered by its own
 scenarios, inherited rules included):
 
 * rules: every matrix and rule of the program. A rule is covered when some scenario decides it: its finding
@@ -95,7 +96,7 @@ def cell_label(m: ir.Matrix, row: int, col: int) -> str:
     return text
 
 
-def program_coverage(program: ir.Program, seen: Seen) -> dict[str, Any]:
+def program_coverage(key: str, program: ir.Program, seen: Seen) -> dict[str, Any]:
     items: list[ir.Rule | ir.Matrix] = [*program.matrices, *program.rules]
     decided = {rid for rid, out in seen.outcomes if out in ("pass", "fail", "review")}
     rules_missed = [i.id for i in items if i.id not in decided]
@@ -107,7 +108,10 @@ def program_coverage(program: ir.Program, seen: Seen) -> dict[str, Any]:
                      "cell": m.cells[r][c].text, "label": cell_label(m, r, c)}
                     for m, r, c in cells if (m.id, r, c) not in seen.cells]
     return {
-        "program": program.id,
+        "program": key,
+        "id": program.id,
+        "version": program.version,
+        "effective": program.effective.isoformat(),
         "scenarios": seen.scenarios,
         "rules": _count(len(items) - len(rules_missed), len(items)),
         "outcomes": _count(len(wanted) - len(outcomes_missed), len(wanted)),
@@ -118,10 +122,13 @@ def program_coverage(program: ir.Program, seen: Seen) -> dict[str, Any]:
     }
 
 
-def coverage(programs: list[ir.Program], outcomes: list[Outcome]) -> dict[str, Any]:
-    """Coverage per program and overall, as plain data (what `glc test --coverage --format json` prints)."""
-    seen = collect({p.id: p for p in programs}, outcomes)
-    per = [program_coverage(p, seen[p.id]) for p in sorted(programs, key=lambda p: p.id)]
+def coverage(programs: dict[str, ir.Program], outcomes: list[Outcome]) -> dict[str, Any]:
+    """Coverage per program version (`programs` by the key scenarios name them with: `scenarios.program_keys`)
+    and overall, as plain data (what `glc test --coverage --format json` prints). Versions of one program are
+    listed together, oldest first."""
+    seen = collect(programs, [o for o in outcomes if o.scenario.program in programs])
+    order = sorted(programs, key=lambda k: (programs[k].id, programs[k].effective))
+    per = [program_coverage(k, programs[k], seen[k]) for k in order]
     total: dict[str, Any] = {}
     for key in ("rules", "outcomes", "cells"):
         c = sum(p[key]["covered"] for p in per)

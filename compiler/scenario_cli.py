@@ -17,7 +17,7 @@ from rich.text import Text
 from compiler.coverage import coverage
 from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_NAME, VOCABULARY_SUFFIX, check_paths
 from compiler.scenario_run import Outcome, Runner
-from compiler.scenarios import TestFileError, read_test_files
+from compiler.scenarios import TestFileError, program_keys, read_test_files
 from compiler.source import display_path
 
 TEST_SUFFIXES = (".yaml", ".yml")
@@ -27,7 +27,8 @@ SHOWN_OUTCOMES = ("fail", "missing", "review")
 def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str], bool]:
     """(guideline files and folders to compile, test files, usage problems, whether the programs were inferred).
 
-    Test files given alone are run against the programs folder they sit in (or beside).
+    Test files given alone are run against the programs folder they sit in (or beside, or above: the tests of
+    older versions may sit in programs/tests/history/).
     """
     guidelines: list[Path] = []
     tests: list[Path] = []
@@ -48,7 +49,7 @@ def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str], b
     inferred = not guidelines
     if inferred:  # test files alone: compile the programs folder they sit in (or beside)
         for t in tests:
-            folder = next((d for d in (t.parent, t.parent.parent) if (d / VOCABULARY_NAME).is_file()), None)
+            folder = next((d for d in (t.parent, *t.parents[:3]) if (d / VOCABULARY_NAME).is_file()), None)
             if folder is not None and folder not in guidelines:
                 guidelines.append(folder)
     return guidelines, list(dict.fromkeys(tests)), problems, inferred
@@ -78,9 +79,10 @@ def run_test(paths: list[Path], with_coverage: bool, as_json: bool, console: Con
     scenarios, errors = read_test_files(test_files, result.bundle)
     runner = Runner(result.bundle)
     outcomes = [runner.run(s) for s in scenarios]
-    # coverage of the programs asked about; for test files alone, of the programs their scenarios test
-    asked = {s.program for s in scenarios} if inferred else {p.id for p in result.checked}
-    programs = [p for p in result.bundle.programs if p.id in asked]
+    # coverage of the program versions asked about; for test files alone, of the versions their scenarios test
+    tested = {s.program for s in scenarios}
+    programs = {k: p for k, p in program_keys(result.bundle).items()
+                if (k in tested if inferred else p.path in result.asked)}
     cov = coverage(programs, outcomes) if with_coverage else None
     failed = [o for o in outcomes if not o.passed]
     if as_json:

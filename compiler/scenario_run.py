@@ -15,7 +15,7 @@ from compiler import ir
 from compiler.evaluate import facts_of
 from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, ProgramMeta, decide, fmt
-from compiler.scenarios import NEVER, Expect, Scenario
+from compiler.scenarios import NEVER, Expect, Scenario, program_keys
 
 
 @dataclass(frozen=True)
@@ -97,17 +97,18 @@ def compare(expect: Expect, decision: Decision, program: ir.Program) -> list[Mis
 
 
 class Runner:
-    """Decides scenarios with the reference evaluator (program metadata built once per program)."""
+    """Decides scenarios with the reference evaluator (program metadata built once per program version)."""
 
     def __init__(self, bundle: ir.Bundle) -> None:
         self.bundle = bundle
-        self.programs = {p.id: p for p in bundle.programs}
-        self._meta: dict[str, ProgramMeta] = {}
+        self.programs = program_keys(bundle)  # every version, by the key a scenario names it with
+        self._meta: dict[tuple[str, str], ProgramMeta] = {}
 
     def decide(self, program: ir.Program, loan: Any) -> tuple[Decision, Facts]:
-        meta = self._meta.get(program.id)
+        key = (program.id, program.version)
+        meta = self._meta.get(key)
         if meta is None:
-            meta = self._meta[program.id] = program_meta(program, self.bundle.vocabulary)
+            meta = self._meta[key] = program_meta(program, self.bundle.vocabulary)
         facts = facts_of(program, loan)
         return decide(meta, facts), facts
 

@@ -30,9 +30,9 @@ from compiler.source import display_path
 STATUSES = ("eligible", "ineligible", "needs_info")
 OUTCOMES = ("pass", "fail", "missing", "not_applicable", "review")
 EXPECT_KEYS = ("status", "failing", "rules", "binding", "conditions", "values")
-FILE_KEYS = ("program", "base", "scenarios")
-SCENARIO_KEYS = ("name", "program", "loan", "expect")
-TABLE_KEYS = ("name", "program", "loan", "rows")
+FILE_KEYS = ("program", "on", "base", "scenarios")
+SCENARIO_KEYS = ("name", "program", "on", "loan", "expect")
+TABLE_KEYS = ("name", "program", "on", "loan", "rows")
 UNKNOWN_WORDS = ("", "~", "null", "unknown")
 NEVER = Decimal("Infinity")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed: same nodes and marks, faster
@@ -69,7 +69,11 @@ class Expect:
 
 @dataclass(frozen=True)
 class Scenario:
-    """One loan, one program, what the program must decide."""
+    """One loan, one program version, what the program must decide.
+
+    `program` is the version's key (`program_keys`): the program id for the current version, `id@version`
+    for an older one.
+    """
 
     __test__ = False
 
@@ -83,6 +87,36 @@ class Scenario:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
+
+
+# ------------------------------------------------------------------ program versions
+
+
+def version_key(program: ir.Program, current: bool) -> str:
+    """How tests and coverage name a version: the id for the current one, `id@version` for an older one."""
+    return program.id if current else f"{program.id}@{program.version}"
+
+
+def program_keys(bundle: ir.Bundle) -> dict[str, ir.Program]:
+    """Every version of every program by its key (`version_key`): current versions first, then older ones."""
+    out = {version_key(p, True): p for p in bundle.programs}
+    out.update((version_key(p, False), p) for p in bundle.history)
+    return out
+
+
+def versions_text(versions: tuple[ir.Program, ...]) -> str:
+    """`2025.2 (effective 2025-07-01), 2026.1 (effective 2026-01-01, current)`."""
+    return ", ".join(f"{p.version} (effective {p.effective.isoformat()}{', current' if i == len(versions) - 1 else ''})"
+                     for i, p in enumerate(versions))
+
+
+@dataclass(frozen=True)
+class ProgramRef:
+    """A program named in a test file: `id` or `id@version`, with where it was written."""
+
+    id: str
+    version: str | None
+    where: str
 
 
 # ------------------------------------------------------------------ locations and names
@@ -271,6 +305,11 @@ class _Names:
     """The names a scenario of one program may expect things about."""
 
     program: ir.Program
+    key: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.key or self.program.id
 
     @cached_property
     def limits(self) -> dict[str, ir.Limit]:
@@ -289,7 +328,7 @@ class _Names:
 
 def _finding_id(path: str, node: yaml.Node, text: str, names: _Names) -> str:
     if text not in names.findings:
-        raise TestFileError(_at(path, node), f"`{text}` is not a rule of {names.program.id}.{did_you_mean(text, names.findings)}")
+        raise TestFileError(_at(path, node), f"`{text}` is not a rule of {names.label}.{did_you_mean(text, names.findings)}")
     return text
 
 
@@ -335,7 +374,7 @@ def _binding(path: str, node: yaml.Node, names: _Names) -> dict[str, str | None]
     out: dict[str, str | None] = {}
     for key, (knode, vnode) in _mapping(path, node, "binding").items():
         if key not in names.limits:
-            raise TestFileError(_at(path, knode), f"`{key}` is not a limit of {names.program.id}.{did_you_mean(key, names.limits)}")
+            raise TestFileError(_at(path, knode), f"`{key}` is not a limit of {names.label}.{did_you_mean(key, names.limits)}")
         out[key] = rule(vnode)
     return out
 
@@ -374,7 +413,7 @@ def read_expect(path: str, node: yaml.Node, names: _Names) -> Expect:
             for vid, (vk, vv) in _mapping(path, v, "values").items():
                 value = names.values.get(vid)
                 if value is None:
-                    raise TestFileError(_at(path, vk), f"`{vid}` is not a derived value of {names.program.id}."
+                    raise TestFileError(_at(path, vk), f"`{vid}` is not a derived value of {names.label}."
                                         f"{did_you_mean(vid, names.values)}")
                 values[vid] = _derived(path, vv, value)
         else:
@@ -406,7 +445,8 @@ class TestFileReader:
 
     def __init__(self, bundle: ir.Bundle) -> None:
         self.bundle = bundle
-        self.programs = {p.id: p for p in bundle.programs}
+        self.programs = program_keys(bundle)
+        self.ids = sorted({p.id for p in bundle.programs})
         self.loans = LoanReader(bundle.vocabulary)
 
     def read(self, file: Path) -> list[Scenario]:
@@ -429,7 +469,10 @@ class TestFileReader:
             raise TestFileError(f"{path}:1:1", "the file is empty; it needs `scenarios:`.")
         entries = _mapping(path, root, "a test file")
         _only(path, entries, FILE_KEYS, "a test file")
-        default = self._programs(path, entries["program"][1]) if "program" in entries else None
+        default = self._refs(path, entries["program"][1]) if "program" in entries else None
+        on = self._on(path, entries["on"][1]) if "on" in entries else None
+        if default is not None:
+            self._resolve(default, on)  # a wrong version or date is reported where the file says it
         base = self.loans.read(path, entries["base"][1], "base") if "base" in entries else {}
         if "scenarios" not in entries:
             raise TestFileError(_at(path, root), "the file has no `scenarios:`.")
@@ -439,42 +482,82 @@ class TestFileReader:
         out: list[Scenario] = []
         names_seen: dict[str, int] = {}
         for item in snode.value:
-            for sc in self._item(path, text, item, default, base):
+            for sc in self._item(path, text, item, default, on, base):
                 if sc.name in names_seen:
                     raise TestFileError(f"{sc.where}:1", f"a second scenario named `{sc.name}` (the first is on line {names_seen[sc.name]}).")
                 names_seen[sc.name] = sc.line
                 out.append(sc)
         return out
 
-    def _programs(self, path: str, node: yaml.Node) -> list[str]:
+    def _refs(self, path: str, node: yaml.Node) -> list[ProgramRef]:
+        """The programs a `program:` names: `id` or `id@version`, one or a list; unknown ids and versions are errors."""
         nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
         out = []
         for n in nodes:
-            pid = _text(path, n, "program")
-            if pid not in self.programs:
-                raise TestFileError(_at(path, n), f"No program `{pid}`.{did_you_mean(pid, self.programs)}"
-                                    f" Programs: {', '.join(sorted(self.programs))}.")
-            out.append(pid)
+            text = _text(path, n, "program")
+            pid, at, version = (part.strip() for part in text.partition("@"))
+            if pid not in self.ids:
+                raise TestFileError(_at(path, n), f"No program `{pid}`.{did_you_mean(pid, self.ids)}"
+                                    f" Programs: {', '.join(self.ids)}.")
+            versions = self.bundle.versions(pid)
+            if at and version not in [p.version for p in versions]:
+                known = [p.version for p in versions]
+                raise TestFileError(_at(path, n), f"`{pid}` has no version `{version}`.{did_you_mean(version, known)}"
+                                    f" Its versions: {versions_text(versions)}.")
+            out.append(ProgramRef(pid, version if at else None, _at(path, n)))
         if not out:
             raise TestFileError(_at(path, node), "`program:` names no program.")
         return out
 
-    def _item(self, path: str, text: str, node: yaml.Node, default: list[str] | None,
-              base: dict[str, Any]) -> list[Scenario]:
+    def _on(self, path: str, node: yaml.Node) -> tuple[dt.date, str]:
+        text = _text(path, node, "on")
+        try:
+            return dt.date.fromisoformat(text), _at(path, node)
+        except ValueError:
+            raise TestFileError(_at(path, node), f"on: `{text}` is not a date (write it like 2025-09-01): the scenarios "
+                                "run under the version of the program in force on that date.") from None
+
+    def _resolve(self, refs: list[ProgramRef], on: tuple[dt.date, str] | None) -> list[str]:
+        """The version keys the refs name: the version written, else the one in force `on` the date, else the current one."""
+        keys = []
+        for ref in refs:
+            versions = self.bundle.versions(ref.id)
+            chosen = versions[-1]
+            if ref.version is not None:
+                chosen = next(p for p in versions if p.version == ref.version)
+            if on is not None:
+                day, where = on
+                in_force = [p for p in versions if p.effective <= day]
+                if not in_force:
+                    first = versions[0]
+                    raise TestFileError(where, f"No version of `{ref.id}` is in force on {day.isoformat()}: its first version, "
+                                        f"{first.version}, takes effect on {first.effective.isoformat()}. "
+                                        f"Its versions: {versions_text(versions)}.")
+                if ref.version is not None and in_force[-1] is not chosen:
+                    raise TestFileError(where, f"`{ref.id}@{ref.version}` is not the version in force on {day.isoformat()} "
+                                        f"(that is {in_force[-1].version}); give either `@version` or `on:`, not both.")
+                chosen = in_force[-1]
+            keys.append(version_key(chosen, chosen is versions[-1]))
+        return keys
+
+    def _item(self, path: str, text: str, node: yaml.Node, default: list[ProgramRef] | None,
+              file_on: tuple[dt.date, str] | None, base: dict[str, Any]) -> list[Scenario]:
         entries = _mapping(path, node, "a scenario")
         is_table = "rows" in entries
         _only(path, entries, TABLE_KEYS if is_table else SCENARIO_KEYS, "a table" if is_table else "a scenario")
         if "name" not in entries:
             raise TestFileError(_at(path, node), "a scenario needs a `name:`.")
         name = _text(path, entries["name"][1], "name")
-        programs = self._programs(path, entries["program"][1]) if "program" in entries else default
-        if programs is None:
+        refs = self._refs(path, entries["program"][1]) if "program" in entries else default
+        if refs is None:
             raise TestFileError(_at(path, node), f"scenario `{name}` names no program: add `program:` to it or to the file.")
+        on = self._on(path, entries["on"][1]) if "on" in entries else file_on
+        programs = self._resolve(refs, on)
         loan = {**base, **(self.loans.read(path, entries["loan"][1], "loan") if "loan" in entries else {})}
         line = node.start_mark.line + 1
         out: list[Scenario] = []
         for pid in programs:
-            names = _Names(self.programs[pid])
+            names = _Names(self.programs[pid], pid)
             shown = name if len(programs) == 1 else f"{name} [{pid}]"
             if is_table:
                 out.extend(self._table(path, text, entries["rows"][1], shown, pid, loan, names))
