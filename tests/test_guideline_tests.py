@@ -18,13 +18,13 @@ from rich.console import Console
 from compiler.driver import check_paths
 from compiler.scenario_cli import run_test
 from compiler.scenario_run import Runner, compare
-from compiler.scenarios import TestFileError, parse_number, read_test_files
+from compiler.scenarios import TestFileError, parse_number, program_keys, read_test_files
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = sorted((ROOT / "programs" / "tests").glob("*.yaml"))
+TESTS = sorted((ROOT / "programs" / "tests").rglob("*.yaml"))  # programs/tests/history/ holds older versions' tests
 BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert BUNDLE is not None
-PROGRAMS = {p.id: p for p in BUNDLE.programs}
+PROGRAMS = program_keys(BUNDLE)  # every version: `id` (current) or `id@version`
 
 
 def glc(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -54,7 +54,7 @@ def test_scenarios_pass_in_both_executors(path: Path) -> None:
     for s in scenarios:
         program = PROGRAMS[s.program]
         reference = runner.run(s)
-        produced = generated.check(s.program, Loan.model_validate(s.loan))
+        produced = generated.check(program.id, Loan.model_validate(s.loan), on=program.effective)  # that version's checker
         for executor, mismatches in (("reference", reference.mismatches), ("generated", compare(s.expect, produced, program))):
             problems += [f"{s.where} {s.name} [{executor}]: {m.what}: expected {m.expected}, got {m.actual}" for m in mismatches]
     assert not problems, "\n".join(problems)
@@ -148,6 +148,19 @@ BASE = "program: keystone_bank_statement\nbase:\n  fico: 745\nscenarios:\n"
     (BASE + "  - name: t\n    rows: |\n      | fico | status   |\n      | 7OO  | eligible |\n", ":8:9", "`7OO` is not a number"),
     ("program: keystone_bank_stmt\nscenarios: []\n", ":1:10", "Did you mean `keystone_bank_statement`?"),
     ("", ":1:1", "the file is empty"),
+    ("program: keystone_bank_statement@2025.3\nscenarios: []\n", ":1:10",
+     "`keystone_bank_statement` has no version `2025.3`. Did you mean `2025.2`? Its versions: 2025.2 (effective 2025-07-01), "
+     "2026.1 (effective 2026-01-01, current)."),
+    ("program: keystone_bank_stmt@2025.2\nscenarios: []\n", ":1:10", "No program `keystone_bank_stmt`. Did you mean"),
+    ("program: keystone_bank_statement\non: 2025-06-30\nscenarios: []\n", ":2:5",
+     "No version of `keystone_bank_statement` is in force on 2025-06-30: its first version, 2025.2, takes effect on 2025-07-01."),
+    ("program: keystone_bank_statement\non: 2025-13-01\nscenarios: []\n", ":2:5", "on: `2025-13-01` is not a date"),
+    ("program: keystone_bank_statement@2025.2\non: 2026-01-01\nscenarios: []\n", ":2:5",
+     "`keystone_bank_statement@2025.2` is not the version in force on 2026-01-01 (that is 2026.1); give either"),
+    (BASE + "  - name: x\n    on: 2024-01-01\n    expect: {status: eligible}\n", ":6:9",
+     "No version of `keystone_bank_statement` is in force on 2024-01-01"),
+    ("program: keystone_bank_statement@2025.2\nscenarios:\n  - name: x\n    expect: {failing: [fthb_payment_shock]}\n", ":4:24",
+     "`fthb_payment_shock` is not a rule of keystone_bank_statement@2025.2."),
 ])
 def test_malformed_files_get_located_errors(tmp_path: Path, body: str, where: str, message: str) -> None:
     f = tmp_path / "t.yaml"
@@ -261,15 +274,17 @@ def test_the_documented_example_passes(tmp_path: Path) -> None:
 
     text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```yaml\n(.*?)^```", text, re.S | re.M)
-    assert len(blocks) == 1
-    f = tmp_path / "example.yaml"
-    f.write_text(blocks[0], encoding="utf-8")
-    scenarios, errors = read_test_files([f], BUNDLE)
-    assert not errors, errors
-    assert len(scenarios) == 6
+    assert len(blocks) == 2  # 15.1 a test file; 15.5 testing older versions
     runner = Runner(BUNDLE)
-    failures = [(o.scenario.name, o.mismatches) for o in map(runner.run, scenarios) if not o.passed]
-    assert not failures, failures
+    for block, count, programs in ((blocks[0], 6, {"keystone_bank_statement"}),
+                                   (blocks[1], 2, {"keystone_bank_statement@2025.2", "keystone_bank_statement"})):
+        f = tmp_path / "example.yaml"
+        f.write_text(block, encoding="utf-8")
+        scenarios, errors = read_test_files([f], BUNDLE)
+        assert not errors, errors
+        assert len(scenarios) == count and {s.program for s in scenarios} == programs
+        failures = [(o.scenario.name, o.mismatches) for o in map(runner.run, scenarios) if not o.passed]
+        assert not failures, failures
 
 
 def test_tables_program_lists_and_dashes(tmp_path: Path) -> None:
@@ -333,3 +348,103 @@ def test_mangled_files_never_raise_anything_but_a_located_error(tmp_path: Path) 
             assert e.where.startswith(str(f)) and e.message, e
         errors += len(errs)
     assert errors > n // 3  # most mutations break the file
+
+
+# ------------------------------------------------------------------ versions: id@version, on: date, coverage per version
+
+VERSIONED = """program: keystone_bank_statement
+on: 2025-09-01
+base:
+  fico: 705
+scenarios:
+  - name: file date
+    expect: {status: eligible}
+  - name: written version
+    program: keystone_bank_statement@2026.1
+    on: 2026-01-01
+    expect: {status: eligible}
+  - name: scenario date
+    on: 2026-06-30
+    expect: {status: eligible}
+  - name: both
+    program: [keystone_bank_statement, acme_bank_statement]
+    on: 2026-03-01
+    rows: |
+      | fico | status   |
+      | 700  | eligible |
+"""
+
+
+def test_scenarios_target_a_version_by_id_at_version_or_by_date(tmp_path: Path) -> None:
+    f = tmp_path / "t.yaml"
+    f.write_text(VERSIONED, encoding="utf-8")
+    scenarios, errors = read_test_files([f], BUNDLE)
+    assert not errors, errors
+    assert [(s.name, s.program) for s in scenarios] == [
+        ("file date", "keystone_bank_statement@2025.2"),  # 2025-09-01: 2025.2 (effective 2025-07-01) is in force
+        ("written version", "keystone_bank_statement"),  # the current version is named by its id, however written
+        ("scenario date", "keystone_bank_statement"),  # a scenario's `on:` replaces the file's
+        ("both [keystone_bank_statement]: fico 700", "keystone_bank_statement"),
+        ("both [acme_bank_statement]: fico 700", "acme_bank_statement"),
+    ]
+    old, new = PROGRAMS["keystone_bank_statement@2025.2"], PROGRAMS["keystone_bank_statement"]
+    assert (old.version, new.version) == ("2025.2", "2026.1") and old is not new
+    assert Runner(BUNDLE).programs["keystone_bank_statement@2025.2"] is old
+    # a date applies to every program named: Acme's overlay (first effective 2026-02-15) was not in force in 2025
+    f.write_text(VERSIONED.replace("on: 2026-03-01", "on: 2025-07-01"), encoding="utf-8")
+    _scenarios, errors = read_test_files([f], BUNDLE)
+    assert len(errors) == 1 and "No version of `acme_bank_statement` is in force on 2025-07-01" in errors[0].message
+
+
+def test_the_same_loan_decides_differently_under_each_version() -> None:
+    """The older version's test file runs loans under both versions; the runner uses each version's own rules."""
+    scenarios, errors = read_test_files([ROOT / "programs" / "tests" / "history" / "keystone_bank_statement@2025.2.yaml"], BUNDLE)
+    assert not errors
+    by_name = {s.name: s for s in scenarios}
+    runner = Runner(BUNDLE)
+    old = runner.run(by_name["2026.1 differs: DTI 52% at FICO 705 is allowed (55% from FICO 700)"])
+    new = runner.run(by_name["2026.1 differs: the same DTI 52% at FICO 705 under the version in force in 2026 (55% from FICO 720)"])
+    assert old.scenario.loan == new.scenario.loan
+    assert (old.scenario.program, new.scenario.program) == ("keystone_bank_statement@2025.2", "keystone_bank_statement")
+    assert (old.decision.status, new.decision.status) == ("eligible", "ineligible") and old.passed and new.passed
+    assert len({s.program for s in scenarios}) == 2 and sum(s.program == "keystone_bank_statement@2025.2" for s in scenarios) >= 100
+
+
+def test_coverage_is_reported_per_version(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An older version's test file given alone: its folder (programs/tests/history/) is two levels below the
+    programs; coverage lists each version its scenarios ran under, separately, in JSON and in text."""
+    monkeypatch.chdir(ROOT)
+    history = "programs/tests/history/keystone_bank_statement@2025.2.yaml"
+    code = run_test([Path(history)], True, True, Console(file=io.StringIO()))
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0, report["summary"]
+    per = {p["program"]: p for p in report["coverage"]["programs"]}
+    assert list(per) == ["keystone_bank_statement@2025.2", "keystone_bank_statement"]  # oldest first
+    old = per["keystone_bank_statement@2025.2"]
+    assert (old["id"], old["version"], old["effective"]) == ("keystone_bank_statement", "2025.2", "2025-07-01")
+    assert old["rules"]["covered"] == old["rules"]["total"] == 25  # max_cash_out is there, fthb_payment_shock is not
+    assert old["cells"] == {"covered": 82, "total": 82, "percent": "100.0"}
+    # the current version is counted only from the few scenarios that ran under it
+    assert per["keystone_bank_statement"]["scenarios"] == 5 and per["keystone_bank_statement"]["cells"]["total"] == 90
+    buf = io.StringIO()
+    code = run_test([Path(history)], True, False, Console(file=buf, width=250, highlight=False, soft_wrap=True))
+    text = buf.getvalue()
+    assert code == 0
+    assert "  keystone_bank_statement@2025.2  rules  25/25  100.0%  outcomes  61/61  100.0%  cells  82/82  100.0%" in text
+    assert "\nkeystone_bank_statement:\n  rules never decided:" in text  # what the current version's few scenarios miss
+
+
+def test_a_version_without_tests_shows_in_coverage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Run on the programs folder, coverage lists every version of the programs there, tested or not."""
+    shutil.copytree(ROOT / "programs", tmp_path / "programs", ignore=shutil.ignore_patterns("history"))
+    (tmp_path / "programs" / "history").mkdir()
+    shutil.copy(ROOT / "programs" / "history" / "keystone_bank_statement@2025.2.guideline", tmp_path / "programs" / "history")
+    monkeypatch.chdir(tmp_path)
+    code = run_test([Path("programs/tests/keystone_bank_statement.yaml"), Path("programs")], True, True, Console(file=io.StringIO()))
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0
+    per = {p["program"]: p for p in report["coverage"]["programs"]}
+    assert per["keystone_bank_statement@2025.2"]["scenarios"] == 0
+    assert per["keystone_bank_statement@2025.2"]["rules"] == {"covered": 0, "total": 25, "percent": "0.0"}
+    assert per["keystone_bank_statement"]["rules"]["percent"] == "100.0"
