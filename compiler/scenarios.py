@@ -2,7 +2,9 @@
 
 A test file (`programs/tests/*.yaml`) names a program, a base loan, and scenarios: each a loan (changes to
 the base) and what the program must decide for it. A table scenario gives many loans at once, one per row of
-a pipe table (`rows: |`), for matrices. The format is documented in docs/language.md ("Guideline tests").
+a pipe table (`rows: |`), for matrices. A program with several versions is tested version by version:
+`program: id@version`, or `on: YYYY-MM-DD` for the version in force on a date. The format is documented in
+docs/language.md ("Guideline tests").
 
 Exactness: YAML is read as a node tree (`yaml.compose`), never with YAML's own number conversion; every
 scalar is converted here from its text, by the type the vocabulary declares for the field (money, percent
@@ -112,11 +114,10 @@ def versions_text(versions: tuple[ir.Program, ...]) -> str:
 
 @dataclass(frozen=True)
 class ProgramRef:
-    """A program named in a test file: `id` or `id@version`, with where it was written."""
+    """A program named in a test file: `id`, or `id@version` for one of its versions."""
 
     id: str
     version: str | None
-    where: str
 
 
 # ------------------------------------------------------------------ locations and names
@@ -504,7 +505,7 @@ class TestFileReader:
                 known = [p.version for p in versions]
                 raise TestFileError(_at(path, n), f"`{pid}` has no version `{version}`.{did_you_mean(version, known)}"
                                     f" Its versions: {versions_text(versions)}.")
-            out.append(ProgramRef(pid, version if at else None, _at(path, n)))
+            out.append(ProgramRef(pid, version if at else None))
         if not out:
             raise TestFileError(_at(path, node), "`program:` names no program.")
         return out
