@@ -13,6 +13,7 @@ from pathlib import Path
 
 from compiler.backends import docs as docs_backend
 from compiler.backends import python as python_backend
+from compiler.cache import Cache
 from compiler.driver import CheckResult, check_paths
 
 MARKER = "do not edit"
@@ -27,10 +28,11 @@ class BuildResult:
 
 
 def outputs(result: CheckResult) -> dict[str, str]:
-    """Every generated file, by path relative to the project root."""
+    """Every generated file, by path relative to the project root (per-program parts from the build cache, when
+    the check ran with one and they are there)."""
     assert result.bundle is not None
-    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle).items()}
-    files.update(docs_backend.generate(result.bundle))
+    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle, result.memo).items()}
+    files.update(docs_backend.generate(result.bundle, result.memo))
     return files
 
 
@@ -51,8 +53,8 @@ def _existing(root: Path) -> set[str]:
     return found
 
 
-def build(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
-    result = BuildResult(check_paths(paths, vocabulary))
+def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
+    result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)
@@ -79,9 +81,9 @@ def build(paths: list[Path], root: Path, vocabulary: Path | None = None) -> Buil
     return result
 
 
-def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
+def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
     """What `build` would change: stale, missing and extra files."""
-    result = BuildResult(check_paths(paths, vocabulary))
+    result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)

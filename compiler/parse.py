@@ -57,8 +57,9 @@ class LineContinuation:
 
 
 @cache
-def parser() -> Lark:
-    """The LALR parser, built once per process."""
+def parser(cache_file: Path | None = None) -> Lark:
+    """The LALR parser, built once per process; with `cache_file`, built once and then loaded from that file
+    (Lark keys it by the grammar, the options and its own version, and rebuilds it when the file is unusable)."""
     return Lark(
         GRAMMAR_PATH.read_text(encoding="utf-8"),
         parser="lalr",
@@ -67,16 +68,17 @@ def parser() -> Lark:
         propagate_positions=True,
         maybe_placeholders=True,
         postlex=LineContinuation(),
+        cache=str(cache_file) if cache_file is not None else False,
     )
 
 
-def parse(source: Source) -> tuple[Tree[Token] | None, list[Diagnostic]]:
-    """Parse one file. On a syntax error: no tree and one labelled diagnostic."""
+def parse(source: Source, cache_file: Path | None = None) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    """Parse one file. On a syntax error: no tree and one labelled diagnostic. `cache_file`: see `parser`."""
     text = source.text
     if not text.endswith("\n"):
         text += "\n"
     try:
-        return parser().parse(text), []
+        return parser(cache_file).parse(text), []
     except UnexpectedInput as err:
         return None, [syntax_diagnostic(source, err)]
 
