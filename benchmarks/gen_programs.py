@@ -116,7 +116,7 @@ def rule_pool(rng: random.Random, low: int, top_amount: str) -> list[str]:
         f"  cap max_ltv, max_cltv at {rng.choice((70, 75))}%\n",
         f'rule first_time_investor "First-time investor"\n  cite "§7.9, p. 16"\n  when first_time_investor and occupancy is investment\n'
         f"  require fico >= {low + 40}\n  cap max_ltv, max_cltv at 75%\n",
-        f'rule two_to_four_units "Two- to four-unit properties"\n  cite "§7.10, p. 17"\n  when property_type is two_to_four_unit\n'
+        'rule two_to_four_units "Two- to four-unit properties"\n  cite "§7.10, p. 17"\n  when property_type is two_to_four_unit\n'
         "  reduce max_ltv, max_cltv by 5%\n",
         f'rule foreign_national "Foreign nationals"\n  cite "§7.11, p. 17"\n  when citizenship is foreign_national\n'
         f"  cap max_ltv, max_cltv at {rng.choice((65, 70))}%\n",
@@ -125,7 +125,7 @@ def rule_pool(rng: random.Random, low: int, top_amount: str) -> list[str]:
 
 def full_program(i: int, rng: random.Random) -> str:
     investor = INVESTORS[i % len(INVESTORS)]
-    family, doc = FAMILIES[(i // len(INVESTORS)) % len(FAMILIES)]
+    family, _doc = FAMILIES[(i // len(INVESTORS)) % len(FAMILIES)]
     low = rng.choice((620, 640, 660))
     n_matrices = rng.choice((3, 4, 5))
     head = (f"# Generated benchmark program {i} (benchmarks/gen_programs.py).\n\n"

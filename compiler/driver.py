@@ -151,7 +151,7 @@ class _Loader:
         if cache is None:
             ast, found = _front(src, None)
         else:
-            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src, cache.folder / "lark-parser.pickle"))
+            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src, (cache.folder / "lark-parser.pickle").resolve()))
         self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast
@@ -159,6 +159,11 @@ class _Loader:
 
 def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
     """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
+    if lark_cache is not None:
+        try:
+            lark_cache.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            lark_cache = None  # a cache folder that cannot be made: build the parser as without one
     tree, syntax = parse(src, lark_cache)
     if tree is None:
         return None, syntax
