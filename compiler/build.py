@@ -53,21 +53,28 @@ def _existing(root: Path) -> set[str]:
     return found
 
 
+def _same(dest: Path, text: str) -> bool:
+    """Whether a file on disk already holds exactly this text."""
+    try:
+        return dest.is_file() and dest.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
     result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)
+    changed = [rel for rel, text in files.items() if not _same(root / rel, text)]
     staging = Path(tempfile.mkdtemp(prefix=".glc-build-", dir=root))
     try:
-        for rel, text in files.items():
+        for rel in changed:  # every changed file staged before any is moved into place
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        for rel in files:
+            target.write_text(files[rel], encoding="utf-8", newline="\n")
+        for rel in changed:
             dest = root / rel
-            if dest.is_file() and dest.read_text(encoding="utf-8") == files[rel]:
-                continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / rel, dest)
             result.written.append(rel)
@@ -88,8 +95,7 @@ def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, c
         return result
     files = outputs(result.check)
     for rel, text in files.items():
-        dest = root / rel
-        if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+        if not _same(root / rel, text):
             result.stale.append(rel)
     result.stale.extend(sorted(_existing(root) - set(files)))
     return result

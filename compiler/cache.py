@@ -18,7 +18,9 @@ into place); a cache that cannot be written (read-only folder, disk full) is a c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import sys
@@ -27,7 +29,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from compiler import ir
@@ -66,6 +68,42 @@ def key(*parts: str) -> str:
     return h.hexdigest()
 
 
+@cache
+def _slot_fields(cls: type) -> tuple[str, ...] | None:
+    """A slotted dataclass's field names, when they are all its state (else None: pickled the ordinary way)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    slots = tuple(n for c in cls.__mro__ for n in getattr(c, "__slots__", ()) if n not in ("__weakref__", "__dict__"))
+    all_slotted = all("__slots__" in vars(c) for c in cls.__mro__[:-1])  # else instances have a __dict__ too
+    return names if names and all_slotted and sorted(slots) == sorted(names) else None
+
+
+def _restore(cls: type, values: tuple[object, ...]) -> object:
+    """Unpickle a slotted dataclass: its fields set directly (the standard way looks the fields up per object)."""
+    obj: object = object.__new__(cls)
+    names = _slot_fields(cls)
+    assert names is not None
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        cls: type = type(obj)
+        names = _slot_fields(cls) if not isinstance(obj, type) else None
+        if names is None:
+            return NotImplemented
+        return _restore, (cls, tuple(getattr(obj, n) for n in names))
+
+
+def _dumps(value: object) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buf.getvalue()
+
+
 class Cache:
     """A folder of entries. `get` returns None for anything but a sound entry of this compiler; `put` never raises."""
 
@@ -96,7 +134,7 @@ class Cache:
 
     def put(self, k: str, value: object) -> None:
         try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            payload = _dumps(value)
         except Exception:
             return  # a value that cannot be pickled is not cached
         head = MAGIC + compiler_hash().encode() + b"\n" + k.encode() + b"\n"
