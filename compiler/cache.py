@@ -46,7 +46,7 @@ _GRAMMAR = _PACKAGE.parent / "grammar" / "guideline.lark"
 def compiler_hash() -> str:
     """sha256 of the compiler's own code and templates, the grammar, and the versions of what it runs on."""
     h = hashlib.sha256()
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".html", ".css", ".js", ".yml"))
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
     for p in [*files, _GRAMMAR]:
         h.update(p.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0")
         h.update(p.read_bytes() + b"\0")

@@ -325,7 +325,7 @@ def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
     folders = dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent))
     candidates = [q for folder in folders for pattern in ("*" + PROGRAM_SUFFIX, "history/*" + PROGRAM_SUFFIX)
                   for q in sorted(folder.glob(pattern))]
-    peek = _Loader(Diagnostics(), CheckResult())  # problems of files that are not bases are not this run's
+    peek = _Loader(Diagnostics(), CheckResult(cache=loader.result.cache))  # problems of files that are not bases are not this run's
     ids: dict[Path, str] = {}
     for q in dict.fromkeys(candidates):
         if q.resolve() in loader.seen:
