@@ -16,8 +16,9 @@ Each corpus is copied (programs/) or generated (`gen_programs.py`) into a scratc
 
 Every figure is the median wall time of `--runs` runs of the command as a subprocess (fresh Python each time,
 as a user runs it). The same scenarios also run in-process, split by pass (read+parse+AST, inheritance and
-lowering, analyses, Python back end, docs back end, writing). Results go to benchmarks/COMPILER_SCALE.md and
-benchmarks/compiler_scale.json (or --out). Targets (issue 8): build of 100 programs < 2 s, rebuild after one
+lowering, analyses, Python back end, docs back end, writing). Results go to benchmarks/compiler_scale_run.md and
+benchmarks/compiler_scale_run.json (--out, --name); benchmarks/COMPILER_SCALE.md holds the figures recorded, with
+the profile and notes. Targets (issue 8): build of 100 programs < 2 s, rebuild after one
 change < 0.3 s.
 """
 
@@ -224,8 +225,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3,
                     help="runs per figure (median); corpora of 1,000 programs or more run once, without the by-pass split")
     ap.add_argument("--compiler", type=Path, help="source tree whose compiler/ to run (default: this one)")
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="folder for COMPILER_SCALE.md and compiler_scale.json")
-    ap.add_argument("--name", default="COMPILER_SCALE", help="base name of the result files")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="folder of the result files")
+    ap.add_argument("--name", default="compiler_scale_run", help="base name of the result files (.md and .json)")
     ap.add_argument("--passes-of", choices=("build", "check"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.passes_of:
@@ -246,7 +247,7 @@ def main() -> int:
             "compiler": str(args.compiler) if args.compiler else "this tree"}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.name}.md").write_text(markdown(results, meta), encoding="utf-8")
-    (args.out / f"{args.name.lower()}.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2) + "\n",
+    (args.out / f"{args.name}.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2) + "\n",
                                                         encoding="utf-8")
     print(f"wrote {args.out / (args.name + '.md')}")
     return 0
