@@ -77,15 +77,17 @@ def parse(source: Source, cache_file: Path | None = None) -> tuple[Tree[Token] |
     text = source.text
     if not text.endswith("\n"):
         text += "\n"
+    lark = parser(cache_file)
     try:
-        return parser(cache_file).parse(text), []
+        return lark.parse(text), []
     except UnexpectedInput as err:
-        return None, [syntax_diagnostic(source, err)]
+        return None, [syntax_diagnostic(source, err, lark)]
 
 
-def syntax_diagnostic(source: Source, err: UnexpectedInput) -> Diagnostic:
-    """Turn a Lark error into an author-facing diagnostic, labelled by example."""
-    code, message, hint = label_syntax_error(err, source.text)
+def syntax_diagnostic(source: Source, err: UnexpectedInput, lark: Lark | None = None) -> Diagnostic:
+    """Turn a Lark error into an author-facing diagnostic, labelled by example (with `lark`, the parser that
+    raised it: the examples must run through the same one)."""
+    code, message, hint = label_syntax_error(err, source.text, lark.parse if lark is not None else None)
     line = getattr(err, "line", None)
     column = getattr(err, "column", None)
     width = 1

@@ -160,3 +160,28 @@ def test_cli_no_cache_writes_no_cache(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "compiler.cli", "check"], cwd=a, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(default_folder(a).rglob("*.pickle"))
+
+
+def test_diagnostics_are_the_same_through_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every golden bad case (syntax errors labelled by example among them) says the same, cache cold or warm."""
+    from compiler.diagnostics import render_text
+    from compiler.driver import check_paths
+
+    monkeypatch.chdir(ROOT)
+    cases = sorted(p for p in (ROOT / "tests" / "cases" / "bad").glob("*.guideline"))
+    assert len(cases) > 20
+    from compiler.parse import parser
+
+    for round_ in ("cold", "warm", "parser from its cache"):
+        if round_ == "parser from its cache":  # parse entries gone; the Lark tables loaded from lark-parser.pickle
+            for entry in (tmp_path / "cache").rglob("*.pickle"):
+                if entry.name != "lark-parser.pickle":
+                    entry.unlink()
+            parser.cache_clear()
+        cache = Cache(tmp_path / "cache")
+        for case in cases:
+            rel = case.relative_to(ROOT)
+            expected = (case.parent / (case.name + ".expected")).read_text(encoding="utf-8")
+            result = check_paths([rel], vocabulary=Path("programs/loan.fields"), cache=cache)
+            assert render_text(result.diagnostics, result.sources) == expected, (round_, case.name)
+        assert (cache.misses == 0) == (round_ == "warm"), (round_, cache.misses)
