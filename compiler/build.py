@@ -13,6 +13,7 @@ from pathlib import Path
 
 from compiler.backends import docs as docs_backend
 from compiler.backends import python as python_backend
+from compiler.cache import Cache
 from compiler.driver import CheckResult, check_paths
 
 MARKER = "do not edit"
@@ -27,10 +28,11 @@ class BuildResult:
 
 
 def outputs(result: CheckResult) -> dict[str, str]:
-    """Every generated file, by path relative to the project root."""
+    """Every generated file, by path relative to the project root (per-program parts from the build cache, when
+    the check ran with one and they are there)."""
     assert result.bundle is not None
-    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle).items()}
-    files.update(docs_backend.generate(result.bundle))
+    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle, result.memo).items()}
+    files.update(docs_backend.generate(result.bundle, result.memo))
     return files
 
 
@@ -51,21 +53,28 @@ def _existing(root: Path) -> set[str]:
     return found
 
 
-def build(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
-    result = BuildResult(check_paths(paths, vocabulary))
+def _same(dest: Path, text: str) -> bool:
+    """Whether a file on disk already holds exactly this text."""
+    try:
+        return dest.is_file() and dest.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
+    result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)
+    changed = [rel for rel, text in files.items() if not _same(root / rel, text)]
     staging = Path(tempfile.mkdtemp(prefix=".glc-build-", dir=root))
     try:
-        for rel, text in files.items():
+        for rel in changed:  # every changed file staged before any is moved into place
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        for rel in files:
+            target.write_text(files[rel], encoding="utf-8", newline="\n")
+        for rel in changed:
             dest = root / rel
-            if dest.is_file() and dest.read_text(encoding="utf-8") == files[rel]:
-                continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / rel, dest)
             result.written.append(rel)
@@ -79,15 +88,14 @@ def build(paths: list[Path], root: Path, vocabulary: Path | None = None) -> Buil
     return result
 
 
-def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None) -> BuildResult:
+def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
     """What `build` would change: stale, missing and extra files."""
-    result = BuildResult(check_paths(paths, vocabulary))
+    result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)
     for rel, text in files.items():
-        dest = root / rel
-        if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+        if not _same(root / rel, text):
             result.stale.append(rel)
     result.stale.extend(sorted(_existing(root) - set(files)))
     return result

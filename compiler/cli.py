@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from compiler.cache import Cache, default_folder
 from compiler.diagnostics import Diagnostic, render_text, summary, to_json
 from compiler.driver import check_paths
 from compiler.source import Source
@@ -63,9 +64,10 @@ def check(
     paths: Annotated[list[Path] | None, typer.Argument(help="Guideline files or folders (default: programs/).")] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for editors and CI.")] = Format.text,
     vocabulary: Annotated[Path | None, typer.Option(help="The loan vocabulary (default: loan.fields beside the files).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the build cache (.glc-cache/).")] = False,
 ) -> None:
     """Check guideline files: report every problem with file:line:col and a fix."""
-    result = check_paths(paths or DEFAULT_PATHS, vocabulary=vocabulary)
+    result = check_paths(paths or DEFAULT_PATHS, vocabulary=vocabulary, cache=build_cache(no_cache))
     if format is Format.json:
         sys.stdout.write(to_json(result.diagnostics))
     else:
@@ -83,6 +85,7 @@ def build(
     paths: Annotated[list[Path] | None, typer.Argument(help="Guideline files or folders (default: programs/).")] = None,
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if generated/ is stale.")] = False,
     vocabulary: Annotated[Path | None, typer.Option(help="The loan vocabulary (default: loan.fields beside the files).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the build cache (.glc-cache/).")] = False,
 ) -> None:
     """Compile the guidelines into generated/ (written atomically; a failed build writes nothing)."""
     from compiler.build import build as run_build
@@ -90,7 +93,9 @@ def build(
 
     root = Path.cwd()
     console = _console()
-    result = check_fresh(paths or DEFAULT_PATHS, root, vocabulary) if check_only else run_build(paths or DEFAULT_PATHS, root, vocabulary)
+    cache = build_cache(no_cache)
+    result = (check_fresh(paths or DEFAULT_PATHS, root, vocabulary, cache) if check_only
+              else run_build(paths or DEFAULT_PATHS, root, vocabulary, cache))
     diags = result.check.diagnostics
     if diags:
         print_diagnostics(diags, result.check.sources, console)
@@ -201,6 +206,11 @@ def sample_tape(
     from compiler.screen_cli import run_sample_tape
 
     raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console()))
+
+
+def build_cache(no_cache: bool) -> Cache | None:
+    """The build cache of the working directory (`.glc-cache/`, see compiler/cache.py), unless turned off."""
+    return None if no_cache else Cache(default_folder(Path.cwd()))
 
 
 USAGE_CODES = frozenset({"E602", "E603", "E608"})

@@ -10,24 +10,28 @@ become diagnostics.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from compiler import ir
 from compiler import surface as s
 from compiler.analysis import analyse
 from compiler.build_ast import build_ast
+from compiler.cache import Cache, key, program_key
 from compiler.diagnostics import Diagnostic, Diagnostics
-from compiler.inherit import inherit
+from compiler.inherit import Effective, inherit
 from compiler.lower import lower_program, lower_vocabulary
 from compiler.parse import parse
 from compiler.source import Source, display_path, point
-from compiler.versions import Split, chain_for, split_versions
+from compiler.versions import Split, base_name, chain_for, split_versions
 
 PROGRAM_SUFFIX = ".guideline"
 VOCABULARY_SUFFIX = ".fields"
 VOCABULARY_NAME = "loan.fields"
 MAX_BYTES = 5_000_000
+T = TypeVar("T")
 
 
 @dataclass
@@ -40,6 +44,14 @@ class CheckResult:
     programs: dict[str, ir.Program] = field(default_factory=dict)
     history: list[ir.Program] = field(default_factory=list)  # older versions, oldest first per program
     asked: set[str] = field(default_factory=set)
+    cache: Cache | None = None
+    keys: dict[str, str] = field(default_factory=dict)  # program id -> `cache.program_key` of what it is built from
+
+    def memo(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
+        """`compute()` for one version of a program, through the build cache when there is one (`compiler.cache`)."""
+        if self.cache is None or program.id not in self.keys:
+            return compute()
+        return self.cache.memo(key(kind, self.keys[program.id], program.path, program.version), compute)
 
     @property
     def checked(self) -> list[ir.Program]:
@@ -125,33 +137,51 @@ class _Loader:
         self.seen: set[Path] = set()
 
     def load(self, path: Path) -> None:
-        key = path.resolve()
-        if key in self.seen:
+        resolved = path.resolve()
+        if resolved in self.seen:
             return
-        self.seen.add(key)
+        self.seen.add(resolved)
         src = read_source(path, self.diags)
         if src is None:
             return
         self.result.sources[src.path] = src
         if any(d.code == "E605" and d.span and d.span.path == src.path for d in self.diags.items):
             return
-        tree, syntax = parse(src)
-        self.diags.extend(syntax)
-        if tree is None:
-            return
-        ast = build_ast(tree, src.path, self.diags)
+        cache = self.result.cache
+        if cache is None:
+            ast, found = _front(src, None)
+        else:
+            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src, (cache.folder / "lark-parser.pickle").resolve()))
+        self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast
 
 
-def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResult:
+def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
+    """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
+    if lark_cache is not None:
+        try:
+            lark_cache.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            lark_cache = None  # a cache folder that cannot be made: build the parser as without one
+    tree, syntax = parse(src, lark_cache)
+    if tree is None:
+        return None, syntax
+    found = Diagnostics()
+    ast = build_ast(tree, src.path, found)
+    return ast, [*syntax, *found.items]
+
+
+def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache | None = None) -> CheckResult:
     """Run the front end over files and folders.
 
     The vocabulary is `vocabulary` if given, else the `loan.fields` among or beside the files. A program
     whose base is not among the files has its base looked up in the other guideline files of its folder.
+    With a `cache`, parsing, lowering and the analyses of files and programs unchanged since an earlier run
+    are read from it (`compiler.cache`); the result is the same.
     """
     diags = Diagnostics()
-    result = CheckResult()
+    result = CheckResult(cache=cache)
     files = discover(paths, diags)
     asked = {display_path(f) for f in files}
     result.asked = asked
@@ -194,6 +224,8 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
     vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
 
     split = split_versions(programs, diags)
+    if cache is not None:
+        result.keys = _program_keys(programs, (vpath, result.sources[vpath].text), result)
     # current variants dated before their base's current version build on an older one: checked on that path only
     on_older = {d.span.path for d in split.current if split.builds_on_older(d, diags)}
     main = Diagnostics()
@@ -205,7 +237,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
         if path in on_older:
             prog = _lower_old_version(eff.decl, split, vocab, shared, limit_decls, result, diags)
         else:
-            prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
+            prog = _lower(result, "lower", eff, vocab, shared, limit_decls, diags)
         if prog is not None:
             lowered.append(prog)
             result.programs[pid] = prog
@@ -215,7 +247,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None) -> CheckResul
             result.history.append(prog)
     result.history.sort(key=lambda p: (p.id, p.effective))
     if not diags.has_errors:
-        analyse(lowered, vocab, diags, result.history)
+        analyse(lowered, vocab, diags, result.history, result.memo)
     result.diagnostics = _filter(diags, asked)
     if not diags.has_errors:
         result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)), tuple(result.history))
@@ -234,8 +266,47 @@ def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
     diags.extend(d for d in scratch.items if d.span is not None and d.span.path == old.span.path)
     if eff is None:
         return None
-    path = old.span.path
-    return lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), diags)
+    return _lower(result, "lower-version", eff, vocab, shared, limit_decls, diags)
+
+
+def _lower(result: CheckResult, kind: str, eff: Effective, vocab: ir.Vocabulary, shared: dict[str, tuple[s.ValueDecl, str]],
+           limit_decls: list[s.LimitDecl], diags: Diagnostics) -> ir.Program | None:
+    """`lower_program` of one version, through the cache when there is one (its diagnostics kept with it)."""
+    path = eff.decl.span.path
+
+    def compute() -> tuple[ir.Program | None, list[Diagnostic]]:
+        found = Diagnostics()
+        prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), found)
+        return prog, found.items
+
+    pid = eff.decl.name
+    if result.cache is None or pid not in result.keys:
+        prog, found = compute()
+    else:
+        prog, found = result.cache.memo(key(kind, result.keys[pid], path), compute)
+    diags.extend(found)
+    return prog
+
+
+def _program_keys(programs: list[s.ProgramDecl], vocabulary: tuple[str, str], result: CheckResult) -> dict[str, str]:
+    """Per program id: `cache.program_key` of the vocabulary and every file of every program it builds on (all
+    versions of each, and of itself), so a change to any of them changes the key."""
+    files: dict[str, list[tuple[str, str]]] = {}
+    bases: dict[str, set[str]] = {}
+    for d in programs:
+        files.setdefault(d.name, []).append((d.span.path, result.sources[d.span.path].text))
+        base = base_name(d)
+        bases.setdefault(d.name, set()).update([base] if base else [])
+    keys: dict[str, str] = {}
+    for pid in files:
+        closure, todo = {pid}, [pid]
+        while todo:
+            for b in bases.get(todo.pop(), ()):
+                if b not in closure:
+                    closure.add(b)
+                    todo.append(b)
+        keys[pid] = program_key(vocabulary, [f for i in sorted(closure) for f in files.get(i, [])])
+    return keys
 
 
 def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
@@ -254,7 +325,7 @@ def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
     folders = dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent))
     candidates = [q for folder in folders for pattern in ("*" + PROGRAM_SUFFIX, "history/*" + PROGRAM_SUFFIX)
                   for q in sorted(folder.glob(pattern))]
-    peek = _Loader(Diagnostics(), CheckResult())  # problems of files that are not bases are not this run's
+    peek = _Loader(Diagnostics(), CheckResult(cache=loader.result.cache))  # problems of files that are not bases are not this run's
     ids: dict[Path, str] = {}
     for q in dict.fromkeys(candidates):
         if q.resolve() in loader.seen:

@@ -57,8 +57,9 @@ class LineContinuation:
 
 
 @cache
-def parser() -> Lark:
-    """The LALR parser, built once per process."""
+def parser(cache_file: Path | None = None) -> Lark:
+    """The LALR parser, built once per process; with `cache_file`, built once and then loaded from that file
+    (Lark keys it by the grammar, the options and its own version, and rebuilds it when the file is unusable)."""
     return Lark(
         GRAMMAR_PATH.read_text(encoding="utf-8"),
         parser="lalr",
@@ -67,23 +68,26 @@ def parser() -> Lark:
         propagate_positions=True,
         maybe_placeholders=True,
         postlex=LineContinuation(),
+        cache=str(cache_file) if cache_file is not None else False,
     )
 
 
-def parse(source: Source) -> tuple[Tree[Token] | None, list[Diagnostic]]:
-    """Parse one file. On a syntax error: no tree and one labelled diagnostic."""
+def parse(source: Source, cache_file: Path | None = None) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    """Parse one file. On a syntax error: no tree and one labelled diagnostic. `cache_file`: see `parser`."""
     text = source.text
     if not text.endswith("\n"):
         text += "\n"
+    lark = parser(cache_file)
     try:
-        return parser().parse(text), []
+        return lark.parse(text), []
     except UnexpectedInput as err:
-        return None, [syntax_diagnostic(source, err)]
+        return None, [syntax_diagnostic(source, err, lark)]
 
 
-def syntax_diagnostic(source: Source, err: UnexpectedInput) -> Diagnostic:
-    """Turn a Lark error into an author-facing diagnostic, labelled by example."""
-    code, message, hint = label_syntax_error(err, source.text)
+def syntax_diagnostic(source: Source, err: UnexpectedInput, lark: Lark | None = None) -> Diagnostic:
+    """Turn a Lark error into an author-facing diagnostic, labelled by example (with `lark`, the parser that
+    raised it: the examples must run through the same one)."""
+    code, message, hint = label_syntax_error(err, source.text, lark.parse if lark is not None else None)
     line = getattr(err, "line", None)
     column = getattr(err, "column", None)
     width = 1

@@ -7,6 +7,7 @@ parser expected, translated into words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from lark import Token, Tree
@@ -183,7 +184,8 @@ def unclosed_paren(text: str, end: int) -> int | None:
     return stack[-1] if stack else None
 
 
-def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
+def label_syntax_error(err: UnexpectedInput, text: str,
+                       parse_fn: Callable[[str], Tree[Token]] | None = None) -> tuple[str, str, str]:
     """(code, message, fix) for a Lark syntax error."""
     if isinstance(err, UnexpectedCharacters):
         pos = err.pos_in_stream if isinstance(err.pos_in_stream, int) else -1
@@ -200,7 +202,8 @@ def label_syntax_error(err: UnexpectedInput, text: str) -> tuple[str, str, str]:
         )
     if isinstance(err, (UnexpectedToken, UnexpectedEOF)):
         try:
-            label = err.match_examples(_parse_for_examples, _matcher(), use_accepts=True)
+            # the examples must run through the parser that raised `err`: states are numbered per parser
+            label = err.match_examples(parse_fn or _parse_for_examples, _matcher(), use_accepts=True)
         except Exception:  # a broken example must never become the author's traceback
             label = None
         if isinstance(label, str) and label in LABELS:

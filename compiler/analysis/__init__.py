@@ -19,6 +19,7 @@ names (program-wide warnings: after the program's header lines).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from compiler import ir
 from compiler.analysis.codes import PROGRAM_WIDE, UNUSED_ACCEPT
@@ -28,15 +29,20 @@ from compiler.analysis.monotone import check_monotone
 from compiler.analysis.overrides import check_overrides
 from compiler.analysis.reach import check_matrix_reach
 from compiler.analysis.rules import check_contradictions, check_rule_applies, check_rule_vs_matrices
-from compiler.diagnostics import Diagnostics
+from compiler.cache import Memo, no_memo
+from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.source import Span
+
+# What the analyses found in one program: warnings not accepted, acceptances used (span, code), every acceptance.
+Found = tuple[list[Diagnostic], set[tuple[Span, str]], dict[tuple[Span, str], ir.Accepted]]
 
 
 def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Diagnostics,
-            history: Iterable[ir.Program] = ()) -> None:
+            history: Iterable[ir.Program] = (), memo: Memo = no_memo) -> None:
     """Every analysis over every program (current versions, then older ones); warnings not accepted go to `diags`.
 
-    Bases are looked up among the current versions.
+    Bases are looked up among the current versions. A program's findings depend on it, its bases and the
+    vocabulary only, so `memo` may find them from an earlier run.
     """
     current = list(programs)
     by_id = {p.id: p for p in current}
@@ -44,34 +50,10 @@ def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Di
     accepts: dict[tuple[Span, str], ir.Accepted] = {}
 
     for program in [*current, *history]:
-        inherited = _base_chain(program, by_id)
-
-        def emit(w: Warning_, inherited: tuple[ir.Accepted, ...] = inherited) -> None:
-            holders = w.holders + ((inherited,) if w.code in PROGRAM_WIDE else ())
-            for holder in holders:
-                for acc in holder:
-                    if w.code in acc.codes:
-                        used.add((acc.span, w.code))
-                        return
-            diags.warning(w.code, w.message, w.span, w.hint)
-
-        facts = Facts(program, vocabulary)
-        for m in program.matrices:
-            check_monotone(m, facts, emit)
-            check_matrix_reach(m, facts, emit)
-        check_overlaps(facts, emit)
-        check_coverage(facts, emit)
-        for rule in program.rules:
-            check_rule_applies(rule, facts, emit)
-            check_rule_vs_matrices(rule, facts, emit)
-        check_contradictions(facts, emit)
-        check_overrides(program, by_id, emit)
-
-        holders = [program.accepted, *(m.accepted for m in program.matrices), *(r.accepted for r in program.rules)]
-        for holder in holders:
-            for acc in holder:
-                for code in acc.codes:
-                    accepts[(acc.span, code)] = acc
+        warned, used_here, accepts_here = memo("analysis", program, partial(analyse_program, program, vocabulary, by_id))
+        diags.extend(warned)
+        used |= used_here
+        accepts.update(accepts_here)
 
     for (span, code), _acc in sorted(accepts.items(), key=lambda kv: (kv[0][0].sort_key(), kv[0][1])):
         if (span, code) not in used:
@@ -79,6 +61,42 @@ def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Di
                           "where this line stands.", span,
                           "Remove the line (the problem it accepted is gone), or move it to the matrix or rule the "
                           "warning names.")
+
+
+def analyse_program(program: ir.Program, vocabulary: ir.Vocabulary, by_id: dict[str, ir.Program]) -> Found:
+    """The analyses of one program (its bases, for overrides and inherited acceptances, from `by_id`)."""
+    inherited = _base_chain(program, by_id)
+    found = Diagnostics()
+    used: set[tuple[Span, str]] = set()
+    accepts: dict[tuple[Span, str], ir.Accepted] = {}
+
+    def emit(w: Warning_) -> None:
+        holders = w.holders + ((inherited,) if w.code in PROGRAM_WIDE else ())
+        for holder in holders:
+            for acc in holder:
+                if w.code in acc.codes:
+                    used.add((acc.span, w.code))
+                    return
+        found.warning(w.code, w.message, w.span, w.hint)
+
+    facts = Facts(program, vocabulary)
+    for m in program.matrices:
+        check_monotone(m, facts, emit)
+        check_matrix_reach(m, facts, emit)
+    check_overlaps(facts, emit)
+    check_coverage(facts, emit)
+    for rule in program.rules:
+        check_rule_applies(rule, facts, emit)
+        check_rule_vs_matrices(rule, facts, emit)
+    check_contradictions(facts, emit)
+    check_overrides(program, by_id, emit)
+
+    holders = [program.accepted, *(m.accepted for m in program.matrices), *(r.accepted for r in program.rules)]
+    for holder in holders:
+        for acc in holder:
+            for code in acc.codes:
+                accepts[(acc.span, code)] = acc
+    return found.items, used, accepts
 
 
 def _base_chain(program: ir.Program, by_id: dict[str, ir.Program]) -> tuple[ir.Accepted, ...]:

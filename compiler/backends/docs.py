@@ -12,11 +12,13 @@ import itertools
 import re
 from collections import defaultdict
 from decimal import Decimal
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
 
 from compiler import ir
+from compiler.cache import Memo, no_memo
 from compiler.meta import titles as titles_of
 from compiler.wording import describe, describe_requirement, fmt_amount
 
@@ -47,7 +49,9 @@ def shade(value: Decimal) -> int:
     return int(min(max(value, Decimal(0)), Decimal(100)) // 5 * 5)
 
 
+@cache
 def environment() -> jinja2.Environment:
+    """The templates' environment, made once per process (templates are compiled once)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
@@ -115,20 +119,22 @@ def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     return describe(v.body, titles)
 
 
-def generate(bundle: ir.Bundle) -> dict[str, str]:
-    """Every generated documentation file, by path relative to the project root."""
+def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
+    """Every generated documentation file, by path relative to the project root. A program's page, its changes
+    page and its rows of the comparison page depend on its versions and the vocabulary only, so `memo` may find
+    them from an earlier run."""
     env = environment()
     files: dict[str, str] = {}
     for p in bundle.programs:
-        files[f"docs/programs/{p.id}.md"] = program_page(p, bundle)
-        files[f"docs/programs/{p.id}-changes.md"] = changes_page(p, bundle)
+        files[f"docs/programs/{p.id}.md"] = memo("page", p, partial(program_page, p, bundle))
+        files[f"docs/programs/{p.id}-changes.md"] = memo("changes", p, partial(changes_page, p, bundle))
     by_investor: dict[str, list[ir.Program]] = defaultdict(list)
     for p in bundle.programs:
         by_investor[p.lender or p.investor].append(p)
     groups = sorted(by_investor.items())
     files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups)
     files["docs/vocabulary.md"] = env.get_template("vocabulary.md.j2").render(v=bundle.vocabulary)
-    files["docs/compare.md"] = compare_page(bundle)
+    files["docs/compare.md"] = compare_page(bundle, memo)
     files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
     files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
     return files
@@ -188,40 +194,57 @@ def _choices(vocabulary: ir.Vocabulary, name: str) -> list[tuple[str, str]]:
     return list(zip(f.type.values, f.type.labels or f.type.values, strict=True))
 
 
-def ltv_profiles(bundle: ir.Bundle) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]]:
-    """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
-    [(occupancy label, [(purpose label, [(amount label, [(program, cells by FICO_POINTS)])])])]."""
-    v = bundle.vocabulary
+def _profiles(v: ir.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]:
+    """Every occupancy x purpose x loan amount of the comparison page: (labels..., the loan without a credit score)."""
     out = []
     for occupancy, occupancy_label in _choices(v, "occupancy"):
-        by_purpose = []
         for purpose, purpose_label in _choices(v, "purpose"):
-            by_amount = []
             for amount in LOAN_AMOUNTS:
                 loan = {**BASE_LOAN, **DOC_TYPE.get(occupancy, OTHER_DOC_TYPE), "occupancy": occupancy, "purpose": purpose,
                         "loan_amount": amount, "appraised_value": amount * 2, "purchase_price": amount * 2}
-                rows = [(p, [max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS]) for p in bundle.programs]
-                by_amount.append((fmt_amount(amount, "money", "USD"), rows))
-            by_purpose.append((purpose_label, by_amount))
-        out.append((occupancy_label, by_purpose))
+                out.append((occupancy_label, purpose_label, fmt_amount(amount, "money", "USD"), loan))
     return out
 
 
-def compare_page(bundle: ir.Bundle) -> str:
+def ltv_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS."""
+    return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]
+
+
+def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]]:
+    """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
+    [(occupancy label, [(purpose label, [(amount label, [(program, cells by FICO_POINTS)])])])]."""
+    v = bundle.vocabulary
+    rows = [(p, memo("compare", p, partial(ltv_row, p, v))) for p in bundle.programs]
+    out: list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]] = []
+    for k, (occupancy_label, purpose_label, amount_label, _loan) in enumerate(_profiles(v)):
+        if not out or out[-1][0] != occupancy_label:
+            out.append((occupancy_label, []))
+        by_purpose = out[-1][1]
+        if not by_purpose or by_purpose[-1][0] != purpose_label:
+            by_purpose.append((purpose_label, []))
+        by_purpose[-1][1].append((amount_label, [(p, cells[k]) for p, cells in rows]))
+    return out
+
+
+def grid_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+    """One program's requirements in each column of the comparison grid (GRID)."""
     from compiler.meta import inputs_of
 
-    grid = []
-    for p in bundle.programs:
-        titles = titles_of(p, bundle.vocabulary)
-        cells = []
-        for _label, names in GRID:
-            texts = []
-            for r in p.rules:
-                for q in r.requirements:
-                    if set(inputs_of(q.test)) & set(names):
-                        when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
-                        texts.append(describe_requirement(q, titles) + when)
-            cells.append(texts)
-        grid.append((p, cells))
+    titles = titles_of(p, v)
+    cells = []
+    for _label, names in GRID:
+        texts = []
+        for r in p.rules:
+            for q in r.requirements:
+                if set(inputs_of(q.test)) & set(names):
+                    when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
+                    texts.append(describe_requirement(q, titles) + when)
+        cells.append(texts)
+    return cells
+
+
+def compare_page(bundle: ir.Bundle, memo: Memo = no_memo) -> str:
+    grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in bundle.programs]
     return environment().get_template("compare.md.j2").render(
-        profiles=ltv_profiles(bundle), fico_points=FICO_POINTS, grid=grid, columns=[label for label, _ in GRID])
+        profiles=ltv_profiles(bundle, memo), fico_points=FICO_POINTS, grid=grid, columns=[label for label, _ in GRID])

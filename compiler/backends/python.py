@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
 
 from compiler import ir
+from compiler.cache import Memo, no_memo
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime.py"
@@ -38,7 +40,9 @@ def docstring(text: object) -> str:
     return t if not t.endswith('"') else t + " "
 
 
+@cache
 def environment() -> jinja2.Environment:
+    """The templates' environment, made once per process (templates are compiled once)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         undefined=jinja2.StrictUndefined,
@@ -219,8 +223,9 @@ def generate_fields(vocabulary: ir.Vocabulary) -> str:
     )
 
 
-def generate(bundle: ir.Bundle) -> dict[str, str]:
-    """Every file of `generated/`, by path relative to it."""
+def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
+    """Every file of `generated/`, by path relative to it. A module depends on its program and the vocabulary
+    only, so `memo` may find it from an earlier run."""
     versions = versions_of(bundle)
     modules = sorted(m for _, vs in versions for _, m in vs)
     files = {
@@ -231,7 +236,8 @@ def generate(bundle: ir.Bundle) -> dict[str, str]:
     }
     files["_fields.py"] = generate_fields(bundle.vocabulary)
     for program in bundle.programs:
-        files[f"{module_name(program.id)}.py"] = generate_program(program, bundle.vocabulary)
+        files[f"{module_name(program.id)}.py"] = memo("python", program, partial(generate_program, program, bundle.vocabulary))
     for program in bundle.history:
-        files[f"{version_module_name(program, False)}.py"] = generate_program(program, bundle.vocabulary)
+        files[f"{version_module_name(program, False)}.py"] = memo("python", program,
+                                                                  partial(generate_program, program, bundle.vocabulary))
     return files

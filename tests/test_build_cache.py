@@ -1,0 +1,187 @@
+"""The build cache (`.glc-cache/`, compiler/cache.py): an incremental build writes exactly what a cold build
+writes; a changed base rebuilds what is built on it; corrupt or foreign entries are ignored; `--check` never lies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compiler.build import build, check_fresh
+from compiler.cache import MAGIC, Cache, compiler_hash, default_folder, key
+
+ROOT = Path(__file__).resolve().parent.parent
+# a base with an older version and an overlay on it: versions, inheritance and every back end, kept small
+FILES = ("loan.fields", "keystone_bank_statement.guideline", "acme_bank_statement.guideline",
+         "history/keystone_bank_statement@2025.2.guideline")
+BASE = "programs/keystone_bank_statement.guideline"
+OVERLAY_MODULE = "generated/acme_bank_statement.py"
+
+
+def project(folder: Path) -> Path:
+    for name in FILES:
+        target = folder / "programs" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "programs" / name, target)
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file a build wrote, by relative path."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if p.is_file() and (rel.startswith(("generated/", "docs/")) or rel == "mkdocs.yml"):
+            out[rel] = p.read_bytes()
+    return out
+
+
+def run_build(folder: Path, cache: Cache | None, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Build in `folder` (paths as authors see them are relative to it); returns the diagnostics as text."""
+    monkeypatch.chdir(folder)
+    result = build([Path("programs")], folder, cache=cache)
+    assert result.check.ok, result.check.diagnostics
+    return [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics]
+
+
+def tighten_base(folder: Path) -> None:
+    """A change to the base that its overlay inherits (the declining-market reduction)."""
+    path = folder / BASE
+    text = path.read_text(encoding="utf-8")
+    old = "when declining_market\n  reduce max_ltv, max_cltv by 5%"
+    assert old in text
+    path.write_text(text.replace(old, "when declining_market\n  reduce max_ltv, max_cltv by 10%"), encoding="utf-8")
+
+
+def test_incremental_build_is_byte_identical_to_a_cold_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = project(tmp_path / "a")
+    run_build(a, Cache(default_folder(a)), monkeypatch)
+    overlay_before = (a / OVERLAY_MODULE).read_bytes()
+    tighten_base(a)
+    cache = Cache(default_folder(a))
+    warm = run_build(a, cache, monkeypatch)
+    assert cache.hits > 0, "the incremental build read nothing from the cache"
+    assert cache.misses > 0, "the changed base was not rebuilt"
+    assert (a / OVERLAY_MODULE).read_bytes() != overlay_before, "the overlay on the changed base was not rebuilt"
+    assert b"Declining market" in (a / OVERLAY_MODULE).read_bytes()
+
+    b = project(tmp_path / "b")
+    tighten_base(b)
+    cold = run_build(b, None, monkeypatch)
+    assert not default_folder(b).exists(), "a build without a cache wrote one"
+    assert tree(a) == tree(b)
+    assert warm == cold
+
+    # nothing changed: everything from the cache, the same files
+    again = Cache(default_folder(a))
+    run_build(a, again, monkeypatch)
+    assert again.misses == 0 and again.hits > 0
+    assert tree(a) == tree(b)
+
+
+def test_corrupt_and_foreign_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = project(tmp_path / "a")
+    run_build(a, Cache(default_folder(a)), monkeypatch)
+    built = tree(a)
+    entries = sorted(default_folder(a).rglob("*.pickle"))
+    assert len(entries) > 10
+    for i, entry in enumerate(entries):
+        data = entry.read_bytes()
+        if entry.name == "lark-parser.pickle":
+            entry.write_bytes(b"not a parser")
+        elif i % 4 == 0:
+            entry.write_bytes(data[: len(data) // 2])  # truncated
+        elif i % 4 == 1:
+            entry.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))  # payload no longer matches its checksum
+        elif i % 4 == 2:
+            entry.write_bytes(data.replace(compiler_hash().encode(), b"0" * 64, 1))  # another compiler's entry
+        else:
+            entry.write_bytes(b"")
+    cache = Cache(default_folder(a))
+    run_build(a, cache, monkeypatch)
+    assert cache.hits == 0
+    assert tree(a) == built
+    monkeypatch.chdir(a)
+    assert check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale == []
+
+
+def test_check_does_not_trust_the_cache_over_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = project(tmp_path / "a")
+    run_build(a, Cache(default_folder(a)), monkeypatch)
+    monkeypatch.chdir(a)
+    (a / OVERLAY_MODULE).write_text("# edited by hand\n", encoding="utf-8")
+    assert check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale == [OVERLAY_MODULE]
+    run_build(a, Cache(default_folder(a)), monkeypatch)
+    tighten_base(a)
+    stale = check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale
+    assert "generated/keystone_bank_statement.py" in stale and OVERLAY_MODULE in stale
+
+
+def test_cache_entries_round_trip_and_keys_do_not_collide(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    k = key("parse", "programs/x.guideline", "text")
+    assert cache.get(k) is None
+    cache.put(k, {"a": (1, "b")})
+    assert cache.get(k) == {"a": (1, "b")}
+    assert (tmp_path / "c" / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    assert not [p for p in (tmp_path / "c").rglob(".tmp-*")], "a temporary file was left behind"
+    entry = next((tmp_path / "c").rglob(f"{k}.pickle"))
+    assert entry.read_bytes().startswith(MAGIC)
+    other = key("parse", "programs/x.guideline", "text2")
+    assert cache.get(other) is None
+    assert key("ab", "c") != key("a", "bc")
+    assert cache.memo(k, lambda: "computed") == {"a": (1, "b")}
+    assert cache.hits == 1
+    # an entry copied under another key is not that key's entry
+    (tmp_path / "c" / other[:2]).mkdir(exist_ok=True)
+    shutil.copyfile(entry, tmp_path / "c" / other[:2] / f"{other}.pickle")
+    assert cache.get(other) is None
+
+
+def test_unwritable_cache_folder_is_a_cache_that_misses(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    cache = Cache(blocker / "cache")
+    assert cache.memo(key("x"), lambda: 42) == 42
+    assert cache.get(key("x")) is None
+
+
+def test_cli_no_cache_writes_no_cache(tmp_path: Path) -> None:
+    a = project(tmp_path / "a")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "compiler.cli", "check", "--no-cache"], cwd=a, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not default_folder(a).exists()
+    done = subprocess.run([sys.executable, "-m", "compiler.cli", "check"], cwd=a, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any(default_folder(a).rglob("*.pickle"))
+
+
+def test_diagnostics_are_the_same_through_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every golden bad case (syntax errors labelled by example among them) says the same, cache cold or warm."""
+    from compiler.diagnostics import render_text
+    from compiler.driver import check_paths
+
+    monkeypatch.chdir(ROOT)
+    cases = sorted(p for p in (ROOT / "tests" / "cases" / "bad").glob("*.guideline"))
+    assert len(cases) > 20
+    from compiler.parse import parser
+
+    for round_ in ("cold", "warm", "parser from its cache"):
+        if round_ == "parser from its cache":  # parse entries gone; the Lark tables loaded from lark-parser.pickle
+            for entry in (tmp_path / "cache").rglob("*.pickle"):
+                if entry.name != "lark-parser.pickle":
+                    entry.unlink()
+            parser.cache_clear()
+        cache = Cache(tmp_path / "cache")
+        for case in cases:
+            rel = case.relative_to(ROOT)
+            expected = (case.parent / (case.name + ".expected")).read_text(encoding="utf-8")
+            result = check_paths([rel], vocabulary=Path("programs/loan.fields"), cache=cache)
+            assert render_text(result.diagnostics, result.sources) == expected, (round_, case.name)
+        assert (cache.misses == 0) == (round_ == "warm"), (round_, cache.misses)
