@@ -1,4 +1,4 @@
-"""Loan fields as messages name them: generated from programs/loan.fields (sha256 917e8afe47af398469a6b599962973b2a1725e9d6d530205741f2dfb1651f55e); do not edit."""
+"""Loan fields as messages name them: generated from programs/loan.fields (sha256 22c0d75daba80a403c085ca3b73180af15ba03ef8606be8e23fa378ee7a94a75); do not edit."""
 
 from __future__ import annotations
 
@@ -110,6 +110,22 @@ NAMES: dict[str, rt.Name] = {
         places=None,
     ),
     'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
+    'monthly_taxes': rt.Name(
+        title='Monthly property taxes',
+        kind='money',
+        unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
+    'monthly_insurance': rt.Name(
+        title='Monthly insurance',
+        kind='money',
+        unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
     'lease_rent': rt.Name(
         title='Lease rent',
         kind='money',

@@ -93,7 +93,7 @@ def stress_loan(scenario: Scenario, vocabulary: ir.Vocabulary, loan: Mapping[str
         if applies is False:
             continue
         if applies is None or base is None or of is None:
-            out[c.field] = None
+            out.pop(c.field, None)  # unknown: absent, as a tape row's unknown cells are (compiler.screen.rows.loan_of)
             continue
         step = Fraction(of) * Fraction(c.percent) / 100
         exact = Fraction(base) + step if c.kind == "increase" else Fraction(base) - step
