@@ -1,4 +1,4 @@
-"""Loan fields as messages name them: generated from programs/loan.fields (sha256 22c0d75daba80a403c085ca3b73180af15ba03ef8606be8e23fa378ee7a94a75); do not edit."""
+"""Loan fields as messages name them: generated from programs/loan.fields (sha256 e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20); do not edit."""
 
 from __future__ import annotations
 
@@ -110,22 +110,6 @@ NAMES: dict[str, rt.Name] = {
         places=None,
     ),
     'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
-    'monthly_taxes': rt.Name(
-        title='Monthly property taxes',
-        kind='money',
-        unit='USD per month',
-        is_value=False,
-        depends_on=(),
-        places=None,
-    ),
-    'monthly_insurance': rt.Name(
-        title='Monthly insurance',
-        kind='money',
-        unit='USD per month',
-        is_value=False,
-        depends_on=(),
-        places=None,
-    ),
     'lease_rent': rt.Name(
         title='Lease rent',
         kind='money',
@@ -154,6 +138,22 @@ NAMES: dict[str, rt.Name] = {
         title='Borrower contribution',
         kind='percent',
         unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
+    'monthly_taxes': rt.Name(
+        title='Monthly property taxes',
+        kind='money',
+        unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
+    'monthly_insurance': rt.Name(
+        title='Monthly insurance',
+        kind='money',
+        unit='USD per month',
         is_value=False,
         depends_on=(),
         places=None,

@@ -30,27 +30,27 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
     """
     v: dict[str, Any] = {}
-    # Property value (programs/loan.fields:283)
+    # Property value (programs/loan.fields:271)
     v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
-    # LTV, rounded up to 2 decimals (programs/loan.fields:286)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:290)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
     v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
-    # Eligible deposits (programs/loan.fields:294)
+    # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:297)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
-    # DTI, rounded up to 2 decimals (programs/loan.fields:304)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:316)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
     v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:312)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:308)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
     v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
     return v
 
@@ -1420,7 +1420,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:321',
+            where='programs/loan.fields:309',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -1428,7 +1428,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:322',
+            where='programs/loan.fields:310',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -1436,7 +1436,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:323',
+            where='programs/loan.fields:311',
         ),
     ),
     selector_inputs=('occupancy', 'purpose'),
