@@ -21,7 +21,7 @@ from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.driver import read_source
 from compiler.lower_expr import ExprLowerer, Scope
 from compiler.parse import parse
-from compiler.portfolio.model import Change, Portfolio, PoolLimit, Scenario
+from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
 
 SUFFIX = ".portfolio"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from decimal import Decimal
 
 from compiler import ir
@@ -22,7 +23,7 @@ class PoolLimit:
     by: str | None
     when: ir.Expr | None
     at_most: Decimal  # percent as written: 40 for 40%
-    span: Span = field(compare=False)
+    span: Span = dataclasses.field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Change:
     of: str | None
     when: ir.Expr | None
     text: str  # the line as written, for reports
-    span: Span = field(compare=False)
+    span: Span = dataclasses.field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Scenario:
     citation: str
     notes: tuple[str, ...]
     changes: tuple[Change, ...]
-    span: Span = field(compare=False)
+    span: Span = dataclasses.field(compare=False)
 
 
 @dataclass(frozen=True)

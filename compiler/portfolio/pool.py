@@ -98,6 +98,7 @@ def tally_python(loans: Iterable[Mapping[str, Any]], portfolio: Portfolio, vocab
             if m is None:
                 t.without_measure += 1
                 continue
+            assert isinstance(m, Decimal)
             key = _group_key(loan.get(lim.by)) if lim.by else None
             g = t.groups.setdefault(key, Group())
             g.total += m
@@ -127,16 +128,14 @@ def report(lim: PoolLimit, t: Tally) -> dict[str, Any]:
     """One limit for summary.json: each group's share (percent, 4 decimals) against the limit, compared exactly."""
     pool = sum((g.total for g in t.groups.values()), Decimal(0))
     cap = Fraction(lim.at_most) / 100
-    groups = []
+    ranked: list[tuple[Fraction, str, dict[str, Any]]] = []
     for key, g in t.groups.items():
         share = Fraction(g.amount) / Fraction(pool) if pool else Fraction(0)
         upper = Fraction(g.amount + g.unknown) / Fraction(pool) if pool else Fraction(0)
-        groups.append({"group": key, "loans": g.loans, "amount": str(g.amount), "unknown_amount": str(g.unknown),
-                       "share_pct": _pct(share), "share_if_unknown_pct": _pct(upper), "status": _status(share, upper, cap),
-                       "_share": share})
-    groups.sort(key=lambda x: (-x["_share"], str(x["group"])))
-    for x in groups:
-        del x["_share"]
+        ranked.append((-share, str(key), {
+            "group": key, "loans": g.loans, "amount": str(g.amount), "unknown_amount": str(g.unknown),
+            "share_pct": _pct(share), "share_if_unknown_pct": _pct(upper), "status": _status(share, upper, cap)}))
+    groups = [x for _, _, x in sorted(ranked, key=lambda r: (r[0], r[1]))]
     statuses = {x["status"] for x in groups}
     status = "breach" if "breach" in statuses else "unknown" if "unknown" in statuses else "within"
     return {"id": lim.id, "title": lim.title, "citation": lim.citation, "source": lim.span.where,

@@ -67,7 +67,7 @@ def stressed_tape_sql(scenario: Scenario, vocabulary: ir.Vocabulary, table: str,
     changed: dict[str, str] = {}
     for name, x in current.items():
         p = places.get(name, 0)
-        value = exp.cast(x.tree, "DECIMAL(38,0)")
+        value: exp.Expr = exp.cast(x.tree, "DECIMAL(38,0)")
         if p:
             value = exp.Mul(this=value, expression=exp.cast(exp.Literal.number(f"0.{'0' * (p - 1)}1"), f"DECIMAL({p + 1},{p})"))
         changed[name] = f"CAST({value.sql(dialect='duckdb')} AS {types[name]}) AS \"{name}\""
@@ -78,7 +78,7 @@ def stressed_tape_sql(scenario: Scenario, vocabulary: ir.Vocabulary, table: str,
 
 
 def _num(v: Any) -> Decimal | None:
-    return None if v is None else Decimal(v) if isinstance(v, int) else v  # type: ignore[return-value]
+    return None if v is None else Decimal(v)
 
 
 def stress_loan(scenario: Scenario, vocabulary: ir.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Any]:
@@ -95,6 +95,7 @@ def stress_loan(scenario: Scenario, vocabulary: ir.Vocabulary, loan: Mapping[str
         if applies is None or base is None or of is None:
             out.pop(c.field, None)  # unknown: absent, as a tape row's unknown cells are (compiler.screen.rows.loan_of)
             continue
+        assert isinstance(of, Decimal)
         step = Fraction(of) * Fraction(c.percent) / 100
         exact = Fraction(base) + step if c.kind == "increase" else Fraction(base) - step
         out[c.field] = round_fraction(exact, places.get(c.field, 0), "half_up")
