@@ -204,6 +204,16 @@ def sample_tape(
     raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console()))
 
 
+@app.command()
+def portfolio(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Portfolio files or folders (default: programs/).")] = None,
+) -> None:
+    """Check portfolio files (pool limits, stress scenarios) and list what they declare."""
+    from compiler.portfolio_cli import run_portfolio
+
+    raise typer.Exit(run_portfolio(paths or [], _console()))
+
+
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
 
 

@@ -178,3 +178,12 @@ def test_screen_with_a_scenario_reports_flips_and_pool_limits(tmp_path: Path) ->
     flipped = [x for x in res if x["flipped"]]
     assert all(x["status"] != x["base_status"] for x in flipped)
     assert summary["scenario"]["flipped"] == len(flipped)
+
+
+def test_glc_portfolio_checks_the_projects_file_and_reports_errors() -> None:
+    ok = glc("portfolio")
+    assert ok.returncode == 0 and "cost_shock" in ok.stdout and "0 errors" in ok.stdout
+    bad = glc("portfolio", "tests/cases/bad_portfolio/unknown_field.portfolio")
+    assert bad.returncode == 1 and "Did you mean `state`?" in bad.stdout
+    usage = glc("portfolio", "programs/harbor_dscr.guideline")
+    assert usage.returncode == 2 and "not a portfolio file" in usage.stderr
