@@ -188,11 +188,12 @@ def screen(
     engine: Annotated[str, typer.Option(help="duckdb (default), python (generated checkers) or reference.")] = "duckdb",
     out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
     mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
+    scenario: Annotated[str | None, typer.Option(help="Stress scenario of programs/*.portfolio to apply.")] = None,
 ) -> None:
     """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
     from compiler.screen_cli import run_screen
 
-    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console()))
+    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console(), scenario=scenario))
 
 
 @app.command(name="sample-tape")
@@ -206,6 +207,16 @@ def sample_tape(
     from compiler.screen_cli import run_sample_tape
 
     raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console()))
+
+
+@app.command()
+def portfolio(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Portfolio files or folders (default: programs/).")] = None,
+) -> None:
+    """Check portfolio files (pool limits, stress scenarios) and list what they declare."""
+    from compiler.portfolio_cli import run_portfolio
+
+    raise typer.Exit(run_portfolio(paths or [], _console()))
 
 
 def build_cache(no_cache: bool) -> Cache | None:

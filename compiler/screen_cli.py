@@ -45,7 +45,7 @@ def _bundle(err: Console) -> Any:
 
 
 def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
-               console: Console, progress: bool | None = None) -> int:
+               console: Console, progress: bool | None = None, scenario: str | None = None) -> int:
     import shutil
     import tempfile
 
@@ -64,6 +64,11 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
     bundle = _bundle(err)
     if bundle is None:
         return 1
+    from compiler.portfolio.screen import Surveillance
+
+    surveillance = Surveillance.open(Path("programs"), bundle.vocabulary, scenario, err)
+    if isinstance(surveillance, int):
+        return surveillance
     ids = [p.id for p in bundle.programs]
     for p in programs:
         if p not in ids:
@@ -80,13 +85,13 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
     try:
         con = connect(database=str(Path(work) / "screen.duckdb"))
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
-        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress)
+        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
-            console: Console, err: Console, progress: bool | None) -> int:
+            console: Console, err: Console, progress: bool | None, surveillance: Any = None) -> int:
     from compiler.screen.engines import plan
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
@@ -105,7 +110,9 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        counts = _write(con, p, bundle, engine, out_dir, console, progress)
+        if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
+            surveillance.before(con, p, bundle, engine)
+        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
@@ -123,6 +130,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
                        for prog in sorted({k[0] or "" for k in counts})},
         "not_on_tape": p.tape.absent,
     }
+    if surveillance is not None:
+        summary.update(surveillance.summary(con, bundle.vocabulary))
     _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
     table = Table(show_header=True, header_style="bold")
     for col in ("program", *STATUSES):
@@ -131,12 +140,15 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     for prog, by in by_program.items():
         table.add_row(prog, *[str(by[s]) for s in STATUSES])
     console.print(table)
+    if surveillance is not None:
+        surveillance.show(console)
     console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
                        f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}"))
     return 0
 
 
-def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None) -> Counter[tuple[str, str]]:
+def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,
+           surveillance: Any = None) -> Counter[tuple[str, str]]:
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
@@ -145,6 +157,8 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
 
     batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
     schema = p.schema
+    if surveillance is not None:  # with a scenario: base_status and flipped columns
+        batches, schema = surveillance.results(con, batches, schema)
     tmp_pq = out_dir / f".results.parquet.tmp{os.getpid()}"
     tmp_csv = out_dir / f".results.csv.tmp{os.getpid()}"
     counts: Counter[tuple[str, str]] = Counter()

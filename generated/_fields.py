@@ -1,4 +1,4 @@
-"""Loan fields as messages name them: generated from programs/loan.fields (sha256 917e8afe47af398469a6b599962973b2a1725e9d6d530205741f2dfb1651f55e); do not edit."""
+"""Loan fields as messages name them: generated from programs/loan.fields (sha256 e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20); do not edit."""
 
 from __future__ import annotations
 
@@ -138,6 +138,22 @@ NAMES: dict[str, rt.Name] = {
         title='Borrower contribution',
         kind='percent',
         unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
+    'monthly_taxes': rt.Name(
+        title='Monthly property taxes',
+        kind='money',
+        unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+    ),
+    'monthly_insurance': rt.Name(
+        title='Monthly insurance',
+        kind='money',
+        unit='USD per month',
         is_value=False,
         depends_on=(),
         places=None,

@@ -1,6 +1,6 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
-Generated from programs/loan.fields (sha256 917e8afe47af398469a6b599962973b2a1725e9d6d530205741f2dfb1651f55e); do not edit.
+Generated from programs/loan.fields (sha256 e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20); do not edit.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -492,4 +492,20 @@ class Loan(BaseModel):
         decimal_places=2,
         title='Borrower contribution',
         description="The borrower's own funds toward the purchase, as a percent of the price. Unit: percent (80 = 80%).",
+    )
+    monthly_taxes: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Monthly property taxes',
+        description='The property-tax part of PITIA, per month. Portfolio stress scenarios (programs/*.portfolio) raise PITIA by a share of it. Unit: USD per month.',
+    )
+    monthly_insurance: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000000"),
+        decimal_places=2,
+        title='Monthly insurance',
+        description='The hazard and flood insurance part of PITIA, per month. Portfolio stress scenarios raise PITIA by a share of it. Unit: USD per month.',
     )

@@ -37,3 +37,24 @@ def test_example_checks_clean(line: int, kind: str, body: str, tmp_path: Path, m
     result = check_paths([tmp_path])
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert not errors, f"docs/language.md line {line}:\n" + render_text(errors, result.sources)
+
+
+PORTFOLIO_BLOCK = re.compile(r"^```portfolio\n(.*?)^```", re.S | re.M)
+
+
+def test_portfolio_examples_check_clean(tmp_path: Path) -> None:
+    from compiler.diagnostics import Diagnostics
+    from compiler.portfolio.load import load_portfolio
+
+    text = DOC.read_text(encoding="utf-8")
+    blocks = list(PORTFOLIO_BLOCK.finditer(text))
+    assert blocks
+    bundle = check_paths([ROOT / "programs"]).bundle
+    assert bundle is not None
+    for m in blocks:
+        path = tmp_path / "example.portfolio"
+        path.write_text(m.group(1), encoding="utf-8")
+        diags = Diagnostics()
+        sources: dict = {}
+        assert load_portfolio([path], bundle.vocabulary, diags, sources) is not None, (
+            f"docs/language.md line {text[: m.start()].count(chr(10)) + 1}:\n" + render_text(diags.sorted(), sources))

@@ -127,6 +127,8 @@ class Generator:
         loan["housing_verification"] = r.choices(list(self.labels["housing_verification"]), (40, 30, 15, 10, 5))[0]
         pitia = (amount * Decimal("0.0075")).quantize(Decimal("0.01"))
         loan["pitia"] = pitia
+        loan["monthly_taxes"] = (pitia * Decimal("0.18")).quantize(Decimal("0.01"))  # parts of PITIA, for stress scenarios
+        loan["monthly_insurance"] = (pitia * Decimal("0.07")).quantize(Decimal("0.01"))
         loan["current_housing_payment"] = (pitia * Decimal(r.uniform(0.4, 1.3))).quantize(Decimal("0.01"))
         loan["forbearance_end"] = _months_before(app, r.choice((6, 11, 12, 13, 24))) if r.random() < 0.05 else None
         loan["payments_since_forbearance"] = r.choice((0, 3, 6, 12)) if loan["forbearance_end"] else None

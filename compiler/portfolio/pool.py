@@ -1,0 +1,144 @@
+"""Pool limits measured exactly over a screening run's loans: in SQL (DuckDB sums of the tape's DECIMAL columns)
+and in Python (the reference, loan by loan); both give the same `Tally`, turned into the summary by `report`.
+
+The pool: every readable loan of the tape (rows the tape reader did not mark invalid), whatever the programs
+decide, each counted once: surveillance is about the loans held, not the loans a program accepts. With
+`--scenario`, the loans as stressed. A loan whose measured amount is unknown is left out of the pool (and
+counted); a loan whose `when` condition is unknown is counted apart, so that a limit is `within` only when
+it holds whatever the unknown data turns out to be, `breach` when the known loans alone exceed it, `unknown`
+otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.backends.sql_expr import Scope, compile_expr
+from compiler.backends.sql_program import field_places
+from compiler.evaluate import Env, ev, round_fraction
+from compiler.portfolio.model import PoolLimit, Portfolio
+from compiler.portfolio.values import value_columns, values_of
+
+UNKNOWN_GROUP = "(unknown)"
+
+
+@dataclass
+class Group:
+    amount: Decimal = Decimal(0)  # measure of the loans matching `when`
+    unknown: Decimal = Decimal(0)  # measure of the loans whose `when` is unknown
+    total: Decimal = Decimal(0)  # measure of every loan of the group
+    loans: int = 0
+
+
+@dataclass
+class Tally:
+    groups: dict[str | None, Group] = field(default_factory=dict)
+    without_measure: int = 0
+
+
+def _group_key(v: Any) -> str | None:
+    if v is None:
+        return UNKNOWN_GROUP
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(getattr(v, "value", v))
+
+
+# ------------------------------------------------------------------ SQL
+
+def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary, table: str = "tape") -> dict[str, Tally]:
+    scope = Scope(field_places(vocabulary), {})
+    readable = exp.select(exp.Star()).from_(table).where(exp.Is(this=exp.column("_reason"), expression=exp.Null()))
+    layers = value_columns(exp.Subquery(this=readable, alias=exp.TableAlias(this=exp.to_identifier("pool"))), vocabulary, scope)
+    conds: list[exp.Expr] = []
+    for i, lim in enumerate(portfolio.limits):
+        cond = compile_expr(lim.when, scope).tree if lim.when is not None else exp.Boolean(this=True)
+        for name, tree in scope.take_hoisted():
+            layers.add([exp.alias_(tree, name)])
+        conds.append(exp.alias_(cond, f"_pool{i}"))
+    layers.add(conds)
+    con.execute("CREATE OR REPLACE TEMP TABLE _pool AS " + layers.query.sql(dialect="duckdb"))
+    out: dict[str, Tally] = {}
+    for i, lim in enumerate(portfolio.limits):
+        m, c = f'"{lim.measure}"', f"_pool{i}"
+        g = f'"{lim.by}"' if lim.by else "NULL"
+        rows = con.execute(
+            f"SELECT {g} AS g, sum(CASE WHEN {c} THEN {m} END), sum(CASE WHEN {c} IS NULL THEN {m} END), sum({m}), "
+            f"count({m}), count(*) - count({m}) FROM _pool GROUP BY ALL").fetchall()
+        t = Tally()
+        for key, amount, unknown, total, loans, missing in rows:
+            t.without_measure += int(missing)
+            if not loans:
+                continue
+            t.groups[_group_key(key) if lim.by else None] = Group(Decimal(amount or 0), Decimal(unknown or 0),
+                                                                   Decimal(total or 0), int(loans))
+        out[lim.id] = t
+    con.execute("DROP TABLE _pool")
+    return out
+
+
+# ------------------------------------------------------------------ Python reference
+
+def tally_python(loans: Iterable[Mapping[str, Any]], portfolio: Portfolio, vocabulary: ir.Vocabulary) -> dict[str, Tally]:
+    """The reference: `loans` are readable loans (mappings of field values)."""
+    out = {lim.id: Tally() for lim in portfolio.limits}
+    for loan in loans:
+        env = Env(loan, None)  # type: ignore[arg-type]
+        env.values.update(values_of(vocabulary, loan))
+        for lim in portfolio.limits:
+            t = out[lim.id]
+            m = env.field(lim.measure)
+            if m is None:
+                t.without_measure += 1
+                continue
+            assert isinstance(m, Decimal)
+            key = _group_key(loan.get(lim.by)) if lim.by else None
+            g = t.groups.setdefault(key, Group())
+            g.total += m
+            g.loans += 1
+            holds = ev(lim.when, env) if lim.when is not None else True
+            if holds is None:
+                g.unknown += m
+            elif holds:
+                g.amount += m
+    return out
+
+
+# ------------------------------------------------------------------ the summary
+
+def _pct(q: Fraction) -> str:
+    """A share as a percent with 4 decimals, rounded half up once from the exact fraction."""
+    return str(round_fraction(q * 100, 4, "half_up"))
+
+
+def _status(share: Fraction, upper: Fraction, cap: Fraction) -> str:
+    if share > cap:
+        return "breach"
+    return "within" if upper <= cap else "unknown"
+
+
+def report(lim: PoolLimit, t: Tally) -> dict[str, Any]:
+    """One limit for summary.json: each group's share (percent, 4 decimals) against the limit, compared exactly."""
+    pool = sum((g.total for g in t.groups.values()), Decimal(0))
+    cap = Fraction(lim.at_most) / 100
+    ranked: list[tuple[Fraction, str, dict[str, Any]]] = []
+    for key, g in t.groups.items():
+        share = Fraction(g.amount) / Fraction(pool) if pool else Fraction(0)
+        upper = Fraction(g.amount + g.unknown) / Fraction(pool) if pool else Fraction(0)
+        ranked.append((-share, str(key), {
+            "group": key, "loans": g.loans, "amount": str(g.amount), "unknown_amount": str(g.unknown),
+            "share_pct": _pct(share), "share_if_unknown_pct": _pct(upper), "status": _status(share, upper, cap)}))
+    groups = [x for _, _, x in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    statuses = {x["status"] for x in groups}
+    status = "breach" if "breach" in statuses else "unknown" if "unknown" in statuses else "within"
+    return {"id": lim.id, "title": lim.title, "citation": lim.citation, "source": lim.span.where,
+            "measure": lim.measure, "by": lim.by, "at_most_pct": str(lim.at_most), "status": status,
+            "pool_amount": str(pool), "loans_without_measure": t.without_measure,
+            "breaches": [x["group"] for x in groups if x["status"] == "breach"], "groups": groups}

@@ -1,0 +1,189 @@
+"""The hook `glc screen` uses: the portfolio of programs/*.portfolio, a stress scenario applied to the tape
+table (every engine then reads stressed loans), each result row's status before the stress (`base_status`,
+`flipped`), and the pool limits for summary.json."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from compiler import ir
+from compiler.diagnostics import Diagnostics
+from compiler.portfolio.load import find_portfolios, load_portfolio
+from compiler.portfolio.model import Portfolio, Scenario
+from compiler.portfolio.pool import report, tally_sql
+from compiler.portfolio.stress import stressed_tape_sql
+from compiler.source import Source
+
+
+class PortfolioError(Exception):
+    """A portfolio problem to show the user (exit 1 for a bad file, 2 for an unknown scenario name)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def load(folder: Path, vocabulary: ir.Vocabulary) -> tuple[Portfolio | None, Diagnostics, dict[str, Source]]:
+    """The portfolio of `folder` (None when it has no *.portfolio file or a file has errors)."""
+    diags = Diagnostics()
+    sources: dict[str, Source] = {}
+    paths = find_portfolios(folder)
+    if not paths:
+        return None, diags, sources
+    return load_portfolio(paths, vocabulary, diags, sources), diags, sources
+
+
+def choose(portfolio: Portfolio | None, name: str) -> Scenario:
+    if portfolio is None:
+        raise PortfolioError(f"No scenario `{name}`: programs/ has no *.portfolio file declaring scenarios "
+                             "(see docs/language.md, \"Portfolio surveillance\").", 2)
+    sc = portfolio.scenario(name)
+    if sc is None:
+        names = [s.id for s in portfolio.scenarios]
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f" Did you mean `{close[0]}`?" if close else ""
+        raise PortfolioError(f"No scenario `{name}`.{hint} Scenarios: {', '.join(names) or 'none'}.", 2)
+    return sc
+
+
+def column_types(con: Any, table: str = "tape") -> dict[str, str]:
+    return {r[0]: str(r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()}
+
+
+def apply(con: Any, scenario: Scenario, vocabulary: ir.Vocabulary, table: str = "tape") -> None:
+    """Rewrite `table` with the scenario applied (same columns, types and row order)."""
+    sql = stressed_tape_sql(scenario, vocabulary, table, column_types(con, table))
+    con.execute(f"CREATE OR REPLACE TABLE _stressed AS {sql} ORDER BY _row")
+    con.execute(f"DROP TABLE {table}")
+    con.execute(f"ALTER TABLE _stressed RENAME TO {table}")
+
+
+def record_base(con: Any, batches: Iterator[Any]) -> None:
+    """Keep each result's status before the stress: table `_base` (row, program, status)."""
+    con.execute('CREATE OR REPLACE TABLE _base ("row" BIGINT, program VARCHAR, status VARCHAR)')
+    cur = con.cursor()  # the engine streams its results on `con`
+    for batch in batches:
+        part = batch.select(["row", "program", "status"])
+        cur.register("part", part)
+        cur.execute('INSERT INTO _base SELECT "row", program, status FROM part')
+        cur.unregister("part")
+    cur.close()
+
+
+def with_base(schema: Any) -> Any:
+    import pyarrow as pa
+
+    return schema.append(pa.field("base_status", pa.string())).append(pa.field("flipped", pa.bool_()))
+
+
+def flips(con: Any, batches: Iterator[Any], schema: Any, counts: Counter[tuple[str, str, str]]) -> Iterator[Any]:
+    """Each stressed result batch with `base_status` and `flipped` (status differs from base_status); counts
+    (program, base status, status) of the flipped ones into `counts`."""
+    cur = con.cursor()  # the engine streams its results on `con`
+    for batch in batches:
+        cur.register("batch", batch)
+        out = cur.execute('SELECT b.*, s.status AS base_status, coalesce(b.status <> s.status, false) AS flipped '
+                          'FROM batch AS b LEFT JOIN _base AS s ON s."row" = b."row" AND s.program = b.program '
+                          'ORDER BY b."row"').to_arrow_table().cast(schema)
+        for g in out.filter(out.column("flipped")).group_by(["program", "base_status", "status"]).aggregate(
+                [("row", "count")]).to_pylist():
+            counts[(g["program"], g["base_status"], g["status"])] += g["row_count"]
+        cur.unregister("batch")
+        yield from out.to_batches()
+    cur.close()
+
+
+def scenario_summary(scenario: Scenario, counts: Counter[tuple[str, str, str]]) -> dict[str, Any]:
+    by_program: dict[str, dict[str, int]] = {}
+    for (prog, before, after), n in sorted(counts.items()):
+        by_program.setdefault(prog, {})[f"{before} -> {after}"] = n
+    return {"id": scenario.id, "title": scenario.title, "citation": scenario.citation, "source": scenario.span.where,
+            "changes": [c.text for c in scenario.changes], "flipped": sum(counts.values()), "flips": by_program}
+
+
+def pool_summary(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary) -> list[dict[str, Any]]:
+    tallies = tally_sql(con, portfolio, vocabulary)
+    return [report(lim, tallies[lim.id]) for lim in portfolio.limits]
+
+
+class Surveillance:
+    """What `glc screen` does with the portfolio: pool limits always (when a portfolio file exists), the stress
+    scenario when asked for."""
+
+    def __init__(self, portfolio: Portfolio, scenario: Scenario | None) -> None:
+        self.portfolio = portfolio
+        self.scenario = scenario
+        self.base_pool: list[dict[str, Any]] = []
+        self.pool: list[dict[str, Any]] = []
+        self.flip_counts: Counter[tuple[str, str, str]] = Counter()
+
+    @classmethod
+    def open(cls, folder: Path, vocabulary: ir.Vocabulary, scenario: str | None, err: Any) -> Surveillance | int | None:
+        """The surveillance to run, None when there is nothing to do, or an exit code after printing why."""
+        from rich.text import Text
+
+        from compiler.cli import print_diagnostics
+
+        portfolio, diags, sources = load(folder, vocabulary)
+        if diags.has_errors:
+            print_diagnostics(diags.sorted(), sources, err)
+            err.print(Text("The portfolio files in programs/ have errors: fix them before screening."))
+            return 1
+        if scenario is None:
+            return cls(portfolio, None) if portfolio is not None else None
+        try:
+            chosen = choose(portfolio, scenario)
+        except PortfolioError as e:
+            err.print(Text(str(e)))
+            return e.code
+        assert portfolio is not None
+        return cls(portfolio, chosen)
+
+    def before(self, con: Any, plan: Any, bundle: ir.Bundle, engine: str) -> None:
+        from compiler.screen.engines import run_duckdb, run_rows
+
+        self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
+        if self.scenario is None:
+            return
+        record_base(con, run_duckdb(con, plan) if engine == "duckdb" else run_rows(con, plan, bundle, engine))
+        apply(con, self.scenario, bundle.vocabulary)
+
+    def results(self, con: Any, batches: Iterator[Any], schema: Any) -> tuple[Iterator[Any], Any]:
+        if self.scenario is None:
+            return batches, schema
+        extended = with_base(schema)
+        return flips(con, batches, extended, self.flip_counts), extended
+
+    def summary(self, con: Any, vocabulary: ir.Vocabulary) -> dict[str, Any]:
+        out: dict[str, Any] = {"portfolio": {"title": self.portfolio.title, "files": list(self.portfolio.paths)}}
+        if self.scenario is None:
+            self.pool = self.base_pool
+        else:
+            self.pool = pool_summary(con, self.portfolio, vocabulary) if self.portfolio.limits else []
+            out["scenario"] = scenario_summary(self.scenario, self.flip_counts)
+            out["pool_limits_base"] = self.base_pool
+        out["pool_limits"] = self.pool
+        return out
+
+    def show(self, console: Any) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        if self.pool:
+            table = Table(show_header=True, header_style="bold", title="Pool limits"
+                          + (f" under {self.scenario.id}" if self.scenario else ""))
+            for col in ("limit", "largest", "share", "at most", "status"):
+                table.add_column(col, justify="right" if col in ("share", "at most") else "left")
+            for lim in self.pool:
+                top = lim["groups"][0] if lim["groups"] else None
+                style = {"breach": "bold red", "unknown": "yellow"}.get(lim["status"], "green")
+                table.add_row(lim["id"], str(top["group"]) if top and top["group"] is not None else "",
+                              f"{top['share_pct']}%" if top else "", f"{lim['at_most_pct']}%", Text(lim["status"], style=style))
+            console.print(table)
+        if self.scenario is not None:
+            n = sum(self.flip_counts.values())
+            console.print(Text(f"Scenario {self.scenario.id} ({self.scenario.title}): {n:,} results changed status."))

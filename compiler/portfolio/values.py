@@ -1,0 +1,35 @@
+"""The vocabulary's derived values (ltv, dscr, ...) for portfolio conditions: as SQL columns over a relation
+(`v_<name>`, scaled integers as the SQL back end computes them) and in Python (the reference evaluator)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.backends.sql_expr import Scope, compile_expr, compile_lookup
+from compiler.backends.sql_program import Layers
+from compiler.evaluate import Env, Value, ev, ev_lookup
+
+
+def value_columns(source: exp.Expr, vocabulary: ir.Vocabulary, scope: Scope) -> Layers:
+    """`source` with every vocabulary value added as a column, each in its own layer (in declaration order,
+    which is dependency order: a value reads only values declared before it)."""
+    layers = Layers(source)
+    for v in vocabulary.values:
+        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        if sql.kind == "num":
+            scope.value_scales[v.id] = sql.scale
+        for name, tree in scope.take_hoisted():
+            layers.add([exp.alias_(tree, name)])
+        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+    return layers
+
+
+def values_of(vocabulary: ir.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Value]:
+    env = Env(loan, None)  # type: ignore[arg-type]
+    for v in vocabulary.values:
+        env.values[v.id] = ev_lookup(v.body, env) if isinstance(v.body, ir.Lookup) else ev(v.body, env)
+    return env.values
