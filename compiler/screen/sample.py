@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -114,20 +114,25 @@ class Generator:
         """One row of typed values per loan (the joint distributions), in row order."""
         u, pick = self.u, self.pick
         money = "DECIMAL(18,2)"
-        events_kinds = list(self.vocab.records[0].fields[0].type.values)  # type: ignore[union-attr]
+        events_kinds = list(self.vocab.records[0].fields[0].type.values)
         docs = list(self.labels["doc_type"])
         bank_docs = [d for d in docs if d.startswith("bank_stmt")]
         flags = [("rural", 0.05), ("declining_market", 0.07), ("short_term_rental", 0.05), ("fthb", 0.2),
                  ("first_time_investor", 0.1), ("rent_free", 0.04), ("in_forbearance", 0.02)]
+        def item(values: list[int], k: int) -> str:  # a draw per list element i
+            return f"{_list(values)}[1 + (hash(n, i, {k}, {self.seed}) % {len(values)})::BIGINT]"
+
+        completed = self.months_before(item([11, 12, 23, 24, 35, 36, 47, 48, 49, 84], 7002), item([0, 0, 1, -1], 7003))
         events = (f"CASE WHEN {u()} < 0.05 THEN NULL WHEN {u()} < 0.8 THEN '[]' ELSE '[' || array_to_string(list_transform("
-                  f"range({pick([1, 1, 2])}), lambda i: '{{\"kind\": \"' || {_list(events_kinds)}[1 + floor((hash(n, i, 7001, "
-                  f"{self.seed}) >> 11)::DOUBLE / 9007199254740992.0 * {len(events_kinds)})::BIGINT] || '\", \"completed_on\": \"' || "
-                  f"strftime({self.months_before(f'[11, 12, 23, 24, 35, 36, 47, 48, 49, 84][1 + (hash(n, i, 7002, {self.seed}) % 10)::BIGINT]', f'[0, 0, 1, -1][1 + (hash(n, i, 7003, {self.seed}) % 4)::BIGINT]')}, '%Y-%m-%d') || '\"}}'), ', ') || ']' END")
+                  f"range({pick([1, 1, 2])}), lambda i: '{{\"kind\": \"' || {_list(events_kinds)}"
+                  f"[1 + (hash(n, i, 7001, {self.seed}) % {len(events_kinds)})::BIGINT] || '\", \"completed_on\": \"' || "
+                  f"strftime({completed}, '%Y-%m-%d') || '\"}}'), ', ') || ']' END")
+        due = self.months_before(item([1, 6, 11, 12, 13, 23, 24, 25], 7004))
         lates = (f"CASE WHEN {u()} < 0.05 THEN NULL WHEN {u()} < 0.85 THEN '[]' ELSE '[' || array_to_string(list_transform("
-                 f"range({pick([1, 1, 2, 3])}), lambda i: '{{\"due_on\": \"' || strftime({self.months_before(f'[1, 6, 11, 12, 13, 23, 24, 25][1 + (hash(n, i, 7004, {self.seed}) % 8)::BIGINT]')}, '%Y-%m-%d') "
-                 f"|| '\", \"days_late\": ' || [30, 59, 60, 89, 90, 120][1 + (hash(n, i, 7005, {self.seed}) % 6)::BIGINT] || '}}'), ', ') || ']' END")
+                 f"range({pick([1, 1, 2, 3])}), lambda i: '{{\"due_on\": \"' || strftime({due}, '%Y-%m-%d') "
+                 f"|| '\", \"days_late\": ' || {item([30, 59, 60, 89, 90, 120], 7005)} || '}}'), ', ') || ']' END")
         cols = [
-            f"'L' || lpad(n::VARCHAR, 8, '0') AS loan_id",
+            "'L' || lpad(n::VARCHAR, 8, '0') AS loan_id",
             f"{pick(self.programs)} AS program",
             f"DATE '{APP_START.isoformat()}' + floor({u()} * 300)::INTEGER AS app",
             "app AS application_date",
@@ -143,8 +148,9 @@ class Generator:
             f"{pick([60, 65, 70, 75, 80, 85, 90])}::BIGINT AS edge_ltv",
             f"CASE WHEN {u()} < 0.4 THEN {self.edge('ltv', '0.01', [Decimal(80)], 'DECIMAL(8,2)')} "
             f"ELSE (40 + floor({u()} * 46))::DECIMAL(8,2) END AS ltv",
-            f"CASE WHEN on_amount_edge THEN (edge_amount * 100 + edge_ltv - 1) // edge_ltv ELSE value0 END AS appraised_value",
-            f"CASE WHEN on_amount_edge THEN edge_amount ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) END AS loan_amount",
+            "CASE WHEN on_amount_edge THEN (edge_amount * 100 + edge_ltv - 1) // edge_ltv ELSE value0 END AS appraised_value",
+            f"CASE WHEN on_amount_edge THEN edge_amount "
+            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) END AS loan_amount",
             f"CASE WHEN purpose <> 'purchase' THEN NULL WHEN {u()} < 0.3 THEN appraised_value + floor({u()} * 3)::BIGINT * 5000 "
             f"ELSE appraised_value END AS purchase_price",
             f"{pick([0] * 9 + [10_000, 25_000, 50_000])}::BIGINT AS subordinate_liens",
