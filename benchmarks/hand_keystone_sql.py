@@ -7,7 +7,7 @@ for the matrices, exact integer arithmetic in cents and basis points (hundredths
 three-valued outcomes (pass / fail / missing / review / not applicable), max LTV/CLTV with the binding rule
 (lowest wins; an adjustment whose condition is unknown lowers the limit, and a loan over that limit but within
 the certain one is `missing`), failing / missing / review rule ids in guideline order, conditions. Writes the
-result columns of `glc screen` to OUT (Parquet). benchmarks/tapes.py checks it agrees with glc before timing it.
+result columns of `glc screen` to OUT (Parquet) and OUT with .csv, as glc writes both. benchmarks/tapes.py checks it agrees with glc before timing it.
 """
 
 from __future__ import annotations
@@ -231,6 +231,7 @@ def main() -> int:
     tape, out = Path(sys.argv[1]), Path(sys.argv[2])
     bundle = check_paths([ROOT / "programs"]).bundle
     assert bundle is not None
+    out.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(out.with_suffix(".duckdb")))
     con.execute("SET memory_limit = '1GB'")
     con.execute("SET threads = 2")
@@ -242,7 +243,9 @@ def main() -> int:
     t = open_tape(con, tape, bundle.vocabulary, None, None)
     con.execute("CREATE OR REPLACE TABLE tape AS " + t.relation.sql(dialect="duckdb"))
     out.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(f"COPY ({query()}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"CREATE TABLE results AS {query()}")  # then the same two files glc writes
+    con.execute(f"COPY results TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"COPY results TO '{out.with_suffix('.csv')}' (FORMAT csv, HEADER)")
     con.close()
     out.with_suffix(".duckdb").unlink(missing_ok=True)
     return 0
