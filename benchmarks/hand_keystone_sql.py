@@ -72,7 +72,6 @@ RULES = ["non_warrantable_condo", "interest_only", "declining_market", "rural", 
 def matrix_sql(name: str) -> tuple[str, str]:
     """The matrix's outcome and its cell (basis points) when it passes."""
     cells = MATRICES[name]
-    ncols = len(cells[0])
     # the loan amount above which a FICO row has no cell (N/A)
     tops = [1_000_000, 1_500_000, 2_000_000, 3_000_000]
     na_cases = " ".join(f"WHEN {b} THEN {tops[sum(c is not None for c in row) - 1]}" for b, row in enumerate(cells))
@@ -80,7 +79,6 @@ def matrix_sql(name: str) -> tuple[str, str]:
                           for c, v in enumerate(row) if v is not None)
     outcome = f"matrix_outcome({GUARDS[name]}, fico, loan_amount, CASE fb {na_cases} END)"
     cell = f"CASE WHEN o_{name} = 'pass' THEN CASE {cell_cases} END END"
-    del ncols
     return outcome, cell
 
 
@@ -105,7 +103,7 @@ def query(source: str = "tape") -> str:
         rule_of[k] = f"CASE WHEN base_{k} = lim_{k} THEN base_rule_{k} {names} END"
     base_rule = " ".join(f"WHEN cell_{n} = base_{{k}} THEN '{n}'" for n in MATRICES)
     order = [f"o_{n}" for n in MATRICES] + ["o_elig"] + [f"o_r{i}" for i in range(len(RULES))] + ["o_l_ltv", "o_l_cltv"]
-    ids = list(MATRICES) + ["eligibility_matrix"] + RULES + ["max_ltv", "max_cltv"]
+    ids = [*MATRICES, "eligibility_matrix", *RULES, "max_ltv", "max_cltv"]
 
     def ids_with(outcome: str) -> str:
         return "concat_ws(';', " + ", ".join(f"CASE WHEN {o} = '{outcome}' THEN '{i}' END" for o, i in zip(order, ids, strict=True)) + ")"
@@ -160,10 +158,13 @@ WITH money AS (  -- exact integers: cents, basis points
 ), derived AS (
   SELECT *,
     CAST(CASE WHEN pv_c = 0 THEN NULL ELSE cdiv(CAST(loan_amount AS HUGEINT) * 1000000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_ltv,
-    CAST(CASE WHEN pv_c = 0 THEN NULL ELSE cdiv(CAST((loan_amount + subordinate_liens) * 100 AS HUGEINT) * 10000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_cltv,
-    CAST(CASE WHEN doc_type IN ('bank_stmt_personal_12', 'bank_stmt_personal_24') THEN fdiv(CAST(deposits_c AS HUGEINT), CAST(statement_months AS HUGEINT))
+    CAST(CASE WHEN pv_c = 0 THEN NULL
+         ELSE cdiv(CAST((loan_amount + subordinate_liens) * 100 AS HUGEINT) * 10000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_cltv,
+    CAST(CASE WHEN doc_type IN ('bank_stmt_personal_12', 'bank_stmt_personal_24')
+         THEN fdiv(CAST(deposits_c AS HUGEINT), CAST(statement_months AS HUGEINT))
          WHEN doc_type IN ('bank_stmt_business_12', 'bank_stmt_business_24')
-         THEN fdiv(CAST(deposits_c AS HUGEINT) * (10000 - CAST(coalesce(cpa_expense_ratio * 100, 5000) AS HUGEINT)) * CAST(ownership_pct * 100 AS HUGEINT),
+         THEN fdiv(CAST(deposits_c AS HUGEINT) * (10000 - CAST(coalesce(cpa_expense_ratio * 100, 5000) AS HUGEINT))
+                   * CAST(ownership_pct * 100 AS HUGEINT),
                    CAST(statement_months AS HUGEINT) * 100000000)
          WHEN doc_type IS NOT NULL THEN CAST(monthly_income * 100 AS HUGEINT) END AS HUGEINT) AS v_income_c,
     CAST(fdiv(CAST(liquid_assets * 100 AS HUGEINT) * 100, CAST(pitia_c AS HUGEINT)) AS HUGEINT) AS v_reserves,
