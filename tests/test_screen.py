@@ -79,6 +79,24 @@ def test_sample_tape_is_deterministic(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
 
 
+def test_sample_tape_rows_depend_only_on_row_number_and_cover_band_edges(tmp_path: Path) -> None:
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    write_sample(BUNDLE, small, 300, seed=4, broken=0.0)
+    write_sample(BUNDLE, large, 3000, seed=4, broken=0.0)
+    head = list(csv.DictReader(small.open(encoding="utf-8")))
+    rows = list(csv.DictReader(large.open(encoding="utf-8")))
+    assert rows[:300] == head  # a longer tape extends a shorter one: each draw is hash(row, draw, seed)
+    assert [r["loan_id"] for r in rows] == [f"L{n:08d}" for n in range(1, 3001)]
+    fico = {r["fico"] for r in rows}
+    assert {"659", "660", "661", "739", "740"} <= fico  # band edges and one step either side
+    amounts = {r["loan_amount"].replace("$", "").replace(",", "") for r in rows}
+    assert {"1000000", "1000001", "3000000"} <= amounts
+    assert any(r["credit_events"].startswith('[{"kind": ') for r in rows)
+    assert any(r["housing_lates"].startswith('[{"due_on": ') for r in rows)
+    assert any(r["pitia"] == "NA" for r in rows) and any(r["pitia"] == "" for r in rows)
+    assert len({r["program"] for r in rows}) == len(BUNDLE.programs)
+
+
 def test_broken_rows_are_invalid_with_reasons_and_counted(tmp_path: Path) -> None:
     tape = tmp_path / "messy.csv"
     write_sample(BUNDLE, tape, 2000, seed=11, broken=0.05)

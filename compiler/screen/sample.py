@@ -1,6 +1,6 @@
 """`glc sample-tape`: a deterministic synthetic loan tape for demos, tests and benchmarks.
 
-Rows are drawn with `random.Random(seed)` (same seed, same tape, byte for byte), with plausible joint
+Rows are drawn by one DuckDB query, every draw `hash(row, draw, seed)` (same seed, same tape, byte for byte), with plausible joint
 distributions (value -> loan amount through a target LTV, PITIA from the loan amount, income from a target DTI,
 credit events seasoned around the programs' thresholds), every band edge the programs use (each edge and one
 step either side: FICO, loan amount, LTV, DTI, DSCR, reserves, ...), unknown cells, tape-style formats
@@ -12,11 +12,9 @@ a program. Written in chunks (bounded memory) and atomically.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import random
 from collections.abc import Iterator
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -61,189 +59,237 @@ def band_edges(bundle: ir.Bundle) -> dict[str, list[Decimal]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _months_before(d: dt.date, months: int, days: int = 0) -> dt.date:
-    y, m = divmod(d.month - 1 - months, 12)
-    base = dt.date(d.year + y, m + 1, min(d.day, 28))
-    return base - dt.timedelta(days=days)
+def _lit(v: Any) -> str:
+    if isinstance(v, str):
+        return "'" + v.replace("'", "''") + "'"
+    return str(v)
+
+
+def _list(values: list[Any]) -> str:
+    return "[" + ", ".join(_lit(v) for v in values) + "]"
 
 
 class Generator:
+    """The tape as one DuckDB query over `range(rows)`: every draw is `hash(row, draw, seed)` (a pure function of
+    the row number, so the tape is the same whatever the thread count or chunking), vectorised and streamed."""
+
     def __init__(self, bundle: ir.Bundle, seed: int, broken: float) -> None:
-        self.rnd = random.Random(seed)
+        self.seed = int(seed) % (1 << 62)
         self.vocab = bundle.vocabulary
         self.programs = [p.id for p in bundle.programs]
         self.edges = band_edges(bundle)
         self.broken = broken
         self.fields = [f.name for f in self.vocab.fields]
         self.kinds = {f.name: f.type.kind for f in self.vocab.fields}
-        self.states = self.vocab.field("state").type.values  # type: ignore[union-attr]
+        self.states = list(self.vocab.field("state").type.values)  # type: ignore[union-attr]
         self.labels = {f.name: dict(zip(f.type.values, f.type.labels, strict=False)) for f in self.vocab.fields
                        if f.type.kind == "enum"}
+        self.draw = 0
 
-    def edge(self, name: str, step: Decimal, default: list[Decimal]) -> Decimal:
-        e = self.rnd.choice(self.edges.get(name) or default)
-        return e + self.rnd.choice((-step, Decimal(0), Decimal(0), step))
+    def u(self) -> str:
+        """A fresh uniform draw in [0, 1) for this row."""
+        self.draw += 1
+        return f"((hash(n, {self.draw}, {self.seed}) >> 11)::DOUBLE / 9007199254740992.0)"
 
-    def row(self, n: int) -> dict[str, Any]:
-        r = self.rnd
-        loan: dict[str, Any] = {"loan_id": f"L{n:08d}", "program": r.choice(self.programs)}
-        app = APP_START + dt.timedelta(days=r.randrange(0, 300))
-        loan["application_date"] = app
-        loan["note_date"] = app + dt.timedelta(days=r.randrange(20, 60))
-        program = loan["program"]
-        dscr = "dscr" in program  # property cash-flow programs: investment loans documented by rent
-        occupancy = "investment" if dscr else r.choices(("primary", "second_home", "investment"), (70, 10, 20))[0]
-        purpose = r.choices(("purchase", "rate_term", "cash_out"), (50, 20, 30))[0]
-        loan.update(occupancy=occupancy, purpose=purpose)
-        fico = self.edge("fico", Decimal(1), [Decimal(660)]) if r.random() < 0.3 else Decimal(max(300, min(850, int(r.gauss(725, 45)))))
-        loan["fico"] = min(Decimal(850), max(Decimal(300), fico))
-        value = Decimal(int(r.lognormvariate(13.3, 0.5))).quantize(Decimal(1))
-        value = max(Decimal(60_000), min(value, Decimal(9_000_000)))
-        if r.random() < 0.25:  # loan amount on a matrix column edge
-            amount = max(Decimal(1), self.edge("loan_amount", Decimal(1), [Decimal(1_000_000)]))
-            ltv = Decimal(r.choice([60, 65, 70, 75, 80, 85, 90]))
-            value = (amount * 100 / ltv).quantize(Decimal(1), rounding=ROUND_CEILING)
-        else:
-            ltv = self.edge("ltv", Decimal("0.01"), [Decimal(80)]) if r.random() < 0.4 else Decimal(r.randrange(40, 86))
-            amount = max(Decimal(1), (value * ltv / 100).quantize(Decimal(1)) + r.choice((-1, 0, 0, 1)))
-        loan["loan_amount"] = amount
-        loan["appraised_value"] = value
-        loan["purchase_price"] = value + (Decimal(r.randrange(0, 3)) * 5000 if r.random() < 0.3 else 0) if purpose == "purchase" else None
-        loan["subordinate_liens"] = Decimal(r.choice((0,) * 9 + (10_000, 25_000, 50_000)))
-        loan["cash_out_amount"] = Decimal(r.randrange(10_000, 500_000)) if purpose == "cash_out" else Decimal(0)
-        loan["interest_only"] = r.random() < 0.15
-        loan["prepayment_penalty_months"] = r.choice((0, 12, 24, 36, 60)) if occupancy == "investment" else 0
-        loan["property_type"] = r.choices(list(self.labels["property_type"]), (50, 15, 6, 10, 5, 2, 6, 1, 1, 1, 2, 1))[0]
-        loan["units"] = {"two_to_four_unit": r.randint(2, 4), "five_to_ten_unit": r.randint(5, 10)}.get(loan["property_type"], 1)
-        loan["state"] = r.choice(self.states)
-        for flag, p in (("rural", 0.05), ("declining_market", 0.07), ("short_term_rental", 0.05), ("fthb", 0.2),
-                        ("first_time_investor", 0.1), ("rent_free", 0.04), ("in_forbearance", 0.02)):
-            loan[flag] = r.random() < p
-        loan["citizenship"] = r.choices(list(self.labels["citizenship"]), (75, 12, 5, 4, 4))[0]
-        loan["financed_properties"] = r.randint(1, 3) if occupancy != "investment" else r.randint(1, 12)
-        loan["credit_events"] = self.events(app)
-        loan["housing_history_months"] = r.choice((0, 6, 11, 12, 13) + (24, 36, 60, 120) * 4)
-        loan["housing_lates"] = self.lates(app)
-        loan["housing_verification"] = r.choices(list(self.labels["housing_verification"]), (40, 30, 15, 10, 5))[0]
-        pitia = (amount * Decimal("0.0075")).quantize(Decimal("0.01"))
-        loan["pitia"] = pitia
-        loan["monthly_taxes"] = (pitia * Decimal("0.18")).quantize(Decimal("0.01"))  # parts of PITIA, for stress scenarios
-        loan["monthly_insurance"] = (pitia * Decimal("0.07")).quantize(Decimal("0.01"))
-        loan["current_housing_payment"] = (pitia * Decimal(r.uniform(0.4, 1.3))).quantize(Decimal("0.01"))
-        loan["forbearance_end"] = _months_before(app, r.choice((6, 11, 12, 13, 24))) if r.random() < 0.05 else None
-        loan["payments_since_forbearance"] = r.choice((0, 3, 6, 12)) if loan["forbearance_end"] else None
+    def pick(self, values: list[Any], weights: list[int] | None = None) -> str:
+        if weights is None:
+            return f"{_list(values)}[1 + floor({self.u()} * {len(values)})::BIGINT]"
+        total, acc, arms, u = sum(weights), 0, [], self.u()
+        for v, w in zip(values[:-1], weights[:-1], strict=True):
+            acc += w
+            arms.append(f"WHEN {u} < {acc / total!r} THEN {_lit(v)}")
+        return f"(CASE {' '.join(arms)} ELSE {_lit(values[-1])} END)"
+
+    def gauss(self) -> str:
+        return f"(sqrt(-2 * ln(1 - {self.u()})) * cos(2 * pi() * {self.u()}))"
+
+    def edge(self, name: str, step: str, default: list[Decimal], cast: str) -> str:
+        edges = [str(e) for e in self.edges.get(name) or default]
+        return f"({_list(edges)}[1 + floor({self.u()} * {len(edges)})::BIGINT]::{cast} + {self.pick([-1, 0, 0, 1])} * {step})"
+
+    def months_before(self, months: str, days: str = "0") -> str:
+        return (f"(make_date(year(app), month(app), least(day(app), 28)) - to_months({months}))::DATE - ({days})::INTEGER")
+
+    def values_sql(self, rows: int) -> str:
+        """One row of typed values per loan (the joint distributions), in row order."""
+        u, pick = self.u, self.pick
+        money = "DECIMAL(18,2)"
+        events_kinds = list(self.vocab.records[0].fields[0].type.values)
         docs = list(self.labels["doc_type"])
-        loan["doc_type"] = "dscr" if dscr else r.choice([d for d in docs if d.startswith("bank_stmt")]) \
-            if "bank_statement" in program and r.random() < 0.9 else r.choice(docs)
-        dti = self.edge("dti", Decimal("0.01"), [Decimal(50)]) if r.random() < 0.3 else Decimal(r.randrange(15, 50))
-        debts = (pitia * Decimal(r.uniform(0, 0.6))).quantize(Decimal("0.01"))
-        income = ((pitia + debts) * 100 / max(dti, Decimal(1))).quantize(Decimal("0.01"))
-        months = r.choice((12, 24))
-        loan.update(monthly_income=income, monthly_debts=debts, statement_months=months,
-                    total_deposits=(income * months * Decimal(r.uniform(1.0, 2.2))).quantize(Decimal("0.01")),
-                    excluded_transfers=Decimal(r.randrange(0, 20_000)), excluded_nonrecurring=Decimal(r.randrange(0, 10_000)),
-                    cpa_expense_ratio=Decimal(r.randrange(10, 60)) if r.random() < 0.5 else None,
-                    ownership_pct=Decimal(r.choice((25, 50, 51, 100, 100, 100))))
-        rent = (pitia * (self.edge("dscr", Decimal("0.001"), [Decimal(1)]) if r.random() < 0.4 else Decimal(r.uniform(0.6, 1.6)))) \
-            .quantize(Decimal("0.01"))
-        loan["market_rent"] = rent if occupancy == "investment" or r.random() < 0.1 else None
-        leased = loan["market_rent"] and r.random() < 0.5
-        loan["lease_rent"] = (rent * Decimal(r.choice(("0.9", "1", "1.1")))).quantize(Decimal("0.01")) if leased else None
-        reserves = self.edge("reserves_months", Decimal("0.01"), [Decimal(6)]) if r.random() < 0.4 else Decimal(r.randrange(0, 40))
-        loan["liquid_assets"] = (pitia * reserves).quantize(Decimal("0.01"))
-        loan["borrower_contribution_pct"] = Decimal(r.choice((0, 5, 10, 20, 25)))
-        for name in self.fields:
-            if name not in ("loan_id", "application_date") and r.random() < 0.03:
-                loan[name] = None  # unknown
-        return loan
+        bank_docs = [d for d in docs if d.startswith("bank_stmt")]
+        flags = [("rural", 0.05), ("declining_market", 0.07), ("short_term_rental", 0.05), ("fthb", 0.2),
+                 ("first_time_investor", 0.1), ("rent_free", 0.04), ("in_forbearance", 0.02)]
+        def item(values: list[int], k: int) -> str:  # a draw per list element i
+            return f"{_list(values)}[1 + (hash(n, i, {k}, {self.seed}) % {len(values)})::BIGINT]"
 
-    def events(self, app: dt.date) -> list[dict[str, str]] | None:
-        r = self.rnd
-        if r.random() < 0.05:
-            return None
-        if r.random() < 0.8:
-            return []
-        kinds = self.vocab.records[0].fields[0].type.values
-        return [{"kind": r.choice(kinds), "completed_on": _months_before(app, r.choice((11, 12, 23, 24, 35, 36, 47, 48, 49, 84)),
-                                                                         r.choice((0, 0, 1, -1))).isoformat()}
-                for _ in range(r.choice((1, 1, 2)))]
+        completed = self.months_before(item([11, 12, 23, 24, 35, 36, 47, 48, 49, 84], 7002), item([0, 0, 1, -1], 7003))
+        events = (f"CASE WHEN {u()} < 0.05 THEN NULL WHEN {u()} < 0.8 THEN '[]' ELSE '[' || array_to_string(list_transform("
+                  f"range({pick([1, 1, 2])}), lambda i: '{{\"kind\": \"' || {_list(events_kinds)}"
+                  f"[1 + (hash(n, i, 7001, {self.seed}) % {len(events_kinds)})::BIGINT] || '\", \"completed_on\": \"' || "
+                  f"strftime({completed}, '%Y-%m-%d') || '\"}}'), ', ') || ']' END")
+        due = self.months_before(item([1, 6, 11, 12, 13, 23, 24, 25], 7004))
+        lates = (f"CASE WHEN {u()} < 0.05 THEN NULL WHEN {u()} < 0.85 THEN '[]' ELSE '[' || array_to_string(list_transform("
+                 f"range({pick([1, 1, 2, 3])}), lambda i: '{{\"due_on\": \"' || strftime({due}, '%Y-%m-%d') "
+                 f"|| '\", \"days_late\": ' || {item([30, 59, 60, 89, 90, 120], 7005)} || '}}'), ', ') || ']' END")
+        cols = [
+            "'L' || lpad(n::VARCHAR, 8, '0') AS loan_id",
+            f"{pick(self.programs)} AS program",
+            f"DATE '{APP_START.isoformat()}' + floor({u()} * 300)::INTEGER AS app",
+            "app AS application_date",
+            f"app + 20 + floor({u()} * 40)::INTEGER AS note_date",
+            "program LIKE '%dscr%' AS dscr",  # property cash-flow programs: investment loans documented by rent
+            f"CASE WHEN dscr THEN 'investment' ELSE {pick(['primary', 'second_home', 'investment'], [70, 10, 20])} END AS occupancy",
+            f"{pick(['purchase', 'rate_term', 'cash_out'], [50, 20, 30])} AS purpose",
+            f"least(850, greatest(300, CASE WHEN {u()} < 0.3 THEN {self.edge('fico', '1', [Decimal(660)], 'INTEGER')} "
+            f"ELSE (725 + 45 * {self.gauss()})::INTEGER END)) AS fico",
+            f"least(9000000, greatest(60000, floor(exp(13.3 + 0.5 * {self.gauss()}))::BIGINT)) AS value0",
+            f"{u()} < 0.25 AS on_amount_edge",  # loan amount on a matrix column edge
+            f"greatest(1, {self.edge('loan_amount', '1', [Decimal(1_000_000)], 'BIGINT')}) AS edge_amount",
+            f"{pick([60, 65, 70, 75, 80, 85, 90])}::BIGINT AS edge_ltv",
+            f"CASE WHEN {u()} < 0.4 THEN {self.edge('ltv', '0.01', [Decimal(80)], 'DECIMAL(8,2)')} "
+            f"ELSE (40 + floor({u()} * 46))::DECIMAL(8,2) END AS ltv",
+            "CASE WHEN on_amount_edge THEN (edge_amount * 100 + edge_ltv - 1) // edge_ltv ELSE value0 END AS appraised_value",
+            f"CASE WHEN on_amount_edge THEN edge_amount "
+            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) END AS loan_amount",
+            f"CASE WHEN purpose <> 'purchase' THEN NULL WHEN {u()} < 0.3 THEN appraised_value + floor({u()} * 3)::BIGINT * 5000 "
+            f"ELSE appraised_value END AS purchase_price",
+            f"{pick([0] * 9 + [10_000, 25_000, 50_000])}::BIGINT AS subordinate_liens",
+            f"CASE WHEN purpose = 'cash_out' THEN 10000 + floor({u()} * 490000)::BIGINT ELSE 0 END AS cash_out_amount",
+            f"{u()} < 0.15 AS interest_only",
+            f"CASE WHEN occupancy = 'investment' THEN {pick([0, 12, 24, 36, 60])} ELSE 0 END AS prepayment_penalty_months",
+            f"{pick(list(self.labels['property_type']), [50, 15, 6, 10, 5, 2, 6, 1, 1, 1, 2, 1])} AS property_type",
+            f"CASE property_type WHEN 'two_to_four_unit' THEN 2 + floor({u()} * 3)::INTEGER "
+            f"WHEN 'five_to_ten_unit' THEN 5 + floor({u()} * 6)::INTEGER ELSE 1 END AS units",
+            f"{pick(self.states)} AS state",
+            *[f"{u()} < {p} AS {flag}" for flag, p in flags],
+            f"{pick(list(self.labels['citizenship']), [75, 12, 5, 4, 4])} AS citizenship",
+            f"CASE WHEN occupancy = 'investment' THEN 1 + floor({u()} * 12)::INTEGER ELSE 1 + floor({u()} * 3)::INTEGER END AS financed_properties",
+            f"{events} AS credit_events",
+            f"{pick([0, 6, 11, 12, 13] + [24, 36, 60, 120] * 4)} AS housing_history_months",
+            f"{lates} AS housing_lates",
+            f"{pick(list(self.labels['housing_verification']), [40, 30, 15, 10, 5])} AS housing_verification",
+            f"(loan_amount * 0.0075)::{money} AS pitia",
+            f"(pitia * 0.18)::{money} AS monthly_taxes",  # the tax and insurance parts of PITIA, for stress scenarios
+            f"(pitia * 0.07)::{money} AS monthly_insurance",
+            f"(pitia * (0.4 + 0.9 * {u()})::DECIMAL(8,4))::{money} AS current_housing_payment",
+            f"CASE WHEN {u()} < 0.05 THEN {self.months_before(pick([6, 11, 12, 13, 24]))} END AS forbearance_end",
+            f"CASE WHEN forbearance_end IS NOT NULL THEN {pick([0, 3, 6, 12])} END AS payments_since_forbearance",
+            f"CASE WHEN dscr THEN 'dscr' WHEN program LIKE '%bank_statement%' AND {u()} < 0.9 THEN {pick(bank_docs)} "
+            f"ELSE {pick(docs)} END AS doc_type",
+            f"CASE WHEN {u()} < 0.3 THEN {self.edge('dti', '0.01', [Decimal(50)], 'DECIMAL(8,2)')} "
+            f"ELSE (15 + floor({u()} * 35))::DECIMAL(8,2) END AS dti",
+            f"(pitia * (0.6 * {u()})::DECIMAL(8,4))::{money} AS monthly_debts",
+            f"((pitia + monthly_debts) * 100 / greatest(dti, 1))::{money} AS monthly_income",
+            f"{pick([12, 24])} AS statement_months",
+            f"(monthly_income * statement_months * (1 + 1.2 * {u()})::DECIMAL(8,4))::{money} AS total_deposits",
+            f"floor({u()} * 20000)::BIGINT AS excluded_transfers",
+            f"floor({u()} * 10000)::BIGINT AS excluded_nonrecurring",
+            f"CASE WHEN {u()} < 0.5 THEN 10 + floor({u()} * 50)::INTEGER END AS cpa_expense_ratio",
+            f"{pick([25, 50, 51, 100, 100, 100])} AS ownership_pct",
+            f"(pitia * CASE WHEN {u()} < 0.4 THEN {self.edge('dscr', '0.001', [Decimal(1)], 'DECIMAL(8,3)')} "
+            f"ELSE (0.6 + {u()})::DECIMAL(8,3) END)::{money} AS rent",
+            f"CASE WHEN occupancy = 'investment' OR {u()} < 0.1 THEN rent END AS market_rent",
+            f"CASE WHEN market_rent IS NOT NULL AND {u()} < 0.5 THEN (rent * {pick(['0.9', '1', '1.1'])}::DECIMAL(4,2))::{money} END AS lease_rent",
+            f"CASE WHEN {u()} < 0.4 THEN {self.edge('reserves_months', '0.01', [Decimal(6)], 'DECIMAL(8,2)')} "
+            f"ELSE floor({u()} * 40)::DECIMAL(8,2) END AS reserves",
+            f"(pitia * reserves)::{money} AS liquid_assets",
+            f"{pick([0, 5, 10, 20, 25])} AS borrower_contribution_pct",
+        ]
+        return f"SELECT n, {', '.join(cols)} FROM range(1, {int(rows) + 1}) AS t(n)"
 
-    def lates(self, app: dt.date) -> list[dict[str, Any]] | None:
-        r = self.rnd
-        if r.random() < 0.05:
-            return None
-        if r.random() < 0.85:
-            return []
-        return [{"due_on": _months_before(app, r.choice((1, 6, 11, 12, 13, 23, 24, 25))).isoformat(),
-                 "days_late": r.choice((30, 59, 60, 89, 90, 120))} for _ in range(r.choice((1, 1, 2, 3)))]
-
-    def text(self, name: str, value: Any) -> str:
-        """A cell as a tape has it, sometimes in a tape's own formats."""
-        r = self.rnd
-        if value is None:
-            return r.choice(("", "", "NA"))
+    def text(self, name: str) -> str:
+        """A cell as a tape has it, sometimes in a tape's own formats; 3% unknown ('' or NA)."""
+        u, col = self.u, f'v."{name}"'
         kind = self.kinds.get(name, "text")
-        if isinstance(value, bool):
-            pair = r.choice((("Y", "N"), ("yes", "no"), ("TRUE", "FALSE")))
-            return pair[0] if value else pair[1]
-        if isinstance(value, list):
-            return json.dumps(value)
-        if isinstance(value, dt.date):
-            return value.isoformat() if r.random() < 0.8 else value.strftime("%m/%d/%Y")
-        if isinstance(value, Decimal):
-            if kind == "money" and r.random() < 0.3:
-                return f"${value:,.2f}" if value != value.to_integral_value() or r.random() < 0.5 else f"${value:,.0f}"
-            if kind == "percent" and r.random() < 0.3:
-                return f"{value:.2f}%"
-            return f"{value:f}"
-        if kind == "enum" and r.random() < 0.2 and self.labels[name].get(str(value)):
-            return self.labels[name][str(value)]
-        return str(value)
+        if kind == "yesno":
+            pairs = [("Y", "N"), ("yes", "no"), ("TRUE", "FALSE")]
+            w = u()
+            cell = "CASE " + " ".join(f"WHEN {w} < {(i + 1) / 3!r} THEN CASE WHEN {col} THEN '{a}' ELSE '{b}' END"
+                                      for i, (a, b) in enumerate(pairs[:-1])) + f" ELSE CASE WHEN {col} THEN 'TRUE' ELSE 'FALSE' END END"
+        elif kind == "date":
+            cell = f"CASE WHEN {u()} < 0.8 THEN strftime({col}, '%Y-%m-%d') ELSE strftime({col}, '%m/%d/%Y') END"
+        elif kind == "money":
+            cell = (f"CASE WHEN {u()} >= 0.3 THEN {col}::VARCHAR WHEN {col}::DECIMAL(18,2) <> round({col}) OR {u()} < 0.5 "
+                    f"THEN '$' || format('{{:,.2f}}', {col}::DECIMAL(18,2)) ELSE '$' || format('{{:,.0f}}', {col}::DECIMAL(18,2)) END")
+        elif kind == "percent":
+            cell = f"CASE WHEN {u()} < 0.3 THEN format('{{:.2f}}%', {col}::DECIMAL(18,2)) ELSE {col}::VARCHAR END"
+        elif kind == "enum" and name in self.labels:
+            labels = {k: v for k, v in self.labels[name].items() if v}
+            mapping = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in labels.items())
+            cell = f"CASE WHEN {u()} < 0.2 THEN CASE {col} {mapping} ELSE {col} END ELSE {col} END"
+        else:
+            cell = f"{col}::VARCHAR"
+        if name in ("loan_id", "application_date"):
+            return f"{cell}"
+        return f"CASE WHEN {col} IS NULL OR {u()} < 0.03 THEN {self.pick(['', '', 'NA'])} ELSE {cell} END"
 
-    def breakage(self, cells: dict[str, str]) -> None:
-        r = self.rnd
-        name = r.choice(("fico", "loan_amount", "application_date", "occupancy", "credit_events", "appraised_value",
-                         "interest_only", "pitia", "ownership_pct"))
-        cells[name] = {"fico": r.choice(("abc", "9999", "7 20")), "loan_amount": r.choice(("1.2M", "-5", "800000.50")),
-                       "application_date": r.choice(("2026-02-30", "yesterday", "13/45/2026")),
-                       "occupancy": "owner?", "credit_events": r.choice(("[{bad json", '[{"kind": "xx"}]')),
-                       "appraised_value": "$1.2.3", "interest_only": "maybe", "pitia": "n/a dollars",
-                       "ownership_pct": "150%"}[name]
+    def broken_sql(self, cell: str, name: str, chosen: str) -> str:
+        bad = BREAKAGE.get(name)
+        if not bad or self.broken <= 0:
+            return cell
+        return f"CASE WHEN {chosen} = {_lit(name)} THEN {self.pick(bad)} ELSE {cell} END"
 
-    def rows(self, count: int) -> Iterator[dict[str, str]]:
+    def query(self, rows: int) -> tuple[list[str], str]:
         header = ["loan_id", "program", *[n for n in self.fields if n != "loan_id"]]
-        for n in range(1, count + 1):
-            loan = self.row(n)
-            cells = {name: self.text(name, loan.get(name)) if name not in ("loan_id", "program") else str(loan[name])
-                     for name in header}
-            if self.rnd.random() < self.broken:
-                self.breakage(cells)
-            yield cells
+        values = self.values_sql(rows)
+        chosen = f"CASE WHEN {self.u()} < {float(self.broken)!r} THEN {self.pick(list(BREAKAGE))} END"
+        cells = [f"{self.broken_sql(self.text(h) if h != 'program' else 'v.program', h, 'b')} AS \"{h}\"" for h in header]
+        return header, f"SELECT {', '.join(cells)} FROM (SELECT *, {chosen} AS b FROM ({values}) AS w) AS v"
+
+
+BREAKAGE: dict[str, list[str]] = {
+    "fico": ["abc", "9999", "7 20"], "loan_amount": ["1.2M", "-5", "800000.50"],
+    "application_date": ["2026-02-30", "yesterday", "13/45/2026"], "occupancy": ["owner?"],
+    "credit_events": ["[{bad json", '[{"kind": "xx"}]'], "appraised_value": ["$1.2.3"], "interest_only": ["maybe"],
+    "pitia": ["n/a dollars"], "ownership_pct": ["150%"],
+}
 
 
 def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float) -> int:
-    """Write the tape (CSV or Parquet by the file's suffix) atomically; returns the number of rows written."""
+    """Write the tape (CSV or Parquet by the file's suffix) atomically, in chunks of CHUNK rows (bounded memory);
+    returns the number of rows written."""
+    import duckdb
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     gen = Generator(bundle, seed, broken)
-    header = ["loan_id", "program", *[n for n in gen.fields if n != "loan_id"]]
+    header, sql = gen.query(rows)
     schema = pa.schema([(h, pa.string()) for h in header])
     tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
     parquet = out.suffix.lower() in (".parquet", ".pq")
-    writer: Any = pq.ParquetWriter(tmp, schema, compression="zstd") if parquet else \
-        pacsv.CSVWriter(tmp, schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+    con = duckdb.connect()
+    con.execute("SET memory_limit = '1GB'")
+    con.execute("SET threads = 2")
     written = 0
     try:
-        it = gen.rows(rows)
-        while written < rows:
-            chunk = [next(it) for _ in range(min(CHUNK, rows - written))]
-            writer.write_batch(pa.RecordBatch.from_pylist(chunk, schema=schema))
-            written += len(chunk)
+        writer: Any = pq.ParquetWriter(tmp, schema, compression="zstd") if parquet else \
+            pacsv.CSVWriter(tmp, schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+        pending: list[Any] = []
+        size = 0
+
+        def flush(table: Any) -> None:
+            if parquet:
+                writer.write_table(table.cast(schema), row_group_size=CHUNK)
+            else:
+                writer.write_table(table.cast(schema))
+
+        for batch in con.sql(sql).to_arrow_reader(CHUNK):  # re-chunked: row groups never depend on DuckDB's batching
+            pending.append(batch)
+            size += batch.num_rows
+            while size >= CHUNK:
+                table = pa.Table.from_batches(pending)
+                flush(table.slice(0, CHUNK))
+                rest = table.slice(CHUNK)
+                pending, size = rest.to_batches(), rest.num_rows
+                written += CHUNK
+        if size:
+            flush(pa.Table.from_batches(pending))
+            written += size
         writer.close()
         os.replace(tmp, out)
     finally:
+        con.close()
         if tmp.exists():
             tmp.unlink()
     return written

@@ -1,0 +1,256 @@
+"""A hand-written DuckDB query for keystone_bank_statement, as a careful SQL engineer would write it.
+
+    .venv/bin/python benchmarks/hand_keystone_sql.py TAPE OUT.parquet
+
+Reads the tape through glc's tape reader (the same typed table `glc screen` screens), then one query: CASE bands
+for the matrices, exact integer arithmetic in cents and basis points (hundredths of a percent), the same
+three-valued outcomes (pass / fail / missing / review / not applicable), max LTV/CLTV with the binding rule
+(lowest wins; an adjustment whose condition is unknown lowers the limit, and a loan over that limit but within
+the certain one is `missing`), failing / missing / review rule ids in guideline order, conditions. Writes the
+result columns of `glc screen` to OUT (Parquet) and OUT with .csv, as glc writes both. benchmarks/tapes.py checks it agrees with glc before timing it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MACROS = """
+CREATE OR REPLACE TEMP MACRO fdiv(a, b) AS CASE WHEN b = 0 THEN NULL
+  WHEN b < 0 THEN (-a - (((-a) % (-b)) + (-b)) % (-b)) // (-b) ELSE (a - ((a % b) + b) % b) // b END;
+CREATE OR REPLACE TEMP MACRO cdiv(a, b) AS -fdiv(-a, b);
+CREATE OR REPLACE TEMP MACRO months_since(d, since) AS (year(d) - year(since)) * 12 + (month(d) - month(since))
+  - CASE WHEN day(d) < least(day(since), day(last_day(d))) THEN 1 ELSE 0 END;
+CREATE OR REPLACE TEMP MACRO seasoned(events, app, kinds, need) AS CASE
+  WHEN events IS NULL OR app IS NULL THEN NULL
+  WHEN len(list_filter(events, lambda e: list_contains(kinds, e.kind))) = 0 THEN TRUE
+  WHEN len(list_filter(events, lambda e: list_contains(kinds, e.kind) AND e.completed_on IS NULL)) > 0 THEN NULL
+  ELSE months_since(app, list_max(list_transform(list_filter(events, lambda e: list_contains(kinds, e.kind)),
+                                                 lambda e: e.completed_on))) >= need END;
+CREATE OR REPLACE TEMP MACRO outcome(a, failed, unknown) AS CASE
+  WHEN a = FALSE THEN 'not_applicable'
+  WHEN a AND failed THEN 'fail'
+  WHEN a IS NULL AND (failed OR unknown) THEN 'missing'
+  WHEN unknown THEN 'missing' ELSE 'pass' END;
+CREATE OR REPLACE TEMP MACRO matrix_outcome(a, fico, amount, na) AS CASE
+  WHEN a = FALSE THEN 'not_applicable' WHEN a IS NULL THEN 'missing'
+  WHEN fico IS NULL THEN 'missing' WHEN fico < 660 THEN 'fail'
+  WHEN amount IS NULL THEN 'missing' WHEN amount > na THEN 'fail' ELSE 'pass' END;
+CREATE OR REPLACE TEMP MACRO limit_outcome(lim, certain, actual) AS CASE
+  WHEN lim IS NULL THEN 'not_applicable' WHEN actual IS NULL THEN 'missing'
+  WHEN actual > lim AND (certain IS NULL OR actual <= certain) THEN 'missing'
+  WHEN actual <= lim THEN 'pass' ELSE 'fail' END;
+"""
+
+# Matrix cells in basis points; rows FICO 740+, 720..739, 700..719, 680..699, 660..679; columns loan amount
+# <= 1M, ..1.5M, ..2M, ..3M; NULL = N/A.
+MATRICES = {
+    "primary_purchase": [[9000, 8500, 8000, 7500], [9000, 8500, 8000, 7000], [8500, 8000, 7500, 6500],
+                         [8000, 8000, 7000, None], [7500, 7000, None, None]],
+    "primary_rate_term": [[8500, 8000, 7500, 7000], [8500, 8000, 7500, 6500], [8000, 7500, 7000, 6000],
+                          [7500, 7500, 6500, None], [7000, 6500, None, None]],
+    "primary_cash_out": [[8000, 7500, 7000, 6500], [8000, 7500, 7000, 6000], [7500, 7000, 6500, None],
+                         [7000, 6500, None, None], [6500, None, None, None]],
+    "second_home": [[8500, 8000, 7500], [8500, 8000, 7500], [8000, 7500, 7000], [7500, 7000, None], [7000, None, None]],
+    "investment": [[8000, 7500, 7000], [8000, 7500, 7000], [7500, 7000, 6500], [7000, 6500, None], [6500, None, None]],
+}
+GUARDS = {
+    "primary_purchase": "occupancy = 'primary' AND purpose = 'purchase'",
+    "primary_rate_term": "occupancy = 'primary' AND purpose = 'rate_term'",
+    "primary_cash_out": "occupancy = 'primary' AND purpose = 'cash_out'",
+    "second_home": "occupancy = 'second_home' AND purpose IN ('purchase', 'rate_term')",
+    "investment": "occupancy = 'investment'",
+}
+RULES = ["non_warrantable_condo", "interest_only", "declining_market", "rural", "min_fico", "max_dti",
+         "credit_event_seasoning", "housing_history_12_months", "forbearance", "after_forbearance",
+         "after_forbearance_cash_out", "rent_free", "fthb_payment_shock", "doc_types", "business_ownership", "reserves",
+         "loan_amount_range", "property_types", "excluded_states", "second_appraisal"]
+
+
+def matrix_sql(name: str) -> tuple[str, str]:
+    """The matrix's outcome and its cell (basis points) when it passes."""
+    cells = MATRICES[name]
+    # the loan amount above which a FICO row has no cell (N/A)
+    tops = [1_000_000, 1_500_000, 2_000_000, 3_000_000]
+    na_cases = " ".join(f"WHEN {b} THEN {tops[sum(c is not None for c in row) - 1]}" for b, row in enumerate(cells))
+    cell_cases = " ".join(f"WHEN fb = {b} AND ab = {c} THEN {v}" for b, row in enumerate(cells)
+                          for c, v in enumerate(row) if v is not None)
+    outcome = f"matrix_outcome({GUARDS[name]}, fico, loan_amount, CASE fb {na_cases} END)"
+    cell = f"CASE WHEN o_{name} = 'pass' THEN CASE {cell_cases} END END"
+    return outcome, cell
+
+
+def query(source: str = "tape") -> str:
+    m_out = {n: matrix_sql(n) for n in MATRICES}
+    lim = {}
+    for k, actual in (("ltv", "v_ltv"), ("cltv", "v_cltv")):
+        base = f"least({', '.join(f'cell_{n}' for n in MATRICES)})"
+        adj = [("non_warrantable_condo", "base - 500", "r0"), ("interest_only", "base - 500", "r1"),
+               ("declining_market", "base - 500", "r2"), ("non_warrantable_condo", "8000", "r0"),
+               ("rural", "7500", "r3"), ("rent_free", "8000", "r11")]
+        lim[k] = (base, adj, actual)
+    adj_cols = []
+    for k, (_, adj, _) in lim.items():
+        for i, (_, val, g) in enumerate(adj):
+            v = val.replace("base", f"base_{k}")
+            adj_cols.append(f"CASE WHEN coalesce({g}_a, TRUE) THEN {v} END AS {k}_o{i}")
+            adj_cols.append(f"CASE WHEN coalesce({g}_a, FALSE) THEN {v} END AS {k}_c{i}")
+    rule_of = {}
+    for k, (_, adj, _) in lim.items():
+        names = " ".join(f"WHEN {k}_o{i} = lim_{k} THEN '{r}'" for i, (r, _, _) in enumerate(adj))
+        rule_of[k] = f"CASE WHEN base_{k} = lim_{k} THEN base_rule_{k} {names} END"
+    base_rule = " ".join(f"WHEN cell_{n} = base_{{k}} THEN '{n}'" for n in MATRICES)
+    order = [f"o_{n}" for n in MATRICES] + ["o_elig"] + [f"o_r{i}" for i in range(len(RULES))] + ["o_l_ltv", "o_l_cltv"]
+    ids = [*MATRICES, "eligibility_matrix", *RULES, "max_ltv", "max_cltv"]
+
+    def ids_with(outcome: str) -> str:
+        return "concat_ws(';', " + ", ".join(f"CASE WHEN {o} = '{outcome}' THEN '{i}' END" for o, i in zip(order, ids, strict=True)) + ")"
+
+    def req(a: str, *qs: str) -> str:
+        failed = " OR ".join(f"coalesce(NOT ({q}), FALSE)" for q in qs) if qs else "FALSE"
+        unknown = " OR ".join(f"({q}) IS NULL" for q in qs) if qs else "FALSE"
+        return f"outcome({a}, {failed}, {unknown})" if qs else \
+            f"CASE WHEN {a} = FALSE THEN 'not_applicable' WHEN {a} IS NULL THEN 'missing' ELSE '{{done}}' END"
+
+    r = [  # guard, requirements
+        ("property_type = 'condo_non_warrantable'", []),
+        ("interest_only", ["fico >= 680"]),
+        ("declining_market", []),
+        ("rural", []),
+        ("TRUE", ["fico >= 660"]),
+        ("TRUE", ["v_dti <= 5000 OR (fico >= 720 AND v_ltv <= 8000 AND v_reserves >= 1200 AND NOT fthb AND v_dti <= 5500)"]),
+        ("TRUE", [f"seasoned(credit_events, application_date, {k}, {n})" for k, n in
+                  ((["fc"], 36), (["ss", "dil", "mod"], 24), (["nod", "dq120"], 12), (["bk7", "bk11"], 24), (["bk13"], 12))]),
+        ("NOT rent_free", ["housing_history_months >= 12", "lates_12 <= 1", "housing_verification IN ('vom', 'vor', 'bank_records')"]),
+        ("TRUE", ["NOT in_forbearance"]),
+        ("forbearance_end IS NOT NULL AND purpose IN ('purchase', 'rate_term')", ["payments_since_forbearance >= 2"]),
+        ("forbearance_end IS NOT NULL AND purpose = 'cash_out'", []),
+        ("rent_free", ["borrower_contribution_pct >= 10"]),
+        ("fthb", ["v_payment_shock <= 25000"]),
+        ("TRUE", ["doc_type IN ('bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24')"]),
+        ("doc_type IN ('bank_stmt_business_12', 'bank_stmt_business_24')", ["ownership_pct >= 25"]),
+        ("TRUE", ["v_reserves >= v_required_reserves * 100"]),
+        ("TRUE", ["loan_amount >= 150000 AND loan_amount <= 3000000"]),
+        ("TRUE", ["property_type IN ('sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit')"]),
+        ("TRUE", ["state NOT IN ('ND', 'SD', 'NV')"]),
+        ("loan_amount > 2000000", []),
+    ]
+    guards = ", ".join(f"({g}) AS r{i}_a" for i, (g, _) in enumerate(r))
+    outcomes = ", ".join(f"{req(f'r{i}_a', *qs).replace('{done}', 'review' if RULES[i] == 'after_forbearance_cash_out' else 'pass')} AS o_r{i}"
+                         for i, (_, qs) in enumerate(r))
+    lates = ("CASE WHEN housing_lates IS NULL OR application_date IS NULL THEN NULL "
+             "WHEN len(list_filter(housing_lates, lambda l: l.days_late IS NULL OR l.due_on IS NULL)) > 0 THEN NULL "
+             "ELSE len(list_filter(housing_lates, lambda l: l.days_late >= 30 AND months_since(application_date, l.due_on) < 12)) END")
+    conditions = ("concat_ws(' | ', CASE WHEN coalesce(r11_a, FALSE) THEN 'rent_free (document): Rent-free letter' END, "
+                  "CASE WHEN coalesce(r14_a, FALSE) THEN 'business_ownership (document): CPA letter or business license confirming ownership' END, "
+                  "CASE WHEN coalesce(r19_a, FALSE) THEN 'second_appraisal (document): Second full appraisal' END)")
+    return f"""
+WITH money AS (  -- exact integers: cents, basis points
+  SELECT *,
+    CASE WHEN purpose IS NULL THEN NULL WHEN purpose = 'purchase'
+         THEN CASE WHEN purchase_price IS NULL OR appraised_value IS NULL THEN NULL ELSE least(purchase_price, appraised_value) END
+         ELSE appraised_value END * 100 AS pv_c,
+    (total_deposits - excluded_transfers - excluded_nonrecurring) * 100 AS deposits_c,
+    pitia * 100 AS pitia_c
+  FROM {source}
+), derived AS (
+  SELECT *,
+    CAST(CASE WHEN pv_c = 0 THEN NULL ELSE cdiv(CAST(loan_amount AS HUGEINT) * 1000000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_ltv,
+    CAST(CASE WHEN pv_c = 0 THEN NULL
+         ELSE cdiv(CAST((loan_amount + subordinate_liens) * 100 AS HUGEINT) * 10000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_cltv,
+    CAST(CASE WHEN doc_type IN ('bank_stmt_personal_12', 'bank_stmt_personal_24')
+         THEN fdiv(CAST(deposits_c AS HUGEINT), CAST(statement_months AS HUGEINT))
+         WHEN doc_type IN ('bank_stmt_business_12', 'bank_stmt_business_24')
+         THEN fdiv(CAST(deposits_c AS HUGEINT) * (10000 - CAST(coalesce(cpa_expense_ratio * 100, 5000) AS HUGEINT))
+                   * CAST(ownership_pct * 100 AS HUGEINT),
+                   CAST(statement_months AS HUGEINT) * 100000000)
+         WHEN doc_type IS NOT NULL THEN CAST(monthly_income * 100 AS HUGEINT) END AS HUGEINT) AS v_income_c,
+    CAST(fdiv(CAST(liquid_assets * 100 AS HUGEINT) * 100, CAST(pitia_c AS HUGEINT)) AS HUGEINT) AS v_reserves,
+    CAST(cdiv(CAST(pitia_c AS HUGEINT) * 10000, CAST(current_housing_payment * 100 AS HUGEINT)) AS HUGEINT) AS v_payment_shock,
+    CASE WHEN loan_amount <= 1000000 THEN 3 WHEN loan_amount <= 2000000 THEN 6 WHEN loan_amount > 2000000 THEN 12 END AS v_required_reserves,
+    CASE WHEN fico >= 740 THEN 0 WHEN fico >= 720 THEN 1 WHEN fico >= 700 THEN 2 WHEN fico >= 680 THEN 3 WHEN fico >= 660 THEN 4 END AS fb,
+    CASE WHEN loan_amount <= 1000000 THEN 0 WHEN loan_amount <= 1500000 THEN 1 WHEN loan_amount <= 2000000 THEN 2
+         WHEN loan_amount <= 3000000 THEN 3 END AS ab,
+    {lates} AS lates_12
+  FROM money
+), rules AS (
+  SELECT *,
+    CAST(cdiv(CAST((pitia + monthly_debts) * 100 AS HUGEINT) * 10000, v_income_c) AS HUGEINT) AS v_dti,
+    {', '.join(f'{o} AS o_{n}' for n, (o, _) in m_out.items())},
+    CASE WHEN coalesce(NOT ({' OR '.join(f'({g})' for g in GUARDS.values())}), FALSE) THEN 'fail' ELSE 'pass' END AS o_elig,
+    {guards}
+  FROM derived
+), outcomes AS (
+  SELECT *, {', '.join(f'{c} AS cell_{n}' for n, (_, c) in m_out.items())}, {outcomes}
+  FROM rules
+), bases AS (
+  SELECT *, {lim['ltv'][0]} AS base_ltv, {lim['cltv'][0]} AS base_cltv FROM outcomes
+), adjusted AS (
+  SELECT *, {', '.join(adj_cols)},
+    CASE {base_rule.format(k='ltv')} END AS base_rule_ltv, CASE {base_rule.format(k='cltv')} END AS base_rule_cltv
+  FROM bases
+), limits AS (
+  SELECT *,
+    least(base_ltv, {', '.join(f'ltv_o{i}' for i in range(6))}) AS lim_ltv,
+    least(base_ltv, {', '.join(f'ltv_c{i}' for i in range(6))}) AS certain_ltv,
+    least(base_cltv, {', '.join(f'cltv_o{i}' for i in range(6))}) AS lim_cltv,
+    least(base_cltv, {', '.join(f'cltv_c{i}' for i in range(6))}) AS certain_cltv
+  FROM adjusted
+), checked AS (
+  SELECT *, {rule_of['ltv']} AS rule_ltv, {rule_of['cltv']} AS rule_cltv,
+    limit_outcome(lim_ltv, certain_ltv, v_ltv) AS o_l_ltv, limit_outcome(lim_cltv, certain_cltv, v_cltv) AS o_l_cltv
+  FROM limits
+), listed AS (
+  SELECT *, {ids_with('fail')} AS _fail, {ids_with('missing')} AS _missing, {ids_with('review')} AS _review FROM checked
+)
+SELECT _row AS row, loan_id, 'keystone_bank_statement' AS program,
+  CASE WHEN _reason IS NOT NULL THEN 'invalid' WHEN _fail <> '' THEN 'ineligible'
+       WHEN _missing <> '' OR _review <> '' THEN 'needs_info' ELSE 'eligible' END AS status,
+  CASE WHEN _reason IS NULL THEN CAST(lim_ltv / 100 AS DECIMAL(20, 2)) END AS max_ltv,
+  CASE WHEN _reason IS NULL THEN rule_ltv END AS max_ltv_rule,
+  CASE WHEN _reason IS NULL THEN CAST(lim_cltv / 100 AS DECIMAL(20, 2)) END AS max_cltv,
+  CASE WHEN _reason IS NULL THEN rule_cltv END AS max_cltv_rule,
+  CAST(NULL AS DECIMAL(38, 0)) AS max_loan_amount, CAST(NULL AS VARCHAR) AS max_loan_amount_rule,
+  CASE WHEN _reason IS NULL THEN _fail END AS failing_rules,
+  CASE WHEN _reason IS NULL THEN _missing END AS missing_rules,
+  CASE WHEN _reason IS NULL THEN _review END AS review_rules,
+  CASE WHEN _reason IS NULL THEN {conditions} END AS conditions,
+  _reason AS reason
+FROM listed
+"""
+
+
+def main() -> int:
+    import duckdb
+
+    sys.path.insert(0, str(ROOT))
+    from compiler.driver import check_paths
+    from compiler.screen.tape import open_tape
+
+    tape, out = Path(sys.argv[1]), Path(sys.argv[2])
+    bundle = check_paths([ROOT / "programs"]).bundle
+    assert bundle is not None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(out.with_suffix(".duckdb")))
+    con.execute("SET memory_limit = '1GB'")
+    con.execute("SET threads = 2")
+    con.execute("SET enable_progress_bar = false")
+    con.execute(f"SET temp_directory = '{out.parent / 'spill'}'")
+    for stmt in MACROS.split(";"):
+        if stmt.strip():
+            con.execute(stmt)
+    t = open_tape(con, tape, bundle.vocabulary, None, None)
+    con.execute("CREATE OR REPLACE TABLE tape AS " + t.relation.sql(dialect="duckdb"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    con.execute(f"CREATE TABLE results AS {query()}")  # then the same two files glc writes
+    con.execute(f"COPY results TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"COPY results TO '{out.with_suffix('.csv')}' (FORMAT csv, HEADER)")
+    con.close()
+    out.with_suffix(".duckdb").unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""Tape benchmarks (issue 8, part 2): `glc screen` on sample tapes of 100k, 1M and 10M rows.
+
+    .venv/bin/python benchmarks/tapes.py [--rows 100000,1000000,10000000] [--runs 3] [--quick]
+
+Tapes are generated once (`glc sample-tape --seed 1`) and cached in benchmarks/tapes/ (gitignored). For each size:
+`glc screen TAPE -p keystone_bank_statement` (DuckDB) as a subprocess under /usr/bin/time (wall time, peak RSS;
+median of --runs runs); the hand-written DuckDB query (benchmarks/hand_keystone_sql.py) the same way, after its
+results are checked against glc's row by row (on any disagreement it is not timed and the mismatches are
+reported); the Python engine (generated checkers) on the smallest tape. Reports loans/s, us/loan, peak RSS,
+the least-squares slope of time against rows, ratios against the hand-written SQL and against the hand-written
+Decimal function's per-loan time (benchmarks/results.json, part 1). Writes benchmarks/TAPES.md and tapes.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TAPES = ROOT / "benchmarks" / "tapes"
+PROGRAM = "keystone_bank_statement"
+GLC = str(ROOT / ".venv" / "bin" / "glc")
+PY = sys.executable
+
+
+def tape(rows: int) -> Path:
+    path = TAPES / f"tape{rows}.parquet"
+    if not path.exists():
+        TAPES.mkdir(parents=True, exist_ok=True)
+        print(f"generating {path.name} ...", flush=True)
+        subprocess.run([GLC, "sample-tape", str(path), "--rows", str(rows), "--seed", "1"], check=True, cwd=ROOT)
+    return path
+
+
+def timed(cmd: list[str]) -> dict[str, float]:
+    """Wall seconds and peak RSS (MiB) of one command, by /usr/bin/time."""
+    stats = TAPES / ".time.txt"
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-o", str(stats), "-f", "%e %M %U %S", *cmd], cwd=ROOT,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-2000:]}")
+    _, rss_kb, user, system = stats.read_text().split()[-4:]
+    return {"seconds": wall, "rss_mib": int(rss_kb) / 1024, "cpu_seconds": float(user) + float(system)}
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, Any]:
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "min": min(r["seconds"] for r in runs),
+            "max": max(r["seconds"] for r in runs), "rss_mib": max(r["rss_mib"] for r in runs),
+            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs), "runs": len(runs)}
+
+
+def screen(path: Path, engine: str, out: Path) -> dict[str, float]:
+    return timed([GLC, "screen", str(path), "-p", PROGRAM, "--engine", engine, "--out", str(out)])
+
+
+def hand(path: Path, out: Path) -> dict[str, float]:
+    return timed([PY, str(ROOT / "benchmarks" / "hand_keystone_sql.py"), str(path), str(out / "results.parquet")])
+
+
+def mismatches(glc_out: Path, hand_out: Path) -> tuple[int, list[str]]:
+    """Rows where the hand-written query and glc disagree (status, limits and binding rules, rule ids);
+    compared in DuckDB, row by row on the tape row number."""
+    import duckdb
+
+    cols = ["status", "max_ltv", "max_ltv_rule", "max_cltv", "max_cltv_rule", "max_loan_amount", "failing_rules", "missing_rules",
+            "review_rules", "conditions", "reason"]
+    diff = " OR ".join(f"g.{c} IS DISTINCT FROM h.{c}" for c in cols)
+    con = duckdb.connect()
+    q = (f"FROM read_parquet('{glc_out / 'results.parquet'}') g FULL JOIN read_parquet('{hand_out / 'results.parquet'}') h "
+         f"USING (row) WHERE {diff}")
+    n = con.sql(f"SELECT count(*) {q}").fetchall()[0][0]
+    examples = [str(r) for r in con.sql(f"SELECT row, {', '.join(f'g.{c}, h.{c}' for c in cols)} {q} ORDER BY row LIMIT 5").fetchall()]
+    return int(n), examples
+
+
+def slope(points: list[tuple[int, float]]) -> dict[str, float] | None:
+    """Least squares time = a + b * rows: b in us per row, a in seconds; r^2."""
+    if len(points) < 2:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    a = my - b * mx
+    ss = sum((y - my) ** 2 for y in ys)
+    r2 = 1 - sum((y - a - b * x) ** 2 for x, y in zip(xs, ys, strict=True)) / ss if ss else 1.0
+    return {"us_per_row": b * 1e6, "intercept_s": a, "r2": r2}
+
+
+def machine() -> dict[str, Any]:
+    import duckdb
+
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "duckdb": duckdb.__version__,
+            "os": platform.platform(), "load_average": list(os.getloadavg()), "commit": commit,
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
+def decimal_us() -> float | None:
+    """Per-loan time of the hand-written Decimal function (part 1, benchmarks/results.json)."""
+    path = ROOT / "benchmarks" / "results.json"
+    if not path.exists():
+        return None
+    figures = json.loads(path.read_text()).get("figures", {}).get("all", {})
+    hw = figures.get("hand-written")
+    return float(hw["us"]) if hw else None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", default="100000,1000000,10000000", help="tape sizes, comma-separated")
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (1 on tapes over 1M rows)")
+    ap.add_argument("--python-rows", type=int, default=100000, help="tape size for the Python engine (0: skip)")
+    ap.add_argument("--quick", action="store_true", help="100k rows, one run")
+    args = ap.parse_args()
+    sizes = [100000] if args.quick else sorted(int(s) for s in args.rows.split(","))
+    runs = 1 if args.quick else max(1, args.runs)
+    report: dict[str, Any] = {"machine": machine(), "program": PROGRAM, "sizes": {}, "decimal_function_us": decimal_us()}
+    work = TAPES / "out"
+    for n in sizes:
+        path = tape(n)
+        k = runs if n <= 1_000_000 else 1
+        g_out, h_out = work / f"glc{n}", work / f"hand{n}"
+        g = [screen(path, "duckdb", g_out) for _ in range(k)]
+        entry: dict[str, Any] = {"glc_duckdb": median_of(g)}
+        summary = json.loads((g_out / "summary.json").read_text())
+        entry["glc_duckdb"]["in_process_seconds"] = summary["seconds"]
+        entry["statuses"] = summary["by_program"][PROGRAM]
+        first = hand(path, h_out)
+        bad, examples = mismatches(g_out, h_out)
+        entry["hand_sql_mismatches"] = bad
+        if bad:
+            entry["hand_sql_mismatch_examples"] = examples
+            print(f"{n:,} rows: hand-written SQL disagrees with glc on {bad:,} rows; not timed. First: {examples[:2]}")
+        else:
+            entry["hand_sql"] = median_of([first] + [hand(path, h_out) for _ in range(k - 1)])
+        if args.python_rows and n == args.python_rows:
+            p_out = work / f"python{n}"
+            entry["glc_python"] = median_of([screen(path, "python", p_out)])
+            bad_py, ex_py = mismatches(g_out, p_out)
+            entry["python_mismatches"] = bad_py
+            if bad_py:
+                entry["python_mismatch_examples"] = ex_py
+        report["sizes"][str(n)] = entry
+        print(f"{n:,} rows: {json.dumps(entry)}", flush=True)
+    report["slope_glc_duckdb"] = slope([(int(n), e["glc_duckdb"]["seconds"]) for n, e in report["sizes"].items()])
+    report["slope_glc_duckdb_cpu"] = slope([(int(n), e["glc_duckdb"]["cpu_seconds"]) for n, e in report["sizes"].items()])
+    report["slope_hand_sql"] = slope([(int(n), e["hand_sql"]["seconds"]) for n, e in report["sizes"].items() if "hand_sql" in e])
+    report["machine"]["load_average_end"] = list(os.getloadavg())
+    (ROOT / "benchmarks" / "tapes.json").write_text(json.dumps(report, indent=2) + "\n")
+    (ROOT / "benchmarks" / "TAPES.md").write_text(markdown(report))
+    shutil.rmtree(work, ignore_errors=True)
+    print("wrote benchmarks/TAPES.md and benchmarks/tapes.json")
+    return 0
+
+
+def markdown(r: dict[str, Any]) -> str:
+    m = r["machine"]
+    dec = r["decimal_function_us"]
+    lines = [
+        "# Tape benchmarks: `glc screen` on sample tapes",
+        "",
+        "Generated by `.venv/bin/python benchmarks/tapes.py` (do not edit by hand). Program "
+        f"`{r['program']}`, every row of the tape screened under it; tapes from `glc sample-tape --seed 1` "
+        "(Parquet, every cell text, 3% unknown cells, tape formats). Times are wall-clock seconds of the whole "
+        "command (process start, reading and typing the tape, screening, writing results.parquet and results.csv), "
+        "peak RSS by /usr/bin/time; medians of the runs shown.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, DuckDB {m['duckdb']}, commit {m['commit']}, "
+        f"{m['date']}; load average {m['load_average'][0]:.1f} at the start and {m['load_average_end'][0]:.1f} at the end "
+        "(the machine is shared with other jobs: figures are pessimistic and noisy).",
+        "",
+        "| rows | engine | seconds (median) | CPU s | runs | loans/s | us/loan | peak RSS MiB | vs hand SQL (wall; CPU) "
+        "| vs Decimal function (wall; CPU) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, e in r["sizes"].items():
+        rows = int(n)
+        hs, hc = e.get("hand_sql", {}).get("seconds"), e.get("hand_sql", {}).get("cpu_seconds")
+        for name, key in (("glc DuckDB", "glc_duckdb"), ("hand-written SQL", "hand_sql"), ("glc Python", "glc_python")):
+            if key not in e:
+                continue
+            f = e[key]
+            us = f["seconds"] / rows * 1e6
+            vs_hand = f"{f['seconds'] / hs:.2f}x; {f['cpu_seconds'] / hc:.2f}x" if hs and hc and key != "hand_sql" else ""
+            vs_dec = f"{dec / us:.2f}x; {dec / (f['cpu_seconds'] / rows * 1e6):.2f}x" if dec else ""
+            lines.append(f"| {rows:,} | {name} | {f['seconds']:.1f} | {f['cpu_seconds']:.1f} | {f['runs']} | {rows / f['seconds']:,.0f} | {us:.1f} | "
+                         f"{f['rss_mib']:.0f} | {vs_hand} | {vs_dec} |")
+    lines += ["", "Agreement (checked before timing, row by row: status, max LTV/CLTV/loan amount and binding rules, "
+              "failing, missing and review rule ids, conditions, reason):", ""]
+    for n, e in r["sizes"].items():
+        lines.append(f"- {int(n):,} rows: hand-written SQL vs glc: {e['hand_sql_mismatches']:,} rows differ"
+                     + (f" (not timed; first: {e['hand_sql_mismatch_examples'][:2]})" if e["hand_sql_mismatches"] else "")
+                     + (f"; Python engine vs glc DuckDB: {e['python_mismatches']:,} rows differ" if "python_mismatches" in e else "")
+                     + f". Statuses: {e['statuses']}.")
+    lines += ["", "Time against rows (least squares over the sizes, time = intercept + slope x rows):", ""]
+    for label, key in (("glc DuckDB, wall", "slope_glc_duckdb"), ("glc DuckDB, CPU", "slope_glc_duckdb_cpu"),
+                       ("hand-written SQL, wall", "slope_hand_sql")):
+        s = r.get(key)
+        if s:
+            lines.append(f"- {label}: {s['us_per_row']:.2f} us per row, intercept {s['intercept_s']:.2f} s, r^2 {s['r2']:.4f}"
+                         + (" (two sizes: r^2 is 1 by construction)" if len(r["sizes"]) == 2 else ""))
+    if dec:
+        lines += ["", f"The hand-written Decimal function (benchmarks/RESULTS.md, part 1) takes {dec:.1f} us per loan "
+                  "(in process, one thread, loans already in memory); `vs Decimal function` is its per-loan time over ours "
+                  "(wall, and CPU seconds of the whole command), i.e. our throughput as a multiple of its."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
