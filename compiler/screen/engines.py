@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from compiler.backends.sql_program import program_query
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
 
-ENGINES = ("duckdb", "python", "reference")
+ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
 
 
@@ -39,6 +39,7 @@ class Plan:
     queries: list[str]
     total: int
     schema: Any
+    trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
 
 
 def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memory:") -> Any:
@@ -79,7 +80,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
     sqls = [q.sql(dialect="duckdb") for q in queries]
     n = con.execute("SELECT count(*) FROM tape").fetchall()[0][0]
     schema = unified_schema([con.sql(f"SELECT * FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
-    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema)
+    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema, queries)
 
 
 def unified_schema(schemas: list[Any]) -> Any:
