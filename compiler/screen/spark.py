@@ -27,6 +27,8 @@ from compiler.backends.sql_expr import render
 from compiler.screen.tape import TapeError
 
 ROW_GROUP = 16_384  # rows per Parquet row group of the exported tape: the unit Spark splits into tasks
+# Errors only; not the query-context logger (the engine reports Spark's error itself) nor the code generator's
+# "Code grows beyond 64 KB" (Spark then evaluates without generated code, correctly).
 LOG4J = """\
 rootLogger.level = error
 rootLogger.appenderRef.stderr.ref = console
@@ -39,6 +41,8 @@ logger.query.name = SQLQueryContextLogger
 logger.query.level = off
 logger.repl.name = org.apache.spark.repl.Main
 logger.repl.level = error
+logger.codegen.name = org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator
+logger.codegen.level = off
 """
 
 
