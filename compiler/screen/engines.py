@@ -3,6 +3,7 @@
 - `duckdb` (default): the SQL back end's query (`compiler.backends.sql_program`) run by embedded DuckDB.
 - `python`: the generated checkers (`generated/`), row by row: the reference implementation for developers.
 - `reference`: the reference evaluator of the IR (`compiler.evaluate`), row by row: the slowest, the correctness net.
+- `spark`: the same queries rendered for Spark SQL, run by pyspark (`compiler.screen.spark`).
 All three read the tape through the same SQL (`compiler.screen.tape`), so they see the same loans and the same
 unreadable rows, and produce the same result columns (`compiler.screen.rows`). Memory stays bounded: DuckDB
 streams the tape, results come back in Arrow record batches and are written batch by batch.
