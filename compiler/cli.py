@@ -185,15 +185,19 @@ def screen(
     tape: Annotated[str, typer.Argument(metavar="TAPE", help="The loan tape: .csv or .parquet.")],
     program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable).")] = None,
     all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program.")] = False,
-    engine: Annotated[str, typer.Option(help="duckdb (default), python (generated checkers) or reference.")] = "duckdb",
+    engine: Annotated[str, typer.Option(help="duckdb (default), python (generated checkers), reference, or spark.")] = "duckdb",
     out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
     mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
     scenario: Annotated[str | None, typer.Option(help="Stress scenario of programs/*.portfolio to apply.")] = None,
+    master: Annotated[str | None, typer.Option(help="spark engine: the Spark master URL (default local[*]).")] = None,
+    emit_sql: Annotated[str | None, typer.Option(help="spark engine: write the Spark SQL and the checked tape into this "
+                                                      "folder for spark-submit, and stop.")] = None,
 ) -> None:
     """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
     from compiler.screen_cli import run_screen
 
-    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console(), scenario=scenario))
+    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console(), scenario=scenario,
+                                master=master, emit_sql=emit_sql))
 
 
 @app.command(name="sample-tape")

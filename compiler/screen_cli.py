@@ -45,22 +45,31 @@ def _bundle(err: Console) -> Any:
 
 
 def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
-               console: Console, progress: bool | None = None, scenario: str | None = None) -> int:
+               console: Console, progress: bool | None = None, scenario: str | None = None, master: str | None = None,
+               emit_sql: str | None = None) -> int:
     import shutil
     import tempfile
 
     from compiler.screen.engines import ENGINES, connect
 
     err = _err()
-    if engine == "spark":
-        err.print(Text("The spark engine is not available yet: use --engine duckdb (the default) or python."))
-        return 2
     if engine not in ENGINES:
         err.print(Text(f"No engine `{engine}`: use one of {', '.join(ENGINES)}."))
         return 2
     if programs and all_programs:
         err.print(Text("Give --program or --all, not both."))
         return 2
+    if engine != "spark" and (master or emit_sql):
+        err.print(Text(f"{'--master' if master else '--emit-sql'} is for the spark engine: add --engine spark."))
+        return 2
+    if engine == "spark" and not emit_sql:
+        from compiler.screen.spark import SparkError, check_available
+
+        try:
+            check_available()
+        except SparkError as e:
+            err.print(Text(str(e)))
+            return 1
     bundle = _bundle(err)
     if bundle is None:
         return 1
@@ -85,13 +94,15 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
     try:
         con = connect(database=str(Path(work) / "screen.duckdb"))
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
-        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance)
+        spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
+        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
-            console: Console, err: Console, progress: bool | None, surveillance: Any = None) -> int:
+            console: Console, err: Console, progress: bool | None, surveillance: Any = None,
+            spark: dict[str, Any] | None = None) -> int:
     from compiler.screen.engines import plan
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
@@ -108,11 +119,20 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         return 1
     if p.tape.absent:
         console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
+    spark = spark or {}
+    if spark.get("emit_sql"):
+        from compiler.screen.spark import write_job
+
+        sql, normalised = write_job(con, p, Path(spark["emit_sql"]))
+        console.print(Text(f"wrote {sql} (Spark SQL) and {normalised} (the tape, read and checked): run them with\n"
+                           f"  spark-submit compiler/screen/spark_job.py {sql} {normalised} RESULTS_FOLDER"))
+        return 0
+    timings: dict[str, Any] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
         if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
             surveillance.before(con, p, bundle, engine)
-        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance)
+        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
@@ -129,6 +149,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         "by_program": {prog: {s: counts.get((prog, s), 0) for s in STATUSES}
                        for prog in sorted({k[0] or "" for k in counts})},
         "not_on_tape": p.tape.absent,
+        **({"spark": timings} if engine == "spark" else {}),
     }
     if surveillance is not None:
         summary.update(surveillance.summary(con, bundle.vocabulary))
@@ -148,14 +169,21 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
 
 
 def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,
-           surveillance: Any = None) -> Counter[tuple[str, str]]:
+           surveillance: Any = None, spark: dict[str, Any] | None = None,
+           timings: dict[str, Any] | None = None) -> Counter[tuple[str, str]]:
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     from compiler.screen.engines import run_duckdb, run_rows
 
-    batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
+    if engine == "spark":
+        from compiler.screen.spark import run_spark
+
+        spark = spark or {}
+        batches = run_spark(con, p, spark["work"], spark["master"], timings=timings)
+    else:
+        batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
     schema = p.schema
     if surveillance is not None:  # with a scenario: base_status and flipped columns
         batches, schema = surveillance.results(con, batches, schema)

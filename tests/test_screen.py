@@ -190,7 +190,7 @@ def test_bad_mapping_file() -> None:
     (["screen", "programs/loan.fields", "--all"], 1, "a .csv or .parquet"),
     (["screen", "x.csv", "--program", "keystone_bank_statment"], 2, "Did you mean `keystone_bank_statement`"),
     (["screen", "x.csv", "--engine", "oracle", "--all"], 2, "No engine `oracle`"),
-    (["screen", "x.csv", "--engine", "spark", "--all"], 2, "spark engine is not available"),
+    (["screen", "x.csv", "--master", "local[2]", "--all"], 2, "add --engine spark"),
     (["screen", "x.csv", "--all", "--program", "harbor_dscr"], 2, "not both"),
     (["sample-tape", "x.json"], 2, ".csv or .parquet"),
     (["sample-tape", "x.csv", "--broken", "2"], 2, "between 0 and 1"),

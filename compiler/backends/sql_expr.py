@@ -94,11 +94,36 @@ def _literal(tree: exp.Expr) -> int | None:
 
 
 def render(tree: exp.Expr, dialect: str) -> str:
-    """SQL text for a dialect. DuckDB's 128-bit HUGEINT becomes DECIMAL(38, 0) in Spark (which has no 128-bit
-    integer; the Spark rendering is not yet run by any engine or test)."""
+    """SQL text for a dialect, from the same tree: DuckDB's as built; Spark's through `spark_tree`."""
     if dialect == "spark":
-        tree = tree.transform(lambda n: exp.DataType.build("DECIMAL(38, 0)") if isinstance(n, exp.DataType) and n == INT else n)
+        tree = spark_tree(tree)
     return tree.sql(dialect=dialect)
+
+
+SPARK_INT = exp.DataType.build("DECIMAL(38, 0)")
+
+
+def spark_tree(tree: exp.Expr) -> exp.Expr:
+    """The tree with Spark's own constructs where Spark's semantics differ from DuckDB's (tested in
+    tests/test_screen_spark.py against the runtime and the reference evaluator):
+
+    - Spark has no 128-bit integer: HUGEINT becomes DECIMAL(38, 0), whose `+ - * %` are exact and raise on
+      overflow like HUGEINT (Spark's ANSI mode, which the Spark engine turns on explicitly).
+    - Spark's integer division `a DIV b` returns a 64-bit BIGINT and silently wraps a larger quotient even in
+      ANSI mode (10**23 DIV 1 is 200376420520689664). It becomes `(a - a % b) / b` on DECIMAL(38, 0): the
+      remainder is exact, the division of a multiple of b is exact (DECIMAL(38, 6), so quotients up to 10**32,
+      beyond which Spark raises an overflow error instead of answering), and the cast back is exact.
+    """
+    def node(n: exp.Expr) -> exp.Expr:
+        if isinstance(n, exp.DataType) and n == INT:
+            return SPARK_INT.copy()
+        if isinstance(n, exp.IntDiv):
+            a, b = exp.cast(spark_tree(n.this), SPARK_INT), exp.cast(spark_tree(n.expression), SPARK_INT)
+            multiple = exp.Sub(this=a, expression=exp.Mod(this=a.copy(), expression=b))
+            return exp.cast(exp.Div(this=paren(multiple), expression=b.copy()), SPARK_INT)
+        return n
+
+    return tree.transform(node)
 
 
 def align(*xs: Sql) -> tuple[int, list[exp.Expr]]:

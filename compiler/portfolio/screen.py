@@ -149,7 +149,8 @@ class Surveillance:
         self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
         if self.scenario is None:
             return
-        record_base(con, run_duckdb(con, plan) if engine == "duckdb" else run_rows(con, plan, bundle, engine))
+        # the spark engine's base pass runs the same SQL on DuckDB (the engines are tested equal)
+        record_base(con, run_duckdb(con, plan) if engine in ("duckdb", "spark") else run_rows(con, plan, bundle, engine))
         apply(con, self.scenario, bundle.vocabulary)
 
     def results(self, con: Any, batches: Iterator[Any], schema: Any) -> tuple[Iterator[Any], Any]:

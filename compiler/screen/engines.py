@@ -3,6 +3,7 @@
 - `duckdb` (default): the SQL back end's query (`compiler.backends.sql_program`) run by embedded DuckDB.
 - `python`: the generated checkers (`generated/`), row by row: the reference implementation for developers.
 - `reference`: the reference evaluator of the IR (`compiler.evaluate`), row by row: the slowest, the correctness net.
+- `spark`: the same queries rendered for Spark SQL, run by pyspark (`compiler.screen.spark`).
 All three read the tape through the same SQL (`compiler.screen.tape`), so they see the same loans and the same
 unreadable rows, and produce the same result columns (`compiler.screen.rows`). Memory stays bounded: DuckDB
 streams the tape, results come back in Arrow record batches and are written batch by batch.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from compiler.backends.sql_program import program_query
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
 
-ENGINES = ("duckdb", "python", "reference")
+ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
 
 
@@ -39,6 +40,7 @@ class Plan:
     queries: list[str]
     total: int
     schema: Any
+    trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
 
 
 def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memory:") -> Any:
@@ -79,7 +81,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
     sqls = [q.sql(dialect="duckdb") for q in queries]
     n = con.execute("SELECT count(*) FROM tape").fetchall()[0][0]
     schema = unified_schema([con.sql(f"SELECT * FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
-    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema)
+    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema, queries)
 
 
 def unified_schema(schemas: list[Any]) -> Any:

@@ -1,0 +1,68 @@
+"""Screening on Spark, the job itself: standalone (Python's standard library and pyspark, nothing of glc), so the
+same code runs inside `glc screen --engine spark` and under `spark-submit` on a cluster:
+
+    glc screen tape.csv --engine spark --emit-sql job/     # job/screen.sql and job/tape.parquet (the tape read and checked)
+    spark-submit --master spark://host:7077 compiler/screen/spark_job.py job/screen.sql job/tape.parquet results/
+
+`screen.sql` is one Spark SQL query: every program's decision for every row of the view `tape`, in the order of the
+results (program by program, tape row by tape row). The job reads the tape, runs the query with ANSI arithmetic
+(an overflow is an error, never a wrapped or NULL number) and writes the results as Parquet files into a new folder
+(part-00000... in result order). Exit 0 done, 1 failure, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+# Settings the query relies on (set on the session, whatever the cluster's defaults).
+SETTINGS = {
+    "spark.sql.ansi.enabled": "true",  # DECIMAL overflow raises instead of giving NULL; the SQL's arithmetic is exact or fails
+    "spark.sql.session.timeZone": "UTC",  # dates only, but no local-time surprises
+    # Speed, not exactness: the programs' generated Java passes the JVM's 64 KB method limit, and Spark would try,
+    # fail and fall back for every stage (1,000 rows, all programs, local[2] on a loaded machine: 409 s with, 277 s without)
+    "spark.sql.codegen.wholeStage": "false",
+}
+USAGE = "usage: spark-submit spark_job.py SCREEN_SQL TAPE_PARQUET OUT_FOLDER"
+
+
+def screen(spark: Any, sql: str, tape: str, out: str) -> None:
+    """Run the screening query on the Parquet tape; write the results as Parquet into the new folder `out`."""
+    for key, value in SETTINGS.items():
+        spark.conf.set(key, value)
+    spark.read.parquet(tape).createOrReplaceTempView("tape")
+    spark.sql(sql).write.mode("errorifexists").parquet(out)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[0] in ("-h", "--help"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    sql_path, tape, out = argv
+    try:
+        sql = Path(sql_path).read_text(encoding="utf-8")
+    except OSError as err:
+        print(f"Cannot read the query {sql_path}: {err.strerror}.", file=sys.stderr)
+        return 1
+    from pyspark.errors import PySparkException
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.appName("glc screen").getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    started = time.perf_counter()
+    try:
+        screen(spark, sql, tape, out)
+    except PySparkException as err:
+        print(f"Spark could not screen {tape}: {str(err).strip().splitlines()[0]}", file=sys.stderr)
+        return 1
+    finally:
+        seconds = time.perf_counter() - started
+        spark.stop()
+    print(f"screened {tape} in {seconds:.1f} s: results in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
