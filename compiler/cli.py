@@ -173,11 +173,14 @@ def explain(
     program: Annotated[str, typer.Argument(help="Program id.")],
     loan_file: Annotated[str, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+    on: Annotated[str | None, typer.Option(
+        "--on", metavar="DATE|application",
+        help="Explain against the version in force on DATE (YYYY-MM-DD) or on the loan's application date.")] = None,
 ) -> None:
     """Near misses: the smallest changes that would make a failed rule, and the whole loan, pass."""
     from compiler.explain_cli import run_explain
 
-    raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console()))
+    raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console(), on))
 
 
 @app.command()

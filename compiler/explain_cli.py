@@ -19,12 +19,17 @@ from compiler.explain import Explanation, FailedRule, Suggestion, explain
 PROGRAMS = Path("programs")
 
 
-def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console) -> int:
+def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:
     from compiler.backends.python import generate_loan
     from compiler.driver import check_paths
-    from compiler.evaluate_cli import _generated, load_loan
+    from compiler.evaluate_cli import _generated, _on_date, load_loan
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    if on not in (None, "application"):
+        _, problem = _on_date(on, None)
+        if problem:
+            err.print(Text(problem))
+            return 2
     result = check_paths([PROGRAMS])
     if result.bundle is None:
         err.print(Text(f"{PROGRAMS}/ has errors (or no programs): run `glc check` to see them."))
@@ -46,6 +51,20 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
     loan = load_loan(loan_file, gen.Loan, err)
     if loan is None:
         return 1
+    day, problem = _on_date(on, loan)
+    if problem:
+        err.print(Text(problem))
+        return 1
+    if day is not None:
+        # the version in force on that day: the latest whose effective date is not after it
+        versions = sorted((p for p in (*bundle.programs, *bundle.history) if p.id == program_id),
+                          key=lambda p: p.effective)
+        chosen = [p for p in versions if p.effective <= day]
+        if not chosen:
+            err.print(Text(f"`{program_id}` has no version in force on {day}: its first version takes effect "
+                           f"{versions[0].effective}."))
+            return 1
+        program = chosen[-1]
     explanation = explain(program, bundle.vocabulary, loan)
     if as_json:
         sys.stdout.write(explanation.to_json() + "\n")

@@ -142,3 +142,21 @@ def test_broken_programs_and_missing_generated_package(tmp_path: Path, monkeypat
     path.write_text(path.read_text(encoding="utf-8").replace("require fico >= 660", "require ficco >= 660"), encoding="utf-8")
     out = glc("explain", "keystone_bank_statement", str(loan))
     assert out.exit_code == 1 and "programs/ has errors (or no programs): run `glc check` to see them." in out.stderr
+
+
+def test_on_date_explains_the_version_in_force(loan_file: Any) -> None:
+    """`--on` picks the version in force on that date, as `glc eval --on` does; bad dates are usage errors."""
+    path = loan_file(BIG_LOAN)
+    old = json.loads(glc("explain", "keystone_bank_statement", path, "--on", "2025-08-01", "--format", "json").stdout)
+    new = json.loads(glc("explain", "keystone_bank_statement", path, "--on", "2026-02-01", "--format", "json").stdout)
+    assert old["program"]["version"] == "2025.2"
+    assert new["program"]["version"] == json.loads(glc("explain", "keystone_bank_statement", path, "-f", "json").stdout)[
+        "program"]["version"]
+    assert old["program"]["version"] != new["program"]["version"]
+    too_early = glc("explain", "keystone_bank_statement", path, "--on", "2020-01-01")
+    assert too_early.exit_code == 1 and "no version in force on 2020-01-01" in too_early.stderr
+    bad = glc("explain", "keystone_bank_statement", path, "--on", "soon")
+    assert bad.exit_code == 2 and "--on takes a date" in bad.stderr
+    no_app = glc("explain", "keystone_bank_statement", loan_file({k: v for k, v in BIG_LOAN.items()
+                                                                 if k != "application_date"}), "--on", "application")
+    assert no_app.exit_code == 1 and "no application_date" in no_app.stderr
