@@ -15,6 +15,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 _PROGRAM = "program p\n"
 _RULE = _PROGRAM + "rule r\n  cite \"x\"\n"
+_PORTFOLIO = "portfolio \"p\"\n"
+_LIMIT = _PORTFOLIO + "limit l \"L\"\n  cite \"x\"\n"
+_SCENARIO = _PORTFOLIO + "scenario s \"S\"\n  cite \"x\"\n"
 
 # code -> (message, fix, examples)
 LABELS: dict[str, tuple[str, str, list[str]]] = {
@@ -97,6 +100,24 @@ LABELS: dict[str, tuple[str, str, list[str]]] = {
         "A string is not closed.",
         "Close the text with a `\"` on the same line.",
         [_PROGRAM + "title: \"abc\n"],
+    ),
+    "E121": (
+        "A pool limit line is not understood.",
+        "A limit has `cite \"...\"`, optionally `note \"...\"` and `when <condition>`, then "
+        "`share of loan_amount` (optionally `by state`) and `at most 40%`.",
+        [_LIMIT + clause for clause in ("  cap 40%\n", "  share loan_amount\n", "  maximum 40%\n",
+                                        "  share of loan_amount per state\n", "  share loan_amount by state\n")]
+        + [_LIMIT.replace(' "L"', "") + "  share loan_amount\n", _LIMIT + "  share of loan_amount\n  cap 40%\n",
+           _LIMIT + "  share of loan_amount by state\n  below 40%\n", _LIMIT + "  at most 40%\n  cap 40%\n"],
+    ),
+    "E122": (
+        "A stress scenario line is not understood.",
+        "Write each change as `increase pitia by 20% of monthly_taxes`, `decrease market_rent by 10%` or "
+        "`decrease total_deposits by 15% when doc_type in (...)`.",
+        [_SCENARIO + change for change in ("  raise pitia by 20%\n", "  increase pitia 20%\n",
+                                           "  increase pitia to 20%\n", "  decrease by 10%\n",
+                                           "  increase pitia by 20% monthly_taxes\n")]
+        + [_SCENARIO + "  increase pitia by 20%\n  raise pitia by 20%\n"],
     ),
 }
 
@@ -184,6 +205,33 @@ def unclosed_paren(text: str, end: int) -> int | None:
     return stack[-1] if stack else None
 
 
+def _match_examples(err: UnexpectedToken | UnexpectedEOF, parse_fn: Callable[[str], Tree[Token]]) -> str | None:
+    """Lark's `UnexpectedInput.match_examples(use_accepts=True)`, without its debug log line that raises
+    TypeError (formats the parser state with %d) whenever an example stops in an equal state with different
+    accepts: the label of the example whose error is in the same parser state with the same accepted tokens,
+    preferring the same token, then the same token type, then the first such example."""
+    candidate: str | None = None
+    strong = False
+    accepts = getattr(err, "accepts", None)
+    for label, examples in _matcher().items():
+        for malformed in examples:
+            try:
+                parse_fn(malformed)
+            except UnexpectedInput as ut:
+                if ut.state != err.state:
+                    continue
+                if isinstance(err, UnexpectedToken) and isinstance(ut, UnexpectedToken) and ut.accepts != accepts:
+                    continue
+                if isinstance(ut, (UnexpectedToken, UnexpectedEOF)):
+                    if ut.token == err.token:
+                        return label
+                    if ut.token.type == err.token.type and not strong:
+                        candidate, strong = label, True
+                if candidate is None:
+                    candidate = label
+    return candidate
+
+
 def label_syntax_error(err: UnexpectedInput, text: str,
                        parse_fn: Callable[[str], Tree[Token]] | None = None) -> tuple[str, str, str]:
     """(code, message, fix) for a Lark syntax error."""
@@ -203,7 +251,7 @@ def label_syntax_error(err: UnexpectedInput, text: str,
     if isinstance(err, (UnexpectedToken, UnexpectedEOF)):
         try:
             # the examples must run through the parser that raised `err`: states are numbered per parser
-            label = err.match_examples(parse_fn or _parse_for_examples, _matcher(), use_accepts=True)
+            label = _match_examples(err, parse_fn or _parse_for_examples)
         except Exception:  # a broken example must never become the author's traceback
             label = None
         if isinstance(label, str) and label in LABELS:
