@@ -35,7 +35,7 @@ def _svg(fig: Any, name: str, title: str) -> str:
 
     FigureCanvasSVG(fig)
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title}, bbox_inches="tight")
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None, "Title": title})
     text = buf.getvalue()
     svg = text[text.index("<svg"):]  # inline: no XML prolog or DOCTYPE
     return svg.replace("<svg ", f'<svg role="img" aria-label="{_attr(title)}" class="chart" data-chart="{name}" ', 1)
@@ -61,7 +61,10 @@ def fico_ltv(grid: Grid) -> str:
         n = np.array(grid.loans, dtype=float)
         e = np.array(grid.eligible, dtype=float)
         share = np.divide(e, n, out=np.full_like(n, np.nan), where=n > 0)
-        image = ax.imshow(share, cmap="RdYlGn", vmin=0, vmax=1, origin="lower", aspect="auto")
+        rows, cols = share.shape  # vector cells (pcolormesh), not a bitmap
+        image = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, np.ma.masked_invalid(share), cmap="RdYlGn",
+                              vmin=0, vmax=1, edgecolors="#ffffff", linewidth=0.6)
+        ax.set_facecolor("#f2f4f8")
         for i, row in enumerate(grid.loans):
             for j, loans in enumerate(row):
                 if loans:
@@ -77,6 +80,8 @@ def fico_ltv(grid: Grid) -> str:
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(image, ax=ax, shrink=0.8)
+        if bar.solids is not None:
+            bar.solids.set_rasterized(False)  # vector, not an embedded bitmap
         bar.set_label("share eligible")
         bar.set_ticks([0, 0.25, 0.5, 0.75, 1], labels=["0%", "25%", "50%", "75%", "100%"])
         return _svg(fig, "fico-ltv", "FICO by LTV grid, coloured by the share of loans eligible")
