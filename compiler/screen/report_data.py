@@ -208,7 +208,8 @@ def rule_text(program: ir.Program | None, rule_id: str, bundle: ir.Bundle | None
             return r.title, r.citation or "", text
     for lim in program.limits:  # the loan's value above the limit its matrices and adjustments give
         if lim.id == rule_id:
-            return lim.title, "the program's eligibility matrices and adjustments", f"{titles.get(lim.on, lim.on)} at most the {lim.title}"
+            return (lim.title, "", f"{titles.get(lim.on, lim.on)} at most the {lim.title} that the eligibility matrices and "
+                    f"adjustments give the loan (its binding rule: results column {lim.id}_rule)")
     for m in program.matrices:
         if m.id == rule_id:
             return m.title, m.citation or "", "Eligibility matrix: the loan falls outside every cell that gives a limit."
