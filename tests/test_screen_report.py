@@ -187,6 +187,31 @@ def test_report_is_deterministic_and_rebuilt_by_glc_report(run: Path, monkeypatc
     assert not re.search(rb"<(script|link|img|iframe)\b", first)
 
 
+def test_report_of_a_run_without_scenario_or_portfolio(run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain run (no scenario, no portfolio file, no loans.parquet as before the report existed) still reports."""
+    import shutil
+
+    plain = tmp_path / "plain"
+    shutil.copytree(run, plain)
+    summary = json.loads((plain / "summary.json").read_text(encoding="utf-8"))
+    for key in ("scenario", "pool_limits_base", "pool_limits", "portfolio"):
+        summary.pop(key)
+    (plain / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    table = pq.read_table(plain / "results.parquet")
+    pq.write_table(table.drop_columns(["base_status", "flipped"]), plain / "results.parquet")
+    loans = pq.read_table(plain / "loans.parquet")
+    pq.write_table(loans.drop_columns(["dscr_stressed"]), plain / "loans.parquet")
+    monkeypatch.chdir(ROOT)
+    assert run_report(str(plain), Console(file=io.StringIO())) == 0
+    html = (plain / "report.html").read_text(encoding="utf-8")
+    assert "flipped" not in html and "No pool limits" in html and 'data-chart="dscr"' in html
+    (plain / "loans.parquet").unlink()
+    assert run_report(str(plain), Console(file=io.StringIO())) == 0
+    html = (plain / "report.html").read_text(encoding="utf-8")
+    assert "has no loans.parquet" in html and 'data-chart="fico-ltv"' not in html
+    assert parse(html).decisions.keys() == set(PROGRAMS)
+
+
 def test_glc_report_on_a_folder_that_is_not_a_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_report(str(tmp_path / "nope"), Console(file=io.StringIO())) == 1
     assert run_report(str(tmp_path), Console(file=io.StringIO())) == 1

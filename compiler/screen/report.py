@@ -83,8 +83,9 @@ def render(data: ReportData) -> str:
     safe = {"fico_ltv": Markup(charts["fico_ltv"]) if charts["fico_ltv"] else None,
             "dscr": Markup(charts["dscr"]) if charts["dscr"] else None,
             "limits": {k: Markup(v) for k, v in charts["limits"].items()}}
+    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], **data.summary}  # keys of older or plainer runs
     return str(_environment().get_template("report.html.j2").render(
-        d=data, s=data.summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
+        d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
 
 
 def build_report(folder: Path, bundle: ir.Bundle | None, con: Any = None) -> Path:
