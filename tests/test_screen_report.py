@@ -282,3 +282,40 @@ def test_report_in_headless_chromium(run: Path) -> None:
         assert c["w"] > 200 and c["h"] > 100 and c["marks"] > 10, c
     assert not info["overflow"]  # nothing wider than the window
     assert printed.startswith(b"%PDF") and len(printed) > 10_000
+
+
+def test_bands_at_their_edges(tmp_path: Path) -> None:
+    """FICO bands are [a, b), LTV bands (a, b], DSCR bins [a, a + 0.10), compared exactly in SQL."""
+    from compiler.screen.engines import connect
+    from compiler.screen.report_data import gather
+
+    cases = [  # fico, ltv, dscr -> fico band, ltv band, dscr bin label
+        (619, "60.00", "0.499", "< 620", "≤ 60%", "< 0.50"),
+        (620, "60.01", "0.500", "620–639", "60.01–65%", "0.50–0.60"),
+        (779, "80.00", "0.999", "760–779", "75.01–80%", "0.90–1.00"),
+        (780, "80.01", "1.000", "780+", "80.01–85%", "1.00–1.10"),
+        (700, "90.00", "1.999", "700–719", "85.01–90%", "1.90–2.00"),
+        (700, "90.01", "2.000", "700–719", "> 90%", "≥ 2.00"),
+    ]
+    n = len(cases)
+    loans = pa.table({
+        "row": pa.array(range(1, n + 1), pa.int64()), "readable": [True] * n, "loan_id": [f"L{i}" for i in range(n)],
+        "state": ["CA"] * n, "fico": pa.array([c[0] for c in cases], pa.int32()),
+        "loan_amount": pa.array([Decimal("100000.00")] * n, pa.decimal128(18, 2)),
+        "ltv": pa.array([Decimal(c[1]) for c in cases], pa.decimal128(38, 2)),
+        "dscr": pa.array([Decimal(c[2]) for c in cases], pa.decimal128(38, 3))})
+    pq.write_table(loans, tmp_path / "loans.parquet")
+    results = pa.table({"row": pa.array(range(1, n + 1), pa.int64()), "loan_id": [f"L{i}" for i in range(n)],
+                        "program": ["p"] * n, "status": ["eligible"] * n, "failing_rules": [""] * n,
+                        "reason": pa.array([None] * n, pa.string())})
+    pq.write_table(results, tmp_path / "results.parquet")
+    (tmp_path / "summary.json").write_text(json.dumps({"tape": "t", "engine": "duckdb", "programs": ["p"], "rows": n,
+                                                       "by_program": {"p": {"eligible": n}}}))
+    data = gather(connect(), tmp_path, None)
+    assert data.grid is not None and data.dscr is not None
+    got = {(data.grid.fico_labels[i], data.grid.ltv_labels[j])
+           for i, row in enumerate(data.grid.loans) for j, k in enumerate(row) if k}
+    assert got == {(c[3], c[4]) for c in cases}
+    assert {data.dscr.labels[i] for i, k in enumerate(data.dscr.base) if k} == {c[5] for c in cases}
+    assert data.dscr.below_one_base == 3
+    assert data.programs[0].cells["eligible"].amount == Decimal("600000.00")
