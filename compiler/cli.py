@@ -226,6 +226,16 @@ def portfolio(
     raise typer.Exit(run_portfolio(paths or [], _console()))
 
 
+@app.command()
+def report(
+    folder: Annotated[str, typer.Argument(help="The --out folder of a `glc screen` run.")] = "screen-out",
+) -> None:
+    """Rebuild a screening run's report.html (one self-contained page) from its output folder."""
+    from compiler.screen.report import run_report
+
+    raise typer.Exit(run_report(folder, _console()))
+
+
 def build_cache(no_cache: bool) -> Cache | None:
     """The build cache of the working directory (`.glc-cache/`, see compiler/cache.py), unless turned off."""
     return None if no_cache else Cache(default_folder(Path.cwd()))

@@ -130,6 +130,9 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     timings: dict[str, Any] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
+        from compiler.screen import report_loans
+
+        report_loans.snapshot(con, bundle.vocabulary)  # the report's loan facts, before any stress
         if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
             surveillance.before(con, p, bundle, engine)
         counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings)
@@ -154,6 +157,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     if surveillance is not None:
         summary.update(surveillance.summary(con, bundle.vocabulary))
     _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
+    _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None)
     table = Table(show_header=True, header_style="bold")
     for col in ("program", *STATUSES):
         table.add_column(col, justify="right" if col != "program" else "left")
@@ -164,8 +168,18 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     if surveillance is not None:
         surveillance.show(console)
     console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
-                       f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}"))
+                       f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}, "
+                       f"{out_dir / 'report.html'}"))
     return 0
+
+
+def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:
+    """loans.parquet (the loan facts the report charts) and report.html, after the other outputs."""
+    from compiler.screen import report_loans
+    from compiler.screen.report import build_report
+
+    report_loans.write(con, bundle.vocabulary, out_dir / "loans.parquet", stressed)
+    build_report(out_dir, bundle, con)
 
 
 def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,
