@@ -195,12 +195,14 @@ def screen(
     master: Annotated[str | None, typer.Option(help="spark engine: the Spark master URL (default local[*]).")] = None,
     emit_sql: Annotated[str | None, typer.Option(help="spark engine: write the Spark SQL and the checked tape into this "
                                                       "folder for spark-submit, and stop.")] = None,
+    report: Annotated[bool, typer.Option("--report/--no-report",
+                                         help="Write report.html (and loans.parquet, the facts it charts).")] = True,
 ) -> None:
     """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
     from compiler.screen_cli import run_screen
 
     raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console(), scenario=scenario,
-                                master=master, emit_sql=emit_sql))
+                                master=master, emit_sql=emit_sql, report=report))
 
 
 @app.command(name="sample-tape")

@@ -46,7 +46,7 @@ def _bundle(err: Console) -> Any:
 
 def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
                console: Console, progress: bool | None = None, scenario: str | None = None, master: str | None = None,
-               emit_sql: str | None = None) -> int:
+               emit_sql: str | None = None, report: bool = True) -> int:
     import shutil
     import tempfile
 
@@ -95,14 +95,15 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
         con = connect(database=str(Path(work) / "screen.duckdb"))
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
         spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
-        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark)
+        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
+                       report)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
             console: Console, err: Console, progress: bool | None, surveillance: Any = None,
-            spark: dict[str, Any] | None = None) -> int:
+            spark: dict[str, Any] | None = None, report: bool = True) -> int:
     from compiler.screen.engines import plan
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
@@ -132,7 +133,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     try:
         from compiler.screen import report_loans
 
-        report_loans.snapshot(con, bundle.vocabulary)  # the report's loan facts, before any stress
+        if report:
+            report_loans.snapshot(con, bundle.vocabulary)  # the report's loan facts, before any stress
         if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
             surveillance.before(con, p, bundle, engine)
         counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings)
@@ -157,7 +159,11 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     if surveillance is not None:
         summary.update(surveillance.summary(con, bundle.vocabulary))
     _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
-    _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None)
+    if report:
+        _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None)
+    else:  # a report of an earlier run in this folder would no longer describe these results
+        for name in ("report.html", "loans.parquet"):
+            (out_dir / name).unlink(missing_ok=True)
     table = Table(show_header=True, header_style="bold")
     for col in ("program", *STATUSES):
         table.add_column(col, justify="right" if col != "program" else "left")
@@ -169,7 +175,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         surveillance.show(console)
     console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
                        f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}, "
-                       f"{out_dir / 'report.html'}"))
+                       + (f"{out_dir / 'report.html'}" if report else "no report")))
     return 0
 
 

@@ -152,14 +152,14 @@ def glc(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_unknown_scenario_is_a_usage_error_with_a_suggestion(tape: Path) -> None:
-    r = glc("screen", str(tape), "--program", "harbor_dscr", "--scenario", "cost_shok")
+    r = glc("screen", "--no-report", str(tape), "--program", "harbor_dscr", "--scenario", "cost_shok")
     assert r.returncode == 2
     assert "No scenario `cost_shok`. Did you mean `cost_shock`?" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_screen_with_a_scenario_reports_flips_and_pool_limits(tmp_path: Path) -> None:
     write_sample(BUNDLE, tmp_path / "t.csv", 300, seed=5, broken=0.02)
-    r = glc("screen", str(tmp_path / "t.csv"), "--program", "harbor_dscr", "--scenario", "cost_shock",
+    r = glc("screen", "--no-report", str(tmp_path / "t.csv"), "--program", "harbor_dscr", "--scenario", "cost_shock",
             "--out", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())

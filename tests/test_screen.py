@@ -106,7 +106,7 @@ def test_sample_tape_rows_depend_only_on_row_number_and_cover_band_edges(tmp_pat
 def test_broken_rows_are_invalid_with_reasons_and_counted(tmp_path: Path) -> None:
     tape = tmp_path / "messy.csv"
     write_sample(BUNDLE, tape, 2000, seed=11, broken=0.05)
-    out = glc("screen", str(tape), "--program", "keystone_bank_statement", "--out", str(tmp_path / "out"))
+    out = glc("screen", "--no-report", str(tape), "--program", "keystone_bank_statement", "--out", str(tmp_path / "out"))
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
     rows = list(csv.DictReader((tmp_path / "out" / "results.csv").open(encoding="utf-8")))
@@ -157,7 +157,7 @@ application_date = "%m/%d/%Y"
 def test_mapping_file_reads_a_tapes_own_columns_and_formats(tmp_path: Path) -> None:
     (tmp_path / "tape.csv").write_text(MESSY, encoding="utf-8")
     (tmp_path / "map.toml").write_text(MAPPING, encoding="utf-8")
-    out = glc("screen", str(tmp_path / "tape.csv"), "--mapping", str(tmp_path / "map.toml"), "-p", "keystone_bank_statement",
+    out = glc("screen", "--no-report", str(tmp_path / "tape.csv"), "--mapping", str(tmp_path / "map.toml"), "-p", "keystone_bank_statement",
               "--out", str(tmp_path / "out"))
     assert out.returncode == 0, out.stderr
     rows = {r["loan_id"]: r for r in csv.DictReader((tmp_path / "out" / "results.csv").open(encoding="utf-8"))}
@@ -178,7 +178,7 @@ def test_mapping_file_reads_a_tapes_own_columns_and_formats(tmp_path: Path) -> N
 def test_mapping_naming_a_missing_column_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "tape.csv").write_text(MESSY, encoding="utf-8")
     (tmp_path / "map.toml").write_text(MAPPING.replace('"FICO Score"', '"FICO"').replace('"Loan Amt"', '"Amount"'), encoding="utf-8")
-    out = glc("screen", str(tmp_path / "tape.csv"), "--mapping", str(tmp_path / "map.toml"), "--all", "--out", str(tmp_path / "o"))
+    out = glc("screen", "--no-report", str(tmp_path / "tape.csv"), "--mapping", str(tmp_path / "map.toml"), "--all", "--out", str(tmp_path / "o"))
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert 'fico -> "FICO"' in out.stderr and 'loan_amount -> "Amount"' in out.stderr and "FICO Score" in out.stderr
@@ -210,21 +210,27 @@ def test_cli_errors_are_plain(args: list[str], code: int, message: str) -> None:
 
 def test_ragged_csv_line_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "t.csv").write_text("loan_id,fico,program\nA,700,harbor_dscr\nB,710\nC,720,harbor_dscr,extra\n", encoding="utf-8")
-    out = glc("screen", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
+    out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
     assert out.returncode == 1 and "Line: 3" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_tape_without_program_column_needs_program(tmp_path: Path) -> None:
     (tmp_path / "t.csv").write_text("loan_id,fico\nA,700\n", encoding="utf-8")
-    out = glc("screen", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
+    out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
     assert out.returncode == 1 and "--program" in out.stderr
 
 
 def test_python_engine_from_the_cli(tmp_path: Path) -> None:
     write_sample(BUNDLE, tmp_path / "t.csv", 200, seed=5, broken=0.05)
     for engine in ("duckdb", "python"):
-        out = glc("screen", str(tmp_path / "t.csv"), "--engine", engine, "--out", str(tmp_path / engine))
+        # the report (on by default) once; --no-report then leaves no report of an earlier run behind
+        flags = ["--no-report"] if engine == "python" else []
+        out = glc("screen", *flags, str(tmp_path / "t.csv"), "--engine", engine, "--out", str(tmp_path / engine))
         assert out.returncode == 0, out.stderr
+    assert (tmp_path / "duckdb" / "report.html").is_file() and not (tmp_path / "python" / "report.html").exists()
+    out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "--out", str(tmp_path / "duckdb"))
+    assert out.returncode == 0 and "no report" in out.stdout
+    assert not (tmp_path / "duckdb" / "report.html").exists() and not (tmp_path / "duckdb" / "loans.parquet").exists()
     a = sorted(csv.DictReader((tmp_path / "duckdb" / "results.csv").open(encoding="utf-8")), key=lambda r: int(r["row"]))
     b = sorted(csv.DictReader((tmp_path / "python" / "results.csv").open(encoding="utf-8")), key=lambda r: int(r["row"]))
     assert len(a) == len(b) == 200

@@ -122,7 +122,7 @@ def test_cli_spark_engine_writes_what_duckdb_writes(spark: Any, tmp_path: Path) 
     write_sample(BUNDLE, tmp_path / "t.csv", 300, seed=5, broken=0.05)
     for engine in ("duckdb", "spark"):
         extra = ["--master", "local[1]"] if engine == "spark" else []
-        out = glc("screen", str(tmp_path / "t.csv"), "-p", "keystone_bank_statement", "--engine", engine, *extra,
+        out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "-p", "keystone_bank_statement", "--engine", engine, *extra,
                   "--out", str(tmp_path / engine))
         assert out.returncode == 0, out.stderr
         assert "Traceback" not in out.stderr and "spark WARN" not in out.stderr and "spark ERROR" not in out.stderr  # logs quiet
