@@ -742,33 +742,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        if a_non_warrantable_condo is not False:  # non_warrantable_condo: 5%
+        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'non_warrantable_condo'
             if a_non_warrantable_condo is True and less < low_sure:
                 low_sure = less
-        if a_interest_only is not False:  # interest_only: 5%
+        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market: 5%
+        if a_declining_market is not False:  # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo: 80%
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D80):
             sure = _D80
-    if a_rural is not False:  # rural: 75%
+    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
         if best is None or best > _D75:
             best, best_by = _D75, 'rural'
         if a_rural is True and (sure is None or sure > _D75):
             sure = _D75
-    if a_rent_free is not False:  # rent_free: 80%
+    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):
@@ -784,33 +784,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        if a_non_warrantable_condo is not False:  # non_warrantable_condo: 5%
+        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'non_warrantable_condo'
             if a_non_warrantable_condo is True and less < low_sure:
                 low_sure = less
-        if a_interest_only is not False:  # interest_only: 5%
+        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market: 5%
+        if a_declining_market is not False:  # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo: 80%
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D80):
             sure = _D80
-    if a_rural is not False:  # rural: 75%
+    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
         if best is None or best > _D75:
             best, best_by = _D75, 'rural'
         if a_rural is True and (sure is None or sure > _D75):
             sure = _D75
-    if a_rent_free is not False:  # rent_free: 80%
+    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):

@@ -667,33 +667,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio: 5%
+        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'cash_out_no_ratio'
             if a_cash_out_no_ratio is True and less < low_sure:
                 low_sure = less
-        if a_interest_only is not False:  # interest_only: 5%
+        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market: 5%
+        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_first_time_investor is not False:  # first_time_investor: 75%
+    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
         if best is None or best > _D75:
             best, best_by = _D75, 'first_time_investor'
         if a_first_time_investor is True and (sure is None or sure > _D75):
             sure = _D75
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo: 70%
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
         if best is None or best > _D70:
             best, best_by = _D70, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D70):
             sure = _D70
-    if a_five_to_ten_units is not False:  # five_to_ten_units: 70%
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
         if best is None or best > _D70:
             best, best_by = _D70, 'five_to_ten_units'
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
@@ -709,33 +709,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio: 5%
+        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'cash_out_no_ratio'
             if a_cash_out_no_ratio is True and less < low_sure:
                 low_sure = less
-        if a_interest_only is not False:  # interest_only: 5%
+        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market: 5%
+        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_first_time_investor is not False:  # first_time_investor: 75%
+    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
         if best is None or best > _D75:
             best, best_by = _D75, 'first_time_investor'
         if a_first_time_investor is True and (sure is None or sure > _D75):
             sure = _D75
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo: 70%
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
         if best is None or best > _D70:
             best, best_by = _D70, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D70):
             sure = _D70
-    if a_five_to_ten_units is not False:  # five_to_ten_units: 70%
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
         if best is None or best > _D70:
             best, best_by = _D70, 'five_to_ten_units'
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
@@ -749,7 +749,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''
-    if a_five_to_ten_units is not False:  # five_to_ten_units: $2,000,000
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at $2,000,000
         if best is None or best > _D2000000:
             best, best_by = _D2000000, 'five_to_ten_units'
         if a_five_to_ten_units is True and (sure is None or sure > _D2000000):

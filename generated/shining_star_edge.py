@@ -487,13 +487,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        if a_cash_out_reduction is not False:  # cash_out_reduction: 5%
+        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_rent_free is not False:  # rent_free: 80%
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):
@@ -509,13 +509,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        if a_cash_out_reduction is not False:  # cash_out_reduction: 5%
+        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_rent_free is not False:  # rent_free: 80%
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):

@@ -264,7 +264,7 @@ class FastPath:
                 else:
                     self.say(f"low = low_sure = base_{lim.id}", 2)
                     for r, a in reduces:
-                        self.say(f"if a_{r.id} is not False:  # {r.id}: {_comment(a.text)}", 2)
+                        self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
                         self.say(f"if (less := base_{lim.id} - {self._amount(a)}) < low:", 3)
                         self.say(f"low, best_by = less, {r.id!r}", 4)
                         self.say(f"if a_{r.id} is True and less < low_sure:", 3)
@@ -272,7 +272,7 @@ class FastPath:
                     self.say("best, sure = low, low_sure", 2)
             for r, a in caps:
                 amount = self._amount(a)
-                self.say(f"if a_{r.id} is not False:  # {r.id}: {_comment(a.text)}")
+                self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): cap at {_comment(a.text)}")
                 self.say(f"if best is None or best > {amount}:", 2)
                 self.say(f"best, best_by = {amount}, {r.id!r}", 3)
                 self.say(f"if a_{r.id} is True and (sure is None or sure > {amount}):", 2)
