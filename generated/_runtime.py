@@ -843,8 +843,9 @@ def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | Non
 
 
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
-    """The Verdict, from the facts of one loan: `decide` without the wording (generated `check_fast` is this,
-    unrolled: `place` each matrix that applies, `judge` each rule that may apply, then `conclude`)."""
+    """The Verdict, from the facts of one loan: `decide` without the wording. Generated `check_fast` is this
+    unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and `conclude` written out with
+    the program's bands, rules and limits known at compile time)."""
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []
