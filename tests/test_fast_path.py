@@ -86,14 +86,26 @@ def test_every_program_has_a_fast_path() -> None:
 
 
 def _stacked_module() -> object:
-    """keystone_bank_statement compiled with `adjustments: stacked` (no program stacks yet): the generated
-    fast path's stacked arithmetic, as a module of the generated package."""
+    """keystone_bank_statement compiled with `adjustments: stacked` (no program stacks yet) and shapes no program
+    has yet: a matrix without `when`, a matrix row key that is an expression, rules referred for review with and
+    without `when` and requirements. The generated module joins the generated package."""
     import dataclasses
     import types
 
+    from compiler import ir
     from compiler.backends.python import generate_program
 
-    program = dataclasses.replace(next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement"), combine="stacked")
+    ks = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
+    m = ks.matrices[4]
+    key = m.rows.expr
+    shifted = ir.Arith("+", key, ir.Const(Decimal(0), key.type, "0", key.span), key.type, key.span)
+    matrices = (*ks.matrices[:4], dataclasses.replace(m, when=None, rows=dataclasses.replace(m.rows, expr=shifted)))
+    refer = ("Refer to the investor.",)
+    rules = tuple(
+        dataclasses.replace(r, reviews=refer) if r.id in ("interest_only", "min_fico")
+        else dataclasses.replace(r, when=None) if r.id == "after_forbearance_cash_out" else r
+        for r in ks.rules)
+    program = dataclasses.replace(ks, combine="stacked", matrices=matrices, rules=rules)
     module = types.ModuleType("generated._stacked_keystone")
     module.__package__ = "generated"
     exec(compile(generate_program(program, BUNDLE.vocabulary), "<stacked keystone>", "exec"), module.__dict__)
