@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
@@ -158,20 +158,22 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
     """A value as underwriters read it: `$1,200,000`, `82.50%`, `1.056`, `47 months`, `unknown`."""
     if value is None:
         return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        if value.is_infinite():
+    cls = value.__class__
+    if cls is Decimal or (cls is not bool and isinstance(value, Decimal)):  # the common case first
+        d: Decimal = value  # type: ignore[assignment]
+        if d.is_infinite():
             return "never"
         if kind == "money":
-            text = f"${value:,.2f}" if value != value.to_integral_value() else f"${value:,.0f}"
+            text = f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
             return text + ("/month" if unit.endswith("per month") else "")
-        plain = f"{value:f}"
+        plain = f"{d:f}"
         if kind == "percent":
             return plain + "%"
         if kind == "months":
-            return f"{plain} month{'' if value == 1 else 's'}"
+            return f"{plain} month{'' if d == 1 else 's'}"
         return plain
+    if cls is bool:
+        return "yes" if value else "no"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -271,14 +273,32 @@ class Decision:
         return next((lim for lim in self.limits if lim.limit == name), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data; Decimals as strings (exact), dates ISO."""
-        return _plain(asdict(self))  # type: ignore[no-any-return]
+        """Plain data; Decimals as strings (exact), dates ISO: what `_plain(dataclasses.asdict(self))` gives,
+        built directly (asdict copies every field recursively first)."""
+        p = self.program
+        return {
+            "program": {"id": p.id, "title": p.title, "investor": p.investor, "lender": p.lender, "family": p.family,
+                        "version": p.version, "effective": p.effective, "source": p.source, "sha256": p.sha256},
+            "status": self.status,
+            "findings": [{"rule_id": f.rule_id, "title": f.title, "outcome": f.outcome, "message": f.message,
+                          "citation": f.citation, "source": f.source, "missing": list(f.missing)} for f in self.findings],
+            "conditions": [{"kind": c.kind, "text": c.text, "rule_id": c.rule_id, "citation": c.citation}
+                           for c in self.conditions],
+            "values": [{"name": v.name, "title": v.title, "value": _plain(v.value), "inputs": _plain(v.inputs)}
+                       for v in self.values],
+            "limits": [{"limit": lim.limit, "title": lim.title, "value": _plain(lim.value), "binding_rule": lim.binding_rule,
+                        "description": lim.description,
+                        "candidates": [{"rule_id": c.rule_id, "value": _plain(c.value), "description": c.description}
+                                       for c in lim.candidates]} for lim in self.limits],
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
 def _plain(x: Any) -> Any:
+    if x is None or x.__class__ is str:
+        return x
     if isinstance(x, Decimal):
         return "never" if x.is_infinite() else f"{x:f}"
     if isinstance(x, dt.date):
@@ -516,12 +536,24 @@ def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     n = meta.names.get(name)
     if n is not None and n.is_value:
         v = facts.values.get(name)
+    elif isinstance(facts.loan, dict):
+        v = facts.loan.get(name)
     else:
-        v = facts.loan.get(name) if isinstance(facts.loan, dict) else getattr(facts.loan, name, None)
-    if isinstance(v, (list, tuple)):
+        try:
+            v = getattr(facts.loan, name)
+        except AttributeError:
+            v = None
+    if v is None:
+        return "unknown"
+    cls = v.__class__
+    if cls is list or cls is tuple:
         return f"{len(v)} listed"
     if n is None:
         return fmt(v)
+    if cls is int:
+        return str(v) if n.kind == "integer" else fmt(Decimal(v), n.kind, n.unit)
+    if isinstance(v, (list, tuple)):
+        return f"{len(v)} listed"
     return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
 
 
@@ -536,12 +568,15 @@ def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
 
 def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
     parts = []
+    shown = facts.shown
     for name in names:
         if name == meta.seasoning_date:
             continue
         n = meta.names.get(name)
         title = n.title if n else name
-        text = show(name, facts, meta)
+        text = shown.get(name)
+        if text is None:
+            text = shown[name] = _show(name, facts, meta)
         parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
     return ", ".join(parts)
 
@@ -576,11 +611,19 @@ def _merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
 
 def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     """The Decision, from the facts of one loan."""
-    derived = tuple(
-        DerivedValue(name, meta.names[name].title, _shown(_dec(facts.values.get(name)), meta.names[name].places),
-                     {d: show(d, facts, meta) for d in meta.names[name].depends_on})
-        for name in meta.values
-    )
+    shown = facts.shown
+    values = facts.values
+    derived_list = []
+    for name in meta.values:
+        n = meta.names[name]
+        inputs = {}
+        for d in n.depends_on:
+            text = shown.get(d)
+            if text is None:
+                text = shown[d] = _show(d, facts, meta)
+            inputs[d] = text
+        derived_list.append(DerivedValue(name, n.title, _shown(_dec(values.get(name)), n.places), inputs))
+    derived = tuple(derived_list)
     findings: list[Finding] = []
     conditions: list[Condition] = []
     limit_ids = [lim.id for lim in meta.limits]
@@ -619,7 +662,7 @@ def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
     """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
     if v is None or places is None or v.is_infinite():
         return v
-    step = Decimal(1).scaleb(-places)
+    step = _STEPS[places] if 0 <= places < 10 else Decimal(1).scaleb(-places)
     exact = v.quantize(step, rounding=ROUND_FLOOR)
     return exact if exact == v else v
 
@@ -800,8 +843,9 @@ def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | Non
 
 
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
-    """The Verdict, from the facts of one loan: `decide` without the wording (generated `check_fast` is this,
-    unrolled: `place` each matrix that applies, `judge` each rule that may apply, then `conclude`)."""
+    """The Verdict, from the facts of one loan: `decide` without the wording. Generated `check_fast` is this
+    unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and `conclude` written out with
+    the program's bands, rules and limits known at compile time)."""
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []

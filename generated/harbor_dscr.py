@@ -30,7 +30,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    v['property_value'] = (None if (_t23 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
@@ -40,13 +40,13 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, _C1, _C2)
+    v['required_reserves'] = (None if loan.loan_amount is None else _D6 if loan.loan_amount <= _D1000000 else _D9 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
     if not every:
         return v
     # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C3)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C4)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t24 := (None if loan.doc_type is None else loan.doc_type in _C40)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t24 else (None if (_t25 := (None if loan.doc_type is None else loan.doc_type in _C41)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t25 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
@@ -59,7 +59,7 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix A, p. 5. Source: programs/harbor_dscr.guideline:17. Cells: META.matrices[0].
     """
-    return (False if (_t3 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t4 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t26 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t27 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t26 is None or _t27 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -67,7 +67,7 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
 
     Citation: §3.1 Matrix B, p. 5. Source: programs/harbor_dscr.guideline:30. Cells: META.matrices[1].
     """
-    return (False if (_t5 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t6 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t28 := (None if loan.purpose is None else loan.purpose in _C14)) is False or (_t29 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t28 is None or _t29 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -75,7 +75,7 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
 
     Citation: §3.1 Matrix C, p. 6. Source: programs/harbor_dscr.guideline:43. Cells: META.matrices[2].
     """
-    return (False if (_t7 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t8 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t30 := (None if loan.purpose is None else loan.purpose in _C16)) is False or (_t31 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t30 is None or _t31 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_no_ratio(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -92,7 +92,7 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.1, p. 7. Source: programs/harbor_dscr.guideline:70.
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
-    applies = (False if (_t9 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t10 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t9 is None or _t10 is None else True)
+    applies = (False if (_t32 := (None if loan.purpose is None else loan.purpose in _C16)) is False or (_t33 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t32 is None or _t33 is None else True)
     return applies, ()
 
 
@@ -105,7 +105,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:78)
-        (None if loan.fico is None else loan.fico >= _D700),
+        (None if loan.fico is None else loan.fico >= 700),
     )
 
 
@@ -130,7 +130,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.4, p. 8. Source: programs/harbor_dscr.guideline:88.
     """
     # programs/harbor_dscr.guideline:88: applies when Property type is condo_non_warrantable
-    applies = (None if loan.property_type is None else loan.property_type in _C12)
+    applies = (None if loan.property_type is None else loan.property_type in _C20)
     return applies, ()
 
 
@@ -140,10 +140,10 @@ def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §4.5, p. 8. Source: programs/harbor_dscr.guideline:93.
     """
     # programs/harbor_dscr.guideline:93: applies when Property type is five_to_ten_unit
-    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    applies = (None if loan.property_type is None else loan.property_type in _C21)
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:96)
-        (None if loan.fico is None else loan.fico >= _D700),
+        (None if loan.fico is None else loan.fico >= 700),
     )
 
 
@@ -166,7 +166,7 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
-        (True if (_t11 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t12 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t11 is None or _t12 is None else False),
+        (True if (_t34 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t35 := (None if loan.fico is None else loan.fico >= 720)) is True else None if _t34 is None or _t35 is None else False),
     )
 
 
@@ -205,9 +205,9 @@ def rule_investment_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Occupancy is investment (programs/harbor_dscr.guideline:125)
-        (None if loan.occupancy is None else loan.occupancy in _C18),
+        (None if loan.occupancy is None else loan.occupancy in _C24),
         # Documentation type is dscr (programs/harbor_dscr.guideline:126)
-        (None if loan.doc_type is None else loan.doc_type in _C19),
+        (None if loan.doc_type is None else loan.doc_type in _C25),
     )
 
 
@@ -220,7 +220,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/harbor_dscr.guideline:130)
-        (None if loan.fico is None else loan.fico >= _D660),
+        (None if loan.fico is None else loan.fico >= 660),
     )
 
 
@@ -246,7 +246,7 @@ def rule_foreign_nationals(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Citizenship is us_citizen, permanent_resident or non_permanent_resident (programs/harbor_dscr.guideline:138)
-        (None if loan.citizenship is None else loan.citizenship in _C21),
+        (None if loan.citizenship is None else loan.citizenship in _C26),
     )
 
 
@@ -259,13 +259,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D36),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months (programs/harbor_dscr.guideline:145)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C29, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C31, loan.application_date), _D36),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C32, loan.application_date), _D24),
     )
 
 
@@ -306,7 +306,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
-        (False if (_t13 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t14 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t13 is None or _t14 is None else True),
+        (False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t36 is None or _t37 is None else True),
     )
 
 
@@ -319,7 +319,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit (programs/harbor_dscr.guideline:173)
-        (None if loan.property_type is None else loan.property_type in _C30),
+        (None if loan.property_type is None else loan.property_type in _C34),
     )
 
 
@@ -332,7 +332,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not WV, ND or SD (programs/harbor_dscr.guideline:177)
-        (None if loan.state is None else loan.state not in _C31),
+        (None if loan.state is None else loan.state not in _C35),
     )
 
 
@@ -342,10 +342,10 @@ def rule_prepayment_penalty(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.5, p. 13 (state list illustrative). Source: programs/harbor_dscr.guideline:179.
     """
     # programs/harbor_dscr.guideline:179: applies when State is AK, KS, MI, MN, NM, RI or VT
-    applies = (None if loan.state is None else loan.state in _C32)
+    applies = (None if loan.state is None else loan.state in _C36)
     return applies, (
         # Prepayment penalty term equal to 0 months (programs/harbor_dscr.guideline:183)
-        (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0),
+        (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0),
     )
 
 
@@ -392,202 +392,481 @@ def check(loan: Loan) -> rt.Decision:
 def check_fast(loan: Loan) -> rt.Verdict:
     """The same decision without its wording: status, limits with their binding rules, failing rule ids.
 
-    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    `rt.verdict` unrolled for this program: derived values as locals, matrix bands as `if` chains, each rule's
+    outcome inline, each limit's arithmetic written out. A rule's requirements are computed only when it may apply.
     """
-    v = values(loan, False)
+    # Property value (programs/loan.fields:271)
+    v_property_value = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    v_ltv = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    v_cltv = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v_property_value, 2, 'up')
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    v_dscr = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
+    v_required_reserves = (None if loan.loan_amount is None else _D6 if loan.loan_amount <= _D1000000 else _D9 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
     failed: list[str] = []
     unresolved: list[str] = []
-    cells: list[tuple[str, str, Decimal]] = []
-    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     applies: bool | None
     ok: bool | None
-    covered: bool | None = False
-    # purchase (as matrix_purchase)
-    applies = (False if (_t15 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t16 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t15 is None or _t16 is None else True)
+    base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
+    base_max_ltv_by = ''
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    covered: bool | None = False  # whether some matrix applies
+    # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in _CELLS_purchase
+    applies = (False if (_t1 := (None if loan.purpose is None else loan.purpose in _C0)) is False or (_t2 := (None if v_dscr is None else v_dscr >= _D1)) is False else None if _t1 is None or _t2 is None else True)
     if applies is None:
         unresolved.append('purchase')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # rate_term (as matrix_rate_term)
-    applies = (False if (_t17 := (None if loan.purpose is None else loan.purpose in _C8)) is False or (_t18 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t17 is None or _t18 is None else True)
+        if loan.fico is None:
+            unresolved.append('purchase')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('purchase')
+        elif loan.loan_amount is None:
+            unresolved.append('purchase')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('purchase')
+        elif (cell := _CELLS_purchase[row][col]) is None:
+            failed.append('purchase')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'purchase'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'purchase'
+    # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells in _CELLS_rate_term
+    applies = (False if (_t3 := (None if loan.purpose is None else loan.purpose in _C14)) is False or (_t4 := (None if v_dscr is None else v_dscr >= _D1)) is False else None if _t3 is None or _t4 is None else True)
     if applies is None:
         unresolved.append('rate_term')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # cash_out (as matrix_cash_out)
-    applies = (False if (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t20 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False else None if _t19 is None or _t20 is None else True)
+        if loan.fico is None:
+            unresolved.append('rate_term')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('rate_term')
+        elif loan.loan_amount is None:
+            unresolved.append('rate_term')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('rate_term')
+        elif (cell := _CELLS_rate_term[row][col]) is None:
+            failed.append('rate_term')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'rate_term'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'rate_term'
+    # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells in _CELLS_cash_out
+    applies = (False if (_t5 := (None if loan.purpose is None else loan.purpose in _C16)) is False or (_t6 := (None if v_dscr is None else v_dscr >= _D1)) is False else None if _t5 is None or _t6 is None else True)
     if applies is None:
         unresolved.append('cash_out')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # no_ratio (as matrix_no_ratio)
-    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
+        if loan.fico is None:
+            unresolved.append('cash_out')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('cash_out')
+        elif loan.loan_amount is None:
+            unresolved.append('cash_out')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('cash_out')
+        elif (cell := _CELLS_cash_out[row][col]) is None:
+            failed.append('cash_out')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'cash_out'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'cash_out'
+    # matrix no_ratio: DSCR below 1.000 (all purposes) (programs/harbor_dscr.guideline:56; §3.2 Matrix D, p. 6); cells in _CELLS_no_ratio
+    applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is None:
         unresolved.append('no_ratio')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[3], (loan.fico, v['dscr']), failed, unresolved, cells)
+        if loan.fico is None:
+            unresolved.append('no_ratio')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 660 <= loan.fico <= 699 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 660-699
+            failed.append('no_ratio')
+        elif v_dscr is None:
+            unresolved.append('no_ratio')
+        elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:  # dscr: under 0.750, 0.750-0.999
+            failed.append('no_ratio')
+        elif (cell := _CELLS_no_ratio[row][col]) is None:
+            failed.append('no_ratio')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'no_ratio'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'no_ratio'
     if covered is False:
         failed.append("eligibility_matrix")
-    # cash_out_no_ratio
-    applies = (False if (_t21 := (None if loan.purpose is None else loan.purpose in _C9)) is False or (_t22 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False else None if _t21 is None or _t22 is None else True)
-    if applies is not False:
-        adjusted.append(('cash_out_no_ratio', _C34, applies is True))
-        rt.judge('cash_out_no_ratio', applies, (), False, failed, unresolved)
-    # interest_only
-    applies = loan.interest_only
-    if applies is not False:
-        adjusted.append(('interest_only', _C34, applies is True))
-        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
-    # first_time_investor
-    applies = loan.first_time_investor
-    if applies is not False:
-        adjusted.append(('first_time_investor', _C35, applies is True))
-        rt.judge('first_time_investor', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1), (None if v['reserves_months'] is None else v['reserves_months'] >= _D12), ), False, failed, unresolved)
-    # non_warrantable_condo
-    applies = (None if loan.property_type is None else loan.property_type in _C12)
-    if applies is not False:
-        adjusted.append(('non_warrantable_condo', _C36, applies is True))
-        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
-    # five_to_ten_units
-    applies = (None if loan.property_type is None else loan.property_type in _C13)
-    if applies is not False:
-        adjusted.append(('five_to_ten_units', _C37, applies is True))
-        rt.judge('five_to_ten_units', applies, ((None if loan.fico is None else loan.fico >= _D700), ), False, failed, unresolved)
-    # declining_market
-    applies = loan.declining_market
-    if applies is not False:
-        adjusted.append(('declining_market', _C34, applies is True))
-        rt.judge('declining_market', applies, (), False, failed, unresolved)
-    # min_dscr
-    ok = (True if (_t23 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True or (_t24 := (None if loan.fico is None else loan.fico >= _D720)) is True else None if _t23 is None or _t24 is None else False)
+    # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
+    a_cash_out_no_ratio = (False if (_t7 := (None if loan.purpose is None else loan.purpose in _C16)) is False or (_t8 := (None if v_dscr is None else v_dscr < _D1)) is False else None if _t7 is None or _t8 is None else True)
+    if a_cash_out_no_ratio is None:
+        unresolved.append('cash_out_no_ratio')
+    # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
+    a_interest_only = loan.interest_only
+    if a_interest_only is not False:
+        ok = (None if loan.fico is None else loan.fico >= 700)
+        if a_interest_only is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('interest_only')
+        else:
+            if ok is False:
+                failed.append('interest_only')
+            elif ok is None:
+                unresolved.append('interest_only')
+    # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81; §4.3, p. 7)
+    a_first_time_investor = loan.first_time_investor
+    if a_first_time_investor is not False:
+        ok = (False if (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False or (_t10 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False else None if _t9 is None or _t10 is None else True)
+        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('first_time_investor')
+        else:
+            if ok is False:
+                failed.append('first_time_investor')
+            elif ok is None:
+                unresolved.append('first_time_investor')
+    # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
+    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in _C20)
+    if a_non_warrantable_condo is None:
+        unresolved.append('non_warrantable_condo')
+    # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93; §4.5, p. 8)
+    a_five_to_ten_units = (None if loan.property_type is None else loan.property_type in _C21)
+    if a_five_to_ten_units is not False:
+        ok = (None if loan.fico is None else loan.fico >= 700)
+        if a_five_to_ten_units is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('five_to_ten_units')
+        else:
+            if ok is False:
+                failed.append('five_to_ten_units')
+            elif ok is None:
+                unresolved.append('five_to_ten_units')
+    # rule declining_market: Declining market (programs/harbor_dscr.guideline:100; §4.6, p. 8)
+    a_declining_market = loan.declining_market
+    if a_declining_market is None:
+        unresolved.append('declining_market')
+    # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent / PITIA))
+    ok = (True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True or (_t12 := (None if loan.fico is None else loan.fico >= 720)) is True else None if _t11 is None or _t12 is None else False)
     if ok is False:
         failed.append('min_dscr')
     elif ok is None:
         unresolved.append('min_dscr')
-    # short_term_rental
+    # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
     applies = loan.short_term_rental
     if applies is not False:
-        rt.judge('short_term_rental', applies, ((None if v['dscr'] is None else v['dscr'] >= _D1_150), ), False, failed, unresolved)
-    # small_loan_no_ratio
-    applies = (None if v['dscr'] is None else v['dscr'] < _D1)
+        ok = (None if v_dscr is None else v_dscr >= _D1_150)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('short_term_rental')
+        else:
+            if ok is False:
+                failed.append('short_term_rental')
+            elif ok is None:
+                unresolved.append('short_term_rental')
+    # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
+    applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is not False:
-        rt.judge('small_loan_no_ratio', applies, ((None if loan.loan_amount is None else loan.loan_amount >= _D175000), ), False, failed, unresolved)
-    # investment_only
-    applies = True
-    if applies is not False:
-        rt.judge('investment_only', applies, ((None if loan.occupancy is None else loan.occupancy in _C18), (None if loan.doc_type is None else loan.doc_type in _C19), ), False, failed, unresolved)
-    # min_fico
-    ok = (None if loan.fico is None else loan.fico >= _D660)
+        ok = (None if loan.loan_amount is None else loan.loan_amount >= _D175000)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('small_loan_no_ratio')
+        else:
+            if ok is False:
+                failed.append('small_loan_no_ratio')
+            elif ok is None:
+                unresolved.append('small_loan_no_ratio')
+    # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10 (seed 001: no personal income or employment documents))
+    ok = (False if (_t13 := (None if loan.occupancy is None else loan.occupancy in _C24)) is False or (_t14 := (None if loan.doc_type is None else loan.doc_type in _C25)) is False else None if _t13 is None or _t14 is None else True)
+    if ok is False:
+        failed.append('investment_only')
+    elif ok is None:
+        unresolved.append('investment_only')
+    # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
+    ok = (None if loan.fico is None else loan.fico >= 660)
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # not_fthb
+    # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132; §6.3, p. 10)
     ok = (None if loan.fthb is None else not loan.fthb)
     if ok is False:
         failed.append('not_fthb')
     elif ok is None:
         unresolved.append('not_fthb')
-    # foreign_nationals
-    ok = (None if loan.citizenship is None else loan.citizenship in _C21)
+    # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136; §6.4, p. 10)
+    ok = (None if loan.citizenship is None else loan.citizenship in _C26)
     if ok is False:
         failed.append('foreign_nationals')
     elif ok is None:
         unresolved.append('foreign_nationals')
-    # credit_event_seasoning
-    applies = True
-    if applies is not False:
-        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D24), ), False, failed, unresolved)
-    # housing_history
-    applies = True
-    if applies is not False:
-        rt.judge('housing_history', applies, (rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.in_forbearance is None else not loan.in_forbearance), ), False, failed, unresolved)
-    # reserves
-    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+    # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
+    ok = (False if (_t15 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C27, loan.application_date), _D36)) is False or (_t16 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C29, loan.application_date), _D24)) is False or (_t17 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C31, loan.application_date), _D36)) is False or (_t18 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C32, loan.application_date), _D24)) is False else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None else True)
+    if ok is False:
+        failed.append('credit_event_seasoning')
+    elif ok is None:
+        unresolved.append('credit_event_seasoning')
+    # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
+    ok = (False if (_t19 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)) is False or (_t20 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False else None if _t19 is None or _t20 is None else True)
+    if ok is False:
+        failed.append('housing_history')
+    elif ok is None:
+        unresolved.append('housing_history')
+    # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
+    ok = (None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves)
     if ok is False:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # loan_amount_range
-    ok = (False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t25 is None or _t26 is None else True)
+    # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
+    ok = (False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t21 is None or _t22 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # property_types
-    ok = (None if loan.property_type is None else loan.property_type in _C30)
+    # rule property_types: Property types (programs/harbor_dscr.guideline:171; §7.3, p. 12)
+    ok = (None if loan.property_type is None else loan.property_type in _C34)
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # excluded_states
-    ok = (None if loan.state is None else loan.state not in _C31)
+    # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175; §7.4, p. 13)
+    ok = (None if loan.state is None else loan.state not in _C35)
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
-    # prepayment_penalty
-    applies = (None if loan.state is None else loan.state in _C32)
+    # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13 (state list illustrative))
+    applies = (None if loan.state is None else loan.state in _C36)
     if applies is not False:
-        rt.judge('prepayment_penalty', applies, ((None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == _D0), ), False, failed, unresolved)
-    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+        ok = (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('prepayment_penalty')
+        else:
+            if ok is False:
+                failed.append('prepayment_penalty')
+            elif ok is None:
+                unresolved.append('prepayment_penalty')
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_ltv
+    best_by = base_max_ltv_by
+    if base_max_ltv is not None:
+        low = low_sure = base_max_ltv
+        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'cash_out_no_ratio'
+            if a_cash_out_no_ratio is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'declining_market'
+            if a_declining_market is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
+        if best is None or best > _D75:
+            best, best_by = _D75, 'first_time_investor'
+        if a_first_time_investor is True and (sure is None or sure > _D75):
+            sure = _D75
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
+        if best is None or best > _D70:
+            best, best_by = _D70, 'non_warrantable_condo'
+        if a_non_warrantable_condo is True and (sure is None or sure > _D70):
+            sure = _D70
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
+        if best is None or best > _D70:
+            best, best_by = _D70, 'five_to_ten_units'
+        if a_five_to_ten_units is True and (sure is None or sure > _D70):
+            sure = _D70
+    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_ltv is None:
+            unresolved.append('max_ltv')
+        elif v_ltv > best:
+            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if base_max_cltv is not None:
+        low = low_sure = base_max_cltv
+        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'cash_out_no_ratio'
+            if a_cash_out_no_ratio is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'declining_market'
+            if a_declining_market is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
+        if best is None or best > _D75:
+            best, best_by = _D75, 'first_time_investor'
+        if a_first_time_investor is True and (sure is None or sure > _D75):
+            sure = _D75
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
+        if best is None or best > _D70:
+            best, best_by = _D70, 'non_warrantable_condo'
+        if a_non_warrantable_condo is True and (sure is None or sure > _D70):
+            sure = _D70
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
+        if best is None or best > _D70:
+            best, best_by = _D70, 'five_to_ten_units'
+        if a_five_to_ten_units is True and (sure is None or sure > _D70):
+            sure = _D70
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_cltv is None:
+            unresolved.append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = None
+    best_by = ''
+    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at $2,000,000
+        if best is None or best > _D2000000:
+            best, best_by = _D2000000, 'five_to_ten_units'
+        if a_five_to_ten_units is True and (sure is None or sure > _D2000000):
+            sure = _D2000000
+    lim_max_loan_amount, lim_max_loan_amount_by = best, None if best is None else best_by
+    if best is not None:
+        if loan.loan_amount is None:
+            unresolved.append('max_loan_amount')
+        elif loan.loan_amount > best:
+            (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(status, (('max_ltv', lim_max_ltv, lim_max_ltv_by), ('max_cltv', lim_max_cltv, lim_max_cltv_by), ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by)), tuple(failed), tuple(unresolved))
 
 
 # Constants the rules use, built once at import.
 _C0 = frozenset({'purchase'})
-_C1 = (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-)
-_C2 = (Decimal("6"), Decimal("9"), Decimal("12"))
-_C3 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
-_C4 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
-_D100 = Decimal("100")
-_D50 = Decimal("50")
-_D1 = Decimal("1")
-_C8 = frozenset({'rate_term'})
-_C9 = frozenset({'cash_out'})
-_D700 = Decimal("700")
+_D6 = Decimal("6")
+_D1000000 = Decimal("1000000")
+_D9 = Decimal("9")
+_D1000001 = Decimal("1000001")
+_D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
-_C12 = frozenset({'condo_non_warrantable'})
-_C13 = frozenset({'five_to_ten_unit'})
+_D2000001 = Decimal("2000001")
+_CELLS_purchase = (
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
+)
+_D1 = Decimal("1")
+_D1500000 = Decimal("1500000")
+_D1500001 = Decimal("1500001")
+_D3000000 = Decimal("3000000")
+_CELLS_rate_term = (
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("70"), Decimal("70")), (Decimal("70"), Decimal("70")), (Decimal("60"), Decimal("60")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
+)
+_C14 = frozenset({'rate_term'})
+_CELLS_cash_out = (
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60")), None),
+    ((Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60")), None, None),
+    ((Decimal("60"), Decimal("60")), None, None, None),
+)
+_C16 = frozenset({'cash_out'})
+_CELLS_no_ratio = (
+    ((Decimal("65"), Decimal("65")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("60"), Decimal("60")), (Decimal("70"), Decimal("70"))),
+    (None, (Decimal("70"), Decimal("70"))),
+    (None, None),
+)
 _D0_750 = Decimal("0.750")
-_D720 = Decimal("720")
+_D0_999 = Decimal("0.999")
+_C20 = frozenset({'condo_non_warrantable'})
+_C21 = frozenset({'five_to_ten_unit'})
 _D1_150 = Decimal("1.150")
 _D175000 = Decimal("175000")
-_C18 = frozenset({'investment'})
-_C19 = frozenset({'dscr'})
-_D660 = Decimal("660")
-_C21 = frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})
-_C22 = ('fc', 'ss', 'dil')
+_C24 = frozenset({'investment'})
+_C25 = frozenset({'dscr'})
+_C26 = frozenset({'us_citizen', 'permanent_resident', 'non_permanent_resident'})
+_C27 = ('fc', 'ss', 'dil')
 _D36 = Decimal("36")
-_C24 = ('mod', 'nod', 'dq120')
+_C29 = ('mod', 'nod', 'dq120')
 _D24 = Decimal("24")
-_C26 = ('bk7', 'bk11')
-_C27 = ('bk13',)
+_C31 = ('bk7', 'bk11')
+_C32 = ('bk13',)
 _D100000 = Decimal("100000")
-_D3000000 = Decimal("3000000")
-_C30 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})
-_C31 = frozenset({'WV', 'ND', 'SD'})
-_C32 = frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
-_D0 = Decimal("0")
-_C34 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
-_C35 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
-_C36 = (('cap', 'max_ltv', Decimal("70")), ('cap', 'max_cltv', Decimal("70")))
-_C37 = (
-    ('cap', 'max_ltv', Decimal("70")),
-    ('cap', 'max_cltv', Decimal("70")),
-    ('cap', 'max_loan_amount', Decimal("2000000")),
-)
+_C34 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'})
+_C35 = frozenset({'WV', 'ND', 'SD'})
+_C36 = frozenset({'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+_D5 = Decimal("5")
+_D75 = Decimal("75")
+_D70 = Decimal("70")
+_C40 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+_C41 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
+_D100 = Decimal("100")
+_D50 = Decimal("50")
 
 
 META = rt.ProgramMeta(

@@ -30,7 +30,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    v['property_value'] = (None if (_t29 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
@@ -38,13 +38,13 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t30 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30 else (None if (_t31 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t31 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
-    v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
+    v['required_reserves'] = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2500000 else _D12 if loan.loan_amount >= _D2500001 else None)
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
@@ -59,7 +59,7 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix A, p. 4. Source: programs/history/keystone_bank_statement@2025.2.guideline:23. Cells: META.matrices[0].
     """
-    return (False if (_t3 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t4 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t3 is None or _t4 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t32 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t33 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t32 is None or _t33 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -67,7 +67,7 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
 
     Citation: §2.1 Matrix B, p. 4. Source: programs/history/keystone_bank_statement@2025.2.guideline:36. Cells: META.matrices[1].
     """
-    return (False if (_t5 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t5 is None or _t6 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t34 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t35 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t34 is None or _t35 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -75,7 +75,7 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
 
     Citation: §2.1 Matrix C, p. 5. Source: programs/history/keystone_bank_statement@2025.2.guideline:49. Cells: META.matrices[2].
     """
-    return (False if (_t7 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t36 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t37 := (None if loan.purpose is None else loan.purpose in _C22)) is False else None if _t36 is None or _t37 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -83,7 +83,7 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
 
     Citation: §2.2 Matrix D, p. 5. Source: programs/history/keystone_bank_statement@2025.2.guideline:62. Cells: META.matrices[3].
     """
-    return (False if (_t9 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t9 is None or _t10 is None else True), (loan.fico, loan.loan_amount)
+    return (False if (_t38 := (None if loan.occupancy is None else loan.occupancy in _C24)) is False or (_t39 := (None if loan.purpose is None else loan.purpose in _C25)) is False else None if _t38 is None or _t39 is None else True), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -91,7 +91,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: §2.3 Matrix E, p. 6. Source: programs/history/keystone_bank_statement@2025.2.guideline:75. Cells: META.matrices[4].
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C12), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C27), (loan.fico, loan.loan_amount)
 
 
 def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
@@ -100,7 +100,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §3.1, p. 7. Source: programs/history/keystone_bank_statement@2025.2.guideline:89.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:89: applies when Property type is condo_non_warrantable
-    applies = (None if loan.property_type is None else loan.property_type in _C13)
+    applies = (None if loan.property_type is None else loan.property_type in _C28)
     return applies, ()
 
 
@@ -113,7 +113,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 680 (programs/history/keystone_bank_statement@2025.2.guideline:98)
-        (None if loan.fico is None else loan.fico >= _D680),
+        (None if loan.fico is None else loan.fico >= 680),
     )
 
 
@@ -146,7 +146,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/history/keystone_bank_statement@2025.2.guideline:115)
-        (None if loan.fico is None else loan.fico >= _D660),
+        (None if loan.fico is None else loan.fico >= 660),
     )
 
 
@@ -159,7 +159,7 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
-        rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3((False if (_t11 := (None if loan.fico is None else loan.fico >= _D700)) is False or (_t12 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False or (_t13 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None else True), (None if v['dti'] is None else v['dti'] <= _D55))),
+        rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3((False if (_t40 := (None if loan.fico is None else loan.fico >= 700)) is False or (_t41 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False or (_t42 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False or (_t43 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None else True), (None if v['dti'] is None else v['dti'] <= _D55))),
     )
 
 
@@ -172,15 +172,15 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/history/keystone_bank_statement@2025.2.guideline:126)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C31, loan.application_date), _D36),
         # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/history/keystone_bank_statement@2025.2.guideline:127)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C33, loan.application_date), _D24),
         # months since the latest Credit events (nod, dq120) at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:128)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C35, loan.application_date), _D12),
         # months since the latest Credit events (bk7, bk11) at least 24 months (programs/history/keystone_bank_statement@2025.2.guideline:129)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C36, loan.application_date), _D24),
         # months since the latest Credit events (bk13) at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:130)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C37, loan.application_date), _D12),
     )
 
 
@@ -193,11 +193,11 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.rent_free is None else not loan.rent_free)
     return applies, (
         # Housing history documented at least 12 months (programs/history/keystone_bank_statement@2025.2.guideline:137)
-        (None if loan.housing_history_months is None else loan.housing_history_months >= _D12),
+        (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/history/keystone_bank_statement@2025.2.guideline:138)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # Housing verification is vom, vor or bank_records (programs/history/keystone_bank_statement@2025.2.guideline:139)
-        (None if loan.housing_verification is None else loan.housing_verification in _C28),
+        (None if loan.housing_verification is None else loan.housing_verification in _C39),
     )
 
 
@@ -220,10 +220,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/history/keystone_bank_statement@2025.2.guideline:145.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = (False if (_t15 := (loan.forbearance_end is not None)) is False or (_t16 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t15 is None or _t16 is None else True)
+    applies = (False if (_t44 := (loan.forbearance_end is not None)) is False or (_t45 := (None if loan.purpose is None else loan.purpose in _C25)) is False else None if _t44 is None or _t45 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/history/keystone_bank_statement@2025.2.guideline:148)
-        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2),
     )
 
 
@@ -233,7 +233,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/history/keystone_bank_statement@2025.2.guideline:150.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = (False if (_t17 := (loan.forbearance_end is not None)) is False or (_t18 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t17 is None or _t18 is None else True)
+    applies = (False if (_t46 := (loan.forbearance_end is not None)) is False or (_t47 := (None if loan.purpose is None else loan.purpose in _C22)) is False else None if _t46 is None or _t47 is None else True)
     return applies, ()
 
 
@@ -259,7 +259,7 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/history/keystone_bank_statement@2025.2.guideline:166)
-        (None if loan.doc_type is None else loan.doc_type in _C31),
+        (None if loan.doc_type is None else loan.doc_type in _C41),
     )
 
 
@@ -298,7 +298,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/history/keystone_bank_statement@2025.2.guideline:189)
-        (False if (_t19 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t20 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t19 is None or _t20 is None else True),
+        (False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t48 is None or _t49 is None else True),
     )
 
 
@@ -311,7 +311,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/history/keystone_bank_statement@2025.2.guideline:193)
-        (None if loan.property_type is None else loan.property_type in _C35),
+        (None if loan.property_type is None else loan.property_type in _C44),
     )
 
 
@@ -324,7 +324,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not ND or SD (programs/history/keystone_bank_statement@2025.2.guideline:197)
-        (None if loan.state is None else loan.state not in _C36),
+        (None if loan.state is None else loan.state not in _C45),
     )
 
 
@@ -344,7 +344,7 @@ def rule_max_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §7.5, p. 15. Source: programs/history/keystone_bank_statement@2025.2.guideline:204.
     """
     # programs/history/keystone_bank_statement@2025.2.guideline:204: applies when Loan purpose is cash_out
-    applies = (None if loan.purpose is None else loan.purpose in _C9)
+    applies = (None if loan.purpose is None else loan.purpose in _C22)
     return applies, (
         # Cash-out amount at most $500,000 (programs/history/keystone_bank_statement@2025.2.guideline:207)
         (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000),
@@ -395,160 +395,386 @@ def check(loan: Loan) -> rt.Decision:
 def check_fast(loan: Loan) -> rt.Verdict:
     """The same decision without its wording: status, limits with their binding rules, failing rule ids.
 
-    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    `rt.verdict` unrolled for this program: derived values as locals, matrix bands as `if` chains, each rule's
+    outcome inline, each limit's arithmetic written out. A rule's requirements are computed only when it may apply.
     """
-    v = values(loan, False)
+    # Property value (programs/loan.fields:271)
+    v_property_value = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    v_ltv = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    v_cltv = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v_property_value, 2, 'up')
+    # Eligible deposits (programs/loan.fields:282)
+    v_eligible_deposits = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    v_qualifying_income = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    v_dti = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v_qualifying_income, 2, 'up')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
+    v_required_reserves = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2500000 else _D12 if loan.loan_amount >= _D2500001 else None)
     failed: list[str] = []
     unresolved: list[str] = []
-    cells: list[tuple[str, str, Decimal]] = []
-    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     applies: bool | None
     ok: bool | None
-    covered: bool | None = False
-    # primary_purchase (as matrix_primary_purchase)
-    applies = (False if (_t21 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t22 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t21 is None or _t22 is None else True)
+    base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
+    base_max_ltv_by = ''
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    covered: bool | None = False  # whether some matrix applies
+    # matrix primary_purchase: Primary residence, purchase (programs/history/keystone_bank_statement@2025.2.guideline:23; §2.1 Matrix A, p. 4); cells in _CELLS_primary_purchase
+    applies = (False if (_t3 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t4 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t3 is None or _t4 is None else True)
     if applies is None:
         unresolved.append('primary_purchase')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # primary_rate_term (as matrix_primary_rate_term)
-    applies = (False if (_t23 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C8)) is False else None if _t23 is None or _t24 is None else True)
+        if loan.fico is None:
+            unresolved.append('primary_purchase')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('primary_purchase')
+        elif loan.loan_amount is None:
+            unresolved.append('primary_purchase')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('primary_purchase')
+        elif (cell := _CELLS_primary_purchase[row][col]) is None:
+            failed.append('primary_purchase')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
+    # matrix primary_rate_term: Primary residence, rate/term refinance (programs/history/keystone_bank_statement@2025.2.guideline:36; §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
+    applies = (False if (_t5 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t5 is None or _t6 is None else True)
     if applies is None:
         unresolved.append('primary_rate_term')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # primary_cash_out (as matrix_primary_cash_out)
-    applies = (False if (_t25 := (None if loan.occupancy is None else loan.occupancy in _C7)) is False or (_t26 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t25 is None or _t26 is None else True)
+        if loan.fico is None:
+            unresolved.append('primary_rate_term')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('primary_rate_term')
+        elif loan.loan_amount is None:
+            unresolved.append('primary_rate_term')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$3,000,000
+            failed.append('primary_rate_term')
+        elif (cell := _CELLS_primary_rate_term[row][col]) is None:
+            failed.append('primary_rate_term')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
+    # matrix primary_cash_out: Primary residence, cash-out refinance (programs/history/keystone_bank_statement@2025.2.guideline:49; §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
+    applies = (False if (_t7 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C22)) is False else None if _t7 is None or _t8 is None else True)
     if applies is None:
         unresolved.append('primary_cash_out')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[2], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # second_home (as matrix_second_home)
-    applies = (False if (_t27 := (None if loan.occupancy is None else loan.occupancy in _C10)) is False or (_t28 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t27 is None or _t28 is None else True)
+        if loan.fico is None:
+            unresolved.append('primary_cash_out')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('primary_cash_out')
+        elif loan.loan_amount is None:
+            unresolved.append('primary_cash_out')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('primary_cash_out')
+        elif (cell := _CELLS_primary_cash_out[row][col]) is None:
+            failed.append('primary_cash_out')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
+    # matrix second_home: Second home, purchase and rate/term (programs/history/keystone_bank_statement@2025.2.guideline:62; §2.2 Matrix D, p. 5); cells in _CELLS_second_home
+    applies = (False if (_t9 := (None if loan.occupancy is None else loan.occupancy in _C24)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C25)) is False else None if _t9 is None or _t10 is None else True)
     if applies is None:
         unresolved.append('second_home')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[3], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # investment (as matrix_investment)
-    applies = (None if loan.occupancy is None else loan.occupancy in _C12)
+        if loan.fico is None:
+            unresolved.append('second_home')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            failed.append('second_home')
+        elif loan.loan_amount is None:
+            unresolved.append('second_home')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            failed.append('second_home')
+        elif (cell := _CELLS_second_home[row][col]) is None:
+            failed.append('second_home')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'second_home'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'second_home'
+    # matrix investment: Investment property, all purposes (programs/history/keystone_bank_statement@2025.2.guideline:75; §2.3 Matrix E, p. 6); cells in _CELLS_investment
+    applies = (None if loan.occupancy is None else loan.occupancy in _C27)
     if applies is None:
         unresolved.append('investment')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[4], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+        if loan.fico is None:
+            unresolved.append('investment')
+        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699
+            failed.append('investment')
+        elif loan.loan_amount is None:
+            unresolved.append('investment')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            failed.append('investment')
+        elif (cell := _CELLS_investment[row][col]) is None:
+            failed.append('investment')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'investment'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
-    # non_warrantable_condo
-    applies = (None if loan.property_type is None else loan.property_type in _C13)
-    if applies is not False:
-        adjusted.append(('non_warrantable_condo', _C39, applies is True))
-        rt.judge('non_warrantable_condo', applies, (), False, failed, unresolved)
-    # interest_only
-    applies = loan.interest_only
-    if applies is not False:
-        adjusted.append(('interest_only', _C40, applies is True))
-        rt.judge('interest_only', applies, ((None if loan.fico is None else loan.fico >= _D680), ), False, failed, unresolved)
-    # declining_market
-    applies = loan.declining_market
-    if applies is not False:
-        adjusted.append(('declining_market', _C41, applies is True))
-        rt.judge('declining_market', applies, (), False, failed, unresolved)
-    # rural
-    applies = loan.rural
-    if applies is not False:
-        adjusted.append(('rural', _C42, applies is True))
-        rt.judge('rural', applies, (), False, failed, unresolved)
-    # min_fico
-    ok = (None if loan.fico is None else loan.fico >= _D660)
+    # rule non_warrantable_condo: Non-warrantable condo (programs/history/keystone_bank_statement@2025.2.guideline:89; §3.1, p. 7)
+    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in _C28)
+    if a_non_warrantable_condo is None:
+        unresolved.append('non_warrantable_condo')
+    # rule interest_only: Interest-only (programs/history/keystone_bank_statement@2025.2.guideline:95; §3.2, p. 7)
+    a_interest_only = loan.interest_only
+    if a_interest_only is not False:
+        ok = (None if loan.fico is None else loan.fico >= 680)
+        if a_interest_only is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('interest_only')
+        else:
+            if ok is False:
+                failed.append('interest_only')
+            elif ok is None:
+                unresolved.append('interest_only')
+    # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101; §3.3, p. 7)
+    a_declining_market = loan.declining_market
+    if a_declining_market is None:
+        unresolved.append('declining_market')
+    # rule rural: Rural property (programs/history/keystone_bank_statement@2025.2.guideline:106; §3.4, p. 6)
+    a_rural = loan.rural
+    if a_rural is None:
+        unresolved.append('rural')
+    # rule min_fico: Minimum credit score (programs/history/keystone_bank_statement@2025.2.guideline:113; §4.1, p. 8)
+    ok = (None if loan.fico is None else loan.fico >= 660)
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # max_dti
-    ok = rt.any3((None if v['dti'] is None else v['dti'] <= _D50), rt.all3((False if (_t29 := (None if loan.fico is None else loan.fico >= _D700)) is False or (_t30 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False or (_t31 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None else True), (None if v['dti'] is None else v['dti'] <= _D55)))
+    # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117; §4.2, p. 8)
+    ok = rt.any3((None if v_dti is None else v_dti <= _D50), rt.all3((False if (_t11 := (None if loan.fico is None else loan.fico >= 700)) is False or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None else True), (None if v_dti is None else v_dti <= _D55)))
     if ok is False:
         failed.append('max_dti')
     elif ok is None:
         unresolved.append('max_dti')
-    # credit_event_seasoning
-    applies = True
-    if applies is not False:
-        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C20, loan.application_date), _D36), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C22, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C24, loan.application_date), _D12), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C26, loan.application_date), _D12), ), False, failed, unresolved)
-    # housing_history_12_months
+    # rule credit_event_seasoning: Credit event seasoning (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
+    ok = (False if (_t15 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C31, loan.application_date), _D36)) is False or (_t16 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C33, loan.application_date), _D24)) is False or (_t17 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C35, loan.application_date), _D12)) is False or (_t18 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C36, loan.application_date), _D24)) is False or (_t19 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C37, loan.application_date), _D12)) is False else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None or _t19 is None else True)
+    if ok is False:
+        failed.append('credit_event_seasoning')
+    elif ok is None:
+        unresolved.append('credit_event_seasoning')
+    # rule housing_history_12_months: Housing history, 12 months (programs/history/keystone_bank_statement@2025.2.guideline:134; §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months))
     applies = (None if loan.rent_free is None else not loan.rent_free)
     if applies is not False:
-        rt.judge('housing_history_12_months', applies, ((None if loan.housing_history_months is None else loan.housing_history_months >= _D12), rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), (None if loan.housing_verification is None else loan.housing_verification in _C28), ), False, failed, unresolved)
-    # forbearance
+        ok = (False if (_t20 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)) is False or (_t21 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)) is False or (_t22 := (None if loan.housing_verification is None else loan.housing_verification in _C39)) is False else None if _t20 is None or _t21 is None or _t22 is None else True)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('housing_history_12_months')
+        else:
+            if ok is False:
+                failed.append('housing_history_12_months')
+            elif ok is None:
+                unresolved.append('housing_history_12_months')
+    # rule forbearance: Forbearance (programs/history/keystone_bank_statement@2025.2.guideline:141; §5.2, p. 10 (seed 002: still in forbearance is ineligible))
     ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
-    # after_forbearance
-    applies = (False if (_t33 := (loan.forbearance_end is not None)) is False or (_t34 := (None if loan.purpose is None else loan.purpose in _C11)) is False else None if _t33 is None or _t34 is None else True)
+    # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145; §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
+    applies = (False if (_t23 := (loan.forbearance_end is not None)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C25)) is False else None if _t23 is None or _t24 is None else True)
     if applies is not False:
-        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
-    # after_forbearance_cash_out
-    applies = (False if (_t35 := (loan.forbearance_end is not None)) is False or (_t36 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t35 is None or _t36 is None else True)
-    if applies is not False:
-        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
-    # rent_free
-    applies = loan.rent_free
-    if applies is not False:
-        adjusted.append(('rent_free', _C43, applies is True))
-        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
-    # doc_types
-    ok = (None if loan.doc_type is None else loan.doc_type in _C31)
+        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('after_forbearance')
+        else:
+            if ok is False:
+                failed.append('after_forbearance')
+            elif ok is None:
+                unresolved.append('after_forbearance')
+    # rule after_forbearance_cash_out: After forbearance, cash-out (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
+    applies = (False if (_t25 := (loan.forbearance_end is not None)) is False or (_t26 := (None if loan.purpose is None else loan.purpose in _C22)) is False else None if _t25 is None or _t26 is None else True)
+    if applies is None or applies:
+        unresolved.append('after_forbearance_cash_out')
+    # rule rent_free: Rent-free borrowers (programs/history/keystone_bank_statement@2025.2.guideline:155; §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV))
+    a_rent_free = loan.rent_free
+    if a_rent_free is not False:
+        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        if a_rent_free is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('rent_free')
+        else:
+            if ok is False:
+                failed.append('rent_free')
+            elif ok is None:
+                unresolved.append('rent_free')
+    # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164; §6.1, p. 12)
+    ok = (None if loan.doc_type is None else loan.doc_type in _C41)
     if ok is False:
         failed.append('doc_types')
     elif ok is None:
         unresolved.append('doc_types')
-    # business_ownership
+    # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168; §6.2, p. 12)
     applies = (None if loan.doc_type is None else loan.doc_type in _C2)
     if applies is not False:
-        rt.judge('business_ownership', applies, ((None if loan.ownership_pct is None else loan.ownership_pct >= _D25), ), False, failed, unresolved)
-    # reserves
-    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+        ok = (None if loan.ownership_pct is None else loan.ownership_pct >= _D25)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('business_ownership')
+        else:
+            if ok is False:
+                failed.append('business_ownership')
+            elif ok is None:
+                unresolved.append('business_ownership')
+    # rule reserves: Reserves (programs/history/keystone_bank_statement@2025.2.guideline:181; §6.3, p. 13)
+    ok = (None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves)
     if ok is False:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # loan_amount_range
-    ok = (False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t37 is None or _t38 is None else True)
+    # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
+    ok = (False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t27 is None or _t28 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # property_types
-    ok = (None if loan.property_type is None else loan.property_type in _C35)
+    # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191; §7.2, p. 14)
+    ok = (None if loan.property_type is None else loan.property_type in _C44)
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # excluded_states
-    ok = (None if loan.state is None else loan.state not in _C36)
+    # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195; §7.3, p. 14)
+    ok = (None if loan.state is None else loan.state not in _C45)
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
-    # second_appraisal
+    # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199; §7.4, p. 15)
     applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    if applies is None:
+        unresolved.append('second_appraisal')
+    # rule max_cash_out: Maximum cash-out (programs/history/keystone_bank_statement@2025.2.guideline:204; §7.5, p. 15)
+    applies = (None if loan.purpose is None else loan.purpose in _C22)
     if applies is not False:
-        rt.judge('second_appraisal', applies, (), False, failed, unresolved)
-    # max_cash_out
-    applies = (None if loan.purpose is None else loan.purpose in _C9)
-    if applies is not False:
-        rt.judge('max_cash_out', applies, ((None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000), ), False, failed, unresolved)
-    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+        ok = (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('max_cash_out')
+        else:
+            if ok is False:
+                failed.append('max_cash_out')
+            elif ok is None:
+                unresolved.append('max_cash_out')
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_ltv
+    best_by = base_max_ltv_by
+    if base_max_ltv is not None:
+        low = low_sure = base_max_ltv
+        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        if a_declining_market is not False:  # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
+            if (less := base_max_ltv - _D10) < low:
+                low, best_by = less, 'declining_market'
+            if a_declining_market is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'non_warrantable_condo'
+        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
+            sure = _D80
+    if a_rural is not False:  # rural (programs/history/keystone_bank_statement@2025.2.guideline:106): cap at 75%
+        if best is None or best > _D75:
+            best, best_by = _D75, 'rural'
+        if a_rural is True and (sure is None or sure > _D75):
+            sure = _D75
+    if a_rent_free is not False:  # rent_free (programs/history/keystone_bank_statement@2025.2.guideline:155): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'rent_free'
+        if a_rent_free is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_ltv is None:
+            unresolved.append('max_ltv')
+        elif v_ltv > best:
+            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if base_max_cltv is not None:
+        low = low_sure = base_max_cltv
+        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        if a_declining_market is not False:  # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
+            if (less := base_max_cltv - _D10) < low:
+                low, best_by = less, 'declining_market'
+            if a_declining_market is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'non_warrantable_condo'
+        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
+            sure = _D80
+    if a_rural is not False:  # rural (programs/history/keystone_bank_statement@2025.2.guideline:106): cap at 75%
+        if best is None or best > _D75:
+            best, best_by = _D75, 'rural'
+        if a_rural is True and (sure is None or sure > _D75):
+            sure = _D75
+    if a_rent_free is not False:  # rent_free (programs/history/keystone_bank_statement@2025.2.guideline:155): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'rent_free'
+        if a_rent_free is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_cltv is None:
+            unresolved.append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(status, (('max_ltv', lim_max_ltv, lim_max_ltv_by), ('max_cltv', lim_max_cltv, lim_max_cltv_by), ('max_loan_amount', None, None)), tuple(failed), tuple(unresolved))
 
 
 # Constants the rules use, built once at import.
@@ -557,54 +783,104 @@ _C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
 _C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_C5 = (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2500000"), True),
-    (Decimal("2500001"), True, None, False),
-)
-_C6 = (Decimal("3"), Decimal("6"), Decimal("12"))
-_C7 = frozenset({'primary'})
-_C8 = frozenset({'rate_term'})
-_C9 = frozenset({'cash_out'})
-_C10 = frozenset({'second_home'})
-_C11 = frozenset({'purchase', 'rate_term'})
-_C12 = frozenset({'investment'})
-_C13 = frozenset({'condo_non_warrantable'})
-_D680 = Decimal("680")
-_D660 = Decimal("660")
-_D700 = Decimal("700")
-_D80 = Decimal("80")
+_D3 = Decimal("3")
+_D1000000 = Decimal("1000000")
+_D6 = Decimal("6")
+_D1000001 = Decimal("1000001")
+_D2500000 = Decimal("2500000")
 _D12 = Decimal("12")
+_D2500001 = Decimal("2500001")
+_CELLS_primary_purchase = (
+    (
+        (Decimal("90"), Decimal("90")),
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+    ),
+    (
+        (Decimal("90"), Decimal("90")),
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    ((Decimal("80"), Decimal("80")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None, None),
+)
+_C13 = frozenset({'primary'})
+_D1500000 = Decimal("1500000")
+_D1500001 = Decimal("1500001")
+_D2000000 = Decimal("2000000")
+_D2000001 = Decimal("2000001")
+_D3000000 = Decimal("3000000")
+_CELLS_primary_rate_term = (
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("75"), Decimal("75")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+)
+_C20 = frozenset({'rate_term'})
+_CELLS_primary_cash_out = (
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
+    ((Decimal("65"), Decimal("65")), None, None, None),
+)
+_C22 = frozenset({'cash_out'})
+_CELLS_second_home = (
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("70"), Decimal("70")), None, None),
+)
+_C24 = frozenset({'second_home'})
+_C25 = frozenset({'purchase', 'rate_term'})
+_CELLS_investment = (
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+)
+_C27 = frozenset({'investment'})
+_C28 = frozenset({'condo_non_warrantable'})
+_D80 = Decimal("80")
 _D55 = Decimal("55")
-_C20 = ('fc',)
+_C31 = ('fc',)
 _D36 = Decimal("36")
-_C22 = ('ss', 'dil', 'mod')
+_C33 = ('ss', 'dil', 'mod')
 _D24 = Decimal("24")
-_C24 = ('nod', 'dq120')
-_C25 = ('bk7', 'bk11')
-_C26 = ('bk13',)
+_C35 = ('nod', 'dq120')
+_C36 = ('bk7', 'bk11')
+_C37 = ('bk13',)
 _D1 = Decimal("1")
-_C28 = frozenset({'vom', 'vor', 'bank_records'})
-_D2 = Decimal("2")
+_C39 = frozenset({'vom', 'vor', 'bank_records'})
 _D10 = Decimal("10")
-_C31 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})
+_C41 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})
 _D25 = Decimal("25")
 _D100000 = Decimal("100000")
-_D3000000 = Decimal("3000000")
-_C35 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
-_C36 = frozenset({'ND', 'SD'})
-_D2000000 = Decimal("2000000")
+_C44 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
+_C45 = frozenset({'ND', 'SD'})
 _D500000 = Decimal("500000")
-_C39 = (
-    ('reduce', 'max_ltv', Decimal("5")),
-    ('reduce', 'max_cltv', Decimal("5")),
-    ('cap', 'max_ltv', Decimal("80")),
-    ('cap', 'max_cltv', Decimal("80")),
-)
-_C40 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
-_C41 = (('reduce', 'max_ltv', Decimal("10")), ('reduce', 'max_cltv', Decimal("10")))
-_C42 = (('cap', 'max_ltv', Decimal("75")), ('cap', 'max_cltv', Decimal("75")))
-_C43 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
+_D5 = Decimal("5")
+_D75 = Decimal("75")
 
 
 META = rt.ProgramMeta(

@@ -31,7 +31,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    v['property_value'] = (None if (_t18 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t18 else loan.appraised_value)
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
     v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
@@ -39,7 +39,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Eligible deposits (programs/loan.fields:282)
     v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (None if (_t19 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t19 else (None if (_t20 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t20 else rt.quantize(loan.monthly_income, 2, 'down')))
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
     v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
@@ -47,7 +47,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
-    v['required_reserves'] = rt.lookup(loan.loan_amount, _C5, _C6)
+    v['required_reserves'] = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
@@ -60,7 +60,7 @@ def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, t
 
     Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19. Cells: META.matrices[0].
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C7), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C13), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
@@ -68,7 +68,7 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 
     Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31. Cells: META.matrices[1].
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C8), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in _C16), (loan.fico, loan.loan_amount)
 
 
 def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
@@ -77,7 +77,7 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
     """
     # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
-    applies = (None if loan.purpose is None else loan.purpose in _C9)
+    applies = (None if loan.purpose is None else loan.purpose in _C17)
     return applies, ()
 
 
@@ -90,7 +90,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 620 (programs/shining_star_base.guideline:52)
-        (None if loan.fico is None else loan.fico >= _D620),
+        (None if loan.fico is None else loan.fico >= 620),
     )
 
 
@@ -100,7 +100,7 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source: programs/shining_star_base.guideline:54.
     """
     # programs/shining_star_base.guideline:54: applies when Documentation type is not dscr
-    applies = (None if loan.doc_type is None else loan.doc_type not in _C11)
+    applies = (None if loan.doc_type is None else loan.doc_type not in _C18)
     return applies, (
         # DTI at most 50% (programs/shining_star_base.guideline:57)
         (None if v['dti'] is None else v['dti'] <= _D50),
@@ -116,9 +116,9 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months (programs/shining_star_base.guideline:63)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C19, loan.application_date), _D24),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months (programs/shining_star_base.guideline:64)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C21, loan.application_date), _D24),
     )
 
 
@@ -128,12 +128,12 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source: programs/shining_star_base.guideline:68.
     """
     # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
-    applies = (False if (_t3 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t4 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t3 is None or _t4 is None else True)
+    applies = (False if (_t21 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t22 := (None if loan.doc_type is None else loan.doc_type not in _C18)) is False else None if _t21 is None or _t22 is None else True)
     return applies, (
         # Housing history documented at least 12 months (programs/shining_star_base.guideline:72)
-        (None if loan.housing_history_months is None else loan.housing_history_months >= _D12),
+        (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
         # Housing verification is vom, vor or bank_records (programs/shining_star_base.guideline:73)
-        (None if loan.housing_verification is None else loan.housing_verification in _C16),
+        (None if loan.housing_verification is None else loan.housing_verification in _C22),
     )
 
 
@@ -156,10 +156,10 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
     """
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = (False if (_t5 := (loan.forbearance_end is not None)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t5 is None or _t6 is None else True)
+    applies = (False if (_t23 := (loan.forbearance_end is not None)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t23 is None or _t24 is None else True)
     return applies, (
         # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
-        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2),
+        (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2),
     )
 
 
@@ -169,7 +169,7 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = (False if (_t7 := (loan.forbearance_end is not None)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t7 is None or _t8 is None else True)
+    applies = (False if (_t25 := (loan.forbearance_end is not None)) is False or (_t26 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t25 is None or _t26 is None else True)
     return applies, ()
 
 
@@ -192,7 +192,7 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
     """
     # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc or dscr
-    applies = (False if loan.fthb is False or (_t9 := (None if loan.doc_type is None else loan.doc_type not in _C20)) is False else None if loan.fthb is None or _t9 is None else True)
+    applies = (False if loan.fthb is False or (_t27 := (None if loan.doc_type is None else loan.doc_type not in _C26)) is False else None if loan.fthb is None or _t27 is None else True)
     return applies, (
         # Payment shock at most 250% (programs/shining_star_base.guideline:100)
         (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
@@ -221,7 +221,7 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
-        (False if (_t10 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t11 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t10 is None or _t11 is None else True),
+        (False if (_t28 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t29 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t28 is None or _t29 is None else True),
     )
 
 
@@ -234,7 +234,7 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/shining_star_base.guideline:121)
-        (None if loan.property_type is None else loan.property_type in _C24),
+        (None if loan.property_type is None else loan.property_type in _C28),
     )
 
 
@@ -244,7 +244,7 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV. Source: programs/shining_star_advantage.guideline:11.
     """
     # programs/shining_star_advantage.guideline:11: applies when months since the latest Credit events less than 48 months
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)
+    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D48)
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/shining_star_advantage.guideline:15)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
@@ -257,7 +257,7 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV. Source: programs/shining_star_advantage.guideline:17.
     """
     # programs/shining_star_advantage.guideline:17: applies when months since the latest Credit events less than 48 months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
-    applies = (False if (_t12 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)) is False or (_t13 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t12 is None or _t13 is None else True)
+    applies = (False if (_t30 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D48)) is False or (_t31 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t30 is None or _t31 is None else True)
     return applies, ()
 
 
@@ -297,108 +297,263 @@ def check(loan: Loan) -> rt.Decision:
 def check_fast(loan: Loan) -> rt.Verdict:
     """The same decision without its wording: status, limits with their binding rules, failing rule ids.
 
-    Straight-line `rt.verdict`: a rule's requirements are computed only when it may apply.
+    `rt.verdict` unrolled for this program: derived values as locals, matrix bands as `if` chains, each rule's
+    outcome inline, each limit's arithmetic written out. A rule's requirements are computed only when it may apply.
     """
-    v = values(loan, False)
+    # Property value (programs/loan.fields:271)
+    v_property_value = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    v_ltv = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up')
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    v_cltv = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v_property_value, 2, 'up')
+    # Eligible deposits (programs/loan.fields:282)
+    v_eligible_deposits = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    v_qualifying_income = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    v_dti = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v_qualifying_income, 2, 'up')
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    v_payment_shock = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
+    v_required_reserves = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
     failed: list[str] = []
     unresolved: list[str] = []
-    cells: list[tuple[str, str, Decimal]] = []
-    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     applies: bool | None
     ok: bool | None
-    covered: bool | None = False
-    # owner_occupied (as matrix_owner_occupied)
-    applies = (None if loan.occupancy is None else loan.occupancy in _C7)
+    base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
+    base_max_ltv_by = ''
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    covered: bool | None = False  # whether some matrix applies
+    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
+    applies = (None if loan.occupancy is None else loan.occupancy in _C13)
     if applies is None:
         unresolved.append('owner_occupied')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[0], (loan.fico, loan.loan_amount), failed, unresolved, cells)
-    # investment (as matrix_investment)
-    applies = (None if loan.occupancy is None else loan.occupancy in _C8)
+        if loan.fico is None:
+            unresolved.append('owner_occupied')
+        elif (row := (0 if loan.fico >= 740 else 1 if 700 <= loan.fico <= 739 else 2 if 660 <= loan.fico <= 699 else 3 if 620 <= loan.fico <= 659 else -1)) < 0:  # fico: 740+, 700-739, 660-699, 620-659
+            failed.append('owner_occupied')
+        elif loan.loan_amount is None:
+            unresolved.append('owner_occupied')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D2000000 else 2 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('owner_occupied')
+        elif (cell := _CELLS_owner_occupied[row][col]) is None:
+            failed.append('owner_occupied')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
+    # matrix investment: Investment property (programs/shining_star_base.guideline:31; Illustrative matrix (typical values, not from the seed)); cells in _CELLS_investment
+    applies = (None if loan.occupancy is None else loan.occupancy in _C16)
     if applies is None:
         unresolved.append('investment')
-        covered = None if covered is False else covered
+        if covered is False:
+            covered = None
     elif applies:
         covered = True
-        rt.place(META.matrices[1], (loan.fico, loan.loan_amount), failed, unresolved, cells)
+        if loan.fico is None:
+            unresolved.append('investment')
+        elif (row := (0 if loan.fico >= 740 else 1 if 700 <= loan.fico <= 739 else 2 if 660 <= loan.fico <= 699 else 3 if 620 <= loan.fico <= 659 else -1)) < 0:  # fico: 740+, 700-739, 660-699, 620-659
+            failed.append('investment')
+        elif loan.loan_amount is None:
+            unresolved.append('investment')
+        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D2000000 else 2 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            failed.append('investment')
+        elif (cell := _CELLS_investment[row][col]) is None:
+            failed.append('investment')  # N/A
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'investment'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
-    # cash_out_reduction
-    applies = (None if loan.purpose is None else loan.purpose in _C9)
-    if applies is not False:
-        adjusted.append(('cash_out_reduction', _C29, applies is True))
-        rt.judge('cash_out_reduction', applies, (), False, failed, unresolved)
-    # min_fico
-    ok = (None if loan.fico is None else loan.fico >= _D620)
+    # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:43; Illustrative (typical: cash-out 5 points below purchase))
+    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in _C17)
+    if a_cash_out_reduction is None:
+        unresolved.append('cash_out_reduction')
+    # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:50; Illustrative (typical Non-QM minimum))
+    ok = (None if loan.fico is None else loan.fico >= 620)
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # max_dti
-    applies = (None if loan.doc_type is None else loan.doc_type not in _C11)
+    # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:54; Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1))
+    applies = (None if loan.doc_type is None else loan.doc_type not in _C18)
     if applies is not False:
-        rt.judge('max_dti', applies, ((None if v['dti'] is None else v['dti'] <= _D50), ), False, failed, unresolved)
-    # credit_event_seasoning
-    applies = True
+        ok = (None if v_dti is None else v_dti <= _D50)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('max_dti')
+        else:
+            if ok is False:
+                failed.append('max_dti')
+            elif ok is None:
+                unresolved.append('max_dti')
+    # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:59; Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6))
+    ok = (False if (_t3 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C19, loan.application_date), _D24)) is False or (_t4 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C21, loan.application_date), _D24)) is False else None if _t3 is None or _t4 is None else True)
+    if ok is False:
+        failed.append('credit_event_seasoning')
+    elif ok is None:
+        unresolved.append('credit_event_seasoning')
+    # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:68; Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
+    applies = (False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t6 := (None if loan.doc_type is None else loan.doc_type not in _C18)) is False else None if _t5 is None or _t6 is None else True)
     if applies is not False:
-        rt.judge('credit_event_seasoning', applies, (rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C12, loan.application_date), _D24), rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C14, loan.application_date), _D24), ), False, failed, unresolved)
-    # housing_history
-    applies = (False if (_t14 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t15 := (None if loan.doc_type is None else loan.doc_type not in _C11)) is False else None if _t14 is None or _t15 is None else True)
-    if applies is not False:
-        rt.judge('housing_history', applies, ((None if loan.housing_history_months is None else loan.housing_history_months >= _D12), (None if loan.housing_verification is None else loan.housing_verification in _C16), ), False, failed, unresolved)
-    # forbearance
+        ok = (False if (_t7 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)) is False or (_t8 := (None if loan.housing_verification is None else loan.housing_verification in _C22)) is False else None if _t7 is None or _t8 is None else True)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('housing_history')
+        else:
+            if ok is False:
+                failed.append('housing_history')
+            elif ok is None:
+                unresolved.append('housing_history')
+    # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:75; Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible)
     ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
-    # after_forbearance
-    applies = (False if (_t16 := (loan.forbearance_end is not None)) is False or (_t17 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t16 is None or _t17 is None else True)
+    # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed 002 rule 14: at least two months of timely payments after completing forbearance)
+    applies = (False if (_t9 := (loan.forbearance_end is not None)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t9 is None or _t10 is None else True)
     if applies is not False:
-        rt.judge('after_forbearance', applies, ((None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= _D2), ), False, failed, unresolved)
-    # after_forbearance_cash_out
-    applies = (False if (_t18 := (loan.forbearance_end is not None)) is False or (_t19 := (None if loan.purpose is None else loan.purpose in _C9)) is False else None if _t18 is None or _t19 is None else True)
+        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('after_forbearance')
+        else:
+            if ok is False:
+                failed.append('after_forbearance')
+            elif ok is None:
+                unresolved.append('after_forbearance')
+    # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002 rule 14 covers purchase and rate/term only)
+    applies = (False if (_t11 := (loan.forbearance_end is not None)) is False or (_t12 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t11 is None or _t12 is None else True)
+    if applies is None or applies:
+        unresolved.append('after_forbearance_cash_out')
+    # rule rent_free: Living rent-free (programs/shining_star_base.guideline:89; Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV)
+    a_rent_free = loan.rent_free
+    if a_rent_free is not False:
+        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        if a_rent_free is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('rent_free')
+        else:
+            if ok is False:
+                failed.append('rent_free')
+            elif ok is None:
+                unresolved.append('rent_free')
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:97; Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
+    applies = (False if loan.fthb is False or (_t13 := (None if loan.doc_type is None else loan.doc_type not in _C26)) is False else None if loan.fthb is None or _t13 is None else True)
     if applies is not False:
-        rt.judge('after_forbearance_cash_out', applies, (), True, failed, unresolved)
-    # rent_free
-    applies = loan.rent_free
-    if applies is not False:
-        adjusted.append(('rent_free', _C30, applies is True))
-        rt.judge('rent_free', applies, ((None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10), ), False, failed, unresolved)
-    # fthb_payment_shock
-    applies = (False if loan.fthb is False or (_t20 := (None if loan.doc_type is None else loan.doc_type not in _C20)) is False else None if loan.fthb is None or _t20 is None else True)
-    if applies is not False:
-        rt.judge('fthb_payment_shock', applies, ((None if v['payment_shock'] is None else v['payment_shock'] <= _D250), ), False, failed, unresolved)
-    # reserves
-    ok = (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves'])
+        ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('fthb_payment_shock')
+        else:
+            if ok is False:
+                failed.append('fthb_payment_shock')
+            elif ok is None:
+                unresolved.append('fthb_payment_shock')
+    # rule reserves: Reserves (programs/shining_star_base.guideline:111; Illustrative (typical reserves tiers))
+    ok = (None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves)
     if ok is False:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # loan_amount_range
-    ok = (False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t21 is None or _t22 is None else True)
+    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and maximum))
+    ok = (False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t14 is None or _t15 is None else True)
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # property_types
-    ok = (None if loan.property_type is None else loan.property_type in _C24)
+    # rule property_types: Property types (programs/shining_star_base.guideline:119; Illustrative (typical eligible property types))
+    ok = (None if loan.property_type is None else loan.property_type in _C28)
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # event_housing_history
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)
+    # rule event_housing_history: Housing history after a credit event (programs/shining_star_advantage.guideline:11; Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV)
+    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D48)
     if applies is not False:
-        rt.judge('event_housing_history', applies, (rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1), ), False, failed, unresolved)
-    # event_late_ltv_cap
-    applies = (False if (_t23 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C25, loan.application_date), _D48)) is False or (_t24 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t23 is None or _t24 is None else True)
-    if applies is not False:
-        adjusted.append(('event_late_ltv_cap', _C30, applies is True))
-        rt.judge('event_late_ltv_cap', applies, (), False, failed, unresolved)
-    return rt.conclude(META, loan, v, failed, unresolved, cells, adjusted)
+        ok = rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('event_housing_history')
+        else:
+            if ok is False:
+                failed.append('event_housing_history')
+            elif ok is None:
+                unresolved.append('event_housing_history')
+    # rule event_late_ltv_cap: LTV cap with a late payment after a credit event (programs/shining_star_advantage.guideline:17; Seed 002 rule 9: with a 30-day late in the last 12 months, maximum 80% LTV)
+    a_event_late_ltv_cap = (False if (_t16 := rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D48)) is False or (_t17 := rt.not3(rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0))) is False else None if _t16 is None or _t17 is None else True)
+    if a_event_late_ltv_cap is None:
+        unresolved.append('event_late_ltv_cap')
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_ltv
+    best_by = base_max_ltv_by
+    if base_max_ltv is not None:
+        low = low_sure = base_max_ltv
+        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'cash_out_reduction'
+            if a_cash_out_reduction is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'rent_free'
+        if a_rent_free is True and (sure is None or sure > _D80):
+            sure = _D80
+    if a_event_late_ltv_cap is not False:  # event_late_ltv_cap (programs/shining_star_advantage.guideline:17): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'event_late_ltv_cap'
+        if a_event_late_ltv_cap is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_ltv is None:
+            unresolved.append('max_ltv')
+        elif v_ltv > best:
+            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if base_max_cltv is not None:
+        low = low_sure = base_max_cltv
+        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'cash_out_reduction'
+            if a_cash_out_reduction is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'rent_free'
+        if a_rent_free is True and (sure is None or sure > _D80):
+            sure = _D80
+    if a_event_late_ltv_cap is not False:  # event_late_ltv_cap (programs/shining_star_advantage.guideline:17): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'event_late_ltv_cap'
+        if a_event_late_ltv_cap is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if best is not None:
+        if v_cltv is None:
+            unresolved.append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(status, (('max_ltv', lim_max_ltv, lim_max_ltv_by), ('max_cltv', lim_max_cltv, lim_max_cltv_by), ('max_loan_amount', None, None)), tuple(failed), tuple(unresolved))
 
 
 # Constants the rules use, built once at import.
@@ -407,36 +562,46 @@ _C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
 _C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_C5 = (
-    (None, False, Decimal("1000000"), True),
-    (Decimal("1000001"), True, Decimal("2000000"), True),
-    (Decimal("2000001"), True, None, False),
-)
-_C6 = (Decimal("3"), Decimal("6"), Decimal("12"))
-_C7 = frozenset({'primary', 'second_home'})
-_C8 = frozenset({'investment'})
-_C9 = frozenset({'cash_out'})
-_D620 = Decimal("620")
-_C11 = frozenset({'dscr'})
-_C12 = ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120')
-_D24 = Decimal("24")
-_C14 = ('bk7', 'bk11', 'bk13')
+_D3 = Decimal("3")
+_D1000000 = Decimal("1000000")
+_D6 = Decimal("6")
+_D1000001 = Decimal("1000001")
+_D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
-_C16 = frozenset({'vom', 'vor', 'bank_records'})
-_C17 = frozenset({'purchase', 'rate_term'})
-_D2 = Decimal("2")
-_D10 = Decimal("10")
-_C20 = frozenset({'full_doc', 'dscr'})
-_D250 = Decimal("250")
-_D100000 = Decimal("100000")
+_D2000001 = Decimal("2000001")
+_CELLS_owner_occupied = (
+    ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), None),
+    ((Decimal("75"), Decimal("75")), None, None),
+)
+_C13 = frozenset({'primary', 'second_home'})
 _D3000000 = Decimal("3000000")
-_C24 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
-_C25 = ()
-_D48 = Decimal("48")
+_CELLS_investment = (
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("65"), Decimal("65")), None, None),
+)
+_C16 = frozenset({'investment'})
+_C17 = frozenset({'cash_out'})
+_C18 = frozenset({'dscr'})
+_C19 = ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120')
+_D24 = Decimal("24")
+_C21 = ('bk7', 'bk11', 'bk13')
+_C22 = frozenset({'vom', 'vor', 'bank_records'})
+_C23 = frozenset({'purchase', 'rate_term'})
+_D10 = Decimal("10")
+_D250 = Decimal("250")
+_C26 = frozenset({'full_doc', 'dscr'})
+_D100000 = Decimal("100000")
+_C28 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
 _D1 = Decimal("1")
+_C30 = ()
+_D48 = Decimal("48")
 _D0 = Decimal("0")
-_C29 = (('reduce', 'max_ltv', Decimal("5")), ('reduce', 'max_cltv', Decimal("5")))
-_C30 = (('cap', 'max_ltv', Decimal("80")), ('cap', 'max_cltv', Decimal("80")))
+_D5 = Decimal("5")
+_D80 = Decimal("80")
 
 
 META = rt.ProgramMeta(

@@ -83,3 +83,49 @@ def test_verdict_reads_like_the_decision() -> None:
 def test_every_program_has_a_fast_path() -> None:
     for module in _modules():
         assert callable(getattr(module, "check_fast", None)), module
+
+
+def _stacked_module() -> object:
+    """keystone_bank_statement compiled with `adjustments: stacked` (no program stacks yet) and shapes no program
+    has yet: a matrix without `when`, a matrix row key that is an expression, rules referred for review with and
+    without `when` and requirements. The generated module joins the generated package."""
+    import dataclasses
+    import types
+
+    from compiler import ir
+    from compiler.backends.python import generate_program
+
+    ks = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
+    m = ks.matrices[4]
+    key = m.rows.expr
+    shifted = ir.Arith("+", key, ir.Const(Decimal(0), key.type, "0", key.span), key.type, key.span)
+    matrices = (*ks.matrices[:4], dataclasses.replace(m, when=None, rows=dataclasses.replace(m.rows, expr=shifted)))
+    refer = ("Refer to the investor.",)
+    rules = tuple(
+        dataclasses.replace(r, reviews=refer) if r.id in ("interest_only", "min_fico")
+        else dataclasses.replace(r, when=None) if r.id == "after_forbearance_cash_out" else r
+        for r in ks.rules)
+    program = dataclasses.replace(ks, combine="stacked", matrices=matrices, rules=rules)
+    module = types.ModuleType("generated._stacked_keystone")
+    module.__package__ = "generated"
+    exec(compile(generate_program(program, BUNDLE.vocabulary), "<stacked keystone>", "exec"), module.__dict__)
+    return module
+
+
+STACKED: list[object] = []
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
+    """The generated `check_fast` of a stacked program decides what its full `check` decides."""
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    if not STACKED:
+        STACKED.append(_stacked_module())
+    module = STACKED[0]
+    loan = Loan.model_validate(data)
+    assert module.META.combine == "stacked"  # type: ignore[attr-defined]
+    assert module.check_fast(loan) == rt.Verdict.of(module.check(loan))  # type: ignore[attr-defined]

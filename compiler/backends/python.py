@@ -172,6 +172,7 @@ def versions_of(bundle: ir.Bundle) -> list[tuple[ir.Program, list[tuple[ir.Progr
 def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
     from compiler.backends.python_expr import PyExpr, literal
+    from compiler.backends.python_fast import fast_path
     from compiler.meta import program_meta
     from compiler.meta import titles as titles_of
     from compiler.wording import describe, describe_requirement
@@ -182,9 +183,11 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     own = {k: v for k, v in meta.names.items() if v.is_value}
     names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
+    decisive = decisive_values(program)
+    fast = fast_path(program, emitter, decisive)  # before the template: its constants join the emitter's
     return environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
-        decisive=decisive_values(program),
+        decisive=decisive, fast=fast,
         adjustments=lambda r: emitter.const(literal(tuple((a.kind, a.limit, a.amount) for a in r.adjustments)), ""),
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta=literal(meta, raw={"names": names}),

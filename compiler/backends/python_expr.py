@@ -18,8 +18,8 @@ from compiler import runtime as rt
 _COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
-_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|_\w+")
-_CONSTANT = re.compile(r"_\w+")
+_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
+_CONSTANT = re.compile(r"_\w+|\d+")
 
 
 def _unknown_test(*operands: str) -> str:
@@ -78,6 +78,7 @@ class PyExpr:
         self.constants: dict[str, str] = {}  # name -> Python literal
         self._names: dict[str, str] = {}  # literal -> name
         self._temps = 0  # walrus temporaries (_t0, _t1, ...) for conditions read twice
+        self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -89,6 +90,10 @@ class PyExpr:
             self._names[text] = name
             self.constants[name] = text
         return self._names[text]
+
+    def decimal(self, value: Decimal) -> str:
+        """The module-level name of a Decimal constant."""
+        return self.const(literal(value), "D" + str(value).replace("-", "m"))
 
     def emit(self, x: ir.Expr | ir.Lookup) -> str:
         method = getattr(self, "visit_" + type(x).__name__, None)
@@ -106,7 +111,7 @@ class PyExpr:
         return f"loan.{x.name}"
 
     def visit_ValueRef(self, x: ir.ValueRef) -> str:
-        return f"v[{x.name!r}]"
+        return f"v_{x.name}" if self.locals_for_values else f"v[{x.name!r}]"
 
     def visit_Arith(self, x: ir.Arith) -> str:
         left, right = self.emit(x.left), self.emit(x.right)
@@ -167,12 +172,20 @@ class PyExpr:
     # they mean exactly what the runtime helpers mean: unknown in, unknown out.
 
     def visit_Compare(self, x: ir.Compare) -> str:
-        left, right = self.emit(x.left), self.emit(x.right)
+        left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
         if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
             return f"{_COMPARE[x.op]}({left}, {right})"
         test = f"{left} {_OPERATOR[x.op]} {right}"
         unknown = _unknown_test(left, right)
         return f"(None if {unknown} else {test})" if unknown else f"({test})"
+
+    def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
+        """A comparison operand; a whole-number constant compared with an integer field is an int literal
+        (int against int compares faster than against a Decimal, and means the same)."""
+        if (isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value()
+                and isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months")):
+            return str(int(x.value))
+        return self.emit(x)
 
     def visit_IsKnown(self, x: ir.IsKnown) -> str:
         operand = self.emit(x.operand)
@@ -218,8 +231,23 @@ class PyExpr:
         return f"rt.not3({operand})"
 
     def visit_Lookup(self, x: ir.Lookup) -> str:
-        bands = tuple((b.low, b.low_inclusive, b.high, b.high_inclusive) for b in x.key.bands)
-        return f"rt.lookup({self.emit(x.key.expr)}, {self.const(literal(bands), '')}, {self.const(literal(x.results), '')})"
+        """The result of the first band holding the key, as one conditional expression (bands known at compile
+        time); unknown when the key is unknown or in no band (as `rt.lookup`)."""
+        from compiler.backends.python_fast import band_test
+
+        key = self.emit(x.key.expr)
+        if _SIMPLE.fullmatch(key):
+            first = key
+        else:
+            temp = f"_t{self._temps}"
+            self._temps += 1
+            key, first = temp, f"({temp} := {key})"
+        integer = x.key.expr.type.kind in ("integer", "months")
+        chain = "".join(
+            f"{'None' if r is None else self.decimal(r)} if "
+            f"{band_test(key, (b.low, b.low_inclusive, b.high, b.high_inclusive), integer, self.decimal)} else "
+            for b, r in zip(x.key.bands, x.results, strict=True))
+        return f"(None if {first} is None else {chain}None)"
 
     def requirement(self, q: ir.Requirement) -> str:
         """The test, or any alternative whose condition and test both hold (Kleene logic)."""
