@@ -31,6 +31,10 @@ def outputs(result: CheckResult) -> dict[str, str]:
     """Every generated file, by path relative to the project root (per-program parts from the build cache, when
     the check ran with one and they are there)."""
     assert result.bundle is not None
+    from compiler import template_cache
+
+    template_cache.use([python_backend.environment(), docs_backend.environment()],
+                       result.cache.folder if result.cache is not None else None)
     files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle, result.memo).items()}
     files.update(docs_backend.generate(result.bundle, result.memo))
     return files

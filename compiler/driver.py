@@ -18,12 +18,10 @@ from typing import TypeVar
 from compiler import ir
 from compiler import surface as s
 from compiler.analysis import analyse
-from compiler.build_ast import build_ast
 from compiler.cache import Cache, key, program_key
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.inherit import Effective, inherit
 from compiler.lower import lower_program, lower_vocabulary
-from compiler.parse import parse
 from compiler.source import Source, display_path, point
 from compiler.versions import Split, base_name, chain_for, split_versions
 
@@ -159,6 +157,9 @@ class _Loader:
 
 def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
     """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
+    from compiler.build_ast import build_ast  # Lark is imported only when a file must be parsed
+    from compiler.parse import parse
+
     if lark_cache is not None:
         try:
             lark_cache.parent.mkdir(parents=True, exist_ok=True)
