@@ -4,6 +4,7 @@ writes; a changed base rebuilds what is built on it; corrupt or foreign entries 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -185,3 +186,46 @@ def test_diagnostics_are_the_same_through_the_cache(tmp_path: Path, monkeypatch:
             result = check_paths([rel], vocabulary=Path("programs/loan.fields"), cache=cache)
             assert render_text(result.diagnostics, result.sources) == expected, (round_, case.name)
         assert (cache.misses == 0) == (round_ == "warm"), (round_, cache.misses)
+
+
+def test_rebuild_after_one_change_equals_a_cold_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Generated programs (a base with a variant and an overlay on it) and a program with a warning: after one base
+    changes, a rebuild through the cache writes exactly what a cold build without one writes, rewrites only what
+    changed, and still reports the warning of the program it loaded from the cache."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from gen_programs import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    warned = ROOT / "tests" / "cases" / "warnings" / "w702_matrices_overlap.guideline"
+
+    def make(folder: Path) -> Path:
+        generate(10, folder / "programs")
+        shutil.copyfile(warned, folder / "programs" / warned.name)
+        return folder
+
+    def edit(folder: Path) -> None:
+        path = folder / "programs" / "gen_0007.guideline"  # gen_0008 extends it, gen_0009 overlays it
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(r"(require dti <= )(\d+)%", lambda m: f"{m[1]}{int(m[2]) + 1}%", text, count=1)
+        assert new != text
+        path.write_text(new, encoding="utf-8")
+
+    a = make(tmp_path / "a")
+    first = run_build(a, Cache(default_folder(a)), monkeypatch)
+    assert any("W702" in d for d in first)
+    edit(a)
+    monkeypatch.chdir(a)
+    cache = Cache(default_folder(a))
+    result = build([Path("programs")], a, cache=cache)
+    warm = [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics]
+    assert cache.hits > 0 and cache.misses > 0
+    rewritten = set(result.written)
+    assert {"generated/gen_7.py", "docs/programs/gen_7.md", "docs/compare.md"} <= rewritten
+    assert not rewritten & {"generated/gen_1.py", "docs/programs/gen_1.md", "generated/loan.py"}, rewritten
+
+    b = make(tmp_path / "b")
+    edit(b)
+    cold = run_build(b, None, monkeypatch)
+    assert tree(a) == tree(b)
+    assert warm == cold and any("W702" in d for d in warm)
