@@ -132,8 +132,11 @@ def passes_main(mode: str) -> None:
     lower_name = "_lower" if hasattr(driver, "_lower") else "lower_program"
     timed(driver, lower_name, "inherit+lower")
     timed(driver, "analyse", "analyses")
-    timed(build_mod.python_backend, "generate", "python back end")
-    timed(build_mod.docs_backend, "generate", "docs back end")
+    import compiler.backends.docs as docs_backend
+    import compiler.backends.python as python_backend
+
+    timed(python_backend, "generate", "python back end")  # the modules' attribute: build.py may import them late
+    timed(docs_backend, "generate", "docs back end")
     import inspect
 
     cache = None

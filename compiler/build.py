@@ -11,10 +11,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler.backends import docs as docs_backend
-from compiler.backends import python as python_backend
 from compiler.cache import Cache
-from compiler.driver import CheckResult, check_paths
+from compiler.check_result import CheckResult
+
+# The front end and the back ends are imported when a build needs them, not for one answered from its manifest.
 
 MARKER = "do not edit"
 
@@ -25,12 +25,49 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    from_manifest: int | None = None  # the number of programs, when nothing changed since the build of the manifest
+
+    @property
+    def programs(self) -> int:
+        return self.from_manifest if self.from_manifest is not None else len(self.check.programs)
+
+
+def _unchanged(paths: list[Path], root: Path, vocabulary: Path | None, cache: Cache | None) -> tuple[BuildResult | None, str | None]:
+    """The result of a build whose inputs and outputs are exactly as the last build left them (`build_manifest`),
+    else None; and the manifest key to record the build under."""
+    if cache is None:
+        return None, None
+    from compiler import build_manifest
+
+    k = build_manifest.manifest_key(paths, root, vocabulary)
+    m = build_manifest.load(cache, k)
+    if m is None or not build_manifest.unchanged(m, root, _existing(root)):
+        return None, k
+    check = CheckResult(sources={src.path: src for src in m.sources}, diagnostics=list(m.diagnostics), cache=cache)
+    return BuildResult(check, from_manifest=m.programs), k
+
+
+def _record(cache: Cache | None, k: str | None, paths: list[Path], root: Path, vocabulary: Path | None,
+            result: CheckResult, files: dict[str, str]) -> None:
+    """Record the build's manifest, unless an input changed while it ran (its key would not say what was read)."""
+    if cache is not None and k is not None:
+        from compiler import build_manifest
+
+        if build_manifest.manifest_key(paths, root, vocabulary) != k:
+            return
+        build_manifest.record(cache, k, files, result.diagnostics, result.sources, len(result.programs))
 
 
 def outputs(result: CheckResult) -> dict[str, str]:
     """Every generated file, by path relative to the project root (per-program parts from the build cache, when
     the check ran with one and they are there)."""
     assert result.bundle is not None
+    from compiler import template_cache
+    from compiler.backends import docs as docs_backend
+    from compiler.backends import python as python_backend
+
+    template_cache.use([python_backend.environment(), docs_backend.environment()],
+                       result.cache.folder if result.cache is not None else None)
     files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle, result.memo).items()}
     files.update(docs_backend.generate(result.bundle, result.memo))
     return files
@@ -62,6 +99,11 @@ def _same(dest: Path, text: str) -> bool:
 
 
 def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
+    same, k = _unchanged(paths, root, vocabulary, cache)
+    if same is not None:
+        return same
+    from compiler.driver import check_paths
+
     result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
@@ -85,15 +127,22 @@ def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: 
         for p in sorted(staging.rglob("*"), reverse=True):
             p.rmdir() if p.is_dir() else p.unlink()
         staging.rmdir()
+    _record(cache, k, paths, root, vocabulary, result.check, files)
     return result
 
 
 def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
     """What `build` would change: stale, missing and extra files."""
+    same, k = _unchanged(paths, root, vocabulary, cache)
+    if same is not None:
+        return same
+    from compiler.driver import check_paths
+
     result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
     files = outputs(result.check)
+    _record(cache, k, paths, root, vocabulary, result.check, files)
     for rel, text in files.items():
         if not _same(root / rel, text):
             result.stale.append(rel)

@@ -25,6 +25,7 @@ import os
 import pickle
 import sys
 import tempfile
+import types
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
@@ -81,12 +82,35 @@ def _slot_fields(cls: type) -> tuple[str, ...] | None:
 
 def _restore(cls: type, values: tuple[object, ...]) -> object:
     """Unpickle a slotted dataclass: its fields set directly (the standard way looks the fields up per object)."""
-    obj: object = object.__new__(cls)
+    make = _RESTORERS.get(cls)
+    if make is None:
+        make = _RESTORERS[cls] = _restorer(cls)
+    return make(values)
+
+
+_RESTORERS: dict[type, Callable[[tuple[object, ...]], object]] = {}
+
+
+def _restorer(cls: type) -> Callable[[tuple[object, ...]], object]:
+    """A function making an instance of `cls` from its field values, each stored through its slot (written out once
+    per class: unpickling the IR makes ~100,000 such objects, and a loop over the names costs twice as much)."""
     names = _slot_fields(cls)
     assert names is not None
-    for name, value in zip(names, values, strict=True):
-        object.__setattr__(obj, name, value)
-    return obj
+    slots = [getattr(cls, n, None) for n in names]
+    if not all(isinstance(d, types.MemberDescriptorType) for d in slots):
+        def slow(values: tuple[object, ...]) -> object:
+            obj: object = object.__new__(cls)
+            for name, value in zip(names, values, strict=True):
+                object.__setattr__(obj, name, value)
+            return obj
+        return slow
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "n": len(names)}
+    scope.update({f"set{i}": d.__set__ for i, d in enumerate(slots)})  # type: ignore[union-attr]
+    body = "".join(f"    set{i}(obj, values[{i}])\n" for i in range(len(names)))
+    exec(f"def restore(values):\n    if len(values) != n:\n        raise ValueError(cls)\n    obj = new(cls)\n{body}    return obj\n",
+         scope)
+    made: Callable[[tuple[object, ...]], object] = scope["restore"]
+    return made
 
 
 class _Pickler(pickle.Pickler):

@@ -16,7 +16,6 @@ from rich.text import Text
 
 from compiler.cache import Cache, default_folder
 from compiler.diagnostics import Diagnostic, render_text, summary, to_json
-from compiler.driver import check_paths
 from compiler.source import Source
 
 app = typer.Typer(
@@ -67,6 +66,8 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the build cache (.glc-cache/).")] = False,
 ) -> None:
     """Check guideline files: report every problem with file:line:col and a fix."""
+    from compiler.driver import check_paths
+
     result = check_paths(paths or DEFAULT_PATHS, vocabulary=vocabulary, cache=build_cache(no_cache))
     if format is Format.json:
         sys.stdout.write(to_json(result.diagnostics))
@@ -111,7 +112,7 @@ def build(
         console.print(Text("generated output is up to date"))
         return
     changed = len(result.written) + len(result.removed)
-    console.print(Text(f"built {len(result.check.programs)} programs: {changed} file{'s' if changed != 1 else ''} changed"))
+    console.print(Text(f"built {result.programs} programs: {changed} file{'s' if changed != 1 else ''} changed"))
     for rel in result.written:
         console.print(Text(f"  wrote {rel}"))
     for rel in result.removed:

@@ -10,121 +10,24 @@ become diagnostics.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from compiler import ir
 from compiler import surface as s
 from compiler.analysis import analyse
-from compiler.build_ast import build_ast
 from compiler.cache import Cache, key, program_key
+from compiler.check_result import CheckResult as CheckResult
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.inherit import Effective, inherit
 from compiler.lower import lower_program, lower_vocabulary
-from compiler.parse import parse
-from compiler.source import Source, display_path, point
+from compiler.reading import MAX_BYTES as MAX_BYTES
+from compiler.reading import PROGRAM_SUFFIX as PROGRAM_SUFFIX
+from compiler.reading import VOCABULARY_NAME as VOCABULARY_NAME
+from compiler.reading import VOCABULARY_SUFFIX as VOCABULARY_SUFFIX
+from compiler.reading import discover as discover
+from compiler.reading import read_source as read_source
+from compiler.source import Source, display_path
 from compiler.versions import Split, base_name, chain_for, split_versions
-
-PROGRAM_SUFFIX = ".guideline"
-VOCABULARY_SUFFIX = ".fields"
-VOCABULARY_NAME = "loan.fields"
-MAX_BYTES = 5_000_000
-T = TypeVar("T")
-
-
-@dataclass
-class CheckResult:
-    """What the front end found: sources read, diagnostics (sorted), the checked IR when error-free."""
-
-    sources: dict[str, Source] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    bundle: ir.Bundle | None = None
-    programs: dict[str, ir.Program] = field(default_factory=dict)
-    history: list[ir.Program] = field(default_factory=list)  # older versions, oldest first per program
-    asked: set[str] = field(default_factory=set)
-    cache: Cache | None = None
-    keys: dict[str, str] = field(default_factory=dict)  # program id -> `cache.program_key` of what it is built from
-
-    def memo(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
-        """`compute()` for one version of a program, through the build cache when there is one (`compiler.cache`)."""
-        if self.cache is None or program.id not in self.keys:
-            return compute()
-        return self.cache.memo(key(kind, self.keys[program.id], program.path, program.version), compute)
-
-    @property
-    def checked(self) -> list[ir.Program]:
-        """The programs of the files that were asked about (bases loaded for them not included)."""
-        return [p for p in self.programs.values() if p.path in self.asked]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def read_source(path: Path, diags: Diagnostics) -> Source | None:
-    """One file as text, or a diagnostic saying why it cannot be read."""
-    shown = display_path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        diags.error("E602", f"No such file: {shown}.", None, "Check the path.")
-        return None
-    except IsADirectoryError:
-        diags.error("E607", f"{shown} is a folder.", None, "Give the folder itself to `glc check`, not a file inside it.")
-        return None
-    except OSError as err:
-        diags.error("E609", f"Cannot read {shown}: {err.strerror or err}.", None, "Check the file's permissions.")
-        return None
-    if len(data) > MAX_BYTES:
-        diags.error("E610", f"{shown} is {len(data):,} bytes; guideline files are under {MAX_BYTES:,}.", point(shown, 1, 1),
-                    "Split the program into a base and variants.")
-        return None
-    if b"\0" in data:
-        diags.error("E604", f"{shown} is a binary file, not a guideline.", point(shown, 1, 1),
-                    "Guideline files are plain text; check you named the right file.")
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        before = data[: err.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        col = len(before) - (before.rfind("\n") + 1) + 1
-        src = Source(shown, data.decode("utf-8", errors="replace"))
-        diags.error("E605", f"{shown} is not UTF-8 text: byte 0x{data[err.start]:02X} cannot be read.",
-                    point(shown, line, col), "Save the file as UTF-8.")
-        return src
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        diags.error("E606", f"{shown} is empty.", point(shown, 1, 1),
-                    "Start it with `program <name>` and the header lines (see docs/language.md).")
-        return None
-    return Source(shown, text)
-
-
-def discover(paths: list[Path], diags: Diagnostics) -> list[Path]:
-    """The guideline files named, folders expanded (recursively)."""
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            inside = sorted(q for q in p.rglob("*") if q.suffix in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX) and q.is_file())
-            if not inside:
-                diags.error("E608", f"{display_path(p)} holds no guideline files (*.guideline, *.fields).", None,
-                            "Point `glc check` at the programs folder.")
-            found.extend(inside)
-        elif not p.exists():
-            diags.error("E602", f"No such file or folder: {display_path(p)}.", None, "Check the path.")
-        elif p.suffix not in (PROGRAM_SUFFIX, VOCABULARY_SUFFIX):
-            diags.error("E603", f"{display_path(p)} is not a guideline file (expected *.guideline or *.fields).", None,
-                        "Name guideline files `<program>.guideline`.")
-        else:
-            found.append(p)
-    return list(dict.fromkeys(found))
 
 
 class _Loader:
@@ -159,6 +62,9 @@ class _Loader:
 
 def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
     """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
+    from compiler.build_ast import build_ast  # Lark is imported only when a file must be parsed
+    from compiler.parse import parse
+
     if lark_cache is not None:
         try:
             lark_cache.parent.mkdir(parents=True, exist_ok=True)

@@ -28,40 +28,46 @@ class Regions:
 
     def __init__(self, domain: Domain) -> None:
         self.domain = domain
+        # conversions done, by (id(x), negate, mode): (x, region or None for TooBig); x is kept so its id stays its own
+        self._done: dict[tuple[int, bool, Mode], tuple[ir.Expr, Region | None]] = {}
+
+    def _region(self, x: ir.Expr, negate: bool, mode: Mode) -> Region | None:
+        """`_convert`, once per condition (the analyses ask about the same conditions many times); None when too big."""
+        k = (id(x), negate, mode)
+        found = self._done.get(k)
+        if found is None or found[0] is not x:
+            try:
+                region: Region | None = self._convert(x, negate, mode)
+            except TooBig:
+                region = None
+            found = self._done[k] = (x, region)
+        return None if found[1] is None else list(found[1])
 
     def over(self, x: ir.Expr | None) -> Region:
         """Every loan for which `x` holds (and perhaps more). None (no condition) is every loan."""
         if x is None:
             return list(TOP)
-        try:
-            return self._convert(x, False, "over")
-        except TooBig:
-            return list(TOP)
+        region = self._region(x, False, "over")
+        return list(TOP) if region is None else region
 
     def under(self, x: ir.Expr | None) -> Region:
         """Only loans for which `x` holds (perhaps not all of them)."""
         if x is None:
             return list(TOP)
-        try:
-            return self._convert(x, False, "under")
-        except TooBig:
-            return []
+        region = self._region(x, False, "under")
+        return [] if region is None else region
 
     def over_not(self, x: ir.Expr | None) -> Region:
         if x is None:
             return []
-        try:
-            return self._convert(x, True, "over")
-        except TooBig:
-            return list(TOP)
+        region = self._region(x, True, "over")
+        return list(TOP) if region is None else region
 
     def under_not(self, x: ir.Expr | None) -> Region:
         if x is None:
             return []
-        try:
-            return self._convert(x, True, "under")
-        except TooBig:
-            return []
+        region = self._region(x, True, "under")
+        return [] if region is None else region
 
     def requirement(self, req: ir.Requirement, mode: Mode) -> Region:
         """Loans meeting the requirement: its test, or an alternative's condition and test."""

@@ -207,7 +207,17 @@ def _profiles(v: ir.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]
 
 
 def ltv_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
-    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS."""
+    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS: what `max_ltv_at`
+    gives each loan, computed from the matrices and adjustments alone (`compare_ltv`)."""
+    from compiler.backends.compare_ltv import LtvPlan
+
+    plan = LtvPlan(p, ("fico",))
+    scores = [{"fico": fico} for fico in FICO_POINTS]
+    return [plan.cells(loan, scores) for *_labels, loan in _profiles(v)]
+
+
+def ltv_row_evaluated(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+    """`ltv_row` by the reference evaluator, loan by loan (what the tests hold `ltv_row` to)."""
     return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]
 
 
