@@ -1,4 +1,5 @@
-"""Run every benchmark and write benchmarks/RESULTS.md and benchmarks/results.json (on demand, never in the tests).
+"""Per-loan benchmarks (issue 8, part 1): write benchmarks/PER_LOAN.md and benchmarks/per_loan.json (on demand, never in
+the tests; `benchmarks/all.py` runs this and the other parts and writes the summary, RESULTS.md).
 
     .venv/bin/pip install -e ".[bench]"
     .venv/bin/python benchmarks/run.py            # 2,000 loans per set, median of 7 runs
@@ -111,16 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="300 loans per set, 3 runs (a smoke run)")
     ap.add_argument("--loans", type=int, help="loans per set (default 2000)")
     ap.add_argument("--runs", type=int, help="timed runs per figure (default 7)")
-    ap.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and results.json")
-    ap.add_argument("--render", action="store_true", help="only rewrite RESULTS.md from the folder's results.json")
+    ap.add_argument("--out", type=Path, default=HERE, help="folder for PER_LOAN.md and per_loan.json")
+    ap.add_argument("--render", action="store_true", help="only rewrite PER_LOAN.md from the folder's per_loan.json")
     args = ap.parse_args(argv)
     if args.render:
         try:
-            saved = json.loads((args.out / "results.json").read_text(encoding="utf-8"))
+            saved = json.loads((args.out / "per_loan.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
-            print(f"error: cannot read {args.out / 'results.json'}: {e}")
+            print(f"error: cannot read {args.out / 'per_loan.json'}: {e}")
             return 1
-        _write(args.out / "RESULTS.md", markdown(saved))
+        _write(args.out / "PER_LOAN.md", markdown(saved))
         return 0
     n = args.loans or (300 if args.quick else 2000)
     runs = args.runs or (3 if args.quick else 7)
@@ -233,9 +234,9 @@ def main(argv: list[str] | None = None) -> int:
               "rules": len(ks.META.rules), "matrices": len(ks.META.matrices), "programs": len(generated.PROGRAMS),
               "figures": figures, "targets": targets(figures), "profiles": profiles}
     args.out.mkdir(parents=True, exist_ok=True)
-    _write(args.out / "results.json", json.dumps(result, indent=2) + "\n")
-    _write(args.out / "RESULTS.md", markdown(result))
-    print((args.out / "RESULTS.md").read_text(encoding="utf-8"))
+    _write(args.out / "per_loan.json", json.dumps(result, indent=2) + "\n")
+    _write(args.out / "PER_LOAN.md", markdown(result))
+    print((args.out / "PER_LOAN.md").read_text(encoding="utf-8"))
     return 0
 
 
@@ -271,7 +272,7 @@ def markdown(r: dict[str, Any]) -> str:
     m = r["machine"]
     pk = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
     out = [
-        "# Benchmark results",
+        "# Per-loan benchmarks",
         "",
         f"Written by `.venv/bin/python benchmarks/run.py` on {m['date']} (commit {m['commit']}).",
         "",
