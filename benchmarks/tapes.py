@@ -1,8 +1,9 @@
 """Tape benchmarks (issue 8, part 2): `glc screen` on sample tapes of 100k, 1M and 10M rows.
 
-    .venv/bin/python benchmarks/tapes.py [--rows 100000,1000000,10000000] [--runs 3] [--quick]
+    .venv/bin/python benchmarks/tapes.py [--rows 100000,1000000,10000000] [--runs 3] [--tapes text,typed] [--quick]
 
-Tapes are generated once (`glc sample-tape --seed 1`) and cached in benchmarks/tapes/ (gitignored). For each size:
+Tapes are generated once (`glc sample-tape --seed 1`, and `--typed` for the typed tape: the same loans with native
+column types, as a clean data-warehouse extract) and cached in benchmarks/tapes/ (gitignored). For each size and tape:
 `glc screen TAPE -p keystone_bank_statement` (DuckDB) as a subprocess under /usr/bin/time (wall time, peak RSS;
 median of --runs runs); the hand-written DuckDB query (benchmarks/hand_keystone_sql.py) the same way, after its
 results are checked against glc's row by row (on any disagreement it is not timed and the mismatches are
@@ -30,14 +31,16 @@ TAPES = ROOT / "benchmarks" / "tapes"
 PROGRAM = "keystone_bank_statement"
 GLC = str(ROOT / ".venv" / "bin" / "glc")
 PY = sys.executable
+HAND = "<!-- hand-written below: kept when tapes.py rewrites the table above -->"
 
 
-def tape(rows: int) -> Path:
-    path = TAPES / f"tape{rows}.parquet"
+def tape(rows: int, kind: str = "text") -> Path:
+    path = TAPES / f"{'tape' if kind == 'text' else 'typed'}{rows}.parquet"
     if not path.exists():
         TAPES.mkdir(parents=True, exist_ok=True)
         print(f"generating {path.name} ...", flush=True)
-        subprocess.run([GLC, "sample-tape", str(path), "--rows", str(rows), "--seed", "1"], check=True, cwd=ROOT)
+        subprocess.run([GLC, "sample-tape", str(path), "--rows", str(rows), "--seed", "1", *(["--typed"] if kind == "typed" else [])],
+                       check=True, cwd=ROOT)
     return path
 
 
@@ -119,49 +122,62 @@ def decimal_us() -> float | None:
     return float(hw["us"]) if hw else None
 
 
+def measure(n: int, kind: str, k: int, python_rows: int, work: Path) -> dict[str, Any]:
+    """glc (DuckDB) on one tape, then the hand-written query, timed only if it agrees with glc on every row."""
+    path = tape(n, kind)
+    g_out, h_out = work / f"glc{n}{kind}", work / f"hand{n}{kind}"
+    g = [screen(path, "duckdb", g_out) for _ in range(k)]
+    entry: dict[str, Any] = {"glc_duckdb": median_of(g)}
+    summary = json.loads((g_out / "summary.json").read_text())
+    entry["glc_duckdb"]["in_process_seconds"] = summary["seconds"]
+    entry["statuses"] = summary["by_program"][PROGRAM]
+    first = hand(path, h_out)
+    bad, examples = mismatches(g_out, h_out)
+    entry["hand_sql_mismatches"] = bad
+    if bad:
+        entry["hand_sql_mismatch_examples"] = examples
+        print(f"{n:,} rows, {kind}: hand-written SQL disagrees with glc on {bad:,} rows; not timed. First: {examples[:2]}")
+    else:
+        entry["hand_sql"] = median_of([first] + [hand(path, h_out) for _ in range(k - 1)])
+    if python_rows and n == python_rows:
+        p_out = work / f"python{n}"
+        entry["glc_python"] = median_of([screen(path, "python", p_out)])
+        bad_py, ex_py = mismatches(g_out, p_out)
+        entry["python_mismatches"] = bad_py
+        if bad_py:
+            entry["python_mismatch_examples"] = ex_py
+    return entry
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", default="100000,1000000,10000000", help="tape sizes, comma-separated")
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (1 on tapes over 1M rows)")
     ap.add_argument("--python-rows", type=int, default=100000, help="tape size for the Python engine (0: skip)")
     ap.add_argument("--quick", action="store_true", help="100k rows, one run")
+    ap.add_argument("--tapes", default="text,typed", help="which sample tapes: text (tape formats), typed (native types)")
     args = ap.parse_args()
+    kinds = [k for k in args.tapes.split(",") if k]
     sizes = [100000] if args.quick else sorted(int(s) for s in args.rows.split(","))
     runs = 1 if args.quick else max(1, args.runs)
     report: dict[str, Any] = {"machine": machine(), "program": PROGRAM, "sizes": {}, "decimal_function_us": decimal_us()}
     work = TAPES / "out"
     for n in sizes:
-        path = tape(n)
-        k = runs if n <= 1_000_000 else 1
-        g_out, h_out = work / f"glc{n}", work / f"hand{n}"
-        g = [screen(path, "duckdb", g_out) for _ in range(k)]
-        entry: dict[str, Any] = {"glc_duckdb": median_of(g)}
-        summary = json.loads((g_out / "summary.json").read_text())
-        entry["glc_duckdb"]["in_process_seconds"] = summary["seconds"]
-        entry["statuses"] = summary["by_program"][PROGRAM]
-        first = hand(path, h_out)
-        bad, examples = mismatches(g_out, h_out)
-        entry["hand_sql_mismatches"] = bad
-        if bad:
-            entry["hand_sql_mismatch_examples"] = examples
-            print(f"{n:,} rows: hand-written SQL disagrees with glc on {bad:,} rows; not timed. First: {examples[:2]}")
-        else:
-            entry["hand_sql"] = median_of([first] + [hand(path, h_out) for _ in range(k - 1)])
-        if args.python_rows and n == args.python_rows:
-            p_out = work / f"python{n}"
-            entry["glc_python"] = median_of([screen(path, "python", p_out)])
-            bad_py, ex_py = mismatches(g_out, p_out)
-            entry["python_mismatches"] = bad_py
-            if bad_py:
-                entry["python_mismatch_examples"] = ex_py
-        report["sizes"][str(n)] = entry
-        print(f"{n:,} rows: {json.dumps(entry)}", flush=True)
-    report["slope_glc_duckdb"] = slope([(int(n), e["glc_duckdb"]["seconds"]) for n, e in report["sizes"].items()])
-    report["slope_glc_duckdb_cpu"] = slope([(int(n), e["glc_duckdb"]["cpu_seconds"]) for n, e in report["sizes"].items()])
-    report["slope_hand_sql"] = slope([(int(n), e["hand_sql"]["seconds"]) for n, e in report["sizes"].items() if "hand_sql" in e])
+        report["sizes"][str(n)] = {}
+        for kind in kinds:
+            entry = measure(n, kind, runs if n <= 1_000_000 else 1, args.python_rows if kind == "text" else 0, work)
+            report["sizes"][str(n)][kind] = entry
+            print(f"{n:,} rows, {kind} tape: {json.dumps(entry)}", flush=True)
+    for kind in kinds:
+        at = [(int(n), e[kind]) for n, e in report["sizes"].items() if kind in e]
+        report[f"slope_glc_duckdb_{kind}"] = slope([(n, e["glc_duckdb"]["seconds"]) for n, e in at])
+        report[f"slope_glc_duckdb_cpu_{kind}"] = slope([(n, e["glc_duckdb"]["cpu_seconds"]) for n, e in at])
+        report[f"slope_hand_sql_{kind}"] = slope([(n, e["hand_sql"]["seconds"]) for n, e in at if "hand_sql" in e])
     report["machine"]["load_average_end"] = list(os.getloadavg())
     (ROOT / "benchmarks" / "tapes.json").write_text(json.dumps(report, indent=2) + "\n")
-    (ROOT / "benchmarks" / "TAPES.md").write_text(markdown(report))
+    md = ROOT / "benchmarks" / "TAPES.md"
+    kept = md.read_text().split(HAND, 1)[1] if md.exists() and HAND in md.read_text() else ""
+    md.write_text(markdown(report) + ("\n" + HAND + kept if kept else ""))
     shutil.rmtree(work, ignore_errors=True)
     print("wrote benchmarks/TAPES.md and benchmarks/tapes.json")
     return 0
@@ -173,9 +189,11 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         "# Tape benchmarks: `glc screen` on sample tapes",
         "",
-        "Generated by `.venv/bin/python benchmarks/tapes.py` (do not edit by hand). Program "
-        f"`{r['program']}`, every row of the tape screened under it; tapes from `glc sample-tape --seed 1` "
-        "(Parquet, every cell text, 3% unknown cells, tape formats). Times are wall-clock seconds of the whole "
+        "Generated by `.venv/bin/python benchmarks/tapes.py` (do not edit the table by hand). Program "
+        f"`{r['program']}`, every row of the tape screened under it; tapes from `glc sample-tape --seed 1`: "
+        "*text* (Parquet, every cell text, 3% unknown cells, tape formats such as \"$1,200,000\", \"80.00%\", \"Y\") and "
+        "*typed* (`--typed`: the same loans, native Parquet types DECIMAL/BIGINT/DATE/BOOLEAN, no tape formats, "
+        "broken rows only as out-of-range values). Times are wall-clock seconds of the whole "
         "command (process start, reading and typing the tape, screening, writing results.parquet and results.csv), "
         "peak RSS by /usr/bin/time; medians of the runs shown.",
         "",
@@ -183,11 +201,11 @@ def markdown(r: dict[str, Any]) -> str:
         f"{m['date']}; load average {m['load_average'][0]:.1f} at the start and {m['load_average_end'][0]:.1f} at the end "
         "(the machine is shared with other jobs: figures are pessimistic and noisy).",
         "",
-        "| rows | engine | seconds (median) | CPU s | runs | loans/s | us/loan | peak RSS MiB | vs hand SQL (wall; CPU) "
+        "| rows | tape | engine | seconds (median) | CPU s | runs | loans/s | us/loan | peak RSS MiB | vs hand SQL (wall; CPU) "
         "| vs Decimal function (wall; CPU) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, e in r["sizes"].items():
+    for n, kind, e in ((n, k, e) for n, ks in r["sizes"].items() for k, e in ks.items()):
         rows = int(n)
         hs, hc = e.get("hand_sql", {}).get("seconds"), e.get("hand_sql", {}).get("cpu_seconds")
         for name, key in (("glc DuckDB", "glc_duckdb"), ("hand-written SQL", "hand_sql"), ("glc Python", "glc_python")):
@@ -197,18 +215,19 @@ def markdown(r: dict[str, Any]) -> str:
             us = f["seconds"] / rows * 1e6
             vs_hand = f"{f['seconds'] / hs:.2f}x; {f['cpu_seconds'] / hc:.2f}x" if hs and hc and key != "hand_sql" else ""
             vs_dec = f"{dec / us:.2f}x; {dec / (f['cpu_seconds'] / rows * 1e6):.2f}x" if dec else ""
-            lines.append(f"| {rows:,} | {name} | {f['seconds']:.1f} | {f['cpu_seconds']:.1f} | {f['runs']} | {rows / f['seconds']:,.0f} | {us:.1f} | "
-                         f"{f['rss_mib']:.0f} | {vs_hand} | {vs_dec} |")
+            lines.append(f"| {rows:,} | {kind} | {name} | {f['seconds']:.1f} | {f['cpu_seconds']:.1f} | {f['runs']} "
+                         f"| {rows / f['seconds']:,.0f} | {us:.1f} | {f['rss_mib']:.0f} | {vs_hand} | {vs_dec} |")
     lines += ["", "Agreement (checked before timing, row by row: status, max LTV/CLTV/loan amount and binding rules, "
               "failing, missing and review rule ids, conditions, reason):", ""]
-    for n, e in r["sizes"].items():
-        lines.append(f"- {int(n):,} rows: hand-written SQL vs glc: {e['hand_sql_mismatches']:,} rows differ"
+    for n, kind, e in ((n, k, e) for n, ks in r["sizes"].items() for k, e in ks.items()):
+        lines.append(f"- {int(n):,} rows, {kind} tape: hand-written SQL vs glc: {e['hand_sql_mismatches']:,} rows differ"
                      + (f" (not timed; first: {e['hand_sql_mismatch_examples'][:2]})" if e["hand_sql_mismatches"] else "")
                      + (f"; Python engine vs glc DuckDB: {e['python_mismatches']:,} rows differ" if "python_mismatches" in e else "")
                      + f". Statuses: {e['statuses']}.")
     lines += ["", "Time against rows (least squares over the sizes, time = intercept + slope x rows):", ""]
-    for label, key in (("glc DuckDB, wall", "slope_glc_duckdb"), ("glc DuckDB, CPU", "slope_glc_duckdb_cpu"),
-                       ("hand-written SQL, wall", "slope_hand_sql")):
+    for label, key in [(f"{what}, {kind} tape", f"{key}_{kind}") for kind in ("text", "typed")
+                       for what, key in (("glc DuckDB, wall", "slope_glc_duckdb"), ("glc DuckDB, CPU", "slope_glc_duckdb_cpu"),
+                                         ("hand-written SQL, wall", "slope_hand_sql"))]:
         s = r.get(key)
         if s:
             lines.append(f"- {label}: {s['us_per_row']:.2f} us per row, intercept {s['intercept_s']:.2f} s, r^2 {s['r2']:.4f}"

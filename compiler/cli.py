@@ -212,11 +212,13 @@ def sample_tape(
     rows: Annotated[int, typer.Option(help="Number of loans.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same tape).")] = 1,
     broken: Annotated[float, typer.Option(help="Fraction of rows with an unreadable cell.")] = 0.01,
+    typed: Annotated[bool, typer.Option("--typed", help="Native column types (DECIMAL, BIGINT, DATE, BOOLEAN), no tape "
+                                        "formats: a clean data-warehouse extract of the same loans.")] = False,
 ) -> None:
     """Write a deterministic synthetic loan tape (band edges, tape formats, some broken rows)."""
     from compiler.screen_cli import run_sample_tape
 
-    raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console()))
+    raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console(), typed=typed))
 
 
 @app.command()

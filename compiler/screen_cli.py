@@ -237,7 +237,7 @@ def _atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Console) -> int:
+def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Console, typed: bool = False) -> int:
     from compiler.screen.sample import write_sample
 
     err = _err()
@@ -258,6 +258,7 @@ def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Cons
     if bundle is None:
         return 1
     started = time.perf_counter()
-    n = write_sample(bundle, path, rows, seed, broken)
-    console.print(Text(f"wrote {n:,} rows to {path} in {time.perf_counter() - started:.1f} s (seed {seed})"))
+    n = write_sample(bundle, path, rows, seed, broken, typed)
+    console.print(Text(f"wrote {n:,} rows to {path} in {time.perf_counter() - started:.1f} s (seed {seed}"
+                       + (", typed)" if typed else ")")))
     return 0

@@ -6,7 +6,10 @@ credit events seasoned around the programs' thresholds), every band edge the pro
 step either side: FICO, loan amount, LTV, DTI, DSCR, reserves, ...), unknown cells, tape-style formats
 ("$1,200,000", "80.00%", "Y"/"N", enum labels) and, at the rate asked, broken rows (unreadable cells).
 Every cell is written as text (CSV, or Parquet of strings), as tapes arrive; a `program` column assigns each row
-a program. Written in chunks (bounded memory) and atomically.
+a program. With `typed`, the same loans (same seed: same values, same unknown cells) as a clean data-warehouse
+extract: native types (DECIMAL with the field's decimals, BIGINT, DATE, BOOLEAN; text for one-of values and JSON
+for lists), no tape formats, unknown cells NULL, and broken rows only as values outside a field's range.
+Written in chunks (bounded memory) and atomically.
 """
 
 from __future__ import annotations
@@ -73,7 +76,8 @@ class Generator:
     """The tape as one DuckDB query over `range(rows)`: every draw is `hash(row, draw, seed)` (a pure function of
     the row number, so the tape is the same whatever the thread count or chunking), vectorised and streamed."""
 
-    def __init__(self, bundle: ir.Bundle, seed: int, broken: float) -> None:
+    def __init__(self, bundle: ir.Bundle, seed: int, broken: float, typed: bool = False) -> None:
+        self.typed = typed
         self.seed = int(seed) % (1 << 62)
         self.vocab = bundle.vocabulary
         self.programs = [p.id for p in bundle.programs]
@@ -219,12 +223,32 @@ class Generator:
             cell = f"CASE WHEN {u()} < 0.2 THEN CASE {col} {mapping} ELSE {col} END ELSE {col} END"
         else:
             cell = f"{col}::VARCHAR"
+        if self.typed:  # the same draws as the text tape (same loans, same unknown cells), the value in its own type
+            cell = f"{col}::{self.native(name)}"
         if name in ("loan_id", "application_date"):
             return f"{cell}"
-        return f"CASE WHEN {col} IS NULL OR {u()} < 0.03 THEN {self.pick(['', '', 'NA'])} ELSE {cell} END"
+        unknown, blank = u(), self.pick(['', '', 'NA'])  # drawn in this order whether typed or not
+        return f"CASE WHEN {col} IS NULL OR {unknown} < 0.03 THEN {f'NULL::{self.native(name)}' if self.typed else blank} ELSE {cell} END"
+
+    def native(self, name: str) -> str:
+        """A field's type on a typed tape."""
+        f = self.vocab.field(name)
+        if f is None or not (f.type.numeric or f.type.kind in ("date", "yesno")):
+            return "VARCHAR"
+        if f.type.numeric:
+            return f"DECIMAL(18, {f.places})" if f.places else "BIGINT"
+        return "DATE" if f.type.kind == "date" else "BOOLEAN"
 
     def broken_sql(self, cell: str, name: str, chosen: str) -> str:
         bad = BREAKAGE.get(name)
+        if self.typed:  # a typed column holds only its type: broken means outside the field's range
+            if bad and self.broken > 0:
+                self.pick(bad)  # the text tape's draw, so that every later draw is the same
+            values = TYPED_BREAKAGE.get(name)
+            if not values or self.broken <= 0:
+                return cell
+            which = f"{_list(values)}[1 + (hash(n, {_lit(name)}, 9001, {self.seed}) % {len(values)})::BIGINT]"
+            return f"CASE WHEN {chosen} = {_lit(name)} THEN ({which})::{self.native(name)} ELSE {cell} END"
         if not bad or self.broken <= 0:
             return cell
         return f"CASE WHEN {chosen} = {_lit(name)} THEN {self.pick(bad)} ELSE {cell} END"
@@ -232,7 +256,7 @@ class Generator:
     def query(self, rows: int) -> tuple[list[str], str]:
         header = ["loan_id", "program", *[n for n in self.fields if n != "loan_id"]]
         values = self.values_sql(rows)
-        chosen = f"CASE WHEN {self.u()} < {float(self.broken)!r} THEN {self.pick(list(BREAKAGE))} END"
+        chosen = f"CASE WHEN {self.u()} < {float(self.broken)!r} THEN {self.pick(list(TYPED_BREAKAGE if self.typed else BREAKAGE))} END"
         cells = [f"{self.broken_sql(self.text(h) if h != 'program' else 'v.program', h, 'b')} AS \"{h}\"" for h in header]
         return header, f"SELECT {', '.join(cells)} FROM (SELECT *, {chosen} AS b FROM ({values}) AS w) AS v"
 
@@ -244,16 +268,18 @@ BREAKAGE: dict[str, list[str]] = {
     "pitia": ["n/a dollars"], "ownership_pct": ["150%"],
 }
 
+TYPED_BREAKAGE: dict[str, list[int]] = {"fico": [9999, 250], "loan_amount": [-5, 0], "ownership_pct": [150], "units": [40]}
 
-def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float) -> int:
+
+def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float, typed: bool = False) -> int:
     """Write the tape (CSV or Parquet by the file's suffix) atomically, in chunks of CHUNK rows (bounded memory);
-    returns the number of rows written."""
+    returns the number of rows written. `typed`: native column types, no tape formats (see the module's text)."""
     import duckdb
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    gen = Generator(bundle, seed, broken)
+    gen = Generator(bundle, seed, broken, typed)
     header, sql = gen.query(rows)
     schema = pa.schema([(h, pa.string()) for h in header])
     tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
@@ -262,6 +288,8 @@ def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: flo
     con.execute("SET memory_limit = '1GB'")
     con.execute("SET threads = 2")
     written = 0
+    if typed:
+        schema = con.sql(f"SELECT * FROM ({sql}) AS s LIMIT 0").to_arrow_table().schema
     try:
         writer: Any = pq.ParquetWriter(tmp, schema, compression="zstd") if parquet else \
             pacsv.CSVWriter(tmp, schema, write_options=pacsv.WriteOptions(quoting_style="needed"))

@@ -170,7 +170,7 @@ def run_spark(con: Any, p: Any, work: Path, master: str = "local[*]", spark: Any
 
         started = time.perf_counter()
         try:
-            screen(spark, spark_sql(p), str(tape), str(out))
+            timings.update(screen(spark, spark_sql(p), str(tape), str(out)))
         except PySparkException as err:
             raise SparkError(f"Spark could not screen the tape: {_first_line(err)}") from None
         timings["query_seconds"] = round(time.perf_counter() - started, 3)

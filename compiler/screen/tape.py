@@ -198,6 +198,15 @@ def _fn(name: str, *args: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this=name, expressions=list(args))
 
 
+def _one_of(x: exp.Expr, texts: tuple[str, ...] | list[str]) -> exp.Expr:
+    """x equals one of the texts (NULL when x is NULL): an OR of equalities, because DuckDB rewrites an IN list of
+    five or more constants on a computed value (`lower(cell) IN (...)`) into a join, which is several times slower."""
+    tree: exp.Expr = exp.EQ(this=x, expression=_s(texts[0]))
+    for t in texts[1:]:
+        tree = exp.Or(this=tree, expression=exp.EQ(this=x.copy(), expression=_s(t)))
+    return exp.Paren(this=tree)
+
+
 def _type(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> exp.DataType:
     return exp.DataType.build(_type_text(t, places, vocabulary), dialect="duckdb")
 
@@ -216,21 +225,53 @@ def _type_text(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> str
     return "VARCHAR"
 
 
+INTEGER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT")
+
+
+def _native(f: ir.Field, duck_type: str) -> bool:
+    """The tape column already holds the field's type exactly (a typed Parquet extract): read as is, no text.
+    Numbers: integers, or DECIMAL with no more decimals than the field's; dates: DATE; yes/no: BOOLEAN."""
+    t = duck_type.upper()
+    if f.type.numeric:
+        if t in INTEGER_TYPES:
+            return True
+        if t.startswith("DECIMAL("):
+            scale = int(t[len("DECIMAL("):-1].split(",")[1])
+            return scale <= (f.places or 0)
+        return False
+    if f.type.kind == "date":
+        return t == "DATE"
+    if f.type.kind == "yesno":
+        return t == "BOOLEAN"
+    return False
+
+
 def _raw_text(col: str, duck_type: str) -> exp.Expr:
     """A tape cell as trimmed text; NULL for empty or NA-like cells. Typed Parquet lists/structs as JSON."""
     c = exp.column(col, quoted=True)
     as_text = exp.cast(_fn("to_json", c), "VARCHAR") if ("[]" in duck_type or duck_type.startswith(("STRUCT", "MAP"))) \
         else exp.cast(c, "VARCHAR")
     trimmed = exp.Trim(this=as_text)
-    return _case((exp.In(this=exp.Upper(this=trimmed), expressions=[_s(t) for t in NULL_TEXT]), exp.Null()), default=trimmed)
+    return _case((_one_of(exp.Upper(this=trimmed), NULL_TEXT), exp.Null()), default=trimmed)
 
 
 def _number(raw: exp.Expr, places: int) -> exp.Expr:
-    """Digits with an optional sign, $, thousands commas, %, and at most `places` decimals (more only if zeros)."""
-    cleaned = _fn("regexp_replace", raw, _s(r"[$,%\s]"), _s(""), _s("g"))
-    pattern = (r"^[+-]?[0-9]+(\.[0-9]{0," + str(places) + r"}0*)?$") if places else r"^[+-]?[0-9]+(\.0*)?$"
-    return _case((_fn("regexp_full_match", cleaned, _s(pattern)),
-                  exp.TryCast(this=cleaned, to=exp.DataType.build(f"DECIMAL(18, {places})"))))
+    """Digits with an optional sign, $, thousands commas, %, and at most `places` decimals (more only if zeros).
+
+    Three tiers, each only for the cells the one before did not read, all deciding alike: a plain number ("1200000",
+    "80.00") is cast as it is; one with `$`, `,` or `%` ("$1,200,000", "80.00%") is cast with those removed by
+    `replace`; only what is left (white space inside, or unreadable text) goes through `regexp_replace`, the slow
+    part. Text DuckDB's cast alone would accept but the tape does not mean ("1e3", "1_000", ".5", "12.345" for two
+    places) matches none of the patterns and stays unreadable.
+    """
+    kind = exp.DataType.build(f"DECIMAL(18, {places})")
+    pattern = (r"[+-]?[0-9]+(\.[0-9]{0," + str(places) + r"}0*)?") if places else r"[+-]?[0-9]+(\.0*)?"
+    plain = raw
+    for ch in ("$", ",", "%"):
+        plain = _fn("replace", plain, _s(ch), _s(""))
+    cleaned = _fn("regexp_replace", raw.copy(), _s(r"[$,%\s]"), _s(""), _s("g"))
+    return _case(*[(_fn("regexp_full_match", text, _s(pattern)), exp.TryCast(this=text.copy(), to=kind.copy()))
+                   for text in (raw.copy(), plain, cleaned)])
 
 
 def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
@@ -244,8 +285,7 @@ def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
 def _yesno(raw: exp.Expr, extra: dict[str, str]) -> exp.Expr:
     whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), exp.Boolean(this=v == "yes")) for k, v in extra.items()]
     low = exp.Lower(this=raw)
-    whens += [(exp.In(this=low, expressions=[_s(t) for t in TRUE_TEXT]), exp.Boolean(this=True)),
-              (exp.In(this=low, expressions=[_s(t) for t in FALSE_TEXT]), exp.Boolean(this=False))]
+    whens += [(_one_of(low, TRUE_TEXT), exp.Boolean(this=True)), (_one_of(low, FALSE_TEXT), exp.Boolean(this=False))]
     return _case(*whens)
 
 
@@ -254,7 +294,7 @@ def _enum(raw: exp.Expr, t: ir.Type, extra: dict[str, str]) -> exp.Expr:
     low = exp.Lower(this=raw)
     for i, value in enumerate(t.values):
         names = {value.lower()} | ({t.labels[i].lower()} if i < len(t.labels) and t.labels[i] else set())
-        whens.append((exp.In(this=low, expressions=[_s(n) for n in sorted(names)]), _s(value)))
+        whens.append((_one_of(low, sorted(names)), _s(value)))
     return _case(*whens)
 
 
@@ -315,9 +355,17 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
                mapping: Mapping, programs: set[str] | None) -> exp.Select:
     """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
     items); 4 each field checked against its range, and the row's reasons."""
-    texts = [exp.alias_(_raw_text(col, columns[col]), f"t_{name}", quoted=True) for name, col in used.items()]
-    row = exp.alias_(exp.Window(this=exp.RowNumber()), "_row")
-    query: exp.Select = exp.select(row, *texts).from_(raw)
+    fields = {f.name: f for f in vocabulary.fields}
+    native = {name for name, col in used.items() if name in fields and _native(fields[name], columns[col])}
+    texts = [exp.alias_(exp.column(col, quoted=True) if name in native else _raw_text(col, columns[col]), f"t_{name}", quoted=True)
+             for name, col in used.items()]
+    row: exp.Expr = exp.Window(this=exp.RowNumber())
+    if isinstance(raw, exp.Anonymous) and raw.name.lower() == "read_parquet" and "file_row_number" not in columns:
+        # Parquet: the file's own row numbers (read in parallel; ROW_NUMBER() OVER () reads the tape on one thread)
+        raw = raw.copy()
+        raw.append("expressions", exp.EQ(this=exp.column("file_row_number"), expression=exp.Boolean(this=True)))
+        row = exp.Add(this=exp.column("file_row_number"), expression=exp.Literal.number(1))
+    query: exp.Select = exp.select(exp.alias_(row, "_row"), *texts).from_(raw)
 
     def layer(cols: list[exp.Expr], alias: str) -> None:
         nonlocal query
@@ -340,7 +388,16 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
         shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), t, _s('"'))
         unreadable = exp.And(this=_known(t), expression=_unknown(p))
         value: exp.Expr = p
-        if f.type.numeric:
+        if f.name in native:  # a typed column (DECIMAL, integer, DATE, BOOLEAN): exact, no text to read
+            to = _type(f.type, f.places, vocabulary)
+            parsed.append(exp.alias_(exp.TryCast(this=t, to=to) if f.type.numeric else t, f"p_{f.name}", quoted=True))
+            what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
+            reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as {what}" if f.type.numeric else " (its type)")))))
+            if f.range is not None:
+                reasons.append(_case((exp.And(this=_known(p), expression=exp.Not(this=_in_range(p, f.range))),
+                                      _fn("concat", _s(f'{f.title} ("{col}"): '), t, _s(f" is outside {f.range.label}")))))
+                value = _case((_in_range(p, f.range), p))
+        elif f.type.numeric:
             parsed.append(exp.alias_(_number(t, f.places or 0), f"p_{f.name}", quoted=True))
             what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
             reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as {what}")))))
