@@ -9,7 +9,7 @@ median of --runs runs); the hand-written DuckDB query (benchmarks/hand_keystone_
 results are checked against glc's row by row (on any disagreement it is not timed and the mismatches are
 reported); the Python engine (generated checkers) on the smallest tape. Reports loans/s, us/loan, peak RSS,
 the least-squares slope of time against rows, ratios against the hand-written SQL and against the hand-written
-Decimal function's per-loan time (benchmarks/results.json, part 1). Writes benchmarks/TAPES.md and tapes.json.
+Decimal function's per-loan time (benchmarks/per_loan.json, part 1). Writes benchmarks/TAPES.md and tapes.json.
 """
 
 from __future__ import annotations
@@ -113,8 +113,8 @@ def machine() -> dict[str, Any]:
 
 
 def decimal_us() -> float | None:
-    """Per-loan time of the hand-written Decimal function (part 1, benchmarks/results.json)."""
-    path = ROOT / "benchmarks" / "results.json"
+    """Per-loan time of the hand-written Decimal function (part 1, benchmarks/per_loan.json)."""
+    path = ROOT / "benchmarks" / "per_loan.json"
     if not path.exists():
         return None
     figures = json.loads(path.read_text()).get("figures", {}).get("all", {})
@@ -174,6 +174,7 @@ def main() -> int:
         report[f"slope_glc_duckdb_cpu_{kind}"] = slope([(n, e["glc_duckdb"]["cpu_seconds"]) for n, e in at])
         report[f"slope_hand_sql_{kind}"] = slope([(n, e["hand_sql"]["seconds"]) for n, e in at if "hand_sql" in e])
     report["machine"]["load_average_end"] = list(os.getloadavg())
+    report["targets"] = targets(report)
     (ROOT / "benchmarks" / "tapes.json").write_text(json.dumps(report, indent=2) + "\n")
     md = ROOT / "benchmarks" / "TAPES.md"
     kept = md.read_text().split(HAND, 1)[1] if md.exists() and HAND in md.read_text() else ""
@@ -181,6 +182,38 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     print("wrote benchmarks/TAPES.md and benchmarks/tapes.json")
     return 0
+
+
+def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 8's tape targets, per tape kind, on the tapes measured (wall time of the whole command)."""
+    out: list[dict[str, Any]] = []
+    dec = r.get("decimal_function_us")
+    big = sorted((int(n), e) for n, e in r["sizes"].items() if int(n) >= 1_000_000)
+    for n, by_kind in big:
+        for kind, e in by_kind.items():
+            g = e["glc_duckdb"]
+            us = g["seconds"] / n * 1e6
+            if "hand_sql" in e:
+                ratio = g["seconds"] / e["hand_sql"]["seconds"]
+                out.append({"target": f"glc screen within 1.5x of the hand-written DuckDB query, {n:,} rows, {kind} tape",
+                            "figure": f"{ratio:.2f}x", "goal": "<= 1.5x", "met": ratio <= 1.5})
+            if dec:
+                times = dec / us
+                out.append({"target": f"glc screen at least 15x the Decimal function's throughput, {n:,} rows, {kind} tape",
+                            "figure": f"{times:.1f}x ({us:.1f} us/loan against {dec:.1f})", "goal": ">= 15x",
+                            "met": times >= 15})
+            if n >= 10_000_000:
+                mib = g["rss_mib"]
+                out.append({"target": f"{n:,} rows under 2 GiB peak memory, {kind} tape", "figure": f"{mib:,.0f} MiB",
+                            "goal": "< 2,048 MiB", "met": mib < 2048})
+    for kind in ("text", "typed"):
+        fit = r.get(f"slope_glc_duckdb_{kind}")
+        sizes = [n for n, e in r["sizes"].items() if kind in e]
+        if fit and len(sizes) >= 3:
+            out.append({"target": f"time linear in rows ({kind} tape, {len(sizes)} sizes)",
+                        "figure": f"r^2 {fit['r2']:.4f}, {fit['us_per_row']:.1f} us/row", "goal": "r^2 >= 0.99",
+                        "met": fit["r2"] >= 0.99})
+    return out
 
 
 def markdown(r: dict[str, Any]) -> str:
@@ -233,7 +266,7 @@ def markdown(r: dict[str, Any]) -> str:
             lines.append(f"- {label}: {s['us_per_row']:.2f} us per row, intercept {s['intercept_s']:.2f} s, r^2 {s['r2']:.4f}"
                          + (" (two sizes: r^2 is 1 by construction)" if len(r["sizes"]) == 2 else ""))
     if dec:
-        lines += ["", f"The hand-written Decimal function (benchmarks/RESULTS.md, part 1) takes {dec:.1f} us per loan "
+        lines += ["", f"The hand-written Decimal function (benchmarks/PER_LOAN.md, part 1) takes {dec:.1f} us per loan "
                   "(in process, one thread, loans already in memory); `vs Decimal function` is its per-loan time over ours "
                   "(wall, and CPU seconds of the whole command), i.e. our throughput as a multiple of its."]
     return "\n".join(lines) + "\n"
