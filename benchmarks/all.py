@@ -136,6 +136,10 @@ def summarise(command: str, info: dict[str, Any], ran: dict[str, dict[str, Any]]
         status = ran.get(name, {"status": "not run (figures from the part's last run)"})
         if data is None:
             status = {"status": f"no results yet ({part['json']} missing)"}
+        else:
+            meta = data.get("machine") or data.get("meta") or {}
+            status = {**status, "measured": meta.get("date") or meta.get("when") or "?",
+                      "command": meta.get("command") or f"python benchmarks/{part['script']}"}
         parts[name] = {"title": part["title"], "details": part["md"], "data": part["json"], **status}
         if data is not None:
             targets += READERS[name](data)
@@ -157,11 +161,11 @@ def markdown(r: dict[str, Any]) -> str:
         f"Load average at the start: {m['load_average']}"
         + (f", at the end: {m['load_average_end']}." if m.get("load_average_end") else "."),
         "",
-        "| part | status | details |",
-        "|---|---|---|",
+        "| part | this run | figures measured | details |",
+        "|---|---|---|---|",
     ]
     for p in r["parts"].values():
-        lines.append(f"| {p['title']} | {p['status']} | [{p['details']}]({p['details']}) |")
+        lines.append(f"| {p['title']} | {p['status']} | {p.get('measured', '')} | [{p['details']}]({p['details']}) |")
     lines += ["", f"## Targets: {met} of {len(r['targets'])} met", "",
               "| part | target | measured | goal | met |", "|---|---|---:|---|---|"]
     for t in r["targets"]:
