@@ -106,6 +106,18 @@ class Layers:
         self.query = exp.select(exp.Star(), *columns).from_(src)
 
 
+def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
+    """Each value as a column in its own layer, in declaration order (dependency order: a value reads only
+    values declared before it, as columns of the layers below)."""
+    for v in values:
+        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        if sql.kind == "num":
+            scope.value_scales[v.id] = sql.scale
+        for name, tree in scope.take_hoisted():
+            layers.add([exp.alias_(tree, name)])
+        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+
+
 def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Expr,
                   limits: Sequence[str] | None = None) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
@@ -113,13 +125,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
     layers = Layers(source)
 
     # 1. derived values, each in its own layer (later values read earlier ones as columns)
-    for v in program.values:
-        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
-        if sql.kind == "num":
-            scope.value_scales[v.id] = sql.scale
-        for name, tree in scope.take_hoisted():
-            layers.add([exp.alias_(tree, name)])
-        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+    add_values(layers, program.values, scope)
 
     # 2. facts
     facts: list[exp.Expr] = []

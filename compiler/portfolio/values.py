@@ -9,8 +9,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import Scope, compile_expr, compile_lookup
-from compiler.backends.sql_program import Layers
+from compiler.backends.sql_expr import Scope
+from compiler.backends.sql_program import Layers, add_values
 from compiler.evaluate import Env, Value, ev, ev_lookup
 
 
@@ -18,13 +18,7 @@ def value_columns(source: exp.Expr, vocabulary: ir.Vocabulary, scope: Scope) -> 
     """`source` with every vocabulary value added as a column, each in its own layer (in declaration order,
     which is dependency order: a value reads only values declared before it)."""
     layers = Layers(source)
-    for v in vocabulary.values:
-        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
-        if sql.kind == "num":
-            scope.value_scales[v.id] = sql.scale
-        for name, tree in scope.take_hoisted():
-            layers.add([exp.alias_(tree, name)])
-        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+    add_values(layers, vocabulary.values, scope)
     return layers
 
 
