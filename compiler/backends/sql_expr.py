@@ -38,6 +38,15 @@ class Sql:
     scale: int = 0
 
 
+def from_source(query: exp.Expr, alias: str) -> exp.Expr:
+    """`query` as something a FROM clause can take: a table or an aliased subquery as it is, any other query
+    wrapped as `(query) AS alias`. Never `((...) AS a) AS b`: DuckDB 2.0.1 and later reject a parenthesised
+    table reference that already has an alias wrapped again."""
+    if isinstance(query, exp.Table) or (isinstance(query, exp.Subquery) and query.alias):
+        return query
+    return exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier(alias)))
+
+
 def lit(n: int) -> exp.Expr:
     """An integer literal; negative numbers as a negation (sqlglot renders both dialects alike)."""
     return exp.Neg(this=exp.Literal.number(-n)) if n < 0 else exp.Literal.number(n)

@@ -29,6 +29,7 @@ from compiler.backends.sql_expr import (
     compile_expr,
     compile_lookup,
     const_num,
+    from_source,
     in_band,
     is_null,
     lit,
@@ -101,9 +102,7 @@ class Layers:
         if not columns:
             return
         self.n += 1
-        src = self.query if isinstance(self.query, exp.Table) else exp.Subquery(this=self.query, alias=exp.TableAlias(
-            this=exp.to_identifier(f"l{self.n}")))
-        self.query = exp.select(exp.Star(), *columns).from_(src)
+        self.query = exp.select(exp.Star(), *columns).from_(from_source(self.query, f"l{self.n}"))
 
 
 def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
@@ -224,8 +223,7 @@ def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Ex
         exp.alias_(when_valid(exp.column("_conditions")), "conditions"),
         exp.alias_(_col("_reason"), "reason"),
     ]
-    src = exp.Subquery(this=layers.query, alias=exp.TableAlias(this=exp.to_identifier("decided")))
-    return exp.select(*final).from_(src)
+    return exp.select(*final).from_(from_source(layers.query, "decided"))
 
 
 def _axes(m: ir.Matrix) -> list[ir.Axis]:

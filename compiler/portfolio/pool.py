@@ -20,7 +20,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import Scope, compile_expr
+from compiler.backends.sql_expr import Scope, compile_expr, from_source
 from compiler.backends.sql_program import field_places
 from compiler.evaluate import Env, ev, round_fraction
 from compiler.portfolio.model import PoolLimit, Portfolio
@@ -56,7 +56,7 @@ def _group_key(v: Any) -> str | None:
 def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary, table: str = "tape") -> dict[str, Tally]:
     scope = Scope(field_places(vocabulary), {})
     readable = exp.select(exp.Star()).from_(table).where(exp.Is(this=exp.column("_reason"), expression=exp.Null()))
-    layers = value_columns(exp.Subquery(this=readable, alias=exp.TableAlias(this=exp.to_identifier("pool"))), vocabulary, scope)
+    layers = value_columns(from_source(readable, "pool"), vocabulary, scope)
     conds: list[exp.Expr] = []
     for i, lim in enumerate(portfolio.limits):
         cond = compile_expr(lim.when, scope).tree if lim.when is not None else exp.Boolean(this=True)

@@ -21,6 +21,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
+from compiler.backends.sql_expr import from_source
 from compiler.backends.sql_program import program_query
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
@@ -69,8 +70,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
         source: exp.Select = exp.select(exp.Star()).from_("tape")
         if per_row:
             source = source.where(exp.EQ(this=exp.column("_program"), expression=exp.Literal.string(p.id)))
-        queries.append(program_query(p, bundle.vocabulary, exp.Subquery(this=source, alias=exp.TableAlias(
-            this=exp.to_identifier("tape_rows"))), limit_ids))
+        queries.append(program_query(p, bundle.vocabulary, from_source(source, "tape_rows"), limit_ids))
     if per_row:  # rows naming no known program: invalid, with the reason the tape reader gave
         cols = columns(limit_ids)
         fixed = {"row": exp.column("_row"), "loan_id": exp.column("loan_id", quoted=True), "program": exp.column("_program"),

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler.backends.sql_expr import render
+from compiler.backends.sql_expr import from_source, render
 from compiler.screen.tape import TapeError
 
 ROW_GROUP = 16_384  # rows per Parquet row group of the exported tape: the unit Spark splits into tasks
@@ -125,11 +125,11 @@ def screen_query(p: Any) -> exp.Select:
     names = list(p.schema.names)
     parts: list[exp.Expr] = []
     for i, tree in enumerate(p.trees):
-        source = exp.Subquery(this=tree, alias=exp.TableAlias(this=exp.to_identifier(f"q{i}")))
+        source = from_source(tree, f"q{i}")
         parts.append(exp.select(exp.alias_(exp.Literal.number(i), "_q"), *[exp.column(n, quoted=True) for n in names]).from_(source))
     union = functools.reduce(lambda a, b: exp.union(a, b, distinct=False), parts)
     typed = [exp.alias_(exp.cast(exp.column(f.name, quoted=True), _sql_type(f.type)), f.name, quoted=True) for f in p.schema]
-    return exp.select(*typed).from_(exp.Subquery(this=union, alias=exp.TableAlias(this=exp.to_identifier("results")))).order_by(
+    return exp.select(*typed).from_(from_source(union, "results")).order_by(
         exp.column("_q"), exp.column("row", quoted=True))
 
 

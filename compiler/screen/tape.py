@@ -30,6 +30,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
+from compiler.backends.sql_expr import from_source
 
 NULL_TEXT = ("", "NA", "N/A", "NULL", "#N/A")
 TRUE_TEXT = ("y", "yes", "true", "t", "1")
@@ -369,7 +370,7 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
 
     def layer(cols: list[exp.Expr], alias: str) -> None:
         nonlocal query
-        query = exp.select(exp.Star(), *cols).from_(exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier(alias))))
+        query = exp.select(exp.Star(), *cols).from_(from_source(query, alias))
 
     def c(name: str) -> exp.Expr:
         return exp.column(name, quoted=True)
@@ -443,4 +444,4 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
     reason = exp.Nullif(this=exp.Anonymous(this="CONCAT_WS", expressions=[_s("; "), *reasons]) if reasons else _s(""),
                         expression=_s(""))
     return exp.select(exp.column("_row"), *typed, exp.alias_(reason, "_reason")).from_(
-        exp.Subquery(this=query, alias=exp.TableAlias(this=exp.to_identifier("typed"))))
+        from_source(query, "typed"))
