@@ -1,18 +1,18 @@
 """`glc build`: run the front end and every back end, then write `generated/` atomically.
 
-A failed build writes nothing. Files are first written beside the target and then moved into place;
+A failed build writes nothing. Every changed file is first written beside its target (`compiler.files.Batch`:
+never across filesystems) and only then are they all moved into place;
 generated files the sources no longer produce are removed. `check_fresh` compares without writing.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler.cache import Cache
 from compiler.check_result import CheckResult
+from compiler.files import Batch
 
 # The front end and the back ends are imported when a build needs them, not for one answered from its manifest.
 
@@ -109,24 +109,14 @@ def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: 
         return result
     files = outputs(result.check)
     changed = [rel for rel, text in files.items() if not _same(root / rel, text)]
-    staging = Path(tempfile.mkdtemp(prefix=".glc-build-", dir=root))
-    try:
-        for rel in changed:  # every changed file staged before any is moved into place
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[rel], encoding="utf-8", newline="\n")
+    with Batch() as batch:  # every changed file staged beside its destination before any is renamed into place
         for rel in changed:
-            dest = root / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, dest)
-            result.written.append(rel)
-        for rel in sorted(_existing(root) - set(files)):
-            (root / rel).unlink()
-            result.removed.append(rel)
-    finally:
-        for p in sorted(staging.rglob("*"), reverse=True):
-            p.rmdir() if p.is_dir() else p.unlink()
-        staging.rmdir()
+            batch.add(root / rel, files[rel])
+        batch.commit()
+    result.written.extend(changed)
+    for rel in sorted(_existing(root) - set(files)):
+        (root / rel).unlink()
+        result.removed.append(rel)
     _record(cache, k, paths, root, vocabulary, result.check, files)
     return result
 

@@ -1,21 +1,38 @@
 """`glc`: the command line. Thin: parse arguments, call the driver, print.
 
-Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage errors.
+Every command but `init` and `diff` works on a project (`compiler.project`): the nearest folder at or above
+the working directory with a `glc.toml`, or `--project DIR`. Paths on the command line are read relative to
+the folder glc was started in; the command then runs in the project's folder, so every path it writes into
+generated code, pages and messages is relative to the project, wherever glc was started.
+
+Exit codes, the same for every command (the README's table):
+    0    success (warnings allowed)
+    1    the input was read and the answer is no: errors in a guideline, a failed guideline test, stale
+         generated output under `build --check`, changes under `diff --exit-code`, a tape or loan that
+         cannot be screened as a whole
+    2    usage: a wrong option or argument, no project, a missing or unreadable input, an output that cannot
+         be written (read-only folder, disk full, permissions)
+    3    an internal error: a bug in glc
+    130  interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from compiler.cache import Cache, default_folder
+from compiler.cache import Cache
 from compiler.diagnostics import Diagnostic, render_text, summary, to_json
+from compiler.project import Project, ProjectError
 from compiler.source import Source
 
 app = typer.Typer(
@@ -32,12 +49,53 @@ class Format(StrEnum):
     json = "json"
 
 
-DEFAULT_PATHS = [Path("programs")]
+class Invocation:
+    """Where glc was started, and the project it works on (found when a command first needs it)."""
+
+    def __init__(self, here: Path, explicit: Path | None) -> None:
+        self.here = here
+        self.explicit = explicit
+        self._project: Project | None = None
+
+    def arg(self, path: Path | str) -> Path:
+        """A path from the command line, relative to where glc was started (`-` is stdin, kept as is)."""
+        return Path(path) if str(path) == "-" else self.here / path
+
+    def project(self) -> Project:
+        """The project; the command then runs in its folder. Outside any project: a one-line usage error."""
+        if self._project is None:
+            try:
+                self._project = Project.find(self.here, self.explicit)
+            except ProjectError as err:
+                _console(sys.stderr).print(Text(str(err)))
+                raise typer.Exit(2) from None
+            os.chdir(self._project.root)
+        return self._project
+
+
+_current: list[Invocation] = []  # the running command's invocation (set by the root callback)
+
+
+def _invocation() -> Invocation:
+    if not _current:
+        _current.append(Invocation(Path.cwd(), None))
+    return _current[-1]
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    project: Annotated[Path | None, typer.Option("--project", metavar="DIR", help="The project folder (default: the nearest "
+                                                 "folder at or above this one with a glc.toml).")] = None,
+) -> None:
     """The guideline compiler: check, build and explain non-QM underwriting guidelines."""
+    _current[:] = [Invocation(Path.cwd(), project)]
+
+
+def _paths(paths: list[Path] | None) -> list[Path]:
+    """Guideline files or folders from the command line, or the project's programs folder."""
+    inv = _invocation()
+    project = inv.project()
+    return [inv.arg(p) for p in paths] if paths else [project.programs]
 
 
 def _console(stream: IO[str] | None = None) -> Console:
@@ -68,7 +126,8 @@ def check(
     """Check guideline files: report every problem with file:line:col and a fix."""
     from compiler.driver import check_paths
 
-    result = check_paths(paths or DEFAULT_PATHS, vocabulary=vocabulary, cache=build_cache(no_cache))
+    chosen = _paths(paths)
+    result = check_paths(chosen, vocabulary=_invocation().arg(vocabulary) if vocabulary else None, cache=build_cache(no_cache))
     if format is Format.json:
         sys.stdout.write(to_json(result.diagnostics))
     else:
@@ -92,11 +151,12 @@ def build(
     from compiler.build import build as run_build
     from compiler.build import check_fresh
 
-    root = Path.cwd()
+    chosen = _paths(paths)
+    root = _invocation().project().root
+    vocab = _invocation().arg(vocabulary) if vocabulary else None
     console = _console()
     cache = build_cache(no_cache)
-    result = (check_fresh(paths or DEFAULT_PATHS, root, vocabulary, cache) if check_only
-              else run_build(paths or DEFAULT_PATHS, root, vocabulary, cache))
+    result = check_fresh(chosen, root, vocab, cache) if check_only else run_build(chosen, root, vocab, cache)
     diags = result.check.diagnostics
     if diags:
         print_diagnostics(diags, result.check.sources, console)
@@ -112,7 +172,8 @@ def build(
         console.print(Text("generated output is up to date"))
         return
     changed = len(result.written) + len(result.removed)
-    console.print(Text(f"built {result.programs} programs: {changed} file{'s' if changed != 1 else ''} changed"))
+    n = result.programs
+    console.print(Text(f"built {n} program{'s' if n != 1 else ''}: {changed} file{'s' if changed != 1 else ''} changed"))
     for rel in result.written:
         console.print(Text(f"  wrote {rel}"))
     for rel in result.removed:
@@ -136,7 +197,9 @@ def eval_(
     if loan_file is None or (program is None and not all_programs):
         _console(sys.stderr).print(Text("usage: glc eval PROGRAM LOAN.json   or   glc eval --all LOAN.json"))
         raise typer.Exit(2)
-    raise typer.Exit(run_eval(program, loan_file, all_programs, format is Format.json, _console(), on))
+    inv = _invocation()
+    inv.project()
+    raise typer.Exit(run_eval(program, str(inv.arg(loan_file)), all_programs, format is Format.json, _console(), on))
 
 
 @app.command(name="test")
@@ -148,7 +211,7 @@ def test_(
     """Run the guideline tests (programs/tests/*.yaml) with the reference evaluator."""
     from compiler.scenario_cli import run_test
 
-    raise typer.Exit(run_test(paths or DEFAULT_PATHS, coverage, format is Format.json, _console()))
+    raise typer.Exit(run_test(_paths(paths), coverage, format is Format.json, _console()))
 
 
 @app.command()
@@ -166,7 +229,9 @@ def diff(
     if format not in ("text", "json", "markdown"):
         _console(sys.stderr).print(Text(f"--format is text, json or markdown, not `{format}`."))
         raise typer.Exit(2)
-    raise typer.Exit(run_diff(old, new, rev_from, rev_to, format, exit_code, _console()))
+    inv = _invocation()
+    raise typer.Exit(run_diff(str(inv.arg(old)), str(inv.arg(new)) if new is not None else None, rev_from, rev_to, format,
+                              exit_code, _console()))
 
 
 @app.command()
@@ -181,7 +246,9 @@ def explain(
     """Near misses: the smallest changes that would make a failed rule, and the whole loan, pass."""
     from compiler.explain_cli import run_explain
 
-    raise typer.Exit(run_explain(program, loan_file, format is Format.json, _console(), on))
+    inv = _invocation()
+    inv.project()
+    raise typer.Exit(run_explain(program, str(inv.arg(loan_file)), format is Format.json, _console(), on))
 
 
 @app.command()
@@ -202,8 +269,11 @@ def screen(
     """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
     from compiler.screen_cli import run_screen
 
-    raise typer.Exit(run_screen(tape, program or [], all_programs, engine, out, mapping, _console(), scenario=scenario,
-                                master=master, emit_sql=emit_sql, report=report))
+    inv = _invocation()
+    inv.project()
+    raise typer.Exit(run_screen(str(inv.arg(tape)), program or [], all_programs, engine, str(inv.arg(out)),
+                                str(inv.arg(mapping)) if mapping else None, _console(), scenario=scenario, master=master,
+                                emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report))
 
 
 @app.command(name="sample-tape")
@@ -218,7 +288,9 @@ def sample_tape(
     """Write a deterministic synthetic loan tape (band edges, tape formats, some broken rows)."""
     from compiler.screen_cli import run_sample_tape
 
-    raise typer.Exit(run_sample_tape(out, rows, seed, broken, _console(), typed=typed))
+    inv = _invocation()
+    inv.project()
+    raise typer.Exit(run_sample_tape(str(inv.arg(out)), rows, seed, broken, _console(), typed=typed))
 
 
 @app.command()
@@ -228,7 +300,7 @@ def portfolio(
     """Check portfolio files (pool limits, stress scenarios) and list what they declare."""
     from compiler.portfolio_cli import run_portfolio
 
-    raise typer.Exit(run_portfolio(paths or [], _console()))
+    raise typer.Exit(run_portfolio(_paths(paths), _console()))
 
 
 @app.command()
@@ -238,12 +310,33 @@ def report(
     """Rebuild a screening run's report.html (one self-contained page) from its output folder."""
     from compiler.screen.report import run_report
 
-    raise typer.Exit(run_report(folder, _console()))
+    inv = _invocation()
+    inv.project()
+    raise typer.Exit(run_report(str(inv.arg(folder)), _console()))
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder for the new project (made if missing).")],
+) -> None:
+    """Start a new project: glc.toml, the loan vocabulary, an example program with its tests, an example loan."""
+    from compiler.project import init_project
+
+    dest = _invocation().arg(folder)
+    try:
+        written = init_project(dest)
+    except ProjectError as err:
+        _console(sys.stderr).print(Text(str(err)))
+        raise typer.Exit(2) from None
+    console = _console()
+    for rel in written:
+        console.print(Text(f"  wrote {folder / rel}"))
+    console.print(Text(f"started a project in {folder}; next: cd {folder} && glc check && glc build && glc test"))
 
 
 def build_cache(no_cache: bool) -> Cache | None:
-    """The build cache of the working directory (`.glc-cache/`, see compiler/cache.py), unless turned off."""
-    return None if no_cache else Cache(default_folder(Path.cwd()))
+    """The project's build cache (`.glc-cache/`, see compiler/cache.py), unless turned off."""
+    return None if no_cache else Cache(_invocation().project().cache)
 
 
 USAGE_CODES = frozenset({"E602", "E603", "E608"})
@@ -260,20 +353,76 @@ def exit_code(diags: list[Diagnostic]) -> int:
 
 
 def main() -> None:
-    """Console-script entry point; never lets a Python traceback reach the user."""
+    """Console-script entry point: the exit-code contract (module docstring), and never a Python traceback."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        raise SystemExit(130) from None
-    except Exception as err:  # a compiler bug: say so plainly, keep the details for the report
-        sys.stderr.write(
-            f"glc: internal error ({type(err).__name__}: {err}).\n"
+        _stop_interrupted()
+    except BaseException as err:  # every way out of glc goes through the contract
+        if _interrupted or _is_interrupt(err):  # an interrupt that a library turned into its own error
+            _stop_interrupted()
+        if isinstance(err, BrokenPipeError):  # `glc ... | head`: the reader left; stop quietly
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(2) from None
+        why = environment_fault(err)
+        if why is not None:
+            _quiet_write(f"glc: {why}\n")
+            raise SystemExit(2) from None
+        _quiet_write(
+            f"glc: internal error ({type(err).__name__}: {_short(str(err))}).\n"
             "This is a bug in glc, not in your guideline; please report it with the file that caused it.\n"
         )
         raise SystemExit(3) from None
+
+
+_interrupted = False
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+def _stop_interrupted() -> NoReturn:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping changes nothing
+    _quiet_write("glc: interrupted; nothing half-written was left behind.\n")
+    raise SystemExit(130) from None
+
+
+def _is_interrupt(err: BaseException) -> bool:
+    """DuckDB and pyarrow turn a Ctrl-C inside them into exceptions of their own."""
+    return "Interrupt" in type(err).__name__ or "KeyboardInterrupt" in str(err)[:200]
+
+
+def environment_fault(err: BaseException) -> str | None:
+    """A plain sentence when `err` comes from the surroundings (disk, permissions, memory), else None."""
+    from compiler.files import describe_os_error
+
+    if isinstance(err, OSError):
+        return describe_os_error(err)
+    if isinstance(err, MemoryError):
+        return "ran out of memory; screen a smaller tape, or on a machine with more memory."
+    module = type(err).__module__.split(".")[0]
+    if module in ("duckdb", "_duckdb") and type(err).__name__ in ("IOException", "OutOfMemoryException", "PermissionException"):
+        return f"the database engine could not read or write a file: {_short(str(err).splitlines()[0] if str(err) else '')}"
+    return None
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
+
+
+def _quiet_write(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ that it is fresh. A malformed loan gets one line per bad field, never a tracebac
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from compiler.project import current
 
 STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow", "review": "magenta", "not_applicable": "dim"}
 
@@ -57,13 +58,7 @@ def load_loan(loan_file: str, model: Any, err: Console) -> Any | None:
 
 
 def _generated() -> Any:
-    root = Path.cwd()
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    try:
-        return importlib.import_module("generated")
-    except ImportError:
-        return None
+    return current().import_generated()
 
 
 def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
@@ -76,7 +71,8 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
         if problem:
             err.print(Text(problem))
             return 2
-    fresh = check_fresh([Path("programs")], Path.cwd())
+    project = current()
+    fresh = check_fresh([project.programs], project.root)
     if not fresh.check.ok or fresh.stale:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
         return 1

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import difflib
 import sys
-from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
 from compiler.explain import Explanation, FailedRule, Suggestion, explain
-
-PROGRAMS = Path("programs")
+from compiler.project import current
 
 
 def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:
@@ -30,9 +28,10 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
         if problem:
             err.print(Text(problem))
             return 2
-    result = check_paths([PROGRAMS])
+    project = current()
+    result = check_paths([project.programs])
     if result.bundle is None:
-        err.print(Text(f"{PROGRAMS}/ has errors (or no programs): run `glc check` to see them."))
+        err.print(Text(f"{project.programs_folder}/ has errors (or no programs): run `glc check` to see them."))
         return 1
     bundle = result.bundle
     program = next((p for p in bundle.programs if p.id == program_id), None)
@@ -42,9 +41,9 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
         hint = f" Did you mean `{close[0]}`?" if close else ""
         err.print(Text(f"No program `{program_id}`.{hint} Programs: {', '.join(ids)}."))
         return 2
-    model_file = Path("generated") / "loan.py"
-    current = model_file.read_text(encoding="utf-8") if model_file.is_file() else None
-    gen = _generated() if current == generate_loan(bundle.vocabulary) else None
+    model_file = project.generated / "loan.py"
+    on_disk = model_file.read_text(encoding="utf-8") if model_file.is_file() else None
+    gen = _generated() if on_disk == generate_loan(bundle.vocabulary) else None
     if gen is None:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
         return 1

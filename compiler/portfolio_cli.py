@@ -18,11 +18,13 @@ def run_portfolio(paths: list[Path], console: Console) -> int:
     from compiler.diagnostics import Diagnostics, summary
     from compiler.driver import check_paths
     from compiler.portfolio.load import SUFFIX, find_portfolios, load_portfolio
+    from compiler.project import current
     from compiler.source import Source
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     files: list[Path] = []
-    for p in paths or [Path("programs")]:
+    project = current()
+    for p in paths or [project.programs]:
         if p.is_dir():
             files += find_portfolios(p)
         elif p.suffix != SUFFIX:
@@ -31,12 +33,12 @@ def run_portfolio(paths: list[Path], console: Console) -> int:
         else:
             files.append(p)
     if not files:
-        err.print(Text(f"No portfolio files (*{SUFFIX}) in {', '.join(map(str, paths or [Path('programs')]))}."))
+        err.print(Text(f"No portfolio files (*{SUFFIX}) in {', '.join(map(str, paths or [project.programs]))}."))
         return 1
-    result = check_paths([Path("programs")])
+    result = check_paths([project.programs])
     if result.bundle is None or not result.ok:
         print_diagnostics(result.diagnostics, result.sources, err)
-        err.print(Text("The programs in programs/ have errors: fix them (glc check) first."))
+        err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) first."))
         return 1
     diags = Diagnostics()
     sources: dict[str, Source] = {}

@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from compiler.project import current
 from compiler.screen.tape import TapeError, read_mapping
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
@@ -36,10 +37,11 @@ def _bundle(err: Console) -> Any:
     from compiler.cli import print_diagnostics
     from compiler.driver import check_paths
 
-    result = check_paths([Path("programs")])
+    project = current()
+    result = check_paths([project.programs])
     if result.bundle is None or not result.ok:
         print_diagnostics(result.diagnostics, result.sources, err)
-        err.print(Text("The programs in programs/ have errors: fix them (glc check) before screening."))
+        err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) before screening."))
         return None
     return result.bundle
 
@@ -75,7 +77,7 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
         return 1
     from compiler.portfolio.screen import Surveillance
 
-    surveillance = Surveillance.open(Path("programs"), bundle.vocabulary, scenario, err)
+    surveillance = Surveillance.open(current().programs, bundle.vocabulary, scenario, err)
     if isinstance(surveillance, int):
         return surveillance
     ids = [p.id for p in bundle.programs]

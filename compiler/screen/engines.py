@@ -11,8 +11,6 @@ streams the tape, results come back in Arrow record batches and are written batc
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,13 +105,9 @@ def run_duckdb(con: Any, p: Plan) -> Iterator[Any]:
 
 
 def generated_package() -> Any:
-    root = Path.cwd()
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    try:
-        return importlib.import_module("generated")
-    except ImportError:
-        return None
+    from compiler.project import current
+
+    return current().import_generated()
 
 
 def run_rows(con: Any, p: Plan, bundle: ir.Bundle, engine: str) -> Iterator[Any]:
