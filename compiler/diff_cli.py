@@ -108,7 +108,7 @@ def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None
                 b = _load(Path(new), new, err)
     except DiffError as e:
         err.print(Text(str(e)))
-        return 2 if str(e).startswith("usage:") or "needs --from" in str(e) or "Give one program" in str(e) else 1
+        return 2  # nothing was compared: 1 stays the answer "there are changes" of --exit-code
     d = diff_programs(a[0], b[0], a[1], b[1])
     if rev_from is not None:
         d = _with_paths(d, f"{rel} at {rev_from}", f"{rel} at {rev_to}" if rev_to else old)

@@ -95,7 +95,7 @@ def test_malformed_loans(loan_file: Any) -> None:
     for name in ("fico", "occupancy", "colour"):
         assert f"  {name}:" in out.stderr
     out = glc("explain", "keystone_bank_statement", "no-such-loan.json")
-    assert out.exit_code == 1 and "No such file: no-such-loan.json." in out.stderr
+    assert out.exit_code == 2 and "No such loan file: no-such-loan.json." in out.stderr
 
 
 def test_usage_error() -> None:
