@@ -238,3 +238,21 @@ def test_ctrl_c_exits_130_and_leaves_nothing_half_written(project: Path, tmp_pat
         assert proc.returncode == 130, (delay, err)
         assert "interrupted" in err and "Traceback" not in err and "bug in glc" not in err, err
         assert not target.exists() and _leftovers(tmp_path) == []
+
+
+def test_absurd_tape_cells_are_invalid_rows_never_echoed_in_full(project: Path, tmp_path: Path) -> None:
+    import csv
+
+    tape = tmp_path / "absurd.csv"
+    with tape.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["loan_id", "program", "fico", "loan_amount", "occupancy"])
+        w.writerow(["A", "keystone_bank_statement", "700", "9" * 5000, "primary"])
+        w.writerow(["B", "keystone_bank_statement", "7" * 5000, "100000", "x" * 1_000_000])
+    out = glc("screen", str(tape), "--out", str(tmp_path / "out"), cwd=project)
+    assert out.returncode == 0, out.stderr
+    csv.field_size_limit(10**8)
+    rows = list(csv.DictReader((tmp_path / "out" / "results.csv").open()))
+    assert [r["status"] for r in rows] == ["invalid", "invalid"]
+    assert all(len(r["reason"]) < 400 for r in rows), [len(r["reason"]) for r in rows]
+    assert "(5,000 characters)" in rows[0]["reason"] or "(5000 characters)" in rows[0]["reason"]
