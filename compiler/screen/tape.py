@@ -148,6 +148,7 @@ CLIP = 40  # an unreadable cell is quoted in its row's reason up to this many ch
 
 def _clipped(text: exp.Expr) -> exp.Expr:
     """A cell's text for a message: whole when short, else its start and its length (a 50 MB cell is never echoed)."""
+    text = exp.cast(text, "VARCHAR")  # typed columns too
     length = exp.Length(this=text)
     long = _fn("concat", exp.Substring(this=text, start=exp.Literal.number(1), length=exp.Literal.number(CLIP)),
                _s("... ("), exp.cast(length, "VARCHAR"), _s(" characters)"))
