@@ -40,7 +40,7 @@ def load_loan(data: dict[str, Any], model: Any, vocabulary: Any, err: Console) -
         return validate(data, model, vocabulary)
     except LoanProblems as exc:
         n = len(exc.problems)
-        err.print(Text(f"The loan has {n} problem{'s' if n != 1 else ''}:"))
+        err.print(Text(f"The loan has {n:,} problem{'s' if n != 1 else ''}:"))
         for line in exc.lines():
             err.print(Text(f"  {line}"))
         return None

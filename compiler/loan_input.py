@@ -57,7 +57,7 @@ class Problem:
 
     def __str__(self) -> str:
         if not self.label:
-            return f"{self.path}: not {self.expected} (got {self.given})."
+            return f"{self.path}: not {self.expected}; got {self.given}."
         return f"{self.label} ({self.path}): got {self.given}; expected {self.expected}."
 
 
@@ -140,14 +140,14 @@ class _BadNumber(ValueError):
 def _int(text: str) -> int:
     digits = len(text.lstrip("+-"))
     if digits > MAX_DIGITS:
-        raise _BadNumber(f"a number with {digits:,} digits is no loan value (the largest have {MAX_DIGITS // 2} or so)")
+        raise _BadNumber(f"a number with {digits:,} digits is far too long for a loan value")
     return int(text)
 
 
 def _decimal(text: str) -> Decimal:
     digits = sum(ch.isdigit() for ch in text.split("e")[0].split("E")[0])
     if digits > MAX_DIGITS:
-        raise _BadNumber(f"a number with {digits:,} digits is no loan value (the largest have {MAX_DIGITS // 2} or so)")
+        raise _BadNumber(f"a number with {digits:,} digits is far too long for a loan value")
     number = Decimal(text)
     if abs(number.adjusted()) > MAX_DIGITS:
         raise _BadNumber(f"the number {_short(text, 20)} is far outside any loan value")
@@ -334,8 +334,8 @@ def _problem(loc: tuple[str | int, ...], kind: str, raw: Any, vocabulary: ir.Voc
         item_of = None
         f = fields.get(part)
         if f is None:
-            hint = difflib.get_close_matches(part, list(fields), n=1)
-            return Problem(path, "", _show(raw), owner + (f"; did you mean `{hint[0]}`?" if hint else ""))
+            hint = difflib.get_close_matches(part, list(fields), n=1, cutoff=0.7)
+            return Problem(path, "", _show(raw), owner + (f" (did you mean `{hint[0]}`?)" if hint else ""))
     if f is None:
         return Problem(path or "(loan)", "Loan", _show(raw), 'a JSON object of fields, such as {"fico": 700}')
     if item_of is not None and item_of.type.record in records:
@@ -373,7 +373,7 @@ def expected(f: ir.Field, records: dict[str, ir.Record] | None = None) -> str:
     if t.kind == "list" and records and t.record in records:
         record = records[t.record]
         return f"a list of {record.title.lower()}s, such as [{_example(record)}], or [] for none"
-    return "text"
+    return 'text, such as "L-1042"'
 
 
 def _band(band: ir.Band, kind: str, unit: str = "") -> str:
