@@ -131,10 +131,11 @@ ORDER = {"fail": 0, "review": 1, "missing": 2, "pass": 3}
 def _print(d: Any, console: Console, vocabulary: Any) -> None:
     """The decision for people: the findings (failures first), then the limits with their units, the conditions.
     A table on a wide terminal; otherwise one line per finding, never broken inside a rule id or a word."""
+    soft = not console.is_terminal  # a pipe gets whole lines; a terminal gets them wrapped between words
     p = d.program
     head = Text(f"{p.title} ({p.id}) v{p.version}, effective {p.effective}: ")
     head.append(d.status.upper(), style="bold green" if d.status == "eligible" else "bold red" if d.status == "ineligible" else "bold yellow")
-    console.print(head)
+    console.print(head, soft_wrap=soft)
     findings = sorted((f for f in d.findings if f.outcome != "not_applicable"), key=lambda f: ORDER.get(f.outcome, 9))
     if console.is_terminal and console.width >= WIDE:
         table = Table(show_header=True, header_style="bold", expand=False)
@@ -153,13 +154,13 @@ def _print(d: Any, console: Console, vocabulary: Any) -> None:
             line.append(f.message)
             if f.citation:
                 line.append(f"  [{f.citation}]")
-            console.print(line, soft_wrap=not console.is_terminal)  # a terminal wraps between words
+            console.print(line, soft_wrap=soft)
     for lim in d.limits:
         if lim.value is not None:
             console.print(Text(f"  {lim.title}: {limit_value(lim.limit, lim.value, vocabulary)} "
-                               f"(binding: {lim.binding_rule}; {lim.description})"))
+                               f"(binding: {lim.binding_rule}; {lim.description})"), soft_wrap=soft)
     for c in d.conditions:
-        console.print(Text(f"  condition ({c.kind}): {c.text}  [{c.rule_id}]"))
+        console.print(Text(f"  condition ({c.kind}): {c.text}  [{c.rule_id}]"), soft_wrap=soft)
     console.print()
 
 
