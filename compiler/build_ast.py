@@ -26,9 +26,20 @@ def build_ast(tree: Tree[Token], path: str, diags: Diagnostics) -> s.File | None
     return None
 
 
+MAX_INTEGER_DIGITS = 15  # $999 trillion: more than any amount, score or ratio a guideline states
+MAX_DECIMALS = 10
+
+
+class TooManyDigits(ValueError):
+    """A number longer than any a guideline states: it could not be computed with exactly."""
+
+
 def parse_decimal(text: str) -> Decimal:
     """`1,500,000`, `$1.5M`, `250K`, `80%` -> exact Decimal (percent as written: 80)."""
     t = text.strip().lstrip("$").rstrip("%").replace(",", "")
+    whole, _, frac = t.rstrip("MK").partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
+        raise TooManyDigits(text)
     scale = Decimal(1)
     if t.endswith("M"):
         scale, t = Decimal(1_000_000), t[:-1]
@@ -443,6 +454,12 @@ class _Builder(Transformer[Token, Any]):
         text = str(tok)
         try:
             return s.Literal(kind, parse_decimal(text), text, sp)
+        except TooManyDigits:
+            shown = text if len(text) <= 40 else f"{text[:20]}...{text[-8:]}"
+            self.diags.error("E119", f"`{shown}` has {len(text):,} characters: longer than any number a guideline states.",
+                             sp, f"Numbers have at most {MAX_INTEGER_DIGITS} digits before the decimal point and "
+                             f"{MAX_DECIMALS} after it.")
+            return s.Literal(kind, Decimal(0), text, sp)
         except (InvalidOperation, ValueError):
             self.diags.error("E119", f"`{text}` is not a number the language can read.", sp, "Write e.g. 660, $1,500,000 or 80%.")
             return s.Literal(kind, Decimal(0), text, sp)

@@ -60,8 +60,12 @@ class Invocation:
         self._project: Project | None = None
 
     def arg(self, path: Path | str) -> Path:
-        """A path from the command line, relative to where glc was started (`-` is stdin, kept as is)."""
-        return Path(path) if str(path) == "-" else self.here / path
+        """A path from the command line (relative to where glc was started) as the command sees it, having moved
+        into the project's folder: relative to the project where it was relative (`-` is stdin, kept as is)."""
+        p = Path(path)
+        if str(path) == "-" or p.is_absolute() or self._project is None:
+            return p
+        return Path(os.path.relpath(self.here / p, self._project.root))
 
     def project(self) -> Project:
         """The project; the command then runs in its folder. Outside any project: a one-line usage error."""
@@ -105,6 +109,26 @@ def _root(
 ) -> None:
     """The guideline compiler: check, build and explain non-QM underwriting guidelines."""
     _current[:] = [Invocation(Path.cwd(), project)]
+
+
+def _input(path: Path, what: str, folder: bool = False) -> Path:
+    """An input path that must exist and be readable (a file, or a folder when `folder`): else a one-line usage
+    error, exit 2, whichever command it is."""
+    problem = None
+    if str(path) == "-":
+        return path
+    if not path.exists():
+        problem = f"No such {what}: {path}."
+    elif folder and not path.is_dir():
+        problem = f"{path} is a file; give the {what}."
+    elif not folder and path.is_dir():
+        problem = f"{path} is a folder; give the {what}."
+    elif not os.access(path, os.R_OK):
+        problem = f"Cannot read {path}: permission denied."
+    if problem:
+        _console(sys.stderr).print(Text(problem))
+        raise typer.Exit(2)
+    return path
 
 
 def _paths(paths: list[Path] | None) -> list[Path]:
@@ -219,7 +243,8 @@ def eval_(
         raise typer.Exit(2)
     inv = _invocation()
     inv.project()
-    raise typer.Exit(run_eval(program, str(inv.arg(loan_file)), all_programs, format is Format.json, _console(), on))
+    loan = _input(inv.arg(loan_file), "loan file")
+    raise typer.Exit(run_eval(program, str(loan), all_programs, format is Format.json, _console(), on))
 
 
 @app.command(name="test")
@@ -249,8 +274,10 @@ def diff(
     from compiler.diff_cli import run_diff
 
     inv = _invocation()
-    raise typer.Exit(run_diff(str(inv.arg(old)), str(inv.arg(new)) if new is not None else None, rev_from, rev_to, format.value,
-                              exit_code, _console(), allow_different=allow_different))
+    old_path = _input(inv.arg(old), "guideline file") if rev_from is None or rev_to is None else inv.arg(old)
+    new_path = _input(inv.arg(new), "guideline file") if new is not None else None
+    raise typer.Exit(run_diff(str(old_path), str(new_path) if new_path is not None else None, rev_from, rev_to,
+                              format.value, exit_code, _console(), allow_different=allow_different))
 
 
 @app.command()
@@ -267,7 +294,8 @@ def explain(
 
     inv = _invocation()
     inv.project()
-    raise typer.Exit(run_explain(program, str(inv.arg(loan_file)), format is Format.json, _console(), on))
+    loan = _input(inv.arg(loan_file), "loan file")
+    raise typer.Exit(run_explain(program, str(loan), format is Format.json, _console(), on))
 
 
 @app.command()
@@ -290,8 +318,10 @@ def screen(
 
     inv = _invocation()
     inv.project()
-    raise typer.Exit(run_screen(str(inv.arg(tape)), program or [], all_programs, engine.value, str(inv.arg(out)),
-                                str(inv.arg(mapping)) if mapping else None, _console(), scenario=scenario, master=master,
+    tape_path = _input(inv.arg(tape), "tape")
+    mapping_path = _input(inv.arg(mapping), "mapping file") if mapping else None
+    raise typer.Exit(run_screen(str(tape_path), program or [], all_programs, engine.value, str(inv.arg(out)),
+                                str(mapping_path) if mapping_path else None, _console(), scenario=scenario, master=master,
                                 emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report))
 
 
@@ -331,7 +361,7 @@ def report(
 
     inv = _invocation()
     inv.project()
-    raise typer.Exit(run_report(str(inv.arg(folder)), _console()))
+    raise typer.Exit(run_report(str(_input(inv.arg(folder), "screening output folder", folder=True)), _console()))
 
 
 @app.command()
@@ -376,8 +406,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except SystemExit:
-        raise
+    except SystemExit as done:
+        if _interrupted:  # typer turns Ctrl-C into an exit of its own, without a word
+            _stop_interrupted()
+        raise done from None
     except KeyboardInterrupt:
         _stop_interrupted()
     except BaseException as err:  # every way out of glc goes through the contract

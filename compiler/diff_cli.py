@@ -108,7 +108,7 @@ def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None
                 b = _load(Path(new), new, err)
     except DiffError as e:
         err.print(Text(str(e)))
-        return 2 if str(e).startswith("usage:") or "needs --from" in str(e) or "Give one program" in str(e) else 1
+        return 2  # nothing was compared: 1 stays the answer "there are changes" of --exit-code
     if a[0].id != b[0].id and not allow_different:
         err.print(Text(f"{old} is program `{a[0].id}` and {new} is program `{b[0].id}`: glc diff compares two versions "
                        "of one program (add --allow-different to compare them anyway)."))

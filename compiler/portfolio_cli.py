@@ -14,7 +14,7 @@ from rich.text import Text
 
 
 def run_portfolio(paths: list[Path], console: Console) -> int:
-    from compiler.cli import print_diagnostics
+    from compiler.cli import exit_code, print_diagnostics
     from compiler.diagnostics import Diagnostics, summary
     from compiler.driver import check_paths
     from compiler.portfolio.load import SUFFIX, find_portfolios, load_portfolio
@@ -34,7 +34,7 @@ def run_portfolio(paths: list[Path], console: Console) -> int:
             files.append(p)
     if not files:
         err.print(Text(f"No portfolio files (*{SUFFIX}) in {', '.join(map(str, paths or [project.programs]))}."))
-        return 1
+        return 2
     result = check_paths([project.programs])
     if result.bundle is None or not result.ok:
         print_diagnostics(result.diagnostics, result.sources, err)
@@ -46,7 +46,7 @@ def run_portfolio(paths: list[Path], console: Console) -> int:
     print_diagnostics(diags.sorted(), sources, console)
     if portfolio is None:
         console.print(Text(f"checked {len(files)} portfolio file{'s' if len(files) != 1 else ''}: {summary(diags.sorted())}"))
-        return 1
+        return exit_code(diags.sorted())
     table = Table(show_header=True, header_style="bold", title=portfolio.title)
     for col in ("name", "kind", "what", "source"):
         table.add_column(col)

@@ -138,6 +138,13 @@ def init_project(dest: Path) -> list[str]:
         raise ProjectError(f"{dest} is a file; give a folder for the new project.")
     if (dest / SETTINGS_NAME).exists():
         raise ProjectError(f"{dest} already holds a glc project ({SETTINGS_NAME}).")
+    try:
+        outer = Project.find(dest.parent if not dest.exists() else dest)
+    except ProjectError:
+        outer = None
+    if outer is not None and dest.resolve().is_relative_to(outer.programs):
+        raise ProjectError(f"{dest} is inside the programs folder of the project in {outer.root}; "
+                           "start the new project outside it.")
     files = {*STARTER, ".gitignore"}
     clash = sorted(rel for rel in files if (dest / rel).exists())
     if clash:

@@ -57,8 +57,12 @@ def point(path: str, line: int, column: int, width: int = 1) -> Span:
     return Span(path, line, column, line, column + max(width, 1))
 
 
+EXCERPT_WIDTH = 200  # longer lines are shown as a window around the span, never in full
+
+
 def excerpt(source_line: str, span: Span) -> tuple[str, str]:
-    """The source line (tabs expanded to one space) and a caret underline under the span."""
+    """The source line (tabs expanded to one space) and a caret underline under the span; a line longer than
+    EXCERPT_WIDTH is cut to a window around the span's start, with `...` where text is left out."""
     text = source_line.replace("\t", " ")
     start = max(span.column - 1, 0)
     if span.end_line == span.line:
@@ -66,4 +70,12 @@ def excerpt(source_line: str, span: Span) -> tuple[str, str]:
     else:
         width = max(len(text) - start, 1)
     width = min(width, max(len(text) - start, 1))
-    return text, " " * start + "^" * width
+    if len(text) > EXCERPT_WIDTH:
+        left = max(0, start - 60)
+        right = min(len(text), left + EXCERPT_WIDTH)
+        head = "..." if left > 0 else ""
+        tail = "..." if right < len(text) else ""
+        width = min(width, right - start)
+        text = head + text[left:right] + tail
+        start = start - left + len(head)
+    return text, " " * start + "^" * max(width, 1)

@@ -191,7 +191,7 @@ def test_diff_of_identical_programs_is_empty(keystone: tuple) -> None:  # type: 
 
 def test_diff_errors_are_plain(tmp_path: Path) -> None:
     out = glc("diff", str(tmp_path / "missing.guideline"), NEW)
-    assert out.returncode == 1 and "No such file" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 2 and "No such guideline file" in out.stderr and "Traceback" not in out.stderr
     out = glc("diff", NEW)
     assert out.returncode == 2 and "usage:" in out.stderr
 
@@ -222,15 +222,15 @@ def test_diff_between_git_revisions(tmp_path: Path) -> None:
     out = glc("diff", "programs/keystone_bank_statement.guideline", "--from", "HEAD", cwd=repo)
     assert out.returncode == 0 and "No changes." in out.stdout
     out = glc("diff", "programs/keystone_bank_statement.guideline", "--from", "no-such-rev", cwd=repo)
-    assert out.returncode == 1 and "Unknown git revision `no-such-rev`." in out.stderr
+    assert out.returncode == 2 and "Unknown git revision `no-such-rev`." in out.stderr
     (repo / "programs" / "new.guideline").write_text((ROOT / NEW).read_text())
     out = glc("diff", "programs/new.guideline", "--from", "HEAD", cwd=repo)
-    assert out.returncode == 1 and "programs/new.guideline does not exist at revision HEAD." in out.stderr
+    assert out.returncode == 2 and "programs/new.guideline does not exist at revision HEAD." in out.stderr
     plain = tmp_path / "plain"
     plain.mkdir()
     shutil.copy(ROOT / NEW, plain / "k.guideline")
     out = glc("diff", "k.guideline", "--from", "HEAD", cwd=plain)
-    assert out.returncode == 1 and "not inside a git repository" in out.stderr
+    assert out.returncode == 2 and "not inside a git repository" in out.stderr
 
 
 def test_readme_versions_example_runs() -> None:

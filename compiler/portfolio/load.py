@@ -16,7 +16,7 @@ from lark.tree import Meta
 
 from compiler import ir
 from compiler import surface as s
-from compiler.build_ast import _Builder, parse_decimal, unquote
+from compiler.build_ast import _Builder, unquote
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.driver import read_source
 from compiler.lower_expr import ExprLowerer, Scope
@@ -103,8 +103,12 @@ class _PortfolioBuilder(_Builder):
         return _Share(str(children[0]), self.tok(children[0]), str(by) if by else None, self.tok(by) if by else None,
                       self.span(meta, children))
 
+    def _percent(self, tok: Any) -> Decimal:
+        value = self._literal("percent", tok).value
+        return value if isinstance(value, Decimal) else Decimal(0)
+
     def at_most(self, meta: Meta, children: list[Any]) -> _AtMost:
-        return _AtMost(parse_decimal(str(children[0])), self.span(meta, children))
+        return _AtMost(self._percent(children[0]), self.span(meta, children))
 
     def change_kind(self, meta: Meta, children: list[Any]) -> str:
         return str(children[0])
@@ -112,7 +116,7 @@ class _PortfolioBuilder(_Builder):
     def change(self, meta: Meta, children: list[Any]) -> _Change:
         kind, name, pct, of, when = children
         span = self.span(meta, children)
-        return _Change(kind, str(name), self.tok(name), parse_decimal(str(pct)), str(of) if of else None,
+        return _Change(kind, str(name), self.tok(name), self._percent(pct), str(of) if of else None,
                        self.tok(of) if of else None, when, " ".join(self.text[meta.start_pos:meta.end_pos].split()), span)
 
 

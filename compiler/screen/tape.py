@@ -141,6 +141,17 @@ class Tape:
     relation: exp.Select  # the normalised relation
 
 
+CLIP = 40  # an unreadable cell is quoted in its row's reason up to this many characters
+
+
+def _clipped(text: exp.Expr) -> exp.Expr:
+    """A cell's text for a message: whole when short, else its start and its length (a 50 MB cell is never echoed)."""
+    length = exp.Length(this=text)
+    long = _fn("concat", exp.Substring(this=text, start=exp.Literal.number(1), length=exp.Literal.number(CLIP)),
+               _s("... ("), exp.cast(length, "VARCHAR"), _s(" characters)"))
+    return exp.Case(ifs=[exp.If(this=exp.GT(this=length, expression=exp.Literal.number(CLIP)), true=long)], default=text)
+
+
 def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping | None = None,
               programs: set[str] | None = None) -> Tape:
     """Check the tape's columns against the mapping (every problem in one error) and build the reading SQL."""
@@ -384,7 +395,7 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
             continue
         t, p = c(f"t_{f.name}"), c(f"p_{f.name}")
         col = used[f.name]
-        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), t, _s('"'))
+        shown = _fn("concat", _s(f'{f.title} ("{col}"): cannot read "'), _clipped(t), _s('"'))
         unreadable = exp.And(this=_known(t), expression=_unknown(p))
         value: exp.Expr = p
         if f.name in native:  # a typed column (DECIMAL, integer, DATE, BOOLEAN): exact, no text to read
