@@ -31,6 +31,7 @@ from rich.console import Console
 from rich.text import Text
 
 from compiler.cache import Cache
+from compiler.choices import DiffFormat, Engine
 from compiler.diagnostics import Diagnostic, render_text, summary, to_json
 from compiler.project import Project, ProjectError
 from compiler.source import Source
@@ -39,7 +40,8 @@ app = typer.Typer(
     name="glc",
     help="The guideline compiler: check, build and explain non-QM underwriting guidelines.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
 
@@ -86,10 +88,24 @@ def _invocation() -> Invocation:
     return _current[-1]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("guideline-compiler")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            number = "unknown (not installed)"
+        _console().print(Text(f"glc {number}"))
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
     project: Annotated[Path | None, typer.Option("--project", metavar="DIR", help="The project folder (default: the nearest "
                                                  "folder at or above this one with a glc.toml).")] = None,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                          help="Print glc's version and stop.")] = False,
 ) -> None:
     """The guideline compiler: check, build and explain non-QM underwriting guidelines."""
     _current[:] = [Invocation(Path.cwd(), project)]
@@ -216,6 +232,10 @@ def eval_(
     """Decide one loan with the generated checkers: status, findings, limits, conditions, values."""
     from compiler.evaluate_cli import run_eval
 
+    if all_programs and loan_file is not None:
+        _console(sys.stderr).print(Text(f"--all decides the loan under every program: give --all or the program "
+                                        f"`{program}`, not both."))
+        raise typer.Exit(2)
     if all_programs and loan_file is None:
         program, loan_file = None, program
     if loan_file is None or (program is None and not all_programs):
@@ -245,20 +265,19 @@ def diff(
     new: Annotated[str | None, typer.Argument(metavar="NEW", help="The newer guideline file.")] = None,
     rev_from: Annotated[str | None, typer.Option("--from", help="Read OLD at this git revision.")] = None,
     rev_to: Annotated[str | None, typer.Option("--to", help="Read the new side at this git revision (default: the file now).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = DiffFormat.text,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")] = False,
+    allow_different: Annotated[bool, typer.Option("--allow-different", help="Compare two different programs (different "
+                                                  "program ids); without it that is a usage error.")] = False,
 ) -> None:
     """List every change between two versions of a program: cells, rules, values, citations."""
     from compiler.diff_cli import run_diff
 
-    if format not in ("text", "json", "markdown"):
-        _console(sys.stderr).print(Text(f"--format is text, json or markdown, not `{format}`."))
-        raise typer.Exit(2)
     inv = _invocation()
     old_path = _input(inv.arg(old), "guideline file") if rev_from is None or rev_to is None else inv.arg(old)
     new_path = _input(inv.arg(new), "guideline file") if new is not None else None
-    raise typer.Exit(run_diff(str(old_path), str(new_path) if new_path is not None else None, rev_from, rev_to, format,
-                              exit_code, _console()))
+    raise typer.Exit(run_diff(str(old_path), str(new_path) if new_path is not None else None, rev_from, rev_to,
+                              format.value, exit_code, _console(), allow_different=allow_different))
 
 
 @app.command()
@@ -284,7 +303,7 @@ def screen(
     tape: Annotated[str, typer.Argument(metavar="TAPE", help="The loan tape: .csv or .parquet.")],
     program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable).")] = None,
     all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program.")] = False,
-    engine: Annotated[str, typer.Option(help="duckdb (default), python (generated checkers), reference, or spark.")] = "duckdb",
+    engine: Annotated[Engine, typer.Option(help="duckdb (default), python (generated checkers), reference, or spark.")] = Engine.duckdb,
     out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
     mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
     scenario: Annotated[str | None, typer.Option(help="Stress scenario of programs/*.portfolio to apply.")] = None,
@@ -301,7 +320,7 @@ def screen(
     inv.project()
     tape_path = _input(inv.arg(tape), "tape")
     mapping_path = _input(inv.arg(mapping), "mapping file") if mapping else None
-    raise typer.Exit(run_screen(str(tape_path), program or [], all_programs, engine, str(inv.arg(out)),
+    raise typer.Exit(run_screen(str(tape_path), program or [], all_programs, engine.value, str(inv.arg(out)),
                                 str(mapping_path) if mapping_path else None, _console(), scenario=scenario, master=master,
                                 emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report))
 

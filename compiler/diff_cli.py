@@ -85,7 +85,7 @@ def _checkout(root: Path, rel: PurePosixPath, rev: str, into: Path) -> Path:
 
 
 def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str, exit_code: bool,
-             console: Console) -> int:
+             console: Console, allow_different: bool = False) -> int:
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     try:
         with tempfile.TemporaryDirectory(prefix="glc-diff-") as tmp:
@@ -109,6 +109,10 @@ def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None
     except DiffError as e:
         err.print(Text(str(e)))
         return 2  # nothing was compared: 1 stays the answer "there are changes" of --exit-code
+    if a[0].id != b[0].id and not allow_different:
+        err.print(Text(f"{old} is program `{a[0].id}` and {new} is program `{b[0].id}`: glc diff compares two versions "
+                       "of one program (add --allow-different to compare them anyway)."))
+        return 2
     d = diff_programs(a[0], b[0], a[1], b[1])
     if rev_from is not None:
         d = _with_paths(d, f"{rel} at {rev_from}", f"{rel} at {rev_to}" if rev_to else old)

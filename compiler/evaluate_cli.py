@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -21,39 +20,29 @@ from compiler.project import current
 STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow", "review": "magenta", "not_applicable": "dim"}
 
 
-def _read(loan_file: str) -> tuple[Any, str | None]:
-    try:
-        text = sys.stdin.read() if loan_file == "-" else Path(loan_file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, f"No such file: {loan_file}."
-    except (OSError, UnicodeDecodeError) as err:
-        return None, f"Cannot read {loan_file}: {err}."
-    try:
-        return json.loads(text), None
-    except json.JSONDecodeError as err:
-        return None, f"{loan_file}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}."
+def read_loan_file(loan_file: str, err: Console) -> dict[str, Any] | None:
+    """The loan file's JSON object (`-`: stdin), or None after one line saying why it cannot be a loan (exit 2)."""
+    from compiler.loan_input import LoanFileError, read_loan
 
-
-def load_loan(loan_file: str, model: Any, err: Console) -> Any | None:
-    """The loan in a JSON file (`-`: stdin) validated by the `Loan` model, or None after saying what is wrong."""
-    data, problem = _read(loan_file)
-    if problem:
-        err.print(Text(problem))
+    try:
+        return read_loan(loan_file)
+    except LoanFileError as exc:
+        err.print(Text(str(exc)))
         return None
-    if not isinstance(data, dict):
-        err.print(Text("A loan is a JSON object of field names and values."))
-        return None
-    from pydantic import ValidationError
+
+
+def load_loan(data: dict[str, Any], model: Any, vocabulary: Any, err: Console) -> Any | None:
+    """The loan validated by the generated `Loan` model, its spellings normalised (`compiler.loan_input`), or None
+    after one line per bad value, in a policy writer's words (exit 1)."""
+    from compiler.loan_input import LoanProblems, validate
 
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        err.print(Text(f"The loan has {exc.error_count()} problem{'s' if exc.error_count() != 1 else ''}:"))
-        for e in exc.errors():
-            where = ".".join(str(p) for p in e["loc"]) or "(loan)"
-            got = e.get("input")
-            shown = "" if e["type"] == "missing" else f" (got {json.dumps(got, default=str)})"
-            err.print(Text(f"  {where}: {e['msg']}{shown}"))
+        return validate(data, model, vocabulary)
+    except LoanProblems as exc:
+        n = len(exc.problems)
+        err.print(Text(f"The loan has {n:,} problem{'s' if n != 1 else ''}:"))
+        for line in exc.lines():
+            err.print(Text(f"  {line}"))
         return None
 
 
@@ -64,6 +53,7 @@ def _generated() -> Any:
 def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
              on: str | None = None) -> int:
     from compiler.build import check_fresh
+    from compiler.driver import check_paths
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     if on not in (None, "application"):
@@ -71,6 +61,9 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
         if problem:
             err.print(Text(problem))
             return 2
+    data = read_loan_file(loan_file, err)
+    if data is None:
+        return 2
     project = current()
     fresh = check_fresh([project.programs], project.root)
     if not fresh.check.ok or fresh.stale:
@@ -80,7 +73,9 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
     if gen is None:
         err.print(Text("No generated/ package here: run `glc build` in the project folder."))
         return 1
-    loan = load_loan(loan_file, gen.Loan, err)
+    bundle = fresh.check.bundle or check_paths([project.programs]).bundle
+    assert bundle is not None  # the programs checked clean just now
+    loan = load_loan(data, gen.Loan, bundle.vocabulary, err)
     if loan is None:
         return 1
     day, problem = _on_date(on, loan)
@@ -111,7 +106,7 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
                                     indent=2, ensure_ascii=False) + "\n")
         return 0
     for d in decisions:
-        _print(d, console)
+        _print(d, console, bundle.vocabulary)
     return 0
 
 
@@ -129,22 +124,49 @@ def _on_date(on: str | None, loan: Any) -> tuple[dt.date | None, str | None]:
         return None, f"--on takes a date like 2026-01-01 or `application`, not `{on}`."
 
 
-def _print(d: Any, console: Console) -> None:
+WIDE = 120  # a terminal at least this wide gets the findings as a table; narrower ones and pipes get lines
+ORDER = {"fail": 0, "review": 1, "missing": 2, "pass": 3}
+
+
+def _print(d: Any, console: Console, vocabulary: Any) -> None:
+    """The decision for people: the findings (failures first), then the limits with their units, the conditions.
+    A table on a wide terminal; otherwise one line per finding, never broken inside a rule id or a word."""
+    soft = not console.is_terminal  # a pipe gets whole lines; a terminal gets them wrapped between words
     p = d.program
     head = Text(f"{p.title} ({p.id}) v{p.version}, effective {p.effective}: ")
     head.append(d.status.upper(), style="bold green" if d.status == "eligible" else "bold red" if d.status == "ineligible" else "bold yellow")
-    console.print(head)
-    table = Table(show_header=True, header_style="bold", expand=False)
-    for col in ("outcome", "rule", "finding", "citation"):
-        table.add_column(col, overflow="fold")
-    for f in d.findings:
-        if f.outcome == "not_applicable":
-            continue
-        table.add_row(Text(f.outcome, style=STYLE[f.outcome]), Text(f.rule_id), Text(f.message), Text(f.citation))
-    console.print(table)
+    console.print(head, soft_wrap=soft)
+    findings = sorted((f for f in d.findings if f.outcome != "not_applicable"), key=lambda f: ORDER.get(f.outcome, 9))
+    if console.is_terminal and console.width >= WIDE:
+        table = Table(show_header=True, header_style="bold", expand=False)
+        table.add_column("outcome", no_wrap=True)
+        table.add_column("rule", no_wrap=True)
+        table.add_column("finding", overflow="fold", ratio=3)
+        table.add_column("citation", overflow="fold", ratio=1)
+        for f in findings:
+            table.add_row(Text(f.outcome, style=STYLE[f.outcome]), Text(f.rule_id), Text(f.message), Text(f.citation))
+        console.print(table)
+    else:
+        for f in findings:
+            line = Text("  ")
+            line.append(f"{f.outcome:<7}", style=STYLE[f.outcome])
+            line.append(f" {f.rule_id}: ", style="bold")
+            line.append(f.message)
+            if f.citation:
+                line.append(f"  [{f.citation}]")
+            console.print(line, soft_wrap=soft)
     for lim in d.limits:
         if lim.value is not None:
-            console.print(Text(f"  {lim.title}: {lim.value} (binding: {lim.binding_rule}; {lim.description})"))
+            console.print(Text(f"  {lim.title}: {limit_value(lim.limit, lim.value, vocabulary)} "
+                               f"(binding: {lim.binding_rule}; {lim.description})"), soft_wrap=soft)
     for c in d.conditions:
-        console.print(Text(f"  condition ({c.kind}): {c.text}  [{c.rule_id}]"))
+        console.print(Text(f"  condition ({c.kind}): {c.text}  [{c.rule_id}]"), soft_wrap=soft)
     console.print()
+
+
+def limit_value(limit_id: str, value: Any, vocabulary: Any) -> str:
+    """A limit's value in its unit, as the documentation and `glc explain` write it: `80%`, `$1,000,000`."""
+    from compiler.wording import fmt_amount
+
+    lim = next((x for x in vocabulary.limits if x.id == limit_id), None)
+    return fmt_amount(value, lim.type.kind, lim.type.unit) if lim is not None else str(value)

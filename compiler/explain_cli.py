@@ -20,7 +20,7 @@ from compiler.project import current
 def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:
     from compiler.backends.python import generate_loan
     from compiler.driver import check_paths
-    from compiler.evaluate_cli import _generated, _on_date, load_loan
+    from compiler.evaluate_cli import _generated, _on_date, load_loan, read_loan_file
 
     err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
     if on not in (None, "application"):
@@ -28,6 +28,9 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
         if problem:
             err.print(Text(problem))
             return 2
+    data = read_loan_file(loan_file, err)
+    if data is None:
+        return 2
     project = current()
     result = check_paths([project.programs])
     if result.bundle is None:
@@ -47,7 +50,7 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
     if gen is None:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
         return 1
-    loan = load_loan(loan_file, gen.Loan, err)
+    loan = load_loan(data, gen.Loan, bundle.vocabulary, err)
     if loan is None:
         return 1
     day, problem = _on_date(on, loan)

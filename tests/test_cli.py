@@ -71,13 +71,14 @@ def test_eval_malformed_loans(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"fico": 9000, "loan_amount": -5, "occupancy": "castle", "colour": "red"}))
     out = glc("eval", "keystone_bank_statement", str(bad))
-    assert out.returncode == 1
-    for text in ("fico", "loan_amount", "occupancy", "colour"):
+    assert out.returncode == 1  # read, and the answer is no: the values are not what the fields take
+    for text in ("Credit score (fico): got 9000", "Loan amount (loan_amount): got -5", "Occupancy (occupancy): got",
+                 "colour: not a loan field"):
         assert text in out.stderr
     assert "Traceback" not in out.stderr
     bad.write_text('{"fico": ')
     out = glc("eval", "keystone_bank_statement", str(bad))
-    assert out.returncode == 1 and "not valid JSON" in out.stderr
+    assert out.returncode == 2 and "not valid JSON" in out.stderr  # the file cannot be a loan: a usage error
     out = glc("eval", "keystone_bank_statment", str(bad))
     assert out.returncode in (1, 2) and "Traceback" not in out.stderr
 

@@ -31,10 +31,8 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.backends.sql_expr import from_source
+from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 
-NULL_TEXT = ("", "NA", "N/A", "NULL", "#N/A")
-TRUE_TEXT = ("y", "yes", "true", "t", "1")
-FALSE_TEXT = ("n", "no", "false", "f", "0")
 PROGRAM = "program"
 
 
@@ -280,7 +278,7 @@ def _number(raw: exp.Expr, places: int) -> exp.Expr:
     kind = exp.DataType.build(f"DECIMAL(18, {places})")
     pattern = (r"[+-]?[0-9]+(\.[0-9]{0," + str(places) + r"}0*)?") if places else r"[+-]?[0-9]+(\.0*)?"
     plain = raw
-    for ch in ("$", ",", "%"):
+    for ch in (MONEY_SIGN, THOUSANDS, PERCENT_SIGN):
         plain = _fn("replace", plain, _s(ch), _s(""))
     cleaned = _fn("regexp_replace", raw.copy(), _s(r"[$,%\s]"), _s(""), _s("g"))
     return _case(*[(_fn("regexp_full_match", text, _s(pattern)), exp.TryCast(this=text.copy(), to=kind.copy()))
@@ -291,7 +289,7 @@ def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
     if fmt:
         return exp.cast(_fn("try_strptime", raw, _s(fmt)), "DATE")
     return exp.Coalesce(this=exp.TryCast(this=raw, to=exp.DataType.build("DATE")), expressions=[
-        exp.cast(_fn("try_strptime", raw, _s("%m/%d/%Y")), "DATE"),
+        exp.cast(_fn("try_strptime", raw, _s(US_DATE)), "DATE"),
         exp.TryCast(this=exp.TryCast(this=raw, to=exp.DataType.build("TIMESTAMP")), to=exp.DataType.build("DATE"))])
 
 
