@@ -4,7 +4,7 @@ Built once per session (`installed_glc`): glc's wheel from a copy of the files t
 left over in the repository, such as an old `build/` folder, can end up in it), a clean venv in a temporary
 folder with the locked core dependencies (`requirements/core.lock`, with hashes) and then the wheel with
 `--no-deps`. Every command then runs from a folder outside the repository, with that venv's `glc`. pip's cache
-makes the set-up take about half a minute here (run `pytest -m wheel` for these tests alone).
+makes the set-up take about a minute here (run `pytest -m wheel` for these tests alone).
 
 AT MERGE (project discovery, issue 14 item 4, on main): set PROJECT_DISCOVERY = True. The tests then start a
 project with `glc init proj` and run every command with cwd=proj; until then the project folder is a copy of
@@ -65,6 +65,16 @@ def run(args: list[str | Path], cwd: Path, ok: bool = True, stdin: str | None = 
     return out
 
 
+def pip(venv: Path, *args: str | Path) -> list[str | Path]:
+    """This interpreter's pip acting on `venv` (made `--without-pip`: ensurepip costs 10-15 s per venv here)."""
+    return [sys.executable, "-m", "pip", "--python", venv / "bin" / "python", *args]
+
+
+def new_venv(venv: Path) -> Path:
+    run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=venv.parent)
+    return venv
+
+
 def lock_subset(lock: Path, names: tuple[str, ...], dest: Path) -> Path:
     """The entries of a hashed lock for these packages only (each with its hashes), as a requirements file."""
     keep, out = False, []
@@ -92,10 +102,9 @@ def installed_glc(tmp_path_factory: pytest.TempPathFactory) -> Installed:
             shutil.copy2(ROOT / rel, src / rel)
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", base / "dist", src], cwd=base)
     (wheel,) = (base / "dist").glob("guideline_compiler-*.whl")
-    venv = base / "venv"
-    run([sys.executable, "-m", "venv", venv], cwd=base)
-    run([venv / "bin" / "pip", "install", "-q", "--require-hashes", "-r", ROOT / "requirements" / "core.lock"], cwd=base)
-    run([venv / "bin" / "pip", "install", "-q", "--no-deps", wheel], cwd=base)
+    venv = new_venv(base / "venv")
+    run(pip(venv, "install", "-q", "--no-compile", "--require-hashes", "-r", ROOT / "requirements" / "core.lock"), cwd=base)
+    run(pip(venv, "install", "-q", "--no-compile", "--no-deps", wheel), cwd=base)
     return Installed(venv, wheel, time.perf_counter() - start)
 
 
@@ -217,13 +226,12 @@ def test_glc_package_wheel_installs_with_only_pydantic_and_decides_like_the_repo
     assert "Requires-Dist: pydantic>=2.7,<3" in metadata.splitlines()
 
     base = tmp_path_factory.mktemp("checkers")
-    venv = base / "venv"
-    run([sys.executable, "-m", "venv", venv], cwd=base)
+    venv = new_venv(base / "venv")
     subset = lock_subset(ROOT / "requirements" / "core.lock", PYDANTIC_ONLY, base / "pydantic.txt")
-    run([venv / "bin" / "pip", "install", "-q", "--require-hashes", "-r", subset], cwd=base)
-    run([venv / "bin" / "pip", "install", "-q", "--no-index", wheel], cwd=base)  # its Requires-Dist is met: nothing fetched
-    run([venv / "bin" / "pip", "check"], cwd=base)
-    listed = {d["name"].lower().replace("_", "-") for d in json.loads(run([venv / "bin" / "pip", "list", "--format", "json"], cwd=base).stdout)}
+    run(pip(venv, "install", "-q", "--no-compile", "--require-hashes", "-r", subset), cwd=base)
+    run(pip(venv, "install", "-q", "--no-index", wheel), cwd=base)  # its Requires-Dist is met: nothing fetched
+    run(pip(venv, "check"), cwd=base)
+    listed = {d["name"].lower().replace("_", "-") for d in json.loads(run(pip(venv, "list", "--format", "json"), cwd=base).stdout)}
     assert listed - {"pip", "setuptools", "wheel"} == {*PYDANTIC_ONLY, "acme-checkers"}
 
     script = (
