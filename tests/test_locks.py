@@ -77,3 +77,14 @@ def test_lock_header_gives_the_command_the_readme_gives(which: str) -> None:
     command = lines[1].lstrip("# ").strip()
     assert command.startswith("uv pip compile pyproject.toml") and f"-o requirements/{which}.lock" in command
     assert command in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_exactly_the_readme_test_command_from_the_lock() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^python3 -m venv \.venv && .*$", readme, re.MULTILINE)
+    (test_command,) = [c for c in commands if c.endswith("&& .venv/bin/pytest")]
+    (build_command,) = [c for c in commands if c.endswith("&& .venv/bin/glc build")]
+    assert test_command.removesuffix(".venv/bin/pytest") == build_command.removesuffix(".venv/bin/glc build")
+    assert "--require-hashes -r requirements/dev.lock" in test_command and " -q" not in test_command  # pip shows progress
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"{test_command} || status=$?" in ci
