@@ -28,7 +28,7 @@ import tempfile
 import types
 from collections.abc import Callable, Iterable
 from functools import cache
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -39,18 +39,26 @@ T = TypeVar("T")
 
 MAGIC = b"glc-cache 1\n"
 FOLDER_NAME = ".glc-cache"
-_PACKAGE = Path(__file__).resolve().parent
-_GRAMMAR = _PACKAGE.parent / "grammar" / "guideline.lark"
+_PACKAGE = Path(__file__).resolve().parent  # the source tree's compiler/, or site-packages/compiler/ of a wheel
+
+
+def _compiler_files() -> list[tuple[str, bytes]]:
+    """(name, bytes) of the compiler's modules and templates, and of the grammar: the same names and bytes whether
+    glc runs from the source tree (editable install) or from an installed wheel, where the grammar is the package
+    data `compiler.grammar` (`compiler/grammar/` in site-packages, the top-level `grammar/` in the source tree)."""
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+                   and p.relative_to(_PACKAGE).parts[0] != "grammar")
+    grammar = resources.files("compiler.grammar").joinpath("guideline.lark").read_bytes()
+    return [*((p.relative_to(_PACKAGE.parent).as_posix(), p.read_bytes()) for p in files), ("grammar/guideline.lark", grammar)]
 
 
 @cache
 def compiler_hash() -> str:
     """sha256 of the compiler's own code and templates, the grammar, and the versions of what it runs on."""
     h = hashlib.sha256()
-    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
-    for p in [*files, _GRAMMAR]:
-        h.update(p.relative_to(_PACKAGE.parent).as_posix().encode() + b"\0")
-        h.update(p.read_bytes() + b"\0")
+    for name, data in _compiler_files():
+        h.update(name.encode() + b"\0")
+        h.update(data + b"\0")
     h.update(sys.version.encode() + b"\0")
     for dist in ("lark", "jinja2", "pydantic"):
         try:

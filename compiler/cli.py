@@ -383,6 +383,27 @@ def init(
     console.print(Text(f"started a project in {folder}; next: cd {folder} && glc check && glc build && glc test"))
 
 
+@app.command()
+def package(
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="The package's import name (`import NAME`).")],
+    version: Annotated[str, typer.Option("--version", metavar="V", help="Its PEP 440 version.")] = "0.1.0",
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the wheel (made if missing).")] = Path("dist"),
+    generated: Annotated[Path, typer.Option("--generated", metavar="DIR", help="The generated checkers to package.")] = Path("generated"),
+) -> None:
+    """Write a wheel of the generated checkers (standard library + pydantic) that installs as `import NAME`."""
+    from compiler.package_wheel import PackageError, build_checker_wheel
+
+    try:
+        wheel = build_checker_wheel(generated, name, version, out)
+    except PackageError as err:
+        _console(sys.stderr).print(Text(f"glc package: {err}"))
+        raise typer.Exit(2) from None
+    except OSError as err:  # the destination cannot be written: read-only, full, no permission
+        _console(sys.stderr).print(Text(f"glc package: cannot write the wheel into {out}: {err.strerror or err}"))
+        raise typer.Exit(2) from None
+    _console().print(Text(f"wrote {wheel}: pip install it, then `import {name}`"))
+
+
 def build_cache(no_cache: bool) -> Cache | None:
     """The project's build cache (`.glc-cache/`, see compiler/cache.py), unless turned off."""
     return None if no_cache else Cache(_invocation().project().cache)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Tree
@@ -16,7 +17,8 @@ from compiler.diagnostics import Diagnostic
 from compiler.source import Source, Span, point
 from compiler.syntax_examples import label_syntax_error
 
-GRAMMAR_PATH = Path(__file__).resolve().parent.parent / "grammar" / "guideline.lark"
+# grammar/guideline.lark, shipped as the package data `compiler.grammar` (setup.py maps the folder into the package).
+GRAMMAR = resources.files("compiler.grammar").joinpath("guideline.lark")
 
 # A line continues onto the next when it ends with one of these tokens ...
 _CONTINUE_AFTER = frozenset(
@@ -61,7 +63,7 @@ def parser(cache_file: Path | None = None) -> Lark:
     """The LALR parser, built once per process; with `cache_file`, built once and then loaded from that file
     (Lark keys it by the grammar, the options and its own version, and rebuilds it when the file is unusable)."""
     return Lark(
-        GRAMMAR_PATH.read_text(encoding="utf-8"),
+        GRAMMAR.read_text(encoding="utf-8"),
         parser="lalr",
         lexer="basic",
         strict=True,

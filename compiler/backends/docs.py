@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 from functools import cache, partial
-from pathlib import Path
+from importlib import resources
 
 import jinja2
 
@@ -22,7 +22,8 @@ from compiler.cache import Memo, no_memo
 from compiler.meta import titles as titles_of
 from compiler.wording import describe, describe_requirement, fmt_amount
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "docs"
+# Package data, read through importlib.resources so an installed wheel works like the source tree.
+TEMPLATES = resources.files("compiler").joinpath("templates").joinpath("docs")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 _RANGE_DASH = re.compile(r"(?<=\d)\\-(?=[$\d])")
 
@@ -53,7 +54,7 @@ def shade(value: Decimal) -> int:
 def environment() -> jinja2.Environment:
     """The templates' environment, made once per process (templates are compiled once)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.PackageLoader("compiler", "templates/docs"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

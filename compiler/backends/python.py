@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, partial
-from pathlib import Path
+from importlib import resources
 
 import jinja2
 
 from compiler import ir
 from compiler.cache import Memo, no_memo
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-RUNTIME = Path(__file__).resolve().parent.parent / "runtime.py"
+# Package data, read through importlib.resources so an installed wheel works like the source tree.
+RUNTIME = resources.files("compiler").joinpath("runtime.py")
 
 
 def pyrepr(value: object) -> str:
@@ -44,7 +44,7 @@ def docstring(text: object) -> str:
 def environment() -> jinja2.Environment:
     """The templates' environment, made once per process (templates are compiled once)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.PackageLoader("compiler", "templates"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
