@@ -4,7 +4,8 @@
 tape row and program: row, loan_id, program, status, each limit with its binding rule, failing / missing / review
 rule ids, conditions, and the reason for `invalid` rows) and `summary.json` (counts by program and status,
 engine, time). Files are written under temporary names and renamed at the end: a failed run leaves nothing
-half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error.
+half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error, 3 an internal error (DuckDB refusing
+glc's own SQL: a bug in glc, never reported as a bad tape).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from compiler.screen.tape import TapeError, read_mapping
+from compiler.screen.duck import SqlError
+from compiler.screen.tape import TapeError, read_mapping, tape_fault
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
 
@@ -113,8 +115,10 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:  # glc's own SQL refused: a bug in glc, never blamed on the tape
+        return _internal(err, e)
     except Exception as e:  # DuckDB errors reading a tape (e.g. a ragged CSV line): say what and where
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
         return 1
@@ -141,8 +145,10 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:
+        return _internal(err, e)
     except Exception as e:  # DuckDB errors reading a tape mid-way (e.g. a ragged CSV line): say what and where
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
         return 1
@@ -177,6 +183,13 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
                        f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}, "
                        + (f"{out_dir / 'report.html'}" if report else "no report")))
     return 0
+
+
+def _internal(err: Console, e: SqlError) -> int:
+    """glc's own SQL failed: an internal error (exit 3), said as such, with the first line of the query."""
+    err.print(Text(f"glc: internal error: {e}"))
+    err.print(Text(f"The query began: {e.sql[:200]}", style="dim"))
+    return 3
 
 
 def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:

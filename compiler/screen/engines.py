@@ -23,6 +23,7 @@ from sqlglot import exp
 from compiler import ir
 from compiler.backends.sql_expr import from_source
 from compiler.backends.sql_program import program_query
+from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
 
@@ -42,16 +43,6 @@ class Plan:
     total: int
     schema: Any
     trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
-
-
-def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memory:") -> Any:
-    """DuckDB with bounded memory; `database` a file when the normalised tape should live on disk."""
-    import duckdb
-
-    con = duckdb.connect(database)
-    con.execute(f"SET memory_limit = '{memory_limit}'")
-    con.execute(f"SET threads = {int(threads)}")
-    return con
 
 
 def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:

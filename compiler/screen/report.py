@@ -115,6 +115,8 @@ def run_report(folder: str, console: Any) -> int:
     """`glc report DIR`: rebuild DIR/report.html. Exit 0 done, 1 a folder that is not a screen's output."""
     from rich.text import Text
 
+    from compiler.screen.duck import SqlError
+    from compiler.screen.tape import tape_fault
     from compiler.screen_cli import _bundle, _err
 
     err = _err()
@@ -134,8 +136,11 @@ def run_report(folder: str, console: Any) -> int:
     except ReportError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:  # the report's own SQL refused: a bug in glc, not a damaged folder
+        err.print(Text(f"glc: internal error: {e}"))
+        return 3
     except Exception as e:  # a damaged Parquet file: say which folder, not a traceback
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the results in {path}: {str(e).splitlines()[0]}"))
         return 1

@@ -274,7 +274,6 @@ TYPED_BREAKAGE: dict[str, list[int]] = {"fico": [9999, 250], "loan_amount": [-5,
 def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float, typed: bool = False) -> int:
     """Write the tape (CSV or Parquet by the file's suffix) atomically, in chunks of CHUNK rows (bounded memory);
     returns the number of rows written. `typed`: native column types, no tape formats (see the module's text)."""
-    import duckdb
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
@@ -284,9 +283,9 @@ def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: flo
     schema = pa.schema([(h, pa.string()) for h in header])
     tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
     parquet = out.suffix.lower() in (".parquet", ".pq")
-    con = duckdb.connect()
-    con.execute("SET memory_limit = '1GB'")
-    con.execute("SET threads = 2")
+    from compiler.screen.duck import connect
+
+    con = connect()
     written = 0
     if typed:
         schema = con.sql(f"SELECT * FROM ({sql}) AS s LIMIT 0").to_arrow_table().schema

@@ -87,6 +87,14 @@ def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
     return m
 
 
+def tape_fault(err: BaseException) -> bool:
+    """A DuckDB error about the tape's content or file (a ragged CSV line, a damaged Parquet file), as opposed to
+    DuckDB refusing glc's own SQL (`compiler.screen.duck.SqlError`, a bug in glc) or anything else."""
+    from compiler.screen.duck import refused
+
+    return type(err).__module__.split(".")[0] in ("duckdb", "_duckdb") and not refused(err)
+
+
 def _hint(name: str, options: set[str] | list[str]) -> str:
     close = difflib.get_close_matches(name, list(options), n=1)
     return f" (did you mean `{close[0]}`?)" if close else ""
@@ -156,6 +164,8 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
     except TapeError:
         raise
     except Exception as err:  # duckdb raises its own error classes for unreadable files
+        if not tape_fault(err):
+            raise
         raise TapeError(f"Cannot read the tape {path}: {str(err).splitlines()[0]}") from None
     columns = {d[0]: str(d[1]) for d in described}
     mapping = mapping or Mapping()
