@@ -205,9 +205,9 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
            surveillance: Any = None, spark: dict[str, Any] | None = None,
            timings: dict[str, Any] | None = None) -> Counter[tuple[str, str]]:
     import pyarrow as pa
-    import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
+    from compiler.screen import safe_csv
     from compiler.screen.engines import run_duckdb, run_rows
 
     if engine == "spark":
@@ -226,11 +226,11 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
     bar = Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
                    console=console, disable=not (console.is_terminal if show is None else show), transient=True)
     try:
-        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, pacsv.CSVWriter(tmp_csv, schema) as cw, bar:
+        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, safe_csv.Writer(tmp_csv, schema) as cw, bar:
             task = bar.add_task("screen", total=p.total)
             for batch in batches:
-                pw.write_batch(batch)
-                cw.write_batch(batch)
+                pw.write_batch(batch)  # the exact values
+                cw.write_batch(batch)  # text a spreadsheet would run as a formula neutralised (OWASP)
                 grouped = pa.Table.from_batches([batch]).group_by(["program", "status"]).aggregate([("row", "count")])
                 for g in grouped.to_pylist():
                     counts[(g["program"], g["status"])] += g["row_count"]
