@@ -124,6 +124,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         return 1
     if p.tape.absent:
         console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
+    for warning in p.tape.warnings:  # e.g. a percent column that looks like fractions: never a silent misread
+        err.print(Text(f"Warning: {warning}", style="yellow"))
     spark = spark or {}
     if spark.get("emit_sql"):
         from compiler.screen.spark import write_job
@@ -160,6 +162,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         "by_program": {prog: {s: counts.get((prog, s), 0) for s in STATUSES}
                        for prog in sorted({k[0] or "" for k in counts})},
         "not_on_tape": p.tape.absent,
+        "warnings": p.tape.warnings,
         **({"spark": timings} if engine == "spark" else {}),
     }
     if surveillance is not None:

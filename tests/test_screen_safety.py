@@ -100,3 +100,104 @@ def test_hostile_loan_ids_through_glc_screen(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" not in page and html.escape("<script>alert(1)</script>") in page
     assert html.escape('=HYPERLINK("http://x","y")') in page or "=HYPERLINK(&#34;http://x&#34;,&#34;y&#34;)" in page
     assert 'HYPERLINK("http' not in page
+
+
+# ------------------------------------------------------------------ percent scale
+
+FRACTIONS = """loan_id,program,doc_type,ownership_pct
+F1,keystone_bank_statement,bank_stmt_business_12,0.5
+F2,keystone_bank_statement,bank_stmt_business_12,1.0
+F3,keystone_bank_statement,bank_stmt_business_12,0.25
+F4,keystone_bank_statement,bank_stmt_business_12,0.2499
+F5,keystone_bank_statement,bank_stmt_business_12,0
+F6,keystone_bank_statement,bank_stmt_business_12,
+"""
+
+
+def _screen_fractions(tmp_path: Path, mapping: str | None) -> tuple[subprocess.CompletedProcess[str], Path]:
+    tape = tmp_path / "tape.csv"
+    tape.write_text(FRACTIONS, encoding="utf-8")
+    out = tmp_path / ("mapped" if mapping else "plain")
+    args = ["screen", str(tape), "--out", str(out)]
+    if mapping is not None:
+        (tmp_path / "map.toml").write_text(mapping, encoding="utf-8")
+        args += ["--mapping", str(tmp_path / "map.toml")]
+    return glc(*args), out
+
+
+def _ownership_fails(out: Path) -> dict[str, bool]:
+    rows = pq.read_table(out / "results.parquet").to_pylist()
+    return {r["loan_id"]: "business_ownership" in (r["failing_rules"] or "").split(";") for r in rows}
+
+
+def test_a_tape_of_fractions_warns_in_summary_report_and_cli(tmp_path: Path) -> None:
+    run, out = _screen_fractions(tmp_path, None)
+    assert run.returncode == 0, run.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert len(summary["warnings"]) == 1
+    warning = summary["warnings"][0]
+    assert '"ownership_pct"' in warning and "Ownership share" in warning and '[percent] ownership_pct = "fraction"' in warning
+    assert "Warning:" in run.stderr and "[percent] ownership_pct" in run.stderr
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert html.escape(warning, quote=False).replace('"', "&#34;") in page
+    # what the warning is about: read as points, 0.5 is 0.5% and fails the 25% ownership rule (0.2499 has more
+    # decimals than the field's two: unreadable, the row invalid)
+    assert _ownership_fails(out) == {"F1": True, "F2": True, "F3": True, "F4": False, "F5": True, "F6": False}
+
+
+def test_the_mapping_says_fractions_and_the_loans_are_read_right(tmp_path: Path) -> None:
+    run, out = _screen_fractions(tmp_path, '[percent]\nownership_pct = "fraction"\n')
+    assert run.returncode == 0, run.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["warnings"] == [] and "Warning" not in run.stderr
+    assert "Warning:" not in (out / "report.html").read_text(encoding="utf-8")
+    # 0.5 is 50% and 0.25 exactly 25%: both pass the 25% rule; 0.2499 (24.99%) and 0 fail
+    assert _ownership_fails(out) == {"F1": False, "F2": False, "F3": False, "F4": True, "F5": True, "F6": False}
+
+
+def test_saying_points_silences_the_warning_and_reads_as_before(tmp_path: Path) -> None:
+    run, out = _screen_fractions(tmp_path, '[percent]\nownership_pct = "points"\n')
+    assert run.returncode == 0, run.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["warnings"] == []
+    assert _ownership_fails(out)["F1"] is True
+
+
+def test_fraction_values_exactly_csv_and_typed_parquet(tmp_path: Path) -> None:
+    from compiler.screen.engines import connect, plan
+    from compiler.screen.tape import Mapping
+
+    cells = ["0.5", "1.0", "0.125", "0.0001", "12.5%", "0.00001", "1.5", "", "$0.3"]
+    want = [Decimal("50.00"), Decimal("100.00"), Decimal("12.50"), Decimal("0.01"), Decimal("12.50"), None, None, None,
+            Decimal("30.00")]
+    (tmp_path / "t.csv").write_text("loan_id,ownership_pct\n" + "".join(f"L{i},{c}\n" for i, c in enumerate(cells)),
+                                    encoding="utf-8")
+    typed = pa.table({"loan_id": ["A", "B", "C"], "ownership_pct": pa.array([Decimal("0.5000"), Decimal("0.0125"), None],
+                                                                            pa.decimal128(5, 4))})
+    pq.write_table(typed, tmp_path / "t.parquet")
+    for tape, expected, reasons in (("t.csv", want, {5: "cannot read", 6: "outside"}), ("t.parquet", [Decimal(50), Decimal("1.25"), None], {})):
+        for scale in ("fraction", None):
+            con = connect()
+            p = plan(con, BUNDLE, tmp_path / tape, ["keystone_bank_statement"],
+                     Mapping(percent={"ownership_pct": scale}) if scale else None)
+            got = con.execute("SELECT ownership_pct, _reason FROM tape ORDER BY _row").fetchall()
+            if scale:
+                assert [g[0] for g in got] == expected, tape
+                assert {i: r for i, (_, r) in enumerate(got) if r} .keys() == reasons.keys()
+                for i, word in reasons.items():
+                    assert word in got[i][1]
+                assert p.tape.warnings == []
+            else:  # points: 1.5 is outside [0, 1] on the CSV (and 12.5% is written in points): no warning there
+                assert bool(p.tape.warnings) is (tape == "t.parquet"), p.tape.warnings
+
+
+def test_percent_mapping_is_checked(tmp_path: Path) -> None:
+    import pytest
+
+    from compiler.screen.tape import TapeError, read_mapping
+
+    (tmp_path / "m.toml").write_text('[percent]\nfico = "fraction"\nownership_pct = "ratio"\nownershp_pct = "points"\n',
+                                     encoding="utf-8")
+    with pytest.raises(TapeError) as e:
+        read_mapping(tmp_path / "m.toml", BUNDLE.vocabulary)
+    text = str(e.value)
+    assert "[percent] fico: not a percent field" in text and "'ratio'" in text and "did you mean `ownership_pct`" in text

@@ -83,7 +83,7 @@ def render(data: ReportData) -> str:
     safe = {"fico_ltv": Markup(charts["fico_ltv"]) if charts["fico_ltv"] else None,
             "dscr": Markup(charts["dscr"]) if charts["dscr"] else None,
             "limits": {k: Markup(v) for k, v in charts["limits"].items()}}
-    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], **data.summary}  # keys of older or plainer runs
+    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], "warnings": [], **data.summary}  # keys of older or plainer runs
     return str(_environment().get_template("report.html.j2").render(
         d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
 
