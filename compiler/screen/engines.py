@@ -25,7 +25,7 @@ from compiler.backends.sql_expr import from_source
 from compiler.backends.sql_program import program_query
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
-from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
+from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings
 
 ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
@@ -55,6 +55,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
     programs = list(bundle.programs) if per_row else [by_id[p] for p in program_ids or ()]
     con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
+    tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
     queries: list[exp.Expr] = []
     for p in programs:

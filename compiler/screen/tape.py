@@ -170,6 +170,8 @@ class Tape:
     absent: list[str]  # vocabulary fields not on the tape (unknown for every loan)
     relation: exp.Select  # the normalised relation
     warnings: list[str] = field(default_factory=list)  # plain-English warnings about how the tape was read
+    raw: exp.Expr | None = None  # the tape as DuckDB reads it
+    mapping: Mapping = field(default_factory=Mapping)
 
 
 def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping | None = None,
@@ -210,7 +212,7 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
                         "(--mapping), e.g. [columns] fico = \"FICO Score\". Tape columns: " + ", ".join(columns) + ".")
     absent = [f.name for f in vocabulary.fields if f.name not in used]
     relation = _normalise(raw, columns, used, vocabulary, mapping, programs)
-    return Tape(path, columns, used, absent, relation, scale_warnings(con, raw, columns, used, vocabulary, mapping))
+    return Tape(path, columns, used, absent, relation, raw=raw, mapping=mapping)
 
 
 # ------------------------------------------------------------------ percent scale
@@ -224,13 +226,21 @@ def _percent_in_points(f: ir.Field) -> bool:
     return f.type.kind == "percent" and (f.range is None or f.range.high is None or f.range.high > 1)
 
 
-def scale_warnings(con: Any, raw: exp.Expr, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
-                   mapping: Mapping) -> list[str]:
+def scale_warnings(con: Any, tape: Tape, vocabulary: ir.Vocabulary, table: str = "tape") -> list[str]:
     """One warning per percent column that looks like fractions: every number on it within [0, 1], at least one
-    not zero, none written with `%`, and no `[percent]` option for its field. One pass over those columns."""
+    not zero, none written with `%`, and no `[percent]` option for its field. `table` is the tape read (typed):
+    a column with a readable value above 1 is points (most tapes: one cheap aggregate); only the others are
+    looked at again on the tape itself, unreadable cells included (0.5 has too many decimals for a whole percent)."""
+    columns, used, mapping = tape.columns, tape.used, tape.mapping
     fields = [f for f in vocabulary.fields if f.name in used and _percent_in_points(f) and f.name not in mapping.percent]
+    if not fields or tape.raw is None:
+        return []
+    above = con.execute(exp.select(*[exp.func("bool_or", exp.GT(this=exp.column(f.name, quoted=True), expression=exp.Literal.number(1)))
+                                     for f in fields]).from_(table).sql(dialect="duckdb")).fetchone()
+    fields = [f for f, big in zip(fields, above, strict=True) if not big]
     if not fields:
         return []
+    raw = tape.raw
     aggregates: list[exp.Expr] = []
     for i, f in enumerate(fields):
         text = _raw_text(used[f.name], columns[used[f.name]])
