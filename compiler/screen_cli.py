@@ -4,7 +4,8 @@
 tape row and program: row, loan_id, program, status, each limit with its binding rule, failing / missing / review
 rule ids, conditions, and the reason for `invalid` rows) and `summary.json` (counts by program and status,
 engine, time). Files are written under temporary names and renamed at the end: a failed run leaves nothing
-half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error.
+half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error, 3 an internal error (DuckDB refusing
+glc's own SQL: a bug in glc, never reported as a bad tape).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from rich.table import Table
 from rich.text import Text
 
 from compiler.project import current
-from compiler.screen.tape import TapeError, read_mapping
+from compiler.screen.duck import SqlError
+from compiler.screen.tape import TapeError, read_mapping, tape_fault
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
 
@@ -115,13 +117,17 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:  # glc's own SQL refused: a bug in glc, never blamed on the tape
+        return _internal(err, e)
     except Exception as e:  # DuckDB errors reading a tape (e.g. a ragged CSV line): say what and where
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
         return 1
     if p.tape.absent:
         console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
+    for warning in p.tape.warnings:  # e.g. a percent column that looks like fractions: never a silent misread
+        err.print(Text(f"Warning: {warning}", style="yellow"))
     spark = spark or {}
     if spark.get("emit_sql"):
         from compiler.screen.spark import write_job
@@ -143,8 +149,10 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:
+        return _internal(err, e)
     except Exception as e:  # DuckDB errors reading a tape mid-way (e.g. a ragged CSV line): say what and where
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
         return 1
@@ -156,6 +164,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         "by_program": {prog: {s: counts.get((prog, s), 0) for s in STATUSES}
                        for prog in sorted({k[0] or "" for k in counts})},
         "not_on_tape": p.tape.absent,
+        "warnings": p.tape.warnings,
         **({"spark": timings} if engine == "spark" else {}),
     }
     if surveillance is not None:
@@ -181,6 +190,13 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     return 0
 
 
+def _internal(err: Console, e: SqlError) -> int:
+    """glc's own SQL failed: an internal error (exit 3), said as such, with the first line of the query."""
+    err.print(Text(f"glc: internal error: {e}"))
+    err.print(Text(f"The query began: {e.sql[:200]}", style="dim"))
+    return 3
+
+
 def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:
     """loans.parquet (the loan facts the report charts) and report.html, after the other outputs."""
     from compiler.screen import report_loans
@@ -194,9 +210,9 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
            surveillance: Any = None, spark: dict[str, Any] | None = None,
            timings: dict[str, Any] | None = None) -> Counter[tuple[str, str]]:
     import pyarrow as pa
-    import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
+    from compiler.screen import safe_csv
     from compiler.screen.engines import run_duckdb, run_rows
 
     if engine == "spark":
@@ -215,11 +231,11 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
     bar = Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
                    console=console, disable=not (console.is_terminal if show is None else show), transient=True)
     try:
-        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, pacsv.CSVWriter(tmp_csv, schema) as cw, bar:
+        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, safe_csv.Writer(tmp_csv, schema) as cw, bar:
             task = bar.add_task("screen", total=p.total)
             for batch in batches:
-                pw.write_batch(batch)
-                cw.write_batch(batch)
+                pw.write_batch(batch)  # the exact values
+                cw.write_batch(batch)  # text a spreadsheet would run as a formula neutralised (OWASP)
                 grouped = pa.Table.from_batches([batch]).group_by(["program", "status"]).aggregate([("row", "count")])
                 for g in grouped.to_pylist():
                     counts[(g["program"], g["status"])] += g["row_count"]

@@ -21,8 +21,9 @@ from sqlglot import exp
 from compiler import ir
 from compiler.backends.sql_expr import from_source
 from compiler.backends.sql_program import program_query
+from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
-from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape
+from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings
 
 ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
@@ -42,16 +43,6 @@ class Plan:
     trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
 
 
-def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memory:") -> Any:
-    """DuckDB with bounded memory; `database` a file when the normalised tape should live on disk."""
-    import duckdb
-
-    con = duckdb.connect(database)
-    con.execute(f"SET memory_limit = '{memory_limit}'")
-    con.execute(f"SET threads = {int(threads)}")
-    return con
-
-
 def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:
     """Open the tape (every column problem in one error, before any work), read it into the table `tape`
     (typed, one row per tape row, in tape order) and build one screening query per program."""
@@ -62,6 +53,7 @@ def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
     programs = list(bundle.programs) if per_row else [by_id[p] for p in program_ids or ()]
     con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
+    tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
     queries: list[exp.Expr] = []
     for p in programs:

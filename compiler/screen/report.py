@@ -83,7 +83,7 @@ def render(data: ReportData) -> str:
     safe = {"fico_ltv": Markup(charts["fico_ltv"]) if charts["fico_ltv"] else None,
             "dscr": Markup(charts["dscr"]) if charts["dscr"] else None,
             "limits": {k: Markup(v) for k, v in charts["limits"].items()}}
-    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], **data.summary}  # keys of older or plainer runs
+    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], "warnings": [], **data.summary}  # keys of older or plainer runs
     return str(_environment().get_template("report.html.j2").render(
         d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
 
@@ -115,6 +115,8 @@ def run_report(folder: str, console: Any) -> int:
     """`glc report DIR`: rebuild DIR/report.html. Exit 0 done, 1 a folder that is not a screen's output."""
     from rich.text import Text
 
+    from compiler.screen.duck import SqlError
+    from compiler.screen.tape import tape_fault
     from compiler.screen_cli import _bundle, _err
 
     err = _err()
@@ -134,8 +136,11 @@ def run_report(folder: str, console: Any) -> int:
     except ReportError as e:
         err.print(Text(str(e)))
         return 1
+    except SqlError as e:  # the report's own SQL refused: a bug in glc, not a damaged folder
+        err.print(Text(f"glc: internal error: {e}"))
+        return 3
     except Exception as e:  # a damaged Parquet file: say which folder, not a traceback
-        if type(e).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        if not tape_fault(e):
             raise
         err.print(Text(f"Cannot read the results in {path}: {str(e).splitlines()[0]}"))
         return 1

@@ -274,9 +274,7 @@ TYPED_BREAKAGE: dict[str, list[int]] = {"fico": [9999, 250], "loan_amount": [-5,
 def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float, typed: bool = False) -> int:
     """Write the tape (CSV or Parquet by the file's suffix) atomically, in chunks of CHUNK rows (bounded memory);
     returns the number of rows written. `typed`: native column types, no tape formats (see the module's text)."""
-    import duckdb
     import pyarrow as pa
-    import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     gen = Generator(bundle, seed, broken, typed)
@@ -284,15 +282,16 @@ def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: flo
     schema = pa.schema([(h, pa.string()) for h in header])
     tmp = out.with_name(f".{out.name}.tmp{os.getpid()}")
     parquet = out.suffix.lower() in (".parquet", ".pq")
-    con = duckdb.connect()
-    con.execute("SET memory_limit = '1GB'")
-    con.execute("SET threads = 2")
+    from compiler.screen import safe_csv
+    from compiler.screen.duck import connect
+
+    con = connect()
     written = 0
     if typed:
         schema = con.sql(f"SELECT * FROM ({sql}) AS s LIMIT 0").to_arrow_table().schema
     try:
         writer: Any = pq.ParquetWriter(tmp, schema, compression="zstd") if parquet else \
-            pacsv.CSVWriter(tmp, schema, write_options=pacsv.WriteOptions(quoting_style="needed"))
+            safe_csv.Writer(tmp, schema)  # every CSV glc writes goes through safe_csv (no cell a spreadsheet runs)
         pending: list[Any] = []
         size = 0
 

@@ -10,6 +10,8 @@ names the tape's own columns and formats:
     application_date = "%m/%d/%Y"  # strptime format (default: ISO 2026-03-15 or 03/15/2026)
     [values.occupancy]             # tape text = vocabulary value
     "Owner Occupied" = "primary"
+    [percent]                      # a percent field's scale: "points" (50 = 50%, the default) or "fraction" (0.5 = 50%)
+    ownership_pct = "fraction"
 
 Without a mapping, a column is used when its name is the field's name or title (any case). Cells are read
 forgivingly ("$1,200,000", "80.00%", "Y"/"N", enum values or their labels in any case); empty, NA, N/A and
@@ -17,6 +19,11 @@ NULL cells are unknown. A cell that cannot be read, or is outside the field's ra
 the field, makes the row unreadable: it keeps its place in the output with status `invalid` and the reasons.
 The result is a relation with one typed column per vocabulary field, `_row` (1-based tape row), `_program`
 and `_reason` (NULL for a readable row).
+
+Percent fields are in percent points unless `[percent]` says a column holds fractions (then each number is
+multiplied by 100, exactly; a cell written with `%` is points either way). Without that option, a percent
+column whose numbers are all between 0 and 1 (and not all zero) is most likely fractions read as points (0.5 as
+0.5%): `Tape.warnings` says so, naming the column, the field and the fix, never a silent misread.
 """
 
 from __future__ import annotations
@@ -45,6 +52,10 @@ class Mapping:
     columns: dict[str, str] = field(default_factory=dict)
     dates: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    percent: dict[str, str] = field(default_factory=dict)  # percent field -> "points" or "fraction"
+
+
+PERCENT_SCALES = ("points", "fraction")
 
 
 def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
@@ -59,8 +70,8 @@ def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
     known = {f.name for f in vocabulary.fields} | {PROGRAM}
     problems: list[str] = []
     for section in data:
-        if section not in ("columns", "dates", "values"):
-            problems.append(f"unknown section [{section}] (use [columns], [dates], [values.FIELD])")
+        if section not in ("columns", "dates", "values", "percent"):
+            problems.append(f"unknown section [{section}] (use [columns], [dates], [values.FIELD], [percent])")
     m = Mapping()
     for key, table in (("columns", m.columns), ("dates", m.dates)):
         for name, text in dict(data.get(key, {})).items():
@@ -80,9 +91,26 @@ def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
             if value not in allowed:
                 problems.append(f"[values.{name}] {text!r} = {value!r}: not one of {', '.join(allowed)}")
         m.values[name] = {str(k): str(v) for k, v in dict(pairs).items()}
+    percents = sorted(f.name for f in vocabulary.fields if f.type.kind == "percent")
+    for name, scale in dict(data.get("percent", {})).items():
+        f = vocabulary.field(name)
+        if f is None or f.type.kind != "percent":
+            problems.append(f"[percent] {name}: not a percent field{_hint(name, percents)} (percent fields: {', '.join(percents)})")
+        elif scale not in PERCENT_SCALES:
+            problems.append(f'[percent] {name} = {scale!r}: give "points" (50 means 50%) or "fraction" (0.5 means 50%)')
+        else:
+            m.percent[name] = scale
     if problems:
         raise TapeError(f"{path}: " + "; ".join(problems) + ".")
     return m
+
+
+def tape_fault(err: BaseException) -> bool:
+    """A DuckDB error about the tape's content or file (a ragged CSV line, a damaged Parquet file), as opposed to
+    DuckDB refusing glc's own SQL (`compiler.screen.duck.SqlError`, a bug in glc) or anything else."""
+    from compiler.screen.duck import refused
+
+    return type(err).__module__.split(".")[0] in ("duckdb", "_duckdb") and not refused(err)
 
 
 def _hint(name: str, options: set[str] | list[str]) -> str:
@@ -139,6 +167,9 @@ class Tape:
     used: dict[str, str]  # field (or `program`) -> tape column
     absent: list[str]  # vocabulary fields not on the tape (unknown for every loan)
     relation: exp.Select  # the normalised relation
+    warnings: list[str] = field(default_factory=list)  # plain-English warnings about how the tape was read
+    raw: exp.Expr | None = None  # the tape as DuckDB reads it
+    mapping: Mapping = field(default_factory=Mapping)
 
 
 CLIP = 40  # an unreadable cell is quoted in its row's reason up to this many characters
@@ -166,6 +197,8 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
     except TapeError:
         raise
     except Exception as err:  # duckdb raises its own error classes for unreadable files
+        if not tape_fault(err):
+            raise
         raise TapeError(f"Cannot read the tape {path}: {str(err).splitlines()[0]}") from None
     columns = {d[0]: str(d[1]) for d in described}
     mapping = mapping or Mapping()
@@ -189,7 +222,57 @@ def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping 
                         "(--mapping), e.g. [columns] fico = \"FICO Score\". Tape columns: " + ", ".join(columns) + ".")
     absent = [f.name for f in vocabulary.fields if f.name not in used]
     relation = _normalise(raw, columns, used, vocabulary, mapping, programs)
-    return Tape(path, columns, used, absent, relation)
+    return Tape(path, columns, used, absent, relation, raw=raw, mapping=mapping)
+
+
+# ------------------------------------------------------------------ percent scale
+
+NUMBER = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"  # a number once $ , and white space are removed (no %)
+ZERO_TO_ONE = r"\+?(0*(\.[0-9]*)?|\.[0-9]+|0*1(\.0*)?)"  # a number between 0 and 1, compared as text: exact
+
+
+def _percent_in_points(f: ir.Field) -> bool:
+    """A percent field whose range goes beyond 1% (0%..100%): a fraction on the tape would be read 100 times too small."""
+    return f.type.kind == "percent" and (f.range is None or f.range.high is None or f.range.high > 1)
+
+
+def scale_warnings(con: Any, tape: Tape, vocabulary: ir.Vocabulary, table: str = "tape") -> list[str]:
+    """One warning per percent column that looks like fractions: every number on it within [0, 1], at least one
+    not zero, none written with `%`, and no `[percent]` option for its field. `table` is the tape read (typed):
+    a column with a readable value above 1 is points (most tapes: one cheap aggregate); only the others are
+    looked at again on the tape itself, unreadable cells included (0.5 has too many decimals for a whole percent)."""
+    columns, used, mapping = tape.columns, tape.used, tape.mapping
+    fields = [f for f in vocabulary.fields if f.name in used and _percent_in_points(f) and f.name not in mapping.percent]
+    if not fields or tape.raw is None:
+        return []
+    above = con.execute(exp.select(*[exp.func("bool_or", exp.GT(this=exp.column(f.name, quoted=True), expression=exp.Literal.number(1)))
+                                     for f in fields]).from_(table).sql(dialect="duckdb")).fetchone()
+    fields = [f for f, big in zip(fields, above, strict=True) if not big]
+    if not fields:
+        return []
+    raw = tape.raw
+    aggregates: list[exp.Expr] = []
+    for i, f in enumerate(fields):
+        text = _raw_text(used[f.name], columns[used[f.name]])
+        cleaned = _fn("regexp_replace", text.copy(), _s(r"[$,\s]"), _s(""), _s("g"))
+        number = _fn("regexp_full_match", cleaned, _s(NUMBER))
+        outside = exp.And(this=number.copy(), expression=exp.Not(this=_fn("regexp_full_match", cleaned.copy(), _s(ZERO_TO_ONE))))
+        nonzero = exp.And(this=number.copy(), expression=_fn("regexp_matches", cleaned.copy(), _s("[1-9]")))
+        with_pct = _fn("contains", text.copy(), _s("%"))
+        for j, cond in enumerate((number, outside, nonzero, with_pct)):
+            aggregates.append(exp.alias_(exp.Filter(this=exp.Count(this=exp.Star()), expression=exp.Where(this=cond)),
+                                         f"c{i}_{j}"))
+    counts = con.execute(exp.select(*aggregates).from_(raw.copy()).sql(dialect="duckdb")).fetchone()
+    out = []
+    for i, f in enumerate(fields):
+        numbers, outside, nonzero, with_pct = counts[4 * i:4 * i + 4]
+        if numbers and not outside and nonzero and not with_pct:
+            col = used[f.name]
+            out.append(f'Column "{col}" ({f.title}, field {f.name}) holds only numbers between 0 and 1, but {f.title} '
+                       f"is a percent ({f.range.label if f.range else 'percent points'}): 0.5 is read as 0.5%, not 50%. "
+                       f'If the column holds fractions, say so in the mapping file (--mapping): [percent] {f.name} = "fraction" '
+                       f'(or {f.name} = "points" if 0.5 does mean 0.5%).')
+    return out
 
 
 # ------------------------------------------------------------------ reading cells in SQL
@@ -285,6 +368,14 @@ def _number(raw: exp.Expr, places: int) -> exp.Expr:
                    for text in (raw.copy(), plain, cleaned)])
 
 
+def _fraction(raw: exp.Expr, places: int) -> exp.Expr:
+    """A percent written as a fraction (`[percent] FIELD = "fraction"`): 0.5 is 50, exactly (a DECIMAL with two more
+    decimals times 100); a cell written with `%` ("50%") is percent points whatever the column's scale."""
+    scaled = exp.Mul(this=_number(raw, places + 2), expression=exp.Literal.number(100))
+    return _case((_fn("contains", raw.copy(), _s("%")), _number(raw.copy(), places)),
+                 default=exp.cast(scaled, exp.DataType.build(f"DECIMAL(18, {places})")))
+
+
 def _date(raw: exp.Expr, fmt: str | None) -> exp.Expr:
     if fmt:
         return exp.cast(_fn("try_strptime", raw, _s(fmt)), "DATE")
@@ -367,7 +458,9 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
     """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
     items); 4 each field checked against its range, and the row's reasons."""
     fields = {f.name: f for f in vocabulary.fields}
-    native = {name for name, col in used.items() if name in fields and _native(fields[name], columns[col])}
+    fractions = {name for name, scale in mapping.percent.items() if scale == "fraction" and name in used}
+    native = {name for name, col in used.items()
+              if name in fields and name not in fractions and _native(fields[name], columns[col])}
     texts = [exp.alias_(exp.column(col, quoted=True) if name in native else _raw_text(col, columns[col]), f"t_{name}", quoted=True)
              for name, col in used.items()]
     row: exp.Expr = exp.Window(this=exp.RowNumber())
@@ -409,8 +502,11 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
                                       _fn("concat", _s(f'{f.title} ("{col}"): '), t, _s(f" is outside {f.range.label}")))))
                 value = _case((_in_range(p, f.range), p))
         elif f.type.numeric:
-            parsed.append(exp.alias_(_number(t, f.places or 0), f"p_{f.name}", quoted=True))
+            parsed.append(exp.alias_(_fraction(t, f.places or 0) if f.name in fractions else _number(t, f.places or 0),
+                                     f"p_{f.name}", quoted=True))
             what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
+            if f.name in fractions:
+                what = f"a fraction with at most {(f.places or 0) + 2} decimals (0.5 for 50%) or a percent (50%)"
             reasons.append(_case((unreadable, _fn("concat", shown, _s(f" as {what}")))))
             if f.range is not None:
                 reasons.append(_case((exp.And(this=_known(p), expression=exp.Not(this=_in_range(p, f.range))),
