@@ -2,8 +2,20 @@
 
 Consumes an `ir.Program` and a loan (a mapping or an object with attributes: the generated `Loan`
 model works); produces a `runtime.Decision`. It is the correctness net the generated checkers (and later
-back ends) are compared against, so it shares only data classes with them: its arithmetic is its own,
-with exact fractions.
+back ends) are compared against, so it is independent of them where it decides:
+- the facts of a loan (every derived value, each `when`, each matrix key, each `require` with its `allow`
+  lines) are worked out here, with exact fractions and Kleene logic: its arithmetic is its own;
+- the Decision is assembled from them by `compiler.evaluate_decision` (matrix cells, reductions, caps and the
+  `adjustments:` combination, limit checks, unknown data, reviews, conditions, every message, the status),
+  written from the language reference, not from `compiler.runtime`.
+Shared with the runtime: only the result data classes (`Decision`, `Finding`, `Condition`, `DerivedValue`,
+`LimitCandidate`, `LimitResult`, `ProgramInfo`). Shared with the generated modules' metadata (both are written
+from the IR at compile time): the English wording of conditions and requirements (`compiler.wording.describe`,
+`describe_requirement`) and which names a message quotes (`compiler.meta.inputs_of`). Values in messages are
+shown by `evaluate_decision.say`, not the runtime's `fmt`.
+
+`facts_of` (the same facts in the runtime's `Facts` shape) serves the tools that ask the runtime's `decide`
+about changed loans (`glc explain`, scenarios); `evaluate` does not use it.
 """
 
 from __future__ import annotations
@@ -17,8 +29,8 @@ from fractions import Fraction
 from typing import Any
 
 from compiler import ir
-from compiler.meta import program_meta
-from compiler.runtime import Decision, Facts, ProgramMeta, decide
+from compiler.evaluate_decision import assemble
+from compiler.runtime import Decision, Facts
 
 Value = Decimal | dt.date | bool | str | list[Any] | None
 INFINITE = Decimal("Infinity")
@@ -223,9 +235,7 @@ def ev_lookup(lookup: ir.Lookup, env: Env) -> Value:
 
 def facts_of(program: ir.Program, loan: Any) -> Facts:
     """Walk the IR: every derived value, whether each rule and matrix applies, each requirement's result."""
-    env = Env(loan, program)
-    for value in program.values:
-        env.values[value.id] = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
+    env = values_of(program, loan)
     facts = Facts(loan, env.values)
     for m in program.matrices:
         applies = ev(m.when, env) if m.when is not None else True
@@ -251,13 +261,36 @@ def _requirement(q: ir.Requirement, env: Env) -> bool | None:
     return ok
 
 
-_META: dict[int, tuple[ir.Program, ProgramMeta]] = {}
+class _Reading:
+    """One loan, its derived values computed: what `evaluate_decision.assemble` asks of it."""
+
+    def __init__(self, env: Env) -> None:
+        self.env = env
+
+    def field(self, name: str) -> Any:
+        return self.env.field(name)
+
+    def value(self, name: str) -> Any:
+        return self.env.values.get(name)
+
+    def truth(self, x: ir.Expr) -> bool | None:
+        return _bool(ev(x, self.env))
+
+    def number(self, x: ir.Expr) -> Any:
+        return ev(x, self.env)
+
+    def met(self, q: ir.Requirement) -> bool | None:
+        return _requirement(q, self.env)
+
+
+def values_of(program: ir.Program, loan: Any) -> Env:
+    """The loan with every derived value of the program computed, in dependency order."""
+    env = Env(loan, program)
+    for value in program.values:
+        env.values[value.id] = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
+    return env
 
 
 def evaluate(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any) -> Decision:
     """Decide one loan under one program."""
-    cached = _META.get(id(program))
-    if cached is None or cached[0] is not program:
-        cached = (program, program_meta(program, vocabulary))
-        _META[id(program)] = cached
-    return decide(cached[1], facts_of(program, loan))
+    return assemble(program, vocabulary, _Reading(values_of(program, loan)))

@@ -1,5 +1,5 @@
 """The comparison page's max-LTV cells (`compare_ltv.LtvPlan`, computed from matrices and adjustments) are what the
-reference evaluator gives each loan (`docs.max_ltv_at`), for every program and version in programs/, both ways
+reference evaluator gives each loan (`tests/oracles/compare_ltv.max_ltv_at`), for every program and version in programs/, both ways
 of combining adjustments, and credit scores at and around the band edges (and missing)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from compiler import ir
 from compiler.backends import docs
 from compiler.backends.compare_ltv import LtvPlan
 from compiler.driver import check_paths
+from tests.oracles.compare_ltv import ltv_row_evaluated, max_ltv_at
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,14 +42,14 @@ def _check(p: ir.Program, v: ir.Vocabulary, scores: list[object], every: int = 1
     plan = LtvPlan(p, ("fico",))
     for *labels, loan in docs._profiles(v)[::every]:
         got = plan.cells(loan, [{"fico": s} for s in scores])
-        want = [docs.max_ltv_at(p, v, {**loan, "fico": s}) for s in scores]
+        want = [max_ltv_at(p, v, {**loan, "fico": s}) for s in scores]
         assert got == want, (p.id, p.version, p.combine, labels)
 
 
 def test_page_rows_equal_the_evaluators(bundle: ir.Bundle) -> None:
     """Every cell of the page, for every program and every older version."""
     for p in (*bundle.programs, *bundle.history):
-        assert docs.ltv_row(p, bundle.vocabulary) == docs.ltv_row_evaluated(p, bundle.vocabulary), (p.id, p.version)
+        assert docs.ltv_row(p, bundle.vocabulary) == ltv_row_evaluated(p, bundle.vocabulary), (p.id, p.version)
 
 
 def test_band_edges_and_missing_scores(bundle: ir.Bundle) -> None:
@@ -92,4 +93,4 @@ def test_adjustments_that_may_apply_and_outside_the_bands(bundle: ir.Bundle) -> 
                 base = {"occupancy": occupancy, "purpose": purpose}
                 changes = [{"fico": f, "loan_amount": a} for f in (None, 300, 700, 900)
                            for a in (None, Decimal(1), Decimal(10_000_000))]
-                assert plan.cells(base, changes) == [docs.max_ltv_at(p, v, {**base, **c}) for c in changes], p.id
+                assert plan.cells(base, changes) == [max_ltv_at(p, v, {**base, **c}) for c in changes], p.id

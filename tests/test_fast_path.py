@@ -57,11 +57,12 @@ def test_stacked_adjustments_agree(data: dict[str, object]) -> None:
     from generated import _runtime as rt
     from generated import keystone_bank_statement as ks
     from generated.loan import Loan
+    from tests.oracles.verdict import verdict
 
     meta = dataclasses.replace(ks.META, combine="stacked")
     facts = ks.facts(Loan.model_validate(data))
-    assert rt.verdict(meta, facts) == rt.Verdict.of(rt.decide(meta, facts))
-    assert rt.verdict(ks.META, facts) == rt.Verdict.of(rt.decide(ks.META, facts))
+    assert verdict(meta, facts) == rt.Verdict.of(rt.decide(meta, facts))
+    assert verdict(ks.META, facts) == rt.Verdict.of(rt.decide(ks.META, facts))
 
 
 def test_verdict_reads_like_the_decision() -> None:

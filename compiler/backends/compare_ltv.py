@@ -1,12 +1,13 @@
 """The comparison page's max-LTV cells, computed from the program's matrices and limit adjustments.
 
-A cell of `docs/compare.md` is what the program's checker gives one synthetic loan (`docs.max_ltv_at` asks the
-reference evaluator for the whole Decision). Only a few parts of the program decide it: whether each matrix
-applies and where the loan falls in its bands (the cell), and whether each rule that adjusts the max LTV applies.
+A cell of `docs/compare.md` is what the program's checker gives one synthetic loan (the test oracle
+tests/oracles/compare_ltv.py asks the reference evaluator for the whole Decision). Only a few parts of the
+program decide it: whether each matrix applies and where the loan falls in its bands (the cell), and whether
+each rule that adjusts the max LTV applies.
 `LtvPlan` evaluates just those expressions (with the reference evaluator's `ev`, so the arithmetic is the same),
 once per loan for those that read a varying field and once per profile for the rest, then combines the limit as
 the runtime does: the lowest matrix cell, less each reduction (or all of them, stacked), capped, the lowest
-candidate wins. tests/test_compare_cells.py checks every cell against the reference evaluator.
+candidate wins. tests/test_compare_cells.py checks every cell against that oracle.
 """
 
 from __future__ import annotations

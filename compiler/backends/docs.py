@@ -170,24 +170,6 @@ GRID = (
 )
 
 
-def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, object]) -> str:
-    """The max LTV the program gives this loan as a shaded table cell (a matrix must apply), computed by the
-    reference evaluator: the percentage, "Not eligible" (an N/A cell, or the loan is outside the matrix), or
-    "—" (no matrix of the program covers the loan's occupancy and purpose)."""
-    from compiler.evaluate import evaluate
-
-    d = evaluate(program, vocabulary, loan)
-    matrices = {m.id for m in program.matrices}
-    if not any(f.outcome == "pass" for f in d.findings if f.rule_id in matrices):
-        if any(f.outcome == "fail" for f in d.findings if f.rule_id in matrices):
-            return '<span class="glc-cell glc-na">Not eligible</span>'
-        return "—"
-    limit = d.limit("max_ltv")
-    if limit is None or limit.value is None:
-        return "no limit"
-    return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'
-
-
 def _choices(vocabulary: ir.Vocabulary, name: str) -> list[tuple[str, str]]:
     """An enum field's (value, label) pairs, in the vocabulary's order."""
     f = vocabulary.field(name)
@@ -208,18 +190,14 @@ def _profiles(v: ir.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]
 
 
 def ltv_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
-    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS: what `max_ltv_at`
-    gives each loan, computed from the matrices and adjustments alone (`compare_ltv`)."""
+    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS: what the reference
+    evaluator gives each loan (tests/oracles/compare_ltv.py), computed from the matrices and adjustments alone
+    (`compare_ltv`)."""
     from compiler.backends.compare_ltv import LtvPlan
 
     plan = LtvPlan(p, ("fico",))
     scores = [{"fico": fico} for fico in FICO_POINTS]
     return [plan.cells(loan, scores) for *_labels, loan in _profiles(v)]
-
-
-def ltv_row_evaluated(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
-    """`ltv_row` by the reference evaluator, loan by loan (what the tests hold `ltv_row` to)."""
-    return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]
 
 
 def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]]:

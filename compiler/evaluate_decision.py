@@ -1,0 +1,365 @@
+"""The reference evaluator's decision assembly: a loan's whole Decision, read off the checked IR.
+
+`compiler.evaluate` works out the loan's facts (derived values, conditions, keys, requirements) with exact
+fractions and Kleene logic; this module turns them into the `Decision`: findings in program order (matrices,
+the eligibility-matrix finding, rules, limit checks), their messages, conditions, derived values, each limit
+with its candidates and binding rule, and the status. It is written from the language reference
+(docs/language.md sections 6.8, 8 and 9: matrices, `reduce`/`cap` and the `adjustments:` header, missing data,
+`review`, conditions, limits), not from the runtime: `compiler.runtime.decide` and its helpers are neither
+called nor copied, so the differential tests compare two independent assemblies.
+
+Shared with the runtime and the generated checkers, and nothing else:
+- the result data classes (`Decision`, `Finding`, `Condition`, `DerivedValue`, `LimitCandidate`,
+  `LimitResult`, `ProgramInfo`) from `compiler.runtime`;
+- the compile-time wording of the IR that the generated modules' metadata is written from as well:
+  `compiler.wording.describe` / `describe_requirement` (a `when` or `require` in English) and
+  `compiler.meta.inputs_of` (which fields and values a message quotes).
+Values are shown in messages by this module's own `say` (not the runtime's `fmt`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Protocol
+
+from compiler import ir
+from compiler.meta import inputs_of
+from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
+from compiler.wording import describe, describe_requirement
+
+
+class Reading(Protocol):
+    """One loan as `compiler.evaluate` reads it: what the assembly asks of the loan."""
+
+    def field(self, name: str) -> Any:
+        """A loan field: numbers as Decimals, enum values as text, None when unknown."""
+
+    def value(self, name: str) -> Any:
+        """A derived value of the program, None when unknown."""
+
+    def truth(self, x: ir.Expr) -> bool | None:
+        """A condition: true, false or unknown."""
+
+    def number(self, x: ir.Expr) -> Any:
+        """A numeric expression (a matrix key), None when unknown."""
+
+    def met(self, q: ir.Requirement) -> bool | None:
+        """A `require` with its `allow` alternatives: met, not met or unknown."""
+
+
+def say(v: Any, kind: str = "", unit: str = "") -> str:
+    """A value as messages show it: `$1,050,000`, `$2,650.50/month`, `84.00%` (the decimals it has), `24 months`,
+    `never` (months since an event that never happened), `yes`/`no`, ISO dates, enum values as written."""
+    if v is None:
+        return "unknown"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, Decimal):
+        if v.is_infinite():
+            return "never"
+        if kind == "money":
+            dollars = f"${v:,.0f}" if v == v.to_integral_value() else f"${v:,.2f}"
+            return dollars + ("/month" if unit.endswith("per month") else "")
+        if kind == "percent":
+            return f"{v:f}%"
+        if kind == "months":
+            return f"{v:f} month" if v == 1 else f"{v:f} months"
+        return f"{v:f}"
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+@dataclass(frozen=True)
+class Words:
+    """How one program's names read, worked out once per program from the IR and the vocabulary."""
+
+    titles: dict[str, str]  # field or value -> its title
+    types: dict[str, ir.Type]  # field or value -> its type
+    reads: dict[str, tuple[str, ...]]  # derived value -> the fields and values it reads
+    limit_titles: dict[str, str]
+
+    @classmethod
+    def of(cls, program: ir.Program, vocabulary: ir.Vocabulary) -> Words:
+        titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
+        types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
+        return cls(titles, types, {v.id: inputs_of(v.body) for v in program.values},
+                   {lim.id: lim.title for lim in program.limits})
+
+    def english(self, x: ir.Expr | None) -> str:
+        return describe(x, self.titles) if x is not None else ""
+
+
+_WORDS: dict[int, tuple[ir.Program, Words]] = {}
+
+
+def words_of(program: ir.Program, vocabulary: ir.Vocabulary) -> Words:
+    cached = _WORDS.get(id(program))
+    if cached is None or cached[0] is not program:
+        cached = _WORDS[id(program)] = (program, Words.of(program, vocabulary))
+    return cached[1]
+
+
+def assemble(program: ir.Program, vocabulary: ir.Vocabulary, loan: Reading) -> Decision:
+    """The Decision for one loan under one program."""
+    return _Assembly(program, words_of(program, vocabulary), loan).decision()
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A limit given by the cell of a matrix that applies."""
+
+    matrix: str
+    limit: str
+    value: Decimal
+    said: str  # `Title: Row band, Column band = cell text`
+
+
+@dataclass(frozen=True)
+class _Adjusting:
+    """A `reduce` or `cap` of a rule that applies (surely) or may apply (its `when` is unknown)."""
+
+    rule: ir.Rule
+    adjustment: ir.Adjustment
+    surely: bool
+
+
+class _Assembly:
+    """One loan under one program, decided step by step in the order the findings are reported."""
+
+    def __init__(self, program: ir.Program, words: Words, loan: Reading) -> None:
+        self.program = program
+        self.words = words
+        self.loan = loan
+        self.cells: list[_Cell] = []
+        self.adjusting: list[_Adjusting] = []
+        self.conditions: list[Condition] = []
+
+    # ---------------------------------------------------------------- the loan's values, as messages quote them
+
+    def is_value(self, name: str) -> bool:
+        return name in self.words.reads
+
+    def raw(self, name: str) -> Any:
+        return self.loan.value(name) if self.is_value(name) else self.loan.field(name)
+
+    def shown(self, name: str) -> str:
+        v = self.raw(name)
+        if isinstance(v, (list, tuple)):
+            return f"{len(v)} listed"
+        t = self.words.types.get(name)
+        return say(v, t.kind, t.unit) if t is not None else say(v)
+
+    def quoted(self, names: tuple[str, ...] | list[str]) -> str:
+        """`Title value, Title: n listed, ...` for the names a message quotes (never the seasoning date)."""
+        parts = []
+        for name in names:
+            if name == self.program.seasoning_date:
+                continue
+            title, text = self.words.titles.get(name, name), self.shown(name)
+            parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
+        return ", ".join(parts)
+
+    def unknown_fields(self, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """The loan fields to supply: each unknown field named, and those an unknown derived value reads."""
+        out: list[str] = []
+        seen: set[str] = set()
+
+        def visit(name: str) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            if self.is_value(name):
+                if self.loan.value(name) is None:
+                    for inner in self.words.reads[name]:
+                        visit(inner)
+            elif self.loan.field(name) is None:
+                out.append(name)
+
+        for name in names:
+            visit(name)
+        return tuple(out)
+
+    # ---------------------------------------------------------------- the decision
+
+    def decision(self) -> Decision:
+        p = self.program
+        findings = [self.matrix(m) for m in p.matrices]
+        covered = [self.applies(m.when) for m in p.matrices]
+        if p.matrices and True not in covered and None not in covered:
+            selectors: list[str] = []
+            for m in p.matrices:
+                selectors += [n for n in (inputs_of(m.when) if m.when is not None else ()) if n not in selectors]
+            findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
+                                    f"No eligibility matrix of this program covers this loan ({self.quoted(selectors)}).",
+                                    "", p.matrices[0].span.where))
+        findings += [self.rule(r) for r in p.rules]
+        limits = [self.limit(lim, surely_only=False) for lim in p.limits]
+        findings += [self.limit_check(lim, result) for lim, result in zip(p.limits, limits, strict=True)]
+        info = ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
+                           p.source_document, p.sha256)
+        return Decision(info, _status(findings), tuple(findings), tuple(self.conditions), self.derived(), tuple(limits))
+
+    def applies(self, when: ir.Expr | None) -> bool | None:
+        return True if when is None else self.loan.truth(when)
+
+    def derived(self) -> tuple[DerivedValue, ...]:
+        out = []
+        for v in self.program.values:
+            value = self.loan.value(v.id)
+            number = value if isinstance(value, Decimal) else None
+            if number is not None and number.is_finite() and v.places is not None:
+                exact = number.quantize(Decimal(1).scaleb(-v.places))
+                number = exact if exact == number else number  # the declared decimals, never rounding
+            out.append(DerivedValue(v.id, v.title, number, {n: self.shown(n) for n in self.words.reads[v.id]}))
+        return tuple(out)
+
+    # ---------------------------------------------------------------- matrices (section 8)
+
+    def matrix(self, m: ir.Matrix) -> Finding:
+        def finding(outcome: Any, message: str, missing: tuple[str, ...] = ()) -> Finding:
+            return Finding(m.id, m.title, outcome, message, m.citation or "", m.span.where, missing)
+
+        applies = self.applies(m.when)
+        if applies is False:
+            return finding("not_applicable", f"Applies when {self.words.english(m.when)}.")
+        if applies is None:
+            reads = inputs_of(m.when)
+            return finding("missing", f"Cannot tell whether it applies: {self.quoted(reads)}.",
+                           self.unknown_fields(reads))
+        at: list[int] = []
+        place: list[str] = []
+        for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
+            reads = inputs_of(axis.expr)
+            what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
+            key = self.loan.number(axis.expr)
+            if key is None:
+                return finding("missing", f"{what} is unknown.", self.unknown_fields(reads))
+            band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
+            if band is None:
+                labels = ", ".join(b.label for b in axis.bands)
+                return finding("fail", f"{what} is outside the matrix bands ({labels}).")
+            at.append(band)
+            place.append(f"{self.words.titles.get(axis.label, axis.label)} {axis.bands[band].label}")
+        cell = m.cells[at[0]][at[1] if len(at) > 1 else 0]
+        where = ", ".join(place)
+        if cell.limits is None:  # N/A: not eligible
+            return finding("fail", f"Not eligible: {where} is N/A.")
+        self.cells += [_Cell(m.id, limit, value, f"{m.title}: {where} = {cell.text}") for limit, value in cell.limits]
+        return finding("pass", f"{where}: {cell.text}.")
+
+    # ---------------------------------------------------------------- rules (section 9)
+
+    def rule(self, r: ir.Rule) -> Finding:
+        def finding(outcome: Any, message: str, missing: tuple[str, ...] = ()) -> Finding:
+            return Finding(r.id, r.title, outcome, message, r.citation or "", r.span.where, missing)
+
+        def requirements(outcome: Any, verb: str, which: list[ir.Requirement]) -> Finding:
+            reads: list[str] = []
+            for q in which:
+                reads += [n for n in inputs_of(q) if n not in reads]
+            quoted = self.quoted(reads)
+            text = "; ".join(describe_requirement(q, self.words.titles) for q in which)
+            return finding(outcome, f"{verb}: {text}" + (f" ({quoted})." if quoted else "."),
+                           self.unknown_fields(reads) if outcome == "missing" else ())
+
+        applies = self.applies(r.when)
+        if applies is False:  # a rule that does not apply is silent
+            return finding("not_applicable", f"Applies when {self.words.english(r.when)}.")
+        # reductions and caps count when the rule applies and, conservatively, when that is unknown
+        self.adjusting += [_Adjusting(r, a, applies is True) for a in r.adjustments]
+        if applies is True:  # conditions only for a loan the rule surely applies to
+            self.conditions += [Condition(c.kind, c.text, r.id, r.citation or "") for c in r.conditions]
+        results = [self.loan.met(q) for q in r.requirements]
+        failed = [q for q, ok in zip(r.requirements, results, strict=True) if ok is False]
+        unknown = [q for q, ok in zip(r.requirements, results, strict=True) if ok is None]
+        if applies is None and (failed or unknown or r.reviews or not r.requirements):
+            # whether it applies matters: ask for what decides that
+            reads = inputs_of(r.when)
+            return finding("missing",
+                           f"Cannot tell whether it applies ({self.words.english(r.when)}): {self.quoted(reads)}.",
+                           self.unknown_fields(reads))
+        if failed:
+            return requirements("fail", "Not met", failed)
+        if unknown:
+            return requirements("missing", "Cannot check", unknown)
+        if r.reviews:
+            return finding("review", " ".join(r.reviews))
+        if r.requirements:
+            return requirements("pass", "Met", list(r.requirements))
+        parts = [f"{a.kind} {self.words.limit_titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} "
+                 f"{a.text}" for a in r.adjustments] + [f"{c.kind}: {c.text}" for c in r.conditions]
+        return finding("pass", "Applies: " + "; ".join(parts) + ".")
+
+    # ---------------------------------------------------------------- limits (sections 3.5, 8 and 9.5)
+
+    def limit(self, lim: ir.Limit, surely_only: bool) -> LimitResult:
+        """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
+        program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
+        apply."""
+        kind, unit = lim.type.kind, lim.type.unit
+        adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)]
+        reductions = [x for x in adjusting if x.adjustment.kind == "reduce"]
+        caps = [x for x in adjusting if x.adjustment.kind == "cap"]
+        candidates: list[LimitCandidate] = []
+        cells = [c for c in self.cells if c.limit == lim.id]
+        if cells:  # several matrices apply: the lowest cell wins (the first of equals)
+            base = min(cells, key=lambda c: c.value)
+            if self.program.combine == "stacked" and reductions:  # every reduction at once
+                total = sum((x.adjustment.amount for x in reductions), Decimal(0))
+                rules = ", ".join(x.rule.id for x in reductions)
+                candidates.append(LimitCandidate(base.matrix, base.value - total,
+                                                 f"{base.said}, less {say(total, kind)} ({rules})"))
+            else:  # lowest wins: the cell itself, and the cell less each reduction on its own
+                candidates.append(LimitCandidate(base.matrix, base.value, base.said))
+                candidates += [LimitCandidate(x.rule.id, base.value - x.adjustment.amount,
+                                              f"{base.said} less {say(x.adjustment.amount, kind)} ({x.rule.id})")
+                               for x in reductions]
+        # a reduction needs a cell to reduce; a cap is a ceiling of its own
+        candidates += [LimitCandidate(x.rule.id, x.adjustment.amount,
+                                      f"capped at {say(x.adjustment.amount, kind, unit)} ({x.rule.id})") for x in caps]
+        if not candidates:
+            return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+        binding = min(candidates, key=lambda c: c.value)  # the first of equals
+        return LimitResult(lim.id, lim.title, binding.value, binding.rule_id, binding.description, tuple(candidates))
+
+    def limit_check(self, lim: ir.Limit, result: LimitResult) -> Finding:
+        """Within the limit passes, above it fails; unknown data is missing, and so is a loan above the limit only
+        because of a rule that may not apply."""
+        p = self.program
+        by = {m.id: m.citation or "" for m in p.matrices} | {r.id: r.citation or "" for r in p.rules}
+
+        def finding(outcome: Any, message: str, missing: tuple[str, ...] = ()) -> Finding:
+            return Finding(lim.id, lim.title, outcome, message, by.get(result.binding_rule or "", ""), lim.span.where,
+                           missing)
+
+        if result.value is None:
+            return finding("not_applicable", "No limit applies to this loan.")
+        kind, unit = lim.type.kind, lim.type.unit
+        on = self.words.titles.get(lim.on, lim.on)
+        maximum = say(result.value, kind, unit)
+        actual = self.raw(lim.on)
+        if actual is None:
+            return finding("missing", f"{on} is unknown; the maximum is {maximum}.", self.unknown_fields([lim.on]))
+        shown = f"{on} {say(Decimal(actual), kind, unit)}"
+        if actual <= result.value:
+            return finding("pass", f"{shown} is within the maximum {maximum} ({result.description}).")
+        surely = self.limit(lim, surely_only=True)
+        if surely.value is None or actual <= surely.value:
+            rule = next((r for r in p.rules if r.id == result.binding_rule), None)
+            reads = inputs_of(rule.when) if rule is not None and rule.when is not None else ()
+            return finding("missing", f"{shown} exceeds {maximum} only if {result.binding_rule} applies, which depends "
+                                      f"on unknown data ({result.description}).", self.unknown_fields(reads))
+        return finding("fail", f"{shown} exceeds the maximum {maximum} ({result.description}).")
+
+
+def _status(findings: list[Finding]) -> Any:
+    """Any rule failed: ineligible; else any missing data or referral: needs_info; else eligible."""
+    outcomes = {f.outcome for f in findings}
+    if "fail" in outcomes:
+        return "ineligible"
+    if outcomes & {"missing", "review"}:
+        return "needs_info"
+    return "eligible"

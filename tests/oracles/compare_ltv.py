@@ -1,0 +1,31 @@
+"""The comparison page's max-LTV cells, loan by loan, by the reference evaluator: what
+`compiler/backends/compare_ltv.py` (which computes them from the matrices and adjustments alone) is held to in
+tests/test_compare_cells.py. It used to live in `compiler/backends/docs.py`; only the tests use it.
+"""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.backends.docs import FICO_POINTS, _profiles, shade
+from compiler.evaluate import evaluate
+
+
+def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, object]) -> str:
+    """The max LTV the program gives this loan as a shaded table cell (a matrix must apply), computed by the
+    reference evaluator: the percentage, "Not eligible" (an N/A cell, or the loan is outside the matrix), or
+    "—" (no matrix of the program covers the loan's occupancy and purpose)."""
+    d = evaluate(program, vocabulary, loan)
+    matrices = {m.id for m in program.matrices}
+    if not any(f.outcome == "pass" for f in d.findings if f.rule_id in matrices):
+        if any(f.outcome == "fail" for f in d.findings if f.rule_id in matrices):
+            return '<span class="glc-cell glc-na">Not eligible</span>'
+        return "—"
+    limit = d.limit("max_ltv")
+    if limit is None or limit.value is None:
+        return "no limit"
+    return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'
+
+
+def ltv_row_evaluated(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+    """`docs.ltv_row` by the reference evaluator, loan by loan."""
+    return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]

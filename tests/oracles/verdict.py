@@ -1,0 +1,150 @@
+"""The Verdict (`decide` without the wording) from the facts of one loan, by a generic walk of the metadata.
+
+Generated `check_fast` is this unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and
+`conclude` written out with the program's bands, rules and limits known at compile time). It follows
+`runtime.decide` step for step but builds no message, no finding and no derived-value record. It used to
+live in the runtime (and so in every `generated/_runtime.py`); only tests/test_fast_path.py uses it.
+
+It builds the `Verdict` of `generated._runtime` (the class the generated checkers return), so its results
+compare equal to theirs.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generated._runtime import Facts, MatrixMeta, ProgramMeta, Status, Verdict
+
+
+def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
+    if type(key) is int:
+        key = Decimal(key)  # Decimal against Decimal compares faster than int against Decimal
+    for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
+        if low is not None and (key < low if low_inc else key <= low):
+            continue
+        if high is not None and (key > high if high_inc else key >= high):
+            continue
+        return i
+    return None
+
+
+def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
+    """The Verdict, from the facts of one loan: `decide` without the wording. Generated `check_fast` is this
+    unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and `conclude` written out with
+    the program's bands, rules and limits known at compile time)."""
+    failed: list[str] = []
+    unresolved: list[str] = []
+    cells: list[tuple[str, str, Decimal]] = []
+    adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
+    covered: bool | None = False
+    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
+        if applies is None:
+            unresolved.append(m.id)
+            covered = None if covered is False else covered
+        elif applies:
+            covered = True
+            place(m, keys, failed, unresolved, cells)
+    if meta.matrices and covered is False:
+        failed.append("eligibility_matrix")
+    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is False:
+            continue
+        if r.adjustments:
+            adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
+        judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted)
+
+
+def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
+          cells: list[tuple[str, str, Decimal]]) -> None:
+    """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
+    row = col = 0
+    for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        if key is None:
+            unresolved.append(m.id)
+            return
+        idx = _band_index(key, axis.bands)
+        if idx is None:
+            failed.append(m.id)
+            return
+        if n:
+            col = idx
+        else:
+            row = idx
+    cell = m.cells[row][col][0]
+    if cell is None:
+        failed.append(m.id)
+    else:
+        cells.extend((m.id, limit, given) for limit, given in cell)
+
+
+def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], reviews: bool, failed: list[str],
+          unresolved: list[str]) -> None:
+    """A rule that applies or may apply (`_rule`'s outcome): fail, missing/review, or pass (nothing recorded)."""
+    if applies is None:
+        if False in results or None in results or reviews or not results:
+            unresolved.append(rule_id)
+    elif False in results:
+        failed.append(rule_id)
+    elif None in results or reviews:
+        unresolved.append(rule_id)
+
+
+def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
+             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]]
+             ) -> Verdict:
+    """Each limit (cells, reductions, caps) and its check, then the status."""
+    limits: list[tuple[str, Decimal | None, str | None]] = []
+    stacked = meta.combine == "stacked"
+    for lim in meta.limits:
+        lid = lim.id
+        base: tuple[str, Decimal] | None = None
+        for mid, limit, given in cells:
+            if limit == lid and (base is None or given < base[1]):
+                base = (mid, given)
+        # the limit with every adjustment that may apply (best), and with only those that surely apply (sure)
+        best = sure = base
+        total = sure_total = Decimal(0)
+        caps: list[tuple[str, Decimal, bool]] = []
+        for rid, adjs, certain in adjusted:
+            for kind, limit, amount in adjs:
+                if limit != lid:
+                    continue
+                if kind != "reduce":
+                    caps.append((rid, amount, certain))
+                elif base is None:
+                    continue
+                elif stacked:
+                    total += amount
+                    sure_total += amount if certain else 0
+                else:
+                    if best is None or base[1] - amount < best[1]:
+                        best = (rid, base[1] - amount)
+                    if certain and (sure is None or base[1] - amount < sure[1]):
+                        sure = (rid, base[1] - amount)
+        if stacked and base is not None:
+            best, sure = (base[0], base[1] - total), (base[0], base[1] - sure_total)
+        for rid, amount, certain in caps:
+            if best is None or amount < best[1]:
+                best = (rid, amount)
+            if certain and (sure is None or amount < sure[1]):
+                sure = (rid, amount)
+        if best is None:
+            limits.append((lid, None, None))
+            continue
+        value = best[1]
+        limits.append((lid, value, best[0]))
+        n = meta.names.get(lim.on)
+        if n is not None and n.is_value:
+            actual = values.get(lim.on)
+        else:
+            actual = loan.get(lim.on) if isinstance(loan, dict) else getattr(loan, lim.on, None)
+        if actual is None:
+            unresolved.append(lid)
+        elif actual > value:
+            (unresolved if sure is None or actual <= sure[1] else failed).append(lid)
+    status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return Verdict(status, tuple(limits), tuple(failed), tuple(unresolved))
+
+
