@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from compiler import ir
+from compiler.escape import md
 from compiler.meta import titles as titles_of
 from compiler.wording import band_label, describe, describe_requirement, fmt_amount
 
@@ -651,8 +652,6 @@ def render_json(d: ProgramDiff) -> str:
 
 def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
     """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped."""
-    from compiler.backends.docs import md
-
     o, n = d.old, d.new
     hashes = "#" * heading_level
     out = [f"{hashes} Version {md(o.version)} → {md(n.version)}", "",
