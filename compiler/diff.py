@@ -251,8 +251,8 @@ class _Differ:
         senses: set[bool] = set()
         for r in self.new.rules:
             for q in r.requirements:
-                for e in _walk(q.test):
-                    if isinstance(e, ir.Compare) and isinstance(e.right, ir.ValueRef) and e.right.name == value_id:
+                for e in ir.find_all(q.test, ir.Compare):
+                    if isinstance(e.right, ir.ValueRef) and e.right.name == value_id:
                         if e.op in (">=", ">"):
                             senses.add(True)
                         elif e.op in ("<=", "<"):
@@ -476,20 +476,6 @@ def _amount(v: Decimal | str | None, t: ir.Type) -> str:
 
 
 # ------------------------------------------------------------------ tightening and loosening
-
-
-def _walk(e: object) -> list[object]:
-    import dataclasses
-
-    out = [e]
-    if dataclasses.is_dataclass(e) and not isinstance(e, type):
-        for f in dataclasses.fields(e):
-            if f.name in ("type", "span"):
-                continue
-            v = getattr(e, f.name)
-            for item in v if isinstance(v, tuple) else (v,):
-                out.extend(_walk(item))
-    return out
 
 
 def _shape(x: object) -> object:

@@ -220,15 +220,13 @@ def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, lis
 
 def grid_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
     """One program's requirements in each column of the comparison grid (GRID)."""
-    from compiler.meta import inputs_of
-
     titles = titles_of(p, v)
     cells = []
     for _label, names in GRID:
         texts = []
         for r in p.rules:
             for q in r.requirements:
-                if set(inputs_of(q.test)) & set(names):
+                if set(ir.reads(q.test)) & set(names):
                     when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
                     texts.append(describe_requirement(q, titles) + when)
         cells.append(texts)
