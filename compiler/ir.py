@@ -6,6 +6,9 @@ and by the analyses. Every node is immutable and carries the span of the source 
 Numbers are exact Decimals in the units authors write: a percent is stored as `80` for 80%, money in
 dollars, months in months. Conversions are explicit nodes (`Scale`), divisions happen only in `DivRound`
 (one exact division followed by the declared rounding), so no back end has to guess a scale or a rounding.
+
+Passes and analyses traverse the IR with the helpers at the end of the module, never with walkers of their own:
+`children`, `walk` and `find_all` (nodes), `reads` (the fields and values a node reads) and `transform` (rebuild).
 """
 
 from __future__ import annotations
