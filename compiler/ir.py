@@ -672,13 +672,17 @@ def children(node: object) -> Iterator[object]:
         yield from _nodes_in(getattr(node, name))
 
 
-def walk(node: object) -> Iterator[object]:
-    """`node` and every node under it, pre-order (a node before its children, children in field order)."""
+def walk(node: object, prune: Callable[[Any], bool] | None = None) -> Iterator[object]:
+    """`node` and every node under it, pre-order (a node before its children, children in field order).
+
+    With `prune`, the nodes under a node for which it is true are skipped (the node itself is not).
+    """
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed(tuple(children(current))))
+        if prune is None or not prune(current):
+            stack.extend(reversed(tuple(children(current))))
 
 
 def _post_order(node: object) -> Iterator[object]:

@@ -64,6 +64,14 @@ def test_walk_is_pre_order() -> None:
     assert list(ir.walk(None)) == [None]
 
 
+def test_walk_prune_skips_what_is_under_a_pruned_node() -> None:
+    inner = ge(f("b"), c(2))
+    x = ir.And((ge(f("a"), c(1)), ir.Not(ir.IfThenElse(inner, inner, inner, ir.YESNO, S), S)), S)
+    connectives = (ir.And, ir.Or, ir.Not)
+    got = list(ir.walk(x, prune=lambda n: not isinstance(n, connectives)))
+    assert [type(n).__name__ for n in got] == ["And", "Compare", "Not", "IfThenElse"]
+
+
 def test_find_all_one_or_several_kinds_in_pre_order() -> None:
     x = ir.IfThenElse(ge(v("ltv"), c(80)), ir.Arith("+", f("a"), v("b"), MONEY, S), f("a"), MONEY, S)
     assert [n.name for n in ir.find_all(x, ir.FieldRef)] == ["a", "a"]
