@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from compiler import ir
+from compiler.escape import md
 from compiler.meta import titles as titles_of
 from compiler.wording import band_label, describe, describe_requirement, fmt_amount
 
@@ -250,8 +251,8 @@ class _Differ:
         senses: set[bool] = set()
         for r in self.new.rules:
             for q in r.requirements:
-                for e in _walk(q.test):
-                    if isinstance(e, ir.Compare) and isinstance(e.right, ir.ValueRef) and e.right.name == value_id:
+                for e in ir.find_all(q.test, ir.Compare):
+                    if isinstance(e.right, ir.ValueRef) and e.right.name == value_id:
                         if e.op in (">=", ">"):
                             senses.add(True)
                         elif e.op in ("<=", "<"):
@@ -477,20 +478,6 @@ def _amount(v: Decimal | str | None, t: ir.Type) -> str:
 # ------------------------------------------------------------------ tightening and loosening
 
 
-def _walk(e: object) -> list[object]:
-    import dataclasses
-
-    out = [e]
-    if dataclasses.is_dataclass(e) and not isinstance(e, type):
-        for f in dataclasses.fields(e):
-            if f.name in ("type", "span"):
-                continue
-            v = getattr(e, f.name)
-            for item in v if isinstance(v, tuple) else (v,):
-                out.extend(_walk(item))
-    return out
-
-
 def _shape(x: object) -> object:
     """A requirement or expression with its constants blanked: two requirements of one shape differ by thresholds."""
     import dataclasses
@@ -651,8 +638,6 @@ def render_json(d: ProgramDiff) -> str:
 
 def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
     """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped."""
-    from compiler.backends.docs import md
-
     o, n = d.old, d.new
     hashes = "#" * heading_level
     out = [f"{hashes} Version {md(o.version)} → {md(n.version)}", "",

@@ -11,7 +11,7 @@ back ends) are compared against, so it is independent of them where it decides:
 Shared with the runtime: only the result data classes (`Decision`, `Finding`, `Condition`, `DerivedValue`,
 `LimitCandidate`, `LimitResult`, `ProgramInfo`). Shared with the generated modules' metadata (both are written
 from the IR at compile time): the English wording of conditions and requirements (`compiler.wording.describe`,
-`describe_requirement`) and which names a message quotes (`compiler.meta.inputs_of`). Values in messages are
+`describe_requirement`) and which names a message quotes (`compiler.ir.reads`). Values in messages are
 shown by `evaluate_decision.say`, not the runtime's `fmt`.
 
 `facts_of` (the same facts in the runtime's `Facts` shape) serves the tools that ask the runtime's `decide`

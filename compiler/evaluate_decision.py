@@ -13,7 +13,7 @@ Shared with the runtime and the generated checkers, and nothing else:
   `LimitResult`, `ProgramInfo`) from `compiler.runtime`;
 - the compile-time wording of the IR that the generated modules' metadata is written from as well:
   `compiler.wording.describe` / `describe_requirement` (a `when` or `require` in English) and
-  `compiler.meta.inputs_of` (which fields and values a message quotes).
+  `compiler.ir.reads` (which fields and values a message quotes).
 Values are shown in messages by this module's own `say` (not the runtime's `fmt`).
 """
 
@@ -25,7 +25,6 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from compiler import ir
-from compiler.meta import inputs_of
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
 from compiler.wording import describe, describe_requirement
 
@@ -85,7 +84,7 @@ class Words:
     def of(cls, program: ir.Program, vocabulary: ir.Vocabulary) -> Words:
         titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
         types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
-        return cls(titles, types, {v.id: inputs_of(v.body) for v in program.values},
+        return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
                    {lim.id: lim.title for lim in program.limits})
 
     def english(self, x: ir.Expr | None) -> str:
@@ -191,7 +190,7 @@ class _Assembly:
         if p.matrices and True not in covered and None not in covered:
             selectors: list[str] = []
             for m in p.matrices:
-                selectors += [n for n in (inputs_of(m.when) if m.when is not None else ()) if n not in selectors]
+                selectors += [n for n in (ir.reads(m.when) if m.when is not None else ()) if n not in selectors]
             findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
                                     f"No eligibility matrix of this program covers this loan ({self.quoted(selectors)}).",
                                     "", p.matrices[0].span.where))
@@ -226,13 +225,13 @@ class _Assembly:
         if applies is False:
             return finding("not_applicable", f"Applies when {self.words.english(m.when)}.")
         if applies is None:
-            reads = inputs_of(m.when)
+            reads = ir.reads(m.when)
             return finding("missing", f"Cannot tell whether it applies: {self.quoted(reads)}.",
                            self.unknown_fields(reads))
         at: list[int] = []
         place: list[str] = []
         for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
-            reads = inputs_of(axis.expr)
+            reads = ir.reads(axis.expr)
             what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
             key = self.loan.number(axis.expr)
             if key is None:
@@ -259,7 +258,7 @@ class _Assembly:
         def requirements(outcome: Any, verb: str, which: list[ir.Requirement]) -> Finding:
             reads: list[str] = []
             for q in which:
-                reads += [n for n in inputs_of(q) if n not in reads]
+                reads += [n for n in ir.reads(q) if n not in reads]
             quoted = self.quoted(reads)
             text = "; ".join(describe_requirement(q, self.words.titles) for q in which)
             return finding(outcome, f"{verb}: {text}" + (f" ({quoted})." if quoted else "."),
@@ -277,7 +276,7 @@ class _Assembly:
         unknown = [q for q, ok in zip(r.requirements, results, strict=True) if ok is None]
         if applies is None and (failed or unknown or r.reviews or not r.requirements):
             # whether it applies matters: ask for what decides that
-            reads = inputs_of(r.when)
+            reads = ir.reads(r.when)
             return finding("missing",
                            f"Cannot tell whether it applies ({self.words.english(r.when)}): {self.quoted(reads)}.",
                            self.unknown_fields(reads))
@@ -349,7 +348,7 @@ class _Assembly:
         surely = self.limit(lim, surely_only=True)
         if surely.value is None or actual <= surely.value:
             rule = next((r for r in p.rules if r.id == result.binding_rule), None)
-            reads = inputs_of(rule.when) if rule is not None and rule.when is not None else ()
+            reads = ir.reads(rule.when) if rule is not None and rule.when is not None else ()
             return finding("missing", f"{shown} exceeds {maximum} only if {result.binding_rule} applies, which depends "
                                       f"on unknown data ({result.description}).", self.unknown_fields(reads))
         return finding("fail", f"{shown} exceeds the maximum {maximum} ({result.description}).")

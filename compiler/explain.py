@@ -43,7 +43,7 @@ from typing import Any, Literal
 
 from compiler import ir
 from compiler.evaluate import Env, ev, facts_of, get
-from compiler.meta import inputs_of, program_meta
+from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide, fmt
 from compiler.wording import fmt_amount
 
@@ -337,7 +337,7 @@ class Explainer:
 
     def _names(self, nodes: Iterable[object]) -> list[str]:
         seen: list[str] = []
-        stack = [n for node in nodes for n in inputs_of(node)]
+        stack = [n for node in nodes for n in ir.reads(node)]
         while stack:
             name = stack.pop(0)
             if name in seen:
@@ -345,7 +345,7 @@ class Explainer:
             seen.append(name)
             value = self.program.value(name)
             if value is not None:
-                stack.extend(inputs_of(value.body))
+                stack.extend(ir.reads(value.body))
         return seen
 
     def nodes_of(self, t: Target) -> list[object]:
@@ -667,19 +667,10 @@ def _edges(program: ir.Program) -> dict[str, set[Decimal]]:
         add(a.expr, (e for b in a.bands for e in (b.low, b.high)))
 
     def walk(x: object) -> None:
-        if isinstance(x, ir.Compare):
-            for side, other in ((x.left, x.right), (x.right, x.left)):
+        for c in ir.find_all(x, ir.Compare):
+            for side, other in ((c.left, c.right), (c.right, c.left)):
                 if isinstance(other, ir.Const) and isinstance(other.value, Decimal):
                     add(side, (other.value,))
-        if isinstance(x, tuple):
-            for item in x:
-                walk(item)
-            return
-        for name in getattr(x, "__slots__", ()):
-            if name not in ("type", "span"):
-                child = getattr(x, name)
-                if isinstance(child, (tuple, ir.Requirement, ir.Alternative)) or type(child).__module__ == ir.__name__:
-                    walk(child)
 
     for m in program.matrices:
         axis(m.rows)
@@ -693,7 +684,8 @@ def _edges(program: ir.Program) -> dict[str, set[Decimal]]:
             walk(v.body)
     for r in program.rules:
         walk(r.when)
-        walk(r.requirements)
+        for q in r.requirements:
+            walk(q)
     return out
 
 

@@ -496,30 +496,9 @@ class ExprLowerer:
 
 def finish_tree(x: ir.Expr) -> ir.Expr:
     """Give every literal left untyped its final type (bare number -> ratio, money literal -> USD)."""
-    import dataclasses
-
-    changes: dict[str, object] = {}
-    for f in dataclasses.fields(x):
-        v = getattr(x, f.name)
-        if f.name == "type" and isinstance(v, ir.Type):
-            fin = finished(v)
-            if fin != v:
-                changes["type"] = fin
-        elif isinstance(v, tuple) and v and all(_is_expr(i) for i in v):
-            new = tuple(finish_tree(i) for i in v)
-            if new != v:
-                changes[f.name] = new
-        elif _is_expr(v):
-            new_v = finish_tree(v)
-            if new_v is not v:
-                changes[f.name] = new_v
-    return replace(x, **changes) if changes else x  # type: ignore[arg-type]
+    return ir.transform(x, _finish_type)
 
 
-def _is_expr(v: object) -> bool:
-    return isinstance(
-        v,
-        (ir.Const, ir.FieldRef, ir.ValueRef, ir.Arith, ir.Scale, ir.Neg, ir.DivRound, ir.Round, ir.Extremum, ir.Default,
-         ir.IfThenElse, ir.MonthsSince, ir.MonthsSinceLatest, ir.CountLates, ir.Compare, ir.IsKnown, ir.InSet, ir.And,
-         ir.Or, ir.Not),
-    )
+def _finish_type(x: ir.Expr) -> ir.Expr:
+    fin = finished(x.type)
+    return x if fin == x.type else replace(x, type=fin)

@@ -168,24 +168,6 @@ def infer_places(x: ir.Expr, fields: dict[str, ir.Field], values: ValueTable) ->
     return max(g for g in got if g is not None)
 
 
-def value_refs(x: object) -> set[str]:
-    """Names of the values an expression uses."""
-    import dataclasses
-
-    out: set[str] = set()
-    if isinstance(x, ir.ValueRef):
-        out.add(x.name)
-    if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        for f in dataclasses.fields(x):
-            v = getattr(x, f.name)
-            if isinstance(v, tuple):
-                for item in v:
-                    out |= value_refs(item)
-            elif dataclasses.is_dataclass(v):
-                out |= value_refs(v)
-    return out
-
-
 def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, table: ValueTable,
                 diags: Diagnostics) -> ir.Value | None:
     lowerer = ExprLowerer(scope, diags)
@@ -201,7 +183,7 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
         if lookup is None:
             return None
         return ir.Value(decl.name, title, lookup, lookup.type, None, infer_places_lookup(lookup), cite, decl.notes,
-                        origin, section, tuple(sorted(value_refs(lookup))), decl.span,
+                        origin, section, _depends_on(lookup), decl.span,
                         lower_better(decl.better, title, diags))
     assert decl.expr is not None
     rounding = None
@@ -225,7 +207,12 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
                     decl.better.span if decl.better else decl.span, "Remove the `better:` line.")
         better = ""
     return ir.Value(decl.name, title, body, body.type, rounding, places, cite, decl.notes, origin, section,
-                    tuple(sorted(value_refs(body))), decl.span, better)
+                    _depends_on(body), decl.span, better)
+
+
+def _depends_on(body: ir.Expr | ir.Lookup) -> tuple[str, ...]:
+    """The values a value's body uses, sorted."""
+    return tuple(sorted({r.name for r in ir.find_all(body, ir.ValueRef)}))
 
 
 def infer_places_lookup(lookup: ir.Lookup) -> int | None:

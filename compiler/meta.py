@@ -12,43 +12,6 @@ from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
 
 
-def inputs_of(x: object) -> tuple[str, ...]:
-    """Fields and values an IR node reads directly, in first-use order (list fields and dates included)."""
-    import dataclasses
-
-    out: list[str] = []
-
-    def add(name: str) -> None:
-        if name not in out:
-            out.append(name)
-
-    def walk(e: object) -> None:
-        if isinstance(e, (ir.FieldRef, ir.ValueRef)):
-            add(e.name)
-            return
-        if isinstance(e, (ir.MonthsSinceLatest, ir.CountLates)):
-            add(e.list_field)
-            add(e.as_of)
-            return
-        if isinstance(e, ir.MonthsSince):
-            walk(e.date)
-            add(e.as_of)
-            return
-        if isinstance(e, ir.Lookup):
-            walk(e.key.expr)
-            return
-        if dataclasses.is_dataclass(e) and not isinstance(e, type):
-            for f in dataclasses.fields(e):
-                if f.name in ("type", "span"):
-                    continue
-                v = getattr(e, f.name)
-                for item in v if isinstance(v, tuple) else (v,):
-                    walk(item)
-
-    walk(x)
-    return tuple(out)
-
-
 def titles(program: ir.Program, vocabulary: ir.Vocabulary) -> dict[str, str]:
     t = {f.name: f.title for f in vocabulary.fields}
     t.update({v.id: v.title for v in program.values})
@@ -66,7 +29,7 @@ def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMe
     for f in vocabulary.fields:
         names[f.name] = rt.Name(f.title, f.type.kind, f.type.unit, False)
     for v in program.values:
-        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, inputs_of(v.body), v.places)
+        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, ir.reads(v.body), v.places)
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(
@@ -78,15 +41,15 @@ def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMe
         return rt.RuleMeta(
             r.id, r.title, r.citation or "", r.span.where,
             describe(r.when, t) if r.when is not None else "",
-            inputs_of(r.when) if r.when is not None else (),
-            tuple(rt.RequirementMeta(describe_requirement(q, t), inputs_of(q)) for q in r.requirements),
+            ir.reads(r.when) if r.when is not None else (),
+            tuple(rt.RequirementMeta(describe_requirement(q, t), ir.reads(q)) for q in r.requirements),
             adjustments,
             tuple((c.kind, c.text) for c in r.conditions),
             r.reviews,
         )
 
     def axis(a: ir.Axis) -> rt.AxisMeta:
-        return rt.AxisMeta(t.get(a.label, a.label), inputs_of(a.expr),
+        return rt.AxisMeta(t.get(a.label, a.label), ir.reads(a.expr),
                            tuple((b.low, b.low_inclusive, b.high, b.high_inclusive, b.label) for b in a.bands))
 
     def matrix(m: ir.Matrix) -> rt.MatrixMeta:
@@ -94,11 +57,11 @@ def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMe
         cells = tuple(tuple((c.limits, c.text) for c in row) for row in m.cells)
         return rt.MatrixMeta(m.id, m.title, m.citation or "", m.span.where,
                              describe(m.when, t) if m.when is not None else "",
-                             inputs_of(m.when) if m.when is not None else (), axes, cells)
+                             ir.reads(m.when) if m.when is not None else (), axes, cells)
 
     selectors: list[str] = []
     for m in program.matrices:
-        for n in inputs_of(m.when) if m.when is not None else ():
+        for n in ir.reads(m.when) if m.when is not None else ():
             if n not in selectors:
                 selectors.append(n)
     limits = tuple(

@@ -15,7 +15,7 @@ from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from compiler.diagnostics import Diagnostic
 from compiler.source import Source, Span, point
-from compiler.syntax_examples import label_syntax_error
+from compiler.syntax_examples import error_position, label_syntax_error, unclosed_paren
 
 # grammar/guideline.lark, shipped as the package data `compiler.grammar` (setup.py maps the folder into the package).
 GRAMMAR = resources.files("compiler.grammar").joinpath("guideline.lark")
@@ -89,7 +89,7 @@ def parse(source: Source, cache_file: Path | None = None) -> tuple[Tree[Token] |
 def syntax_diagnostic(source: Source, err: UnexpectedInput, lark: Lark | None = None) -> Diagnostic:
     """Turn a Lark error into an author-facing diagnostic, labelled by example (with `lark`, the parser that
     raised it: the examples must run through the same one)."""
-    code, message, hint = label_syntax_error(err, source.text, lark.parse if lark is not None else None)
+    code, message, hint = label_syntax_error(err, source.text, (lark if lark is not None else parser()).parse)
     line = getattr(err, "line", None)
     column = getattr(err, "column", None)
     width = 1
@@ -103,9 +103,7 @@ def syntax_diagnostic(source: Source, err: UnexpectedInput, lark: Lark | None = 
     if isinstance(err, UnexpectedEOF) or not isinstance(line, int) or line < 1:
         line, column = _end_of_text(source.text)
     if code == "E103":
-        from compiler.syntax_examples import _position, unclosed_paren
-
-        at = unclosed_paren(source.text + "\n", _position(err))
+        at = unclosed_paren(source.text + "\n", error_position(err))
         if at is not None:
             before = source.text[:at]
             line, column, width = before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1, 1

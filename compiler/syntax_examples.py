@@ -127,12 +127,6 @@ def _matcher() -> dict[str, list[str]]:
     return {code: examples for code, (_, _, examples) in LABELS.items()}
 
 
-def _parse_for_examples(text: str) -> Tree[Token]:
-    from compiler.parse import parser
-
-    return parser().parse(text)
-
-
 # Plain-English names for the terminals the parser may say it expected.
 _TERMINAL_WORDS: dict[str, str] = {
     "NAME": "a name",
@@ -174,7 +168,8 @@ def _describe(expected: set[str]) -> str:
     return ", ".join(words[:-1]) + (" or " if len(words) > 1 else "") + words[-1]
 
 
-def _position(err: UnexpectedInput) -> int:
+def error_position(err: UnexpectedInput) -> int:
+    """Offset in the text where a syntax error was found (past the end when Lark does not say)."""
     if isinstance(err, UnexpectedToken) and isinstance(err.token.start_pos, int):
         return err.token.start_pos
     pos = getattr(err, "pos_in_stream", None)
@@ -232,9 +227,8 @@ def _match_examples(err: UnexpectedToken | UnexpectedEOF, parse_fn: Callable[[st
     return candidate
 
 
-def label_syntax_error(err: UnexpectedInput, text: str,
-                       parse_fn: Callable[[str], Tree[Token]] | None = None) -> tuple[str, str, str]:
-    """(code, message, fix) for a Lark syntax error."""
+def label_syntax_error(err: UnexpectedInput, text: str, parse_fn: Callable[[str], Tree[Token]]) -> tuple[str, str, str]:
+    """(code, message, fix) for a Lark syntax error; `parse_fn` parses with the parser that raised `err`."""
     if isinstance(err, UnexpectedCharacters):
         pos = err.pos_in_stream if isinstance(err.pos_in_stream, int) else -1
         char = text[pos] if 0 <= pos < len(text) else ""
@@ -251,7 +245,7 @@ def label_syntax_error(err: UnexpectedInput, text: str,
     if isinstance(err, (UnexpectedToken, UnexpectedEOF)):
         try:
             # the examples must run through the parser that raised `err`: states are numbered per parser
-            label = _match_examples(err, parse_fn or _parse_for_examples)
+            label = _match_examples(err, parse_fn)
         except Exception:  # a broken example must never become the author's traceback
             label = None
         if isinstance(label, str) and label in LABELS:
@@ -259,7 +253,7 @@ def label_syntax_error(err: UnexpectedInput, text: str,
         accepts = getattr(err, "accepts", None) or err.expected
         expected = {str(x) for x in accepts}
         at_end = isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type in ("_NL", "$END"))
-        if "RPAR" in expected and unclosed_paren(text, _position(err)) is not None:
+        if "RPAR" in expected and unclosed_paren(text, error_position(err)) is not None:
             return "E103", LABELS["E103"][0], LABELS["E103"][1]
         if "PIPE" in expected and at_end:
             return "E104", LABELS["E104"][0], LABELS["E104"][1]

@@ -46,13 +46,8 @@ def _edges(bundle: ir.Bundle) -> dict[str, set[Decimal]]:
 
 
 def _compares(x: ir.Expr) -> list[ir.Compare]:
-    if isinstance(x, ir.Compare):
-        return [x]
-    if isinstance(x, (ir.And, ir.Or)):
-        return [c for p in x.operands for c in _compares(p)]
-    if isinstance(x, ir.Not):
-        return _compares(x.operand)
-    return []
+    """The comparisons a condition is made of with `and`, `or` and `not` (not those inside other operators)."""
+    return [n for n in ir.walk(x, prune=lambda n: not isinstance(n, (ir.And, ir.Or, ir.Not))) if isinstance(n, ir.Compare)]
 
 
 def _number(f: ir.Field, edges: set[Decimal]) -> st.SearchStrategy[Any]:

@@ -9,7 +9,6 @@ atoms first, so both approximations stay sound. Loans are taken to have all thei
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Literal
 
@@ -166,24 +165,9 @@ def _simplify(region: Region) -> Region:
 
 
 def mentions(x: object) -> set[str]:
-    """The fields and values an expression (or requirement, or rule part) reads."""
-    out: set[str] = set()
-
-    def walk(e: object) -> None:
-        if isinstance(e, (ir.FieldRef, ir.ValueRef)):
-            out.add(e.name)
-            return
-        if isinstance(e, tuple):
-            for item in e:
-                walk(item)
-            return
-        if dataclasses.is_dataclass(e) and not isinstance(e, type):
-            for f in dataclasses.fields(e):
-                if f.name not in ("type", "span"):
-                    walk(getattr(e, f.name))
-
-    walk(x)
-    return out
+    """The fields and values an expression (or requirement, or rule part) names (not the list or the seasoning
+    date a `months since` reads, as `ir.reads` does: these are no dimension of a condition's region)."""
+    return {n.name for n in ir.find_all(x, ir.FieldRef, ir.ValueRef)}
 
 
 def describe_box(box: Box, domain: Domain, names: list[str] | None = None) -> str:

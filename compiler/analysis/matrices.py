@@ -11,8 +11,6 @@ requirements reading the same fields, exactly; a condition the reasoning cannot 
 
 from __future__ import annotations
 
-import dataclasses
-
 from compiler import ir
 from compiler.analysis.conditions import describe_box, mentions
 from compiler.analysis.facts import Emit, Facts, Warning_
@@ -91,24 +89,9 @@ def check_coverage(facts: Facts, emit: Emit) -> None:
 def _ordered_names(facts: Facts, matrices: list[ir.Matrix]) -> list[str]:
     seen: dict[str, None] = {}
     for m in matrices:
-        for n in _in_order(m.when):
-            seen.setdefault(n, None)
+        for n in ir.find_all(m.when, ir.FieldRef, ir.ValueRef):
+            seen.setdefault(n.name, None)
     return list(seen)
-
-
-def _in_order(x: object) -> list[str]:
-    out: list[str] = []
-    if isinstance(x, (ir.FieldRef, ir.ValueRef)):
-        return [x.name]
-    if isinstance(x, tuple):
-        for item in x:
-            out += _in_order(item)
-        return out
-    if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        for f in dataclasses.fields(x):
-            if f.name not in ("type", "span"):
-                out += _in_order(getattr(x, f.name))
-    return out
 
 
 def _when_span(m: ir.Matrix) -> Span:

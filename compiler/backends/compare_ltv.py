@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 from compiler import ir
 from compiler.evaluate import Env, ev, ev_lookup
-from compiler.meta import inputs_of
 
 LIMIT = "max_ltv"
 NOT_ELIGIBLE = '<span class="glc-cell glc-na">Not eligible</span>'
@@ -51,20 +50,20 @@ class LtvPlan:
             exprs += [m.when, m.rows.expr] + ([m.columns.expr] if m.columns else [])
         exprs += [r.when for r in self.adjusting]
         needed: set[str] = set()
-        todo = [n for x in exprs if x is not None for n in inputs_of(x)]
+        todo = [n for x in exprs if x is not None for n in ir.reads(x)]
         while todo:  # the derived values these read, and those they read in turn
             n = todo.pop()
             if n in values and n not in needed:
                 needed.add(n)
-                todo += inputs_of(values[n].body)
+                todo += ir.reads(values[n].body)
         self.values = [v for v in program.values if v.id in needed]  # dependency order kept
         reads: dict[str, set[str]] = {}
         for v in self.values:  # the fields each value reads, transitively (earlier values first)
-            reads[v.id] = {f for n in inputs_of(v.body) for f in reads.get(n, {n})}
+            reads[v.id] = {f for n in ir.reads(v.body) for f in reads.get(n, {n})}
         vary = set(varying)
 
         def varies(x: object) -> bool:
-            return x is not None and any(f in vary for n in inputs_of(x) for f in reads.get(n, {n}))
+            return x is not None and any(f in vary for n in ir.reads(x) for f in reads.get(n, {n}))
 
         self._vary_value = {v.id: varies(v.body) for v in self.values}
         self._varies = {id(x): varies(x) for x in exprs if x is not None}  # the expressions `cells` evaluates

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from collections import defaultdict
 from decimal import Decimal
 from functools import cache, partial
@@ -19,30 +18,12 @@ import jinja2
 
 from compiler import ir
 from compiler.cache import Memo, no_memo
+from compiler.escape import attr, band, md
 from compiler.meta import titles as titles_of
 from compiler.wording import describe, describe_requirement, fmt_amount
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
 TEMPLATES = resources.files("compiler").joinpath("templates").joinpath("docs")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-_RANGE_DASH = re.compile(r"(?<=\d)\\-(?=[$\d])")
-
-
-def md(text: object) -> str:
-    """Text from a guideline file, safe in Markdown prose and table cells: HTML escaped, Markdown neutralised."""
-    escaped = html.escape(str(text), quote=True)
-    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    return escaped.replace("|", "&#124;").replace("\n", " ")
-
-
-def band(text: object) -> str:
-    """A band label for a table header, `md`-escaped, that may wrap after a range's dash ("$1,000,001-$1,500,000")."""
-    return _RANGE_DASH.sub(r"\\-<wbr>", md(text))
-
-
-def attr(text: object) -> str:
-    """Text safe inside an HTML attribute value."""
-    return html.escape(str(text), quote=True).replace("|", "&#124;")
 
 
 def shade(value: Decimal) -> int:
@@ -85,9 +66,9 @@ def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
     for m in p.matrices:
         cols = m.columns.bands if m.columns else ()
         rows = []
-        for band, cells in zip(m.rows.bands, m.cells, strict=True):
+        for row_band, cells in zip(m.rows.bands, m.cells, strict=True):
             labels = [b.label for b in cols] or [""]
-            rows.append((band.label, [_cell(c, m.gives, band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
+            rows.append((row_band.label, [_cell(c, m.gives, row_band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
         limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
         x = {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
              "row_label": titles.get(m.rows.label, m.rows.label),
@@ -218,15 +199,13 @@ def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, lis
 
 def grid_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
     """One program's requirements in each column of the comparison grid (GRID)."""
-    from compiler.meta import inputs_of
-
     titles = titles_of(p, v)
     cells = []
     for _label, names in GRID:
         texts = []
         for r in p.rules:
             for q in r.requirements:
-                if set(inputs_of(q.test)) & set(names):
+                if set(ir.reads(q.test)) & set(names):
                     when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
                     texts.append(describe_requirement(q, titles) + when)
         cells.append(texts)

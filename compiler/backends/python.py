@@ -196,15 +196,13 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
 
 def decisive_values(program: ir.Program) -> set[str]:
     """The derived values a decision depends on: read by a matrix, a rule or a limit, or by such a value."""
-    from compiler.meta import inputs_of
-
     bodies = {v.id: v.body for v in program.values}
     need = {lim.on for lim in program.limits} & bodies.keys()
     for x in (*program.matrices, *program.rules):
-        need |= set(inputs_of(x)) & bodies.keys()
+        need |= set(ir.reads(x)) & bodies.keys()
     stack = list(need)
     while stack:
-        for name in inputs_of(bodies[stack.pop()]):
+        for name in ir.reads(bodies[stack.pop()]):
             if name in bodies and name not in need:
                 need.add(name)
                 stack.append(name)

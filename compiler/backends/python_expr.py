@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir
@@ -65,6 +66,26 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
             return one_line
         return f"rt.{name}(\n" + "".join(f"{inner}{p},\n" for p in parts) + f"{pad})"
     raise TypeError(f"literal: cannot emit {type(value).__name__}")
+
+
+def _bound(value: Decimal, integer: bool, const: Callable[[Decimal], str]) -> str:
+    """A band edge: an int literal for integer keys (int against int compares fastest), else a module constant."""
+    if integer and value == value.to_integral_value():
+        return str(int(value))
+    return const(value)
+
+
+def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool], integer: bool,
+              const: Callable[[Decimal], str]) -> str:
+    """`low <= key <= high` (or `<`, or one side only) for a band; "True" for an unbounded band."""
+    low, low_inc, high, high_inc = band
+    if low is None and high is None:
+        return "True"
+    if low is None or high is None:  # one edge: the key first
+        edge = low if low is not None else high
+        op = (">=" if low_inc else ">") if low is not None else ("<=" if high_inc else "<")
+        return f"{key} {op} {_bound(edge, integer, const)}"  # type: ignore[arg-type]
+    return f"{_bound(low, integer, const)} {'<=' if low_inc else '<'} {key} {'<=' if high_inc else '<'} {_bound(high, integer, const)}"
 
 
 class PyExpr:
@@ -233,8 +254,6 @@ class PyExpr:
     def visit_Lookup(self, x: ir.Lookup) -> str:
         """The result of the first band holding the key, as one conditional expression (bands known at compile
         time); unknown when the key is unknown or in no band (as `rt.lookup`)."""
-        from compiler.backends.python_fast import band_test
-
         key = self.emit(x.key.expr)
         if _SIMPLE.fullmatch(key):
             first = key

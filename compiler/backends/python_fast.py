@@ -16,31 +16,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir
-from compiler.backends.python_expr import _SIMPLE, PyExpr, literal
+from compiler.backends.python_expr import _SIMPLE, PyExpr, band_test, literal
 
 
 def _comment(text: object) -> str:
     return " ".join(str(text).split())
-
-
-def _bound(value: Decimal, integer: bool, const: Callable[[Decimal], str]) -> str:
-    """A band edge: an int literal for integer keys (int against int compares fastest), else a module constant."""
-    if integer and value == value.to_integral_value():
-        return str(int(value))
-    return const(value)
-
-
-def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool], integer: bool,
-              const: Callable[[Decimal], str]) -> str:
-    """`low <= key <= high` (or `<`, or one side only) for a band; "True" for an unbounded band."""
-    low, low_inc, high, high_inc = band
-    if low is None and high is None:
-        return "True"
-    if low is None or high is None:  # one edge: the key first
-        edge = low if low is not None else high
-        op = (">=" if low_inc else ">") if low is not None else ("<=" if high_inc else "<")
-        return f"{key} {op} {_bound(edge, integer, const)}"  # type: ignore[arg-type]
-    return f"{_bound(low, integer, const)} {'<=' if low_inc else '<'} {key} {'<=' if high_inc else '<'} {_bound(high, integer, const)}"
 
 
 def band_index(key: str, bands: tuple[ir.Band, ...], integer: bool, const: Callable[[Decimal], str]) -> str:

@@ -36,13 +36,10 @@ def band_edges(bundle: ir.Bundle) -> dict[str, list[Decimal]]:
             out.setdefault(expr.name, set()).update(v for v in values if v is not None)
 
     def compares(x: ir.Expr) -> Iterator[ir.Compare]:
-        if isinstance(x, ir.Compare):
-            yield x
-        elif isinstance(x, (ir.And, ir.Or)):
-            for p in x.operands:
-                yield from compares(p)
-        elif isinstance(x, ir.Not):
-            yield from compares(x.operand)
+        """The comparisons a condition is made of with `and`, `or` and `not` (not those inside other operators)."""
+        for n in ir.walk(x, prune=lambda n: not isinstance(n, (ir.And, ir.Or, ir.Not))):
+            if isinstance(n, ir.Compare):
+                yield n
 
     for p in bundle.programs:
         for m in p.matrices:
