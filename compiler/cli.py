@@ -388,13 +388,25 @@ def package(
     name: Annotated[str, typer.Option("--name", metavar="NAME", help="The package's import name (`import NAME`).")],
     version: Annotated[str, typer.Option("--version", metavar="V", help="Its PEP 440 version.")] = "0.1.0",
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the wheel (made if missing).")] = Path("dist"),
-    generated: Annotated[Path, typer.Option("--generated", metavar="DIR", help="The generated checkers to package.")] = Path("generated"),
+    generated: Annotated[Path | None, typer.Option("--generated", metavar="DIR", help="The generated checkers to package "
+                                                   "(default: the project's generated/, checked to be fresh).")] = None,
 ) -> None:
     """Write a wheel of the generated checkers (standard library + pydantic) that installs as `import NAME`."""
     from compiler.package_wheel import PackageError, build_checker_wheel
 
+    inv = _invocation()
+    project = inv.project()
+    if generated is None:
+        from compiler.build import check_fresh
+
+        fresh = check_fresh([project.programs], project.root, cache=build_cache(False))
+        if not fresh.check.ok or fresh.stale:
+            _console(sys.stderr).print(Text("generated/ is stale or the programs have errors: run `glc build` first."))
+            raise typer.Exit(1)
+    source = inv.arg(generated) if generated is not None else project.generated
+    out = inv.arg(out)
     try:
-        wheel = build_checker_wheel(generated, name, version, out)
+        wheel = build_checker_wheel(source, name, version, out)
     except PackageError as err:
         _console(sys.stderr).print(Text(f"glc package: {err}"))
         raise typer.Exit(2) from None

@@ -33,8 +33,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.wheel
 
-PROJECT_DISCOVERY = False  # AT MERGE: True once `glc init` and the walk up to glc.toml are in this branch
-GLC_VERSION_OPTION = False  # AT MERGE: True once `glc --version` is in this branch
+PROJECT_DISCOVERY = True  # AT MERGE: True once `glc init` and the walk up to glc.toml are in this branch
+GLC_VERSION_OPTION = True  # AT MERGE: True once `glc --version` is in this branch
 
 BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "compiler", "grammar")
 PYDANTIC_ONLY = ("pydantic", "pydantic-core", "annotated-types", "typing-extensions", "typing-inspection")
