@@ -395,15 +395,15 @@ def package(
     from compiler.package_wheel import PackageError, build_checker_wheel
 
     inv = _invocation()
-    project = inv.project()
-    if generated is None:
+    if generated is None:  # the project's own: it must be what the programs build
         from compiler.build import check_fresh
 
+        project = inv.project()
         fresh = check_fresh([project.programs], project.root, cache=build_cache(False))
         if not fresh.check.ok or fresh.stale:
             _console(sys.stderr).print(Text("generated/ is stale or the programs have errors: run `glc build` first."))
             raise typer.Exit(1)
-    source = inv.arg(generated) if generated is not None else project.generated
+    source = inv.arg(generated) if generated is not None else inv.project().generated
     out = inv.arg(out)
     try:
         wheel = build_checker_wheel(source, name, version, out)
@@ -475,7 +475,11 @@ def _interrupt(signum: int, frame: object) -> None:
 def _stop_interrupted() -> NoReturn:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping changes nothing
     _quiet_write("glc: interrupted; nothing half-written was left behind.\n")
-    raise SystemExit(130) from None
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    # every `finally` on the way here has run (temporary files removed); leave now, so that no thread of DuckDB
+    # or Arrow still running, and no interpreter shutdown step, can turn the exit into a signal death
+    os._exit(130)
 
 
 def _is_interrupt(err: BaseException) -> bool:

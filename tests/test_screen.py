@@ -192,17 +192,21 @@ def test_bad_mapping_file() -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (["screen", "no/such/tape.csv", "--all"], 1, "No such tape"),
-    (["screen", "programs/loan.fields", "--all"], 1, "a .csv or .parquet"),
+    (["screen", "no/such/tape.csv", "--all"], 2, "No such tape"),
+    (["screen", "programs", "--all"], 2, "is a folder"),
+    (["screen", str(ROOT / "programs" / "loan.fields"), "--all"], 1, "a .csv or .parquet"),
     (["screen", "x.csv", "--program", "keystone_bank_statment"], 2, "Did you mean `keystone_bank_statement`"),
-    (["screen", "x.csv", "--engine", "oracle", "--all"], 2, "No engine `oracle`"),
+    (["screen", "x.csv", "--engine", "oracle", "--all"], 2, "'oracle' is not one of"),
     (["screen", "x.csv", "--master", "local[2]", "--all"], 2, "add --engine spark"),
     (["screen", "x.csv", "--all", "--program", "harbor_dscr"], 2, "not both"),
     (["sample-tape", "x.json"], 2, ".csv or .parquet"),
     (["sample-tape", "x.csv", "--broken", "2"], 2, "between 0 and 1"),
 ])
-def test_cli_errors_are_plain(args: list[str], code: int, message: str) -> None:
-    out = glc(*args)
+def test_cli_errors_are_plain(args: list[str], code: int, message: str, tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("loan_id,fico\nA,700\n", encoding="utf-8")  # a tape that exists: options are checked
+    (tmp_path / "programs").mkdir()
+    out = subprocess.run([sys.executable, "-m", "compiler.cli", "--project", str(ROOT), *args], cwd=tmp_path,
+                         capture_output=True, text=True)
     assert out.returncode == code, out.stdout + out.stderr
     assert message in out.stderr
     assert "Traceback" not in out.stderr
@@ -241,7 +245,7 @@ def test_readme_mapping_example_is_valid(tmp_path: Path) -> None:
     import re
 
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```toml\n(.*?)```", text, re.S)
+    block = re.search(r"```toml\n(\[columns\].*?)```", text, re.S)
     assert block is not None
     (tmp_path / "map.toml").write_text(block.group(1), encoding="utf-8")
     m = read_mapping(tmp_path / "map.toml", BUNDLE.vocabulary)

@@ -142,6 +142,7 @@ def test_cli_spark_engine_writes_what_duckdb_writes(spark: Any, tmp_path: Path) 
         [(r["row"], r["status"], r["failing_rules"], r["max_ltv"]) for r in want]
 
 
-def test_spark_usage_errors_are_plain() -> None:
-    out = glc("screen", "x.csv", "--all", "--emit-sql", "job")
+def test_spark_usage_errors_are_plain(tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("loan_id,fico\nA,700\n", encoding="utf-8")
+    out = glc("screen", str(tmp_path / "x.csv"), "--all", "--emit-sql", "job")
     assert out.returncode == 2 and "add --engine spark" in out.stderr and "Traceback" not in out.stderr

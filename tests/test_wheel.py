@@ -183,7 +183,8 @@ def test_glc_from_the_wheel_runs_from_outside_the_repository(installed_glc: Inst
         assert json.loads(mine.stdout) == decision
 
     run([glc, "sample-tape", "tape.csv", "--rows", "300", "--seed", "7"], cwd=folder)
-    mine_tape = subprocess.run([sys.executable, "-m", "compiler.cli", "sample-tape", str(folder / "mine.csv"), "--rows", "300", "--seed", "7"],
+    mine_tape = subprocess.run([sys.executable, "-m", "compiler.cli", "--project", str(folder), "sample-tape", str(folder / "mine.csv"),
+                                    "--rows", "300", "--seed", "7"],
                                cwd=ROOT, capture_output=True, text=True)
     assert mine_tape.returncode == 0, mine_tape.stderr
     assert (folder / "tape.csv").read_bytes() == (folder / "mine.csv").read_bytes()
