@@ -110,7 +110,7 @@ def run_passes(folder: Path, compiler: Path | None, mode: str) -> dict[str, floa
 
 def passes_main(mode: str) -> None:
     """In a project folder: time one build/check in this process, by pass; print JSON."""
-    import compiler.build as build_mod
+    import compiler.build.build as build_mod
     import compiler.driver as driver
 
     spent = dict.fromkeys(PASSES, 0.0)
@@ -132,8 +132,8 @@ def passes_main(mode: str) -> None:
     lower_name = "_lower" if hasattr(driver, "_lower") else "lower_program"
     timed(driver, lower_name, "inherit+lower")
     timed(driver, "analyse", "analyses")
-    import compiler.backends.docs as docs_backend
-    import compiler.backends.python as python_backend
+    import compiler.backends.docs.site as docs_backend
+    import compiler.backends.python.modules as python_backend
 
     timed(python_backend, "generate", "python back end")  # the modules' attribute: build.py may import them late
     timed(docs_backend, "generate", "docs back end")
@@ -141,7 +141,7 @@ def passes_main(mode: str) -> None:
 
     cache = None
     if "cache" in inspect.signature(build_mod.build).parameters:
-        from compiler.cache import Cache, default_folder
+        from compiler.build.cache import Cache, default_folder
         cache = Cache(default_folder(Path.cwd()))
     kwargs = {"cache": cache} if cache is not None else {}
     t0 = time.perf_counter()

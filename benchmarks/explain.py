@@ -1,4 +1,4 @@
-"""Time of `glc explain`'s search (compiler.explain.explain) on near-miss loans (run on demand).
+"""Time of `glc explain`'s search (compiler.tools.explain.explain) on near-miss loans (run on demand).
 
     .venv/bin/python benchmarks/explain.py [loans]
 
@@ -34,7 +34,7 @@ def main() -> None:
         samples.append(case)
 
     collect()
-    from compiler.scenarios import read_test_files
+    from compiler.tools.scenarios import read_test_files
     from tests.seed_loans import OWNER, event
     from tests.test_explain import BIG_LOAN, BUNDLE
 
@@ -55,7 +55,7 @@ def main() -> None:
 
 
 def report(samples: list[tuple[str, dict[str, object]]]) -> None:
-    from compiler.explain import explain
+    from compiler.tools.explain import explain
     from generated.loan import Loan
     from tests.test_explain import BUNDLE, PROGRAMS
 

@@ -1,5 +1,5 @@
 """What the front end found (`driver.check_paths`): a light module, so a build answered from its manifest
-(`compiler.build_manifest`) need not import the front end."""
+(`compiler.build.manifest`) need not import the front end."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from compiler.cache import Cache, key
+from compiler.build.cache import Cache, key
 from compiler.diagnostics import Diagnostic
 from compiler.source import Source
 
@@ -31,7 +31,7 @@ class CheckResult:
     keys: dict[str, str] = field(default_factory=dict)  # program id -> `cache.program_key` of what it is built from
 
     def memo(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
-        """`compute()` for one version of a program, through the build cache when there is one (`compiler.cache`)."""
+        """`compute()` for one version of a program, through the build cache when there is one (`compiler.build.cache`)."""
         if self.cache is None or program.id not in self.keys:
             return compute()
         return self.cache.memo(key(kind, self.keys[program.id], program.path, program.version), compute)

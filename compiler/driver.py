@@ -13,21 +13,21 @@ import hashlib
 from pathlib import Path
 
 from compiler import ir
-from compiler import surface as s
 from compiler.analysis import analyse
-from compiler.cache import Cache, key, program_key
+from compiler.build.cache import Cache, key, program_key
 from compiler.check_result import CheckResult as CheckResult
 from compiler.diagnostics import Diagnostic, Diagnostics
-from compiler.inherit import Effective, inherit
-from compiler.lower import lower_program, lower_vocabulary
-from compiler.reading import MAX_BYTES as MAX_BYTES
-from compiler.reading import PROGRAM_SUFFIX as PROGRAM_SUFFIX
-from compiler.reading import VOCABULARY_NAME as VOCABULARY_NAME
-from compiler.reading import VOCABULARY_SUFFIX as VOCABULARY_SUFFIX
-from compiler.reading import discover as discover
-from compiler.reading import read_source as read_source
+from compiler.lower.declarations import lower_program, lower_vocabulary
+from compiler.lower.inherit import Effective, inherit
+from compiler.lower.versions import Split, base_name, chain_for, split_versions
 from compiler.source import Source, display_path
-from compiler.versions import Split, base_name, chain_for, split_versions
+from compiler.syntax import surface as s
+from compiler.syntax.reading import MAX_BYTES as MAX_BYTES
+from compiler.syntax.reading import PROGRAM_SUFFIX as PROGRAM_SUFFIX
+from compiler.syntax.reading import VOCABULARY_NAME as VOCABULARY_NAME
+from compiler.syntax.reading import VOCABULARY_SUFFIX as VOCABULARY_SUFFIX
+from compiler.syntax.reading import discover as discover
+from compiler.syntax.reading import read_source as read_source
 
 
 class _Loader:
@@ -62,8 +62,8 @@ class _Loader:
 
 def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
     """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
-    from compiler.build_ast import build_ast  # Lark is imported only when a file must be parsed
-    from compiler.parse import parse
+    from compiler.syntax.build_ast import build_ast  # Lark is imported only when a file must be parsed
+    from compiler.syntax.parse import parse
 
     if lark_cache is not None:
         try:
@@ -84,7 +84,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
     The vocabulary is `vocabulary` if given, else the `loan.fields` among or beside the files. A program
     whose base is not among the files has its base looked up in the other guideline files of its folder.
     With a `cache`, parsing, lowering and the analyses of files and programs unchanged since an earlier run
-    are read from it (`compiler.cache`); the result is the same.
+    are read from it (`compiler.build.cache`); the result is the same.
     """
     diags = Diagnostics()
     result = CheckResult(cache=cache)

@@ -1,4 +1,4 @@
-"""The build cache (`.glc-cache/`, compiler/cache.py): an incremental build writes exactly what a cold build
+"""The build cache (`.glc-cache/`, compiler/build/cache.py): an incremental build writes exactly what a cold build
 writes; a changed base rebuilds what is built on it; corrupt or foreign entries are ignored; `--check` never lies."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler.build import build, check_fresh
-from compiler.cache import MAGIC, Cache, compiler_hash, default_folder, key
+from compiler.build.build import build, check_fresh
+from compiler.build.cache import MAGIC, Cache, compiler_hash, default_folder, key
 
 ROOT = Path(__file__).resolve().parent.parent
 # a base with an older version and an overlay on it: versions, inheritance and every back end, kept small
@@ -171,7 +171,7 @@ def test_diagnostics_are_the_same_through_the_cache(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(ROOT)
     cases = sorted(p for p in (ROOT / "tests" / "cases" / "bad").glob("*.guideline"))
     assert len(cases) > 20
-    from compiler.parse import parser
+    from compiler.syntax.parse import parser
 
     for round_ in ("cold", "warm", "parser from its cache"):
         if round_ == "parser from its cache":  # parse entries gone; the Lark tables loaded from lark-parser.pickle

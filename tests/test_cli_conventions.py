@@ -16,8 +16,8 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from compiler.choices import DiffFormat, Engine
-from compiler.cli import app
+from compiler.cli.choices import DiffFormat, Engine
+from compiler.cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 GLC = Path(sys.executable).parent / "glc"
@@ -131,8 +131,8 @@ def _decision() -> object:
 @pytest.mark.parametrize("width", [60, 80, 140])
 def test_eval_on_a_terminal_never_breaks_a_rule_id(width: int, at_root: Path) -> None:
     """A terminal narrower than 120 columns gets word-wrapped lines; a wider one a table; rule ids stay whole."""
+    from compiler.cli.eval import _print
     from compiler.driver import check_paths
-    from compiler.evaluate_cli import _print
 
     bundle = check_paths([ROOT / "programs"]).bundle
     assert bundle is not None

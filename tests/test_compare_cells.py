@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from compiler import ir
-from compiler.backends import docs
-from compiler.backends.compare_ltv import LtvPlan
+from compiler.backends.docs import site as docs
+from compiler.backends.docs.compare_ltv import LtvPlan
 from compiler.driver import check_paths
 from tests.oracles.compare_ltv import ltv_row_evaluated, max_ltv_at
 

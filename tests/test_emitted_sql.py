@@ -23,12 +23,12 @@ import sqlglot
 from rich.console import Console
 from sqlglot import exp
 
+from compiler.cli.screen import run_screen
 from compiler.driver import check_paths
 from compiler.screen import duck
 from compiler.screen.engines import connect, plan, run_duckdb
-from compiler.screen.report import run_report
+from compiler.screen.report.render import run_report
 from compiler.screen.sample import write_sample
-from compiler.screen_cli import run_screen
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = check_paths([ROOT / "programs"]).bundle

@@ -1,4 +1,4 @@
-"""`compiler.explain`: the nearest verified changes for realistic near misses of the seed programs."""
+"""`compiler.tools.explain`: the nearest verified changes for realistic near misses of the seed programs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from compiler.driver import check_paths
 from compiler.evaluate import evaluate
-from compiler.explain import Explanation, FailedRule, Suggestion, explain
+from compiler.tools.explain import Explanation, FailedRule, Suggestion, explain
 from tests.seed_loans import INVESTOR, OWNER, event, late
 
 ROOT = Path(__file__).resolve().parent.parent

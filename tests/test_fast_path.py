@@ -94,7 +94,7 @@ def _stacked_module() -> object:
     import types
 
     from compiler import ir
-    from compiler.backends.python import generate_program
+    from compiler.backends.python.modules import generate_program
 
     ks = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
     m = ks.matrices[4]

@@ -17,12 +17,12 @@ PACKAGE = "compiler"
 # still reaches up into). A cycle is allowed only when every module in it is listed here. Empty this list as
 # that work lands; the test then holds the whole package to no cycles.
 ALLOWED_IN_CYCLES: frozenset[str] = frozenset({
-    "compiler.cli",
-    "compiler.diff_cli",
-    "compiler.portfolio_cli",
-    "compiler.scenario_cli",
-    "compiler.screen_cli",
-    "compiler.screen.report",  # imports printing code from screen_cli
+    "compiler.cli.main",
+    "compiler.cli.diff",
+    "compiler.cli.portfolio",
+    "compiler.cli.test",
+    "compiler.cli.screen",
+    "compiler.screen.report.render",  # imports printing code from screen_cli
     "compiler.portfolio.screen",  # imports printing code from cli
 })
 

@@ -1,4 +1,4 @@
-"""`glc package` / `compiler.package_wheel`: a valid wheel of the generated checkers, plain errors, atomic writes.
+"""`glc package` / `compiler.build.wheel`: a valid wheel of the generated checkers, plain errors, atomic writes.
 
 (Installing the wheel in a clean venv and checking a loan with it: tests/test_wheel.py.)
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from compiler.cli import app
-from compiler.package_wheel import PackageError, build_checker_wheel, wheel_filename
+from compiler.build.wheel import PackageError, build_checker_wheel, wheel_filename
+from compiler.cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"

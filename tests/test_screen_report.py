@@ -25,11 +25,11 @@ import pyarrow.parquet as pq
 import pytest
 from rich.console import Console
 
+from compiler.cli.screen import run_screen
 from compiler.driver import check_paths
-from compiler.screen.report import money, run_report
-from compiler.screen.report_charts import shares
+from compiler.screen.report.charts import shares
+from compiler.screen.report.render import money, run_report
 from compiler.screen.sample import write_sample
-from compiler.screen_cli import run_screen
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = check_paths([ROOT / "programs"]).bundle
@@ -287,7 +287,7 @@ def test_report_in_headless_chromium(run: Path) -> None:
 def test_bands_at_their_edges(tmp_path: Path) -> None:
     """FICO bands are [a, b), LTV bands (a, b], DSCR bins [a, a + 0.10), compared exactly in SQL."""
     from compiler.screen.engines import connect
-    from compiler.screen.report_data import gather
+    from compiler.screen.report.data import gather
 
     cases = [  # fico, ltv, dscr -> fico band, ltv band, dscr bin label
         (619, "60.00", "0.499", "< 620", "≤ 60%", "< 0.50"),

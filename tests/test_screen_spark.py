@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 import pytest
 from sqlglot import exp
 
-from compiler.backends.sql_expr import Scope, div_round, render
+from compiler.backends.sql.expr import Scope, div_round, render
 from compiler.driver import check_paths
 from compiler.runtime import div_round as runtime_div_round
 from compiler.screen.engines import connect, plan, run_duckdb, run_rows

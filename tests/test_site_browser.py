@@ -114,7 +114,7 @@ def test_matrix_cell_shows_the_checkers_max_ltv(page: Any, site_url: str) -> Non
 
 def test_comparison_tabs_choose_the_loan_profile(page: Any, site_url: str) -> None:
     import generated
-    from compiler.backends.docs import BASE_LOAN, DOC_TYPE
+    from compiler.backends.docs.site import BASE_LOAN, DOC_TYPE
     from generated.loan import Loan
 
     page.goto(f"{site_url}/compare/")

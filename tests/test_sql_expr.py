@@ -17,7 +17,7 @@ import pytest
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import NEVER, Scope, SqlError, compile_expr, div_round, render
+from compiler.backends.sql.expr import NEVER, Scope, SqlError, compile_expr, div_round, render
 from compiler.evaluate import Env, ev
 from compiler.runtime import div_round as runtime_div_round
 from compiler.runtime import months_between

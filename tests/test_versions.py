@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler.diff import diff_programs
 from compiler.driver import check_paths
+from compiler.tools.diff import diff_programs
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = "programs/history/keystone_bank_statement@2025.2.guideline"
@@ -290,7 +290,7 @@ def _band(low: str | None, high: str | None, low_inc: bool = True, high_inc: boo
 def test_common_refinement_of_bands_at_the_edges() -> None:
     from decimal import Decimal
 
-    from compiler.diff import refine
+    from compiler.tools.diff import refine
 
     old = (_band(None, "1000000"), _band("1000001", "2500000"), _band("2500001", None))
     new = (_band(None, "1000000"), _band("1000001", "2000000"), _band("2000001", None))

@@ -143,9 +143,9 @@ def test_glc_from_the_wheel_runs_from_outside_the_repository(installed_glc: Inst
     where = run([installed_glc.bin / "python", "-c", "import compiler, compiler.grammar; print(compiler.__file__)"], cwd=folder)
     assert Path(where.stdout.strip()).is_relative_to(installed_glc.venv)
     # the build cache's key of the compiler: the same files and bytes from the wheel as from the source tree
-    from compiler.cache import compiler_hash
+    from compiler.build.cache import compiler_hash
 
-    key = run([installed_glc.bin / "python", "-c", "from compiler.cache import compiler_hash; print(compiler_hash())"], cwd=folder)
+    key = run([installed_glc.bin / "python", "-c", "from compiler.build.cache import compiler_hash; print(compiler_hash())"], cwd=folder)
     assert key.stdout.strip() == compiler_hash()
 
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]

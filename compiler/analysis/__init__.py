@@ -29,7 +29,7 @@ from compiler.analysis.monotone import check_monotone
 from compiler.analysis.overrides import check_overrides
 from compiler.analysis.reach import check_matrix_reach
 from compiler.analysis.rules import check_contradictions, check_rule_applies, check_rule_vs_matrices
-from compiler.cache import Memo, no_memo
+from compiler.build.cache import Memo, no_memo
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.source import Span
 

@@ -15,14 +15,14 @@ from lark import Token, v_args
 from lark.tree import Meta
 
 from compiler import ir
-from compiler import surface as s
-from compiler.build_ast import _Builder, unquote
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.driver import read_source
-from compiler.lower_expr import ExprLowerer, Scope
-from compiler.parse import parse
+from compiler.lower.expr import ExprLowerer, Scope
 from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
+from compiler.syntax import surface as s
+from compiler.syntax.build_ast import _Builder, unquote
+from compiler.syntax.parse import parse
 
 SUFFIX = ".portfolio"
 

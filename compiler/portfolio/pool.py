@@ -20,8 +20,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import Scope, compile_expr, from_source
-from compiler.backends.sql_program import field_places
+from compiler.backends.sql.expr import Scope, compile_expr, from_source
+from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
 from compiler.portfolio.model import PoolLimit, Portfolio
 from compiler.portfolio.values import value_columns, values_of

@@ -126,7 +126,7 @@ class Surveillance:
         """The surveillance to run, None when there is nothing to do, or an exit code after printing why."""
         from rich.text import Text
 
-        from compiler.cli import print_diagnostics
+        from compiler.cli.main import print_diagnostics
 
         portfolio, diags, sources = load(folder, vocabulary)
         if diags.has_errors:

@@ -19,8 +19,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import Scope, Sql, case, compile_expr, num, paren, round_div
-from compiler.backends.sql_program import field_places
+from compiler.backends.sql.expr import Scope, Sql, case, compile_expr, num, paren, round_div
+from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
 from compiler.portfolio.model import Change, Scenario
 from compiler.portfolio.values import value_columns, values_of

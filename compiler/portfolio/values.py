@@ -9,8 +9,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import Scope
-from compiler.backends.sql_program import Layers, add_values
+from compiler.backends.sql.expr import Scope
+from compiler.backends.sql.program import Layers, add_values
 from compiler.evaluate import Env, Value, ev, ev_lookup
 
 

@@ -1,6 +1,6 @@
 """Screening engines: every row of a tape decided under one or more programs, streamed in batches.
 
-- `duckdb` (default): the SQL back end's query (`compiler.backends.sql_program`) run by embedded DuckDB.
+- `duckdb` (default): the SQL back end's query (`compiler.backends.sql.program`) run by embedded DuckDB.
 - `python`: the generated checkers (`generated/`), row by row: the reference implementation for developers.
 - `reference`: the reference evaluator of the IR (`compiler.evaluate`), row by row: the slowest, the correctness net.
 - `spark`: the same queries rendered for Spark SQL, run by pyspark (`compiler.screen.spark`).
@@ -19,8 +19,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import from_source
-from compiler.backends.sql_program import program_query
+from compiler.backends.sql.expr import from_source
+from compiler.backends.sql.program import program_query
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from compiler.backends.sql_program import COND_SEP, SEP
+from compiler.backends.sql.program import COND_SEP, SEP
 
 RESULT_TAIL = ("failing_rules", "missing_rules", "review_rules", "conditions", "reason")
 

@@ -37,7 +37,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir
-from compiler.backends.sql_expr import from_source
+from compiler.backends.sql.expr import from_source
 from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 
 PROGRAM = "program"

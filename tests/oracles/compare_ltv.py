@@ -1,12 +1,12 @@
 """The comparison page's max-LTV cells, loan by loan, by the reference evaluator: what
-`compiler/backends/compare_ltv.py` (which computes them from the matrices and adjustments alone) is held to in
-tests/test_compare_cells.py. It used to live in `compiler/backends/docs.py`; only the tests use it.
+`compiler/backends/docs/compare_ltv.py` (which computes them from the matrices and adjustments alone) is held to in
+tests/test_compare_cells.py. It used to live in `compiler/backends/docs/site.py`; only the tests use it.
 """
 
 from __future__ import annotations
 
 from compiler import ir
-from compiler.backends.docs import FICO_POINTS, _profiles, shade
+from compiler.backends.docs.site import FICO_POINTS, _profiles, shade
 from compiler.evaluate import evaluate
 
 

@@ -1,6 +1,6 @@
 """The Verdict (`decide` without the wording) from the facts of one loan, by a generic walk of the metadata.
 
-Generated `check_fast` is this unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and
+Generated `check_fast` is this unrolled per program (compiler/backends/python/fast.py: `place`, `judge` and
 `conclude` written out with the program's bands, rules and limits known at compile time). It follows
 `runtime.decide` step for step but builds no message, no finding and no derived-value record. It used to
 live in the runtime (and so in every `generated/_runtime.py`); only tests/test_fast_path.py uses it.
@@ -31,7 +31,7 @@ def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | Non
 
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     """The Verdict, from the facts of one loan: `decide` without the wording. Generated `check_fast` is this
-    unrolled per program (compiler/backends/python_fast.py: `place`, `judge` and `conclude` written out with
+    unrolled per program (compiler/backends/python/fast.py: `place`, `judge` and `conclude` written out with
     the program's bands, rules and limits known at compile time)."""
     failed: list[str] = []
     unresolved: list[str] = []

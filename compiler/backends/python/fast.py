@@ -1,0 +1,279 @@
+"""The bare path of a generated checker (`check_fast`): the program's decision unrolled into straight-line Python.
+
+`rt.verdict` (compiler/runtime.py) is the reference: the facts of a loan, then `place` for each matrix that
+applies, `judge` for each rule that may apply, and `conclude` for the limits and the status. Here everything
+that is known at compile time is decided at compile time: derived values are locals (no dict), a matrix's
+row and column are found by `if` chains over its band edges and its cell read from a table, each rule's
+outcome is a few inline tests, and each limit's arithmetic (the lowest cell, the reductions and caps of the
+rules that may apply, stacked or lowest-wins) is written out for that limit alone. Every block cites the
+rule, matrix or limit it comes from (id, source span, citation). tests/test_fast_path.py holds the result
+to `rt.Verdict.of(check(loan))`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from compiler import ir
+from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
+
+
+def _comment(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def band_index(key: str, bands: tuple[ir.Band, ...], integer: bool, const: Callable[[Decimal], str]) -> str:
+    """The index of the first band holding `key` (known), -1 when none does: one conditional expression."""
+    out = ""
+    for i, b in enumerate(bands):
+        out += f"{i} if {band_test(key, (b.low, b.low_inclusive, b.high, b.high_inclusive), integer, const)} else "
+    return f"({out}-1)"
+
+
+def kleene_and(texts: list[str], temp: Callable[[], str]) -> str:
+    """Kleene `and` of boolean expressions, inline (as PyExpr._kleene): False first, then unknown, else True."""
+    if len(texts) == 1:
+        return texts[0]
+    names: list[str] = []
+    tests: list[str] = []
+    for text in texts:
+        if _SIMPLE.fullmatch(text):
+            names.append(text)
+            tests.append(f"{text} is False")
+        else:
+            t = temp()
+            names.append(t)
+            tests.append(f"({t} := {text}) is False")
+    unknown = " or ".join(f"{n} is None" for n in names)
+    return f"(False if {' or '.join(tests)} else None if {unknown} else True)"
+
+
+class FastPath:
+    """Writes `check_fast` for one program (its body lines, indented four spaces)."""
+
+    def __init__(self, program: ir.Program, emitter: PyExpr, decisive: set[str]) -> None:
+        self.p = program
+        self.e = emitter
+        self.decisive = decisive
+        self.lines: list[str] = []
+        self.value_ids = {v.id for v in program.values}
+
+    def temp(self) -> str:
+        name = f"_t{self.e._temps}"
+        self.e._temps += 1
+        return name
+
+    def say(self, text: str, depth: int = 1) -> None:
+        self.lines.append("    " * depth + text)
+
+    def emit(self, x: ir.Expr | ir.Lookup) -> str:
+        return self.e.emit(x)
+
+    def write(self) -> str:
+        self.e.locals_for_values = True
+        try:
+            self._values()
+            self._matrices()
+            self._rules()
+            self._limits()
+        finally:
+            self.e.locals_for_values = False
+        return "\n".join(self.lines)
+
+    # ---------------------------------------------------------------- derived values, as locals
+
+    def _values(self) -> None:
+        for val in self.p.values:
+            if val.id not in self.decisive:
+                continue
+            how = f", {val.rounding.describe()}" if val.rounding else ""
+            cite = f"; {_comment(val.citation)}" if val.citation else ""
+            self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
+            self.say(f"v_{val.id} = {self.emit(val.body)}")
+        self.say("failed: list[str] = []")
+        self.say("unresolved: list[str] = []")
+        self.say("applies: bool | None")
+        self.say("ok: bool | None")
+
+    # ---------------------------------------------------------------- matrices: `rt.place`, unrolled
+
+    def _matrices(self) -> None:
+        p = self.p
+        if not p.matrices:
+            return
+        for lim in p.limits:
+            if any(lim.id in m.gives for m in p.matrices):
+                self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
+                self.say(f"base_{lim.id}_by = ''")
+        self.say("covered: bool | None = False  # whether some matrix applies")
+        for m in p.matrices:
+            cite = f"; {_comment(m.citation)}" if m.citation else ""
+            self.say(f"# matrix {m.id}: {_comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
+            applies = self.emit(m.when) if m.when else "True"
+            if applies == "True":
+                self.say("covered = True")
+                self._place(m, 1)
+                continue
+            self.say(f"applies = {applies}")
+            self.say("if applies is None:")
+            self.say(f"unresolved.append({m.id!r})", 2)
+            self.say("if covered is False:", 2)
+            self.say("covered = None", 3)
+            self.say("elif applies:")
+            self.say("covered = True", 2)
+            self._place(m, 2)
+        self.say("if covered is False:")
+        self.say('failed.append("eligibility_matrix")', 2)
+
+    def _table(self, m: ir.Matrix) -> str:
+        """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
+        rows = tuple(tuple(None if not c.eligible else tuple(c.get(lim) for lim in m.gives) for c in row)
+                     for row in m.cells)
+        return self.e.const(literal(rows), f"CELLS_{m.id}")
+
+    def _place(self, m: ir.Matrix, depth: int) -> None:
+        axes = [m.rows] + ([m.columns] if m.columns else [])
+        keys = []
+        for name, axis in zip(("row", "col"), axes, strict=False):
+            key = self.emit(axis.expr)
+            if not (_SIMPLE.fullmatch(key)):
+                self.say(f"{name}_key = {key}", depth)
+                key = f"{name}_key"
+            keys.append((name, axis, key))
+        # a key unknown: missing (the row's first); a key in no band: fail; else the cell
+        for n, (name, axis, key) in enumerate(keys):
+            integer = axis.expr.type.kind in ("integer", "months")
+            self.say(f"{'el' if n else ''}if {key} is None:", depth)
+            self.say(f"unresolved.append({m.id!r})", depth + 1)
+            self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
+            self.say(f"failed.append({m.id!r})", depth + 1)
+            labels = ", ".join(b.label for b in axis.bands)
+            self.lines[-2] += f"  # {_comment(axis.label)}: {_comment(labels)}"
+        cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
+        self.say(f"elif (cell := {cell}) is None:", depth)
+        self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
+        self.say("else:", depth)
+        for i, limit in enumerate(m.gives):
+            self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
+            self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
+
+    # ---------------------------------------------------------------- rules: `rt.judge`, inline
+
+    def _rules(self) -> None:
+        for r in self.p.rules:
+            cite = f"; {_comment(r.citation)}" if r.citation else ""
+            self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
+            results = [self.e.requirement(q) for q in r.requirements]
+            applies = self.emit(r.when) if r.when else "True"
+            name = f"a_{r.id}" if r.adjustments else "applies"
+            ok = kleene_and(results, self.temp) if results else ""
+            if applies == "True":
+                if r.adjustments:
+                    self.say(f"{name} = True")
+                if not results:
+                    if r.reviews:
+                        self.say(f"unresolved.append({r.id!r})  # referred for review")
+                    continue
+                self.say(f"ok = {ok}")
+                self._outcome(r, "ok", 1)
+                continue
+            self.say(f"{name} = {applies}")
+            if not results:
+                self.say(f"if {name} is None{' or ' + name if r.reviews else ''}:")
+                self.say(f"unresolved.append({r.id!r})", 2)
+                continue
+            if r.reviews:  # referred whenever it may apply; failing only when it surely applies
+                self.say(f"if {name} is None:")
+                self.say(f"unresolved.append({r.id!r})", 2)
+                self.say(f"elif {name}:")
+                self.say(f"ok = {ok}", 2)
+                self._outcome(r, "ok", 2)
+                continue
+            self.say(f"if {name} is not False:")
+            self.say(f"ok = {ok}", 2)
+            self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", 2)
+            self.say("if ok is not True:", 3)
+            self.say(f"unresolved.append({r.id!r})", 4)
+            self.say("else:", 2)
+            self._outcome(r, "ok", 3)
+
+    def _outcome(self, r: ir.Rule, ok: str, depth: int) -> None:
+        """A rule that applies: fail when a requirement fails, missing when one is unknown or it is referred."""
+        self.say(f"if {ok} is False:", depth)
+        self.say(f"failed.append({r.id!r})", depth + 1)
+        if r.reviews:
+            self.say("else:  # referred for review", depth)
+        else:
+            self.say(f"elif {ok} is None:", depth)
+        self.say(f"unresolved.append({r.id!r})", depth + 1)
+
+    # ---------------------------------------------------------------- limits: `rt.conclude`, per limit
+
+    def _limits(self) -> None:
+        p = self.p
+        stacked = p.combine == "stacked"
+        out = []
+        if p.limits:
+            self.say("best: Decimal | None")
+            self.say("sure: Decimal | None")
+        for lim in p.limits:
+            base = any(lim.id in m.gives for m in p.matrices)
+            adjs = [(r, a) for r in p.rules for a in r.adjustments if a.limit == lim.id]
+            reduces = [(r, a) for r, a in adjs if a.kind == "reduce"]
+            caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
+            how = "stacked" if stacked else "lowest wins"
+            self.say(f"# limit {lim.id}: {_comment(lim.title)} ({lim.span.where}): the lowest cell, each reduction "
+                     f"({how}) and cap that may apply; `sure`: only those that surely apply")
+            if not base and not caps:
+                out.append(f"({lim.id!r}, None, None)")
+                continue
+            if base:
+                self.say(f"best = sure = base_{lim.id}")
+                self.say(f"best_by = base_{lim.id}_by")
+            else:
+                self.say("best = sure = None")
+                self.say("best_by = ''")
+            if base and reduces:
+                self.say(f"if base_{lim.id} is not None:")
+                if stacked:
+                    total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
+                    sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
+                    self.say(f"best = base_{lim.id} - ({total})", 2)
+                    self.say(f"sure = base_{lim.id} - ({sure_total})", 2)
+                else:
+                    self.say(f"low = low_sure = base_{lim.id}", 2)
+                    for r, a in reduces:
+                        self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
+                        self.say(f"if (less := base_{lim.id} - {self._amount(a)}) < low:", 3)
+                        self.say(f"low, best_by = less, {r.id!r}", 4)
+                        self.say(f"if a_{r.id} is True and less < low_sure:", 3)
+                        self.say("low_sure = less", 4)
+                    self.say("best, sure = low, low_sure", 2)
+            for r, a in caps:
+                amount = self._amount(a)
+                self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): cap at {_comment(a.text)}")
+                self.say(f"if best is None or best > {amount}:", 2)
+                self.say(f"best, best_by = {amount}, {r.id!r}", 3)
+                self.say(f"if a_{r.id} is True and (sure is None or sure > {amount}):", 2)
+                self.say(f"sure = {amount}", 3)
+            var = f"lim_{lim.id}"
+            on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
+            self.say(f"{var}, {var}_by = best, None if best is None else best_by")
+            self.say("if best is not None:")
+            self.say(f"if {on} is None:", 2)
+            self.say(f"unresolved.append({lim.id!r})", 3)
+            self.say(f"elif {on} > best:", 2)
+            self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
+            out.append(f"({lim.id!r}, {var}, {var}_by)")
+        self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
+        self.say(f"return rt.Verdict(status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
+                 "tuple(unresolved))")
+
+    def _amount(self, a: ir.Adjustment) -> str:
+        return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
+
+
+def fast_path(program: ir.Program, emitter: PyExpr, decisive: set[str]) -> str:
+    """The body of `check_fast` for a program."""
+    return FastPath(program, emitter, decisive).write()

@@ -1,0 +1,244 @@
+"""Python back end: the checked IR to an importable package of typed checkers (`generated/`).
+
+Consumes an `ir.Bundle`; produces {relative path: file text}. Module shapes come from Jinja2 templates
+(StrictUndefined); text from guideline files enters generated code only through `pyrepr` (a Python
+literal) or `comment`/`docstring` (escaped), never pasted raw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, partial
+from importlib import resources
+
+import jinja2
+
+from compiler import ir
+from compiler.build.cache import Memo, no_memo
+
+# Package data, read through importlib.resources so an installed wheel works like the source tree.
+RUNTIME = resources.files("compiler").joinpath("runtime.py")
+
+
+def pyrepr(value: object) -> str:
+    """A Python literal for a value: strings via repr (quotes, backslashes, newlines escaped)."""
+    if isinstance(value, Decimal):
+        return f'Decimal("{value}")'
+    return repr(value)
+
+
+def comment(text: object) -> str:
+    """Text safe inside a `#` comment: one line."""
+    return " ".join(str(text).split())
+
+
+def docstring(text: object) -> str:
+    """Text safe inside a triple-quoted docstring."""
+    t = str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return t if not t.endswith('"') else t + " "
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The templates' environment, made once per process (templates are compiled once)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("compiler.backends.python", "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(pyrepr=pyrepr, comment=comment, docstring=docstring)
+    return env
+
+
+def class_name(name: str) -> str:
+    return "".join(part.capitalize() for part in re.split(r"[_\W]+", name) if part) or "Value"
+
+
+def member_name(value: str) -> str:
+    m = re.sub(r"\W", "_", value)
+    if not m.isidentifier() or m[0].isdigit():
+        m = "v_" + m
+    return m
+
+
+@dataclass
+class _Field:
+    name: str
+    annotation: str
+    constraints: list[tuple[str, str]]
+    title: str
+    description: str
+
+
+def _annotation(t: ir.Type, enum_classes: dict[str, str], record_classes: dict[str, str]) -> str:
+    base = {
+        "integer": "int",
+        "months": "int",
+        "money": "Decimal",
+        "percent": "Decimal",
+        "ratio": "Decimal",
+        "date": "dt.date",
+        "yesno": "bool",
+        "text": "str",
+    }.get(t.kind)
+    if t.kind == "enum":
+        base = enum_classes[t.enum]
+    elif t.kind == "list":
+        base = f"list[{record_classes[t.record]}]"
+    assert base is not None, t
+    return f"{base} | None"
+
+
+def _field(f: ir.Field, enum_classes: dict[str, str], record_classes: dict[str, str]) -> _Field:
+    constraints: list[tuple[str, str]] = []
+    if f.range is not None:
+        if f.range.low is not None:
+            constraints.append(("ge" if f.range.low_inclusive else "gt", _num(f.range.low, f.type)))
+        if f.range.high is not None:
+            constraints.append(("le" if f.range.high_inclusive else "lt", _num(f.range.high, f.type)))
+    if f.type.kind in ("money", "percent", "ratio") and f.places is not None:
+        constraints.append(("decimal_places", str(f.places)))
+    unit = {"money": f.type.unit, "percent": "percent (80 = 80%)", "ratio": "ratio", "months": "months"}.get(
+        f.type.kind, f.type.unit)
+    description = f.description + (f" Unit: {unit}." if unit else "")
+    return _Field(f.name, _annotation(f.type, enum_classes, record_classes), constraints, f.title, description)
+
+
+def _num(v: Decimal, t: ir.Type) -> str:
+    if t.kind in ("integer", "months"):
+        return str(int(v))
+    return pyrepr(v)
+
+
+def generate_loan(vocab: ir.Vocabulary) -> str:
+    """`generated/loan.py`: the pydantic Loan model and its enums."""
+    enums = []
+    enum_classes: dict[str, str] = {}
+    all_fields = [*vocab.fields, *(f for r in vocab.records for f in r.fields)]
+    for f in all_fields:
+        if f.type.kind == "enum" and f.type.enum not in enum_classes:
+            cname = class_name(f.name if f in vocab.fields else f"{_record_of(vocab, f)}_{f.name}")
+            enum_classes[f.type.enum] = cname
+            enums.append({
+                "class_name": cname,
+                "doc": f"{f.title}: the values of `{f.name}`.",
+                "values": [{"member": member_name(v), "name": v, "title": label}
+                           for v, label in zip(f.type.values, f.type.labels or f.type.values, strict=True)],
+            })
+    record_classes = {r.name: class_name(r.name) for r in vocab.records}
+    models = [
+        {"class_name": record_classes[r.name], "doc": f"{r.title}: one item of a list field.",
+         "fields": [_field(f, enum_classes, record_classes) for f in r.fields]}
+        for r in vocab.records
+    ]
+    models.append({"class_name": "Loan", "doc": f"A loan, as the guidelines see it ({vocab.title}).",
+                   "fields": [_field(f, enum_classes, record_classes) for f in vocab.fields]})
+    exports = sorted([*enum_classes.values(), *record_classes.values(), "Loan"])
+    text = environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models, exports=exports)
+    return text
+
+
+def _record_of(vocab: ir.Vocabulary, f: ir.Field) -> str:
+    for r in vocab.records:
+        if f in r.fields:
+            return r.name
+    return ""
+
+
+def module_name(program_id: str) -> str:
+    return program_id if program_id.isidentifier() else re.sub(r"\W", "_", program_id)
+
+
+def version_module_name(program: ir.Program, current: bool) -> str:
+    """`keystone_bank_statement` for the current version, `keystone_bank_statement__v2025_2` for an older one."""
+    base = module_name(program.id)
+    return base if current else f"{base}__v{re.sub(r'[^0-9A-Za-z]', '_', program.version)}"
+
+
+def versions_of(bundle: ir.Bundle) -> list[tuple[ir.Program, list[tuple[ir.Program, str]]]]:
+    """Per current program (by id): every version, oldest first, with its module name."""
+    out = []
+    for p in sorted(bundle.programs, key=lambda p: p.id):
+        older = [(h, version_module_name(h, False)) for h in bundle.history if h.id == p.id]
+        out.append((p, [*older, (p, version_module_name(p, True))]))
+    return out
+
+
+def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
+    """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
+    from compiler.backends.python.expr import PyExpr, literal
+    from compiler.backends.python.fast import fast_path
+    from compiler.meta import program_meta
+    from compiler.meta import titles as titles_of
+    from compiler.wording import describe, describe_requirement
+
+    emitter = PyExpr()
+    titles = titles_of(program, vocabulary)
+    meta = program_meta(program, vocabulary)
+    own = {k: v for k, v in meta.names.items() if v.is_value}
+    names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
+    owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
+    decisive = decisive_values(program)
+    fast = fast_path(program, emitter, decisive)  # before the template: its constants join the emitter's
+    return environment().get_template("program.py.j2").render(
+        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
+        decisive=decisive, fast=fast,
+        adjustments=lambda r: emitter.const(literal(tuple((a.kind, a.limit, a.amount) for a in r.adjustments)), ""),
+        say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
+        meta=literal(meta, raw={"names": names}),
+    )
+
+
+def decisive_values(program: ir.Program) -> set[str]:
+    """The derived values a decision depends on: read by a matrix, a rule or a limit, or by such a value."""
+    bodies = {v.id: v.body for v in program.values}
+    need = {lim.on for lim in program.limits} & bodies.keys()
+    for x in (*program.matrices, *program.rules):
+        need |= set(ir.reads(x)) & bodies.keys()
+    stack = list(need)
+    while stack:
+        for name in ir.reads(bodies[stack.pop()]):
+            if name in bodies and name not in need:
+                need.add(name)
+                stack.append(name)
+    return need
+
+
+def generate_fields(vocabulary: ir.Vocabulary) -> str:
+    """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
+    from compiler.backends.python.expr import literal
+    from compiler.runtime import Name
+
+    entries = "".join(
+        f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields
+    )
+    return (
+        f'"""Loan fields as messages name them: generated from {vocabulary.path} (sha256 {vocabulary.sha256}); do not edit."""\n\n'
+        "from __future__ import annotations\n\nfrom . import _runtime as rt\n\n"
+        f"NAMES: dict[str, rt.Name] = {{\n{entries}}}\n"
+    )
+
+
+def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
+    """Every file of `generated/`, by path relative to it. A module depends on its program and the vocabulary
+    only, so `memo` may find it from an earlier run."""
+    versions = versions_of(bundle)
+    modules = sorted(m for _, vs in versions for _, m in vs)
+    files = {
+        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
+                                                                       versions=versions, modules=modules),
+        "loan.py": generate_loan(bundle.vocabulary),
+        "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
+    }
+    files["_fields.py"] = generate_fields(bundle.vocabulary)
+    for program in bundle.programs:
+        files[f"{module_name(program.id)}.py"] = memo("python", program, partial(generate_program, program, bundle.vocabulary))
+    for program in bundle.history:
+        files[f"{version_module_name(program, False)}.py"] = memo("python", program,
+                                                                  partial(generate_program, program, bundle.vocabulary))
+    return files

@@ -1,0 +1,368 @@
+"""SQL back end, programs: one program's decision for every loan of a tape, as one sqlglot SELECT.
+
+The query is a stack of layers, each `SELECT *, new columns FROM (previous layer)`:
+  1. derived values in dependency order (one layer each: `v_ltv`, `v_dti`, ... scaled integers);
+  2. facts: whether each matrix and rule applies, each matrix key, each requirement's result (Kleene, NULL unknown);
+  3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check;
+  5. limits: the candidates, the lowest and the rule that binds it, with and without adjustments whose rule
+     may not apply (`runtime.decide`'s "uncertain adjustment gives missing data"); 6. limit findings;
+  7. the row of the result: status, limits with binding rules, failing / missing / review rule ids, conditions.
+The semantics are `compiler.runtime.decide`'s, outcome for outcome; the differential tests hold them to it.
+The tape relation has one typed column per vocabulary field, `_row` (input row number) and `_reason` (why the
+row could not be read, NULL when it could); an unreadable row comes out with status `invalid` and its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.backends.sql.expr import (
+    INT,
+    Scope,
+    Sql,
+    SqlError,
+    case,
+    compile_expr,
+    compile_lookup,
+    const_num,
+    from_source,
+    in_band,
+    is_null,
+    lit,
+    paren,
+    rescale,
+)
+
+SEP = ";"  # between rule ids
+COND_SEP = " | "  # between conditions
+
+
+def field_places(vocabulary: ir.Vocabulary) -> dict[str, int]:
+    """Declared decimals of numeric fields (the tape's DECIMAL scale); integers and months have 0."""
+    return {f.name: (f.places or 0) for f in vocabulary.fields if f.type.numeric}
+
+
+def _s(text: str) -> exp.Expr:
+    return exp.Literal.string(text)
+
+
+def _col(name: str) -> exp.Expr:
+    return exp.column(name, quoted=True)
+
+
+def _true(e: exp.Expr) -> exp.Expr:
+    """e is TRUE (not FALSE, not unknown)."""
+    return exp.Coalesce(this=paren(e), expressions=[exp.Boolean(this=False)])
+
+
+def _false(e: exp.Expr) -> exp.Expr:
+    return exp.Coalesce(this=exp.Not(this=paren(e)), expressions=[exp.Boolean(this=False)])
+
+
+def _or(parts: Sequence[exp.Expr]) -> exp.Expr:
+    if not parts:
+        return exp.Boolean(this=False)
+    tree = paren(parts[0])
+    for p in parts[1:]:
+        tree = exp.Or(this=tree, expression=paren(p))
+    return tree
+
+
+def _and(parts: Sequence[exp.Expr]) -> exp.Expr:
+    tree = paren(parts[0])
+    for p in parts[1:]:
+        tree = exp.And(this=tree, expression=paren(p))
+    return tree
+
+
+def _least(parts: Sequence[exp.Expr]) -> exp.Expr:
+    """The least known value (NULLs skipped, NULL when all are): LEAST in DuckDB and Spark, written as is."""
+    if len(parts) == 1:
+        return parts[0]
+    return exp.Anonymous(this="LEAST", expressions=list(parts))
+
+
+def _concat(parts: Sequence[exp.Expr], sep: str) -> exp.Expr:
+    """CONCAT_WS skips NULLs in DuckDB and Spark; written as is (sqlglot would add a NULL guard)."""
+    if not parts:
+        return _s("")
+    return exp.Anonymous(this="CONCAT_WS", expressions=[_s(sep), *parts])
+
+
+class Layers:
+    def __init__(self, source: exp.Expr) -> None:
+        self.query: exp.Expr = source
+        self.n = 0
+
+    def add(self, columns: list[exp.Expr]) -> None:
+        if not columns:
+            return
+        self.n += 1
+        self.query = exp.select(exp.Star(), *columns).from_(from_source(self.query, f"l{self.n}"))
+
+
+def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
+    """Each value as a column in its own layer, in declaration order (dependency order: a value reads only
+    values declared before it, as columns of the layers below)."""
+    for v in values:
+        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        if sql.kind == "num":
+            scope.value_scales[v.id] = sql.scale
+        for name, tree in scope.take_hoisted():
+            layers.add([exp.alias_(tree, name)])
+        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+
+
+def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Expr,
+                  limits: Sequence[str] | None = None) -> exp.Select:
+    """The SELECT deciding every row of `source` under `program`; one output row per input row."""
+    scope = Scope(field_places(vocabulary), {})
+    layers = Layers(source)
+
+    # 1. derived values, each in its own layer (later values read earlier ones as columns)
+    add_values(layers, program.values, scope)
+
+    # 2. facts
+    facts: list[exp.Expr] = []
+    key_scales: dict[str, Sql] = {}
+    for i, m in enumerate(program.matrices):
+        facts.append(exp.alias_(compile_expr(m.when, scope).tree if m.when is not None else exp.Boolean(this=True), f"m{i}_a"))
+        for j, axis in enumerate(_axes(m)):
+            key = compile_expr(axis.expr, scope)
+            key_scales[f"m{i}_k{j}"] = key
+            facts.append(exp.alias_(key.tree, f"m{i}_k{j}"))
+    for i, r in enumerate(program.rules):
+        facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
+        for j, q in enumerate(r.requirements):
+            facts.append(exp.alias_(_requirement(q, scope), f"r{i}_q{j}"))
+    for name, tree in scope.take_hoisted():
+        layers.add([exp.alias_(tree, name)])
+    layers.add(facts)
+
+    # 3. band positions of matrix keys (NULL when the key is unknown or outside every band)
+    positions: list[exp.Expr] = []
+    for i, m in enumerate(program.matrices):
+        for j, axis in enumerate(_axes(m)):
+            key = Sql(exp.column(f"m{i}_k{j}"), "num", key_scales[f"m{i}_k{j}"].scale)
+            positions.append(exp.alias_(case(*[(in_band(key, b), lit(n)) for n, b in enumerate(axis.bands)]), f"m{i}_b{j}"))
+    layers.add(positions)
+
+    # 4. findings of matrices and rules
+    outcomes: list[exp.Expr] = []
+    finding_cols: list[tuple[str, str]] = []  # (rule id, outcome column), in the Decision's finding order
+    for i, m in enumerate(program.matrices):
+        outcomes.append(exp.alias_(_matrix_outcome(i, m), f"o_m{i}"))
+        finding_cols.append((m.id, f"o_m{i}"))
+    if program.matrices:
+        none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
+        outcomes.append(exp.alias_(case((none_applies, _s("fail")), default=_s("pass")), "o_elig"))
+        finding_cols.append(("eligibility_matrix", "o_elig"))
+    for i, r in enumerate(program.rules):
+        outcomes.append(exp.alias_(_rule_outcome(i, r), f"o_r{i}"))
+        finding_cols.append((r.id, f"o_r{i}"))
+    layers.add(outcomes)
+
+    # 5. limits (in layers: candidates, base, options, lowest, binding rule) and 6. their findings
+    limit_ids = list(limits) if limits is not None else [lim.id for lim in program.limits]
+    own = {lim.id: lim for lim in program.limits}
+    stages: list[list[exp.Expr]] = [[], [], [], [], []]
+    limit_findings: list[exp.Expr] = []
+    out_limits: list[exp.Expr] = []
+    for k, lid in enumerate(limit_ids):
+        lim = own.get(lid)
+        if lim is None:
+            out_limits += [exp.alias_(exp.Null(), lid), exp.alias_(exp.Null(), f"{lid}_rule")]
+            continue
+        actual = _limit_actual(lim, program, vocabulary, scope)
+        scale = _limit_stages(program, lim.id, actual, k, stages)
+        lv, lc, la = exp.column(f"lim{k}"), exp.column(f"lim{k}_certain"), exp.column(f"lim{k}_actual")
+        limit_findings.append(exp.alias_(case(
+            (is_null(lv), _s("not_applicable")),
+            (is_null(la), _s("missing")),
+            (exp.And(this=exp.GT(this=la, expression=lv),
+                     expression=paren(exp.Or(this=is_null(lc), expression=exp.LTE(this=la, expression=lc)))), _s("missing")),
+            (exp.LTE(this=la, expression=lv), _s("pass")),
+            default=_s("fail")), f"o_l{k}"))
+        finding_cols.append((lim.id, f"o_l{k}"))
+        out_limits += [exp.alias_(_decimal(lv, scale), lid), exp.alias_(exp.column(f"lim{k}_rule"), f"{lid}_rule")]
+    for stage in stages:
+        layers.add(stage)
+    layers.add(limit_findings)
+
+    # 7. the result row
+    def ids(outcome: str) -> exp.Expr:
+        return _concat([case((exp.EQ(this=exp.column(col), expression=_s(outcome)), _s(rid))) for rid, col in finding_cols], SEP)
+
+    conditions = [case((_true(exp.column(f"r{i}_a")), _s(f"{r.id} ({c.kind}): {c.text}")))
+                  for i, r in enumerate(program.rules) for c in r.conditions]
+    layers.add([exp.alias_(ids("fail"), "_fail"), exp.alias_(ids("missing"), "_missing"), exp.alias_(ids("review"), "_review"),
+                exp.alias_(_concat(conditions, COND_SEP), "_conditions")])
+    valid = is_null(_col("_reason"))
+
+    def when_valid(e: exp.Expr) -> exp.Expr:
+        return case((valid, e))
+
+    status = case((exp.Not(this=valid), _s("invalid")),
+                  (exp.NEQ(this=exp.column("_fail"), expression=_s("")), _s("ineligible")),
+                  (exp.Or(this=exp.NEQ(this=exp.column("_missing"), expression=_s("")),
+                          expression=exp.NEQ(this=exp.column("_review"), expression=_s(""))), _s("needs_info")),
+                  default=_s("eligible"))
+    final = [
+        exp.alias_(_col("_row"), "row"),
+        exp.alias_(_col("loan_id"), "loan_id"),
+        exp.alias_(_s(program.id), "program"),
+        exp.alias_(status, "status"),
+        *[exp.alias_(when_valid(e.this), e.alias) for e in out_limits],
+        exp.alias_(when_valid(exp.column("_fail")), "failing_rules"),
+        exp.alias_(when_valid(exp.column("_missing")), "missing_rules"),
+        exp.alias_(when_valid(exp.column("_review")), "review_rules"),
+        exp.alias_(when_valid(exp.column("_conditions")), "conditions"),
+        exp.alias_(_col("_reason"), "reason"),
+    ]
+    return exp.select(*final).from_(from_source(layers.query, "decided"))
+
+
+def _axes(m: ir.Matrix) -> list[ir.Axis]:
+    return [m.rows] + ([m.columns] if m.columns is not None else [])
+
+
+def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
+    """The test, or any alternative whose condition and test both hold: Kleene OR of Kleene ANDs = SQL's."""
+    tree = paren(compile_expr(q.test, scope).tree)
+    for alt in q.alternatives:
+        both = exp.And(this=paren(compile_expr(alt.when, scope).tree), expression=paren(compile_expr(alt.test, scope).tree))
+        tree = exp.Or(this=tree, expression=paren(both))
+    return tree
+
+
+def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expr:
+    a = exp.column(f"m{i}_a")
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
+    for j in range(len(_axes(m))):
+        whens += [(is_null(exp.column(f"m{i}_k{j}")), _s("missing")), (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
+    na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
+    if na:
+        whens.append((_or(na), _s("fail")))
+    return case(*whens, default=_s("pass"))
+
+
+def _at(i: int, m: ir.Matrix, row: int, col: int) -> exp.Expr:
+    cond: exp.Expr = exp.EQ(this=exp.column(f"m{i}_b0"), expression=lit(row))
+    if m.columns is not None:
+        cond = exp.And(this=cond, expression=exp.EQ(this=exp.column(f"m{i}_b1"), expression=lit(col)))
+    return cond
+
+
+def _rule_outcome(i: int, r: ir.Rule) -> exp.Expr:
+    a = exp.column(f"r{i}_a")
+    qs = [exp.column(f"r{i}_q{j}") for j in range(len(r.requirements))]
+    failed = _or([_false(q) for q in qs])
+    unknown = _or([is_null(q) for q in qs])
+    uncertain_missing: exp.Expr = exp.Boolean(this=True) if (r.reviews or not r.requirements) else \
+        exp.Or(this=paren(failed), expression=paren(unknown))
+    whens = [
+        (_false(a), _s("not_applicable")),
+        (exp.And(this=_true(a), expression=paren(failed)), _s("fail")),
+        (exp.And(this=is_null(a), expression=paren(uncertain_missing)), _s("missing")),
+        (unknown, _s("missing")),
+    ]
+    return case(*whens, default=_s("review" if r.reviews else "pass"))
+
+
+def _limit_actual(lim: ir.Limit, program: ir.Program, vocabulary: ir.Vocabulary, scope: Scope) -> Sql:
+    value = program.value(lim.on)
+    if value is not None:
+        return scope.value(lim.on, value.type)
+    f = vocabulary.field(lim.on)
+    if f is None:
+        raise SqlError(f"limit {lim.id} is on {lim.on}, neither a value nor a field")
+    return scope.field(f.name, f.type)
+
+
+def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]]) -> int:
+    """Columns computing limit k as `runtime._limit` does, stage by stage; returns the scale of its integers.
+
+    Stage 0: each matrix's candidate (its cell's value when the matrix passes) and the actual value; 1: the base
+    (lowest candidate); 2: its rule, and each option (base less a reduction, a cap) counting adjustments of rules
+    that apply or may apply (`lim{k}_o{j}`), or only those known to apply (`lim{k}_c{j}`); 3: the lowest of each;
+    4: the binding rule, the first option equal to the lowest (Python's `min` keeps the first).
+    """
+    consts: list[Decimal] = []
+    matrices: list[tuple[int, str, list[tuple[exp.Expr, Decimal]]]] = []
+    for i, m in enumerate(program.matrices):
+        if limit in m.gives:
+            cells: list[tuple[exp.Expr, Decimal]] = []
+            for r, row in enumerate(m.cells):
+                for c, cell in enumerate(row):
+                    v = cell.get(limit)
+                    if v is not None:
+                        cells.append((_at(i, m, r, c), v))
+                        consts.append(v)
+            matrices.append((i, m.id, cells))
+    reductions: list[tuple[int, str, Decimal]] = []
+    caps: list[tuple[int, str, Decimal]] = []
+    for i, rule in enumerate(program.rules):
+        for adj in rule.adjustments:
+            if adj.limit == limit:
+                (reductions if adj.kind == "reduce" else caps).append((i, rule.id, adj.amount))
+                consts.append(adj.amount)
+    scale = max([actual.scale] + [const_num(c).scale for c in consts])
+
+    def n(d: Decimal) -> exp.Expr:
+        return rescale(const_num(d), scale)
+
+    p = f"lim{k}"
+    stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
+    for i, _mid, cells in matrices:
+        value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
+        stages[0].append(exp.alias_(case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value)), f"{p}_m{i}"))
+    cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
+    stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), INT), f"{p}_base"))
+    base = exp.column(f"{p}_base")
+    stages[2].append(exp.alias_(case(*[(exp.EQ(this=c, expression=base), _s(rid)) for rid, c in cands]) if cands
+                                else exp.cast(exp.Null(), "VARCHAR"), f"{p}_base_rule"))
+    base_rule = exp.column(f"{p}_base_rule")
+
+    def options(maybe: bool) -> list[tuple[exp.Expr, exp.Expr]]:
+        def on(i: int) -> exp.Expr:
+            return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
+
+        out: list[tuple[exp.Expr, exp.Expr]] = []
+        if program.combine == "stacked":
+            total: exp.Expr = lit(0)
+            for i, _rid, amount in reductions:
+                total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
+            out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
+        else:
+            out.append((base, base_rule))
+            for i, rid, amount in reductions:
+                out.append((case((on(i), exp.Sub(this=base, expression=n(amount)))), _s(rid)))
+        for i, rid, amount in caps:
+            out.append((case((on(i), n(amount))), _s(rid)))
+        return out
+
+    maybe, known = options(True), options(False)
+    for j, ((v_maybe, _r), (v_known, _r2)) in enumerate(zip(maybe, known, strict=True)):
+        stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
+    stages[3] += [exp.alias_(_least([exp.column(f"{p}_o{j}") for j in range(len(maybe))]), p),
+                  exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
+    rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
+    stages[4].append(exp.alias_(case(*[(exp.EQ(this=exp.column(f"{p}_o{j}"), expression=exp.column(p)), rules[j])
+                                       for j in range(len(maybe))]), f"{p}_rule"))
+    return scale
+
+
+def _decimal(e: exp.Expr, scale: int) -> exp.Expr:
+    """A scaled integer as an exact DECIMAL(20, scale)."""
+    whole = exp.cast(e, exp.DataType.build("DECIMAL(38, 0)"))
+    if scale == 0:
+        return exp.cast(whole, exp.DataType.build("DECIMAL(20, 0)"))
+    step = exp.cast(_s(f"{Decimal(1).scaleb(-scale):f}"), exp.DataType.build(f"DECIMAL({scale + 1}, {scale})"))
+    return exp.cast(exp.Mul(this=whole, expression=step), exp.DataType.build(f"DECIMAL(20, {scale})"))
+
+
+__all__ = ["COND_SEP", "SEP", "field_places", "program_query"]

@@ -1,0 +1,224 @@
+"""The build cache (`.glc-cache/`): results of the passes kept between runs, found again by what they were made from.
+
+Every entry's key is the sha256 of everything its value was computed from: the compiler itself (`COMPILER`:
+its modules, templates and grammar, the Python, Lark and Jinja versions) and the source texts involved, with
+their paths. So an entry can only be found again by a run that would compute the same value; nothing is ever
+invalidated by hand, and a changed compiler or file simply misses. What is keyed by what:
+
+    parse   one file's text and path          -> its surface AST and syntax/AST diagnostics  (driver)
+    lower, analysis, back-end outputs         -> keyed by `program_key`: the vocabulary and every file of every
+            program the program builds on (all versions), so a changed base misses for all its variants
+
+An entry on disk is MAGIC, the compiler hash, the key, the sha256 of the payload, then the payload (a pickle).
+An entry that is unreadable, truncated, of another compiler or whose payload does not match its checksum is
+ignored (recomputed and rewritten), never an error. Entries are written atomically (a temporary file renamed
+into place); a cache that cannot be written (read-only folder, disk full) is a cache that misses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import types
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from compiler import ir
+
+T = TypeVar("T")
+
+MAGIC = b"glc-cache 1\n"
+FOLDER_NAME = ".glc-cache"
+_PACKAGE = Path(__file__).resolve().parent.parent  # the source tree's compiler/, or site-packages/compiler/ of a wheel
+
+
+def _compiler_files() -> list[tuple[str, bytes]]:
+    """(name, bytes) of the compiler's modules and templates, and of the grammar: the same names and bytes whether
+    glc runs from the source tree (editable install) or from an installed wheel, where the grammar is the package
+    data `compiler.grammar` (`compiler/grammar/` in site-packages, the top-level `grammar/` in the source tree)."""
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+                   and p.relative_to(_PACKAGE).parts[0] != "grammar")
+    grammar = resources.files("compiler.grammar").joinpath("guideline.lark").read_bytes()
+    return [*((p.relative_to(_PACKAGE.parent).as_posix(), p.read_bytes()) for p in files), ("grammar/guideline.lark", grammar)]
+
+
+@cache
+def compiler_hash() -> str:
+    """sha256 of the compiler's own code and templates, the grammar, and the versions of what it runs on."""
+    h = hashlib.sha256()
+    for name, data in _compiler_files():
+        h.update(name.encode() + b"\0")
+        h.update(data + b"\0")
+    h.update(sys.version.encode() + b"\0")
+    for dist in ("lark", "jinja2", "pydantic"):
+        try:
+            h.update(f"{dist} {metadata.version(dist)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist} -\0".encode())
+    return h.hexdigest()
+
+
+def key(*parts: str) -> str:
+    """The key of an entry made from these texts (each part length-prefixed, so no two lists of parts collide)."""
+    h = hashlib.sha256(compiler_hash().encode())
+    for part in parts:
+        data = part.encode("utf-8", errors="surrogatepass")
+        h.update(f"{len(data)}:".encode() + data)
+    return h.hexdigest()
+
+
+@cache
+def _slot_fields(cls: type) -> tuple[str, ...] | None:
+    """A slotted dataclass's field names, when they are all its state (else None: pickled the ordinary way)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    slots = tuple(n for c in cls.__mro__ for n in getattr(c, "__slots__", ()) if n not in ("__weakref__", "__dict__"))
+    all_slotted = all("__slots__" in vars(c) for c in cls.__mro__[:-1])  # else instances have a __dict__ too
+    return names if names and all_slotted and sorted(slots) == sorted(names) else None
+
+
+def _restore(cls: type, values: tuple[object, ...]) -> object:
+    """Unpickle a slotted dataclass: its fields set directly (the standard way looks the fields up per object)."""
+    make = _RESTORERS.get(cls)
+    if make is None:
+        make = _RESTORERS[cls] = _restorer(cls)
+    return make(values)
+
+
+_RESTORERS: dict[type, Callable[[tuple[object, ...]], object]] = {}
+
+
+def _restorer(cls: type) -> Callable[[tuple[object, ...]], object]:
+    """A function making an instance of `cls` from its field values, each stored through its slot (written out once
+    per class: unpickling the IR makes ~100,000 such objects, and a loop over the names costs twice as much)."""
+    names = _slot_fields(cls)
+    assert names is not None
+    slots = [getattr(cls, n, None) for n in names]
+    if not all(isinstance(d, types.MemberDescriptorType) for d in slots):
+        def slow(values: tuple[object, ...]) -> object:
+            obj: object = object.__new__(cls)
+            for name, value in zip(names, values, strict=True):
+                object.__setattr__(obj, name, value)
+            return obj
+        return slow
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "n": len(names)}
+    scope.update({f"set{i}": d.__set__ for i, d in enumerate(slots)})  # type: ignore[union-attr]
+    body = "".join(f"    set{i}(obj, values[{i}])\n" for i in range(len(names)))
+    exec(f"def restore(values):\n    if len(values) != n:\n        raise ValueError(cls)\n    obj = new(cls)\n{body}    return obj\n",
+         scope)
+    made: Callable[[tuple[object, ...]], object] = scope["restore"]
+    return made
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        cls: type = type(obj)
+        names = _slot_fields(cls) if not isinstance(obj, type) else None
+        if names is None:
+            return NotImplemented
+        return _restore, (cls, tuple(getattr(obj, n) for n in names))
+
+
+def _dumps(value: object) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buf.getvalue()
+
+
+class Cache:
+    """A folder of entries. `get` returns None for anything but a sound entry of this compiler; `put` never raises."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, k: str) -> Path:
+        return self.folder / k[:2] / f"{k}.pickle"
+
+    def get(self, k: str) -> object | None:
+        try:
+            data = self._path(k).read_bytes()
+        except OSError:
+            return None
+        head = MAGIC + compiler_hash().encode() + b"\n" + k.encode() + b"\n"
+        if not data.startswith(head) or len(data) < len(head) + 65:
+            return None
+        digest, payload = data[len(head): len(head) + 64], data[len(head) + 65:]
+        if hashlib.sha256(payload).hexdigest().encode() != digest:
+            return None
+        try:
+            found: object = pickle.loads(payload)
+            return found
+        except Exception:
+            return None
+
+    def put(self, k: str, value: object) -> None:
+        try:
+            payload = _dumps(value)
+        except Exception:
+            return  # a value that cannot be pickled is not cached
+        head = MAGIC + compiler_hash().encode() + b"\n" + k.encode() + b"\n"
+        data = head + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+        target = self._path(k)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            with contextlib.suppress(OSError):
+                ignore.write_text("*\n", encoding="utf-8")
+
+    def memo(self, k: str, compute: Callable[[], T], check: Callable[[object], bool] | None = None) -> T:
+        """The value stored under `k`, else `compute()` (then stored). `check` vets a stored value's type."""
+        found = self.get(k)
+        if found is not None and (check is None or check(found)):
+            self.hits += 1
+            return found  # type: ignore[return-value]
+        self.misses += 1
+        value = compute()
+        self.put(k, value)
+        return value
+
+
+class Memo(Protocol):
+    """Runs `compute` for one version of a program, or finds its result from an earlier run (`CheckResult.memo`)."""
+
+    def __call__(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T: ...
+
+
+def no_memo(kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
+    """No cache: compute."""
+    return compute()
+
+
+def program_key(vocabulary: tuple[str, str], files: Iterable[tuple[str, str]]) -> str:
+    """The key part of everything computed for one program: the vocabulary and the files (path, text) it builds on."""
+    parts = ["program", *vocabulary]
+    for path, text in sorted(files):
+        parts += [path, text]
+    return key(*parts)
+
+
+def default_folder(root: Path) -> Path:
+    return root / FOLDER_NAME

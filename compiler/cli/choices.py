@@ -1,0 +1,23 @@
+"""The fixed choice lists of command-line options, as Enums: a value outside the list is a usage error (exit 2)
+that lists the choices, and shell completion offers them. Light on purpose: `compiler.cli.main` imports it at start."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Engine(StrEnum):
+    """`glc screen --engine` (the engines of `compiler.screen.engines.ENGINES`)."""
+
+    duckdb = "duckdb"
+    python = "python"
+    reference = "reference"
+    spark = "spark"
+
+
+class DiffFormat(StrEnum):
+    """`glc diff --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"

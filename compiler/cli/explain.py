@@ -1,0 +1,134 @@
+"""`glc explain`: for a loan a program does not accept, the smallest changes that would make it pass.
+
+The program comes from the front end (the checked IR of programs/); the loan is read and validated like
+`glc eval` does, with the generated `Loan` model (checked to match the vocabulary); the search is
+`compiler.tools.explain`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+
+from rich.console import Console
+from rich.text import Text
+
+from compiler.project import current
+from compiler.tools.explain import Explanation, FailedRule, Suggestion, explain
+
+
+def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:
+    from compiler.backends.python.modules import generate_loan
+    from compiler.cli.eval import _generated, _on_date, load_loan, read_loan_file
+    from compiler.driver import check_paths
+
+    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    if on not in (None, "application"):
+        _, problem = _on_date(on, None)
+        if problem:
+            err.print(Text(problem))
+            return 2
+    data = read_loan_file(loan_file, err)
+    if data is None:
+        return 2
+    project = current()
+    result = check_paths([project.programs])
+    if result.bundle is None:
+        err.print(Text(f"{project.programs_folder}/ has errors (or no programs): run `glc check` to see them."))
+        return 1
+    bundle = result.bundle
+    program = next((p for p in bundle.programs if p.id == program_id), None)
+    if program is None:
+        ids = sorted(p.id for p in bundle.programs)
+        close = difflib.get_close_matches(program_id, ids, n=1)
+        hint = f" Did you mean `{close[0]}`?" if close else ""
+        err.print(Text(f"No program `{program_id}`.{hint} Programs: {', '.join(ids)}."))
+        return 2
+    model_file = project.generated / "loan.py"
+    on_disk = model_file.read_text(encoding="utf-8") if model_file.is_file() else None
+    gen = _generated() if on_disk == generate_loan(bundle.vocabulary) else None
+    if gen is None:
+        err.print(Text("generated/ is missing or stale: run `glc build` first."))
+        return 1
+    loan = load_loan(data, gen.Loan, bundle.vocabulary, err)
+    if loan is None:
+        return 1
+    day, problem = _on_date(on, loan)
+    if problem:
+        err.print(Text(problem))
+        return 1
+    if day is not None:
+        # the version in force on that day: the latest whose effective date is not after it
+        versions = sorted((p for p in (*bundle.programs, *bundle.history) if p.id == program_id),
+                          key=lambda p: p.effective)
+        chosen = [p for p in versions if p.effective <= day]
+        if not chosen:
+            err.print(Text(f"`{program_id}` has no version in force on {day}: its first version takes effect "
+                           f"{versions[0].effective}."))
+            return 1
+        program = chosen[-1]
+    explanation = explain(program, bundle.vocabulary, loan)
+    if as_json:
+        sys.stdout.write(explanation.to_json() + "\n")
+    else:
+        print_explanation(explanation, console)
+    return 0
+
+
+STATUS_STYLE = {"eligible": "bold green", "ineligible": "bold red", "needs_info": "bold yellow"}
+
+
+def print_explanation(e: Explanation, console: Console) -> None:
+    p = e.program
+    head = Text(f"{p.title} ({p.id}) v{p.version}, effective {p.effective}: ")
+    head.append(e.status.upper(), style=STATUS_STYLE.get(e.status, "bold"))
+    console.print(head)
+    console.print(Text(e.summary))
+    if e.failed:
+        console.print()
+        console.print(Text("To make the loan pass every rule (smallest change first):", style="bold"))
+        if e.whole_loan_note:
+            console.print(Text(f"  {e.whole_loan_note}"))
+        for n, s in enumerate(e.whole_loan, 1):
+            _suggestion(n, s, console, show_status=True)
+        if not e.whole_loan:
+            console.print(Text("  (none found)"))
+    for f in e.failed:
+        console.print()
+        _failed(f, console)
+    if e.missing:
+        console.print()
+        console.print(Text("Supply these fields:", style="bold"))
+        for m in e.missing:
+            console.print(Text(f"  {m.field} ({m.title}): needed by {', '.join(m.rules)}"))
+    if e.referrals:
+        console.print()
+        console.print(Text("Referred to the investor (no change of the loan settles these):", style="bold"))
+        for r in e.referrals:
+            console.print(Text(f"  {r.rule_id}: {r.message}  [{r.citation}; {r.source}]"))
+
+
+def _failed(f: FailedRule, console: Console) -> None:
+    line = Text("failed ", style="bold red")
+    line.append(f"{f.rule_id}", style="bold")
+    line.append(f" {f.title}  [{f.citation + '; ' if f.citation else ''}{f.source}]")
+    console.print(line)
+    console.print(Text(f"  {f.message}"))
+    if f.note:
+        console.print(Text(f"  {f.note}", style="yellow"))
+    for n, s in enumerate(f.suggestions, 1):
+        _suggestion(n, s, console, show_status=False)
+    if not f.suggestions and not f.note:
+        console.print(Text("  No change of one or two fields found that makes it pass."))
+
+
+def _suggestion(n: int, s: Suggestion, console: Console, show_status: bool) -> None:
+    console.print(Text(f"  {n}. {s.change}"))
+    details = [e.detail for e in s.effects]
+    if s.new_failures:
+        details.append(f"but {', '.join(s.new_failures)} would then fail")
+    if show_status:
+        details.append("the loan would be eligible" if s.status == "eligible" else
+                       "no rule would fail; the loan would still need data")
+    for d in details:
+        console.print(Text(f"       {d}", style="dim"))

@@ -1,0 +1,282 @@
+"""`glc screen` and `glc sample-tape`: screen a loan tape under programs; write a synthetic tape.
+
+`glc screen TAPE` writes into --out (default `screen-out/`): `results.parquet` and `results.csv` (one row per
+tape row and program: row, loan_id, program, status, each limit with its binding rule, failing / missing / review
+rule ids, conditions, and the reason for `invalid` rows) and `summary.json` (counts by program and status,
+engine, time). Files are written under temporary names and renamed at the end: a failed run leaves nothing
+half-written. Exit 0 done, 1 bad input (tape, mapping, programs), 2 usage error, 3 an internal error (DuckDB refusing
+glc's own SQL: a bug in glc, never reported as a bad tape).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from compiler.project import current
+from compiler.screen.duck import SqlError
+from compiler.screen.tape import TapeError, read_mapping, tape_fault
+
+STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
+
+
+def _err() -> Console:
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def _bundle(err: Console) -> Any:
+    from compiler.cli.main import print_diagnostics
+    from compiler.driver import check_paths
+
+    project = current()
+    result = check_paths([project.programs])
+    if result.bundle is None or not result.ok:
+        print_diagnostics(result.diagnostics, result.sources, err)
+        err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) before screening."))
+        return None
+    return result.bundle
+
+
+def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
+               console: Console, progress: bool | None = None, scenario: str | None = None, master: str | None = None,
+               emit_sql: str | None = None, report: bool = True) -> int:
+    import shutil
+    import tempfile
+
+    from compiler.screen.engines import ENGINES, connect
+
+    err = _err()
+    if engine not in ENGINES:
+        err.print(Text(f"No engine `{engine}`: use one of {', '.join(ENGINES)}."))
+        return 2
+    if programs and all_programs:
+        err.print(Text("Give --program or --all, not both."))
+        return 2
+    if engine != "spark" and (master or emit_sql):
+        err.print(Text(f"{'--master' if master else '--emit-sql'} is for the spark engine: add --engine spark."))
+        return 2
+    if engine == "spark" and not emit_sql:
+        from compiler.screen.spark import SparkError, check_available
+
+        try:
+            check_available()
+        except SparkError as e:
+            err.print(Text(str(e)))
+            return 1
+    bundle = _bundle(err)
+    if bundle is None:
+        return 1
+    from compiler.portfolio.screen import Surveillance
+
+    surveillance = Surveillance.open(current().programs, bundle.vocabulary, scenario, err)
+    if isinstance(surveillance, int):
+        return surveillance
+    ids = [p.id for p in bundle.programs]
+    for p in programs:
+        if p not in ids:
+            close = difflib.get_close_matches(p, ids, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else ""
+            err.print(Text(f"No program `{p}`.{hint} Programs: {', '.join(sorted(ids))}."))
+            return 2
+    chosen: list[str] | None = ids if all_programs else (list(dict.fromkeys(programs)) or None)
+    out_dir = Path(out)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(Text(f"--out {out} is a file; give a folder for the results."))
+        return 2
+    work = tempfile.mkdtemp(prefix="glc-screen-")  # the typed tape lives on disk: memory stays bounded
+    try:
+        con = connect(database=str(Path(work) / "screen.duckdb"))
+        con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
+        spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
+        return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
+                       report)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
+            console: Console, err: Console, progress: bool | None, surveillance: Any = None,
+            spark: dict[str, Any] | None = None, report: bool = True) -> int:
+    from compiler.screen.engines import plan
+
+    started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
+    try:
+        m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
+        p = plan(con, bundle, Path(tape), chosen, m)
+    except TapeError as e:
+        err.print(Text(str(e)))
+        return 1
+    except SqlError as e:  # glc's own SQL refused: a bug in glc, never blamed on the tape
+        return _internal(err, e)
+    except Exception as e:  # DuckDB errors reading a tape (e.g. a ragged CSV line): say what and where
+        if not tape_fault(e):
+            raise
+        err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
+        return 1
+    if p.tape.absent:
+        console.print(Text(f"Not on the tape (unknown for every loan): {', '.join(p.tape.absent)}.", style="dim"))
+    for warning in p.tape.warnings:  # e.g. a percent column that looks like fractions: never a silent misread
+        err.print(Text(f"Warning: {warning}", style="yellow"))
+    spark = spark or {}
+    if spark.get("emit_sql"):
+        from compiler.screen.spark import write_job
+
+        sql, normalised = write_job(con, p, Path(spark["emit_sql"]))
+        console.print(Text(f"wrote {sql} (Spark SQL) and {normalised} (the tape, read and checked): run them with\n"
+                           f"  spark-submit compiler/screen/spark_job.py {sql} {normalised} RESULTS_FOLDER"))
+        return 0
+    timings: dict[str, Any] = {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        from compiler.screen.report import loans as report_loans
+
+        if report:
+            report_loans.snapshot(con, bundle.vocabulary)  # the report's loan facts, before any stress
+        if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
+            surveillance.before(con, p, bundle, engine)
+        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings)
+    except TapeError as e:
+        err.print(Text(str(e)))
+        return 1
+    except SqlError as e:
+        return _internal(err, e)
+    except Exception as e:  # DuckDB errors reading a tape mid-way (e.g. a ragged CSV line): say what and where
+        if not tape_fault(e):
+            raise
+        err.print(Text(f"Cannot read the tape {tape}: {str(e).splitlines()[0]}"))
+        return 1
+    seconds = time.perf_counter() - started
+    loans = sum(counts.values())
+    summary = {
+        "tape": str(tape), "engine": engine, "programs": [prog.id for prog in p.programs] if not p.per_row else "per row",
+        "rows": loans, "seconds": round(seconds, 3), "rows_per_second": round(loans / seconds) if seconds else None,
+        "by_program": {prog: {s: counts.get((prog, s), 0) for s in STATUSES}
+                       for prog in sorted({k[0] or "" for k in counts})},
+        "not_on_tape": p.tape.absent,
+        "warnings": p.tape.warnings,
+        **({"spark": timings} if engine == "spark" else {}),
+    }
+    if surveillance is not None:
+        summary.update(surveillance.summary(con, bundle.vocabulary))
+    _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
+    if report:
+        _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None)
+    else:  # a report of an earlier run in this folder would no longer describe these results
+        for name in ("report.html", "loans.parquet"):
+            (out_dir / name).unlink(missing_ok=True)
+    table = Table(show_header=True, header_style="bold")
+    for col in ("program", *STATUSES):
+        table.add_column(col, justify="right" if col != "program" else "left")
+    by_program: dict[str, dict[str, int]] = summary["by_program"]  # type: ignore[assignment]
+    for prog, by in by_program.items():
+        table.add_row(prog, *[str(by[s]) for s in STATUSES])
+    console.print(table)
+    if surveillance is not None:
+        surveillance.show(console)
+    console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
+                       f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}, "
+                       + (f"{out_dir / 'report.html'}" if report else "no report")))
+    return 0
+
+
+def _internal(err: Console, e: SqlError) -> int:
+    """glc's own SQL failed: an internal error (exit 3), said as such, with the first line of the query."""
+    err.print(Text(f"glc: internal error: {e}"))
+    err.print(Text(f"The query began: {e.sql[:200]}", style="dim"))
+    return 3
+
+
+def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:
+    """loans.parquet (the loan facts the report charts) and report.html, after the other outputs."""
+    from compiler.screen.report import loans as report_loans
+    from compiler.screen.report.render import build_report
+
+    report_loans.write(con, bundle.vocabulary, out_dir / "loans.parquet", stressed)
+    build_report(out_dir, bundle, con)
+
+
+def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,
+           surveillance: Any = None, spark: dict[str, Any] | None = None,
+           timings: dict[str, Any] | None = None) -> Counter[tuple[str, str]]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from compiler.screen import safe_csv
+    from compiler.screen.engines import run_duckdb, run_rows
+
+    if engine == "spark":
+        from compiler.screen.spark import run_spark
+
+        spark = spark or {}
+        batches = run_spark(con, p, spark["work"], spark["master"], timings=timings)
+    else:
+        batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
+    schema = p.schema
+    if surveillance is not None:  # with a scenario: base_status and flipped columns
+        batches, schema = surveillance.results(con, batches, schema)
+    tmp_pq = out_dir / f".results.parquet.tmp{os.getpid()}"
+    tmp_csv = out_dir / f".results.csv.tmp{os.getpid()}"
+    counts: Counter[tuple[str, str]] = Counter()
+    bar = Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                   console=console, disable=not (console.is_terminal if show is None else show), transient=True)
+    try:
+        with pq.ParquetWriter(tmp_pq, schema, compression="zstd") as pw, safe_csv.Writer(tmp_csv, schema) as cw, bar:
+            task = bar.add_task("screen", total=p.total)
+            for batch in batches:
+                pw.write_batch(batch)  # the exact values
+                cw.write_batch(batch)  # text a spreadsheet would run as a formula neutralised (OWASP)
+                grouped = pa.Table.from_batches([batch]).group_by(["program", "status"]).aggregate([("row", "count")])
+                for g in grouped.to_pylist():
+                    counts[(g["program"], g["status"])] += g["row_count"]
+                bar.advance(task, batch.num_rows)
+        os.replace(tmp_pq, out_dir / "results.parquet")
+        os.replace(tmp_csv, out_dir / "results.csv")
+    finally:
+        for t in (tmp_pq, tmp_csv):
+            if t.exists():
+                t.unlink()
+    return counts
+
+
+def _atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Console, typed: bool = False) -> int:
+    from compiler.screen.sample import write_sample
+
+    err = _err()
+    path = Path(out)
+    if rows < 1:
+        err.print(Text("--rows must be at least 1."))
+        return 2
+    if not 0 <= broken <= 1:
+        err.print(Text("--broken is a fraction between 0 and 1 (0.05 for 5% broken rows)."))
+        return 2
+    if not path.name.lower().endswith((".csv", ".parquet")):
+        err.print(Text(f"{out}: write the tape to a .csv or .parquet file."))
+        return 2
+    if not path.parent.is_dir():
+        err.print(Text(f"No folder {path.parent} to write {path.name} into."))
+        return 1
+    bundle = _bundle(err)
+    if bundle is None:
+        return 1
+    started = time.perf_counter()
+    n = write_sample(bundle, path, rows, seed, broken, typed)
+    console.print(Text(f"wrote {n:,} rows to {path} in {time.perf_counter() - started:.1f} s (seed {seed}"
+                       + (", typed)" if typed else ")")))
+    return 0

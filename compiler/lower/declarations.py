@@ -1,0 +1,311 @@
+"""Surface AST to checked IR: the vocabulary, then each program after inheritance.
+
+Consumes `surface.Vocabulary` and `inherit.Effective` programs; produces `ir.Vocabulary` and
+`ir.Program`s. Resolves every name, types every expression (`lower_expr`), turns bands and tables into
+exact intervals and checks them (`bands`), attaches citations and stable ids. Problems are reported to
+the collector; a program with errors is still lowered as far as possible so that all problems show.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from compiler import ir
+from compiler.diagnostics import Diagnostics, did_you_mean
+from compiler.lower.analysis_hints import lower_accepts, lower_better
+from compiler.lower.bands import check_band
+from compiler.lower.expr import ExprLowerer, Scope
+from compiler.lower.inherit import INHERITED_KEYS, Effective
+from compiler.lower.rules import lower_matrix, lower_rule
+from compiler.lower.values import DEFAULT_PLACES, ValueTable, lower_band
+from compiler.syntax import surface as s
+
+MONEY_UNITS = ("USD", "USD per month")
+
+
+# ------------------------------------------------------------------ vocabulary
+
+
+def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl], diags: Diagnostics) -> ir.Field | None:
+    for sp in decl.duplicate_props:
+        diags.error("E224", "This property is given twice for the field.", sp, "Keep one of the two lines.")
+    if decl.type is None:
+        diags.error("E220", f"Field `{decl.name}` has no `type:` line.", decl.span,
+                    "Add e.g. `type: money` under the field.")
+        return None
+    ts = decl.type
+    kind = ts.kind
+    unit = str(decl.unit) if decl.unit else ""
+    if kind == "enum":
+        names = [v.name for v in ts.values]
+        for n, v in enumerate(ts.values):
+            if v.name in names[:n]:
+                diags.error("E221", f"`{v.name}` is listed twice among the values of `{decl.name}`.", v.span,
+                            "Remove the repeated value.")
+        labels = {v.name: v.title or v.name for v in reversed(ts.values)}
+        unique = tuple(dict.fromkeys(names))
+        t = ir.Type("enum", enum=decl.name, values=unique, labels=tuple(labels[n] for n in unique))
+    elif kind == "list":
+        assert ts.record is not None
+        if ts.record.name not in records:
+            diags.error("E204", f"Unknown record `{ts.record.name}`.{did_you_mean(ts.record.name, records)}", ts.record.span,
+                        "Declare it with `record <name>` ... `end` in the vocabulary.")
+            return None
+        t = ir.Type("list", record=ts.record.name)
+    elif kind == "money":
+        unit = unit or "USD"
+        if unit not in MONEY_UNITS:
+            diags.error("E222", f"Money is in `USD` or `USD per month`, not `{unit}`.",
+                        decl.unit.span if decl.unit else ts.span, "Write `unit: USD` or `unit: USD per month`.")
+            return None
+        t = ir.Type("money", unit=unit)
+    elif kind == "months":
+        t = ir.MONTHS
+    elif kind == "integer":
+        t = ir.Type("integer", unit=unit)
+    else:
+        if unit and kind in ("percent", "ratio", "date", "yesno", "text"):
+            diags.error("E223", f"A {kind} field has no unit.", decl.unit.span if decl.unit else ts.span,
+                        "Remove the `unit:` line.")
+        t = ir.Type(kind)  # type: ignore[arg-type]
+    places = decl.places
+    if places is not None and (not t.numeric or places < 0 or places > 10):
+        diags.error("E225", "`precision:` applies to numbers only, between 0 and 10 decimals.", decl.span,
+                    "Write `precision: 2 decimals` or `precision: whole dollars` on a numeric field.")
+        places = None
+    if places is None and t.numeric:
+        places = DEFAULT_PLACES[t.kind]
+    rng = None
+    if decl.range is not None:
+        if not t.numeric:
+            diags.error("E226", f"A {t.describe()} field has no range.", decl.range.span, "Remove the `range:` line.")
+        else:
+            rng = lower_band(decl.range, t, f"`{decl.name}`", diags)
+            if rng is not None:
+
+
+                check_band(rng, t.kind, diags)
+    if not decl.description:
+        diags.warning("W103", f"Field `{decl.name}` has no description.", decl.span,
+                      "Add `description: \"...\"`: developers and the documentation site read it.")
+    better = lower_better(decl.better, decl.title or decl.name, diags)
+    if better and not t.numeric:
+        diags.error("E227", f"`better:` applies to numbers; `{decl.name}` is {t.describe()}.", decl.better.span if decl.better else decl.span,
+                    "Remove the `better:` line.")
+        better = ""
+    return ir.Field(decl.name, decl.title or decl.name, t, places, rng, decl.description or "", section, decl.span,
+                    better)
+
+
+def collect_vocabulary_fields(
+    decl: s.Vocabulary, diags: Diagnostics
+) -> tuple[dict[str, ir.Field], dict[str, ir.Record]]:
+    records_decl = {i.name: i for i in decl.items if isinstance(i, s.RecordDecl)}
+    fields: dict[str, ir.Field] = {}
+    records: dict[str, ir.Record] = {}
+    section = ""
+    for item in decl.items:
+        if isinstance(item, s.Section):
+            section = item.title
+        elif isinstance(item, s.FieldDecl):
+            if item.name in fields:
+                diags.error("E206", f"Field `{item.name}` is declared twice.", item.span, "Remove or rename one of them.")
+                continue
+            f = lower_field(item, section, records_decl, diags)
+            if f is not None:
+                fields[item.name] = f
+        elif isinstance(item, s.RecordDecl):
+            if item.name in records:
+                diags.error("E206", f"Record `{item.name}` is declared twice.", item.span, "Remove or rename one of them.")
+                continue
+            inner = [lower_field(f, section, records_decl, diags) for f in item.fields]
+            records[item.name] = ir.Record(item.name, item.title or item.name, tuple(f for f in inner if f), item.span)
+    return fields, records
+
+
+# ------------------------------------------------------------------ programs
+
+
+def make_value_table(value_decls: dict[str, tuple[s.ValueDecl, str, str]], fields: dict[str, ir.Field],
+                     records: dict[str, ir.Record], limits: dict[str, ir.Limit], as_of: str,
+                     diags: Diagnostics) -> ValueTable:
+    def make_scope(table: ValueTable) -> Scope:
+        return Scope(fields, records, limits, table.type_of, table.names, as_of)
+
+    return ValueTable(value_decls, diags, make_scope, fields)
+
+
+def lower_limits(decls: list[s.LimitDecl], fields: dict[str, ir.Field], values: ValueTable,
+                 diags: Diagnostics) -> dict[str, ir.Limit]:
+    limits: dict[str, ir.Limit] = {}
+    for d in decls:
+        if d.name in limits:
+            diags.error("E206", f"Limit `{d.name}` is declared twice.", d.span, "Remove or rename one of them.")
+            continue
+        if d.on.name in fields:
+            t = fields[d.on.name].type
+        elif d.on.name in values.names():
+            vt = values.type_of(d.on.name, d.on.span)
+            if vt is None:  # the value is broken and already reported: keep the limit, typed as declared
+                decl_value = values.decls[d.on.name][0]
+                t = ir.PERCENT if isinstance(decl_value.expr, s.AsPercent) else ir.RATIO
+                limits[d.name] = ir.Limit(d.name, d.title or d.name, d.on.name, t, d.span)
+                continue
+            t = vt
+        else:
+            diags.error("E201", f"Unknown field `{d.on.name}`.{did_you_mean(d.on.name, [*fields, *values.names()])}", d.on.span,
+                        "A limit bounds a numeric field or value, e.g. `limit max_ltv on ltv`.")
+            continue
+        if not t.numeric:
+            diags.error("E305", f"A limit bounds a number, but `{d.on.name}` is {t.describe()}.", d.on.span,
+                        "Name a numeric field or value.")
+            continue
+        limits[d.name] = ir.Limit(d.name, d.title or d.name, d.on.name, t, d.span)
+    return limits
+
+
+def header_text(eff: Effective, key: str, diags: Diagnostics, required: bool = True) -> str | None:
+    line = eff.header.get(key)
+    if line is None:
+        inherited = eff.base_broken and key in INHERITED_KEYS
+        misspelled = any(did_you_mean(k, [key]) for k in eff.unknown_keys)
+        if required and not inherited and not misspelled:
+            diags.error("E212", f"Program `{eff.decl.name}` has no `{key}:` line.", eff.decl.name_span,
+                        f"Add `{key}: ...` under `program {eff.decl.name}`.")
+        return None
+    if isinstance(line.value, (dt.date, Decimal)):
+        return str(line.value)
+    return line.value
+
+
+def lower_program(eff: Effective, vocab: ir.Vocabulary, shared_values: dict[str, tuple[s.ValueDecl, str]],
+                  limit_decls: list[s.LimitDecl], path: str, sha256: str, diags: Diagnostics) -> ir.Program | None:
+    """One program, inheritance already applied."""
+    decl = eff.decl
+    fields = {f.name: f for f in vocab.fields}
+    records = {r.name: r for r in vocab.records}
+
+    title = header_text(eff, "title", diags)
+    investor = header_text(eff, "investor", diags, required=eff.kind != "overlay")
+    lender = header_text(eff, "lender", diags, required=eff.kind == "overlay")
+    family = header_text(eff, "family", diags)
+    version = header_text(eff, "version", diags)
+    source_doc = header_text(eff, "source", diags)
+    effective = _effective_date(eff, diags)
+    as_of = _seasoning_date(eff, fields, diags)
+    combine = _combine(eff, diags)
+
+    value_decls: dict[str, tuple[s.ValueDecl, str, str]] = {
+        name: (d, "vocabulary", section) for name, (d, section) in shared_values.items()
+    }
+    for item in eff.items:
+        if isinstance(item.decl, s.ValueDecl):
+            value_decls[item.decl.name] = (item.decl, item.origin, item.section)
+    values = make_value_table(value_decls, fields, records, {}, as_of, diags)
+    limits = lower_limits(limit_decls, fields, values, diags)
+    values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of)
+    scope = values.make_scope(values)
+    lowerer = ExprLowerer(scope, diags)
+
+    matrices: list[ir.Matrix] = []
+    rules: list[ir.Rule] = []
+    for item in eff.items:
+        if isinstance(item.decl, s.MatrixDecl):
+            m = lower_matrix(item, lowerer, limits, values, diags)
+            if m is not None:
+                matrices.append(m)
+        elif isinstance(item.decl, s.RuleDecl):
+            r = lower_rule(item, lowerer, limits, diags)
+            if r is not None:
+                rules.append(r)
+    all_values = values.all()
+    if title is None or family is None or version is None or source_doc is None or effective is None:
+        return None
+    dropped = tuple(ir.Dropped(d.kind, d.name, d.reason, d.span) for d in eff.dropped)
+    return ir.Program(
+        id=decl.name, title=title, investor=investor or "", lender=lender, family=family, version=version,
+        effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
+        seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
+        matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
+        accepted=lower_accepts(decl.accepts, diags),
+    )
+
+
+def _effective_date(eff: Effective, diags: Diagnostics) -> dt.date | None:
+    line = eff.header.get("effective")
+    if line is None:
+        if any(did_you_mean(k, ["effective"]) for k in eff.unknown_keys):
+            return None
+        diags.error("E212", f"Program `{eff.decl.name}` has no `effective:` line.", eff.decl.name_span,
+                    "Add `effective: 2026-01-01` (the date this version takes effect).")
+        return None
+    if isinstance(line.value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", line.value):
+        try:
+            return dt.date.fromisoformat(line.value)
+        except ValueError:
+            diags.error("E120", f"`{line.value}` is not a real calendar date.", line.value_span,
+                        "Write the effective date as YYYY-MM-DD, e.g. 2026-01-01.")
+            return None
+    if not isinstance(line.value, dt.date):
+        diags.error("E213", "`effective:` must be a date like 2026-01-01.", line.value_span,
+                    "Write the date as YYYY-MM-DD without quotes.")
+        return None
+    return line.value
+
+
+def _seasoning_date(eff: Effective, fields: dict[str, ir.Field], diags: Diagnostics) -> str:
+    line = eff.header.get("seasoning_date")
+    if line is None:
+        return "application_date"
+    name = str(line.value)
+    f = fields.get(name)
+    if f is None or f.type.kind != "date":
+        dates = [n for n, f in fields.items() if f.type.kind == "date"]
+        diags.error("E214", f"`seasoning_date:` must name a date field; `{name}` is not one.{did_you_mean(name, dates)}",
+                    line.value_span, "Use `application_date` or `note_date`.")
+    return name
+
+
+def _combine(eff: Effective, diags: Diagnostics) -> ir.CombineMode:
+    line = eff.header.get("adjustments")
+    if line is None:
+        return "lowest"
+    text = str(line.value)
+    if text == "lowest wins":
+        return "lowest"
+    if text == "stacked":
+        return "stacked"
+    diags.error("E215", f"`adjustments:` is `lowest wins` or `stacked`, not `{text}`.", line.value_span,
+                "`lowest wins`: each reduction or cap gives its own limit and the lowest applies; "
+                "`stacked`: reductions add up, then caps apply.")
+    return "lowest"
+
+
+def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnostics
+                     ) -> tuple[ir.Vocabulary, dict[str, tuple[s.ValueDecl, str]], list[s.LimitDecl]]:
+    """The vocabulary: fields, records, shared values (checked here once) and limits."""
+    fields, records = collect_vocabulary_fields(decl, diags)
+    shared: dict[str, tuple[s.ValueDecl, str]] = {}
+    limit_decls: list[s.LimitDecl] = []
+    section = ""
+    for item in decl.items:
+        if isinstance(item, s.Section):
+            section = item.title
+        elif isinstance(item, s.ValueDecl):
+            if item.override:
+                diags.error("E231", "The vocabulary defines values; it does not override them.", item.name_span,
+                            "Remove `override`.")
+            if item.name in shared or item.name in fields:
+                diags.error("E206", f"`{item.name}` is declared twice.", item.name_span, "Rename one of them.")
+                continue
+            shared[item.name] = (item, section)
+        elif isinstance(item, s.LimitDecl):
+            limit_decls.append(item)
+    table = make_value_table({n: (d, "vocabulary", sec) for n, (d, sec) in shared.items()}, fields, records, {},
+                             "application_date", diags)
+    limits = lower_limits(limit_decls, fields, table, diags)
+    values = table.all()
+    vocab = ir.Vocabulary(decl.title, tuple(fields.values()), tuple(records.values()), values,
+                          tuple(limits.values()), path, sha256)
+    return vocab, shared, limit_decls

@@ -1,0 +1,283 @@
+"""Matrices and rules: surface `matrix` and `rule` declarations to IR, with their tables and clauses checked.
+
+Used by `lower` for each item of a program after inheritance.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TypeVar
+
+from compiler import ir
+from compiler.diagnostics import Diagnostics, did_you_mean
+from compiler.lower.analysis_hints import lower_accepts
+from compiler.lower.bands import check_bands
+from compiler.lower.expr import ExprLowerer
+from compiler.lower.inherit import Item
+from compiler.lower.values import (
+    ValueTable,
+    _axis_label,
+    _band_cell,
+    describe_literal_kind,
+    infer_places,
+    literal_decimal,
+    literal_fits,
+)
+from compiler.syntax import surface as s
+
+_C = TypeVar("_C", bound="s.Cite | s.When | s.Gives")
+
+
+# ------------------------------------------------------------------ matrices
+
+
+def lower_matrix(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], values: ValueTable,
+                 diags: Diagnostics) -> ir.Matrix | None:
+    decl = item.decl
+    assert isinstance(decl, s.MatrixDecl)
+    cite = _one(decl.clauses, s.Cite, "cite", diags)
+    when_clause = _one(decl.clauses, s.When, "when", diags)
+    gives = _one(decl.clauses, s.Gives, "gives", diags)
+    rows_dim = next((c for c in decl.clauses if isinstance(c, s.Dimension) and c.kind == "rows"), None)
+    cols_dim = next((c for c in decl.clauses if isinstance(c, s.Dimension) and c.kind == "columns"), None)
+    for kind in ("rows", "columns"):
+        dims = [c for c in decl.clauses if isinstance(c, s.Dimension) and c.kind == kind]
+        if len(dims) > 1:
+            diags.error("E230", f"A matrix has one `{kind}` line.", dims[1].span, "Remove the extra line.")
+    notes = tuple(c.text for c in decl.clauses if isinstance(c, s.Note))
+    if cite is None:
+        diags.warning("W101", f"Matrix `{decl.name}` has no citation.", decl.name_span,
+                      "Add `cite \"<section, page>\"` naming where the source document states it.")
+    when = lowerer.condition(when_clause.cond) if when_clause else None
+    if gives is None:
+        diags.error("E411", f"Matrix `{decl.name}` does not say which limits it gives.", decl.name_span,
+                    "Add `gives max_ltv, max_cltv` (the limits its cells set).")
+        return None
+    if rows_dim is None:
+        diags.error("E412", f"Matrix `{decl.name}` does not say what its rows are.", decl.name_span,
+                    "Add `rows fico` (and `columns loan_amount` for a two-way grid).")
+        return None
+    given: list[ir.Limit] = []
+    for n in gives.limits:
+        if n.name not in limits:
+            diags.error("E207", f"Unknown limit `{n.name}`.{did_you_mean(n.name, limits)}", n.span,
+                        "Limits are declared in programs/loan.fields: " + ", ".join(limits) + ".")
+            return None
+        given.append(limits[n.name])
+    row_expr = lowerer.number(rows_dim.expr, "rows")
+    col_expr = lowerer.number(cols_dim.expr, "columns") if cols_dim else None
+    if row_expr is None or (cols_dim is not None and col_expr is None):
+        return None
+    table = decl.table
+    if len(table.rows) < 2:
+        diags.error("E407", "A matrix table needs a header line and at least one row.", table.span,
+                    "Add the rows, e.g. `| 740+ | 90% | 85% |`.")
+        return None
+    header = table.rows[0]
+    row_label = _axis_label(rows_dim.expr)
+    col_label = _axis_label(cols_dim.expr) if cols_dim else ""
+    col_bands: list[ir.Band] = []
+    ok = True
+    if col_expr is not None:
+        for cell in header.cells[1:]:
+            band = _band_cell(cell, col_expr.type, f"`{col_label}`", diags)
+            if band is None:
+                ok = False
+            else:
+                col_bands.append(band)
+        width = len(header.cells) - 1
+    else:
+        width = 1
+        if len(header.cells) != 2:
+            diags.error("E404", f"A matrix without columns has 2 cells per line; the header has {len(header.cells)}.",
+                        header.span, "Write `| FICO | max LTV |`, or add `columns <field>` for a two-way grid.")
+            ok = False
+    row_bands: list[ir.Band] = []
+    cells: list[tuple[ir.Cell, ...]] = []
+    for row in table.rows[1:]:
+        if len(row.cells) != width + 1:
+            diags.error(
+                "E404",
+                f"This row has {len(row.cells) - 1} value cell{'s' if len(row.cells) != 2 else ''}; the header has {width}.",
+                row.cells[width + 1].span if len(row.cells) > width + 1 else row.span,
+                "Give one cell per column (write N/A for a combination that is not eligible).",
+            )
+            ok = False
+            continue
+        band = _band_cell(row.cells[0], row_expr.type, f"`{row_label}`", diags)
+        if band is None:
+            ok = False
+            continue
+        row_bands.append(band)
+        out: list[ir.Cell] = []
+        for cell in row.cells[1:]:
+            c = _matrix_cell(cell, given, diags)
+            if c is None:
+                ok = False
+                c = ir.Cell(None, "?", cell.span)
+            out.append(c)
+        cells.append(tuple(out))
+    check_bands(row_bands, row_expr.type.kind, infer_places(row_expr, values.fields, values), f"`{row_label}`", diags)
+    if col_expr is not None:
+        check_bands(col_bands, col_expr.type.kind, infer_places(col_expr, values.fields, values), f"`{col_label}`", diags)
+    if not ok:
+        return None
+    rows_axis = ir.Axis(row_expr, tuple(row_bands), row_label, rows_dim.span)
+    cols_axis = ir.Axis(col_expr, tuple(col_bands), col_label, cols_dim.span) if col_expr is not None and cols_dim else None
+    return ir.Matrix(decl.name, decl.title or decl.name, item.section, cite.text if cite else None,
+                     when, tuple(g.id for g in given), rows_axis, cols_axis, tuple(cells), notes, item.origin,
+                     item.overrides, decl.span, lower_accepts(decl.clauses, diags))
+
+
+def _matrix_cell(cell: s.Cell, given: list[ir.Limit], diags: Diagnostics) -> ir.Cell | None:
+    if cell.kind == "na":
+        return ir.Cell(None, "N/A", cell.span)
+    if cell.kind == "no_limit":
+        return ir.Cell((), "no limit", cell.span)
+    if cell.kind == "empty":
+        diags.error("E405", "This cell is empty.", cell.span,
+                    "Write the limit (e.g. `80%`), `N/A` when the combination is not eligible, or `no limit`.")
+        return None
+    if cell.kind == "pair" and cell.pair is not None:
+        pct = [g for g in given if g.type.kind == "percent"]
+        if len(pct) != 2 or len(given) != 2:
+            diags.error("E409", "A `a% / b%` cell gives two percent limits, but the matrix does not give exactly two.",
+                        cell.span, "Write `gives max_ltv, max_cltv` for LTV / CLTV cells.")
+            return None
+        a, b = cell.pair
+        return ir.Cell(((given[0].id, literal_decimal(a)), (given[1].id, literal_decimal(b))),
+                       f"{a.text} / {b.text}", cell.span)
+    if cell.kind == "value" and cell.value is not None and isinstance(cell.value.value, Decimal):
+        lit = cell.value
+        matches = [g for g in given if literal_fits(lit, g.type)]
+        if len(matches) != len(given):
+            wanted = " and ".join(f"{g.id} ({describe_literal_kind(g.type)})" for g in given)
+            diags.error("E410", f"`{lit.text}` does not fit the limits this matrix gives: {wanted}.", lit.span,
+                        "Write a value of the limit's type, e.g. `80%` for max LTV.")
+            return None
+        return ir.Cell(tuple((g.id, literal_decimal(lit)) for g in given), lit.text, cell.span)
+    diags.error("E410", f"`{cell.text}` is not a limit value.", cell.span, "Write e.g. `80%`, `85% / 80%` or `N/A`.")
+    return None
+
+
+def _one(clauses: tuple[object, ...], kind: type[_C], word: str, diags: Diagnostics) -> _C | None:
+    found = [c for c in clauses if isinstance(c, kind)]
+    if len(found) > 1:
+        second = found[1]
+        diags.error("E230", f"`{word}` is given twice.", second.span,
+                    "Keep one line (join conditions with `and`)." if word == "when" else "Keep one line.")
+    return found[0] if found else None
+
+
+# ------------------------------------------------------------------ rules
+
+
+def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], diags: Diagnostics) -> ir.Rule | None:
+    decl = item.decl
+    assert isinstance(decl, s.RuleDecl)
+    cite = _one(decl.clauses, s.Cite, "cite", diags)
+    when_clause = _one(decl.clauses, s.When, "when", diags)
+    if cite is None:
+        diags.warning("W101", f"Rule `{decl.name}` has no citation.", decl.name_span,
+                      "Add `cite \"<section, page>\"` naming where the source document states it.")
+    when = lowerer.condition(when_clause.cond) if isinstance(when_clause, s.When) else None
+    ok = when_clause is None or when is not None
+    requirements: list[ir.Requirement] = []
+    adjustments: list[ir.Adjustment] = []
+    conditions: list[ir.Condition] = []
+    reviews: list[str] = []
+    notes: list[str] = []
+    for clause in decl.clauses:
+        if isinstance(clause, s.Require):
+            test = lowerer.condition(clause.test)
+            alts: list[ir.Alternative] = []
+            for a in clause.allows:
+                at, aw = lowerer.condition(a.test), lowerer.condition(a.cond)
+                if at is None or aw is None:
+                    ok = False
+                else:
+                    alts.append(ir.Alternative(at, aw, a.span))
+            if test is None:
+                ok = False
+            else:
+                requirements.append(ir.Requirement(test, tuple(alts), clause.span))
+        elif isinstance(clause, s.Seasoning):
+            got = lower_seasoning(clause, lowerer, diags)
+            if got is None:
+                ok = False
+            else:
+                requirements.extend(got)
+        elif isinstance(clause, s.Adjust):
+            for n in clause.limits:
+                adj = lower_adjustment(clause, n, limits, diags)
+                if adj is None:
+                    ok = False
+                else:
+                    adjustments.append(adj)
+        elif isinstance(clause, s.ConditionClause):
+            conditions.append(ir.Condition(clause.kind, clause.text, clause.span))
+        elif isinstance(clause, s.Review):
+            reviews.append(clause.text)
+        elif isinstance(clause, s.Note):
+            notes.append(clause.text)
+    if not (requirements or adjustments or conditions or reviews) and ok:
+        diags.error("E414", f"Rule `{decl.name}` does nothing.", decl.name_span,
+                    "Give it a `require`, `reduce`, `cap`, `condition` or `review` line.")
+        return None
+    if not ok:
+        return None
+    return ir.Rule(decl.name, decl.title or decl.name, item.section, cite.text if isinstance(cite, s.Cite) else None,
+                   when, tuple(requirements), tuple(adjustments), tuple(conditions), tuple(reviews), tuple(notes),
+                   item.origin, item.overrides, decl.span, lower_accepts(decl.clauses, diags))
+
+
+def lower_adjustment(clause: s.Adjust, n: s.Name, limits: dict[str, ir.Limit], diags: Diagnostics) -> ir.Adjustment | None:
+    if n.name not in limits:
+        diags.error("E207", f"Unknown limit `{n.name}`.{did_you_mean(n.name, limits)}", n.span,
+                    "Limits are declared in programs/loan.fields: " + ", ".join(limits) + ".")
+        return None
+    limit = limits[n.name]
+    lit = clause.amount
+    if clause.kind == "reduce":
+        if limit.type.kind != "percent":
+            diags.error("E415", f"Only percent limits are reduced by points; `{n.name}` is {limit.type.describe()}.", n.span,
+                        f"Use `cap {n.name} at <amount>`.")
+            return None
+        return ir.Adjustment("reduce", n.name, literal_decimal(lit), lit.text, clause.span)
+    if not literal_fits(lit, limit.type) or not isinstance(lit.value, Decimal):
+        diags.error("E410", f"`{lit.text}` does not fit `{n.name}`, which is {limit.type.a()}.", lit.span,
+                    f"Write {describe_literal_kind(limit.type)}.")
+        return None
+    return ir.Adjustment("cap", n.name, literal_decimal(lit), lit.text, clause.span)
+
+
+def lower_seasoning(clause: s.Seasoning, lowerer: ExprLowerer, diags: Diagnostics) -> list[ir.Requirement] | None:
+    rows = clause.table.rows
+    if len(rows) < 2:
+        diags.error("E407", "A seasoning table needs a header line and at least one event line.", clause.table.span,
+                    "Add lines like `| fc | 36 months |`.")
+        return None
+    out: list[ir.Requirement] = []
+    ok = True
+    for row in rows[1:]:
+        if len(row.cells) != 2 or row.cells[0].kind != "words":
+            diags.error("E404", "A seasoning line has 2 cells: the event kinds and the minimum months.", row.span,
+                        "Write `| fc, ss | 24 months |`.")
+            ok = False
+            continue
+        kinds_cell, months_cell = row.cells
+        kinds = tuple(s.Name(" ".join(g), kinds_cell.span) for g in kinds_cell.words)
+        since = lowerer.expr(s.MonthsSinceLatest(clause.list_name, kinds, kinds_cell.span))
+        if since is None:
+            ok = False
+            continue
+        lit = months_cell.value
+        if months_cell.kind != "value" or lit is None or lit.kind not in ("months", "number") or not isinstance(lit.value, Decimal):
+            diags.error("E416", "The minimum seasoning is a number of months.", months_cell.span,
+                        "Write e.g. `24 months` or `4 years`.")
+            ok = False
+            continue
+        minimum = ir.Const(lit.value, ir.MONTHS, lit.text, lit.span)
+        out.append(ir.Requirement(ir.Compare(">=", since, minimum, row.span), (), row.span))
+    return out if ok else None
+

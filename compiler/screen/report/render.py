@@ -1,0 +1,148 @@
+"""The screening report: `report.html` in a `glc screen` output folder, one self-contained page a credit officer
+reads (inline CSS, inline SVG charts, no script, nothing fetched when opened), deterministic for the same folder.
+
+`glc screen` writes it after every run; `glc report DIR` rebuilds it from a folder's summary.json,
+results.parquet and loans.parquet. The numbers are aggregated in SQL (`compiler.screen.report.data`), the charts
+drawn by matplotlib (`compiler.screen.report.charts`), the page rendered by Jinja2 with autoescaping: tape text
+(loan ids, reasons, group names) is always escaped.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from compiler import ir
+from compiler.screen.report.data import STATUSES, ReportData, ReportError, gather
+
+STATUS_TITLES = {"eligible": "Eligible", "needs_info": "Needs info", "ineligible": "Ineligible", "invalid": "Invalid"}
+TOP_GROUPS = 15  # bars per concentration chart
+TABLE_GROUPS = 5  # largest groups listed per limit (breaches and unknowns always listed)
+
+
+def money(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    q = Decimal(value).quantize(Decimal("0.01"))
+    return f"-${-q:,}" if q < 0 else f"${q:,}"
+
+
+def _environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("compiler.screen.report", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["money"] = money
+    env.filters["num"] = lambda n: f"{int(n):,}"
+    return env
+
+
+def _limits(summary: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each pool limit for the page: the groups to list (largest, breaches, unknowns) and its share before the stress."""
+    base = {lim["id"]: {g["group"]: g for g in lim["groups"]} for lim in summary.get("pool_limits_base") or []}
+    out = []
+    for lim in summary.get("pool_limits") or []:
+        before = base.get(lim["id"])
+        listed = [g for i, g in enumerate(lim["groups"]) if i < TABLE_GROUPS or g["status"] != "within"]
+        rows = [{**g, "before_pct": before[g["group"]]["share_pct"] if before and g["group"] in before else None} for g in listed]
+        out.append({**lim, "rows": rows, "more": len(lim["groups"]) - len(listed), "has_before": before is not None})
+    return out
+
+
+def _charts(data: ReportData, limits: list[dict[str, Any]]) -> dict[str, Any]:
+    from compiler.portfolio.pool import UNKNOWN_GROUP
+    from compiler.screen.report import charts as charts
+
+    scenario = data.summary.get("scenario")
+    out: dict[str, Any] = {"fico_ltv": charts.fico_ltv(data.grid) if data.grid and any(map(any, data.grid.loans)) else None,
+                           "dscr": charts.dscr(data.dscr, scenario["id"] if scenario else None)
+                           if data.dscr and (data.dscr.known_base or data.dscr.known_stressed) else None,
+                           "limits": {}}
+    base = {lim["id"]: lim for lim in data.summary.get("pool_limits_base") or []}
+    for lim in limits:
+        if not lim.get("by"):
+            continue
+        known = [g for g in lim["groups"] if g["group"] != UNKNOWN_GROUP][:TOP_GROUPS]
+        if not known:
+            continue
+        groups = [(str(g["group"]), float(Decimal(g["share_pct"])), g["status"] == "breach") for g in known]
+        before = ({str(g["group"]): float(Decimal(g["share_pct"])) for g in base[lim["id"]]["groups"]}
+                  if lim["id"] in base else None)
+        out["limits"][lim["id"]] = charts.shares(f"limit-{lim['id']}", f"{lim['title']}: share of the pool vs the limit",
+                                                 groups, float(Decimal(lim["at_most_pct"])), before)
+    return out
+
+
+def render(data: ReportData) -> str:
+    from markupsafe import Markup
+
+    limits = _limits(data.summary)
+    charts = _charts(data, limits)
+    safe = {"fico_ltv": Markup(charts["fico_ltv"]) if charts["fico_ltv"] else None,
+            "dscr": Markup(charts["dscr"]) if charts["dscr"] else None,
+            "limits": {k: Markup(v) for k, v in charts["limits"].items()}}
+    summary = {"scenario": None, "portfolio": None, "not_on_tape": [], "warnings": [], **data.summary}  # keys of older or plainer runs
+    return str(_environment().get_template("report.html.j2").render(
+        d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
+
+
+def build_report(folder: Path, bundle: ir.Bundle | None, con: Any = None) -> Path:
+    """Write `folder/report.html` (atomically) from the run's outputs in `folder`; returns its path."""
+    from compiler.screen.engines import connect
+
+    own = con is None
+    con = con or connect(memory_limit="1GB")
+    try:
+        data = gather(con, folder, bundle)
+    finally:
+        if own:
+            con.close()
+    html = render(data)
+    path = folder / "report.html"
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def run_report(folder: str, console: Any) -> int:
+    """`glc report DIR`: rebuild DIR/report.html. Exit 0 done, 1 a folder that is not a screen's output."""
+    from rich.text import Text
+
+    from compiler.cli.screen import _bundle, _err
+    from compiler.screen.duck import SqlError
+    from compiler.screen.tape import tape_fault
+
+    err = _err()
+    path = Path(folder)
+    try:
+        from compiler.screen.report.data import load_summary
+
+        load_summary(path)
+    except ReportError as e:
+        err.print(Text(str(e)))
+        return 1
+    bundle = _bundle(err)  # rule titles, citations and wording come from the programs
+    if bundle is None:
+        return 1
+    try:
+        out = build_report(path, bundle)
+    except ReportError as e:
+        err.print(Text(str(e)))
+        return 1
+    except SqlError as e:  # the report's own SQL refused: a bug in glc, not a damaged folder
+        err.print(Text(f"glc: internal error: {e}"))
+        return 3
+    except Exception as e:  # a damaged Parquet file: say which folder, not a traceback
+        if not tape_fault(e):
+            raise
+        err.print(Text(f"Cannot read the results in {path}: {str(e).splitlines()[0]}"))
+        return 1
+    console.print(Text(f"wrote {out}"))
+    return 0

@@ -1,0 +1,614 @@
+"""Lark parse tree to surface AST (`surface.py`), with a source span on every node.
+
+Consumes the tree from `parse`; produces a `surface.File`. Literal text is turned into exact values
+here (`$1.5M` -> Decimal('1500000'), `4 years` -> 48 months); nothing else is decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from lark import Token, Transformer, Tree, v_args
+from lark.tree import Meta
+
+from compiler.diagnostics import Diagnostics
+from compiler.source import Span
+from compiler.syntax import surface as s
+
+
+def build_ast(tree: Tree[Token], path: str, diags: Diagnostics) -> s.File | None:
+    """The surface AST of one parsed file (None only if the tree is not a file)."""
+    result = _Builder(path, diags).transform(tree)
+    if isinstance(result, (s.Vocabulary, s.ProgramDecl)):
+        return result
+    return None
+
+
+MAX_INTEGER_DIGITS = 15  # $999 trillion: more than any amount, score or ratio a guideline states
+MAX_DECIMALS = 10
+
+
+class TooManyDigits(ValueError):
+    """A number longer than any a guideline states: it could not be computed with exactly."""
+
+
+def parse_decimal(text: str) -> Decimal:
+    """`1,500,000`, `$1.5M`, `250K`, `80%` -> exact Decimal (percent as written: 80)."""
+    t = text.strip().lstrip("$").rstrip("%").replace(",", "")
+    whole, _, frac = t.rstrip("MK").partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS or len(frac) > MAX_DECIMALS:
+        raise TooManyDigits(text)
+    scale = Decimal(1)
+    if t.endswith("M"):
+        scale, t = Decimal(1_000_000), t[:-1]
+    elif t.endswith("K"):
+        scale, t = Decimal(1_000), t[:-1]
+    value = Decimal(t) * scale
+    return Decimal(int(value)) if value == value.to_integral_value() else value
+
+
+def unquote(text: str) -> str:
+    """The text of a STRING token: quotes removed, `\\"` and `\\\\` unescaped."""
+    body = text[1:-1]
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+_COMP_WORDS = {"at most": "<=", "at least": ">=", "more than": ">", "less than": "<"}
+_ROUNDING = {
+    "rounded up": "up",
+    "rounded down": "down",
+    "truncated": "down",
+    "rounded": "half_up",
+    "rounded half up": "half_up",
+    "rounded half even": "half_even",
+}
+
+
+@v_args(meta=True)
+class _Builder(Transformer[Token, Any]):
+    def __init__(self, path: str, diags: Diagnostics) -> None:
+        super().__init__(visit_tokens=False)
+        self.path = path
+        self.diags = diags
+
+    # ---------------------------------------------------------------- spans
+    def span(self, meta: Meta, children: list[Any] | None = None) -> Span:
+        if not getattr(meta, "empty", True):
+            return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+        for child in children or []:
+            sp = self._child_span(child)
+            if sp is not None:
+                return sp
+        return Span(self.path, 1, 1, 1, 2)
+
+    def tok(self, token: Token) -> Span:
+        line = token.line or 1
+        column = token.column or 1
+        return Span(self.path, line, column, token.end_line or line, token.end_column or column + len(token))
+
+    def _child_span(self, child: Any) -> Span | None:
+        if isinstance(child, Token):
+            return self.tok(child)
+        sp = getattr(child, "span", None)
+        return sp if isinstance(sp, Span) else None
+
+    # ---------------------------------------------------------------- files
+    def start(self, meta: Meta, children: list[Any]) -> Any:
+        return children[-1]
+
+    def vocabulary(self, meta: Meta, children: list[Any]) -> s.Vocabulary:
+        title = unquote(children[0])
+        return s.Vocabulary(title, tuple(children[1:]), self.span(meta, children))
+
+    def program(self, meta: Meta, children: list[Any]) -> s.ProgramDecl:
+        name_tok = children[0]
+        header = tuple(c for c in children[1:] if isinstance(c, s.HeaderLine))
+        accepts = tuple(c for c in children[1:] if isinstance(c, s.Accept))
+        items = tuple(c for c in children[1:] if not isinstance(c, (s.HeaderLine, s.Accept)))
+        return s.ProgramDecl(str(name_tok), header, items, self.span(meta, children), self.tok(name_tok), accepts)
+
+    def header_line(self, meta: Meta, children: list[Any]) -> s.HeaderLine:
+        key, (value, value_span) = children
+        return s.HeaderLine(str(key), value, self.span(meta, children), self.tok(key), value_span)
+
+    def header_value(self, meta: Meta, children: list[Token]) -> tuple[str | dt.date, Span]:
+        first, last = self.tok(children[0]), self.tok(children[-1])
+        span = Span(self.path, first.line, first.column, last.end_line, last.end_column)
+        if len(children) == 1:
+            tok = children[0]
+            if tok.type == "STRING":
+                return unquote(tok), span
+            if tok.type == "DATE":  # checked by `lower`, which knows which header key it is
+                try:
+                    return dt.date.fromisoformat(str(tok)), span
+                except ValueError:
+                    return str(tok), span
+        return " ".join(unquote(t) if t.type == "STRING" else str(t) for t in children), span
+
+    def words(self, meta: Meta, children: list[Any]) -> tuple[tuple[tuple[str, ...], ...], Span]:
+        return tuple(children), self.span(meta, children)
+
+    def word_group(self, meta: Meta, children: list[Any]) -> tuple[str, ...]:
+        return tuple(str(c) for c in children)
+
+    def section(self, meta: Meta, children: list[Any]) -> s.Section:
+        return s.Section(unquote(children[0]), self.span(meta, children))
+
+    # ---------------------------------------------------------------- vocabulary
+    def field_decl(self, meta: Meta, children: list[Any]) -> s.FieldDecl:
+        name = children[0]
+        rest = children[1:]
+        title = None
+        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
+            title = unquote(rest[0])
+            rest = rest[1:]
+        props: dict[str, Any] = {}
+        duplicates: list[Span] = []
+        for kind, value, sp in rest:
+            if kind in props:
+                duplicates.append(sp)
+            props[kind] = value
+        return s.FieldDecl(
+            name=str(name),
+            title=title,
+            type=props.get("type"),
+            unit=props.get("unit"),
+            range=props.get("range"),
+            places=props.get("precision"),
+            description=props.get("description"),
+            span=self.tok(name),
+            duplicate_props=tuple(duplicates),
+            better=props.get("better"),
+        )
+
+    def prop_type(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("type", children[0], self.span(meta, children))
+
+    def prop_unit(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("unit", children[0], self.span(meta, children))
+
+    def prop_range(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("range", children[0], self.span(meta, children))
+
+    def prop_precision(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("precision", children[0], self.span(meta, children))
+
+    def prop_description(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("description", unquote(children[0]), self.span(meta, children))
+
+    def prop_better(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        return ("better", s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
+
+    def better(self, meta: Meta, children: list[Any]) -> s.Name:
+        return s.Name(str(children[0]), self.tok(children[0]))
+
+    def _type(self, kind: str, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return s.TypeSpec(kind, self.span(meta, children))
+
+    def t_integer(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("integer", meta, children)
+
+    def t_money(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("money", meta, children)
+
+    def t_percent(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("percent", meta, children)
+
+    def t_ratio(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("ratio", meta, children)
+
+    def t_months(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("months", meta, children)
+
+    def t_date(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("date", meta, children)
+
+    def t_yesno(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("yesno", meta, children)
+
+    def t_text(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("text", meta, children)
+
+    def t_enum(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return s.TypeSpec("enum", self.span(meta, children), values=tuple(children))
+
+    def t_list(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return s.TypeSpec("list", self.span(meta, children), record=s.Name(str(children[0]), self.tok(children[0])))
+
+    def enum_value(self, meta: Meta, children: list[Any]) -> s.EnumValue:
+        title = unquote(children[1]) if len(children) > 1 and children[1] is not None else None
+        return s.EnumValue(str(children[0]), title, self.tok(children[0]))
+
+    def unit(self, meta: Meta, children: list[Any]) -> s.Unit:
+        per = str(children[1]) if len(children) > 1 and children[1] is not None else None
+        return s.Unit(str(children[0]), per, self.span(meta, children))
+
+    def per_unit(self, meta: Meta, children: list[Any]) -> str:
+        return str(children[0])
+
+    def places(self, meta: Meta, children: list[Any]) -> int:
+        text = str(children[0]).replace(",", "")
+        return int(text) if text.isdigit() else -1
+
+    def whole(self, meta: Meta, children: list[Any]) -> int:
+        return 0
+
+    def record_decl(self, meta: Meta, children: list[Any]) -> s.RecordDecl:
+        name = children[0]
+        rest = children[1:]
+        title = None
+        if rest and isinstance(rest[0], Token):
+            title = unquote(rest[0])
+            rest = rest[1:]
+        return s.RecordDecl(str(name), title, tuple(rest), self.tok(name))
+
+    def limit_decl(self, meta: Meta, children: list[Any]) -> s.LimitDecl:
+        name = children[0]
+        title = unquote(children[1]) if len(children) == 3 else None
+        on = children[-1]
+        return s.LimitDecl(str(name), title, s.Name(str(on), self.tok(on)), self.tok(name))
+
+    # ---------------------------------------------------------------- values
+    def _value_head(self, children: list[Any]) -> tuple[bool, Token, str | None, list[Any]]:
+        rest = list(children)
+        override = False
+        if rest and isinstance(rest[0], Token) and rest[0].type == "OVERRIDE":
+            override = True
+            rest = rest[1:]
+        name = rest[0]
+        rest = rest[1:]
+        title = None
+        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
+            title = unquote(rest[0])
+            rest = rest[1:]
+        return override, name, title, rest
+
+    def value_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
+        override, name, title, rest = self._value_head(children)
+        expr = rest[0]
+        rounding = next((c for c in rest[1:] if isinstance(c, s.Rounding)), None)
+        cites = tuple(c for c in rest if isinstance(c, s.Cite))
+        notes = tuple(c.text for c in rest if isinstance(c, s.Note))
+        better = next((c for c in rest[1:] if isinstance(c, s.Name)), None)
+        return s.ValueDecl(
+            str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name),
+            better,
+        )
+
+    def lookup_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
+        override, name, title, rest = self._value_head(children)
+        key = rest[0]
+        table = rest[-1]
+        cites = tuple(c for c in rest if isinstance(c, s.Cite))
+        notes = tuple(c.text for c in rest if isinstance(c, s.Note))
+        better = next((c for c in rest[1:-1] if isinstance(c, s.Name)), None)
+        return s.ValueDecl(
+            str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name),
+            better,
+        )
+
+    def rounding(self, meta: Meta, children: list[Any]) -> s.Rounding:
+        mode_tok, places_tok = children
+        words = " ".join(str(mode_tok).split())
+        places_text = str(places_tok).replace(",", "")
+        places = int(places_text) if places_text.isdigit() else -1
+        return s.Rounding(_ROUNDING.get(words, "half_up"), places, self.span(meta, children))
+
+    # ---------------------------------------------------------------- rules
+    def _item_head(self, children: list[Any]) -> tuple[bool, Token, str | None, list[Any]]:
+        return self._value_head(children)
+
+    def rule(self, meta: Meta, children: list[Any]) -> s.RuleDecl:
+        override, name, title, rest = self._item_head(children)
+        return s.RuleDecl(str(name), title, override, tuple(rest), self.span(meta, children), self.tok(name))
+
+    def matrix(self, meta: Meta, children: list[Any]) -> s.MatrixDecl:
+        override, name, title, rest = self._item_head(children)
+        table = rest[-1]
+        return s.MatrixDecl(
+            str(name), title, override, tuple(rest[:-1]), table, self.span(meta, children), self.tok(name)
+        )
+
+    def drop(self, meta: Meta, children: list[Any]) -> s.Drop:
+        kind, name, reason = children
+        return s.Drop(str(kind), str(name), unquote(reason), self.span(meta, children))
+
+    def drop_kind(self, meta: Meta, children: list[Any]) -> str:
+        return str(children[0])
+
+    def cite(self, meta: Meta, children: list[Any]) -> s.Cite:
+        return s.Cite(unquote(children[0]), self.span(meta, children))
+
+    def note(self, meta: Meta, children: list[Any]) -> s.Note:
+        return s.Note(unquote(children[0]), self.span(meta, children))
+
+    def when(self, meta: Meta, children: list[Any]) -> s.When:
+        return s.When(children[0], self.span(meta, children))
+
+    def require(self, meta: Meta, children: list[Any]) -> s.Require:
+        return s.Require(children[0], tuple(children[1:]), self.span(meta, children))
+
+    def allow(self, meta: Meta, children: list[Any]) -> s.Allow:
+        return s.Allow(children[0], children[1], self.span(meta, children))
+
+    def seasoning(self, meta: Meta, children: list[Any]) -> s.Seasoning:
+        name, table = children
+        return s.Seasoning(s.Name(str(name), self.tok(name)), table, self.span(meta, children))
+
+    def reduce(self, meta: Meta, children: list[Any]) -> s.Adjust:
+        names, amount = children
+        lit = self._literal("percent", amount)
+        return s.Adjust("reduce", names, lit, self.span(meta, children))
+
+    def cap(self, meta: Meta, children: list[Any]) -> s.Adjust:
+        names, amount = children
+        return s.Adjust("cap", names, amount, self.span(meta, children))
+
+    def condition(self, meta: Meta, children: list[Any]) -> s.ConditionClause:
+        kind, text = children
+        return s.ConditionClause(kind, unquote(text), self.span(meta, children))
+
+    def condition_kind(self, meta: Meta, children: list[Any]) -> str:
+        return str(children[0])
+
+    def review(self, meta: Meta, children: list[Any]) -> s.Review:
+        return s.Review(unquote(children[0]), self.span(meta, children))
+
+    def accept(self, meta: Meta, children: list[Any]) -> s.Accept:
+        reason = unquote(children[1]) if len(children) > 1 and children[1] is not None else None
+        return s.Accept(children[0], reason, self.span(meta, children))
+
+    def gives(self, meta: Meta, children: list[Any]) -> s.Gives:
+        return s.Gives(children[0], self.span(meta, children))
+
+    def rows(self, meta: Meta, children: list[Any]) -> s.Dimension:
+        return s.Dimension("rows", children[0], self.span(meta, children))
+
+    def columns(self, meta: Meta, children: list[Any]) -> s.Dimension:
+        return s.Dimension("columns", children[0], self.span(meta, children))
+
+    def name_list(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
+        return tuple(s.Name(str(c), self.tok(c)) for c in children)
+
+    # ---------------------------------------------------------------- tables
+    def table(self, meta: Meta, children: list[Any]) -> s.Table:
+        return s.Table(tuple(children), self.span(meta, children))
+
+    def table_row(self, meta: Meta, children: list[Any]) -> s.Row:
+        cells: list[s.Cell] = []
+        last_pipe: Token | None = None
+        for child in children:
+            if isinstance(child, Token) and child.type == "PIPE":
+                last_pipe = child
+                continue
+            if isinstance(child, s.Cell):
+                if child.kind == "empty" and last_pipe is not None:
+                    sp = self.tok(last_pipe)
+                    child = s.Cell("empty", Span(self.path, sp.line, sp.end_column, sp.line, sp.end_column + 1))
+                cells.append(child)
+            elif isinstance(child, s.Band):
+                cells.append(s.Cell("band", child.span, band=child))
+            elif isinstance(child, s.Literal):
+                cells.append(s.Cell("value", child.span, value=child))
+            elif isinstance(child, tuple) and len(child) == 2 and isinstance(child[1], Span):
+                cells.append(s.Cell("words", child[1], words=child[0]))
+        return s.Row(tuple(cells), self.span(meta, children))
+
+    def label(self, meta: Meta, children: list[Any]) -> s.Cell:
+        sp = self.tok(children[0])
+        return s.Cell("words", sp, words=((unquote(children[0]),),))
+
+    def empty_cell(self, meta: Meta, children: list[Any]) -> s.Cell:
+        return s.Cell("empty", self.span(meta, children))
+
+    def not_available(self, meta: Meta, children: list[Any]) -> s.Cell:
+        return s.Cell("na", self.span(meta, children))
+
+    def no_limit(self, meta: Meta, children: list[Any]) -> s.Cell:
+        return s.Cell("no_limit", self.span(meta, children))
+
+    def pair(self, meta: Meta, children: list[Any]) -> s.Cell:
+        a, b = (self._literal("percent", c) for c in children)
+        return s.Cell("pair", self.span(meta, children), pair=(a, b))
+
+    # ---------------------------------------------------------------- bands
+    def _bound(self, value: Any) -> s.Literal:
+        if isinstance(value, s.Literal):
+            return value
+        tok: Token = value
+        kind: s.LiteralKind = "money" if tok.type == "MONEY" else ("percent" if tok.type == "PERCENT" else "number")
+        return self._literal(kind, tok)
+
+    def band_between(self, meta: Meta, children: list[Any]) -> s.Band:
+        lo, hi = (self._bound(c) for c in children)
+        return s.Band(lo, True, hi, True, self.span(meta, children))
+
+    def band_at_least(self, meta: Meta, children: list[Any]) -> s.Band:
+        return s.Band(self._bound(children[0]), True, None, False, self.span(meta, children))
+
+    def band_above(self, meta: Meta, children: list[Any]) -> s.Band:
+        return s.Band(self._bound(children[0]), False, None, False, self.span(meta, children))
+
+    def band_at_most(self, meta: Meta, children: list[Any]) -> s.Band:
+        return s.Band(None, False, self._bound(children[0]), True, self.span(meta, children))
+
+    def band_below(self, meta: Meta, children: list[Any]) -> s.Band:
+        return s.Band(None, False, self._bound(children[0]), False, self.span(meta, children))
+
+    # ---------------------------------------------------------------- literals
+    def _literal(self, kind: s.LiteralKind, tok: Token) -> s.Literal:
+        sp = self.tok(tok)
+        text = str(tok)
+        try:
+            return s.Literal(kind, parse_decimal(text), text, sp)
+        except TooManyDigits:
+            shown = text if len(text) <= 40 else f"{text[:20]}...{text[-8:]}"
+            self.diags.error("E119", f"`{shown}` has {len(text):,} characters: longer than any number a guideline states.",
+                             sp, f"Numbers have at most {MAX_INTEGER_DIGITS} digits before the decimal point and "
+                             f"{MAX_DECIMALS} after it.")
+            return s.Literal(kind, Decimal(0), text, sp)
+        except (InvalidOperation, ValueError):
+            self.diags.error("E119", f"`{text}` is not a number the language can read.", sp, "Write e.g. 660, $1,500,000 or 80%.")
+            return s.Literal(kind, Decimal(0), text, sp)
+
+    def _date(self, tok: Token) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(str(tok))
+        except ValueError:
+            self.diags.error(
+                "E120", f"`{tok}` is not a real calendar date.", self.tok(tok), "Write dates as YYYY-MM-DD, e.g. 2026-01-01."
+            )
+            return None
+
+    def number(self, meta: Meta, children: list[Any]) -> s.Literal:
+        return self._literal("number", children[0])
+
+    def money(self, meta: Meta, children: list[Any]) -> s.Literal:
+        return self._literal("money", children[0])
+
+    def percent(self, meta: Meta, children: list[Any]) -> s.Literal:
+        return self._literal("percent", children[0])
+
+    def duration(self, meta: Meta, children: list[Any]) -> s.Literal:
+        num, unit = children
+        lit = self._literal("months", num)
+        value = lit.value
+        assert isinstance(value, Decimal)
+        if unit.startswith("year"):
+            value = value * 12
+        return s.Literal("months", value, f"{num} {unit}", self.span(meta, children))
+
+    def duration_unit(self, meta: Meta, children: list[Any]) -> str:
+        return str(children[0])
+
+    def date(self, meta: Meta, children: list[Any]) -> s.Literal:
+        tok = children[0]
+        value = self._date(tok) or dt.date(1970, 1, 1)
+        return s.Literal("date", value, str(tok), self.tok(tok))
+
+    def history(self, meta: Meta, children: list[Any]) -> s.Literal:
+        tok = children[0]
+        count, days, months = (int(p) for p in str(tok).split("x"))
+        return s.Literal("history", s.History(count, days, months), str(tok), self.tok(tok))
+
+    def yes(self, meta: Meta, children: list[Any]) -> s.Literal:
+        return s.Literal("yes", True, "yes", self.span(meta, children))
+
+    def no(self, meta: Meta, children: list[Any]) -> s.Literal:
+        return s.Literal("no", False, "no", self.span(meta, children))
+
+    # ---------------------------------------------------------------- expressions
+    def ref(self, meta: Meta, children: list[Any]) -> s.Name:
+        return s.Name(str(children[0]), self.tok(children[0]))
+
+    def _name_or_literal(self, item: Any) -> s.Name | s.Literal:
+        if isinstance(item, Token):
+            if item.type == "YES":
+                return s.Literal("yes", True, "yes", self.tok(item))
+            if item.type == "NO":
+                return s.Literal("no", False, "no", self.tok(item))
+            return s.Name(str(item), self.tok(item))
+        assert isinstance(item, (s.Name, s.Literal))
+        return item
+
+    def _arith(self, op: str, meta: Meta, children: list[Any]) -> s.Binary:
+        return s.Binary(op, children[0], children[1], self.span(meta, children))
+
+    def add(self, meta: Meta, children: list[Any]) -> s.Binary:
+        return self._arith("+", meta, children)
+
+    def sub(self, meta: Meta, children: list[Any]) -> s.Binary:
+        return self._arith("-", meta, children)
+
+    def mul(self, meta: Meta, children: list[Any]) -> s.Binary:
+        return self._arith("*", meta, children)
+
+    def div(self, meta: Meta, children: list[Any]) -> s.Binary:
+        return self._arith("/", meta, children)
+
+    def neg(self, meta: Meta, children: list[Any]) -> s.Neg:
+        return s.Neg(children[0], self.span(meta, children))
+
+    def as_percent(self, meta: Meta, children: list[Any]) -> s.AsPercent:
+        return s.AsPercent(children[0], self.span(meta, children))
+
+    def default(self, meta: Meta, children: list[Any]) -> s.Default:
+        return s.Default(children[0], children[1], self.span(meta, children))
+
+    def compare(self, meta: Meta, children: list[Any]) -> s.Compare:
+        left, op, right = children
+        return s.Compare(op, left, right, self.span(meta, children))
+
+    def comp_op(self, meta: Meta, children: list[Any]) -> str:
+        words = " ".join(str(c) for c in children)
+        return _COMP_WORDS.get(words, words)
+
+    def is_known(self, meta: Meta, children: list[Any]) -> s.IsKnown:
+        return s.IsKnown(children[0], False, self.span(meta, children))
+
+    def is_unknown(self, meta: Meta, children: list[Any]) -> s.IsKnown:
+        return s.IsKnown(children[0], True, self.span(meta, children))
+
+    def is_value(self, meta: Meta, children: list[Any]) -> s.IsValue:
+        return s.IsValue(children[0], self._name_or_literal(children[1]), False, self.span(meta, children))
+
+    def is_not_value(self, meta: Meta, children: list[Any]) -> s.IsValue:
+        return s.IsValue(children[0], self._name_or_literal(children[1]), True, self.span(meta, children))
+
+    def value_list(self, meta: Meta, children: list[Any]) -> tuple[s.Name | s.Literal, ...]:
+        return tuple(self._name_or_literal(c) for c in children)
+
+    def in_list(self, meta: Meta, children: list[Any]) -> s.InList:
+        return s.InList(children[0], children[1], False, self.span(meta, children))
+
+    def not_in_list(self, meta: Meta, children: list[Any]) -> s.InList:
+        return s.InList(children[0], children[1], True, self.span(meta, children))
+
+    def and_(self, meta: Meta, children: list[Any]) -> s.BoolOp:
+        return s.BoolOp("and", tuple(children), self.span(meta, children))
+
+    def or_(self, meta: Meta, children: list[Any]) -> s.BoolOp:
+        return s.BoolOp("or", tuple(children), self.span(meta, children))
+
+    def not_(self, meta: Meta, children: list[Any]) -> s.Not:
+        return s.Not(children[0], self.span(meta, children))
+
+    def expr_list(self, meta: Meta, children: list[Any]) -> tuple[Any, ...]:
+        return tuple(children)
+
+    def lesser_of(self, meta: Meta, children: list[Any]) -> s.Extremum:
+        return s.Extremum("lesser", children[0], self.span(meta, children))
+
+    def greater_of(self, meta: Meta, children: list[Any]) -> s.Extremum:
+        return s.Extremum("greater", children[0], self.span(meta, children))
+
+    def months_since(self, meta: Meta, children: list[Any]) -> s.MonthsSince:
+        return s.MonthsSince(s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
+
+    def months_since_latest(self, meta: Meta, children: list[Any]) -> s.MonthsSinceLatest:
+        name = children[0]
+        kinds = children[1] if len(children) > 1 and children[1] is not None else ()
+        return s.MonthsSinceLatest(s.Name(str(name), self.tok(name)), kinds, self.span(meta, children))
+
+    def event_kinds(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
+        if len(children) == 1 and isinstance(children[0], Token):
+            return (s.Name(str(children[0]), self.tok(children[0])),)
+        result = children[0]
+        assert isinstance(result, tuple)
+        return result
+
+    def if_then_else(self, meta: Meta, children: list[Any]) -> s.IfThenElse:
+        return s.IfThenElse(children[0], children[1], children[2], self.span(meta, children))

@@ -1,0 +1,129 @@
+"""Text to Lark parse tree: the grammar loaded once, line continuations, syntax errors as diagnostics.
+
+Consumes a `Source`; produces a `lark.Tree` or a list of diagnostics (never raises on bad input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from compiler.diagnostics import Diagnostic
+from compiler.source import Source, Span, point
+from compiler.syntax.examples import error_position, label_syntax_error, unclosed_paren
+
+# grammar/guideline.lark, shipped as the package data `compiler.grammar` (setup.py maps the folder into the package).
+GRAMMAR = resources.files("compiler.grammar").joinpath("guideline.lark")
+
+# A line continues onto the next when it ends with one of these tokens ...
+_CONTINUE_AFTER = frozenset(
+    {"EQUAL", "AND", "OR", "THEN", "ELSE", "STAR", "SLASH", "COMMA", "LPAR", "NOT", "IF", "WHEN"}
+)
+# ... or when the next line starts with one of these.
+_CONTINUE_BEFORE = frozenset({"AND", "OR", "THEN", "ELSE", "RPAR"})
+
+
+class LineContinuation:
+    """Postlexer: drops a newline inside parentheses, after an operator, or before `and`/`or`/`then`/`else`."""
+
+    always_accept = ("_NL",)
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        depth = 0
+        pending: Token | None = None
+        previous = ""
+        for tok in stream:
+            if tok.type == "_NL":
+                if depth > 0 or previous in _CONTINUE_AFTER:
+                    continue
+                if pending is None:
+                    pending = tok
+                continue
+            if pending is not None:
+                if tok.type not in _CONTINUE_BEFORE:
+                    yield pending
+                pending = None
+            if tok.type == "LPAR":
+                depth += 1
+            elif tok.type == "RPAR":
+                depth = max(depth - 1, 0)
+            previous = tok.type
+            yield tok
+        if pending is not None:
+            yield pending
+
+
+@cache
+def parser(cache_file: Path | None = None) -> Lark:
+    """The LALR parser, built once per process; with `cache_file`, built once and then loaded from that file
+    (Lark keys it by the grammar, the options and its own version, and rebuilds it when the file is unusable)."""
+    return Lark(
+        GRAMMAR.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="basic",
+        strict=True,
+        propagate_positions=True,
+        maybe_placeholders=True,
+        postlex=LineContinuation(),
+        cache=str(cache_file) if cache_file is not None else False,
+    )
+
+
+def parse(source: Source, cache_file: Path | None = None) -> tuple[Tree[Token] | None, list[Diagnostic]]:
+    """Parse one file. On a syntax error: no tree and one labelled diagnostic. `cache_file`: see `parser`."""
+    text = source.text
+    if not text.endswith("\n"):
+        text += "\n"
+    lark = parser(cache_file)
+    try:
+        return lark.parse(text), []
+    except UnexpectedInput as err:
+        return None, [syntax_diagnostic(source, err, lark)]
+
+
+def syntax_diagnostic(source: Source, err: UnexpectedInput, lark: Lark | None = None) -> Diagnostic:
+    """Turn a Lark error into an author-facing diagnostic, labelled by example (with `lark`, the parser that
+    raised it: the examples must run through the same one)."""
+    code, message, hint = label_syntax_error(err, source.text, (lark if lark is not None else parser()).parse)
+    line = getattr(err, "line", None)
+    column = getattr(err, "column", None)
+    width = 1
+    if isinstance(err, UnexpectedToken) and isinstance(err.token, Token):
+        tok = err.token
+        if tok.type == "_NL" or tok.type == "$END":
+            # Point at the end of the line that was cut short, not at the next line.
+            line, column = _end_of_previous_content(source.text, tok)
+        else:
+            width = len(str(tok))
+    if isinstance(err, UnexpectedEOF) or not isinstance(line, int) or line < 1:
+        line, column = _end_of_text(source.text)
+    if code == "E103":
+        at = unclosed_paren(source.text + "\n", error_position(err))
+        if at is not None:
+            before = source.text[:at]
+            line, column, width = before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1, 1
+    assert isinstance(line, int) and isinstance(column, int)
+    span: Span = point(source.path, line, max(column, 1), width)
+    return Diagnostic(code, "error", message, span, hint)
+
+
+def _end_of_text(text: str) -> tuple[int, int]:
+    lines = text.rstrip("\n").splitlines() or [""]
+    return len(lines), len(lines[-1]) + 1
+
+
+def _end_of_previous_content(text: str, tok: Token) -> tuple[int, int]:
+    """Where a newline token starts: the end of the last line that had content."""
+    pos = tok.start_pos if isinstance(tok.start_pos, int) else len(text)
+    before = text[:pos]
+    # strip a trailing comment on that line
+    lines = before.splitlines() or [""]
+    last = lines[-1]
+    if "#" in last and '"' not in last:
+        last = last[: last.index("#")]
+    return len(lines), len(last.rstrip()) + 1
