@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.conditions import Regions, mentions
 from compiler.analysis.region import Box, Domain, Region
 from compiler.source import Span
@@ -42,8 +42,8 @@ Emit = Callable[[Warning_], None]
 
 @dataclass
 class Facts:
-    program: ir.Program
-    vocabulary: ir.Vocabulary
+    program: ir_program.Program
+    vocabulary: ir_program.Vocabulary
     domain: Domain = field(init=False)
     regions: Regions = field(init=False)
     reqs: list[Req] = field(init=False)

@@ -1,6 +1,6 @@
 """What changed between two versions of a program, in plain English: header, cells, rules, values, citations.
 
-Consumes two checked `ir.Program`s (inheritance applied) and their vocabularies; produces a list of `Change`s,
+Consumes two checked `ir_program.Program`s (inheritance applied) and their vocabularies; produces a list of `Change`s,
 each saying what changed, the old and new wording (the same wording the checkers use, `compiler.wording`)
 and whether the change tightens or loosens the policy where that can be decided.
 
@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Literal
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.escape import md
 from compiler.meta import titles as titles_of
 from compiler.wording import band_label, describe, describe_requirement, fmt_amount
@@ -53,8 +53,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class ProgramDiff:
-    old: ir.Program
-    new: ir.Program
+    old: ir_program.Program
+    new: ir_program.Program
     changes: tuple[Change, ...]
 
     def counts(self) -> dict[str, int]:
@@ -68,7 +68,8 @@ class ProgramDiff:
 # ------------------------------------------------------------------ comparing
 
 
-def diff_programs(old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> ProgramDiff:
+def diff_programs(old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary,
+                  new_vocab: ir_program.Vocabulary) -> ProgramDiff:
     """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items."""
     d = _Differ(old, new, old_vocab, new_vocab)
     d.header()
@@ -80,7 +81,7 @@ def diff_programs(old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, ne
 
 
 class _Differ:
-    def __init__(self, old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> None:
+    def __init__(self, old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary, new_vocab: ir_program.Vocabulary) -> None:
         self.old, self.new = old, new
         self.old_vocab, self.new_vocab = old_vocab, new_vocab
         self.ot = titles_of(old, old_vocab)
@@ -155,7 +156,7 @@ class _Differ:
         rows = t.get(m.rows.label, m.rows.label)
         return f"rows by {rows}" + (f", columns by {t.get(m.columns.label, m.columns.label)}" if m.columns else "")
 
-    def _limits(self, gives: tuple[str, ...], p: ir.Program) -> str:
+    def _limits(self, gives: tuple[str, ...], p: ir_program.Program) -> str:
         names = {lim.id: lim.title for lim in p.limits}
         return ", ".join(names.get(g, g) for g in gives)
 
@@ -469,7 +470,7 @@ def _lookup_at(body: ir.Lookup, piece: Piece) -> Decimal | str | None:
     return "N/A" if result is None else result
 
 
-def _amount(v: Decimal | str | None, t: ir.Type) -> str:
+def _amount(v: Decimal | str | None, t: ir_types.Type) -> str:
     if isinstance(v, Decimal):
         return fmt_amount(v, t.kind, t.unit)
     return v if v is not None else "none"
@@ -620,7 +621,7 @@ def _grouped(changes: tuple[Change, ...]) -> list[tuple[str, list[Change]]]:
 
 
 def to_dict(d: ProgramDiff) -> dict[str, object]:
-    def side(p: ir.Program) -> dict[str, str]:
+    def side(p: ir_program.Program) -> dict[str, str]:
         return {"version": p.version, "effective": p.effective.isoformat(), "path": p.path, "sha256": p.sha256}
 
     return {

@@ -1,6 +1,6 @@
 """Near misses: for a loan a program does not accept, the smallest changes that would make it pass.
 
-Consumes an `ir.Program`, the vocabulary and a loan (the generated `Loan` model, or a mapping of typed values);
+Consumes an `ir_program.Program`, the vocabulary and a loan (the generated `Loan` model, or a mapping of typed values);
 produces an `Explanation`. Nothing here knows any rule: everything is read from the IR and every answer comes
 from the reference evaluator (`compiler.evaluate`) deciding a changed copy of the loan.
 
@@ -41,7 +41,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.evaluate import Env, ev, facts_of, get
 from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide, fmt
@@ -182,7 +182,7 @@ class Outcome:
 
     __slots__ = ("_decision", "_meta", "_offset", "facts", "program", "sane")
 
-    def __init__(self, facts: Facts, program: ir.Program, meta: ProgramMeta) -> None:
+    def __init__(self, facts: Facts, program: ir_program.Program, meta: ProgramMeta) -> None:
         self.facts = facts
         self.program = program
         self._meta = meta
@@ -243,7 +243,7 @@ class Outcome:
 Goal = Callable[[Outcome], bool]
 
 
-def _targets(program: ir.Program, decision: Decision) -> list[tuple[Target, int]]:
+def _targets(program: ir_program.Program, decision: Decision) -> list[tuple[Target, int]]:
     """Each finding's target, with the finding's position."""
     out: list[tuple[Target, int]] = []
     n_m = len(program.matrices)
@@ -284,7 +284,7 @@ class _Line:
 class Explainer:
     """The search for one program and one loan: decides changed copies of the loan, once each."""
 
-    def __init__(self, program: ir.Program, vocabulary: ir.Vocabulary, loan: Any,
+    def __init__(self, program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: Any,
                  meta: ProgramMeta | None = None) -> None:
         self.program = program
         self.vocabulary = vocabulary
@@ -623,7 +623,7 @@ class Explainer:
                       self._choice_text(self.fields[c.field], c.before, values))
 
 
-def _sane(program: ir.Program, before: Facts, after: Facts) -> bool:
+def _sane(program: ir_program.Program, before: Facts, after: Facts) -> bool:
     """A change is no fix when it makes a check that could be made unknown, or turns a derived value negative.
 
     Unknown: whether a rule or matrix applies, a requirement's result (of a rule that may apply), a matrix key
@@ -655,7 +655,7 @@ def _matrix_nodes(m: ir.Matrix) -> list[object]:
     return [*nodes, m.rows.expr, *([m.columns.expr] if m.columns else [])]
 
 
-def _edges(program: ir.Program) -> dict[str, set[Decimal]]:
+def _edges(program: ir_program.Program) -> dict[str, set[Decimal]]:
     """Constants and band edges the program compares each loan field with directly."""
     out: dict[str, set[Decimal]] = {}
 
@@ -766,7 +766,7 @@ def _rank(s: Suggestion) -> tuple[Fraction, int, int, tuple[str, ...]]:
 # ------------------------------------------------------------------ explaining a decision
 
 
-def explain(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any, meta: ProgramMeta | None = None) -> Explanation:
+def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: Any, meta: ProgramMeta | None = None) -> Explanation:
     """The decision for a loan and, for each failed finding and for the whole loan, the nearest verified changes."""
     ex = Explainer(program, vocabulary, loan, meta)
     base = ex.base
@@ -855,7 +855,7 @@ def _rule_combinations(ex: Explainer, target: Target, goal: Goal, alone: list[st
     return ex.combine(parts, goal, alone, target)
 
 
-def _true(program: ir.Program, x: ir.Expr) -> Goal:
+def _true(program: ir_program.Program, x: ir.Expr) -> Goal:
     """A goal: the expression is true for the changed loan."""
     def holds(o: Outcome) -> bool:
         return ev(x, Env(o.facts.loan, program, dict(o.facts.values))) is True

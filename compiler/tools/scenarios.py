@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.source import display_path
 
 STATUSES = ("eligible", "ineligible", "needs_info")
@@ -94,19 +94,19 @@ class Scenario:
 # ------------------------------------------------------------------ program versions
 
 
-def version_key(program: ir.Program, current: bool) -> str:
+def version_key(program: ir_program.Program, current: bool) -> str:
     """How tests and coverage name a version: the id for the current one, `id@version` for an older one."""
     return program.id if current else f"{program.id}@{program.version}"
 
 
-def program_keys(bundle: ir.Bundle) -> dict[str, ir.Program]:
+def program_keys(bundle: ir_program.Bundle) -> dict[str, ir_program.Program]:
     """Every version of every program by its key (`version_key`): current versions first, then older ones."""
     out = {version_key(p, True): p for p in bundle.programs}
     out.update((version_key(p, False), p) for p in bundle.history)
     return out
 
 
-def versions_text(versions: tuple[ir.Program, ...]) -> str:
+def versions_text(versions: tuple[ir_program.Program, ...]) -> str:
     """`2025.2 (effective 2025-07-01), 2026.1 (effective 2026-01-01, current)`."""
     return ", ".join(f"{p.version} (effective {p.effective.isoformat()}{', current' if i == len(versions) - 1 else ''})"
                      for i, p in enumerate(versions))
@@ -192,13 +192,13 @@ def parse_number(text: str, kind: str) -> Decimal:
         raise ValueError(f"`{text}` is not a number") from None
 
 
-def parse_typed(path: str, node: yaml.Node, typ: ir.Type, what: str) -> Any:
+def parse_typed(path: str, node: yaml.Node, typ: ir_types.Type, what: str) -> Any:
     """A scalar converted by its declared type; None for unknown."""
     if _is_unknown(node):
         return None
     text = _text(path, node, what)
     where = _at(path, node)
-    if typ.kind in ir.NUMERIC:
+    if typ.kind in ir_types.NUMERIC:
         try:
             value = parse_number(text, typ.kind)
         except ValueError as err:
@@ -238,7 +238,7 @@ def _decimals(v: Decimal) -> int:
 class LoanReader:
     """Loan fields in a test file, validated against the vocabulary (names, types, ranges, decimals)."""
 
-    def __init__(self, vocabulary: ir.Vocabulary) -> None:
+    def __init__(self, vocabulary: ir_program.Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.fields = {f.name: f for f in vocabulary.fields}
         self.records = {r.name: r for r in vocabulary.records}
@@ -305,7 +305,7 @@ class LoanReader:
 class _Names:
     """The names a scenario of one program may expect things about."""
 
-    program: ir.Program
+    program: ir_program.Program
     key: str = ""
 
     @property
@@ -444,7 +444,7 @@ class TestFileReader:
 
     __test__ = False
 
-    def __init__(self, bundle: ir.Bundle) -> None:
+    def __init__(self, bundle: ir_program.Bundle) -> None:
         self.bundle = bundle
         self.programs = program_keys(bundle)
         self.ids = sorted({p.id for p in bundle.programs})
@@ -661,7 +661,7 @@ def _cell_node(cell: str, index: int, col_no: int) -> yaml.ScalarNode:
     return yaml.ScalarNode("tag:yaml.org,2002:str", cell, mark, mark, style=None)
 
 
-def read_test_files(files: list[Path], bundle: ir.Bundle) -> tuple[list[Scenario], list[TestFileError]]:
+def read_test_files(files: list[Path], bundle: ir_program.Bundle) -> tuple[list[Scenario], list[TestFileError]]:
     """Every scenario of the files; one error per malformed file (its first problem)."""
     reader = TestFileReader(bundle)
     scenarios: list[Scenario] = []
