@@ -15,7 +15,8 @@ from compiler import ir_program
 from compiler.evaluate import facts_of
 from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, ProgramMeta, decide, fmt
-from compiler.tools.scenarios import NEVER, Expect, Scenario, program_keys
+from compiler.tools.scenario_expect import NEVER, Expect
+from compiler.tools.scenarios import Scenario, program_keys
 
 
 @dataclass(frozen=True)
