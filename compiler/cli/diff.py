@@ -21,7 +21,8 @@ from rich.text import Text
 
 from compiler import ir_program
 from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_SUFFIX, check_paths
-from compiler.tools.diff import ProgramDiff, diff_programs, render_json, render_markdown, render_text
+from compiler.tools.diff import ProgramDiff, diff_programs
+from compiler.tools.diff_render import render_json, render_markdown, render_text
 
 
 class DiffError(Exception):

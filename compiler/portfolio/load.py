@@ -21,7 +21,8 @@ from compiler.lower.expr import ExprLowerer, Scope
 from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
 from compiler.syntax import surface as s
-from compiler.syntax.build_ast import _Builder, unquote
+from compiler.syntax.build_ast import AstBuilder
+from compiler.syntax.literals import unquote
 from compiler.syntax.parse import parse
 
 SUFFIX = ".portfolio"
@@ -75,7 +76,7 @@ class _File:
 
 
 @v_args(meta=True)
-class _PortfolioBuilder(_Builder):
+class _PortfolioBuilder(AstBuilder):
     """The language's tree builder plus the portfolio statements."""
 
     def __init__(self, path: str, diags: Diagnostics, text: str) -> None:

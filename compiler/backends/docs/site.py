@@ -85,7 +85,8 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
 
 def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     """A program's versions, newest first, and what changed from each version to the next (`compiler.tools.diff`)."""
-    from compiler.tools.diff import diff_programs, render_markdown
+    from compiler.tools.diff import diff_programs
+    from compiler.tools.diff_render import render_markdown
 
     versions = bundle.versions(p.id)
     diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
