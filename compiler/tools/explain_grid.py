@@ -126,26 +126,18 @@ def bisect_first(ok: Callable[[int], bool], failing: Fraction | int, passing: in
     first = (f.numerator // f.denominator + 1) if d > 0 else -((-f.numerator) // f.denominator) - 1
     if first == passing or ok(first):
         return first
-    lo, hi = first, passing
-    while abs(hi - lo) > 1:
-        mid = (lo + hi) // 2
-        if ok(mid):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    return bisect_last(ok, passing, first)
 
 
 def bisect_last(ok: Callable[[int], bool], passing: int, failing: int) -> int:
-    """The last passing grid point from `passing` toward `failing`."""
-    lo, hi = passing, failing
-    while abs(hi - lo) > 1:
-        mid = (lo + hi) // 2
+    """The last passing grid point from `passing` toward `failing` (the one next to the change between them)."""
+    while abs(failing - passing) > 1:
+        mid = (passing + failing) // 2
         if ok(mid):
-            lo = mid
+            passing = mid
         else:
-            hi = mid
-    return lo
+            failing = mid
+    return passing
 
 
 def _add_months(d: dt.date, k: int) -> dt.date:
