@@ -14,7 +14,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from compiler import ir
+from compiler import ir, ir_program
 from tests.loans import AS_OF, _edges
 
 # Realistic ranges (low, high) where the vocabulary's declared range is far wider than real loans.
@@ -65,7 +65,7 @@ def _months_before(months: int, days: int) -> dt.date:
 class LoanGenerator:
     """`LoanGenerator(bundle, seed).loans(n)`: n loan dicts the generated `Loan` model accepts."""
 
-    def __init__(self, bundle: ir.Bundle, seed: int = 20260315, unknown: float = UNKNOWN) -> None:
+    def __init__(self, bundle: ir_program.Bundle, seed: int = 20260315, unknown: float = UNKNOWN) -> None:
         self.rng = random.Random(seed)
         self.unknown = unknown  # share of each optional field left unknown
         self.vocab = bundle.vocabulary

@@ -12,7 +12,7 @@ from compiler.diagnostics import Diagnostic
 from compiler.source import Source
 
 if TYPE_CHECKING:
-    from compiler import ir
+    from compiler import ir_program
 
 T = TypeVar("T")
 
@@ -23,21 +23,21 @@ class CheckResult:
 
     sources: dict[str, Source] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    bundle: ir.Bundle | None = None
-    programs: dict[str, ir.Program] = field(default_factory=dict)
-    history: list[ir.Program] = field(default_factory=list)  # older versions, oldest first per program
+    bundle: ir_program.Bundle | None = None
+    programs: dict[str, ir_program.Program] = field(default_factory=dict)
+    history: list[ir_program.Program] = field(default_factory=list)  # older versions, oldest first per program
     asked: set[str] = field(default_factory=set)
     cache: Cache | None = None
     keys: dict[str, str] = field(default_factory=dict)  # program id -> `cache.program_key` of what it is built from
 
-    def memo(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
+    def memo(self, kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T:
         """`compute()` for one version of a program, through the build cache when there is one (`compiler.build.cache`)."""
         if self.cache is None or program.id not in self.keys:
             return compute()
         return self.cache.memo(key(kind, self.keys[program.id], program.path, program.version), compute)
 
     @property
-    def checked(self) -> list[ir.Program]:
+    def checked(self) -> list[ir_program.Program]:
         """The programs of the files that were asked about (bases loaded for them not included)."""
         return [p for p in self.programs.values() if p.path in self.asked]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from compiler import ir
+from compiler import ir_program
 from compiler.analysis import analyse
 from compiler.build.cache import Cache, key, program_key
 from compiler.check_result import CheckResult as CheckResult
@@ -137,7 +137,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
     main = Diagnostics()
     effective = inherit(split.current, set(shared), main)
     diags.extend(d for d in main.items if d.span is None or d.span.path not in on_older)
-    lowered: list[ir.Program] = []
+    lowered: list[ir_program.Program] = []
     for pid, eff in effective.items():
         path = eff.decl.span.path
         if path in on_older:
@@ -156,13 +156,13 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
         analyse(lowered, vocab, diags, result.history, result.memo)
     result.diagnostics = _filter(diags, asked)
     if not diags.has_errors:
-        result.bundle = ir.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)), tuple(result.history))
+        result.bundle = ir_program.Bundle(vocab, tuple(sorted(lowered, key=lambda p: p.id)), tuple(result.history))
     return result
 
 
-def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
+def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir_program.Vocabulary,
                        shared: dict[str, tuple[s.ValueDecl, str]], limit_decls: list[s.LimitDecl],
-                       result: CheckResult, diags: Diagnostics) -> ir.Program | None:
+                       result: CheckResult, diags: Diagnostics) -> ir_program.Program | None:
     """A version, inheritance applied with the versions of its bases in force on its effective date."""
     chain = chain_for(old, split, diags)
     if chain is None:
@@ -175,12 +175,12 @@ def _lower_old_version(old: s.ProgramDecl, split: Split, vocab: ir.Vocabulary,
     return _lower(result, "lower-version", eff, vocab, shared, limit_decls, diags)
 
 
-def _lower(result: CheckResult, kind: str, eff: Effective, vocab: ir.Vocabulary, shared: dict[str, tuple[s.ValueDecl, str]],
-           limit_decls: list[s.LimitDecl], diags: Diagnostics) -> ir.Program | None:
+def _lower(result: CheckResult, kind: str, eff: Effective, vocab: ir_program.Vocabulary, shared: dict[str, tuple[s.ValueDecl, str]],
+           limit_decls: list[s.LimitDecl], diags: Diagnostics) -> ir_program.Program | None:
     """`lower_program` of one version, through the cache when there is one (its diagnostics kept with it)."""
     path = eff.decl.span.path
 
-    def compute() -> tuple[ir.Program | None, list[Diagnostic]]:
+    def compute() -> tuple[ir_program.Program | None, list[Diagnostic]]:
         found = Diagnostics()
         prog = lower_program(eff, vocab, shared, limit_decls, path, _sha(result.sources[path]), found)
         return prog, found.items

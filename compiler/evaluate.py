@@ -1,6 +1,6 @@
 """The reference evaluator: decides a loan by walking the checked IR. Straightforward, obviously right.
 
-Consumes an `ir.Program` and a loan (a mapping or an object with attributes: the generated `Loan`
+Consumes an `ir_program.Program` and a loan (a mapping or an object with attributes: the generated `Loan`
 model works); produces a `runtime.Decision`. It is the correctness net the generated checkers (and later
 back ends) are compared against, so it is independent of them where it decides:
 - the facts of a loan (every derived value, each `when`, each matrix key, each `require` with its `allow`
@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.evaluate_decision import assemble
 from compiler.runtime import Decision, Facts
 
@@ -83,7 +83,7 @@ class Env:
     """One loan being decided: its fields and the values computed so far."""
 
     loan: Any
-    program: ir.Program
+    program: ir_program.Program
     values: dict[str, Value] = field(default_factory=dict)
 
     def field(self, name: str) -> Value:
@@ -233,7 +233,7 @@ def ev_lookup(lookup: ir.Lookup, env: Env) -> Value:
 # ------------------------------------------------------------------ deciding
 
 
-def facts_of(program: ir.Program, loan: Any) -> Facts:
+def facts_of(program: ir_program.Program, loan: Any) -> Facts:
     """Walk the IR: every derived value, whether each rule and matrix applies, each requirement's result."""
     env = values_of(program, loan)
     facts = Facts(loan, env.values)
@@ -283,7 +283,7 @@ class _Reading:
         return _requirement(q, self.env)
 
 
-def values_of(program: ir.Program, loan: Any) -> Env:
+def values_of(program: ir_program.Program, loan: Any) -> Env:
     """The loan with every derived value of the program computed, in dependency order."""
     env = Env(loan, program)
     for value in program.values:
@@ -291,6 +291,6 @@ def values_of(program: ir.Program, loan: Any) -> Env:
     return env
 
 
-def evaluate(program: ir.Program, vocabulary: ir.Vocabulary, loan: Any) -> Decision:
+def evaluate(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: Any) -> Decision:
     """Decide one loan under one program."""
     return assemble(program, vocabulary, _Reading(values_of(program, loan)))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
 from compiler.wording import describe, describe_requirement
 
@@ -76,12 +76,12 @@ class Words:
     """How one program's names read, worked out once per program from the IR and the vocabulary."""
 
     titles: dict[str, str]  # field or value -> its title
-    types: dict[str, ir.Type]  # field or value -> its type
+    types: dict[str, ir_types.Type]  # field or value -> its type
     reads: dict[str, tuple[str, ...]]  # derived value -> the fields and values it reads
     limit_titles: dict[str, str]
 
     @classmethod
-    def of(cls, program: ir.Program, vocabulary: ir.Vocabulary) -> Words:
+    def of(cls, program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
         titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
         types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
         return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
@@ -91,17 +91,17 @@ class Words:
         return describe(x, self.titles) if x is not None else ""
 
 
-_WORDS: dict[int, tuple[ir.Program, Words]] = {}
+_WORDS: dict[int, tuple[ir_program.Program, Words]] = {}
 
 
-def words_of(program: ir.Program, vocabulary: ir.Vocabulary) -> Words:
+def words_of(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
     cached = _WORDS.get(id(program))
     if cached is None or cached[0] is not program:
         cached = _WORDS[id(program)] = (program, Words.of(program, vocabulary))
     return cached[1]
 
 
-def assemble(program: ir.Program, vocabulary: ir.Vocabulary, loan: Reading) -> Decision:
+def assemble(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: Reading) -> Decision:
     """The Decision for one loan under one program."""
     return _Assembly(program, words_of(program, vocabulary), loan).decision()
 
@@ -128,7 +128,7 @@ class _Adjusting:
 class _Assembly:
     """One loan under one program, decided step by step in the order the findings are reported."""
 
-    def __init__(self, program: ir.Program, words: Words, loan: Reading) -> None:
+    def __init__(self, program: ir_program.Program, words: Words, loan: Reading) -> None:
         self.program = program
         self.words = words
         self.loan = loan

@@ -1,7 +1,8 @@
-"""The checked IR: names resolved, types and units explicit, stable rule ids, citations attached.
+"""The checked IR's nodes: names resolved, types and units explicit, stable rule ids, citations attached.
 
 Produced by `lower`; consumed by every back end (reference evaluator, Python checkers, SQL, documentation)
-and by the analyses. Every node is immutable and carries the span of the source it came from.
+and by the analyses. Every node is immutable and carries the span of the source it came from. A node's type
+and rounding are `compiler.ir_types`; the vocabulary, programs and a run's bundle are `compiler.ir_program`.
 
 Numbers are exact Decimals in the units authors write: a percent is stored as `80` for 80%, money in
 dollars, months in months. Conversions are explicit nodes (`Scale`), divisions happen only in `DivRound`
@@ -21,75 +22,8 @@ from decimal import Decimal
 from typing import Any, ClassVar, TypeVar, cast, overload
 from typing import Literal as Lit
 
+from compiler.ir_types import YESNO, Rounding, Type
 from compiler.source import Span
-
-# ------------------------------------------------------------------ types
-
-NumberKind = Lit["integer", "money", "percent", "ratio", "months"]
-TypeKind = Lit["integer", "money", "percent", "ratio", "months", "date", "yesno", "text", "enum", "list", "history"]
-NUMERIC: frozenset[str] = frozenset({"integer", "money", "percent", "ratio", "months"})
-
-
-@dataclass(frozen=True, slots=True)
-class Type:
-    """A value's type. Numbers carry a unit (`USD`, `USD per month`, `points`, `months`); enums their values."""
-
-    kind: TypeKind
-    unit: str = ""
-    enum: str = ""  # the field that declares the enum's values
-    values: tuple[str, ...] = ()
-    record: str = ""  # list item record name
-    labels: tuple[str, ...] = field(default=(), compare=False)  # enum value labels, for people
-
-    @property
-    def numeric(self) -> bool:
-        return self.kind in NUMERIC
-
-    def a(self) -> str:
-        """The description with an article where English wants one: 'a percent', 'an integer (points)'."""
-        text = self.describe()
-        if self.kind in ("percent", "ratio", "date", "yesno", "text", "history"):
-            return "a " + text
-        if self.kind == "integer":
-            return "an " + text
-        return text
-
-    def describe(self) -> str:
-        """How the type is named to authors: 'money (USD per month)', 'percent', 'one of primary, ...'."""
-        if self.kind == "enum":
-            shown = ", ".join(self.values[:4]) + (", ..." if len(self.values) > 4 else "")
-            return f"one of {shown}"
-        if self.kind == "list":
-            return f"list of {self.record}"
-        if self.kind == "yesno":
-            return "yes/no"
-        if self.kind == "history":
-            return "housing history (NxDDxMM)"
-        if self.kind in ("money", "integer") and self.unit:
-            return f"{self.kind} ({self.unit})"
-        return self.kind
-
-
-YESNO = Type("yesno")
-DATE = Type("date")
-PERCENT = Type("percent")
-RATIO = Type("ratio")
-MONTHS = Type("months", unit="months")
-
-RoundingMode = Lit["up", "down", "half_up", "half_even"]
-
-
-@dataclass(frozen=True, slots=True)
-class Rounding:
-    """Declared rounding of a derived value: `up`/`down`/`half_up`/`half_even` to `places` decimals."""
-
-    mode: RoundingMode
-    places: int
-
-    def describe(self) -> str:
-        words = {"up": "rounded up", "down": "rounded down", "half_up": "rounded", "half_even": "rounded half even"}
-        return f"{words[self.mode]} to {self.places} decimals"
-
 
 # ------------------------------------------------------------------ expressions
 
@@ -317,26 +251,8 @@ class Not:
 
 
 Expr = (
-    Const
-    | FieldRef
-    | ValueRef
-    | Arith
-    | Scale
-    | Neg
-    | DivRound
-    | Round
-    | Extremum
-    | Default
-    | IfThenElse
-    | MonthsSince
-    | MonthsSinceLatest
-    | CountLates
-    | Compare
-    | IsKnown
-    | InSet
-    | And
-    | Or
-    | Not
+    Const | FieldRef | ValueRef | Arith | Scale | Neg | DivRound | Round | Extremum | Default | IfThenElse
+    | MonthsSince | MonthsSinceLatest | CountLates | Compare | IsKnown | InSet | And | Or | Not
 )
 
 # ------------------------------------------------------------------ bands and tables
@@ -545,85 +461,6 @@ class Matrix:
     def cell(self, row: int, column: int) -> Cell:
         return self.cells[row][column]
 
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The shared loan vocabulary."""
-
-    title: str
-    fields: tuple[Field, ...]
-    records: tuple[Record, ...]
-    values: tuple[Value, ...]
-    limits: tuple[Limit, ...]
-    path: str
-    sha256: str
-
-    def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Dropped:
-    """An item of the base program that a variant removes, with the stated reason."""
-
-    kind: str
-    id: str
-    reason: str
-    span: Span = field(compare=False)
-
-
-CombineMode = Lit["lowest", "stacked"]
-
-
-@dataclass(frozen=True, slots=True)
-class Program:
-    """One checked program, inheritance applied: everything a back end needs, in source order."""
-
-    id: str
-    title: str
-    investor: str
-    lender: str | None
-    family: str
-    version: str
-    effective: dt.date
-    source_document: str
-    kind: Lit["program", "variant", "overlay"]
-    base: str | None
-    seasoning_date: str
-    combine: CombineMode
-    values: tuple[Value, ...]  # dependency order: every value after those it uses
-    limits: tuple[Limit, ...]
-    matrices: tuple[Matrix, ...]
-    rules: tuple[Rule, ...]
-    dropped: tuple[Dropped, ...]
-    path: str
-    sha256: str
-    span: Span = field(compare=False)
-    accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
-
-    def value(self, name: str) -> Value | None:
-        return next((v for v in self.values if v.id == name), None)
-
-    @property
-    def rule_ids(self) -> tuple[str, ...]:
-        return tuple(m.id for m in self.matrices) + tuple(r.id for r in self.rules)
-
-
-@dataclass(frozen=True, slots=True)
-class Bundle:
-    """The checked vocabulary and every checked program of one run.
-
-    `programs` holds one program per id, its current version (the latest effective date); `history` holds the
-    older versions (sorted by id, then effective date).
-    """
-
-    vocabulary: Vocabulary
-    programs: tuple[Program, ...]
-    history: tuple[Program, ...] = ()
-
-    def versions(self, program_id: str) -> tuple[Program, ...]:
-        """Every version of a program, oldest first (the current one last); empty for an unknown id."""
-        return tuple(p for p in (*self.history, *self.programs) if p.id == program_id)
 
 
 # ------------------------------------------------------------------ traversal

@@ -30,7 +30,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.spellings import FALSE_TEXT, MONEY_SIGN, MONEY_SUFFIXES, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 from compiler.wording import band_label
 
@@ -195,7 +195,7 @@ def json_path(loc: Sequence[str | int]) -> str:
 # ------------------------------------------------------------------ spellings
 
 
-def normalise(data: dict[str, Any], vocabulary: ir.Vocabulary) -> dict[str, Any]:
+def normalise(data: dict[str, Any], vocabulary: ir_program.Vocabulary) -> dict[str, Any]:
     """The loan with every value written the way a tape may write it turned into the model's own value. Names the
     vocabulary does not have, and values that cannot be read unambiguously, are left as they are (for `validate`)."""
     records = {r.name: r for r in vocabulary.records}
@@ -279,7 +279,7 @@ def read_number(text: str, kind: str) -> Decimal | None:
     return number
 
 
-def read_choice(text: str, t: ir.Type) -> str | None:
+def read_choice(text: str, t: ir_types.Type) -> str | None:
     """The value of a one-of field written as its value or its label, in any case; None when none matches or the
     spelling matches two different values."""
     low = text.strip().lower()
@@ -291,7 +291,7 @@ def read_choice(text: str, t: ir.Type) -> str | None:
 # ------------------------------------------------------------------ validation, in a policy writer's words
 
 
-def validate(data: dict[str, Any], model: Any, vocabulary: ir.Vocabulary) -> Any:
+def validate(data: dict[str, Any], model: Any, vocabulary: ir_program.Vocabulary) -> Any:
     """The loan as `model` (the generated pydantic `Loan`), its spellings normalised first; LoanProblems when
     some value is still not what its field takes."""
     from pydantic import ValidationError
@@ -302,7 +302,7 @@ def validate(data: dict[str, Any], model: Any, vocabulary: ir.Vocabulary) -> Any
         raise LoanProblems(describe_errors(exc.errors(include_url=False), data, vocabulary)) from None
 
 
-def describe_errors(errors: Sequence[Any], given: dict[str, Any], vocabulary: ir.Vocabulary) -> list[Problem]:
+def describe_errors(errors: Sequence[Any], given: dict[str, Any], vocabulary: ir_program.Vocabulary) -> list[Problem]:
     """pydantic's errors as Problems: the field's title and JSON path, what was written (before normalising), and
     what the field takes. One Problem per path."""
     records = {r.name: r for r in vocabulary.records}
@@ -318,7 +318,7 @@ def describe_errors(errors: Sequence[Any], given: dict[str, Any], vocabulary: ir
     return list(problems.values())
 
 
-def _problem(loc: tuple[str | int, ...], kind: str, raw: Any, vocabulary: ir.Vocabulary,
+def _problem(loc: tuple[str | int, ...], kind: str, raw: Any, vocabulary: ir_program.Vocabulary,
              records: dict[str, ir.Record]) -> Problem:
     path = json_path(loc)
     fields = {f.name: f for f in vocabulary.fields}
@@ -380,7 +380,7 @@ def _band(band: ir.Band, kind: str, unit: str = "") -> str:
     return band_label(band.low, band.low_inclusive, band.high, band.high_inclusive, kind, unit)
 
 
-def _choices(t: ir.Type, most: int = 12) -> str:
+def _choices(t: ir_types.Type, most: int = 12) -> str:
     shown = []
     for i, v in enumerate(t.values[:most]):
         label = t.labels[i] if i < len(t.labels) else ""

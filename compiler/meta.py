@@ -1,29 +1,29 @@
 """Program metadata: what the runtime's `decide` needs to turn a loan's facts into a Decision.
 
-Consumes an `ir.Program` and the vocabulary; produces a `runtime.ProgramMeta` (titles, rule texts in the
+Consumes an `ir_program.Program` and the vocabulary; produces a `runtime.ProgramMeta` (titles, rule texts in the
 shared English wording, matrix bands and cells, limits). The reference evaluator uses it directly; the
 Python back end writes it into each generated module as literals.
 """
 
 from __future__ import annotations
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
 
 
-def titles(program: ir.Program, vocabulary: ir.Vocabulary) -> dict[str, str]:
+def titles(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> dict[str, str]:
     t = {f.name: f.title for f in vocabulary.fields}
     t.update({v.id: v.title for v in program.values})
     return t
 
 
-def program_info(p: ir.Program) -> rt.ProgramInfo:
+def program_info(p: ir_program.Program) -> rt.ProgramInfo:
     return rt.ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
                           p.source_document, p.sha256)
 
 
-def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMeta:
+def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> rt.ProgramMeta:
     t = titles(program, vocabulary)
     names: dict[str, rt.Name] = {}
     for f in vocabulary.fields:
@@ -74,5 +74,5 @@ def program_meta(program: ir.Program, vocabulary: ir.Vocabulary) -> rt.ProgramMe
     )
 
 
-def _limit_title(program: ir.Program, limit: str) -> str:
+def _limit_title(program: ir_program.Program, limit: str) -> str:
     return next((lim.title for lim in program.limits if lim.id == limit), limit)

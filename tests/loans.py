@@ -12,12 +12,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from compiler import ir
+from compiler import ir, ir_program
 
 AS_OF = dt.date(2026, 3, 15)
 
 
-def _edges(bundle: ir.Bundle) -> dict[str, set[Decimal]]:
+def _edges(bundle: ir_program.Bundle) -> dict[str, set[Decimal]]:
     """Band edges per field or value name, across all programs (matrix axes and lookup keys)."""
     out: dict[str, set[Decimal]] = {}
 
@@ -87,7 +87,7 @@ def _months_before(months: int, days: int) -> dt.date:
     return dt.date(AS_OF.year + y, m + 1, min(AS_OF.day, 28)) + dt.timedelta(days=days)
 
 
-def loans(bundle: ir.Bundle) -> st.SearchStrategy[dict[str, Any]]:
+def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
     """Loan dicts that the generated `Loan` model accepts."""
     edges = _edges(bundle)
     vocab = bundle.vocabulary

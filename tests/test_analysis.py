@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.conditions import Regions
 from compiler.analysis.region import Box, Domain, Interval
 from compiler.diagnostics import render_text
@@ -99,7 +99,7 @@ _BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert _BUNDLE is not None
 
 
-def _conditions(program: ir.Program) -> list[ir.Expr]:
+def _conditions(program: ir_program.Program) -> list[ir.Expr]:
     out: list[ir.Expr] = []
     for m in program.matrices:
         if m.when is not None:

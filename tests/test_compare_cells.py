@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.backends.docs import site as docs
 from compiler.backends.docs.compare_ltv import LtvPlan
 from compiler.driver import check_paths
@@ -21,13 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def bundle() -> ir.Bundle:
+def bundle() -> ir_program.Bundle:
     result = check_paths([ROOT / "programs"])
     assert result.bundle is not None
     return result.bundle
 
 
-def _edges(p: ir.Program) -> list[object]:
+def _edges(p: ir_program.Program) -> list[object]:
     """A missing credit score, and each credit-score band edge of the program's matrices and its neighbours."""
     edges: set[Decimal] = set()
     for m in p.matrices:
@@ -38,7 +38,7 @@ def _edges(p: ir.Program) -> list[object]:
     return [None, *sorted(int(e) for e in edges)]
 
 
-def _check(p: ir.Program, v: ir.Vocabulary, scores: list[object], every: int = 1) -> None:
+def _check(p: ir_program.Program, v: ir_program.Vocabulary, scores: list[object], every: int = 1) -> None:
     plan = LtvPlan(p, ("fico",))
     for *labels, loan in docs._profiles(v)[::every]:
         got = plan.cells(loan, [{"fico": s} for s in scores])
@@ -46,18 +46,18 @@ def _check(p: ir.Program, v: ir.Vocabulary, scores: list[object], every: int = 1
         assert got == want, (p.id, p.version, p.combine, labels)
 
 
-def test_page_rows_equal_the_evaluators(bundle: ir.Bundle) -> None:
+def test_page_rows_equal_the_evaluators(bundle: ir_program.Bundle) -> None:
     """Every cell of the page, for every program and every older version."""
     for p in (*bundle.programs, *bundle.history):
         assert docs.ltv_row(p, bundle.vocabulary) == ltv_row_evaluated(p, bundle.vocabulary), (p.id, p.version)
 
 
-def test_band_edges_and_missing_scores(bundle: ir.Bundle) -> None:
+def test_band_edges_and_missing_scores(bundle: ir_program.Bundle) -> None:
     for p in bundle.programs:
         _check(p, bundle.vocabulary, _edges(p), every=3)
 
 
-def test_stacked_adjustments(bundle: ir.Bundle) -> None:
+def test_stacked_adjustments(bundle: ir_program.Bundle) -> None:
     """The programs with max-LTV adjustments, their adjustments stacked instead of the lowest winning."""
     adjusted = [p for p in bundle.programs if any(a.limit == "max_ltv" for r in p.rules for a in r.adjustments)]
     assert adjusted
@@ -83,7 +83,7 @@ def test_generated_variants_and_overlays(tmp_path: Path) -> None:
             _check(p, result.bundle.vocabulary, list(docs.FICO_POINTS), every=2)
 
 
-def test_adjustments_that_may_apply_and_outside_the_bands(bundle: ir.Bundle) -> None:
+def test_adjustments_that_may_apply_and_outside_the_bands(bundle: ir_program.Bundle) -> None:
     """A loan with nothing known but occupancy and purpose: keys and adjustments of unknown application."""
     v = bundle.vocabulary
     for p in bundle.programs:

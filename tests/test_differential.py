@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from compiler import ir
+from compiler import ir_program
 from compiler.driver import check_paths
 from compiler.evaluate import evaluate
 from tests.loans import loans
@@ -52,7 +52,7 @@ def test_every_program_is_compared() -> None:
 
 HISTORY_EXAMPLES = max(EXAMPLES // 20, 50)
 # loans drawn around the band edges of the older versions themselves
-HISTORY_BUNDLE = ir.Bundle(BUNDLE.vocabulary, BUNDLE.history) if BUNDLE.history else BUNDLE
+HISTORY_BUNDLE = ir_program.Bundle(BUNDLE.vocabulary, BUNDLE.history) if BUNDLE.history else BUNDLE
 
 
 @settings(max_examples=HISTORY_EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -12,7 +12,8 @@ import pytest
 
 from compiler.driver import check_paths
 from compiler.evaluate import evaluate
-from compiler.tools.explain import Explanation, FailedRule, Suggestion, explain
+from compiler.tools.explain import explain
+from compiler.tools.explain_result import Explanation, FailedRule, Suggestion
 from tests.seed_loans import INVESTOR, OWNER, event, late
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from compiler.evaluate import evaluate
-from compiler.tools.explain import Change, Suggestion, explain
+from compiler.tools.explain import explain
+from compiler.tools.explain_result import Change, Suggestion
 from tests.loans import loans
 from tests.seed_loans import INVESTOR, OWNER
 from tests.test_explain import BUNDLE, PROGRAMS

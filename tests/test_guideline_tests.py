@@ -18,7 +18,9 @@ from rich.console import Console
 from compiler.cli.test import run_test
 from compiler.driver import check_paths
 from compiler.tools.scenario_run import Runner, compare
-from compiler.tools.scenarios import TestFileError, parse_number, program_keys, read_test_files
+from compiler.tools.scenario_values import parse_number
+from compiler.tools.scenario_yaml import TestFileError
+from compiler.tools.scenarios import program_keys, read_test_files
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = sorted((ROOT / "programs" / "tests").rglob("*.yaml"))  # programs/tests/history/ holds older versions' tests

@@ -44,7 +44,7 @@ def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
     modules = _modules(root)
 
     def known(name: str) -> str | None:
-        """The module `name` is, or the nearest enclosing package (`compiler.ir.Type` -> `compiler.ir`)."""
+        """The module `name` is, or the nearest enclosing package (`compiler.ir.Const` -> `compiler.ir`)."""
         while name and name not in modules:
             name = name.rpartition(".")[0]
         return name or None
@@ -62,7 +62,7 @@ def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
                     source = ".".join([*base, *([node.module] if node.module else [])])
                 else:
                     source = node.module or ""
-                # `from compiler import ir` imports the module compiler.ir; `from compiler.ir import Type` compiler.ir
+                # `from compiler import ir` imports the module compiler.ir; `from compiler.ir import Const` compiler.ir
                 targets = [f"{source}.{a.name}" if f"{source}.{a.name}" in modules else source for a in node.names]
             for target in targets:
                 if target == PACKAGE or target.startswith(PACKAGE + "."):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from compiler import ir
+from compiler import ir_program
 from compiler.driver import check_paths
 from compiler.loan_input import LoanFileError, LoanProblems, normalise, parse_loan, read_number, validate
 from compiler.screen import tape
@@ -30,7 +30,7 @@ def glc(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 
 
 @pytest.fixture(scope="module")
-def vocabulary() -> ir.Vocabulary:
+def vocabulary() -> ir_program.Vocabulary:
     bundle = check_paths([ROOT / "programs"]).bundle
     assert bundle is not None
     return bundle.vocabulary
@@ -65,7 +65,7 @@ def test_ambiguous_or_foreign_numbers_are_not_read(text: str, kind: str) -> None
     assert read_number(text, kind) is None
 
 
-def test_normalise_reads_tape_spellings(vocabulary: ir.Vocabulary) -> None:
+def test_normalise_reads_tape_spellings(vocabulary: ir_program.Vocabulary) -> None:
     got = normalise({"occupancy": "Primary", "purpose": "CASH-OUT REFINANCE", "property_type": "single-family residence",
                      "rural": "Y", "fthb": "n", "fico": "N/A", "loan_amount": "$1.2M", "ownership_pct": "80%",
                      "cpa_expense_ratio": "0.8", "application_date": "3/14/2026", "loan_id": "N/A", "colour": "red",
@@ -83,7 +83,7 @@ def test_json_numbers_are_decimals_never_floats() -> None:
     assert type(data["ownership_pct"]) is Decimal
 
 
-def test_a_loan_in_tape_spellings_is_the_same_loan(vocabulary: ir.Vocabulary) -> None:
+def test_a_loan_in_tape_spellings_is_the_same_loan(vocabulary: ir_program.Vocabulary) -> None:
     sys.path.insert(0, str(ROOT))
     try:
         from generated import Loan

@@ -105,9 +105,9 @@ def test_integer_division_beyond_64_bits_is_exact(spark: Any) -> None:
 
 
 def _money() -> Any:
-    from compiler import ir
+    from compiler import ir_types
 
-    return ir.Type("money")
+    return ir_types.Type("money")
 
 
 def glc(*args: str) -> subprocess.CompletedProcess[str]:

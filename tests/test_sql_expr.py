@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_types
 from compiler.backends.sql.expr import NEVER, Scope, SqlError, compile_expr, div_round, render
 from compiler.evaluate import Env, ev
 from compiler.runtime import div_round as runtime_div_round
@@ -24,9 +24,9 @@ from compiler.runtime import months_between
 from compiler.source import Span
 
 SPAN = Span("t", 1, 1, 1, 2)
-NUM = ir.Type("money")
-INTEGER = ir.Type("integer")
-YESNO = ir.YESNO
+NUM = ir_types.Type("money")
+INTEGER = ir_types.Type("integer")
+YESNO = ir_types.YESNO
 CON = duckdb.connect()
 
 
@@ -44,7 +44,7 @@ def as_decimal(text: str | None, scale: int) -> Decimal | None:
     return None if text is None else Decimal(int(text)).scaleb(-scale)
 
 
-def c(v: Any, t: ir.Type = NUM) -> ir.Const:
+def c(v: Any, t: ir_types.Type = NUM) -> ir.Const:
     return ir.Const(v, t, str(v), SPAN)
 
 
@@ -69,7 +69,7 @@ def test_div_round_matches_runtime(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", ["up", "down", "half_up", "half_even"])
 def test_divround_and_round_nodes_match_evaluator(mode: str) -> None:
-    rounding = ir.Rounding(mode, 2)  # type: ignore[arg-type]
+    rounding = ir_types.Rounding(mode, 2)  # type: ignore[arg-type]
     exprs: list[ir.Expr] = []
     for n, d in itertools.product(VALUES, DIVISORS):
         exprs.append(ir.DivRound(c(n), c(d), rounding, NUM, SPAN))
@@ -99,8 +99,8 @@ def test_kleene_logic_and_unknowns() -> None:
               ir.Compare("=", ir.Default(n, c(Decimal("2.5")), NUM, SPAN), c(Decimal("2.50")), SPAN),
               ir.Compare("=", ir.IfThenElse(u, c(Decimal(1)), c(Decimal(2)), NUM, SPAN), c(Decimal(1)), SPAN),
               ir.Compare("=", ir.IfThenElse(f, c(Decimal(1)), c(Decimal(2)), NUM, SPAN), c(Decimal(2)), SPAN),
-              ir.InSet(ir.FieldRef("e", ir.Type("enum"), SPAN), ("a", "b"), False, SPAN),
-              ir.InSet(ir.FieldRef("e", ir.Type("enum"), SPAN), ("a", "b"), True, SPAN)]
+              ir.InSet(ir.FieldRef("e", ir_types.Type("enum"), SPAN), ("a", "b"), False, SPAN),
+              ir.InSet(ir.FieldRef("e", ir_types.Type("enum"), SPAN), ("a", "b"), True, SPAN)]
     scope = Scope({"n": 2}, {})
     got = run([compile_expr(x, scope).tree for x in exprs], {"u": None, "n": None, "e": None},
               {"u": "BOOLEAN", "n": "DECIMAL(18, 2)", "e": "VARCHAR"})
@@ -132,13 +132,13 @@ DATES = [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 31), dt.da
 def test_months_since_matches_runtime_at_month_ends() -> None:
     as_of = [dt.date(2026, 3, 15), dt.date(2026, 2, 28), dt.date(2024, 2, 29), dt.date(2026, 4, 30)]
     pairs = [(d, a) for d in DATES for a in as_of if d <= a]
-    exprs = [ir.MonthsSince(c(d, ir.DATE), "as_of", MONTHS, SPAN) for d, _a in pairs]
+    exprs = [ir.MonthsSince(c(d, ir_types.DATE), "as_of", MONTHS, SPAN) for d, _a in pairs]
     for (_d, a), x in zip(pairs, exprs, strict=True):
         got = run([compile_expr(x, Scope({}, {})).tree], {"as_of": a}, {"as_of": "DATE"})[0]
         assert Decimal(int(got)) == Decimal(months_between(_d, a)), (_d, a)  # type: ignore[arg-type]
 
 
-MONTHS = ir.MONTHS
+MONTHS = ir_types.MONTHS
 EVENT = "STRUCT(kind VARCHAR, completed_on DATE)[]"
 LATE = "STRUCT(due_on DATE, days_late INTEGER)[]"
 
@@ -180,7 +180,7 @@ def test_unknown_node_fails_loudly() -> None:
 
 
 def test_same_tree_renders_for_spark() -> None:
-    x = ir.DivRound(ir.FieldRef("loan_amount", NUM, SPAN), ir.FieldRef("appraised_value", NUM, SPAN), ir.Rounding("up", 2), NUM, SPAN)
+    x = ir.DivRound(ir.FieldRef("loan_amount", NUM, SPAN), ir.FieldRef("appraised_value", NUM, SPAN), ir_types.Rounding("up", 2), NUM, SPAN)
     scope = Scope({"loan_amount": 0, "appraised_value": 2}, {})
     tree = compile_expr(x, scope).tree
     trees = [t for _n, t in scope.hoisted] + [tree]  # the operands are computed in an earlier layer

@@ -290,7 +290,7 @@ def _band(low: str | None, high: str | None, low_inc: bool = True, high_inc: boo
 def test_common_refinement_of_bands_at_the_edges() -> None:
     from decimal import Decimal
 
-    from compiler.tools.diff import refine
+    from compiler.tools.diff_bands import refine
 
     old = (_band(None, "1000000"), _band("1000001", "2500000"), _band("2500001", None))
     new = (_band(None, "1000000"), _band("1000001", "2000000"), _band("2000001", None))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.codes import PROGRAM_WIDE, UNUSED_ACCEPT
 from compiler.analysis.facts import Facts, Warning_
 from compiler.analysis.matrices import check_coverage, check_overlaps
@@ -37,8 +37,8 @@ from compiler.source import Span
 Found = tuple[list[Diagnostic], set[tuple[Span, str]], dict[tuple[Span, str], ir.Accepted]]
 
 
-def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Diagnostics,
-            history: Iterable[ir.Program] = (), memo: Memo = no_memo) -> None:
+def analyse(programs: Iterable[ir_program.Program], vocabulary: ir_program.Vocabulary, diags: Diagnostics,
+            history: Iterable[ir_program.Program] = (), memo: Memo = no_memo) -> None:
     """Every analysis over every program (current versions, then older ones); warnings not accepted go to `diags`.
 
     Bases are looked up among the current versions. A program's findings depend on it, its bases and the
@@ -63,7 +63,7 @@ def analyse(programs: Iterable[ir.Program], vocabulary: ir.Vocabulary, diags: Di
                           "warning names.")
 
 
-def analyse_program(program: ir.Program, vocabulary: ir.Vocabulary, by_id: dict[str, ir.Program]) -> Found:
+def analyse_program(program: ir_program.Program, vocabulary: ir_program.Vocabulary, by_id: dict[str, ir_program.Program]) -> Found:
     """The analyses of one program (its bases, for overrides and inherited acceptances, from `by_id`)."""
     inherited = _base_chain(program, by_id)
     found = Diagnostics()
@@ -99,7 +99,7 @@ def analyse_program(program: ir.Program, vocabulary: ir.Vocabulary, by_id: dict[
     return found.items, used, accepts
 
 
-def _base_chain(program: ir.Program, by_id: dict[str, ir.Program]) -> tuple[ir.Accepted, ...]:
+def _base_chain(program: ir_program.Program, by_id: dict[str, ir_program.Program]) -> tuple[ir.Accepted, ...]:
     """Program-wide acceptances of the programs `program` builds on: they hold for it too."""
     out: list[ir.Accepted] = []
     seen = {program.id}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from compiler import ir
+from compiler import ir, ir_types
 from compiler.analysis.region import TOP, Box, Domain, Interval, Region, TooBig, meet
 from compiler.wording import band_label
 
@@ -189,7 +189,7 @@ def describe_box(box: Box, domain: Domain, names: list[str] | None = None) -> st
     return ", ".join(parts) if parts else "any loan"
 
 
-def _ordered(values: frozenset[object], t: ir.Type) -> list[object]:
+def _ordered(values: frozenset[object], t: ir_types.Type) -> list[object]:
     if t.kind == "enum":
         return [v for v in t.values if v in values]
     return sorted(values, key=str)

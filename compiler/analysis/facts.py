@@ -8,10 +8,10 @@ elsewhere (reserves against a lookup) does not hide the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.conditions import Regions, mentions
 from compiler.analysis.region import Box, Domain, Region
 from compiler.source import Span
@@ -42,8 +42,8 @@ Emit = Callable[[Warning_], None]
 
 @dataclass
 class Facts:
-    program: ir.Program
-    vocabulary: ir.Vocabulary
+    program: ir_program.Program
+    vocabulary: ir_program.Vocabulary
     domain: Domain = field(init=False)
     regions: Regions = field(init=False)
     reqs: list[Req] = field(init=False)
@@ -88,6 +88,17 @@ def band_box(axis: ir.Axis, band: ir.Band, domain: Domain) -> Box | None:
     if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)) and domain.var(axis.expr.name) is not None:
         return Box({axis.expr.name: Interval.of_band(band)})
     return None
+
+
+def axis_boxes(m: ir.Matrix, domain: Domain) -> Iterator[tuple[ir.Axis, list[Box]]]:
+    """Each axis of the matrix with its bands as boxes (`band_box`), in band order; axes not on a plain field or
+    value are left out."""
+    for axis in (m.rows, m.columns):
+        if axis is None:
+            continue
+        boxes = [band_box(axis, b, domain) for b in axis.bands]
+        if all(b is not None for b in boxes):
+            yield axis, [b for b in boxes if b is not None]
 
 
 def axis_title(axis: ir.Axis, facts: Facts) -> str:

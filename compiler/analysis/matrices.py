@@ -11,7 +11,7 @@ requirements reading the same fields, exactly; a condition the reasoning cannot 
 
 from __future__ import annotations
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.conditions import describe_box, mentions
 from compiler.analysis.facts import Emit, Facts, Warning_
 from compiler.analysis.region import Region, TooBig, search
@@ -98,7 +98,7 @@ def _when_span(m: ir.Matrix) -> Span:
     return m.when.span if m.when is not None else m.span
 
 
-def program_span(p: ir.Program) -> Span:
+def program_span(p: ir_program.Program) -> Span:
     """The `program <name>` line."""
     s = p.span
     return Span(s.path, s.line, s.column, s.line, s.column + len("program ") + len(p.id))

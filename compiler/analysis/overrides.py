@@ -6,12 +6,12 @@ a matrix's condition, limits, bands and cells), not on titles, citations, notes 
 
 from __future__ import annotations
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.analysis.facts import Emit, Warning_
 from compiler.source import Span
 
 
-def check_overrides(program: ir.Program, programs: dict[str, ir.Program], emit: Emit) -> None:
+def check_overrides(program: ir_program.Program, programs: dict[str, ir_program.Program], emit: Emit) -> None:
     base = programs.get(program.base) if program.base else None
     if base is None:
         return

@@ -9,7 +9,7 @@ declined, so the matrix and the rules contradict each other (W706).
 from __future__ import annotations
 
 from compiler import ir
-from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_title, band_box
+from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_boxes, axis_title
 from compiler.analysis.region import Box, Region, TooBig, search
 from compiler.wording import describe, describe_requirement
 
@@ -63,15 +63,9 @@ def check_matrix_reach(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
             return
     except TooBig:
         return
-    for axis in (m.rows, m.columns):
-        if axis is None:
-            continue
-        boxes = [band_box(axis, b, facts.domain) for b in axis.bands]
-        if any(b is None for b in boxes):
-            continue
+    for axis, boxes in axis_boxes(m, facts.domain):
         dead: list[tuple[ir.Band, Box]] = []
         for band, box in zip(axis.bands, boxes, strict=True):
-            assert box is not None
             try:
                 if search([when, [box], *ctx], facts.domain) is None:
                     dead.append((band, box))

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 
 MAX_BOXES = 512  # a region larger than this is not worth representing: callers fall back to "unknown"
 MAX_STEPS = 20_000  # search budget per question
@@ -87,7 +87,7 @@ class Var:
     """What a variable can be: numbers in `range` at `step`, or one of `values`."""
 
     name: str
-    type: ir.Type
+    type: ir_types.Type
     title: str
     range: Interval | None = None
     step: Decimal | None = None
@@ -101,7 +101,7 @@ class Var:
 class Domain:
     """The variables of one program: the vocabulary's fields and the program's values."""
 
-    def __init__(self, program: ir.Program, vocabulary: ir.Vocabulary) -> None:
+    def __init__(self, program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> None:
         self.vars: dict[str, Var] = {}
         self.better: dict[str, str] = {}
         for f in vocabulary.fields:
@@ -124,7 +124,7 @@ class Domain:
         return bool(c & v.values) if v.values is not None else bool(c)
 
 
-def _var(name: str, title: str, t: ir.Type, places: int | None, rng: ir.Band | None) -> Var:
+def _var(name: str, title: str, t: ir_types.Type, places: int | None, rng: ir.Band | None) -> Var:
     if t.kind == "enum":
         return Var(name, t, title, values=frozenset(t.values))
     if t.kind == "yesno":

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from compiler import ir
 from compiler.analysis.conditions import describe_box, mentions
-from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_title, band_box
+from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_boxes, axis_title
 from compiler.analysis.reach import because, culprit
-from compiler.analysis.region import Box, Region, TooBig, search
+from compiler.analysis.region import TooBig, search
 from compiler.wording import describe, describe_requirement
 
 
@@ -99,13 +99,7 @@ def check_rule_vs_matrices(rule: ir.Rule, facts: Facts, emit: Emit) -> None:
         return
     r = facts.regions
     for m in facts.program.matrices:
-        for axis in (m.rows, m.columns):
-            if axis is None:
-                continue
-            boxes = [band_box(axis, b, facts.domain) for b in axis.bands]
-            if any(bx is None for bx in boxes):
-                continue
-            bands: Region = [bx for bx in boxes if isinstance(bx, Box)]
+        for axis, bands in axis_boxes(m, facts.domain):
             base = [r.over(rule.when), r.over(m.when)]
             try:
                 if search([*base, bands], facts.domain) is None:

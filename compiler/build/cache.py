@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from compiler import ir
+    from compiler import ir_program
 
 T = TypeVar("T")
 
@@ -204,10 +204,10 @@ class Cache:
 class Memo(Protocol):
     """Runs `compute` for one version of a program, or finds its result from an earlier run (`CheckResult.memo`)."""
 
-    def __call__(self, kind: str, program: ir.Program, compute: Callable[[], T]) -> T: ...
+    def __call__(self, kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T: ...
 
 
-def no_memo(kind: str, program: ir.Program, compute: Callable[[], T]) -> T:
+def no_memo(kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T:
     """No cache: compute."""
     return compute()
 

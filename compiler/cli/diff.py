@@ -19,16 +19,17 @@ from pathlib import Path, PurePosixPath
 from rich.console import Console
 from rich.text import Text
 
-from compiler import ir
+from compiler import ir_program
 from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_SUFFIX, check_paths
-from compiler.tools.diff import ProgramDiff, diff_programs, render_json, render_markdown, render_text
+from compiler.tools.diff import ProgramDiff, diff_programs
+from compiler.tools.diff_render import render_json, render_markdown, render_text
 
 
 class DiffError(Exception):
     """A plain-English reason the diff cannot be made."""
 
 
-def _load(path: Path, shown: str, console: Console) -> tuple[ir.Program, ir.Vocabulary]:
+def _load(path: Path, shown: str, console: Console) -> tuple[ir_program.Program, ir_program.Vocabulary]:
     from compiler.cli.main import print_diagnostics
 
     if not path.is_file():

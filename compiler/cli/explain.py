@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.text import Text
 
 from compiler.project import current
-from compiler.tools.explain import Explanation, FailedRule, Suggestion, explain
+from compiler.tools.explain import explain
+from compiler.tools.explain_result import Explanation, FailedRule, Suggestion
 
 
 def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:

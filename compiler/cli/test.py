@@ -18,7 +18,8 @@ from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_NAME, VOCABULARY_SUFFIX, 
 from compiler.source import display_path
 from compiler.tools.coverage import coverage
 from compiler.tools.scenario_run import Outcome, Runner
-from compiler.tools.scenarios import TestFileError, program_keys, read_test_files
+from compiler.tools.scenario_yaml import TestFileError
+from compiler.tools.scenarios import program_keys, read_test_files
 
 TEST_SUFFIXES = (".yaml", ".yml")
 SHOWN_OUTCOMES = ("fail", "missing", "review")

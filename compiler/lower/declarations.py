@@ -1,7 +1,7 @@
 """Surface AST to checked IR: the vocabulary, then each program after inheritance.
 
-Consumes `surface.Vocabulary` and `inherit.Effective` programs; produces `ir.Vocabulary` and
-`ir.Program`s. Resolves every name, types every expression (`lower_expr`), turns bands and tables into
+Consumes `surface.Vocabulary` and `inherit.Effective` programs; produces `ir_program.Vocabulary` and
+`ir_program.Program`s. Resolves every name, types every expression (`lower_expr`), turns bands and tables into
 exact intervals and checks them (`bands`), attaches citations and stable ids. Problems are reported to
 the collector; a program with errors is still lowered as far as possible so that all problems show.
 """
@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.analysis_hints import lower_accepts, lower_better
 from compiler.lower.bands import check_band
@@ -45,30 +45,30 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
                             "Remove the repeated value.")
         labels = {v.name: v.title or v.name for v in reversed(ts.values)}
         unique = tuple(dict.fromkeys(names))
-        t = ir.Type("enum", enum=decl.name, values=unique, labels=tuple(labels[n] for n in unique))
+        t = ir_types.Type("enum", enum=decl.name, values=unique, labels=tuple(labels[n] for n in unique))
     elif kind == "list":
         assert ts.record is not None
         if ts.record.name not in records:
             diags.error("E204", f"Unknown record `{ts.record.name}`.{did_you_mean(ts.record.name, records)}", ts.record.span,
                         "Declare it with `record <name>` ... `end` in the vocabulary.")
             return None
-        t = ir.Type("list", record=ts.record.name)
+        t = ir_types.Type("list", record=ts.record.name)
     elif kind == "money":
         unit = unit or "USD"
         if unit not in MONEY_UNITS:
             diags.error("E222", f"Money is in `USD` or `USD per month`, not `{unit}`.",
                         decl.unit.span if decl.unit else ts.span, "Write `unit: USD` or `unit: USD per month`.")
             return None
-        t = ir.Type("money", unit=unit)
+        t = ir_types.Type("money", unit=unit)
     elif kind == "months":
-        t = ir.MONTHS
+        t = ir_types.MONTHS
     elif kind == "integer":
-        t = ir.Type("integer", unit=unit)
+        t = ir_types.Type("integer", unit=unit)
     else:
         if unit and kind in ("percent", "ratio", "date", "yesno", "text"):
             diags.error("E223", f"A {kind} field has no unit.", decl.unit.span if decl.unit else ts.span,
                         "Remove the `unit:` line.")
-        t = ir.Type(kind)  # type: ignore[arg-type]
+        t = ir_types.Type(kind)  # type: ignore[arg-type]
     places = decl.places
     if places is not None and (not t.numeric or places < 0 or places > 10):
         diags.error("E225", "`precision:` applies to numbers only, between 0 and 10 decimals.", decl.span,
@@ -149,7 +149,7 @@ def lower_limits(decls: list[s.LimitDecl], fields: dict[str, ir.Field], values: 
             vt = values.type_of(d.on.name, d.on.span)
             if vt is None:  # the value is broken and already reported: keep the limit, typed as declared
                 decl_value = values.decls[d.on.name][0]
-                t = ir.PERCENT if isinstance(decl_value.expr, s.AsPercent) else ir.RATIO
+                t = ir_types.PERCENT if isinstance(decl_value.expr, s.AsPercent) else ir_types.RATIO
                 limits[d.name] = ir.Limit(d.name, d.title or d.name, d.on.name, t, d.span)
                 continue
             t = vt
@@ -179,8 +179,8 @@ def header_text(eff: Effective, key: str, diags: Diagnostics, required: bool = T
     return line.value
 
 
-def lower_program(eff: Effective, vocab: ir.Vocabulary, shared_values: dict[str, tuple[s.ValueDecl, str]],
-                  limit_decls: list[s.LimitDecl], path: str, sha256: str, diags: Diagnostics) -> ir.Program | None:
+def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: dict[str, tuple[s.ValueDecl, str]],
+                  limit_decls: list[s.LimitDecl], path: str, sha256: str, diags: Diagnostics) -> ir_program.Program | None:
     """One program, inheritance already applied."""
     decl = eff.decl
     fields = {f.name: f for f in vocab.fields}
@@ -222,8 +222,8 @@ def lower_program(eff: Effective, vocab: ir.Vocabulary, shared_values: dict[str,
     all_values = values.all()
     if title is None or family is None or version is None or source_doc is None or effective is None:
         return None
-    dropped = tuple(ir.Dropped(d.kind, d.name, d.reason, d.span) for d in eff.dropped)
-    return ir.Program(
+    dropped = tuple(ir_program.Dropped(d.kind, d.name, d.reason, d.span) for d in eff.dropped)
+    return ir_program.Program(
         id=decl.name, title=title, investor=investor or "", lender=lender, family=family, version=version,
         effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
@@ -267,7 +267,7 @@ def _seasoning_date(eff: Effective, fields: dict[str, ir.Field], diags: Diagnost
     return name
 
 
-def _combine(eff: Effective, diags: Diagnostics) -> ir.CombineMode:
+def _combine(eff: Effective, diags: Diagnostics) -> ir_program.CombineMode:
     line = eff.header.get("adjustments")
     if line is None:
         return "lowest"
@@ -283,7 +283,7 @@ def _combine(eff: Effective, diags: Diagnostics) -> ir.CombineMode:
 
 
 def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnostics
-                     ) -> tuple[ir.Vocabulary, dict[str, tuple[s.ValueDecl, str]], list[s.LimitDecl]]:
+                     ) -> tuple[ir_program.Vocabulary, dict[str, tuple[s.ValueDecl, str]], list[s.LimitDecl]]:
     """The vocabulary: fields, records, shared values (checked here once) and limits."""
     fields, records = collect_vocabulary_fields(decl, diags)
     shared: dict[str, tuple[s.ValueDecl, str]] = {}
@@ -306,6 +306,6 @@ def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnost
                              "application_date", diags)
     limits = lower_limits(limit_decls, fields, table, diags)
     values = table.all()
-    vocab = ir.Vocabulary(decl.title, tuple(fields.values()), tuple(records.values()), values,
+    vocab = ir_program.Vocabulary(decl.title, tuple(fields.values()), tuple(records.values()), values,
                           tuple(limits.values()), path, sha256)
     return vocab, shared, limit_decls

@@ -11,46 +11,46 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.source import Span
 from compiler.syntax import surface as s
 
 # Literal types before they meet the value they are compared with: a bare number adapts to any
 # number but a percent; a money literal adapts to any money unit (USD or USD per month).
-BARE = ir.Type("ratio", unit="(number)")
-MONEY_LITERAL = ir.Type("money", unit="(money)")
-HISTORY = ir.Type("history")
+BARE = ir_types.Type("ratio", unit="(number)")
+MONEY_LITERAL = ir_types.Type("money", unit="(money)")
+HISTORY = ir_types.Type("history")
 
 
-def _lit_type(lit: s.Literal) -> ir.Type:
+def _lit_type(lit: s.Literal) -> ir_types.Type:
     return {
         "number": BARE,
         "money": MONEY_LITERAL,
-        "percent": ir.PERCENT,
-        "months": ir.MONTHS,
-        "date": ir.DATE,
+        "percent": ir_types.PERCENT,
+        "months": ir_types.MONTHS,
+        "date": ir_types.DATE,
         "history": HISTORY,
-        "yes": ir.YESNO,
-        "no": ir.YESNO,
+        "yes": ir_types.YESNO,
+        "no": ir_types.YESNO,
     }[lit.kind]
 
 
-def finished(t: ir.Type) -> ir.Type:
+def finished(t: ir_types.Type) -> ir_types.Type:
     """A literal's type once nothing adapted it: a bare number is a ratio, a money literal is USD."""
     if t is BARE or t == BARE:
-        return ir.RATIO
+        return ir_types.RATIO
     if t == MONEY_LITERAL:
-        return ir.Type("money", unit="USD")
+        return ir_types.Type("money", unit="USD")
     return t
 
 
-def same_number_type(a: ir.Type, b: ir.Type) -> bool:
+def same_number_type(a: ir_types.Type, b: ir_types.Type) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
 # Units as dimensions, for * and /.
-def _dims(t: ir.Type) -> dict[str, int] | None:
+def _dims(t: ir_types.Type) -> dict[str, int] | None:
     if t.kind in ("ratio", "percent"):
         return {}
     if t.kind == "months":
@@ -65,19 +65,19 @@ def _dims(t: ir.Type) -> dict[str, int] | None:
     return None
 
 
-def _type_of_dims(dims: dict[str, int]) -> ir.Type | None:
+def _type_of_dims(dims: dict[str, int]) -> ir_types.Type | None:
     dims = {k: v for k, v in dims.items() if v}
     if not dims:
-        return ir.RATIO
+        return ir_types.RATIO
     if dims == {"month": 1}:
-        return ir.MONTHS
+        return ir_types.MONTHS
     money = [k for k in dims if k not in ("month", "count")]
     if len(money) == 1 and dims[money[0]] == 1:
         unit = money[0]
         if dims.get("month", 0) == 0:
-            return ir.Type("money", unit=unit) if unit == "USD" else ir.Type("integer", unit=unit)
+            return ir_types.Type("money", unit=unit) if unit == "USD" else ir_types.Type("integer", unit=unit)
         if dims.get("month") == -1 and unit == "USD":
-            return ir.Type("money", unit="USD per month")
+            return ir_types.Type("money", unit="USD per month")
     return None
 
 
@@ -88,7 +88,7 @@ class Scope:
     fields: dict[str, ir.Field]
     records: dict[str, ir.Record]
     limits: dict[str, ir.Limit]
-    value_type: Callable[[str, Span], ir.Type | None]  # lowers the value on first use
+    value_type: Callable[[str, Span], ir_types.Type | None]  # lowers the value on first use
     value_names: Callable[[], list[str]]
     as_of: str
 
@@ -217,7 +217,7 @@ class ExprLowerer:
 
     def _as_ratio(self, x: ir.Expr) -> ir.Expr:
         if x.type.kind == "percent":
-            return ir.Scale(x, -2, ir.RATIO, x.span)
+            return ir.Scale(x, -2, ir_types.RATIO, x.span)
         return x
 
     def lower_Neg(self, e: s.Neg) -> ir.Expr | None:
@@ -239,7 +239,7 @@ class ExprLowerer:
             self.diags.error("E310", f"Only a ratio can be shown `as percent`; this is {finished(x.type).describe()}.",
                              e.span, "Use `as percent` on a division of two amounts of the same unit.")
             return None
-        return ir.Scale(x, 2, ir.PERCENT, e.span)
+        return ir.Scale(x, 2, ir_types.PERCENT, e.span)
 
     def lower_Default(self, e: s.Default) -> ir.Expr | None:
         x, y = self.expr(e.operand), self.expr(e.fallback)
@@ -330,8 +330,8 @@ class ExprLowerer:
             return None
         h = e.right.value
         count = ir.CountLates(left.name, days[0].name, dates[0].name, h.days, h.months, self.scope.as_of,
-                              ir.Type("integer", unit="payments"), e.span)
-        limit = ir.Const(Decimal(h.count), ir.Type("integer", unit="payments"), str(h.count), e.right.span)
+                              ir_types.Type("integer", unit="payments"), e.span)
+        limit = ir.Const(Decimal(h.count), ir_types.Type("integer", unit="payments"), str(h.count), e.right.span)
         return ir.Compare("<=", count, limit, e.span)
 
     def _comparable(self, left: ir.Expr, right: ir.Expr, e: s.Compare) -> bool:
@@ -365,7 +365,7 @@ class ExprLowerer:
                          "Both sides must have the same type and unit.")
         return False
 
-    def _what(self, e: s.Expr, t: ir.Type) -> str:
+    def _what(self, e: s.Expr, t: ir_types.Type) -> str:
         name = f"`{e.name}` " if isinstance(e, s.Name) else (f"`{e.text}` " if isinstance(e, s.Literal) else "")
         return f"{name}({finished(t).describe()})"
 
@@ -437,7 +437,7 @@ class ExprLowerer:
             self.diags.error("E317", f"`months since` needs a date, but `{e.date.name}` is {x.type.describe()}.", e.date.span,
                              "Name a date field, e.g. `months since forbearance_end`.")
             return None
-        return ir.MonthsSince(x, self.scope.as_of, ir.MONTHS, e.span)
+        return ir.MonthsSince(x, self.scope.as_of, ir_types.MONTHS, e.span)
 
     def lower_MonthsSinceLatest(self, e: s.MonthsSinceLatest) -> ir.Expr | None:
         x = self.lower_Name(e.list_name)
@@ -464,16 +464,16 @@ class ExprLowerer:
                 return None
             chosen.append(k.name)
         return ir.MonthsSinceLatest(e.list_name.name, kinds[0].name, dates[0].name, tuple(chosen), self.scope.as_of,
-                                    ir.MONTHS, e.span)
+                                    ir_types.MONTHS, e.span)
 
     # ---------------------------------------------------------------- helpers
-    def same_type(self, a: ir.Type, b: ir.Type) -> bool:
+    def same_type(self, a: ir_types.Type, b: ir_types.Type) -> bool:
         a, b = finished(a), finished(b)
         if a.numeric or b.numeric:
             return same_number_type(a, b)
         return a == b
 
-    def adapt(self, x: ir.Expr, target: ir.Type) -> ir.Expr:
+    def adapt(self, x: ir.Expr, target: ir_types.Type) -> ir.Expr:
         """Give a literal the type of the value it meets (a bare number, a money literal)."""
         if isinstance(x, ir.Const):
             if x.type == BARE and target.numeric and target.kind != "percent" and target != BARE:

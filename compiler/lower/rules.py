@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TypeVar
 
-from compiler import ir
+from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.analysis_hints import lower_accepts
 from compiler.lower.bands import check_bands
@@ -277,7 +277,7 @@ def lower_seasoning(clause: s.Seasoning, lowerer: ExprLowerer, diags: Diagnostic
                         "Write e.g. `24 months` or `4 years`.")
             ok = False
             continue
-        minimum = ir.Const(lit.value, ir.MONTHS, lit.text, lit.span)
+        minimum = ir.Const(lit.value, ir_types.MONTHS, lit.text, lit.span)
         out.append(ir.Requirement(ir.Compare(">=", since, minimum, row.span), (), row.span))
     return out if ok else None
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics
 from compiler.lower.analysis_hints import lower_better
 from compiler.lower.bands import check_bands
@@ -24,7 +24,7 @@ DEFAULT_PLACES = {"integer": 0, "months": 0, "money": 2, "percent": 2, "ratio": 
 # ------------------------------------------------------------------ bands and literals
 
 
-def literal_fits(lit: s.Literal, t: ir.Type) -> bool:
+def literal_fits(lit: s.Literal, t: ir_types.Type) -> bool:
     """Can this literal stand for a value of type t?"""
     if t.kind == "percent":
         return lit.kind == "percent"
@@ -37,7 +37,7 @@ def literal_fits(lit: s.Literal, t: ir.Type) -> bool:
     return False
 
 
-def describe_literal_kind(t: ir.Type) -> str:
+def describe_literal_kind(t: ir_types.Type) -> str:
     return {
         "percent": "a percent like `80%`",
         "money": "an amount like `$1,000,000`",
@@ -47,7 +47,7 @@ def describe_literal_kind(t: ir.Type) -> str:
     }.get(t.kind, t.describe())
 
 
-def lower_band(band: s.Band, t: ir.Type, what: str, diags: Diagnostics) -> ir.Band | None:
+def lower_band(band: s.Band, t: ir_types.Type, what: str, diags: Diagnostics) -> ir.Band | None:
     ok = True
     for lit in (band.low, band.high):
         if lit is not None and not literal_fits(lit, t):
@@ -98,7 +98,7 @@ class ValueTable:
     def names(self) -> list[str]:
         return list(self.decls)
 
-    def type_of(self, name: str, span: Span) -> ir.Type | None:
+    def type_of(self, name: str, span: Span) -> ir_types.Type | None:
         v = self.get(name, span)
         return v.type if v else None
 
@@ -191,7 +191,7 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
         if decl.rounding.places < 0 or decl.rounding.places > 10:
             diags.error("E321", "Round to between 0 and 10 decimals.", decl.rounding.span, "Write e.g. `to 2 decimals`.")
             return None
-        rounding = ir.Rounding(decl.rounding.mode, decl.rounding.places)  # type: ignore[arg-type]
+        rounding = ir_types.Rounding(decl.rounding.mode, decl.rounding.places)  # type: ignore[arg-type]
     body = _value_body(decl.expr, rounding, lowerer, diags, top=True)
     if body is None:
         return None
@@ -230,7 +230,7 @@ def _contains_division(e: s.Expr) -> bool:
     return any(_contains_division(a) for a in getattr(e, "args", ()))
 
 
-def _value_body(e: s.Expr, rounding: ir.Rounding | None, lowerer: ExprLowerer, diags: Diagnostics,
+def _value_body(e: s.Expr, rounding: ir_types.Rounding | None, lowerer: ExprLowerer, diags: Diagnostics,
                 top: bool = False) -> ir.Expr | None:
     """A value's expression with its rounding pushed to where it applies: each division, or each branch."""
     as_percent = isinstance(e, s.AsPercent) and isinstance(e.operand, s.Binary) and e.operand.op == "/"
@@ -264,7 +264,7 @@ def _value_body(e: s.Expr, rounding: ir.Rounding | None, lowerer: ExprLowerer, d
                 diags.error("E310", f"Only a ratio can be shown `as percent`; this is {result.describe()}.", e.span,
                             "Use `as percent` on a division of two amounts of the same unit.")
                 return None
-            return ir.DivRound(ir.Scale(num, 2, num.type, div.span), den, rounding, ir.PERCENT, e.span)
+            return ir.DivRound(ir.Scale(num, 2, num.type, div.span), den, rounding, ir_types.PERCENT, e.span)
         return ir.DivRound(num, den, rounding, result, e.span)
     if isinstance(e, s.IfThenElse):
         cond = lowerer.condition(e.cond)
@@ -307,7 +307,7 @@ def lower_lookup(decl: s.ValueDecl, lowerer: ExprLowerer, table: ValueTable, dia
         return None
     bands: list[ir.Band] = []
     results: list[Decimal | None] = []
-    result_type: ir.Type | None = None
+    result_type: ir_types.Type | None = None
     ok = True
     for row in rows[1:]:
         if len(row.cells) != 2:
@@ -358,7 +358,7 @@ def _axis_label(e: s.Expr) -> str:
     return "value"
 
 
-def _band_cell(cell: s.Cell, t: ir.Type, what: str, diags: Diagnostics) -> ir.Band | None:
+def _band_cell(cell: s.Cell, t: ir_types.Type, what: str, diags: Diagnostics) -> ir.Band | None:
     if cell.kind == "band" and cell.band is not None:
         return lower_band(cell.band, t, what, diags)
     if cell.kind == "value" and cell.value is not None and isinstance(cell.value.value, Decimal):

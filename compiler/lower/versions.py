@@ -1,8 +1,8 @@
 """Versions of one program side by side: which file is current, which are history, what each builds on.
 
 Several `.guideline` files may say `program <id>`: each is one version, told apart by its `version:` and
-`effective:` lines. The version with the latest effective date is current (`ir.Bundle.programs`); the
-others are history (`ir.Bundle.history`). Two files of one program with the same version, or the same
+`effective:` lines. The version with the latest effective date is current (`ir_program.Bundle.programs`); the
+others are history (`ir_program.Bundle.history`). Two files of one program with the same version, or the same
 effective date, are errors.
 
 Inheritance: every version of a variant or overlay builds on the version of its base in force on the

@@ -14,14 +14,15 @@ from typing import Any
 from lark import Token, v_args
 from lark.tree import Meta
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.driver import read_source
 from compiler.lower.expr import ExprLowerer, Scope
 from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
 from compiler.syntax import surface as s
-from compiler.syntax.build_ast import _Builder, unquote
+from compiler.syntax.build_ast import AstBuilder
+from compiler.syntax.literals import unquote
 from compiler.syntax.parse import parse
 
 SUFFIX = ".portfolio"
@@ -75,7 +76,7 @@ class _File:
 
 
 @v_args(meta=True)
-class _PortfolioBuilder(_Builder):
+class _PortfolioBuilder(AstBuilder):
     """The language's tree builder plus the portfolio statements."""
 
     def __init__(self, path: str, diags: Diagnostics, text: str) -> None:
@@ -126,7 +127,7 @@ def find_portfolios(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
 
 
-def load_portfolio(paths: list[Path], vocabulary: ir.Vocabulary, diags: Diagnostics,
+def load_portfolio(paths: list[Path], vocabulary: ir_program.Vocabulary, diags: Diagnostics,
                    sources: dict[str, Source] | None = None) -> Portfolio | None:
     """Every limit and scenario of the files, checked; None when any has an error (reported to `diags`)."""
     limits: list[PoolLimit] = []
@@ -171,7 +172,7 @@ def load_portfolio(paths: list[Path], vocabulary: ir.Vocabulary, diags: Diagnost
     return Portfolio(titles[0] if titles else "", tuple(limits), tuple(scenarios), tuple(str(p) for p in paths))
 
 
-def _scope(vocabulary: ir.Vocabulary) -> Scope:
+def _scope(vocabulary: ir_program.Vocabulary) -> Scope:
     types = {v.id: v.type for v in vocabulary.values}
     return Scope({f.name: f for f in vocabulary.fields}, {r.name: r for r in vocabulary.records},
                  {lim.id: lim for lim in vocabulary.limits}, lambda name, span: types.get(name), lambda: list(types),
@@ -188,7 +189,7 @@ def _citation(block: _Block, diags: Diagnostics) -> tuple[str, tuple[str, ...]] 
     return cites[0].text, notes
 
 
-def _field(name: str, span: Span, vocabulary: ir.Vocabulary, diags: Diagnostics, what: str) -> ir.Field | None:
+def _field(name: str, span: Span, vocabulary: ir_program.Vocabulary, diags: Diagnostics, what: str) -> ir.Field | None:
     f = vocabulary.field(name)
     if f is None:
         names = [x.name for x in vocabulary.fields]
@@ -201,7 +202,7 @@ def _condition(when: s.When | Any, lowerer: ExprLowerer) -> ir.Expr | None:
     return lowerer.condition(when.cond if isinstance(when, s.When) else when)
 
 
-def _limit(block: _Block, vocabulary: ir.Vocabulary, lowerer: ExprLowerer, diags: Diagnostics) -> PoolLimit | None:
+def _limit(block: _Block, vocabulary: ir_program.Vocabulary, lowerer: ExprLowerer, diags: Diagnostics) -> PoolLimit | None:
     cited = _citation(block, diags)
     shares = [c for c in block.clauses if isinstance(c, _Share)]
     caps = [c for c in block.clauses if isinstance(c, _AtMost)]
@@ -247,7 +248,7 @@ def _limit(block: _Block, vocabulary: ir.Vocabulary, lowerer: ExprLowerer, diags
                      cap.percent, block.span)
 
 
-def _scenario(block: _Block, vocabulary: ir.Vocabulary, lowerer: ExprLowerer, diags: Diagnostics) -> Scenario | None:
+def _scenario(block: _Block, vocabulary: ir_program.Vocabulary, lowerer: ExprLowerer, diags: Diagnostics) -> Scenario | None:
     cited = _citation(block, diags)
     changes: list[Change] = []
     ok = cited is not None

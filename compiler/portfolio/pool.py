@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir_program
 from compiler.backends.sql.expr import Scope, compile_expr, from_source
 from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
@@ -53,7 +53,7 @@ def _group_key(v: Any) -> str | None:
 
 # ------------------------------------------------------------------ SQL
 
-def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary, table: str = "tape") -> dict[str, Tally]:
+def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary, table: str = "tape") -> dict[str, Tally]:
     scope = Scope(field_places(vocabulary), {})
     readable = exp.select(exp.Star()).from_(table).where(exp.Is(this=exp.column("_reason"), expression=exp.Null()))
     layers = value_columns(from_source(readable, "pool"), vocabulary, scope)
@@ -86,7 +86,7 @@ def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary, table: 
 
 # ------------------------------------------------------------------ Python reference
 
-def tally_python(loans: Iterable[Mapping[str, Any]], portfolio: Portfolio, vocabulary: ir.Vocabulary) -> dict[str, Tally]:
+def tally_python(loans: Iterable[Mapping[str, Any]], portfolio: Portfolio, vocabulary: ir_program.Vocabulary) -> dict[str, Tally]:
     """The reference: `loans` are readable loans (mappings of field values)."""
     out = {lim.id: Tally() for lim in portfolio.limits}
     for loan in loans:

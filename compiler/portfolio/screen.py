@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from compiler import ir
+from compiler import ir_program
 from compiler.diagnostics import Diagnostics
 from compiler.portfolio.load import find_portfolios, load_portfolio
 from compiler.portfolio.model import Portfolio, Scenario
@@ -27,7 +27,7 @@ class PortfolioError(Exception):
         self.code = code
 
 
-def load(folder: Path, vocabulary: ir.Vocabulary) -> tuple[Portfolio | None, Diagnostics, dict[str, Source]]:
+def load(folder: Path, vocabulary: ir_program.Vocabulary) -> tuple[Portfolio | None, Diagnostics, dict[str, Source]]:
     """The portfolio of `folder` (None when it has no *.portfolio file or a file has errors)."""
     diags = Diagnostics()
     sources: dict[str, Source] = {}
@@ -54,7 +54,7 @@ def column_types(con: Any, table: str = "tape") -> dict[str, str]:
     return {r[0]: str(r[1]) for r in con.execute(f"DESCRIBE {table}").fetchall()}
 
 
-def apply(con: Any, scenario: Scenario, vocabulary: ir.Vocabulary, table: str = "tape") -> None:
+def apply(con: Any, scenario: Scenario, vocabulary: ir_program.Vocabulary, table: str = "tape") -> None:
     """Rewrite `table` with the scenario applied (same columns, types and row order)."""
     sql = stressed_tape_sql(scenario, vocabulary, table, column_types(con, table))
     con.execute(f"CREATE OR REPLACE TABLE _stressed AS {sql} ORDER BY _row")
@@ -105,7 +105,7 @@ def scenario_summary(scenario: Scenario, counts: Counter[tuple[str, str, str]]) 
             "changes": [c.text for c in scenario.changes], "flipped": sum(counts.values()), "flips": by_program}
 
 
-def pool_summary(con: Any, portfolio: Portfolio, vocabulary: ir.Vocabulary) -> list[dict[str, Any]]:
+def pool_summary(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary) -> list[dict[str, Any]]:
     tallies = tally_sql(con, portfolio, vocabulary)
     return [report(lim, tallies[lim.id]) for lim in portfolio.limits]
 
@@ -122,7 +122,7 @@ class Surveillance:
         self.flip_counts: Counter[tuple[str, str, str]] = Counter()
 
     @classmethod
-    def open(cls, folder: Path, vocabulary: ir.Vocabulary, scenario: str | None, err: Any) -> Surveillance | int | None:
+    def open(cls, folder: Path, vocabulary: ir_program.Vocabulary, scenario: str | None, err: Any) -> Surveillance | int | None:
         """The surveillance to run, None when there is nothing to do, or an exit code after printing why."""
         from rich.text import Text
 
@@ -143,7 +143,7 @@ class Surveillance:
         assert portfolio is not None
         return cls(portfolio, chosen)
 
-    def before(self, con: Any, plan: Any, bundle: ir.Bundle, engine: str) -> None:
+    def before(self, con: Any, plan: Any, bundle: ir_program.Bundle, engine: str) -> None:
         from compiler.screen.engines import run_duckdb, run_rows
 
         self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
@@ -159,7 +159,7 @@ class Surveillance:
         extended = with_base(schema)
         return flips(con, batches, extended, self.flip_counts), extended
 
-    def summary(self, con: Any, vocabulary: ir.Vocabulary) -> dict[str, Any]:
+    def summary(self, con: Any, vocabulary: ir_program.Vocabulary) -> dict[str, Any]:
         out: dict[str, Any] = {"portfolio": {"title": self.portfolio.title, "files": list(self.portfolio.paths)}}
         if self.scenario is None:
             self.pool = self.base_pool

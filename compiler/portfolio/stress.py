@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.backends.sql.expr import Scope, Sql, case, compile_expr, num, paren, round_div
 from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
@@ -45,7 +45,7 @@ def change_sql(c: Change, base: Sql, scope: Scope, places: dict[str, int], field
     return round_div(total, num(denom), "half_up")
 
 
-def stressed_tape_sql(scenario: Scenario, vocabulary: ir.Vocabulary, table: str, types: Mapping[str, str]) -> str:
+def stressed_tape_sql(scenario: Scenario, vocabulary: ir_program.Vocabulary, table: str, types: Mapping[str, str]) -> str:
     """SELECT of `table` (columns and types `types`, in order) with the scenario's fields replaced."""
     places = field_places(vocabulary)
     fields = {f.name: f for f in vocabulary.fields}
@@ -81,7 +81,7 @@ def _num(v: Any) -> Decimal | None:
     return None if v is None else Decimal(v)
 
 
-def stress_loan(scenario: Scenario, vocabulary: ir.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Any]:
+def stress_loan(scenario: Scenario, vocabulary: ir_program.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Any]:
     """The reference: the loan (a mapping of field values) with the scenario applied."""
     places = field_places(vocabulary)
     env = Env(loan, None)  # type: ignore[arg-type]

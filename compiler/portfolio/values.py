@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.backends.sql.expr import Scope
 from compiler.backends.sql.program import Layers, add_values
 from compiler.evaluate import Env, Value, ev, ev_lookup
 
 
-def value_columns(source: exp.Expr, vocabulary: ir.Vocabulary, scope: Scope) -> Layers:
+def value_columns(source: exp.Expr, vocabulary: ir_program.Vocabulary, scope: Scope) -> Layers:
     """`source` with every vocabulary value added as a column, each in its own layer (in declaration order,
     which is dependency order: a value reads only values declared before it)."""
     layers = Layers(source)
@@ -22,7 +22,7 @@ def value_columns(source: exp.Expr, vocabulary: ir.Vocabulary, scope: Scope) -> 
     return layers
 
 
-def values_of(vocabulary: ir.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Value]:
+def values_of(vocabulary: ir_program.Vocabulary, loan: Mapping[str, Any]) -> dict[str, Value]:
     env = Env(loan, None)  # type: ignore[arg-type]
     for v in vocabulary.values:
         env.values[v.id] = ev_lookup(v.body, env) if isinstance(v.body, ir.Lookup) else ev(v.body, env)

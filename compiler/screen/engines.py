@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir_program
 from compiler.backends.sql.expr import from_source
 from compiler.backends.sql.program import program_query
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
@@ -34,7 +34,7 @@ class Plan:
     """What a screen does: the tape, the programs (per_row: each row's own `program` column), one query each."""
 
     tape: Tape
-    programs: list[ir.Program]
+    programs: list[ir_program.Program]
     per_row: bool
     limit_ids: list[str]
     queries: list[str]
@@ -43,7 +43,7 @@ class Plan:
     trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
 
 
-def plan(con: Any, bundle: ir.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:
+def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:
     """Open the tape (every column problem in one error, before any work), read it into the table `tape`
     (typed, one row per tape row, in tape order) and build one screening query per program."""
     by_id = {p.id: p for p in bundle.programs}
@@ -102,7 +102,7 @@ def generated_package() -> Any:
     return current().import_generated()
 
 
-def run_rows(con: Any, p: Plan, bundle: ir.Bundle, engine: str) -> Iterator[Any]:
+def run_rows(con: Any, p: Plan, bundle: ir_program.Bundle, engine: str) -> Iterator[Any]:
     """The Python engines: normalised rows from DuckDB in batches, each decided in Python."""
     import pyarrow as pa
     from pydantic import ValidationError
@@ -113,14 +113,14 @@ def run_rows(con: Any, p: Plan, bundle: ir.Bundle, engine: str) -> Iterator[Any]
         raise TapeError("No generated/ package here: run `glc build` in the project folder (the python engine uses it).")
     fields = [f.name for f in bundle.vocabulary.fields]
     by_id = {prog.id: prog for prog in p.programs}
-    decide: Callable[[ir.Program, Any], Any]
+    decide: Callable[[ir_program.Program, Any], Any]
     if engine == "python":
-        def decide(prog: ir.Program, loan: Any) -> Any:
+        def decide(prog: ir_program.Program, loan: Any) -> Any:
             return gen.PROGRAMS[prog.id](loan)
     else:
         from compiler.evaluate import evaluate
 
-        def decide(prog: ir.Program, loan: Any) -> Any:
+        def decide(prog: ir_program.Program, loan: Any) -> Any:
             return evaluate(prog, bundle.vocabulary, loan)
 
     reader = con.sql("SELECT * FROM tape ORDER BY _row").to_arrow_reader(BATCH // 10)

@@ -21,13 +21,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compiler import ir
+from compiler import ir, ir_program
 
 CHUNK = 50_000
 APP_START = dt.date(2026, 1, 2)
 
 
-def band_edges(bundle: ir.Bundle) -> dict[str, list[Decimal]]:
+def band_edges(bundle: ir_program.Bundle) -> dict[str, list[Decimal]]:
     """Band edges per field or value name across all programs: matrix axes, lookup keys, compared constants."""
     out: dict[str, set[Decimal]] = {}
 
@@ -73,7 +73,7 @@ class Generator:
     """The tape as one DuckDB query over `range(rows)`: every draw is `hash(row, draw, seed)` (a pure function of
     the row number, so the tape is the same whatever the thread count or chunking), vectorised and streamed."""
 
-    def __init__(self, bundle: ir.Bundle, seed: int, broken: float, typed: bool = False) -> None:
+    def __init__(self, bundle: ir_program.Bundle, seed: int, broken: float, typed: bool = False) -> None:
         self.typed = typed
         self.seed = int(seed) % (1 << 62)
         self.vocab = bundle.vocabulary
@@ -268,7 +268,7 @@ BREAKAGE: dict[str, list[str]] = {
 TYPED_BREAKAGE: dict[str, list[int]] = {"fico": [9999, 250], "loan_amount": [-5, 0], "ownership_pct": [150], "units": [40]}
 
 
-def write_sample(bundle: ir.Bundle, out: Path, rows: int, seed: int, broken: float, typed: bool = False) -> int:
+def write_sample(bundle: ir_program.Bundle, out: Path, rows: int, seed: int, broken: float, typed: bool = False) -> int:
     """Write the tape (CSV or Parquet by the file's suffix) atomically, in chunks of CHUNK rows (bounded memory);
     returns the number of rows written. `typed`: native column types, no tape formats (see the module's text)."""
     import pyarrow as pa

@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.backends.sql.expr import from_source
 from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 
@@ -58,7 +58,7 @@ class Mapping:
 PERCENT_SCALES = ("points", "fraction")
 
 
-def read_mapping(path: Path, vocabulary: ir.Vocabulary) -> Mapping:
+def read_mapping(path: Path, vocabulary: ir_program.Vocabulary) -> Mapping:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -184,7 +184,7 @@ def _clipped(text: exp.Expr) -> exp.Expr:
     return exp.Case(ifs=[exp.If(this=exp.GT(this=length, expression=exp.Literal.number(CLIP)), true=long)], default=text)
 
 
-def open_tape(con: Any, path: Path, vocabulary: ir.Vocabulary, mapping: Mapping | None = None,
+def open_tape(con: Any, path: Path, vocabulary: ir_program.Vocabulary, mapping: Mapping | None = None,
               programs: set[str] | None = None) -> Tape:
     """Check the tape's columns against the mapping (every problem in one error) and build the reading SQL."""
     if not path.exists():
@@ -236,7 +236,7 @@ def _percent_in_points(f: ir.Field) -> bool:
     return f.type.kind == "percent" and (f.range is None or f.range.high is None or f.range.high > 1)
 
 
-def scale_warnings(con: Any, tape: Tape, vocabulary: ir.Vocabulary, table: str = "tape") -> list[str]:
+def scale_warnings(con: Any, tape: Tape, vocabulary: ir_program.Vocabulary, table: str = "tape") -> list[str]:
     """One warning per percent column that looks like fractions: every number on it within [0, 1], at least one
     not zero, none written with `%`, and no `[percent]` option for its field. `table` is the tape read (typed):
     a column with a readable value above 1 is points (most tapes: one cheap aggregate); only the others are
@@ -301,11 +301,11 @@ def _one_of(x: exp.Expr, texts: tuple[str, ...] | list[str]) -> exp.Expr:
     return exp.Paren(this=tree)
 
 
-def _type(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> exp.DataType:
+def _type(t: ir_types.Type, places: int | None, vocabulary: ir_program.Vocabulary) -> exp.DataType:
     return exp.DataType.build(_type_text(t, places, vocabulary), dialect="duckdb")
 
 
-def _type_text(t: ir.Type, places: int | None, vocabulary: ir.Vocabulary) -> str:
+def _type_text(t: ir_types.Type, places: int | None, vocabulary: ir_program.Vocabulary) -> str:
     if t.numeric:
         return f"DECIMAL(18, {places or 0})"
     if t.kind == "date":
@@ -391,7 +391,7 @@ def _yesno(raw: exp.Expr, extra: dict[str, str]) -> exp.Expr:
     return _case(*whens)
 
 
-def _enum(raw: exp.Expr, t: ir.Type, extra: dict[str, str]) -> exp.Expr:
+def _enum(raw: exp.Expr, t: ir_types.Type, extra: dict[str, str]) -> exp.Expr:
     whens: list[tuple[exp.Expr, exp.Expr]] = [(exp.EQ(this=raw, expression=_s(k)), _s(v)) for k, v in extra.items()]
     low = exp.Lower(this=raw)
     for i, value in enumerate(t.values):
@@ -407,7 +407,7 @@ def _json_items(raw: exp.Expr, record: ir.Record) -> exp.Expr:
     return _case((is_array, _fn("from_json", raw, _s(shape))))  # (TRY() would be far slower)
 
 
-def _list(text: exp.Expr, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple[exp.Expr, exp.Expr]:
+def _list(text: exp.Expr, record: ir.Record, vocabulary: ir_program.Vocabulary) -> tuple[exp.Expr, exp.Expr]:
     """Items read into their types: (the typed list; the count of items that cannot be read)."""
     item = exp.column("item")
     parts = []
@@ -431,7 +431,7 @@ def _list(text: exp.Expr, record: ir.Record, vocabulary: ir.Vocabulary) -> tuple
     lam = exp.Lambda(this=_fn("struct_pack", *parts), expressions=[exp.to_identifier("item")])
     typed = exp.Transform(this=text, expression=lam)
     n_bad = exp.ArraySize(this=exp.ArrayFilter(this=text, expression=exp.Lambda(this=bad_cond, expressions=[exp.to_identifier("item")])))
-    return exp.cast(typed, _type(ir.Type("list", record=record.name), None, vocabulary)), n_bad
+    return exp.cast(typed, _type(ir_types.Type("list", record=record.name), None, vocabulary)), n_bad
 
 
 def _known(e: exp.Expr) -> exp.Expr:
@@ -453,7 +453,7 @@ def _in_range(value: exp.Expr, band: ir.Band) -> exp.Expr:
     return exp.Paren(this=conds[0] if len(conds) == 1 else exp.And(this=conds[0], expression=conds[1]))
 
 
-def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], vocabulary: ir.Vocabulary,
+def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], vocabulary: ir_program.Vocabulary,
                mapping: Mapping, programs: set[str] | None) -> exp.Select:
     """Layers: 1 cell texts (`t_f`) and the row number; 2 cells parsed (`p_f`); 3 list items typed (`x_f`, `b_f` bad
     items); 4 each field checked against its range, and the row's reasons."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.tools.scenario_run import Outcome
 
 
@@ -54,7 +54,7 @@ def _band(axis: ir.Axis, key: Any) -> int | None:
     return next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
 
 
-def landed(program: ir.Program, outcome: Outcome) -> list[tuple[str, int, int]]:
+def landed(program: ir_program.Program, outcome: Outcome) -> list[tuple[str, int, int]]:
     """The matrix cells a scenario's loan falls in."""
     out = []
     for m, (applies, keys) in zip(program.matrices, outcome.facts.matrices, strict=True):
@@ -67,7 +67,7 @@ def landed(program: ir.Program, outcome: Outcome) -> list[tuple[str, int, int]]:
     return out
 
 
-def collect(programs: dict[str, ir.Program], outcomes: list[Outcome]) -> dict[str, Seen]:
+def collect(programs: dict[str, ir_program.Program], outcomes: list[Outcome]) -> dict[str, Seen]:
     seen: dict[str, Seen] = defaultdict(Seen)
     for o in outcomes:
         s = seen[o.scenario.program]
@@ -96,7 +96,7 @@ def cell_label(m: ir.Matrix, row: int, col: int) -> str:
     return text
 
 
-def program_coverage(key: str, program: ir.Program, seen: Seen) -> dict[str, Any]:
+def program_coverage(key: str, program: ir_program.Program, seen: Seen) -> dict[str, Any]:
     items: list[ir.Rule | ir.Matrix] = [*program.matrices, *program.rules]
     decided = {rid for rid, out in seen.outcomes if out in ("pass", "fail", "review")}
     rules_missed = [i.id for i in items if i.id not in decided]
@@ -122,7 +122,7 @@ def program_coverage(key: str, program: ir.Program, seen: Seen) -> dict[str, Any
     }
 
 
-def coverage(programs: dict[str, ir.Program], outcomes: list[Outcome]) -> dict[str, Any]:
+def coverage(programs: dict[str, ir_program.Program], outcomes: list[Outcome]) -> dict[str, Any]:
     """Coverage per program version (`programs` by the key scenarios name them with: `scenarios.program_keys`)
     and overall, as plain data (what `glc test --coverage --format json` prints). Versions of one program are
     listed together, oldest first."""

@@ -1,26 +1,24 @@
 """What changed between two versions of a program, in plain English: header, cells, rules, values, citations.
 
-Consumes two checked `ir.Program`s (inheritance applied) and their vocabularies; produces a list of `Change`s,
+Consumes two checked `ir_program.Program`s (inheritance applied) and their vocabularies; produces a list of `Change`s,
 each saying what changed, the old and new wording (the same wording the checkers use, `compiler.wording`)
 and whether the change tightens or loosens the policy where that can be decided.
 
 Matrix cells and lookup tables are compared by the loans they cover: the old and new bands are split into
-their common refinement, so every region of loans whose limit changed is listed, even when bands moved.
+their common refinement (`diff_bands`), so every region of loans whose limit changed is listed, even when
+bands moved; whether a change tightens or loosens is `diff_effect`, and `diff_render` writes a diff out.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-from compiler import ir
-from compiler.escape import md
+from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
-from compiler.wording import band_label, describe, describe_requirement, fmt_amount
-
-Effect = Literal["tightens", "loosens", ""]
+from compiler.tools.diff_bands import amount_text, cell_at, limit_in, lookup_at, permissiveness, refine, show_limit
+from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, shape, when_effect
+from compiler.wording import describe, describe_requirement, fmt_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +51,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class ProgramDiff:
-    old: ir.Program
-    new: ir.Program
+    old: ir_program.Program
+    new: ir_program.Program
     changes: tuple[Change, ...]
 
     def counts(self) -> dict[str, int]:
@@ -68,7 +66,8 @@ class ProgramDiff:
 # ------------------------------------------------------------------ comparing
 
 
-def diff_programs(old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> ProgramDiff:
+def diff_programs(old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary,
+                  new_vocab: ir_program.Vocabulary) -> ProgramDiff:
     """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items."""
     d = _Differ(old, new, old_vocab, new_vocab)
     d.header()
@@ -80,7 +79,7 @@ def diff_programs(old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, ne
 
 
 class _Differ:
-    def __init__(self, old: ir.Program, new: ir.Program, old_vocab: ir.Vocabulary, new_vocab: ir.Vocabulary) -> None:
+    def __init__(self, old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary, new_vocab: ir_program.Vocabulary) -> None:
         self.old, self.new = old, new
         self.old_vocab, self.new_vocab = old_vocab, new_vocab
         self.ot = titles_of(old, old_vocab)
@@ -142,20 +141,20 @@ class _Differ:
             title = lim.title if lim else limit
             for r in rows:
                 for c in cols:
-                    old = _cell_at(a, r, c)
-                    new = _cell_at(b, r, c)
-                    ov, nv = _limit_in(old, limit), _limit_in(new, limit)
-                    if _rank(ov) == _rank(nv):
+                    old = cell_at(a, r, c)
+                    new = cell_at(b, r, c)
+                    ov, nv = limit_in(old, limit), limit_in(new, limit)
+                    if permissiveness(ov) == permissiveness(nv):
                         continue
                     where = f"{title}, {row_name} {r.label}" + (f", {col_name} {c.label}" if c is not None else "")
-                    effect: Effect = "tightens" if _rank(nv) < _rank(ov) else "loosens"
-                    self.add(h, b.id, where, _show(ov, lim), _show(nv, lim), effect, b.citation)
+                    effect: Effect = "tightens" if permissiveness(nv) < permissiveness(ov) else "loosens"
+                    self.add(h, b.id, where, show_limit(ov, lim), show_limit(nv, lim), effect, b.citation)
 
     def _layout(self, m: ir.Matrix, t: dict[str, str]) -> str:
         rows = t.get(m.rows.label, m.rows.label)
         return f"rows by {rows}" + (f", columns by {t.get(m.columns.label, m.columns.label)}" if m.columns else "")
 
-    def _limits(self, gives: tuple[str, ...], p: ir.Program) -> str:
+    def _limits(self, gives: tuple[str, ...], p: ir_program.Program) -> str:
         names = {lim.id: lim.title for lim in p.limits}
         return ", ".join(names.get(g, g) for g in gives)
 
@@ -182,7 +181,7 @@ class _Differ:
         if a.citation != b.citation:
             self.add(h, item, "Citation", _text(a.citation), _text(b.citation), "", b.citation)
         if a.when != b.when:
-            self.add(h, item, "Applies", _applies(a.when, self.ot), _applies(b.when, self.nt), _when_effect(a.when, b.when),
+            self.add(h, item, "Applies", _applies(a.when, self.ot), _applies(b.when, self.nt), when_effect(a.when, b.when),
                      b.citation)
         self.texts(h, item, "Note", a.notes, b.notes, "", b.citation)
 
@@ -227,21 +226,21 @@ class _Differ:
             key = b.body.key
             name = self.nt.get(key.label, key.label)
             for piece in refine(a.body.key.bands, key.bands, self._step(key.expr), _kind(key.expr)):
-                ov = _lookup_at(a.body, piece)
-                nv = _lookup_at(b.body, piece)
+                ov = lookup_at(a.body, piece)
+                nv = lookup_at(b.body, piece)
                 if ov == nv:
                     continue
                 effect: Effect = ""
                 if isinstance(ov, Decimal) and isinstance(nv, Decimal) and higher is not None:
                     effect = "tightens" if (nv > ov) == higher else "loosens"
-                self.add(h, b.id, f"{b.title} for {name} {piece.label}", _amount(ov, a.type), _amount(nv, b.type),
+                self.add(h, b.id, f"{b.title} for {name} {piece.label}", amount_text(ov, a.type), amount_text(nv, b.type),
                          effect, b.citation)
             return
         self.add(h, b.id, "Definition", self._value_text(a, self.ot), self._value_text(b, self.nt), "", b.citation)
 
     def _value_text(self, v: ir.Value, t: dict[str, str]) -> str:
         if isinstance(v.body, ir.Lookup):
-            parts = [f"{band.label}: {_amount(r, v.type)}" for band, r in zip(v.body.key.bands, v.body.results, strict=True)]
+            parts = [f"{band.label}: {amount_text(r, v.type)}" for band, r in zip(v.body.key.bands, v.body.results, strict=True)]
             return f"by {t.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
         return describe(v.body, t)
 
@@ -267,12 +266,12 @@ class _Differ:
         for r in self.new.rules:
             if r.id not in olds:
                 self.add(_heading("Rule", r.title, r.id), r.id, "Rule", None, self._rule_text(r, self.nt),
-                         _rule_effect(r), r.citation)
+                         rule_effect(r), r.citation)
             elif olds[r.id] != r:
                 self.rule(olds[r.id], r)
         for r in self.old.rules:
             if r.id not in news:
-                effect = _rule_effect(r)
+                effect = rule_effect(r)
                 self.add(_heading("Rule", r.title, r.id), r.id, "Rule", self._rule_text(r, self.ot), None,
                          "loosens" if effect == "tightens" else "", r.citation)
 
@@ -283,7 +282,7 @@ class _Differ:
         news = [q for q in b.requirements if q not in a.requirements]
         paired: list[tuple[ir.Requirement, ir.Requirement]] = []
         for q in list(news):
-            match = next((o for o in olds if _shape(o) == _shape(q)), None)
+            match = next((o for o in olds if shape(o) == shape(q)), None)
             if match is not None:
                 olds.remove(match)
                 news.remove(q)
@@ -292,7 +291,7 @@ class _Differ:
             paired.append((olds.pop(), news.pop()))
         for o, q in paired:
             self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), describe_requirement(q, self.nt),
-                     _requirement_effect(o, q), b.citation)
+                     requirement_effect(o, q), b.citation)
         for q in news:
             self.add(h, b.id, "Requirement", None, describe_requirement(q, self.nt), "tightens", b.citation)
         for o in olds:
@@ -346,218 +345,6 @@ class _Differ:
                 self.add("Program", "", f"Dropped from the base: {d.kind} {d.id}", d.reason, None)
 
 
-# ------------------------------------------------------------------ bands: the common refinement
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A region of one axis on which neither the old nor the new table changes band; `point` lies in it."""
-
-    low: Decimal | None
-    low_inclusive: bool
-    high: Decimal | None
-    high_inclusive: bool
-    point: Decimal
-    label: str
-
-
-def refine(old: tuple[ir.Band, ...], new: tuple[ir.Band, ...], step: Decimal, kind: tuple[str, str]) -> list[Piece]:
-    """The common refinement of two band lists, on the grid of values the field can take (multiples of `step`).
-
-    Every value covered by either list lies in exactly one piece, and within a piece both lists give one band
-    (or none). Pieces holding no value on the grid are left out.
-    """
-    cuts: set[tuple[Decimal, bool]] = set()  # (x, True): a region starts at x; (x, False): a region starts just after x
-    for b in (*old, *new):
-        if b.low is not None:
-            cuts.add((b.low, b.low_inclusive))
-        if b.high is not None:
-            cuts.add((b.high, not b.high_inclusive))
-    ordered = sorted(cuts, key=lambda c: (c[0], not c[1]))
-    starts: list[tuple[Decimal | None, bool]] = [(None, True), *ordered]
-    pieces: list[Piece] = []
-    for n, (low, low_inc) in enumerate(starts):
-        high: Decimal | None
-        if n + 1 < len(starts):
-            nxt, nxt_inc = starts[n + 1]
-            high, high_inc = nxt, not nxt_inc
-        else:
-            high, high_inc = None, True
-        point = _first_point(low, low_inc, high, high_inc, step)
-        if point is None:
-            continue
-        if not any(b.contains(point) for b in (*old, *new)):
-            continue
-        lo, lo_inc, hi, hi_inc = _snap(low, low_inc, high, high_inc, step)
-        pieces.append(Piece(lo, lo_inc, hi, hi_inc, point, band_label(lo, lo_inc, hi, hi_inc, *kind)))
-    return pieces
-
-
-def _first_point(low: Decimal | None, low_inc: bool, high: Decimal | None, high_inc: bool, step: Decimal) -> Decimal | None:
-    """The smallest multiple of `step` in the interval (the high end when unbounded below), or None."""
-    if low is None:
-        if high is None:
-            return Decimal(0)
-        top = (high / step).to_integral_value(rounding="ROUND_FLOOR") * step
-        if top == high and not high_inc:
-            top -= step
-        return top
-    x = (low / step).to_integral_value(rounding="ROUND_CEILING") * step
-    if x == low and not low_inc:
-        x += step
-    if high is not None and (x > high or (x == high and not high_inc)):
-        return None
-    return x
-
-
-def _snap(low: Decimal | None, low_inc: bool, high: Decimal | None, high_inc: bool, step: Decimal
-          ) -> tuple[Decimal | None, bool, Decimal | None, bool]:
-    """Exclusive ends on the grid written as inclusive ones: `over $2,000,000` -> `$2,000,001`."""
-    if low is not None and not low_inc and (low / step) == (low / step).to_integral_value():
-        low, low_inc = low + step, True
-    if high is not None and not high_inc and (high / step) == (high / step).to_integral_value():
-        high, high_inc = high - step, True
-    return low, low_inc, high, high_inc
-
-
-def _band_index(bands: tuple[ir.Band, ...], x: Decimal) -> int | None:
-    return next((n for n, b in enumerate(bands) if b.contains(x)), None)
-
-
-_NOT_COVERED = "not covered"
-
-
-def _cell_at(m: ir.Matrix, r: Piece, c: Piece | None) -> ir.Cell | str:
-    ri = _band_index(m.rows.bands, r.point)
-    ci = 0 if c is None or m.columns is None else _band_index(m.columns.bands, c.point)
-    if ri is None or ci is None:
-        return _NOT_COVERED
-    return m.cell(ri, ci)
-
-
-def _limit_in(cell: ir.Cell | str, limit: str) -> Decimal | str | None:
-    """The limit a cell gives: a number, 'N/A', 'not covered', or None for no limit."""
-    if isinstance(cell, str):
-        return cell
-    if not cell.eligible:
-        return "N/A"
-    return cell.get(limit)
-
-
-def _rank(v: Decimal | str | None) -> Decimal:
-    """Order of permissiveness: ineligible lowest, then the limit's value, no limit highest."""
-    if isinstance(v, str):
-        return Decimal("-Infinity")
-    if v is None:
-        return Decimal("Infinity")
-    return v
-
-
-def _show(v: Decimal | str | None, lim: ir.Limit | None) -> str:
-    if isinstance(v, str):
-        return v
-    if v is None:
-        return "no limit"
-    return fmt_amount(v, lim.type.kind, lim.type.unit) if lim else str(v)
-
-
-def _lookup_at(body: ir.Lookup, piece: Piece) -> Decimal | str | None:
-    n = _band_index(body.key.bands, piece.point)
-    if n is None:
-        return _NOT_COVERED
-    result = body.results[n]
-    return "N/A" if result is None else result
-
-
-def _amount(v: Decimal | str | None, t: ir.Type) -> str:
-    if isinstance(v, Decimal):
-        return fmt_amount(v, t.kind, t.unit)
-    return v if v is not None else "none"
-
-
-# ------------------------------------------------------------------ tightening and loosening
-
-
-def _shape(x: object) -> object:
-    """A requirement or expression with its constants blanked: two requirements of one shape differ by thresholds."""
-    import dataclasses
-
-    if isinstance(x, ir.Const):
-        return ("const", x.type.kind)
-    if isinstance(x, ir.InSet):
-        return ("in", _shape(x.operand), x.negated)
-    if isinstance(x, tuple):
-        return tuple(_shape(i) for i in x)
-    if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        return (type(x).__name__, *(_shape(getattr(x, f.name)) for f in dataclasses.fields(x) if f.name not in ("span", "type")))
-    return x
-
-
-def stricter(a: ir.Expr, b: ir.Expr) -> Effect | None:
-    """Whether condition `b` holds for fewer loans than `a` ('tightens'), more ('loosens'), or it cannot be told ('').
-
-    None when the two are equal.
-    """
-    if a == b:
-        return None
-    if isinstance(a, ir.Compare) and isinstance(b, ir.Compare) and a.op == b.op and a.left == b.left \
-            and isinstance(a.right, ir.Const) and isinstance(b.right, ir.Const) \
-            and isinstance(a.right.value, Decimal) and isinstance(b.right.value, Decimal):
-        up = b.right.value > a.right.value
-        if a.op in (">=", ">"):
-            return "tightens" if up else "loosens"
-        if a.op in ("<=", "<"):
-            return "loosens" if up else "tightens"
-        return ""
-    if isinstance(a, ir.InSet) and isinstance(b, ir.InSet) and a.operand == b.operand and a.negated == b.negated:
-        fewer = set(b.values) < set(a.values)
-        more = set(b.values) > set(a.values)
-        if not (fewer or more):
-            return ""
-        return "tightens" if fewer != a.negated else "loosens"
-    if isinstance(a, ir.Not) and isinstance(b, ir.Not):
-        inner = stricter(a.operand, b.operand)
-        return "loosens" if inner == "tightens" else "tightens" if inner == "loosens" else inner
-    if isinstance(a, (ir.And, ir.Or)) and isinstance(b, (ir.And, ir.Or)) and type(a) is type(b) \
-            and len(a.operands) == len(b.operands):
-        return _combine([stricter(x, y) for x, y in zip(a.operands, b.operands, strict=True)])
-    return ""
-
-
-def _combine(effects: list[Effect | None]) -> Effect | None:
-    seen: set[Effect] = {e for e in effects if e is not None}
-    if not seen:
-        return None
-    if len(seen) == 1:
-        return seen.pop()
-    return ""
-
-
-def _requirement_effect(a: ir.Requirement, b: ir.Requirement) -> Effect:
-    """A requirement passes when its test holds or an alternative (test and condition) does."""
-    parts = [stricter(a.test, b.test)]
-    if len(a.alternatives) == len(b.alternatives):
-        for x, y in zip(a.alternatives, b.alternatives, strict=True):
-            parts.append(_combine([stricter(x.test, y.test), stricter(x.when, y.when)]))
-    elif set(b.alternatives) < set(a.alternatives):
-        parts.append("tightens")  # alternatives taken away
-    elif set(b.alternatives) > set(a.alternatives):
-        parts.append("loosens")  # alternatives added
-    else:
-        parts.append("")
-    return _combine(parts) or ""
-
-
-def _when_effect(a: ir.Expr | None, b: ir.Expr | None) -> Effect:
-    # A rule's condition says when it applies; whether applying more often tightens depends on what it does.
-    return ""
-
-
-def _rule_effect(r: ir.Rule) -> Effect:
-    """What having this rule does compared with not having it."""
-    return "tightens" if r.requirements or r.adjustments or r.conditions else ""
-
-
 # ------------------------------------------------------------------ wording helpers
 
 
@@ -587,79 +374,3 @@ def _plain_points(v: Decimal) -> str:
 
 def _kind(expr: ir.Expr) -> tuple[str, str]:
     return (expr.type.kind, expr.type.unit)
-
-
-# ------------------------------------------------------------------ output
-
-
-def render_text(d: ProgramDiff) -> str:
-    """For credit officers: what changed, grouped by matrix and rule, each line with old -> new."""
-    o, n = d.old, d.new
-    lines = [f"{n.title} ({n.id}): version {o.version} (effective {o.effective}) -> {n.version} (effective {n.effective})"]
-    if o.path != n.path:
-        lines.append(f"  {o.path} -> {n.path}")
-    c = d.counts()
-    if not d.changes:
-        lines.append("No changes.")
-        return "\n".join(lines) + "\n"
-    lines.append(f"{c['changes']} change{'s' if c['changes'] != 1 else ''}: {c['tightens']} tighten, {c['loosens']} loosen, "
-                 f"{c['changes'] - c['tightens'] - c['loosens']} neither or not decidable")
-    for heading, changes in _grouped(d.changes):
-        cite = next((ch.citation for ch in changes if ch.citation), None)
-        lines.append("")
-        lines.append(heading + (f", {cite}" if cite else ""))
-        lines.extend(f"  {ch.line()}" for ch in changes)
-    return "\n".join(lines) + "\n"
-
-
-def _grouped(changes: tuple[Change, ...]) -> list[tuple[str, list[Change]]]:
-    groups: dict[str, list[Change]] = {}
-    for ch in changes:
-        groups.setdefault(ch.heading, []).append(ch)
-    return list(groups.items())
-
-
-def to_dict(d: ProgramDiff) -> dict[str, object]:
-    def side(p: ir.Program) -> dict[str, str]:
-        return {"version": p.version, "effective": p.effective.isoformat(), "path": p.path, "sha256": p.sha256}
-
-    return {
-        "program": d.new.id,
-        "old": side(d.old),
-        "new": side(d.new),
-        **d.counts(),
-        "items": [{**asdict(ch), "action": ch.action, "text": ch.sentence()} for ch in d.changes],
-    }
-
-
-def render_json(d: ProgramDiff) -> str:
-    return json.dumps(to_dict(d), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
-    """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped."""
-    o, n = d.old, d.new
-    hashes = "#" * heading_level
-    out = [f"{hashes} Version {md(o.version)} → {md(n.version)}", "",
-           f"Effective {o.effective.isoformat()} → {n.effective.isoformat()}. "]
-    c = d.counts()
-    if not d.changes:
-        out[-1] += "No changes."
-        return "\n".join(out) + "\n"
-    out[-1] += (f"{c['changes']} change{'s' if c['changes'] != 1 else ''}: {c['tightens']} tighten, "
-                f"{c['loosens']} loosen, {c['changes'] - c['tightens'] - c['loosens']} neither or not decidable.")
-    for heading, changes in _grouped(d.changes):
-        cite = next((ch.citation for ch in changes if ch.citation), None)
-        out += ["", f"{hashes}# {md(heading)}", ""]
-        if cite:
-            out += [f"*{md(cite)}*", ""]
-        for ch in changes:
-            effect = f" **{ch.effect}**" if ch.effect else ""
-            if ch.old is None:
-                body = f"{md(ch.what)}: added" + (f": {md(ch.new)}" if ch.new else "")
-            elif ch.new is None:
-                body = f"{md(ch.what)}: removed" + (f": {md(ch.old)}" if ch.old else "")
-            else:
-                body = f"{md(ch.what)}: {md(ch.old)} → {md(ch.new)}"
-            out.append(f"- {body}{effect}")
-    return "\n".join(out) + "\n"

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from compiler import ir
+from compiler import ir_program
 from compiler.evaluate import facts_of
 from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, ProgramMeta, decide, fmt
-from compiler.tools.scenarios import NEVER, Expect, Scenario, program_keys
+from compiler.tools.scenario_expect import NEVER, Expect
+from compiler.tools.scenarios import Scenario, program_keys
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _ids(ids: frozenset[str] | set[str]) -> str:
     return ", ".join(sorted(ids)) or "none"
 
 
-def compare(expect: Expect, decision: Decision, program: ir.Program) -> list[Mismatch]:
+def compare(expect: Expect, decision: Decision, program: ir_program.Program) -> list[Mismatch]:
     """Every expectation the decision does not meet, as expected-vs-actual text."""
     out: list[Mismatch] = []
     if expect.status is not None and decision.status != expect.status:
@@ -99,12 +100,12 @@ def compare(expect: Expect, decision: Decision, program: ir.Program) -> list[Mis
 class Runner:
     """Decides scenarios with the reference evaluator (program metadata built once per program version)."""
 
-    def __init__(self, bundle: ir.Bundle) -> None:
+    def __init__(self, bundle: ir_program.Bundle) -> None:
         self.bundle = bundle
         self.programs = program_keys(bundle)  # every version, by the key a scenario names it with
         self._meta: dict[tuple[str, str], ProgramMeta] = {}
 
-    def decide(self, program: ir.Program, loan: Any) -> tuple[Decision, Facts]:
+    def decide(self, program: ir_program.Program, loan: Any) -> tuple[Decision, Facts]:
         key = (program.id, program.version)
         meta = self._meta.get(key)
         if meta is None:

@@ -5,12 +5,12 @@ tests/test_compare_cells.py. It used to live in `compiler/backends/docs/site.py`
 
 from __future__ import annotations
 
-from compiler import ir
+from compiler import ir_program
 from compiler.backends.docs.site import FICO_POINTS, _profiles, shade
 from compiler.evaluate import evaluate
 
 
-def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, object]) -> str:
+def max_ltv_at(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: dict[str, object]) -> str:
     """The max LTV the program gives this loan as a shaded table cell (a matrix must apply), computed by the
     reference evaluator: the percentage, "Not eligible" (an N/A cell, or the loan is outside the matrix), or
     "—" (no matrix of the program covers the loan's occupancy and purpose)."""
@@ -26,6 +26,6 @@ def max_ltv_at(program: ir.Program, vocabulary: ir.Vocabulary, loan: dict[str, o
     return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'
 
 
-def ltv_row_evaluated(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+def ltv_row_evaluated(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
     """`docs.ltv_row` by the reference evaluator, loan by loan."""
     return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]

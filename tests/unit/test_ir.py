@@ -10,13 +10,13 @@ from typing import ClassVar
 
 import pytest
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.driver import check_paths
 from compiler.source import Span
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 S = Span("t.guideline", 1, 1, 1, 2)
-MONEY = ir.Type("money", unit="USD")
+MONEY = ir_types.Type("money", unit="USD")
 
 
 def f(name: str) -> ir.FieldRef:
@@ -45,7 +45,7 @@ def deep(depth: int) -> ir.Expr:
 def test_children_in_field_order_tuples_flattened_attributes_left_out() -> None:
     a, b, d = ge(f("fico"), c(660)), v("ltv"), f("dti")
     assert list(ir.children(ir.And((a, ir.Not(b, S), d), S))) == [a, ir.Not(b, S), d]
-    div = ir.DivRound(f("loan_amount"), f("value"), ir.Rounding("up", 2), ir.RATIO, S)
+    div = ir.DivRound(f("loan_amount"), f("value"), ir_types.Rounding("up", 2), ir_types.RATIO, S)
     assert list(ir.children(div)) == [f("loan_amount"), f("value")]  # not the rounding, the type, the span
     assert list(ir.children(f("fico"))) == []
     assert list(ir.children(c(1))) == []
@@ -66,7 +66,7 @@ def test_walk_is_pre_order() -> None:
 
 def test_walk_prune_skips_what_is_under_a_pruned_node() -> None:
     inner = ge(f("b"), c(2))
-    x = ir.And((ge(f("a"), c(1)), ir.Not(ir.IfThenElse(inner, inner, inner, ir.YESNO, S), S)), S)
+    x = ir.And((ge(f("a"), c(1)), ir.Not(ir.IfThenElse(inner, inner, inner, ir_types.YESNO, S), S)), S)
     connectives = (ir.And, ir.Or, ir.Not)
     got = list(ir.walk(x, prune=lambda n: not isinstance(n, connectives)))
     assert [type(n).__name__ for n in got] == ["And", "Compare", "Not", "IfThenElse"]
@@ -88,11 +88,11 @@ def test_reads_once_each_in_first_use_order() -> None:
 
 
 def test_reads_lists_and_seasoning_dates_after_the_operands() -> None:
-    since = ir.MonthsSince(f("closing_date"), "application_date", ir.MONTHS, S)
+    since = ir.MonthsSince(f("closing_date"), "application_date", ir_types.MONTHS, S)
     assert ir.reads(since) == ("closing_date", "application_date")
-    latest = ir.MonthsSinceLatest("credit_events", "kind", "date", ("bk7",), "application_date", ir.MONTHS, S)
+    latest = ir.MonthsSinceLatest("credit_events", "kind", "date", ("bk7",), "application_date", ir_types.MONTHS, S)
     assert ir.reads(latest) == ("credit_events", "application_date")
-    lates = ir.CountLates("mortgage_lates", "days", "date", 30, 12, "application_date", ir.Type("integer"), S)
+    lates = ir.CountLates("mortgage_lates", "days", "date", 30, 12, "application_date", ir_types.Type("integer"), S)
     assert ir.reads(ir.Arith("+", lates, f("x"), MONEY, S)) == ("mortgage_lates", "application_date", "x")
 
 
@@ -116,7 +116,7 @@ def test_a_new_node_class_needs_no_change_to_the_helpers() -> None:
         operand: ir.Expr
         bounds: tuple[ir.Expr, ...]
         table: str
-        type: ir.Type
+        type: ir_types.Type
         span: Span = field(compare=False)
 
     x = Clamp(f("a"), (c(1), v("b")), "limits", MONEY, S)
@@ -188,7 +188,7 @@ def _inputs_of(x: object) -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="module")
-def bundle(at_root_module: None) -> ir.Bundle:
+def bundle(at_root_module: None) -> ir_program.Bundle:
     result = check_paths([Path("programs")])
     assert result.bundle is not None
     return result.bundle
@@ -201,7 +201,7 @@ def at_root_module() -> object:
         yield None
 
 
-def test_reads_agrees_with_the_walker_it_replaced_on_every_node_of_every_program(bundle: ir.Bundle) -> None:
+def test_reads_agrees_with_the_walker_it_replaced_on_every_node_of_every_program(bundle: ir_program.Bundle) -> None:
     checked = 0
     for p in (*bundle.programs, *bundle.history):
         for node in ir.walk(p):
@@ -210,7 +210,7 @@ def test_reads_agrees_with_the_walker_it_replaced_on_every_node_of_every_program
     assert checked > 1000
 
 
-def test_walk_reaches_every_expression_of_a_program(bundle: ir.Bundle) -> None:
+def test_walk_reaches_every_expression_of_a_program(bundle: ir_program.Bundle) -> None:
     for p in bundle.programs:
         found = set(map(id, ir.walk(p)))
         for r in p.rules:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.evaluate import Env, ev, ev_lookup
 
 LIMIT = "max_ltv"
@@ -41,7 +41,7 @@ def _bool(v: object) -> bool | None:
 class LtvPlan:
     """What one program's max LTV depends on, and the cells it gives loans that differ only in `varying` fields."""
 
-    def __init__(self, program: ir.Program, varying: Iterable[str]) -> None:
+    def __init__(self, program: ir_program.Program, varying: Iterable[str]) -> None:
         self.program = program
         values = {v.id: v for v in program.values}
         self.adjusting = [r for r in program.rules if any(a.limit == LIMIT for a in r.adjustments)]

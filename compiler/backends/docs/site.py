@@ -1,6 +1,6 @@
 """Documentation back end: the checked IR to Markdown pages of the mkdocs-material site, and `mkdocs.yml`.
 
-Consumes an `ir.Bundle`; produces {path relative to the project root: text}. Every text that comes from a
+Consumes an `ir_program.Bundle`; produces {path relative to the project root: text}. Every text that comes from a
 guideline file passes through `md` (Markdown and HTML escaped) before it reaches a page, and rules are
 worded by `compiler.wording`, the same wording the checkers' messages use.
 """
@@ -16,7 +16,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
 from compiler.meta import titles as titles_of
@@ -60,7 +60,7 @@ def _cell(cell: ir.Cell, gives: tuple[str, ...], row: str, col: str) -> str:
     return f'<span class="glc-cell{cls}" {data}{value_attr}>{text}</span>'
 
 
-def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
+def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     titles = titles_of(p, bundle.vocabulary)
     sections: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for m in p.matrices:
@@ -83,9 +83,10 @@ def program_page(p: ir.Program, bundle: ir.Bundle) -> str:
     )
 
 
-def changes_page(p: ir.Program, bundle: ir.Bundle) -> str:
+def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     """A program's versions, newest first, and what changed from each version to the next (`compiler.tools.diff`)."""
-    from compiler.tools.diff import diff_programs, render_markdown
+    from compiler.tools.diff import diff_programs
+    from compiler.tools.diff_render import render_markdown
 
     versions = bundle.versions(p.id)
     diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
@@ -101,7 +102,7 @@ def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     return describe(v.body, titles)
 
 
-def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
+def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     """Every generated documentation file, by path relative to the project root. A program's page, its changes
     page and its rows of the comparison page depend on its versions and the vocabulary only, so `memo` may find
     them from an earlier run."""
@@ -110,7 +111,7 @@ def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     for p in bundle.programs:
         files[f"docs/programs/{p.id}.md"] = memo("page", p, partial(program_page, p, bundle))
         files[f"docs/programs/{p.id}-changes.md"] = memo("changes", p, partial(changes_page, p, bundle))
-    by_investor: dict[str, list[ir.Program]] = defaultdict(list)
+    by_investor: dict[str, list[ir_program.Program]] = defaultdict(list)
     for p in bundle.programs:
         by_investor[p.lender or p.investor].append(p)
     groups = sorted(by_investor.items())
@@ -151,14 +152,14 @@ GRID = (
 )
 
 
-def _choices(vocabulary: ir.Vocabulary, name: str) -> list[tuple[str, str]]:
+def _choices(vocabulary: ir_program.Vocabulary, name: str) -> list[tuple[str, str]]:
     """An enum field's (value, label) pairs, in the vocabulary's order."""
     f = vocabulary.field(name)
     assert f is not None, name
     return list(zip(f.type.values, f.type.labels or f.type.values, strict=True))
 
 
-def _profiles(v: ir.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]:
+def _profiles(v: ir_program.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]:
     """Every occupancy x purpose x loan amount of the comparison page: (labels..., the loan without a credit score)."""
     out = []
     for occupancy, occupancy_label in _choices(v, "occupancy"):
@@ -170,7 +171,7 @@ def _profiles(v: ir.Vocabulary) -> list[tuple[str, str, str, dict[str, object]]]
     return out
 
 
-def ltv_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+def ltv_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
     """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS: what the reference
     evaluator gives each loan (tests/oracles/compare_ltv.py), computed from the matrices and adjustments alone
     (`compare_ltv`)."""
@@ -181,12 +182,13 @@ def ltv_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
     return [plan.cells(loan, scores) for *_labels, loan in _profiles(v)]
 
 
-def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]]:
+def ltv_profiles(bundle: ir_program.Bundle, memo: Memo = no_memo
+                 ) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir_program.Program, list[str]]]]]]]]]:
     """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
     [(occupancy label, [(purpose label, [(amount label, [(program, cells by FICO_POINTS)])])])]."""
     v = bundle.vocabulary
     rows = [(p, memo("compare", p, partial(ltv_row, p, v))) for p in bundle.programs]
-    out: list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir.Program, list[str]]]]]]]]] = []
+    out: list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir_program.Program, list[str]]]]]]]]] = []
     for k, (occupancy_label, purpose_label, amount_label, _loan) in enumerate(_profiles(v)):
         if not out or out[-1][0] != occupancy_label:
             out.append((occupancy_label, []))
@@ -197,7 +199,7 @@ def ltv_profiles(bundle: ir.Bundle, memo: Memo = no_memo) -> list[tuple[str, lis
     return out
 
 
-def grid_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
+def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
     """One program's requirements in each column of the comparison grid (GRID)."""
     titles = titles_of(p, v)
     cells = []
@@ -212,7 +214,7 @@ def grid_row(p: ir.Program, v: ir.Vocabulary) -> list[list[str]]:
     return cells
 
 
-def compare_page(bundle: ir.Bundle, memo: Memo = no_memo) -> str:
+def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo) -> str:
     grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in bundle.programs]
     return environment().get_template("compare.md.j2").render(
         profiles=ltv_profiles(bundle, memo), fico_points=FICO_POINTS, grid=grid, columns=[label for label, _ in GRID])

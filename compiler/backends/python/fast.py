@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 
 
@@ -52,7 +52,7 @@ def kleene_and(texts: list[str], temp: Callable[[], str]) -> str:
 class FastPath:
     """Writes `check_fast` for one program (its body lines, indented four spaces)."""
 
-    def __init__(self, program: ir.Program, emitter: PyExpr, decisive: set[str]) -> None:
+    def __init__(self, program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> None:
         self.p = program
         self.e = emitter
         self.decisive = decisive
@@ -274,6 +274,6 @@ class FastPath:
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
 
 
-def fast_path(program: ir.Program, emitter: PyExpr, decisive: set[str]) -> str:
+def fast_path(program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> str:
     """The body of `check_fast` for a program."""
     return FastPath(program, emitter, decisive).write()

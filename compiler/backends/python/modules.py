@@ -1,6 +1,6 @@
 """Python back end: the checked IR to an importable package of typed checkers (`generated/`).
 
-Consumes an `ir.Bundle`; produces {relative path: file text}. Module shapes come from Jinja2 templates
+Consumes an `ir_program.Bundle`; produces {relative path: file text}. Module shapes come from Jinja2 templates
 (StrictUndefined); text from guideline files enters generated code only through `pyrepr` (a Python
 literal) or `comment`/`docstring` (escaped), never pasted raw.
 """
@@ -15,7 +15,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir
+from compiler import ir, ir_program, ir_types
 from compiler.build.cache import Memo, no_memo
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
@@ -75,7 +75,7 @@ class _Field:
     description: str
 
 
-def _annotation(t: ir.Type, enum_classes: dict[str, str], record_classes: dict[str, str]) -> str:
+def _annotation(t: ir_types.Type, enum_classes: dict[str, str], record_classes: dict[str, str]) -> str:
     base = {
         "integer": "int",
         "months": "int",
@@ -109,13 +109,13 @@ def _field(f: ir.Field, enum_classes: dict[str, str], record_classes: dict[str, 
     return _Field(f.name, _annotation(f.type, enum_classes, record_classes), constraints, f.title, description)
 
 
-def _num(v: Decimal, t: ir.Type) -> str:
+def _num(v: Decimal, t: ir_types.Type) -> str:
     if t.kind in ("integer", "months"):
         return str(int(v))
     return pyrepr(v)
 
 
-def generate_loan(vocab: ir.Vocabulary) -> str:
+def generate_loan(vocab: ir_program.Vocabulary) -> str:
     """`generated/loan.py`: the pydantic Loan model and its enums."""
     enums = []
     enum_classes: dict[str, str] = {}
@@ -143,7 +143,7 @@ def generate_loan(vocab: ir.Vocabulary) -> str:
     return text
 
 
-def _record_of(vocab: ir.Vocabulary, f: ir.Field) -> str:
+def _record_of(vocab: ir_program.Vocabulary, f: ir.Field) -> str:
     for r in vocab.records:
         if f in r.fields:
             return r.name
@@ -154,13 +154,13 @@ def module_name(program_id: str) -> str:
     return program_id if program_id.isidentifier() else re.sub(r"\W", "_", program_id)
 
 
-def version_module_name(program: ir.Program, current: bool) -> str:
+def version_module_name(program: ir_program.Program, current: bool) -> str:
     """`keystone_bank_statement` for the current version, `keystone_bank_statement__v2025_2` for an older one."""
     base = module_name(program.id)
     return base if current else f"{base}__v{re.sub(r'[^0-9A-Za-z]', '_', program.version)}"
 
 
-def versions_of(bundle: ir.Bundle) -> list[tuple[ir.Program, list[tuple[ir.Program, str]]]]:
+def versions_of(bundle: ir_program.Bundle) -> list[tuple[ir_program.Program, list[tuple[ir_program.Program, str]]]]:
     """Per current program (by id): every version, oldest first, with its module name."""
     out = []
     for p in sorted(bundle.programs, key=lambda p: p.id):
@@ -169,7 +169,7 @@ def versions_of(bundle: ir.Bundle) -> list[tuple[ir.Program, list[tuple[ir.Progr
     return out
 
 
-def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
+def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> str:
     """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
     from compiler.backends.python.expr import PyExpr, literal
     from compiler.backends.python.fast import fast_path
@@ -194,7 +194,7 @@ def generate_program(program: ir.Program, vocabulary: ir.Vocabulary) -> str:
     )
 
 
-def decisive_values(program: ir.Program) -> set[str]:
+def decisive_values(program: ir_program.Program) -> set[str]:
     """The derived values a decision depends on: read by a matrix, a rule or a limit, or by such a value."""
     bodies = {v.id: v.body for v in program.values}
     need = {lim.on for lim in program.limits} & bodies.keys()
@@ -209,7 +209,7 @@ def decisive_values(program: ir.Program) -> set[str]:
     return need
 
 
-def generate_fields(vocabulary: ir.Vocabulary) -> str:
+def generate_fields(vocabulary: ir_program.Vocabulary) -> str:
     """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
     from compiler.backends.python.expr import literal
     from compiler.runtime import Name
@@ -224,7 +224,7 @@ def generate_fields(vocabulary: ir.Vocabulary) -> str:
     )
 
 
-def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
+def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     """Every file of `generated/`, by path relative to it. A module depends on its program and the vocabulary
     only, so `memo` may find it from an earlier run."""
     versions = versions_of(bundle)

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_types
 
 NEVER = 10**24  # months since an event that never happened (finite, so it stays integer arithmetic)
 INT = exp.DataType.build("INT128")  # HUGEINT in DuckDB
@@ -253,7 +253,7 @@ class Scope:
     def field_column(self, name: str) -> exp.Expr:
         return exp.column(name, table=self.field_table, quoted=True)
 
-    def field(self, name: str, t: ir.Type) -> Sql:
+    def field(self, name: str, t: ir_types.Type) -> Sql:
         col = self.field_column(name)
         kind = KINDS[t.kind]
         if kind != "num":
@@ -262,7 +262,7 @@ class Scope:
         scaled = exp.Mul(this=col, expression=lit(10**places)) if places else col
         return Sql(exp.cast(scaled, INT), "num", places)
 
-    def value(self, name: str, t: ir.Type) -> Sql:
+    def value(self, name: str, t: ir_types.Type) -> Sql:
         col = exp.column(self.value_prefix + name, quoted=True)
         kind = KINDS[t.kind]
         return Sql(col, kind, self.value_scales.get(name, 0) if kind == "num" else 0)

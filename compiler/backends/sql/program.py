@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir, ir_program
 from compiler.backends.sql.expr import (
     INT,
     Scope,
@@ -41,7 +41,7 @@ SEP = ";"  # between rule ids
 COND_SEP = " | "  # between conditions
 
 
-def field_places(vocabulary: ir.Vocabulary) -> dict[str, int]:
+def field_places(vocabulary: ir_program.Vocabulary) -> dict[str, int]:
     """Declared decimals of numeric fields (the tape's DECIMAL scale); integers and months have 0."""
     return {f.name: (f.places or 0) for f in vocabulary.fields if f.type.numeric}
 
@@ -117,7 +117,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
         layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
 
 
-def program_query(program: ir.Program, vocabulary: ir.Vocabulary, source: exp.Expr,
+def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
                   limits: Sequence[str] | None = None) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
     scope = Scope(field_places(vocabulary), {})
@@ -273,7 +273,7 @@ def _rule_outcome(i: int, r: ir.Rule) -> exp.Expr:
     return case(*whens, default=_s("review" if r.reviews else "pass"))
 
 
-def _limit_actual(lim: ir.Limit, program: ir.Program, vocabulary: ir.Vocabulary, scope: Scope) -> Sql:
+def _limit_actual(lim: ir.Limit, program: ir_program.Program, vocabulary: ir_program.Vocabulary, scope: Scope) -> Sql:
     value = program.value(lim.on)
     if value is not None:
         return scope.value(lim.on, value.type)
@@ -283,7 +283,7 @@ def _limit_actual(lim: ir.Limit, program: ir.Program, vocabulary: ir.Vocabulary,
     return scope.field(f.name, f.type)
 
 
-def _limit_stages(program: ir.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]]) -> int:
+def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]]) -> int:
     """Columns computing limit k as `runtime._limit` does, stage by stage; returns the scale of its integers.
 
     Stage 0: each matrix's candidate (its cell's value when the matrix passes) and the actual value; 1: the base

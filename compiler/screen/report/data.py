@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compiler import ir
+from compiler import ir_program
 from compiler.backends.sql.program import SEP
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
@@ -116,7 +116,7 @@ def load_summary(folder: Path) -> dict[str, Any]:
     return data
 
 
-def gather(con: Any, folder: Path, bundle: ir.Bundle | None) -> ReportData:
+def gather(con: Any, folder: Path, bundle: ir_program.Bundle | None) -> ReportData:
     """Everything the report shows, from the output folder `folder`."""
     summary = load_summary(folder)
     results = f"read_parquet({_q(folder / 'results.parquet')})"
@@ -191,7 +191,7 @@ def _columns(con: Any, relation: str) -> set[str]:
     return {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
 
 
-def rule_text(program: ir.Program | None, rule_id: str, bundle: ir.Bundle | None) -> tuple[str, str, str]:
+def rule_text(program: ir_program.Program | None, rule_id: str, bundle: ir_program.Bundle | None) -> tuple[str, str, str]:
     """(title, citation, plain-English text) of a rule or matrix of `program`, as the documentation words it."""
     if program is None or bundle is None:
         return "", "", ""

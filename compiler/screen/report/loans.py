@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler import ir_program
 from compiler.backends.sql.expr import Scope
 from compiler.backends.sql.program import field_places
 from compiler.portfolio.values import value_columns
@@ -24,7 +24,7 @@ VALUES = ("ltv", "dscr")  # derived values the report reads
 BASE = "_report_loans"
 
 
-def _facts_sql(vocabulary: ir.Vocabulary, table: str) -> str:
+def _facts_sql(vocabulary: ir_program.Vocabulary, table: str) -> str:
     """SELECT of the report's loan facts over the typed tape `table` (derived values as exact DECIMALs)."""
     scope = Scope(field_places(vocabulary), {})
     layers = value_columns(exp.to_table(table), vocabulary, scope)
@@ -53,12 +53,12 @@ def _unit(scale: int) -> str:
     return "0." + "0" * (scale - 1) + "1"
 
 
-def snapshot(con: Any, vocabulary: ir.Vocabulary, table: str = "tape") -> None:
+def snapshot(con: Any, vocabulary: ir_program.Vocabulary, table: str = "tape") -> None:
     """The loan facts as the tape has them now (before any stress): table `_report_loans`."""
     con.execute(f"CREATE OR REPLACE TABLE {BASE} AS {_facts_sql(vocabulary, table)}")
 
 
-def write(con: Any, vocabulary: ir.Vocabulary, path: Path, stressed: bool, table: str = "tape") -> None:
+def write(con: Any, vocabulary: ir_program.Vocabulary, path: Path, stressed: bool, table: str = "tape") -> None:
     """Write `loans.parquet` (atomically) from the snapshot; with `stressed`, add `dscr_stressed` from `table`."""
     if stressed:
         con.execute(f"CREATE OR REPLACE TABLE _report_stressed AS SELECT \"row\", dscr FROM ({_facts_sql(vocabulary, table)})")

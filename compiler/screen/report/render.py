@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compiler import ir
+from compiler import ir_program
 from compiler.screen.report.data import STATUSES, ReportData, ReportError, gather
 
 STATUS_TITLES = {"eligible": "Eligible", "needs_info": "Needs info", "ineligible": "Ineligible", "invalid": "Invalid"}
@@ -88,7 +88,7 @@ def render(data: ReportData) -> str:
         d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
 
 
-def build_report(folder: Path, bundle: ir.Bundle | None, con: Any = None) -> Path:
+def build_report(folder: Path, bundle: ir_program.Bundle | None, con: Any = None) -> Path:
     """Write `folder/report.html` (atomically) from the run's outputs in `folder`; returns its path."""
     from compiler.screen.engines import connect
 
