@@ -244,7 +244,7 @@ def test_unchanged_build_answers_from_its_manifest(tmp_path: Path, monkeypatch: 
 
     def again(check: bool = False) -> tuple[list[str], Cache, object]:
         cache = Cache(default_folder(a))
-        result = (check_fresh if check else build)([Path("programs")], a, cache=cache)
+        result = (check_fresh if check else build)(Project(a.resolve()), [Path("programs")], cache=cache)
         assert result.check.ok
         return [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics], cache, result
 
