@@ -4,6 +4,6 @@ the results and diagnostics that code returns, and maps outcomes to the exit-cod
 
 `app` the Typer app, its root options and `main` (the exit-code contract); `invocation` where glc was started and
 the project; `render` printing diagnostics and the checked programs; `choices` the fixed option lists; one module
-per command or command group: `check`, `build`, `eval`, `test`, `diff`, `explain`, `screen` (with `sample-tape`),
+per command or command group: `check`, `build`, `eval`, `test`, `diff`, `explain`, `screen`, `sample_tape`,
 `portfolio`, `report`, `init`, `package`.
 """

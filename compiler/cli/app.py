@@ -27,7 +27,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.text import Text
 
-from compiler.cli import build, check, diff, explain, init, package, portfolio, report, screen
+from compiler.cli import build, check, diff, explain, init, package, portfolio, report, sample_tape, screen
 from compiler.cli import eval as eval_command
 from compiler.cli import test as test_command
 from compiler.cli.invocation import start
@@ -73,7 +73,7 @@ app.command(name="test")(test_command.test_)
 app.command(name="diff")(diff.diff)
 app.command(name="explain")(explain.explain)
 app.command(name="screen")(screen.screen)
-app.command(name="sample-tape")(screen.sample_tape)
+app.command(name="sample-tape")(sample_tape.sample_tape)
 app.command(name="portfolio")(portfolio.portfolio)
 app.command(name="report")(report.report)
 app.command(name="init")(init.init)
