@@ -165,11 +165,11 @@ def test_duckdb_refusing_glcs_sql_is_an_internal_error_not_a_bad_tape(tmp_path: 
         con.execute("SELECT FROM WHERE (")
     with pytest.raises(duck.SqlError, match="not a problem with your tape"):
         con.sql("SELECT no_such_column FROM (SELECT 1 AS x) AS t")
-    # through `glc screen`: a program query DuckDB refuses
-    import compiler.screen.engines as engines
+    # through `glc screen`: a program query DuckDB refuses (the SQL back end `BACKENDS["sql"]` the engines use)
+    from compiler.backends import BACKENDS
 
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr(engines, "program_query", lambda *a, **k: exp.select(exp.column("no_such_column")).from_("tape"))
+    monkeypatch.setattr(BACKENDS["sql"].module(), "program_query", lambda *a, **k: exp.select(exp.column("no_such_column")).from_("tape"))
     write_sample(BUNDLE, tmp_path / "tape.csv", 20, seed=4, broken=0)
     code = run_screen(PROJECT, str(tmp_path / "tape.csv"), [], True, "duckdb", str(tmp_path / "o"), None,
                       Console(file=io.StringIO()), progress=False)
