@@ -146,7 +146,12 @@ def passes_main(mode: str) -> None:
     kwargs = {"cache": cache} if cache is not None else {}
     t0 = time.perf_counter()
     if mode == "build":
-        result = build_mod.build([Path("programs")], Path.cwd(), **kwargs)  # type: ignore[arg-type]
+        if "project" in inspect.signature(build_mod.build).parameters:  # glc passes the Project down
+            from compiler.project import Project
+
+            result = build_mod.build(Project(Path.cwd().resolve()), [Path("programs")], **kwargs)  # type: ignore[arg-type]
+        else:
+            result = build_mod.build([Path("programs")], Path.cwd(), **kwargs)  # type: ignore[arg-type]
         ok = result.check.ok
     else:
         ok = driver.check_paths([Path("programs")], **kwargs).ok  # type: ignore[arg-type]

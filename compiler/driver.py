@@ -1,16 +1,22 @@
-"""The driver: the pass order, written once.
+"""The driver: the one place that runs the front-end passes, in order, for every kind of file.
 
-    read files -> parse -> build_ast -> inherit -> lower vocabulary -> lower programs -> analyses (when error-free)
+    .fields and .guideline (`check_paths`):
+        read files -> parse -> build_ast -> inherit -> lower vocabulary -> lower programs -> analyses (when error-free)
+    .portfolio (`check_portfolios`, against the checked vocabulary):
+        read files -> parse -> build_portfolio_ast -> lower_portfolio
 
-`check_paths` runs the front end and returns the checked IR with every diagnostic of the run.
-Reading never raises: missing paths, directories, binary files, bad encodings and empty files all
-become diagnostics.
+`check_paths` runs the front end and returns the checked IR with every diagnostic of the run; `check_portfolios`
+the checked portfolio with its diagnostics. The back ends that turn the checked IR into files are listed in
+`compiler.backends.BACKENDS`. Reading never raises: missing paths, directories, binary files, bad encodings and
+empty files all become diagnostics.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler import ir_program
 from compiler.analysis import analyse
@@ -23,11 +29,16 @@ from compiler.lower.versions import Split, base_name, chain_for, split_versions
 from compiler.source import Source, display_path
 from compiler.syntax import surface as s
 from compiler.syntax.reading import MAX_BYTES as MAX_BYTES
+from compiler.syntax.reading import PORTFOLIO_SUFFIX as PORTFOLIO_SUFFIX
 from compiler.syntax.reading import PROGRAM_SUFFIX as PROGRAM_SUFFIX
 from compiler.syntax.reading import VOCABULARY_NAME as VOCABULARY_NAME
 from compiler.syntax.reading import VOCABULARY_SUFFIX as VOCABULARY_SUFFIX
 from compiler.syntax.reading import discover as discover
+from compiler.syntax.reading import find_portfolios as find_portfolios
 from compiler.syntax.reading import read_source as read_source
+
+if TYPE_CHECKING:
+    from compiler.portfolio.model import Portfolio
 
 
 class _Loader:
@@ -260,3 +271,41 @@ def _sha(src: Source) -> str:
 def _filter(diags: Diagnostics, asked: set[str]) -> list[Diagnostic]:
     """Diagnostics of the files asked about (and those with no file), sorted."""
     return [d for d in diags.sorted() if d.span is None or d.span.path in asked or d.span.path.endswith(VOCABULARY_SUFFIX)]
+
+
+@dataclass
+class PortfolioResult:
+    """What the portfolio front end found: sources read, diagnostics (sorted), the checked portfolio when error-free."""
+
+    portfolio: Portfolio | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def check_portfolios(paths: list[Path], vocabulary: ir_program.Vocabulary) -> PortfolioResult:
+    """Run the portfolio front end over `*.portfolio` files, against the checked vocabulary of the programs."""
+    from compiler.portfolio.load import build_portfolio_ast, lower_portfolio  # Lark: only when there are portfolios
+    from compiler.syntax.parse import parse
+
+    diags = Diagnostics()
+    result = PortfolioResult()
+    built = []
+    for path in paths:
+        src = read_source(path, diags)
+        if src is None:
+            continue
+        result.sources[src.path] = src
+        tree, syntax = parse(src)
+        diags.extend(syntax)
+        if tree is None:
+            continue
+        ast = build_portfolio_ast(src, tree, diags)
+        if ast is not None:
+            built.append(ast)
+    result.portfolio = lower_portfolio(built, [str(p) for p in paths], vocabulary, diags)
+    result.diagnostics = diags.sorted()
+    return result

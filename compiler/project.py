@@ -10,6 +10,9 @@ the project folder); every setting has a default, so an empty `glc.toml` is a va
 
 The generated checkers are written to `generated/` and the site's pages to `docs/` and `mkdocs.yml`, beside
 `glc.toml`. `glc init DIR` starts a new project (`init_project`).
+
+The command line finds the project once (`Project.find`) and passes it down: domain code asks it where the parts
+are and for the checked programs (`bundle()`), and never looks for a project or a folder of its own.
 """
 
 from __future__ import annotations
@@ -17,9 +20,14 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from compiler.build.cache import Cache
+    from compiler.check_result import CheckResult
 
 SETTINGS_NAME = "glc.toml"
 GENERATED = "generated"
@@ -34,7 +42,9 @@ class ProjectError(Exception):
 @dataclass(frozen=True)
 class Project:
     root: Path  # absolute
-    programs_folder: str = "programs"  # relative to root, POSIX
+    programs_folder: str = SETTINGS["programs"]  # relative to root, POSIX
+    generated_folder: str = GENERATED  # the generated package, relative to root
+    _checked: dict[str, CheckResult] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def programs(self) -> Path:
@@ -42,11 +52,26 @@ class Project:
 
     @property
     def generated(self) -> Path:
-        return self.root / GENERATED
+        return self.root / self.generated_folder
 
     @property
     def cache(self) -> Path:
         return self.root / CACHE
+
+    def build_cache(self) -> Cache:
+        """The build cache (`.glc-cache/`, `compiler.build.cache`)."""
+        from compiler.build.cache import Cache
+
+        return Cache(self.cache)
+
+    def bundle(self) -> CheckResult:
+        """The programs of the project checked (`driver.check_paths` of the programs folder): the checked IR
+        (`.bundle`, None when there are errors) with every diagnostic. Checked once per Project."""
+        if "programs" not in self._checked:
+            from compiler.driver import check_paths
+
+            self._checked["programs"] = check_paths([self.programs])
+        return self._checked["programs"]
 
     @classmethod
     def find(cls, start: Path, explicit: Path | None = None) -> Project:
@@ -157,8 +182,3 @@ def init_project(dest: Path) -> list[str]:
         write_bytes(dest / rel, node.read_bytes())
     write_bytes(dest / ".gitignore", (starter / "gitignore").read_bytes())
     return [*STARTER, ".gitignore"]
-
-
-def current() -> Project:
-    """The project of the working directory (the command line has already moved into it)."""
-    return Project.find(Path.cwd())

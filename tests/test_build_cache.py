@@ -14,6 +14,7 @@ import pytest
 
 from compiler.build.build import build, check_fresh
 from compiler.build.cache import MAGIC, Cache, compiler_hash, default_folder, key
+from compiler.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 # a base with an older version and an overlay on it: versions, inheritance and every back end, kept small
@@ -44,7 +45,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def run_build(folder: Path, cache: Cache | None, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Build in `folder` (paths as authors see them are relative to it); returns the diagnostics as text."""
     monkeypatch.chdir(folder)
-    result = build([Path("programs")], folder, cache=cache)
+    result = build(Project(folder.resolve()), [Path("programs")], cache=cache)
     assert result.check.ok, result.check.diagnostics
     return [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics]
 
@@ -107,7 +108,7 @@ def test_corrupt_and_foreign_entries_are_ignored(tmp_path: Path, monkeypatch: py
     assert cache.hits == 0
     assert tree(a) == built
     monkeypatch.chdir(a)
-    assert check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale == []
+    assert check_fresh(Project(a.resolve()), [Path("programs")], cache=Cache(default_folder(a))).stale == []
 
 
 def test_check_does_not_trust_the_cache_over_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,10 +116,10 @@ def test_check_does_not_trust_the_cache_over_the_files(tmp_path: Path, monkeypat
     run_build(a, Cache(default_folder(a)), monkeypatch)
     monkeypatch.chdir(a)
     (a / OVERLAY_MODULE).write_text("# edited by hand\n", encoding="utf-8")
-    assert check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale == [OVERLAY_MODULE]
+    assert check_fresh(Project(a.resolve()), [Path("programs")], cache=Cache(default_folder(a))).stale == [OVERLAY_MODULE]
     run_build(a, Cache(default_folder(a)), monkeypatch)
     tighten_base(a)
-    stale = check_fresh([Path("programs")], a, cache=Cache(default_folder(a))).stale
+    stale = check_fresh(Project(a.resolve()), [Path("programs")], cache=Cache(default_folder(a))).stale
     assert "generated/keystone_bank_statement.py" in stale and OVERLAY_MODULE in stale
 
 
@@ -217,7 +218,7 @@ def test_rebuild_after_one_change_equals_a_cold_build(tmp_path: Path, monkeypatc
     edit(a)
     monkeypatch.chdir(a)
     cache = Cache(default_folder(a))
-    result = build([Path("programs")], a, cache=cache)
+    result = build(Project(a.resolve()), [Path("programs")], cache=cache)
     warm = [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics]
     assert cache.hits > 0 and cache.misses > 0
     rewritten = set(result.written)
@@ -243,7 +244,7 @@ def test_unchanged_build_answers_from_its_manifest(tmp_path: Path, monkeypatch: 
 
     def again(check: bool = False) -> tuple[list[str], Cache, object]:
         cache = Cache(default_folder(a))
-        result = (check_fresh if check else build)([Path("programs")], a, cache=cache)
+        result = (check_fresh if check else build)(Project(a.resolve()), [Path("programs")], cache=cache)
         assert result.check.ok
         return [f"{d.span}: {d.code} {d.message}" for d in result.check.diagnostics], cache, result
 

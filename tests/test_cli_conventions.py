@@ -16,8 +16,8 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
+from compiler.cli.app import app
 from compiler.cli.choices import DiffFormat, Engine
-from compiler.cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 GLC = Path(sys.executable).parent / "glc"

@@ -23,14 +23,16 @@ import sqlglot
 from rich.console import Console
 from sqlglot import exp
 
+from compiler.cli.report import run_report
 from compiler.cli.screen import run_screen
 from compiler.driver import check_paths
+from compiler.project import Project
 from compiler.screen import duck
 from compiler.screen.engines import connect, plan, run_duckdb
-from compiler.screen.report.render import run_report
 from compiler.screen.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project.find(ROOT)
 BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert BUNDLE is not None
 ROWS = 300
@@ -76,17 +78,17 @@ def emitted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
         for i, (tape, every, scenario) in enumerate(runs):
             step[0] = f"screen {tape} {'--all' if every else 'per row'} scenario={scenario}"
             out = work / f"out{i}"
-            assert run_screen(str(work / tape), [], every, "duckdb", str(out), None, quiet, progress=False,
+            assert run_screen(PROJECT, str(work / tape), [], every, "duckdb", str(out), None, quiet, progress=False,
                               scenario=scenario) == 0, step[0]
             assert (out / "report.html").is_file() and (out / "results.csv").is_file()
         step[0] = "glc report"
-        assert run_report(str(work / "out1"), quiet) == 0
+        assert run_report(PROJECT, str(work / "out1"), quiet) == 0
         step[0] = "screen --engine python"
-        assert run_screen(str(work / "tape.csv"), ["harbor_dscr"], False, "python", str(work / "py"), None, quiet,
+        assert run_screen(PROJECT, str(work / "tape.csv"), ["harbor_dscr"], False, "python", str(work / "py"), None, quiet,
                           progress=False, report=False) == 0
         for tape, every in (("typed.parquet", True), ("tape.csv", False)):
             step[0] = f"screen {tape} --engine spark --emit-sql"
-            assert run_screen(str(work / tape), [], every, "spark", str(work / "sp"), None, quiet,
+            assert run_screen(PROJECT, str(work / tape), [], every, "spark", str(work / "sp"), None, quiet,
                               progress=False, emit_sql=str(work / f"job-{tape}")) == 0
             assert (work / f"job-{tape}" / "screen.sql").is_file()
         # the hostile-text program (quotes, braces, script tags in every string) planned and run on a tape
@@ -108,11 +110,11 @@ SPARK_JOBS: list[Path] = []
 
 
 def _portfolio_scenarios() -> list[Any]:
-    from compiler.portfolio.screen import load
+    from compiler.driver import check_portfolios, find_portfolios
 
-    portfolio, diags, _ = load(ROOT / "programs", BUNDLE.vocabulary)
-    assert portfolio is not None and not diags.has_errors
-    return list(portfolio.scenarios)
+    checked = check_portfolios(find_portfolios(PROJECT.programs), BUNDLE.vocabulary)
+    assert checked.portfolio is not None and checked.ok
+    return list(checked.portfolio.scenarios)
 
 
 def test_every_kind_of_sql_was_collected(emitted: dict[str, list[str]]) -> None:
@@ -163,13 +165,13 @@ def test_duckdb_refusing_glcs_sql_is_an_internal_error_not_a_bad_tape(tmp_path: 
         con.execute("SELECT FROM WHERE (")
     with pytest.raises(duck.SqlError, match="not a problem with your tape"):
         con.sql("SELECT no_such_column FROM (SELECT 1 AS x) AS t")
-    # through `glc screen`: a program query DuckDB refuses
-    import compiler.screen.engines as engines
+    # through `glc screen`: a program query DuckDB refuses (the SQL back end `BACKENDS["sql"]` the engines use)
+    from compiler.backends import BACKENDS
 
     monkeypatch.chdir(ROOT)
-    monkeypatch.setattr(engines, "program_query", lambda *a, **k: exp.select(exp.column("no_such_column")).from_("tape"))
+    monkeypatch.setattr(BACKENDS["sql"].module(), "program_query", lambda *a, **k: exp.select(exp.column("no_such_column")).from_("tape"))
     write_sample(BUNDLE, tmp_path / "tape.csv", 20, seed=4, broken=0)
-    code = run_screen(str(tmp_path / "tape.csv"), [], True, "duckdb", str(tmp_path / "o"), None,
+    code = run_screen(PROJECT, str(tmp_path / "tape.csv"), [], True, "duckdb", str(tmp_path / "o"), None,
                       Console(file=io.StringIO()), progress=False)
     err = capsys.readouterr().err
     assert code == 3, err
@@ -178,7 +180,7 @@ def test_duckdb_refusing_glcs_sql_is_an_internal_error_not_a_bad_tape(tmp_path: 
     (tmp_path / "t.csv").write_text("loan_id,fico,program\nA,700,harbor_dscr\nB,710\n", encoding="utf-8")
     monkeypatch.undo()
     monkeypatch.chdir(ROOT)
-    code = run_screen(str(tmp_path / "t.csv"), [], False, "duckdb", str(tmp_path / "o2"), None,
+    code = run_screen(PROJECT, str(tmp_path / "t.csv"), [], False, "duckdb", str(tmp_path / "o2"), None,
                       Console(file=io.StringIO()), progress=False)
     err = capsys.readouterr().err
     assert code == 1 and "Cannot read the tape" in err and "internal error" not in err

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from compiler.cli.main import app
+from compiler.cli.app import app
 from tests.seed_loans import OWNER
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -43,8 +43,7 @@ PORTFOLIO_BLOCK = re.compile(r"^```portfolio\n(.*?)^```", re.S | re.M)
 
 
 def test_portfolio_examples_check_clean(tmp_path: Path) -> None:
-    from compiler.diagnostics import Diagnostics
-    from compiler.portfolio.load import load_portfolio
+    from compiler.driver import check_portfolios
 
     text = DOC.read_text(encoding="utf-8")
     blocks = list(PORTFOLIO_BLOCK.finditer(text))
@@ -54,7 +53,6 @@ def test_portfolio_examples_check_clean(tmp_path: Path) -> None:
     for m in blocks:
         path = tmp_path / "example.portfolio"
         path.write_text(m.group(1), encoding="utf-8")
-        diags = Diagnostics()
-        sources: dict = {}
-        assert load_portfolio([path], bundle.vocabulary, diags, sources) is not None, (
-            f"docs/language.md line {text[: m.start()].count(chr(10)) + 1}:\n" + render_text(diags.sorted(), sources))
+        checked = check_portfolios([path], bundle.vocabulary)
+        assert checked.portfolio is not None, (
+            f"docs/language.md line {text[: m.start()].count(chr(10)) + 1}:\n" + render_text(checked.diagnostics, checked.sources))

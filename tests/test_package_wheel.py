@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from compiler.build.wheel import PackageError, build_checker_wheel, wheel_filename
-from compiler.cli.main import app
+from compiler.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"

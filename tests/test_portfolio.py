@@ -13,10 +13,9 @@ from typing import Any
 
 import pytest
 
-from compiler.diagnostics import Diagnostics, render_text
-from compiler.driver import check_paths
+from compiler.diagnostics import render_text
+from compiler.driver import check_paths, check_portfolios
 from compiler.evaluate import evaluate
-from compiler.portfolio.load import load_portfolio
 from compiler.portfolio.model import Portfolio
 from compiler.portfolio.pool import Group, Tally, report, tally_python, tally_sql
 from compiler.portfolio.screen import apply
@@ -24,7 +23,6 @@ from compiler.portfolio.stress import stress_loan
 from compiler.screen.engines import connect, plan, run_duckdb
 from compiler.screen.rows import loan_of
 from compiler.screen.sample import write_sample
-from compiler.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "cases" / "bad_portfolio"
@@ -35,10 +33,8 @@ FIELDS = [f.name for f in VOCAB.fields]
 
 
 def _load(path: Path) -> tuple[Portfolio | None, str]:
-    diags = Diagnostics()
-    sources: dict[str, Source] = {}
-    p = load_portfolio([path], VOCAB, diags, sources)
-    return p, render_text(diags.sorted(), sources)
+    checked = check_portfolios([path], VOCAB)
+    return checked.portfolio, render_text(checked.diagnostics, checked.sources)
 
 
 PORTFOLIO, _ = _load(ROOT / "programs" / "surveillance.portfolio")

@@ -27,12 +27,14 @@ import pytest
 
 from compiler.driver import check_paths
 from compiler.evaluate import evaluate
+from compiler.project import Project
 from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.screen.rows import comparable, decision_row
 from compiler.screen.sample import write_sample
 from compiler.screen.tape import TapeError, read_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project.find(ROOT)
 ROWS = int(os.environ.get("GLC_SCREEN_ROWS", "100000"))
 BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert BUNDLE is not None
@@ -45,7 +47,7 @@ def glc(*args: str) -> subprocess.CompletedProcess[str]:
 def results(engine: str, tape: Path, programs: list[str] | None = None) -> dict[tuple[int, str], tuple[Any, ...]]:
     con = connect()
     p = plan(con, BUNDLE, tape, programs, None)
-    batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, BUNDLE, engine)
+    batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, BUNDLE, engine, PROJECT.import_generated())
     out: dict[tuple[int, str], tuple[Any, ...]] = {}
     for batch in batches:
         for r in batch.to_pylist():

@@ -25,13 +25,16 @@ import pyarrow.parquet as pq
 import pytest
 from rich.console import Console
 
+from compiler.cli.report import run_report
 from compiler.cli.screen import run_screen
 from compiler.driver import check_paths
+from compiler.project import Project
 from compiler.screen.report.charts import shares
-from compiler.screen.report.render import money, run_report
+from compiler.screen.report.render import money
 from compiler.screen.sample import write_sample
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project.find(ROOT)
 BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert BUNDLE is not None
 PROGRAMS = ["keystone_bank_statement", "harbor_dscr"]
@@ -40,7 +43,7 @@ HOSTILE = "<script>alert(1)</script>"
 
 def screen(tape: Path, out: Path, *args: str, programs: list[str] | None = None, scenario: str | None = "cost_shock") -> str:
     buf = io.StringIO()
-    code = run_screen(str(tape), programs if programs is not None else PROGRAMS, False, "duckdb", str(out), None,
+    code = run_screen(PROJECT, str(tape), programs if programs is not None else PROGRAMS, False, "duckdb", str(out), None,
                       Console(file=buf, width=200), progress=False, scenario=scenario)
     assert code == 0, buf.getvalue()
     return buf.getvalue()
@@ -181,7 +184,7 @@ def _esc(text: str) -> str:
 def test_report_is_deterministic_and_rebuilt_by_glc_report(run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = (run / "report.html").read_bytes()
     monkeypatch.chdir(ROOT)
-    assert run_report(str(run), Console(file=io.StringIO())) == 0
+    assert run_report(PROJECT, str(run), Console(file=io.StringIO())) == 0
     assert (run / "report.html").read_bytes() == first
     assert not re.search(rb'(src|href|action)\s*=\s*"(https?:|//)|url\((?!#)|@import|<image', first)  # nothing to fetch, no bitmaps
     assert not re.search(rb"<(script|link|img|iframe)\b", first)
@@ -202,22 +205,22 @@ def test_report_of_a_run_without_scenario_or_portfolio(run: Path, tmp_path: Path
     loans = pq.read_table(plain / "loans.parquet")
     pq.write_table(loans.drop_columns(["dscr_stressed"]), plain / "loans.parquet")
     monkeypatch.chdir(ROOT)
-    assert run_report(str(plain), Console(file=io.StringIO())) == 0
+    assert run_report(PROJECT, str(plain), Console(file=io.StringIO())) == 0
     html = (plain / "report.html").read_text(encoding="utf-8")
     assert "flipped" not in html and "No pool limits" in html and 'data-chart="dscr"' in html
     (plain / "loans.parquet").unlink()
-    assert run_report(str(plain), Console(file=io.StringIO())) == 0
+    assert run_report(PROJECT, str(plain), Console(file=io.StringIO())) == 0
     html = (plain / "report.html").read_text(encoding="utf-8")
     assert "has no loans.parquet" in html and 'data-chart="fico-ltv"' not in html
     assert parse(html).decisions.keys() == set(PROGRAMS)
 
 
 def test_glc_report_on_a_folder_that_is_not_a_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_report(str(tmp_path / "nope"), Console(file=io.StringIO())) == 1
-    assert run_report(str(tmp_path), Console(file=io.StringIO())) == 1
+    assert run_report(PROJECT, str(tmp_path / "nope"), Console(file=io.StringIO())) == 1
+    assert run_report(PROJECT, str(tmp_path), Console(file=io.StringIO())) == 1
     (tmp_path / "summary.json").write_text("{not json")
     (tmp_path / "results.parquet").write_bytes(b"")
-    assert run_report(str(tmp_path), Console(file=io.StringIO())) == 1
+    assert run_report(PROJECT, str(tmp_path), Console(file=io.StringIO())) == 1
     err = capsys.readouterr().err
     assert "No folder" in err and "has no summary.json" in err and "not valid JSON" in err and "Traceback" not in err
 

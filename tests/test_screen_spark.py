@@ -28,6 +28,7 @@ from sqlglot import exp
 
 from compiler.backends.sql.expr import Scope, div_round, render
 from compiler.driver import check_paths
+from compiler.project import Project
 from compiler.runtime import div_round as runtime_div_round
 from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.screen.rows import comparable
@@ -35,6 +36,7 @@ from compiler.screen.sample import write_sample
 from compiler.screen.spark import SparkError, check_available, run_spark, session
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project.find(ROOT)
 ROWS = int(os.environ.get("GLC_SPARK_ROWS", "10000"))
 BUNDLE = check_paths([ROOT / "programs"]).bundle
 assert BUNDLE is not None
@@ -74,7 +76,8 @@ def test_spark_agrees_with_duckdb_and_the_reference_evaluator(spark: Any, tmp_pa
     wrong = [(a["row"], comparable(a, p.limit_ids), comparable(b, p.limit_ids)) for a, b in zip(duck, sparked, strict=True)
              if comparable(a, p.limit_ids) != comparable(b, p.limit_ids) or a["reason"] != b["reason"]]
     assert not wrong, f"spark vs duckdb: {len(wrong)} disagreements, first {wrong[:3]}"
-    reference = {(r["row"], r["program"]): comparable(r, p.limit_ids) for r in rows_of(run_rows(con, p, BUNDLE, "reference"))}
+    decided = run_rows(con, p, BUNDLE, "reference", PROJECT.import_generated())
+    reference = {(r["row"], r["program"]): comparable(r, p.limit_ids) for r in rows_of(decided)}
     wrong = [(r["row"], reference[(r["row"], r["program"])], comparable(r, p.limit_ids)) for r in sparked
              if reference[(r["row"], r["program"])] != comparable(r, p.limit_ids)]
     assert not wrong, f"spark vs reference: {len(wrong)} disagreements, first {wrong[:3]}"

@@ -1,4 +1,5 @@
-"""`glc build`: run the front end and every back end, then write `generated/` atomically.
+"""`glc build`: run the front end and every back end `BACKENDS` marks as built (`compiler.backends`), then write
+their files into the project (the generated package, the documentation site) atomically.
 
 A failed build writes nothing. Every changed file is first written beside its target (`compiler.files.Batch`:
 never across filesystems) and only then are they all moved into place;
@@ -9,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.build.cache import Cache
 from compiler.check_result import CheckResult
 from compiler.files import Batch
+
+if TYPE_CHECKING:
+    from compiler.project import Project
 
 # The front end and the back ends are imported when a build needs them, not for one answered from its manifest.
 
@@ -32,16 +37,17 @@ class BuildResult:
         return self.from_manifest if self.from_manifest is not None else len(self.check.programs)
 
 
-def _unchanged(paths: list[Path], root: Path, vocabulary: Path | None, cache: Cache | None) -> tuple[BuildResult | None, str | None]:
+def _unchanged(project: Project, paths: list[Path], vocabulary: Path | None,
+               cache: Cache | None) -> tuple[BuildResult | None, str | None]:
     """The result of a build whose inputs and outputs are exactly as the last build left them (`build_manifest`),
     else None; and the manifest key to record the build under."""
     if cache is None:
         return None, None
     from compiler.build import manifest as build_manifest
 
-    k = build_manifest.manifest_key(paths, root, vocabulary)
+    k = build_manifest.manifest_key(paths, project.root, vocabulary)
     m = build_manifest.load(cache, k)
-    if m is None or not build_manifest.unchanged(m, root, _existing(root)):
+    if m is None or not build_manifest.unchanged(m, project.root, _existing(project)):
         return None, k
     check = CheckResult(sources={src.path: src for src in m.sources}, diagnostics=list(m.diagnostics), cache=cache)
     return BuildResult(check, from_manifest=m.programs), k
@@ -58,25 +64,28 @@ def _record(cache: Cache | None, k: str | None, paths: list[Path], root: Path, v
         build_manifest.record(cache, k, files, result.diagnostics, result.sources, len(result.programs))
 
 
-def outputs(result: CheckResult) -> dict[str, str]:
+def outputs(project: Project, result: CheckResult) -> dict[str, str]:
     """Every generated file, by path relative to the project root (per-program parts from the build cache, when
     the check ran with one and they are there)."""
     assert result.bundle is not None
+    from compiler.backends import BACKENDS, Place
     from compiler.build import template_cache
-    from compiler.backends.docs import site as docs_backend
-    from compiler.backends.python import modules as python_backend
 
-    template_cache.use([python_backend.environment(), docs_backend.environment()],
+    built = [b for b in BACKENDS.values() if b.built]
+    template_cache.use([b.module().environment() for b in built if b.templates],
                        result.cache.folder if result.cache is not None else None)
-    files = {f"generated/{name}": text for name, text in python_backend.generate(result.bundle, result.memo).items()}
-    files.update(docs_backend.generate(result.bundle, result.memo))
+    files: dict[str, str] = {}
+    for backend in built:
+        prefix = f"{project.generated_folder}/" if backend.place is Place.package else ""
+        files.update({prefix + name: text for name, text in backend(result.bundle, result.memo).items()})
     return files
 
 
-def _existing(root: Path) -> set[str]:
-    """Generated files on disk (recognised by their header), relative to root."""
+def _existing(project: Project) -> set[str]:
+    """Generated files on disk (recognised by their header), relative to the project root."""
+    root = project.root
     found: set[str] = set()
-    for folder, pattern in (("generated", "*.py"), ("docs", "*.md")):
+    for folder, pattern in ((project.generated_folder, "*.py"), ("docs", "*.md")):
         gen = root / folder
         if not gen.is_dir():
             continue
@@ -98,32 +107,38 @@ def _same(dest: Path, text: str) -> bool:
         return False
 
 
-def build(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
-    same, k = _unchanged(paths, root, vocabulary, cache)
+def build(project: Project, paths: list[Path] | None = None, vocabulary: Path | None = None,
+          cache: Cache | None = None) -> BuildResult:
+    """Build the programs of `paths` (default: the project's programs folder) into the project."""
+    paths = paths or [project.programs]
+    same, k = _unchanged(project, paths, vocabulary, cache)
     if same is not None:
         return same
     from compiler.driver import check_paths
 
+    root = project.root
     result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
-    files = outputs(result.check)
+    files = outputs(project, result.check)
     changed = [rel for rel, text in files.items() if not _same(root / rel, text)]
     with Batch() as batch:  # every changed file staged beside its destination before any is renamed into place
         for rel in changed:
             batch.add(root / rel, files[rel])
         batch.commit()
     result.written.extend(changed)
-    for rel in sorted(_existing(root) - set(files)):
+    for rel in sorted(_existing(project) - set(files)):
         (root / rel).unlink()
         result.removed.append(rel)
     _record(cache, k, paths, root, vocabulary, result.check, files)
     return result
 
 
-def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, cache: Cache | None = None) -> BuildResult:
+def check_fresh(project: Project, paths: list[Path] | None = None, vocabulary: Path | None = None,
+                cache: Cache | None = None) -> BuildResult:
     """What `build` would change: stale, missing and extra files."""
-    same, k = _unchanged(paths, root, vocabulary, cache)
+    paths = paths or [project.programs]
+    same, k = _unchanged(project, paths, vocabulary, cache)
     if same is not None:
         return same
     from compiler.driver import check_paths
@@ -131,10 +146,10 @@ def check_fresh(paths: list[Path], root: Path, vocabulary: Path | None = None, c
     result = BuildResult(check_paths(paths, vocabulary, cache))
     if not result.check.ok:
         return result
-    files = outputs(result.check)
-    _record(cache, k, paths, root, vocabulary, result.check, files)
+    files = outputs(project, result.check)
+    _record(cache, k, paths, project.root, vocabulary, result.check, files)
     for rel, text in files.items():
-        if not _same(root / rel, text):
+        if not _same(project.root / rel, text):
             result.stale.append(rel)
-    result.stale.extend(sorted(_existing(root) - set(files)))
+    result.stale.extend(sorted(_existing(project) - set(files)))
     return result

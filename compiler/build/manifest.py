@@ -18,8 +18,8 @@ from pathlib import Path
 
 from compiler.build.cache import Cache, key
 from compiler.diagnostics import Diagnostic, Diagnostics
-from compiler.syntax.reading import PROGRAM_SUFFIX, VOCABULARY_NAME, discover
 from compiler.source import Source, display_path
+from compiler.syntax.reading import PROGRAM_SUFFIX, VOCABULARY_NAME, discover
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
-"""The command line: parses arguments, calls the domain code, renders its results and diagnostics, and maps
-outcomes to the exit-code contract. Nothing outside `compiler/cli/` imports it.
+"""The command line: parses arguments, finds the project once and passes it down to the domain code, renders
+the results and diagnostics that code returns, and maps outcomes to the exit-code contract. Nothing outside
+`compiler/cli/` imports it, and nothing outside it prints.
 
-`main` the app and the contract; one module per command group (`eval`, `explain`, `diff`, `test`, `screen`,
-`portfolio`); `choices` the fixed option lists.
+`app` the Typer app, its root options and `main` (the exit-code contract); `invocation` where glc was started and
+the project; `render` printing diagnostics and the checked programs; `choices` the fixed option lists; one module
+per command or command group: `check`, `build`, `eval`, `test`, `diff`, `explain`, `screen`, `sample_tape`,
+`portfolio`, `report`, `init`, `package`.
 """

@@ -1,5 +1,5 @@
 """`python -m compiler.cli`: the same as the `glc` command."""
 
-from compiler.cli.main import main
+from compiler.cli.app import main
 
 main()

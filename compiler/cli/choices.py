@@ -1,5 +1,5 @@
 """The fixed choice lists of command-line options, as Enums: a value outside the list is a usage error (exit 2)
-that lists the choices, and shell completion offers them. Light on purpose: `compiler.cli.main` imports it at start."""
+that lists the choices, and shell completion offers them. Light on purpose: every command module imports it at start."""
 
 from __future__ import annotations
 
@@ -21,3 +21,10 @@ class DiffFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class Format(StrEnum):
+    """`--format` of check, eval, test and explain."""
+
+    text = "text"
+    json = "json"

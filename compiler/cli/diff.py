@@ -15,14 +15,39 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Annotated
 
+import typer
 from rich.console import Console
 from rich.text import Text
 
-from compiler import ir_program
-from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_SUFFIX, check_paths
-from compiler.tools.diff import ProgramDiff, diff_programs
-from compiler.tools.diff_render import render_json, render_markdown, render_text
+from compiler.cli.choices import DiffFormat
+from compiler.cli.invocation import input_path, invocation
+from compiler.cli.render import console as stdout_console
+from compiler.cli.render import err_console, print_diagnostics
+from compiler.syntax.reading import PROGRAM_SUFFIX, VOCABULARY_SUFFIX
+
+if TYPE_CHECKING:
+    from compiler import ir_program
+    from compiler.tools.diff import ProgramDiff
+
+
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older guideline file (or, with --from, the program file).")],
+    new: Annotated[str | None, typer.Argument(metavar="NEW", help="The newer guideline file.")] = None,
+    rev_from: Annotated[str | None, typer.Option("--from", help="Read OLD at this git revision.")] = None,
+    rev_to: Annotated[str | None, typer.Option("--to", help="Read the new side at this git revision (default: the file now).")] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")] = False,
+    allow_different: Annotated[bool, typer.Option("--allow-different", help="Compare two different programs (different "
+                                                  "program ids); without it that is a usage error.")] = False,
+) -> None:
+    """List every change between two versions of a program: cells, rules, values, citations."""
+    inv = invocation()
+    old_path = input_path(inv.arg(old), "guideline file") if rev_from is None or rev_to is None else inv.arg(old)
+    new_path = input_path(inv.arg(new), "guideline file") if new is not None else None
+    raise typer.Exit(run_diff(str(old_path), str(new_path) if new_path is not None else None, rev_from, rev_to,
+                              format.value, exit_code, stdout_console(), allow_different=allow_different))
 
 
 class DiffError(Exception):
@@ -30,7 +55,7 @@ class DiffError(Exception):
 
 
 def _load(path: Path, shown: str, console: Console) -> tuple[ir_program.Program, ir_program.Vocabulary]:
-    from compiler.cli.main import print_diagnostics
+    from compiler.driver import check_paths
 
     if not path.is_file():
         raise DiffError(f"No such file: {shown}.")
@@ -87,7 +112,9 @@ def _checkout(root: Path, rel: PurePosixPath, rev: str, into: Path) -> Path:
 
 def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str, exit_code: bool,
              console: Console, allow_different: bool = False) -> int:
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    from compiler.tools.diff import diff_programs, render_json, render_markdown, render_text
+
+    err = err_console()
     try:
         with tempfile.TemporaryDirectory(prefix="glc-diff-") as tmp:
             if rev_from is not None:
@@ -125,5 +152,7 @@ def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None
 def _with_paths(d: ProgramDiff, old: str, new: str) -> ProgramDiff:
     """The diff with the programs' paths as the user knows them (not the temporary folder)."""
     import dataclasses
+
+    from compiler.tools.diff import ProgramDiff
 
     return ProgramDiff(dataclasses.replace(d.old, path=old), dataclasses.replace(d.new, path=new), d.changes)

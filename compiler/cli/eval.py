@@ -9,13 +9,43 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from compiler.project import current
+from compiler.cli.choices import Format
+from compiler.cli.invocation import input_path, invocation
+from compiler.cli.render import console as stdout_console
+from compiler.cli.render import err_console
+from compiler.project import Project
+
+
+def eval_(
+    program: Annotated[str | None, typer.Argument(help="Program id (omit with --all).")] = None,
+    loan_file: Annotated[str | None, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")] = None,
+    all_programs: Annotated[bool, typer.Option("--all", help="Decide the loan under every program.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+    on: Annotated[str | None, typer.Option("--on", help="Use the version in force on this date (YYYY-MM-DD, or "
+                                           "`application` for the loan's application date); default: the current one.")] = None,
+) -> None:
+    """Decide one loan with the generated checkers: status, findings, limits, conditions, values."""
+    if all_programs and loan_file is not None:
+        err_console().print(Text(f"--all decides the loan under every program: give --all or the program "
+                                 f"`{program}`, not both."))
+        raise typer.Exit(2)
+    if all_programs and loan_file is None:
+        program, loan_file = None, program
+    if loan_file is None or (program is None and not all_programs):
+        err_console().print(Text("usage: glc eval PROGRAM LOAN.json   or   glc eval --all LOAN.json"))
+        raise typer.Exit(2)
+    inv = invocation()
+    project = inv.project()
+    loan = input_path(inv.arg(loan_file), "loan file")
+    raise typer.Exit(run_eval(project, program, str(loan), all_programs, format is Format.json, stdout_console(), on))
+
 
 STYLE = {"pass": "green", "fail": "bold red", "missing": "yellow", "review": "magenta", "not_applicable": "dim"}
 
@@ -46,16 +76,11 @@ def load_loan(data: dict[str, Any], model: Any, vocabulary: Any, err: Console) -
         return None
 
 
-def _generated() -> Any:
-    return current().import_generated()
-
-
-def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
+def run_eval(project: Project, program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
              on: str | None = None) -> int:
     from compiler.build.build import check_fresh
-    from compiler.driver import check_paths
 
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    err = err_console()
     if on not in (None, "application"):
         _, problem = _on_date(on, None)
         if problem:
@@ -64,16 +89,15 @@ def run_eval(program: str | None, loan_file: str, all_programs: bool, as_json: b
     data = read_loan_file(loan_file, err)
     if data is None:
         return 2
-    project = current()
-    fresh = check_fresh([project.programs], project.root)
+    fresh = check_fresh(project)
     if not fresh.check.ok or fresh.stale:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
         return 1
-    gen = _generated()
+    gen = project.import_generated()
     if gen is None:
         err.print(Text("No generated/ package here: run `glc build` in the project folder."))
         return 1
-    bundle = fresh.check.bundle or check_paths([project.programs]).bundle
+    bundle = fresh.check.bundle or project.bundle().bundle
     assert bundle is not None  # the programs checked clean just now
     loan = load_loan(data, gen.Loan, bundle.vocabulary, err)
     if loan is None:

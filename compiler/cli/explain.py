@@ -9,21 +9,44 @@ from __future__ import annotations
 
 import difflib
 import sys
+from typing import TYPE_CHECKING, Annotated
 
+import typer
 from rich.console import Console
 from rich.text import Text
 
-from compiler.project import current
-from compiler.tools.explain import explain
-from compiler.tools.explain_result import Explanation, FailedRule, Suggestion
+from compiler.cli.choices import Format
+from compiler.cli.invocation import input_path, invocation
+from compiler.cli.render import console as stdout_console
+from compiler.cli.render import err_console
+from compiler.project import Project
+
+if TYPE_CHECKING:
+    from compiler.tools.explain_result import Explanation, FailedRule, Suggestion
 
 
-def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console, on: str | None = None) -> int:
+def explain(
+    program: Annotated[str, typer.Argument(help="Program id.")],
+    loan_file: Annotated[str, typer.Argument(metavar="LOAN.json", help="The loan as JSON; `-` reads stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+    on: Annotated[str | None, typer.Option(
+        "--on", metavar="DATE|application",
+        help="Explain against the version in force on DATE (YYYY-MM-DD) or on the loan's application date.")] = None,
+) -> None:
+    """Near misses: the smallest changes that would make a failed rule, and the whole loan, pass."""
+    inv = invocation()
+    project = inv.project()
+    loan = input_path(inv.arg(loan_file), "loan file")
+    raise typer.Exit(run_explain(project, program, str(loan), format is Format.json, stdout_console(), on))
+
+
+def run_explain(project: Project, program_id: str, loan_file: str, as_json: bool, console: Console,
+                on: str | None = None) -> int:
     from compiler.backends.python.modules import generate_loan
-    from compiler.cli.eval import _generated, _on_date, load_loan, read_loan_file
-    from compiler.driver import check_paths
+    from compiler.cli.eval import _on_date, load_loan, read_loan_file
+    from compiler.tools.explain import explain as search
 
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    err = err_console()
     if on not in (None, "application"):
         _, problem = _on_date(on, None)
         if problem:
@@ -32,8 +55,7 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
     data = read_loan_file(loan_file, err)
     if data is None:
         return 2
-    project = current()
-    result = check_paths([project.programs])
+    result = project.bundle()
     if result.bundle is None:
         err.print(Text(f"{project.programs_folder}/ has errors (or no programs): run `glc check` to see them."))
         return 1
@@ -47,7 +69,7 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
         return 2
     model_file = project.generated / "loan.py"
     on_disk = model_file.read_text(encoding="utf-8") if model_file.is_file() else None
-    gen = _generated() if on_disk == generate_loan(bundle.vocabulary) else None
+    gen = project.import_generated() if on_disk == generate_loan(bundle.vocabulary) else None
     if gen is None:
         err.print(Text("generated/ is missing or stale: run `glc build` first."))
         return 1
@@ -68,7 +90,7 @@ def run_explain(program_id: str, loan_file: str, as_json: bool, console: Console
                            f"{versions[0].effective}."))
             return 1
         program = chosen[-1]
-    explanation = explain(program, bundle.vocabulary, loan)
+    explanation = search(program, bundle.vocabulary, loan)
     if as_json:
         sys.stdout.write(explanation.to_json() + "\n")
     else:

@@ -5,48 +5,54 @@ Exit 0 when every file checks clean, 1 when one has an error (each with file:lin
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from compiler.cli.invocation import invocation
+from compiler.cli.render import checked_programs, err_console, exit_code, print_diagnostics
+from compiler.cli.render import console as stdout_console
+from compiler.project import Project
 
-def run_portfolio(paths: list[Path], console: Console) -> int:
-    from compiler.cli.main import exit_code, print_diagnostics
-    from compiler.diagnostics import Diagnostics, summary
-    from compiler.driver import check_paths
-    from compiler.portfolio.load import SUFFIX, find_portfolios, load_portfolio
-    from compiler.project import current
-    from compiler.source import Source
 
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+def portfolio(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Portfolio files or folders (default: programs/).")] = None,
+) -> None:
+    """Check portfolio files (pool limits, stress scenarios) and list what they declare."""
+    inv = invocation()
+    raise typer.Exit(run_portfolio(inv.project(), inv.paths(paths), stdout_console()))
+
+
+def run_portfolio(project: Project, paths: list[Path], console: Console) -> int:
+    from compiler.diagnostics import summary
+    from compiler.driver import PORTFOLIO_SUFFIX, check_portfolios, find_portfolios
+
+    err = err_console()
     files: list[Path] = []
-    project = current()
     for p in paths or [project.programs]:
         if p.is_dir():
             files += find_portfolios(p)
-        elif p.suffix != SUFFIX:
-            err.print(Text(f"{p} is not a portfolio file (expected *{SUFFIX})."))
+        elif p.suffix != PORTFOLIO_SUFFIX:
+            err.print(Text(f"{p} is not a portfolio file (expected *{PORTFOLIO_SUFFIX})."))
             return 2
         else:
             files.append(p)
     if not files:
-        err.print(Text(f"No portfolio files (*{SUFFIX}) in {', '.join(map(str, paths or [project.programs]))}."))
+        err.print(Text(f"No portfolio files (*{PORTFOLIO_SUFFIX}) in {', '.join(map(str, paths or [project.programs]))}."))
         return 2
-    result = check_paths([project.programs])
-    if result.bundle is None or not result.ok:
-        print_diagnostics(result.diagnostics, result.sources, err)
-        err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) first."))
+    bundle = checked_programs(project, err, "first")
+    if bundle is None:
         return 1
-    diags = Diagnostics()
-    sources: dict[str, Source] = {}
-    portfolio = load_portfolio(files, result.bundle.vocabulary, diags, sources)
-    print_diagnostics(diags.sorted(), sources, console)
+    checked = check_portfolios(files, bundle.vocabulary)
+    print_diagnostics(checked.diagnostics, checked.sources, console)
+    portfolio = checked.portfolio
     if portfolio is None:
-        console.print(Text(f"checked {len(files)} portfolio file{'s' if len(files) != 1 else ''}: {summary(diags.sorted())}"))
-        return exit_code(diags.sorted())
+        console.print(Text(f"checked {len(files)} portfolio file{'s' if len(files) != 1 else ''}: {summary(checked.diagnostics)}"))
+        return exit_code(checked.diagnostics)
     table = Table(show_header=True, header_style="bold", title=portfolio.title)
     for col in ("name", "kind", "what", "source"):
         table.add_column(col)
@@ -57,5 +63,5 @@ def run_portfolio(paths: list[Path], console: Console) -> int:
     for sc in portfolio.scenarios:
         table.add_row(sc.id, "scenario", f"{sc.title} ({len(sc.changes)} changes)", sc.span.where)
     console.print(table)
-    console.print(Text(f"checked {len(files)} portfolio file{'s' if len(files) != 1 else ''}: {summary(diags.sorted())}"))
+    console.print(Text(f"checked {len(files)} portfolio file{'s' if len(files) != 1 else ''}: {summary(checked.diagnostics)}"))
     return 0

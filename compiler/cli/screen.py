@@ -1,4 +1,4 @@
-"""`glc screen` and `glc sample-tape`: screen a loan tape under programs; write a synthetic tape.
+"""`glc screen`: screen a loan tape under programs.
 
 `glc screen TAPE` writes into --out (default `screen-out/`): `results.parquet` and `results.csv` (one row per
 tape row and program: row, loan_id, program, status, each limit with its binding rule, failing / missing / review
@@ -13,50 +13,80 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from compiler.project import current
+from compiler.cli.choices import Engine
+from compiler.cli.invocation import input_path, invocation
+from compiler.cli.render import checked_programs, err_console, print_diagnostics
+from compiler.cli.render import console as stdout_console
+from compiler.project import Project
 from compiler.screen.duck import SqlError
 from compiler.screen.tape import TapeError, read_mapping, tape_fault
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
 
 
-def _err() -> Console:
-    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+def screen(
+    tape: Annotated[str, typer.Argument(metavar="TAPE", help="The loan tape: .csv or .parquet.")],
+    program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable).")] = None,
+    all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program.")] = False,
+    engine: Annotated[Engine, typer.Option(help="duckdb (default), python (generated checkers), reference, or spark.")] = Engine.duckdb,
+    out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
+    mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
+    scenario: Annotated[str | None, typer.Option(help="Stress scenario of programs/*.portfolio to apply.")] = None,
+    master: Annotated[str | None, typer.Option(help="spark engine: the Spark master URL (default local[*]).")] = None,
+    emit_sql: Annotated[str | None, typer.Option(help="spark engine: write the Spark SQL and the checked tape into this "
+                                                      "folder for spark-submit, and stop.")] = None,
+    report: Annotated[bool, typer.Option("--report/--no-report",
+                                         help="Write report.html (and loans.parquet, the facts it charts).")] = True,
+) -> None:
+    """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
+    inv = invocation()
+    project = inv.project()
+    tape_path = input_path(inv.arg(tape), "tape")
+    mapping_path = input_path(inv.arg(mapping), "mapping file") if mapping else None
+    raise typer.Exit(run_screen(project, str(tape_path), program or [], all_programs, engine.value, str(inv.arg(out)),
+                                str(mapping_path) if mapping_path else None, stdout_console(), scenario=scenario,
+                                master=master, emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report))
 
 
-def _bundle(err: Console) -> Any:
-    from compiler.cli.main import print_diagnostics
-    from compiler.driver import check_paths
+def _surveillance(project: Project, bundle: Any, scenario: str | None, err: Console) -> Any:
+    """The portfolio surveillance of the run (None: nothing to do), or an exit code after printing why."""
+    from compiler.driver import check_portfolios, find_portfolios
+    from compiler.portfolio.screen import PortfolioError, Surveillance
 
-    project = current()
-    result = check_paths([project.programs])
-    if result.bundle is None or not result.ok:
-        print_diagnostics(result.diagnostics, result.sources, err)
-        err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) before screening."))
-        return None
-    return result.bundle
+    paths = find_portfolios(project.programs)
+    checked = check_portfolios(paths, bundle.vocabulary) if paths else None
+    if checked is not None and not checked.ok:
+        print_diagnostics(checked.diagnostics, checked.sources, err)
+        err.print(Text("The portfolio files in programs/ have errors: fix them before screening."))
+        return 1
+    try:
+        return Surveillance.open(checked.portfolio if checked is not None else None, scenario)
+    except PortfolioError as e:
+        err.print(Text(str(e)))
+        return e.code
 
 
-def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, out: str, mapping: str | None,
-               console: Console, progress: bool | None = None, scenario: str | None = None, master: str | None = None,
-               emit_sql: str | None = None, report: bool = True) -> int:
+def run_screen(project: Project, tape: str, programs: list[str], all_programs: bool, engine: str, out: str,
+               mapping: str | None, console: Console, progress: bool | None = None, scenario: str | None = None,
+               master: str | None = None, emit_sql: str | None = None, report: bool = True) -> int:
     import shutil
     import tempfile
 
     from compiler.screen.engines import ENGINES, connect
 
-    err = _err()
+    err = err_console()
     if engine not in ENGINES:
         err.print(Text(f"No engine `{engine}`: use one of {', '.join(ENGINES)}."))
         return 2
@@ -74,12 +104,10 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
         except SparkError as e:
             err.print(Text(str(e)))
             return 1
-    bundle = _bundle(err)
+    bundle = checked_programs(project, err, "before screening")
     if bundle is None:
         return 1
-    from compiler.portfolio.screen import Surveillance
-
-    surveillance = Surveillance.open(current().programs, bundle.vocabulary, scenario, err)
+    surveillance = _surveillance(project, bundle, scenario, err)
     if isinstance(surveillance, int):
         return surveillance
     ids = [p.id for p in bundle.programs]
@@ -99,15 +127,16 @@ def run_screen(tape: str, programs: list[str], all_programs: bool, engine: str, 
         con = connect(database=str(Path(work) / "screen.duckdb"))
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
         spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
+        gen = project.import_generated() if engine in ("python", "reference") else None
         return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
-                       report)
+                       report, gen)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
             console: Console, err: Console, progress: bool | None, surveillance: Any = None,
-            spark: dict[str, Any] | None = None, report: bool = True) -> int:
+            spark: dict[str, Any] | None = None, report: bool = True, gen: ModuleType | None = None) -> int:
     from compiler.screen.engines import plan
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
@@ -144,8 +173,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         if report:
             report_loans.snapshot(con, bundle.vocabulary)  # the report's loan facts, before any stress
         if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
-            surveillance.before(con, p, bundle, engine)
-        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings)
+            surveillance.before(con, p, bundle, engine, gen)
+        counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings, gen)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
@@ -183,11 +212,30 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         table.add_row(prog, *[str(by[s]) for s in STATUSES])
     console.print(table)
     if surveillance is not None:
-        surveillance.show(console)
+        _show_surveillance(surveillance, console)
     console.print(Text(f"{loans:,} results in {seconds:.1f} s ({summary['rows_per_second'] or 0:,} per second), "
                        f"engine {engine}: {out_dir / 'results.parquet'}, {out_dir / 'results.csv'}, {out_dir / 'summary.json'}, "
                        + (f"{out_dir / 'report.html'}" if report else "no report")))
     return 0
+
+
+def _show_surveillance(surveillance: Any, console: Console) -> None:
+    """The pool limits (largest group, share, limit, status) and, under a scenario, how many results changed."""
+    scenario = surveillance.scenario
+    if surveillance.pool:
+        table = Table(show_header=True, header_style="bold", title="Pool limits"
+                      + (f" under {scenario.id}" if scenario else ""))
+        for col in ("limit", "largest", "share", "at most", "status"):
+            table.add_column(col, justify="right" if col in ("share", "at most") else "left")
+        for lim in surveillance.pool:
+            top = lim["groups"][0] if lim["groups"] else None
+            style = {"breach": "bold red", "unknown": "yellow"}.get(lim["status"], "green")
+            table.add_row(lim["id"], str(top["group"]) if top and top["group"] is not None else "",
+                          f"{top['share_pct']}%" if top else "", f"{lim['at_most_pct']}%", Text(lim["status"], style=style))
+        console.print(table)
+    if scenario is not None:
+        n = sum(surveillance.flip_counts.values())
+        console.print(Text(f"Scenario {scenario.id} ({scenario.title}): {n:,} results changed status."))
 
 
 def _internal(err: Console, e: SqlError) -> int:
@@ -208,7 +256,7 @@ def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:
 
 def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,
            surveillance: Any = None, spark: dict[str, Any] | None = None,
-           timings: dict[str, Any] | None = None) -> Counter[tuple[str, str]]:
+           timings: dict[str, Any] | None = None, gen: ModuleType | None = None) -> Counter[tuple[str, str]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -221,7 +269,7 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
         spark = spark or {}
         batches = run_spark(con, p, spark["work"], spark["master"], timings=timings)
     else:
-        batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine)
+        batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine, gen)
     schema = p.schema
     if surveillance is not None:  # with a scenario: base_status and flipped columns
         batches, schema = surveillance.results(con, batches, schema)
@@ -253,30 +301,3 @@ def _atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
-
-
-def run_sample_tape(out: str, rows: int, seed: int, broken: float, console: Console, typed: bool = False) -> int:
-    from compiler.screen.sample import write_sample
-
-    err = _err()
-    path = Path(out)
-    if rows < 1:
-        err.print(Text("--rows must be at least 1."))
-        return 2
-    if not 0 <= broken <= 1:
-        err.print(Text("--broken is a fraction between 0 and 1 (0.05 for 5% broken rows)."))
-        return 2
-    if not path.name.lower().endswith((".csv", ".parquet")):
-        err.print(Text(f"{out}: write the tape to a .csv or .parquet file."))
-        return 2
-    if not path.parent.is_dir():
-        err.print(Text(f"No folder {path.parent} to write {path.name} into."))
-        return 1
-    bundle = _bundle(err)
-    if bundle is None:
-        return 1
-    started = time.perf_counter()
-    n = write_sample(bundle, path, rows, seed, broken, typed)
-    console.print(Text(f"wrote {n:,} rows to {path} in {time.perf_counter() - started:.1f} s (seed {seed}"
-                       + (", typed)" if typed else ")")))
-    return 0

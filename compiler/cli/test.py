@@ -9,20 +9,34 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.text import Text
 
-from compiler.driver import PROGRAM_SUFFIX, VOCABULARY_NAME, VOCABULARY_SUFFIX, check_paths
+from compiler.cli.choices import Format
+from compiler.cli.invocation import invocation
+from compiler.cli.render import console as stdout_console
+from compiler.cli.render import err_console, print_diagnostics
 from compiler.source import display_path
-from compiler.tools.coverage import coverage
-from compiler.tools.scenario_run import Outcome, Runner
-from compiler.tools.scenario_yaml import TestFileError
-from compiler.tools.scenarios import program_keys, read_test_files
+from compiler.syntax.reading import PROGRAM_SUFFIX, VOCABULARY_NAME, VOCABULARY_SUFFIX
+
+if TYPE_CHECKING:
+    from compiler.tools.scenario_run import Outcome
+    from compiler.tools.scenario_yaml import TestFileError
 
 TEST_SUFFIXES = (".yaml", ".yml")
 SHOWN_OUTCOMES = ("fail", "missing", "review")
+
+
+def test_(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Test files (*.yaml) or folders (default: programs/).")] = None,
+    coverage: Annotated[bool, typer.Option("--coverage", help="Also report rules, outcomes and matrix cells no scenario reached.")] = False,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for machines.")] = Format.text,
+) -> None:
+    """Run the guideline tests (programs/tests/*.yaml) with the reference evaluator."""
+    raise typer.Exit(run_test(invocation().paths(paths), coverage, format is Format.json, stdout_console()))
 
 
 def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str], bool]:
@@ -57,7 +71,12 @@ def find_inputs(paths: list[Path]) -> tuple[list[Path], list[Path], list[str], b
 
 
 def run_test(paths: list[Path], with_coverage: bool, as_json: bool, console: Console) -> int:
-    err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
+    from compiler.driver import check_paths
+    from compiler.tools.coverage import coverage
+    from compiler.tools.scenario_run import Runner
+    from compiler.tools.scenarios import program_keys, read_test_files
+
+    err = err_console()
     guidelines, test_files, problems, inferred = find_inputs(paths)
     if problems:
         for p in problems:
@@ -72,8 +91,6 @@ def run_test(paths: list[Path], with_coverage: bool, as_json: bool, console: Con
         return 2
     result = check_paths(guidelines)
     if not result.ok or result.bundle is None:
-        from compiler.cli.main import print_diagnostics
-
         print_diagnostics(result.errors, result.sources, err)
         err.print(Text("The programs have errors; fix them (see `glc check`) before running their tests."))
         return 1

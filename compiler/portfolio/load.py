@@ -1,5 +1,7 @@
-"""A `*.portfolio` file to a checked `Portfolio`: parsed by the language's grammar, names resolved against the
-shared vocabulary (its fields and derived values), every mistake a diagnostic with file:line:col and a fix.
+"""The portfolio-specific passes of `*.portfolio` files: the surface AST of a parse tree (`build_portfolio_ast`)
+and its lowering to a checked `Portfolio` (`lower_portfolio`), names resolved against the shared vocabulary (its
+fields and derived values), every mistake a diagnostic with file:line:col and a fix. `compiler.driver`
+(`check_portfolios`) reads and parses the files and runs these passes in order.
 
 Codes E701-E710, E712 (docs/language.md, "Portfolio surveillance").
 """
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from lark import Token, v_args
@@ -16,17 +17,12 @@ from lark.tree import Meta
 
 from compiler import ir, ir_program
 from compiler.diagnostics import Diagnostics, did_you_mean
-from compiler.driver import read_source
 from compiler.lower.expr import ExprLowerer, Scope
 from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
 from compiler.syntax import surface as s
 from compiler.syntax.build_ast import AstBuilder
 from compiler.syntax.literals import unquote
-from compiler.syntax.parse import parse
-
-SUFFIX = ".portfolio"
-
 
 # ------------------------------------------------------------------ surface nodes (this file kind only)
 
@@ -69,7 +65,7 @@ class _Block:
 
 
 @dataclass(frozen=True)
-class _File:
+class PortfolioFile:
     title: str
     items: tuple[Any, ...]
     span: Span
@@ -83,8 +79,8 @@ class _PortfolioBuilder(AstBuilder):
         super().__init__(path, diags)
         self.text = text
 
-    def portfolio(self, meta: Meta, children: list[Any]) -> _File:
-        return _File(unquote(children[0]), tuple(children[1:]), self.span(meta, children))
+    def portfolio(self, meta: Meta, children: list[Any]) -> PortfolioFile:
+        return PortfolioFile(unquote(children[0]), tuple(children[1:]), self.span(meta, children))
 
     def _block(self, kind: str, meta: Meta, children: list[Any]) -> _Block:
         name, rest = children[0], children[1:]
@@ -121,35 +117,25 @@ class _PortfolioBuilder(AstBuilder):
                        self.tok(of) if of else None, when, " ".join(self.text[meta.start_pos:meta.end_pos].split()), span)
 
 
-# ------------------------------------------------------------------ loading
+# ------------------------------------------------------------------ the passes
 
-def find_portfolios(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob(f"*{SUFFIX}") if p.is_file())
+def build_portfolio_ast(src: Source, tree: Any, diags: Diagnostics) -> PortfolioFile | None:
+    """The surface AST of one parsed file; None (with E701) when the file is not a portfolio."""
+    built = _PortfolioBuilder(src.path, diags, src.text if src.text.endswith("\n") else src.text + "\n").transform(tree)
+    if not isinstance(built, PortfolioFile):
+        diags.error("E701", f"{src.path} is not a portfolio file.", Span(src.path, 1, 1, 1, 2),
+                    'Start it with `portfolio "Title"` (see docs/language.md, "Portfolio surveillance").')
+        return None
+    return built
 
 
-def load_portfolio(paths: list[Path], vocabulary: ir_program.Vocabulary, diags: Diagnostics,
-                   sources: dict[str, Source] | None = None) -> Portfolio | None:
+def lower_portfolio(files: list[PortfolioFile], paths: list[str], vocabulary: ir_program.Vocabulary,
+                    diags: Diagnostics) -> Portfolio | None:
     """Every limit and scenario of the files, checked; None when any has an error (reported to `diags`)."""
     limits: list[PoolLimit] = []
     scenarios: list[Scenario] = []
-    titles: list[str] = []
     seen: dict[str, Span] = {}
-    for path in paths:
-        src = read_source(path, diags)
-        if src is None:
-            continue
-        if sources is not None:
-            sources[src.path] = src
-        tree, errors = parse(src)
-        diags.extend(errors)
-        if tree is None:
-            continue
-        built = _PortfolioBuilder(src.path, diags, src.text if src.text.endswith("\n") else src.text + "\n").transform(tree)
-        if not isinstance(built, _File):
-            diags.error("E701", f"{src.path} is not a portfolio file.", Span(src.path, 1, 1, 1, 2),
-                        'Start it with `portfolio "Title"` (see docs/language.md, "Portfolio surveillance").')
-            continue
-        titles.append(built.title)
+    for built in files:
         lowerer = ExprLowerer(_scope(vocabulary), diags)
         for item in built.items:
             if not isinstance(item, _Block):
@@ -169,7 +155,7 @@ def load_portfolio(paths: list[Path], vocabulary: ir_program.Vocabulary, diags: 
                     scenarios.append(sc)
     if diags.has_errors:
         return None
-    return Portfolio(titles[0] if titles else "", tuple(limits), tuple(scenarios), tuple(str(p) for p in paths))
+    return Portfolio(files[0].title if files else "", tuple(limits), tuple(scenarios), tuple(paths))
 
 
 def _scope(vocabulary: ir_program.Vocabulary) -> Scope:

@@ -1,22 +1,20 @@
-"""The hook `glc screen` uses: the portfolio of programs/*.portfolio, a stress scenario applied to the tape
-table (every engine then reads stressed loans), each result row's status before the stress (`base_status`,
-`flipped`), and the pool limits for summary.json."""
+"""The hook `glc screen` uses: the checked portfolio of the programs folder's *.portfolio files
+(`driver.check_portfolios`), a stress scenario applied to the tape table (every engine then reads stressed loans),
+each result row's status before the stress (`base_status`, `flipped`), and the pool limits for summary.json.
+Nothing here prints: the command line shows `Surveillance.pool` and `flip_counts`."""
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from compiler import ir_program
-from compiler.diagnostics import Diagnostics
-from compiler.portfolio.load import find_portfolios, load_portfolio
 from compiler.portfolio.model import Portfolio, Scenario
 from compiler.portfolio.pool import report, tally_sql
 from compiler.portfolio.stress import stressed_tape_sql
-from compiler.source import Source
 
 
 class PortfolioError(Exception):
@@ -25,16 +23,6 @@ class PortfolioError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
-
-
-def load(folder: Path, vocabulary: ir_program.Vocabulary) -> tuple[Portfolio | None, Diagnostics, dict[str, Source]]:
-    """The portfolio of `folder` (None when it has no *.portfolio file or a file has errors)."""
-    diags = Diagnostics()
-    sources: dict[str, Source] = {}
-    paths = find_portfolios(folder)
-    if not paths:
-        return None, diags, sources
-    return load_portfolio(paths, vocabulary, diags, sources), diags, sources
 
 
 def choose(portfolio: Portfolio | None, name: str) -> Scenario:
@@ -122,35 +110,22 @@ class Surveillance:
         self.flip_counts: Counter[tuple[str, str, str]] = Counter()
 
     @classmethod
-    def open(cls, folder: Path, vocabulary: ir_program.Vocabulary, scenario: str | None, err: Any) -> Surveillance | int | None:
-        """The surveillance to run, None when there is nothing to do, or an exit code after printing why."""
-        from rich.text import Text
-
-        from compiler.cli.main import print_diagnostics
-
-        portfolio, diags, sources = load(folder, vocabulary)
-        if diags.has_errors:
-            print_diagnostics(diags.sorted(), sources, err)
-            err.print(Text("The portfolio files in programs/ have errors: fix them before screening."))
-            return 1
+    def open(cls, portfolio: Portfolio | None, scenario: str | None) -> Surveillance | None:
+        """The surveillance to run, None when there is nothing to do; PortfolioError for an unknown scenario."""
         if scenario is None:
             return cls(portfolio, None) if portfolio is not None else None
-        try:
-            chosen = choose(portfolio, scenario)
-        except PortfolioError as e:
-            err.print(Text(str(e)))
-            return e.code
+        chosen = choose(portfolio, scenario)
         assert portfolio is not None
         return cls(portfolio, chosen)
 
-    def before(self, con: Any, plan: Any, bundle: ir_program.Bundle, engine: str) -> None:
+    def before(self, con: Any, plan: Any, bundle: ir_program.Bundle, engine: str, gen: ModuleType | None) -> None:
         from compiler.screen.engines import run_duckdb, run_rows
 
         self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
         if self.scenario is None:
             return
         # the spark engine's base pass runs the same SQL on DuckDB (the engines are tested equal)
-        record_base(con, run_duckdb(con, plan) if engine in ("duckdb", "spark") else run_rows(con, plan, bundle, engine))
+        record_base(con, run_duckdb(con, plan) if engine in ("duckdb", "spark") else run_rows(con, plan, bundle, engine, gen))
         apply(con, self.scenario, bundle.vocabulary)
 
     def results(self, con: Any, batches: Iterator[Any], schema: Any) -> tuple[Iterator[Any], Any]:
@@ -169,22 +144,3 @@ class Surveillance:
             out["pool_limits_base"] = self.base_pool
         out["pool_limits"] = self.pool
         return out
-
-    def show(self, console: Any) -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        if self.pool:
-            table = Table(show_header=True, header_style="bold", title="Pool limits"
-                          + (f" under {self.scenario.id}" if self.scenario else ""))
-            for col in ("limit", "largest", "share", "at most", "status"):
-                table.add_column(col, justify="right" if col in ("share", "at most") else "left")
-            for lim in self.pool:
-                top = lim["groups"][0] if lim["groups"] else None
-                style = {"breach": "bold red", "unknown": "yellow"}.get(lim["status"], "green")
-                table.add_row(lim["id"], str(top["group"]) if top and top["group"] is not None else "",
-                              f"{top['share_pct']}%" if top else "", f"{lim['at_most_pct']}%", Text(lim["status"], style=style))
-            console.print(table)
-        if self.scenario is not None:
-            n = sum(self.flip_counts.values())
-            console.print(Text(f"Scenario {self.scenario.id} ({self.scenario.title}): {n:,} results changed status."))

@@ -1,7 +1,9 @@
 """Screening engines: every row of a tape decided under one or more programs, streamed in batches.
 
-- `duckdb` (default): the SQL back end's query (`compiler.backends.sql.program`) run by embedded DuckDB.
-- `python`: the generated checkers (`generated/`), row by row: the reference implementation for developers.
+- `duckdb` (default): the SQL back end's query (`BACKENDS["sql"]`, `compiler.backends.sql.program`) run by embedded
+  DuckDB.
+- `python`: the project's generated checkers (the python back end's package), row by row: the reference
+  implementation for developers.
 - `reference`: the reference evaluator of the IR (`compiler.evaluate`), row by row: the slowest, the correctness net.
 - `spark`: the same queries rendered for Spark SQL, run by pyspark (`compiler.screen.spark`).
 All three read the tape through the same SQL (`compiler.screen.tape`), so they see the same loans and the same
@@ -14,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from sqlglot import exp
 
 from compiler import ir_program
-from compiler.backends.sql.expr import from_source
-from compiler.backends.sql.program import program_query
+from compiler.backends import BACKENDS
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings
@@ -55,12 +57,13 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
     con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
     tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
+    sql = BACKENDS["sql"].module()
     queries: list[exp.Expr] = []
     for p in programs:
         source: exp.Select = exp.select(exp.Star()).from_("tape")
         if per_row:
             source = source.where(exp.EQ(this=exp.column("_program"), expression=exp.Literal.string(p.id)))
-        queries.append(program_query(p, bundle.vocabulary, from_source(source, "tape_rows"), limit_ids))
+        queries.append(sql.program_query(p, bundle.vocabulary, sql.from_source(source, "tape_rows"), limit_ids))
     if per_row:  # rows naming no known program: invalid, with the reason the tape reader gave
         cols = columns(limit_ids)
         fixed = {"row": exp.column("_row"), "loan_id": exp.column("loan_id", quoted=True), "program": exp.column("_program"),
@@ -96,19 +99,13 @@ def run_duckdb(con: Any, p: Plan) -> Iterator[Any]:
             yield batch.cast(p.schema) if batch.schema != p.schema else batch
 
 
-def generated_package() -> Any:
-    from compiler.project import current
-
-    return current().import_generated()
-
-
-def run_rows(con: Any, p: Plan, bundle: ir_program.Bundle, engine: str) -> Iterator[Any]:
-    """The Python engines: normalised rows from DuckDB in batches, each decided in Python."""
+def run_rows(con: Any, p: Plan, bundle: ir_program.Bundle, engine: str, gen: ModuleType | None) -> Iterator[Any]:
+    """The Python engines: normalised rows from DuckDB in batches, each decided in Python (`gen`: the project's
+    generated package, whose `Loan` model reads each row; None when the project has none)."""
     import pyarrow as pa
     from pydantic import ValidationError
 
     schema = p.schema
-    gen = generated_package()
     if gen is None:
         raise TapeError("No generated/ package here: run `glc build` in the project folder (the python engine uses it).")
     fields = [f.name for f in bundle.vocabulary.fields]

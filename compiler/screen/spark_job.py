@@ -8,6 +8,10 @@ same code runs inside `glc screen --engine spark` and under `spark-submit` on a 
 results (program by program, tape row by tape row). The job reads the tape, runs the query with ANSI arithmetic
 (an overflow is an error, never a wrapped or NULL number) and writes the results as Parquet files into a new folder
 (part-00000... in result order). Exit 0 done, 1 failure, 2 usage error.
+
+Run as a script (`main`), it prints: it is the program spark-submit starts, with no command line of glc around it,
+so it reports to its own stdout and stderr. It is the one module outside `compiler/cli/` allowed to
+(`tests/test_imports.py`); `screen`, which `glc screen --engine spark` calls, prints nothing.
 """
 
 from __future__ import annotations

@@ -12,7 +12,13 @@ from compiler.source import Source, display_path, point
 PROGRAM_SUFFIX = ".guideline"
 VOCABULARY_SUFFIX = ".fields"
 VOCABULARY_NAME = "loan.fields"
+PORTFOLIO_SUFFIX = ".portfolio"
 MAX_BYTES = 5_000_000
+
+
+def find_portfolios(folder: Path) -> list[Path]:
+    """The portfolio files of a folder (pool limits, stress scenarios), by name."""
+    return sorted(p for p in folder.glob(f"*{PORTFOLIO_SUFFIX}") if p.is_file())
 
 
 

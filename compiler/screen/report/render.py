@@ -1,7 +1,7 @@
 """The screening report: `report.html` in a `glc screen` output folder, one self-contained page a credit officer
 reads (inline CSS, inline SVG charts, no script, nothing fetched when opened), deterministic for the same folder.
 
-`glc screen` writes it after every run; `glc report DIR` rebuilds it from a folder's summary.json,
+`glc screen` writes it after every run; `glc report DIR` (`compiler.cli.report`) rebuilds it from a folder's summary.json,
 results.parquet and loans.parquet. The numbers are aggregated in SQL (`compiler.screen.report.data`), the charts
 drawn by matplotlib (`compiler.screen.report.charts`), the page rendered by Jinja2 with autoescaping: tape text
 (loan ids, reasons, group names) is always escaped.
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler import ir_program
-from compiler.screen.report.data import STATUSES, ReportData, ReportError, gather
+from compiler.screen.report.data import STATUSES, ReportData, gather
 
 STATUS_TITLES = {"eligible": "Eligible", "needs_info": "Needs info", "ineligible": "Ineligible", "invalid": "Invalid"}
 TOP_GROUPS = 15  # bars per concentration chart
@@ -109,40 +109,3 @@ def build_report(folder: Path, bundle: ir_program.Bundle | None, con: Any = None
         if tmp.exists():
             tmp.unlink()
     return path
-
-
-def run_report(folder: str, console: Any) -> int:
-    """`glc report DIR`: rebuild DIR/report.html. Exit 0 done, 1 a folder that is not a screen's output."""
-    from rich.text import Text
-
-    from compiler.cli.screen import _bundle, _err
-    from compiler.screen.duck import SqlError
-    from compiler.screen.tape import tape_fault
-
-    err = _err()
-    path = Path(folder)
-    try:
-        from compiler.screen.report.data import load_summary
-
-        load_summary(path)
-    except ReportError as e:
-        err.print(Text(str(e)))
-        return 1
-    bundle = _bundle(err)  # rule titles, citations and wording come from the programs
-    if bundle is None:
-        return 1
-    try:
-        out = build_report(path, bundle)
-    except ReportError as e:
-        err.print(Text(str(e)))
-        return 1
-    except SqlError as e:  # the report's own SQL refused: a bug in glc, not a damaged folder
-        err.print(Text(f"glc: internal error: {e}"))
-        return 3
-    except Exception as e:  # a damaged Parquet file: say which folder, not a traceback
-        if not tape_fault(e):
-            raise
-        err.print(Text(f"Cannot read the results in {path}: {str(e).splitlines()[0]}"))
-        return 1
-    console.print(Text(f"wrote {out}"))
-    return 0
