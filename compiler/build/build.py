@@ -107,20 +107,30 @@ def _same(dest: Path, text: str) -> bool:
         return False
 
 
+def _plan(project: Project, paths: list[Path], vocabulary: Path | None,
+          cache: Cache | None) -> tuple[BuildResult, dict[str, str] | None, str | None]:
+    """The check of the programs and the files a build would write: (the result answered from the manifest or
+    with errors, None, _) when there is nothing to write or compare; else (the result, every output by path, the
+    manifest key to record the build under once its files are on disk)."""
+    same, k = _unchanged(project, paths, vocabulary, cache)
+    if same is not None:
+        return same, None, k
+    from compiler.driver import check_paths
+
+    result = BuildResult(check_paths(paths, vocabulary, cache))
+    if not result.check.ok:
+        return result, None, k
+    return result, outputs(project, result.check), k
+
+
 def build(project: Project, paths: list[Path] | None = None, vocabulary: Path | None = None,
           cache: Cache | None = None) -> BuildResult:
     """Build the programs of `paths` (default: the project's programs folder) into the project."""
     paths = paths or [project.programs]
-    same, k = _unchanged(project, paths, vocabulary, cache)
-    if same is not None:
-        return same
-    from compiler.driver import check_paths
-
-    root = project.root
-    result = BuildResult(check_paths(paths, vocabulary, cache))
-    if not result.check.ok:
+    result, files, k = _plan(project, paths, vocabulary, cache)
+    if files is None:
         return result
-    files = outputs(project, result.check)
+    root = project.root
     changed = [rel for rel, text in files.items() if not _same(root / rel, text)]
     with Batch() as batch:  # every changed file staged beside its destination before any is renamed into place
         for rel in changed:
@@ -138,18 +148,10 @@ def check_fresh(project: Project, paths: list[Path] | None = None, vocabulary: P
                 cache: Cache | None = None) -> BuildResult:
     """What `build` would change: stale, missing and extra files."""
     paths = paths or [project.programs]
-    same, k = _unchanged(project, paths, vocabulary, cache)
-    if same is not None:
-        return same
-    from compiler.driver import check_paths
-
-    result = BuildResult(check_paths(paths, vocabulary, cache))
-    if not result.check.ok:
+    result, files, k = _plan(project, paths, vocabulary, cache)
+    if files is None:
         return result
-    files = outputs(project, result.check)
     _record(cache, k, paths, project.root, vocabulary, result.check, files)
-    for rel, text in files.items():
-        if not _same(project.root / rel, text):
-            result.stale.append(rel)
+    result.stale.extend(rel for rel, text in files.items() if not _same(project.root / rel, text))
     result.stale.extend(sorted(_existing(project) - set(files)))
     return result

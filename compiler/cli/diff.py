@@ -112,7 +112,8 @@ def _checkout(root: Path, rel: PurePosixPath, rev: str, into: Path) -> Path:
 
 def run_diff(old: str, new: str | None, rev_from: str | None, rev_to: str | None, fmt: str, exit_code: bool,
              console: Console, allow_different: bool = False) -> int:
-    from compiler.tools.diff import diff_programs, render_json, render_markdown, render_text
+    from compiler.tools.diff import diff_programs
+    from compiler.tools.diff_render import render_json, render_markdown, render_text
 
     err = err_console()
     try:
