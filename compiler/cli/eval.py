@@ -76,17 +76,23 @@ def load_loan(data: dict[str, Any], model: Any, vocabulary: Any, err: Console) -
         return None
 
 
+def read_inputs(loan_file: str, on: str | None, err: Console) -> Any:
+    """The loan of `loan_file` (a path or -) after checking the --on date, or None after printing why not (a usage
+    error: exit 2). Shared by `glc eval` and `glc explain`."""
+    if on not in (None, "application"):
+        _, problem = _on_date(on, None)
+        if problem:
+            err.print(Text(problem))
+            return None
+    return read_loan_file(loan_file, err)
+
+
 def run_eval(project: Project, program: str | None, loan_file: str, all_programs: bool, as_json: bool, console: Console,
              on: str | None = None) -> int:
     from compiler.build.build import check_fresh
 
     err = err_console()
-    if on not in (None, "application"):
-        _, problem = _on_date(on, None)
-        if problem:
-            err.print(Text(problem))
-            return 2
-    data = read_loan_file(loan_file, err)
+    data = read_inputs(loan_file, on, err)
     if data is None:
         return 2
     fresh = check_fresh(project)

@@ -43,16 +43,11 @@ def explain(
 def run_explain(project: Project, program_id: str, loan_file: str, as_json: bool, console: Console,
                 on: str | None = None) -> int:
     from compiler.backends.python.modules import generate_loan
-    from compiler.cli.eval import _on_date, load_loan, read_loan_file
+    from compiler.cli.eval import _on_date, load_loan, read_inputs
     from compiler.tools.explain import explain as search
 
     err = err_console()
-    if on not in (None, "application"):
-        _, problem = _on_date(on, None)
-        if problem:
-            err.print(Text(problem))
-            return 2
-    data = read_loan_file(loan_file, err)
+    data = read_inputs(loan_file, on, err)
     if data is None:
         return 2
     result = project.bundle()
