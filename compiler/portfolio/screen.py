@@ -74,9 +74,9 @@ def flips(con: Any, batches: Iterator[Any], schema: Any, counts: Counter[tuple[s
     cur = con.cursor()  # the engine streams its results on `con`
     for batch in batches:
         cur.register("batch", batch)
-        out = cur.execute('SELECT b.*, s.status AS base_status, coalesce(b.status <> s.status, false) AS flipped '
-                          'FROM batch AS b LEFT JOIN _base AS s ON s."row" = b."row" AND s.program = b.program '
-                          'ORDER BY b."row"').to_arrow_table().cast(schema)
+        out = cur.sql('SELECT b.*, s.status AS base_status, coalesce(b.status <> s.status, false) AS flipped '
+                      'FROM batch AS b LEFT JOIN _base AS s ON s."row" = b."row" AND s.program = b.program '
+                      'ORDER BY b."row"').to_arrow_table().cast(schema)
         for g in out.filter(out.column("flipped")).group_by(["program", "base_status", "status"]).aggregate(
                 [("row", "count")]).to_pylist():
             counts[(g["program"], g["base_status"], g["status"])] += g["row_count"]
