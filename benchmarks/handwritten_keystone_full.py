@@ -16,6 +16,8 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from generated._runtime.values import fmt
+
 from benchmarks.handwritten_keystone import (
     _BANK_BUSINESS,
     _BANK_PERSONAL,
@@ -41,7 +43,6 @@ from generated._runtime import (
     LimitCandidate,
     LimitResult,
     ProgramInfo,
-    fmt,
 )
 
 _GUIDE = "programs/keystone_bank_statement.guideline"

@@ -15,6 +15,12 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "compiler.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def files(folder: Path) -> dict[str, bytes]:
+    """Every Python file under `folder` (the runtime is a subpackage), by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.py"))
+            if "__pycache__" not in p.parts}
+
+
 def test_generated_is_fresh() -> None:
     out = run("build", "--check")
     assert out.returncode == 0, out.stdout + out.stderr
@@ -24,11 +30,12 @@ def test_build_twice_is_byte_identical(tmp_path: Path) -> None:
     for sub in ("programs", "grammar"):
         shutil.copytree(ROOT / sub, tmp_path / sub)
     assert run("build", cwd=tmp_path).returncode == 0
-    first = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    first = files(tmp_path / "generated")
     assert run("build", cwd=tmp_path).returncode == 0
-    second = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    second = files(tmp_path / "generated")
     assert first == second
-    assert first == {p.name: p.read_bytes() for p in (ROOT / "generated").iterdir() if p.suffix == ".py"}
+    assert first == files(ROOT / "generated")
+    assert "_runtime/__init__.py" in first
     for text in first.values():
         assert str(tmp_path).encode() not in text and str(ROOT).encode() not in text
 
@@ -36,12 +43,12 @@ def test_build_twice_is_byte_identical(tmp_path: Path) -> None:
 def test_failed_build_writes_nothing(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "programs", tmp_path / "programs")
     assert run("build", cwd=tmp_path).returncode == 0
-    before = {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    before = files(tmp_path / "generated")
     bad = tmp_path / "programs" / "keystone_bank_statement.guideline"
     bad.write_text(bad.read_text().replace("require fico >= 660", "require ficco >= 660"))
     out = run("build", cwd=tmp_path)
     assert out.returncode == 1 and "E201" in out.stdout
-    assert before == {p.name: p.read_bytes() for p in (tmp_path / "generated").iterdir()}
+    assert before == files(tmp_path / "generated")
 
 
 def test_generated_imports_nothing_of_the_toolchain() -> None:

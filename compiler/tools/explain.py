@@ -44,7 +44,8 @@ from typing import Any, Literal
 from compiler import ir
 from compiler.evaluate import Env, ev, facts_of, get
 from compiler.meta import program_meta
-from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide, fmt
+from compiler.runtime import Decision, Facts, Finding, ProgramInfo, ProgramMeta, decide
+from compiler.runtime.values import fmt
 from compiler.wording import fmt_amount
 
 FieldValue = Decimal | dt.date | bool | str

@@ -14,7 +14,8 @@ from typing import Any
 from compiler import ir
 from compiler.evaluate import facts_of
 from compiler.meta import program_meta
-from compiler.runtime import Decision, Facts, ProgramMeta, decide, fmt
+from compiler.runtime import Decision, Facts, ProgramMeta, decide
+from compiler.runtime.values import fmt
 from compiler.tools.scenarios import NEVER, Expect, Scenario, program_keys
 
 

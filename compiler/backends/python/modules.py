@@ -18,8 +18,15 @@ import jinja2
 from compiler import ir
 from compiler.build.cache import Memo, no_memo
 
-# Package data, read through importlib.resources so an installed wheel works like the source tree.
-RUNTIME = resources.files("compiler").joinpath("runtime.py")
+# The runtime package, read through importlib.resources so an installed wheel works like the source tree.
+RUNTIME = resources.files("compiler").joinpath("runtime")
+
+
+def runtime_files() -> dict[str, str]:
+    """`_runtime/<module>.py` for every module of compiler/runtime/: its text under a one-line header."""
+    modules = sorted(f.name for f in RUNTIME.iterdir() if f.name.endswith(".py"))
+    return {f"_runtime/{name}": f"# Copied from compiler/runtime/{name} by glc build; do not edit.\n"
+            + RUNTIME.joinpath(name).read_text(encoding="utf-8") for name in modules}
 
 
 def pyrepr(value: object) -> str:
@@ -212,7 +219,7 @@ def decisive_values(program: ir.Program) -> set[str]:
 def generate_fields(vocabulary: ir.Vocabulary) -> str:
     """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
     from compiler.backends.python.expr import literal
-    from compiler.runtime import Name
+    from compiler.runtime.assemble import Name
 
     entries = "".join(
         f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields
@@ -233,7 +240,7 @@ def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
         "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
                                                                        versions=versions, modules=modules),
         "loan.py": generate_loan(bundle.vocabulary),
-        "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
+        **runtime_files(),
     }
     files["_fields.py"] = generate_fields(bundle.vocabulary)
     for program in bundle.programs:
