@@ -81,3 +81,21 @@ def test_decision_json_has_exact_decimals() -> None:
     data = json.loads(out.stdout)
     ltv = next(v for v in data["values"] if v["name"] == "ltv")
     assert ltv["value"] == "80.00"
+
+
+def test_no_generated_line_is_over_120_characters() -> None:
+    long = [f"{p.relative_to(ROOT)}:{n}: {len(line)}" for p in sorted((ROOT / "generated").rglob("*.py"))
+            if "__pycache__" not in p.parts
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if len(line) > 120]
+    assert not long, long[:10]
+
+
+def test_each_program_keeps_its_metadata_in_a_sibling_module() -> None:
+    import generated
+
+    for program, versions in generated.VERSIONS.items():
+        for _effective, _version, check in versions:
+            module = sys.modules[check.__module__]
+            meta = sys.modules[check.__module__ + "_meta"]
+            assert module.META is meta.META and meta.META.info.id == program  # type: ignore[attr-defined]
+            assert "META =" not in Path(module.__file__ or "").read_text(encoding="utf-8")
