@@ -148,8 +148,8 @@ def generate_loan(vocab: ir.Vocabulary) -> str:
     models.append({"class_name": "Loan", "doc": f"A loan, as the guidelines see it ({vocab.title}).",
                    "fields": [_field(f, enum_classes, record_classes) for f in vocab.fields]})
     exports = sorted([*enum_classes.values(), *record_classes.values(), "Loan"])
-    text = environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models, exports=exports)
-    return text
+    return wrap(environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models,
+                                                                exports=exports))
 
 
 def _record_of(vocab: ir.Vocabulary, f: ir.Field) -> str:
@@ -257,7 +257,7 @@ def generate_fields(vocabulary: ir.Vocabulary) -> str:
     entries = "".join(
         f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields
     )
-    return (
+    return wrap(
         f'"""Loan fields as messages name them: generated from {vocabulary.path}; do not edit.\n\n'
         f'Source sha256: {vocabulary.sha256}.\n"""\n\n'
         "from __future__ import annotations\n\nfrom . import _runtime as rt\n\n"
@@ -271,12 +271,11 @@ def generate(bundle: ir.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     versions = versions_of(bundle)
     modules = sorted(m for _, vs in versions for _, m in vs)
     files = {
-        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
-                                                                       versions=versions, modules=modules),
+        "__init__.py": wrap(environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
+                                                                            versions=versions, modules=modules)),
         "loan.py": generate_loan(bundle.vocabulary),
     }
     files["_fields.py"] = generate_fields(bundle.vocabulary)
-    files = {path: wrap(text) for path, text in files.items()}
     files.update(runtime_files())  # copied as they are
     programs = [(p, module_name(p.id)) for p in bundle.programs]
     programs += [(p, version_module_name(p, False)) for p in bundle.history]
