@@ -41,8 +41,8 @@ from generated._runtime import (
     LimitCandidate,
     LimitResult,
     ProgramInfo,
-    fmt,
 )
+from generated._runtime.values import fmt
 
 _GUIDE = "programs/keystone_bank_statement.guideline"
 PROGRAM = ProgramInfo(

@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from . import _runtime as rt
 from . import (
     acme_bank_statement,
     harbor_dscr,
@@ -26,11 +25,12 @@ from . import (
     shining_star_edge,
     shining_star_horizon,
 )
+from ._runtime import Decision
 from .loan import Loan
 
-__all__ = ["PROGRAMS", "VERSIONS", "Loan", "NotInForce", "check", "check_all", "checker"]
+__all__ = ["PROGRAMS", "VERSIONS", "Decision", "Loan", "NotInForce", "check", "check_all", "checker"]
 
-Checker = Callable[[Loan], rt.Decision]
+Checker = Callable[[Loan], Decision]
 
 # program id -> the checker of its current version (the latest effective date)
 PROGRAMS: dict[str, Checker] = {
@@ -102,12 +102,12 @@ def checker(program: str, on: dt.date | None = None) -> Checker:
     return found
 
 
-def check(program: str, loan: Loan, on: dt.date | None = None) -> rt.Decision:
+def check(program: str, loan: Loan, on: dt.date | None = None) -> Decision:
     """Decide a loan under one program: the version in force on `on` (default: the current version)."""
     return checker(program, on)(loan)
 
 
-def check_all(loan: Loan, on: dt.date | None = None) -> list[rt.Decision]:
+def check_all(loan: Loan, on: dt.date | None = None) -> list[Decision]:
     """Every program's decision (the version in force on `on`; programs not yet in force on that date are left out):
     eligible first, then by the max LTV each allows (highest first), then by id."""
     decisions = []
@@ -117,7 +117,7 @@ def check_all(loan: Loan, on: dt.date | None = None) -> list[rt.Decision]:
         except NotInForce:
             continue
 
-    def key(d: rt.Decision) -> tuple[int, Decimal, str]:
+    def key(d: Decision) -> tuple[int, Decimal, str]:
         limit = d.limit("max_ltv")
         best = limit.value if limit is not None and limit.value is not None else Decimal(-1)
         return (0 if d.eligible else 1, -best, d.program.id)

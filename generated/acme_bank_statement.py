@@ -1,27 +1,38 @@
-"""Acme Bank Statement (overlay on Keystone Bank Statement Select) (acme_bank_statement), version 2026.1, effective 2026-02-15.
+"""Acme Bank Statement (overlay on Keystone Bank Statement Select) (acme_bank_statement), version 2026.1, effective
+2026-02-15.
 
-Lender Acme Home Lending, overlay on keystone_bank_statement. Source document: Acme Home Lending, Credit Overlays Bulletin 2026-03.
+Lender Acme Home Lending, overlay on keystone_bank_statement.
+Source document: Acme Home Lending, Credit Overlays Bulletin 2026-03.
 Overlay of keystone_bank_statement: inherits its rules, matrices and values unless overridden or dropped here.
 
-Generated from programs/acme_bank_statement.guideline (sha256 55ddf7ee29f1d32faba1df2c7144dac383fb400471a15f69ae40a5e15270df95); do not edit.
+Generated from programs/acme_bank_statement.guideline; do not edit.
+Source sha256: 55ddf7ee29f1d32faba1df2c7144dac383fb400471a15f69ae40a5e15270df95.
+The wording of the decision (titles, citations, messages' texts, matrix cells) is in `acme_bank_statement_meta`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from . import _fields
 from . import _runtime as rt
+from .acme_bank_statement_meta import META
 from .loan import Loan
 
 __all__ = ["META", "check", "check_fast", "facts", "values"]
 
-# Keep the names used by literals below (dates and Decimals) even when a program has none.
-_USED = (dt, Decimal)
-
 Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D3 = Decimal("3")
+_D1000000 = Decimal("1000000")
+_D6 = Decimal("6")
+_D1000001 = Decimal("1000001")
+_D2000000 = Decimal("2000000")
+_D12 = Decimal("12")
+_D2000001 = Decimal("2000001")
 
 
 def values(loan: Loan, every: bool = True) -> dict[str, Any]:
@@ -31,68 +42,158 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = (None if (_t25 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t25 else loan.appraised_value)
+    v['property_value'] = (
+        None if (_t25 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t25
+        else loan.appraised_value
+    )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
     # Eligible deposits (programs/loan.fields:282)
-    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = (None if (_t26 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26 else (None if (_t27 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t27 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (
+        None if (
+            _t26 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26
+        else (
+            None if (
+                _t27 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(
+                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
+                    ),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t27
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v['qualifying_income'],
+        2,
+        'up',
+    )
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
-    v['required_reserves'] = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
+    v['required_reserves'] = (
+        None if loan.loan_amount is None
+        else _D3 if loan.loan_amount <= _D1000000
+        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
+        else _D12 if loan.loan_amount >= _D2000001
+        else None
+    )
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
-    v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    v['dscr'] = rt.div_round(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    )
     return v
 
 
 def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, purchase: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:20. Cells: META.matrices[0].
+    Citation: §2.1 Matrix A, p. 4. Source: programs/keystone_bank_statement.guideline:20.
+    Cells: META.matrices[0] (acme_bank_statement_meta).
     """
-    return (False if (_t28 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t29 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t28 is None or _t29 is None else True), (loan.fico, loan.loan_amount)
+    return (
+        False if (_t28 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t28 is None or _t29 is None
+        else True
+    ), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, rate/term refinance: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:33. Cells: META.matrices[1].
+    Citation: §2.1 Matrix B, p. 4. Source: programs/keystone_bank_statement.guideline:33.
+    Cells: META.matrices[1] (acme_bank_statement_meta).
     """
-    return (False if (_t30 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t31 := (None if loan.purpose is None else loan.purpose in _C18)) is False else None if _t30 is None or _t31 is None else True), (loan.fico, loan.loan_amount)
+    return (
+        False if (_t30 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t31 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t30 is None or _t31 is None
+        else True
+    ), (loan.fico, loan.loan_amount)
 
 
 def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence, cash-out refinance: whether it applies and the loan's row and column keys.
 
-    Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:46. Cells: META.matrices[2].
+    Citation: §2.1 Matrix C, p. 5. Source: programs/keystone_bank_statement.guideline:46.
+    Cells: META.matrices[2] (acme_bank_statement_meta).
     """
-    return (False if (_t32 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t33 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t32 is None or _t33 is None else True), (loan.fico, loan.loan_amount)
+    return (
+        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t33 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t32 is None or _t33 is None
+        else True
+    ), (loan.fico, loan.loan_amount)
 
 
 def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Second home, purchase and rate/term: whether it applies and the loan's row and column keys.
 
-    Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:59. Cells: META.matrices[3].
+    Citation: §2.2 Matrix D, p. 5. Source: programs/keystone_bank_statement.guideline:59.
+    Cells: META.matrices[3] (acme_bank_statement_meta).
     """
-    return (False if (_t34 := (None if loan.occupancy is None else loan.occupancy in _C22)) is False or (_t35 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t34 is None or _t35 is None else True), (loan.fico, loan.loan_amount)
+    return (
+        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t34 is None or _t35 is None
+        else True
+    ), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Investment property, all purposes: whether it applies and the loan's row and column keys.
 
-    Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:72. Cells: META.matrices[4].
+    Citation: §2.3 Matrix E, p. 6. Source: programs/keystone_bank_statement.guideline:72.
+    Cells: META.matrices[4] (acme_bank_statement_meta).
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C25), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in {'investment'}), (loan.fico, loan.loan_amount)
 
 
 def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
@@ -101,7 +202,7 @@ def rule_non_warrantable_condo(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: §3.1, p. 7. Source: programs/keystone_bank_statement.guideline:87.
     """
     # programs/keystone_bank_statement.guideline:87: applies when Property type is condo_non_warrantable
-    applies = (None if loan.property_type is None else loan.property_type in _C26)
+    applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     return applies, ()
 
 
@@ -151,10 +252,14 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
+_D45 = Decimal("45")
+
+
 def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     """Maximum DTI.
 
-    Citation: Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors). Source: programs/acme_bank_statement.guideline:18.
+    Citation: Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors). Source:
+    programs/acme_bank_statement.guideline:18.
     """
     # programs/acme_bank_statement.guideline:18
     applies = True
@@ -162,6 +267,10 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 45% (programs/acme_bank_statement.guideline:20)
         (None if v['dti'] is None else v['dti'] <= _D45),
     )
+
+
+_D36 = Decimal("36")
+_D24 = Decimal("24")
 
 
 def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
@@ -173,39 +282,62 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C28, loan.application_date), _D36),
-        # months since the latest Credit events (ss, dil, mod) at least 24 months (programs/keystone_bank_statement.guideline:125)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D24),
-        # months since the latest Credit events (nod, dq120) at least 12 months (programs/keystone_bank_statement.guideline:126)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C32, loan.application_date), _D12),
-        # months since the latest Credit events (bk7, bk11) at least 24 months (programs/keystone_bank_statement.guideline:127)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C33, loan.application_date), _D24),
-        # months since the latest Credit events (bk13) at least 12 months (programs/keystone_bank_statement.guideline:128)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C34, loan.application_date), _D12),
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36),
+        # months since the latest Credit events (ss, dil, mod) at least 24 months
+        # (programs/keystone_bank_statement.guideline:125)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+            ),
+            _D24,
+        ),
+        # months since the latest Credit events (nod, dq120) at least 12 months
+        # (programs/keystone_bank_statement.guideline:126)
+        rt.ge(
+            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date),
+            _D12,
+        ),
+        # months since the latest Credit events (bk7, bk11) at least 24 months
+        # (programs/keystone_bank_statement.guideline:127)
+        rt.ge(
+            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
+            _D24,
+        ),
+        # months since the latest Credit events (bk13) at least 12 months
+        # (programs/keystone_bank_statement.guideline:128)
+        rt.ge(
+            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D12
+        ),
     )
+
+
+_D1 = Decimal("1")
 
 
 def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
     """Housing history, 12 months.
 
-    Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source: programs/keystone_bank_statement.guideline:132.
+    Citation: §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months). Source:
+    programs/keystone_bank_statement.guideline:132.
     """
     # programs/keystone_bank_statement.guideline:132: applies when not Living rent-free
     applies = (None if loan.rent_free is None else not loan.rent_free)
     return applies, (
         # Housing history documented at least 12 months (programs/keystone_bank_statement.guideline:135)
         (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
-        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months) (programs/keystone_bank_statement.guideline:136)
+        # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
+        # (programs/keystone_bank_statement.guideline:136)
         rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
-        (None if loan.housing_verification is None else loan.housing_verification in _C36),
+        (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
     )
 
 
 def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """Forbearance.
 
-    Citation: §5.2, p. 10 (seed 002: still in forbearance is ineligible). Source: programs/keystone_bank_statement.guideline:139.
+    Citation: §5.2, p. 10 (seed 002: still in forbearance is ineligible). Source:
+    programs/keystone_bank_statement.guideline:139.
     """
     # programs/keystone_bank_statement.guideline:139
     applies = True
@@ -218,10 +350,17 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance.
 
-    Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source: programs/keystone_bank_statement.guideline:143.
+    Citation: §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term). Source:
+    programs/keystone_bank_statement.guideline:143.
     """
-    # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = (False if (_t36 := (loan.forbearance_end is not None)) is False or (_t37 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t36 is None or _t37 is None else True)
+    # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
+    # or rate_term
+    applies = (
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
+        else True
+    )
     return applies, (
         # Payments since forbearance at least 2 (programs/keystone_bank_statement.guideline:146)
         (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2),
@@ -231,17 +370,27 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance, cash-out.
 
-    Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source: programs/keystone_bank_statement.guideline:148.
+    Citation: §5.2, p. 10 (seed 002 is silent on cash-out after forbearance). Source:
+    programs/keystone_bank_statement.guideline:148.
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = (False if (_t38 := (loan.forbearance_end is not None)) is False or (_t39 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t38 is None or _t39 is None else True)
+    applies = (
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
+        else True
+    )
     return applies, ()
+
+
+_D10 = Decimal("10")
 
 
 def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     """Rent-free borrowers.
 
-    Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source: programs/keystone_bank_statement.guideline:153.
+    Citation: §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV). Source:
+    programs/keystone_bank_statement.guideline:153.
     """
     # programs/keystone_bank_statement.guideline:153: applies when Living rent-free
     applies = loan.rent_free
@@ -251,10 +400,14 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
+_D250 = Decimal("250")
+
+
 def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time home buyer payment shock.
 
-    Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source: programs/keystone_bank_statement.guideline:160.
+    Citation: §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%). Source:
+    programs/keystone_bank_statement.guideline:160.
     """
     # programs/keystone_bank_statement.guideline:160: applies when First-time home buyer
     applies = loan.fthb
@@ -272,9 +425,18 @@ def rule_doc_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:167
     applies = True
     return applies, (
-        # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (programs/keystone_bank_statement.guideline:169)
-        (None if loan.doc_type is None else loan.doc_type in _C39),
+        # Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or
+        # bank_stmt_business_24 (programs/keystone_bank_statement.guideline:169)
+        (
+            None if loan.doc_type is None
+            else loan.doc_type in {
+                'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
+            }
+        ),
     )
+
+
+_D25 = Decimal("25")
 
 
 def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
@@ -282,8 +444,9 @@ def rule_business_ownership(loan: Loan, v: dict[str, Any]) -> Result:
 
     Citation: §6.2, p. 12. Source: programs/keystone_bank_statement.guideline:171.
     """
-    # programs/keystone_bank_statement.guideline:171: applies when Documentation type is bank_stmt_business_12 or bank_stmt_business_24
-    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
+    # programs/keystone_bank_statement.guideline:171: applies when Documentation type is bank_stmt_business_12 or
+    # bank_stmt_business_24
+    applies = (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     return applies, (
         # Ownership share at least 25% (programs/keystone_bank_statement.guideline:174)
         (None if loan.ownership_pct is None else loan.ownership_pct >= _D25),
@@ -299,8 +462,15 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/keystone_bank_statement.guideline:186)
-        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
+        (
+            None if v['reserves_months'] is None or v['required_reserves'] is None
+            else v['reserves_months'] >= v['required_reserves']
+        ),
     )
+
+
+_D3000000 = Decimal("3000000")
+_D150000 = Decimal("150000")
 
 
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
@@ -311,8 +481,14 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:190
     applies = True
     return applies, (
-        # Loan amount at least $150,000 and Loan amount at most $3,000,000 (programs/keystone_bank_statement.guideline:192)
-        (False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t40 is None or _t41 is None else True),
+        # Loan amount at least $150,000 and Loan amount at most $3,000,000
+        # (programs/keystone_bank_statement.guideline:192)
+        (
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
+            else True
+        ),
     )
 
 
@@ -324,8 +500,14 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:194
     applies = True
     return applies, (
-        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/keystone_bank_statement.guideline:196)
-        (None if loan.property_type is None else loan.property_type in _C42),
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit
+        # (programs/keystone_bank_statement.guideline:196)
+        (
+            None if loan.property_type is None
+            else loan.property_type in {
+                'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+            }
+        ),
     )
 
 
@@ -338,7 +520,7 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not ND, SD or NV (programs/keystone_bank_statement.guideline:200)
-        (None if loan.state is None else loan.state not in _C43),
+        (None if loan.state is None else loan.state not in {'ND', 'SD', 'NV'}),
     )
 
 
@@ -358,7 +540,7 @@ def rule_condo_fico(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Overlay bulletin 2026-03, item 1. Source: programs/acme_bank_statement.guideline:13.
     """
     # programs/acme_bank_statement.guideline:13: applies when Property type is condo_non_warrantable
-    applies = (None if loan.property_type is None else loan.property_type in _C26)
+    applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     return applies, (
         # Credit score at least 680 (programs/acme_bank_statement.guideline:16)
         (None if loan.fico is None else loan.fico >= 680),
@@ -374,7 +556,7 @@ def rule_excluded_states_overlay(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # State is not NY or IL (programs/acme_bank_statement.guideline:24)
-        (None if loan.state is None else loan.state not in _C44),
+        (None if loan.state is None else loan.state not in {'NY', 'IL'}),
     )
 
 
@@ -417,34 +599,179 @@ def facts(loan: Loan) -> rt.Facts:
 
 
 def check(loan: Loan) -> rt.Decision:
-    """Decide a loan under Acme Bank Statement (overlay on Keystone Bank Statement Select) 2026.1: status, findings, conditions, values, limits."""
+    """Decide a loan under Acme Bank Statement (overlay on Keystone Bank Statement Select) 2026.1: status, findings,
+    conditions, values, limits."""
     return rt.decide(META, facts(loan))
+
+
+_CELLS_primary_purchase = (
+    (
+        (Decimal("90"), Decimal("90")),
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+    ),
+    (
+        (Decimal("90"), Decimal("90")),
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    (
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    ((Decimal("80"), Decimal("80")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None, None),
+)
+_D1500000 = Decimal("1500000")
+_D1500001 = Decimal("1500001")
+_CELLS_primary_rate_term = (
+    (
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    (
+        (Decimal("85"), Decimal("85")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("75"), Decimal("75")), (Decimal("75"), Decimal("75")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
+)
+_CELLS_primary_cash_out = (
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("80"), Decimal("80")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
+    ((Decimal("65"), Decimal("65")), None, None, None),
+)
+_CELLS_second_home = (
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("70"), Decimal("70")), None, None),
+)
+_CELLS_investment = (
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("65"), Decimal("65")), None, None),
+)
+_D5 = Decimal("5")
+_D80 = Decimal("80")
+_D75 = Decimal("75")
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
     """The same decision without its wording: status, limits with their binding rules, failing rule ids.
 
-    `rt.verdict` unrolled for this program: derived values as locals, matrix bands as `if` chains, each rule's
-    outcome inline, each limit's arithmetic written out. A rule's requirements are computed only when it may apply.
+    The generic verdict (tests/oracles/verdict.py) unrolled for this program: derived values as locals, matrix bands
+    as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
+    computed only when it may apply.
     """
     # Property value (programs/loan.fields:271)
-    v_property_value = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    v_property_value = (
+        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
+        else loan.appraised_value
+    )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v_ltv = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up')
+    v_ltv = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v_cltv = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v_property_value, 2, 'up')
+    v_cltv = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
     # Eligible deposits (programs/loan.fields:282)
-    v_eligible_deposits = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    v_eligible_deposits = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v_qualifying_income = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v_qualifying_income = (
+        None if (
+            _t1 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else (
+            None if (
+                _t2 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t2
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v_dti = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v_qualifying_income, 2, 'up')
+    v_dti = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v_qualifying_income,
+        2,
+        'up',
+    )
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v_payment_shock = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
+    v_payment_shock = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
-    v_required_reserves = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
+    v_required_reserves = (
+        None if loan.loan_amount is None
+        else _D3 if loan.loan_amount <= _D1000000
+        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
+        else _D12 if loan.loan_amount >= _D2000001
+        else None
+    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -454,8 +781,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     covered: bool | None = False  # whether some matrix applies
-    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix A, p. 4); cells in _CELLS_primary_purchase
-    applies = (False if (_t3 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t4 := (None if loan.purpose is None else loan.purpose in _C0)) is False else None if _t3 is None or _t4 is None else True)
+    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
+    # A, p. 4); cells in _CELLS_primary_purchase
+    applies = (
+        False if (_t3 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t3 is None or _t4 is None
+        else True
+    )
     if applies is None:
         unresolved.append('primary_purchase')
         if covered is False:
@@ -464,11 +797,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_purchase')
-        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 720 <= loan.fico <= 739
+                else 2 if 700 <= loan.fico <= 719
+                else 3 if 680 <= loan.fico <= 699
+                else 4 if 660 <= loan.fico <= 679
+                else -1
+            )
+        ) < 0:
             failed.append('primary_purchase')
         elif loan.loan_amount is None:
             unresolved.append('primary_purchase')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
+                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                else -1
+            )
+        ) < 0:
             failed.append('primary_purchase')
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
@@ -477,8 +829,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
-    # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33; §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
-    applies = (False if (_t5 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t6 := (None if loan.purpose is None else loan.purpose in _C18)) is False else None if _t5 is None or _t6 is None else True)
+    # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
+    # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
+    applies = (
+        False if (_t5 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t5 is None or _t6 is None
+        else True
+    )
     if applies is None:
         unresolved.append('primary_rate_term')
         if covered is False:
@@ -487,11 +845,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_rate_term')
-        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 720 <= loan.fico <= 739
+                else 2 if 700 <= loan.fico <= 719
+                else 3 if 680 <= loan.fico <= 699
+                else 4 if 660 <= loan.fico <= 679
+                else -1
+            )
+        ) < 0:
             failed.append('primary_rate_term')
         elif loan.loan_amount is None:
             unresolved.append('primary_rate_term')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
+                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                else -1
+            )
+        ) < 0:
             failed.append('primary_rate_term')
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
@@ -500,8 +877,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
-    # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46; §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
-    applies = (False if (_t7 := (None if loan.occupancy is None else loan.occupancy in _C13)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t7 is None or _t8 is None else True)
+    # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
+    # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
+    applies = (
+        False if (_t7 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t7 is None or _t8 is None
+        else True
+    )
     if applies is None:
         unresolved.append('primary_cash_out')
         if covered is False:
@@ -510,11 +893,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_cash_out')
-        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 720 <= loan.fico <= 739
+                else 2 if 700 <= loan.fico <= 719
+                else 3 if 680 <= loan.fico <= 699
+                else 4 if 660 <= loan.fico <= 679
+                else -1
+            )
+        ) < 0:
             failed.append('primary_cash_out')
         elif loan.loan_amount is None:
             unresolved.append('primary_cash_out')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else 3 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
+                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                else -1
+            )
+        ) < 0:
             failed.append('primary_cash_out')
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
@@ -523,8 +925,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
-    # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2 Matrix D, p. 5); cells in _CELLS_second_home
-    applies = (False if (_t9 := (None if loan.occupancy is None else loan.occupancy in _C22)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t9 is None or _t10 is None else True)
+    # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
+    # Matrix D, p. 5); cells in _CELLS_second_home
+    applies = (
+        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t9 is None or _t10 is None
+        else True
+    )
     if applies is None:
         unresolved.append('second_home')
         if covered is False:
@@ -533,11 +941,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('second_home')
-        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 720 <= loan.fico <= 739
+                else 2 if 700 <= loan.fico <= 719
+                else 3 if 680 <= loan.fico <= 699
+                else 4 if 660 <= loan.fico <= 679
+                else -1
+            )
+        ) < 0:
             failed.append('second_home')
         elif loan.loan_amount is None:
             unresolved.append('second_home')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
+                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                else -1
+            )
+        ) < 0:
             failed.append('second_home')
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
@@ -546,8 +972,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
-    # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix E, p. 6); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in _C25)
+    # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
+    # E, p. 6); cells in _CELLS_investment
+    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
@@ -556,11 +983,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
-        elif (row := (0 if loan.fico >= 740 else 1 if 720 <= loan.fico <= 739 else 2 if 700 <= loan.fico <= 719 else 3 if 680 <= loan.fico <= 699 else 4 if 660 <= loan.fico <= 679 else -1)) < 0:  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 720 <= loan.fico <= 739
+                else 2 if 700 <= loan.fico <= 719
+                else 3 if 680 <= loan.fico <= 699
+                else 4 if 660 <= loan.fico <= 679
+                else -1
+            )
+        ) < 0:
             failed.append('investment')
         elif loan.loan_amount is None:
             unresolved.append('investment')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D1500000 else 2 if _D1500001 <= loan.loan_amount <= _D2000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
+                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                else -1
+            )
+        ) < 0:
             failed.append('investment')
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
@@ -572,7 +1017,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in _C26)
+    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
@@ -601,22 +1046,81 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18; Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors))
+    # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18; Overlay bulletin 2026-03, item 2 (investor
+    # allows 50%, 55% with compensating factors))
     ok = (None if v_dti is None else v_dti <= _D45)
     if ok is False:
         failed.append('max_dti')
     elif ok is None:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
-    ok = (False if (_t11 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C28, loan.application_date), _D36)) is False or (_t12 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C30, loan.application_date), _D24)) is False or (_t13 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C32, loan.application_date), _D12)) is False or (_t14 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C33, loan.application_date), _D24)) is False or (_t15 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C34, loan.application_date), _D12)) is False else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None or _t15 is None else True)
+    ok = (
+        False if (
+            _t11 := rt.ge(
+                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
+            )
+        ) is False
+            or (
+                _t12 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                    ),
+                    _D24,
+                )
+            ) is False
+            or (
+                _t13 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
+                    ),
+                    _D12,
+                )
+            ) is False
+            or (
+                _t14 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                    ),
+                    _D24,
+                )
+            ) is False
+            or (
+                _t15 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                    ),
+                    _D12,
+                )
+            ) is False
+        else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None or _t15 is None
+        else True
+    )
     if ok is False:
         failed.append('credit_event_seasoning')
     elif ok is None:
         unresolved.append('credit_event_seasoning')
-    # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months))
+    # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1,
+    # p. 10 (seed 002: satisfactory history for the most recent 12 months))
     applies = (None if loan.rent_free is None else not loan.rent_free)
     if applies is not False:
-        ok = (False if (_t16 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)) is False or (_t17 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)) is False or (_t18 := (None if loan.housing_verification is None else loan.housing_verification in _C36)) is False else None if _t16 is None or _t17 is None or _t18 is None else True)
+        ok = (
+            False if (
+                _t16 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+            ) is False
+                or (
+                    _t17 := rt.le(
+                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
+                    )
+                ) is False
+                or (
+                    _t18 := (
+                        None if loan.housing_verification is None
+                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    )
+                ) is False
+            else None if _t16 is None or _t17 is None or _t18 is None
+            else True
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('housing_history_12_months')
@@ -625,14 +1129,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('housing_history_12_months')
             elif ok is None:
                 unresolved.append('housing_history_12_months')
-    # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in forbearance is ineligible))
+    # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
+    # forbearance is ineligible))
     ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
-    # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
-    applies = (False if (_t19 := (loan.forbearance_end is not None)) is False or (_t20 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t19 is None or _t20 is None else True)
+    # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
+    # two timely payments after forbearance, purchase or rate/term))
+    applies = (
+        False if (_t19 := (loan.forbearance_end is not None)) is False
+            or (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t19 is None or _t20 is None
+        else True
+    )
     if applies is not False:
         ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -643,11 +1154,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('after_forbearance')
             elif ok is None:
                 unresolved.append('after_forbearance')
-    # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148; §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
-    applies = (False if (_t21 := (loan.forbearance_end is not None)) is False or (_t22 := (None if loan.purpose is None else loan.purpose in _C20)) is False else None if _t21 is None or _t22 is None else True)
+    # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
+    # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
+    applies = (
+        False if (_t21 := (loan.forbearance_end is not None)) is False
+            or (_t22 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t21 is None or _t22 is None
+        else True
+    )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
-    # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV))
+    # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002:
+    # rent-free letter, 10% contribution, max 80% LTV))
     a_rent_free = loan.rent_free
     if a_rent_free is not False:
         ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
@@ -659,7 +1177,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('rent_free')
             elif ok is None:
                 unresolved.append('rent_free')
-    # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160; §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
+    # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
     applies = loan.fthb
     if applies is not False:
         ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
@@ -672,13 +1191,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
-    ok = (None if loan.doc_type is None else loan.doc_type in _C39)
+    ok = (
+        None if loan.doc_type is None
+        else loan.doc_type in {
+            'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
+        }
+    )
     if ok is False:
         failed.append('doc_types')
     elif ok is None:
         unresolved.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
-    applies = (None if loan.doc_type is None else loan.doc_type in _C2)
+    applies = (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
         ok = (None if loan.ownership_pct is None else loan.ownership_pct >= _D25)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -690,25 +1214,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
-    ok = (None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves)
+    ok = (
+        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+    )
     if ok is False:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
-    ok = (False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t23 is None or _t24 is None else True)
+    ok = (
+        False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t23 is None or _t24 is None
+        else True
+    )
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
-    ok = (None if loan.property_type is None else loan.property_type in _C42)
+    ok = (
+        None if loan.property_type is None
+        else loan.property_type in {
+            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+        }
+    )
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
-    ok = (None if loan.state is None else loan.state not in _C43)
+    ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'NV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
@@ -717,8 +1253,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
-    # rule condo_fico: Non-warrantable condo: minimum credit score (programs/acme_bank_statement.guideline:13; Overlay bulletin 2026-03, item 1)
-    applies = (None if loan.property_type is None else loan.property_type in _C26)
+    # rule condo_fico: Non-warrantable condo: minimum credit score (programs/acme_bank_statement.guideline:13; Overlay
+    # bulletin 2026-03, item 1)
+    applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     if applies is not False:
         ok = (None if loan.fico is None else loan.fico >= 680)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -729,20 +1266,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('condo_fico')
             elif ok is None:
                 unresolved.append('condo_fico')
-    # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22; Overlay bulletin 2026-03, item 3)
-    ok = (None if loan.state is None else loan.state not in _C44)
+    # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22; Overlay bulletin
+    # 2026-03, item 3)
+    ok = (None if loan.state is None else loan.state not in {'NY', 'IL'})
     if ok is False:
         failed.append('excluded_states_overlay')
     elif ok is None:
         unresolved.append('excluded_states_overlay')
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+        if a_non_warrantable_condo is not False:
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'non_warrantable_condo'
             if a_non_warrantable_condo is True and less < low_sure:
@@ -752,13 +1292,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+        if a_declining_market is not False:
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+    if a_non_warrantable_condo is not False:
         if best is None or best > _D80:
             best, best_by = _D80, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D80):
@@ -779,12 +1321,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+        if a_non_warrantable_condo is not False:
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'non_warrantable_condo'
             if a_non_warrantable_condo is True and less < low_sure:
@@ -794,13 +1338,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 low, best_by = less, 'interest_only'
             if a_interest_only is True and less < low_sure:
                 low_sure = less
-        if a_declining_market is not False:  # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+        if a_declining_market is not False:
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'declining_market'
             if a_declining_market is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+    if a_non_warrantable_condo is not False:
         if best is None or best > _D80:
             best, best_by = _D80, 'non_warrantable_condo'
         if a_non_warrantable_condo is True and (sure is None or sure > _D80):
@@ -821,927 +1367,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(status, (('max_ltv', lim_max_ltv, lim_max_ltv_by), ('max_cltv', lim_max_cltv, lim_max_cltv_by), ('max_loan_amount', None, None)), tuple(failed), tuple(unresolved))
-
-
-# Constants the rules use, built once at import.
-_C0 = frozenset({'purchase'})
-_C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
-_C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
-_D100 = Decimal("100")
-_D50 = Decimal("50")
-_D3 = Decimal("3")
-_D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
-_D2000000 = Decimal("2000000")
-_D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
-_CELLS_primary_purchase = (
-    (
-        (Decimal("90"), Decimal("90")),
-        (Decimal("85"), Decimal("85")),
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-    ),
-    (
-        (Decimal("90"), Decimal("90")),
-        (Decimal("85"), Decimal("85")),
-        (Decimal("80"), Decimal("80")),
-        (Decimal("70"), Decimal("70")),
-    ),
-    (
-        (Decimal("85"), Decimal("85")),
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("65"), Decimal("65")),
-    ),
-    ((Decimal("80"), Decimal("80")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), None),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None, None),
-)
-_C13 = frozenset({'primary'})
-_D1500000 = Decimal("1500000")
-_D1500001 = Decimal("1500001")
-_D3000000 = Decimal("3000000")
-_CELLS_primary_rate_term = (
-    (
-        (Decimal("85"), Decimal("85")),
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("70"), Decimal("70")),
-    ),
-    (
-        (Decimal("85"), Decimal("85")),
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("65"), Decimal("65")),
-    ),
-    (
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("70"), Decimal("70")),
-        (Decimal("60"), Decimal("60")),
-    ),
-    ((Decimal("75"), Decimal("75")), (Decimal("75"), Decimal("75")), (Decimal("65"), Decimal("65")), None),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
-)
-_C18 = frozenset({'rate_term'})
-_CELLS_primary_cash_out = (
-    (
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("70"), Decimal("70")),
-        (Decimal("65"), Decimal("65")),
-    ),
-    (
-        (Decimal("80"), Decimal("80")),
-        (Decimal("75"), Decimal("75")),
-        (Decimal("70"), Decimal("70")),
-        (Decimal("60"), Decimal("60")),
-    ),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
-    ((Decimal("65"), Decimal("65")), None, None, None),
-)
-_C20 = frozenset({'cash_out'})
-_CELLS_second_home = (
-    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
-    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
-    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None),
-    ((Decimal("70"), Decimal("70")), None, None),
-)
-_C22 = frozenset({'second_home'})
-_C23 = frozenset({'purchase', 'rate_term'})
-_CELLS_investment = (
-    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
-    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
-    ((Decimal("65"), Decimal("65")), None, None),
-)
-_C25 = frozenset({'investment'})
-_C26 = frozenset({'condo_non_warrantable'})
-_D45 = Decimal("45")
-_C28 = ('fc',)
-_D36 = Decimal("36")
-_C30 = ('ss', 'dil', 'mod')
-_D24 = Decimal("24")
-_C32 = ('nod', 'dq120')
-_C33 = ('bk7', 'bk11')
-_C34 = ('bk13',)
-_D1 = Decimal("1")
-_C36 = frozenset({'vom', 'vor', 'bank_records'})
-_D10 = Decimal("10")
-_D250 = Decimal("250")
-_C39 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'})
-_D25 = Decimal("25")
-_D150000 = Decimal("150000")
-_C42 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
-_C43 = frozenset({'ND', 'SD', 'NV'})
-_C44 = frozenset({'NY', 'IL'})
-_D5 = Decimal("5")
-_D80 = Decimal("80")
-_D75 = Decimal("75")
-
-
-META = rt.ProgramMeta(
-    info=rt.ProgramInfo(
-        id='acme_bank_statement',
-        title='Acme Bank Statement (overlay on Keystone Bank Statement Select)',
-        investor='Keystone Non-QM Capital',
-        lender='Acme Home Lending',
-        family='Bank Statement',
-        version='2026.1',
-        effective='2026-02-15',
-        source='Acme Home Lending, Credit Overlays Bulletin 2026-03',
-        sha256='55ddf7ee29f1d32faba1df2c7144dac383fb400471a15f69ae40a5e15270df95',
-    ),
-    combine='lowest',
-    names={
-        **_fields.NAMES,
-        'property_value': rt.Name(
-            title='Property value',
-            kind='money',
-            unit='USD',
-            is_value=True,
-            depends_on=('purpose', 'purchase_price', 'appraised_value'),
-            places=2,
+    return rt.Verdict(
+        status,
+        (
+            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+            ('max_loan_amount', None, None),
         ),
-        'ltv': rt.Name(
-            title='LTV',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('loan_amount', 'property_value'),
-            places=2,
-        ),
-        'cltv': rt.Name(
-            title='CLTV',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
-            places=2,
-        ),
-        'eligible_deposits': rt.Name(
-            title='Eligible deposits',
-            kind='money',
-            unit='USD',
-            is_value=True,
-            depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
-            places=2,
-        ),
-        'qualifying_income': rt.Name(
-            title='Qualifying monthly income',
-            kind='money',
-            unit='USD per month',
-            is_value=True,
-            depends_on=(
-                'doc_type',
-                'eligible_deposits',
-                'statement_months',
-                'cpa_expense_ratio',
-                'ownership_pct',
-                'monthly_income',
-            ),
-            places=2,
-        ),
-        'dti': rt.Name(
-            title='DTI',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
-            places=2,
-        ),
-        'payment_shock': rt.Name(
-            title='Payment shock',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('pitia', 'current_housing_payment'),
-            places=2,
-        ),
-        'reserves_months': rt.Name(
-            title='Reserves',
-            kind='months',
-            unit='months',
-            is_value=True,
-            depends_on=('liquid_assets', 'pitia'),
-            places=2,
-        ),
-        'required_reserves': rt.Name(
-            title='Required reserves',
-            kind='months',
-            unit='months',
-            is_value=True,
-            depends_on=('loan_amount',),
-            places=0,
-        ),
-        'dscr': rt.Name(
-            title='DSCR',
-            kind='ratio',
-            unit='',
-            is_value=True,
-            depends_on=('lease_rent', 'market_rent', 'pitia'),
-            places=3,
-        ),
-    },
-    values=(
-        'property_value',
-        'ltv',
-        'cltv',
-        'eligible_deposits',
-        'qualifying_income',
-        'dti',
-        'payment_shock',
-        'reserves_months',
-        'required_reserves',
-        'dscr',
-    ),
-    matrices=(
-        rt.MatrixMeta(
-            id='primary_purchase',
-            title='Primary residence, purchase',
-            citation='§2.1 Matrix A, p. 4',
-            where='programs/keystone_bank_statement.guideline:20',
-            when_text='Occupancy is primary and Loan purpose is purchase',
-            when_inputs=('occupancy', 'purpose'),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
-                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
-                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
-                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
-                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
-                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-        rt.MatrixMeta(
-            id='primary_rate_term',
-            title='Primary residence, rate/term refinance',
-            citation='§2.1 Matrix B, p. 4',
-            where='programs/keystone_bank_statement.guideline:33',
-            when_text='Occupancy is primary and Loan purpose is rate_term',
-            when_inputs=('occupancy', 'purpose'),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
-                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
-                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
-                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
-                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
-                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-        rt.MatrixMeta(
-            id='primary_cash_out',
-            title='Primary residence, cash-out refinance',
-            citation='§2.1 Matrix C, p. 5',
-            where='programs/keystone_bank_statement.guideline:46',
-            when_text='Occupancy is primary and Loan purpose is cash_out',
-            when_inputs=('occupancy', 'purpose'),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
-                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
-                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
-                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
-                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
-                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("60")), ('max_cltv', Decimal("60"))), '60%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-        rt.MatrixMeta(
-            id='second_home',
-            title='Second home, purchase and rate/term',
-            citation='§2.2 Matrix D, p. 5',
-            where='programs/keystone_bank_statement.guideline:59',
-            when_text='Occupancy is second_home and Loan purpose is purchase or rate_term',
-            when_inputs=('occupancy', 'purpose'),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
-                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
-                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
-                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
-                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-        rt.MatrixMeta(
-            id='investment',
-            title='Investment property, all purposes',
-            citation='§2.3 Matrix E, p. 6',
-            where='programs/keystone_bank_statement.guideline:72',
-            when_text='Occupancy is investment',
-            when_inputs=('occupancy',),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("720"), True, Decimal("739"), True, '720-739'),
-                        (Decimal("700"), True, Decimal("719"), True, '700-719'),
-                        (Decimal("680"), True, Decimal("699"), True, '680-699'),
-                        (Decimal("660"), True, Decimal("679"), True, '660-679'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
-                        (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-    ),
-    rules=(
-        rt.RuleMeta(
-            id='non_warrantable_condo',
-            title='Non-warrantable condo',
-            citation='§3.1, p. 7',
-            where='programs/keystone_bank_statement.guideline:87',
-            when_text='Property type is condo_non_warrantable',
-            when_inputs=('property_type',),
-            requirements=(),
-            adjustments=(
-                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
-                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
-                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
-                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
-            ),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='interest_only',
-            title='Interest-only',
-            citation='§3.2, p. 7',
-            where='programs/keystone_bank_statement.guideline:93',
-            when_text='Interest-only',
-            when_inputs=('interest_only',),
-            requirements=(rt.RequirementMeta(text='Credit score at least 680', inputs=('fico',)),),
-            adjustments=(
-                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
-                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
-            ),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='declining_market',
-            title='Declining market',
-            citation='§3.3, p. 7',
-            where='programs/keystone_bank_statement.guideline:99',
-            when_text='Declining market',
-            when_inputs=('declining_market',),
-            requirements=(),
-            adjustments=(
-                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
-                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
-            ),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='rural',
-            title='Rural property',
-            citation='§3.4, p. 7',
-            where='programs/keystone_bank_statement.guideline:104',
-            when_text='Rural property',
-            when_inputs=('rural',),
-            requirements=(),
-            adjustments=(
-                ('cap', 'max_ltv', Decimal("75"), 'cap Max LTV at 75%'),
-                ('cap', 'max_cltv', Decimal("75"), 'cap Max CLTV at 75%'),
-            ),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='min_fico',
-            title='Minimum credit score',
-            citation='§4.1, p. 8',
-            where='programs/keystone_bank_statement.guideline:111',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='Credit score at least 660', inputs=('fico',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='max_dti',
-            title='Maximum DTI',
-            citation='Overlay bulletin 2026-03, item 2 (investor allows 50%, 55% with compensating factors)',
-            where='programs/acme_bank_statement.guideline:18',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='DTI at most 45%', inputs=('dti',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='credit_event_seasoning',
-            title='Credit event seasoning',
-            citation='§4.3, p. 9',
-            where='programs/keystone_bank_statement.guideline:120',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (fc) at least 36 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (ss, dil, mod) at least 24 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (nod, dq120) at least 12 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (bk7, bk11) at least 24 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (bk13) at least 12 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='housing_history_12_months',
-            title='Housing history, 12 months',
-            citation='§5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months)',
-            where='programs/keystone_bank_statement.guideline:132',
-            when_text='not Living rent-free',
-            when_inputs=('rent_free',),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Housing history documented at least 12 months',
-                    inputs=('housing_history_months',),
-                ),
-                rt.RequirementMeta(
-                    text='housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)',
-                    inputs=('housing_lates', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='Housing verification is vom, vor or bank_records',
-                    inputs=('housing_verification',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='forbearance',
-            title='Forbearance',
-            citation='§5.2, p. 10 (seed 002: still in forbearance is ineligible)',
-            where='programs/keystone_bank_statement.guideline:139',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='after_forbearance',
-            title='After forbearance',
-            citation='§5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term)',
-            where='programs/keystone_bank_statement.guideline:143',
-            when_text='Forbearance end is known and Loan purpose is purchase or rate_term',
-            when_inputs=('forbearance_end', 'purpose'),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Payments since forbearance at least 2',
-                    inputs=('payments_since_forbearance',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='after_forbearance_cash_out',
-            title='After forbearance, cash-out',
-            citation='§5.2, p. 10 (seed 002 is silent on cash-out after forbearance)',
-            where='programs/keystone_bank_statement.guideline:148',
-            when_text='Forbearance end is known and Loan purpose is cash_out',
-            when_inputs=('forbearance_end', 'purpose'),
-            requirements=(),
-            adjustments=(),
-            conditions=(),
-            reviews=(
-                'The guide does not say how a cash-out refinance after forbearance is treated; refer to the investor.',
-            ),
-        ),
-        rt.RuleMeta(
-            id='rent_free',
-            title='Rent-free borrowers',
-            citation='§5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV)',
-            where='programs/keystone_bank_statement.guideline:153',
-            when_text='Living rent-free',
-            when_inputs=('rent_free',),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Borrower contribution at least 10%',
-                    inputs=('borrower_contribution_pct',),
-                ),
-            ),
-            adjustments=(
-                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
-                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
-            ),
-            conditions=(('document', 'Rent-free letter'),),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='fthb_payment_shock',
-            title='First-time home buyer payment shock',
-            citation='§5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%)',
-            where='programs/keystone_bank_statement.guideline:160',
-            when_text='First-time home buyer',
-            when_inputs=('fthb',),
-            requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='doc_types',
-            title='Documentation types',
-            citation='§6.1, p. 12',
-            where='programs/keystone_bank_statement.guideline:167',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24',
-                    inputs=('doc_type',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='business_ownership',
-            title='Business ownership',
-            citation='§6.2, p. 12',
-            where='programs/keystone_bank_statement.guideline:171',
-            when_text='Documentation type is bank_stmt_business_12 or bank_stmt_business_24',
-            when_inputs=('doc_type',),
-            requirements=(rt.RequirementMeta(text='Ownership share at least 25%', inputs=('ownership_pct',)),),
-            adjustments=(),
-            conditions=(('document', 'CPA letter or business license confirming ownership'),),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='reserves',
-            title='Reserves',
-            citation='§6.3, p. 13',
-            where='programs/keystone_bank_statement.guideline:184',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Reserves at least Required reserves',
-                    inputs=('reserves_months', 'required_reserves'),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='loan_amount_range',
-            title='Loan amount',
-            citation='§7.1, p. 14',
-            where='programs/keystone_bank_statement.guideline:190',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Loan amount at least $150,000 and Loan amount at most $3,000,000',
-                    inputs=('loan_amount',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='property_types',
-            title='Property types',
-            citation='§7.2, p. 14',
-            where='programs/keystone_bank_statement.guideline:194',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit',
-                    inputs=('property_type',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='excluded_states',
-            title='State restrictions',
-            citation='§7.3, p. 14',
-            where='programs/keystone_bank_statement.guideline:198',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='State is not ND, SD or NV', inputs=('state',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='second_appraisal',
-            title='Second appraisal',
-            citation='§7.4, p. 15',
-            where='programs/keystone_bank_statement.guideline:202',
-            when_text='Loan amount more than $2,000,000',
-            when_inputs=('loan_amount',),
-            requirements=(),
-            adjustments=(),
-            conditions=(('document', 'Second full appraisal'),),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='condo_fico',
-            title='Non-warrantable condo: minimum credit score',
-            citation='Overlay bulletin 2026-03, item 1',
-            where='programs/acme_bank_statement.guideline:13',
-            when_text='Property type is condo_non_warrantable',
-            when_inputs=('property_type',),
-            requirements=(rt.RequirementMeta(text='Credit score at least 680', inputs=('fico',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='excluded_states_overlay',
-            title='Acme state restrictions',
-            citation='Overlay bulletin 2026-03, item 3',
-            where='programs/acme_bank_statement.guideline:22',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='State is not NY or IL', inputs=('state',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-    ),
-    limits=(
-        rt.LimitMeta(
-            id='max_ltv',
-            title='Max LTV',
-            on='ltv',
-            kind='percent',
-            unit='',
-            where='programs/loan.fields:309',
-        ),
-        rt.LimitMeta(
-            id='max_cltv',
-            title='Max CLTV',
-            on='cltv',
-            kind='percent',
-            unit='',
-            where='programs/loan.fields:310',
-        ),
-        rt.LimitMeta(
-            id='max_loan_amount',
-            title='Max loan amount',
-            on='loan_amount',
-            kind='money',
-            unit='USD',
-            where='programs/loan.fields:311',
-        ),
-    ),
-    selector_inputs=('occupancy', 'purpose'),
-    seasoning_date='application_date',
-)
+        tuple(failed),
+        tuple(unresolved),
+    )

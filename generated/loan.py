@@ -1,6 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
-Generated from programs/loan.fields (sha256 e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20); do not edit.
+Generated from programs/loan.fields; do not edit.
+Source sha256: e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -13,7 +14,19 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ['Citizenship', 'CreditEvent', 'CreditEventKind', 'DocType', 'HousingVerification', 'LatePayment', 'Loan', 'Occupancy', 'PropertyType', 'Purpose', 'State', ]
+__all__ = [
+    'Citizenship',
+    'CreditEvent',
+    'CreditEventKind',
+    'DocType',
+    'HousingVerification',
+    'LatePayment',
+    'Loan',
+    'Occupancy',
+    'PropertyType',
+    'Purpose',
+    'State',
+]
 
 
 class Purpose(StrEnum):
@@ -167,7 +180,8 @@ class CreditEvent(BaseModel):
     completed_on: dt.date | None = Field(
         default=None,
         title='Completion date',
-        description='Foreclosure sale, short sale or deed-in-lieu recording, modification date, or bankruptcy discharge or dismissal date.',
+        description='Foreclosure sale, short sale or deed-in-lieu recording, modification date, or bankruptcy '
+            'discharge or dismissal date.',
     )
 
 
@@ -203,7 +217,8 @@ class Loan(BaseModel):
     application_date: dt.date | None = Field(
         default=None,
         title='Application date',
-        description='Date of the loan application; credit-event seasoning and housing-history lookbacks are measured to it unless the program says otherwise.',
+        description='Date of the loan application; credit-event seasoning and housing-history lookbacks are measured '
+            'to it unless the program says otherwise.',
     )
     note_date: dt.date | None = Field(
         default=None,
@@ -265,7 +280,8 @@ class Loan(BaseModel):
         le=Decimal("100000000"),
         decimal_places=2,
         title='Subordinate liens',
-        description='Balance of liens behind the subject loan (HELOC drawn balance included), for CLTV; 0 when none. Unit: USD.',
+        description='Balance of liens behind the subject loan (HELOC drawn balance included), for CLTV; 0 when none. '
+            'Unit: USD.',
     )
     occupancy: Occupancy | None = Field(
         default=None,
@@ -309,7 +325,8 @@ class Loan(BaseModel):
         ge=300,
         le=850,
         title='Credit score',
-        description="Representative credit score of the loan: the lowest of the borrowers' middle (or lower of two) bureau scores. Unknown when no borrower has a score. Unit: points.",
+        description="Representative credit score of the loan: the lowest of the borrowers' middle (or lower of two) "
+            'bureau scores. Unknown when no borrower has a score. Unit: points.',
     )
     citizenship: Citizenship | None = Field(
         default=None,
@@ -336,7 +353,9 @@ class Loan(BaseModel):
     credit_events: list[CreditEvent] | None = Field(
         default=None,
         title='Credit events',
-        description='Every foreclosure, short sale, deed-in-lieu, default modification, notice of default, 120+ day delinquency and bankruptcy on the credit file, each with its completion date. Empty when the file shows none; unknown when not yet reviewed.',
+        description='Every foreclosure, short sale, deed-in-lieu, default modification, notice of default, 120+ day '
+            'delinquency and bankruptcy on the credit file, each with its completion date. Empty when the file shows '
+            'none; unknown when not yet reviewed.',
     )
     housing_history_months: int | None = Field(
         default=None,
@@ -348,7 +367,8 @@ class Loan(BaseModel):
     housing_lates: list[LatePayment] | None = Field(
         default=None,
         title='Late housing payments',
-        description='Every rent or mortgage payment 30 or more days late in the documented history. Empty when none; unknown when not yet verified.',
+        description='Every rent or mortgage payment 30 or more days late in the documented history. Empty when none; '
+            'unknown when not yet verified.',
     )
     housing_verification: HousingVerification | None = Field(
         default=None,
@@ -396,7 +416,8 @@ class Loan(BaseModel):
         le=Decimal("10000000"),
         decimal_places=2,
         title='Documented monthly income',
-        description='Gross monthly income from full-doc, P&L, 1099, WVOE or asset-depletion documents. Unit: USD per month.',
+        description='Gross monthly income from full-doc, P&L, 1099, WVOE or asset-depletion documents. Unit: USD per '
+            'month.',
     )
     total_deposits: Decimal | None = Field(
         default=None,
@@ -412,7 +433,8 @@ class Loan(BaseModel):
         le=Decimal("1000000000"),
         decimal_places=2,
         title='Transfers excluded',
-        description="Transfers between the borrower's own accounts within the deposits; excluded from income. Unit: USD.",
+        description="Transfers between the borrower's own accounts within the deposits; excluded from income. Unit: "
+            'USD.',
     )
     excluded_nonrecurring: Decimal | None = Field(
         default=None,
@@ -420,7 +442,8 @@ class Loan(BaseModel):
         le=Decimal("1000000000"),
         decimal_places=2,
         title='Non-recurring deposits excluded',
-        description='Loan proceeds, one-time windfalls and other non-recurring deposits; excluded from income. Unit: USD.',
+        description='Loan proceeds, one-time windfalls and other non-recurring deposits; excluded from income. Unit: '
+            'USD.',
     )
     statement_months: int | None = Field(
         default=None,
@@ -435,7 +458,8 @@ class Loan(BaseModel):
         le=Decimal("100"),
         decimal_places=2,
         title='CPA expense ratio',
-        description='Expense ratio stated by a CPA letter; unknown when there is no CPA letter. Unit: percent (80 = 80%).',
+        description='Expense ratio stated by a CPA letter; unknown when there is no CPA letter. Unit: percent (80 = '
+            '80%).',
     )
     ownership_pct: Decimal | None = Field(
         default=None,
@@ -467,7 +491,8 @@ class Loan(BaseModel):
         le=Decimal("10000000"),
         decimal_places=2,
         title='Lease rent',
-        description="Monthly rent on the subject's lease; unknown when the property is not leased. Unit: USD per month.",
+        description="Monthly rent on the subject's lease; unknown when the property is not leased. Unit: USD per "
+            'month.',
     )
     market_rent: Decimal | None = Field(
         default=None,
@@ -491,7 +516,8 @@ class Loan(BaseModel):
         le=Decimal("100"),
         decimal_places=2,
         title='Borrower contribution',
-        description="The borrower's own funds toward the purchase, as a percent of the price. Unit: percent (80 = 80%).",
+        description="The borrower's own funds toward the purchase, as a percent of the price. Unit: percent (80 = "
+            '80%).',
     )
     monthly_taxes: Decimal | None = Field(
         default=None,
@@ -499,7 +525,8 @@ class Loan(BaseModel):
         le=Decimal("10000000"),
         decimal_places=2,
         title='Monthly property taxes',
-        description='The property-tax part of PITIA, per month. Portfolio stress scenarios (programs/*.portfolio) raise PITIA by a share of it. Unit: USD per month.',
+        description='The property-tax part of PITIA, per month. Portfolio stress scenarios (programs/*.portfolio) '
+            'raise PITIA by a share of it. Unit: USD per month.',
     )
     monthly_insurance: Decimal | None = Field(
         default=None,
@@ -507,5 +534,6 @@ class Loan(BaseModel):
         le=Decimal("10000000"),
         decimal_places=2,
         title='Monthly insurance',
-        description='The hazard and flood insurance part of PITIA, per month. Portfolio stress scenarios raise PITIA by a share of it. Unit: USD per month.',
+        description='The hazard and flood insurance part of PITIA, per month. Portfolio stress scenarios raise PITIA '
+            'by a share of it. Unit: USD per month.',
     )

@@ -1,27 +1,37 @@
 """Shining Star Horizon (shining_star_horizon), version 2026.1, effective 2026-01-01.
 
-Investor: Shining Star Funding. Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
+Investor: Shining Star Funding.
+Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
 Variant of shining_star_base: inherits its rules, matrices and values unless overridden or dropped here.
 
-Generated from programs/shining_star_horizon.guideline (sha256 510dcf5df83ee211ac68e70a6f8508e88a513ca006af90e1e2c1471c2105a234); do not edit.
+Generated from programs/shining_star_horizon.guideline; do not edit.
+Source sha256: 510dcf5df83ee211ac68e70a6f8508e88a513ca006af90e1e2c1471c2105a234.
+The wording of the decision (titles, citations, messages' texts, matrix cells) is in `shining_star_horizon_meta`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from . import _fields
 from . import _runtime as rt
 from .loan import Loan
+from .shining_star_horizon_meta import META
 
 __all__ = ["META", "check", "check_fast", "facts", "values"]
 
-# Keep the names used by literals below (dates and Decimals) even when a program has none.
-_USED = (dt, Decimal)
-
 Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D3 = Decimal("3")
+_D1000000 = Decimal("1000000")
+_D6 = Decimal("6")
+_D1000001 = Decimal("1000001")
+_D2000000 = Decimal("2000000")
+_D12 = Decimal("12")
+_D2000001 = Decimal("2000001")
 
 
 def values(loan: Loan, every: bool = True) -> dict[str, Any]:
@@ -31,44 +41,113 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     """
     v: dict[str, Any] = {}
     # Property value (programs/loan.fields:271)
-    v['property_value'] = (None if (_t16 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16 else loan.appraised_value)
+    v['property_value'] = (
+        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
+        else loan.appraised_value
+    )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v['ltv'] = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up')
+    v['ltv'] = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v['cltv'] = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v['property_value'], 2, 'up')
+    v['cltv'] = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
     # Eligible deposits (programs/loan.fields:282)
-    v['eligible_deposits'] = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    v['eligible_deposits'] = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v['qualifying_income'] = (None if (_t17 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t17 else (None if (_t18 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t18 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v['qualifying_income'] = (
+        None if (
+            _t17 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t17
+        else (
+            None if (
+                _t18 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(
+                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
+                    ),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t18
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v['dti'] = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v['qualifying_income'], 2, 'up')
+    v['dti'] = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v['qualifying_income'],
+        2,
+        'up',
+    )
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v['payment_shock'] = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
+    v['payment_shock'] = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
-    v['required_reserves'] = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
+    v['required_reserves'] = (
+        None if loan.loan_amount is None
+        else _D3 if loan.loan_amount <= _D1000000
+        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
+        else _D12 if loan.loan_amount >= _D2000001
+        else None
+    )
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
-    v['dscr'] = rt.div_round(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down')
+    v['dscr'] = rt.div_round(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    )
     return v
 
 
 def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence and second home: whether it applies and the loan's row and column keys.
 
-    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19. Cells: META.matrices[0].
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19.
+    Cells: META.matrices[0] (shining_star_horizon_meta).
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C13), (loan.fico, loan.loan_amount)
+    return (
+        None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'}
+    ), (loan.fico, loan.loan_amount)
 
 
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Investment property: whether it applies and the loan's row and column keys.
 
-    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31. Cells: META.matrices[1].
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31.
+    Cells: META.matrices[1] (shining_star_horizon_meta).
     """
-    return (None if loan.occupancy is None else loan.occupancy in _C16), (loan.fico, loan.loan_amount)
+    return (None if loan.occupancy is None else loan.occupancy in {'investment'}), (loan.fico, loan.loan_amount)
 
 
 def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
@@ -77,7 +156,7 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
     """
     # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
-    applies = (None if loan.purpose is None else loan.purpose in _C17)
+    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, ()
 
 
@@ -97,48 +176,76 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     """Maximum DTI.
 
-    Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source: programs/shining_star_base.guideline:54.
+    Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source:
+    programs/shining_star_base.guideline:54.
     """
     # programs/shining_star_base.guideline:54: applies when Documentation type is not dscr
-    applies = (None if loan.doc_type is None else loan.doc_type not in _C18)
+    applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     return applies, (
         # DTI at most 50% (programs/shining_star_base.guideline:57)
         (None if v['dti'] is None else v['dti'] <= _D50),
     )
 
 
+_D24 = Decimal("24")
+
+
 def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """Credit event seasoning.
 
-    Citation: Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6). Source: programs/shining_star_base.guideline:59.
+    Citation: Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6). Source:
+    programs/shining_star_base.guideline:59.
     """
     # programs/shining_star_base.guideline:59
     applies = True
     return applies, (
-        # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months (programs/shining_star_base.guideline:63)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C19, loan.application_date), _D24),
-        # months since the latest Credit events (bk7, bk11, bk13) at least 24 months (programs/shining_star_base.guideline:64)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C21, loan.application_date), _D24),
+        # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
+        # (programs/shining_star_base.guideline:63)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events,
+                'kind',
+                'completed_on',
+                ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                loan.application_date,
+            ),
+            _D24,
+        ),
+        # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
+        # (programs/shining_star_base.guideline:64)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+            ),
+            _D24,
+        ),
     )
 
 
 def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """Satisfactory housing history.
 
-    Citation: Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon. Source: programs/shining_star_horizon.guideline:11.
+    Citation: Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon. Source:
+    programs/shining_star_horizon.guideline:11.
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
-    applies = (False if (_t19 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t20 := (None if loan.doc_type is None else loan.doc_type not in _C18)) is False else None if _t19 is None or _t20 is None else True)
+    applies = (
+        False if (_t19 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t20 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t19 is None or _t20 is None
+        else True
+    )
     return applies, (
         # Housing verification is vom, vor or bank_records (programs/shining_star_horizon.guideline:14)
-        (None if loan.housing_verification is None else loan.housing_verification in _C22),
+        (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
     )
 
 
 def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """Still in forbearance.
 
-    Citation: Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible. Source: programs/shining_star_base.guideline:75.
+    Citation: Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible. Source:
+    programs/shining_star_base.guideline:75.
     """
     # programs/shining_star_base.guideline:75
     applies = True
@@ -151,10 +258,17 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance: purchase or rate/term.
 
-    Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source: programs/shining_star_base.guideline:79.
+    Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source:
+    programs/shining_star_base.guideline:79.
     """
-    # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or rate_term
-    applies = (False if (_t21 := (loan.forbearance_end is not None)) is False or (_t22 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t21 is None or _t22 is None else True)
+    # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
+    # rate_term
+    applies = (
+        False if (_t21 := (loan.forbearance_end is not None)) is False
+            or (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
+        else True
+    )
     return applies, (
         # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
         (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2),
@@ -167,14 +281,23 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
-    applies = (False if (_t23 := (loan.forbearance_end is not None)) is False or (_t24 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t23 is None or _t24 is None else True)
+    applies = (
+        False if (_t23 := (loan.forbearance_end is not None)) is False
+            or (_t24 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t23 is None or _t24 is None
+        else True
+    )
     return applies, ()
+
+
+_D10 = Decimal("10")
 
 
 def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     """Living rent-free.
 
-    Citation: Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV. Source: programs/shining_star_base.guideline:89.
+    Citation: Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV. Source:
+    programs/shining_star_base.guideline:89.
     """
     # programs/shining_star_base.guideline:89: applies when Living rent-free
     applies = loan.rent_free
@@ -184,13 +307,23 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
+_D250 = Decimal("250")
+
+
 def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time home buyer payment shock.
 
-    Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent). Source: programs/shining_star_base.guideline:97.
+    Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent).
+    Source: programs/shining_star_base.guideline:97.
     """
-    # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc or dscr
-    applies = (False if loan.fthb is False or (_t25 := (None if loan.doc_type is None else loan.doc_type not in _C26)) is False else None if loan.fthb is None or _t25 is None else True)
+    # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc
+    # or dscr
+    applies = (
+        False if loan.fthb is False
+            or (_t25 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t25 is None
+        else True
+    )
     return applies, (
         # Payment shock at most 250% (programs/shining_star_base.guideline:100)
         (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
@@ -206,8 +339,15 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Reserves at least Required reserves (programs/shining_star_base.guideline:113)
-        (None if v['reserves_months'] is None or v['required_reserves'] is None else v['reserves_months'] >= v['required_reserves']),
+        (
+            None if v['reserves_months'] is None or v['required_reserves'] is None
+            else v['reserves_months'] >= v['required_reserves']
+        ),
     )
+
+
+_D3000000 = Decimal("3000000")
+_D100000 = Decimal("100000")
 
 
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
@@ -219,7 +359,12 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
-        (False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t26 is None or _t27 is None else True),
+        (
+            False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t26 is None or _t27 is None
+            else True
+        ),
     )
 
 
@@ -231,18 +376,31 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:119
     applies = True
     return applies, (
-        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (programs/shining_star_base.guideline:121)
-        (None if loan.property_type is None else loan.property_type in _C28),
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit
+        # (programs/shining_star_base.guideline:121)
+        (
+            None if loan.property_type is None
+            else loan.property_type in {
+                'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+            }
+        ),
     )
 
 
 def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     """Incomplete 12-month housing history.
 
-    Citation: Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV. Source: programs/shining_star_horizon.guideline:16.
+    Citation: Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV. Source:
+    programs/shining_star_horizon.guideline:16.
     """
-    # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not Living rent-free
-    applies = (False if (_t28 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False or (_t29 := (None if loan.rent_free is None else not loan.rent_free)) is False else None if _t28 is None or _t29 is None else True)
+    # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not
+    # Living rent-free
+    applies = (
+        False if (_t28 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t29 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t28 is None or _t29 is None
+        else True
+    )
     return applies, (
         # Borrower contribution at least 10% (programs/shining_star_horizon.guideline:20)
         (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
@@ -281,30 +439,108 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_CELLS_owner_occupied = (
+    ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), None),
+    ((Decimal("75"), Decimal("75")), None, None),
+)
+_CELLS_investment = (
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
+    ((Decimal("65"), Decimal("65")), None, None),
+)
+_D5 = Decimal("5")
+_D80 = Decimal("80")
+
+
 def check_fast(loan: Loan) -> rt.Verdict:
     """The same decision without its wording: status, limits with their binding rules, failing rule ids.
 
-    `rt.verdict` unrolled for this program: derived values as locals, matrix bands as `if` chains, each rule's
-    outcome inline, each limit's arithmetic written out. A rule's requirements are computed only when it may apply.
+    The generic verdict (tests/oracles/verdict.py) unrolled for this program: derived values as locals, matrix bands
+    as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
+    computed only when it may apply.
     """
     # Property value (programs/loan.fields:271)
-    v_property_value = (None if (_t0 := (None if loan.purpose is None else loan.purpose in _C0)) is None else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0 else loan.appraised_value)
+    v_property_value = (
+        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
+        else loan.appraised_value
+    )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
-    v_ltv = rt.div_round((None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up')
+    v_ltv = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
-    v_cltv = rt.div_round(rt.scale((None if loan.loan_amount is None or loan.subordinate_liens is None else loan.loan_amount + loan.subordinate_liens), 2), v_property_value, 2, 'up')
+    v_cltv = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
     # Eligible deposits (programs/loan.fields:282)
-    v_eligible_deposits = rt.sub((None if loan.total_deposits is None or loan.excluded_transfers is None else loan.total_deposits - loan.excluded_transfers), loan.excluded_nonrecurring)
+    v_eligible_deposits = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
-    v_qualifying_income = (None if (_t1 := (None if loan.doc_type is None else loan.doc_type in _C1)) is None else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1 else (None if (_t2 := (None if loan.doc_type is None else loan.doc_type in _C2)) is None else rt.div_round(rt.mul(rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)), (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))), loan.statement_months, 2, 'down') if _t2 else rt.quantize(loan.monthly_income, 2, 'down')))
+    v_qualifying_income = (
+        None if (
+            _t1 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else (
+            None if (
+                _t2 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t2
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
     # DTI, rounded up to 2 decimals (programs/loan.fields:292)
-    v_dti = rt.div_round(rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2), v_qualifying_income, 2, 'up')
+    v_dti = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v_qualifying_income,
+        2,
+        'up',
+    )
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
-    v_payment_shock = rt.div_round((None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up')
+    v_payment_shock = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
-    v_required_reserves = (None if loan.loan_amount is None else _D3 if loan.loan_amount <= _D1000000 else _D6 if _D1000001 <= loan.loan_amount <= _D2000000 else _D12 if loan.loan_amount >= _D2000001 else None)
+    v_required_reserves = (
+        None if loan.loan_amount is None
+        else _D3 if loan.loan_amount <= _D1000000
+        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
+        else _D12 if loan.loan_amount >= _D2000001
+        else None
+    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -314,8 +550,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     covered: bool | None = False  # whether some matrix applies
-    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
-    applies = (None if loan.occupancy is None else loan.occupancy in _C13)
+    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative
+    # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
+    applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
     if applies is None:
         unresolved.append('owner_occupied')
         if covered is False:
@@ -324,11 +561,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('owner_occupied')
-        elif (row := (0 if loan.fico >= 740 else 1 if 700 <= loan.fico <= 739 else 2 if 660 <= loan.fico <= 699 else 3 if 620 <= loan.fico <= 659 else -1)) < 0:  # fico: 740+, 700-739, 660-699, 620-659
+        # fico: 740+, 700-739, 660-699, 620-659
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 700 <= loan.fico <= 739
+                else 2 if 660 <= loan.fico <= 699
+                else 3 if 620 <= loan.fico <= 659
+                else -1
+            )
+        ) < 0:
             failed.append('owner_occupied')
         elif loan.loan_amount is None:
             unresolved.append('owner_occupied')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D2000000 else 2 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
+                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                else -1
+            )
+        ) < 0:
             failed.append('owner_occupied')
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
@@ -337,8 +591,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
-    # matrix investment: Investment property (programs/shining_star_base.guideline:31; Illustrative matrix (typical values, not from the seed)); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in _C16)
+    # matrix investment: Investment property (programs/shining_star_base.guideline:31; Illustrative matrix (typical
+    # values, not from the seed)); cells in _CELLS_investment
+    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
@@ -347,11 +602,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
-        elif (row := (0 if loan.fico >= 740 else 1 if 700 <= loan.fico <= 739 else 2 if 660 <= loan.fico <= 699 else 3 if 620 <= loan.fico <= 659 else -1)) < 0:  # fico: 740+, 700-739, 660-699, 620-659
+        # fico: 740+, 700-739, 660-699, 620-659
+        elif (
+            row := (
+                0 if loan.fico >= 740
+                else 1 if 700 <= loan.fico <= 739
+                else 2 if 660 <= loan.fico <= 699
+                else 3 if 620 <= loan.fico <= 659
+                else -1
+            )
+        ) < 0:
             failed.append('investment')
         elif loan.loan_amount is None:
             unresolved.append('investment')
-        elif (col := (0 if loan.loan_amount <= _D1000000 else 1 if _D1000001 <= loan.loan_amount <= _D2000000 else 2 if _D2000001 <= loan.loan_amount <= _D3000000 else -1)) < 0:  # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+        elif (
+            col := (
+                0 if loan.loan_amount <= _D1000000
+                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
+                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                else -1
+            )
+        ) < 0:
             failed.append('investment')
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
@@ -362,18 +634,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
-    # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:43; Illustrative (typical: cash-out 5 points below purchase))
-    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in _C17)
+    # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:43; Illustrative (typical:
+    # cash-out 5 points below purchase))
+    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     if a_cash_out_reduction is None:
         unresolved.append('cash_out_reduction')
-    # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:50; Illustrative (typical Non-QM minimum))
+    # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:50; Illustrative (typical Non-QM
+    # minimum))
     ok = (None if loan.fico is None else loan.fico >= 620)
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:54; Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1))
-    applies = (None if loan.doc_type is None else loan.doc_type not in _C18)
+    # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:54; Shining Star DTI page: 50% hard cap, no
+    # exceptions above 50% (public; domain notes 1))
+    applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     if applies is not False:
         ok = (None if v_dti is None else v_dti <= _D50)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -384,16 +659,48 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('max_dti')
             elif ok is None:
                 unresolved.append('max_dti')
-    # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:59; Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6))
-    ok = (False if (_t3 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C19, loan.application_date), _D24)) is False or (_t4 := rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', _C21, loan.application_date), _D24)) is False else None if _t3 is None or _t4 is None else True)
+    # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:59; Shining Star
+    # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
+    ok = (
+        False if (
+            _t3 := rt.ge(
+                rt.months_since_latest(
+                    loan.credit_events,
+                    'kind',
+                    'completed_on',
+                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                    loan.application_date,
+                ),
+                _D24,
+            )
+        ) is False
+            or (
+                _t4 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                    ),
+                    _D24,
+                )
+            ) is False
+        else None if _t3 is None or _t4 is None
+        else True
+    )
     if ok is False:
         failed.append('credit_event_seasoning')
     elif ok is None:
         unresolved.append('credit_event_seasoning')
-    # rule housing_history: Satisfactory housing history (programs/shining_star_horizon.guideline:11; Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon)
-    applies = (False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False or (_t6 := (None if loan.doc_type is None else loan.doc_type not in _C18)) is False else None if _t5 is None or _t6 is None else True)
+    # rule housing_history: Satisfactory housing history (programs/shining_star_horizon.guideline:11; Seed 002 rules 1,
+    # 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon)
+    applies = (
+        False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t6 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t5 is None or _t6 is None
+        else True
+    )
     if applies is not False:
-        ok = (None if loan.housing_verification is None else loan.housing_verification in _C22)
+        ok = (
+            None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('housing_history')
@@ -402,14 +709,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('housing_history')
             elif ok is None:
                 unresolved.append('housing_history')
-    # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:75; Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible)
+    # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:75; Seed 002 rule 13: borrowers still
+    # in forbearance or deferral are not eligible)
     ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
-    # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed 002 rule 14: at least two months of timely payments after completing forbearance)
-    applies = (False if (_t7 := (loan.forbearance_end is not None)) is False or (_t8 := (None if loan.purpose is None else loan.purpose in _C23)) is False else None if _t7 is None or _t8 is None else True)
+    # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
+    # 002 rule 14: at least two months of timely payments after completing forbearance)
+    applies = (
+        False if (_t7 := (loan.forbearance_end is not None)) is False
+            or (_t8 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t7 is None or _t8 is None
+        else True
+    )
     if applies is not False:
         ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -420,11 +734,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('after_forbearance')
             elif ok is None:
                 unresolved.append('after_forbearance')
-    # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002 rule 14 covers purchase and rate/term only)
-    applies = (False if (_t9 := (loan.forbearance_end is not None)) is False or (_t10 := (None if loan.purpose is None else loan.purpose in _C17)) is False else None if _t9 is None or _t10 is None else True)
+    # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
+    # rule 14 covers purchase and rate/term only)
+    applies = (
+        False if (_t9 := (loan.forbearance_end is not None)) is False
+            or (_t10 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t9 is None or _t10 is None
+        else True
+    )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
-    # rule rent_free: Living rent-free (programs/shining_star_base.guideline:89; Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV)
+    # rule rent_free: Living rent-free (programs/shining_star_base.guideline:89; Seed 002 rule 11: rent-free letter, 10%
+    # minimum borrower contribution, maximum 80% LTV)
     a_rent_free = loan.rent_free
     if a_rent_free is not False:
         ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
@@ -436,8 +757,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('rent_free')
             elif ok is None:
                 unresolved.append('rent_free')
-    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:97; Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
-    applies = (False if loan.fthb is False or (_t11 := (None if loan.doc_type is None else loan.doc_type not in _C26)) is False else None if loan.fthb is None or _t11 is None else True)
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:97; Seed 002
+    # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
+    applies = (
+        False if loan.fthb is False
+            or (_t11 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t11 is None
+        else True
+    )
     if applies is not False:
         ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -449,25 +776,45 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:111; Illustrative (typical reserves tiers))
-    ok = (None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves)
+    ok = (
+        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+    )
     if ok is False:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and maximum))
-    ok = (False if (_t12 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False or (_t13 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False else None if _t12 is None or _t13 is None else True)
+    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
+    # maximum))
+    ok = (
+        False if (_t12 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t13 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t12 is None or _t13 is None
+        else True
+    )
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule property_types: Property types (programs/shining_star_base.guideline:119; Illustrative (typical eligible property types))
-    ok = (None if loan.property_type is None else loan.property_type in _C28)
+    # rule property_types: Property types (programs/shining_star_base.guideline:119; Illustrative (typical eligible
+    # property types))
+    ok = (
+        None if loan.property_type is None
+        else loan.property_type in {
+            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+        }
+    )
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16; Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV)
-    a_incomplete_history = (False if (_t14 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False or (_t15 := (None if loan.rent_free is None else not loan.rent_free)) is False else None if _t14 is None or _t15 is None else True)
+    # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16; Seed 002
+    # rule 10: 10% minimum borrower contribution and maximum 80% LTV)
+    a_incomplete_history = (
+        False if (_t14 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t15 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t14 is None or _t15 is None
+        else True
+    )
     if a_incomplete_history is not False:
         ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
         if a_incomplete_history is None:  # may apply: missing unless every requirement is met
@@ -480,12 +827,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('incomplete_history')
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        if a_cash_out_reduction is not False:
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
@@ -507,12 +856,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        if a_cash_out_reduction is not False:  # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        if a_cash_out_reduction is not False:
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
@@ -534,523 +885,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may apply; `sure`: only those that surely apply
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(status, (('max_ltv', lim_max_ltv, lim_max_ltv_by), ('max_cltv', lim_max_cltv, lim_max_cltv_by), ('max_loan_amount', None, None)), tuple(failed), tuple(unresolved))
-
-
-# Constants the rules use, built once at import.
-_C0 = frozenset({'purchase'})
-_C1 = frozenset({'bank_stmt_personal_12', 'bank_stmt_personal_24'})
-_C2 = frozenset({'bank_stmt_business_12', 'bank_stmt_business_24'})
-_D100 = Decimal("100")
-_D50 = Decimal("50")
-_D3 = Decimal("3")
-_D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
-_D2000000 = Decimal("2000000")
-_D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
-_CELLS_owner_occupied = (
-    ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
-    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
-    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), None),
-    ((Decimal("75"), Decimal("75")), None, None),
-)
-_C13 = frozenset({'primary', 'second_home'})
-_D3000000 = Decimal("3000000")
-_CELLS_investment = (
-    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
-    ((Decimal("65"), Decimal("65")), None, None),
-)
-_C16 = frozenset({'investment'})
-_C17 = frozenset({'cash_out'})
-_C18 = frozenset({'dscr'})
-_C19 = ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120')
-_D24 = Decimal("24")
-_C21 = ('bk7', 'bk11', 'bk13')
-_C22 = frozenset({'vom', 'vor', 'bank_records'})
-_C23 = frozenset({'purchase', 'rate_term'})
-_D10 = Decimal("10")
-_D250 = Decimal("250")
-_C26 = frozenset({'full_doc', 'dscr'})
-_D100000 = Decimal("100000")
-_C28 = frozenset({'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'})
-_D5 = Decimal("5")
-_D80 = Decimal("80")
-
-
-META = rt.ProgramMeta(
-    info=rt.ProgramInfo(
-        id='shining_star_horizon',
-        title='Shining Star Horizon',
-        investor='Shining Star Funding',
-        lender=None,
-        family='Non-QM',
-        version='2026.1',
-        effective='2026-01-01',
-        source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
-        sha256='510dcf5df83ee211ac68e70a6f8508e88a513ca006af90e1e2c1471c2105a234',
-    ),
-    combine='lowest',
-    names={
-        **_fields.NAMES,
-        'property_value': rt.Name(
-            title='Property value',
-            kind='money',
-            unit='USD',
-            is_value=True,
-            depends_on=('purpose', 'purchase_price', 'appraised_value'),
-            places=2,
+    return rt.Verdict(
+        status,
+        (
+            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+            ('max_loan_amount', None, None),
         ),
-        'ltv': rt.Name(
-            title='LTV',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('loan_amount', 'property_value'),
-            places=2,
-        ),
-        'cltv': rt.Name(
-            title='CLTV',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
-            places=2,
-        ),
-        'eligible_deposits': rt.Name(
-            title='Eligible deposits',
-            kind='money',
-            unit='USD',
-            is_value=True,
-            depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
-            places=2,
-        ),
-        'qualifying_income': rt.Name(
-            title='Qualifying monthly income',
-            kind='money',
-            unit='USD per month',
-            is_value=True,
-            depends_on=(
-                'doc_type',
-                'eligible_deposits',
-                'statement_months',
-                'cpa_expense_ratio',
-                'ownership_pct',
-                'monthly_income',
-            ),
-            places=2,
-        ),
-        'dti': rt.Name(
-            title='DTI',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
-            places=2,
-        ),
-        'payment_shock': rt.Name(
-            title='Payment shock',
-            kind='percent',
-            unit='',
-            is_value=True,
-            depends_on=('pitia', 'current_housing_payment'),
-            places=2,
-        ),
-        'reserves_months': rt.Name(
-            title='Reserves',
-            kind='months',
-            unit='months',
-            is_value=True,
-            depends_on=('liquid_assets', 'pitia'),
-            places=2,
-        ),
-        'required_reserves': rt.Name(
-            title='Required reserves',
-            kind='months',
-            unit='months',
-            is_value=True,
-            depends_on=('loan_amount',),
-            places=0,
-        ),
-        'dscr': rt.Name(
-            title='DSCR',
-            kind='ratio',
-            unit='',
-            is_value=True,
-            depends_on=('lease_rent', 'market_rent', 'pitia'),
-            places=3,
-        ),
-    },
-    values=(
-        'property_value',
-        'ltv',
-        'cltv',
-        'eligible_deposits',
-        'qualifying_income',
-        'dti',
-        'payment_shock',
-        'reserves_months',
-        'required_reserves',
-        'dscr',
-    ),
-    matrices=(
-        rt.MatrixMeta(
-            id='owner_occupied',
-            title='Primary residence and second home',
-            citation='Illustrative matrix (typical values, not from the seed)',
-            where='programs/shining_star_base.guideline:19',
-            when_text='Occupancy is primary or second_home',
-            when_inputs=('occupancy',),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("700"), True, Decimal("739"), True, '700-739'),
-                        (Decimal("660"), True, Decimal("699"), True, '660-699'),
-                        (Decimal("620"), True, Decimal("659"), True, '620-659'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
-                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("90")), ('max_cltv', Decimal("90"))), '90%'),
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("85")), ('max_cltv', Decimal("85"))), '85%'),
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-        rt.MatrixMeta(
-            id='investment',
-            title='Investment property',
-            citation='Illustrative matrix (typical values, not from the seed)',
-            where='programs/shining_star_base.guideline:31',
-            when_text='Occupancy is investment',
-            when_inputs=('occupancy',),
-            axes=(
-                rt.AxisMeta(
-                    label='Credit score',
-                    inputs=('fico',),
-                    bands=(
-                        (Decimal("740"), True, None, False, '740+'),
-                        (Decimal("700"), True, Decimal("739"), True, '700-739'),
-                        (Decimal("660"), True, Decimal("699"), True, '660-699'),
-                        (Decimal("620"), True, Decimal("659"), True, '620-659'),
-                    ),
-                ),
-                rt.AxisMeta(
-                    label='Loan amount',
-                    inputs=('loan_amount',),
-                    bands=(
-                        (None, False, Decimal("1000000"), True, 'up to $1,000,000'),
-                        (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
-                        (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
-                    ),
-                ),
-            ),
-            cells=(
-                (
-                    ((('max_ltv', Decimal("80")), ('max_cltv', Decimal("80"))), '80%'),
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("75")), ('max_cltv', Decimal("75"))), '75%'),
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                ),
-                (
-                    ((('max_ltv', Decimal("70")), ('max_cltv', Decimal("70"))), '70%'),
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                ),
-                (
-                    ((('max_ltv', Decimal("65")), ('max_cltv', Decimal("65"))), '65%'),
-                    (None, 'N/A'),
-                    (None, 'N/A'),
-                ),
-            ),
-        ),
-    ),
-    rules=(
-        rt.RuleMeta(
-            id='cash_out_reduction',
-            title='Cash-out refinance',
-            citation='Illustrative (typical: cash-out 5 points below purchase)',
-            where='programs/shining_star_base.guideline:43',
-            when_text='Loan purpose is cash_out',
-            when_inputs=('purpose',),
-            requirements=(),
-            adjustments=(
-                ('reduce', 'max_ltv', Decimal("5"), 'reduce Max LTV by 5%'),
-                ('reduce', 'max_cltv', Decimal("5"), 'reduce Max CLTV by 5%'),
-            ),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='min_fico',
-            title='Minimum credit score',
-            citation='Illustrative (typical Non-QM minimum)',
-            where='programs/shining_star_base.guideline:50',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='Credit score at least 620', inputs=('fico',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='max_dti',
-            title='Maximum DTI',
-            citation='Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1)',
-            where='programs/shining_star_base.guideline:54',
-            when_text='Documentation type is not dscr',
-            when_inputs=('doc_type',),
-            requirements=(rt.RequirementMeta(text='DTI at most 50%', inputs=('dti',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='credit_event_seasoning',
-            title='Credit event seasoning',
-            citation='Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6)',
-            where='programs/shining_star_base.guideline:59',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-                rt.RequirementMeta(
-                    text='months since the latest Credit events (bk7, bk11, bk13) at least 24 months',
-                    inputs=('credit_events', 'application_date'),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='housing_history',
-            title='Satisfactory housing history',
-            citation='Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon',
-            where='programs/shining_star_horizon.guideline:11',
-            when_text='not Living rent-free and Documentation type is not dscr',
-            when_inputs=('rent_free', 'doc_type'),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Housing verification is vom, vor or bank_records',
-                    inputs=('housing_verification',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='forbearance',
-            title='Still in forbearance',
-            citation='Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible',
-            where='programs/shining_star_base.guideline:75',
-            when_text='',
-            when_inputs=(),
-            requirements=(rt.RequirementMeta(text='not In forbearance', inputs=('in_forbearance',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='after_forbearance',
-            title='After forbearance: purchase or rate/term',
-            citation='Seed 002 rule 14: at least two months of timely payments after completing forbearance',
-            where='programs/shining_star_base.guideline:79',
-            when_text='Forbearance end is known and Loan purpose is purchase or rate_term',
-            when_inputs=('forbearance_end', 'purpose'),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Payments since forbearance at least 2',
-                    inputs=('payments_since_forbearance',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='after_forbearance_cash_out',
-            title='After forbearance: cash-out',
-            citation='Seed 002 rule 14 covers purchase and rate/term only',
-            where='programs/shining_star_base.guideline:84',
-            when_text='Forbearance end is known and Loan purpose is cash_out',
-            when_inputs=('forbearance_end', 'purpose'),
-            requirements=(),
-            adjustments=(),
-            conditions=(),
-            reviews=('The guideline says nothing of cash-out refinances after forbearance: refer to the investor.',),
-        ),
-        rt.RuleMeta(
-            id='rent_free',
-            title='Living rent-free',
-            citation='Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV',
-            where='programs/shining_star_base.guideline:89',
-            when_text='Living rent-free',
-            when_inputs=('rent_free',),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Borrower contribution at least 10%',
-                    inputs=('borrower_contribution_pct',),
-                ),
-            ),
-            adjustments=(
-                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
-                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
-            ),
-            conditions=(('document', 'Rent-free letter'), ('term', '10% minimum borrower contribution')),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='fthb_payment_shock',
-            title='First-time home buyer payment shock',
-            citation='Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent)',
-            where='programs/shining_star_base.guideline:97',
-            when_text='First-time home buyer and Documentation type is not full_doc or dscr',
-            when_inputs=('fthb', 'doc_type'),
-            requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='reserves',
-            title='Reserves',
-            citation='Illustrative (typical reserves tiers)',
-            where='programs/shining_star_base.guideline:111',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Reserves at least Required reserves',
-                    inputs=('reserves_months', 'required_reserves'),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='loan_amount_range',
-            title='Loan amount',
-            citation='Illustrative (typical minimum and maximum)',
-            where='programs/shining_star_base.guideline:115',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Loan amount at least $100,000 and Loan amount at most $3,000,000',
-                    inputs=('loan_amount',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='property_types',
-            title='Property types',
-            citation='Illustrative (typical eligible property types)',
-            where='programs/shining_star_base.guideline:119',
-            when_text='',
-            when_inputs=(),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit',
-                    inputs=('property_type',),
-                ),
-            ),
-            adjustments=(),
-            conditions=(),
-            reviews=(),
-        ),
-        rt.RuleMeta(
-            id='incomplete_history',
-            title='Incomplete 12-month housing history',
-            citation='Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV',
-            where='programs/shining_star_horizon.guideline:16',
-            when_text='Housing history documented less than 12 months and not Living rent-free',
-            when_inputs=('housing_history_months', 'rent_free'),
-            requirements=(
-                rt.RequirementMeta(
-                    text='Borrower contribution at least 10%',
-                    inputs=('borrower_contribution_pct',),
-                ),
-            ),
-            adjustments=(
-                ('cap', 'max_ltv', Decimal("80"), 'cap Max LTV at 80%'),
-                ('cap', 'max_cltv', Decimal("80"), 'cap Max CLTV at 80%'),
-            ),
-            conditions=(('term', '10% minimum borrower contribution'),),
-            reviews=(),
-        ),
-    ),
-    limits=(
-        rt.LimitMeta(
-            id='max_ltv',
-            title='Max LTV',
-            on='ltv',
-            kind='percent',
-            unit='',
-            where='programs/loan.fields:309',
-        ),
-        rt.LimitMeta(
-            id='max_cltv',
-            title='Max CLTV',
-            on='cltv',
-            kind='percent',
-            unit='',
-            where='programs/loan.fields:310',
-        ),
-        rt.LimitMeta(
-            id='max_loan_amount',
-            title='Max loan amount',
-            on='loan_amount',
-            kind='money',
-            unit='USD',
-            where='programs/loan.fields:311',
-        ),
-    ),
-    selector_inputs=('occupancy',),
-    seasoning_date='application_date',
-)
+        tuple(failed),
+        tuple(unresolved),
+    )

@@ -3,9 +3,9 @@ tests/test_differential.py, run with a mutated runtime.
 
     python -m tests.differential_mutant GENERATED_COPY EXAMPLES
 
-GENERATED_COPY is a folder holding a copy of `generated/` whose `_runtime.py` has been mutated. Before anything
-imports the runtime, this process loads that same mutated text as `compiler.runtime` too, so that the mutation
-is the runtime's (as if `compiler/runtime.py` had been edited and `glc build` run): the generated checkers and
+GENERATED_COPY is a folder holding a copy of `generated/` whose `_runtime/` package has been mutated. Before
+anything imports the runtime, this process loads that same mutated package as `compiler.runtime` too, so that the
+mutation is the runtime's (as if a module of `compiler/runtime/` had been edited and `glc build` run): the generated checkers and
 anything in the compiler that still used the runtime's decision logic both see it. It then decides the
 differential loans (tests/loans.py, derandomized) under every program by
 
@@ -26,10 +26,12 @@ import sys
 from pathlib import Path
 
 
-def _load_runtime(path: Path) -> object:
+def _load_runtime(folder: Path) -> object:
+    """The package in `folder` as `compiler.runtime` (its modules, imported relatively, from that folder too)."""
     import compiler
 
-    spec = importlib.util.spec_from_file_location("compiler.runtime", path)
+    spec = importlib.util.spec_from_file_location("compiler.runtime", folder / "__init__.py",
+                                                  submodule_search_locations=[str(folder)])
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["compiler.runtime"] = module
@@ -41,7 +43,7 @@ def _load_runtime(path: Path) -> object:
 def main(copy: Path, examples: int) -> dict[str, object]:
     sys.path.insert(0, str(copy))  # `generated` is the mutated copy
     assert "compiler.runtime" not in sys.modules and "generated" not in sys.modules
-    runtime = _load_runtime(copy / "generated" / "_runtime.py")
+    runtime = _load_runtime(copy / "generated" / "_runtime")
 
     from hypothesis import HealthCheck, given, settings
 
@@ -53,7 +55,10 @@ def main(copy: Path, examples: int) -> dict[str, object]:
     from tests.loans import loans
 
     assert Path(generated.__file__).resolve().parent == (copy / "generated").resolve(), generated.__file__
-    assert sys.modules["generated._runtime"].__file__ == str(copy / "generated" / "_runtime.py")
+    for name in ("", ".assemble", ".decision"):  # the checkers' runtime and the compiler's: both the mutated copy
+        folder = copy / "generated" / "_runtime"
+        assert Path(sys.modules["generated._runtime" + name].__file__ or "").parent == folder, name
+        assert Path(sys.modules["compiler.runtime" + name].__file__ or "").parent == folder, name
     root = Path(__file__).resolve().parent.parent
     bundle = check_paths([root / "programs"]).bundle
     assert bundle is not None

@@ -27,12 +27,12 @@ BUNDLE = RESULT.bundle
 @given(loans(BUNDLE))
 def test_to_dict_is_asdict(data: dict[str, object]) -> None:
     import generated
-    from generated import _runtime as rt
+    from generated._runtime import decision
     from generated.loan import Loan
 
     loan = Loan.model_validate(data)
     for check in generated.PROGRAMS.values():
         d = check(loan)
-        expected = rt._plain(dataclasses.asdict(d))
+        expected = decision._plain(dataclasses.asdict(d))
         assert d.to_dict() == expected
         assert json.dumps(d.to_dict()) == json.dumps(expected)  # same keys in the same order

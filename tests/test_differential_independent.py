@@ -1,8 +1,9 @@
 """The differential test is independent: a bug in the runtime's decision logic makes it fail.
 
-Each case mutates the runtime's source text (in a temporary copy of `generated/`, whose `_runtime.py` is
-`compiler/runtime.py` under a one-line header), then a child process (tests/differential_mutant.py) loads the mutated text as
-both `generated._runtime` and `compiler.runtime` and compares the generated checkers with the reference evaluator
+Each case mutates the runtime's source text (in a temporary copy of `generated/`, whose `_runtime/` package is
+`compiler/runtime/`, each module under a one-line header): the one module holding the text the mutation changes.
+A child process (tests/differential_mutant.py) then loads the mutated package as both `generated._runtime` and
+`compiler.runtime` and compares the generated checkers with the reference evaluator
 on the differential loans, as tests/test_differential.py does. The comparison must find disagreements: the
 evaluator assembles its Decisions itself (compiler/evaluate_decision.py) and shares only the result data
 classes with the runtime. The same child also puts the evaluator's facts through the mutated runtime's `decide`
@@ -26,7 +27,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = int(os.environ.get("GLC_MUTATION_EXAMPLES", "150"))
 
-# (what changes, the runtime's text, the mutated text): each must occur exactly once in the runtime
+# (what changes, the runtime's text, the mutated text): each must occur exactly once in the runtime's modules
 MUTATIONS = {
     # the rule for combining a reduction with a cap: a cap is a ceiling of its own, never reduced
     "reduction_lowers_cap": (
@@ -55,15 +56,18 @@ MUTATIONS = {
 
 
 def _run(tmp_path: Path, mutation: str | None) -> dict[str, object]:
-    source = (ROOT / "generated" / "_runtime.py").read_text(encoding="utf-8")  # what the checkers import
-    assert source.endswith((ROOT / "compiler" / "runtime.py").read_text(encoding="utf-8")), "run `glc build`"
-    if mutation is not None:
-        old, new = MUTATIONS[mutation]
-        assert source.count(old) == 1, f"{mutation}: the runtime no longer reads as the mutation expects"
-        source = source.replace(old, new)
+    shipped = ROOT / "generated" / "_runtime"  # what the checkers import
+    sources = {p.name: (shipped / p.name).read_text(encoding="utf-8") for p in (ROOT / "compiler" / "runtime").glob("*.py")}
+    for name, text in sources.items():
+        assert text.endswith((ROOT / "compiler" / "runtime" / name).read_text(encoding="utf-8")), "run `glc build`"
     copy = tmp_path / "copy"
     shutil.copytree(ROOT / "generated", copy / "generated", ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "generated" / "_runtime.py").write_text(source, encoding="utf-8")
+    if mutation is not None:
+        old, new = MUTATIONS[mutation]
+        holders = [name for name, text in sources.items() if old in text]
+        assert len(holders) == 1 and sources[holders[0]].count(old) == 1, \
+            f"{mutation}: the runtime no longer reads as the mutation expects"
+        (copy / "generated" / "_runtime" / holders[0]).write_text(sources[holders[0]].replace(old, new), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run([sys.executable, "-m", "tests.differential_mutant", str(copy), str(EXAMPLES)], cwd=ROOT,
                          capture_output=True, text=True, env=env, timeout=1800)

@@ -210,8 +210,7 @@ def test_generated_on_another_filesystem_or_read_only(project: Path, mounts: lis
     saved = tmp_path / "saved"
     shutil.move(copy / "generated", saved)
     _tmpfs(copy / "generated", mounts)  # a mounted volume: renames into it from the project would cross devices
-    for f in saved.iterdir():
-        shutil.copy(f, copy / "generated" / f.name)
+    shutil.copytree(saved, copy / "generated", dirs_exist_ok=True)  # files and the `_runtime/` package
     program = copy / "programs" / "harbor_dscr.guideline"
     program.write_text(program.read_text().replace("Harbor", "Harbour", 1))
     out = glc("build", "--no-cache", cwd=copy)

@@ -89,8 +89,9 @@ def test_every_program_has_a_fast_path() -> None:
 def _stacked_module() -> object:
     """keystone_bank_statement compiled with `adjustments: stacked` (no program stacks yet) and shapes no program
     has yet: a matrix without `when`, a matrix row key that is an expression, rules referred for review with and
-    without `when` and requirements. The generated module joins the generated package."""
+    without `when` and requirements. The generated modules (the checker and its `_meta`) join the generated package."""
     import dataclasses
+    import sys
     import types
 
     from compiler import ir
@@ -107,9 +108,12 @@ def _stacked_module() -> object:
         else dataclasses.replace(r, when=None) if r.id == "after_forbearance_cash_out" else r
         for r in ks.rules)
     program = dataclasses.replace(ks, combine="stacked", matrices=matrices, rules=rules)
-    module = types.ModuleType("generated._stacked_keystone")
-    module.__package__ = "generated"
-    exec(compile(generate_program(program, BUNDLE.vocabulary), "<stacked keystone>", "exec"), module.__dict__)
+    files = generate_program(program, BUNDLE.vocabulary, "_stacked_keystone")
+    for name in ("_stacked_keystone_meta", "_stacked_keystone"):  # the metadata first: the checker imports it
+        module = types.ModuleType(f"generated.{name}")
+        module.__package__ = "generated"
+        sys.modules[module.__name__] = module
+        exec(compile(files[f"{name}.py"], f"<stacked keystone: {name}>", "exec"), module.__dict__)
     return module
 
 

@@ -56,7 +56,9 @@ def test_wheel_is_valid_and_holds_the_generated_package_renamed(tmp_path: Path) 
     assert metadata["Metadata-Version"] == "2.1" and metadata["Name"] == "Acme_Checkers" and metadata["Version"] == "2026.1.0"
     assert metadata.get_all("Requires-Dist") == ["pydantic>=2.7,<3"] and metadata["Requires-Python"] == ">=3.11"
     assert wheel_meta["Wheel-Version"] == "1.0" and wheel_meta["Root-Is-Purelib"] == "true" and wheel_meta["Tag"] == "py3-none-any"
-    expected = {p.name for p in GENERATED.glob("*.py")} | {"py.typed"}
+    expected = {p.relative_to(GENERATED).as_posix() for p in GENERATED.rglob("*.py") if "__pycache__" not in p.parts}
+    expected |= {"py.typed"}
+    assert "_runtime/__init__.py" in expected
     assert set(modules) == expected
     for name in expected - {"__init__.py", "py.typed"}:
         assert modules[name] == (GENERATED / name).read_bytes()

@@ -29,7 +29,7 @@ from sqlglot import exp
 from compiler.backends.sql.expr import Scope, div_round, render
 from compiler.driver import check_paths
 from compiler.project import Project
-from compiler.runtime import div_round as runtime_div_round
+from compiler.runtime.values import div_round as runtime_div_round
 from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.screen.rows import comparable
 from compiler.screen.sample import write_sample

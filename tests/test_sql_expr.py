@@ -19,8 +19,8 @@ from sqlglot import exp
 from compiler import ir, ir_types
 from compiler.backends.sql.expr import NEVER, Scope, SqlError, compile_expr, div_round, render
 from compiler.evaluate import Env, ev
-from compiler.runtime import div_round as runtime_div_round
-from compiler.runtime import months_between
+from compiler.runtime.values import div_round as runtime_div_round
+from compiler.runtime.values import months_between
 from compiler.source import Span
 
 SPAN = Span("t", 1, 1, 1, 2)

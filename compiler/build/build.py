@@ -94,7 +94,7 @@ def _existing(project: Project) -> set[str]:
                 head = p.read_text(encoding="utf-8")[:600]
             except (OSError, UnicodeDecodeError):
                 continue
-            if MARKER in head or p.name == "_runtime.py":
+            if MARKER in head or p.name == "_runtime.py":  # the runtime of an old build (now `_runtime/`)
                 found.add(p.relative_to(root).as_posix())
     return found
 

@@ -1,7 +1,8 @@
 """`glc package`: the generated checkers (`generated/`) as a wheel a loan-origination team can `pip install`.
 
 The generated package imports only the standard library and pydantic, and its modules import one another
-relatively (`from . import _runtime`), so it is shipped as it is under the name the team asks for: `import NAME`.
+relatively (`from . import _runtime`; the runtime is a subpackage, `_runtime/`), so it is shipped as it is under
+the name the team asks for: `import NAME`.
 
 The wheel is written here with `zipfile`, not by a library: the format (PyPA's binary distribution format) is
 small, and the one library that writes it, `wheel`, documents no stable Python API (only its command line).
@@ -36,7 +37,7 @@ REQUIRES_PYTHON = ">=3.11"  # the generated code uses enum.StrEnum
 REQUIRES_DIST = "pydantic>=2.7,<3"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry: the same bytes on every build
 _DIST_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")  # a Python identifier that is also a valid distribution name
-_REQUIRED = ("__init__.py", "loan.py", "_runtime.py")
+_REQUIRED = ("__init__.py", "loan.py", "_runtime/__init__.py")
 
 
 class PackageError(ValueError):

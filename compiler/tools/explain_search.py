@@ -17,7 +17,8 @@ from typing import Any
 from compiler import ir, ir_program
 from compiler.evaluate import facts_of, get
 from compiler.meta import program_meta
-from compiler.runtime import ProgramMeta, fmt
+from compiler.runtime import ProgramMeta
+from compiler.runtime.values import fmt
 from compiler.tools.explain_grid import Line, bisect_first, bisect_last, edges, field_line
 from compiler.tools.explain_outcome import Goal, Outcome, Target, sane
 from compiler.tools.explain_result import Change, Effect, FieldValue, Suggestion, rank

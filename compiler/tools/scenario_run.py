@@ -14,7 +14,8 @@ from typing import Any
 from compiler import ir_program
 from compiler.evaluate import facts_of
 from compiler.meta import program_meta
-from compiler.runtime import Decision, Facts, ProgramMeta, decide, fmt
+from compiler.runtime import Decision, Facts, ProgramMeta, decide
+from compiler.runtime.values import fmt
 from compiler.tools.scenario_expect import NEVER, Expect
 from compiler.tools.scenarios import Scenario, program_keys
 

@@ -21,7 +21,7 @@ def test_the_registry_lists_every_back_end_and_what_glc_build_writes() -> None:
 def test_each_back_end_turns_the_bundle_into_files() -> None:
     assert BUNDLE is not None
     python = BACKENDS["python"](BUNDLE)
-    assert {"__init__.py", "loan.py", "_runtime.py"} <= set(python)
+    assert {"__init__.py", "loan.py", "_runtime/__init__.py", "keystone_bank_statement_meta.py"} <= set(python)
     assert "docs/index.md" in BACKENDS["docs"](BUNDLE)
     sql = BACKENDS["sql"](BUNDLE)
     assert sorted(sql) == sorted(f"{p.id}.sql" for p in BUNDLE.programs)

@@ -91,8 +91,9 @@ def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool],
 class PyExpr:
     """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values).
 
-    Constants (Decimals, value sets, band tables) are hoisted into module-level names (`constants`, in
-    first-use order), so a check builds none of them per loan.
+    Constants Python cannot build at compile time (Decimals, matrix cells) are hoisted into module-level names
+    (`constants`, in first-use order; the module writes each above the first function using it), so a check
+    builds none of them per loan. Value sets and tuples of kinds are written inline: Python builds them once.
     """
 
     def __init__(self) -> None:
@@ -183,7 +184,7 @@ class PyExpr:
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
-                f"{self.const(literal(x.kinds), '')}, loan.{x.as_of})")
+                f"{literal(x.kinds)}, loan.{x.as_of})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
@@ -215,11 +216,13 @@ class PyExpr:
         return f"{'not ' if x.negated else ''}rt.known({operand})"
 
     def visit_InSet(self, x: ir.InSet) -> str:
-        values = self.const("frozenset({" + ", ".join(repr(v) for v in x.values) + "})", "")
+        """`x in {...}` inline: a set display of constants is built once, by the Python compiler."""
+        values = "{" + ", ".join(repr(v) for v in x.values) + "}"
         operand = self.emit(x.operand)
         if _SIMPLE.fullmatch(operand):
             return f"(None if {operand} is None else {operand} {'not in' if x.negated else 'in'} {values})"
-        test = f"rt.isin({operand}, {values})"
+        hint = "_".join(str(v) for v in x.values).upper()  # the module constant `_PURCHASE_RATE_TERM`
+        test = f"rt.isin({operand}, {self.const('frozenset(' + values + ')', hint if len(hint) <= 30 else '')})"
         return f"rt.not3({test})" if x.negated else test
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
@@ -253,7 +256,7 @@ class PyExpr:
 
     def visit_Lookup(self, x: ir.Lookup) -> str:
         """The result of the first band holding the key, as one conditional expression (bands known at compile
-        time); unknown when the key is unknown or in no band (as `rt.lookup`)."""
+        time); unknown when the key is unknown or in no band."""
         key = self.emit(x.key.expr)
         if _SIMPLE.fullmatch(key):
             first = key

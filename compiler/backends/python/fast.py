@@ -1,6 +1,6 @@
 """The bare path of a generated checker (`check_fast`): the program's decision unrolled into straight-line Python.
 
-`rt.verdict` (compiler/runtime.py) is the reference: the facts of a loan, then `place` for each matrix that
+The generic `verdict` (tests/oracles/verdict.py) is the reference: the facts of a loan, then `place` for each matrix that
 applies, `judge` for each rule that may apply, and `conclude` for the limits and the status. Here everything
 that is known at compile time is decided at compile time: derived values are locals (no dict), a matrix's
 row and column are found by `if` chains over its band edges and its cell read from a table, each rule's
@@ -96,7 +96,7 @@ class FastPath:
         self.say("applies: bool | None")
         self.say("ok: bool | None")
 
-    # ---------------------------------------------------------------- matrices: `rt.place`, unrolled
+    # ---------------------------------------------------------------- matrices: the oracle's `place`, unrolled
 
     def _matrices(self) -> None:
         p = self.p
@@ -158,7 +158,7 @@ class FastPath:
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
 
-    # ---------------------------------------------------------------- rules: `rt.judge`, inline
+    # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
 
     def _rules(self) -> None:
         for r in self.p.rules:
@@ -208,7 +208,7 @@ class FastPath:
             self.say(f"elif {ok} is None:", depth)
         self.say(f"unresolved.append({r.id!r})", depth + 1)
 
-    # ---------------------------------------------------------------- limits: `rt.conclude`, per limit
+    # ---------------------------------------------------------------- limits: the oracle's `conclude`, per limit
 
     def _limits(self) -> None:
         p = self.p

@@ -7,6 +7,7 @@ literal) or `comment`/`docstring` (escaped), never pasted raw.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,10 +17,18 @@ from importlib import resources
 import jinja2
 
 from compiler import ir, ir_program, ir_types
+from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
 
-# Package data, read through importlib.resources so an installed wheel works like the source tree.
-RUNTIME = resources.files("compiler").joinpath("runtime.py")
+# The runtime package, read through importlib.resources so an installed wheel works like the source tree.
+RUNTIME = resources.files("compiler").joinpath("runtime")
+
+
+def runtime_files() -> dict[str, str]:
+    """`_runtime/<module>.py` for every module of compiler/runtime/: its text under a one-line header."""
+    modules = sorted(f.name for f in RUNTIME.iterdir() if f.name.endswith(".py"))
+    return {f"_runtime/{name}": f"# Copied from compiler/runtime/{name} by glc build; do not edit.\n"
+            + RUNTIME.joinpath(name).read_text(encoding="utf-8") for name in modules}
 
 
 def pyrepr(value: object) -> str:
@@ -139,8 +148,8 @@ def generate_loan(vocab: ir_program.Vocabulary) -> str:
     models.append({"class_name": "Loan", "doc": f"A loan, as the guidelines see it ({vocab.title}).",
                    "fields": [_field(f, enum_classes, record_classes) for f in vocab.fields]})
     exports = sorted([*enum_classes.values(), *record_classes.values(), "Loan"])
-    text = environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models, exports=exports)
-    return text
+    return wrap(environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models,
+                                                                exports=exports))
 
 
 def _record_of(vocab: ir_program.Vocabulary, f: ir.Field) -> str:
@@ -169,8 +178,9 @@ def versions_of(bundle: ir_program.Bundle) -> list[tuple[ir_program.Program, lis
     return out
 
 
-def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> str:
-    """One checker module: values, one function per matrix and rule, `check`, and the metadata literal."""
+def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabulary, name: str) -> dict[str, str]:
+    """A program's two modules: `<name>.py`, the checker (values, one function per matrix and rule, `check`,
+    `check_fast`), and `<name>_meta.py`, the metadata `check` words its Decision from (`META`)."""
     from compiler.backends.python.expr import PyExpr, literal
     from compiler.backends.python.fast import fast_path
     from compiler.meta import program_meta
@@ -184,14 +194,44 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     names = "{\n        **_fields.NAMES,\n" + "".join(f"        {k!r}: {literal(v, 2)},\n" for k, v in own.items()) + "    }"
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     decisive = decisive_values(program)
-    fast = fast_path(program, emitter, decisive)  # before the template: its constants join the emitter's
-    return environment().get_template("program.py.j2").render(
-        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, constants=lambda: emitter.constants,
-        decisive=decisive, fast=fast,
-        adjustments=lambda r: emitter.const(literal(tuple((a.kind, a.limit, a.amount) for a in r.adjustments)), ""),
+    fast = fast_path(program, emitter, decisive)
+    meta_module = f"{name}_meta"
+    checker = environment().get_template("program.py.j2").render(
+        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, decisive=decisive, fast=fast,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
-        meta=literal(meta, raw={"names": names}),
+        meta_module=meta_module, local_imports=sorted([f"from .{meta_module} import META", "from .loan import Loan"]),
     )
+    meta_text = literal(meta, raw={"names": names})
+    meta_file = environment().get_template("meta.py.j2").render(
+        p=program, module=name, meta=meta_text, uses_dt="dt." in meta_text, uses_decimal="Decimal(" in meta_text)
+    return {f"{name}.py": wrap(_unused_imports_dropped(_constants_placed(checker, emitter.constants))),
+            f"{meta_module}.py": wrap(meta_file)}
+
+
+def _constants_placed(text: str, constants: dict[str, str]) -> str:
+    """The module with each constant written right above the first function that uses it (unused ones left out)."""
+    first: dict[int, list[str]] = {}  # line of a `def` -> the constants it is the first to use
+    seen: set[str] = set()
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.FunctionDef):
+            for n in ast.walk(node):
+                if isinstance(n, ast.Name) and n.id in constants and n.id not in seen:
+                    seen.add(n.id)
+                    first.setdefault(node.lineno, []).append(n.id)
+    lines = text.split("\n")
+    for lineno in sorted(first, reverse=True):
+        names = sorted(first[lineno], key=list(constants).index)  # the order the emitter made them
+        lines[lineno - 1:lineno - 1] = [*(f"{n} = {constants[n]}" for n in names), "", ""]
+    return "\n".join(lines)
+
+
+def _unused_imports_dropped(text: str) -> str:
+    """The module without `import datetime as dt` / `from decimal import Decimal` when nothing uses the name."""
+    used = {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
+    for line, name in (("import datetime as dt\n", "dt"), ("from decimal import Decimal\n", "Decimal")):
+        if name not in used:
+            text = text.replace(line, "", 1)
+    return text
 
 
 def decisive_values(program: ir_program.Program) -> set[str]:
@@ -212,13 +252,14 @@ def decisive_values(program: ir_program.Program) -> set[str]:
 def generate_fields(vocabulary: ir_program.Vocabulary) -> str:
     """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
     from compiler.backends.python.expr import literal
-    from compiler.runtime import Name
+    from compiler.runtime.assemble import Name
 
     entries = "".join(
         f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields
     )
-    return (
-        f'"""Loan fields as messages name them: generated from {vocabulary.path} (sha256 {vocabulary.sha256}); do not edit."""\n\n'
+    return wrap(
+        f'"""Loan fields as messages name them: generated from {vocabulary.path}; do not edit.\n\n'
+        f'Source sha256: {vocabulary.sha256}.\n"""\n\n'
         "from __future__ import annotations\n\nfrom . import _runtime as rt\n\n"
         f"NAMES: dict[str, rt.Name] = {{\n{entries}}}\n"
     )
@@ -230,15 +271,17 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     versions = versions_of(bundle)
     modules = sorted(m for _, vs in versions for _, m in vs)
     files = {
-        "__init__.py": environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
-                                                                       versions=versions, modules=modules),
+        "__init__.py": wrap(environment().get_template("init.py.j2").render(bundle=bundle, module=module_name,
+                                                                            versions=versions, modules=modules)),
         "loan.py": generate_loan(bundle.vocabulary),
-        "_runtime.py": "# Copied from compiler/runtime.py by glc build; do not edit.\n" + RUNTIME.read_text(encoding="utf-8"),
     }
     files["_fields.py"] = generate_fields(bundle.vocabulary)
-    for program in bundle.programs:
-        files[f"{module_name(program.id)}.py"] = memo("python", program, partial(generate_program, program, bundle.vocabulary))
-    for program in bundle.history:
-        files[f"{version_module_name(program, False)}.py"] = memo("python", program,
-                                                                  partial(generate_program, program, bundle.vocabulary))
+    files.update(runtime_files())  # copied as they are
+    programs = [(p, module_name(p.id)) for p in bundle.programs]
+    programs += [(p, version_module_name(p, False)) for p in bundle.history]
+    for program, name in programs:
+        for path, text in memo("python", program, partial(generate_program, program, bundle.vocabulary, name)).items():
+            if path in files:  # a program whose id ends in `_meta`, next to the one it would shadow
+                raise ValueError(f"two generated modules would be generated/{path}: rename program {program.id}")
+            files[path] = text
     return files

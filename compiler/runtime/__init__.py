@@ -1,0 +1,111 @@
+"""Runtime of the generated checkers: the Decision a check returns, how it is decided, and the exact arithmetic.
+
+`glc build` copies this package into every generated package as `generated/_runtime/` (the same file names,
+each under a one-line header); its modules import only the standard library and one another, relatively.
+Generated modules say `from . import _runtime as rt` and call exactly the names in `__all__`
+(tests/unit/test_runtime_all.py holds the list to what they call).
+
+    values    exact arithmetic (`div_round`, `quantize`, month counting), unknown-aware operations (`ge`, `all3`, ...)
+    decision  the result types: `Decision`, `Finding`, `LimitResult`, ... and `status_of`
+    assemble  the program metadata types, a loan's `Facts`, and `decide`: the Decision assembled from the facts
+    verdict   `Verdict`, what the fast path (`check_fast`) returns: the decision without its wording
+"""
+
+from __future__ import annotations
+
+from .assemble import AxisMeta, Facts, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta, decide
+from .decision import (
+    Condition,
+    Decision,
+    DerivedValue,
+    Finding,
+    LimitCandidate,
+    LimitResult,
+    Outcome,
+    ProgramInfo,
+    Status,
+)
+from .values import (
+    NEVER,
+    add,
+    all3,
+    any3,
+    count_lates,
+    default,
+    div_round,
+    eq,
+    ge,
+    greater,
+    gt,
+    isin,
+    known,
+    le,
+    lesser,
+    lt,
+    months_since,
+    months_since_latest,
+    mul,
+    ne,
+    neg,
+    not3,
+    quantize,
+    scale,
+    sub,
+)
+from .verdict import Verdict
+
+__all__ = [
+    # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
+    "AxisMeta",
+    "Decision",
+    "Facts",
+    "LimitMeta",
+    "MatrixMeta",
+    "Name",
+    "ProgramInfo",
+    "ProgramMeta",
+    "RequirementMeta",
+    "RuleMeta",
+    "Status",
+    "Verdict",
+    "all3",
+    "any3",
+    "count_lates",
+    "decide",
+    "default",
+    "div_round",
+    "ge",
+    "le",
+    "lesser",
+    "lt",
+    "months_since_latest",
+    "mul",
+    "not3",
+    "quantize",
+    "scale",
+    "sub",
+]
+__all__ += [
+    # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
+    # a guideline using them must not need a new runtime.
+    "add",  # `a + b` of an operand that is not a plain field, value or constant
+    "eq",  # `=` of such an operand
+    "greater",  # `greater of`
+    "gt",  # `>` of such an operand
+    "isin",  # `in [...]` of such an operand
+    "known",  # `is known` of such an operand
+    "months_since",  # `months since <date>`
+    "ne",  # `!=` of such an operand
+    "neg",  # `-x`
+]
+__all__ += [
+    # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them,
+    # and the value a Decision shows for months since an event that never happened.
+    "NEVER",
+    "Condition",
+    "DerivedValue",
+    "Finding",
+    "LimitCandidate",
+    "LimitResult",
+    "Outcome",
+]

@@ -1,0 +1,406 @@
+"""Deciding from facts: the program metadata types, a loan's `Facts`, and `decide`, which assembles the Decision.
+
+A checker (generated or the reference evaluator) computes the facts of a loan (derived values, whether each rule
+applies, each requirement's result, each matrix's keys); `decide` assembles the Decision: matrix cells,
+reductions and caps, limit checks, unknown data, conditions, every message and the status. The metadata below
+is emitted as literals into every generated `<program>_meta.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from .decision import (
+    Condition,
+    Decision,
+    DerivedValue,
+    Finding,
+    LimitCandidate,
+    LimitResult,
+    Outcome,
+    ProgramInfo,
+    status_of,
+)
+from .values import _STEPS, fmt
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """How a field or value is shown in messages."""
+
+    title: str
+    kind: str
+    unit: str
+    is_value: bool
+    depends_on: tuple[str, ...] = ()
+    places: int | None = None  # decimals a derived value is shown with
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementMeta:
+    text: str
+    inputs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    id: str
+    title: str
+    citation: str
+    where: str
+    when_text: str
+    when_inputs: tuple[str, ...]
+    requirements: tuple[RequirementMeta, ...]
+    adjustments: tuple[tuple[str, str, Decimal, str], ...]  # (reduce|cap, limit, amount, text)
+    conditions: tuple[tuple[str, str], ...]  # (document|term, text)
+    reviews: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AxisMeta:
+    label: str
+    inputs: tuple[str, ...]
+    bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixMeta:
+    id: str
+    title: str
+    citation: str
+    where: str
+    when_text: str
+    when_inputs: tuple[str, ...]
+    axes: tuple[AxisMeta, ...]
+    cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LimitMeta:
+    id: str
+    title: str
+    on: str
+    kind: str
+    unit: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramMeta:
+    info: ProgramInfo
+    combine: str  # lowest | stacked
+    names: dict[str, Name]
+    values: tuple[str, ...]
+    matrices: tuple[MatrixMeta, ...]
+    rules: tuple[RuleMeta, ...]
+    limits: tuple[LimitMeta, ...]
+    selector_inputs: tuple[str, ...]
+    seasoning_date: str
+
+
+class Facts:
+    """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
+
+    __slots__ = ("loan", "matrices", "rules", "said", "shown", "values")
+
+    def __init__(self, loan: Any, values: dict[str, Any]) -> None:
+        self.loan = loan
+        self.values = values
+        self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
+        self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
+        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
+        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
+
+    def get(self, name: str, meta: ProgramMeta) -> Any:
+        n = meta.names.get(name)
+        if n is not None and n.is_value:
+            return self.values.get(name)
+        if isinstance(self.loan, dict):
+            return self.loan.get(name)
+        return getattr(self.loan, name, None)
+
+
+def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    """A field's or value's value as messages show it (worked out once per loan)."""
+    text = facts.shown.get(name)
+    if text is None:
+        text = facts.shown[name] = _show(name, facts, meta)
+    return text
+
+
+def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    n = meta.names.get(name)
+    if n is not None and n.is_value:
+        v = facts.values.get(name)
+    elif isinstance(facts.loan, dict):
+        v = facts.loan.get(name)
+    else:
+        try:
+            v = getattr(facts.loan, name)
+        except AttributeError:
+            v = None
+    if v is None:
+        return "unknown"
+    cls = v.__class__
+    if cls is list or cls is tuple:
+        return f"{len(v)} listed"
+    if n is None:
+        return fmt(v)
+    if cls is int:
+        return str(v) if n.kind == "integer" else fmt(Decimal(v), n.kind, n.unit)
+    if isinstance(v, (list, tuple)):
+        return f"{len(v)} listed"
+    return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
+
+
+def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
+    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
+    key = tuple(names)
+    text = facts.said.get(key)
+    if text is None:
+        text = facts.said[key] = _actuals(key, facts, meta)
+    return text
+
+
+def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
+    parts = []
+    shown = facts.shown
+    for name in names:
+        if name == meta.seasoning_date:
+            continue
+        n = meta.names.get(name)
+        title = n.title if n else name
+        text = shown.get(name)
+        if text is None:
+            text = shown[name] = _show(name, facts, meta)
+        parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
+    return ", ".join(parts)
+
+
+def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str, ...]:
+    """The loan fields, reached through unknown values, that are unknown."""
+    out: list[str] = []
+    seen: set[str] = set()
+    stack = list(names)[::-1]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        n = meta.names.get(name)
+        if n is not None and n.is_value:
+            if facts.values.get(name) is None:
+                stack.extend(reversed(n.depends_on))
+        elif facts.get(name, meta) is None:
+            out.append(name)
+    return tuple(out)
+
+
+def _merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    for names in lists:
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
+
+
+def decide(meta: ProgramMeta, facts: Facts) -> Decision:
+    """The Decision, from the facts of one loan."""
+    shown = facts.shown
+    values = facts.values
+    derived_list = []
+    for name in meta.values:
+        n = meta.names[name]
+        inputs = {}
+        for d in n.depends_on:
+            text = shown.get(d)
+            if text is None:
+                text = shown[d] = _show(d, facts, meta)
+            inputs[d] = text
+        derived_list.append(DerivedValue(name, n.title, _shown(_dec(values.get(name)), n.places), inputs))
+    derived = tuple(derived_list)
+    findings: list[Finding] = []
+    conditions: list[Condition] = []
+    limit_ids = [lim.id for lim in meta.limits]
+    candidates: dict[str, list[tuple[str, Decimal, str]]] = {lid: [] for lid in limit_ids}
+    reductions: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
+    caps: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
+    uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
+    citations: dict[str, str] = {}
+
+    any_applies: bool | None = False
+    for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
+        citations[m.id] = m.citation
+        findings.append(_matrix(m, applies, keys, facts, meta, candidates))
+        if applies is True:
+            any_applies = True
+        elif applies is None and any_applies is False:
+            any_applies = None
+    if meta.matrices and any_applies is False:
+        findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
+                                "No eligibility matrix of this program covers this loan ("
+                                + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
+    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+        citations[r.id] = r.citation
+        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
+        if applies is None and r.adjustments:
+            uncertain.add(r.id)
+    limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
+    for lim, result in zip(meta.limits, limits, strict=True):
+        def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
+            return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+        findings.append(_limit_check(lim, result, certain, facts, meta, citations))
+    return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
+
+
+def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
+    """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
+    if v is None or places is None or v.is_infinite():
+        return v
+    step = _STEPS[places] if 0 <= places < 10 else Decimal(1).scaleb(-places)
+    exact = v.quantize(step, rounding=ROUND_FLOOR)
+    return exact if exact == v else v
+
+
+def _dec(v: Any) -> Decimal | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, int):
+        return Decimal(v)
+    return v if isinstance(v, Decimal) else None
+
+
+def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta,
+            candidates: dict[str, list[tuple[str, Decimal, str]]]) -> Finding:
+    if applies is False:
+        return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
+    if applies is None:
+        return Finding(m.id, m.title, "missing",
+                       f"Cannot tell whether it applies: {actuals(m.when_inputs, facts, meta)}.", m.citation, m.where,
+                       missing(m.when_inputs, facts, meta))
+    positions: list[int] = []
+    for axis, key in zip(m.axes, keys, strict=True):
+        if key is None:
+            return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
+                           m.citation, m.where, missing(axis.inputs, facts, meta))
+        idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
+        if idx is None:
+            bands = ", ".join(b[4] for b in axis.bands)
+            return Finding(m.id, m.title, "fail",
+                           f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands}).",
+                           m.citation, m.where)
+        positions.append(idx)
+    limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
+    place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
+    if limits is None:
+        return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", m.citation, m.where)
+    for limit, value in limits:
+        candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
+    return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
+          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal]]],
+          caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
+    if applies is False:
+        return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
+    # adjustments apply when the rule applies and, conservatively, when that is unknown
+    for kind, limit, amount, _text in r.adjustments:
+        (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+    if applies is True:
+        conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
+                          for kind, text in r.conditions)
+    if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
+        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")  # the common case, in short
+    failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
+    unknown = [req for req, ok in zip(r.requirements, results, strict=True) if ok is None]
+    if failed and applies is True:
+        return _req_finding(r, "fail", failed, facts, meta, "Not met")
+    if applies is None and (failed or unknown or r.reviews or not r.requirements):
+        return Finding(r.id, r.title, "missing",
+                       f"Cannot tell whether it applies ({r.when_text}): {actuals(r.when_inputs, facts, meta)}.",
+                       r.citation, r.where, missing(r.when_inputs, facts, meta))
+    if unknown:
+        return _req_finding(r, "missing", unknown, facts, meta, "Cannot check")
+    if r.reviews:
+        return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
+    if r.requirements:
+        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")
+    parts = [text for _k, _l, _a, text in r.adjustments] + [f"{kind}: {text}" for kind, text in r.conditions]
+    return Finding(r.id, r.title, "pass", "Applies: " + "; ".join(parts) + ".", r.citation, r.where)
+
+
+def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], facts: Facts, meta: ProgramMeta,
+                 verb: str) -> Finding:
+    names = _merge(req.inputs for req in reqs)
+    seen = actuals(names, facts, meta)
+    text = "; ".join(req.text for req in reqs)
+    gone = missing(names, facts, meta) if outcome == "missing" else ()
+    message = f"{verb}: {text}" + (f" ({seen})." if seen else ".")
+    return Finding(r.id, r.title, outcome, message, r.citation, r.where, gone)
+
+
+def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]],
+           reductions: dict[str, list[tuple[str, Decimal]]], caps: dict[str, list[tuple[str, Decimal]]],
+           combine: str) -> LimitResult:
+    base = min(candidates[lim.id], key=lambda c: c[1]) if candidates[lim.id] else None
+    cands: list[LimitCandidate] = []
+    if base is not None:
+        cands.append(LimitCandidate(base[0], base[1], base[2]))
+        if combine == "stacked" and reductions[lim.id]:
+            total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
+            rules = ", ".join(rid for rid, _ in reductions[lim.id])
+            cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, lim.kind)} ({rules})")]
+        elif combine != "stacked":
+            for rid, amount in reductions[lim.id]:
+                cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
+    for rid, amount in caps[lim.id]:
+        cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
+    if not cands:
+        return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+    best = min(cands, key=lambda c: c.value)
+    return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
+
+
+def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
+             rules: set[str]) -> dict[str, list[tuple[str, Decimal]]]:
+    return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
+
+
+def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
+                 meta: ProgramMeta, citations: dict[str, str]) -> Finding:
+    """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
+    cite = citations.get(result.binding_rule or "", "")
+    if result.value is None:
+        return Finding(lim.id, lim.title, "not_applicable", "No limit applies to this loan.", cite, lim.where)
+    actual = facts.get(lim.on, meta)
+    on_title = meta.names[lim.on].title if lim.on in meta.names else lim.on
+    maximum = fmt(result.value, lim.kind, lim.unit)
+    if actual is None:
+        return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
+                       lim.where, missing((lim.on,), facts, meta))
+    shown = f"{on_title} {fmt(Decimal(actual), lim.kind, lim.unit)}"
+    certain = certain_limit() if actual > result.value else result
+    if actual > result.value and (certain.value is None or actual <= certain.value):
+        rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
+        inputs = rule.when_inputs if rule is not None else ()
+        return Finding(lim.id, lim.title, "missing",
+                       f"{shown} exceeds {maximum} only if {result.binding_rule} applies, which depends on unknown "
+                       f"data ({result.description}).", cite, lim.where, missing(inputs, facts, meta))
+    if actual <= result.value:
+        return Finding(lim.id, lim.title, "pass", f"{shown} is within the maximum {maximum} ({result.description}).",
+                       cite, lim.where)
+    return Finding(lim.id, lim.title, "fail", f"{shown} exceeds the maximum {maximum} ({result.description}).", cite,
+                   lim.where)
+
+
+def _in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:
+    low, low_inc, high, high_inc = band
+    if low is not None and (x < low if low_inc else x <= low):
+        return False
+    return not (high is not None and (x > high if high_inc else x >= high))
+

@@ -1,0 +1,226 @@
+"""Exact arithmetic and unknown-aware operations: what a generated checker computes a loan's values with.
+
+Unknown values are `None` throughout: arithmetic on an unknown is unknown, comparisons of an unknown are
+unknown, and `and`/`or` follow Kleene's three-valued logic (false and unknown = false; true or unknown = true).
+Division rounds once, exactly, as the guideline declares (`div_round`); `fmt` shows a value as underwriters read it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from typing import Any
+
+NEVER = Decimal("Infinity")  # months since an event that never happened
+
+_MODES = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN}
+
+# ------------------------------------------------------------------ exact arithmetic
+
+
+def quantize(x: Decimal | int | None, places: int, mode: str) -> Decimal | None:
+    """x rounded to `places` decimals: up (toward +inf), down (toward -inf), half_up, half_even."""
+    if x is None:
+        return None
+    return Decimal(x).quantize(Decimal(1).scaleb(-places), rounding=_MODES[mode])
+
+
+_DIRECTED = {"up": Context(prec=60, rounding=ROUND_CEILING), "down": Context(prec=60, rounding=ROUND_FLOOR)}
+_STEPS = tuple(Decimal(1).scaleb(-p) for p in range(10))
+
+
+def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mode: str) -> Decimal | None:
+    """n / d computed exactly, then rounded once as declared; unknown when either is unknown or d is 0."""
+    if n is None or d is None or d == 0:
+        return None
+    ctx = _DIRECTED.get(mode)
+    if ctx is not None and places < 10:
+        # Rounding toward +inf (or -inf) to 60 digits, then to the grid in the same direction, is exact: every grid
+        # point beyond the quotient is beyond its 60-digit rounding too, as long as the grid fits in 60 digits.
+        q = ctx.divide(n, d)
+        if q.adjusted() < 50:
+            q = q.quantize(_STEPS[places], rounding=ctx.rounding)
+            return q if q else q.copy_abs()  # no negative zero
+    nn, nd = n.as_integer_ratio()
+    dn, dd = d.as_integer_ratio()
+    num = nn * dd * 10**places
+    den = nd * dn
+    if den < 0:
+        num, den = -num, -den
+    q, r = divmod(num, den)  # floor division
+    if r:
+        if mode == "up":
+            q += 1
+        elif mode in ("half_up", "half_even"):
+            twice = 2 * r
+            tie = twice == den
+            if twice > den or (tie and ((mode == "half_up" and num > 0) or (mode == "half_even" and q % 2 == 1))):
+                q += 1
+            elif tie and mode == "half_up" and num < 0:
+                pass
+    return Decimal(q).scaleb(-places)
+
+
+def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
+    """Whole months from start to end (a month is complete on the same day of the month, or its last day)."""
+    if start is None or end is None:
+        return None
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    last = calendar.monthrange(end.year, end.month)[1]
+    if end.day < min(start.day, last):
+        months -= 1
+    return months
+
+
+def months_since_latest(items: Iterable[Any] | None, kind_field: str, date_field: str, kinds: tuple[str, ...],
+                        as_of: dt.date | None) -> Decimal | None:
+    """Whole months since the most recent item of the given kinds; NEVER when there is none."""
+    if items is None or as_of is None:
+        return None
+    dates = [getattr(i, date_field) for i in items if not kinds or str(getattr(i, kind_field)) in kinds]
+    if not dates:
+        return NEVER
+    if any(d is None for d in dates):
+        return None
+    months = months_between(max(dates), as_of)
+    return None if months is None else Decimal(months)
+
+
+def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, min_days: int, months: int,
+                as_of: dt.date | None) -> Decimal | None:
+    """How many items are at least `min_days` late within the `months` months before as_of."""
+    if items is None or as_of is None:
+        return None
+    n = 0
+    for i in items:
+        days, when = getattr(i, days_field), getattr(i, date_field)
+        if days is None or when is None:
+            return None
+        since = months_between(when, as_of)
+        if days >= min_days and since is not None and since < months:
+            n += 1
+    return Decimal(n)
+
+
+def all3(*parts: bool | None) -> bool | None:
+    """Kleene `and` (parts are True, False or None, so `in` finds exactly them)."""
+    if False in parts:
+        return False
+    if None in parts:
+        return None
+    return True
+
+
+def any3(*parts: bool | None) -> bool | None:
+    """Kleene `or`."""
+    if True in parts:
+        return True
+    if None in parts:
+        return None
+    return False
+
+
+def not3(p: bool | None) -> bool | None:
+    return None if p is None else not p
+
+
+def fmt(value: object, kind: str = "", unit: str = "") -> str:
+    """A value as underwriters read it: `$1,200,000`, `82.50%`, `1.056`, `47 months`, `unknown`."""
+    if value is None:
+        return "unknown"
+    cls = value.__class__
+    if cls is Decimal or (cls is not bool and isinstance(value, Decimal)):  # the common case first
+        d: Decimal = value  # type: ignore[assignment]
+        if d.is_infinite():
+            return "never"
+        if kind == "money":
+            text = f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
+            return text + ("/month" if unit.endswith("per month") else "")
+        plain = f"{d:f}"
+        if kind == "percent":
+            return plain + "%"
+        if kind == "months":
+            return f"{plain} month{'' if d == 1 else 's'}"
+        return plain
+    if cls is bool:
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+# ------------------------------------------------------------------ unknown-aware operations
+
+
+def add(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a + b
+
+
+def sub(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a - b
+
+
+def mul(a: Any, b: Any) -> Any:
+    return None if a is None or b is None else a * b
+
+
+def neg(a: Any) -> Any:
+    return None if a is None else -a
+
+
+def scale(a: Any, power: int) -> Decimal | None:
+    """a x 10**power, exact (percent <-> ratio)."""
+    return None if a is None else Decimal(a).scaleb(power)
+
+
+def lt(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a < b)
+
+
+def le(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a <= b)
+
+
+def gt(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a > b)
+
+
+def ge(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a >= b)
+
+
+def eq(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a == b)
+
+
+def ne(a: Any, b: Any) -> bool | None:
+    return None if a is None or b is None else bool(a != b)
+
+
+def isin(a: Any, values: frozenset[str]) -> bool | None:
+    return None if a is None else a in values
+
+
+def known(a: Any) -> bool:
+    return a is not None
+
+
+def lesser(*args: Any) -> Any:
+    return None if None in args else min(args)
+
+
+def greater(*args: Any) -> Any:
+    return None if None in args else max(args)
+
+
+def default(a: Any, fallback: Any) -> Any:
+    return fallback if a is None else a
+
+
+
+def months_since(date: dt.date | None, as_of: dt.date | None) -> Decimal | None:
+    months = months_between(date, as_of)
+    return None if months is None else Decimal(months)
+
+
