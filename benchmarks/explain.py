@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from hypothesis import HealthCheck, given, settings
 
-    from tests.test_explain_property import near_misses
+    from tests.differential.test_explain_property import near_misses
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     samples: list[tuple[str, dict[str, object]]] = []
@@ -36,7 +36,7 @@ def main() -> None:
     collect()
     from compiler.tools.scenarios import read_test_files
     from tests.seed_loans import OWNER, event
-    from tests.test_explain import BIG_LOAN, BUNDLE
+    from tests.unit.test_explain import BIG_LOAN, BUNDLE
 
     seeds, _errors = read_test_files(sorted((ROOT / "programs" / "tests").glob("*.yaml")), BUNDLE)
     scenarios = [(sc.program, sc.loan) for sc in seeds if sc.expect.status == "ineligible"] + [
@@ -57,7 +57,7 @@ def main() -> None:
 def report(samples: list[tuple[str, dict[str, object]]]) -> None:
     from compiler.tools.explain import explain
     from generated.loan import Loan
-    from tests.test_explain import BUNDLE, PROGRAMS
+    from tests.unit.test_explain import BUNDLE, PROGRAMS
 
     rows: dict[str, list[tuple[float, float, int]]] = {}
     for program_id, data in samples:

@@ -1,7 +1,7 @@
 """The fast path's result: a `Verdict`, the decision without its wording.
 
 Generated `check_fast` returns a Verdict: `decide` without the wording, what a loan tape or a pricing engine
-needs. tests/test_fast_path.py holds it to `Verdict.of(check(loan))` on the differential loans, and
+needs. tests/differential/test_fast_path.py holds it to `Verdict.of(check(loan))` on the differential loans, and
 tests/oracles/verdict.py holds the generic algorithm `check_fast` is unrolled from.
 """
 

@@ -11,7 +11,7 @@ results (program by program, tape row by tape row). The job reads the tape, runs
 
 Run as a script (`main`), it prints: it is the program spark-submit starts, with no command line of glc around it,
 so it reports to its own stdout and stderr. It is the one module outside `compiler/cli/` allowed to
-(`tests/test_imports.py`); `screen`, which `glc screen --engine spark` calls, prints nothing.
+(`tests/unit/test_imports.py`); `screen`, which `glc screen --engine spark` calls, prints nothing.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The comparison page's max-LTV cells, loan by loan, by the reference evaluator: what
 `compiler/backends/docs/compare_ltv.py` (which computes them from the matrices and adjustments alone) is held to in
-tests/test_compare_cells.py. It used to live in `compiler/backends/docs/site.py`; only the tests use it.
+tests/unit/test_compare_ltv.py. It used to live in `compiler/backends/docs/site.py`; only the tests use it.
 """
 
 from __future__ import annotations

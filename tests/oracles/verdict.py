@@ -3,7 +3,7 @@
 Generated `check_fast` is this unrolled per program (compiler/backends/python/fast.py: `place`, `judge` and
 `conclude` written out with the program's bands, rules and limits known at compile time). It follows
 `runtime.decide` step for step but builds no message, no finding and no derived-value record. It used to
-live in the runtime (and so in every `generated/_runtime/`); only tests/test_fast_path.py uses it.
+live in the runtime (and so in every `generated/_runtime/`); only tests/differential/test_fast_path.py uses it.
 
 It builds the `Verdict` of `generated._runtime` (the class the generated checkers return), so its results
 compare equal to theirs.

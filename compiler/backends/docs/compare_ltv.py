@@ -7,7 +7,7 @@ each rule that adjusts the max LTV applies.
 `LtvPlan` evaluates just those expressions (with the reference evaluator's `ev`, so the arithmetic is the same),
 once per loan for those that read a varying field and once per profile for the rest, then combines the limit as
 the runtime does: the lowest matrix cell, less each reduction (or all of them, stacked), capped, the lowest
-candidate wins. tests/test_compare_cells.py checks every cell against that oracle.
+candidate wins. tests/unit/test_compare_ltv.py checks every cell against that oracle.
 """
 
 from __future__ import annotations

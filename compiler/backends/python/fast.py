@@ -6,7 +6,7 @@ that is known at compile time is decided at compile time: derived values are loc
 row and column are found by `if` chains over its band edges and its cell read from a table, each rule's
 outcome is a few inline tests, and each limit's arithmetic (the lowest cell, the reductions and caps of the
 rules that may apply, stacked or lowest-wins) is written out for that limit alone. Every block cites the
-rule, matrix or limit it comes from (id, source span, citation). tests/test_fast_path.py holds the result
+rule, matrix or limit it comes from (id, source span, citation). tests/differential/test_fast_path.py holds the result
 to `rt.Verdict.of(check(loan))`.
 """
 

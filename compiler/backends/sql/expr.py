@@ -114,7 +114,7 @@ SPARK_INT = exp.DataType.build("DECIMAL(38, 0)")
 
 def spark_tree(tree: exp.Expr) -> exp.Expr:
     """The tree with Spark's own constructs where Spark's semantics differ from DuckDB's (tested in
-    tests/test_screen_spark.py against the runtime and the reference evaluator):
+    tests/screen/test_spark.py against the runtime and the reference evaluator):
 
     - Spark has no 128-bit integer: HUGEINT becomes DECIMAL(38, 0), whose `+ - * %` are exact and raise on
       overflow like HUGEINT (Spark's ANSI mode, which the Spark engine turns on explicitly).

@@ -1,0 +1,136 @@
+"""The fast path (`check_fast`, a Verdict without messages) decides exactly what the full `check` decides.
+
+On the differential test's loans (every band edge of every program, at random, with unknown fields): for
+every program, the status, each limit's value and binding rule, the failed rule ids and the rule ids that
+need data or a review, in order. GLC_FAST_EXAMPLES sets the number of loans (default 500, each decided
+by every program both ways).
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from compiler.driver import check_paths
+from tests.loans import loans
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = int(os.environ.get("GLC_FAST_EXAMPLES", "500"))
+RESULT = check_paths([ROOT / "programs"])
+assert RESULT.bundle is not None, "programs/ must check clean"
+BUNDLE = RESULT.bundle
+
+
+def _modules() -> list[object]:
+    import sys
+
+    import generated
+
+    return [sys.modules[fn.__module__] for fn in generated.PROGRAMS.values()]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_fast_path_agrees_with_check(data: dict[str, object]) -> None:
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    loan = Loan.model_validate(data)
+    for module in _modules():
+        full = module.check(loan)  # type: ignore[attr-defined]
+        fast = module.check_fast(loan)  # type: ignore[attr-defined]
+        assert fast == rt.Verdict.of(full), full.program.id
+        assert fast.eligible == full.eligible
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_stacked_adjustments_agree(data: dict[str, object]) -> None:
+    """No program stacks its reductions yet: the same rules with `adjustments: stacked` decide alike both ways."""
+    import dataclasses
+
+    from generated import _runtime as rt
+    from generated import keystone_bank_statement as ks
+    from generated.loan import Loan
+    from tests.oracles.verdict import verdict
+
+    meta = dataclasses.replace(ks.META, combine="stacked")
+    facts = ks.facts(Loan.model_validate(data))
+    assert verdict(meta, facts) == rt.Verdict.of(rt.decide(meta, facts))
+    assert verdict(ks.META, facts) == rt.Verdict.of(rt.decide(ks.META, facts))
+
+
+def test_verdict_reads_like_the_decision() -> None:
+    from generated import keystone_bank_statement as ks
+    from generated.loan import Loan
+
+    loan = Loan(application_date="2026-03-14", fico=705, loan_amount=1_200_000, purchase_price=1_600_000,
+                appraised_value=1_600_000, occupancy="primary", purpose="purchase", property_type="sfr")
+    v = ks.check_fast(loan)
+    d = ks.check(loan)
+    assert v.status == d.status == "needs_info"  # unknown data never passes
+    assert v.limit("max_ltv") == Decimal(75) == d.limit("max_ltv").value  # type: ignore[union-attr]
+    assert dict((lid, rule) for lid, _v, rule in v.limits)["max_ltv"] == "interest_only"  # 80 less 5 while unknown
+    assert "declining_market" in v.unresolved and not v.failed  # may apply: unknown
+    low = ks.check_fast(loan.model_copy(update={"fico": 650}))
+    assert low.status == "ineligible" and "min_fico" in low.failed and "primary_purchase" in low.failed
+
+
+def test_every_program_has_a_fast_path() -> None:
+    for module in _modules():
+        assert callable(getattr(module, "check_fast", None)), module
+
+
+def _stacked_module() -> object:
+    """keystone_bank_statement compiled with `adjustments: stacked` (no program stacks yet) and shapes no program
+    has yet: a matrix without `when`, a matrix row key that is an expression, rules referred for review with and
+    without `when` and requirements. The generated modules (the checker and its `_meta`) join the generated package."""
+    import dataclasses
+    import sys
+    import types
+
+    from compiler import ir
+    from compiler.backends.python.modules import generate_program
+
+    ks = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
+    m = ks.matrices[4]
+    key = m.rows.expr
+    shifted = ir.Arith("+", key, ir.Const(Decimal(0), key.type, "0", key.span), key.type, key.span)
+    matrices = (*ks.matrices[:4], dataclasses.replace(m, when=None, rows=dataclasses.replace(m.rows, expr=shifted)))
+    refer = ("Refer to the investor.",)
+    rules = tuple(
+        dataclasses.replace(r, reviews=refer) if r.id in ("interest_only", "min_fico")
+        else dataclasses.replace(r, when=None) if r.id == "after_forbearance_cash_out" else r
+        for r in ks.rules)
+    program = dataclasses.replace(ks, combine="stacked", matrices=matrices, rules=rules)
+    files = generate_program(program, BUNDLE.vocabulary, "_stacked_keystone")
+    for name in ("_stacked_keystone_meta", "_stacked_keystone"):  # the metadata first: the checker imports it
+        module = types.ModuleType(f"generated.{name}")
+        module.__package__ = "generated"
+        sys.modules[module.__name__] = module
+        exec(compile(files[f"{name}.py"], f"<stacked keystone: {name}>", "exec"), module.__dict__)
+    return module
+
+
+STACKED: list[object] = []
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
+    """The generated `check_fast` of a stacked program decides what its full `check` decides."""
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    if not STACKED:
+        STACKED.append(_stacked_module())
+    module = STACKED[0]
+    loan = Loan.model_validate(data)
+    assert module.META.combine == "stacked"  # type: ignore[attr-defined]
+    assert module.check_fast(loan) == rt.Verdict.of(module.check(loan))  # type: ignore[attr-defined]
