@@ -108,7 +108,7 @@ class Decision:
         return next((lim for lim in self.limits if lim.limit == name), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data; Decimals as strings (exact), dates ISO: what `_plain(dataclasses.asdict(self))` gives,
+        """Plain data; Decimals as strings (exact), dates ISO: what `plain(dataclasses.asdict(self))` gives,
         built directly (asdict copies every field recursively first)."""
         p = self.program
         return {
@@ -120,11 +120,11 @@ class Decision:
                          for f in self.findings],
             "conditions": [{"kind": c.kind, "text": c.text, "rule_id": c.rule_id, "citation": c.citation}
                            for c in self.conditions],
-            "values": [{"name": v.name, "title": v.title, "value": _plain(v.value), "inputs": _plain(v.inputs)}
+            "values": [{"name": v.name, "title": v.title, "value": plain(v.value), "inputs": plain(v.inputs)}
                        for v in self.values],
-            "limits": [{"limit": lim.limit, "title": lim.title, "value": _plain(lim.value),
+            "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
                         "binding_rule": lim.binding_rule, "description": lim.description,
-                        "candidates": [{"rule_id": c.rule_id, "value": _plain(c.value), "description": c.description}
+                        "candidates": [{"rule_id": c.rule_id, "value": plain(c.value), "description": c.description}
                                        for c in lim.candidates]} for lim in self.limits],
         }
 
@@ -132,7 +132,9 @@ class Decision:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
-def _plain(x: Any) -> Any:
+def plain(x: Any) -> Any:
+    """JSON-ready data: Decimals as exact strings (an infinite one, a limit that never binds, as "never"), dates
+    ISO, tuples as lists; shared with `glc explain`'s JSON (`compiler.tools.explain_result`)."""
     if x is None or x.__class__ is str:
         return x
     if isinstance(x, Decimal):
@@ -140,9 +142,9 @@ def _plain(x: Any) -> Any:
     if isinstance(x, dt.date):
         return x.isoformat()
     if isinstance(x, dict):
-        return {k: _plain(v) for k, v in x.items()}
+        return {k: plain(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
-        return [_plain(v) for v in x]
+        return [plain(v) for v in x]
     return x
 
 

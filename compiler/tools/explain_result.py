@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from compiler.runtime import ProgramInfo
+from compiler.runtime.decision import plain
 
 FieldValue = Decimal | dt.date | bool | str
 FAR = Fraction(10**6)  # rank of a change from zero (no relative size)
@@ -109,22 +110,10 @@ class Explanation:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; Decimals as exact strings, dates ISO."""
-        return _plain(asdict(self))  # type: ignore[no-any-return]
+        return plain(asdict(self))  # type: ignore[no-any-return]
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-
-def _plain(x: Any) -> Any:
-    if isinstance(x, Decimal):
-        return "never" if x.is_infinite() else f"{x:f}"
-    if isinstance(x, dt.date):
-        return x.isoformat()
-    if isinstance(x, dict):
-        return {k: _plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_plain(v) for v in x]
-    return x
 
 
 # ------------------------------------------------------------------ ranking

@@ -1,4 +1,4 @@
-"""`Decision.to_dict` (built field by field, for speed) gives exactly what `_plain(dataclasses.asdict(d))` gives.
+"""`Decision.to_dict` (built field by field, for speed) gives exactly what `plain(dataclasses.asdict(d))` gives.
 
 On the differential test's loans, for every program; GLC_DICT_EXAMPLES sets the number of loans (default 200).
 """
@@ -33,6 +33,6 @@ def test_to_dict_is_asdict(data: dict[str, object]) -> None:
     loan = Loan.model_validate(data)
     for check in generated.PROGRAMS.values():
         d = check(loan)
-        expected = decision._plain(dataclasses.asdict(d))
+        expected = decision.plain(dataclasses.asdict(d))
         assert d.to_dict() == expected
         assert json.dumps(d.to_dict()) == json.dumps(expected)  # same keys in the same order

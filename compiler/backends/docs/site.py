@@ -17,6 +17,7 @@ from importlib import resources
 import jinja2
 
 from compiler import ir, ir_program
+from compiler.backends import templates
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
 from compiler.meta import titles as titles_of
@@ -34,16 +35,7 @@ def shade(value: Decimal) -> int:
 @cache
 def environment() -> jinja2.Environment:
     """The templates' environment, made once per process (templates are compiled once)."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("compiler.backends.docs", "templates"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    env.filters.update(md=md, attr=attr, band=band)
-    return env
+    return templates.environment("compiler.backends.docs", md=md, attr=attr, band=band)
 
 
 def _cell(cell: ir.Cell, gives: tuple[str, ...], row: str, col: str) -> str:

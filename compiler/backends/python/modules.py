@@ -17,6 +17,7 @@ from importlib import resources
 import jinja2
 
 from compiler import ir, ir_program, ir_types
+from compiler.backends import templates
 from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
 
@@ -52,16 +53,7 @@ def docstring(text: object) -> str:
 @cache
 def environment() -> jinja2.Environment:
     """The templates' environment, made once per process (templates are compiled once)."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("compiler.backends.python", "templates"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-    env.filters.update(pyrepr=pyrepr, comment=comment, docstring=docstring)
-    return env
+    return templates.environment("compiler.backends.python", pyrepr=pyrepr, comment=comment, docstring=docstring)
 
 
 def class_name(name: str) -> str:
