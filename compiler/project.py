@@ -20,7 +20,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -44,7 +45,6 @@ class Project:
     root: Path  # absolute
     programs_folder: str = SETTINGS["programs"]  # relative to root, POSIX
     generated_folder: str = GENERATED  # the generated package, relative to root
-    _checked: dict[str, CheckResult] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def programs(self) -> Path:
@@ -67,11 +67,13 @@ class Project:
     def bundle(self) -> CheckResult:
         """The programs of the project checked (`driver.check_paths` of the programs folder): the checked IR
         (`.bundle`, None when there are errors) with every diagnostic. Checked once per Project."""
-        if "programs" not in self._checked:
-            from compiler.driver import check_paths
+        return self._checked_programs
 
-            self._checked["programs"] = check_paths([self.programs])
-        return self._checked["programs"]
+    @cached_property
+    def _checked_programs(self) -> CheckResult:
+        from compiler.driver import check_paths
+
+        return check_paths([self.programs])
 
     @classmethod
     def find(cls, start: Path, explicit: Path | None = None) -> Project:
