@@ -67,6 +67,7 @@ class Program:
     sha256: str
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
+    abstract: bool = False  # `abstract: yes`: shared rules other programs extend, not a product (no check_all, compare)
 
     def value(self, name: str) -> Value | None:
         return next((v for v in self.values if v.id == name), None)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+
+Choices = Mapping[str, Mapping[str, str]]  # {enum field (or `<list>.<kind field>`): {value: label}}
 
 
 def fmt_amount(value: Decimal, kind: str, unit: str = "") -> str:
@@ -53,14 +56,18 @@ def band_label(low: Decimal | None, low_inclusive: bool, high: Decimal | None, h
 _OPS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": "equal to", "!=": "not equal to"}
 
 
-def describe(x: object, titles: dict[str, str] | None = None) -> str:
-    """An IR expression in plain English: `DTI at most 50%`, `occupancy is primary or second_home`."""
+def describe(x: object, titles: dict[str, str] | None = None, choices: Choices | None = None) -> str:
+    """An IR expression in plain English: `DTI at most 50%`, `occupancy is primary or second_home`.
+
+    `choices` (the documentation's) names enum values by their labels: {field: {value: label}}, a list's
+    kinds under `<list field>.<kind field>`; without it values are shown as written (the checkers' messages)."""
     from compiler import ir
 
     t = titles or {}
+    by_field = choices or {}
 
     def d(e: object) -> str:
-        return describe(e, t)
+        return describe(e, t, choices)
 
     if isinstance(x, ir.Const):
         if isinstance(x.value, Decimal):
@@ -77,15 +84,16 @@ def describe(x: object, titles: dict[str, str] | None = None) -> str:
                     f"{'' if x.right.text == '1' else 's'} {c.min_days}+ days late in the last {c.months} months)")
         return f"{d(x.left)} {_OPS[x.op]} {d(x.right)}"
     if isinstance(x, ir.InSet):
-        vals = list(x.values)
+        named = by_field.get(x.operand.name, {}) if isinstance(x.operand, ir.FieldRef) else {}
+        vals = [named.get(v, v) for v in x.values]
         shown = vals[0] if len(vals) == 1 else ", ".join(vals[:-1]) + " or " + vals[-1]
         return f"{d(x.operand)} is {'not ' if x.negated else ''}{shown}"
     if isinstance(x, ir.IsKnown):
         return f"{d(x.operand)} is {'unknown' if x.negated else 'known'}"
     if isinstance(x, ir.And):
-        return " and ".join(_paren(p, t) for p in x.operands)
+        return " and ".join(_paren(p, t, choices) for p in x.operands)
     if isinstance(x, ir.Or):
-        return " or ".join(_paren(p, t) for p in x.operands)
+        return " or ".join(_paren(p, t, choices) for p in x.operands)
     if isinstance(x, ir.Not):
         inner = x.operand
         if isinstance(inner, (ir.FieldRef, ir.ValueRef)):
@@ -110,26 +118,27 @@ def describe(x: object, titles: dict[str, str] | None = None) -> str:
     if isinstance(x, ir.MonthsSince):
         return f"months since {d(x.date)}"
     if isinstance(x, ir.MonthsSinceLatest):
-        kinds = f" ({', '.join(x.kinds)})" if x.kinds else ""
+        named = by_field.get(f"{x.list_field}.{x.kind_field}", {})
+        kinds = f" ({', '.join(named.get(k, k) for k in x.kinds)})" if x.kinds else ""
         return f"months since the latest {t.get(x.list_field, x.list_field)}{kinds}"
     if isinstance(x, ir.CountLates):
         return f"payments {x.min_days}+ days late in the last {x.months} months"
     raise NotImplementedError(f"describe: unhandled IR node {type(x).__name__}")
 
 
-def _paren(x: object, titles: dict[str, str]) -> str:
+def _paren(x: object, titles: dict[str, str], choices: Choices | None = None) -> str:
     from compiler import ir
 
-    text = describe(x, titles)
+    text = describe(x, titles, choices)
     return f"({text})" if isinstance(x, (ir.And, ir.Or)) else text
 
 
-def describe_requirement(req: object, titles: dict[str, str] | None = None) -> str:
+def describe_requirement(req: object, titles: dict[str, str] | None = None, choices: Choices | None = None) -> str:
     """`DTI at most 50%; or DTI at most 55% when FICO at least 720 and LTV at most 80%`."""
     from compiler import ir
 
     assert isinstance(req, ir.Requirement)
-    text = describe(req.test, titles)
+    text = describe(req.test, titles, choices)
     for alt in req.alternatives:
-        text += f"; or {describe(alt.test, titles)} when {describe(alt.when, titles)}"
+        text += f"; or {describe(alt.test, titles, choices)} when {describe(alt.when, titles, choices)}"
     return text

@@ -28,7 +28,7 @@ from . import (
 from ._runtime import Decision
 from .loan import Loan
 
-__all__ = ["PROGRAMS", "VERSIONS", "Decision", "Loan", "NotInForce", "check", "check_all", "checker"]
+__all__ = ["ABSTRACT", "PROGRAMS", "VERSIONS", "Decision", "Loan", "NotInForce", "check", "check_all", "checker"]
 
 Checker = Callable[[Loan], Decision]
 
@@ -43,6 +43,10 @@ PROGRAMS: dict[str, Checker] = {
     'shining_star_edge': shining_star_edge.check,
     'shining_star_horizon': shining_star_horizon.check,
 }
+
+# programs declared `abstract: yes`: shared rules other programs extend; `check` decides under them, `check_all` skips
+# them
+ABSTRACT: frozenset[str] = frozenset(('shining_star_base',))
 
 # program id -> every version, oldest first: (effective date, version, checker)
 VERSIONS: dict[str, tuple[tuple[dt.date, str, Checker], ...]] = {
@@ -108,10 +112,13 @@ def check(program: str, loan: Loan, on: dt.date | None = None) -> Decision:
 
 
 def check_all(loan: Loan, on: dt.date | None = None) -> list[Decision]:
-    """Every program's decision (the version in force on `on`; programs not yet in force on that date are left out):
-    eligible first, then by the max LTV each allows (highest first), then by id."""
+    """Every program's decision (the version in force on `on`; programs not yet in force on that date and abstract
+    programs, shared rules no loan is offered under, are left out): eligible first, then by the max LTV each
+    allows (highest first), then by id."""
     decisions = []
     for program in PROGRAMS:
+        if program in ABSTRACT:
+            continue
         try:
             decisions.append(checker(program, on)(loan))
         except NotInForce:

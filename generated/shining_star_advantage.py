@@ -113,7 +113,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
+    # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
@@ -133,7 +133,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
 def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Primary residence and second home: whether it applies and the loan's row and column keys.
 
-    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:19.
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:20.
     Cells: META.matrices[0] (shining_star_advantage_meta).
     """
     return (
@@ -144,7 +144,7 @@ def matrix_owner_occupied(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, t
 def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Investment property: whether it applies and the loan's row and column keys.
 
-    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:31.
+    Citation: Illustrative matrix (typical values, not from the seed). Source: programs/shining_star_base.guideline:32.
     Cells: META.matrices[1] (shining_star_advantage_meta).
     """
     return (None if loan.occupancy is None else loan.occupancy in {'investment'}), (loan.fico, loan.loan_amount)
@@ -153,9 +153,9 @@ def matrix_investment(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple
 def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
     """Cash-out refinance.
 
-    Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:43.
+    Citation: Illustrative (typical: cash-out 5 points below purchase). Source: programs/shining_star_base.guideline:44.
     """
-    # programs/shining_star_base.guideline:43: applies when Loan purpose is cash_out
+    # programs/shining_star_base.guideline:44: applies when Loan purpose is cash_out
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, ()
 
@@ -163,12 +163,12 @@ def rule_cash_out_reduction(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     """Minimum credit score.
 
-    Citation: Illustrative (typical Non-QM minimum). Source: programs/shining_star_base.guideline:50.
+    Citation: Illustrative (typical Non-QM minimum). Source: programs/shining_star_base.guideline:51.
     """
-    # programs/shining_star_base.guideline:50
+    # programs/shining_star_base.guideline:51
     applies = True
     return applies, (
-        # Credit score at least 620 (programs/shining_star_base.guideline:52)
+        # Credit score at least 620 (programs/shining_star_base.guideline:53)
         (None if loan.fico is None else loan.fico >= 620),
     )
 
@@ -177,12 +177,12 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     """Maximum DTI.
 
     Citation: Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1). Source:
-    programs/shining_star_base.guideline:54.
+    programs/shining_star_base.guideline:55.
     """
-    # programs/shining_star_base.guideline:54: applies when Documentation type is not dscr
+    # programs/shining_star_base.guideline:55: applies when Documentation type is not dscr
     applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     return applies, (
-        # DTI at most 50% (programs/shining_star_base.guideline:57)
+        # DTI at most 50% (programs/shining_star_base.guideline:58)
         (None if v['dti'] is None else v['dti'] <= _D50),
     )
 
@@ -194,13 +194,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """Credit event seasoning.
 
     Citation: Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6). Source:
-    programs/shining_star_base.guideline:59.
+    programs/shining_star_base.guideline:60.
     """
-    # programs/shining_star_base.guideline:59
+    # programs/shining_star_base.guideline:60
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
-        # (programs/shining_star_base.guideline:63)
+        # (programs/shining_star_base.guideline:64)
         rt.ge(
             rt.months_since_latest(
                 loan.credit_events,
@@ -212,7 +212,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
             _D24,
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
-        # (programs/shining_star_base.guideline:64)
+        # (programs/shining_star_base.guideline:65)
         rt.ge(
             rt.months_since_latest(
                 loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
@@ -226,9 +226,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """Satisfactory housing history, 12 months.
 
     Citation: Seed 002 rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records. Source:
-    programs/shining_star_base.guideline:68.
+    programs/shining_star_base.guideline:69.
     """
-    # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
+    # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
         False if (_t21 := (None if loan.rent_free is None else not loan.rent_free)) is False
             or (_t22 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
@@ -236,9 +236,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         else True
     )
     return applies, (
-        # Housing history documented at least 12 months (programs/shining_star_base.guideline:72)
+        # Housing history documented at least 12 months (programs/shining_star_base.guideline:73)
         (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
-        # Housing verification is vom, vor or bank_records (programs/shining_star_base.guideline:73)
+        # Housing verification is vom, vor or bank_records (programs/shining_star_base.guideline:74)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
     )
 
@@ -247,12 +247,12 @@ def rule_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """Still in forbearance.
 
     Citation: Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible. Source:
-    programs/shining_star_base.guideline:75.
+    programs/shining_star_base.guideline:76.
     """
-    # programs/shining_star_base.guideline:75
+    # programs/shining_star_base.guideline:76
     applies = True
     return applies, (
-        # not In forbearance (programs/shining_star_base.guideline:77)
+        # not In forbearance (programs/shining_star_base.guideline:78)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
@@ -261,9 +261,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance: purchase or rate/term.
 
     Citation: Seed 002 rule 14: at least two months of timely payments after completing forbearance. Source:
-    programs/shining_star_base.guideline:79.
+    programs/shining_star_base.guideline:80.
     """
-    # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
+    # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
         False if (_t23 := (loan.forbearance_end is not None)) is False
@@ -272,7 +272,7 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
         else True
     )
     return applies, (
-        # Payments since forbearance at least 2 (programs/shining_star_base.guideline:82)
+        # Payments since forbearance at least 2 (programs/shining_star_base.guideline:83)
         (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2),
     )
 
@@ -280,9 +280,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """After forbearance: cash-out.
 
-    Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:84.
+    Citation: Seed 002 rule 14 covers purchase and rate/term only. Source: programs/shining_star_base.guideline:85.
     """
-    # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
+    # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
         False if (_t25 := (loan.forbearance_end is not None)) is False
             or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
@@ -299,12 +299,12 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     """Living rent-free.
 
     Citation: Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV. Source:
-    programs/shining_star_base.guideline:89.
+    programs/shining_star_base.guideline:90.
     """
-    # programs/shining_star_base.guideline:89: applies when Living rent-free
+    # programs/shining_star_base.guideline:90: applies when Living rent-free
     applies = loan.rent_free
     return applies, (
-        # Borrower contribution at least 10% (programs/shining_star_base.guideline:94)
+        # Borrower contribution at least 10% (programs/shining_star_base.guideline:95)
         (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
@@ -316,9 +316,9 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time home buyer payment shock.
 
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent).
-    Source: programs/shining_star_base.guideline:97.
+    Source: programs/shining_star_base.guideline:98.
     """
-    # programs/shining_star_base.guideline:97: applies when First-time home buyer and Documentation type is not full_doc
+    # programs/shining_star_base.guideline:98: applies when First-time home buyer and Documentation type is not full_doc
     # or dscr
     applies = (
         False if loan.fthb is False
@@ -327,7 +327,7 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
         else True
     )
     return applies, (
-        # Payment shock at most 250% (programs/shining_star_base.guideline:100)
+        # Payment shock at most 250% (programs/shining_star_base.guideline:101)
         (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
     )
 
@@ -335,12 +335,12 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: Illustrative (typical reserves tiers). Source: programs/shining_star_base.guideline:111.
+    Citation: Illustrative (typical reserves tiers). Source: programs/shining_star_base.guideline:112.
     """
-    # programs/shining_star_base.guideline:111
+    # programs/shining_star_base.guideline:112
     applies = True
     return applies, (
-        # Reserves at least Required reserves (programs/shining_star_base.guideline:113)
+        # Reserves at least Required reserves (programs/shining_star_base.guideline:114)
         (
             None if v['reserves_months'] is None or v['required_reserves'] is None
             else v['reserves_months'] >= v['required_reserves']
@@ -355,12 +355,12 @@ _D100000 = Decimal("100000")
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: Illustrative (typical minimum and maximum). Source: programs/shining_star_base.guideline:115.
+    Citation: Illustrative (typical minimum and maximum). Source: programs/shining_star_base.guideline:116.
     """
-    # programs/shining_star_base.guideline:115
+    # programs/shining_star_base.guideline:116
     applies = True
     return applies, (
-        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
+        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:118)
         (
             False if (_t28 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
                 or (_t29 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
@@ -373,13 +373,13 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Property types.
 
-    Citation: Illustrative (typical eligible property types). Source: programs/shining_star_base.guideline:119.
+    Citation: Illustrative (typical eligible property types). Source: programs/shining_star_base.guideline:120.
     """
-    # programs/shining_star_base.guideline:119
+    # programs/shining_star_base.guideline:120
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit
-        # (programs/shining_star_base.guideline:121)
+        # (programs/shining_star_base.guideline:122)
         (
             None if loan.property_type is None
             else loan.property_type in {
@@ -564,7 +564,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
+    # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
@@ -581,7 +581,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     covered: bool | None = False  # whether some matrix applies
-    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative
+    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
     applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
     if applies is None:
@@ -622,7 +622,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
             if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
                 base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
-    # matrix investment: Investment property (programs/shining_star_base.guideline:31; Illustrative matrix (typical
+    # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
     applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
     if applies is None:
@@ -665,19 +665,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
-    # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:43; Illustrative (typical:
+    # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
     # cash-out 5 points below purchase))
     a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     if a_cash_out_reduction is None:
         unresolved.append('cash_out_reduction')
-    # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:50; Illustrative (typical Non-QM
+    # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
     ok = (None if loan.fico is None else loan.fico >= 620)
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
-    # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:54; Shining Star DTI page: 50% hard cap, no
+    # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
     applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     if applies is not False:
@@ -690,7 +690,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('max_dti')
             elif ok is None:
                 unresolved.append('max_dti')
-    # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:59; Shining Star
+    # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
@@ -720,7 +720,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('credit_event_seasoning')
     elif ok is None:
         unresolved.append('credit_event_seasoning')
-    # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:68; Seed 002
+    # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:69; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     applies = (
         False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
@@ -750,14 +750,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('housing_history')
             elif ok is None:
                 unresolved.append('housing_history')
-    # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:75; Seed 002 rule 13: borrowers still
+    # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
-    # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
+    # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
         False if (_t9 := (loan.forbearance_end is not None)) is False
@@ -775,7 +775,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('after_forbearance')
             elif ok is None:
                 unresolved.append('after_forbearance')
-    # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
+    # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
         False if (_t11 := (loan.forbearance_end is not None)) is False
@@ -785,7 +785,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
-    # rule rent_free: Living rent-free (programs/shining_star_base.guideline:89; Seed 002 rule 11: rent-free letter, 10%
+    # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
     a_rent_free = loan.rent_free
     if a_rent_free is not False:
@@ -798,7 +798,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('rent_free')
             elif ok is None:
                 unresolved.append('rent_free')
-    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:97; Seed 002
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:98; Seed 002
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     applies = (
         False if loan.fthb is False
@@ -816,7 +816,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('fthb_payment_shock')
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
-    # rule reserves: Reserves (programs/shining_star_base.guideline:111; Illustrative (typical reserves tiers))
+    # rule reserves: Reserves (programs/shining_star_base.guideline:112; Illustrative (typical reserves tiers))
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -824,7 +824,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
+    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:116; Illustrative (typical minimum and
     # maximum))
     ok = (
         False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
@@ -836,7 +836,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule property_types: Property types (programs/shining_star_base.guideline:119; Illustrative (typical eligible
+    # rule property_types: Property types (programs/shining_star_base.guideline:120; Illustrative (typical eligible
     # property types))
     ok = (
         None if loan.property_type is None
@@ -888,14 +888,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
         low = low_sure = base_max_ltv
-        # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
         if a_cash_out_reduction is not False:
             if (less := base_max_ltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):
@@ -918,14 +918,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        # cash_out_reduction (programs/shining_star_base.guideline:43): reduce by 5%
+        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
         if a_cash_out_reduction is not False:
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'cash_out_reduction'
             if a_cash_out_reduction is True and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:89): cap at 80%
+    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'
         if a_rent_free is True and (sure is None or sure > _D80):

@@ -39,7 +39,7 @@ STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
 def screen(
     tape: Annotated[str, typer.Argument(metavar="TAPE", help="The loan tape: .csv or .parquet.")],
     program: Annotated[list[str] | None, typer.Option("--program", "-p", help="Program id (repeatable).")] = None,
-    all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program.")] = False,
+    all_programs: Annotated[bool, typer.Option("--all", help="Screen every loan under every program (abstract shared rules left out).")] = False,
     engine: Annotated[Engine, typer.Option(help="duckdb (default), python (generated checkers), reference, or spark.")] = Engine.duckdb,
     out: Annotated[str, typer.Option(help="Folder for results.parquet, results.csv, summary.json.")] = "screen-out",
     mapping: Annotated[str | None, typer.Option(help="TOML file mapping the tape's columns and formats.")] = None,
@@ -117,7 +117,8 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
             hint = f" Did you mean `{close[0]}`?" if close else ""
             err.print(Text(f"No program `{p}`.{hint} Programs: {', '.join(sorted(ids))}."))
             return 2
-    chosen: list[str] | None = ids if all_programs else (list(dict.fromkeys(programs)) or None)
+    offered = [p.id for p in bundle.programs if not p.abstract]  # --all: every product, not shared rules
+    chosen: list[str] | None = offered if all_programs else (list(dict.fromkeys(programs)) or None)
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
         err.print(Text(f"--out {out} is a file; give a folder for the results."))

@@ -195,6 +195,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
     effective = _effective_date(eff, diags)
     as_of = _seasoning_date(eff, fields, diags)
     combine = _combine(eff, diags)
+    abstract = _abstract(eff, diags)
 
     value_decls: dict[str, tuple[s.ValueDecl, str, str]] = {
         name: (d, "vocabulary", section) for name, (d, section) in shared_values.items()
@@ -228,7 +229,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
         effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
-        accepted=lower_accepts(decl.accepts, diags),
+        accepted=lower_accepts(decl.accepts, diags), abstract=abstract,
     )
 
 
@@ -280,6 +281,20 @@ def _combine(eff: Effective, diags: Diagnostics) -> ir_program.CombineMode:
                 "`lowest wins`: each reduction or cap gives its own limit and the lowest applies; "
                 "`stacked`: reductions add up, then caps apply.")
     return "lowest"
+
+
+def _abstract(eff: Effective, diags: Diagnostics) -> bool:
+    """`abstract: yes` marks shared rules that other programs extend: not a product a loan is decided under."""
+    line = eff.header.get("abstract")
+    if line is None:
+        return False
+    text = str(line.value)
+    if text in ("yes", "no"):
+        return text == "yes"
+    diags.error("E216", f"`abstract:` is `yes` or `no`, not `{text}`.", line.value_span,
+                "`abstract: yes` marks shared rules that variants extend (not offered as a program); "
+                "leave the line out, or write `no`, for a program loans are decided under.")
+    return False
 
 
 def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnostics

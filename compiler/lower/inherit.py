@@ -15,7 +15,7 @@ from compiler.syntax import surface as s
 # Header keys a variant takes from its base when it does not state them.
 INHERITED_KEYS = ("investor", "family", "source", "seasoning_date", "adjustments", "lender")
 HEADER_KEYS = ("title", "investor", "lender", "family", "version", "effective", "source", "extends", "overlays",
-               "seasoning_date", "adjustments")
+               "seasoning_date", "adjustments", "abstract")  # `abstract` is never inherited: a variant is a product
 
 
 @dataclass(frozen=True, slots=True)

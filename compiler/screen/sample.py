@@ -77,7 +77,7 @@ class Generator:
         self.typed = typed
         self.seed = int(seed) % (1 << 62)
         self.vocab = bundle.vocabulary
-        self.programs = [p.id for p in bundle.programs]
+        self.programs = [p.id for p in bundle.programs if not p.abstract]  # products only, not shared rules
         self.edges = band_edges(bundle)
         self.broken = broken
         self.fields = [f.name for f in self.vocab.fields]

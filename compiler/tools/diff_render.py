@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from compiler import ir_program
@@ -54,8 +55,14 @@ def render_json(d: ProgramDiff) -> str:
     return json.dumps(to_dict(d), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
-    """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped."""
+def _bold(effect: str) -> str:
+    return f"**{effect}**"
+
+
+def render_markdown(d: ProgramDiff, heading_level: int = 2, effect_text: Callable[[str], str] = _bold,
+                    after: Callable[[str], str] = lambda _item: "") -> str:
+    """Markdown: a heading per matrix or rule, a bullet per change; guideline text escaped. `effect_text` writes
+    "tightens"/"loosens" (bold by default), `after` what follows an item's changes (the site: the changed matrix)."""
     o, n = d.old, d.new
     hashes = "#" * heading_level
     out = [f"{hashes} Version {md(o.version)} → {md(n.version)}", "",
@@ -72,7 +79,7 @@ def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
         if cite:
             out += [f"*{md(cite)}*", ""]
         for ch in changes:
-            effect = f" **{ch.effect}**" if ch.effect else ""
+            effect = f" {effect_text(ch.effect)}" if ch.effect else ""
             if ch.old is None:
                 body = f"{md(ch.what)}: added" + (f": {md(ch.new)}" if ch.new else "")
             elif ch.new is None:
@@ -80,4 +87,7 @@ def render_markdown(d: ProgramDiff, heading_level: int = 2) -> str:
             else:
                 body = f"{md(ch.what)}: {md(ch.old)} → {md(ch.new)}"
             out.append(f"- {body}{effect}")
+        extra = after(changes[0].item) if changes[0].item else ""
+        if extra:
+            out += ["", extra]
     return "\n".join(out) + "\n"

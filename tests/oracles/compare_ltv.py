@@ -6,7 +6,8 @@ tests/unit/test_compare_ltv.py. It used to live in `compiler/backends/docs/site.
 from __future__ import annotations
 
 from compiler import ir_program
-from compiler.backends.docs.site import FICO_POINTS, _profiles, shade
+from compiler.backends.docs.matrices import shade
+from compiler.backends.docs.site import _profiles
 from compiler.evaluate import evaluate
 
 
@@ -26,6 +27,6 @@ def max_ltv_at(program: ir_program.Program, vocabulary: ir_program.Vocabulary, l
     return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'
 
 
-def ltv_row_evaluated(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
+def ltv_row_evaluated(p: ir_program.Program, v: ir_program.Vocabulary, scores: tuple[int, ...]) -> list[list[str]]:
     """`docs.ltv_row` by the reference evaluator, loan by loan."""
-    return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in FICO_POINTS] for *_labels, loan in _profiles(v)]
+    return [[max_ltv_at(p, v, {**loan, "fico": fico}) for fico in scores] for *_labels, loan in _profiles(v)]

@@ -48,8 +48,15 @@ def _check(p: ir_program.Program, v: ir_program.Vocabulary, scores: list[object]
 
 def test_page_rows_equal_the_evaluators(bundle: ir_program.Bundle) -> None:
     """Every cell of the page, for every program and every older version."""
+    scores = tuple(low for low, _ in docs.fico_columns(docs.offered(bundle)))
+    assert scores
     for p in (*bundle.programs, *bundle.history):
-        assert docs.ltv_row(p, bundle.vocabulary) == ltv_row_evaluated(p, bundle.vocabulary), (p.id, p.version)
+        assert docs.ltv_row(p, bundle.vocabulary, scores) == ltv_row_evaluated(p, bundle.vocabulary, scores), (p.id, p.version)
+
+
+def _columns(bundle: ir_program.Bundle) -> list[object]:
+    """The first and last score of every column of the comparison page."""
+    return [s for low, high in docs.fico_columns(docs.offered(bundle)) for s in (low, high) if s is not None]
 
 
 def test_band_edges_and_missing_scores(bundle: ir_program.Bundle) -> None:
@@ -63,7 +70,7 @@ def test_stacked_adjustments(bundle: ir_program.Bundle) -> None:
     assert adjusted
     for p in adjusted:
         _check(dataclasses.replace(p, combine="stacked" if p.combine != "stacked" else "lowest"), bundle.vocabulary,
-               list(docs.FICO_POINTS), every=3)
+               _columns(bundle), every=3)
 
 
 def test_generated_variants_and_overlays(tmp_path: Path) -> None:
@@ -80,7 +87,7 @@ def test_generated_variants_and_overlays(tmp_path: Path) -> None:
     assert kinds == {"program", "variant", "overlay"}
     for p in result.bundle.programs:
         if p.kind != "program":
-            _check(p, result.bundle.vocabulary, list(docs.FICO_POINTS), every=2)
+            _check(p, result.bundle.vocabulary, _columns(result.bundle), every=2)
 
 
 def test_adjustments_that_may_apply_and_outside_the_bands(bundle: ir_program.Bundle) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache, partial
 from importlib import resources
@@ -18,18 +19,16 @@ import jinja2
 
 from compiler import ir, ir_program
 from compiler.backends import templates
+from compiler.backends.docs import changes
+from compiler.backends.docs.links import Linker, also, choices, field_anchor, rule_anchor, value_anchor
+from compiler.backends.docs.matrices import matrix_view
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
 from compiler.meta import titles as titles_of
-from compiler.wording import describe, describe_requirement, fmt_amount
+from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
 TEMPLATES = resources.files("compiler.backends.docs").joinpath("templates")
-
-
-def shade(value: Decimal) -> int:
-    """The 5-point bucket a max LTV is shaded by (CSS class glc-ltv-<n>)."""
-    return int(min(max(value, Decimal(0)), Decimal(100)) // 5 * 5)
 
 
 @cache
@@ -38,60 +37,46 @@ def environment() -> jinja2.Environment:
     return templates.environment("compiler.backends.docs", md=md, attr=attr, band=band)
 
 
-def _cell(cell: ir.Cell, gives: tuple[str, ...], row: str, col: str) -> str:
-    data = f'data-row="{attr(row)}" data-col="{attr(col)}"'
-    if not cell.eligible:
-        return f'<span class="glc-cell glc-na" {data}>Not eligible</span>'
-    values = dict(cell.limits or ())
-    if not values:
-        return f'<span class="glc-cell" {data}>no limit</span>'
-    first = values.get(gives[0])
-    cls = f" glc-ltv glc-ltv-{shade(first)}" if first is not None and "ltv" in gives[0] else ""
-    text = " / ".join(md(cell.text).split(" / ")) if len(set(values.values())) > 1 else md(cell.text)
-    value_attr = f' data-value="{first}"' if first is not None else ""
-    return f'<span class="glc-cell{cls}" {data}{value_attr}>{text}</span>'
-
-
 def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
+    from compiler.backends.docs.differs import differences
+
     titles = titles_of(p, bundle.vocabulary)
+    named = choices(bundle.vocabulary)
     sections: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for m in p.matrices:
-        cols = m.columns.bands if m.columns else ()
-        rows = []
-        for row_band, cells in zip(m.rows.bands, m.cells, strict=True):
-            labels = [b.label for b in cols] or [""]
-            rows.append((row_band.label, [_cell(c, m.gives, row_band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
-        limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
-        x = {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
-             "row_label": titles.get(m.rows.label, m.rows.label),
-             "col_label": titles.get(m.columns.label, m.columns.label) if m.columns else ""}
-        sections[m.section or "Eligibility matrices"].append(("matrix", x))
+        sections[m.section or "Eligibility matrices"].append(("matrix", matrix_view(m, p, titles)))
     for r in p.rules:
         sections[r.section or "Rules"].append(("rule", r))
+    by_id = {q.id: q for q in bundle.programs}
+    base = by_id.get(p.base) if p.base else None
+    shared_by = _shared_by(bundle, p)
     return environment().get_template("program.md.j2").render(
-        p=p, sections=sections, say=lambda x: describe(x, titles),
-        say_requirement=lambda q: describe_requirement(q, titles), titles=titles, value_text=_value_text,
-        fmt=fmt_amount, limit_title=lambda lid: next((lim.title for lim in p.limits if lid == lim.id), lid),
+        p=p, sections=sections, say=lambda x: describe(x, titles, named),
+        say_requirement=lambda q: describe_requirement(q, titles, named), titles=titles,
+        value_text=lambda v: _value_text(v, titles, named), fmt=fmt_amount, base=base, shared_by=shared_by,
+        limit_title=lambda lid: next((lim.title for lim in p.limits if lid == lim.id), lid),
+        reads=Linker(p, bundle.vocabulary).reads, differs=differences(p, base), origin_title=lambda o: (
+            by_id[o].title if o in by_id else o), rule_anchor=rule_anchor, value_anchor=value_anchor,
+        yaml=_yaml_str,
     )
 
 
+def _shared_by(bundle: ir_program.Bundle, p: ir_program.Program) -> list[ir_program.Program]:
+    """The programs that extend or overlay `p`, by title."""
+    return sorted((q for q in bundle.programs if q.base == p.id), key=lambda q: q.title)
+
+
 def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
-    """A program's versions, newest first, and what changed from each version to the next (`compiler.tools.diff`)."""
-    from compiler.tools.diff import diff_programs
-    from compiler.tools.diff_render import render_markdown
-
-    versions = bundle.versions(p.id)
-    diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
-             for a, b in itertools.pairwise(versions)]
-    return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
+    """A program's versions, newest first, and what changed from each version to the next (`changes`)."""
+    return changes.changes_page(p, bundle, lambda name, **context: environment().get_template(name).render(yaml=_yaml_str, **context))
 
 
-def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
+def _value_text(v: ir.Value, titles: dict[str, str], named: Choices | None = None) -> str:
     if isinstance(v.body, ir.Lookup):
         parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
                  for b, r in zip(v.body.key.bands, v.body.results, strict=True)]
         return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
-    return describe(v.body, titles)
+    return describe(v.body, titles, named)
 
 
 def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
@@ -101,18 +86,39 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     env = environment()
     files: dict[str, str] = {}
     for p in bundle.programs:
-        files[f"docs/programs/{p.id}.md"] = memo("page", p, partial(program_page, p, bundle))
+        sharing = "\x00".join(f"{q.id}\x00{q.title}" for q in _shared_by(bundle, p))  # not among p's own files
+        files[f"docs/programs/{p.id}.md"] = memo(f"page:{sharing}", p, partial(program_page, p, bundle))
         files[f"docs/programs/{p.id}-changes.md"] = memo("changes", p, partial(changes_page, p, bundle))
     by_investor: dict[str, list[ir_program.Program]] = defaultdict(list)
     for p in bundle.programs:
         by_investor[p.lender or p.investor].append(p)
     groups = sorted(by_investor.items())
-    files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups)
-    files["docs/vocabulary.md"] = env.get_template("vocabulary.md.j2").render(v=bundle.vocabulary)
+    files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups, shared_by=partial(_shared_by, bundle))
+    files["docs/vocabulary.md"] = vocabulary_page(bundle.vocabulary)
     files["docs/compare.md"] = compare_page(bundle, memo)
     files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
     files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
     return files
+
+
+def _type_text(f: ir.Field) -> str:
+    """A field's type for people: an enum's labels with the values a tape writes, the unit, the range."""
+    t = f.type
+    if t.kind == "enum":
+        text = "one of " + ", ".join(f"{label} ({value})" for value, label in zip(t.values, t.labels or t.values, strict=True))
+    else:
+        text = t.describe()
+    if t.unit and t.unit not in text:
+        text += f" ({t.unit})"
+    return text + (f"; {f.range.label}" if f.range else "")
+
+
+def vocabulary_page(v: ir_program.Vocabulary) -> str:
+    sections: dict[str, list[ir.Field]] = {}
+    for f in v.fields:
+        sections.setdefault(f.section, []).append(f)
+    return environment().get_template("vocabulary.md.j2").render(
+        v=v, sections=list(sections.items()), anchor=field_anchor, also=also, type_text=_type_text)
 
 
 def _yaml_str(text: str) -> str:
@@ -134,7 +140,7 @@ LOAN_AMOUNTS = (Decimal(750_000), Decimal(1_250_000), Decimal(1_750_000))
 DOC_TYPE = {"investment": {"doc_type": "dscr", "lease_rent": Decimal(5_000), "market_rent": Decimal(5_000),
                            "pitia": Decimal(4_000)}}  # DSCR 1.25; every other occupancy: 24 months business statements
 OTHER_DOC_TYPE: dict[str, object] = {"doc_type": "bank_stmt_business_24"}
-FICO_POINTS = (620, 640, 660, 680, 700, 720, 740, 760)
+FICO = "fico"
 GRID = (
     ("Minimum credit score", ("fico",)),
     ("Maximum DTI", ("dti",)),
@@ -163,23 +169,63 @@ def _profiles(v: ir_program.Vocabulary) -> list[tuple[str, str, str, dict[str, o
     return out
 
 
-def ltv_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
-    """One program's max LTV cells, per profile of `_profiles` (in its order), by FICO_POINTS: what the reference
-    evaluator gives each loan (tests/oracles/compare_ltv.py), computed from the matrices and adjustments alone
-    (`compare_ltv`)."""
+def fico_edges(p: ir_program.Program) -> set[int]:
+    """The credit scores where the program's max LTV may change: the first score of each band of a matrix axis on
+    the credit score, and the thresholds its matrices' and limit adjustments' conditions compare it with."""
+    edges: set[int] = set()
+    for m in p.matrices:
+        for axis in (m.rows, m.columns) if m.columns else (m.rows,):
+            if isinstance(axis.expr, ir.FieldRef) and axis.expr.name == FICO:
+                for b in axis.bands:
+                    if b.low is not None:
+                        edges.add(int(b.low) + (0 if b.low_inclusive else 1))
+                    if b.high is not None:
+                        edges.add(int(b.high) + (1 if b.high_inclusive else 0))
+    conditions = [m.when for m in p.matrices] + [r.when for r in p.rules if r.adjustments]
+    for c in (c for x in conditions if x is not None for c in ir.find_all(x, ir.Compare)):
+        if isinstance(c.left, ir.FieldRef) and c.left.name == FICO and isinstance(c.right, ir.Const) \
+                and isinstance(c.right.value, Decimal):
+            edges.add(int(c.right.value) + (1 if c.op in (">", "<=") else 0))
+    return edges
+
+
+def fico_columns(programs: Iterable[ir_program.Program]) -> tuple[tuple[int, int | None], ...]:
+    """The comparison's credit-score columns: the union of the programs' band edges, as (first, last) scores,
+    the last open-ended. Within a column no program's max LTV changes with the score."""
+    edges = sorted(set().union(*(fico_edges(p) for p in programs)))
+    if not edges:
+        return ()
+    closed: list[tuple[int, int | None]] = [(low, high - 1) for low, high in itertools.pairwise(edges)]
+    return (*closed, (edges[-1], None))
+
+
+def column_label(column: tuple[int, int | None]) -> str:
+    low, high = column
+    return f"{low}+" if high is None else str(low) if high == low else f"{low}-{high}"
+
+
+def ltv_row(p: ir_program.Program, v: ir_program.Vocabulary, scores: tuple[int, ...]) -> list[list[str]]:
+    """One program's max LTV cells, per profile of `_profiles` (in its order), at each credit score of `scores`
+    (the first score of each column): what the reference evaluator gives each loan (tests/oracles/compare_ltv.py),
+    computed from the matrices and adjustments alone (`compare_ltv`)."""
     from compiler.backends.docs.compare_ltv import LtvPlan
 
-    plan = LtvPlan(p, ("fico",))
-    scores = [{"fico": fico} for fico in FICO_POINTS]
-    return [plan.cells(loan, scores) for *_labels, loan in _profiles(v)]
+    plan = LtvPlan(p, (FICO,))
+    return [plan.cells(loan, [{FICO: s} for s in scores]) for *_labels, loan in _profiles(v)]
 
 
-def ltv_profiles(bundle: ir_program.Bundle, memo: Memo = no_memo
+def offered(bundle: ir_program.Bundle) -> list[ir_program.Program]:
+    """The programs loans are offered under: every program but the abstract ones (shared rules)."""
+    return [p for p in bundle.programs if not p.abstract]
+
+
+def ltv_profiles(bundle: ir_program.Bundle, scores: tuple[int, ...], memo: Memo = no_memo
                  ) -> list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir_program.Program, list[str]]]]]]]]]:
     """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
-    [(occupancy label, [(purpose label, [(amount label, [(program, cells by FICO_POINTS)])])])]."""
+    [(occupancy label, [(purpose label, [(amount label, [(program, cells by column)])])])]."""
     v = bundle.vocabulary
-    rows = [(p, memo("compare", p, partial(ltv_row, p, v))) for p in bundle.programs]
+    kind = "compare:" + ",".join(map(str, scores))
+    rows = [(p, memo(kind, p, partial(ltv_row, p, v, scores))) for p in offered(bundle)]
     out: list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir_program.Program, list[str]]]]]]]]] = []
     for k, (occupancy_label, purpose_label, amount_label, _loan) in enumerate(_profiles(v)):
         if not out or out[-1][0] != occupancy_label:
@@ -191,22 +237,25 @@ def ltv_profiles(bundle: ir_program.Bundle, memo: Memo = no_memo
     return out
 
 
-def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[str]]:
+def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[tuple[str, str]]]:
     """One program's requirements in each column of the comparison grid (GRID)."""
     titles = titles_of(p, v)
+    named = choices(v)
     cells = []
     for _label, names in GRID:
         texts = []
         for r in p.rules:
             for q in r.requirements:
                 if set(ir.reads(q.test)) & set(names):
-                    when = f" (when {describe(r.when, titles)})" if r.when is not None else ""
-                    texts.append(describe_requirement(q, titles) + when)
+                    texts.append((describe_requirement(q, titles, named),
+                                  f"when {describe(r.when, titles, named)}" if r.when is not None else ""))
         cells.append(texts)
     return cells
 
 
 def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo) -> str:
-    grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in bundle.programs]
+    grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in offered(bundle)]
+    columns = fico_columns(offered(bundle))
     return environment().get_template("compare.md.j2").render(
-        profiles=ltv_profiles(bundle, memo), fico_points=FICO_POINTS, grid=grid, columns=[label for label, _ in GRID])
+        profiles=ltv_profiles(bundle, tuple(low for low, _ in columns), memo),
+        fico_columns=[column_label(c) for c in columns], grid=grid, columns=[label for label, _ in GRID])
