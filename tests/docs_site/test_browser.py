@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import os
 import re
 import struct
@@ -124,18 +125,51 @@ def test_comparison_tabs_choose_the_loan_profile(page: Any, site_url: str) -> No
     assert tables.count() == 1
     caption = page.locator(".tabbed-set p:visible", has_text="loan.")
     assert _text(caption.inner_text()).startswith("Investment property, rate/term refinance, $1,250,000 loan.")
-    loan = Loan(**{**BASE_LOAN, **DOC_TYPE["investment"], "occupancy": "investment", "purpose": "rate_term",
-                   "loan_amount": Decimal(1_250_000), "appraised_value": Decimal(2_500_000), "fico": 720})
-    limit = generated.check("harbor_dscr", loan).limit("max_ltv")
-    assert limit is not None and limit.value is not None
-    assert _text(_cell(tables.first, "Harbor Point DSCR", "720").inner_text()) == f"{limit.value}%"
+    columns = _band_columns()
+    headers = [_text(t) for t in tables.first.locator("thead th").all_inner_texts()]
+    assert headers == ["Program", *(label for label, _low, _high in columns)]  # the programs' own bands
+    shown = {_text(t) for t in tables.first.locator("tbody tr td:first-child").all_inner_texts()}
+    assert "Shining Star Non-QM (shared rules)" not in shown and "Harbor Point DSCR" in shown
+    for label, low, high in columns:  # each band's figure holds at both of its ends
+        cell = _text(_cell(tables.first, "Harbor Point DSCR", label).inner_text())
+        for fico in (low, high if high is not None else 850):
+            loan = Loan(**{**BASE_LOAN, **DOC_TYPE["investment"], "occupancy": "investment", "purpose": "rate_term",
+                           "loan_amount": Decimal(1_250_000), "appraised_value": Decimal(2_500_000), "fico": fico})
+            d = generated.check("harbor_dscr", loan)
+            limit = d.limit("max_ltv")
+            want = f"{limit.value}%" if limit is not None and limit.value is not None else "Not eligible"
+            assert cell == want, (label, fico)
     _full_page_screenshot(page, "compare")
+
+
+def _band_columns() -> list[tuple[str, int, int | None]]:
+    """The credit-score bands of every offered program's matrices, split at each other's edges (worked out here
+    from the matrices' bands, independently of the site's code)."""
+    from compiler.driver import check_paths
+
+    bundle = check_paths([ROOT / "programs"]).bundle
+    assert bundle is not None
+    edges: set[int] = set()
+    for p in bundle.programs:
+        if p.abstract:
+            continue
+        for m in p.matrices:
+            for axis in (m.rows, m.columns) if m.columns else (m.rows,):
+                if getattr(axis.expr, "name", None) == "fico":
+                    for b in axis.bands:
+                        assert b.low_inclusive and (b.high is None or b.high_inclusive)  # as written: 700-719, 740+
+                        edges |= {int(b.low)} if b.low is not None else set()
+                        edges |= {int(b.high) + 1} if b.high is not None else set()
+    ordered = sorted(edges)
+    out: list[tuple[str, int, int | None]] = [(f"{a}-{b - 1}", a, b - 1) for a, b in itertools.pairwise(ordered)]
+    return [*out, (f"{ordered[-1]}+", ordered[-1], None)]
 
 
 @pytest.mark.parametrize(("query", "program", "heading"), [
     ("Harbor", "harbor_dscr", "Harbor Point DSCR"),                     # a program's title
     ("Keystone Non-QM Capital", "keystone_bank_statement", "Bank Statement Select"),  # an investor
     ("payment shock", "keystone_bank_statement", "Bank Statement Select"),  # a rule's text
+    ("debt service coverage", "harbor_dscr", "Harbor Point DSCR"),      # DSCR spelled out
 ])
 def test_search_leads_to_the_program(page: Any, site_url: str, query: str, program: str, heading: str) -> None:
     page.goto(f"{site_url}/")
@@ -207,3 +241,90 @@ def test_print_layout_hides_navigation_and_keeps_tables_whole(browser: Any, site
             _full_page_screenshot(page, "program-keystone_bank_statement-print")
     finally:
         context.close()
+
+
+PAGES = ["programs/keystone_bank_statement/", "programs/shining_star_edge/", "compare/", "vocabulary/",
+         "programs/keystone_bank_statement-changes/"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_pages_never_scroll_sideways(browser: Any, site_url: str, width: int) -> None:
+    """At a desktop and a phone width no page scrolls sideways: a wide table scrolls inside itself, and with it
+    scrolled to its far right its first column (the row labels) is still in view."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme="light")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        for path in PAGES:
+            page.goto(f"{site_url}/{path}")
+            sizes = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert sizes[0] <= sizes[1], (path, width, sizes)
+            hidden = page.evaluate("""() => [...document.querySelectorAll('article table')]
+                .filter(t => t.getClientRects().length && t.scrollWidth > t.clientWidth + 1).map(t => {
+                  t.scrollLeft = t.scrollWidth;
+                  const box = t.getBoundingClientRect();
+                  const first = t.querySelector('tbody tr td:first-child').getBoundingClientRect();
+                  return first.left >= box.left - 1 && first.right <= box.right + 1 ? null : t.innerText.slice(0, 40);
+                }).filter(x => x !== null)""")
+            assert hidden == [], (path, width)
+            if width == 390 and path in ("programs/keystone_bank_statement/", "compare/"):
+                page.evaluate("() => document.querySelectorAll('article table').forEach(t => t.scrollLeft = 0)")
+                name = path.strip("/").replace("/", "-")
+                _full_page_screenshot(page, f"{name}-390")
+        if width == 390:  # a wide matrix scrolled right: its row labels stay (what a reader on a phone sees)
+            page.goto(f"{site_url}/programs/keystone_bank_statement/")
+            table = page.locator("xpath=//h3[starts-with(normalize-space(), 'Primary residence, purchase')]/following::table[1]")
+            table.scroll_into_view_if_needed()
+            table.evaluate("t => t.scrollLeft = t.scrollWidth")
+            assert table.evaluate("t => t.scrollLeft") > 0
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "program-keystone_bank_statement-390-scrolled.png"), animations="disabled")
+    finally:
+        context.close()
+
+
+def test_a_rules_field_link_lands_on_the_fields_definition(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/programs/shining_star_edge/")
+    rule = page.locator("xpath=//h3[@id='rule-min_fico']/following-sibling::ul[1]")
+    rule.get_by_role("link", name="Credit score").click()
+    page.wait_for_url(re.compile(r"/vocabulary/#field-fico$"))
+    row = page.locator("xpath=//span[@id='field-fico']/ancestor::tr[1]")
+    assert row.is_visible()
+    assert page.evaluate("() => { const r = document.getElementById('field-fico').getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= window.innerHeight; }")
+    text = _text(row.inner_text())
+    assert text.startswith("Credit score fico") and "Also called FICO" in text, text  # the parentheses are CSS
+
+
+def test_searching_fico_reaches_a_rule_written_credit_score(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("fico")
+    link = "a[href*='#rule-min_fico']"
+    result = page.locator(f".md-search-result__item:has({link})").first
+    result.wait_for(state="visible")
+    more = result.locator("details.md-search-result__more summary")  # a page's other sections start folded
+    if more.count() and not result.locator(link).first.is_visible():
+        more.first.click()
+    result.locator(link).first.click()
+    page.wait_for_url(re.compile(r"#rule-min_fico$"))
+    heading = page.locator("h3#rule-min_fico")
+    assert _text(heading.inner_text()).startswith("Minimum credit score")
+    rule = page.locator("xpath=//h3[@id='rule-min_fico']/following-sibling::ul[1]")
+    assert "Credit score" in rule.inner_text() and "fico" not in rule.inner_text().replace("FICO", "")
+
+
+def test_changes_page_colours_effects_and_marks_changed_cells(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/programs/keystone_bank_statement-changes/")
+    colour = "e => getComputedStyle(e).backgroundColor"
+    tightens = page.locator("article li .glc-tightens").first.evaluate(colour)
+    loosens = page.locator("article li .glc-loosens").first.evaluate(colour)
+    assert tightens != loosens and "rgba(0, 0, 0, 0)" not in (tightens, loosens)
+    changed = page.locator("article table .glc-changed")
+    assert changed.count() >= 3
+    first = changed.first
+    assert first.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert (first.get_attribute("title") or "").startswith("was ")
+    first.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "changes-keystone_bank_statement.png"), animations="disabled")

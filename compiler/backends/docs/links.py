@@ -30,7 +30,13 @@ def also(title: str) -> str:
     """The synonyms of a title, `FICO` for "Credit score", or "" when it has none."""
     found = [other for word, other in SYNONYMS
              if re.search(rf"\b{re.escape(word)}\b", title, re.I) and other.lower() not in title.lower()]
-    return ", ".join(dict.fromkeys(found))
+    return " / ".join(dict.fromkeys(found))
+
+
+def also_span(title: str) -> str:
+    """` <span class="glc-also">FICO</span>` after a title with synonyms (the theme shows it in parentheses), else ""."""
+    synonyms = also(title)
+    return f' <span class="glc-also">{md(synonyms)}</span>' if synonyms else ""
 
 
 def field_anchor(name: str, record: str = "") -> str:
@@ -80,6 +86,5 @@ class Linker:
                 title, href = f.title, f"{self.vocabulary_href}#{field_anchor(name)}"
             else:
                 continue
-            synonyms = also(title)
-            links.append(f"[{md(title)}]({href})" + (f" ({md(synonyms)})" if synonyms else ""))
-        return ", ".join(links)
+            links.append(f"[{md(title)}]({href})" + also_span(title))
+        return " · ".join(links)  # no punctuation touching a word: the search index splits on spaces and dashes

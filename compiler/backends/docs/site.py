@@ -20,7 +20,7 @@ import jinja2
 from compiler import ir, ir_program
 from compiler.backends import templates
 from compiler.backends.docs import changes
-from compiler.backends.docs.links import Linker, also, choices, field_anchor, rule_anchor, value_anchor
+from compiler.backends.docs.links import Linker, also, also_span, choices, field_anchor, rule_anchor, value_anchor
 from compiler.backends.docs.matrices import matrix_view
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
@@ -118,7 +118,7 @@ def vocabulary_page(v: ir_program.Vocabulary) -> str:
     for f in v.fields:
         sections.setdefault(f.section, []).append(f)
     return environment().get_template("vocabulary.md.j2").render(
-        v=v, sections=list(sections.items()), anchor=field_anchor, also=also, type_text=_type_text)
+        v=v, sections=list(sections.items()), anchor=field_anchor, also=also, also_span=also_span, type_text=_type_text)
 
 
 def _yaml_str(text: str) -> str:
