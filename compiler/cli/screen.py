@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from compiler import ir_program
 from compiler.cli.choices import Engine
 from compiler.cli.invocation import input_path, invocation
 from compiler.cli.render import checked_programs, err_console, print_diagnostics
@@ -78,6 +79,14 @@ def _surveillance(project: Project, bundle: Any, scenario: str | None, err: Cons
         return e.code
 
 
+def screened_programs(bundle: ir_program.Bundle, programs: list[str], all_programs: bool) -> list[str] | None:
+    """The programs a screen runs: those named, every product for --all (abstract shared rules left out), or
+    None: each row's own `program` column."""
+    if all_programs:
+        return [p.id for p in bundle.programs if not p.abstract]
+    return list(dict.fromkeys(programs)) or None
+
+
 def run_screen(project: Project, tape: str, programs: list[str], all_programs: bool, engine: str, out: str,
                mapping: str | None, console: Console, progress: bool | None = None, scenario: str | None = None,
                master: str | None = None, emit_sql: str | None = None, report: bool = True) -> int:
@@ -117,8 +126,7 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
             hint = f" Did you mean `{close[0]}`?" if close else ""
             err.print(Text(f"No program `{p}`.{hint} Programs: {', '.join(sorted(ids))}."))
             return 2
-    offered = [p.id for p in bundle.programs if not p.abstract]  # --all: every product, not shared rules
-    chosen: list[str] | None = offered if all_programs else (list(dict.fromkeys(programs)) or None)
+    chosen = screened_programs(bundle, programs, all_programs)
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
         err.print(Text(f"--out {out} is a file; give a folder for the results."))
