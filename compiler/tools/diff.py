@@ -18,7 +18,7 @@ from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
 from compiler.tools.diff_bands import amount_text, cell_at, limit_in, lookup_at, permissiveness, refine, show_limit
 from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, shape, when_effect
-from compiler.wording import describe, describe_requirement, fmt_amount
+from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +67,10 @@ class ProgramDiff:
 
 
 def diff_programs(old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary,
-                  new_vocab: ir_program.Vocabulary) -> ProgramDiff:
-    """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items."""
-    d = _Differ(old, new, old_vocab, new_vocab)
+                  new_vocab: ir_program.Vocabulary, choices: Choices | None = None) -> ProgramDiff:
+    """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items; `choices`
+    (the site's) words enum values by their labels (`wording.describe`)."""
+    d = _Differ(old, new, old_vocab, new_vocab, choices)
     d.header()
     d.matrices()
     d.values()
@@ -79,12 +80,23 @@ def diff_programs(old: ir_program.Program, new: ir_program.Program, old_vocab: i
 
 
 class _Differ:
-    def __init__(self, old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary, new_vocab: ir_program.Vocabulary) -> None:
+    def __init__(self, old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary,
+                 new_vocab: ir_program.Vocabulary, choices: Choices | None = None) -> None:
         self.old, self.new = old, new
+        self.choices = choices
         self.old_vocab, self.new_vocab = old_vocab, new_vocab
         self.ot = titles_of(old, old_vocab)
         self.nt = titles_of(new, new_vocab)
         self.out: list[Change] = []
+
+    def _say(self, x: object, t: dict[str, str]) -> str:
+        return describe(x, t, self.choices)
+
+    def _req(self, q: object, t: dict[str, str]) -> str:
+        return describe_requirement(q, t, self.choices)
+
+    def _applies(self, when: ir.Expr | None, t: dict[str, str]) -> str:
+        return "always" if when is None else f"when {self._say(when, t)}"
 
     def add(self, heading: str, item: str, what: str, old: str | None, new: str | None, effect: Effect = "",
             citation: str | None = None) -> None:
@@ -159,7 +171,7 @@ class _Differ:
         return ", ".join(names.get(g, g) for g in gives)
 
     def _when(self, when: ir.Expr | None, t: dict[str, str]) -> str:
-        return f" when {describe(when, t)}" if when is not None else ""
+        return f" when {self._say(when, t)}" if when is not None else ""
 
     def _step(self, expr: ir.Expr) -> Decimal:
         places = None
@@ -181,7 +193,7 @@ class _Differ:
         if a.citation != b.citation:
             self.add(h, item, "Citation", _text(a.citation), _text(b.citation), "", b.citation)
         if a.when != b.when:
-            self.add(h, item, "Applies", _applies(a.when, self.ot), _applies(b.when, self.nt), when_effect(a.when, b.when),
+            self.add(h, item, "Applies", self._applies(a.when, self.ot), self._applies(b.when, self.nt), when_effect(a.when, b.when),
                      b.citation)
         self.texts(h, item, "Note", a.notes, b.notes, "", b.citation)
 
@@ -242,7 +254,7 @@ class _Differ:
         if isinstance(v.body, ir.Lookup):
             parts = [f"{band.label}: {amount_text(r, v.type)}" for band, r in zip(v.body.key.bands, v.body.results, strict=True)]
             return f"by {t.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
-        return describe(v.body, t)
+        return self._say(v.body, t)
 
     def _sense_of_value(self, value_id: str) -> bool | None:
         """True when a higher value tightens (the new program requires something at least it), False when lower
@@ -290,12 +302,12 @@ class _Differ:
         if len(olds) == 1 and len(news) == 1:  # one requirement rewritten: show it as one change
             paired.append((olds.pop(), news.pop()))
         for o, q in paired:
-            self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), describe_requirement(q, self.nt),
+            self.add(h, b.id, "Requirement", self._req(o, self.ot), self._req(q, self.nt),
                      requirement_effect(o, q), b.citation)
         for q in news:
-            self.add(h, b.id, "Requirement", None, describe_requirement(q, self.nt), "tightens", b.citation)
+            self.add(h, b.id, "Requirement", None, self._req(q, self.nt), "tightens", b.citation)
         for o in olds:
-            self.add(h, b.id, "Requirement", describe_requirement(o, self.ot), None, "loosens", b.citation)
+            self.add(h, b.id, "Requirement", self._req(o, self.ot), None, "loosens", b.citation)
         self.adjustments(h, a, b)
         self.texts(h, b.id, "Condition", tuple(_condition(c) for c in a.conditions),
                    tuple(_condition(c) for c in b.conditions), "tightens", b.citation)
@@ -323,8 +335,8 @@ class _Differ:
                 self.add(h, b.id, what, f"{_plain_points(x.amount)}%", None, "loosens", b.citation)
 
     def _rule_text(self, r: ir.Rule, t: dict[str, str]) -> str:
-        parts = [f"when {describe(r.when, t)}"] if r.when is not None else []
-        parts += [f"require {describe_requirement(q, t)}" for q in r.requirements]
+        parts = [f"when {self._say(r.when, t)}"] if r.when is not None else []
+        parts += [f"require {self._req(q, t)}" for q in r.requirements]
         names = {lim.id: lim.title for lim in (*self.old.limits, *self.new.limits)}
         parts += [f"{x.kind} {names.get(x.limit, x.limit)} {'by' if x.kind == 'reduce' else 'at'} {_plain_points(x.amount)}%"
                   for x in r.adjustments]
@@ -360,8 +372,6 @@ def _text(v: object) -> str:
     return str(v)
 
 
-def _applies(when: ir.Expr | None, t: dict[str, str]) -> str:
-    return "always" if when is None else f"when {describe(when, t)}"
 
 
 def _condition(c: ir.Condition) -> str:

@@ -98,7 +98,8 @@ def test_prose_names_choices_by_their_labels(bundle: ir_program.Bundle) -> None:
     codes = {v for f in bundle.vocabulary.fields if f.type.kind == "enum" for v in f.type.values if "_" in v}
     codes |= {v for r in bundle.vocabulary.records for f in r.fields if f.type.kind == "enum" for v in f.type.values}
     assert "bank_stmt_business_12" in codes
-    pages = [f"programs/{p.id}.md" for p in bundle.programs] + ["compare.md"]
+    pages = [f"programs/{p.id}{page}.md" for p in bundle.programs for page in ("", "-changes")]
+    pages += ["compare.md", "vocabulary.md"]
     for name in pages:
         text = _page(name).split("## Using the checker", 1)[0]
         text = re.sub(r"`[^`]*`|<[^>]+>|\]\([^)]*\)|\{ #[^}]*\}", " ", text).replace("\\", "")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_program
+from compiler.backends.docs.links import choices
 from compiler.backends.docs.matrices import matrix_view
 from compiler.meta import titles as titles_of
 from compiler.tools.diff_bands import cell_at, limit_in, refine, show_limit
@@ -67,6 +68,7 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle, render: Calla
     from compiler.tools.diff_render import render_markdown
 
     versions = bundle.versions(p.id)
+    named = choices(bundle.vocabulary)
     diffs = []
     for a, b in itertools.pairwise(versions):
         olds = {m.id: m for m in a.matrices}
@@ -83,6 +85,6 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle, render: Calla
             view = matrix_view(news[item], b, titles, lambda i, j: marked.get((i, j)))
             return render("matrix_table.md.j2", x=view, version=b.version)
 
-        diffs.append(render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2,
+        diffs.append(render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary, named), heading_level=2,
                                      effect_text=effect_span, after=after))
     return render("changes.md.j2", p=p, versions=versions, diffs=list(reversed(diffs)))

@@ -102,15 +102,16 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
 
 
 def _type_text(f: ir.Field) -> str:
-    """A field's type for people: an enum's labels with the values a tape writes, the unit, the range."""
+    """A field's type for people, as Markdown: an enum's labels, each with the value a tape or a developer writes
+    in a code span (values are identifiers), the unit, the range."""
     t = f.type
     if t.kind == "enum":
-        text = "one of " + ", ".join(f"{label} ({value})" for value, label in zip(t.values, t.labels or t.values, strict=True))
+        text = "one of " + ", ".join(f"{md(label)} `{value}`" for value, label in zip(t.values, t.labels or t.values, strict=True))
     else:
-        text = t.describe()
-    if t.unit and t.unit not in text:
-        text += f" ({t.unit})"
-    return text + (f"; {f.range.label}" if f.range else "")
+        text = md(t.describe())
+    if t.unit and t.unit not in t.describe():
+        text += f" \\({md(t.unit)}\\)"
+    return text + (f"; {md(f.range.label)}" if f.range else "")
 
 
 def vocabulary_page(v: ir_program.Vocabulary) -> str:
