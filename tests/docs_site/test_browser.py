@@ -269,7 +269,7 @@ def test_pages_never_scroll_sideways(browser: Any, site_url: str, width: int) ->
             assert hidden == [], (path, width)
             if width == 390 and path in ("programs/keystone_bank_statement/", "compare/"):
                 page.evaluate("() => document.querySelectorAll('article table').forEach(t => t.scrollLeft = 0)")
-                name = path.strip("/").replace("/", "-")
+                name = "compare" if path == "compare/" else "program-keystone_bank_statement"
                 _full_page_screenshot(page, f"{name}-390")
         if width == 390:  # a wide matrix scrolled right: its row labels stay (what a reader on a phone sees)
             page.goto(f"{site_url}/programs/keystone_bank_statement/")
