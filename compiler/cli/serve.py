@@ -11,6 +11,7 @@ import errno
 import json
 import logging
 import logging.config
+import os
 import socket
 from pathlib import Path
 from typing import Annotated
@@ -62,6 +63,7 @@ def serve(
         except ProjectError as err:
             err_console().print(Text(str(err)))
             raise typer.Exit(2) from None
+        os.chdir(proj.root)  # as every command: glc works in the project's folder
     else:
         proj = inv.project()
     raise typer.Exit(run_serve(proj, host, port))

@@ -78,7 +78,8 @@ class ProgramSet:
 
 
 def load(project: Project) -> ProgramSet:
-    """A fresh `ProgramSet` of the project; NotReady when generated/ is missing or does not match programs/."""
+    """A fresh `ProgramSet` of the project; NotReady when generated/ is missing or does not match programs/. Like
+    every command, it runs in the project's folder (the generated files name their sources relative to it)."""
     from compiler.build.build import check_fresh
 
     project = dataclasses.replace(project)  # a new Project: its checked programs are read again
