@@ -214,7 +214,8 @@ def static_file(name: str) -> bytes:
     return (resources.files("compiler.service") / "static" / name).read_bytes()
 
 
-def render(ps: ProgramSet, pairs: list[tuple[str, str]] | None, problem: str = "") -> str:
+def render(ps: ProgramSet, pairs: list[tuple[str, str]] | None, problem: str = "") -> tuple[str, int]:
+    """The page, and its HTTP status: 200, or 422 when the loan's values are wrong (shown beside their fields)."""
     sections = form(ps.bundle.vocabulary)
     rows: list[Row] | None = None
     on = ""
@@ -224,8 +225,9 @@ def render(ps: ProgramSet, pairs: list[tuple[str, str]] | None, problem: str = "
         rows, problem = _decide(ps, sections, data, on)
     elif pairs is not None:
         loan_data(sections, pairs)
-    return _templates().get_template("desk.html.j2").render(
+    page = _templates().get_template("desk.html.j2").render(
         sections=sections, rows=rows, problem=problem, on=on, programs=len(ps.ids), submitted=pairs is not None)
+    return page, 422 if problem else 200
 
 
 def _decide(ps: ProgramSet, sections: list[Section], data: dict[str, Any], on: str) -> tuple[list[Row] | None, str]:
@@ -256,8 +258,8 @@ def _decide(ps: ProgramSet, sections: list[Section], data: dict[str, Any], on: s
 def add_routes(app: FastAPI, programs: Callable[[], ProgramSet], max_body: int) -> None:
     @app.get("/", include_in_schema=False)
     async def desk() -> HTMLResponse:
-        ps = programs()
-        return HTMLResponse(await run_in_threadpool(render, ps, None))
+        page, status = await run_in_threadpool(render, programs(), None)
+        return HTMLResponse(page, status_code=status)
 
     @app.post("/", include_in_schema=False)
     async def desk_post(request: Request) -> HTMLResponse:
@@ -265,12 +267,12 @@ def add_routes(app: FastAPI, programs: Callable[[], ProgramSet], max_body: int) 
         body = await read_body(request, max_body)
         try:
             pairs = urllib.parse.parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
-                                           max_num_fields=1000)
+                                           max_num_fields=1000, errors="strict")
         except (UnicodeDecodeError, ValueError):
-            return HTMLResponse(await run_in_threadpool(render, ps, [], "The form could not be read; send it again."),
-                                status_code=400)
-        page = await run_in_threadpool(render, ps, pairs)
-        return HTMLResponse(page)
+            page, _ = await run_in_threadpool(render, ps, [], "The form could not be read; send it again.")
+            return HTMLResponse(page, status_code=400)
+        page, status = await run_in_threadpool(render, ps, pairs)
+        return HTMLResponse(page, status_code=status)
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
