@@ -35,6 +35,7 @@ from compiler.wording import fmt_amount
 
 ROWS = 2  # rows offered for each list field (credit events, late payments)
 SHOWN_LIMITS = ("max_ltv", "max_cltv")
+STATUS = {"eligible": "Eligible", "ineligible": "Ineligible", "needs_info": "Needs info"}
 STATIC = {"desk.css": "text/css; charset=utf-8", "docs.css": "text/css; charset=utf-8",
           "docs.js": "text/javascript; charset=utf-8"}
 
@@ -226,7 +227,8 @@ def render(ps: ProgramSet, pairs: list[tuple[str, str]] | None, problem: str = "
     elif pairs is not None:
         loan_data(sections, pairs)
     page = _templates().get_template("desk.html.j2").render(
-        sections=sections, rows=rows, problem=problem, on=on, programs=len(ps.ids), submitted=pairs is not None)
+        sections=sections, rows=rows, problem=problem, on=on, programs=len(ps.ids), submitted=pairs is not None,
+        labels=STATUS)
     return page, 422 if problem else 200
 
 

@@ -47,7 +47,7 @@ def _form(data: dict[str, Any]) -> bytes:
 
 
 def _program_block(page: str, program: str) -> str:
-    m = re.search(rf'<li class="program [^"]*" data-program="{program}">(.*?)</li>\s*(?=<li class="program|</ol>)', page, re.S)
+    m = re.search(rf'<li class="program [^"]*" data-program="{program}"[^>]*>(.*?)</li>\s*(?=<li class="program|</ol>)', page, re.S)
     assert m is not None, page[:2000]
     return m.group(1)
 
