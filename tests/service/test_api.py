@@ -107,7 +107,7 @@ def test_check_check_all_and_explain_are_the_command_lines_bytes(server: Server,
 
 
 def test_programs_listing_and_details(server: Server) -> None:
-    gen, bundle = project()
+    gen, _ = project()
     listing = server.get("/v1/programs").json()
     assert [p["id"] for p in listing] == list(gen.PROGRAMS)
     keystone = next(p for p in listing if p["id"] == "keystone_bank_statement")

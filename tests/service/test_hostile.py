@@ -6,6 +6,7 @@ Content-Length)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 from pathlib import Path
@@ -63,10 +64,8 @@ def _raw(server: Server, head: bytes, body: bytes) -> bytes:
     """Send a request by hand (headers and the first part of a body), read what the server answers."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
         s.sendall(head)
-        try:
+        with contextlib.suppress(OSError):  # the server answered and closed before taking it all: that is the point
             s.sendall(body)
-        except OSError:  # the server answered and closed before taking it all: that is the point
-            pass
         chunks = []
         while True:
             try:
