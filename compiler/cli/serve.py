@@ -1,7 +1,7 @@
 """`glc serve`: the checker service and the scenario desk over the project's generated checkers (`compiler.service`).
 
-Loads the programs first (generated/ must be fresh, as for `glc eval`: otherwise one line and exit 1), checks
-that the address can be listened on (otherwise one line and exit 2), then runs uvicorn until Ctrl-C. Logs go to
+Checks that the address can be listened on (otherwise one line and exit 2), loads the programs (generated/ must
+be fresh, as for `glc eval`: otherwise one line and exit 1), then runs uvicorn until Ctrl-C. Logs go to
 stderr as JSON lines: the access log (one line per request) and the server's own messages.
 """
 
@@ -76,14 +76,14 @@ def run_serve(project: Project, host: str, port: int) -> int:
     from compiler.service.registry import Registry
 
     err = err_console()
-    registry = Registry(project)
-    if not registry.load():
-        err.print(Text(registry.problem or "The programs cannot be loaded."))
-        return 1
     problem = _cannot_listen(host, port)
     if problem:
         err.print(Text(problem))
         return 2
+    registry = Registry(project)
+    if not registry.load():
+        err.print(Text(registry.problem or "The programs cannot be loaded."))
+        return 1
     logging.config.dictConfig(LOGGING)
     app = create_app(project, registry=registry)
     uvicorn.run(app, host=host, port=port, log_config=None, access_log=False, server_header=False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +24,7 @@ from compiler.loan_input import parse_loan, validate
 from compiler.project import Project
 from compiler.tools.scenarios import program_keys, read_test_files
 from tests.seed_loans import INVESTOR, OWNER
-from tests.service.server import GLC, Server
+from tests.service.server import GLC, Server, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NEAR_MISS = ROOT / "examples" / "near_miss_loan.json"
@@ -181,6 +182,20 @@ def test_parallel_requests_answer_as_serial_ones(server: Server) -> None:
     with ThreadPoolExecutor(max_workers=12) as pool:
         parallel = list(pool.map(lambda r: server.post(r[1], r[2]).body, requests * 2))
     assert parallel == serial * 2
+
+
+def test_a_port_in_use_or_a_stale_generated_is_said_in_one_line(server: Server, tmp_path: Path) -> None:
+    out = subprocess.run([str(GLC), "serve", "--port", str(server.port)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 2 and out.stderr.strip() == (
+        f"Cannot listen on 127.0.0.1:{server.port}: the port is in use; give another with --port.")
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "glc.toml").write_text("", encoding="utf-8")
+    shutil.copytree(ROOT / "programs", project / "programs")
+    out = subprocess.run([str(GLC), "serve", "--port", str(free_port())], cwd=project, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 1 and out.stderr.strip() == "generated/ is missing or stale: run `glc build` first."
 
 
 def test_access_log_is_json_lines(server: Server) -> None:
