@@ -178,6 +178,7 @@ def test_published_decision_schema_fits_every_decision() -> None:
 
 def test_parallel_requests_answer_as_serial_ones(server: Server) -> None:
     requests = scenario_requests()[::4] + [("all", "/v1/check", NEAR_MISS.read_bytes())] * 8
+    requests += [("explain", "/v1/programs/keystone_bank_statement/explain", NEAR_MISS.read_bytes())] * 4
     serial = [server.post(path, body).body for _, path, body in requests]
     with ThreadPoolExecutor(max_workers=12) as pool:
         parallel = list(pool.map(lambda r: server.post(r[1], r[2]).body, requests * 2))
