@@ -138,6 +138,11 @@ def create_app(project: Project, *, watch: bool = True, interval: float = 1.0, m
         return Problem(400, "bad-parameter", "Bad request", "A parameter of the request is not valid.", errors).response(
             request.url.path)
 
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, exc: Exception) -> Response:  # Starlette re-raises it; `Edge` logs one line
+        return Problem(500, "internal", "Internal error", "This is a bug in glc, not in the request; please report "
+                       "it with the request that caused it.").response(request.url.path)
+
     def custom_openapi() -> dict[str, Any]:
         ps = reg.current
         return openapi.document(app, ps.gen.Loan if ps is not None else None)
