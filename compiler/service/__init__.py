@@ -9,3 +9,8 @@
     desk.py       the scenario desk at `/` (templates/desk.html.j2, static/desk.css)
     docs_page.py  `/docs`, the API page (templates/docs.html.j2, static/docs.js)
 """
+
+import logging
+
+# A library logs and leaves the handlers to the program: `glc serve` (compiler/cli/serve.py) writes JSON lines.
+logging.getLogger("glc").addHandler(logging.NullHandler())

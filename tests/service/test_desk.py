@@ -154,3 +154,25 @@ def test_a_loan_officer_types_a_keystone_loan_and_reads_the_checkers_answer(
         page.screenshot(path=str(SCREENSHOTS / f"desk-{width}.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_the_api_page_sends_a_loan_and_shows_the_answer(server: Server, browser: Any) -> None:
+    """`/docs` (the OpenAPI operations, with its own small script under the strict CSP): Send on the check
+    operation shows the Decision."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(f"http://127.0.0.1:{server.port}/docs")
+        op = page.locator("form.try[data-path='/v1/programs/{program_id}/check']")
+        op.get_by_role("button", name="Send").click()
+        answer = op.locator(".answer")
+        answer.filter(has_text="200").wait_for()
+        assert '"program"' in answer.inner_text() and '"status"' in answer.inner_text()
+        assert not errors, errors  # nothing refused by the Content-Security-Policy
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "api-docs-1280.png"))
+    finally:
+        context.close()
