@@ -116,6 +116,8 @@ def program_summary(ps: ProgramSet, program_id: str) -> dict[str, Any]:
         "version": info.version, "effective": info.effective, "source": info.source,
         "kind": ir.kind if ir is not None else "program",  # program, variant (extends) or overlay (overlays)
         "base": ir.base if ir is not None else None,
+        # shared rules only, not a product: the `abstract` header key of issue 20, False until the language has it
+        "abstract": bool(getattr(ir, "abstract", False)),
         "versions": [{"version": v, "effective": e.isoformat()} for e, v, _ in ps.gen.VERSIONS[program_id]],
         "links": {"self": f"/v1/programs/{info.id}", "check": f"/v1/programs/{info.id}/check",
                   "explain": f"/v1/programs/{info.id}/explain"},

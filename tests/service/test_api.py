@@ -113,6 +113,7 @@ def test_programs_listing_and_details(server: Server) -> None:
     assert [p["id"] for p in listing] == list(gen.PROGRAMS)
     keystone = next(p for p in listing if p["id"] == "keystone_bank_statement")
     assert keystone["investor"] == "Keystone Non-QM Capital" and keystone["kind"] == "program"
+    assert keystone["abstract"] is False
     assert [v["version"] for v in keystone["versions"]] == ["2025.2", "2026.1"]
     acme = next(p for p in listing if p["id"] == "acme_bank_statement")
     assert acme["kind"] == "overlay" and acme["base"] == "keystone_bank_statement"
