@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,16 @@ def _copy_project(dest: Path) -> Path:
 def _max_ltv(decision: str | bytes) -> str:
     d = json.loads(decision)
     return next(lim["value"] for lim in d["limits"] if lim["limit"] == "max_ltv")  # type: ignore[no-any-return]
+
+
+@pytest.fixture(autouse=True)
+def _generated_restored() -> Iterator[None]:
+    """The registry imports the copy's package as `generated`; later tests get the repository's back."""
+    before = {k: v for k, v in sys.modules.items() if k == "generated" or k.startswith("generated.")}
+    yield
+    for k in [k for k in sys.modules if k == "generated" or k.startswith("generated.")]:
+        del sys.modules[k]
+    sys.modules.update(before)
 
 
 def test_a_rebuild_is_served_without_a_restart_and_requests_in_flight_keep_the_old_programs(
