@@ -4,6 +4,8 @@
             (`backends/python/`; paths relative to the project's generated package)
     docs    the documentation site: a page per program, its changes, the vocabulary, the comparison page, mkdocs.yml
             (`backends/docs/`; paths relative to the project folder)
+    schema  the JSON Schemas of the Loan and the Decision (`backends/schema.py`; `schema/*.schema.json` in the
+            generated package), for clients in other languages and the service's OpenAPI document
     sql     one screening query per program over the typed tape table `tape` (`backends/sql/`; DuckDB SQL, which
             `glc screen` runs, and renders for Spark from the same trees)
 
@@ -54,4 +56,5 @@ BACKENDS: dict[str, Backend] = {b.name: b for b in (
     Backend("python", "compiler.backends.python.modules", Place.package, built=True, templates=True),
     Backend("docs", "compiler.backends.docs.site", Place.project, built=True, templates=True),
     Backend("sql", "compiler.backends.sql.program", Place.folder, built=False, templates=False),
+    Backend("schema", "compiler.backends.schema", Place.package, built=True, templates=False),
 )}

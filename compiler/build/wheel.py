@@ -9,6 +9,7 @@ small, and the one library that writes it, `wheel`, documents no stable Python A
 What it holds:
 
     NAME/*.py, NAME/py.typed             the generated modules (typed: they pass `mypy --strict`)
+    NAME/schema/*.schema.json            the JSON Schemas of the Loan and the Decision (`glc build` writes them)
     NAME-V.dist-info/METADATA            Metadata-Version 2.1: Name, Version, Summary, Requires-Python, Requires-Dist
     NAME-V.dist-info/WHEEL               Root-Is-Purelib: true, Tag: py3-none-any
     NAME-V.dist-info/RECORD              every file with its sha256 (urlsafe base64, no padding) and size
@@ -128,6 +129,8 @@ def _modules(generated_dir: Path) -> list[tuple[str, bytes]]:
         if _imports_itself_by_name(tree, generated_dir.name):
             raise PackageError(f"{generated_dir / rel} imports `{generated_dir.name}` by name, so it cannot be renamed: rebuild it with `glc build`")
         out.append((rel, data))
+    out.extend((p.relative_to(generated_dir).as_posix(), p.read_bytes())
+               for p in sorted((generated_dir / "schema").glob("*.schema.json")))
     return out
 
 

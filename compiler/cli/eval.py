@@ -7,7 +7,6 @@ that it is fresh. A malformed loan gets one line per bad field, never a tracebac
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from typing import Annotated, Any
 
@@ -132,8 +131,9 @@ def run_eval(project: Project, program: str | None, loan_file: str, all_programs
             err.print(Text(str(exc)))
             return 1
     if as_json:
-        sys.stdout.write(json.dumps([d.to_dict() for d in decisions] if all_programs else decisions[0].to_dict(),
-                                    indent=2, ensure_ascii=False) + "\n")
+        from compiler.answers import decision_json, decisions_json
+
+        sys.stdout.write(decisions_json(decisions) if all_programs else decision_json(decisions[0]))
         return 0
     for d in decisions:
         _print(d, console, bundle.vocabulary)
@@ -142,16 +142,9 @@ def run_eval(project: Project, program: str | None, loan_file: str, all_programs
 
 def _on_date(on: str | None, loan: Any) -> tuple[dt.date | None, str | None]:
     """`--on`: a date (YYYY-MM-DD), `application` (the loan's application date), or nothing (the current version)."""
-    if on is None:
-        return None, None
-    if on == "application":
-        if loan.application_date is None:
-            return None, "--on application: the loan has no application_date."
-        return loan.application_date, None
-    try:
-        return dt.date.fromisoformat(on), None
-    except ValueError:
-        return None, f"--on takes a date like 2026-01-01 or `application`, not `{on}`."
+    from compiler.answers import on_date
+
+    return on_date(on, loan)
 
 
 WIDE = 120  # a terminal at least this wide gets the findings as a table; narrower ones and pipes get lines

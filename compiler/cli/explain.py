@@ -76,18 +76,18 @@ def run_explain(project: Project, program_id: str, loan_file: str, as_json: bool
         err.print(Text(problem))
         return 1
     if day is not None:
-        # the version in force on that day: the latest whose effective date is not after it
-        versions = sorted((p for p in (*bundle.programs, *bundle.history) if p.id == program_id),
-                          key=lambda p: p.effective)
-        chosen = [p for p in versions if p.effective <= day]
-        if not chosen:
-            err.print(Text(f"`{program_id}` has no version in force on {day}: its first version takes effect "
-                           f"{versions[0].effective}."))
+        from compiler.answers import NoVersionInForce, version_in_force
+
+        try:
+            program = version_in_force(bundle, program_id, day)
+        except NoVersionInForce as exc:
+            err.print(Text(str(exc)))
             return 1
-        program = chosen[-1]
     explanation = search(program, bundle.vocabulary, loan)
     if as_json:
-        sys.stdout.write(explanation.to_json() + "\n")
+        from compiler.answers import explanation_json
+
+        sys.stdout.write(explanation_json(explanation))
     else:
         print_explanation(explanation, console)
     return 0

@@ -88,6 +88,7 @@ CASES: list[tuple[list[str], int]] = [
     (["portfolio", "missing.portfolio"], 2),
     (["report", "out-ok"], 0),
     (["report", "missing-folder"], 2),
+    (["serve", "--port", "0"], 2),  # `glc serve` runs until stopped: tests/service/ starts it and sees it answer
     (["no-such-command"], 2),
     (["init", "."], 2),
     (["init", "programs/new"], 2),
@@ -104,7 +105,7 @@ def test_exit_code_contract(project: Path, tape: Path, args: list[str], code: in
 
 def test_every_command_says_when_there_is_no_project(tmp_path: Path) -> None:
     for args in (["check"], ["build"], ["test"], ["eval", "p", "l.json"], ["explain", "p", "l.json"], ["screen", "t.csv"],
-                 ["sample-tape", "t.csv"], ["portfolio"], ["report"]):
+                 ["sample-tape", "t.csv"], ["portfolio"], ["report"], ["serve"]):
         out = glc(*args, cwd=tmp_path)
         assert out.returncode == 2, args
         assert out.stderr.startswith("Not in a glc project"), (args, out.stderr)

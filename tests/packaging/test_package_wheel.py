@@ -57,7 +57,7 @@ def test_wheel_is_valid_and_holds_the_generated_package_renamed(tmp_path: Path) 
     assert metadata.get_all("Requires-Dist") == ["pydantic>=2.7,<3"] and metadata["Requires-Python"] == ">=3.11"
     assert wheel_meta["Wheel-Version"] == "1.0" and wheel_meta["Root-Is-Purelib"] == "true" and wheel_meta["Tag"] == "py3-none-any"
     expected = {p.relative_to(GENERATED).as_posix() for p in GENERATED.rglob("*.py") if "__pycache__" not in p.parts}
-    expected |= {"py.typed"}
+    expected |= {"py.typed", "schema/loan.schema.json", "schema/decision.schema.json"}
     assert "_runtime/__init__.py" in expected
     assert set(modules) == expected
     for name in expected - {"__init__.py", "py.typed"}:

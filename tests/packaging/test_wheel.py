@@ -182,6 +182,12 @@ def test_glc_from_the_wheel_runs_from_outside_the_repository(installed_glc: Inst
                               cwd=ROOT, capture_output=True, text=True)
         assert json.loads(mine.stdout) == decision
 
+    assert "--port" in run([glc, "serve", "--help"], cwd=folder).stdout
+    desk = run([installed_glc.bin / "python", "-c", "from compiler.service.desk import _templates, static_file; "
+                "print(len(_templates().get_template('desk.html.j2').render.__name__) > 0, len(static_file('desk.css')) > 0)"],
+               cwd=folder)
+    assert desk.stdout.split() == ["True", "True"], desk.stdout  # the desk's templates and styles are package data
+
     run([glc, "sample-tape", "tape.csv", "--rows", "300", "--seed", "7"], cwd=folder)
     mine_tape = subprocess.run([sys.executable, "-m", "compiler.cli", "--project", str(folder), "sample-tape", str(folder / "mine.csv"),
                                     "--rows", "300", "--seed", "7"],

@@ -13,9 +13,10 @@ assert BUNDLE is not None
 
 
 def test_the_registry_lists_every_back_end_and_what_glc_build_writes() -> None:
-    assert list(BACKENDS) == ["python", "docs", "sql"]
-    assert [b.name for b in BACKENDS.values() if b.built] == ["python", "docs"]
+    assert list(BACKENDS) == ["python", "docs", "sql", "schema"]
+    assert [b.name for b in BACKENDS.values() if b.built] == ["python", "docs", "schema"]
     assert BACKENDS["python"].place is Place.package and BACKENDS["docs"].place is Place.project
+    assert BACKENDS["schema"].place is Place.package
 
 
 def test_each_back_end_turns_the_bundle_into_files() -> None:
@@ -26,6 +27,22 @@ def test_each_back_end_turns_the_bundle_into_files() -> None:
     sql = BACKENDS["sql"](BUNDLE)
     assert sorted(sql) == sorted(f"{p.id}.sql" for p in BUNDLE.programs)
     assert all("tape_rows" in text for text in sql.values())
+    schema = BACKENDS["schema"](BUNDLE)
+    assert sorted(schema) == ["schema/decision.schema.json", "schema/loan.schema.json"]
+    assert schema == BACKENDS["schema"](BUNDLE)  # deterministic bytes
+
+
+def test_the_loan_schema_is_the_generated_models() -> None:
+    """`schema/loan.schema.json` is what the generated `Loan` model (the committed generated/loan.py) says."""
+    import json
+
+    from compiler.project import Project
+
+    gen = Project.find(ROOT).import_generated()
+    assert gen is not None and BUNDLE is not None
+    schema = json.loads(BACKENDS["schema"](BUNDLE)["schema/loan.schema.json"])
+    assert schema == json.loads(json.dumps(gen.Loan.model_json_schema()))
+    assert schema["properties"]["fico"]["title"] == "Credit score" and schema["additionalProperties"] is False
 
 
 def test_the_sql_files_are_the_queries_glc_screen_runs(tmp_path: Path) -> None:
