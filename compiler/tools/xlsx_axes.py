@@ -26,7 +26,10 @@ Key = ir.Band  # the keys of every axis kind so far; a new kind widens this unio
 class AxisKind(Protocol):
     """One kind of matrix axis, in spreadsheets and in the language."""
 
-    name: str  # what the axis is of, as the matrix's `rows` / `columns` line names it
+    @property
+    def name(self) -> str:
+        """What the axis is of, as the matrix's `rows` / `columns` line names it."""
+        ...
 
     def header(self, key: Key) -> str:
         """The key as a header cell shows it: the documentation's wording (`740+`, `up to $1,000,000`)."""

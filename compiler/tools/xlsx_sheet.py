@@ -62,13 +62,13 @@ def read_sheet(path: Path, name: str) -> Sheet:
     """The sheet called `name` (exactly, else ignoring case); WorkbookError when the file is no workbook or has no
     such sheet (the message lists the sheets it has)."""
     values = _open(path, data_only=True)
-    formulas = _open(path, data_only=False)
     chosen = _pick(values.sheetnames, name, path)
-    ws, wf = values[chosen], formulas[chosen]
+    ws = values[chosen]
+    formulas = _formulas(path, chosen)
     sheet = Sheet(chosen, max_row=ws.max_row, max_column=ws.max_column)
     for row in ws.iter_rows():
         for c in row:
-            uncalculated = c.value is None and wf.cell(c.row, c.column).data_type == "f"
+            uncalculated = c.value is None and (c.row, c.column) in formulas
             if c.value is None and not uncalculated and c.number_format == "General":
                 continue
             sheet.cells[(c.row, c.column)] = Cell(_plain(c.value), c.number_format or "General", uncalculated)
@@ -84,12 +84,22 @@ def sheet_names(path: Path) -> list[str]:
     return list(_open(path, data_only=True).sheetnames)
 
 
-def _open(path: Path, data_only: bool) -> Any:
+def _formulas(path: Path, name: str) -> set[tuple[int, int]]:
+    """The cells of one sheet that hold formulas (read lazily: only that sheet is parsed)."""
+    wb = _open(path, data_only=False, read_only=True)
     try:
-        return load_workbook(path, data_only=data_only)
+        return {(c.row, c.column) for row in wb[name].iter_rows() for c in row
+                if getattr(c, "data_type", None) == "f"}
+    finally:
+        wb.close()
+
+
+def _open(path: Path, data_only: bool, read_only: bool = False) -> Any:
+    try:
+        return load_workbook(path, data_only=data_only, read_only=read_only)
     except _NOT_A_WORKBOOK as err:
-        raise WorkbookError(f"{path} is not an Excel workbook (.xlsx) that can be read: {type(err).__name__}"
-                            f"{': ' + str(err).splitlines()[0] if str(err) else ''}.") from None
+        why = str(err).splitlines()[0].rstrip(".") if str(err) else type(err).__name__
+        raise WorkbookError(f"{path} is not an Excel workbook (.xlsx) that can be read ({why}).") from None
 
 
 def _pick(names: list[str], wanted: str, path: Path) -> str:
