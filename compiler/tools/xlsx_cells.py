@@ -217,8 +217,8 @@ def decimals(value: Decimal) -> int:
 
 def _no_unit(text: str) -> CellError:
     return CellError(f"`{text}` has no unit: it could be a percent or an amount",
-                     f"Format the cell as a percent (or type `{text}%`) for a percent limit, as currency (or type "
-                     f"`${text}`) for an amount.")
+                     "Type the limit with its unit (`80%`, `$1,500,000`), or format the cell as a percent (0.8 then "
+                     "reads as 80%) or as currency.")
 
 
 def format_places(number_format: str) -> int:
