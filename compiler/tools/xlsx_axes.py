@@ -8,6 +8,7 @@ kind (an axis of choices, keyed by value) is one more class here and one more br
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -50,6 +51,10 @@ class AxisKind(Protocol):
 
 class AxisError(Exception):
     """What an axis is of cannot be found (an unknown field, a type no axis kind takes)."""
+
+
+ROWS_LABEL, COLUMNS_LABEL = "Rows", "Columns"  # the lines above a grid that say what its axes are of
+_MONTHS_SINCE = re.compile(r"months since (latest )?[a-z_][a-z0-9_]*( of \(?[a-z_][a-z0-9_]*(, [a-z_][a-z0-9_]*)*\)?)?")
 
 
 _KINDS_WITH_UNIT = {"money": "money", "percent": "percent", "months": "months"}
@@ -143,12 +148,17 @@ def axis_kind(name: str, bundle: ir_program.Bundle) -> AxisKind:
     values += [v for p in (*bundle.programs, *bundle.history) for v in p.values if v.id == name]
     if values:
         return _for_type(name, values[0].type, values[0].places)
-    if name.startswith("months since "):
+    if _MONTHS_SINCE.fullmatch(name):
         return _for_type(name, ir_types.MONTHS, 0)
     from compiler.diagnostics import did_you_mean
 
     names = [f.name for f in vocabulary.fields] + [v.id for v in vocabulary.values]
     raise AxisError(f"`{name}` is not a field or value of {vocabulary.path}.{did_you_mean(name, names)}")
+
+
+def kind_of(axis: ir.Axis) -> AxisKind:
+    """The kind of a checked matrix's axis, from the type of what it is of (for writing its keys)."""
+    return _for_type(axis.label, axis.expr.type, None)
 
 
 def _for_type(name: str, t: ir_types.Type, places: int | None) -> AxisKind:

@@ -5,7 +5,7 @@ with what was found and how to write it instead. Nothing is guessed: a bare numb
 (`0.8` could be 80% or $0.80) and is refused unless the cell is formatted as a percent or as money; a band
 edge must fit the axis's type.
 
-    bands   `740+`, `>= 740`, `740 and above`, `740-759`, `740 - 759`, `740..759`, `740 to 759`,
+    bands   `740+`, `>= 740`, `740 and above`, `1.25x+`, `740-759`, `740 - 759`, `740..759`, `740 to 759`,
             `$1,000,001 - $1,500,000`, `<= 1MM`, `up to $1,000,000`, `< 0.750`, `under 0.750`, `> $2MM`,
             `over $2,000,000`, a single number (exactly that value); `MM` and `M` are millions, `K` thousands
     cells   `80%`, `80.00%`, `0.8` in a percent-formatted cell, `85% / 80%`, `$1,500,000`, a number in a
@@ -65,7 +65,7 @@ NO_LIMIT_TEXT = frozenset({"NO LIMIT", "NO MAX", "NO MAXIMUM", "UNLIMITED"})
 SUFFIXES = {**{k.upper(): Decimal(v) for k, v in MONEY_SUFFIXES.items()}, "MM": Decimal(1_000_000)}
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u00a0": " "})
-_AMOUNT = (r"(?:\$\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:MM|M|K|%|months?|mos?\.?)?")
+_AMOUNT = (r"(?:\$\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:MM|M|K|%|x|months?|mos?\.?)?")
 _AMOUNT_RE = re.compile(rf"^{_AMOUNT}$", re.IGNORECASE)
 _BETWEEN = re.compile(rf"^(?:from\s+)?({_AMOUNT})\s*(?:\.\.|-|to|through|thru)\s*({_AMOUNT})$", re.IGNORECASE)
 _OVER_TO = re.compile(rf"^(?:over|above|more than|greater than)\s+({_AMOUNT})\s+(?:to|-)\s+({_AMOUNT})$", re.IGNORECASE)
@@ -100,6 +100,8 @@ def read_amount(text: str) -> Amount:
     if low.endswith(("months", "month", "mos.", "mos", "mo.", "mo")):
         kind = "months"
         t = re.sub(r"\s*(months?|mos?\.?)$", "", t, flags=re.IGNORECASE)
+    if t[-1:] in ("x", "X") and t[:-1].strip()[-1:].isdigit():  # a coverage ratio: `1.25x`
+        t = t[:-1].strip()
     scale = Decimal(1)
     for suffix in sorted(SUFFIXES, key=len, reverse=True):
         if t.upper().endswith(suffix) and t[: -len(suffix)].strip()[-1:].isdigit():

@@ -34,9 +34,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
-from compiler.tools.xlsx_axes import AxisKind, NumericBands
+from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, kind_of
 from compiler.tools.xlsx_cells import decimals
-from compiler.tools.xlsx_import import COLUMNS_LABEL, ROWS_LABEL
 from compiler.wording import describe
 
 COVER = "Cover"
@@ -136,7 +135,7 @@ def _matrix_sheet(ws: Worksheet, pl: Placed, bundle: ir_program.Bundle) -> None:
         if extra:
             _text(ws, i, 3, extra)
     top = len(lines) + 3
-    row_kind, col_kind = _kind(m.rows, bundle), _kind(m.columns, bundle) if m.columns else None
+    row_kind, col_kind = kind_of(m.rows), kind_of(m.columns) if m.columns else None
     corner = titles.get(m.rows.label, m.rows.label)
     width = len(m.cells[0]) if m.cells else 1
     if m.columns is not None and col_kind is not None:
@@ -163,19 +162,14 @@ def _matrix_sheet(ws: Worksheet, pl: Placed, bundle: ir_program.Bundle) -> None:
     ws.freeze_panes = ws.cell(first, 2)
 
 
-def _kind(axis: ir.Axis, bundle: ir_program.Bundle) -> AxisKind:
-    """The axis's kind, from its expression's type (the vocabulary is not needed to write it)."""
-    del bundle  # a later axis kind (choices) may need the vocabulary's labels
-    return NumericBands(axis.label, axis.expr.type, None)
-
-
 def _limit(ws: Worksheet, r: int, c: int, cell: ir.Cell, kinds: list[str]) -> None:
     """A cell: its limit as a number in a percent or currency format when it gives one value, else its text."""
     values = {v for _, v in cell.limits or ()}
     target = ws.cell(r, c)
     if cell.limits and len(values) == 1 and " / " not in cell.text and len(set(kinds)) == 1 and kinds[0] in ("percent", "money"):
         value = next(iter(values))
-        places = decimals(value)
+        written = re.search(r"\.(\d+)", cell.text)  # the decimals the program writes (`70.00%`), shown as written
+        places = len(written[1]) if written else decimals(value)
         zeros = "." + "0" * places if places else ""
         if kinds[0] == "percent":
             target.value = value / Decimal(100)

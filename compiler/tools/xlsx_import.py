@@ -21,11 +21,9 @@ from pathlib import Path
 from compiler import ir_program
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.source import Span
-from compiler.tools.xlsx_axes import AxisError, AxisKind, Key, axis_kind, spell
+from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, AxisKind, Key, axis_kind, spell
 from compiler.tools.xlsx_cells import CellError, LimitText, looks_like_band, read_band, read_limit
 from compiler.tools.xlsx_sheet import Sheet, read_sheet
-
-ROWS_LABEL, COLUMNS_LABEL = "Rows", "Columns"  # the lines above the grid that say what its axes are of
 
 
 @dataclass(frozen=True, slots=True)

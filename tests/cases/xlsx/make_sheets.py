@@ -65,7 +65,7 @@ def dscr_tiers(wb: Workbook) -> None:
 
 
 def loan_size(wb: Workbook) -> None:
-    """Max loan amount by FICO x LTV: money cells, LTV percent bands, the corner left blank."""
+    """Max loan amount by FICO x LTV: money cells, `No Limit`, LTV percent bands, the corner left blank."""
     ws = wb.active
     ws.title = "Max Loan Amount"
     ws["A1"] = "Maximum Loan Amount"
@@ -74,7 +74,7 @@ def loan_size(wb: Workbook) -> None:
     for col, text in zip("BCD", ["<= 70%", "70.01% - 75%", "75.01%-80%"], strict=True):
         ws[f"{col}4"] = text
     _rows(ws, 5, [
-        ("760+", ["$3,000,000", (2500000, USD), "$2MM"]),
+        ("760+", ["No Limit", (2500000, USD), "$2MM"]),
         ("740 to 759", [(3000000, USD), "$2,000,000", "$1.5MM"]),
         ("700\u2013739", ["$2,000,000", "$1,500,000", "N/A"]),
         ("660 - 699", ["$1,000,000", "N/A", "N/A"]),
