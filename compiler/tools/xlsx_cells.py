@@ -64,7 +64,8 @@ NA_TEXT = frozenset({"N/A", "NA", "-", "--", "N / A", "NOT ELIGIBLE", "INELIGIBL
 NO_LIMIT_TEXT = frozenset({"NO LIMIT", "NO MAX", "NO MAXIMUM", "UNLIMITED"})
 SUFFIXES = {**{k.upper(): Decimal(v) for k, v in MONEY_SUFFIXES.items()}, "MM": Decimal(1_000_000)}
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u00a0": " "})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u00a0": " ",
+                         "\u2265": ">=", "\u2264": "<="})
 _AMOUNT = (r"(?:\$\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:MM|M|K|%|x|months?|mos?\.?)?")
 _AMOUNT_RE = re.compile(rf"^{_AMOUNT}$", re.IGNORECASE)
 _BETWEEN = re.compile(rf"^(?:from\s+)?({_AMOUNT})\s*(?:\.\.|-|to|through|thru)\s*({_AMOUNT})$", re.IGNORECASE)
@@ -83,7 +84,8 @@ _PAIR = re.compile(r"^(\d+(?:\.\d+)?\s*%)\s*/\s*(\d+(?:\.\d+)?\s*%)$")
 
 
 def normalise(text: str) -> str:
-    """One spelling of spacing and dashes: en/em dashes and the minus sign are hyphens, runs of spaces one space."""
+    """One spelling of spacing, dashes and signs: en/em dashes and the minus sign are hyphens, `≥` is `>=`, `≤` is
+    `<=`, runs of spaces one space."""
     return " ".join(text.translate(_DASHES).split())
 
 

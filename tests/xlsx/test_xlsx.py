@@ -266,15 +266,21 @@ def test_sheet_names_are_valid_unique_and_stable() -> None:
     assert all(len(n) <= 31 for n in names)
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [
-    (">= 740", ("740", True), None), ("740+", ("740", True), None), ("740 and above", ("740", True), None),
+AT_LEAST_740, ABOVE = ("740", True), None
+BANDS = [
+    (">= 740", AT_LEAST_740, ABOVE), ("\u2265 740", AT_LEAST_740, ABOVE), ("740+", AT_LEAST_740, ABOVE),
+    ("740 and above", AT_LEAST_740, ABOVE),
     ("740-759", ("740", True), ("759", True)), ("740 - 759", ("740", True), ("759", True)),
     ("740\u2013759", ("740", True), ("759", True)), ("740 to 759", ("740", True), ("759", True)),
     ("$1,000,001 - $1,500,000", ("1000001", True), ("1500000", True)), ("<= 1MM", None, ("1000000", True)),
-    ("up to $1,000,000", None, ("1000000", True)), ("< 0.750", None, ("0.750", False)),
-    ("under 0.750", None, ("0.750", False)), ("> $2.5M", ("2500000", False), None), ("60.01%-80%", ("60.01", True), ("80", True)),
-    ("720", ("720", True), ("720", True)), ("12 months - 23 months", ("12", True), ("23", True)),
-])
+    ("\u2264 $1MM", None, ("1000000", True)), ("up to $1,000,000", None, ("1000000", True)),
+    ("< 0.750", None, ("0.750", False)), ("under 0.750", None, ("0.750", False)), ("> $2.5M", ("2500000", False), None),
+    ("60.01%-80%", ("60.01", True), ("80", True)), ("720", ("720", True), ("720", True)),
+    ("1.25x+", ("1.25", True), None), ("12 months - 23 months", ("12", True), ("23", True)),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), BANDS)
 def test_band_spellings(text: str, low: tuple[str, bool] | None, high: tuple[str, bool] | None) -> None:
     band = read_band(text)
     assert (None if band.low is None else (str(band.low.value), band.low_inclusive)) == low
