@@ -73,9 +73,14 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     if rows is None:
         raise AxisError(f"Say what the row bands ({_span_ref(sheet, top, label_col, data_rows[-1], label_col)}) are of "
                         "with --rows FIELD, e.g. --rows fico.")
-    if columns is None and (len(grid_cols) > 1 or looks_like_band(sheet.value(header, grid_cols[0]))):
+    if columns is None and any(looks_like_band(sheet.value(header, c)) for c in grid_cols):
         raise AxisError(f"The header ({_span_ref(sheet, header, grid_cols[0], header, grid_cols[-1])}) holds column "
                         "bands: say what they are of with --columns FIELD, e.g. --columns loan_amount.")
+    if columns is None and len(grid_cols) > 1:
+        raise SheetError([Problem(sheet.ref(header, grid_cols[1]), f"`{sheet.value(header, grid_cols[1])}` is a second "
+                                  "column of limits, and a matrix with rows only has one (with no --columns)",
+                                  "Give both limits in one cell (`85% / 80%` for LTV / CLTV) or import each column as "
+                                  "its own matrix; for column bands, give --columns FIELD.")])
     row_kind = axis_kind(rows, bundle)
     col_kind = axis_kind(columns, bundle) if columns else None
 

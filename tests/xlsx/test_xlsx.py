@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from compiler import ir_program
@@ -32,7 +32,7 @@ from compiler.cli.app import app
 from compiler.driver import check_paths
 from compiler.tools.xlsx_cells import CellError, read_band, read_limit
 from compiler.tools.xlsx_export import place, sheet_names, workbook_bytes
-from compiler.tools.xlsx_import import import_matrix
+from compiler.tools.xlsx_import import SheetError, import_matrix
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "cases" / "xlsx"
@@ -203,6 +203,17 @@ def test_usage_errors_exit_2() -> None:
     assert out.returncode == 2 and "not an Excel workbook" in out.stderr
     out = glc("import-xlsx", "tests/cases/xlsx/matrix_a.xlsx", "--sheet", "Matrix B")
     assert out.returncode == 2 and "its sheets are: Matrix A" in out.stderr
+
+
+def test_two_columns_of_limits_without_column_bands_are_refused(bundle: ir_program.Bundle, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    for row in (["FICO", "Max LTV", "Max CLTV"], ["740+", "80%", "75%"], ["700-739", "75%", "70%"]):
+        ws.append(row)
+    wb.save(tmp_path / "two.xlsx")
+    with pytest.raises(SheetError) as err:
+        import_matrix(tmp_path / "two.xlsx", "sheet", bundle, rows="fico")
+    assert [p.cell for p in err.value.problems] == ["Sheet!C1"]
 
 
 def test_hostile_text_stays_text_on_export(tmp_path: Path) -> None:
