@@ -54,7 +54,7 @@ def import_xlsx(
             err.print(Text(f"{p.cell}: {p.problem}."))
             err.print(Text(f"  fix: {p.fix}"))
         n = len(bad.problems)
-        err.print(Text(f"{n} cell{'s' if n != 1 else ''} of {path} cannot be read; nothing was imported."))
+        err.print(Text(f"{n} problem{'s' if n != 1 else ''} in {path}; nothing was imported."))
         raise typer.Exit(1) from None
     sys.stdout.write(imported.text)
     for note in imported.notes:

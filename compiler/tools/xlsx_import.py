@@ -14,7 +14,7 @@ diagnostics at the sheet's cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +33,7 @@ class Problem:
     cell: str
     problem: str
     fix: str
+    at: tuple[int, int] = field(default=(0, 0), compare=False)  # (row, column), for sheet order
 
 
 class SheetError(Exception):
@@ -40,7 +41,7 @@ class SheetError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} cell(s) cannot be read")
-        self.problems = problems
+        self.problems = sorted(problems, key=lambda p: p.at)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     rows = rows or said.get(ROWS_LABEL.casefold())
     columns = columns or said.get(COLUMNS_LABEL.casefold())
     problems: list[Problem] = []
-    data_rows = _data_rows(sheet, top, label_col, problems)
+    data_rows = _data_rows(sheet, top, label_col)
     grid_cols = _grid_columns(sheet, header, label_col)
     if not grid_cols:
         raise SheetError([Problem(sheet.ref(header, label_col + 1), "there is no header above the matrix's cells",
@@ -87,9 +88,11 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     def key(kind: AxisKind, r: int, c: int) -> Key | None:
         cell = sheet.at(r, c)
         try:
-            return kind.read(cell.value, cell.number_format, Span(where, r, c, r, c + 1))
+            got = kind.read(cell.value, cell.number_format, Span(where, r, c, r, c + 1))
+            kind.source(got)  # a key the language cannot write is a problem of this cell
+            return got
         except CellError as err:
-            problems.append(Problem(sheet.ref(r, c), err.problem, err.fix))
+            problems.append(Problem(sheet.ref(r, c), err.problem, err.fix, (r, c)))
             return None
 
     row_keys = [key(row_kind, r, label_col) for r in data_rows]
@@ -105,24 +108,22 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     corner = _label(sheet.value(header, label_col), rows)
     head = [corner, *(col_kind.source(k) for k in ck)] if col_kind else \
         [corner, _label(sheet.value(header, grid_cols[0]), "Limit")]
-    try:
-        table = [head] + [[row_kind.source(k), *row] for k, row in zip(rk, cells, strict=True)]
-    except CellError as err:
-        raise SheetError([Problem(sheet.name, err.problem, err.fix)]) from None
+    table = [head] + [[row_kind.source(k), *row] for k, row in zip(rk, cells, strict=True)]
     return Imported("\n".join(lines + _aligned(table)) + "\n", diagnostics, notes, sheet.name)
 
 
 def _first_row_label(sheet: Sheet) -> tuple[int, int]:
-    """(row, column) of the first row label: a band with another band under it, and the rows above it that also
-    read as bands (a lone `780` on top)."""
+    """(row, column) of the first row label: a band with another band under it or limits beside it (a header's
+    bands have neither), and the rows above it that also read as bands (a lone `780` on top)."""
     for r in range(2, sheet.max_row):
         for c in range(1, sheet.max_column + 1):
-            if looks_like_band(sheet.value(r, c)) and looks_like_band(sheet.value(r + 1, c)):
+            if looks_like_band(sheet.value(r, c)) and (looks_like_band(sheet.value(r + 1, c)) or any(
+                    _is_limit(sheet, r, x) for x in range(c + 1, sheet.max_column + 1))):
                 while r > 2 and _reads_as_band(sheet, r - 1, c):
                     r -= 1
                 return r, c
-    raise SheetError([Problem(sheet.name, "no matrix was found: no column holds two band labels one above the other "
-                              "(such as `740+` over `720-739`) under a header row",
+    raise SheetError([Problem(sheet.name, "no matrix was found: no band label (such as `740+` or `720-739`) has "
+                              "another under it or limits beside it, under a header row",
                               "Check the sheet's name; the row labels must be bands like `740+`, `720-739`, `<= 1MM`.")])
 
 
@@ -139,18 +140,15 @@ def _reads_as_band(sheet: Sheet, r: int, c: int) -> bool:
     return True
 
 
-def _data_rows(sheet: Sheet, top: int, col: int, problems: list[Problem]) -> list[int]:
-    """The rows of the grid: down to the first blank label, or to a line of text that holds no limits (a footnote);
-    a label that is no band on a row with limits is a problem."""
+def _data_rows(sheet: Sheet, top: int, col: int) -> list[int]:
+    """The rows of the grid: down to the first blank label, or to a line of text that holds no limits (a footnote).
+    A label that is no band on a row with limits is a row of the grid (reading its band names the cell)."""
     out: list[int] = []
     for r in range(top, sheet.max_row + 1):
         if not sheet.filled(r, col):
             break
-        if not _reads_as_band(sheet, r, col):
-            if not any(_is_limit(sheet, r, c) for c in range(col + 1, sheet.max_column + 1)):
-                break
-            problems.append(Problem(sheet.ref(r, col), f"`{sheet.value(r, col)}` is not a band",
-                                    "Write the band as `740+`, `720-739`, `<= $1,000,000` or `< 0.750`."))
+        if not _reads_as_band(sheet, r, col) and not any(_is_limit(sheet, r, c) for c in range(col + 1, sheet.max_column + 1)):
+            break
         out.append(r)
     return out
 
@@ -191,12 +189,12 @@ def _cell(sheet: Sheet, r: int, c: int, problems: list[Problem], notes: list[str
     if cell.formula:
         problems.append(Problem(sheet.ref(r, c), "the cell holds a formula whose value was never calculated and saved",
                                 "Open the file in Excel or LibreOffice and save it (the values are then stored), "
-                                "or type the value."))
+                                "or type the value.", (r, c)))
         return ""
     try:
         limit = read_limit(cell.value, cell.number_format)
     except CellError as err:
-        problems.append(Problem(sheet.ref(r, c), err.problem, err.fix))
+        problems.append(Problem(sheet.ref(r, c), err.problem, err.fix, (r, c)))
         return ""
     if limit.blank:
         notes.append(f"{sheet.ref(r, c)} is blank: read as N/A (not eligible).")

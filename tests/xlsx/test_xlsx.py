@@ -175,7 +175,7 @@ def test_an_unreadable_cell_is_named_with_a_fix() -> None:
     assert lines[0] == "Matrix A!C7: `0.8` has no unit: it could be a percent or an amount."
     assert lines[1].startswith("  fix: ") and "percent" in lines[1]
     assert lines[2].startswith("Matrix A!D8: `7O%` is not a limit")
-    assert "2 cells of tests/cases/xlsx/unreadable.xlsx cannot be read" in out.stderr
+    assert "2 problems in tests/cases/xlsx/unreadable.xlsx; nothing was imported." in out.stderr
 
 
 def test_gaps_and_overlaps_are_the_checks_own_diagnostics(bundle: ir_program.Bundle, tmp_path: Path) -> None:
@@ -214,6 +214,21 @@ def test_two_columns_of_limits_without_column_bands_are_refused(bundle: ir_progr
     with pytest.raises(SheetError) as err:
         import_matrix(tmp_path / "two.xlsx", "sheet", bundle, rows="fico")
     assert [p.cell for p in err.value.problems] == ["Sheet!C1"]
+
+
+def test_a_typo_in_a_label_and_a_formula_never_calculated_are_named(bundle: ir_program.Bundle, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "M"
+    for row in (["FICO", "<= $1,000,000", "$1,000,001 - $2,000,000"], ["740+", "80%", "75%"], ["7OO-739", "75%", "70%"],
+                ["660-699", "=B2-0.05", "N/A"], [], ["* footnote"]):
+        ws.append(row)
+    ws.merge_cells("A6:C6")
+    wb.save(tmp_path / "typo.xlsx")
+    with pytest.raises(SheetError) as err:
+        import_matrix(tmp_path / "typo.xlsx", "M", bundle, rows="fico", columns="loan_amount")
+    assert [(p.cell, p.problem) for p in err.value.problems] == [
+        ("M!A3", "`7OO-739` is not a band"), ("M!B4", "the cell holds a formula whose value was never calculated and saved")]
 
 
 def test_hostile_text_stays_text_on_export(tmp_path: Path) -> None:
