@@ -16,7 +16,7 @@ from compiler.cli.render import checked_programs, console, err_console
 def export_xlsx(
     out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write (replaced if it exists).")],
     programs: Annotated[list[str] | None, typer.Argument(
-        metavar="[PROGRAM]...", help="Program ids, `id@version` for an older version (default: every current program).")] = None,
+        metavar="PROGRAM", help="Program ids, `id@version` for an older version (default: every current program).")] = None,
 ) -> None:
     """Write the programs' matrices to an Excel workbook: a cover sheet, then one sheet per matrix."""
     from compiler.files import describe_os_error, write_bytes
