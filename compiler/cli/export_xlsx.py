@@ -20,6 +20,7 @@ def export_xlsx(
 ) -> None:
     """Write the programs' matrices to an Excel workbook: a cover sheet, then one sheet per matrix."""
     from compiler.files import describe_os_error, write_bytes
+    from compiler.tools.xlsx_axes import AxisError
     from compiler.tools.xlsx_export import place, workbook_bytes
 
     inv = invocation()
@@ -44,6 +45,9 @@ def export_xlsx(
     dest = inv.arg(out)
     try:
         write_bytes(dest, workbook_bytes(chosen, bundle))
+    except AxisError as unsupported:  # an axis kind spreadsheets do not hold yet
+        err.print(Text(f"glc export-xlsx: {unsupported}"))
+        raise typer.Exit(1) from None
     except OSError as fault:
         err.print(Text(f"glc export-xlsx: {describe_os_error(fault)}"))
         raise typer.Exit(2) from None
