@@ -34,7 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
-from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, kind_of
+from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, kind_of
 from compiler.tools.xlsx_cells import decimals
 from compiler.wording import describe
 
@@ -84,7 +84,8 @@ def place(programs: Sequence[ir_program.Program]) -> list[Placed]:
 
 
 def workbook_bytes(programs: Sequence[ir_program.Program], bundle: ir_program.Bundle) -> bytes:
-    """The workbook of every matrix of `programs` (inherited ones included), as the bytes of an .xlsx file."""
+    """The workbook of every matrix of `programs` (inherited ones included), as the bytes of an .xlsx file.
+    AxisError when a matrix has an axis of a kind `xlsx_axes` does not have."""
     wb = Workbook()
     cover = wb.active
     assert isinstance(cover, Worksheet)
@@ -135,7 +136,10 @@ def _matrix_sheet(ws: Worksheet, pl: Placed, bundle: ir_program.Bundle) -> None:
         if extra:
             _text(ws, i, 3, extra)
     top = len(lines) + 3
-    row_kind, col_kind = kind_of(m.rows), kind_of(m.columns) if m.columns else None
+    try:
+        row_kind, col_kind = kind_of(m.rows), kind_of(m.columns) if m.columns else None
+    except AxisError as err:
+        raise AxisError(f"matrix `{m.id}` of `{p.id}`: {err}") from None
     corner = titles.get(m.rows.label, m.rows.label)
     width = len(m.cells[0]) if m.cells else 1
     if m.columns is not None and col_kind is not None:
