@@ -1,0 +1,192 @@
+"""The language server: LSP requests wired to the modules that answer them (pygls 2, lsprotocol types).
+
+Documents are synchronised whole (`TextDocumentSyncKind.Full`). Diagnostics are published when a document opens
+and, a moment after the last change (`DEBOUNCE` seconds), for it and for the other open documents of its project
+(a change to a base or to the vocabulary changes what they find). A failure inside a handler is logged (the log
+and the client's `window/logMessage`) and answered with an empty result: it never stops the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from lsprotocol import types
+from pygls import uris
+from pygls.lsp.server import LanguageServer
+
+from compiler.lsp.completion import complete
+from compiler.lsp.definition import location
+from compiler.lsp.diagnostics import to_lsp
+from compiler.lsp.documents import Documents
+from compiler.lsp.hover import hover_text
+from compiler.lsp.positions import from_position, lines_of, to_range
+from compiler.lsp.resolve import target_at
+from compiler.lsp.symbols import outline
+
+log = logging.getLogger("glc.lsp")
+DEBOUNCE = 0.25  # seconds without a change before a changed document is checked
+SUFFIXES = (".guideline", ".fields")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _version() -> str:
+    try:
+        return version("guideline-compiler")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+class GuidelineServer(LanguageServer):
+    """pygls's server with the open documents and their checks."""
+
+    def __init__(self) -> None:
+        super().__init__("glc", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.documents = Documents()
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    def report(self, what: str, err: BaseException) -> None:
+        log.error("%s failed", what, exc_info=err)
+        try:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"glc lsp: {what} failed: {type(err).__name__}: {err}"))
+        except Exception:  # the client may be gone
+            log.exception("could not report to the client")
+
+
+def _path(uri: str) -> Path | None:
+    path = uris.to_fs_path(uri)
+    return Path(path) if path and path.endswith(SUFFIXES) else None
+
+
+def make_server() -> GuidelineServer:
+    """A server with every feature registered (started by `glc lsp` with `start_io`)."""
+    server = GuidelineServer()
+
+    def safe(what: str) -> Callable[[F], F]:
+        """`fn`, its failures logged and answered with None (an empty result), never raised into pygls."""
+        def wrap(fn: F) -> F:
+            @functools.wraps(fn)
+            def run(*args: Any) -> Any:
+                try:
+                    return fn(*args)
+                except Exception as err:
+                    server.report(what, err)
+                    return None
+            return cast(F, run)
+        return wrap
+
+    def publish(uri: str) -> None:
+        path = _path(uri)
+        if path is None:
+            return
+        doc = server.workspace.get_text_document(uri)
+        a = server.documents.analysis(path)
+        lines = lines_of(a.text)
+        found = [to_lsp(d, lines, doc.position_codec) for d in a.diagnostics()]
+        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=doc.version))
+
+    def publish_with_related(uri: str) -> None:
+        publish(uri)
+        path = _path(uri)
+        for other in server.documents.related(path) if path is not None else []:
+            other_uri = uris.from_fs_path(str(other))
+            if other_uri is not None:
+                safe("checking an open document")(publish)(other_uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    @safe("opening a document")
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        path = _path(params.text_document.uri)
+        if path is not None:
+            server.documents.open(path, params.text_document.text)
+            publish_with_related(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    @safe("a change")
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        path = _path(uri)
+        if path is None:
+            return
+        server.documents.open(path, server.workspace.get_text_document(uri).source)
+        previous = server.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        check = safe("checking a changed document")(publish_with_related)
+        server.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE, check, uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    @safe("closing a document")
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        path = _path(uri)
+        previous = server.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        if path is not None:
+            server.documents.close(path)
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def at(uri: str, position: types.Position) -> tuple[Any, str, int, int] | None:
+        """The document's analysis, text and the cursor as (line, column), 1-based."""
+        path = _path(uri)
+        if path is None:
+            return None
+        doc = server.workspace.get_text_document(uri)
+        server.documents.open(path, doc.source)
+        line, column = from_position(position, lines_of(doc.source), doc.position_codec)
+        return server.documents.analysis(path), doc.source, line, column
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    @safe("hover")
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        found = at(params.text_document.uri, params.position)
+        if found is None:
+            return None
+        a, text, line, column = found
+        target = target_at(a, text, line, column)
+        shown = hover_text(a, target) if target is not None else None
+        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, shown)) if shown else None
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "(", ","]))
+    @safe("completion")
+    def completion(params: types.CompletionParams) -> types.CompletionList | None:
+        found = at(params.text_document.uri, params.position)
+        if found is None:
+            return None
+        a, text, line, column = found
+        return types.CompletionList(is_incomplete=False, items=complete(a, text, line, column))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    @safe("go to definition")
+    def definition(params: types.DefinitionParams) -> types.Location | None:
+        found = at(params.text_document.uri, params.position)
+        if found is None:
+            return None
+        a, text, line, column = found
+        target = target_at(a, text, line, column)
+        return location(a, target, server.workspace.position_codec) if target is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @safe("document symbols")
+    def document_symbols(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
+        uri = params.text_document.uri
+        path = _path(uri)
+        if path is None:
+            return None
+        doc = server.workspace.get_text_document(uri)
+        server.documents.open(path, doc.source)
+        a = server.documents.analysis(path)
+        ast = a.ast if a.ast is not None else server.documents.last_ast(path)
+        if ast is None:
+            return []
+        lines = lines_of(doc.source)
+        return outline(ast, lambda span: to_range(span, lines, doc.position_codec))
+
+    return server
