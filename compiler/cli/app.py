@@ -28,8 +28,8 @@ import typer
 from rich.text import Text
 
 from compiler.cli import build, check, diff, explain, init, package, portfolio, report, sample_tape, screen
-from compiler.cli import lsp as lsp_command
 from compiler.cli import eval as eval_command
+from compiler.cli import lsp as lsp_command
 from compiler.cli import test as test_command
 from compiler.cli.invocation import start
 from compiler.cli.render import console

@@ -25,9 +25,11 @@ def _written(a: Analysis, node: ir.Value) -> str | None:
     src = a.result.sources.get(node.span.path)
     if src is None:
         return None
-    lines = src.text.split("\n")[node.span.line - 1: node.span.end_line]
-    while lines and not lines[-1].strip():
-        lines.pop()
+    lines: list[str] = []
+    for text in src.text.split("\n")[node.span.line - 1: node.span.end_line]:
+        if lines and not (text[:1].isspace() and text.strip()):
+            break  # the declaration's lines: the first, then its indented clauses and table
+        lines.append(text)
     shown = lines[:MAX_LINES] + (["..."] if len(lines) > MAX_LINES else [])
     return "\n".join(shown) if shown else None
 

@@ -132,7 +132,7 @@ def test_hover_a_field_a_value_and_a_matrix_cell(session: Session, demo: str) ->
     text = hover.contents.value
     assert "**Reserve cushion** `cushion`" in text and "Rounding: rounded up to 0 decimals" in text
     assert "required_reserves + 2 months" in text and "Citation: Demo guide §1" in text
-    hover = session.hover(demo, *at(DEMO, "| 620..739 | 75%", 12))  # the 75% cell of the second row
+    hover = session.hover(demo, *at(DEMO, "| 620..739 | 75%", 14))  # the 75% cell of the second row
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     text = hover.contents.value
     assert "Credit score 620-739" in text and "Loan amount up to $1,000,000" in text
