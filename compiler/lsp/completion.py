@@ -29,6 +29,7 @@ _CONTEXTS: list[tuple[str, re.Pattern[str]]] = [
     ("lists", re.compile(r"\b(months\s+since\s+latest|seasoning\s+of)\s+$")),
     ("choices", re.compile(r"\b(?P<subject>[A-Za-z_]\w*)\s+(is(\s+not)?|(not\s+)?in\s*\((\s*\w+\s*,)*)\s*$")),
     ("new", re.compile(r"^\s*(override\s+)?(rule|matrix|value|field|record|limit|scenario|program|drop\s+\w+)\s+$")),
+    ("new", re.compile(r"^\s*(unit\s*:|[a-z_]+\s*:\s*\S)")),  # a unit's name, a header line's value: free text
 ]
 
 

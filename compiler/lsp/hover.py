@@ -50,7 +50,8 @@ def field_text(f: ir.Field) -> str:
     if f.range is not None:
         facts.append(f"Range: {f.range.label}")
     if f.places is not None:
-        facts.append(f"Precision: {f.places} decimals" if f.places else "Precision: whole units")
+        whole = "whole dollars" if f.type.kind == "money" else "whole numbers"
+        facts.append(f"Precision: {f.places} decimals" if f.places else f"Precision: {whole}")
     if f.section:
         facts.append(f"Section: {f.section}")
     if facts:

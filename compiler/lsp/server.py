@@ -22,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 
 from compiler.lsp.completion import complete
 from compiler.lsp.definition import location
-from compiler.lsp.diagnostics import to_lsp
+from compiler.lsp.diagnostics import quick_fixes, to_lsp
 from compiler.lsp.documents import Documents
 from compiler.lsp.hover import hover_text
 from compiler.lsp.positions import from_position, lines_of, to_range
@@ -172,6 +172,11 @@ def make_server() -> GuidelineServer:
         a, text, line, column = found
         target = target_at(a, text, line, column)
         return location(a, target, server.workspace.position_codec) if target is not None else None
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @safe("code actions")
+    def code_actions(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        return quick_fixes(params.text_document.uri, params.context.diagnostics)
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @safe("document symbols")

@@ -111,6 +111,11 @@ class Session:
         assert isinstance(got, types.Location), got
         return got
 
+    def quick_fixes(self, uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+        got = self.run(self.client.text_document_code_action_async(types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), diagnostics[0].range, types.CodeActionContext(diagnostics))))
+        return [a for a in got or [] if isinstance(a, types.CodeAction)]
+
     def symbols(self, uri: str) -> list[types.DocumentSymbol]:
         got = self.run(self.client.text_document_document_symbol_async(types.DocumentSymbolParams(
             types.TextDocumentIdentifier(uri))))

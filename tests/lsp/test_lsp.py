@@ -1,5 +1,6 @@
 """`glc lsp` over stdio, driven by pygls's client as an editor would drive it (tests/lsp/session.py): diagnostics
-as `glc check` gives them for an unsaved text, cleared by the change that fixes them; hover on a field, a value
+as `glc check` gives them for an unsaved text, the quick fix a "Did you mean" offers, cleared by the change that
+fixes them; hover on a field, a value
 and a matrix cell; completion after `require `, after `is`, at the start of a line; go to definition of a value,
 a vocabulary field and the base program; the document's outline; a request the server cannot answer."""
 
@@ -106,6 +107,8 @@ def test_a_misspelled_field_in_unsaved_text_is_diagnosed_as_glc_check_does(sessi
                                          types.Position(e["end_line"] - 1, e["end_column"] - 1))
     assert found[0].range.start == types.Position(*at(TYPO, "reserve_months"))
     assert "Did you mean `reserves_months`?" in found[0].message
+    [fix] = session.quick_fixes(uri, found)  # the name the message suggests, as an edit
+    assert fix.edit is not None and list(fix.edit.changes[uri]) == [types.TextEdit(found[0].range, "reserves_months")]
     # the change that fixes the typo clears the diagnostic
     version = session.change(uri, DEMO.replace("demo_variant", "demo_typo"))
     assert session.wait_diagnostics(uri, version) == []
