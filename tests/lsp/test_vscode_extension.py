@@ -5,8 +5,11 @@ the client starting `glc lsp`, a command glc has."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from compiler.cli.app import app
@@ -33,3 +36,11 @@ def test_the_extension_declares_the_language_its_grammar_and_its_server() -> Non
     script = (VSCODE / manifest["main"]).read_text(encoding="utf-8")
     assert 'require("vscode-languageclient/node")' in script and '"server.args", ["lsp"]' in script
     assert CliRunner().invoke(app, ["lsp", "--help"]).exit_code == 0
+
+
+def test_the_extension_script_is_valid_javascript() -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("no Node.js here (the script is still read by the test above)")
+    out = subprocess.run([node, "--check", str(VSCODE / "extension.js")], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
