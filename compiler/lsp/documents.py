@@ -87,6 +87,10 @@ class Documents:
         self._analyses.pop(path.resolve(), None)
         self._last_ast.pop(path.resolve(), None)
 
+    def forget(self) -> None:
+        """Drop every analysis (the next request checks again, reading the files on disk anew)."""
+        self._analyses.clear()
+
     def analysis(self, path: Path) -> Analysis:
         """The check of the document's current text, run again only when an open document's text changed."""
         path = path.resolve()

@@ -2,7 +2,8 @@
 
 Documents are synchronised whole (`TextDocumentSyncKind.Full`). Diagnostics are published when a document opens
 and, a moment after the last change (`DEBOUNCE` seconds), for it and for the other open documents of its project
-(a change to a base or to the vocabulary changes what they find). A failure inside a handler is logged (the log
+(a change to a base or to the vocabulary changes what they find); after a save, for every open document (files
+on disk may have changed too). Requests answer from a check of the document's current text. A failure inside a handler is logged (the log
 and the client's `window/logMessage`) and answered with an empty result: it never stops the server.
 """
 
@@ -133,13 +134,21 @@ def make_server() -> GuidelineServer:
             server.documents.close(path)
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    @safe("a save")
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        server.documents.forget()  # files on disk may have changed too (a base, the vocabulary): check again
+        for path in list(server.documents.texts):
+            uri = uris.from_fs_path(str(path))
+            if uri is not None:
+                safe("checking an open document")(publish)(uri)
+
     def at(uri: str, position: types.Position) -> tuple[Any, str, int, int] | None:
         """The document's analysis, text and the cursor as (line, column), 1-based."""
         path = _path(uri)
         if path is None:
             return None
         doc = server.workspace.get_text_document(uri)
-        server.documents.open(path, doc.source)
         line, column = from_position(position, lines_of(doc.source), doc.position_codec)
         return server.documents.analysis(path), doc.source, line, column
 
@@ -186,7 +195,6 @@ def make_server() -> GuidelineServer:
         if path is None:
             return None
         doc = server.workspace.get_text_document(uri)
-        server.documents.open(path, doc.source)
         a = server.documents.analysis(path)
         ast = a.ast if a.ast is not None else server.documents.last_ast(path)
         if ast is None:

@@ -202,6 +202,9 @@ def test_requests_it_cannot_answer_get_empty_results_and_the_server_goes_on(sess
     assert "fico" in session.complete(demo, *at(broken, "require reserves_months", len("require ")))
     version = session.change(demo, DEMO)
     assert session.wait_diagnostics(demo, version) == []
+    missing = Session.uri(project / "programs" / "never_written.guideline")
+    assert session.hover(missing, 0, 0) is None  # the handler fails (no such file): logged, answered with nothing
+    assert any("hover failed" in m for m in session.logs)
     outside = project.parent / f"{project.name}-alone.guideline"
     uri = session.open(outside, "program alone\n")
     assert [d.code for d in session.wait_diagnostics(uri, 1)] == ["E601"]
