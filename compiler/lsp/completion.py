@@ -15,7 +15,7 @@ from lsprotocol import types
 
 from compiler import ir
 from compiler.lsp.documents import Analysis
-from compiler.lsp.expected import expected, keywords
+from compiler.lsp.expected import expected, keywords, terminals
 from compiler.lsp.hover import field_text, value_text
 from compiler.lsp.resolve import names
 from compiler.syntax.reading import VOCABULARY_SUFFIX
@@ -96,9 +96,10 @@ def complete(a: Analysis, text: str, line: int, column: int) -> list[types.Compl
     partial = _PARTIAL.search(line_before)  # the word being typed: the client filters by it
     cut = line_before[: partial.start()] if partial is not None else line_before
     before = "\n".join([*lines[: line - 1], cut])
-    terminals = expected(before, vocabulary=a.path.suffix == VOCABULARY_SUFFIX)
-    items = [_item(k, types.CompletionItemKind.Keyword, "keyword") for k in keywords(terminals)]
-    if "NAME" in terminals or not terminals:
+    state = expected(before, vocabulary=a.path.suffix == VOCABULARY_SUFFIX)
+    nxt = terminals(state)
+    items = [_item(k, types.CompletionItemKind.Keyword, "keyword") for k in keywords(state)]
+    if "NAME" in nxt or not nxt:
         where, subject = context(cut)
         items = _names(a, where, subject) + items
     unique: dict[str, types.CompletionItem] = {}

@@ -147,7 +147,7 @@ def test_completion_after_require_offers_fields_and_values(session: Session, dem
     labels = session.complete(demo, line, len("  require "))
     assert {"fico", "occupancy", "loan_amount"} <= set(labels)  # fields
     assert {"cushion", "required_reserves", "ltv", "reserves_months"} <= set(labels)  # values, own, inherited, shared
-    assert {"not", "if", "lesser"} <= set(labels) and "rule" not in labels  # keywords the grammar takes there
+    assert {"not", "if", "lesser of", "months since"} <= set(labels) and "rule" not in labels  # keywords the grammar takes there
 
 
 def test_completion_of_choices_and_of_keywords_in_context(session: Session, demo: str) -> None:
