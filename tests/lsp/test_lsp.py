@@ -122,6 +122,13 @@ def test_unsaved_text_is_preferred_to_disk_for_the_file_itself(session: Session,
     version = session.change(uri, DEMO.replace("demo_variant", "demo_unsaved").replace("  rows fico", "  rows fcio"))
     [found] = session.wait_diagnostics(uri, version)
     assert found.code == "E201" and "`fcio`" in found.message
+    # positions are in UTF-16 code units, as the client asked (the default): an emoji before the span counts twice
+    emoji = DEMO.replace("demo_variant", "demo_unsaved").replace(
+        'value cushion "Reserve cushion" = required_reserves', 'value cushion "Reserve 🛟 cushion" = required_reservs')
+    version = session.change(uri, emoji)
+    [found] = session.wait_diagnostics(uri, version)
+    line, start = at(emoji, "required_reservs")
+    assert found.range == types.Range(types.Position(line, start + 1), types.Position(line, start + 1 + len("required_reservs")))
 
 
 def test_hover_a_field_a_value_and_a_matrix_cell(session: Session, demo: str) -> None:
