@@ -62,6 +62,14 @@ class Analysis:
         """What `glc check` reports for this file: its own diagnostics, and those that point at no file."""
         return [d for d in self.result.diagnostics if d.span is None or d.span.path == self.shown]
 
+    def elsewhere(self) -> dict[Path, list[Diagnostic]]:
+        """What `glc check` of this file reports in other files (the vocabulary's problems), by file."""
+        out: dict[Path, list[Diagnostic]] = {}
+        for d in self.result.diagnostics:
+            if d.span is not None and d.span.path != self.shown:
+                out.setdefault(self.absolute(d.span.path), []).append(d)
+        return out
+
 
 def project_root(path: Path) -> Path:
     """The folder a file is checked in: its project's, else its own."""

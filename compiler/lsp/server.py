@@ -3,7 +3,8 @@
 Documents are synchronised whole (`TextDocumentSyncKind.Full`). Diagnostics are published when a document opens
 and, a moment after the last change (`DEBOUNCE` seconds), for it and for the other open documents of its project
 (a change to a base or to the vocabulary changes what they find); after a save, for every open document (files
-on disk may have changed too). Requests answer from a check of the document's current text. A failure inside a handler is logged (the log
+on disk may have changed too). Problems `glc check` of a file reports in another file that is not open (the
+vocabulary's) are published for that file. Requests answer from a check of the document's current text. A failure inside a handler is logged (the log
 and the client's `window/logMessage`) and answered with an empty result: it never stops the server.
 """
 
@@ -51,6 +52,7 @@ class GuidelineServer(LanguageServer):
         super().__init__("glc", _version(), text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.documents = Documents()
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.elsewhere: dict[str, set[str]] = {}  # document -> the files not open its check reported problems in
 
     def report(self, what: str, err: BaseException) -> None:
         log.error("%s failed", what, exc_info=err)
@@ -91,6 +93,18 @@ def make_server() -> GuidelineServer:
         lines = lines_of(a.text)
         found = [to_lsp(d, lines, doc.position_codec) for d in a.diagnostics()]
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=doc.version))
+        shown: set[str] = set()
+        for file, diags in a.elsewhere().items():  # a file open in the editor reports its own problems
+            other = uris.from_fs_path(str(file))
+            src = a.result.sources.get(diags[0].span.path) if diags[0].span is not None else None
+            if other is None or src is None or file in server.documents.texts:
+                continue
+            there = [to_lsp(d, lines_of(src.text), server.workspace.position_codec) for d in diags]
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=other, diagnostics=there))
+            shown.add(other)
+        for gone in server.elsewhere.get(uri, set()) - shown:
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=gone, diagnostics=[]))
+        server.elsewhere[uri] = shown
 
     def publish_with_related(uri: str) -> None:
         publish(uri)

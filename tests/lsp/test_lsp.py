@@ -215,3 +215,25 @@ def test_requests_it_cannot_answer_get_empty_results_and_the_server_goes_on(sess
     outside = project.parent / f"{project.name}-alone.guideline"
     uri = session.open(outside, "program alone\n")
     assert [d.code for d in session.wait_diagnostics(uri, 1)] == ["E601"]
+
+
+def test_problems_in_the_vocabulary_are_published_for_it_as_glc_check_reports_them(
+        session: Session, tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = tmp_path_factory.mktemp("broken-vocabulary")
+    (root / "glc.toml").write_text("", encoding="utf-8")
+    (root / "programs").mkdir()
+    fields = (ROOT / "programs" / "loan.fields").read_text(encoding="utf-8")
+    (root / "programs" / "loan.fields").write_text(fields.replace('limit max_ltv "Max LTV" on ltv', 'limit max_ltv "Max LTV" on ltvv'),
+                                                   encoding="utf-8")
+    for name in ("shining_star_base.guideline", "demo_variant.guideline"):
+        text = DEMO if name.startswith("demo") else (ROOT / "programs" / name).read_text(encoding="utf-8")
+        (root / "programs" / name).write_text(text, encoding="utf-8")
+    cli = subprocess.run([str(GLC), "check", "--format", "json", "programs/demo_variant.guideline"], cwd=root,
+                         capture_output=True, text=True, check=False)
+    expected = [(e["code"], e["line"] - 1) for e in json.loads(cli.stdout) if e.get("file") == "programs/loan.fields"]
+    assert expected and expected[0][0] == "E201"
+    vocabulary = Session.uri(root / "programs" / "loan.fields")
+    session.open(root / "programs" / "demo_variant.guideline", DEMO)
+    with session.changed:
+        assert session.changed.wait_for(lambda: vocabulary in session.published, 60)
+    assert [(d.code, d.range.start.line) for d in session.published[vocabulary][-1].diagnostics] == expected
