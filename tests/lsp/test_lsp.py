@@ -171,7 +171,7 @@ def test_completion_of_choices_and_of_keywords_in_context(session: Session, demo
     assert version > 1
 
 
-def test_go_to_definition_of_values_fields_and_the_base(session: Session, demo: str, project: Path) -> None:
+def test_go_to_definition_of_values_fields_limits_and_the_base(session: Session, demo: str, project: Path) -> None:
     here = session.definition(demo, *at(DEMO, ">= cushion", 4))
     assert here.uri == demo and here.range.start.line == line_of(DEMO, "value cushion")
     base = project / "programs" / "shining_star_base.guideline"
@@ -183,6 +183,8 @@ def test_go_to_definition_of_values_fields_and_the_base(session: Session, demo: 
     assert field.uri.endswith("/programs/loan.fields") and field.range.start.line == line_of(fields, "field fico ")
     value = session.definition(demo, *at(DEMO, "reserves_months", 2))
     assert value.range.start.line == line_of(fields, "value reserves_months")
+    limit = session.definition(demo, *at(DEMO, "gives max_ltv", 8))
+    assert limit.uri == field.uri and limit.range.start.line == line_of(fields, "limit max_ltv ")
     program = session.definition(demo, *at(DEMO, "shining_star_base", 2))
     assert program.uri == Session.uri(base) and program.range.start.line == line_of(base_text, "program shining_star_base")
 
