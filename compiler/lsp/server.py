@@ -25,7 +25,7 @@ from pygls.lsp.server import LanguageServer
 from compiler.lsp.completion import complete
 from compiler.lsp.definition import location
 from compiler.lsp.diagnostics import quick_fixes, to_lsp
-from compiler.lsp.documents import Documents
+from compiler.lsp.documents import Analysis, Documents
 from compiler.lsp.hover import hover_text
 from compiler.lsp.positions import from_position, lines_of, to_range
 from compiler.lsp.resolve import target_at
@@ -53,6 +53,7 @@ class GuidelineServer(LanguageServer):
         self.documents = Documents()
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.elsewhere: dict[str, set[str]] = {}  # document -> the files not open its check reported problems in
+        self.uris: dict[Path, str] = {}  # open document -> its URI as the client spells it
 
     def report(self, what: str, err: BaseException) -> None:
         log.error("%s failed", what, exc_info=err)
@@ -110,17 +111,24 @@ def make_server() -> GuidelineServer:
         publish(uri)
         path = _path(uri)
         for other in server.documents.related(path) if path is not None else []:
-            other_uri = uris.from_fs_path(str(other))
-            if other_uri is not None:
-                safe("checking an open document")(publish)(other_uri)
+            if other in server.uris:
+                safe("checking an open document")(publish)(server.uris[other])
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @safe("opening a document")
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        path = _path(params.text_document.uri)
-        if path is not None:
-            server.documents.open(path, params.text_document.text)
-            publish_with_related(params.text_document.uri)
+        uri, text = params.text_document.uri, params.text_document.text
+        path = _path(uri)
+        if path is None:
+            return
+        server.documents.open(path, text)
+        server.uris[path.resolve()] = uri
+        try:
+            saved = path.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            saved = False
+        # the others of its project are checked again only if what they would read of this file changed
+        (publish if saved else publish_with_related)(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     @safe("a change")
@@ -146,18 +154,17 @@ def make_server() -> GuidelineServer:
             previous.cancel()
         if path is not None:
             server.documents.close(path)
+            server.uris.pop(path.resolve(), None)
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     @safe("a save")
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
         server.documents.forget()  # files on disk may have changed too (a base, the vocabulary): check again
-        for path in list(server.documents.texts):
-            uri = uris.from_fs_path(str(path))
-            if uri is not None:
-                safe("checking an open document")(publish)(uri)
+        for uri in list(server.uris.values()):
+            safe("checking an open document")(publish)(uri)
 
-    def at(uri: str, position: types.Position) -> tuple[Any, str, int, int] | None:
+    def at(uri: str, position: types.Position) -> tuple[Analysis, str, int, int] | None:
         """The document's analysis, text and the cursor as (line, column), 1-based."""
         path = _path(uri)
         if path is None:
