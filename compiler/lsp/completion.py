@@ -30,6 +30,7 @@ _CONTEXTS: list[tuple[str, re.Pattern[str]]] = [
     ("choices", re.compile(r"\b(?P<subject>[A-Za-z_]\w*)\s+(is(\s+not)?|(not\s+)?in\s*\((\s*\w+\s*,)*)\s*$")),
     ("new", re.compile(r"^\s*(override\s+)?(rule|matrix|value|field|record|limit|scenario|program|drop\s+\w+)\s+$")),
     ("new", re.compile(r"^\s*(unit\s*:|[a-z_]+\s*:\s*\S)")),  # a unit's name, a header line's value: free text
+    ("new", re.compile(r"^\s*\|")),  # a table's cells: bands, numbers, words
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from compiler import ir, ir_program
 from compiler.lsp.documents import Analysis
 from compiler.lsp.resolve import Target
-from compiler.wording import describe
+from compiler.wording import describe, fmt_amount
 
 MAX_LINES = 12  # of a declaration shown as written
 
@@ -113,6 +113,11 @@ def hover_text(a: Analysis, t: Target) -> str | None:
         return cell_text(a, node, t.row, t.column)
     if t.kind == "band" and isinstance(node, ir.Matrix) and t.axis is not None:
         return band_text(a, node, t.axis, t.row)
+    if t.kind == "band" and isinstance(node, ir.Value) and isinstance(node.body, ir.Lookup):
+        result = node.body.results[t.row]
+        gives = "N/A (unknown)" if result is None else fmt_amount(result, node.type.kind, node.type.unit)
+        return (f"**{node.title}** `{node.id}`: {_axis_name(a, node.body.key)} {node.body.key.bands[t.row].label} gives {gives}"
+                + (f"\n\nCitation: {node.citation}" if node.citation else ""))
     if t.kind == "choice" and isinstance(node, ir.Field):
         labels = dict(zip(node.type.values, node.type.labels, strict=False))
         label = labels.get(t.name)

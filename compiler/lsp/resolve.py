@@ -2,7 +2,7 @@
 
 `target_at` walks the checked IR of the document (its program, or the vocabulary of a .fields file) for the
 innermost node whose span holds the position: a field or value reference, a matrix cell, a band of a matrix's
-rows or columns, a choice in `is`/`in (...)`. Where no node answers (a name in a header line, `gives`, a
+rows or columns or of a value's table, a choice in `is`/`in (...)`. Where no node answers (a name in a header line, `gives`, a
 declaration's own name, or a text that no longer checks), the name under the cursor is looked up among the
 names the check knows (`names`): fields, values, limits, rules, matrices, programs, records.
 """
@@ -118,6 +118,9 @@ def node_target(a: Analysis, line: int, column: int, word: str | None) -> Target
             for r, cells in enumerate(item.cells):
                 for c, cell in enumerate(cells):
                     offer(cell.span, Target("cell", item.id, item, item.span, row=r, column=c))
+        if isinstance(item, ir.Value) and isinstance(item.body, ir.Lookup):  # a value's table: a band and its result
+            for i, band in enumerate(item.body.key.bands):
+                offer(band.span, Target("band", item.id, item, item.span, row=i, axis=item.body.key))
         for node in ir.walk(item):
             if isinstance(node, (ir.FieldRef, ir.ValueRef)):
                 offer(node.span, known.get(node.name))

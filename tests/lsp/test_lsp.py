@@ -1,7 +1,7 @@
 """`glc lsp` over stdio, driven by pygls's client as an editor would drive it (tests/lsp/session.py): diagnostics
 as `glc check` gives them for an unsaved text, the quick fix a "Did you mean" offers, cleared by the change that
-fixes them; hover on a field, a value
-and a matrix cell; completion after `require `, after `is`, at the start of a line; go to definition of a value,
+fixes them; hover on a field, a value,
+a matrix cell and a band of a value's table; completion after `require `, after `is`, at the start of a line; go to definition of a value,
 a vocabulary field and the base program; the document's outline; a request the server cannot answer."""
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ section "Demo rules"
 
 value cushion "Reserve cushion" = required_reserves + 2 months, rounded up to 0 decimals
   cite "Demo guide §1"
+
+value score_cushion "Cushion by score" by fico
+  cite "Demo guide §4"
+  | FICO     | cushion  |
+  | 740+     | 1 months |
+  | 620..739 | 2 months |
 
 rule demo_reserves "Reserves with a cushion"
   cite "Demo guide §2"
@@ -147,6 +153,9 @@ def test_hover_a_field_a_value_and_a_matrix_cell(session: Session, demo: str) ->
     text = hover.contents.value
     assert "Credit score 620-739" in text and "Loan amount up to $1,000,000" in text
     assert "max_ltv 75" in text and "Citation: Demo guide §3, p. 7" in text
+    hover = session.hover(demo, *at(DEMO, "| 620..739 | 2 months", 4))  # a band of a value's table
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert "**Cushion by score** `score_cushion`: Credit score 620-739 gives 2 months" in hover.contents.value
 
 
 def test_completion_after_require_offers_fields_and_values(session: Session, demo: str) -> None:
@@ -194,7 +203,8 @@ def test_document_symbols_are_sections_holding_values_rules_and_matrices(session
     assert section.name == "Demo rules" and section.kind == types.SymbolKind.Namespace
     assert section.children is not None
     assert [(c.name, c.kind) for c in section.children] == [
-        ("cushion", types.SymbolKind.Variable), ("demo_reserves", types.SymbolKind.Function),
+        ("cushion", types.SymbolKind.Variable), ("score_cushion", types.SymbolKind.Variable),
+        ("demo_reserves", types.SymbolKind.Function),
         ("demo_matrix", types.SymbolKind.Struct)]
     assert section.range.start.line == line_of(DEMO, "section") and section.range.end == section.children[-1].range.end
     assert section.children[-1].range.end.line > line_of(DEMO, "| 620..739")  # the matrix's table is in it
