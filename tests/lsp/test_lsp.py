@@ -1,8 +1,9 @@
 """`glc lsp` over stdio, driven by pygls's client as an editor would drive it (tests/lsp/session.py): diagnostics
 as `glc check` gives them for an unsaved text, the quick fix a "Did you mean" offers, cleared by the change that
-fixes them; hover on a field, a value,
-a matrix cell and a band of a value's table; completion after `require `, after `is`, at the start of a line; go to definition of a value,
-a vocabulary field and the base program; the document's outline; a request the server cannot answer."""
+fixes them, positions in UTF-16; the vocabulary's problems published for it; hover on a field, a value, a matrix
+cell and a band of a value's table; completion after `require `, after `is`, at the start of a line and after
+`extends:`; go to definition of values, vocabulary fields, limits and the base program; the document's outline;
+requests the server cannot answer, answered with nothing."""
 
 from __future__ import annotations
 
