@@ -88,12 +88,25 @@ def _names(a: Analysis, where: str, subject: str) -> list[types.CompletionItem]:
     return _fields(a) + _values(a)
 
 
+def in_text(line_before: str) -> bool:
+    """Whether the cursor is inside a string or a comment: what is typed there is the author's own words."""
+    quoted = False
+    for i, ch in enumerate(line_before):
+        if ch == '"' and (not quoted or line_before[i - 1] != "\\"):
+            quoted = not quoted
+        elif ch == "#" and not quoted:
+            return True
+    return quoted
+
+
 def complete(a: Analysis, text: str, line: int, column: int) -> list[types.CompletionItem]:
-    """The completions at (line, column) of the document's `text` (1-based)."""
+    """The completions at (line, column) of the document's `text` (1-based); none inside strings and comments."""
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return []
     line_before = lines[line - 1][: column - 1]
+    if in_text(line_before):
+        return []
     partial = _PARTIAL.search(line_before)  # the word being typed: the client filters by it
     cut = line_before[: partial.start()] if partial is not None else line_before
     before = "\n".join([*lines[: line - 1], cut])

@@ -177,6 +177,7 @@ def test_completion_of_choices_and_of_keywords_in_context(session: Session, demo
     assert {"require", "when", "cite", "reduce", "cap", "rule", "matrix"} <= set(labels) and "fico" not in labels
     line, start = at(DEMO, "extends: ", len("extends: "))
     assert "shining_star_base" in session.complete(demo, line, start)
+    assert session.complete(demo, *at(DEMO, 'cite "Demo guide §2"', len('cite "Demo '))) == []  # inside a string
     session.change(demo, DEMO)
     assert version > 1
 
