@@ -4,8 +4,10 @@ Documents are synchronised whole (`TextDocumentSyncKind.Full`). Diagnostics are 
 and, a moment after the last change (`DEBOUNCE` seconds), for it and for the other open documents of its project
 (a change to a base or to the vocabulary changes what they find); after a save, for every open document (files
 on disk may have changed too). Problems `glc check` of a file reports in another file that is not open (the
-vocabulary's) are published for that file. Requests answer from a check of the document's current text. A failure inside a handler is logged (the log
-and the client's `window/logMessage`) and answered with an empty result: it never stops the server.
+vocabulary's) are published for that file. Requests answer from a check of the document's current text.
+
+A failure inside a handler is logged (the log and the client's `window/logMessage`) and answered with an empty
+result: it never stops the server. Formatting (`textDocument/formatting`) is not served here.
 """
 
 from __future__ import annotations
