@@ -13,6 +13,7 @@ from compiler.source import Source
 
 if TYPE_CHECKING:
     from compiler import ir_program
+    from compiler.syntax import surface as s
 
 T = TypeVar("T")
 
@@ -29,6 +30,8 @@ class CheckResult:
     asked: set[str] = field(default_factory=set)
     cache: Cache | None = None
     keys: dict[str, str] = field(default_factory=dict)  # program id -> `cache.program_key` of what it is built from
+    vocabulary: ir_program.Vocabulary | None = None  # the checked vocabulary, also when programs have errors
+    surface: dict[str, s.File] = field(default_factory=dict)  # shown path -> surface AST of every file parsed
 
     def memo(self, kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T:
         """`compute()` for one version of a program, through the build cache when there is one (`compiler.build.cache`)."""

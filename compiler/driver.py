@@ -14,6 +14,7 @@ empty files all become diagnostics.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from compiler.syntax.reading import VOCABULARY_SUFFIX as VOCABULARY_SUFFIX
 from compiler.syntax.reading import discover as discover
 from compiler.syntax.reading import find_portfolios as find_portfolios
 from compiler.syntax.reading import read_source as read_source
+from compiler.syntax.reading import source_from_text
 
 if TYPE_CHECKING:
     from compiler.portfolio.model import Portfolio
@@ -44,9 +46,10 @@ if TYPE_CHECKING:
 class _Loader:
     """Reads, parses and builds the AST of files, once each."""
 
-    def __init__(self, diags: Diagnostics, result: CheckResult) -> None:
+    def __init__(self, diags: Diagnostics, result: CheckResult, texts: Mapping[Path, str] | None = None) -> None:
         self.diags = diags
         self.result = result
+        self.texts = texts or {}  # resolved path -> text to use instead of the file's (an editor's unsaved buffer)
         self.parsed: dict[str, s.File] = {}
         self.seen: set[Path] = set()
 
@@ -55,7 +58,8 @@ class _Loader:
         if resolved in self.seen:
             return
         self.seen.add(resolved)
-        src = read_source(path, self.diags)
+        text = self.texts.get(resolved)
+        src = read_source(path, self.diags) if text is None else source_from_text(path, text, self.diags)
         if src is None:
             return
         self.result.sources[src.path] = src
@@ -89,20 +93,25 @@ def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Di
     return ast, [*syntax, *found.items]
 
 
-def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache | None = None) -> CheckResult:
+def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache | None = None,
+                texts: Mapping[Path, str] | None = None) -> CheckResult:
     """Run the front end over files and folders.
 
     The vocabulary is `vocabulary` if given, else the `loan.fields` among or beside the files. A program
     whose base is not among the files has its base looked up in the other guideline files of its folder.
     With a `cache`, parsing, lowering and the analyses of files and programs unchanged since an earlier run
-    are read from it (`compiler.build.cache`); the result is the same.
+    are read from it (`compiler.build.cache`); the result is the same. `texts` (resolved path -> text) are read
+    in place of those files' contents wherever the run reads them (the language server's unsaved documents); a
+    named file among them need not exist on disk.
     """
     diags = Diagnostics()
     result = CheckResult(cache=cache)
-    files = discover(paths, diags)
+    texts = texts or {}
+    held = [p for p in paths if p.resolve() in texts]
+    files = [*discover([p for p in paths if p not in held], diags), *held] if held else discover(paths, diags)
     asked = {display_path(f) for f in files}
     result.asked = asked
-    loader = _Loader(diags, result)
+    loader = _Loader(diags, result, texts)
     for f in files:
         loader.load(f)
     if vocabulary is not None:
@@ -115,6 +124,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
             elif (folder.parent / VOCABULARY_NAME).is_file():  # an older version in programs/history/
                 loader.load(folder.parent / VOCABULARY_NAME)
     _load_missing_bases(loader, files)
+    result.surface = loader.parsed
 
     for shown, ast in loader.parsed.items():
         if shown.endswith(PROGRAM_SUFFIX) and isinstance(ast, s.Vocabulary):
@@ -139,6 +149,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
     vpath, vdecl = vocab_files[0]
     assert isinstance(vdecl, s.Vocabulary)
     vocab, shared, limit_decls = lower_vocabulary(vdecl, vpath, _sha(result.sources[vpath]), diags)
+    result.vocabulary = vocab
 
     split = split_versions(programs, diags)
     if cache is not None:
@@ -242,7 +253,7 @@ def _load_missing_bases(loader: _Loader, files: list[Path]) -> None:
     folders = dict.fromkeys(g for f in files for g in (f.parent, f.parent.parent))
     candidates = [q for folder in folders for pattern in ("*" + PROGRAM_SUFFIX, "history/*" + PROGRAM_SUFFIX)
                   for q in sorted(folder.glob(pattern))]
-    peek = _Loader(Diagnostics(), CheckResult(cache=loader.result.cache))  # problems of files that are not bases are not this run's
+    peek = _Loader(Diagnostics(), CheckResult(cache=loader.result.cache), loader.texts)  # problems of files that are not bases are not this run's
     ids: dict[Path, str] = {}
     for q in dict.fromkeys(candidates):
         if q.resolve() in loader.seen:

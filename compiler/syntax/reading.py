@@ -36,6 +36,18 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
     except OSError as err:
         diags.error("E609", f"Cannot read {shown}: {err.strerror or err}.", None, "Check the file's permissions.")
         return None
+    return decode_source(shown, data, diags)
+
+
+def source_from_text(path: Path, text: str, diags: Diagnostics) -> Source | None:
+    """A file's text held elsewhere than on disk (an editor's unsaved buffer), checked as `read_source` checks a
+    file's bytes, so both give the same diagnostics."""
+    return decode_source(display_path(path), text.encode("utf-8", errors="surrogatepass"), diags)
+
+
+def decode_source(shown: str, data: bytes, diags: Diagnostics) -> Source | None:
+    """A file's bytes as a `Source` (`shown`: its path as authors see it), or a diagnostic saying why they are not
+    a guideline file's text."""
     if len(data) > MAX_BYTES:
         diags.error("E610", f"{shown} is {len(data):,} bytes; guideline files are under {MAX_BYTES:,}.", point(shown, 1, 1),
                     "Split the program into a base and variants.")
