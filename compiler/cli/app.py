@@ -29,6 +29,7 @@ from rich.text import Text
 
 from compiler.cli import build, check, diff, explain, init, package, portfolio, report, sample_tape, screen
 from compiler.cli import eval as eval_command
+from compiler.cli import fmt as fmt_command
 from compiler.cli import test as test_command
 from compiler.cli.invocation import start
 from compiler.cli.render import console
@@ -78,6 +79,7 @@ app.command(name="portfolio")(portfolio.portfolio)
 app.command(name="report")(report.report)
 app.command(name="init")(init.init)
 app.command(name="package")(package.package)
+app.command(name="fmt")(fmt_command.fmt)
 
 
 def main() -> None:
