@@ -6,7 +6,8 @@ construct of the language:
 - which node a token belongs to (the innermost node around it: `band_between` for the `-` of `660-679`);
 - which statement node starts at a line's first token (the outermost node starting there: `rule`, `require`);
 - how deep a statement is indented (`depth`): the file's items at the margin, its `key: value` lines one step
-  in; the lines of a declaration (`[override] keyword name ...`: `rule x`, `field x`, `record x`) one step
+  in; the lines of a declaration (`[override] keyword name ...`, the name a token of the statement's own, not
+  of an expression: `rule x`, `field x`, `record x`, not `require x`) one step
   deeper than its first line; the lines of any other statement (the `allow`s under a `require`, a table's
   rows) at its own depth; a line holding only a closing keyword (`end`) at the depth of its node;
 - which table (the largest node made of `|` lines) a row belongs to.
@@ -75,7 +76,9 @@ class TreeFacts:
         toks = self.first_tokens(node, 3)
         if toks and toks[0].type == OVERRIDE:
             toks = toks[1:]
-        return len(toks) >= 2 and _word(toks[0]) and toks[1].type == NAME
+        # the name is the node's own token (in `require fico >= 660`, `fico` is an expression's)
+        return len(toks) >= 2 and _word(toks[0]) and toks[1].type == NAME and any(
+            isinstance(c, Token) and c.start_pos == toks[1].start_pos for c in node.children)
 
     def is_property(self, node: Tree[Token]) -> bool:
         """`key: value`."""
