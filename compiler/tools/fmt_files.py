@@ -9,6 +9,7 @@ diagnostics that stopped it (unreadable, or a syntax error). `write` replaces th
 from __future__ import annotations
 
 import difflib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,13 @@ def find_files(paths: list[Path], diags: Diagnostics) -> list[Path]:
                         None, "Name guideline files `<program>.guideline`.")
         else:
             found.append(p)
-    return list(dict.fromkeys(found))
+    seen: set[Path] = set()
+    once: list[Path] = []
+    for p in found:  # a file named twice, or also through a symbolic link, once
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            once.append(p)
+    return once
 
 
 def format_paths(paths: list[Path]) -> FormatRun:
@@ -95,10 +102,12 @@ def format_paths(paths: list[Path]) -> FormatRun:
 
 
 def write(run: FormatRun) -> list[Formatted]:
-    """Replace every changed file with its formatted text: all staged first, then renamed into place."""
+    """Replace every changed file with its formatted text: all staged first, then renamed into place. A symbolic
+    link stays a link (its target is rewritten); a file keeps its permissions."""
     changed = run.changed
     with Batch() as batch:
         for f in changed:
-            batch.add(f.path, f.after)
+            target = f.path.resolve()
+            batch.add(target, f.after, stat.S_IMODE(target.stat().st_mode))
         batch.commit()
     return changed
