@@ -4,7 +4,7 @@ Investor: Shining Star Funding.
 Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
 
 Generated from programs/shining_star_base.guideline; do not edit.
-Source sha256: 339c28faac1cecc5f4c8f5942a9b26f200f35c08e6360547b930cacaaa4dc937.
+Source sha256: 38639238733f80e66e27836ad6d53fc0e953159302811dd8f7eb3eccf505a848.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `shining_star_base_meta`.
 """
 

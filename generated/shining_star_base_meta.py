@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-01-01',
         source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
-        sha256='339c28faac1cecc5f4c8f5942a9b26f200f35c08e6360547b930cacaaa4dc937',
+        sha256='38639238733f80e66e27836ad6d53fc0e953159302811dd8f7eb3eccf505a848',
     ),
     combine='lowest',
     names={
