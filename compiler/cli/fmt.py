@@ -21,12 +21,15 @@ def fmt(
                                                              "change.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff "
                                                       "(exit 1 when something would).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the build cache (.glc-cache/).")] = False,
 ) -> None:
     """Format guideline files in place: one canonical layout (indentation, spacing, aligned tables), comments kept."""
     from compiler.tools.fmt_files import format_paths, write
 
     inv = invocation()
-    run = format_paths(inv.paths(paths))
+    chosen = inv.paths(paths)
+    cache = inv.build_cache(no_cache)
+    run = format_paths(chosen, (cache.folder / "lark-parser.pickle").resolve() if cache is not None else None)
     out = console()
     if run.diagnostics:
         print_diagnostics(run.diagnostics, run.sources, err_console())

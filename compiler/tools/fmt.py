@@ -23,8 +23,9 @@ of the repository).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from lark import Token, Tree
+from lark import Lark, Token, Tree
 
 from compiler.diagnostics import DiagnosticsError
 from compiler.source import Source
@@ -37,16 +38,16 @@ STEP = "  "
 COMMENT_GAP = "  "
 
 
-def format_source(text: str, path: str = "<text>") -> str:
+def format_source(text: str, path: str = "<text>", *, cache_file: Path | None = None) -> str:
     """`text` in the canonical layout. Raises `DiagnosticsError` (the diagnostic `glc check` gives) when it does
-    not parse."""
+    not parse. `cache_file`: where the parser is kept between runs (`compiler.syntax.parse.parser`)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.endswith("\n"):
         text += "\n"
-    tree, diagnostics = parse(Source(path, text))
+    tree, diagnostics = parse(Source(path, text), cache_file)
     if tree is None:
         raise DiagnosticsError(diagnostics)
-    return _Writer(text, tree).write()
+    return _Writer(parser(cache_file), text, tree).write()
 
 
 @dataclass
@@ -59,8 +60,7 @@ class _Paren:
 
 
 class _Writer:
-    def __init__(self, text: str, tree: Tree[Token]) -> None:
-        lark = parser()
+    def __init__(self, lark: Lark, text: str, tree: Tree[Token]) -> None:
         self.lines = read_lines(lark, text)
         self.facts = TreeFacts(tree, [t for line in self.lines.lines for t in line.tokens])
         self.bands = frozenset(str(r.alias or r.origin.name) for r in lark.rules if r.origin.name == "band")

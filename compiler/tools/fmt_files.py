@@ -80,8 +80,8 @@ def find_files(paths: list[Path], diags: Diagnostics) -> list[Path]:
     return once
 
 
-def format_paths(paths: list[Path]) -> FormatRun:
-    """Format (in memory) every file named; see the module."""
+def format_paths(paths: list[Path], cache_file: Path | None = None) -> FormatRun:
+    """Format (in memory) every file named; see the module. `cache_file`: the parser's, as `glc check` keeps it."""
     diags = Diagnostics()
     run = FormatRun()
     for path in find_files(paths, diags):
@@ -90,7 +90,7 @@ def format_paths(paths: list[Path]) -> FormatRun:
             continue
         run.sources[src.path] = src
         try:
-            after = format_source(src.text, src.path)
+            after = format_source(src.text, src.path, cache_file=cache_file)
         except DiagnosticsError as err:
             diags.extend(err.diagnostics)
             continue

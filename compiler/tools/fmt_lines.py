@@ -48,6 +48,7 @@ def _lexer(lark: Lark) -> BasicLexer:
     """The parser's own lexer, ignoring nothing: whitespace and comments come out as tokens."""
     conf = copy(lark.lexer_conf)
     conf.ignore = ()
+    conf.strict = False  # the parser's own build has checked the terminals for collisions
     return BasicLexer(conf)
 
 
