@@ -370,3 +370,32 @@ def test_the_references_examples_are_laid_out_as_glc_fmt_lays_them_out() -> None
     blocks = [m.group(2) for m in re.finditer(r"^```(guideline|fields|portfolio)\n(.*?)^```", text, re.S | re.M)]
     assert len(blocks) >= 25
     assert [b for b in blocks if format_source(b) != b] == []
+
+
+NEW_CONSTRUCT = """
+// a construct the formatter has never seen: a program item with clauses, sub-statements and a table
+category: "category" NAME STRING? _NL category_clause+ table?
+?category_clause: cite | note | member
+member: "member" NAME "when" expr _NL otherwise*
+otherwise: "otherwise" expr _NL
+"""
+
+
+def test_a_construct_added_to_the_grammar_is_laid_out_without_new_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import compiler.syntax.parse as parse_module
+
+    grammar = parse_module.GRAMMAR.read_text(encoding="utf-8").replace("?program_item: section", "?program_item: category\n             | section")
+    (tmp_path / "guideline.lark").write_text(grammar + NEW_CONSTRUCT, encoding="utf-8")
+    monkeypatch.setattr(parse_module, "GRAMMAR", tmp_path / "guideline.lark")
+    parse_module.parser.cache_clear()
+    try:
+        formatted = format_source('program p\n  title:  "P"\ncategory   size "Size"\ncite "§1"\n'
+                                  "        member jumbo when loan_amount>$1,000,000 and\n      fico >= 700\n"
+                                  "        otherwise fico>=720\n  member small when (loan_amount<= 100K)\n"
+                                  "  | Size|Max LTV|\n  |jumbo|80%|\n   | small | 75% |\n")
+    finally:
+        parse_module.parser.cache_clear()
+    assert formatted == ('program p\n  title: "P"\ncategory size "Size"\n  cite "§1"\n'
+                         "  member jumbo when loan_amount > $1,000,000 and\n      fico >= 700\n"
+                         "    otherwise fico >= 720\n  member small when (loan_amount <= 100K)\n"
+                         "  | Size  | Max LTV |\n  | jumbo | 80%     |\n  | small | 75%     |\n")
