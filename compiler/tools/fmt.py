@@ -60,57 +60,60 @@ class _Paren:
 
 
 class _Writer:
+    """Lays out one parsed file, line by line (`write`)."""
+
     def __init__(self, lark: Lark, text: str, tree: Tree[Token]) -> None:
         self.lines = read_lines(lark, text)
         self.facts = TreeFacts(tree, [t for line in self.lines.lines for t in line.tokens])
         self.bands = frozenset(str(r.alias or r.origin.name) for r in lark.rules if r.origin.name == "band")
         self.out: list[str] = []
+        self.depth = 0  # of the statement being written
+        self.continued = 0  # the indent of its continued lines outside parentheses
+        self.parens: list[_Paren] = []  # its open parentheses
 
     def write(self) -> str:
         widths = self._table_widths()
-        statement_indent = continued = 0
-        parens: list[_Paren] = []
         for line in self.lines.lines:
-            first = line.tokens[0]
-            if line.starts_statement:
-                depth = self.facts.statement_depth(first)
-                statement_indent = len(STEP) * depth
-                indent = statement_indent
-                parens = []
-                node = self.facts.outermost.get(_pos(first))
-                # continued lines one step in, two under a declaration (one step in is where its clauses go)
-                continued = statement_indent + len(STEP) * (2 if node is not None and self.facts.declares(node) else 1)
-            elif parens:
-                top = parens[-1]
-                if first.type == "RPAR":
-                    indent = top.indent
-                else:
-                    indent = top.indent + len(STEP) if top.hanging else top.column
-            else:
-                indent = continued
-            if line.starts_statement:
-                for tok in line.tokens:
-                    self.facts.depth_at[_pos(tok)] = depth
-            else:
-                for tok in line.tokens:
-                    self.facts.depth_at[_pos(tok)] = statement_indent // len(STEP)
+            indent = self._indent(line)
+            self.facts.record_depth(line.tokens, self.depth)
             self._above(line.above, indent)
-            columns: list[int] = []
+            first = line.tokens[0]
             if first.type == PIPE:
                 body = self._row(line, widths.get(self.facts.table_of(first), []))
             else:
                 body, columns = self._join(line.tokens)
-            for tok, column in zip(line.tokens, columns, strict=False):
-                if tok.type == "LPAR":
-                    parens.append(_Paren(indent + column + 1, tok is line.tokens[-1], indent))
-                elif tok.type == "RPAR" and parens:
-                    parens.pop()
+                self._track_parens(line.tokens, columns, indent)
             comment = f"{COMMENT_GAP}{line.comment}" if line.comment else ""
             self.out.append(" " * indent + body + comment)
         self._above(self.lines.trailing, 0)
         while self.out and not self.out[-1]:
             self.out.pop()
         return "\n".join(self.out) + "\n"
+
+    def _indent(self, line: Line) -> int:
+        """Where `line` starts: by nesting for a statement; for a continued line, after the open `(` (or one step
+        in from the line that opened it, when the `(` ended that line), else `continued`."""
+        first = line.tokens[0]
+        if line.starts_statement:
+            self.depth = self.facts.statement_depth(first)
+            self.parens = []
+            node = self.facts.outermost.get(_pos(first))
+            # one step in, or two under a declaration (one step in is where its clauses go)
+            self.continued = len(STEP) * (self.depth + (2 if node is not None and self.facts.declares(node) else 1))
+            return len(STEP) * self.depth
+        if not self.parens:
+            return self.continued
+        top = self.parens[-1]
+        if first.type == "RPAR":
+            return top.indent
+        return top.indent + len(STEP) if top.hanging else top.column
+
+    def _track_parens(self, tokens: list[Token], columns: list[int], indent: int) -> None:
+        for tok, column in zip(tokens, columns, strict=True):
+            if tok.type == "LPAR":
+                self.parens.append(_Paren(indent + column + 1, tok is tokens[-1], indent))
+            elif tok.type == "RPAR" and self.parens:
+                self.parens.pop()
 
     def _above(self, items: list[str | None], indent: int) -> None:
         for item in items:

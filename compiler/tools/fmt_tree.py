@@ -99,6 +99,11 @@ class TreeFacts:
             return base + (1 if self.is_property(node) else 0)
         return base + (1 if self.declares(parent) else 0)
 
+    def record_depth(self, tokens: list[Token], depth: int) -> None:
+        """The tokens of a line just laid out belong to a statement of this depth (for the lines after it)."""
+        for tok in tokens:
+            self.depth_at[_pos(tok)] = depth
+
     def node_depth(self, node: Tree[Token]) -> int:
         """The depth of the statement in which `node` starts (already laid out: it is on an earlier line)."""
         if node is self.root or node.meta.empty:
