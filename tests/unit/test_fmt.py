@@ -399,3 +399,20 @@ def test_a_construct_added_to_the_grammar_is_laid_out_without_new_code(tmp_path:
                          "  member jumbo when loan_amount > $1,000,000 and\n      fico >= 700\n"
                          "    otherwise fico >= 720\n  member small when (loan_amount <= 100K)\n"
                          "  | Size  | Max LTV |\n  | jumbo | 80%     |\n  | small | 75%     |\n")
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PARSED), st.integers(min_value=0), st.integers(min_value=0, max_value=40),
+       st.sampled_from(["", "(", ")", "|", "\n", "#", '"', "..", "-", " and", "\r", "\t", "\ufeff"]))
+def test_text_being_typed_formats_or_raises_the_syntax_error(path: Path, at: int, cut: int, insert: str) -> None:
+    """What an editor sends while the author types (a file cut short, a character inserted): formatted, or the
+    syntax error as `DiagnosticsError`; never another exception (the language server formats on request)."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    at %= len(text) + 1
+    edited = text[:at] + insert + text[at + cut:]
+    try:
+        once = format_source(edited)
+    except DiagnosticsError as err:
+        assert err.diagnostics and err.diagnostics[0].severity == "error"
+        return
+    assert format_source(once) == once
