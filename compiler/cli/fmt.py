@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.text import Text
@@ -16,7 +16,7 @@ from compiler.cli.render import console, err_console, exit_code, print_diagnosti
 
 def fmt(
     paths: Annotated[list[Path] | None, typer.Argument(help="Guideline, vocabulary or portfolio files, or folders "
-                                                             "(default: programs/).")] = None,
+                                                             "(default: programs/); `-` formats stdin to stdout.")] = None,
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that would "
                                                              "change.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff "
@@ -26,6 +26,8 @@ def fmt(
     """Format guideline files in place: one canonical layout (indentation, spacing, aligned tables), comments kept."""
     from compiler.tools.fmt_files import format_paths, write
 
+    if paths and [str(p) for p in paths] == ["-"]:
+        _stdin_to_stdout()
     inv = invocation()
     chosen = inv.paths(paths)
     cache = inv.build_cache(no_cache)
@@ -54,3 +56,18 @@ def fmt(
     if code == 0 and (check_only or diff) and changed:
         code = 1
     raise typer.Exit(code)
+
+
+def _stdin_to_stdout() -> NoReturn:
+    """`glc fmt -`: for editors that pipe the buffer through a command (no project needed)."""
+    from compiler.diagnostics import DiagnosticsError
+    from compiler.source import Source
+    from compiler.tools.fmt import format_source
+
+    text = sys.stdin.read()
+    try:
+        sys.stdout.write(format_source(text, "<stdin>"))
+    except DiagnosticsError as err:
+        print_diagnostics(err.diagnostics, {"<stdin>": Source("<stdin>", text)}, err_console())
+        raise typer.Exit(1) from None
+    raise typer.Exit(0)

@@ -1,6 +1,7 @@
 """`glc fmt`: programs/ is kept formatted (this is CI's `glc fmt --check programs`); `--check` and `--diff` write
 nothing and exit 1 listing what would change; `glc fmt` rewrites in place (through symbolic links, keeping
-permissions); a file with a syntax error is reported (exit 1) and left alone; a missing path is a usage error."""
+permissions); a file with a syntax error is reported (exit 1) and left alone; a missing path is a usage error;
+`glc fmt -` formats stdin to stdout."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ matrix m "M"
 """
 
 
-def glc(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
+def glc(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), input=stdin)
     return result.exit_code, result.output
 
 
@@ -101,3 +102,11 @@ def test_a_missing_path_is_a_usage_error(project: Path) -> None:
     code, out = glc("fmt", "--check", "nowhere.guideline")
     assert code == 2
     assert "No such file or folder: nowhere.guideline" in out
+
+
+def test_stdin_to_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`glc fmt -` (an editor piping its buffer), outside any project."""
+    monkeypatch.chdir(tmp_path)
+    assert glc("fmt", "-", stdin=MESSY) == (0, FORMATTED)
+    code, out = glc("fmt", "-", stdin="program p\n  title: (\n")
+    assert code == 1 and "<stdin>:" in out and "error[E1" in out
