@@ -13,6 +13,7 @@ parse are left alone. Canonical: a messed-up file formats to what the file itsel
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import random
 import re
@@ -370,9 +371,13 @@ def test_the_references_examples_are_laid_out_as_glc_fmt_lays_them_out() -> None
     """docs/language.md shows the layout `glc fmt` writes (its convention: two spaces under program, rule, matrix,
     field; tables aligned)."""
     text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
-    blocks = [m.group(2) for m in re.finditer(r"^```(guideline|fields|portfolio)\n(.*?)^```", text, re.S | re.M)]
+    blocks = [(text[: m.start()].count("\n") + 2, m.group(2))
+              for m in re.finditer(r"^```(guideline|fields|portfolio)\n(.*?)^```", text, re.S | re.M)]
     assert len(blocks) >= 25
-    assert [b for b in blocks if format_source(b) != b] == []
+    for line, block in blocks:
+        formatted = format_source(block)
+        assert formatted == block, f"docs/language.md, the example at line {line}, as `glc fmt -` writes it:\n" + "".join(
+            difflib.unified_diff(block.splitlines(keepends=True), formatted.splitlines(keepends=True)))
 
 
 NEW_CONSTRUCT = """
