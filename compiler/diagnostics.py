@@ -33,6 +33,17 @@ class Diagnostic:
         return (*self.span.sort_key(), self.code, self.message)
 
 
+class DiagnosticsError(Exception):
+    """Raised by the tools that need a whole, valid file to work on (`glc fmt`'s `format_source`) when it has
+    errors: the same diagnostics `glc check` reports for it (a syntax error: one, with its code and span)."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        super().__init__(f"{first.span}: {first.message}" if first is not None and first.span else
+                         (first.message if first is not None else "the file has errors"))
+
+
 @dataclass
 class Diagnostics:
     """A collector passed through the passes; `error`/`warning` append, nothing raises."""

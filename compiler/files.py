@@ -53,13 +53,17 @@ class Batch:
     def __init__(self) -> None:
         self._staged: list[tuple[Path, Path]] = []
 
-    def add(self, dest: Path, text: str) -> None:
+    def add(self, dest: Path, text: str, mode: int | None = None) -> None:
+        """Stage `text` for `dest`; with `mode`, the file gets those permission bits (a file rewritten in place
+        keeps its own), else the temporary file's (owner only)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
         tmp = Path(name)
         self._staged.append((tmp, dest))
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
+        if mode is not None:
+            os.chmod(tmp, mode)
 
     def commit(self) -> None:
         for tmp, dest in self._staged:

@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20.
+Source sha256: 0e7fdc8b0adf432c50cecf8fc13dae9cc020e955ad05befc8bb499197b842fe7.
 """
 
 from __future__ import annotations

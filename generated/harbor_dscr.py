@@ -4,7 +4,7 @@ Investor: Harbor Point Capital.
 Source document: Harbor Point Capital, DSCR Investor Guide v2026.2.
 
 Generated from programs/harbor_dscr.guideline; do not edit.
-Source sha256: e4d0c836818267deecb1f16c9012effa19caa42647d5d714584b91b1a9a6c722.
+Source sha256: eeb157dd50e85de0d1ad60ddea5826b37f10dc9046267e453c24acbc59002326.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `harbor_dscr_meta`.
 """
 

@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.2',
         effective='2026-02-01',
         source='Harbor Point Capital, DSCR Investor Guide v2026.2',
-        sha256='e4d0c836818267deecb1f16c9012effa19caa42647d5d714584b91b1a9a6c722',
+        sha256='eeb157dd50e85de0d1ad60ddea5826b37f10dc9046267e453c24acbc59002326',
     ),
     combine='lowest',
     names={

@@ -4,7 +4,7 @@ Investor: Keystone Non-QM Capital.
 Source document: Keystone Non-QM Capital, Bank Statement Select Underwriting Guide v2026.1.
 
 Generated from programs/keystone_bank_statement.guideline; do not edit.
-Source sha256: 0cee9acb84be645577cd7b5a2e5419992fb07feb4b1ea7fb0cf9a7ec030f871e.
+Source sha256: 2fccb9eb8fc9b5c9bd1af21c1379e74c78d8d76a4f696a77f429446b16835734.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `keystone_bank_statement_meta`.
 """
 

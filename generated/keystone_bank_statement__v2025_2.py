@@ -4,7 +4,7 @@ Investor: Keystone Non-QM Capital.
 Source document: Keystone Non-QM Capital, Bank Statement Select Underwriting Guide v2025.2.
 
 Generated from programs/history/keystone_bank_statement@2025.2.guideline; do not edit.
-Source sha256: 407d75bb0ee0066b0e8b7424db02dd60db93320daec52569a0cc5423b8beb158.
+Source sha256: e2c318b4520a06012f5cdddba026aba5f5ffbb28c66ccfdb6d9ded4f424d9748.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in
 `keystone_bank_statement__v2025_2_meta`.
 """

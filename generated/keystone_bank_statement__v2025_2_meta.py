@@ -26,7 +26,7 @@ META = rt.ProgramMeta(
         version='2025.2',
         effective='2025-07-01',
         source='Keystone Non-QM Capital, Bank Statement Select Underwriting Guide v2025.2',
-        sha256='407d75bb0ee0066b0e8b7424db02dd60db93320daec52569a0cc5423b8beb158',
+        sha256='e2c318b4520a06012f5cdddba026aba5f5ffbb28c66ccfdb6d9ded4f424d9748',
     ),
     combine='lowest',
     names={

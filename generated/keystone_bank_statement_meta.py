@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-01-01',
         source='Keystone Non-QM Capital, Bank Statement Select Underwriting Guide v2026.1',
-        sha256='0cee9acb84be645577cd7b5a2e5419992fb07feb4b1ea7fb0cf9a7ec030f871e',
+        sha256='2fccb9eb8fc9b5c9bd1af21c1379e74c78d8d76a4f696a77f429446b16835734',
     ),
     combine='lowest',
     names={

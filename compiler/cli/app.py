@@ -29,6 +29,7 @@ from rich.text import Text
 
 from compiler.cli import build, check, diff, explain, export_xlsx, import_xlsx, init, package, portfolio, report, sample_tape, screen, serve
 from compiler.cli import eval as eval_command
+from compiler.cli import fmt as fmt_command
 from compiler.cli import lsp as lsp_command
 from compiler.cli import test as test_command
 from compiler.cli.invocation import start
@@ -83,6 +84,7 @@ app.command(name="serve")(serve.serve)
 app.command(name="export-xlsx")(export_xlsx.export_xlsx)
 app.command(name="import-xlsx")(import_xlsx.import_xlsx)
 app.command(name="lsp")(lsp_command.lsp)
+app.command(name="fmt")(fmt_command.fmt)
 
 
 def main() -> None:
