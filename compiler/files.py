@@ -20,6 +20,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file; read once, at import (umask is per process)
+
+
+def _mode_for(dest: Path) -> int:
+    """The permission bits an output gets: those of the file it replaces, else a new file's (mkstemp's
+    temporary files are owner-only, which a generated file must not inherit)."""
+    try:
+        return dest.stat().st_mode & 0o7777
+    except OSError:
+        return _NEW_FILE_MODE
+
+
 @contextlib.contextmanager
 def staged(dest: Path) -> Iterator[Path]:
     """A temporary path beside `dest` to write to; renamed over `dest` when the block ends without error,
@@ -30,6 +48,7 @@ def staged(dest: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, _mode_for(dest))
         os.replace(tmp, dest)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -55,15 +74,14 @@ class Batch:
 
     def add(self, dest: Path, text: str, mode: int | None = None) -> None:
         """Stage `text` for `dest`; with `mode`, the file gets those permission bits (a file rewritten in place
-        keeps its own), else the temporary file's (owner only)."""
+        keeps its own), else those of the file it replaces, or a new file's."""
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
         tmp = Path(name)
         self._staged.append((tmp, dest))
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode if mode is not None else _mode_for(dest))
 
     def commit(self) -> None:
         for tmp, dest in self._staged:

@@ -24,6 +24,7 @@ from lsprotocol import types
 from pygls import uris
 from pygls.lsp.server import LanguageServer
 
+from compiler.diagnostics import DiagnosticsError
 from compiler.lsp.completion import complete
 from compiler.lsp.definition import location
 from compiler.lsp.diagnostics import quick_fixes, to_lsp
@@ -32,6 +33,7 @@ from compiler.lsp.hover import hover_text
 from compiler.lsp.positions import from_position, lines_of, to_range
 from compiler.lsp.resolve import target_at
 from compiler.lsp.symbols import outline
+from compiler.tools.fmt import format_source
 
 log = logging.getLogger("glc.lsp")
 DEBOUNCE = 0.25  # seconds without a change before a changed document is checked
@@ -224,5 +226,20 @@ def make_server() -> GuidelineServer:
             return []
         lines = lines_of(doc.source)
         return outline(ast, lambda span: to_range(span, lines, doc.position_codec))
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    @safe("formatting")
+    def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+        uri = params.text_document.uri
+        doc = server.workspace.get_text_document(uri)
+        path = _path(uri)
+        try:
+            formatted = format_source(doc.source, str(path) if path is not None else uri)
+        except DiagnosticsError:
+            return None  # a syntax error: the diagnostics already say it; nothing to lay out
+        if formatted == doc.source:
+            return []
+        end = types.Position(line=len(doc.lines), character=0)
+        return [types.TextEdit(types.Range(types.Position(line=0, character=0), end), formatted)]
 
     return server

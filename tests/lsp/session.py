@@ -116,6 +116,10 @@ class Session:
             types.TextDocumentIdentifier(uri), diagnostics[0].range, types.CodeActionContext(diagnostics))))
         return [a for a in got or [] if isinstance(a, types.CodeAction)]
 
+    def format(self, uri: str) -> list[types.TextEdit] | None:
+        return self.run(self.client.text_document_formatting_async(types.DocumentFormattingParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), options=types.FormattingOptions(tab_size=2, insert_spaces=True))))
+
     def symbols(self, uri: str) -> list[types.DocumentSymbol]:
         got = self.run(self.client.text_document_document_symbol_async(types.DocumentSymbolParams(
             types.TextDocumentIdentifier(uri))))

@@ -251,3 +251,20 @@ def test_problems_in_the_vocabulary_are_published_for_it_as_glc_check_reports_th
     with session.changed:
         assert session.changed.wait_for(lambda: vocabulary in session.published, 60)
     assert [(d.code, d.range.start.line) for d in session.published[vocabulary][-1].diagnostics] == expected
+
+
+def test_formatting_lays_the_document_out_as_glc_fmt_does(session: Session, project: Path) -> None:
+    from compiler.tools.fmt import format_source
+
+    messy = DEMO.replace("  | FICO     | cushion  |", "  |FICO|cushion|").replace("rule demo_reserves", "rule   demo_reserves")
+    messy = messy.replace("program demo_variant", "program messy_demo")
+    uri = session.open(project / "programs" / "messy.guideline", messy)
+    edits = session.format(uri)
+    assert edits is not None and len(edits) == 1
+    assert edits[0].range.start == types.Position(line=0, character=0)
+    assert edits[0].new_text == format_source(messy) != messy
+    assert "  | FICO     | cushion  |" in edits[0].new_text and "\nrule demo_reserves" in edits[0].new_text
+    session.change(uri, edits[0].new_text)
+    assert not session.format(uri)  # already laid out: nothing to change
+    session.change(uri, "program broken\n  title: (\n")
+    assert session.format(uri) is None  # a syntax error: nothing to lay out, and the server goes on
