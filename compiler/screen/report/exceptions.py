@@ -23,8 +23,8 @@ from compiler.backends.sql.program import SEP
 from compiler.evaluate import round_fraction
 from compiler.screen.report.data import rule_text
 
-PER_GROUP = 20
-TOTAL = 300
+PER_GROUP = 5
+TOTAL = 200
 FILE = "exceptions.parquet"
 
 

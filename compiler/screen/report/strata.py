@@ -144,7 +144,8 @@ def stratify(con: Any, loans: str, vocabulary: ir_program.Vocabulary | None) -> 
         if dim not in cols and dim != "loan_size":
             continue
         by = _sums(con, loans, key, names)
-        total = Sums()
+        total = Sums(weighted=dict.fromkeys(names, Decimal(0)), weights=dict.fromkeys(names, Decimal(0)),
+                     excluded=dict.fromkeys(names, 0))
         for s in by.values():
             total.add(s)
         pool = total.balance
