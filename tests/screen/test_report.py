@@ -199,6 +199,13 @@ def test_hostile_tape_text_is_escaped(run: Path) -> None:
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2
     assert re.search(r'<td class="id">&lt;script&gt;alert\(1\)&lt;/script&gt;\d+</td>', html)
     assert re.search(r"<td>State[^<]*&lt;script&gt;alert\(1\)&lt;/script&gt;", html)
+    # the surveillance sections: the largest loans' ids (a third of this tape's are HTML), escaped
+    loans = [r for r in pq.read_table(run / "loans.parquet").to_pylist() if r["readable"] and r["loan_amount"] is not None]
+    largest = sorted(loans, key=lambda r: (-r["loan_amount"], r["row"]))[:10]
+    top = html[html.index('<table class="top-loans">'):]
+    top = top[:top.index("</table>")]
+    assert re.findall(r'<td class="id">(.*?)</td>', top) == [_esc(r["loan_id"]) for r in largest]
+    assert any(HOSTILE in r["loan_id"] for r in largest)
     # a chart with a hostile group label escapes it too
     svg = shares("t", "t", [(HOSTILE, 50.0, True), ("CA", 10.0, False)], 40.0, None)
     assert "<script" not in svg.lower() and "&lt;script&gt;" in svg

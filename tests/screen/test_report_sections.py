@@ -67,10 +67,11 @@ class Tables(HTMLParser):
             self.tables[-1][1][-1][1][-1] = (attrs, text + data)
 
     def table(self, cls: str, **attrs: str) -> list[tuple[dict[str, str], list[tuple[dict[str, str], str]]]]:
-        for a, rows in self.tables:
-            if cls in a.get("class", "").split() and all(a.get(k) == v for k, v in attrs.items()):
-                return [(ra, [(ca, " ".join(text.split())) for ca, text in cells]) for ra, cells in rows]
-        raise AssertionError(f"no table {cls} {attrs}")
+        """The rows of every table of class `cls` (with the attributes `attrs`), cell text with spaces normalised."""
+        found = [(ra, [(ca, " ".join(text.split())) for ca, text in cells]) for a, rows in self.tables
+                 if cls in a.get("class", "").split() and all(a.get(k) == v for k, v in attrs.items()) for ra, cells in rows]
+        assert found, f"no table {cls} {attrs}"
+        return found
 
 
 def page(folder: Path) -> Tables:
@@ -340,3 +341,56 @@ def test_weighted_averages_equal_a_plain_python_computation(loans: list[dict[str
                 assert row.sums.excluded[m] == sum(1 for r in group if r[m] is None or r["loan_amount"] is None)
     assert {m for m, _, _ in strata["fico"].measures} == set(WA) - (set() if any(r["coupon"] is not None for r in readable)
                                                                     else {"coupon"})
+
+
+# ------------------------------------------------------------------ in a browser
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_report_fits_the_window_and_wide_tables_keep_their_first_column(run: Path, width: int) -> None:
+    from tests.docs_site.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _unavailable
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed (pip install -e '.[dev]')")
+    if not CHROMIUM.is_file():
+        _unavailable(f"Chromium is not installed at {CHROMIUM}")
+    url = (run / "report.html").as_uri()
+    requests: list[str] = []
+    errors: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+            p = context.new_page()
+            p.on("request", lambda r: requests.append(r.url) if r.url != url else None)
+            p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            p.goto(url)
+            p.wait_for_load_state("load")
+            fits = p.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            # every wide table scrolls inside its own box; scrolled to its end, its first column is still in view
+            boxes = p.evaluate("""() => [...document.querySelectorAll('.wide')].map((box, i) => {
+                const before = box.querySelector('tbody td').getBoundingClientRect().left;
+                box.scrollLeft = box.scrollWidth;
+                const cell = box.querySelector('tbody td').getBoundingClientRect();
+                const r = box.getBoundingClientRect();
+                return {i, table: box.querySelector('table').className, scrolls: box.scrollWidth > box.clientWidth,
+                        moved: box.scrollLeft, left: cell.left, boxLeft: r.left, before,
+                        visible: cell.left >= r.left - 1 && cell.right <= r.right + 1};
+            })""")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            p.evaluate("() => document.querySelectorAll('.wide').forEach(b => { b.scrollLeft = 0; })")
+            p.screenshot(path=str(SCREENSHOTS / f"screen-report-{width}.png"), full_page=True)
+            p.locator("#strata").screenshot(path=str(SCREENSHOTS / f"screen-report-strata-{width}.png"))
+            context.close()
+        finally:
+            browser.close()
+    assert not requests and not errors, (requests, errors)
+    assert fits[0] <= fits[1], fits  # no horizontal page scroll
+    assert boxes and all(b["visible"] for b in boxes), [b for b in boxes if not b["visible"]]
+    scrolling = [b for b in boxes if b["scrolls"]]
+    if width == 390:  # on a phone the stratification tables are wider than the screen, and scroll inside
+        assert any(b["table"] == "strata" for b in scrolling) and all(b["moved"] > 0 for b in scrolling)
+    else:
+        assert not any(b["table"] == "strata" for b in scrolling)
