@@ -6,7 +6,8 @@ distance to passing (the nearest single change that makes the rule pass).
 scenario): for the first `PER_GROUP` loans of each group in tape order (at most `TOTAL` in all, every group's
 first loan before any group's second, so that a 10M-row tape costs seconds, not hours: about 40 ms of CPU a loan)
 it asks the explain search (`compiler.tools.explain_search`, every answer verified by the reference evaluator) for
-that one rule's nearest change, and writes them to `exceptions.parquet` beside the results. The report (`groups`) reads them back, so `glc report DIR` needs no tape.
+that one rule's nearest change, and writes them to `exceptions.parquet` beside the results. The report
+(`groups`) reads them back, so `glc report DIR` needs no tape.
 """
 
 from __future__ import annotations
