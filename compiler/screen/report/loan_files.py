@@ -69,14 +69,17 @@ def write_all(con: Any, folder: Path, exceptions: list[ExceptionGroup], limits: 
         explained = folder / EXPLAINED
         near = (f'LEFT JOIN {_q(explained)} AS x ON x."row" = r."row" AND x.program = r.program',
                 "x.change AS nearest_change, x.change_pct AS nearest_change_pct") if explained.is_file() else ("", "")
-        for g in exceptions:
-            name = f"exception-{slug(g.program)}-{slug(g.rule)}.csv"
+        if exceptions:  # the loans failing one rule, once (a fraction of the results), then one file per group
             select = ", ".join(filter(None, ['r."row"', "r.loan_id", "r.program", "r.status", "r.failing_rules",
                                              "r.missing_rules", facts if has_loans else "", near[1]]))
-            _write(con, f"SELECT {select} FROM {results} AS r {join} {near[0]} WHERE {single_failure('r.')} "
-                        f"AND r.program = {_lit(g.program)} AND r.failing_rules = {_lit(g.rule)} ORDER BY r.\"row\"",
-                   stage / name)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _exceptions AS SELECT {select} FROM {results} AS r {join} {near[0]} "
+                        f"WHERE {single_failure('r.')}")
+        for g in exceptions:
+            name = f"exception-{slug(g.program)}-{slug(g.rule)}.csv"
+            _write(con, f"SELECT * FROM _exceptions WHERE program = {_lit(g.program)} AND failing_rules = {_lit(g.rule)} "
+                        'ORDER BY "row"', stage / name)
             g.file = f"{FOLDER}/{name}"
+        con.execute("DROP TABLE IF EXISTS _exceptions")
         for lim in limits:
             column = f"pool_{lim['id']}"
             if column not in cols:
