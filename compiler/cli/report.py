@@ -20,16 +20,21 @@ from compiler.project import Project
 
 def report(
     folder: Annotated[str, typer.Argument(help="The --out folder of a `glc screen` run.")] = "screen-out",
+    compare_to: Annotated[str | None, typer.Option("--compare-to", metavar="DIR",
+                                                   help="An earlier run's folder to compare with (default: the one "
+                                                        "the screen was compared with, if any).")] = None,
 ) -> None:
     """Rebuild a screening run's report.html (one self-contained page) from its output folder."""
     inv = invocation()
     project = inv.project()
+    earlier = input_path(inv.arg(compare_to), "earlier screening folder", folder=True) if compare_to else None
     raise typer.Exit(run_report(project, str(input_path(inv.arg(folder), "screening output folder", folder=True)),
-                                stdout_console()))
+                                stdout_console(), str(earlier) if earlier else None))
 
 
-def run_report(project: Project, folder: str, console: Console) -> int:
-    """Rebuild `folder`/report.html; the exit code."""
+def run_report(project: Project, folder: str, console: Console, compare_to: str | None = None) -> int:
+    """Rebuild `folder`/report.html (and its report-loans/); the exit code. Without `compare_to`, the earlier run
+    the screen recorded in summary.json (`compare_to`), if any."""
     from compiler.screen.duck import SqlError
     from compiler.screen.report.data import ReportError, load_summary
     from compiler.screen.report.render import build_report
@@ -38,7 +43,9 @@ def run_report(project: Project, folder: str, console: Console) -> int:
     err = err_console()
     path = Path(folder)
     try:
-        load_summary(path)
+        summary = load_summary(path)
+        if compare_to is not None:
+            load_summary(Path(compare_to))
     except ReportError as e:
         err.print(Text(str(e)))
         return 1
@@ -46,7 +53,8 @@ def run_report(project: Project, folder: str, console: Console) -> int:
     if bundle is None:
         return 1
     try:
-        out = build_report(path, bundle)
+        earlier = compare_to or summary.get("compare_to")
+        out = build_report(path, bundle, compare_to=Path(earlier) if earlier else None)
     except ReportError as e:
         err.print(Text(str(e)))
         return 1

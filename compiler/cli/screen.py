@@ -10,6 +10,7 @@ glc's own SQL: a bug in glc, never reported as a bad tape).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import os
@@ -50,15 +51,20 @@ def screen(
                                                       "folder for spark-submit, and stop.")] = None,
     report: Annotated[bool, typer.Option("--report/--no-report",
                                          help="Write report.html (and loans.parquet, the facts it charts).")] = True,
+    compare_to: Annotated[str | None, typer.Option("--compare-to", metavar="DIR",
+                                                   help="An earlier run's --out folder: the report shows the status "
+                                                        "flips and pool-limit movement since.")] = None,
 ) -> None:
     """Screen a loan tape: every row under the programs (or each row's own `program` column)."""
     inv = invocation()
     project = inv.project()
     tape_path = input_path(inv.arg(tape), "tape")
     mapping_path = input_path(inv.arg(mapping), "mapping file") if mapping else None
+    earlier = input_path(inv.arg(compare_to), "earlier screening folder", folder=True) if compare_to else None
     raise typer.Exit(run_screen(project, str(tape_path), program or [], all_programs, engine.value, str(inv.arg(out)),
                                 str(mapping_path) if mapping_path else None, stdout_console(), scenario=scenario,
-                                master=master, emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report))
+                                master=master, emit_sql=str(inv.arg(emit_sql)) if emit_sql else None, report=report,
+                                compare_to=str(earlier) if earlier else None))
 
 
 def _surveillance(project: Project, bundle: Any, scenario: str | None, err: Console) -> Any:
@@ -89,7 +95,10 @@ def screened_programs(bundle: ir_program.Bundle, programs: list[str], all_progra
 
 def run_screen(project: Project, tape: str, programs: list[str], all_programs: bool, engine: str, out: str,
                mapping: str | None, console: Console, progress: bool | None = None, scenario: str | None = None,
-               master: str | None = None, emit_sql: str | None = None, report: bool = True) -> int:
+               master: str | None = None, emit_sql: str | None = None, report: bool = True,
+               compare_to: str | None = None, now: dt.datetime | None = None) -> int:
+    """Screen `tape`; the exit code. `compare_to`: an earlier run's folder for the report; `now`: the run's time as
+    recorded (default: SOURCE_DATE_EPOCH or the clock)."""
     import shutil
     import tempfile
 
@@ -102,6 +111,21 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
     if programs and all_programs:
         err.print(Text("Give --program or --all, not both."))
         return 2
+    if compare_to is not None:
+        from compiler.screen.report.data import ReportError, load_summary
+
+        try:
+            load_summary(Path(compare_to))
+        except ReportError as e:
+            err.print(Text(f"--compare-to: {e}"))
+            return 1
+        if not report:
+            err.print(Text("--compare-to is shown in the report: drop --no-report."))
+            return 2
+        if Path(compare_to).resolve() == Path(out).resolve():
+            err.print(Text("--compare-to names the --out folder, which this run overwrites: copy the earlier run "
+                           "elsewhere or give another --out."))
+            return 2
     if engine != "spark" and (master or emit_sql):
         err.print(Text(f"{'--master' if master else '--emit-sql'} is for the spark engine: add --engine spark."))
         return 2
@@ -137,16 +161,19 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
         spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
         gen = project.import_generated() if engine in ("python", "reference") else None
+        run = {"compare_to": Path(compare_to) if compare_to else None, "now": now}
         return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
-                       report, gen)
+                       report, gen, run)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: str, out_dir: Path, mapping: str | None,
             console: Console, err: Console, progress: bool | None, surveillance: Any = None,
-            spark: dict[str, Any] | None = None, report: bool = True, gen: ModuleType | None = None) -> int:
+            spark: dict[str, Any] | None = None, report: bool = True, gen: ModuleType | None = None,
+            run: dict[str, Any] | None = None) -> int:
     from compiler.screen.engines import plan
+    from compiler.screen.report import provenance
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:
@@ -205,14 +232,23 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         "warnings": p.tape.warnings,
         **({"spark": timings} if engine == "spark" else {}),
     }
+    run = run or {}
+    tape_rows = int(con.execute("SELECT count(*) FROM tape").fetchone()[0])
+    summary["provenance"] = provenance.record(p.programs, Path(tape), tape_rows, run.get("now"))
+    if run.get("compare_to") is not None:
+        summary["compare_to"] = str(Path(run["compare_to"]).resolve())
     if surveillance is not None:
         summary.update(surveillance.summary(con, bundle.vocabulary))
     _atomic(out_dir / "summary.json", json.dumps(summary, indent=2) + "\n")
     if report:
-        _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None)
+        _report(con, bundle, out_dir, stressed=surveillance is not None and surveillance.scenario is not None,
+                compare_to=run.get("compare_to"))
     else:  # a report of an earlier run in this folder would no longer describe these results
-        for name in ("report.html", "loans.parquet"):
+        import shutil
+
+        for name in ("report.html", "loans.parquet", "exceptions.parquet"):
             (out_dir / name).unlink(missing_ok=True)
+        shutil.rmtree(out_dir / "report-loans", ignore_errors=True)
     table = Table(show_header=True, header_style="bold")
     for col in ("program", *STATUSES):
         table.add_column(col, justify="right" if col != "program" else "left")
@@ -254,13 +290,16 @@ def _internal(err: Console, e: SqlError) -> int:
     return 3
 
 
-def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool) -> None:
-    """loans.parquet (the loan facts the report charts) and report.html, after the other outputs."""
+def _report(con: Any, bundle: Any, out_dir: Path, stressed: bool, compare_to: Path | None = None) -> None:
+    """loans.parquet (the loan facts the report charts), exceptions.parquet (the nearest change for a sample of the
+    loans failing one rule) and report.html with its report-loans/, after the other outputs."""
     from compiler.screen.report import loans as report_loans
+    from compiler.screen.report.exceptions import FILE, explain_sample
     from compiler.screen.report.render import build_report
 
     report_loans.write(con, bundle.vocabulary, out_dir / "loans.parquet", stressed)
-    build_report(out_dir, bundle, con)
+    explain_sample(con, bundle, out_dir / "results.parquet", out_dir / FILE)
+    build_report(out_dir, bundle, con, compare_to)
 
 
 def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: Console, show: bool | None,

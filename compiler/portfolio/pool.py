@@ -27,6 +27,9 @@ from compiler.portfolio.model import PoolLimit, Portfolio
 from compiler.portfolio.values import value_columns, values_of
 
 UNKNOWN_GROUP = "(unknown)"
+WHOLE_POOL = "(whole pool)"  # the group of a limit without `by`, in the membership table
+MEMBERS = "_pool_members"  # after `tally_sql`: per loan (`_row`), each limit's group when the loan counts toward it
+MEMBER_PREFIX = "pool_"  # its columns: pool_<limit id>
 
 
 @dataclass
@@ -80,8 +83,20 @@ def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary,
             t.groups[_group_key(key) if lim.by else None] = Group(Decimal(amount or 0), Decimal(unknown or 0),
                                                                    Decimal(total or 0), int(loans))
         out[lim.id] = t
+    members = [f"CASE WHEN {c} AND {m} IS NOT NULL THEN {k} END AS \"{MEMBER_PREFIX}{lim.id}\""
+               for i, lim in enumerate(portfolio.limits)
+               for c, m, k in [(f"_pool{i}", f'"{lim.measure}"', _group_sql(lim.by) if lim.by else f"'{WHOLE_POOL}'")]]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row, {', '.join(members)} FROM _pool"
+                if members else f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row FROM _pool")
     con.execute("DROP TABLE _pool")
     return out
+
+
+def _group_sql(by: str) -> str:
+    """A loan's group as `_group_key` names it, in SQL."""
+    col = f'"{by}"'
+    return (f"CASE WHEN {col} IS NULL THEN '{UNKNOWN_GROUP}' WHEN typeof({col}) = 'BOOLEAN' "
+            f"THEN CASE WHEN CAST({col} AS VARCHAR) = 'true' THEN 'yes' ELSE 'no' END ELSE CAST({col} AS VARCHAR) END")
 
 
 # ------------------------------------------------------------------ Python reference

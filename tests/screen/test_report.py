@@ -26,45 +26,9 @@ import pytest
 from rich.console import Console
 
 from compiler.cli.report import run_report
-from compiler.cli.screen import run_screen
-from compiler.driver import check_paths
-from compiler.project import Project
 from compiler.screen.report.charts import shares
-from compiler.screen.report.render import money
-from compiler.screen.sample import write_sample
-
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT = Project.find(ROOT)
-BUNDLE = check_paths([ROOT / "programs"]).bundle
-assert BUNDLE is not None
-PROGRAMS = ["keystone_bank_statement", "harbor_dscr"]
-HOSTILE = "<script>alert(1)</script>"
-
-
-def screen(tape: Path, out: Path, *args: str, programs: list[str] | None = None, scenario: str | None = "cost_shock") -> str:
-    buf = io.StringIO()
-    code = run_screen(PROJECT, str(tape), programs if programs is not None else PROGRAMS, False, "duckdb", str(out), None,
-                      Console(file=buf, width=200), progress=False, scenario=scenario)
-    assert code == 0, buf.getvalue()
-    return buf.getvalue()
-
-
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A sample tape, some of whose loan ids and states are HTML (`<script>`), screened once."""
-    folder = tmp_path_factory.mktemp("report")
-    sample = folder / "sample.parquet"
-    write_sample(BUNDLE, sample, 400, seed=11, broken=0.05)
-    tape = pq.read_table(sample)
-    ids = [f"{HOSTILE}{i}" if i % 3 == 0 else x for i, x in enumerate(tape.column("loan_id").to_pylist())]
-    states = [HOSTILE if i % 50 == 7 else x for i, x in enumerate(tape.column("state").to_pylist())]
-    for name, values in (("loan_id", ids), ("state", states)):
-        tape = tape.set_column(tape.schema.get_field_index(name), name, pa.array(values, pa.string()))
-    pq.write_table(tape, folder / "tape.parquet")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(ROOT)  # glc screen reads programs/ from the working folder
-        screen(folder / "tape.parquet", folder / "out")
-    return folder / "out"
+from compiler.screen.report.render import millions, money
+from tests.screen.conftest import BUNDLE, HOSTILE, PROGRAMS, PROJECT, ROOT
 
 
 class Cells(HTMLParser):
@@ -94,6 +58,8 @@ class Cells(HTMLParser):
             self.cells.append("")
         elif tag == "span" and ("data-status" in a or "data-amount" in a):
             self.key = f"n:{a['data-status']}" if "data-status" in a else f"$:{a['data-amount']}"
+            if "data-amount" in a:  # the exact sum, on hover
+                self.decisions.setdefault(self.row.get("data-program") or "", {})[f"exact:{a['data-amount']}"] = a.get("title") or ""
 
     def handle_data(self, data: str) -> None:
         if self.key:
@@ -137,7 +103,8 @@ def test_report_counts_and_amounts_match_results_csv(run: Path) -> None:
     for prog in PROGRAMS:
         for status in ("eligible", "needs_info", "ineligible", "invalid"):
             assert page.decisions[prog][f"n:{status}"] == f"{counts[(prog, status)]:,}", (prog, status)
-            assert page.decisions[prog][f"$:{status}"] == money(sums[(prog, status)]), (prog, status)
+            assert page.decisions[prog][f"$:{status}"] == millions(sums[(prog, status)]), (prog, status)
+            assert page.decisions[prog][f"exact:{status}"] == money(sums[(prog, status)]), (prog, status)
         assert page.decisions[prog]["n:all"] == f"{sum(n for (p, _), n in counts.items() if p == prog):,}"
     assert {s for (_, s) in counts} == {"eligible", "needs_info", "ineligible", "invalid"}  # the tape exercises every status
 
@@ -232,6 +199,13 @@ def test_hostile_tape_text_is_escaped(run: Path) -> None:
     assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 2
     assert re.search(r'<td class="id">&lt;script&gt;alert\(1\)&lt;/script&gt;\d+</td>', html)
     assert re.search(r"<td>State[^<]*&lt;script&gt;alert\(1\)&lt;/script&gt;", html)
+    # the surveillance sections: the largest loans' ids (a third of this tape's are HTML), escaped
+    loans = [r for r in pq.read_table(run / "loans.parquet").to_pylist() if r["readable"] and r["loan_amount"] is not None]
+    largest = sorted(loans, key=lambda r: (-r["loan_amount"], r["row"]))[:10]
+    top = html[html.index('<table class="top-loans">'):]
+    top = top[:top.index("</table>")]
+    assert re.findall(r'<td class="id">(.*?)</td>', top) == [_esc(r["loan_id"]) for r in largest]
+    assert any(HOSTILE in r["loan_id"] for r in largest)
     # a chart with a hostile group label escapes it too
     svg = shares("t", "t", [(HOSTILE, 50.0, True), ("CA", 10.0, False)], 40.0, None)
     assert "<script" not in svg.lower() and "&lt;script&gt;" in svg

@@ -101,6 +101,24 @@ def test_hostile_loan_ids_through_glc_screen(tmp_path: Path) -> None:
     assert html.escape('=HYPERLINK("http://x","y")') in page or "=HYPERLINK(&#34;http://x&#34;,&#34;y&#34;)" in page
     assert 'HYPERLINK("http' not in page
 
+    # report-loans/: the loans behind each exception group and breach, formula-safe like results.csv
+    files = sorted((out / "report-loans").glob("*.csv"))
+    assert any(f.name.startswith("exception-") for f in files) and any(f.name.startswith("breach-") for f in files)
+    for f in files:
+        assert f'href="report-loans/{f.name}"' in page
+        with f.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert rows and not [c for r in rows for c in r.values() if live_formula(c)], f.name
+        assert {r["loan_id"] for r in rows} <= {"'" + h for h in HOSTILE}, f.name
+    # the largest loans' ids (every id of this tape is hostile) are shown as text, escaped
+    from markupsafe import escape
+
+    top = page[page.index('<table class="top-loans">'):]
+    top = top[:top.index("</table>")]
+    ids = {escape(r["loan_id"]).replace("\r", "\n") for r in pq.read_table(out / "loans.parquet").to_pylist()}  # read_text: \r is \n
+    cells = re.findall(r'<td class="id">(.*?)</td>', top, re.S)
+    assert len(cells) == 10 and set(cells) <= ids and "<script" not in top
+
 
 # ------------------------------------------------------------------ percent scale
 

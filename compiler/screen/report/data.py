@@ -9,7 +9,6 @@ in the FICO x LTV grid when at least one program it was screened under finds it 
 
 from __future__ import annotations
 
-import itertools
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,10 +17,9 @@ from typing import Any
 
 from compiler import ir_program
 from compiler.backends.sql.program import SEP
+from compiler.screen.report.bands import FICO_EDGES, LTV_EDGES, band_case, fico_labels, ltv_labels
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
-FICO_EDGES = (620, 640, 660, 680, 700, 720, 740, 760, 780)  # band i: edges[i-1] <= fico < edges[i]
-LTV_EDGES = (60, 65, 70, 75, 80, 85, 90)  # band i: edges[i-1] < ltv <= edges[i] (percent)
 DSCR_LOW, DSCR_HIGH, DSCR_STEP = Decimal("0.50"), Decimal("2.00"), Decimal("0.10")
 TOP_RULES = 10
 TOP_REASONS = 10
@@ -216,26 +214,9 @@ def rule_text(program: ir_program.Program | None, rule_id: str, bundle: ir_progr
     return "", "", ""
 
 
-def _band_case(expr: str, edges: tuple[int, ...], upper_inclusive: bool) -> str:
-    """The 0-based band index of `expr` (NULL when unknown), compared exactly."""
-    op = "<=" if upper_inclusive else "<"
-    whens = " ".join(f"WHEN {expr} {op} {e} THEN {i}" for i, e in enumerate(edges))
-    return f"CASE WHEN {expr} IS NULL THEN NULL {whens} ELSE {len(edges)} END"
-
-
-def fico_labels() -> list[str]:
-    e = FICO_EDGES
-    return [f"< {e[0]}", *[f"{a}–{b - 1}" for a, b in itertools.pairwise(e)], f"{e[-1]}+"]
-
-
-def ltv_labels() -> list[str]:
-    e = LTV_EDGES
-    return [f"≤ {e[0]}%", *[f"{a}.01–{b}%" for a, b in itertools.pairwise(e)], f"> {e[-1]}%"]
-
-
 def _grid(con: Any, results: str, loans: str, summary: dict[str, Any]) -> Grid:
-    f_case = _band_case("l.fico", FICO_EDGES, upper_inclusive=False)
-    l_case = _band_case("l.ltv", LTV_EDGES, upper_inclusive=True)
+    f_case = band_case("l.fico", FICO_EDGES, upper_inclusive=False)
+    l_case = band_case("l.ltv", LTV_EDGES, upper_inclusive=True)
     rows = con.execute(
         f'WITH best AS (SELECT "row", bool_or(status = \'eligible\') AS eligible FROM {results} GROUP BY "row") '
         f"SELECT {f_case} AS f, {l_case} AS v, count(*), count(*) FILTER (WHERE b.eligible) "

@@ -1,6 +1,7 @@
-"""The loan facts a screening report charts, kept beside the results as `loans.parquet`: one row per tape row
-(`row`, `readable`, `loan_id`, `state`, `fico`, `loan_amount`, `ltv`, `dscr`, and with a stress scenario
-`dscr_stressed`). Taken from the typed tape table in SQL (DuckDB: the derived values as the SQL back end
+"""The loan facts a screening report charts and stratifies, kept beside the results as `loans.parquet`: one row
+per tape row (`row`, `readable`, the tape fields of `FIELDS`, the derived values of `VALUES`, `zip` and `coupon`
+when the vocabulary has such a field, each pool limit's group as `pool_<limit id>` when the loan counts toward
+it, and with a stress scenario `dscr_stressed`). Taken from the typed tape table in SQL (DuckDB: the derived values as the SQL back end
 computes them, exact DECIMALs), never as Python objects, so a 10M-row tape stays within bounded memory.
 
 `snapshot` runs before a scenario rewrites the tape table; `write` after the screen (adding the stressed DSCR).
@@ -19,8 +20,10 @@ from compiler.backends.sql.expr import Scope
 from compiler.backends.sql.program import field_places
 from compiler.portfolio.values import value_columns
 
-FIELDS = ("loan_id", "state", "fico", "loan_amount")  # tape fields the report reads (NULL when the vocabulary lacks one)
-VALUES = ("ltv", "dscr")  # derived values the report reads
+FIELDS = ("loan_id", "state", "fico", "loan_amount", "doc_type", "property_type", "occupancy", "purpose")  # tape fields
+VALUES = ("ltv", "cltv", "dti", "dscr")  # derived values the report reads (NULL when the vocabulary lacks one)
+NULL_TYPES = {"fico": "INTEGER", "loan_amount": "DECIMAL(18, 2)", "coupon": "DECIMAL(18, 4)"}  # of a field not declared
+OPTIONAL = {"zip": ("zip", "zip_code", "postal_code"), "coupon": ("note_rate", "interest_rate", "coupon")}  # first found
 BASE = "_report_loans"
 
 
@@ -31,13 +34,15 @@ def _facts_sql(vocabulary: ir_program.Vocabulary, table: str) -> str:
     names = {f.name for f in vocabulary.fields}
     values = {v.id for v in vocabulary.values}
     cols = ['_row AS "row"', '_reason IS NULL AS readable']
-    for f in FIELDS:
-        if f not in names:
-            cols.append(f'NULL AS "{f}"')
-        elif f in ("loan_id", "state"):
-            cols.append(f'CAST("{f}" AS VARCHAR) AS "{f}"')
+    kinds = {f.name: f.type.kind for f in vocabulary.fields}
+    wanted = [(f, f) for f in FIELDS] + [(col, next((n for n in among if n in names), None)) for col, among in OPTIONAL.items()]
+    for col, f in wanted:
+        if f is None or f not in names:
+            cols.append(f'CAST(NULL AS {NULL_TYPES.get(col, "VARCHAR")}) AS "{col}"')
+        elif kinds.get(f) in ("text", "enum") or col == "zip":
+            cols.append(f'CAST("{f}" AS VARCHAR) AS "{col}"')
         else:
-            cols.append(f'"{f}"')
+            cols.append(f'"{f}" AS "{col}"')
     for v in VALUES:
         scale = scope.value_scales.get(v)
         if v not in values or scale is None:
@@ -59,13 +64,19 @@ def snapshot(con: Any, vocabulary: ir_program.Vocabulary, table: str = "tape") -
 
 
 def write(con: Any, vocabulary: ir_program.Vocabulary, path: Path, stressed: bool, table: str = "tape") -> None:
-    """Write `loans.parquet` (atomically) from the snapshot; with `stressed`, add `dscr_stressed` from `table`."""
+    """Write `loans.parquet` (atomically) from the snapshot; with `stressed`, add `dscr_stressed` from `table`; each
+    pool limit's group from the pool's membership table when the screen measured pool limits."""
+    from compiler.portfolio.pool import MEMBERS
+
+    select, joins = ["b.*"], []
     if stressed:
         con.execute(f"CREATE OR REPLACE TABLE _report_stressed AS SELECT \"row\", dscr FROM ({_facts_sql(vocabulary, table)})")
-        query = (f'SELECT b.*, s.dscr AS dscr_stressed FROM {BASE} AS b LEFT JOIN _report_stressed AS s ON s."row" = b."row" '
-                 'ORDER BY b."row"')
-    else:
-        query = f'SELECT * FROM {BASE} ORDER BY "row"'
+        select.append("s.dscr AS dscr_stressed")
+        joins.append('LEFT JOIN _report_stressed AS s ON s."row" = b."row"')
+    if con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{MEMBERS}'").fetchone()[0]:
+        select.append("COLUMNS(m.* EXCLUDE (_row))")
+        joins.append(f'LEFT JOIN {MEMBERS} AS m ON m._row = b."row"')
+    query = f'SELECT {", ".join(select)} FROM {BASE} AS b {" ".join(joins)} ORDER BY b."row"'
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         con.execute(f"COPY ({query}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
@@ -75,6 +86,7 @@ def write(con: Any, vocabulary: ir_program.Vocabulary, path: Path, stressed: boo
             tmp.unlink()
         con.execute(f"DROP TABLE IF EXISTS {BASE}")
         con.execute("DROP TABLE IF EXISTS _report_stressed")
+        con.execute(f"DROP TABLE IF EXISTS {MEMBERS}")
 
 
 def _quote(path: Path) -> str:

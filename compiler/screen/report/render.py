@@ -10,12 +10,14 @@ drawn by matplotlib (`compiler.screen.report.charts`), the page rendered by Jinj
 from __future__ import annotations
 
 import os
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from compiler import ir_program
+from compiler.portfolio.pool import WHOLE_POOL
 from compiler.screen.report.data import STATUSES, ReportData, gather
+from compiler.screen.report.surveillance import Sections, gather_sections
 
 STATUS_TITLES = {"eligible": "Eligible", "needs_info": "Needs info", "ineligible": "Ineligible", "invalid": "Invalid"}
 TOP_GROUPS = 15  # bars per concentration chart
@@ -29,12 +31,29 @@ def money(value: Decimal | None) -> str:
     return f"-${-q:,}" if q < 0 else f"${q:,}"
 
 
+def millions(value: Decimal | None) -> str:
+    """An amount in $M with two decimals, rounded half up ($1,234,567.89 is $1.23M); the exact sum goes in a title."""
+    if value is None:
+        return ""
+    q = (Decimal(value) / 1_000_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"-${-q:,}M" if q < 0 else f"${q:,}M"
+
+
+def number(value: Decimal | None, decimals: int = 2) -> str:
+    """A Decimal as shown in a table: fixed decimals, thousands commas; an em dash for none."""
+    if value is None:
+        return "—"
+    return f"{Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,}"
+
+
 def _environment() -> Any:
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("compiler.screen.report", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["money"] = money
+    env.filters["millions"] = millions
+    env.filters["number"] = number
     env.filters["num"] = lambda n: f"{int(n):,}"
     return env
 
@@ -75,7 +94,7 @@ def _charts(data: ReportData, limits: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def render(data: ReportData) -> str:
+def render(data: ReportData, sections: Sections | None = None) -> str:
     from markupsafe import Markup
 
     limits = _limits(data.summary)
@@ -84,22 +103,28 @@ def render(data: ReportData) -> str:
             "dscr": Markup(charts["dscr"]) if charts["dscr"] else None,
             "limits": {k: Markup(v) for k, v in charts["limits"].items()}}
     summary = {"scenario": None, "portfolio": None, "not_on_tape": [], "warnings": [], **data.summary}  # keys of older or plainer runs
+    sections = sections or Sections()
+    for lim in limits:
+        for g in lim["rows"]:
+            g["file"] = sections.breach_files.get((lim["id"], WHOLE_POOL if g["group"] is None else str(g["group"])))
     return str(_environment().get_template("report.html.j2").render(
-        d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES))
+        d=data, s=summary, limits=limits, charts=safe, statuses=STATUSES, status_titles=STATUS_TITLES, x=sections))
 
 
-def build_report(folder: Path, bundle: ir_program.Bundle | None, con: Any = None) -> Path:
-    """Write `folder/report.html` (atomically) from the run's outputs in `folder`; returns its path."""
+def build_report(folder: Path, bundle: ir_program.Bundle | None, con: Any = None, compare_to: Path | None = None) -> Path:
+    """Write `folder/report.html` (atomically) and the CSV files of its loans (`report-loans/`) from the run's outputs
+    in `folder`; `compare_to`: an earlier run's folder to compare with. Returns the report's path."""
     from compiler.screen.engines import connect
 
     own = con is None
     con = con or connect(memory_limit="1GB")
     try:
         data = gather(con, folder, bundle)
+        sections = gather_sections(con, folder, bundle, data, compare_to)
     finally:
         if own:
             con.close()
-    html = render(data)
+    html = render(data, sections)
     path = folder / "report.html"
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
