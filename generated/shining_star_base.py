@@ -4,7 +4,7 @@ Investor: Shining Star Funding.
 Source document: Shining Star Funding, Housing History for Credit Challenged Borrowers (web page).
 
 Generated from programs/shining_star_base.guideline; do not edit.
-Source sha256: 3f4b9b43e6794a0b5a22c08ebb7413d817079a4877158eae28d25fde0fe97210.
+Source sha256: 6f6bf65497f8163323798bde51ab8bfad39153db79407600fd054c8216a7f43b.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `shining_star_base_meta`.
 """
 

@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-01-01',
         source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
-        sha256='3f4b9b43e6794a0b5a22c08ebb7413d817079a4877158eae28d25fde0fe97210',
+        sha256='6f6bf65497f8163323798bde51ab8bfad39153db79407600fd054c8216a7f43b',
     ),
     combine='lowest',
     names={
