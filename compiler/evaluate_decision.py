@@ -79,13 +79,14 @@ class Words:
     types: dict[str, ir_types.Type]  # field or value -> its type
     reads: dict[str, tuple[str, ...]]  # derived value -> the fields and values it reads
     limit_titles: dict[str, str]
+    needs: dict[str, tuple[str, ...]]  # derived value -> what it reads and cannot do without (no `default` operand)
 
     @classmethod
     def of(cls, program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
         titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
         types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
         return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
-                   {lim.id: lim.title for lim in program.limits})
+                   {lim.id: lim.title for lim in program.limits}, {v.id: ir.needs(v.body) for v in program.values})
 
     def english(self, x: ir.Expr | None) -> str:
         return describe(x, self.titles) if x is not None else ""
@@ -133,6 +134,7 @@ class _Assembly:
         self.words = words
         self.loan = loan
         self.cells: list[_Cell] = []
+        self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
         self.adjusting: list[_Adjusting] = []
         self.conditions: list[Condition] = []
 
@@ -162,7 +164,8 @@ class _Assembly:
         return ", ".join(parts)
 
     def unknown_fields(self, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        """The loan fields to supply: each unknown field named, and those an unknown derived value reads."""
+        """The loan fields to supply: each unknown field named, and those an unknown derived value needs (a field
+        under a `default` is not needed: its fallback stands in, and is needed in its place)."""
         out: list[str] = []
         seen: set[str] = set()
 
@@ -172,7 +175,7 @@ class _Assembly:
             seen.add(name)
             if self.is_value(name):
                 if self.loan.value(name) is None:
-                    for inner in self.words.reads[name]:
+                    for inner in self.words.needs[name]:
                         visit(inner)
             elif self.loan.field(name) is None:
                 out.append(name)
@@ -208,11 +211,12 @@ class _Assembly:
         out = []
         for v in self.program.values:
             value = self.loan.value(v.id)
-            number = value if isinstance(value, Decimal) else None
-            if number is not None and number.is_finite() and v.places is not None:
-                exact = number.quantize(Decimal(1).scaleb(-v.places))
-                number = exact if exact == number else number  # the declared decimals, never rounding
-            out.append(DerivedValue(v.id, v.title, number, {n: self.shown(n) for n in self.words.reads[v.id]}))
+            if isinstance(value, Decimal) and value.is_finite() and v.places is not None:
+                exact = value.quantize(Decimal(1).scaleb(-v.places))
+                value = exact if exact == value else value  # the declared decimals, never rounding
+            elif not isinstance(value, (Decimal, bool, str)):
+                value = None  # yes/no and choices are shown as they are (section 3.4)
+            out.append(DerivedValue(v.id, v.title, value, {n: self.shown(n) for n in self.words.reads[v.id]}))
         return tuple(out)
 
     # ---------------------------------------------------------------- matrices (section 8)
@@ -239,15 +243,22 @@ class _Assembly:
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
+                self.refuse(m, f"{what} is outside the matrix bands ({labels})")
                 return finding("fail", f"{what} is outside the matrix bands ({labels}).")
             at.append(band)
             place.append(f"{self.words.titles.get(axis.label, axis.label)} {axis.bands[band].label}")
         cell = m.cells[at[0]][at[1] if len(at) > 1 else 0]
         where = ", ".join(place)
         if cell.limits is None:  # N/A: not eligible
+            self.refuse(m, f"{where} is N/A")
             return finding("fail", f"Not eligible: {where} is N/A.")
         self.cells += [_Cell(m.id, limit, value, f"{m.title}: {where} = {cell.text}") for limit, value in cell.limits]
         return finding("pass", f"{where}: {cell.text}.")
+
+    def refuse(self, m: ir.Matrix, why: str) -> None:
+        """Section 15.2: a matrix that applies and refuses the loan leaves its limits without a value."""
+        for limit in m.gives:
+            self.refused.setdefault(limit, (m, why))
 
     # ---------------------------------------------------------------- rules (section 9)
 
@@ -298,6 +309,10 @@ class _Assembly:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
         program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
         apply."""
+        if lim.id in self.refused:  # no cell: neither a cap nor a reduction gives a limit
+            m, why = self.refused[lim.id]
+            return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (),
+                               "not_eligible")
         kind, unit = lim.type.kind, lim.type.unit
         adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)]
         reductions = [x for x in adjusting if x.adjustment.kind == "reduce"]
@@ -320,7 +335,7 @@ class _Assembly:
         candidates += [LimitCandidate(x.rule.id, x.adjustment.amount,
                                       f"capped at {say(x.adjustment.amount, kind, unit)} ({x.rule.id})") for x in caps]
         if not candidates:
-            return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+            return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
         binding = min(candidates, key=lambda c: c.value)  # the first of equals
         return LimitResult(lim.id, lim.title, binding.value, binding.rule_id, binding.description, tuple(candidates))
 
@@ -334,6 +349,9 @@ class _Assembly:
             return Finding(lim.id, lim.title, outcome, message, by.get(result.binding_rule or "", ""), lim.span.where,
                            missing)
 
+        if lim.id in self.refused:
+            return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
+                           self.refused[lim.id][0].citation or "", lim.span.where)
         if result.value is None:
             return finding("not_applicable", "No limit applies to this loan.")
         kind, unit = lim.type.kind, lim.type.unit

@@ -558,6 +558,21 @@ def reads(node: object) -> tuple[str, ...]:
     return tuple(out)
 
 
+def needs(node: object) -> tuple[str, ...]:
+    """The names of `reads(node)` that `node` cannot do without: what the operand of a `default` (whose fallback
+    stands in) or of an `is known` (never unknown itself) reads is left out, unless read elsewhere too."""
+    used: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, IsKnown):
+            continue
+        for name in getattr(type(current), "READS", ()):
+            used.add(getattr(current, name))
+        stack.extend((current.fallback,) if isinstance(current, Default) else children(current))
+    return tuple(name for name in reads(node) if name in used)
+
+
 def transform(node: N, fn: Callable[[Any], object]) -> N:
     """`node` rebuilt bottom-up: every node gets its children already transformed (rebuilt with
     `dataclasses.replace` only when one changed), then `fn` returns its replacement (or the node itself).

@@ -8,17 +8,47 @@ from __future__ import annotations
 from . import _runtime as rt
 
 NAMES: dict[str, rt.Name] = {
-    'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None),
+    'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None, needs=()),
     'application_date': rt.Name(
-        title='Application date', kind='date', unit='', is_value=False, depends_on=(), places=None
+        title='Application date',
+        kind='date',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
-    'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None),
-    'loan_amount': rt.Name(title='Loan amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None),
-    'purpose': rt.Name(title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+    'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'loan_amount': rt.Name(
+        title='Loan amount',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
+    'purpose': rt.Name(
+        title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+    ),
     'cash_out_amount': rt.Name(
-        title='Cash-out amount', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Cash-out amount',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
-    'interest_only': rt.Name(title='Interest-only', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+    'interest_only': rt.Name(
+        title='Interest-only',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'prepayment_penalty_months': rt.Name(
         title='Prepayment penalty term',
         kind='months',
@@ -26,32 +56,97 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'purchase_price': rt.Name(
-        title='Purchase price', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Purchase price',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'appraised_value': rt.Name(
-        title='Appraised value', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Appraised value',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'subordinate_liens': rt.Name(
-        title='Subordinate liens', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Subordinate liens',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
-    'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None),
-    'property_type': rt.Name(title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
-    'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None),
-    'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None),
-    'rural': rt.Name(title='Rural property', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+    'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'property_type': rt.Name(
+        title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+    ),
+    'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None, needs=()),
+    'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'rural': rt.Name(
+        title='Rural property',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'declining_market': rt.Name(
-        title='Declining market', kind='yesno', unit='', is_value=False, depends_on=(), places=None
+        title='Declining market',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'short_term_rental': rt.Name(
-        title='Short-term rental', kind='yesno', unit='', is_value=False, depends_on=(), places=None
+        title='Short-term rental',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
-    'fico': rt.Name(title='Credit score', kind='integer', unit='points', is_value=False, depends_on=(), places=None),
-    'citizenship': rt.Name(title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None),
-    'fthb': rt.Name(title='First-time home buyer', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+    'fico': rt.Name(
+        title='Credit score',
+        kind='integer',
+        unit='points',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
+    'citizenship': rt.Name(
+        title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+    ),
+    'fthb': rt.Name(
+        title='First-time home buyer',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'first_time_investor': rt.Name(
-        title='First-time investor', kind='yesno', unit='', is_value=False, depends_on=(), places=None
+        title='First-time investor',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'financed_properties': rt.Name(
         title='Financed properties',
@@ -60,8 +155,11 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
-    'credit_events': rt.Name(title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None),
+    'credit_events': rt.Name(
+        title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None, needs=()
+    ),
     'housing_history_months': rt.Name(
         title='Housing history documented',
         kind='months',
@@ -69,14 +167,35 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'housing_lates': rt.Name(
-        title='Late housing payments', kind='list', unit='', is_value=False, depends_on=(), places=None
+        title='Late housing payments',
+        kind='list',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'housing_verification': rt.Name(
-        title='Housing verification', kind='enum', unit='', is_value=False, depends_on=(), places=None
+        title='Housing verification',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
-    'rent_free': rt.Name(title='Living rent-free', kind='yesno', unit='', is_value=False, depends_on=(), places=None),
+    'rent_free': rt.Name(
+        title='Living rent-free',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'current_housing_payment': rt.Name(
         title='Current housing payment',
         kind='money',
@@ -84,12 +203,25 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'in_forbearance': rt.Name(
-        title='In forbearance', kind='yesno', unit='', is_value=False, depends_on=(), places=None
+        title='In forbearance',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'forbearance_end': rt.Name(
-        title='Forbearance end', kind='date', unit='', is_value=False, depends_on=(), places=None
+        title='Forbearance end',
+        kind='date',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'payments_since_forbearance': rt.Name(
         title='Payments since forbearance',
@@ -98,8 +230,17 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
-    'doc_type': rt.Name(title='Documentation type', kind='enum', unit='', is_value=False, depends_on=(), places=None),
+    'doc_type': rt.Name(
+        title='Documentation type',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'monthly_income': rt.Name(
         title='Documented monthly income',
         kind='money',
@@ -107,12 +248,25 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'total_deposits': rt.Name(
-        title='Total deposits', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Total deposits',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'excluded_transfers': rt.Name(
-        title='Transfers excluded', kind='money', unit='USD', is_value=False, depends_on=(), places=None
+        title='Transfers excluded',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'excluded_nonrecurring': rt.Name(
         title='Non-recurring deposits excluded',
@@ -121,6 +275,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'statement_months': rt.Name(
         title='Statement months',
@@ -129,12 +284,25 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'cpa_expense_ratio': rt.Name(
-        title='CPA expense ratio', kind='percent', unit='', is_value=False, depends_on=(), places=None
+        title='CPA expense ratio',
+        kind='percent',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'ownership_pct': rt.Name(
-        title='Ownership share', kind='percent', unit='', is_value=False, depends_on=(), places=None
+        title='Ownership share',
+        kind='percent',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
     ),
     'monthly_debts': rt.Name(
         title='Other monthly debts',
@@ -143,8 +311,17 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
-    'pitia': rt.Name(title='PITIA', kind='money', unit='USD per month', is_value=False, depends_on=(), places=None),
+    'pitia': rt.Name(
+        title='PITIA',
+        kind='money',
+        unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+    ),
     'lease_rent': rt.Name(
         title='Lease rent',
         kind='money',
@@ -152,6 +329,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'market_rent': rt.Name(
         title='Market rent (1007)',
@@ -160,6 +338,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'liquid_assets': rt.Name(
         title='Assets after closing',
@@ -168,6 +347,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'borrower_contribution_pct': rt.Name(
         title='Borrower contribution',
@@ -176,6 +356,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'monthly_taxes': rt.Name(
         title='Monthly property taxes',
@@ -184,6 +365,7 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
     'monthly_insurance': rt.Name(
         title='Monthly insurance',
@@ -192,5 +374,6 @@ NAMES: dict[str, rt.Name] = {
         is_value=False,
         depends_on=(),
         places=None,
+        needs=(),
     ),
 }

@@ -778,8 +778,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
     # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
     # A, p. 4); cells in _CELLS_primary_purchase
@@ -797,7 +799,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_purchase')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -809,9 +810,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         elif loan.loan_amount is None:
             unresolved.append('primary_purchase')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -822,8 +824,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
@@ -845,7 +852,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_rate_term')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -857,9 +863,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         elif loan.loan_amount is None:
             unresolved.append('primary_rate_term')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -870,8 +877,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
@@ -893,7 +905,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_cash_out')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -905,9 +916,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         elif loan.loan_amount is None:
             unresolved.append('primary_cash_out')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -918,8 +930,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
@@ -941,7 +958,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('second_home')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -953,9 +969,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
+            refused_max_ltv = refused_max_ltv or 'second_home'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'second_home'
         elif loan.loan_amount is None:
             unresolved.append('second_home')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -965,8 +982,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            refused_max_ltv = refused_max_ltv or 'second_home'
+            refused_max_cltv = refused_max_cltv or 'second_home'
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
+            refused_max_ltv = refused_max_ltv or 'second_home'
+            refused_max_cltv = refused_max_cltv or 'second_home'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
@@ -983,7 +1005,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -995,9 +1016,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'investment'
         elif loan.loan_amount is None:
             unresolved.append('investment')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -1007,8 +1029,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
@@ -1316,7 +1343,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -1362,7 +1391,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

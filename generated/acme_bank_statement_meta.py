@@ -38,6 +38,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('purpose', 'purchase_price', 'appraised_value'),
             places=2,
+            needs=('purpose', 'purchase_price', 'appraised_value'),
         ),
         'ltv': rt.Name(
             title='LTV',
@@ -46,6 +47,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'property_value'),
             places=2,
+            needs=('loan_amount', 'property_value'),
         ),
         'cltv': rt.Name(
             title='CLTV',
@@ -54,6 +56,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
             places=2,
+            needs=('loan_amount', 'subordinate_liens', 'property_value'),
         ),
         'eligible_deposits': rt.Name(
             title='Eligible deposits',
@@ -62,6 +65,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
             places=2,
+            needs=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
         ),
         'qualifying_income': rt.Name(
             title='Qualifying monthly income',
@@ -77,6 +81,7 @@ META = rt.ProgramMeta(
                 'monthly_income',
             ),
             places=2,
+            needs=('doc_type', 'eligible_deposits', 'statement_months', 'ownership_pct', 'monthly_income'),
         ),
         'dti': rt.Name(
             title='DTI',
@@ -85,6 +90,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
             places=2,
+            needs=('pitia', 'monthly_debts', 'qualifying_income'),
         ),
         'payment_shock': rt.Name(
             title='Payment shock',
@@ -93,6 +99,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'current_housing_payment'),
             places=2,
+            needs=('pitia', 'current_housing_payment'),
         ),
         'reserves_months': rt.Name(
             title='Reserves',
@@ -101,6 +108,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('liquid_assets', 'pitia'),
             places=2,
+            needs=('liquid_assets', 'pitia'),
         ),
         'required_reserves': rt.Name(
             title='Required reserves',
@@ -109,6 +117,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount',),
             places=0,
+            needs=('loan_amount',),
         ),
         'dscr': rt.Name(
             title='DSCR',
@@ -117,6 +126,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('lease_rent', 'market_rent', 'pitia'),
             places=3,
+            needs=('market_rent', 'pitia'),
         ),
     },
     values=(
@@ -194,6 +204,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
         rt.MatrixMeta(
             id='primary_rate_term',
@@ -257,6 +268,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
         rt.MatrixMeta(
             id='primary_cash_out',
@@ -320,6 +332,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
         rt.MatrixMeta(
             id='second_home',
@@ -377,6 +390,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
         rt.MatrixMeta(
             id='investment',
@@ -434,6 +448,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
     ),
     rules=(

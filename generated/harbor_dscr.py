@@ -674,8 +674,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
@@ -693,7 +695,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('purchase')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -705,9 +706,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
+            refused_max_ltv = refused_max_ltv or 'purchase'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'purchase'
         elif loan.loan_amount is None:
             unresolved.append('purchase')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -718,8 +720,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'purchase'
+            refused_max_cltv = refused_max_cltv or 'purchase'
         elif (cell := _CELLS_purchase[row][col]) is None:
             failed.append('purchase')  # N/A
+            refused_max_ltv = refused_max_ltv or 'purchase'
+            refused_max_cltv = refused_max_cltv or 'purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'purchase'
@@ -741,7 +748,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('rate_term')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -753,9 +759,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
+            refused_max_ltv = refused_max_ltv or 'rate_term'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'rate_term'
         elif loan.loan_amount is None:
             unresolved.append('rate_term')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -766,8 +773,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'rate_term'
+            refused_max_cltv = refused_max_cltv or 'rate_term'
         elif (cell := _CELLS_rate_term[row][col]) is None:
             failed.append('rate_term')  # N/A
+            refused_max_ltv = refused_max_ltv or 'rate_term'
+            refused_max_cltv = refused_max_cltv or 'rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'rate_term'
@@ -789,7 +801,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('cash_out')
-        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -801,9 +812,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
+            refused_max_ltv = refused_max_ltv or 'cash_out'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_cltv = refused_max_cltv or 'cash_out'
         elif loan.loan_amount is None:
             unresolved.append('cash_out')
-        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -814,8 +826,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'cash_out'
+            refused_max_cltv = refused_max_cltv or 'cash_out'
         elif (cell := _CELLS_cash_out[row][col]) is None:
             failed.append('cash_out')  # N/A
+            refused_max_ltv = refused_max_ltv or 'cash_out'
+            refused_max_cltv = refused_max_cltv or 'cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'cash_out'
@@ -832,7 +849,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('no_ratio')
-        # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -843,13 +859,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('no_ratio')
+            refused_max_ltv = refused_max_ltv or 'no_ratio'  # fico: 740+, 720-739, 700-719, 660-699
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
         elif v_dscr is None:
             unresolved.append('no_ratio')
-        # dscr: under 0.750, 0.750-0.999
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
+            refused_max_ltv = refused_max_ltv or 'no_ratio'  # dscr: under 0.750, 0.750-0.999
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
         elif (cell := _CELLS_no_ratio[row][col]) is None:
             failed.append('no_ratio')  # N/A
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'no_ratio'
@@ -1133,7 +1154,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -1176,7 +1199,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

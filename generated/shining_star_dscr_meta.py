@@ -37,6 +37,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('purpose', 'purchase_price', 'appraised_value'),
             places=2,
+            needs=('purpose', 'purchase_price', 'appraised_value'),
         ),
         'ltv': rt.Name(
             title='LTV',
@@ -45,6 +46,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'property_value'),
             places=2,
+            needs=('loan_amount', 'property_value'),
         ),
         'cltv': rt.Name(
             title='CLTV',
@@ -53,6 +55,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
             places=2,
+            needs=('loan_amount', 'subordinate_liens', 'property_value'),
         ),
         'reserves_months': rt.Name(
             title='Reserves',
@@ -61,6 +64,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('liquid_assets', 'pitia'),
             places=2,
+            needs=('liquid_assets', 'pitia'),
         ),
         'required_reserves': rt.Name(
             title='Required reserves',
@@ -69,6 +73,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount',),
             places=0,
+            needs=('loan_amount',),
         ),
         'dscr': rt.Name(
             title='DSCR',
@@ -77,6 +82,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('lease_rent', 'market_rent', 'pitia'),
             places=3,
+            needs=('market_rent', 'pitia'),
         ),
         'eligible_deposits': rt.Name(
             title='Eligible deposits',
@@ -85,6 +91,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
             places=2,
+            needs=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
         ),
         'qualifying_income': rt.Name(
             title='Qualifying monthly income',
@@ -100,6 +107,7 @@ META = rt.ProgramMeta(
                 'monthly_income',
             ),
             places=2,
+            needs=('doc_type', 'eligible_deposits', 'statement_months', 'ownership_pct', 'monthly_income'),
         ),
         'dti': rt.Name(
             title='DTI',
@@ -108,6 +116,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
             places=2,
+            needs=('pitia', 'monthly_debts', 'qualifying_income'),
         ),
         'payment_shock': rt.Name(
             title='Payment shock',
@@ -116,6 +125,7 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'current_housing_payment'),
             places=2,
+            needs=('pitia', 'current_housing_payment'),
         ),
     },
     values=(
@@ -181,6 +191,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
     ),
     rules=(

@@ -548,8 +548,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
@@ -562,7 +564,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('owner_occupied')
-        # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -573,9 +574,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'  # fico: 740+, 700-739, 660-699, 620-659
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
         elif loan.loan_amount is None:
             unresolved.append('owner_occupied')
-        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -585,8 +587,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
+            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
@@ -603,7 +610,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
-        # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -614,9 +620,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'  # fico: 740+, 700-739, 660-699, 620-659
+            refused_max_cltv = refused_max_cltv or 'investment'
         elif loan.loan_amount is None:
             unresolved.append('investment')
-        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -626,8 +633,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
@@ -852,7 +864,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -876,7 +890,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

@@ -37,6 +37,7 @@ class Name:
     is_value: bool
     depends_on: tuple[str, ...] = ()
     places: int | None = None  # decimals a derived value is shown with
+    needs: tuple[str, ...] = ()  # what it cannot do without: `depends_on` less what a `default` or `is known` reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class MatrixMeta:
     when_inputs: tuple[str, ...]
     axes: tuple[AxisMeta, ...]
     cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
+    gives: tuple[str, ...] = ()  # the limits its cells give
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +195,7 @@ def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str,
         n = meta.names.get(name)
         if n is not None and n.is_value:
             if facts.values.get(name) is None:
-                stack.extend(reversed(n.depends_on))
+                stack.extend(reversed(n.needs))
         elif facts.get(name, meta) is None:
             out.append(name)
     return tuple(out)
@@ -221,7 +223,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             if text is None:
                 text = shown[d] = _show(d, facts, meta)
             inputs[d] = text
-        derived_list.append(DerivedValue(name, n.title, _shown(_dec(values.get(name)), n.places), inputs))
+        derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
     derived = tuple(derived_list)
     findings: list[Finding] = []
     conditions: list[Condition] = []
@@ -232,10 +234,11 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
+    blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> the first matrix whose N/A cell or bands refuse the loan
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
-        findings.append(_matrix(m, applies, keys, facts, meta, candidates))
+        findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -249,33 +252,37 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
-    limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
+    limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
+                   else _limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
             return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
-        findings.append(_limit_check(lim, result, certain, facts, meta, citations))
+        if lim.id in blocked:
+            findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
+                                    blocked[lim.id][0].citation, lim.where))
+        else:
+            findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
-def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
-    """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
-    if v is None or places is None or v.is_infinite():
+def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
+    """A derived value as the Decision shows it: yes/no and choices as they are, a number with exactly its
+    declared decimals (never rounding: only trailing zeros change)."""
+    if v is None or v.__class__ is bool or v.__class__ is str:
+        return v
+    if isinstance(v, int):
+        v = Decimal(v)
+    if not isinstance(v, Decimal):
+        return None
+    if places is None or v.is_infinite():
         return v
     step = _STEPS[places] if 0 <= places < 10 else Decimal(1).scaleb(-places)
     exact = v.quantize(step, rounding=ROUND_FLOOR)
     return exact if exact == v else v
 
 
-def _dec(v: Any) -> Decimal | None:
-    if isinstance(v, bool) or v is None:
-        return None
-    if isinstance(v, int):
-        return Decimal(v)
-    return v if isinstance(v, Decimal) else None
-
-
 def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta,
-            candidates: dict[str, list[tuple[str, Decimal, str]]]) -> Finding:
+            candidates: dict[str, list[tuple[str, Decimal, str]]], blocked: dict[str, tuple[MatrixMeta, str]]) -> Finding:
     if applies is False:
         return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
     if applies is None:
@@ -290,17 +297,28 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
-            return Finding(m.id, m.title, "fail",
-                           f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands}).",
-                           m.citation, m.where)
+            outside = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
+            _block(m, outside, blocked)
+            return Finding(m.id, m.title, "fail", f"{outside}.", m.citation, m.where)
         positions.append(idx)
     limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
     place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
     if limits is None:
+        _block(m, f"{place} is N/A", blocked)
         return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", m.citation, m.where)
     for limit, value in limits:
         candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _block(m: MatrixMeta, why: str, blocked: dict[str, tuple[MatrixMeta, str]]) -> None:
+    """A matrix that applies refuses the loan: the limits it gives have no value (caps and reductions included)."""
+    for limit in m.gives:
+        blocked.setdefault(limit, (m, why))
+
+
+def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
+    return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (), "not_eligible")
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
@@ -361,7 +379,7 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
     for rid, amount in caps[lim.id]:
         cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
     if not cands:
-        return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+        return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
     best = min(cands, key=lambda c: c.value)
     return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
 

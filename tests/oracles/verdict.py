@@ -36,6 +36,7 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []
+    refused: dict[str, str] = {}  # limit -> the first matrix refusing the loan (N/A cell, outside its bands)
     adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     covered: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
@@ -44,7 +45,7 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
             covered = None if covered is False else covered
         elif applies:
             covered = True
-            place(m, keys, failed, unresolved, cells)
+            place(m, keys, failed, unresolved, cells, refused)
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
@@ -53,11 +54,11 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         if r.adjustments:
             adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
         judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
-    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused)
 
 
 def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
-          cells: list[tuple[str, str, Decimal]]) -> None:
+          cells: list[tuple[str, str, Decimal]], refused: dict[str, str]) -> None:
     """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
     row = col = 0
     for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
@@ -67,6 +68,8 @@ def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: l
         idx = _band_index(key, axis.bands)
         if idx is None:
             failed.append(m.id)
+            for limit in m.gives:
+                refused.setdefault(limit, m.id)
             return
         if n:
             col = idx
@@ -75,6 +78,8 @@ def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: l
     cell = m.cells[row][col][0]
     if cell is None:
         failed.append(m.id)
+        for limit in m.gives:
+            refused.setdefault(limit, m.id)
     else:
         cells.extend((m.id, limit, given) for limit, given in cell)
 
@@ -92,13 +97,16 @@ def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], 
 
 
 def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
-             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]]
-             ) -> Verdict:
+             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]],
+             refused: dict[str, str] | None = None) -> Verdict:
     """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
     stacked = meta.combine == "stacked"
     for lim in meta.limits:
         lid = lim.id
+        if refused and lid in refused:  # no value: not eligible under that matrix, whatever the caps
+            limits.append((lid, None, None))
+            continue
         base: tuple[str, Decimal] | None = None
         for mid, limit, given in cells:
             if limit == lid and (base is None or given < base[1]):

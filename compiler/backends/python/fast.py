@@ -106,6 +106,7 @@ class FastPath:
             if any(lim.id in m.gives for m in p.matrices):
                 self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
                 self.say(f"base_{lim.id}_by = ''")
+                self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
         self.say("covered: bool | None = False  # whether some matrix applies")
         for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
@@ -148,15 +149,22 @@ class FastPath:
             self.say(f"unresolved.append({m.id!r})", depth + 1)
             self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
             self.say(f"failed.append({m.id!r})", depth + 1)
+            self._refuse(m, depth + 1)
             labels = ", ".join(b.label for b in axis.bands)
             self.lines[-2] += f"  # {_comment(axis.label)}: {_comment(labels)}"
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)
         self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
+        self._refuse(m, depth + 1)
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
+
+    def _refuse(self, m: ir.Matrix, depth: int) -> None:
+        """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
+        for limit in m.gives:
+            self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
 
     # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
 
@@ -260,7 +268,10 @@ class FastPath:
             var = f"lim_{lim.id}"
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
-            self.say("if best is not None:")
+            if base:  # a matrix refusing the loan leaves no limit, whatever the caps
+                self.say(f"if refused_{lim.id} is not None:")
+                self.say(f"{var}, {var}_by = None, None", 2)
+            self.say(f"{'elif' if base else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             self.say(f"unresolved.append({lim.id!r})", 3)
             self.say(f"elif {on} > best:", 2)

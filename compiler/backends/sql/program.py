@@ -348,7 +348,11 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     maybe, known = options(True), options(False)
     for j, ((v_maybe, _r), (v_known, _r2)) in enumerate(zip(maybe, known, strict=True)):
         stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
-    stages[3] += [exp.alias_(_least([exp.column(f"{p}_o{j}") for j in range(len(maybe))]), p),
+    # a matrix giving the limit that applies and refuses the loan (N/A cell, outside its bands: its outcome is
+    # `fail`) leaves the limit without a value and without a binding rule, whatever the caps (language.md 15.2)
+    refused = [exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("fail")) for i, _mid, _c in matrices]
+    lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
+    stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
                   exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
     rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
     stages[4].append(exp.alias_(case(*[(exp.EQ(this=exp.column(f"{p}_o{j}"), expression=exp.column(p)), rules[j])
