@@ -47,6 +47,9 @@ class Reading(Protocol):
     def met(self, q: ir.Requirement) -> bool | None:
         """A `require` with its `allow` alternatives: met, not met or unknown."""
 
+    def invalid(self) -> dict[str, Any]:
+        """The derived values that are invalid: outside their domain (-> what they came to) or reading one (-> None)."""
+
 
 def say(v: Any, kind: str = "", unit: str = "") -> str:
     """A value as messages show it: `$1,050,000`, `$2,650.50/month`, `84.00%` (the decimals it has), `24 months`,
@@ -59,6 +62,8 @@ def say(v: Any, kind: str = "", unit: str = "") -> str:
         if v.is_infinite():
             return "never"
         if kind == "money":
+            if v < 0:  # -$2,083.34
+                return "-" + say(-v, kind, unit)
             dollars = f"${v:,.0f}" if v == v.to_integral_value() else f"${v:,.2f}"
             return dollars + ("/month" if unit.endswith("per month") else "")
         if kind == "percent":
@@ -147,6 +152,14 @@ class _Assembly:
         return self.loan.value(name) if self.is_value(name) else self.loan.field(name)
 
     def shown(self, name: str) -> str:
+        invalid = self.loan.invalid()
+        if name in invalid:  # section 3.4, "Domains"
+            if invalid[name] is None:
+                return "invalid (it reads a value outside its domain)"
+            value = self.program.value(name)
+            band = value.domain.label if value is not None and value.domain is not None else ""
+            kind = self.words.types[name]
+            return f"{say(invalid[name], kind.kind, kind.unit)}, outside its domain ({band})"
         v = self.raw(name)
         if isinstance(v, (list, tuple)):
             return f"{len(v)} listed"
@@ -238,6 +251,9 @@ class _Assembly:
             reads = ir.reads(axis.expr)
             what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
             key = self.loan.number(axis.expr)
+            if key is None and any(n in self.loan.invalid() for n in reads):  # a key outside its domain
+                self.refuse(m, what)
+                return finding("fail", f"Not eligible: {what}.")
             if key is None:
                 return finding("missing", f"{what} is unknown.", self.unknown_fields(reads))
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
@@ -282,7 +298,9 @@ class _Assembly:
         self.adjusting += [_Adjusting(r, a, applies is True) for a in r.adjustments]
         if applies is True:  # conditions only for a loan the rule surely applies to
             self.conditions += [Condition(c.kind, c.text, r.id, r.citation or "") for c in r.conditions]
-        results = [self.loan.met(q) for q in r.requirements]
+        # a requirement reading a value outside its domain is not met (section 3.4): never unknown, never met
+        results = [False if ok is None and any(n in self.loan.invalid() for n in ir.reads(q)) else ok
+                   for q, ok in ((q, self.loan.met(q)) for q in r.requirements)]
         failed = [q for q, ok in zip(r.requirements, results, strict=True) if ok is False]
         unknown = [q for q, ok in zip(r.requirements, results, strict=True) if ok is None]
         if applies is None and (failed or unknown or r.reviews or not r.requirements):
@@ -358,6 +376,8 @@ class _Assembly:
         on = self.words.titles.get(lim.on, lim.on)
         maximum = say(result.value, kind, unit)
         actual = self.raw(lim.on)
+        if actual is None and lim.on in self.loan.invalid():
+            return finding("fail", f"{on} {self.shown(lim.on)}; the maximum is {maximum}.")
         if actual is None:
             return finding("missing", f"{on} is unknown; the maximum is {maximum}.", self.unknown_fields([lim.on]))
         shown = f"{on} {say(Decimal(actual), kind, unit)}"

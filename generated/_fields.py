@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20.
+Source sha256: bf346220907896759be816962e5f2ed64eaf5c51590f49e8018936213401a6b8.
 """
 
 from __future__ import annotations
@@ -8,7 +8,16 @@ from __future__ import annotations
 from . import _runtime as rt
 
 NAMES: dict[str, rt.Name] = {
-    'loan_id': rt.Name(title='Loan ID', kind='text', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'loan_id': rt.Name(
+        title='Loan ID',
+        kind='text',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
     'application_date': rt.Name(
         title='Application date',
         kind='date',
@@ -17,8 +26,18 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
-    'note_date': rt.Name(title='Note date', kind='date', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'note_date': rt.Name(
+        title='Note date',
+        kind='date',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
     'loan_amount': rt.Name(
         title='Loan amount',
         kind='money',
@@ -27,9 +46,17 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'purpose': rt.Name(
-        title='Loan purpose', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+        title='Loan purpose',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
     ),
     'cash_out_amount': rt.Name(
         title='Cash-out amount',
@@ -39,6 +66,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'interest_only': rt.Name(
         title='Interest-only',
@@ -48,6 +76,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'prepayment_penalty_months': rt.Name(
         title='Prepayment penalty term',
@@ -57,6 +86,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'purchase_price': rt.Name(
         title='Purchase price',
@@ -66,6 +96,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'appraised_value': rt.Name(
         title='Appraised value',
@@ -75,6 +106,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'subordinate_liens': rt.Name(
         title='Subordinate liens',
@@ -84,13 +116,48 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
-    'occupancy': rt.Name(title='Occupancy', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'occupancy': rt.Name(
+        title='Occupancy',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
     'property_type': rt.Name(
-        title='Property type', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+        title='Property type',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
     ),
-    'units': rt.Name(title='Units', kind='integer', unit='units', is_value=False, depends_on=(), places=None, needs=()),
-    'state': rt.Name(title='State', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()),
+    'units': rt.Name(
+        title='Units',
+        kind='integer',
+        unit='units',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'state': rt.Name(
+        title='State',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
     'rural': rt.Name(
         title='Rural property',
         kind='yesno',
@@ -99,6 +166,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'declining_market': rt.Name(
         title='Declining market',
@@ -108,6 +176,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'short_term_rental': rt.Name(
         title='Short-term rental',
@@ -117,6 +186,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'fico': rt.Name(
         title='Credit score',
@@ -126,9 +196,17 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'citizenship': rt.Name(
-        title='Citizenship', kind='enum', unit='', is_value=False, depends_on=(), places=None, needs=()
+        title='Citizenship',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
     ),
     'fthb': rt.Name(
         title='First-time home buyer',
@@ -138,6 +216,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'first_time_investor': rt.Name(
         title='First-time investor',
@@ -147,6 +226,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'financed_properties': rt.Name(
         title='Financed properties',
@@ -156,9 +236,17 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'credit_events': rt.Name(
-        title='Credit events', kind='list', unit='', is_value=False, depends_on=(), places=None, needs=()
+        title='Credit events',
+        kind='list',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
     ),
     'housing_history_months': rt.Name(
         title='Housing history documented',
@@ -168,6 +256,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'housing_lates': rt.Name(
         title='Late housing payments',
@@ -177,6 +266,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'housing_verification': rt.Name(
         title='Housing verification',
@@ -186,6 +276,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'rent_free': rt.Name(
         title='Living rent-free',
@@ -195,6 +286,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'current_housing_payment': rt.Name(
         title='Current housing payment',
@@ -204,6 +296,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'in_forbearance': rt.Name(
         title='In forbearance',
@@ -213,6 +306,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'forbearance_end': rt.Name(
         title='Forbearance end',
@@ -222,6 +316,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'payments_since_forbearance': rt.Name(
         title='Payments since forbearance',
@@ -231,6 +326,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'doc_type': rt.Name(
         title='Documentation type',
@@ -240,6 +336,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'monthly_income': rt.Name(
         title='Documented monthly income',
@@ -249,6 +346,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'total_deposits': rt.Name(
         title='Total deposits',
@@ -258,6 +356,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'excluded_transfers': rt.Name(
         title='Transfers excluded',
@@ -267,6 +366,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'excluded_nonrecurring': rt.Name(
         title='Non-recurring deposits excluded',
@@ -276,6 +376,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'statement_months': rt.Name(
         title='Statement months',
@@ -285,6 +386,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'cpa_expense_ratio': rt.Name(
         title='CPA expense ratio',
@@ -294,6 +396,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'ownership_pct': rt.Name(
         title='Ownership share',
@@ -303,6 +406,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'monthly_debts': rt.Name(
         title='Other monthly debts',
@@ -312,6 +416,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'pitia': rt.Name(
         title='PITIA',
@@ -321,6 +426,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'lease_rent': rt.Name(
         title='Lease rent',
@@ -330,6 +436,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'market_rent': rt.Name(
         title='Market rent (1007)',
@@ -339,6 +446,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'liquid_assets': rt.Name(
         title='Assets after closing',
@@ -348,6 +456,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'borrower_contribution_pct': rt.Name(
         title='Borrower contribution',
@@ -357,6 +466,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'monthly_taxes': rt.Name(
         title='Monthly property taxes',
@@ -366,6 +476,7 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
     'monthly_insurance': rt.Name(
         title='Monthly insurance',
@@ -375,5 +486,6 @@ NAMES: dict[str, rt.Name] = {
         depends_on=(),
         places=None,
         needs=(),
+        domain='',
     ),
 }

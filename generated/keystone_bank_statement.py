@@ -24,6 +24,7 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -33,16 +34,18 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
+        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t50
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -73,14 +76,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t30 := (
+            _t51 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t51
         else (
             None if (
-                _t31 := (
+                _t52 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -95,20 +98,26 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t31
+            ) if _t52
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -122,7 +131,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -136,9 +145,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t33 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t53 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t53 is None or _t54 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -150,9 +159,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t35 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t55 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t56 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t55 is None or _t56 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -164,9 +173,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t36 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t37 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t57 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t58 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t57 is None or _t58 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -178,9 +187,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t38 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t59 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t60 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t59 is None or _t60 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -268,11 +277,11 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
             (None if v['dti'] is None else v['dti'] <= _D50),
             rt.all3(
                 (
-                    False if (_t40 := (None if loan.fico is None else loan.fico >= 720)) is False
-                        or (_t41 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t42 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t43 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None
+                    False if (_t61 := (None if loan.fico is None else loan.fico >= 720)) is False
+                        or (_t62 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                        or (_t63 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
+                        or (_t64 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t61 is None or _t62 is None or _t63 is None or _t64 is None
                     else True
                 ),
                 (None if v['dti'] is None else v['dti'] <= _D55),
@@ -368,9 +377,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t65 := (loan.forbearance_end is not None)) is False
+            or (_t66 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t65 is None or _t66 is None
         else True
     )
     return applies, (
@@ -387,9 +396,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t67 := (loan.forbearance_end is not None)) is False
+            or (_t68 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t67 is None or _t68 is None
         else True
     )
     return applies, ()
@@ -496,9 +505,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t48 is None or _t49 is None
+            False if (_t69 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t70 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t69 is None or _t70 is None
             else True
         ),
     )
@@ -548,8 +557,10 @@ def rule_second_appraisal(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_primary_purchase(loan, v),
         matrix_primary_rate_term(loan, v),
@@ -675,6 +686,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -733,16 +745,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -1056,19 +1074,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115; §4.2, p. 8)
-    ok = rt.any3(
-        (None if v_dti is None else v_dti <= _D50),
-        rt.all3(
-            (
-                False if (_t11 := (None if loan.fico is None else loan.fico >= 720)) is False
-                    or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                    or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                    or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
-                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
-                else True
-            ),
-            (None if v_dti is None else v_dti <= _D55),
-        ),
+    ok = (
+        False if (
+            _t17 := rt.any3(
+                (None if v_dti is None else v_dti <= _D50),
+                rt.all3(
+                    (
+                        False if (_t13 := (None if loan.fico is None else loan.fico >= 720)) is False
+                            or (_t14 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                            or (_t15 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+                            or (_t16 := (None if loan.fthb is None else not loan.fthb)) is False
+                        else None if _t13 is None or _t14 is None or _t15 is None or _t16 is None
+                        else True
+                    ),
+                    (None if v_dti is None else v_dti <= _D55),
+                ),
+            )
+        ) is None
+            and not inv.keys().isdisjoint(('dti',))
+        else _t17
     )
     if ok is False:
         failed.append('max_dti')
@@ -1077,12 +1101,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     ok = (
         False if (
-            _t15 := rt.ge(
+            _t23 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t16 := rt.ge(
+                _t24 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1090,7 +1114,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t17 := rt.ge(
+                _t25 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1098,7 +1122,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t18 := rt.ge(
+                _t26 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1106,14 +1130,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t19 := rt.ge(
+                _t27 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None or _t19 is None
+        else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None or _t27 is None
         else True
     )
     if ok is False:
@@ -1126,20 +1150,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t20 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t31 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t21 := rt.le(
+                    _t32 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t22 := (
+                    _t33 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t20 is None or _t21 is None or _t22 is None
+            else None if _t31 is None or _t32 is None or _t33 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1160,9 +1184,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     if applies is not False:
@@ -1178,9 +1202,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     if applies is None or applies:
@@ -1244,9 +1268,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t45 is None or _t46 is None
         else True
     )
     if ok is False:
@@ -1276,7 +1300,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('second_appraisal')
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1324,7 +1348,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1372,7 +1396,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

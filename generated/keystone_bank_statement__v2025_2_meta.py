@@ -39,6 +39,7 @@ META = rt.ProgramMeta(
             depends_on=('purpose', 'purchase_price', 'appraised_value'),
             places=2,
             needs=('purpose', 'purchase_price', 'appraised_value'),
+            domain='',
         ),
         'ltv': rt.Name(
             title='LTV',
@@ -48,6 +49,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount', 'property_value'),
             places=2,
             needs=('loan_amount', 'property_value'),
+            domain='',
         ),
         'cltv': rt.Name(
             title='CLTV',
@@ -57,6 +59,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
             places=2,
             needs=('loan_amount', 'subordinate_liens', 'property_value'),
+            domain='',
         ),
         'eligible_deposits': rt.Name(
             title='Eligible deposits',
@@ -66,6 +69,7 @@ META = rt.ProgramMeta(
             depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
             places=2,
             needs=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            domain='',
         ),
         'qualifying_income': rt.Name(
             title='Qualifying monthly income',
@@ -82,6 +86,7 @@ META = rt.ProgramMeta(
             ),
             places=2,
             needs=('doc_type', 'eligible_deposits', 'statement_months', 'ownership_pct', 'monthly_income'),
+            domain='over $0/month',
         ),
         'dti': rt.Name(
             title='DTI',
@@ -91,6 +96,7 @@ META = rt.ProgramMeta(
             depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
             places=2,
             needs=('pitia', 'monthly_debts', 'qualifying_income'),
+            domain='',
         ),
         'reserves_months': rt.Name(
             title='Reserves',
@@ -100,6 +106,7 @@ META = rt.ProgramMeta(
             depends_on=('liquid_assets', 'pitia'),
             places=2,
             needs=('liquid_assets', 'pitia'),
+            domain='',
         ),
         'required_reserves': rt.Name(
             title='Required reserves',
@@ -109,6 +116,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount',),
             places=0,
             needs=('loan_amount',),
+            domain='',
         ),
         'dscr': rt.Name(
             title='DSCR',
@@ -118,6 +126,7 @@ META = rt.ProgramMeta(
             depends_on=('lease_rent', 'market_rent', 'pitia'),
             places=3,
             needs=('market_rent', 'pitia'),
+            domain='',
         ),
         'payment_shock': rt.Name(
             title='Payment shock',
@@ -127,6 +136,7 @@ META = rt.ProgramMeta(
             depends_on=('pitia', 'current_housing_payment'),
             places=2,
             needs=('pitia', 'current_housing_payment'),
+            domain='',
         ),
     },
     values=(
@@ -779,7 +789,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:309',
+            where='programs/loan.fields:311',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -787,7 +797,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:310',
+            where='programs/loan.fields:312',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -795,7 +805,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:313',
         ),
     ),
     selector_inputs=('occupancy', 'purpose'),

@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: e81ffe379dced3b2dc5ad4beccb12e07689c010c2a444451ecb06ccf3e5e7e20.
+Source sha256: bf346220907896759be816962e5f2ed64eaf5c51590f49e8018936213401a6b8.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """

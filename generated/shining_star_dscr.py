@@ -30,20 +30,23 @@ _D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
+_D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t11 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t11
+        None if (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t24
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -63,7 +66,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
@@ -73,7 +76,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         else _D12 if loan.loan_amount >= _D2000001
         else None
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -90,14 +93,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t12 := (
+            _t25 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t12
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t25
         else (
             None if (
-                _t13 := (
+                _t26 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -112,18 +115,24 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t13
+            ) if _t26
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -220,9 +229,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t14 := (loan.forbearance_end is not None)) is False
-            or (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t27 := (loan.forbearance_end is not None)) is False
+            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     return applies, (
@@ -238,9 +247,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t16 := (loan.forbearance_end is not None)) is False
-            or (_t17 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t29 := (loan.forbearance_end is not None)) is False
+            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t29 is None or _t30 is None
         else True
     )
     return applies, ()
@@ -293,9 +302,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t18 is None or _t19 is None
+            False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t31 is None or _t32 is None
             else True
         ),
     )
@@ -353,7 +362,6 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
-_D0 = Decimal("0")
 _D48 = Decimal("48")
 
 
@@ -374,8 +382,10 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_investment(loan, v),
     ]
@@ -419,6 +429,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -442,7 +453,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -452,7 +463,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if loan.loan_amount >= _D2000001
         else None
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -531,7 +542,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
-            _t1 := rt.ge(
+            _t4 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events,
                     'kind',
@@ -543,14 +554,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t2 := rt.ge(
+                _t5 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t1 is None or _t2 is None
+        else None if _t4 is None or _t5 is None
         else True
     )
     if ok is False:
@@ -567,9 +578,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
-        False if (_t3 := (loan.forbearance_end is not None)) is False
-            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t8 := (loan.forbearance_end is not None)) is False
+            or (_t9 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is not False:
@@ -585,9 +596,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t5 := (loan.forbearance_end is not None)) is False
-            or (_t6 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t10 := (loan.forbearance_end is not None)) is False
+            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if applies is None or applies:
@@ -616,9 +627,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t7 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t8 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if ok is False:
@@ -640,9 +651,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     ok = (
-        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t10 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t20 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t21 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t20 is None or _t21 is None
         else True
     )
     if ok is False:
@@ -671,7 +682,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('event_housing_history')
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -697,7 +708,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -723,7 +734,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

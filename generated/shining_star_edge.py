@@ -25,6 +25,7 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -34,16 +35,18 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
+        None if (_t30 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t30
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -74,14 +77,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t17 := (
+            _t31 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t17
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t31
         else (
             None if (
-                _t18 := (
+                _t32 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -96,22 +99,28 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t18
+            ) if _t32
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
@@ -123,7 +132,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -230,9 +239,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t19 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t20 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t33 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t34 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     return applies, (
@@ -266,9 +275,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t21 := (loan.forbearance_end is not None)) is False
-            or (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t35 := (loan.forbearance_end is not None)) is False
+            or (_t36 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t35 is None or _t36 is None
         else True
     )
     return applies, (
@@ -284,9 +293,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t37 := (loan.forbearance_end is not None)) is False
+            or (_t38 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t37 is None or _t38 is None
         else True
     )
     return applies, ()
@@ -322,8 +331,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t25 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t25 is None
+            or (_t39 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t39 is None
         else True
     )
     return applies, (
@@ -362,9 +371,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t26 is None or _t27 is None
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
             else True
         ),
     )
@@ -389,7 +398,6 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
-_D0 = Decimal("0")
 _D48 = Decimal("48")
 
 
@@ -410,8 +418,10 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_owner_occupied(loan, v),
         matrix_investment(loan, v),
@@ -463,6 +473,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -521,18 +532,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:104; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -663,7 +680,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # exceptions above 50% (public; domain notes 1))
     applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     if applies is not False:
-        ok = (None if v_dti is None else v_dti <= _D50)
+        ok = (
+            False if (_t4 := (None if v_dti is None else v_dti <= _D50)) is None and not inv.keys().isdisjoint(('dti',))
+            else _t4
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_dti')
@@ -676,7 +696,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
-            _t3 := rt.ge(
+            _t7 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events,
                     'kind',
@@ -688,14 +708,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t4 := rt.ge(
+                _t8 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t3 is None or _t4 is None
+        else None if _t7 is None or _t8 is None
         else True
     )
     if ok is False:
@@ -705,23 +725,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:68; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     applies = (
-        False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t6 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t11 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t12 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if applies is not False:
         ok = (
             False if (
-                _t7 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t13 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t8 := (
+                    _t14 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t7 is None or _t8 is None
+            else None if _t13 is None or _t14 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -742,9 +762,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
-        False if (_t9 := (loan.forbearance_end is not None)) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t17 := (loan.forbearance_end is not None)) is False
+            or (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is not False:
@@ -760,9 +780,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t11 := (loan.forbearance_end is not None)) is False
-            or (_t12 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t19 := (loan.forbearance_end is not None)) is False
+            or (_t20 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is None or applies:
@@ -784,8 +804,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     applies = (
         False if loan.fthb is False
-            or (_t13 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t13 is None
+            or (_t23 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t23 is None
         else True
     )
     if applies is not False:
@@ -809,9 +829,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -845,7 +865,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('event_housing_history')
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -871,7 +891,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -897,7 +917,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

@@ -38,6 +38,7 @@ META = rt.ProgramMeta(
             depends_on=('purpose', 'purchase_price', 'appraised_value'),
             places=2,
             needs=('purpose', 'purchase_price', 'appraised_value'),
+            domain='',
         ),
         'ltv': rt.Name(
             title='LTV',
@@ -47,6 +48,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount', 'property_value'),
             places=2,
             needs=('loan_amount', 'property_value'),
+            domain='',
         ),
         'cltv': rt.Name(
             title='CLTV',
@@ -56,6 +58,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
             places=2,
             needs=('loan_amount', 'subordinate_liens', 'property_value'),
+            domain='',
         ),
         'eligible_deposits': rt.Name(
             title='Eligible deposits',
@@ -65,6 +68,7 @@ META = rt.ProgramMeta(
             depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
             places=2,
             needs=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            domain='',
         ),
         'qualifying_income': rt.Name(
             title='Qualifying monthly income',
@@ -81,6 +85,7 @@ META = rt.ProgramMeta(
             ),
             places=2,
             needs=('doc_type', 'eligible_deposits', 'statement_months', 'ownership_pct', 'monthly_income'),
+            domain='over $0/month',
         ),
         'dti': rt.Name(
             title='DTI',
@@ -90,6 +95,7 @@ META = rt.ProgramMeta(
             depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
             places=2,
             needs=('pitia', 'monthly_debts', 'qualifying_income'),
+            domain='',
         ),
         'payment_shock': rt.Name(
             title='Payment shock',
@@ -99,6 +105,7 @@ META = rt.ProgramMeta(
             depends_on=('pitia', 'current_housing_payment'),
             places=2,
             needs=('pitia', 'current_housing_payment'),
+            domain='',
         ),
         'reserves_months': rt.Name(
             title='Reserves',
@@ -108,6 +115,7 @@ META = rt.ProgramMeta(
             depends_on=('liquid_assets', 'pitia'),
             places=2,
             needs=('liquid_assets', 'pitia'),
+            domain='',
         ),
         'required_reserves': rt.Name(
             title='Required reserves',
@@ -117,6 +125,7 @@ META = rt.ProgramMeta(
             depends_on=('loan_amount',),
             places=0,
             needs=('loan_amount',),
+            domain='',
         ),
         'dscr': rt.Name(
             title='DSCR',
@@ -126,6 +135,7 @@ META = rt.ProgramMeta(
             depends_on=('lease_rent', 'market_rent', 'pitia'),
             places=3,
             needs=('market_rent', 'pitia'),
+            domain='',
         ),
     },
     values=(
@@ -479,7 +489,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:309',
+            where='programs/loan.fields:311',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -487,7 +497,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:310',
+            where='programs/loan.fields:312',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -495,7 +505,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:313',
         ),
     ),
     selector_inputs=('occupancy',),

@@ -38,6 +38,7 @@ class Name:
     depends_on: tuple[str, ...] = ()
     places: int | None = None  # decimals a derived value is shown with
     needs: tuple[str, ...] = ()  # what it cannot do without: `depends_on` less what a `default` or `is known` reads
+    domain: str = ""  # a derived value's `domain:` band, as messages show it
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ class ProgramMeta:
 class Facts:
     """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
 
-    __slots__ = ("loan", "matrices", "rules", "said", "shown", "values")
+    __slots__ = ("invalid", "loan", "matrices", "rules", "said", "shown", "values")
 
     def __init__(self, loan: Any, values: dict[str, Any]) -> None:
         self.loan = loan
@@ -115,6 +116,8 @@ class Facts:
         self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
         self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
         self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
+        # values outside their domain (-> that value) or reading one (-> None); None in `values`
+        self.invalid: dict[str, Any] = {}
 
     def get(self, name: str, meta: ProgramMeta) -> Any:
         n = meta.names.get(name)
@@ -135,6 +138,11 @@ def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
 
 def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     n = meta.names.get(name)
+    if facts.invalid and name in facts.invalid:
+        outside = facts.invalid[name]
+        if outside is None:
+            return "invalid (it reads a value outside its domain)"
+        return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
     if n is not None and n.is_value:
         v = facts.values.get(name)
     elif isinstance(facts.loan, dict):
@@ -291,6 +299,10 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
     for axis, key in zip(m.axes, keys, strict=True):
+        if key is None and facts.invalid and any(name in facts.invalid for name in axis.inputs):
+            why = f"{actuals(axis.inputs, facts, meta)}"
+            _block(m, why, blocked)
+            return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
             return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
                            m.citation, m.where, missing(axis.inputs, facts, meta))
@@ -326,6 +338,9 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
           caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
+    if facts.invalid and None in results:  # reading a value outside its domain: not met (never unknown)
+        results = tuple(False if ok is None and any(name in facts.invalid for name in req.inputs) else ok
+                        for req, ok in zip(r.requirements, results, strict=True))
     # adjustments apply when the rule applies and, conservatively, when that is unknown
     for kind, limit, amount, _text in r.adjustments:
         (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
@@ -398,6 +413,9 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
     actual = facts.get(lim.on, meta)
     on_title = meta.names[lim.on].title if lim.on in meta.names else lim.on
     maximum = fmt(result.value, lim.kind, lim.unit)
+    if actual is None and lim.on in facts.invalid:
+        return Finding(lim.id, lim.title, "fail", f"{on_title} {show(lim.on, facts, meta)}; the maximum is {maximum}.",
+                       cite, lim.where)
     if actual is None:
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
                        lim.where, missing((lim.on,), facts, meta))

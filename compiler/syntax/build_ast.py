@@ -20,6 +20,13 @@ from compiler.syntax.build_expr import ExpressionBuilder
 from compiler.syntax.literals import unquote
 
 
+class _Domain:
+    """A `domain:` clause while a value declaration is built."""
+
+    def __init__(self, band: s.Band) -> None:
+        self.band = band
+
+
 def build_ast(tree: Tree[Token], path: str, diags: Diagnostics) -> s.File | None:
     """The surface AST of one parsed file (None only if the tree is not a file)."""
     result = AstBuilder(path, diags).transform(tree)
@@ -221,10 +228,14 @@ class AstBuilder(ExpressionBuilder):
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
         better = next((c for c in rest[1:] if isinstance(c, s.Name)), None)
+        domains = [c for c in rest[1:] if isinstance(c, _Domain)]
         return s.ValueDecl(
             str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name),
-            better,
+            better, domains[0].band if domains else None,
         )
+
+    def domain(self, meta: Meta, children: list[Any]) -> _Domain:
+        return _Domain(children[0])
 
     def lookup_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
         override, name, title, rest = self._value_head(children)
@@ -233,9 +244,10 @@ class AstBuilder(ExpressionBuilder):
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
         better = next((c for c in rest[1:-1] if isinstance(c, s.Name)), None)
+        domains = [c for c in rest[1:-1] if isinstance(c, _Domain)]
         return s.ValueDecl(
             str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name),
-            better,
+            better, domains[0].band if domains else None,
         )
 
     def rounding(self, meta: Meta, children: list[Any]) -> s.Rounding:

@@ -44,6 +44,7 @@ def generated_module(program: ir_program.Program, vocabulary: ir_program.Vocabul
 
 def _tape(loan: dict[str, Any], path: Path) -> Path:
     """A one-row CSV tape of the loan (lists as JSON)."""
+    loan = {k: v for k, v in loan.items() if k != "loan_id"}
     with path.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["loan_id", *loan])

@@ -45,23 +45,31 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
             covered = None if covered is False else covered
         elif applies:
             covered = True
-            place(m, keys, failed, unresolved, cells, refused)
+            place(m, keys, failed, unresolved, cells, refused, facts.invalid)
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         if applies is False:
             continue
+        if facts.invalid:  # a requirement reading a value outside its domain is not met
+            results = tuple(False if ok is None and any(n in facts.invalid for n in q.inputs) else ok
+                            for q, ok in zip(r.requirements, results, strict=True))
         if r.adjustments:
             adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
         judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
-    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused, facts.invalid)
 
 
 def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
-          cells: list[tuple[str, str, Decimal]], refused: dict[str, str]) -> None:
+          cells: list[tuple[str, str, Decimal]], refused: dict[str, str], invalid: dict[str, Any]) -> None:
     """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
     row = col = 0
     for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        if key is None and any(n in invalid for n in axis.inputs):  # a key outside its domain
+            failed.append(m.id)
+            for limit in m.gives:
+                refused.setdefault(limit, m.id)
+            return
         if key is None:
             unresolved.append(m.id)
             return
@@ -98,7 +106,7 @@ def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], 
 
 def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
              cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]],
-             refused: dict[str, str] | None = None) -> Verdict:
+             refused: dict[str, str] | None = None, invalid: dict[str, Any] | None = None) -> Verdict:
     """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
     stacked = meta.combine == "stacked"
@@ -149,7 +157,7 @@ def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[
         else:
             actual = loan.get(lim.on) if isinstance(loan, dict) else getattr(loan, lim.on, None)
         if actual is None:
-            unresolved.append(lid)
+            (failed if invalid and lim.on in invalid else unresolved).append(lid)
         elif actual > value:
             (unresolved if sure is None or actual <= sure[1] else failed).append(lid)
     status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"

@@ -135,3 +135,24 @@ def test_a_field_under_a_default_is_not_reported_missing(tmp_path: Path) -> None
     assert "market_rent" in asked and "lease_rent" not in asked
     d = decide(BUNDLE, "harbor_dscr", loan | {"market_rent": 5_000}, tmp_path)
     assert d.status == "eligible", [f for f in d.findings if f.outcome != "pass"]
+
+
+def test_negative_income_never_passes_a_dti_maximum(tmp_path: Path) -> None:
+    """keystone_bank_statement: excluded deposits above total deposits leave a negative qualifying income; the
+    DTI computed from it (-359.99% in the issue) used to pass the DTI maximum. `domain: > $0` on the income makes
+    it invalid: the DTI rule is not met, and the loan is ineligible."""
+    import json
+
+    loan = json.loads((ROOT / "examples" / "near_miss_loan.json").read_text()) | {
+        "loan_amount": 900_000, "excluded_transfers": 1_300_000}
+    d = decide(BUNDLE, "keystone_bank_statement", loan, tmp_path)
+    assert d.status == "ineligible"
+    income = next(v for v in d.values if v.name == "qualifying_income")
+    dti = next(v for v in d.values if v.name == "dti")
+    assert income.value is None and dti.value is None
+    failed = {f.rule_id: f.message for f in d.findings if f.outcome == "fail"}
+    assert "max_dti" in failed, d.findings
+    assert "DTI invalid (it reads a value outside its domain)" in failed["max_dti"]
+    assert dti.inputs["qualifying_income"] == "-$2,083.34/month, outside its domain (over $0/month)", dti.inputs
+    # a positive income is unchanged: eligible
+    assert decide(BUNDLE, "keystone_bank_statement", loan | {"excluded_transfers": 0}, tmp_path).status == "eligible"

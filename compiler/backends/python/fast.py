@@ -16,6 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_program
+from compiler.backends.python.domains import invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 
 
@@ -58,6 +59,11 @@ class FastPath:
         self.decisive = decisive
         self.lines: list[str] = []
         self.value_ids = {v.id for v in program.values}
+        self.invalid_from = ir.invalid_from(program.values)  # values that may be outside their domain (section 3.4)
+
+    def invalid_read(self, x: object) -> tuple[str, ...]:
+        """The values `x` reads directly that may be invalid."""
+        return tuple(name for name in ir.reads(x) if name in self.invalid_from)
 
     def temp(self) -> str:
         name = f"_t{self.e._temps}"
@@ -84,6 +90,8 @@ class FastPath:
     # ---------------------------------------------------------------- derived values, as locals
 
     def _values(self) -> None:
+        if self.invalid_from:
+            self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
             if val.id not in self.decisive:
                 continue
@@ -91,6 +99,8 @@ class FastPath:
             cite = f"; {_comment(val.citation)}" if val.citation else ""
             self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
             self.say(f"v_{val.id} = {self.emit(val.body)}")
+            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal):
+                self.say(line)
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -145,6 +155,11 @@ class FastPath:
         # a key unknown: missing (the row's first); a key in no band: fail; else the cell
         for n, (name, axis, key) in enumerate(keys):
             integer = axis.expr.type.kind in ("integer", "months")
+            if invalid := self.invalid_read(axis.expr):  # a key outside its domain: not eligible
+                self.say(f"{'el' if n else ''}if {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                self.say(f"failed.append({m.id!r})", depth + 1)
+                self._refuse(m, depth + 1)
+                n = 1
             self.say(f"{'el' if n else ''}if {key} is None:", depth)
             self.say(f"unresolved.append({m.id!r})", depth + 1)
             self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
@@ -172,7 +187,8 @@ class FastPath:
         for r in self.p.rules:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
-            results = [self.e.requirement(q) for q in r.requirements]
+            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q), self.temp())
+                       for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
             ok = kleene_and(results, self.temp) if results else ""
@@ -273,7 +289,10 @@ class FastPath:
                 self.say(f"{var}, {var}_by = None, None", 2)
             self.say(f"{'elif' if base else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
-            self.say(f"unresolved.append({lim.id!r})", 3)
+            if lim.on in self.invalid_from:  # outside its domain: fails
+                self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
+            else:
+                self.say(f"unresolved.append({lim.id!r})", 3)
             self.say(f"elif {on} > best:", 2)
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
