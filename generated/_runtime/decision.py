@@ -128,9 +128,9 @@ class Decision:
             "values": [{"name": v.name, "title": v.title, "value": plain(v.value), "inputs": plain(v.inputs)}
                        for v in self.values],
             "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
-                        "binding_rule": lim.binding_rule, "description": lim.description, "state": lim.state,
+                        "binding_rule": lim.binding_rule, "description": lim.description,
                         "candidates": [{"rule_id": c.rule_id, "value": plain(c.value), "description": c.description}
-                                       for c in lim.candidates]} for lim in self.limits],
+                                       for c in lim.candidates], "state": lim.state} for lim in self.limits],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
