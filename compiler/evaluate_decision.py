@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from compiler import ir, ir_program, ir_types
+from compiler import ir, ir_names, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
 from compiler.wording import describe, describe_requirement
 
@@ -91,7 +91,7 @@ class Words:
         titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
         types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
         return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
-                   {lim.id: lim.title for lim in program.limits}, {v.id: ir.needs(v.body) for v in program.values})
+                   {lim.id: lim.title for lim in program.limits}, {v.id: ir_names.needs(v.body) for v in program.values})
 
     def english(self, x: ir.Expr | None) -> str:
         return describe(x, self.titles) if x is not None else ""
@@ -298,9 +298,9 @@ class _Assembly:
         self.adjusting += [_Adjusting(r, a, applies is True) for a in r.adjustments]
         if applies is True:  # conditions only for a loan the rule surely applies to
             self.conditions += [Condition(c.kind, c.text, r.id, r.citation or "") for c in r.conditions]
-        # a requirement reading a value outside its domain is not met (section 3.4): never unknown, never met
-        results = [False if ok is None and any(n in self.loan.invalid() for n in ir.reads(q)) else ok
-                   for q, ok in ((q, self.loan.met(q)) for q in r.requirements)]
+        # a requirement reading an invalid value (outside its domain) is not met (section 3.4), whatever else
+        results = [False if any(n in self.loan.invalid() for n in ir.reads(q)) else self.loan.met(q)
+                   for q in r.requirements]
         failed = [q for q, ok in zip(r.requirements, results, strict=True) if ok is False]
         unknown = [q for q, ok in zip(r.requirements, results, strict=True) if ok is None]
         if applies is None and (failed or unknown or r.reviews or not r.requirements):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar, cast, overload
@@ -557,33 +557,6 @@ def reads(node: object) -> tuple[str, ...]:
         for name in getattr(type(n), "READS", ()):
             out.setdefault(getattr(n, name), None)
     return tuple(out)
-
-
-def needs(node: object) -> tuple[str, ...]:
-    """The names of `reads(node)` that `node` cannot do without: what the operand of a `default` (whose fallback
-    stands in) or of an `is known` (never unknown itself) reads is left out, unless read elsewhere too."""
-    used: set[str] = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, IsKnown):
-            continue
-        for name in getattr(type(current), "READS", ()):
-            used.add(getattr(current, name))
-        stack.extend((current.fallback,) if isinstance(current, Default) else children(current))
-    return tuple(name for name in reads(node) if name in used)
-
-
-def invalid_from(values: Iterable[Value]) -> dict[str, tuple[str, ...]]:
-    """The values that may be invalid (language.md section 3.4, "Domains"), each with the values it reads that may
-    be: a value is invalid when it is outside its `domain:`, or when it reads (directly) a value that is invalid.
-    Values come in declaration order (a value reads only values declared before it)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for v in values:
-        inherited = tuple(name for name in reads(v.body) if name in out)
-        if inherited or v.domain is not None:
-            out[v.id] = inherited
-    return out
 
 
 def transform(node: N, fn: Callable[[Any], object]) -> N:

@@ -7,7 +7,7 @@ Python back end writes it into each generated module as literals.
 
 from __future__ import annotations
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
 
@@ -29,7 +29,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
     for f in vocabulary.fields:
         names[f.name] = rt.Name(f.title, f.type.kind, f.type.unit, False)
     for v in program.values:
-        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, ir.reads(v.body), v.places, ir.needs(v.body),
+        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, ir.reads(v.body), v.places, ir_names.needs(v.body),
                                v.domain.label if v.domain is not None else "")
 
     def rule(r: ir.Rule) -> rt.RuleMeta:

@@ -46,8 +46,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t48
+        None if (_t25 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t25
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -78,14 +78,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t49 := (
+            _t26 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t49
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26
         else (
             None if (
-                _t50 := (
+                _t27 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -100,7 +100,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t50
+            ) if _t27
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -147,9 +147,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t51 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t52 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t51 is None or _t52 is None
+        False if (_t28 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t28 is None or _t29 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -161,9 +161,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t53 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t54 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t30 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t31 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t30 is None or _t31 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -175,9 +175,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t55 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t56 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t33 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t32 is None or _t33 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -189,9 +189,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t57 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t34 is None or _t35 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -365,9 +365,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t59 := (loan.forbearance_end is not None)) is False
-            or (_t60 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     return applies, (
@@ -384,9 +384,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t61 := (loan.forbearance_end is not None)) is False
-            or (_t62 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t61 is None or _t62 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, ()
@@ -493,9 +493,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t63 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t64 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t63 is None or _t64 is None
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
             else True
         ),
     )
@@ -1093,10 +1093,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18; Overlay bulletin 2026-03, item 2 (investor
     # allows 50%, 55% with compensating factors))
-    ok = (
-        False if (_t13 := (None if v_dti is None else v_dti <= _D45)) is None and not inv.keys().isdisjoint(('dti',))
-        else _t13
-    )
+    ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D45))
     if ok is False:
         failed.append('max_dti')
     elif ok is None:
@@ -1104,12 +1101,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     ok = (
         False if (
-            _t19 := rt.ge(
+            _t11 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t20 := rt.ge(
+                _t12 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1117,7 +1114,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t21 := rt.ge(
+                _t13 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1125,7 +1122,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t22 := rt.ge(
+                _t14 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1133,14 +1130,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t23 := rt.ge(
+                _t15 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t19 is None or _t20 is None or _t21 is None or _t22 is None or _t23 is None
+        else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None or _t15 is None
         else True
     )
     if ok is False:
@@ -1153,20 +1150,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t27 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t16 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t28 := rt.le(
+                    _t17 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t29 := (
+                    _t18 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t27 is None or _t28 is None or _t29 is None
+            else None if _t16 is None or _t17 is None or _t18 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1187,9 +1184,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t32 := (loan.forbearance_end is not None)) is False
-            or (_t33 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t19 := (loan.forbearance_end is not None)) is False
+            or (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is not False:
@@ -1205,9 +1202,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t34 := (loan.forbearance_end is not None)) is False
-            or (_t35 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t21 := (loan.forbearance_end is not None)) is False
+            or (_t22 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is None or applies:
@@ -1271,9 +1268,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t41 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t42 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t41 is None or _t42 is None
+        False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if ok is False:

@@ -44,8 +44,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t46 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t46
+        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -92,14 +92,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t47 := (
+            _t24 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t47
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t24
         else (
             None if (
-                _t48 := (
+                _t25 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -114,7 +114,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t48
+            ) if _t25
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -148,9 +148,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t49 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t49 is None or _t50 is None
+        False if (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t27 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t26 is None or _t27 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -162,9 +162,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t51 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t52 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t51 is None or _t52 is None
+        False if (_t28 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t29 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t28 is None or _t29 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -176,9 +176,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t53 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t54 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t31 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t30 is None or _t31 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -199,9 +199,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t55 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t56 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t32 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t33 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     return applies, ()
@@ -281,9 +281,9 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t57 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
-                or (_t58 := (None if loan.fico is None else loan.fico >= 720)) is True
-            else None if _t57 is None or _t58 is None
+            True if (_t34 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+                or (_t35 := (None if loan.fico is None else loan.fico >= 720)) is True
+            else None if _t34 is None or _t35 is None
             else False
         ),
     )
@@ -464,9 +464,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t59 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t60 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t59 is None or _t60 is None
+            False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t36 is None or _t37 is None
             else True
         ),
     )
@@ -642,7 +642,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -915,9 +914,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_first_time_investor = loan.first_time_investor
     if a_first_time_investor is not False:
         ok = (
-            False if (_t12 := (None if v_dscr is None else v_dscr >= _D1)) is False
-                or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-            else None if _t12 is None or _t13 is None
+            False if (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
+                or (_t10 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+            else None if _t9 is None or _t10 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -951,9 +950,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
     ok = (
-        True if (_t15 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-            or (_t16 := (None if loan.fico is None else loan.fico >= 720)) is True
-        else None if _t15 is None or _t16 is None
+        True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+            or (_t12 := (None if loan.fico is None else loan.fico >= 720)) is True
+        else None if _t11 is None or _t12 is None
         else False
     )
     if ok is False:
@@ -987,9 +986,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10
     # (seed 001: no personal income or employment documents))
     ok = (
-        False if (_t22 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t23 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t22 is None or _t23 is None
+        False if (_t13 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t14 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if ok is False:
@@ -1020,7 +1019,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
     ok = (
         False if (
-            _t31 := rt.ge(
+            _t15 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 ),
@@ -1028,7 +1027,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t32 := rt.ge(
+                _t16 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                     ),
@@ -1036,7 +1035,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t33 := rt.ge(
+                _t17 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1044,14 +1043,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t34 := rt.ge(
+                _t18 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t31 is None or _t32 is None or _t33 is None or _t34 is None
+        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None
         else True
     )
     if ok is False:
@@ -1061,10 +1060,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
     ok = (
         False if (
-            _t37 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
+            _t19 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
         ) is False
-            or (_t38 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-        else None if _t37 is None or _t38 is None
+            or (_t20 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -1081,9 +1080,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t40 is None or _t41 is None
+        False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if ok is False:

@@ -45,8 +45,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t50
+        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -77,14 +77,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t51 := (
+            _t30 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t51
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
         else (
             None if (
-                _t52 := (
+                _t31 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -99,7 +99,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t52
+            ) if _t31
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -146,9 +146,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t53 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t33 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t32 is None or _t33 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -160,9 +160,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t55 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t56 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t35 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t34 is None or _t35 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -174,9 +174,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t57 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t58 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t36 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -188,9 +188,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t59 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t60 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t38 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -278,11 +278,11 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
             (None if v['dti'] is None else v['dti'] <= _D50),
             rt.all3(
                 (
-                    False if (_t61 := (None if loan.fico is None else loan.fico >= 700)) is False
-                        or (_t62 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t63 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t64 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t61 is None or _t62 is None or _t63 is None or _t64 is None
+                    False if (_t40 := (None if loan.fico is None else loan.fico >= 700)) is False
+                        or (_t41 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                        or (_t42 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
+                        or (_t43 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None
                     else True
                 ),
                 (None if v['dti'] is None else v['dti'] <= _D55),
@@ -380,9 +380,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t65 := (loan.forbearance_end is not None)) is False
-            or (_t66 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t65 is None or _t66 is None
+        False if (_t44 := (loan.forbearance_end is not None)) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, (
@@ -400,9 +400,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t67 := (loan.forbearance_end is not None)) is False
-            or (_t68 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t67 is None or _t68 is None
+        False if (_t46 := (loan.forbearance_end is not None)) is False
+            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     return applies, ()
@@ -492,9 +492,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t69 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t70 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t69 is None or _t70 is None
+            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t48 is None or _t49 is None
             else True
         ),
     )
@@ -1065,24 +1065,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117; §4.2, p. 8)
     ok = (
-        False if (
-            _t17 := rt.any3(
-                (None if v_dti is None else v_dti <= _D50),
-                rt.all3(
-                    (
-                        False if (_t13 := (None if loan.fico is None else loan.fico >= 700)) is False
-                            or (_t14 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                            or (_t15 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                            or (_t16 := (None if loan.fthb is None else not loan.fthb)) is False
-                        else None if _t13 is None or _t14 is None or _t15 is None or _t16 is None
-                        else True
-                    ),
-                    (None if v_dti is None else v_dti <= _D55),
+        False if not inv.keys().isdisjoint(('dti',))
+        else rt.any3(
+            (None if v_dti is None else v_dti <= _D50),
+            rt.all3(
+                (
+                    False if (_t11 := (None if loan.fico is None else loan.fico >= 700)) is False
+                        or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                        or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+                        or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                    else True
                 ),
-            )
-        ) is None
-            and not inv.keys().isdisjoint(('dti',))
-        else _t17
+                (None if v_dti is None else v_dti <= _D55),
+            ),
+        )
     )
     if ok is False:
         failed.append('max_dti')
@@ -1092,12 +1089,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
     ok = (
         False if (
-            _t23 := rt.ge(
+            _t15 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t24 := rt.ge(
+                _t16 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1105,7 +1102,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t25 := rt.ge(
+                _t17 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1113,7 +1110,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t26 := rt.ge(
+                _t18 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1121,14 +1118,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t27 := rt.ge(
+                _t19 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None or _t27 is None
+        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None or _t19 is None
         else True
     )
     if ok is False:
@@ -1142,20 +1139,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t31 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t20 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t32 := rt.le(
+                    _t21 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t33 := (
+                    _t22 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t31 is None or _t32 is None or _t33 is None
+            else None if _t20 is None or _t21 is None or _t22 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1176,9 +1173,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145; §5.2, p.
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t36 := (loan.forbearance_end is not None)) is False
-            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t23 := (loan.forbearance_end is not None)) is False
+            or (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if applies is not False:
@@ -1195,9 +1192,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t38 := (loan.forbearance_end is not None)) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t25 := (loan.forbearance_end is not None)) is False
+            or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if applies is None or applies:
@@ -1249,9 +1246,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
     ok = (
-        False if (_t44 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t45 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if ok is False:

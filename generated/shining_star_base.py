@@ -44,8 +44,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
+        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -76,14 +76,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t30 := (
+            _t17 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t17
         else (
             None if (
-                _t31 := (
+                _t18 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -98,7 +98,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t31
+            ) if _t18
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -238,9 +238,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t32 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t33 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t19 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t20 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     return applies, (
@@ -274,9 +274,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t34 := (loan.forbearance_end is not None)) is False
-            or (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t21 := (loan.forbearance_end is not None)) is False
+            or (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     return applies, (
@@ -292,9 +292,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t36 := (loan.forbearance_end is not None)) is False
-            or (_t37 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t23 := (loan.forbearance_end is not None)) is False
+            or (_t24 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     return applies, ()
@@ -330,8 +330,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t38 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t38 is None
+            or (_t25 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t25 is None
         else True
     )
     return applies, (
@@ -370,9 +370,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t39 is None or _t40 is None
+            False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t26 is None or _t27 is None
             else True
         ),
     )
@@ -660,10 +660,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # exceptions above 50% (public; domain notes 1))
     applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     if applies is not False:
-        ok = (
-            False if (_t4 := (None if v_dti is None else v_dti <= _D50)) is None and not inv.keys().isdisjoint(('dti',))
-            else _t4
-        )
+        ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D50))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_dti')
@@ -676,7 +673,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
-            _t7 := rt.ge(
+            _t3 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events,
                     'kind',
@@ -688,14 +685,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t8 := rt.ge(
+                _t4 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t7 is None or _t8 is None
+        else None if _t3 is None or _t4 is None
         else True
     )
     if ok is False:
@@ -705,23 +702,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:68; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     applies = (
-        False if (_t11 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t12 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t6 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t5 is None or _t6 is None
         else True
     )
     if applies is not False:
         ok = (
             False if (
-                _t13 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t7 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t14 := (
+                    _t8 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t13 is None or _t14 is None
+            else None if _t7 is None or _t8 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -742,9 +739,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
-        False if (_t17 := (loan.forbearance_end is not None)) is False
-            or (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t9 := (loan.forbearance_end is not None)) is False
+            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if applies is not False:
@@ -760,9 +757,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t19 := (loan.forbearance_end is not None)) is False
-            or (_t20 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t11 := (loan.forbearance_end is not None)) is False
+            or (_t12 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if applies is None or applies:
@@ -784,8 +781,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     applies = (
         False if loan.fthb is False
-            or (_t23 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t23 is None
+            or (_t13 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t13 is None
         else True
     )
     if applies is not False:
@@ -809,9 +806,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if ok is False:

@@ -45,8 +45,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t24
+        None if (_t11 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t11
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -93,14 +93,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t25 := (
+            _t12 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t25
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t12
         else (
             None if (
-                _t26 := (
+                _t13 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -115,7 +115,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t26
+            ) if _t13
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -229,9 +229,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t27 := (loan.forbearance_end is not None)) is False
-            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t14 := (loan.forbearance_end is not None)) is False
+            or (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     return applies, (
@@ -247,9 +247,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t29 := (loan.forbearance_end is not None)) is False
-            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t29 is None or _t30 is None
+        False if (_t16 := (loan.forbearance_end is not None)) is False
+            or (_t17 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     return applies, ()
@@ -302,9 +302,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t31 is None or _t32 is None
+            False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t18 is None or _t19 is None
             else True
         ),
     )
@@ -429,7 +429,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -542,7 +541,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
-            _t4 := rt.ge(
+            _t1 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events,
                     'kind',
@@ -554,14 +553,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t5 := rt.ge(
+                _t2 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t4 is None or _t5 is None
+        else None if _t1 is None or _t2 is None
         else True
     )
     if ok is False:
@@ -578,9 +577,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:79; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
-        False if (_t8 := (loan.forbearance_end is not None)) is False
-            or (_t9 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t8 is None or _t9 is None
+        False if (_t3 := (loan.forbearance_end is not None)) is False
+            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t3 is None or _t4 is None
         else True
     )
     if applies is not False:
@@ -596,9 +595,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:84; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t10 := (loan.forbearance_end is not None)) is False
-            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t5 := (loan.forbearance_end is not None)) is False
+            or (_t6 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t5 is None or _t6 is None
         else True
     )
     if applies is None or applies:
@@ -627,9 +626,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:115; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t7 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t8 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t7 is None or _t8 is None
         else True
     )
     if ok is False:
@@ -651,9 +650,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     ok = (
-        False if (_t20 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t21 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t20 is None or _t21 is None
+        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t10 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if ok is False:

@@ -242,7 +242,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
-    blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> the first matrix whose N/A cell or bands refuse the loan
+    blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
@@ -290,7 +290,8 @@ def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
 
 
 def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta,
-            candidates: dict[str, list[tuple[str, Decimal, str]]], blocked: dict[str, tuple[MatrixMeta, str]]) -> Finding:
+            candidates: dict[str, list[tuple[str, Decimal, str]]],
+            blocked: dict[str, tuple[MatrixMeta, str]]) -> Finding:
     if applies is False:
         return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
     if applies is None:
@@ -338,8 +339,8 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
           caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
-    if facts.invalid and None in results:  # reading a value outside its domain: not met (never unknown)
-        results = tuple(False if ok is None and any(name in facts.invalid for name in req.inputs) else ok
+    if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
+        results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
     # adjustments apply when the rule applies and, conservatively, when that is unknown
     for kind, limit, amount, _text in r.adjustments:
@@ -414,8 +415,8 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
     on_title = meta.names[lim.on].title if lim.on in meta.names else lim.on
     maximum = fmt(result.value, lim.kind, lim.unit)
     if actual is None and lim.on in facts.invalid:
-        return Finding(lim.id, lim.title, "fail", f"{on_title} {show(lim.on, facts, meta)}; the maximum is {maximum}.",
-                       cite, lim.where)
+        return Finding(lim.id, lim.title, "fail",
+                       f"{on_title} {show(lim.on, facts, meta)}; the maximum is {maximum}.", cite, lim.where)
     if actual is None:
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
                        lim.where, missing((lim.on,), facts, meta))

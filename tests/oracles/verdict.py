@@ -52,7 +52,7 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         if applies is False:
             continue
         if facts.invalid:  # a requirement reading a value outside its domain is not met
-            results = tuple(False if ok is None and any(n in facts.invalid for n in q.inputs) else ok
+            results = tuple(False if any(n in facts.invalid for n in q.inputs) else ok
                             for q, ok in zip(r.requirements, results, strict=True))
         if r.adjustments:
             adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))

@@ -113,9 +113,10 @@ def test_derived_yes_no_value_is_shown(tmp_path: Path) -> None:
 
 
 def test_glc_test_checks_a_derived_yes_no_value(tmp_path: Path) -> None:
+    import yaml
+
     from compiler.tools.scenario_expect import read_derived
     from compiler.tools.scenario_yaml import TestFileError
-    import yaml
 
     bundle = bundle_with(tmp_path, "clean_history_check", CLEAN)
     value = bundle.programs[0].value("clean_history")

@@ -34,8 +34,8 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
     return lines
 
 
-def requirement_guard(text: str, names: tuple[str, ...], temp: str) -> str:
-    """A requirement's result, not met (False) instead of unknown when it reads a value outside its domain."""
+def requirement_guard(text: str, names: tuple[str, ...]) -> str:
+    """A requirement's result: not met (False) when it reads an invalid value (`names`: those it reads that may be)."""
     if not names:
         return text
-    return f"(False if ({temp} := {text}) is None and not inv.keys().isdisjoint({names!r}) else {temp})"
+    return f"(False if not inv.keys().isdisjoint({names!r}) else {text})"

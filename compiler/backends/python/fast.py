@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler.backends.python.domains import invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 
@@ -59,7 +59,8 @@ class FastPath:
         self.decisive = decisive
         self.lines: list[str] = []
         self.value_ids = {v.id for v in program.values}
-        self.invalid_from = ir.invalid_from(program.values)  # values that may be outside their domain (section 3.4)
+        # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
+        self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
 
     def invalid_read(self, x: object) -> tuple[str, ...]:
         """The values `x` reads directly that may be invalid."""
@@ -187,8 +188,7 @@ class FastPath:
         for r in self.p.rules:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
-            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q), self.temp())
-                       for q in r.requirements]
+            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q)) for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
             ok = kleene_and(results, self.temp) if results else ""

@@ -16,7 +16,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir, ir_program, ir_types
+from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
@@ -189,7 +189,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     decisive = decisive_values(program)
     fast = fast_path(program, emitter, decisive)
     meta_module = f"{name}_meta"
-    invalid_from = ir.invalid_from(program.values)
+    invalid_from = ir_names.invalid_from(program.values)
 
     def guard(val: ir.Value, ref: str) -> list[str]:
         return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal)

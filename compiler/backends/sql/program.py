@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler.backends.sql.expr import (
     INT,
     Scope,
@@ -110,7 +110,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
     values declared before it, as columns of the layers below). A value that may be invalid (language.md 3.4,
     "Domains") is computed into `_raw_<id>`, then NULL when outside its domain or reading an invalid value, with
     `_inv_<id>` (BOOLEAN, never NULL) saying so."""
-    invalid_from = ir.invalid_from(values)
+    invalid_from = ir_names.invalid_from(values)
     for v in values:
         sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
         if sql.kind == "num":
@@ -148,7 +148,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
     scope = Scope(field_places(vocabulary), {})
     layers = Layers(source)
-    invalid_from = ir.invalid_from(program.values)
+    invalid_from = ir_names.invalid_from(program.values)
 
     # 1. derived values, each in its own layer (later values read earlier ones as columns)
     add_values(layers, program.values, scope)
@@ -167,8 +167,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         for j, q in enumerate(r.requirements):
             met = _requirement(q, scope)
             if (invalid := _invalid_read(q, invalid_from)) is not None:  # reading an invalid value: not met
-                met = case((exp.And(this=is_null(paren(met)), expression=paren(invalid)), exp.Boolean(this=False)),
-                           default=met)
+                met = case((invalid, exp.Boolean(this=False)), default=met)
             facts.append(exp.alias_(met, f"r{i}_q{j}"))
     for name, tree in scope.take_hoisted():
         layers.add([exp.alias_(tree, name)])
