@@ -240,6 +240,7 @@ def facts_of(program: ir_program.Program, loan: Any) -> Facts:
     """Walk the IR: every derived value, whether each rule and matrix applies, each requirement's result."""
     env = values_of(program, loan)
     facts = Facts(loan, env.values)
+    facts.invalid = dict(env.invalid)
     for m in program.matrices:
         applies = ev(m.when, env) if m.when is not None else True
         axes = [m.rows] + ([m.columns] if m.columns else [])
