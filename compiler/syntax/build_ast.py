@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from lark import Token, Tree, v_args
+from lark.exceptions import GrammarError, VisitError
 from lark.tree import Meta
 
 from compiler.diagnostics import Diagnostics
@@ -45,10 +46,31 @@ _ROUNDING = {
 }
 
 
+_NO_METHOD = object()
+
+
 @v_args(meta=True)
 class AstBuilder(ExpressionBuilder):
     """Files, headers, vocabulary declarations, values, rules, matrices and tables (spans, literals and
     expressions: `ExpressionBuilder`)."""
+
+    def _call_userfunc(self, tree: Tree[Token], new_children: list[Any] | None = None) -> Any:
+        """Lark's own, with each method looked up once per builder: `v_args` wraps a method anew on every lookup
+        (a `functools.update_wrapper` per tree node, a tenth of building the AST of a large file)."""
+        children = new_children if new_children is not None else tree.children
+        found = self.__dict__.setdefault("_methods", {})
+        f = found.get(tree.data)
+        if f is None:
+            f = found[tree.data] = getattr(self, tree.data, _NO_METHOD)
+        if f is _NO_METHOD:
+            return self.__default__(tree.data, children, tree.meta)  # type: ignore[no-untyped-call]
+        try:
+            wrapper = getattr(f, "visit_wrapper", None)
+            return wrapper(f, tree.data, children, tree.meta) if wrapper is not None else f(children)
+        except GrammarError:
+            raise
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
 
     # ---------------------------------------------------------------- files
     def start(self, meta: Meta, children: list[Any]) -> Any:
