@@ -140,6 +140,7 @@ class _Assembly:
         self.loan = loan
         self.cells: list[_Cell] = []
         self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
+        self.outside: dict[str, tuple[tuple[str, ...], str]] = {}  # matrix -> what its key outside the bands reads
         self.adjusting: list[_Adjusting] = []
         self.conditions: list[Condition] = []
 
@@ -211,6 +212,7 @@ class _Assembly:
                                     f"No eligibility matrix of this program covers this loan ({self.quoted(selectors)}).",
                                     "", p.matrices[0].span.where))
         findings += [self.rule(r) for r in p.rules]
+        findings = [self.deferred(f) if f.rule_id in self.outside else f for f in findings]
         limits = [self.limit(lim, surely_only=False) for lim in p.limits]
         findings += [self.limit_check(lim, result) for lim, result in zip(p.limits, limits, strict=True)]
         info = ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
@@ -260,6 +262,7 @@ class _Assembly:
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
                 self.refuse(m, f"{what} is outside the matrix bands ({labels})")
+                self.outside[m.id] = (reads, f"{what} is outside the matrix bands ({labels})")
                 return finding("fail", f"{what} is outside the matrix bands ({labels}).")
             at.append(band)
             place.append(f"{self.words.titles.get(axis.label, axis.label)} {axis.bands[band].label}")
@@ -270,6 +273,21 @@ class _Assembly:
             return finding("fail", f"Not eligible: {where} is N/A.")
         self.cells += [_Cell(m.id, limit, value, f"{m.title}: {where} = {cell.text}") for limit, value in cell.limits]
         return finding("pass", f"{where}: {cell.text}.")
+
+    def deferred(self, f: Finding) -> Finding:
+        """A matrix key outside the bands that an applying rule already fails on (a requirement reading the same
+        field or value is not met): the matrix points to that rule, whose failure declines the loan."""
+        reads, why = self.outside[f.rule_id]
+        for r in self.program.rules:
+            if self.applies(r.when) is not True:
+                continue
+            for q in r.requirements:
+                names = ir.reads(q)
+                not_met = any(n in self.loan.invalid() for n in names) or self.loan.met(q) is False
+                if not_met and set(names) & set(reads):
+                    return Finding(f.rule_id, f.title, "not_applicable", f"{why}; see {r.title} ({r.id}).",
+                                   f.citation, f.source)
+        return f
 
     def refuse(self, m: ir.Matrix, why: str) -> None:
         """Section 15.2: a matrix that applies and refuses the loan leaves its limits without a value."""

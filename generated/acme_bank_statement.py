@@ -46,8 +46,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t25 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t25
+        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t35
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -78,14 +78,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t26 := (
+            _t36 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t36
         else (
             None if (
-                _t27 := (
+                _t37 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -100,7 +100,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t27
+            ) if _t37
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -147,9 +147,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t28 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t38 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -161,9 +161,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t30 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t31 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t40 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t41 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t40 is None or _t41 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -175,9 +175,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t33 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t42 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t43 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -189,9 +189,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t44 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -365,9 +365,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t36 := (loan.forbearance_end is not None)) is False
-            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t46 := (loan.forbearance_end is not None)) is False
+            or (_t47 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     return applies, (
@@ -384,9 +384,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t38 := (loan.forbearance_end is not None)) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t48 := (loan.forbearance_end is not None)) is False
+            or (_t49 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t48 is None or _t49 is None
         else True
     )
     return applies, ()
@@ -493,9 +493,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t40 is None or _t41 is None
+            False if (_t50 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t51 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t50 is None or _t51 is None
             else True
         ),
     )
@@ -801,6 +801,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
     # A, p. 4); cells in _CELLS_primary_purchase
     applies = (
@@ -817,6 +822,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_purchase')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -828,10 +834,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
-            refused_max_ltv = refused_max_ltv or 'primary_purchase'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
             refused_max_cltv = refused_max_cltv or 'primary_purchase'
+            out_primary_purchase = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_purchase')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -842,9 +850,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
             refused_max_cltv = refused_max_cltv or 'primary_purchase'
+            out_primary_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
@@ -870,6 +878,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_rate_term')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -881,10 +890,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
-            refused_max_ltv = refused_max_ltv or 'primary_rate_term'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
             refused_max_cltv = refused_max_cltv or 'primary_rate_term'
+            out_primary_rate_term = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_rate_term')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -895,9 +906,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
             refused_max_cltv = refused_max_cltv or 'primary_rate_term'
+            out_primary_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
@@ -923,6 +934,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('primary_cash_out')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -934,10 +946,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
-            refused_max_ltv = refused_max_ltv or 'primary_cash_out'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
             refused_max_cltv = refused_max_cltv or 'primary_cash_out'
+            out_primary_cash_out = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_cash_out')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -948,9 +962,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
             refused_max_cltv = refused_max_cltv or 'primary_cash_out'
+            out_primary_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
@@ -976,6 +990,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('second_home')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -987,10 +1002,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
-            refused_max_ltv = refused_max_ltv or 'second_home'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'second_home'
             refused_max_cltv = refused_max_cltv or 'second_home'
+            out_second_home = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('second_home')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -1000,9 +1017,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
             refused_max_ltv = refused_max_ltv or 'second_home'
             refused_max_cltv = refused_max_cltv or 'second_home'
+            out_second_home = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
@@ -1023,6 +1040,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -1034,10 +1052,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            refused_max_ltv = refused_max_ltv or 'investment'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -1047,9 +1067,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1318,6 +1338,116 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('excluded_states_overlay')
     elif ok is None:
         unresolved.append('excluded_states_overlay')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                        and (None if loan.fico is None else loan.fico >= 680) is False
+                )
+        ):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                            or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t25 is None or _t26 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_investment[0]]
+    if out_second_home is not None:  # matrix second_home: a key outside its bands
+        if out_second_home[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                        and (None if loan.fico is None else loan.fico >= 680) is False
+                )
+        ):
+            del failed[out_second_home[0]]
+        if out_second_home[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t27 is None or _t28 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_second_home[0]]
+    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
+        if out_primary_cash_out[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                        and (None if loan.fico is None else loan.fico >= 680) is False
+                )
+        ):
+            del failed[out_primary_cash_out[0]]
+        if out_primary_cash_out[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t29 is None or _t30 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_primary_cash_out[0]]
+    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
+        if out_primary_rate_term[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                        and (None if loan.fico is None else loan.fico >= 680) is False
+                )
+        ):
+            del failed[out_primary_rate_term[0]]
+        if out_primary_rate_term[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                            or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t31 is None or _t32 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_primary_rate_term[0]]
+    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
+        if out_primary_purchase[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                        and (None if loan.fico is None else loan.fico >= 680) is False
+                )
+        ):
+            del failed[out_primary_purchase[0]]
+        if out_primary_purchase[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t33 is None or _t34 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_primary_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may

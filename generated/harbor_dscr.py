@@ -44,8 +44,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23
+        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -92,14 +92,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t24 := (
+            _t40 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t24
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t40
         else (
             None if (
-                _t25 := (
+                _t41 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -114,7 +114,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t25
+            ) if _t41
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -148,9 +148,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t27 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t43 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t42 is None or _t43 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -162,9 +162,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t28 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t29 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t45 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t44 is None or _t45 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -176,9 +176,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t31 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t46 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t47 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t46 is None or _t47 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -199,9 +199,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t32 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t33 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t49 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t48 is None or _t49 is None
         else True
     )
     return applies, ()
@@ -281,9 +281,9 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t34 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
-                or (_t35 := (None if loan.fico is None else loan.fico >= 720)) is True
-            else None if _t34 is None or _t35 is None
+            True if (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+                or (_t51 := (None if loan.fico is None else loan.fico >= 720)) is True
+            else None if _t50 is None or _t51 is None
             else False
         ),
     )
@@ -464,9 +464,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t36 is None or _t37 is None
+            False if (_t52 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t53 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t52 is None or _t53 is None
             else True
         ),
     )
@@ -690,6 +690,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_no_ratio: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
     applies = (
@@ -706,6 +710,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('purchase')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -717,10 +722,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
-            refused_max_ltv = refused_max_ltv or 'purchase'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'purchase'
             refused_max_cltv = refused_max_cltv or 'purchase'
+            out_purchase = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('purchase')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -731,9 +738,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'purchase'
             refused_max_cltv = refused_max_cltv or 'purchase'
+            out_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_purchase[row][col]) is None:
             failed.append('purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'purchase'
@@ -759,6 +766,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('rate_term')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -770,10 +778,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
-            refused_max_ltv = refused_max_ltv or 'rate_term'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'rate_term'
             refused_max_cltv = refused_max_cltv or 'rate_term'
+            out_rate_term = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('rate_term')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -784,9 +794,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'rate_term'
             refused_max_cltv = refused_max_cltv or 'rate_term'
+            out_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_rate_term[row][col]) is None:
             failed.append('rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'rate_term'
@@ -812,6 +822,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('cash_out')
+        # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -823,10 +834,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
-            refused_max_ltv = refused_max_ltv or 'cash_out'  # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            refused_max_ltv = refused_max_ltv or 'cash_out'
             refused_max_cltv = refused_max_cltv or 'cash_out'
+            out_cash_out = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('cash_out')
+        # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -837,9 +850,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
-            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'cash_out'
             refused_max_cltv = refused_max_cltv or 'cash_out'
+            out_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_cash_out[row][col]) is None:
             failed.append('cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'cash_out'
@@ -860,6 +873,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('no_ratio')
+        # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -870,14 +884,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('no_ratio')
-            refused_max_ltv = refused_max_ltv or 'no_ratio'  # fico: 740+, 720-739, 700-719, 660-699
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
             refused_max_cltv = refused_max_cltv or 'no_ratio'
+            out_no_ratio = (len(failed) - 1, 0)
         elif v_dscr is None:
             unresolved.append('no_ratio')
+        # dscr: under 0.750, 0.750-0.999
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
-            refused_max_ltv = refused_max_ltv or 'no_ratio'  # dscr: under 0.750, 0.750-0.999
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
             refused_max_cltv = refused_max_cltv or 'no_ratio'
+            out_no_ratio = (len(failed) - 1, 1)
         elif (cell := _CELLS_no_ratio[row][col]) is None:
             failed.append('no_ratio')  # N/A
             refused_max_ltv = refused_max_ltv or 'no_ratio'
@@ -1125,6 +1142,156 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('prepayment_penalty')
             elif ok is None:
                 unresolved.append('prepayment_penalty')
+    if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
+        if out_no_ratio[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (True) is True
+                        and (
+                            True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (_t24 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            else None if _t23 is None or _t24 is None
+                            else False
+                        ) is False
+                )
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_no_ratio[0]]
+        if out_no_ratio[1] == 1 and (
+            ((loan.first_time_investor) is True and (None if v_dscr is None else v_dscr >= _D1) is False)
+                or (
+                    (True) is True
+                        and (
+                            True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (_t26 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            else None if _t25 is None or _t26 is None
+                            else False
+                        ) is False
+                )
+                or ((loan.short_term_rental) is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+        ):
+            del failed[out_no_ratio[0]]
+    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
+        if out_cash_out[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (True) is True
+                        and (
+                            True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (_t28 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            else None if _t27 is None or _t28 is None
+                            else False
+                        ) is False
+                )
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_cash_out[0]]
+        if out_cash_out[1] == 1 and (
+            (
+                ((None if v_dscr is None else v_dscr < _D1)) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (True) is True
+                        and (
+                            False if (
+                                _t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
+                            ) is False
+                                or (
+                                    _t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
+                                ) is False
+                            else None if _t29 is None or _t30 is None
+                            else True
+                        ) is False
+                )
+        ):
+            del failed[out_cash_out[0]]
+    if out_rate_term is not None:  # matrix rate_term: a key outside its bands
+        if out_rate_term[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (True) is True
+                        and (
+                            True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (_t32 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            else None if _t31 is None or _t32 is None
+                            else False
+                        ) is False
+                )
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_rate_term[0]]
+        if out_rate_term[1] == 1 and (
+            (
+                ((None if v_dscr is None else v_dscr < _D1)) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (True) is True
+                        and (
+                            False if (
+                                _t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
+                            ) is False
+                                or (
+                                    _t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
+                                ) is False
+                            else None if _t33 is None or _t34 is None
+                            else True
+                        ) is False
+                )
+        ):
+            del failed[out_rate_term[0]]
+    if out_purchase is not None:  # matrix purchase: a key outside its bands
+        if out_purchase[1] == 0 and (
+            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (True) is True
+                        and (
+                            True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (_t36 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            else None if _t35 is None or _t36 is None
+                            else False
+                        ) is False
+                )
+                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_purchase[0]]
+        if out_purchase[1] == 1 and (
+            (
+                ((None if v_dscr is None else v_dscr < _D1)) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (True) is True
+                        and (
+                            False if (
+                                _t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
+                            ) is False
+                                or (
+                                    _t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
+                                ) is False
+                            else None if _t37 is None or _t38 is None
+                            else True
+                        ) is False
+                )
+        ):
+            del failed[out_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may

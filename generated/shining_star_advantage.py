@@ -45,8 +45,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t18
+        None if (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t22
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -77,14 +77,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t19 := (
+            _t23 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t19
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t23
         else (
             None if (
-                _t20 := (
+                _t24 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -99,7 +99,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t20
+            ) if _t24
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -239,9 +239,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:68: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t21 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t22 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t25 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t26 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     return applies, (
@@ -275,9 +275,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t27 := (loan.forbearance_end is not None)) is False
+            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     return applies, (
@@ -293,9 +293,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t29 := (loan.forbearance_end is not None)) is False
+            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t29 is None or _t30 is None
         else True
     )
     return applies, ()
@@ -331,8 +331,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t27 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t27 is None
+            or (_t31 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t31 is None
         else True
     )
     return applies, (
@@ -371,9 +371,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t28 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t29 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t28 is None or _t29 is None
+            False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t32 is None or _t33 is None
             else True
         ),
     )
@@ -428,16 +428,16 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
     # months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
     applies = (
         False if (
-            _t30 := rt.lt(
+            _t34 := rt.lt(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48
             )
         ) is False
             or (
-                _t31 := rt.not3(
+                _t35 := rt.not3(
                     rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
                 )
             ) is False
-        else None if _t30 is None or _t31 is None
+        else None if _t34 is None or _t35 is None
         else True
     )
     return applies, ()
@@ -598,6 +598,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:19; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
     applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
@@ -609,6 +611,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('owner_occupied')
+        # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -619,10 +622,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
-            refused_max_ltv = refused_max_ltv or 'owner_occupied'  # fico: 740+, 700-739, 660-699, 620-659
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
             refused_max_cltv = refused_max_cltv or 'owner_occupied'
+            out_owner_occupied = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('owner_occupied')
+        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -632,9 +637,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
-            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
             refused_max_cltv = refused_max_cltv or 'owner_occupied'
+            out_owner_occupied = (len(failed) - 1, 1)
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
@@ -655,6 +660,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
+        # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -665,10 +671,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            refused_max_ltv = refused_max_ltv or 'investment'  # fico: 740+, 700-739, 660-699, 620-659
+            refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
+        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -678,9 +686,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -907,6 +915,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if a_event_late_ltv_cap is None:
         unresolved.append('event_late_ltv_cap')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and (((True) is True and (None if loan.fico is None else loan.fico >= 620) is False)):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t18 is None or _t19 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_investment[0]]
+    if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
+        if out_owner_occupied[1] == 0 and (
+            ((True) is True and (None if loan.fico is None else loan.fico >= 620) is False)
+        ):
+            del failed[out_owner_occupied[0]]
+        if out_owner_occupied[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t20 is None or _t21 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_owner_occupied[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may

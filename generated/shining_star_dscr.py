@@ -45,8 +45,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t11 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t11
+        None if (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t13
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -93,14 +93,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t12 := (
+            _t14 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t12
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t14
         else (
             None if (
-                _t13 := (
+                _t15 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -115,7 +115,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t13
+            ) if _t15
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -229,9 +229,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:79: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t14 := (loan.forbearance_end is not None)) is False
-            or (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t16 := (loan.forbearance_end is not None)) is False
+            or (_t17 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     return applies, (
@@ -247,9 +247,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:84: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t16 := (loan.forbearance_end is not None)) is False
-            or (_t17 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t18 := (loan.forbearance_end is not None)) is False
+            or (_t19 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t18 is None or _t19 is None
         else True
     )
     return applies, ()
@@ -302,9 +302,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:117)
         (
-            False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t18 is None or _t19 is None
+            False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t20 is None or _t21 is None
             else True
         ),
     )
@@ -477,6 +477,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix investment: Investment property (programs/shining_star_base.guideline:31; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
     applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
@@ -488,6 +489,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         covered = True
         if loan.fico is None:
             unresolved.append('investment')
+        # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
                 0 if loan.fico >= 740
@@ -498,10 +500,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            refused_max_ltv = refused_max_ltv or 'investment'  # fico: 740+, 700-739, 660-699, 620-659
+            refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
+        # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
                 0 if loan.loan_amount <= _D1000000
@@ -511,9 +515,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
-            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -679,6 +683,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('event_housing_history')
             elif ok is None:
                 unresolved.append('event_housing_history')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and (((True) is True and (None if loan.fico is None else loan.fico >= 620) is False)):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                (True) is True
+                    and (
+                        False if (_t11 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t12 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t11 is None or _t12 is None
+                        else True
+                    ) is False
+            )
+        ):
+            del failed[out_investment[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may

@@ -244,10 +244,11 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     citations: dict[str, str] = {}
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
+    outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
-        findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked))
+        findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -261,6 +262,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
+    _defer_outside(findings, outside, facts, meta)
     limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
                    else _limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
@@ -292,7 +294,7 @@ def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
 
 def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta,
             candidates: dict[str, list[tuple[str, Decimal, str]]],
-            blocked: dict[str, tuple[MatrixMeta, str]]) -> Finding:
+            blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]) -> Finding:
     if applies is False:
         return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
     if applies is None:
@@ -311,9 +313,10 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
-            outside = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
-            _block(m, outside, blocked)
-            return Finding(m.id, m.title, "fail", f"{outside}.", m.citation, m.where)
+            why = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
+            _block(m, why, blocked)
+            outside[m.id] = (axis, why)
+            return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)
         positions.append(idx)
     limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
     place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
@@ -323,6 +326,23 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
     for limit, value in limits:
         candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, str]], facts: Facts,
+                   meta: ProgramMeta) -> None:
+    """A matrix key outside the bands that a rule which applies already fails on (a requirement reading the same
+    input is not met): the rule's failure is the reason to report, the matrix's finding points to it."""
+    for i, f in enumerate(findings):
+        if f.rule_id not in outside:
+            continue
+        axis, why = outside[f.rule_id]
+        for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+            if applies is True and any(
+                    (ok is False or any(n in facts.invalid for n in q.inputs)) and set(q.inputs) & set(axis.inputs)
+                    for q, ok in zip(r.requirements, results, strict=True)):
+                findings[i] = Finding(f.rule_id, f.title, "not_applicable", f"{why}; see {r.title} ({r.id}).",
+                                      f.citation, f.source)
+                break
 
 
 def _block(m: MatrixMeta, why: str, blocked: dict[str, tuple[MatrixMeta, str]]) -> None:

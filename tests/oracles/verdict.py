@@ -37,6 +37,7 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []
     refused: dict[str, str] = {}  # limit -> the first matrix refusing the loan (N/A cell, outside its bands)
+    outside: list[tuple[int, MatrixMeta]] = []  # (place in `failed`, matrix) of a refusal, to defer if a rule fails
     adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     covered: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
@@ -46,6 +47,8 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         elif applies:
             covered = True
             place(m, keys, failed, unresolved, cells, refused, facts.invalid)
+            if failed and failed[-1] == m.id and m.id in refused.values():
+                outside.append((len(failed) - 1, m))
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
@@ -57,6 +60,19 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         if r.adjustments:
             adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
         judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
+    for at, m in reversed(outside):  # a key outside the bands an applying rule fails on: the rule's failure
+        keys = facts.matrices[meta.matrices.index(m)][1]
+        axis = None
+        for a, k in zip(m.axes, keys, strict=True):
+            if k is None or _band_index(k, a.bands) is None:
+                axis = a if k is not None else None
+                break
+        if axis is not None and any(
+                applies is True and any((ok is False or any(n in facts.invalid for n in q.inputs))
+                                        and set(q.inputs) & set(axis.inputs)
+                                        for q, ok in zip(r.requirements, results, strict=True))
+                for r, (applies, results) in zip(meta.rules, facts.rules, strict=True)):
+            del failed[at]
     return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused, facts.invalid)
 
 

@@ -157,3 +157,21 @@ def test_negative_income_never_passes_a_dti_maximum(tmp_path: Path) -> None:
     assert dti.inputs["qualifying_income"] == "-$2,083.34/month, outside its domain (over $0/month)", dti.inputs
     # a positive income is unchanged: eligible
     assert decide(BUNDLE, "keystone_bank_statement", loan | {"excluded_transfers": 0}, tmp_path).status == "eligible"
+
+
+def test_out_of_band_loan_amount_is_reported_once(tmp_path: Path) -> None:
+    """keystone_bank_statement: $3,500,000 is outside the matrix's loan-amount bands and above the program's
+    maximum; the loan-amount rule fails, and the matrix points to it instead of failing a second time."""
+    import json
+
+    loan = json.loads((ROOT / "examples" / "near_miss_loan.json").read_text()) | {
+        "loan_amount": 3_500_000, "purchase_price": 5_000_000, "appraised_value": 5_000_000}
+    d = decide(BUNDLE, "keystone_bank_statement", loan, tmp_path)
+    assert d.status == "ineligible"
+    findings = {f.rule_id: f for f in d.findings}
+    assert findings["loan_amount_range"].outcome == "fail"
+    matrix = findings["primary_purchase"]
+    assert matrix.outcome == "not_applicable"
+    assert matrix.message.endswith("; see Loan amount (loan_amount_range)."), matrix.message
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value is None and lim.state == "not_eligible"

@@ -83,6 +83,7 @@ class FastPath:
             self._values()
             self._matrices()
             self._rules()
+            self._deferred()
             self._limits()
         finally:
             self.e.locals_for_values = False
@@ -120,6 +121,9 @@ class FastPath:
                 self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
         self.say("covered: bool | None = False  # whether some matrix applies")
         for m in p.matrices:
+            if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
+                self.say(f"out_{m.id}: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside")
+        for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
             self.say(f"# matrix {m.id}: {_comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
             applies = self.emit(m.when) if m.when else "True"
@@ -156,18 +160,21 @@ class FastPath:
         # a key unknown: missing (the row's first); a key in no band: fail; else the cell
         for n, (name, axis, key) in enumerate(keys):
             integer = axis.expr.type.kind in ("integer", "months")
+            first = n == 0
             if invalid := self.invalid_read(axis.expr):  # a key outside its domain: not eligible
-                self.say(f"{'el' if n else ''}if {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                self.say(f"{'' if first else 'el'}if {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
                 self.say(f"failed.append({m.id!r})", depth + 1)
                 self._refuse(m, depth + 1)
-                n = 1
-            self.say(f"{'el' if n else ''}if {key} is None:", depth)
+                first = False
+            self.say(f"{'' if first else 'el'}if {key} is None:", depth)
             self.say(f"unresolved.append({m.id!r})", depth + 1)
             self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
+            labels = ", ".join(b.label for b in axis.bands)
+            self.lines[-1] += f"  # {_comment(axis.label)}: {_comment(labels)}"
             self.say(f"failed.append({m.id!r})", depth + 1)
             self._refuse(m, depth + 1)
-            labels = ", ".join(b.label for b in axis.bands)
-            self.lines[-2] += f"  # {_comment(axis.label)}: {_comment(labels)}"
+            if self._deferring(m, n):
+                self.say(f"out_{m.id} = (len(failed) - 1, {n})", depth + 1)
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)
         self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
@@ -176,6 +183,31 @@ class FastPath:
         for i, limit in enumerate(m.gives):
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
+
+    @staticmethod
+    def _axes(m: ir.Matrix) -> list[ir.Axis]:
+        return [m.rows] + ([m.columns] if m.columns else [])
+
+    def _deferring(self, m: ir.Matrix, n: int) -> list[tuple[ir.Rule, ir.Requirement]]:
+        """The requirements reading what axis `n` of `m` reads: one not met, of a rule that applies, is the reason
+        to report for a key outside the bands (the matrix's finding then points to it)."""
+        reads = set(ir.reads(self._axes(m)[n].expr))
+        return [(r, q) for r in self.p.rules for q in r.requirements if reads & set(ir.reads(q))]
+
+    def _deferred(self) -> None:
+        """A key outside the bands that a rule which applies already fails on: not the matrix's failure (last
+        matrix first, so the places recorded in `failed` stay right)."""
+        for m in reversed(self.p.matrices):
+            axes = [n for n in range(len(self._axes(m))) if self._deferring(m, n)]
+            if not axes:
+                continue
+            self.say(f"if out_{m.id} is not None:  # matrix {m.id}: a key outside its bands")
+            for n in axes:
+                tests = [f"({self.emit(r.when) if r.when else 'True'}) is True and "
+                         f"{requirement_guard(self.e.requirement(q), self.invalid_read(q))} is False"
+                         for r, q in self._deferring(m, n)]
+                self.say(f"if out_{m.id}[1] == {n} and ({' or '.join(f'({t})' for t in tests)}):", 2)
+                self.say(f"del failed[out_{m.id}[0]]", 3)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""

@@ -185,7 +185,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     outcomes: list[exp.Expr] = []
     finding_cols: list[tuple[str, str]] = []  # (rule id, outcome column), in the Decision's finding order
     for i, m in enumerate(program.matrices):
-        outcomes.append(exp.alias_(_matrix_outcome(i, m, invalid_from), f"o_m{i}"))
+        outcomes.append(exp.alias_(_matrix_outcome(i, m, invalid_from, program.rules), f"o_m{i}"))
         finding_cols.append((m.id, f"o_m{i}"))
     if program.matrices:
         none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
@@ -272,13 +272,23 @@ def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
     return tree
 
 
-def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]]) -> exp.Expr:
+def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]],
+                    rules: Sequence[ir.Rule]) -> exp.Expr:
     a = exp.column(f"m{i}_a")
     whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
     for j, axis in enumerate(_axes(m)):
         if (invalid := _invalid_read(axis.expr, invalid_from)) is not None:  # a key outside its domain: fail
             whens.append((exp.And(this=is_null(exp.column(f"m{i}_k{j}")), expression=paren(invalid)), _s("fail")))
-        whens += [(is_null(exp.column(f"m{i}_k{j}")), _s("missing")), (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
+        whens.append((is_null(exp.column(f"m{i}_k{j}")), _s("missing")))
+        # a key outside the bands that a rule which applies already fails on (a requirement reading the same
+        # input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined anyway
+        reads = set(ir.reads(axis.expr))
+        deferring = [exp.And(this=_true(exp.column(f"r{k}_a")), expression=_false(exp.column(f"r{k}_q{n}")))
+                     for k, r in enumerate(rules) for n, q in enumerate(r.requirements) if reads & set(ir.reads(q))]
+        if deferring:
+            whens.append((exp.And(this=is_null(exp.column(f"m{i}_b{j}")), expression=paren(_or(deferring))),
+                          _s("not_applicable")))
+        whens.append((is_null(exp.column(f"m{i}_b{j}")), _s("fail")))
     na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
     if na:
         whens.append((_or(na), _s("fail")))
@@ -385,7 +395,10 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
         stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
     # a matrix giving the limit that applies and refuses the loan (N/A cell, outside its bands: its outcome is
     # `fail`) leaves the limit without a value and without a binding rule, whatever the caps (language.md 15.2)
-    refused = [exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("fail")) for i, _mid, _c in matrices]
+    refused = [exp.Or(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("fail")),
+                      expression=paren(exp.And(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("not_applicable")),
+                                               expression=_true(exp.column(f"m{i}_a")))))
+               for i, _mid, _c in matrices]
     lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
     stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
                   exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
