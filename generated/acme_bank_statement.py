@@ -1340,112 +1340,97 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('excluded_states_overlay')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
                         and (None if loan.fico is None else loan.fico >= 680) is False
                 )
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t25 is None or _t26 is None
-                        else True
-                    ) is False
-            )
+                False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t25 is None or _t26 is None
+                else True
+            ) is False
         ):
             del failed[out_investment[0]]
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
                         and (None if loan.fico is None else loan.fico >= 680) is False
                 )
         ):
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t27 is None or _t28 is None
-                        else True
-                    ) is False
-            )
+                False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t27 is None or _t28 is None
+                else True
+            ) is False
         ):
             del failed[out_second_home[0]]
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
                         and (None if loan.fico is None else loan.fico >= 680) is False
                 )
         ):
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t29 is None or _t30 is None
-                        else True
-                    ) is False
-            )
+                False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t29 is None or _t30 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_cash_out[0]]
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
                         and (None if loan.fico is None else loan.fico >= 680) is False
                 )
         ):
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t31 is None or _t32 is None
-                        else True
-                    ) is False
-            )
+                False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t31 is None or _t32 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_rate_term[0]]
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
                         and (None if loan.fico is None else loan.fico >= 680) is False
                 )
         ):
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t33 is None or _t34 is None
-                        else True
-                    ) is False
-            )
+                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t33 is None or _t34 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_purchase[0]]
     best: Decimal | None

@@ -1144,151 +1144,131 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('prepayment_penalty')
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
                         and (None if loan.fico is None else loan.fico >= 700) is False
                 )
                 or (
-                    (True) is True
-                        and (
-                            True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (_t24 := (None if loan.fico is None else loan.fico >= 720)) is True
-                            else None if _t23 is None or _t24 is None
-                            else False
-                        ) is False
+                    (
+                        True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t24 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t23 is None or _t24 is None
+                        else False
+                    ) is False
                 )
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
         ):
             del failed[out_no_ratio[0]]
         if out_no_ratio[1] == 1 and (
-            ((loan.first_time_investor) is True and (None if v_dscr is None else v_dscr >= _D1) is False)
+            (loan.first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
                 or (
-                    (True) is True
-                        and (
-                            True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (_t26 := (None if loan.fico is None else loan.fico >= 720)) is True
-                            else None if _t25 is None or _t26 is None
-                            else False
-                        ) is False
+                    (
+                        True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t26 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t25 is None or _t26 is None
+                        else False
+                    ) is False
                 )
-                or ((loan.short_term_rental) is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+                or (loan.short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
         ):
             del failed[out_no_ratio[0]]
     if out_cash_out is not None:  # matrix cash_out: a key outside its bands
         if out_cash_out[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
                         and (None if loan.fico is None else loan.fico >= 700) is False
                 )
                 or (
-                    (True) is True
-                        and (
-                            True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (_t28 := (None if loan.fico is None else loan.fico >= 720)) is True
-                            else None if _t27 is None or _t28 is None
-                            else False
-                        ) is False
+                    (
+                        True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t28 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t27 is None or _t28 is None
+                        else False
+                    ) is False
                 )
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
         ):
             del failed[out_cash_out[0]]
         if out_cash_out[1] == 1 and (
             (
-                ((None if v_dscr is None else v_dscr < _D1)) is True
+                (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
             )
                 or (
-                    (True) is True
-                        and (
-                            False if (
-                                _t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
-                            ) is False
-                                or (
-                                    _t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
-                                ) is False
-                            else None if _t29 is None or _t30 is None
-                            else True
-                        ) is False
+                    (
+                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t29 is None or _t30 is None
+                        else True
+                    ) is False
                 )
         ):
             del failed[out_cash_out[0]]
     if out_rate_term is not None:  # matrix rate_term: a key outside its bands
         if out_rate_term[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
                         and (None if loan.fico is None else loan.fico >= 700) is False
                 )
                 or (
-                    (True) is True
-                        and (
-                            True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (_t32 := (None if loan.fico is None else loan.fico >= 720)) is True
-                            else None if _t31 is None or _t32 is None
-                            else False
-                        ) is False
+                    (
+                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t32 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t31 is None or _t32 is None
+                        else False
+                    ) is False
                 )
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
         ):
             del failed[out_rate_term[0]]
         if out_rate_term[1] == 1 and (
             (
-                ((None if v_dscr is None else v_dscr < _D1)) is True
+                (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
             )
                 or (
-                    (True) is True
-                        and (
-                            False if (
-                                _t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
-                            ) is False
-                                or (
-                                    _t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
-                                ) is False
-                            else None if _t33 is None or _t34 is None
-                            else True
-                        ) is False
+                    (
+                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t33 is None or _t34 is None
+                        else True
+                    ) is False
                 )
         ):
             del failed[out_rate_term[0]]
     if out_purchase is not None:  # matrix purchase: a key outside its bands
         if out_purchase[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
                 or (
-                    ((None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})) is True
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
                         and (None if loan.fico is None else loan.fico >= 700) is False
                 )
                 or (
-                    (True) is True
-                        and (
-                            True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (_t36 := (None if loan.fico is None else loan.fico >= 720)) is True
-                            else None if _t35 is None or _t36 is None
-                            else False
-                        ) is False
+                    (
+                        True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t36 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t35 is None or _t36 is None
+                        else False
+                    ) is False
                 )
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
         ):
             del failed[out_purchase[0]]
         if out_purchase[1] == 1 and (
             (
-                ((None if v_dscr is None else v_dscr < _D1)) is True
+                (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
             )
                 or (
-                    (True) is True
-                        and (
-                            False if (
-                                _t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)
-                            ) is False
-                                or (
-                                    _t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)
-                                ) is False
-                            else None if _t37 is None or _t38 is None
-                            else True
-                        ) is False
+                    (
+                        False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t37 is None or _t38 is None
+                        else True
+                    ) is False
                 )
         ):
             del failed[out_purchase[0]]

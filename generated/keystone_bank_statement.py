@@ -1317,212 +1317,182 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('second_appraisal')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    (True) is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dti',))
-                            else rt.any3(
-                                (None if v_dti is None else v_dti <= _D50),
-                                rt.all3(
-                                    (
-                                        False if (_t29 := (None if loan.fico is None else loan.fico >= 720)) is False
-                                            or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t31 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False
-                                        else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
-                                        else True
-                                    ),
-                                    (None if v_dti is None else v_dti <= _D55),
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t29 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                        or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
+                                    else True
                                 ),
-                            )
-                        ) is False
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
                 )
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t33 is None or _t34 is None
-                        else True
-                    ) is False
-            )
+                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t33 is None or _t34 is None
+                else True
+            ) is False
         ):
             del failed[out_investment[0]]
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    (True) is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dti',))
-                            else rt.any3(
-                                (None if v_dti is None else v_dti <= _D50),
-                                rt.all3(
-                                    (
-                                        False if (_t35 := (None if loan.fico is None else loan.fico >= 720)) is False
-                                            or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t37 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t38 := (None if loan.fthb is None else not loan.fthb)) is False
-                                        else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
-                                        else True
-                                    ),
-                                    (None if v_dti is None else v_dti <= _D55),
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t35 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                        or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t38 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
+                                    else True
                                 ),
-                            )
-                        ) is False
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
                 )
         ):
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t39 is None or _t40 is None
-                        else True
-                    ) is False
-            )
+                False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t39 is None or _t40 is None
+                else True
+            ) is False
         ):
             del failed[out_second_home[0]]
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    (True) is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dti',))
-                            else rt.any3(
-                                (None if v_dti is None else v_dti <= _D50),
-                                rt.all3(
-                                    (
-                                        False if (_t41 := (None if loan.fico is None else loan.fico >= 720)) is False
-                                            or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t43 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t44 := (None if loan.fthb is None else not loan.fthb)) is False
-                                        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None
-                                        else True
-                                    ),
-                                    (None if v_dti is None else v_dti <= _D55),
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t41 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                        or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t43 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t44 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None
+                                    else True
                                 ),
-                            )
-                        ) is False
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
                 )
         ):
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t45 is None or _t46 is None
-                        else True
-                    ) is False
-            )
+                False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t45 is None or _t46 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_cash_out[0]]
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    (True) is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dti',))
-                            else rt.any3(
-                                (None if v_dti is None else v_dti <= _D50),
-                                rt.all3(
-                                    (
-                                        False if (_t47 := (None if loan.fico is None else loan.fico >= 720)) is False
-                                            or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t49 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t50 := (None if loan.fthb is None else not loan.fthb)) is False
-                                        else None if _t47 is None or _t48 is None or _t49 is None or _t50 is None
-                                        else True
-                                    ),
-                                    (None if v_dti is None else v_dti <= _D55),
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t47 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                        or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t49 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t50 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t47 is None or _t48 is None or _t49 is None or _t50 is None
+                                    else True
                                 ),
-                            )
-                        ) is False
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
                 )
         ):
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t51 is None or _t52 is None
-                        else True
-                    ) is False
-            )
+                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t51 is None or _t52 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_rate_term[0]]
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
-            ((loan.interest_only) is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((True) is True and (None if loan.fico is None else loan.fico >= 660) is False)
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
                 or (
-                    (True) is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dti',))
-                            else rt.any3(
-                                (None if v_dti is None else v_dti <= _D50),
-                                rt.all3(
-                                    (
-                                        False if (_t53 := (None if loan.fico is None else loan.fico >= 720)) is False
-                                            or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t55 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
-                                        else None if _t53 is None or _t54 is None or _t55 is None or _t56 is None
-                                        else True
-                                    ),
-                                    (None if v_dti is None else v_dti <= _D55),
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t53 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                        or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t55 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t53 is None or _t54 is None or _t55 is None or _t56 is None
+                                    else True
                                 ),
-                            )
-                        ) is False
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
                 )
         ):
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                            or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t57 is None or _t58 is None
-                        else True
-                    ) is False
-            )
+                False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t57 is None or _t58 is None
+                else True
+            ) is False
         ):
             del failed[out_primary_purchase[0]]
     best: Decimal | None

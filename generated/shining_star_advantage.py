@@ -916,35 +916,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_event_late_ltv_cap is None:
         unresolved.append('event_late_ltv_cap')
     if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (((True) is True and (None if loan.fico is None else loan.fico >= 620) is False)):
+        if out_investment[1] == 0 and ((None if loan.fico is None else loan.fico >= 620) is False):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t18 is None or _t19 is None
-                        else True
-                    ) is False
-            )
+                False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t18 is None or _t19 is None
+                else True
+            ) is False
         ):
             del failed[out_investment[0]]
     if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
-        if out_owner_occupied[1] == 0 and (
-            ((True) is True and (None if loan.fico is None else loan.fico >= 620) is False)
-        ):
+        if out_owner_occupied[1] == 0 and ((None if loan.fico is None else loan.fico >= 620) is False):
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                (True) is True
-                    and (
-                        False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t20 is None or _t21 is None
-                        else True
-                    ) is False
-            )
+                False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t20 is None or _t21 is None
+                else True
+            ) is False
         ):
             del failed[out_owner_occupied[0]]
     best: Decimal | None

@@ -202,11 +202,16 @@ class FastPath:
             if not axes:
                 continue
             self.say(f"if out_{m.id} is not None:  # matrix {m.id}: a key outside its bands")
+            def grouped(text: str) -> str:
+                bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
+                return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
+
             for n in axes:
-                tests = [f"({self.emit(r.when) if r.when else 'True'}) is True and "
-                         f"{requirement_guard(self.e.requirement(q), self.invalid_read(q))} is False"
+                tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
+                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q)))} is False"
                          for r, q in self._deferring(m, n)]
-                self.say(f"if out_{m.id}[1] == {n} and ({' or '.join(f'({t})' for t in tests)}):", 2)
+                either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
+                self.say(f"if out_{m.id}[1] == {n} and ({either}):", 2)
                 self.say(f"del failed[out_{m.id}[0]]", 3)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
@@ -334,6 +339,17 @@ class FastPath:
 
     def _amount(self, a: ir.Adjustment) -> str:
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
+
+
+def _balanced(text: str) -> bool:
+    """No bracket in `text` closes one opened before it (so `(text)` is one bracketed expression)."""
+    depth = 0
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def fast_path(program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> str:
