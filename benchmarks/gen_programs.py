@@ -1,6 +1,7 @@
 """Generate N realistic guideline programs for the compiler-scale benchmark (deterministic for a given N).
 
     .venv/bin/python benchmarks/gen_programs.py N OUTDIR
+    .venv/bin/python benchmarks/gen_programs.py --rules N OUTDIR    # one program with N rules (issue 16, item 9)
 
 Writes OUTDIR/loan.fields (a copy of programs/loan.fields) and OUTDIR/gen_<i>.guideline. Of every ten
 programs, eight are full investor programs like programs/keystone_bank_statement.guideline (3-5 eligibility
@@ -189,7 +190,29 @@ def generate(n: int, out: Path) -> list[Path]:
     return paths
 
 
+def one_program(n_rules: int) -> str:
+    """One full program (matrices as program 0's) with `n_rules` rules: the rule pool over and over, each copy with
+    its own numbers and ids (`min_fico_17`), the reserves table left out (one value per program)."""
+    rng = random.Random("glc-bench-rules")
+    head = full_program(0, rng).split('section "3 Rules"')[0].replace("program gen_0", "program gen_rules")
+    rules: list[str] = []
+    k = 0
+    while len(rules) < n_rules:
+        pool = [r for r in rule_pool(random.Random(f"glc-bench-rules-{k}"), 640, "$3,000,000") if r.startswith("rule ")]
+        for r in pool[: n_rules - len(rules)]:
+            ident = r.split()[1]
+            rules.append(r.replace(f"rule {ident} ", f"rule {ident}_{k} ", 1))
+        k += 1
+    return head + 'section "3 Rules"\n\n' + "\n".join(rules)
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[0] == "--rules" and argv[1].isdigit():
+        out = Path(argv[2])
+        out.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "programs" / "loan.fields", out / "loan.fields")
+        (out / "gen_rules.guideline").write_text(one_program(int(argv[1])), encoding="utf-8")
+        return 0
     if len(argv) != 2 or not argv[0].isdigit() or int(argv[0]) < 1:
         sys.stderr.write("usage: gen_programs.py N OUTDIR   (N >= 1 programs)\n")
         return 2

@@ -85,6 +85,9 @@ class Env:
     loan: Any
     program: ir_program.Program
     values: dict[str, Value] = field(default_factory=dict)
+    # values that are invalid (section 3.4, "Domains"): outside their domain (-> what they came to), or reading
+    # such a value (-> None); their entry in `values` is None
+    invalid: dict[str, Value] = field(default_factory=dict)
 
     def field(self, name: str) -> Value:
         v = get(self.loan, name)
@@ -237,6 +240,7 @@ def facts_of(program: ir_program.Program, loan: Any) -> Facts:
     """Walk the IR: every derived value, whether each rule and matrix applies, each requirement's result."""
     env = values_of(program, loan)
     facts = Facts(loan, env.values)
+    facts.invalid = dict(env.invalid)
     for m in program.matrices:
         applies = ev(m.when, env) if m.when is not None else True
         axes = [m.rows] + ([m.columns] if m.columns else [])
@@ -282,12 +286,22 @@ class _Reading:
     def met(self, q: ir.Requirement) -> bool | None:
         return _requirement(q, self.env)
 
+    def invalid(self) -> dict[str, Any]:
+        return self.env.invalid
+
 
 def values_of(program: ir_program.Program, loan: Any) -> Env:
     """The loan with every derived value of the program computed, in dependency order."""
     env = Env(loan, program)
     for value in program.values:
-        env.values[value.id] = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
+        got = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
+        if any(name in env.invalid for name in ir.reads(value.body)):  # computed from an invalid value
+            env.invalid[value.id], got = None, None
+        elif value.domain is not None and got is not None:
+            assert isinstance(got, Decimal)
+            if not value.domain.contains(got):
+                env.invalid[value.id], got = got, None
+        env.values[value.id] = got
     return env
 
 

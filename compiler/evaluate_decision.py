@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from compiler import ir, ir_program, ir_types
+from compiler import ir, ir_names, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
 from compiler.wording import describe, describe_requirement
 
@@ -47,6 +47,9 @@ class Reading(Protocol):
     def met(self, q: ir.Requirement) -> bool | None:
         """A `require` with its `allow` alternatives: met, not met or unknown."""
 
+    def invalid(self) -> dict[str, Any]:
+        """The derived values that are invalid: outside their domain (-> what they came to) or reading one (-> None)."""
+
 
 def say(v: Any, kind: str = "", unit: str = "") -> str:
     """A value as messages show it: `$1,050,000`, `$2,650.50/month`, `84.00%` (the decimals it has), `24 months`,
@@ -59,6 +62,8 @@ def say(v: Any, kind: str = "", unit: str = "") -> str:
         if v.is_infinite():
             return "never"
         if kind == "money":
+            if v < 0:  # -$2,083.34
+                return "-" + say(-v, kind, unit)
             dollars = f"${v:,.0f}" if v == v.to_integral_value() else f"${v:,.2f}"
             return dollars + ("/month" if unit.endswith("per month") else "")
         if kind == "percent":
@@ -79,13 +84,14 @@ class Words:
     types: dict[str, ir_types.Type]  # field or value -> its type
     reads: dict[str, tuple[str, ...]]  # derived value -> the fields and values it reads
     limit_titles: dict[str, str]
+    needs: dict[str, tuple[str, ...]]  # derived value -> what it reads and cannot do without (no `default` operand)
 
     @classmethod
     def of(cls, program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
         titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
         types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
         return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
-                   {lim.id: lim.title for lim in program.limits})
+                   {lim.id: lim.title for lim in program.limits}, {v.id: ir_names.needs(v.body) for v in program.values})
 
     def english(self, x: ir.Expr | None) -> str:
         return describe(x, self.titles) if x is not None else ""
@@ -133,6 +139,8 @@ class _Assembly:
         self.words = words
         self.loan = loan
         self.cells: list[_Cell] = []
+        self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
+        self.outside: dict[str, tuple[tuple[str, ...], str]] = {}  # matrix -> what its key outside the bands reads
         self.adjusting: list[_Adjusting] = []
         self.conditions: list[Condition] = []
 
@@ -145,6 +153,14 @@ class _Assembly:
         return self.loan.value(name) if self.is_value(name) else self.loan.field(name)
 
     def shown(self, name: str) -> str:
+        invalid = self.loan.invalid()
+        if name in invalid:  # section 3.4, "Domains"
+            if invalid[name] is None:
+                return "invalid (it reads a value outside its domain)"
+            value = self.program.value(name)
+            band = value.domain.label if value is not None and value.domain is not None else ""
+            kind = self.words.types[name]
+            return f"{say(invalid[name], kind.kind, kind.unit)}, outside its domain ({band})"
         v = self.raw(name)
         if isinstance(v, (list, tuple)):
             return f"{len(v)} listed"
@@ -162,7 +178,8 @@ class _Assembly:
         return ", ".join(parts)
 
     def unknown_fields(self, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-        """The loan fields to supply: each unknown field named, and those an unknown derived value reads."""
+        """The loan fields to supply: each unknown field named, and those an unknown derived value needs (a field
+        under a `default` is not needed: its fallback stands in, and is needed in its place)."""
         out: list[str] = []
         seen: set[str] = set()
 
@@ -172,7 +189,7 @@ class _Assembly:
             seen.add(name)
             if self.is_value(name):
                 if self.loan.value(name) is None:
-                    for inner in self.words.reads[name]:
+                    for inner in self.words.needs[name]:
                         visit(inner)
             elif self.loan.field(name) is None:
                 out.append(name)
@@ -195,6 +212,7 @@ class _Assembly:
                                     f"No eligibility matrix of this program covers this loan ({self.quoted(selectors)}).",
                                     "", p.matrices[0].span.where))
         findings += [self.rule(r) for r in p.rules]
+        findings = [self.deferred(f) if f.rule_id in self.outside else f for f in findings]
         limits = [self.limit(lim, surely_only=False) for lim in p.limits]
         findings += [self.limit_check(lim, result) for lim, result in zip(p.limits, limits, strict=True)]
         info = ProgramInfo(p.id, p.title, p.investor, p.lender, p.family, p.version, p.effective.isoformat(),
@@ -208,11 +226,12 @@ class _Assembly:
         out = []
         for v in self.program.values:
             value = self.loan.value(v.id)
-            number = value if isinstance(value, Decimal) else None
-            if number is not None and number.is_finite() and v.places is not None:
-                exact = number.quantize(Decimal(1).scaleb(-v.places))
-                number = exact if exact == number else number  # the declared decimals, never rounding
-            out.append(DerivedValue(v.id, v.title, number, {n: self.shown(n) for n in self.words.reads[v.id]}))
+            if isinstance(value, Decimal) and value.is_finite() and v.places is not None:
+                exact = value.quantize(Decimal(1).scaleb(-v.places))
+                value = exact if exact == value else value  # the declared decimals, never rounding
+            elif not isinstance(value, (Decimal, bool, str)):
+                value = None  # yes/no and choices are shown as they are (section 3.4)
+            out.append(DerivedValue(v.id, v.title, value, {n: self.shown(n) for n in self.words.reads[v.id]}))
         return tuple(out)
 
     # ---------------------------------------------------------------- matrices (section 8)
@@ -234,20 +253,46 @@ class _Assembly:
             reads = ir.reads(axis.expr)
             what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
             key = self.loan.number(axis.expr)
+            if key is None and any(n in self.loan.invalid() for n in reads):  # a key outside its domain
+                self.refuse(m, what)
+                return finding("fail", f"Not eligible: {what}.")
             if key is None:
                 return finding("missing", f"{what} is unknown.", self.unknown_fields(reads))
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
+                self.refuse(m, f"{what} is outside the matrix bands ({labels})")
+                self.outside[m.id] = (reads, f"{what} is outside the matrix bands ({labels})")
                 return finding("fail", f"{what} is outside the matrix bands ({labels}).")
             at.append(band)
             place.append(f"{self.words.titles.get(axis.label, axis.label)} {axis.bands[band].label}")
         cell = m.cells[at[0]][at[1] if len(at) > 1 else 0]
         where = ", ".join(place)
         if cell.limits is None:  # N/A: not eligible
+            self.refuse(m, f"{where} is N/A")
             return finding("fail", f"Not eligible: {where} is N/A.")
         self.cells += [_Cell(m.id, limit, value, f"{m.title}: {where} = {cell.text}") for limit, value in cell.limits]
         return finding("pass", f"{where}: {cell.text}.")
+
+    def deferred(self, f: Finding) -> Finding:
+        """A matrix key outside the bands that an applying rule already fails on (a requirement reading the same
+        field or value is not met): the matrix points to that rule, whose failure declines the loan."""
+        reads, why = self.outside[f.rule_id]
+        for r in self.program.rules:
+            if self.applies(r.when) is not True:
+                continue
+            for q in r.requirements:
+                names = ir.reads(q)
+                not_met = any(n in self.loan.invalid() for n in names) or self.loan.met(q) is False
+                if not_met and set(names) & set(reads):
+                    return Finding(f.rule_id, f.title, "not_applicable", f"{why}; see {r.title} ({r.id}).",
+                                   f.citation, f.source)
+        return f
+
+    def refuse(self, m: ir.Matrix, why: str) -> None:
+        """Section 15.2: a matrix that applies and refuses the loan leaves its limits without a value."""
+        for limit in m.gives:
+            self.refused.setdefault(limit, (m, why))
 
     # ---------------------------------------------------------------- rules (section 9)
 
@@ -271,7 +316,9 @@ class _Assembly:
         self.adjusting += [_Adjusting(r, a, applies is True) for a in r.adjustments]
         if applies is True:  # conditions only for a loan the rule surely applies to
             self.conditions += [Condition(c.kind, c.text, r.id, r.citation or "") for c in r.conditions]
-        results = [self.loan.met(q) for q in r.requirements]
+        # a requirement reading an invalid value (outside its domain) is not met (section 3.4), whatever else
+        results = [False if any(n in self.loan.invalid() for n in ir.reads(q)) else self.loan.met(q)
+                   for q in r.requirements]
         failed = [q for q, ok in zip(r.requirements, results, strict=True) if ok is False]
         unknown = [q for q, ok in zip(r.requirements, results, strict=True) if ok is None]
         if applies is None and (failed or unknown or r.reviews or not r.requirements):
@@ -298,6 +345,10 @@ class _Assembly:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
         program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
         apply."""
+        if lim.id in self.refused:  # no cell: neither a cap nor a reduction gives a limit
+            m, why = self.refused[lim.id]
+            return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (),
+                               "not_eligible")
         kind, unit = lim.type.kind, lim.type.unit
         adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)]
         reductions = [x for x in adjusting if x.adjustment.kind == "reduce"]
@@ -320,7 +371,7 @@ class _Assembly:
         candidates += [LimitCandidate(x.rule.id, x.adjustment.amount,
                                       f"capped at {say(x.adjustment.amount, kind, unit)} ({x.rule.id})") for x in caps]
         if not candidates:
-            return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+            return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
         binding = min(candidates, key=lambda c: c.value)  # the first of equals
         return LimitResult(lim.id, lim.title, binding.value, binding.rule_id, binding.description, tuple(candidates))
 
@@ -334,12 +385,17 @@ class _Assembly:
             return Finding(lim.id, lim.title, outcome, message, by.get(result.binding_rule or "", ""), lim.span.where,
                            missing)
 
+        if lim.id in self.refused:
+            return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
+                           self.refused[lim.id][0].citation or "", lim.span.where)
         if result.value is None:
             return finding("not_applicable", "No limit applies to this loan.")
         kind, unit = lim.type.kind, lim.type.unit
         on = self.words.titles.get(lim.on, lim.on)
         maximum = say(result.value, kind, unit)
         actual = self.raw(lim.on)
+        if actual is None and lim.on in self.loan.invalid():
+            return finding("fail", f"{on} {self.shown(lim.on)}; the maximum is {maximum}.")
         if actual is None:
             return finding("missing", f"{on} is unknown; the maximum is {maximum}.", self.unknown_fields([lim.on]))
         shown = f"{on} {say(Decimal(actual), kind, unit)}"

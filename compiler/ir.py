@@ -359,6 +359,7 @@ class Value:
     depends_on: tuple[str, ...]
     span: Span = field(compare=False)
     better: Lit["higher", "lower", ""] = ""  # as Field.better
+    domain: Band | None = None  # outside it (or reading a value outside its own) the value is invalid
 
 
 @dataclass(frozen=True, slots=True)

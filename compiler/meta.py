@@ -7,7 +7,7 @@ Python back end writes it into each generated module as literals.
 
 from __future__ import annotations
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
 
@@ -29,7 +29,8 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
     for f in vocabulary.fields:
         names[f.name] = rt.Name(f.title, f.type.kind, f.type.unit, False)
     for v in program.values:
-        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, ir.reads(v.body), v.places)
+        names[v.id] = rt.Name(v.title, v.type.kind, v.type.unit, True, ir.reads(v.body), v.places, ir_names.needs(v.body),
+                               v.domain.label if v.domain is not None else "")
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(
@@ -57,7 +58,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
         cells = tuple(tuple((c.limits, c.text) for c in row) for row in m.cells)
         return rt.MatrixMeta(m.id, m.title, m.citation or "", m.span.where,
                              describe(m.when, t) if m.when is not None else "",
-                             ir.reads(m.when) if m.when is not None else (), axes, cells)
+                             ir.reads(m.when) if m.when is not None else (), axes, cells, m.gives)
 
     selectors: list[str] = []
     for m in program.matrices:

@@ -31,18 +31,21 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_D0 = Decimal("0")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23
+        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -62,11 +65,11 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = (
@@ -89,14 +92,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t24 := (
+            _t40 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t24
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t40
         else (
             None if (
-                _t25 := (
+                _t41 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -111,18 +114,24 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t25
+            ) if _t41
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -139,9 +148,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t27 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t43 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t42 is None or _t43 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -153,9 +162,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t28 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t29 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t45 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t44 is None or _t45 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -167,9 +176,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t31 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t46 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t47 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t46 is None or _t47 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -190,9 +199,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t32 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t33 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t49 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t48 is None or _t49 is None
         else True
     )
     return applies, ()
@@ -272,9 +281,9 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t34 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
-                or (_t35 := (None if loan.fico is None else loan.fico >= 720)) is True
-            else None if _t34 is None or _t35 is None
+            True if (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+                or (_t51 := (None if loan.fico is None else loan.fico >= 720)) is True
+            else None if _t50 is None or _t51 is None
             else False
         ),
     )
@@ -455,9 +464,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t36 is None or _t37 is None
+            False if (_t52 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t53 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t52 is None or _t53 is None
             else True
         ),
     )
@@ -516,8 +525,10 @@ def rule_prepayment_penalty(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_purchase(loan, v),
         matrix_rate_term(loan, v),
@@ -654,11 +665,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
@@ -674,9 +685,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_no_ratio: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
     applies = (
@@ -705,6 +722,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
+            refused_max_ltv = refused_max_ltv or 'purchase'
+            refused_max_cltv = refused_max_cltv or 'purchase'
+            out_purchase = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
@@ -718,8 +738,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('purchase')
+            refused_max_ltv = refused_max_ltv or 'purchase'
+            refused_max_cltv = refused_max_cltv or 'purchase'
+            out_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_purchase[row][col]) is None:
             failed.append('purchase')  # N/A
+            refused_max_ltv = refused_max_ltv or 'purchase'
+            refused_max_cltv = refused_max_cltv or 'purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'purchase'
@@ -753,6 +778,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
+            refused_max_ltv = refused_max_ltv or 'rate_term'
+            refused_max_cltv = refused_max_cltv or 'rate_term'
+            out_rate_term = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
@@ -766,8 +794,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('rate_term')
+            refused_max_ltv = refused_max_ltv or 'rate_term'
+            refused_max_cltv = refused_max_cltv or 'rate_term'
+            out_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_rate_term[row][col]) is None:
             failed.append('rate_term')  # N/A
+            refused_max_ltv = refused_max_ltv or 'rate_term'
+            refused_max_cltv = refused_max_cltv or 'rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'rate_term'
@@ -801,6 +834,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
+            refused_max_ltv = refused_max_ltv or 'cash_out'
+            refused_max_cltv = refused_max_cltv or 'cash_out'
+            out_cash_out = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
@@ -814,8 +850,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('cash_out')
+            refused_max_ltv = refused_max_ltv or 'cash_out'
+            refused_max_cltv = refused_max_cltv or 'cash_out'
+            out_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_cash_out[row][col]) is None:
             failed.append('cash_out')  # N/A
+            refused_max_ltv = refused_max_ltv or 'cash_out'
+            refused_max_cltv = refused_max_cltv or 'cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'cash_out'
@@ -843,13 +884,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('no_ratio')
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
+            out_no_ratio = (len(failed) - 1, 0)
         elif v_dscr is None:
             unresolved.append('no_ratio')
         # dscr: under 0.750, 0.750-0.999
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
+            out_no_ratio = (len(failed) - 1, 1)
         elif (cell := _CELLS_no_ratio[row][col]) is None:
             failed.append('no_ratio')  # N/A
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'no_ratio'
@@ -1093,9 +1142,139 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('prepayment_penalty')
             elif ok is None:
                 unresolved.append('prepayment_penalty')
+    if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
+        if out_no_ratio[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (
+                        True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t24 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t23 is None or _t24 is None
+                        else False
+                    ) is False
+                )
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_no_ratio[0]]
+        if out_no_ratio[1] == 1 and (
+            (loan.first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
+                or (
+                    (
+                        True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t26 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t25 is None or _t26 is None
+                        else False
+                    ) is False
+                )
+                or (loan.short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+        ):
+            del failed[out_no_ratio[0]]
+    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
+        if out_cash_out[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (
+                        True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t28 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t27 is None or _t28 is None
+                        else False
+                    ) is False
+                )
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_cash_out[0]]
+        if out_cash_out[1] == 1 and (
+            (
+                (None if v_dscr is None else v_dscr < _D1) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (
+                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t29 is None or _t30 is None
+                        else True
+                    ) is False
+                )
+        ):
+            del failed[out_cash_out[0]]
+    if out_rate_term is not None:  # matrix rate_term: a key outside its bands
+        if out_rate_term[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (
+                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t32 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t31 is None or _t32 is None
+                        else False
+                    ) is False
+                )
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_rate_term[0]]
+        if out_rate_term[1] == 1 and (
+            (
+                (None if v_dscr is None else v_dscr < _D1) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (
+                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t33 is None or _t34 is None
+                        else True
+                    ) is False
+                )
+        ):
+            del failed[out_rate_term[0]]
+    if out_purchase is not None:  # matrix purchase: a key outside its bands
+        if out_purchase[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+                or (
+                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
+                        and (None if loan.fico is None else loan.fico >= 700) is False
+                )
+                or (
+                    (
+                        True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (_t36 := (None if loan.fico is None else loan.fico >= 720)) is True
+                        else None if _t35 is None or _t36 is None
+                        else False
+                    ) is False
+                )
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+        ):
+            del failed[out_purchase[0]]
+        if out_purchase[1] == 1 and (
+            (
+                (None if v_dscr is None else v_dscr < _D1) is True
+                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+            )
+                or (
+                    (
+                        False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t37 is None or _t38 is None
+                        else True
+                    ) is False
+                )
+        ):
+            del failed[out_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1133,12 +1312,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1176,12 +1357,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''

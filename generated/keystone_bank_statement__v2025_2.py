@@ -25,6 +25,7 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -34,16 +35,18 @@ _D12 = Decimal("12")
 _D2500001 = Decimal("2500001")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
+        None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t59
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -74,14 +77,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t30 := (
+            _t60 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t60
         else (
             None if (
-                _t31 := (
+                _t61 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -96,18 +99,24 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t31
+            ) if _t61
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
     v['required_reserves'] = (
@@ -119,11 +128,11 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -137,9 +146,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t32 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t33 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t62 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t62 is None or _t63 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -151,9 +160,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t34 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t35 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t64 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t65 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t64 is None or _t65 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -165,9 +174,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t36 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t37 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t66 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t67 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t66 is None or _t67 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -179,9 +188,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t38 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t68 is None or _t69 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -269,11 +278,11 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
             (None if v['dti'] is None else v['dti'] <= _D50),
             rt.all3(
                 (
-                    False if (_t40 := (None if loan.fico is None else loan.fico >= 700)) is False
-                        or (_t41 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t42 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t43 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None
+                    False if (_t70 := (None if loan.fico is None else loan.fico >= 700)) is False
+                        or (_t71 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                        or (_t72 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
+                        or (_t73 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t70 is None or _t71 is None or _t72 is None or _t73 is None
                     else True
                 ),
                 (None if v['dti'] is None else v['dti'] <= _D55),
@@ -371,9 +380,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t74 := (loan.forbearance_end is not None)) is False
+            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t74 is None or _t75 is None
         else True
     )
     return applies, (
@@ -391,9 +400,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t76 := (loan.forbearance_end is not None)) is False
+            or (_t77 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t76 is None or _t77 is None
         else True
     )
     return applies, ()
@@ -483,9 +492,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t48 is None or _t49 is None
+            False if (_t78 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t79 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t78 is None or _t79 is None
             else True
         ),
     )
@@ -554,8 +563,10 @@ def rule_max_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_primary_purchase(loan, v),
         matrix_primary_rate_term(loan, v),
@@ -666,6 +677,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -724,14 +736,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
     v_required_reserves = (
@@ -747,9 +765,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix primary_purchase: Primary residence, purchase
     # (programs/history/keystone_bank_statement@2025.2.guideline:23; §2.1 Matrix A, p. 4); cells in
     # _CELLS_primary_purchase
@@ -779,6 +804,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
+            out_primary_purchase = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
@@ -792,8 +820,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_purchase')
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
+            out_primary_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
@@ -828,6 +861,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
+            out_primary_rate_term = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$3,000,000
@@ -840,8 +876,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_rate_term')
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
+            out_primary_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
@@ -876,6 +917,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
+            out_primary_cash_out = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('primary_cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
@@ -889,8 +933,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('primary_cash_out')
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
+            out_primary_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
+            refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
@@ -924,6 +973,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
+            refused_max_ltv = refused_max_ltv or 'second_home'
+            refused_max_cltv = refused_max_cltv or 'second_home'
+            out_second_home = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('second_home')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
@@ -936,8 +988,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('second_home')
+            refused_max_ltv = refused_max_ltv or 'second_home'
+            refused_max_cltv = refused_max_cltv or 'second_home'
+            out_second_home = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
+            refused_max_ltv = refused_max_ltv or 'second_home'
+            refused_max_cltv = refused_max_cltv or 'second_home'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
@@ -965,6 +1022,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
@@ -977,8 +1037,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
@@ -1019,19 +1084,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117; §4.2, p. 8)
-    ok = rt.any3(
-        (None if v_dti is None else v_dti <= _D50),
-        rt.all3(
-            (
-                False if (_t11 := (None if loan.fico is None else loan.fico >= 700)) is False
-                    or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                    or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                    or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
-                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
-                else True
+    ok = (
+        False if not inv.keys().isdisjoint(('dti',))
+        else rt.any3(
+            (None if v_dti is None else v_dti <= _D50),
+            rt.all3(
+                (
+                    False if (_t11 := (None if loan.fico is None else loan.fico >= 700)) is False
+                        or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                        or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+                        or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                    else True
+                ),
+                (None if v_dti is None else v_dti <= _D55),
             ),
-            (None if v_dti is None else v_dti <= _D55),
-        ),
+        )
     )
     if ok is False:
         failed.append('max_dti')
@@ -1242,9 +1310,189 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('max_cash_out')
             elif ok is None:
                 unresolved.append('max_cash_out')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t29 := (None if loan.fico is None else loan.fico >= 700)) is False
+                                        or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
+                                    else True
+                                ),
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
+                )
+        ):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t33 is None or _t34 is None
+                else True
+            ) is False
+        ):
+            del failed[out_investment[0]]
+    if out_second_home is not None:  # matrix second_home: a key outside its bands
+        if out_second_home[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t35 := (None if loan.fico is None else loan.fico >= 700)) is False
+                                        or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t38 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
+                                    else True
+                                ),
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
+                )
+        ):
+            del failed[out_second_home[0]]
+        if out_second_home[1] == 1 and (
+            (
+                False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t39 is None or _t40 is None
+                else True
+            ) is False
+        ):
+            del failed[out_second_home[0]]
+    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
+        if out_primary_cash_out[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t41 := (None if loan.fico is None else loan.fico >= 700)) is False
+                                        or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t43 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t44 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None
+                                    else True
+                                ),
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
+                )
+        ):
+            del failed[out_primary_cash_out[0]]
+        if out_primary_cash_out[1] == 1 and (
+            (
+                False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t45 is None or _t46 is None
+                else True
+            ) is False
+        ):
+            del failed[out_primary_cash_out[0]]
+    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
+        if out_primary_rate_term[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t47 := (None if loan.fico is None else loan.fico >= 700)) is False
+                                        or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t49 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t50 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t47 is None or _t48 is None or _t49 is None or _t50 is None
+                                    else True
+                                ),
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
+                )
+        ):
+            del failed[out_primary_rate_term[0]]
+        if out_primary_rate_term[1] == 1 and (
+            (
+                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t51 is None or _t52 is None
+                else True
+            ) is False
+        ):
+            del failed[out_primary_rate_term[0]]
+    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
+        if out_primary_purchase[1] == 0 and (
+            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
+                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or (
+                    (
+                        False if not inv.keys().isdisjoint(('dti',))
+                        else rt.any3(
+                            (None if v_dti is None else v_dti <= _D50),
+                            rt.all3(
+                                (
+                                    False if (_t53 := (None if loan.fico is None else loan.fico >= 700)) is False
+                                        or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t55 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t53 is None or _t54 is None or _t55 is None or _t56 is None
+                                    else True
+                                ),
+                                (None if v_dti is None else v_dti <= _D55),
+                            ),
+                        )
+                    ) is False
+                )
+        ):
+            del failed[out_primary_purchase[0]]
+        if out_primary_purchase[1] == 1 and (
+            (
+                False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t57 is None or _t58 is None
+                else True
+            ) is False
+        ):
+            del failed[out_primary_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1287,12 +1535,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1335,12 +1585,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

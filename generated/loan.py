@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: 0e7fdc8b0adf432c50cecf8fc13dae9cc020e955ad05befc8bb499197b842fe7.
+Source sha256: dc2127c464e80dbe7b4724b386f2e1417e5212e689f660711c3bcc8cf6e82f59.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """

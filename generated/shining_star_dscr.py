@@ -30,20 +30,23 @@ _D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
+_D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t11 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t11
+        None if (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t13
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -63,7 +66,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
@@ -73,7 +76,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         else _D12 if loan.loan_amount >= _D2000001
         else None
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -90,14 +93,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t12 := (
+            _t14 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t12
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t14
         else (
             None if (
-                _t13 := (
+                _t15 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -112,18 +115,24 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t13
+            ) if _t15
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -220,9 +229,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t14 := (loan.forbearance_end is not None)) is False
-            or (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t16 := (loan.forbearance_end is not None)) is False
+            or (_t17 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     return applies, (
@@ -238,9 +247,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t16 := (loan.forbearance_end is not None)) is False
-            or (_t17 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t18 := (loan.forbearance_end is not None)) is False
+            or (_t19 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t18 is None or _t19 is None
         else True
     )
     return applies, ()
@@ -293,9 +302,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:118)
         (
-            False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t18 is None or _t19 is None
+            False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t20 is None or _t21 is None
             else True
         ),
     )
@@ -353,7 +362,6 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
-_D0 = Decimal("0")
 _D48 = Decimal("48")
 
 
@@ -374,8 +382,10 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_investment(loan, v),
     ]
@@ -442,7 +452,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -452,7 +462,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if loan.loan_amount >= _D2000001
         else None
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -462,9 +472,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
     applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
@@ -487,6 +500,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
@@ -499,8 +515,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
@@ -662,9 +683,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('event_housing_history')
             elif ok is None:
                 unresolved.append('event_housing_history')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and ((None if loan.fico is None else loan.fico >= 620) is False):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                False if (_t11 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t12 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t11 is None or _t12 is None
+                else True
+            ) is False
+        ):
+            del failed[out_investment[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -683,12 +716,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -707,12 +742,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

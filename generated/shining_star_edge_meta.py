@@ -37,6 +37,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('purpose', 'purchase_price', 'appraised_value'),
             places=2,
+            needs=('purpose', 'purchase_price', 'appraised_value'),
+            domain='',
         ),
         'ltv': rt.Name(
             title='LTV',
@@ -45,6 +47,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'property_value'),
             places=2,
+            needs=('loan_amount', 'property_value'),
+            domain='',
         ),
         'cltv': rt.Name(
             title='CLTV',
@@ -53,6 +57,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount', 'subordinate_liens', 'property_value'),
             places=2,
+            needs=('loan_amount', 'subordinate_liens', 'property_value'),
+            domain='',
         ),
         'eligible_deposits': rt.Name(
             title='Eligible deposits',
@@ -61,6 +67,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
             places=2,
+            needs=('total_deposits', 'excluded_transfers', 'excluded_nonrecurring'),
+            domain='',
         ),
         'qualifying_income': rt.Name(
             title='Qualifying monthly income',
@@ -76,6 +84,8 @@ META = rt.ProgramMeta(
                 'monthly_income',
             ),
             places=2,
+            needs=('doc_type', 'eligible_deposits', 'statement_months', 'ownership_pct', 'monthly_income'),
+            domain='over $0/month',
         ),
         'dti': rt.Name(
             title='DTI',
@@ -84,6 +94,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'monthly_debts', 'qualifying_income'),
             places=2,
+            needs=('pitia', 'monthly_debts', 'qualifying_income'),
+            domain='',
         ),
         'payment_shock': rt.Name(
             title='Payment shock',
@@ -92,6 +104,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('pitia', 'current_housing_payment'),
             places=2,
+            needs=('pitia', 'current_housing_payment'),
+            domain='',
         ),
         'reserves_months': rt.Name(
             title='Reserves',
@@ -100,6 +114,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('liquid_assets', 'pitia'),
             places=2,
+            needs=('liquid_assets', 'pitia'),
+            domain='',
         ),
         'required_reserves': rt.Name(
             title='Required reserves',
@@ -108,6 +124,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('loan_amount',),
             places=0,
+            needs=('loan_amount',),
+            domain='',
         ),
         'dscr': rt.Name(
             title='DSCR',
@@ -116,6 +134,8 @@ META = rt.ProgramMeta(
             is_value=True,
             depends_on=('lease_rent', 'market_rent', 'pitia'),
             places=3,
+            needs=('market_rent', 'pitia'),
+            domain='',
         ),
     },
     values=(
@@ -181,6 +201,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
         rt.MatrixMeta(
             id='investment',
@@ -232,6 +253,7 @@ META = rt.ProgramMeta(
                     (None, 'N/A'),
                 ),
             ),
+            gives=('max_ltv', 'max_cltv'),
         ),
     ),
     rules=(
@@ -467,7 +489,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:309',
+            where='programs/loan.fields:311',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -475,7 +497,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:310',
+            where='programs/loan.fields:312',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -483,7 +505,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:313',
         ),
     ),
     selector_inputs=('occupancy',),

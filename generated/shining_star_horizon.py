@@ -25,6 +25,7 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -34,16 +35,18 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 
 
-def values(loan: Loan, every: bool = True) -> dict[str, Any]:
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
     """The derived values of a loan, each after the values it uses; None when unknown.
 
     First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
     """
     v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:271)
     v['property_value'] = (
-        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
+        None if (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t20
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:274)
@@ -74,14 +77,14 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
     v['qualifying_income'] = (
         None if (
-            _t17 := (
+            _t21 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t17
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t21
         else (
             None if (
-                _t18 := (
+                _t22 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -96,22 +99,28 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t18
+            ) if _t22
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
@@ -123,7 +132,7 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:296)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
@@ -230,9 +239,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t19 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t20 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t23 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t24 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     return applies, (
@@ -264,9 +273,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t21 := (loan.forbearance_end is not None)) is False
-            or (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t25 := (loan.forbearance_end is not None)) is False
+            or (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     return applies, (
@@ -282,9 +291,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t27 := (loan.forbearance_end is not None)) is False
+            or (_t28 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     return applies, ()
@@ -320,8 +329,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t25 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t25 is None
+            or (_t29 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t29 is None
         else True
     )
     return applies, (
@@ -360,9 +369,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:118)
         (
-            False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t26 is None or _t27 is None
+            False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t30 is None or _t31 is None
             else True
         ),
     )
@@ -396,9 +405,9 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not
     # Living rent-free
     applies = (
-        False if (_t28 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
-            or (_t29 := (None if loan.rent_free is None else not loan.rent_free)) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t32 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t33 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     return applies, (
@@ -409,8 +418,10 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
 
 def facts(loan: Loan) -> rt.Facts:
     """Everything the program's rules establish about a loan, before the decision is assembled."""
-    v = values(loan)
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
     f = rt.Facts(loan, v)
+    f.invalid = inv
     f.matrices = [
         matrix_owner_occupied(loan, v),
         matrix_investment(loan, v),
@@ -462,6 +473,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:271)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -520,18 +532,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # DTI, rounded up to 2 decimals (programs/loan.fields:292)
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
         2,
         'up',
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:304)
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -547,9 +565,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
+    out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
     applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
@@ -572,6 +594,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
+            out_owner_occupied = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('owner_occupied')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
@@ -584,8 +609,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('owner_occupied')
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
+            out_owner_occupied = (len(failed) - 1, 1)
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
+            refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            refused_max_cltv = refused_max_cltv or 'owner_occupied'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
@@ -613,6 +643,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 0)
         elif loan.loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
@@ -625,8 +658,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) < 0:
             failed.append('investment')
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
+            out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
+            refused_max_ltv = refused_max_ltv or 'investment'
+            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
@@ -650,7 +688,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # exceptions above 50% (public; domain notes 1))
     applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
     if applies is not False:
-        ok = (None if v_dti is None else v_dti <= _D50)
+        ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D50))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_dti')
@@ -825,9 +863,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('incomplete_history')
             elif ok is None:
                 unresolved.append('incomplete_history')
+    if out_investment is not None:  # matrix investment: a key outside its bands
+        if out_investment[1] == 0 and ((None if loan.fico is None else loan.fico >= 620) is False):
+            del failed[out_investment[0]]
+        if out_investment[1] == 1 and (
+            (
+                False if (_t16 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t17 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t16 is None or _t17 is None
+                else True
+            ) is False
+        ):
+            del failed[out_investment[0]]
+    if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
+        if out_owner_occupied[1] == 0 and ((None if loan.fico is None else loan.fico >= 620) is False):
+            del failed[out_owner_occupied[0]]
+        if out_owner_occupied[1] == 1 and (
+            (
+                False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t18 is None or _t19 is None
+                else True
+            ) is False
+        ):
+            del failed[out_owner_occupied[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:309): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -851,12 +913,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_incomplete_history is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:310): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -880,12 +944,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_incomplete_history is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if best is not None:
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:311): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

@@ -47,25 +47,76 @@ class Facts:
     domain: Domain = field(init=False)
     regions: Regions = field(init=False)
     reqs: list[Req] = field(init=False)
+    # requirements that say the same (the same `when` and the same requirement, as IR values): their constraints
+    # are equal, so a conjunction needs one of each; `groups[k]` are indexes into `reqs`, in program order
+    groups: list[list[int]] = field(init=False)
+    group_of: list[int] = field(init=False)  # index into `reqs` -> its group
+    searched: dict[object, object] = field(init=False)  # memo of questions whose constraints are equal
 
     def __post_init__(self) -> None:
         self.domain = Domain(self.program, self.vocabulary)
         self.regions = Regions(self.domain)
         r = self.regions
         self.reqs = []
+        self.groups = []
+        self.group_of = []
+        self.searched = {}
+        seen: dict[tuple[object, object], int] = {}
         for rule in self.program.rules:
             for q in rule.requirements:
-                over = r.over_not(rule.when) + r.requirement(q, "over")
-                under = r.under_not(rule.when) + r.requirement(q, "under")
-                self.reqs.append(Req(rule, q, over, under, frozenset(mentions(q) | mentions(rule.when))))
+                key = (rule.when, q)
+                k = seen.get(key)
+                if k is None:
+                    over = r.over_not(rule.when) + r.requirement(q, "over")
+                    under = r.under_not(rule.when) + r.requirement(q, "under")
+                    reads = frozenset(mentions(q) | mentions(rule.when))
+                    k = seen[key] = len(self.groups)
+                    self.groups.append([])
+                else:  # the same constraint again (another rule says the same): shared, not converted again
+                    first = self.reqs[self.groups[k][0]]
+                    over, under, reads = first.over, first.under, first.reads
+                self.groups[k].append(len(self.reqs))
+                self.group_of.append(k)
+                self.reqs.append(Req(rule, q, over, under, reads))
+
+    def excluded_groups(self, exclude: tuple[str, ...]) -> frozenset[int]:
+        """The groups every requirement of which belongs to a rule in `exclude`."""
+        if not exclude:
+            return frozenset()
+        mine = {self.group_of[i] for rid in exclude for i in self._by_rule().get(rid, ())}
+        return frozenset(k for k in mine if all(self.reqs[i].rule.id in exclude for i in self.groups[k]))
+
+    def _by_rule(self) -> dict[str, list[int]]:
+        cached = self.searched.get("_by_rule")
+        if cached is None:
+            by: dict[str, list[int]] = {}
+            for i, q in enumerate(self.reqs):
+                by.setdefault(q.rule.id, []).append(i)
+            cached = self.searched["_by_rule"] = by
+        return cached  # type: ignore[return-value]
+
+    def matrix_boxes(self, m: ir.Matrix) -> list[tuple[ir.Axis, list[Box]]]:
+        """`axis_boxes(m)`, worked out once per matrix."""
+        key = ("boxes", m.id)
+        if key not in self.searched:
+            self.searched[key] = list(axis_boxes(m, self.domain))
+        return self.searched[key]  # type: ignore[return-value]
 
     def context_over(self, exclude: tuple[str, ...] = ()) -> list[Region]:
-        """Constraints every eligible loan meets (those that constrain anything), except rules `exclude`."""
-        return [q.over for q in self.reqs if q.rule.id not in exclude and not _top(q.over)]
+        """Constraints every eligible loan meets (those that constrain anything), except rules `exclude`; one per
+        group of equal constraints (a conjunction with itself is itself)."""
+        out = self.searched.get(("context_over", exclude))
+        if out is None:
+            gone = self.excluded_groups(exclude)
+            out = self.searched[("context_over", exclude)] = [
+                self.reqs[g[0]].over for k, g in enumerate(self.groups) if k not in gone and not _top(self.reqs[g[0]].over)]
+        return out  # type: ignore[return-value]
 
     def context_under(self, names: set[str], exclude: tuple[str, ...] = ()) -> list[Region]:
-        """The requirements reading any of `names`, from the inside."""
-        return [q.under for q in self.reqs if q.rule.id not in exclude and q.reads & names]
+        """The requirements reading any of `names`, from the inside (one per group of equal constraints)."""
+        gone = self.excluded_groups(exclude)
+        return [self.reqs[g[0]].under for k, g in enumerate(self.groups)
+                if k not in gone and self.reqs[g[0]].reads & names]
 
     def coverage_over(self) -> Region | None:
         """Loans some matrix applies to (from the outside), or None when the program has no matrix."""

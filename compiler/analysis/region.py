@@ -202,25 +202,34 @@ def meet(a: Region, b: Region, domain: Domain) -> Region:
 def search(constraints: list[Region], domain: Domain, start: Box | None = None, budget: int = MAX_STEPS) -> Box | None:
     """A box inside every region (a loan meeting every constraint), or None when there is none.
 
-    Depth-first with the most constraining regions first; raises TooBig past the budget.
+    Depth-first with the most constraining regions first; raises TooBig past the budget. Iterative: a program
+    with thousands of requirements asks questions of thousands of constraints (no recursion limit).
     """
     if any(not r for r in constraints):
         return None
     order = sorted(constraints, key=len)
-    steps = [0]
-
-    def go(i: int, box: Box) -> Box | None:
+    steps = 0
+    boxes = [start or Box()]  # boxes[i]: the box meeting order[:i]
+    tried = [0]  # tried[i]: the options of order[i] tried so far
+    while True:
+        i = len(boxes) - 1
         if i == len(order):
-            return box
-        for option in order[i]:
-            steps[0] += 1
-            if steps[0] > budget:
+            return boxes[-1]
+        options = order[i]
+        j = tried[-1]
+        while j < len(options):
+            steps += 1
+            if steps > budget:
                 raise TooBig
-            z = box.meet(option, domain)
+            z = boxes[-1].meet(options[j], domain)
+            j += 1
             if z is not None:
-                found = go(i + 1, z)
-                if found is not None:
-                    return found
-        return None
-
-    return go(0, start or Box())
+                tried[-1] = j
+                boxes.append(z)
+                tried.append(0)
+                break
+        else:  # no option of order[i] fits: back to the previous choice
+            boxes.pop()
+            tried.pop()
+            if not tried:
+                return None

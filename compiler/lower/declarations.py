@@ -205,7 +205,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
             value_decls[item.decl.name] = (item.decl, item.origin, item.section)
     values = make_value_table(value_decls, fields, records, {}, as_of, diags)
     limits = lower_limits(limit_decls, fields, values, diags)
-    values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of)
+    values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of, program=True)
     scope = values.make_scope(values)
     lowerer = ExprLowerer(scope, diags)
 

@@ -91,6 +91,12 @@ class Scope:
     value_type: Callable[[str, Span], ir_types.Type | None]  # lowers the value on first use
     value_names: Callable[[], list[str]]
     as_of: str
+    program: bool = False  # a program's scope (it may declare values of its own), not the vocabulary's
+
+
+# two example literals per kind of number, for messages
+_EXAMPLES = {"months": ("36 months", "60 months"), "money": ("$100,000", "$150,000"), "percent": ("75%", "80%"),
+             "ratio": ("1.000", "1.250"), "integer": ("2", "4")}
 
 
 class ExprLowerer:
@@ -164,6 +170,12 @@ class ExprLowerer:
                              f"Write `{owners[0]} is {name}`.")
             return None
         candidates = list(self.scope.fields) + self.scope.value_names()
+        if self.scope.program:
+            self.diags.error("E208", f"`{name}` is neither a field of the loan vocabulary nor a value of this program."
+                             f"{did_you_mean(name, candidates)}", e.span,
+                             f"Check the spelling, or declare it in this program: `value {name} \"Title\" = ...` "
+                             "(programs/loan.fields lists the fields and shared values).")
+            return None
         self.diags.error("E201", f"Unknown field `{name}`.{did_you_mean(name, candidates)}", e.span,
                          "Programs can use only the fields and values declared in programs/loan.fields.")
         return None
@@ -401,8 +413,17 @@ class ExprLowerer:
 
     def _enum_values(self, x: ir.Expr, items: list[s.Name | s.Literal], operand: s.Expr) -> tuple[str, ...] | None:
         if x.type.kind != "enum":
-            self.diags.error("E316", f"`is`/`in` pick values of a `one of` field, but this is {finished(x.type).describe()}.",
-                             operand.span, "Compare numbers with `>=`, `<=`, `<`, `>`.")
+            t = finished(x.type)
+            if not t.numeric:
+                self.diags.error("E316", f"`is`/`in` pick values of a `one of` field, but this is {t.describe()}.",
+                                 operand.span, "Compare it with `=` or `!=`, or test a yes/no with `when <name>`.")
+                return None
+            what = operand.name if isinstance(operand, s.Name) else "x"
+            a, b = _EXAMPLES.get(t.kind, ("2", "3"))
+            self.diags.error("E316", f"`is` and `in (...)` pick the choices of a `one of` field; `{what}` is "
+                                     f"{t.describe()}, a number.", operand.span,
+                             f"Compare numbers with `=` and join them with `or`: `{what} = {a} or {what} = {b}` "
+                             "(or use a band: `>=`, `<=`, `<`, `>`).")
             return None
         out: list[str] = []
         ok = True

@@ -184,7 +184,7 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
             return None
         return ir.Value(decl.name, title, lookup, lookup.type, None, infer_places_lookup(lookup), cite, decl.notes,
                         origin, section, _depends_on(lookup), decl.span,
-                        lower_better(decl.better, title, diags))
+                        lower_better(decl.better, title, diags), _domain(decl, lookup.type, diags))
     assert decl.expr is not None
     rounding = None
     if decl.rounding is not None:
@@ -207,7 +207,29 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
                     decl.better.span if decl.better else decl.span, "Remove the `better:` line.")
         better = ""
     return ir.Value(decl.name, title, body, body.type, rounding, places, cite, decl.notes, origin, section,
-                    _depends_on(body), decl.span, better)
+                    _depends_on(body), decl.span, better, _domain(decl, body.type, diags))
+
+
+def _domain(decl: s.ValueDecl, t: ir_types.Type, diags: Diagnostics) -> ir.Band | None:
+    """`domain: <band>`: a band of the value's own type (E325); only numbers have one (E326)."""
+    if decl.domain is None:
+        return None
+    if not t.numeric:
+        diags.error("E326", f"Only a number has a domain; `{decl.name}` is {t.describe()}.", decl.domain.span,
+                    "Remove the `domain:` line; a yes/no or choice value is always one of its values.")
+        return None
+    for lit in (decl.domain.low, decl.domain.high):
+        if lit is not None and not literal_fits(lit, t):
+            diags.error("E325", f"A domain is a band of the value's own type: `{decl.name}` is {t.a()}, so "
+                                f"`{lit.text}` does not fit.", lit.span,
+                        f"Write the domain's edges as {describe_literal_kind(t)}, e.g. `domain: > "
+                        f"{_example_edge(t)}`.")
+            return None
+    return lower_band(decl.domain, t, f"`{decl.name}`", diags)
+
+
+def _example_edge(t: ir_types.Type) -> str:
+    return {"money": "$0", "percent": "0%", "months": "0 months"}.get(t.kind, "0")
 
 
 def _depends_on(body: ir.Expr | ir.Lookup) -> tuple[str, ...]:

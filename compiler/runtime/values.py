@@ -136,7 +136,8 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
         if d.is_infinite():
             return "never"
         if kind == "money":
-            text = f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
+            sign, d = ("-", -d) if d < 0 else ("", d)
+            text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
             return text + ("/month" if unit.endswith("per month") else "")
         plain = f"{d:f}"
         if kind == "percent":

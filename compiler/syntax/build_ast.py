@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from lark import Token, Tree, v_args
+from lark.exceptions import GrammarError, VisitError
 from lark.tree import Meta
 
 from compiler.diagnostics import Diagnostics
@@ -18,6 +19,13 @@ from compiler.source import Span
 from compiler.syntax import surface as s
 from compiler.syntax.build_expr import ExpressionBuilder
 from compiler.syntax.literals import unquote
+
+
+class _Domain:
+    """A `domain:` clause while a value declaration is built."""
+
+    def __init__(self, band: s.Band) -> None:
+        self.band = band
 
 
 def build_ast(tree: Tree[Token], path: str, diags: Diagnostics) -> s.File | None:
@@ -38,10 +46,31 @@ _ROUNDING = {
 }
 
 
+_NO_METHOD = object()
+
+
 @v_args(meta=True)
 class AstBuilder(ExpressionBuilder):
     """Files, headers, vocabulary declarations, values, rules, matrices and tables (spans, literals and
     expressions: `ExpressionBuilder`)."""
+
+    def _call_userfunc(self, tree: Tree[Token], new_children: list[Any] | None = None) -> Any:
+        """Lark's own, with each method looked up once per builder: `v_args` wraps a method anew on every lookup
+        (a `functools.update_wrapper` per tree node, a tenth of building the AST of a large file)."""
+        children = new_children if new_children is not None else tree.children
+        found = self.__dict__.setdefault("_methods", {})
+        f = found.get(tree.data)
+        if f is None:
+            f = found[tree.data] = getattr(self, tree.data, _NO_METHOD)
+        if f is _NO_METHOD:
+            return self.__default__(tree.data, children, tree.meta)  # type: ignore[no-untyped-call]
+        try:
+            wrapper = getattr(f, "visit_wrapper", None)
+            return wrapper(f, tree.data, children, tree.meta) if wrapper is not None else f(children)
+        except GrammarError:
+            raise
+        except Exception as e:
+            raise VisitError(tree.data, tree, e) from e  # type: ignore[no-untyped-call]
 
     # ---------------------------------------------------------------- files
     def start(self, meta: Meta, children: list[Any]) -> Any:
@@ -221,10 +250,14 @@ class AstBuilder(ExpressionBuilder):
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
         better = next((c for c in rest[1:] if isinstance(c, s.Name)), None)
+        domains = [c for c in rest[1:] if isinstance(c, _Domain)]
         return s.ValueDecl(
             str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name),
-            better,
+            better, domains[0].band if domains else None,
         )
+
+    def domain(self, meta: Meta, children: list[Any]) -> _Domain:
+        return _Domain(children[0])
 
     def lookup_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
         override, name, title, rest = self._value_head(children)
@@ -233,9 +266,10 @@ class AstBuilder(ExpressionBuilder):
         cites = tuple(c for c in rest if isinstance(c, s.Cite))
         notes = tuple(c.text for c in rest if isinstance(c, s.Note))
         better = next((c for c in rest[1:-1] if isinstance(c, s.Name)), None)
+        domains = [c for c in rest[1:-1] if isinstance(c, _Domain)]
         return s.ValueDecl(
             str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name),
-            better,
+            better, domains[0].band if domains else None,
         )
 
     def rounding(self, meta: Meta, children: list[Any]) -> s.Rounding:

@@ -7,6 +7,8 @@ parser expected, translated into words.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -227,6 +229,53 @@ def _match_examples(err: UnexpectedToken | UnexpectedEOF, parse_fn: Callable[[st
     return candidate
 
 
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAMED = {"rule", "matrix", "value", "field", "limit", "record", "program", "section", "scenario"}
+_TIME_UNITS = ("months", "month", "years", "year")
+_NOT_YET = ("days", "day", "weeks", "week")  # not units of the language (yet)
+
+
+def _known_mistake(err: UnexpectedToken, text: str) -> tuple[str, str, str] | None:
+    """Mistakes that have a message of their own: a reserved word as a name (E123), `-` in a table heading
+    (E124), an unknown unit of time after a number (E125)."""
+    tok = err.token
+    pos = tok.start_pos if isinstance(tok.start_pos, int) else -1
+    if pos < 0:
+        return None
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
+    before = text[line_start:pos]
+    word = str(tok)
+    expected = {str(x) for x in (getattr(err, "accepts", None) or err.expected)}
+    if tok.type != "NAME" and _WORD.fullmatch(word) and "NAME" in expected:
+        first = before.split()[0] if before.split() else ""
+        what = f"name a {first}" if first in _NAMED and len(before.split()) == 1 else "be used as a name"
+        return ("E123", f"`{word}` is a word of the language and cannot {what}.",
+                f"Choose another name, e.g. `{word}_limit`; the words of the language are listed in docs/language.md "
+                "section 14.")
+    if word == "-" and line.lstrip().startswith("|"):
+        cell_start = before.rfind("|") + 1
+        cell_end = line.find("|", pos - line_start)
+        heading = " ".join(line[cell_start:cell_end if cell_end >= 0 else len(line)].split())
+        return ("E124", "A table heading is plain words; `-` cannot appear in it.",
+                f"Put the heading in double quotes: `| \"{heading}\" |`.")
+    if tok.type == "NAME" and re.search(r"\d\s+$", before) and _time_like(word):
+        if word.lower() in _NOT_YET:
+            return ("E125", f"`{word}` is not a unit of time yet: durations are written in months or years.",
+                    "Write the duration in months, e.g. `6 months`, and quote the guide's own words (e.g. "
+                    "\"180 days\") in the rule's `cite` or `note` so a reader sees the conversion.")
+        return ("E125", f"`{word}` is not a unit of time.",
+                "Durations are written in `months` or `years`, e.g. `6 months` or `2 years` (days and weeks are not "
+                "units yet: write months).")
+    return None
+
+
+def _time_like(word: str) -> bool:
+    low = word.lower()
+    return low.startswith(("day", "week", "mon", "year", "yr")) or bool(
+        difflib.get_close_matches(low, _TIME_UNITS + _NOT_YET, n=1, cutoff=0.75))
+
+
 def label_syntax_error(err: UnexpectedInput, text: str, parse_fn: Callable[[str], Tree[Token]]) -> tuple[str, str, str]:
     """(code, message, fix) for a Lark syntax error; `parse_fn` parses with the parser that raised `err`."""
     if isinstance(err, UnexpectedCharacters):
@@ -242,6 +291,8 @@ def label_syntax_error(err: UnexpectedInput, text: str, parse_fn: Callable[[str]
             f"The character `{char}` is not part of the guideline language here.",
             "Check for a stray character; text goes inside double quotes.",
         )
+    if isinstance(err, UnexpectedToken) and (known := _known_mistake(err, text)) is not None:
+        return known
     if isinstance(err, (UnexpectedToken, UnexpectedEOF)):
         try:
             # the examples must run through the parser that raised `err`: states are numbered per parser

@@ -329,6 +329,7 @@ class ValueDecl:
     span: Span = field(compare=False)
     name_span: Span = field(compare=False)
     better: Name | None = None  # `better: higher|lower` (see FieldDecl)
+    domain: Band | None = None  # `domain: > $0`: the values it may take; outside them it is invalid
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from functools import cached_property
 
 import yaml
 
-from compiler import ir, ir_program
+from compiler import ir, ir_program, ir_types
 from compiler.tools.scenario_values import parse_typed
 from compiler.tools.scenario_yaml import TestFileError, did_you_mean, location, mapping, only_keys, scalar_text
 
@@ -32,7 +32,7 @@ class Expect:
     limits: dict[str, Decimal | None] = field(default_factory=dict)
     binding: dict[str, str | None] = field(default_factory=dict)
     conditions: frozenset[str] | None = None
-    values: dict[str, Decimal | None] = field(default_factory=dict)
+    values: dict[str, Decimal | bool | str | None] = field(default_factory=dict)
 
     def empty(self) -> bool:
         return (self.status is None and self.failing is None and not self.rules and not self.limits and not self.binding
@@ -91,12 +91,14 @@ def read_limit_value(path: str, node: yaml.Node, lim: ir.Limit) -> Decimal | Non
     return v
 
 
-def read_derived(path: str, node: yaml.Node, value: ir.Value) -> Decimal | None:
-    if isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() == "never":
+def read_derived(path: str, node: yaml.Node, value: ir.Value) -> Decimal | bool | str | None:
+    """A number (or `never`), yes/no, or one of a choice value's choices, as the value's type says."""
+    if value.type.kind in ir_types.NUMERIC and isinstance(node, yaml.ScalarNode) \
+            and str(node.value).strip().lower() == "never":
         return NEVER
     v = parse_typed(path, node, value.type, f"value `{value.id}`")
-    if v is not None and not isinstance(v, Decimal):
-        raise TestFileError(location(path, node), f"value `{value.id}` is not a number.")
+    if v is not None and not isinstance(v, (Decimal, bool, str)):
+        raise TestFileError(location(path, node), f"value `{value.id}` cannot be checked by a test.")
     return v
 
 
@@ -135,7 +137,7 @@ def read_expect(path: str, node: yaml.Node, names: ExpectNames) -> Expect:
     rules: dict[str, str] = {}
     limits: dict[str, Decimal | None] = {}
     binding: dict[str, str | None] = {}
-    values: dict[str, Decimal | None] = {}
+    values: dict[str, Decimal | bool | str | None] = {}
     for key, (_k, v) in entries.items():
         if key == "status":
             status = read_status(path, v)

@@ -38,6 +38,8 @@ class Name:
     is_value: bool
     depends_on: tuple[str, ...] = ()
     places: int | None = None  # decimals a derived value is shown with
+    needs: tuple[str, ...] = ()  # what it cannot do without: `depends_on` less what a `default` or `is known` reads
+    domain: str = ""  # a derived value's `domain:` band, as messages show it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class MatrixMeta:
     when_inputs: tuple[str, ...]
     axes: tuple[AxisMeta, ...]
     cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
+    gives: tuple[str, ...] = ()  # the limits its cells give
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ class ProgramMeta:
 class Facts:
     """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
 
-    __slots__ = ("loan", "matrices", "rules", "said", "shown", "values")
+    __slots__ = ("invalid", "loan", "matrices", "rules", "said", "shown", "values")
 
     def __init__(self, loan: Any, values: dict[str, Any]) -> None:
         self.loan = loan
@@ -114,6 +117,8 @@ class Facts:
         self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
         self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
         self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
+        # values outside their domain (-> that value) or reading one (-> None); None in `values`
+        self.invalid: dict[str, Any] = {}
 
     def get(self, name: str, meta: ProgramMeta) -> Any:
         n = meta.names.get(name)
@@ -134,6 +139,11 @@ def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
 
 def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     n = meta.names.get(name)
+    if facts.invalid and name in facts.invalid:
+        outside = facts.invalid[name]
+        if outside is None:
+            return "invalid (it reads a value outside its domain)"
+        return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
     if n is not None and n.is_value:
         v = facts.values.get(name)
     elif isinstance(facts.loan, dict):
@@ -194,7 +204,7 @@ def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str,
         n = meta.names.get(name)
         if n is not None and n.is_value:
             if facts.values.get(name) is None:
-                stack.extend(reversed(n.depends_on))
+                stack.extend(reversed(n.needs))
         elif facts.get(name, meta) is None:
             out.append(name)
     return tuple(out)
@@ -222,7 +232,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             if text is None:
                 text = shown[d] = _show(d, facts, meta)
             inputs[d] = text
-        derived_list.append(DerivedValue(name, n.title, _shown(_dec(values.get(name)), n.places), inputs))
+        derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
     derived = tuple(derived_list)
     findings: list[Finding] = []
     conditions: list[Condition] = []
@@ -233,10 +243,12 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
+    blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
+    outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
-        findings.append(_matrix(m, applies, keys, facts, meta, candidates))
+        findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -250,33 +262,39 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
-    limits = tuple(_limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
+    _defer_outside(findings, outside, facts, meta)
+    limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
+                   else _limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
             return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
-        findings.append(_limit_check(lim, result, certain, facts, meta, citations))
+        if lim.id in blocked:
+            findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
+                                    blocked[lim.id][0].citation, lim.where))
+        else:
+            findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
-def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
-    """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
-    if v is None or places is None or v.is_infinite():
+def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
+    """A derived value as the Decision shows it: yes/no and choices as they are, a number with exactly its
+    declared decimals (never rounding: only trailing zeros change)."""
+    if v is None or v.__class__ is bool or v.__class__ is str:
+        return v
+    if isinstance(v, int):
+        v = Decimal(v)
+    if not isinstance(v, Decimal):
+        return None
+    if places is None or v.is_infinite():
         return v
     step = _STEPS[places] if 0 <= places < 10 else Decimal(1).scaleb(-places)
     exact = v.quantize(step, rounding=ROUND_FLOOR)
     return exact if exact == v else v
 
 
-def _dec(v: Any) -> Decimal | None:
-    if isinstance(v, bool) or v is None:
-        return None
-    if isinstance(v, int):
-        return Decimal(v)
-    return v if isinstance(v, Decimal) else None
-
-
 def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta,
-            candidates: dict[str, list[tuple[str, Decimal, str]]]) -> Finding:
+            candidates: dict[str, list[tuple[str, Decimal, str]]],
+            blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]) -> Finding:
     if applies is False:
         return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
     if applies is None:
@@ -285,23 +303,56 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
     for axis, key in zip(m.axes, keys, strict=True):
+        if key is None and facts.invalid and any(name in facts.invalid for name in axis.inputs):
+            why = f"{actuals(axis.inputs, facts, meta)}"
+            _block(m, why, blocked)
+            return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
             return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
                            m.citation, m.where, missing(axis.inputs, facts, meta))
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
-            return Finding(m.id, m.title, "fail",
-                           f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands}).",
-                           m.citation, m.where)
+            why = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
+            _block(m, why, blocked)
+            outside[m.id] = (axis, why)
+            return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)
         positions.append(idx)
     limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
     place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
     if limits is None:
+        _block(m, f"{place} is N/A", blocked)
         return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", m.citation, m.where)
     for limit, value in limits:
         candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, str]], facts: Facts,
+                   meta: ProgramMeta) -> None:
+    """A matrix key outside the bands that a rule which applies already fails on (a requirement reading the same
+    input is not met): the rule's failure is the reason to report, the matrix's finding points to it."""
+    for i, f in enumerate(findings):
+        if f.rule_id not in outside:
+            continue
+        axis, why = outside[f.rule_id]
+        for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+            if applies is True and any(
+                    (ok is False or any(n in facts.invalid for n in q.inputs)) and set(q.inputs) & set(axis.inputs)
+                    for q, ok in zip(r.requirements, results, strict=True)):
+                findings[i] = Finding(f.rule_id, f.title, "not_applicable", f"{why}; see {r.title} ({r.id}).",
+                                      f.citation, f.source)
+                break
+
+
+def _block(m: MatrixMeta, why: str, blocked: dict[str, tuple[MatrixMeta, str]]) -> None:
+    """A matrix that applies refuses the loan: the limits it gives have no value (caps and reductions included)."""
+    for limit in m.gives:
+        blocked.setdefault(limit, (m, why))
+
+
+def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
+    return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (), "not_eligible")
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
@@ -309,6 +360,9 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
           caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
+    if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
+        results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
+                        for req, ok in zip(r.requirements, results, strict=True))
     # adjustments apply when the rule applies and, conservatively, when that is unknown
     for kind, limit, amount, _text in r.adjustments:
         (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
@@ -362,7 +416,7 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
     for rid, amount in caps[lim.id]:
         cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
     if not cands:
-        return LimitResult(lim.id, lim.title, None, None, "no limit applies", ())
+        return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
     best = min(cands, key=lambda c: c.value)
     return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
 
@@ -381,6 +435,9 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
     actual = facts.get(lim.on, meta)
     on_title = meta.names[lim.on].title if lim.on in meta.names else lim.on
     maximum = fmt(result.value, lim.kind, lim.unit)
+    if actual is None and lim.on in facts.invalid:
+        return Finding(lim.id, lim.title, "fail",
+                       f"{on_title} {show(lim.on, facts, meta)}; the maximum is {maximum}.", cite, lim.where)
     if actual is None:
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
                        lim.where, missing((lim.on,), facts, meta))

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 Outcome = Literal["pass", "fail", "missing", "not_applicable", "review"]
 Status = Literal["eligible", "ineligible", "needs_info"]
+LimitState = Literal["set", "none", "not_eligible"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class DerivedValue:
 
     name: str
     title: str
-    value: Decimal | None
+    value: Decimal | bool | str | None  # a number, yes/no, or a choice (as its value)
     inputs: dict[str, str] = field(default_factory=dict)
 
 
@@ -85,6 +86,9 @@ class LimitResult:
     binding_rule: str | None
     description: str
     candidates: tuple[LimitCandidate, ...] = ()
+    # set: a value; none: no matrix cell, reduction or cap applies; not_eligible: a matrix giving the limit
+    # applies and the loan is in its N/A cell or outside its bands (`binding_rule` names that matrix)
+    state: LimitState = "set"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +130,7 @@ class Decision:
             "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
                         "binding_rule": lim.binding_rule, "description": lim.description,
                         "candidates": [{"rule_id": c.rule_id, "value": plain(c.value), "description": c.description}
-                                       for c in lim.candidates]} for lim in self.limits],
+                                       for c in lim.candidates], "state": lim.state} for lim in self.limits],
         }
 
     def to_json(self, indent: int | None = 2) -> str:

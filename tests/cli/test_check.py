@@ -24,7 +24,7 @@ def test_check_json_of_a_bad_file() -> None:
     out = glc("check", "tests/cases/bad/misspelled_field.guideline", "--vocabulary", "programs/loan.fields", "--format", "json")
     assert out.returncode == 1
     items = json.loads(out.stdout)
-    assert items[0]["code"] == "E201"
+    assert items[0]["code"] == "E208"
     assert items[0]["file"] == "tests/cases/bad/misspelled_field.guideline"
     assert (items[0]["line"], items[0]["column"]) == (18, 11)
     assert "fico" in items[0]["message"]

@@ -123,7 +123,8 @@ def test_programs_with_errors_are_reported_not_tested(tmp_path: Path, monkeypatc
     harbor.write_text(harbor.read_text().replace("require fico >= 660", "require ficco >= 660"))
     code, _out, err = glc_test(tmp_path, monkeypatch=monkeypatch, capsys=capsys)
     assert code == 1
-    assert "Unknown field `ficco`. Did you mean `fico`?" in err and "fix them (see `glc check`)" in err
+    assert "`ficco` is neither a field of the loan vocabulary nor a value of this program. Did you mean `fico`?" in err
+    assert "fix them (see `glc check`)" in err
 
 
 # ------------------------------------------------------------------ malformed files

@@ -47,7 +47,7 @@ def test_failed_build_writes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "programs" / "keystone_bank_statement.guideline"
     bad.write_text(bad.read_text().replace("require fico >= 660", "require ficco >= 660"))
     out = run("build", cwd=tmp_path)
-    assert out.returncode == 1 and "E201" in out.stdout
+    assert out.returncode == 1 and "E208" in out.stdout
     assert before == files(tmp_path / "generated")
 
 

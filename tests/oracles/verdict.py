@@ -36,6 +36,8 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     failed: list[str] = []
     unresolved: list[str] = []
     cells: list[tuple[str, str, Decimal]] = []
+    refused: dict[str, str] = {}  # limit -> the first matrix refusing the loan (N/A cell, outside its bands)
+    outside: list[tuple[int, MatrixMeta]] = []  # (place in `failed`, matrix) of a refusal, to defer if a rule fails
     adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     covered: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
@@ -44,29 +46,54 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
             covered = None if covered is False else covered
         elif applies:
             covered = True
-            place(m, keys, failed, unresolved, cells)
+            place(m, keys, failed, unresolved, cells, refused, facts.invalid)
+            if failed and failed[-1] == m.id and m.id in refused.values():
+                outside.append((len(failed) - 1, m))
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         if applies is False:
             continue
+        if facts.invalid:  # a requirement reading a value outside its domain is not met
+            results = tuple(False if any(n in facts.invalid for n in q.inputs) else ok
+                            for q, ok in zip(r.requirements, results, strict=True))
         if r.adjustments:
             adjusted.append((r.id, tuple((kind, limit, amount) for kind, limit, amount, _t in r.adjustments), applies is True))
         judge(r.id, applies, results, bool(r.reviews), failed, unresolved)
-    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted)
+    for at, m in reversed(outside):  # a key outside the bands an applying rule fails on: the rule's failure
+        keys = facts.matrices[meta.matrices.index(m)][1]
+        axis = None
+        for a, k in zip(m.axes, keys, strict=True):
+            if k is None or _band_index(k, a.bands) is None:
+                axis = a if k is not None else None
+                break
+        if axis is not None and any(
+                applies is True and any((ok is False or any(n in facts.invalid for n in q.inputs))
+                                        and set(q.inputs) & set(axis.inputs)
+                                        for q, ok in zip(r.requirements, results, strict=True))
+                for r, (applies, results) in zip(meta.rules, facts.rules, strict=True)):
+            del failed[at]
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused, facts.invalid)
 
 
 def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
-          cells: list[tuple[str, str, Decimal]]) -> None:
+          cells: list[tuple[str, str, Decimal]], refused: dict[str, str], invalid: dict[str, Any]) -> None:
     """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
     row = col = 0
     for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+        if key is None and any(n in invalid for n in axis.inputs):  # a key outside its domain
+            failed.append(m.id)
+            for limit in m.gives:
+                refused.setdefault(limit, m.id)
+            return
         if key is None:
             unresolved.append(m.id)
             return
         idx = _band_index(key, axis.bands)
         if idx is None:
             failed.append(m.id)
+            for limit in m.gives:
+                refused.setdefault(limit, m.id)
             return
         if n:
             col = idx
@@ -75,6 +102,8 @@ def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: l
     cell = m.cells[row][col][0]
     if cell is None:
         failed.append(m.id)
+        for limit in m.gives:
+            refused.setdefault(limit, m.id)
     else:
         cells.extend((m.id, limit, given) for limit, given in cell)
 
@@ -92,13 +121,16 @@ def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], 
 
 
 def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
-             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]]
-             ) -> Verdict:
+             cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]],
+             refused: dict[str, str] | None = None, invalid: dict[str, Any] | None = None) -> Verdict:
     """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
     stacked = meta.combine == "stacked"
     for lim in meta.limits:
         lid = lim.id
+        if refused and lid in refused:  # no value: not eligible under that matrix, whatever the caps
+            limits.append((lid, None, None))
+            continue
         base: tuple[str, Decimal] | None = None
         for mid, limit, given in cells:
             if limit == lid and (base is None or given < base[1]):
@@ -141,7 +173,7 @@ def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[
         else:
             actual = loan.get(lim.on) if isinstance(loan, dict) else getattr(loan, lim.on, None)
         if actual is None:
-            unresolved.append(lid)
+            (failed if invalid and lim.on in invalid else unresolved).append(lid)
         elif actual > value:
             (unresolved if sure is None or actual <= sure[1] else failed).append(lid)
     status: Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"

@@ -158,3 +158,15 @@ def _names(x: object) -> set[str]:
     from compiler.analysis.conditions import mentions
 
     return mentions(x)
+
+
+def test_search_over_thousands_of_constraints() -> None:
+    """A question of 5,000 constraints (a program with thousands of rules) is answered, not a RecursionError."""
+    from compiler.analysis.region import search
+
+    assert _BUNDLE is not None
+    domain = Domain(_BUNDLE.programs[0], _BUNDLE.vocabulary)
+    floors = [[Box({"fico": Interval(Decimal(600 + i % 100))})] for i in range(5000)]
+    found = search(floors, domain, budget=100_000)
+    assert found is not None and found.items["fico"] == Interval(Decimal(699))
+    assert search([*floors, [Box({"fico": Interval(None, True, Decimal(650))})]], domain, budget=100_000) is None

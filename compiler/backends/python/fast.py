@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
+from compiler.backends.python.domains import invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 
 
@@ -58,6 +59,12 @@ class FastPath:
         self.decisive = decisive
         self.lines: list[str] = []
         self.value_ids = {v.id for v in program.values}
+        # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
+        self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
+
+    def invalid_read(self, x: object) -> tuple[str, ...]:
+        """The values `x` reads directly that may be invalid."""
+        return tuple(name for name in ir.reads(x) if name in self.invalid_from)
 
     def temp(self) -> str:
         name = f"_t{self.e._temps}"
@@ -76,6 +83,7 @@ class FastPath:
             self._values()
             self._matrices()
             self._rules()
+            self._deferred()
             self._limits()
         finally:
             self.e.locals_for_values = False
@@ -84,6 +92,8 @@ class FastPath:
     # ---------------------------------------------------------------- derived values, as locals
 
     def _values(self) -> None:
+        if self.invalid_from:
+            self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
             if val.id not in self.decisive:
                 continue
@@ -91,6 +101,8 @@ class FastPath:
             cite = f"; {_comment(val.citation)}" if val.citation else ""
             self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
             self.say(f"v_{val.id} = {self.emit(val.body)}")
+            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal):
+                self.say(line)
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -106,7 +118,11 @@ class FastPath:
             if any(lim.id in m.gives for m in p.matrices):
                 self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
                 self.say(f"base_{lim.id}_by = ''")
+                self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
         self.say("covered: bool | None = False  # whether some matrix applies")
+        for m in p.matrices:
+            if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
+                self.say(f"out_{m.id}: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside")
         for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
             self.say(f"# matrix {m.id}: {_comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
@@ -144,19 +160,64 @@ class FastPath:
         # a key unknown: missing (the row's first); a key in no band: fail; else the cell
         for n, (name, axis, key) in enumerate(keys):
             integer = axis.expr.type.kind in ("integer", "months")
-            self.say(f"{'el' if n else ''}if {key} is None:", depth)
+            first = n == 0
+            if invalid := self.invalid_read(axis.expr):  # a key outside its domain: not eligible
+                self.say(f"{'' if first else 'el'}if {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                self.say(f"failed.append({m.id!r})", depth + 1)
+                self._refuse(m, depth + 1)
+                first = False
+            self.say(f"{'' if first else 'el'}if {key} is None:", depth)
             self.say(f"unresolved.append({m.id!r})", depth + 1)
             self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
-            self.say(f"failed.append({m.id!r})", depth + 1)
             labels = ", ".join(b.label for b in axis.bands)
-            self.lines[-2] += f"  # {_comment(axis.label)}: {_comment(labels)}"
+            self.lines[-1] += f"  # {_comment(axis.label)}: {_comment(labels)}"
+            self.say(f"failed.append({m.id!r})", depth + 1)
+            self._refuse(m, depth + 1)
+            if self._deferring(m, n):
+                self.say(f"out_{m.id} = (len(failed) - 1, {n})", depth + 1)
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)
         self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
+        self._refuse(m, depth + 1)
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
+
+    @staticmethod
+    def _axes(m: ir.Matrix) -> list[ir.Axis]:
+        return [m.rows] + ([m.columns] if m.columns else [])
+
+    def _deferring(self, m: ir.Matrix, n: int) -> list[tuple[ir.Rule, ir.Requirement]]:
+        """The requirements reading what axis `n` of `m` reads: one not met, of a rule that applies, is the reason
+        to report for a key outside the bands (the matrix's finding then points to it)."""
+        reads = set(ir.reads(self._axes(m)[n].expr))
+        return [(r, q) for r in self.p.rules for q in r.requirements if reads & set(ir.reads(q))]
+
+    def _deferred(self) -> None:
+        """A key outside the bands that a rule which applies already fails on: not the matrix's failure (last
+        matrix first, so the places recorded in `failed` stay right)."""
+        for m in reversed(self.p.matrices):
+            axes = [n for n in range(len(self._axes(m))) if self._deferring(m, n)]
+            if not axes:
+                continue
+            self.say(f"if out_{m.id} is not None:  # matrix {m.id}: a key outside its bands")
+            def grouped(text: str) -> str:
+                bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
+                return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
+
+            for n in axes:
+                tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
+                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q)))} is False"
+                         for r, q in self._deferring(m, n)]
+                either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
+                self.say(f"if out_{m.id}[1] == {n} and ({either}):", 2)
+                self.say(f"del failed[out_{m.id}[0]]", 3)
+
+    def _refuse(self, m: ir.Matrix, depth: int) -> None:
+        """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
+        for limit in m.gives:
+            self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
 
     # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
 
@@ -164,7 +225,7 @@ class FastPath:
         for r in self.p.rules:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
-            results = [self.e.requirement(q) for q in r.requirements]
+            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q)) for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
             ok = kleene_and(results, self.temp) if results else ""
@@ -260,9 +321,15 @@ class FastPath:
             var = f"lim_{lim.id}"
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
-            self.say("if best is not None:")
+            if base:  # a matrix refusing the loan leaves no limit, whatever the caps
+                self.say(f"if refused_{lim.id} is not None:")
+                self.say(f"{var}, {var}_by = None, None", 2)
+            self.say(f"{'elif' if base else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
-            self.say(f"unresolved.append({lim.id!r})", 3)
+            if lim.on in self.invalid_from:  # outside its domain: fails
+                self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
+            else:
+                self.say(f"unresolved.append({lim.id!r})", 3)
             self.say(f"elif {on} > best:", 2)
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
@@ -272,6 +339,17 @@ class FastPath:
 
     def _amount(self, a: ir.Adjustment) -> str:
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
+
+
+def _balanced(text: str) -> bool:
+    """No bracket in `text` closes one opened before it (so `(text)` is one bracketed expression)."""
+    depth = 0
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def fast_path(program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> str:

@@ -16,7 +16,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir, ir_program, ir_types
+from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
@@ -173,6 +173,7 @@ def versions_of(bundle: ir_program.Bundle) -> list[tuple[ir_program.Program, lis
 def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabulary, name: str) -> dict[str, str]:
     """A program's two modules: `<name>.py`, the checker (values, one function per matrix and rule, `check`,
     `check_fast`), and `<name>_meta.py`, the metadata `check` words its Decision from (`META`)."""
+    from compiler.backends.python.domains import invalid_lines
     from compiler.backends.python.expr import PyExpr, literal
     from compiler.backends.python.fast import fast_path
     from compiler.meta import program_meta
@@ -188,8 +189,14 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     decisive = decisive_values(program)
     fast = fast_path(program, emitter, decisive)
     meta_module = f"{name}_meta"
+    invalid_from = ir_names.invalid_from(program.values)
+
+    def guard(val: ir.Value, ref: str) -> list[str]:
+        return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal)
+
     checker = environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, decisive=decisive, fast=fast,
+        invalid_from=invalid_from, guard=guard,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta_module=meta_module, local_imports=sorted([f"from .{meta_module} import META", "from .loan import Loan"]),
     )

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler.backends.sql.expr import (
     INT,
     Scope,
@@ -107,14 +107,40 @@ class Layers:
 
 def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
     """Each value as a column in its own layer, in declaration order (dependency order: a value reads only
-    values declared before it, as columns of the layers below)."""
+    values declared before it, as columns of the layers below). A value that may be invalid (language.md 3.4,
+    "Domains") is computed into `_raw_<id>`, then NULL when outside its domain or reading an invalid value, with
+    `_inv_<id>` (BOOLEAN, never NULL) saying so."""
+    invalid_from = ir_names.invalid_from(values)
     for v in values:
         sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
         if sql.kind == "num":
             scope.value_scales[v.id] = sql.scale
         for name, tree in scope.take_hoisted():
             layers.add([exp.alias_(tree, name)])
-        layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+        inherited = invalid_from.get(v.id)
+        if inherited is None:
+            layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
+            continue
+        layers.add([exp.alias_(sql.tree, f"_raw_{v.id}")])
+        raw = exp.column(f"_raw_{v.id}")
+        bad: list[exp.Expr] = [invalid_col(name) for name in inherited]
+        if v.domain is not None:
+            bad.append(exp.And(this=exp.Not(this=is_null(raw)),
+                               expression=exp.Not(this=paren(in_band(Sql(raw, sql.kind, sql.scale), v.domain)))))
+        invalid = exp.Coalesce(this=paren(_or(bad)), expressions=[exp.Boolean(this=False)])
+        layers.add([exp.alias_(case((invalid, exp.Null()), default=raw), scope.value_prefix + v.id, quoted=True),
+                    exp.alias_(invalid, f"_inv_{v.id}")])
+
+
+def invalid_col(value: str) -> exp.Expr:
+    """Whether the value is invalid (outside its domain or reading such a value): TRUE or FALSE."""
+    return exp.column(f"_inv_{value}")
+
+
+def _invalid_read(x: object, invalid_from: dict[str, tuple[str, ...]]) -> exp.Expr | None:
+    """Whether any value `x` reads directly is invalid; None when none may be."""
+    names = [name for name in ir.reads(x) if name in invalid_from]
+    return _or([invalid_col(n) for n in names]) if names else None
 
 
 def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
@@ -122,6 +148,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
     scope = Scope(field_places(vocabulary), {})
     layers = Layers(source)
+    invalid_from = ir_names.invalid_from(program.values)
 
     # 1. derived values, each in its own layer (later values read earlier ones as columns)
     add_values(layers, program.values, scope)
@@ -138,7 +165,10 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, r in enumerate(program.rules):
         facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
         for j, q in enumerate(r.requirements):
-            facts.append(exp.alias_(_requirement(q, scope), f"r{i}_q{j}"))
+            met = _requirement(q, scope)
+            if (invalid := _invalid_read(q, invalid_from)) is not None:  # reading an invalid value: not met
+                met = case((invalid, exp.Boolean(this=False)), default=met)
+            facts.append(exp.alias_(met, f"r{i}_q{j}"))
     for name, tree in scope.take_hoisted():
         layers.add([exp.alias_(tree, name)])
     layers.add(facts)
@@ -155,7 +185,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     outcomes: list[exp.Expr] = []
     finding_cols: list[tuple[str, str]] = []  # (rule id, outcome column), in the Decision's finding order
     for i, m in enumerate(program.matrices):
-        outcomes.append(exp.alias_(_matrix_outcome(i, m), f"o_m{i}"))
+        outcomes.append(exp.alias_(_matrix_outcome(i, m, invalid_from, program.rules), f"o_m{i}"))
         finding_cols.append((m.id, f"o_m{i}"))
     if program.matrices:
         none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
@@ -180,8 +210,11 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         actual = _limit_actual(lim, program, vocabulary, scope)
         scale = _limit_stages(program, lim.id, actual, k, stages)
         lv, lc, la = exp.column(f"lim{k}"), exp.column(f"lim{k}_certain"), exp.column(f"lim{k}_actual")
+        on_invalid = [(exp.And(this=is_null(la), expression=invalid_col(lim.on)), _s("fail"))] \
+            if lim.on in invalid_from else []
         limit_findings.append(exp.alias_(case(
             (is_null(lv), _s("not_applicable")),
+            *on_invalid,
             (is_null(la), _s("missing")),
             (exp.And(this=exp.GT(this=la, expression=lv),
                      expression=paren(exp.Or(this=is_null(lc), expression=exp.LTE(this=la, expression=lc)))), _s("missing")),
@@ -239,11 +272,23 @@ def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
     return tree
 
 
-def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expr:
+def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]],
+                    rules: Sequence[ir.Rule]) -> exp.Expr:
     a = exp.column(f"m{i}_a")
     whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
-    for j in range(len(_axes(m))):
-        whens += [(is_null(exp.column(f"m{i}_k{j}")), _s("missing")), (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
+    for j, axis in enumerate(_axes(m)):
+        if (invalid := _invalid_read(axis.expr, invalid_from)) is not None:  # a key outside its domain: fail
+            whens.append((exp.And(this=is_null(exp.column(f"m{i}_k{j}")), expression=paren(invalid)), _s("fail")))
+        whens.append((is_null(exp.column(f"m{i}_k{j}")), _s("missing")))
+        # a key outside the bands that a rule which applies already fails on (a requirement reading the same
+        # input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined anyway
+        reads = set(ir.reads(axis.expr))
+        deferring = [exp.And(this=_true(exp.column(f"r{k}_a")), expression=_false(exp.column(f"r{k}_q{n}")))
+                     for k, r in enumerate(rules) for n, q in enumerate(r.requirements) if reads & set(ir.reads(q))]
+        if deferring:
+            whens.append((exp.And(this=is_null(exp.column(f"m{i}_b{j}")), expression=paren(_or(deferring))),
+                          _s("not_applicable")))
+        whens.append((is_null(exp.column(f"m{i}_b{j}")), _s("fail")))
     na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
     if na:
         whens.append((_or(na), _s("fail")))
@@ -348,7 +393,14 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     maybe, known = options(True), options(False)
     for j, ((v_maybe, _r), (v_known, _r2)) in enumerate(zip(maybe, known, strict=True)):
         stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
-    stages[3] += [exp.alias_(_least([exp.column(f"{p}_o{j}") for j in range(len(maybe))]), p),
+    # a matrix giving the limit that applies and refuses the loan (N/A cell, outside its bands: its outcome is
+    # `fail`) leaves the limit without a value and without a binding rule, whatever the caps (language.md 15.2)
+    refused = [exp.Or(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("fail")),
+                      expression=paren(exp.And(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("not_applicable")),
+                                               expression=_true(exp.column(f"m{i}_a")))))
+               for i, _mid, _c in matrices]
+    lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
+    stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
                   exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
     rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
     stages[4].append(exp.alias_(case(*[(exp.EQ(this=exp.column(f"{p}_o{j}"), expression=exp.column(p)), rules[j])
