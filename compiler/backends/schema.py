@@ -73,7 +73,9 @@ class DerivedValueModel(_Strict):
 
     name: str
     title: str
-    value: DecimalText | None = Field(description="Exact decimal as a string; null when an input is unknown.")
+    value: DecimalText | bool | str | None = Field(
+        description="A number as an exact decimal string, yes/no as a boolean, a derived category as its choice; "
+                    "null when an input is unknown or the value is outside its domain.")
     inputs: dict[str, DecimalText | None]
 
 
@@ -94,6 +96,9 @@ class LimitResultModel(_Strict):
     binding_rule: str | None
     description: str
     candidates: list[LimitCandidateModel]
+    state: Literal["set", "none", "not_eligible"] = Field(
+        description="set: the value above; none: no rule gives this limit; not_eligible: a matrix that applies "
+                    "refuses the loan (an N/A cell, a key outside its bands), so no cap or reduction stands in.")
 
 
 class DecisionModel(_Strict):
