@@ -22,8 +22,8 @@ from tests.service.server import GLC, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 LOAN = (ROOT / "examples" / "near_miss_loan.json").read_bytes()
-OLD_ROW = "| 700..719  | 85%           | 80%                    |"
-NEW_ROW = "| 700..719  | 85%           | 85%                    |"
+OLD_ROW = "| 700..719 | 85%           | 80%                    |"
+NEW_ROW = "| 700..719 | 85%           | 85%                    |"
 CHECK = "/v1/programs/keystone_bank_statement/check"
 RELOAD_S = 120  # waiting for the watcher to see the rebuild, not a performance assertion
 
