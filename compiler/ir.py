@@ -250,9 +250,21 @@ class Not:
     type: Type = YESNO
 
 
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A derived choice: the choice of the first line whose condition holds, `otherwise` when none does. A
+    condition that is unknown before the first true one makes the category unknown (it could have held)."""
+
+    choices: tuple[str, ...]
+    conds: tuple[Expr, ...]
+    otherwise: str
+    type: Type
+    span: Span = field(compare=False)
+
+
 Expr = (
     Const | FieldRef | ValueRef | Arith | Scale | Neg | DivRound | Round | Extremum | Default | IfThenElse
-    | MonthsSince | MonthsSinceLatest | CountLates | Compare | IsKnown | InSet | And | Or | Not
+    | MonthsSince | MonthsSinceLatest | CountLates | Compare | IsKnown | InSet | And | Or | Not | Category
 )
 
 # ------------------------------------------------------------------ bands and tables
@@ -276,13 +288,60 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
-class Axis:
-    """A matrix dimension or lookup key: the expression and its bands, in table order."""
+class Choices:
+    """A table entry of a choice or yes/no key: the values it holds (yes/no as True/False). `label` is how the
+    author wrote it (`rate_term, cash_out`, `any other`), for messages and documentation."""
 
-    expr: Expr
-    bands: tuple[Band, ...]
+    values: tuple[str | bool, ...]
     label: str
     span: Span = field(compare=False)
+
+    def contains(self, x: object) -> bool:
+        return isinstance(x, (str, bool)) and x in self.values
+
+
+Entry = Band | Choices
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A matrix dimension or lookup key: its keys (one or more) and its lines, in table order. A line holds one
+    entry per key (a band of a numeric key, choices of a choice or yes/no key); lines never overlap, so a loan's
+    keys fall in at most one line. `labels` names each key (a field or value id), `label` the whole axis."""
+
+    keys: tuple[Expr, ...]
+    lines: tuple[tuple[Entry, ...], ...]
+    labels: tuple[str, ...]
+    label: str
+    span: Span = field(compare=False)
+
+    @property
+    def simple(self) -> bool:
+        """One numeric key: bands only (every table before the second edition)."""
+        return len(self.keys) == 1 and all(isinstance(line[0], Band) for line in self.lines)
+
+    @property
+    def expr(self) -> Expr:
+        """The key of a one-key axis."""
+        return self.keys[0]
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The bands of a `simple` axis, in table order."""
+        return tuple(line[0] for line in self.lines if isinstance(line[0], Band))
+
+    def index(self, key_values: tuple[object, ...]) -> int | None:
+        """The line holding every key value (all known), None when no line does."""
+        for i, line in enumerate(self.lines):
+            if all(_entry_holds(e, k) for e, k in zip(line, key_values, strict=True)):
+                return i
+        return None
+
+
+def _entry_holds(entry: Entry, key: object) -> bool:
+    if isinstance(entry, Choices):
+        return entry.contains(key)
+    return isinstance(key, Decimal) and entry.contains(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,10 +365,10 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Lookup:
-    """A derived value read from a one-dimensional table of bands; N/A rows give unknown."""
+    """A derived value read from a table keyed by one or more keys (`key`'s lines); N/A rows give unknown."""
 
     key: Axis
-    results: tuple[Decimal | None, ...]
+    results: tuple[Decimal | str | None, ...]
     type: Type
     span: Span = field(compare=False)
 
@@ -495,7 +554,7 @@ def _child_fields(cls: type) -> tuple[str, ...] | None:
 def _nodes_in(value: object) -> Iterator[object]:
     if isinstance(value, tuple):
         for item in value:
-            yield from _nodes_in(item)  # tuples nest at most twice (Matrix.cells)
+            yield from _nodes_in(item)  # tuples nest at most twice (Matrix.cells, Axis.lines)
     elif _child_fields(type(value)) is not None:
         yield value
 
