@@ -209,6 +209,9 @@ class _Assembly:
         for v in self.program.values:
             value = self.loan.value(v.id)
             number = value if isinstance(value, Decimal) else None
+            if isinstance(value, str) and v.type.kind == "enum":
+                out.append(DerivedValue(v.id, v.title, value, {n: self.shown(n) for n in self.words.reads[v.id]}))
+                continue
             if number is not None and number.is_finite() and v.places is not None:
                 exact = number.quantize(Decimal(1).scaleb(-v.places))
                 number = exact if exact == number else number  # the declared decimals, never rounding
@@ -231,6 +234,14 @@ class _Assembly:
         at: list[int] = []
         place: list[str] = []
         for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
+            if not axis.simple:
+                got = self.line_of(axis)
+                if isinstance(got, Finding):
+                    return finding(got.outcome, got.message, got.missing)
+                line, words = got
+                at.append(line)
+                place.append(words)
+                continue
             reads = ir.reads(axis.expr)
             what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
             key = self.loan.number(axis.expr)
@@ -248,6 +259,28 @@ class _Assembly:
             return finding("fail", f"Not eligible: {where} is N/A.")
         self.cells += [_Cell(m.id, limit, value, f"{m.title}: {where} = {cell.text}") for limit, value in cell.limits]
         return finding("pass", f"{where}: {cell.text}.")
+
+    def line_of(self, axis: ir.Axis) -> tuple[int, str] | Finding:
+        """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads
+        (`Credit grade a_plus, FICO 720+`); a missing or failing finding (fields only) when there is none."""
+        keys: list[Any] = []
+        every: list[str] = []
+        for label, k in zip(axis.labels, axis.keys, strict=True):
+            reads = ir.reads(k)
+            every += [r for r in reads if r not in every]
+            v = self.loan.number(k)
+            if v is None:
+                what = self.quoted(reads) or self.words.titles.get(label, label)
+                return Finding("", "", "missing", f"{what} is unknown.", "", "", self.unknown_fields(reads))
+            keys.append(v)
+        line = axis.index(tuple(keys))
+        if line is None:
+            return Finding("", "", "fail", f"{self.quoted(tuple(every)) or axis.label} is in no line of the matrix.",
+                           "", "")
+        words = ", ".join(
+            f"{self.words.titles.get(label, label)} {e.label if isinstance(e, ir.Band) else say(v)}"
+            for label, e, v in zip(axis.labels, axis.lines[line], keys, strict=True))
+        return line, words
 
     # ---------------------------------------------------------------- rules (section 9)
 

@@ -330,6 +330,11 @@ class Axis:
         """The bands of a `simple` axis, in table order."""
         return tuple(line[0] for line in self.lines if isinstance(line[0], Band))
 
+    @property
+    def line_labels(self) -> tuple[str, ...]:
+        """How each line reads: its band (`660..679`) or its entries (`a_plus, 720+`)."""
+        return tuple(", ".join(e.label for e in line) for line in self.lines)
+
     def index(self, key_values: tuple[object, ...]) -> int | None:
         """The line holding every key value (all known), None when no line does."""
         for i, line in enumerate(self.lines):

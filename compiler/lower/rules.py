@@ -14,14 +14,8 @@ from compiler.lower.analysis_hints import lower_accepts
 from compiler.lower.axes import lower_keys, make_axis, split_heading
 from compiler.lower.expr import ExprLowerer
 from compiler.lower.inherit import Item
-from compiler.lower.values import (
-    ValueTable,
-    _axis_label,
-    describe_literal_kind,
-    infer_places,
-    literal_decimal,
-    literal_fits,
-)
+from compiler.lower.literals import _axis_label, describe_literal_kind, literal_decimal, literal_fits
+from compiler.lower.values import ValueTable, infer_places
 from compiler.syntax import surface as s
 
 _C = TypeVar("_C", bound="s.Cite | s.When | s.Gives")

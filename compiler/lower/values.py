@@ -15,15 +15,7 @@ from compiler.diagnostics import Diagnostics
 from compiler.lower.analysis_hints import lower_better
 from compiler.lower.axes import lower_keys, make_axis
 from compiler.lower.expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
-from compiler.lower.literals import (  # noqa: F401 (re-exported for rules.py and declarations.py)
-    _axis_label,
-    _band_cell,
-    _decimals,
-    describe_literal_kind,
-    literal_decimal,
-    literal_fits,
-    lower_band,
-)
+from compiler.lower.literals import _axis_label, _decimals, literal_decimal
 from compiler.source import Span
 from compiler.syntax import surface as s
 
@@ -131,11 +123,11 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
     if decl.choices and category is None:
         return None
     if category is not None and decl.table is None:
-        body = lower_category(decl, category, lowerer, diags)
-        if body is None:
+        chosen = lower_category(decl, category, lowerer, diags)
+        if chosen is None:
             return None
-        return ir.Value(decl.name, title, body, category, None, None, cite, decl.notes, origin, section,
-                        _depends_on(body), decl.span)
+        return ir.Value(decl.name, title, chosen, category, None, None, cite, decl.notes, origin, section,
+                        _depends_on(chosen), decl.span)
     if decl.table is not None and decl.key is not None:
         lookup = lower_lookup(decl, lowerer, table, diags, category)
         if lookup is None:

@@ -32,7 +32,7 @@ class Expect:
     limits: dict[str, Decimal | None] = field(default_factory=dict)
     binding: dict[str, str | None] = field(default_factory=dict)
     conditions: frozenset[str] | None = None
-    values: dict[str, Decimal | None] = field(default_factory=dict)
+    values: dict[str, Decimal | str | None] = field(default_factory=dict)
 
     def empty(self) -> bool:
         return (self.status is None and self.failing is None and not self.rules and not self.limits and not self.binding
@@ -91,9 +91,13 @@ def read_limit_value(path: str, node: yaml.Node, lim: ir.Limit) -> Decimal | Non
     return v
 
 
-def read_derived(path: str, node: yaml.Node, value: ir.Value) -> Decimal | None:
+def read_derived(path: str, node: yaml.Node, value: ir.Value) -> Decimal | str | None:
     if isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() == "never":
         return NEVER
+    if value.type.kind == "enum":  # a derived category: its choice, by name or by label
+        labels = dict(zip(value.type.labels, value.type.values, strict=False))
+        text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        return labels.get(text) or parse_typed(path, node, value.type, f"value `{value.id}`")
     v = parse_typed(path, node, value.type, f"value `{value.id}`")
     if v is not None and not isinstance(v, Decimal):
         raise TestFileError(location(path, node), f"value `{value.id}` is not a number.")
@@ -135,7 +139,7 @@ def read_expect(path: str, node: yaml.Node, names: ExpectNames) -> Expect:
     rules: dict[str, str] = {}
     limits: dict[str, Decimal | None] = {}
     binding: dict[str, str | None] = {}
-    values: dict[str, Decimal | None] = {}
+    values: dict[str, Decimal | str | None] = {}
     for key, (_k, v) in entries.items():
         if key == "status":
             status = read_status(path, v)

@@ -43,9 +43,11 @@ class Outcome:
         return not self.mismatches
 
 
-def _show(v: Decimal | None, kind: str = "", unit: str = "") -> str:
+def _show(v: Decimal | str | None, kind: str = "", unit: str = "") -> str:
     if v is None:
         return "none"
+    if isinstance(v, str):
+        return v
     if v == NEVER:
         return "never"
     return fmt(v, kind, unit)

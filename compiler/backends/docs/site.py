@@ -16,7 +16,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir, ir_program
+from compiler import ir, ir_program, ir_types
 from compiler.backends import templates
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
@@ -86,10 +86,17 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
 
 
+def _result_text(r: Decimal | str, t: ir_types.Type) -> str:
+    """A lookup's result as the docs show it: an amount, or a category's choice by its label."""
+    if isinstance(r, str):
+        return dict(zip(t.values, t.labels, strict=False)).get(r, r)
+    return fmt_amount(r, t.kind, t.unit)
+
+
 def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     if isinstance(v.body, ir.Lookup):
-        parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
-                 for b, r in zip(v.body.key.bands, v.body.results, strict=True)]
+        parts = [f"{label}: {_result_text(r, v.type) if r is not None else 'N/A'}"
+                 for label, r in zip(v.body.key.line_labels, v.body.results, strict=True)]
         return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
     return describe(v.body, titles)
 

@@ -134,21 +134,31 @@ class FastPath:
 
     def _place(self, m: ir.Matrix, depth: int) -> None:
         axes = [m.rows] + ([m.columns] if m.columns else [])
-        keys = []
+        keys: list[tuple[str, ir.Axis, list[str]]] = []
         for name, axis in zip(("row", "col"), axes, strict=False):
-            key = self.emit(axis.expr)
-            if not (_SIMPLE.fullmatch(key)):
-                self.say(f"{name}_key = {key}", depth)
-                key = f"{name}_key"
-            keys.append((name, axis, key))
-        # a key unknown: missing (the row's first); a key in no band: fail; else the cell
-        for n, (name, axis, key) in enumerate(keys):
-            integer = axis.expr.type.kind in ("integer", "months")
-            self.say(f"{'el' if n else ''}if {key} is None:", depth)
+            names: list[str] = []
+            for j, k in enumerate(axis.keys):
+                key = self.emit(k)
+                if not (_SIMPLE.fullmatch(key)):
+                    local = f"{name}_key" if len(axis.keys) == 1 else f"{name}_key{j}"
+                    self.say(f"{local} = {key}", depth)
+                    key = local
+                names.append(key)
+            keys.append((name, axis, names))
+        # a key unknown: missing (the row's first); keys in no band or line: fail; else the cell
+        for n, (name, axis, names) in enumerate(keys):
+            self.say(f"{'el' if n else ''}if {' or '.join(f'{k} is None' for k in names)}:", depth)
             self.say(f"unresolved.append({m.id!r})", depth + 1)
-            self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
+            if axis.simple:
+                integer = axis.expr.type.kind in ("integer", "months")
+                index = band_index(names[0], axis.bands, integer, self.e.decimal)
+                labels = ", ".join(b.label for b in axis.bands)
+            else:
+                index = "(" + "".join(f"{i} if {self.e.line_test(axis, line, names)} else "
+                                      for i, line in enumerate(axis.lines)) + "-1)"
+                labels = f"{len(axis.lines)} lines"
+            self.say(f"elif ({name} := {index}) < 0:", depth)
             self.say(f"failed.append({m.id!r})", depth + 1)
-            labels = ", ".join(b.label for b in axis.bands)
             self.lines[-2] += f"  # {_comment(axis.label)}: {_comment(labels)}"
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)

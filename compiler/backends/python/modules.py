@@ -189,7 +189,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     fast = fast_path(program, emitter, decisive)
     meta_module = f"{name}_meta"
     checker = environment().get_template("program.py.j2").render(
-        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, decisive=decisive, fast=fast,
+        p=program, owner=owner, emit=emitter.emit, keys=emitter.axis_keys, requirement=emitter.requirement, decisive=decisive, fast=fast,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta_module=meta_module, local_imports=sorted([f"from .{meta_module} import META", "from .loan import Loan"]),
     )

@@ -25,12 +25,13 @@ from compiler.backends.sql.expr import (
     Scope,
     Sql,
     SqlError,
+    any_null,
     case,
     compile_expr,
     compile_lookup,
     const_num,
     from_source,
-    in_band,
+    in_line,
     is_null,
     lit,
     paren,
@@ -132,9 +133,10 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         facts.append(exp.alias_(compile_expr(m.when, scope).tree if m.when is not None else exp.Boolean(this=True), f"m{i}_a"))
         for j, axis in enumerate(_axes(m)):
-            key = compile_expr(axis.expr, scope)
-            key_scales[f"m{i}_k{j}"] = key
-            facts.append(exp.alias_(key.tree, f"m{i}_k{j}"))
+            for name, key_expr in zip(_key_columns(i, j, axis), axis.keys, strict=True):
+                key = compile_expr(key_expr, scope)
+                key_scales[name] = key
+                facts.append(exp.alias_(key.tree, name))
     for i, r in enumerate(program.rules):
         facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
         for j, q in enumerate(r.requirements):
@@ -147,8 +149,8 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     positions: list[exp.Expr] = []
     for i, m in enumerate(program.matrices):
         for j, axis in enumerate(_axes(m)):
-            key = Sql(exp.column(f"m{i}_k{j}"), "num", key_scales[f"m{i}_k{j}"].scale)
-            positions.append(exp.alias_(case(*[(in_band(key, b), lit(n)) for n, b in enumerate(axis.bands)]), f"m{i}_b{j}"))
+            keys = [Sql(exp.column(name), key_scales[name].kind, key_scales[name].scale) for name in _key_columns(i, j, axis)]
+            positions.append(exp.alias_(case(*[(in_line(keys, line), lit(n)) for n, line in enumerate(axis.lines)]), f"m{i}_b{j}"))
     layers.add(positions)
 
     # 4. findings of matrices and rules
@@ -239,11 +241,18 @@ def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
     return tree
 
 
+def _key_columns(i: int, j: int, axis: ir.Axis) -> list[str]:
+    """The fact columns of matrix i's axis j: `m{i}_k{j}` for one key, `m{i}_k{j}_{n}` for several."""
+    return [f"m{i}_k{j}"] if len(axis.keys) == 1 else [f"m{i}_k{j}_{n}" for n in range(len(axis.keys))]
+
+
 def _matrix_outcome(i: int, m: ir.Matrix) -> exp.Expr:
     a = exp.column(f"m{i}_a")
     whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
-    for j in range(len(_axes(m))):
-        whens += [(is_null(exp.column(f"m{i}_k{j}")), _s("missing")), (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
+    for j, axis in enumerate(_axes(m)):
+        keys = [exp.column(name) for name in _key_columns(i, j, axis)]
+        whens += [(is_null(keys[0]) if len(keys) == 1 else any_null(*keys), _s("missing")),
+                  (is_null(exp.column(f"m{i}_b{j}")), _s("fail"))]
     na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
     if na:
         whens.append((_or(na), _s("fail")))
