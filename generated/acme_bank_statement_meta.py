@@ -150,6 +150,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -160,6 +162,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -213,6 +217,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -223,6 +229,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -276,6 +284,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -286,6 +296,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -339,6 +351,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -348,6 +362,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -396,6 +412,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -405,6 +423,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

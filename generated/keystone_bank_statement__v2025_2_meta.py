@@ -150,6 +150,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -160,6 +162,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -213,6 +217,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -222,6 +228,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("3000000"), True, '$1,500,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -270,6 +278,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -280,6 +290,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -333,6 +345,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -342,6 +356,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -389,6 +405,8 @@ META = rt.ProgramMeta(
                         (Decimal("700"), True, Decimal("719"), True, '700-719'),
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -398,6 +416,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

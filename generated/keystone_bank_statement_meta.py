@@ -149,6 +149,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -159,6 +161,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -212,6 +216,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -222,6 +228,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -275,6 +283,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -285,6 +295,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -338,6 +350,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -347,6 +361,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -395,6 +411,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -404,6 +422,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

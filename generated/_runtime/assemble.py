@@ -62,9 +62,14 @@ class RuleMeta:
 
 @dataclass(frozen=True, slots=True)
 class AxisMeta:
+    """A matrix axis: one numeric key's `bands`, or (choices, yes/no, several keys) `keys` (title, inputs) and
+    `lines`, one entry per key: a band `(low, low_inclusive, high, high_inclusive, label)` or `(values, label)`."""
+
     label: str
     inputs: tuple[str, ...]
     bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]
+    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lines: tuple[tuple[tuple[Any, ...], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,18 +263,21 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
-def _shown(v: Decimal | None, places: int | None) -> Decimal | None:
-    """A value with exactly its declared decimals (never rounding: only trailing zeros change)."""
-    if v is None or places is None or v.is_infinite():
+def _shown(v: Decimal | str | None, places: int | None) -> Decimal | str | None:
+    """A value with exactly its declared decimals (never rounding: only trailing zeros change); a category's
+    choice as it is."""
+    if v is None or places is None or isinstance(v, str) or v.is_infinite():
         return v
     step = _STEPS[places] if 0 <= places < 10 else Decimal(1).scaleb(-places)
     exact = v.quantize(step, rounding=ROUND_FLOOR)
     return exact if exact == v else v
 
 
-def _dec(v: Any) -> Decimal | None:
+def _dec(v: Any) -> Decimal | str | None:
     if isinstance(v, bool) or v is None:
         return None
+    if isinstance(v, str):
+        return str(v)  # a derived category's choice
     if isinstance(v, int):
         return Decimal(v)
     return v if isinstance(v, Decimal) else None
@@ -284,7 +292,15 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        f"Cannot tell whether it applies: {actuals(m.when_inputs, facts, meta)}.", m.citation, m.where,
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
+    words: list[str] = []
     for axis, key in zip(m.axes, keys, strict=True):
+        if axis.keys:
+            got = _line(m, axis, key, facts, meta)
+            if isinstance(got, Finding):
+                return got
+            positions.append(got[0])
+            words.append(got[1])
+            continue
         if key is None:
             return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
                            m.citation, m.where, missing(axis.inputs, facts, meta))
@@ -295,8 +311,9 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                            f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands}).",
                            m.citation, m.where)
         positions.append(idx)
+        words.append(f"{axis.label} {axis.bands[idx][4]}")
     limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
-    place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
+    place = ", ".join(words)
     if limits is None:
         return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", m.citation, m.where)
     for limit, value in limits:
@@ -397,6 +414,44 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
                        cite, lim.where)
     return Finding(lim.id, lim.title, "fail", f"{shown} exceeds the maximum {maximum} ({result.description}).", cite,
                    lim.where)
+
+
+def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMeta) -> tuple[int, str] | Finding:
+    """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads."""
+    values = (key,) if len(axis.keys) == 1 else tuple(key)
+    for (label, inputs), v in zip(axis.keys, values, strict=True):
+        if v is None:
+            return Finding(m.id, m.title, "missing", f"{actuals(inputs, facts, meta) or label} is unknown.",
+                           m.citation, m.where, missing(inputs, facts, meta))
+    idx = line_index(axis.lines, values)
+    if idx is None:
+        return Finding(m.id, m.title, "fail",
+                       f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix.",
+                       m.citation, m.where)
+    words = ", ".join(f"{label} {e[4] if len(e) == 5 else _key_text(v)}"
+                      for (label, _), e, v in zip(axis.keys, axis.lines[idx], values, strict=True))
+    return idx, words
+
+
+def line_index(lines: tuple[tuple[tuple[Any, ...], ...], ...], values: tuple[Any, ...]) -> int | None:
+    """The first line whose every entry holds its key: a band `(low, low_inc, high, high_inc, label)` holds a
+    number in it, a `(values, label)` entry a choice (text) or yes/no it lists. None when no line does."""
+    for i, line in enumerate(lines):
+        for e, v in zip(line, values, strict=True):
+            if len(e) == 5:
+                if isinstance(v, bool) or not _in_band(v, (e[0], e[1], e[2], e[3])):
+                    break
+            elif not (isinstance(v, (str, bool)) and v in e[0]):
+                break
+        else:
+            return i
+    return None
+
+
+def _key_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
 
 
 def _in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:

@@ -62,7 +62,7 @@ class DerivedValue:
 
     name: str
     title: str
-    value: Decimal | None
+    value: Decimal | str | None  # str: a derived category's choice
     inputs: dict[str, str] = field(default_factory=dict)
 
 

@@ -56,15 +56,17 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     titles = titles_of(p, bundle.vocabulary)
     sections: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for m in p.matrices:
-        cols = m.columns.bands if m.columns else ()
+        cols = [" / ".join(entry_text(e, k.type) for e, k in zip(line, m.columns.keys, strict=True))
+                for line in m.columns.lines] if m.columns else []
         rows = []
-        for row_band, cells in zip(m.rows.bands, m.cells, strict=True):
-            labels = [b.label for b in cols] or [""]
-            rows.append((row_band.label, [_cell(c, m.gives, row_band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
+        for line, cells in zip(m.rows.lines, m.cells, strict=True):
+            keys = [entry_text(e, k.type) for e, k in zip(line, m.rows.keys, strict=True)]
+            row = ", ".join(keys)
+            rows.append((keys, [_cell(c, m.gives, row, lab) for c, lab in zip(cells, cols or [""], strict=True)]))
         limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
-        x = {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
-             "row_label": titles.get(m.rows.label, m.rows.label),
-             "col_label": titles.get(m.columns.label, m.columns.label) if m.columns else ""}
+        x = {"m": m, "cols": cols, "rows": rows, "gives": " / ".join(limit_titles),
+             "row_labels": [titles.get(lb, lb) for lb in m.rows.labels],
+             "col_label": " / ".join(titles.get(lb, lb) for lb in m.columns.labels) if m.columns else ""}
         sections[m.section or "Eligibility matrices"].append(("matrix", x))
     for r in p.rules:
         sections[r.section or "Rules"].append(("rule", r))
@@ -84,6 +86,14 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     diffs = [render_markdown(diff_programs(a, b, bundle.vocabulary, bundle.vocabulary), heading_level=2)
              for a, b in itertools.pairwise(versions)]
     return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
+
+
+def entry_text(e: ir.Entry, t: ir_types.Type) -> str:
+    """A table entry as the docs show it: a band, `any`, `any other`, or its choices by their labels."""
+    if isinstance(e, ir.Band) or e.label in ("any", "any other"):
+        return e.label
+    labels = dict(zip(t.values, t.labels, strict=False))
+    return ", ".join(("yes" if v else "no") if isinstance(v, bool) else labels.get(v, v) for v in e.values)
 
 
 def _result_text(r: Decimal | str, t: ir_types.Type) -> str:
