@@ -330,6 +330,11 @@ class Axis:
         """The bands of a `simple` axis, in table order."""
         return tuple(line[0] for line in self.lines if isinstance(line[0], Band))
 
+    def key_bands(self) -> tuple[tuple[Expr, tuple[Band, ...]], ...]:
+        """Each key with the bands its lines hold for it (none for a choice or yes/no key)."""
+        return tuple((k, tuple(e for line in self.lines if isinstance(e := line[i], Band)))
+                     for i, k in enumerate(self.keys))
+
     @property
     def line_labels(self) -> tuple[str, ...]:
         """How each line reads: its band (`660..679`) or its entries (`a_plus, 720+`)."""

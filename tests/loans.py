@@ -29,13 +29,11 @@ def _edges(bundle: ir_program.Bundle) -> dict[str, set[Decimal]]:
                         out.setdefault(expr.name, set()).add(e)
 
     for p in bundle.programs:
-        for m in p.matrices:
-            add(m.rows.expr, m.rows.bands)
-            if m.columns is not None:
-                add(m.columns.expr, m.columns.bands)
-        for v in p.values:
-            if isinstance(v.body, ir.Lookup):
-                add(v.body.key.expr, v.body.key.bands)
+        axes = [a for m in p.matrices for a in (m.rows, m.columns) if a is not None]
+        axes += [v.body.key for v in p.values if isinstance(v.body, ir.Lookup)]
+        for axis in axes:  # every numeric key of every axis (several keys per axis, choice keys left out)
+            for key, bands in axis.key_bands():
+                add(key, bands)
         for r in p.rules:
             for q in r.requirements:
                 for node in _compares(q.test) + [c for a in q.alternatives for c in _compares(a.test) + _compares(a.when)]:

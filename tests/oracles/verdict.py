@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from generated._runtime import Facts, MatrixMeta, ProgramMeta, Status, Verdict
+from generated._runtime.assemble import line_index
 
 
 def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
@@ -61,10 +62,11 @@ def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: l
     """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
     row = col = 0
     for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
-        if key is None:
+        values = ((key,) if len(axis.keys) == 1 else tuple(key)) if axis.keys else (key,)
+        if any(v is None for v in values):
             unresolved.append(m.id)
             return
-        idx = _band_index(key, axis.bands)
+        idx = line_index(axis.lines, values) if axis.keys else _band_index(key, axis.bands)
         if idx is None:
             failed.append(m.id)
             return
