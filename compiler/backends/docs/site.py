@@ -105,9 +105,12 @@ def _result_text(r: Decimal | str, t: ir_types.Type) -> str:
 
 def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     if isinstance(v.body, ir.Lookup):
+        key = v.body.key
+        labels = [" / ".join(entry_text(e, k.type) for e, k in zip(line, key.keys, strict=True)) for line in key.lines]
         parts = [f"{label}: {_result_text(r, v.type) if r is not None else 'N/A'}"
-                 for label, r in zip(v.body.key.line_labels, v.body.results, strict=True)]
-        return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
+                 for label, r in zip(labels, v.body.results, strict=True)]
+        by = " / ".join(titles.get(lb, lb) for lb in key.labels) if len(key.keys) > 1 else titles.get(key.label, key.label)
+        return f"by {by}: " + "; ".join(parts)
     return describe(v.body, titles)
 
 
