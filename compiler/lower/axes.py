@@ -207,8 +207,3 @@ def split_heading(cell: s.Cell, n: int, diags: Diagnostics) -> list[s.Cell] | No
                     cell.span, "Write one entry per column key, separated by `/`.")
         return None
     return parts
-
-
-def key_count_error(line: s.Row, n: int, what: str, diags: Diagnostics) -> None:
-    diags.error("E421", f"This line has fewer than {n} key cells; `{what}` needs {n}.", line.span,
-                "Give one leading cell per key, then the values.")
