@@ -45,8 +45,8 @@ def lower_keys(exprs: tuple[s.Expr, ...], lowerer: ExprLowerer, what: str, diags
         if x is None:
             return None
         if not (x.type.numeric or x.type.kind in ("enum", "yesno")):
-            diags.error("E305", f"A table key is a number, a choice or yes/no; the {what} `{_axis_label(e)}` is "
-                        f"{x.type.describe()}.", e.span, "Use a numeric field such as fico, a choice such as purpose, "
+            diags.error("E305", f"A table key is a number, a choice or yes/no; `{_axis_label(e)}` ({what}) is "
+                        f"{x.type.a()}.", e.span, "Use a numeric field such as fico, a choice such as purpose, "
                         "or a yes/no field.")
             return None
         out.append(finish_tree(x))
