@@ -164,7 +164,6 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         else _D85 if loan.property_type in {'condo_warrantable', 'modular'}
         else _D80 if loan.property_type in {'two_to_four_unit'}
         else _D75 if loan.property_type in {'condo_non_warrantable'}
-        else None if loan.property_type in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
         else None
     )
     # Eligible deposits (programs/loan.fields:282)
@@ -217,7 +216,6 @@ def values(loan: Loan, every: bool = True) -> dict[str, Any]:
         else _D50 if v['credit_grade'] in {'a_plus', 'a'}
         else _D45 if v['credit_grade'] in {'b'} and loan.fthb in {False}
         else _D43 if v['credit_grade'] in {'b'} and loan.fthb in {True}
-        else None if v['credit_grade'] in {'c'}
         else None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)
@@ -562,7 +560,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D85 if loan.property_type in {'condo_warrantable', 'modular'}
         else _D80 if loan.property_type in {'two_to_four_unit'}
         else _D75 if loan.property_type in {'condo_non_warrantable'}
-        else None if loan.property_type in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
         else None
     )
     # Eligible deposits (programs/loan.fields:282)
@@ -613,7 +610,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D50 if v_credit_grade in {'a_plus', 'a'}
         else _D45 if v_credit_grade in {'b'} and loan.fthb in {False}
         else _D43 if v_credit_grade in {'b'} and loan.fthb in {True}
-        else None if v_credit_grade in {'c'}
         else None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:300)

@@ -424,9 +424,8 @@ def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMe
                            m.citation, m.where, missing(inputs, facts, meta))
     idx = line_index(axis.lines, values)
     if idx is None:
-        return Finding(m.id, m.title, "fail",
-                       f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix.",
-                       m.citation, m.where)
+        said = actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label
+        return Finding(m.id, m.title, "fail", f"{said} is in no line of the matrix.", m.citation, m.where)
     words = ", ".join(f"{label} {e[4] if len(e) == 5 else _key_text(v)}"
                       for (label, _), e, v in zip(axis.keys, axis.lines[idx], values, strict=True))
     return idx, words

@@ -271,9 +271,10 @@ class PyExpr:
             name, first = self._hoisted(self.emit(k))
             names.append(name)
             firsts.append(first)
-        chain = "".join(
-            f"{self._result(r)} if {self.line_test(x.key, line, names)} else "
-            for line, r in zip(x.key.lines, x.results, strict=True))
+        pairs = list(zip(x.key.lines, x.results, strict=True))
+        while pairs and pairs[-1][1] is None:  # trailing N/A lines give None as falling through does
+            pairs.pop()
+        chain = "".join(f"{self._result(r)} if {self.line_test(x.key, line, names)} else " for line, r in pairs)
         unknown = " or ".join(f"{f} is None" for f in firsts)
         return f"(None if {unknown} else {chain}None)"
 
