@@ -169,10 +169,14 @@ class _Differ:
                     ov, nv = limit_in(a.cells[r][c], limit), limit_in(new, limit)
                     if permissiveness(ov) == permissiveness(nv):
                         continue
-                    col = f", {b.columns.label} {b.columns.line_labels[c]}" if b.columns is not None else ""
-                    where = f"{lim.title if lim else limit}, {b.rows.label} {b.rows.line_labels[r]}{col}"
+                    col = f", {self._line(b.columns, c)}" if b.columns is not None else ""
+                    where = f"{lim.title if lim else limit}, {self._line(b.rows, r)}{col}"
                     effect: Effect = "tightens" if permissiveness(nv) < permissiveness(ov) else "loosens"
                     self.add(h, b.id, where, show_limit(ov, lim), show_limit(nv, lim), effect, b.citation)
+
+    def _line(self, axis: ir.Axis, n: int) -> str:
+        """Line n of a keyed axis as it reads: `Credit grade A+, Credit score 720+`."""
+        return ", ".join(f"{self.nt.get(lb, lb)} {e.label}" for lb, e in zip(axis.labels, axis.lines[n], strict=True))
 
     def _layout(self, m: ir.Matrix, t: dict[str, str]) -> str:
         rows = t.get(m.rows.label, m.rows.label)
@@ -260,6 +264,15 @@ class _Differ:
                     effect = "tightens" if (nv > ov) == higher else "loosens"
                 self.add(h, b.id, f"{b.title} for {name} {piece.label}", amount_text(ov, a.type), amount_text(nv, b.type),
                          effect, b.citation)
+            return
+        if isinstance(a.body, ir.Lookup) and isinstance(b.body, ir.Lookup) and a.body.key == b.body.key:
+            higher = self._sense_of_value(b.id)
+            for n, (ov, nv) in enumerate(zip(a.body.results, b.body.results, strict=True)):
+                if ov != nv:
+                    effect = ("tightens" if (nv > ov) == higher else "loosens") \
+                        if isinstance(ov, Decimal) and isinstance(nv, Decimal) and higher is not None else ""
+                    self.add(h, b.id, f"{b.title} for {self._line(b.body.key, n)}", amount_text(ov, a.type),
+                             amount_text(nv, b.type), effect, b.citation)
             return
         self.add(h, b.id, "Definition", self._value_text(a, self.ot), self._value_text(b, self.nt), "", b.citation)
 
