@@ -34,6 +34,11 @@ def _edges(bundle: ir_program.Bundle) -> dict[str, set[Decimal]]:
         for axis in axes:  # every numeric key of every axis (several keys per axis, choice keys left out)
             for key, bands in axis.key_bands():
                 add(key, bands)
+        conditions = [c for v in p.values if isinstance(v.body, ir.Category) for c in v.body.conds]  # category lines
+        for node in (n for c in conditions for n in _compares(c)):
+            if isinstance(node.left, (ir.FieldRef, ir.ValueRef)) and isinstance(node.right, ir.Const) \
+                    and isinstance(node.right.value, Decimal):
+                out.setdefault(node.left.name, set()).add(node.right.value)
         for r in p.rules:
             for q in r.requirements:
                 for node in _compares(q.test) + [c for a in q.alternatives for c in _compares(a.test) + _compares(a.when)]:
