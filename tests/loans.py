@@ -112,7 +112,8 @@ def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
         else:
             s = _number(f, edges.get(f.name, set()))
         parts[f.name] = st.one_of(st.none(), s) if f.name not in ("application_date",) else s
-        if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia"):
+        if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia",
+                      "credit_events", "housing_lates"):  # the lists a derived credit grade reads
             parts[f.name] = st.one_of(s, s, s, s, s, s, s, s, s, st.none())  # mostly known, so rules get exercised
     return st.fixed_dictionaries(parts).map(_ltv_edges(edges))
 
