@@ -16,7 +16,7 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir, ir_program
+from compiler import ir, ir_program, ir_types
 from compiler.backends import templates
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
@@ -56,15 +56,17 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     titles = titles_of(p, bundle.vocabulary)
     sections: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for m in p.matrices:
-        cols = m.columns.bands if m.columns else ()
+        cols = [" / ".join(entry_text(e, k.type) for e, k in zip(line, m.columns.keys, strict=True))
+                for line in m.columns.lines] if m.columns else []
         rows = []
-        for row_band, cells in zip(m.rows.bands, m.cells, strict=True):
-            labels = [b.label for b in cols] or [""]
-            rows.append((row_band.label, [_cell(c, m.gives, row_band.label, lab) for c, lab in zip(cells, labels, strict=True)]))
+        for line, cells in zip(m.rows.lines, m.cells, strict=True):
+            keys = [entry_text(e, k.type) for e, k in zip(line, m.rows.keys, strict=True)]
+            row = ", ".join(keys)
+            rows.append((keys, [_cell(c, m.gives, row, lab) for c, lab in zip(cells, cols or [""], strict=True)]))
         limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
-        x = {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
-             "row_label": titles.get(m.rows.label, m.rows.label),
-             "col_label": titles.get(m.columns.label, m.columns.label) if m.columns else ""}
+        x = {"m": m, "cols": cols, "rows": rows, "gives": " / ".join(limit_titles),
+             "row_labels": [titles.get(lb, lb) for lb in m.rows.labels],
+             "col_label": " / ".join(titles.get(lb, lb) for lb in m.columns.labels) if m.columns else ""}
         sections[m.section or "Eligibility matrices"].append(("matrix", x))
     for r in p.rules:
         sections[r.section or "Rules"].append(("rule", r))
@@ -86,11 +88,29 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     return environment().get_template("changes.md.j2").render(p=p, versions=versions, diffs=list(reversed(diffs)))
 
 
+def entry_text(e: ir.Entry, t: ir_types.Type) -> str:
+    """A table entry as the docs show it: a band, `any`, `any other`, or its choices by their labels."""
+    if isinstance(e, ir.Band) or e.label in ("any", "any other"):
+        return e.label
+    labels = dict(zip(t.values, t.labels, strict=False))
+    return ", ".join(("yes" if v else "no") if isinstance(v, bool) else labels.get(v, v) for v in e.values)
+
+
+def _result_text(r: Decimal | str, t: ir_types.Type) -> str:
+    """A lookup's result as the docs show it: an amount, or a category's choice by its label."""
+    if isinstance(r, str):
+        return dict(zip(t.values, t.labels, strict=False)).get(r, r)
+    return fmt_amount(r, t.kind, t.unit)
+
+
 def _value_text(v: ir.Value, titles: dict[str, str]) -> str:
     if isinstance(v.body, ir.Lookup):
-        parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
-                 for b, r in zip(v.body.key.bands, v.body.results, strict=True)]
-        return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
+        key = v.body.key
+        labels = [" / ".join(entry_text(e, k.type) for e, k in zip(line, key.keys, strict=True)) for line in key.lines]
+        parts = [f"{label}: {_result_text(r, v.type) if r is not None else 'N/A'}"
+                 for label, r in zip(labels, v.body.results, strict=True)]
+        by = " / ".join(titles.get(lb, lb) for lb in key.labels) if len(key.keys) > 1 else titles.get(key.label, key.label)
+        return f"by {by}: " + "; ".join(parts)
     return describe(v.body, titles)
 
 
