@@ -117,8 +117,10 @@ class LtvPlan:
                 candidates.append(given)
         if self.program.matrices and any_applies is False and "eligibility_matrix" in self.matrix_ids:
             failed = True  # the runtime's "no matrix covers this loan" finding, should a matrix bear its id
+        if failed:  # a matrix that applies refuses the loan: its limits have no value (language.md 15.2)
+            return NOT_ELIGIBLE
         if not passed:
-            return NOT_ELIGIBLE if failed else NO_MATRIX
+            return NO_MATRIX
         if not self.limit_declared:
             return NO_LIMIT
         reductions: list[Decimal] = []
