@@ -201,6 +201,14 @@ def ev(x: ir.Expr, env: Env) -> Value:
     if isinstance(x, ir.Not):
         a = ev(x.operand, env)
         return None if a is None else not a
+    if isinstance(x, ir.Category):
+        for choice, cond in zip(x.choices, x.conds, strict=True):
+            c = ev(cond, env)
+            if c is None:
+                return None  # it could have held: the category cannot be told
+            if c:
+                return choice
+        return x.otherwise
     raise NotImplementedError(f"evaluate: unhandled IR node {type(x).__name__}")
 
 
@@ -223,14 +231,19 @@ def _compare(op: str, a: Any, b: Any) -> bool:
 
 
 def ev_lookup(lookup: ir.Lookup, env: Env) -> Value:
-    key = ev(lookup.key.expr, env)
-    if key is None:
+    """The result of the line holding every key; unknown when a key is unknown, no line holds them, or N/A."""
+    keys = tuple(ev(k, env) for k in lookup.key.keys)
+    if any(k is None for k in keys):
         return None
-    assert isinstance(key, Decimal)
-    for band, result in zip(lookup.key.bands, lookup.results, strict=True):
-        if band.contains(key):
-            return result
-    return None
+    line = lookup.key.index(keys)
+    return None if line is None else lookup.results[line]
+
+
+def axis_keys(axis: ir.Axis, env: Env) -> Value | tuple[Value, ...]:
+    """A matrix axis's key values: the value of a one-key axis, a tuple for several keys."""
+    if len(axis.keys) == 1:
+        return ev(axis.keys[0], env)
+    return tuple(ev(k, env) for k in axis.keys)
 
 
 # ------------------------------------------------------------------ deciding
@@ -244,7 +257,7 @@ def facts_of(program: ir_program.Program, loan: Any) -> Facts:
     for m in program.matrices:
         applies = ev(m.when, env) if m.when is not None else True
         axes = [m.rows] + ([m.columns] if m.columns else [])
-        facts.matrices.append((_bool(applies), tuple(ev(a.expr, env) for a in axes)))
+        facts.matrices.append((_bool(applies), tuple(axis_keys(a, env) for a in axes)))
     for r in program.rules:
         applies = ev(r.when, env) if r.when is not None else True
         facts.rules.append((_bool(applies), tuple(_requirement(q, env) for q in r.requirements)))

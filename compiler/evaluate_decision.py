@@ -250,6 +250,14 @@ class _Assembly:
         at: list[int] = []
         place: list[str] = []
         for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
+            if not axis.simple:
+                got = self.line_of(m, axis)
+                if isinstance(got, Finding):
+                    return finding(got.outcome, got.message, got.missing)
+                line, words = got
+                at.append(line)
+                place.append(words)
+                continue
             reads = ir.reads(axis.expr)
             what = self.quoted(reads) or self.words.titles.get(axis.label, axis.label)
             key = self.loan.number(axis.expr)
@@ -293,6 +301,34 @@ class _Assembly:
         """Section 15.2: a matrix that applies and refuses the loan leaves its limits without a value."""
         for limit in m.gives:
             self.refused.setdefault(limit, (m, why))
+
+    def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding:
+        """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads
+        (`Credit grade a_plus, FICO 720+`); a missing or failing finding (fields only) when there is none. Key by
+        key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
+        keys: list[Any] = []
+        every: list[str] = []
+        for label, k in zip(axis.labels, axis.keys, strict=True):
+            reads = ir.reads(k)
+            every += [r for r in reads if r not in every]
+            v = self.loan.number(k)
+            if v is None and any(n in self.loan.invalid() for n in reads):  # a key outside its domain
+                self.refuse(m, self.quoted(reads))
+                return Finding("", "", "fail", f"Not eligible: {self.quoted(reads)}.", "", "")
+            if v is None:
+                what = self.quoted(reads) or self.words.titles.get(label, label)
+                return Finding("", "", "missing", f"{what} is unknown.", "", "", self.unknown_fields(reads))
+            keys.append(v)
+        line = axis.index(tuple(keys))
+        if line is None:
+            why = f"{self.quoted(tuple(every)) or axis.label} is in no line of the matrix"
+            self.refuse(m, why)
+            self.outside[m.id] = (tuple(every), why)
+            return Finding("", "", "fail", f"{why}.", "", "")
+        words = ", ".join(
+            f"{self.words.titles.get(label, label)} {e.label if isinstance(e, ir.Band) else say(v)}"
+            for label, e, v in zip(axis.labels, axis.lines[line], keys, strict=True))
+        return line, words
 
     # ---------------------------------------------------------------- rules (section 9)
 

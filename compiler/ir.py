@@ -8,21 +8,24 @@ Numbers are exact Decimals in the units authors write: a percent is stored as `8
 dollars, months in months. Conversions are explicit nodes (`Scale`), divisions happen only in `DivRound`
 (one exact division followed by the declared rounding), so no back end has to guess a scale or a rounding.
 
-Passes and analyses traverse the IR with the helpers at the end of the module, never with walkers of their own:
+Passes and analyses traverse the IR with the helpers of `compiler.ir_walk` (re-exported here), never their own:
 `children`, `walk` and `find_all` (nodes), `reads` (the fields and values a node reads) and `transform` (rebuild).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar, cast, overload
+from typing import ClassVar
 from typing import Literal as Lit
 
 from compiler.ir_types import YESNO, Rounding, Type
+from compiler.ir_walk import children as children
+from compiler.ir_walk import find_all as find_all
+from compiler.ir_walk import reads as reads
+from compiler.ir_walk import transform as transform
+from compiler.ir_walk import walk as walk
 from compiler.source import Span
 
 # ------------------------------------------------------------------ expressions
@@ -250,9 +253,21 @@ class Not:
     type: Type = YESNO
 
 
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A derived choice: the choice of the first line whose condition holds, `otherwise` when none does. A
+    condition that is unknown before the first true one makes the category unknown (it could have held)."""
+
+    choices: tuple[str, ...]
+    conds: tuple[Expr, ...]
+    otherwise: str
+    type: Type
+    span: Span = field(compare=False)
+
+
 Expr = (
     Const | FieldRef | ValueRef | Arith | Scale | Neg | DivRound | Round | Extremum | Default | IfThenElse
-    | MonthsSince | MonthsSinceLatest | CountLates | Compare | IsKnown | InSet | And | Or | Not
+    | MonthsSince | MonthsSinceLatest | CountLates | Compare | IsKnown | InSet | And | Or | Not | Category
 )
 
 # ------------------------------------------------------------------ bands and tables
@@ -276,13 +291,70 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
-class Axis:
-    """A matrix dimension or lookup key: the expression and its bands, in table order."""
+class Choices:
+    """A table entry of a choice or yes/no key: the values it holds (yes/no as True/False). `label` is how the
+    author wrote it (`rate_term, cash_out`, `any other`), for messages and documentation."""
 
-    expr: Expr
-    bands: tuple[Band, ...]
+    values: tuple[str | bool, ...]
     label: str
     span: Span = field(compare=False)
+
+    def contains(self, x: object) -> bool:
+        return isinstance(x, (str, bool)) and x in self.values
+
+
+Entry = Band | Choices
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """A matrix dimension or lookup key: its keys (one or more) and its lines, in table order. A line holds one
+    entry per key (a band of a numeric key, choices of a choice or yes/no key); lines never overlap, so a loan's
+    keys fall in at most one line. `labels` names each key (a field or value id), `label` the whole axis."""
+
+    keys: tuple[Expr, ...]
+    lines: tuple[tuple[Entry, ...], ...]
+    labels: tuple[str, ...]
+    label: str
+    span: Span = field(compare=False)
+
+    @property
+    def simple(self) -> bool:
+        """One numeric key: bands only (every table before the second edition)."""
+        return len(self.keys) == 1 and all(isinstance(line[0], Band) for line in self.lines)
+
+    @property
+    def expr(self) -> Expr:
+        """The key of a one-key axis."""
+        return self.keys[0]
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        """The bands of a `simple` axis, in table order."""
+        return tuple(line[0] for line in self.lines if isinstance(line[0], Band))
+
+    def key_bands(self) -> tuple[tuple[Expr, tuple[Band, ...]], ...]:
+        """Each key with the bands its lines hold for it (none for a choice or yes/no key)."""
+        return tuple((k, tuple(e for line in self.lines if isinstance(e := line[i], Band)))
+                     for i, k in enumerate(self.keys))
+
+    @property
+    def line_labels(self) -> tuple[str, ...]:
+        """How each line reads: its band (`660..679`) or its entries (`a_plus, 720+`)."""
+        return tuple(", ".join(e.label for e in line) for line in self.lines)
+
+    def index(self, key_values: tuple[object, ...]) -> int | None:
+        """The line holding every key value (all known), None when no line does."""
+        for i, line in enumerate(self.lines):
+            if all(_entry_holds(e, k) for e, k in zip(line, key_values, strict=True)):
+                return i
+        return None
+
+
+def _entry_holds(entry: Entry, key: object) -> bool:
+    if isinstance(entry, Choices):
+        return entry.contains(key)
+    return isinstance(key, Decimal) and entry.contains(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,10 +378,10 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Lookup:
-    """A derived value read from a one-dimensional table of bands; N/A rows give unknown."""
+    """A derived value read from a table keyed by one or more keys (`key`'s lines); N/A rows give unknown."""
 
     key: Axis
-    results: tuple[Decimal | None, ...]
+    results: tuple[Decimal | str | None, ...]
     type: Type
     span: Span = field(compare=False)
 
@@ -461,125 +533,3 @@ class Matrix:
 
     def cell(self, row: int, column: int) -> Cell:
         return self.cells[row][column]
-
-
-
-# ------------------------------------------------------------------ traversal
-#
-# Generic over the dataclass fields, as sqlglot's `Expression.walk`/`find_all`: a node's children are the IR
-# nodes held in its fields (directly or in tuples, in field order), so a new node class needs no change here.
-# The names a node reads are declared on its class (`READS`). Traversals are iterative: no recursion limit.
-
-# Fields that hold a node's attributes, never child nodes.
-_ATTRIBUTES = frozenset({"span", "type", "rounding"})
-
-N = TypeVar("N")
-A = TypeVar("A")
-B = TypeVar("B")
-
-
-_CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}
-
-
-def _child_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields of a node class that may hold child nodes (every field but the attributes); None when instances
-    of `cls` are not nodes (not dataclasses). Computed once per class."""
-    try:
-        return _CHILD_FIELDS[cls]
-    except KeyError:
-        got = tuple(f.name for f in dataclasses.fields(cls) if f.name not in _ATTRIBUTES) \
-            if dataclasses.is_dataclass(cls) else None
-        _CHILD_FIELDS[cls] = got
-        return got
-
-
-def _nodes_in(value: object) -> Iterator[object]:
-    if isinstance(value, tuple):
-        for item in value:
-            yield from _nodes_in(item)  # tuples nest at most twice (Matrix.cells)
-    elif _child_fields(type(value)) is not None:
-        yield value
-
-
-def children(node: object) -> Iterator[object]:
-    """The nodes directly under `node`, in field order; items of tuple fields one by one (nested tuples flattened).
-
-    `span`, `type` and `rounding` are attributes, not children; strings, numbers and dates are not nodes.
-    """
-    for name in _child_fields(type(node)) or ():
-        yield from _nodes_in(getattr(node, name))
-
-
-def walk(node: object, prune: Callable[[Any], bool] | None = None) -> Iterator[object]:
-    """`node` and every node under it, pre-order (a node before its children, children in field order).
-
-    With `prune`, the nodes under a node for which it is true are skipped (the node itself is not).
-    """
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if prune is None or not prune(current):
-            stack.extend(reversed(tuple(children(current))))
-
-
-def _post_order(node: object) -> Iterator[object]:
-    """`node` and every node under it, each after its children."""
-    stack: list[tuple[object, bool]] = [(node, False)]
-    while stack:
-        current, expanded = stack.pop()
-        if expanded:
-            yield current
-            continue
-        stack.append((current, True))
-        stack.extend((c, False) for c in reversed(tuple(children(current))))
-
-
-@overload
-def find_all(node: object, kind: type[A], /) -> Iterator[A]: ...
-@overload
-def find_all(node: object, kind: type[A], other: type[B], /) -> Iterator[A | B]: ...
-@overload
-def find_all(node: object, /, *kinds: type) -> Iterator[Any]: ...
-def find_all(node: object, /, *kinds: type) -> Iterator[Any]:
-    """The nodes of the given classes in `node` (itself included), pre-order."""
-    return (n for n in walk(node) if isinstance(n, kinds))
-
-
-def reads(node: object) -> tuple[str, ...]:
-    """The loan fields and derived values `node` reads directly, once each, in first-use order.
-
-    Derived values are not expanded. Includes the list a `months since latest`/`count lates` reads and the
-    seasoning date `months since` counts to; a node's own names come after those of its operands.
-    """
-    out: dict[str, None] = {}
-    for n in _post_order(node):
-        for name in getattr(type(n), "READS", ()):
-            out.setdefault(getattr(n, name), None)
-    return tuple(out)
-
-
-def transform(node: N, fn: Callable[[Any], object]) -> N:
-    """`node` rebuilt bottom-up: every node gets its children already transformed (rebuilt with
-    `dataclasses.replace` only when one changed), then `fn` returns its replacement (or the node itself).
-
-    Unchanged subtrees stay the same objects. `fn` sees every node under `node`, so it returns what it does not
-    transform as it is.
-    """
-    done: dict[int, object] = {}  # id of an original node -> its replacement (originals stay alive meanwhile)
-
-    def rebuilt(value: object) -> object:
-        if isinstance(value, tuple):
-            items = tuple(rebuilt(i) for i in value)
-            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-        return done[id(value)] if _child_fields(type(value)) is not None else value
-
-    for current in _post_order(node):
-        changes = {}
-        for name in _child_fields(type(current)) or ():
-            value = getattr(current, name)
-            new = rebuilt(value)
-            if new is not value:
-                changes[name] = new
-        done[id(current)] = fn(dataclasses.replace(current, **changes) if changes else current)  # type: ignore[type-var]
-    return cast(N, done[id(node)])

@@ -50,8 +50,12 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
         )
 
     def axis(a: ir.Axis) -> rt.AxisMeta:
-        return rt.AxisMeta(t.get(a.label, a.label), ir.reads(a.expr),
-                           tuple((b.low, b.low_inclusive, b.high, b.high_inclusive, b.label) for b in a.bands))
+        if a.simple:
+            return rt.AxisMeta(t.get(a.label, a.label), ir.reads(a.expr),
+                               tuple((b.low, b.low_inclusive, b.high, b.high_inclusive, b.label) for b in a.bands))
+        inputs = tuple(dict.fromkeys(n for k in a.keys for n in ir.reads(k)))
+        return rt.AxisMeta(a.label, inputs, (), tuple((t.get(lb, lb), ir.reads(k)) for lb, k in zip(a.labels, a.keys, strict=True)),
+                           tuple(tuple(entry_meta(e) for e in line) for line in a.lines))
 
     def matrix(m: ir.Matrix) -> rt.MatrixMeta:
         axes = (axis(m.rows),) + ((axis(m.columns),) if m.columns else ())
@@ -73,6 +77,13 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
         tuple(matrix(m) for m in program.matrices), tuple(rule(r) for r in program.rules), limits,
         tuple(selectors), program.seasoning_date,
     )
+
+
+def entry_meta(e: ir.Entry) -> tuple[object, ...]:
+    """A table entry as the runtime holds it: `(low, low_inclusive, high, high_inclusive, label)` or `(values, label)`."""
+    if isinstance(e, ir.Band):
+        return (e.low, e.low_inclusive, e.high, e.high_inclusive, e.label)
+    return (e.values, e.label)
 
 
 def _limit_title(program: ir_program.Program, limit: str) -> str:

@@ -123,6 +123,10 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
         return f"months since the latest {t.get(x.list_field, x.list_field)}{kinds}"
     if isinstance(x, ir.CountLates):
         return f"payments {x.min_days}+ days late in the last {x.months} months"
+    if isinstance(x, ir.Category):
+        label = dict(zip(x.type.values, x.type.labels, strict=False))
+        lines = "; ".join(f"{label.get(c, c)} when {d(w)}" for c, w in zip(x.choices, x.conds, strict=True))
+        return f"{lines}; otherwise {label.get(x.otherwise, x.otherwise)}"
     raise NotImplementedError(f"describe: unhandled IR node {type(x).__name__}")
 
 

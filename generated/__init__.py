@@ -24,6 +24,7 @@ from . import (
     shining_star_dscr,
     shining_star_edge,
     shining_star_horizon,
+    summit_near_prime,
 )
 from ._runtime import Decision
 from .loan import Loan
@@ -42,6 +43,7 @@ PROGRAMS: dict[str, Checker] = {
     'shining_star_dscr': shining_star_dscr.check,
     'shining_star_edge': shining_star_edge.check,
     'shining_star_horizon': shining_star_horizon.check,
+    'summit_near_prime': summit_near_prime.check,
 }
 
 # programs declared `abstract: yes`: shared rules other programs extend; `check` decides under them, `check_all` skips
@@ -74,6 +76,9 @@ VERSIONS: dict[str, tuple[tuple[dt.date, str, Checker], ...]] = {
     ),
     'shining_star_horizon': (
         (dt.date(2026, 1, 1), '2026.1', shining_star_horizon.check),
+    ),
+    'summit_near_prime': (
+        (dt.date(2026, 3, 1), '2026.1', summit_near_prime.check),
     ),
 }
 

@@ -170,6 +170,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -180,6 +182,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -234,6 +238,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -244,6 +250,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -298,6 +306,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -308,6 +318,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -362,6 +374,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -371,6 +385,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -420,6 +436,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -429,6 +447,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("1500000"), True, '$1,000,001-$1,500,000'),
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

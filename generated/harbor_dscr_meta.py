@@ -169,6 +169,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -179,6 +181,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -233,6 +237,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -243,6 +249,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -297,6 +305,8 @@ META = rt.ProgramMeta(
                         (Decimal("680"), True, Decimal("699"), True, '680-699'),
                         (Decimal("660"), True, Decimal("679"), True, '660-679'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -307,6 +317,8 @@ META = rt.ProgramMeta(
                         (Decimal("1500001"), True, Decimal("2000000"), True, '$1,500,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -360,6 +372,8 @@ META = rt.ProgramMeta(
                         (Decimal("700"), True, Decimal("719"), True, '700-719'),
                         (Decimal("660"), True, Decimal("699"), True, '660-699'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='DSCR',
@@ -368,6 +382,8 @@ META = rt.ProgramMeta(
                         (None, False, Decimal("0.750"), False, 'under 0.750'),
                         (Decimal("0.750"), True, Decimal("0.999"), True, '0.750-0.999'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

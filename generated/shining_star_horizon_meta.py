@@ -168,6 +168,8 @@ META = rt.ProgramMeta(
                         (Decimal("660"), True, Decimal("699"), True, '660-699'),
                         (Decimal("620"), True, Decimal("659"), True, '620-659'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -177,6 +179,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(
@@ -220,6 +224,8 @@ META = rt.ProgramMeta(
                         (Decimal("660"), True, Decimal("699"), True, '660-699'),
                         (Decimal("620"), True, Decimal("659"), True, '620-659'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
                 rt.AxisMeta(
                     label='Loan amount',
@@ -229,6 +235,8 @@ META = rt.ProgramMeta(
                         (Decimal("1000001"), True, Decimal("2000000"), True, '$1,000,001-$2,000,000'),
                         (Decimal("2000001"), True, Decimal("3000000"), True, '$2,000,001-$3,000,000'),
                     ),
+                    keys=(),
+                    lines=(),
                 ),
             ),
             cells=(

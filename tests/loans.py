@@ -29,13 +29,16 @@ def _edges(bundle: ir_program.Bundle) -> dict[str, set[Decimal]]:
                         out.setdefault(expr.name, set()).add(e)
 
     for p in bundle.programs:
-        for m in p.matrices:
-            add(m.rows.expr, m.rows.bands)
-            if m.columns is not None:
-                add(m.columns.expr, m.columns.bands)
-        for v in p.values:
-            if isinstance(v.body, ir.Lookup):
-                add(v.body.key.expr, v.body.key.bands)
+        axes = [a for m in p.matrices for a in (m.rows, m.columns) if a is not None]
+        axes += [v.body.key for v in p.values if isinstance(v.body, ir.Lookup)]
+        for axis in axes:  # every numeric key of every axis (several keys per axis, choice keys left out)
+            for key, bands in axis.key_bands():
+                add(key, bands)
+        conditions = [c for v in p.values if isinstance(v.body, ir.Category) for c in v.body.conds]  # category lines
+        for node in (n for c in conditions for n in _compares(c)):
+            if isinstance(node.left, (ir.FieldRef, ir.ValueRef)) and isinstance(node.right, ir.Const) \
+                    and isinstance(node.right.value, Decimal):
+                out.setdefault(node.left.name, set()).add(node.right.value)
         for r in p.rules:
             for q in r.requirements:
                 for node in _compares(q.test) + [c for a in q.alternatives for c in _compares(a.test) + _compares(a.when)]:
@@ -109,7 +112,8 @@ def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
         else:
             s = _number(f, edges.get(f.name, set()))
         parts[f.name] = st.one_of(st.none(), s) if f.name not in ("application_date",) else s
-        if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia"):
+        if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia",
+                      "credit_events", "housing_lates"):  # the lists a derived credit grade reads
             parts[f.name] = st.one_of(s, s, s, s, s, s, s, s, s, st.none())  # mostly known, so rules get exercised
     return st.fixed_dictionaries(parts).map(_ltv_edges(edges))
 

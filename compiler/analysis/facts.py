@@ -132,30 +132,34 @@ def _top(region: Region) -> bool:
     return any(not b.items for b in region)
 
 
-def band_box(axis: ir.Axis, band: ir.Band, domain: Domain) -> Box | None:
-    """The band as a constraint on the axis variable, or None when the axis is not a plain field or value."""
-    from compiler.analysis.region import Interval
+def line_box(axis: ir.Axis, line: tuple[ir.Entry, ...], domain: Domain) -> Box | None:
+    """A table line as a constraint on the axis variables (a band: an interval; choices: a set), or None when a
+    key is not a plain field or value."""
+    from compiler.analysis.region import Constraint, Interval
 
-    if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)) and domain.var(axis.expr.name) is not None:
-        return Box({axis.expr.name: Interval.of_band(band)})
-    return None
+    items: dict[str, Constraint] = {}
+    for key, entry in zip(axis.keys, line, strict=True):
+        if not isinstance(key, (ir.FieldRef, ir.ValueRef)) or domain.var(key.name) is None or key.name in items:
+            return None
+        items[key.name] = Interval.of_band(entry) if isinstance(entry, ir.Band) else frozenset(entry.values)
+    return Box(items)
 
 
 def axis_boxes(m: ir.Matrix, domain: Domain) -> Iterator[tuple[ir.Axis, list[Box]]]:
-    """Each axis of the matrix with its bands as boxes (`band_box`), in band order; axes not on a plain field or
-    value are left out."""
+    """Each axis of the matrix with its lines as boxes (`line_box`), in table order; axes not on plain fields or
+    values are left out."""
     for axis in (m.rows, m.columns):
         if axis is None:
             continue
-        boxes = [band_box(axis, b, domain) for b in axis.bands]
+        boxes = [line_box(axis, line, domain) for line in axis.lines]
         if all(b is not None for b in boxes):
             yield axis, [b for b in boxes if b is not None]
 
 
 def axis_title(axis: ir.Axis, facts: Facts) -> str:
-    """How authors name a matrix axis: the field's or value's title, else the axis as written."""
-    if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)):
-        v = facts.domain.var(axis.expr.name)
-        if v is not None:
-            return v.title
-    return axis.label
+    """How authors name a matrix axis: the fields' or values' titles, else the axis as written."""
+    titles: list[str] = []
+    for key, label in zip(axis.keys, axis.labels, strict=True):
+        v = facts.domain.var(key.name) if isinstance(key, (ir.FieldRef, ir.ValueRef)) else None
+        titles.append(v.title if v is not None else label)
+    return ", ".join(titles) if len(axis.keys) > 1 or titles[0] != axis.labels[0] else axis.label

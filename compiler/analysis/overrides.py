@@ -44,7 +44,8 @@ def _rule_key(r: ir.Rule) -> object:
 def _axis_key(a: ir.Axis | None) -> object:
     if a is None:
         return None
-    return (a.expr, tuple((b.low, b.low_inclusive, b.high, b.high_inclusive) for b in a.bands))
+    return (a.keys, tuple(tuple((e.low, e.low_inclusive, e.high, e.high_inclusive) if isinstance(e, ir.Band)
+                                else frozenset(e.values) for e in line) for line in a.lines))
 
 
 def _matrix_key(m: ir.Matrix) -> object:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from compiler import ir
 from compiler.analysis.facts import Emit, Facts, Req, Warning_, axis_boxes, axis_title
 from compiler.analysis.region import Box, Region, TooBig, search
+from compiler.source import Span
 from compiler.wording import describe, describe_requirement
 
 
@@ -64,34 +65,35 @@ def check_matrix_reach(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
     except TooBig:
         return
     for axis, boxes in axis_boxes(m, facts.domain):
-        dead: list[tuple[ir.Band, Box]] = []
-        for band, box in zip(axis.bands, boxes, strict=True):
+        dead: list[tuple[str, Span, Box]] = []
+        for line, label, box in zip(axis.lines, axis.line_labels, boxes, strict=True):
             try:
                 if search([when, [box], *ctx], facts.domain) is None:
-                    dead.append((band, box))
+                    dead.append((label, line[0].span, box))
             except TooBig:
                 continue
         if not dead:
             continue
         what = axis_title(axis, facts)
-        if len(dead) == len(axis.bands):
-            labels = ", ".join(b.label for b in axis.bands)
+        if len(dead) == len(axis.lines):
+            labels = "; ".join(axis.line_labels) if len(axis.keys) > 1 else ", ".join(axis.line_labels)
             emit(Warning_(
                 "W706",
                 f"No loan matrix `{m.id}` applies to can be eligible: its {what} bands ({labels}) and the program's "
-                f"rules exclude each other ({because(culprit([when, [b for _, b in dead]], facts), facts)}).",
+                f"rules exclude each other ({because(culprit([when, [b for _, _, b in dead]], facts), facts)}).",
                 axis.span,
                 "Check the matrix's bands and the requirement against the guide: one of them is wrong. If both are as "
                 "published, add `accept warning W706 because \"...\"` to the matrix.",
                 (m.accepted,),
             ))
             continue
-        for band, box in dead:
+        for label, span, box in dead:
             q = culprit([when, [box]], facts)
             emit(Warning_(
                 "W704",
-                f"No eligible loan reaches the {what} band `{band.label}` of matrix `{m.id}`: {because(q, facts)}.",
-                band.span,
+                f"No eligible loan reaches the {what} {'band' if axis.simple else 'line'} `{label}` of matrix `{m.id}`: "
+                f"{because(q, facts)}.",
+                span,
                 "Check the band and the requirement against the guide (a typo in either?). If the matrix is as "
                 "published, add `accept warning W704 because \"...\"` to the matrix.",
                 (m.accepted,) + ((q.rule.accepted,) if q is not None else ()),

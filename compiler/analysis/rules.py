@@ -175,7 +175,7 @@ def check_rule_vs_matrices(rule: ir.Rule, facts: Facts, emit: Emit) -> None:
                 continue
             if found is None:
                 continue
-            labels = ", ".join(b.label for b in axis.bands)
+            labels = "; ".join(axis.line_labels) if len(axis.keys) > 1 else ", ".join(axis.line_labels)
             emit(Warning_(
                 "W706",
                 f"Rule `{rule.id}` requires {describe_requirement(hit, facts.titles())}, but matrix `{m.id}` "

@@ -17,8 +17,9 @@ from compiler.lower.analysis_hints import lower_accepts, lower_better
 from compiler.lower.bands import check_band
 from compiler.lower.expr import ExprLowerer, Scope
 from compiler.lower.inherit import INHERITED_KEYS, Effective
+from compiler.lower.literals import lower_band
 from compiler.lower.rules import lower_matrix, lower_rule
-from compiler.lower.values import DEFAULT_PLACES, ValueTable, lower_band
+from compiler.lower.values import DEFAULT_PLACES, ValueTable
 from compiler.syntax import surface as s
 
 MONEY_UNITS = ("USD", "USD per month")

@@ -11,18 +11,11 @@ from typing import TypeVar
 from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.analysis_hints import lower_accepts
-from compiler.lower.bands import check_bands
+from compiler.lower.axes import lower_keys, make_axis, split_heading
 from compiler.lower.expr import ExprLowerer
 from compiler.lower.inherit import Item
-from compiler.lower.values import (
-    ValueTable,
-    _axis_label,
-    _band_cell,
-    describe_literal_kind,
-    infer_places,
-    literal_decimal,
-    literal_fits,
-)
+from compiler.lower.literals import _axis_label, describe_literal_kind, literal_decimal, literal_fits
+from compiler.lower.values import ValueTable, infer_places
 from compiler.syntax import surface as s
 
 _C = TypeVar("_C", bound="s.Cite | s.When | s.Gives")
@@ -64,66 +57,65 @@ def lower_matrix(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], 
                         "Limits are declared in programs/loan.fields: " + ", ".join(limits) + ".")
             return None
         given.append(limits[n.name])
-    row_expr = lowerer.number(rows_dim.expr, "rows")
-    col_expr = lowerer.number(cols_dim.expr, "columns") if cols_dim else None
-    if row_expr is None or (cols_dim is not None and col_expr is None):
+    places = lambda x: infer_places(x, values.fields, values)  # noqa: E731
+    row_exprs = rows_dim.exprs or (rows_dim.expr,)
+    col_exprs = (cols_dim.exprs or (cols_dim.expr,)) if cols_dim else ()
+    row_keys = lower_keys(row_exprs, lowerer, "rows", diags)
+    col_keys = lower_keys(col_exprs, lowerer, "columns", diags) if cols_dim else []
+    if row_keys is None or col_keys is None:
         return None
+    nr = len(row_keys)
     table = decl.table
     if len(table.rows) < 2:
         diags.error("E407", "A matrix table needs a header line and at least one row.", table.span,
                     "Add the rows, e.g. `| 740+ | 90% | 85% |`.")
         return None
     header = table.rows[0]
-    row_label = _axis_label(rows_dim.expr)
-    col_label = _axis_label(cols_dim.expr) if cols_dim else ""
-    col_bands: list[ir.Band] = []
+    row_label = ", ".join(_axis_label(e) for e in row_exprs)
+    col_label = " / ".join(_axis_label(e) for e in col_exprs)
     ok = True
-    if col_expr is not None:
-        for cell in header.cells[1:]:
-            band = _band_cell(cell, col_expr.type, f"`{col_label}`", diags)
-            if band is None:
+    col_cells: list[list[s.Cell]] = []
+    if cols_dim is not None:
+        for cell in header.cells[nr:]:
+            parts = split_heading(cell, len(col_keys), diags)
+            if parts is None:
                 ok = False
             else:
-                col_bands.append(band)
-        width = len(header.cells) - 1
+                col_cells.append(parts)
+        width = len(header.cells) - nr
     else:
         width = 1
-        if len(header.cells) != 2:
-            diags.error("E404", f"A matrix without columns has 2 cells per line; the header has {len(header.cells)}.",
+        if len(header.cells) != nr + 1:
+            diags.error("E404", f"A matrix without columns has {nr + 1} cells per line; the header has {len(header.cells)}.",
                         header.span, "Write `| FICO | max LTV |`, or add `columns <field>` for a two-way grid.")
             ok = False
-    row_bands: list[ir.Band] = []
+    row_cells: list[list[s.Cell]] = []
     cells: list[tuple[ir.Cell, ...]] = []
     for row in table.rows[1:]:
-        if len(row.cells) != width + 1:
+        if len(row.cells) != width + nr:
+            got = len(row.cells) - nr
             diags.error(
                 "E404",
-                f"This row has {len(row.cells) - 1} value cell{'s' if len(row.cells) != 2 else ''}; the header has {width}.",
-                row.cells[width + 1].span if len(row.cells) > width + 1 else row.span,
+                f"This row has {got} value cell{'s' if got != 1 else ''}; the header has {width}.",
+                row.cells[width + nr].span if len(row.cells) > width + nr else row.span,
                 "Give one cell per column (write N/A for a combination that is not eligible).",
             )
             ok = False
             continue
-        band = _band_cell(row.cells[0], row_expr.type, f"`{row_label}`", diags)
-        if band is None:
-            ok = False
-            continue
-        row_bands.append(band)
+        row_cells.append(list(row.cells[:nr]))
         out: list[ir.Cell] = []
-        for cell in row.cells[1:]:
+        for cell in row.cells[nr:]:
             c = _matrix_cell(cell, given, diags)
             if c is None:
                 ok = False
                 c = ir.Cell(None, "?", cell.span)
             out.append(c)
         cells.append(tuple(out))
-    check_bands(row_bands, row_expr.type.kind, infer_places(row_expr, values.fields, values), f"`{row_label}`", diags)
-    if col_expr is not None:
-        check_bands(col_bands, col_expr.type.kind, infer_places(col_expr, values.fields, values), f"`{col_label}`", diags)
-    if not ok:
+    cols_axis = make_axis(col_keys, col_exprs, col_cells, col_label, cols_dim.span, places, diags) \
+        if cols_dim is not None else None
+    rows_axis = make_axis(row_keys, row_exprs, row_cells, row_label, rows_dim.span, places, diags)
+    if not ok or rows_axis is None or (cols_dim is not None and cols_axis is None):
         return None
-    rows_axis = ir.Axis(row_expr, tuple(row_bands), row_label, rows_dim.span)
-    cols_axis = ir.Axis(col_expr, tuple(col_bands), col_label, cols_dim.span) if col_expr is not None and cols_dim else None
     return ir.Matrix(decl.name, decl.title or decl.name, item.section, cite.text if cite else None,
                      when, tuple(g.id for g in given), rows_axis, cols_axis, tuple(cells), notes, item.origin,
                      item.overrides, decl.span, lower_accepts(decl.clauses, diags))

@@ -13,72 +13,13 @@ from decimal import Decimal
 from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics
 from compiler.lower.analysis_hints import lower_better
-from compiler.lower.bands import check_bands
+from compiler.lower.axes import lower_keys, make_axis
 from compiler.lower.expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
+from compiler.lower.literals import _axis_label, _decimals, describe_literal_kind, literal_decimal, literal_fits, lower_band
 from compiler.source import Span
 from compiler.syntax import surface as s
-from compiler.wording import band_label
 
 DEFAULT_PLACES = {"integer": 0, "months": 0, "money": 2, "percent": 2, "ratio": 3}
-
-# ------------------------------------------------------------------ bands and literals
-
-
-def literal_fits(lit: s.Literal, t: ir_types.Type) -> bool:
-    """Can this literal stand for a value of type t?"""
-    if t.kind == "percent":
-        return lit.kind == "percent"
-    if t.kind == "money":
-        return lit.kind in ("money", "number")
-    if t.kind == "months":
-        return lit.kind in ("months", "number")
-    if t.kind in ("integer", "ratio"):
-        return lit.kind == "number"
-    return False
-
-
-def describe_literal_kind(t: ir_types.Type) -> str:
-    return {
-        "percent": "a percent like `80%`",
-        "money": "an amount like `$1,000,000`",
-        "months": "months like `24 months`",
-        "integer": "a whole number like `660`",
-        "ratio": "a plain number like `1.25`",
-    }.get(t.kind, t.describe())
-
-
-def lower_band(band: s.Band, t: ir_types.Type, what: str, diags: Diagnostics) -> ir.Band | None:
-    ok = True
-    for lit in (band.low, band.high):
-        if lit is not None and not literal_fits(lit, t):
-            diags.error(
-                "E406",
-                f"`{lit.text}` does not fit {what}, which is {t.a()}.",
-                lit.span,
-                f"Write the band edges as {describe_literal_kind(t)}.",
-            )
-            ok = False
-    if not ok:
-        return None
-    low = band.low.value if band.low else None
-    high = band.high.value if band.high else None
-    assert low is None or isinstance(low, Decimal)
-    assert high is None or isinstance(high, Decimal)
-    label = band_label(low, band.low_inclusive, high, band.high_inclusive, t.kind, t.unit)
-    return ir.Band(low, band.low_inclusive, high, band.high_inclusive, label, band.span)
-
-
-def literal_decimal(lit: s.Literal) -> Decimal:
-    assert isinstance(lit.value, Decimal)
-    return lit.value
-
-
-def _decimals(text: str) -> int:
-    t = text.rstrip("%").replace(",", "").split()[0].lstrip("$")
-    if t[-1:] in ("M", "K"):
-        return 0
-    return len(t.split(".")[1]) if "." in t else 0
-
 
 # ------------------------------------------------------------------ values
 
@@ -178,8 +119,17 @@ def lower_value(decl: s.ValueDecl, origin: str, section: str, scope: Scope, tabl
     if len(decl.cites) > 1:
         diags.error("E230", "A value has one `cite` line.", decl.cites[1].span, "Merge the citations into one line.")
     title = decl.title or decl.name
+    category = _category_type(decl, diags) if decl.choices else None
+    if decl.choices and category is None:
+        return None
+    if category is not None and decl.table is None:
+        chosen = lower_category(decl, category, lowerer, diags)
+        if chosen is None:
+            return None
+        return ir.Value(decl.name, title, chosen, category, None, None, cite, decl.notes, origin, section,
+                        _depends_on(chosen), decl.span)
     if decl.table is not None and decl.key is not None:
-        lookup = lower_lookup(decl, lowerer, table, diags)
+        lookup = lower_lookup(decl, lowerer, table, diags, category)
         if lookup is None:
             return None
         return ir.Value(decl.name, title, lookup, lookup.type, None, infer_places_lookup(lookup), cite, decl.notes,
@@ -230,6 +180,41 @@ def _domain(decl: s.ValueDecl, t: ir_types.Type, diags: Diagnostics) -> ir.Band 
 
 def _example_edge(t: ir_types.Type) -> str:
     return {"money": "$0", "percent": "0%", "months": "0 months"}.get(t.kind, "0")
+
+
+def _category_type(decl: s.ValueDecl, diags: Diagnostics) -> ir_types.Type | None:
+    """The type of a derived category: a choice of its own values (`enum` is the value's name)."""
+    seen: set[str] = set()
+    for c in decl.choices:
+        if c.name in seen:
+            diags.error("E328", f"`{c.name}` is listed twice among the choices of `{decl.name}`.", c.span,
+                        "List each choice once.")
+            return None
+        seen.add(c.name)
+    return ir_types.Type("enum", enum=decl.name, values=tuple(c.name for c in decl.choices),
+                         labels=tuple(c.title or c.name for c in decl.choices))
+
+
+def lower_category(decl: s.ValueDecl, t: ir_types.Type, lowerer: ExprLowerer, diags: Diagnostics) -> ir.Category | None:
+    """`a_plus when …` lines, first true line wins, `otherwise <choice>`."""
+    ok = True
+    choices: list[str] = []
+    conds: list[ir.Expr] = []
+    for n in (*(line.choice for line in decl.lines), decl.otherwise):
+        if n is not None and n.name not in t.values:
+            diags.error("E328", f"`{n.name}` is not one of the choices of `{decl.name}` ({', '.join(t.values)}).",
+                        n.span, "Use one of the choices listed after `is one of`, or add it there.")
+            ok = False
+    for line in decl.lines:
+        cond = lowerer.condition(line.cond)
+        if cond is None:
+            ok = False
+            continue
+        choices.append(line.choice.name)
+        conds.append(cond)
+    if not ok or decl.otherwise is None:
+        return None
+    return ir.Category(tuple(choices), tuple(conds), decl.otherwise.name, t, decl.span)
 
 
 def _depends_on(body: ir.Expr | ir.Lookup) -> tuple[str, ...]:
@@ -317,34 +302,42 @@ def _value_body(e: s.Expr, rounding: ir_types.Rounding | None, lowerer: ExprLowe
     return x
 
 
-def lower_lookup(decl: s.ValueDecl, lowerer: ExprLowerer, table: ValueTable, diags: Diagnostics) -> ir.Lookup | None:
+def lower_lookup(decl: s.ValueDecl, lowerer: ExprLowerer, table: ValueTable, diags: Diagnostics,
+                 category: ir_types.Type | None = None) -> ir.Lookup | None:
+    """A lookup: one leading cell per key, then the value (a number, amount, percent, months, a choice of
+    `category` for a category lookup, or N/A)."""
     assert decl.key is not None and decl.table is not None
-    key = lowerer.number(decl.key, "lookup key")
-    if key is None:
+    key_exprs = decl.keys or (decl.key,)
+    keys = lower_keys(key_exprs, lowerer, "lookup key", diags)
+    if keys is None:
         return None
+    n = len(keys)
     rows = decl.table.rows
     if len(rows) < 2:
         diags.error("E407", "A lookup table needs a header line and at least one band line.", decl.table.span,
                     "Add lines like `| <= $1,000,000 | 6 months |`.")
         return None
-    bands: list[ir.Band] = []
-    results: list[Decimal | None] = []
-    result_type: ir_types.Type | None = None
+    key_cells: list[list[s.Cell]] = []
+    results: list[Decimal | str | None] = []
+    result_type: ir_types.Type | None = category
     ok = True
     for row in rows[1:]:
-        if len(row.cells) != 2:
-            diags.error("E404", f"A lookup line has 2 cells (band, value), this one has {len(row.cells)}.", row.span,
-                        "Write `| band | value |`.")
+        if len(row.cells) != n + 1:
+            what = "(band, value)" if n == 1 else f"({n} keys, value)"
+            diags.error("E404", f"A lookup line has {n + 1} cells {what}, this one has {len(row.cells)}.", row.span,
+                        "Write `| band | value |`." if n == 1 else "Write one cell per key, then the value.")
             ok = False
             continue
-        band_cell, value_cell = row.cells
-        band = _band_cell(band_cell, key.type, f"`{_axis_label(decl.key)}`", diags)
-        if band is None:
-            ok = False
-            continue
-        bands.append(band)
+        key_cells.append(list(row.cells[:n]))
+        value_cell = row.cells[n]
         if value_cell.kind == "na":
             results.append(None)
+            continue
+        if category is not None:
+            choice = _category_cell(value_cell, category, decl.name, diags)
+            if choice is None:
+                ok = False
+            results.append(choice)
             continue
         if value_cell.kind != "value" or value_cell.value is None or not isinstance(value_cell.value.value, Decimal):
             diags.error("E405", "A lookup value must be a number, an amount, a percent, months or N/A.", value_cell.span,
@@ -362,37 +355,18 @@ def lower_lookup(decl: s.ValueDecl, lowerer: ExprLowerer, table: ValueTable, dia
             ok = False
             continue
         results.append(literal_decimal(value_cell.value))
-    if not ok or result_type is None:
+    label = ", ".join(_axis_label(e) for e in key_exprs)
+    axis = make_axis(keys, key_exprs, key_cells, label, decl.key.span, lambda x: infer_places(x, table.fields, table), diags)
+    if not ok or result_type is None or axis is None:
         return None
-    check_bands(bands, key.type.kind, infer_places(key, table.fields, table), f"`{_axis_label(decl.key)}`", diags)
-    axis = ir.Axis(key, tuple(bands), _axis_label(decl.key), decl.key.span)
     return ir.Lookup(axis, tuple(results), result_type, decl.span)
 
 
-def _axis_label(e: s.Expr) -> str:
-    if isinstance(e, s.Name):
-        return e.name
-    if isinstance(e, s.MonthsSinceLatest):
-        kinds = ", ".join(k.name for k in e.kinds)
-        return f"months since latest {e.list_name.name}" + (f" of ({kinds})" if kinds else "")
-    if isinstance(e, s.MonthsSince):
-        return f"months since {e.date.name}"
-    return "value"
-
-
-def _band_cell(cell: s.Cell, t: ir_types.Type, what: str, diags: Diagnostics) -> ir.Band | None:
-    if cell.kind == "band" and cell.band is not None:
-        return lower_band(cell.band, t, what, diags)
-    if cell.kind == "value" and cell.value is not None and isinstance(cell.value.value, Decimal):
-        # a single number as a band: exactly that value
-        lit = cell.value
-        if not literal_fits(lit, t):
-            diags.error("E406", f"`{lit.text}` does not fit {what}, which is {t.a()}.", lit.span,
-                        f"Write the band as {describe_literal_kind(t)}.")
-            return None
-        v = literal_decimal(lit)
-        return ir.Band(v, True, v, True, band_label(v, True, v, True, t.kind, t.unit).split("-")[0], cell.span)
-    diags.error("E408", f"Expected a band of {what} here, like `660..679`, `740+` or `<= $1,000,000`.", cell.span,
-                "Write the band in the first cell of the line.")
+def _category_cell(cell: s.Cell, t: ir_types.Type, name: str, diags: Diagnostics) -> str | None:
+    word = " ".join(cell.words[0]) if cell.kind == "words" and len(cell.words) == 1 else cell.text
+    for value, label in zip(t.values, t.labels, strict=True):
+        if word in (value, label):
+            return value
+    diags.error("E328", f"`{word}` is not one of the choices of `{name}` ({', '.join(t.values)}).", cell.span,
+                "Write one of its choices, or N/A.")
     return None
-

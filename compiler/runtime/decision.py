@@ -62,7 +62,7 @@ class DerivedValue:
 
     name: str
     title: str
-    value: Decimal | bool | str | None  # a number, yes/no, or a choice (as its value)
+    value: Decimal | bool | str | None  # a number, yes/no, or a choice (a derived category's, as its value)
     inputs: dict[str, str] = field(default_factory=dict)
 
 

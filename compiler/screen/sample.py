@@ -42,12 +42,11 @@ def band_edges(bundle: ir_program.Bundle) -> dict[str, list[Decimal]]:
                 yield n
 
     for p in bundle.programs:
-        for m in p.matrices:
-            for axis in [m.rows] + ([m.columns] if m.columns else []):
-                add(axis.expr, [e for b in axis.bands for e in (b.low, b.high)])
-        for v in p.values:
-            if isinstance(v.body, ir.Lookup):
-                add(v.body.key.expr, [e for b in v.body.key.bands for e in (b.low, b.high)])
+        axes = [a for m in p.matrices for a in (m.rows, m.columns) if a is not None]
+        axes += [v.body.key for v in p.values if isinstance(v.body, ir.Lookup)]
+        for axis in axes:
+            for key, bands in axis.key_bands():
+                add(key, [e for b in bands for e in (b.low, b.high)])
         for r in p.rules:
             exprs = [r.when] if r.when is not None else []
             for q in r.requirements:

@@ -253,7 +253,7 @@ class AstBuilder(ExpressionBuilder):
         domains = [c for c in rest[1:] if isinstance(c, _Domain)]
         return s.ValueDecl(
             str(name), title, override, expr, rounding, None, None, cites, notes, self.span(meta, children), self.tok(name),
-            better, domains[0].band if domains else None,
+            better, domain=domains[0].band if domains else None,
         )
 
     def domain(self, meta: Meta, children: list[Any]) -> _Domain:
@@ -261,16 +261,56 @@ class AstBuilder(ExpressionBuilder):
 
     def lookup_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
         override, name, title, rest = self._value_head(children)
-        key = rest[0]
         table = rest[-1]
-        cites = tuple(c for c in rest if isinstance(c, s.Cite))
-        notes = tuple(c.text for c in rest if isinstance(c, s.Note))
-        better = next((c for c in rest[1:-1] if isinstance(c, s.Name)), None)
-        domains = [c for c in rest[1:-1] if isinstance(c, _Domain)]
+        keys, clauses = self._keys_then_clauses(name, rest[:-1])
+        cites = tuple(c for c in clauses if isinstance(c, s.Cite))
+        notes = tuple(c.text for c in clauses if isinstance(c, s.Note))
+        better = next((c for c in clauses if isinstance(c, s.Name)), None)
+        domains = [c for c in clauses if isinstance(c, _Domain)]
         return s.ValueDecl(
-            str(name), title, override, None, None, key, table, cites, notes, self.span(meta, children), self.tok(name),
-            better, domains[0].band if domains else None,
+            str(name), title, override, None, None, keys[0], table, cites, notes, self.span(meta, children), self.tok(name),
+            better, keys, domain=domains[0].band if domains else None,
         )
+
+    def _keys_then_clauses(self, name: Token, rest: list[Any]) -> tuple[tuple[Any, ...], list[Any]]:
+        """A lookup's keys (on the line of its name) and the clauses after them (`better:` is a Name too)."""
+        line = self.tok(name).line
+        n = 0
+        while n < len(rest) and not isinstance(rest[n], (s.Cite, s.Note, _Domain)) and rest[n].span.line == line:
+            n += 1
+        n = max(n, 1)
+        return tuple(rest[:n]), rest[n:]
+
+    def category_decl(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
+        override, name, title, rest = self._value_head(children)
+        choices = tuple(c for c in rest if isinstance(c, s.EnumValue))
+        lines = tuple(c for c in rest if isinstance(c, s.CategoryLine))
+        clauses = [c for c in rest if isinstance(c, (s.Cite, s.Note, s.Name))]
+        other = rest[-1]
+        cites = tuple(c for c in clauses if isinstance(c, s.Cite))
+        notes = tuple(c.text for c in clauses if isinstance(c, s.Note))
+        better = next((c for c in clauses if isinstance(c, s.Name)), None)
+        return s.ValueDecl(
+            str(name), title, override, None, None, None, None, cites, notes, self.span(meta, children), self.tok(name),
+            better, (), choices, lines, s.Name(str(other), self.tok(other)),
+        )
+
+    def category_lookup(self, meta: Meta, children: list[Any]) -> s.ValueDecl:
+        override, name, title, rest = self._value_head(children)
+        choices = tuple(c for c in rest if isinstance(c, s.EnumValue))
+        rest = [c for c in rest if not isinstance(c, s.EnumValue)]
+        table = rest[-1]
+        keys, clauses = self._keys_then_clauses(name, rest[:-1])
+        cites = tuple(c for c in clauses if isinstance(c, s.Cite))
+        notes = tuple(c.text for c in clauses if isinstance(c, s.Note))
+        better = next((c for c in clauses if isinstance(c, s.Name)), None)
+        return s.ValueDecl(
+            str(name), title, override, None, None, keys[0], table, cites, notes, self.span(meta, children), self.tok(name),
+            better, keys, choices,
+        )
+
+    def category_line(self, meta: Meta, children: list[Any]) -> s.CategoryLine:
+        return s.CategoryLine(s.Name(str(children[0]), self.tok(children[0])), children[1], self.span(meta, children))
 
     def rounding(self, meta: Meta, children: list[Any]) -> s.Rounding:
         mode_tok, places_tok = children
@@ -347,10 +387,10 @@ class AstBuilder(ExpressionBuilder):
         return s.Gives(children[0], self.span(meta, children))
 
     def rows(self, meta: Meta, children: list[Any]) -> s.Dimension:
-        return s.Dimension("rows", children[0], self.span(meta, children))
+        return s.Dimension("rows", children[0], self.span(meta, children), tuple(children))
 
     def columns(self, meta: Meta, children: list[Any]) -> s.Dimension:
-        return s.Dimension("columns", children[0], self.span(meta, children))
+        return s.Dimension("columns", children[0], self.span(meta, children), tuple(children))
 
     def name_list(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
         return tuple(s.Name(str(c), self.tok(c)) for c in children)
@@ -381,7 +421,7 @@ class AstBuilder(ExpressionBuilder):
 
     def label(self, meta: Meta, children: list[Any]) -> s.Cell:
         sp = self.tok(children[0])
-        return s.Cell("words", sp, words=((unquote(children[0]),),))
+        return s.Cell("words", sp, words=((unquote(children[0]),),), quoted=True)
 
     def empty_cell(self, meta: Meta, children: list[Any]) -> s.Cell:
         return s.Cell("empty", self.span(meta, children))
@@ -392,6 +432,22 @@ class AstBuilder(ExpressionBuilder):
     def no_limit(self, meta: Meta, children: list[Any]) -> s.Cell:
         return s.Cell("no_limit", self.span(meta, children))
 
-    def pair(self, meta: Meta, children: list[Any]) -> s.Cell:
-        a, b = (self._literal("percent", c) for c in children)
-        return s.Cell("pair", self.span(meta, children), pair=(a, b))
+    def slashed(self, meta: Meta, children: list[Any]) -> s.Cell:
+        """`85% / 80%` (kind pair: two limits) or `a / b`, a heading or key cell of several keys (kind tuple)."""
+        parts = tuple(self._cell_of(c) for c in children)
+        span = self.span(meta, children)
+        if len(parts) == 2 and all(p.kind == "value" and p.value is not None and p.value.kind == "percent" for p in parts):
+            a, b = (p.value for p in parts)
+            assert a is not None and b is not None
+            return s.Cell("pair", span, pair=(a, b), parts=parts)
+        return s.Cell("tuple", span, parts=parts)
+
+    def _cell_of(self, child: Any) -> s.Cell:
+        if isinstance(child, s.Cell):
+            return child
+        if isinstance(child, s.Band):
+            return s.Cell("band", child.span, band=child)
+        if isinstance(child, s.Literal):
+            return s.Cell("value", child.span, value=child)
+        words, span = child
+        return s.Cell("words", span, words=words)

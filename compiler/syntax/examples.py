@@ -306,6 +306,9 @@ def label_syntax_error(err: UnexpectedInput, text: str, parse_fn: Callable[[str]
         at_end = isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type in ("_NL", "$END"))
         if "RPAR" in expected and unclosed_paren(text, error_position(err)) is not None:
             return "E103", LABELS["E103"][0], LABELS["E103"][1]
+        if "OTHERWISE" in expected and "WHEN" not in expected:
+            return "E329", "A category ends with `otherwise <choice>`: what is a loan for which no line holds?", \
+                "Add the last line, e.g. `otherwise c` (one of the category's choices)."
         if "PIPE" in expected and at_end:
             return "E104", LABELS["E104"][0], LABELS["E104"][1]
         if at_end and expected & {"NAME", "NUMBER", "MONEY", "PERCENT"}:

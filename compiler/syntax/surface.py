@@ -205,7 +205,7 @@ class Band:
     span: Span = field(compare=False)
 
 
-CellKind = Lit["band", "value", "pair", "na", "no_limit", "words", "empty"]
+CellKind = Lit["band", "value", "pair", "na", "no_limit", "words", "empty", "tuple"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +218,15 @@ class Cell:
     value: Literal | None = None
     pair: tuple[Literal, Literal] | None = None
     words: tuple[tuple[str, ...], ...] = ()
+    parts: tuple[Cell, ...] = ()  # `a / b` (kind tuple, and pair): one cell per part
+    quoted: bool = False  # a `"label"` cell (kind words)
 
     @property
     def text(self) -> str:
         if self.kind == "words":
             return ", ".join(" ".join(g) for g in self.words)
+        if self.kind in ("tuple", "pair") and self.parts:
+            return " / ".join(p.text for p in self.parts)
         if self.value is not None:
             return self.value.text
         return self.kind
@@ -329,7 +333,20 @@ class ValueDecl:
     span: Span = field(compare=False)
     name_span: Span = field(compare=False)
     better: Name | None = None  # `better: higher|lower` (see FieldDecl)
+    keys: tuple[Expr, ...] = ()  # a lookup's keys (`key` is the first)
+    choices: tuple[EnumValue, ...] = ()  # a category: `is one of a_plus "A+", ...`
+    lines: tuple[CategoryLine, ...] = ()  # a category's `a_plus when ...` lines
+    otherwise: Name | None = None  # a category's `otherwise <choice>`
     domain: Band | None = None  # `domain: > $0`: the values it may take; outside them it is invalid
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLine:
+    """`a_plus when housing_lates at most 0x30x24` in a derived category."""
+
+    choice: Name
+    cond: Expr
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,6 +488,7 @@ class Dimension:
     kind: Lit["rows", "columns"]
     expr: Expr
     span: Span = field(compare=False)
+    exprs: tuple[Expr, ...] = ()  # every key (`expr` is the first)
 
 
 @dataclass(frozen=True, slots=True)

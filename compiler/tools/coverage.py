@@ -49,9 +49,13 @@ def possible_outcomes(item: ir.Rule | ir.Matrix) -> tuple[str, ...]:
 
 
 def _band(axis: ir.Axis, key: Any) -> int | None:
-    if not isinstance(key, Decimal):
+    """The line of `axis` the key (a tuple for several keys) falls in; None when unknown or in none."""
+    keys = tuple(key) if len(axis.keys) > 1 and isinstance(key, tuple) else (key,)
+    if any(k is None for k in keys) or len(keys) != len(axis.keys):
         return None
-    return next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
+    if axis.simple and not isinstance(keys[0], Decimal):
+        return None
+    return axis.index(tuple(str(k) if isinstance(k, str) else k for k in keys))
 
 
 def landed(program: ir_program.Program, outcome: Outcome) -> list[tuple[str, int, int]]:
@@ -90,9 +94,9 @@ def _count(covered: int, total: int) -> dict[str, Any]:
 
 
 def cell_label(m: ir.Matrix, row: int, col: int) -> str:
-    text = f"{m.rows.label} {m.rows.bands[row].label}"
+    text = f"{m.rows.label} {m.rows.line_labels[row]}"
     if m.columns is not None:
-        text += f" x {m.columns.label} {m.columns.bands[col].label}"
+        text += f" x {m.columns.label} {m.columns.line_labels[col]}"
     return text
 
 
@@ -103,8 +107,8 @@ def program_coverage(key: str, program: ir_program.Program, seen: Seen) -> dict[
     wanted = [(i.id, o) for i in items for o in possible_outcomes(i)]
     outcomes_missed = [{"rule": rid, "outcome": o} for rid, o in wanted if (rid, o) not in seen.outcomes]
     cells = [(m, r, c) for m in program.matrices for r in range(len(m.cells)) for c in range(len(m.cells[r]))]
-    cells_missed = [{"matrix": m.id, "row": m.rows.bands[r].label,
-                     "column": m.columns.bands[c].label if m.columns is not None else None,
+    cells_missed = [{"matrix": m.id, "row": m.rows.line_labels[r],
+                     "column": m.columns.line_labels[c] if m.columns is not None else None,
                      "cell": m.cells[r][c].text, "label": cell_label(m, r, c)}
                     for m, r, c in cells if (m.id, r, c) not in seen.cells]
     return {

@@ -135,13 +135,16 @@ class _Differ:
         self.common(h, b.id, a, b)
         if a.gives != b.gives:
             self.add(h, b.id, "Limits given", self._limits(a.gives, self.old), self._limits(b.gives, self.new), "", b.citation)
-        same_rows = a.rows.expr == b.rows.expr
+        same_rows = a.rows.keys == b.rows.keys
         same_cols = (a.columns is None and b.columns is None) or (
-            a.columns is not None and b.columns is not None and a.columns.expr == b.columns.expr)
+            a.columns is not None and b.columns is not None and a.columns.keys == b.columns.keys)
         if not (same_rows and same_cols):
             self.add(h, b.id, "Layout", self._layout(a, self.ot), self._layout(b, self.nt), "", b.citation)
             return
         kinds = {lim.id: lim for lim in (*self.old.limits, *self.new.limits)}
+        if not all(x.simple for x in (a.rows, b.rows, a.columns, b.columns) if x is not None):
+            self._keyed_cells(h, a, b, kinds)
+            return
         rows = refine(a.rows.bands, b.rows.bands, self._step(b.rows.expr), _kind(b.rows.expr))
         cols = (refine(a.columns.bands, b.columns.bands, self._step(b.columns.expr), _kind(b.columns.expr))
                 if a.columns is not None and b.columns is not None else [None])
@@ -161,6 +164,31 @@ class _Differ:
                     where = f"{title}, {row_name} {r.label}" + (f", {col_name} {c.label}" if c is not None else "")
                     effect: Effect = "tightens" if permissiveness(nv) < permissiveness(ov) else "loosens"
                     self.add(h, b.id, where, show_limit(ov, lim), show_limit(nv, lim), effect, b.citation)
+
+    def _keyed_cells(self, h: str, a: ir.Matrix, b: ir.Matrix, kinds: dict[str, ir.Limit]) -> None:
+        """A matrix keyed on choices or several keys: cell by cell when its lines are unchanged, else its lines."""
+        lines = (a.rows.lines, a.columns.lines if a.columns else ()) == (b.rows.lines, b.columns.lines if b.columns else ())
+        if not lines:
+            def text(m: ir.Matrix) -> str:
+                cols = f"; columns {' | '.join(m.columns.line_labels)}" if m.columns else ""
+                return f"rows {' | '.join(m.rows.line_labels)}{cols}"
+            self.add(h, b.id, "Lines", text(a), text(b), "", b.citation)
+            return
+        for limit in tuple(dict.fromkeys((*b.gives, *a.gives))):
+            lim = kinds.get(limit)
+            for r, row in enumerate(b.cells):
+                for c, new in enumerate(row):
+                    ov, nv = limit_in(a.cells[r][c], limit), limit_in(new, limit)
+                    if permissiveness(ov) == permissiveness(nv):
+                        continue
+                    col = f", {self._line(b.columns, c)}" if b.columns is not None else ""
+                    where = f"{lim.title if lim else limit}, {self._line(b.rows, r)}{col}"
+                    effect: Effect = "tightens" if permissiveness(nv) < permissiveness(ov) else "loosens"
+                    self.add(h, b.id, where, show_limit(ov, lim), show_limit(nv, lim), effect, b.citation)
+
+    def _line(self, axis: ir.Axis, n: int) -> str:
+        """Line n of a keyed axis as it reads: `Credit grade A+, Credit score 720+`."""
+        return ", ".join(f"{self.nt.get(lb, lb)} {e.label}" for lb, e in zip(axis.labels, axis.lines[n], strict=True))
 
     def _layout(self, m: ir.Matrix, t: dict[str, str]) -> str:
         rows = t.get(m.rows.label, m.rows.label)
@@ -233,7 +261,8 @@ class _Differ:
                      b.rounding.describe() if b.rounding else "none", "", b.citation)
         if a.body == b.body:
             return
-        if isinstance(a.body, ir.Lookup) and isinstance(b.body, ir.Lookup) and a.body.key.expr == b.body.key.expr:
+        if isinstance(a.body, ir.Lookup) and isinstance(b.body, ir.Lookup) and a.body.key.keys == b.body.key.keys \
+                and a.body.key.simple and b.body.key.simple:
             higher = self._sense_of_value(b.id)
             key = b.body.key
             name = self.nt.get(key.label, key.label)
@@ -248,11 +277,21 @@ class _Differ:
                 self.add(h, b.id, f"{b.title} for {name} {piece.label}", amount_text(ov, a.type), amount_text(nv, b.type),
                          effect, b.citation)
             return
+        if isinstance(a.body, ir.Lookup) and isinstance(b.body, ir.Lookup) and a.body.key == b.body.key:
+            higher = self._sense_of_value(b.id)
+            for n, (ov, nv) in enumerate(zip(a.body.results, b.body.results, strict=True)):
+                if ov != nv:
+                    effect = ("tightens" if (nv > ov) == higher else "loosens") \
+                        if isinstance(ov, Decimal) and isinstance(nv, Decimal) and higher is not None else ""
+                    self.add(h, b.id, f"{b.title} for {self._line(b.body.key, n)}", amount_text(ov, a.type),
+                             amount_text(nv, b.type), effect, b.citation)
+            return
         self.add(h, b.id, "Definition", self._value_text(a, self.ot), self._value_text(b, self.nt), "", b.citation)
 
     def _value_text(self, v: ir.Value, t: dict[str, str]) -> str:
         if isinstance(v.body, ir.Lookup):
-            parts = [f"{band.label}: {amount_text(r, v.type)}" for band, r in zip(v.body.key.bands, v.body.results, strict=True)]
+            parts = [f"{label}: {amount_text(r, v.type)}"
+                     for label, r in zip(v.body.key.line_labels, v.body.results, strict=True)]
             return f"by {t.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
         return self._say(v.body, t)
 

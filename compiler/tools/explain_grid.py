@@ -91,7 +91,8 @@ def edges(program: ir_program.Program) -> dict[str, set[Decimal]]:
             out.setdefault(x.name, set()).update(v for v in values if v is not None and v.is_finite())
 
     def axis(a: ir.Axis) -> None:
-        add(a.expr, (e for b in a.bands for e in (b.low, b.high)))
+        for key, bands in a.key_bands():
+            add(key, (e for b in bands for e in (b.low, b.high)))
 
     def walk(x: object) -> None:
         for c in ir.find_all(x, ir.Compare):

@@ -338,5 +338,5 @@ class Explainer:
 
 def _matrix_nodes(m: ir.Matrix) -> list[object]:
     nodes: list[object] = [m.when] if m.when is not None else []
-    return [*nodes, m.rows.expr, *([m.columns.expr] if m.columns else [])]
+    return [*nodes, *m.rows.keys, *(m.columns.keys if m.columns else ())]
 

@@ -96,6 +96,12 @@ def read_derived(path: str, node: yaml.Node, value: ir.Value) -> Decimal | bool 
     if value.type.kind in ir_types.NUMERIC and isinstance(node, yaml.ScalarNode) \
             and str(node.value).strip().lower() == "never":
         return NEVER
+    if value.type.kind == "enum":  # a derived category: its choice, by name or by label; `none` when unknown
+        labels = dict(zip(value.type.labels, value.type.values, strict=False))
+        text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        if text.lower() == "none" and "none" not in value.type.values:
+            return None
+        return labels.get(text) or parse_typed(path, node, value.type, f"value `{value.id}`")
     v = parse_typed(path, node, value.type, f"value `{value.id}`")
     if v is not None and not isinstance(v, (Decimal, bool, str)):
         raise TestFileError(location(path, node), f"value `{value.id}` cannot be checked by a test.")

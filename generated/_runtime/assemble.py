@@ -64,9 +64,14 @@ class RuleMeta:
 
 @dataclass(frozen=True, slots=True)
 class AxisMeta:
+    """A matrix axis: one numeric key's `bands`, or (choices, yes/no, several keys) `keys` (title, inputs) and
+    `lines`, one entry per key: a band `(low, low_inclusive, high, high_inclusive, label)` or `(values, label)`."""
+
     label: str
     inputs: tuple[str, ...]
     bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]
+    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lines: tuple[tuple[tuple[Any, ...], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,10 +282,12 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
 
 
 def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
-    """A derived value as the Decision shows it: yes/no and choices as they are, a number with exactly its
-    declared decimals (never rounding: only trailing zeros change)."""
-    if v is None or v.__class__ is bool or v.__class__ is str:
+    """A derived value as the Decision shows it: yes/no and choices as they are (a category's choice as plain
+    text), a number with exactly its declared decimals (never rounding: only trailing zeros change)."""
+    if v is None or v.__class__ is bool:
         return v
+    if isinstance(v, str):
+        return str(v)
     if isinstance(v, int):
         v = Decimal(v)
     if not isinstance(v, Decimal):
@@ -302,7 +309,15 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        f"Cannot tell whether it applies: {actuals(m.when_inputs, facts, meta)}.", m.citation, m.where,
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
+    words: list[str] = []
     for axis, key in zip(m.axes, keys, strict=True):
+        if axis.keys:
+            got = _line(m, axis, key, facts, meta, blocked, outside)
+            if isinstance(got, Finding):
+                return got
+            positions.append(got[0])
+            words.append(got[1])
+            continue
         if key is None and facts.invalid and any(name in facts.invalid for name in axis.inputs):
             why = f"{actuals(axis.inputs, facts, meta)}"
             _block(m, why, blocked)
@@ -318,8 +333,9 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             outside[m.id] = (axis, why)
             return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)
         positions.append(idx)
+        words.append(f"{axis.label} {axis.bands[idx][4]}")
     limits, text = m.cells[positions[0]][positions[1] if len(positions) > 1 else 0]
-    place = ", ".join(f"{axis.label} {axis.bands[i][4]}" for axis, i in zip(m.axes, positions, strict=True))
+    place = ", ".join(words)
     if limits is None:
         _block(m, f"{place} is N/A", blocked)
         return Finding(m.id, m.title, "fail", f"Not eligible: {place} is N/A.", m.citation, m.where)
@@ -454,6 +470,52 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
                        cite, lim.where)
     return Finding(lim.id, lim.title, "fail", f"{shown} exceeds the maximum {maximum} ({result.description}).", cite,
                    lim.where)
+
+
+def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMeta,
+          blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]
+          ) -> tuple[int, str] | Finding:
+    """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads. Key by
+    key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
+    values = (key,) if len(axis.keys) == 1 else tuple(key)
+    for (label, inputs), v in zip(axis.keys, values, strict=True):
+        if v is None and facts.invalid and any(name in facts.invalid for name in inputs):
+            why = actuals(inputs, facts, meta)
+            _block(m, why, blocked)
+            return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
+        if v is None:
+            return Finding(m.id, m.title, "missing", f"{actuals(inputs, facts, meta) or label} is unknown.",
+                           m.citation, m.where, missing(inputs, facts, meta))
+    idx = line_index(axis.lines, values)
+    if idx is None:
+        why = f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
+        _block(m, why, blocked)
+        outside[m.id] = (axis, why)
+        return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)
+    words = ", ".join(f"{label} {e[4] if len(e) == 5 else _key_text(v)}"
+                      for (label, _), e, v in zip(axis.keys, axis.lines[idx], values, strict=True))
+    return idx, words
+
+
+def line_index(lines: tuple[tuple[tuple[Any, ...], ...], ...], values: tuple[Any, ...]) -> int | None:
+    """The first line whose every entry holds its key: a band `(low, low_inc, high, high_inc, label)` holds a
+    number in it, a `(values, label)` entry a choice (text) or yes/no it lists. None when no line does."""
+    for i, line in enumerate(lines):
+        for e, v in zip(line, values, strict=True):
+            if len(e) == 5:
+                if isinstance(v, bool) or not _in_band(v, (e[0], e[1], e[2], e[3])):
+                    break
+            elif not (isinstance(v, (str, bool)) and v in e[0]):
+                break
+        else:
+            return i
+    return None
+
+
+def _key_text(v: Any) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
 
 
 def _in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:

@@ -102,7 +102,7 @@ def _stacked_module() -> object:
     m = ks.matrices[4]
     key = m.rows.expr
     shifted = ir.Arith("+", key, ir.Const(Decimal(0), key.type, "0", key.span), key.type, key.span)
-    matrices = (*ks.matrices[:4], dataclasses.replace(m, when=None, rows=dataclasses.replace(m.rows, expr=shifted)))
+    matrices = (*ks.matrices[:4], dataclasses.replace(m, when=None, rows=dataclasses.replace(m.rows, keys=(shifted,))))
     refer = ("Refer to the investor.",)
     rules = tuple(
         dataclasses.replace(r, reviews=refer) if r.id in ("interest_only", "min_fico")

@@ -13,13 +13,16 @@ from compiler.evaluate import evaluate
 
 def max_ltv_at(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: dict[str, object]) -> str:
     """The max LTV the program gives this loan as a shaded table cell (a matrix must apply), computed by the
-    reference evaluator: the percentage, "Not eligible" (an N/A cell, or the loan is outside the matrix), or
-    "—" (no matrix of the program covers the loan's occupancy and purpose)."""
+    reference evaluator: the percentage, "Not eligible" (a matrix that applies refuses the loan: an N/A cell, the
+    loan outside the matrix, its finding failing or, when a rule already fails on the key, `not_applicable` and
+    pointing to the rule; language.md 15.2, 17), or "—" (no matrix of the program covers the loan's occupancy and
+    purpose)."""
     d = evaluate(program, vocabulary, loan)
     matrices = {m.id for m in program.matrices}
+    if any(f.outcome == "fail" or (f.outcome == "not_applicable" and not f.message.startswith("Applies when"))
+           for f in d.findings if f.rule_id in matrices):
+        return '<span class="glc-cell glc-na">Not eligible</span>'
     if not any(f.outcome == "pass" for f in d.findings if f.rule_id in matrices):
-        if any(f.outcome == "fail" for f in d.findings if f.rule_id in matrices):
-            return '<span class="glc-cell glc-na">Not eligible</span>'
         return "—"
     limit = d.limit("max_ltv")
     if limit is None or limit.value is None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from generated._runtime import Facts, MatrixMeta, ProgramMeta, Status, Verdict
+from generated._runtime import AxisMeta, Facts, MatrixMeta, ProgramMeta, Status, Verdict
+from generated._runtime.assemble import line_index
 
 
 def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]) -> int | None:
@@ -27,6 +28,16 @@ def _band_index(key: Any, bands: tuple[tuple[Decimal | None, bool, Decimal | Non
             continue
         return i
     return None
+
+
+def _values(axis: AxisMeta, key: Any) -> tuple[Any, ...]:
+    """The key values of one axis: one numeric key, or those of a choice-keyed or several-key axis."""
+    return ((key,) if len(axis.keys) == 1 else tuple(key)) if axis.keys else (key,)
+
+
+def _inputs(axis: AxisMeta) -> tuple[tuple[str, ...], ...]:
+    """What each key of `axis` reads (as `_values` orders them)."""
+    return tuple(inputs for _label, inputs in axis.keys) if axis.keys else (axis.inputs,)
 
 
 def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
@@ -64,8 +75,10 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         keys = facts.matrices[meta.matrices.index(m)][1]
         axis = None
         for a, k in zip(m.axes, keys, strict=True):
-            if k is None or _band_index(k, a.bands) is None:
-                axis = a if k is not None else None
+            values = _values(a, k)
+            known = all(v is not None for v in values)
+            if not known or (line_index(a.lines, values) if a.keys else _band_index(k, a.bands)) is None:
+                axis = a if known else None
                 break
         if axis is not None and any(
                 applies is True and any((ok is False or any(n in facts.invalid for n in q.inputs))
@@ -81,15 +94,17 @@ def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: l
     """A matrix that applies: its cell's limits into `cells`; missing when a key is unknown; fail outside or N/A."""
     row = col = 0
     for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
-        if key is None and any(n in invalid for n in axis.inputs):  # a key outside its domain
-            failed.append(m.id)
-            for limit in m.gives:
-                refused.setdefault(limit, m.id)
-            return
-        if key is None:
-            unresolved.append(m.id)
-            return
-        idx = _band_index(key, axis.bands)
+        values = _values(axis, key)
+        for v, inputs in zip(values, _inputs(axis), strict=True):
+            if v is None and any(name in invalid for name in inputs):  # a key outside its domain
+                failed.append(m.id)
+                for limit in m.gives:
+                    refused.setdefault(limit, m.id)
+                return
+            if v is None:
+                unresolved.append(m.id)
+                return
+        idx = line_index(axis.lines, values) if axis.keys else _band_index(key, axis.bands)
         if idx is None:
             failed.append(m.id)
             for limit in m.gives:

@@ -52,7 +52,7 @@ def test_children_in_field_order_tuples_flattened_attributes_left_out() -> None:
     assert list(ir.children("text")) == [] and list(ir.children(None)) == []
     cells = ((ir.Cell((("max_ltv", Decimal(80)),), "80", S), ir.Cell(None, "N/A", S)),)
     band = ir.Band(None, False, None, False, "all", S)
-    m = ir.Matrix("m", "M", "", None, None, ("max_ltv",), ir.Axis(f("fico"), (band,), "fico", S), None, cells, (),
+    m = ir.Matrix("m", "M", "", None, None, ("max_ltv",), ir.Axis((f("fico"),), ((band,),), ("fico",), "fico", S), None, cells, (),
                   "p", False, S)
     assert [type(n).__name__ for n in ir.children(m)] == ["Axis", "Cell", "Cell"]  # cells: a tuple of tuples
 
@@ -98,7 +98,7 @@ def test_reads_lists_and_seasoning_dates_after_the_operands() -> None:
 
 def test_reads_through_lookups_requirements_and_rules() -> None:
     band = ir.Band(None, False, Decimal(700), False, "< 700", S)
-    lookup = ir.Lookup(ir.Axis(v("score"), (band,), "score", S), (Decimal(1),), MONEY, S)
+    lookup = ir.Lookup(ir.Axis((v("score"),), ((band,),), ("score",), "score", S), (Decimal(1),), MONEY, S)
     assert ir.reads(lookup) == ("score",)
     q = ir.Requirement(ge(f("fico"), c(660)), (ir.Alternative(ge(f("fico"), c(640)), ge(v("reserves"), c(6)), S),), S)
     assert ir.reads(q) == ("fico", "reserves")
@@ -173,7 +173,8 @@ def _inputs_of(x: object) -> tuple[str, ...]:
             add(e.as_of)
             return
         if isinstance(e, ir.Lookup):
-            walk(e.key.expr)
+            for k in e.key.keys:
+                walk(k)
             return
         if dataclasses.is_dataclass(e) and not isinstance(e, type):
             for fd in dataclasses.fields(e):

@@ -47,7 +47,7 @@ class LtvPlan:
         self.adjusting = [r for r in program.rules if any(a.limit == LIMIT for a in r.adjustments)]
         exprs: list[object] = []
         for m in program.matrices:
-            exprs += [m.when, m.rows.expr] + ([m.columns.expr] if m.columns else [])
+            exprs += [m.when, *m.rows.keys] + (list(m.columns.keys) if m.columns else [])
         exprs += [r.when for r in self.adjusting]
         needed: set[str] = set()
         todo = [n for x in exprs if x is not None for n in ir.reads(x)]
@@ -117,8 +117,10 @@ class LtvPlan:
                 candidates.append(given)
         if self.program.matrices and any_applies is False and "eligibility_matrix" in self.matrix_ids:
             failed = True  # the runtime's "no matrix covers this loan" finding, should a matrix bear its id
+        if failed:  # a matrix that applies refuses the loan: its limits have no value (language.md 15.2)
+            return NOT_ELIGIBLE
         if not passed:
-            return NOT_ELIGIBLE if failed else NO_MATRIX
+            return NO_MATRIX
         if not self.limit_declared:
             return NO_LIMIT
         reductions: list[Decimal] = []
@@ -143,10 +145,10 @@ class LtvPlan:
         """The matrix cell the loan falls in; None when a key is unknown, False when outside the bands."""
         positions = []
         for axis in (m.rows, m.columns) if m.columns else (m.rows,):
-            key = once(axis.expr, env)
-            if key is None:
+            keys = tuple(once(k, env) for k in axis.keys)
+            if any(k is None for k in keys):
                 return None
-            idx = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
+            idx = axis.index(keys)
             if idx is None:
                 return False
             positions.append(idx)

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir, ir_program
+from compiler import ir, ir_program, ir_types
 from compiler.escape import attr, md
+
+
+def entry_text(e: ir.Entry, t: ir_types.Type) -> str:
+    """A table entry as the docs show it: a band, `any`, `any other`, or its choices by their labels."""
+    if isinstance(e, ir.Band) or e.label in ("any", "any other"):
+        return e.label
+    labels = dict(zip(t.values, t.labels, strict=False))
+    return ", ".join(("yes" if v else "no") if isinstance(v, bool) else labels.get(v, v) for v in e.values)
 
 
 def shade(value: Decimal) -> int:
@@ -35,14 +43,17 @@ def _cell(cell: ir.Cell, gives: tuple[str, ...], row: str, col: str, was: str | 
 
 def matrix_view(m: ir.Matrix, p: ir_program.Program, titles: dict[str, str],
                 was: Callable[[int, int], str | None] = lambda _r, _c: None) -> dict[str, object]:
-    """What the templates' `matrix` macro shows of a matrix: band labels, cells, axis titles."""
-    cols = m.columns.bands if m.columns else ()
+    """What the templates' `matrix` macro shows of a matrix: one leading column per row key, a column heading per
+    column line (several keys joined by ` / `), cells, axis titles. Choices show by their labels."""
+    cols = [" / ".join(entry_text(e, k.type) for e, k in zip(line, m.columns.keys, strict=True))
+            for line in m.columns.lines] if m.columns else []
     rows = []
-    for i, (row_band, cells) in enumerate(zip(m.rows.bands, m.cells, strict=True)):
-        labels = [b.label for b in cols] or [""]
-        rows.append((row_band.label, [_cell(c, m.gives, row_band.label, lab, was(i, j))
-                                      for j, (c, lab) in enumerate(zip(cells, labels, strict=True))]))
+    for i, (line, cells) in enumerate(zip(m.rows.lines, m.cells, strict=True)):
+        keys = [entry_text(e, k.type) for e, k in zip(line, m.rows.keys, strict=True)]
+        row = ", ".join(keys)
+        rows.append((keys, [_cell(c, m.gives, row, lab, was(i, j))
+                            for j, (c, lab) in enumerate(zip(cells, cols or [""], strict=True))]))
     limit_titles = [next((lim.title for lim in p.limits if lim.id == g), g) for g in m.gives]
-    return {"m": m, "cols": [b.label for b in cols], "rows": rows, "gives": " / ".join(limit_titles),
-            "row_label": titles.get(m.rows.label, m.rows.label),
-            "col_label": titles.get(m.columns.label, m.columns.label) if m.columns else ""}
+    return {"m": m, "cols": cols, "rows": rows, "gives": " / ".join(limit_titles),
+            "row_labels": [titles.get(lb, lb) for lb in m.rows.labels],
+            "col_label": " / ".join(titles.get(lb, lb) for lb in m.columns.labels) if m.columns else ""}

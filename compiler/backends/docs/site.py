@@ -17,11 +17,11 @@ from importlib import resources
 
 import jinja2
 
-from compiler import ir, ir_program
+from compiler import ir, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.docs import changes
 from compiler.backends.docs.links import Linker, also, also_span, choices, field_anchor, rule_anchor, value_anchor
-from compiler.backends.docs.matrices import matrix_view
+from compiler.backends.docs.matrices import entry_text, matrix_view
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
 from compiler.meta import titles as titles_of
@@ -71,11 +71,21 @@ def changes_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     return changes.changes_page(p, bundle, lambda name, **context: environment().get_template(name).render(yaml=_yaml_str, **context))
 
 
+def _result_text(r: Decimal | str, t: ir_types.Type) -> str:
+    """A lookup's result as the docs show it: an amount, or a category's choice by its label."""
+    if isinstance(r, str):
+        return dict(zip(t.values, t.labels, strict=False)).get(r, r)
+    return fmt_amount(r, t.kind, t.unit)
+
+
 def _value_text(v: ir.Value, titles: dict[str, str], named: Choices | None = None) -> str:
     if isinstance(v.body, ir.Lookup):
-        parts = [f"{b.label}: {fmt_amount(r, v.type.kind, v.type.unit) if r is not None else 'N/A'}"
-                 for b, r in zip(v.body.key.bands, v.body.results, strict=True)]
-        return f"by {titles.get(v.body.key.label, v.body.key.label)}: " + "; ".join(parts)
+        key = v.body.key
+        labels = [" / ".join(entry_text(e, k.type) for e, k in zip(line, key.keys, strict=True)) for line in key.lines]
+        parts = [f"{label}: {_result_text(r, v.type) if r is not None else 'N/A'}"
+                 for label, r in zip(labels, v.body.results, strict=True)]
+        by = " / ".join(titles.get(lb, lb) for lb in key.labels) if len(key.keys) > 1 else titles.get(key.label, key.label)
+        return f"by {by}: " + "; ".join(parts)
     return describe(v.body, titles, named)
 
 

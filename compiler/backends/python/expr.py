@@ -254,22 +254,65 @@ class PyExpr:
             return f"(None if {operand} is None else not {operand})"
         return f"rt.not3({operand})"
 
+    def _hoisted(self, text: str) -> tuple[str, str]:
+        """(name, first use) of a value read more than once: itself when simple, else a walrus temporary."""
+        if _SIMPLE.fullmatch(text):
+            return text, text
+        temp = f"_t{self._temps}"
+        self._temps += 1
+        return temp, f"({temp} := {text})"
+
     def visit_Lookup(self, x: ir.Lookup) -> str:
-        """The result of the first band holding the key, as one conditional expression (bands known at compile
-        time); unknown when the key is unknown or in no band."""
-        key = self.emit(x.key.expr)
-        if _SIMPLE.fullmatch(key):
-            first = key
-        else:
-            temp = f"_t{self._temps}"
-            self._temps += 1
-            key, first = temp, f"({temp} := {key})"
-        integer = x.key.expr.type.kind in ("integer", "months")
-        chain = "".join(
-            f"{'None' if r is None else self.decimal(r)} if "
-            f"{band_test(key, (b.low, b.low_inclusive, b.high, b.high_inclusive), integer, self.decimal)} else "
-            for b, r in zip(x.key.bands, x.results, strict=True))
-        return f"(None if {first} is None else {chain}None)"
+        """The result of the first line holding the keys, as one conditional expression (lines known at compile
+        time); unknown when a key is unknown or in no line."""
+        names: list[str] = []
+        firsts: list[str] = []
+        for k in x.key.keys:
+            name, first = self._hoisted(self.emit(k))
+            names.append(name)
+            firsts.append(first)
+        pairs = list(zip(x.key.lines, x.results, strict=True))
+        while pairs and pairs[-1][1] is None:  # trailing N/A lines give None as falling through does
+            pairs.pop()
+        chain = "".join(f"{self._result(r)} if {self.line_test(x.key, line, names)} else " for line, r in pairs)
+        unknown = " or ".join(f"{f} is None" for f in firsts)
+        return f"(None if {unknown} else {chain}None)"
+
+    def _result(self, r: Decimal | str | None) -> str:
+        if r is None:
+            return "None"
+        return repr(r) if isinstance(r, str) else self.decimal(r)
+
+    def line_test(self, axis: ir.Axis, line: tuple[ir.Entry, ...], names: list[str]) -> str:
+        """Whether known keys `names` fall in `line` of `axis` (one test per key, `and`-ed)."""
+        tests: list[str] = []
+        for key, entry, name in zip(axis.keys, line, names, strict=True):
+            if isinstance(entry, ir.Choices):
+                if len(entry.values) == (2 if key.type.kind == "yesno" else len(key.type.values)):
+                    continue  # every value
+                tests.append(f"{name} in {{{', '.join(repr(v) for v in entry.values)}}}" if entry.values else "False")
+            else:
+                integer = key.type.kind in ("integer", "months")
+                test = band_test(name, (entry.low, entry.low_inclusive, entry.high, entry.high_inclusive), integer,
+                                 self.decimal)
+                if test != "True":
+                    tests.append(test)
+        return " and ".join(tests) if tests else "True"
+
+    def axis_keys(self, axis: ir.Axis) -> str:
+        """A matrix axis's keys as `check` hands them to the runtime: the key of a one-key axis, else a tuple."""
+        if len(axis.keys) == 1:
+            return self.emit(axis.keys[0])
+        return "(" + ", ".join(self.emit(k) for k in axis.keys) + ")"
+
+    def visit_Category(self, x: ir.Category) -> str:
+        """The choice of the first line whose condition holds (unknown when a condition before it is unknown),
+        else `otherwise`; each condition computed only when the lines before it are false."""
+        out = repr(x.otherwise)
+        for choice, cond in reversed(tuple(zip(x.choices, x.conds, strict=True))):
+            name, first = self._hoisted(self.emit(cond))
+            out = f"(None if {first} is None else {choice!r} if {name} else {out})"
+        return out
 
     def requirement(self, q: ir.Requirement) -> str:
         """The test, or any alternative whose condition and test both hold (Kleene logic)."""

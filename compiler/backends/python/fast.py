@@ -149,27 +149,48 @@ class FastPath:
         return self.e.const(literal(rows), f"CELLS_{m.id}")
 
     def _place(self, m: ir.Matrix, depth: int) -> None:
-        axes = [m.rows] + ([m.columns] if m.columns else [])
-        keys = []
-        for name, axis in zip(("row", "col"), axes, strict=False):
-            key = self.emit(axis.expr)
-            if not (_SIMPLE.fullmatch(key)):
-                self.say(f"{name}_key = {key}", depth)
-                key = f"{name}_key"
-            keys.append((name, axis, key))
-        # a key unknown: missing (the row's first); a key in no band: fail; else the cell
-        for n, (name, axis, key) in enumerate(keys):
-            integer = axis.expr.type.kind in ("integer", "months")
-            first = n == 0
-            if invalid := self.invalid_read(axis.expr):  # a key outside its domain: not eligible
-                self.say(f"{'' if first else 'el'}if {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
-                self.say(f"failed.append({m.id!r})", depth + 1)
-                self._refuse(m, depth + 1)
-                first = False
-            self.say(f"{'' if first else 'el'}if {key} is None:", depth)
-            self.say(f"unresolved.append({m.id!r})", depth + 1)
-            self.say(f"elif ({name} := {band_index(key, axis.bands, integer, self.e.decimal)}) < 0:", depth)
-            labels = ", ".join(b.label for b in axis.bands)
+        keys: list[tuple[str, ir.Axis, list[str]]] = []
+        for name, axis in zip(("row", "col"), self._axes(m), strict=False):
+            names: list[str] = []
+            for j, k in enumerate(axis.keys):
+                key = self.emit(k)
+                if not (_SIMPLE.fullmatch(key)):
+                    local = f"{name}_key" if len(axis.keys) == 1 else f"{name}_key{j}"
+                    self.say(f"{local} = {key}", depth)
+                    key = local
+                names.append(key)
+            keys.append((name, axis, names))
+        # key by key: one outside its domain refuses the loan, one unknown is missing (the row's first); keys in
+        # no band or line: fail (and refuse); else the cell
+        chain = ["if"]
+
+        def unknown(pending: list[str]) -> None:
+            if pending:
+                self.say(f"{chain[0]} {' or '.join(f'{k} is None' for k in pending)}:", depth)
+                self.say(f"unresolved.append({m.id!r})", depth + 1)
+                chain[0] = "elif"
+                pending.clear()
+
+        for n, (name, axis, names) in enumerate(keys):
+            pending: list[str] = []
+            for k, key in zip(axis.keys, names, strict=True):
+                if invalid := self.invalid_read(k):  # a key outside its domain: not eligible
+                    unknown(pending)
+                    self.say(f"{chain[0]} {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                    self.say(f"failed.append({m.id!r})", depth + 1)
+                    self._refuse(m, depth + 1)
+                    chain[0] = "elif"
+                pending.append(key)
+            unknown(pending)
+            if axis.simple:
+                integer = axis.expr.type.kind in ("integer", "months")
+                index = band_index(names[0], axis.bands, integer, self.e.decimal)
+                labels = ", ".join(b.label for b in axis.bands)
+            else:
+                index = "(" + "".join(f"{i} if {self.e.line_test(axis, line, names)} else "
+                                      for i, line in enumerate(axis.lines)) + "-1)"
+                labels = f"{len(axis.lines)} lines"
+            self.say(f"elif ({name} := {index}) < 0:", depth)
             self.lines[-1] += f"  # {_comment(axis.label)}: {_comment(labels)}"
             self.say(f"failed.append({m.id!r})", depth + 1)
             self._refuse(m, depth + 1)
@@ -189,9 +210,10 @@ class FastPath:
         return [m.rows] + ([m.columns] if m.columns else [])
 
     def _deferring(self, m: ir.Matrix, n: int) -> list[tuple[ir.Rule, ir.Requirement]]:
-        """The requirements reading what axis `n` of `m` reads: one not met, of a rule that applies, is the reason
-        to report for a key outside the bands (the matrix's finding then points to it)."""
-        reads = set(ir.reads(self._axes(m)[n].expr))
+        """The requirements reading what axis `n` of `m` reads (any of its keys): one not met, of a rule that
+        applies, is the reason to report for keys outside the bands or in no line (the matrix's finding then points
+        to it)."""
+        reads = {name for k in self._axes(m)[n].keys for name in ir.reads(k)}
         return [(r, q) for r in self.p.rules for q in r.requirements if reads & set(ir.reads(q))]
 
     def _deferred(self) -> None:

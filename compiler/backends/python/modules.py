@@ -195,7 +195,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
         return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal)
 
     checker = environment().get_template("program.py.j2").render(
-        p=program, owner=owner, emit=emitter.emit, requirement=emitter.requirement, decisive=decisive, fast=fast,
+        p=program, owner=owner, emit=emitter.emit, keys=emitter.axis_keys, requirement=emitter.requirement, decisive=decisive, fast=fast,
         invalid_from=invalid_from, guard=guard,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta_module=meta_module, local_imports=sorted([f"from .{meta_module} import META", "from .loan import Loan"]),

@@ -357,6 +357,8 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         return Sql(joined, "bool")
     if isinstance(x, ir.Not):
         return Sql(exp.Not(this=paren(compile_expr(x.operand, scope).tree)), "bool")
+    if isinstance(x, ir.Category):
+        return compile_category(x, scope)
     raise SqlError(f"SQL back end: unhandled IR node {type(x).__name__}")
 
 
@@ -401,15 +403,61 @@ def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:
 
 
 def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
-    """A value read from a table of bands: the result of the band holding the key; NULL outside every band."""
-    key = compile_expr(lookup.key.expr, scope)
-    results = [const_num(r) if r is not None else None for r in lookup.results]
+    """A value read from a table: the result of the line holding the keys; NULL when a key is NULL, in no line,
+    or on an N/A line. A category lookup's results are text."""
+    keys = [compile_expr(k, scope) for k in lookup.key.keys]
+    if lookup.type.kind == "enum":
+        texts = [exp.Literal.string(r) if isinstance(r, str) else exp.Null() for r in lookup.results]
+        chosen = [(in_line(keys, line), t) for line, t in zip(lookup.key.lines, texts, strict=True)]
+        return Sql(case((any_null(*(k.tree for k in keys)), exp.Null()), *chosen), "text")
+    results = [const_num(r) if isinstance(r, Decimal) else None for r in lookup.results]
     scale = max([r.scale for r in results if r is not None], default=0)
-    whens = []
-    for band, r in zip(lookup.key.bands, results, strict=True):
+    whens: list[tuple[exp.Expr, exp.Expr]] = []
+    for line, r in zip(lookup.key.lines, results, strict=True):
         value = rescale(r, scale) if r is not None else exp.Null()
-        whens.append((in_band(key, band), value))
-    return Sql(case((is_null(key.tree), exp.Null()), *whens), "num", scale)
+        whens.append((in_line(keys, line), value))
+    unknown = is_null(keys[0].tree) if len(keys) == 1 else any_null(*(k.tree for k in keys))
+    return Sql(case((unknown, exp.Null()), *whens), "num", scale)
+
+
+def compile_category(x: ir.Category, scope: Scope) -> Sql:
+    """`CASE WHEN c1 IS NULL THEN NULL WHEN c1 THEN 'a' … ELSE 'otherwise' END`: an unknown condition before the
+    first true one makes the category unknown (a bare `WHEN c1` would skip it as false)."""
+    whens: list[tuple[exp.Expr, exp.Expr]] = []
+    for choice, cond in zip(x.choices, x.conds, strict=True):
+        c = scope.hoist(compile_expr(cond, scope))
+        whens += [(is_null(c.tree), exp.Null()), (c.tree, exp.Literal.string(choice))]
+    return Sql(case(*whens, default=exp.Literal.string(x.otherwise)), "text")
+
+
+def in_line(keys: list[Sql], line: tuple[ir.Entry, ...]) -> exp.Expr:
+    """Known keys inside every entry of a table line."""
+    conds: list[exp.Expr] = []
+    for key, entry in zip(keys, line, strict=True):
+        c = in_entry(key, entry)
+        if not (isinstance(c, exp.Boolean) and c.this is True):
+            conds.append(c)
+    if not conds:
+        return exp.Boolean(this=True)
+    tree = conds[0]
+    for c in conds[1:]:
+        tree = exp.And(this=paren(tree), expression=paren(c))
+    return tree
+
+
+def in_entry(key: Sql, entry: ir.Entry) -> exp.Expr:
+    """A known key inside a band (numbers) or among the choices of an entry (text, yes/no)."""
+    if isinstance(entry, ir.Band):
+        return in_band(key, entry)
+    if key.kind == "bool":
+        if set(entry.values) == {True, False}:
+            return exp.Boolean(this=True)
+        if not entry.values:
+            return exp.Boolean(this=False)
+        return exp.EQ(this=key.tree, expression=exp.Boolean(this=bool(entry.values[0])))
+    if not entry.values:
+        return exp.Boolean(this=False)
+    return exp.In(this=key.tree, expressions=[exp.Literal.string(str(v)) for v in entry.values])
 
 
 def in_band(key: Sql, band: ir.Band) -> exp.Expr:

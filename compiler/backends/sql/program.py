@@ -25,12 +25,14 @@ from compiler.backends.sql.expr import (
     Scope,
     Sql,
     SqlError,
+    any_null,
     case,
     compile_expr,
     compile_lookup,
     const_num,
     from_source,
     in_band,
+    in_line,
     is_null,
     lit,
     paren,
@@ -159,9 +161,10 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         facts.append(exp.alias_(compile_expr(m.when, scope).tree if m.when is not None else exp.Boolean(this=True), f"m{i}_a"))
         for j, axis in enumerate(_axes(m)):
-            key = compile_expr(axis.expr, scope)
-            key_scales[f"m{i}_k{j}"] = key
-            facts.append(exp.alias_(key.tree, f"m{i}_k{j}"))
+            for name, key_expr in zip(_key_columns(i, j, axis), axis.keys, strict=True):
+                key = compile_expr(key_expr, scope)
+                key_scales[name] = key
+                facts.append(exp.alias_(key.tree, name))
     for i, r in enumerate(program.rules):
         facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
         for j, q in enumerate(r.requirements):
@@ -177,8 +180,8 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     positions: list[exp.Expr] = []
     for i, m in enumerate(program.matrices):
         for j, axis in enumerate(_axes(m)):
-            key = Sql(exp.column(f"m{i}_k{j}"), "num", key_scales[f"m{i}_k{j}"].scale)
-            positions.append(exp.alias_(case(*[(in_band(key, b), lit(n)) for n, b in enumerate(axis.bands)]), f"m{i}_b{j}"))
+            keys = [Sql(exp.column(name), key_scales[name].kind, key_scales[name].scale) for name in _key_columns(i, j, axis)]
+            positions.append(exp.alias_(case(*[(in_line(keys, line), lit(n)) for n, line in enumerate(axis.lines)]), f"m{i}_b{j}"))
     layers.add(positions)
 
     # 4. findings of matrices and rules
@@ -272,17 +275,29 @@ def _requirement(q: ir.Requirement, scope: Scope) -> exp.Expr:
     return tree
 
 
+def _key_columns(i: int, j: int, axis: ir.Axis) -> list[str]:
+    """The fact columns of matrix i's axis j: `m{i}_k{j}` for one key, `m{i}_k{j}_{n}` for several."""
+    return [f"m{i}_k{j}"] if len(axis.keys) == 1 else [f"m{i}_k{j}_{n}" for n in range(len(axis.keys))]
+
+
 def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]],
                     rules: Sequence[ir.Rule]) -> exp.Expr:
     a = exp.column(f"m{i}_a")
     whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
     for j, axis in enumerate(_axes(m)):
-        if (invalid := _invalid_read(axis.expr, invalid_from)) is not None:  # a key outside its domain: fail
-            whens.append((exp.And(this=is_null(exp.column(f"m{i}_k{j}")), expression=paren(invalid)), _s("fail")))
-        whens.append((is_null(exp.column(f"m{i}_k{j}")), _s("missing")))
-        # a key outside the bands that a rule which applies already fails on (a requirement reading the same
-        # input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined anyway
-        reads = set(ir.reads(axis.expr))
+        # key by key: one outside its domain fails (refusing the limits), one unknown is missing
+        pending: list[exp.Expr] = []
+        for name, key in zip(_key_columns(i, j, axis), axis.keys, strict=True):
+            if (invalid := _invalid_read(key, invalid_from)) is not None:
+                if pending:
+                    whens.append((any_null(*pending) if len(pending) > 1 else is_null(pending[0]), _s("missing")))
+                    pending = []
+                whens.append((exp.And(this=is_null(exp.column(name)), expression=paren(invalid)), _s("fail")))
+            pending.append(exp.column(name))
+        whens.append((any_null(*pending) if len(pending) > 1 else is_null(pending[0]), _s("missing")))
+        # keys outside the bands or in no line that a rule which applies already fails on (a requirement reading
+        # the same input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined
+        reads = {name for k in axis.keys for name in ir.reads(k)}
         deferring = [exp.And(this=_true(exp.column(f"r{k}_a")), expression=_false(exp.column(f"r{k}_q{n}")))
                      for k, r in enumerate(rules) for n, q in enumerate(r.requirements) if reads & set(ir.reads(q))]
         if deferring:

@@ -1,0 +1,874 @@
+"""Summit Ridge Near-Prime (summit_near_prime), version 2026.1, effective 2026-03-01.
+
+Investor: Summit Ridge Mortgage Capital.
+Source document: Summit Ridge Mortgage Capital, Near-Prime Underwriting Guide v2026.1.
+
+Generated from programs/summit_near_prime.guideline; do not edit.
+Source sha256: 3d6f9a834ced04f1429446ec1b7984ea3a131e60f5eaa46e048129049b6ebf51.
+The wording of the decision (titles, citations, messages' texts, matrix cells) is in `summit_near_prime_meta`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .loan import Loan
+from .summit_near_prime_meta import META
+
+__all__ = ["META", "check", "check_fast", "facts", "values"]
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+_D1 = Decimal("1")
+_D24 = Decimal("24")
+_D36 = Decimal("36")
+_D0 = Decimal("0")
+_D48 = Decimal("48")
+_D90 = Decimal("90")
+_D85 = Decimal("85")
+_D80 = Decimal("80")
+_D75 = Decimal("75")
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D45 = Decimal("45")
+_D43 = Decimal("43")
+_D3 = Decimal("3")
+_D1000000 = Decimal("1000000")
+_D6 = Decimal("6")
+_D9 = Decimal("9")
+
+
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
+    """
+    v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
+    # Property value (programs/loan.fields:271)
+    v['property_value'] = (
+        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
+        else loan.appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    v['ltv'] = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    v['cltv'] = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
+    v['doc_family'] = (
+        None if loan.doc_type is None
+        else 'full' if loan.doc_type in {'full_doc', 'wvoe'}
+        else 'alt' if loan.doc_type in {
+            'bank_stmt_personal_12',
+            'bank_stmt_personal_24',
+            'bank_stmt_business_12',
+            'bank_stmt_business_24',
+            'p_and_l',
+            'form_1099',
+        }
+        else 'not_offered' if loan.doc_type in {'asset_depletion', 'dscr'}
+        else None
+    )
+    # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
+    v['credit_grade'] = (
+        None if (
+            _t25 := (
+                False if (
+                    _t23 := rt.le(
+                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
+                    )
+                ) is False
+                    or (
+                        _t24 := rt.ge(
+                            rt.months_since_latest(
+                                loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                            ),
+                            _D48,
+                        )
+                    ) is False
+                else None if _t23 is None or _t24 is None
+                else True
+            )
+        ) is None
+        else 'a_plus' if _t25
+        else (
+            None if (
+                _t22 := (
+                    False if (
+                        _t20 := rt.le(
+                            rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
+                            _D1,
+                        )
+                    ) is False
+                        or (
+                            _t21 := rt.ge(
+                                rt.months_since_latest(
+                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                ),
+                                _D36,
+                            )
+                        ) is False
+                    else None if _t20 is None or _t21 is None
+                    else True
+                )
+            ) is None
+            else 'a' if _t22
+            else (
+                None if (
+                    _t19 := (
+                        False if (
+                            _t17 := rt.le(
+                                rt.count_lates(
+                                    loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
+                                ),
+                                _D1,
+                            )
+                        ) is False
+                            or (
+                                _t18 := rt.ge(
+                                    rt.months_since_latest(
+                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                    ),
+                                    _D24,
+                                )
+                            ) is False
+                        else None if _t17 is None or _t18 is None
+                        else True
+                    )
+                ) is None
+                else 'b' if _t19
+                else 'c'
+            )
+        )
+    )
+    # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
+    v['property_max_ltv'] = (
+        None if loan.property_type is None
+        else _D90 if loan.property_type in {'sfr', 'pud', 'townhome'}
+        else _D85 if loan.property_type in {'condo_warrantable', 'modular'}
+        else _D80 if loan.property_type in {'two_to_four_unit'}
+        else _D75 if loan.property_type in {'condo_non_warrantable'}
+        else None
+    )
+    # Eligible deposits (programs/loan.fields:282)
+    v['eligible_deposits'] = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    v['qualifying_income'] = (
+        None if (
+            _t26 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26
+        else (
+            None if (
+                _t27 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(
+                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
+                    ),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t27
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
+    v['dti'] = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v['qualifying_income'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
+    v['max_dti'] = (
+        None if v['credit_grade'] is None or loan.fthb is None
+        else _D50 if v['credit_grade'] in {'a_plus', 'a'}
+        else _D45 if v['credit_grade'] in {'b'} and loan.fthb in {False}
+        else _D43 if v['credit_grade'] in {'b'} and loan.fthb in {True}
+        else None
+    )
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
+    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
+    v['min_reserves'] = (
+        None if v['credit_grade'] is None or loan.loan_amount is None
+        else _D3 if v['credit_grade'] in {'a_plus', 'a'} and loan.loan_amount <= _D1000000
+        else _D6 if v['credit_grade'] in {'a_plus', 'a'} and loan.loan_amount > _D1000000
+        else _D9 if v['credit_grade'] in {'b', 'c'}
+        else None
+    )
+    if not every:
+        return v
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
+    v['dscr'] = rt.div_round(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    )
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
+    v['payment_shock'] = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
+    return v
+
+
+def matrix_near_prime(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Near-prime max LTV / CLTV: whether it applies and the loan's row and column keys.
+
+    Citation: §3.1 Matrix 1, p. 5. Source: programs/summit_near_prime.guideline:42.
+    Cells: META.matrices[0] (summit_near_prime_meta).
+    """
+    return True, ((v['credit_grade'], loan.fico), (v['doc_family'], loan.purpose))
+
+
+def rule_documentation(loan: Loan, v: dict[str, Any]) -> Result:
+    """Documentation types.
+
+    Citation: §2.3 Documentation, p. 4. Source: programs/summit_near_prime.guideline:35.
+    """
+    # programs/summit_near_prime.guideline:35
+    applies = True
+    return applies, (
+        # Documentation family is not not_offered (programs/summit_near_prime.guideline:37)
+        (None if v['doc_family'] is None else v['doc_family'] not in {'not_offered'}),
+    )
+
+
+def rule_investment(loan: Loan, v: dict[str, Any]) -> Result:
+    """Investment property.
+
+    Citation: §3.3 Occupancy, p. 6. Source: programs/summit_near_prime.guideline:56.
+    """
+    # programs/summit_near_prime.guideline:56: applies when Occupancy is investment
+    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    return applies, ()
+
+
+def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Interest-only.
+
+    Citation: §3.4 Interest-only, p. 7. Source: programs/summit_near_prime.guideline:61.
+    """
+    # programs/summit_near_prime.guideline:61: applies when Interest-only
+    applies = loan.interest_only
+    return applies, (
+        # Credit grade is a_plus or a (programs/summit_near_prime.guideline:64)
+        (None if v['credit_grade'] is None else v['credit_grade'] in {'a_plus', 'a'}),
+    )
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Eligible property types.
+
+    Citation: §4.1 Property types, p. 9. Source: programs/summit_near_prime.guideline:78.
+    """
+    # programs/summit_near_prime.guideline:78
+    applies = True
+    return applies, (
+        # Property type is not condotel, five_to_ten_unit, manufactured, mixed_use or log_dome
+        # (programs/summit_near_prime.guideline:80)
+        (
+            None if loan.property_type is None
+            else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+        ),
+    )
+
+
+def rule_property_ltv(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum LTV by property type.
+
+    Citation: §4.2 Property types, p. 9. Source: programs/summit_near_prime.guideline:82.
+    """
+    # programs/summit_near_prime.guideline:82: applies when Property type is not condotel, five_to_ten_unit,
+    # manufactured, mixed_use or log_dome
+    applies = (
+        None if loan.property_type is None
+        else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+    )
+    return applies, (
+        # LTV at most Maximum LTV by property type (programs/summit_near_prime.guideline:85)
+        (None if v['ltv'] is None or v['property_max_ltv'] is None else v['ltv'] <= v['property_max_ltv']),
+        # CLTV at most Maximum LTV by property type (programs/summit_near_prime.guideline:86)
+        (None if v['cltv'] is None or v['property_max_ltv'] is None else v['cltv'] <= v['property_max_ltv']),
+    )
+
+
+def rule_minimum_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum credit score.
+
+    Citation: §5.1 Credit score, p. 11. Source: programs/summit_near_prime.guideline:90.
+    """
+    # programs/summit_near_prime.guideline:90
+    applies = True
+    return applies, (
+        # Credit score at least 600 (programs/summit_near_prime.guideline:92)
+        (None if loan.fico is None else loan.fico >= 600),
+    )
+
+
+def rule_dti(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum DTI.
+
+    Citation: §5.3 DTI, p. 12. Source: programs/summit_near_prime.guideline:102.
+    """
+    # programs/summit_near_prime.guideline:102: applies when Credit grade is not c
+    applies = (None if v['credit_grade'] is None else v['credit_grade'] not in {'c'})
+    return applies, (
+        # DTI at most Maximum DTI (programs/summit_near_prime.guideline:105)
+        (None if v['dti'] is None or v['max_dti'] is None else v['dti'] <= v['max_dti']),
+    )
+
+
+_D150000 = Decimal("150000")
+_D3000000 = Decimal("3000000")
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: §5.4 Loan amounts, p. 12. Source: programs/summit_near_prime.guideline:107.
+    """
+    # programs/summit_near_prime.guideline:107
+    applies = True
+    return applies, (
+        # Loan amount at least $150,000 (programs/summit_near_prime.guideline:109)
+        (None if loan.loan_amount is None else loan.loan_amount >= _D150000),
+        # Loan amount at most $3,000,000 (programs/summit_near_prime.guideline:110)
+        (None if loan.loan_amount is None else loan.loan_amount <= _D3000000),
+    )
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: §5.5 Reserves, p. 13. Source: programs/summit_near_prime.guideline:119.
+    """
+    # programs/summit_near_prime.guideline:119
+    applies = True
+    return applies, (
+        # Reserves at least Minimum reserves (programs/summit_near_prime.guideline:121)
+        (
+            None if v['reserves_months'] is None or v['min_reserves'] is None
+            else v['reserves_months'] >= v['min_reserves']
+        ),
+    )
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
+    f = rt.Facts(loan, v)
+    f.invalid = inv
+    f.matrices = [
+        matrix_near_prime(loan, v),
+    ]
+    f.rules = [
+        rule_documentation(loan, v),
+        rule_investment(loan, v),
+        rule_interest_only(loan, v),
+        rule_property_types(loan, v),
+        rule_property_ltv(loan, v),
+        rule_minimum_fico(loan, v),
+        rule_dti(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_reserves(loan, v),
+    ]
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Summit Ridge Near-Prime 2026.1: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+_CELLS_near_prime = (
+    (
+        (Decimal("90"), Decimal("90")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("85"), Decimal("85")),
+        (Decimal("75"), Decimal("75")),
+    ),
+    (
+        (Decimal("85"), Decimal("85")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    (
+        (Decimal("85"), Decimal("85")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("80"), Decimal("80")),
+        (Decimal("70"), Decimal("70")),
+    ),
+    ((Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), (Decimal("75"), Decimal("75")), None),
+    ((Decimal("75"), Decimal("75")), (Decimal("65"), Decimal("65")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("70"), Decimal("70")), None, (Decimal("65"), Decimal("65")), None),
+    (None, None, None, None),
+)
+_D5 = Decimal("5")
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    The generic verdict (tests/oracles/verdict.py) unrolled for this program: derived values as locals, matrix bands
+    as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
+    computed only when it may apply.
+    """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
+    # Property value (programs/loan.fields:271)
+    v_property_value = (
+        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
+        else loan.appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    v_ltv = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    v_cltv = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
+    # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
+    v_doc_family = (
+        None if loan.doc_type is None
+        else 'full' if loan.doc_type in {'full_doc', 'wvoe'}
+        else 'alt' if loan.doc_type in {
+            'bank_stmt_personal_12',
+            'bank_stmt_personal_24',
+            'bank_stmt_business_12',
+            'bank_stmt_business_24',
+            'p_and_l',
+            'form_1099',
+        }
+        else 'not_offered' if loan.doc_type in {'asset_depletion', 'dscr'}
+        else None
+    )
+    # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
+    v_credit_grade = (
+        None if (
+            _t9 := (
+                False if (
+                    _t7 := rt.le(
+                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
+                    )
+                ) is False
+                    or (
+                        _t8 := rt.ge(
+                            rt.months_since_latest(
+                                loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                            ),
+                            _D48,
+                        )
+                    ) is False
+                else None if _t7 is None or _t8 is None
+                else True
+            )
+        ) is None
+        else 'a_plus' if _t9
+        else (
+            None if (
+                _t6 := (
+                    False if (
+                        _t4 := rt.le(
+                            rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
+                            _D1,
+                        )
+                    ) is False
+                        or (
+                            _t5 := rt.ge(
+                                rt.months_since_latest(
+                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                ),
+                                _D36,
+                            )
+                        ) is False
+                    else None if _t4 is None or _t5 is None
+                    else True
+                )
+            ) is None
+            else 'a' if _t6
+            else (
+                None if (
+                    _t3 := (
+                        False if (
+                            _t1 := rt.le(
+                                rt.count_lates(
+                                    loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
+                                ),
+                                _D1,
+                            )
+                        ) is False
+                            or (
+                                _t2 := rt.ge(
+                                    rt.months_since_latest(
+                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                    ),
+                                    _D24,
+                                )
+                            ) is False
+                        else None if _t1 is None or _t2 is None
+                        else True
+                    )
+                ) is None
+                else 'b' if _t3
+                else 'c'
+            )
+        )
+    )
+    # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
+    v_property_max_ltv = (
+        None if loan.property_type is None
+        else _D90 if loan.property_type in {'sfr', 'pud', 'townhome'}
+        else _D85 if loan.property_type in {'condo_warrantable', 'modular'}
+        else _D80 if loan.property_type in {'two_to_four_unit'}
+        else _D75 if loan.property_type in {'condo_non_warrantable'}
+        else None
+    )
+    # Eligible deposits (programs/loan.fields:282)
+    v_eligible_deposits = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    v_qualifying_income = (
+        None if (
+            _t10 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t10
+        else (
+            None if (
+                _t11 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t11
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
+    v_dti = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v_qualifying_income,
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
+    v_max_dti = (
+        None if v_credit_grade is None or loan.fthb is None
+        else _D50 if v_credit_grade in {'a_plus', 'a'}
+        else _D45 if v_credit_grade in {'b'} and loan.fthb in {False}
+        else _D43 if v_credit_grade in {'b'} and loan.fthb in {True}
+        else None
+    )
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
+    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
+    v_min_reserves = (
+        None if v_credit_grade is None or loan.loan_amount is None
+        else _D3 if v_credit_grade in {'a_plus', 'a'} and loan.loan_amount <= _D1000000
+        else _D6 if v_credit_grade in {'a_plus', 'a'} and loan.loan_amount > _D1000000
+        else _D9 if v_credit_grade in {'b', 'c'}
+        else None
+    )
+    failed: list[str] = []
+    unresolved: list[str] = []
+    applies: bool | None
+    ok: bool | None
+    base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
+    base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    covered: bool | None = False  # whether some matrix applies
+    out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
+    # in _CELLS_near_prime
+    covered = True
+    if v_credit_grade is None or loan.fico is None:
+        unresolved.append('near_prime')
+    # credit_grade, fico: 7 lines
+    elif (
+        row := (
+            0 if v_credit_grade in {'a_plus'} and loan.fico >= 720
+            else 1 if v_credit_grade in {'a_plus'} and 660 <= loan.fico <= 719
+            else 2 if v_credit_grade in {'a'} and loan.fico >= 680
+            else 3 if v_credit_grade in {'a'} and 620 <= loan.fico <= 679
+            else 4 if v_credit_grade in {'b'} and loan.fico >= 640
+            else 5 if v_credit_grade in {'b'} and 600 <= loan.fico <= 639
+            else 6 if v_credit_grade in {'c'}
+            else -1
+        )
+    ) < 0:
+        failed.append('near_prime')
+        refused_max_ltv = refused_max_ltv or 'near_prime'
+        refused_max_cltv = refused_max_cltv or 'near_prime'
+        out_near_prime = (len(failed) - 1, 0)
+    elif v_doc_family is None or loan.purpose is None:
+        unresolved.append('near_prime')
+    # doc_family / purpose: 4 lines
+    elif (
+        col := (
+            0 if v_doc_family in {'full'} and loan.purpose in {'purchase', 'rate_term'}
+            else 1 if v_doc_family in {'full'} and loan.purpose in {'cash_out'}
+            else 2 if v_doc_family in {'alt'} and loan.purpose in {'purchase', 'rate_term'}
+            else 3 if v_doc_family in {'alt'} and loan.purpose in {'cash_out'}
+            else -1
+        )
+    ) < 0:
+        failed.append('near_prime')
+        refused_max_ltv = refused_max_ltv or 'near_prime'
+        refused_max_cltv = refused_max_cltv or 'near_prime'
+        out_near_prime = (len(failed) - 1, 1)
+    elif (cell := _CELLS_near_prime[row][col]) is None:
+        failed.append('near_prime')  # N/A
+        refused_max_ltv = refused_max_ltv or 'near_prime'
+        refused_max_cltv = refused_max_cltv or 'near_prime'
+    else:
+        if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+            base_max_ltv, base_max_ltv_by = given, 'near_prime'
+        if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+            base_max_cltv, base_max_cltv_by = given, 'near_prime'
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # rule documentation: Documentation types (programs/summit_near_prime.guideline:35; §2.3 Documentation, p. 4)
+    ok = (None if v_doc_family is None else v_doc_family not in {'not_offered'})
+    if ok is False:
+        failed.append('documentation')
+    elif ok is None:
+        unresolved.append('documentation')
+    # rule investment: Investment property (programs/summit_near_prime.guideline:56; §3.3 Occupancy, p. 6)
+    a_investment = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    if a_investment is None:
+        unresolved.append('investment')
+    # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61; §3.4 Interest-only, p. 7)
+    a_interest_only = loan.interest_only
+    if a_interest_only is not False:
+        ok = (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'})
+        if a_interest_only is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('interest_only')
+        else:
+            if ok is False:
+                failed.append('interest_only')
+            elif ok is None:
+                unresolved.append('interest_only')
+    # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78; §4.1 Property types, p. 9)
+    ok = (
+        None if loan.property_type is None
+        else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+    )
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
+    # 9)
+    applies = (
+        None if loan.property_type is None
+        else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+    )
+    if applies is not False:
+        ok = (
+            False if (
+                _t12 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+            ) is False
+                or (
+                    _t13 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                ) is False
+            else None if _t12 is None or _t13 is None
+            else True
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('property_ltv')
+        else:
+            if ok is False:
+                failed.append('property_ltv')
+            elif ok is None:
+                unresolved.append('property_ltv')
+    # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
+    ok = (None if loan.fico is None else loan.fico >= 600)
+    if ok is False:
+        failed.append('minimum_fico')
+    elif ok is None:
+        unresolved.append('minimum_fico')
+    # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
+    applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
+    if applies is not False:
+        ok = (
+            False if not inv.keys().isdisjoint(('dti',))
+            else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti)
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('dti')
+        else:
+            if ok is False:
+                failed.append('dti')
+            elif ok is None:
+                unresolved.append('dti')
+    # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
+    ok = (
+        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t14 is None or _t15 is None
+        else True
+    )
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
+    ok = (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    if out_near_prime is not None:  # matrix near_prime: a key outside its bands
+        if out_near_prime[1] == 0 and (
+            (
+                loan.interest_only is True
+                    and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
+            )
+                or ((None if loan.fico is None else loan.fico >= 600) is False)
+        ):
+            del failed[out_near_prime[0]]
+        if out_near_prime[1] == 1 and (
+            (None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False
+        ):
+            del failed[out_near_prime[0]]
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
+    # apply; `sure`: only those that surely apply
+    best = sure = base_max_ltv
+    best_by = base_max_ltv_by
+    if base_max_ltv is not None:
+        low = low_sure = base_max_ltv
+        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'investment'
+            if a_investment is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            if (less := base_max_ltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif best is not None:
+        if v_ltv is None:
+            unresolved.append('max_ltv')
+        elif v_ltv > best:
+            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if base_max_cltv is not None:
+        low = low_sure = base_max_cltv
+        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'investment'
+            if a_investment is True and less < low_sure:
+                low_sure = less
+        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'interest_only'
+            if a_interest_only is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
+        if v_cltv is None:
+            unresolved.append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
+    # and cap that may apply; `sure`: only those that surely apply
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(
+        status,
+        (
+            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+            ('max_loan_amount', None, None),
+        ),
+        tuple(failed),
+        tuple(unresolved),
+    )
