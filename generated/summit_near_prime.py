@@ -4,7 +4,7 @@ Investor: Summit Ridge Mortgage Capital.
 Source document: Summit Ridge Mortgage Capital, Near-Prime Underwriting Guide v2026.1.
 
 Generated from programs/summit_near_prime.guideline; do not edit.
-Source sha256: 3d6f9a834ced04f1429446ec1b7984ea3a131e60f5eaa46e048129049b6ebf51.
+Source sha256: b8fc1825633e670963a524428537cd2e1b3a1034d338e3d21c4eee2e81d235e0.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `summit_near_prime_meta`.
 """
 

@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-03-01',
         source='Summit Ridge Mortgage Capital, Near-Prime Underwriting Guide v2026.1',
-        sha256='3d6f9a834ced04f1429446ec1b7984ea3a131e60f5eaa46e048129049b6ebf51',
+        sha256='b8fc1825633e670963a524428537cd2e1b3a1034d338e3d21c4eee2e81d235e0',
     ),
     combine='lowest',
     names={

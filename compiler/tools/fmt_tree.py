@@ -88,9 +88,14 @@ class TreeFacts:
     def statement_depth(self, first: Token) -> int:
         """How deep the statement starting with `first` is indented (steps of two spaces); see the module."""
         node = self.outermost.get(_pos(first))
-        if node is None:  # a closing keyword on a line of its own: at the depth of the node it closes
+        if node is None:  # a keyword of the node around it starting a line: the node's last token closes it (at
+            # its depth); any other is a clause of a declaration, one step in like its other lines (`otherwise c`)
             owner = self.innermost.get(_pos(first))
-            return self.node_depth(owner) if owner is not None else 0
+            if owner is None:
+                return 0
+            lo, hi = self._range(owner)
+            closing = hi > lo and _pos(self.tokens[hi - 1]) == _pos(first)  # `end` of a record
+            return self.node_depth(owner) + (1 if self.declares(owner) and not closing else 0)
         parent = self.parent.get(id(node))
         if parent is None or parent is self.root:
             return 0
