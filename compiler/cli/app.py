@@ -27,7 +27,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.text import Text
 
-from compiler.cli import build, check, diff, explain, init, package, portfolio, report, sample_tape, screen
+from compiler.cli import build, check, diff, explain, export_xlsx, import_xlsx, init, package, portfolio, report, sample_tape, screen
 from compiler.cli import eval as eval_command
 from compiler.cli import test as test_command
 from compiler.cli.invocation import start
@@ -78,6 +78,8 @@ app.command(name="portfolio")(portfolio.portfolio)
 app.command(name="report")(report.report)
 app.command(name="init")(init.init)
 app.command(name="package")(package.package)
+app.command(name="export-xlsx")(export_xlsx.export_xlsx)
+app.command(name="import-xlsx")(import_xlsx.import_xlsx)
 
 
 def main() -> None:

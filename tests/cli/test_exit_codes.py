@@ -57,6 +57,7 @@ def tape(project: Path) -> Path:
 
 OLD = "programs/history/keystone_bank_statement@2025.2.guideline"
 NEW = "programs/keystone_bank_statement.guideline"
+XLSX = ROOT / "tests" / "cases" / "xlsx"
 
 # (command line, expected exit code); run in the project copy. Every command has its 0 and its 2s here.
 CASES: list[tuple[list[str], int]] = [
@@ -90,6 +91,15 @@ CASES: list[tuple[list[str], int]] = [
     (["report", "missing-folder"], 2),
     (["no-such-command"], 2),
     (["init", "."], 2),
+    (["export-xlsx", "m.xlsx"], 0),
+    (["export-xlsx", "m.csv"], 2),
+    (["export-xlsx", "m.xlsx", "no_such_program"], 2),
+    (["import-xlsx", str(XLSX / "matrix_a.xlsx"), "--sheet", "Matrix A", "--rows", "fico", "--columns", "loan_amount"], 0),
+    (["import-xlsx", str(XLSX / "unreadable.xlsx"), "--sheet", "Matrix A", "--rows", "fico", "--columns", "loan_amount"], 1),
+    (["import-xlsx", str(XLSX / "unreadable.xlsx"), "--sheet", "Gaps", "--rows", "fico"], 1),
+    (["import-xlsx", "missing.xlsx", "--sheet", "Matrix A"], 2),
+    (["import-xlsx", "loan.json", "--sheet", "Matrix A"], 2),
+    (["import-xlsx", str(XLSX / "matrix_a.xlsx"), "--sheet", "No such sheet"], 2),
     (["init", "programs/new"], 2),
 ]
 
@@ -104,7 +114,8 @@ def test_exit_code_contract(project: Path, tape: Path, args: list[str], code: in
 
 def test_every_command_says_when_there_is_no_project(tmp_path: Path) -> None:
     for args in (["check"], ["build"], ["test"], ["eval", "p", "l.json"], ["explain", "p", "l.json"], ["screen", "t.csv"],
-                 ["sample-tape", "t.csv"], ["portfolio"], ["report"]):
+                 ["sample-tape", "t.csv"], ["portfolio"], ["report"], ["export-xlsx", "m.xlsx"],
+                 ["import-xlsx", "m.xlsx", "--sheet", "A"]):
         out = glc(*args, cwd=tmp_path)
         assert out.returncode == 2, args
         assert out.stderr.startswith("Not in a glc project"), (args, out.stderr)
