@@ -175,7 +175,8 @@ class ChoiceKeys:
             if choice is None:
                 word = part.strip('"')
                 names = {**{v: None for v in self.type.values}, **{lb: None for _, lb in self._pairs()}}
-                raise CellError(f"`{word}` is not a choice of `{self.name}`.{did_you_mean(word, names)}", self._fix())
+                raise CellError(f"`{word}` is not a choice of `{self.name}`",
+                                f"{did_you_mean(word, names).strip()} {self._fix()}".lstrip())
             if choice not in values:
                 values.append(choice)
         return ir.Choices(tuple(values), text, span)

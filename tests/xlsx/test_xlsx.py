@@ -3,7 +3,8 @@
 - Round trip: every matrix of every program (current and older versions) exported, each sheet imported back, the
   imported lines spliced into a copy of the program in place of the matrix's `rows`, `columns` and table, the copy
   checked, and its checked IR compared with the original's (spans aside).
-- Three hand-made investor sheets (tests/cases/xlsx/, written by make_sheets.py) import to the committed
+- Four hand-made investor sheets (tests/cases/xlsx/, written by make_sheets.py; one keyed on choices and
+  yes/no, two keys per axis) import to the committed
   `.guideline` text, which checks; an unreadable cell is named (`Matrix A!C7`) with exit 1; gaps and overlaps are
   the check's own diagnostics, at the sheet's cells.
 - Export: inert text (`=HYPERLINK(...)` in a citation is text, not a formula), the same bytes twice, valid and
@@ -30,6 +31,8 @@ from compiler import ir, ir_program
 from compiler.check_result import CheckResult
 from compiler.cli.app import app
 from compiler.driver import check_paths
+from compiler.source import Span
+from compiler.tools.xlsx_axes import axis_kind
 from compiler.tools.xlsx_cells import CellError, read_band, read_limit
 from compiler.tools.xlsx_export import place, sheet_names, workbook_bytes
 from compiler.tools.xlsx_import import SheetError, import_matrix
@@ -159,13 +162,14 @@ def test_round_trip_of_rows_only_money_and_no_limit_matrices(tmp_path: Path) -> 
     for f in files:
         shutil.copy(f, copy)
     redo = lambda: check_paths(sorted(copy.glob("*.guideline")), vocabulary=VOCABULARY)  # noqa: E731
-    assert _round_trip(checked.bundle, "tests/cases/xlsx", copy, redo, tmp_path) == 3
+    assert _round_trip(checked.bundle, "tests/cases/xlsx", copy, redo, tmp_path) == 4
 
 
 @pytest.mark.parametrize(("name", "sheet", "options"), [
     ("matrix_a", "Matrix A", ["--rows", "fico", "--columns", "loan_amount"]),
     ("dscr_tiers", "DSCR Tiers", ["--rows", "dscr"]),
     ("loan_size", "Max Loan Amount", ["--rows", "fico", "--columns", "ltv"]),
+    ("by_occupancy", "By Occupancy", ["--rows", "occupancy, fico", "--columns", "purpose / short_term_rental"]),
 ])
 def test_hand_made_sheets_import_to_the_expected_text(name: str, sheet: str, options: list[str]) -> None:
     out = glc("import-xlsx", f"tests/cases/xlsx/{name}.xlsx", "--sheet", sheet, *options)
@@ -178,6 +182,31 @@ def test_hand_made_sheets_import_to_the_expected_text(name: str, sheet: str, opt
         assert "Matrix A!D9 is blank: read as N/A" in out.stderr
     checked = check_paths([CASES / f"{name}.guideline"], vocabulary=VOCABULARY)
     assert checked.ok, [d.message for d in checked.diagnostics]
+
+
+def test_an_unknown_choice_is_named_with_a_did_you_mean_fix() -> None:
+    out = glc("import-xlsx", "tests/cases/xlsx/by_occupancy.xlsx", "--sheet", "Typo", "--rows", "occupancy, fico")
+    assert out.returncode == 1 and out.stdout == ""
+    assert "Typo!A3: `Investmnt` is not a choice of `occupancy`." in out.stderr
+    assert "Did you mean `investment`?" in out.stderr
+
+
+@pytest.mark.parametrize(("field", "text", "source", "header"), [
+    ("occupancy", "Investment Property", "investment", "Investment property"),
+    ("occupancy", '"Second home", primary', "second_home, primary", "Second home, Primary residence"),
+    ("occupancy", "Any", "any", "any"),
+    ("occupancy", "any other", "other", "any other"),
+    ("short_term_rental", "Y", "yes", "yes"),
+    ("short_term_rental", False, "no", "no"),
+    ("fico", "any", "any", "any"),
+])
+def test_choice_and_any_keys_read_and_write(bundle: ir_program.Bundle, field: str, text: object, source: str,
+                                            header: str) -> None:
+    kind = axis_kind(field, bundle)
+    key = kind.read(text, "General", Span("x", 1, 1, 1, 2))  # type: ignore[arg-type]
+    assert kind.source(key) == source
+    if not isinstance(key, ir.Band) or header != "any":
+        assert kind.header(key) == header
 
 
 def test_an_unreadable_cell_is_named_with_a_fix() -> None:
