@@ -4,9 +4,9 @@
   imported lines spliced into a copy of the program in place of the matrix's `rows`, `columns` and table, the copy
   checked, and its checked IR compared with the original's (spans aside).
 - Four hand-made investor sheets (tests/cases/xlsx/, written by make_sheets.py; one keyed on choices and
-  yes/no, two keys per axis) import to the committed
-  `.guideline` text, which checks; an unreadable cell is named (`Matrix A!C7`) with exit 1; gaps and overlaps are
-  the check's own diagnostics, at the sheet's cells.
+  yes/no, two keys per axis) import to the committed `.guideline` text, which checks; an unreadable cell is named
+  (`Matrix A!C7`) with exit 1, an unknown choice with a did-you-mean fix; gaps and overlaps are the check's own
+  diagnostics, at the sheet's cells.
 - Export: inert text (`=HYPERLINK(...)` in a citation is text, not a formula), the same bytes twice, valid and
   unique sheet names, the cover sheet.
 """
