@@ -151,9 +151,20 @@ def _matrix_sheet(ws: Worksheet, pl: Placed, bundle: ir_program.Bundle) -> None:
         _head(ws, top, nr + 1, " / ".join(titles.get(label, label) for label in m.columns.labels))
         if width > 1:
             ws.merge_cells(start_row=top, start_column=nr + 1, end_row=top, end_column=nr + width)
-        for j, line in enumerate(m.columns.lines):  # one header row per column key
-            for k, (kind, entry) in enumerate(zip(col_kinds, line, strict=True)):
-                _head(ws, top + 1 + k, nr + 1 + j, kind.header(entry))
+        heads = [[kind.header(e) for kind, e in zip(col_kinds, line, strict=True)] for line in m.columns.lines]
+        for j, parts in enumerate(heads):  # one header row per column key
+            for k, text in enumerate(parts):
+                _head(ws, top + 1 + k, nr + 1 + j, text)
+        for k in range(nc - 1):  # an outer key's heading merged over the columns it spans (`Full documentation`)
+            j = 0
+            while j < len(heads):
+                end = j
+                while end + 1 < len(heads) and heads[end + 1][:k + 1] == heads[j][:k + 1]:
+                    end += 1
+                if end > j:
+                    ws.merge_cells(start_row=top + 1 + k, start_column=nr + 1 + j, end_row=top + 1 + k,
+                                   end_column=nr + 1 + end)
+                j = end + 1
         first = top + 1 + nc
     else:
         _head(ws, top, nr + 1, " / ".join(limit_titles))

@@ -372,3 +372,16 @@ def test_limit_spellings(value: object, fmt: str, kind: str, shown: list[str]) -
 def test_unreadable_limits_are_refused_not_guessed(value: object, fmt: str) -> None:
     with pytest.raises(CellError):
         read_limit(value, fmt)  # type: ignore[arg-type]
+
+
+def test_a_keyed_matrix_has_a_column_per_row_key_and_a_header_row_per_column_key(bundle: ir_program.Bundle) -> None:
+    summit = next(p for p in bundle.programs if p.id == "summit_near_prime")
+    ws = load_workbook(io.BytesIO(workbook_bytes([summit], bundle)))["near_prime"]
+    top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Credit grade")
+    assert ws.cell(top, 2).value == "Credit score"
+    assert ws.cell(top, 3).value == "Documentation family / Loan purpose"
+    assert [ws.cell(top + 1, c).value for c in (3, 5)] == ["Full documentation", "Alternative documentation"]
+    assert {str(r) for r in ws.merged_cells.ranges} >= {f"C{top + 1}:D{top + 1}", f"E{top + 1}:F{top + 1}"}
+    assert [ws.cell(top + 2, c).value for c in range(3, 7)] == ["Purchase, Rate/term refinance", "Cash-out refinance"] * 2
+    assert [ws.cell(top + 3, c).value for c in (1, 2, 3)] == ["A+", "720+", 0.9]
+    assert [ws.cell(ws.max_row, c).value for c in (1, 2, 3)] == ["any other", "any", "N/A"]
