@@ -9,6 +9,11 @@ writes above the grid. Cells are read by `xlsx_cells`, header keys by the axis's
 that cannot be read is reported by name (`Matrix A!C7`) with how to write it, and nothing is printed then. Gaps
 and overlaps of the bands are found by the same check `glc check` runs (`compiler.lower.bands`), reported as its
 diagnostics at the sheet's cells.
+
+A matrix keyed on choices or yes/no, or with several keys per axis (`--rows "credit_grade, fico"`, `--columns
+"doc_family / purpose"`), is read by `import_keyed`: one leading column per row key (the first line is the first
+row whose leading cells read as the keys, with another under it or limits beside it), one header row per column
+key right above it; choices by id or label, written back by id, column headings as `a / b`.
 """
 
 from __future__ import annotations
@@ -182,6 +187,9 @@ def _first_keyed_row(sheet: Sheet, nr: int, reads: Callable[[int, int], bool]) -
         for c in range(1, sheet.max_column + 1):
             if sheet.filled(r, c) and reads(r, c) and (reads(r + 1, c) or any(
                     _is_limit(sheet, r, x) for x in range(c + nr, sheet.max_column + 1))):
+                while r > 2 and sheet.filled(r - 1, c) and any(  # a first line with a misspelt key is a line
+                        _is_limit(sheet, r - 1, x) for x in range(c + nr, sheet.max_column + 1)):
+                    r -= 1
                 return r, c
     raise SheetError([Problem(sheet.name, "no matrix was found: no row whose leading cells read as the row keys "
                               "has another under it or limits beside it",

@@ -385,3 +385,20 @@ def test_a_keyed_matrix_has_a_column_per_row_key_and_a_header_row_per_column_key
     assert [ws.cell(top + 2, c).value for c in range(3, 7)] == ["Purchase, Rate/term refinance", "Cash-out refinance"] * 2
     assert [ws.cell(top + 3, c).value for c in (1, 2, 3)] == ["A+", "720+", 0.9]
     assert [ws.cell(ws.max_row, c).value for c in (1, 2, 3)] == ["any other", "any", "N/A"]
+
+
+def test_keyed_sheet_typos_in_the_first_line_and_a_heading_and_a_gap_within_a_group(tmp_path: Path) -> None:
+    keyed = ["--rows", "occupancy, fico", "--columns", "purpose / short_term_rental"]
+    wb = load_workbook(CASES / "by_occupancy.xlsx")
+    wb["By Occupancy"]["A7"], wb["By Occupancy"]["D5"] = "Primary, 2nd home", "cashout"
+    wb.save(tmp_path / "typos.xlsx")
+    out = glc("import-xlsx", str(tmp_path / "typos.xlsx"), "--sheet", "By Occupancy", *keyed)
+    assert out.returncode == 1 and out.stdout == ""
+    assert "By Occupancy!D5: `cashout` is not a choice of `purpose`.\n  fix: Did you mean `cash_out`?" in out.stderr
+    assert "By Occupancy!A7: `2nd home` is not a choice of `occupancy`.\n  fix: Did you mean `Second home`?" in out.stderr
+    wb = load_workbook(CASES / "by_occupancy.xlsx")
+    wb["By Occupancy"]["B8"] = "620-690"  # a gap among primary/second home's bands; investment's stay whole
+    wb.save(tmp_path / "gap.xlsx")
+    out = glc("import-xlsx", str(tmp_path / "gap.xlsx"), "--sheet", "By Occupancy", *keyed)
+    assert out.returncode == 1 and "620..690" in out.stdout
+    assert out.stderr.count("error[E403]") == 1 and "a value of 691 falls in no band" in out.stderr
