@@ -86,7 +86,8 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
                                   "Put the column bands (or a label such as `Max LTV`) in the row above the first band.")])
     if rows is None:
         raise AxisError(f"Say what the row bands ({_span_ref(sheet, top, label_col, data_rows[-1], label_col)}) are of "
-                        "with --rows FIELD, e.g. --rows fico.")
+                        "with --rows FIELD, e.g. --rows fico; rows keyed on choices or several keys (one leading "
+                        "column each) are named in order, e.g. --rows 'occupancy, fico'.")
     if columns is None and any(looks_like_band(sheet.value(header, c)) for c in grid_cols):
         raise AxisError(f"The header ({_span_ref(sheet, header, grid_cols[0], header, grid_cols[-1])}) holds column "
                         "bands: say what they are of with --columns FIELD, e.g. --columns loan_amount.")
@@ -221,7 +222,8 @@ def _first_row_label(sheet: Sheet) -> tuple[int, int]:
                 return r, c
     raise SheetError([Problem(sheet.name, "no matrix was found: no band label (such as `740+` or `720-739`) has "
                               "another under it or limits beside it, under a header row",
-                              "Check the sheet's name; the row labels must be bands like `740+`, `720-739`, `<= 1MM`.")])
+                              "Check the sheet's name; the row labels must be bands like `740+`, `720-739`, `<= 1MM`, "
+                              "or, for rows keyed on choices or several keys, give --rows (e.g. 'credit_grade, fico').")])
 
 
 def _reads_as_band(sheet: Sheet, r: int, c: int) -> bool:
