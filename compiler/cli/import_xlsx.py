@@ -17,10 +17,12 @@ from compiler.cli.render import err_console, exit_code, print_diagnostics
 def import_xlsx(
     file: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="The workbook.")],
     sheet: Annotated[str, typer.Option("--sheet", metavar="NAME", help="The sheet holding the matrix.")],
-    rows: Annotated[str | None, typer.Option("--rows", metavar="FIELD", help="What the row bands are of, e.g. fico "
-                                             "(default: the sheet's `Rows` line, as glc export-xlsx writes it).")] = None,
-    columns: Annotated[str | None, typer.Option("--columns", metavar="FIELD", help="What the column bands are of, "
-                                                "e.g. loan_amount (default: the sheet's `Columns` line).")] = None,
+    rows: Annotated[str | None, typer.Option("--rows", metavar="FIELD", help="What the rows are keyed on, e.g. fico or "
+                                             "'credit_grade, fico' (default: the sheet's `Rows` line, as glc "
+                                             "export-xlsx writes it).")] = None,
+    columns: Annotated[str | None, typer.Option("--columns", metavar="FIELD", help="What the columns are keyed on, "
+                                                "e.g. loan_amount or 'doc_family / purpose' (default: the sheet's "
+                                                "`Columns` line).")] = None,
 ) -> None:
     """Print a spreadsheet's matrix in the language (rows, columns, cells, N/A), ready to paste under `gives`."""
     from compiler.driver import check_paths

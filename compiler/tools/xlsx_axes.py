@@ -2,8 +2,10 @@
 header cell, spelled in the language, and checked as `glc check` checks them.
 
 `xlsx_export` and `xlsx_import` handle keys only through an `AxisKind`; `axis_kind` picks one from the type of
-what the axis is of. Today every axis is numeric and its keys are bands (`NumericBands`, keys `ir.Band`); a later
-kind (an axis of choices, keyed by value) is one more class here and one more branch in `axis_kind`.
+what the axis is of: a number cut into bands (`NumericBands`, keys `ir.Band`, `any` for the whole range) or a
+choice field, derived category or yes/no (`ChoiceKeys`, keys `ir.Choices`: the choices by their labels as the
+documentation shows them, `any`, `any other`; ids or quoted labels read back too). An axis with several keys
+(`rows credit_grade, fico`, `columns doc_family / purpose`) has one kind per key (`axis_kinds`, `kinds_of`).
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from decimal import Decimal
 from typing import Protocol
 
 from compiler import ir, ir_program, ir_types
-from compiler.diagnostics import Diagnostics
+from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.bands import check_bands
 from compiler.source import Span
 from compiler.tools.xlsx_cells import Amount, BandText, CellError, Raw, decimals, number_amount, read_band
 from compiler.wording import band_label
 
-Key = ir.Band  # the keys of every axis kind so far; a new kind widens this union
+Key = ir.Entry  # a band of a numeric key, choices of a choice or yes/no key
+ANY, ANY_OTHER, OTHER = "any", "any other", "other"
 
 
 class AxisKind(Protocol):
@@ -72,6 +75,8 @@ class NumericBands:
         return key.label
 
     def read(self, value: Raw, number_format: str, span: Span) -> Key:
+        if isinstance(value, str) and value.strip().casefold() in (ANY, OTHER, ANY_OTHER):
+            return ir.Band(None, True, None, True, ANY, span)  # the whole range, as the language reads it
         if isinstance(value, bool) or value is None:
             raise CellError("the cell is empty" if value is None else f"the cell holds `{value}`, not a band",
                             "Write the band, e.g. `740+`, `720-739` or `<= $1,000,000`.")
@@ -105,7 +110,10 @@ class NumericBands:
         return amount.value
 
     def source(self, key: Key) -> str:
+        assert isinstance(key, ir.Band)
         kind = self.type.kind
+        if key.low is None and key.high is None:
+            return ANY
         if key.low is not None and key.high is not None:
             low, high = spell(key.low, kind), spell(key.high, kind)
             if key.low == key.high and key.low_inclusive and key.high_inclusive:
@@ -121,7 +129,94 @@ class NumericBands:
         raise CellError("the band has no edge", "Write a band with an edge, e.g. `740+`.")
 
     def check(self, keys: Sequence[Key], diags: Diagnostics) -> None:
-        check_bands(list(keys), self.type.kind, self.places, f"`{self.name}`", diags)
+        check_bands([k for k in keys if isinstance(k, ir.Band)], self.type.kind, self.places, f"`{self.name}`", diags)
+
+
+_YES, _NO = frozenset({"yes", "y", "true"}), frozenset({"no", "n", "false"})
+
+
+@dataclass(frozen=True)
+class ChoiceKeys:
+    """An axis of a choice field, a derived category or yes/no: each key lists choices (`any`, `any other`)."""
+
+    name: str
+    type: ir_types.Type
+
+    def header(self, key: Key) -> str:
+        assert isinstance(key, ir.Choices)
+        if key.label in (ANY, ANY_OTHER):
+            return key.label
+        labels = dict(self._pairs())
+        return ", ".join(("yes" if v else "no") if isinstance(v, bool) else labels.get(v, v) for v in key.values)
+
+    def read(self, value: Raw, number_format: str, span: Span) -> Key:
+        if isinstance(value, bool):
+            return self._yes_no(value, span)
+        if not isinstance(value, str) or not value.strip():
+            shown = "the cell is empty" if value is None or isinstance(value, str) else f"the cell holds `{value}`"
+            raise CellError(f"{shown}, not a choice of `{self.name}`", self._fix())
+        text = " ".join(value.split())
+        folded = text.casefold()
+        if folded == ANY:
+            every: tuple[str | bool, ...] = tuple(self.type.values) if self.type.kind == "enum" else (True, False)
+            return ir.Choices(every, ANY, span)
+        if folded in (OTHER, ANY_OTHER):
+            return ir.Choices((), ANY_OTHER, span)  # the choices no other line lists: the language resolves them
+        if self.type.kind == "yesno":
+            if folded in _YES or folded in _NO:
+                return self._yes_no(folded in _YES, span)
+            raise CellError(f"`{text}` is not yes or no; `{self.name}` is yes/no", "Write `yes`, `no` or `any`.")
+        whole = self._choice(text)
+        if whole is not None:
+            return ir.Choices((whole,), text, span)
+        values: list[str | bool] = []
+        for part in (p.strip() for p in text.split(",")):
+            choice = self._choice(part)
+            if choice is None:
+                word = part.strip('"')
+                names = {**{v: None for v in self.type.values}, **{lb: None for _, lb in self._pairs()}}
+                raise CellError(f"`{word}` is not a choice of `{self.name}`",
+                                f"{did_you_mean(word, names).strip()} {self._fix()}".lstrip())
+            if choice not in values:
+                values.append(choice)
+        return ir.Choices(tuple(values), text, span)
+
+    def _choice(self, text: str) -> str | None:
+        """A choice by its id or its label (quoted or not; case ignored when that is unambiguous)."""
+        word = text[1:-1] if len(text) > 1 and text[0] == text[-1] == '"' else text
+        pairs = self._pairs()
+        for fold in (str, str.casefold):
+            found = {v for v, lb in pairs if fold(word) in (fold(v), fold(lb))}
+            if len(found) == 1:
+                return found.pop()
+        return None
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        """Each choice with its label (its id when it has none)."""
+        labels = self.type.labels
+        return [(v, labels[i] if i < len(labels) else v) for i, v in enumerate(self.type.values)]
+
+    def _yes_no(self, value: bool, span: Span) -> Key:
+        if self.type.kind != "yesno":
+            raise CellError(f"the cell holds `{value}`, not a choice of `{self.name}`", self._fix())
+        return ir.Choices((value,), "yes" if value else "no", span)
+
+    def _fix(self) -> str:
+        if self.type.kind == "yesno":
+            return "Write `yes`, `no` or `any`."
+        shown = ", ".join(f"{v} ({lb})" if lb != v else v for v, lb in self._pairs())
+        return f"Write choices of `{self.name}` by name or label, separated by commas, `any` or `other`: {shown}."
+
+    def source(self, key: Key) -> str:
+        assert isinstance(key, ir.Choices)
+        if key.label == ANY:
+            return ANY
+        if key.label == ANY_OTHER:
+            return OTHER
+        return ", ".join(("yes" if v else "no") if isinstance(v, bool) else v for v in key.values)
+
+    def check(self, keys: Sequence[Key], diags: Diagnostics) -> None:
+        """Nothing to check key by key: lines that overlap are found by `glc check` (E419) once pasted."""
 
 
 def spell(value: Decimal, kind: str) -> str:
@@ -150,18 +245,38 @@ def axis_kind(name: str, bundle: ir_program.Bundle) -> AxisKind:
         return _for_type(name, values[0].type, values[0].places)
     if _MONTHS_SINCE.fullmatch(name):
         return _for_type(name, ir_types.MONTHS, 0)
-    from compiler.diagnostics import did_you_mean
-
     names = [f.name for f in vocabulary.fields] + [v.id for v in vocabulary.values]
     raise AxisError(f"`{name}` is not a field or value of {vocabulary.path}.{did_you_mean(name, names)}")
 
 
-def kind_of(axis: ir.Axis) -> AxisKind:
-    """The kind of a checked matrix's axis, from the type of what it is of (for writing its keys)."""
-    return _for_type(axis.label, axis.expr.type, None)
+def axis_kinds(names: str, bundle: ir_program.Bundle, columns: bool = False) -> list[AxisKind]:
+    """One kind per key of a `rows` line (`credit_grade, fico`) or a `columns` line (`doc_family / purpose`)."""
+    return [axis_kind(n, bundle) for n in split_keys(names, "/" if columns else ",")]
+
+
+def split_keys(names: str, sep: str) -> list[str]:
+    """The key names of an axis line, split at `sep` outside parentheses (`months since latest x of (a, b)`)."""
+    parts, depth, current = [], 0, ""
+    for ch in names:
+        depth += (ch == "(") - (ch == ")")
+        if ch == sep and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    parts.append(current.strip())
+    return [p for p in parts if p]
+
+
+def kinds_of(axis: ir.Axis) -> list[AxisKind]:
+    """The kind of each key of a checked matrix's axis, from the type of what it is of (for writing its keys)."""
+    return [_for_type(label, key.type, None) for label, key in zip(axis.labels, axis.keys, strict=True)]
 
 
 def _for_type(name: str, t: ir_types.Type, places: int | None) -> AxisKind:
     if t.numeric:
         return NumericBands(name, t, places)
-    raise AxisError(f"`{name}` is {t.a()}; a matrix axis in a spreadsheet is a number cut into bands.")
+    if t.kind in ("enum", "yesno"):
+        return ChoiceKeys(name, t)
+    raise AxisError(f"`{name}` is {t.a()}; a matrix axis in a spreadsheet is a number cut into bands, a choice or "
+                    "yes/no.")

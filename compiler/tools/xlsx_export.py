@@ -3,8 +3,9 @@ investor's published grids.
 
 Each sheet has the matrix's title, program, citation, conditions (in the documentation's wording), the limits it
 gives and what its rows and columns are of above the grid, then the grid: the column field's title merged over
-the column bands, the row field's title beside them, the bands as the documentation labels them (`740+`,
-`up to $1,000,000`; `xlsx_axes`), limits as numbers in percent or currency formats showing the decimals the
+the column keys, the row field's title beside them, the keys as the documentation labels them (`740+`,
+`up to $1,000,000`, `A+, A`, `any other`; `xlsx_axes`); an axis with several keys has one leading column per
+row key and one header row per column key, limits as numbers in percent or currency formats showing the decimals the
 program writes, `N/A` cells as text. A cover sheet lists the programs (version, effective date, source) and which
 sheet holds which matrix. Sheet names are the matrix ids, made valid (31 characters, none of `[]:*?/\\`) and
 unique (` (2)`, ` (3)` in export order).
@@ -34,7 +35,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
-from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, kind_of
+from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, kinds_of
 from compiler.tools.xlsx_cells import decimals
 from compiler.wording import describe
 
@@ -137,33 +138,48 @@ def _matrix_sheet(ws: Worksheet, pl: Placed, bundle: ir_program.Bundle) -> None:
             _text(ws, i, 3, extra)
     top = len(lines) + 3
     try:
-        row_kind, col_kind = kind_of(m.rows), kind_of(m.columns) if m.columns else None
+        row_kinds, col_kinds = kinds_of(m.rows), kinds_of(m.columns) if m.columns else []
     except AxisError as err:
         raise AxisError(f"matrix `{m.id}` of `{p.id}`: {err}") from None
-    corner = titles.get(m.rows.label, m.rows.label)
+    nr, nc = len(row_kinds), len(col_kinds)
     width = len(m.cells[0]) if m.cells else 1
-    if m.columns is not None and col_kind is not None:
-        _head(ws, top, 1, corner)
-        ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
-        _head(ws, top, 2, titles.get(m.columns.label, m.columns.label))
+    for k, label in enumerate(m.rows.labels):  # one leading column per row key, its title over it
+        _head(ws, top, 1 + k, titles.get(label, label))
+        if nc:
+            ws.merge_cells(start_row=top, start_column=1 + k, end_row=top + nc, end_column=1 + k)
+    if m.columns is not None:
+        _head(ws, top, nr + 1, " / ".join(titles.get(label, label) for label in m.columns.labels))
         if width > 1:
-            ws.merge_cells(start_row=top, start_column=2, end_row=top, end_column=1 + width)
-        for j, band in enumerate(m.columns.bands):
-            _head(ws, top + 1, 2 + j, col_kind.header(band))
-        first = top + 2
+            ws.merge_cells(start_row=top, start_column=nr + 1, end_row=top, end_column=nr + width)
+        heads = [[kind.header(e) for kind, e in zip(col_kinds, line, strict=True)] for line in m.columns.lines]
+        for j, parts in enumerate(heads):  # one header row per column key
+            for k, text in enumerate(parts):
+                _head(ws, top + 1 + k, nr + 1 + j, text)
+        for k in range(nc - 1):  # an outer key's heading merged over the columns it spans (`Full documentation`)
+            j = 0
+            while j < len(heads):
+                end = j
+                while end + 1 < len(heads) and heads[end + 1][:k + 1] == heads[j][:k + 1]:
+                    end += 1
+                if end > j:
+                    ws.merge_cells(start_row=top + 1 + k, start_column=nr + 1 + j, end_row=top + 1 + k,
+                                   end_column=nr + 1 + end)
+                j = end + 1
+        first = top + 1 + nc
     else:
-        _head(ws, top, 1, corner)
-        _head(ws, top, 2, " / ".join(limit_titles))
+        _head(ws, top, nr + 1, " / ".join(limit_titles))
         first = top + 1
     kinds = {lim.id: lim.type.kind for lim in (*p.limits, *bundle.vocabulary.limits)}
-    for i, (band, cells) in enumerate(zip(m.rows.bands, m.cells, strict=True)):
-        _head(ws, first + i, 1, row_kind.header(band))
+    for i, (line, cells) in enumerate(zip(m.rows.lines, m.cells, strict=True)):
+        for k, (kind, entry) in enumerate(zip(row_kinds, line, strict=True)):
+            _head(ws, first + i, 1 + k, kind.header(entry))
         for j, cell in enumerate(cells):
-            _limit(ws, first + i, 2 + j, cell, [kinds.get(g, "") for g in m.gives])
-    ws.column_dimensions["A"].width = 18
+            _limit(ws, first + i, nr + 1 + j, cell, [kinds.get(g, "") for g in m.gives])
+    for k in range(nr):
+        ws.column_dimensions[get_column_letter(1 + k)].width = 18
     for j in range(width):
-        ws.column_dimensions[get_column_letter(2 + j)].width = 24 if j else 40
-    ws.freeze_panes = ws.cell(first, 2)
+        ws.column_dimensions[get_column_letter(nr + 1 + j)].width = 24 if j else 40
+    ws.freeze_panes = ws.cell(first, nr + 1)
 
 
 def _limit(ws: Worksheet, r: int, c: int, cell: ir.Cell, kinds: list[str]) -> None:

@@ -9,11 +9,17 @@ writes above the grid. Cells are read by `xlsx_cells`, header keys by the axis's
 that cannot be read is reported by name (`Matrix A!C7`) with how to write it, and nothing is printed then. Gaps
 and overlaps of the bands are found by the same check `glc check` runs (`compiler.lower.bands`), reported as its
 diagnostics at the sheet's cells.
+
+A matrix keyed on choices or yes/no, or with several keys per axis (`--rows "credit_grade, fico"`, `--columns
+"doc_family / purpose"`), is read by `import_keyed`: one leading column per row key (the first line is the first
+row whose leading cells read as the keys, with another under it or limits beside it), one header row per column
+key right above it; choices by id or label, written back by id, column headings as `a / b`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,7 +27,7 @@ from pathlib import Path
 from compiler import ir_program
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.source import Span
-from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, AxisKind, Key, axis_kind, spell
+from compiler.tools.xlsx_axes import COLUMNS_LABEL, ROWS_LABEL, AxisError, AxisKind, ChoiceKeys, Key, axis_kind, axis_kinds, spell
 from compiler.tools.xlsx_cells import CellError, LimitText, looks_like_band, read_band, read_limit
 from compiler.tools.xlsx_sheet import Sheet, read_sheet
 
@@ -60,6 +66,13 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     axes are of is unknown or unsupported) and SheetError (cells that cannot be read)."""
     sheet = read_sheet(path, sheet_name)
     where = shown or path.as_posix()
+    said = _said_above(sheet, sheet.max_row + 1)
+    rows_said, columns_said = rows or said.get(ROWS_LABEL.casefold()), columns or said.get(COLUMNS_LABEL.casefold())
+    if rows_said is not None:
+        row_kinds = axis_kinds(rows_said, bundle)
+        col_kinds = axis_kinds(columns_said, bundle, columns=True) if columns_said else []
+        if len(row_kinds) > 1 or len(col_kinds) > 1 or any(isinstance(k, ChoiceKeys) for k in (*row_kinds, *col_kinds)):
+            return import_keyed(sheet, where, rows_said, columns_said, row_kinds, col_kinds)
     top, label_col = _first_row_label(sheet)
     header = top - 1
     said = _said_above(sheet, header)
@@ -73,7 +86,8 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
                                   "Put the column bands (or a label such as `Max LTV`) in the row above the first band.")])
     if rows is None:
         raise AxisError(f"Say what the row bands ({_span_ref(sheet, top, label_col, data_rows[-1], label_col)}) are of "
-                        "with --rows FIELD, e.g. --rows fico.")
+                        "with --rows FIELD, e.g. --rows fico; rows keyed on choices or several keys (one leading "
+                        "column each) are named in order, e.g. --rows 'occupancy, fico'.")
     if columns is None and any(looks_like_band(sheet.value(header, c)) for c in grid_cols):
         raise AxisError(f"The header ({_span_ref(sheet, header, grid_cols[0], header, grid_cols[-1])}) holds column "
                         "bands: say what they are of with --columns FIELD, e.g. --columns loan_amount.")
@@ -112,6 +126,90 @@ def import_matrix(path: Path, sheet_name: str, bundle: ir_program.Bundle, rows: 
     return Imported("\n".join(lines + _aligned(table)) + "\n", diagnostics, notes, sheet.name)
 
 
+def import_keyed(sheet: Sheet, where: str, rows: str, columns: str | None, row_kinds: list[AxisKind],
+                 col_kinds: list[AxisKind]) -> Imported:
+    """A matrix keyed on choices, yes/no or several keys: one leading column per row key, one header row per
+    column key (the layout `glc export-xlsx` writes); the column headings become `a / b` in the language."""
+    nr, nc = len(row_kinds), len(col_kinds)
+    problems: list[Problem] = []
+
+    def key(kind: AxisKind, r: int, c: int, quiet: bool = False) -> Key | None:
+        cell = sheet.at(r, c)
+        try:
+            got = kind.read(cell.value, cell.number_format, Span(where, r, c, r, c + 1))
+            kind.source(got)  # a key the language cannot write is a problem of this cell
+            return got
+        except CellError as err:
+            if not quiet:
+                problems.append(Problem(sheet.ref(r, c), err.problem, err.fix, (r, c)))
+            return None
+
+    def reads(r: int, c: int) -> bool:
+        return all(key(k, r, c + i, quiet=True) is not None for i, k in enumerate(row_kinds))
+
+    top, label_col = _first_keyed_row(sheet, nr, reads)
+    header = top - 1
+    data_rows = []
+    for r in range(top, sheet.max_row + 1):
+        if not sheet.filled(r, label_col) or not (reads(r, label_col) or any(
+                _is_limit(sheet, r, c) for c in range(label_col + nr, sheet.max_column + 1))):
+            break
+        data_rows.append(r)
+    grid_cols = _grid_columns(sheet, header, label_col + nr - 1)
+    if not grid_cols:
+        raise SheetError([Problem(sheet.ref(header, label_col + nr), "there is no header above the matrix's cells",
+                                  "Put the column keys (or a label such as `Max LTV`) in the row above the first row.")])
+    if not col_kinds and len(grid_cols) > 1:
+        raise SheetError([Problem(sheet.ref(header, grid_cols[1]), f"`{sheet.value(header, grid_cols[1])}` is a second "
+                                  "column of limits, and a matrix with rows only has one (with no --columns)",
+                                  "Give both limits in one cell (`85% / 80%`) or give --columns FIELD.")])
+    row_lines = [[key(k, r, label_col + i) for i, k in enumerate(row_kinds)] for r in data_rows]
+    col_lines = [[key(k, header - nc + 1 + i, c) for i, k in enumerate(col_kinds)] for c in grid_cols] if nc else []
+    notes: list[str] = []
+    cells = [[_cell(sheet, r, c, problems, notes) for c in grid_cols] for r in data_rows]
+    if problems:
+        raise SheetError(problems)
+    rl = [[k for k in line if k is not None] for line in row_lines]
+    cl = [[k for k in line if k is not None] for line in col_lines]
+    diagnostics = _checked_lines(row_kinds, rl, sheet) + _checked_lines(col_kinds, cl, sheet)
+    lines = [f"  rows {rows}"] + ([f"  columns {columns}"] if columns else [])
+    corner = [_label(sheet.value(header, label_col + i), k.name) for i, k in enumerate(row_kinds)]
+    head = [*corner, *(" / ".join(k.source(e) for k, e in zip(col_kinds, line, strict=True)) for line in cl)] \
+        if nc else [*corner, _label(sheet.value(header, grid_cols[0]), "Limit")]
+    table = [head] + [[*(k.source(e) for k, e in zip(row_kinds, line, strict=True)), *row]
+                      for line, row in zip(rl, cells, strict=True)]
+    return Imported("\n".join(lines + _aligned(table)) + "\n", diagnostics, notes, sheet.name)
+
+
+def _first_keyed_row(sheet: Sheet, nr: int, reads: Callable[[int, int], bool]) -> tuple[int, int]:
+    """(row, column) of the first line of a keyed grid: its keys read, with another line under it or limits
+    beside it."""
+    for r in range(2, sheet.max_row + 1):
+        for c in range(1, sheet.max_column + 1):
+            if sheet.filled(r, c) and reads(r, c) and (reads(r + 1, c) or any(
+                    _is_limit(sheet, r, x) for x in range(c + nr, sheet.max_column + 1))):
+                while r > 2 and sheet.filled(r - 1, c) and any(  # a first line with a misspelt key is a line
+                        _is_limit(sheet, r - 1, x) for x in range(c + nr, sheet.max_column + 1)):
+                    r -= 1
+                return r, c
+    raise SheetError([Problem(sheet.name, "no matrix was found: no row whose leading cells read as the row keys "
+                              "has another under it or limits beside it",
+                              "Check the sheet's name and --rows (one leading column per row key).")])
+
+
+def _checked_lines(kinds: list[AxisKind], lines: list[list[Key]], sheet: Sheet) -> list[Diagnostic]:
+    """Each key's checks within each group of lines that share the other keys' entries, as `glc check` groups."""
+    out: list[Diagnostic] = []
+    for k, kind in enumerate(kinds):
+        groups: dict[tuple[str, ...], list[Key]] = {}
+        for line in lines:
+            others = tuple(kinds[j].source(e) for j, e in enumerate(line) if j != k)
+            groups.setdefault(others, []).append(line[k])
+        for keys in groups.values():
+            out += _checked(kind, keys, sheet)
+    return out
+
+
 def _first_row_label(sheet: Sheet) -> tuple[int, int]:
     """(row, column) of the first row label: a band with another band under it or limits beside it (a header's
     bands have neither), and the rows above it that also read as bands (a lone `780` on top)."""
@@ -124,7 +222,8 @@ def _first_row_label(sheet: Sheet) -> tuple[int, int]:
                 return r, c
     raise SheetError([Problem(sheet.name, "no matrix was found: no band label (such as `740+` or `720-739`) has "
                               "another under it or limits beside it, under a header row",
-                              "Check the sheet's name; the row labels must be bands like `740+`, `720-739`, `<= 1MM`.")])
+                              "Check the sheet's name; the row labels must be bands like `740+`, `720-739`, `<= 1MM`, "
+                              "or, for rows keyed on choices or several keys, give --rows (e.g. 'credit_grade, fico').")])
 
 
 def _reads_as_band(sheet: Sheet, r: int, c: int) -> bool:

@@ -1,6 +1,7 @@
 """Writes the hand-made investor sheets `tests/xlsx/test_xlsx.py` imports: what real investor matrices hold
 (merged header cells, `>= 740`, `740-759`, `740 - 759`, `$1,000,001 - $1,500,000`, `<= 1MM`, `N/A`, `NA`, `-`,
-blank cells, `80.00%`, 0.8 in a percent-formatted cell, footnotes under the grid), and two broken ones.
+blank cells, `80.00%`, 0.8 in a percent-formatted cell, footnotes under the grid), a matrix keyed on choices and
+yes/no with two keys per axis, and broken ones.
 
     .venv/bin/python tests/cases/xlsx/make_sheets.py     # rewrites the .xlsx files beside it (same bytes each time)
 
@@ -81,6 +82,41 @@ def loan_size(wb: Workbook) -> None:
     ])
 
 
+def by_occupancy(wb: Workbook) -> None:
+    """Keyed on choices and yes/no, two keys per axis: occupancy and FICO down the side (one column each),
+    purpose over short-term rental across the top (one header row each); choices by label in any case, by id,
+    quoted, `Any`, `Y`/`N`. A second sheet has a misspelt choice."""
+    ws = wb.active
+    ws.title = "By Occupancy"
+    ws["A1"] = "MAX LTV BY OCCUPANCY AND PURPOSE"
+    ws["A4"], ws["B4"], ws["C4"] = "Occupancy", "FICO", "Purpose / Short-term rental"
+    ws.merge_cells("A4:A6")
+    ws.merge_cells("B4:B6")
+    ws.merge_cells("C4:E4")
+    for col, purpose, rental in zip("CDE", ["Purchase, Rate/Term Refinance", "cash_out", "Any"], ["No", "N", "Yes"],
+                                    strict=True):
+        ws[f"{col}5"], ws[f"{col}6"] = purpose, rental
+    rows = [
+        ("Primary Residence, Second Home", ">= 700", ["85%", (0.8, PCT), "N/A"]),
+        ("Primary Residence, Second Home", "620-699", [(0.8, PCT), "70%", "-"]),
+        ('"Investment property"', "700+", ["75%", "70%", (0.7, PCT)]),
+        ("investment", "620 - 699", ["70%", "N/A", None]),
+    ]
+    for i, (occupancy, fico, cells) in enumerate(rows):
+        ws.cell(7 + i, 1, occupancy)
+        for j, cell in enumerate([fico, *cells]):
+            target = ws.cell(7 + i, 2 + j)
+            if isinstance(cell, tuple):
+                target.value, target.number_format = cell
+            else:
+                target.value = cell
+    ws["A12"] = "* Short-term rentals: investment properties only."
+    typo = wb.create_sheet("Typo")
+    typo["A1"], typo["B1"], typo["C1"] = "Occupancy", "FICO", "Max LTV"
+    typo["A2"], typo["B2"], typo["C2"] = "Primary Residence", "700+", "80%"
+    typo["A3"], typo["B3"], typo["C3"] = "Investmnt", "700+", "70%"
+
+
 def unreadable(wb: Workbook) -> None:
     """A bare 0.8 with no percent format (C7: 80%, 0.8% or $0.80?), a typed `7O%` (D8), and a gap in the rows."""
     ws = wb.active
@@ -130,3 +166,4 @@ if __name__ == "__main__":
     save(dscr_tiers, "dscr_tiers.xlsx")
     save(loan_size, "loan_size.xlsx")
     save(unreadable, "unreadable.xlsx")
+    save(by_occupancy, "by_occupancy.xlsx")
