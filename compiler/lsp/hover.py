@@ -115,8 +115,15 @@ def hover_text(a: Analysis, t: Target) -> str | None:
         return band_text(a, node, t.axis, t.row)
     if t.kind == "band" and isinstance(node, ir.Value) and isinstance(node.body, ir.Lookup):
         result = node.body.results[t.row]
-        gives = "N/A (unknown)" if result is None else fmt_amount(result, node.type.kind, node.type.unit)
-        return (f"**{node.title}** `{node.id}`: {_axis_name(a, node.body.key)} {node.body.key.bands[t.row].label} gives {gives}"
+        if result is None:
+            gives = "N/A (unknown)"
+        elif isinstance(result, str):  # a derived category's choice, by its label
+            gives = dict(zip(node.type.values, node.type.labels, strict=False)).get(result, result)
+        else:
+            gives = fmt_amount(result, node.type.kind, node.type.unit)
+        key = node.body.key
+        line = " / ".join(e.label for e in key.lines[t.row]) if key.lines else key.bands[t.row].label
+        return (f"**{node.title}** `{node.id}`: {_axis_name(a, key)} {line} gives {gives}"
                 + (f"\n\nCitation: {node.citation}" if node.citation else ""))
     if t.kind == "choice" and isinstance(node, ir.Field):
         labels = dict(zip(node.type.values, node.type.labels, strict=False))

@@ -106,7 +106,7 @@ def test_a_misspelled_field_in_unsaved_text_is_diagnosed_as_glc_check_does(sessi
     cli = subprocess.run([str(GLC), "check", "--format", "json", "programs/typo.guideline"], cwd=project,
                          capture_output=True, text=True, check=False)
     expected = json.loads(cli.stdout)
-    assert cli.returncode == 1 and [d["code"] for d in expected] == ["E201"]
+    assert cli.returncode == 1 and [d["code"] for d in expected] == ["E208"]
     assert [(d.code, d.message, d.severity, d.source) for d in found] == [
         (e["code"], f"{e['message']}\nfix: {e['hint']}", types.DiagnosticSeverity.Error, "glc") for e in expected]
     e = expected[0]
@@ -128,7 +128,7 @@ def test_unsaved_text_is_preferred_to_disk_for_the_file_itself(session: Session,
     assert session.wait_diagnostics(uri, 1) == []
     version = session.change(uri, DEMO.replace("demo_variant", "demo_unsaved").replace("  rows fico", "  rows fcio"))
     [found] = session.wait_diagnostics(uri, version)
-    assert found.code == "E201" and "`fcio`" in found.message
+    assert found.code == "E208" and "`fcio`" in found.message
     # positions are in UTF-16 code units, as the client asked (the default): an emoji before the span counts twice
     emoji = DEMO.replace("demo_variant", "demo_unsaved").replace(
         'value cushion "Reserve cushion" = required_reserves', 'value cushion "Reserve 🛟 cushion" = required_reservs')
