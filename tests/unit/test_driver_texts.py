@@ -34,7 +34,7 @@ def test_a_text_not_on_disk_is_checked_as_the_same_text_on_disk(project: Path) -
     held = Path("programs/edge.guideline")
     from_texts = codes([held], {held.resolve(): typo})
     held.write_text(typo, encoding="utf-8")
-    assert from_texts == codes([held]) and [c for c, _, _ in from_texts] == ["E201"]
+    assert from_texts == codes([held]) and [c for c, _, _ in from_texts] == ["E208"]
 
 
 def test_a_base_is_read_from_the_texts_in_place_of_its_file(project: Path) -> None:
