@@ -227,7 +227,7 @@ def _text(value: str, f: ir.Field) -> Any:
         n = read_number(s, t.kind)
         if n is None:
             return value
-        if t.kind in ("integer", "months"):
+        if t.kind in ("integer", "months", "days"):
             return int(n) if n == n.to_integral_value() else value
         return n
     if t.kind == "yesno":
@@ -359,7 +359,7 @@ def expected(f: ir.Field, records: dict[str, ir.Record] | None = None) -> str:
     if t.kind == "percent":
         where = f" ({_band(band, 'percent')})" if band else ""
         return f'a percent{where}, such as 80 or "80%" for 80%'
-    if t.kind in ("integer", "months"):
+    if t.kind in ("integer", "months", "days"):
         unit = " of months" if t.kind == "months" else ""
         return f"a whole number{unit}" + (f" ({_band(band, 'integer')})" if band else "")
     if t.kind == "ratio":

@@ -9,7 +9,8 @@ Choices = Mapping[str, Mapping[str, str]]  # {enum field (or `<list>.<kind field
 
 
 def fmt_amount(value: Decimal, kind: str, unit: str = "") -> str:
-    """`$1,500,000`, `$2,650.00/month`, `80%`, `82.50%`, `1.25`, `24 months`, `660`."""
+    """`$1,500,000`, `$2,650.00/month`, `80%`, `82.50%`, `1.25`, `24 months`, `180 days`,
+    `20.5 acres`, `660`."""
     if kind == "money":
         whole = value == value.to_integral_value()
         text = f"${value:,.0f}" if whole else f"${value:,.2f}"
@@ -20,6 +21,10 @@ def fmt_amount(value: Decimal, kind: str, unit: str = "") -> str:
         return f"{_plain(value)}%"
     if kind == "months":
         return f"{_plain(value)} month{'' if value == 1 else 's'}"
+    if kind == "days":
+        return f"{_plain(value)} day{'' if value == 1 else 's'}"
+    if kind == "quantity":
+        return f"{_plain(value)} {unit}"
     return _plain(value)
 
 
@@ -116,11 +121,11 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
     if isinstance(x, ir.IfThenElse):
         return f"if {d(x.cond)} then {d(x.then)} else {d(x.otherwise)}"
     if isinstance(x, ir.MonthsSince):
-        return f"months since {d(x.date)}"
+        return f"{x.type.kind} since {d(x.date)}"
     if isinstance(x, ir.MonthsSinceLatest):
         named = by_field.get(f"{x.list_field}.{x.kind_field}", {})
         kinds = f" ({', '.join(named.get(k, k) for k in x.kinds)})" if x.kinds else ""
-        return f"months since the latest {t.get(x.list_field, x.list_field)}{kinds}"
+        return f"{x.type.kind} since the latest {t.get(x.list_field, x.list_field)}{kinds}"
     if isinstance(x, ir.CountLates):
         return f"payments {x.min_days}+ days late in the last {x.months} months"
     if isinstance(x, ir.Category):

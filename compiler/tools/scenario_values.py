@@ -105,13 +105,13 @@ class LoanReader:
         v = parse_typed(path, node, f.type, f"`{f.name}`")
         if isinstance(v, Decimal):
             self._check_number(path, f, v, node)
-            if f.type.kind in ("integer", "months"):
+            if f.type.kind in ("integer", "months", "days"):
                 return int(v)
         return v
 
     def _check_number(self, path: str, f: ir.Field, v: Decimal, node: yaml.Node) -> None:
         where = location(path, node)
-        if f.type.kind in ("integer", "months") and v != v.to_integral_value():
+        if f.type.kind in ("integer", "months", "days") and v != v.to_integral_value():
             raise TestFileError(where, f"`{f.name}` is a whole number; `{node.value}` is not.")
         if f.range is not None and not f.range.contains(v):
             raise TestFileError(where, f"`{f.name}` {node.value} is outside its range {f.range.label}.")
