@@ -43,6 +43,7 @@ from .values import (
     le,
     lesser,
     lt,
+    days_since,
     months_since,
     months_since_latest,
     mul,
@@ -96,6 +97,7 @@ __all__ += [
     "isin",  # `in [...]` of such an operand
     "known",  # `is known` of such an operand
     "months_since",  # `months since <date>`
+    "days_since",  # `days since <date>`
     "ne",  # `!=` of such an operand
     "neg",  # `-x`
 ]

@@ -1,0 +1,191 @@
+"""Time in days and weeks, quantities with a unit, counts, decimal years and `in` over numbers (issue 16, time and
+quantity), decided by all four executors (tests/oracles/four_engines.py: the reference evaluator, the generated
+`check`, `check_fast` and the SQL screen on DuckDB), which must agree, at the edges: 179/180 days, a leap day,
+month ends, 20.5 vs 20.51 acres, 10 vs 11 properties, 59.49 vs 59.5 years, a prepayment term in and out of a set.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compiler import ir_program
+from compiler.driver import check_paths
+from compiler.runtime import Decision
+from tests.oracles.four_engines import decide
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROGRAM = """\
+program units_demo
+  title: "Units demo"
+  investor: "Test"
+  family: "Test"
+  version: "1"
+  effective: 2026-01-01
+  source: "Test guide"
+  seasoning_date: application_date
+
+value seasoning_ltv "Max LTV by seasoning" by days_since_purchase
+  cite "§2"
+  | "Days since purchase" | Max LTV |
+  | 0 days..179 days      | 70%     |
+  | 180 days+             | 75%     |
+
+rule cash_out_seasoning "Cash-out seasoning"
+  cite "§1: seasoned 6 months or 180 days"
+  when purpose is cash_out
+  require months since purchase_date at least 6 months or days since purchase_date at least 180 days
+
+rule after_bankruptcy "After a bankruptcy"
+  cite "§3: more than 2 weeks after a discharge"
+  require days since latest credit_events of bk7 more than 2 weeks
+
+rule acreage "Acreage"
+  cite "§4"
+  require acreage at most 20.5
+
+rule financed "Financed properties"
+  cite "§5"
+  require financed_properties at most 10
+
+rule retirement "Retirement assets"
+  cite "§6"
+  when occupancy is investment
+  require borrower_age at least 59.5 years
+
+rule prepay "Prepayment penalty"
+  cite "§7"
+  when prepayment_penalty_months > 0
+  require prepayment_penalty_months in (36 months, 60 months)
+
+rule no_short_prepay "No 12-month prepayment penalty"
+  cite "§7"
+  require prepayment_penalty_months not in (12 months)
+
+rule seasoned_ltv "Seasoned LTV"
+  cite "§2"
+  require ltv <= seasoning_ltv
+"""
+
+LOAN: dict[str, Any] = {
+    "application_date": "2026-03-14", "occupancy": "primary", "purpose": "cash_out", "property_type": "sfr",
+    "loan_amount": 500_000, "appraised_value": 1_000_000, "purchase_date": "2025-09-15",
+    "credit_events": [], "acreage": "20.5", "financed_properties": 10, "borrower_age": "45",
+    "prepayment_penalty_months": 36,
+}
+
+_BUNDLES: dict[str, ir_program.Bundle] = {}
+
+
+def _bundle(tmp: Path) -> ir_program.Bundle:
+    if not _BUNDLES:
+        folder = tmp / "programs"
+        folder.mkdir()
+        shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+        (folder / "units_demo.guideline").write_text(PROGRAM, encoding="utf-8")
+        result = check_paths([folder])
+        assert result.bundle is not None, [d.message for d in result.diagnostics]
+        assert not [d for d in result.diagnostics if d.severity == "error"]
+        _BUNDLES["units_demo"] = result.bundle
+    return _BUNDLES["units_demo"]
+
+
+def _decide(tmp: Path, **loan: Any) -> Decision:
+    return decide(_bundle(tmp), "units_demo", LOAN | loan, tmp)
+
+
+def _value(d: Decision, name: str) -> Any:
+    return next(v.value for v in d.values if v.name == name)
+
+
+def _outcome(d: Decision, rule: str) -> str:
+    return next(f.outcome for f in d.findings if f.rule_id == rule)
+
+
+def test_the_base_loan_is_eligible(tmp_path: Path) -> None:
+    d = _decide(tmp_path)
+    assert d.status == "eligible", [(f.rule_id, f.outcome, f.message) for f in d.findings]
+
+
+@pytest.mark.parametrize(("purchased", "applied", "outcome"), [
+    ("2025-09-15", "2026-03-14", "pass"),  # 180 days (5 whole months): the days carry it
+    ("2025-09-16", "2026-03-14", "fail"),  # 179 days, 5 months
+    ("2023-09-03", "2024-03-01", "pass"),  # 180 days across 2024-02-29: the leap day counts
+    ("2023-09-04", "2024-03-01", "fail"),  # 179 days across the leap day, 5 months
+    ("2025-08-31", "2026-02-27", "pass"),  # 180 days from a month end, 5 months
+    ("2025-09-01", "2026-02-27", "fail"),  # 179 days, 5 months
+    ("2025-08-31", "2026-02-28", "pass"),  # 6 whole months (a month ends on February's last day), 181 days
+    ("2026-03-14", "2026-03-14", "fail"),  # 0 days
+])
+def test_seasoned_6_months_or_180_days(tmp_path: Path, purchased: str, applied: str, outcome: str) -> None:
+    d = _decide(tmp_path, purchase_date=purchased, application_date=applied)
+    assert _outcome(d, "cash_out_seasoning") == outcome
+
+
+def test_a_purchase_after_the_application_is_not_seasoned(tmp_path: Path) -> None:
+    d = _decide(tmp_path, purchase_date="2026-03-20")  # -6 days: never at least 180
+    assert _outcome(d, "cash_out_seasoning") == "fail"
+    assert _value(d, "days_since_purchase") == -6
+
+
+def test_the_band_of_days_edges(tmp_path: Path) -> None:
+    d179 = _decide(tmp_path, purchase_date="2025-09-16", purpose="rate_term", loan_amount=700_000)
+    d180 = _decide(tmp_path, purchase_date="2025-09-15", purpose="rate_term", loan_amount=700_000)
+    assert _value(d179, "seasoning_ltv") == 70 and _outcome(d179, "seasoned_ltv") == "pass"
+    assert _value(d180, "seasoning_ltv") == 75
+    d = _decide(tmp_path, purchase_date="2025-09-16", purpose="rate_term", loan_amount=710_000)
+    assert _outcome(d, "seasoned_ltv") == "fail"
+
+
+def test_an_unknown_purchase_date_is_missing_never_passes(tmp_path: Path) -> None:
+    d = _decide(tmp_path, purchase_date=None)
+    assert _outcome(d, "cash_out_seasoning") == "missing"
+    assert d.status == "needs_info"
+
+
+@pytest.mark.parametrize(("discharged", "outcome"), [
+    ("2026-02-28", "fail"),  # 14 days: not more than 2 weeks
+    ("2026-02-27", "pass"),  # 15 days
+])
+def test_days_since_latest_in_weeks(tmp_path: Path, discharged: str, outcome: str) -> None:
+    events = [{"kind": "bk7", "completed_on": discharged}, {"kind": "fc", "completed_on": "2026-03-10"}]
+    d = _decide(tmp_path, credit_events=events)
+    assert _outcome(d, "after_bankruptcy") == outcome
+
+
+def test_no_matching_event_is_never(tmp_path: Path) -> None:
+    d = _decide(tmp_path, credit_events=[{"kind": "fc", "completed_on": "2026-03-10"}])
+    assert _outcome(d, "after_bankruptcy") == "pass"
+
+
+@pytest.mark.parametrize(("acres", "outcome"), [("20.5", "pass"), ("20.49", "pass"), ("20.51", "fail"),
+                                                ("0", "pass"), (None, "missing")])
+def test_acreage_exactly(tmp_path: Path, acres: str | None, outcome: str) -> None:
+    assert _outcome(_decide(tmp_path, acreage=acres), "acreage") == outcome
+
+
+@pytest.mark.parametrize(("count", "outcome"), [(10, "pass"), (11, "fail"), (0, "pass")])
+def test_financed_properties_count(tmp_path: Path, count: int, outcome: str) -> None:
+    assert _outcome(_decide(tmp_path, financed_properties=count), "financed") == outcome
+
+
+@pytest.mark.parametrize(("age", "outcome"), [("59.5", "pass"), ("59.49", "fail"), ("72.25", "pass")])
+def test_decimal_years(tmp_path: Path, age: str, outcome: str) -> None:
+    assert _outcome(_decide(tmp_path, occupancy="investment", borrower_age=age), "retirement") == outcome
+
+
+@pytest.mark.parametrize(("term", "prepay", "short"), [(36, "pass", "pass"), (60, "pass", "pass"),
+                                                       (48, "fail", "pass"), (12, "fail", "fail"),
+                                                       (0, "not_applicable", "pass")])
+def test_in_over_numbers_with_units(tmp_path: Path, term: int, prepay: str, short: str) -> None:
+    d = _decide(tmp_path, prepayment_penalty_months=term)
+    assert (_outcome(d, "prepay"), _outcome(d, "no_short_prepay")) == (prepay, short)
+
+
+def test_an_unknown_term_in_a_set_is_missing(tmp_path: Path) -> None:
+    d = _decide(tmp_path, prepayment_penalty_months=None)
+    assert _outcome(d, "prepay") == "missing" and _outcome(d, "no_short_prepay") == "missing"
