@@ -20,6 +20,7 @@ from compiler.lower.inherit import INHERITED_KEYS, Effective
 from compiler.lower.literals import lower_band
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
+from compiler.wording import band_label
 from compiler.syntax import surface as s
 
 MONEY_UNITS = ("USD", "USD per month")
@@ -99,8 +100,10 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
         else:
             rng = lower_band(decl.range, t, f"`{decl.name}`", diags)
             if rng is not None and kind == "count" and (rng.low is None or rng.low < 0):
-                diags.error("E228", f"A count is never negative, but the range of `{decl.name}` allows {rng.label}.",
-                            decl.range.span, "Start the range at 0 or more, e.g. `range: 0..50`, or remove it.")
+                diags.error("E228", f"A count is never negative, but the range of `{decl.name}` does not start at 0 or "
+                                    "more.", decl.range.span,
+                            "Start the range at 0 or more, e.g. `range: 0..50`, or remove the line (a count's range "
+                            "is then 0 and up).")
                 rng = None
             if rng is not None:
 
