@@ -20,8 +20,8 @@ from compiler.lower.inherit import INHERITED_KEYS, Effective
 from compiler.lower.literals import lower_band
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
-from compiler.wording import band_label
 from compiler.syntax import surface as s
+from compiler.wording import band_label
 
 MONEY_UNITS = ("USD", "USD per month")
 

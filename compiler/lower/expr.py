@@ -102,7 +102,8 @@ class Scope:
 _SINCE = {"months": ir_types.MONTHS, "days": ir_types.DAYS}  # `months since` / `days since`
 
 # two example literals per kind of number, for messages
-_EXAMPLES = {"months": ("36 months", "60 months"), "days": ("90 days", "180 days"), "quantity": ("10", "20.5"), "money": ("$100,000", "$150,000"), "percent": ("75%", "80%"),
+_EXAMPLES = {"months": ("36 months", "60 months"), "days": ("90 days", "180 days"), "quantity": ("10", "20.5"),
+             "money": ("$100,000", "$150,000"), "percent": ("75%", "80%"),
              "ratio": ("1.000", "1.250"), "integer": ("2", "4")}
 
 

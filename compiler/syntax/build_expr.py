@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from typing import Literal as Lit
 
 from lark import Token, Transformer, v_args
 from lark.tree import Meta
@@ -119,7 +120,7 @@ class ExpressionBuilder(Transformer[Token, Any]):
             value = value * 12
         if unit.startswith("week"):
             value = value * 7
-        kind = "days" if unit.startswith(("day", "week")) else "months"
+        kind: s.LiteralKind = "days" if unit.startswith(("day", "week")) else "months"
         return s.Literal(kind, value, f"{num} {unit}", self.span(meta, children))
 
     def duration_unit(self, meta: Meta, children: list[Any]) -> str:
@@ -229,7 +230,8 @@ class ExpressionBuilder(Transformer[Token, Any]):
     def months_since(self, meta: Meta, children: list[Any]) -> s.MonthsSince:
         return s.MonthsSince(s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
 
-    def months_since_latest(self, meta: Meta, children: list[Any], unit: str = "months") -> s.MonthsSinceLatest:
+    def months_since_latest(self, meta: Meta, children: list[Any],
+                            unit: Lit["months", "days"] = "months") -> s.MonthsSinceLatest:
         name = children[0]
         kinds = children[1] if len(children) > 1 and children[1] is not None else ()
         return s.MonthsSinceLatest(s.Name(str(name), self.tok(name)), kinds, self.span(meta, children), unit)
