@@ -73,7 +73,7 @@ def say(v: Any, kind: str = "", unit: str = "") -> str:
         if kind == "days":
             return f"{v:f} day" if v == 1 else f"{v:f} days"
         if kind == "quantity":
-            return f"{v:f} {unit}"
+            return f"{v:,f} {unit}"
         return f"{v:f}"
     if isinstance(v, dt.date):
         return v.isoformat()

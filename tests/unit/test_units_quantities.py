@@ -272,3 +272,31 @@ def test_four_executors_agree_on_drawn_loans(tmp_path: Path) -> None:
             decision_row(row["row"], f"L{i}", "units_demo", want, p.limit_ids), p.limit_ids), loans[i]
     statuses = {d.status for d in expected}
     assert statuses == {"eligible", "ineligible", "needs_info"}, statuses  # the draw reaches every outcome
+
+
+def test_in_reads_as_a_set_in_messages(tmp_path: Path) -> None:
+    d = _decide(tmp_path, prepayment_penalty_months=48)
+    message = next(f.message for f in d.findings if f.rule_id == "prepay")
+    assert message.startswith("Not met: Prepayment penalty term is 36 months or 60 months"), message
+    message = next(f.message for f in _decide(tmp_path, prepayment_penalty_months=12).findings
+                   if f.rule_id == "no_short_prepay")
+    assert message.startswith("Not met: Prepayment penalty term is not 12 months"), message
+
+
+def test_values_read_in_their_units(tmp_path: Path) -> None:
+    d = _decide(tmp_path, acreage="20.51", occupancy="investment", borrower_age="59.49")
+    messages = {f.rule_id: f.message for f in d.findings}
+    assert "(Acreage 20.51 acres)" in messages["acreage"]
+    assert "(Borrower age 59.49 years)" in messages["retirement"]
+    assert "at least 59.5 years" in messages["retirement"]
+
+
+def test_a_count_without_a_range_is_never_negative(tmp_path: Path) -> None:
+    (tmp_path / "loan.fields").write_text(
+        'vocabulary "Counts"\n\nfield financed_properties "Financed properties"\n  type: count\n  unit: properties\n'
+        '  description: "Financed properties."\n', encoding="utf-8")
+    result = check_paths([tmp_path / "loan.fields"])
+    assert result.bundle is not None and not [x for x in result.diagnostics if x.severity == "error"]
+    field = result.bundle.vocabulary.field("financed_properties")
+    assert field is not None and field.type.kind == "integer" and field.type.unit == "properties"
+    assert field.range is not None and (field.range.low, field.range.low_inclusive, field.range.high) == (0, True, None)

@@ -180,7 +180,9 @@ class PyExpr:
         return f"(None if {first} is None else {self.emit(x.then)} if {cond} else {self.emit(x.otherwise)})"
 
     def visit_MonthsSince(self, x: ir.MonthsSince) -> str:
-        return f"rt.{x.type.kind}_since({self.emit(x.date)}, loan.{x.as_of})"
+        if x.type.kind == "days":
+            return f"rt.days_since({self.emit(x.date)}, loan.{x.as_of})"
+        return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
         days = ", 'days'" if x.type.kind == "days" else ""
