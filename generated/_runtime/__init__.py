@@ -32,6 +32,7 @@ from .values import (
     all3,
     any3,
     count_lates,
+    days_since,
     default,
     div_round,
     eq,
@@ -43,7 +44,6 @@ from .values import (
     le,
     lesser,
     lt,
-    days_since,
     months_since,
     months_since_latest,
     mul,
@@ -91,13 +91,13 @@ __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
     "add",  # `a + b` of an operand that is not a plain field, value or constant
+    "days_since",  # `days since <date>`
     "eq",  # `=` of such an operand
     "greater",  # `greater of`
     "gt",  # `>` of such an operand
     "isin",  # `in [...]` of such an operand
     "known",  # `is known` of such an operand
     "months_since",  # `months since <date>`
-    "days_since",  # `days since <date>`
     "ne",  # `!=` of such an operand
     "neg",  # `-x`
 ]

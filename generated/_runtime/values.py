@@ -156,7 +156,7 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
         if kind == "days":
             return f"{plain} day{'' if d == 1 else 's'}"
         if kind == "quantity":
-            return f"{plain} {unit}"
+            return f"{d:,f} {unit}"
         return plain
     if cls is bool:
         return "yes" if value else "no"
