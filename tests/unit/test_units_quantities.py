@@ -300,3 +300,12 @@ def test_a_count_without_a_range_is_never_negative(tmp_path: Path) -> None:
     field = result.bundle.vocabulary.field("financed_properties")
     assert field is not None and field.type.kind == "integer" and field.type.unit == "properties"
     assert field.range is not None and (field.range.low, field.range.low_inclusive, field.range.high) == (0, True, None)
+
+
+def test_a_spreadsheet_cell_reads_days_and_weeks() -> None:
+    from compiler.tools.xlsx_cells import read_amount, read_band
+
+    assert read_amount("180 days") == read_amount("180 Days") and read_amount("180 days").kind == "days"
+    assert read_amount("2 weeks").value == 14 and read_amount("1 week").kind == "days"
+    band = read_band("0 days - 179 days")
+    assert band.low is not None and band.high is not None and (band.low.value, band.high.value) == (0, 179)
