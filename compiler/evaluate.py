@@ -51,6 +51,17 @@ def whole_months(start: dt.date, end: dt.date) -> int:
     return n
 
 
+def whole_days(start: dt.date, end: dt.date) -> int:
+    """Days from start to end on the calendar (2024-02-28 to 2024-03-01 is 2 days: leap day counted). Negative when
+    end is before start."""
+    return end.toordinal() - start.toordinal()
+
+
+def _since(start: dt.date, end: dt.date, unit: str) -> int:
+    """`months since` / `days since`: whole months or days, as the expression's type says."""
+    return whole_days(start, end) if unit == "days" else whole_months(start, end)
+
+
 def _add_months(start: dt.date, n: int) -> dt.date:
     y, m = divmod(start.month - 1 + n, 12)
     year, month = start.year + y, m + 1
@@ -149,7 +160,7 @@ def ev(x: ir.Expr, env: Env) -> Value:
         if d is None or as_of is None:
             return None
         assert isinstance(d, dt.date) and isinstance(as_of, dt.date)
-        return Decimal(whole_months(d, as_of))
+        return Decimal(_since(d, as_of, x.type.kind))
     if isinstance(x, ir.MonthsSinceLatest):
         items, as_of = env.field(x.list_field), env.field(x.as_of)
         if items is None or as_of is None:
@@ -160,7 +171,7 @@ def ev(x: ir.Expr, env: Env) -> Value:
             return INFINITE
         if any(d is None for d in dates):
             return None
-        return Decimal(whole_months(max(dates), as_of))
+        return Decimal(_since(max(dates), as_of, x.type.kind))
     if isinstance(x, ir.CountLates):
         items, as_of = env.field(x.list_field), env.field(x.as_of)
         if items is None or as_of is None:

@@ -53,7 +53,7 @@ class Reading(Protocol):
 
 def say(v: Any, kind: str = "", unit: str = "") -> str:
     """A value as messages show it: `$1,050,000`, `$2,650.50/month`, `84.00%` (the decimals it has), `24 months`,
-    `never` (months since an event that never happened), `yes`/`no`, ISO dates, enum values as written."""
+    `180 days`, `20.5 acres`, `never` (months since an event that never happened), `yes`/`no`, ISO dates, enum values as written."""
     if v is None:
         return "unknown"
     if isinstance(v, bool):
@@ -70,6 +70,10 @@ def say(v: Any, kind: str = "", unit: str = "") -> str:
             return f"{v:f}%"
         if kind == "months":
             return f"{v:f} month" if v == 1 else f"{v:f} months"
+        if kind == "days":
+            return f"{v:f} day" if v == 1 else f"{v:f} days"
+        if kind == "quantity":
+            return f"{v:,f} {unit}"
         return f"{v:f}"
     if isinstance(v, dt.date):
         return v.isoformat()

@@ -1,7 +1,7 @@
 """Types of the checked IR's values: a node's `type` (kind, unit, enum values) and a value's declared `rounding`.
 
 These are attributes of IR nodes (`compiler.ir`), never nodes themselves: the traversal helpers do not descend
-into them. The named constants (`YESNO`, `DATE`, `PERCENT`, `RATIO`, `MONTHS`) are the types lowering gives the
+into them. The named constants (`YESNO`, `DATE`, `PERCENT`, `RATIO`, `MONTHS`, `DAYS`) are the types lowering gives the
 results of comparisons, conversions and date arithmetic.
 """
 
@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal as Lit
 
-NumberKind = Lit["integer", "money", "percent", "ratio", "months"]
-TypeKind = Lit["integer", "money", "percent", "ratio", "months", "date", "yesno", "text", "enum", "list", "history"]
-NUMERIC: frozenset[str] = frozenset({"integer", "money", "percent", "ratio", "months"})
+NumberKind = Lit["integer", "money", "percent", "ratio", "months", "days", "quantity"]
+TypeKind = Lit["integer", "money", "percent", "ratio", "months", "days", "quantity", "date", "yesno", "text", "enum",
+               "list", "history"]
+NUMERIC: frozenset[str] = frozenset({"integer", "money", "percent", "ratio", "months", "days", "quantity"})
+WHOLE: frozenset[str] = frozenset({"integer", "months", "days"})  # kinds whose values are whole numbers
 
 
 @dataclass(frozen=True, slots=True)
 class Type:
-    """A value's type. Numbers carry a unit (`USD`, `USD per month`, `points`, `months`); enums their values."""
+    """A value's type. Numbers carry a unit (`USD`, `USD per month`, `points`, `months`, `days`, a quantity's
+    `acres` or `years`); enums their values."""
 
     kind: TypeKind
     unit: str = ""
@@ -52,6 +55,8 @@ class Type:
             return "housing history (NxDDxMM)"
         if self.kind in ("money", "integer") and self.unit:
             return f"{self.kind} ({self.unit})"
+        if self.kind == "quantity":
+            return f"a quantity in {self.unit}"
         return self.kind
 
 
@@ -60,6 +65,7 @@ DATE = Type("date")
 PERCENT = Type("percent")
 RATIO = Type("ratio")
 MONTHS = Type("months", unit="months")
+DAYS = Type("days", unit="days")
 
 RoundingMode = Lit["up", "down", "half_up", "half_even"]
 

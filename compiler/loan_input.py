@@ -227,7 +227,7 @@ def _text(value: str, f: ir.Field) -> Any:
         n = read_number(s, t.kind)
         if n is None:
             return value
-        if t.kind in ("integer", "months"):
+        if t.kind in ("integer", "months", "days"):
             return int(n) if n == n.to_integral_value() else value
         return n
     if t.kind == "yesno":
@@ -359,9 +359,13 @@ def expected(f: ir.Field, records: dict[str, ir.Record] | None = None) -> str:
     if t.kind == "percent":
         where = f" ({_band(band, 'percent')})" if band else ""
         return f'a percent{where}, such as 80 or "80%" for 80%'
-    if t.kind in ("integer", "months"):
-        unit = " of months" if t.kind == "months" else ""
+    if t.kind in ("integer", "months", "days"):
+        unit = f" of {t.kind}" if t.kind in ("months", "days") else ""
         return f"a whole number{unit}" + (f" ({_band(band, 'integer')})" if band else "")
+    if t.kind == "quantity":
+        places = f", at most {f.places} decimals" if f.places is not None else ""
+        where = f" ({_band(band, 'quantity', t.unit)}{places})" if band else ""
+        return f"a number of {t.unit}{where}, such as 20.5"
     if t.kind == "ratio":
         return "a number, such as 1.25" + (f" ({_band(band, 'ratio')})" if band else "")
     if t.kind == "date":

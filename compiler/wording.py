@@ -9,7 +9,8 @@ Choices = Mapping[str, Mapping[str, str]]  # {enum field (or `<list>.<kind field
 
 
 def fmt_amount(value: Decimal, kind: str, unit: str = "") -> str:
-    """`$1,500,000`, `$2,650.00/month`, `80%`, `82.50%`, `1.25`, `24 months`, `660`."""
+    """`$1,500,000`, `$2,650.00/month`, `80%`, `82.50%`, `1.25`, `24 months`, `180 days`,
+    `20.5 acres`, `660`."""
     if kind == "money":
         whole = value == value.to_integral_value()
         text = f"${value:,.0f}" if whole else f"${value:,.2f}"
@@ -20,6 +21,10 @@ def fmt_amount(value: Decimal, kind: str, unit: str = "") -> str:
         return f"{_plain(value)}%"
     if kind == "months":
         return f"{_plain(value)} month{'' if value == 1 else 's'}"
+    if kind == "days":
+        return f"{_plain(value)} day{'' if value == 1 else 's'}"
+    if kind == "quantity":
+        return f"{Decimal(_plain(value)):,f} {unit}"
     return _plain(value)
 
 
@@ -54,6 +59,25 @@ def band_label(low: Decimal | None, low_inclusive: bool, high: Decimal | None, h
 # One wording for the checkers' messages and the documentation pages.
 
 _OPS = {">=": "at least", "<=": "at most", ">": "more than", "<": "less than", "=": "equal to", "!=": "not equal to"}
+
+
+def _either(shown: list[str]) -> str:
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def _one_of(x: object) -> tuple[object, list[object]] | None:
+    """(operand, constants) when an `or` is `operand = c1 or operand = c2 ...` (what `operand in (c1, c2)` lowers to)."""
+    from compiler import ir
+
+    assert isinstance(x, ir.Or)
+    parts = x.operands
+    if not all(isinstance(p, ir.Compare) and p.op == "=" and isinstance(p.right, ir.Const) for p in parts):
+        return None
+    first = parts[0]
+    assert isinstance(first, ir.Compare)
+    if any(p.left != first.left for p in parts if isinstance(p, ir.Compare)):
+        return None
+    return first.left, [p.right for p in parts if isinstance(p, ir.Compare)]
 
 
 def describe(x: object, titles: dict[str, str] | None = None, choices: Choices | None = None) -> str:
@@ -93,9 +117,15 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
     if isinstance(x, ir.And):
         return " and ".join(_paren(p, t, choices) for p in x.operands)
     if isinstance(x, ir.Or):
+        if (listed := _one_of(x)) is not None:  # `x in (36 months, 60 months)`
+            return f"{d(listed[0])} is {_either([d(v) for v in listed[1]])}"
         return " or ".join(_paren(p, t, choices) for p in x.operands)
     if isinstance(x, ir.Not):
         inner = x.operand
+        if isinstance(inner, ir.Or) and (listed := _one_of(inner)) is not None:  # `x not in (...)`
+            return f"{d(listed[0])} is not {_either([d(v) for v in listed[1]])}"
+        if isinstance(inner, ir.Compare) and inner.op == "=":  # `x not in (12 months)`
+            return f"{d(inner.left)} is not {d(inner.right)}"
         if isinstance(inner, (ir.FieldRef, ir.ValueRef)):
             return f"not {d(inner)}"
         return f"not ({d(inner)})"
@@ -116,11 +146,11 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
     if isinstance(x, ir.IfThenElse):
         return f"if {d(x.cond)} then {d(x.then)} else {d(x.otherwise)}"
     if isinstance(x, ir.MonthsSince):
-        return f"months since {d(x.date)}"
+        return f"{x.type.kind} since {d(x.date)}"
     if isinstance(x, ir.MonthsSinceLatest):
         named = by_field.get(f"{x.list_field}.{x.kind_field}", {})
         kinds = f" ({', '.join(named.get(k, k) for k in x.kinds)})" if x.kinds else ""
-        return f"months since the latest {t.get(x.list_field, x.list_field)}{kinds}"
+        return f"{x.type.kind} since the latest {t.get(x.list_field, x.list_field)}{kinds}"
     if isinstance(x, ir.CountLates):
         return f"payments {x.min_days}+ days late in the last {x.months} months"
     if isinstance(x, ir.Category):

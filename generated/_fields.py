@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: dc2127c464e80dbe7b4724b386f2e1417e5212e689f660711c3bcc8cf6e82f59.
+Source sha256: 744a9d9f621505eb59160ba0de8bb1fb9d9bd341237114d4261126b19fbd4e0e.
 """
 
 from __future__ import annotations
@@ -138,6 +138,26 @@ NAMES: dict[str, rt.Name] = {
         needs=(),
         domain='',
     ),
+    'purchase_date': rt.Name(
+        title='Purchase date',
+        kind='date',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'acreage': rt.Name(
+        title='Acreage',
+        kind='quantity',
+        unit='acres',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
     'units': rt.Name(
         title='Units',
         kind='integer',
@@ -232,6 +252,16 @@ NAMES: dict[str, rt.Name] = {
         title='Financed properties',
         kind='integer',
         unit='properties',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'borrower_age': rt.Name(
+        title='Borrower age',
+        kind='quantity',
+        unit='years',
         is_value=False,
         depends_on=(),
         places=None,

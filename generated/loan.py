@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: dc2127c464e80dbe7b4724b386f2e1417e5212e689f660711c3bcc8cf6e82f59.
+Source sha256: 744a9d9f621505eb59160ba0de8bb1fb9d9bd341237114d4261126b19fbd4e0e.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -293,6 +293,21 @@ class Loan(BaseModel):
         title='Property type',
         description="The subject property's type as the appraisal reports it.",
     )
+    purchase_date: dt.date | None = Field(
+        default=None,
+        title='Purchase date',
+        description='Date the borrower acquired the subject property (deed recording). Unknown on a purchase; a '
+            'refinance reads it for seasoning.',
+    )
+    acreage: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("10000"),
+        decimal_places=2,
+        title='Acreage',
+        description='Land area of the subject property, in acres, as the appraisal reports it (20.5 = twenty and a '
+            'half acres). Unit: acres.',
+    )
     units: int | None = Field(
         default=None,
         ge=1,
@@ -349,6 +364,15 @@ class Loan(BaseModel):
         le=100,
         title='Financed properties',
         description='Number of financed properties the borrowers own, the subject included. Unit: properties.',
+    )
+    borrower_age: Decimal | None = Field(
+        default=None,
+        ge=Decimal("18"),
+        le=Decimal("120"),
+        decimal_places=2,
+        title='Borrower age',
+        description='Age in years, with decimals, of the borrower whose retirement assets are used, on the application '
+            'date (59.5 = fifty-nine and a half). Unit: years.',
     )
     credit_events: list[CreditEvent] | None = Field(
         default=None,

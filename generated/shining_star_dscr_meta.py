@@ -127,6 +127,16 @@ META = rt.ProgramMeta(
             needs=('pitia', 'monthly_debts', 'qualifying_income'),
             domain='',
         ),
+        'days_since_purchase': rt.Name(
+            title='Days since purchase',
+            kind='days',
+            unit='days',
+            is_value=True,
+            depends_on=('purchase_date', 'application_date'),
+            places=0,
+            needs=('purchase_date', 'application_date'),
+            domain='',
+        ),
         'payment_shock': rt.Name(
             title='Payment shock',
             kind='percent',
@@ -148,6 +158,7 @@ META = rt.ProgramMeta(
         'eligible_deposits',
         'qualifying_income',
         'dti',
+        'days_since_purchase',
         'payment_shock',
     ),
     matrices=(
@@ -423,7 +434,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:332',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -431,7 +442,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:312',
+            where='programs/loan.fields:333',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -439,7 +450,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:313',
+            where='programs/loan.fields:334',
         ),
     ),
     selector_inputs=('occupancy',),

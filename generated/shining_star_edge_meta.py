@@ -137,6 +137,16 @@ META = rt.ProgramMeta(
             needs=('market_rent', 'pitia'),
             domain='',
         ),
+        'days_since_purchase': rt.Name(
+            title='Days since purchase',
+            kind='days',
+            unit='days',
+            is_value=True,
+            depends_on=('purchase_date', 'application_date'),
+            places=0,
+            needs=('purchase_date', 'application_date'),
+            domain='',
+        ),
     },
     values=(
         'property_value',
@@ -149,6 +159,7 @@ META = rt.ProgramMeta(
         'reserves_months',
         'required_reserves',
         'dscr',
+        'days_since_purchase',
     ),
     matrices=(
         rt.MatrixMeta(
@@ -497,7 +508,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:332',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -505,7 +516,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:312',
+            where='programs/loan.fields:333',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -513,7 +524,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:313',
+            where='programs/loan.fields:334',
         ),
     ),
     selector_inputs=('occupancy',),

@@ -1,7 +1,8 @@
 """Hypothesis strategies for loans, built from the vocabulary and the programs' own band edges.
 
 Numbers are drawn from every band edge a program uses (each edge, and the edge plus or minus the field's
-smallest step), from the field's declared range, and at random; every field is sometimes unknown.
+smallest step), from the field's declared range, and at random; dates a number of months or of days (around 2
+weeks, 90 and 180 days, a year) before the application; every field is sometimes unknown.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _number(f: ir.Field, edges: set[Decimal]) -> st.SearchStrategy[Any]:
     low = f.range.low if f.range and f.range.low is not None else Decimal(0)
     high = f.range.high if f.range and f.range.high is not None else Decimal(10_000_000)
     near = sorted({e + d for e in edges for d in (-step, Decimal(0), step) if low <= e + d <= high})
-    integer = f.type.kind in ("integer", "months")
+    integer = f.type.kind in ("integer", "months", "days")
     if integer:
         rand: st.SearchStrategy[Any] = st.integers(int(low), int(min(high, Decimal(10**9))))
         picks: list[Any] = [int(n) for n in near if n == n.to_integral_value()]
@@ -90,6 +91,13 @@ def _months_before(months: int, days: int) -> dt.date:
     return dt.date(AS_OF.year + y, m + 1, min(AS_OF.day, 28)) + dt.timedelta(days=days)
 
 
+DAY_EDGES = [13, 14, 15, 89, 90, 91, 179, 180, 181, 364, 365, 366]  # around 2 weeks, 90 and 180 days, a year
+
+
+def _days_before(days: int) -> dt.date:
+    return AS_OF - dt.timedelta(days=days)
+
+
 def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
     """Loan dicts that the generated `Loan` model accepts."""
     edges = _edges(bundle)
@@ -101,7 +109,8 @@ def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
         if t.kind == "text":
             s: st.SearchStrategy[Any] = st.just("L-1")
         elif t.kind == "date":
-            s = st.builds(_months_before, st.sampled_from([0, 1, 3, 6, 12, 24]), st.integers(-3, 3)) \
+            s = st.one_of(st.builds(_months_before, st.sampled_from([0, 1, 3, 6, 12, 24]), st.integers(-3, 3)),
+                          st.builds(_days_before, st.sampled_from(DAY_EDGES))) \
                 if f.name != "application_date" else st.just(AS_OF)
         elif t.kind == "yesno":
             s = st.booleans()

@@ -21,6 +21,7 @@ from compiler.lower.literals import lower_band
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
 from compiler.syntax import surface as s
+from compiler.wording import band_label
 
 MONEY_UNITS = ("USD", "USD per month")
 
@@ -61,12 +62,27 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
                         decl.unit.span if decl.unit else ts.span, "Write `unit: USD` or `unit: USD per month`.")
             return None
         t = ir_types.Type("money", unit=unit)
-    elif kind == "months":
-        t = ir_types.MONTHS
-    elif kind == "integer":
-        t = ir_types.Type("integer", unit=unit)
+    elif kind in ("months", "days"):
+        if unit and unit != kind:
+            diags.error("E223", f"A {kind} field is counted in {kind}; it has no other unit.", decl.unit.span if decl.unit else ts.span,
+                        "Remove the `unit:` line.")
+        t = ir_types.MONTHS if kind == "months" else ir_types.DAYS
+    elif kind in ("integer", "count"):
+        t = ir_types.Type("integer", unit=unit)  # a count is a whole number that is never negative (range below)
+    elif kind == "quantity":
+        if not unit or decl.unit is None or decl.unit.per is not None:
+            diags.error("E229", f"A quantity is a number in a unit: `{decl.name}` needs a `unit:` line of one word.",
+                        decl.unit.span if decl.unit else ts.span,
+                        "Add e.g. `unit: acres` (or `unit: years` for an age) under the field.")
+            return None
+        t = ir_types.Type("quantity", unit=unit)
     else:
-        if unit and kind in ("percent", "ratio", "date", "yesno", "text"):
+        if unit and kind == "ratio":
+            diags.error("E223", "A ratio field has no unit: a ratio is a plain number such as DSCR 1.25.",
+                        decl.unit.span if decl.unit else ts.span,
+                        f"For a number in a unit (20.5 acres, an age of 59.5 years) write `type: quantity` with "
+                        f"`unit: {unit}`; otherwise remove the `unit:` line.")
+        elif unit and kind in ("percent", "date", "yesno", "text"):
             diags.error("E223", f"A {kind} field has no unit.", decl.unit.span if decl.unit else ts.span,
                         "Remove the `unit:` line.")
         t = ir_types.Type(kind)  # type: ignore[arg-type]
@@ -83,10 +99,18 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
             diags.error("E226", f"A {t.describe()} field has no range.", decl.range.span, "Remove the `range:` line.")
         else:
             rng = lower_band(decl.range, t, f"`{decl.name}`", diags)
+            if rng is not None and kind == "count" and (rng.low is None or rng.low < 0):
+                diags.error("E228", f"A count is never negative, but the range of `{decl.name}` does not start at 0 or "
+                                    "more.", decl.range.span,
+                            "Start the range at 0 or more, e.g. `range: 0..50`, or remove the line (a count's range "
+                            "is then 0 and up).")
+                rng = None
             if rng is not None:
 
 
                 check_band(rng, t.kind, diags)
+    if kind == "count" and rng is None:
+        rng = ir.Band(Decimal(0), True, None, False, band_label(Decimal(0), True, None, False, "integer", unit), ts.span)
     if not decl.description:
         diags.warning("W103", f"Field `{decl.name}` has no description.", decl.span,
                       "Add `description: \"...\"`: developers and the documentation site read it.")

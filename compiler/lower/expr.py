@@ -29,6 +29,7 @@ def _lit_type(lit: s.Literal) -> ir_types.Type:
         "money": MONEY_LITERAL,
         "percent": ir_types.PERCENT,
         "months": ir_types.MONTHS,
+        "days": ir_types.DAYS,
         "date": ir_types.DATE,
         "history": HISTORY,
         "yes": ir_types.YESNO,
@@ -55,6 +56,8 @@ def _dims(t: ir_types.Type) -> dict[str, int] | None:
         return {}
     if t.kind == "months":
         return {"month": 1}
+    if t.kind == "days":
+        return {"day": 1}
     if t.kind == "money":
         unit = t.unit or "USD"
         if unit.endswith(" per month"):
@@ -71,7 +74,9 @@ def _type_of_dims(dims: dict[str, int]) -> ir_types.Type | None:
         return ir_types.RATIO
     if dims == {"month": 1}:
         return ir_types.MONTHS
-    money = [k for k in dims if k not in ("month", "count")]
+    if dims == {"day": 1}:
+        return ir_types.DAYS
+    money = [k for k in dims if k not in ("month", "day", "count")]
     if len(money) == 1 and dims[money[0]] == 1:
         unit = money[0]
         if dims.get("month", 0) == 0:
@@ -94,8 +99,11 @@ class Scope:
     program: bool = False  # a program's scope (it may declare values of its own), not the vocabulary's
 
 
+_SINCE = {"months": ir_types.MONTHS, "days": ir_types.DAYS}  # `months since` / `days since`
+
 # two example literals per kind of number, for messages
-_EXAMPLES = {"months": ("36 months", "60 months"), "money": ("$100,000", "$150,000"), "percent": ("75%", "80%"),
+_EXAMPLES = {"months": ("36 months", "60 months"), "days": ("90 days", "180 days"), "quantity": ("10", "20.5"),
+             "money": ("$100,000", "$150,000"), "percent": ("75%", "80%"),
              "ratio": ("1.000", "1.250"), "integer": ("2", "4")}
 
 
@@ -148,6 +156,10 @@ class ExprLowerer:
             return None
         value = e.value
         assert not isinstance(value, s.History)
+        if e.kind == "days" and isinstance(value, Decimal) and value != value.to_integral_value():
+            self.diags.error("E320", f"`{e.text}` is not a whole number of days.", e.span,
+                             "Days are counted whole: write e.g. `180 days`, or `2 weeks` (14 days).")
+            return None
         return ir.Const(value, _lit_type(e), e.text, e.span)
 
     def lower_Name(self, e: s.Name) -> ir.Expr | None:
@@ -359,6 +371,12 @@ class ExprLowerer:
                 self.diags.error("E302", f"`{text}` is compared with a percent: write it as a percent.", other.span,
                                  f"Write `{text}%`.")
                 return False
+            if {lt.kind, rt.kind} == {"months", "days"}:
+                days = e.right if rt.kind == "days" else e.left
+                self.diags.error("E319", "Months and days cannot be compared: a month is not a fixed number of days.",
+                                 days.span, "Compare days with days and months with months; for \"6 months or 180 days\" "
+                                 "write `months since purchase_date >= 6 months or days since purchase_date >= 180 days`.")
+                return False
             if {lt.kind, rt.kind} == {"ratio", "percent"}:
                 other = e.right if rt.kind == "percent" else e.left
                 self.diags.error("E303", "A ratio is compared with a percent.", other.span,
@@ -406,10 +424,27 @@ class ExprLowerer:
         x = self.expr(e.operand)
         if x is None:
             return None
+        if finished(x.type).numeric:
+            return self._in_numbers(e, x)
         values = self._enum_values(x, list(e.items), e.operand)
         if values is None:
             return None
         return ir.InSet(x, values, e.negated, e.span)
+
+    def _in_numbers(self, e: s.InList, x: ir.Expr) -> ir.Expr | None:
+        """`x in (36 months, 60 months)`: x equals one of the numbers (`not in`: none of them), each compared as
+        `=` compares, in the same type and unit."""
+        tests: list[ir.Expr] = []
+        for item in e.items:
+            y = self.expr(item)
+            if y is None:
+                return None
+            left, right = self.adapt_pair(x, y)
+            if not self._comparable(left, right, s.Compare("=", e.operand, item, item.span)):
+                return None
+            tests.append(ir.Compare("=", self.finish(left), self.finish(right), item.span))
+        either: ir.Expr = tests[0] if len(tests) == 1 else ir.Or(tuple(tests), e.span)
+        return ir.Not(either, e.span) if e.negated else either
 
     def _enum_values(self, x: ir.Expr, items: list[s.Name | s.Literal], operand: s.Expr) -> tuple[str, ...] | None:
         if x.type.kind != "enum":
@@ -420,10 +455,10 @@ class ExprLowerer:
                 return None
             what = operand.name if isinstance(operand, s.Name) else "x"
             a, b = _EXAMPLES.get(t.kind, ("2", "3"))
-            self.diags.error("E316", f"`is` and `in (...)` pick the choices of a `one of` field; `{what}` is "
-                                     f"{t.describe()}, a number.", operand.span,
-                             f"Compare numbers with `=` and join them with `or`: `{what} = {a} or {what} = {b}` "
-                             "(or use a band: `>=`, `<=`, `<`, `>`).")
+            self.diags.error("E316", f"`is` picks a choice of a `one of` field; `{what}` is {t.describe()}, a number.",
+                             operand.span,
+                             f"Compare a number with `=` (`{what} = {a}`), list the numbers it may be with `in` "
+                             f"(`{what} in ({a}, {b})`), or use a band: `>=`, `<=`, `<`, `>`.")
             return None
         out: list[str] = []
         ok = True
@@ -455,18 +490,18 @@ class ExprLowerer:
         if x is None:
             return None
         if x.type.kind != "date":
-            self.diags.error("E317", f"`months since` needs a date, but `{e.date.name}` is {x.type.describe()}.", e.date.span,
-                             "Name a date field, e.g. `months since forbearance_end`.")
+            self.diags.error("E317", f"`{e.unit} since` needs a date, but `{e.date.name}` is {x.type.describe()}.", e.date.span,
+                             f"Name a date field, e.g. `{e.unit} since forbearance_end`.")
             return None
-        return ir.MonthsSince(x, self.scope.as_of, ir_types.MONTHS, e.span)
+        return ir.MonthsSince(x, self.scope.as_of, _SINCE[e.unit], e.span)
 
     def lower_MonthsSinceLatest(self, e: s.MonthsSinceLatest) -> ir.Expr | None:
         x = self.lower_Name(e.list_name)
         if x is None:
             return None
         if x.type.kind != "list":
-            self.diags.error("E318", f"`months since latest` needs a list, but `{e.list_name.name}` is {x.type.describe()}.",
-                             e.list_name.span, "Name a list field such as `credit_events`, or write `months since <date>`.")
+            self.diags.error("E318", f"`{e.unit} since latest` needs a list, but `{e.list_name.name}` is {x.type.describe()}.",
+                             e.list_name.span, f"Name a list field such as `credit_events`, or write `{e.unit} since <date>`.")
             return None
         record = self.scope.records.get(x.type.record)
         if record is None:
@@ -474,7 +509,7 @@ class ExprLowerer:
         dates = [f for f in record.fields if f.type.kind == "date"]
         kinds = [f for f in record.fields if f.type.kind == "enum"]
         if len(dates) != 1 or len(kinds) != 1:
-            self.diags.error("E318", f"The items of `{e.list_name.name}` need one date and one kind to count months since.",
+            self.diags.error("E318", f"The items of `{e.list_name.name}` need one date and one kind to count {e.unit} since.",
                              e.list_name.span, "Use a list of dated events such as `credit_events`.")
             return None
         chosen: list[str] = []
@@ -485,7 +520,7 @@ class ExprLowerer:
                 return None
             chosen.append(k.name)
         return ir.MonthsSinceLatest(e.list_name.name, kinds[0].name, dates[0].name, tuple(chosen), self.scope.as_of,
-                                    ir_types.MONTHS, e.span)
+                                    _SINCE[e.unit], e.span)
 
     # ---------------------------------------------------------------- helpers
     def same_type(self, a: ir_types.Type, b: ir_types.Type) -> bool:
@@ -495,8 +530,12 @@ class ExprLowerer:
         return a == b
 
     def adapt(self, x: ir.Expr, target: ir_types.Type) -> ir.Expr:
-        """Give a literal the type of the value it meets (a bare number, a money literal)."""
+        """Give a literal the type of the value it meets (a bare number, a money literal, a length in years met by
+        a quantity in years: `59.5 years` is 59.5, not 714 months)."""
         if isinstance(x, ir.Const):
+            if (x.type == ir_types.MONTHS and target.kind == "quantity" and target.unit == "years"
+                    and x.text.endswith(("year", "years"))):
+                return replace(x, value=Decimal(x.text.split()[0].replace(",", "")), type=target)
             if x.type == BARE and target.numeric and target.kind != "percent" and target != BARE:
                 return replace(x, type=finished(target))
             if x.type == MONEY_LITERAL and target.kind == "money" and target != MONEY_LITERAL:

@@ -21,9 +21,31 @@ def literal_fits(lit: s.Literal, t: ir_types.Type) -> bool:
         return lit.kind in ("money", "number")
     if t.kind == "months":
         return lit.kind in ("months", "number")
+    if t.kind == "days":
+        return lit.kind == "number" or (lit.kind == "days" and whole(lit))
+    if t.kind == "quantity":
+        return lit.kind == "number" or (lit.kind == "months" and in_years(lit, t) is not None)
     if t.kind in ("integer", "ratio"):
         return lit.kind == "number"
     return False
+
+
+def whole(lit: s.Literal) -> bool:
+    return isinstance(lit.value, Decimal) and lit.value == lit.value.to_integral_value()
+
+
+def in_years(lit: s.Literal, t: ir_types.Type) -> Decimal | None:
+    """A length written in years (`59.5 years`, held as 714 months) met by a quantity in years: its number of
+    years, as written; None for anything else."""
+    if t.kind != "quantity" or t.unit != "years" or lit.kind != "months" or not lit.text.endswith(("year", "years")):
+        return None
+    return Decimal(lit.text.split()[0].replace(",", ""))
+
+
+def literal_value(lit: s.Literal, t: ir_types.Type) -> Decimal:
+    """The literal's number in the unit of t (the years of `59.5 years` for an age in years)."""
+    years = in_years(lit, t)
+    return years if years is not None else literal_decimal(lit)
 
 
 def describe_literal_kind(t: ir_types.Type) -> str:
@@ -31,6 +53,8 @@ def describe_literal_kind(t: ir_types.Type) -> str:
         "percent": "a percent like `80%`",
         "money": "an amount like `$1,000,000`",
         "months": "months like `24 months`",
+        "days": "whole days like `180 days` or `2 weeks`",
+        "quantity": f"a plain number like `20.5`{' or `59.5 years`' if t.unit == 'years' else ''}",
         "integer": "a whole number like `660`",
         "ratio": "a plain number like `1.25`",
     }.get(t.kind, t.describe())
@@ -49,8 +73,8 @@ def lower_band(band: s.Band, t: ir_types.Type, what: str, diags: Diagnostics) ->
             ok = False
     if not ok:
         return None
-    low = band.low.value if band.low else None
-    high = band.high.value if band.high else None
+    low = literal_value(band.low, t) if band.low else None
+    high = literal_value(band.high, t) if band.high else None
     assert low is None or isinstance(low, Decimal)
     assert high is None or isinstance(high, Decimal)
     label = band_label(low, band.low_inclusive, high, band.high_inclusive, t.kind, t.unit)
@@ -75,9 +99,9 @@ def _axis_label(e: s.Expr) -> str:
         return e.name
     if isinstance(e, s.MonthsSinceLatest):
         kinds = ", ".join(k.name for k in e.kinds)
-        return f"months since latest {e.list_name.name}" + (f" of ({kinds})" if kinds else "")
+        return f"{e.unit} since latest {e.list_name.name}" + (f" of ({kinds})" if kinds else "")
     if isinstance(e, s.MonthsSince):
-        return f"months since {e.date.name}"
+        return f"{e.unit} since {e.date.name}"
     return "value"
 
 
@@ -91,7 +115,7 @@ def _band_cell(cell: s.Cell, t: ir_types.Type, what: str, diags: Diagnostics) ->
             diags.error("E406", f"`{lit.text}` does not fit {what}, which is {t.a()}.", lit.span,
                         f"Write the band as {describe_literal_kind(t)}.")
             return None
-        v = literal_decimal(lit)
+        v = literal_value(lit, t)
         return ir.Band(v, True, v, True, band_label(v, True, v, True, t.kind, t.unit).split("-")[0], cell.span)
     diags.error("E408", f"Expected a band of {what} here, like `660..679`, `740+` or `<= $1,000,000`.", cell.span,
                 "Write the band in the first cell of the line.")

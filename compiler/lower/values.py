@@ -19,7 +19,7 @@ from compiler.lower.literals import _axis_label, _decimals, describe_literal_kin
 from compiler.source import Span
 from compiler.syntax import surface as s
 
-DEFAULT_PLACES = {"integer": 0, "months": 0, "money": 2, "percent": 2, "ratio": 3}
+DEFAULT_PLACES = {"integer": 0, "months": 0, "days": 0, "money": 2, "percent": 2, "ratio": 3, "quantity": 2}
 
 # ------------------------------------------------------------------ values
 

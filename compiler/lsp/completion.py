@@ -2,8 +2,9 @@
 
 The grammar says what may come next (`expected`): its keywords are offered as they are, and where a name may
 come, the words before the cursor on its line say which names: programs after `extends:`, limits after `gives`,
-`reduce` or `cap`, a choice field's choices after `is` or `in (`, list fields after `months since latest`,
-fields and values in an expression (after `require `, `when `, `rows `, ...), none where a new name is declared.
+`reduce` or `cap`, a choice field's choices after `is` or `in (`, list fields after `months since latest` (or
+`days since latest`), fields and values in an expression (after `require `, `when `, `rows `, ...), none where a
+new name is declared.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from compiler.syntax.reading import VOCABULARY_SUFFIX
 _PARTIAL = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 _CONTEXTS: list[tuple[str, re.Pattern[str]]] = [
     ("programs", re.compile(r"^\s*(extends|overlays)\s*:\s*$")),
-    ("dates", re.compile(r"^\s*seasoning_date\s*:\s*$|\bmonths\s+since\s+$")),
+    ("dates", re.compile(r"^\s*seasoning_date\s*:\s*$|\b(months|days)\s+since\s+$")),
     ("better", re.compile(r"^\s*better\s*:\s*$")),
     ("limits", re.compile(r"\b(gives|reduce|cap)\s+(\w+\s*,\s*)*$")),
-    ("lists", re.compile(r"\b(months\s+since\s+latest|seasoning\s+of)\s+$")),
+    ("lists", re.compile(r"\b((months|days)\s+since\s+latest|seasoning\s+of)\s+$")),
     ("choices", re.compile(r"\b(?P<subject>[A-Za-z_]\w*)\s+(is(\s+not)?|(not\s+)?in\s*\((\s*\w+\s*,)*)\s*$")),
     ("new", re.compile(r"^\s*(override\s+)?(rule|matrix|value|field|record|limit|scenario|program|drop\s+\w+)\s+$")),
     ("new", re.compile(r"^\s*(unit\s*:|[a-z_]+\s*:\s*\S)")),  # a unit's name, a header line's value: free text

@@ -194,6 +194,11 @@ class Generator:
             f"ELSE floor({u()} * 40)::DECIMAL(8,2) END AS reserves",
             f"(pitia * reserves)::{money} AS liquid_assets",
             f"{pick([0, 5, 10, 20, 25])} AS borrower_contribution_pct",
+            # drawn last, so that the draws above stay those of tapes generated before these fields existed
+            f"CASE WHEN purpose <> 'purchase' THEN app - {pick([30, 90, 179, 180, 181, 365, 730])}::INTEGER END AS purchase_date",
+            f"{pick(['0.25', '0.5', '1', '2.5', '5', '10', '20.49', '20.5', '20.51', '40'])}::DECIMAL(18,2) AS acreage",
+            f"CASE WHEN {u()} < 0.2 THEN {pick(['59.49', '59.5', '59.51'])}::DECIMAL(18,2) "
+            f"ELSE (25 + floor({u()} * 5000) / 100)::DECIMAL(18,2) END AS borrower_age",
         ]
         return f"SELECT n, {', '.join(cols)} FROM range(1, {int(rows) + 1}) AS t(n)"
 

@@ -180,6 +180,15 @@ class AstBuilder(ExpressionBuilder):
     def t_months(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
         return self._type("months", meta, children)
 
+    def t_days(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("days", meta, children)
+
+    def t_count(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("count", meta, children)
+
+    def t_quantity(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
+        return self._type("quantity", meta, children)
+
     def t_date(self, meta: Meta, children: list[Any]) -> s.TypeSpec:
         return self._type("date", meta, children)
 
@@ -204,6 +213,9 @@ class AstBuilder(ExpressionBuilder):
         return s.Unit(str(children[0]), per, self.span(meta, children))
 
     def per_unit(self, meta: Meta, children: list[Any]) -> str:
+        return str(children[0])
+
+    def unit_name(self, meta: Meta, children: list[Any]) -> str:
         return str(children[0])
 
     def places(self, meta: Meta, children: list[Any]) -> int:

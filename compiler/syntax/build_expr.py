@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from typing import Literal as Lit
 
 from lark import Token, Transformer, v_args
 from lark.tree import Meta
@@ -110,13 +111,17 @@ class ExpressionBuilder(Transformer[Token, Any]):
         return self._literal("percent", children[0])
 
     def duration(self, meta: Meta, children: list[Any]) -> s.Literal:
+        """A length of time in its unit of count: years are months (x 12), weeks are days (x 7)."""
         num, unit = children
         lit = self._literal("months", num)
         value = lit.value
         assert isinstance(value, Decimal)
         if unit.startswith("year"):
             value = value * 12
-        return s.Literal("months", value, f"{num} {unit}", self.span(meta, children))
+        if unit.startswith("week"):
+            value = value * 7
+        kind: s.LiteralKind = "days" if unit.startswith(("day", "week")) else "months"
+        return s.Literal(kind, value, f"{num} {unit}", self.span(meta, children))
 
     def duration_unit(self, meta: Meta, children: list[Any]) -> str:
         return str(children[0])
@@ -225,10 +230,17 @@ class ExpressionBuilder(Transformer[Token, Any]):
     def months_since(self, meta: Meta, children: list[Any]) -> s.MonthsSince:
         return s.MonthsSince(s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
 
-    def months_since_latest(self, meta: Meta, children: list[Any]) -> s.MonthsSinceLatest:
+    def months_since_latest(self, meta: Meta, children: list[Any],
+                            unit: Lit["months", "days"] = "months") -> s.MonthsSinceLatest:
         name = children[0]
         kinds = children[1] if len(children) > 1 and children[1] is not None else ()
-        return s.MonthsSinceLatest(s.Name(str(name), self.tok(name)), kinds, self.span(meta, children))
+        return s.MonthsSinceLatest(s.Name(str(name), self.tok(name)), kinds, self.span(meta, children), unit)
+
+    def days_since(self, meta: Meta, children: list[Any]) -> s.MonthsSince:
+        return s.MonthsSince(s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children), "days")
+
+    def days_since_latest(self, meta: Meta, children: list[Any]) -> s.MonthsSinceLatest:
+        return self.months_since_latest(meta, children, "days")
 
     def event_kinds(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
         if len(children) == 1 and isinstance(children[0], Token):

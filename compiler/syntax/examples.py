@@ -70,7 +70,8 @@ LABELS: dict[str, tuple[str, str, list[str]]] = {
     ),
     "E110": (
         "This is not a type the language knows.",
-        "Use integer, money, percent, ratio, months, date, yes/no, text, `one of a, b, c` or `list of <record>`.",
+        "Use integer, count, money, percent, ratio, quantity, months, days, date, yes/no, text, `one of a, b, c` or "
+        "`list of <record>`.",
         ["vocabulary \"v\"\nfield f\n  type: number\n", "vocabulary \"v\"\nfield f\n  type: 5\n"],
     ),
     "E111": (
@@ -231,13 +232,12 @@ def _match_examples(err: UnexpectedToken | UnexpectedEOF, parse_fn: Callable[[st
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NAMED = {"rule", "matrix", "value", "field", "limit", "record", "program", "section", "scenario"}
-_TIME_UNITS = ("months", "month", "years", "year")
-_NOT_YET = ("days", "day", "weeks", "week")  # not units of the language (yet)
+_TIME_UNITS = ("months", "month", "years", "year", "days", "day", "weeks", "week")
 
 
 def _known_mistake(err: UnexpectedToken, text: str) -> tuple[str, str, str] | None:
     """Mistakes that have a message of their own: a reserved word as a name (E123), `-` in a table heading
-    (E124), an unknown unit of time after a number (E125)."""
+    (E124), an unknown unit of time after a number (E125), another word after a number (E126)."""
     tok = err.token
     pos = tok.start_pos if isinstance(tok.start_pos, int) else -1
     if pos < 0:
@@ -259,21 +259,21 @@ def _known_mistake(err: UnexpectedToken, text: str) -> tuple[str, str, str] | No
         heading = " ".join(line[cell_start:cell_end if cell_end >= 0 else len(line)].split())
         return ("E124", "A table heading is plain words; `-` cannot appear in it.",
                 f"Put the heading in double quotes: `| \"{heading}\" |`.")
-    if tok.type == "NAME" and re.search(r"\d\s+$", before) and _time_like(word):
-        if word.lower() in _NOT_YET:
-            return ("E125", f"`{word}` is not a unit of time yet: durations are written in months or years.",
-                    "Write the duration in months, e.g. `6 months`, and quote the guide's own words (e.g. "
-                    "\"180 days\") in the rule's `cite` or `note` so a reader sees the conversion.")
-        return ("E125", f"`{word}` is not a unit of time.",
-                "Durations are written in `months` or `years`, e.g. `6 months` or `2 years` (days and weeks are not "
-                "units yet: write months).")
+    if tok.type == "NAME" and re.search(r"\d\s+$", before):
+        if _time_like(word):
+            return ("E125", f"`{word}` is not a unit of time.",
+                    "Durations are written in days, weeks, months or years, e.g. `180 days`, `2 weeks`, `6 months` or "
+                    "`2 years`.")
+        return ("E126", f"`{word}` after a number is not a unit the language writes.",
+                "A number in a unit such as acres is written plain, its unit is the field's (`acreage at most "
+                "20.5`); money is written `$1,000`, percents `80%`, lengths of time `180 days` or `6 months`.")
     return None
 
 
 def _time_like(word: str) -> bool:
     low = word.lower()
     return low.startswith(("day", "week", "mon", "year", "yr")) or bool(
-        difflib.get_close_matches(low, _TIME_UNITS + _NOT_YET, n=1, cutoff=0.75))
+        difflib.get_close_matches(low, _TIME_UNITS, n=1, cutoff=0.75))
 
 
 def label_syntax_error(err: UnexpectedInput, text: str, parse_fn: Callable[[str], Tree[Token]]) -> tuple[str, str, str]:

@@ -32,12 +32,13 @@ class History:
     months: int
 
 
-LiteralKind = Lit["number", "money", "percent", "months", "date", "history", "yes", "no"]
+LiteralKind = Lit["number", "money", "percent", "months", "days", "date", "history", "yes", "no"]
 
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    """A constant as written: `660`, `$1.5M`, `80%`, `4 years` (48 months), `2026-01-01`, `1x30x12`, `yes`."""
+    """A constant as written: `660`, `$1.5M`, `80%`, `4 years` (48 months), `2 weeks` (14 days), `2026-01-01`,
+    `1x30x12`, `yes`."""
 
     kind: LiteralKind
     value: Decimal | dt.date | History | bool
@@ -147,19 +148,23 @@ class Extremum:
 
 @dataclass(frozen=True, slots=True)
 class MonthsSince:
-    """`months since forbearance_end`: whole months from a date to the program's seasoning date."""
+    """`months since forbearance_end` / `days since purchase_date`: whole months (or days) from a date to the
+    program's seasoning date."""
 
     date: Name
     span: Span = field(compare=False)
+    unit: Lit["months", "days"] = "months"
 
 
 @dataclass(frozen=True, slots=True)
 class MonthsSinceLatest:
-    """`months since latest credit_events of (fc, ss)`: whole months since the most recent matching item."""
+    """`months since latest credit_events of (fc, ss)`: whole months (or `days since latest`: days) since the
+    most recent matching item."""
 
     list_name: Name
     kinds: tuple[Name, ...]
     span: Span = field(compare=False)
+    unit: Lit["months", "days"] = "months"
 
 
 @dataclass(frozen=True, slots=True)

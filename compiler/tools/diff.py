@@ -210,7 +210,7 @@ class _Differ:
             v = self.new.value(expr.name)
             places = v.places if v is not None else None
         if places is None:
-            places = 0 if expr.type.kind in ("integer", "months") else 2
+            places = 0 if expr.type.kind in ("integer", "months", "days") else 2
         return Decimal(1).scaleb(-places)
 
     # -------------------------------------------------------------- shared by matrices and rules

@@ -215,6 +215,8 @@ class Explainer:
         if through is not None:
             text = (f"{verb} {name} to {self.show(f.name, after)} (now {self.show(f.name, now)}), but not "
                     f"{'above' if d > 0 else 'below'} {self.show(f.name, through)}")
+        if through == after:  # one value passes (a number in a set: `term in (36 months, 60 months)`)
+            text = f"Change {name} to {self.show(f.name, after)} (now {self.show(f.name, now)})"
         return Change(f.name, f.title, "number", now, after, "up" if d > 0 else "down", through, (), pct, None, text)
 
     def _choice_text(self, f: ir.Field, now: FieldValue, passing: tuple[FieldValue, ...]) -> str:

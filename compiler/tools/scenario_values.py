@@ -21,7 +21,7 @@ NUMBER = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
 
 
 def parse_number(text: str, kind: str) -> Decimal:
-    """An exact number as people write it: `1,000,000`, `$1,000,000`, `80%`, `12 months`, `0.965`."""
+    """An exact number as people write it: `1,000,000`, `$1,000,000`, `80%`, `12 months`, `180 days`, `0.965`."""
     t = text.strip()
     if kind == "money":
         t = t.replace("$", "", 1) if t.startswith(("$", "-$")) else t
@@ -31,9 +31,11 @@ def parse_number(text: str, kind: str) -> Decimal:
         t = t.removesuffix("%").strip()
     elif kind == "months":
         t = re.sub(r"\s*months?$", "", t)
+    elif kind == "days":
+        t = re.sub(r"\s*days?$", "", t)
     if not NUMBER.fullmatch(t):
         example = {"money": "1,250,000 or $1,250,000", "percent": "80% or 80", "months": "12 or 12 months",
-                   "integer": "745", "ratio": "1.250"}.get(kind, "12.5")
+                   "days": "180 or 180 days", "integer": "745", "ratio": "1.250"}.get(kind, "12.5")
         raise ValueError(f"`{text}` is not a number (write it like {example})")
     try:
         return Decimal(t.replace(",", ""))
@@ -105,13 +107,13 @@ class LoanReader:
         v = parse_typed(path, node, f.type, f"`{f.name}`")
         if isinstance(v, Decimal):
             self._check_number(path, f, v, node)
-            if f.type.kind in ("integer", "months"):
+            if f.type.kind in ("integer", "months", "days"):
                 return int(v)
         return v
 
     def _check_number(self, path: str, f: ir.Field, v: Decimal, node: yaml.Node) -> None:
         where = location(path, node)
-        if f.type.kind in ("integer", "months") and v != v.to_integral_value():
+        if f.type.kind in ("integer", "months", "days") and v != v.to_integral_value():
             raise TestFileError(where, f"`{f.name}` is a whole number; `{node.value}` is not.")
         if f.range is not None and not f.range.contains(v):
             raise TestFileError(where, f"`{f.name}` {node.value} is outside its range {f.range.label}.")

@@ -57,10 +57,10 @@ class AxisError(Exception):
 
 
 ROWS_LABEL, COLUMNS_LABEL = "Rows", "Columns"  # the lines above a grid that say what its axes are of
-_MONTHS_SINCE = re.compile(r"months since (latest )?[a-z_][a-z0-9_]*( of \(?[a-z_][a-z0-9_]*(, [a-z_][a-z0-9_]*)*\)?)?")
+_MONTHS_SINCE = re.compile(r"(months|days) since (latest )?[a-z_][a-z0-9_]*( of \(?[a-z_][a-z0-9_]*(, [a-z_][a-z0-9_]*)*\)?)?")
 
 
-_KINDS_WITH_UNIT = {"money": "money", "percent": "percent", "months": "months"}
+_KINDS_WITH_UNIT = {"money": "money", "percent": "percent", "months": "months", "days": "days"}
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,12 @@ class NumericBands:
             return None
         kind = self.type.kind
         wanted = _KINDS_WITH_UNIT.get(kind, "")
-        plain_ok = kind in ("integer", "ratio", "money", "months")
+        plain_ok = kind in ("integer", "ratio", "money", "months", "days", "quantity")
         if amount.kind != wanted and not (amount.kind == "" and plain_ok):
             shown = spell(amount.value, amount.kind or "ratio")
             raise CellError(f"`{shown}` is {amount.kind or 'a plain number'}, but `{self.name}` is {self.type.a()}",
                             f"Write the band in {self.type.describe()}, or give the right field with --rows/--columns.")
-        if kind == "integer" and amount.value != amount.value.to_integral_value():
+        if kind in ("integer", "days") and amount.value != amount.value.to_integral_value():
             raise CellError(f"`{amount.value}` is not a whole number, and `{self.name}` is {self.type.a()}",
                             "Write whole numbers, e.g. `720-739`.")
         return amount.value
@@ -229,6 +229,8 @@ def spell(value: Decimal, kind: str) -> str:
         return f"{plain}%"
     if kind == "months":
         return f"{plain} month{'' if value == 1 else 's'}"
+    if kind == "days":
+        return f"{plain} day{'' if value == 1 else 's'}"
     return plain
 
 
@@ -244,7 +246,7 @@ def axis_kind(name: str, bundle: ir_program.Bundle) -> AxisKind:
     if values:
         return _for_type(name, values[0].type, values[0].places)
     if _MONTHS_SINCE.fullmatch(name):
-        return _for_type(name, ir_types.MONTHS, 0)
+        return _for_type(name, ir_types.DAYS if name.startswith("days") else ir_types.MONTHS, 0)
     names = [f.name for f in vocabulary.fields] + [v.id for v in vocabulary.values]
     raise AxisError(f"`{name}` is not a field or value of {vocabulary.path}.{did_you_mean(name, names)}")
 

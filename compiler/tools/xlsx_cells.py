@@ -66,7 +66,7 @@ SUFFIXES = {**{k.upper(): Decimal(v) for k, v in MONEY_SUFFIXES.items()}, "MM": 
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2011": "-", "\u00a0": " ",
                          "\u2265": ">=", "\u2264": "<="})
-_AMOUNT = (r"(?:\$\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:MM|M|K|%|x|months?|mos?\.?)?")
+_AMOUNT = (r"(?:\$\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:MM|M|K|%|x|months?|mos?\.?|days?|weeks?)?")
 _AMOUNT_RE = re.compile(rf"^{_AMOUNT}$", re.IGNORECASE)
 _BETWEEN = re.compile(rf"^(?:from\s+)?({_AMOUNT})\s*(?:\.\.|-|to|through|thru)\s*({_AMOUNT})$", re.IGNORECASE)
 _OVER_TO = re.compile(rf"^(?:over|above|more than|greater than)\s+({_AMOUNT})\s+(?:to|-)\s+({_AMOUNT})$", re.IGNORECASE)
@@ -90,7 +90,8 @@ def normalise(text: str) -> str:
 
 
 def read_amount(text: str) -> Amount:
-    """`$1,000,001`, `1MM`, `$1.5M`, `950K`, `80%`, `80.00 %`, `24 months`, `740`, `0.750` (trailing zeros kept)."""
+    """`$1,000,001`, `1MM`, `$1.5M`, `950K`, `80%`, `80.00 %`, `24 months`, `180 days`, `2 weeks`
+    (14 days), `740`, `0.750` (trailing zeros kept)."""
     t = normalise(text)
     if not _AMOUNT_RE.match(t):
         raise CellError(f"`{text}` is not a number", "Write a number such as `740`, `$1,000,000`, `80%` or `1MM`.")
@@ -102,6 +103,10 @@ def read_amount(text: str) -> Amount:
     if low.endswith(("months", "month", "mos.", "mos", "mo.", "mo")):
         kind = "months"
         t = re.sub(r"\s*(months?|mos?\.?)$", "", t, flags=re.IGNORECASE)
+    weeks = low.endswith(("weeks", "week"))
+    if weeks or low.endswith(("days", "day")):  # a length in days; weeks are 7 days
+        kind = "days"
+        t = re.sub(r"\s*(days?|weeks?)$", "", t, flags=re.IGNORECASE)
     if t[-1:] in ("x", "X") and t[:-1].strip()[-1:].isdigit():  # a coverage ratio: `1.25x`
         t = t[:-1].strip()
     scale = Decimal(1)
@@ -120,6 +125,8 @@ def read_amount(text: str) -> Amount:
     if scale != 1:
         value = value * scale
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if weeks:
+        value = value * 7
     return Amount(value, kind)
 
 

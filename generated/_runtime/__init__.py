@@ -32,6 +32,7 @@ from .values import (
     all3,
     any3,
     count_lates,
+    days_since,
     default,
     div_round,
     eq,
@@ -90,6 +91,7 @@ __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
     "add",  # `a + b` of an operand that is not a plain field, value or constant
+    "days_since",  # `days since <date>`
     "eq",  # `=` of such an operand
     "greater",  # `greater of`
     "gt",  # `>` of such an operand

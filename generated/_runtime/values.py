@@ -75,9 +75,16 @@ def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
     return months
 
 
+def days_between(start: dt.date | None, end: dt.date | None) -> int | None:
+    """Calendar days from start to end (negative when end is before start)."""
+    if start is None or end is None:
+        return None
+    return (end - start).days
+
+
 def months_since_latest(items: Iterable[Any] | None, kind_field: str, date_field: str, kinds: tuple[str, ...],
-                        as_of: dt.date | None) -> Decimal | None:
-    """Whole months since the most recent item of the given kinds; NEVER when there is none."""
+                        as_of: dt.date | None, unit: str = "months") -> Decimal | None:
+    """Whole months (or days, `unit="days"`) since the most recent item of the given kinds; NEVER when there is none."""
     if items is None or as_of is None:
         return None
     dates = [getattr(i, date_field) for i in items if not kinds or str(getattr(i, kind_field)) in kinds]
@@ -85,8 +92,8 @@ def months_since_latest(items: Iterable[Any] | None, kind_field: str, date_field
         return NEVER
     if any(d is None for d in dates):
         return None
-    months = months_between(max(dates), as_of)
-    return None if months is None else Decimal(months)
+    n = days_between(max(dates), as_of) if unit == "days" else months_between(max(dates), as_of)
+    return None if n is None else Decimal(n)
 
 
 def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, min_days: int, months: int,
@@ -128,7 +135,8 @@ def not3(p: bool | None) -> bool | None:
 
 
 def fmt(value: object, kind: str = "", unit: str = "") -> str:
-    """A value as underwriters read it: `$1,200,000`, `82.50%`, `1.056`, `47 months`, `unknown`."""
+    """A value as underwriters read it: `$1,200,000`, `82.50%`, `1.056`, `47 months`, `180 days`, `20.5 acres`,
+    `unknown`."""
     if value is None:
         return "unknown"
     cls = value.__class__
@@ -145,6 +153,10 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
             return plain + "%"
         if kind == "months":
             return f"{plain} month{'' if d == 1 else 's'}"
+        if kind == "days":
+            return f"{plain} day{'' if d == 1 else 's'}"
+        if kind == "quantity":
+            return f"{d:,f} {unit}"
         return plain
     if cls is bool:
         return "yes" if value else "no"
@@ -224,5 +236,10 @@ def default(a: Any, fallback: Any) -> Any:
 def months_since(date: dt.date | None, as_of: dt.date | None) -> Decimal | None:
     months = months_between(date, as_of)
     return None if months is None else Decimal(months)
+
+
+def days_since(date: dt.date | None, as_of: dt.date | None) -> Decimal | None:
+    days = days_between(date, as_of)
+    return None if days is None else Decimal(days)
 
 

@@ -282,7 +282,7 @@ MESSY_VOCABULARY = """vocabulary "V"
 record late "Late"
 field due_on "Due"
 type: date
-    field days "Days"
+    field days_late "Days"
   type :integer
   range: 30-999
   end
@@ -304,7 +304,7 @@ FORMATTED_VOCABULARY = """vocabulary "V"
 record late "Late"
   field due_on "Due"
     type: date
-  field days "Days"
+  field days_late "Days"
     type: integer
     range: 30..999
 end

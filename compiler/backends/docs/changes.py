@@ -29,7 +29,7 @@ def _step(expr: ir.Expr, program: ir_program.Program, vocabulary: ir_program.Voc
         v = program.value(expr.name)
         places = v.places if v is not None else None
     if places is None:
-        places = 0 if expr.type.kind in ("integer", "months") else 2
+        places = 0 if expr.type.kind in ("integer", "months", "days") else 2
     return Decimal(1).scaleb(-places)
 
 

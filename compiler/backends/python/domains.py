@@ -28,7 +28,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
     if val.domain is not None:
         d = val.domain
         test = band_test(ref, (d.low, d.low_inclusive, d.high, d.high_inclusive),
-                         val.type.kind in ("integer", "months"), const)
+                         val.type.kind in ("integer", "months", "days"), const)
         lines += [f"{keyword} {ref} is not None and not ({test}):  # outside its domain, {' '.join(d.label.split())}",
                   f"    inv[{val.id!r}] = {ref}", f"    {ref} = None"]
     return lines

@@ -180,11 +180,14 @@ class PyExpr:
         return f"(None if {first} is None else {self.emit(x.then)} if {cond} else {self.emit(x.otherwise)})"
 
     def visit_MonthsSince(self, x: ir.MonthsSince) -> str:
+        if x.type.kind == "days":
+            return f"rt.days_since({self.emit(x.date)}, loan.{x.as_of})"
         return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
+        days = ", 'days'" if x.type.kind == "days" else ""
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
-                f"{literal(x.kinds)}, loan.{x.as_of})")
+                f"{literal(x.kinds)}, loan.{x.as_of}{days})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
@@ -205,7 +208,7 @@ class PyExpr:
         """A comparison operand; a whole-number constant compared with an integer field is an int literal
         (int against int compares faster than against a Decimal, and means the same)."""
         if (isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value()
-                and isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months")):
+                and isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days")):
             return str(int(x.value))
         return self.emit(x)
 
@@ -292,7 +295,7 @@ class PyExpr:
                     continue  # every value
                 tests.append(f"{name} in {{{', '.join(repr(v) for v in entry.values)}}}" if entry.values else "False")
             else:
-                integer = key.type.kind in ("integer", "months")
+                integer = key.type.kind in ("integer", "months", "days")
                 test = band_test(name, (entry.low, entry.low_inclusive, entry.high, entry.high_inclusive), integer,
                                  self.decimal)
                 if test != "True":

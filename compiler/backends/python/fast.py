@@ -183,7 +183,7 @@ class FastPath:
                 pending.append(key)
             unknown(pending)
             if axis.simple:
-                integer = axis.expr.type.kind in ("integer", "months")
+                integer = axis.expr.type.kind in ("integer", "months", "days")
                 index = band_index(names[0], axis.bands, integer, self.e.decimal)
                 labels = ", ".join(b.label for b in axis.bands)
             else:

@@ -80,6 +80,8 @@ def _annotation(t: ir_types.Type, enum_classes: dict[str, str], record_classes: 
     base = {
         "integer": "int",
         "months": "int",
+        "days": "int",
+        "quantity": "Decimal",
         "money": "Decimal",
         "percent": "Decimal",
         "ratio": "Decimal",
@@ -102,16 +104,17 @@ def _field(f: ir.Field, enum_classes: dict[str, str], record_classes: dict[str, 
             constraints.append(("ge" if f.range.low_inclusive else "gt", _num(f.range.low, f.type)))
         if f.range.high is not None:
             constraints.append(("le" if f.range.high_inclusive else "lt", _num(f.range.high, f.type)))
-    if f.type.kind in ("money", "percent", "ratio") and f.places is not None:
+    if f.type.kind in ("money", "percent", "ratio", "quantity") and f.places is not None:
         constraints.append(("decimal_places", str(f.places)))
-    unit = {"money": f.type.unit, "percent": "percent (80 = 80%)", "ratio": "ratio", "months": "months"}.get(
+    unit = {"money": f.type.unit, "percent": "percent (80 = 80%)", "ratio": "ratio", "months": "months",
+            "days": "days"}.get(
         f.type.kind, f.type.unit)
     description = f.description + (f" Unit: {unit}." if unit else "")
     return _Field(f.name, _annotation(f.type, enum_classes, record_classes), constraints, f.title, description)
 
 
 def _num(v: Decimal, t: ir_types.Type) -> str:
-    if t.kind in ("integer", "months"):
+    if t.kind in ("integer", "months", "days"):
         return str(int(v))
     return pyrepr(v)
 

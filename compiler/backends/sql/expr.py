@@ -203,6 +203,16 @@ def months_between(start: exp.Expr, end: exp.Expr) -> exp.Expr:
     return exp.Sub(this=paren(months), expression=case((short, lit(1)), default=lit(0)))
 
 
+def days_between(start: exp.Expr, end: exp.Expr) -> exp.Expr:
+    """Calendar days from start to end, as `runtime.days_between` (DuckDB `date_diff('DAY', ...)`, Spark `datediff`)."""
+    return exp.DateDiff(this=end, expression=start)
+
+
+def since(start: exp.Expr, end: exp.Expr, unit: str) -> exp.Expr:
+    """`months since` / `days since` from start to end, as the expression's type says."""
+    return days_between(start, end) if unit == "days" else months_between(start, end)
+
+
 def decimal_literal(d: Decimal) -> tuple[int, int]:
     """A finite Decimal as (integer, scale)."""
     sign, digits, expo = d.as_tuple()
@@ -220,7 +230,8 @@ def const_num(d: Decimal) -> Sql:
     return Sql(num(n), "num", s)
 
 
-KINDS = {"integer": "num", "money": "num", "percent": "num", "ratio": "num", "months": "num", "date": "date",
+KINDS = {"integer": "num", "money": "num", "percent": "num", "ratio": "num", "months": "num", "days": "num",
+         "quantity": "num", "date": "date",
          "yesno": "bool", "text": "text", "enum": "text", "list": "list", "history": "list"}
 
 
@@ -329,7 +340,7 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
     if isinstance(x, ir.MonthsSince):
         d = compile_expr(x.date, scope)
         as_of = scope.field_column(x.as_of)
-        return Sql(months_between(d.tree, as_of), "num", 0)
+        return Sql(since(d.tree, as_of, x.type.kind), "num", 0)
     if isinstance(x, ir.MonthsSinceLatest):
         return Sql(_months_since_latest(x, scope), "num", 0)
     if isinstance(x, ir.CountLates):
@@ -386,7 +397,7 @@ def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expr:
     return case((any_null(lst, as_of), exp.Null()),
                 (exp.EQ(this=_size(chosen), expression=lit(0)), num(NEVER)),
                 (exp.GT(this=_size(undated), expression=lit(0)), exp.Null()),
-                default=exp.cast(months_between(latest, as_of), INT))
+                default=exp.cast(since(latest, as_of, x.type.kind), INT))
 
 
 def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:
