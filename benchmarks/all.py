@@ -123,6 +123,11 @@ def compiler_targets(d: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({"part": "compiler", "target": f"{label} under {goal:g} s",
                     "figure": f"{wall:.2f} s wall" + (f" ({cpu:.2f} s CPU)" if cpu is not None else ""),
                     "goal": f"< {goal:g} s", "met": wall < goal})
+    watched = res.get("watch 1 changed", {}).get("median_s")
+    if watched is not None:
+        out.append({"part": "compiler", "target": "glc watch: rebuild of 100 programs after one changed under 0.3 s",
+                    "figure": f"{watched:.2f} s (the build time glc watch reports)", "goal": "< 0.3 s",
+                    "met": watched < 0.3})
     return out
 
 
