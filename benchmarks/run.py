@@ -429,6 +429,12 @@ def _why(target: str) -> str:
                 "matrix, calls the vararg `rt.any3`/`rt.all3`, and builds a frozen `Verdict` dataclass (see the "
                 "profiles below). Closing it is issue 17 item 2 (the fast path as the tight function is written: "
                 "values where first read, single-pass scans, inline Kleene logic, a plain tuple result).")
+    if target.startswith("full") and "tight" in target:
+        return ("`check` builds the whole Decision (every finding with its message, the derived values with their "
+                "inputs, each limit's candidates) for every rule, passing ones included, by interpreting the program's "
+                "`META` in the shared `rt.decide` (`_rule`, `_req_finding`, `_show`, `fmt`); `to_dict` then walks it "
+                "again. What would close it is issue 17 item 3: generate `check` per program as `check_fast` is, "
+                "recording what each rule saw and rendering messages only when a finding is read or serialised.")
     if target.startswith("full"):
         return ("Both build about 30 findings with their messages, every derived value with its inputs as underwriters "
                 "read them and every limit's candidates; the generated path does it through the shared `rt.decide` "
