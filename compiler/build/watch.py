@@ -42,9 +42,11 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
 
 
 def changes(paths: list[Path], vocabulary: Path | None = None, interval: float = 0.3,
-            sleep: Callable[[float], None] = time.sleep) -> Iterator[list[Path]]:
-    """Each change to the sources, as the paths that changed, once a poll `interval / 4` later sees them settled."""
-    before = snapshot(paths, vocabulary)
+            sleep: Callable[[float], None] = time.sleep, since: Snapshot | None = None) -> Iterator[list[Path]]:
+    """Each change to the sources, as the paths that changed, once a poll `interval / 4` later sees them settled.
+    `since`: the snapshot to compare with first (taken before the build the caller ran, so that a file saved during
+    that build is a change); default: the files as they are now."""
+    before = snapshot(paths, vocabulary) if since is None else since
     while True:
         sleep(interval)
         now = snapshot(paths, vocabulary)

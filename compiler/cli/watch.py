@@ -8,6 +8,7 @@ between or during builds (a build's files are moved into place together, so none
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -28,7 +29,7 @@ def watch(
     """Build, then rebuild on every save of a guideline file until stopped with Ctrl-C."""
     from compiler.build.build import build as run_build
     from compiler.build.cache import Cache
-    from compiler.build.watch import changes
+    from compiler.build.watch import changes, snapshot
     from compiler.cli.build import print_built
 
     inv = invocation()
@@ -50,11 +51,14 @@ def watch(
             out.print(Text(f"build failed{took}, nothing written: {summary(diags)}"))
         else:
             print_built(result, out, took)
+        sys.stdout.flush()  # each report as it happens, also into a pipe
 
     root = project.root
+    first = snapshot(chosen, vocab)  # before the build: a file saved while it runs is a change
     once()
     out.print(Text(f"watching {', '.join(_shown(p, root) for p in chosen)} (Ctrl-C stops)"))
-    for found in changes(chosen, vocab, interval):  # until Ctrl-C: exit 130, as every command (compiler.cli.app)
+    sys.stdout.flush()
+    for found in changes(chosen, vocab, interval, since=first):  # until Ctrl-C: exit 130, as every command
         out.print(Text(f"changed: {', '.join(_shown(p, root) for p in found)}"))
         once()
 
