@@ -1,6 +1,7 @@
-"""Bank Statement Select (keystone_bank_statement) written by hand: the baseline the generated checker is timed against.
+"""Bank Statement Select (keystone_bank_statement) written by hand, typically: a second peer, not the bar.
 
-What a careful engineer would write for the same rules without the compiler: exact Decimal arithmetic
+The bar is benchmarks/tight_keystone.py (the same answer about 3x faster); this is what an engineer typically
+writes for the same rules without the compiler, plainly, with no attention to Python's costs: exact Decimal arithmetic
 (ratios rounded the way the guideline says, never float), if/elif bands for the matrices, unknown data
 (None) never passing, and the same answer as the generated `check_fast`: status, each limit with its
 binding rule, the failing rule ids and the rule ids that need data or a review, in the checker's order.
