@@ -100,7 +100,7 @@ def parser(cache_file: Path | None = None) -> Lark:
         strict=False,
         postlex=LineContinuation(),
         cache=str(cache_file) if cache_file is not None else False,
-        **OPTIONS,  # type: ignore[arg-type]
+        **OPTIONS,
     )
 
 
