@@ -13,6 +13,9 @@ Each corpus is copied (programs/) or generated (`gen_programs.py`) into a scratc
     build 1 changed `glc build` after one program changed (a base with a variant and an overlay on it: its
                     max DTI moves by one point, alternately up and down)
     check 1 changed `glc check programs` after one more such change
+    watch 1 changed `glc watch programs` (resident, started once per corpus after the runs above): the build time
+                    it reports for each such change, one per run (saving to rebuilt adds one poll, 0.1 s here);
+                    "-" for a compiler without `glc watch`
 
 Every figure is the median wall time of `--runs` runs of the command as a subprocess (fresh Python each time,
 as a user runs it). The same scenarios also run in-process, split by pass (read+parse+AST, inheritance and
@@ -44,7 +47,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_programs import generate  # noqa: E402
 
 SCENARIOS = ("check cold", "build cold", "build no-op", "build 1 changed", "check 1 changed")
-TARGETS = {("100", "build cold"): 2.0, ("100", "build 1 changed"): 0.3}
+TARGETS = {("100", "build cold"): 2.0, ("100", "build 1 changed"): 0.3, ("100", "watch 1 changed"): 0.3}
 PASSES = ("read+parse+AST", "inherit+lower", "analyses", "python back end", "docs back end", "write+rest")
 
 
@@ -94,6 +97,40 @@ def run_glc(folder: Path, compiler: Path | None, *args: str) -> tuple[float, flo
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed in {folder} ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
     return elapsed, cpu
+
+
+def watch_rebuilds(folder: Path, compiler: Path | None, target: Path, runs: int) -> list[float] | None:
+    """`glc watch` started once in the folder; after each of `runs` changes, the rebuild time it reports (seconds).
+    None when the compiler has no `watch` command."""
+    import signal
+
+    cmd, env = command(compiler, "watch", "programs", "--interval", "0.1")
+    proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.stdout is not None
+    seen: list[float] = []
+    try:
+        def until(prefix: str) -> str | None:
+            for line in proc.stdout:  # type: ignore[union-attr]
+                if line.startswith((prefix, "build failed")):
+                    return line
+            return None
+        if until("watching") is None:
+            return None
+        for run in range(runs):
+            change(target, 2 * run)
+            line = until("built ")
+            found = re.search(r" in ([0-9.]+) s", line or "")
+            if found is None:
+                raise SystemExit(f"glc watch did not rebuild in {folder}: {line!r}")
+            seen.append(float(found[1]))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return seen
 
 
 def run_passes(folder: Path, compiler: Path | None, mode: str) -> dict[str, float]:
@@ -189,12 +226,17 @@ def measure(corpus: str, runs: int, compiler: Path | None, passes: bool, log: bo
                         shutil.rmtree(folder / ".glc-cache", ignore_errors=True)
             if log:
                 print(f"  {corpus} run {run + 1}/{runs}: " + ", ".join(f"{s} {wall[s][-1]:.2f}s" for s in SCENARIOS), flush=True)
+        watched = watch_rebuilds(folder, compiler, target, max(runs, 3))
+        if log and watched:
+            print(f"  {corpus} glc watch rebuilds: " + ", ".join(f"{x:.2f}s" for x in watched), flush=True)
     files = len(list((ROOT / "programs").glob("*.guideline"))) if corpus == "programs" else int(corpus)
     for s in SCENARIOS:
         out[s] = {"median_s": statistics.median(wall[s]), "runs_s": wall[s],
                   "cpu_median_s": statistics.median(cpu[s]), "cpu_runs_s": cpu[s],
                   "passes_s": {k: statistics.median(r[k] for r in split[s]) for k in (*PASSES, "total")} if passes else None,
                   "programs": files}
+    out["watch 1 changed"] = {"median_s": statistics.median(watched) if watched else None, "runs_s": watched or [],
+                              "programs": files}
     return out
 
 
@@ -207,7 +249,7 @@ def markdown(results: dict[str, dict[str, dict[str, object]]], meta: dict[str, o
              "## `glc` as a subprocess: median wall time (CPU time), seconds", "",
              "Targets are judged on wall time; CPU time (user + system of the process) is less inflated by the other",
              "jobs on a shared machine.", "",
-             "| corpus | " + " | ".join(SCENARIOS) + " |", "|---|" + "---:|" * len(SCENARIOS)]
+             "| corpus | " + " | ".join(SCENARIOS) + " | watch 1 changed |", "|---|" + "---:|" * (len(SCENARIOS) + 1)]
     for corpus, by in results.items():
         cells = []
         for s in SCENARIOS:
@@ -215,6 +257,10 @@ def markdown(results: dict[str, dict[str, dict[str, object]]], meta: dict[str, o
             c = float(by[s]["cpu_median_s"])  # type: ignore[arg-type]
             t = TARGETS.get((corpus, s))
             cells.append(f"{v:.2f} ({c:.2f})" + (f" (target {t}: {'met' if v <= t else f'missed by {v - t:.2f}'})" if t else ""))
+        w = by.get("watch 1 changed", {}).get("median_s")
+        t = TARGETS.get((corpus, "watch 1 changed"))
+        cells.append("-" if w is None else f"{w:.2f} (in process)" + (
+            f" (target {t}: {'met' if w <= t else f'missed by {w - t:.2f}'})" if t else ""))
         lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
     lines += ["", "## In-process, by pass (median, seconds)", "",
               "| corpus | scenario | " + " | ".join(PASSES) + " | total |", "|---|---|" + "---:|" * (len(PASSES) + 1)]

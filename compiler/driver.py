@@ -67,25 +67,21 @@ class _Loader:
             return
         cache = self.result.cache
         if cache is None:
-            ast, found = _front(src, None)
+            ast, found = _front(src)
         else:
-            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src, (cache.folder / "lark-parser.pickle").resolve()))
+            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src))
         self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast
 
 
-def _front(src: Source, lark_cache: Path | None) -> tuple[s.File | None, list[Diagnostic]]:
-    """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it."""
+def _front(src: Source) -> tuple[s.File | None, list[Diagnostic]]:
+    """One file's surface AST (None on a syntax error) and the diagnostics of parsing and building it (the parser
+    kept between runs in the user's cache folder: `compiler.syntax.parse.parser`)."""
     from compiler.syntax.build_ast import build_ast  # Lark is imported only when a file must be parsed
     from compiler.syntax.parse import parse
 
-    if lark_cache is not None:
-        try:
-            lark_cache.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            lark_cache = None  # a cache folder that cannot be made: build the parser as without one
-    tree, syntax = parse(src, lark_cache)
+    tree, syntax = parse(src)
     if tree is None:
         return None, syntax
     found = Diagnostics()

@@ -143,8 +143,15 @@ def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+# The schema files by (vocabulary path, its text's sha256): they depend on nothing else (`glc watch` writes them once).
+_SCHEMAS: dict[tuple[str, str], dict[str, str]] = {}
+
+
 def generate(bundle: ir_program.Bundle, memo: Memo | None = None) -> dict[str, str]:
     from compiler.backends.python.modules import generate_loan
 
-    loan = loan_model(generate_loan(bundle.vocabulary))
-    return {LOAN_SCHEMA: dump(loan_schema(loan)), DECISION_SCHEMA: dump(decision_schema())}
+    k = (bundle.vocabulary.path, bundle.vocabulary.sha256)
+    if k not in _SCHEMAS:
+        loan = loan_model(generate_loan(bundle.vocabulary))
+        _SCHEMAS[k] = {LOAN_SCHEMA: dump(loan_schema(loan)), DECISION_SCHEMA: dump(decision_schema())}
+    return dict(_SCHEMAS[k])

@@ -139,15 +139,37 @@ def _dumps(value: object) -> bytes:
 class Cache:
     """A folder of entries. `get` returns None for anything but a sound entry of this compiler; `put` never raises."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, keep: bool = False) -> None:
+        """`keep`: also hold every entry read or written in memory (a resident process, `glc watch`: a rebuild
+        then neither reads nor unpickles what an earlier build of the same process found or made; the values are
+        frozen IR, ASTs and texts, shared safely). `forget_unused` drops those the last build did not ask for."""
         self.folder = folder
         self.hits = 0
         self.misses = 0
+        self.keep = keep
+        self._kept: dict[str, object] = {}
+        self._asked: set[str] = set()
 
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k}.pickle"
 
     def get(self, k: str) -> object | None:
+        if self.keep:
+            self._asked.add(k)
+            if k in self._kept:
+                return self._kept[k]
+            found = self._read(k)
+            if found is not None:
+                self._kept[k] = found
+            return found
+        return self._read(k)
+
+    def forget_unused(self) -> None:
+        """Drop the entries held in memory that no `get` asked for since the last call (old versions of files)."""
+        self._kept = {k: v for k, v in self._kept.items() if k in self._asked}
+        self._asked = set()
+
+    def _read(self, k: str) -> object | None:
         try:
             data = self._path(k).read_bytes()
         except OSError:
@@ -165,6 +187,9 @@ class Cache:
             return None
 
     def put(self, k: str, value: object) -> None:
+        if self.keep:
+            self._kept[k] = value
+            self._asked.add(k)
         try:
             payload = _dumps(value)
         except Exception:

@@ -27,7 +27,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.text import Text
 
-from compiler.cli import build, check, diff, explain, export_xlsx, import_xlsx, init, package, portfolio, report, sample_tape, screen, serve
+from compiler.cli import build, check, diff, explain, export_xlsx, import_xlsx, init, package, portfolio, report, sample_tape, screen, serve, watch
 from compiler.cli import eval as eval_command
 from compiler.cli import fmt as fmt_command
 from compiler.cli import lsp as lsp_command
@@ -70,6 +70,7 @@ def _root(
 
 app.command(name="check")(check.check)
 app.command(name="build")(build.build)
+app.command(name="watch")(watch.watch)
 app.command(name="eval")(eval_command.eval_)
 app.command(name="test")(test_command.test_)
 app.command(name="diff")(diff.diff)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -11,6 +11,11 @@ from rich.text import Text
 from compiler.cli.invocation import invocation
 from compiler.cli.render import console, exit_code, print_diagnostics
 from compiler.diagnostics import summary
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from compiler.build.build import BuildResult
 
 
 def build(
@@ -44,9 +49,14 @@ def build(
             raise typer.Exit(1)
         out.print(Text("generated output is up to date"))
         return
+    print_built(result, out)
+
+
+def print_built(result: BuildResult, out: Console, took: str = "") -> None:
+    """`built N programs: M files changed` (`took`: after the count, e.g. ` in 0.12 s`), then each file."""
     changed = len(result.written) + len(result.removed)
     n = result.programs
-    out.print(Text(f"built {n} program{'s' if n != 1 else ''}: {changed} file{'s' if changed != 1 else ''} changed"))
+    out.print(Text(f"built {n} program{'s' if n != 1 else ''}{took}: {changed} file{'s' if changed != 1 else ''} changed"))
     for rel in result.written:
         out.print(Text(f"  wrote {rel}"))
     for rel in result.removed:

@@ -30,8 +30,8 @@ def fmt(
         _stdin_to_stdout()
     inv = invocation()
     chosen = inv.paths(paths)
-    cache = inv.build_cache(no_cache)
-    run = format_paths(chosen, (cache.folder / "lark-parser.pickle").resolve() if cache is not None else None)
+    del no_cache  # formatting reads no build cache; the parser is kept in the user's cache folder
+    run = format_paths(chosen)
     out = console()
     if run.diagnostics:
         print_diagnostics(run.diagnostics, run.sources, err_console())

@@ -58,19 +58,49 @@ class LineContinuation:
             yield pending
 
 
+# How the parser is built. `strict` (Lark's check that no two terminals can match the same text) is not among
+# them: it costs about 40% of building the parser, so it runs in the tests (tests/unit/test_grammar.py builds the
+# grammar with these options and strict=True), not on every cold start.
+OPTIONS: dict[str, object] = {"parser": "lalr", "lexer": "basic", "propagate_positions": True, "maybe_placeholders": True}
+
+
+def user_cache_file() -> Path | None:
+    """Where the built parser is kept between runs of any project: `$GLC_CACHE_HOME` (empty: nowhere), else
+    `$XDG_CACHE_HOME/glc`, else `~/.cache/glc`; one file per grammar and Lark version (Lark checks it too, and
+    rebuilds the parser when the file is stale or unreadable). None when the folder cannot be made."""
+    import hashlib
+    import os
+
+    from lark import __version__ as lark_version
+
+    home = os.environ.get("GLC_CACHE_HOME")
+    if home is None:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        home = str(Path(base) / "glc")
+    if not home:
+        return None
+    digest = hashlib.sha256((GRAMMAR.read_text(encoding="utf-8") + lark_version).encode()).hexdigest()[:16]
+    folder = Path(home)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder / f"lark-parser-{digest}.pickle"
+
+
 @cache
 def parser(cache_file: Path | None = None) -> Lark:
-    """The LALR parser, built once per process; with `cache_file`, built once and then loaded from that file
-    (Lark keys it by the grammar, the options and its own version, and rebuilds it when the file is unusable)."""
+    """The LALR parser, built once per process and kept between runs: in `cache_file` when given, else in the
+    user's cache folder (`user_cache_file`). Lark keys the file by the grammar, the options and its own version,
+    and rebuilds the parser when the file is stale or unusable."""
+    if cache_file is None:
+        cache_file = user_cache_file()
     return Lark(
         GRAMMAR.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="basic",
-        strict=True,
-        propagate_positions=True,
-        maybe_placeholders=True,
+        strict=False,
         postlex=LineContinuation(),
         cache=str(cache_file) if cache_file is not None else False,
+        **OPTIONS,
     )
 
 

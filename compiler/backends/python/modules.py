@@ -119,8 +119,21 @@ def _num(v: Decimal, t: ir_types.Type) -> str:
     return pyrepr(v)
 
 
+# loan.py by (vocabulary path, its text's sha256): the text depends on nothing else, so one process (`glc watch`,
+# the schema back end after this one) writes it once.
+_LOANS: dict[tuple[str, str], str] = {}
+
+
 def generate_loan(vocab: ir_program.Vocabulary) -> str:
     """`generated/loan.py`: the pydantic Loan model and its enums."""
+    k = (vocab.path, vocab.sha256)
+    text = _LOANS.get(k)
+    if text is None:
+        text = _LOANS[k] = _loan_module(vocab)
+    return text
+
+
+def _loan_module(vocab: ir_program.Vocabulary) -> str:
     enums = []
     enum_classes: dict[str, str] = {}
     all_fields = [*vocab.fields, *(f for r in vocab.records for f in r.fields)]
