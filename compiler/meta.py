@@ -34,7 +34,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(
-            (a.kind, a.limit, a.amount,
+            (a.kind, a.limit, a.amount if a.by is None else a.by.name,
              f"{'reduce' if a.kind == 'reduce' else 'cap'} {_limit_title(program, a.limit)} "
              f"{'by' if a.kind == 'reduce' else 'at'} {a.text}")
             for a in r.adjustments

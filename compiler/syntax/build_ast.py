@@ -362,7 +362,7 @@ class AstBuilder(ExpressionBuilder):
 
     def reduce(self, meta: Meta, children: list[Any]) -> s.Adjust:
         names, amount = children
-        lit = self._literal("percent", amount)
+        lit = amount if isinstance(amount, s.Name) else self._literal("percent", amount)
         return s.Adjust("reduce", names, lit, self.span(meta, children))
 
     def cap(self, meta: Meta, children: list[Any]) -> s.Adjust:
@@ -391,6 +391,9 @@ class AstBuilder(ExpressionBuilder):
 
     def columns(self, meta: Meta, children: list[Any]) -> s.Dimension:
         return s.Dimension("columns", children[0], self.span(meta, children), tuple(children))
+
+    def amount_ref(self, meta: Meta, children: list[Any]) -> s.Name:
+        return s.Name(str(children[0]), self.tok(children[0]))
 
     def name_list(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
         return tuple(s.Name(str(c), self.tok(c)) for c in children)

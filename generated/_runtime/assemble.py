@@ -57,7 +57,8 @@ class RuleMeta:
     when_text: str
     when_inputs: tuple[str, ...]
     requirements: tuple[RequirementMeta, ...]
-    adjustments: tuple[tuple[str, str, Decimal, str], ...]  # (reduce|cap, limit, amount, text)
+    # (reduce|cap, limit, amount, text); the amount a Decimal, or the name of the value or field that gives it
+    adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
 
@@ -243,8 +244,8 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     conditions: list[Condition] = []
     limit_ids = [lim.id for lim in meta.limits]
     candidates: dict[str, list[tuple[str, Decimal, str]]] = {lid: [] for lid in limit_ids}
-    reductions: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
-    caps: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
+    reductions: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
+    caps: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
@@ -268,14 +269,20 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
+    gone = {lim.id: _unresolved(lim.id, facts, meta) for lim in meta.limits if lim.id not in blocked}
     limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
-                   else _limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
+                   else _unknown(lim, gone[lim.id], facts, meta) if gone[lim.id] is not None
+                   else _limit(lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta), meta.combine)
+                   for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
-            return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
+                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
+        elif gone.get(lim.id) is not None:
+            findings.append(_unknown_check(lim, result, gone[lim.id], facts, meta))  # type: ignore[arg-type]
         else:
             findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
@@ -367,13 +374,59 @@ def _block(m: MatrixMeta, why: str, blocked: dict[str, tuple[MatrixMeta, str]]) 
         blocked.setdefault(limit, (m, why))
 
 
+def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, str, str] | None:
+    """A reduction or cap of the limit by a value or field not known for this loan (language.md 9.5): the rule, the
+    name and what it makes the limit. A rule that surely applies whose table says N/A for the loan (or whose value
+    is outside its domain) makes the loan not eligible under the limit; an amount that unknown data decides, or a
+    rule that may not apply, leaves the limit unknown. None when every amount is known."""
+    first: tuple[RuleMeta, str, str] | None = None
+    for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is False:
+            continue
+        for _kind, limit, amount, _text in r.adjustments:
+            if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
+                                                               and facts.get(amount, meta) is not None):
+                continue
+            if applies is True and (amount in facts.invalid or not missing((amount,), facts, meta)):
+                return r, amount, "not_eligible"
+            first = first or (r, amount, "unknown")
+    return first
+
+
+def _unknown(lim: LimitMeta, gone: tuple[RuleMeta, str, str], facts: Facts, meta: ProgramMeta) -> LimitResult:
+    r, name, state = gone
+    said = "not eligible" if state == "not_eligible" else "unknown"
+    return LimitResult(lim.id, lim.title, None, None, f"{said}: {actuals((name,), facts, meta)} ({r.id})", (),
+                       state)  # type: ignore[arg-type]
+
+
+def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, str, str], facts: Facts,
+                   meta: ProgramMeta) -> Finding:
+    r, name, state = gone
+    if state == "not_eligible":
+        return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", r.citation, lim.where)
+    return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.", r.citation,
+                   lim.where, missing((name,), facts, meta))
+
+
+def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, facts: Facts,
+           meta: ProgramMeta) -> dict[str, list[tuple[str, Decimal]]]:
+    """The amounts for limit `lid`, a value or field named read for this loan (each known: `_unresolved` found
+    none that is not)."""
+    items = adjustments[lid]
+    if not any(isinstance(a, str) for _r, a in items):
+        return adjustments  # type: ignore[return-value]
+    return adjustments | {lid: [(rid, Decimal(facts.get(a, meta)) if isinstance(a, str) else a)  # type: ignore[misc]
+                                for rid, a in items]}
+
+
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
     return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (), "not_eligible")
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
-          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal]]],
-          caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
+          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
+          caps: dict[str, list[tuple[str, Decimal | str]]]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met

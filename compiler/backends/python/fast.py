@@ -311,6 +311,9 @@ class FastPath:
             if not base and not caps:
                 out.append(f"({lim.id!r}, None, None)")
                 continue
+            by_value = [(r, a) for r, a in adjs if a.by is not None]
+            if by_value:
+                self._unresolved(lim, by_value)
             if base:
                 self.say(f"best = sure = base_{lim.id}")
                 self.say(f"best_by = base_{lim.id}_by")
@@ -346,7 +349,11 @@ class FastPath:
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
                 self.say(f"if refused_{lim.id} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
-            self.say(f"{'elif' if base else 'if'} best is not None:")
+            if by_value:  # an amount not known: no limit; N/A where the rule surely applies fails, else missing
+                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None:")
+                self.say(f"{var}, {var}_by = None, None", 2)
+                self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
+            self.say(f"{'elif' if base or by_value else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails
                 self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
@@ -360,7 +367,37 @@ class FastPath:
                  "tuple(unresolved))")
 
     def _amount(self, a: ir.Adjustment) -> str:
+        if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
+            return f"({self._ref(a.by.name)} or 0)"
+        assert a.amount is not None
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
+
+    def _ref(self, name: str) -> str:
+        return f"v_{name}" if name in self.value_ids else f"loan.{name}"
+
+    def _unresolved(self, lim: ir.Limit, by_value: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
+        """`gone_<limit>`: True when a rule that surely applies reduces or caps by a value its table says is N/A
+        (or outside its domain), else False when one that (may) apply does so by a value not known, else None."""
+        self.say(f"gone_{lim.id}: bool | None = None  # an amount not known (language.md 9.5)")
+        for r, a in by_value:
+            assert a.by is not None
+            name = a.by.name
+            bad = f" or {name!r} in inv" if name in self.invalid_from else ""
+            self.say(f"if a_{r.id} is not False and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
+            self.say(f"if a_{r.id} is True and ({name!r} in inv or not {self._reach(name)}):" if bad else
+                     f"if a_{r.id} is True and not {self._reach(name)}:", 2)
+            self.say(f"gone_{lim.id} = True", 3)
+            self.say(f"elif gone_{lim.id} is None:", 2)
+            self.say(f"gone_{lim.id} = False", 3)
+
+    def _reach(self, name: str) -> str:
+        """Whether a loan field reached through unknown values from `name` is unknown (`runtime.missing` is not
+        empty): a field unknown, or a value unknown that needs one."""
+        if name not in self.value_ids:
+            return f"(loan.{name} is None)"
+        value = next(v for v in self.p.values if v.id == name)
+        inner = [self._reach(n) for n in ir_names.needs(value.body)]
+        return f"(v_{name} is None and ({' or '.join(inner)}))" if inner else "False"
 
 
 def _balanced(text: str) -> bool:

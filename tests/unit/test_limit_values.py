@@ -1,0 +1,175 @@
+"""`cap ... at` and `reduce ... by` a value, a lookup or a field (issue 16, limits; docs/language.md 9.5), decided
+by all four executors (tests/oracles/four_engines.py), which must agree.
+
+A known amount caps or reduces as a literal does; an amount that unknown data decides leaves the limit unknown
+(its finding `missing`, naming what to supply), never uncapped; a table that says N/A for the loan (a rule that
+surely applies) makes the loan not eligible under the limit; a rule that may apply with an amount not known leaves
+the limit unknown.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from compiler import ir_program
+from compiler.driver import check_paths
+from compiler.runtime import Decision, Finding
+from tests.oracles.four_engines import decide
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROGRAM = """\
+program limit_values
+  title: "Limits from values"
+  investor: "Test"
+  family: "Test"
+  version: "1"
+  effective: 2026-01-01
+  source: "Test guide"
+  adjustments: {combine}
+
+value purpose_cap "Maximum LTV by purpose" by purpose
+  cite "§2"
+  | Purpose   | Max LTV |
+  | purchase  | 85%     |
+  | rate_term | 80%     |
+  | cash_out  | N/A     |
+
+value layered_risk "Layered-risk reduction" by property_type
+  cite "§3"
+  | Property              | Reduction |
+  | condo_non_warrantable | 10%       |
+  | sfr, pud, townhome    | 0%        |
+
+value equity "Equity" = appraised_value - loan_amount
+  domain: > $0
+
+value equity_cap "Loan amount cap from equity" = equity * 4
+  cite "§5"
+
+matrix grid "Grid"
+  cite "§1"
+  gives max_ltv
+  rows fico
+  | FICO     | Max LTV |
+  | 740+     | 90%     |
+  | 700..739 | 80%     |
+  | 660..699 | 75%     |
+
+rule purpose_limit "Maximum LTV by purpose"
+  cite "§2"
+  cap max_ltv at purpose_cap
+
+rule layered "Layered risk"
+  cite "§3"
+  when property_type in (condo_non_warrantable, sfr)
+  reduce max_ltv by layered_risk
+
+rule price_cap "Purchase price"
+  cite "§4"
+  when purpose is purchase
+  cap max_loan_amount at purchase_price
+
+rule equity_limit "Equity"
+  cite "§5"
+  when occupancy is investment
+  cap max_loan_amount at equity_cap
+"""
+
+LOAN: dict[str, Any] = {
+    "application_date": "2026-03-14", "occupancy": "primary", "purpose": "purchase", "property_type": "sfr",
+    "fico": 750, "loan_amount": 700_000, "purchase_price": 1_000_000, "appraised_value": 1_000_000,
+}
+
+_BUNDLES: dict[str, ir_program.Bundle] = {}
+
+
+def _bundle(tmp: Path, combine: str) -> ir_program.Bundle:
+    if combine not in _BUNDLES:
+        folder = tmp / f"programs_{combine.replace(' ', '_')}"
+        folder.mkdir()
+        shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+        (folder / "limit_values.guideline").write_text(PROGRAM.format(combine=combine), encoding="utf-8")
+        result = check_paths([folder])
+        assert result.bundle is not None, [d.message for d in result.diagnostics]
+        _BUNDLES[combine] = result.bundle
+    return _BUNDLES[combine]
+
+
+def _decide(tmp: Path, combine: str = "lowest wins", **loan: Any) -> Decision:
+    return decide(_bundle(tmp, combine), "limit_values", {k: v for k, v in (LOAN | loan).items() if v is not None}, tmp)
+
+
+def _finding(d: Decision, rule_id: str) -> Finding:
+    return next(f for f in d.findings if f.rule_id == rule_id)
+
+
+def test_a_value_caps_as_a_literal_does(tmp_path: Path) -> None:
+    d = _decide(tmp_path)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 85 and lim.binding_rule == "purpose_limit", lim
+    assert d.status == "eligible"
+    d = _decide(tmp_path, purpose="rate_term")
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 80 and lim.state == "set"
+
+
+def test_a_lookup_reduces_the_matrix_cell(tmp_path: Path) -> None:
+    d = _decide(tmp_path, property_type="condo_non_warrantable")
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 80 and lim.binding_rule == "layered", lim
+    d = _decide(tmp_path, "stacked", property_type="condo_non_warrantable", fico=710)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 70 and lim.binding_rule == "grid", lim
+
+
+def test_an_unknown_cap_leaves_the_limit_unknown_never_uncapped(tmp_path: Path) -> None:
+    d = _decide(tmp_path, purpose=None)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value is None and lim.state == "unknown", lim
+    f = _finding(d, "max_ltv")
+    assert f.outcome == "missing" and f.missing == ("purpose",), f
+    assert d.status == "needs_info"
+
+
+def test_an_na_cap_makes_the_loan_not_eligible(tmp_path: Path) -> None:
+    d = _decide(tmp_path, purpose="cash_out")
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value is None and lim.state == "not_eligible", lim
+    f = _finding(d, "max_ltv")
+    assert f.outcome == "fail" and f.message.startswith("No limit: not eligible: Maximum LTV by purpose"), f.message
+    assert d.status == "ineligible"
+
+
+def test_an_na_amount_of_a_rule_that_may_apply_is_unknown(tmp_path: Path) -> None:
+    d = _decide(tmp_path, property_type=None, purpose="rate_term")
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value is None and lim.state == "unknown", lim
+    assert _finding(d, "max_ltv").outcome == "missing"
+    d = _decide(tmp_path, property_type="condotel")  # the rule does not apply: its table is not read
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 85
+
+
+def test_a_field_caps_a_money_limit(tmp_path: Path) -> None:
+    d = _decide(tmp_path)
+    lim = d.limit("max_loan_amount")
+    assert lim is not None and lim.value == 1_000_000 and lim.binding_rule == "price_cap"
+    d = _decide(tmp_path, purchase_price=None)
+    assert _finding(d, "max_loan_amount").outcome == "missing"
+    assert _finding(d, "max_loan_amount").missing == ("purchase_price",)
+
+
+def test_a_value_outside_its_domain_makes_the_loan_not_eligible(tmp_path: Path) -> None:
+    d = _decide(tmp_path, occupancy="investment", purpose="rate_term", loan_amount=300_000)
+    lim = d.limit("max_loan_amount")
+    assert lim is not None and lim.value == Decimal(2_800_000), lim
+    d = _decide(tmp_path, occupancy="investment", purpose="rate_term", loan_amount=1_100_000)
+    lim = d.limit("max_loan_amount")
+    assert lim is not None and lim.state == "not_eligible", lim
+    assert _finding(d, "max_loan_amount").outcome == "fail"
+    d = _decide(tmp_path, occupancy="investment", purpose="rate_term", appraised_value=None)
+    assert _finding(d, "max_loan_amount").outcome == "missing"
