@@ -419,9 +419,12 @@ class _Assembly:
         caps = [(x, self.amount(x.adjustment) or Decimal(0)) for x in adjusting if x.adjustment.kind == "cap"]
         candidates: list[LimitCandidate] = []
         cells = [c for c in self.cells if c.limit == lim.id]
+        mode = self.program.combine_of(lim.id)
         if cells:  # several matrices apply: the lowest cell wins (the first of equals)
             base = min(cells, key=lambda c: c.value)
-            if self.program.combine == "stacked" and reductions:  # every reduction at once
+            if mode == "caps_first":  # the cell as it is: every reduction comes off the lowest of it and the caps
+                candidates.append(LimitCandidate(base.matrix, base.value, base.said))
+            elif mode == "stacked" and reductions:  # every reduction at once
                 total = sum((amount for _x, amount in reductions), Decimal(0))
                 rules = ", ".join(x.rule.id for x, _a in reductions)
                 candidates.append(LimitCandidate(base.matrix, base.value - total,
@@ -434,6 +437,11 @@ class _Assembly:
         # a reduction needs a cell to reduce; a cap is a ceiling of its own
         candidates += [LimitCandidate(x.rule.id, amount, f"capped at {say(amount, kind, unit)} ({x.rule.id})")
                        for x, amount in caps]
+        if mode == "caps_first" and reductions:  # `reductions last`: each candidate less every reduction
+            total = sum((amount for _x, amount in reductions), Decimal(0))
+            rules = ", ".join(x.rule.id for x, _a in reductions)
+            candidates = [LimitCandidate(c.rule_id, c.value - total, f"{c.description}, less {say(total, kind)} ({rules})")
+                          for c in candidates]
         if not candidates:
             return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
         binding = min(candidates, key=lambda c: c.value)  # the first of equals

@@ -91,6 +91,11 @@ class AstBuilder(ExpressionBuilder):
         key, (value, value_span) = children
         return s.HeaderLine(str(key), value, self.span(meta, children), self.tok(key), value_span)
 
+    def limit_line(self, meta: Meta, children: list[Any]) -> s.HeaderLine:
+        """`limit max_ltv: reductions last`: how one limit's adjustments combine (key `limit max_ltv`)."""
+        name, (value, value_span) = children
+        return s.HeaderLine(f"limit {name}", value, self.span(meta, children), self.tok(name), value_span)
+
     def header_value(self, meta: Meta, children: list[Token]) -> tuple[str | dt.date, Span]:
         first, last = self.tok(children[0]), self.tok(children[-1])
         span = Span(self.path, first.line, first.column, last.end_line, last.end_column)

@@ -101,7 +101,8 @@ class LimitMeta:
 @dataclass(frozen=True, slots=True)
 class ProgramMeta:
     info: ProgramInfo
-    combine: str  # lowest | stacked
+    combine: str  # lowest | stacked | caps_first: how reductions and caps combine, unless `combine_by` says
+
     names: dict[str, Name]
     values: tuple[str, ...]
     matrices: tuple[MatrixMeta, ...]
@@ -109,6 +110,10 @@ class ProgramMeta:
     limits: tuple[LimitMeta, ...]
     selector_inputs: tuple[str, ...]
     seasoning_date: str
+    combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
+
+    def combine_of(self, limit: str) -> str:
+        return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
 
 
 class Facts:
@@ -272,12 +277,12 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     gone = {lim.id: _unresolved(lim.id, facts, meta) for lim in meta.limits if lim.id not in blocked}
     limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
                    else _unknown(lim, gone[lim.id], facts, meta) if gone[lim.id] is not None
-                   else _limit(lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta), meta.combine)
+                   else _limit(lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta), meta.combine_of(lim.id))
                    for lim in meta.limits)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
             return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
-                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine)
+                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine_of(lim.id))
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
@@ -479,11 +484,16 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
             total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
             rules = ", ".join(rid for rid, _ in reductions[lim.id])
             cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, lim.kind)} ({rules})")]
-        elif combine != "stacked":
+        elif combine == "lowest":
             for rid, amount in reductions[lim.id]:
                 cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
     for rid, amount in caps[lim.id]:
         cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
+    if combine == "caps_first" and reductions[lim.id]:  # `caps then reductions`: each candidate less every reduction
+        total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
+        rules = ", ".join(rid for rid, _ in reductions[lim.id])
+        cands = [LimitCandidate(c.rule_id, c.value - total, f"{c.description}, less {fmt(total, lim.kind)} ({rules})")
+                 for c in cands]
     if not cands:
         return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
     best = min(cands, key=lambda c: c.value)

@@ -173,3 +173,82 @@ def test_a_value_outside_its_domain_makes_the_loan_not_eligible(tmp_path: Path) 
     assert _finding(d, "max_loan_amount").outcome == "fail"
     d = _decide(tmp_path, occupancy="investment", purpose="rate_term", appraised_value=None)
     assert _finding(d, "max_loan_amount").outcome == "missing"
+
+
+SURPRISE = """\
+program reduce_after_cap
+  title: "Reduce after cap"
+  investor: "Test"
+  family: "Test"
+  version: "1"
+  effective: 2026-01-01
+  source: "Test guide"
+  adjustments: lowest wins
+  limit max_ltv: reductions last
+
+matrix grid "Grid"
+  cite "§1"
+  gives max_ltv, max_cltv
+  rows fico
+  | FICO     | Max LTV |
+  | 740+     | 80%     |
+  | 660..739 | 70%     |
+
+rule rural "Rural"
+  cite "§2"
+  when rural
+  cap max_ltv, max_cltv at 75%
+
+rule interest_only "Interest only"
+  cite "§3"
+  when interest_only
+  reduce max_ltv, max_cltv by 5%
+"""
+
+
+def _surprise(tmp: Path, **loan: Any) -> Decision:
+    if "surprise" not in _BUNDLES:
+        folder = tmp / "programs_surprise"
+        folder.mkdir()
+        shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+        (folder / "reduce_after_cap.guideline").write_text(SURPRISE, encoding="utf-8")
+        result = check_paths([folder])
+        assert result.bundle is not None, [d.message for d in result.diagnostics]
+        _BUNDLES["surprise"] = result.bundle
+    base = LOAN | {"rural": True, "interest_only": True, "loan_amount": 690_000, "subordinate_liens": 0}
+    return decide(_BUNDLES["surprise"], "reduce_after_cap", {k: v for k, v in (base | loan).items() if v is not None},
+                  tmp)
+
+
+def test_reduce_after_cap_under_reductions_last(tmp_path: Path) -> None:
+    """The reported surprise: cap 75% then reduce 5 gives 70% where the limit says `reductions last`, and
+    75% under `lowest wins` (the program's default, kept for max CLTV)."""
+    d = _surprise(tmp_path)
+    ltv, cltv = d.limit("max_ltv"), d.limit("max_cltv")
+    assert ltv is not None and ltv.value == 70 and ltv.binding_rule == "rural", ltv
+    assert ltv.description == "capped at 75% (rural), less 5% (interest_only)", ltv.description
+    assert cltv is not None and cltv.value == 75 and cltv.binding_rule == "interest_only", cltv
+    assert d.status == "eligible"  # LTV 69%
+    d = _surprise(tmp_path, loan_amount=720_000)
+    assert _finding(d, "max_ltv").outcome == "fail" and _finding(d, "max_cltv").outcome == "pass"
+
+
+def test_reductions_last_with_rules_that_may_apply(tmp_path: Path) -> None:
+    d = _surprise(tmp_path, rural=False, fico=700)
+    ltv = d.limit("max_ltv")
+    assert ltv is not None and ltv.value == 65 and ltv.binding_rule == "grid", ltv
+    d = _surprise(tmp_path, interest_only=None)  # 69% is within 70% either way
+    assert _finding(d, "max_ltv").outcome == "pass"
+    d = _surprise(tmp_path, interest_only=None, loan_amount=720_000)  # 72%: over only if interest-only
+    assert _finding(d, "max_ltv").outcome == "missing", _finding(d, "max_ltv")
+    d = _surprise(tmp_path, rural=None, interest_only=False, loan_amount=780_000)  # 78%: over only if rural
+    assert _finding(d, "max_ltv").outcome == "missing"
+
+
+def test_reductions_last_by_a_value(tmp_path: Path) -> None:
+    d = _decide(tmp_path, "reductions last", property_type="condo_non_warrantable", fico=710)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 70 and lim.binding_rule == "grid", lim
+    d = _decide(tmp_path, "reductions last", property_type="condo_non_warrantable", purpose="rate_term")
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 70 and lim.binding_rule == "purpose_limit", lim

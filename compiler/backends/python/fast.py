@@ -295,7 +295,6 @@ class FastPath:
 
     def _limits(self) -> None:
         p = self.p
-        stacked = p.combine == "stacked"
         out = []
         if p.limits:
             self.say("best: Decimal | None")
@@ -305,7 +304,9 @@ class FastPath:
             adjs = [(r, a) for r in p.rules for a in r.adjustments if a.limit == lim.id]
             reduces = [(r, a) for r, a in adjs if a.kind == "reduce"]
             caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
-            how = "stacked" if stacked else "lowest wins"
+            mode = p.combine_of(lim.id)
+            stacked = mode == "stacked"
+            how = {"stacked": "stacked", "lowest": "lowest wins", "caps_first": "reductions last"}[mode]
             self.say(f"# limit {lim.id}: {_comment(lim.title)} ({lim.span.where}): the lowest cell, each reduction "
                      f"({how}) and cap that may apply; `sure`: only those that surely apply")
             if not base and not caps:
@@ -320,7 +321,7 @@ class FastPath:
             else:
                 self.say("best = sure = None")
                 self.say("best_by = ''")
-            if base and reduces:
+            if base and reduces and mode != "caps_first":
                 self.say(f"if base_{lim.id} is not None:")
                 if stacked:
                     total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
@@ -343,6 +344,13 @@ class FastPath:
                 self.say(f"best, best_by = {amount}, {r.id!r}", 3)
                 self.say(f"if a_{r.id} is True and (sure is None or sure > {amount}):", 2)
                 self.say(f"sure = {amount}", 3)
+            if reduces and mode == "caps_first":  # every reduction off the lowest of the cell and the caps
+                total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
+                sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
+                self.say("if best is not None:")
+                self.say(f"best = best - ({total})", 2)
+                self.say("if sure is not None:")
+                self.say(f"sure = sure - ({sure_total})", 2)
             var = f"lim_{lim.id}"
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")

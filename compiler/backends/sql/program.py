@@ -407,10 +407,14 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
             return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
         out: list[tuple[exp.Expr, exp.Expr]] = []
-        if program.combine == "stacked":
-            total: exp.Expr = lit(0)
-            for i, _rid, amount in reductions:
-                total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
+        mode = program.combine_of(limit)
+        total: exp.Expr = lit(0)
+        for i, _rid, amount in reductions:
+            total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
+        if mode == "caps_first":  # the lowest of the cell and the caps, less every reduction
+            return [(exp.Sub(this=v, expression=paren(total)) if reductions else v, r)
+                    for v, r in [(base, base_rule)] + [(case((on(i), n(amount))), _s(rid)) for i, rid, amount in caps]]
+        if mode == "stacked":
             out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
         else:
             out.append((base, base_rule))
