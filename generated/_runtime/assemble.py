@@ -489,7 +489,7 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
                 cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
     for rid, amount in caps[lim.id]:
         cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
-    if combine == "caps_first" and reductions[lim.id]:  # `caps then reductions`: each candidate less every reduction
+    if combine == "caps_first" and reductions[lim.id]:  # `reductions last`: each candidate less every reduction
         total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
         rules = ", ".join(rid for rid, _ in reductions[lim.id])
         cands = [LimitCandidate(c.rule_id, c.value - total, f"{c.description}, less {fmt(total, lim.kind)} ({rules})")
