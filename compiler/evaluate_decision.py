@@ -204,7 +204,7 @@ class _Assembly:
         p = self.program
         findings = [self.matrix(m) for m in p.matrices]
         covered = [self.applies(m.when) for m in p.matrices]
-        if p.matrices and True not in covered and None not in covered:
+        if p.matrices and True not in covered and None not in covered and p.uncovered == "declined":
             selectors: list[str] = []
             for m in p.matrices:
                 selectors += [n for n in (ir.reads(m.when) if m.when is not None else ()) if n not in selectors]

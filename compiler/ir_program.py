@@ -42,6 +42,7 @@ class Dropped:
 # lowest: each reduction and cap its own candidate, the lowest wins; stacked: the cell less every reduction, then the
 # caps; caps_first: the lowest of the cell and the caps, less every reduction (docs/language.md 9.5)
 CombineMode = Lit["lowest", "stacked", "caps_first"]
+Uncovered = Lit["declined", "rules_only"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,9 @@ class Program:
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
     abstract: bool = False  # `abstract: yes`: shared rules other programs extend, not a product (no check_all, compare)
     limit_combine: tuple[tuple[str, CombineMode], ...] = ()  # `limit max_ltv: stacked` lines: limit -> its own mode
+    # `uncovered_loans:` what a loan no matrix applies to gets, when the program has matrices: declined (the
+    # `eligibility_matrix` finding fails), or rules_only (no matrix limit; the rules and their caps still apply)
+    uncovered: Uncovered = "declined"
 
     def combine_of(self, limit: str) -> CombineMode:
         """How the reductions and caps of one limit combine: its `limit` line, else the `adjustments:` line."""

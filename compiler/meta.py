@@ -75,7 +75,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
     return rt.ProgramMeta(
         program_info(program), program.combine, names, tuple(v.id for v in program.values),
         tuple(matrix(m) for m in program.matrices), tuple(rule(r) for r in program.rules), limits,
-        tuple(selectors), program.seasoning_date, tuple(program.limit_combine),
+        tuple(selectors), program.seasoning_date, tuple(program.limit_combine), program.uncovered,
     )
 
 

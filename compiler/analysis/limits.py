@@ -22,9 +22,10 @@ from compiler.wording import fmt_amount
 
 def _cells(facts: Facts, limit: str) -> list[Decimal] | None:
     """Every value the program's matrices give the limit; None when a loan the program accepts may get no matrix
-    value for it (no matrix at all, a matrix that does not give it, or a `no limit` cell)."""
+    value for it (no matrix at all, loans no matrix covers not declined, a matrix that does not give it, or a
+    `no limit` cell)."""
     matrices = facts.program.matrices
-    if not matrices or any(limit not in m.gives for m in matrices):
+    if not matrices or facts.program.uncovered != "declined" or any(limit not in m.gives for m in matrices):
         return None
     out: list[Decimal] = []
     for m in matrices:

@@ -231,7 +231,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
         accepted=lower_accepts(decl.accepts, diags), abstract=abstract,
-        limit_combine=_limit_combine(eff, limits, diags),
+        limit_combine=_limit_combine(eff, limits, diags), uncovered=_uncovered(eff, diags),
     )
 
 
@@ -289,6 +289,19 @@ def _mode(line: s.HeaderLine, what: str, diags: Diagnostics) -> ir_program.Combi
                 "`stacked`: reductions add up, then caps apply; "
                 "`reductions last`: the lowest of the matrix and the caps, less every reduction.")
     return "lowest"
+
+
+def _uncovered(eff: Effective, diags: Diagnostics) -> ir_program.Uncovered:
+    """`uncovered_loans: declined` (the default) or `rules only`: what a loan no matrix applies to gets."""
+    line = eff.header.get("uncovered_loans")
+    if line is None or str(line.value) == "declined":
+        return "declined"
+    if str(line.value) == "rules only":
+        return "rules_only"
+    diags.error("E217", f"`uncovered_loans:` is `declined` or `rules only`, not `{line.value}`.", line.value_span,
+                "`declined`: a loan no matrix applies to is not eligible; `rules only`: such a loan gets no matrix "
+                "limit, and only the rules (and their caps) decide it.")
+    return "declined"
 
 
 def _limit_combine(eff: Effective, limits: dict[str, ir.Limit],

@@ -13,9 +13,9 @@ from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.syntax import surface as s
 
 # Header keys a variant takes from its base when it does not state them.
-INHERITED_KEYS = ("investor", "family", "source", "seasoning_date", "adjustments", "lender")
+INHERITED_KEYS = ("investor", "family", "source", "seasoning_date", "adjustments", "lender", "uncovered_loans")
 HEADER_KEYS = ("title", "investor", "lender", "family", "version", "effective", "source", "extends", "overlays",
-               "seasoning_date", "adjustments", "abstract")  # `abstract` is never inherited: a variant is a product
+               "seasoning_date", "adjustments", "uncovered_loans", "abstract")  # `abstract` is never inherited: a variant is a product
 LIMIT_KEY = "limit "  # `limit max_ltv: stacked`: one limit's combination (key `limit max_ltv`), inherited too
 
 

@@ -108,7 +108,7 @@ class _Differ:
         fields = (("Program id", "id"), ("Title", "title"), ("Investor", "investor"), ("Lender", "lender"), ("Family", "family"),
                   ("Version", "version"), ("Effective", "effective"), ("Source document", "source_document"),
                   ("Kind", "kind"), ("Base program", "base"), ("Seasoning date", "seasoning_date"),
-                  ("Adjustments combine", "combine"))
+                  ("Adjustments combine", "combine"), ("Loans no matrix covers", "uncovered"))
         for label, attr in fields:
             a, b = getattr(self.old, attr), getattr(self.new, attr)
             if a != b:

@@ -111,6 +111,7 @@ class ProgramMeta:
     selector_inputs: tuple[str, ...]
     seasoning_date: str
     combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
+    uncovered: str = "declined"  # declined | rules_only: a loan no matrix applies to (`uncovered_loans:`)
 
     def combine_of(self, limit: str) -> str:
         return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
@@ -264,7 +265,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             any_applies = True
         elif applies is None and any_applies is False:
             any_applies = None
-    if meta.matrices and any_applies is False:
+    if meta.matrices and any_applies is False and meta.uncovered == "declined":
         findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))

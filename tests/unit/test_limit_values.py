@@ -252,3 +252,69 @@ def test_reductions_last_by_a_value(tmp_path: Path) -> None:
     d = _decide(tmp_path, "reductions last", property_type="condo_non_warrantable", purpose="rate_term")
     lim = d.limit("max_ltv")
     assert lim is not None and lim.value == 70 and lim.binding_rule == "purpose_limit", lim
+
+
+COVERAGE = """\
+program flat_slice
+  title: "A matrix and a flat limit"
+  investor: "Test"
+  family: "Test"
+  version: "1"
+  effective: 2026-01-01
+  source: "Test guide"
+  uncovered_loans: {uncovered}
+
+matrix full_doc "Full documentation"
+  cite "§2"
+  when doc_type is full_doc
+  gives max_ltv, max_cltv
+  rows fico
+  | FICO     | Max LTV |
+  | 700+     | 80%     |
+  | 660..699 | 75%     |
+
+rule asset_depletion "Asset depletion: max LTV/CLTV 70%"
+  cite "§5"
+  when doc_type is asset_depletion
+  cap max_ltv, max_cltv at 70%
+
+rule documentation "Documentation types"
+  cite "§1"
+  require doc_type in (full_doc, asset_depletion, wvoe)
+"""
+
+
+def _coverage(tmp: Path, uncovered: str, **loan: Any) -> Decision:
+    key = f"coverage {uncovered}"
+    if key not in _BUNDLES:
+        folder = tmp / f"programs_{uncovered.replace(' ', '_')}"
+        folder.mkdir()
+        shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+        (folder / "flat_slice.guideline").write_text(COVERAGE.format(uncovered=uncovered), encoding="utf-8")
+        result = check_paths([folder])
+        assert result.bundle is not None, [d.message for d in result.diagnostics]
+        _BUNDLES[key] = result.bundle
+    base = LOAN | {"doc_type": "asset_depletion", "subordinate_liens": 0}
+    return decide(_BUNDLES[key], "flat_slice", {k: v for k, v in (base | loan).items() if v is not None}, tmp)
+
+
+def test_uncovered_loans_declined_by_default(tmp_path: Path) -> None:
+    d = _coverage(tmp_path, "declined", loan_amount=650_000)
+    assert d.status == "ineligible" and _finding(d, "eligibility_matrix").outcome == "fail"
+
+
+def test_uncovered_loans_rules_only_take_the_flat_cap(tmp_path: Path) -> None:
+    d = _coverage(tmp_path, "rules only", loan_amount=650_000)
+    assert d.status == "eligible", [f for f in d.findings if f.outcome != "pass"]
+    assert not any(f.rule_id == "eligibility_matrix" for f in d.findings)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.value == 70 and lim.binding_rule == "asset_depletion"
+    d = _coverage(tmp_path, "rules only", loan_amount=720_000)
+    assert d.status == "ineligible" and _finding(d, "max_ltv").outcome == "fail"
+    d = _coverage(tmp_path, "rules only", doc_type="wvoe", loan_amount=950_000)  # no matrix, no cap: not limited
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.state == "none" and d.status == "eligible"
+    d = _coverage(tmp_path, "rules only", doc_type="full_doc", fico=680, loan_amount=760_000)
+    assert _finding(d, "max_ltv").outcome == "fail"  # the matrix still limits the loans it covers
+    d = _coverage(tmp_path, "rules only", doc_type=None)
+    assert d.status == "needs_info"

@@ -139,8 +139,9 @@ class FastPath:
             self.say("elif applies:")
             self.say("covered = True", 2)
             self._place(m, 2)
-        self.say("if covered is False:")
-        self.say('failed.append("eligibility_matrix")', 2)
+        if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
+            self.say("if covered is False:")
+            self.say('failed.append("eligibility_matrix")', 2)
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""

@@ -190,7 +190,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         outcomes.append(exp.alias_(_matrix_outcome(i, m, invalid_from, program.rules), f"o_m{i}"))
         finding_cols.append((m.id, f"o_m{i}"))
-    if program.matrices:
+    if program.matrices and program.uncovered == "declined":
         none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
         outcomes.append(exp.alias_(case((none_applies, _s("fail")), default=_s("pass")), "o_elig"))
         finding_cols.append(("eligibility_matrix", "o_elig"))
