@@ -413,7 +413,14 @@ class _Assembly:
         if gone is not None:
             x, state = gone
             assert x.adjustment.by is not None
-            said = f"{'not eligible' if state == 'not_eligible' else 'unknown'}: {self.quoted([x.adjustment.by.name])}"
+            name = x.adjustment.by.name
+            title = self.words.titles.get(name, name)
+            if state == "unknown":
+                said = f"{title} is unknown"
+            elif name in self.loan.invalid():
+                said = f"not eligible: {self.quoted([name])}"
+            else:
+                said = f"not eligible: {title} is N/A for this loan"
             return LimitResult(lim.id, lim.title, None, None, f"{said} ({x.rule.id})", (), state)  # type: ignore[arg-type]
         reductions = [(x, self.amount(x.adjustment) or Decimal(0)) for x in adjusting if x.adjustment.kind == "reduce"]
         caps = [(x, self.amount(x.adjustment) or Decimal(0)) for x in adjusting if x.adjustment.kind == "cap"]

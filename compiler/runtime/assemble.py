@@ -400,9 +400,14 @@ def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, st
 
 def _unknown(lim: LimitMeta, gone: tuple[RuleMeta, str, str], facts: Facts, meta: ProgramMeta) -> LimitResult:
     r, name, state = gone
-    said = "not eligible" if state == "not_eligible" else "unknown"
-    return LimitResult(lim.id, lim.title, None, None, f"{said}: {actuals((name,), facts, meta)} ({r.id})", (),
-                       state)  # type: ignore[arg-type]
+    title = meta.names[name].title if name in meta.names else name
+    if state == "unknown":
+        said = f"{title} is unknown"
+    elif name in facts.invalid:
+        said = f"not eligible: {actuals((name,), facts, meta)}"
+    else:
+        said = f"not eligible: {title} is N/A for this loan"
+    return LimitResult(lim.id, lim.title, None, None, f"{said} ({r.id})", (), state)  # type: ignore[arg-type]
 
 
 def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, str, str], facts: Facts,

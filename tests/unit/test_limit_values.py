@@ -140,7 +140,7 @@ def test_an_na_cap_makes_the_loan_not_eligible(tmp_path: Path) -> None:
     lim = d.limit("max_ltv")
     assert lim is not None and lim.value is None and lim.state == "not_eligible", lim
     f = _finding(d, "max_ltv")
-    assert f.outcome == "fail" and f.message.startswith("No limit: not eligible: Maximum LTV by purpose"), f.message
+    assert f.outcome == "fail" and f.message == "No limit: not eligible: Maximum LTV by purpose is N/A for this loan (purpose_limit).", f.message
     assert d.status == "ineligible"
 
 
