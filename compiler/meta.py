@@ -7,6 +7,8 @@ Python back end writes it into each generated module as literals.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from compiler import ir, ir_names, ir_program
 from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
@@ -34,7 +36,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(
-            (a.kind, a.limit, a.amount if a.by is None else a.by.name,
+            (a.kind, a.limit, a.by.name if a.by is not None else a.amount or Decimal(0),
              f"{'reduce' if a.kind == 'reduce' else 'cap'} {_limit_title(program, a.limit)} "
              f"{'by' if a.kind == 'reduce' else 'at'} {a.text}")
             for a in r.adjustments

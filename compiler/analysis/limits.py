@@ -1,7 +1,8 @@
 """W709 and W710: a cap or a reduction that can never change the limit it names (docs/language.md 13.1).
 
-Not for an `abstract` program (its rules are judged in the programs that extend it). Exact over the matrices and the vocabulary's ranges, for literal amounts (an amount read from a value
-depends on the loan and is not judged):
+Not for an `abstract` program (its rules are judged in the programs that extend it). Exact over the matrices
+and the vocabulary's ranges, for literal amounts (an amount read from a value depends on the loan and is not
+judged):
 
     W709  a cap at or above every value the limit can take: every matrix cell giving the limit (when every matrix
           of the program gives it, so a loan the program accepts always has a cell at or below the cap), or the

@@ -274,20 +274,27 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
-    gone = {lim.id: _unresolved(lim.id, facts, meta) for lim in meta.limits if lim.id not in blocked}
-    limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
-                   else _unknown(lim, gone[lim.id], facts, meta) if gone[lim.id] is not None
-                   else _limit(lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta), meta.combine_of(lim.id))
-                   for lim in meta.limits)
+    gone: dict[str, tuple[RuleMeta, str, str] | None] = {}  # a reduction or cap by an amount not known
+    limit_results: list[LimitResult] = []
+    for lim in meta.limits:
+        if lim.id in blocked:
+            limit_results.append(_not_eligible(lim, *blocked[lim.id]))
+            continue
+        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        limit_results.append(_unknown(lim, unresolved, facts, meta) if unresolved is not None else _limit(
+            lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta),
+            meta.combine_of(lim.id)))
+    limits = tuple(limit_results)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
             return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
                           _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine_of(lim.id))
+        unresolved = gone.get(lim.id)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
-        elif gone.get(lim.id) is not None:
-            findings.append(_unknown_check(lim, result, gone[lim.id], facts, meta))  # type: ignore[arg-type]
+        elif unresolved is not None:
+            findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
             findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
@@ -421,13 +428,9 @@ def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, st
 
 def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, facts: Facts,
            meta: ProgramMeta) -> dict[str, list[tuple[str, Decimal]]]:
-    """The amounts for limit `lid`, a value or field named read for this loan (each known: `_unresolved` found
-    none that is not)."""
-    items = adjustments[lid]
-    if not any(isinstance(a, str) for _r, a in items):
-        return adjustments  # type: ignore[return-value]
-    return adjustments | {lid: [(rid, Decimal(facts.get(a, meta)) if isinstance(a, str) else a)  # type: ignore[misc]
-                                for rid, a in items]}
+    """The amounts for limit `lid` (the only key of the result), a value or field named read for this loan (each
+    known: `_unresolved` found none that is not)."""
+    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]]}
 
 
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:

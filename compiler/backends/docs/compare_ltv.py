@@ -142,7 +142,7 @@ class LtvPlan:
                         return NOT_ELIGIBLE
                     unknown = True
                     continue
-                (reductions if a.kind == "reduce" else caps).append(Decimal(amount))  # type: ignore[arg-type]
+                (reductions if a.kind == "reduce" else caps).append(Decimal(str(amount)))
         if unknown:
             return UNKNOWN
         mode = self.program.combine_of(LIMIT)
