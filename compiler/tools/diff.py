@@ -21,6 +21,11 @@ from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, 
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 
+# how the header lines write the modes the IR names
+_WRITTEN: dict[object, str] = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last",
+                               "declined": "declined", "rules_only": "rules only"}
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change: under `heading` (the program header, a matrix, a value or a rule), `what` went from old to new."""
@@ -112,11 +117,12 @@ class _Differ:
         for label, attr in fields:
             a, b = getattr(self.old, attr), getattr(self.new, attr)
             if a != b:
-                self.add("Program", "", label, _text(a), _text(b))
-        for lim in self.new.limits:  # `limit max_ltv: reductions last` lines
+                self.add("Program", "", label, _text(_WRITTEN.get(a, a)), _text(_WRITTEN.get(b, b)))
+        lined = {lid for lid, _m in (*self.old.limit_combine, *self.new.limit_combine)}
+        for lim in self.new.limits:  # `limit max_ltv: reductions last` lines, added, changed or removed
             a, b = self.old.combine_of(lim.id), self.new.combine_of(lim.id)
-            if a != b:
-                self.add("Program", "", f"{lim.title} adjustments combine", _text(a), _text(b))
+            if lim.id in lined and a != b:
+                self.add("Program", "", f"{lim.title} adjustments combine", _WRITTEN[a], _WRITTEN[b])
 
     # -------------------------------------------------------------- matrices
 

@@ -318,3 +318,38 @@ def test_uncovered_loans_rules_only_take_the_flat_cap(tmp_path: Path) -> None:
     assert _finding(d, "max_ltv").outcome == "fail"  # the matrix still limits the loans it covers
     d = _coverage(tmp_path, "rules only", doc_type=None)
     assert d.status == "needs_info"
+
+
+def test_diff_names_amounts_and_combinations(tmp_path: Path) -> None:
+    from compiler.tools.diff import diff_programs
+
+    old = _bundle(tmp_path, "lowest wins")
+    new = _bundle(tmp_path, "reductions last")
+    d = diff_programs(old.programs[0], new.programs[0], old.vocabulary, new.vocabulary)
+    assert [(c.what, c.old, c.new) for c in d.changes] == [("Adjustments combine", "lowest wins", "reductions last")]
+    text = PROGRAM.format(combine="lowest wins").replace("cap max_ltv at purpose_cap", "cap max_ltv at 80%")
+    folder = tmp_path / "changed"
+    folder.mkdir()
+    shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+    (folder / "limit_values.guideline").write_text(
+        text.replace("  adjustments: lowest wins\n", "  adjustments: lowest wins\n  limit max_ltv: stacked\n"),
+        encoding="utf-8")
+    changed = check_paths([folder]).bundle
+    assert changed is not None
+    d = diff_programs(old.programs[0], changed.programs[0], old.vocabulary, changed.vocabulary)
+    assert [(c.what, c.old, c.new) for c in d.changes] == [
+        ("Max LTV adjustments combine", "lowest wins", "stacked"),
+        ("Max LTV cap", "Maximum LTV by purpose", "80%"),
+    ]
+
+
+def test_the_docs_page_states_each_limits_combination(tmp_path: Path) -> None:
+    from compiler.backends.docs.site import program_page
+
+    _surprise(tmp_path)
+    bundle = _BUNDLES["surprise"]
+    page = program_page(bundle.programs[0], bundle)
+    assert "For **Max LTV** (`limit max_ltv: reductions last`), the lowest of the matrix value and the caps" in page
+    assert "Loans no matrix covers are not eligible (`uncovered_loans: declined`)." in page
+    page = program_page(_bundle(tmp_path, "lowest wins").programs[0], _bundle(tmp_path, "lowest wins"))
+    assert "**Caps** Max LTV at [Maximum LTV by purpose](#value-purpose_cap)" in page
