@@ -20,7 +20,6 @@ from compiler.tools.diff_bands import amount_text, cell_at, limit_in, lookup_at,
 from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, shape, when_effect
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
-
 # how the header lines write the modes the IR names
 _WRITTEN: dict[object, str] = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last",
                                "declined": "declined", "rules_only": "rules only"}
