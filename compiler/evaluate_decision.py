@@ -208,7 +208,7 @@ class _Assembly:
         p = self.program
         findings = [self.matrix(m) for m in p.matrices]
         covered = [self.applies(m.when) for m in p.matrices]
-        if p.matrices and True not in covered and None not in covered:
+        if p.matrices and True not in covered and None not in covered and p.uncovered == "declined":
             selectors: list[str] = []
             for m in p.matrices:
                 selectors += [n for n in (ir.reads(m.when) if m.when is not None else ()) if n not in selectors]
@@ -381,6 +381,28 @@ class _Assembly:
 
     # ---------------------------------------------------------------- limits (sections 3.5, 8 and 9.5)
 
+    def amount(self, a: ir.Adjustment) -> Decimal | None:
+        """What a reduction or cap amounts to for this loan: its literal, or the value or field it names (None when
+        that is unknown, N/A in its table, or outside its domain)."""
+        if a.by is None:
+            return a.amount
+        v = None if a.by.name in self.loan.invalid() else self.raw(a.by.name)
+        return None if v is None else Decimal(v)
+
+    def unresolved(self, lim_id: str, surely_only: bool = False) -> tuple[_Adjusting, str] | None:
+        """A reduction or cap of the limit whose amount is not known (section 9.5), and what that makes the limit.
+        A rule that surely applies whose table says N/A for the loan (or whose value is outside its domain) makes
+        the loan not eligible under the limit (`not_eligible`); an amount that unknown data decides, or a rule that
+        may not apply, leaves the limit `unknown`. None when every amount is known."""
+        gone = [x for x in self.adjusting if x.adjustment.limit == lim_id and (x.surely or not surely_only)
+                and self.amount(x.adjustment) is None]
+        for x in gone:
+            assert x.adjustment.by is not None
+            name = x.adjustment.by.name
+            if x.surely and (name in self.loan.invalid() or not self.unknown_fields([name])):
+                return x, "not_eligible"
+        return (gone[0], "unknown") if gone else None
+
     def limit(self, lim: ir.Limit, surely_only: bool) -> LimitResult:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
         program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
@@ -391,25 +413,46 @@ class _Assembly:
                                "not_eligible")
         kind, unit = lim.type.kind, lim.type.unit
         adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)]
-        reductions = [x for x in adjusting if x.adjustment.kind == "reduce"]
-        caps = [x for x in adjusting if x.adjustment.kind == "cap"]
+        gone = self.unresolved(lim.id, surely_only)
+        if gone is not None:
+            x, state = gone
+            assert x.adjustment.by is not None
+            name = x.adjustment.by.name
+            title = self.words.titles.get(name, name)
+            if state == "unknown":
+                said = f"{title} is unknown"
+            elif name in self.loan.invalid():
+                said = f"not eligible: {self.quoted([name])}"
+            else:
+                said = f"not eligible: {title} is N/A for this loan"
+            return LimitResult(lim.id, lim.title, None, None, f"{said} ({x.rule.id})", (), state)  # type: ignore[arg-type]
+        reductions = [(x, self.amount(x.adjustment) or Decimal(0)) for x in adjusting if x.adjustment.kind == "reduce"]
+        caps = [(x, self.amount(x.adjustment) or Decimal(0)) for x in adjusting if x.adjustment.kind == "cap"]
         candidates: list[LimitCandidate] = []
         cells = [c for c in self.cells if c.limit == lim.id]
+        mode = self.program.combine_of(lim.id)
         if cells:  # several matrices apply: the lowest cell wins (the first of equals)
             base = min(cells, key=lambda c: c.value)
-            if self.program.combine == "stacked" and reductions:  # every reduction at once
-                total = sum((x.adjustment.amount for x in reductions), Decimal(0))
-                rules = ", ".join(x.rule.id for x in reductions)
+            if mode == "caps_first":  # the cell as it is: every reduction comes off the lowest of it and the caps
+                candidates.append(LimitCandidate(base.matrix, base.value, base.said))
+            elif mode == "stacked" and reductions:  # every reduction at once
+                total = sum((amount for _x, amount in reductions), Decimal(0))
+                rules = ", ".join(x.rule.id for x, _a in reductions)
                 candidates.append(LimitCandidate(base.matrix, base.value - total,
                                                  f"{base.said}, less {say(total, kind)} ({rules})"))
             else:  # lowest wins: the cell itself, and the cell less each reduction on its own
                 candidates.append(LimitCandidate(base.matrix, base.value, base.said))
-                candidates += [LimitCandidate(x.rule.id, base.value - x.adjustment.amount,
-                                              f"{base.said} less {say(x.adjustment.amount, kind)} ({x.rule.id})")
-                               for x in reductions]
+                candidates += [LimitCandidate(x.rule.id, base.value - amount,
+                                              f"{base.said} less {say(amount, kind)} ({x.rule.id})")
+                               for x, amount in reductions]
         # a reduction needs a cell to reduce; a cap is a ceiling of its own
-        candidates += [LimitCandidate(x.rule.id, x.adjustment.amount,
-                                      f"capped at {say(x.adjustment.amount, kind, unit)} ({x.rule.id})") for x in caps]
+        candidates += [LimitCandidate(x.rule.id, amount, f"capped at {say(amount, kind, unit)} ({x.rule.id})")
+                       for x, amount in caps]
+        if mode == "caps_first" and reductions:  # `reductions last`: each candidate less every reduction
+            total = sum((amount for _x, amount in reductions), Decimal(0))
+            rules = ", ".join(x.rule.id for x, _a in reductions)
+            candidates = [LimitCandidate(c.rule_id, c.value - total, f"{c.description}, less {say(total, kind)} ({rules})")
+                          for c in candidates]
         if not candidates:
             return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
         binding = min(candidates, key=lambda c: c.value)  # the first of equals
@@ -428,6 +471,16 @@ class _Assembly:
         if lim.id in self.refused:
             return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                            self.refused[lim.id][0].citation or "", lim.span.where)
+        if result.state in ("not_eligible", "unknown"):  # a reduction or cap whose amount is not known
+            picked = self.unresolved(lim.id)
+            assert picked is not None and picked[0].adjustment.by is not None
+            gone = picked[0]
+            assert gone.adjustment.by is not None
+            if result.state == "not_eligible":
+                return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", gone.rule.citation or "",
+                               lim.span.where)
+            return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                           gone.rule.citation or "", lim.span.where, self.unknown_fields([gone.adjustment.by.name]))
         if result.value is None:
             return finding("not_applicable", "No limit applies to this loan.")
         kind, unit = lim.type.kind, lim.type.unit

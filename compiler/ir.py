@@ -465,13 +465,15 @@ class Requirement:
 
 @dataclass(frozen=True, slots=True)
 class Adjustment:
-    """`reduce limit by amount` (percentage points) or `cap limit at amount`."""
+    """`reduce limit by amount` (percentage points) or `cap limit at amount`: a literal amount, or `by`, the value
+    or field of the loan that gives it (`cap max_ltv at purpose_cap`; `amount` is then None, `text` its name)."""
 
     kind: Lit["reduce", "cap"]
     limit: str
-    amount: Decimal
+    amount: Decimal | None
     text: str
     span: Span = field(compare=False)
+    by: FieldRef | ValueRef | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,10 @@ class Dropped:
     span: Span = field(compare=False)
 
 
-CombineMode = Lit["lowest", "stacked"]
+# lowest: each reduction and cap its own candidate, the lowest wins; stacked: the cell less every reduction, then the
+# caps; caps_first: the lowest of the cell and the caps, less every reduction (docs/language.md 9.5)
+CombineMode = Lit["lowest", "stacked", "caps_first"]
+Uncovered = Lit["declined", "rules_only"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,14 @@ class Program:
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
     abstract: bool = False  # `abstract: yes`: shared rules other programs extend, not a product (no check_all, compare)
+    limit_combine: tuple[tuple[str, CombineMode], ...] = ()  # `limit max_ltv: stacked` lines: limit -> its own mode
+    # `uncovered_loans:` what a loan no matrix applies to gets, when the program has matrices: declined (the
+    # `eligibility_matrix` finding fails), or rules_only (no matrix limit; the rules and their caps still apply)
+    uncovered: Uncovered = "declined"
+
+    def combine_of(self, limit: str) -> CombineMode:
+        """How the reductions and caps of one limit combine: its `limit` line, else the `adjustments:` line."""
+        return next((mode for lid, mode in self.limit_combine if lid == limit), self.combine)
 
     def value(self, name: str) -> Value | None:
         return next((v for v in self.values if v.id == name), None)

@@ -7,6 +7,8 @@ Python back end writes it into each generated module as literals.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from compiler import ir, ir_names, ir_program
 from compiler import runtime as rt
 from compiler.wording import describe, describe_requirement
@@ -34,7 +36,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
 
     def rule(r: ir.Rule) -> rt.RuleMeta:
         adjustments = tuple(
-            (a.kind, a.limit, a.amount,
+            (a.kind, a.limit, a.by.name if a.by is not None else a.amount or Decimal(0),
              f"{'reduce' if a.kind == 'reduce' else 'cap'} {_limit_title(program, a.limit)} "
              f"{'by' if a.kind == 'reduce' else 'at'} {a.text}")
             for a in r.adjustments
@@ -75,7 +77,7 @@ def program_meta(program: ir_program.Program, vocabulary: ir_program.Vocabulary)
     return rt.ProgramMeta(
         program_info(program), program.combine, names, tuple(v.id for v in program.values),
         tuple(matrix(m) for m in program.matrices), tuple(rule(r) for r in program.rules), limits,
-        tuple(selectors), program.seasoning_date,
+        tuple(selectors), program.seasoning_date, tuple(program.limit_combine), program.uncovered,
     )
 
 

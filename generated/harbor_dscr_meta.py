@@ -761,4 +761,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=('purpose', 'dscr'),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

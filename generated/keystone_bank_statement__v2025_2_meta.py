@@ -841,4 +841,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=('occupancy', 'purpose'),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

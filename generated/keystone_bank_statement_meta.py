@@ -852,4 +852,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=('occupancy', 'purpose'),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

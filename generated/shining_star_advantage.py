@@ -122,7 +122,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
+    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
@@ -315,7 +315,7 @@ def rule_rent_free(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:90: applies when Living rent-free
     applies = loan.rent_free
     return applies, (
-        # Borrower contribution at least 10% (programs/shining_star_base.guideline:95)
+        # Borrower contribution at least 10% (programs/shining_star_base.guideline:96)
         (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10),
     )
 
@@ -327,9 +327,9 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time home buyer payment shock.
 
     Citation: Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent).
-    Source: programs/shining_star_base.guideline:98.
+    Source: programs/shining_star_base.guideline:99.
     """
-    # programs/shining_star_base.guideline:98: applies when First-time home buyer and Documentation type is not full_doc
+    # programs/shining_star_base.guideline:99: applies when First-time home buyer and Documentation type is not full_doc
     # or dscr
     applies = (
         False if loan.fthb is False
@@ -338,7 +338,7 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
         else True
     )
     return applies, (
-        # Payment shock at most 250% (programs/shining_star_base.guideline:101)
+        # Payment shock at most 250% (programs/shining_star_base.guideline:102)
         (None if v['payment_shock'] is None else v['payment_shock'] <= _D250),
     )
 
@@ -346,12 +346,12 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: Illustrative (typical reserves tiers). Source: programs/shining_star_base.guideline:112.
+    Citation: Illustrative (typical reserves tiers). Source: programs/shining_star_base.guideline:113.
     """
-    # programs/shining_star_base.guideline:112
+    # programs/shining_star_base.guideline:113
     applies = True
     return applies, (
-        # Reserves at least Required reserves (programs/shining_star_base.guideline:114)
+        # Reserves at least Required reserves (programs/shining_star_base.guideline:115)
         (
             None if v['reserves_months'] is None or v['required_reserves'] is None
             else v['reserves_months'] >= v['required_reserves']
@@ -366,12 +366,12 @@ _D100000 = Decimal("100000")
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: Illustrative (typical minimum and maximum). Source: programs/shining_star_base.guideline:116.
+    Citation: Illustrative (typical minimum and maximum). Source: programs/shining_star_base.guideline:117.
     """
-    # programs/shining_star_base.guideline:116
+    # programs/shining_star_base.guideline:117
     applies = True
     return applies, (
-        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:118)
+        # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
             False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
                 or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
@@ -384,13 +384,13 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Property types.
 
-    Citation: Illustrative (typical eligible property types). Source: programs/shining_star_base.guideline:120.
+    Citation: Illustrative (typical eligible property types). Source: programs/shining_star_base.guideline:121.
     """
-    # programs/shining_star_base.guideline:120
+    # programs/shining_star_base.guideline:121
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit
-        # (programs/shining_star_base.guideline:122)
+        # (programs/shining_star_base.guideline:123)
         (
             None if loan.property_type is None
             else loan.property_type in {
@@ -581,7 +581,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Required reserves (programs/shining_star_base.guideline:105; Illustrative (typical reserves tiers))
+    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
@@ -835,7 +835,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('rent_free')
             elif ok is None:
                 unresolved.append('rent_free')
-    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:98; Seed 002
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99; Seed 002
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     applies = (
         False if loan.fthb is False
@@ -853,7 +853,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('fthb_payment_shock')
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
-    # rule reserves: Reserves (programs/shining_star_base.guideline:112; Illustrative (typical reserves tiers))
+    # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -861,7 +861,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:116; Illustrative (typical minimum and
+    # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
         False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
@@ -873,7 +873,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule property_types: Property types (programs/shining_star_base.guideline:120; Illustrative (typical eligible
+    # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
     ok = (
         None if loan.property_type is None

@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-01-01',
         source='Shining Star Funding, Housing History for Credit Challenged Borrowers (web page)',
-        sha256='6f6bf65497f8163323798bde51ab8bfad39153db79407600fd054c8216a7f43b',
+        sha256='765eace9c4a7a917d6aaa17d2286a48d34dee0bb063af3fbaf8c231019323554',
     ),
     combine='lowest',
     names={
@@ -423,7 +423,7 @@ META = rt.ProgramMeta(
             title='First-time home buyer payment shock',
             citation='Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current '
                 'rent)',
-            where='programs/shining_star_base.guideline:98',
+            where='programs/shining_star_base.guideline:99',
             when_text='First-time home buyer and Documentation type is not full_doc or dscr',
             when_inputs=('fthb', 'doc_type'),
             requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
@@ -435,7 +435,7 @@ META = rt.ProgramMeta(
             id='reserves',
             title='Reserves',
             citation='Illustrative (typical reserves tiers)',
-            where='programs/shining_star_base.guideline:112',
+            where='programs/shining_star_base.guideline:113',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -452,7 +452,7 @@ META = rt.ProgramMeta(
             id='loan_amount_range',
             title='Loan amount',
             citation='Illustrative (typical minimum and maximum)',
-            where='programs/shining_star_base.guideline:116',
+            where='programs/shining_star_base.guideline:117',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -469,7 +469,7 @@ META = rt.ProgramMeta(
             id='property_types',
             title='Property types',
             citation='Illustrative (typical eligible property types)',
-            where='programs/shining_star_base.guideline:120',
+            where='programs/shining_star_base.guideline:121',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -512,4 +512,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=('occupancy',),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

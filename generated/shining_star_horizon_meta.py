@@ -420,7 +420,7 @@ META = rt.ProgramMeta(
             title='First-time home buyer payment shock',
             citation='Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current '
                 'rent)',
-            where='programs/shining_star_base.guideline:98',
+            where='programs/shining_star_base.guideline:99',
             when_text='First-time home buyer and Documentation type is not full_doc or dscr',
             when_inputs=('fthb', 'doc_type'),
             requirements=(rt.RequirementMeta(text='Payment shock at most 250%', inputs=('payment_shock',)),),
@@ -432,7 +432,7 @@ META = rt.ProgramMeta(
             id='reserves',
             title='Reserves',
             citation='Illustrative (typical reserves tiers)',
-            where='programs/shining_star_base.guideline:112',
+            where='programs/shining_star_base.guideline:113',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -449,7 +449,7 @@ META = rt.ProgramMeta(
             id='loan_amount_range',
             title='Loan amount',
             citation='Illustrative (typical minimum and maximum)',
-            where='programs/shining_star_base.guideline:116',
+            where='programs/shining_star_base.guideline:117',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -466,7 +466,7 @@ META = rt.ProgramMeta(
             id='property_types',
             title='Property types',
             citation='Illustrative (typical eligible property types)',
-            where='programs/shining_star_base.guideline:120',
+            where='programs/shining_star_base.guideline:121',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -529,4 +529,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=('occupancy',),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

@@ -450,4 +450,6 @@ META = rt.ProgramMeta(
     ),
     selector_inputs=(),
     seasoning_date='application_date',
+    combine_by=(),
+    uncovered='declined',
 )

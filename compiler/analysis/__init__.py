@@ -11,6 +11,8 @@ the IR (intervals and value sets, `region` and `conditions`), never by sampling 
     W706 reach/rules  requirements (or a requirement and a matrix) no loan can meet together
     W707 overrides  an override that changes nothing
     W708            an `accept warning` line that accepts nothing
+    W709 limits     a cap that can never bind (at or above every matrix value, or the range)
+    W710 limits     a reduction that can never lower its limit
 
 A warning is silenced by an `accept warning <code> because "<reason>"` line on the matrix or rule it
 names (program-wide warnings: after the program's header lines).
@@ -24,6 +26,7 @@ from functools import partial
 from compiler import ir, ir_program
 from compiler.analysis.codes import PROGRAM_WIDE, UNUSED_ACCEPT
 from compiler.analysis.facts import Facts, Warning_
+from compiler.analysis.limits import check_limit_adjustments
 from compiler.analysis.matrices import check_coverage, check_overlaps
 from compiler.analysis.monotone import check_monotone
 from compiler.analysis.overrides import check_overrides
@@ -88,6 +91,7 @@ def analyse_program(program: ir_program.Program, vocabulary: ir_program.Vocabula
     for rule in program.rules:
         check_rule_applies(rule, facts, emit)
         check_rule_vs_matrices(rule, facts, emit)
+        check_limit_adjustments(rule, facts, emit)
     check_contradictions(facts, emit)
     check_overrides(program, by_id, emit)
 

@@ -14,6 +14,8 @@ ACCEPTABLE: dict[str, str] = {
     "W705": "a rule or matrix that can never apply",
     "W706": "requirements no loan can meet together",
     "W707": "an override that changes nothing",
+    "W709": "a cap that can never bind",
+    "W710": "a reduction that can never lower its limit",
 }
 
 UNUSED_ACCEPT = "W708"

@@ -119,8 +119,9 @@ class Facts:
                 if k not in gone and self.reqs[g[0]].reads & names]
 
     def coverage_over(self) -> Region | None:
-        """Loans some matrix applies to (from the outside), or None when the program has no matrix."""
-        if not self.program.matrices:
+        """Loans some matrix applies to (from the outside), or None when the program has no matrix, or when a loan
+        no matrix applies to is not declined (`uncovered_loans: rules only`)."""
+        if not self.program.matrices or self.program.uncovered != "declined":
             return None
         return [b for m in self.program.matrices for b in self.regions.over(m.when)]
 

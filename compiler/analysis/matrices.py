@@ -49,7 +49,7 @@ def check_overlaps(facts: Facts, emit: Emit) -> None:
 
 def check_coverage(facts: Facts, emit: Emit) -> None:
     matrices = facts.program.matrices
-    if not matrices:
+    if not matrices or facts.program.uncovered != "declined":  # `uncovered_loans: rules only` states it
         return
     r = facts.regions
     if not all(r.exact(m.when) for m in matrices):

@@ -96,9 +96,11 @@ class LimitResultModel(_Strict):
     binding_rule: str | None
     description: str
     candidates: list[LimitCandidateModel]
-    state: Literal["set", "none", "not_eligible"] = Field(
+    state: Literal["set", "none", "not_eligible", "unknown"] = Field(
         description="set: the value above; none: no rule gives this limit; not_eligible: a matrix that applies "
-                    "refuses the loan (an N/A cell, a key outside its bands), so no cap or reduction stands in.")
+                    "refuses the loan (an N/A cell, a key outside its bands), so no cap or reduction stands in, or a "
+                    "rule that applies caps or reduces the limit by a value its table says is N/A; unknown: a cap or "
+                    "reduction by a value that unknown data decides.")
 
 
 class DecisionModel(_Strict):

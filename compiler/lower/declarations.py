@@ -16,7 +16,7 @@ from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.analysis_hints import lower_accepts, lower_better
 from compiler.lower.bands import check_band
 from compiler.lower.expr import ExprLowerer, Scope
-from compiler.lower.inherit import INHERITED_KEYS, Effective
+from compiler.lower.inherit import INHERITED_KEYS, LIMIT_KEY, Effective
 from compiler.lower.literals import lower_band
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
@@ -255,6 +255,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
         accepted=lower_accepts(decl.accepts, diags), abstract=abstract,
+        limit_combine=_limit_combine(eff, limits, diags), uncovered=_uncovered(eff, diags),
     )
 
 
@@ -293,19 +294,54 @@ def _seasoning_date(eff: Effective, fields: dict[str, ir.Field], diags: Diagnost
     return name
 
 
+COMBINE_MODES: dict[str, ir_program.CombineMode] = {
+    "lowest wins": "lowest", "stacked": "stacked", "reductions last": "caps_first"}
+
+
 def _combine(eff: Effective, diags: Diagnostics) -> ir_program.CombineMode:
     line = eff.header.get("adjustments")
-    if line is None:
-        return "lowest"
+    return "lowest" if line is None else _mode(line, "adjustments:", diags)
+
+
+def _mode(line: s.HeaderLine, what: str, diags: Diagnostics) -> ir_program.CombineMode:
     text = str(line.value)
-    if text == "lowest wins":
-        return "lowest"
-    if text == "stacked":
-        return "stacked"
-    diags.error("E215", f"`adjustments:` is `lowest wins` or `stacked`, not `{text}`.", line.value_span,
+    if text in COMBINE_MODES:
+        return COMBINE_MODES[text]
+    diags.error("E215", f"`{what}` is `lowest wins`, `stacked` or `reductions last`, not `{text}`.",
+                line.value_span,
                 "`lowest wins`: each reduction or cap gives its own limit and the lowest applies; "
-                "`stacked`: reductions add up, then caps apply.")
+                "`stacked`: reductions add up, then caps apply; "
+                "`reductions last`: the lowest of the matrix and the caps, less every reduction.")
     return "lowest"
+
+
+def _uncovered(eff: Effective, diags: Diagnostics) -> ir_program.Uncovered:
+    """`uncovered_loans: declined` (the default) or `rules only`: what a loan no matrix applies to gets."""
+    line = eff.header.get("uncovered_loans")
+    if line is None or str(line.value) == "declined":
+        return "declined"
+    if str(line.value) == "rules only":
+        return "rules_only"
+    diags.error("E217", f"`uncovered_loans:` is `declined` or `rules only`, not `{line.value}`.", line.value_span,
+                "`declined`: a loan no matrix applies to is not eligible; `rules only`: such a loan gets no matrix "
+                "limit, and only the rules (and their caps) decide it.")
+    return "declined"
+
+
+def _limit_combine(eff: Effective, limits: dict[str, ir.Limit],
+                   diags: Diagnostics) -> tuple[tuple[str, ir_program.CombineMode], ...]:
+    """`limit max_ltv: stacked` lines: how one limit's reductions and caps combine, in place of `adjustments:`."""
+    out: list[tuple[str, ir_program.CombineMode]] = []
+    for key, line in eff.header.items():
+        if not key.startswith(LIMIT_KEY):
+            continue
+        name = key[len(LIMIT_KEY):]
+        if name not in limits:
+            diags.error("E207", f"Unknown limit `{name}`.{did_you_mean(name, limits)}", line.key_span,
+                        "Limits are declared in programs/loan.fields: " + ", ".join(limits) + ".")
+            continue
+        out.append((name, _mode(line, f"limit {name}:", diags)))
+    return tuple(out)
 
 
 def _abstract(eff: Effective, diags: Diagnostics) -> bool:

@@ -13,9 +13,10 @@ from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.syntax import surface as s
 
 # Header keys a variant takes from its base when it does not state them.
-INHERITED_KEYS = ("investor", "family", "source", "seasoning_date", "adjustments", "lender")
+INHERITED_KEYS = ("investor", "family", "source", "seasoning_date", "adjustments", "lender", "uncovered_loans")
 HEADER_KEYS = ("title", "investor", "lender", "family", "version", "effective", "source", "extends", "overlays",
-               "seasoning_date", "adjustments", "abstract")  # `abstract` is never inherited: a variant is a product
+               "seasoning_date", "adjustments", "uncovered_loans", "abstract")  # `abstract` is never inherited: a variant is a product
+LIMIT_KEY = "limit "  # `limit max_ltv: stacked`: one limit's combination (key `limit max_ltv`), inherited too
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def header_of(decl: s.ProgramDecl, diags: Diagnostics) -> dict[str, s.HeaderLine
     """The header lines by key; unknown and repeated keys reported."""
     header: dict[str, s.HeaderLine] = {}
     for line in decl.header:
-        if line.key not in HEADER_KEYS:
+        if line.key not in HEADER_KEYS and not line.key.startswith(LIMIT_KEY):
             diags.error(
                 "E210",
                 f"`{line.key}` is not a program header key.{did_you_mean(line.key, HEADER_KEYS)}",
@@ -145,12 +146,13 @@ def inherit(programs: list[s.ProgramDecl], shared_values: set[str], diags: Diagn
         if base_id is not None and not _in_cycle(base_id, bases):
             base = build(base_id)
             inherited = [Item(i.decl, i.origin, i.section, False) for i in base.items]
-            for key in INHERITED_KEYS:
+            for key in (*INHERITED_KEYS, *(k for k in base.header if k.startswith(LIMIT_KEY))):
                 if key not in header and key in base.header:
                     header[key] = base.header[key]
         broken = base_id is None and kinds[pid] != "program"
         items, dropped = _apply_own(decl, inherited, base_id, shared_values, diags, broken)
-        unknown = tuple(line.key for line in decl.header if line.key not in HEADER_KEYS)
+        unknown = tuple(line.key for line in decl.header if line.key not in HEADER_KEYS
+                        and not line.key.startswith(LIMIT_KEY))
         eff = Effective(decl, header, base_id, kinds[pid], tuple(items), tuple(dropped), broken, unknown)
         result[pid] = eff
         return eff

@@ -201,7 +201,7 @@ def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], di
                 requirements.extend(got)
         elif isinstance(clause, s.Adjust):
             for n in clause.limits:
-                adj = lower_adjustment(clause, n, limits, diags)
+                adj = lower_adjustment(clause, n, limits, lowerer, diags)
                 if adj is None:
                     ok = False
                 else:
@@ -223,24 +223,45 @@ def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], di
                    item.origin, item.overrides, decl.span, lower_accepts(decl.clauses, diags))
 
 
-def lower_adjustment(clause: s.Adjust, n: s.Name, limits: dict[str, ir.Limit], diags: Diagnostics) -> ir.Adjustment | None:
+def lower_adjustment(clause: s.Adjust, n: s.Name, limits: dict[str, ir.Limit], lowerer: ExprLowerer,
+                     diags: Diagnostics) -> ir.Adjustment | None:
     if n.name not in limits:
         diags.error("E207", f"Unknown limit `{n.name}`.{did_you_mean(n.name, limits)}", n.span,
                     "Limits are declared in programs/loan.fields: " + ", ".join(limits) + ".")
         return None
     limit = limits[n.name]
+    if clause.kind == "reduce" and limit.type.kind != "percent":
+        diags.error("E415", f"Only percent limits are reduced by points; `{n.name}` is {limit.type.describe()}.", n.span,
+                    f"Use `cap {n.name} at <amount>`.")
+        return None
+    if isinstance(clause.amount, s.Name):
+        return _adjustment_by(clause, clause.amount, n.name, limit, lowerer, diags)
     lit = clause.amount
     if clause.kind == "reduce":
-        if limit.type.kind != "percent":
-            diags.error("E415", f"Only percent limits are reduced by points; `{n.name}` is {limit.type.describe()}.", n.span,
-                        f"Use `cap {n.name} at <amount>`.")
-            return None
         return ir.Adjustment("reduce", n.name, literal_decimal(lit), lit.text, clause.span)
     if not literal_fits(lit, limit.type) or not isinstance(lit.value, Decimal):
         diags.error("E410", f"`{lit.text}` does not fit `{n.name}`, which is {limit.type.a()}.", lit.span,
                     f"Write {describe_literal_kind(limit.type)}.")
         return None
     return ir.Adjustment("cap", n.name, literal_decimal(lit), lit.text, clause.span)
+
+
+def _adjustment_by(clause: s.Adjust, name: s.Name, limit_id: str, limit: ir.Limit, lowerer: ExprLowerer,
+                   diags: Diagnostics) -> ir.Adjustment | None:
+    """`cap max_ltv at purpose_cap` / `reduce max_ltv by layered_risk`: the amount is the loan's value (a lookup
+    included) or field, of the limit's own type: a percent for a percent limit, money in its unit for money."""
+    ref = lowerer.expr(name)
+    if ref is None:
+        return None
+    assert isinstance(ref, (ir.FieldRef, ir.ValueRef))
+    if not (ref.type.kind == limit.type.kind and ref.type.unit == limit.type.unit):
+        verb = "reduced by" if clause.kind == "reduce" else "capped at"
+        diags.error("E430", f"`{limit_id}` is {limit.type.a()} and cannot be {verb} `{name.name}`, which is "
+                            f"{ref.type.a()}.", name.span,
+                    f"Name a value or field that is {limit.type.a()} (a lookup table of them works too), "
+                    f"or write the amount itself: {describe_literal_kind(limit.type)}.")
+        return None
+    return ir.Adjustment(clause.kind, limit_id, None, name.name, clause.span, ref)
 
 
 def lower_seasoning(clause: s.Seasoning, lowerer: ExprLowerer, diags: Diagnostics) -> list[ir.Requirement] | None:

@@ -56,7 +56,8 @@ class RuleMeta:
     when_text: str
     when_inputs: tuple[str, ...]
     requirements: tuple[RequirementMeta, ...]
-    adjustments: tuple[tuple[str, str, Decimal, str], ...]  # (reduce|cap, limit, amount, text)
+    # (reduce|cap, limit, amount, text); the amount a Decimal, or the name of the value or field that gives it
+    adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
 
@@ -99,7 +100,8 @@ class LimitMeta:
 @dataclass(frozen=True, slots=True)
 class ProgramMeta:
     info: ProgramInfo
-    combine: str  # lowest | stacked
+    combine: str  # lowest | stacked | caps_first: how reductions and caps combine, unless `combine_by` says
+
     names: dict[str, Name]
     values: tuple[str, ...]
     matrices: tuple[MatrixMeta, ...]
@@ -107,6 +109,11 @@ class ProgramMeta:
     limits: tuple[LimitMeta, ...]
     selector_inputs: tuple[str, ...]
     seasoning_date: str
+    combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
+    uncovered: str = "declined"  # declined | rules_only: a loan no matrix applies to (`uncovered_loans:`)
+
+    def combine_of(self, limit: str) -> str:
+        return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
 
 
 class Facts:
@@ -242,8 +249,8 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     conditions: list[Condition] = []
     limit_ids = [lim.id for lim in meta.limits]
     candidates: dict[str, list[tuple[str, Decimal, str]]] = {lid: [] for lid in limit_ids}
-    reductions: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
-    caps: dict[str, list[tuple[str, Decimal]]] = {lid: [] for lid in limit_ids}
+    reductions: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
+    caps: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
     citations: dict[str, str] = {}
 
@@ -257,7 +264,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             any_applies = True
         elif applies is None and any_applies is False:
             any_applies = None
-    if meta.matrices and any_applies is False:
+    if meta.matrices and any_applies is False and meta.uncovered == "declined":
         findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
@@ -267,14 +274,27 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
-    limits = tuple(_not_eligible(lim, *blocked[lim.id]) if lim.id in blocked
-                   else _limit(lim, candidates, reductions, caps, meta.combine) for lim in meta.limits)
+    gone: dict[str, tuple[RuleMeta, str, str] | None] = {}  # a reduction or cap by an amount not known
+    limit_results: list[LimitResult] = []
+    for lim in meta.limits:
+        if lim.id in blocked:
+            limit_results.append(_not_eligible(lim, *blocked[lim.id]))
+            continue
+        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        limit_results.append(_unknown(lim, unresolved, facts, meta) if unresolved is not None else _limit(
+            lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta),
+            meta.combine_of(lim.id)))
+    limits = tuple(limit_results)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
-            return _limit(lim, candidates, _without(reductions, uncertain), _without(caps, uncertain), meta.combine)
+            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
+                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine_of(lim.id))
+        unresolved = gone.get(lim.id)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
+        elif unresolved is not None:
+            findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
             findings.append(_limit_check(lim, result, certain, facts, meta, citations))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
@@ -366,13 +386,60 @@ def _block(m: MatrixMeta, why: str, blocked: dict[str, tuple[MatrixMeta, str]]) 
         blocked.setdefault(limit, (m, why))
 
 
+def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, str, str] | None:
+    """A reduction or cap of the limit by a value or field not known for this loan (language.md 9.5): the rule, the
+    name and what it makes the limit. A rule that surely applies whose table says N/A for the loan (or whose value
+    is outside its domain) makes the loan not eligible under the limit; an amount that unknown data decides, or a
+    rule that may not apply, leaves the limit unknown. None when every amount is known."""
+    first: tuple[RuleMeta, str, str] | None = None
+    for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is False:
+            continue
+        for _kind, limit, amount, _text in r.adjustments:
+            if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
+                                                               and facts.get(amount, meta) is not None):
+                continue
+            if applies is True and (amount in facts.invalid or not missing((amount,), facts, meta)):
+                return r, amount, "not_eligible"
+            first = first or (r, amount, "unknown")
+    return first
+
+
+def _unknown(lim: LimitMeta, gone: tuple[RuleMeta, str, str], facts: Facts, meta: ProgramMeta) -> LimitResult:
+    r, name, state = gone
+    title = meta.names[name].title if name in meta.names else name
+    if state == "unknown":
+        said = f"{title} is unknown"
+    elif name in facts.invalid:
+        said = f"not eligible: {actuals((name,), facts, meta)}"
+    else:
+        said = f"not eligible: {title} is N/A for this loan"
+    return LimitResult(lim.id, lim.title, None, None, f"{said} ({r.id})", (), state)  # type: ignore[arg-type]
+
+
+def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, str, str], facts: Facts,
+                   meta: ProgramMeta) -> Finding:
+    r, name, state = gone
+    if state == "not_eligible":
+        return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", r.citation, lim.where)
+    return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.", r.citation,
+                   lim.where, missing((name,), facts, meta))
+
+
+def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, facts: Facts,
+           meta: ProgramMeta) -> dict[str, list[tuple[str, Decimal]]]:
+    """The amounts for limit `lid` (the only key of the result), a value or field named read for this loan (each
+    known: `_unresolved` found none that is not)."""
+    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]]}
+
+
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
     return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (), "not_eligible")
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
-          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal]]],
-          caps: dict[str, list[tuple[str, Decimal]]]) -> Finding:
+          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
+          caps: dict[str, list[tuple[str, Decimal | str]]]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
@@ -425,11 +492,16 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
             total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
             rules = ", ".join(rid for rid, _ in reductions[lim.id])
             cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, lim.kind)} ({rules})")]
-        elif combine != "stacked":
+        elif combine == "lowest":
             for rid, amount in reductions[lim.id]:
                 cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
     for rid, amount in caps[lim.id]:
         cands.append(LimitCandidate(rid, amount, f"capped at {fmt(amount, lim.kind, lim.unit)} ({rid})"))
+    if combine == "caps_first" and reductions[lim.id]:  # `reductions last`: each candidate less every reduction
+        total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
+        rules = ", ".join(rid for rid, _ in reductions[lim.id])
+        cands = [LimitCandidate(c.rule_id, c.value - total, f"{c.description}, less {fmt(total, lim.kind)} ({rules})")
+                 for c in cands]
     if not cands:
         return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
     best = min(cands, key=lambda c: c.value)

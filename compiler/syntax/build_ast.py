@@ -91,6 +91,11 @@ class AstBuilder(ExpressionBuilder):
         key, (value, value_span) = children
         return s.HeaderLine(str(key), value, self.span(meta, children), self.tok(key), value_span)
 
+    def limit_line(self, meta: Meta, children: list[Any]) -> s.HeaderLine:
+        """`limit max_ltv: reductions last`: how one limit's adjustments combine (key `limit max_ltv`)."""
+        name, (value, value_span) = children
+        return s.HeaderLine(f"limit {name}", value, self.span(meta, children), self.tok(name), value_span)
+
     def header_value(self, meta: Meta, children: list[Token]) -> tuple[str | dt.date, Span]:
         first, last = self.tok(children[0]), self.tok(children[-1])
         span = Span(self.path, first.line, first.column, last.end_line, last.end_column)
@@ -374,7 +379,7 @@ class AstBuilder(ExpressionBuilder):
 
     def reduce(self, meta: Meta, children: list[Any]) -> s.Adjust:
         names, amount = children
-        lit = self._literal("percent", amount)
+        lit = amount if isinstance(amount, s.Name) else self._literal("percent", amount)
         return s.Adjust("reduce", names, lit, self.span(meta, children))
 
     def cap(self, meta: Meta, children: list[Any]) -> s.Adjust:
@@ -403,6 +408,9 @@ class AstBuilder(ExpressionBuilder):
 
     def columns(self, meta: Meta, children: list[Any]) -> s.Dimension:
         return s.Dimension("columns", children[0], self.span(meta, children), tuple(children))
+
+    def amount_ref(self, meta: Meta, children: list[Any]) -> s.Name:
+        return s.Name(str(children[0]), self.tok(children[0]))
 
     def name_list(self, meta: Meta, children: list[Any]) -> tuple[s.Name, ...]:
         return tuple(s.Name(str(c), self.tok(c)) for c in children)

@@ -437,11 +437,12 @@ class Seasoning:
 
 @dataclass(frozen=True, slots=True)
 class Adjust:
-    """`reduce max_ltv by 5%` / `cap max_ltv at 80%`."""
+    """`reduce max_ltv by 5%` / `cap max_ltv at 80%`; the amount a literal, or the name of a value or field
+    (`cap max_ltv at purpose_cap`)."""
 
     kind: Lit["reduce", "cap"]
     limits: tuple[Name, ...]
-    amount: Literal
+    amount: Literal | Name
     span: Span = field(compare=False)
 
 

@@ -20,6 +20,10 @@ from compiler.tools.diff_bands import amount_text, cell_at, limit_in, lookup_at,
 from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, shape, when_effect
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
+# how the header lines write the modes the IR names
+_WRITTEN: dict[object, str] = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last",
+                               "declined": "declined", "rules_only": "rules only"}
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -108,11 +112,16 @@ class _Differ:
         fields = (("Program id", "id"), ("Title", "title"), ("Investor", "investor"), ("Lender", "lender"), ("Family", "family"),
                   ("Version", "version"), ("Effective", "effective"), ("Source document", "source_document"),
                   ("Kind", "kind"), ("Base program", "base"), ("Seasoning date", "seasoning_date"),
-                  ("Adjustments combine", "combine"))
+                  ("Adjustments combine", "combine"), ("Loans no matrix covers", "uncovered"))
         for label, attr in fields:
             a, b = getattr(self.old, attr), getattr(self.new, attr)
             if a != b:
-                self.add("Program", "", label, _text(a), _text(b))
+                self.add("Program", "", label, _text(_WRITTEN.get(a, a)), _text(_WRITTEN.get(b, b)))
+        lined = {lid for lid, _m in (*self.old.limit_combine, *self.new.limit_combine)}
+        for lim in self.new.limits:  # `limit max_ltv: reductions last` lines, added, changed or removed
+            a, b = self.old.combine_of(lim.id), self.new.combine_of(lim.id)
+            if lim.id in lined and a != b:
+                self.add("Program", "", f"{lim.title} adjustments combine", _WRITTEN[a], _WRITTEN[b])
 
     # -------------------------------------------------------------- matrices
 
@@ -361,23 +370,31 @@ class _Differ:
         names = {lim.id: lim.title for lim in (*self.old.limits, *self.new.limits)}
         for k, x in news.items():
             what = f"{names.get(x.limit, x.limit)} {'reduction' if x.kind == 'reduce' else 'cap'}"
-            amount = f"{_plain_points(x.amount)}%"
+            amount = self._amount(x, self.nt)
             if k not in olds:
                 self.add(h, b.id, what, None, amount, "tightens", b.citation)
-            elif olds[k].amount != x.amount:
-                old = olds[k].amount
-                stricter = x.amount > old if x.kind == "reduce" else x.amount < old
-                self.add(h, b.id, what, f"{_plain_points(old)}%", amount, "tightens" if stricter else "loosens", b.citation)
+            elif (olds[k].amount, olds[k].text) != (x.amount, x.text):
+                old, new = olds[k].amount, x.amount
+                effect: Effect = ""  # a value's amount against another's, or a literal's: the loan decides
+                if old is not None and new is not None:
+                    effect = "tightens" if (new > old if x.kind == "reduce" else new < old) else "loosens"
+                self.add(h, b.id, what, self._amount(olds[k], self.ot), amount, effect, b.citation)
         for k, x in olds.items():
             if k not in news:
                 what = f"{names.get(x.limit, x.limit)} {'reduction' if x.kind == 'reduce' else 'cap'}"
-                self.add(h, b.id, what, f"{_plain_points(x.amount)}%", None, "loosens", b.citation)
+                self.add(h, b.id, what, self._amount(x, self.ot), None, "loosens", b.citation)
+
+    def _amount(self, x: ir.Adjustment, t: dict[str, str]) -> str:
+        """`5%`, or the value or field that gives the amount, by its title."""
+        if x.amount is None:
+            return t.get(x.text, x.text)
+        return f"{_plain_points(x.amount)}%"
 
     def _rule_text(self, r: ir.Rule, t: dict[str, str]) -> str:
         parts = [f"when {self._say(r.when, t)}"] if r.when is not None else []
         parts += [f"require {self._req(q, t)}" for q in r.requirements]
         names = {lim.id: lim.title for lim in (*self.old.limits, *self.new.limits)}
-        parts += [f"{x.kind} {names.get(x.limit, x.limit)} {'by' if x.kind == 'reduce' else 'at'} {_plain_points(x.amount)}%"
+        parts += [f"{x.kind} {names.get(x.limit, x.limit)} {'by' if x.kind == 'reduce' else 'at'} {self._amount(x, t)}"
                   for x in r.adjustments]
         parts += [_condition(c) for c in r.conditions]
         parts += [f"review: {text}" for text in r.reviews]

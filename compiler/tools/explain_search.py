@@ -111,6 +111,7 @@ class Explainer:
         for r in p.rules:
             if r.when is not None and any(a.limit == lim.id for a in r.adjustments):
                 nodes.append(r.when)
+            nodes.extend(a.by for a in r.adjustments if a.limit == lim.id and a.by is not None)  # its amount's inputs
         return nodes
 
     # --- one field

@@ -5,8 +5,8 @@ construct of the language:
 
 - which node a token belongs to (the innermost node around it: `band_between` for the `-` of `660-679`);
 - which statement node starts at a line's first token (the outermost node starting there: `rule`, `require`);
-- how deep a statement is indented (`depth`): the file's items at the margin, its `key: value` lines one step
-  in; the lines of a declaration (`[override] keyword name ...`, the name a token of the statement's own, not
+- how deep a statement is indented (`depth`): the file's items at the margin, its `key: value` lines (and
+  `limit max_ltv: stacked`) one step in; the lines of a declaration (`[override] keyword name ...`, the name a token of the statement's own, not
   of an expression: `rule x`, `field x`, `record x`, not `require x`) one step
   deeper than its first line; the lines of any other statement (the `allow`s under a `require`, a table's
   rows) at its own depth; a line holding only a closing keyword (`end`) at the depth of its node;
@@ -81,9 +81,10 @@ class TreeFacts:
             isinstance(c, Token) and c.start_pos == toks[1].start_pos for c in node.children)
 
     def is_property(self, node: Tree[Token]) -> bool:
-        """`key: value`."""
-        toks = self.first_tokens(node, 2)
-        return len(toks) == 2 and toks[1].type == COLON
+        """`key: value`, or `keyword name: value` (a program's `limit max_ltv: stacked`)."""
+        toks = self.first_tokens(node, 3)
+        return (len(toks) >= 2 and toks[1].type == COLON) or (
+            len(toks) == 3 and _word(toks[0]) and toks[1].type == NAME and toks[2].type == COLON)
 
     def statement_depth(self, first: Token) -> int:
         """How deep the statement starting with `first` is indented (steps of two spaces); see the module."""

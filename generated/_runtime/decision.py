@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 Outcome = Literal["pass", "fail", "missing", "not_applicable", "review"]
 Status = Literal["eligible", "ineligible", "needs_info"]
-LimitState = Literal["set", "none", "not_eligible"]
+LimitState = Literal["set", "none", "not_eligible", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,8 @@ class LimitResult:
     description: str
     candidates: tuple[LimitCandidate, ...] = ()
     # set: a value; none: no matrix cell, reduction or cap applies; not_eligible: a matrix giving the limit
-    # applies and the loan is in its N/A cell or outside its bands (`binding_rule` names that matrix)
+    # applies and the loan is in its N/A cell or outside its bands, or a rule that applies caps or reduces it by
+    # a value its table says is N/A; unknown: a cap or reduction by a value that unknown data decides
     state: LimitState = "set"
 
 

@@ -25,6 +25,10 @@ def max_ltv_at(program: ir_program.Program, vocabulary: ir_program.Vocabulary, l
     if not any(f.outcome == "pass" for f in d.findings if f.rule_id in matrices):
         return "—"
     limit = d.limit("max_ltv")
+    if limit is not None and limit.state == "not_eligible":  # a cap or reduction by a value N/A in its table
+        return '<span class="glc-cell glc-na">Not eligible</span>'
+    if limit is not None and limit.state == "unknown":
+        return "unknown"
     if limit is None or limit.value is None:
         return "no limit"
     return f'<span class="glc-cell glc-ltv glc-ltv-{shade(limit.value)}" data-value="{limit.value}">{limit.value}%</span>'

@@ -16,13 +16,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler.evaluate import Env, ev, ev_lookup
 
 LIMIT = "max_ltv"
 NOT_ELIGIBLE = '<span class="glc-cell glc-na">Not eligible</span>'
 NO_MATRIX = "—"
 NO_LIMIT = "no limit"
+UNKNOWN = "unknown"  # a reduction or cap by a value that unknown data decides (language.md 9.5)
 
 
 def _shade(value: Decimal) -> int:
@@ -49,6 +50,7 @@ class LtvPlan:
         for m in program.matrices:
             exprs += [m.when, *m.rows.keys] + (list(m.columns.keys) if m.columns else [])
         exprs += [r.when for r in self.adjusting]
+        exprs += [a.by for r in self.adjusting for a in r.adjustments if a.limit == LIMIT and a.by is not None]
         needed: set[str] = set()
         todo = [n for x in exprs if x is not None for n in ir.reads(x)]
         while todo:  # the derived values these read, and those they read in turn
@@ -125,21 +127,46 @@ class LtvPlan:
             return NO_LIMIT
         reductions: list[Decimal] = []
         caps: list[Decimal] = []
+        unknown = False
         for r in self.adjusting:  # adjustments count when the rule applies and, conservatively, when that is unknown
-            if r.when is not None and _bool(once(r.when, env)) is False:
+            applies = _bool(once(r.when, env)) if r.when is not None else True
+            if applies is False:
                 continue
             for a in r.adjustments:
-                if a.limit == LIMIT:
-                    (reductions if a.kind == "reduce" else caps).append(a.amount)
+                if a.limit != LIMIT:
+                    continue
+                amount = a.amount if a.by is None else once(a.by, env)
+                if amount is None:  # language.md 9.5: N/A in its table where the rule applies: not eligible
+                    assert a.by is not None
+                    if applies is True and not self._unknown_inputs(a.by.name, env):
+                        return NOT_ELIGIBLE
+                    unknown = True
+                    continue
+                (reductions if a.kind == "reduce" else caps).append(Decimal(str(amount)))
+        if unknown:
+            return UNKNOWN
+        mode = self.program.combine_of(LIMIT)
         found: list[Decimal] = []
         if candidates:
             base = min(candidates)
-            if self.program.combine == "stacked" and reductions:
+            if mode == "stacked" and reductions:
                 found = [base - sum(reductions, Decimal(0))]
             else:
-                found = [base] + ([base - amount for amount in reductions] if self.program.combine != "stacked" else [])
+                found = [base] + ([base - amount for amount in reductions] if mode == "lowest" else [])
         found += caps
+        if mode == "caps_first" and found:
+            found = [min(found) - sum(reductions, Decimal(0))]
         return ltv_cell(min(found)) if found else NO_LIMIT
+
+    def _unknown_inputs(self, name: str, env: Env) -> bool:
+        """Whether a loan field reached through unknown values from `name` is unknown (as the evaluator's
+        `unknown_fields`): else a value that is unknown is N/A in its table."""
+        value = self.program.value(name)
+        if value is None:
+            return env.field(name) is None
+        if env.values.get(name) is not None:
+            return False
+        return any(self._unknown_inputs(n, env) for n in ir_names.needs(value.body))
 
     def _place(self, m: ir.Matrix, env: Env, once: Any) -> ir.Cell | Literal[False] | None:
         """The matrix cell the loan falls in; None when a key is unknown, False when outside the bands."""

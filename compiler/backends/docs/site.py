@@ -57,8 +57,22 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
         limit_title=lambda lid: next((lim.title for lim in p.limits if lid == lim.id), lid),
         reads=Linker(p, bundle.vocabulary).reads, differs=differences(p, base), origin_title=lambda o: (
             by_id[o].title if o in by_id else o), rule_anchor=rule_anchor, value_anchor=value_anchor,
-        yaml=_yaml_str,
+        yaml=_yaml_str, combine_words=combine_words, mode_text=lambda mode: _MODE_TEXT[mode],
     )
+
+
+_MODE_TEXT = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last"}
+
+
+def combine_words(mode: str) -> str:
+    """How a limit's reductions and caps combine, in words (docs/language.md 9.5)."""
+    return {
+        "stacked": "Reductions add up and are taken from the matrix value; caps then apply; the lowest result is the "
+                   "limit.",
+        "caps_first": "The lowest of the matrix value and the caps, less every reduction (reductions last): a "
+                      "reduction lowers a capped limit too.",
+    }.get(mode, "The matrix value, each reduction taken from it, and each cap are candidates; the lowest applies "
+                "(most restrictive wins).")
 
 
 def _shared_by(bundle: ir_program.Bundle, p: ir_program.Program) -> list[ir_program.Program]:

@@ -139,8 +139,9 @@ class FastPath:
             self.say("elif applies:")
             self.say("covered = True", 2)
             self._place(m, 2)
-        self.say("if covered is False:")
-        self.say('failed.append("eligibility_matrix")', 2)
+        if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
+            self.say("if covered is False:")
+            self.say('failed.append("eligibility_matrix")', 2)
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
@@ -295,7 +296,6 @@ class FastPath:
 
     def _limits(self) -> None:
         p = self.p
-        stacked = p.combine == "stacked"
         out = []
         if p.limits:
             self.say("best: Decimal | None")
@@ -305,19 +305,24 @@ class FastPath:
             adjs = [(r, a) for r in p.rules for a in r.adjustments if a.limit == lim.id]
             reduces = [(r, a) for r, a in adjs if a.kind == "reduce"]
             caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
-            how = "stacked" if stacked else "lowest wins"
+            mode = p.combine_of(lim.id)
+            stacked = mode == "stacked"
+            how = {"stacked": "stacked", "lowest": "lowest wins", "caps_first": "reductions last"}[mode]
             self.say(f"# limit {lim.id}: {_comment(lim.title)} ({lim.span.where}): the lowest cell, each reduction "
                      f"({how}) and cap that may apply; `sure`: only those that surely apply")
             if not base and not caps:
                 out.append(f"({lim.id!r}, None, None)")
                 continue
+            by_value = [(r, a) for r, a in adjs if a.by is not None]
+            if by_value:
+                self._unresolved(lim, by_value)
             if base:
                 self.say(f"best = sure = base_{lim.id}")
                 self.say(f"best_by = base_{lim.id}_by")
             else:
                 self.say("best = sure = None")
                 self.say("best_by = ''")
-            if base and reduces:
+            if base and reduces and mode != "caps_first":
                 self.say(f"if base_{lim.id} is not None:")
                 if stacked:
                     total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
@@ -340,13 +345,24 @@ class FastPath:
                 self.say(f"best, best_by = {amount}, {r.id!r}", 3)
                 self.say(f"if a_{r.id} is True and (sure is None or sure > {amount}):", 2)
                 self.say(f"sure = {amount}", 3)
+            if reduces and mode == "caps_first":  # every reduction off the lowest of the cell and the caps
+                total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
+                sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
+                self.say("if best is not None:")
+                self.say(f"best = best - ({total})", 2)
+                self.say("if sure is not None:")
+                self.say(f"sure = sure - ({sure_total})", 2)
             var = f"lim_{lim.id}"
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
                 self.say(f"if refused_{lim.id} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
-            self.say(f"{'elif' if base else 'if'} best is not None:")
+            if by_value:  # an amount not known: no limit; N/A where the rule surely applies fails, else missing
+                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None:")
+                self.say(f"{var}, {var}_by = None, None", 2)
+                self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
+            self.say(f"{'elif' if base or by_value else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails
                 self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
@@ -360,7 +376,37 @@ class FastPath:
                  "tuple(unresolved))")
 
     def _amount(self, a: ir.Adjustment) -> str:
+        if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
+            return f"({self._ref(a.by.name)} or 0)"
+        assert a.amount is not None
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
+
+    def _ref(self, name: str) -> str:
+        return f"v_{name}" if name in self.value_ids else f"loan.{name}"
+
+    def _unresolved(self, lim: ir.Limit, by_value: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
+        """`gone_<limit>`: True when a rule that surely applies reduces or caps by a value its table says is N/A
+        (or outside its domain), else False when one that (may) apply does so by a value not known, else None."""
+        self.say(f"gone_{lim.id}: bool | None = None  # an amount not known (language.md 9.5)")
+        for r, a in by_value:
+            assert a.by is not None
+            name = a.by.name
+            bad = f" or {name!r} in inv" if name in self.invalid_from else ""
+            self.say(f"if a_{r.id} is not False and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
+            self.say(f"if a_{r.id} is True and ({name!r} in inv or not {self._reach(name)}):" if bad else
+                     f"if a_{r.id} is True and not {self._reach(name)}:", 2)
+            self.say(f"gone_{lim.id} = True", 3)
+            self.say(f"elif gone_{lim.id} is None:", 2)
+            self.say(f"gone_{lim.id} = False", 3)
+
+    def _reach(self, name: str) -> str:
+        """Whether a loan field reached through unknown values from `name` is unknown (`runtime.missing` is not
+        empty): a field unknown, or a value unknown that needs one."""
+        if name not in self.value_ids:
+            return f"(loan.{name} is None)"
+        value = next(v for v in self.p.values if v.id == name)
+        inner = [self._reach(n) for n in ir_names.needs(value.body)]
+        return f"(v_{name} is None and ({' or '.join(inner)}))" if inner else "False"
 
 
 def _balanced(text: str) -> bool:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler import ir, ir_names, ir_program
+from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends.sql.expr import (
     INT,
     Scope,
@@ -190,7 +190,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         outcomes.append(exp.alias_(_matrix_outcome(i, m, invalid_from, program.rules), f"o_m{i}"))
         finding_cols.append((m.id, f"o_m{i}"))
-    if program.matrices:
+    if program.matrices and program.uncovered == "declined":
         none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
         outcomes.append(exp.alias_(case((none_applies, _s("fail")), default=_s("pass")), "o_elig"))
         finding_cols.append(("eligibility_matrix", "o_elig"))
@@ -211,11 +211,14 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
             out_limits += [exp.alias_(exp.Null(), lid), exp.alias_(exp.Null(), f"{lid}_rule")]
             continue
         actual = _limit_actual(lim, program, vocabulary, scope)
-        scale = _limit_stages(program, lim.id, actual, k, stages)
+        scale = _limit_stages(program, lim.id, actual, k, stages, scope, invalid_from)
         lv, lc, la = exp.column(f"lim{k}"), exp.column(f"lim{k}_certain"), exp.column(f"lim{k}_actual")
         on_invalid = [(exp.And(this=is_null(la), expression=invalid_col(lim.on)), _s("fail"))] \
             if lim.on in invalid_from else []
+        gone = exp.column(f"lim{k}_gone_now")  # an amount not known: TRUE not eligible, FALSE unknown, NULL neither
         limit_findings.append(exp.alias_(case(
+            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=True))), _s("fail")),
+            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=False))), _s("missing")),
             (is_null(lv), _s("not_applicable")),
             *on_invalid,
             (is_null(la), _s("missing")),
@@ -343,7 +346,8 @@ def _limit_actual(lim: ir.Limit, program: ir_program.Program, vocabulary: ir_pro
     return scope.field(f.name, f.type)
 
 
-def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]]) -> int:
+def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, stages: list[list[exp.Expr]],
+                  scope: Scope, invalid_from: dict[str, tuple[str, ...]]) -> int:
     """Columns computing limit k as `runtime._limit` does, stage by stage; returns the scale of its integers.
 
     Stage 0: each matrix's candidate (its cell's value when the matrix passes) and the actual value; 1: the base
@@ -363,20 +367,31 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
                         cells.append((_at(i, m, r, c), v))
                         consts.append(v)
             matrices.append((i, m.id, cells))
-    reductions: list[tuple[int, str, Decimal]] = []
-    caps: list[tuple[int, str, Decimal]] = []
+    reductions: list[tuple[int, str, Decimal | Sql]] = []
+    caps: list[tuple[int, str, Decimal | Sql]] = []
+    by_value: list[tuple[int, str]] = []  # (rule, value or field) of the amounts read for the loan
     for i, rule in enumerate(program.rules):
         for adj in rule.adjustments:
-            if adj.limit == limit:
-                (reductions if adj.kind == "reduce" else caps).append((i, rule.id, adj.amount))
+            if adj.limit != limit:
+                continue
+            amount: Decimal | Sql
+            if adj.by is not None:
+                amount = _ref(adj.by.name, adj.by.type, program, scope)
+                by_value.append((i, adj.by.name))
+            else:
+                assert adj.amount is not None
+                amount = adj.amount
                 consts.append(adj.amount)
-    scale = max([actual.scale] + [const_num(c).scale for c in consts])
+            (reductions if adj.kind == "reduce" else caps).append((i, rule.id, amount))
+    scale = max([actual.scale] + [const_num(c).scale for c in consts]
+                + [a.scale for _i, _r, a in reductions + caps if isinstance(a, Sql)])
 
-    def n(d: Decimal) -> exp.Expr:
-        return rescale(const_num(d), scale)
+    def n(d: Decimal | Sql) -> exp.Expr:
+        return rescale(d, scale) if isinstance(d, Sql) else rescale(const_num(d), scale)
 
     p = f"lim{k}"
     stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
+    stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from), f"{p}_gone"))
     for i, _mid, cells in matrices:
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
         stages[0].append(exp.alias_(case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value)), f"{p}_m{i}"))
@@ -392,10 +407,14 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
             return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
         out: list[tuple[exp.Expr, exp.Expr]] = []
-        if program.combine == "stacked":
-            total: exp.Expr = lit(0)
-            for i, _rid, amount in reductions:
-                total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
+        mode = program.combine_of(limit)
+        total: exp.Expr = lit(0)
+        for i, _rid, amount in reductions:
+            total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
+        if mode == "caps_first":  # the lowest of the cell and the caps, less every reduction
+            return [(exp.Sub(this=v, expression=paren(total)) if reductions else v, r)
+                    for v, r in [(base, base_rule)] + [(case((on(i), n(amount))), _s(rid)) for i, rid, amount in caps]]
+        if mode == "stacked":
             out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
         else:
             out.append((base, base_rule))
@@ -415,12 +434,53 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
                                                expression=_true(exp.column(f"m{i}_a")))))
                for i, _mid, _c in matrices]
     lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
+    if by_value:  # an amount not known leaves no value (its finding fails or is missing)
+        lowest = case((exp.Not(this=is_null(exp.column(f"{p}_gone"))), exp.Null()), default=lowest)
     stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
+                  exp.alias_(case((_or(refused), exp.Null()), default=exp.column(f"{p}_gone")) if refused
+                             else exp.column(f"{p}_gone"), f"{p}_gone_now"),
                   exp.alias_(_least([exp.column(f"{p}_c{j}") for j in range(len(known))]), f"{p}_certain")]
     rules = [r if isinstance(r, exp.Literal) else exp.column(f"{p}_base_rule") for _v, r in maybe]
     stages[4].append(exp.alias_(case(*[(exp.EQ(this=exp.column(f"{p}_o{j}"), expression=exp.column(p)), rules[j])
                                        for j in range(len(maybe))]), f"{p}_rule"))
     return scale
+
+
+def _ref(name: str, t: ir_types.Type, program: ir_program.Program, scope: Scope) -> Sql:
+    """The value or field a reduction or cap names, as the scaled integer the limit's arithmetic uses."""
+    return scope.value(name, t) if program.value(name) is not None else scope.field(name, t)
+
+
+def _gone(by_value: list[tuple[int, str]], program: ir_program.Program, scope: Scope,
+          invalid_from: dict[str, tuple[str, ...]]) -> exp.Expr:
+    """`runtime._unresolved`: TRUE when a rule that surely applies reduces or caps by a value its table says is N/A
+    (or outside its domain), else FALSE when one that (may) apply does so by a value not known, else NULL."""
+    if not by_value:
+        return exp.cast(exp.Null(), "BOOLEAN")
+    sure: list[exp.Expr] = []
+    maybe: list[exp.Expr] = []
+    for i, name in by_value:
+        a = exp.column(f"r{i}_a")
+        ref = exp.column(scope.value_prefix + name, quoted=True) if program.value(name) is not None \
+            else scope.field_column(name)
+        bad = invalid_col(name) if name in invalid_from else None
+        unknown = exp.Or(this=is_null(ref), expression=paren(bad)) if bad is not None else is_null(ref)
+        not_available = exp.Or(this=paren(bad), expression=exp.Not(this=paren(_reach(name, program, scope)))) \
+            if bad is not None else exp.Not(this=paren(_reach(name, program, scope)))
+        sure.append(exp.And(this=_true(a), expression=exp.And(this=paren(unknown), expression=paren(not_available))))
+        maybe.append(exp.And(this=exp.Coalesce(this=a, expressions=[exp.Boolean(this=True)]), expression=paren(unknown)))
+    return case((_or(sure), exp.Boolean(this=True)), (_or(maybe), exp.Boolean(this=False)))
+
+
+def _reach(name: str, program: ir_program.Program, scope: Scope) -> exp.Expr:
+    """`runtime.missing((name,))` is not empty: a field unknown, or a value unknown that needs one that is."""
+    value = program.value(name)
+    if value is None:
+        return is_null(scope.field_column(name))
+    inner = [_reach(n, program, scope) for n in ir_names.needs(value.body)]
+    if not inner:
+        return exp.Boolean(this=False)
+    return exp.And(this=is_null(exp.column(scope.value_prefix + name, quoted=True)), expression=_or(inner))
 
 
 def _decimal(e: exp.Expr, scale: int) -> exp.Expr:
