@@ -217,13 +217,16 @@ class IsKnown:
 
 @dataclass(frozen=True, slots=True)
 class InSet:
-    """`operand in (values)` for enum values (negated: `not in`)."""
+    """`operand in (values)` for enum values (negated: `not in`); `in <list>` names the reference list its values
+    come from (`list_name`, `list_title`: for people; executors read `values` only)."""
 
     operand: Expr
     values: tuple[str, ...]
     negated: bool
     span: Span = field(compare=False)
     type: Type = YESNO
+    list_name: str = ""
+    list_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,6 +513,40 @@ class Rule:
     overrides: bool  # replaces a rule of the base program
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)
+
+
+NoteStatus = Lit["informational", "unusable", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A `note` item: source text the program records with its citation and does not enforce (documentation only).
+
+    `status`: informational (true, nothing to check), unusable (garbled or too vague to enforce), conflict (the
+    source contradicts itself)."""
+
+    id: str
+    title: str
+    section: str
+    citation: str | None
+    status: NoteStatus
+    text: str
+    origin: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedList:
+    """A named reference list: some choices of a built-in list (`countries`, `us_states`, ...), another list or a
+    `one of` field. `source` is what its codes were chosen from; built-in lists have themselves as source."""
+
+    name: str
+    title: str
+    source: str
+    codes: tuple[str, ...]
+    labels: tuple[str, ...]
+    builtin: bool
+    span: Span | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

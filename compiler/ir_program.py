@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal as Lit
 
-from compiler.ir import Accepted, Field, Limit, Matrix, Record, Rule, Value
+from compiler.ir import Accepted, Field, Limit, Matrix, NamedList, Note, Record, Rule, Value
 from compiler.source import Span
 
 
@@ -24,6 +24,7 @@ class Vocabulary:
     limits: tuple[Limit, ...]
     path: str
     sha256: str
+    lists: tuple[NamedList, ...] = ()  # the vocabulary's own `list` items (built-in lists: compiler.reference)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -68,6 +69,7 @@ class Program:
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
     abstract: bool = False  # `abstract: yes`: shared rules other programs extend, not a product (no check_all, compare)
+    notes: tuple[Note, ...] = ()  # `note` items: documentation only, never decided
 
     def value(self, name: str) -> Value | None:
         return next((v for v in self.values if v.id == name), None)

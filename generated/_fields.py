@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: dc2127c464e80dbe7b4724b386f2e1417e5212e689f660711c3bcc8cf6e82f59.
+Source sha256: 2a50006c452881f19cf0e652a32525b03b97c9f04518baaaa4ad98caabbfde86.
 """
 
 from __future__ import annotations
@@ -482,6 +482,26 @@ NAMES: dict[str, rt.Name] = {
         title='Monthly insurance',
         kind='money',
         unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'citizenship_country': rt.Name(
+        title='Country of citizenship',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'residence_state': rt.Name(
+        title='State of residence',
+        kind='enum',
+        unit='',
         is_value=False,
         depends_on=(),
         places=None,

@@ -8,7 +8,7 @@ diagnostic per mistake, not a cascade).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from compiler import ir, ir_types
@@ -92,6 +92,7 @@ class Scope:
     value_names: Callable[[], list[str]]
     as_of: str
     program: bool = False  # a program's scope (it may declare values of its own), not the vocabulary's
+    lists: dict[str, ir.NamedList] = field(default_factory=dict)  # reference lists by name (built-in and declared)
 
 
 # two example literals per kind of number, for messages
@@ -410,6 +411,32 @@ class ExprLowerer:
         if values is None:
             return None
         return ir.InSet(x, values, e.negated, e.span)
+
+    def lower_InNamedList(self, e: s.InNamedList) -> ir.Expr | None:
+        x = self.expr(e.operand)
+        if x is None:
+            return None
+        named = self.scope.lists.get(e.list_name.name)
+        if named is None:
+            declared = sorted(n for n, lst in self.scope.lists.items() if not lst.builtin)
+            builtins = sorted(n for n, lst in self.scope.lists.items() if lst.builtin)
+            self.diags.error("E243", f"There is no reference list `{e.list_name.name}`.{did_you_mean(e.list_name.name, self.scope.lists)}",
+                             e.list_name.span,
+                             "Name a list declared in loan.fields (`list <name> \"<title>\" of countries: ...`)"
+                             + (f" such as {', '.join(declared[:4])}" if declared else "")
+                             + f", a built-in list ({', '.join(builtins)}), or write the choices out: `in (a, b)`.")
+            return None
+        if x.type.kind != "enum":
+            return self._enum_values(x, [], e.operand)  # reports E316 the same way `in (...)` does
+        outside = [c for c in named.codes if c not in x.type.values]
+        if outside:
+            what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
+            shown = ", ".join(outside[:5]) + (", ..." if len(outside) > 5 else "")
+            self.diags.error("E244", f"The list `{named.name}` holds codes {what} never takes: {shown}.", e.list_name.span,
+                             f"Use a list chosen from {what}'s own choices (declare it with `list <name> \"<title>\" of "
+                             f"{x.type.enum}: ...`), or a field whose choices are `{named.source}`.")
+            return None
+        return ir.InSet(x, named.codes, e.negated, e.span, list_name=named.name, list_title=named.title)
 
     def _enum_values(self, x: ir.Expr, items: list[s.Name | s.Literal], operand: s.Expr) -> tuple[str, ...] | None:
         if x.type.kind != "enum":

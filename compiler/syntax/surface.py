@@ -120,6 +120,16 @@ class InList:
 
 
 @dataclass(frozen=True, slots=True)
+class InNamedList:
+    """`citizenship_country in ofac_countries` / `state not in us_territories`: a named reference list."""
+
+    operand: Expr
+    list_name: Name
+    negated: bool
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class BoolOp:
     """`a and b and c` / `a or b`."""
 
@@ -183,6 +193,7 @@ Expr = (
     | IsKnown
     | IsValue
     | InList
+    | InNamedList
     | BoolOp
     | Not
     | Extremum
@@ -360,6 +371,18 @@ class LimitDecl:
 
 
 @dataclass(frozen=True, slots=True)
+class ListDecl:
+    """`list ofac_countries "OFAC-sanctioned countries" of countries: CU, IR, KP, SY`: some choices of a source."""
+
+    name: str
+    title: str | None
+    source: Name  # a built-in list, another list or a `one of` field
+    members: tuple[Name, ...]
+    span: Span = field(compare=False)
+    name_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """`section "Title"`: groups what follows, for the documentation."""
 
@@ -372,7 +395,7 @@ class Vocabulary:
     """A `.fields` file: the shared loan vocabulary."""
 
     title: str
-    items: tuple[FieldDecl | RecordDecl | ValueDecl | LimitDecl | Section, ...]
+    items: tuple[FieldDecl | RecordDecl | ValueDecl | LimitDecl | ListDecl | Section, ...]
     span: Span = field(compare=False)
 
 
@@ -513,6 +536,31 @@ class MatrixDecl:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteProp:
+    """One `key: value` line of a note item (`status: informational`, `text: "..."`), checked when lowered."""
+
+    key: str
+    value: str
+    quoted: bool
+    span: Span = field(compare=False)
+    key_span: Span = field(compare=False)
+    value_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDecl:
+    """`note name "Title"` with `cite`, `status:` and `text:` lines: source text recorded, never enforced."""
+
+    name: str
+    title: str | None
+    override: bool
+    cites: tuple[Cite, ...]
+    props: tuple[NoteProp, ...]
+    span: Span = field(compare=False)
+    name_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Drop:
     """`drop rule name because "reason"`: a variant removes an inherited item."""
 
@@ -533,7 +581,7 @@ class HeaderLine:
     value_span: Span = field(compare=False)
 
 
-ProgramItem = Section | RuleDecl | MatrixDecl | ValueDecl | Drop
+ProgramItem = Section | RuleDecl | MatrixDecl | ValueDecl | NoteDecl | Drop
 
 
 @dataclass(frozen=True, slots=True)
