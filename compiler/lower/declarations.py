@@ -19,6 +19,7 @@ from compiler.lower.expr import ExprLowerer, Scope
 from compiler.lower.inherit import INHERITED_KEYS, Effective
 from compiler.lower.lists import builtin, check_list_names, list_for_field, lower_list
 from compiler.lower.literals import lower_band
+from compiler.lower.notes import lower_note
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
 from compiler.syntax import surface as s
@@ -42,7 +43,7 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
     unit = str(decl.unit) if decl.unit else ""
     named = list_for_field(ts, lists or {})
     if named is not None:  # `type: one of countries`: the list's codes are the choices, its names their labels
-        t = ir_types.Type("enum", enum=decl.name, values=named.codes, labels=named.labels)
+        t = ir_types.Type("enum", enum=decl.name, values=named.codes, labels=named.labels, choices_list=named.name)
     elif kind == "enum":
         names = [v.name for v in ts.values]
         for n, v in enumerate(ts.values):
@@ -237,6 +238,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
 
     matrices: list[ir.Matrix] = []
     rules: list[ir.Rule] = []
+    notes: list[ir.Note] = []
     for item in eff.items:
         if isinstance(item.decl, s.MatrixDecl):
             m = lower_matrix(item, lowerer, limits, values, diags)
@@ -246,6 +248,10 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
             r = lower_rule(item, lowerer, limits, diags)
             if r is not None:
                 rules.append(r)
+        elif isinstance(item.decl, s.NoteDecl):
+            n = lower_note(item, diags)
+            if n is not None:
+                notes.append(n)
     all_values = values.all()
     if title is None or family is None or version is None or source_doc is None or effective is None:
         return None
@@ -255,7 +261,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
         effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
-        accepted=lower_accepts(decl.accepts, diags), abstract=abstract,
+        accepted=lower_accepts(decl.accepts, diags), abstract=abstract, notes=tuple(notes),
     )
 
 

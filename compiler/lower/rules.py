@@ -214,7 +214,9 @@ def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], di
             notes.append(clause.text)
     if not (requirements or adjustments or conditions or reviews) and ok:
         diags.error("E414", f"Rule `{decl.name}` does nothing.", decl.name_span,
-                    "Give it a `require`, `reduce`, `cap`, `condition` or `review` line.")
+                    "Give it a `require`, `reduce`, `cap`, `condition` or `review` line. To record source text the "
+                    "program does not enforce, write a `note` item instead: `note <name> \"<title>\"` with `cite`, "
+                    "`status: informational` (or `unusable`, `conflict`) and `text: \"...\"` lines.")
         return None
     if not ok:
         return None
