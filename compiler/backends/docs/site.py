@@ -23,10 +23,10 @@ from compiler.backends.docs import changes
 from compiler.backends.docs.links import Linker, also, also_span, choices, field_anchor, rule_anchor, value_anchor
 from compiler.backends.docs.matrices import entry_text, matrix_view
 from compiler.build.cache import Memo, no_memo
-from compiler.lower.lists import builtin
-from compiler.reference import builtin_lists
 from compiler.escape import attr, band, md
+from compiler.lower.lists import builtin
 from compiler.meta import titles as titles_of
+from compiler.reference import builtin_lists
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
