@@ -422,16 +422,16 @@ class ExprLowerer:
             builtins = sorted(n for n, lst in self.scope.lists.items() if lst.builtin)
             self.diags.error("E243", f"There is no reference list `{e.list_name.name}`.{did_you_mean(e.list_name.name, self.scope.lists)}",
                              e.list_name.span,
-                             "Name a list declared in loan.fields (`list <name> \"<title>\" of countries: ...`)"
-                             + (f" such as {', '.join(declared[:4])}" if declared else "")
-                             + f", a built-in list ({', '.join(builtins)}), or write the choices out: `in (a, b)`.")
+                             (f"Name a list declared in loan.fields ({', '.join(declared)}) or a built-in list"
+                              if declared else "Name a built-in list") + f" ({', '.join(builtins)}), or write the choices "
+                             "out: `in (a, b)`. A new list is declared in loan.fields: `list <name> \"<title>\" of countries: CU, IR`.")
             return None
         if x.type.kind != "enum":
             return self._enum_values(x, [], e.operand)  # reports E316 the same way `in (...)` does
         outside = [c for c in named.codes if c not in x.type.values]
         if outside:
             what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
-            shown = ", ".join(outside[:5]) + (", ..." if len(outside) > 5 else "")
+            shown = ", ".join(outside[:5]) + (" and more" if len(outside) > 5 else "")
             self.diags.error("E244", f"The list `{named.name}` holds codes {what} never takes: {shown}.", e.list_name.span,
                              f"Use a list chosen from {what}'s own choices (declare it with `list <name> \"<title>\" of "
                              f"{x.type.enum}: ...`), or a field whose choices are `{named.source}`.")

@@ -14,6 +14,14 @@ from compiler.reference import builtin_lists
 from compiler.syntax import surface as s
 
 
+_US = "two-letter postal codes such as CA, NY, TX"
+_KIND_OF_CODES = {
+    "countries": "ISO 3166-1 two-letter codes such as US, CA, MX; GB for the United Kingdom",
+    "us_states": _US, "us_states_and_dc": _US + ", DC", "us_territories": "PR, GU, VI, AS, MP, UM",
+    "us_jurisdictions": _US + ", DC, PR",
+}
+
+
 def builtin() -> dict[str, ir.NamedList]:
     """The built-in lists as IR, by name."""
     return {b.name: ir.NamedList(b.name, b.title, b.name, b.codes, b.labels, True) for b in builtin_lists().values()}
@@ -47,10 +55,12 @@ def lower_list(decl: s.ListDecl, lists: dict[str, ir.NamedList], fields: dict[st
     ok = True
     for m in decl.members:
         if m.name not in label_of:
-            sample = ", ".join(codes[:6])
-            diags.error("E241", f"`{m.name}` is not one of the codes of `{decl.source.name}`.{did_you_mean(m.name, codes)}",
-                        m.span, f"Use the codes `{decl.source.name}` lists (for example {sample}); the documentation's "
-                                "vocabulary page lists them all with their names.")
+            sample = _KIND_OF_CODES.get(decl.source.name) or "for example " + ", ".join(codes[:6])
+            by_label = next((c for c, label in label_of.items() if label.lower() == m.name.replace("_", " ").lower()), None)
+            hint = f" Did you mean `{by_label}`?" if by_label else did_you_mean(m.name, codes)
+            diags.error("E241", f"`{m.name}` is not one of the codes of `{decl.source.name}`.{hint}",
+                        m.span, f"Use the codes `{decl.source.name}` lists ({sample}); the documentation's vocabulary page "
+                                "lists them all with their names.")
             ok = False
             continue
         if m.name in out:
