@@ -196,23 +196,28 @@ CompareOp = Lit["<", "<=", ">", ">=", "=", "!="]
 
 @dataclass(frozen=True, slots=True)
 class Compare:
-    """`left op right` on two values of the same type; unknown if either is unknown."""
+    """`left op right` on two values of the same type; unknown if either is unknown. `no_score`: the yes/no fields
+    (`fico_no_score`) of the numbers it reads, directly or through values, whose field says `allows: no score`:
+    when one of them is yes the loan has no such number at all and the comparison is not met (false), never unknown."""
 
     op: CompareOp
     left: Expr
     right: Expr
     span: Span = field(compare=False)
     type: Type = YESNO
+    no_score: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class IsKnown:
-    """`operand is known` (negated: `is unknown`); never unknown itself."""
+    """`operand is known` (negated: `is unknown`); never unknown itself. `no_score`: the operand's yes/no field of
+    `allows: no score` (a loan that says it has no score knows it: `fico is known` is true)."""
 
     operand: Expr
     negated: bool
     span: Span = field(compare=False)
     type: Type = YESNO
+    no_score: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +410,8 @@ class Field:
     section: str
     span: Span = field(compare=False)
     better: Lit["higher", "lower", ""] = ""  # which way the value is better for the loan (`better:`), "" undeclared
+    no_score: str = ""  # `allows: no score`: the yes/no field that says the loan has none (`fico_no_score`)
+    no_score_of: str = ""  # on that yes/no field: the number it belongs to (`fico`)
 
 
 @dataclass(frozen=True, slots=True)

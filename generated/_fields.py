@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: 2a50006c452881f19cf0e652a32525b03b97c9f04518baaaa4ad98caabbfde86.
+Source sha256: 4c1f3c68c25092629e2511710589ac80d8564620a08b10e6ec2cd90843d286c1.
 """
 
 from __future__ import annotations
@@ -192,6 +192,16 @@ NAMES: dict[str, rt.Name] = {
         title='Credit score',
         kind='integer',
         unit='points',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'fico_no_score': rt.Name(
+        title='No credit score',
+        kind='yesno',
+        unit='',
         is_value=False,
         depends_on=(),
         places=None,

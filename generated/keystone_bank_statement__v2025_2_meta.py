@@ -809,7 +809,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:311',
+            where='programs/loan.fields:312',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -817,7 +817,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:312',
+            where='programs/loan.fields:313',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -825,7 +825,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:313',
+            where='programs/loan.fields:314',
         ),
     ),
     selector_inputs=('occupancy', 'purpose'),

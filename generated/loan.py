@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: 2a50006c452881f19cf0e652a32525b03b97c9f04518baaaa4ad98caabbfde86.
+Source sha256: 4c1f3c68c25092629e2511710589ac80d8564620a08b10e6ec2cd90843d286c1.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -12,7 +12,10 @@ import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+# `allows: no score`: each such number and the yes/no field that says the loan has none at all
+NO_SCORE = {'fico': 'fico_no_score'}
+NO_SCORE_TEXT = ('none', 'no score', 'no credit score', 'noscore')
 
 __all__ = [
     'Citizenship',
@@ -644,7 +647,14 @@ class Loan(BaseModel):
         le=850,
         title='Credit score',
         description="Representative credit score of the loan: the lowest of the borrowers' middle (or lower of two) "
-            'bureau scores. Unknown when no borrower has a score. Unit: points.',
+            'bureau scores. A loan whose borrowers have no score at all says "none"; unknown when not yet pulled. '
+            'Unit: points.',
+    )
+    fico_no_score: bool | None = Field(
+        default=None,
+        title='No credit score',
+        description='Yes when the loan has no credit score at all: a loan gives `"fico": "none"` (or this field). '
+            'Unknown when neither is given; a credit score that is missing from the file is unknown, not none.',
     )
     citizenship: Citizenship | None = Field(
         default=None,
@@ -866,3 +876,19 @@ class Loan(BaseModel):
         description='State, district or territory where the primary borrower lives (two-letter code: states, DC, PR, '
             'GU, VI, AS, MP, UM).',
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_score(cls, data: object) -> object:
+        """`"fico": "none"` (or "No score", any case): no score at all, so `fico_no_score` is yes; a score given: no."""
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for name, flag in NO_SCORE.items():
+            given = out.get(name)
+            if isinstance(given, str) and given.strip().lower() in NO_SCORE_TEXT:
+                out[name] = None
+                out[flag] = True
+            elif given is not None and out.get(flag) is None:
+                out[flag] = False
+        return out

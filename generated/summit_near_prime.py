@@ -49,17 +49,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:271)
+    # Property value (programs/loan.fields:272)
     v['property_value'] = (
         None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:275)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:279)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -168,7 +168,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else _D75 if loan.property_type in {'condo_non_warrantable'}
         else None
     )
-    # Eligible deposits (programs/loan.fields:282)
+    # Eligible deposits (programs/loan.fields:283)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -176,7 +176,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:286)
     v['qualifying_income'] = (
         None if (
             _t26 := (
@@ -208,7 +208,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:295)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -226,7 +226,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else _D43 if v['credit_grade'] in {'b'} and loan.fthb in {True}
         else None
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:303)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v['min_reserves'] = (
@@ -238,11 +238,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:298)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:299)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:306)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:307)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -339,7 +339,7 @@ def rule_minimum_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 600 (programs/summit_near_prime.guideline:92)
-        (None if loan.fico is None else loan.fico >= 600),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 600)),
     )
 
 
@@ -454,17 +454,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:271)
+    # Property value (programs/loan.fields:272)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:274)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:275)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:278)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:279)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -573,7 +573,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D75 if loan.property_type in {'condo_non_warrantable'}
         else None
     )
-    # Eligible deposits (programs/loan.fields:282)
+    # Eligible deposits (programs/loan.fields:283)
     v_eligible_deposits = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -581,7 +581,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:285)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:286)
     v_qualifying_income = (
         None if (
             _t10 := (
@@ -611,7 +611,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:294)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:295)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
@@ -629,7 +629,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D43 if v_credit_grade in {'b'} and loan.fthb in {True}
         else None
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:302)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:303)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v_min_reserves = (
@@ -757,7 +757,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
-    ok = (None if loan.fico is None else loan.fico >= 600)
+    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 600))
     if ok is False:
         failed.append('minimum_fico')
     elif ok is None:
@@ -800,7 +800,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 loan.interest_only is True
                     and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
             )
-                or ((None if loan.fico is None else loan.fico >= 600) is False)
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 600)) is False)
         ):
             del failed[out_near_prime[0]]
         if out_near_prime[1] == 1 and (
@@ -809,7 +809,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_near_prime[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:311): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -834,7 +834,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:312): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:313): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -859,7 +859,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:313): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:314): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

@@ -101,8 +101,27 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
         diags.error("E227", f"`better:` applies to numbers; `{decl.name}` is {t.describe()}.", decl.better.span if decl.better else decl.span,
                     "Remove the `better:` line.")
         better = ""
+    no_score = ""
+    if decl.allows is not None:
+        if decl.allows.name != "score":
+            diags.error("E245", f"`allows: no {decl.allows.name}`: the one value a number may declare is `no score`.",
+                        decl.allows.span, "Write `allows: no score` (a loan may then say the borrower has no score at all).")
+        elif not t.numeric:
+            diags.error("E245", f"`allows: no score` applies to numbers; `{decl.name}` is {t.describe()}.", decl.allows.span,
+                        "Remove the `allows:` line, or put it on the numeric field (such as `fico`).")
+        else:
+            no_score = f"{decl.name}_no_score"
     return ir.Field(decl.name, decl.title or decl.name, t, places, rng, decl.description or "", section, decl.span,
-                    better)
+                    better, no_score=no_score)
+
+
+def no_score_field(f: ir.Field) -> ir.Field:
+    """The yes/no field a number with `allows: no score` brings: yes when the loan says there is none."""
+    title = f"No {f.title[:1].lower()}{f.title[1:]}"
+    return ir.Field(f.no_score, title, ir_types.YESNO, None, None,
+                    f"Yes when the loan has no {f.title.lower()} at all: a loan gives `\"{f.name}\": \"none\"` (or this field). "
+                    f"Unknown when neither is given; a {f.title.lower()} that is missing from the file is unknown, not none.",
+                    f.section, f.span, no_score_of=f.name)
 
 
 def collect_vocabulary_fields(
@@ -136,10 +155,19 @@ def collect_vocabulary_fields(
             f = lower_field(item, section, records_decl, diags, lists)
             if f is not None:
                 fields[item.name] = f
+                if f.no_score:
+                    if f.no_score in field_names:
+                        diags.error("E206", f"`{f.no_score}` is declared twice: `allows: no score` on `{f.name}` declares it.",
+                                    item.span, f"Rename the field `{f.no_score}`.")
+                    fields[f.no_score] = no_score_field(f)
         elif isinstance(item, s.RecordDecl):
             if item.name in records:
                 diags.error("E206", f"Record `{item.name}` is declared twice.", item.span, "Remove or rename one of them.")
                 continue
+            for rf in item.fields:
+                if rf.allows is not None:
+                    diags.error("E245", "`allows: no score` applies to fields of the loan, not of a record.", rf.allows.span,
+                                "Remove the `allows:` line.")
             inner = [lower_field(f, section, records_decl, diags, lists) for f in item.fields]
             records[item.name] = ir.Record(item.name, item.title or item.name, tuple(f for f in inner if f), item.span)
     for ld in later:
@@ -156,7 +184,7 @@ def make_value_table(value_decls: dict[str, tuple[s.ValueDecl, str, str]], field
                      records: dict[str, ir.Record], limits: dict[str, ir.Limit], as_of: str,
                      diags: Diagnostics, lists: dict[str, ir.NamedList] | None = None) -> ValueTable:
     def make_scope(table: ValueTable) -> Scope:
-        return Scope(fields, records, limits, table.type_of, table.names, as_of, lists=lists or {})
+        return Scope(fields, records, limits, table.type_of, table.names, as_of, lists=lists or {}, value_of=table.get)
 
     return ValueTable(value_decls, diags, make_scope, fields)
 
@@ -232,7 +260,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
     values = make_value_table(value_decls, fields, records, {}, as_of, diags, lists)
     limits = lower_limits(limit_decls, fields, values, diags)
     values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of, program=True,
-                                            lists=lists)
+                                            lists=lists, value_of=table.get)
     scope = values.make_scope(values)
     lowerer = ExprLowerer(scope, diags)
 

@@ -93,6 +93,7 @@ class Scope:
     as_of: str
     program: bool = False  # a program's scope (it may declare values of its own), not the vocabulary's
     lists: dict[str, ir.NamedList] = field(default_factory=dict)  # reference lists by name (built-in and declared)
+    value_of: Callable[[str], ir.Value | None] = lambda name: None  # a value's lowered definition (`no score`)
 
 
 # two example literals per kind of number, for messages
@@ -316,7 +317,42 @@ class ExprLowerer:
             return None
         if op not in ("<", "<=", ">", ">=", "=", "!="):
             raise NotImplementedError(op)
-        return ir.Compare(op, self.finish(left), self.finish(right), e.span)  # type: ignore[arg-type]
+        test = ir.Compare(op, self.finish(left), self.finish(right), e.span)  # type: ignore[arg-type]
+        flags = self.no_score_flags(test)
+        return replace(test, no_score=tuple(flags)) if flags else test
+
+    # ---------------------------------------------------------------- no score (`allows: no score`)
+    def no_score_flags(self, x: ir.Expr, seen: set[str] | None = None) -> list[str]:
+        """The `<field>_no_score` fields of the numbers `x` reads with `allows: no score`, directly or through values."""
+        seen = set() if seen is None else seen
+        out: list[str] = []
+        for ref in ir.find_all(x, ir.FieldRef):
+            f = self.scope.fields.get(ref.name)
+            if f is not None and f.no_score and f.no_score not in out:
+                out.append(f.no_score)
+        for vref in ir.find_all(x, ir.ValueRef):
+            if vref.name not in seen:
+                seen.add(vref.name)
+                v = self.scope.value_of(vref.name)
+                if v is not None:
+                    out += [n for n in self.no_score_flags(v.body, seen) if n not in out]  # type: ignore[arg-type]
+        return out
+
+    def lower_IsNoScore(self, e: s.IsNoScore) -> ir.Expr | None:
+        x = self.expr(e.operand)
+        if x is None:
+            return None
+        f = self.scope.fields.get(x.name) if isinstance(x, ir.FieldRef) else None
+        if e.word.name != "score" or f is None or not f.no_score:
+            what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
+            with_none = [n for n, g in self.scope.fields.items() if g.no_score]
+            self.diags.error("E246", f"`is no {e.word.name}` tests a number whose field says `allows: no score`; {what} "
+                                     "does not.", e.span,
+                             (f"Write e.g. `{with_none[0]} is no score`" if with_none else "Add `allows: no score` to the field in loan.fields")
+                             + " (true when the loan says there is no score at all; unknown when the score is not given).")
+            return None
+        flag: ir.Expr = ir.FieldRef(f.no_score, ir_types.YESNO, e.span)
+        return ir.Not(flag, e.span) if e.negated else flag
 
     def _is_history(self, e: s.Expr) -> bool:
         return isinstance(e, s.Literal) and e.kind == "history"
@@ -384,7 +420,10 @@ class ExprLowerer:
 
     def lower_IsKnown(self, e: s.IsKnown) -> ir.Expr | None:
         x = self.expr(e.operand)
-        return None if x is None else ir.IsKnown(x, e.negated, e.span)
+        if x is None:
+            return None
+        f = self.scope.fields.get(x.name) if isinstance(x, ir.FieldRef) else None
+        return ir.IsKnown(x, e.negated, e.span, no_score=f.no_score if f is not None else "")
 
     def lower_IsValue(self, e: s.IsValue) -> ir.Expr | None:
         x = self.expr(e.operand)

@@ -13,7 +13,6 @@ from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.reference import builtin_lists
 from compiler.syntax import surface as s
 
-
 _US = "two-letter postal codes such as CA, NY, TX"
 _KIND_OF_CODES = {
     "countries": "ISO 3166-1 two-letter codes such as US, CA, MX; GB for the United Kingdom",

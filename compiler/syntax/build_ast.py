@@ -139,6 +139,7 @@ class AstBuilder(ExpressionBuilder):
             span=self.tok(name),
             duplicate_props=tuple(duplicates),
             better=props.get("better"),
+            allows=props.get("allows"),
         )
 
     def prop_type(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
@@ -158,6 +159,10 @@ class AstBuilder(ExpressionBuilder):
 
     def prop_better(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
         return ("better", s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
+
+    def prop_allows(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        word = children[-1]
+        return ("allows", s.Name(str(word), self.tok(word)), self.span(meta, children))
 
     def better(self, meta: Meta, children: list[Any]) -> s.Name:
         return s.Name(str(children[0]), self.tok(children[0]))

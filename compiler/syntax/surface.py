@@ -11,38 +11,12 @@ from decimal import Decimal
 from typing import Literal as Lit
 
 from compiler.source import Span
+from compiler.syntax.surface_atoms import History as History
+from compiler.syntax.surface_atoms import Literal as Literal
+from compiler.syntax.surface_atoms import LiteralKind as LiteralKind
+from compiler.syntax.surface_atoms import Name as Name
 
 # ------------------------------------------------------------------ expressions
-
-
-@dataclass(frozen=True, slots=True)
-class Name:
-    """A reference to a field, value, limit, enum value or record kind, resolved later."""
-
-    name: str
-    span: Span = field(compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """`NxDDxMM`: at most N payments DD or more days late in the last MM months."""
-
-    count: int
-    days: int
-    months: int
-
-
-LiteralKind = Lit["number", "money", "percent", "months", "date", "history", "yes", "no"]
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A constant as written: `660`, `$1.5M`, `80%`, `4 years` (48 months), `2026-01-01`, `1x30x12`, `yes`."""
-
-    kind: LiteralKind
-    value: Decimal | dt.date | History | bool
-    text: str
-    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +89,16 @@ class InList:
 
     operand: Expr
     items: tuple[Name | Literal, ...]
+    negated: bool
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IsNoScore:
+    """`fico is no score` / `fico is not no score`: the loan says the borrower has no score at all."""
+
+    operand: Expr
+    word: Name  # the word after `no` (`score`)
     negated: bool
     span: Span = field(compare=False)
 
@@ -194,6 +178,7 @@ Expr = (
     | IsValue
     | InList
     | InNamedList
+    | IsNoScore
     | BoolOp
     | Not
     | Extremum
@@ -307,6 +292,7 @@ class FieldDecl:
     span: Span = field(compare=False)
     duplicate_props: tuple[Span, ...] = field(default=(), compare=False)
     better: Name | None = None  # `better: higher|lower`: which way the value is better for the loan
+    allows: Name | None = None  # `allows: no score`: the word after `no` (a loan may say it has none)
 
 
 @dataclass(frozen=True, slots=True)
