@@ -889,6 +889,6 @@ class Loan(BaseModel):
             if isinstance(given, str) and given.strip().lower() in NO_SCORE_TEXT:
                 out[name] = None
                 out[flag] = True
-            elif given is not None and out.get(flag) is None:
+            elif given is not None:  # a score given is a score, whatever `fico_no_score` says (as a tape reads it)
                 out[flag] = False
         return out
