@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
 # `allows: no score`: each such number and the yes/no field that says the loan has none at all
 NO_SCORE = {'fico': 'fico_no_score'}
 NO_SCORE_TEXT = ('none', 'no score', 'no credit score', 'noscore')

@@ -155,3 +155,33 @@ def test_a_list_typed_field_keys_a_matrix(tmp_path: Path, country: str, ltv: str
         assert d.status == "eligible"
     else:
         assert d.status != "eligible"
+
+
+def test_a_tape_reads_names_and_codes(tmp_path: Path) -> None:
+    """Tape cells may give a list-typed field's code or its name, any case (DuckDB reads the tape)."""
+    from compiler.screen.engines import connect, plan, run_duckdb
+
+    bundle = _bundle(tmp_path)
+    tape = tmp_path / "tape.csv"
+    rows = [("L1", "Iran, Islamic Republic of", "TX"), ("L2", "canada", "puerto rico"), ("L3", "US", "GU")]
+    header = ["loan_id", *LOAN, "citizenship_country", "residence_state"]
+    lines = [",".join(header)] + [",".join([lid, *(str(v) for k, v in LOAN.items() if k not in ("citizenship_country", "residence_state")),
+                                            f'"{c}"', f'"{s}"']) for lid, c, s in rows]
+    header = [h for h in header if h not in ("citizenship_country", "residence_state")] + ["citizenship_country", "residence_state"]
+    tape.write_text("\n".join([",".join(header), *lines[1:]]) + "\n", encoding="utf-8")
+    con = connect()
+    p = plan(con, bundle, tape, ["listed"], None)
+    got = {r["loan_id"]: r for batch in run_duckdb(con, p) for r in batch.to_pylist()}
+    assert got["L1"]["status"] == "ineligible" and "sanctioned" in str(got["L1"])
+    assert got["L2"]["status"] == "eligible"  # Canada, Puerto Rico as a primary residence
+    assert got["L3"]["status"] == "ineligible"  # Guam
+
+
+@pytest.mark.parametrize(("before", "where"), [("  require citizenship_country not in ", "reference"),
+                                               ("  type: one of ", "reference"),
+                                               ('list sanctioned "Sanctioned" of ', "reference"),
+                                               ("  require state in (", "choices")])
+def test_completion_offers_reference_lists_after_in(before: str, where: str) -> None:
+    from compiler.lsp.completion import context
+
+    assert context(before)[0] == where
