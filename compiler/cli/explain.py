@@ -127,9 +127,9 @@ def print_explanation(e: Explanation, console: Console) -> None:
     if e.notes:
         console.print()
         console.print(Text("Recorded in the program, not checked (read them yourself):", style="bold"))
-        for n in e.notes:
-            cite = f"  [{n.citation}]" if n.citation else ""
-            console.print(Text(f"  {n.note_id} ({n.status}): {n.title}: {n.text}{cite}"))
+        for note in e.notes:
+            cite = f"  [{note.citation}]" if note.citation else ""
+            console.print(Text(f"  {note.note_id} ({note.status}): {note.title}: {note.text}{cite}"))
 
 
 def _failed(f: FailedRule, console: Console) -> None:

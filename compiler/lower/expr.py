@@ -466,7 +466,8 @@ class ExprLowerer:
                              "out: `in (a, b)`. A new list is declared in loan.fields: `list <name> \"<title>\" of countries: CU, IR`.")
             return None
         if x.type.kind != "enum":
-            return self._enum_values(x, [], e.operand)  # reports E316 the same way `in (...)` does
+            self._enum_values(x, [], e.operand)  # reports E316 the same way `in (...)` does
+            return None
         outside = [c for c in named.codes if c not in x.type.values]
         if outside:
             what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"

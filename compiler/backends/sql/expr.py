@@ -70,7 +70,7 @@ def case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> 
 def _any_flag(flags: tuple[str, ...], scope: Scope) -> exp.Expr:
     """Any of the yes/no fields is TRUE (NULL counts as not)."""
     tests = [exp.Coalesce(this=scope.field_column(n), expressions=[exp.Boolean(this=False)]) for n in flags]
-    out = tests[0]
+    out: exp.Expr = tests[0]
     for more in tests[1:]:
         out = exp.Or(this=out, expression=more)
     return exp.Paren(this=out)
