@@ -186,12 +186,14 @@ def ev(x: ir.Expr, env: Env) -> Value:
                 count += 1
         return Decimal(count)
     if isinstance(x, ir.Compare):
+        if any(env.field(n) is True for n in x.no_score):  # the loan has no such number at all: not met
+            return False
         a, b = ev(x.left, env), ev(x.right, env)
         if a is None or b is None:
             return None
         return _compare(x.op, a, b)
     if isinstance(x, ir.IsKnown):
-        known = ev(x.operand, env) is not None
+        known = ev(x.operand, env) is not None or (bool(x.no_score) and env.field(x.no_score) is True)
         return not known if x.negated else known
     if isinstance(x, ir.InSet):
         a = ev(x.operand, env)

@@ -196,34 +196,42 @@ CompareOp = Lit["<", "<=", ">", ">=", "=", "!="]
 
 @dataclass(frozen=True, slots=True)
 class Compare:
-    """`left op right` on two values of the same type; unknown if either is unknown."""
+    """`left op right` on two values of the same type; unknown if either is unknown. `no_score`: the yes/no fields
+    (`fico_no_score`) of the numbers it reads, directly or through values, whose field says `allows: no score`:
+    when one of them is yes the loan has no such number at all and the comparison is not met (false), never unknown."""
 
     op: CompareOp
     left: Expr
     right: Expr
     span: Span = field(compare=False)
     type: Type = YESNO
+    no_score: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class IsKnown:
-    """`operand is known` (negated: `is unknown`); never unknown itself."""
+    """`operand is known` (negated: `is unknown`); never unknown itself. `no_score`: the operand's yes/no field of
+    `allows: no score` (a loan that says it has no score knows it: `fico is known` is true)."""
 
     operand: Expr
     negated: bool
     span: Span = field(compare=False)
     type: Type = YESNO
+    no_score: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class InSet:
-    """`operand in (values)` for enum values (negated: `not in`)."""
+    """`operand in (values)` for enum values (negated: `not in`); `in <list>` names the reference list its values
+    come from (`list_name`, `list_title`: for people; executors read `values` only)."""
 
     operand: Expr
     values: tuple[str, ...]
     negated: bool
     span: Span = field(compare=False)
     type: Type = YESNO
+    list_name: str = ""
+    list_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,6 +410,8 @@ class Field:
     section: str
     span: Span = field(compare=False)
     better: Lit["higher", "lower", ""] = ""  # which way the value is better for the loan (`better:`), "" undeclared
+    no_score: str = ""  # `allows: no score`: the yes/no field that says the loan has none (`fico_no_score`)
+    no_score_of: str = ""  # on that yes/no field: the number it belongs to (`fico`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,6 +522,40 @@ class Rule:
     overrides: bool  # replaces a rule of the base program
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)
+
+
+NoteStatus = Lit["informational", "unusable", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A `note` item: source text the program records with its citation and does not enforce (documentation only).
+
+    `status`: informational (true, nothing to check), unusable (garbled or too vague to enforce), conflict (the
+    source contradicts itself)."""
+
+    id: str
+    title: str
+    section: str
+    citation: str | None
+    status: NoteStatus
+    text: str
+    origin: str
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedList:
+    """A named reference list: some choices of a built-in list (`countries`, `us_states`, ...), another list or a
+    `one of` field. `source` is what its codes were chosen from; built-in lists have themselves as source."""
+
+    name: str
+    title: str
+    source: str
+    codes: tuple[str, ...]
+    labels: tuple[str, ...]
+    builtin: bool
+    span: Span | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal as Lit
 
-from compiler.ir import Accepted, Field, Limit, Matrix, Record, Rule, Value
+from compiler.ir import Accepted, Field, Limit, Matrix, NamedList, Note, Record, Rule, Value
 from compiler.source import Span
 
 
@@ -24,6 +24,7 @@ class Vocabulary:
     limits: tuple[Limit, ...]
     path: str
     sha256: str
+    lists: tuple[NamedList, ...] = ()  # the vocabulary's own `list` items (built-in lists: compiler.reference)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -71,6 +72,7 @@ class Program:
     span: Span = field(compare=False)
     accepted: tuple[Accepted, ...] = field(default=(), compare=False)  # program-wide `accept warning` lines
     abstract: bool = False  # `abstract: yes`: shared rules other programs extend, not a product (no check_all, compare)
+    notes: tuple[Note, ...] = ()  # `note` items: documentation only, never decided
     limit_combine: tuple[tuple[str, CombineMode], ...] = ()  # `limit max_ltv: stacked` lines: limit -> its own mode
     # `uncovered_loans:` what a loan no matrix applies to gets, when the program has matrices: declined (the
     # `eligibility_matrix` finding fails), or rules_only (no matrix limit; the rules and their caps still apply)

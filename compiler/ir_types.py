@@ -28,6 +28,7 @@ class Type:
     values: tuple[str, ...] = ()
     record: str = ""  # list item record name
     labels: tuple[str, ...] = field(default=(), compare=False)  # enum value labels, for people
+    choices_list: str = field(default="", compare=False)  # `one of <list>`: the reference list the values are
 
     @property
     def numeric(self) -> bool:

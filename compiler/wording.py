@@ -107,6 +107,8 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
             return (f"housing history {x.right.text}x{c.min_days}x{c.months} (at most {x.right.text} payment"
                     f"{'' if x.right.text == '1' else 's'} {c.min_days}+ days late in the last {c.months} months)")
         return f"{d(x.left)} {_OPS[x.op]} {d(x.right)}"
+    if isinstance(x, ir.InSet) and x.list_name:
+        return f"{d(x.operand)} is {'not ' if x.negated else ''}in {x.list_title} ({x.list_name})"
     if isinstance(x, ir.InSet):
         named = by_field.get(x.operand.name, {}) if isinstance(x.operand, ir.FieldRef) else {}
         vals = [named.get(v, v) for v in x.values]

@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: 744a9d9f621505eb59160ba0de8bb1fb9d9bd341237114d4261126b19fbd4e0e.
+Source sha256: 0a75a6f9ee1972fccd4dd5c86d8ca02a4f6f0e1083ca62559b24b7212e5e82f5.
 """
 
 from __future__ import annotations
@@ -212,6 +212,16 @@ NAMES: dict[str, rt.Name] = {
         title='Credit score',
         kind='integer',
         unit='points',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'fico_no_score': rt.Name(
+        title='No credit score',
+        kind='yesno',
+        unit='',
         is_value=False,
         depends_on=(),
         places=None,
@@ -512,6 +522,26 @@ NAMES: dict[str, rt.Name] = {
         title='Monthly insurance',
         kind='money',
         unit='USD per month',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'citizenship_country': rt.Name(
+        title='Country of citizenship',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'residence_state': rt.Name(
+        title='State of residence',
+        kind='enum',
+        unit='',
         is_value=False,
         depends_on=(),
         places=None,

@@ -44,17 +44,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v['property_value'] = (
         None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t35
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -67,7 +67,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:300)
+    # Eligible deposits (programs/loan.fields:301)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -75,7 +75,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:303)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v['qualifying_income'] = (
         None if (
             _t36 := (
@@ -107,7 +107,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:312)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -117,11 +117,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:327)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v['required_reserves'] = (
@@ -133,11 +133,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:316)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Days since purchase (programs/loan.fields:324)
+    # Days since purchase (programs/loan.fields:325)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     return v
 
@@ -226,7 +226,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 680 (programs/keystone_bank_statement.guideline:96)
-        (None if loan.fico is None else loan.fico >= 680),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)),
     )
 
 
@@ -259,7 +259,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/keystone_bank_statement.guideline:113)
-        (None if loan.fico is None else loan.fico >= 660),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)),
     )
 
 
@@ -554,7 +554,7 @@ def rule_condo_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     return applies, (
         # Credit score at least 680 (programs/acme_bank_statement.guideline:16)
-        (None if loan.fico is None else loan.fico >= 680),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)),
     )
 
 
@@ -707,17 +707,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -730,7 +730,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:300)
+    # Eligible deposits (programs/loan.fields:301)
     v_eligible_deposits = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -738,7 +738,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:303)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v_qualifying_income = (
         None if (
             _t1 := (
@@ -768,7 +768,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:312)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
@@ -778,11 +778,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:327)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v_required_reserves = (
@@ -1090,7 +1090,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
     a_interest_only = loan.interest_only
     if a_interest_only is not False:
-        ok = (None if loan.fico is None else loan.fico >= 680)
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1108,7 +1108,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (None if loan.fico is None else loan.fico >= 660)
+    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
@@ -1324,7 +1324,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # bulletin 2026-03, item 1)
     applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
     if applies is not False:
-        ok = (None if loan.fico is None else loan.fico >= 680)
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('condo_fico')
@@ -1342,11 +1342,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('excluded_states_overlay')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (None if loan.fico is None else loan.fico >= 680) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
+                        ) is False
                 )
         ):
             del failed[out_investment[0]]
@@ -1361,11 +1366,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (None if loan.fico is None else loan.fico >= 680) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
+                        ) is False
                 )
         ):
             del failed[out_second_home[0]]
@@ -1380,11 +1390,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (None if loan.fico is None else loan.fico >= 680) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
+                        ) is False
                 )
         ):
             del failed[out_primary_cash_out[0]]
@@ -1399,11 +1414,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (None if loan.fico is None else loan.fico >= 680) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
+                        ) is False
                 )
         ):
             del failed[out_primary_rate_term[0]]
@@ -1418,11 +1438,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (None if loan.fico is None else loan.fico >= 680) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
+                        ) is False
                 )
         ):
             del failed[out_primary_purchase[0]]
@@ -1437,7 +1462,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:332): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1485,7 +1510,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1533,7 +1558,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:334): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

@@ -42,17 +42,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v['property_value'] = (
         None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -65,11 +65,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:316)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = (
@@ -81,7 +81,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # Eligible deposits (programs/loan.fields:300)
+    # Eligible deposits (programs/loan.fields:301)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -89,7 +89,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:303)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v['qualifying_income'] = (
         None if (
             _t40 := (
@@ -121,7 +121,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:312)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -131,9 +131,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Days since purchase (programs/loan.fields:324)
+    # Days since purchase (programs/loan.fields:325)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:327)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -218,7 +218,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:78)
-        (None if loan.fico is None else loan.fico >= 700),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)),
     )
 
 
@@ -256,7 +256,7 @@ def rule_five_to_ten_units(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})
     return applies, (
         # Credit score at least 700 (programs/harbor_dscr.guideline:96)
-        (None if loan.fico is None else loan.fico >= 700),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)),
     )
 
 
@@ -284,7 +284,9 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
             True if (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
-                or (_t51 := (None if loan.fico is None else loan.fico >= 720)) is True
+                or (
+                    _t51 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                ) is True
             else None if _t50 is None or _t51 is None
             else False
         ),
@@ -348,7 +350,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/harbor_dscr.guideline:130)
-        (None if loan.fico is None else loan.fico >= 660),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)),
     )
 
 
@@ -644,17 +646,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -667,11 +669,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:316)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
@@ -920,7 +922,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
     a_interest_only = loan.interest_only
     if a_interest_only is not False:
-        ok = (None if loan.fico is None else loan.fico >= 700)
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -953,7 +955,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93; §4.5, p. 8)
     a_five_to_ten_units = (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})
     if a_five_to_ten_units is not False:
-        ok = (None if loan.fico is None else loan.fico >= 700)
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
         if a_five_to_ten_units is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('five_to_ten_units')
@@ -970,7 +972,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # PITIA))
     ok = (
         True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-            or (_t12 := (None if loan.fico is None else loan.fico >= 720)) is True
+            or (_t12 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))) is True
         else None if _t11 is None or _t12 is None
         else False
     )
@@ -1015,7 +1017,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
-    ok = (None if loan.fico is None else loan.fico >= 660)
+    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
@@ -1146,20 +1148,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('prepayment_penalty')
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+            )
                 or (
                     (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (None if loan.fico is None else loan.fico >= 700) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
+                        ) is False
                 )
                 or (
                     (
                         True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (_t24 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            or (
+                                _t24 := (
+                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                                )
+                            ) is True
                         else None if _t23 is None or _t24 is None
                         else False
                     ) is False
                 )
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
         ):
             del failed[out_no_ratio[0]]
         if out_no_ratio[1] == 1 and (
@@ -1167,7 +1178,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (_t26 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            or (
+                                _t26 := (
+                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                                )
+                            ) is True
                         else None if _t25 is None or _t26 is None
                         else False
                     ) is False
@@ -1177,20 +1192,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_no_ratio[0]]
     if out_cash_out is not None:  # matrix cash_out: a key outside its bands
         if out_cash_out[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+            )
                 or (
                     (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (None if loan.fico is None else loan.fico >= 700) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
+                        ) is False
                 )
                 or (
                     (
                         True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (_t28 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            or (
+                                _t28 := (
+                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                                )
+                            ) is True
                         else None if _t27 is None or _t28 is None
                         else False
                     ) is False
                 )
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
         ):
             del failed[out_cash_out[0]]
         if out_cash_out[1] == 1 and (
@@ -1210,20 +1234,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_cash_out[0]]
     if out_rate_term is not None:  # matrix rate_term: a key outside its bands
         if out_rate_term[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+            )
                 or (
                     (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (None if loan.fico is None else loan.fico >= 700) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
+                        ) is False
                 )
                 or (
                     (
                         True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (_t32 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            or (
+                                _t32 := (
+                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                                )
+                            ) is True
                         else None if _t31 is None or _t32 is None
                         else False
                     ) is False
                 )
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
         ):
             del failed[out_rate_term[0]]
         if out_rate_term[1] == 1 and (
@@ -1243,20 +1276,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_rate_term[0]]
     if out_purchase is not None:  # matrix purchase: a key outside its bands
         if out_purchase[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 700) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+            )
                 or (
                     (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (None if loan.fico is None else loan.fico >= 700) is False
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
+                        ) is False
                 )
                 or (
                     (
                         True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (_t36 := (None if loan.fico is None else loan.fico >= 720)) is True
+                            or (
+                                _t36 := (
+                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                                )
+                            ) is True
                         else None if _t35 is None or _t36 is None
                         else False
                     ) is False
                 )
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
         ):
             del failed[out_purchase[0]]
         if out_purchase[1] == 1 and (
@@ -1276,7 +1318,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:332): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1321,7 +1363,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1366,7 +1408,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:334): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''

@@ -42,17 +42,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v['property_value'] = (
         None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t59
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -65,7 +65,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:300)
+    # Eligible deposits (programs/loan.fields:301)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -73,7 +73,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:303)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v['qualifying_income'] = (
         None if (
             _t60 := (
@@ -105,7 +105,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:312)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -115,9 +115,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:327)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -131,11 +131,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:316)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Days since purchase (programs/loan.fields:324)
+    # Days since purchase (programs/loan.fields:325)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     return v
 
@@ -224,7 +224,7 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     applies = loan.interest_only
     return applies, (
         # Credit score at least 680 (programs/keystone_bank_statement.guideline:96)
-        (None if loan.fico is None else loan.fico >= 680),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)),
     )
 
 
@@ -257,7 +257,7 @@ def rule_min_fico(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # Credit score at least 660 (programs/keystone_bank_statement.guideline:113)
-        (None if loan.fico is None else loan.fico >= 660),
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)),
     )
 
 
@@ -279,7 +279,9 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
             (None if v['dti'] is None else v['dti'] <= _D50),
             rt.all3(
                 (
-                    False if (_t70 := (None if loan.fico is None else loan.fico >= 720)) is False
+                    False if (
+                        _t70 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    ) is False
                         or (_t71 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                         or (_t72 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
                         or (_t73 := (None if loan.fthb is None else not loan.fthb)) is False
@@ -689,17 +691,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:289)
+    # Property value (programs/loan.fields:290)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:292)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:296)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -712,7 +714,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:300)
+    # Eligible deposits (programs/loan.fields:301)
     v_eligible_deposits = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -720,7 +722,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:303)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v_qualifying_income = (
         None if (
             _t1 := (
@@ -750,7 +752,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:312)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
@@ -760,9 +762,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:320)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:327)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -1072,7 +1074,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
     a_interest_only = loan.interest_only
     if a_interest_only is not False:
-        ok = (None if loan.fico is None else loan.fico >= 680)
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1090,7 +1092,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (None if loan.fico is None else loan.fico >= 660)
+    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
@@ -1102,7 +1104,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (None if v_dti is None else v_dti <= _D50),
             rt.all3(
                 (
-                    False if (_t11 := (None if loan.fico is None else loan.fico >= 720)) is False
+                    False if (
+                        _t11 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    ) is False
                         or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
                         or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
                         or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
@@ -1319,8 +1323,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('second_appraisal')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
@@ -1328,7 +1335,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             (None if v_dti is None else v_dti <= _D50),
                             rt.all3(
                                 (
-                                    False if (_t29 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                    False if (
+                                        _t29 := (
+                                            False if loan.fico_no_score
+                                            else (None if loan.fico is None else loan.fico >= 720)
+                                        )
+                                    ) is False
                                         or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
                                             _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
@@ -1355,8 +1367,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
@@ -1364,7 +1379,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             (None if v_dti is None else v_dti <= _D50),
                             rt.all3(
                                 (
-                                    False if (_t35 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                    False if (
+                                        _t35 := (
+                                            False if loan.fico_no_score
+                                            else (None if loan.fico is None else loan.fico >= 720)
+                                        )
+                                    ) is False
                                         or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
                                             _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
@@ -1391,8 +1411,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
@@ -1400,7 +1423,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             (None if v_dti is None else v_dti <= _D50),
                             rt.all3(
                                 (
-                                    False if (_t41 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                    False if (
+                                        _t41 := (
+                                            False if loan.fico_no_score
+                                            else (None if loan.fico is None else loan.fico >= 720)
+                                        )
+                                    ) is False
                                         or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
                                             _t43 := (None if v_reserves_months is None else v_reserves_months >= _D12)
@@ -1427,8 +1455,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
@@ -1436,7 +1467,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             (None if v_dti is None else v_dti <= _D50),
                             rt.all3(
                                 (
-                                    False if (_t47 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                    False if (
+                                        _t47 := (
+                                            False if loan.fico_no_score
+                                            else (None if loan.fico is None else loan.fico >= 720)
+                                        )
+                                    ) is False
                                         or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
                                             _t49 := (None if v_reserves_months is None else v_reserves_months >= _D12)
@@ -1463,8 +1499,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
-            (loan.interest_only is True and (None if loan.fico is None else loan.fico >= 680) is False)
-                or ((None if loan.fico is None else loan.fico >= 660) is False)
+            (
+                loan.interest_only is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
@@ -1472,7 +1511,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             (None if v_dti is None else v_dti <= _D50),
                             rt.all3(
                                 (
-                                    False if (_t53 := (None if loan.fico is None else loan.fico >= 720)) is False
+                                    False if (
+                                        _t53 := (
+                                            False if loan.fico_no_score
+                                            else (None if loan.fico is None else loan.fico >= 720)
+                                        )
+                                    ) is False
                                         or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
                                             _t55 := (None if v_reserves_months is None else v_reserves_months >= _D12)
@@ -1499,7 +1543,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:332): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1547,7 +1591,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1595,7 +1639,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:334): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

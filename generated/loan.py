@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: 744a9d9f621505eb59160ba0de8bb1fb9d9bd341237114d4261126b19fbd4e0e.
+Source sha256: 0a75a6f9ee1972fccd4dd5c86d8ca02a4f6f0e1083ca62559b24b7212e5e82f5.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -12,10 +12,15 @@ import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# `allows: no score`: each such number and the yes/no field that says the loan has none at all
+NO_SCORE = {'fico': 'fico_no_score'}
+NO_SCORE_TEXT = ('none', 'no score', 'no credit score', 'noscore')
 
 __all__ = [
     'Citizenship',
+    'CitizenshipCountry',
     'CreditEvent',
     'CreditEventKind',
     'DocType',
@@ -25,6 +30,7 @@ __all__ = [
     'Occupancy',
     'PropertyType',
     'Purpose',
+    'ResidenceState',
     'State',
 ]
 
@@ -151,6 +157,322 @@ class DocType(StrEnum):
     wvoe = 'wvoe'  # Written VOE
     asset_depletion = 'asset_depletion'  # Asset depletion
     dscr = 'dscr'  # DSCR (property cash flow)
+
+
+class CitizenshipCountry(StrEnum):
+    """Country of citizenship: the values of `citizenship_country`."""
+
+    AD = 'AD'  # Andorra
+    AE = 'AE'  # United Arab Emirates
+    AF = 'AF'  # Afghanistan
+    AG = 'AG'  # Antigua and Barbuda
+    AI = 'AI'  # Anguilla
+    AL = 'AL'  # Albania
+    AM = 'AM'  # Armenia
+    AO = 'AO'  # Angola
+    AQ = 'AQ'  # Antarctica
+    AR = 'AR'  # Argentina
+    AS = 'AS'  # American Samoa
+    AT = 'AT'  # Austria
+    AU = 'AU'  # Australia
+    AW = 'AW'  # Aruba
+    AX = 'AX'  # Åland Islands
+    AZ = 'AZ'  # Azerbaijan
+    BA = 'BA'  # Bosnia and Herzegovina
+    BB = 'BB'  # Barbados
+    BD = 'BD'  # Bangladesh
+    BE = 'BE'  # Belgium
+    BF = 'BF'  # Burkina Faso
+    BG = 'BG'  # Bulgaria
+    BH = 'BH'  # Bahrain
+    BI = 'BI'  # Burundi
+    BJ = 'BJ'  # Benin
+    BL = 'BL'  # Saint Barthélemy
+    BM = 'BM'  # Bermuda
+    BN = 'BN'  # Brunei Darussalam
+    BO = 'BO'  # Bolivia, Plurinational State of
+    BQ = 'BQ'  # Bonaire, Sint Eustatius and Saba
+    BR = 'BR'  # Brazil
+    BS = 'BS'  # Bahamas
+    BT = 'BT'  # Bhutan
+    BV = 'BV'  # Bouvet Island
+    BW = 'BW'  # Botswana
+    BY = 'BY'  # Belarus
+    BZ = 'BZ'  # Belize
+    CA = 'CA'  # Canada
+    CC = 'CC'  # Cocos (Keeling) Islands
+    CD = 'CD'  # Congo, The Democratic Republic of the
+    CF = 'CF'  # Central African Republic
+    CG = 'CG'  # Congo
+    CH = 'CH'  # Switzerland
+    CI = 'CI'  # Côte d'Ivoire
+    CK = 'CK'  # Cook Islands
+    CL = 'CL'  # Chile
+    CM = 'CM'  # Cameroon
+    CN = 'CN'  # China
+    CO = 'CO'  # Colombia
+    CR = 'CR'  # Costa Rica
+    CU = 'CU'  # Cuba
+    CV = 'CV'  # Cabo Verde
+    CW = 'CW'  # Curaçao
+    CX = 'CX'  # Christmas Island
+    CY = 'CY'  # Cyprus
+    CZ = 'CZ'  # Czechia
+    DE = 'DE'  # Germany
+    DJ = 'DJ'  # Djibouti
+    DK = 'DK'  # Denmark
+    DM = 'DM'  # Dominica
+    DO = 'DO'  # Dominican Republic
+    DZ = 'DZ'  # Algeria
+    EC = 'EC'  # Ecuador
+    EE = 'EE'  # Estonia
+    EG = 'EG'  # Egypt
+    EH = 'EH'  # Western Sahara
+    ER = 'ER'  # Eritrea
+    ES = 'ES'  # Spain
+    ET = 'ET'  # Ethiopia
+    FI = 'FI'  # Finland
+    FJ = 'FJ'  # Fiji
+    FK = 'FK'  # Falkland Islands (Malvinas)
+    FM = 'FM'  # Micronesia, Federated States of
+    FO = 'FO'  # Faroe Islands
+    FR = 'FR'  # France
+    GA = 'GA'  # Gabon
+    GB = 'GB'  # United Kingdom
+    GD = 'GD'  # Grenada
+    GE = 'GE'  # Georgia
+    GF = 'GF'  # French Guiana
+    GG = 'GG'  # Guernsey
+    GH = 'GH'  # Ghana
+    GI = 'GI'  # Gibraltar
+    GL = 'GL'  # Greenland
+    GM = 'GM'  # Gambia
+    GN = 'GN'  # Guinea
+    GP = 'GP'  # Guadeloupe
+    GQ = 'GQ'  # Equatorial Guinea
+    GR = 'GR'  # Greece
+    GS = 'GS'  # South Georgia and the South Sandwich Islands
+    GT = 'GT'  # Guatemala
+    GU = 'GU'  # Guam
+    GW = 'GW'  # Guinea-Bissau
+    GY = 'GY'  # Guyana
+    HK = 'HK'  # Hong Kong
+    HM = 'HM'  # Heard Island and McDonald Islands
+    HN = 'HN'  # Honduras
+    HR = 'HR'  # Croatia
+    HT = 'HT'  # Haiti
+    HU = 'HU'  # Hungary
+    ID = 'ID'  # Indonesia
+    IE = 'IE'  # Ireland
+    IL = 'IL'  # Israel
+    IM = 'IM'  # Isle of Man
+    IN = 'IN'  # India
+    IO = 'IO'  # British Indian Ocean Territory
+    IQ = 'IQ'  # Iraq
+    IR = 'IR'  # Iran, Islamic Republic of
+    IS = 'IS'  # Iceland
+    IT = 'IT'  # Italy
+    JE = 'JE'  # Jersey
+    JM = 'JM'  # Jamaica
+    JO = 'JO'  # Jordan
+    JP = 'JP'  # Japan
+    KE = 'KE'  # Kenya
+    KG = 'KG'  # Kyrgyzstan
+    KH = 'KH'  # Cambodia
+    KI = 'KI'  # Kiribati
+    KM = 'KM'  # Comoros
+    KN = 'KN'  # Saint Kitts and Nevis
+    KP = 'KP'  # Korea, Democratic People's Republic of
+    KR = 'KR'  # Korea, Republic of
+    KW = 'KW'  # Kuwait
+    KY = 'KY'  # Cayman Islands
+    KZ = 'KZ'  # Kazakhstan
+    LA = 'LA'  # Lao People's Democratic Republic
+    LB = 'LB'  # Lebanon
+    LC = 'LC'  # Saint Lucia
+    LI = 'LI'  # Liechtenstein
+    LK = 'LK'  # Sri Lanka
+    LR = 'LR'  # Liberia
+    LS = 'LS'  # Lesotho
+    LT = 'LT'  # Lithuania
+    LU = 'LU'  # Luxembourg
+    LV = 'LV'  # Latvia
+    LY = 'LY'  # Libya
+    MA = 'MA'  # Morocco
+    MC = 'MC'  # Monaco
+    MD = 'MD'  # Moldova, Republic of
+    ME = 'ME'  # Montenegro
+    MF = 'MF'  # Saint Martin (French part)
+    MG = 'MG'  # Madagascar
+    MH = 'MH'  # Marshall Islands
+    MK = 'MK'  # North Macedonia
+    ML = 'ML'  # Mali
+    MM = 'MM'  # Myanmar
+    MN = 'MN'  # Mongolia
+    MO = 'MO'  # Macao
+    MP = 'MP'  # Northern Mariana Islands
+    MQ = 'MQ'  # Martinique
+    MR = 'MR'  # Mauritania
+    MS = 'MS'  # Montserrat
+    MT = 'MT'  # Malta
+    MU = 'MU'  # Mauritius
+    MV = 'MV'  # Maldives
+    MW = 'MW'  # Malawi
+    MX = 'MX'  # Mexico
+    MY = 'MY'  # Malaysia
+    MZ = 'MZ'  # Mozambique
+    NA = 'NA'  # Namibia
+    NC = 'NC'  # New Caledonia
+    NE = 'NE'  # Niger
+    NF = 'NF'  # Norfolk Island
+    NG = 'NG'  # Nigeria
+    NI = 'NI'  # Nicaragua
+    NL = 'NL'  # Netherlands
+    NO = 'NO'  # Norway
+    NP = 'NP'  # Nepal
+    NR = 'NR'  # Nauru
+    NU = 'NU'  # Niue
+    NZ = 'NZ'  # New Zealand
+    OM = 'OM'  # Oman
+    PA = 'PA'  # Panama
+    PE = 'PE'  # Peru
+    PF = 'PF'  # French Polynesia
+    PG = 'PG'  # Papua New Guinea
+    PH = 'PH'  # Philippines
+    PK = 'PK'  # Pakistan
+    PL = 'PL'  # Poland
+    PM = 'PM'  # Saint Pierre and Miquelon
+    PN = 'PN'  # Pitcairn
+    PR = 'PR'  # Puerto Rico
+    PS = 'PS'  # Palestine, State of
+    PT = 'PT'  # Portugal
+    PW = 'PW'  # Palau
+    PY = 'PY'  # Paraguay
+    QA = 'QA'  # Qatar
+    RE = 'RE'  # Réunion
+    RO = 'RO'  # Romania
+    RS = 'RS'  # Serbia
+    RU = 'RU'  # Russian Federation
+    RW = 'RW'  # Rwanda
+    SA = 'SA'  # Saudi Arabia
+    SB = 'SB'  # Solomon Islands
+    SC = 'SC'  # Seychelles
+    SD = 'SD'  # Sudan
+    SE = 'SE'  # Sweden
+    SG = 'SG'  # Singapore
+    SH = 'SH'  # Saint Helena, Ascension and Tristan da Cunha
+    SI = 'SI'  # Slovenia
+    SJ = 'SJ'  # Svalbard and Jan Mayen
+    SK = 'SK'  # Slovakia
+    SL = 'SL'  # Sierra Leone
+    SM = 'SM'  # San Marino
+    SN = 'SN'  # Senegal
+    SO = 'SO'  # Somalia
+    SR = 'SR'  # Suriname
+    SS = 'SS'  # South Sudan
+    ST = 'ST'  # Sao Tome and Principe
+    SV = 'SV'  # El Salvador
+    SX = 'SX'  # Sint Maarten (Dutch part)
+    SY = 'SY'  # Syrian Arab Republic
+    SZ = 'SZ'  # Eswatini
+    TC = 'TC'  # Turks and Caicos Islands
+    TD = 'TD'  # Chad
+    TF = 'TF'  # French Southern Territories
+    TG = 'TG'  # Togo
+    TH = 'TH'  # Thailand
+    TJ = 'TJ'  # Tajikistan
+    TK = 'TK'  # Tokelau
+    TL = 'TL'  # Timor-Leste
+    TM = 'TM'  # Turkmenistan
+    TN = 'TN'  # Tunisia
+    TO = 'TO'  # Tonga
+    TR = 'TR'  # Türkiye
+    TT = 'TT'  # Trinidad and Tobago
+    TV = 'TV'  # Tuvalu
+    TW = 'TW'  # Taiwan, Province of China
+    TZ = 'TZ'  # Tanzania, United Republic of
+    UA = 'UA'  # Ukraine
+    UG = 'UG'  # Uganda
+    UM = 'UM'  # United States Minor Outlying Islands
+    US = 'US'  # United States
+    UY = 'UY'  # Uruguay
+    UZ = 'UZ'  # Uzbekistan
+    VA = 'VA'  # Holy See (Vatican City State)
+    VC = 'VC'  # Saint Vincent and the Grenadines
+    VE = 'VE'  # Venezuela, Bolivarian Republic of
+    VG = 'VG'  # Virgin Islands, British
+    VI = 'VI'  # Virgin Islands, U.S.
+    VN = 'VN'  # Viet Nam
+    VU = 'VU'  # Vanuatu
+    WF = 'WF'  # Wallis and Futuna
+    WS = 'WS'  # Samoa
+    YE = 'YE'  # Yemen
+    YT = 'YT'  # Mayotte
+    ZA = 'ZA'  # South Africa
+    ZM = 'ZM'  # Zambia
+    ZW = 'ZW'  # Zimbabwe
+
+
+class ResidenceState(StrEnum):
+    """State of residence: the values of `residence_state`."""
+
+    AK = 'AK'  # Alaska
+    AL = 'AL'  # Alabama
+    AR = 'AR'  # Arkansas
+    AS = 'AS'  # American Samoa
+    AZ = 'AZ'  # Arizona
+    CA = 'CA'  # California
+    CO = 'CO'  # Colorado
+    CT = 'CT'  # Connecticut
+    DC = 'DC'  # District of Columbia
+    DE = 'DE'  # Delaware
+    FL = 'FL'  # Florida
+    GA = 'GA'  # Georgia
+    GU = 'GU'  # Guam
+    HI = 'HI'  # Hawaii
+    IA = 'IA'  # Iowa
+    ID = 'ID'  # Idaho
+    IL = 'IL'  # Illinois
+    IN = 'IN'  # Indiana
+    KS = 'KS'  # Kansas
+    KY = 'KY'  # Kentucky
+    LA = 'LA'  # Louisiana
+    MA = 'MA'  # Massachusetts
+    MD = 'MD'  # Maryland
+    ME = 'ME'  # Maine
+    MI = 'MI'  # Michigan
+    MN = 'MN'  # Minnesota
+    MO = 'MO'  # Missouri
+    MP = 'MP'  # Northern Mariana Islands
+    MS = 'MS'  # Mississippi
+    MT = 'MT'  # Montana
+    NC = 'NC'  # North Carolina
+    ND = 'ND'  # North Dakota
+    NE = 'NE'  # Nebraska
+    NH = 'NH'  # New Hampshire
+    NJ = 'NJ'  # New Jersey
+    NM = 'NM'  # New Mexico
+    NV = 'NV'  # Nevada
+    NY = 'NY'  # New York
+    OH = 'OH'  # Ohio
+    OK = 'OK'  # Oklahoma
+    OR = 'OR'  # Oregon
+    PA = 'PA'  # Pennsylvania
+    PR = 'PR'  # Puerto Rico
+    RI = 'RI'  # Rhode Island
+    SC = 'SC'  # South Carolina
+    SD = 'SD'  # South Dakota
+    TN = 'TN'  # Tennessee
+    TX = 'TX'  # Texas
+    UM = 'UM'  # United States Minor Outlying Islands
+    UT = 'UT'  # Utah
+    VA = 'VA'  # Virginia
+    VI = 'VI'  # Virgin Islands, U.S.
+    VT = 'VT'  # Vermont
+    WA = 'WA'  # Washington
+    WI = 'WI'  # Wisconsin
+    WV = 'WV'  # West Virginia
+    WY = 'WY'  # Wyoming
 
 
 class CreditEventKind(StrEnum):
@@ -341,7 +663,14 @@ class Loan(BaseModel):
         le=850,
         title='Credit score',
         description="Representative credit score of the loan: the lowest of the borrowers' middle (or lower of two) "
-            'bureau scores. Unknown when no borrower has a score. Unit: points.',
+            'bureau scores. A loan whose borrowers have no score at all says "none"; unknown when not yet pulled. '
+            'Unit: points.',
+    )
+    fico_no_score: bool | None = Field(
+        default=None,
+        title='No credit score',
+        description='Yes when the loan has no credit score at all: a loan gives `"fico": "none"` (or this field). '
+            'Unknown when neither is given; a credit score that is missing from the file is unknown, not none.',
     )
     citizenship: Citizenship | None = Field(
         default=None,
@@ -561,3 +890,30 @@ class Loan(BaseModel):
         description='The hazard and flood insurance part of PITIA, per month. Portfolio stress scenarios raise PITIA '
             'by a share of it. Unit: USD per month.',
     )
+    citizenship_country: CitizenshipCountry | None = Field(
+        default=None,
+        title='Country of citizenship',
+        description='Country of citizenship of the primary borrower (ISO 3166-1 code, e.g. US, CA, MX).',
+    )
+    residence_state: ResidenceState | None = Field(
+        default=None,
+        title='State of residence',
+        description='State, district or territory where the primary borrower lives (two-letter code: states, DC, PR, '
+            'GU, VI, AS, MP, UM).',
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_score(cls, data: object) -> object:
+        """`"fico": "none"` (or "No score", any case): no score at all, so `fico_no_score` is yes; a score given: no."""
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for name, flag in NO_SCORE.items():
+            given = out.get(name)
+            if isinstance(given, str) and given.strip().lower() in NO_SCORE_TEXT:
+                out[name] = None
+                out[flag] = True
+            elif given is not None:  # a score given is a score, whatever `fico_no_score` says (as a tape reads it)
+                out[flag] = False
+        return out

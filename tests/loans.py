@@ -120,6 +120,8 @@ def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
             s = st.lists(_record(records[t.record]), max_size=3)
         else:
             s = _number(f, edges.get(f.name, set()))
+        if f.no_score:  # `allows: no score`: sometimes the loan says it has none ("none")
+            s = st.one_of(s, s, s, st.sampled_from(["none", "No score"]))
         parts[f.name] = st.one_of(st.none(), s) if f.name not in ("application_date",) else s
         if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia",
                       "credit_events", "housing_lates"):  # the lists a derived credit grade reads

@@ -124,6 +124,12 @@ def print_explanation(e: Explanation, console: Console) -> None:
         console.print(Text("Referred to the investor (no change of the loan settles these):", style="bold"))
         for r in e.referrals:
             console.print(Text(f"  {r.rule_id}: {r.message}  [{r.citation}; {r.source}]"))
+    if e.notes:
+        console.print()
+        console.print(Text("Recorded in the program, not checked (read them yourself):", style="bold"))
+        for note in e.notes:
+            cite = f"  [{note.citation}]" if note.citation else ""
+            console.print(Text(f"  {note.note_id} ({note.status}): {note.title}: {note.text}{cite}"))
 
 
 def _failed(f: FailedRule, console: Console) -> None:

@@ -41,6 +41,7 @@ KINDS: dict[str, _TokenType] = {
     "NUMBER": Number,
     "NA": Keyword.Constant,
     "ROUNDING": Keyword,
+    "NOTE_ITEM": Keyword,
     "NAME": Name,
 }
 FIRST = ("COMMENT", "STRING")  # anything may be inside these

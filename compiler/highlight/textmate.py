@@ -33,6 +33,7 @@ SCOPES = {
     "NUMBER": "constant.numeric",
     "NA": "constant.language.not-available",
     "ROUNDING": "keyword.other.rounding",
+    "NOTE_ITEM": "keyword.other.note",
     "NAME": "variable.other",
 }
 FIRST = ("COMMENT", "STRING")

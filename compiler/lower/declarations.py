@@ -17,7 +17,9 @@ from compiler.lower.analysis_hints import lower_accepts, lower_better
 from compiler.lower.bands import check_band
 from compiler.lower.expr import ExprLowerer, Scope
 from compiler.lower.inherit import INHERITED_KEYS, LIMIT_KEY, Effective
+from compiler.lower.lists import builtin, check_list_names, list_for_field, lower_list
 from compiler.lower.literals import lower_band
+from compiler.lower.notes import lower_note
 from compiler.lower.rules import lower_matrix, lower_rule
 from compiler.lower.values import DEFAULT_PLACES, ValueTable
 from compiler.syntax import surface as s
@@ -29,7 +31,8 @@ MONEY_UNITS = ("USD", "USD per month")
 # ------------------------------------------------------------------ vocabulary
 
 
-def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl], diags: Diagnostics) -> ir.Field | None:
+def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl], diags: Diagnostics,
+                lists: dict[str, ir.NamedList] | None = None) -> ir.Field | None:
     for sp in decl.duplicate_props:
         diags.error("E224", "This property is given twice for the field.", sp, "Keep one of the two lines.")
     if decl.type is None:
@@ -39,7 +42,10 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
     ts = decl.type
     kind = ts.kind
     unit = str(decl.unit) if decl.unit else ""
-    if kind == "enum":
+    named = list_for_field(ts, lists or {})
+    if named is not None:  # `type: one of countries`: the list's codes are the choices, its names their labels
+        t = ir_types.Type("enum", enum=decl.name, values=named.codes, labels=named.labels, choices_list=named.name)
+    elif kind == "enum":
         names = [v.name for v in ts.values]
         for n, v in enumerate(ts.values):
             if v.name in names[:n]:
@@ -119,16 +125,49 @@ def lower_field(decl: s.FieldDecl, section: str, records: dict[str, s.RecordDecl
         diags.error("E227", f"`better:` applies to numbers; `{decl.name}` is {t.describe()}.", decl.better.span if decl.better else decl.span,
                     "Remove the `better:` line.")
         better = ""
+    no_score = ""
+    if decl.allows is not None:
+        if decl.allows.name != "score":
+            diags.error("E245", f"`allows: no {decl.allows.name}`: the one value a number may declare is `no score`.",
+                        decl.allows.span, "Write `allows: no score` (a loan may then say the borrower has no score at all).")
+        elif not t.numeric:
+            diags.error("E245", f"`allows: no score` applies to numbers; `{decl.name}` is {t.describe()}.", decl.allows.span,
+                        "Remove the `allows:` line, or put it on the numeric field (such as `fico`).")
+        else:
+            no_score = f"{decl.name}_no_score"
     return ir.Field(decl.name, decl.title or decl.name, t, places, rng, decl.description or "", section, decl.span,
-                    better)
+                    better, no_score=no_score)
+
+
+def no_score_field(f: ir.Field) -> ir.Field:
+    """The yes/no field a number with `allows: no score` brings: yes when the loan says there is none."""
+    title = f"No {f.title[:1].lower()}{f.title[1:]}"
+    return ir.Field(f.no_score, title, ir_types.YESNO, None, None,
+                    f"Yes when the loan has no {f.title.lower()} at all: a loan gives `\"{f.name}\": \"none\"` (or this field). "
+                    f"Unknown when neither is given; a {f.title.lower()} that is missing from the file is unknown, not none.",
+                    f.section, f.span, no_score_of=f.name)
 
 
 def collect_vocabulary_fields(
     decl: s.Vocabulary, diags: Diagnostics
-) -> tuple[dict[str, ir.Field], dict[str, ir.Record]]:
+) -> tuple[dict[str, ir.Field], dict[str, ir.Record], dict[str, ir.NamedList]]:
+    """The vocabulary's fields, records and reference lists (the built-in ones first). A list chosen from a
+    built-in list or an earlier list is built before the fields (a field may be `one of` it); one chosen from a
+    field after them."""
     records_decl = {i.name: i for i in decl.items if isinstance(i, s.RecordDecl)}
     fields: dict[str, ir.Field] = {}
     records: dict[str, ir.Record] = {}
+    lists = builtin()
+    field_names = {i.name for i in decl.items if isinstance(i, (s.FieldDecl, s.RecordDecl, s.ValueDecl, s.LimitDecl))}
+    list_decls = check_list_names([i for i in decl.items if isinstance(i, s.ListDecl)], field_names, diags)
+    later: list[s.ListDecl] = []
+    for ld in list_decls:
+        if ld.source.name in lists or ld.source.name not in field_names:
+            made = lower_list(ld, lists, {}, diags)
+            if made is not None:
+                lists[ld.name] = made
+        else:
+            later.append(ld)
     section = ""
     for item in decl.items:
         if isinstance(item, s.Section):
@@ -137,16 +176,29 @@ def collect_vocabulary_fields(
             if item.name in fields:
                 diags.error("E206", f"Field `{item.name}` is declared twice.", item.span, "Remove or rename one of them.")
                 continue
-            f = lower_field(item, section, records_decl, diags)
+            f = lower_field(item, section, records_decl, diags, lists)
             if f is not None:
                 fields[item.name] = f
+                if f.no_score:
+                    if f.no_score in field_names:
+                        diags.error("E206", f"`{f.no_score}` is declared twice: `allows: no score` on `{f.name}` declares it.",
+                                    item.span, f"Rename the field `{f.no_score}`.")
+                    fields[f.no_score] = no_score_field(f)
         elif isinstance(item, s.RecordDecl):
             if item.name in records:
                 diags.error("E206", f"Record `{item.name}` is declared twice.", item.span, "Remove or rename one of them.")
                 continue
-            inner = [lower_field(f, section, records_decl, diags) for f in item.fields]
+            for rf in item.fields:
+                if rf.allows is not None:
+                    diags.error("E245", "`allows: no score` applies to fields of the loan, not of a record.", rf.allows.span,
+                                "Remove the `allows:` line.")
+            inner = [lower_field(f, section, records_decl, diags, lists) for f in item.fields]
             records[item.name] = ir.Record(item.name, item.title or item.name, tuple(f for f in inner if f), item.span)
-    return fields, records
+    for ld in later:
+        made = lower_list(ld, lists, fields, diags)
+        if made is not None:
+            lists[ld.name] = made
+    return fields, records, lists
 
 
 # ------------------------------------------------------------------ programs
@@ -154,9 +206,9 @@ def collect_vocabulary_fields(
 
 def make_value_table(value_decls: dict[str, tuple[s.ValueDecl, str, str]], fields: dict[str, ir.Field],
                      records: dict[str, ir.Record], limits: dict[str, ir.Limit], as_of: str,
-                     diags: Diagnostics) -> ValueTable:
+                     diags: Diagnostics, lists: dict[str, ir.NamedList] | None = None) -> ValueTable:
     def make_scope(table: ValueTable) -> Scope:
-        return Scope(fields, records, limits, table.type_of, table.names, as_of)
+        return Scope(fields, records, limits, table.type_of, table.names, as_of, lists=lists or {}, value_of=table.get)
 
     return ValueTable(value_decls, diags, make_scope, fields)
 
@@ -228,14 +280,17 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
     for item in eff.items:
         if isinstance(item.decl, s.ValueDecl):
             value_decls[item.decl.name] = (item.decl, item.origin, item.section)
-    values = make_value_table(value_decls, fields, records, {}, as_of, diags)
+    lists = {**builtin(), **{x.name: x for x in vocab.lists}}
+    values = make_value_table(value_decls, fields, records, {}, as_of, diags, lists)
     limits = lower_limits(limit_decls, fields, values, diags)
-    values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of, program=True)
+    values.make_scope = lambda table: Scope(fields, records, limits, table.type_of, table.names, as_of, program=True,
+                                            lists=lists, value_of=table.get)
     scope = values.make_scope(values)
     lowerer = ExprLowerer(scope, diags)
 
     matrices: list[ir.Matrix] = []
     rules: list[ir.Rule] = []
+    notes: list[ir.Note] = []
     for item in eff.items:
         if isinstance(item.decl, s.MatrixDecl):
             m = lower_matrix(item, lowerer, limits, values, diags)
@@ -245,6 +300,10 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
             r = lower_rule(item, lowerer, limits, diags)
             if r is not None:
                 rules.append(r)
+        elif isinstance(item.decl, s.NoteDecl):
+            n = lower_note(item, diags)
+            if n is not None:
+                notes.append(n)
     all_values = values.all()
     if title is None or family is None or version is None or source_doc is None or effective is None:
         return None
@@ -254,7 +313,7 @@ def lower_program(eff: Effective, vocab: ir_program.Vocabulary, shared_values: d
         effective=effective, source_document=source_doc, kind=eff.kind, base=eff.base,  # type: ignore[arg-type]
         seasoning_date=as_of, combine=combine, values=all_values, limits=tuple(limits.values()),
         matrices=tuple(matrices), rules=tuple(rules), dropped=dropped, path=path, sha256=sha256, span=decl.span,
-        accepted=lower_accepts(decl.accepts, diags), abstract=abstract,
+        accepted=lower_accepts(decl.accepts, diags), abstract=abstract, notes=tuple(notes),
         limit_combine=_limit_combine(eff, limits, diags), uncovered=_uncovered(eff, diags),
     )
 
@@ -361,7 +420,7 @@ def _abstract(eff: Effective, diags: Diagnostics) -> bool:
 def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnostics
                      ) -> tuple[ir_program.Vocabulary, dict[str, tuple[s.ValueDecl, str]], list[s.LimitDecl]]:
     """The vocabulary: fields, records, shared values (checked here once) and limits."""
-    fields, records = collect_vocabulary_fields(decl, diags)
+    fields, records, lists = collect_vocabulary_fields(decl, diags)
     shared: dict[str, tuple[s.ValueDecl, str]] = {}
     limit_decls: list[s.LimitDecl] = []
     section = ""
@@ -379,9 +438,9 @@ def lower_vocabulary(decl: s.Vocabulary, path: str, sha256: str, diags: Diagnost
         elif isinstance(item, s.LimitDecl):
             limit_decls.append(item)
     table = make_value_table({n: (d, "vocabulary", sec) for n, (d, sec) in shared.items()}, fields, records, {},
-                             "application_date", diags)
+                             "application_date", diags, lists)
     limits = lower_limits(limit_decls, fields, table, diags)
     values = table.all()
     vocab = ir_program.Vocabulary(decl.title, tuple(fields.values()), tuple(records.values()), values,
-                          tuple(limits.values()), path, sha256)
+                          tuple(limits.values()), path, sha256, tuple(x for x in lists.values() if not x.builtin))
     return vocab, shared, limit_decls

@@ -8,7 +8,7 @@ diagnostic per mistake, not a cascade).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from compiler import ir, ir_types
@@ -97,6 +97,8 @@ class Scope:
     value_names: Callable[[], list[str]]
     as_of: str
     program: bool = False  # a program's scope (it may declare values of its own), not the vocabulary's
+    lists: dict[str, ir.NamedList] = field(default_factory=dict)  # reference lists by name (built-in and declared)
+    value_of: Callable[[str], ir.Value | None] = lambda name: None  # a value's lowered definition (`no score`)
 
 
 _SINCE = {"months": ir_types.MONTHS, "days": ir_types.DAYS}  # `months since` / `days since`
@@ -327,7 +329,42 @@ class ExprLowerer:
             return None
         if op not in ("<", "<=", ">", ">=", "=", "!="):
             raise NotImplementedError(op)
-        return ir.Compare(op, self.finish(left), self.finish(right), e.span)  # type: ignore[arg-type]
+        test = ir.Compare(op, self.finish(left), self.finish(right), e.span)  # type: ignore[arg-type]
+        flags = self.no_score_flags(test)
+        return replace(test, no_score=tuple(flags)) if flags else test
+
+    # ---------------------------------------------------------------- no score (`allows: no score`)
+    def no_score_flags(self, x: ir.Expr, seen: set[str] | None = None) -> list[str]:
+        """The `<field>_no_score` fields of the numbers `x` reads with `allows: no score`, directly or through values."""
+        seen = set() if seen is None else seen
+        out: list[str] = []
+        for ref in ir.find_all(x, ir.FieldRef):
+            f = self.scope.fields.get(ref.name)
+            if f is not None and f.no_score and f.no_score not in out:
+                out.append(f.no_score)
+        for vref in ir.find_all(x, ir.ValueRef):
+            if vref.name not in seen:
+                seen.add(vref.name)
+                v = self.scope.value_of(vref.name)
+                if v is not None:
+                    out += [n for n in self.no_score_flags(v.body, seen) if n not in out]  # type: ignore[arg-type]
+        return out
+
+    def lower_IsNoScore(self, e: s.IsNoScore) -> ir.Expr | None:
+        x = self.expr(e.operand)
+        if x is None:
+            return None
+        f = self.scope.fields.get(x.name) if isinstance(x, ir.FieldRef) else None
+        if e.word.name != "score" or f is None or not f.no_score:
+            what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
+            with_none = [n for n, g in self.scope.fields.items() if g.no_score]
+            self.diags.error("E246", f"`is no {e.word.name}` tests a number whose field says `allows: no score`; {what} "
+                                     "does not.", e.span,
+                             (f"Write e.g. `{with_none[0]} is no score`" if with_none else "Add `allows: no score` to the field in loan.fields")
+                             + " (true when the loan says there is no score at all; unknown when the score is not given).")
+            return None
+        flag: ir.Expr = ir.FieldRef(f.no_score, ir_types.YESNO, e.span)
+        return ir.Not(flag, e.span) if e.negated else flag
 
     def _is_history(self, e: s.Expr) -> bool:
         return isinstance(e, s.Literal) and e.kind == "history"
@@ -401,7 +438,10 @@ class ExprLowerer:
 
     def lower_IsKnown(self, e: s.IsKnown) -> ir.Expr | None:
         x = self.expr(e.operand)
-        return None if x is None else ir.IsKnown(x, e.negated, e.span)
+        if x is None:
+            return None
+        f = self.scope.fields.get(x.name) if isinstance(x, ir.FieldRef) else None
+        return ir.IsKnown(x, e.negated, e.span, no_score=f.no_score if f is not None else "")
 
     def lower_IsValue(self, e: s.IsValue) -> ir.Expr | None:
         x = self.expr(e.operand)
@@ -445,6 +485,33 @@ class ExprLowerer:
             tests.append(ir.Compare("=", self.finish(left), self.finish(right), item.span))
         either: ir.Expr = tests[0] if len(tests) == 1 else ir.Or(tuple(tests), e.span)
         return ir.Not(either, e.span) if e.negated else either
+
+    def lower_InNamedList(self, e: s.InNamedList) -> ir.Expr | None:
+        x = self.expr(e.operand)
+        if x is None:
+            return None
+        named = self.scope.lists.get(e.list_name.name)
+        if named is None:
+            declared = sorted(n for n, lst in self.scope.lists.items() if not lst.builtin)
+            builtins = sorted(n for n, lst in self.scope.lists.items() if lst.builtin)
+            self.diags.error("E243", f"There is no reference list `{e.list_name.name}`.{did_you_mean(e.list_name.name, self.scope.lists)}",
+                             e.list_name.span,
+                             (f"Name a list declared in loan.fields ({', '.join(declared)}) or a built-in list"
+                              if declared else "Name a built-in list") + f" ({', '.join(builtins)}), or write the choices "
+                             "out: `in (a, b)`. A new list is declared in loan.fields: `list <name> \"<title>\" of countries: CU, IR`.")
+            return None
+        if x.type.kind != "enum":
+            self._enum_values(x, [], e.operand)  # reports E316 the same way `in (...)` does
+            return None
+        outside = [c for c in named.codes if c not in x.type.values]
+        if outside:
+            what = f"`{e.operand.name}`" if isinstance(e.operand, s.Name) else "this"
+            shown = ", ".join(outside[:5]) + (" and more" if len(outside) > 5 else "")
+            self.diags.error("E244", f"The list `{named.name}` holds codes {what} never takes: {shown}.", e.list_name.span,
+                             f"Use a list chosen from {what}'s own choices (declare it with `list <name> \"<title>\" of "
+                             f"{x.type.enum}: ...`), or a field whose choices are `{named.source}`.")
+            return None
+        return ir.InSet(x, named.codes, e.negated, e.span, list_name=named.name, list_title=named.title)
 
     def _enum_values(self, x: ir.Expr, items: list[s.Name | s.Literal], operand: s.Expr) -> tuple[str, ...] | None:
         if x.type.kind != "enum":

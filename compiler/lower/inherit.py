@@ -23,7 +23,7 @@ LIMIT_KEY = "limit "  # `limit max_ltv: stacked`: one limit's combination (key `
 class Item:
     """One rule, matrix or value as it stands in a program after inheritance."""
 
-    decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl
+    decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl | s.NoteDecl
     origin: str
     section: str
     overrides: bool
@@ -47,13 +47,13 @@ class Effective:
     unknown_keys: tuple[str, ...] = ()  # header keys reported as unknown
 
 
-def _namespace(decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl) -> str:
-    # Rules and matrices share one id space (both are rules findings name); values have their own.
-    return "value" if isinstance(decl, s.ValueDecl) else "rule"
+def _namespace(decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl | s.NoteDecl) -> str:
+    # Rules and matrices share one id space (both are rules findings name); values and notes have their own.
+    return "value" if isinstance(decl, s.ValueDecl) else ("note" if isinstance(decl, s.NoteDecl) else "rule")
 
 
-def _kind_word(decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl) -> str:
-    return {s.RuleDecl: "rule", s.MatrixDecl: "matrix", s.ValueDecl: "value"}[type(decl)]
+def _kind_word(decl: s.RuleDecl | s.MatrixDecl | s.ValueDecl | s.NoteDecl) -> str:
+    return {s.RuleDecl: "rule", s.MatrixDecl: "matrix", s.ValueDecl: "value", s.NoteDecl: "note"}[type(decl)]
 
 
 def header_of(decl: s.ProgramDecl, diags: Diagnostics) -> dict[str, s.HeaderLine]:
@@ -179,7 +179,7 @@ def _apply_own(
 ) -> tuple[list[Item], list[s.Drop]]:
     items = list(inherited)
     index = {item.key: n for n, item in enumerate(items)}
-    own_seen: dict[tuple[str, str], s.RuleDecl | s.MatrixDecl | s.ValueDecl] = {}
+    own_seen: dict[tuple[str, str], s.RuleDecl | s.MatrixDecl | s.ValueDecl | s.NoteDecl] = {}
     dropped: list[s.Drop] = []
     section = ""
     for it in decl.items:
@@ -187,13 +187,13 @@ def _apply_own(
             section = it.title
             continue
         if isinstance(it, s.Drop):
-            key = ("value" if it.kind == "value" else "rule", it.name)
+            key = (it.kind if it.kind in ("value", "note") else "rule", it.name)
             if base_broken:
                 continue
             if key not in index or items[index[key]].origin == decl.name:
                 names = [k[1] for k in index if k[0] == key[0]]
                 diags.error("E506", f"There is no inherited {it.kind} `{it.name}` to drop.{did_you_mean(it.name, names)}",
-                            it.span, "Name a rule, matrix or value of the base program.")
+                            it.span, "Name a rule, matrix, value or note of the base program.")
                 continue
             items.pop(index[key])
             index = {item.key: n for n, item in enumerate(items)}

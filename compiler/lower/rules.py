@@ -214,7 +214,9 @@ def lower_rule(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], di
             notes.append(clause.text)
     if not (requirements or adjustments or conditions or reviews) and ok:
         diags.error("E414", f"Rule `{decl.name}` does nothing.", decl.name_span,
-                    "Give it a `require`, `reduce`, `cap`, `condition` or `review` line.")
+                    "Give it a `require`, `reduce`, `cap`, `condition` or `review` line. To record source text the "
+                    "program does not enforce, write a `note` item instead: `note <name> \"<title>\"` with `cite`, "
+                    "`status: informational` (or `unusable`, `conflict`) and `text: \"...\"` lines.")
         return None
     if not ok:
         return None
@@ -256,7 +258,7 @@ def _adjustment_by(clause: s.Adjust, name: s.Name, limit_id: str, limit: ir.Limi
     assert isinstance(ref, (ir.FieldRef, ir.ValueRef))
     if not (ref.type.kind == limit.type.kind and ref.type.unit == limit.type.unit):
         verb = "reduced by" if clause.kind == "reduce" else "capped at"
-        diags.error("E430", f"`{limit_id}` is {limit.type.a()} and cannot be {verb} `{name.name}`, which is "
+        diags.error("E424", f"`{limit_id}` is {limit.type.a()} and cannot be {verb} `{name.name}`, which is "
                             f"{ref.type.a()}.", name.span,
                     f"Name a value or field that is {limit.type.a()} (a lookup table of them works too), "
                     f"or write the amount itself: {describe_literal_kind(limit.type)}.")

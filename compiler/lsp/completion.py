@@ -3,8 +3,9 @@
 The grammar says what may come next (`expected`): its keywords are offered as they are, and where a name may
 come, the words before the cursor on its line say which names: programs after `extends:`, limits after `gives`,
 `reduce` or `cap`, a choice field's choices after `is` or `in (`, list fields after `months since latest` (or
-`days since latest`), fields and values in an expression (after `require `, `when `, `rows `, ...), none where a
-new name is declared.
+`days since latest`), reference lists (built-in and the vocabulary's `list` items) after `in `, `one of ` and a
+list's `of `, fields and values in an expression (after `require `, `when `, `rows `, ...), none where a new
+name is declared.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from lsprotocol import types
 
 from compiler import ir
+from compiler.lower.lists import builtin
 from compiler.lsp.documents import Analysis
 from compiler.lsp.expected import expected, keywords, terminals
 from compiler.lsp.hover import field_text, value_text
@@ -28,6 +30,7 @@ _CONTEXTS: list[tuple[str, re.Pattern[str]]] = [
     ("better", re.compile(r"^\s*better\s*:\s*$")),
     ("limits", re.compile(r"\b(gives|reduce|cap)\s+(\w+\s*,\s*)*$")),
     ("lists", re.compile(r"\b((months|days)\s+since\s+latest|seasoning\s+of)\s+$")),
+    ("reference", re.compile(r"\bin\s+$|\bone\s+of\s+$|^\s*list\s+\w+(\s+\"[^\"]*\")?\s+of\s+$")),
     ("choices", re.compile(r"\b(?P<subject>[A-Za-z_]\w*)\s+(is(\s+not)?|(not\s+)?in\s*\((\s*\w+\s*,)*)\s*$")),
     ("new", re.compile(r"^\s*(override\s+)?(rule|matrix|value|field|record|limit|scenario|program|drop\s+\w+)\s+$")),
     ("new", re.compile(r"^\s*(unit\s*:|[a-z_]+\s*:\s*\S)")),  # a unit's name, a header line's value: free text
@@ -70,6 +73,14 @@ def _choices(a: Analysis, subject: str) -> list[types.CompletionItem]:
     return [_item(v, types.CompletionItemKind.EnumMember, label or v) for v, label in zip(t.values, labels, strict=False)]
 
 
+def _reference_lists(a: Analysis) -> list[types.CompletionItem]:
+    own = a.vocabulary.lists if a.vocabulary is not None else ()
+    return [_item(x.name, types.CompletionItemKind.Enum, f"{x.title}: {len(x.codes)} codes",
+                  ", ".join(f"`{c}` {label}" for c, label in list(zip(x.codes, x.labels, strict=True))[:8])
+                  + (", ..." if len(x.codes) > 8 else ""))
+            for x in (*builtin().values(), *own)]
+
+
 def _names(a: Analysis, where: str, subject: str) -> list[types.CompletionItem]:
     known = names(a)
     if where == "programs":
@@ -80,6 +91,8 @@ def _names(a: Analysis, where: str, subject: str) -> list[types.CompletionItem]:
         return _fields(a, ["date"])
     if where == "lists":
         return _fields(a, ["list"])
+    if where == "reference":
+        return _reference_lists(a)
     if where == "better":
         return [_item(w, types.CompletionItemKind.EnumMember, "which way is better for the loan") for w in ("higher", "lower")]
     if where == "choices":

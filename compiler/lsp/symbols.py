@@ -1,5 +1,5 @@
-"""Document symbols (the outline): sections, each holding the matrices, rules and values under it; in the
-vocabulary, sections holding fields, records, values and limits. Read from the document's surface AST, so the
+"""Document symbols (the outline): sections, each holding the matrices, rules, values and notes under it; in the
+vocabulary, sections holding fields, records, values, limits and lists. Read from the document's surface AST, so the
 outline stays while a later pass finds errors (and shows the last text that parsed while the text does not)."""
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ _KINDS: dict[type, types.SymbolKind] = {
     s.FieldDecl: types.SymbolKind.Field,
     s.RecordDecl: types.SymbolKind.Class,
     s.LimitDecl: types.SymbolKind.Constant,
+    s.ListDecl: types.SymbolKind.Array,
+    s.NoteDecl: types.SymbolKind.String,
 }
 _WHAT = {s.MatrixDecl: "matrix", s.RuleDecl: "rule", s.ValueDecl: "value", s.FieldDecl: "field", s.RecordDecl: "record",
-         s.LimitDecl: "limit"}
+         s.LimitDecl: "limit", s.ListDecl: "list", s.NoteDecl: "note"}
 
 
-Decl = s.MatrixDecl | s.RuleDecl | s.ValueDecl | s.FieldDecl | s.RecordDecl | s.LimitDecl
+Decl = s.MatrixDecl | s.RuleDecl | s.ValueDecl | s.FieldDecl | s.RecordDecl | s.LimitDecl | s.ListDecl | s.NoteDecl
 
 
 def _symbol(item: object, to_range: ToRange) -> types.DocumentSymbol | None:

@@ -18,6 +18,7 @@ from lark.tree import Meta
 from compiler import ir, ir_program
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.expr import ExprLowerer, Scope
+from compiler.lower.lists import builtin
 from compiler.portfolio.model import Change, PoolLimit, Portfolio, Scenario
 from compiler.source import Source, Span
 from compiler.syntax import surface as s
@@ -162,7 +163,7 @@ def _scope(vocabulary: ir_program.Vocabulary) -> Scope:
     types = {v.id: v.type for v in vocabulary.values}
     return Scope({f.name: f for f in vocabulary.fields}, {r.name: r for r in vocabulary.records},
                  {lim.id: lim for lim in vocabulary.limits}, lambda name, span: types.get(name), lambda: list(types),
-                 "application_date")
+                 "application_date", lists={**builtin(), **{x.name: x for x in vocabulary.lists}})
 
 
 def _citation(block: _Block, diags: Diagnostics) -> tuple[str, tuple[str, ...]] | None:

@@ -85,6 +85,8 @@ class Generator:
         self.labels = {f.name: dict(zip(f.type.values, f.type.labels, strict=False)) for f in self.vocab.fields
                        if f.type.kind == "enum"}
         self.draw = 0
+        self.other: set[str] = set()  # fields drawn by `other_columns`: their cells draw nothing more
+        self.no_score = {f.name: f.no_score for f in self.vocab.fields if f.no_score}
 
     def u(self) -> str:
         """A fresh uniform draw in [0, 1) for this row."""
@@ -200,12 +202,35 @@ class Generator:
             f"CASE WHEN {u()} < 0.2 THEN {pick(['59.49', '59.5', '59.51'])}::DECIMAL(18,2) "
             f"ELSE (25 + floor({u()} * 5000) / 100)::DECIMAL(18,2) END AS borrower_age",
         ]
-        return f"SELECT n, {', '.join(cols)} FROM range(1, {int(rows) + 1}) AS t(n)"
+        return f"SELECT n, {', '.join(cols + self.other_columns(cols))} FROM range(1, {int(rows) + 1}) AS t(n)"
+
+    def other_columns(self, cols: list[str]) -> list[str]:
+        """The fields the joint distributions above do not draw: a choice or yes/no each by its own hash (so adding
+        a field changes no other column's draws), anything else unknown. A number's `_no_score` field is yes for
+        2% of the loans (the number's cell then says NONE)."""
+        drawn = {c.rsplit(" AS ", 1)[-1].strip() for c in cols}
+        out: list[str] = []
+        for k, f in enumerate(self.vocab.fields):
+            if f.name in drawn or f.name == "loan_id":
+                continue
+            self.other.add(f.name)
+            h = f"hash(n, {8100 + k}, {self.seed})"
+            if f.type.kind == "enum":
+                out.append(f"{_list(list(f.type.values))}[1 + ({h} % {len(f.type.values)})::BIGINT] AS {f.name}")
+            elif f.type.kind == "yesno":
+                out.append(f"({h} % 100) < {2 if f.no_score_of else 5} AS {f.name}")
+            else:
+                out.append(f"NULL::{self.native(f.name)} AS {f.name}")
+        return out
 
     def text(self, name: str) -> str:
         """A cell as a tape has it, sometimes in a tape's own formats; 3% unknown ('' or NA)."""
         u, col = self.u, f'v."{name}"'
         kind = self.kinds.get(name, "text")
+        if name in self.other:  # no draws of its own: every later column keeps its draws
+            plain = f"CASE WHEN {col} THEN 'Y' ELSE 'N' END" if kind == "yesno" else f"{col}::VARCHAR"
+            return f"CASE WHEN {col} IS NULL THEN {f'NULL::{self.native(name)}' if self.typed else _lit('')} ELSE " \
+                   f"{f'{col}::{self.native(name)}' if self.typed else plain} END"
         if kind == "yesno":
             pairs = [("Y", "N"), ("yes", "no"), ("TRUE", "FALSE")]
             w = u()
@@ -226,6 +251,8 @@ class Generator:
             cell = f"{col}::VARCHAR"
         if self.typed:  # the same draws as the text tape (same loans, same unknown cells), the value in its own type
             cell = f"{col}::{self.native(name)}"
+        if name in self.no_score:  # the loan has none: the cell says so (a typed tape leaves it empty)
+            cell = f"CASE WHEN v.\"{self.no_score[name]}\" THEN {f'NULL::{self.native(name)}' if self.typed else _lit('NONE')} ELSE {cell} END"
         if name in ("loan_id", "application_date"):
             return f"{cell}"
         unknown, blank = u(), self.pick(['', '', 'NA'])  # drawn in this order whether typed or not

@@ -38,7 +38,7 @@ from sqlglot import exp
 
 from compiler import ir, ir_program, ir_types
 from compiler.backends.sql.expr import from_source
-from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
+from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NO_SCORE_TEXT, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 
 PROGRAM = "program"
 
@@ -483,7 +483,18 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
     items: list[exp.Expr] = []
     typed: list[exp.Expr] = []
     reasons: list[exp.Expr] = []
+    def no_score_cell(name: str) -> exp.Expr:
+        """The cell of a number with `allows: no score` says there is none ("NONE", "No score")."""
+        return _one_of(_fn("lower", _fn("trim", c(f"t_{name}"))), NO_SCORE_TEXT)
+
     for f in vocabulary.fields:
+        if f.no_score_of and f.no_score_of in used and f.no_score_of not in native:
+            # yes when the number's cell says none, no when it holds a number, else this field's own column
+            own = _yesno(c(f"t_{f.name}"), mapping.values.get(f.name, {})) if f.name in used else exp.Null()
+            typed.append(exp.alias_(_case((no_score_cell(f.no_score_of), exp.Boolean(this=True)),
+                                          (_known(c(f"p_{f.no_score_of}")), exp.Boolean(this=False)), default=own),
+                                    f.name, quoted=True))
+            continue
         if f.name not in used:
             typed.append(exp.alias_(exp.cast(exp.Null(), _type(f.type, f.places, vocabulary)), f.name, quoted=True))
             continue
@@ -504,6 +515,8 @@ def _normalise(raw: exp.Expr, columns: dict[str, str], used: dict[str, str], voc
         elif f.type.numeric:
             parsed.append(exp.alias_(_fraction(t, f.places or 0) if f.name in fractions else _number(t, f.places or 0),
                                      f"p_{f.name}", quoted=True))
+            if f.no_score:  # "NONE" is read (as no score), not unreadable
+                unreadable = exp.And(this=unreadable, expression=exp.Not(this=no_score_cell(f.name)))
             what = "a whole number" if not f.places else f"a number with at most {f.places} decimals"
             if f.name in fractions:
                 what = f"a fraction with at most {(f.places or 0) + 2} decimals (0.5 for 50%) or a percent (50%)"

@@ -144,6 +144,7 @@ class AstBuilder(ExpressionBuilder):
             span=self.tok(name),
             duplicate_props=tuple(duplicates),
             better=props.get("better"),
+            allows=props.get("allows"),
         )
 
     def prop_type(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
@@ -163,6 +164,10 @@ class AstBuilder(ExpressionBuilder):
 
     def prop_better(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
         return ("better", s.Name(str(children[0]), self.tok(children[0])), self.span(meta, children))
+
+    def prop_allows(self, meta: Meta, children: list[Any]) -> tuple[str, Any, Span]:
+        word = children[-1]
+        return ("allows", s.Name(str(word), self.tok(word)), self.span(meta, children))
 
     def better(self, meta: Meta, children: list[Any]) -> s.Name:
         return s.Name(str(children[0]), self.tok(children[0]))
@@ -244,6 +249,13 @@ class AstBuilder(ExpressionBuilder):
         title = unquote(children[1]) if len(children) == 3 else None
         on = children[-1]
         return s.LimitDecl(str(name), title, s.Name(str(on), self.tok(on)), self.tok(name))
+
+    def list_decl(self, meta: Meta, children: list[Any]) -> s.ListDecl:
+        name, rest = children[0], list(children[1:])
+        title = unquote(rest.pop(0)) if rest and rest[0].type == "STRING" else None
+        source, members = rest[0], rest[1:]
+        return s.ListDecl(str(name), title, s.Name(str(source), self.tok(source)),
+                          tuple(s.Name(str(m), self.tok(m)) for m in members), self.span(meta, children), self.tok(name))
 
     # ---------------------------------------------------------------- values
     def _value_head(self, children: list[Any]) -> tuple[bool, Token, str | None, list[Any]]:
@@ -354,6 +366,21 @@ class AstBuilder(ExpressionBuilder):
     def drop(self, meta: Meta, children: list[Any]) -> s.Drop:
         kind, name, reason = children
         return s.Drop(str(kind), str(name), unquote(reason), self.span(meta, children))
+
+    def note_item(self, meta: Meta, children: list[Any]) -> s.NoteDecl:
+        rest = [c for c in children if not (isinstance(c, Token) and c.type == "NOTE_ITEM")]
+        override, name, title, clauses = self._item_head(rest)
+        return s.NoteDecl(str(name), title, override, tuple(c for c in clauses if isinstance(c, s.Cite)),
+                          tuple(c for c in clauses if isinstance(c, s.NoteProp)), self.span(meta, children), self.tok(name))
+
+    def note_prop(self, meta: Meta, children: list[Any]) -> s.NoteProp:
+        key, value = children
+        quoted = value.type == "STRING"
+        return s.NoteProp(str(key), unquote(value) if quoted else str(value), quoted, self.span(meta, children),
+                          self.tok(key), self.tok(value))
+
+    def note_key(self, meta: Meta, children: list[Any]) -> Token:
+        return children[0]  # type: ignore[no-any-return]
 
     def drop_kind(self, meta: Meta, children: list[Any]) -> str:
         return str(children[0])

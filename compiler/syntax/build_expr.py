@@ -209,6 +209,20 @@ class ExpressionBuilder(Transformer[Token, Any]):
     def not_in_list(self, meta: Meta, children: list[Any]) -> s.InList:
         return s.InList(children[0], children[1], True, self.span(meta, children))
 
+    def is_no_score(self, meta: Meta, children: list[Any]) -> s.IsNoScore:
+        word = children[-1]
+        return s.IsNoScore(children[0], s.Name(str(word), self.tok(word)), False, self.span(meta, children))
+
+    def is_not_no_score(self, meta: Meta, children: list[Any]) -> s.IsNoScore:
+        word = children[-1]
+        return s.IsNoScore(children[0], s.Name(str(word), self.tok(word)), True, self.span(meta, children))
+
+    def in_named_list(self, meta: Meta, children: list[Any]) -> s.InNamedList:
+        return s.InNamedList(children[0], s.Name(str(children[1]), self.tok(children[1])), False, self.span(meta, children))
+
+    def not_in_named_list(self, meta: Meta, children: list[Any]) -> s.InNamedList:
+        return s.InNamedList(children[0], s.Name(str(children[1]), self.tok(children[1])), True, self.span(meta, children))
+
     def and_(self, meta: Meta, children: list[Any]) -> s.BoolOp:
         return s.BoolOp("and", tuple(children), self.span(meta, children))
 

@@ -11,39 +11,12 @@ from decimal import Decimal
 from typing import Literal as Lit
 
 from compiler.source import Span
+from compiler.syntax.surface_atoms import History as History
+from compiler.syntax.surface_atoms import Literal as Literal
+from compiler.syntax.surface_atoms import LiteralKind as LiteralKind
+from compiler.syntax.surface_atoms import Name as Name
 
 # ------------------------------------------------------------------ expressions
-
-
-@dataclass(frozen=True, slots=True)
-class Name:
-    """A reference to a field, value, limit, enum value or record kind, resolved later."""
-
-    name: str
-    span: Span = field(compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """`NxDDxMM`: at most N payments DD or more days late in the last MM months."""
-
-    count: int
-    days: int
-    months: int
-
-
-LiteralKind = Lit["number", "money", "percent", "months", "days", "date", "history", "yes", "no"]
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A constant as written: `660`, `$1.5M`, `80%`, `4 years` (48 months), `2 weeks` (14 days), `2026-01-01`,
-    `1x30x12`, `yes`."""
-
-    kind: LiteralKind
-    value: Decimal | dt.date | History | bool
-    text: str
-    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +94,26 @@ class InList:
 
 
 @dataclass(frozen=True, slots=True)
+class IsNoScore:
+    """`fico is no score` / `fico is not no score`: the loan says the borrower has no score at all."""
+
+    operand: Expr
+    word: Name  # the word after `no` (`score`)
+    negated: bool
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class InNamedList:
+    """`citizenship_country in ofac_countries` / `state not in us_territories`: a named reference list."""
+
+    operand: Expr
+    list_name: Name
+    negated: bool
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class BoolOp:
     """`a and b and c` / `a or b`."""
 
@@ -188,6 +181,8 @@ Expr = (
     | IsKnown
     | IsValue
     | InList
+    | InNamedList
+    | IsNoScore
     | BoolOp
     | Not
     | Extremum
@@ -301,6 +296,7 @@ class FieldDecl:
     span: Span = field(compare=False)
     duplicate_props: tuple[Span, ...] = field(default=(), compare=False)
     better: Name | None = None  # `better: higher|lower`: which way the value is better for the loan
+    allows: Name | None = None  # `allows: no score`: the word after `no` (a loan may say it has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +361,18 @@ class LimitDecl:
 
 
 @dataclass(frozen=True, slots=True)
+class ListDecl:
+    """`list ofac_countries "OFAC-sanctioned countries" of countries: CU, IR, KP, SY`: some choices of a source."""
+
+    name: str
+    title: str | None
+    source: Name  # a built-in list, another list or a `one of` field
+    members: tuple[Name, ...]
+    span: Span = field(compare=False)
+    name_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """`section "Title"`: groups what follows, for the documentation."""
 
@@ -377,7 +385,7 @@ class Vocabulary:
     """A `.fields` file: the shared loan vocabulary."""
 
     title: str
-    items: tuple[FieldDecl | RecordDecl | ValueDecl | LimitDecl | Section, ...]
+    items: tuple[FieldDecl | RecordDecl | ValueDecl | LimitDecl | ListDecl | Section, ...]
     span: Span = field(compare=False)
 
 
@@ -519,6 +527,31 @@ class MatrixDecl:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteProp:
+    """One `key: value` line of a note item (`status: informational`, `text: "..."`), checked when lowered."""
+
+    key: str
+    value: str
+    quoted: bool
+    span: Span = field(compare=False)
+    key_span: Span = field(compare=False)
+    value_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDecl:
+    """`note name "Title"` with `cite`, `status:` and `text:` lines: source text recorded, never enforced."""
+
+    name: str
+    title: str | None
+    override: bool
+    cites: tuple[Cite, ...]
+    props: tuple[NoteProp, ...]
+    span: Span = field(compare=False)
+    name_span: Span = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Drop:
     """`drop rule name because "reason"`: a variant removes an inherited item."""
 
@@ -539,7 +572,7 @@ class HeaderLine:
     value_span: Span = field(compare=False)
 
 
-ProgramItem = Section | RuleDecl | MatrixDecl | ValueDecl | Drop
+ProgramItem = Section | RuleDecl | MatrixDecl | ValueDecl | NoteDecl | Drop
 
 
 @dataclass(frozen=True, slots=True)

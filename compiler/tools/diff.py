@@ -18,6 +18,7 @@ from compiler import ir, ir_program
 from compiler.meta import titles as titles_of
 from compiler.tools.diff_bands import amount_text, cell_at, limit_in, lookup_at, permissiveness, refine, show_limit
 from compiler.tools.diff_effect import Effect, requirement_effect, rule_effect, shape, when_effect
+from compiler.tools.diff_notes import note_changes
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 # how the header lines write the modes the IR names
@@ -72,13 +73,15 @@ class ProgramDiff:
 
 def diff_programs(old: ir_program.Program, new: ir_program.Program, old_vocab: ir_program.Vocabulary,
                   new_vocab: ir_program.Vocabulary, choices: Choices | None = None) -> ProgramDiff:
-    """Every change from `old` to `new`, in the order: header, matrices, values, rules, dropped items; `choices`
+    """Every change from `old` to `new`, in the order: header, matrices, values, rules, notes, dropped items; `choices`
     (the site's) words enum values by their labels (`wording.describe`)."""
     d = _Differ(old, new, old_vocab, new_vocab, choices)
     d.header()
     d.matrices()
     d.values()
     d.rules()
+    for heading, item, what, a, b, cite in note_changes(old, new):
+        d.add(heading, item, what, a, b, "", cite)
     d.dropped()
     return ProgramDiff(old, new, tuple(d.out))
 

@@ -41,7 +41,7 @@ from compiler import ir, ir_program
 from compiler.evaluate import Env, ev
 from compiler.runtime import Decision, ProgramMeta
 from compiler.tools.explain_outcome import Goal, Outcome, Target, targets
-from compiler.tools.explain_result import Explanation, FailedRule, MissingField, Referral, Suggestion, rank
+from compiler.tools.explain_result import Explanation, FailedRule, MissingField, NoteLine, Referral, Suggestion, rank
 from compiler.tools.explain_search import Explainer
 from compiler.tools.explain_words import join_or, lower_first
 
@@ -55,7 +55,8 @@ def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan
     referrals = tuple(Referral(f.rule_id, f.title, f.message, f.citation, f.source)
                       for f in decision.findings if f.outcome == "review")
     if decision.status == "eligible":
-        return Explanation(decision.program, "eligible", "Already eligible: nothing to change.", (), (), "", (), (), 0)
+        return Explanation(decision.program, "eligible", "Already eligible: nothing to change.", (), (), "", (), (), 0,
+                           note_lines(program))
 
     failed: list[FailedRule] = []
     per_finding: list[list[Suggestion]] = []
@@ -103,7 +104,12 @@ def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan
             whole = sorted(whole + combined, key=rank)
     summary = _summary(decision.status, failed, whole, missing, referrals)
     return Explanation(decision.program, decision.status, summary, tuple(failed), tuple(whole), whole_note, missing,
-                       referrals, ex.evaluations)
+                       referrals, ex.evaluations, note_lines(program))
+
+
+def note_lines(program: ir_program.Program) -> tuple[NoteLine, ...]:
+    """The program's notes, as explain lists them after its answer."""
+    return tuple(NoteLine(n.id, n.title, n.status, n.text, n.citation or "") for n in program.notes)
 
 
 def _rule_combinations(ex: Explainer, target: Target, goal: Goal, alone: list[str]) -> list[Suggestion]:

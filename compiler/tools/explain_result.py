@@ -95,6 +95,17 @@ class Referral:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteLine:
+    """A `note` item of the program: source text it records and does not check, for the reader to weigh."""
+
+    note_id: str
+    title: str
+    status: str
+    text: str
+    citation: str
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """What the program decides and, when it does not accept the loan, what would change that."""
 
@@ -107,6 +118,7 @@ class Explanation:
     missing: tuple[MissingField, ...]
     referrals: tuple[Referral, ...]
     evaluations: int  # changed loans decided by the search
+    notes: tuple[NoteLine, ...] = ()  # the program's `note` items: recorded, not checked
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; Decimals as exact strings, dates ISO."""

@@ -24,7 +24,9 @@ from compiler.backends.docs.links import Linker, also, also_span, choices, field
 from compiler.backends.docs.matrices import entry_text, matrix_view
 from compiler.build.cache import Memo, no_memo
 from compiler.escape import attr, band, md
+from compiler.lower.lists import builtin
 from compiler.meta import titles as titles_of
+from compiler.reference import builtin_lists
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
@@ -47,6 +49,8 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
         sections[m.section or "Eligibility matrices"].append(("matrix", matrix_view(m, p, titles)))
     for r in p.rules:
         sections[r.section or "Rules"].append(("rule", r))
+    for n in p.notes:
+        sections[n.section or "Notes"].append(("note", n))
     by_id = {q.id: q for q in bundle.programs}
     base = by_id.get(p.base) if p.base else None
     shared_by = _shared_by(bundle, p)
@@ -58,6 +62,7 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
         reads=Linker(p, bundle.vocabulary).reads, differs=differences(p, base), origin_title=lambda o: (
             by_id[o].title if o in by_id else o), rule_anchor=rule_anchor, value_anchor=value_anchor,
         yaml=_yaml_str, combine_words=combine_words, mode_text=lambda mode: _MODE_TEXT[mode],
+        note_anchor=note_anchor, note_kind=NOTE_ADMONITION,
     )
 
 
@@ -73,6 +78,16 @@ def combine_words(mode: str) -> str:
                       "reduction lowers a capped limit too.",
     }.get(mode, "The matrix value, each reduction taken from it, and each cap are candidates; the lowest applies "
                 "(most restrictive wins).")
+
+
+NOTE_ADMONITION = {"informational": ("info", "Recorded, not enforced: informational"),
+                   "unusable": ("warning", "Recorded, not enforced: the source text cannot be enforced as written"),
+                   "conflict": ("danger", "Recorded, not enforced: the source contradicts itself")}
+
+
+def note_anchor(note_id: str) -> str:
+    """Notes have their own id space, and so their own anchors."""
+    return f"note-{note_id}"
 
 
 def _shared_by(bundle: ir_program.Bundle, p: ir_program.Program) -> list[ir_program.Program]:
@@ -127,9 +142,11 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
 
 def _type_text(f: ir.Field) -> str:
     """A field's type for people, as Markdown: an enum's labels, each with the value a tape or a developer writes
-    in a code span (values are identifiers), the unit, the range."""
+    in a code span (values are identifiers), the unit, the range; a field typed by a reference list links to it."""
     t = f.type
-    if t.kind == "enum":
+    if t.kind == "enum" and t.choices_list:
+        text = f"one of the [{t.choices_list}](#{list_anchor(t.choices_list)}) list ({len(t.values)} codes)"
+    elif t.kind == "enum":
         text = "one of " + ", ".join(f"{md(label)} `{value}`" for value, label in zip(t.values, t.labels or t.values, strict=True))
     else:
         text = md(t.describe())
@@ -142,8 +159,20 @@ def vocabulary_page(v: ir_program.Vocabulary) -> str:
     sections: dict[str, list[ir.Field]] = {}
     for f in v.fields:
         sections.setdefault(f.section, []).append(f)
+    used = {f.type.choices_list for f in v.fields if f.type.choices_list}
+    named = {x.name: x for x in v.lists}
+    builtins = [b for b in builtin().values() if b.name in used or any(x.source == b.name for x in v.lists)]
     return environment().get_template("vocabulary.md.j2").render(
-        v=v, sections=list(sections.items()), anchor=field_anchor, also=also, also_span=also_span, type_text=_type_text)
+        v=v, sections=list(sections.items()), anchor=field_anchor, also=also, also_span=also_span, type_text=_type_text,
+        lists=[*v.lists, *builtins], list_anchor=list_anchor, all_builtins=list(builtin().values()),
+        source_of=lambda x: (f"chosen from [{x.source}](#{list_anchor(x.source)})" if x.source in named or x.source in builtin()
+                             else f"chosen from the choices of [{x.source}](#{field_anchor(x.source, '')})"),
+        zip=zip, citation=lambda x: next((b.source for b in builtin_lists().values() if b.name == x.name), ""))
+
+
+def list_anchor(name: str) -> str:
+    """Reference lists have their own anchors on the vocabulary page."""
+    return f"list-{name}"
 
 
 def _yaml_str(text: str) -> str:

@@ -197,6 +197,12 @@ class PyExpr:
     # they mean exactly what the runtime helpers mean: unknown in, unknown out.
 
     def visit_Compare(self, x: ir.Compare) -> str:
+        test = self._compare(x)
+        if x.no_score:  # the loan has no such number at all (`fico_no_score` yes): not met
+            return f"(False if {' or '.join(f'loan.{n}' for n in x.no_score)} else {test})"
+        return test
+
+    def _compare(self, x: ir.Compare) -> str:
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
         if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
             return f"{_COMPARE[x.op]}({left}, {right})"
@@ -214,6 +220,9 @@ class PyExpr:
 
     def visit_IsKnown(self, x: ir.IsKnown) -> str:
         operand = self.emit(x.operand)
+        if x.no_score:  # a loan that says it has no score knows it
+            known = f"({operand} is not None or loan.{x.no_score} is True)"
+            return f"(not {known})" if x.negated else known
         if _SIMPLE.fullmatch(operand):
             return f"({operand} is {'' if x.negated else 'not '}None)"
         return f"{'not ' if x.negated else ''}rt.known({operand})"

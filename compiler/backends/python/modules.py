@@ -20,6 +20,7 @@ from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
+from compiler.spellings import NO_SCORE_TEXT
 
 # The runtime package, read through importlib.resources so an installed wheel works like the source tree.
 RUNTIME = resources.files("compiler").joinpath("runtime")
@@ -156,8 +157,10 @@ def _loan_module(vocab: ir_program.Vocabulary) -> str:
     models.append({"class_name": "Loan", "doc": f"A loan, as the guidelines see it ({vocab.title}).",
                    "fields": [_field(f, enum_classes, record_classes) for f in vocab.fields]})
     exports = sorted([*enum_classes.values(), *record_classes.values(), "Loan"])
+    no_score = [(f.name, f.no_score) for f in vocab.fields if f.no_score]
     return wrap(environment().get_template("loan.py.j2").render(vocabulary=vocab, enums=enums, models=models,
-                                                                exports=exports))
+                                                                exports=exports, no_score=no_score,
+                                                                no_score_text=NO_SCORE_TEXT))
 
 
 def _record_of(vocab: ir_program.Vocabulary, f: ir.Field) -> str:

@@ -67,6 +67,15 @@ def case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> 
     return c.else_(default) if default is not None else c
 
 
+def _any_flag(flags: tuple[str, ...], scope: Scope) -> exp.Expr:
+    """Any of the yes/no fields is TRUE (NULL counts as not)."""
+    tests = [exp.Coalesce(this=scope.field_column(n), expressions=[exp.Boolean(this=False)]) for n in flags]
+    out: exp.Expr = tests[0]
+    for more in tests[1:]:
+        out = exp.Or(this=out, expression=more)
+    return exp.Paren(this=out)
+
+
 def is_null(e: exp.Expr) -> exp.Expr:
     return exp.Is(this=e, expression=exp.Null())
 
@@ -352,10 +361,16 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         else:
             ta, tb = a.tree, b.tree
         ops = {"<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE, "=": exp.EQ, "!=": exp.NEQ}
-        return Sql(ops[x.op](this=ta, expression=tb), "bool")
+        test: exp.Expr = ops[x.op](this=ta, expression=tb)
+        if x.no_score:  # the loan has no such number at all (`fico_no_score` TRUE): not met
+            test = exp.Case().when(_any_flag(x.no_score, scope), exp.Boolean(this=False)).else_(test)
+        return Sql(test, "bool")
     if isinstance(x, ir.IsKnown):
         a = compile_expr(x.operand, scope)
-        return Sql(is_null(a.tree) if x.negated else not_null(a.tree), "bool")
+        known: exp.Expr = not_null(a.tree)
+        if x.no_score:  # a loan that says it has no score knows it
+            known = exp.Paren(this=exp.Or(this=known, expression=_any_flag((x.no_score,), scope)))
+        return Sql(exp.Not(this=known) if x.negated else known, "bool")
     if isinstance(x, ir.InSet):
         a = compile_expr(x.operand, scope)
         inside = exp.In(this=a.tree, expressions=[exp.Literal.string(v) for v in x.values])
