@@ -1,5 +1,5 @@
 """`python -m compiler.cli`: the same as the `glc` command."""
 
-from compiler.cli.app import main
+from compiler.cli.entry import main
 
 main()

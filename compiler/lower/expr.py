@@ -504,8 +504,8 @@ class ExprLowerer:
             what = e.operand.name if isinstance(e.operand, s.Name) else "this"
             self.diags.error("E316", f"A reference list holds choices of a `one of` field; `{what}` is "
                                      f"{x.type.describe()}.", e.operand.span,
-                             f"Test a choice field against the list (`residence_state in us_territories`), or compare "
-                             f"a number with `=`, `in (2, 4)` or a band: `>=`, `<=`, `<`, `>`.")
+                             "Test a choice field against the list (`residence_state in us_territories`), or compare "
+                             "a number with `=`, `in (2, 4)` or a band: `>=`, `<=`, `<`, `>`.")
             return None
         outside = [c for c in named.codes if c not in x.type.values]
         if outside:

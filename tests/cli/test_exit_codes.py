@@ -251,6 +251,20 @@ def test_ctrl_c_exits_130_and_leaves_nothing_half_written(project: Path, tmp_pat
         assert not target.exists() and _leftovers(tmp_path) == []
 
 
+def test_ctrl_c_while_glc_is_starting_exits_130_in_one_line(project: Path, tmp_path: Path) -> None:
+    """Importing the commands takes a moment (longer on a busy machine): an interrupt then is glc's too."""
+    for delay in (0.15, 0.3, 0.6):
+        target = tmp_path / "early.parquet"
+        proc = subprocess.Popen([sys.executable, "-m", "compiler.cli", "sample-tape", str(target), "--rows", "3000000"],
+                                cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 130, (delay, err)
+        assert err.strip() == "glc: interrupted; nothing half-written was left behind.", (delay, err)
+        assert not target.exists() and _leftovers(tmp_path) == []
+
+
 def test_absurd_tape_cells_are_invalid_rows_never_echoed_in_full(project: Path, tmp_path: Path) -> None:
     import csv
 
