@@ -124,6 +124,8 @@ def check(loan: Any) -> Result:
             unresolved.append(rule_id)
 
     purpose, occupancy, fico, amount = loan.purpose, loan.occupancy, loan.fico, loan.loan_amount
+    if fico is None and loan.fico_no_score:
+        fico = -1  # no credit score (docs/language.md 3.7): below every band, every score test not met
     property_type, doc_type, pitia, as_of = loan.property_type, loan.doc_type, loan.pitia, loan.application_date
 
     # derived values
@@ -185,7 +187,7 @@ def check(loan: Any) -> Result:
         any_applies = True
         row = None if fico is None else _row(fico)  # the FICO row first, then the loan-amount column
         col = None if row is None or amount is None else _column(amount, wide)
-        if fico is None or (row is not None and amount is None):
+        if fico is None or fico < 0 or (row is not None and amount is None):  # no score: needs a score
             unresolved.append(matrix_id)
             continue
         cell = None if row is None or col is None else _MATRICES[matrix_id][row][col]

@@ -91,6 +91,8 @@ def check(loan: Any) -> Result:
     failed: list[str] = []
     unresolved: list[str] = []
     purpose, occupancy, fico, amount = loan.purpose, loan.occupancy, loan.fico, loan.loan_amount
+    if fico is None and loan.fico_no_score:
+        fico = -1  # no credit score (docs/language.md 3.7): below every band, every score test not met
 
     # ---- the matrix: at most one applies (whole-dollar loan amounts, whole-number FICO)
     base = None  # its cell
@@ -104,7 +106,7 @@ def check(loan: Any) -> Result:
         matrix = "investment" if occupancy == "investment" else _MATRIX.get((occupancy, purpose))
         if matrix is None:
             failed.append("eligibility_matrix")  # second home, cash-out: no matrix covers it
-        elif fico is None:
+        elif fico is None or fico < 0:  # unknown, or no score: a score-keyed matrix needs a score
             unresolved.append(matrix)
         elif fico < 660:
             refused = True  # outside the FICO bands: min_fico fails and reports it alone

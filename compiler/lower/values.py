@@ -14,7 +14,8 @@ from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics
 from compiler.lower.analysis_hints import lower_better
 from compiler.lower.axes import lower_keys, make_axis
-from compiler.lower.expr import BARE, ExprLowerer, Scope, _dims, _type_of_dims, finish_tree, finished
+from compiler.lower.expr import ExprLowerer, Scope, finish_tree
+from compiler.lower.expr_types import BARE, _dims, _type_of_dims, finished
 from compiler.lower.literals import _axis_label, _decimals, describe_literal_kind, literal_decimal, literal_fits, lower_band
 from compiler.source import Span
 from compiler.syntax import surface as s
