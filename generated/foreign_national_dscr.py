@@ -4,7 +4,7 @@ Investor: Meridian Crossing Capital.
 Source document: Meridian Crossing Capital, Foreign National DSCR Guide v2026.1.
 
 Generated from programs/foreign_national_dscr.guideline; do not edit.
-Source sha256: 28cdf6b2ee07e01c00f095d4b52d5bd73d513f19141f1061cf85dfa857aafa23.
+Source sha256: 5fe4cb58f59084940df618f2620b51c7916aff899607f39bef7b6245ba9aa11a.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `foreign_national_dscr_meta`.
 """
 
@@ -52,8 +52,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:290)
     v['property_value'] = (
-        None if (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t28
+        None if (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t27
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:293)
@@ -113,11 +113,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
-        None if (_t30 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t30
+        None if (_t29 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t29
         else (
-            None if (_t29 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t29
+            None if (_t28 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t28
             else 'recent'
         )
     )
@@ -145,14 +145,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
     v['qualifying_income'] = (
         None if (
-            _t31 := (
+            _t30 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t31
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
         else (
             None if (
-                _t32 := (
+                _t31 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -167,7 +167,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t32
+            ) if _t31
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -214,9 +214,11 @@ def rule_borrower_type(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Citizenship is foreign_national (programs/foreign_national_dscr.guideline:26)
         (None if loan.citizenship is None else loan.citizenship in {'foreign_national'}),
-        # Occupancy is investment (programs/foreign_national_dscr.guideline:27)
+        # Country of citizenship is not US (programs/foreign_national_dscr.guideline:27)
+        (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'}),
+        # Occupancy is investment (programs/foreign_national_dscr.guideline:28)
         (None if loan.occupancy is None else loan.occupancy in {'investment'}),
-        # Documentation type is dscr (programs/foreign_national_dscr.guideline:28)
+        # Documentation type is dscr (programs/foreign_national_dscr.guideline:29)
         (None if loan.doc_type is None else loan.doc_type in {'dscr'}),
     )
 
@@ -224,16 +226,14 @@ def rule_borrower_type(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_sanctioned_countries(loan: Loan, v: dict[str, Any]) -> Result:
     """Citizens of sanctioned countries.
 
-    Citation: §2.2 OFAC, p. 3. Source: programs/foreign_national_dscr.guideline:30.
+    Citation: §2.2 OFAC, p. 3. Source: programs/foreign_national_dscr.guideline:31.
     """
-    # programs/foreign_national_dscr.guideline:30
+    # programs/foreign_national_dscr.guideline:31
     applies = True
     return applies, (
         # Country of citizenship is not in OFAC-sanctioned countries (ofac_countries)
-        # (programs/foreign_national_dscr.guideline:32)
+        # (programs/foreign_national_dscr.guideline:33)
         (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'}),
-        # Country of citizenship is not US (programs/foreign_national_dscr.guideline:33)
-        (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'}),
     )
 
 
@@ -350,9 +350,9 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t33 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t34 := (loan.forbearance_end is not None)) is False
-        else None if _t33 is None or _t34 is None
+        False if (_t32 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t33 := (loan.forbearance_end is not None)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     return applies, (
@@ -454,9 +454,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t35 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t36 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t34 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t35 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t34 is None or _t35 is None
         else True
     )
     return applies, ()
@@ -573,21 +573,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:238)
         (
             True if (
-                _t37 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t36 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t38 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t37 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t39 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t38 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t39 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t41 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
+            else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None or _t40 is None
             else False
         ),
     )
@@ -827,27 +827,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible borrowers, p. 3)
     ok = (
         False if (_t3 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
-            or (_t4 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t5 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t3 is None or _t4 is None or _t5 is None
+            or (_t4 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
+            or (_t5 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t6 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t3 is None or _t4 is None or _t5 is None or _t6 is None
         else True
     )
     if ok is False:
         failed.append('borrower_type')
     elif ok is None:
         unresolved.append('borrower_type')
-    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:31; §2.2
     # OFAC, p. 3)
-    ok = (
-        False if (
-            _t6 := (
-                None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'}
-            )
-        ) is False
-            or (_t7 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
-        else None if _t6 is None or _t7 is None
-        else True
-    )
+    ok = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
     if ok is False:
         failed.append('sanctioned_countries')
     elif ok is None:
@@ -890,7 +882,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t8 := rt.ge(
+                _t7 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                     ),
@@ -898,7 +890,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
                 or (
-                    _t9 := rt.ge(
+                    _t8 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                         ),
@@ -906,14 +898,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     )
                 ) is False
                 or (
-                    _t10 := rt.ge(
+                    _t9 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                         ),
                         _D48,
                     )
                 ) is False
-            else None if _t8 is None or _t9 is None or _t10 is None
+            else None if _t7 is None or _t8 is None or _t9 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -930,12 +922,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t11 := rt.le(
+                _t10 := rt.le(
                     rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0
                 )
             ) is False
-                or (_t12 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-            else None if _t11 is None or _t12 is None
+                or (_t11 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+            else None if _t10 is None or _t11 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -949,9 +941,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     applies = (
-        False if (_t13 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t14 := (loan.forbearance_end is not None)) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t12 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t13 := (loan.forbearance_end is not None)) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is not False:
@@ -1037,9 +1029,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     if applies is not False:
         ok = (
-            False if (_t15 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t16 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
-            else None if _t15 is None or _t16 is None
+            False if (_t14 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t15 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
+            else None if _t14 is None or _t15 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1053,9 +1045,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t17 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t18 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t16 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t17 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1070,9 +1062,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t19 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t20 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
+        else None if _t18 is None or _t19 is None
         else True
     )
     if ok is False:
@@ -1089,7 +1081,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 12)
     ok = (
         False if (
-            _t21 := (
+            _t20 := (
                 None if loan.property_type is None
                 else loan.property_type in {
                     'sfr',
@@ -1102,8 +1094,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t22 := (None if loan.rural is None else not loan.rural)) is False
-        else None if _t21 is None or _t22 is None
+            or (_t21 := (None if loan.rural is None else not loan.rural)) is False
+        else None if _t20 is None or _t21 is None
         else True
     )
     if ok is False:
@@ -1127,21 +1119,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # penalty, p. 13)
     ok = (
         True if (
-            _t23 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+            _t22 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
         ) is True
             or (
-                _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                _t23 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
             ) is True
             or (
-                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
             ) is True
             or (
-                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
             ) is True
             or (
-                _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
             ) is True
-        else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None or _t27 is None
+        else None if _t22 is None or _t23 is None or _t24 is None or _t25 is None or _t26 is None
         else False
     )
     if ok is False:

@@ -25,7 +25,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-02-15',
         source='Meridian Crossing Capital, Foreign National DSCR Guide v2026.1',
-        sha256='28cdf6b2ee07e01c00f095d4b52d5bd73d513f19141f1061cf85dfa857aafa23',
+        sha256='5fe4cb58f59084940df618f2620b51c7916aff899607f39bef7b6245ba9aa11a',
     ),
     combine='lowest',
     names={
@@ -304,6 +304,7 @@ META = rt.ProgramMeta(
             when_inputs=(),
             requirements=(
                 rt.RequirementMeta(text='Citizenship is foreign_national', inputs=('citizenship',)),
+                rt.RequirementMeta(text='Country of citizenship is not US', inputs=('citizenship_country',)),
                 rt.RequirementMeta(text='Occupancy is investment', inputs=('occupancy',)),
                 rt.RequirementMeta(text='Documentation type is dscr', inputs=('doc_type',)),
             ),
@@ -315,7 +316,7 @@ META = rt.ProgramMeta(
             id='sanctioned_countries',
             title='Citizens of sanctioned countries',
             citation='§2.2 OFAC, p. 3',
-            where='programs/foreign_national_dscr.guideline:30',
+            where='programs/foreign_national_dscr.guideline:31',
             when_text='',
             when_inputs=(),
             requirements=(
@@ -323,7 +324,6 @@ META = rt.ProgramMeta(
                     text='Country of citizenship is not in OFAC-sanctioned countries (ofac_countries)',
                     inputs=('citizenship_country',),
                 ),
-                rt.RequirementMeta(text='Country of citizenship is not US', inputs=('citizenship_country',)),
             ),
             adjustments=(),
             conditions=(),
