@@ -4,7 +4,7 @@ Investor: Meridian Crossing Capital.
 Source document: Meridian Crossing Capital, Foreign National DSCR Guide v2026.1.
 
 Generated from programs/foreign_national_dscr.guideline; do not edit.
-Source sha256: 5fe4cb58f59084940df618f2620b51c7916aff899607f39bef7b6245ba9aa11a.
+Source sha256: f08d2e4b7c89c21c730fa2878fb5cf1288d27c6468f9cb3b063f53986c80b31d.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `foreign_national_dscr_meta`.
 """
 
@@ -35,6 +35,7 @@ _D5 = Decimal("5")
 _D10 = Decimal("10")
 _D180 = Decimal("180")
 _D12 = Decimal("12")
+_D59_5 = Decimal("59.5")
 _D1000000 = Decimal("1000000")
 _D18 = Decimal("18")
 _D24 = Decimal("24")
@@ -50,17 +51,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t27
+        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -113,16 +114,36 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
-        None if (_t29 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t29
+        None if (_t31 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t31
         else (
-            None if (_t28 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t28
+            None if (_t30 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t30
             else 'recent'
         )
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # count at 60% of the vested balance, 100% from age 59 1/2)
+    v['retirement_credit'] = (
+        None if (_t32 := (loan.retirement_assets is None)) is None
+        else _D0 if _t32
+        else (
+            None if (_t33 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t33
+            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
+        )
+    )
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # after closing and retirement assets counted, in months of PITIA)
+    v['reserves_months'] = rt.div_round(
+        (
+            None if loan.liquid_assets is None or v['retirement_credit'] is None
+            else loan.liquid_assets + v['retirement_credit']
+        ),
+        loan.pitia,
+        2,
+        'down',
+    )
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v['required_reserves'] = (
         None if loan.loan_amount is None or loan.first_time_investor is None
@@ -134,7 +155,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # Eligible deposits (programs/loan.fields:301)
+    # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -142,17 +163,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t30 := (
+            _t34 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t30
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t34
         else (
             None if (
-                _t31 := (
+                _t35 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -167,14 +188,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t31
+            ) if _t35
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -184,9 +205,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Days since purchase (programs/loan.fields:325)
+    # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -350,9 +371,9 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t32 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t33 := (loan.forbearance_end is not None)) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t36 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t37 := (loan.forbearance_end is not None)) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     return applies, (
@@ -454,9 +475,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t34 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t35 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t38 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t39 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, ()
@@ -465,12 +486,12 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: §6.1 Reserves, p. 11. Source: programs/foreign_national_dscr.guideline:200.
+    Citation: §6.1 Reserves, p. 11. Source: programs/foreign_national_dscr.guideline:209.
     """
-    # programs/foreign_national_dscr.guideline:200
+    # programs/foreign_national_dscr.guideline:209
     applies = True
     return applies, (
-        # Reserves at least Required reserves (programs/foreign_national_dscr.guideline:202)
+        # Reserves at least Required reserves (programs/foreign_national_dscr.guideline:211)
         (
             None if v['reserves_months'] is None or v['required_reserves'] is None
             else v['reserves_months'] >= v['required_reserves']
@@ -485,14 +506,14 @@ _D2000000 = Decimal("2000000")
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: §6.2 Loan amounts, p. 11. Source: programs/foreign_national_dscr.guideline:209.
+    Citation: §6.2 Loan amounts, p. 11. Source: programs/foreign_national_dscr.guideline:218.
     """
-    # programs/foreign_national_dscr.guideline:209
+    # programs/foreign_national_dscr.guideline:218
     applies = True
     return applies, (
-        # Loan amount at least $150,000 (programs/foreign_national_dscr.guideline:211)
+        # Loan amount at least $150,000 (programs/foreign_national_dscr.guideline:220)
         (None if loan.loan_amount is None else loan.loan_amount >= _D150000),
-        # Loan amount at most $2,000,000 (programs/foreign_national_dscr.guideline:212)
+        # Loan amount at most $2,000,000 (programs/foreign_national_dscr.guideline:221)
         (None if loan.loan_amount is None else loan.loan_amount <= _D2000000),
     )
 
@@ -500,12 +521,12 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_financed_properties(loan: Loan, v: dict[str, Any]) -> Result:
     """Financed properties.
 
-    Citation: §6.3 Exposure, p. 12. Source: programs/foreign_national_dscr.guideline:214.
+    Citation: §6.3 Exposure, p. 12. Source: programs/foreign_national_dscr.guideline:223.
     """
-    # programs/foreign_national_dscr.guideline:214
+    # programs/foreign_national_dscr.guideline:223
     applies = True
     return applies, (
-        # Financed properties at most 10 (programs/foreign_national_dscr.guideline:216)
+        # Financed properties at most 10 (programs/foreign_national_dscr.guideline:225)
         (None if loan.financed_properties is None else loan.financed_properties <= 10),
     )
 
@@ -513,20 +534,20 @@ def rule_financed_properties(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Eligible properties.
 
-    Citation: §6.4 Property types, p. 12. Source: programs/foreign_national_dscr.guideline:218.
+    Citation: §6.4 Property types, p. 12. Source: programs/foreign_national_dscr.guideline:227.
     """
-    # programs/foreign_national_dscr.guideline:218
+    # programs/foreign_national_dscr.guideline:227
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, condotel or two_to_four_unit
-        # (programs/foreign_national_dscr.guideline:220)
+        # (programs/foreign_national_dscr.guideline:229)
         (
             None if loan.property_type is None
             else loan.property_type in {
                 'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'condotel', 'two_to_four_unit'
             }
         ),
-        # not Rural property (programs/foreign_national_dscr.guideline:221)
+        # not Rural property (programs/foreign_national_dscr.guideline:230)
         (None if loan.rural is None else not loan.rural),
     )
 
@@ -538,12 +559,12 @@ def rule_acreage(loan: Loan, v: dict[str, Any]) -> Result:
     """Acreage.
 
     Citation: §6.4 Property types, p. 12: parcels of 20.5 acres or more are not eligible. Source:
-    programs/foreign_national_dscr.guideline:223.
+    programs/foreign_national_dscr.guideline:232.
     """
-    # programs/foreign_national_dscr.guideline:223
+    # programs/foreign_national_dscr.guideline:232
     applies = True
     return applies, (
-        # Acreage less than 20.5 acres (programs/foreign_national_dscr.guideline:225)
+        # Acreage less than 20.5 acres (programs/foreign_national_dscr.guideline:234)
         (None if loan.acreage is None else loan.acreage < _D20_5),
     )
 
@@ -551,12 +572,12 @@ def rule_acreage(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     """State restrictions.
 
-    Citation: §6.5 States, p. 12. Source: programs/foreign_national_dscr.guideline:232.
+    Citation: §6.5 States, p. 12. Source: programs/foreign_national_dscr.guideline:241.
     """
-    # programs/foreign_national_dscr.guideline:232
+    # programs/foreign_national_dscr.guideline:241
     applies = True
     return applies, (
-        # State is not ND, SD or WV (programs/foreign_national_dscr.guideline:234)
+        # State is not ND, SD or WV (programs/foreign_national_dscr.guideline:243)
         (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'}),
     )
 
@@ -564,30 +585,30 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
     """Prepayment penalty terms.
 
-    Citation: §6.6 Prepayment penalty, p. 13. Source: programs/foreign_national_dscr.guideline:236.
+    Citation: §6.6 Prepayment penalty, p. 13. Source: programs/foreign_national_dscr.guideline:245.
     """
-    # programs/foreign_national_dscr.guideline:236
+    # programs/foreign_national_dscr.guideline:245
     applies = True
     return applies, (
         # Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months
-        # (programs/foreign_national_dscr.guideline:238)
+        # (programs/foreign_national_dscr.guideline:247)
         (
             True if (
-                _t36 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t37 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t41 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t38 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t42 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t39 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t43 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t44 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None or _t40 is None
+            else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
             else False
         ),
     )
@@ -597,12 +618,12 @@ def rule_prepayment_states(loan: Loan, v: dict[str, Any]) -> Result:
     """Prepayment penalty: restricted states.
 
     Citation: §6.6 Prepayment penalty, p. 13 (state list illustrative). Source:
-    programs/foreign_national_dscr.guideline:240.
+    programs/foreign_national_dscr.guideline:249.
     """
-    # programs/foreign_national_dscr.guideline:240: applies when State is AK, KS, MI, MN, NM, RI or VT
+    # programs/foreign_national_dscr.guideline:249: applies when State is AK, KS, MI, MN, NM, RI or VT
     applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     return applies, (
-        # Prepayment penalty term equal to 0 months (programs/foreign_national_dscr.guideline:243)
+        # Prepayment penalty term equal to 0 months (programs/foreign_national_dscr.guideline:252)
         (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0),
     )
 
@@ -671,17 +692,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -742,8 +763,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else 'recent'
         )
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # count at 60% of the vested balance, 100% from age 59 1/2)
+    v_retirement_credit = (
+        None if (_t3 := (loan.retirement_assets is None)) is None
+        else _D0 if _t3
+        else (
+            None if (_t4 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t4
+            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
+        )
+    )
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # after closing and retirement assets counted, in months of PITIA)
+    v_reserves_months = rt.div_round(
+        (
+            None if loan.liquid_assets is None or v_retirement_credit is None
+            else loan.liquid_assets + v_retirement_credit
+        ),
+        loan.pitia,
+        2,
+        'down',
+    )
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v_required_reserves = (
         None if loan.loan_amount is None or loan.first_time_investor is None
@@ -826,11 +867,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:23; §2.1
     # Eligible borrowers, p. 3)
     ok = (
-        False if (_t3 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
-            or (_t4 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
-            or (_t5 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t6 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t3 is None or _t4 is None or _t5 is None or _t6 is None
+        False if (_t5 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
+            or (_t6 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
+            or (_t7 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t8 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t5 is None or _t6 is None or _t7 is None or _t8 is None
         else True
     )
     if ok is False:
@@ -882,7 +923,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t7 := rt.ge(
+                _t9 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                     ),
@@ -890,7 +931,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
                 or (
-                    _t8 := rt.ge(
+                    _t10 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                         ),
@@ -898,14 +939,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     )
                 ) is False
                 or (
-                    _t9 := rt.ge(
+                    _t11 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                         ),
                         _D48,
                     )
                 ) is False
-            else None if _t7 is None or _t8 is None or _t9 is None
+            else None if _t9 is None or _t10 is None or _t11 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -922,12 +963,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t10 := rt.le(
+                _t12 := rt.le(
                     rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0
                 )
             ) is False
-                or (_t11 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-            else None if _t10 is None or _t11 is None
+                or (_t13 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+            else None if _t12 is None or _t13 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -941,9 +982,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     applies = (
-        False if (_t12 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t13 := (loan.forbearance_end is not None)) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t14 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t15 := (loan.forbearance_end is not None)) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if applies is not False:
@@ -1029,9 +1070,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     if applies is not False:
         ok = (
-            False if (_t14 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t15 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
-            else None if _t14 is None or _t15 is None
+            False if (_t16 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t17 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
+            else None if _t16 is None or _t17 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1045,14 +1086,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t16 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t17 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t18 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t19 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t18 is None or _t19 is None
         else True
     )
     if a_cash_out_short_ownership is None:
         unresolved.append('cash_out_short_ownership')
-    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11)
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:209; §6.1 Reserves, p. 11)
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -1060,28 +1101,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
-        else None if _t18 is None or _t19 is None
+        False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
+        else None if _t20 is None or _t21 is None
         else True
     )
     if ok is False:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:223; §6.3 Exposure, p. 12)
     ok = (None if loan.financed_properties is None else loan.financed_properties <= 10)
     if ok is False:
         failed.append('financed_properties')
     elif ok is None:
         unresolved.append('financed_properties')
-    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:227; §6.4 Property types, p.
     # 12)
     ok = (
         False if (
-            _t20 := (
+            _t22 := (
                 None if loan.property_type is None
                 else loan.property_type in {
                     'sfr',
@@ -1094,53 +1135,53 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t21 := (None if loan.rural is None else not loan.rural)) is False
-        else None if _t20 is None or _t21 is None
+            or (_t23 := (None if loan.rural is None else not loan.rural)) is False
+        else None if _t22 is None or _t23 is None
         else True
     )
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:232; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     ok = (None if loan.acreage is None else loan.acreage < _D20_5)
     if ok is False:
         failed.append('acreage')
     elif ok is None:
         unresolved.append('acreage')
-    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232; §6.5 States, p. 12)
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:241; §6.5 States, p. 12)
     ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
-    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:245; §6.6 Prepayment
     # penalty, p. 13)
     ok = (
         True if (
-            _t22 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+            _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
         ) is True
             or (
-                _t23 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
             ) is True
             or (
-                _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
             ) is True
             or (
-                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
             ) is True
             or (
-                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                _t28 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
             ) is True
-        else None if _t22 is None or _t23 is None or _t24 is None or _t25 is None or _t26 is None
+        else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None or _t28 is None
         else False
     )
     if ok is False:
         failed.append('prepayment_terms')
     elif ok is None:
         unresolved.append('prepayment_terms')
-    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240; §6.6
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:249; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
     applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
@@ -1195,7 +1236,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_scored[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (reductions last) and cap that
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that
     # may apply; `sure`: only those that surely apply
     gone_max_ltv: bool | None = None  # an amount not known (language.md 9.5)
     if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
@@ -1245,7 +1286,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (reductions last) and cap
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
     # that may apply; `sure`: only those that surely apply
     gone_max_cltv: bool | None = None  # an amount not known (language.md 9.5)
     if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
@@ -1295,7 +1336,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''
