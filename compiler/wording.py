@@ -132,13 +132,14 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
             return f"not {d(inner)}"
         return f"not ({d(inner)})"
     if isinstance(x, ir.Arith):
-        return f"{d(x.left)} {x.op} {d(x.right)}"
+        right_too = x.op in ("*", "/", "-")  # a - (b + c) keeps its parentheses; (a + b) + c needs none
+        return f"{_sum(x.left, t, choices, x.op in ('*', '/'))} {x.op} {_sum(x.right, t, choices, right_too)}"
     if isinstance(x, ir.Scale):
-        return d(x.operand) if x.power == -2 else f"{d(x.operand)} as percent"
+        return d(x.operand) if x.power == -2 else f"{_sum(x.operand, t, choices, True)} as percent"
     if isinstance(x, ir.Neg):
         return f"-{d(x.operand)}"
     if isinstance(x, ir.DivRound):
-        return f"{d(x.numerator)} / {d(x.denominator)}, {x.rounding.describe()}"
+        return f"{_sum(x.numerator, t, choices, True)} / {_sum(x.denominator, t, choices, True)}, {x.rounding.describe()}"
     if isinstance(x, ir.Round):
         return f"{d(x.operand)}, {x.rounding.describe()}"
     if isinstance(x, ir.Extremum):
@@ -160,6 +161,15 @@ def describe(x: object, titles: dict[str, str] | None = None, choices: Choices |
         lines = "; ".join(f"{label.get(c, c)} when {d(w)}" for c, w in zip(x.choices, x.conds, strict=True))
         return f"{lines}; otherwise {label.get(x.otherwise, x.otherwise)}"
     raise NotImplementedError(f"describe: unhandled IR node {type(x).__name__}")
+
+
+def _sum(x: object, titles: dict[str, str], choices: Choices | None, bracket: bool) -> str:
+    """An operand of `*`, `/`, `as percent` or the right of `-`: a sum or difference in parentheses, so that
+    `(a + b) / c` never reads as `a + b / c`."""
+    from compiler import ir
+
+    text = describe(x, titles, choices)
+    return f"({text})" if bracket and isinstance(x, ir.Arith) and x.op in ("+", "-") else text
 
 
 def _paren(x: object, titles: dict[str, str], choices: Choices | None = None) -> str:

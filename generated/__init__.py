@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from . import (
     acme_bank_statement,
+    foreign_national_dscr,
     harbor_dscr,
     keystone_bank_statement,
     keystone_bank_statement__v2025_2,
@@ -36,6 +37,7 @@ Checker = Callable[[Loan], Decision]
 # program id -> the checker of its current version (the latest effective date)
 PROGRAMS: dict[str, Checker] = {
     'acme_bank_statement': acme_bank_statement.check,
+    'foreign_national_dscr': foreign_national_dscr.check,
     'harbor_dscr': harbor_dscr.check,
     'keystone_bank_statement': keystone_bank_statement.check,
     'shining_star_advantage': shining_star_advantage.check,
@@ -54,6 +56,9 @@ ABSTRACT: frozenset[str] = frozenset(('shining_star_base',))
 VERSIONS: dict[str, tuple[tuple[dt.date, str, Checker], ...]] = {
     'acme_bank_statement': (
         (dt.date(2026, 2, 15), '2026.1', acme_bank_statement.check),
+    ),
+    'foreign_national_dscr': (
+        (dt.date(2026, 2, 15), '2026.1', foreign_national_dscr.check),
     ),
     'harbor_dscr': (
         (dt.date(2026, 2, 1), '2026.2', harbor_dscr.check),

@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: 0a75a6f9ee1972fccd4dd5c86d8ca02a4f6f0e1083ca62559b24b7212e5e82f5.
+Source sha256: 9f732d7e60ff770e92cdce605817414686a0e101f82aa3fcf987391fa8b9a9b8.
 """
 
 from __future__ import annotations
@@ -490,6 +490,16 @@ NAMES: dict[str, rt.Name] = {
     ),
     'liquid_assets': rt.Name(
         title='Assets after closing',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'retirement_assets': rt.Name(
+        title='Retirement assets',
         kind='money',
         unit='USD',
         is_value=False,

@@ -42,17 +42,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v['property_value'] = (
         None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -65,11 +65,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = (
@@ -81,7 +81,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # Eligible deposits (programs/loan.fields:301)
+    # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -89,7 +89,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
             _t40 := (
@@ -121,7 +121,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -131,9 +131,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Days since purchase (programs/loan.fields:325)
+    # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
@@ -646,17 +646,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -669,11 +669,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
@@ -1318,7 +1318,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_purchase[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -1363,7 +1363,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -1408,7 +1408,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''

@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: 0a75a6f9ee1972fccd4dd5c86d8ca02a4f6f0e1083ca62559b24b7212e5e82f5.
+Source sha256: 9f732d7e60ff770e92cdce605817414686a0e101f82aa3fcf987391fa8b9a9b8.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -862,6 +862,15 @@ class Loan(BaseModel):
         decimal_places=2,
         title='Assets after closing',
         description='Verified liquid assets left after down payment and closing costs. Unit: USD.',
+    )
+    retirement_assets: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("1000000000"),
+        decimal_places=2,
+        title='Retirement assets',
+        description='Vested balance of the retirement accounts (IRA, 401(k), pension) used toward reserves, not in the '
+            'assets after closing; unknown when none are used. Unit: USD.',
     )
     borrower_contribution_pct: Decimal | None = Field(
         default=None,

@@ -42,17 +42,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     """
     v: dict[str, Any] = {}
     inv: dict[str, Any] = {} if invalid is None else invalid
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v['property_value'] = (
         None if (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t20
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
             (
@@ -65,7 +65,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:301)
+    # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -73,7 +73,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
             _t21 := (
@@ -105,7 +105,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
@@ -115,11 +115,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
@@ -131,11 +131,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:317)
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
-    # Days since purchase (programs/loan.fields:325)
+    # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     return v
 
@@ -456,17 +456,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:290)
+    # Property value (programs/loan.fields:296)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
         else loan.appraised_value
     )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:293)
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:297)
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
             (
@@ -479,7 +479,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
-    # Eligible deposits (programs/loan.fields:301)
+    # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = rt.sub(
         (
             None if loan.total_deposits is None or loan.excluded_transfers is None
@@ -487,7 +487,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ),
         loan.excluded_nonrecurring,
     )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:304)
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
             _t1 := (
@@ -517,7 +517,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:313)
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v_dti = rt.div_round(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
@@ -527,11 +527,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:328)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:321)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -867,7 +867,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:333): the lowest cell, each reduction (lowest wins) and cap that may
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
@@ -893,7 +893,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
-    # limit max_cltv: Max CLTV (programs/loan.fields:334): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
@@ -919,7 +919,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:335): the lowest cell, each reduction (lowest wins)
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(

@@ -491,7 +491,7 @@ META = rt.ProgramMeta(
             on='ltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:333',
+            where='programs/loan.fields:339',
         ),
         rt.LimitMeta(
             id='max_cltv',
@@ -499,7 +499,7 @@ META = rt.ProgramMeta(
             on='cltv',
             kind='percent',
             unit='',
-            where='programs/loan.fields:334',
+            where='programs/loan.fields:340',
         ),
         rt.LimitMeta(
             id='max_loan_amount',
@@ -507,7 +507,7 @@ META = rt.ProgramMeta(
             on='loan_amount',
             kind='money',
             unit='USD',
-            where='programs/loan.fields:335',
+            where='programs/loan.fields:341',
         ),
     ),
     selector_inputs=('occupancy',),

@@ -15,9 +15,11 @@ from typing import Any
 import yaml
 
 from compiler import ir, ir_program, ir_types
+from compiler.spellings import NO_SCORE_TEXT
 from compiler.tools.scenario_yaml import TestFileError, did_you_mean, is_unknown, location, mapping, scalar_text
 
 NUMBER = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
+NO_SCORE = object()  # `fico: none` (or `no score`) on a field that `allows: no score`, until `LoanReader.finish`
 
 
 def parse_number(text: str, kind: str) -> Decimal:
@@ -104,6 +106,8 @@ class LoanReader:
     def value(self, path: str, f: ir.Field, node: yaml.Node) -> Any:
         if f.type.kind == "list":
             return self._list(path, f, node)
+        if f.no_score and isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() in NO_SCORE_TEXT:
+            return NO_SCORE
         v = parse_typed(path, node, f.type, f"`{f.name}`")
         if isinstance(v, Decimal):
             self._check_number(path, f, v, node)
@@ -139,6 +143,18 @@ class LoanReader:
                 out[key] = self.value(path, rf, vnode)
             items.append(out)
         return items
+
+    def finish(self, loan: dict[str, Any]) -> dict[str, Any]:
+        """The loan a scenario decides, as the generated `Loan` reads the same fields (language.md 3.7): a number
+        written `none` is no score at all (`<field>_no_score` yes); a number given makes `<field>_no_score` no."""
+        out = dict(loan)
+        for f in self.fields.values():
+            if f.no_score and f.name in out:
+                if out[f.name] is NO_SCORE:
+                    out[f.name], out[f.no_score] = None, True
+                elif out[f.name] is not None:
+                    out[f.no_score] = False
+        return out
 
     def read(self, path: str, node: yaml.Node, what: str) -> dict[str, Any]:
         if is_unknown(node):

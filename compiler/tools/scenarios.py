@@ -229,7 +229,7 @@ class TestFileReader:
             expect = read_expect(path, entries["expect"][1], names)
             if expect.empty():
                 raise TestFileError(location(path, entries["expect"][1]), f"scenario `{name}` expects nothing.")
-            out.append(Scenario(shown, pid, loan, expect, path, line))
+            out.append(Scenario(shown, pid, self.loans.finish(loan), expect, path, line))
         return out
 
     def _table(self, path: str, text: str, node: yaml.Node, name: str, pid: str, loan: dict[str, Any],
@@ -275,7 +275,8 @@ class TestFileReader:
                          expect.get("conditions"), expect["values"])
             if exp.empty():
                 raise TestFileError(f"{path}:{index + 1}:1", "this row expects nothing.")
-            out.append(Scenario(f"{name}: {', '.join(shown) or f'line {index + 1}'}", pid, row_loan, exp, path, index + 1))
+            out.append(Scenario(f"{name}: {', '.join(shown) or f'line {index + 1}'}", pid, self.loans.finish(row_loan), exp,
+                                path, index + 1))
         return out
 
     def _columns(self, path: str, source_lines: list[str], index: int, header: str, names: ExpectNames) -> list[tuple[str, str]]:

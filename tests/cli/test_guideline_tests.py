@@ -81,7 +81,7 @@ def test_glc_test_passes_and_coverage_meets_the_bar() -> None:
         assert p["rules"]["covered"] == p["rules"]["total"], (pid, p["rules_not_exercised"])
         assert p["cells"]["covered"] * 10 >= p["cells"]["total"] * 9, (pid, p["cells_not_reached"])
     # the programs of the second edition: every rule, outcome and cell (category edges, choice-keyed grid)
-    for pid in ("summit_near_prime",):
+    for pid in ("summit_near_prime", "foreign_national_dscr"):
         assert all(per[pid][k]["covered"] == per[pid][k]["total"] for k in ("rules", "outcomes", "cells")), per[pid]
 
 
@@ -317,9 +317,39 @@ scenarios:
         ("grid [acme_bank_statement]: fico 700", "acme_bank_statement", 12),
     ]
     first, second = scenarios[0], scenarios[1]
-    assert first.loan == {"fico": 745, "loan_amount": Decimal(1000001), "occupancy": "primary"}
+    assert first.loan == {"fico": 745, "fico_no_score": False, "loan_amount": Decimal(1000001), "occupancy": "primary"}
     assert first.expect.status is None and first.expect.limits == {"max_ltv": Decimal(85)}
     assert second.loan["loan_amount"] == Decimal(800000) and second.expect.limits == {}
+
+
+def test_no_score_is_read_as_a_loan_file_reads_it(tmp_path: Path) -> None:
+    """`fico: none` is no score at all; a score given makes `fico_no_score` no; unknown leaves both unknown
+    (language.md 3.7), after the base and the scenario are merged, as the generated `Loan` reads the merged loan."""
+    f = tmp_path / "t.yaml"
+    f.write_text("""program: foreign_national_dscr
+base:
+  fico: 745
+scenarios:
+  - {name: a score, expect: {status: eligible}}
+  - {name: none, loan: {fico: none}, expect: {status: eligible}}
+  - {name: No score, loan: {fico: No score}, expect: {status: eligible}}
+  - {name: unknown, loan: {fico: unknown}, expect: {status: eligible}}
+  - {name: flag, loan: {fico: unknown, fico_no_score: yes}, expect: {status: eligible}}
+  - {name: a score beats the flag, loan: {fico_no_score: yes}, expect: {status: eligible}}
+  - name: table
+    rows: |
+      | fico | status   |
+      | none | eligible |
+      | 700  | eligible |
+""", encoding="utf-8")
+    scenarios, errors = read_test_files([f], BUNDLE)
+    assert not errors
+    assert [(s.loan.get("fico"), s.loan.get("fico_no_score")) for s in scenarios] == [
+        (745, False), (None, True), (None, True), (None, None), (None, True), (745, False), (None, True), (700, False)]
+    from generated.loan import Loan
+    for s in scenarios:  # the generated checker's reading of the same loan
+        model = Loan.model_validate(s.loan)
+        assert (model.fico, model.fico_no_score) == (s.loan.get("fico"), s.loan.get("fico_no_score")), s.name
 
 
 def test_mangled_files_never_raise_anything_but_a_located_error(tmp_path: Path) -> None:

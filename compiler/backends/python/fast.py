@@ -377,7 +377,7 @@ class FastPath:
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
-            return f"({self._ref(a.by.name)} or 0)"
+            return f"({self._ref(a.by.name)} or {self.e.const(literal(Decimal(0)), 'D0')})"  # a Decimal, for mypy
         assert a.amount is not None
         return self.e.const(literal(a.amount), "D" + str(a.amount).replace("-", "m"))
 
@@ -406,7 +406,10 @@ class FastPath:
             return f"(loan.{name} is None)"
         value = next(v for v in self.p.values if v.id == name)
         inner = [self._reach(n) for n in ir_names.needs(value.body)]
-        return f"(v_{name} is None and ({' or '.join(inner)}))" if inner else "False"
+        if not inner:
+            return "False"
+        either = inner[0] if len(inner) == 1 else f"({' or '.join(inner)})"  # each is parenthesized already
+        return f"(v_{name} is None and {either})"
 
 
 def _balanced(text: str) -> bool:

@@ -1,0 +1,1364 @@
+"""Meridian Foreign National DSCR (foreign_national_dscr), version 2026.1, effective 2026-02-15.
+
+Investor: Meridian Crossing Capital.
+Source document: Meridian Crossing Capital, Foreign National DSCR Guide v2026.1.
+
+Generated from programs/foreign_national_dscr.guideline; do not edit.
+Source sha256: f08d2e4b7c89c21c730fa2878fb5cf1288d27c6468f9cb3b063f53986c80b31d.
+The wording of the decision (titles, citations, messages' texts, matrix cells) is in `foreign_national_dscr_meta`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .foreign_national_dscr_meta import META
+from .loan import Loan
+
+__all__ = ["META", "check", "check_fast", "facts", "values"]
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+_D0 = Decimal("0")
+_D1_250 = Decimal("1.250")
+_D1 = Decimal("1")
+_D1_249 = Decimal("1.249")
+_D0_750 = Decimal("0.750")
+_D0_999 = Decimal("0.999")
+_D65 = Decimal("65")
+_D60 = Decimal("60")
+_D55 = Decimal("55")
+_D5 = Decimal("5")
+_D10 = Decimal("10")
+_D180 = Decimal("180")
+_D12 = Decimal("12")
+_D59_5 = Decimal("59.5")
+_D1000000 = Decimal("1000000")
+_D18 = Decimal("18")
+_D24 = Decimal("24")
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+
+
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
+    """
+    v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
+    # Property value (programs/loan.fields:296)
+    v['property_value'] = (
+        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
+        else loan.appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v['ltv'] = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    v['cltv'] = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
+    v['qualifying_rent'] = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
+    if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_rent'] = v['qualifying_rent']
+        v['qualifying_rent'] = None
+    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
+    # truncated to three decimals)
+    v['dscr'] = rt.div_round(v['qualifying_rent'], loan.pitia, 3, 'down')
+    if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
+        v['dscr'] = None
+        inv['dscr'] = None
+    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
+    v['dscr_tier'] = (
+        None if v['dscr'] is None
+        else 'strong' if v['dscr'] >= _D1_250
+        else 'standard' if _D1 <= v['dscr'] <= _D1_249
+        else 'thin' if _D0_750 <= v['dscr'] <= _D0_999
+        else 'below' if v['dscr'] < _D0_750
+        else None
+    )
+    if not inv.keys().isdisjoint(('dscr',)):  # it reads a value outside its domain
+        v['dscr_tier'] = None
+        inv['dscr_tier'] = None
+    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
+    v['no_score_max_ltv'] = (
+        None if loan.purpose is None
+        else _D65 if loan.purpose in {'purchase'}
+        else _D60 if loan.purpose in {'rate_term'}
+        else _D55 if loan.purpose in {'cash_out'}
+        else None
+    )
+    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
+    v['property_reduction'] = (
+        None if loan.property_type is None
+        else _D5 if loan.property_type in {'condo_non_warrantable', 'two_to_four_unit'}
+        else _D10 if loan.property_type in {'condotel'}
+        else None
+    )
+    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
+    v['ownership'] = (
+        None if (_t31 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t31
+        else (
+            None if (_t30 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t30
+            else 'recent'
+        )
+    )
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # count at 60% of the vested balance, 100% from age 59 1/2)
+    v['retirement_credit'] = (
+        None if (_t32 := (loan.retirement_assets is None)) is None
+        else _D0 if _t32
+        else (
+            None if (_t33 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t33
+            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
+        )
+    )
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # after closing and retirement assets counted, in months of PITIA)
+    v['reserves_months'] = rt.div_round(
+        (
+            None if loan.liquid_assets is None or v['retirement_credit'] is None
+            else loan.liquid_assets + v['retirement_credit']
+        ),
+        loan.pitia,
+        2,
+        'down',
+    )
+    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
+    v['required_reserves'] = (
+        None if loan.loan_amount is None or loan.first_time_investor is None
+        else _D12 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {False}
+        else _D18 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {True}
+        else _D18 if loan.loan_amount > _D1000000 and loan.first_time_investor in {False}
+        else _D24 if loan.loan_amount > _D1000000 and loan.first_time_investor in {True}
+        else None
+    )
+    if not every:
+        return v
+    # Eligible deposits (programs/loan.fields:307)
+    v['eligible_deposits'] = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v['qualifying_income'] = (
+        None if (
+            _t34 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t34
+        else (
+            None if (
+                _t35 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(
+                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
+                    ),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t35
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
+    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v['dti'] = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v['qualifying_income'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # Days since purchase (programs/loan.fields:331)
+    v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+    v['payment_shock'] = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
+    return v
+
+
+def matrix_scored(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Borrowers with a US credit score: max LTV / CLTV: whether it applies and the loan's row and column keys.
+
+    Citation: §4.1 Matrix 1, p. 8. Source: programs/foreign_national_dscr.guideline:113.
+    Cells: META.matrices[0] (foreign_national_dscr_meta).
+    """
+    return (
+        None if loan.fico_no_score is None else not loan.fico_no_score
+    ), ((loan.fico, v['dscr_tier']), (loan.purpose, loan.loan_amount))
+
+
+def rule_borrower_type(loan: Loan, v: dict[str, Any]) -> Result:
+    """Eligible borrowers and transactions.
+
+    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:23.
+    """
+    # programs/foreign_national_dscr.guideline:23
+    applies = True
+    return applies, (
+        # Citizenship is foreign_national (programs/foreign_national_dscr.guideline:26)
+        (None if loan.citizenship is None else loan.citizenship in {'foreign_national'}),
+        # Country of citizenship is not US (programs/foreign_national_dscr.guideline:27)
+        (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'}),
+        # Occupancy is investment (programs/foreign_national_dscr.guideline:28)
+        (None if loan.occupancy is None else loan.occupancy in {'investment'}),
+        # Documentation type is dscr (programs/foreign_national_dscr.guideline:29)
+        (None if loan.doc_type is None else loan.doc_type in {'dscr'}),
+    )
+
+
+def rule_sanctioned_countries(loan: Loan, v: dict[str, Any]) -> Result:
+    """Citizens of sanctioned countries.
+
+    Citation: §2.2 OFAC, p. 3. Source: programs/foreign_national_dscr.guideline:31.
+    """
+    # programs/foreign_national_dscr.guideline:31
+    applies = True
+    return applies, (
+        # Country of citizenship is not in OFAC-sanctioned countries (ofac_countries)
+        # (programs/foreign_national_dscr.guideline:33)
+        (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'}),
+    )
+
+
+def rule_territory_residents(loan: Loan, v: dict[str, Any]) -> Result:
+    """Residents of US territories.
+
+    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:35.
+    """
+    # programs/foreign_national_dscr.guideline:35: applies when State of residence is known
+    applies = (loan.residence_state is not None)
+    return applies, (
+        # State of residence is not in US territories (us_territories) (programs/foreign_national_dscr.guideline:39)
+        (None if loan.residence_state is None else loan.residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}),
+    )
+
+
+def rule_identification(loan: Loan, v: dict[str, Any]) -> Result:
+    """Passport.
+
+    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:41.
+    """
+    # programs/foreign_national_dscr.guideline:41
+    applies = True
+    return applies, ()
+
+
+def rule_visa(loan: Loan, v: dict[str, Any]) -> Result:
+    """US visa.
+
+    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:45.
+    """
+    # programs/foreign_national_dscr.guideline:45: applies when Country of citizenship is not in Citizens who need no
+    # visa to stay in the US (visa_waiver_exempt)
+    applies = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CA', 'BM'})
+    return applies, ()
+
+
+def rule_us_credit_score(loan: Loan, v: dict[str, Any]) -> Result:
+    """Borrowers with a US credit score.
+
+    Citation: §3.3 Credit, p. 6. Source: programs/foreign_national_dscr.guideline:81.
+    """
+    # programs/foreign_national_dscr.guideline:81: applies when not No credit score
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    return applies, (
+        # Credit score at least 680 (programs/foreign_national_dscr.guideline:84)
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)),
+    )
+
+
+_D48 = Decimal("48")
+_D36 = Decimal("36")
+
+
+def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
+    """US credit events.
+
+    Citation: §3.4 Credit events, p. 6. Source: programs/foreign_national_dscr.guideline:86.
+    """
+    # programs/foreign_national_dscr.guideline:86: applies when not No credit score
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    return applies, (
+        # months since the latest Credit events (fc, ss, dil) at least 48 months
+        # (programs/foreign_national_dscr.guideline:91)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+            ),
+            _D48,
+        ),
+        # months since the latest Credit events (mod, nod, dq120) at least 36 months
+        # (programs/foreign_national_dscr.guideline:92)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+            ),
+            _D36,
+        ),
+        # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
+        # (programs/foreign_national_dscr.guideline:93)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+            ),
+            _D48,
+        ),
+    )
+
+
+def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
+    """US mortgage history.
+
+    Citation: §3.5 Housing history, p. 7. Source: programs/foreign_national_dscr.guideline:95.
+    """
+    # programs/foreign_national_dscr.guideline:95: applies when not No credit score
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    return applies, (
+        # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
+        # (programs/foreign_national_dscr.guideline:98)
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        # not In forbearance (programs/foreign_national_dscr.guideline:99)
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
+    )
+
+
+_D91 = Decimal("91")
+
+
+def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """After a forbearance.
+
+    Citation: §3.5 Housing history, p. 7: a forbearance plan ended at least 13 weeks before application. Source:
+    programs/foreign_national_dscr.guideline:101.
+    """
+    # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
+    applies = (
+        False if (_t36 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t37 := (loan.forbearance_end is not None)) is False
+        else None if _t36 is None or _t37 is None
+        else True
+    )
+    return applies, (
+        # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:104)
+        rt.ge(rt.days_since(loan.forbearance_end, loan.application_date), _D91),
+    )
+
+
+def rule_no_score(loan: Loan, v: dict[str, Any]) -> Result:
+    """Borrowers with no US credit score.
+
+    Citation: §4.2 No US credit score, p. 8. Source: programs/foreign_national_dscr.guideline:137.
+    """
+    # programs/foreign_national_dscr.guideline:137: applies when No credit score
+    applies = loan.fico_no_score
+    return applies, (
+        # DSCR tier is strong or standard (programs/foreign_national_dscr.guideline:141)
+        (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong', 'standard'}),
+    )
+
+
+def rule_property_adjustment(loan: Loan, v: dict[str, Any]) -> Result:
+    """Property type adjustment.
+
+    Citation: §5.1 Property types, p. 9. Source: programs/foreign_national_dscr.guideline:154.
+    """
+    # programs/foreign_national_dscr.guideline:154: applies when Property type is condo_non_warrantable,
+    # two_to_four_unit or condotel
+    applies = (
+        None if loan.property_type is None
+        else loan.property_type in {'condo_non_warrantable', 'two_to_four_unit', 'condotel'}
+    )
+    return applies, ()
+
+
+def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Interest-only.
+
+    Citation: §5.3 Interest-only, p. 10. Source: programs/foreign_national_dscr.guideline:159.
+    """
+    # programs/foreign_national_dscr.guideline:159: applies when Interest-only
+    applies = loan.interest_only
+    return applies, (
+        # Credit score at least 720 (programs/foreign_national_dscr.guideline:162)
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)),
+    )
+
+
+def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
+    """First-time investors.
+
+    Citation: §5.4 Investor experience, p. 10. Source: programs/foreign_national_dscr.guideline:165.
+    """
+    # programs/foreign_national_dscr.guideline:165: applies when First-time investor
+    applies = loan.first_time_investor
+    return applies, (
+        # DSCR tier is strong or standard (programs/foreign_national_dscr.guideline:168)
+        (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong', 'standard'}),
+    )
+
+
+def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
+    """Short-term rentals.
+
+    Citation: §5.5 Short-term rentals, p. 10. Source: programs/foreign_national_dscr.guideline:171.
+    """
+    # programs/foreign_national_dscr.guideline:171: applies when Short-term rental
+    applies = loan.short_term_rental
+    return applies, (
+        # DSCR tier is strong (programs/foreign_national_dscr.guideline:174)
+        (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong'}),
+    )
+
+
+_D500000 = Decimal("500000")
+
+
+def rule_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
+    """Cash-out refinance.
+
+    Citation: §5.2 Cash-out seasoning, p. 9: owned at least 180 days; cash to the borrower at most $500,000. Source:
+    programs/foreign_national_dscr.guideline:178.
+    """
+    # programs/foreign_national_dscr.guideline:178: applies when Loan purpose is cash_out
+    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    return applies, (
+        # Ownership seasoning is not recent (programs/foreign_national_dscr.guideline:181)
+        (None if v['ownership'] is None else v['ownership'] not in {'recent'}),
+        # Cash-out amount at most $500,000 (programs/foreign_national_dscr.guideline:182)
+        (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000),
+    )
+
+
+def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
+    """Cash-out, owned under 12 months.
+
+    Citation: §5.2 Cash-out seasoning, p. 9. Source: programs/foreign_national_dscr.guideline:184.
+    """
+    # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
+    # short
+    applies = (
+        False if (_t38 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t39 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t38 is None or _t39 is None
+        else True
+    )
+    return applies, ()
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: §6.1 Reserves, p. 11. Source: programs/foreign_national_dscr.guideline:209.
+    """
+    # programs/foreign_national_dscr.guideline:209
+    applies = True
+    return applies, (
+        # Reserves at least Required reserves (programs/foreign_national_dscr.guideline:211)
+        (
+            None if v['reserves_months'] is None or v['required_reserves'] is None
+            else v['reserves_months'] >= v['required_reserves']
+        ),
+    )
+
+
+_D150000 = Decimal("150000")
+_D2000000 = Decimal("2000000")
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: §6.2 Loan amounts, p. 11. Source: programs/foreign_national_dscr.guideline:218.
+    """
+    # programs/foreign_national_dscr.guideline:218
+    applies = True
+    return applies, (
+        # Loan amount at least $150,000 (programs/foreign_national_dscr.guideline:220)
+        (None if loan.loan_amount is None else loan.loan_amount >= _D150000),
+        # Loan amount at most $2,000,000 (programs/foreign_national_dscr.guideline:221)
+        (None if loan.loan_amount is None else loan.loan_amount <= _D2000000),
+    )
+
+
+def rule_financed_properties(loan: Loan, v: dict[str, Any]) -> Result:
+    """Financed properties.
+
+    Citation: §6.3 Exposure, p. 12. Source: programs/foreign_national_dscr.guideline:223.
+    """
+    # programs/foreign_national_dscr.guideline:223
+    applies = True
+    return applies, (
+        # Financed properties at most 10 (programs/foreign_national_dscr.guideline:225)
+        (None if loan.financed_properties is None else loan.financed_properties <= 10),
+    )
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Eligible properties.
+
+    Citation: §6.4 Property types, p. 12. Source: programs/foreign_national_dscr.guideline:227.
+    """
+    # programs/foreign_national_dscr.guideline:227
+    applies = True
+    return applies, (
+        # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, condotel or two_to_four_unit
+        # (programs/foreign_national_dscr.guideline:229)
+        (
+            None if loan.property_type is None
+            else loan.property_type in {
+                'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'condotel', 'two_to_four_unit'
+            }
+        ),
+        # not Rural property (programs/foreign_national_dscr.guideline:230)
+        (None if loan.rural is None else not loan.rural),
+    )
+
+
+_D20_5 = Decimal("20.5")
+
+
+def rule_acreage(loan: Loan, v: dict[str, Any]) -> Result:
+    """Acreage.
+
+    Citation: §6.4 Property types, p. 12: parcels of 20.5 acres or more are not eligible. Source:
+    programs/foreign_national_dscr.guideline:232.
+    """
+    # programs/foreign_national_dscr.guideline:232
+    applies = True
+    return applies, (
+        # Acreage less than 20.5 acres (programs/foreign_national_dscr.guideline:234)
+        (None if loan.acreage is None else loan.acreage < _D20_5),
+    )
+
+
+def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
+    """State restrictions.
+
+    Citation: §6.5 States, p. 12. Source: programs/foreign_national_dscr.guideline:241.
+    """
+    # programs/foreign_national_dscr.guideline:241
+    applies = True
+    return applies, (
+        # State is not ND, SD or WV (programs/foreign_national_dscr.guideline:243)
+        (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'}),
+    )
+
+
+def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
+    """Prepayment penalty terms.
+
+    Citation: §6.6 Prepayment penalty, p. 13. Source: programs/foreign_national_dscr.guideline:245.
+    """
+    # programs/foreign_national_dscr.guideline:245
+    applies = True
+    return applies, (
+        # Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months
+        # (programs/foreign_national_dscr.guideline:247)
+        (
+            True if (
+                _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+            ) is True
+                or (
+                    _t41 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                ) is True
+                or (
+                    _t42 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                ) is True
+                or (
+                    _t43 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                ) is True
+                or (
+                    _t44 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                ) is True
+            else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
+            else False
+        ),
+    )
+
+
+def rule_prepayment_states(loan: Loan, v: dict[str, Any]) -> Result:
+    """Prepayment penalty: restricted states.
+
+    Citation: §6.6 Prepayment penalty, p. 13 (state list illustrative). Source:
+    programs/foreign_national_dscr.guideline:249.
+    """
+    # programs/foreign_national_dscr.guideline:249: applies when State is AK, KS, MI, MN, NM, RI or VT
+    applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+    return applies, (
+        # Prepayment penalty term equal to 0 months (programs/foreign_national_dscr.guideline:252)
+        (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0),
+    )
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
+    f = rt.Facts(loan, v)
+    f.invalid = inv
+    f.matrices = [
+        matrix_scored(loan, v),
+    ]
+    f.rules = [
+        rule_borrower_type(loan, v),
+        rule_sanctioned_countries(loan, v),
+        rule_territory_residents(loan, v),
+        rule_identification(loan, v),
+        rule_visa(loan, v),
+        rule_us_credit_score(loan, v),
+        rule_us_credit_events(loan, v),
+        rule_us_housing_history(loan, v),
+        rule_forbearance_seasoning(loan, v),
+        rule_no_score(loan, v),
+        rule_property_adjustment(loan, v),
+        rule_interest_only(loan, v),
+        rule_first_time_investor(loan, v),
+        rule_short_term_rental(loan, v),
+        rule_cash_out(loan, v),
+        rule_cash_out_short_ownership(loan, v),
+        rule_reserves(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_financed_properties(loan, v),
+        rule_property_types(loan, v),
+        rule_acreage(loan, v),
+        rule_excluded_states(loan, v),
+        rule_prepayment_terms(loan, v),
+        rule_prepayment_states(loan, v),
+    ]
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Meridian Foreign National DSCR 2026.1: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+_CELLS_scored = (
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("60"), Decimal("60"))),
+    ((Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60")), None),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60"))),
+    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), (Decimal("55"), Decimal("55"))),
+    ((Decimal("60"), Decimal("60")), None, None),
+    (None, None, None),
+)
+_D70 = Decimal("70")
+_D1500000 = Decimal("1500000")
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    The generic verdict (tests/oracles/verdict.py) unrolled for this program: derived values as locals, matrix bands
+    as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
+    computed only when it may apply.
+    """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
+        else loan.appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v_ltv = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    v_cltv = rt.div_round(
+        rt.scale(
+            (
+                None if loan.loan_amount is None or loan.subordinate_liens is None
+                else loan.loan_amount + loan.subordinate_liens
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
+    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
+    v_qualifying_rent = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
+    if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
+        inv['qualifying_rent'] = v_qualifying_rent
+        v_qualifying_rent = None
+    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
+    # truncated to three decimals)
+    v_dscr = rt.div_round(v_qualifying_rent, loan.pitia, 3, 'down')
+    if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
+        v_dscr = None
+        inv['dscr'] = None
+    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
+    v_dscr_tier = (
+        None if v_dscr is None
+        else 'strong' if v_dscr >= _D1_250
+        else 'standard' if _D1 <= v_dscr <= _D1_249
+        else 'thin' if _D0_750 <= v_dscr <= _D0_999
+        else 'below' if v_dscr < _D0_750
+        else None
+    )
+    if not inv.keys().isdisjoint(('dscr',)):  # it reads a value outside its domain
+        v_dscr_tier = None
+        inv['dscr_tier'] = None
+    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
+    v_no_score_max_ltv = (
+        None if loan.purpose is None
+        else _D65 if loan.purpose in {'purchase'}
+        else _D60 if loan.purpose in {'rate_term'}
+        else _D55 if loan.purpose in {'cash_out'}
+        else None
+    )
+    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
+    v_property_reduction = (
+        None if loan.property_type is None
+        else _D5 if loan.property_type in {'condo_non_warrantable', 'two_to_four_unit'}
+        else _D10 if loan.property_type in {'condotel'}
+        else None
+    )
+    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
+    v_ownership = (
+        None if (_t2 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t2
+        else (
+            None if (_t1 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t1
+            else 'recent'
+        )
+    )
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # count at 60% of the vested balance, 100% from age 59 1/2)
+    v_retirement_credit = (
+        None if (_t3 := (loan.retirement_assets is None)) is None
+        else _D0 if _t3
+        else (
+            None if (_t4 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t4
+            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
+        )
+    )
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # after closing and retirement assets counted, in months of PITIA)
+    v_reserves_months = rt.div_round(
+        (
+            None if loan.liquid_assets is None or v_retirement_credit is None
+            else loan.liquid_assets + v_retirement_credit
+        ),
+        loan.pitia,
+        2,
+        'down',
+    )
+    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
+    v_required_reserves = (
+        None if loan.loan_amount is None or loan.first_time_investor is None
+        else _D12 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {False}
+        else _D18 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {True}
+        else _D18 if loan.loan_amount > _D1000000 and loan.first_time_investor in {False}
+        else _D24 if loan.loan_amount > _D1000000 and loan.first_time_investor in {True}
+        else None
+    )
+    failed: list[str] = []
+    unresolved: list[str] = []
+    applies: bool | None
+    ok: bool | None
+    base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
+    base_max_ltv_by = ''
+    refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    covered: bool | None = False  # whether some matrix applies
+    out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    # matrix scored: Borrowers with a US credit score: max LTV / CLTV (programs/foreign_national_dscr.guideline:113;
+    # §4.1 Matrix 1, p. 8); cells in _CELLS_scored
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    if applies is None:
+        unresolved.append('scored')
+        if covered is False:
+            covered = None
+    elif applies:
+        covered = True
+        if loan.fico is None:
+            unresolved.append('scored')
+        elif v_dscr_tier is None and not inv.keys().isdisjoint(('dscr_tier',)):
+            failed.append('scored')
+            refused_max_ltv = refused_max_ltv or 'scored'
+            refused_max_cltv = refused_max_cltv or 'scored'
+        elif v_dscr_tier is None:
+            unresolved.append('scored')
+        # fico, dscr_tier: 7 lines
+        elif (
+            row := (
+                0 if loan.fico >= 720 and v_dscr_tier in {'strong'}
+                else 1 if loan.fico >= 720 and v_dscr_tier in {'standard'}
+                else 2 if loan.fico >= 720 and v_dscr_tier in {'thin'}
+                else 3 if 680 <= loan.fico <= 719 and v_dscr_tier in {'strong'}
+                else 4 if 680 <= loan.fico <= 719 and v_dscr_tier in {'standard'}
+                else 5 if 680 <= loan.fico <= 719 and v_dscr_tier in {'thin'}
+                else 6 if v_dscr_tier in {'below'}
+                else -1
+            )
+        ) < 0:
+            failed.append('scored')
+            refused_max_ltv = refused_max_ltv or 'scored'
+            refused_max_cltv = refused_max_cltv or 'scored'
+            out_scored = (len(failed) - 1, 0)
+        elif loan.purpose is None or loan.loan_amount is None:
+            unresolved.append('scored')
+        # purpose / loan_amount: 3 lines
+        elif (
+            col := (
+                0 if loan.purpose in {'purchase', 'rate_term'} and loan.loan_amount <= _D1000000
+                else 1 if loan.purpose in {'purchase', 'rate_term'} and loan.loan_amount > _D1000000
+                else 2 if loan.purpose in {'cash_out'}
+                else -1
+            )
+        ) < 0:
+            failed.append('scored')
+            refused_max_ltv = refused_max_ltv or 'scored'
+            refused_max_cltv = refused_max_cltv or 'scored'
+            out_scored = (len(failed) - 1, 1)
+        elif (cell := _CELLS_scored[row][col]) is None:
+            failed.append('scored')  # N/A
+            refused_max_ltv = refused_max_ltv or 'scored'
+            refused_max_cltv = refused_max_cltv or 'scored'
+        else:
+            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                base_max_ltv, base_max_ltv_by = given, 'scored'
+            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+                base_max_cltv, base_max_cltv_by = given, 'scored'
+    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:23; §2.1
+    # Eligible borrowers, p. 3)
+    ok = (
+        False if (_t5 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
+            or (_t6 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
+            or (_t7 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t8 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t5 is None or _t6 is None or _t7 is None or _t8 is None
+        else True
+    )
+    if ok is False:
+        failed.append('borrower_type')
+    elif ok is None:
+        unresolved.append('borrower_type')
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:31; §2.2
+    # OFAC, p. 3)
+    ok = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
+    if ok is False:
+        failed.append('sanctioned_countries')
+    elif ok is None:
+        unresolved.append('sanctioned_countries')
+    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:35; §2.1 Eligible
+    # borrowers, p. 3)
+    applies = (loan.residence_state is not None)
+    if applies is not False:
+        ok = (
+            None if loan.residence_state is None else loan.residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('territory_residents')
+        else:
+            if ok is False:
+                failed.append('territory_residents')
+            elif ok is None:
+                unresolved.append('territory_residents')
+    # rule identification: Passport (programs/foreign_national_dscr.guideline:41; §2.3 Identification, p. 4)
+    # rule visa: US visa (programs/foreign_national_dscr.guideline:45; §2.3 Identification, p. 4)
+    applies = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CA', 'BM'})
+    if applies is None:
+        unresolved.append('visa')
+    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:81; §3.3 Credit,
+    # p. 6)
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    if applies is not False:
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('us_credit_score')
+        else:
+            if ok is False:
+                failed.append('us_credit_score')
+            elif ok is None:
+                unresolved.append('us_credit_score')
+    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:86; §3.4 Credit events, p. 6)
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    if applies is not False:
+        ok = (
+            False if (
+                _t9 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                    ),
+                    _D48,
+                )
+            ) is False
+                or (
+                    _t10 := rt.ge(
+                        rt.months_since_latest(
+                            loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                        ),
+                        _D36,
+                    )
+                ) is False
+                or (
+                    _t11 := rt.ge(
+                        rt.months_since_latest(
+                            loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                        ),
+                        _D48,
+                    )
+                ) is False
+            else None if _t9 is None or _t10 is None or _t11 is None
+            else True
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('us_credit_events')
+        else:
+            if ok is False:
+                failed.append('us_credit_events')
+            elif ok is None:
+                unresolved.append('us_credit_events')
+    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:95; §3.5 Housing history,
+    # p. 7)
+    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    if applies is not False:
+        ok = (
+            False if (
+                _t12 := rt.le(
+                    rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0
+                )
+            ) is False
+                or (_t13 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+            else None if _t12 is None or _t13 is None
+            else True
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('us_housing_history')
+        else:
+            if ok is False:
+                failed.append('us_housing_history')
+            elif ok is None:
+                unresolved.append('us_housing_history')
+    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
+    # history, p. 7: a forbearance plan ended at least 13 weeks before application)
+    applies = (
+        False if (_t14 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t15 := (loan.forbearance_end is not None)) is False
+        else None if _t14 is None or _t15 is None
+        else True
+    )
+    if applies is not False:
+        ok = rt.ge(rt.days_since(loan.forbearance_end, loan.application_date), _D91)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('forbearance_seasoning')
+        else:
+            if ok is False:
+                failed.append('forbearance_seasoning')
+            elif ok is None:
+                unresolved.append('forbearance_seasoning')
+    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:137; §4.2 No US credit
+    # score, p. 8)
+    a_no_score = loan.fico_no_score
+    if a_no_score is not False:
+        ok = (
+            False if not inv.keys().isdisjoint(('dscr_tier',))
+            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
+        )
+        if a_no_score is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('no_score')
+        else:
+            if ok is False:
+                failed.append('no_score')
+            elif ok is None:
+                unresolved.append('no_score')
+    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:154; §5.1 Property
+    # types, p. 9)
+    a_property_adjustment = (
+        None if loan.property_type is None
+        else loan.property_type in {'condo_non_warrantable', 'two_to_four_unit', 'condotel'}
+    )
+    if a_property_adjustment is None:
+        unresolved.append('property_adjustment')
+    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:159; §5.3 Interest-only, p. 10)
+    a_interest_only = loan.interest_only
+    if a_interest_only is not False:
+        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+        if a_interest_only is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('interest_only')
+        else:
+            if ok is False:
+                failed.append('interest_only')
+            elif ok is None:
+                unresolved.append('interest_only')
+    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:165; §5.4 Investor
+    # experience, p. 10)
+    a_first_time_investor = loan.first_time_investor
+    if a_first_time_investor is not False:
+        ok = (
+            False if not inv.keys().isdisjoint(('dscr_tier',))
+            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
+        )
+        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('first_time_investor')
+        else:
+            if ok is False:
+                failed.append('first_time_investor')
+            elif ok is None:
+                unresolved.append('first_time_investor')
+    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:171; §5.5 Short-term rentals,
+    # p. 10)
+    applies = loan.short_term_rental
+    if applies is not False:
+        ok = (
+            False if not inv.keys().isdisjoint(('dscr_tier',))
+            else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('short_term_rental')
+        else:
+            if ok is False:
+                failed.append('short_term_rental')
+            elif ok is None:
+                unresolved.append('short_term_rental')
+    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:178; §5.2 Cash-out seasoning, p. 9:
+    # owned at least 180 days; cash to the borrower at most $500,000)
+    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    if applies is not False:
+        ok = (
+            False if (_t16 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t17 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
+            else None if _t16 is None or _t17 is None
+            else True
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('cash_out')
+        else:
+            if ok is False:
+                failed.append('cash_out')
+            elif ok is None:
+                unresolved.append('cash_out')
+    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
+    # Cash-out seasoning, p. 9)
+    a_cash_out_short_ownership = (
+        False if (_t18 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t19 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t18 is None or _t19 is None
+        else True
+    )
+    if a_cash_out_short_ownership is None:
+        unresolved.append('cash_out_short_ownership')
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:209; §6.1 Reserves, p. 11)
+    ok = (
+        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+    )
+    if ok is False:
+        failed.append('reserves')
+    elif ok is None:
+        unresolved.append('reserves')
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
+    ok = (
+        False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
+        else None if _t20 is None or _t21 is None
+        else True
+    )
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:223; §6.3 Exposure, p. 12)
+    ok = (None if loan.financed_properties is None else loan.financed_properties <= 10)
+    if ok is False:
+        failed.append('financed_properties')
+    elif ok is None:
+        unresolved.append('financed_properties')
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:227; §6.4 Property types, p.
+    # 12)
+    ok = (
+        False if (
+            _t22 := (
+                None if loan.property_type is None
+                else loan.property_type in {
+                    'sfr',
+                    'pud',
+                    'townhome',
+                    'condo_warrantable',
+                    'condo_non_warrantable',
+                    'condotel',
+                    'two_to_four_unit',
+                }
+            )
+        ) is False
+            or (_t23 := (None if loan.rural is None else not loan.rural)) is False
+        else None if _t22 is None or _t23 is None
+        else True
+    )
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:232; §6.4 Property types, p. 12: parcels of 20.5
+    # acres or more are not eligible)
+    ok = (None if loan.acreage is None else loan.acreage < _D20_5)
+    if ok is False:
+        failed.append('acreage')
+    elif ok is None:
+        unresolved.append('acreage')
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:241; §6.5 States, p. 12)
+    ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'})
+    if ok is False:
+        failed.append('excluded_states')
+    elif ok is None:
+        unresolved.append('excluded_states')
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:245; §6.6 Prepayment
+    # penalty, p. 13)
+    ok = (
+        True if (
+            _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        ) is True
+            or (
+                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+            ) is True
+            or (
+                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+            ) is True
+            or (
+                _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+            ) is True
+            or (
+                _t28 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+            ) is True
+        else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None or _t28 is None
+        else False
+    )
+    if ok is False:
+        failed.append('prepayment_terms')
+    elif ok is None:
+        unresolved.append('prepayment_terms')
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:249; §6.6
+    # Prepayment penalty, p. 13 (state list illustrative))
+    applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+    if applies is not False:
+        ok = (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('prepayment_states')
+        else:
+            if ok is False:
+                failed.append('prepayment_states')
+            elif ok is None:
+                unresolved.append('prepayment_states')
+    if out_scored is not None:  # matrix scored: a key outside its bands
+        if out_scored[1] == 0 and (
+            (
+                (None if loan.fico_no_score is None else not loan.fico_no_score) is True
+                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+            )
+                or (
+                    loan.fico_no_score is True
+                        and (
+                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
+                        ) is False
+                )
+                or (
+                    loan.interest_only is True
+                        and (
+                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
+                        ) is False
+                )
+                or (
+                    loan.first_time_investor is True
+                        and (
+                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
+                        ) is False
+                )
+                or (
+                    loan.short_term_rental is True
+                        and (
+                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
+                        ) is False
+                )
+        ):
+            del failed[out_scored[0]]
+        if out_scored[1] == 1 and (
+            ((None if loan.loan_amount is None else loan.loan_amount >= _D150000) is False)
+                or ((None if loan.loan_amount is None else loan.loan_amount <= _D2000000) is False)
+        ):
+            del failed[out_scored[0]]
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that
+    # may apply; `sure`: only those that surely apply
+    gone_max_ltv: bool | None = None  # an amount not known (language.md 9.5)
+    if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
+        if a_no_score is True and not (v_no_score_max_ltv is None and (loan.purpose is None)):
+            gone_max_ltv = True
+        elif gone_max_ltv is None:
+            gone_max_ltv = False
+    # property_adjustment: reduce by property_reduction
+    if a_property_adjustment is not False and (v_property_reduction is None):
+        if a_property_adjustment is True and not (v_property_reduction is None and (loan.property_type is None)):
+            gone_max_ltv = True
+        elif gone_max_ltv is None:
+            gone_max_ltv = False
+    best = sure = base_max_ltv
+    best_by = base_max_ltv_by
+    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at no_score_max_ltv
+        if best is None or best > (v_no_score_max_ltv or _D0):
+            best, best_by = (v_no_score_max_ltv or _D0), 'no_score'
+        if a_no_score is True and (sure is None or sure > (v_no_score_max_ltv or _D0)):
+            sure = (v_no_score_max_ltv or _D0)
+    # first_time_investor (programs/foreign_national_dscr.guideline:165): cap at 70%
+    if a_first_time_investor is not False:
+        if best is None or best > _D70:
+            best, best_by = _D70, 'first_time_investor'
+        if a_first_time_investor is True and (sure is None or sure > _D70):
+            sure = _D70
+    if best is not None:
+        best = best - (
+            (
+                (v_property_reduction or _D0) if a_property_adjustment is not False else 0
+            ) + (_D5 if a_interest_only is not False else 0) + (_D5 if a_cash_out_short_ownership is not False else 0)
+        )
+    if sure is not None:
+        sure = sure - (
+            (
+                (v_property_reduction or _D0) if a_property_adjustment is True else 0
+            ) + (_D5 if a_interest_only is True else 0) + (_D5 if a_cash_out_short_ownership is True else 0)
+        )
+    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    if refused_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+    elif gone_max_ltv is not None:
+        lim_max_ltv, lim_max_ltv_by = None, None
+        (failed if gone_max_ltv else unresolved).append('max_ltv')
+    elif best is not None:
+        if v_ltv is None:
+            unresolved.append('max_ltv')
+        elif v_ltv > best:
+            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
+    # that may apply; `sure`: only those that surely apply
+    gone_max_cltv: bool | None = None  # an amount not known (language.md 9.5)
+    if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
+        if a_no_score is True and not (v_no_score_max_ltv is None and (loan.purpose is None)):
+            gone_max_cltv = True
+        elif gone_max_cltv is None:
+            gone_max_cltv = False
+    # property_adjustment: reduce by property_reduction
+    if a_property_adjustment is not False and (v_property_reduction is None):
+        if a_property_adjustment is True and not (v_property_reduction is None and (loan.property_type is None)):
+            gone_max_cltv = True
+        elif gone_max_cltv is None:
+            gone_max_cltv = False
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at no_score_max_ltv
+        if best is None or best > (v_no_score_max_ltv or _D0):
+            best, best_by = (v_no_score_max_ltv or _D0), 'no_score'
+        if a_no_score is True and (sure is None or sure > (v_no_score_max_ltv or _D0)):
+            sure = (v_no_score_max_ltv or _D0)
+    # first_time_investor (programs/foreign_national_dscr.guideline:165): cap at 70%
+    if a_first_time_investor is not False:
+        if best is None or best > _D70:
+            best, best_by = _D70, 'first_time_investor'
+        if a_first_time_investor is True and (sure is None or sure > _D70):
+            sure = _D70
+    if best is not None:
+        best = best - (
+            (
+                (v_property_reduction or _D0) if a_property_adjustment is not False else 0
+            ) + (_D5 if a_interest_only is not False else 0) + (_D5 if a_cash_out_short_ownership is not False else 0)
+        )
+    if sure is not None:
+        sure = sure - (
+            (
+                (v_property_reduction or _D0) if a_property_adjustment is True else 0
+            ) + (_D5 if a_interest_only is True else 0) + (_D5 if a_cash_out_short_ownership is True else 0)
+        )
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif gone_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        (failed if gone_max_cltv else unresolved).append('max_cltv')
+    elif best is not None:
+        if v_cltv is None:
+            unresolved.append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
+    # and cap that may apply; `sure`: only those that surely apply
+    best = sure = None
+    best_by = ''
+    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at $1,500,000
+        if best is None or best > _D1500000:
+            best, best_by = _D1500000, 'no_score'
+        if a_no_score is True and (sure is None or sure > _D1500000):
+            sure = _D1500000
+    lim_max_loan_amount, lim_max_loan_amount_by = best, None if best is None else best_by
+    if best is not None:
+        if loan.loan_amount is None:
+            unresolved.append('max_loan_amount')
+        elif loan.loan_amount > best:
+            (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(
+        status,
+        (
+            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+            ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+        ),
+        tuple(failed),
+        tuple(unresolved),
+    )
