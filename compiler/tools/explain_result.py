@@ -142,6 +142,8 @@ def change_size(c: Change) -> Fraction:
     return abs(Fraction(c.after) - Fraction(c.before)) / abs(Fraction(c.before))
 
 
-def rank(s: Suggestion) -> tuple[Fraction, int, int, tuple[str, ...]]:
-    return (sum((change_size(c) for c in s.changes), Fraction(0)), len(s.new_failures), len(s.changes),
-            tuple(c.field for c in s.changes))
+def rank(s: Suggestion) -> tuple[bool, Fraction, int, int, tuple[str, ...]]:
+    """Changes that fix without breaking another rule first, then the smallest; a trade of one failure for
+    another (lower the score below the program's minimum to leave the matrix) comes after every clean fix."""
+    return (bool(s.new_failures), sum((change_size(c) for c in s.changes), Fraction(0)), len(s.new_failures),
+            len(s.changes), tuple(c.field for c in s.changes))

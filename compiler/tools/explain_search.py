@@ -72,8 +72,12 @@ class Explainer:
     # --- which fields a finding depends on
 
     def fields_of(self, nodes: Iterable[object]) -> tuple[str, ...]:
-        """The loan fields the nodes read, through derived values, in first-use order."""
-        return tuple(n for n in self._names(nodes) if self.program.value(n) is None and n in self.fields)
+        """The loan fields the nodes read, through derived values, in first-use order.
+
+        A `<score>_no_score` field is left out: whether the borrower has a score at all is no change to suggest
+        (and the score itself, given, says no)."""
+        return tuple(n for n in self._names(nodes)
+                     if self.program.value(n) is None and n in self.fields and not self.fields[n].no_score_of)
 
     def relevant(self, t: Target) -> set[str]:
         """The derived values (and, for a limit, the limit) a finding depends on: the effects worth showing for it."""
