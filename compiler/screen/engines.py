@@ -50,10 +50,12 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
     (typed, one row per tape row, in tape order) and build one screening query per program."""
     by_id = {p.id: p for p in bundle.programs}
     per_row = program_ids is None
+    if per_row:  # a row naming shared rules (`abstract: yes`) names no program: invalid, as an unknown one
+        by_id = {i: p for i, p in by_id.items() if not p.abstract}
     tape = open_tape(con, tape_path, bundle.vocabulary, mapping, set(by_id) if per_row else None)
     if per_row and PROGRAM not in tape.used:
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
-    programs = list(bundle.programs) if per_row else [by_id[p] for p in program_ids or ()]
+    programs = list(by_id.values()) if per_row else [by_id[p] for p in program_ids or ()]
     con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
     tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]

@@ -226,6 +226,20 @@ def test_tape_without_program_column_needs_program(tmp_path: Path) -> None:
     assert out.returncode == 1 and "--program" in out.stderr
 
 
+def test_a_row_naming_shared_rules_is_invalid_and_provenance_lists_products_only(tmp_path: Path) -> None:
+    abstract = [p.id for p in BUNDLE.programs if p.abstract]
+    assert abstract, "the repository has shared rules (`abstract: yes`)"
+    (tmp_path / "t.csv").write_text(f"loan_id,program,fico\nA,{abstract[0]},700\nB,keystone_bank_statement,700\n",
+                                    encoding="utf-8")
+    out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "--out", str(tmp_path / "o"))
+    assert out.returncode == 0, out.stderr
+    rows = {r["loan_id"]: r for r in csv.DictReader((tmp_path / "o" / "results.csv").open(encoding="utf-8"))}
+    assert rows["A"]["status"] == "invalid" and abstract[0] in rows["A"]["reason"], rows["A"]
+    assert rows["B"]["status"] != "invalid"
+    listed = {p["id"] for p in json.loads((tmp_path / "o" / "summary.json").read_text())["provenance"]["programs"]}
+    assert "keystone_bank_statement" in listed and not listed & set(abstract)
+
+
 def test_python_engine_from_the_cli(tmp_path: Path) -> None:
     write_sample(BUNDLE, tmp_path / "t.csv", 200, seed=5, broken=0.05)
     for engine in ("duckdb", "python"):
