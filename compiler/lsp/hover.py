@@ -81,16 +81,23 @@ def value_text(a: Analysis, v: ir.Value) -> str:
 
 
 def _axis_name(a: Analysis, axis: ir.Axis) -> str:
-    if isinstance(axis.expr, (ir.FieldRef, ir.ValueRef)):
-        return _titles(a).get(axis.expr.name, axis.label)
-    return axis.label
+    """The axis's key titles (`Credit grade / Documentation type` for two keys)."""
+    titles = _titles(a)
+    names = [titles.get(k.name, label) if isinstance(k, (ir.FieldRef, ir.ValueRef)) else label
+             for k, label in zip(axis.keys, axis.labels, strict=False)]
+    return " / ".join(names) if len(names) > 1 else (names[0] if names else axis.label)
+
+
+def _line_label(axis: ir.Axis, index: int) -> str:
+    """A line of an axis as written: a band (`660..699`), choices (`rate_term, cash_out`), one per key."""
+    return " / ".join(e.label for e in axis.lines[index])
 
 
 def cell_text(a: Analysis, m: ir.Matrix, row: int, column: int) -> str:
     cell = m.cell(row, column)
-    where = [f"{_axis_name(a, m.rows)} {m.rows.bands[row].label}"]
+    where = [f"{_axis_name(a, m.rows)} {_line_label(m.rows, row)}"]
     if m.columns is not None:
-        where.append(f"{_axis_name(a, m.columns)} {m.columns.bands[column].label}")
+        where.append(f"{_axis_name(a, m.columns)} {_line_label(m.columns, column)}")
     parts = [f"**{m.title}** `{m.id}`: " + ", ".join(where)]
     if cell.limits is None:
         parts.append(f"`{cell.text}`: not eligible")
@@ -103,7 +110,8 @@ def cell_text(a: Analysis, m: ir.Matrix, row: int, column: int) -> str:
 
 def band_text(a: Analysis, m: ir.Matrix, axis: ir.Axis, index: int) -> str:
     which = "row" if axis is m.rows else "column"
-    return (f"**{m.title}** `{m.id}`: {which} band {axis.bands[index].label} of {_axis_name(a, axis)}"
+    what = "band" if axis.simple else "line"
+    return (f"**{m.title}** `{m.id}`: {which} {what} {_line_label(axis, index)} of {_axis_name(a, axis)}"
             + (f"\n\nCitation: {m.citation}" if m.citation else ""))
 
 
@@ -122,7 +130,7 @@ def hover_text(a: Analysis, t: Target) -> str | None:
         else:
             gives = fmt_amount(result, node.type.kind, node.type.unit)
         key = node.body.key
-        line = " / ".join(e.label for e in key.lines[t.row]) if key.lines else key.bands[t.row].label
+        line = _line_label(key, t.row)
         return (f"**{node.title}** `{node.id}`: {_axis_name(a, key)} {line} gives {gives}"
                 + (f"\n\nCitation: {node.citation}" if node.citation else ""))
     if t.kind == "choice" and isinstance(node, ir.Field):

@@ -112,15 +112,17 @@ def node_target(a: Analysis, line: int, column: int, word: str | None) -> Target
     known = names(a)
     for item in _items(a):
         if isinstance(item, ir.Matrix):
-            for axis in (item.rows, item.columns):
-                for i, band in enumerate(axis.bands if axis is not None else ()):
-                    offer(band.span, Target("band", item.id, item, item.span, row=i, axis=axis))
+            for axis in (item.rows, item.columns):  # each entry of a line: a band, or choices of a keyed axis
+                for i, line_entries in enumerate(axis.lines if axis is not None else ()):
+                    for entry in line_entries:
+                        offer(entry.span, Target("band", item.id, item, item.span, row=i, axis=axis))
             for r, cells in enumerate(item.cells):
                 for c, cell in enumerate(cells):
                     offer(cell.span, Target("cell", item.id, item, item.span, row=r, column=c))
         if isinstance(item, ir.Value) and isinstance(item.body, ir.Lookup):  # a value's table: a band and its result
-            for i, band in enumerate(item.body.key.bands):
-                offer(band.span, Target("band", item.id, item, item.span, row=i, axis=item.body.key))
+            for i, line_entries in enumerate(item.body.key.lines):
+                for entry in line_entries:
+                    offer(entry.span, Target("band", item.id, item, item.span, row=i, axis=item.body.key))
         for node in ir.walk(item):
             if isinstance(node, (ir.FieldRef, ir.ValueRef)):
                 offer(node.span, known.get(node.name))

@@ -74,7 +74,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("lsp")
     (root / "glc.toml").write_text("", encoding="utf-8")
     (root / "programs").mkdir()
-    for name in ("loan.fields", "shining_star_base.guideline"):
+    for name in ("loan.fields", "shining_star_base.guideline", "summit_near_prime.guideline"):
         shutil.copy(ROOT / "programs" / name, root / "programs" / name)
     (root / "programs" / "demo_variant.guideline").write_text(DEMO, encoding="utf-8")
     return root
@@ -136,6 +136,30 @@ def test_unsaved_text_is_preferred_to_disk_for_the_file_itself(session: Session,
     [found] = session.wait_diagnostics(uri, version)
     line, start = at(emoji, "required_reservs")
     assert found.range == types.Range(types.Position(line, start + 1), types.Position(line, start + 1 + len("required_reservs")))
+
+
+def test_hover_on_a_keyed_matrix_line_header_and_cell(session: Session, project: Path) -> None:
+    """A matrix keyed on a derived category and a band (rows) and on two choices (columns): each entry of a line
+    and each cell answers with the line as written and the keys' titles."""
+    path = project / "programs" / "summit_near_prime.guideline"
+    text = path.read_text(encoding="utf-8")
+    uri = session.open(path, text)
+    session.wait_diagnostics(uri, 1)
+    row = '| "A"   | 620..679 | 80%'
+    for offset in (3, 10):  # the grade, then the score band of the same line
+        hover = session.hover(uri, *at(text, row, offset))
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        assert "row line A / 620-679 of Credit grade / Credit score" in hover.contents.value, \
+            hover.contents.value
+    header = "| alt / cash_out |"
+    hover = session.hover(uri, *at(text, header, 3))
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert "column line alt / cash_out" in hover.contents.value, hover.contents.value
+    cell = text[text.index(row):].split("\n")[0]
+    hover = session.hover(uri, line_of(text, row), text.splitlines()[line_of(text, row)].index(cell) + cell.rindex("N/A") + 1)
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    got = hover.contents.value
+    assert "alt / cash_out" in got and "not eligible" in got, got
 
 
 def test_hover_a_field_a_value_and_a_matrix_cell(session: Session, demo: str) -> None:
