@@ -26,14 +26,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from compiler.project import Project
 from compiler.service import answer, openapi
 from compiler.service.edge import Edge
-from compiler.service.problems import MAX_BODY, Problem, read_body
+from compiler.service.problems import MAX_BODY, TYPES, Problem, read_body, type_page
 from compiler.service.registry import ProgramSet, Registry
 
 JSON = "application/json"
@@ -120,6 +120,15 @@ def create_app(project: Project, *, watch: bool = True, interval: float = 1.0, m
             return Response(path.read_bytes(), media_type="application/schema+json")
         except OSError:
             raise Problem(404, "about:blank", "Not Found", f"generated/schema/{name} is missing: run `glc build`.") from None
+
+    @app.get("/problems/{kind}", tags=["service"], summary="What a problem type means and what to do",
+             response_class=HTMLResponse, responses=openapi.problems(404))
+    def problem_type(kind: str) -> Response:
+        page = type_page(kind)
+        if page is None:
+            raise Problem(404, "about:blank", "Not Found", f"No problem type `{kind[:60]}`; the types are "
+                          + ", ".join(TYPES) + ".")
+        return HTMLResponse(page)
 
     @app.exception_handler(Problem)
     async def on_problem(request: Request, exc: Problem) -> Response:

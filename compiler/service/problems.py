@@ -5,7 +5,8 @@ loan whose values are wrong, `errors`, one entry per value (JSON pointer, field,
 what is expected: the lines `glc eval` prints). Bad input is always a 4xx; a 5xx means a bug in glc, says so,
 and carries no traceback (the log gets one line naming the exception's type).
 
-Problem types (relative URIs, resolved against the service):
+Problem types (relative URIs, resolved against the service; each one answers `GET` with a page saying what it
+means and what to do: `TYPES`, served by `type_page`):
 
     /problems/not-a-loan      400  the body cannot be a loan at all (not JSON, not an object, nested too deeply,
                                    a number of thousands of digits, not UTF-8, empty)
@@ -28,6 +29,44 @@ from starlette.responses import Response
 
 PROBLEM_JSON = "application/problem+json"
 MAX_BODY = 1_000_000  # bytes; a loan is a few kilobytes
+
+# kind -> (status, title, what it means and what to do): the pages `/problems/<kind>` serve
+TYPES: dict[str, tuple[int, str, str]] = {
+    "not-a-loan": (400, "The body is not a loan",
+                   "The request body could not be read as a loan at all: it is not JSON, not a JSON object, nested "
+                   "too deeply, empty, not UTF-8, or holds a number of thousands of digits. Send one loan as a JSON "
+                   "object, as `generated/schema/loan.schema.json` describes."),
+    "invalid-loan": (422, "The loan has values its fields do not take",
+                     "The loan was read, but some values are not what their fields take. `errors` lists each one: "
+                     "its JSON pointer, the field and its title, what was given and what is expected. Correct those "
+                     "values and send the loan again."),
+    "bad-parameter": (400, "Bad request", "A query parameter is wrong, e.g. `on` is not a date (YYYY-MM-DD) or "
+                      "`application`. `errors` names the parameter."),
+    "not-in-force": (422, "No version in force", "The program has no version in force on the date asked for "
+                     "(`on`, or the loan's application date). `GET /v1/programs/{id}` lists its versions."),
+    "unknown-program": (404, "No such program", "No program has that id. `GET /v1/programs` lists them."),
+    "too-large": (413, "Request body too large", f"The body is over the service's limit ({MAX_BODY:,} bytes by "
+                  "default); a loan is a JSON object of a few kilobytes."),
+    "not-ready": (503, "Not ready", "No programs are loaded: `generated/` is missing or older than the programs. "
+                  "Run `glc build` where the service runs; `GET /readyz` says when it is ready."),
+    "internal": (500, "Internal error", "A bug in glc, not in the request. Report it with the request that caused "
+                 "it; the service's log has one line naming the error."),
+}
+
+
+def type_page(kind: str) -> str | None:
+    """The HTML page of a problem type, or None when there is no such type."""
+    import html
+
+    found = TYPES.get(kind)
+    if found is None:
+        return None
+    status, title, text = found
+    e = html.escape
+    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n<body>'
+            f"<h1>{e(title)}</h1>\n<p>HTTP status {status}. Problem type <code>/problems/{e(kind)}</code> "
+            f"(RFC 9457 problem details, <code>{PROBLEM_JSON}</code>).</p>\n<p>{e(text)}</p>\n</body></html>\n")
 
 
 class Problem(Exception):

@@ -115,3 +115,19 @@ def _still_serving(server: Server) -> None:
     got = server.post("/v1/programs/keystone_bank_statement/check", (ROOT / "examples" / "near_miss_loan.json").read_bytes())
     assert got.status == 200 and json.loads(got.body)["status"] == "ineligible"
     assert "Traceback" not in server.log_text()
+
+
+def test_every_problem_type_resolves_to_a_page_saying_what_to_do(server: Server) -> None:
+    """RFC 9457: a problem's `type` is a URI reference; each of ours answers GET with a page for people."""
+    from compiler.service.problems import TYPES
+
+    seen = {assert_problem(server.post("/v1/check", b"[1]"))["type"],
+            assert_problem(server.post("/v1/check", b'{"fico": "abc"}'))["type"],
+            assert_problem(server.post("/v1/programs/no_such_program/check", b"{}"))["type"]}
+    assert seen == {"/problems/not-a-loan", "/problems/invalid-loan", "/problems/unknown-program"}
+    for kind in TYPES:
+        got = server.get(f"/problems/{kind}")
+        assert got.status == 200 and got.headers["content-type"].startswith("text/html"), kind
+        page = got.body.decode()
+        assert f"/problems/{kind}" in page and str(TYPES[kind][0]) in page and "<script" not in page
+    assert_problem(server.get("/problems/<script>alert(1)</script>"), 404)
