@@ -251,17 +251,28 @@ def test_ctrl_c_exits_130_and_leaves_nothing_half_written(project: Path, tmp_pat
         assert not target.exists() and _leftovers(tmp_path) == []
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system), from /proc: a clock that a busy machine does not stretch."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_ctrl_c_while_glc_is_starting_exits_130_in_one_line(project: Path, tmp_path: Path) -> None:
-    """Importing the commands takes a moment (longer on a busy machine): an interrupt then is glc's too."""
-    for delay in (0.15, 0.3, 0.6):
+    """Importing the commands takes a moment: an interrupt then is glc's too. The interrupt is sent once the
+    process has used 0.1, 0.2 and 0.4 s of CPU (Python itself starts in about 0.04 s; importing the commands takes
+    over a second), not after a wall-clock delay, which a loaded machine stretches until Python has not even
+    started (where no program can catch a signal)."""
+    for cpu in (0.1, 0.2, 0.4):
         target = tmp_path / "early.parquet"
         proc = subprocess.Popen([sys.executable, "-m", "compiler.cli", "sample-tape", str(target), "--rows", "3000000"],
                                 cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(delay)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and _cpu_seconds(proc.pid) < cpu and time.monotonic() < deadline:
+            time.sleep(0.002)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 130, (delay, err)
-        assert err.strip() == "glc: interrupted; nothing half-written was left behind.", (delay, err)
+        assert proc.returncode == 130, (cpu, err)
+        assert err.strip() == "glc: interrupted; nothing half-written was left behind.", (cpu, err)
         assert not target.exists() and _leftovers(tmp_path) == []
 
 
