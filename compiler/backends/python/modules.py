@@ -222,30 +222,32 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     meta_text = literal(meta, raw={"names": names})
     meta_file = environment().get_template("meta.py.j2").render(
         p=program, module=name, meta=meta_text, uses_dt="dt." in meta_text, uses_decimal="Decimal(" in meta_text)
-    return {f"{name}.py": wrap(_unused_imports_dropped(_constants_placed(checker, emitter.constants))),
+    return {f"{name}.py": wrap(_constants_placed(checker, emitter.constants)),
             f"{meta_module}.py": wrap(meta_file)}
 
 
 def _constants_placed(text: str, constants: dict[str, str]) -> str:
-    """The module with each constant written right above the first function that uses it (unused ones left out)."""
+    """The module with each constant written right above the first function that uses it (unused ones left out), and
+    without `import datetime as dt` / `from decimal import Decimal` when nothing uses the name (one parse of the
+    module: the names it uses, and those of the constants placed, which are all that is added)."""
     first: dict[int, list[str]] = {}  # line of a `def` -> the constants it is the first to use
     seen: set[str] = set()
+    used: set[str] = set()
     for node in ast.parse(text).body:
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        used |= names
         if isinstance(node, ast.FunctionDef):
-            for n in ast.walk(node):
-                if isinstance(n, ast.Name) and n.id in constants and n.id not in seen:
-                    seen.add(n.id)
-                    first.setdefault(node.lineno, []).append(n.id)
+            mine = sorted(names.intersection(constants).difference(seen), key=list(constants).index)
+            if mine:
+                seen.update(mine)
+                first[node.lineno] = mine  # in the order the emitter made them
+    if seen:
+        placed = "\n".join(f"{n} = {constants[n]}" for n in seen)
+        used |= {n.id for n in ast.walk(ast.parse(placed)) if isinstance(n, ast.Name)}
     lines = text.split("\n")
     for lineno in sorted(first, reverse=True):
-        names = sorted(first[lineno], key=list(constants).index)  # the order the emitter made them
-        lines[lineno - 1:lineno - 1] = [*(f"{n} = {constants[n]}" for n in names), "", ""]
-    return "\n".join(lines)
-
-
-def _unused_imports_dropped(text: str) -> str:
-    """The module without `import datetime as dt` / `from decimal import Decimal` when nothing uses the name."""
-    used = {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
+        lines[lineno - 1:lineno - 1] = [*(f"{n} = {constants[n]}" for n in first[lineno]), "", ""]
+    text = "\n".join(lines)
     for line, name in (("import datetime as dt\n", "dt"), ("from decimal import Decimal\n", "Decimal")):
         if name not in used:
             text = text.replace(line, "", 1)
