@@ -220,8 +220,8 @@ class Cache:
         if found is not None and (check is None or check(found)):
             self.hits += 1
             return found  # type: ignore[return-value]
+        value = compute()  # (a computation that raises is no miss: `parallel.memo_each` probes so)
         self.misses += 1
-        value = compute()
         self.put(k, value)
         return value
 

@@ -20,6 +20,7 @@ from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.python.layout import wrap
 from compiler.build.cache import Memo, no_memo
+from compiler.build.parallel import memo_each
 from compiler.spellings import NO_SCORE_TEXT
 
 # The runtime package, read through importlib.resources so an installed wheel works like the source tree.
@@ -299,8 +300,9 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     files.update(runtime_files())  # copied as they are
     programs = [(p, module_name(p.id)) for p in bundle.programs]
     programs += [(p, version_module_name(p, False)) for p in bundle.history]
-    for program, name in programs:
-        for path, text in memo("python", program, partial(generate_program, program, bundle.vocabulary, name)).items():
+    jobs = [(program, partial(generate_program, program, bundle.vocabulary, name)) for program, name in programs]
+    for (program, _name), made in zip(programs, memo_each(memo, "python", jobs), strict=True):
+        for path, text in made.items():
             if path in files:  # a program whose id ends in `_meta`, next to the one it would shadow
                 raise ValueError(f"two generated modules would be generated/{path}: rename program {program.id}")
             files[path] = text
