@@ -54,6 +54,11 @@ def _unchanged(project: Project, paths: list[Path], vocabulary: Path | None,
     return BuildResult(check, from_manifest=m.programs), k
 
 
+def unchanged(project: Project, paths: list[Path], vocabulary: Path | None, cache: Cache | None) -> BuildResult | None:
+    """The result of a build (or `--check`) with nothing to do, answered from the manifest; else None."""
+    return _unchanged(project, paths, vocabulary, cache)[0]
+
+
 def _record(cache: Cache | None, k: str | None, paths: list[Path], root: Path, vocabulary: Path | None,
             result: CheckResult, files: dict[str, str]) -> None:
     """Record the build's manifest, unless an input changed while it ran (its key would not say what was read)."""
