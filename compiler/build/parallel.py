@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Below this many computations a pool does not pay: starting it (forking, the workers' first template loads) costs
-# about what two programs' modules do (measured: benchmarks/COMPILER_SCALE.md).
+# Below this many computations a pool does not pay: starting it (forking, each worker loading the templates, the
+# results pickled back) costs about what one program's modules do (~0.1 s of CPU), and with few jobs the slowest one
+# decides the wall time anyway. (One changed program, its variants and overlays: computed here.)
 MIN_JOBS = 6
 
 _jobs: Sequence[Callable[[], object]] = ()  # the computations of the running pool, inherited by its forked workers
