@@ -19,8 +19,9 @@ Each corpus is copied (programs/) or generated (`gen_programs.py`) into a scratc
 
 Every figure is the median wall time of `--runs` runs of the command as a subprocess (fresh Python each time,
 as a user runs it: the compiler's bytecode is compiled once first, `compileall`, as Python does on a user's first
-run; with PYTHONDONTWRITEBYTECODE set, as on the shared machine, every run would compile every module again). The same scenarios also run in-process, split by pass (read+parse+AST, inheritance and
-lowering, analyses, Python back end, docs back end, writing). Results go to benchmarks/compiler_scale_run.md and
+run; with PYTHONDONTWRITEBYTECODE set, as on the shared machine, every run would compile every module again).
+The same scenarios also run in-process, split by pass (read+parse+AST, inheritance and lowering, analyses, Python
+back end, docs back end, writing). Results go to benchmarks/compiler_scale_run.md and
 benchmarks/compiler_scale_run.json (--out, --name); benchmarks/COMPILER_SCALE.md holds the figures recorded, with
 the profile and notes. Targets (issue 8): build of 100 programs < 2 s, rebuild after one
 change < 0.3 s.
