@@ -60,14 +60,15 @@ def unchanged(project: Project, paths: list[Path], vocabulary: Path | None, cach
 
 
 def _record(cache: Cache | None, k: str | None, paths: list[Path], root: Path, vocabulary: Path | None,
-            result: CheckResult, files: dict[str, str]) -> None:
-    """Record the build's manifest, unless an input changed while it ran (its key would not say what was read)."""
+            result: CheckResult, files: dict[str, str], on_disk: Collection[str]) -> None:
+    """Record the build's manifest, unless an input changed while it ran (its key would not say what was read);
+    `on_disk`: the outputs now on disk exactly as built (their sizes and times recorded: `manifest.unchanged`)."""
     if cache is not None and k is not None:
         from compiler.build import manifest as build_manifest
 
         if build_manifest.manifest_key(paths, root, vocabulary) != k:
             return
-        build_manifest.record(cache, k, root, files, result.diagnostics, result.sources, len(result.programs))
+        build_manifest.record(cache, k, root, files, result.diagnostics, result.sources, len(result.programs), on_disk)
 
 
 def outputs(project: Project, result: CheckResult) -> dict[str, str]:
@@ -151,7 +152,7 @@ def build(project: Project, paths: list[Path] | None = None, vocabulary: Path | 
     for rel in sorted(_existing(project, set(files)) - set(files)):
         (root / rel).unlink()
         result.removed.append(rel)
-    _record(cache, k, paths, root, vocabulary, result.check, files)
+    _record(cache, k, paths, root, vocabulary, result.check, files, files.keys())
     return result
 
 
@@ -162,7 +163,7 @@ def check_fresh(project: Project, paths: list[Path] | None = None, vocabulary: P
     result, files, k = _plan(project, paths, vocabulary, cache)
     if files is None:
         return result
-    _record(cache, k, paths, project.root, vocabulary, result.check, files)
     result.stale.extend(rel for rel, text in files.items() if not _same(project.root / rel, text))
+    _record(cache, k, paths, project.root, vocabulary, result.check, files, files.keys() - set(result.stale))
     result.stale.extend(sorted(_existing(project, set(files)) - set(files)))
     return result

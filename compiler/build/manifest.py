@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def manifest_key(paths: list[Path], root: Path, vocabulary: Path | None) -> str 
 
 
 def record(cache: Cache, k: str | None, root: Path, files: dict[str, str], diagnostics: list[Diagnostic],
-           sources: dict[str, Source], programs: int) -> None:
+           sources: dict[str, Source], programs: int, on_disk: Collection[str] = ()) -> None:
+    """Record a build's manifest; `on_disk`: the outputs on disk exactly as `files` has them (only their sizes and
+    modification times are recorded: a stale file must be read to be found the same)."""
     if k is None:
         return
     quoted = {d.span.path for d in diagnostics if d.span is not None}
@@ -87,7 +90,7 @@ def record(cache: Cache, k: str | None, root: Path, files: dict[str, str], diagn
         tuple(diagnostics),
         tuple(src for path, src in sorted(sources.items()) if path in quoted),
         programs,
-        tuple(_stats(root, sorted(files))),
+        tuple(_stats(root, sorted(on_disk))),
         time.time_ns(),
     ))
 
