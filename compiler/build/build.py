@@ -8,6 +8,7 @@ generated files the sources no longer produce are removed. `check_fresh` compare
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,21 +48,27 @@ def _unchanged(project: Project, paths: list[Path], vocabulary: Path | None,
 
     k = build_manifest.manifest_key(paths, project.root, vocabulary)
     m = build_manifest.load(cache, k)
-    if m is None or not build_manifest.unchanged(m, project.root, _existing(project)):
+    if m is None or not build_manifest.unchanged(m, project.root, _existing(project, {rel for rel, _ in m.outputs})):
         return None, k
     check = CheckResult(sources={src.path: src for src in m.sources}, diagnostics=list(m.diagnostics), cache=cache)
     return BuildResult(check, from_manifest=m.programs), k
 
 
+def unchanged(project: Project, paths: list[Path], vocabulary: Path | None, cache: Cache | None) -> BuildResult | None:
+    """The result of a build (or `--check`) with nothing to do, answered from the manifest; else None."""
+    return _unchanged(project, paths, vocabulary, cache)[0]
+
+
 def _record(cache: Cache | None, k: str | None, paths: list[Path], root: Path, vocabulary: Path | None,
-            result: CheckResult, files: dict[str, str]) -> None:
-    """Record the build's manifest, unless an input changed while it ran (its key would not say what was read)."""
+            result: CheckResult, files: dict[str, str], on_disk: Collection[str]) -> None:
+    """Record the build's manifest, unless an input changed while it ran (its key would not say what was read);
+    `on_disk`: the outputs now on disk exactly as built (their sizes and times recorded: `manifest.unchanged`)."""
     if cache is not None and k is not None:
         from compiler.build import manifest as build_manifest
 
         if build_manifest.manifest_key(paths, root, vocabulary) != k:
             return
-        build_manifest.record(cache, k, files, result.diagnostics, result.sources, len(result.programs))
+        build_manifest.record(cache, k, root, files, result.diagnostics, result.sources, len(result.programs), on_disk)
 
 
 def outputs(project: Project, result: CheckResult) -> dict[str, str]:
@@ -81,8 +88,9 @@ def outputs(project: Project, result: CheckResult) -> dict[str, str]:
     return files
 
 
-def _existing(project: Project) -> set[str]:
-    """Generated files on disk (recognised by their header), relative to the project root."""
+def _existing(project: Project, known: Collection[str] = ()) -> set[str]:
+    """Generated files on disk (recognised by their header), relative to the project root. Those in `known` (the
+    build's own outputs) are taken as they are, without reading their header: asked about to find the others."""
     root = project.root
     found: set[str] = set()
     for folder, pattern in ((project.generated_folder, "*.py"), ("docs", "*.md")):
@@ -90,12 +98,16 @@ def _existing(project: Project) -> set[str]:
         if not gen.is_dir():
             continue
         for p in gen.rglob(pattern):
+            rel = p.relative_to(root).as_posix()
+            if rel in known:
+                found.add(rel)
+                continue
             try:
                 head = p.read_text(encoding="utf-8")[:600]
             except (OSError, UnicodeDecodeError):
                 continue
             if MARKER in head or p.name == "_runtime.py":  # the runtime of an old build (now `_runtime/`)
-                found.add(p.relative_to(root).as_posix())
+                found.add(rel)
     return found
 
 
@@ -137,10 +149,10 @@ def build(project: Project, paths: list[Path] | None = None, vocabulary: Path | 
             batch.add(root / rel, files[rel])
         batch.commit()
     result.written.extend(changed)
-    for rel in sorted(_existing(project) - set(files)):
+    for rel in sorted(_existing(project, set(files)) - set(files)):
         (root / rel).unlink()
         result.removed.append(rel)
-    _record(cache, k, paths, root, vocabulary, result.check, files)
+    _record(cache, k, paths, root, vocabulary, result.check, files, files.keys())
     return result
 
 
@@ -151,7 +163,7 @@ def check_fresh(project: Project, paths: list[Path] | None = None, vocabulary: P
     result, files, k = _plan(project, paths, vocabulary, cache)
     if files is None:
         return result
-    _record(cache, k, paths, project.root, vocabulary, result.check, files)
     result.stale.extend(rel for rel, text in files.items() if not _same(project.root / rel, text))
-    result.stale.extend(sorted(_existing(project) - set(files)))
+    _record(cache, k, paths, project.root, vocabulary, result.check, files, files.keys() - set(result.stale))
+    result.stale.extend(sorted(_existing(project, set(files)) - set(files)))
     return result

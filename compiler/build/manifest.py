@@ -6,13 +6,18 @@ vocabulary, and the path and sha256 of every file the front end could read for t
 expanded), the `loan.fields` it would look for, and the guideline files it would search for bases (the folders of
 the named files and those above, and their `history/`). A run with the same key computes the same outputs and the
 same diagnostics, so the entry holds the sha256 of each output file, the diagnostics (with the sources they
-quote) and the number of programs. The outputs on disk are still read and compared: any file that differs,
-is missing or is extra sends the run down the full path, which says or fixes exactly what is stale.
+quote) and the number of programs. The outputs on disk are still compared: any file that differs, is missing or
+is extra sends the run down the full path, which says or fixes exactly what is stale. A file whose size and
+modification time are those the build left it with is not read again (as `make` and git do), unless it was
+modified less than `RACY_NS` before the manifest was recorded (a later write could keep its time): then it is
+read and its sha256 compared.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +33,13 @@ class Manifest:
     diagnostics: tuple[Diagnostic, ...]
     sources: tuple[Source, ...]  # the sources the diagnostics quote
     programs: int
+    stats: tuple[tuple[str, int, int], ...] = ()  # (path, size in bytes, modification time in ns) as recorded
+    recorded_ns: int = 0  # when (the clock of the files' modification times)
+
+
+# A file modified this close to the recording is compared by content: a write just after the recording could
+# give it the same time, with timestamps this coarse (Linux file systems: a few milliseconds).
+RACY_NS = 100_000_000
 
 
 def _inputs(paths: list[Path], vocabulary: Path | None) -> list[Path] | None:
@@ -66,8 +78,10 @@ def manifest_key(paths: list[Path], root: Path, vocabulary: Path | None) -> str 
     return key(*parts)
 
 
-def record(cache: Cache, k: str | None, files: dict[str, str], diagnostics: list[Diagnostic],
-           sources: dict[str, Source], programs: int) -> None:
+def record(cache: Cache, k: str | None, root: Path, files: dict[str, str], diagnostics: list[Diagnostic],
+           sources: dict[str, Source], programs: int, on_disk: Collection[str] = ()) -> None:
+    """Record a build's manifest; `on_disk`: the outputs on disk exactly as `files` has them (only their sizes and
+    modification times are recorded: a stale file must be read to be found the same)."""
     if k is None:
         return
     quoted = {d.span.path for d in diagnostics if d.span is not None}
@@ -76,7 +90,20 @@ def record(cache: Cache, k: str | None, files: dict[str, str], diagnostics: list
         tuple(diagnostics),
         tuple(src for path, src in sorted(sources.items()) if path in quoted),
         programs,
+        tuple(_stats(root, sorted(on_disk))),
+        time.time_ns(),
     ))
+
+
+def _stats(root: Path, rels: list[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for rel in rels:
+        try:
+            st = (root / rel).stat()
+        except OSError:
+            continue
+        out.append((rel, st.st_size, st.st_mtime_ns))
+    return out
 
 
 def load(cache: Cache, k: str | None) -> Manifest | None:
@@ -94,8 +121,12 @@ def unchanged(m: Manifest, root: Path, existing: set[str]) -> bool:
     those on disk) is."""
     if not existing <= {rel for rel, _ in m.outputs}:
         return False
+    settled = {(rel, size, mtime) for rel, size, mtime in m.stats if mtime < m.recorded_ns - RACY_NS}
     for rel, digest in m.outputs:
         try:
+            st = (root / rel).stat()
+            if (rel, st.st_size, st.st_mtime_ns) in settled:
+                continue
             if _sha((root / rel).read_text(encoding="utf-8")) != digest:
                 return False
         except (OSError, UnicodeDecodeError):

@@ -17,6 +17,12 @@ def _interrupted_while_starting(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupted_while_starting)
+    import sys
+
+    from compiler.cli.quick import answer
+
+    if answer(sys.argv[1:]):  # a no-op build, answered without loading the CLI framework
+        return
     from compiler.cli.app import main as run  # installs glc's own handler first thing
 
     run()

@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -32,8 +32,11 @@ from compiler.cli.invocation import input_path, invocation
 from compiler.cli.render import checked_programs, err_console, print_diagnostics
 from compiler.cli.render import console as stdout_console
 from compiler.project import Project
-from compiler.screen.duck import SqlError
-from compiler.screen.tape import TapeError, read_mapping, tape_fault
+
+if TYPE_CHECKING:
+    from compiler.screen.duck import SqlError
+
+# The tape reader and DuckDB (sqlglot: a third of a second) are imported when a tape is screened, not by every command.
 
 STATUSES = ("eligible", "needs_info", "ineligible", "invalid")
 
@@ -172,8 +175,10 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
             console: Console, err: Console, progress: bool | None, surveillance: Any = None,
             spark: dict[str, Any] | None = None, report: bool = True, gen: ModuleType | None = None,
             run: dict[str, Any] | None = None) -> int:
+    from compiler.screen.duck import SqlError
     from compiler.screen.engines import plan
     from compiler.screen.report import provenance
+    from compiler.screen.tape import TapeError, read_mapping, tape_fault
 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:

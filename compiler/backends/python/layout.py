@@ -13,13 +13,22 @@ aside, whose long lines are re-wrapped at words. Only lines over WIDTH change:
 from __future__ import annotations
 
 import ast
-import io
+import re
 import textwrap
 import tokenize
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 WIDTH = 120
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = frozenset(_OPEN.values())
+# What can hide a bracket or a line break from a plain scan: strings (triple-quoted first, any prefix) and comments.
+_SCAN = re.compile(
+    r'''(?P<triple>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\')'''
+    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\#[^\n]*|(?P<open>[(\[{])|[)\]}]''',
+    re.DOTALL,
+)
 _SKIP = (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT, tokenize.ENDMARKER)
 
 
@@ -30,40 +39,67 @@ class _Group:
     open: tokenize.TokenInfo
     items: list[_Item]
     close: tokenize.TokenInfo
+    text: str | None = field(default=None, compare=False, repr=False)  # `_one(group)`, once worked out
 
 
 _Item = tokenize.TokenInfo | _Group
 
 
 def wrap(source: str) -> str:
-    """`source` with every line over WIDTH broken (where the rules above can break it)."""
+    """`source` with every line over WIDTH broken (where the rules above can break it).
+
+    Only the long lines are tokenized, each on its own: one pass of `_SCAN` over the source finds which of them lie
+    in a triple-quoted string (re-wrapped as prose) and which start inside brackets, so the cost grows with the
+    source's length once and with the long lines' only (tokenizing the whole module took most of a build)."""
     lines = source.split("\n")
-    if all(len(line) <= WIDTH for line in lines):
+    long_rows = [row for row, line in enumerate(lines) if len(line) > WIDTH]
+    if not long_rows:
         return source
-    by_row: dict[int, list[tokenize.TokenInfo]] = {}
-    depth_at: dict[int, int] = {}
-    strings: dict[int, tokenize.TokenInfo] = {}  # row -> the triple-quoted string (a docstring) covering it
-    depth = 0
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        row = tok.start[0] - 1
-        depth_at.setdefault(row, depth)
-        by_row.setdefault(row, []).append(tok)
-        if tok.type == tokenize.STRING and tok.string.lstrip("rbuRBU").startswith(('"""', "'''")):
-            for r in range(row, tok.end[0]):
-                strings[r] = tok
-        elif tok.type == tokenize.OP and tok.string in _OPEN:
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))  # offset of each row
+    depth_at: dict[int, int] = {}  # long row -> brackets open at its start
+    triples: list[tuple[int, int]] = []  # offsets of the triple-quoted strings (docstrings): first, last character
+    depth, todo = 0, iter(long_rows)
+    row = next(todo, None)
+    for m in _SCAN.finditer(source):
+        while row is not None and starts[row] <= m.start():
+            depth_at[row] = depth
+            row = next(todo, None)
+        if m.lastgroup == "open":
             depth += 1
-        elif tok.type == tokenize.OP and tok.string in _OPEN.values():
+        elif m.lastgroup == "triple":
+            triples.append((m.start(), m.end() - 1))
+        elif m.end() - m.start() == 1 and m.group() in _CLOSE:
             depth -= 1
+    while row is not None:
+        depth_at[row] = depth
+        row = next(todo, None)
+    in_string: set[int] = set()  # long rows a triple-quoted string covers (in whole or in part)
+    for start, end in triples:
+        first, last = bisect_right(starts, start) - 1, bisect_right(starts, end) - 1
+        in_string.update(long_rows[bisect_left(long_rows, first):bisect_right(long_rows, last)])
     out: list[str] = []
-    for row, line in enumerate(lines):
-        if len(line) <= WIDTH:
-            out.append(line)
-        elif row in strings and strings[row].start[0] <= row + 1 <= strings[row].end[0]:
+    first = 0
+    for row in long_rows:
+        out.extend(lines[first:row])
+        first = row + 1
+        line = lines[row]
+        if row in in_string:
             out.extend(_rewrap(line))
         else:
-            out.extend(_break(line, by_row.get(row, []), depth_at.get(row, 0) > 0))
+            out.extend(_break(line, _tokens(line), depth_at[row] > 0))
+    out.extend(lines[first:])
     return "\n".join(out)
+
+
+def _tokens(line: str) -> list[tokenize.TokenInfo]:
+    """The tokens of one line read alone (a bracket it leaves open ends the reading, after its last token)."""
+    found: list[tokenize.TokenInfo] = []
+    try:
+        for tok in tokenize.generate_tokens(iter([line + "\n"]).__next__):
+            found.append(tok)
+    except (tokenize.TokenError, StopIteration):
+        pass
+    return found
 
 
 def _rewrap(line: str, prefix: str = "") -> list[str]:
@@ -129,6 +165,46 @@ def _text(tokens: list[tokenize.TokenInfo]) -> str:
     return "".join(parts)
 
 
+def _gap(prev: tokenize.TokenInfo, tok: tokenize.TokenInfo) -> str:
+    """What `_text` puts between two adjacent tokens."""
+    if prev.end[0] == tok.start[0]:
+        return " " * (tok.start[1] - prev.end[1])
+    return " " if prev.string not in _OPEN and tok.string not in (")", "]", "}", ",") else ""
+
+
+def _one(item: _Item) -> str:
+    """`_text(_flat([item]))`, a group's worked out once (breaking a line asks for it at every level)."""
+    if not isinstance(item, _Group):
+        return item.string
+    if item.text is None:
+        if item.items:
+            first, last = item.items[0], item.items[-1]
+            inner = (_gap(item.open, first.open if isinstance(first, _Group) else first) + _joined(item.items)
+                     + _gap(last.close if isinstance(last, _Group) else last, item.close))
+        else:
+            inner = _gap(item.open, item.close)
+        item.text = item.open.string + inner + item.close.string
+    return item.text
+
+
+def _joined(items: list[_Item]) -> str:
+    """`_text(_flat(items))`, from the groups' texts."""
+    parts: list[str] = []
+    prev: tokenize.TokenInfo | None = None
+    for it in items:
+        if isinstance(it, _Group):
+            if prev is not None:
+                parts.append(_gap(prev, it.open))
+            parts.append(_one(it))
+            prev = it.close
+        else:
+            if prev is not None:
+                parts.append(_gap(prev, it))
+            parts.append(it.string)
+            prev = it
+    return "".join(parts)
+
+
 def _split(items: list[_Item], word: str, after: bool) -> list[list[_Item]]:
     """The items split at each top-level token `word` (kept at the end of a part if `after`, else at the start)."""
     parts: list[list[_Item]] = [[]]
@@ -147,7 +223,7 @@ def _split(items: list[_Item], word: str, after: bool) -> list[list[_Item]]:
 def _lay(items: list[_Item], indent: int, inside: bool, reserve: int = 0) -> list[str]:
     """The items as lines starting at `indent`, each within WIDTH (less `reserve` on the last) where possible;
     `inside`: within brackets, where a line may break anywhere."""
-    text = _text(_flat(items))
+    text = _joined(items)
     if indent + len(text) + reserve <= WIDTH:
         return [" " * indent + text]
     if inside:
@@ -161,7 +237,7 @@ def _lay(items: list[_Item], indent: int, inside: bool, reserve: int = 0) -> lis
                 return out
     groups = [i for i, it in enumerate(items) if isinstance(it, _Group) and it.items]
     if groups:
-        at = max(groups, key=lambda i: (len(_text(_flat([items[i]]))), -i))  # the most text; the first of equals
+        at = max(groups, key=lambda i: (len(_one(items[i])), -i))  # the most text; the first of equals
         group = items[at]
         assert isinstance(group, _Group)
         head = " " * indent + _text([*_flat(items[:at]), group.open])
@@ -175,7 +251,7 @@ def _lay(items: list[_Item], indent: int, inside: bool, reserve: int = 0) -> lis
 def _contents(items: list[_Item], indent: int) -> list[str]:
     """What a broken bracket holds: on one line when it fits, else one item per line (with a trailing comma) when it
     is a list of items."""
-    text = _text(_flat(items))
+    text = _joined(items)
     if indent + len(text) <= WIDTH:
         return [" " * indent + text]
     parts = _split(items, ",", after=True)

@@ -1,0 +1,109 @@
+"""A cold build's work across worker processes (compiler/build/parallel.py) and the no-op build answered before the
+CLI loads (compiler/cli/quick.py): the same results as without them, in the same order."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from compiler.build import parallel
+from compiler.build.build import build
+from compiler.build.cache import Cache, default_folder
+from compiler.cli.quick import answer
+from compiler.project import Project
+from tests.unit.test_build_cache import project, tree
+
+linux = pytest.mark.skipif(sys.platform != "linux", reason="the pool forks only on Linux")
+
+
+def _square_and_pid(i: int) -> tuple[int, int]:
+    return i * i, os.getpid()
+
+
+@linux
+def test_the_pool_computes_in_workers_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    out = parallel.run([partial(_square_and_pid, i) for i in range(parallel.MIN_JOBS + 2)])
+    assert [v for v, _ in out] == [i * i for i in range(parallel.MIN_JOBS + 2)]
+    assert os.getpid() not in {pid for _, pid in out}, "computed in this process, not in workers"
+
+
+def test_few_jobs_or_one_worker_compute_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    assert {pid for pid in parallel.run([os.getpid] * (parallel.MIN_JOBS - 1))} == {os.getpid()}
+    monkeypatch.setenv("GLC_WORKERS", "1")
+    assert {pid for pid in parallel.run([os.getpid] * (parallel.MIN_JOBS + 2))} == {os.getpid()}
+
+
+@linux
+def test_an_error_in_a_worker_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLC_WORKERS", "2")
+
+    def bad() -> int:
+        raise ValueError("two generated modules would be generated/x.py")
+
+    jobs: list[Callable[[], int]] = [lambda: 1] * parallel.MIN_JOBS + [bad]
+    with pytest.raises(ValueError, match="two generated modules"):
+        parallel.run(jobs)
+
+
+def test_memo_each_computes_only_what_the_memo_lacks_and_stores_it() -> None:
+    store: dict[tuple[str, Any], object] = {("python", "a"): "held a"}
+    computed: list[str] = []
+
+    def memo(kind: str, program: Any, compute: Callable[[], object]) -> object:
+        if (kind, program) not in store:
+            store[(kind, program)] = compute()
+        return store[(kind, program)]
+
+    def job(name: str) -> Callable[[], str]:
+        def compute() -> str:
+            computed.append(name)
+            return f"made {name}"
+        return compute
+
+    fake: Any = memo  # programs stand in as names: the memo only tells them apart
+    got = parallel.memo_each(fake, "python", [(p, job(p)) for p in ("a", "b", "c")])  # type: ignore[misc]
+    assert got == ["held a", "made b", "made c"]
+    assert computed == ["b", "c"]
+    assert store[("python", "c")] == "made c"
+
+
+@linux
+def test_a_build_in_workers_writes_what_a_build_here_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_JOBS", 2)  # the small project's three modules go to the pool
+    trees = []
+    for workers in ("2", "1"):
+        folder = project(tmp_path / workers)
+        monkeypatch.setenv("GLC_WORKERS", workers)
+        monkeypatch.chdir(folder)
+        result = build(Project(folder.resolve()), [Path("programs")], cache=Cache(default_folder(folder)))
+        assert result.check.ok
+        trees.append(tree(folder))
+    assert trees[0] == trees[1]
+
+
+def test_a_noop_build_is_answered_before_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = project(tmp_path / "p")
+    monkeypatch.chdir(folder)
+    assert not answer(["build"]), "answered with nothing built yet"
+    build(Project(folder.resolve()), [folder.resolve() / "programs"], cache=Cache(default_folder(folder)))
+    capsys.readouterr()
+    assert answer(["build"])
+    assert answer(["build", "--check"])
+    assert capsys.readouterr().out == "built 2 programs: 0 files changed\ngenerated output is up to date\n"
+    assert not answer(["build", "--no-cache"]) and not answer(["check"])
+
+    # a generated file changed on disk (its modification time with it): the full command runs
+    module = folder / "generated" / "acme_bank_statement.py"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("do not edit", "do not EDIT", 1), encoding="utf-8")
+    assert not answer(["build"])
+    assert Path.cwd() == folder, "the full command must start where glc was started"
