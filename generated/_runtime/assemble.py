@@ -282,14 +282,18 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
         unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
-        limit_results.append(_unknown(lim, unresolved, facts, meta) if unresolved is not None else _limit(
-            lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta),
-            meta.combine_of(lim.id)))
+        if unresolved is not None:
+            limit_results.append(_unknown(lim, unresolved, facts, meta))
+            continue
+        first = _first(lim.id, facts, meta)
+        limit_results.append(_limit(lim, candidates, _known(reductions, lim.id, facts, meta, first),
+                                    _known(caps, lim.id, facts, meta, first), meta.combine_of(lim.id)))
     limits = tuple(limit_results)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
-            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
-                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine_of(lim.id))
+            first = _first(lim.id, facts, meta)
+            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta, first), uncertain),
+                          _without(_known(caps, lim.id, facts, meta, first), uncertain), meta.combine_of(lim.id))
         unresolved = gone.get(lim.id)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
@@ -391,11 +395,25 @@ def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, st
     """A reduction or cap of the limit by a value or field not known for this loan (language.md 9.5): the rule, the
     name and what it makes the limit. A rule that surely applies whose table says N/A for the loan (or whose value
     is outside its domain) makes the loan not eligible under the limit; an amount that unknown data decides, or a
-    rule that may not apply, leaves the limit unknown. None when every amount is known."""
+    rule that may not apply, leaves the limit unknown. None when every amount is known. Under `first applicable`
+    only the first rule that (may) adjust the limit counts: one that only may apply leaves it unknown (`when`)."""
     first: tuple[RuleMeta, str, str] | None = None
+    only_first = meta.combine_of(lid) == "first"
     for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
         if applies is False:
             continue
+        if only_first and any(limit == lid for _k, limit, _a, _t in r.adjustments):
+            if applies is None:
+                return r, "", "when"
+            only_first = False  # this rule's amounts, and no later rule's
+            for _kind, limit, amount, _text in r.adjustments:
+                if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
+                                                                   and facts.get(amount, meta) is not None):
+                    continue
+                if amount in facts.invalid or not missing((amount,), facts, meta):
+                    return r, amount, "not_eligible"
+                first = first or (r, amount, "unknown")
+            return first
         for _kind, limit, amount, _text in r.adjustments:
             if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
                                                                and facts.get(amount, meta) is not None):
@@ -408,6 +426,9 @@ def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, st
 
 def _unknown(lim: LimitMeta, gone: tuple[RuleMeta, str, str], facts: Facts, meta: ProgramMeta) -> LimitResult:
     r, name, state = gone
+    if state == "when":  # `first applicable`: a rule before any that applies may apply
+        said = f"{r.title} may apply first ({actuals(r.when_inputs, facts, meta)})"
+        return LimitResult(lim.id, lim.title, None, None, f"{said} ({r.id})", (), "unknown")
     title = meta.names[name].title if name in meta.names else name
     if state == "unknown":
         said = f"{title} is unknown"
@@ -424,14 +445,26 @@ def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, st
     if state == "not_eligible":
         return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", r.citation, lim.where)
     return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.", r.citation,
-                   lim.where, missing((name,), facts, meta))
+                   lim.where, missing(r.when_inputs if state == "when" else (name,), facts, meta))
 
 
 def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, facts: Facts,
-           meta: ProgramMeta) -> dict[str, list[tuple[str, Decimal]]]:
+           meta: ProgramMeta, first: str | None = None) -> dict[str, list[tuple[str, Decimal]]]:
     """The amounts for limit `lid` (the only key of the result), a value or field named read for this loan (each
-    known: `_unresolved` found none that is not)."""
-    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]]}
+    known: `_unresolved` found none that is not); under `first applicable`, only those of rule `first`."""
+    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]
+                  if first is None or rid == first]}
+
+
+def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
+    """Under `first applicable` (language.md 9.5): the first rule, in program order, that applies and reduces or
+    caps limit `lid` ("" when none does; `_unresolved` has found none before it that may apply). None otherwise."""
+    if meta.combine_of(lid) != "first":
+        return None
+    for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is True and any(limit == lid for _k, limit, _a, _t in r.adjustments):
+            return r.id
+    return ""
 
 
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
@@ -493,7 +526,7 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
             total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
             rules = ", ".join(rid for rid, _ in reductions[lim.id])
             cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, lim.kind)} ({rules})")]
-        elif combine == "lowest":
+        elif combine in ("lowest", "first"):  # `first applicable`: only the first rule's, as `lowest wins`
             for rid, amount in reductions[lim.id]:
                 cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
     for rid, amount in caps[lim.id]:
