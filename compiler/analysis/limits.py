@@ -55,12 +55,21 @@ def check_limit_adjustments(rule: ir.Rule, facts: Facts, emit: Emit) -> None:
             _reduce(rule, a, lim, facts, emit)
 
 
+def _later(rule: ir.Rule, lim: ir.Limit, facts: Facts) -> bool:
+    """Whether a rule after `rule` in the program reduces or caps the limit."""
+    rules = facts.program.rules
+    at = next((i for i, r in enumerate(rules) if r.id == rule.id), len(rules))
+    return any(a.limit == lim.id for r in rules[at + 1:] for a in r.adjustments)
+
+
 def _shown(x: Decimal, lim: ir.Limit) -> str:
     return fmt_amount(x, lim.type.kind, lim.type.unit)
 
 
 def _cap(rule: ir.Rule, a: ir.Adjustment, lim: ir.Limit, facts: Facts, emit: Emit) -> None:
     assert a.amount is not None
+    if facts.program.combine_of(lim.id) == "first" and _later(rule, lim, facts):
+        return  # under `first applicable` a cap that never lowers the cell still stops the rules after it
     cells = _cells(facts, lim.id)
     f = facts.vocabulary.field(lim.on)
     top = f.range.high if f is not None and f.range is not None else None
@@ -91,7 +100,7 @@ def _reduce(rule: ir.Rule, a: ir.Adjustment, lim: ir.Limit, facts: Facts, emit: 
              for row in m.cells for cell in row if (v := cell.get(lim.id)) is not None]
     if not given:
         why = f"no matrix gives {lim.title}, and a reduction is taken from a matrix value only"
-    elif mode == "lowest" and caps and cells and min(cells) - a.amount >= min(caps):
+    elif mode in ("lowest", "first") and caps and cells and min(cells) - a.amount >= min(caps):
         why = (f"the rule's own cap at {_shown(min(caps), lim)} is at or below every matrix value less "
                f"{a.text} (the lowest is {_shown(min(cells) - a.amount, lim)}), and the lowest wins")
     else:
