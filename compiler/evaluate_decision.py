@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
+from compiler.runtime.values import Undefined
 from compiler.wording import describe, describe_requirement
 
 
@@ -161,6 +162,12 @@ class _Assembly:
         if name in invalid:  # section 3.4, "Domains"
             if invalid[name] is None:
                 return "invalid (it reads a value outside its domain)"
+            if isinstance(invalid[name], Undefined):  # divides by zero or less
+                u = invalid[name]
+                if u.name not in self.words.types:
+                    return f"cannot be computed: it divides by {say(u.value)}"
+                d = self.words.types[u.name]
+                return f"cannot be computed: {self.words.titles.get(u.name, u.name)} is {say(u.value, d.kind, d.unit)}"
             value = self.program.value(name)
             band = value.domain.label if value is not None and value.domain is not None else ""
             kind = self.words.types[name]

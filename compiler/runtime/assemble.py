@@ -24,7 +24,7 @@ from .decision import (
     ProgramInfo,
     status_of,
 )
-from .values import _STEPS, fmt
+from .values import _STEPS, Undefined, fmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +154,8 @@ def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
         outside = facts.invalid[name]
         if outside is None:
             return "invalid (it reads a value outside its domain)"
+        if isinstance(outside, Undefined):
+            return undefined_text(outside, meta)
         return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
     if n is not None and n.is_value:
         v = facts.values.get(name)
@@ -176,6 +178,14 @@ def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     if isinstance(v, (list, tuple)):
         return f"{len(v)} listed"
     return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
+
+
+def undefined_text(u: Undefined, meta: ProgramMeta) -> str:
+    """`cannot be computed: PITIA is $0` (a quotient over a non-positive denominator, language.md 3.4)."""
+    d = meta.names.get(u.name)
+    if d is None:
+        return f"cannot be computed: it divides by {fmt(u.value)}"
+    return f"cannot be computed: {d.title} is {fmt(u.value, d.kind, d.unit)}"
 
 
 def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_names
 from compiler.backends.python.expr import band_test
 
 
-def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str]) -> list[str]:
+def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str],
+                  emit: Callable[[ir.Expr], str]) -> list[str]:
     """The lines marking `val` (read as `ref`) invalid; none when it cannot be (`inherited` is None)."""
     if inherited is None:
         return []
@@ -24,6 +25,11 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
     if inherited:
         lines += [f"if not inv.keys().isdisjoint({inherited!r}):  # it reads a value outside its domain",
                   f"    {ref} = None", f"    inv[{val.id!r}] = None"]
+        keyword = "elif"
+    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit)
+    if why is not None:
+        lines += [f"{keyword} (_undefined := {why}) is not None:  # it divides by zero or less: undefined",
+                  f"    inv[{val.id!r}] = _undefined", f"    {ref} = None"]
         keyword = "elif"
     if val.domain is not None:
         d = val.domain
@@ -39,3 +45,26 @@ def requirement_guard(text: str, names: tuple[str, ...]) -> str:
     if not names:
         return text
     return f"(False if not inv.keys().isdisjoint({names!r}) else {text})"
+
+
+def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
+    """Python giving `rt.Undefined` for the first division `x` takes whose denominator is known and zero or negative
+    (language.md 3.4), else None (as the reference evaluator's `undefined`); None when `x` does not divide."""
+    if not ir_names.divides(x):
+        return None
+    if isinstance(x, ir.DivRound):
+        name = x.denominator.name if isinstance(x.denominator, (ir.FieldRef, ir.ValueRef)) else ""
+        parts = [f"rt.divisor({emit(x.denominator)}, {name!r})"]
+        parts += [p for p in (undefined(x.numerator, emit), undefined(x.denominator, emit)) if p is not None]
+        return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+    if isinstance(x, ir.IfThenElse):
+        c = emit(x.cond)
+        a, b = undefined(x.then, emit) or "None", undefined(x.otherwise, emit) or "None"
+        return f"({a} if ({c}) is True else {b} if ({c}) is False else None)"
+    if isinstance(x, ir.Default):
+        a, b = undefined(x.operand, emit), undefined(x.fallback, emit)
+        fallback = f"({b} if ({emit(x.operand)}) is None else None)" if b is not None else None
+        parts = [p for p in (a, fallback) if p is not None]
+        return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+    parts = [p for child in ir.children(x) if (p := undefined(child, emit)) is not None]
+    return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"

@@ -101,7 +101,8 @@ class FastPath:
             cite = f"; {_comment(val.citation)}" if val.citation else ""
             self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
             self.say(f"v_{val.id} = {self.emit(val.body)}")
-            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal):
+            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
+                                      self.emit):
                 self.say(line)
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")

@@ -211,7 +211,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     invalid_from = ir_names.invalid_from(program.values)
 
     def guard(val: ir.Value, ref: str) -> list[str]:
-        return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal)
+        return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal, emitter.emit)
 
     checker = environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, keys=emitter.axis_keys, requirement=emitter.requirement, decisive=decisive, fast=fast,

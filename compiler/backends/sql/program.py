@@ -115,6 +115,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
     invalid_from = ir_names.invalid_from(values)
     for v in values:
         sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        undefined = None if isinstance(v.body, ir.Lookup) else _undefined(v.body, scope)
         if sql.kind == "num":
             scope.value_scales[v.id] = sql.scale
         for name, tree in scope.take_hoisted():
@@ -126,12 +127,36 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
         layers.add([exp.alias_(sql.tree, f"_raw_{v.id}")])
         raw = exp.column(f"_raw_{v.id}")
         bad: list[exp.Expr] = [invalid_col(name) for name in inherited]
+        if undefined is not None:  # divides by zero or less: undefined (language.md 3.4)
+            bad.append(undefined)
         if v.domain is not None:
             bad.append(exp.And(this=exp.Not(this=is_null(raw)),
                                expression=exp.Not(this=paren(in_band(Sql(raw, sql.kind, sql.scale), v.domain)))))
         invalid = exp.Coalesce(this=paren(_or(bad)), expressions=[exp.Boolean(this=False)])
         layers.add([exp.alias_(case((invalid, exp.Null()), default=raw), scope.value_prefix + v.id, quoted=True),
                     exp.alias_(invalid, f"_inv_{v.id}")])
+
+
+def _undefined(x: object, scope: Scope) -> exp.Expr | None:
+    """TRUE when a division `x` takes has a known denominator of zero or less (the reference evaluator's
+    `undefined`); None when `x` does not divide. A branch not taken is not read."""
+    if not ir_names.divides(x):
+        return None
+    if isinstance(x, ir.DivRound):
+        d = compile_expr(x.denominator, scope).tree
+        parts = [exp.And(this=exp.Not(this=is_null(d)), expression=exp.LTE(this=paren(d), expression=lit(0)))]
+        parts += [p for p in (_undefined(x.numerator, scope), _undefined(x.denominator, scope)) if p is not None]
+        return _or(parts)
+    if isinstance(x, ir.IfThenElse):
+        c = compile_expr(x.cond, scope).tree
+        a, b = _undefined(x.then, scope), _undefined(x.otherwise, scope)
+        return _or([_and([_true(c), p]) for p in (a,) if p is not None]
+                   + [_and([_false(c), p]) for p in (b,) if p is not None])
+    if isinstance(x, ir.Default):
+        a, b = _undefined(x.operand, scope), _undefined(x.fallback, scope)
+        fallback = _and([is_null(compile_expr(x.operand, scope).tree), b]) if b is not None else None
+        return _or([p for p in (a, fallback) if p is not None])
+    return _or([p for child in ir.children(x) if (p := _undefined(child, scope)) is not None])
 
 
 def invalid_col(value: str) -> exp.Expr:
