@@ -99,7 +99,7 @@ class Env:
     values: dict[str, Value] = field(default_factory=dict)
     # values that are invalid (section 3.4, "Domains"): outside their domain (-> what they came to), or reading
     # such a value (-> None); their entry in `values` is None
-    invalid: dict[str, Value] = field(default_factory=dict)
+    invalid: dict[str, Value | Undefined] = field(default_factory=dict)
 
     def field(self, name: str) -> Value:
         v = get(self.loan, name)

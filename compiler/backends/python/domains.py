@@ -62,9 +62,9 @@ def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
         a, b = undefined(x.then, emit) or "None", undefined(x.otherwise, emit) or "None"
         return f"({a} if ({c}) is True else {b} if ({c}) is False else None)"
     if isinstance(x, ir.Default):
-        a, b = undefined(x.operand, emit), undefined(x.fallback, emit)
-        fallback = f"({b} if ({emit(x.operand)}) is None else None)" if b is not None else None
-        parts = [p for p in (a, fallback) if p is not None]
+        first, other = undefined(x.operand, emit), undefined(x.fallback, emit)
+        fallback = f"({other} if ({emit(x.operand)}) is None else None)" if other is not None else None
+        parts = [p for p in (first, fallback) if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     parts = [p for child in ir.children(x) if (p := undefined(child, emit)) is not None]
     return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"

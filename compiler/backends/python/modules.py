@@ -270,7 +270,7 @@ def decisive_values(program: ir_program.Program) -> set[str]:
 def generate_fields(vocabulary: ir_program.Vocabulary) -> str:
     """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
     from compiler.backends.python.expr import literal
-    from compiler.runtime.assemble import Name
+    from compiler.runtime.meta import Name
 
     entries = "".join(
         f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields

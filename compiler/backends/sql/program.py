@@ -144,7 +144,7 @@ def _undefined(x: object, scope: Scope) -> exp.Expr | None:
         return None
     if isinstance(x, ir.DivRound):
         d = compile_expr(x.denominator, scope).tree
-        parts = [exp.And(this=exp.Not(this=is_null(d)), expression=exp.LTE(this=paren(d), expression=lit(0)))]
+        parts: list[exp.Expr] = [exp.And(this=exp.Not(this=is_null(d)), expression=exp.LTE(this=paren(d), expression=lit(0)))]
         parts += [p for p in (_undefined(x.numerator, scope), _undefined(x.denominator, scope)) if p is not None]
         return _or(parts)
     if isinstance(x, ir.IfThenElse):
