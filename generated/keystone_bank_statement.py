@@ -114,23 +114,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (
         _undefined := (
             rt.divisor(loan.statement_months, 'statement_months') if (
-                (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             ) is True
             else (
                 rt.divisor(loan.statement_months, 'statement_months') if (
-                    (
-                        None if loan.doc_type is None
-                        else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 ) is True
-                else None if (
-                    (
-                        None if loan.doc_type is None
-                        else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
-                ) is False
                 else None
-            ) if ((None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is False
+            ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}) is False
             else None
         )
     ) is not None:
@@ -809,23 +801,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (
         _undefined := (
             rt.divisor(loan.statement_months, 'statement_months') if (
-                (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             ) is True
             else (
                 rt.divisor(loan.statement_months, 'statement_months') if (
-                    (
-                        None if loan.doc_type is None
-                        else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 ) is True
-                else None if (
-                    (
-                        None if loan.doc_type is None
-                        else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
-                ) is False
                 else None
-            ) if ((None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is False
+            ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}) is False
             else None
         )
     ) is not None:

@@ -58,13 +58,31 @@ def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
         parts += [p for p in (undefined(x.numerator, emit), undefined(x.denominator, emit)) if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     if isinstance(x, ir.IfThenElse):
-        c = emit(x.cond)
-        a, b = undefined(x.then, emit) or "None", undefined(x.otherwise, emit) or "None"
-        return f"({a} if ({c}) is True else {b} if ({c}) is False else None)"
+        c = _bracketed(emit(x.cond))
+        a, b = undefined(x.then, emit), undefined(x.otherwise, emit)
+        if b is None:
+            return f"({a} if {c} is True else None)"
+        if a is None:
+            return f"({b} if {c} is False else None)"
+        return f"({a} if {c} is True else {b} if {c} is False else None)"
     if isinstance(x, ir.Default):
         first, other = undefined(x.operand, emit), undefined(x.fallback, emit)
-        fallback = f"({other} if ({emit(x.operand)}) is None else None)" if other is not None else None
+        fallback = f"({other} if {_bracketed(emit(x.operand))} is None else None)" if other is not None else None
         parts = [p for p in (first, fallback) if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     parts = [p for child in ir.children(x) if (p := undefined(child, emit)) is not None]
     return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+
+
+def _bracketed(text: str) -> str:
+    """`text` as one bracketed expression: as it is when it already is one, else in brackets."""
+    if text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(text):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and i < len(text) - 1:
+                break
+        else:
+            return text
+    return f"({text})"
