@@ -115,7 +115,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (
         _undefined := (
             rt.divisor(loan.statement_months, 'statement_months') if (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
             ) is True
             else (
                 rt.divisor(loan.statement_months, 'statement_months') if (
@@ -123,7 +126,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 ) is True
                 else None
-            ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}) is False
+            ) if _cond is False
             else None
         )
     ) is not None:
@@ -792,7 +795,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (
         _undefined := (
             rt.divisor(loan.statement_months, 'statement_months') if (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
             ) is True
             else (
                 rt.divisor(loan.statement_months, 'statement_months') if (
@@ -800,7 +806,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 ) is True
                 else None
-            ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}) is False
+            ) if _cond is False
             else None
         )
     ) is not None:

@@ -137,7 +137,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (
         _undefined := (
             rt.divisor(loan.statement_months, 'statement_months') if (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
             ) is True
             else (
                 rt.divisor(loan.statement_months, 'statement_months') if (
@@ -145,7 +148,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 ) is True
                 else None
-            ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}) is False
+            ) if _cond is False
             else None
         )
     ) is not None:

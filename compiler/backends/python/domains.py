@@ -58,13 +58,14 @@ def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
         parts += [p for p in (undefined(x.numerator, emit), undefined(x.denominator, emit)) if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     if isinstance(x, ir.IfThenElse):
-        c = _bracketed(emit(x.cond))
         a, b = undefined(x.then, emit), undefined(x.otherwise, emit)
+        c = _bracketed(emit(x.cond))
         if b is None:
             return f"({a} if {c} is True else None)"
         if a is None:
             return f"({b} if {c} is False else None)"
-        return f"({a} if {c} is True else {b} if {c} is False else None)"
+        # read once: `_cond` is tested again before `b` is computed, so a nested `if` reusing the name is harmless
+        return f"({a} if (_cond := {c}) is True else {b} if _cond is False else None)"
     if isinstance(x, ir.Default):
         first, other = undefined(x.operand, emit), undefined(x.fallback, emit)
         fallback = f"({other} if {_bracketed(emit(x.operand))} is None else None)" if other is not None else None
