@@ -28,9 +28,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from compiler import ir, ir_program
+from compiler import ir, ir_names, ir_program
 from compiler.evaluate_decision import assemble
 from compiler.runtime import Decision, Facts
+from compiler.runtime.values import Undefined
 
 Value = Decimal | dt.date | bool | str | list[Any] | None
 INFINITE = Decimal("Infinity")
@@ -98,7 +99,7 @@ class Env:
     values: dict[str, Value] = field(default_factory=dict)
     # values that are invalid (section 3.4, "Domains"): outside their domain (-> what they came to), or reading
     # such a value (-> None); their entry in `values` is None
-    invalid: dict[str, Value] = field(default_factory=dict)
+    invalid: dict[str, Value | Undefined] = field(default_factory=dict)
 
     def field(self, name: str) -> Value:
         v = get(self.loan, name)
@@ -316,6 +317,28 @@ class _Reading:
         return self.env.invalid
 
 
+def undefined(x: object, env: Env) -> Undefined | None:
+    """Why the value `x` computes is undefined: the first division it takes whose denominator is known and zero or
+    negative (language.md 3.4, "Domains"); None when there is none. A branch not taken is not read."""
+    if isinstance(x, ir.DivRound):
+        d = ev(x.denominator, env)
+        if d is not None and d <= 0:  # type: ignore[operator]
+            name = x.denominator.name if isinstance(x.denominator, (ir.FieldRef, ir.ValueRef)) else ""
+            return Undefined(name, Decimal(d))  # type: ignore[arg-type]
+        return undefined(x.numerator, env) or undefined(x.denominator, env)
+    if isinstance(x, ir.IfThenElse):
+        c = ev(x.cond, env)
+        return undefined(x.then, env) if c is True else undefined(x.otherwise, env) if c is False else None
+    if isinstance(x, ir.Default):
+        return undefined(x.operand, env) or (undefined(x.fallback, env) if ev(x.operand, env) is None else None)
+    if not ir_names.divides(x):
+        return None
+    for child in ir.children(x):
+        if (why := undefined(child, env)) is not None:
+            return why
+    return None
+
+
 def values_of(program: ir_program.Program, loan: Any) -> Env:
     """The loan with every derived value of the program computed, in dependency order."""
     env = Env(loan, program)
@@ -323,6 +346,8 @@ def values_of(program: ir_program.Program, loan: Any) -> Env:
         got = ev_lookup(value.body, env) if isinstance(value.body, ir.Lookup) else ev(value.body, env)
         if any(name in env.invalid for name in ir.reads(value.body)):  # computed from an invalid value
             env.invalid[value.id], got = None, None
+        elif (why := undefined(value.body, env)) is not None:  # divides by zero or less: undefined
+            env.invalid[value.id], got = why, None
         elif value.domain is not None and got is not None:
             assert isinstance(got, Decimal)
             if not value.domain.contains(got):

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
+from compiler.runtime.values import Undefined
 from compiler.wording import describe, describe_requirement
 
 
@@ -161,6 +162,12 @@ class _Assembly:
         if name in invalid:  # section 3.4, "Domains"
             if invalid[name] is None:
                 return "invalid (it reads a value outside its domain)"
+            if isinstance(invalid[name], Undefined):  # divides by zero or less
+                u = invalid[name]
+                if u.name not in self.words.types:
+                    return f"cannot be computed: it divides by {say(u.value)}"
+                d = self.words.types[u.name]
+                return f"cannot be computed: {self.words.titles.get(u.name, u.name)} is {say(u.value, d.kind, d.unit)}"
             value = self.program.value(name)
             band = value.domain.label if value is not None and value.domain is not None else ""
             kind = self.words.types[name]
@@ -393,15 +400,27 @@ class _Assembly:
         """A reduction or cap of the limit whose amount is not known (section 9.5), and what that makes the limit.
         A rule that surely applies whose table says N/A for the loan (or whose value is outside its domain) makes
         the loan not eligible under the limit (`not_eligible`); an amount that unknown data decides, or a rule that
-        may not apply, leaves the limit `unknown`. None when every amount is known."""
-        gone = [x for x in self.adjusting if x.adjustment.limit == lim_id and (x.surely or not surely_only)
-                and self.amount(x.adjustment) is None]
+        may not apply, leaves the limit `unknown`. None when every amount is known. Under `first applicable` only
+        the first rule that (may) apply counts: one that only may apply leaves the limit unknown (`when`)."""
+        adjusting = self.first_adjusting(lim_id)
+        if adjusting is not None and adjusting and not adjusting[0].surely:
+            return adjusting[0], "when"
+        gone = [x for x in (self.adjusting if adjusting is None else adjusting) if x.adjustment.limit == lim_id
+                and (x.surely or not surely_only) and self.amount(x.adjustment) is None]
         for x in gone:
             assert x.adjustment.by is not None
             name = x.adjustment.by.name
             if x.surely and (name in self.loan.invalid() or not self.unknown_fields([name])):
                 return x, "not_eligible"
         return (gone[0], "unknown") if gone else None
+
+    def first_adjusting(self, lim_id: str) -> list[_Adjusting] | None:
+        """Under `first applicable` (section 9.5): the reductions and caps of the limit by the first rule, in program
+        order, that applies or may apply (none when no rule does); None under the other combinations."""
+        if self.program.combine_of(lim_id) != "first":
+            return None
+        first = next((x.rule.id for x in self.adjusting if x.adjustment.limit == lim_id), None)
+        return [x for x in self.adjusting if x.adjustment.limit == lim_id and x.rule.id == first]
 
     def limit(self, lim: ir.Limit, surely_only: bool) -> LimitResult:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
@@ -412,10 +431,16 @@ class _Assembly:
             return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (),
                                "not_eligible")
         kind, unit = lim.type.kind, lim.type.unit
-        adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)]
+        first = self.first_adjusting(lim.id)
+        adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)] \
+            if first is None else first
         gone = self.unresolved(lim.id, surely_only)
         if gone is not None:
             x, state = gone
+            if state == "when":
+                said = f"{x.rule.title} may apply first ({self.quoted(ir.reads(x.rule.when))})" \
+                    if x.rule.when is not None else x.rule.title
+                return LimitResult(lim.id, lim.title, None, None, f"{said} ({x.rule.id})", (), "unknown")
             assert x.adjustment.by is not None
             name = x.adjustment.by.name
             title = self.words.titles.get(name, name)
@@ -473,8 +498,12 @@ class _Assembly:
                            self.refused[lim.id][0].citation or "", lim.span.where)
         if result.state in ("not_eligible", "unknown"):  # a reduction or cap whose amount is not known
             picked = self.unresolved(lim.id)
-            assert picked is not None and picked[0].adjustment.by is not None
+            assert picked is not None
             gone = picked[0]
+            if picked[1] == "when":  # `first applicable`: a rule before the one that applies may apply
+                reads = ir.reads(gone.rule.when) if gone.rule.when is not None else ()
+                return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                               gone.rule.citation or "", lim.span.where, self.unknown_fields(reads))
             assert gone.adjustment.by is not None
             if result.state == "not_eligible":
                 return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", gone.rule.citation or "",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from compiler.ir import Default, IsKnown, Value, children, reads
+from compiler.ir import Default, DivRound, IsKnown, Value, children, reads
+from compiler.ir_walk import walk
 
 
 def needs(node: object) -> tuple[str, ...]:
@@ -29,10 +30,16 @@ def needs(node: object) -> tuple[str, ...]:
 def invalid_from(values: Iterable[Value]) -> dict[str, tuple[str, ...]]:
     """The values that may be invalid (language.md section 3.4, "Domains"), each with the values it reads that may
     be: a value is invalid when it is outside its `domain:`, or when it reads (directly) a value that is invalid.
-    Values come in declaration order (a value reads only values declared before it)."""
+    A value that divides is invalid when it divides by zero or less (`divides`). Values come in declaration order
+    (a value reads only values declared before it)."""
     out: dict[str, tuple[str, ...]] = {}
     for v in values:
         inherited = tuple(name for name in reads(v.body) if name in out)
-        if inherited or v.domain is not None:
+        if inherited or v.domain is not None or divides(v.body):
             out[v.id] = inherited
     return out
+
+
+def divides(node: object) -> bool:
+    """Whether `node` holds a division (a quotient over a non-positive denominator is undefined, language.md 3.4)."""
+    return any(isinstance(n, DivRound) for n in walk(node))

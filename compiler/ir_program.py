@@ -41,8 +41,9 @@ class Dropped:
 
 
 # lowest: each reduction and cap its own candidate, the lowest wins; stacked: the cell less every reduction, then the
-# caps; caps_first: the lowest of the cell and the caps, less every reduction (docs/language.md 9.5)
-CombineMode = Lit["lowest", "stacked", "caps_first"]
+# caps; caps_first: the lowest of the cell and the caps, less every reduction; first: the first rule (in program
+# order) that applies sets the limit from the cell, later ones are ignored (docs/language.md 9.5)
+CombineMode = Lit["lowest", "stacked", "caps_first", "first"]
 Uncovered = Lit["declined", "rules_only"]
 
 

@@ -61,6 +61,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v['ltv'] = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
@@ -74,6 +78,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
@@ -85,6 +93,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
         v['dscr'] = None
         inv['dscr'] = None
+    elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v['dscr'] = None
     # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
     v['dscr_tier'] = (
         None if v['dscr'] is None
@@ -144,6 +155,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'down',
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v['reserves_months'] = None
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v['required_reserves'] = (
         None if loan.loan_amount is None or loan.first_time_investor is None
@@ -192,7 +206,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v['qualifying_income'] = None
+    elif v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -205,12 +240,20 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v['dti'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v['payment_shock'] = None
     return v
 
 
@@ -702,6 +745,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
@@ -715,6 +762,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
     v_qualifying_rent = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
     if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
@@ -726,6 +777,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
         v_dscr = None
         inv['dscr'] = None
+    elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
     v_dscr_tier = (
         None if v_dscr is None
@@ -785,6 +839,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'down',
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v_required_reserves = (
         None if loan.loan_amount is None or loan.first_time_investor is None
@@ -1095,7 +1152,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('cash_out_short_ownership')
     # rule reserves: Reserves (programs/foreign_national_dscr.guideline:209; §6.1 Reserves, p. 11)
     ok = (
-        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+        False if not inv.keys().isdisjoint(('reserves_months',))
+        else (
+            None if v_reserves_months is None or v_required_reserves is None
+            else v_reserves_months >= v_required_reserves
+        )
     )
     if ok is False:
         failed.append('reserves')
@@ -1283,7 +1344,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
         if v_ltv is None:
-            unresolved.append('max_ltv')
+            (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
@@ -1333,7 +1394,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         if v_cltv is None:
-            unresolved.append('max_cltv')
+            (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

@@ -52,6 +52,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v['ltv'] = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
@@ -65,12 +69,22 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v['cltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v['dscr'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v['reserves_months'] = None
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v['required_reserves'] = (
         None if loan.loan_amount is None
@@ -118,7 +132,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v['qualifying_income'] = None
+    elif v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -131,12 +166,20 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v['dti'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v['payment_shock'] = None
     return v
 
 
@@ -646,6 +689,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     # Property value (programs/loan.fields:296)
     v_property_value = (
         None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
@@ -656,6 +700,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
@@ -669,12 +717,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v_dscr = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v_dscr = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
         None if loan.loan_amount is None
@@ -891,6 +949,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             refused_max_cltv = refused_max_cltv or 'no_ratio'
             out_no_ratio = (len(failed) - 1, 0)
+        elif v_dscr is None and not inv.keys().isdisjoint(('dscr',)):
+            failed.append('no_ratio')
+            refused_max_ltv = refused_max_ltv or 'no_ratio'
+            refused_max_cltv = refused_max_cltv or 'no_ratio'
         elif v_dscr is None:
             unresolved.append('no_ratio')
         # dscr: under 0.750, 0.750-0.999
@@ -935,8 +997,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_first_time_investor = loan.first_time_investor
     if a_first_time_investor is not False:
         ok = (
-            False if (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
-                or (_t10 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+            False if (
+                _t9 := (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1))
+            ) is False
+                or (
+                    _t10 := (
+                        False if not inv.keys().isdisjoint(('reserves_months',))
+                        else (None if v_reserves_months is None else v_reserves_months >= _D12)
+                    )
+                ) is False
             else None if _t9 is None or _t10 is None
             else True
         )
@@ -971,10 +1040,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
     ok = (
-        True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-            or (_t12 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))) is True
-        else None if _t11 is None or _t12 is None
-        else False
+        False if not inv.keys().isdisjoint(('dscr',))
+        else (
+            True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                or (
+                    _t12 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                ) is True
+            else None if _t11 is None or _t12 is None
+            else False
+        )
     )
     if ok is False:
         failed.append('min_dscr')
@@ -983,7 +1057,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
     applies = loan.short_term_rental
     if applies is not False:
-        ok = (None if v_dscr is None else v_dscr >= _D1_150)
+        ok = (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1_150))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('short_term_rental')
@@ -1093,7 +1167,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
     ok = (
-        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+        False if not inv.keys().isdisjoint(('reserves_months',))
+        else (
+            None if v_reserves_months is None or v_required_reserves is None
+            else v_reserves_months >= v_required_reserves
+        )
     )
     if ok is False:
         failed.append('reserves')
@@ -1160,34 +1238,53 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t24 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t23 is None or _t24 is None
-                        else False
+                        False if not inv.keys().isdisjoint(('dscr',))
+                        else (
+                            True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t24 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 720)
+                                    )
+                                ) is True
+                            else None if _t23 is None or _t24 is None
+                            else False
+                        )
                     ) is False
                 )
                 or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
         ):
             del failed[out_no_ratio[0]]
         if out_no_ratio[1] == 1 and (
-            (loan.first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
+            (
+                loan.first_time_investor is True
+                    and (
+                        False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1)
+                    ) is False
+            )
                 or (
                     (
-                        True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t26 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t25 is None or _t26 is None
-                        else False
+                        False if not inv.keys().isdisjoint(('dscr',))
+                        else (
+                            True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t26 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 720)
+                                    )
+                                ) is True
+                            else None if _t25 is None or _t26 is None
+                            else False
+                        )
                     ) is False
                 )
-                or (loan.short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+                or (
+                    loan.short_term_rental is True
+                        and (
+                            False if not inv.keys().isdisjoint(('dscr',))
+                            else (None if v_dscr is None else v_dscr >= _D1_150)
+                        ) is False
+                )
         ):
             del failed[out_no_ratio[0]]
     if out_cash_out is not None:  # matrix cash_out: a key outside its bands
@@ -1204,14 +1301,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t28 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t27 is None or _t28 is None
-                        else False
+                        False if not inv.keys().isdisjoint(('dscr',))
+                        else (
+                            True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t28 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 720)
+                                    )
+                                ) is True
+                            else None if _t27 is None or _t28 is None
+                            else False
+                        )
                     ) is False
                 )
                 or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
@@ -1246,14 +1347,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t32 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t31 is None or _t32 is None
-                        else False
+                        False if not inv.keys().isdisjoint(('dscr',))
+                        else (
+                            True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t32 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 720)
+                                    )
+                                ) is True
+                            else None if _t31 is None or _t32 is None
+                            else False
+                        )
                     ) is False
                 )
                 or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
@@ -1288,14 +1393,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t36 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t35 is None or _t36 is None
-                        else False
+                        False if not inv.keys().isdisjoint(('dscr',))
+                        else (
+                            True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t36 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 720)
+                                    )
+                                ) is True
+                            else None if _t35 is None or _t36 is None
+                            else False
+                        )
                     ) is False
                 )
                 or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
@@ -1360,7 +1469,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
         if v_ltv is None:
-            unresolved.append('max_ltv')
+            (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -1405,7 +1514,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
         if v_cltv is None:
-            unresolved.append('max_cltv')
+            (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

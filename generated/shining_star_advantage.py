@@ -53,6 +53,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v['ltv'] = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
@@ -66,6 +70,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
@@ -103,7 +111,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v['qualifying_income'] = None
+    elif v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -116,12 +145,23 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v['payment_shock'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v['reserves_months'] = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
         None if loan.loan_amount is None
@@ -136,6 +176,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     return v
@@ -514,6 +557,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
@@ -527,6 +574,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = rt.sub(
         (
@@ -562,7 +613,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -575,12 +647,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v_payment_shock = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v_payment_shock = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if loan.loan_amount is None
@@ -844,7 +927,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else True
     )
     if applies is not False:
-        ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
+        ok = (
+            False if not inv.keys().isdisjoint(('payment_shock',))
+            else (None if v_payment_shock is None else v_payment_shock <= _D250)
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('fthb_payment_shock')
@@ -855,7 +941,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
     ok = (
-        None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
+        False if not inv.keys().isdisjoint(('reserves_months',))
+        else (
+            None if v_reserves_months is None or v_required_reserves is None
+            else v_reserves_months >= v_required_reserves
+        )
     )
     if ok is False:
         failed.append('reserves')
@@ -976,7 +1066,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
         if v_ltv is None:
-            unresolved.append('max_ltv')
+            (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -1008,7 +1098,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
         if v_cltv is None:
-            unresolved.append('max_cltv')
+            (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

@@ -59,6 +59,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['ltv'] = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v['ltv'] = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
@@ -72,6 +76,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v['cltv'] = None
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
     v['doc_family'] = (
         None if loan.doc_type is None
@@ -205,7 +213,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v['qualifying_income'] = None
+    elif v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -218,6 +247,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v['dti'] = None
     # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
     v['max_dti'] = (
         None if v['credit_grade'] is None or loan.fthb is None
@@ -228,6 +261,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v['reserves_months'] = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v['min_reserves'] = (
         None if v['credit_grade'] is None or loan.loan_amount is None
@@ -242,12 +278,19 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
     )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_round(
         (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v['payment_shock'] = None
     return v
 
 
@@ -466,6 +509,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_ltv = rt.div_round(
         (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
@@ -479,6 +526,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         2,
         'up',
     )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
     v_doc_family = (
         None if loan.doc_type is None
@@ -610,7 +661,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
@@ -623,6 +695,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
     # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
     v_max_dti = (
         None if v_credit_grade is None or loan.fthb is None
@@ -633,6 +709,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v_min_reserves = (
         None if v_credit_grade is None or loan.loan_amount is None
@@ -742,10 +821,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t12 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                _t12 := (
+                    False if not inv.keys().isdisjoint(('ltv',))
+                    else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                )
             ) is False
                 or (
-                    _t13 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                    _t13 := (
+                        False if not inv.keys().isdisjoint(('cltv',))
+                        else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                    )
                 ) is False
             else None if _t12 is None or _t13 is None
             else True
@@ -791,7 +876,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
-    ok = (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
+    ok = (
+        False if not inv.keys().isdisjoint(('reserves_months',))
+        else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
+    )
     if ok is False:
         failed.append('reserves')
     elif ok is None:
@@ -833,7 +921,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
         if v_ltv is None:
-            unresolved.append('max_ltv')
+            (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -858,7 +946,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
         if v_cltv is None:
-            unresolved.append('max_cltv')
+            (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

@@ -354,7 +354,7 @@ def _seasoning_date(eff: Effective, fields: dict[str, ir.Field], diags: Diagnost
 
 
 COMBINE_MODES: dict[str, ir_program.CombineMode] = {
-    "lowest wins": "lowest", "stacked": "stacked", "reductions last": "caps_first"}
+    "lowest wins": "lowest", "stacked": "stacked", "reductions last": "caps_first", "first applicable": "first"}
 
 
 def _combine(eff: Effective, diags: Diagnostics) -> ir_program.CombineMode:
@@ -366,11 +366,12 @@ def _mode(line: s.HeaderLine, what: str, diags: Diagnostics) -> ir_program.Combi
     text = str(line.value)
     if text in COMBINE_MODES:
         return COMBINE_MODES[text]
-    diags.error("E215", f"`{what}` is `lowest wins`, `stacked` or `reductions last`, not `{text}`.",
-                line.value_span,
+    diags.error("E215", f"`{what}` is `lowest wins`, `stacked`, `reductions last` or `first applicable`, not "
+                f"`{text}`.", line.value_span,
                 "`lowest wins`: each reduction or cap gives its own limit and the lowest applies; "
                 "`stacked`: reductions add up, then caps apply; "
-                "`reductions last`: the lowest of the matrix and the caps, less every reduction.")
+                "`reductions last`: the lowest of the matrix and the caps, less every reduction; "
+                "`first applicable`: the first rule, in the order written, that applies sets the limit.")
     return "lowest"
 
 

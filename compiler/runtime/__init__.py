@@ -7,13 +7,14 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
 
     values    exact arithmetic (`div_round`, `quantize`, month counting), unknown-aware operations (`ge`, `all3`, ...)
     decision  the result types: `Decision`, `Finding`, `LimitResult`, ... and `status_of`
-    assemble  the program metadata types, a loan's `Facts`, and `decide`: the Decision assembled from the facts
+    meta      the program metadata types (`ProgramMeta`, `RuleMeta`, ...) every `<program>_meta.py` is written in
+    assemble  a loan's `Facts`, and `decide`: the Decision assembled from the facts
     verdict   `Verdict`, what the fast path (`check_fast`) returns: the decision without its wording
 """
 
 from __future__ import annotations
 
-from .assemble import AxisMeta, Facts, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta, decide
+from .assemble import Facts, decide
 from .decision import (
     Condition,
     Decision,
@@ -25,6 +26,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
+from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
     add,
@@ -34,6 +36,7 @@ from .values import (
     days_since,
     default,
     div_round,
+    divisor,
     eq,
     ge,
     greater,
@@ -75,6 +78,7 @@ __all__ = [
     "decide",
     "default",
     "div_round",
+    "divisor",
     "ge",
     "le",
     "lesser",

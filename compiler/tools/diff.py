@@ -22,7 +22,7 @@ from compiler.tools.diff_notes import note_changes
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
 
 # how the header lines write the modes the IR names
-_WRITTEN: dict[object, str] = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last",
+_WRITTEN: dict[object, str] = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last", "first": "first applicable",
                                "declined": "declined", "rules_only": "rules only"}
 
 

@@ -1,16 +1,15 @@
 # Copied from compiler/runtime/assemble.py by glc build; do not edit.
-"""Deciding from facts: the program metadata types, a loan's `Facts`, and `decide`, which assembles the Decision.
+"""Deciding from facts: a loan's `Facts`, and `decide`, which assembles the Decision (the program metadata types it
+reads are in meta.py).
 
 A checker (generated or the reference evaluator) computes the facts of a loan (derived values, whether each rule
 applies, each requirement's result, each matrix's keys); `decide` assembles the Decision: matrix cells,
-reductions and caps, limit checks, unknown data, conditions, every message and the status. The metadata below
-is emitted as literals into every generated `<program>_meta.py`.
+reductions and caps, limit checks, unknown data, conditions, every message and the status.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -22,99 +21,13 @@ from .decision import (
     LimitCandidate,
     LimitResult,
     Outcome,
-    ProgramInfo,
     status_of,
 )
-from .values import _STEPS, fmt
+from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
+from .values import _STEPS, Undefined, fmt
 
-
-@dataclass(frozen=True, slots=True)
-class Name:
-    """How a field or value is shown in messages."""
-
-    title: str
-    kind: str
-    unit: str
-    is_value: bool
-    depends_on: tuple[str, ...] = ()
-    places: int | None = None  # decimals a derived value is shown with
-    needs: tuple[str, ...] = ()  # what it cannot do without: `depends_on` less what a `default` or `is known` reads
-    domain: str = ""  # a derived value's `domain:` band, as messages show it
-
-
-@dataclass(frozen=True, slots=True)
-class RequirementMeta:
-    text: str
-    inputs: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RuleMeta:
-    id: str
-    title: str
-    citation: str
-    where: str
-    when_text: str
-    when_inputs: tuple[str, ...]
-    requirements: tuple[RequirementMeta, ...]
-    # (reduce|cap, limit, amount, text); the amount a Decimal, or the name of the value or field that gives it
-    adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
-    conditions: tuple[tuple[str, str], ...]  # (document|term, text)
-    reviews: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AxisMeta:
-    """A matrix axis: one numeric key's `bands`, or (choices, yes/no, several keys) `keys` (title, inputs) and
-    `lines`, one entry per key: a band `(low, low_inclusive, high, high_inclusive, label)` or `(values, label)`."""
-
-    label: str
-    inputs: tuple[str, ...]
-    bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]
-    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    lines: tuple[tuple[tuple[Any, ...], ...], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixMeta:
-    id: str
-    title: str
-    citation: str
-    where: str
-    when_text: str
-    when_inputs: tuple[str, ...]
-    axes: tuple[AxisMeta, ...]
-    cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
-    gives: tuple[str, ...] = ()  # the limits its cells give
-
-
-@dataclass(frozen=True, slots=True)
-class LimitMeta:
-    id: str
-    title: str
-    on: str
-    kind: str
-    unit: str
-    where: str
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramMeta:
-    info: ProgramInfo
-    combine: str  # lowest | stacked | caps_first: how reductions and caps combine, unless `combine_by` says
-
-    names: dict[str, Name]
-    values: tuple[str, ...]
-    matrices: tuple[MatrixMeta, ...]
-    rules: tuple[RuleMeta, ...]
-    limits: tuple[LimitMeta, ...]
-    selector_inputs: tuple[str, ...]
-    seasoning_date: str
-    combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
-    uncovered: str = "declined"  # declined | rules_only: a loan no matrix applies to (`uncovered_loans:`)
-
-    def combine_of(self, limit: str) -> str:
-        return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
+__all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
+           "decide", "line_index"]
 
 
 class Facts:
@@ -155,6 +68,8 @@ def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
         outside = facts.invalid[name]
         if outside is None:
             return "invalid (it reads a value outside its domain)"
+        if isinstance(outside, Undefined):
+            return undefined_text(outside, meta)
         return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
     if n is not None and n.is_value:
         v = facts.values.get(name)
@@ -177,6 +92,14 @@ def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
     if isinstance(v, (list, tuple)):
         return f"{len(v)} listed"
     return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
+
+
+def undefined_text(u: Undefined, meta: ProgramMeta) -> str:
+    """`cannot be computed: PITIA is $0` (a quotient over a non-positive denominator, language.md 3.4)."""
+    d = meta.names.get(u.name)
+    if d is None:
+        return f"cannot be computed: it divides by {fmt(u.value)}"
+    return f"cannot be computed: {d.title} is {fmt(u.value, d.kind, d.unit)}"
 
 
 def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
@@ -282,14 +205,18 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
         unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
-        limit_results.append(_unknown(lim, unresolved, facts, meta) if unresolved is not None else _limit(
-            lim, candidates, _known(reductions, lim.id, facts, meta), _known(caps, lim.id, facts, meta),
-            meta.combine_of(lim.id)))
+        if unresolved is not None:
+            limit_results.append(_unknown(lim, unresolved, facts, meta))
+            continue
+        first = _first(lim.id, facts, meta)
+        limit_results.append(_limit(lim, candidates, _known(reductions, lim.id, facts, meta, first),
+                                    _known(caps, lim.id, facts, meta, first), meta.combine_of(lim.id)))
     limits = tuple(limit_results)
     for lim, result in zip(meta.limits, limits, strict=True):
         def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
-            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta), uncertain),
-                          _without(_known(caps, lim.id, facts, meta), uncertain), meta.combine_of(lim.id))
+            first = _first(lim.id, facts, meta)
+            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta, first), uncertain),
+                          _without(_known(caps, lim.id, facts, meta, first), uncertain), meta.combine_of(lim.id))
         unresolved = gone.get(lim.id)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
@@ -391,11 +318,25 @@ def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, st
     """A reduction or cap of the limit by a value or field not known for this loan (language.md 9.5): the rule, the
     name and what it makes the limit. A rule that surely applies whose table says N/A for the loan (or whose value
     is outside its domain) makes the loan not eligible under the limit; an amount that unknown data decides, or a
-    rule that may not apply, leaves the limit unknown. None when every amount is known."""
+    rule that may not apply, leaves the limit unknown. None when every amount is known. Under `first applicable`
+    only the first rule that (may) adjust the limit counts: one that only may apply leaves it unknown (`when`)."""
     first: tuple[RuleMeta, str, str] | None = None
+    only_first = meta.combine_of(lid) == "first"
     for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
         if applies is False:
             continue
+        if only_first and any(limit == lid for _k, limit, _a, _t in r.adjustments):
+            if applies is None:
+                return r, "", "when"
+            only_first = False  # this rule's amounts, and no later rule's
+            for _kind, limit, amount, _text in r.adjustments:
+                if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
+                                                                   and facts.get(amount, meta) is not None):
+                    continue
+                if amount in facts.invalid or not missing((amount,), facts, meta):
+                    return r, amount, "not_eligible"
+                first = first or (r, amount, "unknown")
+            return first
         for _kind, limit, amount, _text in r.adjustments:
             if limit != lid or not isinstance(amount, str) or (amount not in facts.invalid
                                                                and facts.get(amount, meta) is not None):
@@ -408,6 +349,9 @@ def _unresolved(lid: str, facts: Facts, meta: ProgramMeta) -> tuple[RuleMeta, st
 
 def _unknown(lim: LimitMeta, gone: tuple[RuleMeta, str, str], facts: Facts, meta: ProgramMeta) -> LimitResult:
     r, name, state = gone
+    if state == "when":  # `first applicable`: a rule before any that applies may apply
+        said = f"{r.title} may apply first ({actuals(r.when_inputs, facts, meta)})"
+        return LimitResult(lim.id, lim.title, None, None, f"{said} ({r.id})", (), "unknown")
     title = meta.names[name].title if name in meta.names else name
     if state == "unknown":
         said = f"{title} is unknown"
@@ -424,14 +368,26 @@ def _unknown_check(lim: LimitMeta, result: LimitResult, gone: tuple[RuleMeta, st
     if state == "not_eligible":
         return Finding(lim.id, lim.title, "fail", f"No limit: {result.description}.", r.citation, lim.where)
     return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.", r.citation,
-                   lim.where, missing((name,), facts, meta))
+                   lim.where, missing(r.when_inputs if state == "when" else (name,), facts, meta))
 
 
 def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, facts: Facts,
-           meta: ProgramMeta) -> dict[str, list[tuple[str, Decimal]]]:
+           meta: ProgramMeta, first: str | None = None) -> dict[str, list[tuple[str, Decimal]]]:
     """The amounts for limit `lid` (the only key of the result), a value or field named read for this loan (each
-    known: `_unresolved` found none that is not)."""
-    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]]}
+    known: `_unresolved` found none that is not); under `first applicable`, only those of rule `first`."""
+    return {lid: [(rid, a if isinstance(a, Decimal) else Decimal(facts.get(a, meta))) for rid, a in adjustments[lid]
+                  if first is None or rid == first]}
+
+
+def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
+    """Under `first applicable` (language.md 9.5): the first rule, in program order, that applies and reduces or
+    caps limit `lid` ("" when none does; `_unresolved` has found none before it that may apply). None otherwise."""
+    if meta.combine_of(lid) != "first":
+        return None
+    for r, (applies, _results) in zip(meta.rules, facts.rules, strict=True):
+        if applies is True and any(limit == lid for _k, limit, _a, _t in r.adjustments):
+            return r.id
+    return ""
 
 
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
@@ -493,7 +449,7 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
             total = sum((amount for _rid, amount in reductions[lim.id]), Decimal(0))
             rules = ", ".join(rid for rid, _ in reductions[lim.id])
             cands = [LimitCandidate(base[0], base[1] - total, f"{base[2]}, less {fmt(total, lim.kind)} ({rules})")]
-        elif combine == "lowest":
+        elif combine in ("lowest", "first"):  # `first applicable`: only the first rule's, as `lowest wins`
             for rid, amount in reductions[lim.id]:
                 cands.append(LimitCandidate(rid, base[1] - amount, f"{base[2]} less {fmt(amount, lim.kind)} ({rid})"))
     for rid, amount in caps[lim.id]:

@@ -32,6 +32,34 @@ _DIRECTED = {"up": Context(prec=60, rounding=ROUND_CEILING), "down": Context(pre
 _STEPS = tuple(Decimal(1).scaleb(-p) for p in range(10))
 
 
+class Undefined:
+    """Why a value cannot be computed: it divides by `value` (language.md 3.4, "Domains": a quotient over a
+    non-positive denominator is undefined, as invalid as a value outside its domain). `name` is the field or value
+    divided by ("" for a computed divisor)."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: Decimal) -> None:
+        self.name = name
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Undefined) and (self.name, self.value) == (other.name, other.value)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.value))
+
+    def __repr__(self) -> str:
+        return f"Undefined({self.name!r}, {self.value!r})"
+
+
+def divisor(d: Decimal | int | None, name: str) -> Undefined | None:
+    """An Undefined when the denominator `d` is known and zero or negative, else None."""
+    if d is None or d > 0:
+        return None
+    return Undefined(name, Decimal(d))
+
+
 def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mode: str) -> Decimal | None:
     """n / d computed exactly, then rounded once as declared; unknown when either is unknown or d is 0."""
     if n is None or d is None or d == 0:

@@ -73,6 +73,14 @@ def test_stacked_adjustments(bundle: ir_program.Bundle) -> None:
                _columns(bundle), every=3)
 
 
+def test_first_applicable_adjustments(bundle: ir_program.Bundle) -> None:
+    """The programs with max-LTV adjustments, their max LTV taking only the first rule that applies."""
+    adjusted = [p for p in bundle.programs if any(a.limit == "max_ltv" for r in p.rules for a in r.adjustments)]
+    for p in adjusted:
+        _check(dataclasses.replace(p, limit_combine=(("max_ltv", "first"),)), bundle.vocabulary, _columns(bundle),
+               every=3)
+
+
 def test_generated_variants_and_overlays(tmp_path: Path) -> None:
     """Variants and overlays of the benchmark generator (own matrices, overrides, adjustments)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))

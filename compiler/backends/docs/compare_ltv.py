@@ -128,10 +128,13 @@ class LtvPlan:
         reductions: list[Decimal] = []
         caps: list[Decimal] = []
         unknown = False
+        mode = self.program.combine_of(LIMIT)
         for r in self.adjusting:  # adjustments count when the rule applies and, conservatively, when that is unknown
             applies = _bool(once(r.when, env)) if r.when is not None else True
-            if applies is False:
+            if applies is False or (mode == "first" and not any(a.limit == LIMIT for a in r.adjustments)):
                 continue
+            if mode == "first" and applies is None:  # `first applicable`: a rule that may apply comes first
+                return UNKNOWN
             for a in r.adjustments:
                 if a.limit != LIMIT:
                     continue
@@ -143,16 +146,17 @@ class LtvPlan:
                     unknown = True
                     continue
                 (reductions if a.kind == "reduce" else caps).append(Decimal(str(amount)))
+            if mode == "first":  # only the first rule that applies counts
+                break
         if unknown:
             return UNKNOWN
-        mode = self.program.combine_of(LIMIT)
         found: list[Decimal] = []
         if candidates:
             base = min(candidates)
             if mode == "stacked" and reductions:
                 found = [base - sum(reductions, Decimal(0))]
             else:
-                found = [base] + ([base - amount for amount in reductions] if mode == "lowest" else [])
+                found = [base] + ([base - amount for amount in reductions] if mode in ("lowest", "first") else [])
         found += caps
         if mode == "caps_first" and found:
             found = [min(found) - sum(reductions, Decimal(0))]

@@ -66,7 +66,7 @@ def program_page(p: ir_program.Program, bundle: ir_program.Bundle) -> str:
     )
 
 
-_MODE_TEXT = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last"}
+_MODE_TEXT = {"lowest": "lowest wins", "stacked": "stacked", "caps_first": "reductions last", "first": "first applicable"}
 
 
 def combine_words(mode: str) -> str:
@@ -76,6 +76,10 @@ def combine_words(mode: str) -> str:
                    "limit.",
         "caps_first": "The lowest of the matrix value and the caps, less every reduction (reductions last): a "
                       "reduction lowers a capped limit too.",
+        "first": "The first rule, in the order written, whose conditions hold sets the limit from the matrix value "
+                 "(its cap, or the matrix value less its reduction); later rules are ignored, and with none the matrix "
+                 "value stands (first applicable). While a rule before it may apply (its data unknown), the limit is "
+                 "unknown.",
     }.get(mode, "The matrix value, each reduction taken from it, and each cap are candidates; the lowest applies "
                 "(most restrictive wins).")
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from compiler import ir
+from compiler import ir, ir_names
 from compiler.backends.python.expr import band_test
 
 
-def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str]) -> list[str]:
+def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str],
+                  emit: Callable[[ir.Expr], str]) -> list[str]:
     """The lines marking `val` (read as `ref`) invalid; none when it cannot be (`inherited` is None)."""
     if inherited is None:
         return []
@@ -24,6 +25,11 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
     if inherited:
         lines += [f"if not inv.keys().isdisjoint({inherited!r}):  # it reads a value outside its domain",
                   f"    {ref} = None", f"    inv[{val.id!r}] = None"]
+        keyword = "elif"
+    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit)
+    if why is not None:
+        lines += [f"{keyword} (_undefined := {why}) is not None:  # it divides by zero or less: undefined",
+                  f"    inv[{val.id!r}] = _undefined", f"    {ref} = None"]
         keyword = "elif"
     if val.domain is not None:
         d = val.domain
@@ -39,3 +45,45 @@ def requirement_guard(text: str, names: tuple[str, ...]) -> str:
     if not names:
         return text
     return f"(False if not inv.keys().isdisjoint({names!r}) else {text})"
+
+
+def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
+    """Python giving `rt.Undefined` for the first division `x` takes whose denominator is known and zero or negative
+    (language.md 3.4), else None (as the reference evaluator's `undefined`); None when `x` does not divide."""
+    if not ir_names.divides(x):
+        return None
+    if isinstance(x, ir.DivRound):
+        name = x.denominator.name if isinstance(x.denominator, (ir.FieldRef, ir.ValueRef)) else ""
+        parts = [f"rt.divisor({emit(x.denominator)}, {name!r})"]
+        parts += [p for p in (undefined(x.numerator, emit), undefined(x.denominator, emit)) if p is not None]
+        return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+    if isinstance(x, ir.IfThenElse):
+        a, b = undefined(x.then, emit), undefined(x.otherwise, emit)
+        c = _bracketed(emit(x.cond))
+        if b is None:
+            return f"({a} if {c} is True else None)"
+        if a is None:
+            return f"({b} if {c} is False else None)"
+        # read once: `_cond` is tested again before `b` is computed, so a nested `if` reusing the name is harmless
+        return f"({a} if (_cond := {c}) is True else {b} if _cond is False else None)"
+    if isinstance(x, ir.Default):
+        first, other = undefined(x.operand, emit), undefined(x.fallback, emit)
+        fallback = f"({other} if {_bracketed(emit(x.operand))} is None else None)" if other is not None else None
+        parts = [p for p in (first, fallback) if p is not None]
+        return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+    parts = [p for child in ir.children(x) if (p := undefined(child, emit)) is not None]
+    return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+
+
+def _bracketed(text: str) -> str:
+    """`text` as one bracketed expression: as it is when it already is one, else in brackets."""
+    if text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(text):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and i < len(text) - 1:
+                break
+        else:
+            return text
+    return f"({text})"

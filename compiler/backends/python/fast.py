@@ -101,7 +101,8 @@ class FastPath:
             cite = f"; {_comment(val.citation)}" if val.citation else ""
             self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
             self.say(f"v_{val.id} = {self.emit(val.body)}")
-            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal):
+            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
+                                      self.emit):
                 self.say(line)
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
@@ -307,15 +308,19 @@ class FastPath:
             caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
             mode = p.combine_of(lim.id)
             stacked = mode == "stacked"
-            how = {"stacked": "stacked", "lowest": "lowest wins", "caps_first": "reductions last"}[mode]
+            how = {"stacked": "stacked", "lowest": "lowest wins", "caps_first": "reductions last",
+                   "first": "first applicable"}[mode]
             self.say(f"# limit {lim.id}: {_comment(lim.title)} ({lim.span.where}): the lowest cell, each reduction "
                      f"({how}) and cap that may apply; `sure`: only those that surely apply")
             if not base and not caps:
                 out.append(f"({lim.id!r}, None, None)")
                 continue
             by_value = [(r, a) for r, a in adjs if a.by is not None]
-            if by_value:
-                self._unresolved(lim, by_value)
+            first = mode == "first" and bool(adjs)
+            if first:  # `first applicable`: only the first rule that applies counts; one before it that may: unknown
+                self._first(lim, list(dict.fromkeys(r.id for r, _a in adjs)))
+            if by_value or first:
+                self._unresolved(lim, by_value, first)
             if base:
                 self.say(f"best = sure = base_{lim.id}")
                 self.say(f"best_by = base_{lim.id}_by")
@@ -332,18 +337,18 @@ class FastPath:
                 else:
                     self.say(f"low = low_sure = base_{lim.id}", 2)
                     for r, a in reduces:
-                        self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
+                        self.say(f"if {self._on(r, lim, first)}:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
                         self.say(f"if (less := base_{lim.id} - {self._amount(a)}) < low:", 3)
                         self.say(f"low, best_by = less, {r.id!r}", 4)
-                        self.say(f"if a_{r.id} is True and less < low_sure:", 3)
+                        self.say(f"if {self._on(r, lim, first, True)} and less < low_sure:", 3)
                         self.say("low_sure = less", 4)
                     self.say("best, sure = low, low_sure", 2)
             for r, a in caps:
                 amount = self._amount(a)
-                self.say(f"if a_{r.id} is not False:  # {r.id} ({r.span.where}): cap at {_comment(a.text)}")
+                self.say(f"if {self._on(r, lim, first)}:  # {r.id} ({r.span.where}): cap at {_comment(a.text)}")
                 self.say(f"if best is None or best > {amount}:", 2)
                 self.say(f"best, best_by = {amount}, {r.id!r}", 3)
-                self.say(f"if a_{r.id} is True and (sure is None or sure > {amount}):", 2)
+                self.say(f"if {self._on(r, lim, first, True)} and (sure is None or sure > {amount}):", 2)
                 self.say(f"sure = {amount}", 3)
             if reduces and mode == "caps_first":  # every reduction off the lowest of the cell and the caps
                 total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
@@ -358,11 +363,11 @@ class FastPath:
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
                 self.say(f"if refused_{lim.id} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
-            if by_value:  # an amount not known: no limit; N/A where the rule surely applies fails, else missing
+            if by_value or first:  # an amount not known: no limit; N/A where the rule surely applies fails, else missing
                 self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
-            self.say(f"{'elif' if base or by_value else 'if'} best is not None:")
+            self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails
                 self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
@@ -384,17 +389,36 @@ class FastPath:
     def _ref(self, name: str) -> str:
         return f"v_{name}" if name in self.value_ids else f"loan.{name}"
 
-    def _unresolved(self, lim: ir.Limit, by_value: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
+    def _on(self, r: ir.Rule, lim: ir.Limit, first: bool, surely: bool = False) -> str:
+        """Whether rule r's adjustment of the limit counts: the rule (surely) applies, or under `first applicable`
+        it is the first that applies."""
+        if first:
+            return f"first_{lim.id} == {r.id!r}"
+        return f"a_{r.id} is True" if surely else f"a_{r.id} is not False"
+
+    def _first(self, lim: ir.Limit, rules: list[str]) -> None:
+        """`first_<limit>`: the first rule adjusting the limit that applies ('' for none), None when one before it
+        may apply (language.md 9.5, `first applicable`)."""
+        self.say(f"first_{lim.id}: str | None = ''  # first applicable")
+        for i, rid in enumerate(rules):
+            self.say(f"{'if' if i == 0 else 'elif'} a_{rid} is not False:")
+            self.say(f"first_{lim.id} = {rid!r} if a_{rid} else None", 2)
+
+    def _unresolved(self, lim: ir.Limit, by_value: list[tuple[ir.Rule, ir.Adjustment]], first: bool = False) -> None:
         """`gone_<limit>`: True when a rule that surely applies reduces or caps by a value its table says is N/A
-        (or outside its domain), else False when one that (may) apply does so by a value not known, else None."""
+        (or outside its domain), else False when one that (may) apply does so by a value not known, else None.
+        Under `first applicable`, only the first rule's amounts count, and a rule before it that may apply is False."""
         self.say(f"gone_{lim.id}: bool | None = None  # an amount not known (language.md 9.5)")
+        if first:
+            self.say(f"if first_{lim.id} is None:  # a rule that may apply comes first: the limit is unknown")
+            self.say(f"gone_{lim.id} = False", 2)
         for r, a in by_value:
             assert a.by is not None
             name = a.by.name
             bad = f" or {name!r} in inv" if name in self.invalid_from else ""
-            self.say(f"if a_{r.id} is not False and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
-            self.say(f"if a_{r.id} is True and ({name!r} in inv or not {self._reach(name)}):" if bad else
-                     f"if a_{r.id} is True and not {self._reach(name)}:", 2)
+            self.say(f"if {self._on(r, lim, first)} and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
+            self.say(f"if {self._on(r, lim, first, True)} and ({name!r} in inv or not {self._reach(name)}):" if bad else
+                     f"if {self._on(r, lim, first, True)} and not {self._reach(name)}:", 2)
             self.say(f"gone_{lim.id} = True", 3)
             self.say(f"elif gone_{lim.id} is None:", 2)
             self.say(f"gone_{lim.id} = False", 3)

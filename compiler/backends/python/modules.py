@@ -212,7 +212,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     invalid_from = ir_names.invalid_from(program.values)
 
     def guard(val: ir.Value, ref: str) -> list[str]:
-        return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal)
+        return invalid_lines(val, ref, invalid_from.get(val.id), emitter.decimal, emitter.emit)
 
     checker = environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, keys=emitter.axis_keys, requirement=emitter.requirement, decisive=decisive, fast=fast,
@@ -292,7 +292,7 @@ def decisive_values(program: ir_program.Program) -> set[str]:
 def generate_fields(vocabulary: ir_program.Vocabulary) -> str:
     """`generated/_fields.py`: how every loan field is named in messages, shared by all program modules."""
     from compiler.backends.python.expr import literal
-    from compiler.runtime.assemble import Name
+    from compiler.runtime.meta import Name
 
     entries = "".join(
         f"    {f.name!r}: {literal(Name(f.title, f.type.kind, f.type.unit, False), 1)},\n" for f in vocabulary.fields

@@ -115,6 +115,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
     invalid_from = ir_names.invalid_from(values)
     for v in values:
         sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        undefined = None if isinstance(v.body, ir.Lookup) else _undefined(v.body, scope)
         if sql.kind == "num":
             scope.value_scales[v.id] = sql.scale
         for name, tree in scope.take_hoisted():
@@ -126,12 +127,36 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
         layers.add([exp.alias_(sql.tree, f"_raw_{v.id}")])
         raw = exp.column(f"_raw_{v.id}")
         bad: list[exp.Expr] = [invalid_col(name) for name in inherited]
+        if undefined is not None:  # divides by zero or less: undefined (language.md 3.4)
+            bad.append(undefined)
         if v.domain is not None:
             bad.append(exp.And(this=exp.Not(this=is_null(raw)),
                                expression=exp.Not(this=paren(in_band(Sql(raw, sql.kind, sql.scale), v.domain)))))
         invalid = exp.Coalesce(this=paren(_or(bad)), expressions=[exp.Boolean(this=False)])
         layers.add([exp.alias_(case((invalid, exp.Null()), default=raw), scope.value_prefix + v.id, quoted=True),
                     exp.alias_(invalid, f"_inv_{v.id}")])
+
+
+def _undefined(x: object, scope: Scope) -> exp.Expr | None:
+    """TRUE when a division `x` takes has a known denominator of zero or less (the reference evaluator's
+    `undefined`); None when `x` does not divide. A branch not taken is not read."""
+    if not ir_names.divides(x):
+        return None
+    if isinstance(x, ir.DivRound):
+        d = compile_expr(x.denominator, scope).tree
+        parts: list[exp.Expr] = [exp.And(this=exp.Not(this=is_null(d)), expression=exp.LTE(this=paren(d), expression=lit(0)))]
+        parts += [p for p in (_undefined(x.numerator, scope), _undefined(x.denominator, scope)) if p is not None]
+        return _or(parts)
+    if isinstance(x, ir.IfThenElse):
+        c = compile_expr(x.cond, scope).tree
+        a, b = _undefined(x.then, scope), _undefined(x.otherwise, scope)
+        return _or([_and([_true(c), p]) for p in (a,) if p is not None]
+                   + [_and([_false(c), p]) for p in (b,) if p is not None])
+    if isinstance(x, ir.Default):
+        a, b = _undefined(x.operand, scope), _undefined(x.fallback, scope)
+        fallback = _and([is_null(compile_expr(x.operand, scope).tree), b]) if b is not None else None
+        return _or([p for p in (a, fallback) if p is not None])
+    return _or([p for child in ir.children(x) if (p := _undefined(child, scope)) is not None])
 
 
 def invalid_col(value: str) -> exp.Expr:
@@ -390,8 +415,12 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
         return rescale(d, scale) if isinstance(d, Sql) else rescale(const_num(d), scale)
 
     p = f"lim{k}"
+    mode = program.combine_of(limit)
+    # `first applicable`: the rules adjusting the limit, in program order; only the first that applies counts
+    first = list(dict.fromkeys(i for i, _r, _a in sorted(reductions + caps, key=lambda x: x[0]))) \
+        if mode == "first" else None
     stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
-    stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from), f"{p}_gone"))
+    stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first), f"{p}_gone"))
     for i, _mid, cells in matrices:
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
         stages[0].append(exp.alias_(case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value)), f"{p}_m{i}"))
@@ -404,10 +433,11 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
 
     def options(maybe: bool) -> list[tuple[exp.Expr, exp.Expr]]:
         def on(i: int) -> exp.Expr:
+            if first is not None:
+                return _chosen(i, first)
             return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
         out: list[tuple[exp.Expr, exp.Expr]] = []
-        mode = program.combine_of(limit)
         total: exp.Expr = lit(0)
         for i, _rid, amount in reductions:
             total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
@@ -416,7 +446,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
                     for v, r in [(base, base_rule)] + [(case((on(i), n(amount))), _s(rid)) for i, rid, amount in caps]]
         if mode == "stacked":
             out.append((exp.Sub(this=base, expression=paren(total)), base_rule))
-        else:
+        else:  # lowest wins, and `first applicable` (only the first rule that applies is `on`)
             out.append((base, base_rule))
             for i, rid, amount in reductions:
                 out.append((case((on(i), exp.Sub(this=base, expression=n(amount)))), _s(rid)))
@@ -434,7 +464,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
                                                expression=_true(exp.column(f"m{i}_a")))))
                for i, _mid, _c in matrices]
     lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
-    if by_value:  # an amount not known leaves no value (its finding fails or is missing)
+    if by_value or first:  # an amount not known leaves no value (its finding fails or is missing)
         lowest = case((exp.Not(this=is_null(exp.column(f"{p}_gone"))), exp.Null()), default=lowest)
     stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
                   exp.alias_(case((_or(refused), exp.Null()), default=exp.column(f"{p}_gone")) if refused
@@ -451,16 +481,27 @@ def _ref(name: str, t: ir_types.Type, program: ir_program.Program, scope: Scope)
     return scope.value(name, t) if program.value(name) is not None else scope.field(name, t)
 
 
+def _chosen(i: int, rules: list[int]) -> exp.Expr:
+    """`first applicable`: rule i applies and no rule adjusting the limit before it does (each surely does not)."""
+    before = rules[:rules.index(i)]
+    return _and([_true(exp.column(f"r{i}_a"))] + [_false(exp.column(f"r{j}_a")) for j in before])
+
+
 def _gone(by_value: list[tuple[int, str]], program: ir_program.Program, scope: Scope,
-          invalid_from: dict[str, tuple[str, ...]]) -> exp.Expr:
+          invalid_from: dict[str, tuple[str, ...]], first: list[int] | None = None) -> exp.Expr:
     """`runtime._unresolved`: TRUE when a rule that surely applies reduces or caps by a value its table says is N/A
-    (or outside its domain), else FALSE when one that (may) apply does so by a value not known, else NULL."""
-    if not by_value:
+    (or outside its domain), else FALSE when one that (may) apply does so by a value not known, else NULL. Under
+    `first applicable` (`first`: the adjusting rules in order) only the first rule that applies counts, and one
+    before it whose `when` is unknown is FALSE."""
+    if not by_value and not first:
         return exp.cast(exp.Null(), "BOOLEAN")
     sure: list[exp.Expr] = []
     maybe: list[exp.Expr] = []
+    if first:
+        maybe += [_and([is_null(exp.column(f"r{i}_a"))] + [_false(exp.column(f"r{j}_a")) for j in first[:n]])
+                  for n, i in enumerate(first)]
     for i, name in by_value:
-        a = exp.column(f"r{i}_a")
+        a = _chosen(i, first) if first is not None else exp.column(f"r{i}_a")
         ref = exp.column(scope.value_prefix + name, quoted=True) if program.value(name) is not None \
             else scope.field_column(name)
         bad = invalid_col(name) if name in invalid_from else None
@@ -468,7 +509,8 @@ def _gone(by_value: list[tuple[int, str]], program: ir_program.Program, scope: S
         not_available = exp.Or(this=paren(bad), expression=exp.Not(this=paren(_reach(name, program, scope)))) \
             if bad is not None else exp.Not(this=paren(_reach(name, program, scope)))
         sure.append(exp.And(this=_true(a), expression=exp.And(this=paren(unknown), expression=paren(not_available))))
-        maybe.append(exp.And(this=exp.Coalesce(this=a, expressions=[exp.Boolean(this=True)]), expression=paren(unknown)))
+        on = a if first is not None else exp.Coalesce(this=a, expressions=[exp.Boolean(this=True)])
+        maybe.append(exp.And(this=on, expression=paren(unknown)))
     return case((_or(sure), exp.Boolean(this=True)), (_or(maybe), exp.Boolean(this=False)))
 
 

@@ -1,0 +1,99 @@
+"""The program metadata types: how a program's fields, values, rules, matrices and limits are worded and combined,
+emitted as literals into every generated `<program>_meta.py` and read by `decide` (assemble.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .decision import ProgramInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """How a field or value is shown in messages."""
+
+    title: str
+    kind: str
+    unit: str
+    is_value: bool
+    depends_on: tuple[str, ...] = ()
+    places: int | None = None  # decimals a derived value is shown with
+    needs: tuple[str, ...] = ()  # what it cannot do without: `depends_on` less what a `default` or `is known` reads
+    domain: str = ""  # a derived value's `domain:` band, as messages show it
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementMeta:
+    text: str
+    inputs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    id: str
+    title: str
+    citation: str
+    where: str
+    when_text: str
+    when_inputs: tuple[str, ...]
+    requirements: tuple[RequirementMeta, ...]
+    # (reduce|cap, limit, amount, text); the amount a Decimal, or the name of the value or field that gives it
+    adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
+    conditions: tuple[tuple[str, str], ...]  # (document|term, text)
+    reviews: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AxisMeta:
+    """A matrix axis: one numeric key's `bands`, or (choices, yes/no, several keys) `keys` (title, inputs) and
+    `lines`, one entry per key: a band `(low, low_inclusive, high, high_inclusive, label)` or `(values, label)`."""
+
+    label: str
+    inputs: tuple[str, ...]
+    bands: tuple[tuple[Decimal | None, bool, Decimal | None, bool, str], ...]
+    keys: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lines: tuple[tuple[tuple[Any, ...], ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixMeta:
+    id: str
+    title: str
+    citation: str
+    where: str
+    when_text: str
+    when_inputs: tuple[str, ...]
+    axes: tuple[AxisMeta, ...]
+    cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
+    gives: tuple[str, ...] = ()  # the limits its cells give
+
+
+@dataclass(frozen=True, slots=True)
+class LimitMeta:
+    id: str
+    title: str
+    on: str
+    kind: str
+    unit: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramMeta:
+    info: ProgramInfo
+    combine: str  # lowest | stacked | caps_first: how reductions and caps combine, unless `combine_by` says
+
+    names: dict[str, Name]
+    values: tuple[str, ...]
+    matrices: tuple[MatrixMeta, ...]
+    rules: tuple[RuleMeta, ...]
+    limits: tuple[LimitMeta, ...]
+    selector_inputs: tuple[str, ...]
+    seasoning_date: str
+    combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
+    uncovered: str = "declined"  # declined | rules_only: a loan no matrix applies to (`uncovered_loans:`)
+
+    def combine_of(self, limit: str) -> str:
+        return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
