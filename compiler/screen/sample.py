@@ -152,7 +152,8 @@ class Generator:
             f"ELSE (40 + floor({u()} * 46))::DECIMAL(8,2) END AS ltv",
             "CASE WHEN on_amount_edge THEN (edge_amount * 100 + edge_ltv - 1) // edge_ltv ELSE value0 END AS appraised_value",
             f"CASE WHEN on_amount_edge THEN edge_amount "
-            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) END AS loan_amount",
+            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) "
+            f"// CASE WHEN program LIKE '%second%' THEN 4 ELSE 1 END END AS loan_amount",  # a second: a quarter
             f"CASE WHEN purpose <> 'purchase' THEN NULL WHEN {u()} < 0.3 THEN appraised_value + floor({u()} * 3)::BIGINT * 5000 "
             f"ELSE appraised_value END AS purchase_price",
             f"{pick([0] * 9 + [10_000, 25_000, 50_000])}::BIGINT AS subordinate_liens",
