@@ -203,13 +203,13 @@ class Generator:
             f"CASE WHEN {u()} < 0.2 THEN {pick(['59.49', '59.5', '59.51'])}::DECIMAL(18,2) "
             f"ELSE (25 + floor({u()} * 5000) / 100)::DECIMAL(18,2) END AS borrower_age",
             # second liens: the closed-end-second programs' loans sit behind a first (the loan's CLTV drawn as above)
-            f"CASE WHEN program LIKE '%second%' THEN 'second' ELSE 'first' END AS lien_position",
+            "CASE WHEN program LIKE '%second%' THEN 'second' ELSE 'first' END AS lien_position",
             f"CASE WHEN lien_position = 'second' THEN greatest(0, (appraised_value * {pick(['0.6', '0.75', '0.85', '0.9'])}"
             f"::DECIMAL(4,2))::BIGINT - loan_amount) END AS senior_lien_balance",
             f"{u()} < 0.03 AS senior_lien_negative_amortization",
             f"{u()} < 0.03 AS senior_lien_balloon",
             f"CASE WHEN {u()} < 0.1 THEN {pick([25_000, 50_000, 100_000])} ELSE 0 END AS heloc_line_amount",
-            f"CASE WHEN heloc_line_amount > 0 THEN least(subordinate_liens, heloc_line_amount) ELSE 0 END AS heloc_drawn_balance",
+            "CASE WHEN heloc_line_amount > 0 THEN least(subordinate_liens, heloc_line_amount) ELSE 0 END AS heloc_drawn_balance",
         ]
         return f"SELECT n, {', '.join(cols + self.other_columns(cols))} FROM range(1, {int(rows) + 1}) AS t(n)"
 
