@@ -4,7 +4,7 @@ Investor: Crestline Home Equity.
 Source document: Crestline Home Equity, Closed-End Second Lien Guide v2026.1.
 
 Generated from programs/crestline_closed_end_second.guideline; do not edit.
-Source sha256: 303b8829b37918a5b422642a270232b3bf5079bc5cebf7cb36fb8cb61075f7d4.
+Source sha256: ce138ca1499d6a7f4dfcee2c827ed231bda14a5f138de5447ef0000ad379aa8e.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `crestline_closed_end_second_meta`.
 """
 

@@ -26,7 +26,7 @@ META = rt.ProgramMeta(
         version='2026.1',
         effective='2026-04-01',
         source='Crestline Home Equity, Closed-End Second Lien Guide v2026.1',
-        sha256='303b8829b37918a5b422642a270232b3bf5079bc5cebf7cb36fb8cb61075f7d4',
+        sha256='ce138ca1499d6a7f4dfcee2c827ed231bda14a5f138de5447ef0000ad379aa8e',
     ),
     combine='lowest',
     names={
