@@ -246,18 +246,23 @@ def _compare(op: str, a: Any, b: Any) -> bool:
 
 def ev_lookup(lookup: ir.Lookup, env: Env) -> Value:
     """The result of the line holding every key; unknown when a key is unknown, no line holds them, or N/A."""
-    keys = tuple(ev(k, env) for k in lookup.key.keys)
+    keys = key_values(lookup.key, env)
     if any(k is None for k in keys):
         return None
     line = lookup.key.index(keys)
     return None if line is None else lookup.results[line]
 
 
-def axis_keys(axis: ir.Axis, env: Env) -> Value | tuple[Value, ...]:
+def key_values(axis: ir.Axis, env: Env) -> tuple[Any, ...]:
+    """Each key's value; `ir.NO_SCORE` for a score key with a `no score` line when the loan says it has none."""
+    return tuple(ir.NO_SCORE if axis.flag(i) and env.field(axis.flag(i)) is True else ev(k, env)
+                 for i, k in enumerate(axis.keys))
+
+
+def axis_keys(axis: ir.Axis, env: Env) -> Any:
     """A matrix axis's key values: the value of a one-key axis, a tuple for several keys."""
-    if len(axis.keys) == 1:
-        return ev(axis.keys[0], env)
-    return tuple(ev(k, env) for k in axis.keys)
+    values = key_values(axis, env)
+    return values[0] if len(values) == 1 else values
 
 
 # ------------------------------------------------------------------ deciding

@@ -319,10 +319,11 @@ class _Assembly:
         key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
         keys: list[Any] = []
         every: list[str] = []
-        for label, k in zip(axis.labels, axis.keys, strict=True):
+        for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
             reads = ir.reads(k)
             every += [r for r in reads if r not in every]
-            v = self.loan.number(k)
+            flag = axis.flag(i)  # a score key with a `no score` line: a loan without a score falls in it
+            v = ir.NO_SCORE if flag and self.loan.field(flag) is True else self.loan.number(k)
             if v is None and any(n in self.loan.invalid() for n in reads):  # a key outside its domain
                 self.refuse(m, self.quoted(reads))
                 return Finding("", "", "fail", f"Not eligible: {self.quoted(reads)}.", "", "")

@@ -311,6 +311,8 @@ class Choices:
         return isinstance(x, (str, bool)) and x in self.values
 
 
+NO_SCORE = "no score"  # a score key's value for a loan that says it has no score; held by a `no score` line (Choices)
+
 Entry = Band | Choices
 
 
@@ -325,6 +327,12 @@ class Axis:
     labels: tuple[str, ...]
     label: str
     span: Span = field(compare=False)
+    no_score: tuple[str, ...] = ()  # per key: the yes/no field (`fico_no_score`) of a key with a `no score` line, or ""
+
+    def flag(self, i: int) -> str:
+        """The `<field>_no_score` field of key `i` when a line of the axis says `no score` (its key value is then
+        `NO_SCORE` for a loan that says it has none), else ""."""
+        return self.no_score[i] if self.no_score else ""
 
     @property
     def simple(self) -> bool:

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from . import (
     acme_bank_statement,
+    crestline_closed_end_second,
     foreign_national_dscr,
     harbor_dscr,
     keystone_bank_statement,
@@ -37,6 +38,7 @@ Checker = Callable[[Loan], Decision]
 # program id -> the checker of its current version (the latest effective date)
 PROGRAMS: dict[str, Checker] = {
     'acme_bank_statement': acme_bank_statement.check,
+    'crestline_closed_end_second': crestline_closed_end_second.check,
     'foreign_national_dscr': foreign_national_dscr.check,
     'harbor_dscr': harbor_dscr.check,
     'keystone_bank_statement': keystone_bank_statement.check,
@@ -56,6 +58,9 @@ ABSTRACT: frozenset[str] = frozenset(('shining_star_base',))
 VERSIONS: dict[str, tuple[tuple[dt.date, str, Checker], ...]] = {
     'acme_bank_statement': (
         (dt.date(2026, 2, 15), '2026.1', acme_bank_statement.check),
+    ),
+    'crestline_closed_end_second': (
+        (dt.date(2026, 4, 1), '2026.1', crestline_closed_end_second.check),
     ),
     'foreign_national_dscr': (
         (dt.date(2026, 2, 15), '2026.1', foreign_national_dscr.check),

@@ -1,6 +1,6 @@
 """Loan fields as messages name them: generated from programs/loan.fields; do not edit.
 
-Source sha256: 9f732d7e60ff770e92cdce605817414686a0e101f82aa3fcf987391fa8b9a9b8.
+Source sha256: e463ec19c4b25fac91354dbc3ab210b9dd342e67375c8789f62f4c09a8c44aab.
 """
 
 from __future__ import annotations
@@ -552,6 +552,66 @@ NAMES: dict[str, rt.Name] = {
         title='State of residence',
         kind='enum',
         unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'lien_position': rt.Name(
+        title='Lien position',
+        kind='enum',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'senior_lien_balance': rt.Name(
+        title='Senior lien balance',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'senior_lien_negative_amortization': rt.Name(
+        title='Senior lien negative amortization',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'senior_lien_balloon': rt.Name(
+        title='Senior lien balloon',
+        kind='yesno',
+        unit='',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'heloc_line_amount': rt.Name(
+        title='HELOC line amount',
+        kind='money',
+        unit='USD',
+        is_value=False,
+        depends_on=(),
+        places=None,
+        needs=(),
+        domain='',
+    ),
+    'heloc_drawn_balance': rt.Name(
+        title='HELOC drawn balance',
+        kind='money',
+        unit='USD',
         is_value=False,
         depends_on=(),
         places=None,

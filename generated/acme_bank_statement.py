@@ -24,9 +24,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -46,8 +46,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t35
+        None if (_t38 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t38
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -58,12 +58,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t41 := (
+                False if (_t39 := (loan.lien_position is not None)) is False
+                    or (_t40 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t39 is None or _t40 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t41
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -86,14 +102,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t36 := (
+            _t42 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t36
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t42
         else (
             None if (
-                _t37 := (
+                _t43 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -108,7 +124,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t37
+            ) if _t43
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -173,6 +189,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
@@ -192,9 +242,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t38 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t44 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -206,9 +256,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t40 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t41 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t40 is None or _t41 is None
+        False if (_t46 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t47 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -220,9 +270,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t42 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t43 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t48 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t49 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t48 is None or _t49 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -234,9 +284,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t44 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t50 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t51 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t50 is None or _t51 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -410,9 +460,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t52 := (loan.forbearance_end is not None)) is False
+            or (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t52 is None or _t53 is None
         else True
     )
     return applies, (
@@ -429,9 +479,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t48 := (loan.forbearance_end is not None)) is False
-            or (_t49 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t54 := (loan.forbearance_end is not None)) is False
+            or (_t55 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t54 is None or _t55 is None
         else True
     )
     return applies, ()
@@ -538,9 +588,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t50 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t51 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t50 is None or _t51 is None
+            False if (_t56 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t57 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t56 is None or _t57 is None
             else True
         ),
     )
@@ -764,12 +814,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -792,14 +855,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t1 := (
+            _t4 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
         else (
             None if (
-                _t2 := (
+                _t5 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -812,7 +875,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t2
+            ) if _t5
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -894,9 +957,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
     # A, p. 4); cells in _CELLS_primary_purchase
     applies = (
-        False if (_t3 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t6 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t7 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t6 is None or _t7 is None
         else True
     )
     if applies is None:
@@ -950,9 +1013,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
     applies = (
-        False if (_t5 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t8 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t9 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is None:
@@ -1006,9 +1069,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
     applies = (
-        False if (_t7 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t10 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if applies is None:
@@ -1062,9 +1125,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
     applies = (
-        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t12 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is None:
@@ -1206,12 +1269,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     ok = (
         False if (
-            _t11 := rt.ge(
+            _t14 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t12 := rt.ge(
+                _t15 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1219,7 +1282,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t13 := rt.ge(
+                _t16 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1227,7 +1290,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t14 := rt.ge(
+                _t17 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1235,14 +1298,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t15 := rt.ge(
+                _t18 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None or _t15 is None
+        else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None or _t18 is None
         else True
     )
     if ok is False:
@@ -1255,20 +1318,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t16 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t19 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t17 := rt.le(
+                    _t20 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t18 := (
+                    _t21 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t16 is None or _t17 is None or _t18 is None
+            else None if _t19 is None or _t20 is None or _t21 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1289,9 +1352,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t19 := (loan.forbearance_end is not None)) is False
-            or (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t22 := (loan.forbearance_end is not None)) is False
+            or (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t22 is None or _t23 is None
         else True
     )
     if applies is not False:
@@ -1307,9 +1370,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t21 := (loan.forbearance_end is not None)) is False
-            or (_t22 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t24 := (loan.forbearance_end is not None)) is False
+            or (_t25 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t24 is None or _t25 is None
         else True
     )
     if applies is None or applies:
@@ -1380,9 +1443,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if ok is False:
@@ -1447,9 +1510,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t25 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t26 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t25 is None or _t26 is None
+                False if (_t28 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t29 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t28 is None or _t29 is None
                 else True
             ) is False
         ):
@@ -1471,9 +1534,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t27 is None or _t28 is None
+                False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t30 is None or _t31 is None
                 else True
             ) is False
         ):
@@ -1495,9 +1558,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t29 is None or _t30 is None
+                False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t32 is None or _t33 is None
                 else True
             ) is False
         ):
@@ -1519,9 +1582,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t31 is None or _t32 is None
+                False if (_t34 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t35 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t34 is None or _t35 is None
                 else True
             ) is False
         ):
@@ -1543,9 +1606,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t33 is None or _t34 is None
+                False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                    or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t36 is None or _t37 is None
                 else True
             ) is False
         ):
@@ -1650,6 +1713,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -1657,6 +1722,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', None, None),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

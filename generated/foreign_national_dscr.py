@@ -53,8 +53,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t29
+        None if (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t32
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -65,12 +65,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t35 := (
+                False if (_t33 := (loan.lien_position is not None)) is False
+                    or (_t34 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t33 is None or _t34 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t35
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -125,22 +141,22 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
-        None if (_t31 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t31
+        None if (_t37 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t37
         else (
-            None if (_t30 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t30
+            None if (_t36 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t36
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t32 := (loan.retirement_assets is None)) is None
-        else _D0 if _t32
+        None if (_t38 := (loan.retirement_assets is None)) is None
+        else _D0 if _t38
         else (
-            None if (_t33 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t33
+            None if (_t39 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t39
             else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
         )
     )
@@ -169,6 +185,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
@@ -180,14 +230,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t34 := (
+            _t40 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t34
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t40
         else (
             None if (
-                _t35 := (
+                _t41 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -202,7 +252,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t35
+            ) if _t41
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -414,9 +464,9 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t36 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t37 := (loan.forbearance_end is not None)) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t42 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t43 := (loan.forbearance_end is not None)) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     return applies, (
@@ -518,9 +568,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t38 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t39 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t45 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, ()
@@ -637,21 +687,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:247)
         (
             True if (
-                _t40 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t46 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t41 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t47 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t42 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t48 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t43 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t49 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t44 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t50 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
+            else None if _t46 is None or _t47 is None or _t48 is None or _t49 is None or _t50 is None
             else False
         ),
     )
@@ -749,12 +799,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -809,22 +872,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
-        None if (_t2 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t2
+        None if (_t5 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
+        else 'seasoned' if _t5
         else (
-            None if (_t1 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t1
+            None if (_t4 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
+            else 'short' if _t4
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
-        None if (_t3 := (loan.retirement_assets is None)) is None
-        else _D0 if _t3
+        None if (_t6 := (loan.retirement_assets is None)) is None
+        else _D0 if _t6
         else (
-            None if (_t4 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t4
+            None if (_t7 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t7
             else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
         )
     )
@@ -924,11 +987,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:23; §2.1
     # Eligible borrowers, p. 3)
     ok = (
-        False if (_t5 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
-            or (_t6 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
-            or (_t7 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t8 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t5 is None or _t6 is None or _t7 is None or _t8 is None
+        False if (_t8 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
+            or (_t9 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
+            or (_t10 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t11 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t8 is None or _t9 is None or _t10 is None or _t11 is None
         else True
     )
     if ok is False:
@@ -980,7 +1043,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t9 := rt.ge(
+                _t12 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                     ),
@@ -988,7 +1051,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
                 or (
-                    _t10 := rt.ge(
+                    _t13 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                         ),
@@ -996,14 +1059,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     )
                 ) is False
                 or (
-                    _t11 := rt.ge(
+                    _t14 := rt.ge(
                         rt.months_since_latest(
                             loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                         ),
                         _D48,
                     )
                 ) is False
-            else None if _t9 is None or _t10 is None or _t11 is None
+            else None if _t12 is None or _t13 is None or _t14 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1020,12 +1083,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t12 := rt.le(
+                _t15 := rt.le(
                     rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0
                 )
             ) is False
-                or (_t13 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-            else None if _t12 is None or _t13 is None
+                or (_t16 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+            else None if _t15 is None or _t16 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1039,9 +1102,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     applies = (
-        False if (_t14 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t15 := (loan.forbearance_end is not None)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t17 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t18 := (loan.forbearance_end is not None)) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is not False:
@@ -1127,9 +1190,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     if applies is not False:
         ok = (
-            False if (_t16 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t17 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
-            else None if _t16 is None or _t17 is None
+            False if (_t19 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t20 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
+            else None if _t19 is None or _t20 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1143,9 +1206,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t18 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t19 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t18 is None or _t19 is None
+        False if (_t21 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t22 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1164,9 +1227,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
-        else None if _t20 is None or _t21 is None
+        False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if ok is False:
@@ -1183,7 +1246,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 12)
     ok = (
         False if (
-            _t22 := (
+            _t25 := (
                 None if loan.property_type is None
                 else loan.property_type in {
                     'sfr',
@@ -1196,8 +1259,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t23 := (None if loan.rural is None else not loan.rural)) is False
-        else None if _t22 is None or _t23 is None
+            or (_t26 := (None if loan.rural is None else not loan.rural)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -1221,21 +1284,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # penalty, p. 13)
     ok = (
         True if (
-            _t24 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+            _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
         ) is True
             or (
-                _t25 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                _t28 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
             ) is True
             or (
-                _t26 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                _t29 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
             ) is True
             or (
-                _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                _t30 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
             ) is True
             or (
-                _t28 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                _t31 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
             ) is True
-        else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None or _t28 is None
+        else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None or _t31 is None
         else False
     )
     if ok is False:
@@ -1412,6 +1475,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_loan_amount')
         elif loan.loan_amount > best:
             (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -1419,6 +1484,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_D0 = Decimal("0")
 _D6 = Decimal("6")
 _D1000000 = Decimal("1000000")
 _D9 = Decimal("9")
@@ -31,7 +32,6 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_D0 = Decimal("0")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -44,8 +44,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
+        None if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t42
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -56,12 +56,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t45 := (
+                False if (_t43 := (loan.lien_position is not None)) is False
+                    or (_t44 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t43 is None or _t44 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t45
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -95,6 +111,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
         (
@@ -106,14 +156,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t40 := (
+            _t46 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t40
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t46
         else (
             None if (
-                _t41 := (
+                _t47 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -128,7 +178,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t41
+            ) if _t47
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -193,9 +243,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t43 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t49 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t48 is None or _t49 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -207,9 +257,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t45 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t50 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t51 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t50 is None or _t51 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -221,9 +271,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t46 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t47 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t52 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t53 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t52 is None or _t53 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -244,9 +294,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t49 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t54 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t55 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t54 is None or _t55 is None
         else True
     )
     return applies, ()
@@ -326,11 +376,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t51 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t57 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t50 is None or _t51 is None
+            else None if _t56 is None or _t57 is None
             else False
         ),
     )
@@ -511,9 +561,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t52 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t53 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t52 is None or _t53 is None
+            False if (_t58 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t59 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t58 is None or _t59 is None
             else True
         ),
     )
@@ -704,12 +754,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -759,9 +822,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
     applies = (
-        False if (_t1 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t2 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t1 is None or _t2 is None
+        False if (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t5 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t4 is None or _t5 is None
         else True
     )
     if applies is None:
@@ -815,9 +878,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t3 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t4 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t7 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t6 is None or _t7 is None
         else True
     )
     if applies is None:
@@ -871,9 +934,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t5 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t6 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is None:
@@ -974,9 +1037,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t7 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t8 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t10 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t11 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if a_cash_out_no_ratio is None:
@@ -998,15 +1061,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_first_time_investor is not False:
         ok = (
             False if (
-                _t9 := (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1))
+                _t12 := (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1))
             ) is False
                 or (
-                    _t10 := (
+                    _t13 := (
                         False if not inv.keys().isdisjoint(('reserves_months',))
                         else (None if v_reserves_months is None else v_reserves_months >= _D12)
                     )
                 ) is False
-            else None if _t9 is None or _t10 is None
+            else None if _t12 is None or _t13 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -1042,11 +1105,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok = (
         False if not inv.keys().isdisjoint(('dscr',))
         else (
-            True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+            True if (_t14 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                 or (
-                    _t12 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t15 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t11 is None or _t12 is None
+            else None if _t14 is None or _t15 is None
             else False
         )
     )
@@ -1081,9 +1144,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10
     # (seed 001: no personal income or employment documents))
     ok = (
-        False if (_t13 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t14 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t16 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
+            or (_t17 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     if ok is False:
@@ -1114,7 +1177,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
     ok = (
         False if (
-            _t15 := rt.ge(
+            _t18 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 ),
@@ -1122,7 +1185,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t16 := rt.ge(
+                _t19 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                     ),
@@ -1130,7 +1193,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t17 := rt.ge(
+                _t20 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1138,14 +1201,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t18 := rt.ge(
+                _t21 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None
+        else None if _t18 is None or _t19 is None or _t20 is None or _t21 is None
         else True
     )
     if ok is False:
@@ -1155,10 +1218,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
     ok = (
         False if (
-            _t19 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
+            _t22 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
         ) is False
-            or (_t20 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-        else None if _t19 is None or _t20 is None
+            or (_t23 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
+        else None if _t22 is None or _t23 is None
         else True
     )
     if ok is False:
@@ -1179,9 +1242,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t24 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t25 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t24 is None or _t25 is None
         else True
     )
     if ok is False:
@@ -1240,14 +1303,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if not inv.keys().isdisjoint(('dscr',))
                         else (
-                            True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t26 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t24 := (
+                                    _t27 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is True
-                            else None if _t23 is None or _t24 is None
+                            else None if _t26 is None or _t27 is None
                             else False
                         )
                     ) is False
@@ -1266,14 +1329,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if not inv.keys().isdisjoint(('dscr',))
                         else (
-                            True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t28 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t26 := (
+                                    _t29 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is True
-                            else None if _t25 is None or _t26 is None
+                            else None if _t28 is None or _t29 is None
                             else False
                         )
                     ) is False
@@ -1303,14 +1366,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if not inv.keys().isdisjoint(('dscr',))
                         else (
-                            True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t30 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t28 := (
+                                    _t31 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is True
-                            else None if _t27 is None or _t28 is None
+                            else None if _t30 is None or _t31 is None
                             else False
                         )
                     ) is False
@@ -1325,9 +1388,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t29 is None or _t30 is None
+                        False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t32 is None or _t33 is None
                         else True
                     ) is False
                 )
@@ -1349,14 +1412,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if not inv.keys().isdisjoint(('dscr',))
                         else (
-                            True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t32 := (
+                                    _t35 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is True
-                            else None if _t31 is None or _t32 is None
+                            else None if _t34 is None or _t35 is None
                             else False
                         )
                     ) is False
@@ -1371,9 +1434,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t33 is None or _t34 is None
+                        False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t36 is None or _t37 is None
                         else True
                     ) is False
                 )
@@ -1395,14 +1458,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if not inv.keys().isdisjoint(('dscr',))
                         else (
-                            True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t36 := (
+                                    _t39 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is True
-                            else None if _t35 is None or _t36 is None
+                            else None if _t38 is None or _t39 is None
                             else False
                         )
                     ) is False
@@ -1417,9 +1480,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t37 is None or _t38 is None
+                        False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                            or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                        else None if _t40 is None or _t41 is None
                         else True
                     ) is False
                 )
@@ -1532,6 +1595,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_loan_amount')
         elif loan.loan_amount > best:
             (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -1539,6 +1604,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

@@ -23,9 +23,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -45,8 +45,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t59
+        None if (_t62 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t62
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -57,12 +57,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t65 := (
+                False if (_t63 := (loan.lien_position is not None)) is False
+                    or (_t64 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t63 is None or _t64 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t65
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -85,14 +101,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t60 := (
+            _t66 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t60
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t66
         else (
             None if (
-                _t61 := (
+                _t67 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -107,7 +123,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t61
+            ) if _t67
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -164,6 +180,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
@@ -191,9 +241,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t62 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t68 is None or _t69 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -205,9 +255,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t64 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t65 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t64 is None or _t65 is None
+        False if (_t70 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t70 is None or _t71 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -219,9 +269,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t66 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t67 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t66 is None or _t67 is None
+        False if (_t72 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t72 is None or _t73 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -233,9 +283,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t68 is None or _t69 is None
+        False if (_t74 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t74 is None or _t75 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -324,12 +374,12 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
             rt.all3(
                 (
                     False if (
-                        _t70 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+                        _t76 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
                     ) is False
-                        or (_t71 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t72 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t73 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t70 is None or _t71 is None or _t72 is None or _t73 is None
+                        or (_t77 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                        or (_t78 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
+                        or (_t79 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t76 is None or _t77 is None or _t78 is None or _t79 is None
                     else True
                 ),
                 (None if v['dti'] is None else v['dti'] <= _D55),
@@ -427,9 +477,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t74 := (loan.forbearance_end is not None)) is False
-            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t74 is None or _t75 is None
+        False if (_t80 := (loan.forbearance_end is not None)) is False
+            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t80 is None or _t81 is None
         else True
     )
     return applies, (
@@ -447,9 +497,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t76 := (loan.forbearance_end is not None)) is False
-            or (_t77 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t76 is None or _t77 is None
+        False if (_t82 := (loan.forbearance_end is not None)) is False
+            or (_t83 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t82 is None or _t83 is None
         else True
     )
     return applies, ()
@@ -539,9 +589,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t78 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t79 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t78 is None or _t79 is None
+            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t84 is None or _t85 is None
             else True
         ),
     )
@@ -739,12 +789,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -767,14 +830,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t1 := (
+            _t4 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
         else (
             None if (
-                _t2 := (
+                _t5 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -787,7 +850,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t2
+            ) if _t5
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -862,9 +925,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:23; §2.1 Matrix A, p. 4); cells in
     # _CELLS_primary_purchase
     applies = (
-        False if (_t3 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t6 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t7 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t6 is None or _t7 is None
         else True
     )
     if applies is None:
@@ -919,9 +982,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:36; §2.1 Matrix B, p. 4); cells in
     # _CELLS_primary_rate_term
     applies = (
-        False if (_t5 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t8 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t9 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is None:
@@ -975,9 +1038,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:49; §2.1 Matrix C, p. 5); cells in
     # _CELLS_primary_cash_out
     applies = (
-        False if (_t7 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t10 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if applies is None:
@@ -1031,9 +1094,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix second_home: Second home, purchase and rate/term
     # (programs/history/keystone_bank_statement@2025.2.guideline:62; §2.2 Matrix D, p. 5); cells in _CELLS_second_home
     applies = (
-        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t12 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is None:
@@ -1174,12 +1237,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             rt.all3(
                 (
                     False if (
-                        _t11 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+                        _t14 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
                     ) is False
-                        or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                        or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                        or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                        or (_t15 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                        or (_t16 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+                        or (_t17 := (None if loan.fthb is None else not loan.fthb)) is False
+                    else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None
                     else True
                 ),
                 (None if v_dti is None else v_dti <= _D55),
@@ -1194,12 +1257,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
     ok = (
         False if (
-            _t15 := rt.ge(
+            _t18 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t16 := rt.ge(
+                _t19 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1207,7 +1270,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t17 := rt.ge(
+                _t20 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1215,7 +1278,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t18 := rt.ge(
+                _t21 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1223,14 +1286,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t19 := rt.ge(
+                _t22 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None or _t19 is None
+        else None if _t18 is None or _t19 is None or _t20 is None or _t21 is None or _t22 is None
         else True
     )
     if ok is False:
@@ -1244,20 +1307,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t20 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t23 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t21 := rt.le(
+                    _t24 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t22 := (
+                    _t25 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t20 is None or _t21 is None or _t22 is None
+            else None if _t23 is None or _t24 is None or _t25 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1278,9 +1341,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145; §5.2, p.
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t26 := (loan.forbearance_end is not None)) is False
+            or (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if applies is not False:
@@ -1297,9 +1360,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t28 := (loan.forbearance_end is not None)) is False
+            or (_t29 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t28 is None or _t29 is None
         else True
     )
     if applies is None or applies:
@@ -1355,9 +1418,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
     ok = (
-        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1414,17 +1477,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             rt.all3(
                                 (
                                     False if (
-                                        _t29 := (
+                                        _t32 := (
                                             False if loan.fico_no_score
                                             else (None if loan.fico is None else loan.fico >= 700)
                                         )
                                     ) is False
-                                        or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (_t33 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
-                                            _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                            _t34 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                         ) is False
-                                        or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
+                                        or (_t35 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t32 is None or _t33 is None or _t34 is None or _t35 is None
                                     else True
                                 ),
                                 (None if v_dti is None else v_dti <= _D55),
@@ -1436,9 +1499,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t33 is None or _t34 is None
+                False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t36 is None or _t37 is None
                 else True
             ) is False
         ):
@@ -1458,17 +1521,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             rt.all3(
                                 (
                                     False if (
-                                        _t35 := (
+                                        _t38 := (
                                             False if loan.fico_no_score
                                             else (None if loan.fico is None else loan.fico >= 700)
                                         )
                                     ) is False
-                                        or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (_t39 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
-                                            _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                            _t40 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                         ) is False
-                                        or (_t38 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
+                                        or (_t41 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t38 is None or _t39 is None or _t40 is None or _t41 is None
                                     else True
                                 ),
                                 (None if v_dti is None else v_dti <= _D55),
@@ -1480,9 +1543,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t39 is None or _t40 is None
+                False if (_t42 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t43 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t42 is None or _t43 is None
                 else True
             ) is False
         ):
@@ -1502,17 +1565,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             rt.all3(
                                 (
                                     False if (
-                                        _t41 := (
+                                        _t44 := (
                                             False if loan.fico_no_score
                                             else (None if loan.fico is None else loan.fico >= 700)
                                         )
                                     ) is False
-                                        or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (_t45 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
-                                            _t43 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                            _t46 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                         ) is False
-                                        or (_t44 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None
+                                        or (_t47 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t44 is None or _t45 is None or _t46 is None or _t47 is None
                                     else True
                                 ),
                                 (None if v_dti is None else v_dti <= _D55),
@@ -1524,9 +1587,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t45 is None or _t46 is None
+                False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t48 is None or _t49 is None
                 else True
             ) is False
         ):
@@ -1546,17 +1609,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             rt.all3(
                                 (
                                     False if (
-                                        _t47 := (
+                                        _t50 := (
                                             False if loan.fico_no_score
                                             else (None if loan.fico is None else loan.fico >= 700)
                                         )
                                     ) is False
-                                        or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (_t51 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
-                                            _t49 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                            _t52 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                         ) is False
-                                        or (_t50 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t47 is None or _t48 is None or _t49 is None or _t50 is None
+                                        or (_t53 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t50 is None or _t51 is None or _t52 is None or _t53 is None
                                     else True
                                 ),
                                 (None if v_dti is None else v_dti <= _D55),
@@ -1568,9 +1631,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t51 is None or _t52 is None
+                False if (_t54 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t55 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t54 is None or _t55 is None
                 else True
             ) is False
         ):
@@ -1590,17 +1653,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             rt.all3(
                                 (
                                     False if (
-                                        _t53 := (
+                                        _t56 := (
                                             False if loan.fico_no_score
                                             else (None if loan.fico is None else loan.fico >= 700)
                                         )
                                     ) is False
-                                        or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                         or (
-                                            _t55 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                            _t58 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                         ) is False
-                                        or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t53 is None or _t54 is None or _t55 is None or _t56 is None
+                                        or (_t59 := (None if loan.fthb is None else not loan.fthb)) is False
+                                    else None if _t56 is None or _t57 is None or _t58 is None or _t59 is None
                                     else True
                                 ),
                                 (None if v_dti is None else v_dti <= _D55),
@@ -1612,9 +1675,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t57 is None or _t58 is None
+                False if (_t60 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t61 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t60 is None or _t61 is None
                 else True
             ) is False
         ):
@@ -1723,6 +1786,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -1730,6 +1795,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', None, None),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

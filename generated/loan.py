@@ -1,7 +1,7 @@
 """The loan a checker decides: generated from programs/loan.fields (Non-QM loan).
 
 Generated from programs/loan.fields; do not edit.
-Source sha256: 9f732d7e60ff770e92cdce605817414686a0e101f82aa3fcf987391fa8b9a9b8.
+Source sha256: e463ec19c4b25fac91354dbc3ab210b9dd342e67375c8789f62f4c09a8c44aab.
 Every field is optional: a field left out is unknown (None), and a rule that needs it reports missing data.
 Money, percents and ratios are exact Decimals; percents are written as percents (80 for 80%).
 """
@@ -26,6 +26,7 @@ __all__ = [
     'DocType',
     'HousingVerification',
     'LatePayment',
+    'LienPosition',
     'Loan',
     'Occupancy',
     'PropertyType',
@@ -475,6 +476,13 @@ class ResidenceState(StrEnum):
     WY = 'WY'  # Wyoming
 
 
+class LienPosition(StrEnum):
+    """Lien position: the values of `lien_position`."""
+
+    first = 'first'  # First lien
+    second = 'second'  # Second lien
+
+
 class CreditEventKind(StrEnum):
     """Event: the values of `kind`."""
 
@@ -553,7 +561,8 @@ class Loan(BaseModel):
         le=Decimal("100000000"),
         decimal_places=0,
         title='Loan amount',
-        description='Note amount of the subject first lien, in whole dollars. Unit: USD.',
+        description='Note amount of the subject loan, in whole dollars: a first lien, or a second lien (lien_position) '
+            'behind the senior liens. Unit: USD.',
     )
     purpose: Purpose | None = Field(
         default=None,
@@ -602,8 +611,8 @@ class Loan(BaseModel):
         le=Decimal("100000000"),
         decimal_places=2,
         title='Subordinate liens',
-        description='Balance of liens behind the subject loan (HELOC drawn balance included), for CLTV; 0 when none. '
-            'Unit: USD.',
+        description="Balance of liens behind the subject loan (a HELOC's drawn balance), for CLTV; 0 when none. Unit: "
+            'USD.',
     )
     occupancy: Occupancy | None = Field(
         default=None,
@@ -836,7 +845,8 @@ class Loan(BaseModel):
         le=Decimal("10000000"),
         decimal_places=2,
         title='PITIA',
-        description='Proposed monthly principal, interest, taxes, insurance and association dues. Unit: USD per month.',
+        description='Proposed monthly principal, interest, taxes, insurance and association dues (on a second lien, '
+            "the senior liens' payments included). Unit: USD per month.",
     )
     lease_rent: Decimal | None = Field(
         default=None,
@@ -909,6 +919,49 @@ class Loan(BaseModel):
         title='State of residence',
         description='State, district or territory where the primary borrower lives (two-letter code: states, DC, PR, '
             'GU, VI, AS, MP, UM).',
+    )
+    lien_position: LienPosition | None = Field(
+        default=None,
+        title='Lien position',
+        description='Position of the subject loan: a first lien, or a second lien (closed-end second or HELOC) behind '
+            'a first mortgage. Unknown is a first lien, as every program before second liens read a loan.',
+    )
+    senior_lien_balance: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='Senior lien balance',
+        description='Unpaid principal balance of every lien ahead of the subject loan (a HELOC ahead of it: its drawn '
+            'balance), from the mortgage statement or credit report. Read only for a second lien. Unit: USD.',
+    )
+    senior_lien_negative_amortization: bool | None = Field(
+        default=None,
+        title='Senior lien negative amortization',
+        description='Yes when a lien ahead of the subject loan allows negative amortization (payment-option ARM).',
+    )
+    senior_lien_balloon: bool | None = Field(
+        default=None,
+        title='Senior lien balloon',
+        description='Yes when a lien ahead of the subject loan has a balloon payment.',
+    )
+    heloc_line_amount: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='HELOC line amount',
+        description='Credit limit of every HELOC on the property other than the subject loan, ahead of it or behind '
+            'it; 0 when none. Unit: USD.',
+    )
+    heloc_drawn_balance: Decimal | None = Field(
+        default=None,
+        ge=Decimal("0"),
+        le=Decimal("100000000"),
+        decimal_places=2,
+        title='HELOC drawn balance',
+        description='Drawn balance of those HELOCs, counted in the senior lien balance or the subordinate liens where '
+            'they stand; 0 when none. Unit: USD.',
     )
 
     @model_validator(mode="before")

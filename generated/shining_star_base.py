@@ -22,9 +22,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
-_D0 = Decimal("0")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -44,8 +44,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t20
+        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -56,12 +56,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t26 := (
+                False if (_t24 := (loan.lien_position is not None)) is False
+                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t24 is None or _t25 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t26
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -84,14 +100,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t21 := (
+            _t27 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t21
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t27
         else (
             None if (
-                _t22 := (
+                _t28 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -106,7 +122,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t22
+            ) if _t28
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -171,6 +187,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
@@ -283,9 +333,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t23 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t24 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t29 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t30 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t29 is None or _t30 is None
         else True
     )
     return applies, (
@@ -319,9 +369,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t31 := (loan.forbearance_end is not None)) is False
+            or (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     return applies, (
@@ -337,9 +387,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t27 := (loan.forbearance_end is not None)) is False
-            or (_t28 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t33 := (loan.forbearance_end is not None)) is False
+            or (_t34 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     return applies, ()
@@ -375,8 +425,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t29 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t29 is None
+            or (_t35 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t35 is None
         else True
     )
     return applies, (
@@ -415,9 +465,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t30 is None or _t31 is None
+            False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t36 is None or _t37 is None
             else True
         ),
     )
@@ -513,12 +563,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -541,14 +604,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t1 := (
+            _t4 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
         else (
             None if (
-                _t2 := (
+                _t5 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -561,7 +624,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t2
+            ) if _t5
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -766,7 +829,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     ok = (
         False if (
-            _t3 := rt.ge(
+            _t6 := rt.ge(
                 rt.months_since_latest(
                     loan.credit_events,
                     'kind',
@@ -778,14 +841,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t4 := rt.ge(
+                _t7 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t3 is None or _t4 is None
+        else None if _t6 is None or _t7 is None
         else True
     )
     if ok is False:
@@ -795,23 +858,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:69; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     applies = (
-        False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t6 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t8 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t9 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is not False:
         ok = (
             False if (
-                _t7 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t10 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t8 := (
+                    _t11 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t7 is None or _t8 is None
+            else None if _t10 is None or _t11 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -832,9 +895,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     applies = (
-        False if (_t9 := (loan.forbearance_end is not None)) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t12 := (loan.forbearance_end is not None)) is False
+            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is not False:
@@ -850,9 +913,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t11 := (loan.forbearance_end is not None)) is False
-            or (_t12 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t14 := (loan.forbearance_end is not None)) is False
+            or (_t15 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if applies is None or applies:
@@ -874,8 +937,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     applies = (
         False if loan.fthb is False
-            or (_t13 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t13 is None
+            or (_t16 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t16 is None
         else True
     )
     if applies is not False:
@@ -906,9 +969,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t17 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t18 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if ok is False:
@@ -934,9 +997,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t16 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t17 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t16 is None or _t17 is None
+                False if (_t19 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t20 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t19 is None or _t20 is None
                 else True
             ) is False
         ):
@@ -948,9 +1011,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t18 is None or _t19 is None
+                False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t21 is None or _t22 is None
                 else True
             ) is False
         ):
@@ -1011,6 +1074,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -1018,6 +1083,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', None, None),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

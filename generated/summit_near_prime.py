@@ -22,10 +22,10 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_D0 = Decimal("0")
 _D1 = Decimal("1")
 _D24 = Decimal("24")
 _D36 = Decimal("36")
-_D0 = Decimal("0")
 _D48 = Decimal("48")
 _D90 = Decimal("90")
 _D85 = Decimal("85")
@@ -51,8 +51,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t16 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t16
+        None if (_t19 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t19
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,12 +63,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t22 := (
+                False if (_t20 := (loan.lien_position is not None)) is False
+                    or (_t21 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t20 is None or _t21 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t22
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -98,52 +114,52 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t25 := (
+            _t31 := (
                 False if (
-                    _t23 := rt.le(
+                    _t29 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
                     )
                 ) is False
                     or (
-                        _t24 := rt.ge(
+                        _t30 := rt.ge(
                             rt.months_since_latest(
                                 loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                             ),
                             _D48,
                         )
                     ) is False
-                else None if _t23 is None or _t24 is None
+                else None if _t29 is None or _t30 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t25
+        else 'a_plus' if _t31
         else (
             None if (
-                _t22 := (
+                _t28 := (
                     False if (
-                        _t20 := rt.le(
+                        _t26 := rt.le(
                             rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
                             _D1,
                         )
                     ) is False
                         or (
-                            _t21 := rt.ge(
+                            _t27 := rt.ge(
                                 rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 ),
                                 _D36,
                             )
                         ) is False
-                    else None if _t20 is None or _t21 is None
+                    else None if _t26 is None or _t27 is None
                     else True
                 )
             ) is None
-            else 'a' if _t22
+            else 'a' if _t28
             else (
                 None if (
-                    _t19 := (
+                    _t25 := (
                         False if (
-                            _t17 := rt.le(
+                            _t23 := rt.le(
                                 rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                 ),
@@ -151,18 +167,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                             )
                         ) is False
                             or (
-                                _t18 := rt.ge(
+                                _t24 := rt.ge(
                                     rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     ),
                                     _D24,
                                 )
                             ) is False
-                        else None if _t17 is None or _t18 is None
+                        else None if _t23 is None or _t24 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t19
+                else 'b' if _t25
                 else 'c'
             )
         )
@@ -187,14 +203,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t26 := (
+            _t32 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t26
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t32
         else (
             None if (
-                _t27 := (
+                _t33 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -209,7 +225,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t27
+            ) if _t33
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -274,6 +290,40 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     if not every:
         return v
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_round(
         rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
@@ -513,12 +563,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v_cltv = rt.div_round(
         rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
             ),
             2,
         ),
@@ -548,52 +611,52 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t9 := (
+            _t12 := (
                 False if (
-                    _t7 := rt.le(
+                    _t10 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
                     )
                 ) is False
                     or (
-                        _t8 := rt.ge(
+                        _t11 := rt.ge(
                             rt.months_since_latest(
                                 loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                             ),
                             _D48,
                         )
                     ) is False
-                else None if _t7 is None or _t8 is None
+                else None if _t10 is None or _t11 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t9
+        else 'a_plus' if _t12
         else (
             None if (
-                _t6 := (
+                _t9 := (
                     False if (
-                        _t4 := rt.le(
+                        _t7 := rt.le(
                             rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
                             _D1,
                         )
                     ) is False
                         or (
-                            _t5 := rt.ge(
+                            _t8 := rt.ge(
                                 rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 ),
                                 _D36,
                             )
                         ) is False
-                    else None if _t4 is None or _t5 is None
+                    else None if _t7 is None or _t8 is None
                     else True
                 )
             ) is None
-            else 'a' if _t6
+            else 'a' if _t9
             else (
                 None if (
-                    _t3 := (
+                    _t6 := (
                         False if (
-                            _t1 := rt.le(
+                            _t4 := rt.le(
                                 rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                 ),
@@ -601,18 +664,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             )
                         ) is False
                             or (
-                                _t2 := rt.ge(
+                                _t5 := rt.ge(
                                     rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     ),
                                     _D24,
                                 )
                             ) is False
-                        else None if _t1 is None or _t2 is None
+                        else None if _t4 is None or _t5 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t3
+                else 'b' if _t6
                 else 'c'
             )
         )
@@ -637,14 +700,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t10 := (
+            _t13 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t10
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t13
         else (
             None if (
-                _t11 := (
+                _t14 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -657,7 +720,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 loan.statement_months,
                 2,
                 'down',
-            ) if _t11
+            ) if _t14
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -821,18 +884,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t12 := (
+                _t15 := (
                     False if not inv.keys().isdisjoint(('ltv',))
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t13 := (
+                    _t16 := (
                         False if not inv.keys().isdisjoint(('cltv',))
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t12 is None or _t13 is None
+            else None if _t15 is None or _t16 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -866,9 +929,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t17 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+            or (_t18 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if ok is False:
@@ -951,6 +1014,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.Verdict(
         status,
@@ -958,6 +1023,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ('max_ltv', lim_max_ltv, lim_max_ltv_by),
             ('max_cltv', lim_max_cltv, lim_max_cltv_by),
             ('max_loan_amount', None, None),
+            ('max_hcltv', None, None),
         ),
         tuple(failed),
         tuple(unresolved),

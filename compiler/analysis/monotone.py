@@ -34,7 +34,8 @@ def check_monotone(m: ir.Matrix, facts: Facts, emit: Emit) -> None:
                 continue
             groups: dict[tuple[str, ...], list[int]] = {}
             for i, line in enumerate(axis.lines):
-                groups.setdefault(tuple(e.label for j, e in enumerate(line) if j != k), []).append(i)
+                if isinstance(line[k], ir.Band):  # a `no score` line has no neighbour to compare with
+                    groups.setdefault(tuple(e.label for j, e in enumerate(line) if j != k), []).append(i)
             for rest, members in groups.items():
                 band = {i: axis.lines[i][k] for i in members}
                 order = sorted(members, key=lambda i: _low_key(band[i]))  # type: ignore[arg-type]

@@ -62,9 +62,36 @@ def _choice_of(word: str, t: ir_types.Type) -> str | None:
     return None
 
 
-def lower_entry(cell: s.Cell, key: ir.Expr, label: str, diags: Diagnostics) -> ir.Entry | _Other | None:
-    """One key cell of a line (or one part of a column heading)."""
+def no_score_flags(keys: list[ir.Expr], lowerer: ExprLowerer) -> list[str]:
+    """Per key: the yes/no field (`fico_no_score`) of the one number with `allows: no score` it reads, directly or
+    through values; "" for a key reading none (or two: which score would a `no score` line be?)."""
+    out: list[str] = []
+    for k in keys:
+        flags = lowerer.no_score_flags(k) if k.type.numeric else []
+        out.append(flags[0] if len(flags) == 1 else "")
+    return out
+
+
+def _no_score_entry(cell: s.Cell, label: str, flag: str, diags: Diagnostics) -> ir.Entry | None:
+    """`no score`: the line of a score key for a loan that says it has no score (section 3.7)."""
+    word = cell.words[0][0]
+    if word != "score":
+        diags.error("E434", f"`no {word}` is not a table entry; the line for a loan without a score is `no score`.",
+                    cell.span, "Write `no score`, a band such as `660..699`, or `any`.")
+        return None
+    if not flag:
+        diags.error("E434", f"A `no score` line needs a score whose field says `allows: no score`; `{label}` does not.",
+                    cell.span, "Write bands only for this key, or give borrowers with no score their own rule with "
+                    "`when fico is no score` (a field allows it with `allows: no score` in loan.fields).")
+        return None
+    return ir.Choices((ir.NO_SCORE,), "no score", cell.span)
+
+
+def lower_entry(cell: s.Cell, key: ir.Expr, label: str, diags: Diagnostics, flag: str = "") -> ir.Entry | _Other | None:
+    """One key cell of a line (or one part of a column heading); `flag`: the key's `<field>_no_score` field."""
     t = key.type
+    if cell.kind == "no_word":
+        return _no_score_entry(cell, label, flag if t.numeric else "", diags)
     word = cell.words[0][0] if cell.kind == "words" and len(cell.words) == 1 and len(cell.words[0]) == 1 else ""
     if word == ANY and not cell.quoted:
         if t.numeric:
@@ -134,15 +161,18 @@ def _meet(a: ir.Entry, b: ir.Entry) -> bool:
 
 
 def make_axis(keys: list[ir.Expr], key_exprs: tuple[s.Expr, ...], cells: list[list[s.Cell]], label: str, span: Span,
-              places: Callable[[ir.Expr], int | None], diags: Diagnostics) -> ir.Axis | None:
-    """The axis of `keys` with one line per element of `cells` (one cell per key), checked."""
+              places: Callable[[ir.Expr], int | None], diags: Diagnostics, flags: list[str] | None = None
+              ) -> ir.Axis | None:
+    """The axis of `keys` with one line per element of `cells` (one cell per key), checked. `flags`: per key, the
+    `<field>_no_score` field of a score with `allows: no score` (`no_score_flags`), for `no score` lines."""
     labels = tuple(_axis_label(e) for e in key_exprs)
+    flags = flags or [""] * len(keys)
     raw: list[list[ir.Entry | _Other]] = []
     ok = True
     for line in cells:
         entries: list[ir.Entry | _Other] = []
-        for key, lab, cell in zip(keys, labels, line, strict=True):
-            e = lower_entry(cell, key, lab, diags)
+        for key, lab, cell, flag in zip(keys, labels, line, flags, strict=True):
+            e = lower_entry(cell, key, lab, diags, flag)
             if e is None:
                 ok = False
             else:
@@ -152,7 +182,9 @@ def make_axis(keys: list[ir.Expr], key_exprs: tuple[s.Expr, ...], cells: list[li
     if not ok:
         return None
     lines = _resolve_other(raw, keys)
-    axis = ir.Axis(tuple(keys), tuple(lines), labels, label, span)
+    said = [flag if any(isinstance(e := line[k], ir.Choices) and ir.NO_SCORE in e.values for line in lines) else ""
+            for k, flag in enumerate(flags)]
+    axis = ir.Axis(tuple(keys), tuple(lines), labels, label, span, tuple(said) if any(said) else ())
     check_axis(axis, places, diags)
     return axis
 

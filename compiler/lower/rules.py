@@ -11,7 +11,7 @@ from typing import TypeVar
 from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics, did_you_mean
 from compiler.lower.analysis_hints import lower_accepts
-from compiler.lower.axes import lower_keys, make_axis, split_heading
+from compiler.lower.axes import lower_keys, make_axis, no_score_flags, split_heading
 from compiler.lower.expr import ExprLowerer
 from compiler.lower.inherit import Item
 from compiler.lower.literals import _axis_label, describe_literal_kind, literal_decimal, literal_fits
@@ -111,9 +111,11 @@ def lower_matrix(item: Item, lowerer: ExprLowerer, limits: dict[str, ir.Limit], 
                 c = ir.Cell(None, "?", cell.span)
             out.append(c)
         cells.append(tuple(out))
-    cols_axis = make_axis(col_keys, col_exprs, col_cells, col_label, cols_dim.span, places, diags) \
+    cols_axis = make_axis(col_keys, col_exprs, col_cells, col_label, cols_dim.span, places, diags,
+                          no_score_flags(col_keys, lowerer)) \
         if cols_dim is not None else None
-    rows_axis = make_axis(row_keys, row_exprs, row_cells, row_label, rows_dim.span, places, diags)
+    rows_axis = make_axis(row_keys, row_exprs, row_cells, row_label, rows_dim.span, places, diags,
+                          no_score_flags(row_keys, lowerer))
     if not ok or rows_axis is None or (cols_dim is not None and cols_axis is None):
         return None
     return ir.Matrix(decl.name, decl.title or decl.name, item.section, cite.text if cite else None,

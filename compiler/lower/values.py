@@ -13,7 +13,7 @@ from decimal import Decimal
 from compiler import ir, ir_types
 from compiler.diagnostics import Diagnostics
 from compiler.lower.analysis_hints import lower_better
-from compiler.lower.axes import lower_keys, make_axis
+from compiler.lower.axes import lower_keys, make_axis, no_score_flags
 from compiler.lower.expr import ExprLowerer, Scope, finish_tree
 from compiler.lower.expr_types import BARE, _dims, _type_of_dims, finished
 from compiler.lower.literals import _axis_label, _decimals, describe_literal_kind, literal_decimal, literal_fits, lower_band
@@ -357,7 +357,8 @@ def lower_lookup(decl: s.ValueDecl, lowerer: ExprLowerer, table: ValueTable, dia
             continue
         results.append(literal_decimal(value_cell.value))
     label = ", ".join(_axis_label(e) for e in key_exprs)
-    axis = make_axis(keys, key_exprs, key_cells, label, decl.key.span, lambda x: infer_places(x, table.fields, table), diags)
+    axis = make_axis(keys, key_exprs, key_cells, label, decl.key.span, lambda x: infer_places(x, table.fields, table), diags,
+                     no_score_flags(keys, lowerer))
     if not ok or result_type is None or axis is None:
         return None
     return ir.Lookup(axis, tuple(results), result_type, decl.span)

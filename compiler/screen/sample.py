@@ -152,7 +152,8 @@ class Generator:
             f"ELSE (40 + floor({u()} * 46))::DECIMAL(8,2) END AS ltv",
             "CASE WHEN on_amount_edge THEN (edge_amount * 100 + edge_ltv - 1) // edge_ltv ELSE value0 END AS appraised_value",
             f"CASE WHEN on_amount_edge THEN edge_amount "
-            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) END AS loan_amount",
+            f"ELSE greatest(1, round(value0 * ltv / 100)::BIGINT + {pick([-1, 0, 0, 1])}) "
+            f"// CASE WHEN program LIKE '%second%' THEN 4 ELSE 1 END END AS loan_amount",  # a second: a quarter
             f"CASE WHEN purpose <> 'purchase' THEN NULL WHEN {u()} < 0.3 THEN appraised_value + floor({u()} * 3)::BIGINT * 5000 "
             f"ELSE appraised_value END AS purchase_price",
             f"{pick([0] * 9 + [10_000, 25_000, 50_000])}::BIGINT AS subordinate_liens",
@@ -201,6 +202,14 @@ class Generator:
             f"{pick(['0.25', '0.5', '1', '2.5', '5', '10', '20.49', '20.5', '20.51', '40'])}::DECIMAL(18,2) AS acreage",
             f"CASE WHEN {u()} < 0.2 THEN {pick(['59.49', '59.5', '59.51'])}::DECIMAL(18,2) "
             f"ELSE (25 + floor({u()} * 5000) / 100)::DECIMAL(18,2) END AS borrower_age",
+            # second liens: the closed-end-second programs' loans sit behind a first (the loan's CLTV drawn as above)
+            "CASE WHEN program LIKE '%second%' THEN 'second' ELSE 'first' END AS lien_position",
+            f"CASE WHEN lien_position = 'second' THEN greatest(0, (appraised_value * {pick(['0.6', '0.75', '0.85', '0.9'])}"
+            f"::DECIMAL(4,2))::BIGINT - loan_amount) END AS senior_lien_balance",
+            f"{u()} < 0.03 AS senior_lien_negative_amortization",
+            f"{u()} < 0.03 AS senior_lien_balloon",
+            f"CASE WHEN {u()} < 0.1 THEN {pick([25_000, 50_000, 100_000])} ELSE 0 END AS heloc_line_amount",
+            "CASE WHEN heloc_line_amount > 0 THEN least(subordinate_liens, heloc_line_amount) ELSE 0 END AS heloc_drawn_balance",
         ]
         return f"SELECT n, {', '.join(cols + self.other_columns(cols))} FROM range(1, {int(rows) + 1}) AS t(n)"
 

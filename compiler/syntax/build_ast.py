@@ -479,6 +479,10 @@ class AstBuilder(ExpressionBuilder):
     def no_limit(self, meta: Meta, children: list[Any]) -> s.Cell:
         return s.Cell("no_limit", self.span(meta, children))
 
+    def no_word(self, meta: Meta, children: list[Any]) -> s.Cell:
+        """`no score`: the line of a score key for a loan without one (the word is checked when lowered)."""
+        return s.Cell("no_word", self.span(meta, children), words=((str(children[1]),),))
+
     def slashed(self, meta: Meta, children: list[Any]) -> s.Cell:
         """`85% / 80%` (kind pair: two limits) or `a / b`, a heading or key cell of several keys (kind tuple)."""
         parts = tuple(self._cell_of(c) for c in children)

@@ -205,7 +205,7 @@ class Band:
     span: Span = field(compare=False)
 
 
-CellKind = Lit["band", "value", "pair", "na", "no_limit", "words", "empty", "tuple"]
+CellKind = Lit["band", "value", "pair", "na", "no_limit", "no_word", "words", "empty", "tuple"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +225,8 @@ class Cell:
     def text(self) -> str:
         if self.kind == "words":
             return ", ".join(" ".join(g) for g in self.words)
+        if self.kind == "no_word":  # `no score`
+            return "no " + self.words[0][0]
         if self.kind in ("tuple", "pair") and self.parts:
             return " / ".join(p.text for p in self.parts)
         if self.value is not None:

@@ -77,6 +77,8 @@ class NumericBands:
     def read(self, value: Raw, number_format: str, span: Span) -> Key:
         if isinstance(value, str) and value.strip().casefold() in (ANY, OTHER, ANY_OTHER):
             return ir.Band(None, True, None, True, ANY, span)  # the whole range, as the language reads it
+        if isinstance(value, str) and value.strip().casefold() == ir.NO_SCORE:  # the line of a loan with no score
+            return ir.Choices((ir.NO_SCORE,), ir.NO_SCORE, span)
         if isinstance(value, bool) or value is None:
             raise CellError("the cell is empty" if value is None else f"the cell holds `{value}`, not a band",
                             "Write the band, e.g. `740+`, `720-739` or `<= $1,000,000`.")
@@ -110,6 +112,8 @@ class NumericBands:
         return amount.value
 
     def source(self, key: Key) -> str:
+        if isinstance(key, ir.Choices) and key.values == (ir.NO_SCORE,):
+            return ir.NO_SCORE  # `no score` (the compiler checks the field allows it)
         assert isinstance(key, ir.Band)
         kind = self.type.kind
         if key.low is None and key.high is None:

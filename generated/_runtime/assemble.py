@@ -530,8 +530,8 @@ def line_index(lines: tuple[tuple[tuple[Any, ...], ...], ...], values: tuple[Any
     number in it, a `(values, label)` entry a choice (text) or yes/no it lists. None when no line does."""
     for i, line in enumerate(lines):
         for e, v in zip(line, values, strict=True):
-            if len(e) == 5:
-                if isinstance(v, bool) or not _in_band(v, (e[0], e[1], e[2], e[3])):
+            if len(e) == 5:  # a band never holds `no score` (text) nor yes/no
+                if isinstance(v, (bool, str)) or not _in_band(v, (e[0], e[1], e[2], e[3])):
                     break
             elif not (isinstance(v, (str, bool)) and v in e[0]):
                 break

@@ -129,7 +129,7 @@ def test_runs_from_any_folder_of_the_project(project: Path, tmp_path: Path) -> N
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["program"]["id"] == "keystone_bank_statement"
     out = glc("check", cwd=inside)
-    assert out.returncode == 0 and "checked 10 programs" in out.stdout
+    assert out.returncode == 0 and "checked 11 programs" in out.stdout
     out = glc("--project", str(project), "build", "--check", cwd=tmp_path)
     assert out.returncode == 0 and "up to date" in out.stdout, out.stdout + out.stderr
     out = glc("--project", str(tmp_path), "check", cwd=project)

@@ -81,7 +81,7 @@ def test_glc_test_passes_and_coverage_meets_the_bar() -> None:
         assert p["rules"]["covered"] == p["rules"]["total"], (pid, p["rules_not_exercised"])
         assert p["cells"]["covered"] * 10 >= p["cells"]["total"] * 9, (pid, p["cells_not_reached"])
     # the programs of the second edition: every rule, outcome and cell (category edges, choice-keyed grid)
-    for pid in ("summit_near_prime", "foreign_national_dscr"):
+    for pid in ("summit_near_prime", "foreign_national_dscr", "crestline_closed_end_second"):
         assert all(per[pid][k]["covered"] == per[pid][k]["total"] for k in ("rules", "outcomes", "cells")), per[pid]
 
 

@@ -56,7 +56,7 @@ def test_watch_rebuilds_on_save_and_stops_on_ctrl_c(tmp_path: Path) -> None:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         out = Lines(proc)
-        assert out.until("built ").startswith("built 10 programs in ")
+        assert out.until("built ").startswith("built 11 programs in ")
         out.until("watching programs")
         before = generated.read_text(encoding="utf-8")
         assert "v_dti <= _D49" not in before

@@ -279,8 +279,8 @@ class PyExpr:
         time); unknown when a key is unknown or in no line."""
         names: list[str] = []
         firsts: list[str] = []
-        for k in x.key.keys:
-            name, first = self._hoisted(self.emit(k))
+        for i in range(len(x.key.keys)):
+            name, first = self._hoisted(self.key(x.key, i))
             names.append(name)
             firsts.append(first)
         pairs = list(zip(x.key.lines, x.results, strict=True))
@@ -298,7 +298,7 @@ class PyExpr:
     def line_test(self, axis: ir.Axis, line: tuple[ir.Entry, ...], names: list[str]) -> str:
         """Whether known keys `names` fall in `line` of `axis` (one test per key, `and`-ed)."""
         tests: list[str] = []
-        for key, entry, name in zip(axis.keys, line, names, strict=True):
+        for i, (key, entry, name) in enumerate(zip(axis.keys, line, names, strict=True)):
             if isinstance(entry, ir.Choices):
                 if len(entry.values) == (2 if key.type.kind == "yesno" else len(key.type.values)):
                     continue  # every value
@@ -307,15 +307,23 @@ class PyExpr:
                 integer = key.type.kind in ("integer", "months", "days")
                 test = band_test(name, (entry.low, entry.low_inclusive, entry.high, entry.high_inclusive), integer,
                                  self.decimal)
+                if axis.flag(i):  # `no score` is in no band
+                    test = f"{name} != {ir.NO_SCORE!r}" + ("" if test == "True" else f" and {test}")
                 if test != "True":
                     tests.append(test)
         return " and ".join(tests) if tests else "True"
 
+    def key(self, axis: ir.Axis, i: int) -> str:
+        """Key `i` of `axis`; `'no score'` for a score key with a `no score` line when the loan says it has none."""
+        text = self.emit(axis.keys[i])
+        flag = axis.flag(i)
+        return f"({ir.NO_SCORE!r} if loan.{flag} is True else {text})" if flag else text
+
     def axis_keys(self, axis: ir.Axis) -> str:
         """A matrix axis's keys as `check` hands them to the runtime: the key of a one-key axis, else a tuple."""
         if len(axis.keys) == 1:
-            return self.emit(axis.keys[0])
-        return "(" + ", ".join(self.emit(k) for k in axis.keys) + ")"
+            return self.key(axis, 0)
+        return "(" + ", ".join(self.key(axis, i) for i in range(len(axis.keys))) + ")"
 
     def visit_Category(self, x: ir.Category) -> str:
         """The choice of the first line whose condition holds (unknown when a condition before it is unknown),

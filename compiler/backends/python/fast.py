@@ -156,6 +156,8 @@ class FastPath:
             names: list[str] = []
             for j, k in enumerate(axis.keys):
                 key = self.emit(k)
+                if flag := axis.flag(j):  # a `no score` line: a loan that says it has no score falls in it
+                    key = f"({ir.NO_SCORE!r} if loan.{flag} is True else {key})"
                 if not (_SIMPLE.fullmatch(key)):
                     local = f"{name}_key" if len(axis.keys) == 1 else f"{name}_key{j}"
                     self.say(f"{local} = {key}", depth)

@@ -275,9 +275,12 @@ def _names(node: ast.AST) -> set[str]:
 
 
 def decisive_values(program: ir_program.Program) -> set[str]:
-    """The derived values a decision depends on: read by a matrix, a rule or a limit, or by such a value."""
+    """The derived values a decision depends on: read by a matrix, a rule or a limit the program sets (a matrix
+    gives it or a rule caps it: the vocabulary's `max_hcltv` is nothing to a first-lien program), or by such a value."""
     bodies = {v.id: v.body for v in program.values}
-    need = {lim.on for lim in program.limits} & bodies.keys()
+    sets = {g for m in program.matrices for g in m.gives} | {a.limit for r in program.rules for a in r.adjustments
+                                                              if a.kind == "cap"}
+    need = {lim.on for lim in program.limits if lim.id in sets} & bodies.keys()
     for x in (*program.matrices, *program.rules):
         need |= set(ir.reads(x)) & bodies.keys()
     stack = list(need)

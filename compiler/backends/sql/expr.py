@@ -432,18 +432,40 @@ def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
     """A value read from a table: the result of the line holding the keys; NULL when a key is NULL, in no line,
     or on an N/A line. A category lookup's results are text."""
     keys = [compile_expr(k, scope) for k in lookup.key.keys]
+    flags = no_score_flags(lookup.key, scope)
+    unknown = key_unknown([k.tree for k in keys], flags)
     if lookup.type.kind == "enum":
         texts = [exp.Literal.string(r) if isinstance(r, str) else exp.Null() for r in lookup.results]
-        chosen = [(in_line(keys, line), t) for line, t in zip(lookup.key.lines, texts, strict=True)]
-        return Sql(case((any_null(*(k.tree for k in keys)), exp.Null()), *chosen), "text")
+        chosen = [(in_line(keys, line, flags), t) for line, t in zip(lookup.key.lines, texts, strict=True)]
+        return Sql(case((unknown, exp.Null()), *chosen), "text")
     results = [const_num(r) if isinstance(r, Decimal) else None for r in lookup.results]
     scale = max([r.scale for r in results if r is not None], default=0)
     whens: list[tuple[exp.Expr, exp.Expr]] = []
     for line, r in zip(lookup.key.lines, results, strict=True):
         value = rescale(r, scale) if r is not None else exp.Null()
-        whens.append((in_line(keys, line), value))
-    unknown = is_null(keys[0].tree) if len(keys) == 1 else any_null(*(k.tree for k in keys))
+        whens.append((in_line(keys, line, flags), value))
     return Sql(case((unknown, exp.Null()), *whens), "num", scale)
+
+
+def no_score_flags(axis: ir.Axis, scope: Scope) -> list[exp.Expr | None]:
+    """Per key: TRUE when the loan says it has no score, for a score key with a `no score` line; None otherwise."""
+    return [exp.Coalesce(this=compile_expr(ir.FieldRef(axis.flag(i), ir_types.YESNO, axis.span), scope).tree,
+                         expressions=[exp.Boolean(this=False)]) if axis.flag(i) else None
+            for i in range(len(axis.keys))]
+
+
+def key_unknown(keys: list[exp.Expr], flags: list[exp.Expr | None]) -> exp.Expr:
+    """Some key unknown: NULL, and (a score key with a `no score` line) the loan does not say it has no score."""
+    tests = [is_null(k) if f is None else exp.And(this=is_null(k), expression=exp.Not(this=paren(f)))
+             for k, f in zip(keys, flags, strict=True)]
+    return _or_all(tests)
+
+
+def _or_all(tests: list[exp.Expr]) -> exp.Expr:
+    tree = tests[0]
+    for c in tests[1:]:
+        tree = exp.Or(this=paren(tree), expression=paren(c))
+    return tree
 
 
 def compile_category(x: ir.Category, scope: Scope) -> Sql:
@@ -456,11 +478,18 @@ def compile_category(x: ir.Category, scope: Scope) -> Sql:
     return Sql(case(*whens, default=exp.Literal.string(x.otherwise)), "text")
 
 
-def in_line(keys: list[Sql], line: tuple[ir.Entry, ...]) -> exp.Expr:
-    """Known keys inside every entry of a table line."""
+def in_line(keys: list[Sql], line: tuple[ir.Entry, ...], flags: list[exp.Expr | None] | None = None) -> exp.Expr:
+    """Known keys inside every entry of a table line; `flags` (`no_score_flags`): a `no score` entry holds a loan
+    that says it has no score, and no band does."""
     conds: list[exp.Expr] = []
-    for key, entry in zip(keys, line, strict=True):
-        c = in_entry(key, entry)
+    for n, (key, entry) in enumerate(zip(keys, line, strict=True)):
+        flag = flags[n] if flags else None
+        if flag is not None and isinstance(entry, ir.Choices):
+            c = flag if ir.NO_SCORE in entry.values else exp.Boolean(this=False)
+        elif flag is not None:
+            c = exp.And(this=exp.Not(this=paren(flag)), expression=paren(in_entry(key, entry)))
+        else:
+            c = in_entry(key, entry)
         if not (isinstance(c, exp.Boolean) and c.this is True):
             conds.append(c)
     if not conds:

@@ -25,7 +25,6 @@ from compiler.backends.sql.expr import (
     Scope,
     Sql,
     SqlError,
-    any_null,
     case,
     compile_expr,
     compile_lookup,
@@ -34,7 +33,9 @@ from compiler.backends.sql.expr import (
     in_band,
     in_line,
     is_null,
+    key_unknown,
     lit,
+    no_score_flags,
     paren,
     rescale,
 )
@@ -186,10 +187,13 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         facts.append(exp.alias_(compile_expr(m.when, scope).tree if m.when is not None else exp.Boolean(this=True), f"m{i}_a"))
         for j, axis in enumerate(_axes(m)):
-            for name, key_expr in zip(_key_columns(i, j, axis), axis.keys, strict=True):
+            flags = no_score_flags(axis, scope)
+            for name, key_expr, flag in zip(_key_columns(i, j, axis), axis.keys, flags, strict=True):
                 key = compile_expr(key_expr, scope)
                 key_scales[name] = key
                 facts.append(exp.alias_(key.tree, name))
+                if flag is not None:  # the loan says it has no score: the key's `no score` line
+                    facts.append(exp.alias_(flag, f"{name}_ns"))
     for i, r in enumerate(program.rules):
         facts.append(exp.alias_(compile_expr(r.when, scope).tree if r.when is not None else exp.Boolean(this=True), f"r{i}_a"))
         for j, q in enumerate(r.requirements):
@@ -206,7 +210,9 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     for i, m in enumerate(program.matrices):
         for j, axis in enumerate(_axes(m)):
             keys = [Sql(exp.column(name), key_scales[name].kind, key_scales[name].scale) for name in _key_columns(i, j, axis)]
-            positions.append(exp.alias_(case(*[(in_line(keys, line), lit(n)) for n, line in enumerate(axis.lines)]), f"m{i}_b{j}"))
+            flags = _flag_columns(i, j, axis)
+            positions.append(exp.alias_(case(*[(in_line(keys, line, flags), lit(n)) for n, line in enumerate(axis.lines)]),
+                                        f"m{i}_b{j}"))
     layers.add(positions)
 
     # 4. findings of matrices and rules
@@ -308,6 +314,12 @@ def _key_columns(i: int, j: int, axis: ir.Axis) -> list[str]:
     return [f"m{i}_k{j}"] if len(axis.keys) == 1 else [f"m{i}_k{j}_{n}" for n in range(len(axis.keys))]
 
 
+def _flag_columns(i: int, j: int, axis: ir.Axis) -> list[exp.Expr | None]:
+    """Per key of matrix i's axis j: its `<key column>_ns` fact (the loan says it has no score) when the key has a
+    `no score` line, else None."""
+    return [exp.column(f"{name}_ns") if axis.flag(n) else None for n, name in enumerate(_key_columns(i, j, axis))]
+
+
 def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]],
                     rules: Sequence[ir.Rule]) -> exp.Expr:
     a = exp.column(f"m{i}_a")
@@ -315,14 +327,16 @@ def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...
     for j, axis in enumerate(_axes(m)):
         # key by key: one outside its domain fails (refusing the limits), one unknown is missing
         pending: list[exp.Expr] = []
-        for name, key in zip(_key_columns(i, j, axis), axis.keys, strict=True):
+        pending_flags: list[exp.Expr | None] = []
+        for name, key, flag in zip(_key_columns(i, j, axis), axis.keys, _flag_columns(i, j, axis), strict=True):
             if (invalid := _invalid_read(key, invalid_from)) is not None:
                 if pending:
-                    whens.append((any_null(*pending) if len(pending) > 1 else is_null(pending[0]), _s("missing")))
-                    pending = []
+                    whens.append((key_unknown(pending, pending_flags), _s("missing")))
+                    pending, pending_flags = [], []
                 whens.append((exp.And(this=is_null(exp.column(name)), expression=paren(invalid)), _s("fail")))
             pending.append(exp.column(name))
-        whens.append((any_null(*pending) if len(pending) > 1 else is_null(pending[0]), _s("missing")))
+            pending_flags.append(flag)
+        whens.append((key_unknown(pending, pending_flags), _s("missing")))
         # keys outside the bands or in no line that a rule which applies already fails on (a requirement reading
         # the same input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined
         reads = {name for k in axis.keys for name in ir.reads(k)}

@@ -1,0 +1,1164 @@
+"""Crestline Closed-End Second (crestline_closed_end_second), version 2026.1, effective 2026-04-01.
+
+Investor: Crestline Home Equity.
+Source document: Crestline Home Equity, Closed-End Second Lien Guide v2026.1.
+
+Generated from programs/crestline_closed_end_second.guideline; do not edit.
+Source sha256: ce138ca1499d6a7f4dfcee2c827ed231bda14a5f138de5447ef0000ad379aa8e.
+The wording of the decision (titles, citations, messages' texts, matrix cells) is in `crestline_closed_end_second_meta`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from . import _runtime as rt
+from .crestline_closed_end_second_meta import META
+from .loan import Loan
+
+__all__ = ["META", "check", "check_fast", "facts", "values"]
+
+Result = tuple[bool | None, tuple[bool | None, ...]]
+
+
+_D0 = Decimal("0")
+_D2000000 = Decimal("2000000")
+_D1500000 = Decimal("1500000")
+_D100 = Decimal("100")
+_D50 = Decimal("50")
+_D45 = Decimal("45")
+_D3 = Decimal("3")
+_D6 = Decimal("6")
+
+
+def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The derived values of a loan, each after the values it uses; None when unknown.
+
+    First those the rules, matrices and limits use; then (unless `every` is false: the fast path) the rest.
+    A value outside its domain, or reading one, is None and recorded in `invalid` (id -> its value, or None).
+    """
+    v: dict[str, Any] = {}
+    inv: dict[str, Any] = {} if invalid is None else invalid
+    # Property value (programs/loan.fields:296)
+    v['property_value'] = (
+        None if (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t18
+        else loan.appraised_value
+    )
+    # Senior liens (programs/loan.fields:402)
+    v['senior_liens'] = (
+        None if (
+            _t21 := (
+                False if (_t19 := (loan.lien_position is not None)) is False
+                    or (_t20 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t19 is None or _t20 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t21
+        else _D0
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    v['cltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                (
+                    None if v['senior_liens'] is None or loan.loan_amount is None
+                    else v['senior_liens'] + loan.loan_amount
+                ),
+                loan.subordinate_liens,
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v['cltv'] = None
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v['heloc_undrawn'] = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v['heloc_undrawn'] is not None and not (v['heloc_undrawn'] >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v['heloc_undrawn']
+        v['heloc_undrawn'] = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v['hcltv'] = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (
+                        None if v['senior_liens'] is None or loan.loan_amount is None
+                        else v['senior_liens'] + loan.loan_amount
+                    ),
+                    loan.subordinate_liens,
+                ),
+                v['heloc_undrawn'],
+            ),
+            2,
+        ),
+        v['property_value'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v['hcltv'] = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v['hcltv'] = None
+    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
+    v['combined_loan_amount'] = (
+        None if v['senior_liens'] is None or loan.loan_amount is None else v['senior_liens'] + loan.loan_amount
+    )
+    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
+    v['max_combined_loan_amount'] = (
+        None if loan.occupancy is None
+        else _D2000000 if loan.occupancy in {'primary'}
+        else _D1500000 if loan.occupancy in {'second_home', 'investment'}
+        else None
+    )
+    # Eligible deposits (programs/loan.fields:307)
+    v['eligible_deposits'] = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v['qualifying_income'] = (
+        None if (
+            _t22 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t22
+        else (
+            None if (
+                _t23 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(
+                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
+                    ),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t23
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v['qualifying_income'] = None
+    elif v['qualifying_income'] is not None and not (v['qualifying_income'] > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v['qualifying_income']
+        v['qualifying_income'] = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v['dti'] = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v['qualifying_income'],
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v['dti'] = None
+        inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v['dti'] = None
+    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
+    v['max_dti'] = (
+        None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None
+    )
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v['reserves_months'] = None
+    # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
+    v['min_reserves'] = (
+        None if loan.occupancy is None
+        else _D3 if loan.occupancy in {'primary'}
+        else _D6 if loan.occupancy in {'second_home', 'investment'}
+        else None
+    )
+    if not every:
+        return v
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v['ltv'] = rt.div_round(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v['ltv'] = None
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    v['dscr'] = rt.div_round(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    )
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v['dscr'] = None
+    # Days since purchase (programs/loan.fields:331)
+    v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
+    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+    v['payment_shock'] = rt.div_round(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+        inv['payment_shock'] = _undefined
+        v['payment_shock'] = None
+    return v
+
+
+def matrix_ces(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
+    """Max CLTV / HCLTV: whether it applies and the loan's row and column keys.
+
+    Citation: §4.1 Matrix, p. 6. Source: programs/crestline_closed_end_second.guideline:83.
+    Cells: META.matrices[0] (crestline_closed_end_second_meta).
+    """
+    return True, ((loan.occupancy, loan.fico), loan.loan_amount)
+
+
+def rule_lien_position(loan: Loan, v: dict[str, Any]) -> Result:
+    """Second liens only.
+
+    Citation: §2.1 Lien position, p. 3. Source: programs/crestline_closed_end_second.guideline:21.
+    """
+    # programs/crestline_closed_end_second.guideline:21
+    applies = True
+    return applies, (
+        # Lien position is second (programs/crestline_closed_end_second.guideline:24)
+        (None if loan.lien_position is None else loan.lien_position in {'second'}),
+    )
+
+
+def rule_purposes(loan: Loan, v: dict[str, Any]) -> Result:
+    """Purposes.
+
+    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:26.
+    """
+    # programs/crestline_closed_end_second.guideline:26
+    applies = True
+    return applies, (
+        # Loan purpose is purchase or cash_out (programs/crestline_closed_end_second.guideline:29)
+        (None if loan.purpose is None else loan.purpose in {'purchase', 'cash_out'}),
+    )
+
+
+def rule_piggyback(loan: Loan, v: dict[str, Any]) -> Result:
+    """Purchase seconds.
+
+    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:31.
+    """
+    # programs/crestline_closed_end_second.guideline:31: applies when Loan purpose is purchase
+    applies = (None if loan.purpose is None else loan.purpose in {'purchase'})
+    return applies, (
+        # Occupancy is primary (programs/crestline_closed_end_second.guideline:34)
+        (None if loan.occupancy is None else loan.occupancy in {'primary'}),
+    )
+
+
+_D180 = Decimal("180")
+
+
+def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """Ownership seasoning.
+
+    Citation: §2.3 Seasoning, p. 3. Source: programs/crestline_closed_end_second.guideline:36.
+    """
+    # programs/crestline_closed_end_second.guideline:36: applies when Loan purpose is cash_out
+    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    return applies, (
+        # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:39)
+        rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180),
+    )
+
+
+def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
+    """Interest-only.
+
+    Citation: §2.4 Product, p. 4. Source: programs/crestline_closed_end_second.guideline:41.
+    """
+    # programs/crestline_closed_end_second.guideline:41
+    applies = True
+    return applies, (
+        # not Interest-only (programs/crestline_closed_end_second.guideline:43)
+        (None if loan.interest_only is None else not loan.interest_only),
+    )
+
+
+_D500000 = Decimal("500000")
+_D25000 = Decimal("25000")
+
+
+def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
+    """Loan amount.
+
+    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:45.
+    """
+    # programs/crestline_closed_end_second.guideline:45
+    applies = True
+    return applies, (
+        # Loan amount at least $25,000 (programs/crestline_closed_end_second.guideline:47)
+        (None if loan.loan_amount is None else loan.loan_amount >= _D25000),
+        # Loan amount at most $500,000 (programs/crestline_closed_end_second.guideline:48)
+        (None if loan.loan_amount is None else loan.loan_amount <= _D500000),
+    )
+
+
+def rule_combined_loan_amount_limit(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum combined loan amount.
+
+    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:60.
+    """
+    # programs/crestline_closed_end_second.guideline:60
+    applies = True
+    return applies, (
+        # Combined loan amount at most Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62)
+        (
+            None if v['combined_loan_amount'] is None or v['max_combined_loan_amount'] is None
+            else v['combined_loan_amount'] <= v['max_combined_loan_amount']
+        ),
+    )
+
+
+def rule_senior_lien_terms(loan: Loan, v: dict[str, Any]) -> Result:
+    """Terms of the first mortgage.
+
+    Citation: §3.1 Senior lien, p. 5. Source: programs/crestline_closed_end_second.guideline:66.
+    """
+    # programs/crestline_closed_end_second.guideline:66
+    applies = True
+    return applies, (
+        # not Senior lien negative amortization (programs/crestline_closed_end_second.guideline:69)
+        (None if loan.senior_lien_negative_amortization is None else not loan.senior_lien_negative_amortization),
+        # not Senior lien balloon (programs/crestline_closed_end_second.guideline:70)
+        (None if loan.senior_lien_balloon is None else not loan.senior_lien_balloon),
+    )
+
+
+def rule_senior_lien_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
+    """First mortgage in forbearance.
+
+    Citation: §3.2 Forbearance, p. 5. Source: programs/crestline_closed_end_second.guideline:72.
+    """
+    # programs/crestline_closed_end_second.guideline:72
+    applies = True
+    return applies, (
+        # not In forbearance (programs/crestline_closed_end_second.guideline:74)
+        (None if loan.in_forbearance is None else not loan.in_forbearance),
+    )
+
+
+_D1 = Decimal("1")
+
+
+def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
+    """Mortgage payment history.
+
+    Citation: §3.3 Housing history, p. 5. Source: programs/crestline_closed_end_second.guideline:76.
+    """
+    # programs/crestline_closed_end_second.guideline:76
+    applies = True
+    return applies, (
+        # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
+        # (programs/crestline_closed_end_second.guideline:78)
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
+        # (programs/crestline_closed_end_second.guideline:79)
+        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D1),
+    )
+
+
+def rule_doc_reduction(loan: Loan, v: dict[str, Any]) -> Result:
+    """Alternative documentation.
+
+    Citation: §4.2 Adjustments, p. 6. Source: programs/crestline_closed_end_second.guideline:96.
+    """
+    # programs/crestline_closed_end_second.guideline:96: applies when Documentation type is not full_doc
+    applies = (None if loan.doc_type is None else loan.doc_type not in {'full_doc'})
+    return applies, ()
+
+
+def rule_condo_cap(loan: Loan, v: dict[str, Any]) -> Result:
+    """Condominiums.
+
+    Citation: §4.2 Adjustments, p. 6. Source: programs/crestline_closed_end_second.guideline:101.
+    """
+    # programs/crestline_closed_end_second.guideline:101: applies when Property type is condo_warrantable
+    applies = (None if loan.property_type is None else loan.property_type in {'condo_warrantable'})
+    return applies, ()
+
+
+def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
+    """Eligible property types.
+
+    Citation: §5.1 Property types, p. 7. Source: programs/crestline_closed_end_second.guideline:108.
+    """
+    # programs/crestline_closed_end_second.guideline:108
+    applies = True
+    return applies, (
+        # Property type is sfr, pud, townhome, condo_warrantable or two_to_four_unit
+        # (programs/crestline_closed_end_second.guideline:110)
+        (
+            None if loan.property_type is None
+            else loan.property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
+        ),
+    )
+
+
+def rule_texas(loan: Loan, v: dict[str, Any]) -> Result:
+    """Texas.
+
+    Citation: §5.2 State restrictions, p. 7. Source: programs/crestline_closed_end_second.guideline:112.
+    """
+    # programs/crestline_closed_end_second.guideline:112
+    applies = True
+    return applies, (
+        # State is not TX (programs/crestline_closed_end_second.guideline:115)
+        (None if loan.state is None else loan.state not in {'TX'}),
+    )
+
+
+def rule_minimum_fico(loan: Loan, v: dict[str, Any]) -> Result:
+    """Minimum credit score.
+
+    Citation: §6.1 Credit score, p. 8. Source: programs/crestline_closed_end_second.guideline:119.
+    """
+    # programs/crestline_closed_end_second.guideline:119
+    applies = True
+    return applies, (
+        # Credit score at least 660 (programs/crestline_closed_end_second.guideline:121)
+        (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)),
+    )
+
+
+_D84 = Decimal("84")
+_D48 = Decimal("48")
+_D24 = Decimal("24")
+
+
+def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
+    """Credit event seasoning.
+
+    Citation: §6.2 Credit events, p. 8. Source: programs/crestline_closed_end_second.guideline:123.
+    """
+    # programs/crestline_closed_end_second.guideline:123
+    applies = True
+    return applies, (
+        # months since the latest Credit events (fc) at least 84 months
+        # (programs/crestline_closed_end_second.guideline:127)
+        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D84),
+        # months since the latest Credit events (ss, dil, mod) at least 48 months
+        # (programs/crestline_closed_end_second.guideline:128)
+        rt.ge(
+            rt.months_since_latest(
+                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+            ),
+            _D48,
+        ),
+        # months since the latest Credit events (bk7, bk11) at least 48 months
+        # (programs/crestline_closed_end_second.guideline:129)
+        rt.ge(
+            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
+            _D48,
+        ),
+        # months since the latest Credit events (bk13) at least 24 months
+        # (programs/crestline_closed_end_second.guideline:130)
+        rt.ge(
+            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D24
+        ),
+    )
+
+
+def rule_documentation(loan: Loan, v: dict[str, Any]) -> Result:
+    """Documentation types.
+
+    Citation: §6.3 Income, p. 9. Source: programs/crestline_closed_end_second.guideline:132.
+    """
+    # programs/crestline_closed_end_second.guideline:132
+    applies = True
+    return applies, (
+        # Documentation type is full_doc, wvoe, bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or
+        # bank_stmt_business_24 (programs/crestline_closed_end_second.guideline:134)
+        (
+            None if loan.doc_type is None
+            else loan.doc_type in {
+                'full_doc',
+                'wvoe',
+                'bank_stmt_personal_12',
+                'bank_stmt_personal_24',
+                'bank_stmt_business_12',
+                'bank_stmt_business_24',
+            }
+        ),
+    )
+
+
+def rule_dti(loan: Loan, v: dict[str, Any]) -> Result:
+    """Maximum DTI.
+
+    Citation: §6.4 DTI, p. 9. Source: programs/crestline_closed_end_second.guideline:142.
+    """
+    # programs/crestline_closed_end_second.guideline:142
+    applies = True
+    return applies, (
+        # DTI at most Maximum DTI (programs/crestline_closed_end_second.guideline:145)
+        (
+            False if loan.fico_no_score
+            else (None if v['dti'] is None or v['max_dti'] is None else v['dti'] <= v['max_dti'])
+        ),
+    )
+
+
+_D250000 = Decimal("250000")
+
+
+def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
+    """Reserves.
+
+    Citation: §6.5 Reserves, p. 10. Source: programs/crestline_closed_end_second.guideline:153.
+    """
+    # programs/crestline_closed_end_second.guideline:153: applies when Loan amount more than $250,000 or Occupancy is
+    # not primary
+    applies = (
+        True if (_t24 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t25 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t24 is None or _t25 is None
+        else False
+    )
+    return applies, (
+        # Reserves at least Minimum reserves (programs/crestline_closed_end_second.guideline:156)
+        (
+            None if v['reserves_months'] is None or v['min_reserves'] is None
+            else v['reserves_months'] >= v['min_reserves']
+        ),
+    )
+
+
+def facts(loan: Loan) -> rt.Facts:
+    """Everything the program's rules establish about a loan, before the decision is assembled."""
+    inv: dict[str, Any] = {}
+    v = values(loan, invalid=inv)
+    f = rt.Facts(loan, v)
+    f.invalid = inv
+    f.matrices = [
+        matrix_ces(loan, v),
+    ]
+    f.rules = [
+        rule_lien_position(loan, v),
+        rule_purposes(loan, v),
+        rule_piggyback(loan, v),
+        rule_ownership_seasoning(loan, v),
+        rule_interest_only(loan, v),
+        rule_loan_amount_range(loan, v),
+        rule_combined_loan_amount_limit(loan, v),
+        rule_senior_lien_terms(loan, v),
+        rule_senior_lien_forbearance(loan, v),
+        rule_housing_history(loan, v),
+        rule_doc_reduction(loan, v),
+        rule_condo_cap(loan, v),
+        rule_property_types(loan, v),
+        rule_texas(loan, v),
+        rule_minimum_fico(loan, v),
+        rule_credit_event_seasoning(loan, v),
+        rule_documentation(loan, v),
+        rule_dti(loan, v),
+        rule_reserves(loan, v),
+    ]
+    return f
+
+
+def check(loan: Loan) -> rt.Decision:
+    """Decide a loan under Crestline Closed-End Second 2026.1: status, findings, conditions, values, limits."""
+    return rt.decide(META, facts(loan))
+
+
+_CELLS_ces = (
+    ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80"))),
+    ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
+    ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), None),
+    ((Decimal("75"), Decimal("75")), None, None),
+    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None),
+    ((Decimal("70"), Decimal("70")), None, None),
+)
+_D250001 = Decimal("250001")
+_D350000 = Decimal("350000")
+_D350001 = Decimal("350001")
+_D5 = Decimal("5")
+_D80 = Decimal("80")
+
+
+def check_fast(loan: Loan) -> rt.Verdict:
+    """The same decision without its wording: status, limits with their binding rules, failing rule ids.
+
+    The generic verdict (tests/oracles/verdict.py) unrolled for this program: derived values as locals, matrix bands
+    as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
+    computed only when it may apply.
+    """
+    inv: dict[str, Any] = {}  # values outside their domain, or reading one
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
+        else loan.appraised_value
+    )
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (loan.lien_position is not None)) is False
+                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else loan.senior_lien_balance if _t3
+        else _D0
+    )
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    v_cltv = rt.div_round(
+        rt.scale(
+            rt.add(
+                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                loan.subordinate_liens,
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
+    # Undrawn HELOC credit (programs/loan.fields:405)
+    v_heloc_undrawn = (
+        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
+        else loan.heloc_line_amount - loan.heloc_drawn_balance
+    )
+    if v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0):  # outside its domain, $0+
+        inv['heloc_undrawn'] = v_heloc_undrawn
+        v_heloc_undrawn = None
+    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+    v_hcltv = rt.div_round(
+        rt.scale(
+            rt.add(
+                rt.add(
+                    (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
+                    loan.subordinate_liens,
+                ),
+                v_heloc_undrawn,
+            ),
+            2,
+        ),
+        v_property_value,
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+        v_hcltv = None
+        inv['hcltv'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['hcltv'] = _undefined
+        v_hcltv = None
+    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
+    v_combined_loan_amount = (
+        None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount
+    )
+    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
+    v_max_combined_loan_amount = (
+        None if loan.occupancy is None
+        else _D2000000 if loan.occupancy in {'primary'}
+        else _D1500000 if loan.occupancy in {'second_home', 'investment'}
+        else None
+    )
+    # Eligible deposits (programs/loan.fields:307)
+    v_eligible_deposits = rt.sub(
+        (
+            None if loan.total_deposits is None or loan.excluded_transfers is None
+            else loan.total_deposits - loan.excluded_transfers
+        ),
+        loan.excluded_nonrecurring,
+    )
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v_qualifying_income = (
+        None if (
+            _t4 := (
+                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+            )
+        ) is None
+        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
+        else (
+            None if (
+                _t5 := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_round(
+                rt.mul(
+                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
+                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                ),
+                loan.statement_months,
+                2,
+                'down',
+            ) if _t5
+            else rt.quantize(loan.monthly_income, 2, 'down')
+        )
+    )
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v_dti = rt.div_round(
+        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        v_qualifying_income,
+        2,
+        'up',
+    )
+    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
+    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
+    v_max_dti = (None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None)
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
+    v_min_reserves = (
+        None if loan.occupancy is None
+        else _D3 if loan.occupancy in {'primary'}
+        else _D6 if loan.occupancy in {'second_home', 'investment'}
+        else None
+    )
+    failed: list[str] = []
+    unresolved: list[str] = []
+    applies: bool | None
+    ok: bool | None
+    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
+    base_max_cltv_by = ''
+    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    base_max_hcltv: Decimal | None = None  # the lowest cell for max_hcltv so far
+    base_max_hcltv_by = ''
+    refused_max_hcltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    covered: bool | None = False  # whether some matrix applies
+    out_ces: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:83; §4.1 Matrix, p. 6); cells in
+    # _CELLS_ces
+    covered = True
+    if loan.occupancy is None or loan.fico is None:
+        unresolved.append('ces')
+    # occupancy, fico: 6 lines
+    elif (
+        row := (
+            0 if loan.occupancy in {'primary'} and loan.fico >= 740
+            else 1 if loan.occupancy in {'primary'} and 700 <= loan.fico <= 739
+            else 2 if loan.occupancy in {'primary'} and 680 <= loan.fico <= 699
+            else 3 if loan.occupancy in {'primary'} and 660 <= loan.fico <= 679
+            else 4 if loan.occupancy in {'second_home', 'investment'} and loan.fico >= 720
+            else 5 if loan.occupancy in {'second_home', 'investment'} and 680 <= loan.fico <= 719
+            else -1
+        )
+    ) < 0:
+        failed.append('ces')
+        refused_max_cltv = refused_max_cltv or 'ces'
+        refused_max_hcltv = refused_max_hcltv or 'ces'
+        out_ces = (len(failed) - 1, 0)
+    elif loan.loan_amount is None:
+        unresolved.append('ces')
+    # loan_amount: up to $250,000, $250,001-$350,000, $350,001-$500,000
+    elif (
+        col := (
+            0 if loan.loan_amount <= _D250000
+            else 1 if _D250001 <= loan.loan_amount <= _D350000
+            else 2 if _D350001 <= loan.loan_amount <= _D500000
+            else -1
+        )
+    ) < 0:
+        failed.append('ces')
+        refused_max_cltv = refused_max_cltv or 'ces'
+        refused_max_hcltv = refused_max_hcltv or 'ces'
+        out_ces = (len(failed) - 1, 1)
+    elif (cell := _CELLS_ces[row][col]) is None:
+        failed.append('ces')  # N/A
+        refused_max_cltv = refused_max_cltv or 'ces'
+        refused_max_hcltv = refused_max_hcltv or 'ces'
+    else:
+        if (given := cell[0]) is not None and (base_max_cltv is None or given < base_max_cltv):
+            base_max_cltv, base_max_cltv_by = given, 'ces'
+        if (given := cell[1]) is not None and (base_max_hcltv is None or given < base_max_hcltv):
+            base_max_hcltv, base_max_hcltv_by = given, 'ces'
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:21; §2.1 Lien position, p.
+    # 3)
+    ok = (None if loan.lien_position is None else loan.lien_position in {'second'})
+    if ok is False:
+        failed.append('lien_position')
+    elif ok is None:
+        unresolved.append('lien_position')
+    # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:26; §2.2 Purpose, p. 3)
+    ok = (None if loan.purpose is None else loan.purpose in {'purchase', 'cash_out'})
+    if ok is False:
+        failed.append('purposes')
+    elif ok is None:
+        unresolved.append('purposes')
+    # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:31; §2.2 Purpose, p. 3)
+    applies = (None if loan.purpose is None else loan.purpose in {'purchase'})
+    if applies is not False:
+        ok = (None if loan.occupancy is None else loan.occupancy in {'primary'})
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('piggyback')
+        else:
+            if ok is False:
+                failed.append('piggyback')
+            elif ok is None:
+                unresolved.append('piggyback')
+    # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:36; §2.3 Seasoning,
+    # p. 3)
+    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    if applies is not False:
+        ok = rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('ownership_seasoning')
+        else:
+            if ok is False:
+                failed.append('ownership_seasoning')
+            elif ok is None:
+                unresolved.append('ownership_seasoning')
+    # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:41; §2.4 Product, p. 4)
+    ok = (None if loan.interest_only is None else not loan.interest_only)
+    if ok is False:
+        failed.append('interest_only')
+    elif ok is None:
+        unresolved.append('interest_only')
+    # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:45; §2.5 Loan amounts, p. 4)
+    ok = (
+        False if (_t6 := (None if loan.loan_amount is None else loan.loan_amount >= _D25000)) is False
+            or (_t7 := (None if loan.loan_amount is None else loan.loan_amount <= _D500000)) is False
+        else None if _t6 is None or _t7 is None
+        else True
+    )
+    if ok is False:
+        failed.append('loan_amount_range')
+    elif ok is None:
+        unresolved.append('loan_amount_range')
+    # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:60;
+    # §2.5 Loan amounts, p. 4)
+    ok = (
+        None if v_combined_loan_amount is None or v_max_combined_loan_amount is None
+        else v_combined_loan_amount <= v_max_combined_loan_amount
+    )
+    if ok is False:
+        failed.append('combined_loan_amount_limit')
+    elif ok is None:
+        unresolved.append('combined_loan_amount_limit')
+    # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:66; §3.1
+    # Senior lien, p. 5)
+    ok = (
+        False if (
+            _t8 := (
+                None if loan.senior_lien_negative_amortization is None else not loan.senior_lien_negative_amortization
+            )
+        ) is False
+            or (_t9 := (None if loan.senior_lien_balloon is None else not loan.senior_lien_balloon)) is False
+        else None if _t8 is None or _t9 is None
+        else True
+    )
+    if ok is False:
+        failed.append('senior_lien_terms')
+    elif ok is None:
+        unresolved.append('senior_lien_terms')
+    # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:72;
+    # §3.2 Forbearance, p. 5)
+    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    if ok is False:
+        failed.append('senior_lien_forbearance')
+    elif ok is None:
+        unresolved.append('senior_lien_forbearance')
+    # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:76; §3.3 Housing
+    # history, p. 5)
+    ok = (
+        False if (
+            _t10 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
+        ) is False
+            or (
+                _t11 := rt.le(
+                    rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D1
+                )
+            ) is False
+        else None if _t10 is None or _t11 is None
+        else True
+    )
+    if ok is False:
+        failed.append('housing_history')
+    elif ok is None:
+        unresolved.append('housing_history')
+    # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:96; §4.2
+    # Adjustments, p. 6)
+    a_doc_reduction = (None if loan.doc_type is None else loan.doc_type not in {'full_doc'})
+    if a_doc_reduction is None:
+        unresolved.append('doc_reduction')
+    # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:101; §4.2 Adjustments, p. 6)
+    a_condo_cap = (None if loan.property_type is None else loan.property_type in {'condo_warrantable'})
+    if a_condo_cap is None:
+        unresolved.append('condo_cap')
+    # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:108; §5.1 Property
+    # types, p. 7)
+    ok = (
+        None if loan.property_type is None
+        else loan.property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
+    )
+    if ok is False:
+        failed.append('property_types')
+    elif ok is None:
+        unresolved.append('property_types')
+    # rule texas: Texas (programs/crestline_closed_end_second.guideline:112; §5.2 State restrictions, p. 7)
+    ok = (None if loan.state is None else loan.state not in {'TX'})
+    if ok is False:
+        failed.append('texas')
+    elif ok is None:
+        unresolved.append('texas')
+    # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:119; §6.1 Credit score, p.
+    # 8)
+    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    if ok is False:
+        failed.append('minimum_fico')
+    elif ok is None:
+        unresolved.append('minimum_fico')
+    # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:123; §6.2
+    # Credit events, p. 8)
+    ok = (
+        False if (
+            _t12 := rt.ge(
+                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D84
+            )
+        ) is False
+            or (
+                _t13 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                    ),
+                    _D48,
+                )
+            ) is False
+            or (
+                _t14 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                    ),
+                    _D48,
+                )
+            ) is False
+            or (
+                _t15 := rt.ge(
+                    rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                    ),
+                    _D24,
+                )
+            ) is False
+        else None if _t12 is None or _t13 is None or _t14 is None or _t15 is None
+        else True
+    )
+    if ok is False:
+        failed.append('credit_event_seasoning')
+    elif ok is None:
+        unresolved.append('credit_event_seasoning')
+    # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:132; §6.3 Income, p. 9)
+    ok = (
+        None if loan.doc_type is None
+        else loan.doc_type in {
+            'full_doc',
+            'wvoe',
+            'bank_stmt_personal_12',
+            'bank_stmt_personal_24',
+            'bank_stmt_business_12',
+            'bank_stmt_business_24',
+        }
+    )
+    if ok is False:
+        failed.append('documentation')
+    elif ok is None:
+        unresolved.append('documentation')
+    # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:142; §6.4 DTI, p. 9)
+    ok = (
+        False if not inv.keys().isdisjoint(('dti',))
+        else (False if loan.fico_no_score else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
+    )
+    if ok is False:
+        failed.append('dti')
+    elif ok is None:
+        unresolved.append('dti')
+    # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:153; §6.5 Reserves, p. 10)
+    applies = (
+        True if (_t16 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t17 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t16 is None or _t17 is None
+        else False
+    )
+    if applies is not False:
+        ok = (
+            False if not inv.keys().isdisjoint(('reserves_months',))
+            else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
+        )
+        if applies is None:  # may apply: missing unless every requirement is met
+            if ok is not True:
+                unresolved.append('reserves')
+        else:
+            if ok is False:
+                failed.append('reserves')
+            elif ok is None:
+                unresolved.append('reserves')
+    if out_ces is not None:  # matrix ces: a key outside its bands
+        if out_ces[1] == 0 and (
+            (
+                (None if loan.purpose is None else loan.purpose in {'purchase'}) is True
+                    and (None if loan.occupancy is None else loan.occupancy in {'primary'}) is False
+            )
+                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+        ):
+            del failed[out_ces[0]]
+        if out_ces[1] == 1 and (
+            ((None if loan.loan_amount is None else loan.loan_amount >= _D25000) is False)
+                or ((None if loan.loan_amount is None else loan.loan_amount <= _D500000) is False)
+        ):
+            del failed[out_ces[0]]
+    best: Decimal | None
+    sure: Decimal | None
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
+    # apply; `sure`: only those that surely apply
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
+    best = sure = base_max_cltv
+    best_by = base_max_cltv_by
+    if base_max_cltv is not None:
+        low = low_sure = base_max_cltv
+        # doc_reduction (programs/crestline_closed_end_second.guideline:96): reduce by 5%
+        if a_doc_reduction is not False:
+            if (less := base_max_cltv - _D5) < low:
+                low, best_by = less, 'doc_reduction'
+            if a_doc_reduction is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_condo_cap is not False:  # condo_cap (programs/crestline_closed_end_second.guideline:101): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'condo_cap'
+        if a_condo_cap is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    if refused_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+    elif best is not None:
+        if v_cltv is None:
+            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+        elif v_cltv > best:
+            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
+    # and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
+    # may apply; `sure`: only those that surely apply
+    best = sure = base_max_hcltv
+    best_by = base_max_hcltv_by
+    if base_max_hcltv is not None:
+        low = low_sure = base_max_hcltv
+        # doc_reduction (programs/crestline_closed_end_second.guideline:96): reduce by 5%
+        if a_doc_reduction is not False:
+            if (less := base_max_hcltv - _D5) < low:
+                low, best_by = less, 'doc_reduction'
+            if a_doc_reduction is True and less < low_sure:
+                low_sure = less
+        best, sure = low, low_sure
+    if a_condo_cap is not False:  # condo_cap (programs/crestline_closed_end_second.guideline:101): cap at 80%
+        if best is None or best > _D80:
+            best, best_by = _D80, 'condo_cap'
+        if a_condo_cap is True and (sure is None or sure > _D80):
+            sure = _D80
+    lim_max_hcltv, lim_max_hcltv_by = best, None if best is None else best_by
+    if refused_max_hcltv is not None:
+        lim_max_hcltv, lim_max_hcltv_by = None, None
+    elif best is not None:
+        if v_hcltv is None:
+            (failed if 'hcltv' in inv else unresolved).append('max_hcltv')
+        elif v_hcltv > best:
+            (unresolved if sure is None or v_hcltv <= sure else failed).append('max_hcltv')
+    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
+    return rt.Verdict(
+        status,
+        (
+            ('max_ltv', None, None),
+            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+            ('max_loan_amount', None, None),
+            ('max_hcltv', lim_max_hcltv, lim_max_hcltv_by),
+        ),
+        tuple(failed),
+        tuple(unresolved),
+    )
