@@ -22,7 +22,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
+_STEP3 = Decimal("0.001")
 _D1_250 = Decimal("1.250")
 _D1 = Decimal("1")
 _D1_249 = Decimal("1.249")
@@ -58,11 +60,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
+    v['cltv'] = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -71,8 +73,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             2,
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
@@ -81,7 +82,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['qualifying_rent'] = None
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
-    v['dscr'] = rt.div_round(v['qualifying_rent'], loan.pitia, 3, 'down')
+    v['dscr'] = rt.div_down(v['qualifying_rent'], loan.pitia, _STEP3)
     if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
         v['dscr'] = None
         inv['dscr'] = None
@@ -135,14 +136,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
-    v['reserves_months'] = rt.div_round(
+    v['reserves_months'] = rt.div_down(
         (
             None if loan.liquid_assets is None or v['retirement_credit'] is None
             else loan.liquid_assets + v['retirement_credit']
         ),
         loan.pitia,
-        2,
-        'down',
+        _STEP2,
     )
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v['required_reserves'] = (
@@ -170,7 +170,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t34
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t34
         else (
             None if (
                 _t35 := (
@@ -178,7 +178,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
+            else rt.div_down(
                 rt.mul(
                     rt.mul(
                         v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
@@ -186,8 +186,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
                 ),
                 loan.statement_months,
-                2,
-                'down',
+                _STEP2,
             ) if _t35
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
@@ -196,11 +195,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
+    v['dti'] = rt.div_up(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
@@ -208,8 +206,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     return v
 
@@ -699,11 +697,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    v_ltv = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
+    v_cltv = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -712,8 +710,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             2,
         ),
         v_property_value,
-        2,
-        'up',
+        _STEP2,
     )
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
     v_qualifying_rent = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
@@ -722,7 +719,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_qualifying_rent = None
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
-    v_dscr = rt.div_round(v_qualifying_rent, loan.pitia, 3, 'down')
+    v_dscr = rt.div_down(v_qualifying_rent, loan.pitia, _STEP3)
     if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
         v_dscr = None
         inv['dscr'] = None
@@ -776,14 +773,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
-    v_reserves_months = rt.div_round(
+    v_reserves_months = rt.div_down(
         (
             None if loan.liquid_assets is None or v_retirement_credit is None
             else loan.liquid_assets + v_retirement_credit
         ),
         loan.pitia,
-        2,
-        'down',
+        _STEP2,
     )
     # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
     v_required_reserves = (
@@ -1352,13 +1348,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif loan.loan_amount > best:
             (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

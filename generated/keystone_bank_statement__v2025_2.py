@@ -23,6 +23,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _D0 = Decimal("0")
@@ -33,6 +34,7 @@ _D1000001 = Decimal("1000001")
 _D2500000 = Decimal("2500000")
 _D12 = Decimal("12")
 _D2500001 = Decimal("2500001")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -45,16 +47,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t59
+        None if (_t83 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t83
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
+    v['cltv'] = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -63,8 +65,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             2,
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
@@ -77,19 +78,19 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t60 := (
+            _t84 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t60
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t84
         else (
             None if (
-                _t61 := (
+                _t85 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
+            else rt.div_down(
                 rt.mul(
                     rt.mul(
                         v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
@@ -97,9 +98,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t61
+                _STEP2,
+            ) if _t85
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -107,17 +107,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
+    v['dti'] = rt.div_up(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
     v['required_reserves'] = (
         None if loan.loan_amount is None
@@ -129,14 +128,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
     )
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     return v
 
@@ -148,9 +147,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t62 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t86 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t87 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t86 is None or _t87 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -162,9 +161,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t64 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t65 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t64 is None or _t65 is None
+        False if (_t88 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t89 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t88 is None or _t89 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -176,9 +175,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t66 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t67 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t66 is None or _t67 is None
+        False if (_t90 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t91 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t90 is None or _t91 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -190,9 +189,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t68 is None or _t69 is None
+        False if (_t92 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t93 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t92 is None or _t93 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -276,21 +275,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
-        rt.any3(
-            (None if v['dti'] is None else v['dti'] <= _D50),
-            rt.all3(
-                (
-                    False if (
-                        _t70 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
-                    ) is False
-                        or (_t71 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t72 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t73 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t70 is None or _t71 is None or _t72 is None or _t73 is None
-                    else True
-                ),
-                (None if v['dti'] is None else v['dti'] <= _D55),
-            ),
+        (
+            True if (_t100 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+                or (
+                    _t101 := (
+                        False if (
+                            _t98 := (
+                                False if (
+                                    _t94 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 700)
+                                    )
+                                ) is False
+                                    or (_t95 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (
+                                        _t96 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)
+                                    ) is False
+                                    or (_t97 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t94 is None or _t95 is None or _t96 is None or _t97 is None
+                                else True
+                            )
+                        ) is False
+                            or (_t99 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t98 is None or _t99 is None
+                        else True
+                    )
+                ) is True
+            else None if _t100 is None or _t101 is None
+            else False
         ),
     )
 
@@ -384,9 +396,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t74 := (loan.forbearance_end is not None)) is False
-            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t74 is None or _t75 is None
+        False if (_t102 := (loan.forbearance_end is not None)) is False
+            or (_t103 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t102 is None or _t103 is None
         else True
     )
     return applies, (
@@ -404,9 +416,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t76 := (loan.forbearance_end is not None)) is False
-            or (_t77 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t76 is None or _t77 is None
+        False if (_t104 := (loan.forbearance_end is not None)) is False
+            or (_t105 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t104 is None or _t105 is None
         else True
     )
     return applies, ()
@@ -496,9 +508,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t78 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t79 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t78 is None or _t79 is None
+            False if (_t106 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t107 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t106 is None or _t107 is None
             else True
         ),
     )
@@ -689,11 +701,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    v_ltv = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
+    v_cltv = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -702,8 +714,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             2,
         ),
         v_property_value,
-        2,
-        'up',
+        _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = rt.sub(
@@ -720,7 +731,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else rt.div_down(v_eligible_deposits, loan.statement_months, _STEP2) if _t1
         else (
             None if (
                 _t2 := (
@@ -728,14 +739,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
+            else rt.div_down(
                 rt.mul(
                     rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
                     (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
                 ),
                 loan.statement_months,
-                2,
-                'down',
+                _STEP2,
             ) if _t2
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
@@ -744,17 +754,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
+    v_dti = rt.div_up(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
-        2,
-        'up',
+        _STEP2,
     )
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
     v_required_reserves = (
         None if loan.loan_amount is None
@@ -1090,21 +1099,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117; §4.2, p. 8)
     ok = (
         False if not inv.keys().isdisjoint(('dti',))
-        else rt.any3(
-            (None if v_dti is None else v_dti <= _D50),
-            rt.all3(
-                (
-                    False if (
-                        _t11 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
-                    ) is False
-                        or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                        or (_t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                        or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
-                    else True
-                ),
-                (None if v_dti is None else v_dti <= _D55),
-            ),
+        else (
+            True if (_t17 := (None if v_dti is None else v_dti <= _D50)) is True
+                or (
+                    _t18 := (
+                        False if (
+                            _t15 := (
+                                False if (
+                                    _t11 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 700)
+                                    )
+                                ) is False
+                                    or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (
+                                        _t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                    ) is False
+                                    or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                                else True
+                            )
+                        ) is False
+                            or (_t16 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t15 is None or _t16 is None
+                        else True
+                    )
+                ) is True
+            else None if _t17 is None or _t18 is None
+            else False
         )
     )
     if ok is False:
@@ -1115,12 +1137,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
     ok = (
         False if (
-            _t15 := rt.ge(
+            _t19 := rt.ge(
                 rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
             )
         ) is False
             or (
-                _t16 := rt.ge(
+                _t20 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                     ),
@@ -1128,7 +1150,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t17 := rt.ge(
+                _t21 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                     ),
@@ -1136,7 +1158,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t18 := rt.ge(
+                _t22 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                     ),
@@ -1144,14 +1166,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             ) is False
             or (
-                _t19 := rt.ge(
+                _t23 := rt.ge(
                     rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                     ),
                     _D12,
                 )
             ) is False
-        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None or _t19 is None
+        else None if _t19 is None or _t20 is None or _t21 is None or _t22 is None or _t23 is None
         else True
     )
     if ok is False:
@@ -1165,20 +1187,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         ok = (
             False if (
-                _t20 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
+                _t24 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
             ) is False
                 or (
-                    _t21 := rt.le(
+                    _t25 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
                     )
                 ) is False
                 or (
-                    _t22 := (
+                    _t26 := (
                         None if loan.housing_verification is None
                         else loan.housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t20 is None or _t21 is None or _t22 is None
+            else None if _t24 is None or _t25 is None or _t26 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1199,9 +1221,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145; §5.2, p.
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     applies = (
-        False if (_t23 := (loan.forbearance_end is not None)) is False
-            or (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t27 := (loan.forbearance_end is not None)) is False
+            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if applies is not False:
@@ -1218,9 +1240,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t29 := (loan.forbearance_end is not None)) is False
+            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t29 is None or _t30 is None
         else True
     )
     if applies is None or applies:
@@ -1272,9 +1294,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
     ok = (
-        False if (_t27 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t28 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+            or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if ok is False:
@@ -1326,26 +1348,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t29 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t39 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t40 := (
+                                        False if (
+                                            _t37 := (
+                                                False if (
+                                                    _t33 := (
+                                                        False if loan.fico_no_score
+                                                        else (None if loan.fico is None else loan.fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t34 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t35 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t36 := (None if loan.fthb is None else not loan.fthb)) is False
+                                                else None if _t33 is None
+                                                    or _t34 is None
+                                                    or _t35 is None
+                                                    or _t36 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t32 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t38 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t37 is None or _t38 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t39 is None or _t40 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1353,9 +1389,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t33 is None or _t34 is None
+                False if (_t41 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t42 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t41 is None or _t42 is None
                 else True
             ) is False
         ):
@@ -1370,26 +1406,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t35 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t49 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t50 := (
+                                        False if (
+                                            _t47 := (
+                                                False if (
+                                                    _t43 := (
+                                                        False if loan.fico_no_score
+                                                        else (None if loan.fico is None else loan.fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t44 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t45 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t46 := (None if loan.fthb is None else not loan.fthb)) is False
+                                                else None if _t43 is None
+                                                    or _t44 is None
+                                                    or _t45 is None
+                                                    or _t46 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t38 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t48 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t47 is None or _t48 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t49 is None or _t50 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1397,9 +1447,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t39 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t40 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t39 is None or _t40 is None
+                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t51 is None or _t52 is None
                 else True
             ) is False
         ):
@@ -1414,26 +1464,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t41 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t43 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t59 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t60 := (
+                                        False if (
+                                            _t57 := (
+                                                False if (
+                                                    _t53 := (
+                                                        False if loan.fico_no_score
+                                                        else (None if loan.fico is None else loan.fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t55 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
+                                                else None if _t53 is None
+                                                    or _t54 is None
+                                                    or _t55 is None
+                                                    or _t56 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t44 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t58 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t57 is None or _t58 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t59 is None or _t60 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1441,9 +1505,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t45 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t46 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t45 is None or _t46 is None
+                False if (_t61 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t62 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t61 is None or _t62 is None
                 else True
             ) is False
         ):
@@ -1458,26 +1522,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t47 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t48 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t49 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t69 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t70 := (
+                                        False if (
+                                            _t67 := (
+                                                False if (
+                                                    _t63 := (
+                                                        False if loan.fico_no_score
+                                                        else (None if loan.fico is None else loan.fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t64 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t65 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t66 := (None if loan.fthb is None else not loan.fthb)) is False
+                                                else None if _t63 is None
+                                                    or _t64 is None
+                                                    or _t65 is None
+                                                    or _t66 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t50 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t47 is None or _t48 is None or _t49 is None or _t50 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t68 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t67 is None or _t68 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t69 is None or _t70 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1485,9 +1563,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t51 is None or _t52 is None
+                False if (_t71 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t72 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t71 is None or _t72 is None
                 else True
             ) is False
         ):
@@ -1502,26 +1580,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti',))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t53 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t55 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t79 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t80 := (
+                                        False if (
+                                            _t77 := (
+                                                False if (
+                                                    _t73 := (
+                                                        False if loan.fico_no_score
+                                                        else (None if loan.fico is None else loan.fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t74 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t75 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t76 := (None if loan.fthb is None else not loan.fthb)) is False
+                                                else None if _t73 is None
+                                                    or _t74 is None
+                                                    or _t75 is None
+                                                    or _t76 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t53 is None or _t54 is None or _t55 is None or _t56 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t78 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t77 is None or _t78 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t79 is None or _t80 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1529,9 +1621,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t57 is None or _t58 is None
+                False if (_t81 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                    or (_t82 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+                else None if _t81 is None or _t82 is None
                 else True
             ) is False
         ):
@@ -1641,13 +1733,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _D0 = Decimal("0")
@@ -32,6 +33,7 @@ _D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -49,11 +51,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
+    v['cltv'] = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -62,8 +64,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             2,
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = rt.sub(
@@ -80,7 +81,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t21
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t21
         else (
             None if (
                 _t22 := (
@@ -88,7 +89,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
+            else rt.div_down(
                 rt.mul(
                     rt.mul(
                         v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
@@ -96,8 +97,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
                 ),
                 loan.statement_months,
-                2,
-                'down',
+                _STEP2,
             ) if _t22
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
@@ -106,21 +106,20 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
+    v['dti'] = rt.div_up(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v['required_reserves'] = (
         None if loan.loan_amount is None
@@ -132,8 +131,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
     )
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
@@ -463,11 +462,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
+    v_ltv = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
+    v_cltv = rt.div_up(
         rt.scale(
             (
                 None if loan.loan_amount is None or loan.subordinate_liens is None
@@ -476,8 +475,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             2,
         ),
         v_property_value,
-        2,
-        'up',
+        _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = rt.sub(
@@ -494,7 +492,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t1
+        else rt.div_down(v_eligible_deposits, loan.statement_months, _STEP2) if _t1
         else (
             None if (
                 _t2 := (
@@ -502,14 +500,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
+            else rt.div_down(
                 rt.mul(
                     rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
                     (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
                 ),
                 loan.statement_months,
-                2,
-                'down',
+                _STEP2,
             ) if _t2
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
@@ -518,21 +515,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
         inv['qualifying_income'] = v_qualifying_income
         v_qualifying_income = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
+    v_dti = rt.div_up(
         rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
         v_qualifying_income,
-        2,
-        'up',
+        _STEP2,
     )
     if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
         v_dti = None
         inv['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v_payment_shock = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v_payment_shock = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if loan.loan_amount is None
@@ -922,13 +918,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -5,7 +5,7 @@ each under a one-line header); its modules import only the standard library and 
 Generated modules say `from . import _runtime as rt` and call exactly the names in `__all__`
 (tests/unit/test_runtime_all.py holds the list to what they call).
 
-    values    exact arithmetic (`div_round`, `quantize`, month counting), unknown-aware operations (`ge`, `all3`, ...)
+    values    exact arithmetic (`div_round`, `quantize`, month counting), unknown-aware operations (`ge`, `not3`, ...)
     decision  the result types: `Decision`, `Finding`, `LimitResult`, ... and `status_of`
     assemble  the program metadata types, a loan's `Facts`, and `decide`: the Decision assembled from the facts
     verdict   `Verdict`, what the fast path (`check_fast`) returns: the decision without its wording
@@ -28,12 +28,12 @@ from .decision import (
 from .values import (
     NEVER,
     add,
-    all3,
-    any3,
     count_lates,
     days_since,
     default,
+    div_down,
     div_round,
+    div_up,
     eq,
     ge,
     greater,
@@ -53,7 +53,7 @@ from .values import (
     scale,
     sub,
 )
-from .verdict import Verdict
+from .verdict import Verdict, verdict
 
 __all__ = [
     # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
@@ -69,34 +69,35 @@ __all__ = [
     "RuleMeta",
     "Status",
     "Verdict",
-    "all3",
-    "any3",
     "count_lates",
     "decide",
     "default",
-    "div_round",
+    "div_down",
+    "div_up",
     "ge",
     "le",
     "lesser",
     "lt",
+    "months_since",
     "months_since_latest",
     "mul",
     "not3",
     "quantize",
     "scale",
     "sub",
+    "verdict",
 ]
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
     "add",  # `a + b` of an operand that is not a plain field, value or constant
     "days_since",  # `days since <date>`
+    "div_round",  # a division rounded half up or half even, or to 10 places or more
     "eq",  # `=` of such an operand
     "greater",  # `greater of`
     "gt",  # `>` of such an operand
     "isin",  # `in [...]` of such an operand
     "known",  # `is known` of such an operand
-    "months_since",  # `months since <date>`
     "ne",  # `!=` of such an operand
     "neg",  # `-x`
 ]

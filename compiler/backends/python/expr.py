@@ -1,6 +1,6 @@
 """IR expressions to Python source for the generated checkers: one `visit_<Node>` per IR class.
 
-Every operation goes through the runtime's unknown-aware helpers (`rt.add`, `rt.ge`, `rt.all3`, ...), so
+Every operation is written inline or through the runtime's unknown-aware helpers (`rt.add`, `rt.div_up`, ...), so
 the generated code reads like the guideline and treats unknown data exactly as the reference evaluator.
 An IR node without a visitor is a compiler bug and fails loudly.
 """
@@ -155,7 +155,11 @@ class PyExpr:
 
     def visit_DivRound(self, x: ir.DivRound) -> str:
         r = x.rounding
-        return f"rt.div_round({self.emit(x.numerator)}, {self.emit(x.denominator)}, {r.places}, {r.mode!r})"
+        n, d = self.emit(x.numerator), self.emit(x.denominator)
+        if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
+            step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            return f"rt.div_{r.mode}({n}, {d}, {step})"
+        return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
@@ -239,10 +243,16 @@ class PyExpr:
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        return self.kleene([self.emit(p) for p in operands], decisive)
+
+    def kleene(self, texts: list[str], decisive: bool) -> str:
+        """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the
+        decisive value as soon as one operand has it, operands after it not computed; else unknown when one is."""
+        if len(texts) == 1:
+            return texts[0]
         temps: list[str] = []
         tests: list[str] = []
-        for p in operands:
-            text = self.emit(p)
+        for text in texts:
             if _SIMPLE.fullmatch(text):
                 temps.append(text)
                 tests.append(f"{text} is {decisive}")
@@ -331,5 +341,5 @@ class PyExpr:
         test = self.emit(q.test)
         if not q.alternatives:
             return test
-        alts = ", ".join(f"rt.all3({self.emit(a.when)}, {self.emit(a.test)})" for a in q.alternatives)
-        return f"rt.any3({test}, {alts})"
+        alts = [self.kleene([self.emit(a.when), self.emit(a.test)], False) for a in q.alternatives]
+        return self.kleene([test, *alts], True)

@@ -372,8 +372,8 @@ class FastPath:
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
-        self.say(f"return rt.Verdict(status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
-                 "tuple(unresolved))")
+        self.say(f"return rt.verdict((status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
+                 "tuple(unresolved)))")
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
