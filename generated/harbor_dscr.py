@@ -46,8 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t39
+        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t41
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -56,19 +60,28 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
+        (
+            None if (
+                _t42 := (
+                    None if loan.loan_amount is None or loan.subordinate_liens is None
+                    else loan.loan_amount + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t42).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
     )
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
+        (
+            None if (_t43 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t43 if _t43 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
@@ -83,38 +96,63 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t44 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t44 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t40 := (
+            _t45 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t40
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t45
         else (
             None if (
-                _t41 := (
+                _t46 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
             else rt.div_down(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                (
+                    None if (
+                        _t50 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t49 := (
+                                        None if (
+                                            _t48 := (
+                                                None if (
+                                                    _t47 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t47
+                                            )
+                                        ) is None
+                                        else Decimal(_t48).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t49
+                        )
+                    ) is None
+                        or (
+                            _t51 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t50 * _t51
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t41
+            ) if _t46
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -123,11 +161,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        (
+            None if (
+                _t52 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t52).scaleb(2)
+        ),
         v['qualifying_income'],
         _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Days since purchase (programs/loan.fields:331)
@@ -149,9 +192,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t43 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t54 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t53 is None or _t54 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -163,9 +206,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t45 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t55 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t55 is None or _t56 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -177,9 +220,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t46 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t47 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t57 is None or _t58 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -200,9 +243,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t49 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t60 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     return applies, ()
@@ -282,11 +325,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t50 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t61 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t51 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t62 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t50 is None or _t51 is None
+            else None if _t61 is None or _t62 is None
             else False
         ),
     )
@@ -467,9 +510,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t52 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t53 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t52 is None or _t53 is None
+            False if (_t63 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t64 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t63 is None or _t64 is None
             else True
         ),
     )
@@ -645,40 +688,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
-        ),
-        v_property_value,
-        _STEP2,
-    )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v_dscr = rt.div_down(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3)
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D6 if loan.loan_amount <= _D1000000
-        else _D9 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -696,28 +705,44 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_no_ratio: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
+    f_purpose = loan.purpose
+    f_market_rent = loan.market_rent
+    f_lease_rent = loan.lease_rent
+    f_pitia = loan.pitia
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    v_dscr = rt.div_down(
+        (
+            None if (_t2 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+            else _t2 if _t2 <= f_market_rent
+            else f_market_rent
+        ),
+        f_pitia,
+        _STEP3,
+    )
     applies = (
-        False if (_t1 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t2 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t1 is None or _t2 is None
+        False if (_t3 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            or (_t4 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t3 is None or _t4 is None
         else True
     )
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('purchase')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('purchase')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -725,15 +750,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'purchase'
             refused_max_cltv = refused_max_cltv or 'purchase'
             out_purchase = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -753,9 +778,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t3 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t4 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t5 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            or (_t6 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t5 is None or _t6 is None
         else True
     )
     if applies is None:
@@ -764,16 +789,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('rate_term')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -781,15 +806,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'rate_term'
             refused_max_cltv = refused_max_cltv or 'rate_term'
             out_rate_term = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -809,9 +834,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t5 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t6 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t7 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t8 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t7 is None or _t8 is None
         else True
     )
     if applies is None:
@@ -820,16 +845,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('cash_out')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -837,15 +862,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'cash_out'
             refused_max_cltv = refused_max_cltv or 'cash_out'
             out_cash_out = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -871,15 +896,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('no_ratio')
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 660 <= loan.fico <= 699
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 660 <= f_fico <= 699
                 else -1
             )
         ) < 0:
@@ -908,17 +933,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t7 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t8 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t9 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t10 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if a_cash_out_no_ratio is None:
         unresolved.append('cash_out_no_ratio')
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
+    f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -928,12 +955,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('interest_only')
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81; §4.3, p. 7)
-    a_first_time_investor = loan.first_time_investor
+    f_first_time_investor = loan.first_time_investor
+    a_first_time_investor = f_first_time_investor
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     if a_first_time_investor is not False:
         ok = (
-            False if (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
-                or (_t10 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-            else None if _t9 is None or _t10 is None
+            False if (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
+                or (_t12 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
+            else None if _t11 is None or _t12 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -945,13 +976,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    f_property_type = loan.property_type
+    a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93; §4.5, p. 8)
-    a_five_to_ten_units = (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})
+    a_five_to_ten_units = (None if f_property_type is None else f_property_type in {'five_to_ten_unit'})
     if a_five_to_ten_units is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
         if a_five_to_ten_units is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('five_to_ten_units')
@@ -961,15 +993,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('five_to_ten_units')
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100; §4.6, p. 8)
-    a_declining_market = loan.declining_market
+    f_declining_market = loan.declining_market
+    a_declining_market = f_declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
     ok = (
-        True if (_t11 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-            or (_t12 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))) is True
-        else None if _t11 is None or _t12 is None
+        True if (_t13 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+            or (_t14 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+        else None if _t13 is None or _t14 is None
         else False
     )
     if ok is False:
@@ -977,7 +1010,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
-    applies = loan.short_term_rental
+    f_short_term_rental = loan.short_term_rental
+    applies = f_short_term_rental
     if applies is not False:
         ok = (None if v_dscr is None else v_dscr >= _D1_150)
         if applies is None:  # may apply: missing unless every requirement is met
@@ -991,7 +1025,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
     applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is not False:
-        ok = (None if loan.loan_amount is None else loan.loan_amount >= _D175000)
+        ok = (None if f_loan_amount is None else f_loan_amount >= _D175000)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('small_loan_no_ratio')
@@ -1002,10 +1036,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('small_loan_no_ratio')
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10
     # (seed 001: no personal income or employment documents))
+    f_occupancy = loan.occupancy
+    f_doc_type = loan.doc_type
     ok = (
-        False if (_t13 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t14 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t16 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
     if ok is False:
@@ -1013,61 +1049,62 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132; §6.3, p. 10)
-    ok = (None if loan.fthb is None else not loan.fthb)
+    f_fthb = loan.fthb
+    ok = (None if f_fthb is None else not f_fthb)
     if ok is False:
         failed.append('not_fthb')
     elif ok is None:
         unresolved.append('not_fthb')
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136; §6.4, p. 10)
+    f_citizenship = loan.citizenship
     ok = (
-        None if loan.citizenship is None
-        else loan.citizenship in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}
+        None if f_citizenship is None
+        else f_citizenship in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}
     )
     if ok is False:
         failed.append('foreign_nationals')
     elif ok is None:
         unresolved.append('foreign_nationals')
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
+    f_credit_events = loan.credit_events
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t15 := rt.ge(
+            _t17 := rt.ge(
                 rt.months_since_latest(
-                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                    f_credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), f_application_date
                 ),
                 _D36,
             )
         ) is False
             or (
-                _t16 := rt.ge(
+                _t18 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), f_application_date
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t17 := rt.ge(
+                _t19 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), f_application_date
                     ),
                     _D36,
                 )
             ) is False
             or (
-                _t18 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D24,
+                _t20 := rt.ge(
+                    rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('bk13',), f_application_date), _D24
                 )
             ) is False
-        else None if _t15 is None or _t16 is None or _t17 is None or _t18 is None
+        else None if _t17 is None or _t18 is None or _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -1075,12 +1112,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
+    f_housing_lates = loan.housing_lates
+    f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
-            _t19 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
+            _t21 := rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1)
         ) is False
-            or (_t20 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-        else None if _t19 is None or _t20 is None
+            or (_t22 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if ok is False:
@@ -1088,6 +1127,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
+    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D6 if f_loan_amount <= _D1000000
+        else _D9 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -1097,9 +1144,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t23 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t24 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if ok is False:
@@ -1108,8 +1155,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/harbor_dscr.guideline:171; §7.3, p. 12)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr',
             'pud',
             'townhome',
@@ -1124,16 +1171,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175; §7.4, p. 13)
-    ok = (None if loan.state is None else loan.state not in {'WV', 'ND', 'SD'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'WV', 'ND', 'SD'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13
     # (state list illustrative))
-    applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
-        ok = (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        f_prepayment_penalty_months = loan.prepayment_penalty_months
+        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('prepayment_penalty')
@@ -1145,84 +1194,74 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
-                or (
-                    (
-                        True if (_t23 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t24 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
-                            ) is True
-                        else None if _t23 is None or _t24 is None
-                        else False
-                    ) is False
-                )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
-        ):
-            del failed[out_no_ratio[0]]
-        if out_no_ratio[1] == 1 and (
-            (loan.first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
                 or (
                     (
                         True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t26 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
+                                _t26 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
                         else None if _t25 is None or _t26 is None
                         else False
                     ) is False
                 )
-                or (loan.short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_no_ratio[0]]
-    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
-        if out_cash_out[1] == 0 and (
-            (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
-            )
-                or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
-                )
+        if out_no_ratio[1] == 1 and (
+            (f_first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
                 or (
                     (
                         True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t28 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
+                                _t28 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
                         else None if _t27 is None or _t28 is None
                         else False
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or (f_short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
+        ):
+            del failed[out_no_ratio[0]]
+    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
+        if out_cash_out[1] == 0 and (
+            (
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+            )
+                or (
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                )
+                or (
+                    (
+                        True if (_t29 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (
+                                _t30 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                            ) is True
+                        else None if _t29 is None or _t30 is None
+                        else False
+                    ) is False
+                )
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_cash_out[0]]
         if out_cash_out[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t29 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t30 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t29 is None or _t30 is None
+                        False if (_t31 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t32 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t31 is None or _t32 is None
                         else True
                     ) is False
                 )
@@ -1231,40 +1270,36 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_rate_term is not None:  # matrix rate_term: a key outside its bands
         if out_rate_term[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t33 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t32 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
+                                _t34 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t31 is None or _t32 is None
+                        else None if _t33 is None or _t34 is None
                         else False
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_rate_term[0]]
         if out_rate_term[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t33 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t34 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t33 is None or _t34 is None
+                        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t35 is None or _t36 is None
                         else True
                     ) is False
                 )
@@ -1273,40 +1308,36 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_purchase is not None:  # matrix purchase: a key outside its bands
         if out_purchase[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        True if (_t35 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t37 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t36 := (
-                                    False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                                )
+                                _t38 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t35 is None or _t36 is None
+                        else None if _t37 is None or _t38 is None
                         else False
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_purchase[0]]
         if out_purchase[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t37 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t38 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t37 is None or _t38 is None
+                        False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t39 is None or _t40 is None
                         else True
                     ) is False
                 )
@@ -1352,9 +1383,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -1400,6 +1447,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t1 := (
+                        None if f_loan_amount is None or f_subordinate_liens is None
+                        else f_loan_amount + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t1).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:
@@ -1415,10 +1477,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             sure = _D2000000
     lim_max_loan_amount, lim_max_loan_amount_by = best, None if best is None else best_by
     if best is not None:
-        if loan.loan_amount is None:
+        if f_loan_amount is None:
             unresolved.append('max_loan_amount')
-        elif loan.loan_amount > best:
-            (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+        elif f_loan_amount > best:
+            (unresolved if sure is None or f_loan_amount <= sure else failed).append('max_loan_amount')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return rt.verdict(
         (

@@ -46,8 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t83 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t83
+        None if (_t91 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t91
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -56,49 +60,76 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
+        (
+            None if (
+                _t92 := (
+                    None if loan.loan_amount is None or loan.subordinate_liens is None
+                    else loan.loan_amount + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t92).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t93 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t93 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t84 := (
+            _t94 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t84
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t94
         else (
             None if (
-                _t85 := (
+                _t95 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
             else rt.div_down(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                (
+                    None if (
+                        _t99 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t98 := (
+                                        None if (
+                                            _t97 := (
+                                                None if (
+                                                    _t96 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t96
+                                            )
+                                        ) is None
+                                        else Decimal(_t97).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t98
+                        )
+                    ) is None
+                        or (
+                            _t100 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t99 * _t100
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t85
+            ) if _t95
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -107,11 +138,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        (
+            None if (
+                _t101 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t101).scaleb(2)
+        ),
         v['qualifying_income'],
         _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
@@ -132,7 +168,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
+        (
+            None if (_t102 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t102 if _t102 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
@@ -146,9 +189,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t86 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t87 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t86 is None or _t87 is None
+        False if (_t103 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t104 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t103 is None or _t104 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -160,9 +203,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t88 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t89 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t88 is None or _t89 is None
+        False if (_t105 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t106 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t105 is None or _t106 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -174,9 +217,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t90 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t91 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t90 is None or _t91 is None
+        False if (_t107 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t108 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t107 is None or _t108 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -188,9 +231,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t92 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t93 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t92 is None or _t93 is None
+        False if (_t109 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t110 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t109 is None or _t110 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -275,32 +318,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t100 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t117 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t101 := (
+                    _t118 := (
                         False if (
-                            _t98 := (
+                            _t115 := (
                                 False if (
-                                    _t94 := (
+                                    _t111 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t95 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t112 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t96 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)
+                                        _t113 := (
+                                            None if v['reserves_months'] is None else v['reserves_months'] >= _D12
+                                        )
                                     ) is False
-                                    or (_t97 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t94 is None or _t95 is None or _t96 is None or _t97 is None
+                                    or (_t114 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t111 is None or _t112 is None or _t113 is None or _t114 is None
                                 else True
                             )
                         ) is False
-                            or (_t99 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t98 is None or _t99 is None
+                            or (_t116 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t115 is None or _t116 is None
                         else True
                     )
                 ) is True
-            else None if _t100 is None or _t101 is None
+            else None if _t117 is None or _t118 is None
             else False
         ),
     )
@@ -393,9 +438,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t102 := (loan.forbearance_end is not None)) is False
-            or (_t103 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t102 is None or _t103 is None
+        False if (_t119 := (loan.forbearance_end is not None)) is False
+            or (_t120 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t119 is None or _t120 is None
         else True
     )
     return applies, (
@@ -412,9 +457,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t104 := (loan.forbearance_end is not None)) is False
-            or (_t105 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t104 is None or _t105 is None
+        False if (_t121 := (loan.forbearance_end is not None)) is False
+            or (_t122 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t121 is None or _t122 is None
         else True
     )
     return applies, ()
@@ -521,9 +566,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t106 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t107 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t106 is None or _t107 is None
+            False if (_t123 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t124 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t123 is None or _t124 is None
             else True
         ),
     )
@@ -703,88 +748,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
-        ),
-        v_property_value,
-        _STEP2,
-    )
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t1 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_down(v_eligible_deposits, loan.statement_months, _STEP2) if _t1
-        else (
-            None if (
-                _t2 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_down(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                _STEP2,
-            ) if _t2
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        _STEP2,
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v_payment_shock = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
-    )
-    # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -803,28 +766,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
     # A, p. 4); cells in _CELLS_primary_purchase
+    f_purpose = loan.purpose
+    f_occupancy = loan.occupancy
     applies = (
-        False if (_t3 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t11 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t12 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('primary_purchase')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_purchase')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -832,15 +799,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
             refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -860,9 +827,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
     applies = (
-        False if (_t5 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t13 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t14 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if applies is None:
@@ -871,16 +838,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_rate_term')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -888,15 +855,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
             refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -916,9 +883,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
     applies = (
-        False if (_t7 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t16 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
     if applies is None:
@@ -927,16 +894,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_cash_out')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -944,15 +911,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
             refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -972,9 +939,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
     applies = (
-        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+            or (_t18 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is None:
@@ -983,16 +950,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('second_home')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1000,14 +967,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'second_home'
             refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('second_home')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1026,23 +993,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1050,14 +1017,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1077,13 +1044,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    f_property_type = loan.property_type
+    a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
+    f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1093,49 +1063,148 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('interest_only')
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99; §3.3, p. 7)
-    a_declining_market = loan.declining_market
+    f_declining_market = loan.declining_market
+    a_declining_market = f_declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104; §3.4, p. 7)
-    a_rural = loan.rural
+    f_rural = loan.rural
+    a_rural = f_rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115; §4.2, p. 8)
-    ok = (
-        False if not inv.keys().isdisjoint(('dti',))
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
         else (
-            True if (_t17 := (None if v_dti is None else v_dti <= _D50)) is True
-                or (
-                    _t18 := (
-                        False if (
-                            _t15 := (
-                                False if (
-                                    _t11 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
+    f_total_deposits = loan.total_deposits
+    f_excluded_transfers = loan.excluded_transfers
+    f_excluded_nonrecurring = loan.excluded_nonrecurring
+    # Eligible deposits (programs/loan.fields:307)
+    v_eligible_deposits = (
+        None if (
+            _t2 := (
+                None if f_total_deposits is None or f_excluded_transfers is None
+                else f_total_deposits - f_excluded_transfers
+            )
+        ) is None
+            or f_excluded_nonrecurring is None
+        else _t2 - f_excluded_nonrecurring
+    )
+    f_doc_type = loan.doc_type
+    f_statement_months = loan.statement_months
+    f_cpa_expense_ratio = loan.cpa_expense_ratio
+    f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v_qualifying_income = (
+        None if (
+            _t3 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+        ) is None
+        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t3
+        else (
+            None if (
+                _t4 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_down(
+                (
+                    None if (
+                        _t8 := (
+                            None if v_eligible_deposits is None
+                                or (
+                                    _t7 := (
+                                        None if (
+                                            _t6 := (
+                                                None if (
+                                                    _t5 := (
+                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t5
+                                            )
+                                        ) is None
+                                        else Decimal(_t6).scaleb(-2)
                                     )
+                                ) is None
+                            else v_eligible_deposits * _t7
+                        )
+                    ) is None
+                        or (_t9 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                    else _t8 * _t9
+                ),
+                f_statement_months,
+                _STEP2,
+            ) if _t4
+            else rt.quantize(f_monthly_income, 2, 'down')
+        )
+    )
+    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    f_pitia = loan.pitia
+    f_monthly_debts = loan.monthly_debts
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v_dti = rt.div_up(
+        (
+            None if (
+                _t10 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+            ) is None
+            else Decimal(_t10).scaleb(2)
+        ),
+        v_qualifying_income,
+        _STEP2,
+    )
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    f_fthb = loan.fthb
+    ok = (
+        False if 'dti' in inv
+        else (
+            True if (_t25 := (None if v_dti is None else v_dti <= _D50)) is True
+                or (
+                    _t26 := (
+                        False if (
+                            _t23 := (
+                                False if (
+                                    _t19 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is False
-                                    or (_t12 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (_t20 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                     or (
-                                        _t13 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        _t21 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                     ) is False
-                                    or (_t14 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                                    or (_t22 := (None if f_fthb is None else not f_fthb)) is False
+                                else None if _t19 is None or _t20 is None or _t21 is None or _t22 is None
                                 else True
                             )
                         ) is False
-                            or (_t16 := (None if v_dti is None else v_dti <= _D55)) is False
-                        else None if _t15 is None or _t16 is None
+                            or (_t24 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t23 is None or _t24 is None
                         else True
                     )
                 ) is True
-            else None if _t17 is None or _t18 is None
+            else None if _t25 is None or _t26 is None
             else False
         )
     )
@@ -1144,45 +1213,44 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
+    f_credit_events = loan.credit_events
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t19 := rt.ge(
-                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
+            _t27 := rt.ge(
+                rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('fc',), f_application_date), _D36
             )
         ) is False
             or (
-                _t20 := rt.ge(
+                _t28 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), f_application_date
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t21 := rt.ge(
+                _t29 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('nod', 'dq120'), f_application_date
                     ),
                     _D12,
                 )
             ) is False
             or (
-                _t22 := rt.ge(
+                _t30 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), f_application_date
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t23 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D12,
+                _t31 := rt.ge(
+                    rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('bk13',), f_application_date), _D12
                 )
             ) is False
-        else None if _t19 is None or _t20 is None or _t21 is None or _t22 is None or _t23 is None
+        else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1191,24 +1259,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1,
     # p. 10 (seed 002: satisfactory history for the most recent 12 months))
-    applies = (None if loan.rent_free is None else not loan.rent_free)
+    f_rent_free = loan.rent_free
+    applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_lates = loan.housing_lates
+        f_housing_verification = loan.housing_verification
         ok = (
-            False if (
-                _t24 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
-            ) is False
+            False if (_t32 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t25 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
+                    _t33 := rt.le(
+                        rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1
                     )
                 ) is False
                 or (
-                    _t26 := (
-                        None if loan.housing_verification is None
-                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    _t34 := (
+                        None if f_housing_verification is None
+                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t24 is None or _t25 is None or _t26 is None
+            else None if _t32 is None or _t33 is None or _t34 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1221,21 +1291,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t27 := (loan.forbearance_end is not None)) is False
-            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t35 := (f_forbearance_end is not None)) is False
+            or (_t36 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t35 is None or _t36 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -1247,18 +1320,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t29 := (loan.forbearance_end is not None)) is False
-            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t29 is None or _t30 is None
+        False if (_t37 := (f_forbearance_end is not None)) is False
+            or (_t38 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t37 is None or _t38 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002:
     # rent-free letter, 10% contribution, max 80% LTV))
-    a_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -1269,8 +1343,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
-    applies = loan.fthb
+    applies = f_fthb
     if applies is not False:
+        f_current_housing_payment = loan.current_housing_payment
+        # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+        v_payment_shock = rt.div_up(
+            (None if f_pitia is None else Decimal(f_pitia).scaleb(2)), f_current_housing_payment, _STEP2
+        )
         ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
@@ -1282,8 +1361,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
     ok = (
-        None if loan.doc_type is None
-        else loan.doc_type in {
+        None if f_doc_type is None
+        else f_doc_type in {
             'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
         }
     )
@@ -1292,9 +1371,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
-    applies = (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
+    applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if loan.ownership_pct is None else loan.ownership_pct >= _D25)
+        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('business_ownership')
@@ -1304,6 +1383,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
+    # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -1313,9 +1400,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t31 is None or _t32 is None
+        False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t39 is None or _t40 is None
         else True
     )
     if ok is False:
@@ -1324,8 +1411,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -1334,58 +1421,59 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
-    ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'NV'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'NV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
-    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti',))
+                        False if 'dti' in inv
                         else (
-                            True if (_t39 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t47 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t40 := (
+                                    _t48 := (
                                         False if (
-                                            _t37 := (
+                                            _t45 := (
                                                 False if (
-                                                    _t33 := (
-                                                        False if loan.fico_no_score
-                                                        else (None if loan.fico is None else loan.fico >= 720)
+                                                    _t41 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t34 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t35 := (
+                                                        _t43 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t36 := (None if loan.fthb is None else not loan.fthb)) is False
-                                                else None if _t33 is None
-                                                    or _t34 is None
-                                                    or _t35 is None
-                                                    or _t36 is None
+                                                    or (_t44 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t41 is None
+                                                    or _t42 is None
+                                                    or _t43 is None
+                                                    or _t44 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t38 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t37 is None or _t38 is None
+                                            or (_t46 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t45 is None or _t46 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t39 is None or _t40 is None
+                            else None if _t47 is None or _t48 is None
                             else False
                         )
                     ) is False
@@ -1394,9 +1482,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t41 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t42 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t41 is None or _t42 is None
+                False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t49 is None or _t50 is None
                 else True
             ) is False
         ):
@@ -1404,46 +1492,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti',))
+                        False if 'dti' in inv
                         else (
-                            True if (_t49 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t57 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t50 := (
+                                    _t58 := (
                                         False if (
-                                            _t47 := (
+                                            _t55 := (
                                                 False if (
-                                                    _t43 := (
-                                                        False if loan.fico_no_score
-                                                        else (None if loan.fico is None else loan.fico >= 720)
+                                                    _t51 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t44 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t52 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t45 := (
+                                                        _t53 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t46 := (None if loan.fthb is None else not loan.fthb)) is False
-                                                else None if _t43 is None
-                                                    or _t44 is None
-                                                    or _t45 is None
-                                                    or _t46 is None
+                                                    or (_t54 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t51 is None
+                                                    or _t52 is None
+                                                    or _t53 is None
+                                                    or _t54 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t48 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t47 is None or _t48 is None
+                                            or (_t56 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t55 is None or _t56 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t49 is None or _t50 is None
+                            else None if _t57 is None or _t58 is None
                             else False
                         )
                     ) is False
@@ -1452,9 +1540,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t51 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t52 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t51 is None or _t52 is None
+                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t59 is None or _t60 is None
                 else True
             ) is False
         ):
@@ -1462,46 +1550,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti',))
+                        False if 'dti' in inv
                         else (
-                            True if (_t59 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t60 := (
+                                    _t68 := (
                                         False if (
-                                            _t57 := (
+                                            _t65 := (
                                                 False if (
-                                                    _t53 := (
-                                                        False if loan.fico_no_score
-                                                        else (None if loan.fico is None else loan.fico >= 720)
+                                                    _t61 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t54 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t55 := (
+                                                        _t63 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t56 := (None if loan.fthb is None else not loan.fthb)) is False
-                                                else None if _t53 is None
-                                                    or _t54 is None
-                                                    or _t55 is None
-                                                    or _t56 is None
+                                                    or (_t64 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t61 is None
+                                                    or _t62 is None
+                                                    or _t63 is None
+                                                    or _t64 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t58 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t57 is None or _t58 is None
+                                            or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t65 is None or _t66 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t59 is None or _t60 is None
+                            else None if _t67 is None or _t68 is None
                             else False
                         )
                     ) is False
@@ -1510,9 +1598,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t61 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t62 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t61 is None or _t62 is None
+                False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t69 is None or _t70 is None
                 else True
             ) is False
         ):
@@ -1520,46 +1608,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti',))
+                        False if 'dti' in inv
                         else (
-                            True if (_t69 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t70 := (
+                                    _t78 := (
                                         False if (
-                                            _t67 := (
+                                            _t75 := (
                                                 False if (
-                                                    _t63 := (
-                                                        False if loan.fico_no_score
-                                                        else (None if loan.fico is None else loan.fico >= 720)
+                                                    _t71 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t64 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t65 := (
+                                                        _t73 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t66 := (None if loan.fthb is None else not loan.fthb)) is False
-                                                else None if _t63 is None
-                                                    or _t64 is None
-                                                    or _t65 is None
-                                                    or _t66 is None
+                                                    or (_t74 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t71 is None
+                                                    or _t72 is None
+                                                    or _t73 is None
+                                                    or _t74 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t68 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t67 is None or _t68 is None
+                                            or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t75 is None or _t76 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t69 is None or _t70 is None
+                            else None if _t77 is None or _t78 is None
                             else False
                         )
                     ) is False
@@ -1568,9 +1656,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t71 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t72 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t71 is None or _t72 is None
+                False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t79 is None or _t80 is None
                 else True
             ) is False
         ):
@@ -1578,46 +1666,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti',))
+                        False if 'dti' in inv
                         else (
-                            True if (_t79 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t80 := (
+                                    _t88 := (
                                         False if (
-                                            _t77 := (
+                                            _t85 := (
                                                 False if (
-                                                    _t73 := (
-                                                        False if loan.fico_no_score
-                                                        else (None if loan.fico is None else loan.fico >= 720)
+                                                    _t81 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t74 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t75 := (
+                                                        _t83 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t76 := (None if loan.fthb is None else not loan.fthb)) is False
-                                                else None if _t73 is None
-                                                    or _t74 is None
-                                                    or _t75 is None
-                                                    or _t76 is None
+                                                    or (_t84 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t81 is None
+                                                    or _t82 is None
+                                                    or _t83 is None
+                                                    or _t84 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t78 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t77 is None or _t78 is None
+                                            or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t85 is None or _t86 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t79 is None or _t80 is None
+                            else None if _t87 is None or _t88 is None
                             else False
                         )
                     ) is False
@@ -1626,9 +1714,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t81 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t82 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t81 is None or _t82 is None
+                False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t89 is None or _t90 is None
                 else True
             ) is False
         ):
@@ -1727,6 +1815,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t1 := (
+                        None if f_loan_amount is None or f_subordinate_liens is None
+                        else f_loan_amount + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t1).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

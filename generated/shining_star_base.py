@@ -46,8 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t20 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t20
+        None if (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t28
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -56,49 +60,76 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
+        (
+            None if (
+                _t29 := (
+                    None if loan.loan_amount is None or loan.subordinate_liens is None
+                    else loan.loan_amount + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t29).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
     )
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t30 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t30 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t21 := (
+            _t31 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t21
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t31
         else (
             None if (
-                _t22 := (
+                _t32 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
             else rt.div_down(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                (
+                    None if (
+                        _t36 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t35 := (
+                                        None if (
+                                            _t34 := (
+                                                None if (
+                                                    _t33 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t33
+                                            )
+                                        ) is None
+                                        else Decimal(_t34).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t35
+                        )
+                    ) is None
+                        or (
+                            _t37 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t36 * _t37
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t22
+            ) if _t32
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -107,11 +138,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        (
+            None if (
+                _t38 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t38).scaleb(2)
+        ),
         v['qualifying_income'],
         _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
@@ -132,7 +168,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         return v
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
+        (
+            None if (_t39 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t39 if _t39 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
@@ -239,9 +282,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t23 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t24 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t40 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t41 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t40 is None or _t41 is None
         else True
     )
     return applies, (
@@ -275,9 +318,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t25 := (loan.forbearance_end is not None)) is False
-            or (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t42 := (loan.forbearance_end is not None)) is False
+            or (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     return applies, (
@@ -293,9 +336,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t27 := (loan.forbearance_end is not None)) is False
-            or (_t28 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t44 := (loan.forbearance_end is not None)) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, ()
@@ -331,8 +374,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t29 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t29 is None
+            or (_t46 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t46 is None
         else True
     )
     return applies, (
@@ -371,9 +414,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t30 is None or _t31 is None
+            False if (_t47 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t48 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t47 is None or _t48 is None
             else True
         ),
     )
@@ -455,88 +498,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
-        ),
-        v_property_value,
-        _STEP2,
-    )
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t1 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_down(v_eligible_deposits, loan.statement_months, _STEP2) if _t1
-        else (
-            None if (
-                _t2 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_down(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                _STEP2,
-            ) if _t2
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        _STEP2,
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v_payment_shock = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
-    )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -552,22 +513,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
-    applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
+    f_occupancy = loan.occupancy
+    applies = (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'})
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('owner_occupied')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('owner_occupied')
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 700 <= loan.fico <= 739
-                else 2 if 660 <= loan.fico <= 699
-                else 3 if 620 <= loan.fico <= 659
+                0 if f_fico >= 740
+                else 1 if 700 <= f_fico <= 739
+                else 2 if 660 <= f_fico <= 699
+                else 3 if 620 <= f_fico <= 659
                 else -1
             )
         ) < 0:
@@ -575,14 +539,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
             refused_max_cltv = refused_max_cltv or 'owner_occupied'
             out_owner_occupied = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('owner_occupied')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
-                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D2000000
+                else 2 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -601,22 +565,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 700 <= loan.fico <= 739
-                else 2 if 660 <= loan.fico <= 699
-                else 3 if 620 <= loan.fico <= 659
+                0 if f_fico >= 740
+                else 1 if 700 <= f_fico <= 739
+                else 2 if 660 <= f_fico <= 699
+                else 3 if 620 <= f_fico <= 659
                 else -1
             )
         ) < 0:
@@ -624,14 +588,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
-                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D2000000
+                else 2 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -652,21 +616,109 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
     # cash-out 5 points below purchase))
-    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    f_purpose = loan.purpose
+    a_cash_out_reduction = (None if f_purpose is None else f_purpose in {'cash_out'})
     if a_cash_out_reduction is None:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620))
+    f_fico_no_score = loan.fico_no_score
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
-    applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
+    f_doc_type = loan.doc_type
+    applies = (None if f_doc_type is None else f_doc_type not in {'dscr'})
+    f_pitia = loan.pitia
     if applies is not False:
-        ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D50))
+        f_total_deposits = loan.total_deposits
+        f_excluded_transfers = loan.excluded_transfers
+        f_excluded_nonrecurring = loan.excluded_nonrecurring
+        # Eligible deposits (programs/loan.fields:307)
+        v_eligible_deposits = (
+            None if (
+                _t2 := (
+                    None if f_total_deposits is None or f_excluded_transfers is None
+                    else f_total_deposits - f_excluded_transfers
+                )
+            ) is None
+                or f_excluded_nonrecurring is None
+            else _t2 - f_excluded_nonrecurring
+        )
+        f_statement_months = loan.statement_months
+        f_cpa_expense_ratio = loan.cpa_expense_ratio
+        f_ownership_pct = loan.ownership_pct
+        f_monthly_income = loan.monthly_income
+        # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        v_qualifying_income = (
+            None if (
+                _t3 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is None
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t3
+            else (
+                None if (
+                    _t4 := (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                    )
+                ) is None
+                else rt.div_down(
+                    (
+                        None if (
+                            _t8 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t7 := (
+                                            None if (
+                                                _t6 := (
+                                                    None if (
+                                                        _t5 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t5
+                                                )
+                                            ) is None
+                                            else Decimal(_t6).scaleb(-2)
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t7
+                            )
+                        ) is None
+                            or (
+                                _t9 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                            ) is None
+                        else _t8 * _t9
+                    ),
+                    f_statement_months,
+                    _STEP2,
+                ) if _t4
+                else rt.quantize(f_monthly_income, 2, 'down')
+            )
+        )
+        if v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+            inv['qualifying_income'] = v_qualifying_income
+            v_qualifying_income = None
+        f_monthly_debts = loan.monthly_debts
+        # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+        v_dti = rt.div_up(
+            (
+                None if (
+                    _t10 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else Decimal(_t10).scaleb(2)
+            ),
+            v_qualifying_income,
+            _STEP2,
+        )
+        if 'qualifying_income' in inv:  # it reads a value outside its domain
+            v_dti = None
+            inv['dti'] = None
+        ok = (False if 'dti' in inv else (None if v_dti is None else v_dti <= _D50))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_dti')
@@ -677,28 +729,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
+    f_credit_events = loan.credit_events
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t3 := rt.ge(
+            _t11 := rt.ge(
                 rt.months_since_latest(
-                    loan.credit_events,
+                    f_credit_events,
                     'kind',
                     'completed_on',
                     ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                    loan.application_date,
+                    f_application_date,
                 ),
                 _D24,
             )
         ) is False
             or (
-                _t4 := rt.ge(
+                _t12 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), f_application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t3 is None or _t4 is None
+        else None if _t11 is None or _t12 is None
         else True
     )
     if ok is False:
@@ -707,24 +761,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:69; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
+    f_rent_free = loan.rent_free
     applies = (
-        False if (_t5 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t6 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t13 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t14 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_verification = loan.housing_verification
         ok = (
-            False if (
-                _t7 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
-            ) is False
+            False if (_t15 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t8 := (
-                        None if loan.housing_verification is None
-                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    _t16 := (
+                        None if f_housing_verification is None
+                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t7 is None or _t8 is None
+            else None if _t15 is None or _t16 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -737,21 +792,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t9 := (loan.forbearance_end is not None)) is False
-            or (_t10 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t17 := (f_forbearance_end is not None)) is False
+            or (_t18 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -763,18 +821,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t11 := (loan.forbearance_end is not None)) is False
-            or (_t12 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t19 := (f_forbearance_end is not None)) is False
+            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
-    a_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -785,13 +844,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99; Seed 002
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
+    f_fthb = loan.fthb
     applies = (
-        False if loan.fthb is False
-            or (_t13 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t13 is None
+        False if f_fthb is False
+            or (_t21 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t21 is None
         else True
     )
     if applies is not False:
+        f_current_housing_payment = loan.current_housing_payment
+        # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+        v_payment_shock = rt.div_up(
+            (None if f_pitia is None else Decimal(f_pitia).scaleb(2)), f_current_housing_payment, _STEP2
+        )
         ok = (None if v_payment_shock is None else v_payment_shock <= _D250)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
@@ -802,6 +867,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -812,9 +888,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t14 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t15 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t22 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t23 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t22 is None or _t23 is None
         else True
     )
     if ok is False:
@@ -823,9 +899,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
+    f_property_type = loan.property_type
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -835,28 +912,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620)) is False
+            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t16 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t17 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t16 is None or _t17 is None
+                False if (_t24 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t25 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t24 is None or _t25 is None
                 else True
             ) is False
         ):
             del failed[out_investment[0]]
     if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
         if out_owner_occupied[1] == 0 and (
-            (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620)) is False
+            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
         ):
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t18 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t19 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t18 is None or _t19 is None
+                False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t26 is None or _t27 is None
                 else True
             ) is False
         ):
@@ -882,9 +959,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -911,6 +1004,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t1 := (
+                        None if f_loan_amount is None or f_subordinate_liens is None
+                        else f_loan_amount + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t1).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

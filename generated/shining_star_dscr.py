@@ -47,8 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t13
+        None if (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t15
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -57,12 +61,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
+        (
+            None if (
+                _t16 := (
+                    None if loan.loan_amount is None or loan.subordinate_liens is None
+                    else loan.loan_amount + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t16).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -79,43 +85,75 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3
+        (
+            None if (_t17 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t17 if _t17 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if not every:
         return v
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t18 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t18 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t14 := (
+            _t19 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t14
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t19
         else (
             None if (
-                _t15 := (
+                _t20 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
             else rt.div_down(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+                (
+                    None if (
+                        _t24 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t23 := (
+                                        None if (
+                                            _t22 := (
+                                                None if (
+                                                    _t21 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t21
+                                            )
+                                        ) is None
+                                        else Decimal(_t22).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t23
+                        )
+                    ) is None
+                        or (
+                            _t25 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t24 * _t25
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t15
+            ) if _t20
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -124,11 +162,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
     v['dti'] = rt.div_up(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+        (
+            None if (
+                _t26 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t26).scaleb(2)
+        ),
         v['qualifying_income'],
         _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # Days since purchase (programs/loan.fields:331)
@@ -230,9 +273,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t16 := (loan.forbearance_end is not None)) is False
-            or (_t17 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t27 := (loan.forbearance_end is not None)) is False
+            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     return applies, (
@@ -248,9 +291,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t18 := (loan.forbearance_end is not None)) is False
-            or (_t19 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t18 is None or _t19 is None
+        False if (_t29 := (loan.forbearance_end is not None)) is False
+            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t29 is None or _t30 is None
         else True
     )
     return applies, ()
@@ -303,9 +346,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t20 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t21 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t20 is None or _t21 is None
+            False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t31 is None or _t32 is None
             else True
         ),
     )
@@ -430,40 +473,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, _STEP2
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        rt.scale(
-            (
-                None if loan.loan_amount is None or loan.subordinate_liens is None
-                else loan.loan_amount + loan.subordinate_liens
-            ),
-            2,
-        ),
-        v_property_value,
-        _STEP2,
-    )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v_dscr = rt.div_down(rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, _STEP3)
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -478,22 +487,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    f_occupancy = loan.occupancy
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 700 <= loan.fico <= 739
-                else 2 if 660 <= loan.fico <= 699
-                else 3 if 620 <= loan.fico <= 659
+                0 if f_fico >= 740
+                else 1 if 700 <= f_fico <= 739
+                else 2 if 660 <= f_fico <= 699
+                else 3 if 620 <= f_fico <= 659
                 else -1
             )
         ) < 0:
@@ -501,14 +513,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
-                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D2000000
+                else 2 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -529,40 +541,44 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
     # cash-out 5 points below purchase))
-    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    f_purpose = loan.purpose
+    a_cash_out_reduction = (None if f_purpose is None else f_purpose in {'cash_out'})
     if a_cash_out_reduction is None:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620))
+    f_fico_no_score = loan.fico_no_score
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
+    f_credit_events = loan.credit_events
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t1 := rt.ge(
+            _t3 := rt.ge(
                 rt.months_since_latest(
-                    loan.credit_events,
+                    f_credit_events,
                     'kind',
                     'completed_on',
                     ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                    loan.application_date,
+                    f_application_date,
                 ),
                 _D24,
             )
         ) is False
             or (
-                _t2 := rt.ge(
+                _t4 := rt.ge(
                     rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), f_application_date
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t1 is None or _t2 is None
+        else None if _t3 is None or _t4 is None
         else True
     )
     if ok is False:
@@ -571,21 +587,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t3 := (loan.forbearance_end is not None)) is False
-            or (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t3 is None or _t4 is None
+        False if (_t5 := (f_forbearance_end is not None)) is False
+            or (_t6 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t5 is None or _t6 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -597,18 +616,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t5 := (loan.forbearance_end is not None)) is False
-            or (_t6 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t7 := (f_forbearance_end is not None)) is False
+            or (_t8 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t7 is None or _t8 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
-    a_rent_free = loan.rent_free
+    f_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -618,6 +639,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('rent_free')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
+    f_liquid_assets = loan.liquid_assets
+    f_pitia = loan.pitia
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
         None if v_reserves_months is None or v_required_reserves is None else v_reserves_months >= v_required_reserves
     )
@@ -628,9 +661,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t7 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t8 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t9 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t10 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if ok is False:
@@ -639,9 +672,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
+    f_property_type = loan.property_type
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -651,10 +685,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
+    f_doc_type = loan.doc_type
     ok = (
-        False if (_t9 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t10 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t11 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t12 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if ok is False:
@@ -663,6 +698,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('investment_only')
     # rule min_dscr: Minimum DSCR (programs/shining_star_dscr.guideline:21; Seed 001: DSCR = gross monthly rent / PITIA;
     # 1.00 = rent covers the payment (threshold illustrative))
+    f_market_rent = loan.market_rent
+    f_lease_rent = loan.lease_rent
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    v_dscr = rt.div_down(
+        (
+            None if (_t2 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+            else _t2 if _t2 <= f_market_rent
+            else f_market_rent
+        ),
+        f_pitia,
+        _STEP3,
+    )
     ok = (None if v_dscr is None else v_dscr >= _D1)
     if ok is False:
         failed.append('min_dscr')
@@ -670,9 +717,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('min_dscr')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48)
+    applies = rt.lt(rt.months_since_latest(f_credit_events, 'kind', 'completed_on', (), f_application_date), _D48)
     if applies is not False:
-        ok = rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
+        f_housing_lates = loan.housing_lates
+        ok = rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D0)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('event_housing_history')
@@ -683,14 +731,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('event_housing_history')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620)) is False
+            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t11 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t12 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t11 is None or _t12 is None
+                False if (_t13 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t14 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t13 is None or _t14 is None
                 else True
             ) is False
         ):
@@ -716,9 +764,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
         if v_ltv is None:
             unresolved.append('max_ltv')
         elif v_ltv > best:
@@ -745,6 +809,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t1 := (
+                        None if f_loan_amount is None or f_subordinate_liens is None
+                        else f_loan_amount + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t1).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
         if v_cltv is None:
             unresolved.append('max_cltv')
         elif v_cltv > best:

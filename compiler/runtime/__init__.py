@@ -27,10 +27,8 @@ from .decision import (
 )
 from .values import (
     NEVER,
-    add,
     count_lates,
     days_since,
-    default,
     div_down,
     div_round,
     div_up,
@@ -45,13 +43,11 @@ from .values import (
     lt,
     months_since,
     months_since_latest,
-    mul,
     ne,
     neg,
     not3,
     quantize,
     scale,
-    sub,
 )
 from .verdict import Verdict, verdict
 
@@ -71,26 +67,21 @@ __all__ = [
     "Verdict",
     "count_lates",
     "decide",
-    "default",
     "div_down",
     "div_up",
     "ge",
     "le",
-    "lesser",
     "lt",
     "months_since",
     "months_since_latest",
-    "mul",
     "not3",
     "quantize",
     "scale",
-    "sub",
     "verdict",
 ]
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
-    "add",  # `a + b` of an operand that is not a plain field, value or constant
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
     "eq",  # `=` of such an operand
@@ -98,6 +89,7 @@ __all__ += [
     "gt",  # `>` of such an operand
     "isin",  # `in [...]` of such an operand
     "known",  # `is known` of such an operand
+    "lesser",  # `lesser of` three or more
     "ne",  # `!=` of such an operand
     "neg",  # `-x`
 ]

@@ -177,18 +177,6 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
 # ------------------------------------------------------------------ unknown-aware operations
 
 
-def add(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a + b
-
-
-def sub(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a - b
-
-
-def mul(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a * b
-
-
 def neg(a: Any) -> Any:
     return None if a is None else -a
 
@@ -236,10 +224,6 @@ def lesser(*args: Any) -> Any:
 
 def greater(*args: Any) -> Any:
     return None if None in args else max(args)
-
-
-def default(a: Any, fallback: Any) -> Any:
-    return fallback if a is None else a
 
 
 

@@ -141,14 +141,16 @@ class PyExpr:
             unknown = _unknown_test(left, right)
             test = f"{left} {x.op} {right}"
             return f"(None if {unknown} else {test})" if unknown else f"({test})"
-        fn = {"+": "rt.add", "-": "rt.sub", "*": "rt.mul"}[x.op]
-        return f"{fn}({left}, {right})"
+        (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)  # inline, each operand computed once
+        unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
+        return f"(None if {unknown} else {ln} {x.op} {rn})"
 
     def visit_Scale(self, x: ir.Scale) -> str:
         operand = self.emit(x.operand)
-        if _SIMPLE.fullmatch(operand) and not _CONSTANT.fullmatch(operand):
-            return f"(None if {operand} is None else Decimal({operand}).scaleb({x.power}))"
-        return f"rt.scale({operand}, {x.power})"
+        if _CONSTANT.fullmatch(operand):
+            return f"rt.scale({operand}, {x.power})"
+        name, first = self._hoisted(operand)
+        return f"(None if {first} is None else Decimal({name}).scaleb({x.power}))"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
@@ -167,10 +169,18 @@ class PyExpr:
 
     def visit_Extremum(self, x: ir.Extremum) -> str:
         fn = "rt.lesser" if x.kind == "lesser" else "rt.greater"
-        return f"{fn}({', '.join(self.emit(a) for a in x.args)})"
+        args = [self.emit(a) for a in x.args]
+        if len(args) != 2:
+            return f"{fn}({', '.join(args)})"
+        # of two, inline: unknown when either is; the first when they are equal (as min and max)
+        (an, af), (bn, bf) = self._hoisted(args[0]), self._hoisted(args[1])
+        op = "<=" if x.kind == "lesser" else ">="
+        return f"(None if {af} is None or {bf} is None else {an} if {an} {op} {bn} else {bn})"
 
     def visit_Default(self, x: ir.Default) -> str:
-        return f"rt.default({self.emit(x.operand)}, {self.emit(x.fallback)})"
+        operand, fallback = self.emit(x.operand), self.emit(x.fallback)
+        name, first = self._hoisted(operand)
+        return f"({fallback} if {first} is None else {name})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
         """`if c then a else b`: unknown when c is; only the branch taken is computed."""

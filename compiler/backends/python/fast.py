@@ -12,11 +12,12 @@ to `rt.Verdict.of(check(loan))`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
-from compiler.backends.python.domains import invalid_lines, requirement_guard
+from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 
 
@@ -87,11 +88,13 @@ class FastPath:
             self._limits()
         finally:
             self.e.locals_for_values = False
-        return "\n".join(self.lines)
+        return "\n".join(placed(self.lines, self.bindings))
 
     # ---------------------------------------------------------------- derived values, as locals
 
     def _values(self) -> None:
+        """Each derived value's lines, to be written where it is first read (`placed`)."""
+        self.bindings: dict[str, list[str]] = {}
         if self.invalid_from:
             self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
@@ -99,10 +102,9 @@ class FastPath:
                 continue
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {_comment(val.citation)}" if val.citation else ""
-            self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
-            self.say(f"v_{val.id} = {self.emit(val.body)}")
-            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal):
-                self.say(line)
+            self.bindings[f"v_{val.id}"] = [
+                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", f"v_{val.id} = {self.emit(val.body)}",
+                *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal)]
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -177,7 +179,7 @@ class FastPath:
             for k, key in zip(axis.keys, names, strict=True):
                 if invalid := self.invalid_read(k):  # a key outside its domain: not eligible
                     unknown(pending)
-                    self.say(f"{chain[0]} {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid)}:", depth)
                     self.say(f"failed.append({m.id!r})", depth + 1)
                     self._refuse(m, depth + 1)
                     chain[0] = "elif"
@@ -410,6 +412,94 @@ class FastPath:
             return "False"
         either = inner[0] if len(inner) == 1 else f"({' or '.join(inner)})"  # each is parenthesized already
         return f"(v_{name} is None and {either})"
+
+
+_FIELD = re.compile(r"\bloan\.(\w+)")
+_LOCAL = re.compile(r"\b[vf]_\w+")
+
+
+def _code(line: str) -> str:
+    """A line without its trailing comment (generated code has no `  # ` inside a string)."""
+    text = line.lstrip(" ")
+    return "" if text.startswith("#") else line.split("  # ", 1)[0]
+
+
+def placed(lines: list[str], values: dict[str, list[str]]) -> list[str]:
+    """The body with each derived value (`v_<id>`, its lines in `values`) and each loan field (`f_<name>`, read
+    from `loan` once) bound as a local where it is first needed: inside the innermost block holding every line that
+    reads it (its lines run only when that block does), or, when no block holds them all, right before the first
+    top-level statement reading it. A value's own reads are bound before it, the same way."""
+    fields: dict[str, None] = {}
+
+    def localised(line: str) -> str:
+        code = _code(line)
+        if not code:
+            return line
+        new = _FIELD.sub(lambda m: fields.setdefault(m.group(1)) or f"f_{m.group(1)}", code)
+        return new + line[len(code):]
+
+    body = [localised(line) for line in lines]
+    bindings = {name: [localised(line) for line in text] for name, text in values.items()}
+    bindings.update({f"f_{name}": [f"f_{name} = loan.{name}"] for name in fields})
+
+    def reads(text: str) -> list[str]:
+        return [n for n in dict.fromkeys(_LOCAL.findall(_code(text))) if n in bindings]
+
+    # each line's enclosing block headers (line numbers), and who reads what
+    starts: list[int] = []  # the first line of each line's top-level statement (an `elif` belongs to its `if`)
+    stack: list[tuple[int, int]] = []  # (depth, line number) of the open headers
+    refs: dict[str, list[tuple[int, tuple[int, ...]]]] = {name: [] for name in bindings}
+    start = 0
+    for i, line in enumerate(body):
+        depth = (len(line) - len(line.lstrip(" "))) // 4
+        code = _code(line)
+        if depth == 1 and not code.lstrip().startswith(("elif ", "else:")):
+            start = i
+        starts.append(start)
+        if not code:
+            continue
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        chain = tuple(n for _, n in stack)
+        for name in reads(line):
+            refs[name].append((i, chain))
+        if code.rstrip().endswith(":"):
+            stack.append((depth, i))
+    deps = {name: [n for line in text for n in reads(line) if n != name] for name, text in bindings.items()}
+    order: list[str] = []  # each name after every name it reads
+
+    def visit(name: str) -> None:
+        if name not in order:
+            for dep in deps[name]:
+                visit(dep)
+            order.append(name)
+
+    for name in bindings:
+        visit(name)
+    inserts: dict[int, list[str]] = {}  # line number -> lines to write before it
+    for name in reversed(order):  # a value before what it reads, so that those see where it is bound
+        sites = refs[name]
+        if not sites:
+            continue
+        common = sites[0][1]
+        for _, chain in sites[1:]:
+            n = 0
+            while n < len(common) and n < len(chain) and common[n] == chain[n]:
+                n += 1
+            common = common[:n]
+        if common:  # first thing in the innermost block holding every read
+            at, depth = common[-1] + 1, len(common) + 1
+        else:  # right before the first top-level statement reading it
+            at, depth = min(starts[i] for i, _ in sites), 1
+        pad = "    " * depth
+        inserts[at] = [pad + line for line in bindings[name]] + inserts.get(at, [])
+        for dep in deps[name]:
+            refs[dep].append((at, common))
+    out: list[str] = []
+    for i, line in enumerate(body):
+        out += inserts.get(i, [])
+        out.append(line)
+    return out
 
 
 def _balanced(text: str) -> bool:
