@@ -46,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t41
+        ) if _t45
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -62,12 +62,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t42 := (
+                _t46 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t42).scaleb(2)
+            else Decimal(_t46).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -75,9 +75,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t43 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t47 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t43 if _t43 <= loan.market_rent
+            else _t47 if _t47 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -98,25 +98,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t44 := (
+            _t48 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t44 - loan.excluded_nonrecurring
+        else _t48 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t45 := (
+            _t49 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t45
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t49
         else (
             None if (
-                _t46 := (
+                _t50 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -124,35 +124,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t50 := (
+                        _t54 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t49 := (
+                                    _t53 := (
                                         None if (
-                                            _t48 := (
+                                            _t52 := (
                                                 None if (
-                                                    _t47 := (
+                                                    _t51 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t47
+                                                else _D100 - _t51
                                             )
                                         ) is None
-                                        else Decimal(_t48).scaleb(-2)
+                                        else Decimal(_t52).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t49
+                            else v['eligible_deposits'] * _t53
                         )
                     ) is None
                         or (
-                            _t51 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t55 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t50 * _t51
+                    else _t54 * _t55
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t46
+            ) if _t50
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -163,9 +163,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t52 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t56 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t52).scaleb(2)
+            else Decimal(_t56).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -192,9 +192,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t54 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t57 is None or _t58 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -206,9 +206,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t55 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t60 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t59 is None or _t60 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -220,9 +220,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t61 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t62 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t61 is None or _t62 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -243,9 +243,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t60 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t63 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t64 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t63 is None or _t64 is None
         else True
     )
     return applies, ()
@@ -325,11 +325,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t61 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t65 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t62 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t66 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t61 is None or _t62 is None
+            else None if _t65 is None or _t66 is None
             else False
         ),
     )
@@ -510,9 +510,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t63 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t64 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t63 is None or _t64 is None
+            False if (_t67 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t68 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t67 is None or _t68 is None
             else True
         ),
     )
@@ -611,6 +611,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = {
+    'fc': (0,),
+    'ss': (0,),
+    'dil': (0,),
+    'mod': (1,),
+    'nod': (1,),
+    'dq120': (1,),
+    'bk7': (2,),
+    'bk11': (2,),
+    'bk13': (3,),
+}
 _CELLS_purchase = (
     (
         (Decimal("80"), Decimal("80")),
@@ -1073,38 +1084,68 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('foreign_nationals')
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
     f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 4
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t17 := rt.ge(
-                rt.months_since_latest(
-                    f_credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), f_application_date
+            _t21 := rt.ge(
+                (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t17 := s_credit_events[0]) is None
+                    else _t17 if _t17 is rt.NEVER
+                    else rt.months_since(_t17, f_application_date)
                 ),
                 _D36,
             )
         ) is False
             or (
-                _t18 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), f_application_date
+                _t22 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t18 := s_credit_events[1]) is None
+                        else _t18 if _t18 is rt.NEVER
+                        else rt.months_since(_t18, f_application_date)
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t19 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), f_application_date
+                _t23 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t19 := s_credit_events[2]) is None
+                        else _t19 if _t19 is rt.NEVER
+                        else rt.months_since(_t19, f_application_date)
                     ),
                     _D36,
                 )
             ) is False
             or (
-                _t20 := rt.ge(
-                    rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('bk13',), f_application_date), _D24
+                _t24 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t20 := s_credit_events[3]) is None
+                        else _t20 if _t20 is rt.NEVER
+                        else rt.months_since(_t20, f_application_date)
+                    ),
+                    _D24,
                 )
             ) is False
-        else None if _t17 is None or _t18 is None or _t19 is None or _t20 is None
+        else None if _t21 is None or _t22 is None or _t23 is None or _t24 is None
         else True
     )
     if ok is False:
@@ -1116,10 +1157,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
-            _t21 := rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1)
+            _t25 := rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1)
         ) is False
-            or (_t22 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t21 is None or _t22 is None
+            or (_t26 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -1144,9 +1185,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t23 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t24 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if ok is False:
@@ -1203,44 +1244,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t25 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t26 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                            ) is True
-                        else None if _t25 is None or _t26 is None
-                        else False
-                    ) is False
-                )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_no_ratio[0]]
-        if out_no_ratio[1] == 1 and (
-            (f_first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
-                or (
-                    (
-                        True if (_t27 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                            or (
-                                _t28 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                            ) is True
-                        else None if _t27 is None or _t28 is None
-                        else False
-                    ) is False
-                )
-                or (f_short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
-        ):
-            del failed[out_no_ratio[0]]
-    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
-        if out_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                or (
-                    (
                         True if (_t29 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
                                 _t30 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
@@ -1251,24 +1254,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_cash_out[0]]
-        if out_cash_out[1] == 1 and (
-            (
-                (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-            )
+            del failed[out_no_ratio[0]]
+        if out_no_ratio[1] == 1 and (
+            (f_first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
                 or (
                     (
-                        False if (_t31 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t32 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (
+                                _t32 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                            ) is True
                         else None if _t31 is None or _t32 is None
-                        else True
+                        else False
                     ) is False
                 )
+                or (f_short_term_rental is True and (None if v_dscr is None else v_dscr >= _D1_150) is False)
         ):
-            del failed[out_cash_out[0]]
-    if out_rate_term is not None:  # matrix rate_term: a key outside its bands
-        if out_rate_term[1] == 0 and (
+            del failed[out_no_ratio[0]]
+    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
+        if out_cash_out[1] == 0 and (
             (
                 f_interest_only is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
@@ -1289,8 +1292,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_rate_term[0]]
-        if out_rate_term[1] == 1 and (
+            del failed[out_cash_out[0]]
+        if out_cash_out[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
@@ -1304,9 +1307,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     ) is False
                 )
         ):
-            del failed[out_rate_term[0]]
-    if out_purchase is not None:  # matrix purchase: a key outside its bands
-        if out_purchase[1] == 0 and (
+            del failed[out_cash_out[0]]
+    if out_rate_term is not None:  # matrix rate_term: a key outside its bands
+        if out_rate_term[1] == 0 and (
             (
                 f_interest_only is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
@@ -1327,8 +1330,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_purchase[0]]
-        if out_purchase[1] == 1 and (
+            del failed[out_rate_term[0]]
+        if out_rate_term[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
@@ -1338,6 +1341,44 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
                             or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
                         else None if _t39 is None or _t40 is None
+                        else True
+                    ) is False
+                )
+        ):
+            del failed[out_rate_term[0]]
+    if out_purchase is not None:  # matrix purchase: a key outside its bands
+        if out_purchase[1] == 0 and (
+            (
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+            )
+                or (
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                )
+                or (
+                    (
+                        True if (_t41 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            or (
+                                _t42 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                            ) is True
+                        else None if _t41 is None or _t42 is None
+                        else False
+                    ) is False
+                )
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+        ):
+            del failed[out_purchase[0]]
+        if out_purchase[1] == 1 and (
+            (
+                (None if v_dscr is None else v_dscr < _D1) is True
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
+            )
+                or (
+                    (
+                        False if (_t43 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t44 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t43 is None or _t44 is None
                         else True
                     ) is False
                 )

@@ -46,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t91 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t96 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t91
+        ) if _t96
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -62,12 +62,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t92 := (
+                _t97 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t92).scaleb(2)
+            else Decimal(_t97).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -75,25 +75,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t93 := (
+            _t98 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t93 - loan.excluded_nonrecurring
+        else _t98 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t94 := (
+            _t99 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t94
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t99
         else (
             None if (
-                _t95 := (
+                _t100 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -101,35 +101,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t99 := (
+                        _t104 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t98 := (
+                                    _t103 := (
                                         None if (
-                                            _t97 := (
+                                            _t102 := (
                                                 None if (
-                                                    _t96 := (
+                                                    _t101 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t96
+                                                else _D100 - _t101
                                             )
                                         ) is None
-                                        else Decimal(_t97).scaleb(-2)
+                                        else Decimal(_t102).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t98
+                            else v['eligible_deposits'] * _t103
                         )
                     ) is None
                         or (
-                            _t100 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t105 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t99 * _t100
+                    else _t104 * _t105
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t95
+            ) if _t100
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -140,9 +140,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t101 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t106 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t101).scaleb(2)
+            else Decimal(_t106).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -169,9 +169,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t102 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t107 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t102 if _t102 <= loan.market_rent
+            else _t107 if _t107 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -189,9 +189,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t103 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t104 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t103 is None or _t104 is None
+        False if (_t108 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t109 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t108 is None or _t109 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -203,9 +203,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t105 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t106 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t105 is None or _t106 is None
+        False if (_t110 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t111 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t110 is None or _t111 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -217,9 +217,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t107 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t108 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t107 is None or _t108 is None
+        False if (_t112 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t113 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t112 is None or _t113 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -231,9 +231,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t109 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t110 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t109 is None or _t110 is None
+        False if (_t114 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t115 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t114 is None or _t115 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -318,34 +318,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t117 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t122 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t118 := (
+                    _t123 := (
                         False if (
-                            _t115 := (
+                            _t120 := (
                                 False if (
-                                    _t111 := (
+                                    _t116 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t112 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t117 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t113 := (
+                                        _t118 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t114 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t111 is None or _t112 is None or _t113 is None or _t114 is None
+                                    or (_t119 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t116 is None or _t117 is None or _t118 is None or _t119 is None
                                 else True
                             )
                         ) is False
-                            or (_t116 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t115 is None or _t116 is None
+                            or (_t121 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t120 is None or _t121 is None
                         else True
                     )
                 ) is True
-            else None if _t117 is None or _t118 is None
+            else None if _t122 is None or _t123 is None
             else False
         ),
     )
@@ -438,9 +438,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t119 := (loan.forbearance_end is not None)) is False
-            or (_t120 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t119 is None or _t120 is None
+        False if (_t124 := (loan.forbearance_end is not None)) is False
+            or (_t125 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t124 is None or _t125 is None
         else True
     )
     return applies, (
@@ -457,9 +457,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t121 := (loan.forbearance_end is not None)) is False
-            or (_t122 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t121 is None or _t122 is None
+        False if (_t126 := (loan.forbearance_end is not None)) is False
+            or (_t127 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t126 is None or _t127 is None
         else True
     )
     return applies, ()
@@ -566,9 +566,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t123 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t124 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t123 is None or _t124 is None
+            False if (_t128 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t129 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t128 is None or _t129 is None
             else True
         ),
     )
@@ -659,6 +659,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = {
+    'fc': (0,),
+    'ss': (1,),
+    'dil': (1,),
+    'mod': (1,),
+    'nod': (2,),
+    'dq120': (2,),
+    'bk7': (3,),
+    'bk11': (3,),
+    'bk13': (4,),
+}
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -1214,43 +1225,80 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 5
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t27 := rt.ge(
-                rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('fc',), f_application_date), _D36
+            _t32 := rt.ge(
+                (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t27 := s_credit_events[0]) is None
+                    else _t27 if _t27 is rt.NEVER
+                    else rt.months_since(_t27, f_application_date)
+                ),
+                _D36,
             )
         ) is False
             or (
-                _t28 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), f_application_date
+                _t33 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t28 := s_credit_events[1]) is None
+                        else _t28 if _t28 is rt.NEVER
+                        else rt.months_since(_t28, f_application_date)
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t29 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('nod', 'dq120'), f_application_date
+                _t34 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t29 := s_credit_events[2]) is None
+                        else _t29 if _t29 is rt.NEVER
+                        else rt.months_since(_t29, f_application_date)
                     ),
                     _D12,
                 )
             ) is False
             or (
-                _t30 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), f_application_date
+                _t35 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t30 := s_credit_events[3]) is None
+                        else _t30 if _t30 is rt.NEVER
+                        else rt.months_since(_t30, f_application_date)
                     ),
                     _D24,
                 )
             ) is False
             or (
-                _t31 := rt.ge(
-                    rt.months_since_latest(f_credit_events, 'kind', 'completed_on', ('bk13',), f_application_date), _D12
+                _t36 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t31 := s_credit_events[4]) is None
+                        else _t31 if _t31 is rt.NEVER
+                        else rt.months_since(_t31, f_application_date)
+                    ),
+                    _D12,
                 )
             ) is False
-        else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None or _t31 is None
+        else None if _t32 is None or _t33 is None or _t34 is None or _t35 is None or _t36 is None
         else True
     )
     if ok is False:
@@ -1266,19 +1314,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t32 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t37 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t33 := rt.le(
+                    _t38 := rt.le(
                         rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1
                     )
                 ) is False
                 or (
-                    _t34 := (
+                    _t39 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t32 is None or _t33 is None or _t34 is None
+            else None if _t37 is None or _t38 is None or _t39 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1301,9 +1349,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t35 := (f_forbearance_end is not None)) is False
-            or (_t36 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t40 := (f_forbearance_end is not None)) is False
+            or (_t41 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t40 is None or _t41 is None
         else True
     )
     if applies is not False:
@@ -1320,9 +1368,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t37 := (f_forbearance_end is not None)) is False
-            or (_t38 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t37 is None or _t38 is None
+        False if (_t42 := (f_forbearance_end is not None)) is False
+            or (_t43 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     if applies is None or applies:
@@ -1400,9 +1448,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t39 is None or _t40 is None
+        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     if ok is False:
@@ -1442,38 +1490,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dti' in inv
                         else (
-                            True if (_t47 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t52 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t48 := (
+                                    _t53 := (
                                         False if (
-                                            _t45 := (
+                                            _t50 := (
                                                 False if (
-                                                    _t41 := (
+                                                    _t46 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t42 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t47 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t43 := (
+                                                        _t48 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t44 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t41 is None
-                                                    or _t42 is None
-                                                    or _t43 is None
-                                                    or _t44 is None
+                                                    or (_t49 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t46 is None
+                                                    or _t47 is None
+                                                    or _t48 is None
+                                                    or _t49 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t46 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t45 is None or _t46 is None
+                                            or (_t51 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t50 is None or _t51 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t47 is None or _t48 is None
+                            else None if _t52 is None or _t53 is None
                             else False
                         )
                     ) is False
@@ -1482,9 +1530,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t49 is None or _t50 is None
+                False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t54 is None or _t55 is None
                 else True
             ) is False
         ):
@@ -1500,38 +1548,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dti' in inv
                         else (
-                            True if (_t57 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t62 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t58 := (
+                                    _t63 := (
                                         False if (
-                                            _t55 := (
+                                            _t60 := (
                                                 False if (
-                                                    _t51 := (
+                                                    _t56 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t52 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t53 := (
+                                                        _t58 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t54 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t51 is None
-                                                    or _t52 is None
-                                                    or _t53 is None
-                                                    or _t54 is None
+                                                    or (_t59 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t56 is None
+                                                    or _t57 is None
+                                                    or _t58 is None
+                                                    or _t59 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t56 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t55 is None or _t56 is None
+                                            or (_t61 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t60 is None or _t61 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t57 is None or _t58 is None
+                            else None if _t62 is None or _t63 is None
                             else False
                         )
                     ) is False
@@ -1540,9 +1588,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t59 is None or _t60 is None
+                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t64 is None or _t65 is None
                 else True
             ) is False
         ):
@@ -1558,38 +1606,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dti' in inv
                         else (
-                            True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t72 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t68 := (
+                                    _t73 := (
                                         False if (
-                                            _t65 := (
+                                            _t70 := (
                                                 False if (
-                                                    _t61 := (
+                                                    _t66 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t67 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t63 := (
+                                                        _t68 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t64 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t61 is None
-                                                    or _t62 is None
-                                                    or _t63 is None
-                                                    or _t64 is None
+                                                    or (_t69 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t66 is None
+                                                    or _t67 is None
+                                                    or _t68 is None
+                                                    or _t69 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t65 is None or _t66 is None
+                                            or (_t71 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t70 is None or _t71 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t67 is None or _t68 is None
+                            else None if _t72 is None or _t73 is None
                             else False
                         )
                     ) is False
@@ -1598,9 +1646,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t69 is None or _t70 is None
+                False if (_t74 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t75 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t74 is None or _t75 is None
                 else True
             ) is False
         ):
@@ -1616,38 +1664,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dti' in inv
                         else (
-                            True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t82 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t78 := (
+                                    _t83 := (
                                         False if (
-                                            _t75 := (
+                                            _t80 := (
                                                 False if (
-                                                    _t71 := (
+                                                    _t76 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t77 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t73 := (
+                                                        _t78 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t74 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t71 is None
-                                                    or _t72 is None
-                                                    or _t73 is None
-                                                    or _t74 is None
+                                                    or (_t79 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t76 is None
+                                                    or _t77 is None
+                                                    or _t78 is None
+                                                    or _t79 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t75 is None or _t76 is None
+                                            or (_t81 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t80 is None or _t81 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t77 is None or _t78 is None
+                            else None if _t82 is None or _t83 is None
                             else False
                         )
                     ) is False
@@ -1656,9 +1704,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t79 is None or _t80 is None
+                False if (_t84 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t85 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t84 is None or _t85 is None
                 else True
             ) is False
         ):
@@ -1674,38 +1722,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dti' in inv
                         else (
-                            True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t92 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t88 := (
+                                    _t93 := (
                                         False if (
-                                            _t85 := (
+                                            _t90 := (
                                                 False if (
-                                                    _t81 := (
+                                                    _t86 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t87 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t83 := (
+                                                        _t88 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t84 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t81 is None
-                                                    or _t82 is None
-                                                    or _t83 is None
-                                                    or _t84 is None
+                                                    or (_t89 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t86 is None
+                                                    or _t87 is None
+                                                    or _t88 is None
+                                                    or _t89 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t85 is None or _t86 is None
+                                            or (_t91 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t90 is None or _t91 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t87 is None or _t88 is None
+                            else None if _t92 is None or _t93 is None
                             else False
                         )
                     ) is False
@@ -1714,9 +1762,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t89 is None or _t90 is None
+                False if (_t94 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t95 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t94 is None or _t95 is None
                 else True
             ) is False
         ):

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t15
+        ) if _t18
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,12 +63,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t16 := (
+                _t19 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t16).scaleb(2)
+            else Decimal(_t19).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -86,9 +86,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t17 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t20 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t17 if _t17 <= loan.market_rent
+            else _t20 if _t20 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -99,25 +99,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t18 := (
+            _t21 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t18 - loan.excluded_nonrecurring
+        else _t21 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t19 := (
+            _t22 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t19
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t22
         else (
             None if (
-                _t20 := (
+                _t23 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -125,35 +125,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t24 := (
+                        _t27 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t23 := (
+                                    _t26 := (
                                         None if (
-                                            _t22 := (
+                                            _t25 := (
                                                 None if (
-                                                    _t21 := (
+                                                    _t24 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t21
+                                                else _D100 - _t24
                                             )
                                         ) is None
-                                        else Decimal(_t22).scaleb(-2)
+                                        else Decimal(_t25).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t23
+                            else v['eligible_deposits'] * _t26
                         )
                     ) is None
                         or (
-                            _t25 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t28 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t24 * _t25
+                    else _t27 * _t28
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t20
+            ) if _t23
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -164,9 +164,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t26 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t29 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t26).scaleb(2)
+            else Decimal(_t29).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -273,9 +273,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t27 := (loan.forbearance_end is not None)) is False
-            or (_t28 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t30 := (loan.forbearance_end is not None)) is False
+            or (_t31 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     return applies, (
@@ -291,9 +291,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t29 := (loan.forbearance_end is not None)) is False
-            or (_t30 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t29 is None or _t30 is None
+        False if (_t32 := (loan.forbearance_end is not None)) is False
+            or (_t33 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     return applies, ()
@@ -346,9 +346,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t31 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t32 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t31 is None or _t32 is None
+            False if (_t34 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t35 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t34 is None or _t35 is None
             else True
         ),
     )
@@ -456,6 +456,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = {
+    'fc': (0, 2),
+    'ss': (0, 2),
+    'dil': (0, 2),
+    'mod': (0, 2),
+    'nod': (0, 2),
+    'dq120': (0, 2),
+    'bk7': (1, 2),
+    'bk11': (1, 2),
+    'bk13': (1, 2),
+}
 _CELLS_investment = (
     ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
@@ -556,29 +567,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 3
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, (2,)):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t3 := rt.ge(
-                rt.months_since_latest(
-                    f_credit_events,
-                    'kind',
-                    'completed_on',
-                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                    f_application_date,
+            _t5 := rt.ge(
+                (
+                    None if s_credit_events is None or f_application_date is None or (_t3 := s_credit_events[0]) is None
+                    else _t3 if _t3 is rt.NEVER
+                    else rt.months_since(_t3, f_application_date)
                 ),
                 _D24,
             )
         ) is False
             or (
-                _t4 := rt.ge(
-                    rt.months_since_latest(
-                        f_credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), f_application_date
+                _t6 := rt.ge(
+                    (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t4 := s_credit_events[1]) is None
+                        else _t4 if _t4 is rt.NEVER
+                        else rt.months_since(_t4, f_application_date)
                     ),
                     _D24,
                 )
             ) is False
-        else None if _t3 is None or _t4 is None
+        else None if _t5 is None or _t6 is None
         else True
     )
     if ok is False:
@@ -597,9 +621,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t5 := (f_forbearance_end is not None)) is False
-            or (_t6 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t5 is None or _t6 is None
+        False if (_t7 := (f_forbearance_end is not None)) is False
+            or (_t8 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t7 is None or _t8 is None
         else True
     )
     if applies is not False:
@@ -616,9 +640,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t7 := (f_forbearance_end is not None)) is False
-            or (_t8 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t9 := (f_forbearance_end is not None)) is False
+            or (_t10 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if applies is None or applies:
@@ -661,9 +685,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t9 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t10 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t11 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t12 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if ok is False:
@@ -687,9 +711,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t11 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t12 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if ok is False:
@@ -717,7 +741,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('min_dscr')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
-    applies = rt.lt(rt.months_since_latest(f_credit_events, 'kind', 'completed_on', (), f_application_date), _D48)
+    applies = rt.lt(
+        (
+            None if s_credit_events is None or f_application_date is None or (_t15 := s_credit_events[2]) is None
+            else _t15 if _t15 is rt.NEVER
+            else rt.months_since(_t15, f_application_date)
+        ),
+        _D48,
+    )
     if applies is not False:
         f_housing_lates = loan.housing_lates
         ok = rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D0)
@@ -736,9 +767,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t13 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t14 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t13 is None or _t14 is None
+                False if (_t16 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t17 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t16 is None or _t17 is None
                 else True
             ) is False
         ):

@@ -53,12 +53,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t24 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t24
+        ) if _t27
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -69,12 +69,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t25 := (
+                _t28 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t25).scaleb(2)
+            else Decimal(_t28).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -97,52 +97,52 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t34 := (
+            _t37 := (
                 False if (
-                    _t32 := rt.le(
+                    _t35 := rt.le(
                         rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
                     )
                 ) is False
                     or (
-                        _t33 := rt.ge(
+                        _t36 := rt.ge(
                             rt.months_since_latest(
                                 loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                             ),
                             _D48,
                         )
                     ) is False
-                else None if _t32 is None or _t33 is None
+                else None if _t35 is None or _t36 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t34
+        else 'a_plus' if _t37
         else (
             None if (
-                _t31 := (
+                _t34 := (
                     False if (
-                        _t29 := rt.le(
+                        _t32 := rt.le(
                             rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
                             _D1,
                         )
                     ) is False
                         or (
-                            _t30 := rt.ge(
+                            _t33 := rt.ge(
                                 rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 ),
                                 _D36,
                             )
                         ) is False
-                    else None if _t29 is None or _t30 is None
+                    else None if _t32 is None or _t33 is None
                     else True
                 )
             ) is None
-            else 'a' if _t31
+            else 'a' if _t34
             else (
                 None if (
-                    _t28 := (
+                    _t31 := (
                         False if (
-                            _t26 := rt.le(
+                            _t29 := rt.le(
                                 rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                 ),
@@ -150,18 +150,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                             )
                         ) is False
                             or (
-                                _t27 := rt.ge(
+                                _t30 := rt.ge(
                                     rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     ),
                                     _D24,
                                 )
                             ) is False
-                        else None if _t26 is None or _t27 is None
+                        else None if _t29 is None or _t30 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t28
+                else 'b' if _t31
                 else 'c'
             )
         )
@@ -178,25 +178,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t35 := (
+            _t38 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t35 - loan.excluded_nonrecurring
+        else _t38 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t36 := (
+            _t39 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t36
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t39
         else (
             None if (
-                _t37 := (
+                _t40 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -204,35 +204,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t41 := (
+                        _t44 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t40 := (
+                                    _t43 := (
                                         None if (
-                                            _t39 := (
+                                            _t42 := (
                                                 None if (
-                                                    _t38 := (
+                                                    _t41 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t38
+                                                else _D100 - _t41
                                             )
                                         ) is None
-                                        else Decimal(_t39).scaleb(-2)
+                                        else Decimal(_t42).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t40
+                            else v['eligible_deposits'] * _t43
                         )
                     ) is None
                         or (
-                            _t42 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t45 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t41 * _t42
+                    else _t44 * _t45
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t37
+            ) if _t40
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -243,9 +243,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t43 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t46 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t43).scaleb(2)
+            else Decimal(_t46).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -276,9 +276,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t44 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t47 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t44 if _t44 <= loan.market_rent
+            else _t47 if _t47 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -463,6 +463,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = {}
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -513,6 +514,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
     # in _CELLS_near_prime
     covered = True
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 1
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
@@ -532,67 +545,82 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     f_housing_lates = loan.housing_lates
     f_application_date = loan.application_date
-    f_credit_events = loan.credit_events
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t10 := (
+            _t13 := (
                 False if (
-                    _t8 := rt.le(
+                    _t11 := rt.le(
                         rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date), _D0
                     )
                 ) is False
                     or (
-                        _t9 := rt.ge(
-                            rt.months_since_latest(f_credit_events, 'kind', 'completed_on', (), f_application_date),
+                        _t12 := rt.ge(
+                            (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t10 := s_credit_events[0]) is None
+                                else _t10 if _t10 is rt.NEVER
+                                else rt.months_since(_t10, f_application_date)
+                            ),
                             _D48,
                         )
                     ) is False
-                else None if _t8 is None or _t9 is None
+                else None if _t11 is None or _t12 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t10
+        else 'a_plus' if _t13
         else (
             None if (
-                _t7 := (
+                _t9 := (
                     False if (
-                        _t5 := rt.le(
+                        _t7 := rt.le(
                             rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1
                         )
                     ) is False
                         or (
-                            _t6 := rt.ge(
-                                rt.months_since_latest(f_credit_events, 'kind', 'completed_on', (), f_application_date),
+                            _t8 := rt.ge(
+                                (
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t6 := s_credit_events[0]) is None
+                                    else _t6 if _t6 is rt.NEVER
+                                    else rt.months_since(_t6, f_application_date)
+                                ),
                                 _D36,
                             )
                         ) is False
-                    else None if _t5 is None or _t6 is None
+                    else None if _t7 is None or _t8 is None
                     else True
                 )
             ) is None
-            else 'a' if _t7
+            else 'a' if _t9
             else (
                 None if (
-                    _t4 := (
+                    _t5 := (
                         False if (
-                            _t2 := rt.le(
+                            _t3 := rt.le(
                                 rt.count_lates(f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date), _D1
                             )
                         ) is False
                             or (
-                                _t3 := rt.ge(
-                                    rt.months_since_latest(
-                                        f_credit_events, 'kind', 'completed_on', (), f_application_date
+                                _t4 := rt.ge(
+                                    (
+                                        None if s_credit_events is None
+                                            or f_application_date is None
+                                            or (_t2 := s_credit_events[0]) is None
+                                        else _t2 if _t2 is rt.NEVER
+                                        else rt.months_since(_t2, f_application_date)
                                     ),
                                     _D24,
                                 )
                             ) is False
-                        else None if _t2 is None or _t3 is None
+                        else None if _t3 is None or _t4 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t4
+                else 'b' if _t5
                 else 'c'
             )
         )
@@ -726,12 +754,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t20 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                _t23 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
             ) is False
                 or (
-                    _t21 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                    _t24 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                 ) is False
-            else None if _t20 is None or _t21 is None
+            else None if _t23 is None or _t24 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -759,13 +787,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t11 := (
+                _t14 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t11 - f_excluded_nonrecurring
+            else _t14 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -774,48 +802,48 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
-                _t12 := (
+                _t15 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t12
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t15
             else (
                 None if (
-                    _t13 := (
+                    _t16 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
                 else rt.div_down(
                     (
                         None if (
-                            _t17 := (
+                            _t20 := (
                                 None if v_eligible_deposits is None
                                     or (
-                                        _t16 := (
+                                        _t19 := (
                                             None if (
-                                                _t15 := (
+                                                _t18 := (
                                                     None if (
-                                                        _t14 := (
+                                                        _t17 := (
                                                             _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
                                                         )
                                                     ) is None
-                                                    else _D100 - _t14
+                                                    else _D100 - _t17
                                                 )
                                             ) is None
-                                            else Decimal(_t15).scaleb(-2)
+                                            else Decimal(_t18).scaleb(-2)
                                         )
                                     ) is None
-                                else v_eligible_deposits * _t16
+                                else v_eligible_deposits * _t19
                             )
                         ) is None
                             or (
-                                _t18 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                                _t21 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
                             ) is None
-                        else _t17 * _t18
+                        else _t20 * _t21
                     ),
                     f_statement_months,
                     _STEP2,
-                ) if _t13
+                ) if _t16
                 else rt.quantize(f_monthly_income, 2, 'down')
             )
         )
@@ -827,9 +855,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = rt.div_up(
             (
                 None if (
-                    _t19 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    _t22 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else Decimal(_t19).scaleb(2)
+                else Decimal(_t22).scaleb(2)
             ),
             v_qualifying_income,
             _STEP2,
@@ -857,9 +885,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t22 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t23 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t22 is None or _t23 is None
+        False if (_t25 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t26 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:

@@ -53,6 +53,7 @@ from .verdict import Verdict, verdict
 
 __all__ = [
     # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
+    "NEVER",
     "AxisMeta",
     "Decision",
     "Facts",
@@ -94,9 +95,7 @@ __all__ += [
     "neg",  # `-x`
 ]
 __all__ += [
-    # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them,
-    # and the value a Decision shows for months since an event that never happened.
-    "NEVER",
+    # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
     "Condition",
     "DerivedValue",
     "Finding",

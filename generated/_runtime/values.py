@@ -97,8 +97,8 @@ def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
     if start is None or end is None:
         return None
     months = (end.year - start.year) * 12 + (end.month - start.month)
-    last = calendar.monthrange(end.year, end.month)[1]
-    if end.day < min(start.day, last):
+    day = end.day
+    if day < start.day and day < calendar.monthrange(end.year, end.month)[1]:  # the month's last day completes it
         months -= 1
     return months
 
@@ -134,8 +134,7 @@ def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, m
         days, when = getattr(i, days_field), getattr(i, date_field)
         if days is None or when is None:
             return None
-        since = months_between(when, as_of)
-        if days >= min_days and since is not None and since < months:
+        if days >= min_days and months_between(when, as_of) < months:  # type: ignore[operator]  # months only then
             n += 1
     return Decimal(n)
 

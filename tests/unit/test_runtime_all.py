@@ -17,8 +17,8 @@ BACKEND = ROOT / "compiler" / "backends" / "python"
 EMITTED_NOT_YET_USED = {"div_round", "eq", "greater", "gt", "isin", "known", "lesser", "ne", "neg"}
 
 # The public API beyond what generated code calls: the types of a Decision's parts (callers annotate with them,
-# tests build them) and NEVER, the value a Decision carries for months since an event that never happened.
-PUBLIC = {"NEVER", "Condition", "DerivedValue", "Finding", "LimitCandidate", "LimitResult", "Outcome"}
+# tests build them).
+PUBLIC = {"Condition", "DerivedValue", "Finding", "LimitCandidate", "LimitResult", "Outcome"}
 
 
 def used_by_generated() -> set[str]:

@@ -101,6 +101,8 @@ class PyExpr:
         self._names: dict[str, str] = {}  # literal -> name
         self._temps = 0  # walrus temporaries (_t0, _t1, ...) for conditions read twice
         self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
+        # the fast path's `months since latest`: (the local holding its list's scan, the index of its kinds in it)
+        self.latest: dict[ir.MonthsSinceLatest, tuple[str, int]] = {}
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -199,6 +201,13 @@ class PyExpr:
         return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
+        if (scan := self.latest.get(x)) is not None:  # the fast path's one pass over the list (fast.py, `_scans`)
+            name, group = scan
+            d = f"_t{self._temps}"
+            self._temps += 1
+            since = "rt.days_since" if x.type.kind == "days" else "rt.months_since"
+            return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
+                    f"else {d} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}))")
         days = ", 'days'" if x.type.kind == "days" else ""
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
                 f"{literal(x.kinds)}, loan.{x.as_of}{days})")

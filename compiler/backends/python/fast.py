@@ -81,6 +81,7 @@ class FastPath:
     def write(self) -> str:
         self.e.locals_for_values = True
         try:
+            self._scans()
             self._values()
             self._matrices()
             self._rules()
@@ -88,7 +89,51 @@ class FastPath:
             self._limits()
         finally:
             self.e.locals_for_values = False
-        return "\n".join(placed(self.lines, self.bindings))
+            self.e.latest = {}
+        return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
+
+    # ---------------------------------------------------------------- lists: one pass for every `months since latest`
+
+    def _scans(self) -> None:
+        """For each list the decision reads `months since the latest ...` of, one pass over its items keeping the
+        latest date of each group of kinds (`s_<list>[i]`: rt.NEVER when no item is of those kinds, None when one
+        of their dates is unknown), in place of one pass per group (language.md 6.4)."""
+        self.scans: dict[str, list[str]] = {}
+        p = self.p
+        roots: list[object] = [v.body for v in p.values if v.id in self.decisive]
+        roots += [*p.matrices, *p.rules]
+        nodes = list(dict.fromkeys(n for root in roots for n in ir.find_all(root, ir.MonthsSinceLatest)))
+        lists: dict[tuple[str, str, str], list[tuple[str, ...]]] = {}
+        for n in nodes:
+            kinds = lists.setdefault((n.list_field, n.kind_field, n.date_field), [])
+            if n.kinds not in kinds:
+                kinds.append(n.kinds)
+        for k, ((field, kind, date), groups) in enumerate(lists.items()):
+            name = f"s_{field}" if k == 0 else f"s_{field}_{k}"
+            for n in nodes:
+                if (n.list_field, n.kind_field, n.date_field) == (field, kind, date):
+                    self.e.latest[n] = (name, groups.index(n.kinds))
+            every = tuple(i for i, g in enumerate(groups) if not g)  # `months since the latest <list>`: any kind
+            by_kind: dict[str, tuple[int, ...]] = {}
+            for i, g in enumerate(groups):
+                for value in g:
+                    by_kind[value] = (*by_kind.get(value, ()), i)
+            table = self.e.const(literal({value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}),
+                                 f"GROUPS_{field}" + (f"_{k}" if k else ""))
+            item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
+            self.scans[name] = [
+                f"# {field}: the latest {date} of each group of kinds, in one pass",
+                f"{name}: list[Any] | None = None",
+                f"if loan.{field} is not None:",
+                f"    {name} = [rt.NEVER] * {len(groups)}",
+                f"    for {item} in loan.{field}:",
+                f"        for _g in {table}.get({item}.{kind}, {every!r}):",
+                f"            {when}, {was} = {item}.{date}, {name}[_g]",
+                f"            if {when} is None or {was} is None:",
+                f"                {name}[_g] = None",
+                f"            elif {was} is rt.NEVER or {when} > {was}:",
+                f"                {name}[_g] = {when}",
+            ]
 
     # ---------------------------------------------------------------- derived values, as locals
 
@@ -415,7 +460,7 @@ class FastPath:
 
 
 _FIELD = re.compile(r"\bloan\.(\w+)")
-_LOCAL = re.compile(r"\b[vf]_\w+")
+_LOCAL = re.compile(r"\b[vfs]_\w+")
 
 
 def _code(line: str) -> str:
