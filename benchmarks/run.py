@@ -422,16 +422,17 @@ def _why(target: str) -> str:
     """Where the time goes for a missed target, and what would close the gap (see the profiles below)."""
     if target.startswith("bare"):
         return ("`check_fast` now binds each derived value and loan field as a local where first needed, divides "
-                "through bound context methods (`rt.div_up`/`rt.div_down`), writes Kleene logic and arithmetic inline "
-                "and returns a named-tuple `Verdict` built by one C call. What is left against the tight function "
+                "through bound context methods (`rt.div_up`/`rt.div_down`), writes Kleene logic, comparisons and "
+                "arithmetic inline, scans each list once for every `months since the latest` and returns a "
+                "named-tuple `Verdict` built by one C call. What is left against the tight function "
                 "(benchmarks/tight_keystone.py): all five matrices' conditions are evaluated where one dict lookup on "
-                "(occupancy, purpose) picks the matrix; the credit events are scanned five times "
-                "(`rt.months_since_latest` per group, each building a list) where one pass with a kind -> group map "
-                "would do, and the late payments through `getattr` with months counted for every late; each limit's "
-                "reductions and caps are tested one by one for both LTV and CLTV where the tight function shares them; "
-                "and every rule keeps its `applies`/`ok` three-valued tests where the tight function folds known "
-                "cases. Closing it: a dispatch dict for matrices whose conditions are disjoint value tests, a single "
-                "scan per list field, and limits sharing their adjustments.")
+                "(occupancy, purpose) picks the matrix; LTV and the DTI inputs are computed whenever the DTI rule runs "
+                "(a value is bound before the statement reading it, not inside the expression branch that needs it); "
+                "each limit's reductions and caps are tested one by one for both LTV and CLTV where the tight function "
+                "shares them; and every rule keeps its `applies`/`ok` three-valued tests where the tight function "
+                "folds known cases. Closing it: a dispatch dict for matrices whose conditions are disjoint value "
+                "tests, values bound inside the expression branch that reads them, and limits sharing their "
+                "adjustments.")
     if target.startswith("full") and "tight" in target:
         return ("`check` builds the whole Decision (every finding with its message, the derived values with their "
                 "inputs, each limit's candidates) for every rule, passing ones included, by interpreting the program's "

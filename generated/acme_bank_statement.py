@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t48
+        ) if _t54
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,12 +64,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t49 := (
+                _t55 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t49).scaleb(2)
+            else Decimal(_t55).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -77,25 +77,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t50 := (
+            _t56 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t50 - loan.excluded_nonrecurring
+        else _t56 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t51 := (
+            _t57 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
         else (
             None if (
-                _t52 := (
+                _t58 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -103,35 +103,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t56 := (
+                        _t62 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t55 := (
+                                    _t61 := (
                                         None if (
-                                            _t54 := (
+                                            _t60 := (
                                                 None if (
-                                                    _t53 := (
+                                                    _t59 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t53
+                                                else _D100 - _t59
                                             )
                                         ) is None
-                                        else Decimal(_t54).scaleb(-2)
+                                        else Decimal(_t60).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t55
+                            else v['eligible_deposits'] * _t61
                         )
                     ) is None
                         or (
-                            _t57 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t63 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t56 * _t57
+                    else _t62 * _t63
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t52
+            ) if _t58
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -142,9 +142,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t58).scaleb(2)
+            else Decimal(_t64).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -171,9 +171,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t59 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t65 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t59 if _t59 <= loan.market_rent
+            else _t65 if _t65 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -191,9 +191,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t60 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t61 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t60 is None or _t61 is None
+        False if (_t66 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t67 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t66 is None or _t67 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -205,9 +205,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t62 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t63 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t69 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t68 is None or _t69 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -219,9 +219,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t64 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t65 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t64 is None or _t65 is None
+        False if (_t70 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t71 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t70 is None or _t71 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -233,9 +233,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t66 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t67 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t66 is None or _t67 is None
+        False if (_t72 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t73 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t72 is None or _t73 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -335,31 +335,53 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36),
+        (
+            None if (
+                _t74 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
+                )
+            ) is None
+            else _t74 >= _D36
+        ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t75 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                )
+            ) is None
+            else _t75 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date),
-            _D12,
+        (
+            None if (
+                _t76 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t76 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D24,
+        (
+            None if (
+                _t77 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t77 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D12
+        (
+            None if (
+                _t78 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t78 >= _D12
         ),
     )
 
@@ -380,7 +402,12 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/keystone_bank_statement.guideline:136)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t79 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t79 <= _D1
+        ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
     )
@@ -409,9 +436,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t68 := (loan.forbearance_end is not None)) is False
-            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t68 is None or _t69 is None
+        False if (_t80 := (loan.forbearance_end is not None)) is False
+            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t80 is None or _t81 is None
         else True
     )
     return applies, (
@@ -428,9 +455,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t70 := (loan.forbearance_end is not None)) is False
-            or (_t71 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t70 is None or _t71 is None
+        False if (_t82 := (loan.forbearance_end is not None)) is False
+            or (_t83 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t82 is None or _t83 is None
         else True
     )
     return applies, ()
@@ -537,9 +564,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t72 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t73 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t72 is None or _t73 is None
+            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t84 is None or _t85 is None
             else True
         ),
     )
@@ -1195,66 +1222,76 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t24 := rt.ge(
-                (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t19 := s_credit_events[0]) is None
-                    else _t19 if _t19 is rt.NEVER
-                    else rt.months_since(_t19, f_application_date)
-                ),
-                _D36,
+            _t29 := (
+                None if (
+                    _t20 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t19 := s_credit_events[0]) is None
+                        else _t19 if _t19 is rt.NEVER
+                        else rt.months_since(_t19, f_application_date)
+                    )
+                ) is None
+                else _t20 >= _D36
             )
         ) is False
             or (
-                _t25 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t20 := s_credit_events[1]) is None
-                        else _t20 if _t20 is rt.NEVER
-                        else rt.months_since(_t20, f_application_date)
-                    ),
-                    _D24,
+                _t30 := (
+                    None if (
+                        _t22 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t21 := s_credit_events[1]) is None
+                            else _t21 if _t21 is rt.NEVER
+                            else rt.months_since(_t21, f_application_date)
+                        )
+                    ) is None
+                    else _t22 >= _D24
                 )
             ) is False
             or (
-                _t26 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t21 := s_credit_events[2]) is None
-                        else _t21 if _t21 is rt.NEVER
-                        else rt.months_since(_t21, f_application_date)
-                    ),
-                    _D12,
+                _t31 := (
+                    None if (
+                        _t24 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[2]) is None
+                            else _t23 if _t23 is rt.NEVER
+                            else rt.months_since(_t23, f_application_date)
+                        )
+                    ) is None
+                    else _t24 >= _D12
                 )
             ) is False
             or (
-                _t27 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t22 := s_credit_events[3]) is None
-                        else _t22 if _t22 is rt.NEVER
-                        else rt.months_since(_t22, f_application_date)
-                    ),
-                    _D24,
+                _t32 := (
+                    None if (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t25 := s_credit_events[3]) is None
+                            else _t25 if _t25 is rt.NEVER
+                            else rt.months_since(_t25, f_application_date)
+                        )
+                    ) is None
+                    else _t26 >= _D24
                 )
             ) is False
             or (
-                _t28 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t23 := s_credit_events[4]) is None
-                        else _t23 if _t23 is rt.NEVER
-                        else rt.months_since(_t23, f_application_date)
-                    ),
-                    _D12,
+                _t33 := (
+                    None if (
+                        _t28 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t27 := s_credit_events[4]) is None
+                            else _t27 if _t27 is rt.NEVER
+                            else rt.months_since(_t27, f_application_date)
+                        )
+                    ) is None
+                    else _t28 >= _D12
                 )
             ) is False
-        else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None or _t28 is None
+        else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None or _t33 is None
         else True
     )
     if ok is False:
@@ -1270,19 +1307,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t29 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t35 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t30 := rt.le(
-                        rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1
+                    _t36 := (
+                        None if (
+                            _t34 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                        ) is None
+                        else _t34 <= _D1
                     )
                 ) is False
                 or (
-                    _t31 := (
+                    _t37 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t29 is None or _t30 is None or _t31 is None
+            else None if _t35 is None or _t36 is None or _t37 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1305,9 +1345,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t32 := (f_forbearance_end is not None)) is False
-            or (_t33 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t38 := (f_forbearance_end is not None)) is False
+            or (_t39 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     if applies is not False:
@@ -1324,9 +1364,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t34 := (f_forbearance_end is not None)) is False
-            or (_t35 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t40 := (f_forbearance_end is not None)) is False
+            or (_t41 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t40 is None or _t41 is None
         else True
     )
     if applies is None or applies:
@@ -1408,9 +1448,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t42 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t43 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     if ok is False:
@@ -1474,9 +1514,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t38 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t39 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t38 is None or _t39 is None
+                False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t44 is None or _t45 is None
                 else True
             ) is False
         ):
@@ -1496,9 +1536,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t40 is None or _t41 is None
+                False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t46 is None or _t47 is None
                 else True
             ) is False
         ):
@@ -1518,9 +1558,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t42 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t43 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t42 is None or _t43 is None
+                False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t48 is None or _t49 is None
                 else True
             ) is False
         ):
@@ -1540,9 +1580,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t44 is None or _t45 is None
+                False if (_t50 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t51 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t50 is None or _t51 is None
                 else True
             ) is False
         ):
@@ -1562,9 +1602,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t46 is None or _t47 is None
+                False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t52 is None or _t53 is None
                 else True
             ) is False
         ):

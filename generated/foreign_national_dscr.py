@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t35
+        ) if _t42
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,21 +71,21 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t36 := (
+                _t43 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t36).scaleb(2)
+            else Decimal(_t43).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
     )
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = (
-        None if (_t37 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+        None if (_t44 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
             or loan.market_rent is None
-        else _t37 if _t37 <= loan.market_rent
+        else _t44 if _t44 <= loan.market_rent
         else loan.market_rent
     )
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
@@ -126,25 +126,34 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
-        None if (_t39 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t39
+        None if (
+            _t48 := (
+                None if (_t47 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t47 >= _D12
+            )
+        ) is None
+        else 'seasoned' if _t48
         else (
-            None if (_t38 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t38
+            None if (
+                _t46 := (
+                    None if (_t45 := rt.days_since(loan.purchase_date, loan.application_date)) is None
+                    else _t45 >= _D180
+                )
+            ) is None
+            else 'short' if _t46
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t40 := (loan.retirement_assets is None)) is None
-        else _D0 if _t40
+        None if (_t49 := (loan.retirement_assets is None)) is None
+        else _D0 if _t49
         else (
-            None if (_t41 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t41
+            None if (_t50 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t50
             else (
-                None if loan.retirement_assets is None or (_t42 := rt.scale(_D60, -2)) is None
-                else loan.retirement_assets * _t42
+                None if loan.retirement_assets is None or (_t51 := rt.scale(_D60, -2)) is None
+                else loan.retirement_assets * _t51
             )
         )
     )
@@ -172,25 +181,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t43 := (
+            _t52 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t43 - loan.excluded_nonrecurring
+        else _t52 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t44 := (
+            _t53 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t44
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t53
         else (
             None if (
-                _t45 := (
+                _t54 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -198,35 +207,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t49 := (
+                        _t58 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t48 := (
+                                    _t57 := (
                                         None if (
-                                            _t47 := (
+                                            _t56 := (
                                                 None if (
-                                                    _t46 := (
+                                                    _t55 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t46
+                                                else _D100 - _t55
                                             )
                                         ) is None
-                                        else Decimal(_t47).scaleb(-2)
+                                        else Decimal(_t56).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t48
+                            else v['eligible_deposits'] * _t57
                         )
                     ) is None
                         or (
-                            _t50 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t59 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t49 * _t50
+                    else _t58 * _t59
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t45
+            ) if _t54
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -237,9 +246,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t51 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t60 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t51).scaleb(2)
+            else Decimal(_t60).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -361,27 +370,33 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 48 months
         # (programs/foreign_national_dscr.guideline:91)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-            ),
-            _D48,
+        (
+            None if (
+                _t61 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                )
+            ) is None
+            else _t61 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
         # (programs/foreign_national_dscr.guideline:92)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-            ),
-            _D36,
+        (
+            None if (
+                _t62 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t62 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
         # (programs/foreign_national_dscr.guideline:93)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D48,
+        (
+            None if (
+                _t63 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t63 >= _D48
         ),
     )
 
@@ -396,7 +411,12 @@ def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/foreign_national_dscr.guideline:98)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        (
+            None if (
+                _t64 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t64 <= _D0
+        ),
         # not In forbearance (programs/foreign_national_dscr.guideline:99)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
@@ -413,14 +433,14 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t52 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t53 := (loan.forbearance_end is not None)) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t65 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t66 := (loan.forbearance_end is not None)) is False
+        else None if _t65 is None or _t66 is None
         else True
     )
     return applies, (
         # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:104)
-        rt.ge(rt.days_since(loan.forbearance_end, loan.application_date), _D91),
+        (None if (_t67 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t67 >= _D91),
     )
 
 
@@ -517,9 +537,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t54 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t55 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t68 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t69 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t68 is None or _t69 is None
         else True
     )
     return applies, ()
@@ -636,21 +656,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:247)
         (
             True if (
-                _t56 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t70 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t57 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t71 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t58 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t72 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t59 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t73 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t60 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t74 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t56 is None or _t57 is None or _t58 is None or _t59 is None or _t60 is None
+            else None if _t70 is None or _t71 is None or _t72 is None or _t73 is None or _t74 is None
             else False
         ),
     )
@@ -856,11 +876,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t8 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-            or (_t9 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
-            or (_t10 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t11 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t8 is None or _t9 is None or _t10 is None or _t11 is None
+        False if (_t10 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+            or (_t11 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+            or (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t10 is None or _t11 is None or _t12 is None or _t13 is None
         else True
     )
     if ok is False:
@@ -924,42 +944,48 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         s_credit_events[_g] = _when0
         ok = (
             False if (
-                _t15 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t12 := s_credit_events[0]) is None
-                        else _t12 if _t12 is rt.NEVER
-                        else rt.months_since(_t12, f_application_date)
-                    ),
-                    _D48,
+                _t20 := (
+                    None if (
+                        _t15 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t14 := s_credit_events[0]) is None
+                            else _t14 if _t14 is rt.NEVER
+                            else rt.months_since(_t14, f_application_date)
+                        )
+                    ) is None
+                    else _t15 >= _D48
                 )
             ) is False
                 or (
-                    _t16 := rt.ge(
-                        (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t13 := s_credit_events[1]) is None
-                            else _t13 if _t13 is rt.NEVER
-                            else rt.months_since(_t13, f_application_date)
-                        ),
-                        _D36,
+                    _t21 := (
+                        None if (
+                            _t17 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t16 := s_credit_events[1]) is None
+                                else _t16 if _t16 is rt.NEVER
+                                else rt.months_since(_t16, f_application_date)
+                            )
+                        ) is None
+                        else _t17 >= _D36
                     )
                 ) is False
                 or (
-                    _t17 := rt.ge(
-                        (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t14 := s_credit_events[2]) is None
-                            else _t14 if _t14 is rt.NEVER
-                            else rt.months_since(_t14, f_application_date)
-                        ),
-                        _D48,
+                    _t22 := (
+                        None if (
+                            _t19 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t18 := s_credit_events[2]) is None
+                                else _t18 if _t18 is rt.NEVER
+                                else rt.months_since(_t18, f_application_date)
+                            )
+                        ) is None
+                        else _t19 >= _D48
                     )
                 ) is False
-            else None if _t15 is None or _t16 is None or _t17 is None
+            else None if _t20 is None or _t21 is None or _t22 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -978,10 +1004,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_in_forbearance = loan.in_forbearance
         ok = (
             False if (
-                _t18 := rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D0)
+                _t24 := (
+                    None if (
+                        _t23 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                    ) is None
+                    else _t23 <= _D0
+                )
             ) is False
-                or (_t19 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t18 is None or _t19 is None
+                or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t24 is None or _t25 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -996,13 +1027,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t20 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
-            or (_t21 := (f_forbearance_end is not None)) is False
-        else None if _t20 is None or _t21 is None
+        False if (_t27 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
+            or (_t28 := (f_forbearance_end is not None)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if applies is not False:
-        ok = rt.ge(rt.days_since(f_forbearance_end, f_application_date), _D91)
+        ok = (None if (_t26 := rt.days_since(f_forbearance_end, f_application_date)) is None else _t26 >= _D91)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('forbearance_seasoning')
@@ -1080,20 +1111,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_purchase_date = loan.purchase_date
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
-        None if (_t4 := rt.ge(rt.months_since(f_purchase_date, f_application_date), _D12)) is None
-        else 'seasoned' if _t4
+        None if (
+            _t6 := (None if (_t5 := rt.months_since(f_purchase_date, f_application_date)) is None else _t5 >= _D12)
+        ) is None
+        else 'seasoned' if _t6
         else (
-            None if (_t3 := rt.ge(rt.days_since(f_purchase_date, f_application_date), _D180)) is None
-            else 'short' if _t3
+            None if (
+                _t4 := (None if (_t3 := rt.days_since(f_purchase_date, f_application_date)) is None else _t3 >= _D180)
+            ) is None
+            else 'short' if _t4
             else 'recent'
         )
     )
     if applies is not False:
         f_cash_out_amount = loan.cash_out_amount
         ok = (
-            False if (_t22 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t23 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-            else None if _t22 is None or _t23 is None
+            False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+            else None if _t29 is None or _t30 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1107,9 +1142,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t24 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t25 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t31 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t32 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1120,14 +1155,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
-        None if (_t5 := (f_retirement_assets is None)) is None
-        else _D0 if _t5
+        None if (_t7 := (f_retirement_assets is None)) is None
+        else _D0 if _t7
         else (
-            None if (_t6 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
-            else f_retirement_assets if _t6
+            None if (_t8 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
+            else f_retirement_assets if _t8
             else (
-                None if f_retirement_assets is None or (_t7 := rt.scale(_D60, -2)) is None
-                else f_retirement_assets * _t7
+                None if f_retirement_assets is None or (_t9 := rt.scale(_D60, -2)) is None
+                else f_retirement_assets * _t9
             )
         )
     )
@@ -1157,9 +1192,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     if ok is False:
@@ -1178,7 +1213,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_rural = loan.rural
     ok = (
         False if (
-            _t28 := (
+            _t35 := (
                 None if f_property_type is None
                 else f_property_type in {
                     'sfr',
@@ -1191,8 +1226,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t29 := (None if f_rural is None else not f_rural)) is False
-        else None if _t28 is None or _t29 is None
+            or (_t36 := (None if f_rural is None else not f_rural)) is False
+        else None if _t35 is None or _t36 is None
         else True
     )
     if ok is False:
@@ -1218,12 +1253,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
     ok = (
-        True if (_t30 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
-            or (_t31 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
-            or (_t32 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
-            or (_t33 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
-            or (_t34 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
-        else None if _t30 is None or _t31 is None or _t32 is None or _t33 is None or _t34 is None
+        True if (_t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
+            or (_t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
+            or (_t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
+            or (_t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
+            or (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
+        else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
         else False
     )
     if ok is False:

@@ -46,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t45
+        ) if _t50
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -62,12 +62,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t46 := (
+                _t51 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t46).scaleb(2)
+            else Decimal(_t51).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -75,9 +75,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t47 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t47 if _t47 <= loan.market_rent
+            else _t52 if _t52 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -98,25 +98,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t48 := (
+            _t53 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t48 - loan.excluded_nonrecurring
+        else _t53 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t49 := (
+            _t54 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t49
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t54
         else (
             None if (
-                _t50 := (
+                _t55 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -124,35 +124,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t54 := (
+                        _t59 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t53 := (
+                                    _t58 := (
                                         None if (
-                                            _t52 := (
+                                            _t57 := (
                                                 None if (
-                                                    _t51 := (
+                                                    _t56 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t51
+                                                else _D100 - _t56
                                             )
                                         ) is None
-                                        else Decimal(_t52).scaleb(-2)
+                                        else Decimal(_t57).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t53
+                            else v['eligible_deposits'] * _t58
                         )
                     ) is None
                         or (
-                            _t55 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t60 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t54 * _t55
+                    else _t59 * _t60
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t50
+            ) if _t55
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -163,9 +163,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t56 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t61 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t56).scaleb(2)
+            else Decimal(_t61).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -192,9 +192,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t62 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t63 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t62 is None or _t63 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -206,9 +206,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t60 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t64 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t65 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t64 is None or _t65 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -220,9 +220,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t61 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t62 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t61 is None or _t62 is None
+        False if (_t66 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t67 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t66 is None or _t67 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -243,9 +243,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t63 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t64 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t63 is None or _t64 is None
+        False if (_t68 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t69 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t68 is None or _t69 is None
         else True
     )
     return applies, ()
@@ -325,11 +325,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t65 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t66 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t71 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t65 is None or _t66 is None
+            else None if _t70 is None or _t71 is None
             else False
         ),
     )
@@ -438,28 +438,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-            ),
-            _D36,
+        (
+            None if (
+                _t72 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                )
+            ) is None
+            else _t72 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t73 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t73 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D36,
+        (
+            None if (
+                _t74 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t74 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D24
+        (
+            None if (
+                _t75 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t75 >= _D24
         ),
     )
 
@@ -474,7 +487,12 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/harbor_dscr.guideline:151)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t76 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t76 <= _D1
+        ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
@@ -510,9 +528,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t67 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t68 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t67 is None or _t68 is None
+            False if (_t77 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t78 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t77 is None or _t78 is None
             else True
         ),
     )
@@ -1098,54 +1116,62 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t21 := rt.ge(
-                (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t17 := s_credit_events[0]) is None
-                    else _t17 if _t17 is rt.NEVER
-                    else rt.months_since(_t17, f_application_date)
-                ),
-                _D36,
+            _t25 := (
+                None if (
+                    _t18 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t17 := s_credit_events[0]) is None
+                        else _t17 if _t17 is rt.NEVER
+                        else rt.months_since(_t17, f_application_date)
+                    )
+                ) is None
+                else _t18 >= _D36
             )
         ) is False
             or (
-                _t22 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t18 := s_credit_events[1]) is None
-                        else _t18 if _t18 is rt.NEVER
-                        else rt.months_since(_t18, f_application_date)
-                    ),
-                    _D24,
+                _t26 := (
+                    None if (
+                        _t20 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t19 := s_credit_events[1]) is None
+                            else _t19 if _t19 is rt.NEVER
+                            else rt.months_since(_t19, f_application_date)
+                        )
+                    ) is None
+                    else _t20 >= _D24
                 )
             ) is False
             or (
-                _t23 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t19 := s_credit_events[2]) is None
-                        else _t19 if _t19 is rt.NEVER
-                        else rt.months_since(_t19, f_application_date)
-                    ),
-                    _D36,
+                _t27 := (
+                    None if (
+                        _t22 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t21 := s_credit_events[2]) is None
+                            else _t21 if _t21 is rt.NEVER
+                            else rt.months_since(_t21, f_application_date)
+                        )
+                    ) is None
+                    else _t22 >= _D36
                 )
             ) is False
             or (
-                _t24 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t20 := s_credit_events[3]) is None
-                        else _t20 if _t20 is rt.NEVER
-                        else rt.months_since(_t20, f_application_date)
-                    ),
-                    _D24,
+                _t28 := (
+                    None if (
+                        _t24 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[3]) is None
+                            else _t23 if _t23 is rt.NEVER
+                            else rt.months_since(_t23, f_application_date)
+                        )
+                    ) is None
+                    else _t24 >= _D24
                 )
             ) is False
-        else None if _t21 is None or _t22 is None or _t23 is None or _t24 is None
+        else None if _t25 is None or _t26 is None or _t27 is None or _t28 is None
         else True
     )
     if ok is False:
@@ -1157,10 +1183,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
-            _t25 := rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1)
+            _t30 := (
+                None if (
+                    _t29 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                ) is None
+                else _t29 <= _D1
+            )
         ) is False
-            or (_t26 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t25 is None or _t26 is None
+            or (_t31 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1185,9 +1216,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     if ok is False:
@@ -1244,11 +1275,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t29 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t30 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t29 is None or _t30 is None
+                        else None if _t34 is None or _t35 is None
                         else False
                     ) is False
                 )
@@ -1259,11 +1290,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (f_first_time_investor is True and (None if v_dscr is None else v_dscr >= _D1) is False)
                 or (
                     (
-                        True if (_t31 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t32 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t31 is None or _t32 is None
+                        else None if _t36 is None or _t37 is None
                         else False
                     ) is False
                 )
@@ -1282,11 +1313,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t33 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t34 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t33 is None or _t34 is None
+                        else None if _t38 is None or _t39 is None
                         else False
                     ) is False
                 )
@@ -1300,9 +1331,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t35 is None or _t36 is None
+                        False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t40 is None or _t41 is None
                         else True
                     ) is False
                 )
@@ -1320,11 +1351,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t37 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t38 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t37 is None or _t38 is None
+                        else None if _t42 is None or _t43 is None
                         else False
                     ) is False
                 )
@@ -1338,9 +1369,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t39 is None or _t40 is None
+                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t44 is None or _t45 is None
                         else True
                     ) is False
                 )
@@ -1358,11 +1389,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        True if (_t41 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                             or (
-                                _t42 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                _t47 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                             ) is True
-                        else None if _t41 is None or _t42 is None
+                        else None if _t46 is None or _t47 is None
                         else False
                     ) is False
                 )
@@ -1376,9 +1407,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t43 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t44 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t43 is None or _t44 is None
+                        False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t48 is None or _t49 is None
                         else True
                     ) is False
                 )

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t40 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t34
+        ) if _t40
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,12 +63,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t35 := (
+                _t41 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t35).scaleb(2)
+            else Decimal(_t41).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -76,25 +76,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t36 := (
+            _t42 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t36 - loan.excluded_nonrecurring
+        else _t42 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t37 := (
+            _t43 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t37
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t43
         else (
             None if (
-                _t38 := (
+                _t44 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -102,35 +102,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t42 := (
+                        _t48 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t41 := (
+                                    _t47 := (
                                         None if (
-                                            _t40 := (
+                                            _t46 := (
                                                 None if (
-                                                    _t39 := (
+                                                    _t45 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t39
+                                                else _D100 - _t45
                                             )
                                         ) is None
-                                        else Decimal(_t40).scaleb(-2)
+                                        else Decimal(_t46).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t41
+                            else v['eligible_deposits'] * _t47
                         )
                     ) is None
                         or (
-                            _t43 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t49 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t42 * _t43
+                    else _t48 * _t49
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t38
+            ) if _t44
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -141,9 +141,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t44 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t50 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t44).scaleb(2)
+            else Decimal(_t50).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -170,9 +170,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t45 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t51 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t45 if _t45 <= loan.market_rent
+            else _t51 if _t51 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -254,23 +254,27 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
         # (programs/shining_star_base.guideline:64)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events,
-                'kind',
-                'completed_on',
-                ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                loan.application_date,
-            ),
-            _D24,
+        (
+            None if (
+                _t52 := rt.months_since_latest(
+                    loan.credit_events,
+                    'kind',
+                    'completed_on',
+                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                    loan.application_date,
+                )
+            ) is None
+            else _t52 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t53 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t53 >= _D24
         ),
     )
 
@@ -283,9 +287,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t46 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t47 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t54 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t55 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t54 is None or _t55 is None
         else True
     )
     return applies, (
@@ -319,9 +323,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t48 := (loan.forbearance_end is not None)) is False
-            or (_t49 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t56 := (loan.forbearance_end is not None)) is False
+            or (_t57 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t56 is None or _t57 is None
         else True
     )
     return applies, (
@@ -337,9 +341,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t50 := (loan.forbearance_end is not None)) is False
-            or (_t51 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t58 := (loan.forbearance_end is not None)) is False
+            or (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t58 is None or _t59 is None
         else True
     )
     return applies, ()
@@ -375,8 +379,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t52 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t52 is None
+            or (_t60 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t60 is None
         else True
     )
     return applies, (
@@ -415,9 +419,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t53 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t54 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t53 is None or _t54 is None
+            False if (_t61 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t62 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t61 is None or _t62 is None
             else True
         ),
     )
@@ -454,11 +458,21 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_advantage.guideline:11: applies when months since the latest Credit events less than 48
     # months
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48)
+    applies = (
+        None if (
+            _t63 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+        ) is None
+        else _t63 < _D48
+    )
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/shining_star_advantage.guideline:15)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t64 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t64 <= _D1
+        ),
     )
 
 
@@ -472,16 +486,28 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
     # months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
     applies = (
         False if (
-            _t55 := rt.lt(
-                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48
+            _t67 := (
+                None if (
+                    _t65 := rt.months_since_latest(
+                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                    )
+                ) is None
+                else _t65 < _D48
             )
         ) is False
             or (
-                _t56 := rt.not3(
-                    rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
+                _t68 := rt.not3(
+                    (
+                        None if (
+                            _t66 := rt.count_lates(
+                                loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
+                            )
+                        ) is None
+                        else _t66 <= _D0
+                    )
                 )
             ) is False
-        else None if _t55 is None or _t56 is None
+        else None if _t67 is None or _t68 is None
         else True
     )
     return applies, ()
@@ -803,30 +829,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t13 := rt.ge(
-                (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t11 := s_credit_events[0]) is None
-                    else _t11 if _t11 is rt.NEVER
-                    else rt.months_since(_t11, f_application_date)
-                ),
-                _D24,
+            _t15 := (
+                None if (
+                    _t12 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t11 := s_credit_events[0]) is None
+                        else _t11 if _t11 is rt.NEVER
+                        else rt.months_since(_t11, f_application_date)
+                    )
+                ) is None
+                else _t12 >= _D24
             )
         ) is False
             or (
-                _t14 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t12 := s_credit_events[1]) is None
-                        else _t12 if _t12 is rt.NEVER
-                        else rt.months_since(_t12, f_application_date)
-                    ),
-                    _D24,
+                _t16 := (
+                    None if (
+                        _t14 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t13 := s_credit_events[1]) is None
+                            else _t13 if _t13 is rt.NEVER
+                            else rt.months_since(_t13, f_application_date)
+                        )
+                    ) is None
+                    else _t14 >= _D24
                 )
             ) is False
-        else None if _t13 is None or _t14 is None
+        else None if _t15 is None or _t16 is None
         else True
     )
     if ok is False:
@@ -837,23 +867,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     f_rent_free = loan.rent_free
     applies = (
-        False if (_t15 := (None if f_rent_free is None else not f_rent_free)) is False
-            or (_t16 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
-        else None if _t15 is None or _t16 is None
+        False if (_t17 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t18 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t17 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t19 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t18 := (
+                    _t20 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t17 is None or _t18 is None
+            else None if _t19 is None or _t20 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -876,9 +906,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t19 := (f_forbearance_end is not None)) is False
-            or (_t20 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t21 := (f_forbearance_end is not None)) is False
+            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is not False:
@@ -895,9 +925,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t21 := (f_forbearance_end is not None)) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t23 := (f_forbearance_end is not None)) is False
+            or (_t24 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if applies is None or applies:
@@ -921,8 +951,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t23 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t23 is None
+            or (_t25 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t25 is None
         else True
     )
     if applies is not False:
@@ -962,9 +992,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t24 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t25 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if ok is False:
@@ -986,17 +1016,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_advantage.guideline:11;
     # Seed 002 rule 9: Advantage requires 1x30x12 when seeking a maximum of 80% LTV)
-    applies = rt.lt(
-        (
-            None if s_credit_events is None or f_application_date is None or (_t26 := s_credit_events[2]) is None
-            else _t26 if _t26 is rt.NEVER
-            else rt.months_since(_t26, f_application_date)
-        ),
-        _D48,
+    applies = (
+        None if (
+            _t30 := (
+                None if s_credit_events is None or f_application_date is None or (_t29 := s_credit_events[2]) is None
+                else _t29 if _t29 is rt.NEVER
+                else rt.months_since(_t29, f_application_date)
+            )
+        ) is None
+        else _t30 < _D48
     )
     f_housing_lates = loan.housing_lates
     if applies is not False:
-        ok = rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1)
+        ok = (
+            None if (_t28 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
+            else _t28 <= _D1
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('event_housing_history')
@@ -1010,23 +1045,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 80% LTV)
     a_event_late_ltv_cap = (
         False if (
-            _t28 := rt.lt(
-                (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t27 := s_credit_events[2]) is None
-                    else _t27 if _t27 is rt.NEVER
-                    else rt.months_since(_t27, f_application_date)
-                ),
-                _D48,
+            _t34 := (
+                None if (
+                    _t32 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t31 := s_credit_events[2]) is None
+                        else _t31 if _t31 is rt.NEVER
+                        else rt.months_since(_t31, f_application_date)
+                    )
+                ) is None
+                else _t32 < _D48
             )
         ) is False
             or (
-                _t29 := rt.not3(
-                    rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D0)
+                _t35 := rt.not3(
+                    (
+                        None if (
+                            _t33 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                        ) is None
+                        else _t33 <= _D0
+                    )
                 )
             ) is False
-        else None if _t28 is None or _t29 is None
+        else None if _t34 is None or _t35 is None
         else True
     )
     if a_event_late_ltv_cap is None:
@@ -1038,9 +1080,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t30 is None or _t31 is None
+                False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t36 is None or _t37 is None
                 else True
             ) is False
         ):
@@ -1052,9 +1094,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t32 is None or _t33 is None
+                False if (_t38 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t39 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t38 is None or _t39 is None
                 else True
             ) is False
         ):

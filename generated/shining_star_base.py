@@ -46,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t30 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t30
+        ) if _t32
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -62,12 +62,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t31 := (
+                _t33 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t31).scaleb(2)
+            else Decimal(_t33).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -75,25 +75,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t32 := (
+            _t34 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t32 - loan.excluded_nonrecurring
+        else _t34 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t33 := (
+            _t35 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t33
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t35
         else (
             None if (
-                _t34 := (
+                _t36 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -101,35 +101,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t38 := (
+                        _t40 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t37 := (
+                                    _t39 := (
                                         None if (
-                                            _t36 := (
+                                            _t38 := (
                                                 None if (
-                                                    _t35 := (
+                                                    _t37 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t35
+                                                else _D100 - _t37
                                             )
                                         ) is None
-                                        else Decimal(_t36).scaleb(-2)
+                                        else Decimal(_t38).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t37
+                            else v['eligible_deposits'] * _t39
                         )
                     ) is None
                         or (
-                            _t39 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t41 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t38 * _t39
+                    else _t40 * _t41
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t34
+            ) if _t36
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -140,9 +140,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t40 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t42 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t40).scaleb(2)
+            else Decimal(_t42).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -169,9 +169,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t41 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t43 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t41 if _t41 <= loan.market_rent
+            else _t43 if _t43 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -253,23 +253,27 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
         # (programs/shining_star_base.guideline:64)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events,
-                'kind',
-                'completed_on',
-                ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                loan.application_date,
-            ),
-            _D24,
+        (
+            None if (
+                _t44 := rt.months_since_latest(
+                    loan.credit_events,
+                    'kind',
+                    'completed_on',
+                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                    loan.application_date,
+                )
+            ) is None
+            else _t44 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t45 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t45 >= _D24
         ),
     )
 
@@ -282,9 +286,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t42 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t43 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t46 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t47 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     return applies, (
@@ -318,9 +322,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t48 := (loan.forbearance_end is not None)) is False
+            or (_t49 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t48 is None or _t49 is None
         else True
     )
     return applies, (
@@ -336,9 +340,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t50 := (loan.forbearance_end is not None)) is False
+            or (_t51 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t50 is None or _t51 is None
         else True
     )
     return applies, ()
@@ -374,8 +378,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t48 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t48 is None
+            or (_t52 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t52 is None
         else True
     )
     return applies, (
@@ -414,9 +418,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t49 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t50 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t49 is None or _t50 is None
+            False if (_t53 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t54 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t53 is None or _t54 is None
             else True
         ),
     )
@@ -755,30 +759,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t13 := rt.ge(
-                (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t11 := s_credit_events[0]) is None
-                    else _t11 if _t11 is rt.NEVER
-                    else rt.months_since(_t11, f_application_date)
-                ),
-                _D24,
+            _t15 := (
+                None if (
+                    _t12 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t11 := s_credit_events[0]) is None
+                        else _t11 if _t11 is rt.NEVER
+                        else rt.months_since(_t11, f_application_date)
+                    )
+                ) is None
+                else _t12 >= _D24
             )
         ) is False
             or (
-                _t14 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t12 := s_credit_events[1]) is None
-                        else _t12 if _t12 is rt.NEVER
-                        else rt.months_since(_t12, f_application_date)
-                    ),
-                    _D24,
+                _t16 := (
+                    None if (
+                        _t14 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t13 := s_credit_events[1]) is None
+                            else _t13 if _t13 is rt.NEVER
+                            else rt.months_since(_t13, f_application_date)
+                        )
+                    ) is None
+                    else _t14 >= _D24
                 )
             ) is False
-        else None if _t13 is None or _t14 is None
+        else None if _t15 is None or _t16 is None
         else True
     )
     if ok is False:
@@ -789,23 +797,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     f_rent_free = loan.rent_free
     applies = (
-        False if (_t15 := (None if f_rent_free is None else not f_rent_free)) is False
-            or (_t16 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
-        else None if _t15 is None or _t16 is None
+        False if (_t17 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t18 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t17 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t19 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t18 := (
+                    _t20 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t17 is None or _t18 is None
+            else None if _t19 is None or _t20 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -828,9 +836,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t19 := (f_forbearance_end is not None)) is False
-            or (_t20 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t21 := (f_forbearance_end is not None)) is False
+            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is not False:
@@ -847,9 +855,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t21 := (f_forbearance_end is not None)) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t23 := (f_forbearance_end is not None)) is False
+            or (_t24 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if applies is None or applies:
@@ -873,8 +881,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t23 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t23 is None
+            or (_t25 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t25 is None
         else True
     )
     if applies is not False:
@@ -914,9 +922,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t24 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t25 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if ok is False:
@@ -943,9 +951,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t26 is None or _t27 is None
+                False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t28 is None or _t29 is None
                 else True
             ) is False
         ):
@@ -957,9 +965,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t28 is None or _t29 is None
+                False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t30 is None or _t31 is None
                 else True
             ) is False
         ):

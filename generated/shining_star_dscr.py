@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t22 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t18
+        ) if _t22
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,12 +63,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t19 := (
+                _t23 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t19).scaleb(2)
+            else Decimal(_t23).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -86,9 +86,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t20 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t24 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t20 if _t20 <= loan.market_rent
+            else _t24 if _t24 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -99,25 +99,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t21 := (
+            _t25 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t21 - loan.excluded_nonrecurring
+        else _t25 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t22 := (
+            _t26 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t22
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t26
         else (
             None if (
-                _t23 := (
+                _t27 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -125,35 +125,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t27 := (
+                        _t31 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t26 := (
+                                    _t30 := (
                                         None if (
-                                            _t25 := (
+                                            _t29 := (
                                                 None if (
-                                                    _t24 := (
+                                                    _t28 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t24
+                                                else _D100 - _t28
                                             )
                                         ) is None
-                                        else Decimal(_t25).scaleb(-2)
+                                        else Decimal(_t29).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t26
+                            else v['eligible_deposits'] * _t30
                         )
                     ) is None
                         or (
-                            _t28 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t32 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t27 * _t28
+                    else _t31 * _t32
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t23
+            ) if _t27
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -164,9 +164,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t29 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t33 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t29).scaleb(2)
+            else Decimal(_t33).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -229,23 +229,27 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
         # (programs/shining_star_base.guideline:64)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events,
-                'kind',
-                'completed_on',
-                ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                loan.application_date,
-            ),
-            _D24,
+        (
+            None if (
+                _t34 := rt.months_since_latest(
+                    loan.credit_events,
+                    'kind',
+                    'completed_on',
+                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                    loan.application_date,
+                )
+            ) is None
+            else _t34 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t35 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t35 >= _D24
         ),
     )
 
@@ -273,9 +277,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t30 := (loan.forbearance_end is not None)) is False
-            or (_t31 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     return applies, (
@@ -291,9 +295,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t32 := (loan.forbearance_end is not None)) is False
-            or (_t33 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, ()
@@ -346,9 +350,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t34 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t35 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t34 is None or _t35 is None
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
             else True
         ),
     )
@@ -416,11 +420,21 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     programs/shining_star_dscr.guideline:27.
     """
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48)
+    applies = (
+        None if (
+            _t42 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+        ) is None
+        else _t42 < _D48
+    )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        (
+            None if (
+                _t43 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t43 <= _D0
+        ),
     )
 
 
@@ -581,28 +595,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t5 := rt.ge(
-                (
-                    None if s_credit_events is None or f_application_date is None or (_t3 := s_credit_events[0]) is None
-                    else _t3 if _t3 is rt.NEVER
-                    else rt.months_since(_t3, f_application_date)
-                ),
-                _D24,
+            _t7 := (
+                None if (
+                    _t4 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t3 := s_credit_events[0]) is None
+                        else _t3 if _t3 is rt.NEVER
+                        else rt.months_since(_t3, f_application_date)
+                    )
+                ) is None
+                else _t4 >= _D24
             )
         ) is False
             or (
-                _t6 := rt.ge(
-                    (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t4 := s_credit_events[1]) is None
-                        else _t4 if _t4 is rt.NEVER
-                        else rt.months_since(_t4, f_application_date)
-                    ),
-                    _D24,
+                _t8 := (
+                    None if (
+                        _t6 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t5 := s_credit_events[1]) is None
+                            else _t5 if _t5 is rt.NEVER
+                            else rt.months_since(_t5, f_application_date)
+                        )
+                    ) is None
+                    else _t6 >= _D24
                 )
             ) is False
-        else None if _t5 is None or _t6 is None
+        else None if _t7 is None or _t8 is None
         else True
     )
     if ok is False:
@@ -621,9 +641,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t7 := (f_forbearance_end is not None)) is False
-            or (_t8 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t9 := (f_forbearance_end is not None)) is False
+            or (_t10 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if applies is not False:
@@ -640,9 +660,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t9 := (f_forbearance_end is not None)) is False
-            or (_t10 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t11 := (f_forbearance_end is not None)) is False
+            or (_t12 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if applies is None or applies:
@@ -685,9 +705,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t11 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t12 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t13 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t14 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if ok is False:
@@ -711,9 +731,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t16 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
     if ok is False:
@@ -741,17 +761,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('min_dscr')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
-    applies = rt.lt(
-        (
-            None if s_credit_events is None or f_application_date is None or (_t15 := s_credit_events[2]) is None
-            else _t15 if _t15 is rt.NEVER
-            else rt.months_since(_t15, f_application_date)
-        ),
-        _D48,
+    applies = (
+        None if (
+            _t19 := (
+                None if s_credit_events is None or f_application_date is None or (_t18 := s_credit_events[2]) is None
+                else _t18 if _t18 is rt.NEVER
+                else rt.months_since(_t18, f_application_date)
+            )
+        ) is None
+        else _t19 < _D48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
-        ok = rt.le(rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D0)
+        ok = (
+            None if (_t17 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
+            else _t17 <= _D0
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('event_housing_history')
@@ -767,9 +792,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t16 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t17 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t16 is None or _t17 is None
+                False if (_t20 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t21 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t20 is None or _t21 is None
                 else True
             ) is False
         ):

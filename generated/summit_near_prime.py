@@ -53,12 +53,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t33 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t27
+        ) if _t33
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -69,12 +69,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t28 := (
+                _t34 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t28).scaleb(2)
+            else Decimal(_t34).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -97,71 +97,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t37 := (
+            _t49 := (
                 False if (
-                    _t35 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
+                    _t47 := (
+                        None if (
+                            _t45 := rt.count_lates(
+                                loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
+                            )
+                        ) is None
+                        else _t45 <= _D0
                     )
                 ) is False
                     or (
-                        _t36 := rt.ge(
-                            rt.months_since_latest(
-                                loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                            ),
-                            _D48,
+                        _t48 := (
+                            None if (
+                                _t46 := rt.months_since_latest(
+                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                )
+                            ) is None
+                            else _t46 >= _D48
                         )
                     ) is False
-                else None if _t35 is None or _t36 is None
+                else None if _t47 is None or _t48 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t37
+        else 'a_plus' if _t49
         else (
             None if (
-                _t34 := (
+                _t44 := (
                     False if (
-                        _t32 := rt.le(
-                            rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
-                            _D1,
+                        _t42 := (
+                            None if (
+                                _t40 := rt.count_lates(
+                                    loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
+                                )
+                            ) is None
+                            else _t40 <= _D1
                         )
                     ) is False
                         or (
-                            _t33 := rt.ge(
-                                rt.months_since_latest(
-                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                ),
-                                _D36,
+                            _t43 := (
+                                None if (
+                                    _t41 := rt.months_since_latest(
+                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                    )
+                                ) is None
+                                else _t41 >= _D36
                             )
                         ) is False
-                    else None if _t32 is None or _t33 is None
+                    else None if _t42 is None or _t43 is None
                     else True
                 )
             ) is None
-            else 'a' if _t34
+            else 'a' if _t44
             else (
                 None if (
-                    _t31 := (
+                    _t39 := (
                         False if (
-                            _t29 := rt.le(
-                                rt.count_lates(
-                                    loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
-                                ),
-                                _D1,
+                            _t37 := (
+                                None if (
+                                    _t35 := rt.count_lates(
+                                        loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
+                                    )
+                                ) is None
+                                else _t35 <= _D1
                             )
                         ) is False
                             or (
-                                _t30 := rt.ge(
-                                    rt.months_since_latest(
-                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                    ),
-                                    _D24,
+                                _t38 := (
+                                    None if (
+                                        _t36 := rt.months_since_latest(
+                                            loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                        )
+                                    ) is None
+                                    else _t36 >= _D24
                                 )
                             ) is False
-                        else None if _t29 is None or _t30 is None
+                        else None if _t37 is None or _t38 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t31
+                else 'b' if _t39
                 else 'c'
             )
         )
@@ -178,25 +195,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t38 := (
+            _t50 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t38 - loan.excluded_nonrecurring
+        else _t50 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t39 := (
+            _t51 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t39
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
         else (
             None if (
-                _t40 := (
+                _t52 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -204,35 +221,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t44 := (
+                        _t56 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t43 := (
+                                    _t55 := (
                                         None if (
-                                            _t42 := (
+                                            _t54 := (
                                                 None if (
-                                                    _t41 := (
+                                                    _t53 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t41
+                                                else _D100 - _t53
                                             )
                                         ) is None
-                                        else Decimal(_t42).scaleb(-2)
+                                        else Decimal(_t54).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t43
+                            else v['eligible_deposits'] * _t55
                         )
                     ) is None
                         or (
-                            _t45 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t57 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t44 * _t45
+                    else _t56 * _t57
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t40
+            ) if _t52
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -243,9 +260,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t46 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t46).scaleb(2)
+            else Decimal(_t58).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -276,9 +293,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t47 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t59 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t47 if _t47 <= loan.market_rent
+            else _t59 if _t59 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -548,79 +565,98 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t13 := (
+            _t19 := (
                 False if (
-                    _t11 := rt.le(
-                        rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date), _D0
+                    _t17 := (
+                        None if (
+                            _t14 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
+                        ) is None
+                        else _t14 <= _D0
                     )
                 ) is False
                     or (
-                        _t12 := rt.ge(
-                            (
-                                None if s_credit_events is None
-                                    or f_application_date is None
-                                    or (_t10 := s_credit_events[0]) is None
-                                else _t10 if _t10 is rt.NEVER
-                                else rt.months_since(_t10, f_application_date)
-                            ),
-                            _D48,
+                        _t18 := (
+                            None if (
+                                _t16 := (
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t15 := s_credit_events[0]) is None
+                                    else _t15 if _t15 is rt.NEVER
+                                    else rt.months_since(_t15, f_application_date)
+                                )
+                            ) is None
+                            else _t16 >= _D48
                         )
                     ) is False
-                else None if _t11 is None or _t12 is None
+                else None if _t17 is None or _t18 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t13
+        else 'a_plus' if _t19
         else (
             None if (
-                _t9 := (
+                _t13 := (
                     False if (
-                        _t7 := rt.le(
-                            rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date), _D1
+                        _t11 := (
+                            None if (
+                                _t8 := rt.count_lates(
+                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
+                                )
+                            ) is None
+                            else _t8 <= _D1
                         )
                     ) is False
                         or (
-                            _t8 := rt.ge(
-                                (
-                                    None if s_credit_events is None
-                                        or f_application_date is None
-                                        or (_t6 := s_credit_events[0]) is None
-                                    else _t6 if _t6 is rt.NEVER
-                                    else rt.months_since(_t6, f_application_date)
-                                ),
-                                _D36,
+                            _t12 := (
+                                None if (
+                                    _t10 := (
+                                        None if s_credit_events is None
+                                            or f_application_date is None
+                                            or (_t9 := s_credit_events[0]) is None
+                                        else _t9 if _t9 is rt.NEVER
+                                        else rt.months_since(_t9, f_application_date)
+                                    )
+                                ) is None
+                                else _t10 >= _D36
                             )
                         ) is False
-                    else None if _t7 is None or _t8 is None
+                    else None if _t11 is None or _t12 is None
                     else True
                 )
             ) is None
-            else 'a' if _t9
+            else 'a' if _t13
             else (
                 None if (
-                    _t5 := (
+                    _t7 := (
                         False if (
-                            _t3 := rt.le(
-                                rt.count_lates(f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date), _D1
+                            _t5 := (
+                                None if (
+                                    _t2 := rt.count_lates(
+                                        f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
+                                    )
+                                ) is None
+                                else _t2 <= _D1
                             )
                         ) is False
                             or (
-                                _t4 := rt.ge(
-                                    (
-                                        None if s_credit_events is None
-                                            or f_application_date is None
-                                            or (_t2 := s_credit_events[0]) is None
-                                        else _t2 if _t2 is rt.NEVER
-                                        else rt.months_since(_t2, f_application_date)
-                                    ),
-                                    _D24,
+                                _t6 := (
+                                    None if (
+                                        _t4 := (
+                                            None if s_credit_events is None
+                                                or f_application_date is None
+                                                or (_t3 := s_credit_events[0]) is None
+                                            else _t3 if _t3 is rt.NEVER
+                                            else rt.months_since(_t3, f_application_date)
+                                        )
+                                    ) is None
+                                    else _t4 >= _D24
                                 )
                             ) is False
-                        else None if _t3 is None or _t4 is None
+                        else None if _t5 is None or _t6 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t5
+                else 'b' if _t7
                 else 'c'
             )
         )
@@ -754,12 +790,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t23 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                _t29 := (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
             ) is False
                 or (
-                    _t24 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                    _t30 := (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                 ) is False
-            else None if _t23 is None or _t24 is None
+            else None if _t29 is None or _t30 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -787,13 +823,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t14 := (
+                _t20 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t14 - f_excluded_nonrecurring
+            else _t20 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -802,48 +838,48 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
-                _t15 := (
+                _t21 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t15
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t21
             else (
                 None if (
-                    _t16 := (
+                    _t22 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
                 else rt.div_down(
                     (
                         None if (
-                            _t20 := (
+                            _t26 := (
                                 None if v_eligible_deposits is None
                                     or (
-                                        _t19 := (
+                                        _t25 := (
                                             None if (
-                                                _t18 := (
+                                                _t24 := (
                                                     None if (
-                                                        _t17 := (
+                                                        _t23 := (
                                                             _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
                                                         )
                                                     ) is None
-                                                    else _D100 - _t17
+                                                    else _D100 - _t23
                                                 )
                                             ) is None
-                                            else Decimal(_t18).scaleb(-2)
+                                            else Decimal(_t24).scaleb(-2)
                                         )
                                     ) is None
-                                else v_eligible_deposits * _t19
+                                else v_eligible_deposits * _t25
                             )
                         ) is None
                             or (
-                                _t21 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                                _t27 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
                             ) is None
-                        else _t20 * _t21
+                        else _t26 * _t27
                     ),
                     f_statement_months,
                     _STEP2,
-                ) if _t16
+                ) if _t22
                 else rt.quantize(f_monthly_income, 2, 'down')
             )
         )
@@ -855,9 +891,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = rt.div_up(
             (
                 None if (
-                    _t22 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    _t28 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else Decimal(_t22).scaleb(2)
+                else Decimal(_t28).scaleb(2)
             ),
             v_qualifying_income,
             _STEP2,
@@ -885,9 +921,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t25 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t26 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t31 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t32 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if ok is False:

@@ -32,18 +32,12 @@ from .values import (
     div_down,
     div_round,
     div_up,
-    eq,
-    ge,
     greater,
-    gt,
     isin,
     known,
-    le,
     lesser,
-    lt,
     months_since,
     months_since_latest,
-    ne,
     neg,
     not3,
     quantize,
@@ -70,9 +64,6 @@ __all__ = [
     "decide",
     "div_down",
     "div_up",
-    "ge",
-    "le",
-    "lt",
     "months_since",
     "months_since_latest",
     "not3",
@@ -85,13 +76,10 @@ __all__ += [
     # a guideline using them must not need a new runtime.
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
-    "eq",  # `=` of such an operand
     "greater",  # `greater of`
-    "gt",  # `>` of such an operand
-    "isin",  # `in [...]` of such an operand
+    "isin",  # `in [...]` of an operand that is not a plain field, value or constant
     "known",  # `is known` of such an operand
     "lesser",  # `lesser of` three or more
-    "ne",  # `!=` of such an operand
     "neg",  # `-x`
 ]
 __all__ += [

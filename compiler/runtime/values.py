@@ -184,30 +184,6 @@ def scale(a: Any, power: int) -> Decimal | None:
     return None if a is None else Decimal(a).scaleb(power)
 
 
-def lt(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a < b)
-
-
-def le(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a <= b)
-
-
-def gt(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a > b)
-
-
-def ge(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a >= b)
-
-
-def eq(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a == b)
-
-
-def ne(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a != b)
-
-
 def isin(a: Any, values: frozenset[str]) -> bool | None:
     return None if a is None else a in values
 

@@ -1,6 +1,6 @@
 """IR expressions to Python source for the generated checkers: one `visit_<Node>` per IR class.
 
-Every operation is written inline or through the runtime's unknown-aware helpers (`rt.add`, `rt.div_up`, ...), so
+Every operation is written inline or through the runtime's unknown-aware helpers (`rt.div_up`, `rt.isin`, ...), so
 the generated code reads like the guideline and treats unknown data exactly as the reference evaluator.
 An IR node without a visitor is a compiler bug and fails loudly.
 """
@@ -16,7 +16,6 @@ from decimal import Decimal
 from compiler import ir
 from compiler import runtime as rt
 
-_COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
 _SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
@@ -227,8 +226,10 @@ class PyExpr:
 
     def _compare(self, x: ir.Compare) -> str:
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
-        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
-            return f"{_COMPARE[x.op]}({left}, {right})"
+        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):  # each operand computed once, in a temporary
+            (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)
+            unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
+            return f"(None if {unknown} else {ln} {_OPERATOR[x.op]} {rn})"
         test = f"{left} {_OPERATOR[x.op]} {right}"
         unknown = _unknown_test(left, right)
         return f"(None if {unknown} else {test})" if unknown else f"({test})"
