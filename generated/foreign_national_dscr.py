@@ -733,7 +733,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'fc': (0,),
     'ss': (0,),
     'dil': (0,),
@@ -743,7 +743,7 @@ _GROUPS_credit_events = {
     'bk7': (2,),
     'bk11': (2,),
     'bk13': (2,),
-}
+})
 _CELLS_scored = (
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("60"), Decimal("60"))),

@@ -629,7 +629,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'fc': (0,),
     'ss': (0,),
     'dil': (0,),
@@ -639,7 +639,7 @@ _GROUPS_credit_events = {
     'bk7': (2,),
     'bk11': (2,),
     'bk13': (3,),
-}
+})
 _CELLS_purchase = (
     (
         (Decimal("80"), Decimal("80")),

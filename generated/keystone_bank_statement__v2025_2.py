@@ -692,7 +692,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'fc': (0,),
     'ss': (1,),
     'dil': (1,),
@@ -702,7 +702,7 @@ _GROUPS_credit_events = {
     'bk7': (3,),
     'bk11': (3,),
     'bk13': (4,),
-}
+})
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t40 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t40
+        ) if _t41
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,12 +63,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t41 := (
+                _t42 := (
                     None if loan.loan_amount is None or loan.subordinate_liens is None
                     else loan.loan_amount + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t41).scaleb(2)
+            else Decimal(_t42).scaleb(2)
         ),
         v['property_value'],
         _STEP2,
@@ -76,25 +76,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t42 := (
+            _t43 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t42 - loan.excluded_nonrecurring
+        else _t43 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t43 := (
+            _t44 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t43
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t44
         else (
             None if (
-                _t44 := (
+                _t45 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -102,35 +102,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t48 := (
+                        _t49 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t47 := (
+                                    _t48 := (
                                         None if (
-                                            _t46 := (
+                                            _t47 := (
                                                 None if (
-                                                    _t45 := (
+                                                    _t46 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t45
+                                                else _D100 - _t46
                                             )
                                         ) is None
-                                        else Decimal(_t46).scaleb(-2)
+                                        else Decimal(_t47).scaleb(-2)
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t47
+                            else v['eligible_deposits'] * _t48
                         )
                     ) is None
                         or (
-                            _t49 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                            _t50 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
                         ) is None
-                    else _t48 * _t49
+                    else _t49 * _t50
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t44
+            ) if _t45
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -141,9 +141,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t50 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t51 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t50).scaleb(2)
+            else Decimal(_t51).scaleb(2)
         ),
         v['qualifying_income'],
         _STEP2,
@@ -170,9 +170,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t51 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t51 if _t51 <= loan.market_rent
+            else _t52 if _t52 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -256,7 +256,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t52 := rt.months_since_latest(
+                _t53 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -264,17 +264,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t52 >= _D24
+            else _t53 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t53 := rt.months_since_latest(
+                _t54 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t53 >= _D24
+            else _t54 >= _D24
         ),
     )
 
@@ -287,9 +287,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t54 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t55 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t55 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t56 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t55 is None or _t56 is None
         else True
     )
     return applies, (
@@ -323,9 +323,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t56 := (loan.forbearance_end is not None)) is False
-            or (_t57 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t56 is None or _t57 is None
+        False if (_t57 := (loan.forbearance_end is not None)) is False
+            or (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t57 is None or _t58 is None
         else True
     )
     return applies, (
@@ -341,9 +341,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t58 := (loan.forbearance_end is not None)) is False
-            or (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t58 is None or _t59 is None
+        False if (_t59 := (loan.forbearance_end is not None)) is False
+            or (_t60 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     return applies, ()
@@ -379,8 +379,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t60 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t60 is None
+            or (_t61 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t61 is None
         else True
     )
     return applies, (
@@ -419,9 +419,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t61 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t62 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t61 is None or _t62 is None
+            False if (_t62 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t63 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t62 is None or _t63 is None
             else True
         ),
     )
@@ -460,18 +460,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # months
     applies = (
         None if (
-            _t63 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t64 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t63 < _D48
+        else _t64 < _D48
     )
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/shining_star_advantage.guideline:15)
         (
             None if (
-                _t64 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t65 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t64 <= _D1
+            else _t65 <= _D1
         ),
     )
 
@@ -486,28 +486,31 @@ def rule_event_late_ltv_cap(loan: Loan, v: dict[str, Any]) -> Result:
     # months and not (housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months))
     applies = (
         False if (
-            _t67 := (
+            _t69 := (
                 None if (
-                    _t65 := rt.months_since_latest(
+                    _t66 := rt.months_since_latest(
                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                     )
                 ) is None
-                else _t65 < _D48
+                else _t66 < _D48
             )
         ) is False
             or (
-                _t68 := rt.not3(
-                    (
-                        None if (
-                            _t66 := rt.count_lates(
-                                loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
-                            )
-                        ) is None
-                        else _t66 <= _D0
-                    )
+                _t70 := (
+                    None if (
+                        _t68 := (
+                            None if (
+                                _t67 := rt.count_lates(
+                                    loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
+                                )
+                            ) is None
+                            else _t67 <= _D0
+                        )
+                    ) is None
+                    else not _t68
                 )
             ) is False
-        else None if _t67 is None or _t68 is None
+        else None if _t69 is None or _t70 is None
         else True
     )
     return applies, ()
@@ -548,7 +551,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'fc': (0, 2),
     'ss': (0, 2),
     'dil': (0, 2),
@@ -558,7 +561,7 @@ _GROUPS_credit_events = {
     'bk7': (1, 2),
     'bk11': (1, 2),
     'bk13': (1, 2),
-}
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -1045,7 +1048,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 80% LTV)
     a_event_late_ltv_cap = (
         False if (
-            _t34 := (
+            _t35 := (
                 None if (
                     _t32 := (
                         None if s_credit_events is None
@@ -1059,16 +1062,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         ) is False
             or (
-                _t35 := rt.not3(
-                    (
-                        None if (
-                            _t33 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                        ) is None
-                        else _t33 <= _D0
-                    )
+                _t36 := (
+                    None if (
+                        _t34 := (
+                            None if (
+                                _t33 := rt.count_lates(
+                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
+                                )
+                            ) is None
+                            else _t33 <= _D0
+                        )
+                    ) is None
+                    else not _t34
                 )
             ) is False
-        else None if _t34 is None or _t35 is None
+        else None if _t35 is None or _t36 is None
         else True
     )
     if a_event_late_ltv_cap is None:
@@ -1080,9 +1088,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t36 is None or _t37 is None
+                False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t37 is None or _t38 is None
                 else True
             ) is False
         ):
@@ -1094,9 +1102,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t38 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t39 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t38 is None or _t39 is None
+                False if (_t39 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t40 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t39 is None or _t40 is None
                 else True
             ) is False
         ):

@@ -508,7 +508,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'fc': (0, 2),
     'ss': (0, 2),
     'dil': (0, 2),
@@ -518,7 +518,7 @@ _GROUPS_credit_events = {
     'bk7': (1, 2),
     'bk11': (1, 2),
     'bk13': (1, 2),
-}
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),

@@ -480,7 +480,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
-_GROUPS_credit_events = {}
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),

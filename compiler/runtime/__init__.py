@@ -66,7 +66,6 @@ __all__ = [
     "div_up",
     "months_since",
     "months_since_latest",
-    "not3",
     "quantize",
     "scale",
     "verdict",
@@ -81,6 +80,7 @@ __all__ += [
     "known",  # `is known` of such an operand
     "lesser",  # `lesser of` three or more
     "neg",  # `-x`
+    "not3",  # `not in [...]` of such an operand
 ]
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.

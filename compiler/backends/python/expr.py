@@ -292,9 +292,8 @@ class PyExpr:
 
     def visit_Not(self, x: ir.Not) -> str:
         operand = self.emit(x.operand)
-        if _SIMPLE.fullmatch(operand):
-            return f"(None if {operand} is None else not {operand})"
-        return f"rt.not3({operand})"
+        name, first = self._hoisted(operand)  # inline: unknown stays unknown
+        return f"(None if {first} is None else not {name})"
 
     def _hoisted(self, text: str) -> tuple[str, str]:
         """(name, first use) of a value read more than once: itself when simple, else a walrus temporary."""

@@ -118,7 +118,8 @@ class FastPath:
             for i, g in enumerate(groups):
                 for value in g:
                     by_kind[value] = (*by_kind.get(value, ()), i)
-            table = self.e.const(literal({value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}),
+            table = self.e.const("dict[Any, tuple[int, ...]](" + literal(  # typed for mypy: kinds may be enums
+                {value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}) + ")",
                                  f"GROUPS_{field}" + (f"_{k}" if k else ""))
             item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
             self.scans[name] = [
