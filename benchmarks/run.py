@@ -421,14 +421,18 @@ def _peer(name: str, fig: dict[str, dict[str, float]]) -> str | None:
 def _why(target: str) -> str:
     """Where the time goes for a missed target, and what would close the gap (see the profiles below)."""
     if target.startswith("bare"):
-        return ("The tight function (benchmarks/tight_keystone.py) computes each derived value where a rule reads it; "
-                "`check_fast` computes all of them up front through `rt.div_round` (a dict lookup of the rounding mode "
-                "per call) and `rt.scale`/`rt.sub`/`rt.mul` helpers, scans the credit events five times "
-                "(`rt.months_since_latest` per group, each building a list and working out months) and the late "
-                "payments through `getattr`, evaluates all five matrices' conditions where one dict lookup picks the "
-                "matrix, calls the vararg `rt.any3`/`rt.all3`, and builds a frozen `Verdict` dataclass (see the "
-                "profiles below). Closing it is issue 17 item 2 (the fast path as the tight function is written: "
-                "values where first read, single-pass scans, inline Kleene logic, a plain tuple result).")
+        return ("`check_fast` now binds each derived value and loan field as a local where first needed, divides "
+                "through bound context methods (`rt.div_up`/`rt.div_down`), writes Kleene logic, comparisons and "
+                "arithmetic inline, scans each list once for every `months since the latest` and returns a "
+                "named-tuple `Verdict` built by one C call. What is left against the tight function "
+                "(benchmarks/tight_keystone.py): all five matrices' conditions are evaluated where one dict lookup on "
+                "(occupancy, purpose) picks the matrix; LTV and the DTI inputs are computed whenever the DTI rule runs "
+                "(a value is bound before the statement reading it, not inside the expression branch that needs it); "
+                "each limit's reductions and caps are tested one by one for both LTV and CLTV where the tight function "
+                "shares them; and every rule keeps its `applies`/`ok` three-valued tests where the tight function "
+                "folds known cases. Closing it: a dispatch dict for matrices whose conditions are disjoint value "
+                "tests, values bound inside the expression branch that reads them, and limits sharing their "
+                "adjustments.")
     if target.startswith("full") and "tight" in target:
         return ("`check` builds the whole Decision (every finding with its message, the derived values with their "
                 "inputs, each limit's candidates) for every rule, passing ones included, by interpreting the program's "

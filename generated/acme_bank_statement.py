@@ -24,6 +24,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
@@ -34,6 +35,7 @@ _D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -46,13 +48,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t38 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t38
+        None if (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t58
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -61,70 +67,98 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t41 := (
-                False if (_t39 := (loan.lien_position is not None)) is False
-                    or (_t40 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t39 is None or _t40 is None
+            _t61 := (
+                False if (_t59 := (loan.lien_position is not None)) is False
+                    or (_t60 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t59 is None or _t60 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t41
+        else loan.senior_lien_balance if _t61
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t63 := (
+                    None if (
+                        _t62 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t62 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t63).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t64 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t64 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t42 := (
+            _t65 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t42
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t65
         else (
             None if (
-                _t43 := (
+                _t66 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t70 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t69 := (
+                                        None if (
+                                            _t68 := (
+                                                None if (
+                                                    _t67 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t67
+                                            )
+                                        ) is None
+                                        else Decimal(_t68).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t69
+                        )
+                    ) is None
+                        or (
+                            _t71 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t70 * _t71
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t43
+                _STEP2,
+            ) if _t66
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -153,13 +187,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t72).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -167,15 +205,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['dti'] = _undefined
         v['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -198,25 +236,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t75 := (
+                    None if (
+                        _t74 := (
+                            None if (
+                                _t73 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t73 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t74 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t75).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -224,8 +269,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t76 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t76 if _t76 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
@@ -242,9 +294,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t44 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t77 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t78 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t77 is None or _t78 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -256,9 +308,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t46 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t79 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t80 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t79 is None or _t80 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -270,9 +322,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t48 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t49 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t81 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t82 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t81 is None or _t82 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -284,9 +336,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t50 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t51 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t83 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t84 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t83 is None or _t84 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -386,31 +438,53 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36),
+        (
+            None if (
+                _t85 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
+                )
+            ) is None
+            else _t85 >= _D36
+        ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t86 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                )
+            ) is None
+            else _t86 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date),
-            _D12,
+        (
+            None if (
+                _t87 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t87 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D24,
+        (
+            None if (
+                _t88 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t88 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D12
+        (
+            None if (
+                _t89 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t89 >= _D12
         ),
     )
 
@@ -431,7 +505,12 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/keystone_bank_statement.guideline:136)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t90 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t90 <= _D1
+        ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
     )
@@ -460,9 +539,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t52 := (loan.forbearance_end is not None)) is False
-            or (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t91 := (loan.forbearance_end is not None)) is False
+            or (_t92 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t91 is None or _t92 is None
         else True
     )
     return applies, (
@@ -479,9 +558,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t54 := (loan.forbearance_end is not None)) is False
-            or (_t55 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t93 := (loan.forbearance_end is not None)) is False
+            or (_t94 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t93 is None or _t94 is None
         else True
     )
     return applies, ()
@@ -588,9 +667,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t56 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t57 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t56 is None or _t57 is None
+            False if (_t95 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t96 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t95 is None or _t96 is None
             else True
         ),
     )
@@ -710,6 +789,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0,),
+    'ss': (1,),
+    'dil': (1,),
+    'mod': (1,),
+    'nod': (2,),
+    'dq120': (2,),
+    'bk7': (3,),
+    'bk11': (3,),
+    'bk13': (4,),
+})
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -800,144 +890,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t4 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
-        else (
-            None if (
-                _t5 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                2,
-                'down',
-            ) if _t5
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
-            else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
-                else None
-            ) if _cond is False
-            else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
-        v_dti = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v_payment_shock = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
-        inv['payment_shock'] = _undefined
-        v_payment_shock = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -956,28 +908,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
     # A, p. 4); cells in _CELLS_primary_purchase
+    f_purpose = loan.purpose
+    f_occupancy = loan.occupancy
     applies = (
-        False if (_t6 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t7 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t6 is None or _t7 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('primary_purchase')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_purchase')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -985,15 +941,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
             refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1013,9 +969,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
     applies = (
-        False if (_t8 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t9 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t8 is None or _t9 is None
+        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is None:
@@ -1024,16 +980,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_rate_term')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1041,15 +997,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
             refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1069,9 +1025,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
     applies = (
-        False if (_t10 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is None:
@@ -1080,16 +1036,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_cash_out')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1097,15 +1053,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
             refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1125,9 +1081,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
     applies = (
-        False if (_t12 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is None:
@@ -1136,16 +1092,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('second_home')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1153,14 +1109,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'second_home'
             refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('second_home')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1179,23 +1135,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1203,14 +1159,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1230,13 +1186,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    f_property_type = loan.property_type
+    a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
+    f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1246,66 +1205,219 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('interest_only')
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99; §3.3, p. 7)
-    a_declining_market = loan.declining_market
+    f_declining_market = loan.declining_market
+    a_declining_market = f_declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104; §3.4, p. 7)
-    a_rural = loan.rural
+    f_rural = loan.rural
+    a_rural = f_rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18; Overlay bulletin 2026-03, item 2 (investor
     # allows 50%, 55% with compensating factors))
-    ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D45))
+    f_total_deposits = loan.total_deposits
+    f_excluded_transfers = loan.excluded_transfers
+    f_excluded_nonrecurring = loan.excluded_nonrecurring
+    # Eligible deposits (programs/loan.fields:307)
+    v_eligible_deposits = (
+        None if (
+            _t6 := (
+                None if f_total_deposits is None or f_excluded_transfers is None
+                else f_total_deposits - f_excluded_transfers
+            )
+        ) is None
+            or f_excluded_nonrecurring is None
+        else _t6 - f_excluded_nonrecurring
+    )
+    f_doc_type = loan.doc_type
+    f_statement_months = loan.statement_months
+    f_cpa_expense_ratio = loan.cpa_expense_ratio
+    f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v_qualifying_income = (
+        None if (
+            _t7 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+        ) is None
+        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+        else (
+            None if (
+                _t8 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_down(
+                (
+                    None if (
+                        _t12 := (
+                            None if v_eligible_deposits is None
+                                or (
+                                    _t11 := (
+                                        None if (
+                                            _t10 := (
+                                                None if (
+                                                    _t9 := (
+                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t9
+                                            )
+                                        ) is None
+                                        else Decimal(_t10).scaleb(-2)
+                                    )
+                                ) is None
+                            else v_eligible_deposits * _t11
+                        )
+                    ) is None
+                        or (_t13 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                    else _t12 * _t13
+                ),
+                f_statement_months,
+                _STEP2,
+            ) if _t8
+            else rt.quantize(f_monthly_income, 2, 'down')
+        )
+    )
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(f_statement_months, 'statement_months') if (
+                _cond := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    f_pitia = loan.pitia
+    f_monthly_debts = loan.monthly_debts
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v_dti = rt.div_up(
+        (
+            None if (
+                _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+            ) is None
+            else Decimal(_t14).scaleb(2)
+        ),
+        v_qualifying_income,
+        _STEP2,
+    )
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
+    ok = (False if 'dti' in inv else (None if v_dti is None else v_dti <= _D45))
     if ok is False:
         failed.append('max_dti')
     elif ok is None:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 5
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t14 := rt.ge(
-                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
+            _t33 := (
+                None if (
+                    _t24 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t23 := s_credit_events[0]) is None
+                        else _t23 if _t23 is rt.NEVER
+                        else rt.months_since(_t23, f_application_date)
+                    )
+                ) is None
+                else _t24 >= _D36
             )
         ) is False
             or (
-                _t15 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-                    ),
-                    _D24,
+                _t34 := (
+                    None if (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t25 := s_credit_events[1]) is None
+                            else _t25 if _t25 is rt.NEVER
+                            else rt.months_since(_t25, f_application_date)
+                        )
+                    ) is None
+                    else _t26 >= _D24
                 )
             ) is False
             or (
-                _t16 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
-                    ),
-                    _D12,
+                _t35 := (
+                    None if (
+                        _t28 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t27 := s_credit_events[2]) is None
+                            else _t27 if _t27 is rt.NEVER
+                            else rt.months_since(_t27, f_application_date)
+                        )
+                    ) is None
+                    else _t28 >= _D12
                 )
             ) is False
             or (
-                _t17 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
-                    ),
-                    _D24,
+                _t36 := (
+                    None if (
+                        _t30 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t29 := s_credit_events[3]) is None
+                            else _t29 if _t29 is rt.NEVER
+                            else rt.months_since(_t29, f_application_date)
+                        )
+                    ) is None
+                    else _t30 >= _D24
                 )
             ) is False
             or (
-                _t18 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D12,
+                _t37 := (
+                    None if (
+                        _t32 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t31 := s_credit_events[4]) is None
+                            else _t31 if _t31 is rt.NEVER
+                            else rt.months_since(_t31, f_application_date)
+                        )
+                    ) is None
+                    else _t32 >= _D12
                 )
             ) is False
-        else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None or _t18 is None
+        else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None or _t37 is None
         else True
     )
     if ok is False:
@@ -1314,24 +1426,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1,
     # p. 10 (seed 002: satisfactory history for the most recent 12 months))
-    applies = (None if loan.rent_free is None else not loan.rent_free)
+    f_rent_free = loan.rent_free
+    applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_lates = loan.housing_lates
+        f_housing_verification = loan.housing_verification
         ok = (
-            False if (
-                _t19 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
-            ) is False
+            False if (_t39 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t20 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
+                    _t40 := (
+                        None if (
+                            _t38 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                        ) is None
+                        else _t38 <= _D1
                     )
                 ) is False
                 or (
-                    _t21 := (
-                        None if loan.housing_verification is None
-                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    _t41 := (
+                        None if f_housing_verification is None
+                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t19 is None or _t20 is None or _t21 is None
+            else None if _t39 is None or _t40 is None or _t41 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1344,21 +1461,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t22 := (loan.forbearance_end is not None)) is False
-            or (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t22 is None or _t23 is None
+        False if (_t42 := (f_forbearance_end is not None)) is False
+            or (_t43 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -1370,18 +1490,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t24 := (loan.forbearance_end is not None)) is False
-            or (_t25 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t44 := (f_forbearance_end is not None)) is False
+            or (_t45 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002:
     # rent-free letter, 10% contribution, max 80% LTV))
-    a_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -1392,12 +1513,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
-    applies = loan.fthb
+    f_fthb = loan.fthb
+    applies = f_fthb
     if applies is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('payment_shock',))
-            else (None if v_payment_shock is None else v_payment_shock <= _D250)
+        f_current_housing_payment = loan.current_housing_payment
+        # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+        v_payment_shock = rt.div_up(
+            (None if f_pitia is None else Decimal(f_pitia).scaleb(2)), f_current_housing_payment, _STEP2
         )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(f_current_housing_payment, 'current_housing_payment')) is not None:
+            inv['payment_shock'] = _undefined
+            v_payment_shock = None
+        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('fthb_payment_shock')
@@ -1408,8 +1536,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
     ok = (
-        None if loan.doc_type is None
-        else loan.doc_type in {
+        None if f_doc_type is None
+        else f_doc_type in {
             'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
         }
     )
@@ -1418,9 +1546,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
-    applies = (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
+    applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if loan.ownership_pct is None else loan.ownership_pct >= _D25)
+        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('business_ownership')
@@ -1430,8 +1558,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (
             None if v_reserves_months is None or v_required_reserves is None
             else v_reserves_months >= v_required_reserves
@@ -1443,9 +1585,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t26 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t27 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     if ok is False:
@@ -1454,8 +1596,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -1464,20 +1606,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
-    ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'NV'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'NV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
-    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
     # rule condo_fico: Non-warrantable condo: minimum credit score (programs/acme_bank_statement.guideline:13; Overlay
     # bulletin 2026-03, item 1)
-    applies = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    applies = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if applies is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('condo_fico')
@@ -1488,7 +1631,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('condo_fico')
     # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22; Overlay bulletin
     # 2026-03, item 3)
-    ok = (None if loan.state is None else loan.state not in {'NY', 'IL'})
+    ok = (None if f_state is None else f_state not in {'NY', 'IL'})
     if ok is False:
         failed.append('excluded_states_overlay')
     elif ok is None:
@@ -1496,23 +1639,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t28 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t29 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t28 is None or _t29 is None
+                False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t48 is None or _t49 is None
                 else True
             ) is False
         ):
@@ -1520,23 +1661,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
         ):
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t30 is None or _t31 is None
+                False if (_t50 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t51 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t50 is None or _t51 is None
                 else True
             ) is False
         ):
@@ -1544,23 +1683,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
         ):
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t32 is None or _t33 is None
+                False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t52 is None or _t53 is None
                 else True
             ) is False
         ):
@@ -1568,23 +1705,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
         ):
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t34 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t35 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t34 is None or _t35 is None
+                False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t54 is None or _t55 is None
                 else True
             ) is False
         ):
@@ -1592,23 +1727,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
         ):
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                    or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t36 is None or _t37 is None
+                False if (_t56 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t57 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t56 is None or _t57 is None
                 else True
             ) is False
         ):
@@ -1656,9 +1789,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['ltv'] = _undefined
+            v_ltv = None
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -1707,6 +1860,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_lien_position = loan.lien_position
+        f_senior_lien_balance = loan.senior_lien_balance
+        # Senior liens (programs/loan.fields:402)
+        v_senior_liens = (
+            None if (
+                _t3 := (
+                    False if (_t1 := (f_lien_position is not None)) is False
+                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t1 is None or _t2 is None
+                    else True
+                )
+            ) is None
+            else f_senior_lien_balance if _t3
+            else _D0
+        )
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1716,14 +1909,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

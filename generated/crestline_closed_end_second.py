@@ -23,6 +23,7 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
 _D0 = Decimal("0")
+_STEP2 = Decimal("0.01")
 _D2000000 = Decimal("2000000")
 _D1500000 = Decimal("1500000")
 _D100 = Decimal("100")
@@ -30,6 +31,7 @@ _D50 = Decimal("50")
 _D45 = Decimal("45")
 _D3 = Decimal("3")
 _D6 = Decimal("6")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -42,38 +44,46 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t18 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t18
+        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t41
         else loan.appraised_value
     )
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t21 := (
-                False if (_t19 := (loan.lien_position is not None)) is False
-                    or (_t20 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t19 is None or _t20 is None
+            _t44 := (
+                False if (_t42 := (loan.lien_position is not None)) is False
+                    or (_t43 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t42 is None or _t43 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t21
+        else loan.senior_lien_balance if _t44
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t46 := (
+                    None if (
+                        _t45 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t45 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t46).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -88,25 +98,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t49 := (
+                    None if (
+                        _t48 := (
+                            None if (
+                                _t47 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t47 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t48 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t49).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -125,39 +142,63 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else None
     )
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t50 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t50 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t22 := (
+            _t51 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t22
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
         else (
             None if (
-                _t23 := (
+                _t52 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t56 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t55 := (
+                                        None if (
+                                            _t54 := (
+                                                None if (
+                                                    _t53 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t53
+                                            )
+                                        ) is None
+                                        else Decimal(_t54).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t55
+                        )
+                    ) is None
+                        or (
+                            _t57 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t56 * _t57
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t23
+                _STEP2,
+            ) if _t52
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -186,13 +227,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t58).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -204,7 +249,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -218,16 +263,23 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t59 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t59 if _t59 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
@@ -235,8 +287,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -305,7 +357,7 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
         # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:39)
-        rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180),
+        (None if (_t60 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t60 >= _D180),
     )
 
 
@@ -398,10 +450,20 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/crestline_closed_end_second.guideline:78)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        (
+            None if (
+                _t61 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t61 <= _D0
+        ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
         # (programs/crestline_closed_end_second.guideline:79)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D1),
+        (
+            None if (
+                _t62 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
+            ) is None
+            else _t62 <= _D1
+        ),
     )
 
 
@@ -483,25 +545,43 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc) at least 84 months
         # (programs/crestline_closed_end_second.guideline:127)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D84),
+        (
+            None if (
+                _t63 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
+                )
+            ) is None
+            else _t63 >= _D84
+        ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
         # (programs/crestline_closed_end_second.guideline:128)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-            ),
-            _D48,
+        (
+            None if (
+                _t64 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                )
+            ) is None
+            else _t64 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
         # (programs/crestline_closed_end_second.guideline:129)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D48,
+        (
+            None if (
+                _t65 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t65 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
         # (programs/crestline_closed_end_second.guideline:130)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D24
+        (
+            None if (
+                _t66 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t66 >= _D24
         ),
     )
 
@@ -557,9 +637,9 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/crestline_closed_end_second.guideline:153: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
-        True if (_t24 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t25 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t24 is None or _t25 is None
+        True if (_t67 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t68 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t67 is None or _t68 is None
         else False
     )
     return applies, (
@@ -609,6 +689,15 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0,),
+    'ss': (1,),
+    'dil': (1,),
+    'mod': (1,),
+    'bk7': (2,),
+    'bk11': (2,),
+    'bk13': (3,),
+})
 _CELLS_ces = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
@@ -632,171 +721,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Undrawn HELOC credit (programs/loan.fields:405)
-    v_heloc_undrawn = (
-        None if loan.heloc_line_amount is None or loan.heloc_drawn_balance is None
-        else loan.heloc_line_amount - loan.heloc_drawn_balance
-    )
-    if v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0):  # outside its domain, $0+
-        inv['heloc_undrawn'] = v_heloc_undrawn
-        v_heloc_undrawn = None
-    # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v_hcltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                    loan.subordinate_liens,
-                ),
-                v_heloc_undrawn,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
-        v_hcltv = None
-        inv['hcltv'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['hcltv'] = _undefined
-        v_hcltv = None
-    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
-    v_combined_loan_amount = (
-        None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount
-    )
-    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
-    v_max_combined_loan_amount = (
-        None if loan.occupancy is None
-        else _D2000000 if loan.occupancy in {'primary'}
-        else _D1500000 if loan.occupancy in {'second_home', 'investment'}
-        else None
-    )
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t4 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
-        else (
-            None if (
-                _t5 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                2,
-                'down',
-            ) if _t5
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
-            else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
-                else None
-            ) if _cond is False
-            else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
-        v_dti = None
-    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
-    v_max_dti = (None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None)
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
-    v_min_reserves = (
-        None if loan.occupancy is None
-        else _D3 if loan.occupancy in {'primary'}
-        else _D6 if loan.occupancy in {'second_home', 'investment'}
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -812,17 +736,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:83; §4.1 Matrix, p. 6); cells in
     # _CELLS_ces
     covered = True
-    if loan.occupancy is None or loan.fico is None:
+    f_loan_amount = loan.loan_amount
+    f_occupancy = loan.occupancy
+    f_fico = loan.fico
+    if f_occupancy is None or f_fico is None:
         unresolved.append('ces')
     # occupancy, fico: 6 lines
     elif (
         row := (
-            0 if loan.occupancy in {'primary'} and loan.fico >= 740
-            else 1 if loan.occupancy in {'primary'} and 700 <= loan.fico <= 739
-            else 2 if loan.occupancy in {'primary'} and 680 <= loan.fico <= 699
-            else 3 if loan.occupancy in {'primary'} and 660 <= loan.fico <= 679
-            else 4 if loan.occupancy in {'second_home', 'investment'} and loan.fico >= 720
-            else 5 if loan.occupancy in {'second_home', 'investment'} and 680 <= loan.fico <= 719
+            0 if f_occupancy in {'primary'} and f_fico >= 740
+            else 1 if f_occupancy in {'primary'} and 700 <= f_fico <= 739
+            else 2 if f_occupancy in {'primary'} and 680 <= f_fico <= 699
+            else 3 if f_occupancy in {'primary'} and 660 <= f_fico <= 679
+            else 4 if f_occupancy in {'second_home', 'investment'} and f_fico >= 720
+            else 5 if f_occupancy in {'second_home', 'investment'} and 680 <= f_fico <= 719
             else -1
         )
     ) < 0:
@@ -830,14 +757,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         refused_max_cltv = refused_max_cltv or 'ces'
         refused_max_hcltv = refused_max_hcltv or 'ces'
         out_ces = (len(failed) - 1, 0)
-    elif loan.loan_amount is None:
+    elif f_loan_amount is None:
         unresolved.append('ces')
     # loan_amount: up to $250,000, $250,001-$350,000, $350,001-$500,000
     elif (
         col := (
-            0 if loan.loan_amount <= _D250000
-            else 1 if _D250001 <= loan.loan_amount <= _D350000
-            else 2 if _D350001 <= loan.loan_amount <= _D500000
+            0 if f_loan_amount <= _D250000
+            else 1 if _D250001 <= f_loan_amount <= _D350000
+            else 2 if _D350001 <= f_loan_amount <= _D500000
             else -1
         )
     ) < 0:
@@ -858,21 +785,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:21; §2.1 Lien position, p.
     # 3)
-    ok = (None if loan.lien_position is None else loan.lien_position in {'second'})
+    f_lien_position = loan.lien_position
+    ok = (None if f_lien_position is None else f_lien_position in {'second'})
     if ok is False:
         failed.append('lien_position')
     elif ok is None:
         unresolved.append('lien_position')
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:26; §2.2 Purpose, p. 3)
-    ok = (None if loan.purpose is None else loan.purpose in {'purchase', 'cash_out'})
+    f_purpose = loan.purpose
+    ok = (None if f_purpose is None else f_purpose in {'purchase', 'cash_out'})
     if ok is False:
         failed.append('purposes')
     elif ok is None:
         unresolved.append('purposes')
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:31; §2.2 Purpose, p. 3)
-    applies = (None if loan.purpose is None else loan.purpose in {'purchase'})
+    applies = (None if f_purpose is None else f_purpose in {'purchase'})
     if applies is not False:
-        ok = (None if loan.occupancy is None else loan.occupancy in {'primary'})
+        ok = (None if f_occupancy is None else f_occupancy in {'primary'})
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('piggyback')
@@ -883,9 +812,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('piggyback')
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:36; §2.3 Seasoning,
     # p. 3)
-    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
+    f_application_date = loan.application_date
     if applies is not False:
-        ok = rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)
+        f_purchase_date = loan.purchase_date
+        ok = (None if (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None else _t18 >= _D180)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('ownership_seasoning')
@@ -895,16 +826,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('ownership_seasoning')
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:41; §2.4 Product, p. 4)
-    ok = (None if loan.interest_only is None else not loan.interest_only)
+    f_interest_only = loan.interest_only
+    ok = (None if f_interest_only is None else not f_interest_only)
     if ok is False:
         failed.append('interest_only')
     elif ok is None:
         unresolved.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:45; §2.5 Loan amounts, p. 4)
     ok = (
-        False if (_t6 := (None if loan.loan_amount is None else loan.loan_amount >= _D25000)) is False
-            or (_t7 := (None if loan.loan_amount is None else loan.loan_amount <= _D500000)) is False
-        else None if _t6 is None or _t7 is None
+        False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+            or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -913,6 +845,31 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:60;
     # §2.5 Loan amounts, p. 4)
+    f_senior_lien_balance = loan.senior_lien_balance
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (f_lien_position is not None)) is False
+                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else f_senior_lien_balance if _t3
+        else _D0
+    )
+    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
+    v_combined_loan_amount = (
+        None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
+    )
+    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
+    v_max_combined_loan_amount = (
+        None if f_occupancy is None
+        else _D2000000 if f_occupancy in {'primary'}
+        else _D1500000 if f_occupancy in {'second_home', 'investment'}
+        else None
+    )
     ok = (
         None if v_combined_loan_amount is None or v_max_combined_loan_amount is None
         else v_combined_loan_amount <= v_max_combined_loan_amount
@@ -923,14 +880,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('combined_loan_amount_limit')
     # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:66; §3.1
     # Senior lien, p. 5)
+    f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
+    f_senior_lien_balloon = loan.senior_lien_balloon
     ok = (
         False if (
-            _t8 := (
-                None if loan.senior_lien_negative_amortization is None else not loan.senior_lien_negative_amortization
-            )
+            _t21 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
         ) is False
-            or (_t9 := (None if loan.senior_lien_balloon is None else not loan.senior_lien_balloon)) is False
-        else None if _t8 is None or _t9 is None
+            or (_t22 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if ok is False:
@@ -939,23 +896,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('senior_lien_terms')
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:72;
     # §3.2 Forbearance, p. 5)
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('senior_lien_forbearance')
     elif ok is None:
         unresolved.append('senior_lien_forbearance')
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:76; §3.3 Housing
     # history, p. 5)
+    f_housing_lates = loan.housing_lates
     ok = (
         False if (
-            _t10 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
+            _t25 := (
+                None if (
+                    _t23 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                ) is None
+                else _t23 <= _D0
+            )
         ) is False
             or (
-                _t11 := rt.le(
-                    rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D1
+                _t26 := (
+                    None if (
+                        _t24 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
+                    ) is None
+                    else _t24 <= _D1
                 )
             ) is False
-        else None if _t10 is None or _t11 is None
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -964,69 +931,112 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('housing_history')
     # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:96; §4.2
     # Adjustments, p. 6)
-    a_doc_reduction = (None if loan.doc_type is None else loan.doc_type not in {'full_doc'})
+    f_doc_type = loan.doc_type
+    a_doc_reduction = (None if f_doc_type is None else f_doc_type not in {'full_doc'})
     if a_doc_reduction is None:
         unresolved.append('doc_reduction')
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:101; §4.2 Adjustments, p. 6)
-    a_condo_cap = (None if loan.property_type is None else loan.property_type in {'condo_warrantable'})
+    f_property_type = loan.property_type
+    a_condo_cap = (None if f_property_type is None else f_property_type in {'condo_warrantable'})
     if a_condo_cap is None:
         unresolved.append('condo_cap')
     # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:108; §5.1 Property
     # types, p. 7)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
+        None if f_property_type is None
+        else f_property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
     )
     if ok is False:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:112; §5.2 State restrictions, p. 7)
-    ok = (None if loan.state is None else loan.state not in {'TX'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'TX'})
     if ok is False:
         failed.append('texas')
     elif ok is None:
         unresolved.append('texas')
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:119; §6.1 Credit score, p.
     # 8)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    f_fico_no_score = loan.fico_no_score
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('minimum_fico')
     elif ok is None:
         unresolved.append('minimum_fico')
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:123; §6.2
     # Credit events, p. 8)
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 4
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
     ok = (
         False if (
-            _t12 := rt.ge(
-                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D84
+            _t35 := (
+                None if (
+                    _t28 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t27 := s_credit_events[0]) is None
+                        else _t27 if _t27 is rt.NEVER
+                        else rt.months_since(_t27, f_application_date)
+                    )
+                ) is None
+                else _t28 >= _D84
             )
         ) is False
             or (
-                _t13 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-                    ),
-                    _D48,
+                _t36 := (
+                    None if (
+                        _t30 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t29 := s_credit_events[1]) is None
+                            else _t29 if _t29 is rt.NEVER
+                            else rt.months_since(_t29, f_application_date)
+                        )
+                    ) is None
+                    else _t30 >= _D48
                 )
             ) is False
             or (
-                _t14 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
-                    ),
-                    _D48,
+                _t37 := (
+                    None if (
+                        _t32 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t31 := s_credit_events[2]) is None
+                            else _t31 if _t31 is rt.NEVER
+                            else rt.months_since(_t31, f_application_date)
+                        )
+                    ) is None
+                    else _t32 >= _D48
                 )
             ) is False
             or (
-                _t15 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D24,
+                _t38 := (
+                    None if (
+                        _t34 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t33 := s_credit_events[3]) is None
+                            else _t33 if _t33 is rt.NEVER
+                            else rt.months_since(_t33, f_application_date)
+                        )
+                    ) is None
+                    else _t34 >= _D24
                 )
             ) is False
-        else None if _t12 is None or _t13 is None or _t14 is None or _t15 is None
+        else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
         else True
     )
     if ok is False:
@@ -1035,8 +1045,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:132; §6.3 Income, p. 9)
     ok = (
-        None if loan.doc_type is None
-        else loan.doc_type in {
+        None if f_doc_type is None
+        else f_doc_type in {
             'full_doc',
             'wvoe',
             'bank_stmt_personal_12',
@@ -1050,9 +1060,115 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('documentation')
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:142; §6.4 DTI, p. 9)
+    f_total_deposits = loan.total_deposits
+    f_excluded_transfers = loan.excluded_transfers
+    f_excluded_nonrecurring = loan.excluded_nonrecurring
+    # Eligible deposits (programs/loan.fields:307)
+    v_eligible_deposits = (
+        None if (
+            _t9 := (
+                None if f_total_deposits is None or f_excluded_transfers is None
+                else f_total_deposits - f_excluded_transfers
+            )
+        ) is None
+            or f_excluded_nonrecurring is None
+        else _t9 - f_excluded_nonrecurring
+    )
+    f_statement_months = loan.statement_months
+    f_cpa_expense_ratio = loan.cpa_expense_ratio
+    f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v_qualifying_income = (
+        None if (
+            _t10 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+        ) is None
+        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t10
+        else (
+            None if (
+                _t11 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_down(
+                (
+                    None if (
+                        _t15 := (
+                            None if v_eligible_deposits is None
+                                or (
+                                    _t14 := (
+                                        None if (
+                                            _t13 := (
+                                                None if (
+                                                    _t12 := (
+                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t12
+                                            )
+                                        ) is None
+                                        else Decimal(_t13).scaleb(-2)
+                                    )
+                                ) is None
+                            else v_eligible_deposits * _t14
+                        )
+                    ) is None
+                        or (_t16 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                    else _t15 * _t16
+                ),
+                f_statement_months,
+                _STEP2,
+            ) if _t11
+            else rt.quantize(f_monthly_income, 2, 'down')
+        )
+    )
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(f_statement_months, 'statement_months') if (
+                _cond := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    f_pitia = loan.pitia
+    f_monthly_debts = loan.monthly_debts
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v_dti = rt.div_up(
+        (
+            None if (
+                _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+            ) is None
+            else Decimal(_t17).scaleb(2)
+        ),
+        v_qualifying_income,
+        _STEP2,
+    )
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
+    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
+    v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
     ok = (
-        False if not inv.keys().isdisjoint(('dti',))
-        else (False if loan.fico_no_score else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
+        False if 'dti' in inv
+        else (False if f_fico_no_score else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
     )
     if ok is False:
         failed.append('dti')
@@ -1060,14 +1176,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:153; §6.5 Reserves, p. 10)
     applies = (
-        True if (_t16 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t17 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t16 is None or _t17 is None
+        True if (_t39 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
+            or (_t40 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
+        else None if _t39 is None or _t40 is None
         else False
     )
     if applies is not False:
+        f_liquid_assets = loan.liquid_assets
+        # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+        v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+            inv['reserves_months'] = _undefined
+            v_reserves_months = None
+        # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
+        v_min_reserves = (
+            None if f_occupancy is None
+            else _D3 if f_occupancy in {'primary'}
+            else _D6 if f_occupancy in {'second_home', 'investment'}
+            else None
+        )
         ok = (
-            False if not inv.keys().isdisjoint(('reserves_months',))
+            False if 'reserves_months' in inv
             else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1081,15 +1210,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_ces is not None:  # matrix ces: a key outside its bands
         if out_ces[1] == 0 and (
             (
-                (None if loan.purpose is None else loan.purpose in {'purchase'}) is True
-                    and (None if loan.occupancy is None else loan.occupancy in {'primary'}) is False
+                (None if f_purpose is None else f_purpose in {'purchase'}) is True
+                    and (None if f_occupancy is None else f_occupancy in {'primary'}) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_ces[0]]
         if out_ces[1] == 1 and (
-            ((None if loan.loan_amount is None else loan.loan_amount >= _D25000) is False)
-                or ((None if loan.loan_amount is None else loan.loan_amount <= _D500000) is False)
+            ((None if f_loan_amount is None else f_loan_amount >= _D25000) is False)
+                or ((None if f_loan_amount is None else f_loan_amount <= _D500000) is False)
         ):
             del failed[out_ces[0]]
     best: Decimal | None
@@ -1115,9 +1244,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_condo_cap is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
+    f_subordinate_liens = loan.subordinate_liens
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1146,19 +1312,64 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_hcltv is not None:
         lim_max_hcltv, lim_max_hcltv_by = None, None
     elif best is not None:
+        f_heloc_line_amount = loan.heloc_line_amount
+        f_heloc_drawn_balance = loan.heloc_drawn_balance
+        # Undrawn HELOC credit (programs/loan.fields:405)
+        v_heloc_undrawn = (
+            None if f_heloc_line_amount is None or f_heloc_drawn_balance is None
+            else f_heloc_line_amount - f_heloc_drawn_balance
+        )
+        if v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0):  # outside its domain, $0+
+            inv['heloc_undrawn'] = v_heloc_undrawn
+            v_heloc_undrawn = None
+        # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+        v_hcltv = rt.div_up(
+            (
+                None if (
+                    _t8 := (
+                        None if (
+                            _t7 := (
+                                None if (
+                                    _t6 := (
+                                        None if v_senior_liens is None or f_loan_amount is None
+                                        else v_senior_liens + f_loan_amount
+                                    )
+                                ) is None
+                                    or f_subordinate_liens is None
+                                else _t6 + f_subordinate_liens
+                            )
+                        ) is None
+                            or v_heloc_undrawn is None
+                        else _t7 + v_heloc_undrawn
+                    )
+                ) is None
+                else Decimal(_t8).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        if 'heloc_undrawn' in inv:  # it reads a value outside its domain
+            v_hcltv = None
+            inv['hcltv'] = None
+        # it divides by zero or less: undefined
+        elif (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['hcltv'] = _undefined
+            v_hcltv = None
         if v_hcltv is None:
             (failed if 'hcltv' in inv else unresolved).append('max_hcltv')
         elif v_hcltv > best:
             (unresolved if sure is None or v_hcltv <= sure else failed).append('max_hcltv')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', None, None),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-            ('max_hcltv', lim_max_hcltv, lim_max_hcltv_by),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', None, None),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+                ('max_hcltv', lim_max_hcltv, lim_max_hcltv_by),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

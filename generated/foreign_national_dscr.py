@@ -22,7 +22,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
+_STEP3 = Decimal("0.001")
 _D1_250 = Decimal("1.250")
 _D1 = Decimal("1")
 _D1_249 = Decimal("1.249")
@@ -53,13 +55,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t32
+        None if (_t46 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t46
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -68,45 +74,54 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t35 := (
-                False if (_t33 := (loan.lien_position is not None)) is False
-                    or (_t34 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t33 is None or _t34 is None
+            _t49 := (
+                False if (_t47 := (loan.lien_position is not None)) is False
+                    or (_t48 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t47 is None or _t48 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t35
+        else loan.senior_lien_balance if _t49
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t51 := (
+                    None if (
+                        _t50 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t50 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t51).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
-    v['qualifying_rent'] = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
+    v['qualifying_rent'] = (
+        None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            or loan.market_rent is None
+        else _t52 if _t52 <= loan.market_rent
+        else loan.market_rent
+    )
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_rent'] = v['qualifying_rent']
         v['qualifying_rent'] = None
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
-    v['dscr'] = rt.div_round(v['qualifying_rent'], loan.pitia, 3, 'down')
-    if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
+    v['dscr'] = rt.div_down(v['qualifying_rent'], loan.pitia, _STEP3)
+    if 'qualifying_rent' in inv:  # it reads a value outside its domain
         v['dscr'] = None
         inv['dscr'] = None
     elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
@@ -121,7 +136,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else 'below' if v['dscr'] < _D0_750
         else None
     )
-    if not inv.keys().isdisjoint(('dscr',)):  # it reads a value outside its domain
+    if 'dscr' in inv:  # it reads a value outside its domain
         v['dscr_tier'] = None
         inv['dscr_tier'] = None
     # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
@@ -141,35 +156,46 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
-        None if (_t37 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t37
+        None if (
+            _t56 := (
+                None if (_t55 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t55 >= _D12
+            )
+        ) is None
+        else 'seasoned' if _t56
         else (
-            None if (_t36 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t36
+            None if (
+                _t54 := (
+                    None if (_t53 := rt.days_since(loan.purchase_date, loan.application_date)) is None
+                    else _t53 >= _D180
+                )
+            ) is None
+            else 'short' if _t54
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t38 := (loan.retirement_assets is None)) is None
-        else _D0 if _t38
+        None if (_t57 := (loan.retirement_assets is None)) is None
+        else _D0 if _t57
         else (
-            None if (_t39 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t39
-            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
+            None if (_t58 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t58
+            else (
+                None if loan.retirement_assets is None or (_t59 := rt.scale(_D60, -2)) is None
+                else loan.retirement_assets * _t59
+            )
         )
     )
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
-    v['reserves_months'] = rt.div_round(
+    v['reserves_months'] = rt.div_down(
         (
             None if loan.liquid_assets is None or v['retirement_credit'] is None
             else loan.liquid_assets + v['retirement_credit']
         ),
         loan.pitia,
-        2,
-        'down',
+        _STEP2,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
@@ -194,25 +220,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t62 := (
+                    None if (
+                        _t61 := (
+                            None if (
+                                _t60 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t60 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t61 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t62).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -220,39 +253,63 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t63 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t63 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t40 := (
+            _t64 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t40
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t64
         else (
             None if (
-                _t41 := (
+                _t65 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t69 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t68 := (
+                                        None if (
+                                            _t67 := (
+                                                None if (
+                                                    _t66 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t66
+                                            )
+                                        ) is None
+                                        else Decimal(_t67).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t68
+                        )
+                    ) is None
+                        or (
+                            _t70 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t69 * _t70
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t41
+                _STEP2,
+            ) if _t65
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -281,13 +338,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t71 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t71).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -297,8 +358,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -412,27 +473,33 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 48 months
         # (programs/foreign_national_dscr.guideline:91)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-            ),
-            _D48,
+        (
+            None if (
+                _t72 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                )
+            ) is None
+            else _t72 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
         # (programs/foreign_national_dscr.guideline:92)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-            ),
-            _D36,
+        (
+            None if (
+                _t73 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t73 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
         # (programs/foreign_national_dscr.guideline:93)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D48,
+        (
+            None if (
+                _t74 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t74 >= _D48
         ),
     )
 
@@ -447,7 +514,12 @@ def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/foreign_national_dscr.guideline:98)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        (
+            None if (
+                _t75 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t75 <= _D0
+        ),
         # not In forbearance (programs/foreign_national_dscr.guideline:99)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
@@ -464,14 +536,14 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t42 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t43 := (loan.forbearance_end is not None)) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t76 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t77 := (loan.forbearance_end is not None)) is False
+        else None if _t76 is None or _t77 is None
         else True
     )
     return applies, (
         # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:104)
-        rt.ge(rt.days_since(loan.forbearance_end, loan.application_date), _D91),
+        (None if (_t78 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t78 >= _D91),
     )
 
 
@@ -568,9 +640,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t44 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t45 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t80 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t79 is None or _t80 is None
         else True
     )
     return applies, ()
@@ -687,21 +759,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:247)
         (
             True if (
-                _t46 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t47 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t48 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t83 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t49 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t84 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t50 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t85 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t46 is None or _t47 is None or _t48 is None or _t49 is None or _t50 is None
+            else None if _t81 is None or _t82 is None or _t83 is None or _t84 is None or _t85 is None
             else False
         ),
     )
@@ -764,6 +836,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0,),
+    'ss': (0,),
+    'dil': (0,),
+    'mod': (1,),
+    'nod': (1,),
+    'dq120': (1,),
+    'bk7': (2,),
+    'bk11': (2,),
+    'bk13': (2,),
+})
 _CELLS_scored = (
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("60"), Decimal("60"))),
@@ -785,135 +868,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
-    v_qualifying_rent = rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent)
-    if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
-        inv['qualifying_rent'] = v_qualifying_rent
-        v_qualifying_rent = None
-    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
-    # truncated to three decimals)
-    v_dscr = rt.div_round(v_qualifying_rent, loan.pitia, 3, 'down')
-    if not inv.keys().isdisjoint(('qualifying_rent',)):  # it reads a value outside its domain
-        v_dscr = None
-        inv['dscr'] = None
-    elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['dscr'] = _undefined
-        v_dscr = None
-    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
-    v_dscr_tier = (
-        None if v_dscr is None
-        else 'strong' if v_dscr >= _D1_250
-        else 'standard' if _D1 <= v_dscr <= _D1_249
-        else 'thin' if _D0_750 <= v_dscr <= _D0_999
-        else 'below' if v_dscr < _D0_750
-        else None
-    )
-    if not inv.keys().isdisjoint(('dscr',)):  # it reads a value outside its domain
-        v_dscr_tier = None
-        inv['dscr_tier'] = None
-    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
-    v_no_score_max_ltv = (
-        None if loan.purpose is None
-        else _D65 if loan.purpose in {'purchase'}
-        else _D60 if loan.purpose in {'rate_term'}
-        else _D55 if loan.purpose in {'cash_out'}
-        else None
-    )
-    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
-    v_property_reduction = (
-        None if loan.property_type is None
-        else _D5 if loan.property_type in {'condo_non_warrantable', 'two_to_four_unit'}
-        else _D10 if loan.property_type in {'condotel'}
-        else None
-    )
-    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
-    v_ownership = (
-        None if (_t5 := rt.ge(rt.months_since(loan.purchase_date, loan.application_date), _D12)) is None
-        else 'seasoned' if _t5
-        else (
-            None if (_t4 := rt.ge(rt.days_since(loan.purchase_date, loan.application_date), _D180)) is None
-            else 'short' if _t4
-            else 'recent'
-        )
-    )
-    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
-    # count at 60% of the vested balance, 100% from age 59 1/2)
-    v_retirement_credit = (
-        None if (_t6 := (loan.retirement_assets is None)) is None
-        else _D0 if _t6
-        else (
-            None if (_t7 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t7
-            else rt.mul(loan.retirement_assets, rt.scale(_D60, -2))
-        )
-    )
-    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
-    # after closing and retirement assets counted, in months of PITIA)
-    v_reserves_months = rt.div_round(
-        (
-            None if loan.liquid_assets is None or v_retirement_credit is None
-            else loan.liquid_assets + v_retirement_credit
-        ),
-        loan.pitia,
-        2,
-        'down',
-    )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
-    v_required_reserves = (
-        None if loan.loan_amount is None or loan.first_time_investor is None
-        else _D12 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {False}
-        else _D18 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {True}
-        else _D18 if loan.loan_amount > _D1000000 and loan.first_time_investor in {False}
-        else _D24 if loan.loan_amount > _D1000000 and loan.first_time_investor in {True}
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -928,16 +882,53 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix scored: Borrowers with a US credit score: max LTV / CLTV (programs/foreign_national_dscr.guideline:113;
     # §4.1 Matrix 1, p. 8); cells in _CELLS_scored
-    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    f_fico_no_score = loan.fico_no_score
+    applies = (None if f_fico_no_score is None else not f_fico_no_score)
+    f_purpose = loan.purpose
+    f_loan_amount = loan.loan_amount
+    f_market_rent = loan.market_rent
+    f_lease_rent = loan.lease_rent
+    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
+    v_qualifying_rent = (
+        None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+        else _t6 if _t6 <= f_market_rent
+        else f_market_rent
+    )
+    if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
+        inv['qualifying_rent'] = v_qualifying_rent
+        v_qualifying_rent = None
+    f_pitia = loan.pitia
+    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
+    # truncated to three decimals)
+    v_dscr = rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+    if 'qualifying_rent' in inv:  # it reads a value outside its domain
+        v_dscr = None
+        inv['dscr'] = None
+    elif (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v_dscr = None
+    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
+    v_dscr_tier = (
+        None if v_dscr is None
+        else 'strong' if v_dscr >= _D1_250
+        else 'standard' if _D1 <= v_dscr <= _D1_249
+        else 'thin' if _D0_750 <= v_dscr <= _D0_999
+        else 'below' if v_dscr < _D0_750
+        else None
+    )
+    if 'dscr' in inv:  # it reads a value outside its domain
+        v_dscr_tier = None
+        inv['dscr_tier'] = None
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('scored')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('scored')
-        elif v_dscr_tier is None and not inv.keys().isdisjoint(('dscr_tier',)):
+        elif v_dscr_tier is None and 'dscr_tier' in inv:
             failed.append('scored')
             refused_max_ltv = refused_max_ltv or 'scored'
             refused_max_cltv = refused_max_cltv or 'scored'
@@ -946,12 +937,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # fico, dscr_tier: 7 lines
         elif (
             row := (
-                0 if loan.fico >= 720 and v_dscr_tier in {'strong'}
-                else 1 if loan.fico >= 720 and v_dscr_tier in {'standard'}
-                else 2 if loan.fico >= 720 and v_dscr_tier in {'thin'}
-                else 3 if 680 <= loan.fico <= 719 and v_dscr_tier in {'strong'}
-                else 4 if 680 <= loan.fico <= 719 and v_dscr_tier in {'standard'}
-                else 5 if 680 <= loan.fico <= 719 and v_dscr_tier in {'thin'}
+                0 if f_fico >= 720 and v_dscr_tier in {'strong'}
+                else 1 if f_fico >= 720 and v_dscr_tier in {'standard'}
+                else 2 if f_fico >= 720 and v_dscr_tier in {'thin'}
+                else 3 if 680 <= f_fico <= 719 and v_dscr_tier in {'strong'}
+                else 4 if 680 <= f_fico <= 719 and v_dscr_tier in {'standard'}
+                else 5 if 680 <= f_fico <= 719 and v_dscr_tier in {'thin'}
                 else 6 if v_dscr_tier in {'below'}
                 else -1
             )
@@ -960,14 +951,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'scored'
             refused_max_cltv = refused_max_cltv or 'scored'
             out_scored = (len(failed) - 1, 0)
-        elif loan.purpose is None or loan.loan_amount is None:
+        elif f_purpose is None or f_loan_amount is None:
             unresolved.append('scored')
         # purpose / loan_amount: 3 lines
         elif (
             col := (
-                0 if loan.purpose in {'purchase', 'rate_term'} and loan.loan_amount <= _D1000000
-                else 1 if loan.purpose in {'purchase', 'rate_term'} and loan.loan_amount > _D1000000
-                else 2 if loan.purpose in {'cash_out'}
+                0 if f_purpose in {'purchase', 'rate_term'} and f_loan_amount <= _D1000000
+                else 1 if f_purpose in {'purchase', 'rate_term'} and f_loan_amount > _D1000000
+                else 2 if f_purpose in {'cash_out'}
                 else -1
             )
         ) < 0:
@@ -986,12 +977,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'scored'
     # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:23; §2.1
     # Eligible borrowers, p. 3)
+    f_citizenship = loan.citizenship
+    f_citizenship_country = loan.citizenship_country
+    f_occupancy = loan.occupancy
+    f_doc_type = loan.doc_type
     ok = (
-        False if (_t8 := (None if loan.citizenship is None else loan.citizenship in {'foreign_national'})) is False
-            or (_t9 := (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'})) is False
-            or (_t10 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t11 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t8 is None or _t9 is None or _t10 is None or _t11 is None
+        False if (_t14 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+            or (_t15 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+            or (_t16 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t17 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None
         else True
     )
     if ok is False:
@@ -1000,18 +995,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:31; §2.2
     # OFAC, p. 3)
-    ok = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
+    ok = (None if f_citizenship_country is None else f_citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
     if ok is False:
         failed.append('sanctioned_countries')
     elif ok is None:
         unresolved.append('sanctioned_countries')
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:35; §2.1 Eligible
     # borrowers, p. 3)
-    applies = (loan.residence_state is not None)
+    f_residence_state = loan.residence_state
+    applies = (f_residence_state is not None)
     if applies is not False:
-        ok = (
-            None if loan.residence_state is None else loan.residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}
-        )
+        ok = (None if f_residence_state is None else f_residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'})
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('territory_residents')
@@ -1022,14 +1016,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('territory_residents')
     # rule identification: Passport (programs/foreign_national_dscr.guideline:41; §2.3 Identification, p. 4)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:45; §2.3 Identification, p. 4)
-    applies = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CA', 'BM'})
+    applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
     if applies is None:
         unresolved.append('visa')
     # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:81; §3.3 Credit,
     # p. 6)
-    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('us_credit_score')
@@ -1039,34 +1033,65 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:86; §3.4 Credit events, p. 6)
-    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    applies = (None if f_fico_no_score is None else not f_fico_no_score)
+    f_application_date = loan.application_date
     if applies is not False:
+        f_credit_events = loan.credit_events
+        # credit_events: the latest completed_on of each group of kinds, in one pass
+        s_credit_events: list[Any] | None = None
+        if f_credit_events is not None:
+            s_credit_events = [rt.NEVER] * 3
+            for _item0 in f_credit_events:
+                for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                    _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                    if _when0 is None or _was0 is None:
+                        s_credit_events[_g] = None
+                    elif _was0 is rt.NEVER or _when0 > _was0:
+                        s_credit_events[_g] = _when0
         ok = (
             False if (
-                _t12 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-                    ),
-                    _D48,
+                _t24 := (
+                    None if (
+                        _t19 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t18 := s_credit_events[0]) is None
+                            else _t18 if _t18 is rt.NEVER
+                            else rt.months_since(_t18, f_application_date)
+                        )
+                    ) is None
+                    else _t19 >= _D48
                 )
             ) is False
                 or (
-                    _t13 := rt.ge(
-                        rt.months_since_latest(
-                            loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-                        ),
-                        _D36,
+                    _t25 := (
+                        None if (
+                            _t21 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t20 := s_credit_events[1]) is None
+                                else _t20 if _t20 is rt.NEVER
+                                else rt.months_since(_t20, f_application_date)
+                            )
+                        ) is None
+                        else _t21 >= _D36
                     )
                 ) is False
                 or (
-                    _t14 := rt.ge(
-                        rt.months_since_latest(
-                            loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-                        ),
-                        _D48,
+                    _t26 := (
+                        None if (
+                            _t23 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t22 := s_credit_events[2]) is None
+                                else _t22 if _t22 is rt.NEVER
+                                else rt.months_since(_t22, f_application_date)
+                            )
+                        ) is None
+                        else _t23 >= _D48
                     )
                 ) is False
-            else None if _t12 is None or _t13 is None or _t14 is None
+            else None if _t24 is None or _t25 is None or _t26 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1079,16 +1104,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('us_credit_events')
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:95; §3.5 Housing history,
     # p. 7)
-    applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
+    applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
+        f_housing_lates = loan.housing_lates
+        f_in_forbearance = loan.in_forbearance
         ok = (
             False if (
-                _t15 := rt.le(
-                    rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0
+                _t28 := (
+                    None if (
+                        _t27 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                    ) is None
+                    else _t27 <= _D0
                 )
             ) is False
-                or (_t16 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-            else None if _t15 is None or _t16 is None
+                or (_t29 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t28 is None or _t29 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1101,14 +1131,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('us_housing_history')
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t17 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t18 := (loan.forbearance_end is not None)) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t31 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
+            or (_t32 := (f_forbearance_end is not None)) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if applies is not False:
-        ok = rt.ge(rt.days_since(loan.forbearance_end, loan.application_date), _D91)
+        ok = (None if (_t30 := rt.days_since(f_forbearance_end, f_application_date)) is None else _t30 >= _D91)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('forbearance_seasoning')
@@ -1119,12 +1150,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('forbearance_seasoning')
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:137; §4.2 No US credit
     # score, p. 8)
-    a_no_score = loan.fico_no_score
+    a_no_score = f_fico_no_score
     if a_no_score is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('dscr_tier',))
-            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
-        )
+        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'}))
         if a_no_score is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('no_score')
@@ -1135,16 +1163,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('no_score')
     # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:154; §5.1 Property
     # types, p. 9)
+    f_property_type = loan.property_type
     a_property_adjustment = (
-        None if loan.property_type is None
-        else loan.property_type in {'condo_non_warrantable', 'two_to_four_unit', 'condotel'}
+        None if f_property_type is None
+        else f_property_type in {'condo_non_warrantable', 'two_to_four_unit', 'condotel'}
     )
     if a_property_adjustment is None:
         unresolved.append('property_adjustment')
     # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:159; §5.3 Interest-only, p. 10)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1155,12 +1185,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('interest_only')
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:165; §5.4 Investor
     # experience, p. 10)
-    a_first_time_investor = loan.first_time_investor
+    f_first_time_investor = loan.first_time_investor
+    a_first_time_investor = f_first_time_investor
     if a_first_time_investor is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('dscr_tier',))
-            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
-        )
+        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'}))
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('first_time_investor')
@@ -1171,12 +1199,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('first_time_investor')
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:171; §5.5 Short-term rentals,
     # p. 10)
-    applies = loan.short_term_rental
+    f_short_term_rental = loan.short_term_rental
+    applies = f_short_term_rental
     if applies is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('dscr_tier',))
-            else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
-        )
+        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong'}))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('short_term_rental')
@@ -1187,12 +1213,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('short_term_rental')
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:178; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
-    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
+    f_purchase_date = loan.purchase_date
+    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
+    v_ownership = (
+        None if (
+            _t10 := (None if (_t9 := rt.months_since(f_purchase_date, f_application_date)) is None else _t9 >= _D12)
+        ) is None
+        else 'seasoned' if _t10
+        else (
+            None if (
+                _t8 := (None if (_t7 := rt.days_since(f_purchase_date, f_application_date)) is None else _t7 >= _D180)
+            ) is None
+            else 'short' if _t8
+            else 'recent'
+        )
+    )
     if applies is not False:
+        f_cash_out_amount = loan.cash_out_amount
         ok = (
-            False if (_t19 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t20 := (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)) is False
-            else None if _t19 is None or _t20 is None
+            False if (_t33 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t34 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+            else None if _t33 is None or _t34 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1206,16 +1248,52 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t21 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t22 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t35 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t36 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t35 is None or _t36 is None
         else True
     )
     if a_cash_out_short_ownership is None:
         unresolved.append('cash_out_short_ownership')
     # rule reserves: Reserves (programs/foreign_national_dscr.guideline:209; §6.1 Reserves, p. 11)
+    f_retirement_assets = loan.retirement_assets
+    f_borrower_age = loan.borrower_age
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # count at 60% of the vested balance, 100% from age 59 1/2)
+    v_retirement_credit = (
+        None if (_t11 := (f_retirement_assets is None)) is None
+        else _D0 if _t11
+        else (
+            None if (_t12 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
+            else f_retirement_assets if _t12
+            else (
+                None if f_retirement_assets is None or (_t13 := rt.scale(_D60, -2)) is None
+                else f_retirement_assets * _t13
+            )
+        )
+    )
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # after closing and retirement assets counted, in months of PITIA)
+    v_reserves_months = rt.div_down(
+        (None if f_liquid_assets is None or v_retirement_credit is None else f_liquid_assets + v_retirement_credit),
+        f_pitia,
+        _STEP2,
+    )
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
+    v_required_reserves = (
+        None if f_loan_amount is None or f_first_time_investor is None
+        else _D12 if f_loan_amount <= _D1000000 and f_first_time_investor in {False}
+        else _D18 if f_loan_amount <= _D1000000 and f_first_time_investor in {True}
+        else _D18 if f_loan_amount > _D1000000 and f_first_time_investor in {False}
+        else _D24 if f_loan_amount > _D1000000 and f_first_time_investor in {True}
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (
             None if v_reserves_months is None or v_required_reserves is None
             else v_reserves_months >= v_required_reserves
@@ -1227,9 +1305,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t23 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t24 := (None if loan.loan_amount is None else loan.loan_amount <= _D2000000)) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+        else None if _t37 is None or _t38 is None
         else True
     )
     if ok is False:
@@ -1237,18 +1315,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:223; §6.3 Exposure, p. 12)
-    ok = (None if loan.financed_properties is None else loan.financed_properties <= 10)
+    f_financed_properties = loan.financed_properties
+    ok = (None if f_financed_properties is None else f_financed_properties <= 10)
     if ok is False:
         failed.append('financed_properties')
     elif ok is None:
         unresolved.append('financed_properties')
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:227; §6.4 Property types, p.
     # 12)
+    f_rural = loan.rural
     ok = (
         False if (
-            _t25 := (
-                None if loan.property_type is None
-                else loan.property_type in {
+            _t39 := (
+                None if f_property_type is None
+                else f_property_type in {
                     'sfr',
                     'pud',
                     'townhome',
@@ -1259,8 +1339,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t26 := (None if loan.rural is None else not loan.rural)) is False
-        else None if _t25 is None or _t26 is None
+            or (_t40 := (None if f_rural is None else not f_rural)) is False
+        else None if _t39 is None or _t40 is None
         else True
     )
     if ok is False:
@@ -1269,36 +1349,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:232; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
-    ok = (None if loan.acreage is None else loan.acreage < _D20_5)
+    f_acreage = loan.acreage
+    ok = (None if f_acreage is None else f_acreage < _D20_5)
     if ok is False:
         failed.append('acreage')
     elif ok is None:
         unresolved.append('acreage')
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:241; §6.5 States, p. 12)
-    ok = (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'WV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:245; §6.6 Prepayment
     # penalty, p. 13)
+    f_prepayment_penalty_months = loan.prepayment_penalty_months
     ok = (
-        True if (
-            _t27 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
-        ) is True
-            or (
-                _t28 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
-            ) is True
-            or (
-                _t29 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
-            ) is True
-            or (
-                _t30 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
-            ) is True
-            or (
-                _t31 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
-            ) is True
-        else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None or _t31 is None
+        True if (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
+            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
+            or (_t43 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
+            or (_t44 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
+            or (_t45 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
+        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
         else False
     )
     if ok is False:
@@ -1307,9 +1380,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('prepayment_terms')
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:249; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
-    applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
-        ok = (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('prepayment_states')
@@ -1321,41 +1394,39 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_scored is not None:  # matrix scored: a key outside its bands
         if out_scored[1] == 0 and (
             (
-                (None if loan.fico_no_score is None else not loan.fico_no_score) is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                (None if f_fico_no_score is None else not f_fico_no_score) is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
                 or (
-                    loan.fico_no_score is True
+                    f_fico_no_score is True
                         and (
-                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            False if 'dscr_tier' in inv
                             else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
                         ) is False
                 )
                 or (
-                    loan.interest_only is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)
-                        ) is False
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)) is False
                 )
                 or (
-                    loan.first_time_investor is True
+                    f_first_time_investor is True
                         and (
-                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            False if 'dscr_tier' in inv
                             else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
                         ) is False
                 )
                 or (
-                    loan.short_term_rental is True
+                    f_short_term_rental is True
                         and (
-                            False if not inv.keys().isdisjoint(('dscr_tier',))
+                            False if 'dscr_tier' in inv
                             else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
                         ) is False
                 )
         ):
             del failed[out_scored[0]]
         if out_scored[1] == 1 and (
-            ((None if loan.loan_amount is None else loan.loan_amount >= _D150000) is False)
-                or ((None if loan.loan_amount is None else loan.loan_amount <= _D2000000) is False)
+            ((None if f_loan_amount is None else f_loan_amount >= _D150000) is False)
+                or ((None if f_loan_amount is None else f_loan_amount <= _D2000000) is False)
         ):
             del failed[out_scored[0]]
     best: Decimal | None
@@ -1363,14 +1434,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that
     # may apply; `sure`: only those that surely apply
     gone_max_ltv: bool | None = None  # an amount not known (language.md 9.5)
+    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
+    v_no_score_max_ltv = (
+        None if f_purpose is None
+        else _D65 if f_purpose in {'purchase'}
+        else _D60 if f_purpose in {'rate_term'}
+        else _D55 if f_purpose in {'cash_out'}
+        else None
+    )
     if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
-        if a_no_score is True and not (v_no_score_max_ltv is None and (loan.purpose is None)):
+        if a_no_score is True and not (v_no_score_max_ltv is None and (f_purpose is None)):
             gone_max_ltv = True
         elif gone_max_ltv is None:
             gone_max_ltv = False
+    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
+    v_property_reduction = (
+        None if f_property_type is None
+        else _D5 if f_property_type in {'condo_non_warrantable', 'two_to_four_unit'}
+        else _D10 if f_property_type in {'condotel'}
+        else None
+    )
     # property_adjustment: reduce by property_reduction
     if a_property_adjustment is not False and (v_property_reduction is None):
-        if a_property_adjustment is True and not (v_property_reduction is None and (loan.property_type is None)):
+        if a_property_adjustment is True and not (v_property_reduction is None and (f_property_type is None)):
             gone_max_ltv = True
         elif gone_max_ltv is None:
             gone_max_ltv = False
@@ -1400,12 +1486,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) + (_D5 if a_interest_only is True else 0) + (_D5 if a_cash_out_short_ownership is True else 0)
         )
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif gone_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['ltv'] = _undefined
+            v_ltv = None
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -1414,13 +1520,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # that may apply; `sure`: only those that surely apply
     gone_max_cltv: bool | None = None  # an amount not known (language.md 9.5)
     if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
-        if a_no_score is True and not (v_no_score_max_ltv is None and (loan.purpose is None)):
+        if a_no_score is True and not (v_no_score_max_ltv is None and (f_purpose is None)):
             gone_max_cltv = True
         elif gone_max_cltv is None:
             gone_max_cltv = False
     # property_adjustment: reduce by property_reduction
     if a_property_adjustment is not False and (v_property_reduction is None):
-        if a_property_adjustment is True and not (v_property_reduction is None and (loan.property_type is None)):
+        if a_property_adjustment is True and not (v_property_reduction is None and (f_property_type is None)):
             gone_max_cltv = True
         elif gone_max_cltv is None:
             gone_max_cltv = False
@@ -1456,6 +1562,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
         lim_max_cltv, lim_max_cltv_by = None, None
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
+        f_lien_position = loan.lien_position
+        f_senior_lien_balance = loan.senior_lien_balance
+        # Senior liens (programs/loan.fields:402)
+        v_senior_liens = (
+            None if (
+                _t3 := (
+                    False if (_t1 := (f_lien_position is not None)) is False
+                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t1 is None or _t2 is None
+                    else True
+                )
+            ) is None
+            else f_senior_lien_balance if _t3
+            else _D0
+        )
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1471,21 +1617,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
             sure = _D1500000
     lim_max_loan_amount, lim_max_loan_amount_by = best, None if best is None else best_by
     if best is not None:
-        if loan.loan_amount is None:
+        if f_loan_amount is None:
             unresolved.append('max_loan_amount')
-        elif loan.loan_amount > best:
-            (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+        elif f_loan_amount > best:
+            (unresolved if sure is None or f_loan_amount <= sure else failed).append('max_loan_amount')
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

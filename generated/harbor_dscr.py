@@ -22,7 +22,9 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
+_STEP3 = Decimal("0.001")
 _D6 = Decimal("6")
 _D1000000 = Decimal("1000000")
 _D9 = Decimal("9")
@@ -44,13 +46,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t42
+        None if (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t54
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -59,45 +65,56 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t45 := (
-                False if (_t43 := (loan.lien_position is not None)) is False
-                    or (_t44 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t43 is None or _t44 is None
+            _t57 := (
+                False if (_t55 := (loan.lien_position is not None)) is False
+                    or (_t56 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t55 is None or _t56 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t45
+        else loan.senior_lien_balance if _t57
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t59 := (
+                    None if (
+                        _t58 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t58 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t59).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t60 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t60 if _t60 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -120,25 +137,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t63 := (
+                    None if (
+                        _t62 := (
+                            None if (
+                                _t61 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t61 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t62 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t63).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -146,39 +170,63 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t64 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t64 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t46 := (
+            _t65 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t46
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t65
         else (
             None if (
-                _t47 := (
+                _t66 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t70 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t69 := (
+                                        None if (
+                                            _t68 := (
+                                                None if (
+                                                    _t67 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t67
+                                            )
+                                        ) is None
+                                        else Decimal(_t68).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t69
+                        )
+                    ) is None
+                        or (
+                            _t71 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t70 * _t71
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t47
+                _STEP2,
+            ) if _t66
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -207,13 +255,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t72).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -223,8 +275,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -243,9 +295,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t49 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t48 is None or _t49 is None
+        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t73 is None or _t74 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -257,9 +309,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t50 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t51 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t76 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t75 is None or _t76 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -271,9 +323,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t52 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t53 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t77 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t78 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t77 is None or _t78 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -294,9 +346,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t54 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t55 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t80 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t79 is None or _t80 is None
         else True
     )
     return applies, ()
@@ -376,11 +428,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t81 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t57 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t82 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t56 is None or _t57 is None
+            else None if _t81 is None or _t82 is None
             else False
         ),
     )
@@ -489,28 +541,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = True
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-            ),
-            _D36,
+        (
+            None if (
+                _t83 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
+                )
+            ) is None
+            else _t83 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t84 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t84 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D36,
+        (
+            None if (
+                _t85 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t85 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D24
+        (
+            None if (
+                _t86 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t86 >= _D24
         ),
     )
 
@@ -525,7 +590,12 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/harbor_dscr.guideline:151)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t87 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t87 <= _D1
+        ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
@@ -561,9 +631,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t58 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t59 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t58 is None or _t59 is None
+            False if (_t88 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t89 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t88 is None or _t89 is None
             else True
         ),
     )
@@ -662,6 +732,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0,),
+    'ss': (0,),
+    'dil': (0,),
+    'mod': (1,),
+    'nod': (1,),
+    'dq120': (1,),
+    'bk7': (2,),
+    'bk11': (2,),
+    'bk13': (3,),
+})
 _CELLS_purchase = (
     (
         (Decimal("80"), Decimal("80")),
@@ -740,70 +821,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v_dscr = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
-    )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['dscr'] = _undefined
-        v_dscr = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D6 if loan.loan_amount <= _D1000000
-        else _D9 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -821,28 +838,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_no_ratio: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
+    f_purpose = loan.purpose
+    f_market_rent = loan.market_rent
+    f_lease_rent = loan.lease_rent
+    f_pitia = loan.pitia
+    # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    v_dscr = rt.div_down(
+        (
+            None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+            else _t6 if _t6 <= f_market_rent
+            else f_market_rent
+        ),
+        f_pitia,
+        _STEP3,
+    )
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['dscr'] = _undefined
+        v_dscr = None
     applies = (
-        False if (_t4 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t5 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t4 is None or _t5 is None
+        False if (_t7 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            or (_t8 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t7 is None or _t8 is None
         else True
     )
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('purchase')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('purchase')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -850,15 +886,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'purchase'
             refused_max_cltv = refused_max_cltv or 'purchase'
             out_purchase = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -878,9 +914,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t6 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t7 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t6 is None or _t7 is None
+        False if (_t9 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            or (_t10 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t9 is None or _t10 is None
         else True
     )
     if applies is None:
@@ -889,16 +925,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('rate_term')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -906,15 +942,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'rate_term'
             refused_max_cltv = refused_max_cltv or 'rate_term'
             out_rate_term = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -934,9 +970,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t8 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t8 is None or _t9 is None
+        False if (_t11 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t12 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t11 is None or _t12 is None
         else True
     )
     if applies is None:
@@ -945,16 +981,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('cash_out')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -962,15 +998,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'cash_out'
             refused_max_cltv = refused_max_cltv or 'cash_out'
             out_cash_out = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -996,15 +1032,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('no_ratio')
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 660 <= loan.fico <= 699
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 660 <= f_fico <= 699
                 else -1
             )
         ) < 0:
@@ -1012,7 +1048,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             refused_max_cltv = refused_max_cltv or 'no_ratio'
             out_no_ratio = (len(failed) - 1, 0)
-        elif v_dscr is None and not inv.keys().isdisjoint(('dscr',)):
+        elif v_dscr is None and 'dscr' in inv:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             refused_max_cltv = refused_max_cltv or 'no_ratio'
@@ -1037,17 +1073,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t10 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t11 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t13 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t14 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t13 is None or _t14 is None
         else True
     )
     if a_cash_out_no_ratio is None:
         unresolved.append('cash_out_no_ratio')
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
+    f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1057,19 +1095,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('interest_only')
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81; §4.3, p. 7)
-    a_first_time_investor = loan.first_time_investor
+    f_first_time_investor = loan.first_time_investor
+    a_first_time_investor = f_first_time_investor
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
     if a_first_time_investor is not False:
         ok = (
-            False if (
-                _t12 := (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1))
-            ) is False
+            False if (_t15 := (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1))) is False
                 or (
-                    _t13 := (
-                        False if not inv.keys().isdisjoint(('reserves_months',))
+                    _t16 := (
+                        False if 'reserves_months' in inv
                         else (None if v_reserves_months is None else v_reserves_months >= _D12)
                     )
                 ) is False
-            else None if _t12 is None or _t13 is None
+            else None if _t15 is None or _t16 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -1081,13 +1124,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    f_property_type = loan.property_type
+    a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93; §4.5, p. 8)
-    a_five_to_ten_units = (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'})
+    a_five_to_ten_units = (None if f_property_type is None else f_property_type in {'five_to_ten_unit'})
     if a_five_to_ten_units is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
         if a_five_to_ten_units is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('five_to_ten_units')
@@ -1097,19 +1141,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('five_to_ten_units')
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100; §4.6, p. 8)
-    a_declining_market = loan.declining_market
+    f_declining_market = loan.declining_market
+    a_declining_market = f_declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
     ok = (
-        False if not inv.keys().isdisjoint(('dscr',))
+        False if 'dscr' in inv
         else (
-            True if (_t14 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                or (
-                    _t15 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
-                ) is True
-            else None if _t14 is None or _t15 is None
+            True if (_t17 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                or (_t18 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+            else None if _t17 is None or _t18 is None
             else False
         )
     )
@@ -1118,9 +1161,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
-    applies = loan.short_term_rental
+    f_short_term_rental = loan.short_term_rental
+    applies = f_short_term_rental
     if applies is not False:
-        ok = (False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1_150))
+        ok = (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1_150))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('short_term_rental')
@@ -1132,7 +1176,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
     applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is not False:
-        ok = (None if loan.loan_amount is None else loan.loan_amount >= _D175000)
+        ok = (None if f_loan_amount is None else f_loan_amount >= _D175000)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('small_loan_no_ratio')
@@ -1143,10 +1187,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('small_loan_no_ratio')
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10
     # (seed 001: no personal income or employment documents))
+    f_occupancy = loan.occupancy
+    f_doc_type = loan.doc_type
     ok = (
-        False if (_t16 := (None if loan.occupancy is None else loan.occupancy in {'investment'})) is False
-            or (_t17 := (None if loan.doc_type is None else loan.doc_type in {'dscr'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t20 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -1154,61 +1200,100 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132; §6.3, p. 10)
-    ok = (None if loan.fthb is None else not loan.fthb)
+    f_fthb = loan.fthb
+    ok = (None if f_fthb is None else not f_fthb)
     if ok is False:
         failed.append('not_fthb')
     elif ok is None:
         unresolved.append('not_fthb')
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136; §6.4, p. 10)
+    f_citizenship = loan.citizenship
     ok = (
-        None if loan.citizenship is None
-        else loan.citizenship in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}
+        None if f_citizenship is None
+        else f_citizenship in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}
     )
     if ok is False:
         failed.append('foreign_nationals')
     elif ok is None:
         unresolved.append('foreign_nationals')
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 4
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t18 := rt.ge(
-                rt.months_since_latest(
-                    loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
-                ),
-                _D36,
+            _t29 := (
+                None if (
+                    _t22 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t21 := s_credit_events[0]) is None
+                        else _t21 if _t21 is rt.NEVER
+                        else rt.months_since(_t21, f_application_date)
+                    )
+                ) is None
+                else _t22 >= _D36
             )
         ) is False
             or (
-                _t19 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
-                    ),
-                    _D24,
+                _t30 := (
+                    None if (
+                        _t24 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[1]) is None
+                            else _t23 if _t23 is rt.NEVER
+                            else rt.months_since(_t23, f_application_date)
+                        )
+                    ) is None
+                    else _t24 >= _D24
                 )
             ) is False
             or (
-                _t20 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
-                    ),
-                    _D36,
+                _t31 := (
+                    None if (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t25 := s_credit_events[2]) is None
+                            else _t25 if _t25 is rt.NEVER
+                            else rt.months_since(_t25, f_application_date)
+                        )
+                    ) is None
+                    else _t26 >= _D36
                 )
             ) is False
             or (
-                _t21 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D24,
+                _t32 := (
+                    None if (
+                        _t28 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t27 := s_credit_events[3]) is None
+                            else _t27 if _t27 is rt.NEVER
+                            else rt.months_since(_t27, f_application_date)
+                        )
+                    ) is None
+                    else _t28 >= _D24
                 )
             ) is False
-        else None if _t18 is None or _t19 is None or _t20 is None or _t21 is None
+        else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
         else True
     )
     if ok is False:
@@ -1216,12 +1301,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
+    f_housing_lates = loan.housing_lates
+    f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
-            _t22 := rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1)
+            _t34 := (
+                None if (
+                    _t33 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                ) is None
+                else _t33 <= _D1
+            )
         ) is False
-            or (_t23 := (None if loan.in_forbearance is None else not loan.in_forbearance)) is False
-        else None if _t22 is None or _t23 is None
+            or (_t35 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t34 is None or _t35 is None
         else True
     )
     if ok is False:
@@ -1229,8 +1321,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
+    # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D6 if f_loan_amount <= _D1000000
+        else _D9 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (
             None if v_reserves_months is None or v_required_reserves is None
             else v_reserves_months >= v_required_reserves
@@ -1242,9 +1342,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t24 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t25 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     if ok is False:
@@ -1253,8 +1353,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/harbor_dscr.guideline:171; §7.3, p. 12)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr',
             'pud',
             'townhome',
@@ -1269,16 +1369,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175; §7.4, p. 13)
-    ok = (None if loan.state is None else loan.state not in {'WV', 'ND', 'SD'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'WV', 'ND', 'SD'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13
     # (state list illustrative))
-    applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
+    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
-        ok = (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+        f_prepayment_penalty_months = loan.prepayment_penalty_months
+        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('prepayment_penalty')
@@ -1290,107 +1392,89 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dscr',))
+                        False if 'dscr' in inv
                         else (
-                            True if (_t26 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t27 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
-                                    )
+                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t26 is None or _t27 is None
+                            else None if _t38 is None or _t39 is None
                             else False
                         )
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_no_ratio[0]]
         if out_no_ratio[1] == 1 and (
             (
-                loan.first_time_investor is True
-                    and (
-                        False if not inv.keys().isdisjoint(('dscr',)) else (None if v_dscr is None else v_dscr >= _D1)
-                    ) is False
+                f_first_time_investor is True
+                    and (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1)) is False
             )
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dscr',))
+                        False if 'dscr' in inv
                         else (
-                            True if (_t28 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t40 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t29 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
-                                    )
+                                    _t41 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t28 is None or _t29 is None
+                            else None if _t40 is None or _t41 is None
                             else False
                         )
                     ) is False
                 )
                 or (
-                    loan.short_term_rental is True
-                        and (
-                            False if not inv.keys().isdisjoint(('dscr',))
-                            else (None if v_dscr is None else v_dscr >= _D1_150)
-                        ) is False
+                    f_short_term_rental is True
+                        and (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1_150)) is False
                 )
         ):
             del failed[out_no_ratio[0]]
     if out_cash_out is not None:  # matrix cash_out: a key outside its bands
         if out_cash_out[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dscr',))
+                        False if 'dscr' in inv
                         else (
-                            True if (_t30 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t31 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
-                                    )
+                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t30 is None or _t31 is None
+                            else None if _t42 is None or _t43 is None
                             else False
                         )
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_cash_out[0]]
         if out_cash_out[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t32 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t33 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t32 is None or _t33 is None
+                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t44 is None or _t45 is None
                         else True
                     ) is False
                 )
@@ -1399,44 +1483,39 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_rate_term is not None:  # matrix rate_term: a key outside its bands
         if out_rate_term[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dscr',))
+                        False if 'dscr' in inv
                         else (
-                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t35 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
-                                    )
+                                    _t47 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t34 is None or _t35 is None
+                            else None if _t46 is None or _t47 is None
                             else False
                         )
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_rate_term[0]]
         if out_rate_term[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t36 is None or _t37 is None
+                        False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t48 is None or _t49 is None
                         else True
                     ) is False
                 )
@@ -1445,44 +1524,39 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_purchase is not None:  # matrix purchase: a key outside its bands
         if out_purchase[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
             )
                 or (
-                    (None if loan.property_type is None else loan.property_type in {'five_to_ten_unit'}) is True
-                        and (
-                            False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700)
-                        ) is False
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dscr',))
+                        False if 'dscr' in inv
                         else (
-                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t50 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t39 := (
-                                        False if loan.fico_no_score
-                                        else (None if loan.fico is None else loan.fico >= 720)
-                                    )
+                                    _t51 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t38 is None or _t39 is None
+                            else None if _t50 is None or _t51 is None
                             else False
                         )
                     ) is False
                 )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
             del failed[out_purchase[0]]
         if out_purchase[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if loan.loan_amount is None else loan.loan_amount >= _D175000) is False
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
             )
                 or (
                     (
-                        False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                            or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                        else None if _t40 is None or _t41 is None
+                        False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t52 is None or _t53 is None
                         else True
                     ) is False
                 )
@@ -1528,9 +1602,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_five_to_ten_units is True and (sure is None or sure > _D70):
             sure = _D70
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['ltv'] = _undefined
+            v_ltv = None
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -1576,6 +1670,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_lien_position = loan.lien_position
+        f_senior_lien_balance = loan.senior_lien_balance
+        # Senior liens (programs/loan.fields:402)
+        v_senior_liens = (
+            None if (
+                _t3 := (
+                    False if (_t1 := (f_lien_position is not None)) is False
+                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t1 is None or _t2 is None
+                    else True
+                )
+            ) is None
+            else f_senior_lien_balance if _t3
+            else _D0
+        )
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1591,21 +1725,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
             sure = _D2000000
     lim_max_loan_amount, lim_max_loan_amount_by = best, None if best is None else best_by
     if best is not None:
-        if loan.loan_amount is None:
+        if f_loan_amount is None:
             unresolved.append('max_loan_amount')
-        elif loan.loan_amount > best:
-            (unresolved if sure is None or loan.loan_amount <= sure else failed).append('max_loan_amount')
+        elif f_loan_amount > best:
+            (unresolved if sure is None or f_loan_amount <= sure else failed).append('max_loan_amount')
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', lim_max_loan_amount, lim_max_loan_amount_by),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -23,6 +23,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
@@ -33,6 +34,7 @@ _D1000001 = Decimal("1000001")
 _D2500000 = Decimal("2500000")
 _D12 = Decimal("12")
 _D2500001 = Decimal("2500001")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -45,13 +47,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t62 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t62
+        None if (_t106 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t106
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -60,70 +66,98 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t65 := (
-                False if (_t63 := (loan.lien_position is not None)) is False
-                    or (_t64 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t63 is None or _t64 is None
+            _t109 := (
+                False if (_t107 := (loan.lien_position is not None)) is False
+                    or (_t108 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t107 is None or _t108 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t65
+        else loan.senior_lien_balance if _t109
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t111 := (
+                    None if (
+                        _t110 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t110 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t111).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t112 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t112 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t66 := (
+            _t113 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t66
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t113
         else (
             None if (
-                _t67 := (
+                _t114 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t118 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t117 := (
+                                        None if (
+                                            _t116 := (
+                                                None if (
+                                                    _t115 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t115
+                                            )
+                                        ) is None
+                                        else Decimal(_t116).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t117
+                        )
+                    ) is None
+                        or (
+                            _t119 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t118 * _t119
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t67
+                _STEP2,
+            ) if _t114
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -152,13 +186,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t120 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t120).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -166,7 +204,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['dti'] = _undefined
         v['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -189,25 +227,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t123 := (
+                    None if (
+                        _t122 := (
+                            None if (
+                                _t121 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t121 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t122 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t123).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -215,8 +260,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t124 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t124 if _t124 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
@@ -224,8 +276,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -241,9 +293,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t68 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t68 is None or _t69 is None
+        False if (_t125 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t126 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t125 is None or _t126 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -255,9 +307,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t70 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t70 is None or _t71 is None
+        False if (_t127 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t128 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t127 is None or _t128 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -269,9 +321,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t72 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t72 is None or _t73 is None
+        False if (_t129 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t130 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t129 is None or _t130 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -283,9 +335,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t74 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t74 is None or _t75 is None
+        False if (_t131 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t132 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t131 is None or _t132 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -369,21 +421,36 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
-        rt.any3(
-            (None if v['dti'] is None else v['dti'] <= _D50),
-            rt.all3(
-                (
-                    False if (
-                        _t76 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
-                    ) is False
-                        or (_t77 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
-                        or (_t78 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)) is False
-                        or (_t79 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t76 is None or _t77 is None or _t78 is None or _t79 is None
-                    else True
-                ),
-                (None if v['dti'] is None else v['dti'] <= _D55),
-            ),
+        (
+            True if (_t139 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+                or (
+                    _t140 := (
+                        False if (
+                            _t137 := (
+                                False if (
+                                    _t133 := (
+                                        False if loan.fico_no_score
+                                        else (None if loan.fico is None else loan.fico >= 700)
+                                    )
+                                ) is False
+                                    or (_t134 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (
+                                        _t135 := (
+                                            None if v['reserves_months'] is None else v['reserves_months'] >= _D12
+                                        )
+                                    ) is False
+                                    or (_t136 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t133 is None or _t134 is None or _t135 is None or _t136 is None
+                                else True
+                            )
+                        ) is False
+                            or (_t138 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t137 is None or _t138 is None
+                        else True
+                    )
+                ) is True
+            else None if _t139 is None or _t140 is None
+            else False
         ),
     )
 
@@ -402,31 +469,53 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc) at least 36 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:126)
-        rt.ge(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36),
+        (
+            None if (
+                _t141 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
+                )
+            ) is None
+            else _t141 >= _D36
+        ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:127)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t142 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
+                )
+            ) is None
+            else _t142 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:128)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date),
-            _D12,
+        (
+            None if (
+                _t143 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
+                )
+            ) is None
+            else _t143 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:129)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date),
-            _D24,
+        (
+            None if (
+                _t144 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
+                )
+            ) is None
+            else _t144 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:130)
-        rt.ge(
-            rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date), _D12
+        (
+            None if (
+                _t145 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
+                )
+            ) is None
+            else _t145 >= _D12
         ),
     )
 
@@ -447,7 +536,12 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         (None if loan.housing_history_months is None else loan.housing_history_months >= 12),
         # housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months)
         # (programs/history/keystone_bank_statement@2025.2.guideline:138)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1),
+        (
+            None if (
+                _t146 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t146 <= _D1
+        ),
         # Housing verification is vom, vor or bank_records
         # (programs/history/keystone_bank_statement@2025.2.guideline:139)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -477,9 +571,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t80 := (loan.forbearance_end is not None)) is False
-            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t80 is None or _t81 is None
+        False if (_t147 := (loan.forbearance_end is not None)) is False
+            or (_t148 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t147 is None or _t148 is None
         else True
     )
     return applies, (
@@ -497,9 +591,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t82 := (loan.forbearance_end is not None)) is False
-            or (_t83 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t82 is None or _t83 is None
+        False if (_t149 := (loan.forbearance_end is not None)) is False
+            or (_t150 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t149 is None or _t150 is None
         else True
     )
     return applies, ()
@@ -589,9 +683,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t84 is None or _t85 is None
+            False if (_t151 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t152 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t151 is None or _t152 is None
             else True
         ),
     )
@@ -701,6 +795,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0,),
+    'ss': (1,),
+    'dil': (1,),
+    'mod': (1,),
+    'nod': (2,),
+    'dq120': (2,),
+    'bk7': (3,),
+    'bk11': (3,),
+    'bk13': (4,),
+})
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -775,136 +880,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t4 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
-        else (
-            None if (
-                _t5 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                2,
-                'down',
-            ) if _t5
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
-            else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
-                else None
-            ) if _cond is False
-            else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
-        v_dti = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2500000
-        else _D12 if loan.loan_amount >= _D2500001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -924,28 +899,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix primary_purchase: Primary residence, purchase
     # (programs/history/keystone_bank_statement@2025.2.guideline:23; §2.1 Matrix A, p. 4); cells in
     # _CELLS_primary_purchase
+    f_purpose = loan.purpose
+    f_occupancy = loan.occupancy
     applies = (
-        False if (_t6 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t7 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t6 is None or _t7 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('primary_purchase')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_purchase')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -953,15 +932,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
             refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_purchase')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -982,9 +961,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:36; §2.1 Matrix B, p. 4); cells in
     # _CELLS_primary_rate_term
     applies = (
-        False if (_t8 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t9 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t8 is None or _t9 is None
+        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+        else None if _t17 is None or _t18 is None
         else True
     )
     if applies is None:
@@ -993,16 +972,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_rate_term')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1010,14 +989,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
             refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1038,9 +1017,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:49; §2.1 Matrix C, p. 5); cells in
     # _CELLS_primary_cash_out
     applies = (
-        False if (_t10 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t11 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is None:
@@ -1049,16 +1028,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('primary_cash_out')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1066,15 +1045,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
             refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
-                else 3 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 3 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1094,9 +1073,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix second_home: Second home, purchase and rate/term
     # (programs/history/keystone_bank_statement@2025.2.guideline:62; §2.2 Matrix D, p. 5); cells in _CELLS_second_home
     applies = (
-        False if (_t12 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is None:
@@ -1105,16 +1084,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('second_home')
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
-                else 4 if 660 <= loan.fico <= 679
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
+                else 4 if 660 <= f_fico <= 679
                 else -1
             )
         ) < 0:
@@ -1122,14 +1101,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'second_home'
             refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('second_home')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1148,22 +1127,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes
     # (programs/history/keystone_bank_statement@2025.2.guideline:75; §2.3 Matrix E, p. 6); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 720-739, 700-719, 680-699
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 720 <= loan.fico <= 739
-                else 2 if 700 <= loan.fico <= 719
-                else 3 if 680 <= loan.fico <= 699
+                0 if f_fico >= 740
+                else 1 if 720 <= f_fico <= 739
+                else 2 if 700 <= f_fico <= 719
+                else 3 if 680 <= f_fico <= 699
                 else -1
             )
         ) < 0:
@@ -1171,14 +1150,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D1500000
-                else 2 if _D1500001 <= loan.loan_amount <= _D2000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D1500000
+                else 2 if _D1500001 <= f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1199,13 +1178,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/history/keystone_bank_statement@2025.2.guideline:89;
     # §3.1, p. 7)
-    a_non_warrantable_condo = (None if loan.property_type is None else loan.property_type in {'condo_non_warrantable'})
+    f_property_type = loan.property_type
+    a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/history/keystone_bank_statement@2025.2.guideline:95; §3.2, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
+    f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680))
+        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
         if a_interest_only is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('interest_only')
@@ -1216,37 +1198,179 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('interest_only')
     # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101; §3.3, p.
     # 7)
-    a_declining_market = loan.declining_market
+    f_declining_market = loan.declining_market
+    a_declining_market = f_declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/history/keystone_bank_statement@2025.2.guideline:106; §3.4, p. 6)
-    a_rural = loan.rural
+    f_rural = loan.rural
+    a_rural = f_rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/history/keystone_bank_statement@2025.2.guideline:113; §4.1, p. 8)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660))
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117; §4.2, p. 8)
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
+    f_total_deposits = loan.total_deposits
+    f_excluded_transfers = loan.excluded_transfers
+    f_excluded_nonrecurring = loan.excluded_nonrecurring
+    # Eligible deposits (programs/loan.fields:307)
+    v_eligible_deposits = (
+        None if (
+            _t6 := (
+                None if f_total_deposits is None or f_excluded_transfers is None
+                else f_total_deposits - f_excluded_transfers
+            )
+        ) is None
+            or f_excluded_nonrecurring is None
+        else _t6 - f_excluded_nonrecurring
+    )
+    f_doc_type = loan.doc_type
+    f_statement_months = loan.statement_months
+    f_cpa_expense_ratio = loan.cpa_expense_ratio
+    f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
+    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    v_qualifying_income = (
+        None if (
+            _t7 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+        ) is None
+        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+        else (
+            None if (
+                _t8 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                )
+            ) is None
+            else rt.div_down(
+                (
+                    None if (
+                        _t12 := (
+                            None if v_eligible_deposits is None
+                                or (
+                                    _t11 := (
+                                        None if (
+                                            _t10 := (
+                                                None if (
+                                                    _t9 := (
+                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t9
+                                            )
+                                        ) is None
+                                        else Decimal(_t10).scaleb(-2)
+                                    )
+                                ) is None
+                            else v_eligible_deposits * _t11
+                        )
+                    ) is None
+                        or (_t13 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                    else _t12 * _t13
+                ),
+                f_statement_months,
+                _STEP2,
+            ) if _t8
+            else rt.quantize(f_monthly_income, 2, 'down')
+        )
+    )
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (
+            rt.divisor(f_statement_months, 'statement_months') if (
+                _cond := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
+            else (
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
+                else None
+            ) if _cond is False
+            else None
+        )
+    ) is not None:
+        inv['qualifying_income'] = _undefined
+        v_qualifying_income = None
+    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+        inv['qualifying_income'] = v_qualifying_income
+        v_qualifying_income = None
+    f_pitia = loan.pitia
+    f_monthly_debts = loan.monthly_debts
+    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    v_dti = rt.div_up(
+        (
+            None if (
+                _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+            ) is None
+            else Decimal(_t14).scaleb(2)
+        ),
+        v_qualifying_income,
+        _STEP2,
+    )
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
+        v_dti = None
+        inv['dti'] = None
+    # it divides by zero or less: undefined
+    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        inv['dti'] = _undefined
+        v_dti = None
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    f_fthb = loan.fthb
     ok = (
         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-        else rt.any3(
-            (None if v_dti is None else v_dti <= _D50),
-            rt.all3(
-                (
-                    False if (
-                        _t14 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 700))
-                    ) is False
-                        or (_t15 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                        or (_t16 := (None if v_reserves_months is None else v_reserves_months >= _D12)) is False
-                        or (_t17 := (None if loan.fthb is None else not loan.fthb)) is False
-                    else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None
-                    else True
-                ),
-                (None if v_dti is None else v_dti <= _D55),
-            ),
+        else (
+            True if (_t29 := (None if v_dti is None else v_dti <= _D50)) is True
+                or (
+                    _t30 := (
+                        False if (
+                            _t27 := (
+                                False if (
+                                    _t23 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
+                                ) is False
+                                    or (_t24 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (
+                                        _t25 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                    ) is False
+                                    or (_t26 := (None if f_fthb is None else not f_fthb)) is False
+                                else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None
+                                else True
+                            )
+                        ) is False
+                            or (_t28 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t27 is None or _t28 is None
+                        else True
+                    )
+                ) is True
+            else None if _t29 is None or _t30 is None
+            else False
         )
     )
     if ok is False:
@@ -1255,45 +1379,91 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 5
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t18 := rt.ge(
-                rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date), _D36
+            _t41 := (
+                None if (
+                    _t32 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t31 := s_credit_events[0]) is None
+                        else _t31 if _t31 is rt.NEVER
+                        else rt.months_since(_t31, f_application_date)
+                    )
+                ) is None
+                else _t32 >= _D36
             )
         ) is False
             or (
-                _t19 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
-                    ),
-                    _D24,
+                _t42 := (
+                    None if (
+                        _t34 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t33 := s_credit_events[1]) is None
+                            else _t33 if _t33 is rt.NEVER
+                            else rt.months_since(_t33, f_application_date)
+                        )
+                    ) is None
+                    else _t34 >= _D24
                 )
             ) is False
             or (
-                _t20 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
-                    ),
-                    _D12,
+                _t43 := (
+                    None if (
+                        _t36 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t35 := s_credit_events[2]) is None
+                            else _t35 if _t35 is rt.NEVER
+                            else rt.months_since(_t35, f_application_date)
+                        )
+                    ) is None
+                    else _t36 >= _D12
                 )
             ) is False
             or (
-                _t21 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
-                    ),
-                    _D24,
+                _t44 := (
+                    None if (
+                        _t38 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t37 := s_credit_events[3]) is None
+                            else _t37 if _t37 is rt.NEVER
+                            else rt.months_since(_t37, f_application_date)
+                        )
+                    ) is None
+                    else _t38 >= _D24
                 )
             ) is False
             or (
-                _t22 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
-                    ),
-                    _D12,
+                _t45 := (
+                    None if (
+                        _t40 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t39 := s_credit_events[4]) is None
+                            else _t39 if _t39 is rt.NEVER
+                            else rt.months_since(_t39, f_application_date)
+                        )
+                    ) is None
+                    else _t40 >= _D12
                 )
             ) is False
-        else None if _t18 is None or _t19 is None or _t20 is None or _t21 is None or _t22 is None
+        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
         else True
     )
     if ok is False:
@@ -1303,24 +1473,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history_12_months: Housing history, 12 months
     # (programs/history/keystone_bank_statement@2025.2.guideline:134; §5.1, p. 10 (seed 002: satisfactory history for
     # the most recent 12 months))
-    applies = (None if loan.rent_free is None else not loan.rent_free)
+    f_rent_free = loan.rent_free
+    applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_lates = loan.housing_lates
+        f_housing_verification = loan.housing_verification
         ok = (
-            False if (
-                _t23 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
-            ) is False
+            False if (_t47 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t24 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D1
+                    _t48 := (
+                        None if (
+                            _t46 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                        ) is None
+                        else _t46 <= _D1
                     )
                 ) is False
                 or (
-                    _t25 := (
-                        None if loan.housing_verification is None
-                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    _t49 := (
+                        None if f_housing_verification is None
+                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t23 is None or _t24 is None or _t25 is None
+            else None if _t47 is None or _t48 is None or _t49 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1333,21 +1508,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/history/keystone_bank_statement@2025.2.guideline:141; §5.2, p. 10 (seed
     # 002: still in forbearance is ineligible))
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145; §5.2, p.
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t26 := (loan.forbearance_end is not None)) is False
-            or (_t27 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t50 := (f_forbearance_end is not None)) is False
+            or (_t51 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t50 is None or _t51 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -1360,18 +1538,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t28 := (loan.forbearance_end is not None)) is False
-            or (_t29 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t52 := (f_forbearance_end is not None)) is False
+            or (_t53 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t52 is None or _t53 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/history/keystone_bank_statement@2025.2.guideline:155; §5.3, p. 11
     # (seed 002: rent-free letter, 10% contribution, max 80% LTV))
-    a_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -1382,8 +1561,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('rent_free')
     # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164; §6.1, p. 12)
     ok = (
-        None if loan.doc_type is None
-        else loan.doc_type in {
+        None if f_doc_type is None
+        else f_doc_type in {
             'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
         }
     )
@@ -1393,9 +1572,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('doc_types')
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168; §6.2,
     # p. 12)
-    applies = (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
+    applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if loan.ownership_pct is None else loan.ownership_pct >= _D25)
+        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('business_ownership')
@@ -1405,8 +1584,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('business_ownership')
     # rule reserves: Reserves (programs/history/keystone_bank_statement@2025.2.guideline:181; §6.3, p. 13)
+    # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2500000
+        else _D12 if f_loan_amount >= _D2500001
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (
             None if v_reserves_months is None or v_required_reserves is None
             else v_reserves_months >= v_required_reserves
@@ -1418,9 +1605,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
     ok = (
-        False if (_t30 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t31 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t54 is None or _t55 is None
         else True
     )
     if ok is False:
@@ -1429,8 +1616,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191; §7.2, p. 14)
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -1440,20 +1627,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195; §7.3, p.
     # 14)
-    ok = (None if loan.state is None else loan.state not in {'ND', 'SD'})
+    f_state = loan.state
+    ok = (None if f_state is None else f_state not in {'ND', 'SD'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199; §7.4, p.
     # 15)
-    applies = (None if loan.loan_amount is None else loan.loan_amount > _D2000000)
+    applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
     # rule max_cash_out: Maximum cash-out (programs/history/keystone_bank_statement@2025.2.guideline:204; §7.5, p. 15)
-    applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     if applies is not False:
-        ok = (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000)
+        f_cash_out_amount = loan.cash_out_amount
+        ok = (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_cash_out')
@@ -1465,33 +1654,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t32 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t33 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t34 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t62 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t63 := (
+                                        False if (
+                                            _t60 := (
+                                                False if (
+                                                    _t56 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t58 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t59 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t56 is None
+                                                    or _t57 is None
+                                                    or _t58 is None
+                                                    or _t59 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t35 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t32 is None or _t33 is None or _t34 is None or _t35 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t61 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t60 is None or _t61 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t62 is None or _t63 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1499,9 +1702,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t36 is None or _t37 is None
+                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t64 is None or _t65 is None
                 else True
             ) is False
         ):
@@ -1509,33 +1712,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_second_home is not None:  # matrix second_home: a key outside its bands
         if out_second_home[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t38 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t39 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t40 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t72 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t73 := (
+                                        False if (
+                                            _t70 := (
+                                                False if (
+                                                    _t66 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t67 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t68 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t69 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t66 is None
+                                                    or _t67 is None
+                                                    or _t68 is None
+                                                    or _t69 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t41 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t38 is None or _t39 is None or _t40 is None or _t41 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t71 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t70 is None or _t71 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t72 is None or _t73 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1543,9 +1760,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t42 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t43 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t42 is None or _t43 is None
+                False if (_t74 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t75 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t74 is None or _t75 is None
                 else True
             ) is False
         ):
@@ -1553,33 +1770,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
         if out_primary_cash_out[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t44 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t45 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t46 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t82 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t83 := (
+                                        False if (
+                                            _t80 := (
+                                                False if (
+                                                    _t76 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t77 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t78 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t79 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t76 is None
+                                                    or _t77 is None
+                                                    or _t78 is None
+                                                    or _t79 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t47 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t44 is None or _t45 is None or _t46 is None or _t47 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t81 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t80 is None or _t81 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t82 is None or _t83 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1587,9 +1818,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t48 is None or _t49 is None
+                False if (_t84 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t85 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t84 is None or _t85 is None
                 else True
             ) is False
         ):
@@ -1597,33 +1828,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
         if out_primary_rate_term[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t50 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t51 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t52 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t92 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t93 := (
+                                        False if (
+                                            _t90 := (
+                                                False if (
+                                                    _t86 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t87 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t88 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t89 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t86 is None
+                                                    or _t87 is None
+                                                    or _t88 is None
+                                                    or _t89 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t53 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t50 is None or _t51 is None or _t52 is None or _t53 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t91 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t90 is None or _t91 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t92 is None or _t93 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1631,9 +1876,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t54 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t55 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t54 is None or _t55 is None
+                False if (_t94 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t95 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t94 is None or _t95 is None
                 else True
             ) is False
         ):
@@ -1641,33 +1886,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
         if out_primary_purchase[1] == 0 and (
             (
-                loan.interest_only is True
-                    and (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)) is False
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
                         False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else rt.any3(
-                            (None if v_dti is None else v_dti <= _D50),
-                            rt.all3(
-                                (
-                                    False if (
-                                        _t56 := (
-                                            False if loan.fico_no_score
-                                            else (None if loan.fico is None else loan.fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t58 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        else (
+                            True if (_t102 := (None if v_dti is None else v_dti <= _D50)) is True
+                                or (
+                                    _t103 := (
+                                        False if (
+                                            _t100 := (
+                                                False if (
+                                                    _t96 := (
+                                                        False if f_fico_no_score
+                                                        else (None if f_fico is None else f_fico >= 700)
+                                                    )
+                                                ) is False
+                                                    or (_t97 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (
+                                                        _t98 := (
+                                                            None if v_reserves_months is None
+                                                            else v_reserves_months >= _D12
+                                                        )
+                                                    ) is False
+                                                    or (_t99 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t96 is None
+                                                    or _t97 is None
+                                                    or _t98 is None
+                                                    or _t99 is None
+                                                else True
+                                            )
                                         ) is False
-                                        or (_t59 := (None if loan.fthb is None else not loan.fthb)) is False
-                                    else None if _t56 is None or _t57 is None or _t58 is None or _t59 is None
-                                    else True
-                                ),
-                                (None if v_dti is None else v_dti <= _D55),
-                            ),
+                                            or (_t101 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t100 is None or _t101 is None
+                                        else True
+                                    )
+                                ) is True
+                            else None if _t102 is None or _t103 is None
+                            else False
                         )
                     ) is False
                 )
@@ -1675,9 +1934,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t60 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t61 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t60 is None or _t61 is None
+                False if (_t104 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t105 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t104 is None or _t105 is None
                 else True
             ) is False
         ):
@@ -1780,6 +2039,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_lien_position = loan.lien_position
+        f_senior_lien_balance = loan.senior_lien_balance
+        # Senior liens (programs/loan.fields:402)
+        v_senior_liens = (
+            None if (
+                _t3 := (
+                    False if (_t1 := (f_lien_position is not None)) is False
+                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t1 is None or _t2 is None
+                    else True
+                )
+            ) is None
+            else f_senior_lien_balance if _t3
+            else _D0
+        )
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1789,14 +2088,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -23,6 +23,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
@@ -33,6 +34,7 @@ _D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
 _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -45,13 +47,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t23
+        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t39
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -60,70 +66,98 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t26 := (
-                False if (_t24 := (loan.lien_position is not None)) is False
-                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t24 is None or _t25 is None
+            _t42 := (
+                False if (_t40 := (loan.lien_position is not None)) is False
+                    or (_t41 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t40 is None or _t41 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t26
+        else loan.senior_lien_balance if _t42
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t44 := (
+                    None if (
+                        _t43 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t43 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t44).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t45 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t45 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t27 := (
+            _t46 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t27
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t46
         else (
             None if (
-                _t28 := (
+                _t47 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t51 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t50 := (
+                                        None if (
+                                            _t49 := (
+                                                None if (
+                                                    _t48 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t48
+                                            )
+                                        ) is None
+                                        else Decimal(_t49).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t50
+                        )
+                    ) is None
+                        or (
+                            _t52 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t51 * _t52
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t28
+                _STEP2,
+            ) if _t47
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -152,13 +186,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t53 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t53).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -166,15 +204,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['dti'] = _undefined
         v['dti'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -197,25 +235,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t56 := (
+                    None if (
+                        _t55 := (
+                            None if (
+                                _t54 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t54 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t55 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t56).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -223,8 +268,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t57 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t57 if _t57 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
@@ -305,23 +357,27 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months
         # (programs/shining_star_base.guideline:64)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events,
-                'kind',
-                'completed_on',
-                ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                loan.application_date,
-            ),
-            _D24,
+        (
+            None if (
+                _t58 := rt.months_since_latest(
+                    loan.credit_events,
+                    'kind',
+                    'completed_on',
+                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
+                    loan.application_date,
+                )
+            ) is None
+            else _t58 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
-        rt.ge(
-            rt.months_since_latest(
-                loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-            ),
-            _D24,
+        (
+            None if (
+                _t59 := rt.months_since_latest(
+                    loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
+                )
+            ) is None
+            else _t59 >= _D24
         ),
     )
 
@@ -334,9 +390,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t29 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t30 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t29 is None or _t30 is None
+        False if (_t60 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t61 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t60 is None or _t61 is None
         else True
     )
     return applies, (
@@ -370,9 +426,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t31 := (loan.forbearance_end is not None)) is False
-            or (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t31 is None or _t32 is None
+        False if (_t62 := (loan.forbearance_end is not None)) is False
+            or (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t62 is None or _t63 is None
         else True
     )
     return applies, (
@@ -388,9 +444,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t33 := (loan.forbearance_end is not None)) is False
-            or (_t34 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t33 is None or _t34 is None
+        False if (_t64 := (loan.forbearance_end is not None)) is False
+            or (_t65 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t64 is None or _t65 is None
         else True
     )
     return applies, ()
@@ -426,8 +482,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t35 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t35 is None
+            or (_t66 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t66 is None
         else True
     )
     return applies, (
@@ -466,9 +522,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t36 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t37 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t36 is None or _t37 is None
+            False if (_t67 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t68 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t67 is None or _t68 is None
             else True
         ),
     )
@@ -503,11 +559,21 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     programs/shining_star_edge.guideline:11.
     """
     # programs/shining_star_edge.guideline:11: applies when months since the latest Credit events less than 48 months
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48)
+    applies = (
+        None if (
+            _t69 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+        ) is None
+        else _t69 < _D48
+    )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_edge.guideline:14)
-        rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0),
+        (
+            None if (
+                _t70 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+            ) is None
+            else _t70 <= _D0
+        ),
     )
 
 
@@ -545,6 +611,17 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({
+    'fc': (0, 2),
+    'ss': (0, 2),
+    'dil': (0, 2),
+    'mod': (0, 2),
+    'nod': (0, 2),
+    'dq120': (0, 2),
+    'bk7': (1, 2),
+    'bk11': (1, 2),
+    'bk13': (1, 2),
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -569,144 +646,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t4 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t4
-        else (
-            None if (
-                _t5 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                2,
-                'down',
-            ) if _t5
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
-            else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
-                else None
-            ) if _cond is False
-            else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
-        v_dti = None
-    # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v_payment_shock = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
-        inv['payment_shock'] = _undefined
-        v_payment_shock = None
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
-    v_required_reserves = (
-        None if loan.loan_amount is None
-        else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -722,22 +661,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
-    applies = (None if loan.occupancy is None else loan.occupancy in {'primary', 'second_home'})
+    f_occupancy = loan.occupancy
+    applies = (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'})
+    f_loan_amount = loan.loan_amount
+    f_fico = loan.fico
     if applies is None:
         unresolved.append('owner_occupied')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('owner_occupied')
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 700 <= loan.fico <= 739
-                else 2 if 660 <= loan.fico <= 699
-                else 3 if 620 <= loan.fico <= 659
+                0 if f_fico >= 740
+                else 1 if 700 <= f_fico <= 739
+                else 2 if 660 <= f_fico <= 699
+                else 3 if 620 <= f_fico <= 659
                 else -1
             )
         ) < 0:
@@ -745,14 +687,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
             refused_max_cltv = refused_max_cltv or 'owner_occupied'
             out_owner_occupied = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('owner_occupied')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
-                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D2000000
+                else 2 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -771,22 +713,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
-    applies = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
         if covered is False:
             covered = None
     elif applies:
         covered = True
-        if loan.fico is None:
+        if f_fico is None:
             unresolved.append('investment')
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
-                0 if loan.fico >= 740
-                else 1 if 700 <= loan.fico <= 739
-                else 2 if 660 <= loan.fico <= 699
-                else 3 if 620 <= loan.fico <= 659
+                0 if f_fico >= 740
+                else 1 if 700 <= f_fico <= 739
+                else 2 if 660 <= f_fico <= 699
+                else 3 if 620 <= f_fico <= 659
                 else -1
             )
         ) < 0:
@@ -794,14 +736,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_ltv = refused_max_ltv or 'investment'
             refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
-        elif loan.loan_amount is None:
+        elif f_loan_amount is None:
             unresolved.append('investment')
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
-                0 if loan.loan_amount <= _D1000000
-                else 1 if _D1000001 <= loan.loan_amount <= _D2000000
-                else 2 if _D2000001 <= loan.loan_amount <= _D3000000
+                0 if f_loan_amount <= _D1000000
+                else 1 if _D1000001 <= f_loan_amount <= _D2000000
+                else 2 if _D2000001 <= f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -822,21 +764,132 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
     # cash-out 5 points below purchase))
-    a_cash_out_reduction = (None if loan.purpose is None else loan.purpose in {'cash_out'})
+    f_purpose = loan.purpose
+    a_cash_out_reduction = (None if f_purpose is None else f_purpose in {'cash_out'})
     if a_cash_out_reduction is None:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620))
+    f_fico_no_score = loan.fico_no_score
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620))
     if ok is False:
         failed.append('min_fico')
     elif ok is None:
         unresolved.append('min_fico')
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
-    applies = (None if loan.doc_type is None else loan.doc_type not in {'dscr'})
+    f_doc_type = loan.doc_type
+    applies = (None if f_doc_type is None else f_doc_type not in {'dscr'})
+    f_pitia = loan.pitia
     if applies is not False:
-        ok = (False if not inv.keys().isdisjoint(('dti',)) else (None if v_dti is None else v_dti <= _D50))
+        f_total_deposits = loan.total_deposits
+        f_excluded_transfers = loan.excluded_transfers
+        f_excluded_nonrecurring = loan.excluded_nonrecurring
+        # Eligible deposits (programs/loan.fields:307)
+        v_eligible_deposits = (
+            None if (
+                _t6 := (
+                    None if f_total_deposits is None or f_excluded_transfers is None
+                    else f_total_deposits - f_excluded_transfers
+                )
+            ) is None
+                or f_excluded_nonrecurring is None
+            else _t6 - f_excluded_nonrecurring
+        )
+        f_statement_months = loan.statement_months
+        f_cpa_expense_ratio = loan.cpa_expense_ratio
+        f_ownership_pct = loan.ownership_pct
+        f_monthly_income = loan.monthly_income
+        # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        v_qualifying_income = (
+            None if (
+                _t7 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is None
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+            else (
+                None if (
+                    _t8 := (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                    )
+                ) is None
+                else rt.div_down(
+                    (
+                        None if (
+                            _t12 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t11 := (
+                                            None if (
+                                                _t10 := (
+                                                    None if (
+                                                        _t9 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t9
+                                                )
+                                            ) is None
+                                            else Decimal(_t10).scaleb(-2)
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t11
+                            )
+                        ) is None
+                            or (
+                                _t13 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                            ) is None
+                        else _t12 * _t13
+                    ),
+                    f_statement_months,
+                    _STEP2,
+                ) if _t8
+                else rt.quantize(f_monthly_income, 2, 'down')
+            )
+        )
+        # it divides by zero or less: undefined
+        if (
+            _undefined := (
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    _cond := (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                    )
+                ) is True
+                else (
+                    rt.divisor(f_statement_months, 'statement_months') if (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                    ) is True
+                    else None
+                ) if _cond is False
+                else None
+            )
+        ) is not None:
+            inv['qualifying_income'] = _undefined
+            v_qualifying_income = None
+        elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+            inv['qualifying_income'] = v_qualifying_income
+            v_qualifying_income = None
+        f_monthly_debts = loan.monthly_debts
+        # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+        v_dti = rt.div_up(
+            (
+                None if (
+                    _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else Decimal(_t14).scaleb(2)
+            ),
+            v_qualifying_income,
+            _STEP2,
+        )
+        if 'qualifying_income' in inv:  # it reads a value outside its domain
+            v_dti = None
+            inv['dti'] = None
+        # it divides by zero or less: undefined
+        elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+            inv['dti'] = _undefined
+            v_dti = None
+        ok = (False if 'dti' in inv else (None if v_dti is None else v_dti <= _D50))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('max_dti')
@@ -847,28 +900,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 3
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, (2,)):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
+    f_application_date = loan.application_date
     ok = (
         False if (
-            _t6 := rt.ge(
-                rt.months_since_latest(
-                    loan.credit_events,
-                    'kind',
-                    'completed_on',
-                    ('fc', 'ss', 'dil', 'mod', 'nod', 'dq120'),
-                    loan.application_date,
-                ),
-                _D24,
+            _t19 := (
+                None if (
+                    _t16 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t15 := s_credit_events[0]) is None
+                        else _t15 if _t15 is rt.NEVER
+                        else rt.months_since(_t15, f_application_date)
+                    )
+                ) is None
+                else _t16 >= _D24
             )
         ) is False
             or (
-                _t7 := rt.ge(
-                    rt.months_since_latest(
-                        loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
-                    ),
-                    _D24,
+                _t20 := (
+                    None if (
+                        _t18 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t17 := s_credit_events[1]) is None
+                            else _t17 if _t17 is rt.NEVER
+                            else rt.months_since(_t17, f_application_date)
+                        )
+                    ) is None
+                    else _t18 >= _D24
                 )
             ) is False
-        else None if _t6 is None or _t7 is None
+        else None if _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -877,24 +951,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:69; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
+    f_rent_free = loan.rent_free
     applies = (
-        False if (_t8 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t9 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t8 is None or _t9 is None
+        False if (_t21 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t22 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t21 is None or _t22 is None
         else True
     )
     if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_verification = loan.housing_verification
         ok = (
-            False if (
-                _t10 := (None if loan.housing_history_months is None else loan.housing_history_months >= 12)
-            ) is False
+            False if (_t23 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t11 := (
-                        None if loan.housing_verification is None
-                        else loan.housing_verification in {'vom', 'vor', 'bank_records'}
+                    _t24 := (
+                        None if f_housing_verification is None
+                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t10 is None or _t11 is None
+            else None if _t23 is None or _t24 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -907,21 +982,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
-    ok = (None if loan.in_forbearance is None else not loan.in_forbearance)
+    f_in_forbearance = loan.in_forbearance
+    ok = (None if f_in_forbearance is None else not f_in_forbearance)
     if ok is False:
         failed.append('forbearance')
     elif ok is None:
         unresolved.append('forbearance')
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
+    f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t12 := (loan.forbearance_end is not None)) is False
-            or (_t13 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t25 := (f_forbearance_end is not None)) is False
+            or (_t26 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if applies is not False:
-        ok = (None if loan.payments_since_forbearance is None else loan.payments_since_forbearance >= 2)
+        f_payments_since_forbearance = loan.payments_since_forbearance
+        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('after_forbearance')
@@ -933,18 +1011,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t14 := (loan.forbearance_end is not None)) is False
-            or (_t15 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t27 := (f_forbearance_end is not None)) is False
+            or (_t28 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
-    a_rent_free = loan.rent_free
+    a_rent_free = f_rent_free
     if a_rent_free is not False:
-        ok = (None if loan.borrower_contribution_pct is None else loan.borrower_contribution_pct >= _D10)
+        f_borrower_contribution_pct = loan.borrower_contribution_pct
+        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
         if a_rent_free is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('rent_free')
@@ -955,17 +1034,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99; Seed 002
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
+    f_fthb = loan.fthb
     applies = (
-        False if loan.fthb is False
-            or (_t16 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t16 is None
+        False if f_fthb is False
+            or (_t29 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t29 is None
         else True
     )
     if applies is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('payment_shock',))
-            else (None if v_payment_shock is None else v_payment_shock <= _D250)
+        f_current_housing_payment = loan.current_housing_payment
+        # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+        v_payment_shock = rt.div_up(
+            (None if f_pitia is None else Decimal(f_pitia).scaleb(2)), f_current_housing_payment, _STEP2
         )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(f_current_housing_payment, 'current_housing_payment')) is not None:
+            inv['payment_shock'] = _undefined
+            v_payment_shock = None
+        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('fthb_payment_shock')
@@ -975,8 +1061,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
+    v_required_reserves = (
+        None if f_loan_amount is None
+        else _D3 if f_loan_amount <= _D1000000
+        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
+        else _D12 if f_loan_amount >= _D2000001
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (
             None if v_reserves_months is None or v_required_reserves is None
             else v_reserves_months >= v_required_reserves
@@ -989,9 +1089,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t17 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-            or (_t18 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1000,9 +1100,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
+    f_property_type = loan.property_type
     ok = (
-        None if loan.property_type is None
-        else loan.property_type in {
+        None if f_property_type is None
+        else f_property_type in {
             'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
         }
     )
@@ -1012,9 +1113,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('property_types')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_edge.guideline:11; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
-    applies = rt.lt(rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date), _D48)
+    applies = (
+        None if (
+            _t34 := (
+                None if s_credit_events is None or f_application_date is None or (_t33 := s_credit_events[2]) is None
+                else _t33 if _t33 is rt.NEVER
+                else rt.months_since(_t33, f_application_date)
+            )
+        ) is None
+        else _t34 < _D48
+    )
     if applies is not False:
-        ok = rt.le(rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date), _D0)
+        f_housing_lates = loan.housing_lates
+        ok = (
+            None if (_t32 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
+            else _t32 <= _D0
+        )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('event_housing_history')
@@ -1025,28 +1139,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('event_housing_history')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
-            (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620)) is False
+            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
         ):
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t19 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t20 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t19 is None or _t20 is None
+                False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t35 is None or _t36 is None
                 else True
             ) is False
         ):
             del failed[out_investment[0]]
     if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
         if out_owner_occupied[1] == 0 and (
-            (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 620)) is False
+            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
         ):
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t21 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                    or (_t22 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-                else None if _t21 is None or _t22 is None
+                False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t37 is None or _t38 is None
                 else True
             ) is False
         ):
@@ -1072,9 +1186,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if a_rent_free is True and (sure is None or sure > _D80):
             sure = _D80
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif best is not None:
+        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        v_ltv = rt.div_up(
+            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['ltv'] = _undefined
+            v_ltv = None
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -1101,6 +1235,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif best is not None:
+        f_lien_position = loan.lien_position
+        f_senior_lien_balance = loan.senior_lien_balance
+        # Senior liens (programs/loan.fields:402)
+        v_senior_liens = (
+            None if (
+                _t3 := (
+                    False if (_t1 := (f_lien_position is not None)) is False
+                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t1 is None or _t2 is None
+                    else True
+                )
+            ) is None
+            else f_senior_lien_balance if _t3
+            else _D0
+        )
+        f_subordinate_liens = loan.subordinate_liens
+        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        v_cltv = rt.div_up(
+            (
+                None if (
+                    _t5 := (
+                        None if (
+                            _t4 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t4 + f_subordinate_liens
+                    )
+                ) is None
+                else Decimal(_t5).scaleb(2)
+            ),
+            v_property_value,
+            _STEP2,
+        )
+        # it divides by zero or less: undefined
+        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+            inv['cltv'] = _undefined
+            v_cltv = None
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1110,14 +1284,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D1 = Decimal("1")
 _D24 = Decimal("24")
@@ -39,6 +40,7 @@ _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
+_STEP3 = Decimal("0.001")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -51,13 +53,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t19 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t19
+        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        else (
+            None if loan.purchase_price is None or loan.appraised_value is None
+            else loan.purchase_price if loan.purchase_price <= loan.appraised_value
+            else loan.appraised_value
+        ) if _t37
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], 2, 'up'
+    v['ltv'] = rt.div_up(
+        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -66,31 +72,35 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t22 := (
-                False if (_t20 := (loan.lien_position is not None)) is False
-                    or (_t21 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t20 is None or _t21 is None
+            _t40 := (
+                False if (_t38 := (loan.lien_position is not None)) is False
+                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t38 is None or _t39 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t22
+        else loan.senior_lien_balance if _t40
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v['cltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                (
-                    None if v['senior_liens'] is None or loan.loan_amount is None
-                    else v['senior_liens'] + loan.loan_amount
-                ),
-                loan.subordinate_liens,
-            ),
-            2,
+    v['cltv'] = rt.div_up(
+        (
+            None if (
+                _t42 := (
+                    None if (
+                        _t41 := (
+                            None if v['senior_liens'] is None or loan.loan_amount is None
+                            else v['senior_liens'] + loan.loan_amount
+                        )
+                    ) is None
+                        or loan.subordinate_liens is None
+                    else _t41 + loan.subordinate_liens
+                )
+            ) is None
+            else Decimal(_t42).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
@@ -114,71 +124,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t31 := (
+            _t57 := (
                 False if (
-                    _t29 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
+                    _t55 := (
+                        None if (
+                            _t53 := rt.count_lates(
+                                loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
+                            )
+                        ) is None
+                        else _t53 <= _D0
                     )
                 ) is False
                     or (
-                        _t30 := rt.ge(
-                            rt.months_since_latest(
-                                loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                            ),
-                            _D48,
+                        _t56 := (
+                            None if (
+                                _t54 := rt.months_since_latest(
+                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                )
+                            ) is None
+                            else _t54 >= _D48
                         )
                     ) is False
-                else None if _t29 is None or _t30 is None
+                else None if _t55 is None or _t56 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t31
+        else 'a_plus' if _t57
         else (
             None if (
-                _t28 := (
+                _t52 := (
                     False if (
-                        _t26 := rt.le(
-                            rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
-                            _D1,
+                        _t50 := (
+                            None if (
+                                _t48 := rt.count_lates(
+                                    loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
+                                )
+                            ) is None
+                            else _t48 <= _D1
                         )
                     ) is False
                         or (
-                            _t27 := rt.ge(
-                                rt.months_since_latest(
-                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                ),
-                                _D36,
+                            _t51 := (
+                                None if (
+                                    _t49 := rt.months_since_latest(
+                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                    )
+                                ) is None
+                                else _t49 >= _D36
                             )
                         ) is False
-                    else None if _t26 is None or _t27 is None
+                    else None if _t50 is None or _t51 is None
                     else True
                 )
             ) is None
-            else 'a' if _t28
+            else 'a' if _t52
             else (
                 None if (
-                    _t25 := (
+                    _t47 := (
                         False if (
-                            _t23 := rt.le(
-                                rt.count_lates(
-                                    loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
-                                ),
-                                _D1,
+                            _t45 := (
+                                None if (
+                                    _t43 := rt.count_lates(
+                                        loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
+                                    )
+                                ) is None
+                                else _t43 <= _D1
                             )
                         ) is False
                             or (
-                                _t24 := rt.ge(
-                                    rt.months_since_latest(
-                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                    ),
-                                    _D24,
+                                _t46 := (
+                                    None if (
+                                        _t44 := rt.months_since_latest(
+                                            loan.credit_events, 'kind', 'completed_on', (), loan.application_date
+                                        )
+                                    ) is None
+                                    else _t44 >= _D24
                                 )
                             ) is False
-                        else None if _t23 is None or _t24 is None
+                        else None if _t45 is None or _t46 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t25
+                else 'b' if _t47
                 else 'c'
             )
         )
@@ -193,39 +220,63 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else None
     )
     # Eligible deposits (programs/loan.fields:307)
-    v['eligible_deposits'] = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
+    v['eligible_deposits'] = (
+        None if (
+            _t58 := (
+                None if loan.total_deposits is None or loan.excluded_transfers is None
+                else loan.total_deposits - loan.excluded_transfers
+            )
+        ) is None
+            or loan.excluded_nonrecurring is None
+        else _t58 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t32 := (
+            _t59 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_round(v['eligible_deposits'], loan.statement_months, 2, 'down') if _t32
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
         else (
             None if (
-                _t33 := (
+                _t60 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(
-                        v['eligible_deposits'], rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)
-                    ),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
+            else rt.div_down(
+                (
+                    None if (
+                        _t64 := (
+                            None if v['eligible_deposits'] is None
+                                or (
+                                    _t63 := (
+                                        None if (
+                                            _t62 := (
+                                                None if (
+                                                    _t61 := (
+                                                        _D50 if loan.cpa_expense_ratio is None
+                                                        else loan.cpa_expense_ratio
+                                                    )
+                                                ) is None
+                                                else _D100 - _t61
+                                            )
+                                        ) is None
+                                        else Decimal(_t62).scaleb(-2)
+                                    )
+                                ) is None
+                            else v['eligible_deposits'] * _t63
+                        )
+                    ) is None
+                        or (
+                            _t65 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
+                        ) is None
+                    else _t64 * _t65
                 ),
                 loan.statement_months,
-                2,
-                'down',
-            ) if _t33
+                _STEP2,
+            ) if _t60
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -254,13 +305,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['qualifying_income'] = v['qualifying_income']
         v['qualifying_income'] = None
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v['dti'] = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
+    v['dti'] = rt.div_up(
+        (
+            None if (
+                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+            ) is None
+            else Decimal(_t66).scaleb(2)
+        ),
         v['qualifying_income'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
+    if 'qualifying_income' in inv:  # it reads a value outside its domain
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
@@ -276,7 +331,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v['reserves_months'] = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
+    v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
@@ -299,25 +354,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['heloc_undrawn'] = v['heloc_undrawn']
         v['heloc_undrawn'] = None
     # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-    v['hcltv'] = rt.div_round(
-        rt.scale(
-            rt.add(
-                rt.add(
-                    (
-                        None if v['senior_liens'] is None or loan.loan_amount is None
-                        else v['senior_liens'] + loan.loan_amount
-                    ),
-                    loan.subordinate_liens,
-                ),
-                v['heloc_undrawn'],
-            ),
-            2,
+    v['hcltv'] = rt.div_up(
+        (
+            None if (
+                _t69 := (
+                    None if (
+                        _t68 := (
+                            None if (
+                                _t67 := (
+                                    None if v['senior_liens'] is None or loan.loan_amount is None
+                                    else v['senior_liens'] + loan.loan_amount
+                                )
+                            ) is None
+                                or loan.subordinate_liens is None
+                            else _t67 + loan.subordinate_liens
+                        )
+                    ) is None
+                        or v['heloc_undrawn'] is None
+                    else _t68 + v['heloc_undrawn']
+                )
+            ) is None
+            else Decimal(_t69).scaleb(2)
         ),
         v['property_value'],
-        2,
-        'up',
+        _STEP2,
     )
-    if not inv.keys().isdisjoint(('heloc_undrawn',)):  # it reads a value outside its domain
+    if 'heloc_undrawn' in inv:  # it reads a value outside its domain
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
@@ -325,8 +387,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v['dscr'] = rt.div_round(
-        rt.lesser(rt.default(loan.lease_rent, loan.market_rent), loan.market_rent), loan.pitia, 3, 'down'
+    v['dscr'] = rt.div_down(
+        (
+            None if (_t70 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+                or loan.market_rent is None
+            else _t70 if _t70 <= loan.market_rent
+            else loan.market_rent
+        ),
+        loan.pitia,
+        _STEP3,
     )
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
@@ -334,8 +403,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-    v['payment_shock'] = rt.div_round(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, 2, 'up'
+    v['payment_shock'] = rt.div_up(
+        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -514,6 +583,7 @@ def check(loan: Loan) -> rt.Decision:
     return rt.decide(META, facts(loan))
 
 
+_GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -549,240 +619,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     computed only when it may apply.
     """
     inv: dict[str, Any] = {}  # values outside their domain, or reading one
-    # Property value (programs/loan.fields:296)
-    v_property_value = (
-        None if (_t0 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
-        else rt.lesser(loan.purchase_price, loan.appraised_value) if _t0
-        else loan.appraised_value
-    )
-    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_round(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v_property_value, 2, 'up'
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
-        v_ltv = None
-    # Senior liens (programs/loan.fields:402)
-    v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (loan.lien_position is not None)) is False
-                    or (_t2 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
-    )
-    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_round(
-        rt.scale(
-            rt.add(
-                (None if v_senior_liens is None or loan.loan_amount is None else v_senior_liens + loan.loan_amount),
-                loan.subordinate_liens,
-            ),
-            2,
-        ),
-        v_property_value,
-        2,
-        'up',
-    )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
-        v_cltv = None
-    # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
-    v_doc_family = (
-        None if loan.doc_type is None
-        else 'full' if loan.doc_type in {'full_doc', 'wvoe'}
-        else 'alt' if loan.doc_type in {
-            'bank_stmt_personal_12',
-            'bank_stmt_personal_24',
-            'bank_stmt_business_12',
-            'bank_stmt_business_24',
-            'p_and_l',
-            'form_1099',
-        }
-        else 'not_offered' if loan.doc_type in {'asset_depletion', 'dscr'}
-        else None
-    )
-    # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
-    v_credit_grade = (
-        None if (
-            _t12 := (
-                False if (
-                    _t10 := rt.le(
-                        rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date), _D0
-                    )
-                ) is False
-                    or (
-                        _t11 := rt.ge(
-                            rt.months_since_latest(
-                                loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                            ),
-                            _D48,
-                        )
-                    ) is False
-                else None if _t10 is None or _t11 is None
-                else True
-            )
-        ) is None
-        else 'a_plus' if _t12
-        else (
-            None if (
-                _t9 := (
-                    False if (
-                        _t7 := rt.le(
-                            rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date),
-                            _D1,
-                        )
-                    ) is False
-                        or (
-                            _t8 := rt.ge(
-                                rt.months_since_latest(
-                                    loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                ),
-                                _D36,
-                            )
-                        ) is False
-                    else None if _t7 is None or _t8 is None
-                    else True
-                )
-            ) is None
-            else 'a' if _t9
-            else (
-                None if (
-                    _t6 := (
-                        False if (
-                            _t4 := rt.le(
-                                rt.count_lates(
-                                    loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
-                                ),
-                                _D1,
-                            )
-                        ) is False
-                            or (
-                                _t5 := rt.ge(
-                                    rt.months_since_latest(
-                                        loan.credit_events, 'kind', 'completed_on', (), loan.application_date
-                                    ),
-                                    _D24,
-                                )
-                            ) is False
-                        else None if _t4 is None or _t5 is None
-                        else True
-                    )
-                ) is None
-                else 'b' if _t6
-                else 'c'
-            )
-        )
-    )
-    # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
-    v_property_max_ltv = (
-        None if loan.property_type is None
-        else _D90 if loan.property_type in {'sfr', 'pud', 'townhome'}
-        else _D85 if loan.property_type in {'condo_warrantable', 'modular'}
-        else _D80 if loan.property_type in {'two_to_four_unit'}
-        else _D75 if loan.property_type in {'condo_non_warrantable'}
-        else None
-    )
-    # Eligible deposits (programs/loan.fields:307)
-    v_eligible_deposits = rt.sub(
-        (
-            None if loan.total_deposits is None or loan.excluded_transfers is None
-            else loan.total_deposits - loan.excluded_transfers
-        ),
-        loan.excluded_nonrecurring,
-    )
-    # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
-    v_qualifying_income = (
-        None if (
-            _t13 := (
-                None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-            )
-        ) is None
-        else rt.div_round(v_eligible_deposits, loan.statement_months, 2, 'down') if _t13
-        else (
-            None if (
-                _t14 := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
-            else rt.div_round(
-                rt.mul(
-                    rt.mul(v_eligible_deposits, rt.scale(rt.sub(_D100, rt.default(loan.cpa_expense_ratio, _D50)), -2)),
-                    (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2)),
-                ),
-                loan.statement_months,
-                2,
-                'down',
-            ) if _t14
-            else rt.quantize(loan.monthly_income, 2, 'down')
-        )
-    )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
-            else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
-                else None
-            ) if _cond is False
-            else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
-        v_qualifying_income = None
-    # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_round(
-        rt.scale((None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts), 2),
-        v_qualifying_income,
-        2,
-        'up',
-    )
-    if not inv.keys().isdisjoint(('qualifying_income',)):  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
-        v_dti = None
-    # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
-    v_max_dti = (
-        None if v_credit_grade is None or loan.fthb is None
-        else _D50 if v_credit_grade in {'a_plus', 'a'}
-        else _D45 if v_credit_grade in {'b'} and loan.fthb in {False}
-        else _D43 if v_credit_grade in {'b'} and loan.fthb in {True}
-        else None
-    )
-    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_round(loan.liquid_assets, loan.pitia, 2, 'down')
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
-        v_reserves_months = None
-    # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
-    v_min_reserves = (
-        None if v_credit_grade is None or loan.loan_amount is None
-        else _D3 if v_credit_grade in {'a_plus', 'a'} and loan.loan_amount <= _D1000000
-        else _D6 if v_credit_grade in {'a_plus', 'a'} and loan.loan_amount > _D1000000
-        else _D9 if v_credit_grade in {'b', 'c'}
-        else None
-    )
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -798,17 +634,148 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
     # in _CELLS_near_prime
     covered = True
-    if v_credit_grade is None or loan.fico is None:
+    f_credit_events = loan.credit_events
+    # credit_events: the latest completed_on of each group of kinds, in one pass
+    s_credit_events: list[Any] | None = None
+    if f_credit_events is not None:
+        s_credit_events = [rt.NEVER] * 1
+        for _item0 in f_credit_events:
+            for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
+                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                if _when0 is None or _was0 is None:
+                    s_credit_events[_g] = None
+                elif _was0 is rt.NEVER or _when0 > _was0:
+                    s_credit_events[_g] = _when0
+    f_purpose = loan.purpose
+    f_doc_type = loan.doc_type
+    # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
+    v_doc_family = (
+        None if f_doc_type is None
+        else 'full' if f_doc_type in {'full_doc', 'wvoe'}
+        else 'alt' if f_doc_type in {
+            'bank_stmt_personal_12',
+            'bank_stmt_personal_24',
+            'bank_stmt_business_12',
+            'bank_stmt_business_24',
+            'p_and_l',
+            'form_1099',
+        }
+        else 'not_offered' if f_doc_type in {'asset_depletion', 'dscr'}
+        else None
+    )
+    f_housing_lates = loan.housing_lates
+    f_application_date = loan.application_date
+    # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
+    v_credit_grade = (
+        None if (
+            _t23 := (
+                False if (
+                    _t21 := (
+                        None if (
+                            _t18 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
+                        ) is None
+                        else _t18 <= _D0
+                    )
+                ) is False
+                    or (
+                        _t22 := (
+                            None if (
+                                _t20 := (
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t19 := s_credit_events[0]) is None
+                                    else _t19 if _t19 is rt.NEVER
+                                    else rt.months_since(_t19, f_application_date)
+                                )
+                            ) is None
+                            else _t20 >= _D48
+                        )
+                    ) is False
+                else None if _t21 is None or _t22 is None
+                else True
+            )
+        ) is None
+        else 'a_plus' if _t23
+        else (
+            None if (
+                _t17 := (
+                    False if (
+                        _t15 := (
+                            None if (
+                                _t12 := rt.count_lates(
+                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
+                                )
+                            ) is None
+                            else _t12 <= _D1
+                        )
+                    ) is False
+                        or (
+                            _t16 := (
+                                None if (
+                                    _t14 := (
+                                        None if s_credit_events is None
+                                            or f_application_date is None
+                                            or (_t13 := s_credit_events[0]) is None
+                                        else _t13 if _t13 is rt.NEVER
+                                        else rt.months_since(_t13, f_application_date)
+                                    )
+                                ) is None
+                                else _t14 >= _D36
+                            )
+                        ) is False
+                    else None if _t15 is None or _t16 is None
+                    else True
+                )
+            ) is None
+            else 'a' if _t17
+            else (
+                None if (
+                    _t11 := (
+                        False if (
+                            _t9 := (
+                                None if (
+                                    _t6 := rt.count_lates(
+                                        f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
+                                    )
+                                ) is None
+                                else _t6 <= _D1
+                            )
+                        ) is False
+                            or (
+                                _t10 := (
+                                    None if (
+                                        _t8 := (
+                                            None if s_credit_events is None
+                                                or f_application_date is None
+                                                or (_t7 := s_credit_events[0]) is None
+                                            else _t7 if _t7 is rt.NEVER
+                                            else rt.months_since(_t7, f_application_date)
+                                        )
+                                    ) is None
+                                    else _t8 >= _D24
+                                )
+                            ) is False
+                        else None if _t9 is None or _t10 is None
+                        else True
+                    )
+                ) is None
+                else 'b' if _t11
+                else 'c'
+            )
+        )
+    )
+    f_fico = loan.fico
+    if v_credit_grade is None or f_fico is None:
         unresolved.append('near_prime')
     # credit_grade, fico: 7 lines
     elif (
         row := (
-            0 if v_credit_grade in {'a_plus'} and loan.fico >= 720
-            else 1 if v_credit_grade in {'a_plus'} and 660 <= loan.fico <= 719
-            else 2 if v_credit_grade in {'a'} and loan.fico >= 680
-            else 3 if v_credit_grade in {'a'} and 620 <= loan.fico <= 679
-            else 4 if v_credit_grade in {'b'} and loan.fico >= 640
-            else 5 if v_credit_grade in {'b'} and 600 <= loan.fico <= 639
+            0 if v_credit_grade in {'a_plus'} and f_fico >= 720
+            else 1 if v_credit_grade in {'a_plus'} and 660 <= f_fico <= 719
+            else 2 if v_credit_grade in {'a'} and f_fico >= 680
+            else 3 if v_credit_grade in {'a'} and 620 <= f_fico <= 679
+            else 4 if v_credit_grade in {'b'} and f_fico >= 640
+            else 5 if v_credit_grade in {'b'} and 600 <= f_fico <= 639
             else 6 if v_credit_grade in {'c'}
             else -1
         )
@@ -817,15 +784,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         refused_max_ltv = refused_max_ltv or 'near_prime'
         refused_max_cltv = refused_max_cltv or 'near_prime'
         out_near_prime = (len(failed) - 1, 0)
-    elif v_doc_family is None or loan.purpose is None:
+    elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
     # doc_family / purpose: 4 lines
     elif (
         col := (
-            0 if v_doc_family in {'full'} and loan.purpose in {'purchase', 'rate_term'}
-            else 1 if v_doc_family in {'full'} and loan.purpose in {'cash_out'}
-            else 2 if v_doc_family in {'alt'} and loan.purpose in {'purchase', 'rate_term'}
-            else 3 if v_doc_family in {'alt'} and loan.purpose in {'cash_out'}
+            0 if v_doc_family in {'full'} and f_purpose in {'purchase', 'rate_term'}
+            else 1 if v_doc_family in {'full'} and f_purpose in {'cash_out'}
+            else 2 if v_doc_family in {'alt'} and f_purpose in {'purchase', 'rate_term'}
+            else 3 if v_doc_family in {'alt'} and f_purpose in {'cash_out'}
             else -1
         )
     ) < 0:
@@ -851,11 +818,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('documentation')
     # rule investment: Investment property (programs/summit_near_prime.guideline:56; §3.3 Occupancy, p. 6)
-    a_investment = (None if loan.occupancy is None else loan.occupancy in {'investment'})
+    f_occupancy = loan.occupancy
+    a_investment = (None if f_occupancy is None else f_occupancy in {'investment'})
     if a_investment is None:
         unresolved.append('investment')
     # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61; §3.4 Interest-only, p. 7)
-    a_interest_only = loan.interest_only
+    f_interest_only = loan.interest_only
+    a_interest_only = f_interest_only
     if a_interest_only is not False:
         ok = (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'})
         if a_interest_only is None:  # may apply: missing unless every requirement is met
@@ -867,9 +836,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('interest_only')
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78; §4.1 Property types, p. 9)
+    f_property_type = loan.property_type
     ok = (
-        None if loan.property_type is None
-        else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+        None if f_property_type is None
+        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
     )
     if ok is False:
         failed.append('property_types')
@@ -878,24 +848,91 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
     applies = (
-        None if loan.property_type is None
-        else loan.property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+        None if f_property_type is None
+        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
     )
+    f_purchase_price = loan.purchase_price
+    f_appraised_value = loan.appraised_value
+    # Property value (programs/loan.fields:296)
+    v_property_value = (
+        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        else (
+            None if f_purchase_price is None or f_appraised_value is None
+            else f_purchase_price if f_purchase_price <= f_appraised_value
+            else f_appraised_value
+        ) if _t0
+        else f_appraised_value
+    )
+    f_loan_amount = loan.loan_amount
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['ltv'] = _undefined
+        v_ltv = None
+    f_lien_position = loan.lien_position
+    f_senior_lien_balance = loan.senior_lien_balance
+    # Senior liens (programs/loan.fields:402)
+    v_senior_liens = (
+        None if (
+            _t3 := (
+                False if (_t1 := (f_lien_position is not None)) is False
+                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                else None if _t1 is None or _t2 is None
+                else True
+            )
+        ) is None
+        else f_senior_lien_balance if _t3
+        else _D0
+    )
+    f_subordinate_liens = loan.subordinate_liens
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    v_cltv = rt.div_up(
+        (
+            None if (
+                _t5 := (
+                    None if (
+                        _t4 := (
+                            None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
+                        )
+                    ) is None
+                        or f_subordinate_liens is None
+                    else _t4 + f_subordinate_liens
+                )
+            ) is None
+            else Decimal(_t5).scaleb(2)
+        ),
+        v_property_value,
+        _STEP2,
+    )
+    # it divides by zero or less: undefined
+    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        inv['cltv'] = _undefined
+        v_cltv = None
     if applies is not False:
+        # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
+        v_property_max_ltv = (
+            None if f_property_type is None
+            else _D90 if f_property_type in {'sfr', 'pud', 'townhome'}
+            else _D85 if f_property_type in {'condo_warrantable', 'modular'}
+            else _D80 if f_property_type in {'two_to_four_unit'}
+            else _D75 if f_property_type in {'condo_non_warrantable'}
+            else None
+        )
         ok = (
             False if (
-                _t15 := (
-                    False if not inv.keys().isdisjoint(('ltv',))
+                _t33 := (
+                    False if 'ltv' in inv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t16 := (
-                        False if not inv.keys().isdisjoint(('cltv',))
+                    _t34 := (
+                        False if 'cltv' in inv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t15 is None or _t16 is None
+            else None if _t33 is None or _t34 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -907,18 +944,133 @@ def check_fast(loan: Loan) -> rt.Verdict:
             elif ok is None:
                 unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
-    ok = (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 600))
+    f_fico_no_score = loan.fico_no_score
+    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 600))
     if ok is False:
         failed.append('minimum_fico')
     elif ok is None:
         unresolved.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
     applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
+    f_pitia = loan.pitia
     if applies is not False:
-        ok = (
-            False if not inv.keys().isdisjoint(('dti',))
-            else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti)
+        f_total_deposits = loan.total_deposits
+        f_excluded_transfers = loan.excluded_transfers
+        f_excluded_nonrecurring = loan.excluded_nonrecurring
+        # Eligible deposits (programs/loan.fields:307)
+        v_eligible_deposits = (
+            None if (
+                _t24 := (
+                    None if f_total_deposits is None or f_excluded_transfers is None
+                    else f_total_deposits - f_excluded_transfers
+                )
+            ) is None
+                or f_excluded_nonrecurring is None
+            else _t24 - f_excluded_nonrecurring
         )
+        f_statement_months = loan.statement_months
+        f_cpa_expense_ratio = loan.cpa_expense_ratio
+        f_ownership_pct = loan.ownership_pct
+        f_monthly_income = loan.monthly_income
+        # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        v_qualifying_income = (
+            None if (
+                _t25 := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is None
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t25
+            else (
+                None if (
+                    _t26 := (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                    )
+                ) is None
+                else rt.div_down(
+                    (
+                        None if (
+                            _t30 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t29 := (
+                                            None if (
+                                                _t28 := (
+                                                    None if (
+                                                        _t27 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t27
+                                                )
+                                            ) is None
+                                            else Decimal(_t28).scaleb(-2)
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t29
+                            )
+                        ) is None
+                            or (
+                                _t31 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                            ) is None
+                        else _t30 * _t31
+                    ),
+                    f_statement_months,
+                    _STEP2,
+                ) if _t26
+                else rt.quantize(f_monthly_income, 2, 'down')
+            )
+        )
+        # it divides by zero or less: undefined
+        if (
+            _undefined := (
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    _cond := (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                    )
+                ) is True
+                else (
+                    rt.divisor(f_statement_months, 'statement_months') if (
+                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                    ) is True
+                    else None
+                ) if _cond is False
+                else None
+            )
+        ) is not None:
+            inv['qualifying_income'] = _undefined
+            v_qualifying_income = None
+        elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
+            inv['qualifying_income'] = v_qualifying_income
+            v_qualifying_income = None
+        f_monthly_debts = loan.monthly_debts
+        # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+        v_dti = rt.div_up(
+            (
+                None if (
+                    _t32 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else Decimal(_t32).scaleb(2)
+            ),
+            v_qualifying_income,
+            _STEP2,
+        )
+        if 'qualifying_income' in inv:  # it reads a value outside its domain
+            v_dti = None
+            inv['dti'] = None
+        # it divides by zero or less: undefined
+        elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+            inv['dti'] = _undefined
+            v_dti = None
+        f_fthb = loan.fthb
+        # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
+        v_max_dti = (
+            None if v_credit_grade is None or f_fthb is None
+            else _D50 if v_credit_grade in {'a_plus', 'a'}
+            else _D45 if v_credit_grade in {'b'} and f_fthb in {False}
+            else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
+            else None
+        )
+        ok = (False if 'dti' in inv else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
                 unresolved.append('dti')
@@ -929,9 +1081,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t17 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-            or (_t18 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t35 is None or _t36 is None
         else True
     )
     if ok is False:
@@ -939,8 +1091,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
+    f_liquid_assets = loan.liquid_assets
+    # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        inv['reserves_months'] = _undefined
+        v_reserves_months = None
+    # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
+    v_min_reserves = (
+        None if v_credit_grade is None or f_loan_amount is None
+        else _D3 if v_credit_grade in {'a_plus', 'a'} and f_loan_amount <= _D1000000
+        else _D6 if v_credit_grade in {'a_plus', 'a'} and f_loan_amount > _D1000000
+        else _D9 if v_credit_grade in {'b', 'c'}
+        else None
+    )
     ok = (
-        False if not inv.keys().isdisjoint(('reserves_months',))
+        False if 'reserves_months' in inv
         else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
     )
     if ok is False:
@@ -950,10 +1116,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if out_near_prime is not None:  # matrix near_prime: a key outside its bands
         if out_near_prime[1] == 0 and (
             (
-                loan.interest_only is True
+                f_interest_only is True
                     and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
             )
-                or ((False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 600)) is False)
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
         ):
             del failed[out_near_prime[0]]
         if out_near_prime[1] == 1 and (
@@ -1017,14 +1183,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.Verdict(
-        status,
+    return rt.verdict(
         (
-            ('max_ltv', lim_max_ltv, lim_max_ltv_by),
-            ('max_cltv', lim_max_cltv, lim_max_cltv_by),
-            ('max_loan_amount', None, None),
-            ('max_hcltv', None, None),
-        ),
-        tuple(failed),
-        tuple(unresolved),
+            status,
+            (
+                ('max_ltv', lim_max_ltv, lim_max_ltv_by),
+                ('max_cltv', lim_max_cltv, lim_max_cltv_by),
+                ('max_loan_amount', None, None),
+                ('max_hcltv', None, None),
+            ),
+            tuple(failed),
+            tuple(unresolved),
+        )
     )

@@ -3,18 +3,24 @@
 Generated `check_fast` returns a Verdict: `decide` without the wording, what a loan tape or a pricing engine
 needs. tests/differential/test_fast_path.py holds it to `Verdict.of(check(loan))` on the differential loans, and
 tests/oracles/verdict.py holds the generic algorithm `check_fast` is unrolled from.
+
+A Verdict is a named tuple `(status, limits, failed, unresolved)`: read it by name (`v.status`, `v.failed`,
+`v.eligible`, `v.limit("max_ltv")`) or unpack it (`status, limits, failed, unresolved = v`). It compares equal to
+the plain tuple of its four parts. Generated code builds it with `verdict((status, limits, failed, unresolved))`,
+one C call (a named tuple's own constructor is a Python function, a frozen dataclass slower still).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
+from typing import NamedTuple
 
 from .decision import Decision, Status
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The decision without its wording: status, each limit (value and binding rule), the failing rule ids."""
 
     status: Status
@@ -35,3 +41,9 @@ class Verdict:
         return cls(d.status, tuple((lim.limit, lim.value, lim.binding_rule) for lim in d.limits),
                    tuple(f.rule_id for f in d.findings if f.outcome == "fail"),
                    tuple(f.rule_id for f in d.findings if f.outcome in ("missing", "review")))
+
+
+Parts = tuple[Status, tuple[tuple[str, Decimal | None, str | None], ...], tuple[str, ...], tuple[str, ...]]
+
+# A Verdict from its four parts in one tuple: `tuple.__new__` bound to the class (what check_fast returns with).
+verdict: Callable[[Parts], Verdict] = partial(tuple.__new__, Verdict)

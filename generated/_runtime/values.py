@@ -2,7 +2,8 @@
 """Exact arithmetic and unknown-aware operations: what a generated checker computes a loan's values with.
 
 Unknown values are `None` throughout: arithmetic on an unknown is unknown, comparisons of an unknown are
-unknown, and `and`/`or` follow Kleene's three-valued logic (false and unknown = false; true or unknown = true).
+unknown, and `and`/`or` (written inline by the back end) follow Kleene's three-valued logic (false and unknown =
+false; true or unknown = true).
 Division rounds once, exactly, as the guideline declares (`div_round`); `fmt` shows a value as underwriters read it.
 """
 
@@ -92,13 +93,40 @@ def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mod
     return Decimal(q).scaleb(-places)
 
 
+_up_divide, _up_quantize = _DIRECTED["up"].divide, _DIRECTED["up"].quantize
+_down_divide, _down_quantize = _DIRECTED["down"].divide, _DIRECTED["down"].quantize
+
+
+def div_up(n: Decimal | int | None, d: Decimal | int | None, step: Decimal) -> Decimal | None:
+    """`div_round(n, d, places, "up")` for a grid `step` of 10**-places, places < 10: the same value, through the
+    bound methods of the 60-digit context (no rounding mode looked up, no keyword call)."""
+    if n is None or d is None or not d:
+        return None
+    q = _up_divide(n, d)
+    if q.adjusted() < 50:
+        q = _up_quantize(q, step)
+        return q if q else q.copy_abs()  # no negative zero
+    return div_round(n, d, -step.as_tuple().exponent, "up")  # type: ignore[operator]
+
+
+def div_down(n: Decimal | int | None, d: Decimal | int | None, step: Decimal) -> Decimal | None:
+    """`div_round(n, d, places, "down")` for a grid `step` of 10**-places, places < 10 (as `div_up`)."""
+    if n is None or d is None or not d:
+        return None
+    q = _down_divide(n, d)
+    if q.adjusted() < 50:
+        q = _down_quantize(q, step)
+        return q if q else q.copy_abs()
+    return div_round(n, d, -step.as_tuple().exponent, "down")  # type: ignore[operator]
+
+
 def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
     """Whole months from start to end (a month is complete on the same day of the month, or its last day)."""
     if start is None or end is None:
         return None
     months = (end.year - start.year) * 12 + (end.month - start.month)
-    last = calendar.monthrange(end.year, end.month)[1]
-    if end.day < min(start.day, last):
+    day = end.day
+    if day < start.day and day < calendar.monthrange(end.year, end.month)[1]:  # the month's last day completes it
         months -= 1
     return months
 
@@ -134,28 +162,9 @@ def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, m
         days, when = getattr(i, days_field), getattr(i, date_field)
         if days is None or when is None:
             return None
-        since = months_between(when, as_of)
-        if days >= min_days and since is not None and since < months:
+        if days >= min_days and months_between(when, as_of) < months:  # type: ignore[operator]  # months only then
             n += 1
     return Decimal(n)
-
-
-def all3(*parts: bool | None) -> bool | None:
-    """Kleene `and` (parts are True, False or None, so `in` finds exactly them)."""
-    if False in parts:
-        return False
-    if None in parts:
-        return None
-    return True
-
-
-def any3(*parts: bool | None) -> bool | None:
-    """Kleene `or`."""
-    if True in parts:
-        return True
-    if None in parts:
-        return None
-    return False
 
 
 def not3(p: bool | None) -> bool | None:
@@ -195,18 +204,6 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
 # ------------------------------------------------------------------ unknown-aware operations
 
 
-def add(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a + b
-
-
-def sub(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a - b
-
-
-def mul(a: Any, b: Any) -> Any:
-    return None if a is None or b is None else a * b
-
-
 def neg(a: Any) -> Any:
     return None if a is None else -a
 
@@ -214,30 +211,6 @@ def neg(a: Any) -> Any:
 def scale(a: Any, power: int) -> Decimal | None:
     """a x 10**power, exact (percent <-> ratio)."""
     return None if a is None else Decimal(a).scaleb(power)
-
-
-def lt(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a < b)
-
-
-def le(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a <= b)
-
-
-def gt(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a > b)
-
-
-def ge(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a >= b)
-
-
-def eq(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a == b)
-
-
-def ne(a: Any, b: Any) -> bool | None:
-    return None if a is None or b is None else bool(a != b)
 
 
 def isin(a: Any, values: frozenset[str]) -> bool | None:
@@ -254,10 +227,6 @@ def lesser(*args: Any) -> Any:
 
 def greater(*args: Any) -> Any:
     return None if None in args else max(args)
-
-
-def default(a: Any, fallback: Any) -> Any:
-    return fallback if a is None else a
 
 
 

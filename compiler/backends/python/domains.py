@@ -23,7 +23,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
     lines: list[str] = []
     keyword = "if"
     if inherited:
-        lines += [f"if not inv.keys().isdisjoint({inherited!r}):  # it reads a value outside its domain",
+        lines += [f"if {any_invalid(inherited)}:  # it reads a value outside its domain",
                   f"    {ref} = None", f"    inv[{val.id!r}] = None"]
         keyword = "elif"
     why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit)
@@ -44,7 +44,7 @@ def requirement_guard(text: str, names: tuple[str, ...]) -> str:
     """A requirement's result: not met (False) when it reads an invalid value (`names`: those it reads that may be)."""
     if not names:
         return text
-    return f"(False if not inv.keys().isdisjoint({names!r}) else {text})"
+    return f"(False if {any_invalid(names)} else {text})"
 
 
 def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
@@ -87,3 +87,8 @@ def _bracketed(text: str) -> str:
         else:
             return text
     return f"({text})"
+
+
+def any_invalid(names: tuple[str, ...]) -> str:
+    """Whether one of the values `names` is recorded in `inv`: `in` for one (no method call), else `isdisjoint`."""
+    return f"{names[0]!r} in inv" if len(names) == 1 else f"not inv.keys().isdisjoint({names!r})"

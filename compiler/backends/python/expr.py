@@ -1,6 +1,6 @@
 """IR expressions to Python source for the generated checkers: one `visit_<Node>` per IR class.
 
-Every operation goes through the runtime's unknown-aware helpers (`rt.add`, `rt.ge`, `rt.all3`, ...), so
+Every operation is written inline or through the runtime's unknown-aware helpers (`rt.div_up`, `rt.isin`, ...), so
 the generated code reads like the guideline and treats unknown data exactly as the reference evaluator.
 An IR node without a visitor is a compiler bug and fails loudly.
 """
@@ -16,7 +16,6 @@ from decimal import Decimal
 from compiler import ir
 from compiler import runtime as rt
 
-_COMPARE = {"<": "rt.lt", "<=": "rt.le", ">": "rt.gt", ">=": "rt.ge", "=": "rt.eq", "!=": "rt.ne"}
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
 _SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
@@ -101,6 +100,8 @@ class PyExpr:
         self._names: dict[str, str] = {}  # literal -> name
         self._temps = 0  # walrus temporaries (_t0, _t1, ...) for conditions read twice
         self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
+        # the fast path's `months since latest`: (the local holding its list's scan, the index of its kinds in it)
+        self.latest: dict[ir.MonthsSinceLatest, tuple[str, int]] = {}
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -141,21 +142,27 @@ class PyExpr:
             unknown = _unknown_test(left, right)
             test = f"{left} {x.op} {right}"
             return f"(None if {unknown} else {test})" if unknown else f"({test})"
-        fn = {"+": "rt.add", "-": "rt.sub", "*": "rt.mul"}[x.op]
-        return f"{fn}({left}, {right})"
+        (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)  # inline, each operand computed once
+        unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
+        return f"(None if {unknown} else {ln} {x.op} {rn})"
 
     def visit_Scale(self, x: ir.Scale) -> str:
         operand = self.emit(x.operand)
-        if _SIMPLE.fullmatch(operand) and not _CONSTANT.fullmatch(operand):
-            return f"(None if {operand} is None else Decimal({operand}).scaleb({x.power}))"
-        return f"rt.scale({operand}, {x.power})"
+        if _CONSTANT.fullmatch(operand):
+            return f"rt.scale({operand}, {x.power})"
+        name, first = self._hoisted(operand)
+        return f"(None if {first} is None else Decimal({name}).scaleb({x.power}))"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
 
     def visit_DivRound(self, x: ir.DivRound) -> str:
         r = x.rounding
-        return f"rt.div_round({self.emit(x.numerator)}, {self.emit(x.denominator)}, {r.places}, {r.mode!r})"
+        n, d = self.emit(x.numerator), self.emit(x.denominator)
+        if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
+            step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            return f"rt.div_{r.mode}({n}, {d}, {step})"
+        return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
@@ -163,10 +170,18 @@ class PyExpr:
 
     def visit_Extremum(self, x: ir.Extremum) -> str:
         fn = "rt.lesser" if x.kind == "lesser" else "rt.greater"
-        return f"{fn}({', '.join(self.emit(a) for a in x.args)})"
+        args = [self.emit(a) for a in x.args]
+        if len(args) != 2:
+            return f"{fn}({', '.join(args)})"
+        # of two, inline: unknown when either is; the first when they are equal (as min and max)
+        (an, af), (bn, bf) = self._hoisted(args[0]), self._hoisted(args[1])
+        op = "<=" if x.kind == "lesser" else ">="
+        return f"(None if {af} is None or {bf} is None else {an} if {an} {op} {bn} else {bn})"
 
     def visit_Default(self, x: ir.Default) -> str:
-        return f"rt.default({self.emit(x.operand)}, {self.emit(x.fallback)})"
+        operand, fallback = self.emit(x.operand), self.emit(x.fallback)
+        name, first = self._hoisted(operand)
+        return f"({fallback} if {first} is None else {name})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
         """`if c then a else b`: unknown when c is; only the branch taken is computed."""
@@ -185,6 +200,13 @@ class PyExpr:
         return f"rt.months_since({self.emit(x.date)}, loan.{x.as_of})"
 
     def visit_MonthsSinceLatest(self, x: ir.MonthsSinceLatest) -> str:
+        if (scan := self.latest.get(x)) is not None:  # the fast path's one pass over the list (fast.py, `_scans`)
+            name, group = scan
+            d = f"_t{self._temps}"
+            self._temps += 1
+            since = "rt.days_since" if x.type.kind == "days" else "rt.months_since"
+            return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
+                    f"else {d} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}))")
         days = ", 'days'" if x.type.kind == "days" else ""
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
                 f"{literal(x.kinds)}, loan.{x.as_of}{days})")
@@ -204,8 +226,10 @@ class PyExpr:
 
     def _compare(self, x: ir.Compare) -> str:
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
-        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):
-            return f"{_COMPARE[x.op]}({left}, {right})"
+        if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):  # each operand computed once, in a temporary
+            (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)
+            unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
+            return f"(None if {unknown} else {ln} {_OPERATOR[x.op]} {rn})"
         test = f"{left} {_OPERATOR[x.op]} {right}"
         unknown = _unknown_test(left, right)
         return f"(None if {unknown} else {test})" if unknown else f"({test})"
@@ -239,10 +263,16 @@ class PyExpr:
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        return self.kleene([self.emit(p) for p in operands], decisive)
+
+    def kleene(self, texts: list[str], decisive: bool) -> str:
+        """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the
+        decisive value as soon as one operand has it, operands after it not computed; else unknown when one is."""
+        if len(texts) == 1:
+            return texts[0]
         temps: list[str] = []
         tests: list[str] = []
-        for p in operands:
-            text = self.emit(p)
+        for text in texts:
             if _SIMPLE.fullmatch(text):
                 temps.append(text)
                 tests.append(f"{text} is {decisive}")
@@ -262,9 +292,8 @@ class PyExpr:
 
     def visit_Not(self, x: ir.Not) -> str:
         operand = self.emit(x.operand)
-        if _SIMPLE.fullmatch(operand):
-            return f"(None if {operand} is None else not {operand})"
-        return f"rt.not3({operand})"
+        name, first = self._hoisted(operand)  # inline: unknown stays unknown
+        return f"(None if {first} is None else not {name})"
 
     def _hoisted(self, text: str) -> tuple[str, str]:
         """(name, first use) of a value read more than once: itself when simple, else a walrus temporary."""
@@ -339,5 +368,5 @@ class PyExpr:
         test = self.emit(q.test)
         if not q.alternatives:
             return test
-        alts = ", ".join(f"rt.all3({self.emit(a.when)}, {self.emit(a.test)})" for a in q.alternatives)
-        return f"rt.any3({test}, {alts})"
+        alts = [self.kleene([self.emit(a.when), self.emit(a.test)], False) for a in q.alternatives]
+        return self.kleene([test, *alts], True)

@@ -2,12 +2,15 @@
 
 The generic `verdict` (tests/oracles/verdict.py) is the reference: the facts of a loan, then `place` for each matrix that
 applies, `judge` for each rule that may apply, and `conclude` for the limits and the status. Here everything
-that is known at compile time is decided at compile time: derived values are locals (no dict), a matrix's
-row and column are found by `if` chains over its band edges and its cell read from a table, each rule's
-outcome is a few inline tests, and each limit's arithmetic (the lowest cell, the reductions and caps of the
-rules that may apply, stacked or lowest-wins) is written out for that limit alone. Every block cites the
-rule, matrix or limit it comes from (id, source span, citation). tests/differential/test_fast_path.py holds the result
-to `rt.Verdict.of(check(loan))`.
+that is known at compile time is decided at compile time: derived values and loan fields are locals, each bound
+where it is first needed (`placed`: inside the innermost block holding every statement that reads it, so a value
+only one rule's branch reads is computed only when that branch runs), a list read by `months since the latest`
+is scanned once for all its groups of kinds (`_scans`), a matrix's row and column are found by `if` chains over
+its band edges and its cell read from a table, each rule's outcome is a few inline tests (Kleene logic written
+out, no helper calls), and each limit's arithmetic (the lowest cell, the reductions and caps of the rules that may
+apply, stacked or lowest-wins) is written out for that limit alone, in one block. The result is a named-tuple
+`rt.Verdict` built by one C call. Every block cites the rule, matrix or limit it comes from (id, source span,
+citation). tests/differential/test_fast_path.py holds the result to `rt.Verdict.of(check(loan))`.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
-from compiler.backends.python.domains import invalid_lines, requirement_guard
+from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
+from compiler.backends.python.placement import placed
 
 
 def _comment(text: object) -> str:
@@ -80,6 +84,7 @@ class FastPath:
     def write(self) -> str:
         self.e.locals_for_values = True
         try:
+            self._scans()
             self._values()
             self._matrices()
             self._rules()
@@ -87,11 +92,58 @@ class FastPath:
             self._limits()
         finally:
             self.e.locals_for_values = False
-        return "\n".join(self.lines)
+            self.e.latest = {}
+        return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
+
+    # ---------------------------------------------------------------- lists: one pass for every `months since latest`
+
+    def _scans(self) -> None:
+        """For each list the decision reads `months since the latest ...` of, one pass over its items keeping the
+        latest date of each group of kinds (`s_<list>[i]`: rt.NEVER when no item is of those kinds, None when one
+        of their dates is unknown), in place of one pass per group (language.md 6.4)."""
+        self.scans: dict[str, list[str]] = {}
+        p = self.p
+        roots: list[object] = [v.body for v in p.values if v.id in self.decisive]
+        roots += [*p.matrices, *p.rules]
+        nodes = list(dict.fromkeys(n for root in roots for n in ir.find_all(root, ir.MonthsSinceLatest)))
+        lists: dict[tuple[str, str, str], list[tuple[str, ...]]] = {}
+        for n in nodes:
+            kinds = lists.setdefault((n.list_field, n.kind_field, n.date_field), [])
+            if n.kinds not in kinds:
+                kinds.append(n.kinds)
+        for k, ((field, kind, date), groups) in enumerate(lists.items()):
+            name = f"s_{field}" if k == 0 else f"s_{field}_{k}"
+            for n in nodes:
+                if (n.list_field, n.kind_field, n.date_field) == (field, kind, date):
+                    self.e.latest[n] = (name, groups.index(n.kinds))
+            every = tuple(i for i, g in enumerate(groups) if not g)  # `months since the latest <list>`: any kind
+            by_kind: dict[str, tuple[int, ...]] = {}
+            for i, g in enumerate(groups):
+                for value in g:
+                    by_kind[value] = (*by_kind.get(value, ()), i)
+            table = self.e.const("dict[Any, tuple[int, ...]](" + literal(  # typed for mypy: kinds may be enums
+                {value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}) + ")",
+                                 f"GROUPS_{field}" + (f"_{k}" if k else ""))
+            item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
+            self.scans[name] = [
+                f"# {field}: the latest {date} of each group of kinds, in one pass",
+                f"{name}: list[Any] | None = None",
+                f"if loan.{field} is not None:",
+                f"    {name} = [rt.NEVER] * {len(groups)}",
+                f"    for {item} in loan.{field}:",
+                f"        for _g in {table}.get({item}.{kind}, {every!r}):",
+                f"            {when}, {was} = {item}.{date}, {name}[_g]",
+                f"            if {when} is None or {was} is None:",
+                f"                {name}[_g] = None",
+                f"            elif {was} is rt.NEVER or {when} > {was}:",
+                f"                {name}[_g] = {when}",
+            ]
 
     # ---------------------------------------------------------------- derived values, as locals
 
     def _values(self) -> None:
+        """Each derived value's lines, to be written where it is first read (`placed`)."""
+        self.bindings: dict[str, list[str]] = {}
         if self.invalid_from:
             self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
@@ -99,11 +151,10 @@ class FastPath:
                 continue
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {_comment(val.citation)}" if val.citation else ""
-            self.say(f"# {_comment(val.title)}{how} ({val.span.where}{cite})")
-            self.say(f"v_{val.id} = {self.emit(val.body)}")
-            for line in invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
-                                      self.emit):
-                self.say(line)
+            self.bindings[f"v_{val.id}"] = [
+                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", f"v_{val.id} = {self.emit(val.body)}",
+                *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
+                              self.emit)]
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -180,7 +231,7 @@ class FastPath:
             for k, key in zip(axis.keys, names, strict=True):
                 if invalid := self.invalid_read(k):  # a key outside its domain: not eligible
                     unknown(pending)
-                    self.say(f"{chain[0]} {key} is None and not inv.keys().isdisjoint({invalid!r}):", depth)
+                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid)}:", depth)
                     self.say(f"failed.append({m.id!r})", depth + 1)
                     self._refuse(m, depth + 1)
                     chain[0] = "elif"
@@ -379,8 +430,8 @@ class FastPath:
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
-        self.say(f"return rt.Verdict(status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
-                 "tuple(unresolved))")
+        self.say(f"return rt.verdict((status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
+                 "tuple(unresolved)))")
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
