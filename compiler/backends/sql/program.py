@@ -3,10 +3,12 @@
 The query is a stack of layers, each `SELECT *, new columns FROM (previous layer)`:
   1. derived values in dependency order (one layer each: `v_ltv`, `v_dti`, ... scaled integers);
   2. facts: whether each matrix and rule applies, each matrix key, each requirement's result (Kleene, NULL unknown);
-  3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check;
+  3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check, a
+     small integer (`OUTCOME`: comparing integers, not strings);
   5. limits: the candidates, the lowest and the rule that binds it, with and without adjustments whose rule
      may not apply (`runtime.decide`'s "uncertain adjustment gives missing data"); 6. limit findings;
-  7. the row of the result: status, limits with binding rules, failing / missing / review rule ids, conditions.
+  7. the row of the result: which outcomes occur (`_has_fail`, ...), status, limits with binding rules, failing /
+     missing / review rule ids (each list built only for the rows that have such an outcome), conditions.
 The semantics are `compiler.runtime.decide`'s, outcome for outcome; the differential tests hold them to it.
 The tape relation has one typed column per vocabulary field, `_row` (input row number) and `_reason` (why the
 row could not be read, NULL when it could); an unreadable row comes out with status `invalid` and its reason.
