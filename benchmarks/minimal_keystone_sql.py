@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hand_keystone_sql import GUARDS, MATRICES, RULES  # noqa: E402  (the same program, written by hand)
+from hand_keystone_sql import GUARDS, MATRICES, RULES
 
 MACROS = """
 CREATE OR REPLACE TEMP MACRO fdiv(a, b) AS CASE WHEN b = 0 THEN NULL
@@ -99,7 +99,8 @@ def query(source: str = "tape") -> str:
         ("declining_market", []),
         ("rural", []),
         ("TRUE", ["CASE WHEN fico_no_score THEN FALSE ELSE fico >= 660 END"]),
-        ("TRUE", ["CASE WHEN v_income_c <= 0 THEN FALSE ELSE v_dti <= 5000 OR (CASE WHEN fico_no_score THEN FALSE ELSE fico >= 720 END AND v_ltv <= 8000 AND v_reserves >= 1200 AND NOT fthb AND v_dti <= 5500) END"]),
+        ("TRUE", ["CASE WHEN v_income_c <= 0 THEN FALSE ELSE v_dti <= 5000 OR (CASE WHEN fico_no_score THEN FALSE "
+                  "ELSE fico >= 720 END AND v_ltv <= 8000 AND v_reserves >= 1200 AND NOT fthb AND v_dti <= 5500) END"]),
         ("TRUE", [f"seasoned(credit_events, application_date, {k}, {n})" for k, n in
                   ((["fc"], 36), (["ss", "dil", "mod"], 24), (["nod", "dq120"], 12), (["bk7", "bk11"], 24), (["bk13"], 12))]),
         ("NOT rent_free", ["housing_history_months >= 12", "lates_12 <= 1", "housing_verification IN ('vom', 'vor', 'bank_records')"]),

@@ -54,8 +54,8 @@ def disagreements(con: Any, glc: str, minimal: str) -> tuple[int, list[Any]]:
 
 def main() -> int:
     import duckdb
-
     import minimal_keystone_sql as minimal
+
     from compiler.driver import check_paths
     from compiler.screen.engines import connect, plan
 
@@ -75,7 +75,8 @@ def main() -> int:
     rows = int(con.sql("SELECT count(*) FROM tape").fetchall()[0][0])
     bad, examples = disagreements(con, glc, hand)
     tape = Path(args.tape).resolve()
-    report: dict[str, Any] = {"tape": str(tape.relative_to(ROOT)) if ROOT in tape.parents else str(tape), "rows": rows, "duckdb": duckdb.__version__, "disagreements": bad,
+    report: dict[str, Any] = {"tape": str(tape.relative_to(ROOT)) if ROOT in tape.parents else str(tape), "rows": rows,
+                              "duckdb": duckdb.__version__, "disagreements": bad,
                               "load_average_start": list(os.getloadavg())}
     if bad:
         report["examples"] = [str(e) for e in examples]
