@@ -36,8 +36,9 @@ CREATE OR REPLACE TEMP MACRO outcome(a, failed, unknown) AS CASE
   WHEN unknown THEN 'missing' ELSE 'pass' END;
 CREATE OR REPLACE TEMP MACRO matrix_outcome(a, fico, amount, na) AS CASE
   WHEN a = FALSE THEN 'not_applicable' WHEN a IS NULL THEN 'missing'
-  WHEN fico IS NULL THEN 'missing' WHEN fico < 660 THEN 'fail'
-  WHEN amount IS NULL THEN 'missing' WHEN amount > na THEN 'fail' ELSE 'pass' END;
+  WHEN fico IS NULL THEN 'missing' WHEN fico < 660 THEN 'not_applicable'  -- outside the bands, min_fico fails: it decides
+  WHEN amount IS NULL THEN 'missing' WHEN amount > 3000000 THEN 'not_applicable'  -- loan_amount_range fails: it decides
+  WHEN amount > na THEN 'fail' ELSE 'pass' END;
 CREATE OR REPLACE TEMP MACRO limit_outcome(lim, certain, actual) AS CASE
   WHEN lim IS NULL THEN 'not_applicable' WHEN actual IS NULL THEN 'missing'
   WHEN actual > lim AND (certain IS NULL OR actual <= certain) THEN 'missing'
@@ -91,6 +92,8 @@ def query(source: str = "tape") -> str:
                ("declining_market", "base - 500", "r2"), ("non_warrantable_condo", "8000", "r0"),
                ("rural", "7500", "r3"), ("rent_free", "8000", "r11")]
         lim[k] = (base, adj, actual)
+    # a matrix that applies and refuses the loan (a fail, or outside its bands where a rule decides) leaves no limit
+    refused = " OR ".join(f"o_{n} = 'fail' OR (o_{n} = 'not_applicable' AND coalesce({g}, FALSE))" for n, g in GUARDS.items())
     adj_cols = []
     for k, (_, adj, _) in lim.items():
         for i, (_, val, g) in enumerate(adj):
@@ -116,11 +119,13 @@ def query(source: str = "tape") -> str:
 
     r = [  # guard, requirements
         ("property_type = 'condo_non_warrantable'", []),
-        ("interest_only", ["fico >= 680"]),
+        ("interest_only", ["CASE WHEN fico_no_score THEN FALSE ELSE fico >= 680 END"]),
         ("declining_market", []),
         ("rural", []),
-        ("TRUE", ["fico >= 660"]),
-        ("TRUE", ["v_dti <= 5000 OR (fico >= 720 AND v_ltv <= 8000 AND v_reserves >= 1200 AND NOT fthb AND v_dti <= 5500)"]),
+        ("TRUE", ["CASE WHEN fico_no_score THEN FALSE ELSE fico >= 660 END"]),
+        ("TRUE", ["CASE WHEN v_income_c <= 0 THEN FALSE ELSE v_dti <= 5000"
+                  " OR (CASE WHEN fico_no_score THEN FALSE ELSE fico >= 720 END AND v_ltv <= 8000"
+                  " AND v_reserves >= 1200 AND NOT fthb AND v_dti <= 5500) END"]),
         ("TRUE", [f"seasoned(credit_events, application_date, {k}, {n})" for k, n in
                   ((["fc"], 36), (["ss", "dil", "mod"], 24), (["nod", "dq120"], 12), (["bk7", "bk11"], 24), (["bk13"], 12))]),
         ("NOT rent_free", ["housing_history_months >= 12", "lates_12 <= 1", "housing_verification IN ('vom', 'vor', 'bank_records')"]),
@@ -186,16 +191,16 @@ WITH money AS (  -- exact integers: cents, basis points
   SELECT *, {', '.join(f'{c} AS cell_{n}' for n, (_, c) in m_out.items())}, {outcomes}
   FROM rules
 ), bases AS (
-  SELECT *, {lim['ltv'][0]} AS base_ltv, {lim['cltv'][0]} AS base_cltv FROM outcomes
+  SELECT *, {lim['ltv'][0]} AS base_ltv, {lim['cltv'][0]} AS base_cltv, {refused} AS refused FROM outcomes
 ), adjusted AS (
   SELECT *, {', '.join(adj_cols)},
     CASE {base_rule.format(k='ltv')} END AS base_rule_ltv, CASE {base_rule.format(k='cltv')} END AS base_rule_cltv
   FROM bases
 ), limits AS (
   SELECT *,
-    least(base_ltv, {', '.join(f'ltv_o{i}' for i in range(6))}) AS lim_ltv,
+    CASE WHEN NOT refused THEN least(base_ltv, {', '.join(f'ltv_o{i}' for i in range(6))}) END AS lim_ltv,
     least(base_ltv, {', '.join(f'ltv_c{i}' for i in range(6))}) AS certain_ltv,
-    least(base_cltv, {', '.join(f'cltv_o{i}' for i in range(6))}) AS lim_cltv,
+    CASE WHEN NOT refused THEN least(base_cltv, {', '.join(f'cltv_o{i}' for i in range(6))}) END AS lim_cltv,
     least(base_cltv, {', '.join(f'cltv_c{i}' for i in range(6))}) AS certain_cltv
   FROM adjusted
 ), checked AS (

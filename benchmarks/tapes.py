@@ -1,4 +1,4 @@
-"""Tape benchmarks (issue 8, part 2): `glc screen` on sample tapes of 100k, 1M and 10M rows.
+"""Tape benchmarks (issue 8, part 2; issue 17, item 4): `glc screen` on sample tapes of 100k, 1M and 10M rows.
 
     .venv/bin/python benchmarks/tapes.py [--rows 100000,1000000,10000000] [--runs 3] [--tapes text,typed] [--quick]
 
@@ -8,8 +8,9 @@ column types, as a clean data-warehouse extract) and cached in benchmarks/tapes/
 median of --runs runs); the hand-written DuckDB query (benchmarks/hand_keystone_sql.py) the same way, after its
 results are checked against glc's row by row (on any disagreement it is not timed and the mismatches are
 reported); the Python engine (generated checkers) on the smallest tape. Reports loans/s, us/loan, peak RSS,
-the least-squares slope of time against rows, ratios against the hand-written SQL and against the hand-written
-Decimal function's per-loan time (benchmarks/per_loan.json, part 1). Writes benchmarks/TAPES.md and tapes.json.
+the least-squares slope of time against rows, ratios against the hand-written SQL and against the per-loan times
+of the tight hand-written function and check_fast (benchmarks/per_loan.json), and the query-only comparison of
+benchmarks/query_vs_minimal.py (run it first: its query_vs_minimal.json). Writes benchmarks/TAPES.md and tapes.json.
 """
 
 from __future__ import annotations
@@ -113,14 +114,17 @@ def machine() -> dict[str, Any]:
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
-def decimal_us() -> float | None:
-    """Per-loan time of the hand-written Decimal function (part 1, benchmarks/per_loan.json)."""
+PEERS = {"tight": "tight hand-written", "check_fast": "generated check_fast"}  # names in per_loan.json
+
+
+def peer_us() -> dict[str, float]:
+    """Per-loan times of the in-process peers (benchmarks/per_loan.json, from benchmarks/all.py): the tight
+    hand-written Decimal function (benchmarks/tight_keystone.py) and the generated check_fast."""
     path = ROOT / "benchmarks" / "per_loan.json"
     if not path.exists():
-        return None
+        return {}
     figures = json.loads(path.read_text()).get("figures", {}).get("all", {})
-    hw = figures.get("hand-written")
-    return float(hw["us"]) if hw else None
+    return {key: float(figures[name]["us"]) for key, name in PEERS.items() if name in figures}
 
 
 def measure(n: int, kind: str, k: int, python_rows: int, work: Path) -> dict[str, Any]:
@@ -161,7 +165,7 @@ def main() -> int:
     kinds = [k for k in args.tapes.split(",") if k]
     sizes = [100000] if args.quick else sorted(int(s) for s in args.rows.split(","))
     runs = 1 if args.quick else max(1, args.runs)
-    report: dict[str, Any] = {"machine": machine(), "program": PROGRAM, "sizes": {}, "decimal_function_us": decimal_us()}
+    report: dict[str, Any] = {"machine": machine(), "program": PROGRAM, "sizes": {}, "peer_us": peer_us()}
     work = TAPES / "out"
     for n in sizes:
         report["sizes"][str(n)] = {}
@@ -175,6 +179,8 @@ def main() -> int:
         report[f"slope_glc_duckdb_cpu_{kind}"] = slope([(n, e["glc_duckdb"]["cpu_seconds"]) for n, e in at])
         report[f"slope_hand_sql_{kind}"] = slope([(n, e["hand_sql"]["seconds"]) for n, e in at if "hand_sql" in e])
     report["machine"]["load_average_end"] = list(os.getloadavg())
+    minimal = ROOT / "benchmarks" / "query_vs_minimal.json"
+    report["query_vs_minimal"] = json.loads(minimal.read_text()) if minimal.exists() else None
     report["targets"] = targets(report)
     (ROOT / "benchmarks" / "tapes.json").write_text(json.dumps(report, indent=2) + "\n")
     md = ROOT / "benchmarks" / "TAPES.md"
@@ -186,40 +192,29 @@ def main() -> int:
 
 
 def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
-    """Issue 8's tape targets, per tape kind, on the tapes measured (wall time of the whole command)."""
+    """Issue 17's tape targets (item 4), on the tapes measured (wall time of the whole command)."""
     out: list[dict[str, Any]] = []
-    dec = r.get("decimal_function_us")
-    big = sorted((int(n), e) for n, e in r["sizes"].items() if int(n) >= 1_000_000)
-    for n, by_kind in big:
+    fast = r.get("peer_us", {}).get("check_fast")
+    q = r.get("query_vs_minimal")
+    if q and not q.get("disagreements"):
+        out.append({"target": f"glc's query within 1.2x of the minimal hand-written query ({q['rows']:,} rows, "
+                              "benchmarks/query_vs_minimal.py, CPU)", "figure": f"{q['ratio_cpu']:.2f}x (wall {q['ratio_wall']:.2f}x)",
+                    "goal": "<= 1.2x", "met": q["ratio_cpu"] <= 1.2})
+    for n, by_kind in sorted((int(n), e) for n, e in r["sizes"].items() if int(n) >= 1_000_000):
         for kind, e in by_kind.items():
             g = e["glc_duckdb"]
-            us = g["seconds"] / n * 1e6
-            if "hand_sql" in e:
-                ratio = g["seconds"] / e["hand_sql"]["seconds"]
-                out.append({"target": f"glc screen within 1.5x of the hand-written DuckDB query, {n:,} rows, {kind} tape",
-                            "figure": f"{ratio:.2f}x", "goal": "<= 1.5x", "met": ratio <= 1.5})
-            if dec:
-                times = dec / us
-                out.append({"target": f"glc screen at least 15x the Decimal function's throughput, {n:,} rows, {kind} tape",
-                            "figure": f"{times:.1f}x ({us:.1f} us/loan against {dec:.1f})", "goal": ">= 15x",
-                            "met": times >= 15})
-            if n >= 10_000_000:
-                mib = g["rss_mib"]
-                out.append({"target": f"{n:,} rows under 2 GiB peak memory, {kind} tape", "figure": f"{mib:,.0f} MiB",
-                            "goal": "< 2,048 MiB", "met": mib < 2048})
-    for kind in ("text", "typed"):
-        fit = r.get(f"slope_glc_duckdb_{kind}")
-        sizes = [n for n, e in r["sizes"].items() if kind in e]
-        if fit and len(sizes) >= 3:
-            out.append({"target": f"time linear in rows ({kind} tape, {len(sizes)} sizes)",
-                        "figure": f"r^2 {fit['r2']:.4f}, {fit['us_per_row']:.1f} us/row", "goal": "r^2 >= 0.99",
-                        "met": fit["r2"] >= 0.99})
+            if fast and kind == "typed":
+                for what, seconds in (("wall", g["seconds"]), ("CPU", g["cpu_seconds"])):
+                    times = fast / (seconds / n * 1e6)
+                    out.append({"target": f"glc screen at least 5x check_fast's per-loan throughput, {n:,} rows, {kind} tape ({what})",
+                                "figure": f"{times:.1f}x ({seconds / n * 1e6:.1f} us/loan against {fast:.1f})", "goal": ">= 5x",
+                                "met": times >= 5})
     return out
 
 
 def markdown(r: dict[str, Any]) -> str:
     m = r["machine"]
-    dec = r["decimal_function_us"]
+    peers = r.get("peer_us", {})
     lines = [
         "# Tape benchmarks: `glc screen` on sample tapes",
         "",
@@ -236,8 +231,8 @@ def markdown(r: dict[str, Any]) -> str:
         "(the machine is shared with other jobs: figures are pessimistic and noisy).",
         "",
         "| rows | tape | engine | seconds (median) | CPU s | runs | loans/s | us/loan | peak RSS MiB | vs hand SQL (wall; CPU) "
-        "| vs Decimal function (wall; CPU) |",
-        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| vs tight function (wall; CPU) | vs check_fast (wall; CPU) |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, kind, e in ((n, k, e) for n, ks in r["sizes"].items() for k, e in ks.items()):
         rows = int(n)
@@ -248,9 +243,10 @@ def markdown(r: dict[str, Any]) -> str:
             f = e[key]
             us = f["seconds"] / rows * 1e6
             vs_hand = f"{f['seconds'] / hs:.2f}x; {f['cpu_seconds'] / hc:.2f}x" if hs and hc and key != "hand_sql" else ""
-            vs_dec = f"{dec / us:.2f}x; {dec / (f['cpu_seconds'] / rows * 1e6):.2f}x" if dec else ""
+            vs = [f"{peers[k] / us:.2f}x; {peers[k] / (f['cpu_seconds'] / rows * 1e6):.2f}x" if k in peers else ""
+                  for k in ("tight", "check_fast")]
             lines.append(f"| {rows:,} | {kind} | {name} | {f['seconds']:.1f} | {f['cpu_seconds']:.1f} | {f['runs']} "
-                         f"| {rows / f['seconds']:,.0f} | {us:.1f} | {f['rss_mib']:.0f} | {vs_hand} | {vs_dec} |")
+                         f"| {rows / f['seconds']:,.0f} | {us:.1f} | {f['rss_mib']:.0f} | {vs_hand} | {' | '.join(vs)} |")
     lines += ["", "Agreement (checked before timing, row by row: status, max LTV/CLTV/loan amount and binding rules, "
               "failing, missing and review rule ids, conditions, reason):", ""]
     for n, kind, e in ((n, k, e) for n, ks in r["sizes"].items() for k, e in ks.items()):
@@ -266,10 +262,22 @@ def markdown(r: dict[str, Any]) -> str:
         if s:
             lines.append(f"- {label}: {s['us_per_row']:.2f} us per row, intercept {s['intercept_s']:.2f} s, r^2 {s['r2']:.4f}"
                          + (" (two sizes: r^2 is 1 by construction)" if len(r["sizes"]) == 2 else ""))
-    if dec:
-        lines += ["", f"The hand-written Decimal function (benchmarks/PER_LOAN.md, part 1) takes {dec:.1f} us per loan "
-                  "(in process, one thread, loans already in memory); `vs Decimal function` is its per-loan time over ours "
-                  "(wall, and CPU seconds of the whole command), i.e. our throughput as a multiple of its."]
+    if peers:
+        lines += ["", "The in-process peers (benchmarks/per_loan.json, benchmarks/all.py; one thread, loans already in memory): "
+                  + ", ".join(f"{PEERS[k]} {v:.1f} us per loan" for k, v in peers.items())
+                  + ". `vs tight function` and `vs check_fast` are their per-loan times over ours (wall, and CPU seconds of "
+                  "the whole command), i.e. our throughput as a multiple of theirs."]
+    q = r.get("query_vs_minimal")
+    if q:
+        lines += ["", "The query alone (`.venv/bin/python benchmarks/query_vs_minimal.py`, one process, the typed tape read once, "
+                  f"both queries streamed to Arrow batches, alternating, median of {q.get('runs')}): {q['rows']:,} rows, "
+                  f"{q['disagreements']} rows differ; glc {q['glc']['cpu']:.2f} CPU s / {q['glc']['wall']:.2f} s wall, minimal "
+                  f"hand-written (benchmarks/minimal_keystone_sql.py) {q['minimal']['cpu']:.2f} / {q['minimal']['wall']:.2f}: "
+                  f"**{q['ratio_cpu']:.2f}x CPU, {q['ratio_wall']:.2f}x wall**. Wrapped in `GROUP BY status`: glc "
+                  f"{q['group_by_status']['glc']['cpu']:.2f} CPU s, minimal {q['group_by_status']['minimal']['cpu']:.2f}. "
+                  f"Load average {q['load_average_start'][0]:.1f} at its start."]
+    lines += ["", "Targets (issue 17, item 4):", ""]
+    lines += [f"- {t['target']}: {t['figure']} (goal {t['goal']}): {'met' if t['met'] else '**not met**'}" for t in r.get("targets", [])]
     return "\n".join(lines) + "\n"
 
 

@@ -183,7 +183,9 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:
         m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
-        p = plan(con, bundle, Path(tape), chosen, m)
+        # one program, no stress scenario, no report: the query streams the tape file (nothing reads it again)
+        stream = engine == "duckdb" and not report and (surveillance is None or surveillance.scenario is None)
+        p = plan(con, bundle, Path(tape), chosen, m, stream=stream)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1

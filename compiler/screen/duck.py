@@ -16,6 +16,10 @@ from typing import Any
 
 _listeners: list[Callable[[str], None]] = []
 # DuckDB's errors about the SQL text, not the data: glc wrote the text, so these are glc's bugs
+# DuckDB optimisers that make glc's queries slower: `partial_aggregate_pushdown` pushes a GROUP BY over a
+# screening query down through its layers, inlining every column the grouped one reads into one expression tree
+# that repeats them (keystone: 18 s of planning for 10 rows, against 0.3 s without; benchmarks/TAPES.md)
+SLOW_OPTIMIZERS = ("partial_aggregate_pushdown",)
 _REFUSED = ("ParserException", "BinderException", "CatalogException", "SyntaxException")
 
 
@@ -87,4 +91,7 @@ def connect(memory_limit: str = "1GB", threads: int = 2, database: str = ":memor
     con = Connection(duckdb.connect(database))
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute(f"SET threads = {int(threads)}")
+    slow = [name for (name,) in con.execute("SELECT name FROM duckdb_optimizers()").fetchall() if name in SLOW_OPTIMIZERS]
+    if slow:
+        con.execute(f"SET disabled_optimizers = '{','.join(slow)}'")
     return con

@@ -45,9 +45,12 @@ class Plan:
     trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
 
 
-def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None) -> Plan:
-    """Open the tape (every column problem in one error, before any work), read it into the table `tape`
-    (typed, one row per tape row, in tape order) and build one screening query per program."""
+def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None,
+         stream: bool = False) -> Plan:
+    """Open the tape (every column problem in one error, before any work), read it into `tape` (typed, one row
+    per tape row, in tape order) and build one screening query per program. `tape` is a table, read once; with
+    `stream` and one program it is a view, so the query reads the tape file as it runs (no copy of the tape:
+    for a caller that reads `tape` about once and never rewrites it, i.e. no stress scenario)."""
     by_id = {p.id: p for p in bundle.programs}
     per_row = program_ids is None
     if per_row:  # a row naming shared rules (`abstract: yes`) names no program: invalid, as an unknown one
@@ -56,7 +59,8 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
     if per_row and PROGRAM not in tape.used:
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
     programs = list(by_id.values()) if per_row else [by_id[p] for p in program_ids or ()]
-    con.execute("CREATE OR REPLACE TABLE tape AS " + tape.relation.sql(dialect="duckdb"))
+    kind = "VIEW" if stream and not per_row and len(programs) == 1 else "TABLE"
+    con.execute(f"CREATE OR REPLACE {kind} tape AS " + tape.relation.sql(dialect="duckdb"))
     tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
     sql = BACKENDS["sql"].module()

@@ -61,10 +61,9 @@ def paren(e: exp.Expr) -> exp.Expr:
 
 
 def case(*whens: tuple[exp.Expr, exp.Expr], default: exp.Expr | None = None) -> exp.Expr:
-    c = exp.Case()
-    for cond, then in whens:
-        c = c.when(cond, then)
-    return c.else_(default) if default is not None else c
+    """CASE WHEN ... END, each part copied once (sqlglot's `Case.when` copies the whole CASE at every branch)."""
+    return exp.Case(ifs=[exp.If(this=cond.copy(), true=then.copy()) for cond, then in whens],
+                    default=default.copy() if default is not None else None)
 
 
 def _any_flag(flags: tuple[str, ...], scope: Scope) -> exp.Expr:

@@ -3,10 +3,12 @@
 The query is a stack of layers, each `SELECT *, new columns FROM (previous layer)`:
   1. derived values in dependency order (one layer each: `v_ltv`, `v_dti`, ... scaled integers);
   2. facts: whether each matrix and rule applies, each matrix key, each requirement's result (Kleene, NULL unknown);
-  3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check;
+  3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check, a
+     small integer (`OUTCOME`: comparing integers, not strings);
   5. limits: the candidates, the lowest and the rule that binds it, with and without adjustments whose rule
      may not apply (`runtime.decide`'s "uncertain adjustment gives missing data"); 6. limit findings;
-  7. the row of the result: status, limits with binding rules, failing / missing / review rule ids, conditions.
+  7. the row of the result: which outcomes occur (`_has_fail`, ...), status, limits with binding rules, failing /
+     missing / review rule ids (each list built only for the rows that have such an outcome), conditions.
 The semantics are `compiler.runtime.decide`'s, outcome for outcome; the differential tests hold them to it.
 The tape relation has one typed column per vocabulary field, `_row` (input row number) and `_reason` (why the
 row could not be read, NULL when it could); an unreadable row comes out with status `invalid` and its reason.
@@ -42,6 +44,9 @@ from compiler.backends.sql.expr import (
 
 SEP = ";"  # between rule ids
 COND_SEP = " | "  # between conditions
+# Each finding's outcome as a small integer in the query (comparing and carrying integers, not strings); the
+# result row names only the rules with a given outcome, and builds those lists only for rows that have one.
+OUTCOME = {"not_applicable": 0, "pass": 1, "review": 2, "missing": 3, "fail": 4}
 
 
 def field_places(vocabulary: ir_program.Vocabulary) -> dict[str, int]:
@@ -51,6 +56,16 @@ def field_places(vocabulary: ir_program.Vocabulary) -> dict[str, int]:
 
 def _s(text: str) -> exp.Expr:
     return exp.Literal.string(text)
+
+
+def _o(outcome: str) -> exp.Expr:
+    """An outcome's code (`OUTCOME`)."""
+    return lit(OUTCOME[outcome])
+
+
+def _is(column: str, outcome: str) -> exp.Expr:
+    """The outcome column holds `outcome` (outcome columns are never NULL)."""
+    return exp.EQ(this=exp.column(column), expression=_o(outcome))
 
 
 def _col(name: str) -> exp.Expr:
@@ -223,7 +238,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         finding_cols.append((m.id, f"o_m{i}"))
     if program.matrices and program.uncovered == "declined":
         none_applies = _false(_or([exp.column(f"m{i}_a") for i in range(len(program.matrices))]))
-        outcomes.append(exp.alias_(case((none_applies, _s("fail")), default=_s("pass")), "o_elig"))
+        outcomes.append(exp.alias_(case((none_applies, _o("fail")), default=_o("pass")), "o_elig"))
         finding_cols.append(("eligibility_matrix", "o_elig"))
     for i, r in enumerate(program.rules):
         outcomes.append(exp.alias_(_rule_outcome(i, r), f"o_r{i}"))
@@ -244,42 +259,43 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         actual = _limit_actual(lim, program, vocabulary, scope)
         scale = _limit_stages(program, lim.id, actual, k, stages, scope, invalid_from)
         lv, lc, la = exp.column(f"lim{k}"), exp.column(f"lim{k}_certain"), exp.column(f"lim{k}_actual")
-        on_invalid = [(exp.And(this=is_null(la), expression=invalid_col(lim.on)), _s("fail"))] \
+        on_invalid = [(exp.And(this=is_null(la), expression=invalid_col(lim.on)), _o("fail"))] \
             if lim.on in invalid_from else []
         gone = exp.column(f"lim{k}_gone_now")  # an amount not known: TRUE not eligible, FALSE unknown, NULL neither
         limit_findings.append(exp.alias_(case(
-            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=True))), _s("fail")),
-            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=False))), _s("missing")),
-            (is_null(lv), _s("not_applicable")),
+            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=True))), _o("fail")),
+            (_true(exp.EQ(this=gone, expression=exp.Boolean(this=False))), _o("missing")),
+            (is_null(lv), _o("not_applicable")),
             *on_invalid,
-            (is_null(la), _s("missing")),
+            (is_null(la), _o("missing")),
             (exp.And(this=exp.GT(this=la, expression=lv),
-                     expression=paren(exp.Or(this=is_null(lc), expression=exp.LTE(this=la, expression=lc)))), _s("missing")),
-            (exp.LTE(this=la, expression=lv), _s("pass")),
-            default=_s("fail")), f"o_l{k}"))
+                     expression=paren(exp.Or(this=is_null(lc), expression=exp.LTE(this=la, expression=lc)))), _o("missing")),
+            (exp.LTE(this=la, expression=lv), _o("pass")),
+            default=_o("fail")), f"o_l{k}"))
         finding_cols.append((lim.id, f"o_l{k}"))
         out_limits += [exp.alias_(_decimal(lv, scale), lid), exp.alias_(exp.column(f"lim{k}_rule"), f"{lid}_rule")]
     for stage in stages:
         layers.add(stage)
     layers.add(limit_findings)
 
-    # 7. the result row
-    def ids(outcome: str) -> exp.Expr:
-        return _concat([case((exp.EQ(this=exp.column(col), expression=_s(outcome)), _s(rid))) for rid, col in finding_cols], SEP)
-
-    conditions = [case((_true(exp.column(f"r{i}_a")), _s(f"{r.id} ({c.kind}): {c.text}")))
-                  for i, r in enumerate(program.rules) for c in r.conditions]
-    layers.add([exp.alias_(ids("fail"), "_fail"), exp.alias_(ids("missing"), "_missing"), exp.alias_(ids("review"), "_review"),
-                exp.alias_(_concat(conditions, COND_SEP), "_conditions")])
+    # 7. the result row: which outcomes occur (one integer test per finding), then the status, and the rule-id
+    # lists only for the rows that have such an outcome (most rows build none, or one)
+    layers.add([exp.alias_(_or([_is(col, outcome) for _rid, col in finding_cols]), f"_has_{outcome}")
+                for outcome in ("fail", "missing", "review")])
     valid = is_null(_col("_reason"))
+
+    def ids(outcome: str) -> exp.Expr:
+        names = _concat([case((_is(col, outcome), _s(rid))) for rid, col in finding_cols], SEP)
+        return case((exp.Not(this=valid), exp.Null()), (exp.column(f"_has_{outcome}"), names), default=_s(""))
 
     def when_valid(e: exp.Expr) -> exp.Expr:
         return case((valid, e))
 
+    conditions = [case((_true(exp.column(f"r{i}_a")), _s(f"{r.id} ({c.kind}): {c.text}")))
+                  for i, r in enumerate(program.rules) for c in r.conditions]
     status = case((exp.Not(this=valid), _s("invalid")),
-                  (exp.NEQ(this=exp.column("_fail"), expression=_s("")), _s("ineligible")),
-                  (exp.Or(this=exp.NEQ(this=exp.column("_missing"), expression=_s("")),
-                          expression=exp.NEQ(this=exp.column("_review"), expression=_s(""))), _s("needs_info")),
+                  (exp.column("_has_fail"), _s("ineligible")),
+                  (exp.Or(this=exp.column("_has_missing"), expression=exp.column("_has_review")), _s("needs_info")),
                   default=_s("eligible"))
     final = [
         exp.alias_(_col("_row"), "row"),
@@ -287,10 +303,10 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         exp.alias_(_s(program.id), "program"),
         exp.alias_(status, "status"),
         *[exp.alias_(when_valid(e.this), e.alias) for e in out_limits],
-        exp.alias_(when_valid(exp.column("_fail")), "failing_rules"),
-        exp.alias_(when_valid(exp.column("_missing")), "missing_rules"),
-        exp.alias_(when_valid(exp.column("_review")), "review_rules"),
-        exp.alias_(when_valid(exp.column("_conditions")), "conditions"),
+        exp.alias_(ids("fail"), "failing_rules"),
+        exp.alias_(ids("missing"), "missing_rules"),
+        exp.alias_(ids("review"), "review_rules"),
+        exp.alias_(when_valid(_concat(conditions, COND_SEP)), "conditions"),
         exp.alias_(_col("_reason"), "reason"),
     ]
     return exp.select(*final).from_(from_source(layers.query, "decided"))
@@ -323,7 +339,7 @@ def _flag_columns(i: int, j: int, axis: ir.Axis) -> list[exp.Expr | None]:
 def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...]],
                     rules: Sequence[ir.Rule]) -> exp.Expr:
     a = exp.column(f"m{i}_a")
-    whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _s("not_applicable")), (is_null(a), _s("missing"))]
+    whens: list[tuple[exp.Expr, exp.Expr]] = [(_false(a), _o("not_applicable")), (is_null(a), _o("missing"))]
     for j, axis in enumerate(_axes(m)):
         # key by key: one outside its domain fails (refusing the limits), one unknown is missing
         pending: list[exp.Expr] = []
@@ -331,12 +347,12 @@ def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...
         for name, key, flag in zip(_key_columns(i, j, axis), axis.keys, _flag_columns(i, j, axis), strict=True):
             if (invalid := _invalid_read(key, invalid_from)) is not None:
                 if pending:
-                    whens.append((key_unknown(pending, pending_flags), _s("missing")))
+                    whens.append((key_unknown(pending, pending_flags), _o("missing")))
                     pending, pending_flags = [], []
-                whens.append((exp.And(this=is_null(exp.column(name)), expression=paren(invalid)), _s("fail")))
+                whens.append((exp.And(this=is_null(exp.column(name)), expression=paren(invalid)), _o("fail")))
             pending.append(exp.column(name))
             pending_flags.append(flag)
-        whens.append((key_unknown(pending, pending_flags), _s("missing")))
+        whens.append((key_unknown(pending, pending_flags), _o("missing")))
         # keys outside the bands or in no line that a rule which applies already fails on (a requirement reading
         # the same input not met): the matrix points to the rule (`runtime._defer_outside`); the loan is declined
         reads = {name for k in axis.keys for name in ir.reads(k)}
@@ -344,12 +360,12 @@ def _matrix_outcome(i: int, m: ir.Matrix, invalid_from: dict[str, tuple[str, ...
                      for k, r in enumerate(rules) for n, q in enumerate(r.requirements) if reads & set(ir.reads(q))]
         if deferring:
             whens.append((exp.And(this=is_null(exp.column(f"m{i}_b{j}")), expression=paren(_or(deferring))),
-                          _s("not_applicable")))
-        whens.append((is_null(exp.column(f"m{i}_b{j}")), _s("fail")))
+                          _o("not_applicable")))
+        whens.append((is_null(exp.column(f"m{i}_b{j}")), _o("fail")))
     na = [_at(i, m, r, c) for r, row in enumerate(m.cells) for c, cell in enumerate(row) if not cell.eligible]
     if na:
-        whens.append((_or(na), _s("fail")))
-    return case(*whens, default=_s("pass"))
+        whens.append((_or(na), _o("fail")))
+    return case(*whens, default=_o("pass"))
 
 
 def _at(i: int, m: ir.Matrix, row: int, col: int) -> exp.Expr:
@@ -367,12 +383,12 @@ def _rule_outcome(i: int, r: ir.Rule) -> exp.Expr:
     uncertain_missing: exp.Expr = exp.Boolean(this=True) if (r.reviews or not r.requirements) else \
         exp.Or(this=paren(failed), expression=paren(unknown))
     whens = [
-        (_false(a), _s("not_applicable")),
-        (exp.And(this=_true(a), expression=paren(failed)), _s("fail")),
-        (exp.And(this=is_null(a), expression=paren(uncertain_missing)), _s("missing")),
-        (unknown, _s("missing")),
+        (_false(a), _o("not_applicable")),
+        (exp.And(this=_true(a), expression=paren(failed)), _o("fail")),
+        (exp.And(this=is_null(a), expression=paren(uncertain_missing)), _o("missing")),
+        (unknown, _o("missing")),
     ]
-    return case(*whens, default=_s("review" if r.reviews else "pass"))
+    return case(*whens, default=_o("review" if r.reviews else "pass"))
 
 
 def _limit_actual(lim: ir.Limit, program: ir_program.Program, vocabulary: ir_program.Vocabulary, scope: Scope) -> Sql:
@@ -437,7 +453,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first), f"{p}_gone"))
     for i, _mid, cells in matrices:
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
-        stages[0].append(exp.alias_(case((exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("pass")), value)), f"{p}_m{i}"))
+        stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), value)), f"{p}_m{i}"))
     cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
     stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), INT), f"{p}_base"))
     base = exp.column(f"{p}_base")
@@ -473,9 +489,8 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
         stages[2] += [exp.alias_(v_maybe, f"{p}_o{j}"), exp.alias_(v_known, f"{p}_c{j}")]
     # a matrix giving the limit that applies and refuses the loan (N/A cell, outside its bands: its outcome is
     # `fail`) leaves the limit without a value and without a binding rule, whatever the caps (language.md 15.2)
-    refused = [exp.Or(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("fail")),
-                      expression=paren(exp.And(this=exp.EQ(this=exp.column(f"o_m{i}"), expression=_s("not_applicable")),
-                                               expression=_true(exp.column(f"m{i}_a")))))
+    refused = [exp.Or(this=_is(f"o_m{i}", "fail"),
+                      expression=paren(exp.And(this=_is(f"o_m{i}", "not_applicable"), expression=_true(exp.column(f"m{i}_a")))))
                for i, _mid, _c in matrices]
     lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
     if by_value or first:  # an amount not known leaves no value (its finding fails or is missing)
