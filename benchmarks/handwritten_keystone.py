@@ -138,6 +138,8 @@ def check(loan: Any) -> Result:
         value = loan.appraised_value
     ltv = None if amount is None else _ratio(amount * _HUNDRED, value, _UP)
     liens = loan.subordinate_liens
+    if loan.lien_position == "second":  # the liens ahead of a second lien count too (vocabulary `senior_liens`)
+        liens = None if liens is None or loan.senior_lien_balance is None else liens + loan.senior_lien_balance
     cltv = None if amount is None or liens is None else _ratio((amount + liens) * _HUNDRED, value, _UP)
     deposits = loan.total_deposits
     if deposits is not None and loan.excluded_transfers is not None and loan.excluded_nonrecurring is not None:
@@ -273,6 +275,7 @@ def check(loan: Any) -> Result:
         elif actual > max_value:
             certain = limit(True)[0]
             (unresolved if certain is None or actual <= certain else failed).append(limit_id)
-    limits = (("max_ltv", max_value, binding), ("max_cltv", max_value, binding), ("max_loan_amount", None, None))
+    limits = (("max_ltv", max_value, binding), ("max_cltv", max_value, binding), ("max_loan_amount", None, None),
+              ("max_hcltv", None, None))
     status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
     return status, limits, tuple(failed), tuple(unresolved)

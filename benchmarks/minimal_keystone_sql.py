@@ -139,7 +139,9 @@ WITH money AS (  -- exact integers: cents, basis points
   SELECT *,
     CAST(CASE WHEN pv_c = 0 THEN NULL ELSE cdiv(CAST(loan_amount AS HUGEINT) * 1000000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_ltv,
     CAST(CASE WHEN pv_c = 0 THEN NULL
-         ELSE cdiv(CAST((loan_amount + subordinate_liens) * 100 AS HUGEINT) * 10000, CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_cltv,
+         ELSE cdiv(CAST((loan_amount + subordinate_liens
+           + CASE WHEN lien_position = 'second' THEN senior_lien_balance ELSE 0 END) * 100 AS HUGEINT) * 10000,
+           CAST(pv_c AS HUGEINT)) END AS HUGEINT) AS v_cltv,
     CAST(CASE WHEN doc_type IN ('bank_stmt_personal_12', 'bank_stmt_personal_24')
          THEN fdiv(CAST(deposits_c AS HUGEINT), CAST(statement_months AS HUGEINT))
          WHEN doc_type IN ('bank_stmt_business_12', 'bank_stmt_business_24')

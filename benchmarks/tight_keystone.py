@@ -74,7 +74,7 @@ _PROPERTY_TYPES = frozenset({"sfr", "pud", "townhome", "condo_warrantable", "con
 _VERIFICATION = frozenset({"vom", "vor", "bank_records"})
 _EXCLUDED_STATES = frozenset({"ND", "SD", "NV"})
 _PURCHASE_RATE_TERM = frozenset({"purchase", "rate_term"})
-_NO_LIMIT = ("max_loan_amount", None, None)
+_NO_LIMITS = (("max_loan_amount", None, None), ("max_hcltv", None, None))  # limits keystone does not set
 
 
 def _months(start: Any, end: Any) -> int:
@@ -364,7 +364,7 @@ def check(loan: Any) -> Result:
     # ---- the limit: the cell, less 5 for the first reduction that may apply; the caps that may apply, lowest wins.
     # `sure`: from the reductions and caps that surely apply (over it fails; between the two needs data).
     if refused:
-        limit = ("max_ltv", None, None), ("max_cltv", None, None), _NO_LIMIT
+        limit = ("max_ltv", None, None), ("max_cltv", None, None), *_NO_LIMITS
         return ("ineligible" if failed else "needs_info" if unresolved else "eligible"), limit, tuple(failed), tuple(unresolved)
     best = sure = base
     by = matrix
@@ -393,7 +393,7 @@ def check(loan: Any) -> Result:
         if rent_free and (sure is None or sure > _D80):
             sure = _D80
     if best is None:
-        limit = ("max_ltv", None, None), ("max_cltv", None, None), _NO_LIMIT
+        limit = ("max_ltv", None, None), ("max_cltv", None, None), *_NO_LIMITS
     else:
         if not ltv_done:
             value = loan.appraised_value if purpose != "purchase" else (
@@ -405,11 +405,14 @@ def check(loan: Any) -> Result:
         elif ltv > best:
             (unresolved if sure is None or ltv <= sure else failed).append("max_ltv")
         liens = loan.subordinate_liens
+        if loan.lien_position == "second":  # the liens ahead of a second lien count too (vocabulary `senior_liens`)
+            senior = loan.senior_lien_balance
+            liens = None if liens is None or senior is None else liens + senior
         if ltv is None or liens is None:
             unresolved.append("max_cltv")
         else:
             cltv = ltv if not liens else _up_q(_up_div((amount + liens) * 100, value), _CENT)
             if cltv > best:
                 (unresolved if sure is None or cltv <= sure else failed).append("max_cltv")
-        limit = ("max_ltv", best, by), ("max_cltv", best, by), _NO_LIMIT
+        limit = ("max_ltv", best, by), ("max_cltv", best, by), *_NO_LIMITS
     return ("ineligible" if failed else "needs_info" if unresolved else "eligible"), limit, tuple(failed), tuple(unresolved)

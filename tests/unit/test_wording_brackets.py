@@ -16,7 +16,7 @@ def test_sums_under_a_division_keep_their_parentheses() -> None:
     assert bundle is not None
     titles = {**{f.name: f.title for f in bundle.vocabulary.fields}, **{v.id: v.title for v in bundle.vocabulary.values}}
     cltv = next(v for v in bundle.vocabulary.values if v.id == "cltv")
-    assert describe(cltv.body, titles) == ("(Loan amount + Subordinate liens) as percent / Property value, "
+    assert describe(cltv.body, titles) == ("(Senior liens + Loan amount + Subordinate liens) as percent / Property value, "
                                            "rounded up to 2 decimals")
     program = next(p for p in bundle.programs if p.id == "foreign_national_dscr")
     reserves = next(v for v in program.values if v.id == "reserves_months")
