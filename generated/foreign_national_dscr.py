@@ -957,13 +957,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # fico, dscr_tier: 9 lines
     elif (
         row := (
-            0 if row_key0 != 'no score' and row_key0 >= 720 and v_dscr_tier in {'strong'}
-            else 1 if row_key0 != 'no score' and row_key0 >= 720 and v_dscr_tier in {'standard'}
-            else 2 if row_key0 != 'no score' and row_key0 >= 720 and v_dscr_tier in {'thin'}
-            else 3 if row_key0 != 'no score' and 680 <= row_key0 <= 719 and v_dscr_tier in {'strong'}
-            else 4 if row_key0 != 'no score' and 680 <= row_key0 <= 719 and v_dscr_tier in {'standard'}
-            else 5 if row_key0 != 'no score' and 680 <= row_key0 <= 719 and v_dscr_tier in {'thin'}
-            else 6 if row_key0 != 'no score' and v_dscr_tier in {'below'}
+            0 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'strong'}
+            else 1 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'standard'}
+            else 2 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'thin'}
+            else 3 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'strong'}
+            else 4 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'standard'}
+            else 5 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'thin'}
+            else 6 if not isinstance(row_key0, str) and v_dscr_tier in {'below'}
             else 7 if row_key0 in {'no score'} and v_dscr_tier in {'strong', 'standard'}
             else 8 if row_key0 in {'no score'} and v_dscr_tier in {'thin', 'below'}
             else -1
