@@ -4,7 +4,7 @@ Investor: Crestline Home Equity.
 Source document: Crestline Home Equity, Closed-End Second Lien Guide v2026.1.
 
 Generated from programs/crestline_closed_end_second.guideline; do not edit.
-Source sha256: ce138ca1499d6a7f4dfcee2c827ed231bda14a5f138de5447ef0000ad379aa8e.
+Source sha256: f30380fe0803dba370af3f515d8945b77b453102c84e656cfd527c4c53b9bf1e.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `crestline_closed_end_second_meta`.
 """
 
@@ -130,11 +130,11 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
-    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
+    # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
     v['combined_loan_amount'] = (
         None if v['senior_liens'] is None or loan.loan_amount is None else v['senior_liens'] + loan.loan_amount
     )
-    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
+    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:56; §2.5 Loan amounts, p. 4)
     v['max_combined_loan_amount'] = (
         None if loan.occupancy is None
         else _D2000000 if loan.occupancy in {'primary'}
@@ -244,7 +244,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
-    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
+    # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
     v['max_dti'] = (
         None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None
     )
@@ -253,7 +253,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
-    # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
+    # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
     v['min_reserves'] = (
         None if loan.occupancy is None
         else _D3 if loan.occupancy in {'primary'}
@@ -300,7 +300,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
 def matrix_ces(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
     """Max CLTV / HCLTV: whether it applies and the loan's row and column keys.
 
-    Citation: §4.1 Matrix, p. 6. Source: programs/crestline_closed_end_second.guideline:83.
+    Citation: §4.1 Matrix, p. 6. Source: programs/crestline_closed_end_second.guideline:85.
     Cells: META.matrices[0] (crestline_closed_end_second_meta).
     """
     return True, ((loan.occupancy, loan.fico), loan.loan_amount)
@@ -309,12 +309,12 @@ def matrix_ces(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, .
 def rule_lien_position(loan: Loan, v: dict[str, Any]) -> Result:
     """Second liens only.
 
-    Citation: §2.1 Lien position, p. 3. Source: programs/crestline_closed_end_second.guideline:21.
+    Citation: §2.1 Lien position, p. 3. Source: programs/crestline_closed_end_second.guideline:23.
     """
-    # programs/crestline_closed_end_second.guideline:21
+    # programs/crestline_closed_end_second.guideline:23
     applies = True
     return applies, (
-        # Lien position is second (programs/crestline_closed_end_second.guideline:24)
+        # Lien position is second (programs/crestline_closed_end_second.guideline:26)
         (None if loan.lien_position is None else loan.lien_position in {'second'}),
     )
 
@@ -322,12 +322,12 @@ def rule_lien_position(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_purposes(loan: Loan, v: dict[str, Any]) -> Result:
     """Purposes.
 
-    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:26.
+    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:28.
     """
-    # programs/crestline_closed_end_second.guideline:26
+    # programs/crestline_closed_end_second.guideline:28
     applies = True
     return applies, (
-        # Loan purpose is purchase or cash_out (programs/crestline_closed_end_second.guideline:29)
+        # Loan purpose is purchase or cash_out (programs/crestline_closed_end_second.guideline:31)
         (None if loan.purpose is None else loan.purpose in {'purchase', 'cash_out'}),
     )
 
@@ -335,12 +335,12 @@ def rule_purposes(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_piggyback(loan: Loan, v: dict[str, Any]) -> Result:
     """Purchase seconds.
 
-    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:31.
+    Citation: §2.2 Purpose, p. 3. Source: programs/crestline_closed_end_second.guideline:33.
     """
-    # programs/crestline_closed_end_second.guideline:31: applies when Loan purpose is purchase
+    # programs/crestline_closed_end_second.guideline:33: applies when Loan purpose is purchase
     applies = (None if loan.purpose is None else loan.purpose in {'purchase'})
     return applies, (
-        # Occupancy is primary (programs/crestline_closed_end_second.guideline:34)
+        # Occupancy is primary (programs/crestline_closed_end_second.guideline:36)
         (None if loan.occupancy is None else loan.occupancy in {'primary'}),
     )
 
@@ -351,12 +351,12 @@ _D180 = Decimal("180")
 def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """Ownership seasoning.
 
-    Citation: §2.3 Seasoning, p. 3. Source: programs/crestline_closed_end_second.guideline:36.
+    Citation: §2.3 Seasoning, p. 3. Source: programs/crestline_closed_end_second.guideline:38.
     """
-    # programs/crestline_closed_end_second.guideline:36: applies when Loan purpose is cash_out
+    # programs/crestline_closed_end_second.guideline:38: applies when Loan purpose is cash_out
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
-        # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:39)
+        # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:41)
         (None if (_t60 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t60 >= _D180),
     )
 
@@ -364,12 +364,12 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     """Interest-only.
 
-    Citation: §2.4 Product, p. 4. Source: programs/crestline_closed_end_second.guideline:41.
+    Citation: §2.4 Product, p. 4. Source: programs/crestline_closed_end_second.guideline:43.
     """
-    # programs/crestline_closed_end_second.guideline:41
+    # programs/crestline_closed_end_second.guideline:43
     applies = True
     return applies, (
-        # not Interest-only (programs/crestline_closed_end_second.guideline:43)
+        # not Interest-only (programs/crestline_closed_end_second.guideline:45)
         (None if loan.interest_only is None else not loan.interest_only),
     )
 
@@ -381,14 +381,14 @@ _D25000 = Decimal("25000")
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:45.
+    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:47.
     """
-    # programs/crestline_closed_end_second.guideline:45
+    # programs/crestline_closed_end_second.guideline:47
     applies = True
     return applies, (
-        # Loan amount at least $25,000 (programs/crestline_closed_end_second.guideline:47)
+        # Loan amount at least $25,000 (programs/crestline_closed_end_second.guideline:49)
         (None if loan.loan_amount is None else loan.loan_amount >= _D25000),
-        # Loan amount at most $500,000 (programs/crestline_closed_end_second.guideline:48)
+        # Loan amount at most $500,000 (programs/crestline_closed_end_second.guideline:50)
         (None if loan.loan_amount is None else loan.loan_amount <= _D500000),
     )
 
@@ -396,12 +396,12 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_combined_loan_amount_limit(loan: Loan, v: dict[str, Any]) -> Result:
     """Maximum combined loan amount.
 
-    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:60.
+    Citation: §2.5 Loan amounts, p. 4. Source: programs/crestline_closed_end_second.guideline:62.
     """
-    # programs/crestline_closed_end_second.guideline:60
+    # programs/crestline_closed_end_second.guideline:62
     applies = True
     return applies, (
-        # Combined loan amount at most Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62)
+        # Combined loan amount at most Maximum combined loan amount (programs/crestline_closed_end_second.guideline:64)
         (
             None if v['combined_loan_amount'] is None or v['max_combined_loan_amount'] is None
             else v['combined_loan_amount'] <= v['max_combined_loan_amount']
@@ -412,14 +412,14 @@ def rule_combined_loan_amount_limit(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_senior_lien_terms(loan: Loan, v: dict[str, Any]) -> Result:
     """Terms of the first mortgage.
 
-    Citation: §3.1 Senior lien, p. 5. Source: programs/crestline_closed_end_second.guideline:66.
+    Citation: §3.1 Senior lien, p. 5. Source: programs/crestline_closed_end_second.guideline:68.
     """
-    # programs/crestline_closed_end_second.guideline:66
+    # programs/crestline_closed_end_second.guideline:68
     applies = True
     return applies, (
-        # not Senior lien negative amortization (programs/crestline_closed_end_second.guideline:69)
+        # not Senior lien negative amortization (programs/crestline_closed_end_second.guideline:71)
         (None if loan.senior_lien_negative_amortization is None else not loan.senior_lien_negative_amortization),
-        # not Senior lien balloon (programs/crestline_closed_end_second.guideline:70)
+        # not Senior lien balloon (programs/crestline_closed_end_second.guideline:72)
         (None if loan.senior_lien_balloon is None else not loan.senior_lien_balloon),
     )
 
@@ -427,12 +427,12 @@ def rule_senior_lien_terms(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_senior_lien_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     """First mortgage in forbearance.
 
-    Citation: §3.2 Forbearance, p. 5. Source: programs/crestline_closed_end_second.guideline:72.
+    Citation: §3.2 Forbearance, p. 5. Source: programs/crestline_closed_end_second.guideline:74.
     """
-    # programs/crestline_closed_end_second.guideline:72
+    # programs/crestline_closed_end_second.guideline:74
     applies = True
     return applies, (
-        # not In forbearance (programs/crestline_closed_end_second.guideline:74)
+        # not In forbearance (programs/crestline_closed_end_second.guideline:76)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
@@ -443,13 +443,13 @@ _D1 = Decimal("1")
 def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """Mortgage payment history.
 
-    Citation: §3.3 Housing history, p. 5. Source: programs/crestline_closed_end_second.guideline:76.
+    Citation: §3.3 Housing history, p. 5. Source: programs/crestline_closed_end_second.guideline:78.
     """
-    # programs/crestline_closed_end_second.guideline:76
+    # programs/crestline_closed_end_second.guideline:78
     applies = True
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
-        # (programs/crestline_closed_end_second.guideline:78)
+        # (programs/crestline_closed_end_second.guideline:80)
         (
             None if (
                 _t61 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
@@ -457,7 +457,7 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
             else _t61 <= _D0
         ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
-        # (programs/crestline_closed_end_second.guideline:79)
+        # (programs/crestline_closed_end_second.guideline:81)
         (
             None if (
                 _t62 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
@@ -467,36 +467,38 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     )
 
 
-def rule_doc_reduction(loan: Loan, v: dict[str, Any]) -> Result:
-    """Alternative documentation.
-
-    Citation: §4.2 Adjustments, p. 6. Source: programs/crestline_closed_end_second.guideline:96.
-    """
-    # programs/crestline_closed_end_second.guideline:96: applies when Documentation type is not full_doc
-    applies = (None if loan.doc_type is None else loan.doc_type not in {'full_doc'})
-    return applies, ()
-
-
 def rule_condo_cap(loan: Loan, v: dict[str, Any]) -> Result:
     """Condominiums.
 
-    Citation: §4.2 Adjustments, p. 6. Source: programs/crestline_closed_end_second.guideline:101.
+    Citation: §4.2 Adjustments, p. 6: (1) condominiums, max CLTV/HCLTV 80%. Source:
+    programs/crestline_closed_end_second.guideline:103.
     """
-    # programs/crestline_closed_end_second.guideline:101: applies when Property type is condo_warrantable
+    # programs/crestline_closed_end_second.guideline:103: applies when Property type is condo_warrantable
     applies = (None if loan.property_type is None else loan.property_type in {'condo_warrantable'})
+    return applies, ()
+
+
+def rule_doc_reduction(loan: Loan, v: dict[str, Any]) -> Result:
+    """Alternative documentation.
+
+    Citation: §4.2 Adjustments, p. 6: (2) alternative documentation, 5% less. Source:
+    programs/crestline_closed_end_second.guideline:108.
+    """
+    # programs/crestline_closed_end_second.guideline:108: applies when Documentation type is not full_doc
+    applies = (None if loan.doc_type is None else loan.doc_type not in {'full_doc'})
     return applies, ()
 
 
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Eligible property types.
 
-    Citation: §5.1 Property types, p. 7. Source: programs/crestline_closed_end_second.guideline:108.
+    Citation: §5.1 Property types, p. 7. Source: programs/crestline_closed_end_second.guideline:115.
     """
-    # programs/crestline_closed_end_second.guideline:108
+    # programs/crestline_closed_end_second.guideline:115
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable or two_to_four_unit
-        # (programs/crestline_closed_end_second.guideline:110)
+        # (programs/crestline_closed_end_second.guideline:117)
         (
             None if loan.property_type is None
             else loan.property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
@@ -507,12 +509,12 @@ def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_texas(loan: Loan, v: dict[str, Any]) -> Result:
     """Texas.
 
-    Citation: §5.2 State restrictions, p. 7. Source: programs/crestline_closed_end_second.guideline:112.
+    Citation: §5.2 State restrictions, p. 7. Source: programs/crestline_closed_end_second.guideline:119.
     """
-    # programs/crestline_closed_end_second.guideline:112
+    # programs/crestline_closed_end_second.guideline:119
     applies = True
     return applies, (
-        # State is not TX (programs/crestline_closed_end_second.guideline:115)
+        # State is not TX (programs/crestline_closed_end_second.guideline:122)
         (None if loan.state is None else loan.state not in {'TX'}),
     )
 
@@ -520,12 +522,12 @@ def rule_texas(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_minimum_fico(loan: Loan, v: dict[str, Any]) -> Result:
     """Minimum credit score.
 
-    Citation: §6.1 Credit score, p. 8. Source: programs/crestline_closed_end_second.guideline:119.
+    Citation: §6.1 Credit score, p. 8. Source: programs/crestline_closed_end_second.guideline:126.
     """
-    # programs/crestline_closed_end_second.guideline:119
+    # programs/crestline_closed_end_second.guideline:126
     applies = True
     return applies, (
-        # Credit score at least 660 (programs/crestline_closed_end_second.guideline:121)
+        # Credit score at least 660 (programs/crestline_closed_end_second.guideline:128)
         (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 660)),
     )
 
@@ -538,13 +540,13 @@ _D24 = Decimal("24")
 def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """Credit event seasoning.
 
-    Citation: §6.2 Credit events, p. 8. Source: programs/crestline_closed_end_second.guideline:123.
+    Citation: §6.2 Credit events, p. 8. Source: programs/crestline_closed_end_second.guideline:130.
     """
-    # programs/crestline_closed_end_second.guideline:123
+    # programs/crestline_closed_end_second.guideline:130
     applies = True
     return applies, (
         # months since the latest Credit events (fc) at least 84 months
-        # (programs/crestline_closed_end_second.guideline:127)
+        # (programs/crestline_closed_end_second.guideline:134)
         (
             None if (
                 _t63 := rt.months_since_latest(
@@ -554,7 +556,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
             else _t63 >= _D84
         ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
-        # (programs/crestline_closed_end_second.guideline:128)
+        # (programs/crestline_closed_end_second.guideline:135)
         (
             None if (
                 _t64 := rt.months_since_latest(
@@ -564,7 +566,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
             else _t64 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
-        # (programs/crestline_closed_end_second.guideline:129)
+        # (programs/crestline_closed_end_second.guideline:136)
         (
             None if (
                 _t65 := rt.months_since_latest(
@@ -574,7 +576,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
             else _t65 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
-        # (programs/crestline_closed_end_second.guideline:130)
+        # (programs/crestline_closed_end_second.guideline:137)
         (
             None if (
                 _t66 := rt.months_since_latest(
@@ -589,13 +591,13 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_documentation(loan: Loan, v: dict[str, Any]) -> Result:
     """Documentation types.
 
-    Citation: §6.3 Income, p. 9. Source: programs/crestline_closed_end_second.guideline:132.
+    Citation: §6.3 Income, p. 9. Source: programs/crestline_closed_end_second.guideline:139.
     """
-    # programs/crestline_closed_end_second.guideline:132
+    # programs/crestline_closed_end_second.guideline:139
     applies = True
     return applies, (
         # Documentation type is full_doc, wvoe, bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or
-        # bank_stmt_business_24 (programs/crestline_closed_end_second.guideline:134)
+        # bank_stmt_business_24 (programs/crestline_closed_end_second.guideline:141)
         (
             None if loan.doc_type is None
             else loan.doc_type in {
@@ -613,12 +615,12 @@ def rule_documentation(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_dti(loan: Loan, v: dict[str, Any]) -> Result:
     """Maximum DTI.
 
-    Citation: §6.4 DTI, p. 9. Source: programs/crestline_closed_end_second.guideline:142.
+    Citation: §6.4 DTI, p. 9. Source: programs/crestline_closed_end_second.guideline:149.
     """
-    # programs/crestline_closed_end_second.guideline:142
+    # programs/crestline_closed_end_second.guideline:149
     applies = True
     return applies, (
-        # DTI at most Maximum DTI (programs/crestline_closed_end_second.guideline:145)
+        # DTI at most Maximum DTI (programs/crestline_closed_end_second.guideline:152)
         (
             False if loan.fico_no_score
             else (None if v['dti'] is None or v['max_dti'] is None else v['dti'] <= v['max_dti'])
@@ -632,9 +634,9 @@ _D250000 = Decimal("250000")
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: §6.5 Reserves, p. 10. Source: programs/crestline_closed_end_second.guideline:153.
+    Citation: §6.5 Reserves, p. 10. Source: programs/crestline_closed_end_second.guideline:160.
     """
-    # programs/crestline_closed_end_second.guideline:153: applies when Loan amount more than $250,000 or Occupancy is
+    # programs/crestline_closed_end_second.guideline:160: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
         True if (_t67 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
@@ -643,7 +645,7 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
         else False
     )
     return applies, (
-        # Reserves at least Minimum reserves (programs/crestline_closed_end_second.guideline:156)
+        # Reserves at least Minimum reserves (programs/crestline_closed_end_second.guideline:163)
         (
             None if v['reserves_months'] is None or v['min_reserves'] is None
             else v['reserves_months'] >= v['min_reserves']
@@ -671,8 +673,8 @@ def facts(loan: Loan) -> rt.Facts:
         rule_senior_lien_terms(loan, v),
         rule_senior_lien_forbearance(loan, v),
         rule_housing_history(loan, v),
-        rule_doc_reduction(loan, v),
         rule_condo_cap(loan, v),
+        rule_doc_reduction(loan, v),
         rule_property_types(loan, v),
         rule_texas(loan, v),
         rule_minimum_fico(loan, v),
@@ -733,7 +735,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_hcltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
     out_ces: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:83; §4.1 Matrix, p. 6); cells in
+    # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:85; §4.1 Matrix, p. 6); cells in
     # _CELLS_ces
     covered = True
     f_loan_amount = loan.loan_amount
@@ -783,7 +785,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             base_max_hcltv, base_max_hcltv_by = given, 'ces'
     if covered is False:
         failed.append("eligibility_matrix")
-    # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:21; §2.1 Lien position, p.
+    # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23; §2.1 Lien position, p.
     # 3)
     f_lien_position = loan.lien_position
     ok = (None if f_lien_position is None else f_lien_position in {'second'})
@@ -791,14 +793,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('lien_position')
     elif ok is None:
         unresolved.append('lien_position')
-    # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:26; §2.2 Purpose, p. 3)
+    # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28; §2.2 Purpose, p. 3)
     f_purpose = loan.purpose
     ok = (None if f_purpose is None else f_purpose in {'purchase', 'cash_out'})
     if ok is False:
         failed.append('purposes')
     elif ok is None:
         unresolved.append('purposes')
-    # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:31; §2.2 Purpose, p. 3)
+    # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33; §2.2 Purpose, p. 3)
     applies = (None if f_purpose is None else f_purpose in {'purchase'})
     if applies is not False:
         ok = (None if f_occupancy is None else f_occupancy in {'primary'})
@@ -810,7 +812,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('piggyback')
             elif ok is None:
                 unresolved.append('piggyback')
-    # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:36; §2.3 Seasoning,
+    # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38; §2.3 Seasoning,
     # p. 3)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_application_date = loan.application_date
@@ -825,14 +827,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('ownership_seasoning')
             elif ok is None:
                 unresolved.append('ownership_seasoning')
-    # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:41; §2.4 Product, p. 4)
+    # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43; §2.4 Product, p. 4)
     f_interest_only = loan.interest_only
     ok = (None if f_interest_only is None else not f_interest_only)
     if ok is False:
         failed.append('interest_only')
     elif ok is None:
         unresolved.append('interest_only')
-    # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:45; §2.5 Loan amounts, p. 4)
+    # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
     ok = (
         False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
             or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
@@ -843,7 +845,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:60;
+    # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
     f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
@@ -859,11 +861,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else f_senior_lien_balance if _t3
         else _D0
     )
-    # Combined loan amount (programs/crestline_closed_end_second.guideline:50; §2.5 Loan amounts, p. 4)
+    # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
     v_combined_loan_amount = (
         None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
     )
-    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:54; §2.5 Loan amounts, p. 4)
+    # Maximum combined loan amount (programs/crestline_closed_end_second.guideline:56; §2.5 Loan amounts, p. 4)
     v_max_combined_loan_amount = (
         None if f_occupancy is None
         else _D2000000 if f_occupancy in {'primary'}
@@ -878,7 +880,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('combined_loan_amount_limit')
     elif ok is None:
         unresolved.append('combined_loan_amount_limit')
-    # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:66; §3.1
+    # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68; §3.1
     # Senior lien, p. 5)
     f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
     f_senior_lien_balloon = loan.senior_lien_balloon
@@ -894,7 +896,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('senior_lien_terms')
     elif ok is None:
         unresolved.append('senior_lien_terms')
-    # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:72;
+    # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
     ok = (None if f_in_forbearance is None else not f_in_forbearance)
@@ -902,7 +904,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('senior_lien_forbearance')
     elif ok is None:
         unresolved.append('senior_lien_forbearance')
-    # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:76; §3.3 Housing
+    # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78; §3.3 Housing
     # history, p. 5)
     f_housing_lates = loan.housing_lates
     ok = (
@@ -929,18 +931,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('housing_history')
     elif ok is None:
         unresolved.append('housing_history')
-    # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:96; §4.2
-    # Adjustments, p. 6)
-    f_doc_type = loan.doc_type
-    a_doc_reduction = (None if f_doc_type is None else f_doc_type not in {'full_doc'})
-    if a_doc_reduction is None:
-        unresolved.append('doc_reduction')
-    # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:101; §4.2 Adjustments, p. 6)
+    # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103; §4.2 Adjustments, p. 6: (1)
+    # condominiums, max CLTV/HCLTV 80%)
     f_property_type = loan.property_type
     a_condo_cap = (None if f_property_type is None else f_property_type in {'condo_warrantable'})
     if a_condo_cap is None:
         unresolved.append('condo_cap')
-    # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:108; §5.1 Property
+    # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:108; §4.2
+    # Adjustments, p. 6: (2) alternative documentation, 5% less)
+    f_doc_type = loan.doc_type
+    a_doc_reduction = (None if f_doc_type is None else f_doc_type not in {'full_doc'})
+    if a_doc_reduction is None:
+        unresolved.append('doc_reduction')
+    # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115; §5.1 Property
     # types, p. 7)
     ok = (
         None if f_property_type is None
@@ -950,14 +953,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # rule texas: Texas (programs/crestline_closed_end_second.guideline:112; §5.2 State restrictions, p. 7)
+    # rule texas: Texas (programs/crestline_closed_end_second.guideline:119; §5.2 State restrictions, p. 7)
     f_state = loan.state
     ok = (None if f_state is None else f_state not in {'TX'})
     if ok is False:
         failed.append('texas')
     elif ok is None:
         unresolved.append('texas')
-    # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:119; §6.1 Credit score, p.
+    # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126; §6.1 Credit score, p.
     # 8)
     f_fico_no_score = loan.fico_no_score
     ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
@@ -965,7 +968,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('minimum_fico')
     elif ok is None:
         unresolved.append('minimum_fico')
-    # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:123; §6.2
+    # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130; §6.2
     # Credit events, p. 8)
     f_credit_events = loan.credit_events
     # credit_events: the latest completed_on of each group of kinds, in one pass
@@ -1043,7 +1046,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('credit_event_seasoning')
     elif ok is None:
         unresolved.append('credit_event_seasoning')
-    # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:132; §6.3 Income, p. 9)
+    # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139; §6.3 Income, p. 9)
     ok = (
         None if f_doc_type is None
         else f_doc_type in {
@@ -1059,7 +1062,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('documentation')
     elif ok is None:
         unresolved.append('documentation')
-    # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:142; §6.4 DTI, p. 9)
+    # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149; §6.4 DTI, p. 9)
     f_total_deposits = loan.total_deposits
     f_excluded_transfers = loan.excluded_transfers
     f_excluded_nonrecurring = loan.excluded_nonrecurring
@@ -1164,7 +1167,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
         inv['dti'] = _undefined
         v_dti = None
-    # Maximum DTI (programs/crestline_closed_end_second.guideline:136; §6.4 DTI, p. 9)
+    # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
     v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
     ok = (
         False if 'dti' in inv
@@ -1174,7 +1177,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('dti')
     elif ok is None:
         unresolved.append('dti')
-    # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:153; §6.5 Reserves, p. 10)
+    # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
         True if (_t39 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
             or (_t40 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
@@ -1188,7 +1191,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
             inv['reserves_months'] = _undefined
             v_reserves_months = None
-        # Minimum reserves (programs/crestline_closed_end_second.guideline:147; §6.5 Reserves, p. 10)
+        # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
         v_min_reserves = (
             None if f_occupancy is None
             else _D3 if f_occupancy in {'primary'}
@@ -1223,25 +1226,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_ces[0]]
     best: Decimal | None
     sure: Decimal | None
-    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
-    # apply; `sure`: only those that surely apply
-    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
+    # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (first applicable) and cap that
     # may apply; `sure`: only those that surely apply
+    # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (first applicable) and cap
+    # that may apply; `sure`: only those that surely apply
+    first_max_cltv: str | None = ''  # first applicable
+    if a_condo_cap is not False:
+        first_max_cltv = 'condo_cap' if a_condo_cap else None
+    elif a_doc_reduction is not False:
+        first_max_cltv = 'doc_reduction' if a_doc_reduction else None
+    gone_max_cltv: bool | None = None  # an amount not known (language.md 9.5)
+    if first_max_cltv is None:  # a rule that may apply comes first: the limit is unknown
+        gone_max_cltv = False
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
     if base_max_cltv is not None:
         low = low_sure = base_max_cltv
-        # doc_reduction (programs/crestline_closed_end_second.guideline:96): reduce by 5%
-        if a_doc_reduction is not False:
+        # doc_reduction (programs/crestline_closed_end_second.guideline:108): reduce by 5%
+        if first_max_cltv == 'doc_reduction':
             if (less := base_max_cltv - _D5) < low:
                 low, best_by = less, 'doc_reduction'
-            if a_doc_reduction is True and less < low_sure:
+            if first_max_cltv == 'doc_reduction' and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_condo_cap is not False:  # condo_cap (programs/crestline_closed_end_second.guideline:101): cap at 80%
+    if first_max_cltv == 'condo_cap':  # condo_cap (programs/crestline_closed_end_second.guideline:103): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'condo_cap'
-        if a_condo_cap is True and (sure is None or sure > _D80):
+        if first_max_cltv == 'condo_cap' and (sure is None or sure > _D80):
             sure = _D80
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
@@ -1259,6 +1270,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_subordinate_liens = loan.subordinate_liens
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
+    elif gone_max_cltv is not None:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
         v_cltv = rt.div_up(
@@ -1288,29 +1302,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
-    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
-    # and cap that may apply; `sure`: only those that surely apply
-    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
-    # may apply; `sure`: only those that surely apply
+    # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (first
+    # applicable) and cap that may apply; `sure`: only those that surely apply
+    # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (first applicable) and cap
+    # that may apply; `sure`: only those that surely apply
+    first_max_hcltv: str | None = ''  # first applicable
+    if a_condo_cap is not False:
+        first_max_hcltv = 'condo_cap' if a_condo_cap else None
+    elif a_doc_reduction is not False:
+        first_max_hcltv = 'doc_reduction' if a_doc_reduction else None
+    gone_max_hcltv: bool | None = None  # an amount not known (language.md 9.5)
+    if first_max_hcltv is None:  # a rule that may apply comes first: the limit is unknown
+        gone_max_hcltv = False
     best = sure = base_max_hcltv
     best_by = base_max_hcltv_by
     if base_max_hcltv is not None:
         low = low_sure = base_max_hcltv
-        # doc_reduction (programs/crestline_closed_end_second.guideline:96): reduce by 5%
-        if a_doc_reduction is not False:
+        # doc_reduction (programs/crestline_closed_end_second.guideline:108): reduce by 5%
+        if first_max_hcltv == 'doc_reduction':
             if (less := base_max_hcltv - _D5) < low:
                 low, best_by = less, 'doc_reduction'
-            if a_doc_reduction is True and less < low_sure:
+            if first_max_hcltv == 'doc_reduction' and less < low_sure:
                 low_sure = less
         best, sure = low, low_sure
-    if a_condo_cap is not False:  # condo_cap (programs/crestline_closed_end_second.guideline:101): cap at 80%
+    if first_max_hcltv == 'condo_cap':  # condo_cap (programs/crestline_closed_end_second.guideline:103): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'condo_cap'
-        if a_condo_cap is True and (sure is None or sure > _D80):
+        if first_max_hcltv == 'condo_cap' and (sure is None or sure > _D80):
             sure = _D80
     lim_max_hcltv, lim_max_hcltv_by = best, None if best is None else best_by
     if refused_max_hcltv is not None:
         lim_max_hcltv, lim_max_hcltv_by = None, None
+    elif gone_max_hcltv is not None:
+        lim_max_hcltv, lim_max_hcltv_by = None, None
+        (failed if gone_max_hcltv else unresolved).append('max_hcltv')
     elif best is not None:
         f_heloc_line_amount = loan.heloc_line_amount
         f_heloc_drawn_balance = loan.heloc_drawn_balance

@@ -4,7 +4,7 @@ Investor: Meridian Crossing Capital.
 Source document: Meridian Crossing Capital, Foreign National DSCR Guide v2026.1.
 
 Generated from programs/foreign_national_dscr.guideline; do not edit.
-Source sha256: f08d2e4b7c89c21c730fa2878fb5cf1288d27c6468f9cb3b063f53986c80b31d.
+Source sha256: 4d7d4aded9c3bcf858ab53385f842740fa7b69a076eda38edcad2ef0e2780de4.
 The wording of the decision (titles, citations, messages' texts, matrix cells) is in `foreign_national_dscr_meta`.
 """
 
@@ -30,14 +30,12 @@ _D1 = Decimal("1")
 _D1_249 = Decimal("1.249")
 _D0_750 = Decimal("0.750")
 _D0_999 = Decimal("0.999")
-_D65 = Decimal("65")
-_D60 = Decimal("60")
-_D55 = Decimal("55")
 _D5 = Decimal("5")
 _D10 = Decimal("10")
 _D180 = Decimal("180")
 _D12 = Decimal("12")
 _D59_5 = Decimal("59.5")
+_D60 = Decimal("60")
 _D1000000 = Decimal("1000000")
 _D18 = Decimal("18")
 _D24 = Decimal("24")
@@ -108,7 +106,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
-    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
+    # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = (
         None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
             or loan.market_rent is None
@@ -118,7 +116,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
         inv['qualifying_rent'] = v['qualifying_rent']
         v['qualifying_rent'] = None
-    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
+    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:62; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
     v['dscr'] = rt.div_down(v['qualifying_rent'], loan.pitia, _STEP3)
     if 'qualifying_rent' in inv:  # it reads a value outside its domain
@@ -127,7 +125,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
         v['dscr'] = None
-    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
+    # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
     v['dscr_tier'] = (
         None if v['dscr'] is None
         else 'strong' if v['dscr'] >= _D1_250
@@ -139,22 +137,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if 'dscr' in inv:  # it reads a value outside its domain
         v['dscr_tier'] = None
         inv['dscr_tier'] = None
-    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
-    v['no_score_max_ltv'] = (
-        None if loan.purpose is None
-        else _D65 if loan.purpose in {'purchase'}
-        else _D60 if loan.purpose in {'rate_term'}
-        else _D55 if loan.purpose in {'cash_out'}
-        else None
-    )
-    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
+    # LTV reduction by property type (programs/foreign_national_dscr.guideline:139; §5.1 Property types, p. 9)
     v['property_reduction'] = (
         None if loan.property_type is None
         else _D5 if loan.property_type in {'condo_non_warrantable', 'two_to_four_unit'}
         else _D10 if loan.property_type in {'condotel'}
         else None
     )
-    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
+    # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
         None if (
             _t56 := (
@@ -173,7 +163,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else 'recent'
         )
     )
-    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
         None if (_t57 := (loan.retirement_assets is None)) is None
@@ -187,7 +177,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             )
         )
     )
-    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:197; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
     v['reserves_months'] = rt.div_down(
         (
@@ -200,7 +190,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
-    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
+    # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
     v['required_reserves'] = (
         None if loan.loan_amount is None or loan.first_time_investor is None
         else _D12 if loan.loan_amount <= _D1000000 and loan.first_time_investor in {False}
@@ -369,31 +359,31 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
 
 
 def matrix_scored(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[Any, ...]]:
-    """Borrowers with a US credit score: max LTV / CLTV: whether it applies and the loan's row and column keys.
+    """Max LTV / CLTV by US credit score: whether it applies and the loan's row and column keys.
 
-    Citation: §4.1 Matrix 1, p. 8. Source: programs/foreign_national_dscr.guideline:113.
+    Citation: §4.1 Matrix 1, p. 8; §4.2 No US credit score, p. 8. Source: programs/foreign_national_dscr.guideline:112.
     Cells: META.matrices[0] (foreign_national_dscr_meta).
     """
-    return (
-        None if loan.fico_no_score is None else not loan.fico_no_score
-    ), ((loan.fico, v['dscr_tier']), (loan.purpose, loan.loan_amount))
+    return True, (
+        (('no score' if loan.fico_no_score is True else loan.fico), v['dscr_tier']), (loan.purpose, loan.loan_amount)
+    )
 
 
 def rule_borrower_type(loan: Loan, v: dict[str, Any]) -> Result:
     """Eligible borrowers and transactions.
 
-    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:23.
+    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:22.
     """
-    # programs/foreign_national_dscr.guideline:23
+    # programs/foreign_national_dscr.guideline:22
     applies = True
     return applies, (
-        # Citizenship is foreign_national (programs/foreign_national_dscr.guideline:26)
+        # Citizenship is foreign_national (programs/foreign_national_dscr.guideline:25)
         (None if loan.citizenship is None else loan.citizenship in {'foreign_national'}),
-        # Country of citizenship is not US (programs/foreign_national_dscr.guideline:27)
+        # Country of citizenship is not US (programs/foreign_national_dscr.guideline:26)
         (None if loan.citizenship_country is None else loan.citizenship_country not in {'US'}),
-        # Occupancy is investment (programs/foreign_national_dscr.guideline:28)
+        # Occupancy is investment (programs/foreign_national_dscr.guideline:27)
         (None if loan.occupancy is None else loan.occupancy in {'investment'}),
-        # Documentation type is dscr (programs/foreign_national_dscr.guideline:29)
+        # Documentation type is dscr (programs/foreign_national_dscr.guideline:28)
         (None if loan.doc_type is None else loan.doc_type in {'dscr'}),
     )
 
@@ -401,13 +391,13 @@ def rule_borrower_type(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_sanctioned_countries(loan: Loan, v: dict[str, Any]) -> Result:
     """Citizens of sanctioned countries.
 
-    Citation: §2.2 OFAC, p. 3. Source: programs/foreign_national_dscr.guideline:31.
+    Citation: §2.2 OFAC, p. 3. Source: programs/foreign_national_dscr.guideline:30.
     """
-    # programs/foreign_national_dscr.guideline:31
+    # programs/foreign_national_dscr.guideline:30
     applies = True
     return applies, (
         # Country of citizenship is not in OFAC-sanctioned countries (ofac_countries)
-        # (programs/foreign_national_dscr.guideline:33)
+        # (programs/foreign_national_dscr.guideline:32)
         (None if loan.citizenship_country is None else loan.citizenship_country not in {'CU', 'IR', 'KP', 'SY'}),
     )
 
@@ -415,12 +405,12 @@ def rule_sanctioned_countries(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_territory_residents(loan: Loan, v: dict[str, Any]) -> Result:
     """Residents of US territories.
 
-    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:35.
+    Citation: §2.1 Eligible borrowers, p. 3. Source: programs/foreign_national_dscr.guideline:34.
     """
-    # programs/foreign_national_dscr.guideline:35: applies when State of residence is known
+    # programs/foreign_national_dscr.guideline:34: applies when State of residence is known
     applies = (loan.residence_state is not None)
     return applies, (
-        # State of residence is not in US territories (us_territories) (programs/foreign_national_dscr.guideline:39)
+        # State of residence is not in US territories (us_territories) (programs/foreign_national_dscr.guideline:38)
         (None if loan.residence_state is None else loan.residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}),
     )
 
@@ -428,9 +418,9 @@ def rule_territory_residents(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_identification(loan: Loan, v: dict[str, Any]) -> Result:
     """Passport.
 
-    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:41.
+    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:40.
     """
-    # programs/foreign_national_dscr.guideline:41
+    # programs/foreign_national_dscr.guideline:40
     applies = True
     return applies, ()
 
@@ -438,9 +428,9 @@ def rule_identification(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_visa(loan: Loan, v: dict[str, Any]) -> Result:
     """US visa.
 
-    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:45.
+    Citation: §2.3 Identification, p. 4. Source: programs/foreign_national_dscr.guideline:44.
     """
-    # programs/foreign_national_dscr.guideline:45: applies when Country of citizenship is not in Citizens who need no
+    # programs/foreign_national_dscr.guideline:44: applies when Country of citizenship is not in Citizens who need no
     # visa to stay in the US (visa_waiver_exempt)
     applies = (None if loan.citizenship_country is None else loan.citizenship_country not in {'CA', 'BM'})
     return applies, ()
@@ -449,12 +439,12 @@ def rule_visa(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_us_credit_score(loan: Loan, v: dict[str, Any]) -> Result:
     """Borrowers with a US credit score.
 
-    Citation: §3.3 Credit, p. 6. Source: programs/foreign_national_dscr.guideline:81.
+    Citation: §3.3 Credit, p. 6. Source: programs/foreign_national_dscr.guideline:80.
     """
-    # programs/foreign_national_dscr.guideline:81: applies when not No credit score
+    # programs/foreign_national_dscr.guideline:80: applies when not No credit score
     applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
     return applies, (
-        # Credit score at least 680 (programs/foreign_national_dscr.guideline:84)
+        # Credit score at least 680 (programs/foreign_national_dscr.guideline:83)
         (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 680)),
     )
 
@@ -466,13 +456,13 @@ _D36 = Decimal("36")
 def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
     """US credit events.
 
-    Citation: §3.4 Credit events, p. 6. Source: programs/foreign_national_dscr.guideline:86.
+    Citation: §3.4 Credit events, p. 6. Source: programs/foreign_national_dscr.guideline:85.
     """
-    # programs/foreign_national_dscr.guideline:86: applies when not No credit score
+    # programs/foreign_national_dscr.guideline:85: applies when not No credit score
     applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
     return applies, (
         # months since the latest Credit events (fc, ss, dil) at least 48 months
-        # (programs/foreign_national_dscr.guideline:91)
+        # (programs/foreign_national_dscr.guideline:90)
         (
             None if (
                 _t72 := rt.months_since_latest(
@@ -482,7 +472,7 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
             else _t72 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
-        # (programs/foreign_national_dscr.guideline:92)
+        # (programs/foreign_national_dscr.guideline:91)
         (
             None if (
                 _t73 := rt.months_since_latest(
@@ -492,7 +482,7 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
             else _t73 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
-        # (programs/foreign_national_dscr.guideline:93)
+        # (programs/foreign_national_dscr.guideline:92)
         (
             None if (
                 _t74 := rt.months_since_latest(
@@ -507,20 +497,20 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """US mortgage history.
 
-    Citation: §3.5 Housing history, p. 7. Source: programs/foreign_national_dscr.guideline:95.
+    Citation: §3.5 Housing history, p. 7. Source: programs/foreign_national_dscr.guideline:94.
     """
-    # programs/foreign_national_dscr.guideline:95: applies when not No credit score
+    # programs/foreign_national_dscr.guideline:94: applies when not No credit score
     applies = (None if loan.fico_no_score is None else not loan.fico_no_score)
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
-        # (programs/foreign_national_dscr.guideline:98)
+        # (programs/foreign_national_dscr.guideline:97)
         (
             None if (
                 _t75 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
             else _t75 <= _D0
         ),
-        # not In forbearance (programs/foreign_national_dscr.guideline:99)
+        # not In forbearance (programs/foreign_national_dscr.guideline:98)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
     )
 
@@ -532,9 +522,9 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """After a forbearance.
 
     Citation: §3.5 Housing history, p. 7: a forbearance plan ended at least 13 weeks before application. Source:
-    programs/foreign_national_dscr.guideline:101.
+    programs/foreign_national_dscr.guideline:100.
     """
-    # programs/foreign_national_dscr.guideline:101: applies when not No credit score and Forbearance end is known
+    # programs/foreign_national_dscr.guideline:100: applies when not No credit score and Forbearance end is known
     applies = (
         False if (_t76 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
             or (_t77 := (loan.forbearance_end is not None)) is False
@@ -542,7 +532,7 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         else True
     )
     return applies, (
-        # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:104)
+        # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:103)
         (None if (_t78 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t78 >= _D91),
     )
 
@@ -550,22 +540,19 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_no_score(loan: Loan, v: dict[str, Any]) -> Result:
     """Borrowers with no US credit score.
 
-    Citation: §4.2 No US credit score, p. 8. Source: programs/foreign_national_dscr.guideline:137.
+    Citation: §4.2 No US credit score, p. 8. Source: programs/foreign_national_dscr.guideline:130.
     """
-    # programs/foreign_national_dscr.guideline:137: applies when No credit score
+    # programs/foreign_national_dscr.guideline:130: applies when No credit score
     applies = loan.fico_no_score
-    return applies, (
-        # DSCR tier is strong or standard (programs/foreign_national_dscr.guideline:141)
-        (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong', 'standard'}),
-    )
+    return applies, ()
 
 
 def rule_property_adjustment(loan: Loan, v: dict[str, Any]) -> Result:
     """Property type adjustment.
 
-    Citation: §5.1 Property types, p. 9. Source: programs/foreign_national_dscr.guideline:154.
+    Citation: §5.1 Property types, p. 9. Source: programs/foreign_national_dscr.guideline:145.
     """
-    # programs/foreign_national_dscr.guideline:154: applies when Property type is condo_non_warrantable,
+    # programs/foreign_national_dscr.guideline:145: applies when Property type is condo_non_warrantable,
     # two_to_four_unit or condotel
     applies = (
         None if loan.property_type is None
@@ -577,12 +564,12 @@ def rule_property_adjustment(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
     """Interest-only.
 
-    Citation: §5.3 Interest-only, p. 10. Source: programs/foreign_national_dscr.guideline:159.
+    Citation: §5.3 Interest-only, p. 10. Source: programs/foreign_national_dscr.guideline:150.
     """
-    # programs/foreign_national_dscr.guideline:159: applies when Interest-only
+    # programs/foreign_national_dscr.guideline:150: applies when Interest-only
     applies = loan.interest_only
     return applies, (
-        # Credit score at least 720 (programs/foreign_national_dscr.guideline:162)
+        # Credit score at least 720 (programs/foreign_national_dscr.guideline:153)
         (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720)),
     )
 
@@ -590,12 +577,12 @@ def rule_interest_only(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
     """First-time investors.
 
-    Citation: §5.4 Investor experience, p. 10. Source: programs/foreign_national_dscr.guideline:165.
+    Citation: §5.4 Investor experience, p. 10. Source: programs/foreign_national_dscr.guideline:156.
     """
-    # programs/foreign_national_dscr.guideline:165: applies when First-time investor
+    # programs/foreign_national_dscr.guideline:156: applies when First-time investor
     applies = loan.first_time_investor
     return applies, (
-        # DSCR tier is strong or standard (programs/foreign_national_dscr.guideline:168)
+        # DSCR tier is strong or standard (programs/foreign_national_dscr.guideline:159)
         (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong', 'standard'}),
     )
 
@@ -603,12 +590,12 @@ def rule_first_time_investor(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_short_term_rental(loan: Loan, v: dict[str, Any]) -> Result:
     """Short-term rentals.
 
-    Citation: §5.5 Short-term rentals, p. 10. Source: programs/foreign_national_dscr.guideline:171.
+    Citation: §5.5 Short-term rentals, p. 10. Source: programs/foreign_national_dscr.guideline:162.
     """
-    # programs/foreign_national_dscr.guideline:171: applies when Short-term rental
+    # programs/foreign_national_dscr.guideline:162: applies when Short-term rental
     applies = loan.short_term_rental
     return applies, (
-        # DSCR tier is strong (programs/foreign_national_dscr.guideline:174)
+        # DSCR tier is strong (programs/foreign_national_dscr.guideline:165)
         (None if v['dscr_tier'] is None else v['dscr_tier'] in {'strong'}),
     )
 
@@ -620,14 +607,14 @@ def rule_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """Cash-out refinance.
 
     Citation: §5.2 Cash-out seasoning, p. 9: owned at least 180 days; cash to the borrower at most $500,000. Source:
-    programs/foreign_national_dscr.guideline:178.
+    programs/foreign_national_dscr.guideline:169.
     """
-    # programs/foreign_national_dscr.guideline:178: applies when Loan purpose is cash_out
+    # programs/foreign_national_dscr.guideline:169: applies when Loan purpose is cash_out
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
-        # Ownership seasoning is not recent (programs/foreign_national_dscr.guideline:181)
+        # Ownership seasoning is not recent (programs/foreign_national_dscr.guideline:172)
         (None if v['ownership'] is None else v['ownership'] not in {'recent'}),
-        # Cash-out amount at most $500,000 (programs/foreign_national_dscr.guideline:182)
+        # Cash-out amount at most $500,000 (programs/foreign_national_dscr.guideline:173)
         (None if loan.cash_out_amount is None else loan.cash_out_amount <= _D500000),
     )
 
@@ -635,9 +622,9 @@ def rule_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     """Cash-out, owned under 12 months.
 
-    Citation: §5.2 Cash-out seasoning, p. 9. Source: programs/foreign_national_dscr.guideline:184.
+    Citation: §5.2 Cash-out seasoning, p. 9. Source: programs/foreign_national_dscr.guideline:175.
     """
-    # programs/foreign_national_dscr.guideline:184: applies when Loan purpose is cash_out and Ownership seasoning is
+    # programs/foreign_national_dscr.guideline:175: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
         False if (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
@@ -651,12 +638,12 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     """Reserves.
 
-    Citation: §6.1 Reserves, p. 11. Source: programs/foreign_national_dscr.guideline:209.
+    Citation: §6.1 Reserves, p. 11. Source: programs/foreign_national_dscr.guideline:200.
     """
-    # programs/foreign_national_dscr.guideline:209
+    # programs/foreign_national_dscr.guideline:200
     applies = True
     return applies, (
-        # Reserves at least Required reserves (programs/foreign_national_dscr.guideline:211)
+        # Reserves at least Required reserves (programs/foreign_national_dscr.guideline:202)
         (
             None if v['reserves_months'] is None or v['required_reserves'] is None
             else v['reserves_months'] >= v['required_reserves']
@@ -671,14 +658,14 @@ _D2000000 = Decimal("2000000")
 def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     """Loan amount.
 
-    Citation: §6.2 Loan amounts, p. 11. Source: programs/foreign_national_dscr.guideline:218.
+    Citation: §6.2 Loan amounts, p. 11. Source: programs/foreign_national_dscr.guideline:209.
     """
-    # programs/foreign_national_dscr.guideline:218
+    # programs/foreign_national_dscr.guideline:209
     applies = True
     return applies, (
-        # Loan amount at least $150,000 (programs/foreign_national_dscr.guideline:220)
+        # Loan amount at least $150,000 (programs/foreign_national_dscr.guideline:211)
         (None if loan.loan_amount is None else loan.loan_amount >= _D150000),
-        # Loan amount at most $2,000,000 (programs/foreign_national_dscr.guideline:221)
+        # Loan amount at most $2,000,000 (programs/foreign_national_dscr.guideline:212)
         (None if loan.loan_amount is None else loan.loan_amount <= _D2000000),
     )
 
@@ -686,12 +673,12 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_financed_properties(loan: Loan, v: dict[str, Any]) -> Result:
     """Financed properties.
 
-    Citation: §6.3 Exposure, p. 12. Source: programs/foreign_national_dscr.guideline:223.
+    Citation: §6.3 Exposure, p. 12. Source: programs/foreign_national_dscr.guideline:214.
     """
-    # programs/foreign_national_dscr.guideline:223
+    # programs/foreign_national_dscr.guideline:214
     applies = True
     return applies, (
-        # Financed properties at most 10 (programs/foreign_national_dscr.guideline:225)
+        # Financed properties at most 10 (programs/foreign_national_dscr.guideline:216)
         (None if loan.financed_properties is None else loan.financed_properties <= 10),
     )
 
@@ -699,20 +686,20 @@ def rule_financed_properties(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_property_types(loan: Loan, v: dict[str, Any]) -> Result:
     """Eligible properties.
 
-    Citation: §6.4 Property types, p. 12. Source: programs/foreign_national_dscr.guideline:227.
+    Citation: §6.4 Property types, p. 12. Source: programs/foreign_national_dscr.guideline:218.
     """
-    # programs/foreign_national_dscr.guideline:227
+    # programs/foreign_national_dscr.guideline:218
     applies = True
     return applies, (
         # Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, condotel or two_to_four_unit
-        # (programs/foreign_national_dscr.guideline:229)
+        # (programs/foreign_national_dscr.guideline:220)
         (
             None if loan.property_type is None
             else loan.property_type in {
                 'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'condotel', 'two_to_four_unit'
             }
         ),
-        # not Rural property (programs/foreign_national_dscr.guideline:230)
+        # not Rural property (programs/foreign_national_dscr.guideline:221)
         (None if loan.rural is None else not loan.rural),
     )
 
@@ -724,12 +711,12 @@ def rule_acreage(loan: Loan, v: dict[str, Any]) -> Result:
     """Acreage.
 
     Citation: §6.4 Property types, p. 12: parcels of 20.5 acres or more are not eligible. Source:
-    programs/foreign_national_dscr.guideline:232.
+    programs/foreign_national_dscr.guideline:223.
     """
-    # programs/foreign_national_dscr.guideline:232
+    # programs/foreign_national_dscr.guideline:223
     applies = True
     return applies, (
-        # Acreage less than 20.5 acres (programs/foreign_national_dscr.guideline:234)
+        # Acreage less than 20.5 acres (programs/foreign_national_dscr.guideline:225)
         (None if loan.acreage is None else loan.acreage < _D20_5),
     )
 
@@ -737,12 +724,12 @@ def rule_acreage(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
     """State restrictions.
 
-    Citation: §6.5 States, p. 12. Source: programs/foreign_national_dscr.guideline:241.
+    Citation: §6.5 States, p. 12. Source: programs/foreign_national_dscr.guideline:232.
     """
-    # programs/foreign_national_dscr.guideline:241
+    # programs/foreign_national_dscr.guideline:232
     applies = True
     return applies, (
-        # State is not ND, SD or WV (programs/foreign_national_dscr.guideline:243)
+        # State is not ND, SD or WV (programs/foreign_national_dscr.guideline:234)
         (None if loan.state is None else loan.state not in {'ND', 'SD', 'WV'}),
     )
 
@@ -750,13 +737,13 @@ def rule_excluded_states(loan: Loan, v: dict[str, Any]) -> Result:
 def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
     """Prepayment penalty terms.
 
-    Citation: §6.6 Prepayment penalty, p. 13. Source: programs/foreign_national_dscr.guideline:245.
+    Citation: §6.6 Prepayment penalty, p. 13. Source: programs/foreign_national_dscr.guideline:236.
     """
-    # programs/foreign_national_dscr.guideline:245
+    # programs/foreign_national_dscr.guideline:236
     applies = True
     return applies, (
         # Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months
-        # (programs/foreign_national_dscr.guideline:247)
+        # (programs/foreign_national_dscr.guideline:238)
         (
             True if (
                 _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
@@ -783,12 +770,12 @@ def rule_prepayment_states(loan: Loan, v: dict[str, Any]) -> Result:
     """Prepayment penalty: restricted states.
 
     Citation: §6.6 Prepayment penalty, p. 13 (state list illustrative). Source:
-    programs/foreign_national_dscr.guideline:249.
+    programs/foreign_national_dscr.guideline:240.
     """
-    # programs/foreign_national_dscr.guideline:249: applies when State is AK, KS, MI, MN, NM, RI or VT
+    # programs/foreign_national_dscr.guideline:240: applies when State is AK, KS, MI, MN, NM, RI or VT
     applies = (None if loan.state is None else loan.state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     return applies, (
-        # Prepayment penalty term equal to 0 months (programs/foreign_national_dscr.guideline:252)
+        # Prepayment penalty term equal to 0 months (programs/foreign_national_dscr.guideline:243)
         (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0),
     )
 
@@ -848,13 +835,51 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (2,),
 })
 _CELLS_scored = (
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
-    ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("60"), Decimal("60"))),
-    ((Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60")), None),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), (Decimal("60"), Decimal("60"))),
-    ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), (Decimal("55"), Decimal("55"))),
-    ((Decimal("60"), Decimal("60")), None, None),
-    (None, None, None),
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+    ),
+    (
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("75"), Decimal("75")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    (
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+        None,
+    ),
+    (
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+    ),
+    (
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("70"), Decimal("70")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("55"), Decimal("55")),
+    ),
+    ((Decimal("60"), Decimal("60")), None, (Decimal("60"), Decimal("60")), None, None),
+    (None, None, None, None, None),
+    (
+        (Decimal("65"), Decimal("65")),
+        (Decimal("65"), Decimal("65")),
+        (Decimal("60"), Decimal("60")),
+        (Decimal("60"), Decimal("60")),
+        (Decimal("55"), Decimal("55")),
+    ),
+    (None, None, None, None, None),
 )
 _D70 = Decimal("70")
 _D1500000 = Decimal("1500000")
@@ -880,15 +905,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     covered: bool | None = False  # whether some matrix applies
     out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    # matrix scored: Borrowers with a US credit score: max LTV / CLTV (programs/foreign_national_dscr.guideline:113;
-    # §4.1 Matrix 1, p. 8); cells in _CELLS_scored
+    # matrix scored: Max LTV / CLTV by US credit score (programs/foreign_national_dscr.guideline:112; §4.1 Matrix 1, p.
+    # 8; §4.2 No US credit score, p. 8); cells in _CELLS_scored
+    covered = True
     f_fico_no_score = loan.fico_no_score
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
+    f_fico = loan.fico
+    row_key0 = ('no score' if f_fico_no_score is True else f_fico)
     f_purpose = loan.purpose
     f_loan_amount = loan.loan_amount
     f_market_rent = loan.market_rent
     f_lease_rent = loan.lease_rent
-    # Qualifying rent (programs/foreign_national_dscr.guideline:58; §3.1 Qualifying rent, p. 5)
+    # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v_qualifying_rent = (
         None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
         else _t6 if _t6 <= f_market_rent
@@ -898,7 +925,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         inv['qualifying_rent'] = v_qualifying_rent
         v_qualifying_rent = None
     f_pitia = loan.pitia
-    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:63; §3.1 Qualifying rent, p. 5: DSCR is
+    # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:62; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
     v_dscr = rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
     if 'qualifying_rent' in inv:  # it reads a value outside its domain
@@ -907,7 +934,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
         v_dscr = None
-    # DSCR tier (programs/foreign_national_dscr.guideline:66; §3.2 DSCR tiers, p. 5)
+    # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
     v_dscr_tier = (
         None if v_dscr is None
         else 'strong' if v_dscr >= _D1_250
@@ -919,63 +946,62 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if 'dscr' in inv:  # it reads a value outside its domain
         v_dscr_tier = None
         inv['dscr_tier'] = None
-    f_fico = loan.fico
-    if applies is None:
+    if row_key0 is None:
         unresolved.append('scored')
-        if covered is False:
-            covered = None
-    elif applies:
-        covered = True
-        if f_fico is None:
-            unresolved.append('scored')
-        elif v_dscr_tier is None and 'dscr_tier' in inv:
-            failed.append('scored')
-            refused_max_ltv = refused_max_ltv or 'scored'
-            refused_max_cltv = refused_max_cltv or 'scored'
-        elif v_dscr_tier is None:
-            unresolved.append('scored')
-        # fico, dscr_tier: 7 lines
-        elif (
-            row := (
-                0 if f_fico >= 720 and v_dscr_tier in {'strong'}
-                else 1 if f_fico >= 720 and v_dscr_tier in {'standard'}
-                else 2 if f_fico >= 720 and v_dscr_tier in {'thin'}
-                else 3 if 680 <= f_fico <= 719 and v_dscr_tier in {'strong'}
-                else 4 if 680 <= f_fico <= 719 and v_dscr_tier in {'standard'}
-                else 5 if 680 <= f_fico <= 719 and v_dscr_tier in {'thin'}
-                else 6 if v_dscr_tier in {'below'}
-                else -1
-            )
-        ) < 0:
-            failed.append('scored')
-            refused_max_ltv = refused_max_ltv or 'scored'
-            refused_max_cltv = refused_max_cltv or 'scored'
-            out_scored = (len(failed) - 1, 0)
-        elif f_purpose is None or f_loan_amount is None:
-            unresolved.append('scored')
-        # purpose / loan_amount: 3 lines
-        elif (
-            col := (
-                0 if f_purpose in {'purchase', 'rate_term'} and f_loan_amount <= _D1000000
-                else 1 if f_purpose in {'purchase', 'rate_term'} and f_loan_amount > _D1000000
-                else 2 if f_purpose in {'cash_out'}
-                else -1
-            )
-        ) < 0:
-            failed.append('scored')
-            refused_max_ltv = refused_max_ltv or 'scored'
-            refused_max_cltv = refused_max_cltv or 'scored'
-            out_scored = (len(failed) - 1, 1)
-        elif (cell := _CELLS_scored[row][col]) is None:
-            failed.append('scored')  # N/A
-            refused_max_ltv = refused_max_ltv or 'scored'
-            refused_max_cltv = refused_max_cltv or 'scored'
-        else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'scored'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'scored'
-    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:23; §2.1
+    elif v_dscr_tier is None and 'dscr_tier' in inv:
+        failed.append('scored')
+        refused_max_ltv = refused_max_ltv or 'scored'
+        refused_max_cltv = refused_max_cltv or 'scored'
+    elif v_dscr_tier is None:
+        unresolved.append('scored')
+    # fico, dscr_tier: 9 lines
+    elif (
+        row := (
+            0 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'strong'}
+            else 1 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'standard'}
+            else 2 if not isinstance(row_key0, str) and row_key0 >= 720 and v_dscr_tier in {'thin'}
+            else 3 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'strong'}
+            else 4 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'standard'}
+            else 5 if not isinstance(row_key0, str) and 680 <= row_key0 <= 719 and v_dscr_tier in {'thin'}
+            else 6 if not isinstance(row_key0, str) and v_dscr_tier in {'below'}
+            else 7 if row_key0 in {'no score'} and v_dscr_tier in {'strong', 'standard'}
+            else 8 if row_key0 in {'no score'} and v_dscr_tier in {'thin', 'below'}
+            else -1
+        )
+    ) < 0:
+        failed.append('scored')
+        refused_max_ltv = refused_max_ltv or 'scored'
+        refused_max_cltv = refused_max_cltv or 'scored'
+        out_scored = (len(failed) - 1, 0)
+    elif f_purpose is None or f_loan_amount is None:
+        unresolved.append('scored')
+    # purpose / loan_amount: 5 lines
+    elif (
+        col := (
+            0 if f_purpose in {'purchase'} and f_loan_amount <= _D1000000
+            else 1 if f_purpose in {'purchase'} and f_loan_amount > _D1000000
+            else 2 if f_purpose in {'rate_term'} and f_loan_amount <= _D1000000
+            else 3 if f_purpose in {'rate_term'} and f_loan_amount > _D1000000
+            else 4 if f_purpose in {'cash_out'}
+            else -1
+        )
+    ) < 0:
+        failed.append('scored')
+        refused_max_ltv = refused_max_ltv or 'scored'
+        refused_max_cltv = refused_max_cltv or 'scored'
+        out_scored = (len(failed) - 1, 1)
+    elif (cell := _CELLS_scored[row][col]) is None:
+        failed.append('scored')  # N/A
+        refused_max_ltv = refused_max_ltv or 'scored'
+        refused_max_cltv = refused_max_cltv or 'scored'
+    else:
+        if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+            base_max_ltv, base_max_ltv_by = given, 'scored'
+        if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
+            base_max_cltv, base_max_cltv_by = given, 'scored'
+    if covered is False:
+        failed.append("eligibility_matrix")
+    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:22; §2.1
     # Eligible borrowers, p. 3)
     f_citizenship = loan.citizenship
     f_citizenship_country = loan.citizenship_country
@@ -993,14 +1019,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('borrower_type')
     elif ok is None:
         unresolved.append('borrower_type')
-    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:31; §2.2
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
     ok = (None if f_citizenship_country is None else f_citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
     if ok is False:
         failed.append('sanctioned_countries')
     elif ok is None:
         unresolved.append('sanctioned_countries')
-    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:35; §2.1 Eligible
+    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34; §2.1 Eligible
     # borrowers, p. 3)
     f_residence_state = loan.residence_state
     applies = (f_residence_state is not None)
@@ -1014,12 +1040,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('territory_residents')
             elif ok is None:
                 unresolved.append('territory_residents')
-    # rule identification: Passport (programs/foreign_national_dscr.guideline:41; §2.3 Identification, p. 4)
-    # rule visa: US visa (programs/foreign_national_dscr.guideline:45; §2.3 Identification, p. 4)
+    # rule identification: Passport (programs/foreign_national_dscr.guideline:40; §2.3 Identification, p. 4)
+    # rule visa: US visa (programs/foreign_national_dscr.guideline:44; §2.3 Identification, p. 4)
     applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
     if applies is None:
         unresolved.append('visa')
-    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:81; §3.3 Credit,
+    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80; §3.3 Credit,
     # p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
@@ -1032,7 +1058,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('us_credit_score')
             elif ok is None:
                 unresolved.append('us_credit_score')
-    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:86; §3.4 Credit events, p. 6)
+    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     f_application_date = loan.application_date
     if applies is not False:
@@ -1102,7 +1128,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('us_credit_events')
             elif ok is None:
                 unresolved.append('us_credit_events')
-    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:95; §3.5 Housing history,
+    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94; §3.5 Housing history,
     # p. 7)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
@@ -1129,7 +1155,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('us_housing_history')
             elif ok is None:
                 unresolved.append('us_housing_history')
-    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:101; §3.5 Housing
+    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
     applies = (
@@ -1148,20 +1174,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('forbearance_seasoning')
             elif ok is None:
                 unresolved.append('forbearance_seasoning')
-    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:137; §4.2 No US credit
+    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit
     # score, p. 8)
     a_no_score = f_fico_no_score
-    if a_no_score is not False:
-        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'}))
-        if a_no_score is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('no_score')
-        else:
-            if ok is False:
-                failed.append('no_score')
-            elif ok is None:
-                unresolved.append('no_score')
-    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:154; §5.1 Property
+    if a_no_score is None:
+        unresolved.append('no_score')
+    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:145; §5.1 Property
     # types, p. 9)
     f_property_type = loan.property_type
     a_property_adjustment = (
@@ -1170,7 +1188,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if a_property_adjustment is None:
         unresolved.append('property_adjustment')
-    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:159; §5.3 Interest-only, p. 10)
+    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150; §5.3 Interest-only, p. 10)
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
@@ -1183,7 +1201,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('interest_only')
             elif ok is None:
                 unresolved.append('interest_only')
-    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:165; §5.4 Investor
+    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156; §5.4 Investor
     # experience, p. 10)
     f_first_time_investor = loan.first_time_investor
     a_first_time_investor = f_first_time_investor
@@ -1197,7 +1215,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('first_time_investor')
             elif ok is None:
                 unresolved.append('first_time_investor')
-    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:171; §5.5 Short-term rentals,
+    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
     f_short_term_rental = loan.short_term_rental
     applies = f_short_term_rental
@@ -1211,11 +1229,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('short_term_rental')
             elif ok is None:
                 unresolved.append('short_term_rental')
-    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:178; §5.2 Cash-out seasoning, p. 9:
+    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_purchase_date = loan.purchase_date
-    # Ownership seasoning (programs/foreign_national_dscr.guideline:74; §5.2 Cash-out seasoning, p. 9)
+    # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
         None if (
             _t10 := (None if (_t9 := rt.months_since(f_purchase_date, f_application_date)) is None else _t9 >= _D12)
@@ -1245,7 +1263,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 failed.append('cash_out')
             elif ok is None:
                 unresolved.append('cash_out')
-    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:184; §5.2
+    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
         False if (_t35 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
@@ -1255,10 +1273,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if a_cash_out_short_ownership is None:
         unresolved.append('cash_out_short_ownership')
-    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:209; §6.1 Reserves, p. 11)
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11)
     f_retirement_assets = loan.retirement_assets
     f_borrower_age = loan.borrower_age
-    # Retirement assets counted (programs/foreign_national_dscr.guideline:200; §6.1 Reserves, p. 11: retirement accounts
+    # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
         None if (_t11 := (f_retirement_assets is None)) is None
@@ -1273,7 +1291,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
     )
     f_liquid_assets = loan.liquid_assets
-    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:206; §6.1 Reserves, p. 11: assets
+    # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:197; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
     v_reserves_months = rt.div_down(
         (None if f_liquid_assets is None or v_retirement_credit is None else f_liquid_assets + v_retirement_credit),
@@ -1283,7 +1301,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v_reserves_months = None
-    # Required reserves (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11)
+    # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
     v_required_reserves = (
         None if f_loan_amount is None or f_first_time_investor is None
         else _D12 if f_loan_amount <= _D1000000 and f_first_time_investor in {False}
@@ -1303,7 +1321,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('reserves')
     elif ok is None:
         unresolved.append('reserves')
-    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:218; §6.2 Loan amounts, p. 11)
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
     ok = (
         False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
             or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
@@ -1314,14 +1332,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('loan_amount_range')
     elif ok is None:
         unresolved.append('loan_amount_range')
-    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:223; §6.3 Exposure, p. 12)
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
     ok = (None if f_financed_properties is None else f_financed_properties <= 10)
     if ok is False:
         failed.append('financed_properties')
     elif ok is None:
         unresolved.append('financed_properties')
-    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:227; §6.4 Property types, p.
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
     # 12)
     f_rural = loan.rural
     ok = (
@@ -1347,7 +1365,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('property_types')
     elif ok is None:
         unresolved.append('property_types')
-    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:232; §6.4 Property types, p. 12: parcels of 20.5
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
     ok = (None if f_acreage is None else f_acreage < _D20_5)
@@ -1355,14 +1373,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('acreage')
     elif ok is None:
         unresolved.append('acreage')
-    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:241; §6.5 States, p. 12)
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232; §6.5 States, p. 12)
     f_state = loan.state
     ok = (None if f_state is None else f_state not in {'ND', 'SD', 'WV'})
     if ok is False:
         failed.append('excluded_states')
     elif ok is None:
         unresolved.append('excluded_states')
-    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:245; §6.6 Prepayment
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
     ok = (
@@ -1378,7 +1396,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('prepayment_terms')
     elif ok is None:
         unresolved.append('prepayment_terms')
-    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:249; §6.6
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
@@ -1397,13 +1415,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 (None if f_fico_no_score is None else not f_fico_no_score) is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
             )
-                or (
-                    f_fico_no_score is True
-                        and (
-                            False if 'dscr_tier' in inv
-                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
-                        ) is False
-                )
                 or (
                     f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)) is False
@@ -1434,20 +1445,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that
     # may apply; `sure`: only those that surely apply
     gone_max_ltv: bool | None = None  # an amount not known (language.md 9.5)
-    # Max LTV/CLTV with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit score, p. 8)
-    v_no_score_max_ltv = (
-        None if f_purpose is None
-        else _D65 if f_purpose in {'purchase'}
-        else _D60 if f_purpose in {'rate_term'}
-        else _D55 if f_purpose in {'cash_out'}
-        else None
-    )
-    if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
-        if a_no_score is True and not (v_no_score_max_ltv is None and (f_purpose is None)):
-            gone_max_ltv = True
-        elif gone_max_ltv is None:
-            gone_max_ltv = False
-    # LTV reduction by property type (programs/foreign_national_dscr.guideline:148; §5.1 Property types, p. 9)
+    # LTV reduction by property type (programs/foreign_national_dscr.guideline:139; §5.1 Property types, p. 9)
     v_property_reduction = (
         None if f_property_type is None
         else _D5 if f_property_type in {'condo_non_warrantable', 'two_to_four_unit'}
@@ -1462,12 +1460,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             gone_max_ltv = False
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
-    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at no_score_max_ltv
-        if best is None or best > (v_no_score_max_ltv or _D0):
-            best, best_by = (v_no_score_max_ltv or _D0), 'no_score'
-        if a_no_score is True and (sure is None or sure > (v_no_score_max_ltv or _D0)):
-            sure = (v_no_score_max_ltv or _D0)
-    # first_time_investor (programs/foreign_national_dscr.guideline:165): cap at 70%
+    # first_time_investor (programs/foreign_national_dscr.guideline:156): cap at 70%
     if a_first_time_investor is not False:
         if best is None or best > _D70:
             best, best_by = _D70, 'first_time_investor'
@@ -1519,11 +1512,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
     # that may apply; `sure`: only those that surely apply
     gone_max_cltv: bool | None = None  # an amount not known (language.md 9.5)
-    if a_no_score is not False and (v_no_score_max_ltv is None):  # no_score: cap by no_score_max_ltv
-        if a_no_score is True and not (v_no_score_max_ltv is None and (f_purpose is None)):
-            gone_max_cltv = True
-        elif gone_max_cltv is None:
-            gone_max_cltv = False
     # property_adjustment: reduce by property_reduction
     if a_property_adjustment is not False and (v_property_reduction is None):
         if a_property_adjustment is True and not (v_property_reduction is None and (f_property_type is None)):
@@ -1532,12 +1520,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             gone_max_cltv = False
     best = sure = base_max_cltv
     best_by = base_max_cltv_by
-    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at no_score_max_ltv
-        if best is None or best > (v_no_score_max_ltv or _D0):
-            best, best_by = (v_no_score_max_ltv or _D0), 'no_score'
-        if a_no_score is True and (sure is None or sure > (v_no_score_max_ltv or _D0)):
-            sure = (v_no_score_max_ltv or _D0)
-    # first_time_investor (programs/foreign_national_dscr.guideline:165): cap at 70%
+    # first_time_investor (programs/foreign_national_dscr.guideline:156): cap at 70%
     if a_first_time_investor is not False:
         if best is None or best > _D70:
             best, best_by = _D70, 'first_time_investor'
@@ -1610,7 +1593,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None
     best_by = ''
-    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:137): cap at $1,500,000
+    if a_no_score is not False:  # no_score (programs/foreign_national_dscr.guideline:130): cap at $1,500,000
         if best is None or best > _D1500000:
             best, best_by = _D1500000, 'no_score'
         if a_no_score is True and (sure is None or sure > _D1500000):

@@ -336,8 +336,8 @@ class PyExpr:
                 integer = key.type.kind in ("integer", "months", "days")
                 test = band_test(name, (entry.low, entry.low_inclusive, entry.high, entry.high_inclusive), integer,
                                  self.decimal)
-                if axis.flag(i):  # `no score` is in no band
-                    test = f"{name} != {ir.NO_SCORE!r}" + ("" if test == "True" else f" and {test}")
+                if axis.flag(i):  # `no score` (the key's only text) is in no band; `isinstance` lets mypy see a number
+                    test = f"not isinstance({name}, str)" + ("" if test == "True" else f" and {test}")
                 if test != "True":
                     tests.append(test)
         return " and ".join(tests) if tests else "True"
