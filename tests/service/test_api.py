@@ -121,7 +121,7 @@ def test_programs_listing_and_details(server: Server) -> None:
     assert detail["matrices"][0]["citation"] == "§2.1 Matrix A, p. 4"
     assert detail["matrices"][0]["cells"][0][0]["limits"] == {"max_ltv": "90", "max_cltv": "90"}
     assert all(r["citation"] for r in detail["rules"])
-    assert {lim["id"] for lim in detail["limits"]} == {"max_ltv", "max_cltv", "max_loan_amount"}
+    assert {lim["id"] for lim in detail["limits"]} == {"max_ltv", "max_cltv", "max_loan_amount", "max_hcltv"}
     older = server.get("/v1/programs/keystone_bank_statement?on=2025-09-01").json()
     assert older["version"] == "2025.2"
     missing = server.get("/v1/programs/keystone_bank_statment")
