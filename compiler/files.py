@@ -127,3 +127,12 @@ def describe_os_error(err: OSError) -> str:
     if Path(name).name.startswith(".") and name.endswith(".tmp"):
         name = str(Path(name).parent)  # a temporary file of ours: the folder is what the user knows
     return f"Cannot use {name}: {why}."
+
+
+def user_cache_home() -> Path | None:
+    """glc's folder in the user's cache, shared by every project: `$GLC_CACHE_HOME` (empty: None, keep nothing),
+    else `$XDG_CACHE_HOME/glc`, else `~/.cache/glc`. Not created here."""
+    home = os.environ.get("GLC_CACHE_HOME")
+    if home is None:
+        home = str(Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "glc")
+    return Path(home) if home else None

@@ -77,11 +77,10 @@ def compiler_hash() -> str:
 
 
 def _user_folder() -> Path | None:
-    """The user's cache folder, as for the parser (`compiler.syntax.parse.user_cache_file`); None: nowhere."""
-    home = os.environ.get("GLC_CACHE_HOME")
-    if home is None:
-        home = str(Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "glc")
-    return Path(home) if home else None
+    """The user's cache folder, as for the parser; None: nowhere."""
+    from compiler.files import user_cache_home
+
+    return user_cache_home()
 
 
 def _signature() -> str | None:

@@ -69,18 +69,15 @@ def user_cache_file() -> Path | None:
     `$XDG_CACHE_HOME/glc`, else `~/.cache/glc`; one file per grammar and Lark version (Lark checks it too, and
     rebuilds the parser when the file is stale or unreadable). None when the folder cannot be made."""
     import hashlib
-    import os
 
     from lark import __version__ as lark_version
 
-    home = os.environ.get("GLC_CACHE_HOME")
-    if home is None:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        home = str(Path(base) / "glc")
-    if not home:
+    from compiler.files import user_cache_home
+
+    folder = user_cache_home()
+    if folder is None:
         return None
     digest = hashlib.sha256((GRAMMAR.read_text(encoding="utf-8") + lark_version).encode()).hexdigest()[:16]
-    folder = Path(home)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
