@@ -322,6 +322,8 @@ class Axis:
     entry per key (a band of a numeric key, choices of a choice or yes/no key); lines never overlap, so a loan's
     keys fall in at most one line. `labels` names each key (a field or value id), `label` the whole axis."""
 
+    READS: ClassVar[tuple[str, ...]] = ("no_score",)  # a `no score` line reads its key's yes/no field
+
     keys: tuple[Expr, ...]
     lines: tuple[tuple[Entry, ...], ...]
     labels: tuple[str, ...]

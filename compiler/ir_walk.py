@@ -95,13 +95,17 @@ def find_all(node: object, /, *kinds: type) -> Iterator[Any]:
 def reads(node: object) -> tuple[str, ...]:
     """The loan fields and derived values `node` reads directly, once each, in first-use order.
 
-    Derived values are not expanded. Includes the list a `months since latest`/`count lates` reads and the
-    seasoning date `months since` counts to; a node's own names come after those of its operands.
+    Derived values are not expanded. Includes the list a `months since latest`/`count lates` reads, the
+    seasoning date `months since` counts to and the yes/no field (`fico_no_score`) a table's `no score` line
+    reads; a node's own names come after those of its operands.
     """
     out: dict[str, None] = {}
     for n in _post_order(node):
-        for name in getattr(type(n), "READS", ()):
-            out.setdefault(getattr(n, name), None)
+        for attribute in getattr(type(n), "READS", ()):
+            named = getattr(n, attribute)
+            for name in named if isinstance(named, tuple) else (named,):
+                if name:  # a tuple of names per position holds "" where there is none
+                    out.setdefault(name, None)
     return tuple(out)
 
 

@@ -61,6 +61,7 @@ def test_hostile_text_renders_escaped(tmp_path: Path) -> None:
     assert "Grid \"\"\" <script>alert('x')</script>" in text
     assert "Inv'estor \" '''  __import__('os').system('touch /tmp/glc-pwned') | * _ `code`" in text
     assert "<b>bold</b> {% raw %}" in text
+    assert "Note # not a comment   second line (§1" in text  # the matrix's note, under its table
 
 
 def test_every_program_page_has_a_runnable_checker_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ import pytest
 from compiler import ir, ir_program
 from compiler.backends.docs.links import field_anchor, rule_anchor, value_anchor
 from compiler.driver import check_paths
+from compiler.escape import md
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -108,3 +109,99 @@ def test_prose_names_choices_by_their_labels(bundle: ir_program.Bundle) -> None:
         text = re.sub(r"`[^`]*`|<[^>]+>|\]\([^)]*\)|\{ #[^}]*\}", " ", text).replace("\\", "")
         shown = {c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)}
         assert not shown, (name, sorted(shown))
+
+
+NOTED = """\
+program noted_tables
+  title: "Noted tables"
+  investor: "Test"
+  family: "Test"
+  version: "1"
+  effective: 2026-01-01
+  source: "Test guide"
+
+matrix ltv_grid "LTV grid"
+  cite "§2 <i>Matrix</i>, p. 3"
+  note "Rows <b>by</b> score | *not* [a link](x) {{ 7*7 }}"
+  gives max_ltv
+  rows fico
+  | FICO | max |
+  | 660+ | 80% |
+
+value reserves_needed "Reserves needed" by loan_amount
+  cite "§3"
+  note "Held in a <script>US</script> account"
+  | Loan amount   | Reserves  |
+  | <= $1,000,000 | 6 months  |
+  | > $1,000,000  | 12 months |
+
+rule reserves "Reserves"
+  cite "§3"
+  require reserves_months at least reserves_needed
+"""
+
+
+def test_a_matrix_and_a_lookup_show_their_notes_escaped(tmp_path: Path) -> None:
+    """A matrix's `note` lines are shown under its table with its citation; a derived value's (a lookup's) in its
+    row of the derived values; guideline text is inert: no HTML, no Markdown."""
+    import shutil
+
+    from compiler.backends.docs.site import program_page
+
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    shutil.copy(ROOT / "programs" / "loan.fields", folder / "loan.fields")
+    (folder / "noted_tables.guideline").write_text(NOTED, encoding="utf-8")
+    result = check_paths([folder])
+    assert result.bundle is not None, [d.message for d in result.diagnostics]
+    p = next(q for q in result.bundle.programs if q.id == "noted_tables")
+    page = program_page(p, result.bundle)
+    matrix = page.split(f"{{ #{rule_anchor('ltv_grid')} }}", 1)[1].split("\n## ", 1)[0]
+    table_end = matrix.index('data-value="80">80%</span> |')
+    note = (r"*Rows &lt;b&gt;by&lt;/b&gt; score \&#124; \*not\* \[a link\]\(x\) \{\{ 7\*7 \}\}*"
+            r" (§2 &lt;i&gt;Matrix&lt;/i&gt;, p. 3)")
+    assert note in matrix and matrix.index(note) > table_end
+    row = next(line for line in page.splitlines() if f'id="{value_anchor("reserves_needed")}"' in line)
+    assert "<br>*Held in a &lt;script&gt;US&lt;/script&gt; account*" in row
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+
+
+def test_every_note_of_the_programs_is_on_its_page(bundle: ir_program.Bundle) -> None:
+    """Matrix and value notes under their items; `note` items with their status and citation (issue 16)."""
+    statuses = set()
+    for p in bundle.programs:
+        page = _page(f"programs/{p.id}.md")
+        for m in p.matrices:
+            section = page.split(f"{{ #{rule_anchor(m.id)} }}", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+            for text in m.notes:
+                assert f"*{md(text)}*" in section, (p.id, m.id)
+        for v in p.values:
+            row = next(line for line in page.splitlines() if f'id="{value_anchor(v.id)}"' in line)
+            for text in v.notes:
+                assert f"<br>*{md(text)}*" in row, (p.id, v.id)
+        for n in p.notes:
+            section = page.split(f"{{ #note-{n.id} }}", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+            assert f"    {md(n.text)}" in section and f"status {n.status};" in section, (p.id, n.id)
+            assert f"*{md(n.citation)}*" in section, (p.id, n.id)
+            statuses.add(n.status)
+    assert statuses == {"informational", "unusable", "conflict"}  # the programs use every status
+
+
+def test_a_no_score_line_reads_the_no_score_field(bundle: ir_program.Bundle) -> None:
+    """A matrix (or lookup) with a `no score` line reads the loan's `<score>_no_score` yes/no field: its Reads list
+    links it, after the key's own names."""
+    seen = 0
+    for p in bundle.programs:
+        page = _page(f"programs/{p.id}.md")
+        for m in p.matrices:
+            flags = [f for axis in (m.rows, m.columns) if axis is not None for f in axis.no_score if f]
+            if not flags:
+                continue
+            assert set(flags) <= set(ir.reads(m)), (p.id, m.id)
+            section = page.split(f"{{ #{rule_anchor(m.id)} }}", 1)[1].split("\n### ", 1)[0]
+            reads = re.search(r"\*\*Reads\*\* (.*)", section)
+            assert reads is not None, (p.id, m.id)
+            for flag in flags:
+                assert f"(../vocabulary.md#{field_anchor(flag)})" in reads.group(1), (p.id, m.id, flag)
+                seen += 1
+    assert seen  # foreign_national_dscr's matrix has `no score` lines

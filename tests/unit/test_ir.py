@@ -173,8 +173,14 @@ def _inputs_of(x: object) -> tuple[str, ...]:
             add(e.as_of)
             return
         if isinstance(e, ir.Lookup):
-            for k in e.key.keys:
+            walk(e.key)
+            return
+        if isinstance(e, ir.Axis):  # its keys, then the yes/no field a `no score` line reads
+            for k in e.keys:
                 walk(k)
+            for flag in e.no_score:
+                if flag:
+                    add(flag)
             return
         if dataclasses.is_dataclass(e) and not isinstance(e, type):
             for fd in dataclasses.fields(e):
