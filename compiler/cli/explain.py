@@ -22,7 +22,7 @@ from compiler.cli.render import err_console
 from compiler.project import Project
 
 if TYPE_CHECKING:
-    from compiler.tools.explain_result import Explanation, FailedRule, Suggestion
+    from compiler.tools.explain_result import Check, Explanation, FailedRule, Suggestion
 
 
 def explain(
@@ -105,11 +105,12 @@ def print_explanation(e: Explanation, console: Console) -> None:
     if e.failed:
         console.print()
         console.print(Text("To make the loan pass every rule (smallest change first):", style="bold"))
+        _checks(e.checks, console)
         if e.whole_loan_note:
             console.print(Text(f"  {e.whole_loan_note}"))
-        for n, s in enumerate(e.whole_loan, 1):
+        for n, s in enumerate(e.whole_loan, len(e.checks) + 1):
             _suggestion(n, s, console, show_status=True)
-        if not e.whole_loan:
+        if not e.whole_loan and not e.checks:
             console.print(Text("  (none found)"))
     for f in e.failed:
         console.print()
@@ -140,10 +141,18 @@ def _failed(f: FailedRule, console: Console) -> None:
     console.print(Text(f"  {f.message}"))
     if f.note:
         console.print(Text(f"  {f.note}", style="yellow"))
-    for n, s in enumerate(f.suggestions, 1):
+    _checks(f.checks, console)
+    for n, s in enumerate(f.suggestions, len(f.checks) + 1):
         _suggestion(n, s, console, show_status=False)
-    if not f.suggestions and not f.note:
+    if not f.suggestions and not f.note and not f.checks:
         console.print(Text("  No change of one or two fields found that makes it pass."))
+
+
+def _checks(checks: tuple[Check, ...], console: Console) -> None:
+    """The data to check, before any change: a value that cannot be computed is no trade on other fields."""
+    for n, c in enumerate(checks, 1):
+        console.print(Text(f"  {n}. {c.text}"))
+        console.print(Text("       the data is most likely wrong: correct it before changing anything else", style="dim"))
 
 
 def _suggestion(n: int, s: Suggestion, console: Console, show_status: bool) -> None:

@@ -154,6 +154,7 @@ class Row:
     change: str = ""
     change_details: list[str] = field(default_factory=list)
     summary: str = ""
+    checks: list[str] = field(default_factory=list)  # data to check before any change (a value cannot be computed)
 
 
 def answers(ps: ProgramSet, loan: Any, day: Any) -> list[Row]:
@@ -196,6 +197,7 @@ def answers(ps: ProgramSet, loan: Any, day: Any) -> list[Row]:
                 e = None
             if e is not None:
                 row.summary = e.summary
+                row.checks = [c.text for c in e.checks]
                 if e.whole_loan:
                     best = e.whole_loan[0]
                     row.change = best.change

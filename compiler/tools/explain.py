@@ -40,8 +40,9 @@ from typing import Any
 from compiler import ir, ir_program
 from compiler.evaluate import Env, ev
 from compiler.runtime import Decision, ProgramMeta
+from compiler.tools.explain_checks import checks
 from compiler.tools.explain_outcome import Goal, Outcome, Target, targets
-from compiler.tools.explain_result import Explanation, FailedRule, MissingField, NoteLine, Referral, Suggestion, rank
+from compiler.tools.explain_result import Check, Explanation, FailedRule, MissingField, NoteLine, Referral, Suggestion, rank
 from compiler.tools.explain_search import Explainer
 from compiler.tools.explain_words import join_or, lower_first
 
@@ -60,11 +61,14 @@ def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan
 
     failed: list[FailedRule] = []
     per_finding: list[list[Suggestion]] = []
+    read: list[object] = []  # the failed findings' nodes
     for target, pos in targets(program, decision):
         finding = decision.findings[pos]
         if finding.outcome != "fail":
             continue
-        names = ex.fields_of(ex.nodes_of(target))
+        nodes = ex.nodes_of(target)
+        names = ex.fields_of(nodes)
+        read += nodes
 
         def goal(o: Outcome, t: Target = target) -> bool:
             return o.passes(t)
@@ -82,7 +86,7 @@ def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan
             else:
                 note = _no_single_note(ex, names, bool(combined))
         failed.append(FailedRule(finding.rule_id, finding.title, finding.message, finding.citation, finding.source,
-                                 names, tuple(singles), note))
+                                 names, tuple(singles), note, checks(ex, nodes)))
         per_finding.append(singles)
 
     whole: list[Suggestion] = []
@@ -102,9 +106,10 @@ def explain(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan
                               ("; these changes together do." if combined else
                                ", and no combination of the changes above does."))
             whole = sorted(whole + combined, key=rank)
-    summary = _summary(decision.status, failed, whole, missing, referrals)
+    first = checks(ex, read)
+    summary = _summary(decision.status, failed, whole, missing, referrals, first)
     return Explanation(decision.program, decision.status, summary, tuple(failed), tuple(whole), whole_note, missing,
-                       referrals, ex.evaluations, note_lines(program))
+                       referrals, ex.evaluations, note_lines(program), first)
 
 
 def note_lines(program: ir_program.Program) -> tuple[NoteLine, ...]:
@@ -172,11 +177,13 @@ def _missing(decision: Decision, ex: Explainer) -> tuple[MissingField, ...]:
 
 
 def _summary(status: str, failed: list[FailedRule], whole: list[Suggestion], missing: tuple[MissingField, ...],
-             referrals: tuple[Referral, ...]) -> str:
+             referrals: tuple[Referral, ...], first: tuple[Check, ...] = ()) -> str:
     parts: list[str] = []
     if failed:
         n = len(failed)
         parts.append(f"{n} rule{'s' if n != 1 else ''} failed ({', '.join(f.rule_id for f in failed)}).")
+        if first:  # wrong data, most likely: no trade on other fields is the fix
+            parts.append("Check the data first. " + " ".join(f"{c.text}." for c in first))
         if whole:
             result = "eligible" if whole[0].status == "eligible" else "pass every rule"
             parts.append(f"Smallest change that makes the loan {result}: {whole[0].change}.")

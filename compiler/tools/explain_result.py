@@ -61,6 +61,16 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
+class Check:
+    """Data to check before any change: `values` cannot be computed (a denominator of zero or less) or are outside
+    their domain, from the loan's `fields`; no change of other fields is the fix (docs/language.md 3.4)."""
+
+    fields: tuple[str, ...]
+    values: tuple[str, ...]  # their titles
+    text: str  # "PITIA is $0/month: DSCR cannot be computed; check PITIA"
+
+
+@dataclass(frozen=True, slots=True)
 class FailedRule:
     """A failed finding, the loan fields it depends on, and the changes that make it pass."""
 
@@ -72,6 +82,7 @@ class FailedRule:
     fields: tuple[str, ...]
     suggestions: tuple[Suggestion, ...]
     note: str
+    checks: tuple[Check, ...] = ()  # shown before the suggestions: the data behind a value that cannot be computed
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,7 @@ class Explanation:
     referrals: tuple[Referral, ...]
     evaluations: int  # changed loans decided by the search
     notes: tuple[NoteLine, ...] = ()  # the program's `note` items: recorded, not checked
+    checks: tuple[Check, ...] = ()  # the failed findings' checks, once each: before any change of the loan
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; Decimals as exact strings, dates ISO."""

@@ -76,15 +76,16 @@ class Explainer:
 
         A `<score>_no_score` field is left out: whether the borrower has a score at all is no change to suggest
         (and the score itself, given, says no)."""
-        return tuple(n for n in self._names(nodes)
+        return tuple(n for n in self.names(nodes)
                      if self.program.value(n) is None and n in self.fields and not self.fields[n].no_score_of)
 
     def relevant(self, t: Target) -> set[str]:
         """The derived values (and, for a limit, the limit) a finding depends on: the effects worth showing for it."""
-        names = {n for n in self._names(self.nodes_of(t)) if self.program.value(n) is not None}
+        names = {n for n in self.names(self.nodes_of(t)) if self.program.value(n) is not None}
         return names | ({self.program.limits[t.index].id} if t.kind == "limit" else set())
 
-    def _names(self, nodes: Iterable[object]) -> list[str]:
+    def names(self, nodes: Iterable[object]) -> list[str]:
+        """The fields and derived values the nodes read, through derived values, in first-use order."""
         seen: list[str] = []
         stack = [n for node in nodes for n in ir.reads(node)]
         while stack:

@@ -160,3 +160,38 @@ def test_on_date_explains_the_version_in_force(loan_file: Any) -> None:
     no_app = glc("explain", "keystone_bank_statement", loan_file({k: v for k, v in BIG_LOAN.items()
                                                                  if k != "application_date"}), "--on", "application")
     assert no_app.exit_code == 1 and "no application_date" in no_app.stderr
+
+
+def test_a_value_that_cannot_be_computed_says_check_its_denominator_first(loan_file: Any) -> None:
+    """PITIA $0: DSCR and reserves divide by it (language.md 3.4 rule 5). The first thing explain says, for the
+    loan and for each rule it fails, is to check PITIA, before any trade on other fields."""
+    from tests.seed_loans import INVESTOR
+
+    out = glc("explain", "harbor_dscr", loan_file({**INVESTOR, "pitia": 0}))
+    assert out.exit_code == 0, out.stderr
+    text = out.stdout
+    check = "PITIA is $0/month: DSCR and Reserves cannot be computed; check PITIA"
+    assert f"Check the data first. {check}." in text.splitlines()[1]
+    whole = text.split("To make the loan pass every rule (smallest change first):\n", 1)[1]
+    assert whole.startswith(f"  1. {check}\n")
+    for rule, value in (("min_dscr", "DSCR"), ("reserves", "Reserves")):
+        section = text.split(f"failed {rule} ", 1)[1]
+        first = next(line for line in section.splitlines() if line.startswith("  1. "))
+        assert first == f"  1. PITIA is $0/month: {value} cannot be computed; check PITIA", rule
+    data = json.loads(glc("explain", "harbor_dscr", loan_file({**INVESTOR, "pitia": 0}), "--format", "json").stdout)
+    assert [(c["fields"], c["text"]) for c in data["checks"]] == [(["pitia"], check)]
+
+
+def test_a_value_outside_its_domain_says_check_the_amounts_behind_it(loan_file: Any) -> None:
+    """Excluded transfers above total deposits: income is negative, outside its domain; explain says to check the
+    amounts it is computed from before suggesting changes."""
+    loan = {**OWNER, "doc_type": "bank_stmt_personal_12", "statement_months": 12, "total_deposits": 100_000,
+            "excluded_transfers": 150_000}
+    data = json.loads(glc("explain", "keystone_bank_statement", loan_file(loan), "--format", "json").stdout)
+    assert data["status"] == "ineligible"
+    dti = next(f for f in data["failed"] if f["rule_id"] == "max_dti")
+    assert dti["checks"][0]["text"] == (
+        "Qualifying monthly income is -$4,166.67/month, outside its domain (over $0/month); check Total deposits, "
+        "Transfers excluded, Non-recurring deposits excluded and Statement months")  # not the business branch's
+    assert "ownership_pct" not in dti["checks"][0]["fields"]
+    assert data["checks"] == dti["checks"]
