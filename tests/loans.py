@@ -126,7 +126,53 @@ def loans(bundle: ir_program.Bundle) -> st.SearchStrategy[dict[str, Any]]:
         if f.name in ("fico", "loan_amount", "occupancy", "purpose", "doc_type", "appraised_value", "purchase_price", "pitia",
                       "credit_events", "housing_lates"):  # the lists a derived credit grade reads
             parts[f.name] = st.one_of(s, s, s, s, s, s, s, s, s, st.none())  # mostly known, so rules get exercised
-    return st.fixed_dictionaries(parts).map(_ltv_edges(edges))
+    tweaks = _denominator_tweaks(bundle)
+    tweak = st.sampled_from([None] * 4 * len(tweaks) + tweaks) if tweaks else st.none()  # one loan in five or so
+    return st.tuples(st.fixed_dictionaries(parts), tweak).map(_tweaked).map(_ltv_edges(edges))
+
+
+Tweak = tuple[str, str, str]  # ("zero", field, "") or ("exceed", minuend, subtrahend)
+
+
+def _denominator_tweaks(bundle: ir_program.Bundle) -> list[Tweak]:
+    """Zero and negative denominators (language.md 3.4 rule 5: a quotient over a known amount of zero or less is
+    undefined): from every division of every program's values, followed through the values its denominator reads,
+    each amount field it reads that may be 0 (PITIA, appraised value, current housing payment, ownership share)
+    and each `field - field` it reads (excluded deposits up to or above total deposits: no income, or less)."""
+    values = {v.id: v for p in bundle.programs for v in p.values}
+    fields = {f.name: f for f in bundle.vocabulary.fields}
+    tweaks: dict[Tweak, None] = {}
+    todo: list[ir.Expr] = [d.denominator for v in values.values() if isinstance(v.body, ir.Expr)
+                           for d in ir.find_all(v.body, ir.DivRound)]
+    seen: set[str] = set()
+    while todo:
+        x = todo.pop()
+        for a in ir.find_all(x, ir.Arith):
+            if a.op == "-" and isinstance(a.left, ir.FieldRef) and isinstance(a.right, ir.FieldRef):
+                tweaks.setdefault(("exceed", a.left.name, a.right.name), None)
+        for name in ir.reads(x):
+            if name in values and name not in seen:
+                seen.add(name)
+                body = values[name].body
+                todo += [body] if isinstance(body, ir.Expr) else list(body.key.keys)
+            f = fields.get(name)
+            if f is not None and f.type.kind in ("money", "number", "percent", "integer", "months", "days") \
+                    and (f.range is None or f.range.contains(Decimal(0))):
+                tweaks.setdefault(("zero", name, ""), None)
+    return sorted(tweaks)
+
+
+def _tweaked(drawn: tuple[dict[str, Any], Tweak | None]) -> dict[str, Any]:
+    """The loan with one denominator made zero, or a subtraction made zero or negative (`exceed`: the subtrahend
+    is the minuend plus 0 or 1, by the minuend's parity; an unknown minuend becomes 0)."""
+    loan, tweak = drawn
+    if tweak is None:
+        return loan
+    kind, a, b = tweak
+    if kind == "zero":
+        return dict(loan, **{a: 0})
+    minuend = loan.get(a) if loan.get(a) is not None else 0
+    return dict(loan, **{a: minuend, b: minuend + int(minuend) % 2})
 
 
 def _ltv_edges(edges: dict[str, set[Decimal]]) -> Any:

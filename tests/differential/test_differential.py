@@ -76,3 +76,38 @@ def test_every_version_has_a_checker() -> None:
 
     assert {(pid, v) for pid, vs in generated.VERSIONS.items() for _, v, _ in vs} == {
         (p.id, p.version) for p in (*BUNDLE.programs, *BUNDLE.history)}
+
+
+def test_the_loans_divide_by_zero_and_less_in_every_program() -> None:
+    """The strategy draws zero and negative denominators (PITIA $0, appraised value $0, excluded deposits above
+    total deposits: language.md 3.4 rule 5), so every program decides loans some value of which cannot be computed:
+    every test drawing `loans` compares the executors on them."""
+    from hypothesis import HealthCheck, given, settings
+
+    from compiler.evaluate import values_of
+    from compiler.runtime.values import Undefined
+    from generated.loan import Loan
+
+    undefined: dict[str, set[str]] = {p.id: set() for p in BUNDLE.programs}
+    negative: list[bool] = []
+
+    @settings(max_examples=100, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(loans(BUNDLE))
+    def draw(data: dict[str, object]) -> None:
+        loan = Loan.model_validate(data)
+        for program in BUNDLE.programs:
+            env = values_of(program, loan)
+            undefined[program.id] |= {name for name, why in env.invalid.items() if isinstance(why, Undefined)}
+            negative.append(any(isinstance(why, Undefined) and why.value < 0 for why in env.invalid.values())
+                            or any(env.invalid.get(v.id) is not None and not isinstance(env.invalid[v.id], Undefined)
+                                   for v in program.values))
+
+    draw()
+    from tests.loans import _denominator_tweaks
+
+    assert {("zero", "pitia", ""), ("zero", "appraised_value", ""), ("zero", "current_housing_payment", ""),
+            ("exceed", "total_deposits", "excluded_transfers")} <= set(_denominator_tweaks(BUNDLE))
+    assert all(undefined.values()), [pid for pid, names in undefined.items() if not names]
+    assert {"dscr", "reserves_months", "ltv", "cltv", "payment_shock"} <= undefined["keystone_bank_statement"]
+    assert any(negative)  # an amount of zero or less: income from excluded deposits above the total

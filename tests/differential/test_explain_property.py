@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 from compiler.evaluate import evaluate
 from compiler.tools.explain import explain
 from compiler.tools.explain_result import Change, Suggestion
-from tests.loans import loans
+from tests.loans import _denominator_tweaks, _tweaked, loans
 from tests.seed_loans import INVESTOR, OWNER
 from tests.unit.test_explain import BUNDLE, PROGRAMS
 
 EXAMPLES = int(os.environ.get("GLC_EXPLAIN_EXAMPLES", "25"))
+TWEAKS = _denominator_tweaks(BUNDLE)
 SCALARS = sorted(f.name for f in BUNDLE.vocabulary.fields if f.type.kind not in ("text", "list"))
 
 
@@ -36,7 +37,8 @@ def near_misses(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     drawn = draw(loans(BUNDLE))
     keys = draw(st.lists(st.sampled_from([*SCALARS, "credit_events", "housing_lates"]), min_size=1, max_size=4,
                          unique=True))
-    return program, {**base, **{k: drawn[k] for k in keys if drawn[k] is not None}}
+    loan = {**base, **{k: drawn[k] for k in keys if drawn[k] is not None}}
+    return program, _tweaked((loan, draw(st.sampled_from([None, None, *TWEAKS]))))  # a denominator of 0 or less
 
 
 def apply(loan: dict[str, Any], s: Suggestion, value: Any = None) -> dict[str, Any]:
@@ -73,6 +75,13 @@ def test_every_suggested_change_makes_the_rule_pass(case: tuple[str, dict[str, A
     assume(e.status == "ineligible")
     checked = sum(len(f.suggestions) for f in e.failed) + len(e.whole_loan)
     event("suggestions checked: " + ("0" if checked == 0 else "1-5" if checked <= 5 else "6 or more"))
+    for f in e.failed:  # a value that cannot be computed or is outside its domain: check the data first
+        cause = "cannot be computed" in f.message or "outside its domain" in f.message
+        assert bool(f.checks) == cause, f"{program_id} {f.rule_id}: {f.message} / {f.checks}"
+        for c in f.checks:
+            assert c.fields and all(data.get(n) is not None for n in c.fields) and set(c.fields) <= set(f.fields), c
+        event("checks: " + ("yes" if f.checks else "no"))
+    assert {n for c in e.checks for n in c.fields} == {n for f in e.failed for c in f.checks for n in c.fields}
     for f in e.failed:
         for s in f.suggestions:
             changed = Loan.model_validate(apply(data, s))
