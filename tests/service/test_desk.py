@@ -86,6 +86,14 @@ def test_a_posted_form_answers_as_the_check_endpoint(server: Server) -> None:
     assert "Smallest change that makes it eligible:" in keystone and "§2.1 Matrix A, p. 4" in keystone
 
 
+def test_a_value_that_cannot_be_computed_is_told_to_check_its_data_first(server: Server) -> None:
+    """PITIA $0: the desk says to check PITIA (language.md 3.4 rule 5), above any change it suggests."""
+    page = server.post("/", _form({**AS_JSON, "pitia": "0"}), "application/x-www-form-urlencoded").body.decode()
+    keystone = _program_block(page, "keystone_bank_statement")
+    check = "<strong>Check the data first:</strong> PITIA is $0/month: "
+    assert check in keystone and "cannot be computed; check PITIA" in keystone
+
+
 def test_user_text_is_escaped_and_wrong_values_are_shown_beside_their_fields(server: Server) -> None:
     hostile = '"><script>alert(1)</script>'
     answer = server.post("/", _form({**AS_JSON, "loan_id": hostile, "fico": "<b>700</b>", "occupancy": hostile}),
