@@ -21,6 +21,9 @@ For each failed finding (a rule, a matrix, a limit):
    any rule it would break, are read from that decision. A change that makes some check unknown (a zero that
    divides a ratio, a documentation type whose income is not given) or a derived amount negative is no fix.
 
+A finding that fails because a value it reads cannot be computed (a denominator of zero or less) or is outside
+its domain first gets the data to check (`explain_checks`), before any change: that data is most likely wrong.
+
 Then the same search for the whole loan (no failed finding left). When no single change helps, changes of
 two or three fields are tried, combining the best single changes for each failed requirement (of one rule)
 or each failed finding (of the loan), and kept only when the combined change verifies.
