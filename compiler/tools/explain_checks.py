@@ -68,7 +68,8 @@ def _amount(x: object, t: Type) -> str:
 
 def _known_amounts(ex: Explainer, nodes: Sequence[object]) -> tuple[str, ...]:
     """The loan's amounts (numbers it gives) that `nodes` read, through derived values, on the branches of an `if`
-    the loan takes (an income by personal statements is no business's ownership share): the data behind them."""
+    the loan takes (an income by personal statements is no business's ownership share): the data behind them; only
+    those of zero or less when there are such."""
     env = Env(ex.base.facts.loan, ex.program, dict(ex.base.facts.values))
     out: dict[str, None] = {}
     stack = list(reversed(nodes))
@@ -85,5 +86,7 @@ def _known_amounts(ex: Explainer, nodes: Sequence[object]) -> tuple[str, ...]:
         if isinstance(node, ir.FieldRef):
             out.setdefault(node.name, None)
         stack += reversed(list(ir.children(node)))
-    return tuple(n for n in out if n in ex.fields and not ex.fields[n].no_score_of
-                 and ex.fields[n].type.kind not in ("yesno", "enum", "date") and ex.now(n) is not None)
+    amounts = [n for n in out if n in ex.fields and not ex.fields[n].no_score_of
+               and ex.fields[n].type.kind not in ("yesno", "enum", "date") and ex.now(n) is not None]
+    nothing = [n for n in amounts if isinstance(got := ex.now(n), Decimal) and got <= 0]
+    return tuple(nothing or amounts)  # an amount of $0 or less (the appraised value under a purchase price) first

@@ -195,3 +195,13 @@ def test_a_value_outside_its_domain_says_check_the_amounts_behind_it(loan_file: 
         "Transfers excluded, Non-recurring deposits excluded and Statement months")  # not the business branch's
     assert "ownership_pct" not in dti["checks"][0]["fields"]
     assert data["checks"] == dti["checks"]
+
+
+def test_a_divisor_computed_from_several_amounts_names_the_one_of_zero(loan_file: Any) -> None:
+    """Property value is the lesser of price and appraised value: with an appraised value of $0, that is the field
+    to check, not the purchase price."""
+    from tests.seed_loans import INVESTOR
+
+    data = json.loads(glc("explain", "harbor_dscr", loan_file({**INVESTOR, "appraised_value": 0}), "--format", "json").stdout)
+    assert data["checks"][0]["text"] == "Property value is $0: LTV and CLTV cannot be computed; check Appraised value"
+    assert data["checks"][0]["fields"] == ["appraised_value"]
