@@ -57,7 +57,11 @@ def _divisor(ex: Explainer, why: Undefined, value: ir.Value) -> tuple[str, str, 
         return f.title, fmt_amount(why.value, f.type.kind, f.type.unit), (why.name,)
     divisor = ex.program.value(why.name)
     if divisor is not None:
-        return divisor.title, _amount(why.value, divisor.type), _known_amounts(ex, [divisor.body])
+        body: list[object] = [divisor.body]
+        zero_first = not any(isinstance(n, ir.Neg) or (isinstance(n, ir.Arith) and n.op == "-")
+                             for name in [divisor.id, *ex.names(body)] if (v := ex.program.value(name)) is not None
+                             for n in ir.walk(v.body))
+        return divisor.title, _amount(why.value, divisor.type), _known_amounts(ex, body, zero_first)
     quotients: list[object] = [d.denominator for d in ir.find_all(value.body, ir.DivRound)]
     return "The divisor", fmt_amount(why.value, "number", ""), _known_amounts(ex, quotients or [value.body])
 
@@ -66,10 +70,11 @@ def _amount(x: object, t: Type) -> str:
     return fmt_amount(x, t.kind, t.unit) if isinstance(x, Decimal) else str(x)
 
 
-def _known_amounts(ex: Explainer, nodes: Sequence[object]) -> tuple[str, ...]:
+def _known_amounts(ex: Explainer, nodes: Sequence[object], zero_first: bool = False) -> tuple[str, ...]:
     """The loan's amounts (numbers it gives) that `nodes` read, through derived values, on the branches of an `if`
-    the loan takes (an income by personal statements is no business's ownership share): the data behind them; only
-    those of zero or less when there are such."""
+    the loan takes (an income by personal statements is no business's ownership share): the data behind them.
+    `zero_first`: only those of zero or less, when there are such (a divisor of $0 that nothing subtracts from:
+    the appraised value of $0 under a purchase price, not the price)."""
     env = Env(ex.base.facts.loan, ex.program, dict(ex.base.facts.values))
     out: dict[str, None] = {}
     stack = list(reversed(nodes))
@@ -88,5 +93,7 @@ def _known_amounts(ex: Explainer, nodes: Sequence[object]) -> tuple[str, ...]:
         stack += reversed(list(ir.children(node)))
     amounts = [n for n in out if n in ex.fields and not ex.fields[n].no_score_of
                and ex.fields[n].type.kind not in ("yesno", "enum", "date") and ex.now(n) is not None]
+    if not zero_first:
+        return tuple(amounts)
     nothing = [n for n in amounts if isinstance(got := ex.now(n), Decimal) and got <= 0]
-    return tuple(nothing or amounts)  # an amount of $0 or less (the appraised value under a purchase price) first
+    return tuple(nothing or amounts)
