@@ -40,13 +40,13 @@ def checks(ex: Explainer, nodes: Iterable[object]) -> tuple[Check, ...]:
         causes.setdefault(cause, (makes, [], fields))[1].append(value.title)
     out = []
     for cause, (makes, values, fields) in causes.items():
-        check = join_and([ex.fields[f].title for f in fields]) or "the loan's data"
-        said = f"{cause}: {join_and(values)} {makes}" if makes else cause
+        check = _join_and([ex.fields[f].title for f in fields]) or "the loan's data"
+        said = f"{cause}: {_join_and(values)} {makes}" if makes else cause
         out.append(Check(fields, tuple(values), f"{said}; check {check}"))
     return tuple(out)
 
 
-def join_and(items: list[str]) -> str:
+def _join_and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
