@@ -1,7 +1,9 @@
 """SQL back end, programs: one program's decision for every loan of a tape, as one sqlglot SELECT.
 
-The query is a stack of layers, each `SELECT *, new columns FROM (previous layer)`:
-  1. derived values in dependency order (one layer each: `v_ltv`, `v_dti`, ... scaled integers);
+The query computes these columns, each in the first layer after every column it reads (`Layers`: one nested
+SELECT per step of the longest chain of dependencies, each layer computing many columns and carrying only those
+read above it):
+  1. derived values (`v_ltv`, `v_dti`, ... scaled integers);
   2. facts: whether each matrix and rule applies, each matrix key, each requirement's result (Kleene, NULL unknown);
   3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check, a
      small integer (`OUTCOME`: comparing integers, not strings);
@@ -174,8 +176,8 @@ def reads(tree: exp.Expr) -> list[str]:
 
 
 def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
-    """Each value as a column in its own layer, in declaration order (dependency order: a value reads only
-    values declared before it, as columns of the layers below). A value that may be invalid (language.md 3.4,
+    """Each value as a column, in declaration order (dependency order: a value reads only values declared before
+    it, as columns of the layers below). A value that may be invalid (language.md 3.4,
     "Domains") is computed into `_raw_<id>`, then NULL when outside its domain or reading an invalid value, with
     `_inv_<id>` (BOOLEAN, never NULL) saying so."""
     invalid_from = ir_names.invalid_from(values)
@@ -243,7 +245,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     layers = Layers(source)
     invalid_from = ir_names.invalid_from(program.values)
 
-    # 1. derived values, each in its own layer (later values read earlier ones as columns)
+    # 1. derived values (later values read earlier ones as columns of layers below)
     add_values(layers, program.values, scope)
 
     # 2. facts
