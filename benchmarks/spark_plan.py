@@ -30,8 +30,6 @@ sys.path.insert(0, str(ROOT))
 
 from sqlglot import exp  # noqa: E402
 
-CODEGEN_GIVEN_UP = ("too long generated codes", "grows beyond 64 KB", "failed to compile", "whole-stage codegen disabled")
-
 
 def shape(tree: exp.Expr) -> dict[str, int]:
     """Nested SELECTs on the longest path from the result to the tape, and the most columns one SELECT computes."""
@@ -68,14 +66,9 @@ def main() -> int:
     programs = args.program or ["keystone_bank_statement"]
     work = Path(tempfile.mkdtemp(prefix="glc-spark-plan-"))
     log = work / "codegen.log"
-    spark_engine.LOG4J += (f"appender.file.type = File\nappender.file.name = codegen\nappender.file.fileName = {log}\n"
-                           "appender.file.layout.type = PatternLayout\nappender.file.layout.pattern = %p %c{1}: %m%n\n"
-                           "logger.codegen.level = info\nlogger.codegen.additivity = false\nlogger.codegen.appenderRef.file.ref = codegen\n"
-                           "logger.wsc.name = org.apache.spark.sql.execution.WholeStageCodegenExec\n"
-                           "logger.wsc.level = info\nlogger.wsc.additivity = false\nlogger.wsc.appenderRef.file.ref = codegen\n")
     load_start = os.getloadavg()
     started = time.perf_counter()
-    spark = spark_engine.session(work, args.master, "glc spark_plan")
+    spark = spark_engine.session(work, args.master, "glc spark_plan", codegen_log=log)
     startup = time.perf_counter() - started
     for key, value in SETTINGS.items():
         spark.conf.set(key, value)
@@ -90,7 +83,7 @@ def main() -> int:
         sql = render(tree, "spark")
         rows = p.total
         r: dict[str, Any] = {"rows": rows, **shape(tree), "spark_sql_chars": len(sql)}
-        before = log.read_text() if log.exists() else ""
+        before = len(spark_engine.codegen_given_up(log))
         t0 = time.perf_counter()
         frame = spark.sql(sql)
         analysed = frame._jdf.queryExecution().analyzed()
@@ -108,8 +101,7 @@ def main() -> int:
             runs.append(time.perf_counter() - t)
         r["spark_run_seconds"] = [round(x, 1) for x in runs]
         r["spark_us_per_loan"] = round(min(runs) / rows * 1e6, 1)
-        text = (log.read_text() if log.exists() else "")[len(before):]
-        r["codegen_given_up"] = sum(text.lower().count(s.lower()) for s in CODEGEN_GIVEN_UP)
+        r["codegen_given_up"] = len(spark_engine.codegen_given_up(log)) - before
         duck = []
         for _ in range(max(args.runs, 1)):
             t = time.perf_counter()

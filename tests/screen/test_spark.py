@@ -6,7 +6,8 @@ the reference evaluator, each row under the program the tape assigns it, for the
 GLC_SPARK_PROGRAMS (comma-separated ids, or `all`; default the programs with keyed grids, derived categories, days,
 no score, first applicable and second liens, and keystone; about GLC_SPARK_ROWS rows of theirs):
 status, every limit and its binding rule, failing / missing / review rule ids and conditions must be equal for every
-row, and Spark's rows come in DuckDB's order. (Spark plans each program's query in seconds: all eleven programs
+row, Spark's rows come in DuckDB's order, and Spark's code generator never gave up on a plan (code past the
+JVM's 64 KB method limit). (Spark plans each program's query in seconds: all eleven programs
 would take CI's Spark time past a minute.) Also: integer division
 beyond 64 bits is exact in Spark's SQL (Spark's own DIV wraps), the CLI writes the same results.csv with either
 engine, and `--emit-sql` writes what the standalone spark-submit job runs.
@@ -39,7 +40,7 @@ from compiler.runtime.values import div_round as runtime_div_round
 from compiler.screen.engines import connect, plan, run_duckdb, run_rows
 from compiler.screen.rows import comparable
 from compiler.screen.sample import write_sample
-from compiler.screen.spark import SparkError, check_available, run_spark, session
+from compiler.screen.spark import SparkError, check_available, codegen_given_up, run_spark, session
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = Project.find(ROOT)
@@ -58,12 +59,18 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def codegen_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the module's session writes its code generator's messages."""
+    return tmp_path_factory.mktemp("codegen") / "codegen.log"
+
+
+@pytest.fixture(scope="module")
+def spark(tmp_path_factory: pytest.TempPathFactory, codegen_log: Path) -> Iterator[Any]:
     try:
         check_available()
     except SparkError as err:
         _unavailable(str(err))
-    s = session(tmp_path_factory.mktemp("spark"), "local[2]")
+    s = session(tmp_path_factory.mktemp("spark"), "local[2]", codegen_log=codegen_log)
     yield s
     s.stop()
 
@@ -72,7 +79,8 @@ def rows_of(batches: Iterator[Any]) -> list[dict[str, Any]]:
     return [r for b in batches for r in b.to_pylist()]
 
 
-def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evaluator(spark: Any, tmp_path: Path) -> None:
+def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evaluator(spark: Any, tmp_path: Path,
+                                                                                   codegen_log: Path) -> None:
     products = [p for p in BUNDLE.programs if not p.abstract]
     write_sample(BUNDLE, tmp_path / "all.parquet", ROWS * len(products) // len(SCREENED), seed=17, broken=0.01)
     tape = tmp_path / "sample.parquet"
@@ -83,6 +91,8 @@ def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evalu
     p = plan(con, bundle, tape, None, None)
     duck = rows_of(run_duckdb(con, p))
     sparked = rows_of(run_spark(con, p, tmp_path / "spark-run", spark=spark))
+    given_up = codegen_given_up(codegen_log)  # no plan's generated code too large (the JVM's 64 KB method limit)
+    assert not given_up, given_up[:3]
     counts = collections.Counter(r["program"] for r in sparked)
     assert set(counts) == set(SCREENED) and len(sparked) == len(duck) == p.total > ROWS // 2, counts
     assert [(r["row"], r["program"]) for r in sparked] == [(r["row"], r["program"]) for r in duck]  # same order
