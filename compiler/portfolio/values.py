@@ -15,8 +15,8 @@ from compiler.evaluate import Env, Value, ev, ev_lookup
 
 
 def value_columns(source: exp.Expr, vocabulary: ir_program.Vocabulary, scope: Scope) -> Layers:
-    """`source` with every vocabulary value added as a column, each in its own layer (in declaration order,
-    which is dependency order: a value reads only values declared before it)."""
+    """`source` with every vocabulary value added as a column, each in the first layer after those it reads
+    (declaration order is dependency order: a value reads only values declared before it)."""
     layers = Layers(source)
     add_values(layers, vocabulary.values, scope)
     return layers

@@ -44,6 +44,29 @@ logger.repl.level = error
 logger.codegen.name = org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator
 logger.codegen.level = off
 """
+# With `codegen_log`: the code generator's messages (a failed compile, "Code grows beyond 64 KB", whole-stage code
+# generation given up for a plan) written to that file instead, for the tests and benchmarks that count them.
+CODEGEN_LOG = """\
+appender.codegen.type = File
+appender.codegen.name = codegen
+appender.codegen.fileName = {path}
+appender.codegen.layout.type = PatternLayout
+appender.codegen.layout.pattern = %p %c{{1}}: %m%n
+logger.codegen.level = info
+logger.codegen.additivity = false
+logger.codegen.appenderRef.file.ref = codegen
+logger.wholestage.name = org.apache.spark.sql.execution.WholeStageCodegenExec
+logger.wholestage.level = info
+logger.wholestage.additivity = false
+logger.wholestage.appenderRef.file.ref = codegen
+"""
+CODEGEN_GIVEN_UP = ("Failed to compile", "grows beyond 64 KB", "too long generated codes", "Whole-stage codegen disabled")
+
+
+def codegen_given_up(log: Path) -> list[str]:
+    """The lines of a `codegen_log` saying Spark could not use generated code (it then runs slower, correctly)."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return [line for line in text.splitlines() if any(s.lower() in line.lower() for s in CODEGEN_GIVEN_UP)]
 
 
 class SparkError(TapeError):
@@ -69,15 +92,16 @@ def check_available() -> None:
                          "`apt-get install -y --no-install-recommends default-jre-headless`, or set JAVA_HOME.")
 
 
-def session(work: Path, master: str = "local[*]", app: str = "glc screen") -> Any:
-    """A SparkSession whose files all live under `work`, logging errors only, with the settings the SQL relies on."""
+def session(work: Path, master: str = "local[*]", app: str = "glc screen", codegen_log: Path | None = None) -> Any:
+    """A SparkSession whose files all live under `work`, logging errors only, with the settings the SQL relies on;
+    the code generator's messages go to `codegen_log` when given (`codegen_given_up` reads it)."""
     check_available()
     from pyspark.errors import PySparkException
     from pyspark.sql import SparkSession
 
     work.mkdir(parents=True, exist_ok=True)
     log4j = work / "log4j2.properties"
-    log4j.write_text(LOG4J, encoding="utf-8")
+    log4j.write_text(LOG4J + (CODEGEN_LOG.format(path=codegen_log) if codegen_log is not None else ""), encoding="utf-8")
     local = master.startswith("local")
     if local:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no "hostname resolves to a loopback address" warning
@@ -199,4 +223,5 @@ def write_job(con: Any, p: Any, folder: Path) -> tuple[Path, Path]:
     return sql, tape
 
 
-__all__ = ["SparkError", "check_available", "export_tape", "java", "run_spark", "screen_query", "session", "spark_sql", "write_job"]
+__all__ = ["SparkError", "check_available", "codegen_given_up", "export_tape", "java", "run_spark",
+           "screen_query", "session", "spark_sql", "write_job"]

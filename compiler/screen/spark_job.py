@@ -25,13 +25,14 @@ from typing import Any
 SETTINGS = {
     "spark.sql.ansi.enabled": "true",  # DECIMAL overflow raises instead of giving NULL; the SQL's arithmetic is exact or fails
     "spark.sql.session.timeZone": "UTC",  # dates only, but no local-time surprises
-    # Speed, not exactness: whole-stage code generation on (Spark's default, set in case a cluster turned it off).
-    # Measured in one session on a 20,000-row tape, one program, local[*] (benchmarks/spark.md): 981 us a loan with it,
-    # 3,261 without; a second run (code compiled) 20 s vs 65 s. (An earlier measurement with all nine programs in one
-    # UNION, where the code passed the JVM's 64 KB method limit and Spark fell back, favoured turning it off.)
-    "spark.sql.codegen.wholeStage": "true",
-    # One nested SELECT per derived value (and per hoisted subexpression): a program with derived categories and
-    # lookups goes past the analyzer's default of 100 fixed-point iterations ("Max iterations (100) reached").
+    # Speed, not exactness: whole-stage code generation off. With the shallow queries (each layer its own compiled
+    # projection, carrying few columns), each program runs faster without it, and Spark never meets the JVM's 64 KB
+    # method limit (keystone's and foreign_national_dscr's fused code passed it: "Code grows beyond 64 KB", a failed
+    # compile on every run, then the fallback). 200,000-row typed tape, local[2], steady run, us a loan, off / on
+    # (benchmarks/spark.md): keystone 116 / 174, foreign_national_dscr 67 / 120, crestline 46 / 61 (its code fits).
+    "spark.sql.codegen.wholeStage": "false",
+    # The analyzer's fixed-point iterations ("Max iterations (100) reached"): once needed when each derived value
+    # had its own nested SELECT; the layers now number the longest chain of dependencies (17 at most here).
     "spark.sql.analyzer.maxIterations": "1000",
 }
 USAGE = "usage: spark-submit spark_job.py SCREEN_SQL TAPE_PARQUET OUT_FOLDER"

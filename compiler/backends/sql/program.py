@@ -1,7 +1,9 @@
 """SQL back end, programs: one program's decision for every loan of a tape, as one sqlglot SELECT.
 
-The query is a stack of layers, each `SELECT *, new columns FROM (previous layer)`:
-  1. derived values in dependency order (one layer each: `v_ltv`, `v_dti`, ... scaled integers);
+The query computes these columns, each in the first layer after every column it reads (`Layers`: one nested
+SELECT per step of the longest chain of dependencies, each layer computing many columns and carrying only those
+read above it):
+  1. derived values (`v_ltv`, `v_dti`, ... scaled integers);
   2. facts: whether each matrix and rule applies, each matrix key, each requirement's result (Kleene, NULL unknown);
   3. matrix band positions; 4. findings: one outcome column per matrix, rule and the eligibility-matrix check, a
      small integer (`OUTCOME`: comparing integers, not strings);
@@ -112,20 +114,70 @@ def _concat(parts: Sequence[exp.Expr], sep: str) -> exp.Expr:
 
 
 class Layers:
+    """Columns over a source relation, each computed in the first layer after every column it reads: one nested
+    SELECT per step of the longest chain of dependencies (not one per column), each layer as wide as it can be.
+
+    `query`: the source's columns and every added one (`SELECT *, new columns` layers). `select(final)`: only what
+    `final` reads, each layer computing the columns read above it and carrying only those the layers above read
+    (few columns between layers: Spark generates each layer's code as a method of its own only when the layer
+    reads few enough columns, and the JVM refuses a method over 64 KB)."""
+
     def __init__(self, source: exp.Expr) -> None:
-        self.query: exp.Expr = source
-        self.n = 0
+        self.source = source
+        self.levels: list[list[exp.Expr]] = []  # aliased columns, layer by layer
+        self.level: dict[str, int] = {}
 
     def add(self, columns: list[exp.Expr]) -> None:
-        if not columns:
-            return
-        self.n += 1
-        self.query = exp.select(exp.Star(), *columns).from_(from_source(self.query, f"l{self.n}"))
+        """Aliased columns, each reading the source's columns and columns added before."""
+        for c in columns:
+            name = c.alias
+            if name in self.level:
+                raise SqlError(f"column {name} added twice")
+            n = 1 + max((self.level[r] for r in reads(c.this) if r in self.level), default=-1)
+            if n == len(self.levels):
+                self.levels.append([])
+            self.levels[n].append(c)
+            self.level[name] = n
+
+    @property
+    def query(self) -> exp.Expr:
+        query = self.source
+        for n, columns in enumerate(self.levels, 1):
+            query = exp.select(exp.Star(), *columns).from_(from_source(query, f"l{n}"))
+        return query
+
+    def select(self, final: list[exp.Expr], alias: str) -> exp.Select:
+        """`SELECT final` over the layers, each computing and carrying only what the layers above it read."""
+        needed = list(dict.fromkeys(n for c in final for n in reads(c)))
+        plan: list[tuple[list[str], list[exp.Expr]]] = []  # per layer, top first: columns carried, columns computed
+        for columns in reversed(self.levels):
+            computed = [c for c in columns if c.alias in needed]
+            if not computed:
+                continue
+            made = {c.alias for c in computed}
+            carried = [n for n in needed if n not in made]
+            plan.append((carried, computed))
+            needed = list(dict.fromkeys(carried + [n for c in computed for n in reads(c.this)]))
+        query = self.source
+        for n, (carried, computed) in enumerate(reversed(plan), 1):
+            query = exp.select(*[_col(name) for name in carried], *computed).from_(from_source(query, f"l{n}"))
+        return exp.select(*final).from_(from_source(query, alias))
+
+
+def reads(tree: exp.Expr) -> list[str]:
+    """The columns an expression reads, in order (not the variables of its lambdas)."""
+    out: list[str] = []
+    for col in tree.find_all(exp.Column):
+        lam = col.find_ancestor(exp.Lambda)
+        if lam is not None and col.name in {v.name for v in lam.expressions}:
+            continue
+        out.append(col.name)
+    return list(dict.fromkeys(out))
 
 
 def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None:
-    """Each value as a column in its own layer, in declaration order (dependency order: a value reads only
-    values declared before it, as columns of the layers below). A value that may be invalid (language.md 3.4,
+    """Each value as a column, in declaration order (dependency order: a value reads only values declared before
+    it, as columns of the layers below). A value that may be invalid (language.md 3.4,
     "Domains") is computed into `_raw_<id>`, then NULL when outside its domain or reading an invalid value, with
     `_inv_<id>` (BOOLEAN, never NULL) saying so."""
     invalid_from = ir_names.invalid_from(values)
@@ -193,7 +245,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     layers = Layers(source)
     invalid_from = ir_names.invalid_from(program.values)
 
-    # 1. derived values, each in its own layer (later values read earlier ones as columns)
+    # 1. derived values (later values read earlier ones as columns of layers below)
     add_values(layers, program.values, scope)
 
     # 2. facts
@@ -309,7 +361,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         exp.alias_(when_valid(_concat(conditions, COND_SEP)), "conditions"),
         exp.alias_(_col("_reason"), "reason"),
     ]
-    return exp.select(*final).from_(from_source(layers.query, "decided"))
+    return layers.select(final, "decided")
 
 
 def _axes(m: ir.Matrix) -> list[ir.Axis]:
