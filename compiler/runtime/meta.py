@@ -3,11 +3,13 @@ emitted as literals into every generated `<program>_meta.py` and read by `decide
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .decision import ProgramInfo
+from .decision import Finding, ProgramInfo
+
+_set = object.__setattr__  # a frozen metadata object's wording worked out once, when it is made
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,17 @@ class RuleMeta:
     adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
+    # Worked out once, not per loan: every requirement's inputs (each once, in order), their texts joined, and the
+    # finding of a loan the rule does not apply to (the same for every such loan).
+    reads: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    met: str = field(init=False, repr=False, compare=False)
+    not_applicable: Finding = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _set(self, "reads", tuple(dict.fromkeys(n for q in self.requirements for n in q.inputs)))
+        _set(self, "met", "; ".join(q.text for q in self.requirements))
+        _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
+                                             self.citation, self.where))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +81,12 @@ class MatrixMeta:
     axes: tuple[AxisMeta, ...]
     cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
     gives: tuple[str, ...] = ()  # the limits its cells give
+    # the finding of a loan the matrix does not apply to (the same for every such loan), worked out once
+    not_applicable: Finding = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
+                                             self.citation, self.where))
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,7 +164,8 @@ class Decision:
                          for f in self.findings],
             "conditions": [{"kind": c.kind, "text": c.text, "rule_id": c.rule_id, "citation": c.citation}
                            for c in self.conditions],
-            "values": [{"name": v.name, "title": v.title, "value": plain(v.value), "inputs": plain(v.inputs)}
+            "values": [{"name": v.name, "title": v.title, "value": plain(v.value),
+                        "inputs": {k: x if x.__class__ is str else plain(x) for k, x in v.inputs.items()}}
                        for v in self.values],
             "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
                         "binding_rule": lim.binding_rule, "description": lim.description,

@@ -58,7 +58,8 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         assert hasattr(rt, name), name
-        fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+        # what its constructor takes (a field worked out when it is made, `init=False`, is not written)
+        fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.init]
         parts = [f"{k}={(raw or {}).get(k) or literal(v, indent + 1)}" for k, v in fields]
         one_line = f"rt.{name}(" + ", ".join(parts) + ")"
         if len(one_line) + len(pad) <= 110 and "\n" not in one_line:
