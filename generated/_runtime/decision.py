@@ -7,6 +7,7 @@ Plain frozen data classes, shared by the generated checkers and the reference ev
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
@@ -127,11 +128,15 @@ class Decision:
             """A part of a deferred Decision not read yet (only an unset slot reaches here): word them all."""
             if name not in _WORDED:
                 raise AttributeError(name)
-            word = object.__getattribute__(self, "_word")
+            try:
+                word = object.__getattribute__(self, "_word")
+            except AttributeError:  # another thread has just worded it
+                return object.__getattribute__(self, name)
             full = word()
             for part in _WORDED:
                 _set(self, part, getattr(full, part))
-            object.__delattr__(self, "_word")  # the loan it reads is no longer held
+            with contextlib.suppress(AttributeError):  # (another thread may have worded it too: the same parts)
+                object.__delattr__(self, "_word")  # the loan it reads is no longer held
             return getattr(full, name)
 
     def __getstate__(self) -> tuple[Any, ...]:

@@ -4,6 +4,7 @@ emitted as literals into every generated `<program>_meta.py` and read by `decide
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -117,3 +118,9 @@ class ProgramMeta:
 
     def combine_of(self, limit: str) -> str:
         return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
+
+
+def stated(x: Any) -> list[tuple[str, Any]]:
+    """A metadata object's fields as it is made from them (`(name, value)`, in order): what a `_meta.py` literal
+    writes and the service shows, not the wording worked out from them when it is made (`init=False`)."""
+    return [(f.name, getattr(x, f.name)) for f in dataclasses.fields(x) if f.init]

@@ -68,6 +68,7 @@ def test_check_words_the_decision_on_first_read(monkeypatch: object) -> None:
     assert d.limit("max_ltv") == full.limit("max_ltv") and len(calls) == 1
     assert d.findings == full.findings and d.values == full.values and len(calls) == 1  # worded once
     assert d == full and repr(d) == repr(full)
+    assert type(d).__getattr__(d, "limits") == full.limits  # a second wording (another thread's) finds it done
     assert d.to_json() == full.to_json()
     assert pickle.loads(pickle.dumps(ks.check(loan))) == full
     assert copy.copy(ks.check(loan)) == full and copy.deepcopy(ks.check(loan)) == full
