@@ -650,8 +650,12 @@ def facts(loan: Loan) -> rt.Facts:
 
 
 def check(loan: Loan) -> rt.Decision:
-    """Decide a loan under Shining Star Advantage 2026.1: status, findings, conditions, values, limits."""
-    return rt.decide(META, facts(loan))
+    """Decide a loan under Shining Star Advantage 2026.1: status, findings, conditions, values, limits.
+
+    The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
+    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    """
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

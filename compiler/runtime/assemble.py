@@ -249,7 +249,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             candidates: dict[str, list[tuple[str, Decimal, str]]],
             blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]) -> Finding:
     if applies is False:
-        return Finding(m.id, m.title, "not_applicable", f"Applies when {m.when_text}.", m.citation, m.where)
+        return m.not_applicable
     if applies is None:
         return Finding(m.id, m.title, "missing",
                        f"Cannot tell whether it applies: {actuals(m.when_inputs, facts, meta)}.", m.citation, m.where,
@@ -397,7 +397,7 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
           conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
           caps: dict[str, list[tuple[str, Decimal | str]]]) -> Finding:
     if applies is False:
-        return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
+        return r.not_applicable
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
         results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
@@ -408,7 +408,7 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
         conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
                           for kind, text in r.conditions)
     if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
-        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")  # the common case, in short
+        return _met(r, facts, meta)  # the common case, in short
     failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
     unknown = [req for req, ok in zip(r.requirements, results, strict=True) if ok is None]
     if failed and applies is True:
@@ -422,9 +422,16 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
     if r.reviews:
         return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
     if r.requirements:
-        return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")
+        return _met(r, facts, meta)
     parts = [text for _k, _l, _a, text in r.adjustments] + [f"{kind}: {text}" for kind, text in r.conditions]
     return Finding(r.id, r.title, "pass", "Applies: " + "; ".join(parts) + ".", r.citation, r.where)
+
+
+def _met(r: RuleMeta, facts: Facts, meta: ProgramMeta) -> Finding:
+    """Every requirement met: `_req_finding` of them all, from what the rule works out once (`RuleMeta.met`)."""
+    seen = actuals(r.reads, facts, meta)
+    return Finding(r.id, r.title, "pass", f"Met: {r.met} ({seen})." if seen else f"Met: {r.met}.", r.citation,
+                   r.where)
 
 
 def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], facts: Facts, meta: ProgramMeta,

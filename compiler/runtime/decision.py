@@ -6,12 +6,13 @@ Plain frozen data classes, shared by the generated checkers and the reference ev
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 Outcome = Literal["pass", "fail", "missing", "not_applicable", "review"]
 Status = Literal["eligible", "ineligible", "needs_info"]
@@ -91,16 +92,58 @@ class LimitResult:
     state: LimitState = "set"
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What a program decides for one loan."""
+_WORDED = ("findings", "conditions", "values", "limits")  # the parts a deferred Decision words on first read
 
+
+@dataclass(frozen=True)
+class Decision:
+    """What a program decides for one loan.
+
+    A generated `check` returns it deferred (`Decision.deferred`): the program and the status are decided at once,
+    the findings, conditions, values and limits (the wording) are assembled when one of them is first read, then kept.
+    Read or compared, a deferred Decision is the same as one built with every part.
+    """
+
+    __slots__ = ("_word", "conditions", "findings", "limits", "program", "status", "values")
     program: ProgramInfo
     status: Status
     findings: tuple[Finding, ...]
     conditions: tuple[Condition, ...]
     values: tuple[DerivedValue, ...]
     limits: tuple[LimitResult, ...]
+
+    @classmethod
+    def deferred(cls, program: ProgramInfo, status: Status, word: Callable[[], Decision]) -> Decision:
+        """A Decision whose wording `word()` assembles on first read (a Decision of the same loan: its findings,
+        conditions, values and limits are taken, its program and status are these)."""
+        d = object.__new__(cls)
+        _set(d, "program", program)
+        _set(d, "status", status)
+        _set(d, "_word", word)
+        return d
+
+    if not TYPE_CHECKING:  # to the type checker every field is always there
+        def __getattr__(self, name: str) -> Any:
+            """A part of a deferred Decision not read yet (only an unset slot reaches here): word them all."""
+            if name not in _WORDED:
+                raise AttributeError(name)
+            try:
+                word = object.__getattribute__(self, "_word")
+            except AttributeError:  # another thread has just worded it
+                return object.__getattribute__(self, name)
+            full = word()
+            for part in _WORDED:
+                _set(self, part, getattr(full, part))
+            with contextlib.suppress(AttributeError):  # (another thread may have worded it too: the same parts)
+                object.__delattr__(self, "_word")  # the loan it reads is no longer held
+            return getattr(full, name)
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in ("program", "status", *_WORDED))
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(("program", "status", *_WORDED), state, strict=True):
+            _set(self, name, value)
 
     @property
     def eligible(self) -> bool:
@@ -125,7 +168,8 @@ class Decision:
                          for f in self.findings],
             "conditions": [{"kind": c.kind, "text": c.text, "rule_id": c.rule_id, "citation": c.citation}
                            for c in self.conditions],
-            "values": [{"name": v.name, "title": v.title, "value": plain(v.value), "inputs": plain(v.inputs)}
+            "values": [{"name": v.name, "title": v.title, "value": plain(v.value),
+                        "inputs": {k: x if x.__class__ is str else plain(x) for k, x in v.inputs.items()}}
                        for v in self.values],
             "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
                         "binding_rule": lim.binding_rule, "description": lim.description,
@@ -135,6 +179,9 @@ class Decision:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+_set = object.__setattr__  # a frozen Decision's parts, set once
 
 
 def plain(x: Any) -> Any:

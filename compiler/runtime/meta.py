@@ -3,11 +3,14 @@ emitted as literals into every generated `<program>_meta.py` and read by `decide
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .decision import ProgramInfo
+from .decision import Finding, ProgramInfo
+
+_set = object.__setattr__  # a frozen metadata object's wording worked out once, when it is made
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,17 @@ class RuleMeta:
     adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
+    # Worked out once, not per loan: every requirement's inputs (each once, in order), their texts joined, and the
+    # finding of a loan the rule does not apply to (the same for every such loan).
+    reads: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    met: str = field(init=False, repr=False, compare=False)
+    not_applicable: Finding = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _set(self, "reads", tuple(dict.fromkeys(n for q in self.requirements for n in q.inputs)))
+        _set(self, "met", "; ".join(q.text for q in self.requirements))
+        _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
+                                             self.citation, self.where))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +82,12 @@ class MatrixMeta:
     axes: tuple[AxisMeta, ...]
     cells: tuple[tuple[tuple[tuple[tuple[str, Decimal], ...] | None, str], ...], ...]
     gives: tuple[str, ...] = ()  # the limits its cells give
+    # the finding of a loan the matrix does not apply to (the same for every such loan), worked out once
+    not_applicable: Finding = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
+                                             self.citation, self.where))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +117,9 @@ class ProgramMeta:
 
     def combine_of(self, limit: str) -> str:
         return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
+
+
+def stated(x: Any) -> list[tuple[str, Any]]:
+    """A metadata object's fields as it is made from them (`(name, value)`, in order): what a `_meta.py` literal
+    writes and the service shows, not the wording worked out from them when it is made (`init=False`)."""
+    return [(f.name, getattr(x, f.name)) for f in dataclasses.fields(x) if f.init]

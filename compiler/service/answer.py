@@ -8,12 +8,12 @@ fields take (`validate`, with the tape spellings), the `on` date must be a date 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
 from compiler.answers import NoVersionInForce, decision_json, decisions_json, explanation_json, on_date, version_in_force
 from compiler.runtime.decision import plain
+from compiler.runtime.meta import stated
 from compiler.service.problems import Problem, loan_problems
 from compiler.service.registry import ProgramSet
 
@@ -144,7 +144,7 @@ def program_detail(ps: ProgramSet, program_id: str, on: str | None) -> dict[str,
 
 
 def _plain(x: Any) -> Any:
-    data = {f.name: getattr(x, f.name) for f in dataclasses.fields(x)}
+    data = dict(stated(x))
     if "axes" in data:  # a matrix: bands and cells as objects, not positional tuples
         data["axes"] = [{"label": a.label, "inputs": list(a.inputs),
                          "bands": [{"low": lo, "low_inclusive": li, "high": hi, "high_inclusive": hii, "label": lab}

@@ -37,6 +37,7 @@ def _modules() -> list[object]:
 @given(loans(BUNDLE))
 def test_fast_path_agrees_with_check(data: dict[str, object]) -> None:
     from generated import _runtime as rt
+    from generated._runtime.decision import status_of
     from generated.loan import Loan
 
     loan = Loan.model_validate(data)
@@ -45,6 +46,8 @@ def test_fast_path_agrees_with_check(data: dict[str, object]) -> None:
         fast = module.check_fast(loan)  # type: ignore[attr-defined]
         assert fast == rt.Verdict.of(full), full.program.id
         assert fast.eligible == full.eligible
+        # `check` takes its status from `check_fast`: the findings its wording assembles must give that status too
+        assert status_of(full.findings) == full.status, full.program.id
 
 
 @settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
@@ -127,6 +130,7 @@ STACKED: list[object] = []
 def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
     """The generated `check_fast` of a stacked program decides what its full `check` decides."""
     from generated import _runtime as rt
+    from generated._runtime.decision import status_of
     from generated.loan import Loan
 
     if not STACKED:
@@ -134,4 +138,6 @@ def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
     module = STACKED[0]
     loan = Loan.model_validate(data)
     assert module.META.combine == "stacked"  # type: ignore[attr-defined]
-    assert module.check_fast(loan) == rt.Verdict.of(module.check(loan))  # type: ignore[attr-defined]
+    full = module.check(loan)  # type: ignore[attr-defined]
+    assert module.check_fast(loan) == rt.Verdict.of(full)  # type: ignore[attr-defined]
+    assert status_of(full.findings) == full.status

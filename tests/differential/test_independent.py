@@ -40,29 +40,41 @@ MUTATIONS = {
         "    best = min(cands, key=lambda c: c.value)",
         "    best = max(cands, key=lambda c: c.value)",
     ),
+}
+
+# The status of a generated `check` is decided by its `check_fast` (the wording comes from the runtime's `decide`
+# when first read): these mutate that line in every generated checker (as compiler/backends/python/fast.py writes
+# it). The runtime's `decide` is not mutated, so only the evaluator comparison is held to notice.
+STATUS_LINE = '    status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"\n'
+CHECKER_MUTATIONS = {
     # status: missing data outranks a failure
     "missing_outranks_fail": (
-        '    if "fail" in outcomes:\n        return "ineligible"\n'
-        '    if "missing" in outcomes or "review" in outcomes:\n        return "needs_info"\n',
-        '    if "missing" in outcomes or "review" in outcomes:\n        return "needs_info"\n'
-        '    if "fail" in outcomes:\n        return "ineligible"\n',
+        STATUS_LINE,
+        '    status: rt.Status = "needs_info" if unresolved else "ineligible" if failed else "eligible"\n',
     ),
     # status: unknown data passes (the language: a rule that needs a fact the loan does not give never passes)
     "missing_data_passes": (
-        '    if "missing" in outcomes or "review" in outcomes:\n        return "needs_info"\n',
-        '    if "review" in outcomes:\n        return "needs_info"\n',
+        STATUS_LINE,
+        '    status: rt.Status = "ineligible" if failed else "eligible"\n',
     ),
 }
 
 
-def _run(tmp_path: Path, mutation: str | None) -> dict[str, object]:
+def _run(tmp_path: Path, mutation: str | None, checkers: bool = False) -> dict[str, object]:
     shipped = ROOT / "generated" / "_runtime"  # what the checkers import
     sources = {p.name: (shipped / p.name).read_text(encoding="utf-8") for p in (ROOT / "compiler" / "runtime").glob("*.py")}
     for name, text in sources.items():
         assert text.endswith((ROOT / "compiler" / "runtime" / name).read_text(encoding="utf-8")), "run `glc build`"
     copy = tmp_path / "copy"
     shutil.copytree(ROOT / "generated", copy / "generated", ignore=shutil.ignore_patterns("__pycache__"))
-    if mutation is not None:
+    if mutation is not None and checkers:
+        old, new = CHECKER_MUTATIONS[mutation]
+        modules = [p for p in sorted((copy / "generated").glob("*.py")) if "def check_fast(" in p.read_text(encoding="utf-8")]
+        for path in modules:
+            text = path.read_text(encoding="utf-8")
+            assert text.count(old) == 1, f"{mutation}: {path.name} no longer reads as the mutation expects"
+            path.write_text(text.replace(old, new), encoding="utf-8")
+    elif mutation is not None:
         old, new = MUTATIONS[mutation]
         holders = [name for name, text in sources.items() if old in text]
         assert len(holders) == 1 and sources[holders[0]].count(old) == 1, \
@@ -87,3 +99,9 @@ def test_mutated_runtime_is_caught(tmp_path: Path, mutation: str) -> None:
     result = _run(tmp_path, mutation)
     assert result["evaluator"], f"{mutation}: the differential comparison did not notice: {result}"
     assert result["shared_logic"] == 0, f"{mutation}: facts through the mutated decide should agree: {result}"
+
+
+@pytest.mark.parametrize("mutation", sorted(CHECKER_MUTATIONS))
+def test_mutated_checker_status_is_caught(tmp_path: Path, mutation: str) -> None:
+    result = _run(tmp_path, mutation, checkers=True)
+    assert result["evaluator"], f"{mutation}: the differential comparison did not notice: {result}"

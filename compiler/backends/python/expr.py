@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from compiler import ir
 from compiler import runtime as rt
+from compiler.runtime.meta import stated
 
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
@@ -58,7 +59,7 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         assert hasattr(rt, name), name
-        fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
+        fields = stated(value)
         parts = [f"{k}={(raw or {}).get(k) or literal(v, indent + 1)}" for k, v in fields]
         one_line = f"rt.{name}(" + ", ".join(parts) + ")"
         if len(one_line) + len(pad) <= 110 and "\n" not in one_line:
