@@ -183,8 +183,9 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:
         m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
-        # one program, no stress scenario, no report: the query streams the tape file (nothing reads it again)
-        stream = engine == "duckdb" and not report and (surveillance is None or surveillance.scenario is None)
+        # one program, no report, no pool limits or stress scenario: the query streams the tape file (nothing reads
+        # it again; a second reading of the file would cost more than keeping the typed tape)
+        stream = engine == "duckdb" and not report and (surveillance is None or not surveillance.rereads_tape)
         p = plan(con, bundle, Path(tape), chosen, m, stream=stream)
     except TapeError as e:
         err.print(Text(str(e)))

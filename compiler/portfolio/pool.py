@@ -67,7 +67,11 @@ def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary,
             layers.add([exp.alias_(tree, name)])
         conds.append(exp.alias_(cond, f"_pool{i}"))
     layers.add(conds)
-    con.execute("CREATE OR REPLACE TEMP TABLE _pool AS " + layers.query.sql(dialect="duckdb"))
+    # only what the tallies and the membership read: `SELECT *` would keep every cell and value of every loan
+    kept = list(dict.fromkeys(["_row", *[n for lim in portfolio.limits for n in (lim.measure, lim.by) if n]]))
+    query = exp.select(*[exp.column(n, quoted=True) for n in kept],
+                       *[exp.column(f"_pool{i}") for i in range(len(portfolio.limits))]).from_(from_source(layers.query, "p"))
+    con.execute("CREATE OR REPLACE TEMP TABLE _pool AS " + query.sql(dialect="duckdb"))
     out: dict[str, Tally] = {}
     for i, lim in enumerate(portfolio.limits):
         m, c = f'"{lim.measure}"', f"_pool{i}"

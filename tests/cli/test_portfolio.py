@@ -141,6 +141,47 @@ def test_pool_limits_stress_and_flips_match_the_reference(tape: Path) -> None:
     assert flips > 20
 
 
+def test_the_pool_table_keeps_only_what_the_tallies_read(tape: Path) -> None:
+    """The pool's table holds each loan's row, the measured and grouping columns and each limit's condition, not
+    every cell and value of every loan (which made the pool cost as much as reading the tape)."""
+    import sqlglot
+
+    from compiler.screen import duck
+
+    con = connect()
+    plan(con, BUNDLE, tape, ["harbor_dscr"], None)
+    seen: list[str] = []
+    with duck.listen(seen.append):
+        tally_sql(con, PORTFOLIO, VOCAB)
+    made = [q for q in seen if q.startswith("CREATE OR REPLACE TEMP TABLE _pool AS ")]
+    assert len(made) == 1
+    outer = sqlglot.parse_one(made[0].removeprefix("CREATE OR REPLACE TEMP TABLE _pool AS "), read="duckdb")
+    wanted = list(dict.fromkeys(["_row", *[n for lim in PORTFOLIO.limits for n in (lim.measure, lim.by) if n]]))
+    assert [e.alias_or_name for e in outer.expressions] == [*wanted, *[f"_pool{i}" for i in range(len(PORTFOLIO.limits))]]
+
+
+def test_screen_reads_the_tape_file_once_when_the_pool_limits_read_it_again(tape: Path, tmp_path: Path) -> None:
+    """Without a report, `glc screen` streams the tape file into the query, unless the pool limits (or a scenario)
+    read the typed tape too: then the tape is read and typed once, into a table both read."""
+    import io
+
+    from rich.console import Console
+
+    from compiler.cli.screen import run_screen
+    from compiler.project import Project
+    from compiler.screen import duck
+
+    assert PORTFOLIO.limits
+    seen: list[str] = []
+    with duck.listen(seen.append):
+        code = run_screen(Project.find(ROOT), str(tape), ["harbor_dscr"], False, "duckdb", str(tmp_path / "out"), None,
+                          Console(file=io.StringIO()), progress=False, report=False)
+    assert code == 0
+    made = [q.split(" AS ", 1)[0] for q in seen if q.startswith("CREATE OR REPLACE") and " tape AS " in q]
+    assert made == ["CREATE OR REPLACE TABLE tape"]
+    assert sum(str(tape) in q for q in seen if not q.endswith("LIMIT 0")) == 1  # the file read once, into the table
+
+
 # ------------------------------------------------------------------ CLI
 
 def glc(*args: str) -> subprocess.CompletedProcess[str]:
