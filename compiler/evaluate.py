@@ -166,7 +166,7 @@ def ev(x: ir.Expr, env: Env) -> Value:
         items, as_of = env.field(x.list_field), env.field(x.as_of)
         if items is None or as_of is None:
             return None
-        assert isinstance(items, list) and isinstance(as_of, dt.date)
+        assert isinstance(items, (list, tuple)) and isinstance(as_of, dt.date)
         dates = [get(i, x.date_field) for i in items if not x.kinds or _enum_text(get(i, x.kind_field)) in x.kinds]
         if not dates:
             return INFINITE
@@ -177,7 +177,7 @@ def ev(x: ir.Expr, env: Env) -> Value:
         items, as_of = env.field(x.list_field), env.field(x.as_of)
         if items is None or as_of is None:
             return None
-        assert isinstance(items, list) and isinstance(as_of, dt.date)
+        assert isinstance(items, (list, tuple)) and isinstance(as_of, dt.date)
         count = 0
         for i in items:
             days, when = get(i, x.days_field), get(i, x.date_field)

@@ -712,7 +712,7 @@ class Loan(BaseModel):
         description='Age in years, with decimals, of the borrower whose retirement assets are used, on the application '
             'date (59.5 = fifty-nine and a half). Unit: years.',
     )
-    credit_events: list[CreditEvent] | None = Field(
+    credit_events: tuple[CreditEvent, ...] | None = Field(
         default=None,
         title='Credit events',
         description='Every foreclosure, short sale, deed-in-lieu, default modification, notice of default, 120+ day '
@@ -726,7 +726,7 @@ class Loan(BaseModel):
         title='Housing history documented',
         description='Months of housing payment history the file documents (rent or mortgage). Unit: months.',
     )
-    housing_lates: list[LatePayment] | None = Field(
+    housing_lates: tuple[LatePayment, ...] | None = Field(
         default=None,
         title='Late housing payments',
         description='Every rent or mortgage payment 30 or more days late in the documented history. Empty when none; '

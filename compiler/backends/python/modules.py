@@ -94,7 +94,7 @@ def _annotation(t: ir_types.Type, enum_classes: dict[str, str], record_classes: 
     if t.kind == "enum":
         base = enum_classes[t.enum]
     elif t.kind == "list":
-        base = f"list[{record_classes[t.record]}]"
+        base = f"tuple[{record_classes[t.record]}, ...]"  # a frozen Loan is immutable all the way down
     assert base is not None, t
     return f"{base} | None"
 
