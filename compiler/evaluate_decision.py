@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
-from compiler.runtime.values import Undefined
+from compiler.runtime.values import Undefined, join_and
 from compiler.wording import describe, describe_requirement
 
 
@@ -147,6 +147,7 @@ class _Assembly:
         self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
         self.outside: dict[str, tuple[tuple[str, ...], str]] = {}  # matrix -> what its key outside the bands reads
         self.adjusting: list[_Adjusting] = []
+        self.unread: dict[str, tuple[ir.Matrix, tuple[str, ...]]] = {}  # limit -> first matrix giving it not read
         self.conditions: list[Condition] = []
 
     # ---------------------------------------------------------------- the loan's values, as messages quote them
@@ -214,6 +215,10 @@ class _Assembly:
     def decision(self) -> Decision:
         p = self.program
         findings = [self.matrix(m) for m in p.matrices]
+        for m, f in zip(p.matrices, findings, strict=True):  # section 9.5: a matrix not read leaves its limits unknown
+            if f.outcome == "missing":
+                for limit in m.gives:
+                    self.unread.setdefault(limit, (m, f.missing))
         covered = [self.applies(m.when) for m in p.matrices]
         if p.matrices and True not in covered and None not in covered and p.uncovered == "declined":
             selectors: list[str] = []
@@ -260,9 +265,12 @@ class _Assembly:
                            self.unknown_fields(reads))
         at: list[int] = []
         place: list[str] = []
-        for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
+        axes = (m.rows, m.columns) if m.columns is not None else (m.rows,)
+        for n, axis in enumerate(axes):
             if not axis.simple:
                 got = self.line_of(m, axis)
+                if got is None:
+                    return self.unread(m, axes[n:])
                 if isinstance(got, Finding):
                     return finding(got.outcome, got.message, got.missing)
                 line, words = got
@@ -276,7 +284,7 @@ class _Assembly:
                 self.refuse(m, what)
                 return finding("fail", f"Not eligible: {what}.")
             if key is None:
-                return finding("missing", f"{what} is unknown.", self.unknown_fields(reads))
+                return self.unread(m, axes[n:])
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
@@ -313,7 +321,28 @@ class _Assembly:
         for limit in m.gives:
             self.refused.setdefault(limit, (m, why))
 
-    def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding:
+    def unread(self, m: ir.Matrix, axes: tuple[ir.Axis, ...]) -> Finding:
+        """Section 8: a matrix that applies whose key is unknown (the first axis of `axes` holds the first unknown
+        key) cannot be read: missing, naming every unknown key of these axes in order, by what it reads that is
+        unknown (a key outside its domain or its bands after it does not decide)."""
+        names: list[str] = []
+        labels: list[str] = []
+        for axis in axes:
+            for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
+                flag = axis.flag(i)
+                if flag and self.loan.field(flag) is True or self.loan.number(k) is not None:
+                    continue
+                reads = ir.reads(k)
+                if any(n in self.loan.invalid() for n in reads):
+                    continue
+                unknown = [n for n in reads if self.shown(n) == "unknown"] or list(reads)
+                names += [n for n in unknown if n not in names]
+                titles = [self.words.titles.get(n, n) for n in unknown] or [self.words.titles.get(label, label)]
+                labels += [t for t in titles if t not in labels]
+        return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                       m.citation or "", m.span.where, self.unknown_fields(names))
+
+    def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding | None:
         """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads
         (`Credit grade a_plus, FICO 720+`); a missing or failing finding (fields only) when there is none. Key by
         key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
@@ -328,8 +357,7 @@ class _Assembly:
                 self.refuse(m, self.quoted(reads))
                 return Finding("", "", "fail", f"Not eligible: {self.quoted(reads)}.", "", "")
             if v is None:
-                what = self.quoted(reads) or self.words.titles.get(label, label)
-                return Finding("", "", "missing", f"{what} is unknown.", "", "", self.unknown_fields(reads))
+                return None  # `unread` says which keys are unknown
             keys.append(v)
         line = axis.index(tuple(keys))
         if line is None:
@@ -423,6 +451,13 @@ class _Assembly:
         first = next((x.rule.id for x in self.adjusting if x.adjustment.limit == lim_id), None)
         return [x for x in self.adjusting if x.adjustment.limit == lim_id and x.rule.id == first]
 
+    def untold(self, lim_id: str, gone: tuple[_Adjusting, str] | None) -> bool:
+        """Section 9.5: a matrix giving the limit that applies or may apply cannot be read (its `when` or a key is
+        unknown): the limit is unknown, whatever caps or other cells are known (that matrix's cell could be lower),
+        unless the loan is not eligible under the limit whatever the cell (a rule that surely applies capping or
+        reducing it by a value its table says is N/A)."""
+        return lim_id in self.unread and (gone is None or gone[1] != "not_eligible")
+
     def limit(self, lim: ir.Limit, surely_only: bool) -> LimitResult:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
         program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
@@ -436,6 +471,11 @@ class _Assembly:
         adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)] \
             if first is None else first
         gone = self.unresolved(lim.id, surely_only)
+        if self.untold(lim.id, gone):
+            m, names = self.unread[lim.id]
+            titles = [self.words.titles.get(n, n) for n in names]
+            said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
+            return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
         if gone is not None:
             x, state = gone
             if state == "when":
@@ -497,6 +537,10 @@ class _Assembly:
         if lim.id in self.refused:
             return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                            self.refused[lim.id][0].citation or "", lim.span.where)
+        if self.untold(lim.id, self.unresolved(lim.id)):
+            m, names = self.unread[lim.id]
+            return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                           m.citation or "", lim.span.where, names)
         if result.state in ("not_eligible", "unknown"):  # a reduction or cap whose amount is not known
             picked = self.unresolved(lim.id)
             assert picked is not None

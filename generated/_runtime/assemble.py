@@ -24,7 +24,7 @@ from .decision import (
     status_of,
 )
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
-from .values import _STEPS, Undefined, fmt
+from .values import _STEPS, Undefined, fmt, join_and
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
            "decide", "line_index"]
@@ -180,10 +180,14 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
+    unread: dict[str, tuple[MatrixMeta, tuple[str, ...]]] = {}  # limit -> first matrix giving it that cannot be read
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
+        if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
+            for limit in m.gives:
+                unread.setdefault(limit, (m, findings[-1].missing))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -200,11 +204,16 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     _defer_outside(findings, outside, facts, meta)
     gone: dict[str, tuple[RuleMeta, str, str] | None] = {}  # a reduction or cap by an amount not known
     limit_results: list[LimitResult] = []
+    untold: set[str] = set()  # limits a matrix that cannot be read leaves unknown
     for lim in meta.limits:
         if lim.id in blocked:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
         unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        if lim.id in unread and (unresolved is None or unresolved[2] != "not_eligible"):
+            limit_results.append(_unread_limit(lim, *unread[lim.id], meta))
+            untold.add(lim.id)
+            continue
         if unresolved is not None:
             limit_results.append(_unknown(lim, unresolved, facts, meta))
             continue
@@ -221,6 +230,9 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
+        elif lim.id in untold:
+            findings.append(Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                                    unread[lim.id][0].citation, lim.where, unread[lim.id][1]))
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
@@ -257,9 +269,11 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
     words: list[str] = []
-    for axis, key in zip(m.axes, keys, strict=True):
+    for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
         if axis.keys:
             got = _line(m, axis, key, facts, meta, blocked, outside)
+            if got is None:
+                return _unread(m, m.axes[n:], keys[n:], facts, meta)
             if isinstance(got, Finding):
                 return got
             positions.append(got[0])
@@ -270,8 +284,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             _block(m, why, blocked)
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
-            return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
-                           m.citation, m.where, missing(axis.inputs, facts, meta))
+            return _unread(m, m.axes[n:], keys[n:], facts, meta)
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
@@ -289,6 +302,26 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
     for limit, value in limits:
         candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _unread(m: MatrixMeta, axes: tuple[AxisMeta, ...], keys: tuple[Any, ...], facts: Facts,
+            meta: ProgramMeta) -> Finding:
+    """A matrix that applies with a key unknown (the first of `axes`, its first unknown key): missing, naming every
+    unknown key from there on, in axis order (a later key outside its domain or its bands is not what decides)."""
+    names: list[str] = []
+    labels: list[str] = []
+    for axis, key in zip(axes, keys, strict=True):
+        pairs = zip((key,) if len(axis.keys) == 1 else tuple(key), [i for _l, i in axis.keys], [lb for lb, _i in axis.keys],
+                    strict=True) if axis.keys else [(key, axis.inputs, axis.label)]
+        for v, inputs, label in pairs:
+            if v is not None or (facts.invalid and any(name in facts.invalid for name in inputs)):
+                continue
+            unknown = [name for name in inputs if show(name, facts, meta) == "unknown"] or list(inputs)
+            names += [name for name in unknown if name not in names]
+            said = [meta.names[name].title if name in meta.names else name for name in unknown] or [label]
+            labels += [t for t in said if t not in labels]
+    return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                   m.citation, m.where, missing(names, facts, meta))
 
 
 def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, str]], facts: Facts,
@@ -388,6 +421,14 @@ def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
         if applies is True and any(limit == lid for _k, limit, _a, _t in r.adjustments):
             return r.id
     return ""
+
+
+def _unread_limit(lim: LimitMeta, m: MatrixMeta, names: tuple[str, ...], meta: ProgramMeta) -> LimitResult:
+    """A limit a matrix that cannot be read for the loan gives (its `when` or a key unknown): unknown, whatever
+    cap or other matrix is known (the matrix could give less: language.md 9.5); `names` the fields it needs."""
+    titles = [meta.names[n].title if n in meta.names else n for n in names]
+    said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
+    return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
 
 
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
@@ -502,9 +543,10 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
 
 def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMeta,
           blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]
-          ) -> tuple[int, str] | Finding:
+          ) -> tuple[int, str] | Finding | None:
     """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads. Key by
-    key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
+    key: one outside its domain refuses the loan, one unknown is missing (None: `_unread` says which); keys in no
+    line refuse the loan."""
     values = (key,) if len(axis.keys) == 1 else tuple(key)
     for (label, inputs), v in zip(axis.keys, values, strict=True):
         if v is None and facts.invalid and any(name in facts.invalid for name in inputs):
@@ -512,8 +554,7 @@ def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMe
             _block(m, why, blocked)
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if v is None:
-            return Finding(m.id, m.title, "missing", f"{actuals(inputs, facts, meta) or label} is unknown.",
-                           m.citation, m.where, missing(inputs, facts, meta))
+            return None
     idx = line_index(axis.lines, values)
     if idx is None:
         why = f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
