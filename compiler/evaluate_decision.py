@@ -411,9 +411,33 @@ class _Assembly:
             return finding("review", " ".join(r.reviews))
         if r.requirements:
             return requirements("pass", "Met", list(r.requirements))
-        parts = [f"{a.kind} {self.words.limit_titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} "
-                 f"{a.text}" for a in r.adjustments] + [f"{c.kind}: {c.text}" for c in r.conditions]
-        return finding("pass", "Applies: " + "; ".join(parts) + ".")
+        return finding("pass", self.applied(r))
+
+    def applied(self, r: ir.Rule) -> str:
+        """Section 9.5: what a rule that applies with nothing to check does; under `first applicable`, an adjustment
+        of a limit that an earlier rule which applies already set is not applied, and the message says which."""
+        def said(a: ir.Adjustment) -> str:
+            return f"{a.kind} {self.words.limit_titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} {a.text}"
+
+        setter: dict[str, ir.Rule] = {}
+        for x in self.adjusting:
+            limit = x.adjustment.limit
+            if x.rule is not r and x.surely and self.program.combine_of(limit) == "first" and limit not in setter:
+                setter[limit] = x.rule
+        done = [said(a) for a in r.adjustments if a.limit not in setter] + [f"{c.kind}: {c.text}" for c in r.conditions]
+        skipped = [a for a in r.adjustments if a.limit in setter]
+        if not skipped:
+            return "Applies: " + "; ".join(done) + "."
+        who: dict[str, list[str]] = {}
+        for a in skipped:
+            titles = who.setdefault(f"{setter[a.limit].title} ({setter[a.limit].id})", [])
+            title = self.words.limit_titles.get(a.limit, a.limit)
+            titles += [title] if title not in titles else []
+        because = join_and(f"{rule} set {join_and(titles)} first" for rule, titles in who.items())
+        not_applied = "; ".join(said(a) for a in skipped)
+        if not done:
+            return f"Not applied: {self.words.english(r.when) or not_applied} because {because}."
+        return f"Applies: {'; '.join(done)}; not applied: {not_applied} because {because}."
 
     # ---------------------------------------------------------------- limits (sections 3.5, 8 and 9.5)
 

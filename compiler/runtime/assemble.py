@@ -195,9 +195,15 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
+    setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         citations[r.id] = r.citation
-        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
+        earlier = dict(setters)
+        if applies is True:
+            for _k, limit, _a, _t in r.adjustments:
+                if meta.combine_of(limit) == "first":
+                    setters.setdefault(limit, r)
+        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps, earlier))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
@@ -436,7 +442,7 @@ def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
           conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
-          caps: dict[str, list[tuple[str, Decimal | str]]]) -> Finding:
+          caps: dict[str, list[tuple[str, Decimal | str]]], setters: dict[str, RuleMeta]) -> Finding:
     if applies is False:
         return Finding(r.id, r.title, "not_applicable", f"Applies when {r.when_text}.", r.citation, r.where)
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
@@ -464,8 +470,28 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
         return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
     if r.requirements:
         return _req_finding(r, "pass", list(r.requirements), facts, meta, "Met")
-    parts = [text for _k, _l, _a, text in r.adjustments] + [f"{kind}: {text}" for kind, text in r.conditions]
-    return Finding(r.id, r.title, "pass", "Applies: " + "; ".join(parts) + ".", r.citation, r.where)
+    return Finding(r.id, r.title, "pass", _applied(r, setters, meta), r.citation, r.where)
+
+
+def _applied(r: RuleMeta, setters: dict[str, RuleMeta], meta: ProgramMeta) -> str:
+    """What a rule that applies, with nothing to check, does: its reductions, caps and conditions; under `first
+    applicable` (language.md 9.5) its adjustments of a limit an earlier rule that applies set (`setters`, limit ->
+    that rule) are not applied."""
+    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
+    skipped = [(limit, text) for _k, limit, _a, text in r.adjustments if limit in setters]
+    parts += [f"{kind}: {text}" for kind, text in r.conditions]
+    if not skipped:
+        return "Applies: " + "; ".join(parts) + "."
+    by: dict[str, list[str]] = {}
+    for limit, _text in skipped:
+        who = setters[limit]
+        title = next((lim.title for lim in meta.limits if lim.id == limit), limit)
+        titles = by.setdefault(f"{who.title} ({who.id})", [])
+        titles += [title] if title not in titles else []
+    because = join_and(f"{who} set {join_and(titles)} first" for who, titles in by.items())
+    if not parts:
+        return f"Not applied: {r.when_text or '; '.join(t for _l, t in skipped)} because {because}."
+    return f"Applies: {'; '.join(parts)}; not applied: {'; '.join(t for _l, t in skipped)} because {because}."
 
 
 def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], facts: Facts, meta: ProgramMeta,
