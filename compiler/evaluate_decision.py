@@ -147,7 +147,8 @@ class _Assembly:
         self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
         self.outside: dict[str, tuple[tuple[str, ...], str]] = {}  # matrix -> what its key outside the bands reads
         self.adjusting: list[_Adjusting] = []
-        self.unread: dict[str, tuple[ir.Matrix, tuple[str, ...]]] = {}  # limit -> first matrix giving it not read
+        # limit -> the first matrix giving it that is not read, what it needs (titles), the fields to supply
+        self.unread: dict[str, tuple[ir.Matrix, tuple[str, ...], tuple[str, ...]]] = {}
         self.conditions: list[Condition] = []
 
     # ---------------------------------------------------------------- the loan's values, as messages quote them
@@ -217,8 +218,10 @@ class _Assembly:
         findings = [self.matrix(m) for m in p.matrices]
         for m, f in zip(p.matrices, findings, strict=True):  # section 9.5: a matrix not read leaves its limits unknown
             if f.outcome == "missing":
+                labels = self.unknown_keys(m)[1] if self.applies(m.when) else \
+                    [self.words.titles.get(n, n) for n in ir.reads(m.when) if self.shown(n) == "unknown"]
                 for limit in m.gives:
-                    self.unread.setdefault(limit, (m, f.missing))
+                    self.unread.setdefault(limit, (m, tuple(labels), f.missing))
         covered = [self.applies(m.when) for m in p.matrices]
         if p.matrices and True not in covered and None not in covered and p.uncovered == "declined":
             selectors: list[str] = []
@@ -265,12 +268,11 @@ class _Assembly:
                            self.unknown_fields(reads))
         at: list[int] = []
         place: list[str] = []
-        axes = (m.rows, m.columns) if m.columns is not None else (m.rows,)
-        for n, axis in enumerate(axes):
+        for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
             if not axis.simple:
                 got = self.line_of(m, axis)
                 if got is None:
-                    return self.unread(m, axes[n:])
+                    return self.unread(m)
                 if isinstance(got, Finding):
                     return finding(got.outcome, got.message, got.missing)
                 line, words = got
@@ -284,7 +286,7 @@ class _Assembly:
                 self.refuse(m, what)
                 return finding("fail", f"Not eligible: {what}.")
             if key is None:
-                return self.unread(m, axes[n:])
+                return self.unread(m)
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
@@ -321,13 +323,19 @@ class _Assembly:
         for limit in m.gives:
             self.refused.setdefault(limit, (m, why))
 
-    def unread(self, m: ir.Matrix, axes: tuple[ir.Axis, ...]) -> Finding:
-        """Section 8: a matrix that applies whose key is unknown (the first axis of `axes` holds the first unknown
-        key) cannot be read: missing, naming every unknown key of these axes in order, by what it reads that is
-        unknown (a key outside its domain or its bands after it does not decide)."""
+    def unread(self, m: ir.Matrix) -> Finding:
+        """Section 8: a matrix that applies whose key is unknown cannot be read: missing, naming every unknown key."""
+        names, labels = self.unknown_keys(m)
+        return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                       m.citation or "", m.span.where, self.unknown_fields(names))
+
+    def unknown_keys(self, m: ir.Matrix) -> tuple[list[str], list[str]]:
+        """What each unknown key of a matrix reads that is unknown, and its title, rows then columns, key by key (a
+        key outside its domain is not unknown; a key after the first unknown one outside its bands does not
+        decide)."""
         names: list[str] = []
         labels: list[str] = []
-        for axis in axes:
+        for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
             for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
                 flag = axis.flag(i)
                 if flag and self.loan.field(flag) is True or self.loan.number(k) is not None:
@@ -339,8 +347,7 @@ class _Assembly:
                 names += [n for n in unknown if n not in names]
                 titles = [self.words.titles.get(n, n) for n in unknown] or [self.words.titles.get(label, label)]
                 labels += [t for t in titles if t not in labels]
-        return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
-                       m.citation or "", m.span.where, self.unknown_fields(names))
+        return names, labels
 
     def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding | None:
         """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads
@@ -496,8 +503,7 @@ class _Assembly:
             if first is None else first
         gone = self.unresolved(lim.id, surely_only)
         if self.untold(lim.id, gone):
-            m, names = self.unread[lim.id]
-            titles = [self.words.titles.get(n, n) for n in names]
+            m, titles, _fields = self.unread[lim.id]
             said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
             return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
         if gone is not None:
@@ -562,9 +568,9 @@ class _Assembly:
             return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                            self.refused[lim.id][0].citation or "", lim.span.where)
         if self.untold(lim.id, self.unresolved(lim.id)):
-            m, names = self.unread[lim.id]
+            m, _titles, fields = self.unread[lim.id]
             return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
-                           m.citation or "", lim.span.where, names)
+                           m.citation or "", lim.span.where, fields)
         if result.state in ("not_eligible", "unknown"):  # a reduction or cap whose amount is not known
             picked = self.unresolved(lim.id)
             assert picked is not None

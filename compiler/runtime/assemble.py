@@ -179,14 +179,17 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
-    unread: dict[str, tuple[MatrixMeta, tuple[str, ...]]] = {}  # limit -> first matrix giving it that cannot be read
+    # limit -> the first matrix giving it that cannot be read, what it needs (titles) and the fields to supply
+    unread: dict[str, tuple[MatrixMeta, tuple[str, ...], tuple[str, ...]]] = {}
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
+            labels = _unknown_keys(m, keys, facts, meta)[1] if applies else \
+                [meta.names[n].title if n in meta.names else n for n in m.when_inputs if show(n, facts, meta) == "unknown"]
             for limit in m.gives:
-                unread.setdefault(limit, (m, findings[-1].missing))
+                unread.setdefault(limit, (m, tuple(labels), findings[-1].missing))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -216,7 +219,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
             continue
         unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
         if lim.id in unread and (unresolved is None or unresolved[2] != "not_eligible"):
-            limit_results.append(_unread_limit(lim, *unread[lim.id], meta))
+            limit_results.append(_unread_limit(lim, *unread[lim.id][:2]))
             untold.add(lim.id)
             continue
         if unresolved is not None:
@@ -237,7 +240,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
                                     blocked[lim.id][0].citation, lim.where))
         elif lim.id in untold:
             findings.append(Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
-                                    unread[lim.id][0].citation, lim.where, unread[lim.id][1]))
+                                    unread[lim.id][0].citation, lim.where, unread[lim.id][2]))
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
@@ -274,11 +277,11 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
                        missing(m.when_inputs, facts, meta))
     positions: list[int] = []
     words: list[str] = []
-    for n, (axis, key) in enumerate(zip(m.axes, keys, strict=True)):
+    for axis, key in zip(m.axes, keys, strict=True):
         if axis.keys:
             got = _line(m, axis, key, facts, meta, blocked, outside)
             if got is None:
-                return _unread(m, m.axes[n:], keys[n:], facts, meta)
+                return _unread(m, keys, facts, meta)
             if isinstance(got, Finding):
                 return got
             positions.append(got[0])
@@ -289,7 +292,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             _block(m, why, blocked)
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
-            return _unread(m, m.axes[n:], keys[n:], facts, meta)
+            return _unread(m, keys, facts, meta)
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
@@ -309,13 +312,19 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
 
 
-def _unread(m: MatrixMeta, axes: tuple[AxisMeta, ...], keys: tuple[Any, ...], facts: Facts,
-            meta: ProgramMeta) -> Finding:
-    """A matrix that applies with a key unknown (the first of `axes`, its first unknown key): missing, naming every
-    unknown key from there on, in axis order (a later key outside its domain or its bands is not what decides)."""
+def _unread(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta) -> Finding:
+    """A matrix that applies with a key unknown: missing, naming every unknown key in axis order."""
+    names, labels = _unknown_keys(m, keys, facts, meta)
+    return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                   m.citation, m.where, missing(names, facts, meta))
+
+
+def _unknown_keys(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta) -> tuple[list[str], list[str]]:
+    """What the unknown keys of a matrix read that is unknown, and their titles, in axis order (a key outside its
+    domain is not unknown; the keys before the first unknown one are known and in a line, or it would not be read)."""
     names: list[str] = []
     labels: list[str] = []
-    for axis, key in zip(axes, keys, strict=True):
+    for axis, key in zip(m.axes, keys, strict=True):
         pairs = zip((key,) if len(axis.keys) == 1 else tuple(key), [i for _l, i in axis.keys], [lb for lb, _i in axis.keys],
                     strict=True) if axis.keys else [(key, axis.inputs, axis.label)]
         for v, inputs, label in pairs:
@@ -325,8 +334,7 @@ def _unread(m: MatrixMeta, axes: tuple[AxisMeta, ...], keys: tuple[Any, ...], fa
             names += [name for name in unknown if name not in names]
             said = [meta.names[name].title if name in meta.names else name for name in unknown] or [label]
             labels += [t for t in said if t not in labels]
-    return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
-                   m.citation, m.where, missing(names, facts, meta))
+    return names, labels
 
 
 def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, str]], facts: Facts,
@@ -428,10 +436,9 @@ def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
     return ""
 
 
-def _unread_limit(lim: LimitMeta, m: MatrixMeta, names: tuple[str, ...], meta: ProgramMeta) -> LimitResult:
+def _unread_limit(lim: LimitMeta, m: MatrixMeta, titles: tuple[str, ...]) -> LimitResult:
     """A limit a matrix that cannot be read for the loan gives (its `when` or a key unknown): unknown, whatever
-    cap or other matrix is known (the matrix could give less: language.md 9.5); `names` the fields it needs."""
-    titles = [meta.names[n].title if n in meta.names else n for n in names]
+    cap or other matrix is known (the matrix could give less: language.md 9.5); `titles` what it needs."""
     said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
     return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
 
