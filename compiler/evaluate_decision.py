@@ -272,7 +272,7 @@ class _Assembly:
             if not axis.simple:
                 got = self.line_of(m, axis)
                 if got is None:
-                    return self.unread(m)
+                    return self.unread_finding(m)
                 if isinstance(got, Finding):
                     return finding(got.outcome, got.message, got.missing)
                 line, words = got
@@ -286,7 +286,7 @@ class _Assembly:
                 self.refuse(m, what)
                 return finding("fail", f"Not eligible: {what}.")
             if key is None:
-                return self.unread(m)
+                return self.unread_finding(m)
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
@@ -323,7 +323,7 @@ class _Assembly:
         for limit in m.gives:
             self.refused.setdefault(limit, (m, why))
 
-    def unread(self, m: ir.Matrix) -> Finding:
+    def unread_finding(self, m: ir.Matrix) -> Finding:
         """Section 8: a matrix that applies whose key is unknown cannot be read: missing, naming every unknown key."""
         names, labels = self.unknown_keys(m)
         return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
