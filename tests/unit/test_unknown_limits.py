@@ -293,3 +293,49 @@ def test_the_expectation_reads_unknown(text: str, tmp_path: Path) -> None:
     node = yaml.compose(text)
     assert node is not None
     assert read_limit_value("t.yaml", node, lim) == UNKNOWN
+
+
+# ---------------------------------------------------------------- the example of docs/language.md 9.5, as it says
+
+def _doc_example(name: str = "example_unknown_matrix") -> str:
+    import re
+
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    block = next(m.group(1) for m in re.finditer(r"^```guideline\n(.*?)^```", text, re.S | re.M)
+                 if m.group(1).startswith(f"program {name}\n"))
+    return block
+
+
+def test_the_language_reference_example_decides_as_it_says(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path, "example_unknown_matrix", _doc_example())
+    base = LOAN | {"rural": True}
+
+    def run(**loan: Any) -> Decision:
+        return decide(bundle, "example_unknown_matrix", {k: v for k, v in (base | loan).items() if v is not None},
+                      tmp_path)
+
+    d = run()
+    lim = d.limit("max_ltv")
+    assert lim is not None and (lim.value, lim.binding_rule) == (80, "rural"), lim
+    d = run(fico=None)
+    assert _finding(d, "primary").message == "Cannot tell which line applies: Credit score unknown."
+    _unknown(d, "max_ltv", "Cannot tell the maximum: Primary residence needs Credit score.", ("fico",))
+    d = run(occupancy=None)
+    assert _finding(d, "primary").message == "Cannot tell whether it applies: Occupancy unknown."
+    _unknown(d, "max_ltv", "Cannot tell the maximum: Primary residence needs Occupancy.", ("occupancy",))
+    d = run(fico=700, loan_amount=1_500_000, purchase_price=2_000_000, appraised_value=2_000_000)
+    lim = d.limit("max_ltv")
+    assert lim is not None and lim.state == "not_eligible", lim
+    f = _finding(d, "max_ltv")
+    assert f.outcome == "not_applicable" and f.message.startswith("No limit: not eligible under Primary residence: "), f
+
+
+def test_the_language_reference_first_applicable_example_says_what_was_not_applied(tmp_path: Path) -> None:
+    bundle = _bundle(tmp_path, "example_first_applicable", _doc_example("example_first_applicable"))
+    loan = LOAN | {"rural": True, "interest_only": True, "property_type": "condo_non_warrantable"}
+    d = decide(bundle, "example_first_applicable", loan, tmp_path)
+    assert _finding(d, "condo").message == ("Not applied: Property type is condo_non_warrantable because Rural "
+                                            "property (rural) set Max LTV first.")
+    assert _finding(d, "interest_only").message == ("Applies: reduce Max CLTV by 5%; not applied: reduce Max LTV by 5% "
+                                                    "because Rural property (rural) set Max LTV first.")
+    assert _finding(d, "rural").message == "Applies: cap Max LTV at 70%; cap Max CLTV at 70%."
