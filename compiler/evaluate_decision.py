@@ -338,7 +338,7 @@ class _Assembly:
         for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
             for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
                 flag = axis.flag(i)
-                if flag and self.loan.field(flag) is True or self.loan.number(k) is not None:
+                if (flag and self.loan.field(flag) is True) or self.loan.number(k) is not None:
                     continue
                 reads = ir.reads(k)
                 if any(n in self.loan.invalid() for n in reads):
@@ -355,7 +355,7 @@ class _Assembly:
         key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
         keys: list[Any] = []
         every: list[str] = []
-        for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
+        for i, (_label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
             reads = ir.reads(k)
             every += [r for r in reads if r not in every]
             flag = axis.flag(i)  # a score key with a `no score` line: a loan without a score falls in it

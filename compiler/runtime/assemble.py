@@ -580,7 +580,7 @@ def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMe
     key: one outside its domain refuses the loan, one unknown is missing (None: `_unread` says which); keys in no
     line refuse the loan."""
     values = (key,) if len(axis.keys) == 1 else tuple(key)
-    for (label, inputs), v in zip(axis.keys, values, strict=True):
+    for (_label, inputs), v in zip(axis.keys, values, strict=True):
         if v is None and facts.invalid and any(name in facts.invalid for name in inputs):
             why = actuals(inputs, facts, meta)
             _block(m, why, blocked)
