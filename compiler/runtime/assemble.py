@@ -1,5 +1,5 @@
-"""Deciding from facts: a loan's `Facts`, and `decide`, which assembles the Decision (the program metadata types it
-reads are in meta.py).
+"""Deciding from facts: `decide`, which assembles the Decision from a loan's `Facts` (facts.py: the facts and how
+messages show them; the program metadata types it reads are in meta.py).
 
 A checker (generated or the reference evaluator) computes the facts of a loan (derived values, whether each rule
 applies, each requirement's result, each matrix's keys); `decide` assembles the Decision: matrix cells,
@@ -8,7 +8,7 @@ reductions and caps, limit checks, unknown data, conditions, every message and t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -22,135 +22,12 @@ from .decision import (
     Outcome,
     status_of,
 )
+from .facts import Facts, actuals, merge, missing, show, show_uncached
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
-from .values import _STEPS, Undefined, fmt, join_and
+from .values import _STEPS, fmt, join_and
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
            "decide", "line_index"]
-
-
-class Facts:
-    """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
-
-    __slots__ = ("invalid", "loan", "matrices", "rules", "said", "shown", "values")
-
-    def __init__(self, loan: Any, values: dict[str, Any]) -> None:
-        self.loan = loan
-        self.values = values
-        self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
-        self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
-        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
-        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
-        # values outside their domain (-> that value) or reading one (-> None); None in `values`
-        self.invalid: dict[str, Any] = {}
-
-    def get(self, name: str, meta: ProgramMeta) -> Any:
-        n = meta.names.get(name)
-        if n is not None and n.is_value:
-            return self.values.get(name)
-        if isinstance(self.loan, dict):
-            return self.loan.get(name)
-        return getattr(self.loan, name, None)
-
-
-def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
-    """A field's or value's value as messages show it (worked out once per loan)."""
-    text = facts.shown.get(name)
-    if text is None:
-        text = facts.shown[name] = _show(name, facts, meta)
-    return text
-
-
-def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
-    n = meta.names.get(name)
-    if facts.invalid and name in facts.invalid:
-        outside = facts.invalid[name]
-        if outside is None:
-            return "invalid (it reads a value outside its domain)"
-        if isinstance(outside, Undefined):
-            return undefined_text(outside, meta)
-        return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
-    if n is not None and n.is_value:
-        v = facts.values.get(name)
-    elif isinstance(facts.loan, dict):
-        v = facts.loan.get(name)
-    else:
-        try:
-            v = getattr(facts.loan, name)
-        except AttributeError:
-            v = None
-    if v is None:
-        return "unknown"
-    cls = v.__class__
-    if cls is list or cls is tuple:
-        return f"{len(v)} listed"
-    if n is None:
-        return fmt(v)
-    if cls is int:
-        return str(v) if n.kind == "integer" else fmt(Decimal(v), n.kind, n.unit)
-    if isinstance(v, (list, tuple)):
-        return f"{len(v)} listed"
-    return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
-
-
-def undefined_text(u: Undefined, meta: ProgramMeta) -> str:
-    """`cannot be computed: PITIA is $0` (a quotient over a non-positive denominator, language.md 3.4)."""
-    d = meta.names.get(u.name)
-    if d is None:
-        return f"cannot be computed: it divides by {fmt(u.value)}"
-    return f"cannot be computed: {d.title} is {fmt(u.value, d.kind, d.unit)}"
-
-
-def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
-    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
-    key = tuple(names)
-    text = facts.said.get(key)
-    if text is None:
-        text = facts.said[key] = _actuals(key, facts, meta)
-    return text
-
-
-def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
-    parts = []
-    shown = facts.shown
-    for name in names:
-        if name == meta.seasoning_date:
-            continue
-        n = meta.names.get(name)
-        title = n.title if n else name
-        text = shown.get(name)
-        if text is None:
-            text = shown[name] = _show(name, facts, meta)
-        parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
-    return ", ".join(parts)
-
-
-def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str, ...]:
-    """The loan fields, reached through unknown values, that are unknown."""
-    out: list[str] = []
-    seen: set[str] = set()
-    stack = list(names)[::-1]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        n = meta.names.get(name)
-        if n is not None and n.is_value:
-            if facts.values.get(name) is None:
-                stack.extend(reversed(n.needs))
-        elif facts.get(name, meta) is None:
-            out.append(name)
-    return tuple(out)
-
-
-def _merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
-    out: list[str] = []
-    for names in lists:
-        for n in names:
-            if n not in out:
-                out.append(n)
-    return out
 
 
 def decide(meta: ProgramMeta, facts: Facts) -> Decision:
@@ -164,7 +41,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         for d in n.depends_on:
             text = shown.get(d)
             if text is None:
-                text = shown[d] = _show(d, facts, meta)
+                text = shown[d] = show_uncached(d, facts, meta)
             inputs[d] = text
         derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
     derived = tuple(derived_list)
@@ -503,7 +380,7 @@ def _applied(r: RuleMeta, setters: dict[str, RuleMeta], meta: ProgramMeta) -> st
 
 def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], facts: Facts, meta: ProgramMeta,
                  verb: str) -> Finding:
-    names = _merge(req.inputs for req in reqs)
+    names = merge(req.inputs for req in reqs)
     seen = actuals(names, facts, meta)
     text = "; ".join(req.text for req in reqs)
     gone = missing(names, facts, meta) if outcome == "missing" else ()
@@ -589,7 +466,7 @@ def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMe
             return None
     idx = line_index(axis.lines, values)
     if idx is None:
-        why = f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
+        why = f"{actuals(merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
         _block(m, why, blocked)
         outside[m.id] = (axis, why)
         return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)
