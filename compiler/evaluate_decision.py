@@ -365,7 +365,8 @@ class _Assembly:
         """Section 9.5: what a rule that applies with nothing to check does; under `first applicable`, an adjustment
         of a limit that an earlier rule which applies already set is not applied, and the message says which."""
         def said(a: ir.Adjustment) -> str:
-            return f"{a.kind} {self.words.limit_titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} {a.text}"
+            title = self.words.limit_titles.get(a.limit, a.limit)
+            return f"{a.kind} {title} {'by' if a.kind == 'reduce' else 'at'} {a.text}"
 
         setter: dict[str, ir.Rule] = {}
         for x in self.adjusting:

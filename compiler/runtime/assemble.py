@@ -63,8 +63,9 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
-            labels = _unknown_keys(m, keys, facts, meta)[1] if applies else \
-                [meta.names[n].title if n in meta.names else n for n in m.when_inputs if show(n, facts, meta) == "unknown"]
+            labels = _unknown_keys(m, keys, facts, meta)[1] if applies else [
+                meta.names[n].title if n in meta.names else n
+                for n in m.when_inputs if show(n, facts, meta) == "unknown"]
             for limit in m.gives:
                 unread.setdefault(limit, (m, tuple(labels), findings[-1].missing))
         if applies is True:
@@ -202,8 +203,9 @@ def _unknown_keys(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: Prog
     names: list[str] = []
     labels: list[str] = []
     for axis, key in zip(m.axes, keys, strict=True):
-        pairs = zip((key,) if len(axis.keys) == 1 else tuple(key), [i for _l, i in axis.keys], [lb for lb, _i in axis.keys],
-                    strict=True) if axis.keys else [(key, axis.inputs, axis.label)]
+        values = (key,) if len(axis.keys) == 1 else tuple(key)
+        pairs = zip(values, [i for _l, i in axis.keys], [lb for lb, _i in axis.keys], strict=True) if axis.keys \
+            else [(key, axis.inputs, axis.label)]
         for v, inputs, label in pairs:
             if v is not None or (facts.invalid and any(name in facts.invalid for name in inputs)):
                 continue

@@ -426,7 +426,8 @@ class FastPath:
             # an amount not known, or a matrix giving it not read: no limit; N/A where the rule surely applies
             # fails, else missing
             if by_value or first:
-                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None{f' or unread_{lim.id}' if base else ''}:")
+                unread = f" or unread_{lim.id}" if base else ""
+                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None{unread}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
             elif base:
