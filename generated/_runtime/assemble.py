@@ -9,7 +9,7 @@ reductions and caps, limit checks, unknown data, conditions, every message and t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -204,9 +204,11 @@ def _unknown_keys(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: Prog
     names: list[str] = []
     labels: list[str] = []
     for axis, key in zip(m.axes, keys, strict=True):
-        values = (key,) if len(axis.keys) == 1 else tuple(key)
-        pairs = zip(values, [i for _l, i in axis.keys], [lb for lb, _i in axis.keys], strict=True) if axis.keys \
-            else [(key, axis.inputs, axis.label)]
+        if not axis.keys:  # one numeric key
+            pairs: Iterable[tuple[Any, tuple[str, ...], str]] = [(key, axis.inputs, axis.label)]
+        else:
+            values = (key,) if len(axis.keys) == 1 else tuple(key)
+            pairs = zip(values, [i for _l, i in axis.keys], [lb for lb, _i in axis.keys], strict=True)
         for v, inputs, label in pairs:
             if v is not None or (facts.invalid and any(name in facts.invalid for name in inputs)):
                 continue
