@@ -59,10 +59,10 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
         elif applies:
             covered = True
             place(m, keys, failed, unresolved, cells, refused, facts.invalid)
-        if unresolved and unresolved[-1] == m.id:  # not read: the limits it gives are unknown
-            unread.update(m.gives)
             if failed and failed[-1] == m.id and m.id in refused.values():
                 outside.append((len(failed) - 1, m))
+        if unresolved and unresolved[-1] == m.id:  # not read: the limits it gives are unknown
+            unread.update(m.gives)
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
