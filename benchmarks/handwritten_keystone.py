@@ -178,12 +178,14 @@ def check(loan: Any) -> Result:
     )
     base: tuple[str, Decimal] | None = None
     refused = False  # a matrix turned the loan down (N/A cell, a key outside its bands): no limit
+    unread = False  # a matrix that applies or may apply cannot be read: the limits are unknown (language.md 9.5)
     any_applies: bool | None = False
     for matrix_id, applies, wide in matrices:
         if applies is False:
             continue
         if applies is None:
             unresolved.append(matrix_id)
+            unread = True
             any_applies = None if any_applies is False else any_applies
             continue
         any_applies = True
@@ -191,6 +193,7 @@ def check(loan: Any) -> Result:
         col = None if row is None or amount is None else _column(amount, wide)
         if fico is None or fico < 0 or (row is not None and amount is None):  # no score: needs a score
             unresolved.append(matrix_id)
+            unread = True
             continue
         cell = None if row is None or col is None else _MATRICES[matrix_id][row][col]
         if cell is None:
@@ -266,8 +269,10 @@ def check(loan: Any) -> Result:
                 best = (rid, cap)
         return (None, None) if best is None else (best[1], best[0])
 
-    max_value, binding = (None, None) if refused else limit(False)
+    max_value, binding = (None, None) if refused or unread else limit(False)
     for limit_id, actual in (("max_ltv", ltv), ("max_cltv", cltv)):
+        if unread and not refused:  # unknown whatever the caps: the matrix could be lower
+            unresolved.append(limit_id)
         if max_value is None:
             continue
         if actual is None:

@@ -292,6 +292,7 @@ def check(loan: Any) -> Decision:
     )
     base: tuple[str, Decimal, str] | None = None  # (matrix, cell, description)
     covered: bool | None = False
+    unread: tuple[str, str, tuple[str, ...]] | None = None  # a matrix not read: its citation, what it needs, the fields
     citations: dict[str, str] = {}
     for (mid, title, cite, line, when, when_inputs, wide), applies in zip(_MATRIX_INFO, applies_by_matrix, strict=True):
         where = f"{_GUIDE}:{line}"
@@ -303,10 +304,15 @@ def check(loan: Any) -> Decision:
             covered = None if covered is False else covered
             add(Finding(mid, title, "missing", f"Cannot tell whether it applies: {f.actuals(*when_inputs)}.", cite, where,
                         f.missing(*when_inputs)))
+            unread = unread or (cite, f"{title} needs " + " and ".join(
+                _NAMES[n][0] for n in when_inputs if f.show(n) == "unknown"), f.missing(*when_inputs))
             continue
         covered = True
         if fico is None:
-            add(Finding(mid, title, "missing", f"{f.actuals('fico')} is unknown.", cite, where, ("fico",)))
+            keys = ("fico", "loan_amount") if amount is None else ("fico",)
+            said = " and ".join(_NAMES[n][0] for n in keys)
+            add(Finding(mid, title, "missing", f"Cannot tell which line applies: {said} unknown.", cite, where, keys))
+            unread = unread or (cite, f"{title} needs {said}", keys)
             continue
         row = _row(fico)
         if row is None:
@@ -314,7 +320,9 @@ def check(loan: Any) -> Decision:
                         cite, where))
             continue
         if amount is None:
-            add(Finding(mid, title, "missing", f"{f.actuals('loan_amount')} is unknown.", cite, where, ("loan_amount",)))
+            add(Finding(mid, title, "missing", "Cannot tell which line applies: Loan amount unknown.", cite, where,
+                        ("loan_amount",)))
+            unread = unread or (cite, f"{title} needs Loan amount", ("loan_amount",))
             continue
         col = _column(amount, wide)
         if col is None:
@@ -466,6 +474,10 @@ def check(loan: Any) -> Decision:
     # limits: the matrix cell, less 5% per reduction (the lowest candidate wins), capped; then each limit's check
     limits: list[LimitResult] = []
     for lid, ltitle, on, where in _LIMITS:
+        if unread is not None:  # a matrix not read: the limit is unknown whatever the caps (language.md 9.5)
+            limits.append(LimitResult(lid, ltitle, None, None, unread[1], (), "unknown"))
+            add(Finding(lid, ltitle, "missing", f"Cannot tell the maximum: {unread[1]}.", unread[0], where, unread[2]))
+            continue
         result = _limit(lid, ltitle, base, adjusting, certain_only=False)
         limits.append(result)
         cite = citations.get(result.binding_rule or "", "")

@@ -70,6 +70,8 @@ def query(source: str = "tape") -> str:
         lim[k] = (base, adj, actual)
     # a matrix that applies and refuses the loan (a fail, or outside its bands where a rule decides) leaves no limit
     refused = " OR ".join(f"o_{n} = 4 OR (o_{n} = 0 AND coalesce({g}, FALSE))" for n, g in GUARDS.items())
+    # a matrix that applies or may apply and cannot be read (missing) leaves the limits unknown, whatever the caps
+    unread = " OR ".join(f"o_{n} = 3" for n in MATRICES)
     adj_cols = []
     for k, (_, adj, _) in lim.items():
         for i, (_, val, g) in enumerate(adj):
@@ -168,21 +170,22 @@ WITH money AS (  -- exact integers: cents, basis points
   SELECT *, {', '.join(f'{c} AS cell_{n}' for n, (_, c) in m_out.items())}, {outcomes}
   FROM rules
 ), bases AS (
-  SELECT *, {lim['ltv'][0]} AS base_ltv, {lim['cltv'][0]} AS base_cltv, {refused} AS refused FROM outcomes
+  SELECT *, {lim['ltv'][0]} AS base_ltv, {lim['cltv'][0]} AS base_cltv, {refused} AS refused, {unread} AS unread FROM outcomes
 ), adjusted AS (
   SELECT *, {', '.join(adj_cols)},
     CASE {base_rule.format(k='ltv')} END AS base_rule_ltv, CASE {base_rule.format(k='cltv')} END AS base_rule_cltv
   FROM bases
 ), limits AS (
   SELECT *,
-    CASE WHEN NOT refused THEN least(base_ltv, {', '.join(f'ltv_o{i}' for i in range(6))}) END AS lim_ltv,
+    CASE WHEN NOT refused AND NOT unread THEN least(base_ltv, {', '.join(f'ltv_o{i}' for i in range(6))}) END AS lim_ltv,
     least(base_ltv, {', '.join(f'ltv_c{i}' for i in range(6))}) AS certain_ltv,
-    CASE WHEN NOT refused THEN least(base_cltv, {', '.join(f'cltv_o{i}' for i in range(6))}) END AS lim_cltv,
+    CASE WHEN NOT refused AND NOT unread THEN least(base_cltv, {', '.join(f'cltv_o{i}' for i in range(6))}) END AS lim_cltv,
     least(base_cltv, {', '.join(f'cltv_c{i}' for i in range(6))}) AS certain_cltv
   FROM adjusted
 ), checked AS (
   SELECT *, {rule_of['ltv']} AS rule_ltv, {rule_of['cltv']} AS rule_cltv,
-    limit_outcome(lim_ltv, certain_ltv, v_ltv) AS o_l_ltv, limit_outcome(lim_cltv, certain_cltv, v_cltv) AS o_l_cltv
+    CASE WHEN unread AND NOT refused THEN 3 ELSE limit_outcome(lim_ltv, certain_ltv, v_ltv) END AS o_l_ltv,
+    CASE WHEN unread AND NOT refused THEN 3 ELSE limit_outcome(lim_cltv, certain_cltv, v_cltv) END AS o_l_cltv
   FROM limits
 ), listed AS (
   SELECT *, greatest({', '.join(order)}) AS worst,

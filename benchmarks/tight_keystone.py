@@ -98,20 +98,24 @@ def check(loan: Any) -> Result:
     base = None  # its cell
     matrix = None
     refused = False  # a matrix turned the loan down (N/A cell, a key outside its bands): no limit
+    unread = True  # a matrix that applies or may apply cannot be read: the limits are unknown (language.md 9.5)
     if occupancy is None:
         unresolved += _MAYBE_BY_PURPOSE[purpose]
     elif purpose is None and occupancy != "investment":
         unresolved += _MAYBE[occupancy]
     else:
+        unread = False
         matrix = "investment" if occupancy == "investment" else _MATRIX.get((occupancy, purpose))
         if matrix is None:
             failed.append("eligibility_matrix")  # second home, cash-out: no matrix covers it
         elif fico is None or fico < 0:  # unknown, or no score: a score-keyed matrix needs a score
             unresolved.append(matrix)
+            unread = True
         elif fico < 660:
             refused = True  # outside the FICO bands: min_fico fails and reports it alone
         elif amount is None:
             unresolved.append(matrix)
+            unread = True
         else:
             row = 0 if fico >= 740 else 1 if fico >= 720 else 2 if fico >= 700 else 3 if fico >= 680 else 4
             if amount <= 1_000_000:
@@ -366,6 +370,10 @@ def check(loan: Any) -> Result:
     if refused:
         limit = ("max_ltv", None, None), ("max_cltv", None, None), *_NO_LIMITS
         return ("ineligible" if failed else "needs_info" if unresolved else "eligible"), limit, tuple(failed), tuple(unresolved)
+    if unread:  # unknown whatever the caps: the matrix could be lower
+        unresolved += ("max_ltv", "max_cltv")
+        limit = ("max_ltv", None, None), ("max_cltv", None, None), *_NO_LIMITS
+        return "ineligible" if failed else "needs_info", limit, tuple(failed), tuple(unresolved)
     best = sure = base
     by = matrix
     if base is not None:

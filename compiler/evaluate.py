@@ -12,7 +12,7 @@ Shared with the runtime: only the result data classes (`Decision`, `Finding`, `C
 `LimitCandidate`, `LimitResult`, `ProgramInfo`). Shared with the generated modules' metadata (both are written
 from the IR at compile time): the English wording of conditions and requirements (`compiler.wording.describe`,
 `describe_requirement`) and which names a message quotes (`compiler.ir.reads`). Values in messages are
-shown by `evaluate_decision.say`, not the runtime's `fmt`.
+shown by `evaluate_words.say`, not the runtime's `fmt`.
 
 `facts_of` (the same facts in the runtime's `Facts` shape) serves the tools that ask the runtime's `decide`
 about changed loans (`glc explain`, scenarios); `evaluate` does not use it.

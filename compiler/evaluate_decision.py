@@ -11,23 +11,24 @@ called nor copied, so the differential tests compare two independent assemblies.
 Shared with the runtime and the generated checkers, and nothing else:
 - the result data classes (`Decision`, `Finding`, `Condition`, `DerivedValue`, `LimitCandidate`,
   `LimitResult`, `ProgramInfo`) from `compiler.runtime`;
+- `join_and` (a list in a message: `a, b and c`) from `compiler.runtime.values`;
 - the compile-time wording of the IR that the generated modules' metadata is written from as well:
   `compiler.wording.describe` / `describe_requirement` (a `when` or `require` in English) and
   `compiler.ir.reads` (which fields and values a message quotes).
-Values are shown in messages by this module's own `say` (not the runtime's `fmt`).
+Values are shown in messages by the evaluator's own `say` (compiler/evaluate_words.py, not the runtime's `fmt`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
-from compiler import ir, ir_names, ir_program, ir_types
+from compiler import ir, ir_program
+from compiler.evaluate_words import Words, say, words_of
 from compiler.runtime import Condition, Decision, DerivedValue, Finding, LimitCandidate, LimitResult, ProgramInfo
-from compiler.runtime.values import Undefined
-from compiler.wording import describe, describe_requirement
+from compiler.runtime.values import Undefined, join_and
+from compiler.wording import describe_requirement
 
 
 class Reading(Protocol):
@@ -50,66 +51,6 @@ class Reading(Protocol):
 
     def invalid(self) -> dict[str, Any]:
         """The derived values that are invalid: outside their domain (-> what they came to) or reading one (-> None)."""
-
-
-def say(v: Any, kind: str = "", unit: str = "") -> str:
-    """A value as messages show it: `$1,050,000`, `$2,650.50/month`, `84.00%` (the decimals it has), `24 months`,
-    `180 days`, `20.5 acres`, `never` (months since an event that never happened), `yes`/`no`, ISO dates, enum values as written."""
-    if v is None:
-        return "unknown"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, Decimal):
-        if v.is_infinite():
-            return "never"
-        if kind == "money":
-            if v < 0:  # -$2,083.34
-                return "-" + say(-v, kind, unit)
-            dollars = f"${v:,.0f}" if v == v.to_integral_value() else f"${v:,.2f}"
-            return dollars + ("/month" if unit.endswith("per month") else "")
-        if kind == "percent":
-            return f"{v:f}%"
-        if kind == "months":
-            return f"{v:f} month" if v == 1 else f"{v:f} months"
-        if kind == "days":
-            return f"{v:f} day" if v == 1 else f"{v:f} days"
-        if kind == "quantity":
-            return f"{v:,f} {unit}"
-        return f"{v:f}"
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return str(v)
-
-
-@dataclass(frozen=True)
-class Words:
-    """How one program's names read, worked out once per program from the IR and the vocabulary."""
-
-    titles: dict[str, str]  # field or value -> its title
-    types: dict[str, ir_types.Type]  # field or value -> its type
-    reads: dict[str, tuple[str, ...]]  # derived value -> the fields and values it reads
-    limit_titles: dict[str, str]
-    needs: dict[str, tuple[str, ...]]  # derived value -> what it reads and cannot do without (no `default` operand)
-
-    @classmethod
-    def of(cls, program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
-        titles = {f.name: f.title for f in vocabulary.fields} | {v.id: v.title for v in program.values}
-        types = {f.name: f.type for f in vocabulary.fields} | {v.id: v.type for v in program.values}
-        return cls(titles, types, {v.id: ir.reads(v.body) for v in program.values},
-                   {lim.id: lim.title for lim in program.limits}, {v.id: ir_names.needs(v.body) for v in program.values})
-
-    def english(self, x: ir.Expr | None) -> str:
-        return describe(x, self.titles) if x is not None else ""
-
-
-_WORDS: dict[int, tuple[ir_program.Program, Words]] = {}
-
-
-def words_of(program: ir_program.Program, vocabulary: ir_program.Vocabulary) -> Words:
-    cached = _WORDS.get(id(program))
-    if cached is None or cached[0] is not program:
-        cached = _WORDS[id(program)] = (program, Words.of(program, vocabulary))
-    return cached[1]
 
 
 def assemble(program: ir_program.Program, vocabulary: ir_program.Vocabulary, loan: Reading) -> Decision:
@@ -147,6 +88,8 @@ class _Assembly:
         self.refused: dict[str, tuple[ir.Matrix, str]] = {}  # limit -> first matrix refusing the loan, and why
         self.outside: dict[str, tuple[tuple[str, ...], str]] = {}  # matrix -> what its key outside the bands reads
         self.adjusting: list[_Adjusting] = []
+        # limit -> the first matrix giving it that is not read, what it needs (titles), the fields to supply
+        self.unread: dict[str, tuple[ir.Matrix, tuple[str, ...], tuple[str, ...]]] = {}
         self.conditions: list[Condition] = []
 
     # ---------------------------------------------------------------- the loan's values, as messages quote them
@@ -214,6 +157,12 @@ class _Assembly:
     def decision(self) -> Decision:
         p = self.program
         findings = [self.matrix(m) for m in p.matrices]
+        for m, f in zip(p.matrices, findings, strict=True):  # section 9.5: a matrix not read leaves its limits unknown
+            if f.outcome == "missing":
+                labels = self.unknown_keys(m)[1] if self.applies(m.when) else \
+                    [self.words.titles.get(n, n) for n in ir.reads(m.when) if self.shown(n) == "unknown"]
+                for limit in m.gives:
+                    self.unread.setdefault(limit, (m, tuple(labels), f.missing))
         covered = [self.applies(m.when) for m in p.matrices]
         if p.matrices and True not in covered and None not in covered and p.uncovered == "declined":
             selectors: list[str] = []
@@ -263,6 +212,8 @@ class _Assembly:
         for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
             if not axis.simple:
                 got = self.line_of(m, axis)
+                if got is None:
+                    return self.unread_finding(m)
                 if isinstance(got, Finding):
                     return finding(got.outcome, got.message, got.missing)
                 line, words = got
@@ -276,7 +227,7 @@ class _Assembly:
                 self.refuse(m, what)
                 return finding("fail", f"Not eligible: {what}.")
             if key is None:
-                return finding("missing", f"{what} is unknown.", self.unknown_fields(reads))
+                return self.unread_finding(m)
             band = next((i for i, b in enumerate(axis.bands) if b.contains(key)), None)
             if band is None:
                 labels = ", ".join(b.label for b in axis.bands)
@@ -313,13 +264,39 @@ class _Assembly:
         for limit in m.gives:
             self.refused.setdefault(limit, (m, why))
 
-    def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding:
+    def unread_finding(self, m: ir.Matrix) -> Finding:
+        """Section 8: a matrix that applies whose key is unknown cannot be read: missing, naming every unknown key."""
+        names, labels = self.unknown_keys(m)
+        return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                       m.citation or "", m.span.where, self.unknown_fields(names))
+
+    def unknown_keys(self, m: ir.Matrix) -> tuple[list[str], list[str]]:
+        """What each unknown key of a matrix reads that is unknown, and its title, rows then columns, key by key (a
+        key outside its domain is not unknown; a key after the first unknown one outside its bands does not
+        decide)."""
+        names: list[str] = []
+        labels: list[str] = []
+        for axis in (m.rows, m.columns) if m.columns is not None else (m.rows,):
+            for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
+                flag = axis.flag(i)
+                if (flag and self.loan.field(flag) is True) or self.loan.number(k) is not None:
+                    continue
+                reads = ir.reads(k)
+                if any(n in self.loan.invalid() for n in reads):
+                    continue
+                unknown = [n for n in reads if self.shown(n) == "unknown"] or list(reads)
+                names += [n for n in unknown if n not in names]
+                titles = [self.words.titles.get(n, n) for n in unknown] or [self.words.titles.get(label, label)]
+                labels += [t for t in titles if t not in labels]
+        return names, labels
+
+    def line_of(self, m: ir.Matrix, axis: ir.Axis) -> tuple[int, str] | Finding | None:
         """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads
         (`Credit grade a_plus, FICO 720+`); a missing or failing finding (fields only) when there is none. Key by
         key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
         keys: list[Any] = []
         every: list[str] = []
-        for i, (label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
+        for i, (_label, k) in enumerate(zip(axis.labels, axis.keys, strict=True)):
             reads = ir.reads(k)
             every += [r for r in reads if r not in every]
             flag = axis.flag(i)  # a score key with a `no score` line: a loan without a score falls in it
@@ -328,8 +305,7 @@ class _Assembly:
                 self.refuse(m, self.quoted(reads))
                 return Finding("", "", "fail", f"Not eligible: {self.quoted(reads)}.", "", "")
             if v is None:
-                what = self.quoted(reads) or self.words.titles.get(label, label)
-                return Finding("", "", "missing", f"{what} is unknown.", "", "", self.unknown_fields(reads))
+                return None  # `unread` says which keys are unknown
             keys.append(v)
         line = axis.index(tuple(keys))
         if line is None:
@@ -383,9 +359,34 @@ class _Assembly:
             return finding("review", " ".join(r.reviews))
         if r.requirements:
             return requirements("pass", "Met", list(r.requirements))
-        parts = [f"{a.kind} {self.words.limit_titles.get(a.limit, a.limit)} {'by' if a.kind == 'reduce' else 'at'} "
-                 f"{a.text}" for a in r.adjustments] + [f"{c.kind}: {c.text}" for c in r.conditions]
-        return finding("pass", "Applies: " + "; ".join(parts) + ".")
+        return finding("pass", self.applied(r))
+
+    def applied(self, r: ir.Rule) -> str:
+        """Section 9.5: what a rule that applies with nothing to check does; under `first applicable`, an adjustment
+        of a limit that an earlier rule which applies already set is not applied, and the message says which."""
+        def said(a: ir.Adjustment) -> str:
+            title = self.words.limit_titles.get(a.limit, a.limit)
+            return f"{a.kind} {title} {'by' if a.kind == 'reduce' else 'at'} {a.text}"
+
+        setter: dict[str, ir.Rule] = {}
+        for x in self.adjusting:
+            limit = x.adjustment.limit
+            if x.rule is not r and x.surely and self.program.combine_of(limit) == "first" and limit not in setter:
+                setter[limit] = x.rule
+        done = [said(a) for a in r.adjustments if a.limit not in setter] + [f"{c.kind}: {c.text}" for c in r.conditions]
+        skipped = [a for a in r.adjustments if a.limit in setter]
+        if not skipped:
+            return "Applies: " + "; ".join(done) + "."
+        who: dict[str, list[str]] = {}
+        for a in skipped:
+            titles = who.setdefault(f"{setter[a.limit].title} ({setter[a.limit].id})", [])
+            title = self.words.limit_titles.get(a.limit, a.limit)
+            titles += [title] if title not in titles else []
+        because = join_and(f"{rule} set {join_and(titles)} first" for rule, titles in who.items())
+        not_applied = "; ".join(said(a) for a in skipped)
+        if not done:
+            return f"Not applied: {self.words.english(r.when) or not_applied} because {because}."
+        return f"Applies: {'; '.join(done)}; not applied: {not_applied} because {because}."
 
     # ---------------------------------------------------------------- limits (sections 3.5, 8 and 9.5)
 
@@ -423,6 +424,13 @@ class _Assembly:
         first = next((x.rule.id for x in self.adjusting if x.adjustment.limit == lim_id), None)
         return [x for x in self.adjusting if x.adjustment.limit == lim_id and x.rule.id == first]
 
+    def untold(self, lim_id: str, gone: tuple[_Adjusting, str] | None) -> bool:
+        """Section 9.5: a matrix giving the limit that applies or may apply cannot be read (its `when` or a key is
+        unknown): the limit is unknown, whatever caps or other cells are known (that matrix's cell could be lower),
+        unless the loan is not eligible under the limit whatever the cell (a rule that surely applies capping or
+        reducing it by a value its table says is N/A)."""
+        return lim_id in self.unread and (gone is None or gone[1] != "not_eligible")
+
     def limit(self, lim: ir.Limit, surely_only: bool) -> LimitResult:
         """The lowest matrix cell, with the reductions and caps of the rules that (may) apply, combined as the
         program's `adjustments:` line says; the lowest candidate binds. `surely_only`: only the rules that surely
@@ -436,6 +444,10 @@ class _Assembly:
         adjusting = [x for x in self.adjusting if x.adjustment.limit == lim.id and (x.surely or not surely_only)] \
             if first is None else first
         gone = self.unresolved(lim.id, surely_only)
+        if self.untold(lim.id, gone):
+            m, titles, _fields = self.unread[lim.id]
+            said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
+            return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
         if gone is not None:
             x, state = gone
             if state == "when":
@@ -497,6 +509,10 @@ class _Assembly:
         if lim.id in self.refused:
             return Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                            self.refused[lim.id][0].citation or "", lim.span.where)
+        if self.untold(lim.id, self.unresolved(lim.id)):
+            m, _titles, fields = self.unread[lim.id]
+            return Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                           m.citation or "", lim.span.where, fields)
         if result.state in ("not_eligible", "unknown"):  # a reduction or cap whose amount is not known
             picked = self.unresolved(lim.id)
             assert picked is not None

@@ -734,9 +734,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_hcltv: Decimal | None = None  # the lowest cell for max_hcltv so far
     base_max_hcltv_by = ''
     refused_max_hcltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_hcltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_ces: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:85; §4.1 Matrix, p. 6); cells in
@@ -747,6 +749,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fico = loan.fico
     if f_occupancy is None or f_fico is None:
         unresolved.append('ces')
+        unread_max_cltv = True
+        unread_max_hcltv = True
     # occupancy, fico: 6 lines
     elif (
         row := (
@@ -765,6 +769,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         out_ces = (len(failed) - 1, 0)
     elif f_loan_amount is None:
         unresolved.append('ces')
+        unread_max_cltv = True
+        unread_max_hcltv = True
     # loan_amount: up to $250,000, $250,001-$350,000, $350,001-$500,000
     elif (
         col := (
@@ -1274,7 +1280,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_subordinate_liens = loan.subordinate_liens
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif gone_max_cltv is not None:
+    elif gone_max_cltv is not None or unread_max_cltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
@@ -1337,7 +1343,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_hcltv, lim_max_hcltv_by = best, None if best is None else best_by
     if refused_max_hcltv is not None:
         lim_max_hcltv, lim_max_hcltv_by = None, None
-    elif gone_max_hcltv is not None:
+    elif gone_max_hcltv is not None or unread_max_hcltv:
         lim_max_hcltv, lim_max_hcltv_by = None, None
         (failed if gone_max_hcltv else unresolved).append('max_hcltv')
     elif best is not None:

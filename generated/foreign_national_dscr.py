@@ -904,9 +904,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix scored: Max LTV / CLTV by US credit score (programs/foreign_national_dscr.guideline:112; §4.1 Matrix 1, p.
@@ -952,12 +954,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         inv['dscr_tier'] = None
     if row_key0 is None:
         unresolved.append('scored')
+        unread_max_ltv = True
+        unread_max_cltv = True
     elif v_dscr_tier is None and 'dscr_tier' in inv:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
     elif v_dscr_tier is None:
         unresolved.append('scored')
+        unread_max_ltv = True
+        unread_max_cltv = True
     # fico, dscr_tier: 9 lines
     elif (
         row := (
@@ -979,6 +985,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         out_scored = (len(failed) - 1, 0)
     elif f_purpose is None or f_loan_amount is None:
         unresolved.append('scored')
+        unread_max_ltv = True
+        unread_max_cltv = True
     # purpose / loan_amount: 5 lines
     elif (
         col := (
@@ -1497,7 +1505,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif gone_max_ltv is not None:
+    elif gone_max_ltv is not None or unread_max_ltv:
         lim_max_ltv, lim_max_ltv_by = None, None
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
@@ -1545,7 +1553,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif gone_max_cltv is not None:
+    elif gone_max_cltv is not None or unread_max_cltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:

@@ -832,9 +832,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -869,12 +871,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fico = loan.fico
     if applies is None:
         unresolved.append('purchase')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('purchase')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -892,6 +898,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_purchase = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('purchase')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -925,12 +933,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None:
         unresolved.append('rate_term')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('rate_term')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -948,6 +960,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_rate_term = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('rate_term')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -981,12 +995,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None:
         unresolved.append('cash_out')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('cash_out')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1004,6 +1022,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_cash_out = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('cash_out')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1032,12 +1052,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is None:
         unresolved.append('no_ratio')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('no_ratio')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
@@ -1058,6 +1082,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             refused_max_cltv = refused_max_cltv or 'no_ratio'
         elif v_dscr is None:
             unresolved.append('no_ratio')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # dscr: under 0.750, 0.750-0.999
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
@@ -1620,6 +1646,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
+    elif unread_max_ltv:
+        lim_max_ltv, lim_max_ltv_by = None, None
+        unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
         v_ltv = rt.div_up(
@@ -1673,6 +1702,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
+    elif unread_max_cltv:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
         f_senior_lien_balance = loan.senior_lien_balance

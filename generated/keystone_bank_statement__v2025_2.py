@@ -891,9 +891,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -915,12 +917,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fico = loan.fico
     if applies is None:
         unresolved.append('primary_purchase')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('primary_purchase')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -938,6 +944,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_primary_purchase = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -972,12 +980,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None:
         unresolved.append('primary_rate_term')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('primary_rate_term')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -995,6 +1007,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_primary_rate_term = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$3,000,000
         elif (
             col := (
@@ -1028,12 +1042,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None:
         unresolved.append('primary_cash_out')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('primary_cash_out')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1051,6 +1069,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_primary_cash_out = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1084,12 +1104,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is None:
         unresolved.append('second_home')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('second_home')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1107,6 +1131,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_second_home = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1134,12 +1160,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('investment')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699
         elif (
             row := (
@@ -1156,6 +1186,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_investment = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1992,6 +2024,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
+    elif unread_max_ltv:
+        lim_max_ltv, lim_max_ltv_by = None, None
+        unresolved.append('max_ltv')
     elif best is not None:
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
@@ -2042,6 +2077,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
+    elif unread_max_cltv:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
         f_senior_lien_balance = loan.senior_lien_balance

@@ -627,9 +627,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -641,12 +643,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fico = loan.fico
     if applies is None:
         unresolved.append('owner_occupied')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('owner_occupied')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
@@ -663,6 +669,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_owner_occupied = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('owner_occupied')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -690,12 +698,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_occupancy is None else f_occupancy in {'investment'})
     if applies is None:
         unresolved.append('investment')
+        unread_max_ltv = True
+        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
         covered = True
         if f_fico is None:
             unresolved.append('investment')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
@@ -712,6 +724,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             out_investment = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
+            unread_max_ltv = True
+            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1148,6 +1162,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
+    elif unread_max_ltv:
+        lim_max_ltv, lim_max_ltv_by = None, None
+        unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
         v_ltv = rt.div_up(
@@ -1182,6 +1199,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
+    elif unread_max_cltv:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
         f_senior_lien_balance = loan.senior_lien_balance

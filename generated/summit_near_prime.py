@@ -630,9 +630,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
     base_max_cltv_by = ''
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
+    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
@@ -771,6 +773,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fico = loan.fico
     if v_credit_grade is None or f_fico is None:
         unresolved.append('near_prime')
+        unread_max_ltv = True
+        unread_max_cltv = True
     # credit_grade, fico: 7 lines
     elif (
         row := (
@@ -790,6 +794,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         out_near_prime = (len(failed) - 1, 0)
     elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
+        unread_max_ltv = True
+        unread_max_cltv = True
     # doc_family / purpose: 4 lines
     elif (
         col := (
@@ -1152,6 +1158,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
+    elif unread_max_ltv:
+        lim_max_ltv, lim_max_ltv_by = None, None
+        unresolved.append('max_ltv')
     elif best is not None:
         if v_ltv is None:
             (failed if 'ltv' in inv else unresolved).append('max_ltv')
@@ -1177,6 +1186,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
+    elif unread_max_cltv:
+        lim_max_cltv, lim_max_cltv_by = None, None
+        unresolved.append('max_cltv')
     elif best is not None:
         if v_cltv is None:
             (failed if 'cltv' in inv else unresolved).append('max_cltv')

@@ -100,7 +100,9 @@ class LimitResultModel(_Strict):
         description="set: the value above; none: no rule gives this limit; not_eligible: a matrix that applies "
                     "refuses the loan (an N/A cell, a key outside its bands), so no cap or reduction stands in, or a "
                     "rule that applies caps or reduces the limit by a value its table says is N/A; unknown: a cap or "
-                    "reduction by a value that unknown data decides.")
+                    "reduction by a value that unknown data decides, or a matrix giving the limit that cannot "
+                    "be read for the loan (its `when` or a key unknown), whatever cap is known (value null; its "
+                    "finding is missing).")
 
 
 class DecisionModel(_Strict):

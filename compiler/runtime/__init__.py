@@ -8,13 +8,14 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
     values    exact arithmetic (`div_round`, `quantize`, month counting), unknown-aware operations (`ge`, `not3`, ...)
     decision  the result types: `Decision`, `Finding`, `LimitResult`, ... and `status_of`
     meta      the program metadata types (`ProgramMeta`, `RuleMeta`, ...) every `<program>_meta.py` is written in
-    assemble  a loan's `Facts`, and `decide`: the Decision assembled from the facts
+    facts     a loan's `Facts`, and how messages show them (`show`, `actuals`, `missing`)
+    assemble  `decide`: the Decision assembled from the facts
     verdict   `Verdict`, what the fast path (`check_fast`) returns: the decision without its wording
 """
 
 from __future__ import annotations
 
-from .assemble import Facts, decide
+from .assemble import decide
 from .decision import (
     Condition,
     Decision,
@@ -26,6 +27,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
+from .facts import Facts
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,

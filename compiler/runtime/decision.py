@@ -88,7 +88,8 @@ class LimitResult:
     candidates: tuple[LimitCandidate, ...] = ()
     # set: a value; none: no matrix cell, reduction or cap applies; not_eligible: a matrix giving the limit
     # applies and the loan is in its N/A cell or outside its bands, or a rule that applies caps or reduces it by
-    # a value its table says is N/A; unknown: a cap or reduction by a value that unknown data decides
+    # a value its table says is N/A; unknown: a cap or reduction by a value that unknown data decides, or a matrix
+    # giving the limit that cannot be read (its `when` or a key unknown), whatever cap is known
     state: LimitState = "set"
 
 

@@ -203,6 +203,12 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
 # ------------------------------------------------------------------ unknown-aware operations
 
 
+def join_and(items: Iterable[str]) -> str:
+    """`a`, `a and b`, `a, b and c` (each once, in order): a list in a message."""
+    xs = list(dict.fromkeys(items))
+    return ", ".join(xs[:-1]) + " and " + xs[-1] if len(xs) > 1 else "".join(xs)
+
+
 def neg(a: Any) -> Any:
     return None if a is None else -a
 

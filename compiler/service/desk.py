@@ -177,7 +177,8 @@ def answers(ps: ProgramSet, loan: Any, day: Any) -> list[Row]:
                 return fmt_amount(v, k.kind, k.unit) if k is not None else str(v)
 
             shown.append({
-                "id": lim.limit, "title": lim.title, "value": fmt(lim.value) if lim.value is not None and lim.value.is_finite() else "none",
+                "id": lim.limit, "title": lim.title, "value": fmt(lim.value) if lim.value is not None and lim.value.is_finite()
+                else "unknown" if lim.state == "unknown" else "none",
                 "binding": lim.binding_rule, "description": lim.description,
                 "steps": [{"what": "matrix cell" if c.rule_id in matrices else "reduction or cap", "rule": c.rule_id,
                            "value": fmt(c.value) if c.value.is_finite() else "none", "text": c.description,

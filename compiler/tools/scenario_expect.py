@@ -29,7 +29,7 @@ class Expect:
     status: str | None = None
     failing: frozenset[str] | None = None
     rules: dict[str, str] = field(default_factory=dict)
-    limits: dict[str, Decimal | None] = field(default_factory=dict)
+    limits: dict[str, Decimal | str | None] = field(default_factory=dict)  # a value, None (no limit) or UNKNOWN
     binding: dict[str, str | None] = field(default_factory=dict)
     conditions: frozenset[str] | None = None
     values: dict[str, Decimal | bool | str | None] = field(default_factory=dict)
@@ -81,12 +81,20 @@ def read_id_list(path: str, node: yaml.Node, names: ExpectNames, what: str) -> f
     return frozenset(read_finding_id(path, node, part.strip(), names) for part in text.split(",") if part.strip())
 
 
-def read_limit_value(path: str, node: yaml.Node, lim: ir.Limit) -> Decimal | None:
+UNKNOWN = "unknown"  # a limit expected unknown: data it needs is missing (language.md 9.5)
+
+
+def read_limit_value(path: str, node: yaml.Node, lim: ir.Limit) -> Decimal | str | None:
+    """A limit's expected value: a number, `none` (no limit: none applies, or the loan is not eligible under it) or
+    `unknown` (the data that decides it is missing)."""
     if isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() in ("none", "no limit"):
         return None
+    if isinstance(node, yaml.ScalarNode) and str(node.value).strip().lower() == UNKNOWN:
+        return UNKNOWN
     v = parse_typed(path, node, lim.type, f"`{lim.id}`")
     if v is None:
-        raise TestFileError(location(path, node), f"`{lim.id}`: write a number, or `none` when no limit applies.")
+        raise TestFileError(location(path, node),
+                            f"`{lim.id}`: write a number, `none` when no limit applies, or `unknown`.")
     assert isinstance(v, Decimal)
     return v
 
@@ -141,7 +149,7 @@ def read_expect(path: str, node: yaml.Node, names: ExpectNames) -> Expect:
     only_keys(path, entries, allowed, "expect")
     status = failing = conditions = None
     rules: dict[str, str] = {}
-    limits: dict[str, Decimal | None] = {}
+    limits: dict[str, Decimal | str | None] = {}
     binding: dict[str, str | None] = {}
     values: dict[str, Decimal | bool | str | None] = {}
     for key, (_k, v) in entries.items():

@@ -16,7 +16,7 @@ from compiler.evaluate import facts_of
 from compiler.meta import program_meta
 from compiler.runtime import Decision, Facts, ProgramMeta, decide
 from compiler.runtime.values import fmt
-from compiler.tools.scenario_expect import NEVER, Expect
+from compiler.tools.scenario_expect import NEVER, UNKNOWN, Expect
 from compiler.tools.scenarios import Scenario, program_keys
 
 
@@ -76,11 +76,13 @@ def compare(expect: Expect, decision: Decision, program: ir_program.Program) -> 
     limit_types = {lim.id: lim.type for lim in program.limits}
     for lid, want_value in expect.limits.items():
         lim = decision.limit(lid)
-        got_value = lim.value if lim is not None else None
+        unknown = lim is not None and lim.state == "unknown"
+        got_value = UNKNOWN if unknown else lim.value if lim is not None else None
         if got_value != want_value:
             t = limit_types[lid]
             out.append(Mismatch(lid, _show(want_value, t.kind, t.unit), _show(got_value, t.kind, t.unit)
-                                + (f" ({lim.description})" if lim is not None and lim.value is not None else "")))
+                                + (f" ({lim.description})" if lim is not None and (lim.value is not None or unknown)
+                                   else "")))
     for lid, want_rule in expect.binding.items():
         lim = decision.limit(lid)
         got_rule = lim.binding_rule if lim is not None else None

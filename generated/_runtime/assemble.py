@@ -1,6 +1,6 @@
 # Copied from compiler/runtime/assemble.py by glc build; do not edit.
-"""Deciding from facts: a loan's `Facts`, and `decide`, which assembles the Decision (the program metadata types it
-reads are in meta.py).
+"""Deciding from facts: `decide`, which assembles the Decision from a loan's `Facts` (facts.py: the facts and how
+messages show them; the program metadata types it reads are in meta.py).
 
 A checker (generated or the reference evaluator) computes the facts of a loan (derived values, whether each rule
 applies, each requirement's result, each matrix's keys); `decide` assembles the Decision: matrix cells,
@@ -23,135 +23,12 @@ from .decision import (
     Outcome,
     status_of,
 )
+from .facts import Facts, actuals, merge, missing, show, show_uncached
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
-from .values import _STEPS, Undefined, fmt
+from .values import _STEPS, fmt, join_and
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
            "decide", "line_index"]
-
-
-class Facts:
-    """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
-
-    __slots__ = ("invalid", "loan", "matrices", "rules", "said", "shown", "values")
-
-    def __init__(self, loan: Any, values: dict[str, Any]) -> None:
-        self.loan = loan
-        self.values = values
-        self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
-        self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
-        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
-        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
-        # values outside their domain (-> that value) or reading one (-> None); None in `values`
-        self.invalid: dict[str, Any] = {}
-
-    def get(self, name: str, meta: ProgramMeta) -> Any:
-        n = meta.names.get(name)
-        if n is not None and n.is_value:
-            return self.values.get(name)
-        if isinstance(self.loan, dict):
-            return self.loan.get(name)
-        return getattr(self.loan, name, None)
-
-
-def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
-    """A field's or value's value as messages show it (worked out once per loan)."""
-    text = facts.shown.get(name)
-    if text is None:
-        text = facts.shown[name] = _show(name, facts, meta)
-    return text
-
-
-def _show(name: str, facts: Facts, meta: ProgramMeta) -> str:
-    n = meta.names.get(name)
-    if facts.invalid and name in facts.invalid:
-        outside = facts.invalid[name]
-        if outside is None:
-            return "invalid (it reads a value outside its domain)"
-        if isinstance(outside, Undefined):
-            return undefined_text(outside, meta)
-        return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
-    if n is not None and n.is_value:
-        v = facts.values.get(name)
-    elif isinstance(facts.loan, dict):
-        v = facts.loan.get(name)
-    else:
-        try:
-            v = getattr(facts.loan, name)
-        except AttributeError:
-            v = None
-    if v is None:
-        return "unknown"
-    cls = v.__class__
-    if cls is list or cls is tuple:
-        return f"{len(v)} listed"
-    if n is None:
-        return fmt(v)
-    if cls is int:
-        return str(v) if n.kind == "integer" else fmt(Decimal(v), n.kind, n.unit)
-    if isinstance(v, (list, tuple)):
-        return f"{len(v)} listed"
-    return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
-
-
-def undefined_text(u: Undefined, meta: ProgramMeta) -> str:
-    """`cannot be computed: PITIA is $0` (a quotient over a non-positive denominator, language.md 3.4)."""
-    d = meta.names.get(u.name)
-    if d is None:
-        return f"cannot be computed: it divides by {fmt(u.value)}"
-    return f"cannot be computed: {d.title} is {fmt(u.value, d.kind, d.unit)}"
-
-
-def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
-    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
-    key = tuple(names)
-    text = facts.said.get(key)
-    if text is None:
-        text = facts.said[key] = _actuals(key, facts, meta)
-    return text
-
-
-def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
-    parts = []
-    shown = facts.shown
-    for name in names:
-        if name == meta.seasoning_date:
-            continue
-        n = meta.names.get(name)
-        title = n.title if n else name
-        text = shown.get(name)
-        if text is None:
-            text = shown[name] = _show(name, facts, meta)
-        parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
-    return ", ".join(parts)
-
-
-def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str, ...]:
-    """The loan fields, reached through unknown values, that are unknown."""
-    out: list[str] = []
-    seen: set[str] = set()
-    stack = list(names)[::-1]
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        n = meta.names.get(name)
-        if n is not None and n.is_value:
-            if facts.values.get(name) is None:
-                stack.extend(reversed(n.needs))
-        elif facts.get(name, meta) is None:
-            out.append(name)
-    return tuple(out)
-
-
-def _merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
-    out: list[str] = []
-    for names in lists:
-        for n in names:
-            if n not in out:
-                out.append(n)
-    return out
 
 
 def decide(meta: ProgramMeta, facts: Facts) -> Decision:
@@ -165,7 +42,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         for d in n.depends_on:
             text = shown.get(d)
             if text is None:
-                text = shown[d] = _show(d, facts, meta)
+                text = shown[d] = show_uncached(d, facts, meta)
             inputs[d] = text
         derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
     derived = tuple(derived_list)
@@ -180,10 +57,18 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
+    # limit -> the first matrix giving it that cannot be read, what it needs (titles) and the fields to supply
+    unread: dict[str, tuple[MatrixMeta, tuple[str, ...], tuple[str, ...]]] = {}
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
+        if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
+            labels = _unknown_keys(m, keys, facts, meta)[1] if applies else [
+                meta.names[n].title if n in meta.names else n
+                for n in m.when_inputs if show(n, facts, meta) == "unknown"]
+            for limit in m.gives:
+                unread.setdefault(limit, (m, tuple(labels), findings[-1].missing))
         if applies is True:
             any_applies = True
         elif applies is None and any_applies is False:
@@ -192,19 +77,30 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         findings.append(Finding("eligibility_matrix", "Eligibility matrix", "fail",
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
+    setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
         citations[r.id] = r.citation
-        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps))
+        earlier = dict(setters)
+        if applies is True:
+            for _k, limit, _a, _t in r.adjustments:
+                if meta.combine_of(limit) == "first":
+                    setters.setdefault(limit, r)
+        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps, earlier))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
     gone: dict[str, tuple[RuleMeta, str, str] | None] = {}  # a reduction or cap by an amount not known
     limit_results: list[LimitResult] = []
+    untold: set[str] = set()  # limits a matrix that cannot be read leaves unknown
     for lim in meta.limits:
         if lim.id in blocked:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
         unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        if lim.id in unread and (unresolved is None or unresolved[2] != "not_eligible"):
+            limit_results.append(_unread_limit(lim, *unread[lim.id][:2]))
+            untold.add(lim.id)
+            continue
         if unresolved is not None:
             limit_results.append(_unknown(lim, unresolved, facts, meta))
             continue
@@ -221,6 +117,9 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
                                     blocked[lim.id][0].citation, lim.where))
+        elif lim.id in untold:
+            findings.append(Finding(lim.id, lim.title, "missing", f"Cannot tell the maximum: {result.description}.",
+                                    unread[lim.id][0].citation, lim.where, unread[lim.id][2]))
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
@@ -260,6 +159,8 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
     for axis, key in zip(m.axes, keys, strict=True):
         if axis.keys:
             got = _line(m, axis, key, facts, meta, blocked, outside)
+            if got is None:
+                return _unread(m, keys, facts, meta)
             if isinstance(got, Finding):
                 return got
             positions.append(got[0])
@@ -270,8 +171,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             _block(m, why, blocked)
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
-            return Finding(m.id, m.title, "missing", f"{actuals(axis.inputs, facts, meta) or axis.label} is unknown.",
-                           m.citation, m.where, missing(axis.inputs, facts, meta))
+            return _unread(m, keys, facts, meta)
         idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
@@ -289,6 +189,34 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
     for limit, value in limits:
         candidates[limit].append((m.id, value, f"{m.title}: {place} = {text}"))
     return Finding(m.id, m.title, "pass", f"{place}: {text}.", m.citation, m.where)
+
+
+def _unread(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta) -> Finding:
+    """A matrix that applies with a key unknown: missing, naming every unknown key in axis order."""
+    names, labels = _unknown_keys(m, keys, facts, meta)
+    return Finding(m.id, m.title, "missing", f"Cannot tell which line applies: {join_and(labels)} unknown.",
+                   m.citation, m.where, missing(names, facts, meta))
+
+
+def _unknown_keys(m: MatrixMeta, keys: tuple[Any, ...], facts: Facts, meta: ProgramMeta) -> tuple[list[str], list[str]]:
+    """What the unknown keys of a matrix read that is unknown, and their titles, in axis order (a key outside its
+    domain is not unknown; the keys before the first unknown one are known and in a line, or it would not be read)."""
+    names: list[str] = []
+    labels: list[str] = []
+    for axis, key in zip(m.axes, keys, strict=True):
+        if not axis.keys:  # one numeric key
+            pairs: Iterable[tuple[Any, tuple[str, ...], str]] = [(key, axis.inputs, axis.label)]
+        else:
+            values = (key,) if len(axis.keys) == 1 else tuple(key)
+            pairs = zip(values, [i for _l, i in axis.keys], [lb for lb, _i in axis.keys], strict=True)
+        for v, inputs, label in pairs:
+            if v is not None or (facts.invalid and any(name in facts.invalid for name in inputs)):
+                continue
+            unknown = [name for name in inputs if show(name, facts, meta) == "unknown"] or list(inputs)
+            names += [name for name in unknown if name not in names]
+            said = [meta.names[name].title if name in meta.names else name for name in unknown] or [label]
+            labels += [t for t in said if t not in labels]
+    return names, labels
 
 
 def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, str]], facts: Facts,
@@ -390,13 +318,20 @@ def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
     return ""
 
 
+def _unread_limit(lim: LimitMeta, m: MatrixMeta, titles: tuple[str, ...]) -> LimitResult:
+    """A limit a matrix that cannot be read for the loan gives (its `when` or a key unknown): unknown, whatever
+    cap or other matrix is known (the matrix could give less: language.md 9.5); `titles` what it needs."""
+    said = f"{m.title} needs {join_and(titles)}" if titles else f"{m.title} cannot be read"
+    return LimitResult(lim.id, lim.title, None, None, said, (), "unknown")
+
+
 def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
     return LimitResult(lim.id, lim.title, None, None, f"not eligible under {m.title}: {why}", (), "not_eligible")
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
           conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
-          caps: dict[str, list[tuple[str, Decimal | str]]]) -> Finding:
+          caps: dict[str, list[tuple[str, Decimal | str]]], setters: dict[str, RuleMeta]) -> Finding:
     if applies is False:
         return r.not_applicable
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
@@ -424,8 +359,28 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
         return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
     if r.requirements:
         return _met(r, facts, meta)
-    parts = [text for _k, _l, _a, text in r.adjustments] + [f"{kind}: {text}" for kind, text in r.conditions]
-    return Finding(r.id, r.title, "pass", "Applies: " + "; ".join(parts) + ".", r.citation, r.where)
+    return Finding(r.id, r.title, "pass", _applied(r, setters, meta), r.citation, r.where)
+
+
+def _applied(r: RuleMeta, setters: dict[str, RuleMeta], meta: ProgramMeta) -> str:
+    """What a rule that applies, with nothing to check, does: its reductions, caps and conditions; under `first
+    applicable` (language.md 9.5) its adjustments of a limit an earlier rule that applies set (`setters`, limit ->
+    that rule) are not applied."""
+    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
+    skipped = [(limit, text) for _k, limit, _a, text in r.adjustments if limit in setters]
+    parts += [f"{kind}: {text}" for kind, text in r.conditions]
+    if not skipped:
+        return "Applies: " + "; ".join(parts) + "."
+    by: dict[str, list[str]] = {}
+    for limit, _text in skipped:
+        who = setters[limit]
+        title = next((lim.title for lim in meta.limits if lim.id == limit), limit)
+        titles = by.setdefault(f"{who.title} ({who.id})", [])
+        titles += [title] if title not in titles else []
+    because = join_and(f"{who} set {join_and(titles)} first" for who, titles in by.items())
+    if not parts:
+        return f"Not applied: {r.when_text or '; '.join(t for _l, t in skipped)} because {because}."
+    return f"Applies: {'; '.join(parts)}; not applied: {'; '.join(t for _l, t in skipped)} because {because}."
 
 
 def _met(r: RuleMeta, facts: Facts, meta: ProgramMeta) -> Finding:
@@ -437,7 +392,7 @@ def _met(r: RuleMeta, facts: Facts, meta: ProgramMeta) -> Finding:
 
 def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], facts: Facts, meta: ProgramMeta,
                  verb: str) -> Finding:
-    names = _merge(req.inputs for req in reqs)
+    names = merge(req.inputs for req in reqs)
     seen = actuals(names, facts, meta)
     text = "; ".join(req.text for req in reqs)
     gone = missing(names, facts, meta) if outcome == "missing" else ()
@@ -509,21 +464,21 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
 
 def _line(m: MatrixMeta, axis: AxisMeta, key: Any, facts: Facts, meta: ProgramMeta,
           blocked: dict[str, tuple[MatrixMeta, str]], outside: dict[str, tuple[AxisMeta, str]]
-          ) -> tuple[int, str] | Finding:
+          ) -> tuple[int, str] | Finding | None:
     """The line of a choice-keyed or several-key axis holding the loan's keys, and how the place reads. Key by
-    key: one outside its domain refuses the loan, one unknown is missing; keys in no line refuse the loan."""
+    key: one outside its domain refuses the loan, one unknown is missing (None: `_unread` says which); keys in no
+    line refuse the loan."""
     values = (key,) if len(axis.keys) == 1 else tuple(key)
-    for (label, inputs), v in zip(axis.keys, values, strict=True):
+    for (_label, inputs), v in zip(axis.keys, values, strict=True):
         if v is None and facts.invalid and any(name in facts.invalid for name in inputs):
             why = actuals(inputs, facts, meta)
             _block(m, why, blocked)
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if v is None:
-            return Finding(m.id, m.title, "missing", f"{actuals(inputs, facts, meta) or label} is unknown.",
-                           m.citation, m.where, missing(inputs, facts, meta))
+            return None
     idx = line_index(axis.lines, values)
     if idx is None:
-        why = f"{actuals(_merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
+        why = f"{actuals(merge(i for _, i in axis.keys), facts, meta) or axis.label} is in no line of the matrix"
         _block(m, why, blocked)
         outside[m.id] = (axis, why)
         return Finding(m.id, m.title, "fail", f"{why}.", m.citation, m.where)

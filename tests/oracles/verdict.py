@@ -51,6 +51,7 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
     outside: list[tuple[int, MatrixMeta]] = []  # (place in `failed`, matrix) of a refusal, to defer if a rule fails
     adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]] = []
     covered: bool | None = False
+    unread: set[str] = set()  # limits a matrix that cannot be read gives
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
         if applies is None:
             unresolved.append(m.id)
@@ -60,6 +61,8 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
             place(m, keys, failed, unresolved, cells, refused, facts.invalid)
             if failed and failed[-1] == m.id and m.id in refused.values():
                 outside.append((len(failed) - 1, m))
+        if unresolved and unresolved[-1] == m.id:  # not read: the limits it gives are unknown
+            unread.update(m.gives)
     if meta.matrices and covered is False:
         failed.append("eligibility_matrix")
     for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
@@ -86,7 +89,8 @@ def verdict(meta: ProgramMeta, facts: Facts) -> Verdict:
                                         for q, ok in zip(r.requirements, results, strict=True))
                 for r, (applies, results) in zip(meta.rules, facts.rules, strict=True)):
             del failed[at]
-    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused, facts.invalid)
+    return conclude(meta, facts.loan, facts.values, failed, unresolved, cells, adjusted, refused, facts.invalid,
+                    unread)
 
 
 def place(m: MatrixMeta, keys: tuple[Any, ...], failed: list[str], unresolved: list[str],
@@ -137,7 +141,8 @@ def judge(rule_id: str, applies: bool | None, results: tuple[bool | None, ...], 
 
 def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[str], unresolved: list[str],
              cells: list[tuple[str, str, Decimal]], adjusted: list[tuple[str, tuple[tuple[str, str, Decimal], ...], bool]],
-             refused: dict[str, str] | None = None, invalid: dict[str, Any] | None = None) -> Verdict:
+             refused: dict[str, str] | None = None, invalid: dict[str, Any] | None = None,
+             unread: set[str] | None = None) -> Verdict:
     """Each limit (cells, reductions, caps) and its check, then the status."""
     limits: list[tuple[str, Decimal | None, str | None]] = []
     stacked = meta.combine == "stacked"
@@ -145,6 +150,10 @@ def conclude(meta: ProgramMeta, loan: Any, values: dict[str, Any], failed: list[
         lid = lim.id
         if refused and lid in refused:  # no value: not eligible under that matrix, whatever the caps
             limits.append((lid, None, None))
+            continue
+        if unread and lid in unread:  # a matrix giving it not read: unknown, whatever the caps
+            limits.append((lid, None, None))
+            unresolved.append(lid)
             continue
         base: tuple[str, Decimal] | None = None
         for mid, limit, given in cells:

@@ -161,7 +161,7 @@ def test_missing_data_lists_fields_to_supply() -> None:
     e = run("keystone_bank_statement", OWNER, fico=None, pitia=None)
     assert e.status == "needs_info"
     supply = {m.field: m.rules for m in e.missing}
-    assert supply["fico"] == ("primary_purchase", "min_fico", "max_dti")
+    assert supply["fico"] == ("primary_purchase", "min_fico", "max_dti", "max_ltv", "max_cltv")  # the matrix decides them
     assert "reserves" in supply["pitia"]
     assert "Supply: Credit score, PITIA." in e.summary
 

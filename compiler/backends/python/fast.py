@@ -171,6 +171,7 @@ class FastPath:
                 self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
                 self.say(f"base_{lim.id}_by = ''")
                 self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
+                self.say(f"unread_{lim.id} = False  # a matrix giving it cannot be read (a `when` or key unknown)")
         self.say("covered: bool | None = False  # whether some matrix applies")
         for m in p.matrices:
             if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
@@ -185,7 +186,7 @@ class FastPath:
                 continue
             self.say(f"applies = {applies}")
             self.say("if applies is None:")
-            self.say(f"unresolved.append({m.id!r})", 2)
+            self._unread(m, 2)
             self.say("if covered is False:", 2)
             self.say("covered = None", 3)
             self.say("elif applies:")
@@ -222,7 +223,7 @@ class FastPath:
         def unknown(pending: list[str]) -> None:
             if pending:
                 self.say(f"{chain[0]} {' or '.join(f'{k} is None' for k in pending)}:", depth)
-                self.say(f"unresolved.append({m.id!r})", depth + 1)
+                self._unread(m, depth + 1)
                 chain[0] = "elif"
                 pending.clear()
 
@@ -259,6 +260,12 @@ class FastPath:
         for i, limit in enumerate(m.gives):
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
+
+    def _unread(self, m: ir.Matrix, depth: int) -> None:
+        """Matrix m cannot be read (missing): so cannot the limits it gives (language.md 9.5)."""
+        self.say(f"unresolved.append({m.id!r})", depth)
+        for limit in m.gives:
+            self.say(f"unread_{limit} = True", depth)
 
     @staticmethod
     def _axes(m: ir.Matrix) -> list[ir.Axis]:
@@ -416,10 +423,17 @@ class FastPath:
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
                 self.say(f"if refused_{lim.id} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
-            if by_value or first:  # an amount not known: no limit; N/A where the rule surely applies fails, else missing
-                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None:")
+            # an amount not known, or a matrix giving it not read: no limit; N/A where the rule surely applies
+            # fails, else missing
+            if by_value or first:
+                unread = f" or unread_{lim.id}" if base else ""
+                self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None{unread}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
+            elif base:
+                self.say(f"elif unread_{lim.id}:")
+                self.say(f"{var}, {var}_by = None, None", 2)
+                self.say(f"unresolved.append({lim.id!r})", 2)
             self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails

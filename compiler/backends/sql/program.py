@@ -502,7 +502,8 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     first = list(dict.fromkeys(i for i, _r, _a in sorted(reductions + caps, key=lambda x: x[0]))) \
         if mode == "first" else None
     stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
-    stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first), f"{p}_gone"))
+    unread = [_is(f"o_m{i}", "missing") for i, _mid, _c in matrices]  # a matrix giving it not read (9.5)
+    stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first, unread), f"{p}_gone"))
     for i, _mid, cells in matrices:
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
         stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), value)), f"{p}_m{i}"))
@@ -545,7 +546,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
                       expression=paren(exp.And(this=_is(f"o_m{i}", "not_applicable"), expression=_true(exp.column(f"m{i}_a")))))
                for i, _mid, _c in matrices]
     lowest = _least([exp.column(f"{p}_o{j}") for j in range(len(maybe))])
-    if by_value or first:  # an amount not known leaves no value (its finding fails or is missing)
+    if by_value or first or unread:  # an amount not known, a matrix not read: no value (fails or is missing)
         lowest = case((exp.Not(this=is_null(exp.column(f"{p}_gone"))), exp.Null()), default=lowest)
     stages[3] += [exp.alias_(case((_or(refused), exp.Null()), default=lowest) if refused else lowest, p),
                   exp.alias_(case((_or(refused), exp.Null()), default=exp.column(f"{p}_gone")) if refused
@@ -569,15 +570,17 @@ def _chosen(i: int, rules: list[int]) -> exp.Expr:
 
 
 def _gone(by_value: list[tuple[int, str]], program: ir_program.Program, scope: Scope,
-          invalid_from: dict[str, tuple[str, ...]], first: list[int] | None = None) -> exp.Expr:
+          invalid_from: dict[str, tuple[str, ...]], first: list[int] | None = None,
+          unread: list[exp.Expr] | None = None) -> exp.Expr:
     """`runtime._unresolved`: TRUE when a rule that surely applies reduces or caps by a value its table says is N/A
     (or outside its domain), else FALSE when one that (may) apply does so by a value not known, else NULL. Under
     `first applicable` (`first`: the adjusting rules in order) only the first rule that applies counts, and one
-    before it whose `when` is unknown is FALSE."""
-    if not by_value and not first:
+    before it whose `when` is unknown is FALSE. `unread`: a matrix giving the limit is not read (missing): FALSE
+    too (the limit is unknown), unless TRUE."""
+    if not by_value and not first and not unread:
         return exp.cast(exp.Null(), "BOOLEAN")
     sure: list[exp.Expr] = []
-    maybe: list[exp.Expr] = []
+    maybe: list[exp.Expr] = list(unread or [])
     if first:
         maybe += [_and([is_null(exp.column(f"r{i}_a"))] + [_false(exp.column(f"r{j}_a")) for j in first[:n]])
                   for n, i in enumerate(first)]
@@ -592,6 +595,8 @@ def _gone(by_value: list[tuple[int, str]], program: ir_program.Program, scope: S
         sure.append(exp.And(this=_true(a), expression=exp.And(this=paren(unknown), expression=paren(not_available))))
         on = a if first is not None else exp.Coalesce(this=a, expressions=[exp.Boolean(this=True)])
         maybe.append(exp.And(this=on, expression=paren(unknown)))
+    if not sure:
+        return case((_or(maybe), exp.Boolean(this=False)))
     return case((_or(sure), exp.Boolean(this=True)), (_or(maybe), exp.Boolean(this=False)))
 
 

@@ -1,0 +1,137 @@
+# Copied from compiler/runtime/facts.py by glc build; do not edit.
+"""A loan's `Facts` (its fields, derived values, and what each rule and matrix found) and how messages show them:
+`show` a value, `actuals` the values a message quotes, `missing` the loan fields to supply. Read by `decide`
+(assemble.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from .meta import ProgramMeta
+from .values import Undefined, fmt
+
+
+class Facts:
+    """The facts of one loan: its fields (`loan`), its derived values (`values`), rule and matrix results."""
+
+    __slots__ = ("invalid", "loan", "matrices", "rules", "said", "shown", "values")
+
+    def __init__(self, loan: Any, values: dict[str, Any]) -> None:
+        self.loan = loan
+        self.values = values
+        self.matrices: list[tuple[bool | None, tuple[Any, ...]]] = []
+        self.rules: list[tuple[bool | None, tuple[bool | None, ...]]] = []
+        self.shown: dict[str, str] = {}  # name -> how messages show its value (filled by `show`)
+        self.said: dict[tuple[str, ...], str] = {}  # names -> their `actuals` text
+        # values outside their domain (-> that value) or reading one (-> None); None in `values`
+        self.invalid: dict[str, Any] = {}
+
+    def get(self, name: str, meta: ProgramMeta) -> Any:
+        n = meta.names.get(name)
+        if n is not None and n.is_value:
+            return self.values.get(name)
+        if isinstance(self.loan, dict):
+            return self.loan.get(name)
+        return getattr(self.loan, name, None)
+
+
+def show(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    """A field's or value's value as messages show it (worked out once per loan)."""
+    text = facts.shown.get(name)
+    if text is None:
+        text = facts.shown[name] = show_uncached(name, facts, meta)
+    return text
+
+
+def show_uncached(name: str, facts: Facts, meta: ProgramMeta) -> str:
+    n = meta.names.get(name)
+    if facts.invalid and name in facts.invalid:
+        outside = facts.invalid[name]
+        if outside is None:
+            return "invalid (it reads a value outside its domain)"
+        if isinstance(outside, Undefined):
+            return undefined_text(outside, meta)
+        return f"{fmt(outside, n.kind, n.unit) if n else fmt(outside)}, outside its domain ({n.domain if n else ''})"
+    if n is not None and n.is_value:
+        v = facts.values.get(name)
+    elif isinstance(facts.loan, dict):
+        v = facts.loan.get(name)
+    else:
+        try:
+            v = getattr(facts.loan, name)
+        except AttributeError:
+            v = None
+    if v is None:
+        return "unknown"
+    cls = v.__class__
+    if cls is list or cls is tuple:
+        return f"{len(v)} listed"
+    if n is None:
+        return fmt(v)
+    if cls is int:
+        return str(v) if n.kind == "integer" else fmt(Decimal(v), n.kind, n.unit)
+    if isinstance(v, (list, tuple)):
+        return f"{len(v)} listed"
+    return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
+
+
+def undefined_text(u: Undefined, meta: ProgramMeta) -> str:
+    """`cannot be computed: PITIA is $0` (a quotient over a non-positive denominator, language.md 3.4)."""
+    d = meta.names.get(u.name)
+    if d is None:
+        return f"cannot be computed: it divides by {fmt(u.value)}"
+    return f"cannot be computed: {d.title} is {fmt(u.value, d.kind, d.unit)}"
+
+
+def actuals(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> str:
+    """`Title value, Title value` for the names a message quotes (worked out once per loan and names)."""
+    key = tuple(names)
+    text = facts.said.get(key)
+    if text is None:
+        text = facts.said[key] = _actuals(key, facts, meta)
+    return text
+
+
+def _actuals(names: tuple[str, ...], facts: Facts, meta: ProgramMeta) -> str:
+    parts = []
+    shown = facts.shown
+    for name in names:
+        if name == meta.seasoning_date:
+            continue
+        n = meta.names.get(name)
+        title = n.title if n else name
+        text = shown.get(name)
+        if text is None:
+            text = shown[name] = show_uncached(name, facts, meta)
+        parts.append(f"{title}: {text}" if text.endswith("listed") else f"{title} {text}")
+    return ", ".join(parts)
+
+
+def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str, ...]:
+    """The loan fields, reached through unknown values, that are unknown."""
+    out: list[str] = []
+    seen: set[str] = set()
+    stack = list(names)[::-1]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        n = meta.names.get(name)
+        if n is not None and n.is_value:
+            if facts.values.get(name) is None:
+                stack.extend(reversed(n.needs))
+        elif facts.get(name, meta) is None:
+            out.append(name)
+    return tuple(out)
+
+
+def merge(lists: Iterable[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    for names in lists:
+        for n in names:
+            if n not in out:
+                out.append(n)
+    return out
