@@ -10,7 +10,8 @@ from sqlglot import exp
 
 from compiler import ir, ir_program
 from compiler.backends.sql.expr import Scope
-from compiler.backends.sql.program import Layers, add_values
+from compiler.backends.sql.layers import Layers
+from compiler.backends.sql.program import add_values
 from compiler.evaluate import Env, Value, ev, ev_lookup
 
 

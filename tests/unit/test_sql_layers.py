@@ -11,7 +11,8 @@ import duckdb
 from sqlglot import exp
 
 from compiler.backends.sql.expr import from_source
-from compiler.backends.sql.program import Layers, program_query, reads
+from compiler.backends.sql.layers import Layers, reads
+from compiler.backends.sql.program import program_query
 from compiler.driver import check_paths
 
 ROOT = Path(__file__).resolve().parents[2]
