@@ -18,6 +18,7 @@ benchmark loan before timing either.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 from typing import Any
 
@@ -196,7 +197,8 @@ def _fmt(v: Any, kind: str) -> str:
     if kind == "list":
         return f"{len(v)} listed"
     if kind == "date":
-        return v.isoformat()
+        day: dt.date = v
+        return day.isoformat()
     if kind in ("ratio", "integer") and isinstance(v, Decimal):
         return f"{v:f}"
     return str(v)  # a choice, a whole number
@@ -366,8 +368,9 @@ def _shown(v: Any, places: int) -> Decimal | None:
     """A derived value with exactly its declared decimals when that changes only trailing zeros."""
     if v is None:
         return None
-    exact = v.quantize(_STEPS[places], rounding=ROUND_FLOOR)
-    return exact if exact == v else v
+    d: Decimal = v
+    exact = d.quantize(_STEPS[places], rounding=ROUND_FLOOR)
+    return exact if exact == d else d
 
 
 def _both(a: bool | None, b: bool | None) -> bool | None:
