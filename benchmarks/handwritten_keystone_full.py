@@ -166,6 +166,8 @@ _LIMITS = (("max_ltv", "Max LTV", "ltv", f"{_FIELDS}:339"),
 _WHEN_INPUTS = {"non_warrantable_condo": ("property_type",), "interest_only": ("interest_only",),
                 "declining_market": ("declining_market",), "rural": ("rural",), "rent_free": ("rent_free",)}
 
+# the derived values the rules' requirements read (the others are invalid only in the values and limits)
+_RULES_READ = frozenset({"dti", "ltv", "reserves_months", "payment_shock", "required_reserves"})
 Requirement = tuple[str, bool | None, tuple[str, ...]]  # (text, met?, what it reads)
 
 
@@ -207,12 +209,11 @@ def _fmt(v: Any, kind: str) -> str:
 class _Loan:
     """One loan's facts as messages quote them: each field's and value's text worked out once."""
 
-    __slots__ = ("invalid", "loan", "shown", "values")
+    __slots__ = ("loan", "shown", "values")
 
     def __init__(self, loan: Any, values: dict[str, Any], invalid: dict[str, str]) -> None:
         self.loan, self.values = loan, values
-        self.invalid = invalid  # values that are invalid -> how messages show them
-        self.shown: dict[str, str] = {}
+        self.shown: dict[str, str] = dict(invalid)  # an invalid value shows why
 
     def get(self, name: str) -> Any:
         return self.values[name] if name in _NEEDS else getattr(self.loan, name)
@@ -220,11 +221,8 @@ class _Loan:
     def show(self, name: str) -> str:
         text = self.shown.get(name)
         if text is None:
-            text = self.invalid.get(name)
-            if text is None:
-                v = self.get(name)
-                text = "unknown" if v is None else _fmt(v, _NAMES[name][1])
-            self.shown[name] = text
+            v = self.get(name)
+            text = self.shown[name] = "unknown" if v is None else _fmt(v, _NAMES[name][1])
         return text
 
     def actuals(self, *names: str) -> str:
@@ -455,6 +453,7 @@ def check(loan: Any) -> Decision:
     # 3-7 rules, in the guide's order: (id, title, citation, line, when text, when inputs)
     adjusting: list[tuple[str, bool | None, tuple[tuple[str, Decimal], ...]]] = []  # (rule, applies, (kind, amount))
     failing: list[tuple[str, str, set[str]]] = []  # rules that apply with a requirement not met: what it reads
+    bad = invalid.keys() & _RULES_READ  # invalid values a requirement reads
 
     def rule(rid: str, title: str, cite: str, line: int, when: str, when_inputs: tuple[str, ...], applies: bool | None,
              requirements: tuple[Requirement, ...] = (),
@@ -464,7 +463,7 @@ def check(loan: Any) -> Decision:
         if applies is False:
             add(Finding(rid, title, "not_applicable", f"Applies when {when}.", cite, where))
             return
-        if invalid:  # a requirement reading an invalid value is not met
+        if bad:  # a requirement reading an invalid value is not met
             requirements = tuple((text, False if any(n in invalid for n in reads) else ok, reads)
                                  for text, ok, reads in requirements)
         if adjustments:  # they apply when the rule applies and, conservatively, when that is unknown
