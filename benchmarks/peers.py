@@ -2,11 +2,16 @@
 
 Both decide from a context: the loan's fields plus the derived values the rules compare (LTV, DTI,
 reserves, months since each kind of credit event, late payments in the last 12 months), computed in exact
-Decimal by `context`, whose cost is counted in each engine's time. The engines do the rest: which matrix
-applies and its cell, every rule, the limit after reductions and caps (lowest wins, with its binding rule),
-the limit checks and the status. Engines have no notion of unknown data, so they are compared on complete
-loans (every value the program reads known); benchmarks/run.py checks that they agree with the generated
-`check_fast` on every one of those loans before timing them.
+Decimal by `context`, whose cost is counted in each engine's time. A value outside its domain or over a
+zero denominator (docs/language.md 3.4) is given as null with `<value>_invalid` true: a requirement or limit
+reading it is not met. The engines do the rest: which matrix applies and its cell, every rule, the limit after
+reductions and caps (lowest wins, with its binding rule), the limit checks and the status. A matrix that applies
+and refuses the loan (an N/A cell, a key outside its bands) leaves no limit (caps do not stand in) and fails the
+loan, unless a failing rule reads the key found outside (`POINTS`): the matrix points to that rule instead
+(docs/language.md 8.1, 9.5, 17). Engines have no notion of unknown data, so they are compared on complete
+loans (every value the program reads known: no limit is ever `unknown`); benchmarks/run.py checks that they
+agree with the generated `check_fast` on every one of those loans, and on `edge_loans` (invalid values, second
+liens), before timing them.
 
 ZEN takes no Decimal: `zen_input` converts the context to float (counted). The ZEN graph is
 benchmarks/zen_keystone.json, written by `python benchmarks/peers.py` from the program's matrix cells
@@ -49,7 +54,8 @@ APPLIES = {
 FAILS = (
     ("interest_only", "interest_only and fico < 680"),
     ("min_fico", "fico < 660"),
-    ("max_dti", "not (dti <= 50 or (fico >= 720 and ltv <= 80 and reserves_months >= 12 and not fthb and dti <= 55))"),
+    ("max_dti", "dti_invalid or ltv_invalid or reserves_months_invalid"
+                " or not (dti <= 50 or (fico >= 720 and ltv <= 80 and reserves_months >= 12 and not fthb and dti <= 55))"),
     ("credit_event_seasoning", "months_fc < 36 or months_ss_dil_mod < 24 or months_nod_dq120 < 12 or months_bk7_bk11 < 24"
                                " or months_bk13 < 12"),
     ("housing_history_12_months", "not rent_free and (housing_history_months < 12 or lates_30_12 > 1"
@@ -57,11 +63,11 @@ FAILS = (
     ("forbearance", "in_forbearance"),
     ("after_forbearance", "forbearance_ended and purpose in ['purchase', 'rate_term'] and payments_since_forbearance < 2"),
     ("rent_free", "rent_free and borrower_contribution_pct < 10"),
-    ("fthb_payment_shock", "fthb and payment_shock > 250"),
+    ("fthb_payment_shock", "fthb and (payment_shock_invalid or payment_shock > 250)"),
     ("doc_types", "not (doc_type in ['bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12',"
                   " 'bank_stmt_business_24'])"),
     ("business_ownership", "doc_type in ['bank_stmt_business_12', 'bank_stmt_business_24'] and ownership_pct < 25"),
-    ("reserves", "reserves_months < required_reserves"),
+    ("reserves", "reserves_months_invalid or reserves_months < required_reserves"),
     ("loan_amount_range", "loan_amount < 150000 or loan_amount > 3000000"),
     ("property_types", "not (property_type in ['sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable',"
                        " 'two_to_four_unit'])"),
@@ -72,6 +78,11 @@ REDUCTIONS = (("non_warrantable_condo", "property_type == 'condo_non_warrantable
               ("declining_market", "declining_market"))
 CAPS = (("non_warrantable_condo", "property_type == 'condo_non_warrantable'", 80), ("rural", "rural", 75),
         ("rent_free", "rent_free", 80))
+# The limits the matrices give (the same cell for both), each checked on its value: (limit, value).
+CHECKS = (("max_ltv", "ltv"), ("max_cltv", "cltv"))
+# A matrix key found outside the bands: the rules reading that key which, when they fail, report it in the
+# matrix's place (the matrix's finding points to them).
+POINTS = {"fico": ("interest_only", "min_fico", "max_dti"), "loan_amount": ("loan_amount_range",)}
 
 
 def context(loan: Any) -> dict[str, Any] | None:
@@ -80,16 +91,18 @@ def context(loan: Any) -> dict[str, Any] | None:
     for name in ("purpose", "occupancy", "property_type", "state", "housing_verification", "doc_type"):
         if ctx[name] is not None:
             ctx[name] = str(ctx[name])  # plain strings: rule-engine does not match enum members
-    v = ks.values(loan)
+    invalid: dict[str, Any] = {}
+    v = ks.values(loan, invalid=invalid)
     for name in VALUES:
         ctx[name] = v[name]
+        ctx[name + "_invalid"] = name in invalid  # known, but outside its domain or undefined: null
     as_of = loan.application_date
     for kinds in SEASONING:
         months = rt.months_since_latest(loan.credit_events, "kind", "completed_on", kinds, as_of)
         ctx["months_" + "_".join(kinds)] = NEVER if months == rt.NEVER else months
     ctx["lates_30_12"] = rt.count_lates(loan.housing_lates, "days_late", "due_on", 30, 12, as_of)
     ctx["forbearance_ended"] = loan.forbearance_end is not None
-    if None in ctx.values():
+    if any(x is None and not ctx.get(name + "_invalid") for name, x in ctx.items()):
         return None
     return ctx
 
@@ -111,32 +124,46 @@ def _unary(low: Decimal | None, high: Decimal | None) -> str:
 
 
 def zen_graph() -> dict[str, Any]:
-    """The decision graph: input -> matrix decision table -> limits, rules and status (expressions) -> output."""
+    """The decision graph: input -> matrix decision table -> limits, rules and status (expressions) -> output.
+
+    The table gives the cell of the matrix that applies (null: N/A, or a key outside the bands, named by `outside`,
+    rows before columns); the last row, no matrix applies.
+    """
     rows: list[dict[str, str]] = []
     for m in ks.META.matrices:
         occupancy, purposes = APPLIES[m.id]
         when = {"occupancy": f'"{occupancy}"', "purpose": ", ".join(f'"{p}"' for p in purposes) if purposes else ""}
-        fico_axis, amount_axis = m.axes
+        (row_key, fico_axis), (col_key, amount_axis) = ((axis.inputs[0], axis) for axis in m.axes)
         for r, fico_band in enumerate(fico_axis.bands):
             for c, amount_band in enumerate(amount_axis.bands):
                 cell = m.cells[r][c][0]
-                rows.append({**when, "fico": _unary(fico_band[0], fico_band[2]),
-                             "loan_amount": _unary(amount_band[0], amount_band[2]),
-                             "cell": "null" if cell is None else str(cell[0][1]), "matrix": f'"{m.id}"'})
-        rows.append({**when, "fico": "", "loan_amount": "", "cell": "null", "matrix": f'"{m.id}"'})  # outside the bands
-    rows.append({"occupancy": "", "purpose": "", "fico": "", "loan_amount": "", "cell": "null", "matrix": '"eligibility_matrix"'})
+                rows.append({**when, row_key: _unary(fico_band[0], fico_band[2]),
+                             col_key: _unary(amount_band[0], amount_band[2]),
+                             "cell": "null" if cell is None else str(cell[0][1]), "matrix": f'"{m.id}"', "outside": "null"})
+        for fico_band in fico_axis.bands:  # the row's key in a band, the column's in none
+            rows.append({**when, row_key: _unary(fico_band[0], fico_band[2]), col_key: "", "cell": "null",
+                         "matrix": f'"{m.id}"', "outside": f'"{col_key}"'})
+        rows.append({**when, row_key: "", col_key: "", "cell": "null", "matrix": f'"{m.id}"', "outside": f'"{row_key}"'})
+    rows.append({"occupancy": "", "purpose": "", "fico": "", "loan_amount": "", "cell": "null",
+                 "matrix": '"eligibility_matrix"', "outside": "null"})
     inputs = ["occupancy", "purpose", "fico", "loan_amount"]
+    outputs = ["cell", "matrix", "outside"]
     table = {
         "hitPolicy": "first", "passThrough": True, "inputField": None, "outputPath": None, "executionMode": "single",
         "inputs": [{"id": f"in_{name}", "name": name, "field": name} for name in inputs],
-        "outputs": [{"id": "out_cell", "name": "cell", "field": "cell"}, {"id": "out_matrix", "name": "matrix", "field": "matrix"}],
-        "rules": [{"_id": f"row{i}", **{f"in_{k}": row[k] for k in inputs}, "out_cell": row["cell"], "out_matrix": row["matrix"]}
+        "outputs": [{"id": f"out_{name}", "name": name, "field": name} for name in outputs],
+        "rules": [{"_id": f"row{i}", **{f"in_{k}": row[k] for k in inputs}, **{f"out_{k}": row[k] for k in outputs}}
                   for i, row in enumerate(rows)],
     }
     reduce_rule = "null"
     for rid, cond in reversed(REDUCTIONS):
         reduce_rule = f"({cond}) ? '{rid}' : {reduce_rule}"
-    exprs = [
+    exprs = [(f"fails_{rid}", cond) for rid, cond in FAILS]
+    pointed = " or ".join(f"(outside == '{key}' and ({' or '.join(f'$.fails_{rid}' for rid in rids)}))"
+                          for key, rids in POINTS.items())
+    exprs += [
+        ("refused", "cell == null and matrix != 'eligibility_matrix'"),  # no limit: caps do not stand in
+        ("matrix_fails", f"cell == null and not ({pointed})"),
         ("reduced_by", reduce_rule),
         ("limit0", "cell == null ? null : ($.reduced_by != null ? cell - 5 : cell)"),
         ("rule0", "cell == null ? null : ($.reduced_by != null ? $.reduced_by : matrix)"),
@@ -145,11 +172,10 @@ def zen_graph() -> dict[str, Any]:
         exprs.append((f"limit{i}", f"({cond}) and ($.limit{i - 1} == null or {cap} < $.limit{i - 1}) ? {cap} : $.limit{i - 1}"))
         exprs.append((f"rule{i}", f"({cond}) and ($.limit{i - 1} == null or {cap} < $.limit{i - 1}) ? '{rid}' : $.rule{i - 1}"))
     last = len(CAPS)
-    fails = ["cell == null ? matrix : null"] + [f"({cond}) ? '{rid}' : null" for rid, cond in FAILS] + [
-        f"$.limit{last} != null and ltv > $.limit{last} ? 'max_ltv' : null",
-        f"$.limit{last} != null and cltv > $.limit{last} ? 'max_cltv' : null"]
+    fails = ["$.matrix_fails ? matrix : null"] + [f"$.fails_{rid} ? '{rid}' : null" for rid, _ in FAILS] + [
+        f"$.max_ltv != null and ({on}_invalid or {on} > $.max_ltv) ? '{lid}' : null" for lid, on in CHECKS]
     exprs += [
-        ("max_ltv", f"$.limit{last}"), ("binding_rule", f"$.rule{last}"),
+        ("max_ltv", f"$.refused ? null : $.limit{last}"), ("binding_rule", f"$.refused ? null : $.rule{last}"),
         ("failed", "filter([" + ", ".join(fails) + "], # != null)"),
         ("unresolved", f"({REVIEW[1]}) ? ['{REVIEW[0]}'] : []"),
         ("status", "len($.failed) > 0 ? 'ineligible' : (len($.unresolved) > 0 ? 'needs_info' : 'eligible')"),
@@ -188,7 +214,8 @@ def zen_check(engine: Any, loan: Any) -> tuple[str, Any, tuple[str, ...], tuple[
 
 
 class RuleEngineChecker:
-    """Compiled `rule_engine.Rule`s: each matrix's applicability and bands, each rule's failure, reductions and caps."""
+    """Compiled `rule_engine.Rule`s: each matrix's applicability and bands, each rule's failure, reductions, caps
+    and limit checks."""
 
     def __init__(self) -> None:
         import rule_engine
@@ -198,12 +225,13 @@ class RuleEngineChecker:
         for m in ks.META.matrices:
             occupancy, purposes = APPLIES[m.id]
             when = f"occupancy == '{occupancy}'" + (f" and purpose in {list(purposes)!r}" if purposes else "")
-            axes = [[rule(self._band(axis.inputs[0], b[0], b[2])) for b in axis.bands] for axis in m.axes]
+            axes = [(axis.inputs[0], [rule(self._band(axis.inputs[0], b[0], b[2])) for b in axis.bands]) for axis in m.axes]
             self.matrices.append((m.id, rule(when), axes, m.cells))
         self.fails = [(rid, rule(cond)) for rid, cond in FAILS]
         self.review = (REVIEW[0], rule(REVIEW[1]))
         self.reductions = [(rid, rule(cond)) for rid, cond in REDUCTIONS]
         self.caps = [(rid, rule(cond), Decimal(cap)) for rid, cond, cap in CAPS]
+        self.checks = [(lid, rule(f"{on}_invalid or {on} > limit")) for lid, on in CHECKS]
 
     @staticmethod
     def _band(name: str, low: Decimal | None, high: Decimal | None) -> str:
@@ -213,33 +241,45 @@ class RuleEngineChecker:
     def check(self, loan: Any) -> tuple[str, Any, tuple[str, ...], tuple[str, ...]]:
         ctx = context(loan)
         assert ctx is not None
-        failed: list[str] = []
+        failed = [rid for rid, fails in self.fails if fails.matches(ctx)]
+        refusals: list[str] = []  # the matrices that refuse the loan and are not pointed past
         base: tuple[str, Decimal] | None = None
-        matched = False
-        for mid, applies, (rows, cols), cells in self.matrices:
+        matched = refused = False
+        for mid, applies, axes, cells in self.matrices:
             if not applies.matches(ctx):
                 continue
             matched = True
-            r = next((i for i, band in enumerate(rows) if band.matches(ctx)), None)
-            c = next((i for i, band in enumerate(cols) if band.matches(ctx)), None) if r is not None else None
-            cell = None if r is None or c is None else cells[r][c][0]
-            if cell is None:
-                failed.append(mid)
+            place: list[int] = []
+            for key, bands in axes:  # rows, then columns: the first key outside its bands decides
+                i = next((i for i, band in enumerate(bands) if band.matches(ctx)), None)
+                if i is None:
+                    refused = True
+                    if not any(rid in failed for rid in POINTS[key]):
+                        refusals.append(mid)
+                    break
+                place.append(i)
             else:
-                base = (mid, cell[0][1])
+                cell = cells[place[0]][place[1]][0]
+                if cell is None:  # N/A
+                    refused = True
+                    refusals.append(mid)
+                else:
+                    base = (mid, cell[0][1])
         if not matched:
-            failed.append("eligibility_matrix")
-        failed += [rid for rid, fails in self.fails if fails.matches(ctx)]
-        best = base
-        if base is not None:
-            reducer = next((rid for rid, applies in self.reductions if applies.matches(ctx)), None)
-            if reducer is not None:
-                best = (reducer, base[1] - 5)
-        for rid, applies, cap in self.caps:
-            if applies.matches(ctx) and (best is None or cap < best[1]):
-                best = (rid, cap)
+            refusals.append("eligibility_matrix")
+        failed = refusals + failed
+        best = None
+        if not refused:
+            best = base
+            if base is not None:
+                reducer = next((rid for rid, applies in self.reductions if applies.matches(ctx)), None)
+                if reducer is not None:
+                    best = (reducer, base[1] - 5)
+            for rid, applies, cap in self.caps:
+                if applies.matches(ctx) and (best is None or cap < best[1]):
+                    best = (rid, cap)
         if best is not None:
-            failed += [lid for lid, on in (("max_ltv", "ltv"), ("max_cltv", "cltv")) if ctx[on] > best[1]]
+            failed += [lid for lid, over in self.checks if over.matches({**ctx, "limit": best[1]})]
         unresolved = (self.review[0],) if self.review[1].matches(ctx) else ()
         status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
         return status, None if best is None else (best[1], best[0]), tuple(failed), unresolved
