@@ -85,6 +85,22 @@ CHECKS = (("max_ltv", "ltv"), ("max_cltv", "cltv"))
 POINTS = {"fico": ("interest_only", "min_fico", "max_dti"), "loan_amount": ("loan_amount_range",)}
 
 
+# Complete loans the benchmark generator does not make, each change applied to `EDGE_LOANS` complete loans:
+# values outside their domain and quotients over a zero denominator (a rule or limit reading them is not met).
+EDGES = (
+    {"pitia": 0},  # reserves_months undefined
+    {"appraised_value": 0, "purchase_price": 0},  # property value $0: ltv and cltv undefined
+    {"current_housing_payment": 0, "fthb": True},  # payment_shock undefined
+    {"total_deposits": 0, "monthly_income": 0},  # qualifying income $0 or less: outside its domain, dti invalid
+)
+EDGE_LOANS = 40
+
+
+def edge_loans(complete: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Loan dicts: each of `EDGES` over the first `EDGE_LOANS` complete loans."""
+    return [{**loan, **change} for change in EDGES for loan in complete[:EDGE_LOANS]]
+
+
 def context(loan: Any) -> dict[str, Any] | None:
     """The loan's fields and derived values the rules read, exact; None when any is unknown (not a complete loan)."""
     ctx: dict[str, Any] = {name: getattr(loan, name) for name in FIELDS}

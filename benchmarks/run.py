@@ -189,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
 
     dicts = {"all": LoanGenerator(bundle, seed=20260315).loans(n),
              "complete": LoanGenerator(bundle, seed=20260316, unknown=0.0).loans(n)}
+    dicts["edge"] = peers.edge_loans(dicts["complete"])  # checked, not timed: invalid values, zero denominators
     models = {k: [Loan.model_validate(d) for d in v] for k, v in dicts.items()}
-    incomplete = [m for m in models["complete"] if peers.context(m) is None]
+    incomplete = [m for m in models["complete"] + models["edge"] if peers.context(m) is None]
     if incomplete:
         print(f"error: {len(incomplete)} 'complete' loans have an unknown value the rule engines need")
         return 1
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         return (v.status, v.limits, v.failed, v.unresolved)
 
     # ---- agreement, before any timing: an implementation that disagrees on one loan of a set is not timed
-    print(f"checking agreement on {n} + {n} loans ...", flush=True)
+    print(f"checking agreement on {n} + {n} loans (rule engines: + {len(models['edge'])} edge loans) ...", flush=True)
     checks: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any], tuple[str, ...]]] = {
         "generated check_fast": (lambda m: ks.check_fast(m), lambda m: rt.Verdict.of(ks.check(m)), ("all", "complete")),
         "tight hand-written": (tight.check, lambda m: bare(ks.check_fast(m)), ("all", "complete")),
@@ -209,8 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         "hand-written full": (lambda m: hand_full.check(m).to_dict(), lambda m: ks.check(m).to_dict(), ("all", "complete")),
         "reference evaluator": (lambda m: evaluate(program, bundle.vocabulary, m).to_dict(), lambda m: ks.check(m).to_dict(),
                                 ("all", "complete")),
-        "GoRules ZEN": (lambda m: peers.zen_check(engine, m), lambda m: peers.expected(ks.check_fast(m)), ("complete",)),
-        "rule-engine": (rex.check, lambda m: peers.expected(ks.check_fast(m)), ("complete",)),
+        "GoRules ZEN": (lambda m: peers.zen_check(engine, m), lambda m: peers.expected(ks.check_fast(m)),
+                        ("complete", "edge")),
+        "rule-engine": (rex.check, lambda m: peers.expected(ks.check_fast(m)), ("complete", "edge")),
     }
     disagree: dict[str, dict[str, Any]] = {}
     for impl, (mine, theirs, sets) in checks.items():
