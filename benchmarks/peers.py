@@ -10,8 +10,8 @@ and refuses the loan (an N/A cell, a key outside its bands) leaves no limit (cap
 loan, unless a failing rule reads the key found outside (`POINTS`): the matrix points to that rule instead
 (docs/language.md 8.1, 9.5, 17). Engines have no notion of unknown data, so they are compared on complete
 loans (every value the program reads known: no limit is ever `unknown`); benchmarks/run.py checks that they
-agree with the generated `check_fast` on every one of those loans, and on `edge_loans` (invalid values, second
-liens), before timing them.
+agree with the generated `check_fast` on every one of those loans (second liens among them: `cltv` counts the
+senior liens), and on `edge_loans` (invalid values, zero denominators), before timing them.
 
 ZEN takes no Decimal: `zen_input` converts the context to float (counted). The ZEN graph is
 benchmarks/zen_keystone.json, written by `python benchmarks/peers.py` from the program's matrix cells
