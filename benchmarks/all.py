@@ -11,6 +11,8 @@ tight hand-written function come first in RESULTS.md):
     part 1  benchmarks/run.py            -> PER_LOAN.md, per_loan.json        (generated checker vs peers, per loan)
     part 2  benchmarks/tapes.py          -> TAPES.md, tapes.json              (glc screen vs hand-written SQL, Python)
     part 3  benchmarks/compiler_scale.py -> compiler_scale_run.md / .json     (glc check / build, cold and incremental)
+    part 4  benchmarks/spark_plan.py     -> spark_plan.json (notes: spark.md) (Spark's planning and speed vs DuckDB)
+    part 5  benchmarks/spark_ci.py       -> spark_ci.json                     (the CI Spark tests' time)
 
 and writes benchmarks/RESULTS.md and benchmarks/results.json: the machine, the package versions, the command, and
 every target of issue 8 with the figure measured against it (each figure is the median of the runs its part
@@ -38,6 +40,7 @@ ROOT = HERE.parent
 PACKAGES = ("lark", "jinja2", "pydantic", "pydantic-core", "duckdb", "pyarrow", "sqlglot", "pyspark", "zen-engine",
             "rule-engine", "matplotlib")
 
+SPARK_PROGRAMS = ["-p", "keystone_bank_statement", "-p", "foreign_national_dscr", "-p", "crestline_closed_end_second"]
 PARTS: dict[str, dict[str, Any]] = {
     "per_loan": {"script": "run.py", "full": [], "quick": ["--quick"], "json": "per_loan.json", "md": "PER_LOAN.md",
                  "title": "Per-loan checking (keystone_bank_statement)"},
@@ -46,6 +49,11 @@ PARTS: dict[str, dict[str, Any]] = {
     "compiler": {"script": "compiler_scale.py", "full": ["--sizes", "programs,100", "--runs", "3"],
                  "quick": ["--sizes", "programs,100", "--runs", "1"], "json": "compiler_scale_run.json",
                  "md": "compiler_scale_run.md", "title": "Compiler scale"},
+    "spark": {"script": "spark_plan.py", "full": ["benchmarks/tapes/typed1000000.parquet", *SPARK_PROGRAMS, "--runs", "2"],
+              "quick": ["benchmarks/tapes/typed1000000.parquet", "-p", "keystone_bank_statement", "--runs", "1"],
+              "json": "spark_plan.json", "md": "spark.md", "title": "Spark against DuckDB (plans, per loan)"},
+    "spark_ci": {"script": "spark_ci.py", "full": [], "quick": [], "json": "spark_ci.json", "md": "spark.md",
+                 "title": "The CI Spark tests"},
 }
 
 
@@ -131,7 +139,30 @@ def compiler_targets(d: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-READERS = {"per_loan": per_loan_targets, "tapes": tape_targets, "compiler": compiler_targets}
+def spark_targets(d: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per program of benchmarks/spark_plan.py's run: Spark local within 3x of DuckDB per loan, planning under 3 s."""
+    out = []
+    rows = next(iter(d.get("programs", {}).values()), {}).get("rows", 0)
+    for pid, r in d.get("programs", {}).items():
+        ratio, plan_s = r["spark_over_duckdb"], r["plan_seconds"]
+        out.append({"part": "spark", "target": f"Spark ({d.get('master', '?')}) within 3x of DuckDB per loan, {pid}, "
+                    f"{rows:,} rows", "figure": f"{ratio:.2f}x ({r['spark_us_per_loan']} us/loan against "
+                    f"{r['duckdb_us_per_loan']})", "goal": "<= 3x", "met": ratio <= 3})
+        out.append({"part": "spark", "target": f"Spark planning under 3 s, {pid}", "figure": f"{plan_s:.2f} s",
+                    "goal": "< 3 s", "met": plan_s < 3})
+    return out
+
+
+def spark_ci_targets(d: dict[str, Any]) -> list[dict[str, Any]]:
+    seconds = d.get("median_seconds")
+    figure = f"{seconds:.0f} s wall" if seconds is not None else "failed: " + "; ".join(
+        r.get("summary", "") for r in d.get("runs", []))
+    return [{"part": "spark", "target": "the CI Spark tests (tests/screen/test_spark.py) under 60 s", "figure": figure,
+             "goal": "< 60 s", "met": seconds is not None and seconds < 60}]
+
+
+READERS = {"per_loan": per_loan_targets, "tapes": tape_targets, "compiler": compiler_targets, "spark": spark_targets,
+           "spark_ci": spark_ci_targets}
 
 
 def summarise(command: str, info: dict[str, Any], ran: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -144,8 +175,8 @@ def summarise(command: str, info: dict[str, Any], ran: dict[str, dict[str, Any]]
             status = {"status": f"no results yet ({part['json']} missing)"}
         else:
             meta = data.get("machine") or data.get("meta") or {}
-            status = {**status, "measured": meta.get("date") or meta.get("when") or "?",
-                      "command": meta.get("command") or f"python benchmarks/{part['script']}"}
+            status = {**status, "measured": meta.get("date") or meta.get("when") or data.get("when") or "?",
+                      "command": meta.get("command") or data.get("command") or f"python benchmarks/{part['script']}"}
         parts[name] = {"title": part["title"], "details": part["md"], "data": part["json"], **status}
         if data is not None:
             targets += READERS[name](data)

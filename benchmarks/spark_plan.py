@@ -73,7 +73,9 @@ def main() -> int:
     for key, value in SETTINGS.items():
         spark.conf.set(key, value)
     con = connect()
-    out: dict[str, Any] = {"tape": os.path.relpath(args.tape, ROOT), "master": args.master, "startup_seconds": round(startup, 1),
+    out: dict[str, Any] = {"command": "python benchmarks/spark_plan.py " + " ".join(sys.argv[1:]),
+                           "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                           "tape": os.path.relpath(args.tape, ROOT), "master": args.master, "startup_seconds": round(startup, 1),
                            "load_average_start": [round(x, 2) for x in load_start], "programs": {}}
     for pid in programs:
         p = plan(con, bundle, Path(args.tape), [pid], None)
