@@ -23,11 +23,13 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
 _D0 = Decimal("0")
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D2000000 = Decimal("2000000")
 _D1500000 = Decimal("1500000")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D3 = Decimal("3")
 _D6 = Decimal("6")
@@ -80,13 +82,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t45 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t46).scaleb(2)
+            else _t46 * _E2
         ),
         v['property_value'],
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Undrawn HELOC credit (programs/loan.fields:405)
@@ -118,7 +125,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t48 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t49).scaleb(2)
+            else _t49 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -127,7 +134,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    elif (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
@@ -185,15 +197,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                                                 else _D100 - _t53
                                             )
                                         ) is None
-                                        else Decimal(_t54).scaleb(-2)
+                                        else _t54 * _Em2
                                     )
                                 ) is None
                             else v['eligible_deposits'] * _t55
                         )
                     ) is None
-                        or (
-                            _t57 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
+                        or (_t57 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
                     else _t56 * _t57
                 ),
                 loan.statement_months,
@@ -205,17 +215,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if loan.statement_months is None or loan.statement_months > 0
+                else rt.divisor(loan.statement_months, 'statement_months')
+            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if loan.statement_months is None or loan.statement_months > 0
+                    else rt.divisor(loan.statement_months, 'statement_months')
+                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -232,7 +240,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             None if (
                 _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t58).scaleb(2)
+            else _t58 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -241,7 +249,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
+            else rt.divisor(v['qualifying_income'], 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
@@ -250,7 +263,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
@@ -263,11 +279,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
@@ -281,17 +300,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP3,
     )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+    if (
+        _undefined := (
+            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
+            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
+        )
+    ) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     return v
@@ -1120,13 +1147,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                                 else _D100 - _t12
                                             )
                                         ) is None
-                                        else Decimal(_t13).scaleb(-2)
+                                        else _t13 * _Em2
                                     )
                                 ) is None
                             else v_eligible_deposits * _t14
                         )
                     ) is None
-                        or (_t16 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                        or (_t16 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
                     else _t15 * _t16
                 ),
                 f_statement_months,
@@ -1138,15 +1165,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(f_statement_months, 'statement_months') if (
-                _cond := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if f_statement_months is None or f_statement_months > 0
+                else rt.divisor(f_statement_months, 'statement_months')
+            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(f_statement_months, 'statement_months') if (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if f_statement_months is None or f_statement_months > 0
+                    else rt.divisor(f_statement_months, 'statement_months')
+                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -1165,7 +1192,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             None if (
                 _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
             ) is None
-            else Decimal(_t17).scaleb(2)
+            else _t17 * _E2
         ),
         v_qualifying_income,
         _STEP2,
@@ -1174,7 +1201,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v_qualifying_income is None or v_qualifying_income > _D0
+            else rt.divisor(v_qualifying_income, 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
@@ -1198,7 +1230,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_liquid_assets = loan.liquid_assets
         # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
         v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-        if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+        # it divides by zero or less: undefined
+        if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
             inv['reserves_months'] = _undefined
             v_reserves_months = None
         # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
@@ -1299,13 +1332,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         else _t4 + f_subordinate_liens
                     )
                 ) is None
-                else Decimal(_t5).scaleb(2)
+                else _t5 * _E2
             ),
             v_property_value,
             _STEP2,
         )
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['cltv'] = _undefined
             v_cltv = None
         if v_cltv is None:
@@ -1378,7 +1416,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         else _t7 + v_heloc_undrawn
                     )
                 ) is None
-                else Decimal(_t8).scaleb(2)
+                else _t8 * _E2
             ),
             v_property_value,
             _STEP2,
@@ -1387,7 +1425,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             v_hcltv = None
             inv['hcltv'] = None
         # it divides by zero or less: undefined
-        elif (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        elif (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['hcltv'] = _undefined
             v_hcltv = None
         if v_hcltv is None:

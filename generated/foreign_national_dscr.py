@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _STEP3 = Decimal("0.001")
@@ -41,6 +42,7 @@ _D18 = Decimal("18")
 _D24 = Decimal("24")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -62,11 +64,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # Senior liens (programs/loan.fields:402)
@@ -97,13 +102,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t50 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t51).scaleb(2)
+            else _t51 * _E2
         ),
         v['property_value'],
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
@@ -122,7 +132,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if 'qualifying_rent' in inv:  # it reads a value outside its domain
         v['dscr'] = None
         inv['dscr'] = None
-    elif (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    elif (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['dscr'] = _undefined
         v['dscr'] = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
@@ -187,7 +200,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP2,
     )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
@@ -230,7 +246,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t61 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t62).scaleb(2)
+            else _t62 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -239,7 +255,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    elif (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
@@ -286,15 +307,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                                                 else _D100 - _t66
                                             )
                                         ) is None
-                                        else Decimal(_t67).scaleb(-2)
+                                        else _t67 * _Em2
                                     )
                                 ) is None
                             else v['eligible_deposits'] * _t68
                         )
                     ) is None
-                        or (
-                            _t70 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
+                        or (_t70 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
                     else _t69 * _t70
                 ),
                 loan.statement_months,
@@ -306,17 +325,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if loan.statement_months is None or loan.statement_months > 0
+                else rt.divisor(loan.statement_months, 'statement_months')
+            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if loan.statement_months is None or loan.statement_months > 0
+                    else rt.divisor(loan.statement_months, 'statement_months')
+                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -333,7 +350,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             None if (
                 _t71 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t71).scaleb(2)
+            else _t71 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -342,17 +359,27 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
+            else rt.divisor(v['qualifying_income'], 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+    if (
+        _undefined := (
+            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
+            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
+        )
+    ) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     return v
@@ -937,7 +964,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if 'qualifying_rent' in inv:  # it reads a value outside its domain
         v_dscr = None
         inv['dscr'] = None
-    elif (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    elif (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['dscr'] = _undefined
         v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
@@ -1310,7 +1338,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_pitia,
         _STEP2,
     )
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
         v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
@@ -1510,11 +1539,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up(
-            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
-        )
+        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['ltv'] = _undefined
             v_ltv = None
         if v_ltv is None:
@@ -1588,13 +1620,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         else _t4 + f_subordinate_liens
                     )
                 ) is None
-                else Decimal(_t5).scaleb(2)
+                else _t5 * _E2
             ),
             v_property_value,
             _STEP2,
         )
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['cltv'] = _undefined
             v_cltv = None
         if v_cltv is None:

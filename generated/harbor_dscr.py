@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _STEP3 = Decimal("0.001")
@@ -34,6 +35,7 @@ _D12 = Decimal("12")
 _D2000001 = Decimal("2000001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -55,11 +57,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # Senior liens (programs/loan.fields:402)
@@ -90,13 +95,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t58 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t59).scaleb(2)
+            else _t59 * _E2
         ),
         v['property_value'],
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
@@ -110,12 +120,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP3,
     )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
@@ -157,7 +173,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t62 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t63).scaleb(2)
+            else _t63 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -166,7 +182,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    elif (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # Eligible deposits (programs/loan.fields:307)
@@ -213,15 +234,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                                                 else _D100 - _t67
                                             )
                                         ) is None
-                                        else Decimal(_t68).scaleb(-2)
+                                        else _t68 * _Em2
                                     )
                                 ) is None
                             else v['eligible_deposits'] * _t69
                         )
                     ) is None
-                        or (
-                            _t71 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
+                        or (_t71 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
                     else _t70 * _t71
                 ),
                 loan.statement_months,
@@ -233,17 +252,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if loan.statement_months is None or loan.statement_months > 0
+                else rt.divisor(loan.statement_months, 'statement_months')
+            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if loan.statement_months is None or loan.statement_months > 0
+                    else rt.divisor(loan.statement_months, 'statement_months')
+                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -260,7 +277,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             None if (
                 _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t72).scaleb(2)
+            else _t72 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -269,17 +286,27 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
+            else rt.divisor(v['qualifying_income'], 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+    if (
+        _undefined := (
+            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
+            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
+        )
+    ) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     return v
@@ -858,7 +885,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_pitia,
         _STEP3,
     )
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['dscr'] = _undefined
         v_dscr = None
     applies = (
@@ -1130,7 +1158,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
         v_reserves_months = None
     if a_first_time_investor is not False:
@@ -1651,11 +1680,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up(
-            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
-        )
+        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['ltv'] = _undefined
             v_ltv = None
         if v_ltv is None:
@@ -1737,13 +1769,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         else _t4 + f_subordinate_liens
                     )
                 ) is None
-                else Decimal(_t5).scaleb(2)
+                else _t5 * _E2
             ),
             v_property_value,
             _STEP2,
         )
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['cltv'] = _undefined
             v_cltv = None
         if v_cltv is None:

@@ -23,10 +23,12 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -56,11 +58,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # Senior liens (programs/loan.fields:402)
@@ -91,13 +96,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t110 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t111).scaleb(2)
+            else _t111 * _E2
         ),
         v['property_value'],
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
@@ -144,15 +154,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                                                 else _D100 - _t115
                                             )
                                         ) is None
-                                        else Decimal(_t116).scaleb(-2)
+                                        else _t116 * _Em2
                                     )
                                 ) is None
                             else v['eligible_deposits'] * _t117
                         )
                     ) is None
-                        or (
-                            _t119 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
+                        or (_t119 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
                     else _t118 * _t119
                 ),
                 loan.statement_months,
@@ -164,17 +172,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if loan.statement_months is None or loan.statement_months > 0
+                else rt.divisor(loan.statement_months, 'statement_months')
+            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if loan.statement_months is None or loan.statement_months > 0
+                    else rt.divisor(loan.statement_months, 'statement_months')
+                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -191,7 +197,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             None if (
                 _t120 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t120).scaleb(2)
+            else _t120 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -200,12 +206,20 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
+            else rt.divisor(v['qualifying_income'], 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Required reserves (programs/history/keystone_bank_statement@2025.2.guideline:174; §6.3, p. 13)
@@ -247,7 +261,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t122 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t123).scaleb(2)
+            else _t123 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -256,7 +270,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    elif (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
@@ -270,17 +289,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP3,
     )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+    if (
+        _undefined := (
+            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
+            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
+        )
+    ) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     return v
@@ -1263,9 +1290,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else f_appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
+    v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
     f_total_deposits = loan.total_deposits
@@ -1316,13 +1348,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                                 else _D100 - _t9
                                             )
                                         ) is None
-                                        else Decimal(_t10).scaleb(-2)
+                                        else _t10 * _Em2
                                     )
                                 ) is None
                             else v_eligible_deposits * _t11
                         )
                     ) is None
-                        or (_t13 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
+                        or (_t13 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
                     else _t12 * _t13
                 ),
                 f_statement_months,
@@ -1334,15 +1366,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(f_statement_months, 'statement_months') if (
-                _cond := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if f_statement_months is None or f_statement_months > 0
+                else rt.divisor(f_statement_months, 'statement_months')
+            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(f_statement_months, 'statement_months') if (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if f_statement_months is None or f_statement_months > 0
+                    else rt.divisor(f_statement_months, 'statement_months')
+                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -1361,7 +1393,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             None if (
                 _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
             ) is None
-            else Decimal(_t14).scaleb(2)
+            else _t14 * _E2
         ),
         v_qualifying_income,
         _STEP2,
@@ -1370,18 +1402,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v_qualifying_income is None or v_qualifying_income > _D0
+            else rt.divisor(v_qualifying_income, 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v_dti = None
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
         v_reserves_months = None
     f_fthb = loan.fthb
     ok = (
-        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
         else (
             True if (_t29 := (None if v_dti is None else v_dti <= _D50)) is True
                 or (
@@ -1696,7 +1734,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+                        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
                             True if (_t62 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
@@ -1754,7 +1792,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+                        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
                             True if (_t72 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
@@ -1812,7 +1850,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+                        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
                             True if (_t82 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
@@ -1870,7 +1908,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+                        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
                             True if (_t92 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
@@ -1928,7 +1966,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
                 or (
                     (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+                        False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
                             True if (_t102 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
@@ -2112,13 +2150,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         else _t4 + f_subordinate_liens
                     )
                 ) is None
-                else Decimal(_t5).scaleb(2)
+                else _t5 * _E2
             ),
             v_property_value,
             _STEP2,
         )
         # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+        if (
+            _undefined := (
+                None if v_property_value is None or v_property_value > _D0
+                else rt.divisor(v_property_value, 'property_value')
+            )
+        ) is not None:
             inv['cltv'] = _undefined
             v_cltv = None
         if v_cltv is None:

@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D1 = Decimal("1")
@@ -34,6 +35,7 @@ _D80 = Decimal("80")
 _D75 = Decimal("75")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D43 = Decimal("43")
 _D3 = Decimal("3")
@@ -62,11 +64,14 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # Senior liens (programs/loan.fields:402)
@@ -97,13 +102,18 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t41 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t42).scaleb(2)
+            else _t42 * _E2
         ),
         v['property_value'],
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
@@ -263,15 +273,13 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                                                 else _D100 - _t61
                                             )
                                         ) is None
-                                        else Decimal(_t62).scaleb(-2)
+                                        else _t62 * _Em2
                                     )
                                 ) is None
                             else v['eligible_deposits'] * _t63
                         )
                     ) is None
-                        or (
-                            _t65 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
+                        or (_t65 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
                     else _t64 * _t65
                 ),
                 loan.statement_months,
@@ -283,17 +291,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            rt.divisor(loan.statement_months, 'statement_months') if (
-                _cond := (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is True
+            (
+                None if loan.statement_months is None or loan.statement_months > 0
+                else rt.divisor(loan.statement_months, 'statement_months')
+            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
             else (
-                rt.divisor(loan.statement_months, 'statement_months') if (
-                    None if loan.doc_type is None
-                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                ) is True
+                (
+                    None if loan.statement_months is None or loan.statement_months > 0
+                    else rt.divisor(loan.statement_months, 'statement_months')
+                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
             ) if _cond is False
             else None
@@ -310,7 +316,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             None if (
                 _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t66).scaleb(2)
+            else _t66 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -319,7 +325,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
+    elif (
+        _undefined := (
+            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
+            else rt.divisor(v['qualifying_income'], 'qualifying_income')
+        )
+    ) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
@@ -332,7 +343,10 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     )
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
@@ -374,7 +388,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
                     else _t68 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t69).scaleb(2)
+            else _t69 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -383,7 +397,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
+    elif (
+        _undefined := (
+            None if v['property_value'] is None or v['property_value'] > _D0
+            else rt.divisor(v['property_value'], 'property_value')
+        )
+    ) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
@@ -397,17 +416,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP3,
     )
-    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (
+        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
+    ) is not None:
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
+    if (
+        _undefined := (
+            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
+            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
+        )
+    ) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     return v
@@ -875,9 +902,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
+    v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        )
+    ) is not None:
         inv['ltv'] = _undefined
         v_ltv = None
     f_lien_position = loan.lien_position
@@ -910,13 +942,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else _t4 + f_subordinate_liens
                 )
             ) is None
-            else Decimal(_t5).scaleb(2)
+            else _t5 * _E2
         ),
         v_property_value,
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
+    if (
+        _undefined := (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        )
+    ) is not None:
         inv['cltv'] = _undefined
         v_cltv = None
     if applies is not False:
@@ -1013,15 +1050,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                                     else _D100 - _t27
                                                 )
                                             ) is None
-                                            else Decimal(_t28).scaleb(-2)
+                                            else _t28 * _Em2
                                         )
                                     ) is None
                                 else v_eligible_deposits * _t29
                             )
                         ) is None
-                            or (
-                                _t31 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
-                            ) is None
+                            or (_t31 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
                         else _t30 * _t31
                     ),
                     f_statement_months,
@@ -1033,15 +1068,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # it divides by zero or less: undefined
         if (
             _undefined := (
-                rt.divisor(f_statement_months, 'statement_months') if (
-                    _cond := (
-                        None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                    )
-                ) is True
+                (
+                    None if f_statement_months is None or f_statement_months > 0
+                    else rt.divisor(f_statement_months, 'statement_months')
+                ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
                 else (
-                    rt.divisor(f_statement_months, 'statement_months') if (
-                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    ) is True
+                    (
+                        None if f_statement_months is None or f_statement_months > 0
+                        else rt.divisor(f_statement_months, 'statement_months')
+                    ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                     else None
                 ) if _cond is False
                 else None
@@ -1059,7 +1094,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 None if (
                     _t32 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else Decimal(_t32).scaleb(2)
+                else _t32 * _E2
             ),
             v_qualifying_income,
             _STEP2,
@@ -1068,7 +1103,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
             v_dti = None
             inv['dti'] = None
         # it divides by zero or less: undefined
-        elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
+        elif (
+            _undefined := (
+                None if v_qualifying_income is None or v_qualifying_income > _D0
+                else rt.divisor(v_qualifying_income, 'qualifying_income')
+            )
+        ) is not None:
             inv['dti'] = _undefined
             v_dti = None
         f_fthb = loan.fthb
@@ -1104,7 +1144,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
+    # it divides by zero or less: undefined
+    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
         v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)

@@ -8,11 +8,14 @@ runtime's `decide` reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names
 from compiler.backends.python.expr import band_test
+
+_NAME = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+")  # a field or derived value: cheap to read twice
 
 
 def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str],
@@ -26,7 +29,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
         lines += [f"if {any_invalid(inherited)}:  # it reads a value outside its domain",
                   f"    {ref} = None", f"    inv[{val.id!r}] = None"]
         keyword = "elif"
-    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit)
+    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit, const)
     if why is not None:
         lines += [f"{keyword} (_undefined := {why}) is not None:  # it divides by zero or less: undefined",
                   f"    inv[{val.id!r}] = _undefined", f"    {ref} = None"]
@@ -47,18 +50,27 @@ def requirement_guard(text: str, names: tuple[str, ...]) -> str:
     return f"(False if {any_invalid(names)} else {text})"
 
 
-def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
+def undefined(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str] | None = None) -> str | None:
     """Python giving `rt.Undefined` for the first division `x` takes whose denominator is known and zero or negative
-    (language.md 3.4), else None (as the reference evaluator's `undefined`); None when `x` does not divide."""
+    (language.md 3.4), else None (as the reference evaluator's `undefined`); None when `x` does not divide.
+    A denominator read as a name is tested inline (`rt.divisor` called only when it is zero or less), against a
+    zero of its own type (`const`: the module constant of a Decimal) when given."""
     if not ir_names.divides(x):
         return None
     if isinstance(x, ir.DivRound):
         name = x.denominator.name if isinstance(x.denominator, (ir.FieldRef, ir.ValueRef)) else ""
-        parts = [f"rt.divisor({emit(x.denominator)}, {name!r})"]
-        parts += [p for p in (undefined(x.numerator, emit), undefined(x.denominator, emit)) if p is not None]
+        d = emit(x.denominator)
+        if _NAME.fullmatch(d):
+            integer = x.denominator.type.kind in ("integer", "months", "days")
+            zero = "0" if integer or const is None else const(Decimal(0))
+            parts = [f"(None if {d} is None or {d} > {zero} else rt.divisor({d}, {name!r}))"]
+        else:
+            parts = [f"rt.divisor({d}, {name!r})"]
+        parts += [p for p in (undefined(x.numerator, emit, const), undefined(x.denominator, emit, const))
+                  if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     if isinstance(x, ir.IfThenElse):
-        a, b = undefined(x.then, emit), undefined(x.otherwise, emit)
+        a, b = undefined(x.then, emit, const), undefined(x.otherwise, emit, const)
         c = _bracketed(emit(x.cond))
         if b is None:
             return f"({a} if {c} is True else None)"
@@ -67,11 +79,11 @@ def undefined(x: object, emit: Callable[[ir.Expr], str]) -> str | None:
         # read once: `_cond` is tested again before `b` is computed, so a nested `if` reusing the name is harmless
         return f"({a} if (_cond := {c}) is True else {b} if _cond is False else None)"
     if isinstance(x, ir.Default):
-        first, other = undefined(x.operand, emit), undefined(x.fallback, emit)
+        first, other = undefined(x.operand, emit, const), undefined(x.fallback, emit, const)
         fallback = f"({other} if {_bracketed(emit(x.operand))} is None else None)" if other is not None else None
         parts = [p for p in (first, fallback) if p is not None]
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
-    parts = [p for child in ir.children(x) if (p := undefined(child, emit)) is not None]
+    parts = [p for child in ir.children(x) if (p := undefined(child, emit, const)) is not None]
     return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
 
 
@@ -90,5 +102,6 @@ def _bracketed(text: str) -> str:
 
 
 def any_invalid(names: tuple[str, ...]) -> str:
-    """Whether one of the values `names` is recorded in `inv`: `in` for one (no method call), else `isdisjoint`."""
-    return f"{names[0]!r} in inv" if len(names) == 1 else f"not inv.keys().isdisjoint({names!r})"
+    """Whether one of the values `names` is recorded in `inv` (a truth test): `in` for one (no method call), else
+    `isdisjoint`, after the cheap test that `inv` is not empty (as it is for most loans)."""
+    return f"{names[0]!r} in inv" if len(names) == 1 else f"(inv and not inv.keys().isdisjoint({names!r}))"

@@ -151,8 +151,11 @@ class PyExpr:
         operand = self.emit(x.operand)
         if _CONSTANT.fullmatch(operand):
             return f"rt.scale({operand}, {x.power})"
+        # a multiplication by the Decimal 1E<power>: the same Decimal as `Decimal(x).scaleb(power)` (coefficient kept,
+        # exponent moved), for an int or a Decimal operand, at a fifth of the cost
         name, first = self._hoisted(operand)
-        return f"(None if {first} is None else Decimal({name}).scaleb({x.power}))"
+        power = self.const(f'Decimal("1E{x.power:+d}")', f"E{x.power}".replace("-", "m"))
+        return f"(None if {first} is None else {name} * {power})"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
