@@ -50,12 +50,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t66 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t58
+        ) if _t66
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t61 := (
-                False if (_t59 := (loan.lien_position is not None)) is False
-                    or (_t60 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t59 is None or _t60 is None
+            _t69 := (
+                False if (_t67 := (loan.lien_position is not None)) is False
+                    or (_t68 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t67 is None or _t68 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t61
+        else loan.senior_lien_balance if _t69
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t63 := (
+                _t71 := (
                     None if (
-                        _t62 := (
+                        _t70 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t62 + loan.subordinate_liens
+                    else _t70 + loan.subordinate_liens
                 )
             ) is None
-            else _t63 * _E2
+            else _t71 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -114,25 +114,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t64 := (
+            _t72 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t64 - loan.excluded_nonrecurring
+        else _t72 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t65 := (
+            _t73 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t65
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t73
         else (
             None if (
-                _t66 := (
+                _t74 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -140,33 +140,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t70 := (
+                        _t78 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t69 := (
+                                    _t77 := (
                                         None if (
-                                            _t68 := (
+                                            _t76 := (
                                                 None if (
-                                                    _t67 := (
+                                                    _t75 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t67
+                                                else _D100 - _t75
                                             )
                                         ) is None
-                                        else _t68 * _Em2
+                                        else _t76 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t69
+                            else v['eligible_deposits'] * _t77
                         )
                     ) is None
-                        or (_t71 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t70 * _t71
+                        or (_t79 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t78 * _t79
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t66
+            ) if _t74
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -196,9 +196,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t80 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t72 * _E2
+            else _t80 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -258,24 +258,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t75 := (
+                _t83 := (
                     None if (
-                        _t74 := (
+                        _t82 := (
                             None if (
-                                _t73 := (
+                                _t81 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t73 + loan.subordinate_liens
+                            else _t81 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t74 + v['heloc_undrawn']
+                    else _t82 + v['heloc_undrawn']
                 )
             ) is None
-            else _t75 * _E2
+            else _t83 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -295,9 +295,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t76 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t84 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t76 if _t76 <= loan.market_rent
+            else _t84 if _t84 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -321,9 +321,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t77 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t78 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t77 is None or _t78 is None
+        False if (_t85 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t86 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t85 is None or _t86 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -335,9 +335,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t79 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t80 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t79 is None or _t80 is None
+        False if (_t87 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t88 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t87 is None or _t88 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -349,9 +349,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t81 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t82 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t81 is None or _t82 is None
+        False if (_t89 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t90 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t89 is None or _t90 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -363,9 +363,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t83 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t84 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t83 is None or _t84 is None
+        False if (_t91 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t92 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t91 is None or _t92 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -467,51 +467,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t85 := rt.months_since_latest(
+                _t93 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t85 >= _D36
+            else _t93 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t86 := rt.months_since_latest(
+                _t94 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t86 >= _D24
+            else _t94 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t87 := rt.months_since_latest(
+                _t95 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t87 >= _D12
+            else _t95 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t88 := rt.months_since_latest(
+                _t96 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t88 >= _D24
+            else _t96 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t89 := rt.months_since_latest(
+                _t97 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t89 >= _D12
+            else _t97 >= _D12
         ),
     )
 
@@ -534,9 +534,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t90 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t98 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t90 <= _D1
+            else _t98 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -566,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t91 := (loan.forbearance_end is not None)) is False
-            or (_t92 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t91 is None or _t92 is None
+        False if (_t99 := (loan.forbearance_end is not None)) is False
+            or (_t100 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t99 is None or _t100 is None
         else True
     )
     return applies, (
@@ -585,9 +585,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t93 := (loan.forbearance_end is not None)) is False
-            or (_t94 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t93 is None or _t94 is None
+        False if (_t101 := (loan.forbearance_end is not None)) is False
+            or (_t102 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t101 is None or _t102 is None
         else True
     )
     return applies, ()
@@ -694,9 +694,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t95 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t96 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t95 is None or _t96 is None
+            False if (_t103 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t104 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t103 is None or _t104 is None
             else True
         ),
     )
@@ -831,6 +831,24 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_APPLIES = {
+    ('primary', 'purchase'): (True, False, False, False, False),
+    ('primary', 'rate_term'): (False, True, False, False, False),
+    ('primary', 'cash_out'): (False, False, True, False, False),
+    ('primary', None): (None, None, None, False, False),
+    ('second_home', 'purchase'): (False, False, False, True, False),
+    ('second_home', 'rate_term'): (False, False, False, True, False),
+    ('second_home', 'cash_out'): (False, False, False, False, False),
+    ('second_home', None): (False, False, False, None, False),
+    ('investment', 'purchase'): (False, False, False, False, True),
+    ('investment', 'rate_term'): (False, False, False, False, True),
+    ('investment', 'cash_out'): (False, False, False, False, True),
+    ('investment', None): (False, False, False, False, True),
+    (None, 'purchase'): (None, False, False, None, None),
+    (None, 'rate_term'): (False, None, False, None, None),
+    (None, 'cash_out'): (False, False, None, False, None),
+    (None, None): (None, None, None, None, None),
+}
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -939,16 +957,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
-    # A, p. 4); cells in _CELLS_primary_purchase
+    # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
+    # second_home, investment
     f_purpose = loan.purpose
     f_occupancy = loan.occupancy
-    applies = (
-        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-        else None if _t15 is None or _t16 is None
-        else True
+    applying = _APPLIES.get((f_occupancy, f_purpose)) or (
+        (
+            False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            else None if _t15 is None or _t16 is None
+            else True
+        ),
+        (
+            False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            else None if _t17 is None or _t18 is None
+            else True
+        ),
+        (
+            False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            else None if _t19 is None or _t20 is None
+            else True
+        ),
+        (
+            False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            else None if _t21 is None or _t22 is None
+            else True
+        ),
+        (None if f_occupancy is None else f_occupancy in {'investment'}),
     )
+    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
+    # A, p. 4); cells in _CELLS_primary_purchase
+    applies = applying[0]
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
     if applies is None:
@@ -1007,12 +1049,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
-    applies = (
-        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-        else None if _t17 is None or _t18 is None
-        else True
-    )
+    applies = applying[1]
     if applies is None:
         unresolved.append('primary_rate_term')
         unread_max_ltv = True
@@ -1069,12 +1106,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
-    applies = (
-        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t19 is None or _t20 is None
-        else True
-    )
+    applies = applying[2]
     if applies is None:
         unresolved.append('primary_cash_out')
         unread_max_ltv = True
@@ -1131,12 +1163,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
-    applies = (
-        False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
-        else True
-    )
+    applies = applying[3]
     if applies is None:
         unresolved.append('second_home')
         unread_max_ltv = True
@@ -1192,7 +1219,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
-    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
+    applies = applying[4]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
@@ -1416,76 +1443,76 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t33 := (
+            _t41 := (
                 None if (
-                    _t24 := (
+                    _t32 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t23 := s_credit_events[0]) is None
-                        else _t23 if _t23 is rt.NEVER
-                        else rt.months_since(_t23, f_application_date)
+                            or (_t31 := s_credit_events[0]) is None
+                        else _t31 if _t31 is rt.NEVER
+                        else rt.months_since(_t31, f_application_date)
                     )
                 ) is None
-                else _t24 >= _D36
+                else _t32 >= _D36
             )
         ) is False
             or (
-                _t34 := (
+                _t42 := (
                     None if (
-                        _t26 := (
+                        _t34 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t25 := s_credit_events[1]) is None
-                            else _t25 if _t25 is rt.NEVER
-                            else rt.months_since(_t25, f_application_date)
+                                or (_t33 := s_credit_events[1]) is None
+                            else _t33 if _t33 is rt.NEVER
+                            else rt.months_since(_t33, f_application_date)
                         )
                     ) is None
-                    else _t26 >= _D24
+                    else _t34 >= _D24
                 )
             ) is False
             or (
-                _t35 := (
+                _t43 := (
                     None if (
-                        _t28 := (
+                        _t36 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t27 := s_credit_events[2]) is None
-                            else _t27 if _t27 is rt.NEVER
-                            else rt.months_since(_t27, f_application_date)
+                                or (_t35 := s_credit_events[2]) is None
+                            else _t35 if _t35 is rt.NEVER
+                            else rt.months_since(_t35, f_application_date)
                         )
                     ) is None
-                    else _t28 >= _D12
+                    else _t36 >= _D12
                 )
             ) is False
             or (
-                _t36 := (
+                _t44 := (
                     None if (
-                        _t30 := (
+                        _t38 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t29 := s_credit_events[3]) is None
-                            else _t29 if _t29 is rt.NEVER
-                            else rt.months_since(_t29, f_application_date)
+                                or (_t37 := s_credit_events[3]) is None
+                            else _t37 if _t37 is rt.NEVER
+                            else rt.months_since(_t37, f_application_date)
                         )
                     ) is None
-                    else _t30 >= _D24
+                    else _t38 >= _D24
                 )
             ) is False
             or (
-                _t37 := (
+                _t45 := (
                     None if (
-                        _t32 := (
+                        _t40 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t31 := s_credit_events[4]) is None
-                            else _t31 if _t31 is rt.NEVER
-                            else rt.months_since(_t31, f_application_date)
+                                or (_t39 := s_credit_events[4]) is None
+                            else _t39 if _t39 is rt.NEVER
+                            else rt.months_since(_t39, f_application_date)
                         )
                     ) is None
-                    else _t32 >= _D12
+                    else _t40 >= _D12
                 )
             ) is False
-        else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None or _t37 is None
+        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
         else True
     )
     if ok is False:
@@ -1501,22 +1528,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t39 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t47 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t40 := (
+                    _t48 := (
                         None if (
-                            _t38 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t46 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                         ) is None
-                        else _t38 <= _D1
+                        else _t46 <= _D1
                     )
                 ) is False
                 or (
-                    _t41 := (
+                    _t49 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t39 is None or _t40 is None or _t41 is None
+            else None if _t47 is None or _t48 is None or _t49 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1539,9 +1566,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t42 := (f_forbearance_end is not None)) is False
-            or (_t43 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t50 := (f_forbearance_end is not None)) is False
+            or (_t51 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t50 is None or _t51 is None
         else True
     )
     if applies is not False:
@@ -1558,9 +1585,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t44 := (f_forbearance_end is not None)) is False
-            or (_t45 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t52 := (f_forbearance_end is not None)) is False
+            or (_t53 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t52 is None or _t53 is None
         else True
     )
     if applies is None or applies:
@@ -1657,9 +1684,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t54 is None or _t55 is None
         else True
     )
     if ok is False:
@@ -1723,9 +1750,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t48 is None or _t49 is None
+                False if (_t56 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t57 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t56 is None or _t57 is None
                 else True
             ) is False
         ):
@@ -1745,9 +1772,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t50 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t51 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t50 is None or _t51 is None
+                False if (_t58 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t59 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t58 is None or _t59 is None
                 else True
             ) is False
         ):
@@ -1767,9 +1794,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t52 is None or _t53 is None
+                False if (_t60 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t61 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t60 is None or _t61 is None
                 else True
             ) is False
         ):
@@ -1789,9 +1816,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t54 is None or _t55 is None
+                False if (_t62 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t63 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t62 is None or _t63 is None
                 else True
             ) is False
         ):
@@ -1811,9 +1838,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t56 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t57 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t56 is None or _t57 is None
+                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t64 is None or _t65 is None
                 else True
             ) is False
         ):

@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t106 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t114 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t106
+        ) if _t114
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -70,32 +70,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t109 := (
-                False if (_t107 := (loan.lien_position is not None)) is False
-                    or (_t108 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t107 is None or _t108 is None
+            _t117 := (
+                False if (_t115 := (loan.lien_position is not None)) is False
+                    or (_t116 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t115 is None or _t116 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t109
+        else loan.senior_lien_balance if _t117
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t111 := (
+                _t119 := (
                     None if (
-                        _t110 := (
+                        _t118 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t110 + loan.subordinate_liens
+                    else _t118 + loan.subordinate_liens
                 )
             ) is None
-            else _t111 * _E2
+            else _t119 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -112,25 +112,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t112 := (
+            _t120 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t112 - loan.excluded_nonrecurring
+        else _t120 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t113 := (
+            _t121 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t113
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t121
         else (
             None if (
-                _t114 := (
+                _t122 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -138,33 +138,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t118 := (
+                        _t126 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t117 := (
+                                    _t125 := (
                                         None if (
-                                            _t116 := (
+                                            _t124 := (
                                                 None if (
-                                                    _t115 := (
+                                                    _t123 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t115
+                                                else _D100 - _t123
                                             )
                                         ) is None
-                                        else _t116 * _Em2
+                                        else _t124 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t117
+                            else v['eligible_deposits'] * _t125
                         )
                     ) is None
-                        or (_t119 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t118 * _t119
+                        or (_t127 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t126 * _t127
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t114
+            ) if _t122
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -194,9 +194,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t120 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t128 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t120 * _E2
+            else _t128 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -256,24 +256,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t123 := (
+                _t131 := (
                     None if (
-                        _t122 := (
+                        _t130 := (
                             None if (
-                                _t121 := (
+                                _t129 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t121 + loan.subordinate_liens
+                            else _t129 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t122 + v['heloc_undrawn']
+                    else _t130 + v['heloc_undrawn']
                 )
             ) is None
-            else _t123 * _E2
+            else _t131 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -293,9 +293,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t124 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t132 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t124 if _t124 <= loan.market_rent
+            else _t132 if _t132 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -319,9 +319,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t125 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t126 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t125 is None or _t126 is None
+        False if (_t133 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t134 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t133 is None or _t134 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -333,9 +333,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t127 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t128 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t127 is None or _t128 is None
+        False if (_t135 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t136 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t135 is None or _t136 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -347,9 +347,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t129 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t130 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t129 is None or _t130 is None
+        False if (_t137 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t138 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t137 is None or _t138 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -361,9 +361,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t131 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t132 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t131 is None or _t132 is None
+        False if (_t139 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t140 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t139 is None or _t140 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -448,34 +448,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t139 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t147 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t140 := (
+                    _t148 := (
                         False if (
-                            _t137 := (
+                            _t145 := (
                                 False if (
-                                    _t133 := (
+                                    _t141 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t134 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t142 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t135 := (
+                                        _t143 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t136 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t133 is None or _t134 is None or _t135 is None or _t136 is None
+                                    or (_t144 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t141 is None or _t142 is None or _t143 is None or _t144 is None
                                 else True
                             )
                         ) is False
-                            or (_t138 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t137 is None or _t138 is None
+                            or (_t146 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t145 is None or _t146 is None
                         else True
                     )
                 ) is True
-            else None if _t139 is None or _t140 is None
+            else None if _t147 is None or _t148 is None
             else False
         ),
     )
@@ -496,51 +496,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t141 := rt.months_since_latest(
+                _t149 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t141 >= _D36
+            else _t149 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t142 := rt.months_since_latest(
+                _t150 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t142 >= _D24
+            else _t150 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t143 := rt.months_since_latest(
+                _t151 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t143 >= _D12
+            else _t151 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t152 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t144 >= _D24
+            else _t152 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t145 := rt.months_since_latest(
+                _t153 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t145 >= _D12
+            else _t153 >= _D12
         ),
     )
 
@@ -563,9 +563,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t146 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t154 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t146 <= _D1
+            else _t154 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -595,9 +595,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t147 := (loan.forbearance_end is not None)) is False
-            or (_t148 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t147 is None or _t148 is None
+        False if (_t155 := (loan.forbearance_end is not None)) is False
+            or (_t156 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t155 is None or _t156 is None
         else True
     )
     return applies, (
@@ -614,9 +614,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t149 := (loan.forbearance_end is not None)) is False
-            or (_t150 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t149 is None or _t150 is None
+        False if (_t157 := (loan.forbearance_end is not None)) is False
+            or (_t158 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t157 is None or _t158 is None
         else True
     )
     return applies, ()
@@ -723,9 +723,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t151 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t152 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t151 is None or _t152 is None
+            False if (_t159 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t160 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t159 is None or _t160 is None
             else True
         ),
     )
@@ -831,6 +831,24 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_APPLIES = {
+    ('primary', 'purchase'): (True, False, False, False, False),
+    ('primary', 'rate_term'): (False, True, False, False, False),
+    ('primary', 'cash_out'): (False, False, True, False, False),
+    ('primary', None): (None, None, None, False, False),
+    ('second_home', 'purchase'): (False, False, False, True, False),
+    ('second_home', 'rate_term'): (False, False, False, True, False),
+    ('second_home', 'cash_out'): (False, False, False, False, False),
+    ('second_home', None): (False, False, False, None, False),
+    ('investment', 'purchase'): (False, False, False, False, True),
+    ('investment', 'rate_term'): (False, False, False, False, True),
+    ('investment', 'cash_out'): (False, False, False, False, True),
+    ('investment', None): (False, False, False, False, True),
+    (None, 'purchase'): (None, False, False, None, None),
+    (None, 'rate_term'): (False, None, False, None, None),
+    (None, 'cash_out'): (False, False, None, False, None),
+    (None, None): (None, None, None, None, None),
+}
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -938,16 +956,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
     out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
-    # A, p. 4); cells in _CELLS_primary_purchase
+    # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
+    # second_home, investment
     f_purpose = loan.purpose
     f_occupancy = loan.occupancy
-    applies = (
-        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-        else None if _t15 is None or _t16 is None
-        else True
+    applying = _APPLIES.get((f_occupancy, f_purpose)) or (
+        (
+            False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            else None if _t15 is None or _t16 is None
+            else True
+        ),
+        (
+            False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            else None if _t17 is None or _t18 is None
+            else True
+        ),
+        (
+            False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            else None if _t19 is None or _t20 is None
+            else True
+        ),
+        (
+            False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            else None if _t21 is None or _t22 is None
+            else True
+        ),
+        (None if f_occupancy is None else f_occupancy in {'investment'}),
     )
+    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
+    # A, p. 4); cells in _CELLS_primary_purchase
+    applies = applying[0]
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
     if applies is None:
@@ -1006,12 +1048,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
-    applies = (
-        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-        else None if _t17 is None or _t18 is None
-        else True
-    )
+    applies = applying[1]
     if applies is None:
         unresolved.append('primary_rate_term')
         unread_max_ltv = True
@@ -1068,12 +1105,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
-    applies = (
-        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t19 is None or _t20 is None
-        else True
-    )
+    applies = applying[2]
     if applies is None:
         unresolved.append('primary_cash_out')
         unread_max_ltv = True
@@ -1130,12 +1162,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
-    applies = (
-        False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
-        else True
-    )
+    applies = applying[3]
     if applies is None:
         unresolved.append('second_home')
         unread_max_ltv = True
@@ -1191,7 +1218,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
-    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
+    applies = applying[4]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
@@ -1427,29 +1454,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok = (
         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
         else (
-            True if (_t29 := (None if v_dti is None else v_dti <= _D50)) is True
+            True if (_t37 := (None if v_dti is None else v_dti <= _D50)) is True
                 or (
-                    _t30 := (
+                    _t38 := (
                         False if (
-                            _t27 := (
+                            _t35 := (
                                 False if (
-                                    _t23 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t31 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is False
-                                    or (_t24 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (_t32 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                     or (
-                                        _t25 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        _t33 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                     ) is False
-                                    or (_t26 := (None if f_fthb is None else not f_fthb)) is False
-                                else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None
+                                    or (_t34 := (None if f_fthb is None else not f_fthb)) is False
+                                else None if _t31 is None or _t32 is None or _t33 is None or _t34 is None
                                 else True
                             )
                         ) is False
-                            or (_t28 := (None if v_dti is None else v_dti <= _D55)) is False
-                        else None if _t27 is None or _t28 is None
+                            or (_t36 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t35 is None or _t36 is None
                         else True
                     )
                 ) is True
-            else None if _t29 is None or _t30 is None
+            else None if _t37 is None or _t38 is None
             else False
         )
     )
@@ -1473,76 +1500,76 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t41 := (
+            _t49 := (
                 None if (
-                    _t32 := (
+                    _t40 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t31 := s_credit_events[0]) is None
-                        else _t31 if _t31 is rt.NEVER
-                        else rt.months_since(_t31, f_application_date)
+                            or (_t39 := s_credit_events[0]) is None
+                        else _t39 if _t39 is rt.NEVER
+                        else rt.months_since(_t39, f_application_date)
                     )
                 ) is None
-                else _t32 >= _D36
+                else _t40 >= _D36
             )
         ) is False
             or (
-                _t42 := (
+                _t50 := (
                     None if (
-                        _t34 := (
+                        _t42 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t33 := s_credit_events[1]) is None
-                            else _t33 if _t33 is rt.NEVER
-                            else rt.months_since(_t33, f_application_date)
+                                or (_t41 := s_credit_events[1]) is None
+                            else _t41 if _t41 is rt.NEVER
+                            else rt.months_since(_t41, f_application_date)
                         )
                     ) is None
-                    else _t34 >= _D24
+                    else _t42 >= _D24
                 )
             ) is False
             or (
-                _t43 := (
+                _t51 := (
                     None if (
-                        _t36 := (
+                        _t44 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t35 := s_credit_events[2]) is None
-                            else _t35 if _t35 is rt.NEVER
-                            else rt.months_since(_t35, f_application_date)
+                                or (_t43 := s_credit_events[2]) is None
+                            else _t43 if _t43 is rt.NEVER
+                            else rt.months_since(_t43, f_application_date)
                         )
                     ) is None
-                    else _t36 >= _D12
+                    else _t44 >= _D12
                 )
             ) is False
             or (
-                _t44 := (
+                _t52 := (
                     None if (
-                        _t38 := (
+                        _t46 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t37 := s_credit_events[3]) is None
-                            else _t37 if _t37 is rt.NEVER
-                            else rt.months_since(_t37, f_application_date)
+                                or (_t45 := s_credit_events[3]) is None
+                            else _t45 if _t45 is rt.NEVER
+                            else rt.months_since(_t45, f_application_date)
                         )
                     ) is None
-                    else _t38 >= _D24
+                    else _t46 >= _D24
                 )
             ) is False
             or (
-                _t45 := (
+                _t53 := (
                     None if (
-                        _t40 := (
+                        _t48 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t39 := s_credit_events[4]) is None
-                            else _t39 if _t39 is rt.NEVER
-                            else rt.months_since(_t39, f_application_date)
+                                or (_t47 := s_credit_events[4]) is None
+                            else _t47 if _t47 is rt.NEVER
+                            else rt.months_since(_t47, f_application_date)
                         )
                     ) is None
-                    else _t40 >= _D12
+                    else _t48 >= _D12
                 )
             ) is False
-        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
+        else None if _t49 is None or _t50 is None or _t51 is None or _t52 is None or _t53 is None
         else True
     )
     if ok is False:
@@ -1558,22 +1585,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t47 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t55 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t48 := (
+                    _t56 := (
                         None if (
-                            _t46 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t54 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                         ) is None
-                        else _t46 <= _D1
+                        else _t54 <= _D1
                     )
                 ) is False
                 or (
-                    _t49 := (
+                    _t57 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t47 is None or _t48 is None or _t49 is None
+            else None if _t55 is None or _t56 is None or _t57 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1596,9 +1623,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t50 := (f_forbearance_end is not None)) is False
-            or (_t51 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t58 := (f_forbearance_end is not None)) is False
+            or (_t59 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t58 is None or _t59 is None
         else True
     )
     if applies is not False:
@@ -1615,9 +1642,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t52 := (f_forbearance_end is not None)) is False
-            or (_t53 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t60 := (f_forbearance_end is not None)) is False
+            or (_t61 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t60 is None or _t61 is None
         else True
     )
     if applies is None or applies:
@@ -1706,9 +1733,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t62 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t63 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t62 is None or _t63 is None
         else True
     )
     if ok is False:
@@ -1748,38 +1775,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t62 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t70 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t63 := (
+                                    _t71 := (
                                         False if (
-                                            _t60 := (
+                                            _t68 := (
                                                 False if (
-                                                    _t56 := (
+                                                    _t64 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t65 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t58 := (
+                                                        _t66 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t59 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t56 is None
-                                                    or _t57 is None
-                                                    or _t58 is None
-                                                    or _t59 is None
+                                                    or (_t67 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t64 is None
+                                                    or _t65 is None
+                                                    or _t66 is None
+                                                    or _t67 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t61 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t60 is None or _t61 is None
+                                            or (_t69 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t68 is None or _t69 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t62 is None or _t63 is None
+                            else None if _t70 is None or _t71 is None
                             else False
                         )
                     ) is False
@@ -1788,9 +1815,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t64 is None or _t65 is None
+                False if (_t72 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t73 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t72 is None or _t73 is None
                 else True
             ) is False
         ):
@@ -1806,38 +1833,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t72 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t80 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t73 := (
+                                    _t81 := (
                                         False if (
-                                            _t70 := (
+                                            _t78 := (
                                                 False if (
-                                                    _t66 := (
+                                                    _t74 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t67 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t75 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t68 := (
+                                                        _t76 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t69 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t66 is None
-                                                    or _t67 is None
-                                                    or _t68 is None
-                                                    or _t69 is None
+                                                    or (_t77 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t74 is None
+                                                    or _t75 is None
+                                                    or _t76 is None
+                                                    or _t77 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t71 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t70 is None or _t71 is None
+                                            or (_t79 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t78 is None or _t79 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t72 is None or _t73 is None
+                            else None if _t80 is None or _t81 is None
                             else False
                         )
                     ) is False
@@ -1846,9 +1873,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t74 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t75 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t74 is None or _t75 is None
+                False if (_t82 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t83 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t82 is None or _t83 is None
                 else True
             ) is False
         ):
@@ -1864,38 +1891,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t82 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t90 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t83 := (
+                                    _t91 := (
                                         False if (
-                                            _t80 := (
+                                            _t88 := (
                                                 False if (
-                                                    _t76 := (
+                                                    _t84 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t77 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t85 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t78 := (
+                                                        _t86 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t79 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t76 is None
-                                                    or _t77 is None
-                                                    or _t78 is None
-                                                    or _t79 is None
+                                                    or (_t87 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t84 is None
+                                                    or _t85 is None
+                                                    or _t86 is None
+                                                    or _t87 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t81 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t80 is None or _t81 is None
+                                            or (_t89 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t88 is None or _t89 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t82 is None or _t83 is None
+                            else None if _t90 is None or _t91 is None
                             else False
                         )
                     ) is False
@@ -1904,9 +1931,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t84 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t85 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t84 is None or _t85 is None
+                False if (_t92 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t93 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t92 is None or _t93 is None
                 else True
             ) is False
         ):
@@ -1922,38 +1949,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t92 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t100 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t93 := (
+                                    _t101 := (
                                         False if (
-                                            _t90 := (
+                                            _t98 := (
                                                 False if (
-                                                    _t86 := (
+                                                    _t94 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t87 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t95 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t88 := (
+                                                        _t96 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t89 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t86 is None
-                                                    or _t87 is None
-                                                    or _t88 is None
-                                                    or _t89 is None
+                                                    or (_t97 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t94 is None
+                                                    or _t95 is None
+                                                    or _t96 is None
+                                                    or _t97 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t91 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t90 is None or _t91 is None
+                                            or (_t99 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t98 is None or _t99 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t92 is None or _t93 is None
+                            else None if _t100 is None or _t101 is None
                             else False
                         )
                     ) is False
@@ -1962,9 +1989,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t94 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t95 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t94 is None or _t95 is None
+                False if (_t102 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t103 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t102 is None or _t103 is None
                 else True
             ) is False
         ):
@@ -1980,38 +2007,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t102 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t110 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t103 := (
+                                    _t111 := (
                                         False if (
-                                            _t100 := (
+                                            _t108 := (
                                                 False if (
-                                                    _t96 := (
+                                                    _t104 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t97 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t105 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t98 := (
+                                                        _t106 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t99 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t96 is None
-                                                    or _t97 is None
-                                                    or _t98 is None
-                                                    or _t99 is None
+                                                    or (_t107 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t104 is None
+                                                    or _t105 is None
+                                                    or _t106 is None
+                                                    or _t107 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t101 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t100 is None or _t101 is None
+                                            or (_t109 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t108 is None or _t109 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t102 is None or _t103 is None
+                            else None if _t110 is None or _t111 is None
                             else False
                         )
                     ) is False
@@ -2020,9 +2047,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t104 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t105 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t104 is None or _t105 is None
+                False if (_t112 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t113 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t112 is None or _t113 is None
                 else True
             ) is False
         ):

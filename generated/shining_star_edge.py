@@ -653,6 +653,12 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (1, 2),
     'bk13': (1, 2),
 })
+_APPLIES = {
+    ('primary',): (True, False),
+    ('second_home',): (True, False),
+    ('investment',): (False, True),
+    (None,): (None, None),
+}
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -692,10 +698,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     covered: bool | None = False  # whether some matrix applies
     out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    # whether each matrix applies, by occupancy: owner_occupied, investment
+    f_occupancy = loan.occupancy
+    applying = _APPLIES.get((f_occupancy,)) or (
+        (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'}),
+        (None if f_occupancy is None else f_occupancy in {'investment'}),
+    )
     # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
     # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
-    f_occupancy = loan.occupancy
-    applies = (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'})
+    applies = applying[0]
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
     if applies is None:
@@ -752,7 +763,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
-    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
+    applies = applying[1]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True

@@ -15,6 +15,8 @@ citation). tests/differential/test_fast_path.py holds the result to `rt.Verdict.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -22,6 +24,9 @@ from compiler import ir, ir_names, ir_program
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 from compiler.backends.python.placement import placed
+from compiler.evaluate import Env, ev
+
+_WHEN_TABLE_MAX = 256  # combinations of the matrix conditions' fields listed at most (`_when_table`)
 
 
 def _comment(text: object) -> str:
@@ -176,10 +181,13 @@ class FastPath:
         for m in p.matrices:
             if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
                 self.say(f"out_{m.id}: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside")
+        table = self._when_table()
         for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
             self.say(f"# matrix {m.id}: {_comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
             applies = self.emit(m.when) if m.when else "True"
+            if table and m.when:
+                applies = f"applying[{table.index(m.id)}]"
             if applies == "True":
                 self.say("covered = True")
                 self._place(m, 1)
@@ -195,6 +203,43 @@ class FastPath:
         if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
             self.say("if covered is False:")
             self.say('failed.append("eligibility_matrix")', 2)
+
+    def _when_table(self) -> list[str]:
+        """When every matrix condition reads only yes/no and enum fields, few enough that each combination of their
+        values (unknown included) can be listed: whether each matrix applies, for each combination, worked out now
+        by the reference evaluator and read per loan from a dict (`applying`, one lookup in place of a Kleene test
+        per matrix). A combination not in the dict (a value outside the field's choices) computes them as written.
+        The ids of the matrices in `applying`, in order; none when there is no such table."""
+        ms = [m for m in self.p.matrices if m.when is not None]
+        if len(ms) < 2:
+            return []
+        types: dict[str, ir.Type] = {}
+        for m in ms:
+            fields = {f.name: f.type for f in ir.find_all(m.when, ir.FieldRef)}
+            if set(ir.reads(m.when)) - set(fields):  # a derived value, a list, a `no score` flag
+                return []
+            types.update(fields)
+        choices: list[tuple[object, ...]] = []
+        for t in types.values():
+            if t.kind == "yesno":
+                choices.append((True, False, None))
+            elif t.kind == "enum" and t.values:
+                choices.append((*t.values, None))
+            else:
+                return []
+        if math.prod(len(c) for c in choices) > _WHEN_TABLE_MAX:
+            return []
+        names = list(types)
+        rows = {}
+        for combo in itertools.product(*choices):
+            env = Env(loan=dict(zip(names, combo, strict=True)), program=self.p)
+            rows[combo] = tuple(None if (w := ev(m.when, env)) is None else bool(w) for m in ms)  # type: ignore[arg-type]
+        table = self.e.const(literal(rows), "APPLIES")
+        key = f"({', '.join(f'loan.{n}' for n in names)}{',' if len(names) == 1 else ''})"
+        written = ", ".join(self.emit(m.when) for m in ms if m.when is not None)
+        self.say(f"# whether each matrix applies, by {', '.join(names)}: {', '.join(m.id for m in ms)}")
+        self.say(f"applying = {table}.get({key}) or ({written},)")
+        return [m.id for m in ms]
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
