@@ -50,12 +50,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t66 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t61 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t66
+        ) if _t61
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t69 := (
-                False if (_t67 := (loan.lien_position is not None)) is False
-                    or (_t68 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t67 is None or _t68 is None
+            _t64 := (
+                False if (_t62 := (loan.lien_position is not None)) is False
+                    or (_t63 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t62 is None or _t63 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t69
+        else loan.senior_lien_balance if _t64
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t71 := (
+                _t66 := (
                     None if (
-                        _t70 := (
+                        _t65 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t70 + loan.subordinate_liens
+                    else _t65 + loan.subordinate_liens
                 )
             ) is None
-            else _t71 * _E2
+            else _t66 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -114,25 +114,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t72 := (
+            _t67 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t72 - loan.excluded_nonrecurring
+        else _t67 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t73 := (
+            _t68 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t73
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t68
         else (
             None if (
-                _t74 := (
+                _t69 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -140,33 +140,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t78 := (
+                        _t73 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t77 := (
+                                    _t72 := (
                                         None if (
-                                            _t76 := (
+                                            _t71 := (
                                                 None if (
-                                                    _t75 := (
+                                                    _t70 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t75
+                                                else _D100 - _t70
                                             )
                                         ) is None
-                                        else _t76 * _Em2
+                                        else _t71 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t77
+                            else v['eligible_deposits'] * _t72
                         )
                     ) is None
-                        or (_t79 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t78 * _t79
+                        or (_t74 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t73 * _t74
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t74
+            ) if _t69
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -196,9 +196,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t80 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t75 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t80 * _E2
+            else _t75 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -258,24 +258,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t83 := (
+                _t78 := (
                     None if (
-                        _t82 := (
+                        _t77 := (
                             None if (
-                                _t81 := (
+                                _t76 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t81 + loan.subordinate_liens
+                            else _t76 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t82 + v['heloc_undrawn']
+                    else _t77 + v['heloc_undrawn']
                 )
             ) is None
-            else _t83 * _E2
+            else _t78 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -295,9 +295,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t84 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t79 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t84 if _t84 <= loan.market_rent
+            else _t79 if _t79 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -321,9 +321,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t85 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t86 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t85 is None or _t86 is None
+        False if (_t80 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t80 is None or _t81 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -335,9 +335,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t87 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t88 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t87 is None or _t88 is None
+        False if (_t82 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t83 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t82 is None or _t83 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -349,9 +349,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t89 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t90 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t89 is None or _t90 is None
+        False if (_t84 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t85 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t84 is None or _t85 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -363,9 +363,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t91 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t92 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t91 is None or _t92 is None
+        False if (_t86 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t87 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t86 is None or _t87 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -467,51 +467,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t93 := rt.months_since_latest(
+                _t88 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t93 >= _D36
+            else _t88 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t94 := rt.months_since_latest(
+                _t89 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t94 >= _D24
+            else _t89 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t95 := rt.months_since_latest(
+                _t90 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t95 >= _D12
+            else _t90 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t96 := rt.months_since_latest(
+                _t91 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t96 >= _D24
+            else _t91 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t97 := rt.months_since_latest(
+                _t92 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t97 >= _D12
+            else _t92 >= _D12
         ),
     )
 
@@ -534,9 +534,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t98 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t93 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t98 <= _D1
+            else _t93 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -566,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t99 := (loan.forbearance_end is not None)) is False
-            or (_t100 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t99 is None or _t100 is None
+        False if (_t94 := (loan.forbearance_end is not None)) is False
+            or (_t95 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t94 is None or _t95 is None
         else True
     )
     return applies, (
@@ -585,9 +585,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t101 := (loan.forbearance_end is not None)) is False
-            or (_t102 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t101 is None or _t102 is None
+        False if (_t96 := (loan.forbearance_end is not None)) is False
+            or (_t97 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t96 is None or _t97 is None
         else True
     )
     return applies, ()
@@ -694,9 +694,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t103 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t104 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t103 is None or _t104 is None
+            False if (_t98 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t99 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t98 is None or _t99 is None
             else True
         ),
     )
@@ -947,10 +947,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -996,7 +992,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('primary_purchase')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1004,7 +999,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1018,12 +1012,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1036,24 +1028,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
     applies = applying[1]
     if applies is None:
         unresolved.append('primary_rate_term')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1061,7 +1048,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1075,12 +1061,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1093,24 +1077,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
     applies = applying[2]
     if applies is None:
         unresolved.append('primary_cash_out')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1118,7 +1097,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1132,12 +1110,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1150,24 +1126,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
     applies = applying[3]
     if applies is None:
         unresolved.append('second_home')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1175,7 +1146,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1189,12 +1159,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1206,24 +1174,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
     applies = applying[4]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1231,7 +1194,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1245,12 +1207,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1262,17 +1222,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
@@ -1443,76 +1399,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t41 := (
-                None if (
-                    _t32 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t31 := s_credit_events[0]) is None
-                        else _t31 if _t31 is rt.NEVER
-                        else rt.months_since(_t31, f_application_date)
-                    )
-                ) is None
-                else _t32 >= _D36
+            _t36 := (
+                None if s_credit_events is None or f_application_date is None or (_t31 := s_credit_events[0]) is None
+                else True if _t31 is rt.NEVER
+                else rt.months_between(_t31, f_application_date) >= 36
             )
         ) is False
             or (
-                _t42 := (
-                    None if (
-                        _t34 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t33 := s_credit_events[1]) is None
-                            else _t33 if _t33 is rt.NEVER
-                            else rt.months_since(_t33, f_application_date)
-                        )
-                    ) is None
-                    else _t34 >= _D24
+                _t37 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t32 := s_credit_events[1]) is None
+                    else True if _t32 is rt.NEVER
+                    else rt.months_between(_t32, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t43 := (
-                    None if (
-                        _t36 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t35 := s_credit_events[2]) is None
-                            else _t35 if _t35 is rt.NEVER
-                            else rt.months_since(_t35, f_application_date)
-                        )
-                    ) is None
-                    else _t36 >= _D12
+                _t38 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t33 := s_credit_events[2]) is None
+                    else True if _t33 is rt.NEVER
+                    else rt.months_between(_t33, f_application_date) >= 12
                 )
             ) is False
             or (
-                _t44 := (
-                    None if (
-                        _t38 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t37 := s_credit_events[3]) is None
-                            else _t37 if _t37 is rt.NEVER
-                            else rt.months_since(_t37, f_application_date)
-                        )
-                    ) is None
-                    else _t38 >= _D24
+                _t39 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t34 := s_credit_events[3]) is None
+                    else True if _t34 is rt.NEVER
+                    else rt.months_between(_t34, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t45 := (
-                    None if (
-                        _t40 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t39 := s_credit_events[4]) is None
-                            else _t39 if _t39 is rt.NEVER
-                            else rt.months_since(_t39, f_application_date)
-                        )
-                    ) is None
-                    else _t40 >= _D12
+                _t40 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t35 := s_credit_events[4]) is None
+                    else True if _t35 is rt.NEVER
+                    else rt.months_between(_t35, f_application_date) >= 12
                 )
             ) is False
-        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
+        else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None or _t40 is None
         else True
     )
     if ok is False:
@@ -1528,22 +1457,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t47 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t42 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t48 := (
+                    _t43 := (
                         None if (
-                            _t46 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t41 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                         ) is None
-                        else _t46 <= _D1
+                        else _t41 <= _D1
                     )
                 ) is False
                 or (
-                    _t49 := (
+                    _t44 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t47 is None or _t48 is None or _t49 is None
+            else None if _t42 is None or _t43 is None or _t44 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1566,9 +1495,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t50 := (f_forbearance_end is not None)) is False
-            or (_t51 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t45 := (f_forbearance_end is not None)) is False
+            or (_t46 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t45 is None or _t46 is None
         else True
     )
     if applies is not False:
@@ -1585,9 +1514,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t52 := (f_forbearance_end is not None)) is False
-            or (_t53 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t47 := (f_forbearance_end is not None)) is False
+            or (_t48 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t47 is None or _t48 is None
         else True
     )
     if applies is None or applies:
@@ -1684,9 +1613,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
     ok = (
-        False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t49 is None or _t50 is None
         else True
     )
     if ok is False:
@@ -1750,9 +1679,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t56 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t57 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t56 is None or _t57 is None
+                False if (_t51 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t52 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t51 is None or _t52 is None
                 else True
             ) is False
         ):
@@ -1772,9 +1701,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t58 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t59 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t58 is None or _t59 is None
+                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t53 is None or _t54 is None
                 else True
             ) is False
         ):
@@ -1794,9 +1723,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t60 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t61 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t60 is None or _t61 is None
+                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t55 is None or _t56 is None
                 else True
             ) is False
         ):
@@ -1816,9 +1745,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t62 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t63 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t62 is None or _t63 is None
+                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t57 is None or _t58 is None
                 else True
             ) is False
         ):
@@ -1838,9 +1767,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t64 is None or _t65 is None
+                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t59 is None or _t60 is None
                 else True
             ) is False
         ):
@@ -1923,48 +1852,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        if a_declining_market is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
-    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:

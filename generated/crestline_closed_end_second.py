@@ -46,43 +46,43 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t41
+        ) if _t37
         else loan.appraised_value
     )
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t44 := (
-                False if (_t42 := (loan.lien_position is not None)) is False
-                    or (_t43 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t42 is None or _t43 is None
+            _t40 := (
+                False if (_t38 := (loan.lien_position is not None)) is False
+                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t38 is None or _t39 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t44
+        else loan.senior_lien_balance if _t40
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t46 := (
+                _t42 := (
                     None if (
-                        _t45 := (
+                        _t41 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t45 + loan.subordinate_liens
+                    else _t41 + loan.subordinate_liens
                 )
             ) is None
-            else _t46 * _E2
+            else _t42 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -108,24 +108,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t49 := (
+                _t45 := (
                     None if (
-                        _t48 := (
+                        _t44 := (
                             None if (
-                                _t47 := (
+                                _t43 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t47 + loan.subordinate_liens
+                            else _t43 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t48 + v['heloc_undrawn']
+                    else _t44 + v['heloc_undrawn']
                 )
             ) is None
-            else _t49 * _E2
+            else _t45 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -156,25 +156,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t50 := (
+            _t46 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t50 - loan.excluded_nonrecurring
+        else _t46 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t51 := (
+            _t47 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t47
         else (
             None if (
-                _t52 := (
+                _t48 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -182,33 +182,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t56 := (
+                        _t52 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t55 := (
+                                    _t51 := (
                                         None if (
-                                            _t54 := (
+                                            _t50 := (
                                                 None if (
-                                                    _t53 := (
+                                                    _t49 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t53
+                                                else _D100 - _t49
                                             )
                                         ) is None
-                                        else _t54 * _Em2
+                                        else _t50 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t55
+                            else v['eligible_deposits'] * _t51
                         )
                     ) is None
-                        or (_t57 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t56 * _t57
+                        or (_t53 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t52 * _t53
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t52
+            ) if _t48
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -238,9 +238,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t54 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t58 * _E2
+            else _t54 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -292,9 +292,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t59 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t55 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t59 if _t59 <= loan.market_rent
+            else _t55 if _t55 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -384,7 +384,7 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
         # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:41)
-        (None if (_t60 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t60 >= _D180),
+        (None if (_t56 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t56 >= _D180),
     )
 
 
@@ -479,17 +479,17 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:80)
         (
             None if (
-                _t61 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t57 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t61 <= _D0
+            else _t57 <= _D0
         ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
         # (programs/crestline_closed_end_second.guideline:81)
         (
             None if (
-                _t62 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
+                _t58 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
             ) is None
-            else _t62 <= _D1
+            else _t58 <= _D1
         ),
     )
 
@@ -576,41 +576,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:134)
         (
             None if (
-                _t63 := rt.months_since_latest(
+                _t59 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t63 >= _D84
+            else _t59 >= _D84
         ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
         # (programs/crestline_closed_end_second.guideline:135)
         (
             None if (
-                _t64 := rt.months_since_latest(
+                _t60 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t64 >= _D48
+            else _t60 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
         # (programs/crestline_closed_end_second.guideline:136)
         (
             None if (
-                _t65 := rt.months_since_latest(
+                _t61 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t65 >= _D48
+            else _t61 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
         # (programs/crestline_closed_end_second.guideline:137)
         (
             None if (
-                _t66 := rt.months_since_latest(
+                _t62 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t66 >= _D24
+            else _t62 >= _D24
         ),
     )
 
@@ -666,9 +666,9 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/crestline_closed_end_second.guideline:160: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
-        True if (_t67 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t68 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t67 is None or _t68 is None
+        True if (_t63 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t64 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t63 is None or _t64 is None
         else False
     )
     return applies, (
@@ -1021,62 +1021,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     ok = (
         False if (
-            _t35 := (
-                None if (
-                    _t28 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t27 := s_credit_events[0]) is None
-                        else _t27 if _t27 is rt.NEVER
-                        else rt.months_since(_t27, f_application_date)
-                    )
-                ) is None
-                else _t28 >= _D84
+            _t31 := (
+                None if s_credit_events is None or f_application_date is None or (_t27 := s_credit_events[0]) is None
+                else True if _t27 is rt.NEVER
+                else rt.months_between(_t27, f_application_date) >= 84
             )
         ) is False
             or (
-                _t36 := (
-                    None if (
-                        _t30 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t29 := s_credit_events[1]) is None
-                            else _t29 if _t29 is rt.NEVER
-                            else rt.months_since(_t29, f_application_date)
-                        )
-                    ) is None
-                    else _t30 >= _D48
+                _t32 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t28 := s_credit_events[1]) is None
+                    else True if _t28 is rt.NEVER
+                    else rt.months_between(_t28, f_application_date) >= 48
                 )
             ) is False
             or (
-                _t37 := (
-                    None if (
-                        _t32 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t31 := s_credit_events[2]) is None
-                            else _t31 if _t31 is rt.NEVER
-                            else rt.months_since(_t31, f_application_date)
-                        )
-                    ) is None
-                    else _t32 >= _D48
+                _t33 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t29 := s_credit_events[2]) is None
+                    else True if _t29 is rt.NEVER
+                    else rt.months_between(_t29, f_application_date) >= 48
                 )
             ) is False
             or (
-                _t38 := (
-                    None if (
-                        _t34 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t33 := s_credit_events[3]) is None
-                            else _t33 if _t33 is rt.NEVER
-                            else rt.months_since(_t33, f_application_date)
-                        )
-                    ) is None
-                    else _t34 >= _D24
+                _t34 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t30 := s_credit_events[3]) is None
+                    else True if _t30 is rt.NEVER
+                    else rt.months_between(_t30, f_application_date) >= 24
                 )
             ) is False
-        else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
+        else None if _t31 is None or _t32 is None or _t33 is None or _t34 is None
         else True
     )
     if ok is False:
@@ -1221,9 +1199,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
-        True if (_t39 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
-            or (_t40 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
-        else None if _t39 is None or _t40 is None
+        True if (_t35 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
+            or (_t36 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
+        else None if _t35 is None or _t36 is None
         else False
     )
     if applies is not False:

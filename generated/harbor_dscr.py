@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t54
+        ) if _t50
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -70,32 +70,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t57 := (
-                False if (_t55 := (loan.lien_position is not None)) is False
-                    or (_t56 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t55 is None or _t56 is None
+            _t53 := (
+                False if (_t51 := (loan.lien_position is not None)) is False
+                    or (_t52 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t51 is None or _t52 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t57
+        else loan.senior_lien_balance if _t53
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t59 := (
+                _t55 := (
                     None if (
-                        _t58 := (
+                        _t54 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t58 + loan.subordinate_liens
+                    else _t54 + loan.subordinate_liens
                 )
             ) is None
-            else _t59 * _E2
+            else _t55 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -112,9 +112,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t60 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t60 if _t60 <= loan.market_rent
+            else _t56 if _t56 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -156,24 +156,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t63 := (
+                _t59 := (
                     None if (
-                        _t62 := (
+                        _t58 := (
                             None if (
-                                _t61 := (
+                                _t57 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t61 + loan.subordinate_liens
+                            else _t57 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t62 + v['heloc_undrawn']
+                    else _t58 + v['heloc_undrawn']
                 )
             ) is None
-            else _t63 * _E2
+            else _t59 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -193,25 +193,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t64 := (
+            _t60 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t64 - loan.excluded_nonrecurring
+        else _t60 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t65 := (
+            _t61 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t65
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
         else (
             None if (
-                _t66 := (
+                _t62 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -219,33 +219,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t70 := (
+                        _t66 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t69 := (
+                                    _t65 := (
                                         None if (
-                                            _t68 := (
+                                            _t64 := (
                                                 None if (
-                                                    _t67 := (
+                                                    _t63 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t67
+                                                else _D100 - _t63
                                             )
                                         ) is None
-                                        else _t68 * _Em2
+                                        else _t64 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t69
+                            else v['eligible_deposits'] * _t65
                         )
                     ) is None
-                        or (_t71 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t70 * _t71
+                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t66 * _t67
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t66
+            ) if _t62
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -275,9 +275,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t72 * _E2
+            else _t68 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -322,9 +322,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t69 is None or _t70 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -336,9 +336,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t76 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t75 is None or _t76 is None
+        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t71 is None or _t72 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -350,9 +350,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t77 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t78 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t77 is None or _t78 is None
+        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t73 is None or _t74 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -373,9 +373,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t80 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t79 is None or _t80 is None
+        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t76 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t75 is None or _t76 is None
         else True
     )
     return applies, ()
@@ -455,11 +455,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t81 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t77 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t82 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t78 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t81 is None or _t82 is None
+            else None if _t77 is None or _t78 is None
             else False
         ),
     )
@@ -570,39 +570,39 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         (
             None if (
-                _t83 := rt.months_since_latest(
+                _t79 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t83 >= _D36
+            else _t79 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
         (
             None if (
-                _t84 := rt.months_since_latest(
+                _t80 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t84 >= _D24
+            else _t80 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         (
             None if (
-                _t85 := rt.months_since_latest(
+                _t81 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t85 >= _D36
+            else _t81 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         (
             None if (
-                _t86 := rt.months_since_latest(
+                _t82 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t86 >= _D24
+            else _t82 >= _D24
         ),
     )
 
@@ -619,9 +619,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/harbor_dscr.guideline:151)
         (
             None if (
-                _t87 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t83 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t87 <= _D1
+            else _t83 <= _D1
         ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -658,9 +658,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t88 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t89 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t88 is None or _t89 is None
+            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t84 is None or _t85 is None
             else True
         ),
     )
@@ -860,10 +860,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -900,7 +896,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('purchase')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -908,7 +903,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -922,12 +916,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('purchase')
             refused_max_ltv = refused_max_ltv or 'purchase'
-            refused_max_cltv = refused_max_cltv or 'purchase'
             out_purchase = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -940,17 +932,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('purchase')
             refused_max_ltv = refused_max_ltv or 'purchase'
-            refused_max_cltv = refused_max_cltv or 'purchase'
             out_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_purchase[row][col]) is None:
             failed.append('purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'purchase'
-            refused_max_cltv = refused_max_cltv or 'purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'purchase'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'purchase'
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
@@ -962,7 +950,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('rate_term')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -970,7 +957,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -984,12 +970,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('rate_term')
             refused_max_ltv = refused_max_ltv or 'rate_term'
-            refused_max_cltv = refused_max_cltv or 'rate_term'
             out_rate_term = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1002,17 +986,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('rate_term')
             refused_max_ltv = refused_max_ltv or 'rate_term'
-            refused_max_cltv = refused_max_cltv or 'rate_term'
             out_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_rate_term[row][col]) is None:
             failed.append('rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'rate_term'
-            refused_max_cltv = refused_max_cltv or 'rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'rate_term'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'rate_term'
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
@@ -1024,7 +1004,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('cash_out')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1032,7 +1011,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1046,12 +1024,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('cash_out')
             refused_max_ltv = refused_max_ltv or 'cash_out'
-            refused_max_cltv = refused_max_cltv or 'cash_out'
             out_cash_out = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1064,24 +1040,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('cash_out')
             refused_max_ltv = refused_max_ltv or 'cash_out'
-            refused_max_cltv = refused_max_cltv or 'cash_out'
             out_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_cash_out[row][col]) is None:
             failed.append('cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'cash_out'
-            refused_max_cltv = refused_max_cltv or 'cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'cash_out'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'cash_out'
     # matrix no_ratio: DSCR below 1.000 (all purposes) (programs/harbor_dscr.guideline:56; §3.2 Matrix D, p. 6); cells
     # in _CELLS_no_ratio
     applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is None:
         unresolved.append('no_ratio')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1089,7 +1060,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('no_ratio')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
             row := (
@@ -1102,31 +1072,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            refused_max_cltv = refused_max_cltv or 'no_ratio'
             out_no_ratio = (len(failed) - 1, 0)
         elif v_dscr is None and 'dscr' in inv:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            refused_max_cltv = refused_max_cltv or 'no_ratio'
         elif v_dscr is None:
             unresolved.append('no_ratio')
             unread_max_ltv = True
-            unread_max_cltv = True
         # dscr: under 0.750, 0.750-0.999
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            refused_max_cltv = refused_max_cltv or 'no_ratio'
             out_no_ratio = (len(failed) - 1, 1)
         elif (cell := _CELLS_no_ratio[row][col]) is None:
             failed.append('no_ratio')  # N/A
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            refused_max_cltv = refused_max_cltv or 'no_ratio'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'no_ratio'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'no_ratio'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
@@ -1297,62 +1260,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t29 := (
-                None if (
-                    _t22 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t21 := s_credit_events[0]) is None
-                        else _t21 if _t21 is rt.NEVER
-                        else rt.months_since(_t21, f_application_date)
-                    )
-                ) is None
-                else _t22 >= _D36
+            _t25 := (
+                None if s_credit_events is None or f_application_date is None or (_t21 := s_credit_events[0]) is None
+                else True if _t21 is rt.NEVER
+                else rt.months_between(_t21, f_application_date) >= 36
             )
         ) is False
             or (
-                _t30 := (
-                    None if (
-                        _t24 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t23 := s_credit_events[1]) is None
-                            else _t23 if _t23 is rt.NEVER
-                            else rt.months_since(_t23, f_application_date)
-                        )
-                    ) is None
-                    else _t24 >= _D24
+                _t26 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t22 := s_credit_events[1]) is None
+                    else True if _t22 is rt.NEVER
+                    else rt.months_between(_t22, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t31 := (
-                    None if (
-                        _t26 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t25 := s_credit_events[2]) is None
-                            else _t25 if _t25 is rt.NEVER
-                            else rt.months_since(_t25, f_application_date)
-                        )
-                    ) is None
-                    else _t26 >= _D36
+                _t27 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t23 := s_credit_events[2]) is None
+                    else True if _t23 is rt.NEVER
+                    else rt.months_between(_t23, f_application_date) >= 36
                 )
             ) is False
             or (
-                _t32 := (
-                    None if (
-                        _t28 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t27 := s_credit_events[3]) is None
-                            else _t27 if _t27 is rt.NEVER
-                            else rt.months_since(_t27, f_application_date)
-                        )
-                    ) is None
-                    else _t28 >= _D24
+                _t28 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t24 := s_credit_events[3]) is None
+                    else True if _t24 is rt.NEVER
+                    else rt.months_between(_t24, f_application_date) >= 24
                 )
             ) is False
-        else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
+        else None if _t25 is None or _t26 is None or _t27 is None or _t28 is None
         else True
     )
     if ok is False:
@@ -1364,15 +1305,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
-            _t34 := (
+            _t30 := (
                 None if (
-                    _t33 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                    _t29 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                 ) is None
-                else _t33 <= _D1
+                else _t29 <= _D1
             )
         ) is False
-            or (_t35 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t34 is None or _t35 is None
+            or (_t31 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1401,9 +1342,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
     ok = (
-        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t36 is None or _t37 is None
+        False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     if ok is False:
@@ -1462,11 +1403,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t38 is None or _t39 is None
+                            else None if _t34 is None or _t35 is None
                             else False
                         )
                     ) is False
@@ -1483,11 +1424,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t40 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t41 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t40 is None or _t41 is None
+                            else None if _t36 is None or _t37 is None
                             else False
                         )
                     ) is False
@@ -1512,11 +1453,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t42 is None or _t43 is None
+                            else None if _t38 is None or _t39 is None
                             else False
                         )
                     ) is False
@@ -1531,9 +1472,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t44 is None or _t45 is None
+                        False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t40 is None or _t41 is None
                         else True
                     ) is False
                 )
@@ -1541,6 +1482,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_cash_out[0]]
     if out_rate_term is not None:  # matrix rate_term: a key outside its bands
         if out_rate_term[1] == 0 and (
+            (
+                f_interest_only is True
+                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+            )
+                or (
+                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                )
+                or (
+                    (
+                        False if 'dscr' in inv
+                        else (
+                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                or (
+                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                ) is True
+                            else None if _t42 is None or _t43 is None
+                            else False
+                        )
+                    ) is False
+                )
+                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+        ):
+            del failed[out_rate_term[0]]
+        if out_rate_term[1] == 1 and (
+            (
+                (None if v_dscr is None else v_dscr < _D1) is True
+                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
+            )
+                or (
+                    (
+                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t44 is None or _t45 is None
+                        else True
+                    ) is False
+                )
+        ):
+            del failed[out_rate_term[0]]
+    if out_purchase is not None:  # matrix purchase: a key outside its bands
+        if out_purchase[1] == 0 and (
             (
                 f_interest_only is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
@@ -1564,8 +1546,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_rate_term[0]]
-        if out_rate_term[1] == 1 and (
+            del failed[out_purchase[0]]
+        if out_purchase[1] == 1 and (
             (
                 (None if v_dscr is None else v_dscr < _D1) is True
                     and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
@@ -1575,47 +1557,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
                             or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
                         else None if _t48 is None or _t49 is None
-                        else True
-                    ) is False
-                )
-        ):
-            del failed[out_rate_term[0]]
-    if out_purchase is not None:  # matrix purchase: a key outside its bands
-        if out_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                or (
-                    (
-                        False if 'dscr' in inv
-                        else (
-                            True if (_t50 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t51 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t50 is None or _t51 is None
-                            else False
-                        )
-                    ) is False
-                )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_purchase[0]]
-        if out_purchase[1] == 1 and (
-            (
-                (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-            )
-                or (
-                    (
-                        False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t52 is None or _t53 is None
                         else True
                     ) is False
                 )
@@ -1696,45 +1637,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'cash_out_no_ratio'
-            if a_cash_out_no_ratio is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
-    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'first_time_investor'
-        if a_first_time_investor is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D70):
-            sure = _D70
-    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'five_to_ten_units'
-        if a_five_to_ten_units is True and (sure is None or sure > _D70):
-            sure = _D70
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:

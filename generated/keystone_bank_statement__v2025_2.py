@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t114 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t109 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t114
+        ) if _t109
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t117 := (
-                False if (_t115 := (loan.lien_position is not None)) is False
-                    or (_t116 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t115 is None or _t116 is None
+            _t112 := (
+                False if (_t110 := (loan.lien_position is not None)) is False
+                    or (_t111 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t110 is None or _t111 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t117
+        else loan.senior_lien_balance if _t112
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t119 := (
+                _t114 := (
                     None if (
-                        _t118 := (
+                        _t113 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t118 + loan.subordinate_liens
+                    else _t113 + loan.subordinate_liens
                 )
             ) is None
-            else _t119 * _E2
+            else _t114 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,25 +113,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t120 := (
+            _t115 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t120 - loan.excluded_nonrecurring
+        else _t115 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t121 := (
+            _t116 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t121
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t116
         else (
             None if (
-                _t122 := (
+                _t117 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -139,33 +139,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t126 := (
+                        _t121 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t125 := (
+                                    _t120 := (
                                         None if (
-                                            _t124 := (
+                                            _t119 := (
                                                 None if (
-                                                    _t123 := (
+                                                    _t118 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t123
+                                                else _D100 - _t118
                                             )
                                         ) is None
-                                        else _t124 * _Em2
+                                        else _t119 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t125
+                            else v['eligible_deposits'] * _t120
                         )
                     ) is None
-                        or (_t127 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t126 * _t127
+                        or (_t122 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t121 * _t122
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t122
+            ) if _t117
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -195,9 +195,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t128 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t123 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t128 * _E2
+            else _t123 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -244,24 +244,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t131 := (
+                _t126 := (
                     None if (
-                        _t130 := (
+                        _t125 := (
                             None if (
-                                _t129 := (
+                                _t124 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t129 + loan.subordinate_liens
+                            else _t124 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t130 + v['heloc_undrawn']
+                    else _t125 + v['heloc_undrawn']
                 )
             ) is None
-            else _t131 * _E2
+            else _t126 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -281,9 +281,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t132 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t127 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t132 if _t132 <= loan.market_rent
+            else _t127 if _t127 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -320,9 +320,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t133 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t134 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t133 is None or _t134 is None
+        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t129 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t128 is None or _t129 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -334,9 +334,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t135 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t136 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t135 is None or _t136 is None
+        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t131 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t130 is None or _t131 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -348,9 +348,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t137 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t138 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t137 is None or _t138 is None
+        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t133 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t132 is None or _t133 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -362,9 +362,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t139 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t140 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t139 is None or _t140 is None
+        False if (_t134 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t135 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t134 is None or _t135 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -449,34 +449,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
         (
-            True if (_t147 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t142 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t148 := (
+                    _t143 := (
                         False if (
-                            _t145 := (
+                            _t140 := (
                                 False if (
-                                    _t141 := (
+                                    _t136 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 700)
                                     )
                                 ) is False
-                                    or (_t142 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t137 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t143 := (
+                                        _t138 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t144 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t141 is None or _t142 is None or _t143 is None or _t144 is None
+                                    or (_t139 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t136 is None or _t137 is None or _t138 is None or _t139 is None
                                 else True
                             )
                         ) is False
-                            or (_t146 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t145 is None or _t146 is None
+                            or (_t141 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t140 is None or _t141 is None
                         else True
                     )
                 ) is True
-            else None if _t147 is None or _t148 is None
+            else None if _t142 is None or _t143 is None
             else False
         ),
     )
@@ -498,51 +498,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:126)
         (
             None if (
-                _t149 := rt.months_since_latest(
+                _t144 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t149 >= _D36
+            else _t144 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:127)
         (
             None if (
-                _t150 := rt.months_since_latest(
+                _t145 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t150 >= _D24
+            else _t145 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:128)
         (
             None if (
-                _t151 := rt.months_since_latest(
+                _t146 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t151 >= _D12
+            else _t146 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:129)
         (
             None if (
-                _t152 := rt.months_since_latest(
+                _t147 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t152 >= _D24
+            else _t147 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:130)
         (
             None if (
-                _t153 := rt.months_since_latest(
+                _t148 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t153 >= _D12
+            else _t148 >= _D12
         ),
     )
 
@@ -565,9 +565,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:138)
         (
             None if (
-                _t154 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t149 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t154 <= _D1
+            else _t149 <= _D1
         ),
         # Housing verification is vom, vor or bank_records
         # (programs/history/keystone_bank_statement@2025.2.guideline:139)
@@ -598,9 +598,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t155 := (loan.forbearance_end is not None)) is False
-            or (_t156 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t155 is None or _t156 is None
+        False if (_t150 := (loan.forbearance_end is not None)) is False
+            or (_t151 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t150 is None or _t151 is None
         else True
     )
     return applies, (
@@ -618,9 +618,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t157 := (loan.forbearance_end is not None)) is False
-            or (_t158 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t157 is None or _t158 is None
+        False if (_t152 := (loan.forbearance_end is not None)) is False
+            or (_t153 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t152 is None or _t153 is None
         else True
     )
     return applies, ()
@@ -710,9 +710,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t159 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t160 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t159 is None or _t160 is None
+            False if (_t154 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t155 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t154 is None or _t155 is None
             else True
         ),
     )
@@ -937,10 +937,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -987,7 +983,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('primary_purchase')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -995,7 +990,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1009,12 +1003,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1027,17 +1019,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
             out_primary_purchase = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
     # matrix primary_rate_term: Primary residence, rate/term refinance
     # (programs/history/keystone_bank_statement@2025.2.guideline:36; §2.1 Matrix B, p. 4); cells in
     # _CELLS_primary_rate_term
@@ -1045,7 +1033,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('primary_rate_term')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1053,7 +1040,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1067,12 +1053,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$3,000,000
         elif (
             col := (
@@ -1084,17 +1068,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
             out_primary_rate_term = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
     # matrix primary_cash_out: Primary residence, cash-out refinance
     # (programs/history/keystone_bank_statement@2025.2.guideline:49; §2.1 Matrix C, p. 5); cells in
     # _CELLS_primary_cash_out
@@ -1102,7 +1082,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('primary_cash_out')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1110,7 +1089,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1124,12 +1102,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1142,24 +1118,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
             out_primary_cash_out = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
     # matrix second_home: Second home, purchase and rate/term
     # (programs/history/keystone_bank_statement@2025.2.guideline:62; §2.2 Matrix D, p. 5); cells in _CELLS_second_home
     applies = applying[3]
     if applies is None:
         unresolved.append('second_home')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1167,7 +1138,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1181,12 +1151,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1198,24 +1166,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
             out_second_home = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes
     # (programs/history/keystone_bank_statement@2025.2.guideline:75; §2.3 Matrix E, p. 6); cells in _CELLS_investment
     applies = applying[4]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1223,7 +1186,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699
         elif (
             row := (
@@ -1236,12 +1198,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1253,17 +1213,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/history/keystone_bank_statement@2025.2.guideline:89;
@@ -1495,76 +1451,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t49 := (
-                None if (
-                    _t40 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t39 := s_credit_events[0]) is None
-                        else _t39 if _t39 is rt.NEVER
-                        else rt.months_since(_t39, f_application_date)
-                    )
-                ) is None
-                else _t40 >= _D36
+            _t44 := (
+                None if s_credit_events is None or f_application_date is None or (_t39 := s_credit_events[0]) is None
+                else True if _t39 is rt.NEVER
+                else rt.months_between(_t39, f_application_date) >= 36
             )
         ) is False
             or (
-                _t50 := (
-                    None if (
-                        _t42 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t41 := s_credit_events[1]) is None
-                            else _t41 if _t41 is rt.NEVER
-                            else rt.months_since(_t41, f_application_date)
-                        )
-                    ) is None
-                    else _t42 >= _D24
+                _t45 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t40 := s_credit_events[1]) is None
+                    else True if _t40 is rt.NEVER
+                    else rt.months_between(_t40, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t51 := (
-                    None if (
-                        _t44 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t43 := s_credit_events[2]) is None
-                            else _t43 if _t43 is rt.NEVER
-                            else rt.months_since(_t43, f_application_date)
-                        )
-                    ) is None
-                    else _t44 >= _D12
+                _t46 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t41 := s_credit_events[2]) is None
+                    else True if _t41 is rt.NEVER
+                    else rt.months_between(_t41, f_application_date) >= 12
                 )
             ) is False
             or (
-                _t52 := (
-                    None if (
-                        _t46 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t45 := s_credit_events[3]) is None
-                            else _t45 if _t45 is rt.NEVER
-                            else rt.months_since(_t45, f_application_date)
-                        )
-                    ) is None
-                    else _t46 >= _D24
+                _t47 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t42 := s_credit_events[3]) is None
+                    else True if _t42 is rt.NEVER
+                    else rt.months_between(_t42, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t53 := (
-                    None if (
-                        _t48 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t47 := s_credit_events[4]) is None
-                            else _t47 if _t47 is rt.NEVER
-                            else rt.months_since(_t47, f_application_date)
-                        )
-                    ) is None
-                    else _t48 >= _D12
+                _t48 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t43 := s_credit_events[4]) is None
+                    else True if _t43 is rt.NEVER
+                    else rt.months_between(_t43, f_application_date) >= 12
                 )
             ) is False
-        else None if _t49 is None or _t50 is None or _t51 is None or _t52 is None or _t53 is None
+        else None if _t44 is None or _t45 is None or _t46 is None or _t47 is None or _t48 is None
         else True
     )
     if ok is False:
@@ -1581,22 +1510,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t55 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t50 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t56 := (
+                    _t51 := (
                         None if (
-                            _t54 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t49 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                         ) is None
-                        else _t54 <= _D1
+                        else _t49 <= _D1
                     )
                 ) is False
                 or (
-                    _t57 := (
+                    _t52 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t55 is None or _t56 is None or _t57 is None
+            else None if _t50 is None or _t51 is None or _t52 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1619,9 +1548,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t58 := (f_forbearance_end is not None)) is False
-            or (_t59 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t58 is None or _t59 is None
+        False if (_t53 := (f_forbearance_end is not None)) is False
+            or (_t54 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t53 is None or _t54 is None
         else True
     )
     if applies is not False:
@@ -1639,9 +1568,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t60 := (f_forbearance_end is not None)) is False
-            or (_t61 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t60 is None or _t61 is None
+        False if (_t55 := (f_forbearance_end is not None)) is False
+            or (_t56 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t55 is None or _t56 is None
         else True
     )
     if applies is None or applies:
@@ -1706,9 +1635,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187; §7.1, p. 14)
     ok = (
-        False if (_t62 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t63 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t57 is None or _t58 is None
         else True
     )
     if ok is False:
@@ -1763,38 +1692,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t70 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t65 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t71 := (
+                                    _t66 := (
                                         False if (
-                                            _t68 := (
+                                            _t63 := (
                                                 False if (
-                                                    _t64 := (
+                                                    _t59 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t65 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t60 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t66 := (
+                                                        _t61 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t67 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t64 is None
-                                                    or _t65 is None
-                                                    or _t66 is None
-                                                    or _t67 is None
+                                                    or (_t62 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t59 is None
+                                                    or _t60 is None
+                                                    or _t61 is None
+                                                    or _t62 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t69 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t68 is None or _t69 is None
+                                            or (_t64 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t63 is None or _t64 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t70 is None or _t71 is None
+                            else None if _t65 is None or _t66 is None
                             else False
                         )
                     ) is False
@@ -1803,9 +1732,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t72 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t73 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t72 is None or _t73 is None
+                False if (_t67 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t68 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t67 is None or _t68 is None
                 else True
             ) is False
         ):
@@ -1821,38 +1750,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t80 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t75 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t81 := (
+                                    _t76 := (
                                         False if (
-                                            _t78 := (
+                                            _t73 := (
                                                 False if (
-                                                    _t74 := (
+                                                    _t69 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t75 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t70 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t76 := (
+                                                        _t71 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t77 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t74 is None
-                                                    or _t75 is None
-                                                    or _t76 is None
-                                                    or _t77 is None
+                                                    or (_t72 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t69 is None
+                                                    or _t70 is None
+                                                    or _t71 is None
+                                                    or _t72 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t79 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t78 is None or _t79 is None
+                                            or (_t74 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t73 is None or _t74 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t80 is None or _t81 is None
+                            else None if _t75 is None or _t76 is None
                             else False
                         )
                     ) is False
@@ -1861,9 +1790,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t82 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t83 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t82 is None or _t83 is None
+                False if (_t77 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t78 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t77 is None or _t78 is None
                 else True
             ) is False
         ):
@@ -1879,38 +1808,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t90 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t85 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t91 := (
+                                    _t86 := (
                                         False if (
-                                            _t88 := (
+                                            _t83 := (
                                                 False if (
-                                                    _t84 := (
+                                                    _t79 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t85 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t80 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t86 := (
+                                                        _t81 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t87 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t84 is None
-                                                    or _t85 is None
-                                                    or _t86 is None
-                                                    or _t87 is None
+                                                    or (_t82 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t79 is None
+                                                    or _t80 is None
+                                                    or _t81 is None
+                                                    or _t82 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t89 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t88 is None or _t89 is None
+                                            or (_t84 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t83 is None or _t84 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t90 is None or _t91 is None
+                            else None if _t85 is None or _t86 is None
                             else False
                         )
                     ) is False
@@ -1919,9 +1848,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t92 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t93 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t92 is None or _t93 is None
+                False if (_t87 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t88 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t87 is None or _t88 is None
                 else True
             ) is False
         ):
@@ -1937,38 +1866,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t100 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t95 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t101 := (
+                                    _t96 := (
                                         False if (
-                                            _t98 := (
+                                            _t93 := (
                                                 False if (
-                                                    _t94 := (
+                                                    _t89 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t95 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t90 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t96 := (
+                                                        _t91 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t97 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t94 is None
-                                                    or _t95 is None
-                                                    or _t96 is None
-                                                    or _t97 is None
+                                                    or (_t92 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t89 is None
+                                                    or _t90 is None
+                                                    or _t91 is None
+                                                    or _t92 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t99 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t98 is None or _t99 is None
+                                            or (_t94 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t93 is None or _t94 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t100 is None or _t101 is None
+                            else None if _t95 is None or _t96 is None
                             else False
                         )
                     ) is False
@@ -1977,9 +1906,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t102 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t103 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t102 is None or _t103 is None
+                False if (_t97 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t98 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t97 is None or _t98 is None
                 else True
             ) is False
         ):
@@ -1995,38 +1924,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t110 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t105 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t111 := (
+                                    _t106 := (
                                         False if (
-                                            _t108 := (
+                                            _t103 := (
                                                 False if (
-                                                    _t104 := (
+                                                    _t99 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t105 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t100 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t106 := (
+                                                        _t101 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t107 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t104 is None
-                                                    or _t105 is None
-                                                    or _t106 is None
-                                                    or _t107 is None
+                                                    or (_t102 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t99 is None
+                                                    or _t100 is None
+                                                    or _t101 is None
+                                                    or _t102 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t109 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t108 is None or _t109 is None
+                                            or (_t104 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t103 is None or _t104 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t110 is None or _t111 is None
+                            else None if _t105 is None or _t106 is None
                             else False
                         )
                     ) is False
@@ -2035,9 +1964,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t112 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t113 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t112 is None or _t113 is None
+                False if (_t107 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t108 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t107 is None or _t108 is None
                 else True
             ) is False
         ):
@@ -2099,50 +2028,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
-        if a_interest_only is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
-        if a_declining_market is not False:
-            if (less := base_max_cltv - _D10) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
-    # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/history/keystone_bank_statement@2025.2.guideline:106): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    # rent_free (programs/history/keystone_bank_statement@2025.2.guideline:155): cap at 80%
-    if a_rent_free is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:

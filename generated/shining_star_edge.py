@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t36 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t39
+        ) if _t36
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t42 := (
-                False if (_t40 := (loan.lien_position is not None)) is False
-                    or (_t41 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t40 is None or _t41 is None
+            _t39 := (
+                False if (_t37 := (loan.lien_position is not None)) is False
+                    or (_t38 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t37 is None or _t38 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t42
+        else loan.senior_lien_balance if _t39
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t44 := (
+                _t41 := (
                     None if (
-                        _t43 := (
+                        _t40 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t43 + loan.subordinate_liens
+                    else _t40 + loan.subordinate_liens
                 )
             ) is None
-            else _t44 * _E2
+            else _t41 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,25 +113,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t45 := (
+            _t42 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t45 - loan.excluded_nonrecurring
+        else _t42 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t46 := (
+            _t43 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t46
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t43
         else (
             None if (
-                _t47 := (
+                _t44 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -139,33 +139,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t51 := (
+                        _t48 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t50 := (
+                                    _t47 := (
                                         None if (
-                                            _t49 := (
+                                            _t46 := (
                                                 None if (
-                                                    _t48 := (
+                                                    _t45 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t48
+                                                else _D100 - _t45
                                             )
                                         ) is None
-                                        else _t49 * _Em2
+                                        else _t46 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t50
+                            else v['eligible_deposits'] * _t47
                         )
                     ) is None
-                        or (_t52 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t51 * _t52
+                        or (_t49 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t48 * _t49
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t47
+            ) if _t44
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -195,9 +195,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t53 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t50 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t53 * _E2
+            else _t50 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -257,24 +257,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t56 := (
+                _t53 := (
                     None if (
-                        _t55 := (
+                        _t52 := (
                             None if (
-                                _t54 := (
+                                _t51 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t54 + loan.subordinate_liens
+                            else _t51 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t55 + v['heloc_undrawn']
+                    else _t52 + v['heloc_undrawn']
                 )
             ) is None
-            else _t56 * _E2
+            else _t53 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -294,9 +294,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t57 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t54 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t57 if _t57 <= loan.market_rent
+            else _t54 if _t54 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -386,7 +386,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t58 := rt.months_since_latest(
+                _t55 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -394,17 +394,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t58 >= _D24
+            else _t55 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t59 := rt.months_since_latest(
+                _t56 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t59 >= _D24
+            else _t56 >= _D24
         ),
     )
 
@@ -417,9 +417,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t60 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t61 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t60 is None or _t61 is None
+        False if (_t57 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t58 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t57 is None or _t58 is None
         else True
     )
     return applies, (
@@ -453,9 +453,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t62 := (loan.forbearance_end is not None)) is False
-            or (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t59 := (loan.forbearance_end is not None)) is False
+            or (_t60 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     return applies, (
@@ -471,9 +471,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t64 := (loan.forbearance_end is not None)) is False
-            or (_t65 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t64 is None or _t65 is None
+        False if (_t61 := (loan.forbearance_end is not None)) is False
+            or (_t62 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t61 is None or _t62 is None
         else True
     )
     return applies, ()
@@ -509,8 +509,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t66 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t66 is None
+            or (_t63 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t63 is None
         else True
     )
     return applies, (
@@ -549,9 +549,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t67 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t68 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t67 is None or _t68 is None
+            False if (_t64 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t65 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t64 is None or _t65 is None
             else True
         ),
     )
@@ -588,18 +588,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_edge.guideline:11: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t69 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t66 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t69 < _D48
+        else _t66 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_edge.guideline:14)
         (
             None if (
-                _t70 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t67 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t70 <= _D0
+            else _t67 <= _D0
         ),
     )
 
@@ -691,10 +691,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
@@ -712,7 +708,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is None:
         unresolved.append('owner_occupied')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -720,7 +715,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('owner_occupied')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
@@ -733,12 +727,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('owner_occupied')
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
-            refused_max_cltv = refused_max_cltv or 'owner_occupied'
             out_owner_occupied = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('owner_occupied')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -750,24 +742,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('owner_occupied')
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
-            refused_max_cltv = refused_max_cltv or 'owner_occupied'
             out_owner_occupied = (len(failed) - 1, 1)
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
-            refused_max_cltv = refused_max_cltv or 'owner_occupied'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'owner_occupied'
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
     applies = applying[1]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -775,7 +762,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
             row := (
@@ -788,12 +774,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -805,17 +789,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
             out_investment = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
@@ -974,34 +954,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t19 := (
-                None if (
-                    _t16 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t15 := s_credit_events[0]) is None
-                        else _t15 if _t15 is rt.NEVER
-                        else rt.months_since(_t15, f_application_date)
-                    )
-                ) is None
-                else _t16 >= _D24
+            _t17 := (
+                None if s_credit_events is None or f_application_date is None or (_t15 := s_credit_events[0]) is None
+                else True if _t15 is rt.NEVER
+                else rt.months_between(_t15, f_application_date) >= 24
             )
         ) is False
             or (
-                _t20 := (
-                    None if (
-                        _t18 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t17 := s_credit_events[1]) is None
-                            else _t17 if _t17 is rt.NEVER
-                            else rt.months_since(_t17, f_application_date)
-                        )
-                    ) is None
-                    else _t18 >= _D24
+                _t18 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t16 := s_credit_events[1]) is None
+                    else True if _t16 is rt.NEVER
+                    else rt.months_between(_t16, f_application_date) >= 24
                 )
             ) is False
-        else None if _t19 is None or _t20 is None
+        else None if _t17 is None or _t18 is None
         else True
     )
     if ok is False:
@@ -1012,23 +980,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     f_rent_free = loan.rent_free
     applies = (
-        False if (_t21 := (None if f_rent_free is None else not f_rent_free)) is False
-            or (_t22 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t19 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t20 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t19 is None or _t20 is None
         else True
     )
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t23 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t21 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
-                    _t24 := (
+                    _t22 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t23 is None or _t24 is None
+            else None if _t21 is None or _t22 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1051,9 +1019,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t25 := (f_forbearance_end is not None)) is False
-            or (_t26 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t23 := (f_forbearance_end is not None)) is False
+            or (_t24 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if applies is not False:
@@ -1070,9 +1038,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t27 := (f_forbearance_end is not None)) is False
-            or (_t28 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t27 is None or _t28 is None
+        False if (_t25 := (f_forbearance_end is not None)) is False
+            or (_t26 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if applies is None or applies:
@@ -1096,8 +1064,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t29 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t29 is None
+            or (_t27 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t27 is None
         else True
     )
     if applies is not False:
@@ -1152,9 +1120,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
     ok = (
-        False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+            or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t28 is None or _t29 is None
         else True
     )
     if ok is False:
@@ -1177,20 +1145,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_edge.guideline:11; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if (
-            _t34 := (
-                None if s_credit_events is None or f_application_date is None or (_t33 := s_credit_events[2]) is None
-                else _t33 if _t33 is rt.NEVER
-                else rt.months_since(_t33, f_application_date)
-            )
-        ) is None
-        else _t34 < _D48
+        None if s_credit_events is None or f_application_date is None or (_t31 := s_credit_events[2]) is None
+        else False if _t31 is rt.NEVER
+        else rt.months_between(_t31, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
         ok = (
-            None if (_t32 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
-            else _t32 <= _D0
+            None if (_t30 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
+            else _t30 <= _D0
         )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
@@ -1207,9 +1170,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t35 is None or _t36 is None
+                False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t32 is None or _t33 is None
                 else True
             ) is False
         ):
@@ -1221,9 +1184,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t37 is None or _t38 is None
+                False if (_t34 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t35 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t34 is None or _t35 is None
                 else True
             ) is False
         ):
@@ -1284,26 +1247,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
-        if a_cash_out_reduction is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'cash_out_reduction'
-            if a_cash_out_reduction is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:

@@ -26,9 +26,6 @@ _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D1 = Decimal("1")
-_D24 = Decimal("24")
-_D36 = Decimal("36")
-_D48 = Decimal("48")
 _D90 = Decimal("90")
 _D85 = Decimal("85")
 _D80 = Decimal("80")
@@ -42,6 +39,9 @@ _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
+_D24 = Decimal("24")
+_D36 = Decimal("36")
+_D48 = Decimal("48")
 _STEP3 = Decimal("0.001")
 
 
@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t37
+        ) if _t34
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -77,32 +77,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t40 := (
-                False if (_t38 := (loan.lien_position is not None)) is False
-                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t38 is None or _t39 is None
+            _t37 := (
+                False if (_t35 := (loan.lien_position is not None)) is False
+                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t35 is None or _t36 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t40
+        else loan.senior_lien_balance if _t37
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t42 := (
+                _t39 := (
                     None if (
-                        _t41 := (
+                        _t38 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t41 + loan.subordinate_liens
+                    else _t38 + loan.subordinate_liens
                 )
             ) is None
-            else _t42 * _E2
+            else _t39 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -134,88 +134,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t57 := (
+            _t54 := (
                 False if (
-                    _t55 := (
+                    _t52 := (
                         None if (
-                            _t53 := rt.count_lates(
+                            _t50 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t53 <= _D0
+                        else _t50 <= _D0
                     )
                 ) is False
                     or (
-                        _t56 := (
+                        _t53 := (
                             None if (
-                                _t54 := rt.months_since_latest(
+                                _t51 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t54 >= _D48
+                            else _t51 >= _D48
                         )
                     ) is False
-                else None if _t55 is None or _t56 is None
+                else None if _t52 is None or _t53 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t57
+        else 'a_plus' if _t54
         else (
             None if (
-                _t52 := (
+                _t49 := (
                     False if (
-                        _t50 := (
+                        _t47 := (
                             None if (
-                                _t48 := rt.count_lates(
+                                _t45 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t48 <= _D1
+                            else _t45 <= _D1
                         )
                     ) is False
                         or (
-                            _t51 := (
+                            _t48 := (
                                 None if (
-                                    _t49 := rt.months_since_latest(
+                                    _t46 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t49 >= _D36
+                                else _t46 >= _D36
                             )
                         ) is False
-                    else None if _t50 is None or _t51 is None
+                    else None if _t47 is None or _t48 is None
                     else True
                 )
             ) is None
-            else 'a' if _t52
+            else 'a' if _t49
             else (
                 None if (
-                    _t47 := (
+                    _t44 := (
                         False if (
-                            _t45 := (
+                            _t42 := (
                                 None if (
-                                    _t43 := rt.count_lates(
+                                    _t40 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t43 <= _D1
+                                else _t40 <= _D1
                             )
                         ) is False
                             or (
-                                _t46 := (
+                                _t43 := (
                                     None if (
-                                        _t44 := rt.months_since_latest(
+                                        _t41 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t44 >= _D24
+                                    else _t41 >= _D24
                                 )
                             ) is False
-                        else None if _t45 is None or _t46 is None
+                        else None if _t42 is None or _t43 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t47
+                else 'b' if _t44
                 else 'c'
             )
         )
@@ -232,25 +232,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t58 := (
+            _t55 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t58 - loan.excluded_nonrecurring
+        else _t55 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t59 := (
+            _t56 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t56
         else (
             None if (
-                _t60 := (
+                _t57 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -258,33 +258,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t64 := (
+                        _t61 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t63 := (
+                                    _t60 := (
                                         None if (
-                                            _t62 := (
+                                            _t59 := (
                                                 None if (
-                                                    _t61 := (
+                                                    _t58 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t61
+                                                else _D100 - _t58
                                             )
                                         ) is None
-                                        else _t62 * _Em2
+                                        else _t59 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t63
+                            else v['eligible_deposits'] * _t60
                         )
                     ) is None
-                        or (_t65 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t64 * _t65
+                        or (_t62 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t61 * _t62
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t60
+            ) if _t57
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -314,9 +314,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t63 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t66 * _E2
+            else _t63 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -371,24 +371,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t69 := (
+                _t66 := (
                     None if (
-                        _t68 := (
+                        _t65 := (
                             None if (
-                                _t67 := (
+                                _t64 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t67 + loan.subordinate_liens
+                            else _t64 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t68 + v['heloc_undrawn']
+                    else _t65 + v['heloc_undrawn']
                 )
             ) is None
-            else _t69 * _E2
+            else _t66 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -408,9 +408,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t70 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t67 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t70 if _t70 <= loan.market_rent
+            else _t67 if _t67 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -658,10 +658,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
@@ -701,71 +697,61 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t23 := (
+            _t20 := (
                 False if (
-                    _t21 := (
+                    _t18 := (
                         None if (
-                            _t18 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
+                            _t16 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
                         ) is None
-                        else _t18 <= _D0
+                        else _t16 <= _D0
                     )
                 ) is False
                     or (
-                        _t22 := (
-                            None if (
-                                _t20 := (
-                                    None if s_credit_events is None
-                                        or f_application_date is None
-                                        or (_t19 := s_credit_events[0]) is None
-                                    else _t19 if _t19 is rt.NEVER
-                                    else rt.months_since(_t19, f_application_date)
-                                )
-                            ) is None
-                            else _t20 >= _D48
+                        _t19 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t17 := s_credit_events[0]) is None
+                            else True if _t17 is rt.NEVER
+                            else rt.months_between(_t17, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t21 is None or _t22 is None
+                else None if _t18 is None or _t19 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t23
+        else 'a_plus' if _t20
         else (
             None if (
-                _t17 := (
+                _t15 := (
                     False if (
-                        _t15 := (
+                        _t13 := (
                             None if (
-                                _t12 := rt.count_lates(
+                                _t11 := rt.count_lates(
                                     f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
                                 )
                             ) is None
-                            else _t12 <= _D1
+                            else _t11 <= _D1
                         )
                     ) is False
                         or (
-                            _t16 := (
-                                None if (
-                                    _t14 := (
-                                        None if s_credit_events is None
-                                            or f_application_date is None
-                                            or (_t13 := s_credit_events[0]) is None
-                                        else _t13 if _t13 is rt.NEVER
-                                        else rt.months_since(_t13, f_application_date)
-                                    )
-                                ) is None
-                                else _t14 >= _D36
+                            _t14 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t12 := s_credit_events[0]) is None
+                                else True if _t12 is rt.NEVER
+                                else rt.months_between(_t12, f_application_date) >= 36
                             )
                         ) is False
-                    else None if _t15 is None or _t16 is None
+                    else None if _t13 is None or _t14 is None
                     else True
                 )
             ) is None
-            else 'a' if _t17
+            else 'a' if _t15
             else (
                 None if (
-                    _t11 := (
+                    _t10 := (
                         False if (
-                            _t9 := (
+                            _t8 := (
                                 None if (
                                     _t6 := rt.count_lates(
                                         f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
@@ -775,24 +761,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             )
                         ) is False
                             or (
-                                _t10 := (
-                                    None if (
-                                        _t8 := (
-                                            None if s_credit_events is None
-                                                or f_application_date is None
-                                                or (_t7 := s_credit_events[0]) is None
-                                            else _t7 if _t7 is rt.NEVER
-                                            else rt.months_since(_t7, f_application_date)
-                                        )
-                                    ) is None
-                                    else _t8 >= _D24
+                                _t9 := (
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t7 := s_credit_events[0]) is None
+                                    else True if _t7 is rt.NEVER
+                                    else rt.months_between(_t7, f_application_date) >= 24
                                 )
                             ) is False
-                        else None if _t9 is None or _t10 is None
+                        else None if _t8 is None or _t9 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t11
+                else 'b' if _t10
                 else 'c'
             )
         )
@@ -801,7 +782,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_credit_grade is None or f_fico is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # credit_grade, fico: 7 lines
     elif (
         row := (
@@ -817,12 +797,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
         out_near_prime = (len(failed) - 1, 0)
     elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # doc_family / purpose: 4 lines
     elif (
         col := (
@@ -835,17 +813,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
         out_near_prime = (len(failed) - 1, 1)
     elif (cell := _CELLS_near_prime[row][col]) is None:
         failed.append('near_prime')  # N/A
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
     else:
         if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
             base_max_ltv, base_max_ltv_by = given, 'near_prime'
-        if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-            base_max_cltv, base_max_cltv_by = given, 'near_prime'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule documentation: Documentation types (programs/summit_near_prime.guideline:35; §2.3 Documentation, p. 4)
@@ -968,18 +942,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t33 := (
+                _t30 := (
                     False if 'ltv' in inv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t34 := (
+                    _t31 := (
                         False if 'cltv' in inv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t33 is None or _t34 is None
+            else None if _t30 is None or _t31 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1007,13 +981,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t24 := (
+                _t21 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t24 - f_excluded_nonrecurring
+            else _t21 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -1022,46 +996,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
-                _t25 := (
+                _t22 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t25
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t22
             else (
                 None if (
-                    _t26 := (
+                    _t23 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
                 else rt.div_down(
                     (
                         None if (
-                            _t30 := (
+                            _t27 := (
                                 None if v_eligible_deposits is None
                                     or (
-                                        _t29 := (
+                                        _t26 := (
                                             None if (
-                                                _t28 := (
+                                                _t25 := (
                                                     None if (
-                                                        _t27 := (
+                                                        _t24 := (
                                                             _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
                                                         )
                                                     ) is None
-                                                    else _D100 - _t27
+                                                    else _D100 - _t24
                                                 )
                                             ) is None
-                                            else _t28 * _Em2
+                                            else _t25 * _Em2
                                         )
                                     ) is None
-                                else v_eligible_deposits * _t29
+                                else v_eligible_deposits * _t26
                             )
                         ) is None
-                            or (_t31 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                        else _t30 * _t31
+                            or (_t28 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t27 * _t28
                     ),
                     f_statement_months,
                     _STEP2,
-                ) if _t26
+                ) if _t23
                 else rt.quantize(f_monthly_income, 2, 'down')
             )
         )
@@ -1092,9 +1066,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = rt.div_up(
             (
                 None if (
-                    _t32 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else _t32 * _E2
+                else _t29 * _E2
             ),
             v_qualifying_income,
             _STEP2,
@@ -1131,9 +1105,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     if ok is False:
@@ -1209,25 +1183,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:

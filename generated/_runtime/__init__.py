@@ -33,6 +33,7 @@ from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, Requiremen
 from .values import (
     NEVER,
     count_lates,
+    days_between,
     days_since,
     div_down,
     div_round,
@@ -42,6 +43,7 @@ from .values import (
     isin,
     known,
     lesser,
+    months_between,
     months_since,
     months_since_latest,
     neg,
@@ -71,6 +73,7 @@ __all__ = [
     "div_down",
     "div_up",
     "divisor",
+    "months_between",
     "months_since",
     "months_since_latest",
     "quantize",
@@ -80,6 +83,7 @@ __all__ = [
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
+    "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
     "greater",  # `greater of`

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -16,6 +17,7 @@ from decimal import Decimal
 from compiler import ir
 from compiler import runtime as rt
 from compiler.runtime.meta import stated
+from compiler.runtime.values import NEVER
 
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
@@ -229,6 +231,8 @@ class PyExpr:
         return test
 
     def _compare(self, x: ir.Compare) -> str:
+        if isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest and isinstance(x.right, ir.Const):
+            return self._since_latest(x.left, x.op, x.right.value)  # type: ignore[arg-type]
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
         if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):  # each operand computed once, in a temporary
             (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)
@@ -237,6 +241,20 @@ class PyExpr:
         test = f"{left} {_OPERATOR[x.op]} {right}"
         unknown = _unknown_test(left, right)
         return f"(None if {unknown} else {test})" if unknown else f"({test})"
+
+    def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
+        """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
+        item) decided now, else the whole months (or days) as an int against an int bound when it is whole (the
+        same test as the Decimal count against the Decimal bound, without building either)."""
+        name, group = self.latest[x]
+        d = f"_t{self._temps}"
+        self._temps += 1
+        never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+                 "!=": operator.ne}[op](NEVER, bound)
+        since = "rt.days_between" if x.type.kind == "days" else "rt.months_between"
+        edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
+        return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
+                f"else {never} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}) {_OPERATOR[op]} {edge})")
 
     def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
         """A comparison operand; a whole-number constant compared with an integer field is an int literal

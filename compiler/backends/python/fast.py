@@ -70,6 +70,24 @@ class FastPath:
         self.value_ids = {v.id for v in program.values}
         # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
         self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
+        self.same = self._same_limits()
+
+    def _same_limits(self) -> dict[str, str]:
+        """Limits worked out exactly as an earlier one (the same cell in every matrix giving them, the same literal
+        reductions and caps of the same rules, combined alike: max LTV and max CLTV, often) -> that limit: the
+        lowest cell, the refusals and the adjusted value are tracked once, for it."""
+        p = self.p
+        first: dict[object, str] = {}
+        same: dict[str, str] = {}
+        for lim in p.limits:
+            adjs = tuple((r.id, a.kind, a.amount) for r in p.rules for a in r.adjustments if a.limit == lim.id)
+            gives = tuple((m.id, tuple(tuple(c.get(lim.id) if c.eligible else "N/A" for c in row) for row in m.cells))
+                          for m in p.matrices if lim.id in m.gives)
+            mode = p.combine_of(lim.id)
+            if not gives or any(a is None for _r, _k, a in adjs) or mode == "first":
+                continue
+            same[lim.id] = first.setdefault(repr((gives, adjs, mode)), lim.id)
+        return {k: v for k, v in same.items() if k != v}
 
     def invalid_read(self, x: object) -> tuple[str, ...]:
         """The values `x` reads directly that may be invalid."""
@@ -172,7 +190,7 @@ class FastPath:
         if not p.matrices:
             return
         for lim in p.limits:
-            if any(lim.id in m.gives for m in p.matrices):
+            if any(lim.id in m.gives for m in p.matrices) and lim.id not in self.same:
                 self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
                 self.say(f"base_{lim.id}_by = ''")
                 self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
@@ -303,6 +321,8 @@ class FastPath:
         self._refuse(m, depth + 1)
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
+            if limit in self.same:  # tracked as the limit it is the same as
+                continue
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
 
@@ -310,7 +330,8 @@ class FastPath:
         """Matrix m cannot be read (missing): so cannot the limits it gives (language.md 9.5)."""
         self.say(f"unresolved.append({m.id!r})", depth)
         for limit in m.gives:
-            self.say(f"unread_{limit} = True", depth)
+            if limit not in self.same:
+                self.say(f"unread_{limit} = True", depth)
 
     @staticmethod
     def _axes(m: ir.Matrix) -> list[ir.Axis]:
@@ -346,7 +367,8 @@ class FastPath:
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
         for limit in m.gives:
-            self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
+            if limit not in self.same:
+                self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
 
     # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
 
@@ -406,8 +428,10 @@ class FastPath:
         if p.limits:
             self.say("best: Decimal | None")
             self.say("sure: Decimal | None")
+        held = ""  # the limit whose arithmetic `best`, `sure` and `best_by` hold
         for lim in p.limits:
             base = any(lim.id in m.gives for m in p.matrices)
+            b = self.same.get(lim.id, lim.id)  # whose lowest cell, refusals and unread matrices these are
             adjs = [(r, a) for r in p.rules for a in r.adjustments if a.limit == lim.id]
             reduces = [(r, a) for r, a in adjs if a.kind == "reduce"]
             caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
@@ -426,24 +450,28 @@ class FastPath:
                 self._first(lim, list(dict.fromkeys(r.id for r, _a in adjs)))
             if by_value or first:
                 self._unresolved(lim, by_value, first)
-            if base:
-                self.say(f"best = sure = base_{lim.id}")
-                self.say(f"best_by = base_{lim.id}_by")
+            if lim.id in self.same and held == b:
+                self.say(f"# the same cells, reductions and caps as {b}: `best` and `sure` as there")
+                reduces = caps = []
+            elif base:
+                self.say(f"best = sure = base_{b}")
+                self.say(f"best_by = base_{b}_by")
             else:
                 self.say("best = sure = None")
                 self.say("best_by = ''")
+            held = b
             if base and reduces and mode != "caps_first":
-                self.say(f"if base_{lim.id} is not None:")
+                self.say(f"if base_{b} is not None:")
                 if stacked:
                     total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
                     sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
-                    self.say(f"best = base_{lim.id} - ({total})", 2)
-                    self.say(f"sure = base_{lim.id} - ({sure_total})", 2)
+                    self.say(f"best = base_{b} - ({total})", 2)
+                    self.say(f"sure = base_{b} - ({sure_total})", 2)
                 else:
-                    self.say(f"low = low_sure = base_{lim.id}", 2)
+                    self.say(f"low = low_sure = base_{b}", 2)
                     for r, a in reduces:
                         self.say(f"if {self._on(r, lim, first)}:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
-                        self.say(f"if (less := base_{lim.id} - {self._amount(a)}) < low:", 3)
+                        self.say(f"if (less := base_{b} - {self._amount(a)}) < low:", 3)
                         self.say(f"low, best_by = less, {r.id!r}", 4)
                         self.say(f"if {self._on(r, lim, first, True)} and less < low_sure:", 3)
                         self.say("low_sure = less", 4)
@@ -466,17 +494,17 @@ class FastPath:
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
-                self.say(f"if refused_{lim.id} is not None:")
+                self.say(f"if refused_{b} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
             # an amount not known, or a matrix giving it not read: no limit; N/A where the rule surely applies
             # fails, else missing
             if by_value or first:
-                unread = f" or unread_{lim.id}" if base else ""
+                unread = f" or unread_{b}" if base else ""
                 self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None{unread}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
             elif base:
-                self.say(f"elif unread_{lim.id}:")
+                self.say(f"elif unread_{b}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"unresolved.append({lim.id!r})", 2)
             self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
