@@ -50,12 +50,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t61 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t61
+        ) if _t59
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t64 := (
-                False if (_t62 := (loan.lien_position is not None)) is False
-                    or (_t63 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t62 is None or _t63 is None
+            _t62 := (
+                False if (_t60 := (loan.lien_position is not None)) is False
+                    or (_t61 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t60 is None or _t61 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t64
+        else loan.senior_lien_balance if _t62
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t66 := (
+                _t64 := (
                     None if (
-                        _t65 := (
+                        _t63 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t65 + loan.subordinate_liens
+                    else _t63 + loan.subordinate_liens
                 )
             ) is None
-            else _t66 * _E2
+            else _t64 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -114,25 +114,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t67 := (
+            _t65 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t67 - loan.excluded_nonrecurring
+        else _t65 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t68 := (
+            _t66 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t68
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t66
         else (
             None if (
-                _t69 := (
+                _t67 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -140,33 +140,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t73 := (
+                        _t71 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t72 := (
+                                    _t70 := (
                                         None if (
-                                            _t71 := (
+                                            _t69 := (
                                                 None if (
-                                                    _t70 := (
+                                                    _t68 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t70
+                                                else _D100 - _t68
                                             )
                                         ) is None
-                                        else _t71 * _Em2
+                                        else _t69 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t72
+                            else v['eligible_deposits'] * _t70
                         )
                     ) is None
-                        or (_t74 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t73 * _t74
+                        or (_t72 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t71 * _t72
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t69
+            ) if _t67
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -196,9 +196,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t75 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t73 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t75 * _E2
+            else _t73 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -258,24 +258,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t78 := (
+                _t76 := (
                     None if (
-                        _t77 := (
+                        _t75 := (
                             None if (
-                                _t76 := (
+                                _t74 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t76 + loan.subordinate_liens
+                            else _t74 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t77 + v['heloc_undrawn']
+                    else _t75 + v['heloc_undrawn']
                 )
             ) is None
-            else _t78 * _E2
+            else _t76 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -295,9 +295,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t79 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t77 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t79 if _t79 <= loan.market_rent
+            else _t77 if _t77 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -321,9 +321,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t80 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t80 is None or _t81 is None
+        False if (_t78 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t79 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t78 is None or _t79 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -335,9 +335,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t82 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t83 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t82 is None or _t83 is None
+        False if (_t80 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t81 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t80 is None or _t81 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -349,9 +349,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t84 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t85 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t84 is None or _t85 is None
+        False if (_t82 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t83 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t82 is None or _t83 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -363,9 +363,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t86 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t87 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t86 is None or _t87 is None
+        False if (_t84 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t85 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t84 is None or _t85 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -467,51 +467,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t88 := rt.months_since_latest(
+                _t86 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t88 >= _D36
+            else _t86 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t89 := rt.months_since_latest(
+                _t87 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t89 >= _D24
+            else _t87 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t90 := rt.months_since_latest(
+                _t88 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t90 >= _D12
+            else _t88 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t91 := rt.months_since_latest(
+                _t89 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t91 >= _D24
+            else _t89 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t92 := rt.months_since_latest(
+                _t90 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t92 >= _D12
+            else _t90 >= _D12
         ),
     )
 
@@ -534,9 +534,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t93 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t91 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t93 <= _D1
+            else _t91 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -566,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t94 := (loan.forbearance_end is not None)) is False
-            or (_t95 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t94 is None or _t95 is None
+        False if (_t92 := (loan.forbearance_end is not None)) is False
+            or (_t93 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t92 is None or _t93 is None
         else True
     )
     return applies, (
@@ -585,9 +585,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t96 := (loan.forbearance_end is not None)) is False
-            or (_t97 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t96 is None or _t97 is None
+        False if (_t94 := (loan.forbearance_end is not None)) is False
+            or (_t95 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t94 is None or _t95 is None
         else True
     )
     return applies, ()
@@ -694,9 +694,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t98 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t99 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t98 is None or _t99 is None
+            False if (_t96 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t97 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t96 is None or _t97 is None
             else True
         ),
     )
@@ -1241,31 +1241,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_interest_only = f_interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 680):
+            failed.append('interest_only')
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99; §3.3, p. 7)
-    f_declining_market = loan.declining_market
-    a_declining_market = f_declining_market
+    a_declining_market = loan.declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104; §3.4, p. 7)
-    f_rural = loan.rural
-    a_rural = f_rural
+    a_rural = loan.rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 660):
+        failed.append('min_fico')
     # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18; Overlay bulletin 2026-03, item 2 (investor
     # allows 50%, 55% with compensating factors))
     f_total_deposits = loan.total_deposits
@@ -1286,7 +1285,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
-    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
@@ -1328,7 +1326,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 f_statement_months,
                 _STEP2,
             ) if _t8
-            else rt.quantize(f_monthly_income, 2, 'down')
+            else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
     # it divides by zero or less: undefined
@@ -1378,11 +1376,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) is not None:
         inv['dti'] = _undefined
         v_dti = None
-    ok = (False if 'dti' in inv else (None if v_dti is None else v_dti <= _D45))
-    if ok is False:
+    if 'dti' in inv:
         failed.append('max_dti')
-    elif ok is None:
+    elif v_dti is None:
         unresolved.append('max_dti')
+    elif not (v_dti <= _D45):
+        failed.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
     # credit_events: the latest completed_on of each group of kinds, in one pass
@@ -1454,14 +1453,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
-        f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
             False if (_t42 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
                     _t43 := (
                         None if (
-                            _t41 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t41 := rt.count_lates(
+                                loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
+                            )
                         ) is None
                         else _t41 <= _D1
                     )
@@ -1486,11 +1486,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('forbearance')
+    elif f_in_forbearance:
+        failed.append('forbearance')
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
@@ -1502,15 +1501,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
-        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_payments_since_forbearance is None or not (f_payments_since_forbearance >= 2):
                 unresolved.append('after_forbearance')
-        else:
-            if ok is False:
-                failed.append('after_forbearance')
-            elif ok is None:
-                unresolved.append('after_forbearance')
+        elif f_payments_since_forbearance is None:
+            unresolved.append('after_forbearance')
+        elif not (f_payments_since_forbearance >= 2):
+            failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
@@ -1526,19 +1523,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_rent_free = f_rent_free
     if a_rent_free is not False:
         f_borrower_contribution_pct = loan.borrower_contribution_pct
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_rent_free is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_rent_free is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('rent_free')
-        else:
-            if ok is False:
-                failed.append('rent_free')
-            elif ok is None:
-                unresolved.append('rent_free')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('rent_free')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
-    f_fthb = loan.fthb
-    applies = f_fthb
+    applies = loan.fthb
     if applies is not False:
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
@@ -1552,42 +1546,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is not None:
             inv['payment_shock'] = _undefined
             v_payment_shock = None
-        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'payment_shock' in inv or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
-        else:
-            if ok is False:
-                failed.append('fthb_payment_shock')
-            elif ok is None:
-                unresolved.append('fthb_payment_shock')
+        elif 'payment_shock' in inv:
+            failed.append('fthb_payment_shock')
+        elif v_payment_shock is None:
+            unresolved.append('fthb_payment_shock')
+        elif not (v_payment_shock <= _D250):
+            failed.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
-    ok = (
-        None if f_doc_type is None
-        else f_doc_type in {
-            'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
-        }
-    )
-    if ok is False:
-        failed.append('doc_types')
-    elif ok is None:
+    if f_doc_type is None:
         unresolved.append('doc_types')
+    elif f_doc_type not in {
+        'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
+    }:
+        failed.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
     applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_ownership_pct is None or not (f_ownership_pct >= _D25):
                 unresolved.append('business_ownership')
-        else:
-            if ok is False:
-                failed.append('business_ownership')
-            elif ok is None:
-                unresolved.append('business_ownership')
+        elif f_ownership_pct is None:
+            unresolved.append('business_ownership')
+        elif not (f_ownership_pct >= _D25):
+            failed.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
-    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1600,46 +1587,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
-    ok = (
-        False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t49 is None or _t50 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D150000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+    }:
+        failed.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'NV'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'ND', 'SD', 'NV'}:
+        failed.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
     applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
@@ -1648,22 +1619,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # bulletin 2026-03, item 1)
     applies = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
     if applies is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('condo_fico')
-        else:
-            if ok is False:
-                failed.append('condo_fico')
-            elif ok is None:
-                unresolved.append('condo_fico')
+        elif f_fico_no_score:
+            failed.append('condo_fico')
+        elif f_fico is None:
+            unresolved.append('condo_fico')
+        elif not (f_fico >= 680):
+            failed.append('condo_fico')
     # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22; Overlay bulletin
     # 2026-03, item 3)
-    ok = (None if f_state is None else f_state not in {'NY', 'IL'})
-    if ok is False:
-        failed.append('excluded_states_overlay')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states_overlay')
+    elif f_state in {'NY', 'IL'}:
+        failed.append('excluded_states_overlay')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (
@@ -1679,9 +1649,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t51 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t52 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t51 is None or _t52 is None
+                False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t49 is None or _t50 is None
                 else True
             ) is False
         ):
@@ -1701,9 +1671,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t53 is None or _t54 is None
+                False if (_t51 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t52 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t51 is None or _t52 is None
                 else True
             ) is False
         ):
@@ -1723,9 +1693,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t55 is None or _t56 is None
+                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t53 is None or _t54 is None
                 else True
             ) is False
         ):
@@ -1745,9 +1715,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t57 is None or _t58 is None
+                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t55 is None or _t56 is None
                 else True
             ) is False
         ):
@@ -1767,9 +1737,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t59 is None or _t60 is None
+                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t57 is None or _t58 is None
                 else True
             ) is False
         ):
@@ -1861,7 +1831,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -1872,7 +1841,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

@@ -825,52 +825,45 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23; §2.1 Lien position, p.
     # 3)
     f_lien_position = loan.lien_position
-    ok = (None if f_lien_position is None else f_lien_position in {'second'})
-    if ok is False:
-        failed.append('lien_position')
-    elif ok is None:
+    if f_lien_position is None:
         unresolved.append('lien_position')
+    elif f_lien_position not in {'second'}:
+        failed.append('lien_position')
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28; §2.2 Purpose, p. 3)
     f_purpose = loan.purpose
-    ok = (None if f_purpose is None else f_purpose in {'purchase', 'cash_out'})
-    if ok is False:
-        failed.append('purposes')
-    elif ok is None:
+    if f_purpose is None:
         unresolved.append('purposes')
+    elif f_purpose not in {'purchase', 'cash_out'}:
+        failed.append('purposes')
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33; §2.2 Purpose, p. 3)
     applies = (None if f_purpose is None else f_purpose in {'purchase'})
     if applies is not False:
-        ok = (None if f_occupancy is None else f_occupancy in {'primary'})
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_occupancy is None or f_occupancy not in {'primary'}:
                 unresolved.append('piggyback')
-        else:
-            if ok is False:
-                failed.append('piggyback')
-            elif ok is None:
-                unresolved.append('piggyback')
+        elif f_occupancy is None:
+            unresolved.append('piggyback')
+        elif f_occupancy not in {'primary'}:
+            failed.append('piggyback')
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38; §2.3 Seasoning,
     # p. 3)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_application_date = loan.application_date
     if applies is not False:
         f_purchase_date = loan.purchase_date
-        ok = (None if (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None else _t18 >= _D180)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t18 >= _D180):
                 unresolved.append('ownership_seasoning')
-        else:
-            if ok is False:
-                failed.append('ownership_seasoning')
-            elif ok is None:
-                unresolved.append('ownership_seasoning')
+        elif (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None:
+            unresolved.append('ownership_seasoning')
+        elif not (_t18 >= _D180):
+            failed.append('ownership_seasoning')
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43; §2.4 Product, p. 4)
     f_interest_only = loan.interest_only
-    ok = (None if f_interest_only is None else not f_interest_only)
-    if ok is False:
-        failed.append('interest_only')
-    elif ok is None:
+    if f_interest_only is None:
         unresolved.append('interest_only')
+    elif f_interest_only:
+        failed.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
     ok = (
         False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
@@ -884,7 +877,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
-    f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
@@ -895,7 +887,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 else True
             )
         ) is None
-        else f_senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t3
         else _D0
     )
     # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
@@ -909,14 +901,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D1500000 if f_occupancy in {'second_home', 'investment'}
         else None
     )
-    ok = (
-        None if v_combined_loan_amount is None or v_max_combined_loan_amount is None
-        else v_combined_loan_amount <= v_max_combined_loan_amount
-    )
-    if ok is False:
-        failed.append('combined_loan_amount_limit')
-    elif ok is None:
+    if v_combined_loan_amount is None or v_max_combined_loan_amount is None:
         unresolved.append('combined_loan_amount_limit')
+    elif not (v_combined_loan_amount <= v_max_combined_loan_amount):
+        failed.append('combined_loan_amount_limit')
     # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68; §3.1
     # Senior lien, p. 5)
     f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
@@ -936,11 +924,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('senior_lien_forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('senior_lien_forbearance')
+    elif f_in_forbearance:
+        failed.append('senior_lien_forbearance')
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78; §3.3 Housing
     # history, p. 5)
     f_housing_lates = loan.housing_lates
@@ -982,29 +969,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('doc_reduction')
     # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115; §5.1 Property
     # types, p. 7)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}:
+        failed.append('property_types')
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119; §5.2 State restrictions, p. 7)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'TX'})
-    if ok is False:
-        failed.append('texas')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('texas')
+    elif f_state in {'TX'}:
+        failed.append('texas')
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126; §6.1 Credit score, p.
     # 8)
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('minimum_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('minimum_fico')
+    elif not (f_fico >= 660):
+        failed.append('minimum_fico')
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130; §6.2
     # Credit events, p. 8)
     f_credit_events = loan.credit_events
@@ -1062,21 +1045,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139; §6.3 Income, p. 9)
-    ok = (
-        None if f_doc_type is None
-        else f_doc_type in {
-            'full_doc',
-            'wvoe',
-            'bank_stmt_personal_12',
-            'bank_stmt_personal_24',
-            'bank_stmt_business_12',
-            'bank_stmt_business_24',
-        }
-    )
-    if ok is False:
-        failed.append('documentation')
-    elif ok is None:
+    if f_doc_type is None:
         unresolved.append('documentation')
+    elif f_doc_type not in {
+        'full_doc',
+        'wvoe',
+        'bank_stmt_personal_12',
+        'bank_stmt_personal_24',
+        'bank_stmt_business_12',
+        'bank_stmt_business_24',
+    }:
+        failed.append('documentation')
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149; §6.4 DTI, p. 9)
     f_total_deposits = loan.total_deposits
     f_excluded_transfers = loan.excluded_transfers
@@ -1095,7 +1074,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
-    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
@@ -1137,7 +1115,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 f_statement_months,
                 _STEP2,
             ) if _t11
-            else rt.quantize(f_monthly_income, 2, 'down')
+            else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
     # it divides by zero or less: undefined
@@ -1189,14 +1167,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
     v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
-    ok = (
-        False if 'dti' in inv
-        else (False if f_fico_no_score else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
-    )
-    if ok is False:
+    if 'dti' in inv or f_fico_no_score:
         failed.append('dti')
-    elif ok is None:
+    elif v_dti is None or v_max_dti is None:
         unresolved.append('dti')
+    elif not (v_dti <= v_max_dti):
+        failed.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
         True if (_t35 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
@@ -1205,9 +1181,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else False
     )
     if applies is not False:
-        f_liquid_assets = loan.liquid_assets
         # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-        v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
         # it divides by zero or less: undefined
         if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
             inv['reserves_months'] = _undefined
@@ -1219,18 +1194,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D6 if f_occupancy in {'second_home', 'investment'}
             else None
         )
-        ok = (
-            False if 'reserves_months' in inv
-            else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'reserves_months' in inv or v_reserves_months is None or v_min_reserves is None or not (
+                v_reserves_months >= v_min_reserves
+            ):
                 unresolved.append('reserves')
-        else:
-            if ok is False:
-                failed.append('reserves')
-            elif ok is None:
-                unresolved.append('reserves')
+        elif 'reserves_months' in inv:
+            failed.append('reserves')
+        elif v_reserves_months is None or v_min_reserves is None:
+            unresolved.append('reserves')
+        elif not (v_reserves_months >= v_min_reserves):
+            failed.append('reserves')
     if out_ces is not None:  # matrix ces: a key outside its bands
         if out_ces[1] == 0 and (
             (

@@ -1061,25 +1061,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
-    ok = (None if f_citizenship_country is None else f_citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
-    if ok is False:
-        failed.append('sanctioned_countries')
-    elif ok is None:
+    if f_citizenship_country is None:
         unresolved.append('sanctioned_countries')
+    elif f_citizenship_country in {'CU', 'IR', 'KP', 'SY'}:
+        failed.append('sanctioned_countries')
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34; §2.1 Eligible
     # borrowers, p. 3)
     f_residence_state = loan.residence_state
     applies = (f_residence_state is not None)
     if applies is not False:
-        ok = (None if f_residence_state is None else f_residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'})
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_residence_state is None or f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
                 unresolved.append('territory_residents')
-        else:
-            if ok is False:
-                failed.append('territory_residents')
-            elif ok is None:
-                unresolved.append('territory_residents')
+        elif f_residence_state is None:
+            unresolved.append('territory_residents')
+        elif f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
+            failed.append('territory_residents')
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40; §2.3 Identification, p. 4)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:44; §2.3 Identification, p. 4)
     applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
@@ -1089,15 +1086,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('us_credit_score')
-        else:
-            if ok is False:
-                failed.append('us_credit_score')
-            elif ok is None:
-                unresolved.append('us_credit_score')
+        elif f_fico_no_score:
+            failed.append('us_credit_score')
+        elif f_fico is None:
+            unresolved.append('us_credit_score')
+        elif not (f_fico >= 680):
+            failed.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     f_application_date = loan.application_date
@@ -1157,13 +1154,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # p. 7)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
-        f_housing_lates = loan.housing_lates
         f_in_forbearance = loan.in_forbearance
         ok = (
             False if (
                 _t25 := (
                     None if (
-                        _t24 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                        _t24 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                     ) is None
                     else _t24 <= _D0
                 )
@@ -1190,15 +1186,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else True
     )
     if applies is not False:
-        ok = (None if (_t27 := rt.days_since(f_forbearance_end, f_application_date)) is None else _t27 >= _D91)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if (_t27 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t27 >= _D91):
                 unresolved.append('forbearance_seasoning')
-        else:
-            if ok is False:
-                failed.append('forbearance_seasoning')
-            elif ok is None:
-                unresolved.append('forbearance_seasoning')
+        elif (_t27 := rt.days_since(f_forbearance_end, f_application_date)) is None:
+            unresolved.append('forbearance_seasoning')
+        elif not (_t27 >= _D91):
+            failed.append('forbearance_seasoning')
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit
     # score, p. 8)
     a_no_score = f_fico_no_score
@@ -1217,43 +1211,43 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 720):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 720):
+            failed.append('interest_only')
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156; §5.4 Investor
     # experience, p. 10)
     f_first_time_investor = loan.first_time_investor
     a_first_time_investor = f_first_time_investor
     if a_first_time_investor is not False:
-        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'}))
-        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_first_time_investor is None:  # may apply: missing unless the requirement is met
+            if 'dscr_tier' in inv or v_dscr_tier is None or v_dscr_tier not in {'strong', 'standard'}:
                 unresolved.append('first_time_investor')
-        else:
-            if ok is False:
-                failed.append('first_time_investor')
-            elif ok is None:
-                unresolved.append('first_time_investor')
+        elif 'dscr_tier' in inv:
+            failed.append('first_time_investor')
+        elif v_dscr_tier is None:
+            unresolved.append('first_time_investor')
+        elif v_dscr_tier not in {'strong', 'standard'}:
+            failed.append('first_time_investor')
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
     f_short_term_rental = loan.short_term_rental
     applies = f_short_term_rental
     if applies is not False:
-        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong'}))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'dscr_tier' in inv or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
                 unresolved.append('short_term_rental')
-        else:
-            if ok is False:
-                failed.append('short_term_rental')
-            elif ok is None:
-                unresolved.append('short_term_rental')
+        elif 'dscr_tier' in inv:
+            failed.append('short_term_rental')
+        elif v_dscr_tier is None:
+            unresolved.append('short_term_rental')
+        elif v_dscr_tier not in {'strong'}:
+            failed.append('short_term_rental')
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
@@ -1336,17 +1330,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D24 if f_loan_amount > _D1000000 and f_first_time_investor in {True}
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
     ok = (
         False if (_t34 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
@@ -1360,11 +1349,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
-    ok = (None if f_financed_properties is None else f_financed_properties <= 10)
-    if ok is False:
-        failed.append('financed_properties')
-    elif ok is None:
+    if f_financed_properties is None:
         unresolved.append('financed_properties')
+    elif not (f_financed_properties <= 10):
+        failed.append('financed_properties')
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
     # 12)
     f_rural = loan.rural
@@ -1394,18 +1382,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
-    ok = (None if f_acreage is None else f_acreage < _D20_5)
-    if ok is False:
-        failed.append('acreage')
-    elif ok is None:
+    if f_acreage is None:
         unresolved.append('acreage')
+    elif not (f_acreage < _D20_5):
+        failed.append('acreage')
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232; §6.5 States, p. 12)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'WV'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'ND', 'SD', 'WV'}:
+        failed.append('excluded_states')
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
@@ -1426,15 +1412,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Prepayment penalty, p. 13 (state list illustrative))
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
-        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_prepayment_penalty_months is None or not (f_prepayment_penalty_months == 0):
                 unresolved.append('prepayment_states')
-        else:
-            if ok is False:
-                failed.append('prepayment_states')
-            elif ok is None:
-                unresolved.append('prepayment_states')
+        elif f_prepayment_penalty_months is None:
+            unresolved.append('prepayment_states')
+        elif not (f_prepayment_penalty_months == 0):
+            failed.append('prepayment_states')
     if out_scored is not None:  # matrix scored: a key outside its bands
         if out_scored[1] == 0 and (
             (
@@ -1575,7 +1559,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -1586,7 +1569,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t50
+        ) if _t48
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -70,32 +70,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t53 := (
-                False if (_t51 := (loan.lien_position is not None)) is False
-                    or (_t52 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t51 is None or _t52 is None
+            _t51 := (
+                False if (_t49 := (loan.lien_position is not None)) is False
+                    or (_t50 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t49 is None or _t50 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t53
+        else loan.senior_lien_balance if _t51
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t55 := (
+                _t53 := (
                     None if (
-                        _t54 := (
+                        _t52 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t54 + loan.subordinate_liens
+                    else _t52 + loan.subordinate_liens
                 )
             ) is None
-            else _t55 * _E2
+            else _t53 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -112,9 +112,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t54 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t56 if _t56 <= loan.market_rent
+            else _t54 if _t54 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -156,24 +156,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t59 := (
+                _t57 := (
                     None if (
-                        _t58 := (
+                        _t56 := (
                             None if (
-                                _t57 := (
+                                _t55 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t57 + loan.subordinate_liens
+                            else _t55 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t58 + v['heloc_undrawn']
+                    else _t56 + v['heloc_undrawn']
                 )
             ) is None
-            else _t59 * _E2
+            else _t57 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -193,25 +193,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t60 := (
+            _t58 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t60 - loan.excluded_nonrecurring
+        else _t58 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t61 := (
+            _t59 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
         else (
             None if (
-                _t62 := (
+                _t60 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -219,33 +219,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t66 := (
+                        _t64 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t65 := (
+                                    _t63 := (
                                         None if (
-                                            _t64 := (
+                                            _t62 := (
                                                 None if (
-                                                    _t63 := (
+                                                    _t61 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t63
+                                                else _D100 - _t61
                                             )
                                         ) is None
-                                        else _t64 * _Em2
+                                        else _t62 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t65
+                            else v['eligible_deposits'] * _t63
                         )
                     ) is None
-                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t66 * _t67
+                        or (_t65 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t64 * _t65
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t62
+            ) if _t60
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -275,9 +275,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t68 * _E2
+            else _t66 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -322,9 +322,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t69 is None or _t70 is None
+        False if (_t67 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t68 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t67 is None or _t68 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -336,9 +336,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t71 is None or _t72 is None
+        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t69 is None or _t70 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -350,9 +350,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t71 is None or _t72 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -373,9 +373,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t76 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t75 is None or _t76 is None
+        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t74 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t73 is None or _t74 is None
         else True
     )
     return applies, ()
@@ -455,11 +455,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t77 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t75 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t78 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t76 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t77 is None or _t78 is None
+            else None if _t75 is None or _t76 is None
             else False
         ),
     )
@@ -570,39 +570,39 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         (
             None if (
-                _t79 := rt.months_since_latest(
+                _t77 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t79 >= _D36
+            else _t77 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
         (
             None if (
-                _t80 := rt.months_since_latest(
+                _t78 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t80 >= _D24
+            else _t78 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         (
             None if (
-                _t81 := rt.months_since_latest(
+                _t79 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t81 >= _D36
+            else _t79 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         (
             None if (
-                _t82 := rt.months_since_latest(
+                _t80 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t82 >= _D24
+            else _t80 >= _D24
         ),
     )
 
@@ -619,9 +619,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/harbor_dscr.guideline:151)
         (
             None if (
-                _t83 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t81 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t83 <= _D1
+            else _t81 <= _D1
         ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -658,9 +658,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t84 is None or _t85 is None
+            False if (_t82 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t83 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t82 is None or _t83 is None
             else True
         ),
     )
@@ -1106,21 +1106,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_interest_only = f_interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 700):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 700):
+            failed.append('interest_only')
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81; §4.3, p. 7)
     f_first_time_investor = loan.first_time_investor
     a_first_time_investor = f_first_time_investor
-    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1153,18 +1152,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93; §4.5, p. 8)
     a_five_to_ten_units = (None if f_property_type is None else f_property_type in {'five_to_ten_unit'})
     if a_five_to_ten_units is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
-        if a_five_to_ten_units is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_five_to_ten_units is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 700):
                 unresolved.append('five_to_ten_units')
-        else:
-            if ok is False:
-                failed.append('five_to_ten_units')
-            elif ok is None:
-                unresolved.append('five_to_ten_units')
+        elif f_fico_no_score:
+            failed.append('five_to_ten_units')
+        elif f_fico is None:
+            unresolved.append('five_to_ten_units')
+        elif not (f_fico >= 700):
+            failed.append('five_to_ten_units')
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100; §4.6, p. 8)
-    f_declining_market = loan.declining_market
-    a_declining_market = f_declining_market
+    a_declining_market = loan.declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
@@ -1186,27 +1184,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_short_term_rental = loan.short_term_rental
     applies = f_short_term_rental
     if applies is not False:
-        ok = (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1_150))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'dscr' in inv or v_dscr is None or not (v_dscr >= _D1_150):
                 unresolved.append('short_term_rental')
-        else:
-            if ok is False:
-                failed.append('short_term_rental')
-            elif ok is None:
-                unresolved.append('short_term_rental')
+        elif 'dscr' in inv:
+            failed.append('short_term_rental')
+        elif v_dscr is None:
+            unresolved.append('short_term_rental')
+        elif not (v_dscr >= _D1_150):
+            failed.append('short_term_rental')
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
     applies = (None if v_dscr is None else v_dscr < _D1)
     if applies is not False:
-        ok = (None if f_loan_amount is None else f_loan_amount >= _D175000)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_loan_amount is None or not (f_loan_amount >= _D175000):
                 unresolved.append('small_loan_no_ratio')
-        else:
-            if ok is False:
-                failed.append('small_loan_no_ratio')
-            elif ok is None:
-                unresolved.append('small_loan_no_ratio')
+        elif f_loan_amount is None:
+            unresolved.append('small_loan_no_ratio')
+        elif not (f_loan_amount >= _D175000):
+            failed.append('small_loan_no_ratio')
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123; §6.1, p. 10
     # (seed 001: no personal income or employment documents))
     f_occupancy = loan.occupancy
@@ -1222,28 +1218,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 660):
+        failed.append('min_fico')
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132; §6.3, p. 10)
     f_fthb = loan.fthb
-    ok = (None if f_fthb is None else not f_fthb)
-    if ok is False:
-        failed.append('not_fthb')
-    elif ok is None:
+    if f_fthb is None:
         unresolved.append('not_fthb')
+    elif f_fthb:
+        failed.append('not_fthb')
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136; §6.4, p. 10)
     f_citizenship = loan.citizenship
-    ok = (
-        None if f_citizenship is None
-        else f_citizenship in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}
-    )
-    if ok is False:
-        failed.append('foreign_nationals')
-    elif ok is None:
+    if f_citizenship is None:
         unresolved.append('foreign_nationals')
+    elif f_citizenship not in {'us_citizen', 'permanent_resident', 'non_permanent_resident'}:
+        failed.append('foreign_nationals')
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
     f_credit_events = loan.credit_events
     # credit_events: the latest completed_on of each group of kinds, in one pass
@@ -1301,13 +1293,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
-    f_housing_lates = loan.housing_lates
     f_in_forbearance = loan.in_forbearance
     ok = (
         False if (
             _t30 := (
                 None if (
-                    _t29 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                    _t29 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
                 ) is None
                 else _t29 <= _D1
             )
@@ -1329,66 +1320,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167; §7.2, p. 12)
-    ok = (
-        False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t32 is None or _t33 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D100000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/harbor_dscr.guideline:171; §7.3, p. 12)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr',
-            'pud',
-            'townhome',
-            'condo_warrantable',
-            'condo_non_warrantable',
-            'two_to_four_unit',
-            'five_to_ten_unit',
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit', 'five_to_ten_unit'
+    }:
+        failed.append('property_types')
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175; §7.4, p. 13)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'WV', 'ND', 'SD'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'WV', 'ND', 'SD'}:
+        failed.append('excluded_states')
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13
     # (state list illustrative))
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
         f_prepayment_penalty_months = loan.prepayment_penalty_months
-        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_prepayment_penalty_months is None or not (f_prepayment_penalty_months == 0):
                 unresolved.append('prepayment_penalty')
-        else:
-            if ok is False:
-                failed.append('prepayment_penalty')
-            elif ok is None:
-                unresolved.append('prepayment_penalty')
+        elif f_prepayment_penalty_months is None:
+            unresolved.append('prepayment_penalty')
+        elif not (f_prepayment_penalty_months == 0):
+            failed.append('prepayment_penalty')
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (
             (
@@ -1403,11 +1370,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t32 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t33 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t34 is None or _t35 is None
+                            else None if _t32 is None or _t33 is None
                             else False
                         )
                     ) is False
@@ -1424,11 +1391,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t36 is None or _t37 is None
+                            else None if _t34 is None or _t35 is None
                             else False
                         )
                     ) is False
@@ -1453,11 +1420,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t38 is None or _t39 is None
+                            else None if _t36 is None or _t37 is None
                             else False
                         )
                     ) is False
@@ -1472,9 +1439,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t40 is None or _t41 is None
+                        False if (_t38 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t39 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t38 is None or _t39 is None
                         else True
                     ) is False
                 )
@@ -1494,11 +1461,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t40 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t41 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t42 is None or _t43 is None
+                            else None if _t40 is None or _t41 is None
                             else False
                         )
                     ) is False
@@ -1513,9 +1480,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t44 is None or _t45 is None
+                        False if (_t42 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t43 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t42 is None or _t43 is None
                         else True
                     ) is False
                 )
@@ -1535,11 +1502,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t44 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t47 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t45 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t46 is None or _t47 is None
+                            else None if _t44 is None or _t45 is None
                             else False
                         )
                     ) is False
@@ -1554,9 +1521,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t48 is None or _t49 is None
+                        False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t46 is None or _t47 is None
                         else True
                     ) is False
                 )
@@ -1646,7 +1613,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -1657,7 +1623,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t109 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t107 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t109
+        ) if _t107
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -70,32 +70,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t112 := (
-                False if (_t110 := (loan.lien_position is not None)) is False
-                    or (_t111 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t110 is None or _t111 is None
+            _t110 := (
+                False if (_t108 := (loan.lien_position is not None)) is False
+                    or (_t109 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t108 is None or _t109 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t112
+        else loan.senior_lien_balance if _t110
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t114 := (
+                _t112 := (
                     None if (
-                        _t113 := (
+                        _t111 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t113 + loan.subordinate_liens
+                    else _t111 + loan.subordinate_liens
                 )
             ) is None
-            else _t114 * _E2
+            else _t112 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -112,25 +112,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t115 := (
+            _t113 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t115 - loan.excluded_nonrecurring
+        else _t113 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t116 := (
+            _t114 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t116
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t114
         else (
             None if (
-                _t117 := (
+                _t115 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -138,33 +138,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t121 := (
+                        _t119 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t120 := (
+                                    _t118 := (
                                         None if (
-                                            _t119 := (
+                                            _t117 := (
                                                 None if (
-                                                    _t118 := (
+                                                    _t116 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t118
+                                                else _D100 - _t116
                                             )
                                         ) is None
-                                        else _t119 * _Em2
+                                        else _t117 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t120
+                            else v['eligible_deposits'] * _t118
                         )
                     ) is None
-                        or (_t122 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t121 * _t122
+                        or (_t120 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t119 * _t120
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t117
+            ) if _t115
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -194,9 +194,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t123 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t121 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t123 * _E2
+            else _t121 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -256,24 +256,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t126 := (
+                _t124 := (
                     None if (
-                        _t125 := (
+                        _t123 := (
                             None if (
-                                _t124 := (
+                                _t122 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t124 + loan.subordinate_liens
+                            else _t122 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t125 + v['heloc_undrawn']
+                    else _t123 + v['heloc_undrawn']
                 )
             ) is None
-            else _t126 * _E2
+            else _t124 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -293,9 +293,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t127 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t125 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t127 if _t127 <= loan.market_rent
+            else _t125 if _t125 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -319,9 +319,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t129 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t128 is None or _t129 is None
+        False if (_t126 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t127 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t126 is None or _t127 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -333,9 +333,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t131 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t130 is None or _t131 is None
+        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t129 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t128 is None or _t129 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -347,9 +347,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t133 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t132 is None or _t133 is None
+        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t131 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t130 is None or _t131 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -361,9 +361,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t134 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t135 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t134 is None or _t135 is None
+        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t133 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t132 is None or _t133 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -448,34 +448,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t142 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t140 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t143 := (
+                    _t141 := (
                         False if (
-                            _t140 := (
+                            _t138 := (
                                 False if (
-                                    _t136 := (
+                                    _t134 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t137 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t135 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t138 := (
+                                        _t136 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t139 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t136 is None or _t137 is None or _t138 is None or _t139 is None
+                                    or (_t137 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t134 is None or _t135 is None or _t136 is None or _t137 is None
                                 else True
                             )
                         ) is False
-                            or (_t141 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t140 is None or _t141 is None
+                            or (_t139 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t138 is None or _t139 is None
                         else True
                     )
                 ) is True
-            else None if _t142 is None or _t143 is None
+            else None if _t140 is None or _t141 is None
             else False
         ),
     )
@@ -496,51 +496,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t142 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t144 >= _D36
+            else _t142 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t145 := rt.months_since_latest(
+                _t143 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t145 >= _D24
+            else _t143 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t146 := rt.months_since_latest(
+                _t144 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t146 >= _D12
+            else _t144 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t147 := rt.months_since_latest(
+                _t145 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t147 >= _D24
+            else _t145 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t148 := rt.months_since_latest(
+                _t146 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t148 >= _D12
+            else _t146 >= _D12
         ),
     )
 
@@ -563,9 +563,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t149 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t147 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t149 <= _D1
+            else _t147 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -595,9 +595,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t150 := (loan.forbearance_end is not None)) is False
-            or (_t151 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t150 is None or _t151 is None
+        False if (_t148 := (loan.forbearance_end is not None)) is False
+            or (_t149 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t148 is None or _t149 is None
         else True
     )
     return applies, (
@@ -614,9 +614,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t152 := (loan.forbearance_end is not None)) is False
-            or (_t153 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t152 is None or _t153 is None
+        False if (_t150 := (loan.forbearance_end is not None)) is False
+            or (_t151 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t150 is None or _t151 is None
         else True
     )
     return applies, ()
@@ -723,9 +723,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t154 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t155 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t154 is None or _t155 is None
+            False if (_t152 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t153 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t152 is None or _t153 is None
             else True
         ),
     )
@@ -1240,31 +1240,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_interest_only = f_interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 680):
+            failed.append('interest_only')
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99; §3.3, p. 7)
-    f_declining_market = loan.declining_market
-    a_declining_market = f_declining_market
+    a_declining_market = loan.declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104; §3.4, p. 7)
-    f_rural = loan.rural
-    a_rural = f_rural
+    a_rural = loan.rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 660):
+        failed.append('min_fico')
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115; §4.2, p. 8)
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
@@ -1307,7 +1306,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
-    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
@@ -1349,7 +1347,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 f_statement_months,
                 _STEP2,
             ) if _t8
-            else rt.quantize(f_monthly_income, 2, 'down')
+            else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
     # it divides by zero or less: undefined
@@ -1399,9 +1397,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) is not None:
         inv['dti'] = _undefined
         v_dti = None
-    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1511,14 +1508,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
-        f_housing_lates = loan.housing_lates
         f_housing_verification = loan.housing_verification
         ok = (
             False if (_t50 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
                 or (
                     _t51 := (
                         None if (
-                            _t49 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+                            _t49 := rt.count_lates(
+                                loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
+                            )
                         ) is None
                         else _t49 <= _D1
                     )
@@ -1543,11 +1541,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('forbearance')
+    elif f_in_forbearance:
+        failed.append('forbearance')
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
@@ -1559,15 +1556,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
-        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_payments_since_forbearance is None or not (f_payments_since_forbearance >= 2):
                 unresolved.append('after_forbearance')
-        else:
-            if ok is False:
-                failed.append('after_forbearance')
-            elif ok is None:
-                unresolved.append('after_forbearance')
+        elif f_payments_since_forbearance is None:
+            unresolved.append('after_forbearance')
+        elif not (f_payments_since_forbearance >= 2):
+            failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
@@ -1583,15 +1578,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_rent_free = f_rent_free
     if a_rent_free is not False:
         f_borrower_contribution_pct = loan.borrower_contribution_pct
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_rent_free is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_rent_free is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('rent_free')
-        else:
-            if ok is False:
-                failed.append('rent_free')
-            elif ok is None:
-                unresolved.append('rent_free')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('rent_free')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
     applies = f_fthb
@@ -1608,38 +1601,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is not None:
             inv['payment_shock'] = _undefined
             v_payment_shock = None
-        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'payment_shock' in inv or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
-        else:
-            if ok is False:
-                failed.append('fthb_payment_shock')
-            elif ok is None:
-                unresolved.append('fthb_payment_shock')
+        elif 'payment_shock' in inv:
+            failed.append('fthb_payment_shock')
+        elif v_payment_shock is None:
+            unresolved.append('fthb_payment_shock')
+        elif not (v_payment_shock <= _D250):
+            failed.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
-    ok = (
-        None if f_doc_type is None
-        else f_doc_type in {
-            'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
-        }
-    )
-    if ok is False:
-        failed.append('doc_types')
-    elif ok is None:
+    if f_doc_type is None:
         unresolved.append('doc_types')
+    elif f_doc_type not in {
+        'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
+    }:
+        failed.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
     applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_ownership_pct is None or not (f_ownership_pct >= _D25):
                 unresolved.append('business_ownership')
-        else:
-            if ok is False:
-                failed.append('business_ownership')
-            elif ok is None:
-                unresolved.append('business_ownership')
+        elif f_ownership_pct is None:
+            unresolved.append('business_ownership')
+        elif not (f_ownership_pct >= _D25):
+            failed.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v_required_reserves = (
@@ -1649,46 +1636,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
-    ok = (
-        False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t57 is None or _t58 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D150000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+    }:
+        failed.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'NV'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'ND', 'SD', 'NV'}:
+        failed.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
     applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
@@ -1704,38 +1675,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t65 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t63 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t66 := (
+                                    _t64 := (
                                         False if (
-                                            _t63 := (
+                                            _t61 := (
                                                 False if (
-                                                    _t59 := (
+                                                    _t57 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t60 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t58 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t61 := (
+                                                        _t59 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t62 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t59 is None
+                                                    or (_t60 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t57 is None
+                                                    or _t58 is None
+                                                    or _t59 is None
                                                     or _t60 is None
-                                                    or _t61 is None
-                                                    or _t62 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t64 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t63 is None or _t64 is None
+                                            or (_t62 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t61 is None or _t62 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t65 is None or _t66 is None
+                            else None if _t63 is None or _t64 is None
                             else False
                         )
                     ) is False
@@ -1744,9 +1715,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t67 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t68 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t67 is None or _t68 is None
+                False if (_t65 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t66 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t65 is None or _t66 is None
                 else True
             ) is False
         ):
@@ -1762,38 +1733,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t75 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t73 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t76 := (
+                                    _t74 := (
                                         False if (
-                                            _t73 := (
+                                            _t71 := (
                                                 False if (
-                                                    _t69 := (
+                                                    _t67 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t70 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t68 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t71 := (
+                                                        _t69 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t72 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t69 is None
+                                                    or (_t70 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t67 is None
+                                                    or _t68 is None
+                                                    or _t69 is None
                                                     or _t70 is None
-                                                    or _t71 is None
-                                                    or _t72 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t74 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t73 is None or _t74 is None
+                                            or (_t72 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t71 is None or _t72 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t75 is None or _t76 is None
+                            else None if _t73 is None or _t74 is None
                             else False
                         )
                     ) is False
@@ -1802,9 +1773,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t77 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t78 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t77 is None or _t78 is None
+                False if (_t75 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t76 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t75 is None or _t76 is None
                 else True
             ) is False
         ):
@@ -1820,38 +1791,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t85 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t83 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t86 := (
+                                    _t84 := (
                                         False if (
-                                            _t83 := (
+                                            _t81 := (
                                                 False if (
-                                                    _t79 := (
+                                                    _t77 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t80 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t78 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t81 := (
+                                                        _t79 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t82 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t79 is None
+                                                    or (_t80 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t77 is None
+                                                    or _t78 is None
+                                                    or _t79 is None
                                                     or _t80 is None
-                                                    or _t81 is None
-                                                    or _t82 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t84 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t83 is None or _t84 is None
+                                            or (_t82 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t81 is None or _t82 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t85 is None or _t86 is None
+                            else None if _t83 is None or _t84 is None
                             else False
                         )
                     ) is False
@@ -1860,9 +1831,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t87 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t88 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t87 is None or _t88 is None
+                False if (_t85 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t86 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t85 is None or _t86 is None
                 else True
             ) is False
         ):
@@ -1878,38 +1849,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t95 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t93 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t96 := (
+                                    _t94 := (
                                         False if (
-                                            _t93 := (
+                                            _t91 := (
                                                 False if (
-                                                    _t89 := (
+                                                    _t87 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t90 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t88 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t91 := (
+                                                        _t89 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t92 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t89 is None
+                                                    or (_t90 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t87 is None
+                                                    or _t88 is None
+                                                    or _t89 is None
                                                     or _t90 is None
-                                                    or _t91 is None
-                                                    or _t92 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t94 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t93 is None or _t94 is None
+                                            or (_t92 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t91 is None or _t92 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t95 is None or _t96 is None
+                            else None if _t93 is None or _t94 is None
                             else False
                         )
                     ) is False
@@ -1918,9 +1889,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t97 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t98 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t97 is None or _t98 is None
+                False if (_t95 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t96 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t95 is None or _t96 is None
                 else True
             ) is False
         ):
@@ -1936,38 +1907,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t105 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t103 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t106 := (
+                                    _t104 := (
                                         False if (
-                                            _t103 := (
+                                            _t101 := (
                                                 False if (
-                                                    _t99 := (
+                                                    _t97 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 720)
                                                     )
                                                 ) is False
-                                                    or (_t100 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t98 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t101 := (
+                                                        _t99 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t102 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t99 is None
+                                                    or (_t100 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t97 is None
+                                                    or _t98 is None
+                                                    or _t99 is None
                                                     or _t100 is None
-                                                    or _t101 is None
-                                                    or _t102 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t104 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t103 is None or _t104 is None
+                                            or (_t102 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t101 is None or _t102 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t105 is None or _t106 is None
+                            else None if _t103 is None or _t104 is None
                             else False
                         )
                     ) is False
@@ -1976,9 +1947,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t107 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t108 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t107 is None or _t108 is None
+                False if (_t105 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t106 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t105 is None or _t106 is None
                 else True
             ) is False
         ):
@@ -2047,7 +2018,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -2058,7 +2028,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t21 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t23
+        ) if _t21
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t26 := (
-                False if (_t24 := (loan.lien_position is not None)) is False
-                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t24 is None or _t25 is None
+            _t24 := (
+                False if (_t22 := (loan.lien_position is not None)) is False
+                    or (_t23 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t22 is None or _t23 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t26
+        else loan.senior_lien_balance if _t24
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t28 := (
+                _t26 := (
                     None if (
-                        _t27 := (
+                        _t25 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t27 + loan.subordinate_liens
+                    else _t25 + loan.subordinate_liens
                 )
             ) is None
-            else _t28 * _E2
+            else _t26 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -129,9 +129,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t29 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t27 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t29 if _t29 <= loan.market_rent
+            else _t27 if _t27 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -157,24 +157,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t32 := (
+                _t30 := (
                     None if (
-                        _t31 := (
+                        _t29 := (
                             None if (
-                                _t30 := (
+                                _t28 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t30 + loan.subordinate_liens
+                            else _t28 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t31 + v['heloc_undrawn']
+                    else _t29 + v['heloc_undrawn']
                 )
             ) is None
-            else _t32 * _E2
+            else _t30 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -194,25 +194,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t33 := (
+            _t31 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t33 - loan.excluded_nonrecurring
+        else _t31 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t34 := (
+            _t32 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t34
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t32
         else (
             None if (
-                _t35 := (
+                _t33 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -220,33 +220,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t39 := (
+                        _t37 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t38 := (
+                                    _t36 := (
                                         None if (
-                                            _t37 := (
+                                            _t35 := (
                                                 None if (
-                                                    _t36 := (
+                                                    _t34 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t36
+                                                else _D100 - _t34
                                             )
                                         ) is None
-                                        else _t37 * _Em2
+                                        else _t35 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t38
+                            else v['eligible_deposits'] * _t36
                         )
                     ) is None
-                        or (_t40 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t39 * _t40
+                        or (_t38 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t37 * _t38
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t35
+            ) if _t33
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -276,9 +276,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t41 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t39 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t41 * _E2
+            else _t39 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -361,7 +361,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t42 := rt.months_since_latest(
+                _t40 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -369,17 +369,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t42 >= _D24
+            else _t40 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t43 := rt.months_since_latest(
+                _t41 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t43 >= _D24
+            else _t41 >= _D24
         ),
     )
 
@@ -407,9 +407,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t42 := (loan.forbearance_end is not None)) is False
+            or (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     return applies, (
@@ -425,9 +425,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t44 := (loan.forbearance_end is not None)) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, ()
@@ -480,9 +480,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t48 is None or _t49 is None
+            False if (_t46 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t47 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t46 is None or _t47 is None
             else True
         ),
     )
@@ -552,18 +552,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t50 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t48 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t50 < _D48
+        else _t48 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t51 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t49 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t51 <= _D0
+            else _t49 <= _D0
         ),
     )
 
@@ -704,11 +704,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 620):
+        failed.append('min_fico')
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     f_credit_events = loan.credit_events
@@ -749,11 +750,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('forbearance')
+    elif f_in_forbearance:
+        failed.append('forbearance')
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
@@ -765,15 +765,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
-        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_payments_since_forbearance is None or not (f_payments_since_forbearance >= 2):
                 unresolved.append('after_forbearance')
-        else:
-            if ok is False:
-                failed.append('after_forbearance')
-            elif ok is None:
-                unresolved.append('after_forbearance')
+        elif f_payments_since_forbearance is None:
+            unresolved.append('after_forbearance')
+        elif not (f_payments_since_forbearance >= 2):
+            failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
@@ -786,24 +784,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
-    f_rent_free = loan.rent_free
-    a_rent_free = f_rent_free
+    a_rent_free = loan.rent_free
     if a_rent_free is not False:
         f_borrower_contribution_pct = loan.borrower_contribution_pct
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_rent_free is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_rent_free is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('rent_free')
-        else:
-            if ok is False:
-                failed.append('rent_free')
-            elif ok is None:
-                unresolved.append('rent_free')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('rent_free')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('rent_free')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
-    f_liquid_assets = loan.liquid_assets
     f_pitia = loan.pitia
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -816,49 +810,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
-    ok = (
-        False if (_t15 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t16 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t15 is None or _t16 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D100000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
     f_property_type = loan.property_type
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+    }:
+        failed.append('property_types')
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t18 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t17 is None or _t18 is None
+        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t16 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t15 is None or _t16 is None
         else True
     )
     if ok is False:
@@ -883,32 +862,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['dscr'] = _undefined
         v_dscr = None
-    ok = (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1))
-    if ok is False:
+    if 'dscr' in inv:
         failed.append('min_dscr')
-    elif ok is None:
+    elif v_dscr is None:
         unresolved.append('min_dscr')
+    elif not (v_dscr >= _D1):
+        failed.append('min_dscr')
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[2]) is None
-        else False if _t20 is rt.NEVER
-        else rt.months_between(_t20, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t18 := s_credit_events[2]) is None
+        else False if _t18 is rt.NEVER
+        else rt.months_between(_t18, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
-        ok = (
-            None if (_t19 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None
-            else _t19 <= _D0
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if (
+                _t17 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
+            ) is None or not (_t17 <= _D0):
                 unresolved.append('event_housing_history')
-        else:
-            if ok is False:
-                failed.append('event_housing_history')
-            elif ok is None:
-                unresolved.append('event_housing_history')
+        elif (_t17 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None:
+            unresolved.append('event_housing_history')
+        elif not (_t17 <= _D0):
+            failed.append('event_housing_history')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
@@ -916,9 +893,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t21 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t22 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t21 is None or _t22 is None
+                False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t19 is None or _t20 is None
                 else True
             ) is False
         ):
@@ -988,7 +965,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -999,7 +975,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

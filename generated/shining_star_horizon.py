@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t34
+        ) if _t32
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t37 := (
-                False if (_t35 := (loan.lien_position is not None)) is False
-                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t35 is None or _t36 is None
+            _t35 := (
+                False if (_t33 := (loan.lien_position is not None)) is False
+                    or (_t34 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t33 is None or _t34 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t37
+        else loan.senior_lien_balance if _t35
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t39 := (
+                _t37 := (
                     None if (
-                        _t38 := (
+                        _t36 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t38 + loan.subordinate_liens
+                    else _t36 + loan.subordinate_liens
                 )
             ) is None
-            else _t39 * _E2
+            else _t37 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,25 +113,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t40 := (
+            _t38 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t40 - loan.excluded_nonrecurring
+        else _t38 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t41 := (
+            _t39 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t41
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t39
         else (
             None if (
-                _t42 := (
+                _t40 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -139,33 +139,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t46 := (
+                        _t44 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t45 := (
+                                    _t43 := (
                                         None if (
-                                            _t44 := (
+                                            _t42 := (
                                                 None if (
-                                                    _t43 := (
+                                                    _t41 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t43
+                                                else _D100 - _t41
                                             )
                                         ) is None
-                                        else _t44 * _Em2
+                                        else _t42 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t45
+                            else v['eligible_deposits'] * _t43
                         )
                     ) is None
-                        or (_t47 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t46 * _t47
+                        or (_t45 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t44 * _t45
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t42
+            ) if _t40
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -195,9 +195,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t48 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t46 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t48 * _E2
+            else _t46 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -257,24 +257,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t51 := (
+                _t49 := (
                     None if (
-                        _t50 := (
+                        _t48 := (
                             None if (
-                                _t49 := (
+                                _t47 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t49 + loan.subordinate_liens
+                            else _t47 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t50 + v['heloc_undrawn']
+                    else _t48 + v['heloc_undrawn']
                 )
             ) is None
-            else _t51 * _E2
+            else _t49 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -294,9 +294,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t50 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t52 if _t52 <= loan.market_rent
+            else _t50 if _t50 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -386,7 +386,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t53 := rt.months_since_latest(
+                _t51 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -394,17 +394,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t53 >= _D24
+            else _t51 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t54 := rt.months_since_latest(
+                _t52 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t54 >= _D24
+            else _t52 >= _D24
         ),
     )
 
@@ -417,9 +417,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t55 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t56 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t53 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t54 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t53 is None or _t54 is None
         else True
     )
     return applies, (
@@ -451,9 +451,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t57 := (loan.forbearance_end is not None)) is False
-            or (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t55 := (loan.forbearance_end is not None)) is False
+            or (_t56 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t55 is None or _t56 is None
         else True
     )
     return applies, (
@@ -469,9 +469,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t59 := (loan.forbearance_end is not None)) is False
-            or (_t60 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t57 := (loan.forbearance_end is not None)) is False
+            or (_t58 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t57 is None or _t58 is None
         else True
     )
     return applies, ()
@@ -507,8 +507,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t61 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t61 is None
+            or (_t59 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t59 is None
         else True
     )
     return applies, (
@@ -547,9 +547,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t62 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t63 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t62 is None or _t63 is None
+            False if (_t60 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t61 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t60 is None or _t61 is None
             else True
         ),
     )
@@ -583,9 +583,9 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not
     # Living rent-free
     applies = (
-        False if (_t64 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
-            or (_t65 := (None if loan.rent_free is None else not loan.rent_free)) is False
-        else None if _t64 is None or _t65 is None
+        False if (_t62 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t63 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t62 is None or _t63 is None
         else True
     )
     return applies, (
@@ -797,11 +797,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 620):
+        failed.append('min_fico')
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
     f_doc_type = loan.doc_type
@@ -825,7 +826,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
-        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
@@ -869,7 +869,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     f_statement_months,
                     _STEP2,
                 ) if _t8
-                else rt.quantize(f_monthly_income, 2, 'down')
+                else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
         # it divides by zero or less: undefined
@@ -918,15 +918,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is not None:
             inv['dti'] = _undefined
             v_dti = None
-        ok = (False if 'dti' in inv else (None if v_dti is None else v_dti <= _D50))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'dti' in inv or v_dti is None or not (v_dti <= _D50):
                 unresolved.append('max_dti')
-        else:
-            if ok is False:
-                failed.append('max_dti')
-            elif ok is None:
-                unresolved.append('max_dti')
+        elif 'dti' in inv:
+            failed.append('max_dti')
+        elif v_dti is None:
+            unresolved.append('max_dti')
+        elif not (v_dti <= _D50):
+            failed.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     f_credit_events = loan.credit_events
@@ -977,23 +977,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is not False:
         f_housing_verification = loan.housing_verification
-        ok = (None if f_housing_verification is None else f_housing_verification in {'vom', 'vor', 'bank_records'})
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_housing_verification is None or f_housing_verification not in {'vom', 'vor', 'bank_records'}:
                 unresolved.append('housing_history')
-        else:
-            if ok is False:
-                failed.append('housing_history')
-            elif ok is None:
-                unresolved.append('housing_history')
+        elif f_housing_verification is None:
+            unresolved.append('housing_history')
+        elif f_housing_verification not in {'vom', 'vor', 'bank_records'}:
+            failed.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('forbearance')
+    elif f_in_forbearance:
+        failed.append('forbearance')
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80; Seed
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
@@ -1005,15 +1002,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
-        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_payments_since_forbearance is None or not (f_payments_since_forbearance >= 2):
                 unresolved.append('after_forbearance')
-        else:
-            if ok is False:
-                failed.append('after_forbearance')
-            elif ok is None:
-                unresolved.append('after_forbearance')
+        elif f_payments_since_forbearance is None:
+            unresolved.append('after_forbearance')
+        elif not (f_payments_since_forbearance >= 2):
+            failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
@@ -1029,15 +1024,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_rent_free = f_rent_free
     f_borrower_contribution_pct = loan.borrower_contribution_pct
     if a_rent_free is not False:
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_rent_free is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_rent_free is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('rent_free')
-        else:
-            if ok is False:
-                failed.append('rent_free')
-            elif ok is None:
-                unresolved.append('rent_free')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('rent_free')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99; Seed 002
     # rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent))
     f_fthb = loan.fthb
@@ -1060,19 +1053,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is not None:
             inv['payment_shock'] = _undefined
             v_payment_shock = None
-        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'payment_shock' in inv or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
-        else:
-            if ok is False:
-                failed.append('fthb_payment_shock')
-            elif ok is None:
-                unresolved.append('fthb_payment_shock')
+        elif 'payment_shock' in inv:
+            failed.append('fthb_payment_shock')
+        elif v_payment_shock is None:
+            unresolved.append('fthb_payment_shock')
+        elif not (v_payment_shock <= _D250):
+            failed.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
-    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1085,61 +1077,44 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117; Illustrative (typical minimum and
     # maximum))
-    ok = (
-        False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-            or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t26 is None or _t27 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D100000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/shining_star_base.guideline:121; Illustrative (typical eligible
     # property types))
     f_property_type = loan.property_type
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+    }:
+        failed.append('property_types')
     # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16; Seed 002
     # rule 10: 10% minimum borrower contribution and maximum 80% LTV)
     f_housing_history_months = loan.housing_history_months
     a_incomplete_history = (
-        False if (_t28 := (None if f_housing_history_months is None else f_housing_history_months < 12)) is False
-            or (_t29 := (None if f_rent_free is None else not f_rent_free)) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t26 := (None if f_housing_history_months is None else f_housing_history_months < 12)) is False
+            or (_t27 := (None if f_rent_free is None else not f_rent_free)) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if a_incomplete_history is not False:
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_incomplete_history is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_incomplete_history is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('incomplete_history')
-        else:
-            if ok is False:
-                failed.append('incomplete_history')
-            elif ok is None:
-                unresolved.append('incomplete_history')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('incomplete_history')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('incomplete_history')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
             (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
@@ -1147,9 +1122,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t30 is None or _t31 is None
+                False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t28 is None or _t29 is None
                 else True
             ) is False
         ):
@@ -1161,9 +1136,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t32 is None or _t33 is None
+                False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t30 is None or _t31 is None
                 else True
             ) is False
         ):
@@ -1238,7 +1213,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
@@ -1249,7 +1223,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t3
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens

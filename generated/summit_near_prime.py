@@ -823,11 +823,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if covered is False:
         failed.append("eligibility_matrix")
     # rule documentation: Documentation types (programs/summit_near_prime.guideline:35; §2.3 Documentation, p. 4)
-    ok = (None if v_doc_family is None else v_doc_family not in {'not_offered'})
-    if ok is False:
-        failed.append('documentation')
-    elif ok is None:
+    if v_doc_family is None:
         unresolved.append('documentation')
+    elif v_doc_family in {'not_offered'}:
+        failed.append('documentation')
     # rule investment: Investment property (programs/summit_near_prime.guideline:56; §3.3 Occupancy, p. 6)
     f_occupancy = loan.occupancy
     a_investment = (None if f_occupancy is None else f_occupancy in {'investment'})
@@ -837,25 +836,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'})
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if v_credit_grade is None or v_credit_grade not in {'a_plus', 'a'}:
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif v_credit_grade is None:
+            unresolved.append('interest_only')
+        elif v_credit_grade not in {'a_plus', 'a'}:
+            failed.append('interest_only')
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78; §4.1 Property types, p. 9)
     f_property_type = loan.property_type
-    ok = (
-        None if f_property_type is None
-        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}:
+        failed.append('property_types')
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
     applies = (
@@ -887,7 +880,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         inv['ltv'] = _undefined
         v_ltv = None
     f_lien_position = loan.lien_position
-    f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
@@ -898,7 +890,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 else True
             )
         ) is None
-        else f_senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t3
         else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
@@ -966,11 +958,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 600))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('minimum_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('minimum_fico')
+    elif not (f_fico >= 600):
+        failed.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
     applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
     f_pitia = loan.pitia
@@ -992,7 +985,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
-        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
@@ -1036,7 +1028,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     f_statement_months,
                     _STEP2,
                 ) if _t23
-                else rt.quantize(f_monthly_income, 2, 'down')
+                else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
         # it divides by zero or less: undefined
@@ -1094,15 +1086,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
             else None
         )
-        ok = (False if 'dti' in inv else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if 'dti' in inv or v_dti is None or v_max_dti is None or not (v_dti <= v_max_dti):
                 unresolved.append('dti')
-        else:
-            if ok is False:
-                failed.append('dti')
-            elif ok is None:
-                unresolved.append('dti')
+        elif 'dti' in inv:
+            failed.append('dti')
+        elif v_dti is None or v_max_dti is None:
+            unresolved.append('dti')
+        elif not (v_dti <= v_max_dti):
+            failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
         False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
@@ -1115,9 +1107,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
-    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1130,14 +1121,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D9 if v_credit_grade in {'b', 'c'}
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
-    )
-    if ok is False:
+    if 'reserves_months' in inv:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_min_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_min_reserves):
+        failed.append('reserves')
     if out_near_prime is not None:  # matrix near_prime: a key outside its bands
         if out_near_prime[1] == 0 and (
             (

@@ -23,6 +23,7 @@ _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
 _SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
 _CONSTANT = re.compile(r"_\w+|\d+")
+_PLAIN = re.compile(r"(?:loan\.\w+|v\['\w+'\]|v_\w+) is None(?: or (?:loan\.\w+|v\['\w+'\]|v_\w+) is None)*|")  # no walrus
 
 
 def _unknown_test(*operands: str) -> str:
@@ -233,14 +234,44 @@ class PyExpr:
     def _compare(self, x: ir.Compare) -> str:
         if isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest and isinstance(x.right, ir.Const):
             return self._since_latest(x.left, x.op, x.right.value)  # type: ignore[arg-type]
+        unknown, test = self._compare_parts(x)
+        return f"(None if {unknown} else {test})" if unknown else f"({test})"
+
+    def _compare_parts(self, x: ir.Compare) -> tuple[str, str]:
+        """(unknown when, the test when known) of a comparison; "" for never unknown."""
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
         if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):  # each operand computed once, in a temporary
             (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)
             unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
-            return f"(None if {unknown} else {ln} {_OPERATOR[x.op]} {rn})"
-        test = f"{left} {_OPERATOR[x.op]} {right}"
-        unknown = _unknown_test(left, right)
-        return f"(None if {unknown} else {test})" if unknown else f"({test})"
+            return unknown, f"{ln} {_OPERATOR[x.op]} {rn}"
+        return _unknown_test(left, right), f"{left} {_OPERATOR[x.op]} {right}"
+
+    def parts(self, x: ir.Expr) -> tuple[str, str, str] | None:
+        """A yes/no expression as (not met when, unknown when, the test): its three-valued result is `False if
+        <first> else None if <second> else <test>`, <test> a plain bool read only after both (either may be ""
+        for never); None when it is not that simple. The fast path tests a rule's outcome on these directly."""
+        if isinstance(x, ir.Compare):
+            if isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest:
+                return None
+            unknown, test = self._compare_parts(x)
+            return " or ".join(f"loan.{n}" for n in x.no_score), unknown, test
+        if isinstance(x, ir.InSet):
+            operand = self.emit(x.operand)
+            if not _SIMPLE.fullmatch(operand):
+                return None
+            values = "{" + ", ".join(repr(v) for v in x.values) + "}"
+            return "", f"{operand} is None", f"{operand} {'not in' if x.negated else 'in'} {values}"
+        if isinstance(x, ir.And):  # tests of the same operands (`amount >= 150000 and amount <= 3000000`)
+            each = [self.parts(o) for o in x.operands]
+            if all(e is not None and not e[0] and e[1] == each[0][1] and _PLAIN.fullmatch(e[1]) for e in each):  # type: ignore[index]
+                return "", each[0][1], " and ".join(f"({e[2]})" for e in each)  # type: ignore[index]
+            return None
+        negated = isinstance(x, ir.Not)
+        y = x.operand if isinstance(x, ir.Not) else x
+        if isinstance(y, (ir.FieldRef, ir.ValueRef)) and y.type.kind == "yesno":
+            operand = self.emit(y)
+            return "", f"{operand} is None", f"not {operand}" if negated else operand
+        return None
 
     def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
         """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such

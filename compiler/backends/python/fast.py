@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -376,9 +377,25 @@ class FastPath:
         for r in self.p.rules:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
-            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q)) for q in r.requirements]
+            split = self._split(r)
+            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q))
+                                        for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
+            if split:  # one simple requirement: its outcome tested on its parts, no three-valued `ok`
+                if applies != "True":
+                    self.say(f"{name} = {applies}")
+                    self.say(f"if {name} is not False:")
+                    self.say(f"if {name} is None:  # may apply: missing unless the requirement is met", 2)
+                    either = " or ".join(p for p in (*split[:2], _negated(split[2])) if p)
+                    self.say(f"if {either}:", 3)
+                    self.say(f"unresolved.append({r.id!r})", 4)
+                    self._split_outcome(r, split, 2, "elif")
+                else:
+                    if r.adjustments:
+                        self.say(f"{name} = True")
+                    self._split_outcome(r, split, 1, "if")
+                continue
             ok = kleene_and(results, self.temp) if results else ""
             if applies == "True":
                 if r.adjustments:
@@ -409,6 +426,29 @@ class FastPath:
             self.say(f"unresolved.append({r.id!r})", 4)
             self.say("else:", 2)
             self._outcome(r, "ok", 3)
+
+    def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
+        """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
+        (PyExpr.parts), reading a value outside its domain as not met: (not met when, unknown when, the test)."""
+        if r.reviews or len(r.requirements) != 1 or r.requirements[0].alternatives:
+            return None
+        q = r.requirements[0]
+        parts = self.e.parts(q.test)
+        if parts is None:
+            return None
+        invalid = self.invalid_read(q)
+        false = " or ".join(p for p in (any_invalid(invalid) if invalid else "", parts[0]) if p)
+        return false, parts[1], parts[2]
+
+    def _split_outcome(self, r: ir.Rule, split: tuple[str, str, str], depth: int, first: str) -> None:
+        """A rule that applies (when `first` is "elif": when the `if` before it does not hold), on its parts: fails
+        when not met, missing when unknown."""
+        false, unknown, test = split
+        for cond, where in ((false, "failed"), (unknown, "unresolved"), (_negated(test), "failed")):
+            if cond:
+                self.say(f"{first} {cond}:", depth)
+                self.say(f"{where}.append({r.id!r})", depth + 1)
+                first = "elif"
 
     def _outcome(self, r: ir.Rule, ok: str, depth: int) -> None:
         """A rule that applies: fail when a requirement fails, missing when one is unknown or it is referred."""
@@ -574,6 +614,19 @@ class FastPath:
             return "False"
         either = inner[0] if len(inner) == 1 else f"({' or '.join(inner)})"  # each is parenthesized already
         return f"(v_{name} is None and {either})"
+
+
+_NOT = re.compile(r"not (\w+(?:\.\w+)?)")
+_IN = re.compile(r"(\w+(?:\.\w+)?) (not in|in) (\{[^{}]*\})")
+
+
+def _negated(test: str) -> str:
+    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`."""
+    if m := _NOT.fullmatch(test):
+        return m.group(1)
+    if m := _IN.fullmatch(test):
+        return f"{m.group(1)} {'in' if m.group(2) == 'not in' else 'not in'} {m.group(3)}"
+    return f"not ({test})"
 
 
 def _balanced(text: str) -> bool:
