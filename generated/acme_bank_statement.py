@@ -50,12 +50,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t59 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t63 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t59
+        ) if _t63
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t62 := (
-                False if (_t60 := (loan.lien_position is not None)) is False
-                    or (_t61 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t60 is None or _t61 is None
+            _t66 := (
+                False if (_t64 := (loan.lien_position is not None)) is False
+                    or (_t65 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t64 is None or _t65 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t62
+        else loan.senior_lien_balance if _t66
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t64 := (
+                _t68 := (
                     None if (
-                        _t63 := (
+                        _t67 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t63 + loan.subordinate_liens
+                    else _t67 + loan.subordinate_liens
                 )
             ) is None
-            else _t64 * _E2
+            else _t68 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -114,25 +114,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t65 := (
+            _t69 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t65 - loan.excluded_nonrecurring
+        else _t69 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t66 := (
+            _t70 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t66
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t70
         else (
             None if (
-                _t67 := (
+                _t71 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -140,33 +140,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t71 := (
+                        _t75 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t70 := (
+                                    _t74 := (
                                         None if (
-                                            _t69 := (
+                                            _t73 := (
                                                 None if (
-                                                    _t68 := (
+                                                    _t72 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t68
+                                                else _D100 - _t72
                                             )
                                         ) is None
-                                        else _t69 * _Em2
+                                        else _t73 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t70
+                            else v['eligible_deposits'] * _t74
                         )
                     ) is None
-                        or (_t72 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t71 * _t72
+                        or (_t76 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t75 * _t76
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t67
+            ) if _t71
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -196,9 +196,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t73 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t77 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t73 * _E2
+            else _t77 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -258,24 +258,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t76 := (
+                _t80 := (
                     None if (
-                        _t75 := (
+                        _t79 := (
                             None if (
-                                _t74 := (
+                                _t78 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t74 + loan.subordinate_liens
+                            else _t78 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t75 + v['heloc_undrawn']
+                    else _t79 + v['heloc_undrawn']
                 )
             ) is None
-            else _t76 * _E2
+            else _t80 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -295,9 +295,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t77 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t81 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t77 if _t77 <= loan.market_rent
+            else _t81 if _t81 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -321,9 +321,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t78 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t79 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t78 is None or _t79 is None
+        False if (_t82 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t83 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t82 is None or _t83 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -335,9 +335,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t80 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t81 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t80 is None or _t81 is None
+        False if (_t84 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t85 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t84 is None or _t85 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -349,9 +349,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t82 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t83 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t82 is None or _t83 is None
+        False if (_t86 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t87 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t86 is None or _t87 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -363,9 +363,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t84 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t85 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t84 is None or _t85 is None
+        False if (_t88 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t89 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t88 is None or _t89 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -467,51 +467,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t86 := rt.months_since_latest(
+                _t90 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t86 >= _D36
+            else _t90 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t87 := rt.months_since_latest(
+                _t91 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t87 >= _D24
+            else _t91 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t88 := rt.months_since_latest(
+                _t92 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t88 >= _D12
+            else _t92 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t89 := rt.months_since_latest(
+                _t93 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t89 >= _D24
+            else _t93 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t90 := rt.months_since_latest(
+                _t94 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t90 >= _D12
+            else _t94 >= _D12
         ),
     )
 
@@ -534,9 +534,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t91 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t95 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t91 <= _D1
+            else _t95 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -566,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t92 := (loan.forbearance_end is not None)) is False
-            or (_t93 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t92 is None or _t93 is None
+        False if (_t96 := (loan.forbearance_end is not None)) is False
+            or (_t97 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t96 is None or _t97 is None
         else True
     )
     return applies, (
@@ -585,9 +585,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t94 := (loan.forbearance_end is not None)) is False
-            or (_t95 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t94 is None or _t95 is None
+        False if (_t98 := (loan.forbearance_end is not None)) is False
+            or (_t99 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t98 is None or _t99 is None
         else True
     )
     return applies, ()
@@ -694,9 +694,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t96 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t97 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t96 is None or _t97 is None
+            False if (_t100 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t101 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t100 is None or _t101 is None
             else True
         ),
     )
@@ -831,6 +831,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _APPLIES = {
     ('primary', 'purchase'): (True, False, False, False, False),
     ('primary', 'rate_term'): (False, True, False, False, False),
@@ -959,27 +963,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     applying = _APPLIES.get((f_occupancy, f_purpose)) or (
         (
-            False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            else None if _t15 is None or _t16 is None
+            False if (_t20 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t21 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            else None if _t20 is None or _t21 is None
             else True
         ),
         (
-            False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            else None if _t17 is None or _t18 is None
+            False if (_t22 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t23 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            else None if _t22 is None or _t23 is None
             else True
         ),
         (
-            False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            else None if _t19 is None or _t20 is None
+            False if (_t24 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t25 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            else None if _t24 is None or _t25 is None
             else True
         ),
         (
-            False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-                or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-            else None if _t21 is None or _t22 is None
+            False if (_t26 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                or (_t27 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            else None if _t26 is None or _t27 is None
             else True
         ),
         (None if f_occupancy is None else f_occupancy in {'investment'}),
@@ -1273,13 +1277,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t6 := (
+            _t8 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t6 - f_excluded_nonrecurring
+        else _t8 - f_excluded_nonrecurring
     )
     f_doc_type = loan.doc_type
     f_statement_months = loan.statement_months
@@ -1288,44 +1292,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t7 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+            _t9 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
         ) is None
-        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+        else (
+            None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+        ) if _t9
         else (
             None if (
-                _t8 := (
+                _t10 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_down(
-                (
-                    None if (
-                        _t12 := (
-                            None if v_eligible_deposits is None
-                                or (
-                                    _t11 := (
-                                        None if (
-                                            _t10 := (
-                                                None if (
-                                                    _t9 := (
-                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                    )
-                                                ) is None
-                                                else _D100 - _t9
-                                            )
-                                        ) is None
-                                        else _t10 * _Em2
-                                    )
-                                ) is None
-                            else v_eligible_deposits * _t11
-                        )
-                    ) is None
-                        or (_t13 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                    else _t12 * _t13
-                ),
-                f_statement_months,
-                _STEP2,
-            ) if _t8
+            else (
+                None if (
+                    _t16 := (
+                        None if (
+                            _t14 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t13 := (
+                                            None if (
+                                                _t12 := (
+                                                    None if (
+                                                        _t11 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t11
+                                                )
+                                            ) is None
+                                            else _t12 * _Em2
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t13
+                            )
+                        ) is None
+                            or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t14 * _t15
+                    )
+                ) is None
+                    or f_statement_months is None
+                    or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
+                else rt.div_down(_t16, f_statement_months, _STEP2)
+            ) if _t10
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -1354,15 +1370,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        (
-            None if (
-                _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-            ) is None
-            else _t14 * _E2
-        ),
-        v_qualifying_income,
-        _STEP2,
+    v_dti = (
+        None if (
+            _t18 := (
+                None if (
+                    _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else _t17 * _E2
+            )
+        ) is None
+            or v_qualifying_income is None
+            or not v_qualifying_income
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
+        else rt.div_up(_t18, v_qualifying_income, _STEP2)
     )
     if 'qualifying_income' in inv:  # it reads a value outside its domain
         v_dti = None
@@ -1398,49 +1420,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t36 := (
-                None if s_credit_events is None or f_application_date is None or (_t31 := s_credit_events[0]) is None
-                else True if _t31 is rt.NEVER
-                else rt.months_between(_t31, f_application_date) >= 36
+            _t41 := (
+                None if s_credit_events is None or f_application_date is None or (_t36 := s_credit_events[0]) is None
+                else True if _t36 is rt.NEVER
+                else rt.months_between(_t36, f_application_date) >= 36
             )
         ) is False
             or (
-                _t37 := (
+                _t42 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t32 := s_credit_events[1]) is None
-                    else True if _t32 is rt.NEVER
-                    else rt.months_between(_t32, f_application_date) >= 24
+                        or (_t37 := s_credit_events[1]) is None
+                    else True if _t37 is rt.NEVER
+                    else rt.months_between(_t37, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t38 := (
+                _t43 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t33 := s_credit_events[2]) is None
-                    else True if _t33 is rt.NEVER
-                    else rt.months_between(_t33, f_application_date) >= 12
+                        or (_t38 := s_credit_events[2]) is None
+                    else True if _t38 is rt.NEVER
+                    else rt.months_between(_t38, f_application_date) >= 12
                 )
             ) is False
             or (
-                _t39 := (
+                _t44 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t34 := s_credit_events[3]) is None
-                    else True if _t34 is rt.NEVER
-                    else rt.months_between(_t34, f_application_date) >= 24
+                        or (_t39 := s_credit_events[3]) is None
+                    else True if _t39 is rt.NEVER
+                    else rt.months_between(_t39, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t40 := (
+                _t45 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t35 := s_credit_events[4]) is None
-                    else True if _t35 is rt.NEVER
-                    else rt.months_between(_t35, f_application_date) >= 12
+                        or (_t40 := s_credit_events[4]) is None
+                    else True if _t40 is rt.NEVER
+                    else rt.months_between(_t40, f_application_date) >= 12
                 )
             ) is False
-        else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None or _t40 is None
+        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
         else True
     )
     if ok is False:
@@ -1452,27 +1474,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_rent_free = loan.rent_free
     applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
+        f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t42 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t46 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+                or (_t47 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
                 or (
-                    _t43 := (
-                        None if (
-                            _t41 := rt.count_lates(
-                                loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
-                            )
-                        ) is None
-                        else _t41 <= _D1
-                    )
-                ) is False
-                or (
-                    _t44 := (
+                    _t48 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t42 is None or _t43 is None or _t44 is None
+            else None if _t46 is None or _t47 is None or _t48 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1494,9 +1519,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t45 := (f_forbearance_end is not None)) is False
-            or (_t46 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t45 is None or _t46 is None
+        False if (_t49 := (f_forbearance_end is not None)) is False
+            or (_t50 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t49 is None or _t50 is None
         else True
     )
     if applies is not False:
@@ -1511,9 +1536,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t47 := (f_forbearance_end is not None)) is False
-            or (_t48 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t47 is None or _t48 is None
+        False if (_t51 := (f_forbearance_end is not None)) is False
+            or (_t52 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t51 is None or _t52 is None
         else True
     )
     if applies is None or applies:
@@ -1536,7 +1561,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-        v_payment_shock = rt.div_up((None if f_pitia is None else f_pitia * _E2), f_current_housing_payment, _STEP2)
+        v_payment_shock = (
+            None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
+                or f_current_housing_payment is None
+                or not f_current_housing_payment
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
+            else rt.div_up(_t19, f_current_housing_payment, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1573,8 +1606,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (f_ownership_pct >= _D25):
             failed.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
+    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1649,9 +1689,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t49 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t50 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t49 is None or _t50 is None
+                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t53 is None or _t54 is None
                 else True
             ) is False
         ):
@@ -1671,9 +1711,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t51 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t52 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t51 is None or _t52 is None
+                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t55 is None or _t56 is None
                 else True
             ) is False
         ):
@@ -1693,9 +1733,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t53 is None or _t54 is None
+                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t57 is None or _t58 is None
                 else True
             ) is False
         ):
@@ -1715,9 +1755,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t55 is None or _t56 is None
+                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t59 is None or _t60 is None
                 else True
             ) is False
         ):
@@ -1737,9 +1777,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t57 is None or _t58 is None
+                False if (_t61 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t62 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t61 is None or _t62 is None
                 else True
             ) is False
         ):
@@ -1806,7 +1846,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1834,36 +1882,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

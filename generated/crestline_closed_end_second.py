@@ -46,43 +46,43 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t37
+        ) if _t39
         else loan.appraised_value
     )
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t40 := (
-                False if (_t38 := (loan.lien_position is not None)) is False
-                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t38 is None or _t39 is None
+            _t42 := (
+                False if (_t40 := (loan.lien_position is not None)) is False
+                    or (_t41 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t40 is None or _t41 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t40
+        else loan.senior_lien_balance if _t42
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t42 := (
+                _t44 := (
                     None if (
-                        _t41 := (
+                        _t43 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t41 + loan.subordinate_liens
+                    else _t43 + loan.subordinate_liens
                 )
             ) is None
-            else _t42 * _E2
+            else _t44 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -108,24 +108,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t45 := (
+                _t47 := (
                     None if (
-                        _t44 := (
+                        _t46 := (
                             None if (
-                                _t43 := (
+                                _t45 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t43 + loan.subordinate_liens
+                            else _t45 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t44 + v['heloc_undrawn']
+                    else _t46 + v['heloc_undrawn']
                 )
             ) is None
-            else _t45 * _E2
+            else _t47 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -156,25 +156,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t46 := (
+            _t48 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t46 - loan.excluded_nonrecurring
+        else _t48 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t47 := (
+            _t49 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t47
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t49
         else (
             None if (
-                _t48 := (
+                _t50 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -182,33 +182,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t52 := (
+                        _t54 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t51 := (
+                                    _t53 := (
                                         None if (
-                                            _t50 := (
+                                            _t52 := (
                                                 None if (
-                                                    _t49 := (
+                                                    _t51 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t49
+                                                else _D100 - _t51
                                             )
                                         ) is None
-                                        else _t50 * _Em2
+                                        else _t52 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t51
+                            else v['eligible_deposits'] * _t53
                         )
                     ) is None
-                        or (_t53 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t52 * _t53
+                        or (_t55 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t54 * _t55
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t48
+            ) if _t50
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -238,9 +238,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t54 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t56 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t54 * _E2
+            else _t56 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -292,9 +292,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t55 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t57 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t55 if _t55 <= loan.market_rent
+            else _t57 if _t57 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -384,7 +384,7 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
         # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:41)
-        (None if (_t56 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t56 >= _D180),
+        (None if (_t58 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t58 >= _D180),
     )
 
 
@@ -479,17 +479,17 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:80)
         (
             None if (
-                _t57 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t59 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t57 <= _D0
+            else _t59 <= _D0
         ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
         # (programs/crestline_closed_end_second.guideline:81)
         (
             None if (
-                _t58 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
+                _t60 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
             ) is None
-            else _t58 <= _D1
+            else _t60 <= _D1
         ),
     )
 
@@ -576,41 +576,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:134)
         (
             None if (
-                _t59 := rt.months_since_latest(
+                _t61 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t59 >= _D84
+            else _t61 >= _D84
         ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
         # (programs/crestline_closed_end_second.guideline:135)
         (
             None if (
-                _t60 := rt.months_since_latest(
+                _t62 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t60 >= _D48
+            else _t62 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
         # (programs/crestline_closed_end_second.guideline:136)
         (
             None if (
-                _t61 := rt.months_since_latest(
+                _t63 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t61 >= _D48
+            else _t63 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
         # (programs/crestline_closed_end_second.guideline:137)
         (
             None if (
-                _t62 := rt.months_since_latest(
+                _t64 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t62 >= _D24
+            else _t64 >= _D24
         ),
     )
 
@@ -666,9 +666,9 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/crestline_closed_end_second.guideline:160: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
-        True if (_t63 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t64 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t63 is None or _t64 is None
+        True if (_t65 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t66 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t65 is None or _t66 is None
         else False
     )
     return applies, (
@@ -731,6 +731,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (3,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_ces = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
@@ -852,11 +856,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_purchase_date = loan.purchase_date
         if applies is None:  # may apply: missing unless the requirement is met
-            if (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t18 >= _D180):
+            if (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t22 >= _D180):
                 unresolved.append('ownership_seasoning')
-        elif (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None:
+        elif (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None:
             unresolved.append('ownership_seasoning')
-        elif not (_t18 >= _D180):
+        elif not (_t22 >= _D180):
             failed.append('ownership_seasoning')
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43; §2.4 Product, p. 4)
     f_interest_only = loan.interest_only
@@ -866,9 +870,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
     ok = (
-        False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
-            or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t23 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+            or (_t24 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if ok is False:
@@ -911,10 +915,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_senior_lien_balloon = loan.senior_lien_balloon
     ok = (
         False if (
-            _t21 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
+            _t25 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
         ) is False
-            or (_t22 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
-        else None if _t21 is None or _t22 is None
+            or (_t26 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -931,24 +935,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78; §3.3 Housing
     # history, p. 5)
     f_housing_lates = loan.housing_lates
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                s_housing_lates_late += 1
+    # housing_lates: how many are 30+ days late within 24 months before application_date
+    s_housing_lates_late_1: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_1 = 0
+        for _late1 in f_housing_lates:
+            _days1, _due1 = _late1.days_late, _late1.due_on
+            if _days1 is None or _due1 is None:
+                s_housing_lates_late_1 = None
+                break
+            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 24:
+                s_housing_lates_late_1 += 1
     ok = (
-        False if (
-            _t25 := (
-                None if (
-                    _t23 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                ) is None
-                else _t23 <= _D0
-            )
-        ) is False
-            or (
-                _t26 := (
-                    None if (
-                        _t24 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
-                    ) is None
-                    else _t24 <= _D1
-                )
-            ) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+            or (_t28 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if ok is False:
@@ -1004,40 +1016,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     ok = (
         False if (
-            _t31 := (
-                None if s_credit_events is None or f_application_date is None or (_t27 := s_credit_events[0]) is None
-                else True if _t27 is rt.NEVER
-                else rt.months_between(_t27, f_application_date) >= 84
+            _t33 := (
+                None if s_credit_events is None or f_application_date is None or (_t29 := s_credit_events[0]) is None
+                else True if _t29 is rt.NEVER
+                else rt.months_between(_t29, f_application_date) >= 84
             )
         ) is False
-            or (
-                _t32 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t28 := s_credit_events[1]) is None
-                    else True if _t28 is rt.NEVER
-                    else rt.months_between(_t28, f_application_date) >= 48
-                )
-            ) is False
-            or (
-                _t33 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t29 := s_credit_events[2]) is None
-                    else True if _t29 is rt.NEVER
-                    else rt.months_between(_t29, f_application_date) >= 48
-                )
-            ) is False
             or (
                 _t34 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t30 := s_credit_events[3]) is None
+                        or (_t30 := s_credit_events[1]) is None
                     else True if _t30 is rt.NEVER
-                    else rt.months_between(_t30, f_application_date) >= 24
+                    else rt.months_between(_t30, f_application_date) >= 48
                 )
             ) is False
-        else None if _t31 is None or _t32 is None or _t33 is None or _t34 is None
+            or (
+                _t35 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t31 := s_credit_events[2]) is None
+                    else True if _t31 is rt.NEVER
+                    else rt.months_between(_t31, f_application_date) >= 48
+                )
+            ) is False
+            or (
+                _t36 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t32 := s_credit_events[3]) is None
+                    else True if _t32 is rt.NEVER
+                    else rt.months_between(_t32, f_application_date) >= 24
+                )
+            ) is False
+        else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None
         else True
     )
     if ok is False:
@@ -1063,13 +1075,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t9 := (
+            _t11 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t9 - f_excluded_nonrecurring
+        else _t11 - f_excluded_nonrecurring
     )
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -1077,44 +1089,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t10 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+            _t12 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
         ) is None
-        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t10
+        else (
+            None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+        ) if _t12
         else (
             None if (
-                _t11 := (
+                _t13 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_down(
-                (
-                    None if (
-                        _t15 := (
-                            None if v_eligible_deposits is None
-                                or (
-                                    _t14 := (
-                                        None if (
-                                            _t13 := (
-                                                None if (
-                                                    _t12 := (
-                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                    )
-                                                ) is None
-                                                else _D100 - _t12
-                                            )
-                                        ) is None
-                                        else _t13 * _Em2
-                                    )
-                                ) is None
-                            else v_eligible_deposits * _t14
-                        )
-                    ) is None
-                        or (_t16 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                    else _t15 * _t16
-                ),
-                f_statement_months,
-                _STEP2,
-            ) if _t11
+            else (
+                None if (
+                    _t19 := (
+                        None if (
+                            _t17 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t16 := (
+                                            None if (
+                                                _t15 := (
+                                                    None if (
+                                                        _t14 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t14
+                                                )
+                                            ) is None
+                                            else _t15 * _Em2
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t16
+                            )
+                        ) is None
+                            or (_t18 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t17 * _t18
+                    )
+                ) is None
+                    or f_statement_months is None
+                    or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(_t19, f_statement_months)).adjusted() < 50
+                else rt.div_down(_t19, f_statement_months, _STEP2)
+            ) if _t13
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -1143,15 +1167,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        (
-            None if (
-                _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-            ) is None
-            else _t17 * _E2
-        ),
-        v_qualifying_income,
-        _STEP2,
+    v_dti = (
+        None if (
+            _t21 := (
+                None if (
+                    _t20 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else _t20 * _E2
+            )
+        ) is None
+            or v_qualifying_income is None
+            or not v_qualifying_income
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t21, v_qualifying_income)).adjusted() < 50
+        else rt.div_up(_t21, v_qualifying_income, _STEP2)
     )
     if 'qualifying_income' in inv:  # it reads a value outside its domain
         v_dti = None
@@ -1175,14 +1205,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
-        True if (_t35 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
-            or (_t36 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
-        else None if _t35 is None or _t36 is None
+        True if (_t37 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
+            or (_t38 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
+        else None if _t37 is None or _t38 is None
         else False
     )
     if applies is not False:
+        f_liquid_assets = loan.liquid_assets
         # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-        v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+        v_reserves_months = (
+            None if f_liquid_assets is None or f_pitia is None or not f_pitia
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+            else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
             inv['reserves_months'] = _undefined
@@ -1270,24 +1307,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t6 := (
+                    None if (
+                        _t5 := (
+                            None if (
+                                _t4 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t4 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t5 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t6, v_property_value)).adjusted() < 50
+            else rt.div_up(_t6, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (
@@ -1348,30 +1391,36 @@ def check_fast(loan: Loan) -> rt.Verdict:
             inv['heloc_undrawn'] = v_heloc_undrawn
             v_heloc_undrawn = None
         # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-        v_hcltv = rt.div_up(
-            (
-                None if (
-                    _t8 := (
-                        None if (
-                            _t7 := (
-                                None if (
-                                    _t6 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t6 + f_subordinate_liens
-                            )
-                        ) is None
-                            or v_heloc_undrawn is None
-                        else _t7 + v_heloc_undrawn
-                    )
-                ) is None
-                else _t8 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_hcltv = (
+            None if (
+                _t10 := (
+                    None if (
+                        _t9 := (
+                            None if (
+                                _t8 := (
+                                    None if (
+                                        _t7 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t7 + f_subordinate_liens
+                                )
+                            ) is None
+                                or v_heloc_undrawn is None
+                            else _t8 + v_heloc_undrawn
+                        )
+                    ) is None
+                    else _t9 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t10, v_property_value)).adjusted() < 50
+            else rt.div_up(_t10, v_property_value, _STEP2)
         )
         if 'heloc_undrawn' in inv:  # it reads a value outside its domain
             v_hcltv = None

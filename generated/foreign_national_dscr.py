@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t43
+        ) if _t45
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -77,32 +77,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t46 := (
-                False if (_t44 := (loan.lien_position is not None)) is False
-                    or (_t45 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t44 is None or _t45 is None
+            _t48 := (
+                False if (_t46 := (loan.lien_position is not None)) is False
+                    or (_t47 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t46 is None or _t47 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t46
+        else loan.senior_lien_balance if _t48
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t48 := (
+                _t50 := (
                     None if (
-                        _t47 := (
+                        _t49 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t47 + loan.subordinate_liens
+                    else _t49 + loan.subordinate_liens
                 )
             ) is None
-            else _t48 * _E2
+            else _t50 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -118,9 +118,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = (
-        None if (_t49 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+        None if (_t51 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
             or loan.market_rent is None
-        else _t49 if _t49 <= loan.market_rent
+        else _t51 if _t51 <= loan.market_rent
         else loan.market_rent
     )
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
@@ -160,33 +160,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
         None if (
-            _t53 := (
-                None if (_t52 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t52 >= _D12
+            _t55 := (
+                None if (_t54 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t54 >= _D12
             )
         ) is None
-        else 'seasoned' if _t53
+        else 'seasoned' if _t55
         else (
             None if (
-                _t51 := (
-                    None if (_t50 := rt.days_since(loan.purchase_date, loan.application_date)) is None
-                    else _t50 >= _D180
+                _t53 := (
+                    None if (_t52 := rt.days_since(loan.purchase_date, loan.application_date)) is None
+                    else _t52 >= _D180
                 )
             ) is None
-            else 'short' if _t51
+            else 'short' if _t53
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t54 := (loan.retirement_assets is None)) is None
-        else _D0 if _t54
+        None if (_t56 := (loan.retirement_assets is None)) is None
+        else _D0 if _t56
         else (
-            None if (_t55 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t55
+            None if (_t57 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t57
             else (
-                None if loan.retirement_assets is None or (_t56 := rt.scale(_D60, -2)) is None
-                else loan.retirement_assets * _t56
+                None if loan.retirement_assets is None or (_t58 := rt.scale(_D60, -2)) is None
+                else loan.retirement_assets * _t58
             )
         )
     )
@@ -229,24 +229,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t59 := (
+                _t61 := (
                     None if (
-                        _t58 := (
+                        _t60 := (
                             None if (
-                                _t57 := (
+                                _t59 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t57 + loan.subordinate_liens
+                            else _t59 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t58 + v['heloc_undrawn']
+                    else _t60 + v['heloc_undrawn']
                 )
             ) is None
-            else _t59 * _E2
+            else _t61 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -266,25 +266,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t60 := (
+            _t62 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t60 - loan.excluded_nonrecurring
+        else _t62 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t61 := (
+            _t63 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t63
         else (
             None if (
-                _t62 := (
+                _t64 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -292,33 +292,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t66 := (
+                        _t68 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t65 := (
+                                    _t67 := (
                                         None if (
-                                            _t64 := (
+                                            _t66 := (
                                                 None if (
-                                                    _t63 := (
+                                                    _t65 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t63
+                                                else _D100 - _t65
                                             )
                                         ) is None
-                                        else _t64 * _Em2
+                                        else _t66 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t65
+                            else v['eligible_deposits'] * _t67
                         )
                     ) is None
-                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t66 * _t67
+                        or (_t69 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t68 * _t69
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t62
+            ) if _t64
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -348,9 +348,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t70 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t68 * _E2
+            else _t70 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -492,31 +492,31 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:90)
         (
             None if (
-                _t69 := rt.months_since_latest(
+                _t71 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t69 >= _D48
+            else _t71 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
         # (programs/foreign_national_dscr.guideline:91)
         (
             None if (
-                _t70 := rt.months_since_latest(
+                _t72 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t70 >= _D36
+            else _t72 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
         # (programs/foreign_national_dscr.guideline:92)
         (
             None if (
-                _t71 := rt.months_since_latest(
+                _t73 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t71 >= _D48
+            else _t73 >= _D48
         ),
     )
 
@@ -533,9 +533,9 @@ def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:97)
         (
             None if (
-                _t72 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t74 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t72 <= _D0
+            else _t74 <= _D0
         ),
         # not In forbearance (programs/foreign_national_dscr.guideline:98)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -553,14 +553,14 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:100: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t73 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t74 := (loan.forbearance_end is not None)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t75 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t76 := (loan.forbearance_end is not None)) is False
+        else None if _t75 is None or _t76 is None
         else True
     )
     return applies, (
         # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:103)
-        (None if (_t75 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t75 >= _D91),
+        (None if (_t77 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t77 >= _D91),
     )
 
 
@@ -654,9 +654,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:175: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t76 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t77 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t76 is None or _t77 is None
+        False if (_t78 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t79 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t78 is None or _t79 is None
         else True
     )
     return applies, ()
@@ -773,21 +773,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:238)
         (
             True if (
-                _t78 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t80 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t79 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t80 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t83 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t84 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t78 is None or _t79 is None or _t80 is None or _t81 is None or _t82 is None
+            else None if _t80 is None or _t81 is None or _t82 is None or _t83 is None or _t84 is None
             else False
         ),
     )
@@ -865,6 +865,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (2,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_scored = (
     (
         (Decimal("75"), Decimal("75")),
@@ -950,8 +954,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_lease_rent = loan.lease_rent
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v_qualifying_rent = (
-        None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
-        else _t6 if _t6 <= f_market_rent
+        None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+        else _t8 if _t8 <= f_market_rent
         else f_market_rent
     )
     if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
@@ -960,7 +964,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_pitia = loan.pitia
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:62; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
-    v_dscr = rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+    v_dscr = (
+        None if v_qualifying_rent is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(v_qualifying_rent, f_pitia)).adjusted() < 50
+        else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+    )
     if 'qualifying_rent' in inv:  # it reads a value outside its domain
         v_dscr = None
         inv['dscr'] = None
@@ -1048,11 +1058,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t14 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-            or (_t15 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
-            or (_t16 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t17 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None
+        False if (_t17 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+            or (_t18 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+            or (_t19 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t20 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t17 is None or _t18 is None or _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -1113,33 +1123,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         s_credit_events[_g] = _when0
         ok = (
             False if (
-                _t21 := (
+                _t24 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t18 := s_credit_events[0]) is None
-                    else True if _t18 is rt.NEVER
-                    else rt.months_between(_t18, f_application_date) >= 48
+                        or (_t21 := s_credit_events[0]) is None
+                    else True if _t21 is rt.NEVER
+                    else rt.months_between(_t21, f_application_date) >= 48
                 )
             ) is False
                 or (
-                    _t22 := (
+                    _t25 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t19 := s_credit_events[1]) is None
-                        else True if _t19 is rt.NEVER
-                        else rt.months_between(_t19, f_application_date) >= 36
+                            or (_t22 := s_credit_events[1]) is None
+                        else True if _t22 is rt.NEVER
+                        else rt.months_between(_t22, f_application_date) >= 36
                     )
                 ) is False
                 or (
-                    _t23 := (
+                    _t26 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t20 := s_credit_events[2]) is None
-                        else True if _t20 is rt.NEVER
-                        else rt.months_between(_t20, f_application_date) >= 48
+                            or (_t23 := s_credit_events[2]) is None
+                        else True if _t23 is rt.NEVER
+                        else rt.months_between(_t23, f_application_date) >= 48
                     )
                 ) is False
-            else None if _t21 is None or _t22 is None or _t23 is None
+            else None if _t24 is None or _t25 is None or _t26 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1154,18 +1164,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # p. 7)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
+        f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
         f_in_forbearance = loan.in_forbearance
         ok = (
-            False if (
-                _t25 := (
-                    None if (
-                        _t24 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                    ) is None
-                    else _t24 <= _D0
-                )
-            ) is False
-                or (_t26 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t25 is None or _t26 is None
+            False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                or (_t28 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t27 is None or _t28 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1180,18 +1195,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t28 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
-            or (_t29 := (f_forbearance_end is not None)) is False
-        else None if _t28 is None or _t29 is None
+        False if (_t30 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
+            or (_t31 := (f_forbearance_end is not None)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
-            if (_t27 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t27 >= _D91):
+            if (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t29 >= _D91):
                 unresolved.append('forbearance_seasoning')
-        elif (_t27 := rt.days_since(f_forbearance_end, f_application_date)) is None:
+        elif (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None:
             unresolved.append('forbearance_seasoning')
-        elif not (_t27 >= _D91):
+        elif not (_t29 >= _D91):
             failed.append('forbearance_seasoning')
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit
     # score, p. 8)
@@ -1255,23 +1270,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
         None if (
-            _t10 := (None if (_t9 := rt.months_since(f_purchase_date, f_application_date)) is None else _t9 >= _D12)
+            _t12 := (None if (_t11 := rt.months_since(f_purchase_date, f_application_date)) is None else _t11 >= _D12)
         ) is None
-        else 'seasoned' if _t10
+        else 'seasoned' if _t12
         else (
             None if (
-                _t8 := (None if (_t7 := rt.days_since(f_purchase_date, f_application_date)) is None else _t7 >= _D180)
+                _t10 := (None if (_t9 := rt.days_since(f_purchase_date, f_application_date)) is None else _t9 >= _D180)
             ) is None
-            else 'short' if _t8
+            else 'short' if _t10
             else 'recent'
         )
     )
     if applies is not False:
         f_cash_out_amount = loan.cash_out_amount
         ok = (
-            False if (_t30 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t31 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-            else None if _t30 is None or _t31 is None
+            False if (_t32 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t33 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+            else None if _t32 is None or _t33 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1285,9 +1300,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t32 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t33 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t34 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t35 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t34 is None or _t35 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1298,24 +1313,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
-        None if (_t11 := (f_retirement_assets is None)) is None
-        else _D0 if _t11
+        None if (_t13 := (f_retirement_assets is None)) is None
+        else _D0 if _t13
         else (
-            None if (_t12 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
-            else f_retirement_assets if _t12
+            None if (_t14 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
+            else f_retirement_assets if _t14
             else (
-                None if f_retirement_assets is None or (_t13 := rt.scale(_D60, -2)) is None
-                else f_retirement_assets * _t13
+                None if f_retirement_assets is None or (_t15 := rt.scale(_D60, -2)) is None
+                else f_retirement_assets * _t15
             )
         )
     )
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:197; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
-    v_reserves_months = rt.div_down(
-        (None if f_liquid_assets is None or v_retirement_credit is None else f_liquid_assets + v_retirement_credit),
-        f_pitia,
-        _STEP2,
+    v_reserves_months = (
+        None if (
+            _t16 := (
+                None if f_liquid_assets is None or v_retirement_credit is None
+                else f_liquid_assets + v_retirement_credit
+            )
+        ) is None
+            or f_pitia is None
+            or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(_t16, f_pitia)).adjusted() < 50
+        else rt.div_down(_t16, f_pitia, _STEP2)
     )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
@@ -1338,9 +1362,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t34 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t35 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     if ok is False:
@@ -1358,7 +1382,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_rural = loan.rural
     ok = (
         False if (
-            _t36 := (
+            _t38 := (
                 None if f_property_type is None
                 else f_property_type in {
                     'sfr',
@@ -1371,8 +1395,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t37 := (None if f_rural is None else not f_rural)) is False
-        else None if _t36 is None or _t37 is None
+            or (_t39 := (None if f_rural is None else not f_rural)) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     if ok is False:
@@ -1396,12 +1420,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
     ok = (
-        True if (_t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
-            or (_t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
-            or (_t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
-            or (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
-            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
-        else None if _t38 is None or _t39 is None or _t40 is None or _t41 is None or _t42 is None
+        True if (_t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
+            or (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
+            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
+            or (_t43 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
+            or (_t44 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
+        else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
         else False
     )
     if ok is False:
@@ -1508,7 +1532,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1562,36 +1594,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t48
+        ) if _t50
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -70,32 +70,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t51 := (
-                False if (_t49 := (loan.lien_position is not None)) is False
-                    or (_t50 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t49 is None or _t50 is None
+            _t53 := (
+                False if (_t51 := (loan.lien_position is not None)) is False
+                    or (_t52 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t51 is None or _t52 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t51
+        else loan.senior_lien_balance if _t53
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t53 := (
+                _t55 := (
                     None if (
-                        _t52 := (
+                        _t54 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t52 + loan.subordinate_liens
+                    else _t54 + loan.subordinate_liens
                 )
             ) is None
-            else _t53 * _E2
+            else _t55 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -112,9 +112,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t54 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t54 if _t54 <= loan.market_rent
+            else _t56 if _t56 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -156,24 +156,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t57 := (
+                _t59 := (
                     None if (
-                        _t56 := (
+                        _t58 := (
                             None if (
-                                _t55 := (
+                                _t57 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t55 + loan.subordinate_liens
+                            else _t57 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t56 + v['heloc_undrawn']
+                    else _t58 + v['heloc_undrawn']
                 )
             ) is None
-            else _t57 * _E2
+            else _t59 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -193,25 +193,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t58 := (
+            _t60 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t58 - loan.excluded_nonrecurring
+        else _t60 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t59 := (
+            _t61 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
         else (
             None if (
-                _t60 := (
+                _t62 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -219,33 +219,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t64 := (
+                        _t66 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t63 := (
+                                    _t65 := (
                                         None if (
-                                            _t62 := (
+                                            _t64 := (
                                                 None if (
-                                                    _t61 := (
+                                                    _t63 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t61
+                                                else _D100 - _t63
                                             )
                                         ) is None
-                                        else _t62 * _Em2
+                                        else _t64 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t63
+                            else v['eligible_deposits'] * _t65
                         )
                     ) is None
-                        or (_t65 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t64 * _t65
+                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t66 * _t67
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t60
+            ) if _t62
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -275,9 +275,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t66 * _E2
+            else _t68 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -322,9 +322,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t67 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t68 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t67 is None or _t68 is None
+        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t69 is None or _t70 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -336,9 +336,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t69 is None or _t70 is None
+        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t71 is None or _t72 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -350,9 +350,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t71 is None or _t72 is None
+        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t73 is None or _t74 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -373,9 +373,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t74 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t76 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t75 is None or _t76 is None
         else True
     )
     return applies, ()
@@ -455,11 +455,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t75 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t77 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t76 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t78 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t75 is None or _t76 is None
+            else None if _t77 is None or _t78 is None
             else False
         ),
     )
@@ -570,39 +570,39 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         (
             None if (
-                _t77 := rt.months_since_latest(
+                _t79 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t77 >= _D36
+            else _t79 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
         (
             None if (
-                _t78 := rt.months_since_latest(
+                _t80 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t78 >= _D24
+            else _t80 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         (
             None if (
-                _t79 := rt.months_since_latest(
+                _t81 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t79 >= _D36
+            else _t81 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         (
             None if (
-                _t80 := rt.months_since_latest(
+                _t82 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t80 >= _D24
+            else _t82 >= _D24
         ),
     )
 
@@ -619,9 +619,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/harbor_dscr.guideline:151)
         (
             None if (
-                _t81 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t83 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t81 <= _D1
+            else _t83 <= _D1
         ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -658,9 +658,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t82 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t83 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t82 is None or _t83 is None
+            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t84 is None or _t85 is None
             else True
         ),
     )
@@ -774,6 +774,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (3,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_purchase = (
     (
         (Decimal("80"), Decimal("80")),
@@ -872,23 +876,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_lease_rent = loan.lease_rent
     f_pitia = loan.pitia
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v_dscr = rt.div_down(
-        (
-            None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
-            else _t6 if _t6 <= f_market_rent
-            else f_market_rent
-        ),
-        f_pitia,
-        _STEP3,
+    v_dscr = (
+        None if (
+            _t9 := (
+                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+                    or f_market_rent is None
+                else _t8 if _t8 <= f_market_rent
+                else f_market_rent
+            )
+        ) is None
+            or f_pitia is None
+            or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
+        else rt.div_down(_t9, f_pitia, _STEP3)
     )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['dscr'] = _undefined
         v_dscr = None
     applies = (
-        False if (_t7 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            or (_t8 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t7 is None or _t8 is None
+        False if (_t10 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            or (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     f_loan_amount = loan.loan_amount
@@ -942,9 +953,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t9 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            or (_t10 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t9 is None or _t10 is None
+        False if (_t12 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            or (_t13 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is None:
@@ -996,9 +1007,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t11 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t12 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t14 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t15 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if applies is None:
@@ -1094,9 +1105,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t13 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t14 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t16 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t17 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     if a_cash_out_no_ratio is None:
@@ -1118,22 +1129,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81; §4.3, p. 7)
     f_first_time_investor = loan.first_time_investor
     a_first_time_investor = f_first_time_investor
+    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
         v_reserves_months = None
     if a_first_time_investor is not False:
         ok = (
-            False if (_t15 := (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1))) is False
+            False if (_t18 := (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1))) is False
                 or (
-                    _t16 := (
+                    _t19 := (
                         False if 'reserves_months' in inv
                         else (None if v_reserves_months is None else v_reserves_months >= _D12)
                     )
                 ) is False
-            else None if _t15 is None or _t16 is None
+            else None if _t18 is None or _t19 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -1170,9 +1188,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok = (
         False if 'dscr' in inv
         else (
-            True if (_t17 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                or (_t18 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
-            else None if _t17 is None or _t18 is None
+            True if (_t20 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                or (_t21 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+            else None if _t20 is None or _t21 is None
             else False
         )
     )
@@ -1208,9 +1226,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t20 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t22 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t23 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t22 is None or _t23 is None
         else True
     )
     if ok is False:
@@ -1252,40 +1270,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t25 := (
-                None if s_credit_events is None or f_application_date is None or (_t21 := s_credit_events[0]) is None
-                else True if _t21 is rt.NEVER
-                else rt.months_between(_t21, f_application_date) >= 36
+            _t28 := (
+                None if s_credit_events is None or f_application_date is None or (_t24 := s_credit_events[0]) is None
+                else True if _t24 is rt.NEVER
+                else rt.months_between(_t24, f_application_date) >= 36
             )
         ) is False
             or (
-                _t26 := (
+                _t29 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t22 := s_credit_events[1]) is None
-                    else True if _t22 is rt.NEVER
-                    else rt.months_between(_t22, f_application_date) >= 24
+                        or (_t25 := s_credit_events[1]) is None
+                    else True if _t25 is rt.NEVER
+                    else rt.months_between(_t25, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t27 := (
+                _t30 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t23 := s_credit_events[2]) is None
-                    else True if _t23 is rt.NEVER
-                    else rt.months_between(_t23, f_application_date) >= 36
+                        or (_t26 := s_credit_events[2]) is None
+                    else True if _t26 is rt.NEVER
+                    else rt.months_between(_t26, f_application_date) >= 36
                 )
             ) is False
             or (
-                _t28 := (
+                _t31 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t24 := s_credit_events[3]) is None
-                    else True if _t24 is rt.NEVER
-                    else rt.months_between(_t24, f_application_date) >= 24
+                        or (_t27 := s_credit_events[3]) is None
+                    else True if _t27 is rt.NEVER
+                    else rt.months_between(_t27, f_application_date) >= 24
                 )
             ) is False
-        else None if _t25 is None or _t26 is None or _t27 is None or _t28 is None
+        else None if _t28 is None or _t29 is None or _t30 is None or _t31 is None
         else True
     )
     if ok is False:
@@ -1293,18 +1311,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
+    f_housing_lates = loan.housing_lates
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                s_housing_lates_late += 1
     f_in_forbearance = loan.in_forbearance
     ok = (
-        False if (
-            _t30 := (
-                None if (
-                    _t29 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                ) is None
-                else _t29 <= _D1
-            )
-        ) is False
-            or (_t31 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+            or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+        else None if _t32 is None or _t33 is None
         else True
     )
     if ok is False:
@@ -1370,11 +1393,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t32 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t33 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t32 is None or _t33 is None
+                            else None if _t34 is None or _t35 is None
                             else False
                         )
                     ) is False
@@ -1391,11 +1414,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t34 is None or _t35 is None
+                            else None if _t36 is None or _t37 is None
                             else False
                         )
                     ) is False
@@ -1420,11 +1443,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t36 is None or _t37 is None
+                            else None if _t38 is None or _t39 is None
                             else False
                         )
                     ) is False
@@ -1439,9 +1462,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t38 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t39 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t38 is None or _t39 is None
+                        False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t40 is None or _t41 is None
                         else True
                     ) is False
                 )
@@ -1461,11 +1484,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t40 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t41 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t40 is None or _t41 is None
+                            else None if _t42 is None or _t43 is None
                             else False
                         )
                     ) is False
@@ -1480,9 +1503,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t42 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t43 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t42 is None or _t43 is None
+                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t44 is None or _t45 is None
                         else True
                     ) is False
                 )
@@ -1502,11 +1525,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if 'dscr' in inv
                         else (
-                            True if (_t44 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                            True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
-                                    _t45 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t47 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is True
-                            else None if _t44 is None or _t45 is None
+                            else None if _t46 is None or _t47 is None
                             else False
                         )
                     ) is False
@@ -1521,9 +1544,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
                 or (
                     (
-                        False if (_t46 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t47 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t46 is None or _t47 is None
+                        False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                            or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                        else None if _t48 is None or _t49 is None
                         else True
                     ) is False
                 )
@@ -1588,7 +1611,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1616,36 +1647,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t107 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t110 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t107
+        ) if _t110
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t110 := (
-                False if (_t108 := (loan.lien_position is not None)) is False
-                    or (_t109 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t108 is None or _t109 is None
+            _t113 := (
+                False if (_t111 := (loan.lien_position is not None)) is False
+                    or (_t112 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t111 is None or _t112 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t110
+        else loan.senior_lien_balance if _t113
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t112 := (
+                _t115 := (
                     None if (
-                        _t111 := (
+                        _t114 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t111 + loan.subordinate_liens
+                    else _t114 + loan.subordinate_liens
                 )
             ) is None
-            else _t112 * _E2
+            else _t115 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,25 +113,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t113 := (
+            _t116 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t113 - loan.excluded_nonrecurring
+        else _t116 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t114 := (
+            _t117 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t114
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t117
         else (
             None if (
-                _t115 := (
+                _t118 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -139,33 +139,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t119 := (
+                        _t122 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t118 := (
+                                    _t121 := (
                                         None if (
-                                            _t117 := (
+                                            _t120 := (
                                                 None if (
-                                                    _t116 := (
+                                                    _t119 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t116
+                                                else _D100 - _t119
                                             )
                                         ) is None
-                                        else _t117 * _Em2
+                                        else _t120 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t118
+                            else v['eligible_deposits'] * _t121
                         )
                     ) is None
-                        or (_t120 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t119 * _t120
+                        or (_t123 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t122 * _t123
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t115
+            ) if _t118
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -195,9 +195,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t121 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t124 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t121 * _E2
+            else _t124 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -244,24 +244,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t124 := (
+                _t127 := (
                     None if (
-                        _t123 := (
+                        _t126 := (
                             None if (
-                                _t122 := (
+                                _t125 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t122 + loan.subordinate_liens
+                            else _t125 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t123 + v['heloc_undrawn']
+                    else _t126 + v['heloc_undrawn']
                 )
             ) is None
-            else _t124 * _E2
+            else _t127 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -281,9 +281,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t125 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t128 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t125 if _t125 <= loan.market_rent
+            else _t128 if _t128 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -320,9 +320,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t126 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t127 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t126 is None or _t127 is None
+        False if (_t129 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t130 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t129 is None or _t130 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -334,9 +334,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t129 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t128 is None or _t129 is None
+        False if (_t131 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t132 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t131 is None or _t132 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -348,9 +348,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t131 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t130 is None or _t131 is None
+        False if (_t133 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t134 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t133 is None or _t134 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -362,9 +362,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t133 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t132 is None or _t133 is None
+        False if (_t135 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t136 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t135 is None or _t136 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -449,34 +449,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
         (
-            True if (_t140 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t143 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t141 := (
+                    _t144 := (
                         False if (
-                            _t138 := (
+                            _t141 := (
                                 False if (
-                                    _t134 := (
+                                    _t137 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 700)
                                     )
                                 ) is False
-                                    or (_t135 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t138 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t136 := (
+                                        _t139 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t137 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t134 is None or _t135 is None or _t136 is None or _t137 is None
+                                    or (_t140 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t137 is None or _t138 is None or _t139 is None or _t140 is None
                                 else True
                             )
                         ) is False
-                            or (_t139 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t138 is None or _t139 is None
+                            or (_t142 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t141 is None or _t142 is None
                         else True
                     )
                 ) is True
-            else None if _t140 is None or _t141 is None
+            else None if _t143 is None or _t144 is None
             else False
         ),
     )
@@ -498,51 +498,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:126)
         (
             None if (
-                _t142 := rt.months_since_latest(
+                _t145 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t142 >= _D36
+            else _t145 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:127)
         (
             None if (
-                _t143 := rt.months_since_latest(
+                _t146 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t143 >= _D24
+            else _t146 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:128)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t147 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t144 >= _D12
+            else _t147 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:129)
         (
             None if (
-                _t145 := rt.months_since_latest(
+                _t148 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t145 >= _D24
+            else _t148 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:130)
         (
             None if (
-                _t146 := rt.months_since_latest(
+                _t149 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t146 >= _D12
+            else _t149 >= _D12
         ),
     )
 
@@ -565,9 +565,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:138)
         (
             None if (
-                _t147 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t150 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t147 <= _D1
+            else _t150 <= _D1
         ),
         # Housing verification is vom, vor or bank_records
         # (programs/history/keystone_bank_statement@2025.2.guideline:139)
@@ -598,9 +598,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t148 := (loan.forbearance_end is not None)) is False
-            or (_t149 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t148 is None or _t149 is None
+        False if (_t151 := (loan.forbearance_end is not None)) is False
+            or (_t152 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t151 is None or _t152 is None
         else True
     )
     return applies, (
@@ -618,9 +618,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t150 := (loan.forbearance_end is not None)) is False
-            or (_t151 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t150 is None or _t151 is None
+        False if (_t153 := (loan.forbearance_end is not None)) is False
+            or (_t154 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t153 is None or _t154 is None
         else True
     )
     return applies, ()
@@ -710,9 +710,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t152 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t153 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t152 is None or _t153 is None
+            False if (_t155 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t156 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t155 is None or _t156 is None
             else True
         ),
     )
@@ -837,6 +837,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _APPLIES = {
     ('primary', 'purchase'): (True, False, False, False, False),
     ('primary', 'rate_term'): (False, True, False, False, False),
@@ -949,27 +953,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     applying = _APPLIES.get((f_occupancy, f_purpose)) or (
         (
-            False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            else None if _t15 is None or _t16 is None
-            else True
-        ),
-        (
-            False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            else None if _t17 is None or _t18 is None
-            else True
-        ),
-        (
             False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+                or (_t20 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
             else None if _t19 is None or _t20 is None
             else True
         ),
         (
-            False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-                or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            False if (_t21 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t22 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
             else None if _t21 is None or _t22 is None
+            else True
+        ),
+        (
+            False if (_t23 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t24 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            else None if _t23 is None or _t24 is None
+            else True
+        ),
+        (
+            False if (_t25 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                or (_t26 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            else None if _t25 is None or _t26 is None
             else True
         ),
         (None if f_occupancy is None else f_occupancy in {'investment'}),
@@ -1272,7 +1276,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else f_appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+    v_ltv = (
+        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+        else rt.div_up(_t1, v_property_value, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (
         _undefined := (
@@ -1288,13 +1300,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t6 := (
+            _t8 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t6 - f_excluded_nonrecurring
+        else _t8 - f_excluded_nonrecurring
     )
     f_doc_type = loan.doc_type
     f_statement_months = loan.statement_months
@@ -1303,44 +1315,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v_qualifying_income = (
         None if (
-            _t7 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+            _t9 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
         ) is None
-        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+        else (
+            None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+        ) if _t9
         else (
             None if (
-                _t8 := (
+                _t10 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_down(
-                (
-                    None if (
-                        _t12 := (
-                            None if v_eligible_deposits is None
-                                or (
-                                    _t11 := (
-                                        None if (
-                                            _t10 := (
-                                                None if (
-                                                    _t9 := (
-                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                    )
-                                                ) is None
-                                                else _D100 - _t9
-                                            )
-                                        ) is None
-                                        else _t10 * _Em2
-                                    )
-                                ) is None
-                            else v_eligible_deposits * _t11
-                        )
-                    ) is None
-                        or (_t13 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                    else _t12 * _t13
-                ),
-                f_statement_months,
-                _STEP2,
-            ) if _t8
+            else (
+                None if (
+                    _t16 := (
+                        None if (
+                            _t14 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t13 := (
+                                            None if (
+                                                _t12 := (
+                                                    None if (
+                                                        _t11 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t11
+                                                )
+                                            ) is None
+                                            else _t12 * _Em2
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t13
+                            )
+                        ) is None
+                            or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t14 * _t15
+                    )
+                ) is None
+                    or f_statement_months is None
+                    or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
+                else rt.div_down(_t16, f_statement_months, _STEP2)
+            ) if _t10
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -1369,15 +1393,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        (
-            None if (
-                _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-            ) is None
-            else _t14 * _E2
-        ),
-        v_qualifying_income,
-        _STEP2,
+    v_dti = (
+        None if (
+            _t18 := (
+                None if (
+                    _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else _t17 * _E2
+            )
+        ) is None
+            or v_qualifying_income is None
+            or not v_qualifying_income
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
+        else rt.div_up(_t18, v_qualifying_income, _STEP2)
     )
     if 'qualifying_income' in inv:  # it reads a value outside its domain
         v_dti = None
@@ -1391,8 +1421,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) is not None:
         inv['dti'] = _undefined
         v_dti = None
+    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1401,29 +1438,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ok = (
         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
         else (
-            True if (_t37 := (None if v_dti is None else v_dti <= _D50)) is True
+            True if (_t41 := (None if v_dti is None else v_dti <= _D50)) is True
                 or (
-                    _t38 := (
+                    _t42 := (
                         False if (
-                            _t35 := (
+                            _t39 := (
                                 False if (
-                                    _t31 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
+                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700))
                                 ) is False
-                                    or (_t32 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (_t36 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                     or (
-                                        _t33 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        _t37 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                     ) is False
-                                    or (_t34 := (None if f_fthb is None else not f_fthb)) is False
-                                else None if _t31 is None or _t32 is None or _t33 is None or _t34 is None
+                                    or (_t38 := (None if f_fthb is None else not f_fthb)) is False
+                                else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
                                 else True
                             )
                         ) is False
-                            or (_t36 := (None if v_dti is None else v_dti <= _D55)) is False
-                        else None if _t35 is None or _t36 is None
+                            or (_t40 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t39 is None or _t40 is None
                         else True
                     )
                 ) is True
-            else None if _t37 is None or _t38 is None
+            else None if _t41 is None or _t42 is None
             else False
         )
     )
@@ -1448,49 +1485,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t44 := (
-                None if s_credit_events is None or f_application_date is None or (_t39 := s_credit_events[0]) is None
-                else True if _t39 is rt.NEVER
-                else rt.months_between(_t39, f_application_date) >= 36
+            _t48 := (
+                None if s_credit_events is None or f_application_date is None or (_t43 := s_credit_events[0]) is None
+                else True if _t43 is rt.NEVER
+                else rt.months_between(_t43, f_application_date) >= 36
             )
         ) is False
             or (
-                _t45 := (
+                _t49 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t40 := s_credit_events[1]) is None
-                    else True if _t40 is rt.NEVER
-                    else rt.months_between(_t40, f_application_date) >= 24
+                        or (_t44 := s_credit_events[1]) is None
+                    else True if _t44 is rt.NEVER
+                    else rt.months_between(_t44, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t46 := (
+                _t50 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t41 := s_credit_events[2]) is None
-                    else True if _t41 is rt.NEVER
-                    else rt.months_between(_t41, f_application_date) >= 12
+                        or (_t45 := s_credit_events[2]) is None
+                    else True if _t45 is rt.NEVER
+                    else rt.months_between(_t45, f_application_date) >= 12
                 )
             ) is False
             or (
-                _t47 := (
+                _t51 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t42 := s_credit_events[3]) is None
-                    else True if _t42 is rt.NEVER
-                    else rt.months_between(_t42, f_application_date) >= 24
+                        or (_t46 := s_credit_events[3]) is None
+                    else True if _t46 is rt.NEVER
+                    else rt.months_between(_t46, f_application_date) >= 24
                 )
             ) is False
             or (
-                _t48 := (
+                _t52 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t43 := s_credit_events[4]) is None
-                    else True if _t43 is rt.NEVER
-                    else rt.months_between(_t43, f_application_date) >= 12
+                        or (_t47 := s_credit_events[4]) is None
+                    else True if _t47 is rt.NEVER
+                    else rt.months_between(_t47, f_application_date) >= 12
                 )
             ) is False
-        else None if _t44 is None or _t45 is None or _t46 is None or _t47 is None or _t48 is None
+        else None if _t48 is None or _t49 is None or _t50 is None or _t51 is None or _t52 is None
         else True
     )
     if ok is False:
@@ -1503,27 +1540,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_rent_free = loan.rent_free
     applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
+        f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t50 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t53 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+                or (_t54 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
                 or (
-                    _t51 := (
-                        None if (
-                            _t49 := rt.count_lates(
-                                loan.housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
-                            )
-                        ) is None
-                        else _t49 <= _D1
-                    )
-                ) is False
-                or (
-                    _t52 := (
+                    _t55 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t50 is None or _t51 is None or _t52 is None
+            else None if _t53 is None or _t54 is None or _t55 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1545,9 +1585,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t53 := (f_forbearance_end is not None)) is False
-            or (_t54 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t56 := (f_forbearance_end is not None)) is False
+            or (_t57 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t56 is None or _t57 is None
         else True
     )
     if applies is not False:
@@ -1563,9 +1603,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t55 := (f_forbearance_end is not None)) is False
-            or (_t56 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t58 := (f_forbearance_end is not None)) is False
+            or (_t59 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t58 is None or _t59 is None
         else True
     )
     if applies is None or applies:
@@ -1661,38 +1701,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t63 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t66 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t64 := (
+                                    _t67 := (
                                         False if (
-                                            _t61 := (
+                                            _t64 := (
                                                 False if (
-                                                    _t57 := (
+                                                    _t60 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t58 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t61 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t59 := (
+                                                        _t62 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t60 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t57 is None
-                                                    or _t58 is None
-                                                    or _t59 is None
-                                                    or _t60 is None
+                                                    or (_t63 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t60 is None
+                                                    or _t61 is None
+                                                    or _t62 is None
+                                                    or _t63 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t62 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t61 is None or _t62 is None
+                                            or (_t65 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t64 is None or _t65 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t63 is None or _t64 is None
+                            else None if _t66 is None or _t67 is None
                             else False
                         )
                     ) is False
@@ -1701,9 +1741,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t65 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t66 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t65 is None or _t66 is None
+                False if (_t68 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t69 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t68 is None or _t69 is None
                 else True
             ) is False
         ):
@@ -1719,38 +1759,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t73 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t76 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t74 := (
+                                    _t77 := (
                                         False if (
-                                            _t71 := (
+                                            _t74 := (
                                                 False if (
-                                                    _t67 := (
+                                                    _t70 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t68 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t71 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t69 := (
+                                                        _t72 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t70 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t67 is None
-                                                    or _t68 is None
-                                                    or _t69 is None
-                                                    or _t70 is None
+                                                    or (_t73 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t70 is None
+                                                    or _t71 is None
+                                                    or _t72 is None
+                                                    or _t73 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t72 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t71 is None or _t72 is None
+                                            or (_t75 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t74 is None or _t75 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t73 is None or _t74 is None
+                            else None if _t76 is None or _t77 is None
                             else False
                         )
                     ) is False
@@ -1759,9 +1799,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_second_home[0]]
         if out_second_home[1] == 1 and (
             (
-                False if (_t75 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t76 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t75 is None or _t76 is None
+                False if (_t78 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t79 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t78 is None or _t79 is None
                 else True
             ) is False
         ):
@@ -1777,38 +1817,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t83 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t86 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t84 := (
+                                    _t87 := (
                                         False if (
-                                            _t81 := (
+                                            _t84 := (
                                                 False if (
-                                                    _t77 := (
+                                                    _t80 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t78 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t81 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t79 := (
+                                                        _t82 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t80 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t77 is None
-                                                    or _t78 is None
-                                                    or _t79 is None
-                                                    or _t80 is None
+                                                    or (_t83 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t80 is None
+                                                    or _t81 is None
+                                                    or _t82 is None
+                                                    or _t83 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t82 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t81 is None or _t82 is None
+                                            or (_t85 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t84 is None or _t85 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t83 is None or _t84 is None
+                            else None if _t86 is None or _t87 is None
                             else False
                         )
                     ) is False
@@ -1817,9 +1857,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_cash_out[0]]
         if out_primary_cash_out[1] == 1 and (
             (
-                False if (_t85 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t86 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t85 is None or _t86 is None
+                False if (_t88 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t89 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t88 is None or _t89 is None
                 else True
             ) is False
         ):
@@ -1835,38 +1875,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t93 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t96 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t94 := (
+                                    _t97 := (
                                         False if (
-                                            _t91 := (
+                                            _t94 := (
                                                 False if (
-                                                    _t87 := (
+                                                    _t90 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t88 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t91 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t89 := (
+                                                        _t92 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t90 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t87 is None
-                                                    or _t88 is None
-                                                    or _t89 is None
-                                                    or _t90 is None
+                                                    or (_t93 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t90 is None
+                                                    or _t91 is None
+                                                    or _t92 is None
+                                                    or _t93 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t92 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t91 is None or _t92 is None
+                                            or (_t95 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t94 is None or _t95 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t93 is None or _t94 is None
+                            else None if _t96 is None or _t97 is None
                             else False
                         )
                     ) is False
@@ -1875,9 +1915,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_rate_term[0]]
         if out_primary_rate_term[1] == 1 and (
             (
-                False if (_t95 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t96 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t95 is None or _t96 is None
+                False if (_t98 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t99 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t98 is None or _t99 is None
                 else True
             ) is False
         ):
@@ -1893,38 +1933,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (
                         False if (inv and not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months')))
                         else (
-                            True if (_t103 := (None if v_dti is None else v_dti <= _D50)) is True
+                            True if (_t106 := (None if v_dti is None else v_dti <= _D50)) is True
                                 or (
-                                    _t104 := (
+                                    _t107 := (
                                         False if (
-                                            _t101 := (
+                                            _t104 := (
                                                 False if (
-                                                    _t97 := (
+                                                    _t100 := (
                                                         False if f_fico_no_score
                                                         else (None if f_fico is None else f_fico >= 700)
                                                     )
                                                 ) is False
-                                                    or (_t98 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                    or (_t101 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                     or (
-                                                        _t99 := (
+                                                        _t102 := (
                                                             None if v_reserves_months is None
                                                             else v_reserves_months >= _D12
                                                         )
                                                     ) is False
-                                                    or (_t100 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t97 is None
-                                                    or _t98 is None
-                                                    or _t99 is None
-                                                    or _t100 is None
+                                                    or (_t103 := (None if f_fthb is None else not f_fthb)) is False
+                                                else None if _t100 is None
+                                                    or _t101 is None
+                                                    or _t102 is None
+                                                    or _t103 is None
                                                 else True
                                             )
                                         ) is False
-                                            or (_t102 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t101 is None or _t102 is None
+                                            or (_t105 := (None if v_dti is None else v_dti <= _D55)) is False
+                                        else None if _t104 is None or _t105 is None
                                         else True
                                     )
                                 ) is True
-                            else None if _t103 is None or _t104 is None
+                            else None if _t106 is None or _t107 is None
                             else False
                         )
                     ) is False
@@ -1933,9 +1973,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_primary_purchase[0]]
         if out_primary_purchase[1] == 1 and (
             (
-                False if (_t105 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t106 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t105 is None or _t106 is None
+                False if (_t108 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t109 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t108 is None or _t109 is None
                 else True
             ) is False
         ):
@@ -2009,36 +2049,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

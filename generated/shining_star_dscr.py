@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t21 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t21
+        ) if _t23
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t24 := (
-                False if (_t22 := (loan.lien_position is not None)) is False
-                    or (_t23 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t22 is None or _t23 is None
+            _t26 := (
+                False if (_t24 := (loan.lien_position is not None)) is False
+                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t24 is None or _t25 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t24
+        else loan.senior_lien_balance if _t26
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t26 := (
+                _t28 := (
                     None if (
-                        _t25 := (
+                        _t27 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t25 + loan.subordinate_liens
+                    else _t27 + loan.subordinate_liens
                 )
             ) is None
-            else _t26 * _E2
+            else _t28 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -129,9 +129,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t27 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t29 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t27 if _t27 <= loan.market_rent
+            else _t29 if _t29 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -157,24 +157,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t30 := (
+                _t32 := (
                     None if (
-                        _t29 := (
+                        _t31 := (
                             None if (
-                                _t28 := (
+                                _t30 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t28 + loan.subordinate_liens
+                            else _t30 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t29 + v['heloc_undrawn']
+                    else _t31 + v['heloc_undrawn']
                 )
             ) is None
-            else _t30 * _E2
+            else _t32 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -194,25 +194,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t31 := (
+            _t33 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t31 - loan.excluded_nonrecurring
+        else _t33 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t32 := (
+            _t34 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t32
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t34
         else (
             None if (
-                _t33 := (
+                _t35 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -220,33 +220,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t37 := (
+                        _t39 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t36 := (
+                                    _t38 := (
                                         None if (
-                                            _t35 := (
+                                            _t37 := (
                                                 None if (
-                                                    _t34 := (
+                                                    _t36 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t34
+                                                else _D100 - _t36
                                             )
                                         ) is None
-                                        else _t35 * _Em2
+                                        else _t37 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t36
+                            else v['eligible_deposits'] * _t38
                         )
                     ) is None
-                        or (_t38 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t37 * _t38
+                        or (_t40 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t39 * _t40
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t33
+            ) if _t35
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -276,9 +276,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t39 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t41 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t39 * _E2
+            else _t41 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -361,7 +361,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t40 := rt.months_since_latest(
+                _t42 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -369,17 +369,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t40 >= _D24
+            else _t42 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t41 := rt.months_since_latest(
+                _t43 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t41 >= _D24
+            else _t43 >= _D24
         ),
     )
 
@@ -407,9 +407,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t42 := (loan.forbearance_end is not None)) is False
-            or (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t44 := (loan.forbearance_end is not None)) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, (
@@ -425,9 +425,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t46 := (loan.forbearance_end is not None)) is False
+            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     return applies, ()
@@ -480,9 +480,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t46 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t47 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t46 is None or _t47 is None
+            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t48 is None or _t49 is None
             else True
         ),
     )
@@ -552,18 +552,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t48 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t50 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t48 < _D48
+        else _t50 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t49 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t51 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t49 <= _D0
+            else _t51 <= _D0
         ),
     )
 
@@ -615,6 +615,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (1, 2),
     'bk13': (1, 2),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_investment = (
     ((Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70"))),
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65"))),
@@ -727,20 +731,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t9 := (
-                None if s_credit_events is None or f_application_date is None or (_t7 := s_credit_events[0]) is None
-                else True if _t7 is rt.NEVER
-                else rt.months_between(_t7, f_application_date) >= 24
+            _t12 := (
+                None if s_credit_events is None or f_application_date is None or (_t10 := s_credit_events[0]) is None
+                else True if _t10 is rt.NEVER
+                else rt.months_between(_t10, f_application_date) >= 24
             )
         ) is False
             or (
-                _t10 := (
-                    None if s_credit_events is None or f_application_date is None or (_t8 := s_credit_events[1]) is None
-                    else True if _t8 is rt.NEVER
-                    else rt.months_between(_t8, f_application_date) >= 24
+                _t13 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t11 := s_credit_events[1]) is None
+                    else True if _t11 is rt.NEVER
+                    else rt.months_between(_t11, f_application_date) >= 24
                 )
             ) is False
-        else None if _t9 is None or _t10 is None
+        else None if _t12 is None or _t13 is None
         else True
     )
     if ok is False:
@@ -758,9 +764,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t11 := (f_forbearance_end is not None)) is False
-            or (_t12 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t11 is None or _t12 is None
+        False if (_t14 := (f_forbearance_end is not None)) is False
+            or (_t15 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if applies is not False:
@@ -775,9 +781,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t13 := (f_forbearance_end is not None)) is False
-            or (_t14 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t13 is None or _t14 is None
+        False if (_t16 := (f_forbearance_end is not None)) is False
+            or (_t17 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t16 is None or _t17 is None
         else True
     )
     if applies is None or applies:
@@ -795,9 +801,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (f_borrower_contribution_pct >= _D10):
             failed.append('rent_free')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
+    f_liquid_assets = loan.liquid_assets
     f_pitia = loan.pitia
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -835,9 +848,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t16 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t15 is None or _t16 is None
+        False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t18 is None or _t19 is None
         else True
     )
     if ok is False:
@@ -849,14 +862,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_market_rent = loan.market_rent
     f_lease_rent = loan.lease_rent
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
-    v_dscr = rt.div_down(
-        (
-            None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
-            else _t6 if _t6 <= f_market_rent
-            else f_market_rent
-        ),
-        f_pitia,
-        _STEP3,
+    v_dscr = (
+        None if (
+            _t9 := (
+                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+                    or f_market_rent is None
+                else _t8 if _t8 <= f_market_rent
+                else f_market_rent
+            )
+        ) is None
+            or f_pitia is None
+            or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
+        else rt.div_down(_t9, f_pitia, _STEP3)
     )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
@@ -871,20 +891,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t18 := s_credit_events[2]) is None
-        else False if _t18 is rt.NEVER
-        else rt.months_between(_t18, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[2]) is None
+        else False if _t20 is rt.NEVER
+        else rt.months_between(_t20, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
         if applies is None:  # may apply: missing unless the requirement is met
-            if (
-                _t17 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-            ) is None or not (_t17 <= _D0):
+            if s_housing_lates_late is None or not (s_housing_lates_late <= 0):
                 unresolved.append('event_housing_history')
-        elif (_t17 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)) is None:
+        elif s_housing_lates_late is None:
             unresolved.append('event_housing_history')
-        elif not (_t17 <= _D0):
+        elif not (s_housing_lates_late <= 0):
             failed.append('event_housing_history')
     if out_investment is not None:  # matrix investment: a key outside its bands
         if out_investment[1] == 0 and (
@@ -893,9 +922,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t19 is None or _t20 is None
+                False if (_t21 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t22 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t21 is None or _t22 is None
                 else True
             ) is False
         ):
@@ -940,7 +969,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -968,36 +1005,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

@@ -49,12 +49,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t32 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t32
+        ) if _t37
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -71,32 +71,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t35 := (
-                False if (_t33 := (loan.lien_position is not None)) is False
-                    or (_t34 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t33 is None or _t34 is None
+            _t40 := (
+                False if (_t38 := (loan.lien_position is not None)) is False
+                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t38 is None or _t39 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t35
+        else loan.senior_lien_balance if _t40
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t37 := (
+                _t42 := (
                     None if (
-                        _t36 := (
+                        _t41 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t36 + loan.subordinate_liens
+                    else _t41 + loan.subordinate_liens
                 )
             ) is None
-            else _t37 * _E2
+            else _t42 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,25 +113,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t38 := (
+            _t43 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t38 - loan.excluded_nonrecurring
+        else _t43 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t39 := (
+            _t44 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t39
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t44
         else (
             None if (
-                _t40 := (
+                _t45 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -139,33 +139,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t44 := (
+                        _t49 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t43 := (
+                                    _t48 := (
                                         None if (
-                                            _t42 := (
+                                            _t47 := (
                                                 None if (
-                                                    _t41 := (
+                                                    _t46 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t41
+                                                else _D100 - _t46
                                             )
                                         ) is None
-                                        else _t42 * _Em2
+                                        else _t47 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t43
+                            else v['eligible_deposits'] * _t48
                         )
                     ) is None
-                        or (_t45 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t44 * _t45
+                        or (_t50 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t49 * _t50
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t40
+            ) if _t45
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -195,9 +195,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t46 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t51 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t46 * _E2
+            else _t51 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -257,24 +257,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t49 := (
+                _t54 := (
                     None if (
-                        _t48 := (
+                        _t53 := (
                             None if (
-                                _t47 := (
+                                _t52 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t47 + loan.subordinate_liens
+                            else _t52 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t48 + v['heloc_undrawn']
+                    else _t53 + v['heloc_undrawn']
                 )
             ) is None
-            else _t49 * _E2
+            else _t54 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -294,9 +294,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t50 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t55 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t50 if _t50 <= loan.market_rent
+            else _t55 if _t55 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -386,7 +386,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t51 := rt.months_since_latest(
+                _t56 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -394,17 +394,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t51 >= _D24
+            else _t56 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t52 := rt.months_since_latest(
+                _t57 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t52 >= _D24
+            else _t57 >= _D24
         ),
     )
 
@@ -417,9 +417,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t53 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t54 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t53 is None or _t54 is None
+        False if (_t58 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t59 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t58 is None or _t59 is None
         else True
     )
     return applies, (
@@ -451,9 +451,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t55 := (loan.forbearance_end is not None)) is False
-            or (_t56 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t60 := (loan.forbearance_end is not None)) is False
+            or (_t61 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t60 is None or _t61 is None
         else True
     )
     return applies, (
@@ -469,9 +469,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t57 := (loan.forbearance_end is not None)) is False
-            or (_t58 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t62 := (loan.forbearance_end is not None)) is False
+            or (_t63 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t62 is None or _t63 is None
         else True
     )
     return applies, ()
@@ -507,8 +507,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t59 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t59 is None
+            or (_t64 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t64 is None
         else True
     )
     return applies, (
@@ -547,9 +547,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t60 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t61 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t60 is None or _t61 is None
+            False if (_t65 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t66 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t65 is None or _t66 is None
             else True
         ),
     )
@@ -583,9 +583,9 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not
     # Living rent-free
     applies = (
-        False if (_t62 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
-            or (_t63 := (None if loan.rent_free is None else not loan.rent_free)) is False
-        else None if _t62 is None or _t63 is None
+        False if (_t67 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t68 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t67 is None or _t68 is None
         else True
     )
     return applies, (
@@ -643,6 +643,10 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (1,),
     'bk13': (1,),
 })
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _APPLIES = {
     ('primary',): (True, False),
     ('second_home',): (True, False),
@@ -815,13 +819,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t6 := (
+                _t8 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t6 - f_excluded_nonrecurring
+            else _t8 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -829,46 +833,59 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
-                _t7 := (
+                _t9 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+            else (
+                None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+            ) if _t9
             else (
                 None if (
-                    _t8 := (
+                    _t10 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
-                else rt.div_down(
-                    (
-                        None if (
-                            _t12 := (
-                                None if v_eligible_deposits is None
-                                    or (
-                                        _t11 := (
-                                            None if (
-                                                _t10 := (
-                                                    None if (
-                                                        _t9 := (
-                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                        )
-                                                    ) is None
-                                                    else _D100 - _t9
-                                                )
-                                            ) is None
-                                            else _t10 * _Em2
-                                        )
-                                    ) is None
-                                else v_eligible_deposits * _t11
-                            )
-                        ) is None
-                            or (_t13 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                        else _t12 * _t13
-                    ),
-                    f_statement_months,
-                    _STEP2,
-                ) if _t8
+                else (
+                    None if (
+                        _t16 := (
+                            None if (
+                                _t14 := (
+                                    None if v_eligible_deposits is None
+                                        or (
+                                            _t13 := (
+                                                None if (
+                                                    _t12 := (
+                                                        None if (
+                                                            _t11 := (
+                                                                _D50 if f_cpa_expense_ratio is None
+                                                                else f_cpa_expense_ratio
+                                                            )
+                                                        ) is None
+                                                        else _D100 - _t11
+                                                    )
+                                                ) is None
+                                                else _t12 * _Em2
+                                            )
+                                        ) is None
+                                    else v_eligible_deposits * _t13
+                                )
+                            ) is None
+                                or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t14 * _t15
+                        )
+                    ) is None
+                        or f_statement_months is None
+                        or not f_statement_months
+                    else (
+                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                    ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
+                    else rt.div_down(_t16, f_statement_months, _STEP2)
+                ) if _t10
                 else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
@@ -896,15 +913,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
             v_qualifying_income = None
         f_monthly_debts = loan.monthly_debts
         # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-        v_dti = rt.div_up(
-            (
-                None if (
-                    _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-                ) is None
-                else _t14 * _E2
-            ),
-            v_qualifying_income,
-            _STEP2,
+        v_dti = (
+            None if (
+                _t18 := (
+                    None if (
+                        _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    ) is None
+                    else _t17 * _E2
+                )
+            ) is None
+                or v_qualifying_income is None
+                or not v_qualifying_income
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
+            else rt.div_up(_t18, v_qualifying_income, _STEP2)
         )
         if 'qualifying_income' in inv:  # it reads a value outside its domain
             v_dti = None
@@ -944,22 +967,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     ok = (
         False if (
-            _t17 := (
-                None if s_credit_events is None or f_application_date is None or (_t15 := s_credit_events[0]) is None
-                else True if _t15 is rt.NEVER
-                else rt.months_between(_t15, f_application_date) >= 24
+            _t22 := (
+                None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[0]) is None
+                else True if _t20 is rt.NEVER
+                else rt.months_between(_t20, f_application_date) >= 24
             )
         ) is False
             or (
-                _t18 := (
+                _t23 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t16 := s_credit_events[1]) is None
-                    else True if _t16 is rt.NEVER
-                    else rt.months_between(_t16, f_application_date) >= 24
+                        or (_t21 := s_credit_events[1]) is None
+                    else True if _t21 is rt.NEVER
+                    else rt.months_between(_t21, f_application_date) >= 24
                 )
             ) is False
-        else None if _t17 is None or _t18 is None
+        else None if _t22 is None or _t23 is None
         else True
     )
     if ok is False:
@@ -970,9 +993,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon)
     f_rent_free = loan.rent_free
     applies = (
-        False if (_t19 := (None if f_rent_free is None else not f_rent_free)) is False
-            or (_t20 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t24 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t25 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t24 is None or _t25 is None
         else True
     )
     if applies is not False:
@@ -995,9 +1018,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t21 := (f_forbearance_end is not None)) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
+        False if (_t26 := (f_forbearance_end is not None)) is False
+            or (_t27 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t26 is None or _t27 is None
         else True
     )
     if applies is not False:
@@ -1012,9 +1035,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t23 := (f_forbearance_end is not None)) is False
-            or (_t24 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t23 is None or _t24 is None
+        False if (_t28 := (f_forbearance_end is not None)) is False
+            or (_t29 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t28 is None or _t29 is None
         else True
     )
     if applies is None or applies:
@@ -1036,14 +1059,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t25 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t25 is None
+            or (_t30 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t30 is None
         else True
     )
     if applies is not False:
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-        v_payment_shock = rt.div_up((None if f_pitia is None else f_pitia * _E2), f_current_housing_payment, _STEP2)
+        v_payment_shock = (
+            None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
+                or f_current_housing_payment is None
+                or not f_current_housing_payment
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
+            else rt.div_up(_t19, f_current_housing_payment, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1063,8 +1094,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_payment_shock <= _D250):
             failed.append('fthb_payment_shock')
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
+    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined
@@ -1102,9 +1140,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule 10: 10% minimum borrower contribution and maximum 80% LTV)
     f_housing_history_months = loan.housing_history_months
     a_incomplete_history = (
-        False if (_t26 := (None if f_housing_history_months is None else f_housing_history_months < 12)) is False
-            or (_t27 := (None if f_rent_free is None else not f_rent_free)) is False
-        else None if _t26 is None or _t27 is None
+        False if (_t31 := (None if f_housing_history_months is None else f_housing_history_months < 12)) is False
+            or (_t32 := (None if f_rent_free is None else not f_rent_free)) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if a_incomplete_history is not False:
@@ -1122,9 +1160,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_investment[0]]
         if out_investment[1] == 1 and (
             (
-                False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t28 is None or _t29 is None
+                False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t33 is None or _t34 is None
                 else True
             ) is False
         ):
@@ -1136,9 +1174,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out_owner_occupied[0]]
         if out_owner_occupied[1] == 1 and (
             (
-                False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t30 is None or _t31 is None
+                False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t35 is None or _t36 is None
                 else True
             ) is False
         ):
@@ -1188,7 +1226,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
+        )
         # it divides by zero or less: undefined
         if (
             _undefined := (
@@ -1216,36 +1262,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else loan.senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else _t5 * _E2
-            ),
-            v_property_value,
-            _STEP2,
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
         # it divides by zero or less: undefined
         if (

@@ -25,7 +25,6 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
-_D1 = Decimal("1")
 _D90 = Decimal("90")
 _D85 = Decimal("85")
 _D80 = Decimal("80")
@@ -39,6 +38,7 @@ _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
+_D1 = Decimal("1")
 _D24 = Decimal("24")
 _D36 = Decimal("36")
 _D48 = Decimal("48")
@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t34
+        ) if _t35
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -77,32 +77,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t37 := (
-                False if (_t35 := (loan.lien_position is not None)) is False
-                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t35 is None or _t36 is None
+            _t38 := (
+                False if (_t36 := (loan.lien_position is not None)) is False
+                    or (_t37 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t36 is None or _t37 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t37
+        else loan.senior_lien_balance if _t38
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t39 := (
+                _t40 := (
                     None if (
-                        _t38 := (
+                        _t39 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t38 + loan.subordinate_liens
+                    else _t39 + loan.subordinate_liens
                 )
             ) is None
-            else _t39 * _E2
+            else _t40 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -134,88 +134,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t54 := (
+            _t55 := (
                 False if (
-                    _t52 := (
+                    _t53 := (
                         None if (
-                            _t50 := rt.count_lates(
+                            _t51 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t50 <= _D0
+                        else _t51 <= _D0
                     )
                 ) is False
                     or (
-                        _t53 := (
+                        _t54 := (
                             None if (
-                                _t51 := rt.months_since_latest(
+                                _t52 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t51 >= _D48
+                            else _t52 >= _D48
                         )
                     ) is False
-                else None if _t52 is None or _t53 is None
+                else None if _t53 is None or _t54 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t54
+        else 'a_plus' if _t55
         else (
             None if (
-                _t49 := (
+                _t50 := (
                     False if (
-                        _t47 := (
+                        _t48 := (
                             None if (
-                                _t45 := rt.count_lates(
+                                _t46 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t45 <= _D1
+                            else _t46 <= _D1
                         )
                     ) is False
                         or (
-                            _t48 := (
+                            _t49 := (
                                 None if (
-                                    _t46 := rt.months_since_latest(
+                                    _t47 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t46 >= _D36
+                                else _t47 >= _D36
                             )
                         ) is False
-                    else None if _t47 is None or _t48 is None
+                    else None if _t48 is None or _t49 is None
                     else True
                 )
             ) is None
-            else 'a' if _t49
+            else 'a' if _t50
             else (
                 None if (
-                    _t44 := (
+                    _t45 := (
                         False if (
-                            _t42 := (
+                            _t43 := (
                                 None if (
-                                    _t40 := rt.count_lates(
+                                    _t41 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t40 <= _D1
+                                else _t41 <= _D1
                             )
                         ) is False
                             or (
-                                _t43 := (
+                                _t44 := (
                                     None if (
-                                        _t41 := rt.months_since_latest(
+                                        _t42 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t41 >= _D24
+                                    else _t42 >= _D24
                                 )
                             ) is False
-                        else None if _t42 is None or _t43 is None
+                        else None if _t43 is None or _t44 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t44
+                else 'b' if _t45
                 else 'c'
             )
         )
@@ -232,25 +232,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t55 := (
+            _t56 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t55 - loan.excluded_nonrecurring
+        else _t56 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t56 := (
+            _t57 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t56
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
         else (
             None if (
-                _t57 := (
+                _t58 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -258,33 +258,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t61 := (
+                        _t62 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t60 := (
+                                    _t61 := (
                                         None if (
-                                            _t59 := (
+                                            _t60 := (
                                                 None if (
-                                                    _t58 := (
+                                                    _t59 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t58
+                                                else _D100 - _t59
                                             )
                                         ) is None
-                                        else _t59 * _Em2
+                                        else _t60 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t60
+                            else v['eligible_deposits'] * _t61
                         )
                     ) is None
-                        or (_t62 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t61 * _t62
+                        or (_t63 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t62 * _t63
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t57
+            ) if _t58
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -314,9 +314,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t63 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t63 * _E2
+            else _t64 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -371,24 +371,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t66 := (
+                _t67 := (
                     None if (
-                        _t65 := (
+                        _t66 := (
                             None if (
-                                _t64 := (
+                                _t65 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t64 + loan.subordinate_liens
+                            else _t65 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t65 + v['heloc_undrawn']
+                    else _t66 + v['heloc_undrawn']
                 )
             ) is None
-            else _t66 * _E2
+            else _t67 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -408,9 +408,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t67 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t68 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t67 if _t67 <= loan.market_rent
+            else _t68 if _t68 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -615,6 +615,10 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -675,6 +679,41 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = None
                 elif _was0 is rt.NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
+    f_housing_lates = loan.housing_lates
+    f_application_date = loan.application_date
+    # housing_lates: how many are 30+ days late within 24 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 24:
+                s_housing_lates_late += 1
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late_1: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_1 = 0
+        for _late1 in f_housing_lates:
+            _days1, _due1 = _late1.days_late, _late1.due_on
+            if _days1 is None or _due1 is None:
+                s_housing_lates_late_1 = None
+                break
+            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 12:
+                s_housing_lates_late_1 += 1
+    # housing_lates: how many are 60+ days late within 12 months before application_date
+    s_housing_lates_late_2: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_2 = 0
+        for _late2 in f_housing_lates:
+            _days2, _due2 = _late2.days_late, _late2.due_on
+            if _days2 is None or _due2 is None:
+                s_housing_lates_late_2 = None
+                break
+            if _days2 >= 60 and rt.months_between(_due2, f_application_date) < 12:
+                s_housing_lates_late_2 += 1
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
@@ -692,46 +731,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else 'not_offered' if f_doc_type in {'asset_depletion', 'dscr'}
         else None
     )
-    f_housing_lates = loan.housing_lates
-    f_application_date = loan.application_date
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t20 := (
-                False if (
-                    _t18 := (
-                        None if (
-                            _t16 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
-                        ) is None
-                        else _t16 <= _D0
-                    )
-                ) is False
+            _t19 := (
+                False if (_t17 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
                     or (
-                        _t19 := (
+                        _t18 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t17 := s_credit_events[0]) is None
-                            else True if _t17 is rt.NEVER
-                            else rt.months_between(_t17, f_application_date) >= 48
+                                or (_t16 := s_credit_events[0]) is None
+                            else True if _t16 is rt.NEVER
+                            else rt.months_between(_t16, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t18 is None or _t19 is None
+                else None if _t17 is None or _t18 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t20
+        else 'a_plus' if _t19
         else (
             None if (
                 _t15 := (
                     False if (
-                        _t13 := (
-                            None if (
-                                _t11 := rt.count_lates(
-                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
-                                )
-                            ) is None
-                            else _t11 <= _D1
-                        )
+                        _t13 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)
                     ) is False
                         or (
                             _t14 := (
@@ -749,31 +772,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else 'a' if _t15
             else (
                 None if (
-                    _t10 := (
+                    _t11 := (
                         False if (
-                            _t8 := (
-                                None if (
-                                    _t6 := rt.count_lates(
-                                        f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
-                                    )
-                                ) is None
-                                else _t6 <= _D1
-                            )
+                            _t9 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
                         ) is False
                             or (
-                                _t9 := (
+                                _t10 := (
                                     None if s_credit_events is None
                                         or f_application_date is None
-                                        or (_t7 := s_credit_events[0]) is None
-                                    else True if _t7 is rt.NEVER
-                                    else rt.months_between(_t7, f_application_date) >= 24
+                                        or (_t8 := s_credit_events[0]) is None
+                                    else True if _t8 is rt.NEVER
+                                    else rt.months_between(_t8, f_application_date) >= 24
                                 )
                             ) is False
-                        else None if _t8 is None or _t9 is None
+                        else None if _t9 is None or _t10 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t10
+                else 'b' if _t11
                 else 'c'
             )
         )
@@ -869,7 +885,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else f_loan_amount * _E2), v_property_value, _STEP2)
+    v_ltv = (
+        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+        else rt.div_up(_t1, v_property_value, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (
         _undefined := (
@@ -883,35 +907,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
-            _t3 := (
-                False if (_t1 := (f_lien_position is not None)) is False
-                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
+            _t4 := (
+                False if (_t2 := (f_lien_position is not None)) is False
+                    or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                else None if _t2 is None or _t3 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t4
         else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        (
-            None if (
-                _t5 := (
-                    None if (
-                        _t4 := (
-                            None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
-                        )
-                    ) is None
-                        or f_subordinate_liens is None
-                    else _t4 + f_subordinate_liens
-                )
-            ) is None
-            else _t5 * _E2
-        ),
-        v_property_value,
-        _STEP2,
+    v_cltv = (
+        None if (
+            _t7 := (
+                None if (
+                    _t6 := (
+                        None if (
+                            _t5 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t5 + f_subordinate_liens
+                    )
+                ) is None
+                else _t6 * _E2
+            )
+        ) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+        else rt.div_up(_t7, v_property_value, _STEP2)
     )
     # it divides by zero or less: undefined
     if (
@@ -934,18 +965,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t30 := (
+                _t31 := (
                     False if 'ltv' in inv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t31 := (
+                    _t32 := (
                         False if 'cltv' in inv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t30 is None or _t31 is None
+            else None if _t31 is None or _t32 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -974,13 +1005,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t21 := (
+                _t20 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t21 - f_excluded_nonrecurring
+            else _t20 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -988,46 +1019,59 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         v_qualifying_income = (
             None if (
-                _t22 := (
+                _t21 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t22
+            else (
+                None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+            ) if _t21
             else (
                 None if (
-                    _t23 := (
+                    _t22 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
-                else rt.div_down(
-                    (
-                        None if (
-                            _t27 := (
-                                None if v_eligible_deposits is None
-                                    or (
-                                        _t26 := (
-                                            None if (
-                                                _t25 := (
-                                                    None if (
-                                                        _t24 := (
-                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                        )
-                                                    ) is None
-                                                    else _D100 - _t24
-                                                )
-                                            ) is None
-                                            else _t25 * _Em2
-                                        )
-                                    ) is None
-                                else v_eligible_deposits * _t26
-                            )
-                        ) is None
-                            or (_t28 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                        else _t27 * _t28
-                    ),
-                    f_statement_months,
-                    _STEP2,
-                ) if _t23
+                else (
+                    None if (
+                        _t28 := (
+                            None if (
+                                _t26 := (
+                                    None if v_eligible_deposits is None
+                                        or (
+                                            _t25 := (
+                                                None if (
+                                                    _t24 := (
+                                                        None if (
+                                                            _t23 := (
+                                                                _D50 if f_cpa_expense_ratio is None
+                                                                else f_cpa_expense_ratio
+                                                            )
+                                                        ) is None
+                                                        else _D100 - _t23
+                                                    )
+                                                ) is None
+                                                else _t24 * _Em2
+                                            )
+                                        ) is None
+                                    else v_eligible_deposits * _t25
+                                )
+                            ) is None
+                                or (_t27 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t26 * _t27
+                        )
+                    ) is None
+                        or f_statement_months is None
+                        or not f_statement_months
+                    else (
+                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                    ) if (_q := _DOWN_DIVIDE(_t28, f_statement_months)).adjusted() < 50
+                    else rt.div_down(_t28, f_statement_months, _STEP2)
+                ) if _t22
                 else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
@@ -1055,15 +1099,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
             v_qualifying_income = None
         f_monthly_debts = loan.monthly_debts
         # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-        v_dti = rt.div_up(
-            (
-                None if (
-                    _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-                ) is None
-                else _t29 * _E2
-            ),
-            v_qualifying_income,
-            _STEP2,
+        v_dti = (
+            None if (
+                _t30 := (
+                    None if (
+                        _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    ) is None
+                    else _t29 * _E2
+                )
+            ) is None
+                or v_qualifying_income is None
+                or not v_qualifying_income
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t30, v_qualifying_income)).adjusted() < 50
+            else rt.div_up(_t30, v_qualifying_income, _STEP2)
         )
         if 'qualifying_income' in inv:  # it reads a value outside its domain
             v_dti = None
@@ -1097,9 +1147,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t32 is None or _t33 is None
+        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     if ok is False:
@@ -1107,8 +1157,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif ok is None:
         unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
+    f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(loan.liquid_assets, f_pitia, _STEP2)
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
     # it divides by zero or less: undefined
     if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
         inv['reserves_months'] = _undefined

@@ -39,6 +39,8 @@ from .values import (
     div_round,
     div_up,
     divisor,
+    down_divide,
+    down_quantize,
     greater,
     isin,
     known,
@@ -50,6 +52,8 @@ from .values import (
     not3,
     quantize,
     scale,
+    up_divide,
+    up_quantize,
 )
 from .verdict import Verdict, verdict
 
@@ -83,6 +87,10 @@ __all__ = [
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
+    "down_divide",  # check_fast's directed division, inline: the bound methods of the 60-digit context
+    "down_quantize",
+    "up_divide",
+    "up_quantize",
     "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more

@@ -95,6 +95,8 @@ def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mod
 
 _up_divide, _up_quantize = _DIRECTED["up"].divide, _DIRECTED["up"].quantize
 _down_divide, _down_quantize = _DIRECTED["down"].divide, _DIRECTED["down"].quantize
+# The same bound methods for check_fast, which writes `div_up`/`div_down` inline (compiler/backends/python/expr.py)
+up_divide, up_quantize, down_divide, down_quantize = _up_divide, _up_quantize, _down_divide, _down_quantize
 
 
 def div_up(n: Decimal | int | None, d: Decimal | int | None, step: Decimal) -> Decimal | None:

@@ -21,7 +21,7 @@ from compiler.runtime.values import NEVER
 
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
-_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
+_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|[vs]_\w+|_\w+|\d+")
 _CONSTANT = re.compile(r"_\w+|\d+")
 _PLAIN = re.compile(r"(?:loan\.\w+|v\['\w+'\]|v_\w+) is None(?: or (?:loan\.\w+|v\['\w+'\]|v_\w+) is None)*|")  # no walrus
 
@@ -106,6 +106,8 @@ class PyExpr:
         self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
         # the fast path's `months since latest`: (the local holding its list's scan, the index of its kinds in it)
         self.latest: dict[ir.MonthsSinceLatest, tuple[str, int]] = {}
+        # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
+        self.counted: dict[ir.CountLates, str] = {}
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -168,8 +170,21 @@ class PyExpr:
         n, d = self.emit(x.numerator), self.emit(x.denominator)
         if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
             step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            if self.locals_for_values and _SIMPLE.fullmatch(d) and not _CONSTANT.fullmatch(d):
+                return self._div_inline(n, d, step, r.mode)
             return f"rt.div_{r.mode}({n}, {d}, {step})"
         return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
+
+    def _div_inline(self, n: str, d: str, step: str, mode: str) -> str:
+        """`rt.div_<mode>(n, d, step)` written out (the fast path: no call): the 60-digit directed quotient rounded
+        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits."""
+        name, first = self._hoisted(n)
+        unknown = f"{first} is None or " if not _CONSTANT.fullmatch(n) else ""
+        divide = self.const(f"rt.{mode}_divide", f"{mode.upper()}_DIVIDE")
+        quantize = self.const(f"rt.{mode}_quantize", f"{mode.upper()}_QUANTIZE")
+        return (f"(None if {unknown}{d} is None or not {d} "
+                f"else (_r if (_r := {quantize}(_q, {step})) else _r.copy_abs()) "
+                f"if (_q := {divide}({name}, {d})).adjusted() < 50 else rt.div_{mode}({name}, {d}, {step}))")
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
@@ -219,6 +234,8 @@ class PyExpr:
                 f"{literal(x.kinds)}, loan.{x.as_of}{days})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
+        if (name := self.counted.get(x)) is not None:  # the fast path's pass over the list (fast.py, `_scans`)
+            return name
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
                 f"loan.{x.as_of})")
 
@@ -290,8 +307,9 @@ class PyExpr:
     def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
         """A comparison operand; a whole-number constant compared with an integer field is an int literal
         (int against int compares faster than against a Decimal, and means the same)."""
-        if (isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value()
-                and isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days")):
+        whole = (isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days")
+                 or isinstance(other, ir.CountLates) and other in self.counted)  # the fast path counts in an int
+        if isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value() and whole:
             return str(int(x.value))
         return self.emit(x)
 

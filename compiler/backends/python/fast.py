@@ -117,6 +117,7 @@ class FastPath:
         finally:
             self.e.locals_for_values = False
             self.e.latest = {}
+            self.e.counted = {}
         return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
 
     # ---------------------------------------------------------------- lists: one pass for every `months since latest`
@@ -161,6 +162,24 @@ class FastPath:
                 f"                {name}[_g] = None",
                 f"            elif {was} is rt.NEVER or {when} > {was}:",
                 f"                {name}[_g] = {when}",
+            ]
+        counts = list(dict.fromkeys(n for root in roots for n in ir.find_all(root, ir.CountLates)))
+        for k, c in enumerate(counts):  # `count lates`: an int, counted in one pass (as rt.count_lates)
+            name = f"s_{c.list_field}_late" + (f"_{k}" if k else "")
+            self.e.counted[c] = name
+            item, days, due = f"_late{k}", f"_days{k}", f"_due{k}"
+            self.scans[name] = [
+                f"# {c.list_field}: how many are {c.min_days}+ days late within {c.months} months before {c.as_of}",
+                f"{name}: int | None = None",
+                f"if loan.{c.list_field} is not None and loan.{c.as_of} is not None:",
+                f"    {name} = 0",
+                f"    for {item} in loan.{c.list_field}:",
+                f"        {days}, {due} = {item}.{c.days_field}, {item}.{c.date_field}",
+                f"        if {days} is None or {due} is None:",
+                f"            {name} = None",
+                "            break",
+                f"        if {days} >= {c.min_days} and rt.months_between({due}, loan.{c.as_of}) < {c.months}:",
+                f"            {name} += 1",
             ]
 
     # ---------------------------------------------------------------- derived values, as locals
