@@ -1437,11 +1437,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
-            if f_prepayment_penalty_months is None or not (f_prepayment_penalty_months == 0):
+            if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_states')
         elif f_prepayment_penalty_months is None:
             unresolved.append('prepayment_states')
-        elif not (f_prepayment_penalty_months == 0):
+        elif f_prepayment_penalty_months != 0:
             failed.append('prepayment_states')
     if out_scored is not None:  # matrix scored: a key outside its bands
         if out_scored[1] == 0 and (

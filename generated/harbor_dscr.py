@@ -1373,11 +1373,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_prepayment_penalty_months = loan.prepayment_penalty_months
         if applies is None:  # may apply: missing unless the requirement is met
-            if f_prepayment_penalty_months is None or not (f_prepayment_penalty_months == 0):
+            if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_penalty')
         elif f_prepayment_penalty_months is None:
             unresolved.append('prepayment_penalty')
-        elif not (f_prepayment_penalty_months == 0):
+        elif f_prepayment_penalty_months != 0:
             failed.append('prepayment_penalty')
     if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
         if out_no_ratio[1] == 0 and (

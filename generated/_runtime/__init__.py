@@ -87,19 +87,19 @@ __all__ = [
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
-    "down_divide",  # check_fast's directed division, inline: the bound methods of the 60-digit context
-    "down_quantize",
-    "up_divide",
-    "up_quantize",
     "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
+    "down_divide",  # check_fast's directed division, inline: the bound methods of the 60-digit context
+    "down_quantize",
     "greater",  # `greater of`
     "isin",  # `in [...]` of an operand that is not a plain field, value or constant
     "known",  # `is known` of such an operand
     "lesser",  # `lesser of` three or more
     "neg",  # `-x`
     "not3",  # `not in [...]` of such an operand
+    "up_divide",
+    "up_quantize",
 ]
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.

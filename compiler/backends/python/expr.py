@@ -305,10 +305,11 @@ class PyExpr:
                 f"else {never} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}) {_OPERATOR[op]} {edge})")
 
     def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
-        """A comparison operand; a whole-number constant compared with an integer field is an int literal
-        (int against int compares faster than against a Decimal, and means the same)."""
-        whole = (isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days")
-                 or isinstance(other, ir.CountLates) and other in self.counted)  # the fast path counts in an int
+        """A comparison operand; a whole-number constant compared with an integer field (or the fast path's count
+        of late payments, an int) is an int literal (int against int compares faster than against a Decimal, and
+        means the same)."""
+        whole = ((isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days"))
+                 or (isinstance(other, ir.CountLates) and other in self.counted))
         if isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value() and whole:
             return str(int(x.value))
         return self.emit(x)

@@ -637,14 +637,17 @@ class FastPath:
 
 _NOT = re.compile(r"not (\w+(?:\.\w+)?)")
 _IN = re.compile(r"(\w+(?:\.\w+)?) (not in|in) (\{[^{}]*\})")
+_EQ = re.compile(r"(\w+(?:\.\w+)?) (==|!=) (\w+(?:\.\w+)?)")
 
 
 def _negated(test: str) -> str:
-    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`."""
+    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`, `==` <-> `!=`."""
     if m := _NOT.fullmatch(test):
         return m.group(1)
     if m := _IN.fullmatch(test):
         return f"{m.group(1)} {'in' if m.group(2) == 'not in' else 'not in'} {m.group(3)}"
+    if m := _EQ.fullmatch(test):
+        return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
     return f"not ({test})"
 
 
