@@ -22,6 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
+from compiler.ir_types import Type
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 from compiler.backends.python.placement import placed
@@ -251,7 +252,7 @@ class FastPath:
         ms = [m for m in self.p.matrices if m.when is not None]
         if len(ms) < 2:
             return []
-        types: dict[str, ir.Type] = {}
+        types: dict[str, Type] = {}
         for m in ms:
             fields = {f.name: f.type for f in ir.find_all(m.when, ir.FieldRef)}
             if set(ir.reads(m.when)) - set(fields):  # a derived value, a list, a `no score` flag
