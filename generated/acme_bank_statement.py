@@ -1791,25 +1791,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
         if a_non_warrantable_condo is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
+            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+        # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
+        elif a_interest_only is not False:
+            best, best_by = base_max_ltv - _D5, 'interest_only'
         # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        if a_declining_market is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+        elif a_declining_market is not False:
+            best, best_by = base_max_ltv - _D5, 'declining_market'
+        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+        if a_non_warrantable_condo is True:
+            sure = base_max_ltv - _D5
+        elif a_interest_only is True:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
+            sure = base_max_ltv - _D5
+        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+        elif a_declining_market is True:
+            sure = base_max_ltv - _D5
     # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
     if a_non_warrantable_condo is not False:
         if best is None or best > _D80:

@@ -1559,23 +1559,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'cash_out_no_ratio'
-            if a_cash_out_no_ratio is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        if a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D5, 'cash_out_no_ratio'
+        elif a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+            best, best_by = base_max_ltv - _D5, 'interest_only'
+        elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+            best, best_by = base_max_ltv - _D5, 'declining_market'
+        if a_cash_out_no_ratio is True:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
+            sure = base_max_ltv - _D5
+        elif a_interest_only is True:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+            sure = base_max_ltv - _D5
+        elif a_declining_market is True:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+            sure = base_max_ltv - _D5
     if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
         if best is None or best > _D75:
             best, best_by = _D75, 'first_time_investor'

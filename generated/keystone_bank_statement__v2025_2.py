@@ -1987,26 +1987,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
-        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
-        if a_interest_only is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
         # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
         if a_declining_market is not False:
-            if (less := base_max_ltv - _D10) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D10, 'declining_market'
+        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
+        elif a_non_warrantable_condo is not False:
+            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
+        elif a_interest_only is not False:
+            best, best_by = base_max_ltv - _D5, 'interest_only'
+        # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
+        if a_declining_market is True:
+            sure = base_max_ltv - _D10
+        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
+        elif a_non_warrantable_condo is True:
+            sure = base_max_ltv - _D5
+        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
+        elif a_interest_only is True:
+            sure = base_max_ltv - _D5
     # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
     if a_non_warrantable_condo is not False:
         if best is None or best > _D80:

@@ -1188,14 +1188,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
         if a_cash_out_reduction is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'cash_out_reduction'
-            if a_cash_out_reduction is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
+        if a_cash_out_reduction is True:  # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
+            sure = base_max_ltv - _D5
     if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
         if best is None or best > _D80:
             best, best_by = _D80, 'rent_free'

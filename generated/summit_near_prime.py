@@ -1204,18 +1204,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D5, 'investment'
+        elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            best, best_by = base_max_ltv - _D5, 'interest_only'
+        if a_investment is True:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
+            sure = base_max_ltv - _D5
+        elif a_interest_only is True:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            sure = base_max_ltv - _D5
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None

@@ -527,6 +527,8 @@ class FastPath:
                     sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
                     self.say(f"best = base_{b} - ({total})", 2)
                     self.say(f"sure = base_{b} - ({sure_total})", 2)
+                elif not first and all(a.amount is not None for _r, a in reduces):
+                    self._largest_reduction(b, reduces)
                 else:
                     self.say(f"low = low_sure = base_{b}", 2)
                     for r, a in reduces:
@@ -579,6 +581,21 @@ class FastPath:
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
         self.say(f"return rt.verdict((status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
                  "tuple(unresolved)))")
+
+    def _largest_reduction(self, b: str, reduces: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
+        """Lowest wins, every amount literal: the largest reduction that may apply (the first in the guide's order
+        among equal ones) gives `best`, the largest that surely applies `sure`: tested largest first, known now."""
+        order = sorted(((a.amount, -i) for i, (_r, a) in enumerate(reduces) if a.amount is not None and a.amount > 0),
+                       reverse=True)  # largest amount first; among equal amounts, the guide's order
+        for surely, target in ((False, "best"), (True, "sure")):
+            keyword = "if"
+            for amount, i in order:
+                r, a = reduces[-i]
+                test = f"a_{r.id} is True" if surely else f"a_{r.id} is not False"
+                by, rule = ("", "") if surely else (", best_by", f", {r.id!r}")
+                self.say(f"{keyword} {test}:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
+                self.say(f"{target}{by} = base_{b} - {self.e.decimal(amount)}{rule}", 3)
+                keyword = "elif"
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
