@@ -1565,11 +1565,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             best, best_by = base_max_ltv - _D5, 'interest_only'
         elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
             best, best_by = base_max_ltv - _D5, 'declining_market'
-        if a_cash_out_no_ratio is True:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
-            sure = base_max_ltv - _D5
-        elif a_interest_only is True:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
-            sure = base_max_ltv - _D5
-        elif a_declining_market is True:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+        if a_cash_out_no_ratio is True or a_interest_only is True or a_declining_market is True:
             sure = base_max_ltv - _D5
     if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
         if best is None or best > _D75:

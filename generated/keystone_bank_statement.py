@@ -2018,13 +2018,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
         elif a_declining_market is not False:
             best, best_by = base_max_ltv - _D5, 'declining_market'
-        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
-        if a_non_warrantable_condo is True:
-            sure = base_max_ltv - _D5
-        elif a_interest_only is True:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-            sure = base_max_ltv - _D5
-        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        elif a_declining_market is True:
+        if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
             sure = base_max_ltv - _D5
     # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
     if a_non_warrantable_condo is not False:

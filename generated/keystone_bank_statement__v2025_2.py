@@ -1996,14 +1996,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
         elif a_interest_only is not False:
             best, best_by = base_max_ltv - _D5, 'interest_only'
-        # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
         if a_declining_market is True:
             sure = base_max_ltv - _D10
-        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
-        elif a_non_warrantable_condo is True:
-            sure = base_max_ltv - _D5
-        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
-        elif a_interest_only is True:
+        elif a_non_warrantable_condo is True or a_interest_only is True:
             sure = base_max_ltv - _D5
     # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
     if a_non_warrantable_condo is not False:

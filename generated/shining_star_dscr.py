@@ -939,7 +939,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
         if a_cash_out_reduction is not False:
             best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
-        if a_cash_out_reduction is True:  # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
+        if a_cash_out_reduction is True:
             sure = base_max_ltv - _D5
     if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
         if best is None or best > _D80:

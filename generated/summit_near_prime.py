@@ -1208,9 +1208,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             best, best_by = base_max_ltv - _D5, 'investment'
         elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
             best, best_by = base_max_ltv - _D5, 'interest_only'
-        if a_investment is True:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            sure = base_max_ltv - _D5
-        elif a_interest_only is True:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+        if a_investment is True or a_interest_only is True:
             sure = base_max_ltv - _D5
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
-from compiler.ir_types import Type
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 from compiler.backends.python.placement import placed
 from compiler.evaluate import Env, ev
+from compiler.ir_types import Type
 
 _WHEN_TABLE_MAX = 256  # combinations of the matrix conditions' fields listed at most (`_when_table`)
 
@@ -587,15 +587,18 @@ class FastPath:
         among equal ones) gives `best`, the largest that surely applies `sure`: tested largest first, known now."""
         order = sorted(((a.amount, -i) for i, (_r, a) in enumerate(reduces) if a.amount is not None and a.amount > 0),
                        reverse=True)  # largest amount first; among equal amounts, the guide's order
-        for surely, target in ((False, "best"), (True, "sure")):
-            keyword = "if"
-            for amount, i in order:
-                r, a = reduces[-i]
-                test = f"a_{r.id} is True" if surely else f"a_{r.id} is not False"
-                by, rule = ("", "") if surely else (", best_by", f", {r.id!r}")
-                self.say(f"{keyword} {test}:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
-                self.say(f"{target}{by} = base_{b} - {self.e.decimal(amount)}{rule}", 3)
-                keyword = "elif"
+        keyword = "if"
+        for amount, i in order:
+            r, a = reduces[-i]
+            self.say(f"{keyword} a_{r.id} is not False:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
+            self.say(f"best, best_by = base_{b} - {self.e.decimal(amount)}, {r.id!r}", 3)
+            keyword = "elif"
+        keyword = "if"
+        for amount in sorted({amount for amount, _i in order}, reverse=True):  # rules reducing alike: one test
+            surely = " or ".join(f"a_{reduces[-i][0].id} is True" for same, i in order if same == amount)
+            self.say(f"{keyword} {surely}:", 2)
+            self.say(f"sure = base_{b} - {self.e.decimal(amount)}", 3)
+            keyword = "elif"
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
