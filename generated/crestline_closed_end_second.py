@@ -757,7 +757,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -1087,6 +1086,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
         None if (
             _t12 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
@@ -1142,31 +1142,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # it divides by zero or less: undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
-        _undefined := (
+        (
+            None if f_statement_months is None or f_statement_months > 0
+            else rt.divisor(f_statement_months, 'statement_months')
+        ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+        else (
             (
                 None if f_statement_months is None or f_statement_months > 0
                 else rt.divisor(f_statement_months, 'statement_months')
-            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
-            else (
-                (
-                    None if f_statement_months is None or f_statement_months > 0
-                    else rt.divisor(f_statement_months, 'statement_months')
-                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
-                else None
-            ) if _cond is False
+            ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
             else None
-        )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
+        ) if _cond is False
+        else None
+    ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+        i_qualifying_income = True
         v_qualifying_income = None
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+    i_dti = False  # outside its domain, or reading such a value
     v_dti = (
         None if (
             _t21 := (
@@ -1183,21 +1179,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _UP_DIVIDE(_t21, v_qualifying_income)).adjusted() < 50
         else rt.div_up(_t21, v_qualifying_income, _STEP2)
     )
-    if 'qualifying_income' in inv:  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (
-        _undefined := (
-            None if v_qualifying_income is None or v_qualifying_income > _D0
-            else rt.divisor(v_qualifying_income, 'qualifying_income')
-        )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if i_qualifying_income or (
+        None if v_qualifying_income is None or v_qualifying_income > _D0
+        else rt.divisor(v_qualifying_income, 'qualifying_income')
     ) is not None:
-        inv['dti'] = _undefined
+        i_dti = True
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
     v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
-    if 'dti' in inv or f_fico_no_score:
+    if i_dti or f_fico_no_score:
         failed.append('dti')
     elif v_dti is None or v_max_dti is None:
         unresolved.append('dti')
@@ -1213,6 +1204,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_liquid_assets = loan.liquid_assets
         # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+        i_reserves_months = False  # outside its domain, or reading such a value
         v_reserves_months = (
             None if f_liquid_assets is None or f_pitia is None or not f_pitia
             else (
@@ -1220,9 +1212,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
             else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-            inv['reserves_months'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+            i_reserves_months = True
             v_reserves_months = None
         # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
         v_min_reserves = (
@@ -1232,11 +1224,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else None
         )
         if applies is None:  # may apply: missing unless the requirement is met
-            if 'reserves_months' in inv or v_reserves_months is None or v_min_reserves is None or not (
+            if i_reserves_months or v_reserves_months is None or v_min_reserves is None or not (
                 v_reserves_months >= v_min_reserves
             ):
                 unresolved.append('reserves')
-        elif 'reserves_months' in inv:
+        elif i_reserves_months:
             failed.append('reserves')
         elif v_reserves_months is None or v_min_reserves is None:
             unresolved.append('reserves')
@@ -1307,6 +1299,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
             None if (
                 _t6 := (
@@ -1332,17 +1325,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t6, v_property_value)).adjusted() < 50
             else rt.div_up(_t6, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['cltv'] = _undefined
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (first
@@ -1383,14 +1374,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_heloc_line_amount = loan.heloc_line_amount
         f_heloc_drawn_balance = loan.heloc_drawn_balance
         # Undrawn HELOC credit (programs/loan.fields:405)
+        i_heloc_undrawn = False  # outside its domain, or reading such a value
         v_heloc_undrawn = (
             None if f_heloc_line_amount is None or f_heloc_drawn_balance is None
             else f_heloc_line_amount - f_heloc_drawn_balance
         )
-        if v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0):  # outside its domain, $0+
-            inv['heloc_undrawn'] = v_heloc_undrawn
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0)):
+            i_heloc_undrawn = True
             v_heloc_undrawn = None
         # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
+        i_hcltv = False  # outside its domain, or reading such a value
         v_hcltv = (
             None if (
                 _t10 := (
@@ -1422,20 +1416,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t10, v_property_value)).adjusted() < 50
             else rt.div_up(_t10, v_property_value, _STEP2)
         )
-        if 'heloc_undrawn' in inv:  # it reads a value outside its domain
-            v_hcltv = None
-            inv['hcltv'] = None
-        # it divides by zero or less: undefined
-        elif (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if i_heloc_undrawn or (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['hcltv'] = _undefined
+            i_hcltv = True
             v_hcltv = None
         if v_hcltv is None:
-            (failed if 'hcltv' in inv else unresolved).append('max_hcltv')
+            (failed if i_hcltv else unresolved).append('max_hcltv')
         elif v_hcltv > best:
             (unresolved if sure is None or v_hcltv <= sure else failed).append('max_hcltv')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"

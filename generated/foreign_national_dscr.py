@@ -927,7 +927,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -953,17 +952,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_market_rent = loan.market_rent
     f_lease_rent = loan.lease_rent
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
+    i_qualifying_rent = False  # outside its domain, or reading such a value
     v_qualifying_rent = (
         None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
         else _t8 if _t8 <= f_market_rent
         else f_market_rent
     )
-    if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
-        inv['qualifying_rent'] = v_qualifying_rent
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_qualifying_rent is not None and not (v_qualifying_rent > _D0)):
+        i_qualifying_rent = True
         v_qualifying_rent = None
     f_pitia = loan.pitia
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:62; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
+    i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if v_qualifying_rent is None or f_pitia is None or not f_pitia
         else (
@@ -971,14 +973,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(v_qualifying_rent, f_pitia)).adjusted() < 50
         else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
     )
-    if 'qualifying_rent' in inv:  # it reads a value outside its domain
-        v_dscr = None
-        inv['dscr'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['dscr'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if i_qualifying_rent or (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_dscr = True
         v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
+    i_dscr_tier = False  # outside its domain, or reading such a value
     v_dscr_tier = (
         None if v_dscr is None
         else 'strong' if v_dscr >= _D1_250
@@ -987,14 +987,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else 'below' if v_dscr < _D0_750
         else None
     )
-    if 'dscr' in inv:  # it reads a value outside its domain
+    if i_dscr:  # it reads an invalid value, divides by zero or less, or is outside its domain
+        i_dscr_tier = True
         v_dscr_tier = None
-        inv['dscr_tier'] = None
     if row_key0 is None:
         unresolved.append('scored')
         unread_max_ltv = True
         unread_max_cltv = True
-    elif v_dscr_tier is None and 'dscr_tier' in inv:
+    elif v_dscr_tier is None and i_dscr_tier:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
@@ -1241,9 +1241,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_first_time_investor = f_first_time_investor
     if a_first_time_investor is not False:
         if a_first_time_investor is None:  # may apply: missing unless the requirement is met
-            if 'dscr_tier' in inv or v_dscr_tier is None or v_dscr_tier not in {'strong', 'standard'}:
+            if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong', 'standard'}:
                 unresolved.append('first_time_investor')
-        elif 'dscr_tier' in inv:
+        elif i_dscr_tier:
             failed.append('first_time_investor')
         elif v_dscr_tier is None:
             unresolved.append('first_time_investor')
@@ -1255,9 +1255,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = f_short_term_rental
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
-            if 'dscr_tier' in inv or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
+            if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
                 unresolved.append('short_term_rental')
-        elif 'dscr_tier' in inv:
+        elif i_dscr_tier:
             failed.append('short_term_rental')
         elif v_dscr_tier is None:
             unresolved.append('short_term_rental')
@@ -1327,6 +1327,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:197; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
+    i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if (
             _t16 := (
@@ -1341,9 +1342,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(_t16, f_pitia)).adjusted() < 50
         else rt.div_down(_t16, f_pitia, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['reserves_months'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
     v_required_reserves = (
@@ -1354,7 +1355,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D24 if f_loan_amount > _D1000000 and f_first_time_investor in {True}
         else None
     )
-    if 'reserves_months' in inv:
+    if i_reserves_months:
         failed.append('reserves')
     elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
@@ -1456,15 +1457,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     f_first_time_investor is True
                         and (
-                            False if 'dscr_tier' in inv
+                            False if i_dscr_tier
                             else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
                         ) is False
                 )
                 or (
                     f_short_term_rental is True
                         and (
-                            False if 'dscr_tier' in inv
-                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
+                            False if i_dscr_tier else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
                         ) is False
                 )
         ):
@@ -1532,6 +1532,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        i_ltv = False  # outside its domain, or reading such a value
         v_ltv = (
             None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
                 or v_property_value is None
@@ -1541,17 +1542,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
             else rt.div_up(_t1, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['ltv'] = _undefined
+            i_ltv = True
             v_ltv = None
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
@@ -1606,6 +1605,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
             None if (
                 _t7 := (
@@ -1631,17 +1631,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
             else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['cltv'] = _undefined
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

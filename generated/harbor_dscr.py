@@ -855,7 +855,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -876,6 +875,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_lease_rent = loan.lease_rent
     f_pitia = loan.pitia
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
             _t9 := (
@@ -892,9 +892,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
         else rt.div_down(_t9, f_pitia, _STEP3)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['dscr'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_dscr = True
         v_dscr = None
     applies = (
         False if (_t10 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
@@ -1084,7 +1084,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             out_no_ratio = (len(failed) - 1, 0)
-        elif v_dscr is None and 'dscr' in inv:
+        elif v_dscr is None and i_dscr:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
         elif v_dscr is None:
@@ -1131,6 +1131,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_first_time_investor = f_first_time_investor
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
         else (
@@ -1138,16 +1139,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['reserves_months'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     if a_first_time_investor is not False:
         ok = (
-            False if (_t18 := (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1))) is False
+            False if (_t18 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
                 or (
                     _t19 := (
-                        False if 'reserves_months' in inv
+                        False if i_reserves_months
                         else (None if v_reserves_months is None else v_reserves_months >= _D12)
                     )
                 ) is False
@@ -1186,7 +1187,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
     ok = (
-        False if 'dscr' in inv
+        False if i_dscr
         else (
             True if (_t20 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                 or (_t21 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
@@ -1203,9 +1204,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = f_short_term_rental
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
-            if 'dscr' in inv or v_dscr is None or not (v_dscr >= _D1_150):
+            if i_dscr or v_dscr is None or not (v_dscr >= _D1_150):
                 unresolved.append('short_term_rental')
-        elif 'dscr' in inv:
+        elif i_dscr:
             failed.append('short_term_rental')
         elif v_dscr is None:
             unresolved.append('short_term_rental')
@@ -1343,7 +1344,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    if 'reserves_months' in inv:
+    if i_reserves_months:
         failed.append('reserves')
     elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
@@ -1391,7 +1392,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        False if 'dscr' in inv
+                        False if i_dscr
                         else (
                             True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
@@ -1408,11 +1409,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if out_no_ratio[1] == 1 and (
             (
                 f_first_time_investor is True
-                    and (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1)) is False
+                    and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1)) is False
             )
                 or (
                     (
-                        False if 'dscr' in inv
+                        False if i_dscr
                         else (
                             True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
@@ -1425,7 +1426,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     f_short_term_rental is True
-                        and (False if 'dscr' in inv else (None if v_dscr is None else v_dscr >= _D1_150)) is False
+                        and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1_150)) is False
                 )
         ):
             del failed[out_no_ratio[0]]
@@ -1441,7 +1442,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        False if 'dscr' in inv
+                        False if i_dscr
                         else (
                             True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
@@ -1482,7 +1483,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        False if 'dscr' in inv
+                        False if i_dscr
                         else (
                             True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
@@ -1523,7 +1524,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
                 or (
                     (
-                        False if 'dscr' in inv
+                        False if i_dscr
                         else (
                             True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
                                 or (
@@ -1602,6 +1603,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        i_ltv = False  # outside its domain, or reading such a value
         v_ltv = (
             None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
                 or v_property_value is None
@@ -1611,17 +1613,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
             else rt.div_up(_t1, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['ltv'] = _undefined
+            i_ltv = True
             v_ltv = None
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -1650,6 +1650,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
             None if (
                 _t7 := (
@@ -1675,17 +1676,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
             else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['cltv'] = _undefined
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

@@ -636,7 +636,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -804,6 +803,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_liquid_assets = loan.liquid_assets
     f_pitia = loan.pitia
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
         else (
@@ -811,9 +811,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['reserves_months'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -823,7 +823,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    if 'reserves_months' in inv:
+    if i_reserves_months:
         failed.append('reserves')
     elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
@@ -862,6 +862,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_market_rent = loan.market_rent
     f_lease_rent = loan.lease_rent
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
+    i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
             _t9 := (
@@ -878,11 +879,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
         else rt.div_down(_t9, f_pitia, _STEP3)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['dscr'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_dscr = True
         v_dscr = None
-    if 'dscr' in inv:
+    if i_dscr:
         failed.append('min_dscr')
     elif v_dscr is None:
         unresolved.append('min_dscr')
@@ -966,6 +967,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        i_ltv = False  # outside its domain, or reading such a value
         v_ltv = (
             None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
                 or v_property_value is None
@@ -975,17 +977,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
             else rt.div_up(_t1, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['ltv'] = _undefined
+            i_ltv = True
             v_ltv = None
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -1014,6 +1014,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
             None if (
                 _t7 := (
@@ -1039,17 +1040,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
             else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['cltv'] = _undefined
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

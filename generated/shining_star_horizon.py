@@ -676,7 +676,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -831,6 +830,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
             None if (
                 _t9 := (
@@ -889,30 +889,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
+            (
+                None if f_statement_months is None or f_statement_months > 0
+                else rt.divisor(f_statement_months, 'statement_months')
+            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+            else (
                 (
                     None if f_statement_months is None or f_statement_months > 0
                     else rt.divisor(f_statement_months, 'statement_months')
-                ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
-                else (
-                    (
-                        None if f_statement_months is None or f_statement_months > 0
-                        else rt.divisor(f_statement_months, 'statement_months')
-                    ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
-                    else None
-                ) if _cond is False
+                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
                 else None
-            )
-        ) is not None:
-            inv['qualifying_income'] = _undefined
-            v_qualifying_income = None
-        elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-            inv['qualifying_income'] = v_qualifying_income
+            ) if _cond is False
+            else None
+        ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+            i_qualifying_income = True
             v_qualifying_income = None
         f_monthly_debts = loan.monthly_debts
         # DTI, rounded up to 2 decimals (programs/loan.fields:319)
+        i_dti = False  # outside its domain, or reading such a value
         v_dti = (
             None if (
                 _t18 := (
@@ -929,22 +925,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
             else rt.div_up(_t18, v_qualifying_income, _STEP2)
         )
-        if 'qualifying_income' in inv:  # it reads a value outside its domain
-            v_dti = None
-            inv['dti'] = None
-        # it divides by zero or less: undefined
-        elif (
-            _undefined := (
-                None if v_qualifying_income is None or v_qualifying_income > _D0
-                else rt.divisor(v_qualifying_income, 'qualifying_income')
-            )
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if i_qualifying_income or (
+            None if v_qualifying_income is None or v_qualifying_income > _D0
+            else rt.divisor(v_qualifying_income, 'qualifying_income')
         ) is not None:
-            inv['dti'] = _undefined
+            i_dti = True
             v_dti = None
         if applies is None:  # may apply: missing unless the requirement is met
-            if 'dti' in inv or v_dti is None or not (v_dti <= _D50):
+            if i_dti or v_dti is None or not (v_dti <= _D50):
                 unresolved.append('max_dti')
-        elif 'dti' in inv:
+        elif i_dti:
             failed.append('max_dti')
         elif v_dti is None:
             unresolved.append('max_dti')
@@ -1066,6 +1057,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
+        i_payment_shock = False  # outside its domain, or reading such a value
         v_payment_shock = (
             None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
                 or f_current_housing_payment is None
@@ -1075,19 +1067,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
             else rt.div_up(_t19, f_current_housing_payment, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if f_current_housing_payment is None or f_current_housing_payment > _D0
-                else rt.divisor(f_current_housing_payment, 'current_housing_payment')
-            )
+            None if f_current_housing_payment is None or f_current_housing_payment > _D0
+            else rt.divisor(f_current_housing_payment, 'current_housing_payment')
         ) is not None:
-            inv['payment_shock'] = _undefined
+            i_payment_shock = True
             v_payment_shock = None
         if applies is None:  # may apply: missing unless the requirement is met
-            if 'payment_shock' in inv or v_payment_shock is None or not (v_payment_shock <= _D250):
+            if i_payment_shock or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
-        elif 'payment_shock' in inv:
+        elif i_payment_shock:
             failed.append('fthb_payment_shock')
         elif v_payment_shock is None:
             unresolved.append('fthb_payment_shock')
@@ -1096,6 +1086,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule reserves: Reserves (programs/shining_star_base.guideline:113; Illustrative (typical reserves tiers))
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
+    i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
         else (
@@ -1103,9 +1094,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia'))) is not None:
-        inv['reserves_months'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
@@ -1115,7 +1106,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    if 'reserves_months' in inv:
+    if i_reserves_months:
         failed.append('reserves')
     elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
@@ -1223,6 +1214,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+        i_ltv = False  # outside its domain, or reading such a value
         v_ltv = (
             None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
                 or v_property_value is None
@@ -1232,17 +1224,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
             else rt.div_up(_t1, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['ltv'] = _undefined
+            i_ltv = True
             v_ltv = None
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
@@ -1271,6 +1261,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+        i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
             None if (
                 _t7 := (
@@ -1296,17 +1287,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
             else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
-                None if v_property_value is None or v_property_value > _D0
-                else rt.divisor(v_property_value, 'property_value')
-            )
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
         ) is not None:
-            inv['cltv'] = _undefined
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)

@@ -19,35 +19,54 @@ _NAME = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+")  # a field or derived value: c
 
 
 def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str],
-                  emit: Callable[[ir.Expr], str]) -> list[str]:
-    """The lines marking `val` (read as `ref`) invalid; none when it cannot be (`inherited` is None)."""
+                  emit: Callable[[ir.Expr], str], flags: bool = False) -> list[str]:
+    """The lines marking `val` (read as `ref`) invalid; none when it cannot be (`inherited` is None). With `flags`
+    (check_fast), a yes/no local `i_<id>` marks it, in place of an entry in `inv`."""
     if inherited is None:
         return []
+    if flags:  # one test: each reason marks it alike
+        reasons: list[str] = []
+        if inherited:
+            reasons.append(any_invalid(inherited, flags))
+        why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit, const)
+        if why is not None:
+            reasons.append(f"{why} is not None")
+        if val.domain is not None:
+            d = val.domain
+            test = band_test(ref, (d.low, d.low_inclusive, d.high, d.high_inclusive),
+                             val.type.kind in ("integer", "months", "days"), const)
+            reasons.append(f"({ref} is not None and not ({test}))")
+        return [f"if {' or '.join(reasons)}:  # it reads an invalid value, divides by zero or less, or is outside its "
+                "domain", f"    i_{val.id} = True", f"    {ref} = None"] if reasons else []
+
+    def mark(what: str) -> str:
+        return f"    inv[{val.id!r}] = {what}"
+
     lines: list[str] = []
     keyword = "if"
     if inherited:
-        lines += [f"if {any_invalid(inherited)}:  # it reads a value outside its domain",
-                  f"    {ref} = None", f"    inv[{val.id!r}] = None"]
+        lines += [f"if {any_invalid(inherited, flags)}:  # it reads a value outside its domain",
+                  f"    {ref} = None", mark("None")]
         keyword = "elif"
     why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit, const)
     if why is not None:
         lines += [f"{keyword} (_undefined := {why}) is not None:  # it divides by zero or less: undefined",
-                  f"    inv[{val.id!r}] = _undefined", f"    {ref} = None"]
+                  mark("_undefined"), f"    {ref} = None"]
         keyword = "elif"
     if val.domain is not None:
         d = val.domain
         test = band_test(ref, (d.low, d.low_inclusive, d.high, d.high_inclusive),
                          val.type.kind in ("integer", "months", "days"), const)
         lines += [f"{keyword} {ref} is not None and not ({test}):  # outside its domain, {' '.join(d.label.split())}",
-                  f"    inv[{val.id!r}] = {ref}", f"    {ref} = None"]
+                  mark(ref), f"    {ref} = None"]
     return lines
 
 
-def requirement_guard(text: str, names: tuple[str, ...]) -> str:
+def requirement_guard(text: str, names: tuple[str, ...], flags: bool = False) -> str:
     """A requirement's result: not met (False) when it reads an invalid value (`names`: those it reads that may be)."""
     if not names:
         return text
-    return f"(False if {any_invalid(names)} else {text})"
+    return f"(False if {any_invalid(names, flags)} else {text})"
 
 
 def undefined(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str] | None = None) -> str | None:
@@ -101,7 +120,10 @@ def _bracketed(text: str) -> str:
     return f"({text})"
 
 
-def any_invalid(names: tuple[str, ...]) -> str:
+def any_invalid(names: tuple[str, ...], flags: bool = False) -> str:
     """Whether one of the values `names` is recorded in `inv` (a truth test): `in` for one (no method call), else
-    `isdisjoint`, after the cheap test that `inv` is not empty (as it is for most loans)."""
+    `isdisjoint`, after the cheap test that `inv` is not empty (as it is for most loans). With `flags` (check_fast):
+    whether one of their `i_<id>` locals is set."""
+    if flags:
+        return f"i_{names[0]}" if len(names) == 1 else "(" + " or ".join(f"i_{n}" for n in names) + ")"
     return f"{names[0]!r} in inv" if len(names) == 1 else f"(inv and not inv.keys().isdisjoint({names!r}))"

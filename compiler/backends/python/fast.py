@@ -188,17 +188,16 @@ class FastPath:
     def _values(self) -> None:
         """Each derived value's lines, to be written where it is first read (`placed`)."""
         self.bindings: dict[str, list[str]] = {}
-        if self.invalid_from:
-            self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
             if val.id not in self.decisive:
                 continue
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {_comment(val.citation)}" if val.citation else ""
+            flag = [f"i_{val.id} = False  # outside its domain, or reading such a value"] if val.id in self.invalid_from else []
             self.bindings[f"v_{val.id}"] = [
-                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", f"v_{val.id} = {self.emit(val.body)}",
+                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {self.emit(val.body)}",
                 *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
-                              self.emit)]
+                              self.emit, flags=True)]
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -316,7 +315,7 @@ class FastPath:
             for k, key in zip(axis.keys, names, strict=True):
                 if invalid := self.invalid_read(k):  # a key outside its domain: not eligible
                     unknown(pending)
-                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid)}:", depth)
+                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid, True)}:", depth)
                     self.say(f"failed.append({m.id!r})", depth + 1)
                     self._refuse(m, depth + 1)
                     chain[0] = "elif"
@@ -379,7 +378,7 @@ class FastPath:
 
             for n in axes:
                 tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
-                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q)))} is False"
+                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
                          for r, q in self._deferring(m, n)]
                 either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
                 self.say(f"if out_{m.id}[1] == {n} and ({either}):", 2)
@@ -398,7 +397,7 @@ class FastPath:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
             split = self._split(r)
-            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q))
+            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q), True)
                                         for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
@@ -457,7 +456,7 @@ class FastPath:
         if parts is None:
             return None
         invalid = self.invalid_read(q)
-        false = " or ".join(p for p in (any_invalid(invalid) if invalid else "", parts[0]) if p)
+        false = " or ".join(p for p in (any_invalid(invalid, True) if invalid else "", parts[0]) if p)
         return false, parts[1], parts[2]
 
     def _split_outcome(self, r: ir.Rule, split: tuple[str, str, str], depth: int, first: str) -> None:
@@ -572,7 +571,7 @@ class FastPath:
             self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails
-                self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
+                self.say(f"(failed if i_{lim.on} else unresolved).append({lim.id!r})", 3)
             else:
                 self.say(f"unresolved.append({lim.id!r})", 3)
             self.say(f"elif {on} > best:", 2)
@@ -635,9 +634,9 @@ class FastPath:
         for r, a in by_value:
             assert a.by is not None
             name = a.by.name
-            bad = f" or {name!r} in inv" if name in self.invalid_from else ""
+            bad = f" or i_{name}" if name in self.invalid_from else ""
             self.say(f"if {self._on(r, lim, first)} and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
-            self.say(f"if {self._on(r, lim, first, True)} and ({name!r} in inv or not {self._reach(name)}):" if bad else
+            self.say(f"if {self._on(r, lim, first, True)} and (i_{name} or not {self._reach(name)}):" if bad else
                      f"if {self._on(r, lim, first, True)} and not {self._reach(name)}:", 2)
             self.say(f"gone_{lim.id} = True", 3)
             self.say(f"elif gone_{lim.id} is None:", 2)
