@@ -748,6 +748,8 @@ _D350000 = Decimal("350000")
 _D350001 = Decimal("350001")
 _D5 = Decimal("5")
 _D80 = Decimal("80")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -1428,7 +1430,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif v_hcltv > best:
             (unresolved if sure is None or v_hcltv <= sure else failed).append('max_hcltv')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1439,5 +1443,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

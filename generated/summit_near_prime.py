@@ -644,6 +644,8 @@ _CELLS_near_prime = (
     (None, None, None, None),
 )
 _D5 = Decimal("5")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -1228,7 +1230,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1239,5 +1243,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

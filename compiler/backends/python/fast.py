@@ -578,8 +578,9 @@ class FastPath:
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
-        self.say(f"return rt.verdict((status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
-                 "tuple(unresolved)))")
+        new, verdict = self.e.const("tuple.__new__", "TUPLE_NEW"), self.e.const("rt.Verdict", "VERDICT")
+        self.say(f"return {new}({verdict}, (status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
+                 "tuple(unresolved)))  # a Verdict from its parts in one C call")
 
     def _largest_reduction(self, b: str, reduces: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
         """Lowest wins, every amount literal: the largest reduction that may apply (the first in the guide's order
