@@ -1370,18 +1370,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
-        (
-            None if f_statement_months is None or f_statement_months > 0
-            else rt.divisor(f_statement_months, 'statement_months')
-        ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+        None if f_statement_months is None or f_statement_months > 0
         else (
             (
                 None if f_statement_months is None or f_statement_months > 0
                 else rt.divisor(f_statement_months, 'statement_months')
-            ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
+            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+            else (
+                (
+                    None if f_statement_months is None or f_statement_months > 0
+                    else rt.divisor(f_statement_months, 'statement_months')
+                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
+                else None
+            ) if _cond is False
             else None
-        ) if _cond is False
-        else None
+        )
     ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
         i_qualifying_income = True
         v_qualifying_income = None

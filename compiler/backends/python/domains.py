@@ -28,7 +28,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
         reasons: list[str] = []
         if inherited:
             reasons.append(any_invalid(inherited, flags))
-        why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit, const)
+        why = None if isinstance(val.body, ir.Lookup) else _gated(val.body, undefined(val.body, emit, const), emit, const)
         if why is not None:
             reasons.append(f"{why} is not None")
         if val.domain is not None:
@@ -104,6 +104,20 @@ def undefined(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decima
         return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
     parts = [p for child in ir.children(x) if (p := undefined(child, emit, const)) is not None]
     return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
+
+
+def _gated(x: object, why: str | None, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str]) -> str | None:
+    """`why` (undefined's test for `x`) tested only when the one denominator all of x's divisions share, read as a
+    name, is zero or less: nothing else makes x undefined (the branches taken are not worked out again)."""
+    if why is None or isinstance(x, ir.DivRound):
+        return why
+    divisions = list(ir.find_all(x, ir.DivRound))
+    texts = {emit(n.denominator) for n in divisions}
+    if len(texts) != 1 or not _NAME.fullmatch(d := next(iter(texts))):
+        return why
+    integer = divisions[0].denominator.type.kind in ("integer", "months", "days")
+    zero = "0" if integer else const(Decimal(0))
+    return f"(None if {d} is None or {d} > {zero} else {why})"
 
 
 def _bracketed(text: str) -> str:
