@@ -59,12 +59,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            None if v['property_value'] is None or v['property_value'] > _D0
-            else rt.divisor(v['property_value'], 'property_value')
-        )
-    ) is not None:
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
         v['ltv'] = None
     # Senior liens (programs/loan.fields:402)
@@ -101,12 +96,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         _STEP2,
     )
     # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            None if v['property_value'] is None or v['property_value'] > _D0
-            else rt.divisor(v['property_value'], 'property_value')
-        )
-    ) is not None:
+    if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['cltv'] = _undefined
         v['cltv'] = None
     # Eligible deposits (programs/loan.fields:307)
@@ -171,15 +161,17 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # it divides by zero or less: undefined
     if (
         _undefined := (
-            (
-                None if loan.statement_months is None or loan.statement_months > 0
-                else rt.divisor(loan.statement_months, 'statement_months')
-            ) if (_cond := (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+            rt.divisor(loan.statement_months, 'statement_months') if (
+                _cond := (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
             else (
-                (
-                    None if loan.statement_months is None or loan.statement_months > 0
-                    else rt.divisor(loan.statement_months, 'statement_months')
-                ) if (None if loan.doc_type is None else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
+                rt.divisor(loan.statement_months, 'statement_months') if (
+                    None if loan.doc_type is None
+                    else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
                 else None
             ) if _cond is False
             else None
@@ -205,20 +197,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['dti'] = None
         inv['dti'] = None
     # it divides by zero or less: undefined
-    elif (
-        _undefined := (
-            None if v['qualifying_income'] is None or v['qualifying_income'] > _D0
-            else rt.divisor(v['qualifying_income'], 'qualifying_income')
-        )
-    ) is not None:
+    elif (_undefined := rt.divisor(v['qualifying_income'], 'qualifying_income')) is not None:
         inv['dti'] = _undefined
         v['dti'] = None
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
-    ) is not None:
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['reserves_months'] = _undefined
         v['reserves_months'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
@@ -226,12 +210,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
-    if (
-        _undefined := (
-            None if loan.current_housing_payment is None or loan.current_housing_payment > _D0
-            else rt.divisor(loan.current_housing_payment, 'current_housing_payment')
-        )
-    ) is not None:
+    if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
         inv['payment_shock'] = _undefined
         v['payment_shock'] = None
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
@@ -282,12 +261,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['hcltv'] = None
         inv['hcltv'] = None
     # it divides by zero or less: undefined
-    elif (
-        _undefined := (
-            None if v['property_value'] is None or v['property_value'] > _D0
-            else rt.divisor(v['property_value'], 'property_value')
-        )
-    ) is not None:
+    elif (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['hcltv'] = _undefined
         v['hcltv'] = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
@@ -301,10 +275,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         loan.pitia,
         _STEP3,
     )
-    # it divides by zero or less: undefined
-    if (
-        _undefined := (None if loan.pitia is None or loan.pitia > _D0 else rt.divisor(loan.pitia, 'pitia'))
-    ) is not None:
+    if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
         inv['dscr'] = _undefined
         v['dscr'] = None
     # Days since purchase (programs/loan.fields:331)
@@ -1378,15 +1349,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (
         None if f_statement_months is None or f_statement_months > 0
         else (
-            (
-                None if f_statement_months is None or f_statement_months > 0
-                else rt.divisor(f_statement_months, 'statement_months')
-            ) if (_cond := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})) is True
+            rt.divisor(f_statement_months, 'statement_months') if (
+                _cond := (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
+                )
+            ) is True
             else (
-                (
-                    None if f_statement_months is None or f_statement_months > 0
-                    else rt.divisor(f_statement_months, 'statement_months')
-                ) if (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}) is True
+                rt.divisor(f_statement_months, 'statement_months') if (
+                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                ) is True
                 else None
             ) if _cond is False
             else None

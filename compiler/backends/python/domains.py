@@ -28,7 +28,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
         reasons: list[str] = []
         if inherited:
             reasons.append(any_invalid(inherited, flags))
-        why = None if isinstance(val.body, ir.Lookup) else _gated(val.body, undefined(val.body, emit, const), emit, const)
+        why = None if isinstance(val.body, ir.Lookup) else _gated(val.body, emit, const)
         if why is not None:
             reasons.append(f"{why} is not None")
         if val.domain is not None:
@@ -48,7 +48,7 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
         lines += [f"if {any_invalid(inherited, flags)}:  # it reads a value outside its domain",
                   f"    {ref} = None", mark("None")]
         keyword = "elif"
-    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit, const)
+    why = None if isinstance(val.body, ir.Lookup) else undefined(val.body, emit)
     if why is not None:
         lines += [f"{keyword} (_undefined := {why}) is not None:  # it divides by zero or less: undefined",
                   mark("_undefined"), f"    {ref} = None"]
@@ -72,16 +72,16 @@ def requirement_guard(text: str, names: tuple[str, ...], flags: bool = False) ->
 def undefined(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str] | None = None) -> str | None:
     """Python giving `rt.Undefined` for the first division `x` takes whose denominator is known and zero or negative
     (language.md 3.4), else None (as the reference evaluator's `undefined`); None when `x` does not divide.
-    A denominator read as a name is tested inline (`rt.divisor` called only when it is zero or less), against a
-    zero of its own type (`const`: the module constant of a Decimal) when given."""
+    With `const` (the module constant of a Decimal: check_fast), a denominator read as a name is tested inline
+    against a zero of its own type, `rt.divisor` called only when it is zero or less."""
     if not ir_names.divides(x):
         return None
     if isinstance(x, ir.DivRound):
         name = x.denominator.name if isinstance(x.denominator, (ir.FieldRef, ir.ValueRef)) else ""
         d = emit(x.denominator)
-        if _NAME.fullmatch(d):
+        if const is not None and _NAME.fullmatch(d):
             integer = x.denominator.type.kind in ("integer", "months", "days")
-            zero = "0" if integer or const is None else const(Decimal(0))
+            zero = "0" if integer else const(Decimal(0))
             parts = [f"(None if {d} is None or {d} > {zero} else rt.divisor({d}, {name!r}))"]
         else:
             parts = [f"rt.divisor({d}, {name!r})"]
@@ -106,15 +106,17 @@ def undefined(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decima
     return parts[0] if len(parts) == 1 else f"({' or '.join(parts)})"
 
 
-def _gated(x: object, why: str | None, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str]) -> str | None:
-    """`why` (undefined's test for `x`) tested only when the one denominator all of x's divisions share, read as a
-    name, is zero or less: nothing else makes x undefined (the branches taken are not worked out again)."""
-    if why is None or isinstance(x, ir.DivRound):
-        return why
+def _gated(x: object, emit: Callable[[ir.Expr], str], const: Callable[[Decimal], str]) -> str | None:
+    """`undefined(x)` for check_fast: each denominator read as a name tested inline; and when all of x's divisions
+    share that one denominator, the branches taken worked out again only when it is zero or less (nothing else
+    makes x undefined)."""
     divisions = list(ir.find_all(x, ir.DivRound))
     texts = {emit(n.denominator) for n in divisions}
-    if len(texts) != 1 or not _NAME.fullmatch(d := next(iter(texts))):
-        return why
+    if isinstance(x, ir.DivRound) or len(texts) != 1 or not _NAME.fullmatch(d := next(iter(texts))):
+        return undefined(x, emit, const)
+    why = undefined(x, emit)
+    if why is None:
+        return None
     integer = divisions[0].denominator.type.kind in ("integer", "months", "days")
     zero = "0" if integer else const(Decimal(0))
     return f"(None if {d} is None or {d} > {zero} else {why})"
