@@ -802,6 +802,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1376,20 +1377,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 5
+        s_credit_events = [_NEVER] * 5
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
             _t41 := (
                 None if s_credit_events is None or f_application_date is None or (_t36 := s_credit_events[0]) is None
-                else True if _t36 is rt.NEVER
+                else True if _t36 is _NEVER
                 else rt.months_between(_t36, f_application_date) >= 36
             )
         ) is False
@@ -1398,7 +1399,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t37 := s_credit_events[1]) is None
-                    else True if _t37 is rt.NEVER
+                    else True if _t37 is _NEVER
                     else rt.months_between(_t37, f_application_date) >= 24
                 )
             ) is False
@@ -1407,7 +1408,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t38 := s_credit_events[2]) is None
-                    else True if _t38 is rt.NEVER
+                    else True if _t38 is _NEVER
                     else rt.months_between(_t38, f_application_date) >= 12
                 )
             ) is False
@@ -1416,7 +1417,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t39 := s_credit_events[3]) is None
-                    else True if _t39 is rt.NEVER
+                    else True if _t39 is _NEVER
                     else rt.months_between(_t39, f_application_date) >= 24
                 )
             ) is False
@@ -1425,7 +1426,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t40 := s_credit_events[4]) is None
-                    else True if _t40 is rt.NEVER
+                    else True if _t40 is _NEVER
                     else rt.months_between(_t40, f_application_date) >= 12
                 )
             ) is False

@@ -702,6 +702,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (3,),
 })
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -978,19 +979,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 4
+        s_credit_events = [_NEVER] * 4
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     ok = (
         False if (
             _t33 := (
                 None if s_credit_events is None or f_application_date is None or (_t29 := s_credit_events[0]) is None
-                else True if _t29 is rt.NEVER
+                else True if _t29 is _NEVER
                 else rt.months_between(_t29, f_application_date) >= 84
             )
         ) is False
@@ -999,7 +1000,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t30 := s_credit_events[1]) is None
-                    else True if _t30 is rt.NEVER
+                    else True if _t30 is _NEVER
                     else rt.months_between(_t30, f_application_date) >= 48
                 )
             ) is False
@@ -1008,7 +1009,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t31 := s_credit_events[2]) is None
-                    else True if _t31 is rt.NEVER
+                    else True if _t31 is _NEVER
                     else rt.months_between(_t31, f_application_date) >= 48
                 )
             ) is False
@@ -1017,7 +1018,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t32 := s_credit_events[3]) is None
-                    else True if _t32 is rt.NEVER
+                    else True if _t32 is _NEVER
                     else rt.months_between(_t32, f_application_date) >= 24
                 )
             ) is False

@@ -745,6 +745,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (3,),
 })
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1233,20 +1234,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 4
+        s_credit_events = [_NEVER] * 4
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
             _t28 := (
                 None if s_credit_events is None or f_application_date is None or (_t24 := s_credit_events[0]) is None
-                else True if _t24 is rt.NEVER
+                else True if _t24 is _NEVER
                 else rt.months_between(_t24, f_application_date) >= 36
             )
         ) is False
@@ -1255,7 +1256,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t25 := s_credit_events[1]) is None
-                    else True if _t25 is rt.NEVER
+                    else True if _t25 is _NEVER
                     else rt.months_between(_t25, f_application_date) >= 24
                 )
             ) is False
@@ -1264,7 +1265,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t26 := s_credit_events[2]) is None
-                    else True if _t26 is rt.NEVER
+                    else True if _t26 is _NEVER
                     else rt.months_between(_t26, f_application_date) >= 36
                 )
             ) is False
@@ -1273,7 +1274,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t27 := s_credit_events[3]) is None
-                    else True if _t27 is rt.NEVER
+                    else True if _t27 is _NEVER
                     else rt.months_between(_t27, f_application_date) >= 24
                 )
             ) is False

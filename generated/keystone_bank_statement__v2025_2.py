@@ -808,6 +808,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1440,20 +1441,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 5
+        s_credit_events = [_NEVER] * 5
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
             _t48 := (
                 None if s_credit_events is None or f_application_date is None or (_t43 := s_credit_events[0]) is None
-                else True if _t43 is rt.NEVER
+                else True if _t43 is _NEVER
                 else rt.months_between(_t43, f_application_date) >= 36
             )
         ) is False
@@ -1462,7 +1463,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t44 := s_credit_events[1]) is None
-                    else True if _t44 is rt.NEVER
+                    else True if _t44 is _NEVER
                     else rt.months_between(_t44, f_application_date) >= 24
                 )
             ) is False
@@ -1471,7 +1472,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t45 := s_credit_events[2]) is None
-                    else True if _t45 is rt.NEVER
+                    else True if _t45 is _NEVER
                     else rt.months_between(_t45, f_application_date) >= 12
                 )
             ) is False
@@ -1480,7 +1481,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t46 := s_credit_events[3]) is None
-                    else True if _t46 is rt.NEVER
+                    else True if _t46 is _NEVER
                     else rt.months_between(_t46, f_application_date) >= 24
                 )
             ) is False
@@ -1489,7 +1490,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t47 := s_credit_events[4]) is None
-                    else True if _t47 is rt.NEVER
+                    else True if _t47 is _NEVER
                     else rt.months_between(_t47, f_application_date) >= 12
                 )
             ) is False

@@ -594,6 +594,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (1,),
     'bk13': (1,),
 })
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -903,20 +904,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 2
+        s_credit_events = [_NEVER] * 2
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
         False if (
             _t22 := (
                 None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[0]) is None
-                else True if _t20 is rt.NEVER
+                else True if _t20 is _NEVER
                 else rt.months_between(_t20, f_application_date) >= 24
             )
         ) is False
@@ -925,7 +926,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     None if s_credit_events is None
                         or f_application_date is None
                         or (_t21 := s_credit_events[1]) is None
-                    else True if _t21 is rt.NEVER
+                    else True if _t21 is _NEVER
                     else rt.months_between(_t21, f_application_date) >= 24
                 )
             ) is False

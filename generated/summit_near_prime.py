@@ -586,6 +586,7 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
+_NEVER = rt.NEVER
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -643,13 +644,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # credit_events: the latest completed_on of each group of kinds, in one pass
     s_credit_events: list[Any] | None = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 1
+        s_credit_events = [_NEVER] * 1
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_housing_lates = loan.housing_lates
     f_application_date = loan.application_date
@@ -713,7 +714,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             None if s_credit_events is None
                                 or f_application_date is None
                                 or (_t16 := s_credit_events[0]) is None
-                            else True if _t16 is rt.NEVER
+                            else True if _t16 is _NEVER
                             else rt.months_between(_t16, f_application_date) >= 48
                         )
                     ) is False
@@ -733,7 +734,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 None if s_credit_events is None
                                     or f_application_date is None
                                     or (_t12 := s_credit_events[0]) is None
-                                else True if _t12 is rt.NEVER
+                                else True if _t12 is _NEVER
                                 else rt.months_between(_t12, f_application_date) >= 36
                             )
                         ) is False
@@ -753,7 +754,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     None if s_credit_events is None
                                         or f_application_date is None
                                         or (_t8 := s_credit_events[0]) is None
-                                    else True if _t8 is rt.NEVER
+                                    else True if _t8 is _NEVER
                                     else rt.months_between(_t8, f_application_date) >= 24
                                 )
                             ) is False

@@ -228,7 +228,7 @@ class PyExpr:
             self._temps += 1
             since = "rt.days_since" if x.type.kind == "days" else "rt.months_since"
             return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
-                    f"else {d} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}))")
+                    f"else {d} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}))")
         days = ", 'days'" if x.type.kind == "days" else ""
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
                 f"{literal(x.kinds)}, loan.{x.as_of}{days})")
@@ -302,7 +302,8 @@ class PyExpr:
         since = "rt.days_between" if x.type.kind == "days" else "rt.months_between"
         edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
         return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
-                f"else {never} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}) {_OPERATOR[op]} {edge})")
+                f"else {never} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}) "
+                f"{_OPERATOR[op]} {edge})")
 
     def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
         """A comparison operand; a whole-number constant compared with an integer field (or the fast path's count

@@ -151,17 +151,18 @@ class FastPath:
                 {value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}) + ")",
                                  f"GROUPS_{field}" + (f"_{k}" if k else ""))
             item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
+            never = self.e.const("rt.NEVER", "NEVER")  # a module constant: one lookup, not two
             self.scans[name] = [
                 f"# {field}: the latest {date} of each group of kinds, in one pass",
                 f"{name}: list[Any] | None = None",
                 f"if loan.{field} is not None:",
-                f"    {name} = [rt.NEVER] * {len(groups)}",
+                f"    {name} = [{never}] * {len(groups)}",
                 f"    for {item} in loan.{field}:",
                 f"        for _g in {table}.get({item}.{kind}, {every!r}):",
                 f"            {when}, {was} = {item}.{date}, {name}[_g]",
                 f"            if {when} is None or {was} is None:",
                 f"                {name}[_g] = None",
-                f"            elif {was} is rt.NEVER or {when} > {was}:",
+                f"            elif {was} is {never} or {when} > {was}:",
                 f"                {name}[_g] = {when}",
             ]
         counts = list(dict.fromkeys(n for root in roots for n in ir.find_all(root, ir.CountLates)))
