@@ -76,11 +76,15 @@ __all__ = [
     "div_down",
     "div_up",
     "divisor",
+    "down_divide",
+    "down_quantize",
     "months_between",
     "months_since",
     "months_since_latest",
     "quantize",
     "scale",
+    "up_divide",
+    "up_quantize",
     "verdict",
 ]
 __all__ += [
@@ -89,16 +93,12 @@ __all__ += [
     "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
-    "down_divide",  # check_fast's directed division, inline: the bound methods of the 60-digit context
-    "down_quantize",
     "greater",  # `greater of`
     "isin",  # `in [...]` of an operand that is not a plain field, value or constant
     "known",  # `is known` of such an operand
     "lesser",  # `lesser of` three or more
     "neg",  # `-x`
     "not3",  # `not in [...]` of such an operand
-    "up_divide",
-    "up_quantize",
 ]
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
