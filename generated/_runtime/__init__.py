@@ -55,7 +55,7 @@ from .values import (
     up_divide,
     up_quantize,
 )
-from .verdict import Verdict, verdict
+from .verdict import Verdict
 
 __all__ = [
     # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
@@ -86,7 +86,6 @@ __all__ = [
     "scale",
     "up_divide",
     "up_quantize",
-    "verdict",
 ]
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
