@@ -803,6 +803,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (4,),
 })
 _NEVER = rt.NEVER
+_NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1374,12 +1375,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_5 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 5
+        s_credit_events = _NEVERS_5
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_5:
+                    s_credit_events = [_NEVER] * 5
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
@@ -1387,51 +1391,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
-        False if (
-            _t41 := (
-                None if s_credit_events is None or f_application_date is None or (_t36 := s_credit_events[0]) is None
-                else True if _t36 is _NEVER
-                else rt.months_between(_t36, f_application_date) >= 36
-            )
-        ) is False
-            or (
-                _t42 := (
+        True if s_credit_events is _NEVERS_5 and f_application_date is not None
+        else (
+            False if (
+                _t41 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t37 := s_credit_events[1]) is None
-                    else True if _t37 is _NEVER
-                    else rt.months_between(_t37, f_application_date) >= 24
+                        or (_t36 := s_credit_events[0]) is None
+                    else True if _t36 is _NEVER
+                    else rt.months_between(_t36, f_application_date) >= 36
                 )
             ) is False
-            or (
-                _t43 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t38 := s_credit_events[2]) is None
-                    else True if _t38 is _NEVER
-                    else rt.months_between(_t38, f_application_date) >= 12
-                )
-            ) is False
-            or (
-                _t44 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t39 := s_credit_events[3]) is None
-                    else True if _t39 is _NEVER
-                    else rt.months_between(_t39, f_application_date) >= 24
-                )
-            ) is False
-            or (
-                _t45 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t40 := s_credit_events[4]) is None
-                    else True if _t40 is _NEVER
-                    else rt.months_between(_t40, f_application_date) >= 12
-                )
-            ) is False
-        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
-        else True
+                or (
+                    _t42 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t37 := s_credit_events[1]) is None
+                        else True if _t37 is _NEVER
+                        else rt.months_between(_t37, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t43 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t38 := s_credit_events[2]) is None
+                        else True if _t38 is _NEVER
+                        else rt.months_between(_t38, f_application_date) >= 12
+                    )
+                ) is False
+                or (
+                    _t44 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t39 := s_credit_events[3]) is None
+                        else True if _t39 is _NEVER
+                        else rt.months_between(_t39, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t45 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t40 := s_credit_events[4]) is None
+                        else True if _t40 is _NEVER
+                        else rt.months_between(_t40, f_application_date) >= 12
+                    )
+                ) is False
+            else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')

@@ -703,6 +703,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (3,),
 })
 _NEVER = rt.NEVER
+_NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -976,54 +977,62 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130; §6.2
     # Credit events, p. 8)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_4 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 4
+        s_credit_events = _NEVERS_4
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_4:
+                    s_credit_events = [_NEVER] * 4
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     ok = (
-        False if (
-            _t33 := (
-                None if s_credit_events is None or f_application_date is None or (_t29 := s_credit_events[0]) is None
-                else True if _t29 is _NEVER
-                else rt.months_between(_t29, f_application_date) >= 84
-            )
-        ) is False
-            or (
-                _t34 := (
+        True if s_credit_events is _NEVERS_4 and f_application_date is not None
+        else (
+            False if (
+                _t33 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t30 := s_credit_events[1]) is None
-                    else True if _t30 is _NEVER
-                    else rt.months_between(_t30, f_application_date) >= 48
+                        or (_t29 := s_credit_events[0]) is None
+                    else True if _t29 is _NEVER
+                    else rt.months_between(_t29, f_application_date) >= 84
                 )
             ) is False
-            or (
-                _t35 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t31 := s_credit_events[2]) is None
-                    else True if _t31 is _NEVER
-                    else rt.months_between(_t31, f_application_date) >= 48
-                )
-            ) is False
-            or (
-                _t36 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t32 := s_credit_events[3]) is None
-                    else True if _t32 is _NEVER
-                    else rt.months_between(_t32, f_application_date) >= 24
-                )
-            ) is False
-        else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None
-        else True
+                or (
+                    _t34 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t30 := s_credit_events[1]) is None
+                        else True if _t30 is _NEVER
+                        else rt.months_between(_t30, f_application_date) >= 48
+                    )
+                ) is False
+                or (
+                    _t35 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t31 := s_credit_events[2]) is None
+                        else True if _t31 is _NEVER
+                        else rt.months_between(_t31, f_application_date) >= 48
+                    )
+                ) is False
+                or (
+                    _t36 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t32 := s_credit_events[3]) is None
+                        else True if _t32 is _NEVER
+                        else rt.months_between(_t32, f_application_date) >= 24
+                    )
+                ) is False
+            else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')

@@ -837,6 +837,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (2,),
 })
 _NEVER = rt.NEVER
+_NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1084,47 +1085,53 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_application_date = loan.application_date
     if applies is not False:
         f_credit_events = loan.credit_events
-        # credit_events: the latest completed_on of each group of kinds, in one pass
-        s_credit_events: list[Any] | None = None
+        # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
+        # seen)
+        s_credit_events: Any = None
         if f_credit_events is not None:
-            s_credit_events = [_NEVER] * 3
+            s_credit_events = _NEVERS_3
             for _item0 in f_credit_events:
                 for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                    if s_credit_events is _NEVERS_3:
+                        s_credit_events = [_NEVER] * 3
                     _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                     if _when0 is None or _was0 is None:
                         s_credit_events[_g] = None
                     elif _was0 is _NEVER or _when0 > _was0:
                         s_credit_events[_g] = _when0
         ok = (
-            False if (
-                _t24 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t21 := s_credit_events[0]) is None
-                    else True if _t21 is _NEVER
-                    else rt.months_between(_t21, f_application_date) >= 48
-                )
-            ) is False
-                or (
-                    _t25 := (
+            True if s_credit_events is _NEVERS_3 and f_application_date is not None
+            else (
+                False if (
+                    _t24 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t22 := s_credit_events[1]) is None
-                        else True if _t22 is _NEVER
-                        else rt.months_between(_t22, f_application_date) >= 36
+                            or (_t21 := s_credit_events[0]) is None
+                        else True if _t21 is _NEVER
+                        else rt.months_between(_t21, f_application_date) >= 48
                     )
                 ) is False
-                or (
-                    _t26 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t23 := s_credit_events[2]) is None
-                        else True if _t23 is _NEVER
-                        else rt.months_between(_t23, f_application_date) >= 48
-                    )
-                ) is False
-            else None if _t24 is None or _t25 is None or _t26 is None
-            else True
+                    or (
+                        _t25 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t22 := s_credit_events[1]) is None
+                            else True if _t22 is _NEVER
+                            else rt.months_between(_t22, f_application_date) >= 36
+                        )
+                    ) is False
+                    or (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[2]) is None
+                            else True if _t23 is _NEVER
+                            else rt.months_between(_t23, f_application_date) >= 48
+                        )
+                    ) is False
+                else None if _t24 is None or _t25 is None or _t26 is None
+                else True
+            )
         )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:

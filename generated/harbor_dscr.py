@@ -746,6 +746,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (3,),
 })
 _NEVER = rt.NEVER
+_NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1231,12 +1232,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('foreign_nationals')
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140; §6.5, p. 11)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_4 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 4
+        s_credit_events = _NEVERS_4
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_4:
+                    s_credit_events = [_NEVER] * 4
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
@@ -1244,42 +1248,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
-        False if (
-            _t28 := (
-                None if s_credit_events is None or f_application_date is None or (_t24 := s_credit_events[0]) is None
-                else True if _t24 is _NEVER
-                else rt.months_between(_t24, f_application_date) >= 36
-            )
-        ) is False
-            or (
-                _t29 := (
+        True if s_credit_events is _NEVERS_4 and f_application_date is not None
+        else (
+            False if (
+                _t28 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t25 := s_credit_events[1]) is None
-                    else True if _t25 is _NEVER
-                    else rt.months_between(_t25, f_application_date) >= 24
+                        or (_t24 := s_credit_events[0]) is None
+                    else True if _t24 is _NEVER
+                    else rt.months_between(_t24, f_application_date) >= 36
                 )
             ) is False
-            or (
-                _t30 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t26 := s_credit_events[2]) is None
-                    else True if _t26 is _NEVER
-                    else rt.months_between(_t26, f_application_date) >= 36
-                )
-            ) is False
-            or (
-                _t31 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t27 := s_credit_events[3]) is None
-                    else True if _t27 is _NEVER
-                    else rt.months_between(_t27, f_application_date) >= 24
-                )
-            ) is False
-        else None if _t28 is None or _t29 is None or _t30 is None or _t31 is None
-        else True
+                or (
+                    _t29 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t25 := s_credit_events[1]) is None
+                        else True if _t25 is _NEVER
+                        else rt.months_between(_t25, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t30 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t26 := s_credit_events[2]) is None
+                        else True if _t26 is _NEVER
+                        else rt.months_between(_t26, f_application_date) >= 36
+                    )
+                ) is False
+                or (
+                    _t31 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t27 := s_credit_events[3]) is None
+                        else True if _t27 is _NEVER
+                        else rt.months_between(_t27, f_application_date) >= 24
+                    )
+                ) is False
+            else None if _t28 is None or _t29 is None or _t30 is None or _t31 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')

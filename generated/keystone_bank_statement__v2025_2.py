@@ -809,6 +809,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (4,),
 })
 _NEVER = rt.NEVER
+_NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1438,12 +1439,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_5 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 5
+        s_credit_events = _NEVERS_5
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_5:
+                    s_credit_events = [_NEVER] * 5
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
@@ -1451,51 +1455,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
-        False if (
-            _t48 := (
-                None if s_credit_events is None or f_application_date is None or (_t43 := s_credit_events[0]) is None
-                else True if _t43 is _NEVER
-                else rt.months_between(_t43, f_application_date) >= 36
-            )
-        ) is False
-            or (
-                _t49 := (
+        True if s_credit_events is _NEVERS_5 and f_application_date is not None
+        else (
+            False if (
+                _t48 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t44 := s_credit_events[1]) is None
-                    else True if _t44 is _NEVER
-                    else rt.months_between(_t44, f_application_date) >= 24
+                        or (_t43 := s_credit_events[0]) is None
+                    else True if _t43 is _NEVER
+                    else rt.months_between(_t43, f_application_date) >= 36
                 )
             ) is False
-            or (
-                _t50 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t45 := s_credit_events[2]) is None
-                    else True if _t45 is _NEVER
-                    else rt.months_between(_t45, f_application_date) >= 12
-                )
-            ) is False
-            or (
-                _t51 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t46 := s_credit_events[3]) is None
-                    else True if _t46 is _NEVER
-                    else rt.months_between(_t46, f_application_date) >= 24
-                )
-            ) is False
-            or (
-                _t52 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t47 := s_credit_events[4]) is None
-                    else True if _t47 is _NEVER
-                    else rt.months_between(_t47, f_application_date) >= 12
-                )
-            ) is False
-        else None if _t48 is None or _t49 is None or _t50 is None or _t51 is None or _t52 is None
-        else True
+                or (
+                    _t49 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t44 := s_credit_events[1]) is None
+                        else True if _t44 is _NEVER
+                        else rt.months_between(_t44, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t50 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t45 := s_credit_events[2]) is None
+                        else True if _t45 is _NEVER
+                        else rt.months_between(_t45, f_application_date) >= 12
+                    )
+                ) is False
+                or (
+                    _t51 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t46 := s_credit_events[3]) is None
+                        else True if _t46 is _NEVER
+                        else rt.months_between(_t46, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t52 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t47 := s_credit_events[4]) is None
+                        else True if _t47 is _NEVER
+                        else rt.months_between(_t47, f_application_date) >= 12
+                    )
+                ) is False
+            else None if _t48 is None or _t49 is None or _t50 is None or _t51 is None or _t52 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')

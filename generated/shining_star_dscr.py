@@ -587,6 +587,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk13': (1, 2),
 })
 _NEVER = rt.NEVER
+_NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -690,12 +691,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60; Shining Star
     # seasoning page: Edge Standard 2 years (public; domain notes 2.6))
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 3
+        s_credit_events = _NEVERS_3
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, (2,)):
+                if s_credit_events is _NEVERS_3:
+                    s_credit_events = [_NEVER] * 3
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
@@ -703,24 +707,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
-        False if (
-            _t12 := (
-                None if s_credit_events is None or f_application_date is None or (_t10 := s_credit_events[0]) is None
-                else True if _t10 is _NEVER
-                else rt.months_between(_t10, f_application_date) >= 24
-            )
-        ) is False
-            or (
-                _t13 := (
+        True if s_credit_events is _NEVERS_3 and f_application_date is not None
+        else (
+            False if (
+                _t12 := (
                     None if s_credit_events is None
                         or f_application_date is None
-                        or (_t11 := s_credit_events[1]) is None
-                    else True if _t11 is _NEVER
-                    else rt.months_between(_t11, f_application_date) >= 24
+                        or (_t10 := s_credit_events[0]) is None
+                    else True if _t10 is _NEVER
+                    else rt.months_between(_t10, f_application_date) >= 24
                 )
             ) is False
-        else None if _t12 is None or _t13 is None
-        else True
+                or (
+                    _t13 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t11 := s_credit_events[1]) is None
+                        else True if _t11 is _NEVER
+                        else rt.months_between(_t11, f_application_date) >= 24
+                    )
+                ) is False
+            else None if _t12 is None or _t13 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')

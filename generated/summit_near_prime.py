@@ -587,6 +587,7 @@ def check(loan: Loan) -> rt.Decision:
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
 _NEVER = rt.NEVER
+_NEVERS_1 = (rt.NEVER,)
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -641,12 +642,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # in _CELLS_near_prime
     covered = True
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_1 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [_NEVER] * 1
+        s_credit_events = _NEVERS_1
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
+                if s_credit_events is _NEVERS_1:
+                    s_credit_events = [_NEVER] * 1
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None

@@ -8,6 +8,7 @@ by every program both ways).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -214,3 +215,22 @@ def test_unequal_reductions_take_the_largest_that_applies() -> None:
     condo = {**base, "interest_only": False, "declining_market": False}
     limits = {lim: (value, by) for lim, value, by in module.check_fast(Loan(**condo)).limits}  # type: ignore[attr-defined]
     assert limits["max_ltv"] == (Decimal(80), "non_warrantable_condo")  # 90 - 5 = 85, capped at 80
+
+
+def test_no_credit_event_is_decided_at_once_only_with_the_application_date() -> None:
+    """With no credit event at all, keystone's seasoning rule is met at once (every group's "never" answer; the
+    scan is still its shared `never` tuple), but only when the application date is known: unknown without it."""
+    import generated.keystone_bank_statement as ks
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    source = Path(ks.__file__).read_text(encoding="utf-8")
+    assert "True if s_credit_events is _NEVERS_5 and f_application_date is not None" in source
+    for as_of, missing in ((dt.date(2026, 1, 15), False), (None, True)):
+        loan = Loan(credit_events=[], application_date=as_of)
+        fast = ks.check_fast(loan)
+        assert ("credit_event_seasoning" in fast.unresolved) is missing
+        assert "credit_event_seasoning" not in fast.failed
+        assert fast == rt.Verdict.of(ks.check(loan))
+    late = Loan(credit_events=[{"kind": "fc", "completed_on": dt.date(2025, 6, 1)}], application_date=dt.date(2026, 1, 15))
+    assert "credit_event_seasoning" in ks.check_fast(late).failed  # an item seen: the groups are worked out

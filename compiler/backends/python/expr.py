@@ -106,6 +106,7 @@ class PyExpr:
         self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
         # the fast path's `months since latest`: (the local holding its list's scan, the index of its kinds in it)
         self.latest: dict[ir.MonthsSinceLatest, tuple[str, int]] = {}
+        self.nevers: dict[str, str] = {}  # each such scan -> the shared tuple it is while no item of its kinds is seen
         # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
         self.counted: dict[ir.CountLates, str] = {}
 
@@ -336,7 +337,28 @@ class PyExpr:
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
-        return self.kleene([self.emit(p) for p in operands], decisive)
+        text = self.kleene([self.emit(p) for p in operands], decisive)
+        return self.none_seen(operands, decisive, text) or text
+
+    def none_seen(self, operands: tuple[ir.Expr, ...], decisive: bool, text: str) -> str | None:
+        """On the fast path, operands that all compare `months since the latest ...` of one list's scan with a
+        constant: when the list holds no item of any of its groups' kinds (the scan is still the shared `never`
+        tuple) and the date counted to is known, each is its answer for "never", and so is the whole: decided now."""
+        tests: list[tuple[ir.MonthsSinceLatest, str, Decimal]] = []
+        for o in operands:
+            if not (isinstance(o, ir.Compare) and isinstance(o.left, ir.MonthsSinceLatest) and o.left in self.latest
+                    and isinstance(o.right, ir.Const) and isinstance(o.right.value, Decimal) and not o.no_score):
+                return None
+            tests.append((o.left, o.op, o.right.value))
+        scans = {self.latest[n][0] for n, _op, _bound in tests}
+        as_of = {n.as_of for n, _op, _bound in tests}
+        if len(scans) != 1 or len(as_of) != 1 or (name := scans.pop()) not in self.nevers:
+            return None
+        ops = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+               "!=": operator.ne}
+        answers = [ops[op](NEVER, bound) for _n, op, bound in tests]
+        value = any(answers) if decisive else all(answers)
+        return f"({value} if {name} is {self.nevers[name]} and loan.{as_of.pop()} is not None else {text})"
 
     def kleene(self, texts: list[str], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the

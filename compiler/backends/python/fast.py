@@ -119,6 +119,7 @@ class FastPath:
             self.e.locals_for_values = False
             self.e.latest = {}
             self.e.counted = {}
+            self.e.nevers = {}
         return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
 
     # ---------------------------------------------------------------- lists: one pass for every `months since latest`
@@ -152,13 +153,17 @@ class FastPath:
                                  f"GROUPS_{field}" + (f"_{k}" if k else ""))
             item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
             never = self.e.const("rt.NEVER", "NEVER")  # a module constant: one lookup, not two
+            nevers = self.e.const(f"({', '.join(['rt.NEVER'] * len(groups))},)", f"NEVERS_{len(groups)}")
+            self.e.nevers[name] = nevers
             self.scans[name] = [
-                f"# {field}: the latest {date} of each group of kinds, in one pass",
-                f"{name}: list[Any] | None = None",
+                f"# {field}: the latest {date} of each group of kinds, in one pass ({nevers} until an item of one is seen)",
+                f"{name}: Any = None",
                 f"if loan.{field} is not None:",
-                f"    {name} = [{never}] * {len(groups)}",
+                f"    {name} = {nevers}",
                 f"    for {item} in loan.{field}:",
                 f"        for _g in {table}.get({item}.{kind}, {every!r}):",
+                f"            if {name} is {nevers}:",
+                f"                {name} = [{never}] * {len(groups)}",
                 f"            {when}, {was} = {item}.{date}, {name}[_g]",
                 f"            if {when} is None or {was} is None:",
                 f"                {name}[_g] = None",
@@ -417,6 +422,8 @@ class FastPath:
                     self._split_outcome(r, split, 1, "if")
                 continue
             ok = kleene_and(results, self.temp) if results else ""
+            if len(results) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
+                ok = self.e.none_seen(tuple(q.test for q in r.requirements), False, ok) or ok
             if applies == "True":
                 if r.adjustments:
                     self.say(f"{name} = True")
