@@ -926,11 +926,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
     # second_home, investment
     f_purpose = loan.purpose
@@ -990,7 +986,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
@@ -1006,7 +1004,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
@@ -1039,7 +1039,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
@@ -1055,7 +1057,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
@@ -1088,7 +1092,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
@@ -1104,7 +1110,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
@@ -1137,7 +1145,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
@@ -1152,7 +1162,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
@@ -1185,7 +1197,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
@@ -1200,7 +1214,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1651,116 +1667,117 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('excluded_states_overlay')
     elif f_state in {'NY', 'IL'}:
         failed.append('excluded_states_overlay')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('investment')) is not None:  # matrix investment
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
-            (
-                False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t53 is None or _t54 is None
-                else True
-            ) is False
-        ):
-            del failed[out_investment[0]]
-    if out_second_home is not None:  # matrix second_home: a key outside its bands
-        if out_second_home[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t53 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t54 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t53 is None or _t54 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('second_home')) is not None:  # matrix second_home
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_second_home[0]]
-        if out_second_home[1] == 1 and (
-            (
-                False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t55 is None or _t56 is None
-                else True
-            ) is False
-        ):
-            del failed[out_second_home[0]]
-    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
-        if out_primary_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t55 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t56 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t55 is None or _t56 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_cash_out[0]]
-        if out_primary_cash_out[1] == 1 and (
-            (
-                False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t57 is None or _t58 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_cash_out[0]]
-    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
-        if out_primary_rate_term[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t57 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t58 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t57 is None or _t58 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_rate_term[0]]
-        if out_primary_rate_term[1] == 1 and (
-            (
-                False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t59 is None or _t60 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_rate_term[0]]
-    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
-        if out_primary_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t59 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t60 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t59 is None or _t60 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_purchase[0]]
-        if out_primary_purchase[1] == 1 and (
-            (
-                False if (_t61 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t62 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t61 is None or _t62 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_purchase[0]]
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t61 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t62 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t61 is None or _t62 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

@@ -745,7 +745,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_hcltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_hcltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_ces: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:85; §4.1 Matrix, p. 6); cells in
     # _CELLS_ces
     covered = True
@@ -771,7 +771,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('ces')
         refused_max_cltv = refused_max_cltv or 'ces'
         refused_max_hcltv = refused_max_hcltv or 'ces'
-        out_ces = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['ces'] = (len(failed) - 1, 0)
     elif f_loan_amount is None:
         unresolved.append('ces')
         unread_max_cltv = True
@@ -788,7 +790,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('ces')
         refused_max_cltv = refused_max_cltv or 'ces'
         refused_max_hcltv = refused_max_hcltv or 'ces'
-        out_ces = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['ces'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_ces[row][col]) is None:
         failed.append('ces')  # N/A
         refused_max_cltv = refused_max_cltv or 'ces'
@@ -1220,20 +1224,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('reserves')
         elif not (v_reserves_months >= v_min_reserves):
             failed.append('reserves')
-    if out_ces is not None:  # matrix ces: a key outside its bands
-        if out_ces[1] == 0 and (
+    if outside is not None and (out := outside.get('ces')) is not None:  # matrix ces
+        if out[1] == 0 and (
             (
                 (None if f_purpose is None else f_purpose in {'purchase'}) is True
                     and (None if f_occupancy is None else f_occupancy in {'primary'}) is False
             )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_ces[0]]
-        if out_ces[1] == 1 and (
+            del failed[out[0]]
+        if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D25000) is False)
                 or ((None if f_loan_amount is None else f_loan_amount <= _D500000) is False)
         ):
-            del failed[out_ces[0]]
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (first applicable) and cap that

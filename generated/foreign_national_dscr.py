@@ -915,7 +915,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix scored: Max LTV / CLTV by US credit score (programs/foreign_national_dscr.guideline:112; §4.1 Matrix 1, p.
     # 8; §4.2 No US credit score, p. 8); cells in _CELLS_scored
     covered = True
@@ -995,7 +995,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
-        out_scored = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['scored'] = (len(failed) - 1, 0)
     elif f_purpose is None or f_loan_amount is None:
         unresolved.append('scored')
         unread_max_ltv = True
@@ -1014,7 +1016,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
-        out_scored = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['scored'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_scored[row][col]) is None:
         failed.append('scored')  # N/A
         refused_max_ltv = refused_max_ltv or 'scored'
@@ -1425,8 +1429,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('prepayment_states')
         elif f_prepayment_penalty_months != 0:
             failed.append('prepayment_states')
-    if out_scored is not None:  # matrix scored: a key outside its bands
-        if out_scored[1] == 0 and (
+    if outside is not None and (out := outside.get('scored')) is not None:  # matrix scored
+        if out[1] == 0 and (
             (
                 (None if f_fico_no_score is None else not f_fico_no_score) is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
@@ -1449,12 +1453,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         ) is False
                 )
         ):
-            del failed[out_scored[0]]
-        if out_scored[1] == 1 and (
+            del failed[out[0]]
+        if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D150000) is False)
                 or ((None if f_loan_amount is None else f_loan_amount <= _D2000000) is False)
         ):
-            del failed[out_scored[0]]
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that

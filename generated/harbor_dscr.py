@@ -839,10 +839,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_no_ratio: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix purchase: Purchase, DSCR 1.000+ (programs/harbor_dscr.guideline:17; §3.1 Matrix A, p. 5); cells in
     # _CELLS_purchase
     f_purpose = loan.purpose
@@ -902,7 +899,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('purchase')
             refused_max_ltv = refused_max_ltv or 'purchase'
-            out_purchase = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['purchase'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('purchase')
             unread_max_ltv = True
@@ -918,7 +917,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('purchase')
             refused_max_ltv = refused_max_ltv or 'purchase'
-            out_purchase = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['purchase'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_purchase[row][col]) is None:
             failed.append('purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'purchase'
@@ -956,7 +957,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('rate_term')
             refused_max_ltv = refused_max_ltv or 'rate_term'
-            out_rate_term = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['rate_term'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('rate_term')
             unread_max_ltv = True
@@ -972,7 +975,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('rate_term')
             refused_max_ltv = refused_max_ltv or 'rate_term'
-            out_rate_term = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['rate_term'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_rate_term[row][col]) is None:
             failed.append('rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'rate_term'
@@ -1010,7 +1015,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('cash_out')
             refused_max_ltv = refused_max_ltv or 'cash_out'
-            out_cash_out = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['cash_out'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('cash_out')
             unread_max_ltv = True
@@ -1026,7 +1033,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('cash_out')
             refused_max_ltv = refused_max_ltv or 'cash_out'
-            out_cash_out = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['cash_out'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_cash_out[row][col]) is None:
             failed.append('cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'cash_out'
@@ -1058,7 +1067,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            out_no_ratio = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['no_ratio'] = (len(failed) - 1, 0)
         elif v_dscr is None and i_dscr:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
@@ -1069,7 +1080,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
-            out_no_ratio = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['no_ratio'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_no_ratio[row][col]) is None:
             failed.append('no_ratio')  # N/A
             refused_max_ltv = refused_max_ltv or 'no_ratio'
@@ -1363,179 +1376,190 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('prepayment_penalty')
         elif f_prepayment_penalty_months != 0:
             failed.append('prepayment_penalty')
-    if out_no_ratio is not None:  # matrix no_ratio: a key outside its bands
-        if out_no_ratio[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('no_ratio')) is not None:  # matrix no_ratio
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
-                or (
-                    (
-                        False if i_dscr
-                        else (
-                            True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t35 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t34 is None or _t35 is None
-                            else False
-                        )
-                    ) is False
+                    or (
+                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                    )
+                    or (
+                        (
+                            False if i_dscr
+                            else (
+                                True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                    or (
+                                        _t35 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is True
+                                else None if _t34 is None or _t35 is None
+                                else False
+                            )
+                        ) is False
+                    )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    f_first_time_investor is True
+                        and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1)) is False
                 )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_no_ratio[0]]
-        if out_no_ratio[1] == 1 and (
-            (
-                f_first_time_investor is True
-                    and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1)) is False
-            )
-                or (
-                    (
-                        False if i_dscr
-                        else (
-                            True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t37 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t36 is None or _t37 is None
-                            else False
-                        )
-                    ) is False
-                )
-                or (
-                    f_short_term_rental is True
-                        and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1_150)) is False
-                )
-        ):
-            del failed[out_no_ratio[0]]
-    if out_cash_out is not None:  # matrix cash_out: a key outside its bands
-        if out_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                    or (
+                        (
+                            False if i_dscr
+                            else (
+                                True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                    or (
+                                        _t37 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is True
+                                else None if _t36 is None or _t37 is None
+                                else False
+                            )
+                        ) is False
+                    )
+                    or (
+                        f_short_term_rental is True
+                            and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1_150)) is False
+                    )
+            ):
+                del failed[out[0]]
+        if (out := outside.get('cash_out')) is not None:  # matrix cash_out
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
-                or (
-                    (
-                        False if i_dscr
-                        else (
-                            True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t39 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t38 is None or _t39 is None
-                            else False
-                        )
-                    ) is False
+                    or (
+                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                    )
+                    or (
+                        (
+                            False if i_dscr
+                            else (
+                                True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                    or (
+                                        _t39 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is True
+                                else None if _t38 is None or _t39 is None
+                                else False
+                            )
+                        ) is False
+                    )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    (None if v_dscr is None else v_dscr < _D1) is True
+                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
                 )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_cash_out[0]]
-        if out_cash_out[1] == 1 and (
-            (
-                (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-            )
-                or (
-                    (
-                        False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t40 is None or _t41 is None
-                        else True
-                    ) is False
-                )
-        ):
-            del failed[out_cash_out[0]]
-    if out_rate_term is not None:  # matrix rate_term: a key outside its bands
-        if out_rate_term[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                    or (
+                        (
+                            False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                                or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                            else None if _t40 is None or _t41 is None
+                            else True
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+        if (out := outside.get('rate_term')) is not None:  # matrix rate_term
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
-                or (
-                    (
-                        False if i_dscr
-                        else (
-                            True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t43 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t42 is None or _t43 is None
-                            else False
-                        )
-                    ) is False
+                    or (
+                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                    )
+                    or (
+                        (
+                            False if i_dscr
+                            else (
+                                True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                    or (
+                                        _t43 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is True
+                                else None if _t42 is None or _t43 is None
+                                else False
+                            )
+                        ) is False
+                    )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    (None if v_dscr is None else v_dscr < _D1) is True
+                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
                 )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_rate_term[0]]
-        if out_rate_term[1] == 1 and (
-            (
-                (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-            )
-                or (
-                    (
-                        False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t44 is None or _t45 is None
-                        else True
-                    ) is False
-                )
-        ):
-            del failed[out_rate_term[0]]
-    if out_purchase is not None:  # matrix purchase: a key outside its bands
-        if out_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-            )
-                or (
-                    (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                    or (
+                        (
+                            False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                                or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                            else None if _t44 is None or _t45 is None
+                            else True
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+        if (out := outside.get('purchase')) is not None:  # matrix purchase
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
                         and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
                 )
-                or (
-                    (
-                        False if i_dscr
-                        else (
-                            True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                or (
-                                    _t47 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is True
-                            else None if _t46 is None or _t47 is None
-                            else False
-                        )
-                    ) is False
+                    or (
+                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
+                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
+                    )
+                    or (
+                        (
+                            False if i_dscr
+                            else (
+                                True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                                    or (
+                                        _t47 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is True
+                                else None if _t46 is None or _t47 is None
+                                else False
+                            )
+                        ) is False
+                    )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    (None if v_dscr is None else v_dscr < _D1) is True
+                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
                 )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
-            del failed[out_purchase[0]]
-        if out_purchase[1] == 1 and (
-            (
-                (None if v_dscr is None else v_dscr < _D1) is True
-                    and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-            )
-                or (
-                    (
-                        False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                            or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                        else None if _t48 is None or _t49 is None
-                        else True
-                    ) is False
-                )
-        ):
-            del failed[out_purchase[0]]
+                    or (
+                        (
+                            False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                                or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                            else None if _t48 is None or _t49 is None
+                            else True
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

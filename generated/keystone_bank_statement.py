@@ -925,11 +925,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
     # second_home, investment
     f_purpose = loan.purpose
@@ -989,7 +985,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
@@ -1005,7 +1003,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
@@ -1038,7 +1038,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
@@ -1054,7 +1056,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
@@ -1087,7 +1091,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
@@ -1103,7 +1109,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
@@ -1136,7 +1144,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
@@ -1151,7 +1161,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
@@ -1184,7 +1196,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
@@ -1199,7 +1213,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1687,296 +1703,299 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t68 := (
-                                        False if (
-                                            _t65 := (
-                                                False if (
-                                                    _t61 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t63 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('investment')) is not None:  # matrix investment
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t68 := (
+                                            False if (
+                                                _t65 := (
+                                                    False if (
+                                                        _t61 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t64 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t61 is None
-                                                    or _t62 is None
-                                                    or _t63 is None
-                                                    or _t64 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t65 is None or _t66 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t67 is None or _t68 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t63 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t64 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t61 is None
+                                                        or _t62 is None
+                                                        or _t63 is None
+                                                        or _t64 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t65 is None or _t66 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t67 is None or _t68 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t69 is None or _t70 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('second_home')) is not None:  # matrix second_home
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
-            (
-                False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t69 is None or _t70 is None
-                else True
-            ) is False
-        ):
-            del failed[out_investment[0]]
-    if out_second_home is not None:  # matrix second_home: a key outside its bands
-        if out_second_home[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t78 := (
-                                        False if (
-                                            _t75 := (
-                                                False if (
-                                                    _t71 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t73 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t78 := (
+                                            False if (
+                                                _t75 := (
+                                                    False if (
+                                                        _t71 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t74 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t71 is None
-                                                    or _t72 is None
-                                                    or _t73 is None
-                                                    or _t74 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t75 is None or _t76 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t77 is None or _t78 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t73 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t74 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t71 is None
+                                                        or _t72 is None
+                                                        or _t73 is None
+                                                        or _t74 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t75 is None or _t76 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t77 is None or _t78 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t79 is None or _t80 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_second_home[0]]
-        if out_second_home[1] == 1 and (
-            (
-                False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t79 is None or _t80 is None
-                else True
-            ) is False
-        ):
-            del failed[out_second_home[0]]
-    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
-        if out_primary_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t88 := (
-                                        False if (
-                                            _t85 := (
-                                                False if (
-                                                    _t81 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t83 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t88 := (
+                                            False if (
+                                                _t85 := (
+                                                    False if (
+                                                        _t81 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t84 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t81 is None
-                                                    or _t82 is None
-                                                    or _t83 is None
-                                                    or _t84 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t85 is None or _t86 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t87 is None or _t88 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t83 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t84 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t81 is None
+                                                        or _t82 is None
+                                                        or _t83 is None
+                                                        or _t84 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t85 is None or _t86 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t87 is None or _t88 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t89 is None or _t90 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_cash_out[0]]
-        if out_primary_cash_out[1] == 1 and (
-            (
-                False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t89 is None or _t90 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_cash_out[0]]
-    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
-        if out_primary_rate_term[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t97 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t98 := (
-                                        False if (
-                                            _t95 := (
-                                                False if (
-                                                    _t91 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t92 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t93 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t97 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t98 := (
+                                            False if (
+                                                _t95 := (
+                                                    False if (
+                                                        _t91 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t94 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t91 is None
-                                                    or _t92 is None
-                                                    or _t93 is None
-                                                    or _t94 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t96 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t95 is None or _t96 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t97 is None or _t98 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t92 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t93 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t94 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t91 is None
+                                                        or _t92 is None
+                                                        or _t93 is None
+                                                        or _t94 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t96 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t95 is None or _t96 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t97 is None or _t98 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t99 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t100 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t99 is None or _t100 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_rate_term[0]]
-        if out_primary_rate_term[1] == 1 and (
-            (
-                False if (_t99 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t100 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t99 is None or _t100 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_rate_term[0]]
-    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
-        if out_primary_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t107 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t108 := (
-                                        False if (
-                                            _t105 := (
-                                                False if (
-                                                    _t101 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t102 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t103 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t107 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t108 := (
+                                            False if (
+                                                _t105 := (
+                                                    False if (
+                                                        _t101 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t104 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t101 is None
-                                                    or _t102 is None
-                                                    or _t103 is None
-                                                    or _t104 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t106 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t105 is None or _t106 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t107 is None or _t108 is None
-                            else False
-                        )
-                    ) is False
-                )
-        ):
-            del failed[out_primary_purchase[0]]
-        if out_primary_purchase[1] == 1 and (
-            (
-                False if (_t109 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t110 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t109 is None or _t110 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_purchase[0]]
+                                                        or (
+                                                            _t102 := (None if v_ltv is None else v_ltv <= _D80)
+                                                        ) is False
+                                                        or (
+                                                            _t103 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t104 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t101 is None
+                                                        or _t102 is None
+                                                        or _t103 is None
+                                                        or _t104 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t106 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t105 is None or _t106 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t107 is None or _t108 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t109 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t110 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t109 is None or _t110 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

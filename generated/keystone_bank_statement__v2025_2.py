@@ -916,11 +916,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
     # second_home, investment
     f_purpose = loan.purpose
@@ -981,7 +977,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
@@ -997,7 +995,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
@@ -1031,7 +1031,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
@@ -1046,7 +1048,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
@@ -1080,7 +1084,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
@@ -1096,7 +1102,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
@@ -1129,7 +1137,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
@@ -1144,7 +1154,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            out_second_home = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
@@ -1176,7 +1188,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
@@ -1191,7 +1205,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1666,296 +1682,299 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cash_out')
         elif not (f_cash_out_amount <= _D500000):
             failed.append('max_cash_out')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t66 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t67 := (
-                                        False if (
-                                            _t64 := (
-                                                False if (
-                                                    _t60 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 700)
-                                                    )
-                                                ) is False
-                                                    or (_t61 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t62 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('investment')) is not None:  # matrix investment
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t66 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t67 := (
+                                            False if (
+                                                _t64 := (
+                                                    False if (
+                                                        _t60 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                    or (_t63 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t60 is None
-                                                    or _t61 is None
-                                                    or _t62 is None
-                                                    or _t63 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t65 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t64 is None or _t65 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t66 is None or _t67 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t61 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t62 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t63 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t60 is None
+                                                        or _t61 is None
+                                                        or _t62 is None
+                                                        or _t63 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t65 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t64 is None or _t65 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t66 is None or _t67 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t68 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t69 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t68 is None or _t69 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('second_home')) is not None:  # matrix second_home
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
-            (
-                False if (_t68 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t69 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t68 is None or _t69 is None
-                else True
-            ) is False
-        ):
-            del failed[out_investment[0]]
-    if out_second_home is not None:  # matrix second_home: a key outside its bands
-        if out_second_home[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t76 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t77 := (
-                                        False if (
-                                            _t74 := (
-                                                False if (
-                                                    _t70 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 700)
-                                                    )
-                                                ) is False
-                                                    or (_t71 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t72 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t76 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t77 := (
+                                            False if (
+                                                _t74 := (
+                                                    False if (
+                                                        _t70 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                    or (_t73 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t70 is None
-                                                    or _t71 is None
-                                                    or _t72 is None
-                                                    or _t73 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t75 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t74 is None or _t75 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t76 is None or _t77 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t71 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t72 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t73 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t70 is None
+                                                        or _t71 is None
+                                                        or _t72 is None
+                                                        or _t73 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t75 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t74 is None or _t75 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t76 is None or _t77 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t78 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t79 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t78 is None or _t79 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_second_home[0]]
-        if out_second_home[1] == 1 and (
-            (
-                False if (_t78 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t79 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t78 is None or _t79 is None
-                else True
-            ) is False
-        ):
-            del failed[out_second_home[0]]
-    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
-        if out_primary_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t86 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t87 := (
-                                        False if (
-                                            _t84 := (
-                                                False if (
-                                                    _t80 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 700)
-                                                    )
-                                                ) is False
-                                                    or (_t81 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t82 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t86 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t87 := (
+                                            False if (
+                                                _t84 := (
+                                                    False if (
+                                                        _t80 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                    or (_t83 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t80 is None
-                                                    or _t81 is None
-                                                    or _t82 is None
-                                                    or _t83 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t85 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t84 is None or _t85 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t86 is None or _t87 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t81 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t82 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t83 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t80 is None
+                                                        or _t81 is None
+                                                        or _t82 is None
+                                                        or _t83 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t85 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t84 is None or _t85 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t86 is None or _t87 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t88 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t89 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t88 is None or _t89 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_cash_out[0]]
-        if out_primary_cash_out[1] == 1 and (
-            (
-                False if (_t88 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t89 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t88 is None or _t89 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_cash_out[0]]
-    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
-        if out_primary_rate_term[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t96 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t97 := (
-                                        False if (
-                                            _t94 := (
-                                                False if (
-                                                    _t90 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 700)
-                                                    )
-                                                ) is False
-                                                    or (_t91 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t92 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t96 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t97 := (
+                                            False if (
+                                                _t94 := (
+                                                    False if (
+                                                        _t90 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                    or (_t93 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t90 is None
-                                                    or _t91 is None
-                                                    or _t92 is None
-                                                    or _t93 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t95 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t94 is None or _t95 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t96 is None or _t97 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t91 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t92 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t93 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t90 is None
+                                                        or _t91 is None
+                                                        or _t92 is None
+                                                        or _t93 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t95 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t94 is None or _t95 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t96 is None or _t97 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t98 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t99 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t98 is None or _t99 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_rate_term[0]]
-        if out_primary_rate_term[1] == 1 and (
-            (
-                False if (_t98 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t99 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t98 is None or _t99 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_rate_term[0]]
-    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
-        if out_primary_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if (i_dti or i_ltv or i_reserves_months)
-                        else (
-                            True if (_t106 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t107 := (
-                                        False if (
-                                            _t104 := (
-                                                False if (
-                                                    _t100 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 700)
-                                                    )
-                                                ) is False
-                                                    or (_t101 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t102 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t106 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t107 := (
+                                            False if (
+                                                _t104 := (
+                                                    False if (
+                                                        _t100 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                    or (_t103 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t100 is None
-                                                    or _t101 is None
-                                                    or _t102 is None
-                                                    or _t103 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t105 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t104 is None or _t105 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t106 is None or _t107 is None
-                            else False
-                        )
-                    ) is False
-                )
-        ):
-            del failed[out_primary_purchase[0]]
-        if out_primary_purchase[1] == 1 and (
-            (
-                False if (_t108 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t109 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t108 is None or _t109 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_purchase[0]]
+                                                        or (
+                                                            _t101 := (None if v_ltv is None else v_ltv <= _D80)
+                                                        ) is False
+                                                        or (
+                                                            _t102 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t103 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t100 is None
+                                                        or _t101 is None
+                                                        or _t102 is None
+                                                        or _t103 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t105 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t104 is None or _t105 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t106 is None or _t107 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t108 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t109 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t108 is None or _t109 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

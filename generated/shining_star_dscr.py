@@ -620,7 +620,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
     # values, not from the seed)); cells in _CELLS_investment
     f_occupancy = loan.occupancy
@@ -649,7 +649,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
@@ -664,7 +666,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -899,12 +903,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('event_housing_history')
         elif not (s_housing_lates_late <= 0):
             failed.append('event_housing_history')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
+    if outside is not None and (out := outside.get('investment')) is not None:  # matrix investment
+        if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+            del failed[out[0]]
+        if out[1] == 1 and (
             (
                 False if (_t21 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
                     or (_t22 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
@@ -912,7 +914,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 else True
             ) is False
         ):
-            del failed[out_investment[0]]
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

@@ -660,8 +660,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_owner_occupied: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # whether each matrix applies, by occupancy: owner_occupied, investment
     f_occupancy = loan.occupancy
     applying = _APPLIES.get((f_occupancy,)) or (
@@ -695,7 +694,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('owner_occupied')
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
-            out_owner_occupied = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['owner_occupied'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('owner_occupied')
             unread_max_ltv = True
@@ -710,7 +711,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('owner_occupied')
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
-            out_owner_occupied = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['owner_occupied'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_owner_occupied[row][col]) is None:
             failed.append('owner_occupied')  # N/A
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
@@ -742,7 +745,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
@@ -757,7 +762,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1130,34 +1137,31 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('incomplete_history')
         elif not (f_borrower_contribution_pct >= _D10):
             failed.append('incomplete_history')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
-            (
-                False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t33 is None or _t34 is None
-                else True
-            ) is False
-        ):
-            del failed[out_investment[0]]
-    if out_owner_occupied is not None:  # matrix owner_occupied: a key outside its bands
-        if out_owner_occupied[1] == 0 and (
-            (False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False
-        ):
-            del failed[out_owner_occupied[0]]
-        if out_owner_occupied[1] == 1 and (
-            (
-                False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t35 is None or _t36 is None
-                else True
-            ) is False
-        ):
-            del failed[out_owner_occupied[0]]
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('investment')) is not None:  # matrix investment
+            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t33 is None or _t34 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('owner_occupied')) is not None:  # matrix owner_occupied
+            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t35 is None or _t36 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

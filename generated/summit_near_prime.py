@@ -637,7 +637,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
     # in _CELLS_near_prime
     covered = True
@@ -790,7 +790,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 0)
     elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
@@ -806,7 +808,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_near_prime[row][col]) is None:
         failed.append('near_prime')  # N/A
         refused_max_ltv = refused_max_ltv or 'near_prime'
@@ -1153,19 +1157,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('reserves')
     elif not (v_reserves_months >= v_min_reserves):
         failed.append('reserves')
-    if out_near_prime is not None:  # matrix near_prime: a key outside its bands
-        if out_near_prime[1] == 0 and (
+    if outside is not None and (out := outside.get('near_prime')) is not None:  # matrix near_prime
+        if out[1] == 0 and (
             (
                 f_interest_only is True
                     and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
             )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
         ):
-            del failed[out_near_prime[0]]
-        if out_near_prime[1] == 1 and (
-            (None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False
-        ):
-            del failed[out_near_prime[0]]
+            del failed[out[0]]
+        if out[1] == 1 and ((None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False):
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may

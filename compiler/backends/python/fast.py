@@ -222,9 +222,9 @@ class FastPath:
                 self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
                 self.say(f"unread_{lim.id} = False  # a matrix giving it cannot be read (a `when` or key unknown)")
         self.say("covered: bool | None = False  # whether some matrix applies")
-        for m in p.matrices:
-            if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
-                self.say(f"out_{m.id}: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside")
+        if any(self._deferring(m, n) for m in p.matrices for n in range(len(self._axes(m)))):
+            self.say("outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key "
+                     "outside its bands")
         table = self._when_table()
         for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
@@ -340,7 +340,9 @@ class FastPath:
             self.say(f"failed.append({m.id!r})", depth + 1)
             self._refuse(m, depth + 1)
             if self._deferring(m, n):
-                self.say(f"out_{m.id} = (len(failed) - 1, {n})", depth + 1)
+                self.say("if outside is None:", depth + 1)
+                self.say("outside = {}", depth + 2)
+                self.say(f"outside[{m.id!r}] = (len(failed) - 1, {n})", depth + 1)
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)
         self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
@@ -373,11 +375,17 @@ class FastPath:
     def _deferred(self) -> None:
         """A key outside the bands that a rule which applies already fails on: not the matrix's failure (last
         matrix first, so the places recorded in `failed` stay right)."""
-        for m in reversed(self.p.matrices):
-            axes = [n for n in range(len(self._axes(m))) if self._deferring(m, n)]
-            if not axes:
-                continue
-            self.say(f"if out_{m.id} is not None:  # matrix {m.id}: a key outside its bands")
+        deferring = [(m, axes) for m in reversed(self.p.matrices)
+                     if (axes := [n for n in range(len(self._axes(m))) if self._deferring(m, n)])]
+        if len(deferring) > 1:
+            self.say("if outside is not None:  # a key outside a matrix's bands")
+        for m, axes in deferring:
+            if len(deferring) > 1:
+                self.say(f"if (out := outside.get({m.id!r})) is not None:  # matrix {m.id}", 2)
+            else:
+                self.say(f"if outside is not None and (out := outside.get({m.id!r})) is not None:  # matrix {m.id}")
+            depth = 3 if len(deferring) > 1 else 2
+
             def grouped(text: str) -> str:
                 bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
                 return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
@@ -387,8 +395,8 @@ class FastPath:
                          + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
                          for r, q in self._deferring(m, n)]
                 either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
-                self.say(f"if out_{m.id}[1] == {n} and ({either}):", 2)
-                self.say(f"del failed[out_{m.id}[0]]", 3)
+                self.say(f"if out[1] == {n} and ({either}):", depth)
+                self.say("del failed[out[0]]", depth + 1)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
