@@ -433,18 +433,19 @@ def _peer(name: str, fig: dict[str, dict[str, float]]) -> str | None:
 def _why(target: str) -> str:
     """Where the time goes for a missed target, and what would close the gap (see the profiles below)."""
     if target.startswith("bare"):
-        return ("`check_fast` now binds each derived value and loan field as a local where first needed, divides "
-                "through bound context methods (`rt.div_up`/`rt.div_down`), writes Kleene logic, comparisons and "
-                "arithmetic inline, scans each list once for every `months since the latest` and returns a "
-                "named-tuple `Verdict` built by one C call. What is left against the tight function "
-                "(benchmarks/tight_keystone.py): all five matrices' conditions are evaluated where one dict lookup on "
-                "(occupancy, purpose) picks the matrix; LTV and the DTI inputs are computed whenever the DTI rule runs "
-                "(a value is bound before the statement reading it, not inside the expression branch that needs it); "
-                "each limit's reductions and caps are tested one by one for both LTV and CLTV where the tight function "
-                "shares them; and every rule keeps its `applies`/`ok` three-valued tests where the tight function "
-                "folds known cases. Closing it: a dispatch dict for matrices whose conditions are disjoint value "
-                "tests, values bound inside the expression branch that reads them, and limits sharing their "
-                "adjustments.")
+        return ("`check_fast` binds each derived value and loan field as a local where first needed (a field read "
+                "once is read in place), divides inline through the bound context methods, reads whether each matrix "
+                "applies from one dict lookup on the fields its conditions read, tests a rule with one simple "
+                "requirement on its parts (no three-valued `ok`), shares the arithmetic of limits worked out alike "
+                "(max LTV and max CLTV), applies the largest literal reduction first, counts late payments and the "
+                "months since each group's latest event in one pass into ints, marks invalid values with local flags "
+                "and builds its `Verdict` by one C call. What is left against the tight function "
+                "(benchmarks/tight_keystone.py): three-valued (Kleene) tests where the tight function folds known "
+                "cases (credit event seasoning tests all five groups; property value, senior liens and the DTI "
+                "alternative keep their unknown tests), the per-matrix `applies` tests and refusal bookkeeping of "
+                "matrices that cannot apply, and CLTV divided again where the tight function reuses LTV when there "
+                "are no other liens. Closing it: a matrix dispatch that runs only the matrix that applies, and "
+                "statement-level (not expression-level) code for derived values with branches.")
     if target.startswith("full") and "tight" in target:
         return ("`check` decides the status by `check_fast` and words the Decision when a part is first read "
                 "(`Decision.deferred`); `to_dict` reads every part, so it still pays for the whole wording: the loan's "

@@ -22,24 +22,26 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
-_D1 = Decimal("1")
-_D24 = Decimal("24")
-_D36 = Decimal("36")
-_D48 = Decimal("48")
 _D90 = Decimal("90")
 _D85 = Decimal("85")
 _D80 = Decimal("80")
 _D75 = Decimal("75")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D43 = Decimal("43")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
+_D1 = Decimal("1")
+_D24 = Decimal("24")
+_D36 = Decimal("36")
+_D48 = Decimal("48")
 _STEP3 = Decimal("0.001")
 
 
@@ -53,18 +55,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t37
+        ) if _t35
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t40 := (
-                False if (_t38 := (loan.lien_position is not None)) is False
-                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t38 is None or _t39 is None
+            _t38 := (
+                False if (_t36 := (loan.lien_position is not None)) is False
+                    or (_t37 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t36 is None or _t37 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t40
+        else loan.senior_lien_balance if _t38
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t42 := (
+                _t40 := (
                     None if (
-                        _t41 := (
+                        _t39 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t41 + loan.subordinate_liens
+                    else _t39 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t42).scaleb(2)
+            else _t40 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -124,88 +124,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t57 := (
+            _t55 := (
                 False if (
-                    _t55 := (
+                    _t53 := (
                         None if (
-                            _t53 := rt.count_lates(
+                            _t51 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t53 <= _D0
+                        else _t51 <= _D0
                     )
                 ) is False
                     or (
-                        _t56 := (
+                        _t54 := (
                             None if (
-                                _t54 := rt.months_since_latest(
+                                _t52 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t54 >= _D48
+                            else _t52 >= _D48
                         )
                     ) is False
-                else None if _t55 is None or _t56 is None
+                else None if _t53 is None or _t54 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t57
+        else 'a_plus' if _t55
         else (
             None if (
-                _t52 := (
+                _t50 := (
                     False if (
-                        _t50 := (
+                        _t48 := (
                             None if (
-                                _t48 := rt.count_lates(
+                                _t46 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t48 <= _D1
+                            else _t46 <= _D1
                         )
                     ) is False
                         or (
-                            _t51 := (
+                            _t49 := (
                                 None if (
-                                    _t49 := rt.months_since_latest(
+                                    _t47 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t49 >= _D36
+                                else _t47 >= _D36
                             )
                         ) is False
-                    else None if _t50 is None or _t51 is None
+                    else None if _t48 is None or _t49 is None
                     else True
                 )
             ) is None
-            else 'a' if _t52
+            else 'a' if _t50
             else (
                 None if (
-                    _t47 := (
+                    _t45 := (
                         False if (
-                            _t45 := (
+                            _t43 := (
                                 None if (
-                                    _t43 := rt.count_lates(
+                                    _t41 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t43 <= _D1
+                                else _t41 <= _D1
                             )
                         ) is False
                             or (
-                                _t46 := (
+                                _t44 := (
                                     None if (
-                                        _t44 := rt.months_since_latest(
+                                        _t42 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t44 >= _D24
+                                    else _t42 >= _D24
                                 )
                             ) is False
-                        else None if _t45 is None or _t46 is None
+                        else None if _t43 is None or _t44 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t47
+                else 'b' if _t45
                 else 'c'
             )
         )
@@ -222,25 +222,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t58 := (
+            _t56 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t58 - loan.excluded_nonrecurring
+        else _t56 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t59 := (
+            _t57 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
         else (
             None if (
-                _t60 := (
+                _t58 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -248,35 +248,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t64 := (
+                        _t62 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t63 := (
+                                    _t61 := (
                                         None if (
-                                            _t62 := (
+                                            _t60 := (
                                                 None if (
-                                                    _t61 := (
+                                                    _t59 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t61
+                                                else _D100 - _t59
                                             )
                                         ) is None
-                                        else Decimal(_t62).scaleb(-2)
+                                        else _t60 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t63
+                            else v['eligible_deposits'] * _t61
                         )
                     ) is None
-                        or (
-                            _t65 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
-                    else _t64 * _t65
+                        or (_t63 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t62 * _t63
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t60
+            ) if _t58
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -308,9 +306,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t66).scaleb(2)
+            else _t64 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -357,24 +355,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t69 := (
+                _t67 := (
                     None if (
-                        _t68 := (
+                        _t66 := (
                             None if (
-                                _t67 := (
+                                _t65 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t67 + loan.subordinate_liens
+                            else _t65 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t68 + v['heloc_undrawn']
+                    else _t66 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t69).scaleb(2)
+            else _t67 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -389,9 +387,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t70 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t68 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t70 if _t70 <= loan.market_rent
+            else _t68 if _t68 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -404,7 +402,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -588,6 +586,12 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
+_NEVER = rt.NEVER
+_NEVERS_1 = (rt.NEVER,)
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -613,6 +617,8 @@ _CELLS_near_prime = (
     (None, None, None, None),
 )
 _D5 = Decimal("5")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -622,7 +628,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -631,27 +636,61 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
     # in _CELLS_near_prime
     covered = True
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_1 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 1
+        s_credit_events = _NEVERS_1
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
+                if s_credit_events is _NEVERS_1:
+                    s_credit_events = [_NEVER] * 1
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
+    f_housing_lates = loan.housing_lates
+    f_application_date = loan.application_date
+    # housing_lates: how many are 30+ days late within 24 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 24:
+                s_housing_lates_late += 1
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late_1: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_1 = 0
+        for _late1 in f_housing_lates:
+            _days1, _due1 = _late1.days_late, _late1.due_on
+            if _days1 is None or _due1 is None:
+                s_housing_lates_late_1 = None
+                break
+            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 12:
+                s_housing_lates_late_1 += 1
+    # housing_lates: how many are 60+ days late within 12 months before application_date
+    s_housing_lates_late_2: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_2 = 0
+        for _late2 in f_housing_lates:
+            _days2, _due2 = _late2.days_late, _late2.due_on
+            if _days2 is None or _due2 is None:
+                s_housing_lates_late_2 = None
+                break
+            if _days2 >= 60 and rt.months_between(_due2, f_application_date) < 12:
+                s_housing_lates_late_2 += 1
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
@@ -669,96 +708,58 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else 'not_offered' if f_doc_type in {'asset_depletion', 'dscr'}
         else None
     )
-    f_housing_lates = loan.housing_lates
-    f_application_date = loan.application_date
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t23 := (
-                False if (
-                    _t21 := (
-                        None if (
-                            _t18 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
-                        ) is None
-                        else _t18 <= _D0
-                    )
-                ) is False
+            _t19 := (
+                False if (_t17 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
                     or (
-                        _t22 := (
-                            None if (
-                                _t20 := (
-                                    None if s_credit_events is None
-                                        or f_application_date is None
-                                        or (_t19 := s_credit_events[0]) is None
-                                    else _t19 if _t19 is rt.NEVER
-                                    else rt.months_since(_t19, f_application_date)
-                                )
-                            ) is None
-                            else _t20 >= _D48
+                        _t18 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t16 := s_credit_events[0]) is None
+                            else True if _t16 is _NEVER
+                            else rt.months_between(_t16, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t21 is None or _t22 is None
+                else None if _t17 is None or _t18 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t23
+        else 'a_plus' if _t19
         else (
             None if (
-                _t17 := (
+                _t15 := (
                     False if (
-                        _t15 := (
-                            None if (
-                                _t12 := rt.count_lates(
-                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
-                                )
-                            ) is None
-                            else _t12 <= _D1
-                        )
+                        _t13 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)
                     ) is False
                         or (
-                            _t16 := (
-                                None if (
-                                    _t14 := (
-                                        None if s_credit_events is None
-                                            or f_application_date is None
-                                            or (_t13 := s_credit_events[0]) is None
-                                        else _t13 if _t13 is rt.NEVER
-                                        else rt.months_since(_t13, f_application_date)
-                                    )
-                                ) is None
-                                else _t14 >= _D36
+                            _t14 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t12 := s_credit_events[0]) is None
+                                else True if _t12 is _NEVER
+                                else rt.months_between(_t12, f_application_date) >= 36
                             )
                         ) is False
-                    else None if _t15 is None or _t16 is None
+                    else None if _t13 is None or _t14 is None
                     else True
                 )
             ) is None
-            else 'a' if _t17
+            else 'a' if _t15
             else (
                 None if (
                     _t11 := (
                         False if (
-                            _t9 := (
-                                None if (
-                                    _t6 := rt.count_lates(
-                                        f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
-                                    )
-                                ) is None
-                                else _t6 <= _D1
-                            )
+                            _t9 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
                         ) is False
                             or (
                                 _t10 := (
-                                    None if (
-                                        _t8 := (
-                                            None if s_credit_events is None
-                                                or f_application_date is None
-                                                or (_t7 := s_credit_events[0]) is None
-                                            else _t7 if _t7 is rt.NEVER
-                                            else rt.months_since(_t7, f_application_date)
-                                        )
-                                    ) is None
-                                    else _t8 >= _D24
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t8 := s_credit_events[0]) is None
+                                    else True if _t8 is _NEVER
+                                    else rt.months_between(_t8, f_application_date) >= 24
                                 )
                             ) is False
                         else None if _t9 is None or _t10 is None
@@ -774,7 +775,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_credit_grade is None or f_fico is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # credit_grade, fico: 7 lines
     elif (
         row := (
@@ -790,12 +790,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 0)
     elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # doc_family / purpose: 4 lines
     elif (
         col := (
@@ -808,25 +808,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_near_prime[row][col]) is None:
         failed.append('near_prime')  # N/A
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
     else:
         if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
             base_max_ltv, base_max_ltv_by = given, 'near_prime'
-        if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-            base_max_cltv, base_max_cltv_by = given, 'near_prime'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule documentation: Documentation types (programs/summit_near_prime.guideline:35; §2.3 Documentation, p. 4)
-    ok = (None if v_doc_family is None else v_doc_family not in {'not_offered'})
-    if ok is False:
-        failed.append('documentation')
-    elif ok is None:
+    if v_doc_family is None:
         unresolved.append('documentation')
+    elif v_doc_family in {'not_offered'}:
+        failed.append('documentation')
     # rule investment: Investment property (programs/summit_near_prime.guideline:56; §3.3 Occupancy, p. 6)
     f_occupancy = loan.occupancy
     a_investment = (None if f_occupancy is None else f_occupancy in {'investment'})
@@ -836,25 +833,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'})
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if v_credit_grade is None or v_credit_grade not in {'a_plus', 'a'}:
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif v_credit_grade is None:
+            unresolved.append('interest_only')
+        elif v_credit_grade not in {'a_plus', 'a'}:
+            failed.append('interest_only')
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78; §4.1 Property types, p. 9)
     f_property_type = loan.property_type
-    ok = (
-        None if f_property_type is None
-        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}:
+        failed.append('property_types')
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
     applies = (
@@ -875,49 +866,69 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+        else rt.div_up(_t1, v_property_value, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_ltv = True
         v_ltv = None
     f_lien_position = loan.lien_position
-    f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
-            _t3 := (
-                False if (_t1 := (f_lien_position is not None)) is False
-                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
+            _t4 := (
+                False if (_t2 := (f_lien_position is not None)) is False
+                    or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                else None if _t2 is None or _t3 is None
                 else True
             )
         ) is None
-        else f_senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t4
         else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        (
-            None if (
-                _t5 := (
-                    None if (
-                        _t4 := (
-                            None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
-                        )
-                    ) is None
-                        or f_subordinate_liens is None
-                    else _t4 + f_subordinate_liens
-                )
-            ) is None
-            else Decimal(_t5).scaleb(2)
-        ),
-        v_property_value,
-        _STEP2,
+    i_cltv = False  # outside its domain, or reading such a value
+    v_cltv = (
+        None if (
+            _t7 := (
+                None if (
+                    _t6 := (
+                        None if (
+                            _t5 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t5 + f_subordinate_liens
+                    )
+                ) is None
+                else _t6 * _E2
+            )
+        ) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+        else rt.div_up(_t7, v_property_value, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_cltv = True
         v_cltv = None
     if applies is not False:
         # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
@@ -931,18 +942,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t33 := (
-                    False if 'ltv' in inv
+                _t31 := (
+                    False if i_ltv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t34 := (
-                        False if 'cltv' in inv
+                    _t32 := (
+                        False if i_cltv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t33 is None or _t34 is None
+            else None if _t31 is None or _t32 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -955,11 +966,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 600))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('minimum_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('minimum_fico')
+    elif not (f_fico >= 600):
+        failed.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
     applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
     f_pitia = loan.pitia
@@ -970,69 +982,81 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t24 := (
+                _t20 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t24 - f_excluded_nonrecurring
+            else _t20 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
-        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
             None if (
-                _t25 := (
+                _t21 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t25
+            else (
+                None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+            ) if _t21
             else (
                 None if (
-                    _t26 := (
+                    _t22 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
-                else rt.div_down(
-                    (
-                        None if (
-                            _t30 := (
-                                None if v_eligible_deposits is None
-                                    or (
-                                        _t29 := (
-                                            None if (
-                                                _t28 := (
-                                                    None if (
-                                                        _t27 := (
-                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                        )
-                                                    ) is None
-                                                    else _D100 - _t27
-                                                )
-                                            ) is None
-                                            else Decimal(_t28).scaleb(-2)
-                                        )
-                                    ) is None
-                                else v_eligible_deposits * _t29
-                            )
-                        ) is None
-                            or (
-                                _t31 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                else (
+                    None if (
+                        _t28 := (
+                            None if (
+                                _t26 := (
+                                    None if v_eligible_deposits is None
+                                        or (
+                                            _t25 := (
+                                                None if (
+                                                    _t24 := (
+                                                        None if (
+                                                            _t23 := (
+                                                                _D50 if f_cpa_expense_ratio is None
+                                                                else f_cpa_expense_ratio
+                                                            )
+                                                        ) is None
+                                                        else _D100 - _t23
+                                                    )
+                                                ) is None
+                                                else _t24 * _Em2
+                                            )
+                                        ) is None
+                                    else v_eligible_deposits * _t25
+                                )
                             ) is None
-                        else _t30 * _t31
-                    ),
-                    f_statement_months,
-                    _STEP2,
-                ) if _t26
-                else rt.quantize(f_monthly_income, 2, 'down')
+                                or (_t27 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t26 * _t27
+                        )
+                    ) is None
+                        or f_statement_months is None
+                        or not f_statement_months
+                    else (
+                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                    ) if (_q := _DOWN_DIVIDE(_t28, f_statement_months)).adjusted() < 50
+                    else rt.div_down(_t28, f_statement_months, _STEP2)
+                ) if _t22
+                else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
+            None if f_statement_months is None or f_statement_months > 0
+            else (
                 rt.divisor(f_statement_months, 'statement_months') if (
                     _cond := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
@@ -1046,30 +1070,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) if _cond is False
                 else None
             )
-        ) is not None:
-            inv['qualifying_income'] = _undefined
-            v_qualifying_income = None
-        elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-            inv['qualifying_income'] = v_qualifying_income
+        ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+            i_qualifying_income = True
             v_qualifying_income = None
         f_monthly_debts = loan.monthly_debts
         # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-        v_dti = rt.div_up(
-            (
-                None if (
-                    _t32 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-                ) is None
-                else Decimal(_t32).scaleb(2)
-            ),
-            v_qualifying_income,
-            _STEP2,
+        i_dti = False  # outside its domain, or reading such a value
+        v_dti = (
+            None if (
+                _t30 := (
+                    None if (
+                        _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    ) is None
+                    else _t29 * _E2
+                )
+            ) is None
+                or v_qualifying_income is None
+                or not v_qualifying_income
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t30, v_qualifying_income)).adjusted() < 50
+            else rt.div_up(_t30, v_qualifying_income, _STEP2)
         )
-        if 'qualifying_income' in inv:  # it reads a value outside its domain
-            v_dti = None
-            inv['dti'] = None
-        # it divides by zero or less: undefined
-        elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-            inv['dti'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if i_qualifying_income or (
+            None if v_qualifying_income is None or v_qualifying_income > _D0
+            else rt.divisor(v_qualifying_income, 'qualifying_income')
+        ) is not None:
+            i_dti = True
             v_dti = None
         f_fthb = loan.fthb
         # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
@@ -1080,20 +1108,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
             else None
         )
-        ok = (False if 'dti' in inv else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if i_dti or v_dti is None or v_max_dti is None or not (v_dti <= v_max_dti):
                 unresolved.append('dti')
-        else:
-            if ok is False:
-                failed.append('dti')
-            elif ok is None:
-                unresolved.append('dti')
+        elif i_dti:
+            failed.append('dti')
+        elif v_dti is None or v_max_dti is None:
+            unresolved.append('dti')
+        elif not (v_dti <= v_max_dti):
+            failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     if ok is False:
@@ -1103,9 +1131,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
+    i_reserves_months = False  # outside its domain, or reading such a value
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v_min_reserves = (
@@ -1115,27 +1151,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D9 if v_credit_grade in {'b', 'c'}
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
-    )
-    if ok is False:
+    if i_reserves_months:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_min_reserves is None:
         unresolved.append('reserves')
-    if out_near_prime is not None:  # matrix near_prime: a key outside its bands
-        if out_near_prime[1] == 0 and (
+    elif not (v_reserves_months >= v_min_reserves):
+        failed.append('reserves')
+    if outside is not None and (out := outside.get('near_prime')) is not None:  # matrix near_prime
+        if out[1] == 0 and (
             (
                 f_interest_only is True
                     and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
             )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
         ):
-            del failed[out_near_prime[0]]
-        if out_near_prime[1] == 1 and (
-            (None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False
-        ):
-            del failed[out_near_prime[0]]
+            del failed[out[0]]
+        if out[1] == 1 and ((None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False):
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
@@ -1143,18 +1175,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D5, 'investment'
+        elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            best, best_by = base_max_ltv - _D5, 'interest_only'
+        if a_investment is True or a_interest_only is True:
+            sure = base_max_ltv - _D5
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
@@ -1163,35 +1189,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
@@ -1199,7 +1211,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1210,5 +1224,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

@@ -33,23 +33,29 @@ from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, Requiremen
 from .values import (
     NEVER,
     count_lates,
+    days_between,
     days_since,
     div_down,
     div_round,
     div_up,
     divisor,
+    down_divide,
+    down_quantize,
     greater,
     isin,
     known,
     lesser,
+    months_between,
     months_since,
     months_since_latest,
     neg,
     not3,
     quantize,
     scale,
+    up_divide,
+    up_quantize,
 )
-from .verdict import Verdict, verdict
+from .verdict import Verdict
 
 __all__ = [
     # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
@@ -71,15 +77,20 @@ __all__ = [
     "div_down",
     "div_up",
     "divisor",
+    "down_divide",
+    "down_quantize",
+    "months_between",
     "months_since",
     "months_since_latest",
     "quantize",
     "scale",
-    "verdict",
+    "up_divide",
+    "up_quantize",
 ]
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
+    "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
     "greater",  # `greater of`
