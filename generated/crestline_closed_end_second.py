@@ -690,9 +690,652 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Crestline Closed-End Second 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    fmt = rt.fmt
+    show = rt.show
+    x: Any
+    # how messages show the fields and values quoted below
+    x = loan.purpose
+    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
+    x = loan.purchase_price
+    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'purchase_price', f, META
+    )
+    x = loan.appraised_value
+    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'appraised_value', f, META
+    )
+    x = loan.loan_amount
+    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'loan_amount', f, META
+    )
+    x = v['property_value']
+    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'property_value', f, META
+    )
+    x = loan.lien_position
+    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
+    x = loan.senior_lien_balance
+    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_lien_balance', f, META
+    )
+    x = v['senior_liens']
+    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_liens', f, META
+    )
+    x = loan.subordinate_liens
+    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'subordinate_liens', f, META
+    )
+    x = loan.heloc_line_amount
+    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_line_amount', f, META
+    )
+    x = loan.heloc_drawn_balance
+    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_drawn_balance', f, META
+    )
+    if 'heloc_undrawn' in inv:
+        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
+    else:
+        x = v['heloc_undrawn']
+        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+            'heloc_undrawn', f, META
+        )
+    x = loan.occupancy
+    s['occupancy'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('occupancy', f, META)
+    x = loan.total_deposits
+    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'total_deposits', f, META
+    )
+    x = loan.excluded_transfers
+    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_transfers', f, META
+    )
+    x = loan.excluded_nonrecurring
+    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_nonrecurring', f, META
+    )
+    x = loan.doc_type
+    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
+    x = v['eligible_deposits']
+    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'eligible_deposits', f, META
+    )
+    x = loan.statement_months
+    s['statement_months'] = 'unknown' if x is None else fmt(
+        Decimal(x), 'months', 'months'
+    ) if x.__class__ is int else show('statement_months', f, META)
+    x = loan.cpa_expense_ratio
+    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'cpa_expense_ratio', f, META
+    )
+    x = loan.ownership_pct
+    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'ownership_pct', f, META
+    )
+    x = loan.monthly_income
+    s['monthly_income'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_income', f, META)
+    x = loan.pitia
+    s['pitia'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('pitia', f, META)
+    x = loan.monthly_debts
+    s['monthly_debts'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
+    if 'qualifying_income' in inv:
+        s['qualifying_income'] = show('qualifying_income', f, META)
+    else:
+        x = v['qualifying_income']
+        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+            'qualifying_income', f, META
+        )
+    x = loan.fico
+    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
+    x = loan.liquid_assets
+    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'liquid_assets', f, META
+    )
+    x = loan.lease_rent
+    s['lease_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('lease_rent', f, META)
+    x = loan.market_rent
+    s['market_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('market_rent', f, META)
+    s['purchase_date'] = show('purchase_date', f, META)
+    s['application_date'] = show('application_date', f, META)
+    x = loan.current_housing_payment
+    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+        'current_housing_payment', f, META
+    )
+    x = loan.interest_only
+    s['interest_only'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'interest_only', f, META
+    )
+    x = v['combined_loan_amount']
+    s['combined_loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'combined_loan_amount', f, META
+    )
+    x = v['max_combined_loan_amount']
+    s['max_combined_loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'max_combined_loan_amount', f, META
+    )
+    x = loan.senior_lien_negative_amortization
+    s['senior_lien_negative_amortization'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'senior_lien_negative_amortization', f, META
+    )
+    x = loan.senior_lien_balloon
+    s['senior_lien_balloon'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'senior_lien_balloon', f, META
+    )
+    x = loan.in_forbearance
+    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'in_forbearance', f, META
+    )
+    x = loan.housing_lates
+    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'housing_lates', f, META
+    )
+    x = loan.property_type
+    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    x = loan.state
+    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
+    x = loan.credit_events
+    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'credit_events', f, META
+    )
+    if 'dti' in inv:
+        s['dti'] = show('dti', f, META)
+    else:
+        x = v['dti']
+        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
+    x = v['max_dti']
+    s['max_dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'max_dti', f, META
+    )
+    if 'reserves_months' in inv:
+        s['reserves_months'] = show('reserves_months', f, META)
+    else:
+        x = v['reserves_months']
+        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+            'reserves_months', f, META
+        )
+    x = v['min_reserves']
+    s['min_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+        'min_reserves', f, META
+    )
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'combined_loan_amount',
+            'Combined loan amount',
+            rt.derived_value(v['combined_loan_amount'], 2),
+            {'senior_liens': s['senior_liens'], 'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'max_combined_loan_amount',
+            'Maximum combined loan amount',
+            rt.derived_value(v['max_combined_loan_amount'], 0),
+            {'occupancy': s['occupancy']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue('max_dti', 'Maximum DTI', rt.derived_value(v['max_dti'], 0), {'fico': s['fico']}),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'min_reserves', 'Minimum reserves', rt.derived_value(v['min_reserves'], 0), {'occupancy': s['occupancy']}
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23)
+    a, ok = rules[0]
+    if a is False:
+        w.append(_RULES[0].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'lien_position',
+                'Second liens only',
+                'pass',
+                'Met: Lien position is second (' + (
+                    'Lien position: ' + s['lien_position'] if s['lien_position'].endswith('listed')
+                    else 'Lien position ' + s['lien_position']
+                ) + ').',
+                '§2.1 Lien position, p. 3',
+                'programs/crestline_closed_end_second.guideline:23',
+            )
+        )
+    else:
+        w.append(None)
+    # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
+    a, ok = rules[1]
+    if a is False:
+        w.append(_RULES[1].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'purposes',
+                'Purposes',
+                'pass',
+                'Met: Loan purpose is purchase or cash_out (' + (
+                    'Loan purpose: ' + s['purpose'] if s['purpose'].endswith('listed')
+                    else 'Loan purpose ' + s['purpose']
+                ) + ').',
+                '§2.2 Purpose, p. 3',
+                'programs/crestline_closed_end_second.guideline:28',
+            )
+        )
+    else:
+        w.append(None)
+    # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
+    a, ok = rules[2]
+    if a is False:
+        w.append(_RULES[2].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'piggyback',
+                'Purchase seconds',
+                'pass',
+                'Met: Occupancy is primary (' + (
+                    'Occupancy: ' + s['occupancy'] if s['occupancy'].endswith('listed')
+                    else 'Occupancy ' + s['occupancy']
+                ) + ').',
+                '§2.2 Purpose, p. 3',
+                'programs/crestline_closed_end_second.guideline:33',
+            )
+        )
+    else:
+        w.append(None)
+    # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
+    a, ok = rules[3]
+    if a is False:
+        w.append(_RULES[3].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'ownership_seasoning',
+                'Ownership seasoning',
+                'pass',
+                'Met: days since Purchase date at least 180 days (Purchase date ' + s['purchase_date'] + ').',
+                '§2.3 Seasoning, p. 3',
+                'programs/crestline_closed_end_second.guideline:38',
+            )
+        )
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43)
+    a, ok = rules[4]
+    if a is False:
+        w.append(_RULES[4].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'interest_only',
+                'Interest-only',
+                'pass',
+                'Met: not Interest-only (Interest-only ' + s['interest_only'] + ').',
+                '§2.4 Product, p. 4',
+                'programs/crestline_closed_end_second.guideline:43',
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47)
+    a, ok = rules[5]
+    if a is False:
+        w.append(_RULES[5].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'loan_amount_range',
+                'Loan amount',
+                'pass',
+                'Met: Loan amount at least $25,000; Loan amount at most $500,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                '§2.5 Loan amounts, p. 4',
+                'programs/crestline_closed_end_second.guideline:47',
+            )
+        )
+    else:
+        w.append(None)
+    # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62)
+    a, ok = rules[6]
+    if a is False:
+        w.append(_RULES[6].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'combined_loan_amount_limit',
+                'Maximum combined loan amount',
+                'pass',
+                'Met: Combined loan amount at most Maximum combined loan amount (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+                    'max_combined_loan_amount'
+                ] + ').',
+                '§2.5 Loan amounts, p. 4',
+                'programs/crestline_closed_end_second.guideline:62',
+            )
+        )
+    else:
+        w.append(None)
+    # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68)
+    a, ok = rules[7]
+    if a is False:
+        w.append(_RULES[7].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'senior_lien_terms',
+                'Terms of the first mortgage',
+                'pass',
+                'Met: not Senior lien negative amortization; not Senior lien balloon (Senior lien negative amortization ' + s[
+                    'senior_lien_negative_amortization'
+                ] + ', Senior lien balloon ' + s['senior_lien_balloon'] + ').',
+                '§3.1 Senior lien, p. 5',
+                'programs/crestline_closed_end_second.guideline:68',
+            )
+        )
+    else:
+        w.append(None)
+    # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74)
+    a, ok = rules[8]
+    if a is False:
+        w.append(_RULES[8].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'senior_lien_forbearance',
+                'First mortgage in forbearance',
+                'pass',
+                'Met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                '§3.2 Forbearance, p. 5',
+                'programs/crestline_closed_end_second.guideline:74',
+            )
+        )
+    else:
+        w.append(None)
+    # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78)
+    a, ok = rules[9]
+    if a is False:
+        w.append(_RULES[9].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'housing_history',
+                'Mortgage payment history',
+                'pass',
+                'Met: housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months); housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months) (' + (
+                    'Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed')
+                    else 'Late housing payments ' + s['housing_lates']
+                ) + ').',
+                '§3.3 Housing history, p. 5',
+                'programs/crestline_closed_end_second.guideline:78',
+            )
+        )
+    else:
+        w.append(None)
+    # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103)
+    a, ok = rules[10]
+    if a is False:
+        w.append(_RULES[10].not_applicable)
+    else:
+        w.append(None)
+    # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:108)
+    a, ok = rules[11]
+    if a is False:
+        w.append(_RULES[11].not_applicable)
+    else:
+        w.append(None)
+    # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115)
+    a, ok = rules[12]
+    if a is False:
+        w.append(_RULES[12].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'property_types',
+                'Eligible property types',
+                'pass',
+                'Met: Property type is sfr, pud, townhome, condo_warrantable or two_to_four_unit (' + (
+                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
+                    else 'Property type ' + s['property_type']
+                ) + ').',
+                '§5.1 Property types, p. 7',
+                'programs/crestline_closed_end_second.guideline:115',
+            )
+        )
+    else:
+        w.append(None)
+    # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
+    a, ok = rules[13]
+    if a is False:
+        w.append(_RULES[13].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'texas',
+                'Texas',
+                'pass',
+                'Met: State is not TX (' + (
+                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
+                ) + ').',
+                '§5.2 State restrictions, p. 7',
+                'programs/crestline_closed_end_second.guideline:119',
+            )
+        )
+    else:
+        w.append(None)
+    # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
+    a, ok = rules[14]
+    if a is False:
+        w.append(_RULES[14].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'minimum_fico',
+                'Minimum credit score',
+                'pass',
+                'Met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                '§6.1 Credit score, p. 8',
+                'programs/crestline_closed_end_second.guideline:126',
+            )
+        )
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130)
+    a, ok = rules[15]
+    if a is False:
+        w.append(_RULES[15].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'credit_event_seasoning',
+                'Credit event seasoning',
+                'pass',
+                'Met: months since the latest Credit events (fc) at least 84 months; months since the latest Credit events (ss, dil, mod) at least 48 months; months since the latest Credit events (bk7, bk11) at least 48 months; months since the latest Credit events (bk13) at least 24 months (' + (
+                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
+                    else 'Credit events ' + s['credit_events']
+                ) + ').',
+                '§6.2 Credit events, p. 8',
+                'programs/crestline_closed_end_second.guideline:130',
+            )
+        )
+    else:
+        w.append(None)
+    # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139)
+    a, ok = rules[16]
+    if a is False:
+        w.append(_RULES[16].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'documentation',
+                'Documentation types',
+                'pass',
+                'Met: Documentation type is full_doc, wvoe, bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + (
+                    'Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed')
+                    else 'Documentation type ' + s['doc_type']
+                ) + ').',
+                '§6.3 Income, p. 9',
+                'programs/crestline_closed_end_second.guideline:139',
+            )
+        )
+    else:
+        w.append(None)
+    # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
+    a, ok = rules[17]
+    if a is False:
+        w.append(_RULES[17].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        w.append(
+            rt.Finding(
+                'dti',
+                'Maximum DTI',
+                'pass',
+                'Met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                '§6.4 DTI, p. 9',
+                'programs/crestline_closed_end_second.guideline:149',
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160)
+    a, ok = rules[18]
+    if a is False:
+        w.append(_RULES[18].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'reserves',
+                'Reserves',
+                'pass',
+                'Met: Reserves at least Minimum reserves (Reserves ' + s[
+                    'reserves_months'
+                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                '§6.5 Reserves, p. 10',
+                'programs/crestline_closed_end_second.guideline:160',
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

@@ -822,9 +822,760 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Meridian Foreign National DSCR 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    fmt = rt.fmt
+    show = rt.show
+    x: Any
+    # how messages show the fields and values quoted below
+    x = loan.purpose
+    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
+    x = loan.purchase_price
+    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'purchase_price', f, META
+    )
+    x = loan.appraised_value
+    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'appraised_value', f, META
+    )
+    x = loan.loan_amount
+    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'loan_amount', f, META
+    )
+    x = v['property_value']
+    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'property_value', f, META
+    )
+    x = loan.lien_position
+    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
+    x = loan.senior_lien_balance
+    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_lien_balance', f, META
+    )
+    x = v['senior_liens']
+    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_liens', f, META
+    )
+    x = loan.subordinate_liens
+    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'subordinate_liens', f, META
+    )
+    x = loan.heloc_line_amount
+    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_line_amount', f, META
+    )
+    x = loan.heloc_drawn_balance
+    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_drawn_balance', f, META
+    )
+    if 'heloc_undrawn' in inv:
+        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
+    else:
+        x = v['heloc_undrawn']
+        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+            'heloc_undrawn', f, META
+        )
+    x = loan.lease_rent
+    s['lease_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('lease_rent', f, META)
+    x = loan.market_rent
+    s['market_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('market_rent', f, META)
+    if 'qualifying_rent' in inv:
+        s['qualifying_rent'] = show('qualifying_rent', f, META)
+    else:
+        x = v['qualifying_rent']
+        s['qualifying_rent'] = 'unknown' if x is None else fmt(
+            x, 'money', 'USD per month'
+        ) if x.__class__ is Decimal else show('qualifying_rent', f, META)
+    x = loan.pitia
+    s['pitia'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('pitia', f, META)
+    if 'dscr' in inv:
+        s['dscr'] = show('dscr', f, META)
+    else:
+        x = v['dscr']
+        s['dscr'] = 'unknown' if x is None else fmt(x, 'ratio', '') if x.__class__ is Decimal else show('dscr', f, META)
+    x = loan.property_type
+    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    s['purchase_date'] = show('purchase_date', f, META)
+    s['application_date'] = show('application_date', f, META)
+    x = loan.retirement_assets
+    s['retirement_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'retirement_assets', f, META
+    )
+    x = loan.borrower_age
+    s['borrower_age'] = 'unknown' if x is None else fmt(x, 'quantity', 'years') if x.__class__ is Decimal else show(
+        'borrower_age', f, META
+    )
+    x = loan.liquid_assets
+    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'liquid_assets', f, META
+    )
+    x = v['retirement_credit']
+    s['retirement_credit'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'retirement_credit', f, META
+    )
+    x = loan.first_time_investor
+    s['first_time_investor'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'first_time_investor', f, META
+    )
+    x = loan.total_deposits
+    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'total_deposits', f, META
+    )
+    x = loan.excluded_transfers
+    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_transfers', f, META
+    )
+    x = loan.excluded_nonrecurring
+    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_nonrecurring', f, META
+    )
+    x = loan.doc_type
+    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
+    x = v['eligible_deposits']
+    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'eligible_deposits', f, META
+    )
+    x = loan.statement_months
+    s['statement_months'] = 'unknown' if x is None else fmt(
+        Decimal(x), 'months', 'months'
+    ) if x.__class__ is int else show('statement_months', f, META)
+    x = loan.cpa_expense_ratio
+    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'cpa_expense_ratio', f, META
+    )
+    x = loan.ownership_pct
+    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'ownership_pct', f, META
+    )
+    x = loan.monthly_income
+    s['monthly_income'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_income', f, META)
+    x = loan.monthly_debts
+    s['monthly_debts'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
+    if 'qualifying_income' in inv:
+        s['qualifying_income'] = show('qualifying_income', f, META)
+    else:
+        x = v['qualifying_income']
+        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+            'qualifying_income', f, META
+        )
+    x = loan.current_housing_payment
+    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+        'current_housing_payment', f, META
+    )
+    x = loan.citizenship
+    s['citizenship'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('citizenship', f, META)
+    x = loan.citizenship_country
+    s['citizenship_country'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
+        'citizenship_country', f, META
+    )
+    x = loan.occupancy
+    s['occupancy'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('occupancy', f, META)
+    x = loan.residence_state
+    s['residence_state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
+        'residence_state', f, META
+    )
+    x = loan.fico
+    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
+    x = loan.credit_events
+    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'credit_events', f, META
+    )
+    x = loan.housing_lates
+    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'housing_lates', f, META
+    )
+    x = loan.in_forbearance
+    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'in_forbearance', f, META
+    )
+    s['forbearance_end'] = show('forbearance_end', f, META)
+    if 'dscr_tier' in inv:
+        s['dscr_tier'] = show('dscr_tier', f, META)
+    else:
+        x = v['dscr_tier']
+        s['dscr_tier'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('dscr_tier', f, META)
+    x = v['ownership']
+    s['ownership'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('ownership', f, META)
+    x = loan.cash_out_amount
+    s['cash_out_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'cash_out_amount', f, META
+    )
+    if 'reserves_months' in inv:
+        s['reserves_months'] = show('reserves_months', f, META)
+    else:
+        x = v['reserves_months']
+        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+            'reserves_months', f, META
+        )
+    x = v['required_reserves']
+    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+        'required_reserves', f, META
+    )
+    x = loan.financed_properties
+    s['financed_properties'] = 'unknown' if x is None else str(x) if x.__class__ is int else show(
+        'financed_properties', f, META
+    )
+    x = loan.rural
+    s['rural'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('rural', f, META)
+    x = loan.acreage
+    s['acreage'] = 'unknown' if x is None else fmt(
+        x, 'quantity', 'acres'
+    ) if x.__class__ is Decimal else show('acreage', f, META)
+    x = loan.state
+    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
+    x = loan.prepayment_penalty_months
+    s['prepayment_penalty_months'] = 'unknown' if x is None else fmt(Decimal(x), 'months', 'months') if x.__class__ is int else show(
+        'prepayment_penalty_months', f, META
+    )
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_rent',
+            'Qualifying rent',
+            rt.derived_value(v['qualifying_rent'], 2),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'qualifying_rent': s['qualifying_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue('dscr_tier', 'DSCR tier', rt.derived_value(v['dscr_tier'], 0), {'dscr': s['dscr']}),
+        rt.DerivedValue(
+            'property_reduction',
+            'LTV reduction by property type',
+            rt.derived_value(v['property_reduction'], 0),
+            {'property_type': s['property_type']},
+        ),
+        rt.DerivedValue(
+            'ownership',
+            'Ownership seasoning',
+            rt.derived_value(v['ownership'], None),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'retirement_credit',
+            'Retirement assets counted',
+            rt.derived_value(v['retirement_credit'], 4),
+            {'retirement_assets': s['retirement_assets'], 'borrower_age': s['borrower_age']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'retirement_credit': s['retirement_credit'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount'], 'first_time_investor': s['first_time_investor']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:22)
+    a, ok = rules[0]
+    if a is False:
+        w.append(_RULES[0].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'borrower_type',
+                'Eligible borrowers and transactions',
+                'pass',
+                'Met: Citizenship is foreign_national; Country of citizenship is not US; Occupancy is investment; Documentation type is dscr (' + ('Citizenship: ' + s['citizenship'] if s['citizenship'].endswith('listed') else 'Citizenship ' + s['citizenship']) + ', ' + (
+                    'Country of citizenship: ' + s['citizenship_country'] if s['citizenship_country'].endswith('listed')
+                    else 'Country of citizenship ' + s['citizenship_country']
+                ) + ', ' + ('Occupancy: ' + s['occupancy'] if s['occupancy'].endswith('listed') else 'Occupancy ' + s['occupancy']) + ', ' + ('Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed') else 'Documentation type ' + s['doc_type']) + ').',
+                '§2.1 Eligible borrowers, p. 3',
+                'programs/foreign_national_dscr.guideline:22',
+            )
+        )
+    else:
+        w.append(None)
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30)
+    a, ok = rules[1]
+    if a is False:
+        w.append(_RULES[1].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'sanctioned_countries',
+                'Citizens of sanctioned countries',
+                'pass',
+                'Met: Country of citizenship is not in OFAC-sanctioned countries (ofac_countries) (' + (
+                    'Country of citizenship: ' + s['citizenship_country'] if s['citizenship_country'].endswith('listed')
+                    else 'Country of citizenship ' + s['citizenship_country']
+                ) + ').',
+                '§2.2 OFAC, p. 3',
+                'programs/foreign_national_dscr.guideline:30',
+            )
+        )
+    else:
+        w.append(None)
+    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
+    a, ok = rules[2]
+    if a is False:
+        w.append(_RULES[2].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'territory_residents',
+                'Residents of US territories',
+                'pass',
+                'Met: State of residence is not in US territories (us_territories) (' + (
+                    'State of residence: ' + s['residence_state'] if s['residence_state'].endswith('listed')
+                    else 'State of residence ' + s['residence_state']
+                ) + ').',
+                '§2.1 Eligible borrowers, p. 3',
+                'programs/foreign_national_dscr.guideline:34',
+            )
+        )
+    else:
+        w.append(None)
+    # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
+    a, ok = rules[3]
+    if a is False:
+        w.append(_RULES[3].not_applicable)
+    else:
+        w.append(None)
+    # rule visa: US visa (programs/foreign_national_dscr.guideline:44)
+    a, ok = rules[4]
+    if a is False:
+        w.append(_RULES[4].not_applicable)
+    else:
+        w.append(None)
+    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80)
+    a, ok = rules[5]
+    if a is False:
+        w.append(_RULES[5].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'us_credit_score',
+                'Borrowers with a US credit score',
+                'pass',
+                'Met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                '§3.3 Credit, p. 6',
+                'programs/foreign_national_dscr.guideline:80',
+            )
+        )
+    else:
+        w.append(None)
+    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
+    a, ok = rules[6]
+    if a is False:
+        w.append(_RULES[6].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'us_credit_events',
+                'US credit events',
+                'pass',
+                'Met: months since the latest Credit events (fc, ss, dil) at least 48 months; months since the latest Credit events (mod, nod, dq120) at least 36 months; months since the latest Credit events (bk7, bk11, bk13) at least 48 months (' + (
+                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
+                    else 'Credit events ' + s['credit_events']
+                ) + ').',
+                '§3.4 Credit events, p. 6',
+                'programs/foreign_national_dscr.guideline:85',
+            )
+        )
+    else:
+        w.append(None)
+    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94)
+    a, ok = rules[7]
+    if a is False:
+        w.append(_RULES[7].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'us_housing_history',
+                'US mortgage history',
+                'pass',
+                'Met: housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months); not In forbearance (' + (
+                    'Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed')
+                    else 'Late housing payments ' + s['housing_lates']
+                ) + ', In forbearance ' + s['in_forbearance'] + ').',
+                '§3.5 Housing history, p. 7',
+                'programs/foreign_national_dscr.guideline:94',
+            )
+        )
+    else:
+        w.append(None)
+    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100)
+    a, ok = rules[8]
+    if a is False:
+        w.append(_RULES[8].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'forbearance_seasoning',
+                'After a forbearance',
+                'pass',
+                'Met: days since Forbearance end at least 91 days (Forbearance end ' + s['forbearance_end'] + ').',
+                '§3.5 Housing history, p. 7: a forbearance plan ended at least 13 weeks before application',
+                'programs/foreign_national_dscr.guideline:100',
+            )
+        )
+    else:
+        w.append(None)
+    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
+    a, ok = rules[9]
+    if a is False:
+        w.append(_RULES[9].not_applicable)
+    else:
+        w.append(None)
+    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:145)
+    a, ok = rules[10]
+    if a is False:
+        w.append(_RULES[10].not_applicable)
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150)
+    a, ok = rules[11]
+    if a is False:
+        w.append(_RULES[11].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'interest_only',
+                'Interest-only',
+                'pass',
+                'Met: Credit score at least 720 (Credit score ' + s['fico'] + ').',
+                '§5.3 Interest-only, p. 10',
+                'programs/foreign_national_dscr.guideline:150',
+            )
+        )
+    else:
+        w.append(None)
+    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
+    a, ok = rules[12]
+    if a is False:
+        w.append(_RULES[12].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        w.append(
+            rt.Finding(
+                'first_time_investor',
+                'First-time investors',
+                'pass',
+                'Met: DSCR tier is strong or standard (' + (
+                    'DSCR tier: ' + s['dscr_tier'] if s['dscr_tier'].endswith('listed')
+                    else 'DSCR tier ' + s['dscr_tier']
+                ) + ').',
+                '§5.4 Investor experience, p. 10',
+                'programs/foreign_national_dscr.guideline:156',
+            )
+        )
+    else:
+        w.append(None)
+    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
+    a, ok = rules[13]
+    if a is False:
+        w.append(_RULES[13].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        w.append(
+            rt.Finding(
+                'short_term_rental',
+                'Short-term rentals',
+                'pass',
+                'Met: DSCR tier is strong (' + (
+                    'DSCR tier: ' + s['dscr_tier'] if s['dscr_tier'].endswith('listed')
+                    else 'DSCR tier ' + s['dscr_tier']
+                ) + ').',
+                '§5.5 Short-term rentals, p. 10',
+                'programs/foreign_national_dscr.guideline:162',
+            )
+        )
+    else:
+        w.append(None)
+    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
+    a, ok = rules[14]
+    if a is False:
+        w.append(_RULES[14].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'cash_out',
+                'Cash-out refinance',
+                'pass',
+                'Met: Ownership seasoning is not recent; Cash-out amount at most $500,000 (' + (
+                    'Ownership seasoning: ' + s['ownership'] if s['ownership'].endswith('listed')
+                    else 'Ownership seasoning ' + s['ownership']
+                ) + ', Cash-out amount ' + s['cash_out_amount'] + ').',
+                '§5.2 Cash-out seasoning, p. 9: owned at least 180 days; cash to the borrower at most $500,000',
+                'programs/foreign_national_dscr.guideline:169',
+            )
+        )
+    else:
+        w.append(None)
+    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175)
+    a, ok = rules[15]
+    if a is False:
+        w.append(_RULES[15].not_applicable)
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200)
+    a, ok = rules[16]
+    if a is False:
+        w.append(_RULES[16].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'reserves',
+                'Reserves',
+                'pass',
+                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                '§6.1 Reserves, p. 11',
+                'programs/foreign_national_dscr.guideline:200',
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
+    a, ok = rules[17]
+    if a is False:
+        w.append(_RULES[17].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'loan_amount_range',
+                'Loan amount',
+                'pass',
+                'Met: Loan amount at least $150,000; Loan amount at most $2,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                '§6.2 Loan amounts, p. 11',
+                'programs/foreign_national_dscr.guideline:209',
+            )
+        )
+    else:
+        w.append(None)
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214)
+    a, ok = rules[18]
+    if a is False:
+        w.append(_RULES[18].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'financed_properties',
+                'Financed properties',
+                'pass',
+                'Met: Financed properties at most 10 (Financed properties ' + s['financed_properties'] + ').',
+                '§6.3 Exposure, p. 12',
+                'programs/foreign_national_dscr.guideline:214',
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
+    a, ok = rules[19]
+    if a is False:
+        w.append(_RULES[19].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'property_types',
+                'Eligible properties',
+                'pass',
+                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, condotel or two_to_four_unit; not Rural property (' + (
+                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
+                    else 'Property type ' + s['property_type']
+                ) + ', Rural property ' + s['rural'] + ').',
+                '§6.4 Property types, p. 12',
+                'programs/foreign_national_dscr.guideline:218',
+            )
+        )
+    else:
+        w.append(None)
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223)
+    a, ok = rules[20]
+    if a is False:
+        w.append(_RULES[20].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'acreage',
+                'Acreage',
+                'pass',
+                'Met: Acreage less than 20.5 acres (Acreage ' + s['acreage'] + ').',
+                '§6.4 Property types, p. 12: parcels of 20.5 acres or more are not eligible',
+                'programs/foreign_national_dscr.guideline:223',
+            )
+        )
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
+    a, ok = rules[21]
+    if a is False:
+        w.append(_RULES[21].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'excluded_states',
+                'State restrictions',
+                'pass',
+                'Met: State is not ND, SD or WV (' + (
+                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
+                ) + ').',
+                '§6.5 States, p. 12',
+                'programs/foreign_national_dscr.guideline:232',
+            )
+        )
+    else:
+        w.append(None)
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
+    a, ok = rules[22]
+    if a is False:
+        w.append(_RULES[22].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'prepayment_terms',
+                'Prepayment penalty terms',
+                'pass',
+                'Met: Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
+                '§6.6 Prepayment penalty, p. 13',
+                'programs/foreign_national_dscr.guideline:236',
+            )
+        )
+    else:
+        w.append(None)
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
+    a, ok = rules[23]
+    if a is False:
+        w.append(_RULES[23].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'prepayment_states',
+                'Prepayment penalty: restricted states',
+                'pass',
+                'Met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
+                '§6.6 Prepayment penalty, p. 13 (state list illustrative)',
+                'programs/foreign_national_dscr.guideline:240',
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

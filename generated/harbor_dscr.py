@@ -731,9 +731,628 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Harbor Point DSCR 2026.2: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    fmt = rt.fmt
+    show = rt.show
+    x: Any
+    # how messages show the fields and values quoted below
+    x = loan.purpose
+    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
+    x = loan.purchase_price
+    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'purchase_price', f, META
+    )
+    x = loan.appraised_value
+    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'appraised_value', f, META
+    )
+    x = loan.loan_amount
+    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'loan_amount', f, META
+    )
+    x = v['property_value']
+    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'property_value', f, META
+    )
+    x = loan.lien_position
+    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
+    x = loan.senior_lien_balance
+    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_lien_balance', f, META
+    )
+    x = v['senior_liens']
+    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_liens', f, META
+    )
+    x = loan.subordinate_liens
+    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'subordinate_liens', f, META
+    )
+    x = loan.heloc_line_amount
+    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_line_amount', f, META
+    )
+    x = loan.heloc_drawn_balance
+    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_drawn_balance', f, META
+    )
+    if 'heloc_undrawn' in inv:
+        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
+    else:
+        x = v['heloc_undrawn']
+        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+            'heloc_undrawn', f, META
+        )
+    x = loan.lease_rent
+    s['lease_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('lease_rent', f, META)
+    x = loan.market_rent
+    s['market_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('market_rent', f, META)
+    x = loan.pitia
+    s['pitia'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('pitia', f, META)
+    x = loan.liquid_assets
+    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'liquid_assets', f, META
+    )
+    x = loan.total_deposits
+    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'total_deposits', f, META
+    )
+    x = loan.excluded_transfers
+    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_transfers', f, META
+    )
+    x = loan.excluded_nonrecurring
+    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_nonrecurring', f, META
+    )
+    x = loan.doc_type
+    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
+    x = v['eligible_deposits']
+    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'eligible_deposits', f, META
+    )
+    x = loan.statement_months
+    s['statement_months'] = 'unknown' if x is None else fmt(
+        Decimal(x), 'months', 'months'
+    ) if x.__class__ is int else show('statement_months', f, META)
+    x = loan.cpa_expense_ratio
+    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'cpa_expense_ratio', f, META
+    )
+    x = loan.ownership_pct
+    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'ownership_pct', f, META
+    )
+    x = loan.monthly_income
+    s['monthly_income'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_income', f, META)
+    x = loan.monthly_debts
+    s['monthly_debts'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
+    if 'qualifying_income' in inv:
+        s['qualifying_income'] = show('qualifying_income', f, META)
+    else:
+        x = v['qualifying_income']
+        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+            'qualifying_income', f, META
+        )
+    s['purchase_date'] = show('purchase_date', f, META)
+    s['application_date'] = show('application_date', f, META)
+    x = loan.current_housing_payment
+    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+        'current_housing_payment', f, META
+    )
+    x = loan.fico
+    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
+    if 'dscr' in inv:
+        s['dscr'] = show('dscr', f, META)
+    else:
+        x = v['dscr']
+        s['dscr'] = 'unknown' if x is None else fmt(x, 'ratio', '') if x.__class__ is Decimal else show('dscr', f, META)
+    if 'reserves_months' in inv:
+        s['reserves_months'] = show('reserves_months', f, META)
+    else:
+        x = v['reserves_months']
+        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+            'reserves_months', f, META
+        )
+    x = loan.occupancy
+    s['occupancy'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('occupancy', f, META)
+    x = loan.fthb
+    s['fthb'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('fthb', f, META)
+    x = loan.citizenship
+    s['citizenship'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('citizenship', f, META)
+    x = loan.credit_events
+    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'credit_events', f, META
+    )
+    x = loan.housing_lates
+    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'housing_lates', f, META
+    )
+    x = loan.in_forbearance
+    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'in_forbearance', f, META
+    )
+    x = v['required_reserves']
+    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+        'required_reserves', f, META
+    )
+    x = loan.property_type
+    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    x = loan.state
+    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
+    x = loan.prepayment_penalty_months
+    s['prepayment_penalty_months'] = 'unknown' if x is None else fmt(Decimal(x), 'months', 'months') if x.__class__ is int else show(
+        'prepayment_penalty_months', f, META
+    )
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70)
+    a, ok = rules[0]
+    if a is False:
+        w.append(_RULES[0].not_applicable)
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75)
+    a, ok = rules[1]
+    if a is False:
+        w.append(_RULES[1].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'interest_only',
+                'Interest-only',
+                'pass',
+                'Met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
+                '§4.2, p. 7',
+                'programs/harbor_dscr.guideline:75',
+            )
+        )
+    else:
+        w.append(None)
+    # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
+    a, ok = rules[2]
+    if a is False:
+        w.append(_RULES[2].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv or 'reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'first_time_investor',
+                'First-time investor',
+                'pass',
+                'Met: DSCR at least 1; Reserves at least 12 months (DSCR ' + s['dscr'] + ', Reserves ' + s[
+                    'reserves_months'
+                ] + ').',
+                '§4.3, p. 7',
+                'programs/harbor_dscr.guideline:81',
+            )
+        )
+    else:
+        w.append(None)
+    # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88)
+    a, ok = rules[3]
+    if a is False:
+        w.append(_RULES[3].not_applicable)
+    else:
+        w.append(None)
+    # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93)
+    a, ok = rules[4]
+    if a is False:
+        w.append(_RULES[4].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'five_to_ten_units',
+                '5-10 unit properties',
+                'pass',
+                'Met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
+                '§4.5, p. 8',
+                'programs/harbor_dscr.guideline:93',
+            )
+        )
+    else:
+        w.append(None)
+    # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
+    a, ok = rules[5]
+    if a is False:
+        w.append(_RULES[5].not_applicable)
+    else:
+        w.append(None)
+    # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107)
+    a, ok = rules[6]
+    if a is False:
+        w.append(_RULES[6].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+        w.append(
+            rt.Finding(
+                'min_dscr',
+                'Minimum DSCR',
+                'pass',
+                'Met: DSCR at least 0.750 or Credit score at least 720 (DSCR ' + s[
+                    'dscr'
+                ] + ', Credit score ' + s['fico'] + ').',
+                '§5.1, p. 9 (seed 001: DSCR = gross monthly rent / PITIA)',
+                'programs/harbor_dscr.guideline:107',
+            )
+        )
+    else:
+        w.append(None)
+    # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
+    a, ok = rules[7]
+    if a is False:
+        w.append(_RULES[7].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+        w.append(
+            rt.Finding(
+                'short_term_rental',
+                'Short-term rental',
+                'pass',
+                'Met: DSCR at least 1.150 (DSCR ' + s['dscr'] + ').',
+                '§5.2, p. 9',
+                'programs/harbor_dscr.guideline:111',
+            )
+        )
+    else:
+        w.append(None)
+    # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
+    a, ok = rules[8]
+    if a is False:
+        w.append(_RULES[8].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'small_loan_no_ratio',
+                'Minimum loan below DSCR 1.000',
+                'pass',
+                'Met: Loan amount at least $175,000 (Loan amount ' + s['loan_amount'] + ').',
+                '§5.3, p. 9',
+                'programs/harbor_dscr.guideline:116',
+            )
+        )
+    else:
+        w.append(None)
+    # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123)
+    a, ok = rules[9]
+    if a is False:
+        w.append(_RULES[9].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'investment_only',
+                'Business-purpose investment loans only',
+                'pass',
+                'Met: Occupancy is investment; Documentation type is dscr (' + ('Occupancy: ' + s['occupancy'] if s['occupancy'].endswith('listed') else 'Occupancy ' + s['occupancy']) + ', ' + (
+                    'Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed')
+                    else 'Documentation type ' + s['doc_type']
+                ) + ').',
+                '§6.1, p. 10 (seed 001: no personal income or employment documents)',
+                'programs/harbor_dscr.guideline:123',
+            )
+        )
+    else:
+        w.append(None)
+    # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128)
+    a, ok = rules[10]
+    if a is False:
+        w.append(_RULES[10].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'min_fico',
+                'Minimum credit score',
+                'pass',
+                'Met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                '§6.2, p. 10',
+                'programs/harbor_dscr.guideline:128',
+            )
+        )
+    else:
+        w.append(None)
+    # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
+    a, ok = rules[11]
+    if a is False:
+        w.append(_RULES[11].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'not_fthb',
+                'First-time home buyers',
+                'pass',
+                'Met: not First-time home buyer (First-time home buyer ' + s['fthb'] + ').',
+                '§6.3, p. 10',
+                'programs/harbor_dscr.guideline:132',
+            )
+        )
+    else:
+        w.append(None)
+    # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
+    a, ok = rules[12]
+    if a is False:
+        w.append(_RULES[12].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'foreign_nationals',
+                'Residency',
+                'pass',
+                'Met: Citizenship is us_citizen, permanent_resident or non_permanent_resident (' + (
+                    'Citizenship: ' + s['citizenship'] if s['citizenship'].endswith('listed')
+                    else 'Citizenship ' + s['citizenship']
+                ) + ').',
+                '§6.4, p. 10',
+                'programs/harbor_dscr.guideline:136',
+            )
+        )
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
+    a, ok = rules[13]
+    if a is False:
+        w.append(_RULES[13].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'credit_event_seasoning',
+                'Credit event seasoning',
+                'pass',
+                'Met: months since the latest Credit events (fc, ss, dil) at least 36 months; months since the latest Credit events (mod, nod, dq120) at least 24 months; months since the latest Credit events (bk7, bk11) at least 36 months; months since the latest Credit events (bk13) at least 24 months (' + (
+                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
+                    else 'Credit events ' + s['credit_events']
+                ) + ').',
+                '§6.5, p. 11',
+                'programs/harbor_dscr.guideline:140',
+            )
+        )
+    else:
+        w.append(None)
+    # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149)
+    a, ok = rules[14]
+    if a is False:
+        w.append(_RULES[14].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'housing_history',
+                'Mortgage history',
+                'pass',
+                'Met: housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months); not In forbearance (' + (
+                    'Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed')
+                    else 'Late housing payments ' + s['housing_lates']
+                ) + ', In forbearance ' + s['in_forbearance'] + ').',
+                '§6.6, p. 11',
+                'programs/harbor_dscr.guideline:149',
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/harbor_dscr.guideline:163)
+    a, ok = rules[15]
+    if a is False:
+        w.append(_RULES[15].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'reserves',
+                'Reserves',
+                'pass',
+                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                '§7.1, p. 12',
+                'programs/harbor_dscr.guideline:163',
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
+    a, ok = rules[16]
+    if a is False:
+        w.append(_RULES[16].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'loan_amount_range',
+                'Loan amount',
+                'pass',
+                'Met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                '§7.2, p. 12',
+                'programs/harbor_dscr.guideline:167',
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Property types (programs/harbor_dscr.guideline:171)
+    a, ok = rules[17]
+    if a is False:
+        w.append(_RULES[17].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'property_types',
+                'Property types',
+                'pass',
+                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, two_to_four_unit or five_to_ten_unit (' + (
+                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
+                    else 'Property type ' + s['property_type']
+                ) + ').',
+                '§7.3, p. 12',
+                'programs/harbor_dscr.guideline:171',
+            )
+        )
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
+    a, ok = rules[18]
+    if a is False:
+        w.append(_RULES[18].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'excluded_states',
+                'State restrictions',
+                'pass',
+                'Met: State is not WV, ND or SD (' + (
+                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
+                ) + ').',
+                '§7.4, p. 13',
+                'programs/harbor_dscr.guideline:175',
+            )
+        )
+    else:
+        w.append(None)
+    # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
+    a, ok = rules[19]
+    if a is False:
+        w.append(_RULES[19].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'prepayment_penalty',
+                'Prepayment penalty: restricted states',
+                'pass',
+                'Met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
+                '§7.5, p. 13 (state list illustrative)',
+                'programs/harbor_dscr.guideline:179',
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

@@ -788,9 +788,625 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Bank Statement Select 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    fmt = rt.fmt
+    show = rt.show
+    x: Any
+    # how messages show the fields and values quoted below
+    x = loan.purpose
+    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
+    x = loan.purchase_price
+    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'purchase_price', f, META
+    )
+    x = loan.appraised_value
+    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'appraised_value', f, META
+    )
+    x = loan.loan_amount
+    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'loan_amount', f, META
+    )
+    x = v['property_value']
+    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'property_value', f, META
+    )
+    x = loan.lien_position
+    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
+    x = loan.senior_lien_balance
+    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_lien_balance', f, META
+    )
+    x = v['senior_liens']
+    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_liens', f, META
+    )
+    x = loan.subordinate_liens
+    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'subordinate_liens', f, META
+    )
+    x = loan.heloc_line_amount
+    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_line_amount', f, META
+    )
+    x = loan.heloc_drawn_balance
+    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_drawn_balance', f, META
+    )
+    if 'heloc_undrawn' in inv:
+        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
+    else:
+        x = v['heloc_undrawn']
+        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+            'heloc_undrawn', f, META
+        )
+    x = loan.total_deposits
+    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'total_deposits', f, META
+    )
+    x = loan.excluded_transfers
+    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_transfers', f, META
+    )
+    x = loan.excluded_nonrecurring
+    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_nonrecurring', f, META
+    )
+    x = loan.doc_type
+    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
+    x = v['eligible_deposits']
+    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'eligible_deposits', f, META
+    )
+    x = loan.statement_months
+    s['statement_months'] = 'unknown' if x is None else fmt(
+        Decimal(x), 'months', 'months'
+    ) if x.__class__ is int else show('statement_months', f, META)
+    x = loan.cpa_expense_ratio
+    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'cpa_expense_ratio', f, META
+    )
+    x = loan.ownership_pct
+    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'ownership_pct', f, META
+    )
+    x = loan.monthly_income
+    s['monthly_income'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_income', f, META)
+    x = loan.pitia
+    s['pitia'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('pitia', f, META)
+    x = loan.monthly_debts
+    s['monthly_debts'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
+    if 'qualifying_income' in inv:
+        s['qualifying_income'] = show('qualifying_income', f, META)
+    else:
+        x = v['qualifying_income']
+        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+            'qualifying_income', f, META
+        )
+    x = loan.liquid_assets
+    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'liquid_assets', f, META
+    )
+    x = loan.current_housing_payment
+    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+        'current_housing_payment', f, META
+    )
+    x = loan.lease_rent
+    s['lease_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('lease_rent', f, META)
+    x = loan.market_rent
+    s['market_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('market_rent', f, META)
+    s['purchase_date'] = show('purchase_date', f, META)
+    s['application_date'] = show('application_date', f, META)
+    x = loan.fico
+    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
+    if 'dti' in inv:
+        s['dti'] = show('dti', f, META)
+    else:
+        x = v['dti']
+        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
+    if 'ltv' in inv:
+        s['ltv'] = show('ltv', f, META)
+    else:
+        x = v['ltv']
+        s['ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('ltv', f, META)
+    if 'reserves_months' in inv:
+        s['reserves_months'] = show('reserves_months', f, META)
+    else:
+        x = v['reserves_months']
+        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+            'reserves_months', f, META
+        )
+    x = loan.fthb
+    s['fthb'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('fthb', f, META)
+    x = loan.credit_events
+    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'credit_events', f, META
+    )
+    x = loan.housing_history_months
+    s['housing_history_months'] = 'unknown' if x is None else fmt(Decimal(x), 'months', 'months') if x.__class__ is int else show(
+        'housing_history_months', f, META
+    )
+    x = loan.housing_lates
+    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'housing_lates', f, META
+    )
+    x = loan.housing_verification
+    s['housing_verification'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
+        'housing_verification', f, META
+    )
+    x = loan.in_forbearance
+    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+        'in_forbearance', f, META
+    )
+    x = loan.payments_since_forbearance
+    s['payments_since_forbearance'] = 'unknown' if x is None else str(x) if x.__class__ is int else show(
+        'payments_since_forbearance', f, META
+    )
+    x = loan.borrower_contribution_pct
+    s['borrower_contribution_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'borrower_contribution_pct', f, META
+    )
+    if 'payment_shock' in inv:
+        s['payment_shock'] = show('payment_shock', f, META)
+    else:
+        x = v['payment_shock']
+        s['payment_shock'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+            'payment_shock', f, META
+        )
+    x = v['required_reserves']
+    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+        'required_reserves', f, META
+    )
+    x = loan.property_type
+    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    x = loan.state
+    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87)
+    a, ok = rules[0]
+    if a is False:
+        w.append(_RULES[0].not_applicable)
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93)
+    a, ok = rules[1]
+    if a is False:
+        w.append(_RULES[1].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'interest_only',
+                'Interest-only',
+                'pass',
+                'Met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                '§3.2, p. 7',
+                'programs/keystone_bank_statement.guideline:93',
+            )
+        )
+    else:
+        w.append(None)
+    # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
+    a, ok = rules[2]
+    if a is False:
+        w.append(_RULES[2].not_applicable)
+    else:
+        w.append(None)
+    # rule rural: Rural property (programs/keystone_bank_statement.guideline:104)
+    a, ok = rules[3]
+    if a is False:
+        w.append(_RULES[3].not_applicable)
+    else:
+        w.append(None)
+    # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111)
+    a, ok = rules[4]
+    if a is False:
+        w.append(_RULES[4].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'min_fico',
+                'Minimum credit score',
+                'pass',
+                'Met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                '§4.1, p. 8',
+                'programs/keystone_bank_statement.guideline:111',
+            )
+        )
+    else:
+        w.append(None)
+    # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115)
+    a, ok = rules[5]
+    if a is False:
+        w.append(_RULES[5].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (
+        inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv)
+    ):
+        w.append(
+            rt.Finding(
+                'max_dti',
+                'Maximum DTI',
+                'pass',
+                'Met: DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                    'reserves_months'
+                ] + ', First-time home buyer ' + s['fthb'] + ').',
+                '§4.2, p. 8',
+                'programs/keystone_bank_statement.guideline:115',
+            )
+        )
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
+    a, ok = rules[6]
+    if a is False:
+        w.append(_RULES[6].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'credit_event_seasoning',
+                'Credit event seasoning',
+                'pass',
+                'Met: months since the latest Credit events (fc) at least 36 months; months since the latest Credit events (ss, dil, mod) at least 24 months; months since the latest Credit events (nod, dq120) at least 12 months; months since the latest Credit events (bk7, bk11) at least 24 months; months since the latest Credit events (bk13) at least 12 months (' + (
+                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
+                    else 'Credit events ' + s['credit_events']
+                ) + ').',
+                '§4.3, p. 9',
+                'programs/keystone_bank_statement.guideline:120',
+            )
+        )
+    else:
+        w.append(None)
+    # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132)
+    a, ok = rules[7]
+    if a is False:
+        w.append(_RULES[7].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'housing_history_12_months',
+                'Housing history, 12 months',
+                'pass',
+                'Met: Housing history documented at least 12 months; housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months); Housing verification is vom, vor or bank_records (Housing history documented ' + s['housing_history_months'] + ', ' + ('Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed') else 'Late housing payments ' + s['housing_lates']) + ', ' + (
+                    'Housing verification: ' + s['housing_verification'] if s['housing_verification'].endswith('listed')
+                    else 'Housing verification ' + s['housing_verification']
+                ) + ').',
+                '§5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months)',
+                'programs/keystone_bank_statement.guideline:132',
+            )
+        )
+    else:
+        w.append(None)
+    # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139)
+    a, ok = rules[8]
+    if a is False:
+        w.append(_RULES[8].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'forbearance',
+                'Forbearance',
+                'pass',
+                'Met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                '§5.2, p. 10 (seed 002: still in forbearance is ineligible)',
+                'programs/keystone_bank_statement.guideline:139',
+            )
+        )
+    else:
+        w.append(None)
+    # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
+    a, ok = rules[9]
+    if a is False:
+        w.append(_RULES[9].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'after_forbearance',
+                'After forbearance',
+                'pass',
+                'Met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
+                '§5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term)',
+                'programs/keystone_bank_statement.guideline:143',
+            )
+        )
+    else:
+        w.append(None)
+    # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148)
+    a, ok = rules[10]
+    if a is False:
+        w.append(_RULES[10].not_applicable)
+    else:
+        w.append(None)
+    # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153)
+    a, ok = rules[11]
+    if a is False:
+        w.append(_RULES[11].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'rent_free',
+                'Rent-free borrowers',
+                'pass',
+                'Met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                '§5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV)',
+                'programs/keystone_bank_statement.guideline:153',
+            )
+        )
+    else:
+        w.append(None)
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
+    a, ok = rules[12]
+    if a is False:
+        w.append(_RULES[12].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+        w.append(
+            rt.Finding(
+                'fthb_payment_shock',
+                'First-time home buyer payment shock',
+                'pass',
+                'Met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
+                '§5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%)',
+                'programs/keystone_bank_statement.guideline:160',
+            )
+        )
+    else:
+        w.append(None)
+    # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
+    a, ok = rules[13]
+    if a is False:
+        w.append(_RULES[13].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'doc_types',
+                'Documentation types',
+                'pass',
+                'Met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + (
+                    'Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed')
+                    else 'Documentation type ' + s['doc_type']
+                ) + ').',
+                '§6.1, p. 12',
+                'programs/keystone_bank_statement.guideline:167',
+            )
+        )
+    else:
+        w.append(None)
+    # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
+    a, ok = rules[14]
+    if a is False:
+        w.append(_RULES[14].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'business_ownership',
+                'Business ownership',
+                'pass',
+                'Met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                '§6.2, p. 12',
+                'programs/keystone_bank_statement.guideline:171',
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184)
+    a, ok = rules[15]
+    if a is False:
+        w.append(_RULES[15].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'reserves',
+                'Reserves',
+                'pass',
+                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                '§6.3, p. 13',
+                'programs/keystone_bank_statement.guideline:184',
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
+    a, ok = rules[16]
+    if a is False:
+        w.append(_RULES[16].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'loan_amount_range',
+                'Loan amount',
+                'pass',
+                'Met: Loan amount at least $150,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                '§7.1, p. 14',
+                'programs/keystone_bank_statement.guideline:190',
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
+    a, ok = rules[17]
+    if a is False:
+        w.append(_RULES[17].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'property_types',
+                'Property types',
+                'pass',
+                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (' + (
+                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
+                    else 'Property type ' + s['property_type']
+                ) + ').',
+                '§7.2, p. 14',
+                'programs/keystone_bank_statement.guideline:194',
+            )
+        )
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
+    a, ok = rules[18]
+    if a is False:
+        w.append(_RULES[18].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'excluded_states',
+                'State restrictions',
+                'pass',
+                'Met: State is not ND, SD or NV (' + (
+                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
+                ) + ').',
+                '§7.3, p. 14',
+                'programs/keystone_bank_statement.guideline:198',
+            )
+        )
+    else:
+        w.append(None)
+    # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)
+    a, ok = rules[19]
+    if a is False:
+        w.append(_RULES[19].not_applicable)
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

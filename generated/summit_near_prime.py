@@ -582,9 +582,486 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Summit Ridge Near-Prime 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    fmt = rt.fmt
+    show = rt.show
+    x: Any
+    # how messages show the fields and values quoted below
+    x = loan.purpose
+    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
+    x = loan.purchase_price
+    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'purchase_price', f, META
+    )
+    x = loan.appraised_value
+    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'appraised_value', f, META
+    )
+    x = loan.loan_amount
+    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'loan_amount', f, META
+    )
+    x = v['property_value']
+    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'property_value', f, META
+    )
+    x = loan.lien_position
+    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
+    x = loan.senior_lien_balance
+    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_lien_balance', f, META
+    )
+    x = v['senior_liens']
+    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'senior_liens', f, META
+    )
+    x = loan.subordinate_liens
+    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'subordinate_liens', f, META
+    )
+    x = loan.heloc_line_amount
+    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_line_amount', f, META
+    )
+    x = loan.heloc_drawn_balance
+    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'heloc_drawn_balance', f, META
+    )
+    if 'heloc_undrawn' in inv:
+        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
+    else:
+        x = v['heloc_undrawn']
+        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+            'heloc_undrawn', f, META
+        )
+    x = loan.doc_type
+    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
+    x = loan.housing_lates
+    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'housing_lates', f, META
+    )
+    s['application_date'] = show('application_date', f, META)
+    x = loan.credit_events
+    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
+        'credit_events', f, META
+    )
+    x = loan.property_type
+    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    x = loan.total_deposits
+    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'total_deposits', f, META
+    )
+    x = loan.excluded_transfers
+    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_transfers', f, META
+    )
+    x = loan.excluded_nonrecurring
+    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'excluded_nonrecurring', f, META
+    )
+    x = v['eligible_deposits']
+    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'eligible_deposits', f, META
+    )
+    x = loan.statement_months
+    s['statement_months'] = 'unknown' if x is None else fmt(
+        Decimal(x), 'months', 'months'
+    ) if x.__class__ is int else show('statement_months', f, META)
+    x = loan.cpa_expense_ratio
+    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'cpa_expense_ratio', f, META
+    )
+    x = loan.ownership_pct
+    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'ownership_pct', f, META
+    )
+    x = loan.monthly_income
+    s['monthly_income'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_income', f, META)
+    x = loan.pitia
+    s['pitia'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('pitia', f, META)
+    x = loan.monthly_debts
+    s['monthly_debts'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
+    if 'qualifying_income' in inv:
+        s['qualifying_income'] = show('qualifying_income', f, META)
+    else:
+        x = v['qualifying_income']
+        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+            'qualifying_income', f, META
+        )
+    x = v['credit_grade']
+    s['credit_grade'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('credit_grade', f, META)
+    x = loan.fthb
+    s['fthb'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('fthb', f, META)
+    x = loan.liquid_assets
+    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+        'liquid_assets', f, META
+    )
+    x = loan.lease_rent
+    s['lease_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('lease_rent', f, META)
+    x = loan.market_rent
+    s['market_rent'] = 'unknown' if x is None else fmt(
+        x, 'money', 'USD per month'
+    ) if x.__class__ is Decimal else show('market_rent', f, META)
+    s['purchase_date'] = show('purchase_date', f, META)
+    x = loan.current_housing_payment
+    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+        'current_housing_payment', f, META
+    )
+    x = v['doc_family']
+    s['doc_family'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_family', f, META)
+    if 'ltv' in inv:
+        s['ltv'] = show('ltv', f, META)
+    else:
+        x = v['ltv']
+        s['ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('ltv', f, META)
+    x = v['property_max_ltv']
+    s['property_max_ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'property_max_ltv', f, META
+    )
+    if 'cltv' in inv:
+        s['cltv'] = show('cltv', f, META)
+    else:
+        x = v['cltv']
+        s['cltv'] = 'unknown' if x is None else fmt(
+            x, 'percent', ''
+        ) if x.__class__ is Decimal else show('cltv', f, META)
+    x = loan.fico
+    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
+    if 'dti' in inv:
+        s['dti'] = show('dti', f, META)
+    else:
+        x = v['dti']
+        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
+    x = v['max_dti']
+    s['max_dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+        'max_dti', f, META
+    )
+    if 'reserves_months' in inv:
+        s['reserves_months'] = show('reserves_months', f, META)
+    else:
+        x = v['reserves_months']
+        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+            'reserves_months', f, META
+        )
+    x = v['min_reserves']
+    s['min_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
+        'min_reserves', f, META
+    )
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'doc_family', 'Documentation family', rt.derived_value(v['doc_family'], 0), {'doc_type': s['doc_type']}
+        ),
+        rt.DerivedValue(
+            'credit_grade',
+            'Credit grade',
+            rt.derived_value(v['credit_grade'], None),
+            {
+                'housing_lates': s['housing_lates'],
+                'application_date': s['application_date'],
+                'credit_events': s['credit_events'],
+            },
+        ),
+        rt.DerivedValue(
+            'property_max_ltv',
+            'Maximum LTV by property type',
+            rt.derived_value(v['property_max_ltv'], 0),
+            {'property_type': s['property_type']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'max_dti',
+            'Maximum DTI',
+            rt.derived_value(v['max_dti'], 0),
+            {'credit_grade': s['credit_grade'], 'fthb': s['fthb']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'min_reserves',
+            'Minimum reserves',
+            rt.derived_value(v['min_reserves'], 0),
+            {'credit_grade': s['credit_grade'], 'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule documentation: Documentation types (programs/summit_near_prime.guideline:35)
+    a, ok = rules[0]
+    if a is False:
+        w.append(_RULES[0].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'documentation',
+                'Documentation types',
+                'pass',
+                'Met: Documentation family is not not_offered (' + (
+                    'Documentation family: ' + s['doc_family'] if s['doc_family'].endswith('listed')
+                    else 'Documentation family ' + s['doc_family']
+                ) + ').',
+                '§2.3 Documentation, p. 4',
+                'programs/summit_near_prime.guideline:35',
+            )
+        )
+    else:
+        w.append(None)
+    # rule investment: Investment property (programs/summit_near_prime.guideline:56)
+    a, ok = rules[1]
+    if a is False:
+        w.append(_RULES[1].not_applicable)
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61)
+    a, ok = rules[2]
+    if a is False:
+        w.append(_RULES[2].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'interest_only',
+                'Interest-only',
+                'pass',
+                'Met: Credit grade is a_plus or a (' + (
+                    'Credit grade: ' + s['credit_grade'] if s['credit_grade'].endswith('listed')
+                    else 'Credit grade ' + s['credit_grade']
+                ) + ').',
+                '§3.4 Interest-only, p. 7',
+                'programs/summit_near_prime.guideline:61',
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
+    a, ok = rules[3]
+    if a is False:
+        w.append(_RULES[3].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'property_types',
+                'Eligible property types',
+                'pass',
+                'Met: Property type is not condotel, five_to_ten_unit, manufactured, mixed_use or log_dome (' + (
+                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
+                    else 'Property type ' + s['property_type']
+                ) + ').',
+                '§4.1 Property types, p. 9',
+                'programs/summit_near_prime.guideline:78',
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
+    a, ok = rules[4]
+    if a is False:
+        w.append(_RULES[4].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('ltv' in inv or 'cltv' in inv)):
+        w.append(
+            rt.Finding(
+                'property_ltv',
+                'Maximum LTV by property type',
+                'pass',
+                'Met: LTV at most Maximum LTV by property type; CLTV at most Maximum LTV by property type (LTV ' + s['ltv'] + ', Maximum LTV by property type ' + s[
+                    'property_max_ltv'
+                ] + ', CLTV ' + s['cltv'] + ').',
+                '§4.2 Property types, p. 9',
+                'programs/summit_near_prime.guideline:82',
+            )
+        )
+    else:
+        w.append(None)
+    # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90)
+    a, ok = rules[5]
+    if a is False:
+        w.append(_RULES[5].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'minimum_fico',
+                'Minimum credit score',
+                'pass',
+                'Met: Credit score at least 600 (Credit score ' + s['fico'] + ').',
+                '§5.1 Credit score, p. 11',
+                'programs/summit_near_prime.guideline:90',
+            )
+        )
+    else:
+        w.append(None)
+    # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
+    a, ok = rules[6]
+    if a is False:
+        w.append(_RULES[6].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        w.append(
+            rt.Finding(
+                'dti',
+                'Maximum DTI',
+                'pass',
+                'Met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                '§5.3 DTI, p. 12',
+                'programs/summit_near_prime.guideline:102',
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107)
+    a, ok = rules[7]
+    if a is False:
+        w.append(_RULES[7].not_applicable)
+    elif a is True and False not in ok and None not in ok:
+        w.append(
+            rt.Finding(
+                'loan_amount_range',
+                'Loan amount',
+                'pass',
+                'Met: Loan amount at least $150,000; Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                '§5.4 Loan amounts, p. 12',
+                'programs/summit_near_prime.guideline:107',
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/summit_near_prime.guideline:119)
+    a, ok = rules[8]
+    if a is False:
+        w.append(_RULES[8].not_applicable)
+    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        w.append(
+            rt.Finding(
+                'reserves',
+                'Reserves',
+                'pass',
+                'Met: Reserves at least Minimum reserves (Reserves ' + s[
+                    'reserves_months'
+                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                '§5.5 Reserves, p. 13',
+                'programs/summit_near_prime.guideline:119',
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})

@@ -15,7 +15,7 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
 
 from __future__ import annotations
 
-from .assemble import decide
+from .assemble import decide, derived_value
 from .decision import (
     Condition,
     Decision,
@@ -27,7 +27,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
-from .facts import Facts
+from .facts import Facts, show
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
@@ -37,6 +37,7 @@ from .values import (
     div_round,
     div_up,
     divisor,
+    fmt,
     greater,
     isin,
     known,
@@ -55,7 +56,9 @@ __all__ = [
     "NEVER",
     "AxisMeta",
     "Decision",
+    "DerivedValue",
     "Facts",
+    "Finding",
     "LimitMeta",
     "MatrixMeta",
     "Name",
@@ -67,13 +70,16 @@ __all__ = [
     "Verdict",
     "count_lates",
     "decide",
+    "derived_value",
     "div_down",
     "div_up",
     "divisor",
+    "fmt",
     "months_since",
     "months_since_latest",
     "quantize",
     "scale",
+    "show",
     "verdict",
 ]
 __all__ += [
@@ -91,8 +97,6 @@ __all__ += [
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
     "Condition",
-    "DerivedValue",
-    "Finding",
     "LimitCandidate",
     "LimitResult",
     "Outcome",

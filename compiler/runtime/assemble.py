@@ -27,24 +27,28 @@ from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, Requiremen
 from .values import _STEPS, fmt, join_and
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
-           "decide", "line_index"]
+           "decide", "derived_value", "line_index"]
 
 
-def decide(meta: ProgramMeta, facts: Facts) -> Decision:
-    """The Decision, from the facts of one loan."""
-    shown = facts.shown
-    values = facts.values
-    derived_list = []
-    for name in meta.values:
-        n = meta.names[name]
-        inputs = {}
-        for d in n.depends_on:
-            text = shown.get(d)
-            if text is None:
-                text = shown[d] = show_uncached(d, facts, meta)
-            inputs[d] = text
-        derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
-    derived = tuple(derived_list)
+def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | None = None,
+           worded: list[Finding | None] | None = None) -> Decision:
+    """The Decision, from the facts of one loan. A generated checker words some parts itself, straight-line
+    (compiler/backends/python/words.py): `derived`, the derived values, and `worded`, each rule's finding or None
+    where this is to word it; the rest is assembled here."""
+    if derived is None:
+        shown = facts.shown
+        values = facts.values
+        derived_list = []
+        for name in meta.values:
+            n = meta.names[name]
+            inputs = {}
+            for d in n.depends_on:
+                text = shown.get(d)
+                if text is None:
+                    text = shown[d] = show_uncached(d, facts, meta)
+                inputs[d] = text
+            derived_list.append(DerivedValue(name, n.title, derived_value(values.get(name), n.places), inputs))
+        derived = tuple(derived_list)
     findings: list[Finding] = []
     conditions: list[Condition] = []
     limit_ids = [lim.id for lim in meta.limits]
@@ -77,14 +81,20 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
     setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
-    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
+    for i, (r, (applies, results)) in enumerate(zip(meta.rules, facts.rules, strict=True)):
         citations[r.id] = r.citation
-        earlier = dict(setters)
-        if applies is True:
+        if applies is not False:  # adjustments apply when the rule applies and, conservatively, when that is unknown
+            for kind, limit, amount, _text in r.adjustments:
+                (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+            if applies is True:
+                conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
+                                  for kind, text in r.conditions)
+        finding = worded[i] if worded is not None else None
+        findings.append(finding if finding is not None else _rule(r, applies, results, facts, meta, setters))
+        if applies is True:  # (after its own finding: `setters` are the rules before it)
             for _k, limit, _a, _t in r.adjustments:
                 if meta.combine_of(limit) == "first":
                     setters.setdefault(limit, r)
-        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps, earlier))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
@@ -126,7 +136,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
-def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
+def derived_value(v: Any, places: int | None) -> Decimal | bool | str | None:
     """A derived value as the Decision shows it: yes/no and choices as they are (a category's choice as plain
     text), a number with exactly its declared decimals (never rounding: only trailing zeros change)."""
     if v is None or v.__class__ is bool:
@@ -329,19 +339,14 @@ def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
-          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
-          caps: dict[str, list[tuple[str, Decimal | str]]], setters: dict[str, RuleMeta]) -> Finding:
+          setters: dict[str, RuleMeta]) -> Finding:
+    """A rule's finding (`setters`: under `first applicable`, limit -> the first earlier rule that applies and
+    adjusts it)."""
     if applies is False:
         return r.not_applicable
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
         results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
-    # adjustments apply when the rule applies and, conservatively, when that is unknown
-    for kind, limit, amount, _text in r.adjustments:
-        (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
-    if applies is True:
-        conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
-                          for kind, text in r.conditions)
     if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
         return _met(r, facts, meta)  # the common case, in short
     failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
