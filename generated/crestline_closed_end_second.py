@@ -696,6 +696,20 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONTHS_3 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_4 = rt.shower('percent', '', False)
+_SHOW_MONEY_5 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_INTEGER_7 = rt.shower('integer', 'points', False)
+_SHOW_DATE_8 = rt.shower('date', '', False)
+_SHOW_YESNO_9 = rt.shower('yesno', '', False)
+_SHOW_LIST_10 = rt.shower('list', '', False)
+_SHOW_PERCENT_11 = rt.shower('percent', '', True)
+_SHOW_MONTHS_12 = rt.shower('months', 'months', True)
 
 
 def words(loan: Loan) -> rt.Decision:
@@ -705,184 +719,82 @@ def words(loan: Loan) -> rt.Decision:
     s = f.shown
     v = f.values
     inv = f.invalid
-    fmt = rt.fmt
     show = rt.show
-    x: Any
     # how messages show the fields and values quoted below
-    x = loan.purpose
-    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
-    x = loan.purchase_price
-    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'purchase_price', f, META
-    )
-    x = loan.appraised_value
-    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'appraised_value', f, META
-    )
-    x = loan.loan_amount
-    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'loan_amount', f, META
-    )
-    x = v['property_value']
-    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'property_value', f, META
-    )
-    x = loan.lien_position
-    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
-    x = loan.senior_lien_balance
-    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_lien_balance', f, META
-    )
-    x = v['senior_liens']
-    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_liens', f, META
-    )
-    x = loan.subordinate_liens
-    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'subordinate_liens', f, META
-    )
-    x = loan.heloc_line_amount
-    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_line_amount', f, META
-    )
-    x = loan.heloc_drawn_balance
-    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_drawn_balance', f, META
-    )
-    if 'heloc_undrawn' in inv:
-        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
-    else:
-        x = v['heloc_undrawn']
-        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-            'heloc_undrawn', f, META
-        )
-    x = loan.occupancy
-    s['occupancy'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('occupancy', f, META)
-    x = loan.total_deposits
-    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'total_deposits', f, META
-    )
-    x = loan.excluded_transfers
-    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_transfers', f, META
-    )
-    x = loan.excluded_nonrecurring
-    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_nonrecurring', f, META
-    )
-    x = loan.doc_type
-    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
-    x = v['eligible_deposits']
-    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'eligible_deposits', f, META
-    )
-    x = loan.statement_months
-    s['statement_months'] = 'unknown' if x is None else fmt(
-        Decimal(x), 'months', 'months'
-    ) if x.__class__ is int else show('statement_months', f, META)
-    x = loan.cpa_expense_ratio
-    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'cpa_expense_ratio', f, META
-    )
-    x = loan.ownership_pct
-    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'ownership_pct', f, META
-    )
-    x = loan.monthly_income
-    s['monthly_income'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_income', f, META)
-    x = loan.pitia
-    s['pitia'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('pitia', f, META)
-    x = loan.monthly_debts
-    s['monthly_debts'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
-    if 'qualifying_income' in inv:
-        s['qualifying_income'] = show('qualifying_income', f, META)
-    else:
-        x = v['qualifying_income']
-        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
-            'qualifying_income', f, META
-        )
-    x = loan.fico
-    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
-    x = loan.liquid_assets
-    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'liquid_assets', f, META
-    )
-    x = loan.lease_rent
-    s['lease_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('lease_rent', f, META)
-    x = loan.market_rent
-    s['market_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('market_rent', f, META)
-    s['purchase_date'] = show('purchase_date', f, META)
-    s['application_date'] = show('application_date', f, META)
-    x = loan.current_housing_payment
-    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_3(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_4(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_4(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_5(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_5(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_5(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['fico'] = _SHOW_INTEGER_7(loan.fico) or show('fico', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['lease_rent'] = _SHOW_MONEY_5(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_5(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_8(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_8(loan.application_date) or show('application_date', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_5(loan.current_housing_payment) or show(
         'current_housing_payment', f, META
     )
-    x = loan.interest_only
-    s['interest_only'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'interest_only', f, META
-    )
-    x = v['combined_loan_amount']
-    s['combined_loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'combined_loan_amount', f, META
-    )
-    x = v['max_combined_loan_amount']
-    s['max_combined_loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
+    s['interest_only'] = _SHOW_YESNO_9(loan.interest_only) or show('interest_only', f, META)
+    s['combined_loan_amount'] = _SHOW_MONEY_2(v['combined_loan_amount']) or show('combined_loan_amount', f, META)
+    s['max_combined_loan_amount'] = _SHOW_MONEY_2(v['max_combined_loan_amount']) or show(
         'max_combined_loan_amount', f, META
     )
-    x = loan.senior_lien_negative_amortization
-    s['senior_lien_negative_amortization'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
+    s['senior_lien_negative_amortization'] = _SHOW_YESNO_9(loan.senior_lien_negative_amortization) or show(
         'senior_lien_negative_amortization', f, META
     )
-    x = loan.senior_lien_balloon
-    s['senior_lien_balloon'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'senior_lien_balloon', f, META
-    )
-    x = loan.in_forbearance
-    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'in_forbearance', f, META
-    )
-    x = loan.housing_lates
-    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'housing_lates', f, META
-    )
-    x = loan.property_type
-    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
-    x = loan.state
-    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
-    x = loan.credit_events
-    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'credit_events', f, META
-    )
-    if 'dti' in inv:
-        s['dti'] = show('dti', f, META)
-    else:
-        x = v['dti']
-        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
-    x = v['max_dti']
-    s['max_dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'max_dti', f, META
-    )
-    if 'reserves_months' in inv:
-        s['reserves_months'] = show('reserves_months', f, META)
-    else:
-        x = v['reserves_months']
-        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-            'reserves_months', f, META
-        )
-    x = v['min_reserves']
-    s['min_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-        'min_reserves', f, META
-    )
+    s['senior_lien_balloon'] = _SHOW_YESNO_9(loan.senior_lien_balloon) or show('senior_lien_balloon', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_9(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['housing_lates'] = _SHOW_LIST_10(loan.housing_lates) or show('housing_lates', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['credit_events'] = _SHOW_LIST_10(loan.credit_events) or show('credit_events', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_11(v['dti']) or show('dti', f, META)
+    s['max_dti'] = _SHOW_PERCENT_11(v['max_dti']) or show('max_dti', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_12(v['reserves_months']) or show('reserves_months', f, META)
+    s['min_reserves'] = _SHOW_MONTHS_12(v['min_reserves']) or show('min_reserves', f, META)
+    q_lien_position = (
+        'Lien position: ' if s['lien_position'].endswith('listed') else 'Lien position '
+    ) + s['lien_position']
+    q_purpose = ('Loan purpose: ' if s['purpose'].endswith('listed') else 'Loan purpose ') + s['purpose']
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
     derived = (
         rt.DerivedValue(
             'property_value',
@@ -1008,19 +920,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[0].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'lien_position',
-                'Second liens only',
-                'pass',
-                'Met: Lien position is second (' + (
-                    'Lien position: ' + s['lien_position'] if s['lien_position'].endswith('listed')
-                    else 'Lien position ' + s['lien_position']
-                ) + ').',
-                '§2.1 Lien position, p. 3',
-                'programs/crestline_closed_end_second.guideline:23',
-            )
-        )
+        r = _RULES[0]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
@@ -1028,19 +929,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[1].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'purposes',
-                'Purposes',
-                'pass',
-                'Met: Loan purpose is purchase or cash_out (' + (
-                    'Loan purpose: ' + s['purpose'] if s['purpose'].endswith('listed')
-                    else 'Loan purpose ' + s['purpose']
-                ) + ').',
-                '§2.2 Purpose, p. 3',
-                'programs/crestline_closed_end_second.guideline:28',
-            )
-        )
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
@@ -1048,19 +938,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[2].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'piggyback',
-                'Purchase seconds',
-                'pass',
-                'Met: Occupancy is primary (' + (
-                    'Occupancy: ' + s['occupancy'] if s['occupancy'].endswith('listed')
-                    else 'Occupancy ' + s['occupancy']
-                ) + ').',
-                '§2.2 Purpose, p. 3',
-                'programs/crestline_closed_end_second.guideline:33',
-            )
-        )
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
@@ -1068,14 +947,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[3].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[3]
         w.append(
             rt.Finding(
-                'ownership_seasoning',
-                'Ownership seasoning',
-                'pass',
-                'Met: days since Purchase date at least 180 days (Purchase date ' + s['purchase_date'] + ').',
-                '§2.3 Seasoning, p. 3',
-                'programs/crestline_closed_end_second.guideline:38',
+                r.id, r.title, 'pass', _MET[3] + ' (Purchase date ' + s['purchase_date'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1085,14 +960,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[4].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[4]
         w.append(
             rt.Finding(
-                'interest_only',
-                'Interest-only',
-                'pass',
-                'Met: not Interest-only (Interest-only ' + s['interest_only'] + ').',
-                '§2.4 Product, p. 4',
-                'programs/crestline_closed_end_second.guideline:43',
+                r.id, r.title, 'pass', _MET[4] + ' (Interest-only ' + s['interest_only'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1102,17 +973,9 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[5].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[5]
         w.append(
-            rt.Finding(
-                'loan_amount_range',
-                'Loan amount',
-                'pass',
-                'Met: Loan amount at least $25,000; Loan amount at most $500,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                '§2.5 Loan amounts, p. 4',
-                'programs/crestline_closed_end_second.guideline:47',
-            )
+            rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1121,16 +984,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[6].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[6]
         w.append(
             rt.Finding(
-                'combined_loan_amount_limit',
-                'Maximum combined loan amount',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Combined loan amount at most Maximum combined loan amount (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+                _MET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
                     'max_combined_loan_amount'
                 ] + ').',
-                '§2.5 Loan amounts, p. 4',
-                'programs/crestline_closed_end_second.guideline:62',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1140,16 +1004,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[7].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[7]
         w.append(
             rt.Finding(
-                'senior_lien_terms',
-                'Terms of the first mortgage',
+                r.id,
+                r.title,
                 'pass',
-                'Met: not Senior lien negative amortization; not Senior lien balloon (Senior lien negative amortization ' + s[
+                _MET[7] + ' (Senior lien negative amortization ' + s[
                     'senior_lien_negative_amortization'
                 ] + ', Senior lien balloon ' + s['senior_lien_balloon'] + ').',
-                '§3.1 Senior lien, p. 5',
-                'programs/crestline_closed_end_second.guideline:68',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1159,14 +1024,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[8].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[8]
         w.append(
             rt.Finding(
-                'senior_lien_forbearance',
-                'First mortgage in forbearance',
-                'pass',
-                'Met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                '§3.2 Forbearance, p. 5',
-                'programs/crestline_closed_end_second.guideline:74',
+                r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1176,19 +1037,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[9].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'housing_history',
-                'Mortgage payment history',
-                'pass',
-                'Met: housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months); housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months) (' + (
-                    'Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed')
-                    else 'Late housing payments ' + s['housing_lates']
-                ) + ').',
-                '§3.3 Housing history, p. 5',
-                'programs/crestline_closed_end_second.guideline:78',
-            )
-        )
+        r = _RULES[9]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_housing_lates + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103)
@@ -1208,19 +1058,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[12].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'property_types',
-                'Eligible property types',
-                'pass',
-                'Met: Property type is sfr, pud, townhome, condo_warrantable or two_to_four_unit (' + (
-                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
-                    else 'Property type ' + s['property_type']
-                ) + ').',
-                '§5.1 Property types, p. 7',
-                'programs/crestline_closed_end_second.guideline:115',
-            )
-        )
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
@@ -1228,18 +1067,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[13].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'texas',
-                'Texas',
-                'pass',
-                'Met: State is not TX (' + (
-                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
-                ) + ').',
-                '§5.2 State restrictions, p. 7',
-                'programs/crestline_closed_end_second.guideline:119',
-            )
-        )
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
@@ -1247,15 +1076,9 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[14].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[14]
         w.append(
-            rt.Finding(
-                'minimum_fico',
-                'Minimum credit score',
-                'pass',
-                'Met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                '§6.1 Credit score, p. 8',
-                'programs/crestline_closed_end_second.guideline:126',
-            )
+            rt.Finding(r.id, r.title, 'pass', _MET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1264,19 +1087,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[15].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'credit_event_seasoning',
-                'Credit event seasoning',
-                'pass',
-                'Met: months since the latest Credit events (fc) at least 84 months; months since the latest Credit events (ss, dil, mod) at least 48 months; months since the latest Credit events (bk7, bk11) at least 48 months; months since the latest Credit events (bk13) at least 24 months (' + (
-                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
-                    else 'Credit events ' + s['credit_events']
-                ) + ').',
-                '§6.2 Credit events, p. 8',
-                'programs/crestline_closed_end_second.guideline:130',
-            )
-        )
+        r = _RULES[15]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[15] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139)
@@ -1284,19 +1096,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[16].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'documentation',
-                'Documentation types',
-                'pass',
-                'Met: Documentation type is full_doc, wvoe, bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + (
-                    'Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed')
-                    else 'Documentation type ' + s['doc_type']
-                ) + ').',
-                '§6.3 Income, p. 9',
-                'programs/crestline_closed_end_second.guideline:139',
-            )
-        )
+        r = _RULES[16]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
@@ -1304,14 +1105,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[17].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        r = _RULES[17]
         w.append(
             rt.Finding(
-                'dti',
-                'Maximum DTI',
+                r.id,
+                r.title,
                 'pass',
-                'Met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
-                '§6.4 DTI, p. 9',
-                'programs/crestline_closed_end_second.guideline:149',
+                _MET[17] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1321,16 +1123,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[18].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[18]
         w.append(
             rt.Finding(
-                'reserves',
-                'Reserves',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Reserves at least Minimum reserves (Reserves ' + s[
-                    'reserves_months'
-                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
-                '§6.5 Reserves, p. 10',
-                'programs/crestline_closed_end_second.guideline:160',
+                _MET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:

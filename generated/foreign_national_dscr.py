@@ -828,6 +828,24 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONEY_3 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_4 = rt.shower('money', 'USD per month', True)
+_SHOW_RATIO_5 = rt.shower('ratio', '', True)
+_SHOW_DATE_6 = rt.shower('date', '', False)
+_SHOW_QUANTITY_7 = rt.shower('quantity', 'years', False)
+_SHOW_YESNO_8 = rt.shower('yesno', '', False)
+_SHOW_MONTHS_9 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_10 = rt.shower('percent', '', False)
+_SHOW_INTEGER_11 = rt.shower('integer', 'points', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+_SHOW_ENUM_13 = rt.shower('enum', '', True)
+_SHOW_MONTHS_14 = rt.shower('months', 'months', True)
+_SHOW_INTEGER_15 = rt.shower('integer', 'properties', False)
+_SHOW_QUANTITY_16 = rt.shower('quantity', 'acres', False)
 
 
 def words(loan: Loan) -> rt.Decision:
@@ -837,219 +855,101 @@ def words(loan: Loan) -> rt.Decision:
     s = f.shown
     v = f.values
     inv = f.invalid
-    fmt = rt.fmt
     show = rt.show
-    x: Any
     # how messages show the fields and values quoted below
-    x = loan.purpose
-    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
-    x = loan.purchase_price
-    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'purchase_price', f, META
-    )
-    x = loan.appraised_value
-    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'appraised_value', f, META
-    )
-    x = loan.loan_amount
-    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'loan_amount', f, META
-    )
-    x = v['property_value']
-    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'property_value', f, META
-    )
-    x = loan.lien_position
-    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
-    x = loan.senior_lien_balance
-    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_lien_balance', f, META
-    )
-    x = v['senior_liens']
-    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_liens', f, META
-    )
-    x = loan.subordinate_liens
-    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'subordinate_liens', f, META
-    )
-    x = loan.heloc_line_amount
-    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_line_amount', f, META
-    )
-    x = loan.heloc_drawn_balance
-    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_drawn_balance', f, META
-    )
-    if 'heloc_undrawn' in inv:
-        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
-    else:
-        x = v['heloc_undrawn']
-        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-            'heloc_undrawn', f, META
-        )
-    x = loan.lease_rent
-    s['lease_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('lease_rent', f, META)
-    x = loan.market_rent
-    s['market_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('market_rent', f, META)
-    if 'qualifying_rent' in inv:
-        s['qualifying_rent'] = show('qualifying_rent', f, META)
-    else:
-        x = v['qualifying_rent']
-        s['qualifying_rent'] = 'unknown' if x is None else fmt(
-            x, 'money', 'USD per month'
-        ) if x.__class__ is Decimal else show('qualifying_rent', f, META)
-    x = loan.pitia
-    s['pitia'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('pitia', f, META)
-    if 'dscr' in inv:
-        s['dscr'] = show('dscr', f, META)
-    else:
-        x = v['dscr']
-        s['dscr'] = 'unknown' if x is None else fmt(x, 'ratio', '') if x.__class__ is Decimal else show('dscr', f, META)
-    x = loan.property_type
-    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
-    s['purchase_date'] = show('purchase_date', f, META)
-    s['application_date'] = show('application_date', f, META)
-    x = loan.retirement_assets
-    s['retirement_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'retirement_assets', f, META
-    )
-    x = loan.borrower_age
-    s['borrower_age'] = 'unknown' if x is None else fmt(x, 'quantity', 'years') if x.__class__ is Decimal else show(
-        'borrower_age', f, META
-    )
-    x = loan.liquid_assets
-    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'liquid_assets', f, META
-    )
-    x = v['retirement_credit']
-    s['retirement_credit'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'retirement_credit', f, META
-    )
-    x = loan.first_time_investor
-    s['first_time_investor'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'first_time_investor', f, META
-    )
-    x = loan.total_deposits
-    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'total_deposits', f, META
-    )
-    x = loan.excluded_transfers
-    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_transfers', f, META
-    )
-    x = loan.excluded_nonrecurring
-    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_nonrecurring', f, META
-    )
-    x = loan.doc_type
-    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
-    x = v['eligible_deposits']
-    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'eligible_deposits', f, META
-    )
-    x = loan.statement_months
-    s['statement_months'] = 'unknown' if x is None else fmt(
-        Decimal(x), 'months', 'months'
-    ) if x.__class__ is int else show('statement_months', f, META)
-    x = loan.cpa_expense_ratio
-    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'cpa_expense_ratio', f, META
-    )
-    x = loan.ownership_pct
-    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'ownership_pct', f, META
-    )
-    x = loan.monthly_income
-    s['monthly_income'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_income', f, META)
-    x = loan.monthly_debts
-    s['monthly_debts'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
-    if 'qualifying_income' in inv:
-        s['qualifying_income'] = show('qualifying_income', f, META)
-    else:
-        x = v['qualifying_income']
-        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
-            'qualifying_income', f, META
-        )
-    x = loan.current_housing_payment
-    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['lease_rent'] = _SHOW_MONEY_3(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_3(loan.market_rent) or show('market_rent', f, META)
+    s['qualifying_rent'] = show(
+        'qualifying_rent', f, META
+    ) if 'qualifying_rent' in inv else _SHOW_MONEY_4(v['qualifying_rent']) or show('qualifying_rent', f, META)
+    s['pitia'] = _SHOW_MONEY_3(loan.pitia) or show('pitia', f, META)
+    s['dscr'] = show('dscr', f, META) if 'dscr' in inv else _SHOW_RATIO_5(v['dscr']) or show('dscr', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['purchase_date'] = _SHOW_DATE_6(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_6(loan.application_date) or show('application_date', f, META)
+    s['retirement_assets'] = _SHOW_MONEY_1(loan.retirement_assets) or show('retirement_assets', f, META)
+    s['borrower_age'] = _SHOW_QUANTITY_7(loan.borrower_age) or show('borrower_age', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['retirement_credit'] = _SHOW_MONEY_2(v['retirement_credit']) or show('retirement_credit', f, META)
+    s['first_time_investor'] = _SHOW_YESNO_8(loan.first_time_investor) or show('first_time_investor', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_9(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_10(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_10(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_3(loan.monthly_income) or show('monthly_income', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_3(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_4(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_3(loan.current_housing_payment) or show(
         'current_housing_payment', f, META
     )
-    x = loan.citizenship
-    s['citizenship'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('citizenship', f, META)
-    x = loan.citizenship_country
-    s['citizenship_country'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
-        'citizenship_country', f, META
-    )
-    x = loan.occupancy
-    s['occupancy'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('occupancy', f, META)
-    x = loan.residence_state
-    s['residence_state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
-        'residence_state', f, META
-    )
-    x = loan.fico
-    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
-    x = loan.credit_events
-    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'credit_events', f, META
-    )
-    x = loan.housing_lates
-    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'housing_lates', f, META
-    )
-    x = loan.in_forbearance
-    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'in_forbearance', f, META
-    )
-    s['forbearance_end'] = show('forbearance_end', f, META)
-    if 'dscr_tier' in inv:
-        s['dscr_tier'] = show('dscr_tier', f, META)
-    else:
-        x = v['dscr_tier']
-        s['dscr_tier'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('dscr_tier', f, META)
-    x = v['ownership']
-    s['ownership'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('ownership', f, META)
-    x = loan.cash_out_amount
-    s['cash_out_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'cash_out_amount', f, META
-    )
-    if 'reserves_months' in inv:
-        s['reserves_months'] = show('reserves_months', f, META)
-    else:
-        x = v['reserves_months']
-        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-            'reserves_months', f, META
-        )
-    x = v['required_reserves']
-    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-        'required_reserves', f, META
-    )
-    x = loan.financed_properties
-    s['financed_properties'] = 'unknown' if x is None else str(x) if x.__class__ is int else show(
-        'financed_properties', f, META
-    )
-    x = loan.rural
-    s['rural'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('rural', f, META)
-    x = loan.acreage
-    s['acreage'] = 'unknown' if x is None else fmt(
-        x, 'quantity', 'acres'
-    ) if x.__class__ is Decimal else show('acreage', f, META)
-    x = loan.state
-    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
-    x = loan.prepayment_penalty_months
-    s['prepayment_penalty_months'] = 'unknown' if x is None else fmt(Decimal(x), 'months', 'months') if x.__class__ is int else show(
+    s['citizenship'] = _SHOW_ENUM_0(loan.citizenship) or show('citizenship', f, META)
+    s['citizenship_country'] = _SHOW_ENUM_0(loan.citizenship_country) or show('citizenship_country', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['residence_state'] = _SHOW_ENUM_0(loan.residence_state) or show('residence_state', f, META)
+    s['fico'] = _SHOW_INTEGER_11(loan.fico) or show('fico', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_8(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['forbearance_end'] = _SHOW_DATE_6(loan.forbearance_end) or show('forbearance_end', f, META)
+    s['dscr_tier'] = show(
+        'dscr_tier', f, META
+    ) if 'dscr_tier' in inv else _SHOW_ENUM_13(v['dscr_tier']) or show('dscr_tier', f, META)
+    s['ownership'] = _SHOW_ENUM_13(v['ownership']) or show('ownership', f, META)
+    s['cash_out_amount'] = _SHOW_MONEY_1(loan.cash_out_amount) or show('cash_out_amount', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_14(v['reserves_months']) or show('reserves_months', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_14(v['required_reserves']) or show('required_reserves', f, META)
+    s['financed_properties'] = _SHOW_INTEGER_15(loan.financed_properties) or show('financed_properties', f, META)
+    s['rural'] = _SHOW_YESNO_8(loan.rural) or show('rural', f, META)
+    s['acreage'] = _SHOW_QUANTITY_16(loan.acreage) or show('acreage', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['prepayment_penalty_months'] = _SHOW_MONTHS_9(loan.prepayment_penalty_months) or show(
         'prepayment_penalty_months', f, META
     )
+    q_citizenship = ('Citizenship: ' if s['citizenship'].endswith('listed') else 'Citizenship ') + s['citizenship']
+    q_citizenship_country = (
+        'Country of citizenship: ' if s['citizenship_country'].endswith('listed') else 'Country of citizenship '
+    ) + s['citizenship_country']
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_residence_state = (
+        'State of residence: ' if s['residence_state'].endswith('listed') else 'State of residence '
+    ) + s['residence_state']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_dscr_tier = ('DSCR tier: ' if s['dscr_tier'].endswith('listed') else 'DSCR tier ') + s['dscr_tier']
+    q_ownership = (
+        'Ownership seasoning: ' if s['ownership'].endswith('listed') else 'Ownership seasoning '
+    ) + s['ownership']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
     derived = (
         rt.DerivedValue(
             'property_value',
@@ -1190,17 +1090,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[0].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[0]
         w.append(
             rt.Finding(
-                'borrower_type',
-                'Eligible borrowers and transactions',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Citizenship is foreign_national; Country of citizenship is not US; Occupancy is investment; Documentation type is dscr (' + ('Citizenship: ' + s['citizenship'] if s['citizenship'].endswith('listed') else 'Citizenship ' + s['citizenship']) + ', ' + (
-                    'Country of citizenship: ' + s['citizenship_country'] if s['citizenship_country'].endswith('listed')
-                    else 'Country of citizenship ' + s['citizenship_country']
-                ) + ', ' + ('Occupancy: ' + s['occupancy'] if s['occupancy'].endswith('listed') else 'Occupancy ' + s['occupancy']) + ', ' + ('Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed') else 'Documentation type ' + s['doc_type']) + ').',
-                '§2.1 Eligible borrowers, p. 3',
-                'programs/foreign_national_dscr.guideline:22',
+                _MET[
+                    0
+                ] + ' (' + q_citizenship + ', ' + q_citizenship_country + ', ' + q_occupancy + ', ' + q_doc_type + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1210,19 +1110,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[1].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'sanctioned_countries',
-                'Citizens of sanctioned countries',
-                'pass',
-                'Met: Country of citizenship is not in OFAC-sanctioned countries (ofac_countries) (' + (
-                    'Country of citizenship: ' + s['citizenship_country'] if s['citizenship_country'].endswith('listed')
-                    else 'Country of citizenship ' + s['citizenship_country']
-                ) + ').',
-                '§2.2 OFAC, p. 3',
-                'programs/foreign_national_dscr.guideline:30',
-            )
-        )
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
@@ -1230,19 +1119,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[2].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'territory_residents',
-                'Residents of US territories',
-                'pass',
-                'Met: State of residence is not in US territories (us_territories) (' + (
-                    'State of residence: ' + s['residence_state'] if s['residence_state'].endswith('listed')
-                    else 'State of residence ' + s['residence_state']
-                ) + ').',
-                '§2.1 Eligible borrowers, p. 3',
-                'programs/foreign_national_dscr.guideline:34',
-            )
-        )
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
@@ -1262,16 +1140,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[5].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'us_credit_score',
-                'Borrowers with a US credit score',
-                'pass',
-                'Met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                '§3.3 Credit, p. 6',
-                'programs/foreign_national_dscr.guideline:80',
-            )
-        )
+        r = _RULES[5]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
@@ -1279,19 +1149,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[6].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'us_credit_events',
-                'US credit events',
-                'pass',
-                'Met: months since the latest Credit events (fc, ss, dil) at least 48 months; months since the latest Credit events (mod, nod, dq120) at least 36 months; months since the latest Credit events (bk7, bk11, bk13) at least 48 months (' + (
-                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
-                    else 'Credit events ' + s['credit_events']
-                ) + ').',
-                '§3.4 Credit events, p. 6',
-                'programs/foreign_national_dscr.guideline:85',
-            )
-        )
+        r = _RULES[6]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94)
@@ -1299,17 +1158,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[7].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[7]
         w.append(
             rt.Finding(
-                'us_housing_history',
-                'US mortgage history',
+                r.id,
+                r.title,
                 'pass',
-                'Met: housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months); not In forbearance (' + (
-                    'Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed')
-                    else 'Late housing payments ' + s['housing_lates']
-                ) + ', In forbearance ' + s['in_forbearance'] + ').',
-                '§3.5 Housing history, p. 7',
-                'programs/foreign_national_dscr.guideline:94',
+                _MET[7] + ' (' + q_housing_lates + ', In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1319,14 +1176,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[8].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[8]
         w.append(
             rt.Finding(
-                'forbearance_seasoning',
-                'After a forbearance',
-                'pass',
-                'Met: days since Forbearance end at least 91 days (Forbearance end ' + s['forbearance_end'] + ').',
-                '§3.5 Housing history, p. 7: a forbearance plan ended at least 13 weeks before application',
-                'programs/foreign_national_dscr.guideline:100',
+                r.id, r.title, 'pass', _MET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1348,15 +1201,9 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[11].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[11]
         w.append(
-            rt.Finding(
-                'interest_only',
-                'Interest-only',
-                'pass',
-                'Met: Credit score at least 720 (Credit score ' + s['fico'] + ').',
-                '§5.3 Interest-only, p. 10',
-                'programs/foreign_national_dscr.guideline:150',
-            )
+            rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1365,19 +1212,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[12].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
-        w.append(
-            rt.Finding(
-                'first_time_investor',
-                'First-time investors',
-                'pass',
-                'Met: DSCR tier is strong or standard (' + (
-                    'DSCR tier: ' + s['dscr_tier'] if s['dscr_tier'].endswith('listed')
-                    else 'DSCR tier ' + s['dscr_tier']
-                ) + ').',
-                '§5.4 Investor experience, p. 10',
-                'programs/foreign_national_dscr.guideline:156',
-            )
-        )
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
@@ -1385,19 +1221,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[13].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
-        w.append(
-            rt.Finding(
-                'short_term_rental',
-                'Short-term rentals',
-                'pass',
-                'Met: DSCR tier is strong (' + (
-                    'DSCR tier: ' + s['dscr_tier'] if s['dscr_tier'].endswith('listed')
-                    else 'DSCR tier ' + s['dscr_tier']
-                ) + ').',
-                '§5.5 Short-term rentals, p. 10',
-                'programs/foreign_national_dscr.guideline:162',
-            )
-        )
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
@@ -1405,17 +1230,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[14].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[14]
         w.append(
             rt.Finding(
-                'cash_out',
-                'Cash-out refinance',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Ownership seasoning is not recent; Cash-out amount at most $500,000 (' + (
-                    'Ownership seasoning: ' + s['ownership'] if s['ownership'].endswith('listed')
-                    else 'Ownership seasoning ' + s['ownership']
-                ) + ', Cash-out amount ' + s['cash_out_amount'] + ').',
-                '§5.2 Cash-out seasoning, p. 9: owned at least 180 days; cash to the borrower at most $500,000',
-                'programs/foreign_national_dscr.guideline:169',
+                _MET[14] + ' (' + q_ownership + ', Cash-out amount ' + s['cash_out_amount'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1431,16 +1254,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[16].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[16]
         w.append(
             rt.Finding(
-                'reserves',
-                'Reserves',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _MET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
-                '§6.1 Reserves, p. 11',
-                'programs/foreign_national_dscr.guideline:200',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1450,16 +1274,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[17].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[17]
         w.append(
             rt.Finding(
-                'loan_amount_range',
-                'Loan amount',
-                'pass',
-                'Met: Loan amount at least $150,000; Loan amount at most $2,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                '§6.2 Loan amounts, p. 11',
-                'programs/foreign_national_dscr.guideline:209',
+                r.id, r.title, 'pass', _MET[17] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1469,14 +1287,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[18].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[18]
         w.append(
             rt.Finding(
-                'financed_properties',
-                'Financed properties',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Financed properties at most 10 (Financed properties ' + s['financed_properties'] + ').',
-                '§6.3 Exposure, p. 12',
-                'programs/foreign_national_dscr.guideline:214',
+                _MET[18] + ' (Financed properties ' + s['financed_properties'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1486,17 +1305,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[19].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[19]
         w.append(
             rt.Finding(
-                'property_types',
-                'Eligible properties',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable, condotel or two_to_four_unit; not Rural property (' + (
-                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
-                    else 'Property type ' + s['property_type']
-                ) + ', Rural property ' + s['rural'] + ').',
-                '§6.4 Property types, p. 12',
-                'programs/foreign_national_dscr.guideline:218',
+                _MET[19] + ' (' + q_property_type + ', Rural property ' + s['rural'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1506,16 +1323,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[20].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'acreage',
-                'Acreage',
-                'pass',
-                'Met: Acreage less than 20.5 acres (Acreage ' + s['acreage'] + ').',
-                '§6.4 Property types, p. 12: parcels of 20.5 acres or more are not eligible',
-                'programs/foreign_national_dscr.guideline:223',
-            )
-        )
+        r = _RULES[20]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
@@ -1523,18 +1332,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[21].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'excluded_states',
-                'State restrictions',
-                'pass',
-                'Met: State is not ND, SD or WV (' + (
-                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
-                ) + ').',
-                '§6.5 States, p. 12',
-                'programs/foreign_national_dscr.guideline:232',
-            )
-        )
+        r = _RULES[21]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
@@ -1542,16 +1341,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[22].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[22]
         w.append(
             rt.Finding(
-                'prepayment_terms',
-                'Prepayment penalty terms',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months (Prepayment penalty term ' + s[
-                    'prepayment_penalty_months'
-                ] + ').',
-                '§6.6 Prepayment penalty, p. 13',
-                'programs/foreign_national_dscr.guideline:236',
+                _MET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1561,16 +1359,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[23].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[23]
         w.append(
             rt.Finding(
-                'prepayment_states',
-                'Prepayment penalty: restricted states',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
-                    'prepayment_penalty_months'
-                ] + ').',
-                '§6.6 Prepayment penalty, p. 13 (state list illustrative)',
-                'programs/foreign_national_dscr.guideline:240',
+                _MET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:

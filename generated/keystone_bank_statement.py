@@ -794,6 +794,21 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONTHS_3 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_4 = rt.shower('percent', '', False)
+_SHOW_MONEY_5 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_DATE_7 = rt.shower('date', '', False)
+_SHOW_INTEGER_8 = rt.shower('integer', 'points', False)
+_SHOW_PERCENT_9 = rt.shower('percent', '', True)
+_SHOW_MONTHS_10 = rt.shower('months', 'months', True)
+_SHOW_YESNO_11 = rt.shower('yesno', '', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+_SHOW_INTEGER_13 = rt.shower('integer', 'payments', False)
 
 
 def words(loan: Loan) -> rt.Decision:
@@ -803,188 +818,82 @@ def words(loan: Loan) -> rt.Decision:
     s = f.shown
     v = f.values
     inv = f.invalid
-    fmt = rt.fmt
     show = rt.show
-    x: Any
     # how messages show the fields and values quoted below
-    x = loan.purpose
-    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
-    x = loan.purchase_price
-    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'purchase_price', f, META
-    )
-    x = loan.appraised_value
-    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'appraised_value', f, META
-    )
-    x = loan.loan_amount
-    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'loan_amount', f, META
-    )
-    x = v['property_value']
-    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'property_value', f, META
-    )
-    x = loan.lien_position
-    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
-    x = loan.senior_lien_balance
-    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_lien_balance', f, META
-    )
-    x = v['senior_liens']
-    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_liens', f, META
-    )
-    x = loan.subordinate_liens
-    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'subordinate_liens', f, META
-    )
-    x = loan.heloc_line_amount
-    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_line_amount', f, META
-    )
-    x = loan.heloc_drawn_balance
-    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_drawn_balance', f, META
-    )
-    if 'heloc_undrawn' in inv:
-        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
-    else:
-        x = v['heloc_undrawn']
-        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-            'heloc_undrawn', f, META
-        )
-    x = loan.total_deposits
-    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'total_deposits', f, META
-    )
-    x = loan.excluded_transfers
-    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_transfers', f, META
-    )
-    x = loan.excluded_nonrecurring
-    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_nonrecurring', f, META
-    )
-    x = loan.doc_type
-    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
-    x = v['eligible_deposits']
-    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'eligible_deposits', f, META
-    )
-    x = loan.statement_months
-    s['statement_months'] = 'unknown' if x is None else fmt(
-        Decimal(x), 'months', 'months'
-    ) if x.__class__ is int else show('statement_months', f, META)
-    x = loan.cpa_expense_ratio
-    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'cpa_expense_ratio', f, META
-    )
-    x = loan.ownership_pct
-    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'ownership_pct', f, META
-    )
-    x = loan.monthly_income
-    s['monthly_income'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_income', f, META)
-    x = loan.pitia
-    s['pitia'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('pitia', f, META)
-    x = loan.monthly_debts
-    s['monthly_debts'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
-    if 'qualifying_income' in inv:
-        s['qualifying_income'] = show('qualifying_income', f, META)
-    else:
-        x = v['qualifying_income']
-        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
-            'qualifying_income', f, META
-        )
-    x = loan.liquid_assets
-    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'liquid_assets', f, META
-    )
-    x = loan.current_housing_payment
-    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_3(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_4(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_4(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_5(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_5(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_5(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_5(loan.current_housing_payment) or show(
         'current_housing_payment', f, META
     )
-    x = loan.lease_rent
-    s['lease_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('lease_rent', f, META)
-    x = loan.market_rent
-    s['market_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('market_rent', f, META)
-    s['purchase_date'] = show('purchase_date', f, META)
-    s['application_date'] = show('application_date', f, META)
-    x = loan.fico
-    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
-    if 'dti' in inv:
-        s['dti'] = show('dti', f, META)
-    else:
-        x = v['dti']
-        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
-    if 'ltv' in inv:
-        s['ltv'] = show('ltv', f, META)
-    else:
-        x = v['ltv']
-        s['ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('ltv', f, META)
-    if 'reserves_months' in inv:
-        s['reserves_months'] = show('reserves_months', f, META)
-    else:
-        x = v['reserves_months']
-        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-            'reserves_months', f, META
-        )
-    x = loan.fthb
-    s['fthb'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('fthb', f, META)
-    x = loan.credit_events
-    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'credit_events', f, META
-    )
-    x = loan.housing_history_months
-    s['housing_history_months'] = 'unknown' if x is None else fmt(Decimal(x), 'months', 'months') if x.__class__ is int else show(
-        'housing_history_months', f, META
-    )
-    x = loan.housing_lates
-    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'housing_lates', f, META
-    )
-    x = loan.housing_verification
-    s['housing_verification'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
-        'housing_verification', f, META
-    )
-    x = loan.in_forbearance
-    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'in_forbearance', f, META
-    )
-    x = loan.payments_since_forbearance
-    s['payments_since_forbearance'] = 'unknown' if x is None else str(x) if x.__class__ is int else show(
+    s['lease_rent'] = _SHOW_MONEY_5(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_5(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_7(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_7(loan.application_date) or show('application_date', f, META)
+    s['fico'] = _SHOW_INTEGER_8(loan.fico) or show('fico', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_9(v['dti']) or show('dti', f, META)
+    s['ltv'] = show('ltv', f, META) if 'ltv' in inv else _SHOW_PERCENT_9(v['ltv']) or show('ltv', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_10(v['reserves_months']) or show('reserves_months', f, META)
+    s['fthb'] = _SHOW_YESNO_11(loan.fthb) or show('fthb', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_history_months'] = _SHOW_MONTHS_3(loan.housing_history_months) or show('housing_history_months', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['housing_verification'] = _SHOW_ENUM_0(loan.housing_verification) or show('housing_verification', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_11(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['payments_since_forbearance'] = _SHOW_INTEGER_13(loan.payments_since_forbearance) or show(
         'payments_since_forbearance', f, META
     )
-    x = loan.borrower_contribution_pct
-    s['borrower_contribution_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+    s['borrower_contribution_pct'] = _SHOW_PERCENT_4(loan.borrower_contribution_pct) or show(
         'borrower_contribution_pct', f, META
     )
-    if 'payment_shock' in inv:
-        s['payment_shock'] = show('payment_shock', f, META)
-    else:
-        x = v['payment_shock']
-        s['payment_shock'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-            'payment_shock', f, META
-        )
-    x = v['required_reserves']
-    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-        'required_reserves', f, META
-    )
-    x = loan.property_type
-    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
-    x = loan.state
-    s['state'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('state', f, META)
+    s['payment_shock'] = show(
+        'payment_shock', f, META
+    ) if 'payment_shock' in inv else _SHOW_PERCENT_9(v['payment_shock']) or show('payment_shock', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_10(v['required_reserves']) or show('required_reserves', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_housing_verification = (
+        'Housing verification: ' if s['housing_verification'].endswith('listed') else 'Housing verification '
+    ) + s['housing_verification']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
     derived = (
         rt.DerivedValue(
             'property_value',
@@ -1106,16 +1015,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[1].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'interest_only',
-                'Interest-only',
-                'pass',
-                'Met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                '§3.2, p. 7',
-                'programs/keystone_bank_statement.guideline:93',
-            )
-        )
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
@@ -1135,16 +1036,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[4].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'min_fico',
-                'Minimum credit score',
-                'pass',
-                'Met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                '§4.1, p. 8',
-                'programs/keystone_bank_statement.guideline:111',
-            )
-        )
+        r = _RULES[4]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115)
@@ -1154,16 +1047,17 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and False not in ok and None not in ok and not (
         inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv)
     ):
+        r = _RULES[5]
         w.append(
             rt.Finding(
-                'max_dti',
-                'Maximum DTI',
+                r.id,
+                r.title,
                 'pass',
-                'Met: DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                _MET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
                     'reserves_months'
                 ] + ', First-time home buyer ' + s['fthb'] + ').',
-                '§4.2, p. 8',
-                'programs/keystone_bank_statement.guideline:115',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1173,19 +1067,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[6].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'credit_event_seasoning',
-                'Credit event seasoning',
-                'pass',
-                'Met: months since the latest Credit events (fc) at least 36 months; months since the latest Credit events (ss, dil, mod) at least 24 months; months since the latest Credit events (nod, dq120) at least 12 months; months since the latest Credit events (bk7, bk11) at least 24 months; months since the latest Credit events (bk13) at least 12 months (' + (
-                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
-                    else 'Credit events ' + s['credit_events']
-                ) + ').',
-                '§4.3, p. 9',
-                'programs/keystone_bank_statement.guideline:120',
-            )
-        )
+        r = _RULES[6]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132)
@@ -1193,17 +1076,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[7].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[7]
         w.append(
             rt.Finding(
-                'housing_history_12_months',
-                'Housing history, 12 months',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Housing history documented at least 12 months; housing history 1x30x12 (at most 1 payment 30+ days late in the last 12 months); Housing verification is vom, vor or bank_records (Housing history documented ' + s['housing_history_months'] + ', ' + ('Late housing payments: ' + s['housing_lates'] if s['housing_lates'].endswith('listed') else 'Late housing payments ' + s['housing_lates']) + ', ' + (
-                    'Housing verification: ' + s['housing_verification'] if s['housing_verification'].endswith('listed')
-                    else 'Housing verification ' + s['housing_verification']
-                ) + ').',
-                '§5.1, p. 10 (seed 002: satisfactory history for the most recent 12 months)',
-                'programs/keystone_bank_statement.guideline:132',
+                _MET[7] + ' (Housing history documented ' + s[
+                    'housing_history_months'
+                ] + ', ' + q_housing_lates + ', ' + q_housing_verification + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1213,14 +1096,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[8].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[8]
         w.append(
             rt.Finding(
-                'forbearance',
-                'Forbearance',
-                'pass',
-                'Met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                '§5.2, p. 10 (seed 002: still in forbearance is ineligible)',
-                'programs/keystone_bank_statement.guideline:139',
+                r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1230,16 +1109,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[9].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[9]
         w.append(
             rt.Finding(
-                'after_forbearance',
-                'After forbearance',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
-                '§5.2, p. 10 (seed 002: two timely payments after forbearance, purchase or rate/term)',
-                'programs/keystone_bank_statement.guideline:143',
+                _MET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1255,16 +1133,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[11].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[11]
         w.append(
             rt.Finding(
-                'rent_free',
-                'Rent-free borrowers',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
-                '§5.3, p. 11 (seed 002: rent-free letter, 10% contribution, max 80% LTV)',
-                'programs/keystone_bank_statement.guideline:153',
+                _MET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1274,14 +1151,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[12].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+        r = _RULES[12]
         w.append(
             rt.Finding(
-                'fthb_payment_shock',
-                'First-time home buyer payment shock',
-                'pass',
-                'Met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
-                '§5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%)',
-                'programs/keystone_bank_statement.guideline:160',
+                r.id, r.title, 'pass', _MET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1291,19 +1164,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[13].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'doc_types',
-                'Documentation types',
-                'pass',
-                'Met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + (
-                    'Documentation type: ' + s['doc_type'] if s['doc_type'].endswith('listed')
-                    else 'Documentation type ' + s['doc_type']
-                ) + ').',
-                '§6.1, p. 12',
-                'programs/keystone_bank_statement.guideline:167',
-            )
-        )
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
@@ -1311,14 +1173,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[14].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[14]
         w.append(
             rt.Finding(
-                'business_ownership',
-                'Business ownership',
-                'pass',
-                'Met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
-                '§6.2, p. 12',
-                'programs/keystone_bank_statement.guideline:171',
+                r.id, r.title, 'pass', _MET[14] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1328,16 +1186,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[15].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[15]
         w.append(
             rt.Finding(
-                'reserves',
-                'Reserves',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _MET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
-                '§6.3, p. 13',
-                'programs/keystone_bank_statement.guideline:184',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1347,16 +1206,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[16].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[16]
         w.append(
             rt.Finding(
-                'loan_amount_range',
-                'Loan amount',
-                'pass',
-                'Met: Loan amount at least $150,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                '§7.1, p. 14',
-                'programs/keystone_bank_statement.guideline:190',
+                r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1366,19 +1219,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[17].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'property_types',
-                'Property types',
-                'pass',
-                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (' + (
-                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
-                    else 'Property type ' + s['property_type']
-                ) + ').',
-                '§7.2, p. 14',
-                'programs/keystone_bank_statement.guideline:194',
-            )
-        )
+        r = _RULES[17]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
@@ -1386,18 +1228,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[18].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'excluded_states',
-                'State restrictions',
-                'pass',
-                'Met: State is not ND, SD or NV (' + (
-                    'State: ' + s['state'] if s['state'].endswith('listed') else 'State ' + s['state']
-                ) + ').',
-                '§7.3, p. 14',
-                'programs/keystone_bank_statement.guideline:198',
-            )
-        )
+        r = _RULES[18]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)

@@ -606,6 +606,21 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONTHS_3 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_4 = rt.shower('percent', '', False)
+_SHOW_MONEY_5 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_DATE_7 = rt.shower('date', '', False)
+_SHOW_INTEGER_8 = rt.shower('integer', 'points', False)
+_SHOW_PERCENT_9 = rt.shower('percent', '', True)
+_SHOW_LIST_10 = rt.shower('list', '', False)
+_SHOW_YESNO_11 = rt.shower('yesno', '', False)
+_SHOW_INTEGER_12 = rt.shower('integer', 'payments', False)
+_SHOW_MONTHS_13 = rt.shower('months', 'months', True)
 
 
 def words(loan: Loan) -> rt.Decision:
@@ -615,171 +630,72 @@ def words(loan: Loan) -> rt.Decision:
     s = f.shown
     v = f.values
     inv = f.invalid
-    fmt = rt.fmt
     show = rt.show
-    x: Any
     # how messages show the fields and values quoted below
-    x = loan.purpose
-    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
-    x = loan.purchase_price
-    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'purchase_price', f, META
-    )
-    x = loan.appraised_value
-    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'appraised_value', f, META
-    )
-    x = loan.loan_amount
-    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'loan_amount', f, META
-    )
-    x = v['property_value']
-    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'property_value', f, META
-    )
-    x = loan.lien_position
-    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
-    x = loan.senior_lien_balance
-    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_lien_balance', f, META
-    )
-    x = v['senior_liens']
-    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_liens', f, META
-    )
-    x = loan.subordinate_liens
-    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'subordinate_liens', f, META
-    )
-    x = loan.heloc_line_amount
-    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_line_amount', f, META
-    )
-    x = loan.heloc_drawn_balance
-    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_drawn_balance', f, META
-    )
-    if 'heloc_undrawn' in inv:
-        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
-    else:
-        x = v['heloc_undrawn']
-        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-            'heloc_undrawn', f, META
-        )
-    x = loan.total_deposits
-    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'total_deposits', f, META
-    )
-    x = loan.excluded_transfers
-    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_transfers', f, META
-    )
-    x = loan.excluded_nonrecurring
-    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_nonrecurring', f, META
-    )
-    x = loan.doc_type
-    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
-    x = v['eligible_deposits']
-    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'eligible_deposits', f, META
-    )
-    x = loan.statement_months
-    s['statement_months'] = 'unknown' if x is None else fmt(
-        Decimal(x), 'months', 'months'
-    ) if x.__class__ is int else show('statement_months', f, META)
-    x = loan.cpa_expense_ratio
-    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'cpa_expense_ratio', f, META
-    )
-    x = loan.ownership_pct
-    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'ownership_pct', f, META
-    )
-    x = loan.monthly_income
-    s['monthly_income'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_income', f, META)
-    x = loan.pitia
-    s['pitia'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('pitia', f, META)
-    x = loan.monthly_debts
-    s['monthly_debts'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
-    if 'qualifying_income' in inv:
-        s['qualifying_income'] = show('qualifying_income', f, META)
-    else:
-        x = v['qualifying_income']
-        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
-            'qualifying_income', f, META
-        )
-    x = loan.current_housing_payment
-    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_3(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_4(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_4(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_5(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_5(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_5(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_5(loan.current_housing_payment) or show(
         'current_housing_payment', f, META
     )
-    x = loan.liquid_assets
-    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'liquid_assets', f, META
-    )
-    x = loan.lease_rent
-    s['lease_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('lease_rent', f, META)
-    x = loan.market_rent
-    s['market_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('market_rent', f, META)
-    s['purchase_date'] = show('purchase_date', f, META)
-    s['application_date'] = show('application_date', f, META)
-    x = loan.fico
-    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
-    if 'dti' in inv:
-        s['dti'] = show('dti', f, META)
-    else:
-        x = v['dti']
-        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
-    x = loan.credit_events
-    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'credit_events', f, META
-    )
-    x = loan.housing_verification
-    s['housing_verification'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show(
-        'housing_verification', f, META
-    )
-    x = loan.in_forbearance
-    s['in_forbearance'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show(
-        'in_forbearance', f, META
-    )
-    x = loan.payments_since_forbearance
-    s['payments_since_forbearance'] = 'unknown' if x is None else str(x) if x.__class__ is int else show(
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['lease_rent'] = _SHOW_MONEY_5(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_5(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_7(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_7(loan.application_date) or show('application_date', f, META)
+    s['fico'] = _SHOW_INTEGER_8(loan.fico) or show('fico', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_9(v['dti']) or show('dti', f, META)
+    s['credit_events'] = _SHOW_LIST_10(loan.credit_events) or show('credit_events', f, META)
+    s['housing_verification'] = _SHOW_ENUM_0(loan.housing_verification) or show('housing_verification', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_11(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['payments_since_forbearance'] = _SHOW_INTEGER_12(loan.payments_since_forbearance) or show(
         'payments_since_forbearance', f, META
     )
-    x = loan.borrower_contribution_pct
-    s['borrower_contribution_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
+    s['borrower_contribution_pct'] = _SHOW_PERCENT_4(loan.borrower_contribution_pct) or show(
         'borrower_contribution_pct', f, META
     )
-    if 'payment_shock' in inv:
-        s['payment_shock'] = show('payment_shock', f, META)
-    else:
-        x = v['payment_shock']
-        s['payment_shock'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-            'payment_shock', f, META
-        )
-    if 'reserves_months' in inv:
-        s['reserves_months'] = show('reserves_months', f, META)
-    else:
-        x = v['reserves_months']
-        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-            'reserves_months', f, META
-        )
-    x = v['required_reserves']
-    s['required_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-        'required_reserves', f, META
-    )
-    x = loan.property_type
-    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
+    s['payment_shock'] = show(
+        'payment_shock', f, META
+    ) if 'payment_shock' in inv else _SHOW_PERCENT_9(v['payment_shock']) or show('payment_shock', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_13(v['reserves_months']) or show('reserves_months', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_13(v['required_reserves']) or show('required_reserves', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_verification = (
+        'Housing verification: ' if s['housing_verification'].endswith('listed') else 'Housing verification '
+    ) + s['housing_verification']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
     derived = (
         rt.DerivedValue(
             'property_value',
@@ -901,16 +817,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[1].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'min_fico',
-                'Minimum credit score',
-                'pass',
-                'Met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
-                'Illustrative (typical Non-QM minimum)',
-                'programs/shining_star_base.guideline:51',
-            )
-        )
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55)
@@ -918,16 +826,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[2].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
-        w.append(
-            rt.Finding(
-                'max_dti',
-                'Maximum DTI',
-                'pass',
-                'Met: DTI at most 50% (DTI ' + s['dti'] + ').',
-                'Shining Star DTI page: 50% hard cap, no exceptions above 50% (public; domain notes 1)',
-                'programs/shining_star_base.guideline:55',
-            )
-        )
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -935,19 +835,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[3].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'credit_event_seasoning',
-                'Credit event seasoning',
-                'pass',
-                'Met: months since the latest Credit events (fc, ss, dil, mod, nod, dq120) at least 24 months; months since the latest Credit events (bk7, bk11, bk13) at least 24 months (' + (
-                    'Credit events: ' + s['credit_events'] if s['credit_events'].endswith('listed')
-                    else 'Credit events ' + s['credit_events']
-                ) + ').',
-                'Shining Star seasoning page: Edge Standard 2 years (public; domain notes 2.6)',
-                'programs/shining_star_base.guideline:60',
-            )
-        )
+        r = _RULES[3]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history: Satisfactory housing history (programs/shining_star_horizon.guideline:11)
@@ -955,19 +844,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[4].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'housing_history',
-                'Satisfactory housing history',
-                'pass',
-                'Met: Housing verification is vom, vor or bank_records (' + (
-                    'Housing verification: ' + s['housing_verification'] if s['housing_verification'].endswith('listed')
-                    else 'Housing verification ' + s['housing_verification']
-                ) + ').',
-                'Seed 002 rules 1, 4, 5 and 10: verified history; an incomplete 12 months is allowed under Horizon',
-                'programs/shining_star_horizon.guideline:11',
-            )
-        )
+        r = _RULES[4]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (' + q_housing_verification + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76)
@@ -975,14 +853,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[5].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[5]
         w.append(
             rt.Finding(
-                'forbearance',
-                'Still in forbearance',
-                'pass',
-                'Met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                'Seed 002 rule 13: borrowers still in forbearance or deferral are not eligible',
-                'programs/shining_star_base.guideline:76',
+                r.id, r.title, 'pass', _MET[5] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -992,16 +866,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[6].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[6]
         w.append(
             rt.Finding(
-                'after_forbearance',
-                'After forbearance: purchase or rate/term',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
-                'Seed 002 rule 14: at least two months of timely payments after completing forbearance',
-                'programs/shining_star_base.guideline:80',
+                _MET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1017,16 +890,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[8].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[8]
         w.append(
             rt.Finding(
-                'rent_free',
-                'Living rent-free',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
-                'Seed 002 rule 11: rent-free letter, 10% minimum borrower contribution, maximum 80% LTV',
-                'programs/shining_star_base.guideline:90',
+                _MET[8] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1036,14 +908,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[9].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+        r = _RULES[9]
         w.append(
             rt.Finding(
-                'fthb_payment_shock',
-                'First-time home buyer payment shock',
-                'pass',
-                'Met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
-                'Seed 002 rule 12: FTHB on alternative documentation, payment shock at most 250% (2.5x current rent)',
-                'programs/shining_star_base.guideline:99',
+                r.id, r.title, 'pass', _MET[9] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1053,16 +921,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[10].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[10]
         w.append(
             rt.Finding(
-                'reserves',
-                'Reserves',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _MET[10] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
-                'Illustrative (typical reserves tiers)',
-                'programs/shining_star_base.guideline:113',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1072,16 +941,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[11].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[11]
         w.append(
             rt.Finding(
-                'loan_amount_range',
-                'Loan amount',
-                'pass',
-                'Met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                'Illustrative (typical minimum and maximum)',
-                'programs/shining_star_base.guideline:117',
+                r.id, r.title, 'pass', _MET[11] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1091,19 +954,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[12].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'property_types',
-                'Property types',
-                'pass',
-                'Met: Property type is sfr, pud, townhome, condo_warrantable, condo_non_warrantable or two_to_four_unit (' + (
-                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
-                    else 'Property type ' + s['property_type']
-                ) + ').',
-                'Illustrative (typical eligible property types)',
-                'programs/shining_star_base.guideline:121',
-            )
-        )
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16)
@@ -1111,16 +963,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[13].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[13]
         w.append(
             rt.Finding(
-                'incomplete_history',
-                'Incomplete 12-month housing history',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
-                'Seed 002 rule 10: 10% minimum borrower contribution and maximum 80% LTV',
-                'programs/shining_star_horizon.guideline:16',
+                _MET[13] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:

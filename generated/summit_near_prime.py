@@ -588,6 +588,21 @@ def check(loan: Loan) -> rt.Decision:
 
 
 _RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_LIST_3 = rt.shower('list', '', False)
+_SHOW_DATE_4 = rt.shower('date', '', False)
+_SHOW_MONTHS_5 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_6 = rt.shower('percent', '', False)
+_SHOW_MONEY_7 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_8 = rt.shower('money', 'USD per month', True)
+_SHOW_ENUM_9 = rt.shower('enum', '', True)
+_SHOW_YESNO_10 = rt.shower('yesno', '', False)
+_SHOW_PERCENT_11 = rt.shower('percent', '', True)
+_SHOW_INTEGER_12 = rt.shower('integer', 'points', False)
+_SHOW_MONTHS_13 = rt.shower('months', 'months', True)
 
 
 def words(loan: Loan) -> rt.Decision:
@@ -597,178 +612,67 @@ def words(loan: Loan) -> rt.Decision:
     s = f.shown
     v = f.values
     inv = f.invalid
-    fmt = rt.fmt
     show = rt.show
-    x: Any
     # how messages show the fields and values quoted below
-    x = loan.purpose
-    s['purpose'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('purpose', f, META)
-    x = loan.purchase_price
-    s['purchase_price'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'purchase_price', f, META
-    )
-    x = loan.appraised_value
-    s['appraised_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'appraised_value', f, META
-    )
-    x = loan.loan_amount
-    s['loan_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'loan_amount', f, META
-    )
-    x = v['property_value']
-    s['property_value'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'property_value', f, META
-    )
-    x = loan.lien_position
-    s['lien_position'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('lien_position', f, META)
-    x = loan.senior_lien_balance
-    s['senior_lien_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_lien_balance', f, META
-    )
-    x = v['senior_liens']
-    s['senior_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'senior_liens', f, META
-    )
-    x = loan.subordinate_liens
-    s['subordinate_liens'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'subordinate_liens', f, META
-    )
-    x = loan.heloc_line_amount
-    s['heloc_line_amount'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_line_amount', f, META
-    )
-    x = loan.heloc_drawn_balance
-    s['heloc_drawn_balance'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'heloc_drawn_balance', f, META
-    )
-    if 'heloc_undrawn' in inv:
-        s['heloc_undrawn'] = show('heloc_undrawn', f, META)
-    else:
-        x = v['heloc_undrawn']
-        s['heloc_undrawn'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-            'heloc_undrawn', f, META
-        )
-    x = loan.doc_type
-    s['doc_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_type', f, META)
-    x = loan.housing_lates
-    s['housing_lates'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'housing_lates', f, META
-    )
-    s['application_date'] = show('application_date', f, META)
-    x = loan.credit_events
-    s['credit_events'] = 'unknown' if x is None else f'{len(x)} listed' if x.__class__ is tuple else show(
-        'credit_events', f, META
-    )
-    x = loan.property_type
-    s['property_type'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('property_type', f, META)
-    x = loan.total_deposits
-    s['total_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'total_deposits', f, META
-    )
-    x = loan.excluded_transfers
-    s['excluded_transfers'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_transfers', f, META
-    )
-    x = loan.excluded_nonrecurring
-    s['excluded_nonrecurring'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'excluded_nonrecurring', f, META
-    )
-    x = v['eligible_deposits']
-    s['eligible_deposits'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'eligible_deposits', f, META
-    )
-    x = loan.statement_months
-    s['statement_months'] = 'unknown' if x is None else fmt(
-        Decimal(x), 'months', 'months'
-    ) if x.__class__ is int else show('statement_months', f, META)
-    x = loan.cpa_expense_ratio
-    s['cpa_expense_ratio'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'cpa_expense_ratio', f, META
-    )
-    x = loan.ownership_pct
-    s['ownership_pct'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'ownership_pct', f, META
-    )
-    x = loan.monthly_income
-    s['monthly_income'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_income', f, META)
-    x = loan.pitia
-    s['pitia'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('pitia', f, META)
-    x = loan.monthly_debts
-    s['monthly_debts'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('monthly_debts', f, META)
-    if 'qualifying_income' in inv:
-        s['qualifying_income'] = show('qualifying_income', f, META)
-    else:
-        x = v['qualifying_income']
-        s['qualifying_income'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
-            'qualifying_income', f, META
-        )
-    x = v['credit_grade']
-    s['credit_grade'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('credit_grade', f, META)
-    x = loan.fthb
-    s['fthb'] = 'unknown' if x is None else ('yes' if x else 'no') if x.__class__ is bool else show('fthb', f, META)
-    x = loan.liquid_assets
-    s['liquid_assets'] = 'unknown' if x is None else fmt(x, 'money', 'USD') if x.__class__ is Decimal else show(
-        'liquid_assets', f, META
-    )
-    x = loan.lease_rent
-    s['lease_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('lease_rent', f, META)
-    x = loan.market_rent
-    s['market_rent'] = 'unknown' if x is None else fmt(
-        x, 'money', 'USD per month'
-    ) if x.__class__ is Decimal else show('market_rent', f, META)
-    s['purchase_date'] = show('purchase_date', f, META)
-    x = loan.current_housing_payment
-    s['current_housing_payment'] = 'unknown' if x is None else fmt(x, 'money', 'USD per month') if x.__class__ is Decimal else show(
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['housing_lates'] = _SHOW_LIST_3(loan.housing_lates) or show('housing_lates', f, META)
+    s['application_date'] = _SHOW_DATE_4(loan.application_date) or show('application_date', f, META)
+    s['credit_events'] = _SHOW_LIST_3(loan.credit_events) or show('credit_events', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_5(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_6(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_6(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_7(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_7(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_7(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_8(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['credit_grade'] = _SHOW_ENUM_9(v['credit_grade']) or show('credit_grade', f, META)
+    s['fthb'] = _SHOW_YESNO_10(loan.fthb) or show('fthb', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['lease_rent'] = _SHOW_MONEY_7(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_7(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_4(loan.purchase_date) or show('purchase_date', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_7(loan.current_housing_payment) or show(
         'current_housing_payment', f, META
     )
-    x = v['doc_family']
-    s['doc_family'] = 'unknown' if x is None else str(x) if isinstance(x, str) else show('doc_family', f, META)
-    if 'ltv' in inv:
-        s['ltv'] = show('ltv', f, META)
-    else:
-        x = v['ltv']
-        s['ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('ltv', f, META)
-    x = v['property_max_ltv']
-    s['property_max_ltv'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'property_max_ltv', f, META
-    )
-    if 'cltv' in inv:
-        s['cltv'] = show('cltv', f, META)
-    else:
-        x = v['cltv']
-        s['cltv'] = 'unknown' if x is None else fmt(
-            x, 'percent', ''
-        ) if x.__class__ is Decimal else show('cltv', f, META)
-    x = loan.fico
-    s['fico'] = 'unknown' if x is None else str(x) if x.__class__ is int else show('fico', f, META)
-    if 'dti' in inv:
-        s['dti'] = show('dti', f, META)
-    else:
-        x = v['dti']
-        s['dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show('dti', f, META)
-    x = v['max_dti']
-    s['max_dti'] = 'unknown' if x is None else fmt(x, 'percent', '') if x.__class__ is Decimal else show(
-        'max_dti', f, META
-    )
-    if 'reserves_months' in inv:
-        s['reserves_months'] = show('reserves_months', f, META)
-    else:
-        x = v['reserves_months']
-        s['reserves_months'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-            'reserves_months', f, META
-        )
-    x = v['min_reserves']
-    s['min_reserves'] = 'unknown' if x is None else fmt(x, 'months', 'months') if x.__class__ is Decimal else show(
-        'min_reserves', f, META
-    )
+    s['doc_family'] = _SHOW_ENUM_9(v['doc_family']) or show('doc_family', f, META)
+    s['ltv'] = show('ltv', f, META) if 'ltv' in inv else _SHOW_PERCENT_11(v['ltv']) or show('ltv', f, META)
+    s['property_max_ltv'] = _SHOW_PERCENT_11(v['property_max_ltv']) or show('property_max_ltv', f, META)
+    s['cltv'] = show('cltv', f, META) if 'cltv' in inv else _SHOW_PERCENT_11(v['cltv']) or show('cltv', f, META)
+    s['fico'] = _SHOW_INTEGER_12(loan.fico) or show('fico', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_11(v['dti']) or show('dti', f, META)
+    s['max_dti'] = _SHOW_PERCENT_11(v['max_dti']) or show('max_dti', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_13(v['reserves_months']) or show('reserves_months', f, META)
+    s['min_reserves'] = _SHOW_MONTHS_13(v['min_reserves']) or show('min_reserves', f, META)
+    q_doc_family = (
+        'Documentation family: ' if s['doc_family'].endswith('listed') else 'Documentation family '
+    ) + s['doc_family']
+    q_credit_grade = ('Credit grade: ' if s['credit_grade'].endswith('listed') else 'Credit grade ') + s['credit_grade']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
     derived = (
         rt.DerivedValue(
             'property_value',
@@ -909,19 +813,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[0].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'documentation',
-                'Documentation types',
-                'pass',
-                'Met: Documentation family is not not_offered (' + (
-                    'Documentation family: ' + s['doc_family'] if s['doc_family'].endswith('listed')
-                    else 'Documentation family ' + s['doc_family']
-                ) + ').',
-                '§2.3 Documentation, p. 4',
-                'programs/summit_near_prime.guideline:35',
-            )
-        )
+        r = _RULES[0]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule investment: Investment property (programs/summit_near_prime.guideline:56)
@@ -935,19 +828,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[2].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'interest_only',
-                'Interest-only',
-                'pass',
-                'Met: Credit grade is a_plus or a (' + (
-                    'Credit grade: ' + s['credit_grade'] if s['credit_grade'].endswith('listed')
-                    else 'Credit grade ' + s['credit_grade']
-                ) + ').',
-                '§3.4 Interest-only, p. 7',
-                'programs/summit_near_prime.guideline:61',
-            )
-        )
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
@@ -955,19 +837,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[3].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'property_types',
-                'Eligible property types',
-                'pass',
-                'Met: Property type is not condotel, five_to_ten_unit, manufactured, mixed_use or log_dome (' + (
-                    'Property type: ' + s['property_type'] if s['property_type'].endswith('listed')
-                    else 'Property type ' + s['property_type']
-                ) + ').',
-                '§4.1 Property types, p. 9',
-                'programs/summit_near_prime.guideline:78',
-            )
-        )
+        r = _RULES[3]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
@@ -975,16 +846,17 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[4].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('ltv' in inv or 'cltv' in inv)):
+        r = _RULES[4]
         w.append(
             rt.Finding(
-                'property_ltv',
-                'Maximum LTV by property type',
+                r.id,
+                r.title,
                 'pass',
-                'Met: LTV at most Maximum LTV by property type; CLTV at most Maximum LTV by property type (LTV ' + s['ltv'] + ', Maximum LTV by property type ' + s[
+                _MET[4] + ' (LTV ' + s['ltv'] + ', Maximum LTV by property type ' + s[
                     'property_max_ltv'
                 ] + ', CLTV ' + s['cltv'] + ').',
-                '§4.2 Property types, p. 9',
-                'programs/summit_near_prime.guideline:82',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -994,16 +866,8 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[5].not_applicable)
     elif a is True and False not in ok and None not in ok:
-        w.append(
-            rt.Finding(
-                'minimum_fico',
-                'Minimum credit score',
-                'pass',
-                'Met: Credit score at least 600 (Credit score ' + s['fico'] + ').',
-                '§5.1 Credit score, p. 11',
-                'programs/summit_near_prime.guideline:90',
-            )
-        )
+        r = _RULES[5]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
@@ -1011,14 +875,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[6].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        r = _RULES[6]
         w.append(
             rt.Finding(
-                'dti',
-                'Maximum DTI',
+                r.id,
+                r.title,
                 'pass',
-                'Met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
-                '§5.3 DTI, p. 12',
-                'programs/summit_near_prime.guideline:102',
+                _MET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1028,17 +893,9 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[7].not_applicable)
     elif a is True and False not in ok and None not in ok:
+        r = _RULES[7]
         w.append(
-            rt.Finding(
-                'loan_amount_range',
-                'Loan amount',
-                'pass',
-                'Met: Loan amount at least $150,000; Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                '§5.4 Loan amounts, p. 12',
-                'programs/summit_near_prime.guideline:107',
-            )
+            rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1047,16 +904,15 @@ def words(loan: Loan) -> rt.Decision:
     if a is False:
         w.append(_RULES[8].not_applicable)
     elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[8]
         w.append(
             rt.Finding(
-                'reserves',
-                'Reserves',
+                r.id,
+                r.title,
                 'pass',
-                'Met: Reserves at least Minimum reserves (Reserves ' + s[
-                    'reserves_months'
-                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
-                '§5.5 Reserves, p. 13',
-                'programs/summit_near_prime.guideline:119',
+                _MET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:

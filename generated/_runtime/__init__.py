@@ -28,7 +28,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
-from .facts import Facts, show
+from .facts import Facts, show, shower
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
@@ -38,7 +38,6 @@ from .values import (
     div_round,
     div_up,
     divisor,
-    fmt,
     greater,
     isin,
     known,
@@ -75,12 +74,12 @@ __all__ = [
     "div_down",
     "div_up",
     "divisor",
-    "fmt",
     "months_since",
     "months_since_latest",
     "quantize",
     "scale",
     "show",
+    "shower",
     "verdict",
 ]
 __all__ += [

@@ -20,31 +20,8 @@ from collections.abc import Iterable
 
 from compiler import runtime as rt
 
-_NUMBERS = frozenset({"money", "percent", "months", "days", "ratio", "quantity"})
 # kinds whose shown text never ends in "listed" (`actuals` writes `Title: 3 listed` for a list)
-_NEVER_LISTED = _NUMBERS | {"integer", "yesno", "date"}
-
-
-def _fast(kind: str, unit: str, is_value: bool) -> str | None:
-    """How `show` writes a known value `x` of this kind, for the class it has (a loan field's as the Loan declares
-    it, a derived value's Decimal), None when there is no fast way; `{slow}` stands for the runtime's own `show`,
-    for a value of any other class."""
-    k = f"{kind!r}, {unit!r}"
-    if kind in _NUMBERS or kind == "integer":
-        if is_value:
-            return f"fmt(x, {k}) if x.__class__ is Decimal else {{slow}}"
-        if kind == "integer":
-            return "str(x) if x.__class__ is int else {slow}"
-        if kind in ("months", "days"):  # a loan's whole months or days
-            return f"fmt(Decimal(x), {k}) if x.__class__ is int else {{slow}}"
-        return f"fmt(x, {k}) if x.__class__ is Decimal else {{slow}}"
-    if kind == "yesno":
-        return "('yes' if x else 'no') if x.__class__ is bool else {slow}"
-    if kind in ("enum", "text"):
-        return "str(x) if isinstance(x, str) else {slow}"
-    if kind == "list":
-        return "f'{{len(x)}} listed' if x.__class__ is tuple else {slow}"
-    return None
+_NEVER_LISTED = frozenset({"money", "percent", "months", "days", "ratio", "quantity", "integer", "yesno", "date"})
 
 
 def _joined(parts: list[str]) -> str:
@@ -65,6 +42,7 @@ class Words:
         self.meta = meta
         self.invalid = set(invalid)  # the values that may be outside their domain (or read one)
         self.lines: list[str] = []
+        self.showers: dict[tuple[str, str, bool], str] = {}  # (kind, unit, is_value) -> its module constant
 
     def say(self, text: str, depth: int = 1) -> None:
         self.lines.append("    " * depth + text)
@@ -78,24 +56,22 @@ class Words:
             names.update(dict.fromkeys(r.reads))
         return list(names)
 
+    def shower(self, n: rt.Name) -> str:
+        """The module constant holding `rt.shower` of this kind and unit (one per kind, unit and field or value)."""
+        key = (n.kind, n.unit, n.is_value)
+        if key not in self.showers:
+            self.showers[key] = f"_SHOW_{n.kind.upper()}_{len(self.showers)}"
+        return self.showers[key]
+
     def show(self, name: str) -> None:
         n = self.meta.names.get(name)
         slow = f"show({name!r}, f, META)"
-        fast = _fast(n.kind, n.unit, n.is_value) if n is not None else None
-        if fast is None:
+        if n is None:
             self.say(f"s[{name!r}] = {slow}")
             return
-        read = f"v[{name!r}]" if n is not None and n.is_value else f"loan.{name}"
-        text = "'unknown' if x is None else " + fast.format(slow=slow)
-        if name in self.invalid:
-            self.say(f"if {name!r} in inv:")
-            self.say(f"s[{name!r}] = {slow}", 2)
-            self.say("else:")
-            self.say(f"x = {read}", 2)
-            self.say(f"s[{name!r}] = {text}", 2)
-        else:
-            self.say(f"x = {read}")
-            self.say(f"s[{name!r}] = {text}")
+        fast = f"{self.shower(n)}({f'v[{name!r}]' if n.is_value else f'loan.{name}'}) or {slow}"
+        self.say(f"s[{name!r}] = {slow} if {name!r} in inv else {fast}" if name in self.invalid
+                 else f"s[{name!r}] = {fast}")
 
     def seen(self, names: Iterable[str]) -> list[str]:
         """`actuals` of the names, as parts to join: constants (`repr`) and the shown texts in `s`."""
@@ -107,27 +83,34 @@ class Words:
             title = n.title if n else name
             if parts:
                 parts.append(repr(", "))
-            if n is not None and n.kind in _NEVER_LISTED:
-                parts += [repr(title + " "), f"s[{name!r}]"]
-            else:
-                parts.append(f"({title + ': '!r} + s[{name!r}] if s[{name!r}].endswith('listed') "
-                             f"else {title + ' '!r} + s[{name!r}])")
+            parts += [repr(title + " "), f"s[{name!r}]"] if self.never_listed(name) else [f"q_{name}"]
         return parts
+
+    def never_listed(self, name: str) -> bool:
+        n = self.meta.names.get(name)
+        return n is not None and n.kind in _NEVER_LISTED
+
+    def quote(self, name: str) -> None:
+        """`q_<name>`: how `actuals` quotes a name whose shown text may end in "listed" (`Title: 3 listed`)."""
+        n = self.meta.names.get(name)
+        title = n.title if n else name
+        self.say(f"q_{name} = ({title + ': '!r} if s[{name!r}].endswith('listed') else {title + ' '!r}) + s[{name!r}]")
 
     def rule(self, i: int, r: rt.RuleMeta) -> None:
         self.say(f"# rule {r.id}: {' '.join(r.title.split())} ({r.where})")
         self.say(f"a, ok = rules[{i}]")
         self.say("if a is False:")
         self.say(f"w.append(_RULES[{i}].not_applicable)", 2)
-        if r.requirements and not r.reviews:
+        if r.requirements and not r.reviews:  # (as `met` in `write`)
             guard = "a is True and False not in ok and None not in ok"
             risky = [n for n in r.reads if n in self.invalid]  # a requirement reading an invalid value is not met
             if risky:
                 guard += " and not (inv and (" + " or ".join(f"{n!r} in inv" for n in risky) + "))"
             seen = self.seen(r.reads)
-            text = _joined([repr(f"Met: {r.met} ("), *seen, repr(").")]) if seen else repr(f"Met: {r.met}.")
+            text = _joined([f"_MET[{i}]", repr(" ("), *seen, repr(").")]) if seen else f"_MET[{i}] + '.'"
             self.say(f"elif {guard}:")
-            self.say(f"w.append(rt.Finding({r.id!r}, {r.title!r}, 'pass', {text}, {r.citation!r}, {r.where!r}))", 2)
+            self.say(f"r = _RULES[{i}]", 2)
+            self.say(f"w.append(rt.Finding(r.id, r.title, 'pass', {text}, r.citation, r.where))", 2)
         self.say("else:")
         self.say("w.append(None)", 2)
 
@@ -138,12 +121,14 @@ class Words:
         self.say("v = f.values")
         if self.invalid:
             self.say("inv = f.invalid")
-        self.say("fmt = rt.fmt")
         self.say("show = rt.show")
-        self.say("x: Any")
         self.say("# how messages show the fields and values quoted below")
         for name in self.quoted():
             self.show(name)
+        met = [r for r in meta.rules if r.requirements and not r.reviews]
+        for name in dict.fromkeys(n for r in met for n in r.reads):
+            if name != meta.seasoning_date and not self.never_listed(name):
+                self.quote(name)
         self.say("derived = (")
         for name in meta.values:
             n = meta.names[name]
@@ -158,8 +143,14 @@ class Words:
         self.say("return rt.decide(META, f, derived, w)")
         return "\n".join(self.lines)
 
+    def constants(self) -> str:
+        """The module constants `words` reads (after `write`)."""
+        return "\n".join(f"{name} = rt.shower({kind!r}, {unit!r}, {is_value!r})"
+                         for (kind, unit, is_value), name in self.showers.items())
 
-def words(meta: rt.ProgramMeta, invalid: Iterable[str]) -> str:
-    """The body of `words` for a program: `meta` its metadata (`compiler.meta.program_meta`), `invalid` the values
-    that may be outside their domain."""
-    return Words(meta, invalid).write()
+
+def words(meta: rt.ProgramMeta, invalid: Iterable[str]) -> tuple[str, str]:
+    """The body of `words` for a program and the module constants it reads: `meta` its metadata
+    (`compiler.meta.program_meta`), `invalid` the values that may be outside their domain."""
+    w = Words(meta, invalid)
+    return w.write(), w.constants()
