@@ -57,7 +57,6 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
     reductions: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     caps: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
-    citations: dict[str, str] = {}
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
@@ -65,7 +64,6 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
     unread: dict[str, tuple[MatrixMeta, tuple[str, ...], tuple[str, ...]]] = {}
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
-        citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
             labels = _unknown_keys(m, keys, facts, meta)[1] if applies else [
@@ -83,16 +81,14 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
     setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
     for i, (r, (applies, results)) in enumerate(zip(meta.rules, facts.rules, strict=True)):
-        citations[r.id] = r.citation
         if applies is not False:  # adjustments apply when the rule applies and, conservatively, when that is unknown
             for kind, limit, amount, _text in r.adjustments:
                 (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
-            if applies is True:
-                conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
-                                  for kind, text in r.conditions)
+            if applies is True and r.conditions:
+                conditions.extend(r.imposed)
         finding = worded[i] if worded is not None else None
         findings.append(finding if finding is not None else _rule(r, applies, results, facts, meta, setters))
-        if applies is True:  # (after its own finding: `setters` are the rules before it)
+        if applies is True and r.adjustments:  # (after its own finding: `setters` are the rules before it)
             for _k, limit, _a, _t in r.adjustments:
                 if meta.combine_of(limit) == "first":
                     setters.setdefault(limit, r)
@@ -106,7 +102,7 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
         if lim.id in blocked:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
-        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta) if lim.id in meta.open_limits else None
         if lim.id in unread and (unresolved is None or unresolved[2] != "not_eligible"):
             limit_results.append(_unread_limit(lim, *unread[lim.id][:2]))
             untold.add(lim.id)
@@ -133,7 +129,7 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
-            findings.append(_limit_check(lim, result, certain, facts, meta, citations))
+            findings.append(_limit_check(lim, result, certain, facts, meta))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
@@ -233,6 +229,8 @@ def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, s
                    meta: ProgramMeta) -> None:
     """A matrix key outside the bands that a rule which applies already fails on (a requirement reading the same
     input is not met): the rule's failure is the reason to report, the matrix's finding points to it."""
+    if not outside:
+        return
     for i, f in enumerate(findings):
         if f.rule_id not in outside:
             continue
@@ -438,9 +436,9 @@ def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
 
 
 def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
-                 meta: ProgramMeta, citations: dict[str, str]) -> Finding:
+                 meta: ProgramMeta) -> Finding:
     """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
-    cite = citations.get(result.binding_rule or "", "")
+    cite = meta.citations.get(result.binding_rule or "", "")
     if result.value is None:
         return Finding(lim.id, lim.title, "not_applicable", "No limit applies to this loan.", cite, lim.where)
     actual = facts.get(lim.on, meta)
