@@ -115,7 +115,7 @@ def _quick_init(cls: type) -> None:
         else:
             params.append(f.name)
         body.append(f"_put_{f.name}(self, {f.name})")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + "".join(f"    {line}\n" for line in body), env)  # noqa: S102
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "".join(f"    {line}\n" for line in body), env)
     init = env["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {**{f.name: f.type for f in fields}, "return": "None"}
