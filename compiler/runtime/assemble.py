@@ -80,11 +80,14 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
     setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
     for i, (r, (applies, results)) in enumerate(zip(meta.rules, facts.rules, strict=True)):
-        if applies is not False:  # adjustments apply when the rule applies and, conservatively, when that is unknown
-            for kind, limit, amount, _text in r.adjustments:
-                (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
-            if applies is True and r.conditions:
-                conditions.extend(r.imposed)
+        if applies is False:  # no adjustment, no condition: the finding of every loan it does not apply to
+            findings.append(r.not_applicable)
+            continue
+        # adjustments apply when the rule applies and, conservatively, when that is unknown
+        for kind, limit, amount, _text in r.adjustments:
+            (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+        if applies is True and r.conditions:
+            conditions.extend(r.imposed)
         finding = worded[i] if worded is not None else None
         findings.append(finding if finding is not None else _rule(r, applies, results, facts, meta, setters))
         if applies is True and r.adjustments:  # (after its own finding: `setters` are the rules before it)
