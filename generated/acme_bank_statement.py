@@ -1003,64 +1003,42 @@ def words(loan: Loan) -> rt.Decision:
     rules = f.rules
     w: list[rt.Finding | None] = []
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87)
-    a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
-    a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104)
-    a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[6]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[7]
         w.append(
             rt.Finding(
@@ -1078,9 +1056,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(
@@ -1091,9 +1067,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
     a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[9]
         w.append(
             rt.Finding(
@@ -1108,16 +1082,10 @@ def words(loan: Loan) -> rt.Decision:
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148)
-    a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153)
     a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[11]
         w.append(
             rt.Finding(
@@ -1133,9 +1101,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
         r = _RULES[12]
         w.append(
             rt.Finding(
@@ -1146,18 +1112,14 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
     a, ok = rules[14]
-    if a is False:
-        w.append(_RULES[14].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[14]
         w.append(
             rt.Finding(
@@ -1168,9 +1130,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184)
     a, ok = rules[15]
-    if a is False:
-        w.append(_RULES[15].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[15]
         w.append(
             rt.Finding(
@@ -1188,9 +1148,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
     a, ok = rules[16]
-    if a is False:
-        w.append(_RULES[16].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(
             rt.Finding(
@@ -1201,33 +1159,23 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
     a, ok = rules[17]
-    if a is False:
-        w.append(_RULES[17].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
     a, ok = rules[18]
-    if a is False:
-        w.append(_RULES[18].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)
-    a, ok = rules[19]
-    if a is False:
-        w.append(_RULES[19].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule condo_fico: Non-warrantable condo: minimum credit score (programs/acme_bank_statement.guideline:13)
     a, ok = rules[20]
-    if a is False:
-        w.append(_RULES[20].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[20]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
@@ -1236,9 +1184,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22)
     a, ok = rules[21]
-    if a is False:
-        w.append(_RULES[21].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[21]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     else:

@@ -917,36 +917,28 @@ def words(loan: Loan) -> rt.Decision:
     w: list[rt.Finding | None] = []
     # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23)
     a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[0]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
     a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
     a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[3]
         w.append(
             rt.Finding(
@@ -957,9 +949,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(
             rt.Finding(
@@ -970,9 +960,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
@@ -981,9 +969,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[6]
         w.append(
             rt.Finding(
@@ -1001,9 +987,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[7]
         w.append(
             rt.Finding(
@@ -1021,9 +1005,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(
@@ -1034,48 +1016,32 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78)
     a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[9]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_housing_lates + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103)
-    a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:108)
-    a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
     a, ok = rules[14]
-    if a is False:
-        w.append(_RULES[14].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[14]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
@@ -1084,27 +1050,21 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130)
     a, ok = rules[15]
-    if a is False:
-        w.append(_RULES[15].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[15]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[15] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139)
     a, ok = rules[16]
-    if a is False:
-        w.append(_RULES[16].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
     a, ok = rules[17]
-    if a is False:
-        w.append(_RULES[17].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[17]
         w.append(
             rt.Finding(
@@ -1120,9 +1080,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160)
     a, ok = rules[18]
-    if a is False:
-        w.append(_RULES[18].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[18]
         w.append(
             rt.Finding(

@@ -1087,9 +1087,7 @@ def words(loan: Loan) -> rt.Decision:
     w: list[rt.Finding | None] = []
     # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:22)
     a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[0]
         w.append(
             rt.Finding(
@@ -1107,57 +1105,39 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
     a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
-    a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:44)
-    a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[6]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[7]
         w.append(
             rt.Finding(
@@ -1173,9 +1153,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(
@@ -1185,22 +1163,12 @@ def words(loan: Loan) -> rt.Decision:
     else:
         w.append(None)
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
-    a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:145)
-    a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150)
     a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[11]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
@@ -1209,27 +1177,21 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
     a, ok = rules[14]
-    if a is False:
-        w.append(_RULES[14].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[14]
         w.append(
             rt.Finding(
@@ -1244,16 +1206,10 @@ def words(loan: Loan) -> rt.Decision:
     else:
         w.append(None)
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175)
-    a, ok = rules[15]
-    if a is False:
-        w.append(_RULES[15].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200)
     a, ok = rules[16]
-    if a is False:
-        w.append(_RULES[16].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[16]
         w.append(
             rt.Finding(
@@ -1271,9 +1227,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
     a, ok = rules[17]
-    if a is False:
-        w.append(_RULES[17].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(
             rt.Finding(
@@ -1284,9 +1238,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214)
     a, ok = rules[18]
-    if a is False:
-        w.append(_RULES[18].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(
             rt.Finding(
@@ -1302,9 +1254,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
     a, ok = rules[19]
-    if a is False:
-        w.append(_RULES[19].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[19]
         w.append(
             rt.Finding(
@@ -1320,27 +1270,21 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223)
     a, ok = rules[20]
-    if a is False:
-        w.append(_RULES[20].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[20]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
     a, ok = rules[21]
-    if a is False:
-        w.append(_RULES[21].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[21]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
     a, ok = rules[22]
-    if a is False:
-        w.append(_RULES[22].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[22]
         w.append(
             rt.Finding(
@@ -1356,9 +1300,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
     a, ok = rules[23]
-    if a is False:
-        w.append(_RULES[23].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[23]
         w.append(
             rt.Finding(

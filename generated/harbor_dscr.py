@@ -939,25 +939,17 @@ def words(loan: Loan) -> rt.Decision:
     rules = f.rules
     w: list[rt.Finding | None] = []
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70)
-    a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
     a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv or 'reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv or 'reserves_months' in inv)):
         r = _RULES[2]
         w.append(
             rt.Finding(
@@ -972,31 +964,19 @@ def words(loan: Loan) -> rt.Decision:
     else:
         w.append(None)
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88)
-    a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
-    a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
         r = _RULES[6]
         w.append(
             rt.Finding(
@@ -1012,18 +992,14 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
         r = _RULES[7]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
@@ -1032,9 +1008,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123)
     a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[9]
         w.append(
             rt.Finding(
@@ -1045,9 +1019,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128)
     a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[10]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
@@ -1056,9 +1028,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
     a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[11]
         w.append(
             rt.Finding(
@@ -1069,27 +1039,21 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149)
     a, ok = rules[14]
-    if a is False:
-        w.append(_RULES[14].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[14]
         w.append(
             rt.Finding(
@@ -1105,9 +1069,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163)
     a, ok = rules[15]
-    if a is False:
-        w.append(_RULES[15].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[15]
         w.append(
             rt.Finding(
@@ -1125,9 +1087,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
     a, ok = rules[16]
-    if a is False:
-        w.append(_RULES[16].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(
             rt.Finding(
@@ -1138,27 +1098,21 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule property_types: Property types (programs/harbor_dscr.guideline:171)
     a, ok = rules[17]
-    if a is False:
-        w.append(_RULES[17].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
     a, ok = rules[18]
-    if a is False:
-        w.append(_RULES[18].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
     a, ok = rules[19]
-    if a is False:
-        w.append(_RULES[19].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[19]
         w.append(
             rt.Finding(

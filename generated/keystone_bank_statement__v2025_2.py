@@ -1009,46 +1009,28 @@ def words(loan: Loan) -> rt.Decision:
     rules = f.rules
     w: list[rt.Finding | None] = []
     # rule non_warrantable_condo: Non-warrantable condo (programs/history/keystone_bank_statement@2025.2.guideline:89)
-    a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule interest_only: Interest-only (programs/history/keystone_bank_statement@2025.2.guideline:95)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101)
-    a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule rural: Rural property (programs/history/keystone_bank_statement@2025.2.guideline:106)
-    a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule min_fico: Minimum credit score (programs/history/keystone_bank_statement@2025.2.guideline:113)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (
+    if a is True and False not in ok and None not in ok and not (
         inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv)
     ):
         r = _RULES[5]
@@ -1069,9 +1051,7 @@ def words(loan: Loan) -> rt.Decision:
     # rule credit_event_seasoning: Credit event seasoning
     # (programs/history/keystone_bank_statement@2025.2.guideline:122)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[6]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
@@ -1079,9 +1059,7 @@ def words(loan: Loan) -> rt.Decision:
     # rule housing_history_12_months: Housing history, 12 months
     # (programs/history/keystone_bank_statement@2025.2.guideline:134)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[7]
         w.append(
             rt.Finding(
@@ -1099,9 +1077,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule forbearance: Forbearance (programs/history/keystone_bank_statement@2025.2.guideline:141)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(
@@ -1112,9 +1088,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145)
     a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[9]
         w.append(
             rt.Finding(
@@ -1130,16 +1104,10 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance, cash-out
     # (programs/history/keystone_bank_statement@2025.2.guideline:150)
-    a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule rent_free: Rent-free borrowers (programs/history/keystone_bank_statement@2025.2.guideline:155)
     a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[11]
         w.append(
             rt.Finding(
@@ -1155,18 +1123,14 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(
             rt.Finding(
@@ -1177,9 +1141,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/history/keystone_bank_statement@2025.2.guideline:181)
     a, ok = rules[14]
-    if a is False:
-        w.append(_RULES[14].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[14]
         w.append(
             rt.Finding(
@@ -1197,9 +1159,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187)
     a, ok = rules[15]
-    if a is False:
-        w.append(_RULES[15].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[15]
         w.append(
             rt.Finding(
@@ -1210,33 +1170,23 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191)
     a, ok = rules[16]
-    if a is False:
-        w.append(_RULES[16].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195)
     a, ok = rules[17]
-    if a is False:
-        w.append(_RULES[17].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199)
-    a, ok = rules[18]
-    if a is False:
-        w.append(_RULES[18].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule max_cash_out: Maximum cash-out (programs/history/keystone_bank_statement@2025.2.guideline:204)
     a, ok = rules[19]
-    if a is False:
-        w.append(_RULES[19].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[19]
         w.append(
             rt.Finding(

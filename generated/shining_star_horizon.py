@@ -807,52 +807,38 @@ def words(loan: Loan) -> rt.Decision:
     rules = f.rules
     w: list[rt.Finding | None] = []
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44)
-    a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51)
     a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55)
     a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
     a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[3]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_credit_events + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history: Satisfactory housing history (programs/shining_star_horizon.guideline:11)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (' + q_housing_verification + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(
             rt.Finding(
@@ -863,9 +849,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[6]
         w.append(
             rt.Finding(
@@ -880,16 +864,10 @@ def words(loan: Loan) -> rt.Decision:
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85)
-    a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[8]
         w.append(
             rt.Finding(
@@ -905,9 +883,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99)
     a, ok = rules[9]
-    if a is False:
-        w.append(_RULES[9].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
         r = _RULES[9]
         w.append(
             rt.Finding(
@@ -918,9 +894,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/shining_star_base.guideline:113)
     a, ok = rules[10]
-    if a is False:
-        w.append(_RULES[10].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[10]
         w.append(
             rt.Finding(
@@ -938,9 +912,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
     a, ok = rules[11]
-    if a is False:
-        w.append(_RULES[11].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[11]
         w.append(
             rt.Finding(
@@ -951,18 +923,14 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
     a, ok = rules[12]
-    if a is False:
-        w.append(_RULES[12].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16)
     a, ok = rules[13]
-    if a is False:
-        w.append(_RULES[13].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(
             rt.Finding(

@@ -810,42 +810,30 @@ def words(loan: Loan) -> rt.Decision:
     w: list[rt.Finding | None] = []
     # rule documentation: Documentation types (programs/summit_near_prime.guideline:35)
     a, ok = rules[0]
-    if a is False:
-        w.append(_RULES[0].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[0]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule investment: Investment property (programs/summit_near_prime.guideline:56)
-    a, ok = rules[1]
-    if a is False:
-        w.append(_RULES[1].not_applicable)
-    else:
-        w.append(None)
+    w.append(None)
     # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61)
     a, ok = rules[2]
-    if a is False:
-        w.append(_RULES[2].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
     a, ok = rules[3]
-    if a is False:
-        w.append(_RULES[3].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[3]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
     a, ok = rules[4]
-    if a is False:
-        w.append(_RULES[4].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('ltv' in inv or 'cltv' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('ltv' in inv or 'cltv' in inv)):
         r = _RULES[4]
         w.append(
             rt.Finding(
@@ -863,18 +851,14 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90)
     a, ok = rules[5]
-    if a is False:
-        w.append(_RULES[5].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
     a, ok = rules[6]
-    if a is False:
-        w.append(_RULES[6].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[6]
         w.append(
             rt.Finding(
@@ -890,9 +874,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107)
     a, ok = rules[7]
-    if a is False:
-        w.append(_RULES[7].not_applicable)
-    elif a is True and False not in ok and None not in ok:
+    if a is True and False not in ok and None not in ok:
         r = _RULES[7]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
@@ -901,9 +883,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(None)
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119)
     a, ok = rules[8]
-    if a is False:
-        w.append(_RULES[8].not_applicable)
-    elif a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
         r = _RULES[8]
         w.append(
             rt.Finding(

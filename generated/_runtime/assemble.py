@@ -35,7 +35,7 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
            worded: list[Finding | None] | None = None) -> Decision:
     """The Decision, from the facts of one loan. A generated checker words some parts itself, straight-line
     (compiler/backends/python/words.py): `derived`, the derived values, and `worded`, each rule's finding or None
-    where this is to word it; the rest is assembled here."""
+    where this is to word it (a rule that does not apply always is); the rest is assembled here."""
     if derived is None:
         shown = facts.shown
         values = facts.values

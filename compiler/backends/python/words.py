@@ -6,9 +6,9 @@ every loan, worked out at compile time where it does not depend on the loan.
   chosen by the name's kind at compile time, with a test of the value's class; any other value (and a value
   outside its domain) is shown by `rt.show`, the runtime's own;
 - the derived values (`DerivedValue`s with their inputs as shown);
-- each rule's finding in the common cases: a loan the rule does not apply to (the same finding for every such
-  loan, `META.rules[i].not_applicable`), and every requirement met (`Met: <texts> (<Title value, ...>).`, the
-  texts and titles pre-joined). Any other outcome is None: `rt.decide` words it;
+- each rule's finding when it applies and every requirement is met, the common case (`Met: <texts> (<Title
+  value, ...>).`, the texts and titles pre-joined). Any other outcome is None: `rt.decide` words it (a rule that
+  does not apply has the same finding for every such loan, `META.rules[i].not_applicable`);
 and hands them to `rt.decide`, which assembles the rest (matrices, limits, conditions, the order of findings).
 tests/differential holds `check` to the reference evaluator, so every text here is the runtime's, byte for byte.
 """
@@ -98,19 +98,19 @@ class Words:
 
     def rule(self, i: int, r: rt.RuleMeta) -> None:
         self.say(f"# rule {r.id}: {' '.join(r.title.split())} ({r.where})")
+        if not (r.requirements and not r.reviews):  # (as `met` in `write`) nothing to check: `rt.decide` words it
+            self.say("w.append(None)")
+            return
         self.say(f"a, ok = rules[{i}]")
-        self.say("if a is False:")
-        self.say(f"w.append(_RULES[{i}].not_applicable)", 2)
-        if r.requirements and not r.reviews:  # (as `met` in `write`)
-            guard = "a is True and False not in ok and None not in ok"
-            risky = [n for n in r.reads if n in self.invalid]  # a requirement reading an invalid value is not met
-            if risky:
-                guard += " and not (inv and (" + " or ".join(f"{n!r} in inv" for n in risky) + "))"
-            seen = self.seen(r.reads)
-            text = _joined([f"_MET[{i}]", repr(" ("), *seen, repr(").")]) if seen else f"_MET[{i}] + '.'"
-            self.say(f"elif {guard}:")
-            self.say(f"r = _RULES[{i}]", 2)
-            self.say(f"w.append(rt.Finding(r.id, r.title, 'pass', {text}, r.citation, r.where))", 2)
+        guard = "a is True and False not in ok and None not in ok"
+        risky = [n for n in r.reads if n in self.invalid]  # a requirement reading an invalid value is not met
+        if risky:
+            guard += " and not (inv and (" + " or ".join(f"{n!r} in inv" for n in risky) + "))"
+        seen = self.seen(r.reads)
+        text = _joined([f"_MET[{i}]", repr(" ("), *seen, repr(").")]) if seen else f"_MET[{i}] + '.'"
+        self.say(f"if {guard}:")
+        self.say(f"r = _RULES[{i}]", 2)
+        self.say(f"w.append(rt.Finding(r.id, r.title, 'pass', {text}, r.citation, r.where))", 2)
         self.say("else:")
         self.say("w.append(None)", 2)
 
