@@ -820,9 +820,499 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Meridian Foreign National DSCR 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONEY_3 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_4 = rt.shower('money', 'USD per month', True)
+_SHOW_RATIO_5 = rt.shower('ratio', '', True)
+_SHOW_DATE_6 = rt.shower('date', '', False)
+_SHOW_QUANTITY_7 = rt.shower('quantity', 'years', False)
+_SHOW_YESNO_8 = rt.shower('yesno', '', False)
+_SHOW_MONTHS_9 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_10 = rt.shower('percent', '', False)
+_SHOW_INTEGER_11 = rt.shower('integer', 'points', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+_SHOW_ENUM_13 = rt.shower('enum', '', True)
+_SHOW_MONTHS_14 = rt.shower('months', 'months', True)
+_SHOW_INTEGER_15 = rt.shower('integer', 'properties', False)
+_SHOW_QUANTITY_16 = rt.shower('quantity', 'acres', False)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['lease_rent'] = _SHOW_MONEY_3(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_3(loan.market_rent) or show('market_rent', f, META)
+    s['qualifying_rent'] = show(
+        'qualifying_rent', f, META
+    ) if 'qualifying_rent' in inv else _SHOW_MONEY_4(v['qualifying_rent']) or show('qualifying_rent', f, META)
+    s['pitia'] = _SHOW_MONEY_3(loan.pitia) or show('pitia', f, META)
+    s['dscr'] = show('dscr', f, META) if 'dscr' in inv else _SHOW_RATIO_5(v['dscr']) or show('dscr', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['purchase_date'] = _SHOW_DATE_6(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_6(loan.application_date) or show('application_date', f, META)
+    s['retirement_assets'] = _SHOW_MONEY_1(loan.retirement_assets) or show('retirement_assets', f, META)
+    s['borrower_age'] = _SHOW_QUANTITY_7(loan.borrower_age) or show('borrower_age', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['retirement_credit'] = _SHOW_MONEY_2(v['retirement_credit']) or show('retirement_credit', f, META)
+    s['first_time_investor'] = _SHOW_YESNO_8(loan.first_time_investor) or show('first_time_investor', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_9(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_10(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_10(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_3(loan.monthly_income) or show('monthly_income', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_3(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_4(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_3(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['citizenship'] = _SHOW_ENUM_0(loan.citizenship) or show('citizenship', f, META)
+    s['citizenship_country'] = _SHOW_ENUM_0(loan.citizenship_country) or show('citizenship_country', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['residence_state'] = _SHOW_ENUM_0(loan.residence_state) or show('residence_state', f, META)
+    s['fico'] = _SHOW_INTEGER_11(loan.fico) or show('fico', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_8(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['forbearance_end'] = _SHOW_DATE_6(loan.forbearance_end) or show('forbearance_end', f, META)
+    s['dscr_tier'] = show(
+        'dscr_tier', f, META
+    ) if 'dscr_tier' in inv else _SHOW_ENUM_13(v['dscr_tier']) or show('dscr_tier', f, META)
+    s['ownership'] = _SHOW_ENUM_13(v['ownership']) or show('ownership', f, META)
+    s['cash_out_amount'] = _SHOW_MONEY_1(loan.cash_out_amount) or show('cash_out_amount', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_14(v['reserves_months']) or show('reserves_months', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_14(v['required_reserves']) or show('required_reserves', f, META)
+    s['financed_properties'] = _SHOW_INTEGER_15(loan.financed_properties) or show('financed_properties', f, META)
+    s['rural'] = _SHOW_YESNO_8(loan.rural) or show('rural', f, META)
+    s['acreage'] = _SHOW_QUANTITY_16(loan.acreage) or show('acreage', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['prepayment_penalty_months'] = _SHOW_MONTHS_9(loan.prepayment_penalty_months) or show(
+        'prepayment_penalty_months', f, META
+    )
+    q_citizenship = ('Citizenship: ' if s['citizenship'].endswith('listed') else 'Citizenship ') + s['citizenship']
+    q_citizenship_country = (
+        'Country of citizenship: ' if s['citizenship_country'].endswith('listed') else 'Country of citizenship '
+    ) + s['citizenship_country']
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_residence_state = (
+        'State of residence: ' if s['residence_state'].endswith('listed') else 'State of residence '
+    ) + s['residence_state']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_dscr_tier = ('DSCR tier: ' if s['dscr_tier'].endswith('listed') else 'DSCR tier ') + s['dscr_tier']
+    q_ownership = (
+        'Ownership seasoning: ' if s['ownership'].endswith('listed') else 'Ownership seasoning '
+    ) + s['ownership']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_rent',
+            'Qualifying rent',
+            rt.derived_value(v['qualifying_rent'], 2),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'qualifying_rent': s['qualifying_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue('dscr_tier', 'DSCR tier', rt.derived_value(v['dscr_tier'], 0), {'dscr': s['dscr']}),
+        rt.DerivedValue(
+            'property_reduction',
+            'LTV reduction by property type',
+            rt.derived_value(v['property_reduction'], 0),
+            {'property_type': s['property_type']},
+        ),
+        rt.DerivedValue(
+            'ownership',
+            'Ownership seasoning',
+            rt.derived_value(v['ownership'], None),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'retirement_credit',
+            'Retirement assets counted',
+            rt.derived_value(v['retirement_credit'], 4),
+            {'retirement_assets': s['retirement_assets'], 'borrower_age': s['borrower_age']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'retirement_credit': s['retirement_credit'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount'], 'first_time_investor': s['first_time_investor']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:22)
+    a, ok = rules[0]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[0]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[
+                    0
+                ] + ' (' + q_citizenship + ', ' + q_citizenship_country + ', ' + q_occupancy + ', ' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30)
+    a, ok = rules[1]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
+    a, ok = rules[2]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
+    w.append(None)
+    # rule visa: US visa (programs/foreign_national_dscr.guideline:44)
+    w.append(None)
+    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80)
+    a, ok = rules[5]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[5]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[6]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[7] + ' (' + q_housing_lates + ', In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
+    w.append(None)
+    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:145)
+    w.append(None)
+    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150)
+    a, ok = rules[11]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[11]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
+    a, ok = rules[12]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
+    a, ok = rules[13]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
+    a, ok = rules[14]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[14] + ' (' + q_ownership + ', Cash-out amount ' + s['cash_out_amount'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175)
+    w.append(None)
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200)
+    a, ok = rules[16]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
+    a, ok = rules[17]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[17] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214)
+    a, ok = rules[18]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[18] + ' (Financed properties ' + s['financed_properties'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
+    a, ok = rules[19]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[19]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[19] + ' (' + q_property_type + ', Rural property ' + s['rural'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223)
+    a, ok = rules[20]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[20]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
+    a, ok = rules[21]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[21]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
+    a, ok = rules[22]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[22]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
+    a, ok = rules[23]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[23]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

@@ -729,9 +729,402 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Harbor Point DSCR 2026.2: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONEY_3 = rt.shower('money', 'USD per month', False)
+_SHOW_MONTHS_4 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_5 = rt.shower('percent', '', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_DATE_7 = rt.shower('date', '', False)
+_SHOW_INTEGER_8 = rt.shower('integer', 'points', False)
+_SHOW_RATIO_9 = rt.shower('ratio', '', True)
+_SHOW_MONTHS_10 = rt.shower('months', 'months', True)
+_SHOW_YESNO_11 = rt.shower('yesno', '', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['lease_rent'] = _SHOW_MONEY_3(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_3(loan.market_rent) or show('market_rent', f, META)
+    s['pitia'] = _SHOW_MONEY_3(loan.pitia) or show('pitia', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_4(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_5(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_5(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_3(loan.monthly_income) or show('monthly_income', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_3(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['purchase_date'] = _SHOW_DATE_7(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_7(loan.application_date) or show('application_date', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_3(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['fico'] = _SHOW_INTEGER_8(loan.fico) or show('fico', f, META)
+    s['dscr'] = show('dscr', f, META) if 'dscr' in inv else _SHOW_RATIO_9(v['dscr']) or show('dscr', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_10(v['reserves_months']) or show('reserves_months', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['fthb'] = _SHOW_YESNO_11(loan.fthb) or show('fthb', f, META)
+    s['citizenship'] = _SHOW_ENUM_0(loan.citizenship) or show('citizenship', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_11(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_10(v['required_reserves']) or show('required_reserves', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['prepayment_penalty_months'] = _SHOW_MONTHS_4(loan.prepayment_penalty_months) or show(
+        'prepayment_penalty_months', f, META
+    )
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_citizenship = ('Citizenship: ' if s['citizenship'].endswith('listed') else 'Citizenship ') + s['citizenship']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70)
+    w.append(None)
+    # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75)
+    a, ok = rules[1]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
+    a, ok = rules[2]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv or 'reserves_months' in inv)):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[2] + ' (DSCR ' + s['dscr'] + ', Reserves ' + s['reserves_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88)
+    w.append(None)
+    # rule five_to_ten_units: 5-10 unit properties (programs/harbor_dscr.guideline:93)
+    a, ok = rules[4]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[4]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
+    w.append(None)
+    # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[6] + ' (DSCR ' + s['dscr'] + ', Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
+        r = _RULES[7]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[8]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123)
+    a, ok = rules[9]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[9] + ' (' + q_occupancy + ', ' + q_doc_type + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128)
+    a, ok = rules[10]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[10]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
+    a, ok = rules[11]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[11] + ' (First-time home buyer ' + s['fthb'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
+    a, ok = rules[12]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
+    a, ok = rules[13]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_credit_events + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149)
+    a, ok = rules[14]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[14] + ' (' + q_housing_lates + ', In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/harbor_dscr.guideline:163)
+    a, ok = rules[15]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
+    a, ok = rules[16]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Property types (programs/harbor_dscr.guideline:171)
+    a, ok = rules[17]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[17]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
+    a, ok = rules[18]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[18]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
+    a, ok = rules[19]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[19]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({

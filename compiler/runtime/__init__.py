@@ -15,7 +15,7 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
 
 from __future__ import annotations
 
-from .assemble import decide
+from .assemble import decide, derived_value
 from .decision import (
     Condition,
     Decision,
@@ -27,7 +27,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
-from .facts import Facts
+from .facts import Facts, show, shower
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
@@ -61,7 +61,9 @@ __all__ = [
     "NEVER",
     "AxisMeta",
     "Decision",
+    "DerivedValue",
     "Facts",
+    "Finding",
     "LimitMeta",
     "MatrixMeta",
     "Name",
@@ -73,6 +75,7 @@ __all__ = [
     "Verdict",
     "count_lates",
     "decide",
+    "derived_value",
     "div_down",
     "div_up",
     "divisor",
@@ -83,6 +86,8 @@ __all__ = [
     "months_since_latest",
     "quantize",
     "scale",
+    "show",
+    "shower",
     "up_divide",
     "up_quantize",
 ]
@@ -102,8 +107,6 @@ __all__ += [
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
     "Condition",
-    "DerivedValue",
-    "Finding",
     "LimitCandidate",
     "LimitResult",
     "Outcome",

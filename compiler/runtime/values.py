@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import Any, overload
 
@@ -190,25 +190,43 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
         d: Decimal = value  # type: ignore[assignment]
         if d.is_infinite():
             return "never"
-        if kind == "money":
-            sign, d = ("-", -d) if d < 0 else ("", d)
-            text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
-            return text + ("/month" if unit.endswith("per month") else "")
-        plain = f"{d:f}"
-        if kind == "percent":
-            return plain + "%"
-        if kind == "months":
-            return f"{plain} month{'' if d == 1 else 's'}"
-        if kind == "days":
-            return f"{plain} day{'' if d == 1 else 's'}"
-        if kind == "quantity":
-            return f"{d:,f} {unit}"
-        return plain
+        return NUMBER_TEXT.get(kind, _plain)(d, unit)
     if cls is bool:
         return "yes" if value else "no"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _money(d: Decimal, unit: str) -> str:
+    sign, d = ("-", -d) if d < 0 else ("", d)
+    text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
+    return text + ("/month" if unit.endswith("per month") else "")
+
+
+def _plain(d: Decimal, unit: str) -> str:
+    return f"{d:f}"
+
+
+def _percent(d: Decimal, unit: str) -> str:
+    return f"{d:f}%"
+
+
+def _months(d: Decimal, unit: str) -> str:
+    return f"{d:f} month{'' if d == 1 else 's'}"
+
+
+def _days(d: Decimal, unit: str) -> str:
+    return f"{d:f} day{'' if d == 1 else 's'}"
+
+
+def _quantity(d: Decimal, unit: str) -> str:
+    return f"{d:,f} {unit}"
+
+
+# How `fmt` writes a finite number, by kind (any other kind: plain).
+NUMBER_TEXT: dict[str, Callable[[Decimal, str], str]] = {
+    "money": _money, "percent": _percent, "months": _months, "days": _days, "quantity": _quantity}
 
 # ------------------------------------------------------------------ unknown-aware operations
 

@@ -16,7 +16,7 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
 
 from __future__ import annotations
 
-from .assemble import decide
+from .assemble import decide, derived_value
 from .decision import (
     Condition,
     Decision,
@@ -28,7 +28,7 @@ from .decision import (
     ProgramInfo,
     Status,
 )
-from .facts import Facts
+from .facts import Facts, show, shower
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
@@ -62,7 +62,9 @@ __all__ = [
     "NEVER",
     "AxisMeta",
     "Decision",
+    "DerivedValue",
     "Facts",
+    "Finding",
     "LimitMeta",
     "MatrixMeta",
     "Name",
@@ -74,6 +76,7 @@ __all__ = [
     "Verdict",
     "count_lates",
     "decide",
+    "derived_value",
     "div_down",
     "div_up",
     "divisor",
@@ -84,6 +87,8 @@ __all__ = [
     "months_since_latest",
     "quantize",
     "scale",
+    "show",
+    "shower",
     "up_divide",
     "up_quantize",
 ]
@@ -103,8 +108,6 @@ __all__ += [
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
     "Condition",
-    "DerivedValue",
-    "Finding",
     "LimitCandidate",
     "LimitResult",
     "Outcome",

@@ -18,7 +18,7 @@ EMITTED_NOT_YET_USED = {"days_between", "div_round", "greater", "isin", "known",
 
 # The public API beyond what generated code calls: the types of a Decision's parts (callers annotate with them,
 # tests build them).
-PUBLIC = {"Condition", "DerivedValue", "Finding", "LimitCandidate", "LimitResult", "Outcome"}
+PUBLIC = {"Condition", "LimitCandidate", "LimitResult", "Outcome"}
 
 
 def used_by_generated() -> set[str]:
