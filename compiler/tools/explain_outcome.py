@@ -76,6 +76,9 @@ class Outcome:
                 return True
             if rule.reviews or any(r is not True for r in results):
                 return False
+            invalid = self.facts.invalid  # a requirement reading a value outside its domain is not met (decide)
+            if invalid and any(n in invalid for q in self._meta.rules[t.index].requirements for n in q.inputs):
+                return False
             return applies is True or bool(rule.requirements)
         return self.outcome(t) in (None, "pass", "not_applicable")
 

@@ -222,6 +222,17 @@ def test_a_change_that_makes_a_check_unknown_is_no_fix() -> None:
     assert e.evaluations < 400
 
 
+def test_an_or_reading_a_value_that_cannot_be_computed_is_fixed_only_through_that_value() -> None:
+    """`dscr >= 0.750 or fico >= 720` with PITIA $0: DSCR cannot be computed, so the rule fails whatever the score
+    (a requirement reading such a value is not met); raising the score is no fix (found by the explain property
+    test: "Raise the credit score to 746" was offered and left the rule failing)."""
+    e = run("harbor_dscr", INVESTOR, fico=745, pitia=0)
+    f = failed(e, "min_dscr")
+    assert "DSCR cannot be computed" in f.message and f.checks
+    assert {c.field for s in f.suggestions for c in s.changes} == {"pitia"}
+    assert single(f.suggestions, "pitia").changes[0].after == D(1)
+
+
 def test_one_requirement_failing_both_halves_of_an_and(tmp_path: Path) -> None:
     """`require A and B` with A and B both false: no single change helps; the pairs are offered."""
     from generated.loan import Loan
