@@ -116,13 +116,17 @@ NUMERATORS = [Decimal(x) for x in ("7", "-7", "2.5", "-2.5", "1.005", "-1.005", 
 DIVISORS = [Decimal(x) for x in ("2", "-3", "0.001", "-0.5", "7", "0")]
 
 
-def test_integer_division_beyond_64_bits_is_exact(spark: Any) -> None:
-    """Quotients past 2**63 (Spark's DIV would wrap them silently), every rounding mode, signs, division by zero."""
-    cases = list(itertools.product(NUMERATORS, DIVISORS))
-    scope = Scope({"n": 3, "d": 3}, {})
+@pytest.mark.parametrize("bound", [None, Decimal(10**9)])
+def test_integer_division_beyond_64_bits_is_exact(spark: Any, bound: Decimal | None) -> None:
+    """Quotients past 2**63 (Spark's DIV would wrap them silently), every rounding mode, signs, division by zero;
+    and fields whose declared range (`bound`) proves 64 bits enough: Spark's own DIV on BIGINT, exact too."""
+    cases = [(a, b) for a, b in itertools.product(NUMERATORS, DIVISORS) if bound is None or max(abs(a), abs(b)) <= bound]
+    scope = Scope({"n": 3, "d": 3}, {}, field_bounds={"n": bound, "d": bound} if bound is not None else None)
     n, d = scope.field("n", _money()), scope.field("d", _money())
     modes = ("up", "down", "half_up", "half_even")
     trees = [exp.alias_(exp.cast(div_round(n, d, 2, mode), "VARCHAR"), mode) for mode in modes]
+    spark_sql = render(exp.select(*trees), "spark")
+    assert (" DIV " in spark_sql and "DECIMAL(38, 0)" not in spark_sql) == (bound is not None), spark_sql
     values = ", ".join(f"({i}, CAST('{a}' AS DECIMAL(30, 3)), CAST('{b}' AS DECIMAL(30, 3)))" for i, (a, b) in enumerate(cases))
     spark.sql(f"SELECT * FROM VALUES {values} AS pairs(i, n, d)").createOrReplaceTempView("pairs")
     got = spark.sql(render(exp.select(exp.column("i"), *trees).from_("pairs").order_by("i"), "spark")).collect()
