@@ -30,6 +30,8 @@ SETTINGS = {
     # method limit (keystone's and foreign_national_dscr's fused code passed it: "Code grows beyond 64 KB", a failed
     # compile on every run, then the fallback). 200,000-row typed tape, local[2], steady run, us a loan, off / on
     # (benchmarks/spark.md): keystone 116 / 174, foreign_national_dscr 67 / 120, crestline 46 / 61 (its code fits).
+    # Again with 64-bit arithmetic (benchmarks/spark_ab.py, interleaved in one session): off / on keystone 31 / 50
+    # (its fused code still past 64 KB), foreign_national_dscr 34 / 70, crestline 34 / 88.
     "spark.sql.codegen.wholeStage": "false",
     # The analyzer's fixed-point iterations ("Max iterations (100) reached"): once needed when each derived value
     # had its own nested SELECT; the layers now number the longest chain of dependencies (17 at most here).

@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -65,22 +66,29 @@ def codegen_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def spark(tmp_path_factory: pytest.TempPathFactory, codegen_log: Path) -> Iterator[Any]:
+def spark_starting(tmp_path_factory: pytest.TempPathFactory, codegen_log: Path) -> Iterator[Future[Any]]:
+    """The module's SparkSession, started in the background (the JVM starts while a test prepares its tape)."""
     try:
         check_available()
     except SparkError as err:
         _unavailable(str(err))
-    s = session(tmp_path_factory.mktemp("spark"), "local[2]", codegen_log=codegen_log)
-    yield s
-    s.stop()
+    with ThreadPoolExecutor(1) as pool:
+        started = pool.submit(session, tmp_path_factory.mktemp("spark"), "local[2]", codegen_log=codegen_log)
+        yield started
+        started.result().stop()
+
+
+@pytest.fixture(scope="module")
+def spark(spark_starting: Future[Any]) -> Any:
+    return spark_starting.result()
 
 
 def rows_of(batches: Iterator[Any]) -> list[dict[str, Any]]:
     return [r for b in batches for r in b.to_pylist()]
 
 
-def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evaluator(spark: Any, tmp_path: Path,
-                                                                                   codegen_log: Path) -> None:
+def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evaluator(spark_starting: Future[Any],
+                                                                                   tmp_path: Path, codegen_log: Path) -> None:
     products = [p for p in BUNDLE.programs if not p.abstract]
     write_sample(BUNDLE, tmp_path / "all.parquet", ROWS * len(products) // len(SCREENED), seed=17, broken=0.01)
     tape = tmp_path / "sample.parquet"
@@ -90,7 +98,12 @@ def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evalu
     bundle = dataclasses.replace(BUNDLE, programs=tuple(p for p in BUNDLE.programs if p.id in SCREENED))
     p = plan(con, bundle, tape, None, None)
     duck = rows_of(run_duckdb(con, p))
-    sparked = rows_of(run_spark(con, p, tmp_path / "spark-run", spark=spark))
+    with ThreadPoolExecutor(1) as pool:  # the generated checkers and the reference evaluator decide the loans while
+        # Spark (a JVM of its own) plans and runs the query: each on its own DuckDB cursor
+        decided = pool.submit(lambda: {engine: rows_of(run_rows(con.cursor(), p, bundle, engine, PROJECT.import_generated()))
+                                       for engine in ("python", "reference")})
+        sparked = rows_of(run_spark(con, p, tmp_path / "spark-run", spark=spark_starting.result()))
+        by_engine = decided.result()
     given_up = codegen_given_up(codegen_log)  # no plan's generated code too large (the JVM's 64 KB method limit)
     assert not given_up, given_up[:3]
     counts = collections.Counter(r["program"] for r in sparked)
@@ -99,9 +112,8 @@ def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evalu
     wrong = [(a["row"], comparable(a, p.limit_ids), comparable(b, p.limit_ids)) for a, b in zip(duck, sparked, strict=True)
              if comparable(a, p.limit_ids) != comparable(b, p.limit_ids) or a["reason"] != b["reason"]]
     assert not wrong, f"spark vs duckdb: {len(wrong)} disagreements, first {wrong[:3]}"
-    for engine in ("python", "reference"):  # the generated checkers, the reference evaluator
-        decided = run_rows(con, p, bundle, engine, PROJECT.import_generated())
-        want = {(r["row"], r["program"]): comparable(r, p.limit_ids) for r in rows_of(decided)}
+    for engine, rows in by_engine.items():  # the generated checkers, the reference evaluator
+        want = {(r["row"], r["program"]): comparable(r, p.limit_ids) for r in rows}
         wrong = [(r["row"], r["program"], want[(r["row"], r["program"])], comparable(r, p.limit_ids)) for r in sparked
                  if want[(r["row"], r["program"])] != comparable(r, p.limit_ids)]
         assert not wrong, f"spark vs {engine}: {len(wrong)} disagreements, first {wrong[:3]}"
@@ -116,13 +128,17 @@ NUMERATORS = [Decimal(x) for x in ("7", "-7", "2.5", "-2.5", "1.005", "-1.005", 
 DIVISORS = [Decimal(x) for x in ("2", "-3", "0.001", "-0.5", "7", "0")]
 
 
-def test_integer_division_beyond_64_bits_is_exact(spark: Any) -> None:
-    """Quotients past 2**63 (Spark's DIV would wrap them silently), every rounding mode, signs, division by zero."""
-    cases = list(itertools.product(NUMERATORS, DIVISORS))
-    scope = Scope({"n": 3, "d": 3}, {})
+@pytest.mark.parametrize("bound", [None, Decimal(10**9)])
+def test_integer_division_beyond_64_bits_is_exact(spark: Any, bound: Decimal | None) -> None:
+    """Quotients past 2**63 (Spark's DIV would wrap them silently), every rounding mode, signs, division by zero;
+    and fields whose declared range (`bound`) proves 64 bits enough: Spark's own DIV on BIGINT, exact too."""
+    cases = [(a, b) for a, b in itertools.product(NUMERATORS, DIVISORS) if bound is None or max(abs(a), abs(b)) <= bound]
+    scope = Scope({"n": 3, "d": 3}, {}, field_bounds={"n": bound, "d": bound} if bound is not None else None)
     n, d = scope.field("n", _money()), scope.field("d", _money())
     modes = ("up", "down", "half_up", "half_even")
     trees = [exp.alias_(exp.cast(div_round(n, d, 2, mode), "VARCHAR"), mode) for mode in modes]
+    spark_sql = render(exp.select(*trees), "spark")
+    assert (" DIV " in spark_sql and "DECIMAL(38, 0)" not in spark_sql) == (bound is not None), spark_sql
     values = ", ".join(f"({i}, CAST('{a}' AS DECIMAL(30, 3)), CAST('{b}' AS DECIMAL(30, 3)))" for i, (a, b) in enumerate(cases))
     spark.sql(f"SELECT * FROM VALUES {values} AS pairs(i, n, d)").createOrReplaceTempView("pairs")
     got = spark.sql(render(exp.select(exp.column("i"), *trees).from_("pairs").order_by("i"), "spark")).collect()
@@ -146,20 +162,35 @@ def glc(*args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_spark_engine_writes_what_duckdb_writes(spark: Any, tmp_path: Path) -> None:
     """The whole command (its own SparkSession, local[1]): results.csv byte for byte, summary counts; --emit-sql
     writes the query and the checked tape that the standalone spark-submit job (`spark_job.screen`) runs."""
-    from compiler.screen.spark_job import screen
-
     write_sample(BUNDLE, tmp_path / "t.csv", 300, seed=5, broken=0.05)
     program = "crestline_closed_end_second"  # Spark plans it in about a second (a fresh JVM: the slowest planning)
-    for engine in ("duckdb", "spark"):
-        extra = ["--master", "local[1]"] if engine == "spark" else []
-        out = glc("screen", "--no-report", str(tmp_path / "t.csv"), "-p", program, "--engine", engine, *extra,
-                  "--out", str(tmp_path / engine))
-        assert out.returncode == 0, out.stderr
-        assert "Traceback" not in out.stderr and "spark WARN" not in out.stderr and "spark ERROR" not in out.stderr  # logs quiet
+
+    def command(engine: str, *extra: str) -> list[str]:
+        return [sys.executable, "-m", "compiler.cli", "screen", "--no-report", str(tmp_path / "t.csv"), "-p", program,
+                "--engine", engine, *extra, "--out", str(tmp_path / engine)]
+
+    # the spark command starts a JVM of its own: it runs while the rest of the test does
+    sparked = subprocess.Popen(command("spark", "--master", "local[1]"), cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        duck = subprocess.run(command("duckdb"), cwd=ROOT, capture_output=True, text=True)
+        assert duck.returncode == 0, duck.stderr
+        _job_agrees_with_duckdb(spark, tmp_path, program)
+    finally:
+        _stdout, stderr = sparked.communicate()
+    for returncode, err in ((duck.returncode, duck.stderr), (sparked.returncode, stderr)):
+        assert returncode == 0, err
+        assert "Traceback" not in err and "spark WARN" not in err and "spark ERROR" not in err  # logs quiet
     assert (tmp_path / "spark" / "results.csv").read_bytes() == (tmp_path / "duckdb" / "results.csv").read_bytes()
     summary = (tmp_path / "spark" / "summary.json").read_text()
     assert '"startup_seconds"' in summary and '"engine": "spark"' in summary
     assert not list(ROOT.glob("spark-warehouse")) and not list(ROOT.glob("metastore_db"))
+
+
+def _job_agrees_with_duckdb(spark: Any, tmp_path: Path, program: str) -> None:
+    """`--emit-sql`'s query and tape, run by the spark-submit job's code, give DuckDB's results (in the results
+    folder of the duckdb command)."""
+    from compiler.screen.spark_job import screen
 
     out = glc("screen", str(tmp_path / "t.csv"), "-p", program, "--engine", "spark", "--emit-sql", str(tmp_path / "job"))
     assert out.returncode == 0, out.stderr

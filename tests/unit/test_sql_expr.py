@@ -188,3 +188,47 @@ def test_same_tree_renders_for_spark() -> None:
     assert "DECIMAL(38, 0)" in spark and "INT128" not in spark
     assert " DIV " not in spark and " % " in spark  # Spark's DIV is 64-bit and wraps: exact decimal division instead
     assert "//" in duck and "INT128" in duck
+
+
+BOUNDED = {"n": Decimal(100_000_000), "d": Decimal(100_000_000)}  # $1..$100,000,000-like declared ranges
+EXTREMES = [Decimal(x) for x in ("100000000", "-100000000", "99999999.99", "0.01", "-0.01", "1", "0", "33333333.33")]
+
+
+def test_bounded_fields_compute_in_64_bits_and_stay_exact_at_their_extremes() -> None:
+    """Fields with declared ranges (the tape enforces them): BIGINT arithmetic where every step fits 64 bits, a
+    128-bit step only where a product can pass 2**63, and every result exact at the ranges' ends (an overflow
+    would raise)."""
+    n, d = ir.FieldRef("n", NUM, SPAN), ir.FieldRef("d", NUM, SPAN)
+    rounding = ir_types.Rounding("half_even", 4)
+    fits: list[ir.Expr] = [ir.DivRound(n, d, rounding, NUM, SPAN), ir.DivRound(ir.Arith("+", n, d, NUM, SPAN), n, rounding, NUM, SPAN),
+            ir.Round(ir.Arith("*", n, c(Decimal("0.125")), NUM, SPAN), ir_types.Rounding("up", 0), NUM, SPAN),
+            ir.Scale(ir.Arith("-", n, d, NUM, SPAN), 2, NUM, SPAN)]
+    wide: list[ir.Expr] = [ir.Arith("*", ir.Arith("*", n, d, NUM, SPAN), n, NUM, SPAN),  # up to 10**30: past 64 bits
+            ir.DivRound(ir.Arith("*", n, n, NUM, SPAN), d, rounding, NUM, SPAN)]
+    scope = Scope({"n": 2, "d": 2}, {}, field_bounds=BOUNDED)
+    compiled = [compile_expr(x, scope) for x in fits + wide]
+    assert scope.hoisted  # operands of divisions as columns: evaluated inline here
+    inline = {name: tree for name, tree in scope.hoisted}
+
+    def expand(tree: exp.Expr) -> exp.Expr:
+        return tree.transform(lambda t: expand(inline[t.name]) if isinstance(t, exp.Column) and t.name in inline else t)
+
+    trees = [expand(s.tree) for s in compiled]
+    for s, tree in zip(compiled[:len(fits)], trees, strict=False):
+        assert s.width == 64 and "INT128" not in tree.sql(dialect="duckdb"), tree.sql(dialect="duckdb")
+        assert "DECIMAL(38, 0)" not in render(tree, "spark") and ("DIV" in render(tree, "spark")) == ("//" in tree.sql("duckdb"))
+    assert all(s.width == 128 for s in compiled[len(fits):])
+    for a, b in itertools.product(EXTREMES, repeat=2):
+        got = run(trees, {"n": a, "d": b}, {"n": "DECIMAL(18, 2)", "d": "DECIMAL(18, 2)"})
+        env = Env({"n": a, "d": b}, None)  # type: ignore[arg-type]
+        for x, s, text in zip(fits + wide, compiled, got, strict=True):
+            want = ev(x, env)
+            assert as_decimal(text, s.scale) == (None if not isinstance(want, Decimal) else want), (x, a, b)
+
+
+def test_unbounded_fields_keep_128_bit_arithmetic() -> None:
+    """Without a declared range nothing proves a product fits 64 bits: HUGEINT (DECIMAL(38, 0) on Spark)."""
+    n = ir.FieldRef("n", NUM, SPAN)
+    s = compile_expr(ir.Arith("*", n, n, NUM, SPAN), Scope({"n": 2}, {}))
+    assert s.width == 128 and s.bound is None and "INT128" in s.tree.sql(dialect="duckdb")
+    assert "DECIMAL(38, 0)" in render(s.tree, "spark")

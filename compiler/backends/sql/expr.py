@@ -1,7 +1,10 @@
 """SQL back end, expressions: checked IR expressions compiled into sqlglot expression trees.
 
-Numbers are exact scaled integers: a number with scale `s` is the SQL integer `value * 10**s` (HUGEINT in DuckDB,
-128 bits: overflow raises an error, never wraps), and the scale is known statically from the IR, so `+ - *`,
+Numbers are exact scaled integers: a number with scale `s` is the SQL integer `value * 10**s`, and the scale is known
+statically from the IR. Each number also carries the largest magnitude it can have (`Sql.bound`, from the fields'
+declared ranges, which the tape enforces: a cell outside its field's range is unknown) and the width of its SQL type
+(`Sql.width`): 64-bit BIGINT where the bound proves every step fits, 128-bit HUGEINT (DECIMAL(38, 0) on Spark) where
+it does not or nothing bounds it. Both overflow with an error, never wrap. So `+ - *`,
 comparisons and `Scale` are integer operations with no rounding at all, and the only rounding is the declared one
 (`DivRound`, `Round`), done in integer arithmetic with the same modes as `compiler.runtime.div_round`:
 up = toward +infinity, down = toward -infinity, half_up = halves away from zero, half_even = halves to even.
@@ -23,6 +26,9 @@ from compiler import ir, ir_types
 
 NEVER = 10**24  # months since an event that never happened (finite, so it stays integer arithmetic)
 INT = exp.DataType.build("INT128")  # HUGEINT in DuckDB
+BIGINT = exp.DataType.build("BIGINT")
+MAX = {32: 2**31 - 1, 64: 2**63 - 1}  # the largest magnitude of an integer of that width (INT, BIGINT)
+DATE_SPAN = 4_000_000  # more than the days (and months) between any two dates of years 1 to 9999
 
 
 class SqlError(Exception):
@@ -36,6 +42,55 @@ class Sql:
     tree: exp.Expr
     kind: str  # num | bool | date | text | list
     scale: int = 0
+    bound: int | None = None  # numbers: the largest magnitude the integer can have; None when nothing bounds it
+    width: int = 32  # numbers: bits of its SQL integer type at least (32 INT or a literal, 64 BIGINT, 128 HUGEINT)
+
+
+def width_for(bound: int | None) -> int:
+    """The narrowest integer width holding every integer up to `bound` in magnitude (128 when unbounded)."""
+    if bound is None:
+        return 128
+    return next((w for w, top in MAX.items() if bound <= top), 128)
+
+
+def int_type(width: int) -> exp.DataType:
+    """BIGINT for 64 bits (or fewer), HUGEINT for 128."""
+    return (BIGINT if width == 64 else INT).copy()
+
+
+def widen(x: Sql, width: int) -> Sql:
+    """x in an integer type at least `width` bits wide (a cast when its own is narrower)."""
+    if x.width >= width:
+        return x
+    return Sql(exp.cast(x.tree, int_type(max(width, 64))), x.kind, x.scale, x.bound, max(width, 64))
+
+
+def narrow(x: Sql) -> Sql:
+    """x as a BIGINT when it is wider than it needs to be (its bound fits 64 bits): later arithmetic stays 64-bit."""
+    if x.kind != "num" or x.width <= 64 or width_for(x.bound) > 64:
+        return x
+    return Sql(exp.cast(x.tree, BIGINT.copy()), x.kind, x.scale, x.bound, 64)
+
+
+def fitting(bound: int | None, *xs: Sql) -> tuple[int, list[Sql]]:
+    """The width an operation on `xs` giving integers up to `bound` needs, and `xs` widened for it (one cast at
+    most: the wider operand decides the type of the operation)."""
+    need = max(width_for(bound), *(x.width for x in xs))
+    if any(x.width >= need for x in xs):
+        return need, list(xs)
+    return need, [widen(xs[0], need), *xs[1:]]
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _mul(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a * b
+
+
+def _max(*bs: int | None) -> int | None:
+    return None if any(b is None for b in bs) else max(b for b in bs if b is not None)
 
 
 def from_source(query: exp.Expr, alias: str) -> exp.Expr:
@@ -54,6 +109,11 @@ def lit(n: int) -> exp.Expr:
 
 def num(n: int) -> exp.Expr:
     return exp.cast(lit(n), INT) if abs(n) > 2**62 else lit(n)
+
+
+def num_sql(n: int, scale: int = 0) -> Sql:
+    """An integer constant with its bound and the width of its literal (or of its cast past 2**62)."""
+    return Sql(num(n), "num", scale, abs(n), 128 if abs(n) > 2**62 else width_for(abs(n)))
 
 
 def paren(e: exp.Expr) -> exp.Expr:
@@ -92,14 +152,22 @@ def any_null(*es: exp.Expr) -> exp.Expr:
 
 def rescale(x: Sql, scale: int) -> exp.Expr:
     """The integer of x at a higher (or equal) scale."""
+    return rescaled(x, scale).tree
+
+
+def rescaled(x: Sql, scale: int) -> Sql:
+    """x at a higher (or equal) scale, in a type wide enough for it."""
     if scale < x.scale:
         raise SqlError(f"cannot lower scale {x.scale} to {scale} without rounding")
     if scale == x.scale:
-        return x.tree
+        return x
     known = _literal(x.tree)
     if known is not None:  # a constant: scaled here, not in SQL
-        return num(known * 10 ** (scale - x.scale))
-    return exp.Mul(this=paren(x.tree), expression=num(10 ** (scale - x.scale)))
+        return num_sql(known * 10 ** (scale - x.scale), scale)
+    factor = num_sql(10 ** (scale - x.scale))
+    bound = _mul(x.bound, factor.bound)
+    width, (a, f) = fitting(bound, x, factor)
+    return Sql(exp.Mul(this=paren(a.tree), expression=f.tree), "num", scale, bound, width)
 
 
 def _literal(tree: exp.Expr) -> int | None:
@@ -118,6 +186,7 @@ def render(tree: exp.Expr, dialect: str) -> str:
 
 
 SPARK_INT = exp.DataType.build("DECIMAL(38, 0)")
+NARROW = "glc_narrow"  # meta key: an integer division of integers no wider than 64 bits
 
 
 def spark_tree(tree: exp.Expr) -> exp.Expr:
@@ -127,14 +196,16 @@ def spark_tree(tree: exp.Expr) -> exp.Expr:
     - Spark has no 128-bit integer: HUGEINT becomes DECIMAL(38, 0), whose `+ - * %` are exact and raise on
       overflow like HUGEINT (Spark's ANSI mode, which the Spark engine turns on explicitly).
     - Spark's integer division `a DIV b` returns a 64-bit BIGINT and silently wraps a larger quotient even in
-      ANSI mode (10**23 DIV 1 is 200376420520689664). It becomes `(a - a % b) / b` on DECIMAL(38, 0): the
-      remainder is exact, the division of a multiple of b is exact (DECIMAL(38, 6), so quotients up to 10**32,
-      beyond which Spark raises an overflow error instead of answering), and the cast back is exact.
+      ANSI mode (10**23 DIV 1 is 200376420520689664). A division of 128-bit integers becomes `(a - a % b) / b`
+      on DECIMAL(38, 0): the remainder is exact, the division of a multiple of b is exact (DECIMAL(38, 6), so
+      quotients up to 10**32, beyond which Spark raises an overflow error instead of answering), and the cast back
+      is exact. A division of 64-bit integers (marked `NARROW`) stays `DIV`: its quotient is never larger than
+      its dividend.
     """
     def node(n: exp.Expr) -> exp.Expr:
         if isinstance(n, exp.DataType) and n == INT:
             return SPARK_INT.copy()
-        if isinstance(n, exp.IntDiv):
+        if isinstance(n, exp.IntDiv) and not n.meta.get(NARROW):  # a 64-bit DIV cannot wrap: kept
             a, b = exp.cast(spark_tree(n.this), SPARK_INT), exp.cast(spark_tree(n.expression), SPARK_INT)
             multiple = exp.Sub(this=a, expression=exp.Mod(this=a.copy(), expression=b))
             return exp.cast(exp.Div(this=paren(multiple), expression=b.copy()), SPARK_INT)
@@ -148,55 +219,95 @@ def align(*xs: Sql) -> tuple[int, list[exp.Expr]]:
     return s, [rescale(x, s) for x in xs]
 
 
-def floor_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+def aligned(*xs: Sql) -> tuple[int, list[Sql]]:
+    s = max(x.scale for x in xs)
+    return s, [rescaled(x, s) for x in xs]
+
+
+def _intdiv(a: exp.Expr, b: exp.Expr, narrow_: bool) -> exp.Expr:
+    """a // b (SQL integer division, toward zero); `narrow_`: both no wider than 64 bits (`spark_tree` keeps it)."""
+    out = exp.IntDiv(this=paren(a), expression=paren(b))
+    if narrow_:
+        out.meta[NARROW] = True
+    return out
+
+
+def floor_div(a: exp.Expr, b: exp.Expr, narrow_: bool = False) -> exp.Expr:
     """floor(a / b) for b > 0 (SQL integer division truncates toward zero): a // b, or -((b - 1 - a) // b) for a < 0."""
     negative = exp.Sub(this=exp.Sub(this=paren(b), expression=lit(1)), expression=paren(a))
-    return case((exp.GTE(this=a, expression=lit(0)), exp.IntDiv(this=paren(a), expression=paren(b))),
-                default=exp.Neg(this=paren(exp.IntDiv(this=paren(negative), expression=paren(b)))))
+    return case((exp.GTE(this=a, expression=lit(0)), _intdiv(a, b, narrow_)),
+                default=exp.Neg(this=paren(_intdiv(negative, b, narrow_))))
 
 
-def ceil_div(a: exp.Expr, b: exp.Expr) -> exp.Expr:
+def ceil_div(a: exp.Expr, b: exp.Expr, narrow_: bool = False) -> exp.Expr:
     """ceil(a / b) for b > 0."""
-    return exp.Neg(this=paren(floor_div(exp.Neg(this=paren(a)), b)))
+    return exp.Neg(this=paren(floor_div(exp.Neg(this=paren(a)), b, narrow_)))
 
 
-def round_div(a: exp.Expr, b: exp.Expr, mode: str) -> exp.Expr:
-    """a / b rounded to an integer as declared, for b > 0 (a and b integers)."""
+def round_div(a: exp.Expr, b: exp.Expr, mode: str, narrow_: bool = False) -> exp.Expr:
+    """a / b rounded to an integer as declared, for b > 0 (a and b integers). Every step stays within
+    2 * (|a| + b) + 1 in magnitude (`division_bound`)."""
     if mode == "down":
-        return floor_div(a, b)
+        return floor_div(a, b, narrow_)
     if mode == "up":
-        return ceil_div(a, b)
+        return ceil_div(a, b, narrow_)
     two_a_b = exp.Add(this=exp.Mul(this=lit(2), expression=paren(a)), expression=paren(b))
     two_b = exp.Mul(this=lit(2), expression=paren(b))
     if mode == "half_up":  # halves away from zero: sign(a) * floor((2|a| + b) / 2b)
         minus_a = exp.Add(this=exp.Mul(this=lit(2), expression=exp.Neg(this=paren(a))), expression=paren(b))
-        return case((exp.GTE(this=a, expression=lit(0)), exp.IntDiv(this=paren(two_a_b), expression=paren(two_b))),
-                    default=exp.Neg(this=paren(exp.IntDiv(this=paren(minus_a), expression=paren(two_b)))))
+        return case((exp.GTE(this=a, expression=lit(0)), _intdiv(two_a_b, two_b, narrow_)),
+                    default=exp.Neg(this=paren(_intdiv(minus_a, two_b, narrow_))))
     if mode == "half_even":  # floor((2a + b) / 2b), less one at an exact half that lands on an odd number
-        q = floor_div(two_a_b, two_b)
+        q = floor_div(two_a_b, two_b, narrow_)
         exact_half = exp.EQ(this=exp.Mod(this=paren(two_a_b), expression=paren(two_b)), expression=lit(0))
         odd = exp.NEQ(this=exp.Mod(this=paren(q), expression=lit(2)), expression=lit(0))
         return case((exp.And(this=exact_half, expression=odd), exp.Sub(this=paren(q), expression=lit(1))), default=q)
     raise SqlError(f"unknown rounding mode {mode!r}")
 
 
+def division_bound(a: int | None, b: int | None) -> int | None:
+    """The largest magnitude a step of `round_div` reaches for |a| <= a and 0 < b <= b."""
+    return None if a is None or b is None else 2 * (a + b) + 1
+
+
 def div_round(n: Sql, d: Sql, places: int, mode: str) -> exp.Expr:
+    return div_round_sql(n, d, places, mode).tree
+
+
+def div_round_sql(n: Sql, d: Sql, places: int, mode: str) -> Sql:
     """n / d exactly, rounded once to `places` decimals: an integer of scale `places`; NULL when d is 0 or unknown.
 
-    n/d * 10**places = N * 10**(sd + places) / (D * 10**sn) for N, D the integers of n, d with scales sn, sd.
+    n/d * 10**places = N * 10**(sd + places) / (D * 10**sn) for N, D the integers of n, d with scales sn, sd,
+    less the powers of ten both sides have (the same quotient, smaller integers). Its magnitude is at most
+    |N| * 10**(sd + places - sn) + 1 (|D| is at least 1).
     """
-    num_ = exp.Mul(this=paren(n.tree), expression=num(10 ** (d.scale + places)))
-    den = exp.Mul(this=paren(d.tree), expression=num(10 ** n.scale))
+    common = min(d.scale + places, n.scale)
+    up, down = 10 ** (d.scale + places - common), 10 ** (n.scale - common)
+    top, bottom = _mul(n.bound, up), _mul(d.bound, down)
+    width = max(width_for(division_bound(top, bottom)), n.width, d.width)
+    n, d = widen(n, width), widen(d, width)
+    num_ = exp.Mul(this=paren(n.tree), expression=num(up)) if up > 1 else n.tree
+    den = exp.Mul(this=paren(d.tree), expression=num(down)) if down > 1 else d.tree
     sign_num = case((exp.LT(this=d.tree, expression=lit(0)), exp.Neg(this=paren(num_))), default=num_)
     abs_den = exp.Abs(this=exp.Nullif(this=den, expression=lit(0)))  # never divide by zero, even in a branch not taken
-    return case((any_null(n.tree, d.tree), exp.Null()), (exp.EQ(this=d.tree, expression=lit(0)), exp.Null()),
-                default=round_div(sign_num, abs_den, mode))
+    tree = case((any_null(n.tree, d.tree), exp.Null()), (exp.EQ(this=d.tree, expression=lit(0)), exp.Null()),
+                default=round_div(sign_num, abs_den, mode, width <= 64))
+    bound = None if top is None else top // down + 1
+    return Sql(tree, "num", places, bound, width)
 
 
 def round_to(x: Sql, places: int, mode: str) -> exp.Expr:
+    return round_to_sql(x, places, mode).tree
+
+
+def round_to_sql(x: Sql, places: int, mode: str) -> Sql:
     if x.scale <= places:
-        return rescale(x, places)
-    return case((is_null(x.tree), exp.Null()), default=round_div(x.tree, num(10 ** (x.scale - places)), mode))
+        return rescaled(x, places)
+    step = 10 ** (x.scale - places)
+    width = max(width_for(division_bound(x.bound, step)), x.width)
+    x = widen(x, width)
+    tree = case((is_null(x.tree), exp.Null()), default=round_div(x.tree, num(step), mode, width <= 64))
+    return Sql(tree, "num", places, None if x.bound is None else x.bound // step + 1, width)
 
 
 def months_between(start: exp.Expr, end: exp.Expr) -> exp.Expr:
@@ -233,9 +344,9 @@ def decimal_literal(d: Decimal) -> tuple[int, int]:
 
 def const_num(d: Decimal) -> Sql:
     if d.is_infinite():
-        return Sql(num(NEVER if d > 0 else -NEVER), "num", 0)
+        return num_sql(NEVER if d > 0 else -NEVER)
     n, s = decimal_literal(d)
-    return Sql(num(n), "num", s)
+    return num_sql(n, s)
 
 
 KINDS = {"integer": "num", "money": "num", "percent": "num", "ratio": "num", "months": "num", "days": "num",
@@ -245,14 +356,18 @@ KINDS = {"integer": "num", "money": "num", "percent": "num", "ratio": "num", "mo
 
 class Scope:
     """Where names come from: loan fields are tape columns (numbers DECIMAL with their declared decimals),
-    derived values are columns of earlier layers (scaled integers)."""
+    derived values are columns of earlier layers (scaled integers). `field_bounds`: the largest magnitude of each
+    numeric field the source guarantees (its declared range, which the tape enforces); a field without one is
+    unbounded (128-bit arithmetic). `value_bounds`: each derived value's bound and width, as computed."""
 
     def __init__(self, field_places: dict[str, int], value_scales: dict[str, int], field_table: str | None = None,
-                 value_prefix: str = "v_") -> None:
+                 value_prefix: str = "v_", field_bounds: dict[str, Decimal] | None = None) -> None:
         self.field_places = field_places
         self.value_scales = value_scales
         self.field_table = field_table
         self.value_prefix = value_prefix
+        self.field_bounds = field_bounds or {}
+        self.value_bounds: dict[str, tuple[int | None, int]] = {}
         self.count = 0
         self.hoisted: list[tuple[str, exp.Expr]] = []  # columns to compute in layers before the expression
 
@@ -262,8 +377,9 @@ class Scope:
             return x
         self.count += 1
         name = f"h{self.count}"
+        x = narrow(x)
         self.hoisted.append((name, x.tree))
-        return Sql(exp.column(name), x.kind, x.scale)
+        return Sql(exp.column(name), x.kind, x.scale, x.bound, x.width)
 
     def take_hoisted(self) -> list[tuple[str, exp.Expr]]:
         out, self.hoisted = self.hoisted, []
@@ -279,12 +395,18 @@ class Scope:
             return Sql(col, kind)
         places = self.field_places.get(name, 0)
         scaled = exp.Mul(this=col, expression=lit(10**places)) if places else col
-        return Sql(exp.cast(scaled, INT), "num", places)
+        top = self.field_bounds.get(name)
+        bound = None if top is None else int((top * 10**places).to_integral_value(rounding="ROUND_CEILING"))
+        width = max(width_for(bound), 64)  # a tape column as BIGINT at least
+        return Sql(exp.cast(scaled, int_type(width)), "num", places, bound, width)
 
     def value(self, name: str, t: ir_types.Type) -> Sql:
         col = exp.column(self.value_prefix + name, quoted=True)
         kind = KINDS[t.kind]
-        return Sql(col, kind, self.value_scales.get(name, 0) if kind == "num" else 0)
+        if kind != "num":
+            return Sql(col, kind)
+        bound, width = self.value_bounds.get(name, (None, 128))
+        return Sql(col, kind, self.value_scales.get(name, 0), bound, width)
 
 
 def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
@@ -305,54 +427,61 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
     if isinstance(x, ir.Arith):
         a, b = compile_expr(x.left, scope), compile_expr(x.right, scope)
         if x.op == "*":
-            return Sql(exp.Mul(this=paren(a.tree), expression=paren(b.tree)), "num", a.scale + b.scale)
-        s, (ta, tb) = align(a, b)
-        tree: exp.Expr = exp.Add(this=paren(ta), expression=paren(tb)) if x.op == "+" else exp.Sub(this=paren(ta), expression=paren(tb))
-        return Sql(tree, "num", s)
+            bound = _mul(a.bound, b.bound)
+            width, (a, b) = fitting(bound, a, b)
+            return Sql(exp.Mul(this=paren(a.tree), expression=paren(b.tree)), "num", a.scale + b.scale, bound, width)
+        s, (a, b) = aligned(a, b)
+        bound = _add(a.bound, b.bound)
+        width, (a, b) = fitting(bound, a, b)
+        ta, tb = paren(a.tree), paren(b.tree)
+        tree: exp.Expr = exp.Add(this=ta, expression=tb) if x.op == "+" else exp.Sub(this=ta, expression=tb)
+        return Sql(tree, "num", s, bound, width)
     if isinstance(x, ir.Scale):
         a = compile_expr(x.operand, scope)
         if a.scale - x.power >= 0:
-            return Sql(a.tree, "num", a.scale - x.power)
-        return Sql(exp.Mul(this=paren(a.tree), expression=num(10 ** (x.power - a.scale))), "num", 0)
+            return Sql(a.tree, "num", a.scale - x.power, a.bound, a.width)
+        scaled = rescaled(Sql(a.tree, "num", 0, a.bound, a.width), x.power - a.scale)  # the integer times 10**k
+        return Sql(scaled.tree, "num", 0, scaled.bound, scaled.width)
     if isinstance(x, ir.Neg):
         a = compile_expr(x.operand, scope)
-        return Sql(exp.Neg(this=paren(a.tree)), "num", a.scale)
+        return Sql(exp.Neg(this=paren(a.tree)), "num", a.scale, a.bound, a.width)
     if isinstance(x, ir.DivRound):
         n, d = scope.hoist(compile_expr(x.numerator, scope)), scope.hoist(compile_expr(x.denominator, scope))
-        return Sql(div_round(n, d, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
+        return div_round_sql(n, d, x.rounding.places, x.rounding.mode)
     if isinstance(x, ir.Round):
         a = scope.hoist(compile_expr(x.operand, scope))
-        return Sql(round_to(a, x.rounding.places, x.rounding.mode), "num", x.rounding.places)
+        return round_to_sql(a, x.rounding.places, x.rounding.mode)
     if isinstance(x, ir.Extremum):
         args = [compile_expr(a, scope) for a in x.args]
         if args[0].kind == "num":
-            s, trees = align(*args)
+            s, args = aligned(*args)
         else:
-            s, trees = 0, [a.tree for a in args]
+            s = 0
+        trees = [a.tree for a in args]
         pick: exp.Expr = exp.Least(this=trees[0], expressions=trees[1:]) if x.kind == "lesser" else \
             exp.Greatest(this=trees[0], expressions=trees[1:])
-        return Sql(case((any_null(*trees), exp.Null()), default=pick), args[0].kind, s)
+        return Sql(case((any_null(*trees), exp.Null()), default=pick), args[0].kind, s, *_either(*args))
     if isinstance(x, ir.Default):
         a, b = compile_expr(x.operand, scope), compile_expr(x.fallback, scope)
         if a.kind == "num":
-            s, (ta, tb) = align(a, b)
-            return Sql(exp.Coalesce(this=ta, expressions=[tb]), "num", s)
+            s, (a, b) = aligned(a, b)
+            return Sql(exp.Coalesce(this=a.tree, expressions=[b.tree]), "num", s, *_either(a, b))
         return Sql(exp.Coalesce(this=a.tree, expressions=[b.tree]), a.kind)
     if isinstance(x, ir.IfThenElse):
         c, a, b = compile_expr(x.cond, scope), compile_expr(x.then, scope), compile_expr(x.otherwise, scope)
         if a.kind == "num":
-            s, (ta, tb) = align(a, b)
+            s, (a, b) = aligned(a, b)
         else:
-            s, ta, tb = 0, a.tree, b.tree
-        return Sql(case((c.tree, ta), (exp.Not(this=paren(c.tree)), tb)), a.kind, s)
+            s = 0
+        return Sql(case((c.tree, a.tree), (exp.Not(this=paren(c.tree)), b.tree)), a.kind, s, *_either(a, b))
     if isinstance(x, ir.MonthsSince):
         d = compile_expr(x.date, scope)
         as_of = scope.field_column(x.as_of)
-        return Sql(since(d.tree, as_of, x.type.kind), "num", 0)
+        return Sql(since(d.tree, as_of, x.type.kind), "num", 0, DATE_SPAN, 32)
     if isinstance(x, ir.MonthsSinceLatest):
-        return Sql(_months_since_latest(x, scope), "num", 0)
+        return Sql(_months_since_latest(x, scope), "num", 0, NEVER, 128)
     if isinstance(x, ir.CountLates):
-        return Sql(_count_lates(x, scope), "num", 0)
+        return Sql(_count_lates(x, scope), "num", 0, 2**31 - 1, 64)
     if isinstance(x, ir.Compare):
         a, b = compile_expr(x.left, scope), compile_expr(x.right, scope)
         if a.kind == "num":
@@ -385,6 +514,11 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
     if isinstance(x, ir.Category):
         return compile_category(x, scope)
     raise SqlError(f"SQL back end: unhandled IR node {type(x).__name__}")
+
+
+def _either(*xs: Sql) -> tuple[int | None, int]:
+    """Bound and width of a value that is one of `xs` (CASE, COALESCE, LEAST: the widest type of the branches)."""
+    return _max(*(x.bound for x in xs)), max(x.width for x in xs)
 
 
 def _item(field: str) -> exp.Expr:
@@ -424,7 +558,7 @@ def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:
         expression=exp.LT(this=paren(months_between(when, as_of)), expression=lit(x.months)))))
     return case((any_null(lst, as_of), exp.Null()),
                 (exp.GT(this=_size(incomplete), expression=lit(0)), exp.Null()),
-                default=exp.cast(_size(counted), INT))
+                default=exp.cast(_size(counted), BIGINT))
 
 
 def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
@@ -440,10 +574,12 @@ def compile_lookup(lookup: ir.Lookup, scope: Scope) -> Sql:
     results = [const_num(r) if isinstance(r, Decimal) else None for r in lookup.results]
     scale = max([r.scale for r in results if r is not None], default=0)
     whens: list[tuple[exp.Expr, exp.Expr]] = []
+    known = [rescaled(r, scale) for r in results if r is not None]
     for line, r in zip(lookup.key.lines, results, strict=True):
         value = rescale(r, scale) if r is not None else exp.Null()
         whens.append((in_line(keys, line, flags), value))
-    return Sql(case((unknown, exp.Null()), *whens), "num", scale)
+    bound, width = _either(*known) if known else (0, 32)
+    return Sql(case((unknown, exp.Null()), *whens), "num", scale, bound, width)
 
 
 def no_score_flags(axis: ir.Axis, scope: Scope) -> list[exp.Expr | None]:

@@ -18,6 +18,7 @@ row could not be read, NULL when it could); an unreadable row comes out with sta
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -25,7 +26,6 @@ from sqlglot import exp
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends.sql.expr import (
-    INT,
     Scope,
     Sql,
     SqlError,
@@ -36,12 +36,17 @@ from compiler.backends.sql.expr import (
     from_source,
     in_band,
     in_line,
+    int_type,
     is_null,
     key_unknown,
     lit,
+    narrow,
     no_score_flags,
     paren,
     rescale,
+    rescaled,
+    widen,
+    width_for,
 )
 from compiler.backends.sql.layers import Layers
 
@@ -55,6 +60,13 @@ OUTCOME = {"not_applicable": 0, "pass": 1, "review": 2, "missing": 3, "fail": 4}
 def field_places(vocabulary: ir_program.Vocabulary) -> dict[str, int]:
     """Declared decimals of numeric fields (the tape's DECIMAL scale); integers and months have 0."""
     return {f.name: (f.places or 0) for f in vocabulary.fields if f.type.numeric}
+
+
+def field_bounds(vocabulary: ir_program.Vocabulary) -> dict[str, Decimal]:
+    """The largest magnitude of each numeric field with a declared range (both ends): the tape reads a cell outside
+    its field's range as unknown (`compiler.screen.tape`), so the query's arithmetic on it can be 64-bit."""
+    return {f.name: max(abs(f.range.low), abs(f.range.high)) for f in vocabulary.fields
+            if f.type.numeric and f.range is not None and f.range.low is not None and f.range.high is not None}
 
 
 def _s(text: str) -> exp.Expr:
@@ -121,10 +133,11 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
     `_inv_<id>` (BOOLEAN, never NULL) saying so."""
     invalid_from = ir_names.invalid_from(values)
     for v in values:
-        sql = compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope)
+        sql = narrow(compile_lookup(v.body, scope) if isinstance(v.body, ir.Lookup) else compile_expr(v.body, scope))
         undefined = None if isinstance(v.body, ir.Lookup) else _undefined(v.body, scope)
         if sql.kind == "num":
             scope.value_scales[v.id] = sql.scale
+            scope.value_bounds[v.id] = (sql.bound, sql.width)
         for name, tree in scope.take_hoisted():
             layers.add([exp.alias_(tree, name)])
         inherited = invalid_from.get(v.id)
@@ -138,7 +151,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
             bad.append(undefined)
         if v.domain is not None:
             bad.append(exp.And(this=exp.Not(this=is_null(raw)),
-                               expression=exp.Not(this=paren(in_band(Sql(raw, sql.kind, sql.scale), v.domain)))))
+                               expression=exp.Not(this=paren(in_band(dataclasses.replace(sql, tree=raw), v.domain)))))
         invalid = exp.Coalesce(this=paren(_or(bad)), expressions=[exp.Boolean(this=False)])
         layers.add([exp.alias_(case((invalid, exp.Null()), default=raw), scope.value_prefix + v.id, quoted=True),
                     exp.alias_(invalid, f"_inv_{v.id}")])
@@ -180,7 +193,7 @@ def _invalid_read(x: object, invalid_from: dict[str, tuple[str, ...]]) -> exp.Ex
 def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
                   limits: Sequence[str] | None = None) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row."""
-    scope = Scope(field_places(vocabulary), {})
+    scope = Scope(field_places(vocabulary), {}, field_bounds=field_bounds(vocabulary))
     layers = Layers(source)
     invalid_from = ir_names.invalid_from(program.values)
 
@@ -215,7 +228,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     positions: list[exp.Expr] = []
     for i, m in enumerate(program.matrices):
         for j, axis in enumerate(_axes(m)):
-            keys = [Sql(exp.column(name), key_scales[name].kind, key_scales[name].scale) for name in _key_columns(i, j, axis)]
+            keys = [dataclasses.replace(key_scales[name], tree=exp.column(name)) for name in _key_columns(i, j, axis)]
             flags = _flag_columns(i, j, axis)
             positions.append(exp.alias_(case(*[(in_line(keys, line, flags), lit(n)) for n, line in enumerate(axis.lines)]),
                                         f"m{i}_b{j}"))
@@ -432,8 +445,13 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     scale = max([actual.scale] + [const_num(c).scale for c in consts]
                 + [a.scale for _i, _r, a in reductions + caps if isinstance(a, Sql)])
 
+    # the integers the options reach (the cell less every reduction, the caps): a type that holds twice as much
+    reach = [rescaled(d if isinstance(d, Sql) else const_num(d), scale).bound
+             for d in [*consts, *[a for _i, _r, a in reductions + caps]]]
+    width = width_for(None if None in reach else 2 * sum(b for b in reach if b is not None))
+
     def n(d: Decimal | Sql) -> exp.Expr:
-        return rescale(d, scale) if isinstance(d, Sql) else rescale(const_num(d), scale)
+        return widen(rescaled(d, scale), width).tree if isinstance(d, Sql) else rescale(const_num(d), scale)
 
     p = f"lim{k}"
     mode = program.combine_of(limit)
@@ -447,7 +465,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
         stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), value)), f"{p}_m{i}"))
     cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
-    stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), INT), f"{p}_base"))
+    stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), int_type(width)), f"{p}_base"))
     base = exp.column(f"{p}_base")
     stages[2].append(exp.alias_(case(*[(exp.EQ(this=c, expression=base), _s(rid)) for rid, c in cands]) if cands
                                 else exp.cast(exp.Null(), "VARCHAR"), f"{p}_base_rule"))
@@ -460,7 +478,7 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
             return exp.Coalesce(this=exp.column(f"r{i}_a"), expressions=[exp.Boolean(this=maybe)])
 
         out: list[tuple[exp.Expr, exp.Expr]] = []
-        total: exp.Expr = lit(0)
+        total: exp.Expr = lit(0) if width == 32 else exp.cast(lit(0), int_type(width))
         for i, _rid, amount in reductions:
             total = exp.Add(this=total, expression=case((on(i), n(amount)), default=lit(0)))
         if mode == "caps_first":  # the lowest of the cell and the caps, less every reduction
