@@ -1,9 +1,9 @@
 """Work across programs in worker processes: what the build cache does not hold, computed on every core.
 
-`memo_each(memo, kind, jobs)` is `[memo(kind, program, compute) for program, compute in jobs]`, the same values in
-the same order, except that the computations the memo cannot answer from the build cache are first run in a pool of
-forked worker processes when there are at least `MIN_JOBS` of them and more than one core (a cold build of many
-programs; one changed program is computed here, in this process). A forked worker starts with everything this
+`memo_each(memo, kind, jobs)` is `[memo(kind, program, compute) for program, compute in jobs]` (`memo_jobs`: each
+job of its own kind), the same values in the same order, except that the computations the memo cannot answer from
+the build cache are first run in a pool of forked worker processes when there are at least `MIN_JOBS` of them and
+more than one core (a cold build of many programs; one changed program is computed here, in this process). A forked worker starts with everything this
 process has imported and built (the checked IR, the compiled templates), so only the results travel back, pickled.
 
 `GLC_WORKERS` sets the number of workers (1: no pool). Workers ignore Ctrl-C: this process gets it, stops the
@@ -56,16 +56,22 @@ def workers() -> int:
 def memo_each(memo: Memo, kind: str, jobs: Sequence[tuple[ir_program.Program, Callable[[], T]]]) -> list[T]:
     """`memo(kind, program, compute)` of every job, in order; the ones the memo does not hold computed in a pool
     when that pays (module docstring)."""
+    return memo_jobs(memo, [(kind, program, compute) for program, compute in jobs])
+
+
+def memo_jobs(memo: Memo, jobs: Sequence[tuple[str, ir_program.Program, Callable[[], T]]]) -> list[T]:
+    """`memo(kind, program, compute)` of every job (each of its own kind), in order; what the memo does not hold
+    computed in one pool when that pays."""
     found: dict[int, T] = {}
     missing: list[int] = []
-    for i, (program, _compute) in enumerate(jobs):
+    for i, (kind, program, _compute) in enumerate(jobs):
         try:
             found[i] = memo(kind, program, cast("Callable[[], T]", _probe))
         except _Missing:
             missing.append(i)
-    computed = dict(zip(missing, run([jobs[i][1] for i in missing]), strict=True))
+    computed = dict(zip(missing, run([jobs[i][2] for i in missing]), strict=True))
     for i in missing:
-        found[i] = memo(kind, jobs[i][0], partial(computed.__getitem__, i))  # stored in the cache
+        found[i] = memo(jobs[i][0], jobs[i][1], partial(computed.__getitem__, i))  # stored in the cache
     return [found[i] for i in range(len(jobs))]
 
 

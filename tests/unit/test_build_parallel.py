@@ -107,3 +107,40 @@ def test_a_noop_build_is_answered_before_the_cli(tmp_path: Path, monkeypatch: py
     module.write_text(text.replace("do not edit", "do not EDIT", 1), encoding="utf-8")
     assert not answer(["build"])
     assert Path.cwd() == folder, "the full command must start where glc was started"
+
+
+def test_memo_jobs_keeps_each_jobs_kind() -> None:
+    store: dict[tuple[str, Any], object] = {("page", "a"): "held page a"}
+
+    def memo(kind: str, program: Any, compute: Callable[[], object]) -> object:
+        if (kind, program) not in store:
+            store[(kind, program)] = compute()
+        return store[(kind, program)]
+
+    fake: Any = memo
+    jobs: Any = [(kind, p, partial(str.format, "made {} {}", kind, p)) for p in ("a", "b") for kind in ("page", "row")]
+    got = parallel.memo_jobs(fake, jobs)
+    assert got == ["held page a", "made row a", "made page b", "made row b"]
+    assert store[("row", "a")] == "made row a"
+
+
+def test_the_sites_per_program_parts_are_computed_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.backends.docs import site
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    bundle = check_paths([root / "programs"]).bundle
+    assert bundle is not None
+    batches: list[int] = []
+    real = parallel.run
+
+    def counted(computes: Any) -> Any:
+        batches.append(len(computes))
+        return real(computes)
+
+    monkeypatch.setattr(parallel, "run", counted)
+    monkeypatch.setenv("GLC_WORKERS", "1")
+    files = site.generate(bundle)
+    # pages and changes pages of every program, the comparison rows of those offered: one batch, none computed after
+    assert batches == [2 * len(bundle.programs) + 2 * len(site.offered(bundle))]
+    assert files["docs/compare.md"] == site.compare_page(bundle)
