@@ -14,8 +14,10 @@ empty files all become diagnostics.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +54,28 @@ class _Loader:
         self.texts = texts or {}  # resolved path -> text to use instead of the file's (an editor's unsaved buffer)
         self.parsed: dict[str, s.File] = {}
         self.seen: set[Path] = set()
+        self.fronts: dict[tuple[str, str], tuple[s.File | None, list[Diagnostic]]] = {}  # (path, text) -> `_front`
+
+    def prefetch(self, paths: list[Path]) -> None:
+        """Parse ahead, in worker processes when there are enough (`parallel.run`), the files the build cache does
+        not hold; `load` then takes each from `fronts` (the same answer `_front` gives here)."""
+        from compiler.build import parallel
+
+        cache = self.result.cache
+        todo: list[Source] = []
+        for path in paths:
+            if path.resolve() in self.seen or path.resolve() in self.texts:
+                continue
+            scratch = Diagnostics()
+            src = read_source(path, scratch)
+            if src is None or scratch.items:
+                continue  # `load` reports it
+            if cache is None or not cache.has(key("parse", src.path, src.text)):
+                todo.append(src)
+        if len(todo) < parallel.MIN_JOBS:
+            return  # parsed by `load`, here
+        made = parallel.run([partial(_front_pickled, src) for src in todo])
+        self.fronts.update(((src.path, src.text), pickle.loads(payload)) for src, payload in zip(todo, made, strict=True))
 
     def load(self, path: Path) -> None:
         resolved = path.resolve()
@@ -66,10 +90,12 @@ class _Loader:
         if any(d.code == "E605" and d.span and d.span.path == src.path for d in self.diags.items):
             return
         cache = self.result.cache
-        if cache is None:
-            ast, found = _front(src)
-        else:
-            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src))
+
+        def front() -> tuple[s.File | None, list[Diagnostic]]:
+            made = self.fronts.pop((src.path, src.text), None)
+            return _front(src) if made is None else made
+
+        ast, found = front() if cache is None else cache.memo(key("parse", src.path, src.text), front)
         self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast
@@ -87,6 +113,13 @@ def _front(src: Source) -> tuple[s.File | None, list[Diagnostic]]:
     found = Diagnostics()
     ast = build_ast(tree, src.path, found)
     return ast, [*syntax, *found.items]
+
+
+def _front_pickled(src: Source) -> bytes:
+    """`_front` of a file, pickled as the build cache pickles (in a worker: slotted dataclasses pickle faster so)."""
+    from compiler.build.cache import dumps
+
+    return dumps(_front(src))
 
 
 def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache | None = None,
@@ -108,6 +141,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
     asked = {display_path(f) for f in files}
     result.asked = asked
     loader = _Loader(diags, result, texts)
+    loader.prefetch(files)
     for f in files:
         loader.load(f)
     if vocabulary is not None:

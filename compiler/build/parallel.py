@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -79,7 +80,9 @@ def run(computes: Sequence[Callable[[], T]]) -> list[T]:
     """`[c() for c in computes]`, in worker processes when there are enough of them (`MIN_JOBS`) and cores."""
     n = min(workers(), len(computes))
     if n < 2 or len(computes) < MIN_JOBS or "fork" not in multiprocessing.get_all_start_methods() \
-            or sys.platform != "linux":  # fork only where it is safe (macOS: system frameworks are not fork-safe)
+            or sys.platform != "linux" or threading.active_count() > 1:
+        # fork only where it is safe: on Linux (macOS: system frameworks are not fork-safe), and in a process with one
+        # thread (a lock another thread holds would stay held in the workers: the service checks in its threads)
         return [c() for c in computes]
     global _jobs
     _jobs = computes

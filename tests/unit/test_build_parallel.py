@@ -144,3 +144,42 @@ def test_the_sites_per_program_parts_are_computed_together(monkeypatch: pytest.M
     # pages and changes pages of every program, the comparison rows of those offered: one batch, none computed after
     assert batches == [2 * len(bundle.programs) + 2 * len(site.offered(bundle))]
     assert files["docs/compare.md"] == site.compare_page(bundle)
+
+
+def test_a_process_with_other_threads_computes_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert {pid for pid in parallel.run([os.getpid] * (parallel.MIN_JOBS + 2))} == {os.getpid()}
+    finally:
+        release.set()
+        other.join()
+
+
+@linux
+def test_files_the_cache_lacks_are_parsed_in_workers_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    monkeypatch.setattr(parallel, "MIN_JOBS", 2)
+    batches: list[int] = []
+    real = parallel.run
+
+    def counted(computes: Any) -> Any:
+        batches.append(len(computes))
+        return real(computes)
+
+    monkeypatch.setattr(parallel, "run", counted)
+    results = []
+    for workers in ("2", "1"):
+        monkeypatch.setenv("GLC_WORKERS", workers)
+        batches.clear()
+        results.append(check_paths([root / "programs"]))
+    there, here = results
+    assert batches[0] == len(here.sources)  # the first batch: every file read, parsed ahead
+    assert there.surface == here.surface and there.diagnostics == here.diagnostics
+    assert there.bundle == here.bundle
