@@ -72,9 +72,9 @@ class _Loader:
                 continue  # `load` reports it
             if cache is None or not cache.has(key("parse", src.path, src.text)):
                 todo.append(src)
-        if len(todo) < parallel.MIN_JOBS:
+        if len(todo) < parallel.MIN_JOBS * PARSES_PER_PROGRAM:
             return  # parsed by `load`, here
-        made = parallel.run([partial(_front_pickled, src) for src in todo])
+        made = parallel.run([partial(_front_pickled, src) for src in todo], PARSES_PER_PROGRAM)
         self.fronts.update(((src.path, src.text), pickle.loads(payload)) for src, payload in zip(todo, made, strict=True))
 
     def load(self, path: Path) -> None:
@@ -113,6 +113,10 @@ def _front(src: Source) -> tuple[s.File | None, list[Diagnostic]]:
     found = Diagnostics()
     ast = build_ast(tree, src.path, found)
     return ast, [*syntax, *found.items]
+
+
+# A file's parse weighs about a quarter of what its program's modules do (`parallel.run`).
+PARSES_PER_PROGRAM = 4
 
 
 def _front_pickled(src: Source) -> bytes:

@@ -29,7 +29,8 @@ T = TypeVar("T")
 
 # Below this many computations a pool does not pay: starting it (forking, each worker loading the templates, the
 # results pickled back) costs about what one program's modules do (~0.1 s of CPU), and with few jobs the slowest one
-# decides the wall time anyway. (One changed program, its variants and overlays: computed here.)
+# decides the wall time anyway. (One changed program, its variants and overlays: computed here.) Lighter computations
+# (a file's parse, a program's documentation parts) need several per program: `memo_jobs` and `run` take `per_program`.
 MIN_JOBS = 6
 
 _jobs: Sequence[Callable[[], object]] = ()  # the computations of the running pool, inherited by its forked workers
@@ -60,9 +61,9 @@ def memo_each(memo: Memo, kind: str, jobs: Sequence[tuple[ir_program.Program, Ca
     return memo_jobs(memo, [(kind, program, compute) for program, compute in jobs])
 
 
-def memo_jobs(memo: Memo, jobs: Sequence[tuple[str, ir_program.Program, Callable[[], T]]]) -> list[T]:
+def memo_jobs(memo: Memo, jobs: Sequence[tuple[str, ir_program.Program, Callable[[], T]]], per_program: int = 1) -> list[T]:
     """`memo(kind, program, compute)` of every job (each of its own kind), in order; what the memo does not hold
-    computed in one pool when that pays."""
+    computed in one pool when that pays (`per_program`: jobs that weigh what one program's modules do)."""
     found: dict[int, T] = {}
     missing: list[int] = []
     for i, (kind, program, _compute) in enumerate(jobs):
@@ -70,16 +71,17 @@ def memo_jobs(memo: Memo, jobs: Sequence[tuple[str, ir_program.Program, Callable
             found[i] = memo(kind, program, cast("Callable[[], T]", _probe))
         except _Missing:
             missing.append(i)
-    computed = dict(zip(missing, run([jobs[i][2] for i in missing]), strict=True))
+    computed = dict(zip(missing, run([jobs[i][2] for i in missing], per_program), strict=True))
     for i in missing:
         found[i] = memo(jobs[i][0], jobs[i][1], partial(computed.__getitem__, i))  # stored in the cache
     return [found[i] for i in range(len(jobs))]
 
 
-def run(computes: Sequence[Callable[[], T]]) -> list[T]:
-    """`[c() for c in computes]`, in worker processes when there are enough of them (`MIN_JOBS`) and cores."""
+def run(computes: Sequence[Callable[[], T]], per_program: int = 1) -> list[T]:
+    """`[c() for c in computes]`, in worker processes when there are enough of them (`MIN_JOBS` programs' worth, at
+    `per_program` computations a program) and cores."""
     n = min(workers(), len(computes))
-    if n < 2 or len(computes) < MIN_JOBS or "fork" not in multiprocessing.get_all_start_methods() \
+    if n < 2 or len(computes) < MIN_JOBS * per_program or "fork" not in multiprocessing.get_all_start_methods() \
             or sys.platform != "linux" or threading.active_count() > 1:
         # fork only where it is safe: on Linux (macOS: system frameworks are not fork-safe), and in a process with one
         # thread (a lock another thread holds would stay held in the workers: the service checks in its threads)

@@ -134,9 +134,9 @@ def test_the_sites_per_program_parts_are_computed_together(monkeypatch: pytest.M
     batches: list[int] = []
     real = parallel.run
 
-    def counted(computes: Any) -> Any:
+    def counted(computes: Any, per_program: int = 1) -> Any:
         batches.append(len(computes))
-        return real(computes)
+        return real(computes, per_program)
 
     monkeypatch.setattr(parallel, "run", counted)
     monkeypatch.setenv("GLC_WORKERS", "1")
@@ -165,13 +165,13 @@ def test_files_the_cache_lacks_are_parsed_in_workers_with_the_same_result(monkey
     from compiler.driver import check_paths
 
     root = Path(__file__).resolve().parent.parent.parent
-    monkeypatch.setattr(parallel, "MIN_JOBS", 2)
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)  # programs/'s 13 files go to the pool
     batches: list[int] = []
     real = parallel.run
 
-    def counted(computes: Any) -> Any:
+    def counted(computes: Any, per_program: int = 1) -> Any:
         batches.append(len(computes))
-        return real(computes)
+        return real(computes, per_program)
 
     monkeypatch.setattr(parallel, "run", counted)
     results = []
@@ -183,3 +183,11 @@ def test_files_the_cache_lacks_are_parsed_in_workers_with_the_same_result(monkey
     assert batches[0] == len(here.sources)  # the first batch: every file read, parsed ahead
     assert there.surface == here.surface and there.diagnostics == here.diagnostics
     assert there.bundle == here.bundle
+
+
+def test_lighter_computations_need_more_of_them_for_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    few = [os.getpid] * (parallel.MIN_JOBS * 4 - 1)  # a changed program's docs parts and its variants': here
+    assert {pid for pid in parallel.run(few, per_program=4)} == {os.getpid()}
+    if sys.platform == "linux":
+        assert os.getpid() not in set(parallel.run([*few, os.getpid], per_program=4))

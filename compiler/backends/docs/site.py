@@ -130,7 +130,8 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     page and its rows of the comparison page depend on its versions and the vocabulary only, so `memo` may find
     them from an earlier run."""
     env = environment()
-    memo = _per_program(bundle, memo)
+    columns = fico_columns(offered(bundle))
+    memo = _per_program(bundle, memo, columns)
     files: dict[str, str] = {}
     for p in bundle.programs:
         files[f"docs/programs/{p.id}.md"] = memo(_page_kind(bundle, p), p, partial(program_page, p, bundle))
@@ -141,7 +142,7 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     groups = sorted(by_investor.items())
     files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups, shared_by=partial(_shared_by, bundle))
     files["docs/vocabulary.md"] = vocabulary_page(bundle.vocabulary)
-    files["docs/compare.md"] = compare_page(bundle, memo)
+    files["docs/compare.md"] = compare_page(bundle, memo, columns)
     files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
     files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
     return files
@@ -152,20 +153,21 @@ def _page_kind(bundle: ir_program.Bundle, p: ir_program.Program) -> str:
     return "page:" + "\x00".join(f"{q.id}\x00{q.title}" for q in _shared_by(bundle, p))
 
 
-def _per_program(bundle: ir_program.Bundle, memo: Memo) -> Memo:
+def _per_program(bundle: ir_program.Bundle, memo: Memo, columns: tuple[tuple[int, int | None], ...]) -> Memo:
     """`memo`, with every per-program part of the site (pages, changes pages, the comparison page's rows) that it
     does not hold computed first, together, in worker processes when there are enough (`parallel.memo_jobs`)."""
     from compiler.build.parallel import memo_jobs
 
     v = bundle.vocabulary
-    scores = tuple(low for low, _ in fico_columns(offered(bundle)))
+    scores = tuple(low for low, _ in columns)
     jobs: list[tuple[str, ir_program.Program, Callable[[], object]]] = []
     for p in bundle.programs:
         jobs += [(_page_kind(bundle, p), p, partial(program_page, p, bundle)),
                  ("changes", p, partial(changes_page, p, bundle))]
     for p in offered(bundle):
         jobs += [(_compare_kind(scores), p, partial(ltv_row, p, v, scores)), ("compare-grid", p, partial(grid_row, p, v))]
-    done = {(kind, id(p)): value for (kind, p, _), value in zip(jobs, memo_jobs(memo, jobs), strict=True)}
+    made = memo_jobs(memo, jobs, per_program=PARTS_PER_PROGRAM)
+    done = {(kind, id(p)): value for (kind, p, _), value in zip(jobs, made, strict=True)}
 
     def found(kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T:
         got = done.get((kind, id(program)), _NONE)
@@ -175,6 +177,8 @@ def _per_program(bundle: ir_program.Bundle, memo: Memo) -> Memo:
 
 
 _NONE = object()
+# A program's four documentation parts together weigh about what its modules do (`parallel.run`).
+PARTS_PER_PROGRAM = 4
 
 
 def _type_text(f: ir.Field) -> str:
@@ -349,9 +353,11 @@ def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[tuple
     return cells
 
 
-def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo) -> str:
+def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo,
+                 columns: tuple[tuple[int, int | None], ...] | None = None) -> str:
+    """The comparison page (`columns`: `fico_columns` of the programs offered, when the caller has them)."""
     grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in offered(bundle)]
-    columns = fico_columns(offered(bundle))
+    columns = fico_columns(offered(bundle)) if columns is None else columns
     return environment().get_template("compare.md.j2").render(
         profiles=ltv_profiles(bundle, tuple(low for low, _ in columns), memo),
         fico_columns=[column_label(c) for c in columns], grid=grid, columns=[label for label, _ in GRID])
