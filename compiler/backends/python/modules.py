@@ -236,7 +236,7 @@ def _constants_placed(text: str, constants: dict[str, str]) -> str:
     seen: set[str] = set()
     used: set[str] = set()
     order = {name: i for i, name in enumerate(constants)}
-    for lineno, names in statement_names(text):
+    for lineno, names in statement_names(text, [*constants, *_IMPORTED]):
         used |= names
         if lineno is not None:
             mine = sorted(names.intersection(constants).difference(seen), key=order.__getitem__)
@@ -244,16 +244,19 @@ def _constants_placed(text: str, constants: dict[str, str]) -> str:
                 seen.update(mine)
                 first[lineno] = mine  # in the order the emitter made them
     for n in seen:
-        for _lineno, names in statement_names(f"{n} = {constants[n]}"):
+        for _lineno, names in statement_names(f"{n} = {constants[n]}", _IMPORTED):
             used |= names
     lines = text.split("\n")
     for lineno in sorted(first, reverse=True):
         lines[lineno - 1:lineno - 1] = [*(f"{n} = {constants[n]}" for n in first[lineno]), "", ""]
     text = "\n".join(lines)
-    for line, name in (("import datetime as dt\n", "dt"), ("from decimal import Decimal\n", "Decimal")):
+    for name, line in _IMPORTED.items():
         if name not in used:
             text = text.replace(line, "", 1)
     return text
+
+
+_IMPORTED = {"dt": "import datetime as dt\n", "Decimal": "from decimal import Decimal\n"}  # left out when unused
 
 
 def decisive_values(program: ir_program.Program) -> set[str]:

@@ -1,28 +1,65 @@
-"""The names a generated module's top-level statements use (`ast.Name` identifiers), found a function at a time.
+"""Which of some names a generated module's top-level statements use as `ast.Name`s, found a function at a time.
 
-`statement_names(text)` is, for every top-level statement of the module in order, the line of its `def` (None
-for a statement that is not a function definition) and the identifiers of the `ast.Name` nodes under it. The
-module is cut before each line starting `def ` and each piece is parsed alone, the answer kept per piece's text
-for the rest of the process: a rebuild after one change (`glc watch`) parses only the functions whose text changed.
-A cut inside a string, brackets or a continued line leaves the piece before it unfinished, so that piece does not
-parse; then the module is parsed whole, so the answer is always the one whole-module parse would give.
+`statement_names(text, wanted)` is, for every top-level statement of the module in order, the line of its `def`
+(None for a statement that is not a function definition) and the names of `wanted` that are `ast.Name` identifiers
+under it: exactly what one parse of the whole module says. The module is cut before each line starting `def `, and
+what each piece says is kept per piece's text for the rest of the process (a rebuild after one change, `glc watch`,
+looks again only at the functions whose text changed). A cut inside a string, brackets or a continued line leaves
+the piece before it unfinished, so that piece does not parse; then the module is parsed whole.
+
+A piece that is one function definition (ASCII identifiers, no class in it) is compiled, not parsed into an AST (half the time,
+and no walk over the tree's nodes): a wanted name in its text is a `Name` when its bytecode loads or stores it as a
+global (or a module name) and the piece neither imports, nor uses it as an attribute, a local or parameter, or the
+function's own name.
+When a wanted name in the text is not so (in a string, a comment, a keyword argument, a local annotation, code the
+compiler drops), the piece is parsed instead.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import types
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 _CUT = re.compile(r"^(?=def )", re.MULTILINE)
+_SECOND_STATEMENT = re.compile(r"\n[^\s#]")  # a line starting at column 0 after the first (in code or a string)
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_ATTRIBUTE = re.compile(r"\.\s*([A-Za-z_]\w*)")
 Statements = list[tuple[int | None, frozenset[str]]]
 
-# piece text -> its statements (lines counted from the piece's first); emptied when it grows past _MEMO_SIZE
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A piece that is one function definition, as its bytecode and text tell."""
+
+    name: str  # the function's
+    loaded: frozenset[str]  # the code objects' `co_names`: globals and module names, attributes, imported names
+    local: frozenset[str]  # their parameters, locals, cell and free variables
+    identifiers: frozenset[str]  # every identifier in the text (strings and comments included)
+    attributes: frozenset[str]  # identifiers after a `.` in the text
+    imports: bool  # `import` in the text
+
+    def names(self, wanted: frozenset[str]) -> frozenset[str] | None:
+        """The wanted names that are `Name`s of the function; None when the bytecode cannot tell."""
+        found = wanted & self.identifiers
+        if found and (self.imports or self.name in found or not found <= self.loaded or found & self.local
+                      or found & self.attributes):
+            return None
+        return found
+
+
+# piece text -> what it says: its statements from a parse (all their names), or its bytecode's account
 _MEMO_SIZE = 20_000
-_memo: dict[str, Statements] = {}
+_memo: dict[str, Statements | _Compiled] = {}
 
 
-def statement_names(text: str) -> Statements:
-    """(line of the `def` or None, the `ast.Name` identifiers under it) of each top-level statement of `text`."""
+def statement_names(text: str, wanted: Iterable[str]) -> Statements:
+    """(line of the `def` or None, the names of `wanted` that are `ast.Name` identifiers under it) of each top-level
+    statement of `text`."""
+    want = frozenset(wanted)
     out: Statements = []
     line = 0  # lines before the piece
     for piece in _CUT.split(text):
@@ -31,15 +68,57 @@ def statement_names(text: str) -> Statements:
         found = _memo.get(piece)
         if found is None:
             try:
-                found = _parsed(piece)
+                found = _looked_at(piece)
             except SyntaxError:  # cut where no statement starts (or the module does not parse): the whole module
-                return _parsed(text)
+                return [(at, names & want) for at, names in _parsed(text)]
             if len(_memo) >= _MEMO_SIZE:
                 _memo.clear()
             _memo[piece] = found
-        out.extend((None if at is None else at + line, names) for at, names in found)
+        if isinstance(found, _Compiled):
+            names = found.names(want)
+            if names is None:
+                found = _memo[piece] = _parsed(piece)
+            else:
+                out.append((line + 1, names))
+        if not isinstance(found, _Compiled):
+            out.extend((None if at is None else at + line, names & want) for at, names in found)
         line += piece.count("\n")
     return out
+
+
+def _looked_at(piece: str) -> Statements | _Compiled:
+    """A one-function piece's bytecode account, else its statements from a parse (SyntaxError: it does not parse)."""
+    if not piece.startswith("def ") or _SECOND_STATEMENT.search(piece.rstrip()) or _identifiers_beyond_ascii(piece) \
+            or re.search(r"\bclass\b", piece):  # (a class body stores its methods' names as globals are stored)
+        return _parsed(piece)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the compiler's warnings (`is` with a literal, ...): not ours to show
+            code = compile(piece, "<generated>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return _parsed(piece)  # raises when the piece does not parse; else its parse answers
+    loaded: set[str] = set(code.co_names)
+    local: set[str] = set()
+    stack = [c for c in code.co_consts if isinstance(c, types.CodeType)]
+    if len(stack) != 1:  # a lambda among the defaults
+        return _parsed(piece)
+    name = stack[0].co_name
+    while stack:
+        c = stack.pop()
+        loaded.update(c.co_names)
+        local.update(c.co_varnames, c.co_cellvars, c.co_freevars)
+        stack.extend(x for x in c.co_consts if isinstance(x, types.CodeType))
+    return _Compiled(name, frozenset(loaded), frozenset(local), frozenset(_IDENTIFIER.findall(piece)),
+                     frozenset(_ATTRIBUTE.findall(piece)), "import" in piece)
+
+
+def _identifiers_beyond_ascii(text: str) -> bool:
+    """Whether a character outside ASCII could be part of an identifier (Python normalises those: the text would not
+    show the name); `§`, `×` or a dash in a comment or a string cannot."""
+    return not text.isascii() and any(("a" + ch).isidentifier() for ch in set(_BEYOND_ASCII.findall(text)))
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _parsed(text: str) -> Statements:
