@@ -54,7 +54,8 @@ class _Loader:
         self.texts = texts or {}  # resolved path -> text to use instead of the file's (an editor's unsaved buffer)
         self.parsed: dict[str, s.File] = {}
         self.seen: set[Path] = set()
-        self.fronts: dict[tuple[str, str], tuple[s.File | None, list[Diagnostic]]] = {}  # (path, text) -> `_front`
+        # (path, text) -> `_front` of the file, made ahead, and pickled as the build cache keeps it
+        self.fronts: dict[tuple[str, str], tuple[tuple[s.File | None, list[Diagnostic]], bytes]] = {}
 
     def prefetch(self, paths: list[Path]) -> None:
         """Parse ahead, in worker processes when there are enough (`parallel.run`), the files the build cache does
@@ -72,10 +73,16 @@ class _Loader:
                 continue  # `load` reports it
             if cache is None or not cache.has(key("parse", src.path, src.text)):
                 todo.append(src)
-        if len(todo) < parallel.MIN_JOBS * PARSES_PER_PROGRAM:
+        if parallel.pool_size(len(todo), PARSES_PER_PROGRAM) < 2:
             return  # parsed by `load`, here
+        # Lark, the AST builder and the parser loaded here, once: the forked workers start with them
+        import compiler.syntax.build_ast  # noqa: F401
+        from compiler.syntax.parse import parser
+
+        parser()
         made = parallel.run([partial(_front_pickled, src) for src in todo], PARSES_PER_PROGRAM)
-        self.fronts.update(((src.path, src.text), pickle.loads(payload)) for src, payload in zip(todo, made, strict=True))
+        self.fronts.update(((src.path, src.text), (pickle.loads(payload), payload))
+                           for src, payload in zip(todo, made, strict=True))
 
     def load(self, path: Path) -> None:
         resolved = path.resolve()
@@ -90,12 +97,14 @@ class _Loader:
         if any(d.code == "E605" and d.span and d.span.path == src.path for d in self.diags.items):
             return
         cache = self.result.cache
-
-        def front() -> tuple[s.File | None, list[Diagnostic]]:
-            made = self.fronts.pop((src.path, src.text), None)
-            return _front(src) if made is None else made
-
-        ast, found = front() if cache is None else cache.memo(key("parse", src.path, src.text), front)
+        ahead = self.fronts.pop((src.path, src.text), None)
+        if ahead is None:
+            ast, found = _front(src) if cache is None else cache.memo(key("parse", src.path, src.text), lambda: _front(src))
+        else:
+            (ast, found), payload = ahead
+            if cache is not None:  # what the cache lacked (`prefetch`), stored as made
+                cache.misses += 1
+                cache.put(key("parse", src.path, src.text), (ast, found), payload)
         self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast

@@ -246,14 +246,16 @@ class Cache:
         except Exception:
             return None
 
-    def put(self, k: str, value: object) -> None:
+    def put(self, k: str, value: object, payload: bytes | None = None) -> None:
+        """Store `value` under `k`; `payload`: `dumps(value)`, when the caller has it already (made in a worker)."""
         if self.keep:
             self._kept[k] = value
             self._asked.add(k)
-        try:
-            payload = dumps(value)
-        except Exception:
-            return  # a value that cannot be pickled is not cached
+        if payload is None:
+            try:
+                payload = dumps(value)
+            except Exception:
+                return  # a value that cannot be pickled is not cached
         head = MAGIC + compiler_hash().encode() + b"\n" + k.encode() + b"\n"
         data = head + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
         target = self._path(k)

@@ -77,14 +77,21 @@ def memo_jobs(memo: Memo, jobs: Sequence[tuple[str, ir_program.Program, Callable
     return [found[i] for i in range(len(jobs))]
 
 
-def run(computes: Sequence[Callable[[], T]], per_program: int = 1) -> list[T]:
-    """`[c() for c in computes]`, in worker processes when there are enough of them (`MIN_JOBS` programs' worth, at
-    `per_program` computations a program) and cores."""
-    n = min(workers(), len(computes))
-    if n < 2 or len(computes) < MIN_JOBS * per_program or "fork" not in multiprocessing.get_all_start_methods() \
+def pool_size(count: int, per_program: int = 1) -> int:
+    """The workers `run` would start for `count` computations (below 2: none, all computed here)."""
+    if count < MIN_JOBS * per_program or "fork" not in multiprocessing.get_all_start_methods() \
             or sys.platform != "linux" or threading.active_count() > 1:
         # fork only where it is safe: on Linux (macOS: system frameworks are not fork-safe), and in a process with one
         # thread (a lock another thread holds would stay held in the workers: the service checks in its threads)
+        return 1
+    return min(workers(), count)
+
+
+def run(computes: Sequence[Callable[[], T]], per_program: int = 1) -> list[T]:
+    """`[c() for c in computes]`, in worker processes when there are enough of them (`MIN_JOBS` programs' worth, at
+    `per_program` computations a program) and cores."""
+    n = pool_size(len(computes), per_program)
+    if n < 2:
         return [c() for c in computes]
     global _jobs
     _jobs = computes

@@ -174,13 +174,16 @@ def test_files_the_cache_lacks_are_parsed_in_workers_with_the_same_result(monkey
         return real(computes, per_program)
 
     monkeypatch.setattr(parallel, "run", counted)
-    results = []
+    results, seen = [], []
     for workers in ("2", "1"):
         monkeypatch.setenv("GLC_WORKERS", workers)
         batches.clear()
         results.append(check_paths([root / "programs"]))
+        seen.append(list(batches))
     there, here = results
-    assert batches[0] == len(here.sources)  # the first batch: every file read, parsed ahead
+    assert seen[0][0] == len(here.sources)  # in workers, the first batch: every file read, parsed ahead
+    assert len(here.programs) + len(here.history) in seen[1] and len(here.sources) not in seen[1]  # one worker: the
+    # files are parsed as they are loaded, not ahead (the analyses' batch computed here)
     assert there.surface == here.surface and there.diagnostics == here.diagnostics
     assert there.bundle == here.bundle
 
@@ -191,3 +194,19 @@ def test_lighter_computations_need_more_of_them_for_a_pool(monkeypatch: pytest.M
     assert {pid for pid in parallel.run(few, per_program=4)} == {os.getpid()}
     if sys.platform == "linux":
         assert os.getpid() not in set(parallel.run([*few, os.getpid], per_program=4))
+
+
+@linux
+def test_what_workers_parsed_is_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    first = Cache(tmp_path / "cache")
+    made = check_paths([root / "programs"], cache=first)
+    assert first.misses > 0 and first.hits == 0
+    again = Cache(tmp_path / "cache")
+    found = check_paths([root / "programs"], cache=again)
+    assert again.misses == 0 and again.hits == first.misses  # every entry made (parses included) found again
+    assert found.surface == made.surface and found.diagnostics == made.diagnostics
