@@ -433,36 +433,40 @@ def _peer(name: str, fig: dict[str, dict[str, float]]) -> str | None:
 def _why(target: str) -> str:
     """Where the time goes for a missed target, and what would close the gap (see the profiles below)."""
     if target.startswith("bare"):
-        return ("`check_fast` now binds each derived value and loan field as a local where first needed, divides "
-                "through bound context methods (`rt.div_up`/`rt.div_down`), writes Kleene logic, comparisons and "
-                "arithmetic inline, scans each list once for every `months since the latest` and returns a "
-                "named-tuple `Verdict` built by one C call. What is left against the tight function "
-                "(benchmarks/tight_keystone.py): all five matrices' conditions are evaluated where one dict lookup on "
-                "(occupancy, purpose) picks the matrix; LTV and the DTI inputs are computed whenever the DTI rule runs "
-                "(a value is bound before the statement reading it, not inside the expression branch that needs it); "
-                "each limit's reductions and caps are tested one by one for both LTV and CLTV where the tight function "
-                "shares them; and every rule keeps its `applies`/`ok` three-valued tests where the tight function "
-                "folds known cases. Closing it: a dispatch dict for matrices whose conditions are disjoint value "
-                "tests, values bound inside the expression branch that reads them, and limits sharing their "
-                "adjustments.")
+        return ("`check_fast` binds each derived value and loan field as a local where first needed (a field read "
+                "once is read in place), divides inline through the bound context methods, reads whether each matrix "
+                "applies from one dict lookup on the fields its conditions read, tests a rule with one simple "
+                "requirement on its parts (no three-valued `ok`), shares the arithmetic of limits worked out alike "
+                "(max LTV and max CLTV), applies the largest literal reduction first, counts late payments and the "
+                "months since each group's latest event in one pass into ints, marks invalid values with local flags "
+                "and builds its `Verdict` by one C call. What is left against the tight function "
+                "(benchmarks/tight_keystone.py): three-valued (Kleene) tests where the tight function folds known "
+                "cases (credit event seasoning tests all five groups; property value, senior liens and the DTI "
+                "alternative keep their unknown tests), the per-matrix `applies` tests and refusal bookkeeping of "
+                "matrices that cannot apply, and CLTV divided again where the tight function reuses LTV when there "
+                "are no other liens. Closing it: a matrix dispatch that runs only the matrix that applies, and "
+                "statement-level (not expression-level) code for derived values with branches.")
     if target.startswith("full") and "tight" in target:
         return ("`check` decides the status by `check_fast` and words the Decision when a part is first read "
-                "(`Decision.deferred`); `to_dict` reads every part, so it still pays for the whole wording: the loan's "
-                "facts again and every finding with its message, the derived values with their inputs, each limit's "
-                "candidates, by interpreting the program's `META` in the shared `rt.decide` (`_rule`, `_req_finding`, "
-                "`_show`, `fmt`), then the walk into plain data. What would close it: generate the wording per "
-                "program as `check_fast` is (each rule's outcome and quoted fields known at compile time, each "
-                "field's formatter chosen by its kind), and serialise from that record without building the "
+                "(`Decision.deferred`); `to_dict` reads every part, so it pays for the whole wording. The generated "
+                "`words` (compiler/backends/python/words.py) computes the loan's facts again, shows every quoted field "
+                "and value with a formatter chosen by its kind (`rt.shower`), writes the derived values and each "
+                "rule's finding in the common cases (not applicable, every requirement met: texts pre-joined); "
+                "`rt.decide` still assembles the matrices, the limits (candidates, reductions, caps, their findings), "
+                "the rules' other outcomes and the status from `META`; then about 30 `Finding`s and 14 derived values "
+                "are walked into plain data. What would close it: generate the matrices' and limits' wording too, "
+                "reuse the facts `check_fast` has computed, and serialise from that record without building the "
                 "`Finding` objects first.")
     if target.startswith("full"):
         return ("Both build about 30 findings with their messages, every derived value with its inputs as underwriters "
-                "read them and every limit's candidates; the generated path does it through the shared `rt.decide` "
-                "(`_rule`, `_req_finding`, `_show`, `fmt` over the program's metadata). What would close it: emit the "
-                "message assembly per program as the bare path is (each rule's wording and quoted fields known at compile "
-                "time), or build messages lazily.")
+                "read them and every limit's candidates; the generated path writes the shown values, derived values "
+                "and common rule findings per program (`words`) and leaves matrices, limits and the rarer outcomes "
+                "to `rt.decide` over the program's metadata. What would close it: generate those too.")
     if target.startswith("reference evaluator / check "):
-        return ("The reference evaluator shares `rt.decide` (the message assembly, most of the full path's time) with "
-                "`check`, so that common cost bounds the ratio; against the bare path it is met (row above).")
+        return ("The reference evaluator (compiler/evaluate_decision.py) builds the same Decision by walking the "
+                "program; `check` builds it through the generated `words` and `rt.decide`, and the ratio grows as "
+                "that wording gets cheaper (the to_dict row above says what is left of it); against the bare path "
+                "it is met (row above).")
     if target.startswith("rule-engine") or target.startswith("ZEN"):
         return ("The peer's time is dominated by its own rule evaluation; the ratio moves with machine load (both "
                 "are measured in the same interleaved runs).")

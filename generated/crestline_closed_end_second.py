@@ -23,11 +23,13 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
 _D0 = Decimal("0")
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D2000000 = Decimal("2000000")
 _D1500000 = Decimal("1500000")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D3 = Decimal("3")
 _D6 = Decimal("6")
@@ -44,43 +46,43 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t41 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t41
+        ) if _t39
         else loan.appraised_value
     )
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t44 := (
-                False if (_t42 := (loan.lien_position is not None)) is False
-                    or (_t43 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t42 is None or _t43 is None
+            _t42 := (
+                False if (_t40 := (loan.lien_position is not None)) is False
+                    or (_t41 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t40 is None or _t41 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t44
+        else loan.senior_lien_balance if _t42
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t46 := (
+                _t44 := (
                     None if (
-                        _t45 := (
+                        _t43 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t45 + loan.subordinate_liens
+                    else _t43 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t46).scaleb(2)
+            else _t44 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -101,24 +103,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t49 := (
+                _t47 := (
                     None if (
-                        _t48 := (
+                        _t46 := (
                             None if (
-                                _t47 := (
+                                _t45 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t47 + loan.subordinate_liens
+                            else _t45 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t48 + v['heloc_undrawn']
+                    else _t46 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t49).scaleb(2)
+            else _t47 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -144,25 +146,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t50 := (
+            _t48 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t50 - loan.excluded_nonrecurring
+        else _t48 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t51 := (
+            _t49 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t49
         else (
             None if (
-                _t52 := (
+                _t50 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -170,35 +172,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t56 := (
+                        _t54 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t55 := (
+                                    _t53 := (
                                         None if (
-                                            _t54 := (
+                                            _t52 := (
                                                 None if (
-                                                    _t53 := (
+                                                    _t51 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t53
+                                                else _D100 - _t51
                                             )
                                         ) is None
-                                        else Decimal(_t54).scaleb(-2)
+                                        else _t52 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t55
+                            else v['eligible_deposits'] * _t53
                         )
                     ) is None
-                        or (
-                            _t57 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
-                    else _t56 * _t57
+                        or (_t55 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t54 * _t55
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t52
+            ) if _t50
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -230,9 +230,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t56 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t58).scaleb(2)
+            else _t56 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -263,9 +263,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     if not every:
         return v
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
@@ -273,9 +271,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t59 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t57 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t59 if _t59 <= loan.market_rent
+            else _t57 if _t57 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -288,7 +286,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -357,7 +355,7 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
         # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:41)
-        (None if (_t60 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t60 >= _D180),
+        (None if (_t58 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t58 >= _D180),
     )
 
 
@@ -452,17 +450,17 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:80)
         (
             None if (
-                _t61 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t59 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t61 <= _D0
+            else _t59 <= _D0
         ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
         # (programs/crestline_closed_end_second.guideline:81)
         (
             None if (
-                _t62 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
+                _t60 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
             ) is None
-            else _t62 <= _D1
+            else _t60 <= _D1
         ),
     )
 
@@ -549,41 +547,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:134)
         (
             None if (
-                _t63 := rt.months_since_latest(
+                _t61 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t63 >= _D84
+            else _t61 >= _D84
         ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
         # (programs/crestline_closed_end_second.guideline:135)
         (
             None if (
-                _t64 := rt.months_since_latest(
+                _t62 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t64 >= _D48
+            else _t62 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
         # (programs/crestline_closed_end_second.guideline:136)
         (
             None if (
-                _t65 := rt.months_since_latest(
+                _t63 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t65 >= _D48
+            else _t63 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
         # (programs/crestline_closed_end_second.guideline:137)
         (
             None if (
-                _t66 := rt.months_since_latest(
+                _t64 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t66 >= _D24
+            else _t64 >= _D24
         ),
     )
 
@@ -639,9 +637,9 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/crestline_closed_end_second.guideline:160: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
-        True if (_t67 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t68 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t67 is None or _t68 is None
+        True if (_t65 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t66 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t65 is None or _t66 is None
         else False
     )
     return applies, (
@@ -690,9 +688,411 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Crestline Closed-End Second 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONTHS_3 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_4 = rt.shower('percent', '', False)
+_SHOW_MONEY_5 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_INTEGER_7 = rt.shower('integer', 'points', False)
+_SHOW_DATE_8 = rt.shower('date', '', False)
+_SHOW_YESNO_9 = rt.shower('yesno', '', False)
+_SHOW_LIST_10 = rt.shower('list', '', False)
+_SHOW_PERCENT_11 = rt.shower('percent', '', True)
+_SHOW_MONTHS_12 = rt.shower('months', 'months', True)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_3(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_4(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_4(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_5(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_5(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_5(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['fico'] = _SHOW_INTEGER_7(loan.fico) or show('fico', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['lease_rent'] = _SHOW_MONEY_5(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_5(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_8(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_8(loan.application_date) or show('application_date', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_5(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['interest_only'] = _SHOW_YESNO_9(loan.interest_only) or show('interest_only', f, META)
+    s['combined_loan_amount'] = _SHOW_MONEY_2(v['combined_loan_amount']) or show('combined_loan_amount', f, META)
+    s['max_combined_loan_amount'] = _SHOW_MONEY_2(v['max_combined_loan_amount']) or show(
+        'max_combined_loan_amount', f, META
+    )
+    s['senior_lien_negative_amortization'] = _SHOW_YESNO_9(loan.senior_lien_negative_amortization) or show(
+        'senior_lien_negative_amortization', f, META
+    )
+    s['senior_lien_balloon'] = _SHOW_YESNO_9(loan.senior_lien_balloon) or show('senior_lien_balloon', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_9(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['housing_lates'] = _SHOW_LIST_10(loan.housing_lates) or show('housing_lates', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['credit_events'] = _SHOW_LIST_10(loan.credit_events) or show('credit_events', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_11(v['dti']) or show('dti', f, META)
+    s['max_dti'] = _SHOW_PERCENT_11(v['max_dti']) or show('max_dti', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_12(v['reserves_months']) or show('reserves_months', f, META)
+    s['min_reserves'] = _SHOW_MONTHS_12(v['min_reserves']) or show('min_reserves', f, META)
+    q_lien_position = (
+        'Lien position: ' if s['lien_position'].endswith('listed') else 'Lien position '
+    ) + s['lien_position']
+    q_purpose = ('Loan purpose: ' if s['purpose'].endswith('listed') else 'Loan purpose ') + s['purpose']
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'combined_loan_amount',
+            'Combined loan amount',
+            rt.derived_value(v['combined_loan_amount'], 2),
+            {'senior_liens': s['senior_liens'], 'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'max_combined_loan_amount',
+            'Maximum combined loan amount',
+            rt.derived_value(v['max_combined_loan_amount'], 0),
+            {'occupancy': s['occupancy']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue('max_dti', 'Maximum DTI', rt.derived_value(v['max_dti'], 0), {'fico': s['fico']}),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'min_reserves', 'Minimum reserves', rt.derived_value(v['min_reserves'], 0), {'occupancy': s['occupancy']}
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23)
+    a, ok = rules[0]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[0]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
+    a, ok = rules[1]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
+    a, ok = rules[2]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
+    a, ok = rules[3]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[3]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[3] + ' (Purchase date ' + s['purchase_date'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43)
+    a, ok = rules[4]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[4] + ' (Interest-only ' + s['interest_only'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47)
+    a, ok = rules[5]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[5]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+                    'max_combined_loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[7] + ' (Senior lien negative amortization ' + s[
+                    'senior_lien_negative_amortization'
+                ] + ', Senior lien balloon ' + s['senior_lien_balloon'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78)
+    a, ok = rules[9]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[9]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_housing_lates + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103)
+    w.append(None)
+    # rule doc_reduction: Alternative documentation (programs/crestline_closed_end_second.guideline:108)
+    w.append(None)
+    # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115)
+    a, ok = rules[12]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
+    a, ok = rules[13]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
+    a, ok = rules[14]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[14]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130)
+    a, ok = rules[15]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[15]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[15] + ' (' + q_credit_events + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139)
+    a, ok = rules[16]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[16]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
+    a, ok = rules[17]
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[17] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160)
+    a, ok = rules[18]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
@@ -704,6 +1104,12 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (3,),
 })
+_NEVER = rt.NEVER
+_NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_ces = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
@@ -717,6 +1123,8 @@ _D350000 = Decimal("350000")
 _D350001 = Decimal("350001")
 _D5 = Decimal("5")
 _D80 = Decimal("80")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -726,7 +1134,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -740,7 +1147,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_hcltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_hcltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_ces: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix ces: Max CLTV / HCLTV (programs/crestline_closed_end_second.guideline:85; §4.1 Matrix, p. 6); cells in
     # _CELLS_ces
     covered = True
@@ -766,7 +1173,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('ces')
         refused_max_cltv = refused_max_cltv or 'ces'
         refused_max_hcltv = refused_max_hcltv or 'ces'
-        out_ces = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['ces'] = (len(failed) - 1, 0)
     elif f_loan_amount is None:
         unresolved.append('ces')
         unread_max_cltv = True
@@ -783,7 +1192,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('ces')
         refused_max_cltv = refused_max_cltv or 'ces'
         refused_max_hcltv = refused_max_hcltv or 'ces'
-        out_ces = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['ces'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_ces[row][col]) is None:
         failed.append('ces')  # N/A
         refused_max_cltv = refused_max_cltv or 'ces'
@@ -798,57 +1209,50 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule lien_position: Second liens only (programs/crestline_closed_end_second.guideline:23; §2.1 Lien position, p.
     # 3)
     f_lien_position = loan.lien_position
-    ok = (None if f_lien_position is None else f_lien_position in {'second'})
-    if ok is False:
-        failed.append('lien_position')
-    elif ok is None:
+    if f_lien_position is None:
         unresolved.append('lien_position')
+    elif f_lien_position not in {'second'}:
+        failed.append('lien_position')
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28; §2.2 Purpose, p. 3)
     f_purpose = loan.purpose
-    ok = (None if f_purpose is None else f_purpose in {'purchase', 'cash_out'})
-    if ok is False:
-        failed.append('purposes')
-    elif ok is None:
+    if f_purpose is None:
         unresolved.append('purposes')
+    elif f_purpose not in {'purchase', 'cash_out'}:
+        failed.append('purposes')
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33; §2.2 Purpose, p. 3)
     applies = (None if f_purpose is None else f_purpose in {'purchase'})
     if applies is not False:
-        ok = (None if f_occupancy is None else f_occupancy in {'primary'})
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_occupancy is None or f_occupancy not in {'primary'}:
                 unresolved.append('piggyback')
-        else:
-            if ok is False:
-                failed.append('piggyback')
-            elif ok is None:
-                unresolved.append('piggyback')
+        elif f_occupancy is None:
+            unresolved.append('piggyback')
+        elif f_occupancy not in {'primary'}:
+            failed.append('piggyback')
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38; §2.3 Seasoning,
     # p. 3)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_application_date = loan.application_date
     if applies is not False:
         f_purchase_date = loan.purchase_date
-        ok = (None if (_t18 := rt.days_since(f_purchase_date, f_application_date)) is None else _t18 >= _D180)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t22 >= _D180):
                 unresolved.append('ownership_seasoning')
-        else:
-            if ok is False:
-                failed.append('ownership_seasoning')
-            elif ok is None:
-                unresolved.append('ownership_seasoning')
+        elif (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None:
+            unresolved.append('ownership_seasoning')
+        elif not (_t22 >= _D180):
+            failed.append('ownership_seasoning')
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43; §2.4 Product, p. 4)
     f_interest_only = loan.interest_only
-    ok = (None if f_interest_only is None else not f_interest_only)
-    if ok is False:
-        failed.append('interest_only')
-    elif ok is None:
+    if f_interest_only is None:
         unresolved.append('interest_only')
+    elif f_interest_only:
+        failed.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
     ok = (
-        False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
-            or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
-        else None if _t19 is None or _t20 is None
+        False if (_t23 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+            or (_t24 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+        else None if _t23 is None or _t24 is None
         else True
     )
     if ok is False:
@@ -857,7 +1261,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
-    f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
@@ -868,7 +1271,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 else True
             )
         ) is None
-        else f_senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t3
         else _D0
     )
     # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
@@ -882,24 +1285,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D1500000 if f_occupancy in {'second_home', 'investment'}
         else None
     )
-    ok = (
-        None if v_combined_loan_amount is None or v_max_combined_loan_amount is None
-        else v_combined_loan_amount <= v_max_combined_loan_amount
-    )
-    if ok is False:
-        failed.append('combined_loan_amount_limit')
-    elif ok is None:
+    if v_combined_loan_amount is None or v_max_combined_loan_amount is None:
         unresolved.append('combined_loan_amount_limit')
+    elif not (v_combined_loan_amount <= v_max_combined_loan_amount):
+        failed.append('combined_loan_amount_limit')
     # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68; §3.1
     # Senior lien, p. 5)
     f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
     f_senior_lien_balloon = loan.senior_lien_balloon
     ok = (
         False if (
-            _t21 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
+            _t25 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
         ) is False
-            or (_t22 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
-        else None if _t21 is None or _t22 is None
+            or (_t26 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+        else None if _t25 is None or _t26 is None
         else True
     )
     if ok is False:
@@ -909,32 +1308,39 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('senior_lien_forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('senior_lien_forbearance')
+    elif f_in_forbearance:
+        failed.append('senior_lien_forbearance')
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78; §3.3 Housing
     # history, p. 5)
     f_housing_lates = loan.housing_lates
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                s_housing_lates_late += 1
+    # housing_lates: how many are 30+ days late within 24 months before application_date
+    s_housing_lates_late_1: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_1 = 0
+        for _late1 in f_housing_lates:
+            _days1, _due1 = _late1.days_late, _late1.due_on
+            if _days1 is None or _due1 is None:
+                s_housing_lates_late_1 = None
+                break
+            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 24:
+                s_housing_lates_late_1 += 1
     ok = (
-        False if (
-            _t25 := (
-                None if (
-                    _t23 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                ) is None
-                else _t23 <= _D0
-            )
-        ) is False
-            or (
-                _t26 := (
-                    None if (
-                        _t24 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
-                    ) is None
-                    else _t24 <= _D1
-                )
-            ) is False
-        else None if _t25 is None or _t26 is None
+        False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+            or (_t28 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if ok is False:
@@ -955,123 +1361,101 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('doc_reduction')
     # rule property_types: Eligible property types (programs/crestline_closed_end_second.guideline:115; §5.1 Property
     # types, p. 7)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {'sfr', 'pud', 'townhome', 'condo_warrantable', 'two_to_four_unit'}:
+        failed.append('property_types')
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119; §5.2 State restrictions, p. 7)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'TX'})
-    if ok is False:
-        failed.append('texas')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('texas')
+    elif f_state in {'TX'}:
+        failed.append('texas')
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126; §6.1 Credit score, p.
     # 8)
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('minimum_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('minimum_fico')
+    elif not (f_fico >= 660):
+        failed.append('minimum_fico')
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130; §6.2
     # Credit events, p. 8)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_4 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 4
+        s_credit_events = _NEVERS_4
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_4:
+                    s_credit_events = [_NEVER] * 4
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     ok = (
-        False if (
-            _t35 := (
-                None if (
-                    _t28 := (
+        True if s_credit_events is _NEVERS_4 and f_application_date is not None
+        else (
+            False if (
+                _t33 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t29 := s_credit_events[0]) is None
+                    else True if _t29 is _NEVER
+                    else rt.months_between(_t29, f_application_date) >= 84
+                )
+            ) is False
+                or (
+                    _t34 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t27 := s_credit_events[0]) is None
-                        else _t27 if _t27 is rt.NEVER
-                        else rt.months_since(_t27, f_application_date)
+                            or (_t30 := s_credit_events[1]) is None
+                        else True if _t30 is _NEVER
+                        else rt.months_between(_t30, f_application_date) >= 48
                     )
-                ) is None
-                else _t28 >= _D84
-            )
-        ) is False
-            or (
-                _t36 := (
-                    None if (
-                        _t30 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t29 := s_credit_events[1]) is None
-                            else _t29 if _t29 is rt.NEVER
-                            else rt.months_since(_t29, f_application_date)
-                        )
-                    ) is None
-                    else _t30 >= _D48
-                )
-            ) is False
-            or (
-                _t37 := (
-                    None if (
-                        _t32 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t31 := s_credit_events[2]) is None
-                            else _t31 if _t31 is rt.NEVER
-                            else rt.months_since(_t31, f_application_date)
-                        )
-                    ) is None
-                    else _t32 >= _D48
-                )
-            ) is False
-            or (
-                _t38 := (
-                    None if (
-                        _t34 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t33 := s_credit_events[3]) is None
-                            else _t33 if _t33 is rt.NEVER
-                            else rt.months_since(_t33, f_application_date)
-                        )
-                    ) is None
-                    else _t34 >= _D24
-                )
-            ) is False
-        else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None
-        else True
+                ) is False
+                or (
+                    _t35 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t31 := s_credit_events[2]) is None
+                        else True if _t31 is _NEVER
+                        else rt.months_between(_t31, f_application_date) >= 48
+                    )
+                ) is False
+                or (
+                    _t36 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t32 := s_credit_events[3]) is None
+                        else True if _t32 is _NEVER
+                        else rt.months_between(_t32, f_application_date) >= 24
+                    )
+                ) is False
+            else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')
     elif ok is None:
         unresolved.append('credit_event_seasoning')
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139; §6.3 Income, p. 9)
-    ok = (
-        None if f_doc_type is None
-        else f_doc_type in {
-            'full_doc',
-            'wvoe',
-            'bank_stmt_personal_12',
-            'bank_stmt_personal_24',
-            'bank_stmt_business_12',
-            'bank_stmt_business_24',
-        }
-    )
-    if ok is False:
-        failed.append('documentation')
-    elif ok is None:
+    if f_doc_type is None:
         unresolved.append('documentation')
+    elif f_doc_type not in {
+        'full_doc',
+        'wvoe',
+        'bank_stmt_personal_12',
+        'bank_stmt_personal_24',
+        'bank_stmt_business_12',
+        'bank_stmt_business_24',
+    }:
+        failed.append('documentation')
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149; §6.4 DTI, p. 9)
     f_total_deposits = loan.total_deposits
     f_excluded_transfers = loan.excluded_transfers
@@ -1079,65 +1463,78 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t9 := (
+            _t11 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t9 - f_excluded_nonrecurring
+        else _t11 - f_excluded_nonrecurring
     )
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
-    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
         None if (
-            _t10 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+            _t12 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
         ) is None
-        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t10
+        else (
+            None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+        ) if _t12
         else (
             None if (
-                _t11 := (
+                _t13 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_down(
-                (
-                    None if (
-                        _t15 := (
-                            None if v_eligible_deposits is None
-                                or (
-                                    _t14 := (
-                                        None if (
-                                            _t13 := (
-                                                None if (
-                                                    _t12 := (
-                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                    )
-                                                ) is None
-                                                else _D100 - _t12
-                                            )
-                                        ) is None
-                                        else Decimal(_t13).scaleb(-2)
-                                    )
-                                ) is None
-                            else v_eligible_deposits * _t14
-                        )
-                    ) is None
-                        or (_t16 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
-                    else _t15 * _t16
-                ),
-                f_statement_months,
-                _STEP2,
-            ) if _t11
-            else rt.quantize(f_monthly_income, 2, 'down')
+            else (
+                None if (
+                    _t19 := (
+                        None if (
+                            _t17 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t16 := (
+                                            None if (
+                                                _t15 := (
+                                                    None if (
+                                                        _t14 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t14
+                                                )
+                                            ) is None
+                                            else _t15 * _Em2
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t16
+                            )
+                        ) is None
+                            or (_t18 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t17 * _t18
+                    )
+                ) is None
+                    or f_statement_months is None
+                    or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(_t19, f_statement_months)).adjusted() < 50
+                else rt.div_down(_t19, f_statement_months, _STEP2)
+            ) if _t13
+            else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # it divides by zero or less: undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
-        _undefined := (
+        None if f_statement_months is None or f_statement_months > 0
+        else (
             rt.divisor(f_statement_months, 'statement_months') if (
                 _cond := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
@@ -1151,55 +1548,65 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if _cond is False
             else None
         )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
+    ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+        i_qualifying_income = True
         v_qualifying_income = None
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        (
-            None if (
-                _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-            ) is None
-            else Decimal(_t17).scaleb(2)
-        ),
-        v_qualifying_income,
-        _STEP2,
+    i_dti = False  # outside its domain, or reading such a value
+    v_dti = (
+        None if (
+            _t21 := (
+                None if (
+                    _t20 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else _t20 * _E2
+            )
+        ) is None
+            or v_qualifying_income is None
+            or not v_qualifying_income
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t21, v_qualifying_income)).adjusted() < 50
+        else rt.div_up(_t21, v_qualifying_income, _STEP2)
     )
-    if 'qualifying_income' in inv:  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if i_qualifying_income or (
+        None if v_qualifying_income is None or v_qualifying_income > _D0
+        else rt.divisor(v_qualifying_income, 'qualifying_income')
+    ) is not None:
+        i_dti = True
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
     v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
-    ok = (
-        False if 'dti' in inv
-        else (False if f_fico_no_score else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
-    )
-    if ok is False:
+    if i_dti or f_fico_no_score:
         failed.append('dti')
-    elif ok is None:
+    elif v_dti is None or v_max_dti is None:
         unresolved.append('dti')
+    elif not (v_dti <= v_max_dti):
+        failed.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
-        True if (_t39 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
-            or (_t40 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
-        else None if _t39 is None or _t40 is None
+        True if (_t37 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
+            or (_t38 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
+        else None if _t37 is None or _t38 is None
         else False
     )
     if applies is not False:
         f_liquid_assets = loan.liquid_assets
         # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-        v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-        if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-            inv['reserves_months'] = _undefined
+        i_reserves_months = False  # outside its domain, or reading such a value
+        v_reserves_months = (
+            None if f_liquid_assets is None or f_pitia is None or not f_pitia
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+            else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        )
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+            i_reserves_months = True
             v_reserves_months = None
         # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
         v_min_reserves = (
@@ -1208,32 +1615,31 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D6 if f_occupancy in {'second_home', 'investment'}
             else None
         )
-        ok = (
-            False if 'reserves_months' in inv
-            else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if i_reserves_months or v_reserves_months is None or v_min_reserves is None or not (
+                v_reserves_months >= v_min_reserves
+            ):
                 unresolved.append('reserves')
-        else:
-            if ok is False:
-                failed.append('reserves')
-            elif ok is None:
-                unresolved.append('reserves')
-    if out_ces is not None:  # matrix ces: a key outside its bands
-        if out_ces[1] == 0 and (
+        elif i_reserves_months:
+            failed.append('reserves')
+        elif v_reserves_months is None or v_min_reserves is None:
+            unresolved.append('reserves')
+        elif not (v_reserves_months >= v_min_reserves):
+            failed.append('reserves')
+    if outside is not None and (out := outside.get('ces')) is not None:  # matrix ces
+        if out[1] == 0 and (
             (
                 (None if f_purpose is None else f_purpose in {'purchase'}) is True
                     and (None if f_occupancy is None else f_occupancy in {'primary'}) is False
             )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
         ):
-            del failed[out_ces[0]]
-        if out_ces[1] == 1 and (
+            del failed[out[0]]
+        if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D25000) is False)
                 or ((None if f_loan_amount is None else f_loan_amount <= _D500000) is False)
         ):
-            del failed[out_ces[0]]
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (first applicable) and cap that
@@ -1285,31 +1691,41 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else Decimal(_t5).scaleb(2)
-            ),
-            v_property_value,
-            _STEP2,
+        i_cltv = False  # outside its domain, or reading such a value
+        v_cltv = (
+            None if (
+                _t6 := (
+                    None if (
+                        _t5 := (
+                            None if (
+                                _t4 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t4 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t5 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t6, v_property_value)).adjusted() < 50
+            else rt.div_up(_t6, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-            inv['cltv'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        ) is not None:
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (first
@@ -1350,52 +1766,63 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_heloc_line_amount = loan.heloc_line_amount
         f_heloc_drawn_balance = loan.heloc_drawn_balance
         # Undrawn HELOC credit (programs/loan.fields:405)
+        i_heloc_undrawn = False  # outside its domain, or reading such a value
         v_heloc_undrawn = (
             None if f_heloc_line_amount is None or f_heloc_drawn_balance is None
             else f_heloc_line_amount - f_heloc_drawn_balance
         )
-        if v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0):  # outside its domain, $0+
-            inv['heloc_undrawn'] = v_heloc_undrawn
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (v_heloc_undrawn is not None and not (v_heloc_undrawn >= _D0)):
+            i_heloc_undrawn = True
             v_heloc_undrawn = None
         # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
-        v_hcltv = rt.div_up(
-            (
-                None if (
-                    _t8 := (
-                        None if (
-                            _t7 := (
-                                None if (
-                                    _t6 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t6 + f_subordinate_liens
-                            )
-                        ) is None
-                            or v_heloc_undrawn is None
-                        else _t7 + v_heloc_undrawn
-                    )
-                ) is None
-                else Decimal(_t8).scaleb(2)
-            ),
-            v_property_value,
-            _STEP2,
+        i_hcltv = False  # outside its domain, or reading such a value
+        v_hcltv = (
+            None if (
+                _t10 := (
+                    None if (
+                        _t9 := (
+                            None if (
+                                _t8 := (
+                                    None if (
+                                        _t7 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t7 + f_subordinate_liens
+                                )
+                            ) is None
+                                or v_heloc_undrawn is None
+                            else _t8 + v_heloc_undrawn
+                        )
+                    ) is None
+                    else _t9 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t10, v_property_value)).adjusted() < 50
+            else rt.div_up(_t10, v_property_value, _STEP2)
         )
-        if 'heloc_undrawn' in inv:  # it reads a value outside its domain
-            v_hcltv = None
-            inv['hcltv'] = None
-        # it divides by zero or less: undefined
-        elif (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-            inv['hcltv'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if i_heloc_undrawn or (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        ) is not None:
+            i_hcltv = True
             v_hcltv = None
         if v_hcltv is None:
-            (failed if 'hcltv' in inv else unresolved).append('max_hcltv')
+            (failed if i_hcltv else unresolved).append('max_hcltv')
         elif v_hcltv > best:
             (unresolved if sure is None or v_hcltv <= sure else failed).append('max_hcltv')
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1406,5 +1833,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

@@ -22,6 +22,7 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _STEP3 = Decimal("0.001")
@@ -41,6 +42,7 @@ _D18 = Decimal("18")
 _D24 = Decimal("24")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 
 
 def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -53,18 +55,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t46 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t46
+        ) if _t45
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t49 := (
-                False if (_t47 := (loan.lien_position is not None)) is False
-                    or (_t48 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t47 is None or _t48 is None
+            _t48 := (
+                False if (_t46 := (loan.lien_position is not None)) is False
+                    or (_t47 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t46 is None or _t47 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t49
+        else loan.senior_lien_balance if _t48
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t51 := (
+                _t50 := (
                     None if (
-                        _t50 := (
+                        _t49 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t50 + loan.subordinate_liens
+                    else _t49 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t51).scaleb(2)
+            else _t50 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -108,9 +108,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = (
-        None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+        None if (_t51 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
             or loan.market_rent is None
-        else _t52 if _t52 <= loan.market_rent
+        else _t51 if _t51 <= loan.market_rent
         else loan.market_rent
     )
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
@@ -147,33 +147,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
         None if (
-            _t56 := (
-                None if (_t55 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t55 >= _D12
+            _t55 := (
+                None if (_t54 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t54 >= _D12
             )
         ) is None
-        else 'seasoned' if _t56
+        else 'seasoned' if _t55
         else (
             None if (
-                _t54 := (
-                    None if (_t53 := rt.days_since(loan.purchase_date, loan.application_date)) is None
-                    else _t53 >= _D180
+                _t53 := (
+                    None if (_t52 := rt.days_since(loan.purchase_date, loan.application_date)) is None
+                    else _t52 >= _D180
                 )
             ) is None
-            else 'short' if _t54
+            else 'short' if _t53
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t57 := (loan.retirement_assets is None)) is None
-        else _D0 if _t57
+        None if (_t56 := (loan.retirement_assets is None)) is None
+        else _D0 if _t56
         else (
-            None if (_t58 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t58
+            None if (_t57 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t57
             else (
-                None if loan.retirement_assets is None or (_t59 := rt.scale(_D60, -2)) is None
-                else loan.retirement_assets * _t59
+                None if loan.retirement_assets is None or (_t58 := rt.scale(_D60, -2)) is None
+                else loan.retirement_assets * _t58
             )
         )
     )
@@ -213,24 +213,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t62 := (
+                _t61 := (
                     None if (
-                        _t61 := (
+                        _t60 := (
                             None if (
-                                _t60 := (
+                                _t59 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t60 + loan.subordinate_liens
+                            else _t59 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t61 + v['heloc_undrawn']
+                    else _t60 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t62).scaleb(2)
+            else _t61 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -245,25 +245,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t63 := (
+            _t62 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t63 - loan.excluded_nonrecurring
+        else _t62 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t64 := (
+            _t63 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t64
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t63
         else (
             None if (
-                _t65 := (
+                _t64 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -271,35 +271,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t69 := (
+                        _t68 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t68 := (
+                                    _t67 := (
                                         None if (
-                                            _t67 := (
+                                            _t66 := (
                                                 None if (
-                                                    _t66 := (
+                                                    _t65 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t66
+                                                else _D100 - _t65
                                             )
                                         ) is None
-                                        else Decimal(_t67).scaleb(-2)
+                                        else _t66 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t68
+                            else v['eligible_deposits'] * _t67
                         )
                     ) is None
-                        or (
-                            _t70 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
-                    else _t69 * _t70
+                        or (_t69 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t68 * _t69
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t65
+            ) if _t64
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -331,9 +329,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t71 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t70 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t71).scaleb(2)
+            else _t70 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -349,7 +347,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -465,31 +463,31 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:90)
         (
             None if (
-                _t72 := rt.months_since_latest(
+                _t71 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t72 >= _D48
+            else _t71 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
         # (programs/foreign_national_dscr.guideline:91)
         (
             None if (
-                _t73 := rt.months_since_latest(
+                _t72 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t73 >= _D36
+            else _t72 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
         # (programs/foreign_national_dscr.guideline:92)
         (
             None if (
-                _t74 := rt.months_since_latest(
+                _t73 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t74 >= _D48
+            else _t73 >= _D48
         ),
     )
 
@@ -506,9 +504,9 @@ def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:97)
         (
             None if (
-                _t75 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t74 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t75 <= _D0
+            else _t74 <= _D0
         ),
         # not In forbearance (programs/foreign_national_dscr.guideline:98)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -526,14 +524,14 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:100: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t76 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t77 := (loan.forbearance_end is not None)) is False
-        else None if _t76 is None or _t77 is None
+        False if (_t75 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t76 := (loan.forbearance_end is not None)) is False
+        else None if _t75 is None or _t76 is None
         else True
     )
     return applies, (
         # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:103)
-        (None if (_t78 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t78 >= _D91),
+        (None if (_t77 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t77 >= _D91),
     )
 
 
@@ -627,9 +625,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:175: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t80 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t79 is None or _t80 is None
+        False if (_t78 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t79 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t78 is None or _t79 is None
         else True
     )
     return applies, ()
@@ -746,21 +744,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:238)
         (
             True if (
-                _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t80 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t83 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t84 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t83 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t85 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t84 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t81 is None or _t82 is None or _t83 is None or _t84 is None or _t85 is None
+            else None if _t80 is None or _t81 is None or _t82 is None or _t83 is None or _t84 is None
             else False
         ),
     )
@@ -822,9 +820,499 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Meridian Foreign National DSCR 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONEY_3 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_4 = rt.shower('money', 'USD per month', True)
+_SHOW_RATIO_5 = rt.shower('ratio', '', True)
+_SHOW_DATE_6 = rt.shower('date', '', False)
+_SHOW_QUANTITY_7 = rt.shower('quantity', 'years', False)
+_SHOW_YESNO_8 = rt.shower('yesno', '', False)
+_SHOW_MONTHS_9 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_10 = rt.shower('percent', '', False)
+_SHOW_INTEGER_11 = rt.shower('integer', 'points', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+_SHOW_ENUM_13 = rt.shower('enum', '', True)
+_SHOW_MONTHS_14 = rt.shower('months', 'months', True)
+_SHOW_INTEGER_15 = rt.shower('integer', 'properties', False)
+_SHOW_QUANTITY_16 = rt.shower('quantity', 'acres', False)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['lease_rent'] = _SHOW_MONEY_3(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_3(loan.market_rent) or show('market_rent', f, META)
+    s['qualifying_rent'] = show(
+        'qualifying_rent', f, META
+    ) if 'qualifying_rent' in inv else _SHOW_MONEY_4(v['qualifying_rent']) or show('qualifying_rent', f, META)
+    s['pitia'] = _SHOW_MONEY_3(loan.pitia) or show('pitia', f, META)
+    s['dscr'] = show('dscr', f, META) if 'dscr' in inv else _SHOW_RATIO_5(v['dscr']) or show('dscr', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['purchase_date'] = _SHOW_DATE_6(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_6(loan.application_date) or show('application_date', f, META)
+    s['retirement_assets'] = _SHOW_MONEY_1(loan.retirement_assets) or show('retirement_assets', f, META)
+    s['borrower_age'] = _SHOW_QUANTITY_7(loan.borrower_age) or show('borrower_age', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['retirement_credit'] = _SHOW_MONEY_2(v['retirement_credit']) or show('retirement_credit', f, META)
+    s['first_time_investor'] = _SHOW_YESNO_8(loan.first_time_investor) or show('first_time_investor', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_9(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_10(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_10(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_3(loan.monthly_income) or show('monthly_income', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_3(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_4(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_3(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['citizenship'] = _SHOW_ENUM_0(loan.citizenship) or show('citizenship', f, META)
+    s['citizenship_country'] = _SHOW_ENUM_0(loan.citizenship_country) or show('citizenship_country', f, META)
+    s['occupancy'] = _SHOW_ENUM_0(loan.occupancy) or show('occupancy', f, META)
+    s['residence_state'] = _SHOW_ENUM_0(loan.residence_state) or show('residence_state', f, META)
+    s['fico'] = _SHOW_INTEGER_11(loan.fico) or show('fico', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_8(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['forbearance_end'] = _SHOW_DATE_6(loan.forbearance_end) or show('forbearance_end', f, META)
+    s['dscr_tier'] = show(
+        'dscr_tier', f, META
+    ) if 'dscr_tier' in inv else _SHOW_ENUM_13(v['dscr_tier']) or show('dscr_tier', f, META)
+    s['ownership'] = _SHOW_ENUM_13(v['ownership']) or show('ownership', f, META)
+    s['cash_out_amount'] = _SHOW_MONEY_1(loan.cash_out_amount) or show('cash_out_amount', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_14(v['reserves_months']) or show('reserves_months', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_14(v['required_reserves']) or show('required_reserves', f, META)
+    s['financed_properties'] = _SHOW_INTEGER_15(loan.financed_properties) or show('financed_properties', f, META)
+    s['rural'] = _SHOW_YESNO_8(loan.rural) or show('rural', f, META)
+    s['acreage'] = _SHOW_QUANTITY_16(loan.acreage) or show('acreage', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    s['prepayment_penalty_months'] = _SHOW_MONTHS_9(loan.prepayment_penalty_months) or show(
+        'prepayment_penalty_months', f, META
+    )
+    q_citizenship = ('Citizenship: ' if s['citizenship'].endswith('listed') else 'Citizenship ') + s['citizenship']
+    q_citizenship_country = (
+        'Country of citizenship: ' if s['citizenship_country'].endswith('listed') else 'Country of citizenship '
+    ) + s['citizenship_country']
+    q_occupancy = ('Occupancy: ' if s['occupancy'].endswith('listed') else 'Occupancy ') + s['occupancy']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_residence_state = (
+        'State of residence: ' if s['residence_state'].endswith('listed') else 'State of residence '
+    ) + s['residence_state']
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_dscr_tier = ('DSCR tier: ' if s['dscr_tier'].endswith('listed') else 'DSCR tier ') + s['dscr_tier']
+    q_ownership = (
+        'Ownership seasoning: ' if s['ownership'].endswith('listed') else 'Ownership seasoning '
+    ) + s['ownership']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_rent',
+            'Qualifying rent',
+            rt.derived_value(v['qualifying_rent'], 2),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'qualifying_rent': s['qualifying_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue('dscr_tier', 'DSCR tier', rt.derived_value(v['dscr_tier'], 0), {'dscr': s['dscr']}),
+        rt.DerivedValue(
+            'property_reduction',
+            'LTV reduction by property type',
+            rt.derived_value(v['property_reduction'], 0),
+            {'property_type': s['property_type']},
+        ),
+        rt.DerivedValue(
+            'ownership',
+            'Ownership seasoning',
+            rt.derived_value(v['ownership'], None),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'retirement_credit',
+            'Retirement assets counted',
+            rt.derived_value(v['retirement_credit'], 4),
+            {'retirement_assets': s['retirement_assets'], 'borrower_age': s['borrower_age']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'retirement_credit': s['retirement_credit'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount'], 'first_time_investor': s['first_time_investor']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule borrower_type: Eligible borrowers and transactions (programs/foreign_national_dscr.guideline:22)
+    a, ok = rules[0]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[0]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[
+                    0
+                ] + ' (' + q_citizenship + ', ' + q_citizenship_country + ', ' + q_occupancy + ', ' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30)
+    a, ok = rules[1]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
+    a, ok = rules[2]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
+    w.append(None)
+    # rule visa: US visa (programs/foreign_national_dscr.guideline:44)
+    w.append(None)
+    # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80)
+    a, ok = rules[5]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[5]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[6]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[7] + ' (' + q_housing_lates + ', In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
+    w.append(None)
+    # rule property_adjustment: Property type adjustment (programs/foreign_national_dscr.guideline:145)
+    w.append(None)
+    # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150)
+    a, ok = rules[11]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[11]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
+    a, ok = rules[12]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        r = _RULES[12]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
+    a, ok = rules[13]
+    if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
+    a, ok = rules[14]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[14] + ' (' + q_ownership + ', Cash-out amount ' + s['cash_out_amount'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175)
+    w.append(None)
+    # rule reserves: Reserves (programs/foreign_national_dscr.guideline:200)
+    a, ok = rules[16]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
+    a, ok = rules[17]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[17] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214)
+    a, ok = rules[18]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[18] + ' (Financed properties ' + s['financed_properties'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
+    a, ok = rules[19]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[19]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[19] + ' (' + q_property_type + ', Rural property ' + s['rural'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223)
+    a, ok = rules[20]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[20]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
+    a, ok = rules[21]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[21]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
+    a, ok = rules[22]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[22]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
+    a, ok = rules[23]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[23]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
@@ -838,6 +1326,12 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (2,),
     'bk13': (2,),
 })
+_NEVER = rt.NEVER
+_NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_scored = (
     (
         (Decimal("75"), Decimal("75")),
@@ -887,6 +1381,8 @@ _CELLS_scored = (
 )
 _D70 = Decimal("70")
 _D1500000 = Decimal("1500000")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -896,7 +1392,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -910,7 +1405,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_scored: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix scored: Max LTV / CLTV by US credit score (programs/foreign_national_dscr.guideline:112; §4.1 Matrix 1, p.
     # 8; §4.2 No US credit score, p. 8); cells in _CELLS_scored
     covered = True
@@ -922,25 +1417,33 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_market_rent = loan.market_rent
     f_lease_rent = loan.lease_rent
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
+    i_qualifying_rent = False  # outside its domain, or reading such a value
     v_qualifying_rent = (
-        None if (_t6 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
-        else _t6 if _t6 <= f_market_rent
+        None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+        else _t8 if _t8 <= f_market_rent
         else f_market_rent
     )
-    if v_qualifying_rent is not None and not (v_qualifying_rent > _D0):  # outside its domain, over $0/month
-        inv['qualifying_rent'] = v_qualifying_rent
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_qualifying_rent is not None and not (v_qualifying_rent > _D0)):
+        i_qualifying_rent = True
         v_qualifying_rent = None
     f_pitia = loan.pitia
     # DSCR, rounded down to 3 decimals (programs/foreign_national_dscr.guideline:62; §3.1 Qualifying rent, p. 5: DSCR is
     # truncated to three decimals)
-    v_dscr = rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
-    if 'qualifying_rent' in inv:  # it reads a value outside its domain
-        v_dscr = None
-        inv['dscr'] = None
-    elif (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['dscr'] = _undefined
+    i_dscr = False  # outside its domain, or reading such a value
+    v_dscr = (
+        None if v_qualifying_rent is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(v_qualifying_rent, f_pitia)).adjusted() < 50
+        else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if i_qualifying_rent or (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_dscr = True
         v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
+    i_dscr_tier = False  # outside its domain, or reading such a value
     v_dscr_tier = (
         None if v_dscr is None
         else 'strong' if v_dscr >= _D1_250
@@ -949,14 +1452,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else 'below' if v_dscr < _D0_750
         else None
     )
-    if 'dscr' in inv:  # it reads a value outside its domain
+    if i_dscr:  # it reads an invalid value, divides by zero or less, or is outside its domain
+        i_dscr_tier = True
         v_dscr_tier = None
-        inv['dscr_tier'] = None
     if row_key0 is None:
         unresolved.append('scored')
         unread_max_ltv = True
         unread_max_cltv = True
-    elif v_dscr_tier is None and 'dscr_tier' in inv:
+    elif v_dscr_tier is None and i_dscr_tier:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
@@ -982,7 +1485,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
-        out_scored = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['scored'] = (len(failed) - 1, 0)
     elif f_purpose is None or f_loan_amount is None:
         unresolved.append('scored')
         unread_max_ltv = True
@@ -1001,7 +1506,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('scored')
         refused_max_ltv = refused_max_ltv or 'scored'
         refused_max_cltv = refused_max_cltv or 'scored'
-        out_scored = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['scored'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_scored[row][col]) is None:
         failed.append('scored')  # N/A
         refused_max_ltv = refused_max_ltv or 'scored'
@@ -1020,11 +1527,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
     ok = (
-        False if (_t14 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-            or (_t15 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
-            or (_t16 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t17 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t14 is None or _t15 is None or _t16 is None or _t17 is None
+        False if (_t17 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+            or (_t18 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+            or (_t19 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+            or (_t20 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+        else None if _t17 is None or _t18 is None or _t19 is None or _t20 is None
         else True
     )
     if ok is False:
@@ -1033,25 +1540,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
-    ok = (None if f_citizenship_country is None else f_citizenship_country not in {'CU', 'IR', 'KP', 'SY'})
-    if ok is False:
-        failed.append('sanctioned_countries')
-    elif ok is None:
+    if f_citizenship_country is None:
         unresolved.append('sanctioned_countries')
+    elif f_citizenship_country in {'CU', 'IR', 'KP', 'SY'}:
+        failed.append('sanctioned_countries')
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34; §2.1 Eligible
     # borrowers, p. 3)
     f_residence_state = loan.residence_state
     applies = (f_residence_state is not None)
     if applies is not False:
-        ok = (None if f_residence_state is None else f_residence_state not in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'})
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_residence_state is None or f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
                 unresolved.append('territory_residents')
-        else:
-            if ok is False:
-                failed.append('territory_residents')
-            elif ok is None:
-                unresolved.append('territory_residents')
+        elif f_residence_state is None:
+            unresolved.append('territory_residents')
+        elif f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
+            failed.append('territory_residents')
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40; §2.3 Identification, p. 4)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:44; §2.3 Identification, p. 4)
     applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
@@ -1061,76 +1565,67 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('us_credit_score')
-        else:
-            if ok is False:
-                failed.append('us_credit_score')
-            elif ok is None:
-                unresolved.append('us_credit_score')
+        elif f_fico_no_score:
+            failed.append('us_credit_score')
+        elif f_fico is None:
+            unresolved.append('us_credit_score')
+        elif not (f_fico >= 680):
+            failed.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     f_application_date = loan.application_date
     if applies is not False:
         f_credit_events = loan.credit_events
-        # credit_events: the latest completed_on of each group of kinds, in one pass
-        s_credit_events: list[Any] | None = None
+        # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
+        # seen)
+        s_credit_events: Any = None
         if f_credit_events is not None:
-            s_credit_events = [rt.NEVER] * 3
+            s_credit_events = _NEVERS_3
             for _item0 in f_credit_events:
                 for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                    if s_credit_events is _NEVERS_3:
+                        s_credit_events = [_NEVER] * 3
                     _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                     if _when0 is None or _was0 is None:
                         s_credit_events[_g] = None
-                    elif _was0 is rt.NEVER or _when0 > _was0:
+                    elif _was0 is _NEVER or _when0 > _was0:
                         s_credit_events[_g] = _when0
         ok = (
-            False if (
-                _t24 := (
-                    None if (
-                        _t19 := (
+            True if s_credit_events is _NEVERS_3 and f_application_date is not None
+            else (
+                False if (
+                    _t24 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t21 := s_credit_events[0]) is None
+                        else True if _t21 is _NEVER
+                        else rt.months_between(_t21, f_application_date) >= 48
+                    )
+                ) is False
+                    or (
+                        _t25 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t18 := s_credit_events[0]) is None
-                            else _t18 if _t18 is rt.NEVER
-                            else rt.months_since(_t18, f_application_date)
+                                or (_t22 := s_credit_events[1]) is None
+                            else True if _t22 is _NEVER
+                            else rt.months_between(_t22, f_application_date) >= 36
                         )
-                    ) is None
-                    else _t19 >= _D48
-                )
-            ) is False
-                or (
-                    _t25 := (
-                        None if (
-                            _t21 := (
-                                None if s_credit_events is None
-                                    or f_application_date is None
-                                    or (_t20 := s_credit_events[1]) is None
-                                else _t20 if _t20 is rt.NEVER
-                                else rt.months_since(_t20, f_application_date)
-                            )
-                        ) is None
-                        else _t21 >= _D36
-                    )
-                ) is False
-                or (
-                    _t26 := (
-                        None if (
-                            _t23 := (
-                                None if s_credit_events is None
-                                    or f_application_date is None
-                                    or (_t22 := s_credit_events[2]) is None
-                                else _t22 if _t22 is rt.NEVER
-                                else rt.months_since(_t22, f_application_date)
-                            )
-                        ) is None
-                        else _t23 >= _D48
-                    )
-                ) is False
-            else None if _t24 is None or _t25 is None or _t26 is None
-            else True
+                    ) is False
+                    or (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[2]) is None
+                            else True if _t23 is _NEVER
+                            else rt.months_between(_t23, f_application_date) >= 48
+                        )
+                    ) is False
+                else None if _t24 is None or _t25 is None or _t26 is None
+                else True
+            )
         )
         if applies is None:  # may apply: missing unless every requirement is met
             if ok is not True:
@@ -1145,18 +1640,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
     if applies is not False:
         f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
         f_in_forbearance = loan.in_forbearance
         ok = (
-            False if (
-                _t28 := (
-                    None if (
-                        _t27 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                    ) is None
-                    else _t27 <= _D0
-                )
-            ) is False
-                or (_t29 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t28 is None or _t29 is None
+            False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                or (_t28 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t27 is None or _t28 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1171,21 +1670,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t31 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
-            or (_t32 := (f_forbearance_end is not None)) is False
-        else None if _t31 is None or _t32 is None
+        False if (_t30 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
+            or (_t31 := (f_forbearance_end is not None)) is False
+        else None if _t30 is None or _t31 is None
         else True
     )
     if applies is not False:
-        ok = (None if (_t30 := rt.days_since(f_forbearance_end, f_application_date)) is None else _t30 >= _D91)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t29 >= _D91):
                 unresolved.append('forbearance_seasoning')
-        else:
-            if ok is False:
-                failed.append('forbearance_seasoning')
-            elif ok is None:
-                unresolved.append('forbearance_seasoning')
+        elif (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None:
+            unresolved.append('forbearance_seasoning')
+        elif not (_t29 >= _D91):
+            failed.append('forbearance_seasoning')
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit
     # score, p. 8)
     a_no_score = f_fico_no_score
@@ -1204,43 +1701,43 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 720):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 720):
+            failed.append('interest_only')
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156; §5.4 Investor
     # experience, p. 10)
     f_first_time_investor = loan.first_time_investor
     a_first_time_investor = f_first_time_investor
     if a_first_time_investor is not False:
-        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'}))
-        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_first_time_investor is None:  # may apply: missing unless the requirement is met
+            if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong', 'standard'}:
                 unresolved.append('first_time_investor')
-        else:
-            if ok is False:
-                failed.append('first_time_investor')
-            elif ok is None:
-                unresolved.append('first_time_investor')
+        elif i_dscr_tier:
+            failed.append('first_time_investor')
+        elif v_dscr_tier is None:
+            unresolved.append('first_time_investor')
+        elif v_dscr_tier not in {'strong', 'standard'}:
+            failed.append('first_time_investor')
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
     f_short_term_rental = loan.short_term_rental
     applies = f_short_term_rental
     if applies is not False:
-        ok = (False if 'dscr_tier' in inv else (None if v_dscr_tier is None else v_dscr_tier in {'strong'}))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
                 unresolved.append('short_term_rental')
-        else:
-            if ok is False:
-                failed.append('short_term_rental')
-            elif ok is None:
-                unresolved.append('short_term_rental')
+        elif i_dscr_tier:
+            failed.append('short_term_rental')
+        elif v_dscr_tier is None:
+            unresolved.append('short_term_rental')
+        elif v_dscr_tier not in {'strong'}:
+            failed.append('short_term_rental')
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
@@ -1248,23 +1745,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
         None if (
-            _t10 := (None if (_t9 := rt.months_since(f_purchase_date, f_application_date)) is None else _t9 >= _D12)
+            _t12 := (None if (_t11 := rt.months_since(f_purchase_date, f_application_date)) is None else _t11 >= _D12)
         ) is None
-        else 'seasoned' if _t10
+        else 'seasoned' if _t12
         else (
             None if (
-                _t8 := (None if (_t7 := rt.days_since(f_purchase_date, f_application_date)) is None else _t7 >= _D180)
+                _t10 := (None if (_t9 := rt.days_since(f_purchase_date, f_application_date)) is None else _t9 >= _D180)
             ) is None
-            else 'short' if _t8
+            else 'short' if _t10
             else 'recent'
         )
     )
     if applies is not False:
         f_cash_out_amount = loan.cash_out_amount
         ok = (
-            False if (_t33 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t34 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-            else None if _t33 is None or _t34 is None
+            False if (_t32 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                or (_t33 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+            else None if _t32 is None or _t33 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1278,9 +1775,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t35 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t36 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t34 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t35 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t34 is None or _t35 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1291,27 +1788,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
-        None if (_t11 := (f_retirement_assets is None)) is None
-        else _D0 if _t11
+        None if (_t13 := (f_retirement_assets is None)) is None
+        else _D0 if _t13
         else (
-            None if (_t12 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
-            else f_retirement_assets if _t12
+            None if (_t14 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
+            else f_retirement_assets if _t14
             else (
-                None if f_retirement_assets is None or (_t13 := rt.scale(_D60, -2)) is None
-                else f_retirement_assets * _t13
+                None if f_retirement_assets is None or (_t15 := rt.scale(_D60, -2)) is None
+                else f_retirement_assets * _t15
             )
         )
     )
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/foreign_national_dscr.guideline:197; §6.1 Reserves, p. 11: assets
     # after closing and retirement assets counted, in months of PITIA)
-    v_reserves_months = rt.div_down(
-        (None if f_liquid_assets is None or v_retirement_credit is None else f_liquid_assets + v_retirement_credit),
-        f_pitia,
-        _STEP2,
+    i_reserves_months = False  # outside its domain, or reading such a value
+    v_reserves_months = (
+        None if (
+            _t16 := (
+                None if f_liquid_assets is None or v_retirement_credit is None
+                else f_liquid_assets + v_retirement_credit
+            )
+        ) is None
+            or f_pitia is None
+            or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(_t16, f_pitia)).adjusted() < 50
+        else rt.div_down(_t16, f_pitia, _STEP2)
     )
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
     v_required_reserves = (
@@ -1322,22 +1830,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D24 if f_loan_amount > _D1000000 and f_first_time_investor in {True}
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if i_reserves_months:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
     ok = (
-        False if (_t37 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t38 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-        else None if _t37 is None or _t38 is None
+        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     if ok is False:
@@ -1346,17 +1849,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
-    ok = (None if f_financed_properties is None else f_financed_properties <= 10)
-    if ok is False:
-        failed.append('financed_properties')
-    elif ok is None:
+    if f_financed_properties is None:
         unresolved.append('financed_properties')
+    elif not (f_financed_properties <= 10):
+        failed.append('financed_properties')
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
     # 12)
     f_rural = loan.rural
     ok = (
         False if (
-            _t39 := (
+            _t38 := (
                 None if f_property_type is None
                 else f_property_type in {
                     'sfr',
@@ -1369,8 +1871,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 }
             )
         ) is False
-            or (_t40 := (None if f_rural is None else not f_rural)) is False
-        else None if _t39 is None or _t40 is None
+            or (_t39 := (None if f_rural is None else not f_rural)) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     if ok is False:
@@ -1380,28 +1882,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
-    ok = (None if f_acreage is None else f_acreage < _D20_5)
-    if ok is False:
-        failed.append('acreage')
-    elif ok is None:
+    if f_acreage is None:
         unresolved.append('acreage')
+    elif not (f_acreage < _D20_5):
+        failed.append('acreage')
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232; §6.5 States, p. 12)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'WV'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'ND', 'SD', 'WV'}:
+        failed.append('excluded_states')
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
     ok = (
-        True if (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
-            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
-            or (_t43 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
-            or (_t44 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
-            or (_t45 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
-        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
+        True if (_t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
+            or (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
+            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
+            or (_t43 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
+            or (_t44 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
+        else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
         else False
     )
     if ok is False:
@@ -1412,17 +1912,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Prepayment penalty, p. 13 (state list illustrative))
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
     if applies is not False:
-        ok = (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_states')
-        else:
-            if ok is False:
-                failed.append('prepayment_states')
-            elif ok is None:
-                unresolved.append('prepayment_states')
-    if out_scored is not None:  # matrix scored: a key outside its bands
-        if out_scored[1] == 0 and (
+        elif f_prepayment_penalty_months is None:
+            unresolved.append('prepayment_states')
+        elif f_prepayment_penalty_months != 0:
+            failed.append('prepayment_states')
+    if outside is not None and (out := outside.get('scored')) is not None:  # matrix scored
+        if out[1] == 0 and (
             (
                 (None if f_fico_no_score is None else not f_fico_no_score) is True
                     and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
@@ -1434,24 +1932,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (
                     f_first_time_investor is True
                         and (
-                            False if 'dscr_tier' in inv
+                            False if i_dscr_tier
                             else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
                         ) is False
                 )
                 or (
                     f_short_term_rental is True
                         and (
-                            False if 'dscr_tier' in inv
-                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
+                            False if i_dscr_tier else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
                         ) is False
                 )
         ):
-            del failed[out_scored[0]]
-        if out_scored[1] == 1 and (
+            del failed[out[0]]
+        if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D150000) is False)
                 or ((None if f_loan_amount is None else f_loan_amount <= _D2000000) is False)
         ):
-            del failed[out_scored[0]]
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (reductions last) and cap that
@@ -1510,15 +2007,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
         # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        v_ltv = rt.div_up(
-            (None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2
+        i_ltv = False  # outside its domain, or reading such a value
+        v_ltv = (
+            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+            else rt.div_up(_t1, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-            inv['ltv'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        ) is not None:
+            i_ltv = True
             v_ltv = None
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (reductions last) and cap
@@ -1558,47 +2065,56 @@ def check_fast(loan: Loan) -> rt.Verdict:
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else Decimal(_t5).scaleb(2)
-            ),
-            v_property_value,
-            _STEP2,
+        i_cltv = False  # outside its domain, or reading such a value
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-            inv['cltv'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        ) is not None:
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
@@ -1619,7 +2135,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1630,5 +2148,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

@@ -22,10 +22,12 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
@@ -46,18 +48,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t106 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t111 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t106
+        ) if _t111
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
@@ -65,32 +65,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t109 := (
-                False if (_t107 := (loan.lien_position is not None)) is False
-                    or (_t108 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t107 is None or _t108 is None
+            _t114 := (
+                False if (_t112 := (loan.lien_position is not None)) is False
+                    or (_t113 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t112 is None or _t113 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t109
+        else loan.senior_lien_balance if _t114
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t111 := (
+                _t116 := (
                     None if (
-                        _t110 := (
+                        _t115 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t110 + loan.subordinate_liens
+                    else _t115 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t111).scaleb(2)
+            else _t116 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -102,25 +102,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t112 := (
+            _t117 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t112 - loan.excluded_nonrecurring
+        else _t117 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t113 := (
+            _t118 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t113
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t118
         else (
             None if (
-                _t114 := (
+                _t119 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -128,35 +128,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t118 := (
+                        _t123 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t117 := (
+                                    _t122 := (
                                         None if (
-                                            _t116 := (
+                                            _t121 := (
                                                 None if (
-                                                    _t115 := (
+                                                    _t120 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t115
+                                                else _D100 - _t120
                                             )
                                         ) is None
-                                        else Decimal(_t116).scaleb(-2)
+                                        else _t121 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t117
+                            else v['eligible_deposits'] * _t122
                         )
                     ) is None
-                        or (
-                            _t119 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
-                    else _t118 * _t119
+                        or (_t124 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t123 * _t124
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t114
+            ) if _t119
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -188,9 +186,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t120 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t125 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t120).scaleb(2)
+            else _t125 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -209,7 +207,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['reserves_months'] = None
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -237,24 +235,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t123 := (
+                _t128 := (
                     None if (
-                        _t122 := (
+                        _t127 := (
                             None if (
-                                _t121 := (
+                                _t126 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t121 + loan.subordinate_liens
+                            else _t126 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t122 + v['heloc_undrawn']
+                    else _t127 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t123).scaleb(2)
+            else _t128 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -269,9 +267,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t124 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t129 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t124 if _t124 <= loan.market_rent
+            else _t129 if _t129 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -292,9 +290,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t125 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t126 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t125 is None or _t126 is None
+        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t131 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t130 is None or _t131 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -306,9 +304,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t127 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t128 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t127 is None or _t128 is None
+        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t133 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t132 is None or _t133 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -320,9 +318,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t129 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t130 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t129 is None or _t130 is None
+        False if (_t134 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t135 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t134 is None or _t135 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -334,9 +332,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t131 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t132 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t131 is None or _t132 is None
+        False if (_t136 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t137 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t136 is None or _t137 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -421,34 +419,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t139 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t144 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t140 := (
+                    _t145 := (
                         False if (
-                            _t137 := (
+                            _t142 := (
                                 False if (
-                                    _t133 := (
+                                    _t138 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t134 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t139 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t135 := (
+                                        _t140 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t136 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t133 is None or _t134 is None or _t135 is None or _t136 is None
+                                    or (_t141 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t138 is None or _t139 is None or _t140 is None or _t141 is None
                                 else True
                             )
                         ) is False
-                            or (_t138 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t137 is None or _t138 is None
+                            or (_t143 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t142 is None or _t143 is None
                         else True
                     )
                 ) is True
-            else None if _t139 is None or _t140 is None
+            else None if _t144 is None or _t145 is None
             else False
         ),
     )
@@ -469,51 +467,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t141 := rt.months_since_latest(
+                _t146 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t141 >= _D36
+            else _t146 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t142 := rt.months_since_latest(
+                _t147 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t142 >= _D24
+            else _t147 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t143 := rt.months_since_latest(
+                _t148 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t143 >= _D12
+            else _t148 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t149 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t144 >= _D24
+            else _t149 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t145 := rt.months_since_latest(
+                _t150 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t145 >= _D12
+            else _t150 >= _D12
         ),
     )
 
@@ -536,9 +534,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t146 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t151 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t146 <= _D1
+            else _t151 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -568,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t147 := (loan.forbearance_end is not None)) is False
-            or (_t148 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t147 is None or _t148 is None
+        False if (_t152 := (loan.forbearance_end is not None)) is False
+            or (_t153 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t152 is None or _t153 is None
         else True
     )
     return applies, (
@@ -587,9 +585,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t149 := (loan.forbearance_end is not None)) is False
-            or (_t150 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t149 is None or _t150 is None
+        False if (_t154 := (loan.forbearance_end is not None)) is False
+            or (_t155 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t154 is None or _t155 is None
         else True
     )
     return applies, ()
@@ -696,9 +694,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t151 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t152 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t151 is None or _t152 is None
+            False if (_t156 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t157 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t156 is None or _t157 is None
             else True
         ),
     )
@@ -788,9 +786,407 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Bank Statement Select 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_MONTHS_3 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_4 = rt.shower('percent', '', False)
+_SHOW_MONEY_5 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_6 = rt.shower('money', 'USD per month', True)
+_SHOW_DATE_7 = rt.shower('date', '', False)
+_SHOW_INTEGER_8 = rt.shower('integer', 'points', False)
+_SHOW_PERCENT_9 = rt.shower('percent', '', True)
+_SHOW_MONTHS_10 = rt.shower('months', 'months', True)
+_SHOW_YESNO_11 = rt.shower('yesno', '', False)
+_SHOW_LIST_12 = rt.shower('list', '', False)
+_SHOW_INTEGER_13 = rt.shower('integer', 'payments', False)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_3(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_4(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_4(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_5(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_5(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_5(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_6(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_5(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['lease_rent'] = _SHOW_MONEY_5(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_5(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_7(loan.purchase_date) or show('purchase_date', f, META)
+    s['application_date'] = _SHOW_DATE_7(loan.application_date) or show('application_date', f, META)
+    s['fico'] = _SHOW_INTEGER_8(loan.fico) or show('fico', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_9(v['dti']) or show('dti', f, META)
+    s['ltv'] = show('ltv', f, META) if 'ltv' in inv else _SHOW_PERCENT_9(v['ltv']) or show('ltv', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_10(v['reserves_months']) or show('reserves_months', f, META)
+    s['fthb'] = _SHOW_YESNO_11(loan.fthb) or show('fthb', f, META)
+    s['credit_events'] = _SHOW_LIST_12(loan.credit_events) or show('credit_events', f, META)
+    s['housing_history_months'] = _SHOW_MONTHS_3(loan.housing_history_months) or show('housing_history_months', f, META)
+    s['housing_lates'] = _SHOW_LIST_12(loan.housing_lates) or show('housing_lates', f, META)
+    s['housing_verification'] = _SHOW_ENUM_0(loan.housing_verification) or show('housing_verification', f, META)
+    s['in_forbearance'] = _SHOW_YESNO_11(loan.in_forbearance) or show('in_forbearance', f, META)
+    s['payments_since_forbearance'] = _SHOW_INTEGER_13(loan.payments_since_forbearance) or show(
+        'payments_since_forbearance', f, META
+    )
+    s['borrower_contribution_pct'] = _SHOW_PERCENT_4(loan.borrower_contribution_pct) or show(
+        'borrower_contribution_pct', f, META
+    )
+    s['payment_shock'] = show(
+        'payment_shock', f, META
+    ) if 'payment_shock' in inv else _SHOW_PERCENT_9(v['payment_shock']) or show('payment_shock', f, META)
+    s['required_reserves'] = _SHOW_MONTHS_10(v['required_reserves']) or show('required_reserves', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['state'] = _SHOW_ENUM_0(loan.state) or show('state', f, META)
+    q_credit_events = (
+        'Credit events: ' if s['credit_events'].endswith('listed') else 'Credit events '
+    ) + s['credit_events']
+    q_housing_lates = (
+        'Late housing payments: ' if s['housing_lates'].endswith('listed') else 'Late housing payments '
+    ) + s['housing_lates']
+    q_housing_verification = (
+        'Housing verification: ' if s['housing_verification'].endswith('listed') else 'Housing verification '
+    ) + s['housing_verification']
+    q_doc_type = ('Documentation type: ' if s['doc_type'].endswith('listed') else 'Documentation type ') + s['doc_type']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    q_state = ('State: ' if s['state'].endswith('listed') else 'State ') + s['state']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+        rt.DerivedValue(
+            'required_reserves',
+            'Required reserves',
+            rt.derived_value(v['required_reserves'], 0),
+            {'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87)
+    w.append(None)
+    # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93)
+    a, ok = rules[1]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[1]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
+    w.append(None)
+    # rule rural: Rural property (programs/keystone_bank_statement.guideline:104)
+    w.append(None)
+    # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111)
+    a, ok = rules[4]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[4]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115)
+    a, ok = rules[5]
+    if a is True and False not in ok and None not in ok and not (
+        inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv)
+    ):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                    'reserves_months'
+                ] + ', First-time home buyer ' + s['fthb'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[6]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[6] + ' (' + q_credit_events + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[7] + ' (Housing history documented ' + s[
+                    'housing_history_months'
+                ] + ', ' + q_housing_lates + ', ' + q_housing_verification + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
+    a, ok = rules[9]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148)
+    w.append(None)
+    # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153)
+    a, ok = rules[11]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
+    a, ok = rules[12]
+    if a is True and False not in ok and None not in ok and not (inv and ('payment_shock' in inv)):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
+    a, ok = rules[13]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
+    a, ok = rules[14]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[14] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184)
+    a, ok = rules[15]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
+    a, ok = rules[16]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
+            )
+        )
+    else:
+        w.append(None)
+    # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
+    a, ok = rules[17]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[17]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
+    a, ok = rules[18]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[18]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)
+    w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
@@ -804,6 +1200,30 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
     'bk11': (3,),
     'bk13': (4,),
 })
+_NEVER = rt.NEVER
+_NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
+_APPLIES = {
+    ('primary', 'purchase'): (True, False, False, False, False),
+    ('primary', 'rate_term'): (False, True, False, False, False),
+    ('primary', 'cash_out'): (False, False, True, False, False),
+    ('primary', None): (None, None, None, False, False),
+    ('second_home', 'purchase'): (False, False, False, True, False),
+    ('second_home', 'rate_term'): (False, False, False, True, False),
+    ('second_home', 'cash_out'): (False, False, False, False, False),
+    ('second_home', None): (False, False, False, None, False),
+    ('investment', 'purchase'): (False, False, False, False, True),
+    ('investment', 'rate_term'): (False, False, False, False, True),
+    ('investment', 'cash_out'): (False, False, False, False, True),
+    ('investment', None): (False, False, False, False, True),
+    (None, 'purchase'): (None, False, False, None, None),
+    (None, 'rate_term'): (False, None, False, None, None),
+    (None, 'cash_out'): (False, False, None, False, None),
+    (None, None): (None, None, None, None, None),
+}
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -883,6 +1303,8 @@ _CELLS_investment = (
 )
 _D5 = Decimal("5")
 _D75 = Decimal("75")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -892,7 +1314,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -901,32 +1322,47 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_primary_purchase: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_rate_term: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_primary_cash_out: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_second_home: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    out_investment: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
-    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
-    # A, p. 4); cells in _CELLS_primary_purchase
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
+    # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
+    # second_home, investment
     f_purpose = loan.purpose
     f_occupancy = loan.occupancy
-    applies = (
-        False if (_t15 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t16 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-        else None if _t15 is None or _t16 is None
-        else True
+    applying = _APPLIES.get((f_occupancy, f_purpose)) or (
+        (
+            False if (_t20 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t21 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            else None if _t20 is None or _t21 is None
+            else True
+        ),
+        (
+            False if (_t22 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t23 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            else None if _t22 is None or _t23 is None
+            else True
+        ),
+        (
+            False if (_t24 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                or (_t25 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            else None if _t24 is None or _t25 is None
+            else True
+        ),
+        (
+            False if (_t26 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                or (_t27 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+            else None if _t26 is None or _t27 is None
+            else True
+        ),
+        (None if f_occupancy is None else f_occupancy in {'investment'}),
     )
+    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
+    # A, p. 4); cells in _CELLS_primary_purchase
+    applies = applying[0]
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
     if applies is None:
         unresolved.append('primary_purchase')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -934,7 +1370,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -948,12 +1383,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_purchase')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -966,29 +1401,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_purchase')
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
-            out_primary_purchase = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_purchase'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_purchase[row][col]) is None:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
-            refused_max_cltv = refused_max_cltv or 'primary_purchase'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_purchase'
     # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
     # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
-    applies = (
-        False if (_t17 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t18 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-        else None if _t17 is None or _t18 is None
-        else True
-    )
+    applies = applying[1]
     if applies is None:
         unresolved.append('primary_rate_term')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -996,7 +1423,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1010,12 +1436,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_rate_term')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1028,29 +1454,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_rate_term')
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
-            out_primary_rate_term = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_rate_term'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_rate_term[row][col]) is None:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
-            refused_max_cltv = refused_max_cltv or 'primary_rate_term'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_rate_term'
     # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
     # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
-    applies = (
-        False if (_t19 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-            or (_t20 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t19 is None or _t20 is None
-        else True
-    )
+    applies = applying[2]
     if applies is None:
         unresolved.append('primary_cash_out')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1058,7 +1476,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1072,12 +1489,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('primary_cash_out')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
         elif (
             col := (
@@ -1090,29 +1507,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('primary_cash_out')
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
-            out_primary_cash_out = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['primary_cash_out'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_primary_cash_out[row][col]) is None:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
-            refused_max_cltv = refused_max_cltv or 'primary_cash_out'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'primary_cash_out'
     # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
     # Matrix D, p. 5); cells in _CELLS_second_home
-    applies = (
-        False if (_t21 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-            or (_t22 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t21 is None or _t22 is None
-        else True
-    )
+    applies = applying[3]
     if applies is None:
         unresolved.append('second_home')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1120,7 +1529,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1134,12 +1542,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
-            out_second_home = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('second_home')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1151,24 +1559,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('second_home')
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
-            out_second_home = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['second_home'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_second_home[row][col]) is None:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
-            refused_max_cltv = refused_max_cltv or 'second_home'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'second_home'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'second_home'
     # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
     # E, p. 6); cells in _CELLS_investment
-    applies = (None if f_occupancy is None else f_occupancy in {'investment'})
+    applies = applying[4]
     if applies is None:
         unresolved.append('investment')
         unread_max_ltv = True
-        unread_max_cltv = True
         if covered is False:
             covered = None
     elif applies:
@@ -1176,7 +1581,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if f_fico is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # fico: 740+, 720-739, 700-719, 680-699, 660-679
         elif (
             row := (
@@ -1190,12 +1594,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
-            out_investment = (len(failed) - 1, 0)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 0)
         elif f_loan_amount is None:
             unresolved.append('investment')
             unread_max_ltv = True
-            unread_max_cltv = True
         # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
         elif (
             col := (
@@ -1207,17 +1611,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
-            out_investment = (len(failed) - 1, 1)
+            if outside is None:
+                outside = {}
+            outside['investment'] = (len(failed) - 1, 1)
         elif (cell := _CELLS_investment[row][col]) is None:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
-            refused_max_cltv = refused_max_cltv or 'investment'
         else:
             if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
                 base_max_ltv, base_max_ltv_by = given, 'investment'
-            if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-                base_max_cltv, base_max_cltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
@@ -1230,31 +1632,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_interest_only = f_interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
-        ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680))
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif f_fico_no_score:
+            failed.append('interest_only')
+        elif f_fico is None:
+            unresolved.append('interest_only')
+        elif not (f_fico >= 680):
+            failed.append('interest_only')
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99; §3.3, p. 7)
-    f_declining_market = loan.declining_market
-    a_declining_market = f_declining_market
+    a_declining_market = loan.declining_market
     if a_declining_market is None:
         unresolved.append('declining_market')
     # rule rural: Rural property (programs/keystone_bank_statement.guideline:104; §3.4, p. 7)
-    f_rural = loan.rural
-    a_rural = f_rural
+    a_rural = loan.rural
     if a_rural is None:
         unresolved.append('rural')
     # rule min_fico: Minimum credit score (programs/keystone_bank_statement.guideline:111; §4.1, p. 8)
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 660))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('min_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('min_fico')
+    elif not (f_fico >= 660):
+        failed.append('min_fico')
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115; §4.2, p. 8)
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
@@ -1269,10 +1670,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else f_appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+        else rt.div_up(_t1, v_property_value, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_ltv = True
         v_ltv = None
     f_total_deposits = loan.total_deposits
     f_excluded_transfers = loan.excluded_transfers
@@ -1280,66 +1692,79 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t6 := (
+            _t8 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t6 - f_excluded_nonrecurring
+        else _t8 - f_excluded_nonrecurring
     )
     f_doc_type = loan.doc_type
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
-    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+    i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
         None if (
-            _t7 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
+            _t9 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
         ) is None
-        else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t7
+        else (
+            None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+            else (
+                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+        ) if _t9
         else (
             None if (
-                _t8 := (
+                _t10 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
             ) is None
-            else rt.div_down(
-                (
-                    None if (
-                        _t12 := (
-                            None if v_eligible_deposits is None
-                                or (
-                                    _t11 := (
-                                        None if (
-                                            _t10 := (
-                                                None if (
-                                                    _t9 := (
-                                                        _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                    )
-                                                ) is None
-                                                else _D100 - _t9
-                                            )
-                                        ) is None
-                                        else Decimal(_t10).scaleb(-2)
-                                    )
-                                ) is None
-                            else v_eligible_deposits * _t11
-                        )
-                    ) is None
-                        or (_t13 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))) is None
-                    else _t12 * _t13
-                ),
-                f_statement_months,
-                _STEP2,
-            ) if _t8
-            else rt.quantize(f_monthly_income, 2, 'down')
+            else (
+                None if (
+                    _t16 := (
+                        None if (
+                            _t14 := (
+                                None if v_eligible_deposits is None
+                                    or (
+                                        _t13 := (
+                                            None if (
+                                                _t12 := (
+                                                    None if (
+                                                        _t11 := (
+                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
+                                                        )
+                                                    ) is None
+                                                    else _D100 - _t11
+                                                )
+                                            ) is None
+                                            else _t12 * _Em2
+                                        )
+                                    ) is None
+                                else v_eligible_deposits * _t13
+                            )
+                        ) is None
+                            or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t14 * _t15
+                    )
+                ) is None
+                    or f_statement_months is None
+                    or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
+                else rt.div_down(_t16, f_statement_months, _STEP2)
+            ) if _t10
+            else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
-    # it divides by zero or less: undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
-        _undefined := (
+        None if f_statement_months is None or f_statement_months > 0
+        else (
             rt.divisor(f_statement_months, 'statement_months') if (
                 _cond := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
@@ -1353,65 +1778,77 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ) if _cond is False
             else None
         )
-    ) is not None:
-        inv['qualifying_income'] = _undefined
-        v_qualifying_income = None
-    elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-        inv['qualifying_income'] = v_qualifying_income
+    ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+        i_qualifying_income = True
         v_qualifying_income = None
     f_pitia = loan.pitia
     f_monthly_debts = loan.monthly_debts
     # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-    v_dti = rt.div_up(
-        (
-            None if (
-                _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-            ) is None
-            else Decimal(_t14).scaleb(2)
-        ),
-        v_qualifying_income,
-        _STEP2,
+    i_dti = False  # outside its domain, or reading such a value
+    v_dti = (
+        None if (
+            _t18 := (
+                None if (
+                    _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                ) is None
+                else _t17 * _E2
+            )
+        ) is None
+            or v_qualifying_income is None
+            or not v_qualifying_income
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
+        else rt.div_up(_t18, v_qualifying_income, _STEP2)
     )
-    if 'qualifying_income' in inv:  # it reads a value outside its domain
-        v_dti = None
-        inv['dti'] = None
-    # it divides by zero or less: undefined
-    elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-        inv['dti'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if i_qualifying_income or (
+        None if v_qualifying_income is None or v_qualifying_income > _D0
+        else rt.divisor(v_qualifying_income, 'qualifying_income')
+    ) is not None:
+        i_dti = True
         v_dti = None
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
+    i_reserves_months = False  # outside its domain, or reading such a value
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     f_fthb = loan.fthb
     ok = (
-        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
+        False if (i_dti or i_ltv or i_reserves_months)
         else (
-            True if (_t29 := (None if v_dti is None else v_dti <= _D50)) is True
+            True if (_t42 := (None if v_dti is None else v_dti <= _D50)) is True
                 or (
-                    _t30 := (
+                    _t43 := (
                         False if (
-                            _t27 := (
+                            _t40 := (
                                 False if (
-                                    _t23 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
+                                    _t36 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
                                 ) is False
-                                    or (_t24 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                    or (_t37 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                     or (
-                                        _t25 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        _t38 := (None if v_reserves_months is None else v_reserves_months >= _D12)
                                     ) is False
-                                    or (_t26 := (None if f_fthb is None else not f_fthb)) is False
-                                else None if _t23 is None or _t24 is None or _t25 is None or _t26 is None
+                                    or (_t39 := (None if f_fthb is None else not f_fthb)) is False
+                                else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None
                                 else True
                             )
                         ) is False
-                            or (_t28 := (None if v_dti is None else v_dti <= _D55)) is False
-                        else None if _t27 is None or _t28 is None
+                            or (_t41 := (None if v_dti is None else v_dti <= _D55)) is False
+                        else None if _t40 is None or _t41 is None
                         else True
                     )
                 ) is True
-            else None if _t29 is None or _t30 is None
+            else None if _t42 is None or _t43 is None
             else False
         )
     )
@@ -1421,91 +1858,72 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_5 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 5
+        s_credit_events = _NEVERS_5
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                if s_credit_events is _NEVERS_5:
+                    s_credit_events = [_NEVER] * 5
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
     ok = (
-        False if (
-            _t41 := (
-                None if (
-                    _t32 := (
+        True if s_credit_events is _NEVERS_5 and f_application_date is not None
+        else (
+            False if (
+                _t49 := (
+                    None if s_credit_events is None
+                        or f_application_date is None
+                        or (_t44 := s_credit_events[0]) is None
+                    else True if _t44 is _NEVER
+                    else rt.months_between(_t44, f_application_date) >= 36
+                )
+            ) is False
+                or (
+                    _t50 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t31 := s_credit_events[0]) is None
-                        else _t31 if _t31 is rt.NEVER
-                        else rt.months_since(_t31, f_application_date)
+                            or (_t45 := s_credit_events[1]) is None
+                        else True if _t45 is _NEVER
+                        else rt.months_between(_t45, f_application_date) >= 24
                     )
-                ) is None
-                else _t32 >= _D36
-            )
-        ) is False
-            or (
-                _t42 := (
-                    None if (
-                        _t34 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t33 := s_credit_events[1]) is None
-                            else _t33 if _t33 is rt.NEVER
-                            else rt.months_since(_t33, f_application_date)
-                        )
-                    ) is None
-                    else _t34 >= _D24
-                )
-            ) is False
-            or (
-                _t43 := (
-                    None if (
-                        _t36 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t35 := s_credit_events[2]) is None
-                            else _t35 if _t35 is rt.NEVER
-                            else rt.months_since(_t35, f_application_date)
-                        )
-                    ) is None
-                    else _t36 >= _D12
-                )
-            ) is False
-            or (
-                _t44 := (
-                    None if (
-                        _t38 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t37 := s_credit_events[3]) is None
-                            else _t37 if _t37 is rt.NEVER
-                            else rt.months_since(_t37, f_application_date)
-                        )
-                    ) is None
-                    else _t38 >= _D24
-                )
-            ) is False
-            or (
-                _t45 := (
-                    None if (
-                        _t40 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t39 := s_credit_events[4]) is None
-                            else _t39 if _t39 is rt.NEVER
-                            else rt.months_since(_t39, f_application_date)
-                        )
-                    ) is None
-                    else _t40 >= _D12
-                )
-            ) is False
-        else None if _t41 is None or _t42 is None or _t43 is None or _t44 is None or _t45 is None
-        else True
+                ) is False
+                or (
+                    _t51 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t46 := s_credit_events[2]) is None
+                        else True if _t46 is _NEVER
+                        else rt.months_between(_t46, f_application_date) >= 12
+                    )
+                ) is False
+                or (
+                    _t52 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t47 := s_credit_events[3]) is None
+                        else True if _t47 is _NEVER
+                        else rt.months_between(_t47, f_application_date) >= 24
+                    )
+                ) is False
+                or (
+                    _t53 := (
+                        None if s_credit_events is None
+                            or f_application_date is None
+                            or (_t48 := s_credit_events[4]) is None
+                        else True if _t48 is _NEVER
+                        else rt.months_between(_t48, f_application_date) >= 12
+                    )
+                ) is False
+            else None if _t49 is None or _t50 is None or _t51 is None or _t52 is None or _t53 is None
+            else True
+        )
     )
     if ok is False:
         failed.append('credit_event_seasoning')
@@ -1516,26 +1934,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_rent_free = loan.rent_free
     applies = (None if f_rent_free is None else not f_rent_free)
     if applies is not False:
-        f_housing_history_months = loan.housing_history_months
         f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
+        f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
         ok = (
-            False if (_t47 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+            False if (_t54 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
+                or (_t55 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
                 or (
-                    _t48 := (
-                        None if (
-                            _t46 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date)
-                        ) is None
-                        else _t46 <= _D1
-                    )
-                ) is False
-                or (
-                    _t49 := (
+                    _t56 := (
                         None if f_housing_verification is None
                         else f_housing_verification in {'vom', 'vor', 'bank_records'}
                     )
                 ) is False
-            else None if _t47 is None or _t48 is None or _t49 is None
+            else None if _t54 is None or _t55 is None or _t56 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1549,37 +1971,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
-    ok = (None if f_in_forbearance is None else not f_in_forbearance)
-    if ok is False:
-        failed.append('forbearance')
-    elif ok is None:
+    if f_in_forbearance is None:
         unresolved.append('forbearance')
+    elif f_in_forbearance:
+        failed.append('forbearance')
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143; §5.2, p. 10 (seed 002:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t50 := (f_forbearance_end is not None)) is False
-            or (_t51 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t57 := (f_forbearance_end is not None)) is False
+            or (_t58 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t57 is None or _t58 is None
         else True
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
-        ok = (None if f_payments_since_forbearance is None else f_payments_since_forbearance >= 2)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_payments_since_forbearance is None or not (f_payments_since_forbearance >= 2):
                 unresolved.append('after_forbearance')
-        else:
-            if ok is False:
-                failed.append('after_forbearance')
-            elif ok is None:
-                unresolved.append('after_forbearance')
+        elif f_payments_since_forbearance is None:
+            unresolved.append('after_forbearance')
+        elif not (f_payments_since_forbearance >= 2):
+            failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
     applies = (
-        False if (_t52 := (f_forbearance_end is not None)) is False
-            or (_t53 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t59 := (f_forbearance_end is not None)) is False
+            or (_t60 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     if applies is None or applies:
@@ -1589,60 +2008,62 @@ def check_fast(loan: Loan) -> rt.Verdict:
     a_rent_free = f_rent_free
     if a_rent_free is not False:
         f_borrower_contribution_pct = loan.borrower_contribution_pct
-        ok = (None if f_borrower_contribution_pct is None else f_borrower_contribution_pct >= _D10)
-        if a_rent_free is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_rent_free is None:  # may apply: missing unless the requirement is met
+            if f_borrower_contribution_pct is None or not (f_borrower_contribution_pct >= _D10):
                 unresolved.append('rent_free')
-        else:
-            if ok is False:
-                failed.append('rent_free')
-            elif ok is None:
-                unresolved.append('rent_free')
+        elif f_borrower_contribution_pct is None:
+            unresolved.append('rent_free')
+        elif not (f_borrower_contribution_pct >= _D10):
+            failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
     applies = f_fthb
     if applies is not False:
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
-        v_payment_shock = rt.div_up(
-            (None if f_pitia is None else Decimal(f_pitia).scaleb(2)), f_current_housing_payment, _STEP2
+        i_payment_shock = False  # outside its domain, or reading such a value
+        v_payment_shock = (
+            None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
+                or f_current_housing_payment is None
+                or not f_current_housing_payment
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
+            else rt.div_up(_t19, f_current_housing_payment, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(f_current_housing_payment, 'current_housing_payment')) is not None:
-            inv['payment_shock'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (
+            None if f_current_housing_payment is None or f_current_housing_payment > _D0
+            else rt.divisor(f_current_housing_payment, 'current_housing_payment')
+        ) is not None:
+            i_payment_shock = True
             v_payment_shock = None
-        ok = (False if 'payment_shock' in inv else (None if v_payment_shock is None else v_payment_shock <= _D250))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if i_payment_shock or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
-        else:
-            if ok is False:
-                failed.append('fthb_payment_shock')
-            elif ok is None:
-                unresolved.append('fthb_payment_shock')
+        elif i_payment_shock:
+            failed.append('fthb_payment_shock')
+        elif v_payment_shock is None:
+            unresolved.append('fthb_payment_shock')
+        elif not (v_payment_shock <= _D250):
+            failed.append('fthb_payment_shock')
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167; §6.1, p. 12)
-    ok = (
-        None if f_doc_type is None
-        else f_doc_type in {
-            'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
-        }
-    )
-    if ok is False:
-        failed.append('doc_types')
-    elif ok is None:
+    if f_doc_type is None:
         unresolved.append('doc_types')
+    elif f_doc_type not in {
+        'bank_stmt_personal_12', 'bank_stmt_personal_24', 'bank_stmt_business_12', 'bank_stmt_business_24'
+    }:
+        failed.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
     applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
     if applies is not False:
-        ok = (None if f_ownership_pct is None else f_ownership_pct >= _D25)
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if f_ownership_pct is None or not (f_ownership_pct >= _D25):
                 unresolved.append('business_ownership')
-        else:
-            if ok is False:
-                failed.append('business_ownership')
-            elif ok is None:
-                unresolved.append('business_ownership')
+        elif f_ownership_pct is None:
+            unresolved.append('business_ownership')
+        elif not (f_ownership_pct >= _D25):
+            failed.append('business_ownership')
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184; §6.3, p. 13)
     # Required reserves (programs/keystone_bank_statement.guideline:177; §6.3, p. 13)
     v_required_reserves = (
@@ -1652,340 +2073,327 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D12 if f_loan_amount >= _D2000001
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (
-            None if v_reserves_months is None or v_required_reserves is None
-            else v_reserves_months >= v_required_reserves
-        )
-    )
-    if ok is False:
+    if i_reserves_months:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_required_reserves is None:
         unresolved.append('reserves')
+    elif not (v_reserves_months >= v_required_reserves):
+        failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190; §7.1, p. 14)
-    ok = (
-        False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t54 is None or _t55 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
+    if f_loan_amount is None:
         unresolved.append('loan_amount_range')
+    elif not ((f_loan_amount >= _D150000) and (f_loan_amount <= _D3000000)):
+        failed.append('loan_amount_range')
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194; §7.2, p. 14)
-    ok = (
-        None if f_property_type is None
-        else f_property_type in {
-            'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
-        }
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type not in {
+        'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
+    }:
+        failed.append('property_types')
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198; §7.3, p. 14)
     f_state = loan.state
-    ok = (None if f_state is None else f_state not in {'ND', 'SD', 'NV'})
-    if ok is False:
-        failed.append('excluded_states')
-    elif ok is None:
+    if f_state is None:
         unresolved.append('excluded_states')
+    elif f_state in {'ND', 'SD', 'NV'}:
+        failed.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
     applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
     if applies is None:
         unresolved.append('second_appraisal')
-    if out_investment is not None:  # matrix investment: a key outside its bands
-        if out_investment[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else (
-                            True if (_t62 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t63 := (
-                                        False if (
-                                            _t60 := (
-                                                False if (
-                                                    _t56 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t57 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t58 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+    if outside is not None:  # a key outside a matrix's bands
+        if (out := outside.get('investment')) is not None:  # matrix investment
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
+                )
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t68 := (
+                                            False if (
+                                                _t65 := (
+                                                    False if (
+                                                        _t61 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t59 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t56 is None
-                                                    or _t57 is None
-                                                    or _t58 is None
-                                                    or _t59 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t61 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t60 is None or _t61 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t62 is None or _t63 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t63 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t64 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t61 is None
+                                                        or _t62 is None
+                                                        or _t63 is None
+                                                        or _t64 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t65 is None or _t66 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t67 is None or _t68 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t69 is None or _t70 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('second_home')) is not None:  # matrix second_home
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_investment[0]]
-        if out_investment[1] == 1 and (
-            (
-                False if (_t64 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t65 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t64 is None or _t65 is None
-                else True
-            ) is False
-        ):
-            del failed[out_investment[0]]
-    if out_second_home is not None:  # matrix second_home: a key outside its bands
-        if out_second_home[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else (
-                            True if (_t72 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t73 := (
-                                        False if (
-                                            _t70 := (
-                                                False if (
-                                                    _t66 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t67 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t68 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t78 := (
+                                            False if (
+                                                _t75 := (
+                                                    False if (
+                                                        _t71 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t69 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t66 is None
-                                                    or _t67 is None
-                                                    or _t68 is None
-                                                    or _t69 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t71 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t70 is None or _t71 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t72 is None or _t73 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t73 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t74 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t71 is None
+                                                        or _t72 is None
+                                                        or _t73 is None
+                                                        or _t74 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t75 is None or _t76 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t77 is None or _t78 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t79 is None or _t80 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_second_home[0]]
-        if out_second_home[1] == 1 and (
-            (
-                False if (_t74 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t75 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t74 is None or _t75 is None
-                else True
-            ) is False
-        ):
-            del failed[out_second_home[0]]
-    if out_primary_cash_out is not None:  # matrix primary_cash_out: a key outside its bands
-        if out_primary_cash_out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else (
-                            True if (_t82 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t83 := (
-                                        False if (
-                                            _t80 := (
-                                                False if (
-                                                    _t76 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t77 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t78 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t88 := (
+                                            False if (
+                                                _t85 := (
+                                                    False if (
+                                                        _t81 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t79 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t76 is None
-                                                    or _t77 is None
-                                                    or _t78 is None
-                                                    or _t79 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t81 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t80 is None or _t81 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t82 is None or _t83 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t83 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t84 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t81 is None
+                                                        or _t82 is None
+                                                        or _t83 is None
+                                                        or _t84 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t85 is None or _t86 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t87 is None or _t88 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t89 is None or _t90 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_cash_out[0]]
-        if out_primary_cash_out[1] == 1 and (
-            (
-                False if (_t84 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t85 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t84 is None or _t85 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_cash_out[0]]
-    if out_primary_rate_term is not None:  # matrix primary_rate_term: a key outside its bands
-        if out_primary_rate_term[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else (
-                            True if (_t92 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t93 := (
-                                        False if (
-                                            _t90 := (
-                                                False if (
-                                                    _t86 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t87 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t88 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t97 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t98 := (
+                                            False if (
+                                                _t95 := (
+                                                    False if (
+                                                        _t91 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t89 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t86 is None
-                                                    or _t87 is None
-                                                    or _t88 is None
-                                                    or _t89 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t91 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t90 is None or _t91 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t92 is None or _t93 is None
-                            else False
-                        )
-                    ) is False
+                                                        or (_t92 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (
+                                                            _t93 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t94 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t91 is None
+                                                        or _t92 is None
+                                                        or _t93 is None
+                                                        or _t94 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t96 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t95 is None or _t96 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t97 is None or _t98 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t99 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t100 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t99 is None or _t100 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
+        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+            if out[1] == 0 and (
+                (
+                    f_interest_only is True
+                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
                 )
-        ):
-            del failed[out_primary_rate_term[0]]
-        if out_primary_rate_term[1] == 1 and (
-            (
-                False if (_t94 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t95 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t94 is None or _t95 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_rate_term[0]]
-    if out_primary_purchase is not None:  # matrix primary_purchase: a key outside its bands
-        if out_primary_purchase[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                or (
-                    (
-                        False if not inv.keys().isdisjoint(('dti', 'ltv', 'reserves_months'))
-                        else (
-                            True if (_t102 := (None if v_dti is None else v_dti <= _D50)) is True
-                                or (
-                                    _t103 := (
-                                        False if (
-                                            _t100 := (
-                                                False if (
-                                                    _t96 := (
-                                                        False if f_fico_no_score
-                                                        else (None if f_fico is None else f_fico >= 720)
-                                                    )
-                                                ) is False
-                                                    or (_t97 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                    or (
-                                                        _t98 := (
-                                                            None if v_reserves_months is None
-                                                            else v_reserves_months >= _D12
+                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                    or (
+                        (
+                            False if (i_dti or i_ltv or i_reserves_months)
+                            else (
+                                True if (_t107 := (None if v_dti is None else v_dti <= _D50)) is True
+                                    or (
+                                        _t108 := (
+                                            False if (
+                                                _t105 := (
+                                                    False if (
+                                                        _t101 := (
+                                                            False if f_fico_no_score
+                                                            else (None if f_fico is None else f_fico >= 720)
                                                         )
                                                     ) is False
-                                                    or (_t99 := (None if f_fthb is None else not f_fthb)) is False
-                                                else None if _t96 is None
-                                                    or _t97 is None
-                                                    or _t98 is None
-                                                    or _t99 is None
-                                                else True
-                                            )
-                                        ) is False
-                                            or (_t101 := (None if v_dti is None else v_dti <= _D55)) is False
-                                        else None if _t100 is None or _t101 is None
-                                        else True
-                                    )
-                                ) is True
-                            else None if _t102 is None or _t103 is None
-                            else False
-                        )
-                    ) is False
-                )
-        ):
-            del failed[out_primary_purchase[0]]
-        if out_primary_purchase[1] == 1 and (
-            (
-                False if (_t104 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t105 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t104 is None or _t105 is None
-                else True
-            ) is False
-        ):
-            del failed[out_primary_purchase[0]]
+                                                        or (
+                                                            _t102 := (None if v_ltv is None else v_ltv <= _D80)
+                                                        ) is False
+                                                        or (
+                                                            _t103 := (
+                                                                None if v_reserves_months is None
+                                                                else v_reserves_months >= _D12
+                                                            )
+                                                        ) is False
+                                                        or (_t104 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t101 is None
+                                                        or _t102 is None
+                                                        or _t103 is None
+                                                        or _t104 is None
+                                                    else True
+                                                )
+                                            ) is False
+                                                or (_t106 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t105 is None or _t106 is None
+                                            else True
+                                        )
+                                    ) is True
+                                else None if _t107 is None or _t108 is None
+                                else False
+                            )
+                        ) is False
+                    )
+            ):
+                del failed[out[0]]
+            if out[1] == 1 and (
+                (
+                    False if (_t109 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                        or (_t110 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t109 is None or _t110 is None
+                    else True
+                ) is False
+            ):
+                del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
@@ -1993,25 +2401,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
         if a_non_warrantable_condo is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
+            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+        # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
+        elif a_interest_only is not False:
+            best, best_by = base_max_ltv - _D5, 'interest_only'
         # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        if a_declining_market is not False:
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+        elif a_declining_market is not False:
+            best, best_by = base_max_ltv - _D5, 'declining_market'
+        if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
+            sure = base_max_ltv - _D5
     # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
     if a_non_warrantable_condo is not False:
         if best is None or best > _D80:
@@ -2036,98 +2436,70 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'non_warrantable_condo'
-            if a_non_warrantable_condo is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        if a_declining_market is not False:
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'declining_market'
-            if a_declining_market is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
-    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:
         f_lien_position = loan.lien_position
-        f_senior_lien_balance = loan.senior_lien_balance
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
             None if (
-                _t3 := (
-                    False if (_t1 := (f_lien_position is not None)) is False
-                        or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t1 is None or _t2 is None
+                _t4 := (
+                    False if (_t2 := (f_lien_position is not None)) is False
+                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                    else None if _t2 is None or _t3 is None
                     else True
                 )
             ) is None
-            else f_senior_lien_balance if _t3
+            else loan.senior_lien_balance if _t4
             else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        v_cltv = rt.div_up(
-            (
-                None if (
-                    _t5 := (
-                        None if (
-                            _t4 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t4 + f_subordinate_liens
-                    )
-                ) is None
-                else Decimal(_t5).scaleb(2)
-            ),
-            v_property_value,
-            _STEP2,
+        i_cltv = False  # outside its domain, or reading such a value
+        v_cltv = (
+            None if (
+                _t7 := (
+                    None if (
+                        _t6 := (
+                            None if (
+                                _t5 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t5 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t6 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+            else rt.div_up(_t7, v_property_value, _STEP2)
         )
-        # it divides by zero or less: undefined
-        if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-            inv['cltv'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if (
+            None if v_property_value is None or v_property_value > _D0
+            else rt.divisor(v_property_value, 'property_value')
+        ) is not None:
+            i_cltv = True
             v_cltv = None
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
@@ -2135,7 +2507,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -2146,5 +2520,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

@@ -22,24 +22,26 @@ __all__ = ["META", "check", "check_fast", "facts", "values"]
 Result = tuple[bool | None, tuple[bool | None, ...]]
 
 
+_E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
-_D1 = Decimal("1")
-_D24 = Decimal("24")
-_D36 = Decimal("36")
-_D48 = Decimal("48")
 _D90 = Decimal("90")
 _D85 = Decimal("85")
 _D80 = Decimal("80")
 _D75 = Decimal("75")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
+_Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D43 = Decimal("43")
 _D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
+_D1 = Decimal("1")
+_D24 = Decimal("24")
+_D36 = Decimal("36")
+_D48 = Decimal("48")
 _STEP3 = Decimal("0.001")
 
 
@@ -53,18 +55,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t37
+        ) if _t35
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v['ltv'] = rt.div_up(
-        (None if loan.loan_amount is None else Decimal(loan.loan_amount).scaleb(2)), v['property_value'], _STEP2
-    )
+    v['ltv'] = rt.div_up((None if loan.loan_amount is None else loan.loan_amount * _E2), v['property_value'], _STEP2)
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(v['property_value'], 'property_value')) is not None:
         inv['ltv'] = _undefined
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t40 := (
-                False if (_t38 := (loan.lien_position is not None)) is False
-                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t38 is None or _t39 is None
+            _t38 := (
+                False if (_t36 := (loan.lien_position is not None)) is False
+                    or (_t37 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t36 is None or _t37 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t40
+        else loan.senior_lien_balance if _t38
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t42 := (
+                _t40 := (
                     None if (
-                        _t41 := (
+                        _t39 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t41 + loan.subordinate_liens
+                    else _t39 + loan.subordinate_liens
                 )
             ) is None
-            else Decimal(_t42).scaleb(2)
+            else _t40 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -124,88 +124,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t57 := (
+            _t55 := (
                 False if (
-                    _t55 := (
+                    _t53 := (
                         None if (
-                            _t53 := rt.count_lates(
+                            _t51 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t53 <= _D0
+                        else _t51 <= _D0
                     )
                 ) is False
                     or (
-                        _t56 := (
+                        _t54 := (
                             None if (
-                                _t54 := rt.months_since_latest(
+                                _t52 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t54 >= _D48
+                            else _t52 >= _D48
                         )
                     ) is False
-                else None if _t55 is None or _t56 is None
+                else None if _t53 is None or _t54 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t57
+        else 'a_plus' if _t55
         else (
             None if (
-                _t52 := (
+                _t50 := (
                     False if (
-                        _t50 := (
+                        _t48 := (
                             None if (
-                                _t48 := rt.count_lates(
+                                _t46 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t48 <= _D1
+                            else _t46 <= _D1
                         )
                     ) is False
                         or (
-                            _t51 := (
+                            _t49 := (
                                 None if (
-                                    _t49 := rt.months_since_latest(
+                                    _t47 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t49 >= _D36
+                                else _t47 >= _D36
                             )
                         ) is False
-                    else None if _t50 is None or _t51 is None
+                    else None if _t48 is None or _t49 is None
                     else True
                 )
             ) is None
-            else 'a' if _t52
+            else 'a' if _t50
             else (
                 None if (
-                    _t47 := (
+                    _t45 := (
                         False if (
-                            _t45 := (
+                            _t43 := (
                                 None if (
-                                    _t43 := rt.count_lates(
+                                    _t41 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t43 <= _D1
+                                else _t41 <= _D1
                             )
                         ) is False
                             or (
-                                _t46 := (
+                                _t44 := (
                                     None if (
-                                        _t44 := rt.months_since_latest(
+                                        _t42 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t44 >= _D24
+                                    else _t42 >= _D24
                                 )
                             ) is False
-                        else None if _t45 is None or _t46 is None
+                        else None if _t43 is None or _t44 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t47
+                else 'b' if _t45
                 else 'c'
             )
         )
@@ -222,25 +222,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t58 := (
+            _t56 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t58 - loan.excluded_nonrecurring
+        else _t56 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t59 := (
+            _t57 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t59
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
         else (
             None if (
-                _t60 := (
+                _t58 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -248,35 +248,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t64 := (
+                        _t62 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t63 := (
+                                    _t61 := (
                                         None if (
-                                            _t62 := (
+                                            _t60 := (
                                                 None if (
-                                                    _t61 := (
+                                                    _t59 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t61
+                                                else _D100 - _t59
                                             )
                                         ) is None
-                                        else Decimal(_t62).scaleb(-2)
+                                        else _t60 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t63
+                            else v['eligible_deposits'] * _t61
                         )
                     ) is None
-                        or (
-                            _t65 := (None if loan.ownership_pct is None else Decimal(loan.ownership_pct).scaleb(-2))
-                        ) is None
-                    else _t64 * _t65
+                        or (_t63 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t62 * _t63
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t60
+            ) if _t58
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -308,9 +306,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t66 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else Decimal(_t66).scaleb(2)
+            else _t64 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -357,24 +355,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t69 := (
+                _t67 := (
                     None if (
-                        _t68 := (
+                        _t66 := (
                             None if (
-                                _t67 := (
+                                _t65 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t67 + loan.subordinate_liens
+                            else _t65 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t68 + v['heloc_undrawn']
+                    else _t66 + v['heloc_undrawn']
                 )
             ) is None
-            else Decimal(_t69).scaleb(2)
+            else _t67 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -389,9 +387,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t70 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t68 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t70 if _t70 <= loan.market_rent
+            else _t68 if _t68 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -404,7 +402,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['days_since_purchase'] = rt.days_since(loan.purchase_date, loan.application_date)
     # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
     v['payment_shock'] = rt.div_up(
-        (None if loan.pitia is None else Decimal(loan.pitia).scaleb(2)), loan.current_housing_payment, _STEP2
+        (None if loan.pitia is None else loan.pitia * _E2), loan.current_housing_payment, _STEP2
     )
     # it divides by zero or less: undefined
     if (_undefined := rt.divisor(loan.current_housing_payment, 'current_housing_payment')) is not None:
@@ -582,12 +580,331 @@ def check(loan: Loan) -> rt.Decision:
     """Decide a loan under Summit Ridge Near-Prime 2026.1: status, findings, conditions, values, limits.
 
     The status is decided now (by `check_fast`); the wording (findings, conditions, values, limits) is assembled from
-    the loan's facts when first read (`rt.decide`). A Loan is frozen: what the rules saw is still there then.
+    the loan's facts when first read (`words`). A Loan is frozen: what the rules saw is still there then.
     """
-    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: rt.decide(META, facts(loan)))
+    return rt.Decision.deferred(META.info, check_fast(loan).status, lambda: words(loan))
+
+
+_RULES = META.rules
+_MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+_SHOW_ENUM_0 = rt.shower('enum', '', False)
+_SHOW_MONEY_1 = rt.shower('money', 'USD', False)
+_SHOW_MONEY_2 = rt.shower('money', 'USD', True)
+_SHOW_LIST_3 = rt.shower('list', '', False)
+_SHOW_DATE_4 = rt.shower('date', '', False)
+_SHOW_MONTHS_5 = rt.shower('months', 'months', False)
+_SHOW_PERCENT_6 = rt.shower('percent', '', False)
+_SHOW_MONEY_7 = rt.shower('money', 'USD per month', False)
+_SHOW_MONEY_8 = rt.shower('money', 'USD per month', True)
+_SHOW_ENUM_9 = rt.shower('enum', '', True)
+_SHOW_YESNO_10 = rt.shower('yesno', '', False)
+_SHOW_PERCENT_11 = rt.shower('percent', '', True)
+_SHOW_INTEGER_12 = rt.shower('integer', 'points', False)
+_SHOW_MONTHS_13 = rt.shower('months', 'months', True)
+
+
+def words(loan: Loan) -> rt.Decision:
+    """The Decision of a loan with its wording: the shown values, derived values and the common rule findings written
+    out here, the rest assembled by `rt.decide` from the same facts."""
+    f = facts(loan)
+    s = f.shown
+    v = f.values
+    inv = f.invalid
+    show = rt.show
+    # how messages show the fields and values quoted below
+    s['purpose'] = _SHOW_ENUM_0(loan.purpose) or show('purpose', f, META)
+    s['purchase_price'] = _SHOW_MONEY_1(loan.purchase_price) or show('purchase_price', f, META)
+    s['appraised_value'] = _SHOW_MONEY_1(loan.appraised_value) or show('appraised_value', f, META)
+    s['loan_amount'] = _SHOW_MONEY_1(loan.loan_amount) or show('loan_amount', f, META)
+    s['property_value'] = _SHOW_MONEY_2(v['property_value']) or show('property_value', f, META)
+    s['lien_position'] = _SHOW_ENUM_0(loan.lien_position) or show('lien_position', f, META)
+    s['senior_lien_balance'] = _SHOW_MONEY_1(loan.senior_lien_balance) or show('senior_lien_balance', f, META)
+    s['senior_liens'] = _SHOW_MONEY_2(v['senior_liens']) or show('senior_liens', f, META)
+    s['subordinate_liens'] = _SHOW_MONEY_1(loan.subordinate_liens) or show('subordinate_liens', f, META)
+    s['heloc_line_amount'] = _SHOW_MONEY_1(loan.heloc_line_amount) or show('heloc_line_amount', f, META)
+    s['heloc_drawn_balance'] = _SHOW_MONEY_1(loan.heloc_drawn_balance) or show('heloc_drawn_balance', f, META)
+    s['heloc_undrawn'] = show(
+        'heloc_undrawn', f, META
+    ) if 'heloc_undrawn' in inv else _SHOW_MONEY_2(v['heloc_undrawn']) or show('heloc_undrawn', f, META)
+    s['doc_type'] = _SHOW_ENUM_0(loan.doc_type) or show('doc_type', f, META)
+    s['housing_lates'] = _SHOW_LIST_3(loan.housing_lates) or show('housing_lates', f, META)
+    s['application_date'] = _SHOW_DATE_4(loan.application_date) or show('application_date', f, META)
+    s['credit_events'] = _SHOW_LIST_3(loan.credit_events) or show('credit_events', f, META)
+    s['property_type'] = _SHOW_ENUM_0(loan.property_type) or show('property_type', f, META)
+    s['total_deposits'] = _SHOW_MONEY_1(loan.total_deposits) or show('total_deposits', f, META)
+    s['excluded_transfers'] = _SHOW_MONEY_1(loan.excluded_transfers) or show('excluded_transfers', f, META)
+    s['excluded_nonrecurring'] = _SHOW_MONEY_1(loan.excluded_nonrecurring) or show('excluded_nonrecurring', f, META)
+    s['eligible_deposits'] = _SHOW_MONEY_2(v['eligible_deposits']) or show('eligible_deposits', f, META)
+    s['statement_months'] = _SHOW_MONTHS_5(loan.statement_months) or show('statement_months', f, META)
+    s['cpa_expense_ratio'] = _SHOW_PERCENT_6(loan.cpa_expense_ratio) or show('cpa_expense_ratio', f, META)
+    s['ownership_pct'] = _SHOW_PERCENT_6(loan.ownership_pct) or show('ownership_pct', f, META)
+    s['monthly_income'] = _SHOW_MONEY_7(loan.monthly_income) or show('monthly_income', f, META)
+    s['pitia'] = _SHOW_MONEY_7(loan.pitia) or show('pitia', f, META)
+    s['monthly_debts'] = _SHOW_MONEY_7(loan.monthly_debts) or show('monthly_debts', f, META)
+    s['qualifying_income'] = show(
+        'qualifying_income', f, META
+    ) if 'qualifying_income' in inv else _SHOW_MONEY_8(v['qualifying_income']) or show('qualifying_income', f, META)
+    s['credit_grade'] = _SHOW_ENUM_9(v['credit_grade']) or show('credit_grade', f, META)
+    s['fthb'] = _SHOW_YESNO_10(loan.fthb) or show('fthb', f, META)
+    s['liquid_assets'] = _SHOW_MONEY_1(loan.liquid_assets) or show('liquid_assets', f, META)
+    s['lease_rent'] = _SHOW_MONEY_7(loan.lease_rent) or show('lease_rent', f, META)
+    s['market_rent'] = _SHOW_MONEY_7(loan.market_rent) or show('market_rent', f, META)
+    s['purchase_date'] = _SHOW_DATE_4(loan.purchase_date) or show('purchase_date', f, META)
+    s['current_housing_payment'] = _SHOW_MONEY_7(loan.current_housing_payment) or show(
+        'current_housing_payment', f, META
+    )
+    s['doc_family'] = _SHOW_ENUM_9(v['doc_family']) or show('doc_family', f, META)
+    s['ltv'] = show('ltv', f, META) if 'ltv' in inv else _SHOW_PERCENT_11(v['ltv']) or show('ltv', f, META)
+    s['property_max_ltv'] = _SHOW_PERCENT_11(v['property_max_ltv']) or show('property_max_ltv', f, META)
+    s['cltv'] = show('cltv', f, META) if 'cltv' in inv else _SHOW_PERCENT_11(v['cltv']) or show('cltv', f, META)
+    s['fico'] = _SHOW_INTEGER_12(loan.fico) or show('fico', f, META)
+    s['dti'] = show('dti', f, META) if 'dti' in inv else _SHOW_PERCENT_11(v['dti']) or show('dti', f, META)
+    s['max_dti'] = _SHOW_PERCENT_11(v['max_dti']) or show('max_dti', f, META)
+    s['reserves_months'] = show(
+        'reserves_months', f, META
+    ) if 'reserves_months' in inv else _SHOW_MONTHS_13(v['reserves_months']) or show('reserves_months', f, META)
+    s['min_reserves'] = _SHOW_MONTHS_13(v['min_reserves']) or show('min_reserves', f, META)
+    q_doc_family = (
+        'Documentation family: ' if s['doc_family'].endswith('listed') else 'Documentation family '
+    ) + s['doc_family']
+    q_credit_grade = ('Credit grade: ' if s['credit_grade'].endswith('listed') else 'Credit grade ') + s['credit_grade']
+    q_property_type = (
+        'Property type: ' if s['property_type'].endswith('listed') else 'Property type '
+    ) + s['property_type']
+    derived = (
+        rt.DerivedValue(
+            'property_value',
+            'Property value',
+            rt.derived_value(v['property_value'], 2),
+            {'purpose': s['purpose'], 'purchase_price': s['purchase_price'], 'appraised_value': s['appraised_value']},
+        ),
+        rt.DerivedValue(
+            'ltv',
+            'LTV',
+            rt.derived_value(v['ltv'], 2),
+            {'loan_amount': s['loan_amount'], 'property_value': s['property_value']},
+        ),
+        rt.DerivedValue(
+            'senior_liens',
+            'Senior liens',
+            rt.derived_value(v['senior_liens'], 2),
+            {'lien_position': s['lien_position'], 'senior_lien_balance': s['senior_lien_balance']},
+        ),
+        rt.DerivedValue(
+            'cltv',
+            'CLTV',
+            rt.derived_value(v['cltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'heloc_undrawn',
+            'Undrawn HELOC credit',
+            rt.derived_value(v['heloc_undrawn'], 2),
+            {'heloc_line_amount': s['heloc_line_amount'], 'heloc_drawn_balance': s['heloc_drawn_balance']},
+        ),
+        rt.DerivedValue(
+            'hcltv',
+            'HCLTV',
+            rt.derived_value(v['hcltv'], 2),
+            {
+                'senior_liens': s['senior_liens'],
+                'loan_amount': s['loan_amount'],
+                'subordinate_liens': s['subordinate_liens'],
+                'heloc_undrawn': s['heloc_undrawn'],
+                'property_value': s['property_value'],
+            },
+        ),
+        rt.DerivedValue(
+            'doc_family', 'Documentation family', rt.derived_value(v['doc_family'], 0), {'doc_type': s['doc_type']}
+        ),
+        rt.DerivedValue(
+            'credit_grade',
+            'Credit grade',
+            rt.derived_value(v['credit_grade'], None),
+            {
+                'housing_lates': s['housing_lates'],
+                'application_date': s['application_date'],
+                'credit_events': s['credit_events'],
+            },
+        ),
+        rt.DerivedValue(
+            'property_max_ltv',
+            'Maximum LTV by property type',
+            rt.derived_value(v['property_max_ltv'], 0),
+            {'property_type': s['property_type']},
+        ),
+        rt.DerivedValue(
+            'eligible_deposits',
+            'Eligible deposits',
+            rt.derived_value(v['eligible_deposits'], 2),
+            {
+                'total_deposits': s['total_deposits'],
+                'excluded_transfers': s['excluded_transfers'],
+                'excluded_nonrecurring': s['excluded_nonrecurring'],
+            },
+        ),
+        rt.DerivedValue(
+            'qualifying_income',
+            'Qualifying monthly income',
+            rt.derived_value(v['qualifying_income'], 2),
+            {
+                'doc_type': s['doc_type'],
+                'eligible_deposits': s['eligible_deposits'],
+                'statement_months': s['statement_months'],
+                'cpa_expense_ratio': s['cpa_expense_ratio'],
+                'ownership_pct': s['ownership_pct'],
+                'monthly_income': s['monthly_income'],
+            },
+        ),
+        rt.DerivedValue(
+            'dti',
+            'DTI',
+            rt.derived_value(v['dti'], 2),
+            {'pitia': s['pitia'], 'monthly_debts': s['monthly_debts'], 'qualifying_income': s['qualifying_income']},
+        ),
+        rt.DerivedValue(
+            'max_dti',
+            'Maximum DTI',
+            rt.derived_value(v['max_dti'], 0),
+            {'credit_grade': s['credit_grade'], 'fthb': s['fthb']},
+        ),
+        rt.DerivedValue(
+            'reserves_months',
+            'Reserves',
+            rt.derived_value(v['reserves_months'], 2),
+            {'liquid_assets': s['liquid_assets'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'min_reserves',
+            'Minimum reserves',
+            rt.derived_value(v['min_reserves'], 0),
+            {'credit_grade': s['credit_grade'], 'loan_amount': s['loan_amount']},
+        ),
+        rt.DerivedValue(
+            'dscr',
+            'DSCR',
+            rt.derived_value(v['dscr'], 3),
+            {'lease_rent': s['lease_rent'], 'market_rent': s['market_rent'], 'pitia': s['pitia']},
+        ),
+        rt.DerivedValue(
+            'days_since_purchase',
+            'Days since purchase',
+            rt.derived_value(v['days_since_purchase'], 0),
+            {'purchase_date': s['purchase_date'], 'application_date': s['application_date']},
+        ),
+        rt.DerivedValue(
+            'payment_shock',
+            'Payment shock',
+            rt.derived_value(v['payment_shock'], 2),
+            {'pitia': s['pitia'], 'current_housing_payment': s['current_housing_payment']},
+        ),
+    )
+    rules = f.rules
+    w: list[rt.Finding | None] = []
+    # rule documentation: Documentation types (programs/summit_near_prime.guideline:35)
+    a, ok = rules[0]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[0]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule investment: Investment property (programs/summit_near_prime.guideline:56)
+    w.append(None)
+    # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61)
+    a, ok = rules[2]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[2]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
+    a, ok = rules[3]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[3]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
+    a, ok = rules[4]
+    if a is True and False not in ok and None not in ok and not (inv and ('ltv' in inv or 'cltv' in inv)):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[4] + ' (LTV ' + s['ltv'] + ', Maximum LTV by property type ' + s[
+                    'property_max_ltv'
+                ] + ', CLTV ' + s['cltv'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90)
+    a, ok = rules[5]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[5]
+        w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    else:
+        w.append(None)
+    # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
+    a, ok = rules[6]
+    if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107)
+    a, ok = rules[7]
+    if a is True and False not in ok and None not in ok:
+        r = _RULES[7]
+        w.append(
+            rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
+        )
+    else:
+        w.append(None)
+    # rule reserves: Reserves (programs/summit_near_prime.guideline:119)
+    a, ok = rules[8]
+    if a is True and False not in ok and None not in ok and not (inv and ('reserves_months' in inv)):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'pass',
+                _MET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    else:
+        w.append(None)
+    return rt.decide(META, f, derived, w)
 
 
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
+_NEVER = rt.NEVER
+_NEVERS_1 = (rt.NEVER,)
+_UP_DIVIDE = rt.up_divide
+_UP_QUANTIZE = rt.up_quantize
+_DOWN_DIVIDE = rt.down_divide
+_DOWN_QUANTIZE = rt.down_quantize
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -613,6 +930,8 @@ _CELLS_near_prime = (
     (None, None, None, None),
 )
 _D5 = Decimal("5")
+_TUPLE_NEW = tuple.__new__
+_VERDICT = rt.Verdict
 
 
 def check_fast(loan: Loan) -> rt.Verdict:
@@ -622,7 +941,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     as `if` chains, each rule's outcome inline, each limit's arithmetic written out. A rule's requirements are
     computed only when it may apply.
     """
-    inv: dict[str, Any] = {}  # values outside their domain, or reading one
     failed: list[str] = []
     unresolved: list[str] = []
     applies: bool | None
@@ -631,27 +949,61 @@ def check_fast(loan: Loan) -> rt.Verdict:
     base_max_ltv_by = ''
     refused_max_ltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
-    base_max_cltv: Decimal | None = None  # the lowest cell for max_cltv so far
-    base_max_cltv_by = ''
-    refused_max_cltv: str | None = None  # the first matrix refusing the loan (N/A, outside)
-    unread_max_cltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
-    out_near_prime: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside
+    outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
     # matrix near_prime: Near-prime max LTV / CLTV (programs/summit_near_prime.guideline:42; §3.1 Matrix 1, p. 5); cells
     # in _CELLS_near_prime
     covered = True
     f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass
-    s_credit_events: list[Any] | None = None
+    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_1 until an item of one is
+    # seen)
+    s_credit_events: Any = None
     if f_credit_events is not None:
-        s_credit_events = [rt.NEVER] * 1
+        s_credit_events = _NEVERS_1
         for _item0 in f_credit_events:
             for _g in _GROUPS_credit_events.get(_item0.kind, (0,)):
+                if s_credit_events is _NEVERS_1:
+                    s_credit_events = [_NEVER] * 1
                 _when0, _was0 = _item0.completed_on, s_credit_events[_g]
                 if _when0 is None or _was0 is None:
                     s_credit_events[_g] = None
-                elif _was0 is rt.NEVER or _when0 > _was0:
+                elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
+    f_housing_lates = loan.housing_lates
+    f_application_date = loan.application_date
+    # housing_lates: how many are 30+ days late within 24 months before application_date
+    s_housing_lates_late: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late = 0
+        for _late0 in f_housing_lates:
+            _days0, _due0 = _late0.days_late, _late0.due_on
+            if _days0 is None or _due0 is None:
+                s_housing_lates_late = None
+                break
+            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 24:
+                s_housing_lates_late += 1
+    # housing_lates: how many are 30+ days late within 12 months before application_date
+    s_housing_lates_late_1: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_1 = 0
+        for _late1 in f_housing_lates:
+            _days1, _due1 = _late1.days_late, _late1.due_on
+            if _days1 is None or _due1 is None:
+                s_housing_lates_late_1 = None
+                break
+            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 12:
+                s_housing_lates_late_1 += 1
+    # housing_lates: how many are 60+ days late within 12 months before application_date
+    s_housing_lates_late_2: int | None = None
+    if f_housing_lates is not None and f_application_date is not None:
+        s_housing_lates_late_2 = 0
+        for _late2 in f_housing_lates:
+            _days2, _due2 = _late2.days_late, _late2.due_on
+            if _days2 is None or _due2 is None:
+                s_housing_lates_late_2 = None
+                break
+            if _days2 >= 60 and rt.months_between(_due2, f_application_date) < 12:
+                s_housing_lates_late_2 += 1
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
     # Documentation family (programs/summit_near_prime.guideline:28; §2.3 Documentation, p. 4)
@@ -669,96 +1021,58 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else 'not_offered' if f_doc_type in {'asset_depletion', 'dscr'}
         else None
     )
-    f_housing_lates = loan.housing_lates
-    f_application_date = loan.application_date
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t23 := (
-                False if (
-                    _t21 := (
-                        None if (
-                            _t18 := rt.count_lates(f_housing_lates, 'days_late', 'due_on', 30, 24, f_application_date)
-                        ) is None
-                        else _t18 <= _D0
-                    )
-                ) is False
+            _t19 := (
+                False if (_t17 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
                     or (
-                        _t22 := (
-                            None if (
-                                _t20 := (
-                                    None if s_credit_events is None
-                                        or f_application_date is None
-                                        or (_t19 := s_credit_events[0]) is None
-                                    else _t19 if _t19 is rt.NEVER
-                                    else rt.months_since(_t19, f_application_date)
-                                )
-                            ) is None
-                            else _t20 >= _D48
+                        _t18 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t16 := s_credit_events[0]) is None
+                            else True if _t16 is _NEVER
+                            else rt.months_between(_t16, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t21 is None or _t22 is None
+                else None if _t17 is None or _t18 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t23
+        else 'a_plus' if _t19
         else (
             None if (
-                _t17 := (
+                _t15 := (
                     False if (
-                        _t15 := (
-                            None if (
-                                _t12 := rt.count_lates(
-                                    f_housing_lates, 'days_late', 'due_on', 30, 12, f_application_date
-                                )
-                            ) is None
-                            else _t12 <= _D1
-                        )
+                        _t13 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)
                     ) is False
                         or (
-                            _t16 := (
-                                None if (
-                                    _t14 := (
-                                        None if s_credit_events is None
-                                            or f_application_date is None
-                                            or (_t13 := s_credit_events[0]) is None
-                                        else _t13 if _t13 is rt.NEVER
-                                        else rt.months_since(_t13, f_application_date)
-                                    )
-                                ) is None
-                                else _t14 >= _D36
+                            _t14 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t12 := s_credit_events[0]) is None
+                                else True if _t12 is _NEVER
+                                else rt.months_between(_t12, f_application_date) >= 36
                             )
                         ) is False
-                    else None if _t15 is None or _t16 is None
+                    else None if _t13 is None or _t14 is None
                     else True
                 )
             ) is None
-            else 'a' if _t17
+            else 'a' if _t15
             else (
                 None if (
                     _t11 := (
                         False if (
-                            _t9 := (
-                                None if (
-                                    _t6 := rt.count_lates(
-                                        f_housing_lates, 'days_late', 'due_on', 60, 12, f_application_date
-                                    )
-                                ) is None
-                                else _t6 <= _D1
-                            )
+                            _t9 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
                         ) is False
                             or (
                                 _t10 := (
-                                    None if (
-                                        _t8 := (
-                                            None if s_credit_events is None
-                                                or f_application_date is None
-                                                or (_t7 := s_credit_events[0]) is None
-                                            else _t7 if _t7 is rt.NEVER
-                                            else rt.months_since(_t7, f_application_date)
-                                        )
-                                    ) is None
-                                    else _t8 >= _D24
+                                    None if s_credit_events is None
+                                        or f_application_date is None
+                                        or (_t8 := s_credit_events[0]) is None
+                                    else True if _t8 is _NEVER
+                                    else rt.months_between(_t8, f_application_date) >= 24
                                 )
                             ) is False
                         else None if _t9 is None or _t10 is None
@@ -774,7 +1088,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if v_credit_grade is None or f_fico is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # credit_grade, fico: 7 lines
     elif (
         row := (
@@ -790,12 +1103,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 0)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 0)
     elif v_doc_family is None or f_purpose is None:
         unresolved.append('near_prime')
         unread_max_ltv = True
-        unread_max_cltv = True
     # doc_family / purpose: 4 lines
     elif (
         col := (
@@ -808,25 +1121,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) < 0:
         failed.append('near_prime')
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
-        out_near_prime = (len(failed) - 1, 1)
+        if outside is None:
+            outside = {}
+        outside['near_prime'] = (len(failed) - 1, 1)
     elif (cell := _CELLS_near_prime[row][col]) is None:
         failed.append('near_prime')  # N/A
         refused_max_ltv = refused_max_ltv or 'near_prime'
-        refused_max_cltv = refused_max_cltv or 'near_prime'
     else:
         if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
             base_max_ltv, base_max_ltv_by = given, 'near_prime'
-        if (given := cell[1]) is not None and (base_max_cltv is None or given < base_max_cltv):
-            base_max_cltv, base_max_cltv_by = given, 'near_prime'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule documentation: Documentation types (programs/summit_near_prime.guideline:35; §2.3 Documentation, p. 4)
-    ok = (None if v_doc_family is None else v_doc_family not in {'not_offered'})
-    if ok is False:
-        failed.append('documentation')
-    elif ok is None:
+    if v_doc_family is None:
         unresolved.append('documentation')
+    elif v_doc_family in {'not_offered'}:
+        failed.append('documentation')
     # rule investment: Investment property (programs/summit_near_prime.guideline:56; §3.3 Occupancy, p. 6)
     f_occupancy = loan.occupancy
     a_investment = (None if f_occupancy is None else f_occupancy in {'investment'})
@@ -836,25 +1146,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_interest_only = loan.interest_only
     a_interest_only = f_interest_only
     if a_interest_only is not False:
-        ok = (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'})
-        if a_interest_only is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if a_interest_only is None:  # may apply: missing unless the requirement is met
+            if v_credit_grade is None or v_credit_grade not in {'a_plus', 'a'}:
                 unresolved.append('interest_only')
-        else:
-            if ok is False:
-                failed.append('interest_only')
-            elif ok is None:
-                unresolved.append('interest_only')
+        elif v_credit_grade is None:
+            unresolved.append('interest_only')
+        elif v_credit_grade not in {'a_plus', 'a'}:
+            failed.append('interest_only')
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78; §4.1 Property types, p. 9)
     f_property_type = loan.property_type
-    ok = (
-        None if f_property_type is None
-        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
-    )
-    if ok is False:
-        failed.append('property_types')
-    elif ok is None:
+    if f_property_type is None:
         unresolved.append('property_types')
+    elif f_property_type in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}:
+        failed.append('property_types')
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
     applies = (
@@ -875,49 +1179,69 @@ def check_fast(loan: Loan) -> rt.Verdict:
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-    v_ltv = rt.div_up((None if f_loan_amount is None else Decimal(f_loan_amount).scaleb(2)), v_property_value, _STEP2)
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['ltv'] = _undefined
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
+        else rt.div_up(_t1, v_property_value, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_ltv = True
         v_ltv = None
     f_lien_position = loan.lien_position
-    f_senior_lien_balance = loan.senior_lien_balance
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
         None if (
-            _t3 := (
-                False if (_t1 := (f_lien_position is not None)) is False
-                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
+            _t4 := (
+                False if (_t2 := (f_lien_position is not None)) is False
+                    or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
+                else None if _t2 is None or _t3 is None
                 else True
             )
         ) is None
-        else f_senior_lien_balance if _t3
+        else loan.senior_lien_balance if _t4
         else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-    v_cltv = rt.div_up(
-        (
-            None if (
-                _t5 := (
-                    None if (
-                        _t4 := (
-                            None if v_senior_liens is None or f_loan_amount is None else v_senior_liens + f_loan_amount
-                        )
-                    ) is None
-                        or f_subordinate_liens is None
-                    else _t4 + f_subordinate_liens
-                )
-            ) is None
-            else Decimal(_t5).scaleb(2)
-        ),
-        v_property_value,
-        _STEP2,
+    i_cltv = False  # outside its domain, or reading such a value
+    v_cltv = (
+        None if (
+            _t7 := (
+                None if (
+                    _t6 := (
+                        None if (
+                            _t5 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t5 + f_subordinate_liens
+                    )
+                ) is None
+                else _t6 * _E2
+            )
+        ) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
+        else rt.div_up(_t7, v_property_value, _STEP2)
     )
-    # it divides by zero or less: undefined
-    if (_undefined := rt.divisor(v_property_value, 'property_value')) is not None:
-        inv['cltv'] = _undefined
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_cltv = True
         v_cltv = None
     if applies is not False:
         # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
@@ -931,18 +1255,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
         ok = (
             False if (
-                _t33 := (
-                    False if 'ltv' in inv
+                _t31 := (
+                    False if i_ltv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t34 := (
-                        False if 'cltv' in inv
+                    _t32 := (
+                        False if i_cltv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t33 is None or _t34 is None
+            else None if _t31 is None or _t32 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -955,11 +1279,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     f_fico_no_score = loan.fico_no_score
-    ok = (False if f_fico_no_score else (None if f_fico is None else f_fico >= 600))
-    if ok is False:
+    if f_fico_no_score:
         failed.append('minimum_fico')
-    elif ok is None:
+    elif f_fico is None:
         unresolved.append('minimum_fico')
+    elif not (f_fico >= 600):
+        failed.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
     applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
     f_pitia = loan.pitia
@@ -970,69 +1295,81 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t24 := (
+                _t20 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t24 - f_excluded_nonrecurring
+            else _t20 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
-        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
+        i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
             None if (
-                _t25 := (
+                _t21 := (
                     None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
                 )
             ) is None
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2) if _t25
+            else (
+                None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
+                else (
+                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
+                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+            ) if _t21
             else (
                 None if (
-                    _t26 := (
+                    _t22 := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                     )
                 ) is None
-                else rt.div_down(
-                    (
-                        None if (
-                            _t30 := (
-                                None if v_eligible_deposits is None
-                                    or (
-                                        _t29 := (
-                                            None if (
-                                                _t28 := (
-                                                    None if (
-                                                        _t27 := (
-                                                            _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
-                                                        )
-                                                    ) is None
-                                                    else _D100 - _t27
-                                                )
-                                            ) is None
-                                            else Decimal(_t28).scaleb(-2)
-                                        )
-                                    ) is None
-                                else v_eligible_deposits * _t29
-                            )
-                        ) is None
-                            or (
-                                _t31 := (None if f_ownership_pct is None else Decimal(f_ownership_pct).scaleb(-2))
+                else (
+                    None if (
+                        _t28 := (
+                            None if (
+                                _t26 := (
+                                    None if v_eligible_deposits is None
+                                        or (
+                                            _t25 := (
+                                                None if (
+                                                    _t24 := (
+                                                        None if (
+                                                            _t23 := (
+                                                                _D50 if f_cpa_expense_ratio is None
+                                                                else f_cpa_expense_ratio
+                                                            )
+                                                        ) is None
+                                                        else _D100 - _t23
+                                                    )
+                                                ) is None
+                                                else _t24 * _Em2
+                                            )
+                                        ) is None
+                                    else v_eligible_deposits * _t25
+                                )
                             ) is None
-                        else _t30 * _t31
-                    ),
-                    f_statement_months,
-                    _STEP2,
-                ) if _t26
-                else rt.quantize(f_monthly_income, 2, 'down')
+                                or (_t27 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t26 * _t27
+                        )
+                    ) is None
+                        or f_statement_months is None
+                        or not f_statement_months
+                    else (
+                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                    ) if (_q := _DOWN_DIVIDE(_t28, f_statement_months)).adjusted() < 50
+                    else rt.div_down(_t28, f_statement_months, _STEP2)
+                ) if _t22
+                else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
-        # it divides by zero or less: undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
         if (
-            _undefined := (
+            None if f_statement_months is None or f_statement_months > 0
+            else (
                 rt.divisor(f_statement_months, 'statement_months') if (
                     _cond := (
                         None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
@@ -1046,30 +1383,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) if _cond is False
                 else None
             )
-        ) is not None:
-            inv['qualifying_income'] = _undefined
-            v_qualifying_income = None
-        elif v_qualifying_income is not None and not (v_qualifying_income > _D0):  # outside its domain, over $0/month
-            inv['qualifying_income'] = v_qualifying_income
+        ) is not None or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
+            i_qualifying_income = True
             v_qualifying_income = None
         f_monthly_debts = loan.monthly_debts
         # DTI, rounded up to 2 decimals (programs/loan.fields:319)
-        v_dti = rt.div_up(
-            (
-                None if (
-                    _t32 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
-                ) is None
-                else Decimal(_t32).scaleb(2)
-            ),
-            v_qualifying_income,
-            _STEP2,
+        i_dti = False  # outside its domain, or reading such a value
+        v_dti = (
+            None if (
+                _t30 := (
+                    None if (
+                        _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    ) is None
+                    else _t29 * _E2
+                )
+            ) is None
+                or v_qualifying_income is None
+                or not v_qualifying_income
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t30, v_qualifying_income)).adjusted() < 50
+            else rt.div_up(_t30, v_qualifying_income, _STEP2)
         )
-        if 'qualifying_income' in inv:  # it reads a value outside its domain
-            v_dti = None
-            inv['dti'] = None
-        # it divides by zero or less: undefined
-        elif (_undefined := rt.divisor(v_qualifying_income, 'qualifying_income')) is not None:
-            inv['dti'] = _undefined
+        # it reads an invalid value, divides by zero or less, or is outside its domain
+        if i_qualifying_income or (
+            None if v_qualifying_income is None or v_qualifying_income > _D0
+            else rt.divisor(v_qualifying_income, 'qualifying_income')
+        ) is not None:
+            i_dti = True
             v_dti = None
         f_fthb = loan.fthb
         # Maximum DTI (programs/summit_near_prime.guideline:94; §5.3 DTI, p. 12)
@@ -1080,20 +1421,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
             else None
         )
-        ok = (False if 'dti' in inv else (None if v_dti is None or v_max_dti is None else v_dti <= v_max_dti))
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        if applies is None:  # may apply: missing unless the requirement is met
+            if i_dti or v_dti is None or v_max_dti is None or not (v_dti <= v_max_dti):
                 unresolved.append('dti')
-        else:
-            if ok is False:
-                failed.append('dti')
-            elif ok is None:
-                unresolved.append('dti')
+        elif i_dti:
+            failed.append('dti')
+        elif v_dti is None or v_max_dti is None:
+            unresolved.append('dti')
+        elif not (v_dti <= v_max_dti):
+            failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
     ok = (
-        False if (_t35 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t36 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t35 is None or _t36 is None
+        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+        else None if _t33 is None or _t34 is None
         else True
     )
     if ok is False:
@@ -1103,9 +1444,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
-    v_reserves_months = rt.div_down(f_liquid_assets, f_pitia, _STEP2)
-    if (_undefined := rt.divisor(f_pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
-        inv['reserves_months'] = _undefined
+    i_reserves_months = False  # outside its domain, or reading such a value
+    v_reserves_months = (
+        None if f_liquid_assets is None or f_pitia is None or not f_pitia
+        else (
+            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
+        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        i_reserves_months = True
         v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
     v_min_reserves = (
@@ -1115,27 +1464,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else _D9 if v_credit_grade in {'b', 'c'}
         else None
     )
-    ok = (
-        False if 'reserves_months' in inv
-        else (None if v_reserves_months is None or v_min_reserves is None else v_reserves_months >= v_min_reserves)
-    )
-    if ok is False:
+    if i_reserves_months:
         failed.append('reserves')
-    elif ok is None:
+    elif v_reserves_months is None or v_min_reserves is None:
         unresolved.append('reserves')
-    if out_near_prime is not None:  # matrix near_prime: a key outside its bands
-        if out_near_prime[1] == 0 and (
+    elif not (v_reserves_months >= v_min_reserves):
+        failed.append('reserves')
+    if outside is not None and (out := outside.get('near_prime')) is not None:  # matrix near_prime
+        if out[1] == 0 and (
             (
                 f_interest_only is True
                     and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
             )
                 or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
         ):
-            del failed[out_near_prime[0]]
-        if out_near_prime[1] == 1 and (
-            (None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False
-        ):
-            del failed[out_near_prime[0]]
+            del failed[out[0]]
+        if out[1] == 1 and ((None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False):
+            del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
@@ -1143,18 +1488,12 @@ def check_fast(loan: Loan) -> rt.Verdict:
     best = sure = base_max_ltv
     best_by = base_max_ltv_by
     if base_max_ltv is not None:
-        low = low_sure = base_max_ltv
         if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_ltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+            best, best_by = base_max_ltv - _D5, 'investment'
+        elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+            best, best_by = base_max_ltv - _D5, 'interest_only'
+        if a_investment is True or a_interest_only is True:
+            sure = base_max_ltv - _D5
     lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
@@ -1163,35 +1502,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('max_ltv')
     elif best is not None:
         if v_ltv is None:
-            (failed if 'ltv' in inv else unresolved).append('max_ltv')
+            (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
             (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    best = sure = base_max_cltv
-    best_by = base_max_cltv_by
-    if base_max_cltv is not None:
-        low = low_sure = base_max_cltv
-        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'investment'
-            if a_investment is True and less < low_sure:
-                low_sure = less
-        if a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            if (less := base_max_cltv - _D5) < low:
-                low, best_by = less, 'interest_only'
-            if a_interest_only is True and less < low_sure:
-                low_sure = less
-        best, sure = low, low_sure
+    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
     lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_cltv is not None:
+    if refused_max_ltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_cltv:
+    elif unread_max_ltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
     elif best is not None:
         if v_cltv is None:
-            (failed if 'cltv' in inv else unresolved).append('max_cltv')
+            (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
             (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
@@ -1199,7 +1524,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
     status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"
-    return rt.verdict(
+    # a Verdict from its parts in one C call
+    return _TUPLE_NEW(
+        _VERDICT,
         (
             status,
             (
@@ -1210,5 +1537,5 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ),
             tuple(failed),
             tuple(unresolved),
-        )
+        ),
     )

@@ -15,7 +15,7 @@ Generated modules say `from . import _runtime as rt` and call exactly the names 
 
 from __future__ import annotations
 
-from .assemble import decide
+from .assemble import decide, derived_value
 from .decision import (
     Condition,
     Decision,
@@ -27,35 +27,43 @@ from .decision import (
     ProgramInfo,
     Status,
 )
-from .facts import Facts
+from .facts import Facts, show, shower
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import (
     NEVER,
     count_lates,
+    days_between,
     days_since,
     div_down,
     div_round,
     div_up,
     divisor,
+    down_divide,
+    down_quantize,
     greater,
     isin,
     known,
     lesser,
+    months_between,
     months_since,
     months_since_latest,
     neg,
     not3,
     quantize,
     scale,
+    up_divide,
+    up_quantize,
 )
-from .verdict import Verdict, verdict
+from .verdict import Verdict
 
 __all__ = [
     # What generated modules call (checker modules, `<program>_meta.py`, `_fields.py`, `__init__.py`).
     "NEVER",
     "AxisMeta",
     "Decision",
+    "DerivedValue",
     "Facts",
+    "Finding",
     "LimitMeta",
     "MatrixMeta",
     "Name",
@@ -67,18 +75,26 @@ __all__ = [
     "Verdict",
     "count_lates",
     "decide",
+    "derived_value",
     "div_down",
     "div_up",
     "divisor",
+    "down_divide",
+    "down_quantize",
+    "months_between",
     "months_since",
     "months_since_latest",
     "quantize",
     "scale",
-    "verdict",
+    "show",
+    "shower",
+    "up_divide",
+    "up_quantize",
 ]
 __all__ += [
     # What the Python back end writes for constructs no current program uses (compiler/backends/python/expr.py):
     # a guideline using them must not need a new runtime.
+    "days_between",  # `days since the latest ... <op> <constant>` on check_fast's one-pass scan
     "days_since",  # `days since <date>`
     "div_round",  # a division rounded half up or half even, or to 10 places or more
     "greater",  # `greater of`
@@ -91,8 +107,6 @@ __all__ += [
 __all__ += [
     # The public API beyond the calls: the types of a Decision's parts, for callers that annotate or build them.
     "Condition",
-    "DerivedValue",
-    "Finding",
     "LimitCandidate",
     "LimitResult",
     "Outcome",

@@ -27,24 +27,28 @@ from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, Requiremen
 from .values import _STEPS, fmt, join_and
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
-           "decide", "line_index"]
+           "decide", "derived_value", "line_index"]
 
 
-def decide(meta: ProgramMeta, facts: Facts) -> Decision:
-    """The Decision, from the facts of one loan."""
-    shown = facts.shown
-    values = facts.values
-    derived_list = []
-    for name in meta.values:
-        n = meta.names[name]
-        inputs = {}
-        for d in n.depends_on:
-            text = shown.get(d)
-            if text is None:
-                text = shown[d] = show_uncached(d, facts, meta)
-            inputs[d] = text
-        derived_list.append(DerivedValue(name, n.title, _derived(values.get(name), n.places), inputs))
-    derived = tuple(derived_list)
+def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | None = None,
+           worded: list[Finding | None] | None = None) -> Decision:
+    """The Decision, from the facts of one loan. A generated checker words some parts itself, straight-line
+    (compiler/backends/python/words.py): `derived`, the derived values, and `worded`, each rule's finding or None
+    where this is to word it (a rule that does not apply always is); the rest is assembled here."""
+    if derived is None:
+        shown = facts.shown
+        values = facts.values
+        derived_list = []
+        for name in meta.values:
+            n = meta.names[name]
+            inputs = {}
+            for d in n.depends_on:
+                text = shown.get(d)
+                if text is None:
+                    text = shown[d] = show_uncached(d, facts, meta)
+                inputs[d] = text
+            derived_list.append(DerivedValue(name, n.title, derived_value(values.get(name), n.places), inputs))
+        derived = tuple(derived_list)
     findings: list[Finding] = []
     conditions: list[Condition] = []
     limit_ids = [lim.id for lim in meta.limits]
@@ -52,7 +56,6 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     reductions: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     caps: dict[str, list[tuple[str, Decimal | str]]] = {lid: [] for lid in limit_ids}
     uncertain: set[str] = set()  # rules whose adjustments apply only if unknown data says so
-    citations: dict[str, str] = {}
 
     blocked: dict[str, tuple[MatrixMeta, str]] = {}  # limit -> first matrix refusing the loan (N/A, outside bands)
     outside: dict[str, tuple[AxisMeta, str]] = {}  # matrix -> the axis whose key is outside its bands, and why
@@ -60,7 +63,6 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
     unread: dict[str, tuple[MatrixMeta, tuple[str, ...], tuple[str, ...]]] = {}
     any_applies: bool | None = False
     for m, (applies, keys) in zip(meta.matrices, facts.matrices, strict=True):
-        citations[m.id] = m.citation
         findings.append(_matrix(m, applies, keys, facts, meta, candidates, blocked, outside))
         if findings[-1].outcome == "missing":  # cannot be read: the limits it gives cannot be told
             labels = _unknown_keys(m, keys, facts, meta)[1] if applies else [
@@ -77,14 +79,21 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
                                 "No eligibility matrix of this program covers this loan ("
                                 + actuals(meta.selector_inputs, facts, meta) + ").", "", meta.matrices[0].where))
     setters: dict[str, RuleMeta] = {}  # `first applicable` limit -> the first rule that applies and adjusts it
-    for r, (applies, results) in zip(meta.rules, facts.rules, strict=True):
-        citations[r.id] = r.citation
-        earlier = dict(setters)
-        if applies is True:
+    for i, (r, (applies, results)) in enumerate(zip(meta.rules, facts.rules, strict=True)):
+        if applies is False:  # no adjustment, no condition: the finding of every loan it does not apply to
+            findings.append(r.not_applicable)
+            continue
+        # adjustments apply when the rule applies and, conservatively, when that is unknown
+        for kind, limit, amount, _text in r.adjustments:
+            (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
+        if applies is True and r.conditions:
+            conditions.extend(r.imposed)
+        finding = worded[i] if worded is not None else None
+        findings.append(finding if finding is not None else _rule(r, applies, results, facts, meta, setters))
+        if applies is True and r.adjustments:  # (after its own finding: `setters` are the rules before it)
             for _k, limit, _a, _t in r.adjustments:
                 if meta.combine_of(limit) == "first":
                     setters.setdefault(limit, r)
-        findings.append(_rule(r, applies, results, facts, meta, conditions, reductions, caps, earlier))
         if applies is None and r.adjustments:
             uncertain.add(r.id)
     _defer_outside(findings, outside, facts, meta)
@@ -95,7 +104,7 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         if lim.id in blocked:
             limit_results.append(_not_eligible(lim, *blocked[lim.id]))
             continue
-        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta)
+        unresolved = gone[lim.id] = _unresolved(lim.id, facts, meta) if lim.id in meta.open_limits else None
         if lim.id in unread and (unresolved is None or unresolved[2] != "not_eligible"):
             limit_results.append(_unread_limit(lim, *unread[lim.id][:2]))
             untold.add(lim.id)
@@ -122,11 +131,11 @@ def decide(meta: ProgramMeta, facts: Facts) -> Decision:
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
-            findings.append(_limit_check(lim, result, certain, facts, meta, citations))
+            findings.append(_limit_check(lim, result, certain, facts, meta))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
-def _derived(v: Any, places: int | None) -> Decimal | bool | str | None:
+def derived_value(v: Any, places: int | None) -> Decimal | bool | str | None:
     """A derived value as the Decision shows it: yes/no and choices as they are (a category's choice as plain
     text), a number with exactly its declared decimals (never rounding: only trailing zeros change)."""
     if v is None or v.__class__ is bool:
@@ -222,6 +231,8 @@ def _defer_outside(findings: list[Finding], outside: dict[str, tuple[AxisMeta, s
                    meta: ProgramMeta) -> None:
     """A matrix key outside the bands that a rule which applies already fails on (a requirement reading the same
     input is not met): the rule's failure is the reason to report, the matrix's finding points to it."""
+    if not outside:
+        return
     for i, f in enumerate(findings):
         if f.rule_id not in outside:
             continue
@@ -329,19 +340,14 @@ def _not_eligible(lim: LimitMeta, m: MatrixMeta, why: str) -> LimitResult:
 
 
 def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], facts: Facts, meta: ProgramMeta,
-          conditions: list[Condition], reductions: dict[str, list[tuple[str, Decimal | str]]],
-          caps: dict[str, list[tuple[str, Decimal | str]]], setters: dict[str, RuleMeta]) -> Finding:
+          setters: dict[str, RuleMeta]) -> Finding:
+    """A rule's finding (`setters`: under `first applicable`, limit -> the first earlier rule that applies and
+    adjusts it)."""
     if applies is False:
         return r.not_applicable
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
         results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
-    # adjustments apply when the rule applies and, conservatively, when that is unknown
-    for kind, limit, amount, _text in r.adjustments:
-        (reductions if kind == "reduce" else caps)[limit].append((r.id, amount))
-    if applies is True:
-        conditions.extend(Condition(kind, text, r.id, r.citation)  # type: ignore[arg-type]
-                          for kind, text in r.conditions)
     if applies is True and False not in results and None not in results and not r.reviews and r.requirements:
         return _met(r, facts, meta)  # the common case, in short
     failed = [req for req, ok in zip(r.requirements, results, strict=True) if ok is False]
@@ -432,9 +438,9 @@ def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
 
 
 def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
-                 meta: ProgramMeta, citations: dict[str, str]) -> Finding:
+                 meta: ProgramMeta) -> Finding:
     """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
-    cite = citations.get(result.binding_rule or "", "")
+    cite = meta.citations.get(result.binding_rule or "", "")
     if result.value is None:
         return Finding(lim.id, lim.title, "not_applicable", "No limit applies to this loan.", cite, lim.where)
     actual = facts.get(lim.on, meta)

@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
 from .meta import ProgramMeta
-from .values import Undefined, fmt
+from .values import NUMBER_TEXT, Undefined, _plain, fmt
 
 
 class Facts:
@@ -74,6 +75,36 @@ def show_uncached(name: str, facts: Facts, meta: ProgramMeta) -> str:
     if isinstance(v, (list, tuple)):
         return f"{len(v)} listed"
     return fmt(Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v, n.kind, n.unit)
+
+
+def shower(kind: str, unit: str, is_value: bool) -> Callable[[Any], str | None]:
+    """`show` of a field's or derived value's value, for the class that value has (a loan field's as the Loan
+    declares it, a derived value's Decimal), the formatter chosen once (a generated checker's `words` binds one per
+    kind and unit at import): "unknown" for None, None for a value of any other class (then `show` it). Not for a
+    value outside its domain (`facts.invalid`)."""
+    numbers = ("money", "percent", "months", "days", "ratio", "quantity", "integer")
+    text = NUMBER_TEXT.get(kind, _plain)
+    if kind in numbers and (is_value or kind not in ("integer", "months", "days")):
+        def number(x: Any) -> str | None:
+            if x is None:
+                return "unknown"
+            if x.__class__ is not Decimal:
+                return None
+            return "never" if x.is_infinite() else text(x, unit)
+        return number
+    if kind == "integer":  # a loan's whole number
+        return lambda x: "unknown" if x is None else str(x) if x.__class__ is int else None
+    if kind in ("months", "days"):  # a loan's whole months or days
+        return lambda x: "unknown" if x is None else text(Decimal(x), unit) if x.__class__ is int else None
+    if kind == "yesno":
+        return lambda x: "unknown" if x is None else ("yes" if x else "no") if x.__class__ is bool else None
+    if kind in ("enum", "text"):
+        return lambda x: "unknown" if x is None else str(x) if isinstance(x, str) else None
+    if kind == "date":
+        return lambda x: "unknown" if x is None else x.isoformat() if x.__class__ is dt.date else None
+    if kind == "list":
+        return lambda x: "unknown" if x is None else f"{len(x)} listed" if x.__class__ is tuple else None
+    return lambda x: "unknown" if x is None else None
 
 
 def undefined_text(u: Undefined, meta: ProgramMeta) -> str:

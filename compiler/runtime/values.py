@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
-from typing import Any
+from typing import Any, overload
 
 NEVER = Decimal("Infinity")  # months since an event that never happened
 
@@ -94,6 +94,8 @@ def div_round(n: Decimal | int | None, d: Decimal | int | None, places: int, mod
 
 _up_divide, _up_quantize = _DIRECTED["up"].divide, _DIRECTED["up"].quantize
 _down_divide, _down_quantize = _DIRECTED["down"].divide, _DIRECTED["down"].quantize
+# The same bound methods for check_fast, which writes `div_up`/`div_down` inline (compiler/backends/python/expr.py)
+up_divide, up_quantize, down_divide, down_quantize = _up_divide, _up_quantize, _down_divide, _down_quantize
 
 
 def div_up(n: Decimal | int | None, d: Decimal | int | None, step: Decimal) -> Decimal | None:
@@ -119,6 +121,10 @@ def div_down(n: Decimal | int | None, d: Decimal | int | None, step: Decimal) ->
     return div_round(n, d, -step.as_tuple().exponent, "down")  # type: ignore[operator]
 
 
+@overload
+def months_between(start: dt.date, end: dt.date) -> int: ...
+@overload
+def months_between(start: dt.date | None, end: dt.date | None) -> int | None: ...
 def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
     """Whole months from start to end (a month is complete on the same day of the month, or its last day)."""
     if start is None or end is None:
@@ -130,6 +136,10 @@ def months_between(start: dt.date | None, end: dt.date | None) -> int | None:
     return months
 
 
+@overload
+def days_between(start: dt.date, end: dt.date) -> int: ...
+@overload
+def days_between(start: dt.date | None, end: dt.date | None) -> int | None: ...
 def days_between(start: dt.date | None, end: dt.date | None) -> int | None:
     """Calendar days from start to end (negative when end is before start)."""
     if start is None or end is None:
@@ -161,7 +171,7 @@ def count_lates(items: Iterable[Any] | None, days_field: str, date_field: str, m
         days, when = getattr(i, days_field), getattr(i, date_field)
         if days is None or when is None:
             return None
-        if days >= min_days and months_between(when, as_of) < months:  # type: ignore[operator]  # months only then
+        if days >= min_days and months_between(when, as_of) < months:  # months only then
             n += 1
     return Decimal(n)
 
@@ -180,25 +190,43 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
         d: Decimal = value  # type: ignore[assignment]
         if d.is_infinite():
             return "never"
-        if kind == "money":
-            sign, d = ("-", -d) if d < 0 else ("", d)
-            text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
-            return text + ("/month" if unit.endswith("per month") else "")
-        plain = f"{d:f}"
-        if kind == "percent":
-            return plain + "%"
-        if kind == "months":
-            return f"{plain} month{'' if d == 1 else 's'}"
-        if kind == "days":
-            return f"{plain} day{'' if d == 1 else 's'}"
-        if kind == "quantity":
-            return f"{d:,f} {unit}"
-        return plain
+        return NUMBER_TEXT.get(kind, _plain)(d, unit)
     if cls is bool:
         return "yes" if value else "no"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _money(d: Decimal, unit: str) -> str:
+    sign, d = ("-", -d) if d < 0 else ("", d)
+    text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
+    return text + ("/month" if unit.endswith("per month") else "")
+
+
+def _plain(d: Decimal, unit: str) -> str:
+    return f"{d:f}"
+
+
+def _percent(d: Decimal, unit: str) -> str:
+    return f"{d:f}%"
+
+
+def _months(d: Decimal, unit: str) -> str:
+    return f"{d:f} month{'' if d == 1 else 's'}"
+
+
+def _days(d: Decimal, unit: str) -> str:
+    return f"{d:f} day{'' if d == 1 else 's'}"
+
+
+def _quantity(d: Decimal, unit: str) -> str:
+    return f"{d:,f} {unit}"
+
+
+# How `fmt` writes a finite number, by kind (any other kind: plain).
+NUMBER_TEXT: dict[str, Callable[[Decimal, str], str]] = {
+    "money": _money, "percent": _percent, "months": _months, "days": _days, "quantity": _quantity}
 
 # ------------------------------------------------------------------ unknown-aware operations
 

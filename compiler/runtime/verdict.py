@@ -6,15 +6,14 @@ tests/oracles/verdict.py holds the generic algorithm `check_fast` is unrolled fr
 
 A Verdict is a named tuple `(status, limits, failed, unresolved)`: read it by name (`v.status`, `v.failed`,
 `v.eligible`, `v.limit("max_ltv")`) or unpack it (`status, limits, failed, unresolved = v`). It compares equal to
-the plain tuple of its four parts. Generated code builds it with `verdict((status, limits, failed, unresolved))`,
-one C call (a named tuple's own constructor is a Python function, a frozen dataclass slower still).
+the plain tuple of its four parts. Generated code builds it with `tuple.__new__(Verdict, (status, limits, failed,
+unresolved))`, both bound once at module level: one C call (a named tuple's own constructor is a Python function, a
+frozen dataclass slower still).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
-from functools import partial
 from typing import NamedTuple
 
 from .decision import Decision, Status
@@ -42,8 +41,3 @@ class Verdict(NamedTuple):
                    tuple(f.rule_id for f in d.findings if f.outcome == "fail"),
                    tuple(f.rule_id for f in d.findings if f.outcome in ("missing", "review")))
 
-
-Parts = tuple[Status, tuple[tuple[str, Decimal | None, str | None], ...], tuple[str, ...], tuple[str, ...]]
-
-# A Verdict from its four parts in one tuple: `tuple.__new__` bound to the class (what check_fast returns with).
-verdict: Callable[[Parts], Verdict] = partial(tuple.__new__, Verdict)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .decision import Finding, ProgramInfo
+from .decision import Condition, Finding, ProgramInfo
 
 _set = object.__setattr__  # a frozen metadata object's wording worked out once, when it is made
 
@@ -47,15 +47,19 @@ class RuleMeta:
     adjustments: tuple[tuple[str, str, Decimal | str, str], ...]
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
-    # Worked out once, not per loan: every requirement's inputs (each once, in order), their texts joined, and the
-    # finding of a loan the rule does not apply to (the same for every such loan).
+    # Worked out once, not per loan: every requirement's inputs (each once, in order), their texts joined, the
+    # conditions it imposes when it applies, and the finding of a loan the rule does not apply to (the same for
+    # every such loan).
     reads: tuple[str, ...] = field(init=False, repr=False, compare=False)
     met: str = field(init=False, repr=False, compare=False)
+    imposed: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
     not_applicable: Finding = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _set(self, "reads", tuple(dict.fromkeys(n for q in self.requirements for n in q.inputs)))
         _set(self, "met", "; ".join(q.text for q in self.requirements))
+        _set(self, "imposed", tuple(Condition(kind, text, self.id, self.citation)  # type: ignore[arg-type]
+                                    for kind, text in self.conditions))
         _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
                                              self.citation, self.where))
 
@@ -115,9 +119,27 @@ class ProgramMeta:
     seasoning_date: str
     combine_by: tuple[tuple[str, str], ...] = ()  # (limit, mode) of its `limit` line, in place of `combine`
     uncovered: str = "declined"  # declined | rules_only: a loan no matrix applies to (`uncovered_loans:`)
+    # Worked out once, not per loan: each limit's mode where `combine_by` gives one, each matrix's and rule's
+    # citation by id, and the limits whose amounts a rule reads from a value or field or that combine `first
+    # applicable` (the only ones an unknown amount or rule can leave unresolved).
+    combines: dict[str, str] = field(init=False, repr=False, compare=False)
+    citations: dict[str, str] = field(init=False, repr=False, compare=False)
+    open_limits: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        combines: dict[str, str] = {}
+        for lid, mode in self.combine_by:
+            combines.setdefault(lid, mode)
+        _set(self, "combines", combines)
+        citations = {m.id: m.citation for m in self.matrices}
+        citations.update((r.id, r.citation) for r in self.rules)
+        _set(self, "citations", citations)
+        _set(self, "open_limits", frozenset(
+            [limit for r in self.rules for _k, limit, amount, _t in r.adjustments if isinstance(amount, str)]
+            + [lim.id for lim in self.limits if self.combine_of(lim.id) == "first"]))
 
     def combine_of(self, limit: str) -> str:
-        return next((mode for lid, mode in self.combine_by if lid == limit), self.combine)
+        return self.combines.get(limit, self.combine)
 
 
 def stated(x: Any) -> list[tuple[str, Any]]:

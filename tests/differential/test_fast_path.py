@@ -8,6 +8,7 @@ by every program both ways).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -141,3 +142,95 @@ def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
     full = module.check(loan)  # type: ignore[attr-defined]
     assert module.check_fast(loan) == rt.Verdict.of(full)  # type: ignore[attr-defined]
     assert status_of(full.findings) == full.status
+
+
+def _unequal_reductions_module() -> object:
+    """keystone_bank_statement (lowest wins) with reductions of unequal amounts, two of them equal (interest-only
+    and declining market by 10, the condo by 5): the largest that may apply wins, the first in the guide's order
+    among equal ones (check_fast tests them largest first, fast.py `_largest_reduction`); and max CLTV's cells
+    made unlike max LTV's in one matrix, so it is worked out apart from it."""
+    import dataclasses
+    import sys
+    import types
+
+    from compiler import ir
+    from compiler.backends.python.modules import generate_program
+
+    ks = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
+    assert ks.combine == "lowest"
+    ten = {"interest_only", "declining_market"}
+    rules = tuple(dataclasses.replace(r, adjustments=tuple(
+        dataclasses.replace(a, amount=Decimal(10), text="10%") if r.id in ten and a.kind == "reduce" else a
+        for a in r.adjustments)) for r in ks.rules)
+    m = ks.matrices[0]
+    cells = tuple(tuple(c if not c.eligible else dataclasses.replace(
+        c, limits=tuple((lim, v - 1 if lim == "max_cltv" else v) for lim, v in c.limits or ())) for c in row)
+        for row in m.cells)
+    matrices = (dataclasses.replace(m, cells=cells), *ks.matrices[1:])
+    program = dataclasses.replace(ks, rules=rules, matrices=matrices)
+    assert any(a.amount == 10 for r in program.rules for a in r.adjustments if isinstance(a, ir.Adjustment))
+    files = generate_program(program, BUNDLE.vocabulary, "_unequal_keystone")
+    assert "the same cells, reductions and caps as max_ltv" not in files["_unequal_keystone.py"]
+    for name in ("_unequal_keystone_meta", "_unequal_keystone"):  # the metadata first: the checker imports it
+        module = types.ModuleType(f"generated.{name}")
+        module.__package__ = "generated"
+        sys.modules[module.__name__] = module
+        exec(compile(files[f"{name}.py"], f"<unequal keystone: {name}>", "exec"), module.__dict__)
+    return module
+
+
+UNEQUAL: list[object] = []
+
+
+@settings(max_examples=max(EXAMPLES // 5, 20), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(loans(BUNDLE))
+def test_unequal_reductions_fast_path_agrees(data: dict[str, object]) -> None:
+    """Lowest wins over reductions of unequal amounts: `check_fast` decides what the full `check` decides."""
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    if not UNEQUAL:
+        UNEQUAL.append(_unequal_reductions_module())
+    module = UNEQUAL[0]
+    loan = Loan.model_validate(data)
+    assert module.check_fast(loan) == rt.Verdict.of(module.check(loan))  # type: ignore[attr-defined]
+
+
+def test_unequal_reductions_take_the_largest_that_applies() -> None:
+    """A primary purchase at 740+ and up to $1M (cell 90; max CLTV 89 in this variant): interest-only (10, before
+    declining market in the guide) wins over the condo's 5; with only the condo, 5 (then its cap)."""
+    from generated.loan import Loan
+
+    if not UNEQUAL:
+        UNEQUAL.append(_unequal_reductions_module())
+    module = UNEQUAL[0]
+    base = dict(occupancy="primary", purpose="purchase", fico=760, loan_amount=500000, interest_only=True,
+                declining_market=True, property_type="condo_non_warrantable", rural=False, rent_free=False)
+    limits = {lim: (value, by) for lim, value, by in module.check_fast(Loan(**base)).limits}  # type: ignore[attr-defined]
+    assert limits["max_ltv"] == (Decimal(80), "interest_only")  # 90 - 10 = 80: the condo's cap (80) is not lower
+    alone = {**base, "property_type": "sfr"}
+    limits = {lim: (value, by) for lim, value, by in module.check_fast(Loan(**alone)).limits}  # type: ignore[attr-defined]
+    assert limits["max_ltv"] == (Decimal(80), "interest_only") and limits["max_cltv"] == (Decimal(79), "interest_only")
+    condo = {**base, "interest_only": False, "declining_market": False}
+    limits = {lim: (value, by) for lim, value, by in module.check_fast(Loan(**condo)).limits}  # type: ignore[attr-defined]
+    assert limits["max_ltv"] == (Decimal(80), "non_warrantable_condo")  # 90 - 5 = 85, capped at 80
+
+
+def test_no_credit_event_is_decided_at_once_only_with_the_application_date() -> None:
+    """With no credit event at all, keystone's seasoning rule is met at once (every group's "never" answer; the
+    scan is still its shared `never` tuple), but only when the application date is known: unknown without it."""
+    import generated.keystone_bank_statement as ks
+    from generated import _runtime as rt
+    from generated.loan import Loan
+
+    source = Path(ks.__file__).read_text(encoding="utf-8")
+    assert "True if s_credit_events is _NEVERS_5 and f_application_date is not None" in source
+    for as_of, missing in ((dt.date(2026, 1, 15), False), (None, True)):
+        loan = Loan(credit_events=[], application_date=as_of)
+        fast = ks.check_fast(loan)
+        assert ("credit_event_seasoning" in fast.unresolved) is missing
+        assert "credit_event_seasoning" not in fast.failed
+        assert fast == rt.Verdict.of(ks.check(loan))
+    late = Loan(credit_events=[{"kind": "fc", "completed_on": dt.date(2025, 6, 1)}], application_date=dt.date(2026, 1, 15))
+    assert "credit_event_seasoning" in ks.check_fast(late).failed  # an item seen: the groups are worked out

@@ -55,9 +55,9 @@ def test_check_words_the_decision_on_first_read(monkeypatch: object) -> None:
     calls: list[object] = []
     decide = rt.decide
 
-    def counted(meta: object, facts: object) -> object:
+    def counted(meta: object, facts: object, *worded: object) -> object:
         calls.append(facts)
-        return decide(meta, facts)  # type: ignore[arg-type]
+        return decide(meta, facts, *worded)  # type: ignore[arg-type]
 
     monkeypatch.setattr(rt, "decide", counted)
     loan = Loan(application_date="2026-03-14", fico=705, loan_amount=1_200_000, purchase_price=1_600_000,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -16,11 +17,13 @@ from decimal import Decimal
 from compiler import ir
 from compiler import runtime as rt
 from compiler.runtime.meta import stated
+from compiler.runtime.values import NEVER
 
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
-_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+|_\w+|\d+")
+_SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|[vs]_\w+|_\w+|\d+")
 _CONSTANT = re.compile(r"_\w+|\d+")
+_PLAIN = re.compile(r"(?:loan\.\w+|v\['\w+'\]|v_\w+) is None(?: or (?:loan\.\w+|v\['\w+'\]|v_\w+) is None)*|")  # no walrus
 
 
 def _unknown_test(*operands: str) -> str:
@@ -103,6 +106,9 @@ class PyExpr:
         self.locals_for_values = False  # derived values as locals `v_<id>` (the fast path), else `v['<id>']`
         # the fast path's `months since latest`: (the local holding its list's scan, the index of its kinds in it)
         self.latest: dict[ir.MonthsSinceLatest, tuple[str, int]] = {}
+        self.nevers: dict[str, str] = {}  # each such scan -> the shared tuple it is while no item of its kinds is seen
+        # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
+        self.counted: dict[ir.CountLates, str] = {}
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -151,8 +157,11 @@ class PyExpr:
         operand = self.emit(x.operand)
         if _CONSTANT.fullmatch(operand):
             return f"rt.scale({operand}, {x.power})"
+        # a multiplication by the Decimal 1E<power>: the same Decimal as `Decimal(x).scaleb(power)` (coefficient kept,
+        # exponent moved), for an int or a Decimal operand, at a fifth of the cost
         name, first = self._hoisted(operand)
-        return f"(None if {first} is None else Decimal({name}).scaleb({x.power}))"
+        power = self.const(f'Decimal("1E{x.power:+d}")', f"E{x.power}".replace("-", "m"))
+        return f"(None if {first} is None else {name} * {power})"
 
     def visit_Neg(self, x: ir.Neg) -> str:
         return f"rt.neg({self.emit(x.operand)})"
@@ -162,8 +171,21 @@ class PyExpr:
         n, d = self.emit(x.numerator), self.emit(x.denominator)
         if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
             step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            if self.locals_for_values and _SIMPLE.fullmatch(d) and not _CONSTANT.fullmatch(d):
+                return self._div_inline(n, d, step, r.mode)
             return f"rt.div_{r.mode}({n}, {d}, {step})"
         return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
+
+    def _div_inline(self, n: str, d: str, step: str, mode: str) -> str:
+        """`rt.div_<mode>(n, d, step)` written out (the fast path: no call): the 60-digit directed quotient rounded
+        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits."""
+        name, first = self._hoisted(n)
+        unknown = f"{first} is None or " if not _CONSTANT.fullmatch(n) else ""
+        divide = self.const(f"rt.{mode}_divide", f"{mode.upper()}_DIVIDE")
+        quantize = self.const(f"rt.{mode}_quantize", f"{mode.upper()}_QUANTIZE")
+        return (f"(None if {unknown}{d} is None or not {d} "
+                f"else (_r if (_r := {quantize}(_q, {step})) else _r.copy_abs()) "
+                f"if (_q := {divide}({name}, {d})).adjusted() < 50 else rt.div_{mode}({name}, {d}, {step}))")
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
@@ -207,12 +229,14 @@ class PyExpr:
             self._temps += 1
             since = "rt.days_since" if x.type.kind == "days" else "rt.months_since"
             return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
-                    f"else {d} if {d} is rt.NEVER else {since}({d}, loan.{x.as_of}))")
+                    f"else {d} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}))")
         days = ", 'days'" if x.type.kind == "days" else ""
         return (f"rt.months_since_latest(loan.{x.list_field}, {x.kind_field!r}, {x.date_field!r}, "
                 f"{literal(x.kinds)}, loan.{x.as_of}{days})")
 
     def visit_CountLates(self, x: ir.CountLates) -> str:
+        if (name := self.counted.get(x)) is not None:  # the fast path's pass over the list (fast.py, `_scans`)
+            return name
         return (f"rt.count_lates(loan.{x.list_field}, {x.days_field!r}, {x.date_field!r}, {x.min_days}, {x.months}, "
                 f"loan.{x.as_of})")
 
@@ -226,20 +250,69 @@ class PyExpr:
         return test
 
     def _compare(self, x: ir.Compare) -> str:
+        if isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest and isinstance(x.right, ir.Const):
+            return self._since_latest(x.left, x.op, x.right.value)  # type: ignore[arg-type]
+        unknown, test = self._compare_parts(x)
+        return f"(None if {unknown} else {test})" if unknown else f"({test})"
+
+    def _compare_parts(self, x: ir.Compare) -> tuple[str, str]:
+        """(unknown when, the test when known) of a comparison; "" for never unknown."""
         left, right = self._operand(x.left, x.right), self._operand(x.right, x.left)
         if not (_SIMPLE.fullmatch(left) and _SIMPLE.fullmatch(right)):  # each operand computed once, in a temporary
             (ln, lf), (rn, rf) = self._hoisted(left), self._hoisted(right)
             unknown = " or ".join(f"{first} is None" for first in (lf, rf) if not _CONSTANT.fullmatch(first))
-            return f"(None if {unknown} else {ln} {_OPERATOR[x.op]} {rn})"
-        test = f"{left} {_OPERATOR[x.op]} {right}"
-        unknown = _unknown_test(left, right)
-        return f"(None if {unknown} else {test})" if unknown else f"({test})"
+            return unknown, f"{ln} {_OPERATOR[x.op]} {rn}"
+        return _unknown_test(left, right), f"{left} {_OPERATOR[x.op]} {right}"
+
+    def parts(self, x: ir.Expr) -> tuple[str, str, str] | None:
+        """A yes/no expression as (not met when, unknown when, the test): its three-valued result is `False if
+        <first> else None if <second> else <test>`, <test> a plain bool read only after both (either may be ""
+        for never); None when it is not that simple. The fast path tests a rule's outcome on these directly."""
+        if isinstance(x, ir.Compare):
+            if isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest:
+                return None
+            unknown, test = self._compare_parts(x)
+            return " or ".join(f"loan.{n}" for n in x.no_score), unknown, test
+        if isinstance(x, ir.InSet):
+            operand = self.emit(x.operand)
+            if not _SIMPLE.fullmatch(operand):
+                return None
+            values = "{" + ", ".join(repr(v) for v in x.values) + "}"
+            return "", f"{operand} is None", f"{operand} {'not in' if x.negated else 'in'} {values}"
+        if isinstance(x, ir.And):  # tests of the same operands (`amount >= 150000 and amount <= 3000000`)
+            each = [self.parts(o) for o in x.operands]
+            if all(e is not None and not e[0] and e[1] == each[0][1] and _PLAIN.fullmatch(e[1]) for e in each):  # type: ignore[index]
+                return "", each[0][1], " and ".join(f"({e[2]})" for e in each)  # type: ignore[index]
+            return None
+        negated = isinstance(x, ir.Not)
+        y = x.operand if isinstance(x, ir.Not) else x
+        if isinstance(y, (ir.FieldRef, ir.ValueRef)) and y.type.kind == "yesno":
+            operand = self.emit(y)
+            return "", f"{operand} is None", f"not {operand}" if negated else operand
+        return None
+
+    def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
+        """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
+        item) decided now, else the whole months (or days) as an int against an int bound when it is whole (the
+        same test as the Decimal count against the Decimal bound, without building either)."""
+        name, group = self.latest[x]
+        d = f"_t{self._temps}"
+        self._temps += 1
+        never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+                 "!=": operator.ne}[op](NEVER, bound)
+        since = "rt.days_between" if x.type.kind == "days" else "rt.months_between"
+        edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
+        return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
+                f"else {never} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}) "
+                f"{_OPERATOR[op]} {edge})")
 
     def _operand(self, x: ir.Expr, other: ir.Expr) -> str:
-        """A comparison operand; a whole-number constant compared with an integer field is an int literal
-        (int against int compares faster than against a Decimal, and means the same)."""
-        if (isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value()
-                and isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days")):
+        """A comparison operand; a whole-number constant compared with an integer field (or the fast path's count
+        of late payments, an int) is an int literal (int against int compares faster than against a Decimal, and
+        means the same)."""
+        whole = ((isinstance(other, ir.FieldRef) and other.type.kind in ("integer", "months", "days"))
+                 or (isinstance(other, ir.CountLates) and other in self.counted))
+        if isinstance(x, ir.Const) and isinstance(x.value, Decimal) and x.value == x.value.to_integral_value() and whole:
             return str(int(x.value))
         return self.emit(x)
 
@@ -264,7 +337,28 @@ class PyExpr:
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
-        return self.kleene([self.emit(p) for p in operands], decisive)
+        text = self.kleene([self.emit(p) for p in operands], decisive)
+        return self.none_seen(operands, decisive, text) or text
+
+    def none_seen(self, operands: tuple[ir.Expr, ...], decisive: bool, text: str) -> str | None:
+        """On the fast path, operands that all compare `months since the latest ...` of one list's scan with a
+        constant: when the list holds no item of any of its groups' kinds (the scan is still the shared `never`
+        tuple) and the date counted to is known, each is its answer for "never", and so is the whole: decided now."""
+        tests: list[tuple[ir.MonthsSinceLatest, str, Decimal]] = []
+        for o in operands:
+            if not (isinstance(o, ir.Compare) and isinstance(o.left, ir.MonthsSinceLatest) and o.left in self.latest
+                    and isinstance(o.right, ir.Const) and isinstance(o.right.value, Decimal) and not o.no_score):
+                return None
+            tests.append((o.left, o.op, o.right.value))
+        scans = {self.latest[n][0] for n, _op, _bound in tests}
+        as_of = {n.as_of for n, _op, _bound in tests}
+        if len(scans) != 1 or len(as_of) != 1 or (name := scans.pop()) not in self.nevers:
+            return None
+        ops = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+               "!=": operator.ne}
+        answers = [ops[op](NEVER, bound) for _n, op, bound in tests]
+        value = any(answers) if decisive else all(answers)
+        return f"({value} if {name} is {self.nevers[name]} and loan.{as_of.pop()} is not None else {text})"
 
     def kleene(self, texts: list[str], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the

@@ -15,6 +15,9 @@ citation). tests/differential/test_fast_path.py holds the result to `rt.Verdict.
 
 from __future__ import annotations
 
+import itertools
+import math
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -22,6 +25,10 @@ from compiler import ir, ir_names, ir_program
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
 from compiler.backends.python.placement import placed
+from compiler.evaluate import Env, ev
+from compiler.ir_types import Type
+
+_WHEN_TABLE_MAX = 256  # combinations of the matrix conditions' fields listed at most (`_when_table`)
 
 
 def _comment(text: object) -> str:
@@ -65,6 +72,24 @@ class FastPath:
         self.value_ids = {v.id for v in program.values}
         # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
         self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
+        self.same = self._same_limits()
+
+    def _same_limits(self) -> dict[str, str]:
+        """Limits worked out exactly as an earlier one (the same cell in every matrix giving them, the same literal
+        reductions and caps of the same rules, combined alike: max LTV and max CLTV, often) -> that limit: the
+        lowest cell, the refusals and the adjusted value are tracked once, for it."""
+        p = self.p
+        first: dict[object, str] = {}
+        same: dict[str, str] = {}
+        for lim in p.limits:
+            adjs = tuple((r.id, a.kind, a.amount) for r in p.rules for a in r.adjustments if a.limit == lim.id)
+            gives = tuple((m.id, tuple(tuple(c.get(lim.id) if c.eligible else "N/A" for c in row) for row in m.cells))
+                          for m in p.matrices if lim.id in m.gives)
+            mode = p.combine_of(lim.id)
+            if not gives or any(a is None for _r, _k, a in adjs) or mode == "first":
+                continue
+            same[lim.id] = first.setdefault(repr((gives, adjs, mode)), lim.id)
+        return {k: v for k, v in same.items() if k != v}
 
     def invalid_read(self, x: object) -> tuple[str, ...]:
         """The values `x` reads directly that may be invalid."""
@@ -93,6 +118,8 @@ class FastPath:
         finally:
             self.e.locals_for_values = False
             self.e.latest = {}
+            self.e.counted = {}
+            self.e.nevers = {}
         return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
 
     # ---------------------------------------------------------------- lists: one pass for every `months since latest`
@@ -125,18 +152,41 @@ class FastPath:
                 {value: tuple(sorted({*i, *every})) for value, i in by_kind.items()}) + ")",
                                  f"GROUPS_{field}" + (f"_{k}" if k else ""))
             item, was, when = f"_item{k}", f"_was{k}", f"_when{k}"
+            never = self.e.const("rt.NEVER", "NEVER")  # a module constant: one lookup, not two
+            nevers = self.e.const(f"({', '.join(['rt.NEVER'] * len(groups))},)", f"NEVERS_{len(groups)}")
+            self.e.nevers[name] = nevers
             self.scans[name] = [
-                f"# {field}: the latest {date} of each group of kinds, in one pass",
-                f"{name}: list[Any] | None = None",
+                f"# {field}: the latest {date} of each group of kinds, in one pass ({nevers} until an item of one is seen)",
+                f"{name}: Any = None",
                 f"if loan.{field} is not None:",
-                f"    {name} = [rt.NEVER] * {len(groups)}",
+                f"    {name} = {nevers}",
                 f"    for {item} in loan.{field}:",
                 f"        for _g in {table}.get({item}.{kind}, {every!r}):",
+                f"            if {name} is {nevers}:",
+                f"                {name} = [{never}] * {len(groups)}",
                 f"            {when}, {was} = {item}.{date}, {name}[_g]",
                 f"            if {when} is None or {was} is None:",
                 f"                {name}[_g] = None",
-                f"            elif {was} is rt.NEVER or {when} > {was}:",
+                f"            elif {was} is {never} or {when} > {was}:",
                 f"                {name}[_g] = {when}",
+            ]
+        counts = list(dict.fromkeys(n for root in roots for n in ir.find_all(root, ir.CountLates)))
+        for k, c in enumerate(counts):  # `count lates`: an int, counted in one pass (as rt.count_lates)
+            name = f"s_{c.list_field}_late" + (f"_{k}" if k else "")
+            self.e.counted[c] = name
+            item, days, due = f"_late{k}", f"_days{k}", f"_due{k}"
+            self.scans[name] = [
+                f"# {c.list_field}: how many are {c.min_days}+ days late within {c.months} months before {c.as_of}",
+                f"{name}: int | None = None",
+                f"if loan.{c.list_field} is not None and loan.{c.as_of} is not None:",
+                f"    {name} = 0",
+                f"    for {item} in loan.{c.list_field}:",
+                f"        {days}, {due} = {item}.{c.days_field}, {item}.{c.date_field}",
+                f"        if {days} is None or {due} is None:",
+                f"            {name} = None",
+                "            break",
+                f"        if {days} >= {c.min_days} and rt.months_between({due}, loan.{c.as_of}) < {c.months}:",
+                f"            {name} += 1",
             ]
 
     # ---------------------------------------------------------------- derived values, as locals
@@ -144,17 +194,16 @@ class FastPath:
     def _values(self) -> None:
         """Each derived value's lines, to be written where it is first read (`placed`)."""
         self.bindings: dict[str, list[str]] = {}
-        if self.invalid_from:
-            self.say("inv: dict[str, Any] = {}  # values outside their domain, or reading one")
         for val in self.p.values:
             if val.id not in self.decisive:
                 continue
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {_comment(val.citation)}" if val.citation else ""
+            flag = [f"i_{val.id} = False  # outside its domain, or reading such a value"] if val.id in self.invalid_from else []
             self.bindings[f"v_{val.id}"] = [
-                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", f"v_{val.id} = {self.emit(val.body)}",
+                f"# {_comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {self.emit(val.body)}",
                 *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
-                              self.emit)]
+                              self.emit, flags=True)]
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
@@ -167,19 +216,22 @@ class FastPath:
         if not p.matrices:
             return
         for lim in p.limits:
-            if any(lim.id in m.gives for m in p.matrices):
+            if any(lim.id in m.gives for m in p.matrices) and lim.id not in self.same:
                 self.say(f"base_{lim.id}: Decimal | None = None  # the lowest cell for {lim.id} so far")
                 self.say(f"base_{lim.id}_by = ''")
                 self.say(f"refused_{lim.id}: str | None = None  # the first matrix refusing the loan (N/A, outside)")
                 self.say(f"unread_{lim.id} = False  # a matrix giving it cannot be read (a `when` or key unknown)")
         self.say("covered: bool | None = False  # whether some matrix applies")
-        for m in p.matrices:
-            if any(self._deferring(m, n) for n in range(len(self._axes(m)))):
-                self.say(f"out_{m.id}: tuple[int, int] | None = None  # (place in `failed`, axis) of a key outside")
+        if any(self._deferring(m, n) for m in p.matrices for n in range(len(self._axes(m)))):
+            self.say("outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key "
+                     "outside its bands")
+        table = self._when_table()
         for m in p.matrices:
             cite = f"; {_comment(m.citation)}" if m.citation else ""
             self.say(f"# matrix {m.id}: {_comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
             applies = self.emit(m.when) if m.when else "True"
+            if table and m.when:
+                applies = f"applying[{table.index(m.id)}]"
             if applies == "True":
                 self.say("covered = True")
                 self._place(m, 1)
@@ -195,6 +247,43 @@ class FastPath:
         if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
             self.say("if covered is False:")
             self.say('failed.append("eligibility_matrix")', 2)
+
+    def _when_table(self) -> list[str]:
+        """When every matrix condition reads only yes/no and enum fields, few enough that each combination of their
+        values (unknown included) can be listed: whether each matrix applies, for each combination, worked out now
+        by the reference evaluator and read per loan from a dict (`applying`, one lookup in place of a Kleene test
+        per matrix). A combination not in the dict (a value outside the field's choices) computes them as written.
+        The ids of the matrices in `applying`, in order; none when there is no such table."""
+        ms = [m for m in self.p.matrices if m.when is not None]
+        if len(ms) < 2:
+            return []
+        types: dict[str, Type] = {}
+        for m in ms:
+            fields = {f.name: f.type for f in ir.find_all(m.when, ir.FieldRef)}
+            if set(ir.reads(m.when)) - set(fields):  # a derived value, a list, a `no score` flag
+                return []
+            types.update(fields)
+        choices: list[tuple[object, ...]] = []
+        for t in types.values():
+            if t.kind == "yesno":
+                choices.append((True, False, None))
+            elif t.kind == "enum" and t.values:
+                choices.append((*t.values, None))
+            else:
+                return []
+        if math.prod(len(c) for c in choices) > _WHEN_TABLE_MAX:
+            return []
+        names = list(types)
+        rows = {}
+        for combo in itertools.product(*choices):
+            env = Env(loan=dict(zip(names, combo, strict=True)), program=self.p)
+            rows[combo] = tuple(None if (w := ev(m.when, env)) is None else bool(w) for m in ms)  # type: ignore[arg-type]
+        table = self.e.const(literal(rows), "APPLIES")
+        key = f"({', '.join(f'loan.{n}' for n in names)}{',' if len(names) == 1 else ''})"
+        written = ", ".join(self.emit(m.when) for m in ms if m.when is not None)
+        self.say(f"# whether each matrix applies, by {', '.join(names)}: {', '.join(m.id for m in ms)}")
+        self.say(f"applying = {table}.get({key}) or ({written},)")
+        return [m.id for m in ms]
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
@@ -232,7 +321,7 @@ class FastPath:
             for k, key in zip(axis.keys, names, strict=True):
                 if invalid := self.invalid_read(k):  # a key outside its domain: not eligible
                     unknown(pending)
-                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid)}:", depth)
+                    self.say(f"{chain[0]} {key} is None and {any_invalid(invalid, True)}:", depth)
                     self.say(f"failed.append({m.id!r})", depth + 1)
                     self._refuse(m, depth + 1)
                     chain[0] = "elif"
@@ -251,13 +340,17 @@ class FastPath:
             self.say(f"failed.append({m.id!r})", depth + 1)
             self._refuse(m, depth + 1)
             if self._deferring(m, n):
-                self.say(f"out_{m.id} = (len(failed) - 1, {n})", depth + 1)
+                self.say("if outside is None:", depth + 1)
+                self.say("outside = {}", depth + 2)
+                self.say(f"outside[{m.id!r}] = (len(failed) - 1, {n})", depth + 1)
         cell = f"{self._table(m)}[row][{'col' if m.columns else '0'}]"
         self.say(f"elif (cell := {cell}) is None:", depth)
         self.say(f"failed.append({m.id!r})  # N/A", depth + 1)
         self._refuse(m, depth + 1)
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
+            if limit in self.same:  # tracked as the limit it is the same as
+                continue
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
 
@@ -265,7 +358,8 @@ class FastPath:
         """Matrix m cannot be read (missing): so cannot the limits it gives (language.md 9.5)."""
         self.say(f"unresolved.append({m.id!r})", depth)
         for limit in m.gives:
-            self.say(f"unread_{limit} = True", depth)
+            if limit not in self.same:
+                self.say(f"unread_{limit} = True", depth)
 
     @staticmethod
     def _axes(m: ir.Matrix) -> list[ir.Axis]:
@@ -281,27 +375,34 @@ class FastPath:
     def _deferred(self) -> None:
         """A key outside the bands that a rule which applies already fails on: not the matrix's failure (last
         matrix first, so the places recorded in `failed` stay right)."""
-        for m in reversed(self.p.matrices):
-            axes = [n for n in range(len(self._axes(m))) if self._deferring(m, n)]
-            if not axes:
-                continue
-            self.say(f"if out_{m.id} is not None:  # matrix {m.id}: a key outside its bands")
+        deferring = [(m, axes) for m in reversed(self.p.matrices)
+                     if (axes := [n for n in range(len(self._axes(m))) if self._deferring(m, n)])]
+        if len(deferring) > 1:
+            self.say("if outside is not None:  # a key outside a matrix's bands")
+        for m, axes in deferring:
+            if len(deferring) > 1:
+                self.say(f"if (out := outside.get({m.id!r})) is not None:  # matrix {m.id}", 2)
+            else:
+                self.say(f"if outside is not None and (out := outside.get({m.id!r})) is not None:  # matrix {m.id}")
+            depth = 3 if len(deferring) > 1 else 2
+
             def grouped(text: str) -> str:
                 bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
                 return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
 
             for n in axes:
                 tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
-                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q)))} is False"
+                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
                          for r, q in self._deferring(m, n)]
                 either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
-                self.say(f"if out_{m.id}[1] == {n} and ({either}):", 2)
-                self.say(f"del failed[out_{m.id}[0]]", 3)
+                self.say(f"if out[1] == {n} and ({either}):", depth)
+                self.say("del failed[out[0]]", depth + 1)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
         for limit in m.gives:
-            self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
+            if limit not in self.same:
+                self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
 
     # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
 
@@ -309,10 +410,28 @@ class FastPath:
         for r in self.p.rules:
             cite = f"; {_comment(r.citation)}" if r.citation else ""
             self.say(f"# rule {r.id}: {_comment(r.title)} ({r.span.where}{cite})")
-            results = [requirement_guard(self.e.requirement(q), self.invalid_read(q)) for q in r.requirements]
+            split = self._split(r)
+            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q), True)
+                                        for q in r.requirements]
             applies = self.emit(r.when) if r.when else "True"
             name = f"a_{r.id}" if r.adjustments else "applies"
+            if split:  # one simple requirement: its outcome tested on its parts, no three-valued `ok`
+                if applies != "True":
+                    self.say(f"{name} = {applies}")
+                    self.say(f"if {name} is not False:")
+                    self.say(f"if {name} is None:  # may apply: missing unless the requirement is met", 2)
+                    either = " or ".join(p for p in (*split[:2], _negated(split[2])) if p)
+                    self.say(f"if {either}:", 3)
+                    self.say(f"unresolved.append({r.id!r})", 4)
+                    self._split_outcome(r, split, 2, "elif")
+                else:
+                    if r.adjustments:
+                        self.say(f"{name} = True")
+                    self._split_outcome(r, split, 1, "if")
+                continue
             ok = kleene_and(results, self.temp) if results else ""
+            if len(results) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
+                ok = self.e.none_seen(tuple(q.test for q in r.requirements), False, ok) or ok
             if applies == "True":
                 if r.adjustments:
                     self.say(f"{name} = True")
@@ -343,6 +462,29 @@ class FastPath:
             self.say("else:", 2)
             self._outcome(r, "ok", 3)
 
+    def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
+        """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
+        (PyExpr.parts), reading a value outside its domain as not met: (not met when, unknown when, the test)."""
+        if r.reviews or len(r.requirements) != 1 or r.requirements[0].alternatives:
+            return None
+        q = r.requirements[0]
+        parts = self.e.parts(q.test)
+        if parts is None:
+            return None
+        invalid = self.invalid_read(q)
+        false = " or ".join(p for p in (any_invalid(invalid, True) if invalid else "", parts[0]) if p)
+        return false, parts[1], parts[2]
+
+    def _split_outcome(self, r: ir.Rule, split: tuple[str, str, str], depth: int, first: str) -> None:
+        """A rule that applies (when `first` is "elif": when the `if` before it does not hold), on its parts: fails
+        when not met, missing when unknown."""
+        false, unknown, test = split
+        for cond, where in ((false, "failed"), (unknown, "unresolved"), (_negated(test), "failed")):
+            if cond:
+                self.say(f"{first} {cond}:", depth)
+                self.say(f"{where}.append({r.id!r})", depth + 1)
+                first = "elif"
+
     def _outcome(self, r: ir.Rule, ok: str, depth: int) -> None:
         """A rule that applies: fail when a requirement fails, missing when one is unknown or it is referred."""
         self.say(f"if {ok} is False:", depth)
@@ -361,8 +503,10 @@ class FastPath:
         if p.limits:
             self.say("best: Decimal | None")
             self.say("sure: Decimal | None")
+        held = ""  # the limit whose arithmetic `best`, `sure` and `best_by` hold
         for lim in p.limits:
             base = any(lim.id in m.gives for m in p.matrices)
+            b = self.same.get(lim.id, lim.id)  # whose lowest cell, refusals and unread matrices these are
             adjs = [(r, a) for r in p.rules for a in r.adjustments if a.limit == lim.id]
             reduces = [(r, a) for r, a in adjs if a.kind == "reduce"]
             caps = [(r, a) for r, a in adjs if a.kind != "reduce"]
@@ -381,24 +525,30 @@ class FastPath:
                 self._first(lim, list(dict.fromkeys(r.id for r, _a in adjs)))
             if by_value or first:
                 self._unresolved(lim, by_value, first)
-            if base:
-                self.say(f"best = sure = base_{lim.id}")
-                self.say(f"best_by = base_{lim.id}_by")
+            if lim.id in self.same and held == b:
+                self.say(f"# the same cells, reductions and caps as {b}: `best` and `sure` as there")
+                reduces = caps = []
+            elif base:
+                self.say(f"best = sure = base_{b}")
+                self.say(f"best_by = base_{b}_by")
             else:
                 self.say("best = sure = None")
                 self.say("best_by = ''")
+            held = b
             if base and reduces and mode != "caps_first":
-                self.say(f"if base_{lim.id} is not None:")
+                self.say(f"if base_{b} is not None:")
                 if stacked:
                     total = " + ".join(f"({self._amount(a)} if a_{r.id} is not False else 0)" for r, a in reduces)
                     sure_total = " + ".join(f"({self._amount(a)} if a_{r.id} is True else 0)" for r, a in reduces)
-                    self.say(f"best = base_{lim.id} - ({total})", 2)
-                    self.say(f"sure = base_{lim.id} - ({sure_total})", 2)
+                    self.say(f"best = base_{b} - ({total})", 2)
+                    self.say(f"sure = base_{b} - ({sure_total})", 2)
+                elif not first and all(a.amount is not None for _r, a in reduces):
+                    self._largest_reduction(b, reduces)
                 else:
-                    self.say(f"low = low_sure = base_{lim.id}", 2)
+                    self.say(f"low = low_sure = base_{b}", 2)
                     for r, a in reduces:
                         self.say(f"if {self._on(r, lim, first)}:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
-                        self.say(f"if (less := base_{lim.id} - {self._amount(a)}) < low:", 3)
+                        self.say(f"if (less := base_{b} - {self._amount(a)}) < low:", 3)
                         self.say(f"low, best_by = less, {r.id!r}", 4)
                         self.say(f"if {self._on(r, lim, first, True)} and less < low_sure:", 3)
                         self.say("low_sure = less", 4)
@@ -421,31 +571,50 @@ class FastPath:
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
-                self.say(f"if refused_{lim.id} is not None:")
+                self.say(f"if refused_{b} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
             # an amount not known, or a matrix giving it not read: no limit; N/A where the rule surely applies
             # fails, else missing
             if by_value or first:
-                unread = f" or unread_{lim.id}" if base else ""
+                unread = f" or unread_{b}" if base else ""
                 self.say(f"{'elif' if base else 'if'} gone_{lim.id} is not None{unread}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"(failed if gone_{lim.id} else unresolved).append({lim.id!r})", 2)
             elif base:
-                self.say(f"elif unread_{lim.id}:")
+                self.say(f"elif unread_{b}:")
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"unresolved.append({lim.id!r})", 2)
             self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
             self.say(f"if {on} is None:", 2)
             if lim.on in self.invalid_from:  # outside its domain: fails
-                self.say(f"(failed if {lim.on!r} in inv else unresolved).append({lim.id!r})", 3)
+                self.say(f"(failed if i_{lim.on} else unresolved).append({lim.id!r})", 3)
             else:
                 self.say(f"unresolved.append({lim.id!r})", 3)
             self.say(f"elif {on} > best:", 2)
             self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
-        self.say(f"return rt.verdict((status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
-                 "tuple(unresolved)))")
+        new, verdict = self.e.const("tuple.__new__", "TUPLE_NEW"), self.e.const("rt.Verdict", "VERDICT")
+        self.say(f"return {new}({verdict}, (status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
+                 "tuple(unresolved)))  # a Verdict from its parts in one C call")
+
+    def _largest_reduction(self, b: str, reduces: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
+        """Lowest wins, every amount literal: the largest reduction that may apply (the first in the guide's order
+        among equal ones) gives `best`, the largest that surely applies `sure`: tested largest first, known now."""
+        order = sorted(((a.amount, -i) for i, (_r, a) in enumerate(reduces) if a.amount is not None and a.amount > 0),
+                       reverse=True)  # largest amount first; among equal amounts, the guide's order
+        keyword = "if"
+        for amount, i in order:
+            r, a = reduces[-i]
+            self.say(f"{keyword} a_{r.id} is not False:  # {r.id} ({r.span.where}): reduce by {_comment(a.text)}", 2)
+            self.say(f"best, best_by = base_{b} - {self.e.decimal(amount)}, {r.id!r}", 3)
+            keyword = "elif"
+        keyword = "if"
+        for amount in sorted({amount for amount, _i in order}, reverse=True):  # rules reducing alike: one test
+            surely = " or ".join(f"a_{reduces[-i][0].id} is True" for same, i in order if same == amount)
+            self.say(f"{keyword} {surely}:", 2)
+            self.say(f"sure = base_{b} - {self.e.decimal(amount)}", 3)
+            keyword = "elif"
 
     def _amount(self, a: ir.Adjustment) -> str:
         if a.by is not None:  # read for the loan; when unknown, `gone_<limit>` discards what it gave
@@ -482,9 +651,9 @@ class FastPath:
         for r, a in by_value:
             assert a.by is not None
             name = a.by.name
-            bad = f" or {name!r} in inv" if name in self.invalid_from else ""
+            bad = f" or i_{name}" if name in self.invalid_from else ""
             self.say(f"if {self._on(r, lim, first)} and ({self._ref(name)} is None{bad}):  # {r.id}: {a.kind} by {name}")
-            self.say(f"if {self._on(r, lim, first, True)} and ({name!r} in inv or not {self._reach(name)}):" if bad else
+            self.say(f"if {self._on(r, lim, first, True)} and (i_{name} or not {self._reach(name)}):" if bad else
                      f"if {self._on(r, lim, first, True)} and not {self._reach(name)}:", 2)
             self.say(f"gone_{lim.id} = True", 3)
             self.say(f"elif gone_{lim.id} is None:", 2)
@@ -501,6 +670,22 @@ class FastPath:
             return "False"
         either = inner[0] if len(inner) == 1 else f"({' or '.join(inner)})"  # each is parenthesized already
         return f"(v_{name} is None and {either})"
+
+
+_NOT = re.compile(r"not (\w+(?:\.\w+)?)")
+_IN = re.compile(r"(\w+(?:\.\w+)?) (not in|in) (\{[^{}]*\})")
+_EQ = re.compile(r"(\w+(?:\.\w+)?) (==|!=) (\w+(?:\.\w+)?)")
+
+
+def _negated(test: str) -> str:
+    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`, `==` <-> `!=`."""
+    if m := _NOT.fullmatch(test):
+        return m.group(1)
+    if m := _IN.fullmatch(test):
+        return f"{m.group(1)} {'in' if m.group(2) == 'not in' else 'not in'} {m.group(3)}"
+    if m := _EQ.fullmatch(test):
+        return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
+    return f"not ({test})"
 
 
 def _balanced(text: str) -> bool:

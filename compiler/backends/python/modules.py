@@ -196,6 +196,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     from compiler.backends.python.domains import invalid_lines
     from compiler.backends.python.expr import PyExpr, literal
     from compiler.backends.python.fast import fast_path
+    from compiler.backends.python.words import words
     from compiler.meta import program_meta
     from compiler.meta import titles as titles_of
     from compiler.wording import describe, describe_requirement
@@ -208,6 +209,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     owner = f"Lender {program.lender}, overlay on {program.base}" if program.lender else f"Investor: {program.investor}"
     decisive = decisive_values(program)
     fast = fast_path(program, emitter, decisive)
+    worded, shown = words(meta, ir_names.invalid_from(program.values))
     meta_module = f"{name}_meta"
     invalid_from = ir_names.invalid_from(program.values)
 
@@ -216,7 +218,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
 
     checker = environment().get_template("program.py.j2").render(
         p=program, owner=owner, emit=emitter.emit, keys=emitter.axis_keys, requirement=emitter.requirement, decisive=decisive, fast=fast,
-        invalid_from=invalid_from, guard=guard,
+        words=worded, shown=shown, invalid_from=invalid_from, guard=guard,
         say=lambda x: describe(x, titles), say_requirement=lambda q: describe_requirement(q, titles),
         meta_module=meta_module, local_imports=sorted([f"from .{meta_module} import META", "from .loan import Loan"]),
     )

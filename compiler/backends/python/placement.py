@@ -25,14 +25,27 @@ def placed(lines: list[str], values: dict[str, list[str]]) -> list[str]:
     """The body with each derived value (`v_<id>`, its lines in `values`) and each loan field (`f_<name>`, read
     from `loan` once) bound as a local where it is first needed: inside the innermost block holding every line that
     reads it (its lines run only when that block does), or, when no block holds them all, right before the first
-    top-level statement reading it. A value's own reads are bound before it, the same way."""
+    top-level statement reading it. A value's own reads are bound before it, the same way. A field read only once
+    is read where it is used."""
     fields: dict[str, None] = {}
+    # a field read once (one `loan.<name>` in all the code) stays `loan.<name>`: a local would only add a store
+    reads_of: dict[str, int] = {}
+    for line in [*lines, *(line for text in values.values() for line in text)]:
+        for name in _FIELD.findall(_code(line)):
+            reads_of[name] = reads_of.get(name, 0) + 1
+
+    def localise(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if reads_of.get(name, 0) < 2:
+            return m.group(0)
+        fields.setdefault(name)
+        return f"f_{name}"
 
     def localised(line: str) -> str:
         code = _code(line)
         if not code:
             return line
-        new = _FIELD.sub(lambda m: fields.setdefault(m.group(1)) or f"f_{m.group(1)}", code)
+        new = _FIELD.sub(localise, code)
         return new + line[len(code):]
 
     body = [localised(line) for line in lines]
