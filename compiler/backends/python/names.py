@@ -11,8 +11,9 @@ A piece that is one function definition (ASCII identifiers, no class in it) is c
 and no walk over the tree's nodes): a wanted name in its text is a `Name` when its bytecode loads or stores it as a
 global (or a module name) and the piece neither imports, nor uses it as an attribute, a local or parameter, or the
 function's own name.
-When a wanted name in the text is not so (in a string, a comment, a keyword argument, a local annotation, code the
-compiler drops), the piece is parsed instead.
+A wanted name the bytecode does not hold is a `Name` when it is read in a local variable annotation (never compiled);
+when it is not so either (in a string, a comment, a keyword argument, code the compiler drops), the piece is parsed
+instead.
 """
 
 from __future__ import annotations
@@ -42,13 +43,44 @@ class _Compiled:
     attributes: frozenset[str]  # identifiers after a `.` in the text
     imports: bool  # `import` in the text
 
+    text: str
+
     def names(self, wanted: frozenset[str]) -> frozenset[str] | None:
         """The wanted names that are `Name`s of the function; None when the bytecode cannot tell."""
         found = wanted & self.identifiers
-        if found and (self.imports or self.name in found or not found <= self.loaded or found & self.local
-                      or found & self.attributes):
+        if found and (self.imports or self.name in found or found & self.local or found & self.attributes
+                      or not found - self.loaded <= _annotating(self.text)):
             return None
         return found
+
+
+def _annotating(text: str) -> frozenset[str]:
+    """The names read in local variable annotations (`best: Decimal | None = None`: never evaluated, so not in the
+    bytecode), strings and comments left out; what else a line starting `name:` can be (a dict's entry, a slice,
+    a lambda's body after its parameter on a line of its own) reads its names too."""
+    code = _STRING_OR_COMMENT.sub("''", text)
+    return frozenset(m[1] for rest in _ANNOTATION.findall(code) if "lambda" not in rest
+                     for m in _READ.finditer(_before_assignment(rest)))
+
+
+def _before_assignment(rest: str) -> str:
+    """What comes before the line's assignment `=` (outside brackets; `==`, `<=`, `>=`, `!=` are comparisons)."""
+    depth = 0
+    for i, ch in enumerate(rest):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "=" and depth == 0 and rest[i + 1:i + 2] != "=" and rest[i - 1:i] not in ("=", "<", ">", "!"):
+            return rest[:i]
+    return rest
+
+
+_STRING_OR_COMMENT = re.compile(
+    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\#[^\n]*''',
+    re.DOTALL)
+_ANNOTATION = re.compile(r"^[ \t]+[A-Za-z_]\w*[ \t]*:(?!=)(.*)", re.MULTILINE)  # what follows `name:`
+_READ = re.compile(r"(?<![.\w])([A-Za-z_]\w*)(?![ \t]*=(?!=))")  # not an attribute, not a keyword argument
 
 
 # piece text -> what it says: its statements from a parse (all their names), or its bytecode's account
@@ -109,7 +141,7 @@ def _looked_at(piece: str) -> Statements | _Compiled:
         local.update(c.co_varnames, c.co_cellvars, c.co_freevars)
         stack.extend(x for x in c.co_consts if isinstance(x, types.CodeType))
     return _Compiled(name, frozenset(loaded), frozenset(local), frozenset(_IDENTIFIER.findall(piece)),
-                     frozenset(_ATTRIBUTE.findall(piece)), "import" in piece)
+                     frozenset(_ATTRIBUTE.findall(piece)), "import" in piece, piece)
 
 
 def _identifiers_beyond_ascii(text: str) -> bool:
