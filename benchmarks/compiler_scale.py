@@ -166,6 +166,8 @@ def passes_main(mode: str) -> None:
         setattr(owner, name, wrapper)
 
     timed(driver._Loader, "load", "read+parse+AST")
+    if hasattr(driver._Loader, "prefetch"):  # files parsed ahead, in the pool
+        timed(driver._Loader, "prefetch", "read+parse+AST")
     timed(driver, "inherit", "inherit+lower")
     timed(driver, "lower_vocabulary", "inherit+lower")
     lower_name = "_lower" if hasattr(driver, "_lower") else "lower_program"

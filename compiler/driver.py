@@ -14,8 +14,10 @@ empty files all become diagnostics.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +54,35 @@ class _Loader:
         self.texts = texts or {}  # resolved path -> text to use instead of the file's (an editor's unsaved buffer)
         self.parsed: dict[str, s.File] = {}
         self.seen: set[Path] = set()
+        # (path, text) -> `_front` of the file, made ahead, and pickled as the build cache keeps it
+        self.fronts: dict[tuple[str, str], tuple[tuple[s.File | None, list[Diagnostic]], bytes]] = {}
+
+    def prefetch(self, paths: list[Path]) -> None:
+        """Parse ahead, in worker processes when there are enough (`parallel.run`), the files the build cache does
+        not hold; `load` then takes each from `fronts` (the same answer `_front` gives here)."""
+        from compiler.build import parallel
+
+        cache = self.result.cache
+        todo: list[Source] = []
+        for path in paths:
+            if path.resolve() in self.seen or path.resolve() in self.texts:
+                continue
+            scratch = Diagnostics()
+            src = read_source(path, scratch)
+            if src is None or scratch.items:
+                continue  # `load` reports it
+            if cache is None or not cache.has(key("parse", src.path, src.text)):
+                todo.append(src)
+        if parallel.pool_size(len(todo), PARSES_PER_PROGRAM) < 2:
+            return  # parsed by `load`, here
+        # Lark, the AST builder and the parser loaded here, once: the forked workers start with them
+        import compiler.syntax.build_ast  # noqa: F401
+        from compiler.syntax.parse import parser
+
+        parser()
+        made = parallel.run([partial(_front_pickled, src) for src in todo], PARSES_PER_PROGRAM)
+        self.fronts.update(((src.path, src.text), (pickle.loads(payload), payload))
+                           for src, payload in zip(todo, made, strict=True))
 
     def load(self, path: Path) -> None:
         resolved = path.resolve()
@@ -66,10 +97,14 @@ class _Loader:
         if any(d.code == "E605" and d.span and d.span.path == src.path for d in self.diags.items):
             return
         cache = self.result.cache
-        if cache is None:
-            ast, found = _front(src)
+        ahead = self.fronts.pop((src.path, src.text), None)
+        if ahead is None:
+            ast, found = _front(src) if cache is None else cache.memo(key("parse", src.path, src.text), lambda: _front(src))
         else:
-            ast, found = cache.memo(key("parse", src.path, src.text), lambda: _front(src))
+            (ast, found), payload = ahead
+            if cache is not None:  # what the cache lacked (`prefetch`), stored as made
+                cache.misses += 1
+                cache.put(key("parse", src.path, src.text), (ast, found), payload)
         self.diags.extend(found)
         if ast is not None:
             self.parsed[src.path] = ast
@@ -87,6 +122,17 @@ def _front(src: Source) -> tuple[s.File | None, list[Diagnostic]]:
     found = Diagnostics()
     ast = build_ast(tree, src.path, found)
     return ast, [*syntax, *found.items]
+
+
+# A file's parse weighs about a quarter of what its program's modules do (`parallel.run`).
+PARSES_PER_PROGRAM = 4
+
+
+def _front_pickled(src: Source) -> bytes:
+    """`_front` of a file, pickled as the build cache pickles (in a worker: slotted dataclasses pickle faster so)."""
+    from compiler.build.cache import dumps
+
+    return dumps(_front(src))
 
 
 def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache | None = None,
@@ -108,6 +154,7 @@ def check_paths(paths: list[Path], vocabulary: Path | None = None, cache: Cache 
     asked = {display_path(f) for f in files}
     result.asked = asked
     loader = _Loader(diags, result, texts)
+    loader.prefetch(files)
     for f in files:
         loader.load(f)
     if vocabulary is not None:

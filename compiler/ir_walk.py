@@ -99,6 +99,9 @@ def reads(node: object) -> tuple[str, ...]:
     seasoning date `months since` counts to and the yes/no field (`fico_no_score`) a table's `no score` line
     reads; a node's own names come after those of its operands.
     """
+    found = _READS.get(id(node))
+    if found is not None and found[0] is node:
+        return found[1]
     out: dict[str, None] = {}
     for n in _post_order(node):
         for attribute in getattr(type(n), "READS", ()):
@@ -106,7 +109,29 @@ def reads(node: object) -> tuple[str, ...]:
             for name in named if isinstance(named, tuple) else (named,):
                 if name:  # a tuple of names per position holds "" where there is none
                     out.setdefault(name, None)
-    return tuple(out)
+    names = tuple(out)
+    if _frozen(type(node)):
+        if len(_READS) >= _READS_SIZE:
+            _READS.clear()
+        _READS[id(node)] = (node, names)
+    return names
+
+
+# `reads` of a frozen node, by the node's identity (the node is held with its answer, so its id is not reused):
+# the back ends ask for the same rules' and values' reads many times (a matrix's keys against every requirement).
+_READS_SIZE = 200_000
+_READS: dict[int, tuple[object, tuple[str, ...]]] = {}
+_FROZEN: dict[type, bool] = {}
+
+
+def _frozen(cls: type) -> bool:
+    """Whether instances of `cls` are frozen dataclasses (all IR nodes: what they read never changes)."""
+    try:
+        return _FROZEN[cls]
+    except KeyError:
+        params = getattr(cls, "__dataclass_params__", None)
+        got = _FROZEN[cls] = bool(params is not None and params.frozen)
+        return got
 
 
 def transform(node: N, fn: Callable[[Any], object]) -> N:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +47,22 @@ class Span:
 def display_path(path: Path) -> str:
     """A path as authors see it: relative to the working directory when inside it, POSIX separators."""
     try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
+        rel = path.resolve().relative_to(_cwd())
         return rel.as_posix()
     except ValueError:
         return path.as_posix()
+
+
+_CWD: tuple[str, Path] | None = None  # the working directory as the OS names it, and resolved
+
+
+def _cwd() -> Path:
+    """The working directory, resolved (once per directory: every file a run reads is shown by `display_path`)."""
+    global _CWD
+    here = os.getcwd()
+    if _CWD is None or _CWD[0] != here:
+        _CWD = (here, Path(here).resolve())
+    return _CWD[1]
 
 
 def point(path: str, line: int, column: int, width: int = 1) -> Span:

@@ -33,6 +33,7 @@ from compiler.analysis.overrides import check_overrides
 from compiler.analysis.reach import check_matrix_reach
 from compiler.analysis.rules import check_contradictions, check_rule_applies, check_rule_vs_matrices
 from compiler.build.cache import Memo, no_memo
+from compiler.build.parallel import memo_each
 from compiler.diagnostics import Diagnostic, Diagnostics
 from compiler.source import Span
 
@@ -52,8 +53,9 @@ def analyse(programs: Iterable[ir_program.Program], vocabulary: ir_program.Vocab
     used: set[tuple[Span, str]] = set()
     accepts: dict[tuple[Span, str], ir.Accepted] = {}
 
-    for program in [*current, *history]:
-        warned, used_here, accepts_here = memo("analysis", program, partial(analyse_program, program, vocabulary, by_id))
+    everything = [*current, *history]
+    jobs = [(program, partial(analyse_program, program, vocabulary, by_id)) for program in everything]
+    for warned, used_here, accepts_here in memo_each(memo, "analysis", jobs):  # in worker processes, when that pays
         diags.extend(warned)
         used |= used_here
         accepts.update(accepts_here)

@@ -185,7 +185,8 @@ class _Pickler(pickle.Pickler):
         return _restore, (cls, tuple(getattr(obj, n) for n in names))
 
 
-def _dumps(value: object) -> bytes:
+def dumps(value: object) -> bytes:
+    """A value pickled as entries are (slotted dataclasses by their fields, set directly when unpickled)."""
     buf = io.BytesIO()
     _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
     return buf.getvalue()
@@ -219,6 +220,10 @@ class Cache:
             return found
         return self._read(k)
 
+    def has(self, k: str) -> bool:
+        """Whether an entry is held under `k` (in memory, or a file: `get` may still find it unsound)."""
+        return (self.keep and k in self._kept) or self._path(k).is_file()
+
     def forget_unused(self) -> None:
         """Drop the entries held in memory that no `get` asked for since the last call (old versions of files)."""
         self._kept = {k: v for k, v in self._kept.items() if k in self._asked}
@@ -241,14 +246,16 @@ class Cache:
         except Exception:
             return None
 
-    def put(self, k: str, value: object) -> None:
+    def put(self, k: str, value: object, payload: bytes | None = None) -> None:
+        """Store `value` under `k`; `payload`: `dumps(value)`, when the caller has it already (made in a worker)."""
         if self.keep:
             self._kept[k] = value
             self._asked.add(k)
-        try:
-            payload = _dumps(value)
-        except Exception:
-            return  # a value that cannot be pickled is not cached
+        if payload is None:
+            try:
+                payload = dumps(value)
+            except Exception:
+                return  # a value that cannot be pickled is not cached
         head = MAGIC + compiler_hash().encode() + b"\n" + k.encode() + b"\n"
         data = head + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
         target = self._path(k)

@@ -135,4 +135,16 @@ def unchanged(m: Manifest, root: Path, existing: set[str]) -> bool:
 
 
 def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """sha256 of a text, kept with the text object (a resident process records mostly the same outputs again)."""
+    found = _SHAS.get(id(text))
+    if found is not None and found[0] is text:
+        return found[1]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if len(_SHAS) >= _SHAS_SIZE:
+        _SHAS.clear()
+    _SHAS[id(text)] = (text, digest)
+    return digest
+
+
+_SHAS_SIZE = 20_000
+_SHAS: dict[int, tuple[str, str]] = {}  # id of a text -> (the text, so its id is not reused; its sha256)

@@ -107,3 +107,106 @@ def test_a_noop_build_is_answered_before_the_cli(tmp_path: Path, monkeypatch: py
     module.write_text(text.replace("do not edit", "do not EDIT", 1), encoding="utf-8")
     assert not answer(["build"])
     assert Path.cwd() == folder, "the full command must start where glc was started"
+
+
+def test_memo_jobs_keeps_each_jobs_kind() -> None:
+    store: dict[tuple[str, Any], object] = {("page", "a"): "held page a"}
+
+    def memo(kind: str, program: Any, compute: Callable[[], object]) -> object:
+        if (kind, program) not in store:
+            store[(kind, program)] = compute()
+        return store[(kind, program)]
+
+    fake: Any = memo
+    jobs: Any = [(kind, p, partial(str.format, "made {} {}", kind, p)) for p in ("a", "b") for kind in ("page", "row")]
+    got = parallel.memo_jobs(fake, jobs)
+    assert got == ["held page a", "made row a", "made page b", "made row b"]
+    assert store[("row", "a")] == "made row a"
+
+
+def test_the_sites_per_program_parts_are_computed_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.backends.docs import site
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    bundle = check_paths([root / "programs"]).bundle
+    assert bundle is not None
+    batches: list[int] = []
+    real = parallel.run
+
+    def counted(computes: Any, per_program: int = 1) -> Any:
+        batches.append(len(computes))
+        return real(computes, per_program)
+
+    monkeypatch.setattr(parallel, "run", counted)
+    monkeypatch.setenv("GLC_WORKERS", "1")
+    files = site.generate(bundle)
+    # pages and changes pages of every program, the comparison rows of those offered: one batch, none computed after
+    assert batches == [2 * len(bundle.programs) + 2 * len(site.offered(bundle))]
+    assert files["docs/compare.md"] == site.compare_page(bundle)
+
+
+def test_a_process_with_other_threads_computes_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert {pid for pid in parallel.run([os.getpid] * (parallel.MIN_JOBS + 2))} == {os.getpid()}
+    finally:
+        release.set()
+        other.join()
+
+
+@linux
+def test_files_the_cache_lacks_are_parsed_in_workers_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)  # programs/'s 13 files go to the pool
+    batches: list[int] = []
+    real = parallel.run
+
+    def counted(computes: Any, per_program: int = 1) -> Any:
+        batches.append(len(computes))
+        return real(computes, per_program)
+
+    monkeypatch.setattr(parallel, "run", counted)
+    results, seen = [], []
+    for workers in ("2", "1"):
+        monkeypatch.setenv("GLC_WORKERS", workers)
+        batches.clear()
+        results.append(check_paths([root / "programs"]))
+        seen.append(list(batches))
+    there, here = results
+    assert seen[0][0] == len(here.sources)  # in workers, the first batch: every file read, parsed ahead
+    assert len(here.programs) + len(here.history) in seen[1] and len(here.sources) not in seen[1]  # one worker: the
+    # files are parsed as they are loaded, not ahead (the analyses' batch computed here)
+    assert there.surface == here.surface and there.diagnostics == here.diagnostics
+    assert there.bundle == here.bundle
+
+
+def test_lighter_computations_need_more_of_them_for_a_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    few = [os.getpid] * (parallel.MIN_JOBS * 4 - 1)  # a changed program's docs parts and its variants': here
+    assert {pid for pid in parallel.run(few, per_program=4)} == {os.getpid()}
+    if sys.platform == "linux":
+        assert os.getpid() not in set(parallel.run([*few, os.getpid], per_program=4))
+
+
+@linux
+def test_what_workers_parsed_is_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.driver import check_paths
+
+    root = Path(__file__).resolve().parent.parent.parent
+    monkeypatch.setattr(parallel, "MIN_JOBS", 1)
+    monkeypatch.setenv("GLC_WORKERS", "2")
+    first = Cache(tmp_path / "cache")
+    made = check_paths([root / "programs"], cache=first)
+    assert first.misses > 0 and first.hits == 0
+    again = Cache(tmp_path / "cache")
+    found = check_paths([root / "programs"], cache=again)
+    assert again.misses == 0 and again.hits == first.misses  # every entry made (parses included) found again
+    assert found.surface == made.surface and found.diagnostics == made.diagnostics

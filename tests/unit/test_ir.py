@@ -87,6 +87,35 @@ def test_reads_once_each_in_first_use_order() -> None:
     assert ir.reads(None) == ()
 
 
+def test_reads_of_a_frozen_node_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler import ir_walk
+
+    walked: list[object] = []
+    real = ir_walk._post_order
+
+    def counted(node: object):  # type: ignore[no-untyped-def]
+        walked.append(node)
+        return real(node)
+
+    monkeypatch.setattr(ir_walk, "_post_order", counted)
+    monkeypatch.setattr(ir_walk, "_READS", {})
+    x = ir.And((ge(v("ltv"), f("max")), ge(f("fico"), c(660))), S)
+    assert ir.reads(x) == ir.reads(x) == ("ltv", "max", "fico")
+    assert walked == [x]  # the second answer is the first one's
+    y = ir.And((ge(v("ltv"), f("max")), ge(f("fico"), c(660))), S)  # equal, but another node: its own entry
+    assert ir.reads(y) == ("ltv", "max", "fico") and walked == [x, y]
+
+    @dataclass
+    class Mutable:
+        READS: ClassVar[tuple[str, ...]] = ("name",)
+        name: str
+
+    m = Mutable("a")
+    assert ir.reads(m) == ("a",)
+    m.name = "b"
+    assert ir.reads(m) == ("b",)  # not frozen: never kept
+
+
 def test_reads_lists_and_seasoning_dates_after_the_operands() -> None:
     since = ir.MonthsSince(f("closing_date"), "application_date", ir_types.MONTHS, S)
     assert ir.reads(since) == ("closing_date", "application_date")

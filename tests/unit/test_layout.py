@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import tokenize
+
+import pytest
 
 from compiler.backends.python.layout import WIDTH, wrap
 
@@ -42,3 +45,26 @@ def test_a_long_docstring_line_and_comment_are_rewrapped_at_words() -> None:
     out = wrap(text)
     assert ast.parse(out).body[1:] and all(len(line) <= WIDTH for line in out.splitlines())
     assert " ".join(out.split('"""')[1].split()) == prose + "."
+
+
+def test_a_long_line_is_laid_out_once_per_process_and_the_same_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compiler.backends.python import layout
+
+    calls: list[str] = []
+    real = layout._break
+
+    def counted(line: str, row: list[tokenize.TokenInfo], inside: bool) -> list[str]:
+        calls.append(line)
+        return real(line, row, inside)
+
+    monkeypatch.setattr(layout, "_break", counted)
+    monkeypatch.setattr(layout, "_memo", {})
+    args = ", ".join(f"argument_{i}" for i in range(20))
+    text = f"def f():\n    return g({args})\n\n\ndef h():\n    return g({args})\n"
+    out = wrap(text)
+    _same_program(text, out)
+    assert len(calls) == 1  # the two identical lines: broken once
+    assert wrap(text) == out and len(calls) == 1
+    inside = f"x = [\n    g({args}),\n]\n"  # the same text inside brackets is its own entry
+    _same_program(inside, wrap(inside))
+    assert len(calls) == 2

@@ -10,10 +10,11 @@ from __future__ import annotations
 import html
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import cache, partial
 from importlib import resources
+from typing import TypeVar
 
 import jinja2
 
@@ -28,6 +29,8 @@ from compiler.lower.lists import builtin
 from compiler.meta import titles as titles_of
 from compiler.reference import builtin_lists
 from compiler.wording import Choices, describe, describe_requirement, fmt_amount
+
+T = TypeVar("T")
 
 # Package data, read through importlib.resources so an installed wheel works like the source tree.
 TEMPLATES = resources.files("compiler.backends.docs").joinpath("templates")
@@ -127,10 +130,11 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     page and its rows of the comparison page depend on its versions and the vocabulary only, so `memo` may find
     them from an earlier run."""
     env = environment()
+    columns = fico_columns(offered(bundle))
+    memo = _per_program(bundle, memo, columns)
     files: dict[str, str] = {}
     for p in bundle.programs:
-        sharing = "\x00".join(f"{q.id}\x00{q.title}" for q in _shared_by(bundle, p))  # not among p's own files
-        files[f"docs/programs/{p.id}.md"] = memo(f"page:{sharing}", p, partial(program_page, p, bundle))
+        files[f"docs/programs/{p.id}.md"] = memo(_page_kind(bundle, p), p, partial(program_page, p, bundle))
         files[f"docs/programs/{p.id}-changes.md"] = memo("changes", p, partial(changes_page, p, bundle))
     by_investor: dict[str, list[ir_program.Program]] = defaultdict(list)
     for p in bundle.programs:
@@ -138,10 +142,43 @@ def generate(bundle: ir_program.Bundle, memo: Memo = no_memo) -> dict[str, str]:
     groups = sorted(by_investor.items())
     files["docs/index.md"] = env.get_template("index.md.j2").render(groups=groups, shared_by=partial(_shared_by, bundle))
     files["docs/vocabulary.md"] = vocabulary_page(bundle.vocabulary)
-    files["docs/compare.md"] = compare_page(bundle, memo)
+    files["docs/compare.md"] = compare_page(bundle, memo, columns)
     files["mkdocs.yml"] = env.get_template("mkdocs.yml.j2").render(groups=groups, yaml=_yaml_str)
     files["docs/_theme/main.html"] = (TEMPLATES / "theme_main.html").read_text(encoding="utf-8")
     return files
+
+
+def _page_kind(bundle: ir_program.Bundle, p: ir_program.Program) -> str:
+    """The memo kind of a program's page: it names the programs built on it, which are not among its own files."""
+    return "page:" + "\x00".join(f"{q.id}\x00{q.title}" for q in _shared_by(bundle, p))
+
+
+def _per_program(bundle: ir_program.Bundle, memo: Memo, columns: tuple[tuple[int, int | None], ...]) -> Memo:
+    """`memo`, with every per-program part of the site (pages, changes pages, the comparison page's rows) that it
+    does not hold computed first, together, in worker processes when there are enough (`parallel.memo_jobs`)."""
+    from compiler.build.parallel import memo_jobs
+
+    v = bundle.vocabulary
+    scores = tuple(low for low, _ in columns)
+    jobs: list[tuple[str, ir_program.Program, Callable[[], object]]] = []
+    for p in bundle.programs:
+        jobs += [(_page_kind(bundle, p), p, partial(program_page, p, bundle)),
+                 ("changes", p, partial(changes_page, p, bundle))]
+    for p in offered(bundle):
+        jobs += [(_compare_kind(scores), p, partial(ltv_row, p, v, scores)), ("compare-grid", p, partial(grid_row, p, v))]
+    made = memo_jobs(memo, jobs, per_program=PARTS_PER_PROGRAM)
+    done = {(kind, id(p)): value for (kind, p, _), value in zip(jobs, made, strict=True)}
+
+    def found(kind: str, program: ir_program.Program, compute: Callable[[], T]) -> T:
+        got = done.get((kind, id(program)), _NONE)
+        return compute() if got is _NONE else got  # type: ignore[return-value]
+
+    return found
+
+
+_NONE = object()
+# A program's four documentation parts together weigh about what its modules do (`parallel.run`).
+PARTS_PER_PROGRAM = 4
 
 
 def _type_text(f: ir.Field) -> str:
@@ -282,8 +319,7 @@ def ltv_profiles(bundle: ir_program.Bundle, scores: tuple[int, ...], memo: Memo 
     """Max LTV by program and credit score for every occupancy x purpose x loan amount: nested as
     [(occupancy label, [(purpose label, [(amount label, [(program, cells by column)])])])]."""
     v = bundle.vocabulary
-    kind = "compare:" + ",".join(map(str, scores))
-    rows = [(p, memo(kind, p, partial(ltv_row, p, v, scores))) for p in offered(bundle)]
+    rows = [(p, memo(_compare_kind(scores), p, partial(ltv_row, p, v, scores))) for p in offered(bundle)]
     out: list[tuple[str, list[tuple[str, list[tuple[str, list[tuple[ir_program.Program, list[str]]]]]]]]] = []
     for k, (occupancy_label, purpose_label, amount_label, _loan) in enumerate(_profiles(v)):
         if not out or out[-1][0] != occupancy_label:
@@ -293,6 +329,12 @@ def ltv_profiles(bundle: ir_program.Bundle, scores: tuple[int, ...], memo: Memo 
             by_purpose.append((purpose_label, []))
         by_purpose[-1][1].append((amount_label, [(p, cells[k]) for p, cells in rows]))
     return out
+
+
+def _compare_kind(scores: tuple[int, ...]) -> str:
+    """The memo kind of a program's max LTV cells: they depend on the credit-score columns, which every program's
+    bands decide."""
+    return "compare:" + ",".join(map(str, scores))
 
 
 def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[tuple[str, str]]]:
@@ -311,9 +353,11 @@ def grid_row(p: ir_program.Program, v: ir_program.Vocabulary) -> list[list[tuple
     return cells
 
 
-def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo) -> str:
+def compare_page(bundle: ir_program.Bundle, memo: Memo = no_memo,
+                 columns: tuple[tuple[int, int | None], ...] | None = None) -> str:
+    """The comparison page (`columns`: `fico_columns` of the programs offered, when the caller has them)."""
     grid = [(p, memo("compare-grid", p, partial(grid_row, p, bundle.vocabulary))) for p in offered(bundle)]
-    columns = fico_columns(offered(bundle))
+    columns = fico_columns(offered(bundle)) if columns is None else columns
     return environment().get_template("compare.md.j2").render(
         profiles=ltv_profiles(bundle, tuple(low for low, _ in columns), memo),
         fico_columns=[column_label(c) for c in columns], grid=grid, columns=[label for label, _ in GRID])

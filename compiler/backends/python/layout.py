@@ -83,12 +83,28 @@ def wrap(source: str) -> str:
         out.extend(lines[first:row])
         first = row + 1
         line = lines[row]
-        if row in in_string:
-            out.extend(_rewrap(line))
-        else:
-            out.extend(_break(line, _tokens(line), depth_at[row] > 0))
+        out.extend(_laid(line, row in in_string, depth_at[row] > 0))
     out.extend(lines[first:])
     return "\n".join(out)
+
+
+# A long line's layout depends on its text and where it stands only, and the modules of one build (and the
+# rebuilds of `glc watch`) repeat many such lines: each is laid out once per process (the memo is emptied when it
+# grows past `_MEMO_SIZE` lines).
+_MEMO_SIZE = 50_000
+_memo: dict[tuple[str, bool, bool], tuple[str, ...]] = {}
+
+
+def _laid(line: str, in_string: bool, inside: bool) -> tuple[str, ...]:
+    """One long line as `wrap` lays it out: re-wrapped as prose when a triple-quoted string covers it, else broken
+    (`inside`: it starts within brackets)."""
+    k = (line, in_string, inside)
+    found = _memo.get(k)
+    if found is None:
+        if len(_memo) >= _MEMO_SIZE:
+            _memo.clear()
+        found = _memo[k] = tuple(_rewrap(line) if in_string else _break(line, _tokens(line), inside))
+    return found
 
 
 def _tokens(line: str) -> list[tokenize.TokenInfo]:

@@ -7,7 +7,6 @@ literal) or `comment`/`docstring` (escaped), never pasted raw.
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +18,7 @@ import jinja2
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends import templates
 from compiler.backends.python.layout import wrap
+from compiler.backends.python.names import statement_names
 from compiler.build.cache import Memo, no_memo
 from compiler.build.parallel import memo_each
 from compiler.spellings import NO_SCORE_TEXT
@@ -231,49 +231,34 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
 
 def _constants_placed(text: str, constants: dict[str, str]) -> str:
     """The module with each constant written right above the first function that uses it (unused ones left out), and
-    without `import datetime as dt` / `from decimal import Decimal` when nothing uses the name (one parse of the
-    module: the names it uses, and those of the constants placed, which are all that is added)."""
+    without `import datetime as dt` / `from decimal import Decimal` when nothing uses the name (the names each
+    top-level statement uses, `names.statement_names`, and those of the constants placed, which are all that is
+    added)."""
     first: dict[int, list[str]] = {}  # line of a `def` -> the constants it is the first to use
     seen: set[str] = set()
     used: set[str] = set()
-    for node in ast.parse(text).body:
-        names = _names(node)
+    order = {name: i for i, name in enumerate(constants)}
+    for lineno, names in statement_names(text, [*constants, *_IMPORTED]):
         used |= names
-        if isinstance(node, ast.FunctionDef):
-            mine = sorted(names.intersection(constants).difference(seen), key=list(constants).index)
+        if lineno is not None:
+            mine = sorted(names.intersection(constants).difference(seen), key=order.__getitem__)
             if mine:
                 seen.update(mine)
-                first[node.lineno] = mine  # in the order the emitter made them
-    if seen:
-        placed = "\n".join(f"{n} = {constants[n]}" for n in seen)
-        used |= _names(ast.parse(placed))
+                first[lineno] = mine  # in the order the emitter made them
+    for n in seen:
+        for _lineno, names in statement_names(f"{n} = {constants[n]}", _IMPORTED):
+            used |= names
     lines = text.split("\n")
     for lineno in sorted(first, reverse=True):
         lines[lineno - 1:lineno - 1] = [*(f"{n} = {constants[n]}" for n in first[lineno]), "", ""]
     text = "\n".join(lines)
-    for line, name in (("import datetime as dt\n", "dt"), ("from decimal import Decimal\n", "Decimal")):
+    for name, line in _IMPORTED.items():
         if name not in used:
             text = text.replace(line, "", 1)
     return text
 
 
-def _names(node: ast.AST) -> set[str]:
-    """The identifiers of the `ast.Name` nodes under `node` (`ast.walk`'s, at a third of its cost: no generator per
-    node, and a name's children are not looked for)."""
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if type(n) is ast.Name:
-            found.add(n.id)
-            continue
-        for f in n._fields:
-            v = getattr(n, f, None)
-            if type(v) is list:
-                stack.extend(x for x in v if isinstance(x, ast.AST))
-            elif isinstance(v, ast.AST):
-                stack.append(v)
-    return found
+_IMPORTED = {"dt": "import datetime as dt\n", "Decimal": "from decimal import Decimal\n"}  # left out when unused
 
 
 def decisive_values(program: ir_program.Program) -> set[str]:
