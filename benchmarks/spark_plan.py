@@ -55,7 +55,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "benchmarks/spark_plan.json"))
     args = ap.parse_args()
 
-    from compiler.backends.sql.expr import render
+    from compiler.backends.sql.numbers import render
     from compiler.driver import check_paths
     from compiler.screen import spark as spark_engine
     from compiler.screen.engines import connect, plan, run_duckdb

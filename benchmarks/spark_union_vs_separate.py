@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path.cwd()))
-from compiler.backends.sql.expr import render
+from compiler.backends.sql.numbers import render
 from compiler.driver import check_paths
 from compiler.screen import spark as se
 from compiler.screen.engines import connect, plan

@@ -20,7 +20,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir_program
-from compiler.backends.sql.expr import Scope, compile_expr, from_source
+from compiler.backends.sql.expr import Scope, compile_expr
+from compiler.backends.sql.numbers import from_source
 from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
 from compiler.portfolio.model import PoolLimit, Portfolio

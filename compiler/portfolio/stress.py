@@ -19,7 +19,8 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir, ir_program
-from compiler.backends.sql.expr import Scope, Sql, case, compile_expr, num, paren, round_div
+from compiler.backends.sql.expr import Scope, compile_expr
+from compiler.backends.sql.numbers import Sql, case, num, paren, round_div
 from compiler.backends.sql.program import field_places
 from compiler.evaluate import Env, ev, round_fraction
 from compiler.portfolio.model import Change, Scenario

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlglot import exp
 
-from compiler.backends.sql.expr import from_source, render
+from compiler.backends.sql.numbers import from_source, render
 from compiler.screen.tape import TapeError
 
 ROW_GROUP = 16_384  # rows per Parquet row group of the exported tape: the unit Spark splits into tasks

@@ -37,7 +37,7 @@ from typing import Any
 from sqlglot import exp
 
 from compiler import ir, ir_program, ir_types
-from compiler.backends.sql.expr import from_source
+from compiler.backends.sql.numbers import from_source
 from compiler.spellings import FALSE_TEXT, MONEY_SIGN, NO_SCORE_TEXT, NULL_TEXT, PERCENT_SIGN, THOUSANDS, TRUE_TEXT, US_DATE
 
 PROGRAM = "program"

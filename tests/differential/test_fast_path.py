@@ -147,7 +147,7 @@ def test_generated_stacked_fast_path_agrees(data: dict[str, object]) -> None:
 def _unequal_reductions_module() -> object:
     """keystone_bank_statement (lowest wins) with reductions of unequal amounts, two of them equal (interest-only
     and declining market by 10, the condo by 5): the largest that may apply wins, the first in the guide's order
-    among equal ones (check_fast tests them largest first, fast.py `_largest_reduction`); and max CLTV's cells
+    among equal ones (check_fast tests them largest first, fast_limits.py `_largest_reduction`); and max CLTV's cells
     made unlike max LTV's in one matrix, so it is worked out apart from it."""
     import dataclasses
     import sys

@@ -34,7 +34,8 @@ import pyarrow.parquet as pq
 import pytest
 from sqlglot import exp
 
-from compiler.backends.sql.expr import Scope, div_round, render
+from compiler.backends.sql.expr import Scope
+from compiler.backends.sql.numbers import div_round, render
 from compiler.driver import check_paths
 from compiler.project import Project
 from compiler.runtime.values import div_round as runtime_div_round

@@ -24,7 +24,8 @@ from sqlglot import exp
 
 from compiler import ir, ir_types
 from compiler.backends.python.expr import PyExpr
-from compiler.backends.sql.expr import Scope, Sql, compile_expr, in_line, render
+from compiler.backends.sql.expr import Scope, compile_expr, in_line
+from compiler.backends.sql.numbers import Sql, render
 from compiler.driver import check_paths
 from compiler.evaluate import Env, ev
 from compiler.meta import entry_meta

@@ -17,7 +17,8 @@ import pytest
 from sqlglot import exp
 
 from compiler import ir, ir_types
-from compiler.backends.sql.expr import NEVER, Scope, SqlError, compile_expr, div_round, render
+from compiler.backends.sql.expr import Scope, compile_expr
+from compiler.backends.sql.numbers import NEVER, SqlError, div_round, render
 from compiler.evaluate import Env, ev
 from compiler.runtime.values import div_round as runtime_div_round
 from compiler.runtime.values import months_between

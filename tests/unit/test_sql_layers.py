@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 from sqlglot import exp
 
-from compiler.backends.sql.expr import from_source
 from compiler.backends.sql.layers import Layers, reads
+from compiler.backends.sql.numbers import from_source
 from compiler.backends.sql.program import program_query
 from compiler.driver import check_paths
 

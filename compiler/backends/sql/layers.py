@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.backends.sql.expr import SqlError, from_source
-
-
-def _col(name: str) -> exp.Expr:
-    return exp.column(name, quoted=True)
+from compiler.backends.sql.numbers import SqlError, from_source, quoted_column
 
 
 class Layers:
@@ -63,7 +59,7 @@ class Layers:
             needed = list(dict.fromkeys(carried + [n for c in computed for n in reads(c.this)]))
         query = self.source
         for n, (carried, computed) in enumerate(reversed(plan), 1):
-            query = exp.select(*[_col(name) for name in carried], *computed).from_(from_source(query, f"l{n}"))
+            query = exp.select(*[quoted_column(name) for name in carried], *computed).from_(from_source(query, f"l{n}"))
         return exp.select(*final).from_(from_source(query, alias))
 
 

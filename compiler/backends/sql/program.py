@@ -25,30 +25,25 @@ from decimal import Decimal
 from sqlglot import exp
 
 from compiler import ir, ir_names, ir_program, ir_types
-from compiler.backends.sql.expr import (
-    Scope,
+from compiler.backends.sql.expr import Scope, compile_expr, compile_lookup, in_band, in_line, key_unknown, no_score_flags
+from compiler.backends.sql.layers import Layers
+from compiler.backends.sql.numbers import (
     Sql,
     SqlError,
     case,
-    compile_expr,
-    compile_lookup,
     const_num,
     from_source,
-    in_band,
-    in_line,
     int_type,
     is_null,
-    key_unknown,
     lit,
     narrow,
-    no_score_flags,
     paren,
+    quoted_column,
     rescale,
     rescaled,
     widen,
     width_for,
 )
-from compiler.backends.sql.layers import Layers
 
 SEP = ";"  # between rule ids
 COND_SEP = " | "  # between conditions
@@ -81,10 +76,6 @@ def _o(outcome: str) -> exp.Expr:
 def _is(column: str, outcome: str) -> exp.Expr:
     """The outcome column holds `outcome` (outcome columns are never NULL)."""
     return exp.EQ(this=exp.column(column), expression=_o(outcome))
-
-
-def _col(name: str) -> exp.Expr:
-    return exp.column(name, quoted=True)
 
 
 def _true(e: exp.Expr) -> exp.Expr:
@@ -286,7 +277,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
     # lists only for the rows that have such an outcome (most rows build none, or one)
     layers.add([exp.alias_(_or([_is(col, outcome) for _rid, col in finding_cols]), f"_has_{outcome}")
                 for outcome in ("fail", "missing", "review")])
-    valid = is_null(_col("_reason"))
+    valid = is_null(quoted_column("_reason"))
 
     def ids(outcome: str) -> exp.Expr:
         names = _concat([case((_is(col, outcome), _s(rid))) for rid, col in finding_cols], SEP)
@@ -302,8 +293,8 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
                   (exp.Or(this=exp.column("_has_missing"), expression=exp.column("_has_review")), _s("needs_info")),
                   default=_s("eligible"))
     final = [
-        exp.alias_(_col("_row"), "row"),
-        exp.alias_(_col("loan_id"), "loan_id"),
+        exp.alias_(quoted_column("_row"), "row"),
+        exp.alias_(quoted_column("loan_id"), "loan_id"),
         exp.alias_(_s(program.id), "program"),
         exp.alias_(status, "status"),
         *[exp.alias_(when_valid(e.this), e.alias) for e in out_limits],
@@ -311,7 +302,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         exp.alias_(ids("missing"), "missing_rules"),
         exp.alias_(ids("review"), "review_rules"),
         exp.alias_(when_valid(_concat(conditions, COND_SEP)), "conditions"),
-        exp.alias_(_col("_reason"), "reason"),
+        exp.alias_(quoted_column("_reason"), "reason"),
     ]
     return layers.select(final, "decided")
 
