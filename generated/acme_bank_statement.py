@@ -1007,6 +1007,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
@@ -1018,6 +1030,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/acme_bank_statement.guideline:18)
@@ -1025,6 +1049,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: DTI at most 45% (DTI ' + s['dti'] + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
@@ -1061,6 +1090,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
@@ -1073,6 +1114,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -1095,6 +1150,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
@@ -1106,6 +1175,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
@@ -1113,6 +1194,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, '
+                    'bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
@@ -1122,6 +1216,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[14] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1142,6 +1248,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
@@ -1153,6 +1273,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $150,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
@@ -1160,6 +1294,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
@@ -1167,6 +1314,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: State is not ND, SD or NV (' + q_state + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)
@@ -1178,6 +1332,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[20]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states_overlay: Acme state restrictions (programs/acme_bank_statement.guideline:22)
@@ -1185,6 +1351,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[21]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[21]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: State is not NY or IL (' + q_state + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

@@ -918,6 +918,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[0]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[0]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Lien position is second (' + q_lien_position + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
@@ -925,6 +937,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan purpose is purchase or cash_out (' + q_purpose + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
@@ -932,6 +956,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: Occupancy is primary (' + q_occupancy + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
@@ -943,6 +974,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[3] + ' (Purchase date ' + s['purchase_date'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[3]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: days since Purchase date at least 180 days (Purchase date ' + s['purchase_date'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43)
@@ -952,6 +995,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[4] + ' (Interest-only ' + s['interest_only'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not Interest-only (Interest-only ' + s['interest_only'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -975,6 +1030,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+                    'max_combined_loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Combined loan amount at most Maximum combined loan amount (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
                     'max_combined_loan_amount'
                 ] + ').',
                 r.citation,
@@ -1010,6 +1079,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78)
@@ -1028,6 +1109,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable or '
+                    'two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
@@ -1035,6 +1129,9 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(rt.Finding(r.id, r.title, 'fail', 'Not met: State is not TX (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
@@ -1043,6 +1140,18 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[14]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
         )
     else:
         w.append(None)
@@ -1058,6 +1167,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Documentation type is full_doc, wvoe, bank_stmt_personal_12, '
+                    'bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
@@ -1074,6 +1196,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160)
@@ -1086,6 +1220,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Minimum reserves (Reserves ' + s[
+                    'reserves_months'
+                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
                 r.citation,
                 r.where,
             )

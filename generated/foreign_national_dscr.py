@@ -1106,6 +1106,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Country of citizenship is not in OFAC-sanctioned countries '
+                    '(ofac_countries) (' + q_citizenship_country + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
@@ -1113,6 +1126,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: State of residence is not in US territories (us_territories) (' + q_residence_state + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
@@ -1124,6 +1149,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
@@ -1158,6 +1195,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: days since Forbearance end at least 91 days (Forbearance end ' + s['forbearance_end'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
@@ -1171,6 +1220,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 720 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
@@ -1178,6 +1239,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DSCR tier is strong or standard (' + q_dscr_tier + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
@@ -1185,6 +1258,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dscr_tier' in inv)):
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: DSCR tier is strong (' + q_dscr_tier + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
@@ -1221,6 +1301,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
@@ -1248,6 +1342,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Financed properties at most 10 (Financed properties ' + s['financed_properties'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
@@ -1271,6 +1377,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[20]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[20]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Acreage less than 20.5 acres (Acreage ' + s['acreage'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
@@ -1278,6 +1396,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[21]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[21]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: State is not ND, SD or WV (' + q_state + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
@@ -1294,6 +1419,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[22]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
@@ -1306,6 +1445,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[23]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
                 r.citation,
                 r.where,
             )

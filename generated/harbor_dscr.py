@@ -943,6 +943,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
@@ -968,6 +980,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
@@ -986,6 +1010,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DSCR at least 0.750 or Credit score at least 720 (DSCR ' + s[
+                    'dscr'
+                ] + ', Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
@@ -993,6 +1031,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
         r = _RULES[7]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: DSCR at least 1.150 (DSCR ' + s['dscr'] + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
@@ -1001,6 +1046,18 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $175,000 (Loan amount ' + s['loan_amount'] + ').',
+                r.citation,
+                r.where,
+            )
         )
     else:
         w.append(None)
@@ -1022,6 +1079,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[10]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
@@ -1033,6 +1102,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[11] + ' (First-time home buyer ' + s['fthb'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not First-time home buyer (First-time home buyer ' + s['fthb'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
@@ -1040,6 +1121,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Citizenship is us_citizen, permanent_resident or '
+                    'non_permanent_resident (' + q_citizenship + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
@@ -1081,6 +1175,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
@@ -1092,6 +1200,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/harbor_dscr.guideline:171)
@@ -1099,6 +1221,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable, two_to_four_unit or five_to_ten_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
@@ -1106,6 +1241,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: State is not WV, ND or SD (' + q_state + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
@@ -1118,6 +1260,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[19]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
+                    'prepayment_penalty_months'
+                ] + ').',
                 r.citation,
                 r.where,
             )

@@ -1009,6 +1009,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
@@ -1020,6 +1032,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115)
@@ -1034,6 +1058,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                    'reserves_months'
+                ] + ', First-time home buyer ' + s['fthb'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv))):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
                     'reserves_months'
                 ] + ', First-time home buyer ' + s['fthb'] + ').',
                 r.citation,
@@ -1076,6 +1114,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
@@ -1088,6 +1138,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -1110,6 +1174,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
@@ -1121,6 +1199,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
@@ -1128,6 +1218,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, '
+                    'bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
@@ -1137,6 +1240,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[14] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1157,6 +1272,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
@@ -1168,6 +1297,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $150,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
@@ -1175,6 +1318,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
@@ -1182,6 +1338,13 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[18]
+        w.append(
+            rt.Finding(
+                r.id, r.title, 'fail', 'Not met: State is not ND, SD or NV (' + q_state + ').', r.citation, r.where
+            )
+        )
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)

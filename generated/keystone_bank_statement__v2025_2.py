@@ -1013,6 +1013,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101)
@@ -1024,6 +1036,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117)
@@ -1038,6 +1062,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                    'reserves_months'
+                ] + ', First-time home buyer ' + s['fthb'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv))):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
                     'reserves_months'
                 ] + ', First-time home buyer ' + s['fthb'] + ').',
                 r.citation,
@@ -1082,6 +1120,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145)
@@ -1094,6 +1144,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -1117,6 +1181,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164)
@@ -1124,6 +1202,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, '
+                    'bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168)
@@ -1133,6 +1224,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[13] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -1153,6 +1256,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[14]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187)
@@ -1164,6 +1281,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[15] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[15]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191)
@@ -1171,6 +1302,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195)
@@ -1178,6 +1322,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: State is not ND or SD (' + q_state + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199)
@@ -1192,6 +1341,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[19] + ' (Cash-out amount ' + s['cash_out_amount'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[19]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Cash-out amount at most $500,000 (Cash-out amount ' + s['cash_out_amount'] + ').',
                 r.citation,
                 r.where,
             )

@@ -783,6 +783,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -801,6 +813,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[3] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[3]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80)
@@ -813,6 +837,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[4] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -835,6 +873,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule reserves: Reserves (programs/shining_star_base.guideline:113)
@@ -851,6 +903,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[7]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
@@ -860,6 +926,20 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
@@ -867,6 +947,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[9]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16)
@@ -885,6 +978,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
         r = _RULES[11]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: DSCR at least 1 (DSCR ' + s['dscr'] + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27)
@@ -892,6 +990,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_housing_lates + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: housing history 0x30x12 (at most 0 payments 30+ days late in the '
+                    'last 12 months) (' + q_housing_lates + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

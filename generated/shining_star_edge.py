@@ -826,6 +826,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55)
@@ -833,6 +845,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: DTI at most 50% (DTI ' + s['dti'] + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -869,6 +886,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[5] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80)
@@ -881,6 +910,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -903,6 +946,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99)
@@ -912,6 +969,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[9] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -932,6 +1001,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[10]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
@@ -943,6 +1026,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[11] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
@@ -950,6 +1047,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_edge.guideline:11)
@@ -957,6 +1067,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[13]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_housing_lates + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: housing history 0x30x12 (at most 0 payments 30+ days late in the '
+                    'last 12 months) (' + q_housing_lates + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

@@ -811,6 +811,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55)
@@ -818,6 +830,11 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dti' in inv)):
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(r.id, r.title, 'fail', 'Not met: DTI at most 50% (DTI ' + s['dti'] + ').', r.citation, r.where)
+        )
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -832,6 +849,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (' + q_housing_verification + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Housing verification is vom, vor or bank_records (' + q_housing_verification + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76)
@@ -841,6 +870,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[5] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -855,6 +896,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
+                    'payments_since_forbearance'
+                ] + ').',
                 r.citation,
                 r.where,
             )
@@ -877,6 +932,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99)
@@ -886,6 +955,18 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(
                 r.id, r.title, 'pass', _MET[9] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
+        r = _RULES[9]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
+                r.citation,
+                r.where,
             )
         )
     else:
@@ -906,6 +987,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[10]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                    'required_reserves'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
@@ -917,6 +1012,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[11] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
+                    'loan_amount'
+                ] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
@@ -924,6 +1033,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
+                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16)
@@ -936,6 +1058,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[13] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
+                    'borrower_contribution_pct'
+                ] + ').',
                 r.citation,
                 r.where,
             )

@@ -811,6 +811,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[0]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[0]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Documentation family is not not_offered (' + q_doc_family + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule investment: Investment property (programs/summit_near_prime.guideline:56)
@@ -820,6 +832,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[2]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[2]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit grade is a_plus or a (' + q_credit_grade + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
@@ -827,6 +851,19 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[3]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[3]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Property type is not condotel, five_to_ten_unit, manufactured, '
+                    'mixed_use or log_dome (' + q_property_type + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
@@ -852,6 +889,18 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[5]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[5]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Credit score at least 600 (Credit score ' + s['fico'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
@@ -864,6 +913,18 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
+        r = _RULES[6]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
                 r.citation,
                 r.where,
             )
@@ -889,6 +950,20 @@ def words(loan: Loan) -> rt.Decision:
                 r.title,
                 'pass',
                 _MET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                r.citation,
+                r.where,
+            )
+        )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[8]
+        w.append(
+            rt.Finding(
+                r.id,
+                r.title,
+                'fail',
+                'Not met: Reserves at least Minimum reserves (Reserves ' + s[
+                    'reserves_months'
+                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
                 r.citation,
                 r.where,
             )
