@@ -793,6 +793,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -1010,14 +1012,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1033,14 +1028,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[4]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1051,9 +1039,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
         r = _RULES[5]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', 'Not met: DTI at most 45% (DTI ' + s['dti'] + ').', r.citation, r.where)
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[5] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
@@ -1094,12 +1080,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1125,9 +1106,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
+                _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1157,9 +1136,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
+                _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1179,12 +1156,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[12]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1196,17 +1168,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, '
-                    'bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
@@ -1225,7 +1187,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                _UNMET[14] + ' (Ownership share ' + s['ownership_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1255,7 +1217,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -1277,14 +1239,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[16]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $150,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1296,17 +1251,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
-                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
@@ -1316,11 +1261,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[18]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: State is not ND, SD or NV (' + q_state + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[18] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)
@@ -1335,14 +1276,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[20]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[20] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1353,9 +1287,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[21]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', 'Not met: State is not NY or IL (' + q_state + ').', r.citation, r.where)
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[21] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

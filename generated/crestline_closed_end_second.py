@@ -695,6 +695,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -920,16 +922,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[0]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Lien position is second (' + q_lien_position + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
@@ -939,16 +932,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan purpose is purchase or cash_out (' + q_purpose + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (' + q_purpose + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
@@ -958,11 +942,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: Occupancy is primary (' + q_occupancy + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
@@ -978,12 +958,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[3]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: days since Purchase date at least 180 days (Purchase date ' + s['purchase_date'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[3] + ' (Purchase date ' + s['purchase_date'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1001,12 +976,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[4]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not Interest-only (Interest-only ' + s['interest_only'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[4] + ' (Interest-only ' + s['interest_only'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1043,7 +1013,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Combined loan amount at most Maximum combined loan amount (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+                _UNMET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
                     'max_combined_loan_amount'
                 ] + ').',
                 r.citation,
@@ -1083,12 +1053,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1111,17 +1076,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable or '
-                    'two_to_four_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
@@ -1131,7 +1086,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(rt.Finding(r.id, r.title, 'fail', 'Not met: State is not TX (' + q_state + ').', r.citation, r.where))
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
@@ -1144,14 +1099,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[14]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1169,17 +1117,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Documentation type is full_doc, wvoe, bank_stmt_personal_12, '
-                    'bank_stmt_personal_24, bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
@@ -1203,7 +1141,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                _UNMET[17] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1231,9 +1169,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Minimum reserves (Reserves ' + s[
-                    'reserves_months'
-                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                _UNMET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
                 r.citation,
                 r.where,
             )

@@ -827,6 +827,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -1109,15 +1111,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Country of citizenship is not in OFAC-sanctioned countries '
-                    '(ofac_countries) (' + q_citizenship_country + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1128,16 +1122,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: State of residence is not in US territories (us_territories) (' + q_residence_state + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
@@ -1152,14 +1137,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[5]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1202,7 +1180,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: days since Forbearance end at least 91 days (Forbearance end ' + s['forbearance_end'] + ').',
+                _UNMET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1223,14 +1201,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[11]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 720 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1241,16 +1212,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: DSCR tier is strong or standard (' + q_dscr_tier + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
@@ -1260,11 +1222,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
         r = _RULES[13]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: DSCR tier is strong (' + q_dscr_tier + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
@@ -1308,7 +1266,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -1349,7 +1307,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Financed properties at most 10 (Financed properties ' + s['financed_properties'] + ').',
+                _UNMET[18] + ' (Financed properties ' + s['financed_properties'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1380,14 +1338,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[20]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Acreage less than 20.5 acres (Acreage ' + s['acreage'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1398,11 +1349,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[21]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: State is not ND, SD or WV (' + q_state + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[21] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
@@ -1426,9 +1373,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Prepayment penalty term is 0 months, 12 months, 24 months, 36 months or 60 months (Prepayment penalty term ' + s[
-                    'prepayment_penalty_months'
-                ] + ').',
+                _UNMET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1456,9 +1401,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
-                    'prepayment_penalty_months'
-                ] + ').',
+                _UNMET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
                 r.citation,
                 r.where,
             )

@@ -736,6 +736,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -946,14 +948,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -983,14 +978,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[4]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 700 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1017,9 +1005,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: DSCR at least 0.750 or Credit score at least 720 (DSCR ' + s[
-                    'dscr'
-                ] + ', Credit score ' + s['fico'] + ').',
+                _UNMET[6] + ' (DSCR ' + s['dscr'] + ', Credit score ' + s['fico'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1033,11 +1019,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
         r = _RULES[7]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: DSCR at least 1.150 (DSCR ' + s['dscr'] + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
@@ -1051,12 +1033,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $175,000 (Loan amount ' + s['loan_amount'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1082,14 +1059,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[10]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1106,12 +1076,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[11]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not First-time home buyer (First-time home buyer ' + s['fthb'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[11] + ' (First-time home buyer ' + s['fthb'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1123,17 +1088,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Citizenship is us_citizen, permanent_resident or '
-                    'non_permanent_resident (' + q_citizenship + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
@@ -1182,7 +1137,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -1204,14 +1159,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[16]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1223,17 +1171,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
-                    'condo_non_warrantable, two_to_four_unit or five_to_ten_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
@@ -1243,11 +1181,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[18]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', 'Not met: State is not WV, ND or SD (' + q_state + ').', r.citation, r.where
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[18] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
@@ -1271,9 +1205,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Prepayment penalty term equal to 0 months (Prepayment penalty term ' + s[
-                    'prepayment_penalty_months'
-                ] + ').',
+                _UNMET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
                 r.citation,
                 r.where,
             )

@@ -799,6 +799,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -1016,14 +1018,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 680 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1039,14 +1034,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[4]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 660 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -1075,7 +1063,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least 12 months and not First-time home buyer (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+                _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
                     'reserves_months'
                 ] + ', First-time home buyer ' + s['fthb'] + ').',
                 r.citation,
@@ -1124,12 +1112,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1155,9 +1138,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
+                _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1188,9 +1169,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
+                _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1204,17 +1183,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Documentation type is bank_stmt_personal_12, bank_stmt_personal_24, '
-                    'bank_stmt_business_12 or bank_stmt_business_24 (' + q_doc_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168)
@@ -1233,7 +1202,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Ownership share at least 25% (Ownership share ' + s['ownership_pct'] + ').',
+                _UNMET[13] + ' (Ownership share ' + s['ownership_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1263,7 +1232,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[14] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -1285,14 +1254,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[15]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[15] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1304,17 +1266,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
-                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[16] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195)
@@ -1324,9 +1276,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', 'Not met: State is not ND or SD (' + q_state + ').', r.citation, r.where)
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_state + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199)
@@ -1352,7 +1302,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Cash-out amount at most $500,000 (Cash-out amount ' + s['cash_out_amount'] + ').',
+                _UNMET[19] + ' (Cash-out amount ' + s['cash_out_amount'] + ').',
                 r.citation,
                 r.where,
             )

@@ -658,6 +658,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -872,14 +874,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -890,9 +885,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
         r = _RULES[2]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', 'Not met: DTI at most 50% (DTI ' + s['dti'] + ').', r.citation, r.where)
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -933,12 +926,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[5]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[5] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -964,9 +952,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
+                _UNMET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
                 r.citation,
                 r.where,
             )
@@ -996,9 +982,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
+                _UNMET[8] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -1018,12 +1002,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[9]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Payment shock at most 250% (Payment shock ' + s['payment_shock'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[9] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1051,7 +1030,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[10] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -1073,14 +1052,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[11]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[11] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -1092,17 +1064,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
-                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_advantage.guideline:11)
@@ -1112,17 +1074,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_housing_lates + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: housing history 1x30x12 (at most 1 payment 30+ days late in the '
-                    'last 12 months) (' + q_housing_lates + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_housing_lates + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule event_late_ltv_cap: LTV cap with a late payment after a credit event

@@ -577,6 +577,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -786,14 +788,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[1]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 620 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -817,12 +812,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[3]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: not In forbearance (In forbearance ' + s['in_forbearance'] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[3] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
     else:
@@ -848,9 +838,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Payments since forbearance at least 2 (Payments since forbearance ' + s[
-                    'payments_since_forbearance'
-                ] + ').',
+                _UNMET[4] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
                 r.citation,
                 r.where,
             )
@@ -880,9 +868,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Borrower contribution at least 10% (Borrower contribution ' + s[
-                    'borrower_contribution_pct'
-                ] + ').',
+                _UNMET[6] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
                 r.citation,
                 r.where,
             )
@@ -910,7 +896,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Required reserves (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
+                _UNMET[7] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
                     'required_reserves'
                 ] + ').',
                 r.citation,
@@ -930,14 +916,7 @@ def words(loan: Loan) -> rt.Decision:
         r = _RULES[8]
         w.append(
             rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Loan amount at least $100,000 and Loan amount at most $3,000,000 (Loan amount ' + s[
-                    'loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
+                r.id, r.title, 'fail', _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
     else:
@@ -949,17 +928,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[9]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is sfr, pud, townhome, condo_warrantable, '
-                    'condo_non_warrantable or two_to_four_unit (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[9] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16)
@@ -980,9 +949,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
         r = _RULES[11]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', 'Not met: DSCR at least 1 (DSCR ' + s['dscr'] + ').', r.citation, r.where)
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[11] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27)
@@ -992,17 +959,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_housing_lates + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: housing history 0x30x12 (at most 0 payments 30+ days late in the '
-                    'last 12 months) (' + q_housing_lates + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_housing_lates + ').', r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

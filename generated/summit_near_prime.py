@@ -587,6 +587,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -813,16 +815,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[0]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Documentation family is not not_offered (' + q_doc_family + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule investment: Investment property (programs/summit_near_prime.guideline:56)
@@ -834,16 +827,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit grade is a_plus or a (' + q_credit_grade + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
@@ -853,17 +837,7 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[3]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Property type is not condotel, five_to_ten_unit, manufactured, '
-                    'mixed_use or log_dome (' + q_property_type + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[3] + ' (' + q_property_type + ').', r.citation, r.where))
     else:
         w.append(None)
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
@@ -892,14 +866,7 @@ def words(loan: Loan) -> rt.Decision:
     elif a is True and (ok[0] is False):
         r = _RULES[5]
         w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                'Not met: Credit score at least 600 (Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
+            rt.Finding(r.id, r.title, 'fail', _UNMET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
     else:
         w.append(None)
@@ -924,7 +891,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: DTI at most Maximum DTI (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
+                _UNMET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
                 r.citation,
                 r.where,
             )
@@ -961,9 +928,7 @@ def words(loan: Loan) -> rt.Decision:
                 r.id,
                 r.title,
                 'fail',
-                'Not met: Reserves at least Minimum reserves (Reserves ' + s[
-                    'reserves_months'
-                ] + ', Minimum reserves ' + s['min_reserves'] + ').',
+                _UNMET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
                 r.citation,
                 r.where,
             )

@@ -116,8 +116,7 @@ class Words:
         if len(r.requirements) == 1:  # its one requirement not met (or reading a value outside its domain)
             unmet = "ok[0] is False" + (" or (inv and (" + " or ".join(f"{n!r} in inv" for n in risky) + "))"
                                         if risky else "")
-            said = repr("Not met: " + r.requirements[0].text)
-            text = _joined([said, repr(" ("), *seen, repr(").")]) if seen else _joined([said, repr(".")])
+            text = _joined([f"_UNMET[{i}]", repr(" ("), *seen, repr(").")]) if seen else f"_UNMET[{i}] + '.'"
             self.say(f"elif a is True and ({unmet}):")
             self.say(f"r = _RULES[{i}]", 2)
             self.say(f"w.append(rt.Finding(r.id, r.title, 'fail', {text}, r.citation, r.where))", 2)
