@@ -922,7 +922,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[0]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[0] + ' (' + q_lien_position + ').', r.citation, r.where))
+        m = _UNMET[0] + ' (' + q_lien_position + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule purposes: Purposes (programs/crestline_closed_end_second.guideline:28)
@@ -932,7 +933,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_purpose + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (' + q_purpose + ').', r.citation, r.where))
+        m = _UNMET[1] + ' (' + q_purpose + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33)
@@ -942,7 +944,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_occupancy + ').', r.citation, r.where))
+        m = _UNMET[2] + ' (' + q_occupancy + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38)
@@ -956,11 +959,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[3]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[3] + ' (Purchase date ' + s['purchase_date'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[3] + ' (Purchase date ' + s['purchase_date'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43)
@@ -974,11 +974,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[4] + ' (Interest-only ' + s['interest_only'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[4] + ' (Interest-only ' + s['interest_only'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47)
@@ -1008,18 +1005,10 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[6]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
-                    'max_combined_loan_amount'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[6] + ' (Combined loan amount ' + s['combined_loan_amount'] + ', Maximum combined loan amount ' + s[
+            'max_combined_loan_amount'
+        ] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule senior_lien_terms: Terms of the first mortgage (programs/crestline_closed_end_second.guideline:68)
@@ -1051,11 +1040,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule housing_history: Mortgage payment history (programs/crestline_closed_end_second.guideline:78)
@@ -1076,7 +1062,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule texas: Texas (programs/crestline_closed_end_second.guideline:119)
@@ -1086,7 +1073,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_state + ').', r.citation, r.where))
+        m = _UNMET[13] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule minimum_fico: Minimum credit score (programs/crestline_closed_end_second.guideline:126)
@@ -1098,9 +1086,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[14]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[14] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[14] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/crestline_closed_end_second.guideline:130)
@@ -1117,7 +1104,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[16] + ' (' + q_doc_type + ').', r.citation, r.where))
+        m = _UNMET[16] + ' (' + q_doc_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/crestline_closed_end_second.guideline:149)
@@ -1136,16 +1124,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
         r = _RULES[17]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[17] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[17] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160)
@@ -1164,16 +1144,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[18]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[18] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

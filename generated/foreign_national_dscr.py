@@ -1110,9 +1110,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (' + q_citizenship_country + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (' + q_citizenship_country + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34)
@@ -1122,7 +1121,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_residence_state + ').', r.citation, r.where))
+        m = _UNMET[2] + ' (' + q_residence_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40)
@@ -1136,9 +1136,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[5]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[5] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85)
@@ -1175,16 +1174,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[8] + ' (Forbearance end ' + s['forbearance_end'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130)
@@ -1200,9 +1191,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[11]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[11] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[11] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule first_time_investor: First-time investors (programs/foreign_national_dscr.guideline:156)
@@ -1212,7 +1202,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_dscr_tier + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162)
@@ -1222,7 +1213,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr_tier' in inv))):
         r = _RULES[13]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_dscr_tier + ').', r.citation, r.where))
+        m = _UNMET[13] + ' (' + q_dscr_tier + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169)
@@ -1261,18 +1253,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[16]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[16] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209)
@@ -1302,16 +1284,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[18]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[18] + ' (Financed properties ' + s['financed_properties'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[18] + ' (Financed properties ' + s['financed_properties'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218)
@@ -1337,9 +1311,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[20]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[20] + ' (Acreage ' + s['acreage'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[20] + ' (Acreage ' + s['acreage'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/foreign_national_dscr.guideline:232)
@@ -1349,7 +1322,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[21] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[21]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[21] + ' (' + q_state + ').', r.citation, r.where))
+        m = _UNMET[21] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236)
@@ -1368,16 +1342,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[22]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[22] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240)
@@ -1396,16 +1362,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[23]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[23] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

@@ -947,9 +947,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
@@ -977,9 +976,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[4] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
@@ -1000,16 +998,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
         r = _RULES[6]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[6] + ' (DSCR ' + s['dscr'] + ', Credit score ' + s['fico'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[6] + ' (DSCR ' + s['dscr'] + ', Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
@@ -1019,7 +1009,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
         r = _RULES[7]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+        m = _UNMET[7] + ' (DSCR ' + s['dscr'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
@@ -1031,11 +1022,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123)
@@ -1058,9 +1046,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[10]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[10] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
@@ -1074,11 +1061,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[11]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[11] + ' (First-time home buyer ' + s['fthb'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[11] + ' (First-time home buyer ' + s['fthb'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
@@ -1088,7 +1072,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_citizenship + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
@@ -1132,18 +1117,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[15]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
@@ -1157,11 +1132,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/harbor_dscr.guideline:171)
@@ -1171,7 +1143,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[17] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
@@ -1181,7 +1154,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[18]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[18] + ' (' + q_state + ').', r.citation, r.where))
+        m = _UNMET[18] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
@@ -1200,16 +1174,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[19]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

@@ -1013,9 +1013,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/keystone_bank_statement.guideline:99)
@@ -1029,9 +1028,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[4] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/keystone_bank_statement.guideline:115)
@@ -1054,18 +1052,10 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv))):
         r = _RULES[5]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
-                    'reserves_months'
-                ] + ', First-time home buyer ' + s['fthb'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+            'reserves_months'
+        ] + ', First-time home buyer ' + s['fthb'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120)
@@ -1104,11 +1094,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/keystone_bank_statement.guideline:143)
@@ -1127,16 +1114,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[9]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148)
@@ -1157,16 +1136,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[11]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160)
@@ -1180,11 +1151,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
         r = _RULES[12]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[12] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[12] + ' (Payment shock ' + s['payment_shock'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/keystone_bank_statement.guideline:167)
@@ -1194,7 +1162,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[13] + ' (' + q_doc_type + ').', r.citation, r.where))
+        m = _UNMET[13] + ' (' + q_doc_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171)
@@ -1208,16 +1177,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[14]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[14] + ' (Ownership share ' + s['ownership_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[14] + ' (Ownership share ' + s['ownership_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/keystone_bank_statement.guideline:184)
@@ -1238,18 +1199,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[15]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/keystone_bank_statement.guideline:190)
@@ -1263,11 +1214,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/keystone_bank_statement.guideline:194)
@@ -1277,7 +1225,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[17] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/keystone_bank_statement.guideline:198)
@@ -1287,7 +1236,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[18]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[18] + ' (' + q_state + ').', r.citation, r.where))
+        m = _UNMET[18] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202)

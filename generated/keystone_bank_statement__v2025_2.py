@@ -1017,9 +1017,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101)
@@ -1033,9 +1032,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[4] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117)
@@ -1058,18 +1056,10 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv))):
         r = _RULES[5]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
-                    'reserves_months'
-                ] + ', First-time home buyer ' + s['fthb'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+            'reserves_months'
+        ] + ', First-time home buyer ' + s['fthb'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning
@@ -1110,11 +1100,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145)
@@ -1133,16 +1120,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[9]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance, cash-out
@@ -1164,16 +1143,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[11]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164)
@@ -1183,7 +1154,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_doc_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168)
@@ -1197,16 +1169,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[13] + ' (Ownership share ' + s['ownership_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[13] + ' (Ownership share ' + s['ownership_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/history/keystone_bank_statement@2025.2.guideline:181)
@@ -1227,18 +1191,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[14]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[14] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[14] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187)
@@ -1252,11 +1206,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[15]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[15] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[15] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191)
@@ -1266,7 +1217,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[16]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[16] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[16] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195)
@@ -1276,7 +1228,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_state + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[17]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[17] + ' (' + q_state + ').', r.citation, r.where))
+        m = _UNMET[17] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199)
@@ -1297,16 +1250,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[19]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[19] + ' (Cash-out amount ' + s['cash_out_amount'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[19] + ' (Cash-out amount ' + s['cash_out_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

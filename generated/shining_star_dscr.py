@@ -787,9 +787,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -810,11 +809,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[3]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[3] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[3] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80)
@@ -833,16 +829,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[4] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[4] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85)
@@ -863,16 +851,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[6]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[6] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[6] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/shining_star_base.guideline:113)
@@ -891,18 +871,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[7]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[7] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[7] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
@@ -914,11 +884,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
@@ -928,7 +895,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[9] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[9]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[9] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[9] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16)
@@ -949,7 +917,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[11] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
         r = _RULES[11]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[11] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+        m = _UNMET[11] + ' (DSCR ' + s['dscr'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27)
@@ -959,7 +928,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_housing_lates + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_housing_lates + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_housing_lates + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

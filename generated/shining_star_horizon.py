@@ -815,9 +815,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[1]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55)
@@ -827,7 +826,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
         r = _RULES[2]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (DTI ' + s['dti'] + ').', r.citation, r.where))
+        m = _UNMET[2] + ' (DTI ' + s['dti'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/shining_star_base.guideline:60)
@@ -844,9 +844,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (' + q_housing_verification + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[4]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[4] + ' (' + q_housing_verification + ').', r.citation, r.where)
-        )
+        m = _UNMET[4] + ' (' + q_housing_verification + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76)
@@ -860,11 +859,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[5]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[5] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[5] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance: After forbearance: purchase or rate/term (programs/shining_star_base.guideline:80)
@@ -883,16 +879,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[6]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[6] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85)
@@ -913,16 +901,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[8] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[8] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/shining_star_base.guideline:99)
@@ -936,11 +916,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('payment_shock' in inv))):
         r = _RULES[9]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[9] + ' (Payment shock ' + s['payment_shock'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[9] + ' (Payment shock ' + s['payment_shock'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/shining_star_base.guideline:113)
@@ -961,18 +938,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[10]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[10] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s[
-                    'required_reserves'
-                ] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[10] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/shining_star_base.guideline:117)
@@ -986,11 +953,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[11]
-        w.append(
-            rt.Finding(
-                r.id, r.title, 'fail', _UNMET[11] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
-            )
-        )
+        m = _UNMET[11] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/shining_star_base.guideline:121)
@@ -1000,7 +964,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[12]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[12] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[12] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule incomplete_history: Incomplete 12-month housing history (programs/shining_star_horizon.guideline:16)
@@ -1019,16 +984,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False):
         r = _RULES[13]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[13] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[13] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

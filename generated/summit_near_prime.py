@@ -815,7 +815,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[0]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[0] + ' (' + q_doc_family + ').', r.citation, r.where))
+        m = _UNMET[0] + ' (' + q_doc_family + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule investment: Investment property (programs/summit_near_prime.guideline:56)
@@ -827,7 +828,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[2]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[2] + ' (' + q_credit_grade + ').', r.citation, r.where))
+        m = _UNMET[2] + ' (' + q_credit_grade + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Eligible property types (programs/summit_near_prime.guideline:78)
@@ -837,7 +839,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[3] + ' (' + q_property_type + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[3]
-        w.append(rt.Finding(r.id, r.title, 'fail', _UNMET[3] + ' (' + q_property_type + ').', r.citation, r.where))
+        m = _UNMET[3] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82)
@@ -865,9 +868,8 @@ def words(loan: Loan) -> rt.Decision:
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
     elif a is True and (ok[0] is False):
         r = _RULES[5]
-        w.append(
-            rt.Finding(r.id, r.title, 'fail', _UNMET[5] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
-        )
+        m = _UNMET[5] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102)
@@ -886,16 +888,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('dti' in inv))):
         r = _RULES[6]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[6] + ' (DTI ' + s['dti'] + ', Maximum DTI ' + s['max_dti'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107)
@@ -923,16 +917,8 @@ def words(loan: Loan) -> rt.Decision:
         )
     elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
         r = _RULES[8]
-        w.append(
-            rt.Finding(
-                r.id,
-                r.title,
-                'fail',
-                _UNMET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').',
-                r.citation,
-                r.where,
-            )
-        )
+        m = _UNMET[8] + ' (Reserves ' + s['reserves_months'] + ', Minimum reserves ' + s['min_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)
