@@ -451,12 +451,14 @@ def _why(target: str) -> str:
                 "(`Decision.deferred`); `to_dict` reads every part, so it pays for the whole wording. The generated "
                 "`words` (compiler/backends/python/words.py) computes the loan's facts again, shows every quoted field "
                 "and value with a formatter chosen by its kind (`rt.shower`), writes the derived values and each "
-                "rule's finding in the common cases (not applicable, every requirement met: texts pre-joined); "
+                "rule's finding in the common cases (not applicable, every requirement met, a one-requirement rule "
+                "not met: texts pre-joined); "
                 "`rt.decide` still assembles the matrices, the limits (candidates, reductions, caps, their findings), "
                 "the rules' other outcomes and the status from `META`; then about 30 `Finding`s and 14 derived values "
-                "are walked into plain data. What would close it: generate the matrices' and limits' wording too, "
-                "reuse the facts `check_fast` has computed, and serialise from that record without building the "
-                "`Finding` objects first.")
+                "are walked into plain data. What would close it: generate the matrices' and limits' wording too "
+                "and serialise from that record without building the `Finding` objects first (reusing what "
+                "`check_fast` computed is not cheap: its locals are not the facts, and handing them over costs it "
+                "about as much as computing the facts again).")
     if target.startswith("full"):
         return ("Both build about 30 findings with their messages, every derived value with its inputs as underwriters "
                 "read them and every limit's candidates; the generated path writes the shown values, derived values "

@@ -736,6 +736,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -943,6 +945,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule first_time_investor: First-time investor (programs/harbor_dscr.guideline:81)
@@ -968,6 +974,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        m = _UNMET[4] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/harbor_dscr.guideline:100)
@@ -986,6 +996,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
+        r = _RULES[6]
+        m = _UNMET[6] + ' (DSCR ' + s['dscr'] + ', Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111)
@@ -993,6 +1007,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok and not (inv and ('dscr' in inv)):
         r = _RULES[7]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[7] + ' (DSCR ' + s['dscr'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False or (inv and ('dscr' in inv))):
+        r = _RULES[7]
+        m = _UNMET[7] + ' (DSCR ' + s['dscr'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116)
@@ -1002,6 +1020,10 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[8] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        m = _UNMET[8] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule investment_only: Business-purpose investment loans only (programs/harbor_dscr.guideline:123)
@@ -1022,6 +1044,10 @@ def words(loan: Loan) -> rt.Decision:
         w.append(
             rt.Finding(r.id, r.title, 'pass', _MET[10] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where)
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[10]
+        m = _UNMET[10] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule not_fthb: First-time home buyers (programs/harbor_dscr.guideline:132)
@@ -1033,6 +1059,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[11] + ' (First-time home buyer ' + s['fthb'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        m = _UNMET[11] + ' (First-time home buyer ' + s['fthb'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule foreign_nationals: Residency (programs/harbor_dscr.guideline:136)
@@ -1040,6 +1070,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_citizenship + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        m = _UNMET[12] + ' (' + q_citizenship + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning (programs/harbor_dscr.guideline:140)
@@ -1081,6 +1115,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[15]
+        m = _UNMET[15] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/harbor_dscr.guideline:167)
@@ -1092,6 +1130,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[16] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        m = _UNMET[16] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/harbor_dscr.guideline:171)
@@ -1099,6 +1141,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        m = _UNMET[17] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/harbor_dscr.guideline:175)
@@ -1106,6 +1152,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[18]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[18] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[18]
+        m = _UNMET[18] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179)
@@ -1122,6 +1172,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[19]
+        m = _UNMET[19] + ' (Prepayment penalty term ' + s['prepayment_penalty_months'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

@@ -799,6 +799,8 @@ def check(loan: Loan) -> rt.Decision:
 
 _RULES = META.rules
 _MET = tuple(f"Met: {r.met}" for r in _RULES)  # a rule's finding when every requirement is met, up to what it saw
+# a one-requirement rule's finding when that requirement is not met, up to what it saw
+_UNMET = tuple(f"Not met: {r.requirements[0].text}" if len(r.requirements) == 1 else "" for r in _RULES)
 _SHOW_ENUM_0 = rt.shower('enum', '', False)
 _SHOW_MONEY_1 = rt.shower('money', 'USD', False)
 _SHOW_MONEY_2 = rt.shower('money', 'USD', True)
@@ -1013,6 +1015,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[1]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[1] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[1]
+        m = _UNMET[1] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule declining_market: Declining market (programs/history/keystone_bank_statement@2025.2.guideline:101)
@@ -1024,6 +1030,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[4]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[4] + ' (Credit score ' + s['fico'] + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[4]
+        m = _UNMET[4] + ' (Credit score ' + s['fico'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule max_dti: Maximum DTI (programs/history/keystone_bank_statement@2025.2.guideline:117)
@@ -1044,6 +1054,12 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('dti' in inv or 'ltv' in inv or 'reserves_months' in inv))):
+        r = _RULES[5]
+        m = _UNMET[5] + ' (DTI ' + s['dti'] + ', Credit score ' + s['fico'] + ', LTV ' + s['ltv'] + ', Reserves ' + s[
+            'reserves_months'
+        ] + ', First-time home buyer ' + s['fthb'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule credit_event_seasoning: Credit event seasoning
@@ -1082,6 +1098,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[8] + ' (In forbearance ' + s['in_forbearance'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[8]
+        m = _UNMET[8] + ' (In forbearance ' + s['in_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance: After forbearance (programs/history/keystone_bank_statement@2025.2.guideline:145)
@@ -1098,6 +1118,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[9]
+        m = _UNMET[9] + ' (Payments since forbearance ' + s['payments_since_forbearance'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule after_forbearance_cash_out: After forbearance, cash-out
@@ -1117,6 +1141,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[11]
+        m = _UNMET[11] + ' (Borrower contribution ' + s['borrower_contribution_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule doc_types: Documentation types (programs/history/keystone_bank_statement@2025.2.guideline:164)
@@ -1124,6 +1152,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[12]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[12] + ' (' + q_doc_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[12]
+        m = _UNMET[12] + ' (' + q_doc_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule business_ownership: Business ownership (programs/history/keystone_bank_statement@2025.2.guideline:168)
@@ -1135,6 +1167,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[13] + ' (Ownership share ' + s['ownership_pct'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[13]
+        m = _UNMET[13] + ' (Ownership share ' + s['ownership_pct'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule reserves: Reserves (programs/history/keystone_bank_statement@2025.2.guideline:181)
@@ -1153,6 +1189,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False or (inv and ('reserves_months' in inv))):
+        r = _RULES[14]
+        m = _UNMET[14] + ' (Reserves ' + s['reserves_months'] + ', Required reserves ' + s['required_reserves'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule loan_amount_range: Loan amount (programs/history/keystone_bank_statement@2025.2.guideline:187)
@@ -1164,6 +1204,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.id, r.title, 'pass', _MET[15] + ' (Loan amount ' + s['loan_amount'] + ').', r.citation, r.where
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[15]
+        m = _UNMET[15] + ' (Loan amount ' + s['loan_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule property_types: Property types (programs/history/keystone_bank_statement@2025.2.guideline:191)
@@ -1171,6 +1215,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[16]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[16] + ' (' + q_property_type + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[16]
+        m = _UNMET[16] + ' (' + q_property_type + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule excluded_states: State restrictions (programs/history/keystone_bank_statement@2025.2.guideline:195)
@@ -1178,6 +1226,10 @@ def words(loan: Loan) -> rt.Decision:
     if a is True and False not in ok and None not in ok:
         r = _RULES[17]
         w.append(rt.Finding(r.id, r.title, 'pass', _MET[17] + ' (' + q_state + ').', r.citation, r.where))
+    elif a is True and (ok[0] is False):
+        r = _RULES[17]
+        m = _UNMET[17] + ' (' + q_state + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199)
@@ -1196,6 +1248,10 @@ def words(loan: Loan) -> rt.Decision:
                 r.where,
             )
         )
+    elif a is True and (ok[0] is False):
+        r = _RULES[19]
+        m = _UNMET[19] + ' (Cash-out amount ' + s['cash_out_amount'] + ').'
+        w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))
     else:
         w.append(None)
     return rt.decide(META, f, derived, w)

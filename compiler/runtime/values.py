@@ -199,9 +199,17 @@ def fmt(value: object, kind: str = "", unit: str = "") -> str:
 
 
 def _money(d: Decimal, unit: str) -> str:
-    sign, d = ("-", -d) if d < 0 else ("", d)
-    text = sign + (f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}")
-    return text + ("/month" if unit.endswith("per month") else "")
+    return ("-" + dollars(-d) if d < 0 else dollars(d)) + money_suffix(unit)
+
+
+def dollars(d: Decimal) -> str:
+    """A sum of money not below zero, without its unit: `$1,250` or `$1,250.50`."""
+    return f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
+
+
+def money_suffix(unit: str) -> str:
+    """What follows a sum of money in this unit: `/month` for a monthly one."""
+    return "/month" if unit.endswith("per month") else ""
 
 
 def _plain(d: Decimal, unit: str) -> str:

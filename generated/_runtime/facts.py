@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from .meta import ProgramMeta
-from .values import NUMBER_TEXT, Undefined, _plain, fmt
+from .values import NUMBER_TEXT, Undefined, _plain, dollars, fmt, money_suffix
 
 
 class Facts:
@@ -85,6 +85,18 @@ def shower(kind: str, unit: str, is_value: bool) -> Callable[[Any], str | None]:
     value outside its domain (`facts.invalid`)."""
     numbers = ("money", "percent", "months", "days", "ratio", "quantity", "integer")
     text = NUMBER_TEXT.get(kind, _plain)
+    if kind == "money":  # (the commonest) the unit's suffix found once: `_money` for a sum not below zero
+        suffix = money_suffix(unit)
+
+        def money(x: Any) -> str | None:
+            if x is None:
+                return "unknown"
+            if x.__class__ is not Decimal:
+                return None
+            if x.is_infinite():
+                return "never"
+            return text(x, unit) if x < 0 else dollars(x) + suffix
+        return money
     if kind in numbers and (is_value or kind not in ("integer", "months", "days")):
         def number(x: Any) -> str | None:
             if x is None:

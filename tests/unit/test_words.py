@@ -48,7 +48,8 @@ def test_words_is_the_interpreted_decision(program: str, loans: list[Loan]) -> N
 
 def test_words_writes_every_met_rule_itself(loans: list[Loan], monkeypatch: pytest.MonkeyPatch) -> None:
     """`words` hands `rt.decide` every derived value and, for each rule, its finding exactly when the rule applies
-    and every requirement is met (nothing read outside its domain); None (`rt.decide` words it) otherwise."""
+    and every requirement is met (nothing read outside its domain), or when it applies and its one requirement is
+    not met (or reads a value outside its domain); None (`rt.decide` words it) otherwise."""
     from generated import keystone_bank_statement as ks
 
     handed: list[tuple[Any, ...]] = []
@@ -61,12 +62,20 @@ def test_words_writes_every_met_rule_itself(loans: list[Loan], monkeypatch: pyte
     monkeypatch.setattr(rt, "decide", spy)
     for loan in loans:
         ks.words(loan)
-    met = 0
+    met = unmet_count = 0
     for facts, derived, worded in handed:
         assert len(derived) == len(ks.META.values) and len(worded) == len(ks.META.rules)
         for r, (applies, results), finding in zip(ks.META.rules, facts.rules, worded, strict=True):
+            outside = any(n in facts.invalid for n in r.reads)
             expect = (applies is True and r.requirements and not r.reviews and False not in results
-                      and None not in results and not any(n in facts.invalid for n in r.reads))
-            assert (finding is not None) == bool(expect), (r.id, applies, results, finding)
-            met += finding is not None
+                      and None not in results and not outside)
+            # a rule with one requirement, applying: also when that requirement is not met (or reads a value
+            # outside its domain)
+            unmet = (applies is True and len(r.requirements) == 1 and not r.reviews
+                     and (results[0] is False or outside))
+            assert (finding is not None) == bool(expect or unmet), (r.id, applies, results, finding)
+            assert finding is None or finding.outcome == ("pass" if expect else "fail"), (r.id, finding)
+            met += bool(expect)
+            unmet_count += bool(unmet)
     assert met > len(loans)  # more than one rule met per loan, on average
+    assert unmet_count > len(loans) / 4  # a one-requirement rule not met, for many loans

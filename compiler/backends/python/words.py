@@ -7,8 +7,10 @@ every loan, worked out at compile time where it does not depend on the loan.
   outside its domain) is shown by `rt.show`, the runtime's own;
 - the derived values (`DerivedValue`s with their inputs as shown);
 - each rule's finding when it applies and every requirement is met, the common case (`Met: <texts> (<Title
-  value, ...>).`, the texts and titles pre-joined). Any other outcome is None: `rt.decide` words it (a rule that
-  does not apply has the same finding for every such loan, `META.rules[i].not_applicable`);
+  value, ...>).`, the texts and titles pre-joined), and a one-requirement rule's when it applies and that
+  requirement is not met or reads a value outside its domain (`Not met: <text> (<Title value, ...>).`). Any
+  other outcome is None: `rt.decide` words it (a rule that does not apply has the same finding for every such
+  loan, `META.rules[i].not_applicable`);
 and hands them to `rt.decide`, which assembles the rest (matrices, limits, conditions, the order of findings).
 tests/differential holds `check` to the reference evaluator, so every text here is the runtime's, byte for byte.
 """
@@ -111,6 +113,14 @@ class Words:
         self.say(f"if {guard}:")
         self.say(f"r = _RULES[{i}]", 2)
         self.say(f"w.append(rt.Finding(r.id, r.title, 'pass', {text}, r.citation, r.where))", 2)
+        if len(r.requirements) == 1:  # its one requirement not met (or reading a value outside its domain)
+            unmet = "ok[0] is False" + (" or (inv and (" + " or ".join(f"{n!r} in inv" for n in risky) + "))"
+                                        if risky else "")
+            text = _joined([f"_UNMET[{i}]", repr(" ("), *seen, repr(").")]) if seen else f"_UNMET[{i}] + '.'"
+            self.say(f"elif a is True and ({unmet}):")
+            self.say(f"r = _RULES[{i}]", 2)
+            self.say(f"m = {text}", 2)  # (the message: short, as the met line fits)
+            self.say("w.append(rt.Finding(r.id, r.title, 'fail', m, r.citation, r.where))", 2)
         self.say("else:")
         self.say("w.append(None)", 2)
 
