@@ -118,11 +118,6 @@ class Surveillance:
         assert portfolio is not None
         return cls(portfolio, chosen)
 
-    @property
-    def rereads_tape(self) -> bool:
-        """The pool limits (`before`) or the stress scenario read the typed tape beside the screening queries."""
-        return bool(self.portfolio.limits) or self.scenario is not None
-
     def before(self, con: Any, plan: Any, bundle: ir_program.Bundle, engine: str, gen: ModuleType | None) -> None:
         from compiler.screen.engines import run_duckdb, run_rows
 
