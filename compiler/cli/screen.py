@@ -322,6 +322,7 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
     from compiler.portfolio.pool import POOL
     from compiler.screen import safe_csv
     from compiler.screen.engines import run_duckdb, run_rows
+    from compiler.screen.prefetch import ahead
 
     if engine == "spark":
         from compiler.screen.spark import run_spark
@@ -333,6 +334,8 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
     schema = p.schema
     if surveillance is not None:  # with a scenario: base_status and flipped columns
         batches, schema = surveillance.results(con, batches, schema)
+    if engine == "duckdb":  # DuckDB computes the next batch while this one is written
+        batches = ahead(batches)
     tmp_pq = out_dir / f".results.parquet.tmp{os.getpid()}"
     tmp_csv = out_dir / f".results.csv.tmp{os.getpid()}"
     counts: Counter[tuple[str, str]] = Counter()
