@@ -164,7 +164,7 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
         spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
         gen = project.import_generated() if engine in ("python", "reference") else None
-        run = {"compare_to": Path(compare_to) if compare_to else None, "now": now}
+        run = {"compare_to": Path(compare_to) if compare_to else None, "now": now, "cache": project.build_cache()}
         return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
                        report, gen, run)
     finally:
@@ -186,8 +186,9 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         # one program, no report, no stress scenario: the query streams the tape file, measuring the pool limits in
         # the same pass (nothing reads the tape again; a second reading would cost more than keeping the typed tape)
         stream = engine == "duckdb" and not report and (surveillance is None or surveillance.scenario is None)
+        cache = (run or {}).get("cache")  # the build cache: the result schema of queries planned before
         pool = surveillance.portfolio if stream and surveillance is not None else None
-        p = plan(con, bundle, Path(tape), chosen, m, stream=stream, pool=pool)
+        p = plan(con, bundle, Path(tape), chosen, m, stream=stream, pool=pool, cache=cache)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1

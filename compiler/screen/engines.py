@@ -13,11 +13,12 @@ streams the tape, results come back in Arrow record batches and are written batc
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
@@ -28,6 +29,9 @@ from compiler.portfolio.pool import pool_columns
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings
+
+if TYPE_CHECKING:
+    from compiler.build.cache import Cache
 
 ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
@@ -49,13 +53,14 @@ class Plan:
 
 
 def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None,
-         stream: bool = False, pool: Portfolio | None = None) -> Plan:
+         stream: bool = False, pool: Portfolio | None = None, cache: Cache | None = None) -> Plan:
     """Open the tape (every column problem in one error, before any work), read it into `tape` (typed, one row
     per tape row, in tape order) and build one screening query per program. `tape` is a table, read once; with
     `stream` and one program it is a view, so the query reads the tape file as it runs (no copy of the tape:
     for a caller that reads `tape` about once and never rewrites it, i.e. no stress scenario). With a view and
     `pool` (a portfolio with pool limits), the query also carries what the pool limits read (`Plan.carried`),
-    so that one pass over the tape file screens the loans and measures the pool (`run_duckdb`'s `pooled`)."""
+    so that one pass over the tape file screens the loans and measures the pool (`run_duckdb`'s `pooled`).
+    `cache`: the build cache, for the result schema (`result_schema`)."""
     by_id = {p.id: p for p in bundle.programs}
     per_row = program_ids is None
     if per_row:  # a row naming shared rules (`abstract: yes`) names no program: invalid, as an unknown one
@@ -65,7 +70,8 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
     programs = list(by_id.values()) if per_row else [by_id[p] for p in program_ids or ()]
     kind = "VIEW" if stream and not per_row and len(programs) == 1 else "TABLE"
-    con.execute(f"CREATE OR REPLACE {kind} tape AS " + tape.relation.sql(dialect="duckdb"))
+    reader = tape.relation.sql(dialect="duckdb")
+    con.execute(f"CREATE OR REPLACE {kind} tape AS " + reader)
     tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
     sql = BACKENDS["sql"].module()
@@ -89,10 +95,28 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
             exp.Not(this=exp.Paren(this=exp.Coalesce(this=known, expressions=[exp.Boolean(this=False)])))))
     sqls = [q.sql(dialect="duckdb") for q in queries]
     n = con.execute("SELECT count(*) FROM tape").fetchall()[0][0]
-    results = ", ".join(f'"{c}"' for c in columns(limit_ids))
-    schema = unified_schema([con.sql(f"SELECT {results} FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
+    schema = result_schema(con, reader, sqls, limit_ids, cache)
     return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema, queries,
                 carried)
+
+
+def result_schema(con: Any, reader: str, sqls: list[str], limit_ids: list[str], cache: Cache | None) -> Any:
+    """The Arrow schema of the results (`unified_schema` of the queries'), asked of DuckDB by planning each query
+    with `LIMIT 0` (a third of a second for a large program) unless the build cache holds it for these very SQL
+    texts (the tape reader's and the queries', whose result types they fix) and DuckDB and Arrow releases."""
+    import duckdb
+    import pyarrow as pa
+
+    key = hashlib.sha256("\0".join(["screen result schema", duckdb.__version__, pa.__version__, reader, *sqls,
+                                     *limit_ids]).encode()).hexdigest()
+    found = cache.get(key) if cache is not None else None
+    if isinstance(found, pa.Schema):
+        return found
+    results = ", ".join(f'"{c}"' for c in columns(limit_ids))
+    schema = unified_schema([con.sql(f"SELECT {results} FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
+    if cache is not None:
+        cache.put(key, schema)
+    return schema
 
 
 def unified_schema(schemas: list[Any]) -> Any:

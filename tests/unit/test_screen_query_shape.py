@@ -57,3 +57,21 @@ def test_aggregating_the_query_plans_fast(tape: Path) -> None:
     assert sum(counts.values()) == 400
     listed = dict(con.sql(f"SELECT status, count(*) FROM ({p.queries[0]}) AS q GROUP BY ALL").fetchall())
     assert listed == counts
+
+
+def test_the_result_schema_comes_from_the_build_cache_when_the_same_queries_were_planned_before(tape: Path,
+                                                                                                 tmp_path: Path) -> None:
+    """Planning a large query just for its result types (`LIMIT 0`) costs a third of a second: a second screen with
+    the same SQL reads the schema from the build cache instead, and it is the same schema."""
+    from compiler.build.cache import Cache
+    from compiler.screen import duck
+
+    cache = Cache(tmp_path / "cache")
+    schemas = []
+    for _ in range(2):
+        seen: list[str] = []
+        with duck.listen(seen.append):
+            p = plan(connect(), BUNDLE, tape, [PROGRAM], None, stream=True, cache=cache)
+        schemas.append((p.schema, sum(q.endswith("LIMIT 0") and "FROM (SELECT" in q for q in seen)))
+    assert schemas[0][1] == 1 and schemas[1][1] == 0  # planned the first time only
+    assert schemas[0][0] == schemas[1][0] == plan(connect(), BUNDLE, tape, [PROGRAM], None, stream=True).schema
