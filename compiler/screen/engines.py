@@ -136,12 +136,15 @@ def unified_schema(schemas: list[Any]) -> Any:
 
 
 def run_duckdb(con: Any, p: Plan, pooled: str | None = None) -> Iterator[Any]:
-    """The result batches of the queries; the readable rows' `Plan.carried` columns go into table `pooled`."""
+    """The result batches of the queries, each query's in tape order; the readable rows' `Plan.carried` columns go
+    into table `pooled`. (`ORDER BY`: DuckDB streams the row groups of a Parquet tape in the order its threads
+    finish them, so without it the order of results.csv would change from run to run; the sort costs about
+    nothing against the query.)"""
     cur = con.cursor() if p.carried and pooled else None  # `con` streams the results
     kept = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in p.carried)} FROM _carried WHERE reason IS NULL"
     try:
         for q in p.queries:
-            reader = con.sql(q).to_arrow_reader(BATCH)
+            reader = con.sql(f'SELECT * FROM ({q}) AS r ORDER BY "row"').to_arrow_reader(BATCH)
             if cur is not None:
                 cur.register("_carried", reader.schema.empty_table())
                 cur.execute(f"CREATE OR REPLACE TABLE {pooled} AS {kept}")  # a cursor's TEMP table is its own
