@@ -42,10 +42,10 @@ def print_diagnostics(diags: list[Diagnostic], sources: dict[str, Source], out: 
         out.print(styled)
 
 
-def checked_programs(project: Project, err: Console, then: str) -> ir_program.Bundle | None:
+def checked_programs(project: Project, err: Console, then: str, cached: bool = False) -> ir_program.Bundle | None:
     """The project's checked programs; None after printing their diagnostics and that they have errors (`then`:
-    what to do once they are fixed, e.g. "before screening")."""
-    result = project.bundle()
+    what to do once they are fixed, e.g. "before screening"; `cached`: through the build cache, `Project.bundle`)."""
+    result = project.bundle(cached)
     if result.bundle is None or not result.ok:
         print_diagnostics(result.diagnostics, result.sources, err)
         err.print(Text(f"The programs in {project.programs_folder}/ have errors: fix them (glc check) {then}."))

@@ -140,7 +140,7 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
         except SparkError as e:
             err.print(Text(str(e)))
             return 1
-    bundle = checked_programs(project, err, "before screening")
+    bundle = checked_programs(project, err, "before screening", cached=True)
     if bundle is None:
         return 1
     surveillance = _surveillance(project, bundle, scenario, err)
@@ -164,7 +164,7 @@ def run_screen(project: Project, tape: str, programs: list[str], all_programs: b
         con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
         spark = {"work": Path(work) / "spark", "master": master or "local[*]", "emit_sql": emit_sql}
         gen = project.import_generated() if engine in ("python", "reference") else None
-        run = {"compare_to": Path(compare_to) if compare_to else None, "now": now}
+        run = {"compare_to": Path(compare_to) if compare_to else None, "now": now, "cache": project.build_cache()}
         return _screen(con, bundle, tape, chosen, engine, out_dir, mapping, console, err, progress, surveillance, spark,
                        report, gen, run)
     finally:
@@ -183,10 +183,12 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
     started = time.perf_counter()  # the whole run: reading the tape into its typed table, then screening
     try:
         m = read_mapping(Path(mapping), bundle.vocabulary) if mapping else None
-        # one program, no report, no pool limits or stress scenario: the query streams the tape file (nothing reads
-        # it again; a second reading of the file would cost more than keeping the typed tape)
-        stream = engine == "duckdb" and not report and (surveillance is None or not surveillance.rereads_tape)
-        p = plan(con, bundle, Path(tape), chosen, m, stream=stream)
+        # one program, no report, no stress scenario: the query streams the tape file, measuring the pool limits in
+        # the same pass (nothing reads the tape again; a second reading would cost more than keeping the typed tape)
+        stream = engine == "duckdb" and not report and (surveillance is None or surveillance.scenario is None)
+        cache = (run or {}).get("cache")  # the build cache: the result schema of queries planned before
+        pool = surveillance.portfolio if stream and surveillance is not None else None
+        p = plan(con, bundle, Path(tape), chosen, m, stream=stream, pool=pool, cache=cache)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
@@ -219,6 +221,8 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         if surveillance is not None:  # pool limits before any stress; with a scenario: base statuses, then the stress
             surveillance.before(con, p, bundle, engine, gen)
         counts = _write(con, p, bundle, engine, out_dir, console, progress, surveillance, spark, timings, gen)
+        if p.carried:  # the pool limits, measured by the screening pass
+            surveillance.measured(con)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1
@@ -316,8 +320,10 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from compiler.portfolio.pool import POOL
     from compiler.screen import safe_csv
     from compiler.screen.engines import run_duckdb, run_rows
+    from compiler.screen.prefetch import ahead
 
     if engine == "spark":
         from compiler.screen.spark import run_spark
@@ -325,10 +331,12 @@ def _write(con: Any, p: Any, bundle: Any, engine: str, out_dir: Path, console: C
         spark = spark or {}
         batches = run_spark(con, p, spark["work"], spark["master"], timings=timings)
     else:
-        batches = run_duckdb(con, p) if engine == "duckdb" else run_rows(con, p, bundle, engine, gen)
+        batches = run_duckdb(con, p, POOL) if engine == "duckdb" else run_rows(con, p, bundle, engine, gen)
     schema = p.schema
     if surveillance is not None:  # with a scenario: base_status and flipped columns
         batches, schema = surveillance.results(con, batches, schema)
+    if engine == "duckdb":  # DuckDB computes the next batch while this one is written
+        batches = ahead(batches)
     tmp_pq = out_dir / f".results.parquet.tmp{os.getpid()}"
     tmp_csv = out_dir / f".results.csv.tmp{os.getpid()}"
     counts: Counter[tuple[str, str]] = Counter()

@@ -29,6 +29,7 @@ from compiler.portfolio.values import value_columns, values_of
 
 UNKNOWN_GROUP = "(unknown)"
 WHOLE_POOL = "(whole pool)"  # the group of a limit without `by`, in the membership table
+POOL = "_pool"  # `tally_pool` reads this table: the readable loans' `pool_columns`
 MEMBERS = "_pool_members"  # after `tally_sql`: per loan (`_row`), each limit's group when the loan counts toward it
 MEMBER_PREFIX = "pool_"  # its columns: pool_<limit id>
 
@@ -57,10 +58,11 @@ def _group_key(v: Any) -> str | None:
 
 # ------------------------------------------------------------------ SQL
 
-def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary, table: str = "tape") -> dict[str, Tally]:
+def pool_columns(source: exp.Expr, portfolio: Portfolio, vocabulary: ir_program.Vocabulary) -> tuple[exp.Select, list[str]]:
+    """`source` (typed tape rows, every column kept) with each limit's condition added as `_pool<i>` (TRUE,
+    FALSE or NULL when unknown), and the columns a tally reads (`_row`, each limit's measure and group field, the conditions)."""
     scope = Scope(field_places(vocabulary), {})
-    readable = exp.select(exp.Star()).from_(table).where(exp.Is(this=exp.column("_reason"), expression=exp.Null()))
-    layers = value_columns(from_source(readable, "pool"), vocabulary, scope)
+    layers = value_columns(source, vocabulary, scope)
     conds: list[exp.Expr] = []
     for i, lim in enumerate(portfolio.limits):
         cond = compile_expr(lim.when, scope).tree if lim.when is not None else exp.Boolean(this=True)
@@ -68,18 +70,33 @@ def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary,
             layers.add([exp.alias_(tree, name)])
         conds.append(exp.alias_(cond, f"_pool{i}"))
     layers.add(conds)
+    kept = list(dict.fromkeys(["_row", *[n for lim in portfolio.limits for n in (lim.measure, lim.by) if n],
+                               *[f"_pool{i}" for i in range(len(portfolio.limits))]]))
+    conds_named = {f"_pool{i}" for i in range(len(portfolio.limits))}
+    helpers = [exp.column(n, quoted=True) for n in layers.level if n not in conds_named]  # values, hoisted parts
+    star = exp.Star(except_=helpers) if helpers else exp.Star()
+    return exp.select(star).from_(from_source(layers.query, "pooled")), kept
+
+
+def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary, table: str = "tape") -> dict[str, Tally]:
+    readable = exp.select(exp.Star()).from_(table).where(exp.Is(this=exp.column("_reason"), expression=exp.Null()))
+    pooled, kept = pool_columns(from_source(readable, "pool"), portfolio, vocabulary)
     # only what the tallies and the membership read: `SELECT *` would keep every cell and value of every loan
-    kept = list(dict.fromkeys(["_row", *[n for lim in portfolio.limits for n in (lim.measure, lim.by) if n]]))
-    query = exp.select(*[exp.column(n, quoted=True) for n in kept],
-                       *[exp.column(f"_pool{i}") for i in range(len(portfolio.limits))]).from_(from_source(layers.query, "p"))
-    con.execute("CREATE OR REPLACE TEMP TABLE _pool AS " + query.sql(dialect="duckdb"))
+    query = exp.select(*[exp.column(n, quoted=True) for n in kept]).from_(from_source(pooled, "p"))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {POOL} AS " + query.sql(dialect="duckdb"))
+    return tally_pool(con, portfolio)
+
+
+def tally_pool(con: Any, portfolio: Portfolio) -> dict[str, Tally]:
+    """The tallies of table `POOL` (the readable loans' `pool_columns`, `kept` columns), and the membership
+    table `MEMBERS`; `POOL` is dropped."""
     out: dict[str, Tally] = {}
     for i, lim in enumerate(portfolio.limits):
         m, c = f'"{lim.measure}"', f"_pool{i}"
         g = f'"{lim.by}"' if lim.by else "NULL"
         rows = con.execute(
             f"SELECT {g} AS g, sum(CASE WHEN {c} THEN {m} END), sum(CASE WHEN {c} IS NULL THEN {m} END), sum({m}), "
-            f"count({m}), count(*) - count({m}) FROM _pool GROUP BY ALL").fetchall()
+            f"count({m}), count(*) - count({m}) FROM {POOL} GROUP BY ALL").fetchall()
         t = Tally()
         for key, amount, unknown, total, loans, missing in rows:
             t.without_measure += int(missing)
@@ -91,9 +108,9 @@ def tally_sql(con: Any, portfolio: Portfolio, vocabulary: ir_program.Vocabulary,
     members = [f"CASE WHEN {c} AND {m} IS NOT NULL THEN {k} END AS \"{MEMBER_PREFIX}{lim.id}\""
                for i, lim in enumerate(portfolio.limits)
                for c, m, k in [(f"_pool{i}", f'"{lim.measure}"', _group_sql(lim.by) if lim.by else f"'{WHOLE_POOL}'")]]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row, {', '.join(members)} FROM _pool"
-                if members else f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row FROM _pool")
-    con.execute("DROP TABLE _pool")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row, {', '.join(members)} FROM {POOL}"
+                if members else f"CREATE OR REPLACE TEMP TABLE {MEMBERS} AS SELECT _row FROM {POOL}")
+    con.execute(f"DROP TABLE {POOL}")
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from compiler import ir_program
 from compiler.portfolio.model import Portfolio, Scenario
-from compiler.portfolio.pool import report, tally_sql
+from compiler.portfolio.pool import report, tally_pool, tally_sql
 from compiler.portfolio.stress import stressed_tape_sql
 
 
@@ -118,20 +118,22 @@ class Surveillance:
         assert portfolio is not None
         return cls(portfolio, chosen)
 
-    @property
-    def rereads_tape(self) -> bool:
-        """The pool limits (`before`) or the stress scenario read the typed tape beside the screening queries."""
-        return bool(self.portfolio.limits) or self.scenario is not None
-
     def before(self, con: Any, plan: Any, bundle: ir_program.Bundle, engine: str, gen: ModuleType | None) -> None:
         from compiler.screen.engines import run_duckdb, run_rows
 
-        self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
+        if not plan.carried:  # else the screening pass measures the pool (`measured`)
+            self.base_pool = pool_summary(con, self.portfolio, bundle.vocabulary) if self.portfolio.limits else []
         if self.scenario is None:
             return
         # the spark engine's base pass runs the same SQL on DuckDB (the engines are tested equal)
         record_base(con, run_duckdb(con, plan) if engine in ("duckdb", "spark") else run_rows(con, plan, bundle, engine, gen))
         apply(con, self.scenario, bundle.vocabulary)
+
+    def measured(self, con: Any) -> None:
+        """The pool limits from table `pool.POOL`, which the screening pass filled (`pool_columns` of the readable
+        loans: `compiler.screen.engines.run_duckdb`) instead of reading the tape again."""
+        tallies = tally_pool(con, self.portfolio)
+        self.base_pool = [report(lim, tallies[lim.id]) for lim in self.portfolio.limits]
 
     def results(self, con: Any, batches: Iterator[Any], schema: Any) -> tuple[Iterator[Any], Any]:
         if self.scenario is None:

@@ -13,19 +13,25 @@ streams the tape, results come back in Arrow record batches and are written batc
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
 from compiler import ir_program
 from compiler.backends import BACKENDS
+from compiler.portfolio.model import Portfolio
+from compiler.portfolio.pool import pool_columns
 from compiler.screen.duck import connect as connect  # the connection every engine uses (re-exported)
 from compiler.screen.rows import columns, decision_row, invalid_row, loan_of
 from compiler.screen.tape import PROGRAM, Mapping, Tape, TapeError, open_tape, scale_warnings
+
+if TYPE_CHECKING:
+    from compiler.build.cache import Cache
 
 ENGINES = ("duckdb", "python", "reference", "spark")
 BATCH = 50_000
@@ -43,14 +49,18 @@ class Plan:
     total: int
     schema: Any
     trees: list[exp.Expr] = field(default_factory=list)  # the queries as sqlglot trees (other dialects render them)
+    carried: list[str] = field(default_factory=list)  # columns after the results: the pool limits' (`pool_columns`)
 
 
 def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None,
-         stream: bool = False) -> Plan:
+         stream: bool = False, pool: Portfolio | None = None, cache: Cache | None = None) -> Plan:
     """Open the tape (every column problem in one error, before any work), read it into `tape` (typed, one row
     per tape row, in tape order) and build one screening query per program. `tape` is a table, read once; with
     `stream` and one program it is a view, so the query reads the tape file as it runs (no copy of the tape:
-    for a caller that reads `tape` about once and never rewrites it, i.e. no stress scenario)."""
+    for a caller that reads `tape` about once and never rewrites it, i.e. no stress scenario). With a view and
+    `pool` (a portfolio with pool limits), the query also carries what the pool limits read (`Plan.carried`),
+    so that one pass over the tape file screens the loans and measures the pool (`run_duckdb`'s `pooled`).
+    `cache`: the build cache, for the result schema (`result_schema`)."""
     by_id = {p.id: p for p in bundle.programs}
     per_row = program_ids is None
     if per_row:  # a row naming shared rules (`abstract: yes`) names no program: invalid, as an unknown one
@@ -60,16 +70,22 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
         raise TapeError(f"{tape_path}: the tape has no `program` column; give --program PROGRAM (repeatable) or --all.")
     programs = list(by_id.values()) if per_row else [by_id[p] for p in program_ids or ()]
     kind = "VIEW" if stream and not per_row and len(programs) == 1 else "TABLE"
-    con.execute(f"CREATE OR REPLACE {kind} tape AS " + tape.relation.sql(dialect="duckdb"))
+    reader = tape.relation.sql(dialect="duckdb")
+    con.execute(f"CREATE OR REPLACE {kind} tape AS " + reader)
     tape.warnings = scale_warnings(con, tape, bundle.vocabulary)
     limit_ids = [lim.id for lim in bundle.vocabulary.limits]
     sql = BACKENDS["sql"].module()
     queries: list[exp.Expr] = []
+    carried: list[str] = []
     for p in programs:
         source: exp.Select = exp.select(exp.Star()).from_("tape")
         if per_row:
             source = source.where(exp.EQ(this=exp.column("_program"), expression=exp.Literal.string(p.id)))
-        queries.append(sql.program_query(p, bundle.vocabulary, sql.from_source(source, "tape_rows"), limit_ids))
+        if kind == "VIEW" and pool is not None and pool.limits:
+            source, kept = pool_columns(sql.from_source(source, "tape_rows"), pool, bundle.vocabulary)
+            carried = kept if not set(kept) & set(columns(limit_ids)) else []
+            source = source if carried else exp.select(exp.Star()).from_("tape")
+        queries.append(sql.program_query(p, bundle.vocabulary, sql.from_source(source, "tape_rows"), limit_ids, carried))
     if per_row:  # rows naming no known program: invalid, with the reason the tape reader gave
         cols = columns(limit_ids)
         fixed = {"row": exp.column("_row"), "loan_id": exp.column("loan_id", quoted=True), "program": exp.column("_program"),
@@ -79,8 +95,28 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
             exp.Not(this=exp.Paren(this=exp.Coalesce(this=known, expressions=[exp.Boolean(this=False)])))))
     sqls = [q.sql(dialect="duckdb") for q in queries]
     n = con.execute("SELECT count(*) FROM tape").fetchall()[0][0]
-    schema = unified_schema([con.sql(f"SELECT * FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
-    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema, queries)
+    schema = result_schema(con, reader, sqls, limit_ids, cache)
+    return Plan(tape, programs, per_row, limit_ids, sqls, int(n) * (1 if per_row else len(programs)), schema, queries,
+                carried)
+
+
+def result_schema(con: Any, reader: str, sqls: list[str], limit_ids: list[str], cache: Cache | None) -> Any:
+    """The Arrow schema of the results (`unified_schema` of the queries'), asked of DuckDB by planning each query
+    with `LIMIT 0` (a third of a second for a large program) unless the build cache holds it for these very SQL
+    texts (the tape reader's and the queries', whose result types they fix) and DuckDB and Arrow releases."""
+    import duckdb
+    import pyarrow as pa
+
+    key = hashlib.sha256("\0".join(["screen result schema", duckdb.__version__, pa.__version__, reader, *sqls,
+                                     *limit_ids]).encode()).hexdigest()
+    found = cache.get(key) if cache is not None else None
+    if isinstance(found, pa.Schema):
+        return found
+    results = ", ".join(f'"{c}"' for c in columns(limit_ids))
+    schema = unified_schema([con.sql(f"SELECT {results} FROM ({q}) AS r LIMIT 0").to_arrow_table().schema for q in sqls])
+    if cache is not None:
+        cache.put(key, schema)
+    return schema
 
 
 def unified_schema(schemas: list[Any]) -> Any:
@@ -99,10 +135,31 @@ def unified_schema(schemas: list[Any]) -> Any:
     return pa.schema(fields)
 
 
-def run_duckdb(con: Any, p: Plan) -> Iterator[Any]:
-    for q in p.queries:
-        for batch in con.sql(q).to_arrow_reader(BATCH):
-            yield batch.cast(p.schema) if batch.schema != p.schema else batch
+def run_duckdb(con: Any, p: Plan, pooled: str | None = None) -> Iterator[Any]:
+    """The result batches of the queries, each query's in tape order; the readable rows' `Plan.carried` columns go
+    into table `pooled`. (`ORDER BY`: DuckDB streams the row groups of a Parquet tape in the order its threads
+    finish them, so without it the order of results.csv would change from run to run; the sort costs about
+    nothing against the query.)"""
+    cur = con.cursor() if p.carried and pooled else None  # `con` streams the results
+    kept = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in p.carried)} FROM _carried WHERE reason IS NULL"
+    try:
+        for q in p.queries:
+            reader = con.sql(f'SELECT * FROM ({q}) AS r ORDER BY "row"').to_arrow_reader(BATCH)
+            if cur is not None:
+                cur.register("_carried", reader.schema.empty_table())
+                cur.execute(f"CREATE OR REPLACE TABLE {pooled} AS {kept}")  # a cursor's TEMP table is its own
+                cur.unregister("_carried")
+            for batch in reader:
+                if cur is not None:
+                    cur.register("_carried", batch)
+                    cur.execute(f"INSERT INTO {pooled} {kept}")
+                    cur.unregister("_carried")
+                if p.carried:
+                    batch = batch.select(p.schema.names)
+                yield batch.cast(p.schema) if batch.schema != p.schema else batch
+    finally:
+        if cur is not None:
+            cur.close()
 
 
 def run_rows(con: Any, p: Plan, bundle: ir_program.Bundle, engine: str, gen: ModuleType | None) -> Iterator[Any]:

@@ -160,9 +160,10 @@ def test_the_pool_table_keeps_only_what_the_tallies_read(tape: Path) -> None:
     assert [e.alias_or_name for e in outer.expressions] == [*wanted, *[f"_pool{i}" for i in range(len(PORTFOLIO.limits))]]
 
 
-def test_screen_reads_the_tape_file_once_when_the_pool_limits_read_it_again(tape: Path, tmp_path: Path) -> None:
-    """Without a report, `glc screen` streams the tape file into the query, unless the pool limits (or a scenario)
-    read the typed tape too: then the tape is read and typed once, into a table both read."""
+def test_screen_measures_the_pool_limits_in_the_pass_that_screens_the_streamed_tape(tape: Path, tmp_path: Path) -> None:
+    """Without a report, `glc screen` of one program streams the tape file into the query (a view, no typed copy),
+    and the same pass carries what the pool limits read: no second reading of the tape for them. The pool limits
+    are those measured over the typed table (two programs: the tape is kept as a table and measured by `tally_sql`)."""
     import io
 
     from rich.console import Console
@@ -172,14 +173,28 @@ def test_screen_reads_the_tape_file_once_when_the_pool_limits_read_it_again(tape
     from compiler.screen import duck
 
     assert PORTFOLIO.limits
-    seen: list[str] = []
-    with duck.listen(seen.append):
-        code = run_screen(Project.find(ROOT), str(tape), ["harbor_dscr"], False, "duckdb", str(tmp_path / "out"), None,
-                          Console(file=io.StringIO()), progress=False, report=False)
-    assert code == 0
+
+    def screen(programs: list[str], out: str) -> tuple[list[str], dict[str, Any]]:
+        seen: list[str] = []
+        with duck.listen(seen.append):
+            code = run_screen(Project.find(ROOT), str(tape), programs, False, "duckdb", str(tmp_path / out), None,
+                              Console(file=io.StringIO()), progress=False, report=False)
+        assert code == 0
+        return seen, json.loads((tmp_path / out / "summary.json").read_text())
+
+    seen, streamed = screen(["harbor_dscr"], "one")
     made = [q.split(" AS ", 1)[0] for q in seen if q.startswith("CREATE OR REPLACE") and " tape AS " in q]
-    assert made == ["CREATE OR REPLACE TABLE tape"]
-    assert sum(str(tape) in q for q in seen if not q.endswith("LIMIT 0")) == 1  # the file read once, into the table
+    assert made == ["CREATE OR REPLACE VIEW tape"]
+    reads = [q for q in seen if "FROM tape" in q and not q.endswith("LIMIT 0") and "count(*)" not in q.lower()
+             and "bool_or" not in q.lower()]
+    assert len(reads) == 1 and "_pool0" in reads[0]  # the screening query, which carries the pool's columns
+    assert not any("TEMP TABLE _pool AS" in q for q in seen)  # `tally_sql` (a reading of the tape) not run
+    seen, kept = screen(["harbor_dscr", "keystone_bank_statement"], "two")
+    assert [q.split(" AS ", 1)[0] for q in seen if q.startswith("CREATE OR REPLACE") and " tape AS " in q] == \
+        ["CREATE OR REPLACE TABLE tape"]
+    assert any("TEMP TABLE _pool AS" in q for q in seen)
+    assert streamed["pool_limits"] == kept["pool_limits"]
+    assert any(g["loans"] for lim in streamed["pool_limits"] for g in lim["groups"])
 
 
 # ------------------------------------------------------------------ CLI

@@ -57,3 +57,37 @@ def test_aggregating_the_query_plans_fast(tape: Path) -> None:
     assert sum(counts.values()) == 400
     listed = dict(con.sql(f"SELECT status, count(*) FROM ({p.queries[0]}) AS q GROUP BY ALL").fetchall())
     assert listed == counts
+
+
+def test_the_result_schema_comes_from_the_build_cache_when_the_same_queries_were_planned_before(tape: Path,
+                                                                                                 tmp_path: Path) -> None:
+    """Planning a large query just for its result types (`LIMIT 0`) costs a third of a second: a second screen with
+    the same SQL reads the schema from the build cache instead, and it is the same schema."""
+    from compiler.build.cache import Cache
+    from compiler.screen import duck
+
+    cache = Cache(tmp_path / "cache")
+    schemas = []
+    for _ in range(2):
+        seen: list[str] = []
+        with duck.listen(seen.append):
+            p = plan(connect(), BUNDLE, tape, [PROGRAM], None, stream=True, cache=cache)
+        schemas.append((p.schema, sum(q.endswith("LIMIT 0") and "FROM (SELECT" in q for q in seen)))
+    assert schemas[0][1] == 1 and schemas[1][1] == 0  # planned the first time only
+    assert schemas[0][0] == schemas[1][0] == plan(connect(), BUNDLE, tape, [PROGRAM], None, stream=True).schema
+
+
+def test_results_come_in_tape_order_whatever_order_duckdb_reads_the_row_groups_in(tmp_path: Path) -> None:
+    """DuckDB streams a Parquet tape's row groups in the order its threads finish them: the results are sorted back
+    into tape order, so results.csv is the same file run after run (a tape of 40 row groups, read by 2 threads)."""
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "one.parquet"
+    write_sample(BUNDLE, source, 4000, seed=11, broken=0.02, typed=True)
+    tape = tmp_path / "groups.parquet"
+    pq.write_table(pq.read_table(source), tape, row_group_size=100)
+    for _ in range(3):
+        con = connect(threads=2)
+        p = plan(con, BUNDLE, tape, [PROGRAM], None, stream=True)
+        rows = [r for b in run_duckdb(con, p) for r in b.column("row").to_pylist()]
+        assert rows == list(range(1, 4001))

@@ -182,8 +182,9 @@ def _invalid_read(x: object, invalid_from: dict[str, tuple[str, ...]]) -> exp.Ex
 
 
 def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
-                  limits: Sequence[str] | None = None) -> exp.Select:
-    """The SELECT deciding every row of `source` under `program`; one output row per input row."""
+                  limits: Sequence[str] | None = None, carry: Sequence[str] = ()) -> exp.Select:
+    """The SELECT deciding every row of `source` under `program`; one output row per input row. `carry`: columns
+    of `source` passed through after the result columns (what a caller computes in the same pass)."""
     scope = Scope(field_places(vocabulary), {}, field_bounds=field_bounds(vocabulary))
     layers = Layers(source)
     invalid_from = ir_names.invalid_from(program.values)
@@ -303,6 +304,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
         exp.alias_(ids("review"), "review_rules"),
         exp.alias_(when_valid(_concat(conditions, COND_SEP)), "conditions"),
         exp.alias_(quoted_column("_reason"), "reason"),
+        *[quoted_column(name) for name in carry],
     ]
     return layers.select(final, "decided")
 
