@@ -9,7 +9,8 @@ Runs, each as its own process so that none inherits another's imports or memory 
 tight hand-written function come first in RESULTS.md):
 
     part 1  benchmarks/run.py            -> PER_LOAN.md, per_loan.json        (generated checker vs peers, per loan)
-    part 2  benchmarks/tapes.py          -> TAPES.md, tapes.json              (glc screen vs hand-written SQL, Python)
+    part 2  benchmarks/tapes.py          -> TAPES.md, tapes.json              (glc screen vs hand-written SQL, Python;
+                                                                           the query alone: query_vs_minimal.py)
     part 3  benchmarks/compiler_scale.py -> compiler_scale_run.md / .json     (glc check / build, cold and incremental)
     part 4  benchmarks/spark_plan.py     -> spark_plan.json (notes: spark.md) (Spark's planning and speed vs DuckDB)
     part 5  benchmarks/spark_ci.py       -> spark_ci.json                     (the CI Spark tests' time)
@@ -123,7 +124,9 @@ def compiler_targets(d: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     res = d.get("results", {}).get("100", {})
     for scenario, goal, label in (("build cold", 2.0, "glc build of 100 programs, cold"),
-                                  ("build 1 changed", 0.3, "glc build of 100 programs after one program changed")):
+                                  ("build no-op", 0.2, "glc build of 100 programs, nothing changed (a new process)"),
+                                  ("build 1 changed", 0.3,
+                                   "glc build of 100 programs after one program changed (a new process)")):
         fig = res.get(scenario)
         if not fig:
             continue
@@ -165,17 +168,35 @@ READERS = {"per_loan": per_loan_targets, "tapes": tape_targets, "compiler": comp
            "spark_ci": spark_ci_targets}
 
 
+def part_load(data: dict[str, Any]) -> str:
+    """The 1-minute load average when a part's figures were measured (start -> end), as its JSON records it."""
+    m = {**(data.get("machine") or data.get("meta") or {}), **data}
+    start = m.get("load_average") or m.get("load_average_start") or (str(m["load"]).split() if m.get("load") else None)
+    end = m.get("load_average_end")
+    if not start:
+        return "?"
+    return f"{float(start[0]):.1f}" + (f" -> {float(end[0]):.1f}" if end else "")
+
+
 def summarise(command: str, info: dict[str, Any], ran: dict[str, dict[str, Any]]) -> dict[str, Any]:
     targets: list[dict[str, Any]] = []
     parts: dict[str, Any] = {}
+    earlier = (_load("results.json") or {}).get("parts", {})  # a part not run now keeps how it last ran, if by us
     for name, part in PARTS.items():
         data = _load(part["json"])
         status = ran.get(name, {"status": "not run (figures from the part's last run)"})
+        if name in ran:
+            status = {**status, "ran": status["status"], "run_by": command}
         if data is None:
             status = {"status": f"no results yet ({part['json']} missing)"}
         else:
             meta = data.get("machine") or data.get("meta") or {}
-            status = {**status, "measured": meta.get("date") or meta.get("when") or data.get("when") or "?",
+            measured = meta.get("date") or meta.get("when") or data.get("when") or "?"
+            before = earlier.get(name, {})
+            if name not in ran and before.get("run_by") and before.get("measured") == measured:
+                was = before.get("ran", before["status"])
+                status = {"status": f"{was} by `{before['run_by']}`", "ran": was, "run_by": before["run_by"]}
+            status = {**status, "measured": measured, "load": part_load(data),
                       "command": meta.get("command") or data.get("command") or f"python benchmarks/{part['script']}"}
         parts[name] = {"title": part["title"], "details": part["md"], "data": part["json"], **status}
         if data is not None:
@@ -197,14 +218,17 @@ def markdown(r: dict[str, Any]) -> str:
         "where the time goes and what would close it.",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}; {m['python']}; {pk}. "
-        f"Load average at the start: {m['load_average']}"
-        + (f", at the end: {m['load_average_end']}." if m.get("load_average_end") else "."),
+        + (f"Load average at the start of this command: {m['load_average']}, at its end: {m['load_average_end']}; "
+           "each part's own, when its figures were measured, is in the table (1-minute load average, start -> end; "
+           "on 2 cores a quiet machine stays under about 1.5: the parts run one at a time and DuckDB and Spark use "
+           "both cores)."),
         "",
-        "| part | this run | figures measured | details |",
-        "|---|---|---|---|",
+        "| part | this run | figures measured | load average | details |",
+        "|---|---|---|---|---|",
     ]
     for p in r["parts"].values():
-        lines.append(f"| {p['title']} | {p['status']} | {p.get('measured', '')} | [{p['details']}]({p['details']}) |")
+        lines.append(f"| {p['title']} | {p['status']} | {p.get('measured', '')} | {p.get('load', '')} | "
+                     f"[{p['details']}]({p['details']}) |")
     tight = r.get("against_tight") or {}
     if tight:
         lines += ["", "## Per loan, against the tight hand-written function (benchmarks/tight_keystone.py, the bar)", "",

@@ -17,7 +17,9 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +31,37 @@ def one_run() -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GLC_SPARK")}
     env["CI"] = "1"  # a missing Java or pyspark fails instead of skipping
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=8",
-                           "tests/screen/test_spark.py"], cwd=ROOT, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        junit = Path(tmp) / "spark.xml"
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=8",
+                               f"--junitxml={junit}", "tests/screen/test_spark.py"],
+                              cwd=ROOT, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        counts = tally(junit)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no test ran"
     return {"exit": done.returncode, "seconds": round(wall, 1), "cpu_seconds": round(cpu, 1), "summary": summary,
+            "counts": counts,
             "slowest": [{"seconds": float(s), "phase": ph, "test": t} for s, ph, t in DURATION.findall(done.stdout)]}
+
+
+def tally(junit: Path) -> dict[str, int]:
+    """Passed, failed, errors and skipped from pytest's JUnit XML report (pytest's own console summary is not
+    printed at `-qq`, which the project's `addopts = "-q"` plus `-q` make); all zero when there is no report."""
+    counts = {"passed": 0, "failed": 0, "errors": 0, "skipped": 0}
+    try:
+        root = ET.parse(junit).getroot()
+    except (OSError, ET.ParseError):
+        return counts
+    for suite in ([root] if root.tag == "testsuite" else root.iter("testsuite")):
+        failed, errors, skipped = (int(suite.get(k, 0)) for k in ("failures", "errors", "skipped"))
+        counts["failed"] += failed
+        counts["errors"] += errors
+        counts["skipped"] += skipped
+        counts["passed"] += int(suite.get("tests", 0)) - failed - errors - skipped
+    return counts
 
 
 def main() -> int:
@@ -47,7 +71,8 @@ def main() -> int:
     args = ap.parse_args()
     load = [round(x, 2) for x in os.getloadavg()]
     runs = [one_run() for _ in range(args.runs)]
-    ok = [r["seconds"] for r in runs if r["exit"] == 0 and " passed" in r["summary"] and "skipped" not in r["summary"]]
+    ok = [r["seconds"] for r in runs if r["exit"] == 0 and r["counts"]["passed"]
+          and not (r["counts"]["failed"] or r["counts"]["errors"] or r["counts"]["skipped"])]
     out = {"command": "python benchmarks/spark_ci.py" + (f" --runs {args.runs}" if args.runs != 1 else ""),
            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_average_start": load,
            "load_average_end": [round(x, 2) for x in os.getloadavg()], "runs": runs,

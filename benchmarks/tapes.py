@@ -1,6 +1,7 @@
 """Tape benchmarks (issue 8, part 2; issue 17, item 4): `glc screen` on sample tapes of 100k, 1M and 10M rows.
 
     .venv/bin/python benchmarks/tapes.py [--rows 100000,1000000,10000000] [--runs 3] [--tapes text,typed] [--quick]
+    .venv/bin/python benchmarks/tapes.py --render   # only rewrite TAPES.md / tapes.json (after query_vs_minimal.py)
 
 Tapes are generated once (`glc sample-tape --seed 1`, and `--typed` for the typed tape: the same loans with native
 column types, as a clean data-warehouse extract) and cached in benchmarks/tapes/ (gitignored). For each size and tape:
@@ -10,7 +11,8 @@ results are checked against glc's row by row (on any disagreement it is not time
 reported); the Python engine (generated checkers) on the smallest tape. Reports loans/s, us/loan, peak RSS,
 the least-squares slope of time against rows, ratios against the hand-written SQL and against the per-loan times
 of the tight hand-written function and check_fast (benchmarks/per_loan.json), and the query-only comparison of
-benchmarks/query_vs_minimal.py (run it first: its query_vs_minimal.json). Writes benchmarks/TAPES.md and tapes.json.
+benchmarks/query_vs_minimal.py (run by this script on the typed 1M-row tape when that tape is measured, so both come
+from the same run; else its last query_vs_minimal.json is read). Writes benchmarks/TAPES.md and tapes.json.
 """
 
 from __future__ import annotations
@@ -161,7 +163,12 @@ def main() -> int:
     ap.add_argument("--python-rows", type=int, default=100000, help="tape size for the Python engine (0: skip)")
     ap.add_argument("--quick", action="store_true", help="100k rows, one run")
     ap.add_argument("--tapes", default="text,typed", help="which sample tapes: text (tape formats), typed (native types)")
+    ap.add_argument("--render", action="store_true",
+                    help="measure nothing: rewrite TAPES.md and tapes.json from tapes.json and query_vs_minimal.json")
     args = ap.parse_args()
+    if args.render:
+        report = json.loads((ROOT / "benchmarks" / "tapes.json").read_text())
+        return write(report)
     kinds = [k for k in args.tapes.split(",") if k]
     sizes = [100000] if args.quick else sorted(int(s) for s in args.rows.split(","))
     runs = 1 if args.quick else max(1, args.runs)
@@ -179,6 +186,16 @@ def main() -> int:
         report[f"slope_glc_duckdb_cpu_{kind}"] = slope([(n, e["glc_duckdb"]["cpu_seconds"]) for n, e in at])
         report[f"slope_hand_sql_{kind}"] = slope([(n, e["hand_sql"]["seconds"]) for n, e in at if "hand_sql" in e])
     report["machine"]["load_average_end"] = list(os.getloadavg())
+    shutil.rmtree(work, ignore_errors=True)
+    if not args.quick and "typed" in kinds and 1_000_000 in sizes:  # the query alone, on the same typed tape
+        print("the query alone: benchmarks/query_vs_minimal.py on the typed 1,000,000-row tape ...", flush=True)
+        subprocess.run([PY, str(ROOT / "benchmarks" / "query_vs_minimal.py"), str(tape(1_000_000, "typed")),
+                        "--runs", "3"], check=True)
+    return write(report)
+
+
+def write(report: dict[str, Any]) -> int:
+    """TAPES.md and tapes.json from the measured `report` and the last query_vs_minimal.json."""
     minimal = ROOT / "benchmarks" / "query_vs_minimal.json"
     report["query_vs_minimal"] = json.loads(minimal.read_text()) if minimal.exists() else None
     report["targets"] = targets(report)
@@ -186,7 +203,6 @@ def main() -> int:
     md = ROOT / "benchmarks" / "TAPES.md"
     kept = md.read_text().split(HAND, 1)[1] if md.exists() and HAND in md.read_text() else ""
     md.write_text(markdown(report) + ("\n" + HAND + kept if kept else ""))
-    shutil.rmtree(work, ignore_errors=True)
     print("wrote benchmarks/TAPES.md and benchmarks/tapes.json")
     return 0
 
