@@ -26,13 +26,11 @@ _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _STEP3 = Decimal("0.001")
-_D6 = Decimal("6")
 _D1000000 = Decimal("1000000")
-_D9 = Decimal("9")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D6 = Decimal("6")
+_D9 = Decimal("9")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
@@ -122,8 +120,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D6 if loan.loan_amount <= _D1000000
-        else _D9 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
+        else _D9 if loan.loan_amount <= _D2000000
+        else _D12 if True
         else None
     )
     if not every:
@@ -1221,7 +1219,6 @@ _CELLS_purchase = (
     ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
 )
 _D1500000 = Decimal("1500000")
-_D1500001 = Decimal("1500001")
 _CELLS_rate_term = (
     (
         (Decimal("80"), Decimal("80")),
@@ -1297,10 +1294,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
-            _t9 := (
-                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+            _t5 := (
+                None if (_t4 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
                     or f_market_rent is None
-                else _t8 if _t8 <= f_market_rent
+                else _t4 if _t4 <= f_market_rent
                 else f_market_rent
             )
         ) is None
@@ -1308,17 +1305,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
             or not f_pitia
         else (
             _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
-        else rt.div_down(_t9, f_pitia, _STEP3)
+        ) if (_q := _DOWN_DIVIDE(_t5, f_pitia)).adjusted() < 50
+        else rt.div_down(_t5, f_pitia, _STEP3)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
         i_dscr = True
         v_dscr = None
     applies = (
-        False if (_t10 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            or (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t6 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            or (_t7 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t6 is None or _t7 is None
         else True
     )
     f_loan_amount = loan.loan_amount
@@ -1337,10 +1334,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1356,9 +1353,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1376,9 +1373,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t12 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            or (_t13 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t8 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            or (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is None:
@@ -1395,10 +1392,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1414,9 +1411,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1434,9 +1431,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t14 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t15 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t10 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if applies is None:
@@ -1453,10 +1450,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1472,9 +1469,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1504,13 +1501,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unread_max_ltv = True
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 660 <= f_fico <= 699
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 720 else 2 if f_fico >= 700 else 3 if f_fico >= 660 else -1)
         ) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
@@ -1523,8 +1514,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif v_dscr is None:
             unresolved.append('no_ratio')
             unread_max_ltv = True
-        # dscr: under 0.750, 0.750-0.999
-        elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
+        elif (col := (0 if v_dscr < _D0_750 else 1 if v_dscr <= _D0_999 else -1)) < 0:  # dscr: under 0.750, 0.750-0.999
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             if outside is None:
@@ -1540,9 +1530,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t16 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t17 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t12 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t13 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if a_cash_out_no_ratio is None:
@@ -1578,16 +1568,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
         i_reserves_months = True
         v_reserves_months = None
-    if a_first_time_investor is not False:
+    # may apply, not surely met
+    if a_first_time_investor is not False and not (
+        (not i_dscr and ((not (v_dscr is None) and v_dscr >= _D1)))
+            and (not i_reserves_months and ((not (v_reserves_months is None) and v_reserves_months >= _D12)))
+    ):
         ok = (
-            False if (_t18 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
+            False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
                 or (
-                    _t19 := (
+                    _t15 := (
                         False if i_reserves_months
                         else (None if v_reserves_months is None else v_reserves_months >= _D12)
                     )
                 ) is False
-            else None if _t18 is None or _t19 is None
+            else None if _t14 is None or _t15 is None
             else True
         )
         if a_first_time_investor is None:  # may apply: missing unless every requirement is met
@@ -1621,19 +1615,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
-    ok = (
-        False if i_dscr
-        else (
-            True if (_t20 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                or (_t21 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
-            else None if _t20 is None or _t21 is None
-            else False
+    # not surely met: its three-valued outcome
+    if not (
+        not i_dscr
+            and (
+                (
+                    (not (v_dscr is None) and v_dscr >= _D0_750)
+                        or (not (f_fico_no_score) and not (f_fico is None) and f_fico >= 720)
+                )
+            )
+    ):
+        ok = (
+            False if i_dscr
+            else (
+                True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                    or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+                else None if _t16 is None or _t17 is None
+                else False
+            )
         )
-    )
-    if ok is False:
-        failed.append('min_dscr')
-    elif ok is None:
-        unresolved.append('min_dscr')
+        if ok is False:
+            failed.append('min_dscr')
+        elif ok is None:
+            unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
     f_short_term_rental = loan.short_term_rental
     applies = f_short_term_rental
@@ -1661,16 +1665,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (seed 001: no personal income or employment documents))
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
-    ok = (
-        False if (_t22 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t23 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t22 is None or _t23 is None
-        else True
-    )
-    if ok is False:
-        failed.append('investment_only')
-    elif ok is None:
-        unresolved.append('investment_only')
+    # not surely met: its three-valued outcome
+    if not (
+        ((not (f_occupancy is None) and f_occupancy in {'investment'}))
+            and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
+    ):
+        ok = (
+            False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t18 is None or _t19 is None
+            else True
+        )
+        if ok is False:
+            failed.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
     if f_fico_no_score:
         failed.append('min_fico')
@@ -1707,53 +1716,99 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_4 and f_application_date is not None
-        else (
-            False if (
-                _t28 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t24 := s_credit_events[0]) is None
-                    else True if _t24 is _NEVER
-                    else rt.months_between(_t24, f_application_date) >= 36
+    # not surely met: its three-valued outcome
+    if not (
+        (s_credit_events is _NEVERS_4 and f_application_date is not None)
+            or (
+                (
+                    (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t28 := s_credit_events[0]) is _NEVER
+                                    or _t28 is not None and rt.months_between(_t28, f_application_date) >= 36
+                            )
+                    )
                 )
-            ) is False
-                or (
-                    _t29 := (
+                    and (
+                        (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t29 := s_credit_events[1]) is _NEVER
+                                        or _t29 is not None and rt.months_between(_t29, f_application_date) >= 24
+                                )
+                        )
+                    )
+                    and (
+                        (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t30 := s_credit_events[2]) is _NEVER
+                                        or _t30 is not None and rt.months_between(_t30, f_application_date) >= 36
+                                )
+                        )
+                    )
+                    and (
+                        (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t31 := s_credit_events[3]) is _NEVER
+                                        or _t31 is not None and rt.months_between(_t31, f_application_date) >= 24
+                                )
+                        )
+                    )
+            )
+    ):
+        ok = (
+            True if s_credit_events is _NEVERS_4 and f_application_date is not None
+            else (
+                False if (
+                    _t24 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t25 := s_credit_events[1]) is None
-                        else True if _t25 is _NEVER
-                        else rt.months_between(_t25, f_application_date) >= 24
+                            or (_t20 := s_credit_events[0]) is None
+                        else True if _t20 is _NEVER
+                        else rt.months_between(_t20, f_application_date) >= 36
                     )
                 ) is False
-                or (
-                    _t30 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t26 := s_credit_events[2]) is None
-                        else True if _t26 is _NEVER
-                        else rt.months_between(_t26, f_application_date) >= 36
-                    )
-                ) is False
-                or (
-                    _t31 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t27 := s_credit_events[3]) is None
-                        else True if _t27 is _NEVER
-                        else rt.months_between(_t27, f_application_date) >= 24
-                    )
-                ) is False
-            else None if _t28 is None or _t29 is None or _t30 is None or _t31 is None
-            else True
+                    or (
+                        _t25 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t21 := s_credit_events[1]) is None
+                            else True if _t21 is _NEVER
+                            else rt.months_between(_t21, f_application_date) >= 24
+                        )
+                    ) is False
+                    or (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t22 := s_credit_events[2]) is None
+                            else True if _t22 is _NEVER
+                            else rt.months_between(_t22, f_application_date) >= 36
+                        )
+                    ) is False
+                    or (
+                        _t27 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[3]) is None
+                            else True if _t23 is _NEVER
+                            else rt.months_between(_t23, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
     f_housing_lates = loan.housing_lates
     # housing_lates: how many are 30+ days late within 12 months before application_date
@@ -1768,23 +1823,28 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     f_in_forbearance = loan.in_forbearance
-    ok = (
-        False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-            or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t32 is None or _t33 is None
-        else True
-    )
-    if ok is False:
-        failed.append('housing_history')
-    elif ok is None:
-        unresolved.append('housing_history')
+    # not surely met: its three-valued outcome
+    if not (
+        ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
+            and ((not (f_in_forbearance is None) and not f_in_forbearance))
+    ):
+        ok = (
+            False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t32 is None or _t33 is None
+            else True
+        )
+        if ok is False:
+            failed.append('housing_history')
+        elif ok is None:
+            unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
         None if f_loan_amount is None
         else _D6 if f_loan_amount <= _D1000000
-        else _D9 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
+        else _D9 if f_loan_amount <= _D2000000
+        else _D12 if True
         else None
     )
     if i_reserves_months:
@@ -2042,38 +2102,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t0, v_property_value)).adjusted() < 50
+        else rt.div_up(_t0, v_property_value, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_ltv = True
+        v_ltv = None
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif unread_max_ltv:
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
     elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
         if v_ltv is None:
             (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -2091,44 +2150,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_lien_position = loan.lien_position
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
+            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
         i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
-            None if (
-                _t7 := (
-                    None if (
-                        _t6 := (
-                            None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
-                                )
-                            ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
-                        )
-                    ) is None
-                    else _t6 * _E2
-                )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
+            v_ltv if v_ltv is not None
+                and v_senior_liens is not None
+                and not v_senior_liens
+                and f_subordinate_liens is not None
+                and not f_subordinate_liens
             else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
+                None if (
+                    _t3 := (
+                        None if (
+                            _t2 := (
+                                None if (
+                                    _t1 := (
+                                        None if v_senior_liens is None or f_loan_amount is None
+                                        else v_senior_liens + f_loan_amount
+                                    )
+                                ) is None
+                                    or f_subordinate_liens is None
+                                else _t1 + f_subordinate_liens
+                            )
+                        ) is None
+                        else _t2 * _E2
+                    )
+                ) is None
+                    or v_property_value is None
+                    or not v_property_value
+                else (
+                    _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _UP_DIVIDE(_t3, v_property_value)).adjusted() < 50
+                else rt.div_up(_t3, v_property_value, _STEP2)
+            )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
         if (

@@ -26,13 +26,11 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D3 = Decimal("3")
+_D6 = Decimal("6")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _STEP3 = Decimal("0.001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
@@ -49,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t21 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t23
+        ) if _t21
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -66,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t26 := (
-                False if (_t24 := (loan.lien_position is not None)) is False
-                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t24 is None or _t25 is None
+            _t24 := (
+                False if (_t22 := (loan.lien_position is not None)) is False
+                    or (_t23 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t22 is None or _t23 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t26
+        else loan.senior_lien_balance if _t24
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t28 := (
+                _t26 := (
                     None if (
-                        _t27 := (
+                        _t25 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t27 + loan.subordinate_liens
+                    else _t25 + loan.subordinate_liens
                 )
             ) is None
-            else _t28 * _E2
+            else _t26 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -109,16 +107,16 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
+        else _D6 if loan.loan_amount <= _D2000000
+        else _D12 if True
         else None
     )
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t29 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t27 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t29 if _t29 <= loan.market_rent
+            else _t27 if _t27 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -141,24 +139,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t32 := (
+                _t30 := (
                     None if (
-                        _t31 := (
+                        _t29 := (
                             None if (
-                                _t30 := (
+                                _t28 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t30 + loan.subordinate_liens
+                            else _t28 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t31 + v['heloc_undrawn']
+                    else _t29 + v['heloc_undrawn']
                 )
             ) is None
-            else _t32 * _E2
+            else _t30 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -173,25 +171,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t33 := (
+            _t31 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t33 - loan.excluded_nonrecurring
+        else _t31 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t34 := (
+            _t32 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t34
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t32
         else (
             None if (
-                _t35 := (
+                _t33 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -199,33 +197,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t39 := (
+                        _t37 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t38 := (
+                                    _t36 := (
                                         None if (
-                                            _t37 := (
+                                            _t35 := (
                                                 None if (
-                                                    _t36 := (
+                                                    _t34 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t36
+                                                else _D100 - _t34
                                             )
                                         ) is None
-                                        else _t37 * _Em2
+                                        else _t35 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t38
+                            else v['eligible_deposits'] * _t36
                         )
                     ) is None
-                        or (_t40 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t39 * _t40
+                        or (_t38 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t37 * _t38
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t35
+            ) if _t33
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -257,9 +255,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t41 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t39 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t41 * _E2
+            else _t39 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -332,7 +330,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t42 := rt.months_since_latest(
+                _t40 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -340,17 +338,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t42 >= _D24
+            else _t40 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t43 := rt.months_since_latest(
+                _t41 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t43 >= _D24
+            else _t41 >= _D24
         ),
     )
 
@@ -378,9 +376,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t42 := (loan.forbearance_end is not None)) is False
+            or (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t42 is None or _t43 is None
         else True
     )
     return applies, (
@@ -396,9 +394,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t44 := (loan.forbearance_end is not None)) is False
+            or (_t45 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t44 is None or _t45 is None
         else True
     )
     return applies, ()
@@ -451,9 +449,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t48 is None or _t49 is None
+            False if (_t46 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t47 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t46 is None or _t47 is None
             else True
         ),
     )
@@ -523,18 +521,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t50 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t48 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t50 < _D48
+        else _t48 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t51 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t49 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t51 <= _D0
+            else _t49 <= _D0
         ),
     )
 
@@ -999,13 +997,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unread_max_ltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 700 <= f_fico <= 739
-                else 2 if 660 <= f_fico <= 699
-                else 3 if 620 <= f_fico <= 659
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1)
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1019,8 +1011,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D2000000
-                else 2 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D2000000
+                else 2 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1070,35 +1062,61 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_3 and f_application_date is not None
-        else (
-            False if (
-                _t12 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t10 := s_credit_events[0]) is None
-                    else True if _t10 is _NEVER
-                    else rt.months_between(_t10, f_application_date) >= 24
+    # not surely met: its three-valued outcome
+    if not (
+        (s_credit_events is _NEVERS_3 and f_application_date is not None)
+            or (
+                (
+                    (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t10 := s_credit_events[0]) is _NEVER
+                                    or _t10 is not None and rt.months_between(_t10, f_application_date) >= 24
+                            )
+                    )
                 )
-            ) is False
-                or (
-                    _t13 := (
+                    and (
+                        (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t11 := s_credit_events[1]) is _NEVER
+                                        or _t11 is not None and rt.months_between(_t11, f_application_date) >= 24
+                                )
+                        )
+                    )
+            )
+    ):
+        ok = (
+            True if s_credit_events is _NEVERS_3 and f_application_date is not None
+            else (
+                False if (
+                    _t8 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t11 := s_credit_events[1]) is None
-                        else True if _t11 is _NEVER
-                        else rt.months_between(_t11, f_application_date) >= 24
+                            or (_t6 := s_credit_events[0]) is None
+                        else True if _t6 is _NEVER
+                        else rt.months_between(_t6, f_application_date) >= 24
                     )
                 ) is False
-            else None if _t12 is None or _t13 is None
-            else True
+                    or (
+                        _t9 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t7 := s_credit_events[1]) is None
+                            else True if _t7 is _NEVER
+                            else rt.months_between(_t7, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t8 is None or _t9 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
@@ -1110,9 +1128,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t14 := (f_forbearance_end is not None)) is False
-            or (_t15 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t12 := (f_forbearance_end is not None)) is False
+            or (_t13 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if applies is not False:
@@ -1127,9 +1145,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t16 := (f_forbearance_end is not None)) is False
-            or (_t17 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t14 := (f_forbearance_end is not None)) is False
+            or (_t15 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+        else None if _t14 is None or _t15 is None
         else True
     )
     if applies is None or applies:
@@ -1166,8 +1184,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_required_reserves = (
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
-        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
+        else _D6 if f_loan_amount <= _D2000000
+        else _D12 if True
         else None
     )
     if i_reserves_months:
@@ -1194,16 +1212,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
-    ok = (
-        False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t18 is None or _t19 is None
-        else True
-    )
-    if ok is False:
-        failed.append('investment_only')
-    elif ok is None:
-        unresolved.append('investment_only')
+    # not surely met: its three-valued outcome
+    if not (
+        ((not (f_occupancy is None) and f_occupancy in {'investment'}))
+            and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
+    ):
+        ok = (
+            False if (_t16 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t17 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t16 is None or _t17 is None
+            else True
+        )
+        if ok is False:
+            failed.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_dscr: Minimum DSCR (programs/shining_star_dscr.guideline:21; Seed 001: DSCR = gross monthly rent / PITIA;
     # 1.00 = rent covers the payment (threshold illustrative))
     f_market_rent = loan.market_rent
@@ -1212,10 +1235,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
-            _t9 := (
-                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+            _t5 := (
+                None if (_t4 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
                     or f_market_rent is None
-                else _t8 if _t8 <= f_market_rent
+                else _t4 if _t4 <= f_market_rent
                 else f_market_rent
             )
         ) is None
@@ -1223,8 +1246,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             or not f_pitia
         else (
             _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
-        else rt.div_down(_t9, f_pitia, _STEP3)
+        ) if (_q := _DOWN_DIVIDE(_t5, f_pitia)).adjusted() < 50
+        else rt.div_down(_t5, f_pitia, _STEP3)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
@@ -1239,9 +1262,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[2]) is None
-        else False if _t20 is _NEVER
-        else rt.months_between(_t20, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t18 := s_credit_events[2]) is None
+        else False if _t18 is _NEVER
+        else rt.months_between(_t18, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
@@ -1268,9 +1291,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out[0]]
         if out[1] == 1 and (
             (
-                False if (_t21 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t22 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t21 is None or _t22 is None
+                False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t19 is None or _t20 is None
                 else True
             ) is False
         ):
@@ -1297,38 +1320,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (
+            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+        ) if (_q := _UP_DIVIDE(_t0, v_property_value)).adjusted() < 50
+        else rt.div_up(_t0, v_property_value, _STEP2)
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (
+        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
+    ) is not None:
+        i_ltv = True
+        v_ltv = None
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif unread_max_ltv:
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
     elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
         if v_ltv is None:
             (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -1346,44 +1368,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_lien_position = loan.lien_position
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
+            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
         i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
-            None if (
-                _t7 := (
-                    None if (
-                        _t6 := (
-                            None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
-                                )
-                            ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
-                        )
-                    ) is None
-                    else _t6 * _E2
-                )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
+            v_ltv if v_ltv is not None
+                and v_senior_liens is not None
+                and not v_senior_liens
+                and f_subordinate_liens is not None
+                and not f_subordinate_liens
             else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
+                None if (
+                    _t3 := (
+                        None if (
+                            _t2 := (
+                                None if (
+                                    _t1 := (
+                                        None if v_senior_liens is None or f_loan_amount is None
+                                        else v_senior_liens + f_loan_amount
+                                    )
+                                ) is None
+                                    or f_subordinate_liens is None
+                                else _t1 + f_subordinate_liens
+                            )
+                        ) is None
+                        else _t2 * _E2
+                    )
+                ) is None
+                    or v_property_value is None
+                    or not v_property_value
+                else (
+                    _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+                ) if (_q := _UP_DIVIDE(_t3, v_property_value)).adjusted() < 50
+                else rt.div_up(_t3, v_property_value, _STEP2)
+            )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
         if (

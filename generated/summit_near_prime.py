@@ -34,8 +34,8 @@ _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D43 = Decimal("43")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
+_D3 = Decimal("3")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
 _D1 = Decimal("1")
@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t35
+        ) if _t29
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t38 := (
-                False if (_t36 := (loan.lien_position is not None)) is False
-                    or (_t37 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t36 is None or _t37 is None
+            _t32 := (
+                False if (_t30 := (loan.lien_position is not None)) is False
+                    or (_t31 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t30 is None or _t31 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t38
+        else loan.senior_lien_balance if _t32
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t40 := (
+                _t34 := (
                     None if (
-                        _t39 := (
+                        _t33 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t39 + loan.subordinate_liens
+                    else _t33 + loan.subordinate_liens
                 )
             ) is None
-            else _t40 * _E2
+            else _t34 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -124,88 +124,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t55 := (
+            _t49 := (
                 False if (
-                    _t53 := (
+                    _t47 := (
                         None if (
-                            _t51 := rt.count_lates(
+                            _t45 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t51 <= _D0
+                        else _t45 <= _D0
                     )
                 ) is False
                     or (
-                        _t54 := (
+                        _t48 := (
                             None if (
-                                _t52 := rt.months_since_latest(
+                                _t46 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t52 >= _D48
+                            else _t46 >= _D48
                         )
                     ) is False
-                else None if _t53 is None or _t54 is None
+                else None if _t47 is None or _t48 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t55
+        else 'a_plus' if _t49
         else (
             None if (
-                _t50 := (
+                _t44 := (
                     False if (
-                        _t48 := (
+                        _t42 := (
                             None if (
-                                _t46 := rt.count_lates(
+                                _t40 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t46 <= _D1
+                            else _t40 <= _D1
                         )
                     ) is False
                         or (
-                            _t49 := (
+                            _t43 := (
                                 None if (
-                                    _t47 := rt.months_since_latest(
+                                    _t41 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t47 >= _D36
+                                else _t41 >= _D36
                             )
                         ) is False
-                    else None if _t48 is None or _t49 is None
+                    else None if _t42 is None or _t43 is None
                     else True
                 )
             ) is None
-            else 'a' if _t50
+            else 'a' if _t44
             else (
                 None if (
-                    _t45 := (
+                    _t39 := (
                         False if (
-                            _t43 := (
+                            _t37 := (
                                 None if (
-                                    _t41 := rt.count_lates(
+                                    _t35 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t41 <= _D1
+                                else _t35 <= _D1
                             )
                         ) is False
                             or (
-                                _t44 := (
+                                _t38 := (
                                     None if (
-                                        _t42 := rt.months_since_latest(
+                                        _t36 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t42 >= _D24
+                                    else _t36 >= _D24
                                 )
                             ) is False
-                        else None if _t43 is None or _t44 is None
+                        else None if _t37 is None or _t38 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t45
+                else 'b' if _t39
                 else 'c'
             )
         )
@@ -222,25 +222,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t56 := (
+            _t50 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t56 - loan.excluded_nonrecurring
+        else _t50 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t57 := (
+            _t51 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
         else (
             None if (
-                _t58 := (
+                _t52 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -248,33 +248,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t62 := (
+                        _t56 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t61 := (
+                                    _t55 := (
                                         None if (
-                                            _t60 := (
+                                            _t54 := (
                                                 None if (
-                                                    _t59 := (
+                                                    _t53 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t59
+                                                else _D100 - _t53
                                             )
                                         ) is None
-                                        else _t60 * _Em2
+                                        else _t54 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t61
+                            else v['eligible_deposits'] * _t55
                         )
                     ) is None
-                        or (_t63 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t62 * _t63
+                        or (_t57 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t56 * _t57
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t58
+            ) if _t52
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -306,9 +306,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t64 * _E2
+            else _t58 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -355,24 +355,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t67 := (
+                _t61 := (
                     None if (
-                        _t66 := (
+                        _t60 := (
                             None if (
-                                _t65 := (
+                                _t59 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t65 + loan.subordinate_liens
+                            else _t59 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t66 + v['heloc_undrawn']
+                    else _t60 + v['heloc_undrawn']
                 )
             ) is None
-            else _t67 * _E2
+            else _t61 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -387,9 +387,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t68 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t62 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t68 if _t68 <= loan.market_rent
+            else _t62 if _t62 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -1050,62 +1050,60 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t19 := (
-                False if (_t17 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+            _t15 := (
+                False if (_t13 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
                     or (
-                        _t18 := (
+                        _t14 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t16 := s_credit_events[0]) is None
-                            else True if _t16 is _NEVER
-                            else rt.months_between(_t16, f_application_date) >= 48
+                                or (_t12 := s_credit_events[0]) is None
+                            else True if _t12 is _NEVER
+                            else rt.months_between(_t12, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t17 is None or _t18 is None
+                else None if _t13 is None or _t14 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t19
+        else 'a_plus' if _t15
         else (
             None if (
-                _t15 := (
-                    False if (
-                        _t13 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)
-                    ) is False
+                _t11 := (
+                    False if (_t9 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
                         or (
-                            _t14 := (
+                            _t10 := (
                                 None if s_credit_events is None
                                     or f_application_date is None
-                                    or (_t12 := s_credit_events[0]) is None
-                                else True if _t12 is _NEVER
-                                else rt.months_between(_t12, f_application_date) >= 36
+                                    or (_t8 := s_credit_events[0]) is None
+                                else True if _t8 is _NEVER
+                                else rt.months_between(_t8, f_application_date) >= 36
                             )
                         ) is False
-                    else None if _t13 is None or _t14 is None
+                    else None if _t9 is None or _t10 is None
                     else True
                 )
             ) is None
-            else 'a' if _t15
+            else 'a' if _t11
             else (
                 None if (
-                    _t11 := (
+                    _t7 := (
                         False if (
-                            _t9 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
+                            _t5 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
                         ) is False
                             or (
-                                _t10 := (
+                                _t6 := (
                                     None if s_credit_events is None
                                         or f_application_date is None
-                                        or (_t8 := s_credit_events[0]) is None
-                                    else True if _t8 is _NEVER
-                                    else rt.months_between(_t8, f_application_date) >= 24
+                                        or (_t4 := s_credit_events[0]) is None
+                                    else True if _t4 is _NEVER
+                                    else rt.months_between(_t4, f_application_date) >= 24
                                 )
                             ) is False
-                        else None if _t9 is None or _t10 is None
+                        else None if _t5 is None or _t6 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t11
+                else 'b' if _t7
                 else 'c'
             )
         )
@@ -1195,25 +1193,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     i_ltv = False  # outside its domain, or reading such a value
     v_ltv = (
-        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
             or v_property_value is None
             or not v_property_value
         else (
             _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-        else rt.div_up(_t1, v_property_value, _STEP2)
+        ) if (_q := _UP_DIVIDE(_t0, v_property_value)).adjusted() < 50
+        else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
@@ -1224,44 +1222,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_lien_position = loan.lien_position
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
-        None if (
-            _t4 := (
-                False if (_t2 := (f_lien_position is not None)) is False
-                    or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t2 is None or _t3 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t4
-        else _D0
+        _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     i_cltv = False  # outside its domain, or reading such a value
     v_cltv = (
-        None if (
-            _t7 := (
-                None if (
-                    _t6 := (
-                        None if (
-                            _t5 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t5 + f_subordinate_liens
-                    )
-                ) is None
-                else _t6 * _E2
-            )
-        ) is None
-            or v_property_value is None
-            or not v_property_value
+        v_ltv if v_ltv is not None
+            and v_senior_liens is not None
+            and not v_senior_liens
+            and f_subordinate_liens is not None
+            and not f_subordinate_liens
         else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-        else rt.div_up(_t7, v_property_value, _STEP2)
+            None if (
+                _t3 := (
+                    None if (
+                        _t2 := (
+                            None if (
+                                _t1 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t1 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t2 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (
+                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
+            ) if (_q := _UP_DIVIDE(_t3, v_property_value)).adjusted() < 50
+            else rt.div_up(_t3, v_property_value, _STEP2)
+        )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (
@@ -1269,30 +1265,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) is not None:
         i_cltv = True
         v_cltv = None
-    if applies is not False:
-        # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
-        v_property_max_ltv = (
-            None if f_property_type is None
-            else _D90 if f_property_type in {'sfr', 'pud', 'townhome'}
-            else _D85 if f_property_type in {'condo_warrantable', 'modular'}
-            else _D80 if f_property_type in {'two_to_four_unit'}
-            else _D75 if f_property_type in {'condo_non_warrantable'}
-            else None
-        )
+    # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
+    v_property_max_ltv = (
+        None if f_property_type is None
+        else _D90 if f_property_type in {'sfr', 'pud', 'townhome'}
+        else _D85 if f_property_type in {'condo_warrantable', 'modular'}
+        else _D80 if f_property_type in {'two_to_four_unit'}
+        else _D75 if f_property_type in {'condo_non_warrantable'}
+        else None
+    )
+    # may apply, not surely met
+    if applies is not False and not (
+        (not i_ltv and ((not (v_ltv is None or v_property_max_ltv is None) and v_ltv <= v_property_max_ltv)))
+            and (not i_cltv and ((not (v_cltv is None or v_property_max_ltv is None) and v_cltv <= v_property_max_ltv)))
+    ):
         ok = (
             False if (
-                _t31 := (
+                _t25 := (
                     False if i_ltv
                     else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                 )
             ) is False
                 or (
-                    _t32 := (
+                    _t26 := (
                         False if i_cltv
                         else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t31 is None or _t32 is None
+            else None if _t25 is None or _t26 is None
             else True
         )
         if applies is None:  # may apply: missing unless every requirement is met
@@ -1321,13 +1321,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t20 := (
+                _t16 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t20 - f_excluded_nonrecurring
+            else _t16 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
@@ -1335,60 +1335,52 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
-            None if (
-                _t21 := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is None
+            None if f_doc_type is None
             else (
                 None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
                 else (
                     _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
                 ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
                 else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
-            ) if _t21
+            ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             else (
-                None if (
-                    _t22 := (
-                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
-                ) is None
+                None if f_doc_type is None
                 else (
                     None if (
-                        _t28 := (
+                        _t22 := (
                             None if (
-                                _t26 := (
+                                _t20 := (
                                     None if v_eligible_deposits is None
                                         or (
-                                            _t25 := (
+                                            _t19 := (
                                                 None if (
-                                                    _t24 := (
+                                                    _t18 := (
                                                         None if (
-                                                            _t23 := (
+                                                            _t17 := (
                                                                 _D50 if f_cpa_expense_ratio is None
                                                                 else f_cpa_expense_ratio
                                                             )
                                                         ) is None
-                                                        else _D100 - _t23
+                                                        else _D100 - _t17
                                                     )
                                                 ) is None
-                                                else _t24 * _Em2
+                                                else _t18 * _Em2
                                             )
                                         ) is None
-                                    else v_eligible_deposits * _t25
+                                    else v_eligible_deposits * _t19
                                 )
                             ) is None
-                                or (_t27 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                            else _t26 * _t27
+                                or (_t21 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t20 * _t21
                         )
                     ) is None
                         or f_statement_months is None
                         or not f_statement_months
                     else (
                         _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                    ) if (_q := _DOWN_DIVIDE(_t28, f_statement_months)).adjusted() < 50
-                    else rt.div_down(_t28, f_statement_months, _STEP2)
-                ) if _t22
+                    ) if (_q := _DOWN_DIVIDE(_t22, f_statement_months)).adjusted() < 50
+                    else rt.div_down(_t22, f_statement_months, _STEP2)
+                ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 else rt.quantize(loan.monthly_income, 2, 'down')
             )
         )
@@ -1417,19 +1409,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_dti = False  # outside its domain, or reading such a value
         v_dti = (
             None if (
-                _t30 := (
+                _t24 := (
                     None if (
-                        _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                        _t23 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                     ) is None
-                    else _t29 * _E2
+                    else _t23 * _E2
                 )
             ) is None
                 or v_qualifying_income is None
                 or not v_qualifying_income
             else (
                 _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t30, v_qualifying_income)).adjusted() < 50
-            else rt.div_up(_t30, v_qualifying_income, _STEP2)
+            ) if (_q := _UP_DIVIDE(_t24, v_qualifying_income)).adjusted() < 50
+            else rt.div_up(_t24, v_qualifying_income, _STEP2)
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
         if i_qualifying_income or (
@@ -1457,16 +1449,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_dti <= v_max_dti):
             failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
-    ok = (
-        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t33 is None or _t34 is None
-        else True
-    )
-    if ok is False:
-        failed.append('loan_amount_range')
-    elif ok is None:
-        unresolved.append('loan_amount_range')
+    # not surely met: its three-valued outcome
+    if not (
+        ((not (f_loan_amount is None) and f_loan_amount >= _D150000))
+            and ((not (f_loan_amount is None) and f_loan_amount <= _D3000000))
+    ):
+        ok = (
+            False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+            else None if _t27 is None or _t28 is None
+            else True
+        )
+        if ok is False:
+            failed.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)

@@ -12,7 +12,7 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from compiler import ir
 from compiler import runtime as rt
@@ -91,6 +91,51 @@ def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool],
     return f"{_bound(low, integer, const)} {'<=' if low_inc else '<'} {key} {'<=' if high_inc else '<'} {_bound(high, integer, const)}"
 
 
+Edge = tuple[Decimal | None, bool, Decimal | None, bool]  # low, low inclusive, high, high inclusive (None: unbounded)
+
+
+def _snap(x: Decimal, closed: bool, step: Decimal | None) -> tuple[Decimal, bool]:
+    """The frontier "every key >= x" (closed) or "> x" (open) on the grid of `step`: from its first key, closed."""
+    if step is None:
+        return x, closed
+    first = (x / step).to_integral_value(ROUND_CEILING) * step
+    return (first + step if not closed and first == x else first), True
+
+
+def _covers_from(bands: list[Edge], x: Decimal, closed: bool, step: Decimal | None) -> bool:
+    """Every key >= x (closed) or > x (open) lies in one of `bands` (keys are multiples of `step` when it is given)."""
+    x, closed = _snap(x, closed, step)
+    moved = True
+    while moved:
+        moved = False
+        for low, low_inc, high, high_inc in bands:
+            starts = low is None or low < x or (low == x and (low_inc or not closed))
+            if not starts or not (high is None or x < high or (x == high and high_inc and closed)):
+                continue
+            if high is None:
+                return True
+            x, closed = _snap(high, not high_inc, step)
+            moved = True
+    return False
+
+
+def implied_edges(bands: list[Edge], step: Decimal | None) -> list[Edge]:
+    """Bands tested in order by an `if` chain (a key reaching band i is known and in none before it): each band
+    without the edges the earlier ones imply (every key past that edge lies in an earlier band), so a chain over
+    descending bands tests `fico >= 720` where the band says 720-739. `step`: the keys' grid (1 for whole
+    numbers, 0.01 for cents), None for any number."""
+    out: list[Edge] = []
+    for i, (low, low_inc, high, high_inc) in enumerate(bands):
+        earlier = bands[:i]
+        if high is not None and _covers_from(earlier, high, not high_inc, step):
+            high = None
+        mirrored = [(None if h is None else -h, hi, None if lo is None else -lo, li) for lo, li, h, hi in earlier]
+        if low is not None and _covers_from(mirrored, -low, not low_inc, step):
+            low = None
+        out.append((low, low_inc, high, high_inc))
+    return out
+
+
 class PyExpr:
     """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values).
 
@@ -109,6 +154,22 @@ class PyExpr:
         self.nevers: dict[str, str] = {}  # each such scan -> the shared tuple it is while no item of its kinds is seen
         # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
         self.counted: dict[ir.CountLates, str] = {}
+        # loan fields whose values are multiples of a step (`precision: whole dollars`, cents: the Loan model
+        # enforces it): name -> step; `band chains` then leave out the edges earlier bands imply
+        self.steps: dict[str, Decimal] = {}
+
+    def step(self, key: ir.Expr) -> Decimal | None:
+        """The grid a key's values lie on: 1 for whole numbers, the field's declared precision, else None."""
+        if key.type.kind in ("integer", "months", "days"):
+            return Decimal(1)
+        return self.steps.get(key.name) if isinstance(key, ir.FieldRef) else None
+
+    def band_chain(self, key: ir.Expr, name: str, bands: tuple[ir.Band, ...]) -> list[str]:
+        """The test of each band for an `if` chain over a known key `name` (each band tested only when the key is in
+        none before it): the edges earlier bands imply left out (`implied_edges`)."""
+        integer = key.type.kind in ("integer", "months", "days")
+        edges = implied_edges([(b.low, b.low_inclusive, b.high, b.high_inclusive) for b in bands], self.step(key))
+        return [band_test(name, e, integer, self.decimal) for e in edges]
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -207,7 +268,18 @@ class PyExpr:
         return f"({fallback} if {first} is None else {name})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
-        """`if c then a else b`: unknown when c is; only the branch taken is computed."""
+        """`if c then a else b`: unknown when c is; only the branch taken is computed. On the fast path a condition
+        simple enough to be tested on its parts (`parts`) is, without holding its three-valued result."""
+        if self.locals_for_values and (parts := self.parts(x.cond)) is not None:
+            false, unknown, test = parts
+            otherwise = self.emit(x.otherwise)
+            if not false or _SIMPLE.fullmatch(otherwise):  # `otherwise` written twice only when it is a name
+                out = f"{self.emit(x.then)} if {test} else {otherwise}"
+                if unknown:
+                    out = f"None if {unknown} else {out}"
+                if false:
+                    out = f"{otherwise} if {false} else {out}"
+                return f"({out})"
         cond = self.emit(x.cond)
         if not _SIMPLE.fullmatch(cond):
             temp = f"_t{self._temps}"
@@ -279,6 +351,10 @@ class PyExpr:
                 return None
             values = "{" + ", ".join(repr(v) for v in x.values) + "}"
             return "", f"{operand} is None", f"{operand} {'not in' if x.negated else 'in'} {values}"
+        if isinstance(x, ir.IsKnown) and not x.no_score and _SIMPLE.fullmatch(operand := self.emit(x.operand)):
+            return "", "", f"{operand} is {'' if x.negated else 'not '}None"
+        if isinstance(x, ir.And) and (known := self._known_first(x.operands)) is not None:
+            return known
         if isinstance(x, ir.And):  # tests of the same operands (`amount >= 150000 and amount <= 3000000`)
             each = [self.parts(o) for o in x.operands]
             if all(e is not None and not e[0] and e[1] == each[0][1] and _PLAIN.fullmatch(e[1]) for e in each):  # type: ignore[index]
@@ -290,6 +366,29 @@ class PyExpr:
             operand = self.emit(y)
             return "", f"{operand} is None", f"not {operand}" if negated else operand
         return None
+
+    def _known_first(self, operands: tuple[ir.Expr, ...]) -> tuple[str, str, str] | None:
+        """`parts` of `x is known and <tests of x>` (`lien_position is known and lien_position is second`): not met
+        when a name tested known is unknown, else the tests, each unknown only when one of those names is."""
+        names: list[str] = []
+        for o in operands:
+            if not (isinstance(o, ir.IsKnown) and not o.no_score and not o.negated):
+                break
+            if not _SIMPLE.fullmatch(name := self.emit(o.operand)) or _CONSTANT.fullmatch(name):
+                return None
+            names.append(name)
+        rest = operands[len(names):]
+        if not names or not rest:
+            return None
+        tests: list[str] = []
+        for o in rest:
+            each = self.parts(o)
+            if each is None or each[0] or not _PLAIN.fullmatch(each[1]):
+                return None
+            if not set(re.findall(r"(\S+) is None", each[1])) <= set(names):
+                return None
+            tests.append(each[2] if len(rest) == 1 else f"({each[2]})")
+        return " or ".join(f"{n} is None" for n in names), "", " and ".join(tests)
 
     def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
         """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
@@ -344,6 +443,11 @@ class PyExpr:
         """On the fast path, operands that all compare `months since the latest ...` of one list's scan with a
         constant: when the list holds no item of any of its groups' kinds (the scan is still the shared `never`
         tuple) and the date counted to is known, each is its answer for "never", and so is the whole: decided now."""
+        seen = self.nothing_seen(operands, decisive)
+        return None if seen is None else f"({seen[1]} if {seen[0]} else {text})"
+
+    def nothing_seen(self, operands: tuple[ir.Expr, ...], decisive: bool) -> tuple[str, bool] | None:
+        """(when no item of the scan's kinds is seen, the answer then) for `none_seen`; None when it does not apply."""
         tests: list[tuple[ir.MonthsSinceLatest, str, Decimal]] = []
         for o in operands:
             if not (isinstance(o, ir.Compare) and isinstance(o.left, ir.MonthsSinceLatest) and o.left in self.latest
@@ -358,7 +462,54 @@ class PyExpr:
                "!=": operator.ne}
         answers = [ops[op](NEVER, bound) for _n, op, bound in tests]
         value = any(answers) if decisive else all(answers)
-        return f"({value} if {name} is {self.nevers[name]} and loan.{as_of.pop()} is not None else {text})"
+        return f"{name} is {self.nevers[name]} and loan.{as_of.pop()} is not None", value
+
+    # ---------------------------------------------------------------- surely met: a plain yes/no test (fast path)
+
+    def met_when(self, x: ir.Expr) -> str | None:
+        """A plain yes/no expression (never unknown, no call but those the expression itself makes) that holds only
+        when x's three-valued result is True (for the simple tests it writes, exactly then): a rule tests it first,
+        and works out its three-valued outcome only when it does not hold. None when there is no such cheap test."""
+        if isinstance(x, ir.Or):  # any operand surely true
+            parts = [m for o in x.operands if (m := self.met_when(o)) is not None]
+            return " or ".join(f"({m})" for m in parts) if parts else None
+        if isinstance(x, ir.And):  # every operand surely true
+            each = [self.met_when(o) for o in x.operands]
+            if any(m is None for m in each):
+                return None
+            both = " and ".join(f"({m})" for m in each)
+            seen = self.nothing_seen(x.operands, False)
+            return f"({seen[0]}) or ({both})" if seen is not None and seen[1] else both
+        if (isinstance(x, ir.Compare) and isinstance(x.left, ir.MonthsSinceLatest) and x.left in self.latest
+                and isinstance(x.right, ir.Const) and isinstance(x.right.value, Decimal) and not x.no_score):
+            name, group = self.latest[x.left]
+            d = f"_t{self._temps}"
+            self._temps += 1
+            bound = x.right.value
+            never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+                     "!=": operator.ne}[x.op](NEVER, bound)
+            since = "rt.days_between" if x.left.type.kind == "days" else "rt.months_between"
+            edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
+            as_of = f"loan.{x.left.as_of}"
+            test = f"{since}({d}, {as_of}) {_OPERATOR[x.op]} {edge}"
+            nv = self.const("rt.NEVER", "NEVER")
+            seen = (f"(({d} := {name}[{group}]) is {nv} or {d} is not None and {test})" if never
+                    else f"({d} := {name}[{group}]) is not None and {d} is not {nv} and {test}")
+            return f"{name} is not None and {as_of} is not None and {seen}"
+        parts = self.parts(x)
+        if parts is None:
+            return None
+        false, unknown, test = parts
+        return " and ".join([*(f"not ({c})" for c in (false, unknown) if c), test])
+
+    def requirement_met(self, q: ir.Requirement) -> str | None:
+        """`met_when` of a requirement: its test, or an alternative's condition and test, surely true."""
+        ways = [self.met_when(q.test)]
+        for a in q.alternatives:
+            when, test = self.met_when(a.when), self.met_when(a.test)
+            ways.append(None if when is None or test is None else f"({when}) and ({test})")
+        known = [w for w in ways if w is not None]
+        return " or ".join(f"({w})" for w in known) if known else None
 
     def kleene(self, texts: list[str], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the
@@ -408,11 +559,20 @@ class PyExpr:
             names.append(name)
             firsts.append(first)
         pairs = list(zip(x.key.lines, x.results, strict=True))
+        if x.key.simple and not x.key.flag(0):  # bands of one key: an `if` chain without the edges it implies
+            tests = self.band_chain(x.key.expr, names[0], x.key.bands)
+        else:
+            tests = [self.line_test(x.key, line, names) for line, _r in pairs]
         while pairs and pairs[-1][1] is None:  # trailing N/A lines give None as falling through does
             pairs.pop()
-        chain = "".join(f"{self._result(r)} if {self.line_test(x.key, line, names)} else " for line, r in pairs)
+        chain, last = "", "None"
+        for (_line, r), test in zip(pairs, tests, strict=False):
+            if test == "True":  # every key left is in it
+                last = self._result(r)
+                break
+            chain += f"{self._result(r)} if {test} else "
         unknown = " or ".join(f"{f} is None" for f in firsts)
-        return f"(None if {unknown} else {chain}None)"
+        return f"(None if {unknown} else {chain}{last})"
 
     def _result(self, r: Decimal | str | None) -> str:
         if r is None:

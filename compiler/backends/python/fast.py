@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
-from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
+from compiler.backends.python.expr import _SIMPLE, PyExpr, literal
 from compiler.backends.python.fast_limits import LimitBlocks, comment
 from compiler.backends.python.placement import placed
 from compiler.evaluate import Env, ev
@@ -32,11 +32,13 @@ from compiler.ir_types import Type
 _WHEN_TABLE_MAX = 256  # combinations of the matrix conditions' fields listed at most (`_when_table`)
 
 
-def band_index(key: str, bands: tuple[ir.Band, ...], integer: bool, const: Callable[[Decimal], str]) -> str:
-    """The index of the first band holding `key` (known), -1 when none does: one conditional expression."""
+def band_index(tests: list[str]) -> str:
+    """The index of the first band whose test holds, -1 when none does: one conditional expression."""
     out = ""
-    for i, b in enumerate(bands):
-        out += f"{i} if {band_test(key, (b.low, b.low_inclusive, b.high, b.high_inclusive), integer, const)} else "
+    for i, test in enumerate(tests):
+        if test == "True":  # every key left is in it
+            return f"({out}{i})"
+        out += f"{i} if {test} else "
     return f"({out}-1)"
 
 
@@ -180,14 +182,50 @@ class FastPath(LimitBlocks):
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {comment(val.citation)}" if val.citation else ""
             flag = [f"i_{val.id} = False  # outside its domain, or reading such a value"] if val.id in self.invalid_from else []
+            body = self.emit(val.body)
+            if same := self._same_quotient(val):  # CLTV is LTV when there are no other liens
+                body = f"({same[0]} if {same[0]} is not None and {same[1]} else {body})"
             self.bindings[f"v_{val.id}"] = [
-                f"# {comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {self.emit(val.body)}",
+                f"# {comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {body}",
                 *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
                               self.emit, flags=True)]
         self.say("failed: list[str] = []")
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
         self.say("ok: bool | None")
+
+    def _same_quotient(self, val: ir.Value) -> tuple[str, str] | None:
+        """A value dividing a sum by what another value divides part of that sum by, rounded alike (CLTV =
+        (senior liens + loan amount + subordinate liens) / property value, LTV = loan amount / property value):
+        equal to it when the other addends are all zero. (the other value's local, the test that they are zero);
+        None when there is no such value (the one with the most addends in common is taken)."""
+        body = val.body
+        if not isinstance(body, ir.DivRound):
+            return None
+        power, terms = _addends(body.numerator)
+        best: tuple[int, str, str] | None = None
+        for w in self.p.values:
+            other = w.body
+            if (w.id == val.id or w.id not in self.decisive or not isinstance(other, ir.DivRound)
+                    or other.denominator != body.denominator or other.rounding != body.rounding
+                    or w.rounding != val.rounding or w.type != val.type):
+                continue
+            their_power, theirs = _addends(other.numerator)
+            extra = list(terms)
+            for t in theirs:
+                if t not in extra:
+                    break
+                extra.remove(t)
+            else:
+                if their_power != power or not extra or len(extra) == len(terms):
+                    continue
+                names = [self.emit(t) for t in extra]
+                if not all(_SIMPLE.fullmatch(n) and not n.startswith("_") and not n.isdigit() for n in names):
+                    continue
+                zero = " and ".join(f"{n} is not None and not {n}" for n in names)
+                if best is None or len(theirs) > best[0]:
+                    best = (len(theirs), f"v_{w.id}", zero)
+        return None if best is None else best[1:]
 
     # ---------------------------------------------------------------- matrices: the oracle's `place`, unrolled
 
@@ -206,42 +244,63 @@ class FastPath(LimitBlocks):
             self.say("outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key "
                      "outside its bands")
         table = self._when_table()
+        depth = 1
+        if table is not None:
+            ids, key, applying, which = table
+            if which is not None:  # the one matrix that applies, run alone; the general path when not known
+                alone = set(which[1].values())
+                keyword = "if"
+                self.say(f"# the one matrix that applies, by {key.strip("(),").replace("loan.", "")} (-1: none); not listed (unknown, more than one "
+                         "may apply): each matrix as written below")
+                self.say(f"which = {which[0]}.get({key}, -2)")
+                for i, m in enumerate(p.matrices):
+                    if i in alone:
+                        self.say(f"{keyword} which == {i}:  # matrix {m.id} alone")
+                        self.say("covered = True", 2)
+                        self._place(m, 2, alone=True)
+                        keyword = "elif"
+                self.say(f"{keyword} which == -2:")
+                depth = 2
+            self.say(f"applying = {applying}", depth)
         for m in p.matrices:
             cite = f"; {comment(m.citation)}" if m.citation else ""
-            self.say(f"# matrix {m.id}: {comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
+            self.say(f"# matrix {m.id}: {comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}", depth)
             applies = self.emit(m.when) if m.when else "True"
-            if table and m.when:
-                applies = f"applying[{table.index(m.id)}]"
+            if table is not None and m.when:
+                applies = f"applying[{table[0].index(m.id)}]"
             if applies == "True":
-                self.say("covered = True")
-                self._place(m, 1)
+                self.say("covered = True", depth)
+                self._place(m, depth)
                 continue
-            self.say(f"applies = {applies}")
-            self.say("if applies is None:")
-            self._unread(m, 2)
-            self.say("if covered is False:", 2)
-            self.say("covered = None", 3)
-            self.say("elif applies:")
-            self.say("covered = True", 2)
-            self._place(m, 2)
+            self.say(f"applies = {applies}", depth)
+            self.say("if applies is None:", depth)
+            self._unread(m, depth + 1)
+            self.say("if covered is False:", depth + 1)
+            self.say("covered = None", depth + 2)
+            self.say("elif applies:", depth)
+            self.say("covered = True", depth + 1)
+            self._place(m, depth + 1)
         if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
             self.say("if covered is False:")
             self.say('failed.append("eligibility_matrix")', 2)
 
-    def _when_table(self) -> list[str]:
+    def _when_table(self) -> tuple[list[str], str, str, tuple[str, dict[object, int]] | None] | None:
         """When every matrix condition reads only yes/no and enum fields, few enough that each combination of their
         values (unknown included) can be listed: whether each matrix applies, for each combination, worked out now
         by the reference evaluator and read per loan from a dict (`applying`, one lookup in place of a Kleene test
         per matrix). A combination not in the dict (a value outside the field's choices) computes them as written.
-        The ids of the matrices in `applying`, in order; none when there is no such table."""
+        When every matrix has a condition, a second dict gives, for each combination where each is known and at
+        most one applies, that one's place (-1 for none): that matrix alone is placed, nothing else tested.
+        (the ids of the matrices in `applying`, in order; the key; `applying`'s expression; (the second dict's
+        name, its entries) or None); None when there is no such table."""
         ms = [m for m in self.p.matrices if m.when is not None]
         if len(ms) < 2:
-            return []
+            return None
         types: dict[str, Type] = {}
         for m in ms:
             fields = {f.name: f.type for f in ir.find_all(m.when, ir.FieldRef)}
             if set(ir.reads(m.when)) - set(fields):  # a derived value, a list, a `no score` flag
-                return []
+                return None
             types.update(fields)
         choices: list[tuple[object, ...]] = []
         for t in types.values():
@@ -250,20 +309,23 @@ class FastPath(LimitBlocks):
             elif t.kind == "enum" and t.values:
                 choices.append((*t.values, None))
             else:
-                return []
+                return None
         if math.prod(len(c) for c in choices) > _WHEN_TABLE_MAX:
-            return []
+            return None
         names = list(types)
-        rows = {}
+        rows: dict[object, tuple[bool | None, ...]] = {}
         for combo in itertools.product(*choices):
             env = Env(loan=dict(zip(names, combo, strict=True)), program=self.p)
             rows[combo] = tuple(None if (w := ev(m.when, env)) is None else bool(w) for m in ms)  # type: ignore[arg-type]
         table = self.e.const(literal(rows), "APPLIES")
         key = f"({', '.join(f'loan.{n}' for n in names)}{',' if len(names) == 1 else ''})"
         written = ", ".join(self.emit(m.when) for m in ms if m.when is not None)
-        self.say(f"# whether each matrix applies, by {', '.join(names)}: {', '.join(m.id for m in ms)}")
-        self.say(f"applying = {table}.get({key}) or ({written},)")
-        return [m.id for m in ms]
+        which = None
+        if len(ms) == len(self.p.matrices):
+            one = {combo: (row.index(True) if True in row else -1) for combo, row in rows.items()
+                   if None not in row and row.count(True) <= 1}
+            which = (self.e.const(literal(one), "WHICH"), one)
+        return [m.id for m in ms], key, f"{table}.get({key}) or ({written},)", which
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
@@ -271,7 +333,9 @@ class FastPath(LimitBlocks):
                      for row in m.cells)
         return self.e.const(literal(rows), f"CELLS_{m.id}")
 
-    def _place(self, m: ir.Matrix, depth: int) -> None:
+    def _place(self, m: ir.Matrix, depth: int, alone: bool = False) -> None:
+        """Find m's row and column and read its cell: the lowest so far of each limit it gives (`alone`: the only
+        matrix that applies, so the first)."""
         keys: list[tuple[str, ir.Axis, list[str]]] = []
         for name, axis in zip(("row", "col"), self._axes(m), strict=False):
             names: list[str] = []
@@ -308,8 +372,7 @@ class FastPath(LimitBlocks):
                 pending.append(key)
             unknown(pending)
             if axis.simple:
-                integer = axis.expr.type.kind in ("integer", "months", "days")
-                index = band_index(names[0], axis.bands, integer, self.e.decimal)
+                index = band_index(self.e.band_chain(axis.expr, names[0], axis.bands))
                 labels = ", ".join(b.label for b in axis.bands)
             else:
                 index = "(" + "".join(f"{i} if {self.e.line_test(axis, line, names)} else "
@@ -330,6 +393,9 @@ class FastPath(LimitBlocks):
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
             if limit in self.same:  # tracked as the limit it is the same as
+                continue
+            if alone:  # no cell before it (a None cell leaves the base None; its `_by` is then never read)
+                self.say(f"base_{limit}, base_{limit}_by = cell[{i}], {m.id!r}", depth + 1)
                 continue
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
@@ -412,6 +478,7 @@ class FastPath(LimitBlocks):
             ok = kleene_and(results, self.temp) if results else ""
             if len(results) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
                 ok = self.e.none_seen(tuple(q.test for q in r.requirements), False, ok) or ok
+            met = None if r.reviews or not results else self._met(r)
             if applies == "True":
                 if r.adjustments:
                     self.say(f"{name} = True")
@@ -419,8 +486,12 @@ class FastPath(LimitBlocks):
                     if r.reviews:
                         self.say(f"unresolved.append({r.id!r})  # referred for review")
                     continue
-                self.say(f"ok = {ok}")
-                self._outcome(r, "ok", 1)
+                depth = 1
+                if met is not None:
+                    self.say(f"if not ({met}):  # not surely met: its three-valued outcome")
+                    depth = 2
+                self.say(f"ok = {ok}", depth)
+                self._outcome(r, "ok", depth)
                 continue
             self.say(f"{name} = {applies}")
             if not results:
@@ -435,12 +506,34 @@ class FastPath(LimitBlocks):
                 self._outcome(r, "ok", 2)
                 continue
             self.say(f"if {name} is not False:")
-            self.say(f"ok = {ok}", 2)
-            self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", 2)
-            self.say("if ok is not True:", 3)
-            self.say(f"unresolved.append({r.id!r})", 4)
-            self.say("else:", 2)
-            self._outcome(r, "ok", 3)
+            d = 2
+            if met is not None:  # (inside: what only this rule reads is computed only when it may apply)
+                self.say(f"if not ({met}):  # not surely met: its three-valued outcome", 2)
+                d = 3
+            self.say(f"ok = {ok}", d)
+            self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", d)
+            self.say("if ok is not True:", d + 1)
+            self.say(f"unresolved.append({r.id!r})", d + 2)
+            self.say("else:", d)
+            self._outcome(r, "ok", d + 1)
+
+    def _met(self, r: ir.Rule) -> str | None:
+        """A plain yes/no test that holds only when every requirement of r is surely met (PyExpr.met_when), a value
+        outside its domain read by one never; None when one has no such test."""
+        each: list[str] = []
+        for q in r.requirements:
+            met = self.e.requirement_met(q)
+            if met is None:
+                return None
+            if invalid := self.invalid_read(q):
+                met = f"not {any_invalid(invalid, True)} and ({met})"
+            each.append(met)
+        both = " and ".join(f"({m})" for m in each) if len(each) > 1 else each[0]
+        if len(each) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
+            seen = self.e.nothing_seen(tuple(q.test for q in r.requirements), False)
+            if seen is not None and seen[1]:  # no item of the scan's kinds: surely met
+                both = f"({seen[0]}) or ({both})"
+        return both
 
     def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
         """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
@@ -489,6 +582,25 @@ def _negated(test: str) -> str:
     if m := _EQ.fullmatch(test):
         return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
     return f"not ({test})"
+
+
+def _addends(x: ir.Expr) -> tuple[int, list[ir.Expr]]:
+    """(the power of ten it is scaled by, the addends of the sum under it) of a numerator: `(a + b) as percent` ->
+    (2, [a, b])."""
+    power = 0
+    if isinstance(x, ir.Scale):
+        power, x = x.power, x.operand
+    out: list[ir.Expr] = []
+
+    def walk(e: ir.Expr) -> None:
+        if isinstance(e, ir.Arith) and e.op == "+":
+            walk(e.left)
+            walk(e.right)
+        else:
+            out.append(e)
+
+    walk(x)
+    return power, out
 
 
 def _balanced(text: str) -> bool:
