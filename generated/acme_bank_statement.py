@@ -218,8 +218,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
         else _D6 if loan.loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if not every:
         return v
@@ -1397,8 +1396,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
-    # the one matrix that applies, by (loan.occupancy, loan.purpose) (-1: none); not listed (unknown, more than one may
-    # apply): each matrix as written below
+    # the one matrix that applies, by occupancy, purpose (-1: none); not listed (unknown, more than one may apply): each
+    # matrix as written below
     f_purpose = loan.purpose
     f_occupancy = loan.occupancy
     which = _WHICH.get((f_occupancy, f_purpose), -2)
@@ -2206,46 +2205,51 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # p. 10 (seed 002: satisfactory history for the most recent 12 months))
     f_rent_free = loan.rent_free
     applies = (None if f_rent_free is None else not f_rent_free)
-    f_housing_lates = loan.housing_lates
-    # housing_lates: how many are 30+ days late within 12 months before application_date
-    s_housing_lates_late: int | None = None
-    if f_housing_lates is not None and f_application_date is not None:
-        s_housing_lates_late = 0
-        for _late0 in f_housing_lates:
-            _days0, _due0 = _late0.days_late, _late0.due_on
-            if _days0 is None or _due0 is None:
-                s_housing_lates_late = None
-                break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
-                s_housing_lates_late += 1
-    f_housing_history_months = loan.housing_history_months
-    f_housing_verification = loan.housing_verification
-    # may apply, not surely met
-    if applies is not False and not (
-        ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
-            and ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
-            and ((not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'}))
-    ):
-        ok = (
-            False if (_t45 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
-                or (_t46 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                or (
-                    _t47 := (
-                        None if f_housing_verification is None
-                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                    )
+    if applies is not False:
+        f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
+        f_housing_history_months = loan.housing_history_months
+        f_housing_verification = loan.housing_verification
+        # not surely met: its three-valued outcome
+        if not (
+            ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
+                and ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
+                and (
+                    (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
+                )
+        ):
+            ok = (
+                False if (
+                    _t45 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
                 ) is False
-            else None if _t45 is None or _t46 is None or _t47 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('housing_history_12_months')
-        else:
-            if ok is False:
-                failed.append('housing_history_12_months')
-            elif ok is None:
-                unresolved.append('housing_history_12_months')
+                    or (_t46 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                    or (
+                        _t47 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
+                    ) is False
+                else None if _t45 is None or _t46 is None or _t47 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history_12_months')
+            else:
+                if ok is False:
+                    failed.append('housing_history_12_months')
+                elif ok is None:
+                    unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
@@ -2362,8 +2366,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
         else _D6 if f_loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')

@@ -1637,135 +1637,137 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    f_credit_events = loan.credit_events
-    # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
-    # seen)
-    s_credit_events: Any = None
-    if f_credit_events is not None:
-        s_credit_events = _NEVERS_3
-        for _item0 in f_credit_events:
-            for _g in _GROUPS_credit_events.get(_item0.kind, ()):
-                if s_credit_events is _NEVERS_3:
-                    s_credit_events = [_NEVER] * 3
-                _when0, _was0 = _item0.completed_on, s_credit_events[_g]
-                if _when0 is None or _was0 is None:
-                    s_credit_events[_g] = None
-                elif _was0 is _NEVER or _when0 > _was0:
-                    s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # may apply, not surely met
-    if applies is not False and not (
-        (s_credit_events is _NEVERS_3 and f_application_date is not None)
-            or (
-                (
+    if applies is not False:
+        f_credit_events = loan.credit_events
+        # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
+        # seen)
+        s_credit_events: Any = None
+        if f_credit_events is not None:
+            s_credit_events = _NEVERS_3
+            for _item0 in f_credit_events:
+                for _g in _GROUPS_credit_events.get(_item0.kind, ()):
+                    if s_credit_events is _NEVERS_3:
+                        s_credit_events = [_NEVER] * 3
+                    _when0, _was0 = _item0.completed_on, s_credit_events[_g]
+                    if _when0 is None or _was0 is None:
+                        s_credit_events[_g] = None
+                    elif _was0 is _NEVER or _when0 > _was0:
+                        s_credit_events[_g] = _when0
+        # not surely met: its three-valued outcome
+        if not (
+            (s_credit_events is _NEVERS_3 and f_application_date is not None)
+                or (
                     (
-                        s_credit_events is not None
-                            and f_application_date is not None
-                            and (
-                                (_t21 := s_credit_events[0]) is _NEVER
-                                    or _t21 is not None and rt.months_between(_t21, f_application_date) >= 48
+                        (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t21 := s_credit_events[0]) is _NEVER
+                                        or _t21 is not None and rt.months_between(_t21, f_application_date) >= 48
+                                )
+                        )
+                    )
+                        and (
+                            (
+                                s_credit_events is not None
+                                    and f_application_date is not None
+                                    and (
+                                        (_t22 := s_credit_events[1]) is _NEVER
+                                            or _t22 is not None and rt.months_between(_t22, f_application_date) >= 36
+                                    )
                             )
-                    )
+                        )
+                        and (
+                            (
+                                s_credit_events is not None
+                                    and f_application_date is not None
+                                    and (
+                                        (_t23 := s_credit_events[2]) is _NEVER
+                                            or _t23 is not None and rt.months_between(_t23, f_application_date) >= 48
+                                    )
+                            )
+                        )
                 )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t22 := s_credit_events[1]) is _NEVER
-                                        or _t22 is not None and rt.months_between(_t22, f_application_date) >= 36
-                                )
-                        )
-                    )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t23 := s_credit_events[2]) is _NEVER
-                                        or _t23 is not None and rt.months_between(_t23, f_application_date) >= 48
-                                )
-                        )
-                    )
-            )
-    ):
-        ok = (
-            True if s_credit_events is _NEVERS_3 and f_application_date is not None
-            else (
-                False if (
-                    _t18 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t15 := s_credit_events[0]) is None
-                        else True if _t15 is _NEVER
-                        else rt.months_between(_t15, f_application_date) >= 48
-                    )
-                ) is False
-                    or (
-                        _t19 := (
+        ):
+            ok = (
+                True if s_credit_events is _NEVERS_3 and f_application_date is not None
+                else (
+                    False if (
+                        _t18 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t16 := s_credit_events[1]) is None
-                            else True if _t16 is _NEVER
-                            else rt.months_between(_t16, f_application_date) >= 36
+                                or (_t15 := s_credit_events[0]) is None
+                            else True if _t15 is _NEVER
+                            else rt.months_between(_t15, f_application_date) >= 48
                         )
                     ) is False
-                    or (
-                        _t20 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t17 := s_credit_events[2]) is None
-                            else True if _t17 is _NEVER
-                            else rt.months_between(_t17, f_application_date) >= 48
-                        )
-                    ) is False
-                else None if _t18 is None or _t19 is None or _t20 is None
-                else True
+                        or (
+                            _t19 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t16 := s_credit_events[1]) is None
+                                else True if _t16 is _NEVER
+                                else rt.months_between(_t16, f_application_date) >= 36
+                            )
+                        ) is False
+                        or (
+                            _t20 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t17 := s_credit_events[2]) is None
+                                else True if _t17 is _NEVER
+                                else rt.months_between(_t17, f_application_date) >= 48
+                            )
+                        ) is False
+                    else None if _t18 is None or _t19 is None or _t20 is None
+                    else True
+                )
             )
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('us_credit_events')
-        else:
-            if ok is False:
-                failed.append('us_credit_events')
-            elif ok is None:
-                unresolved.append('us_credit_events')
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('us_credit_events')
+            else:
+                if ok is False:
+                    failed.append('us_credit_events')
+                elif ok is None:
+                    unresolved.append('us_credit_events')
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94; §3.5 Housing history,
     # p. 7)
     applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    f_housing_lates = loan.housing_lates
-    # housing_lates: how many are 30+ days late within 12 months before application_date
-    s_housing_lates_late: int | None = None
-    if f_housing_lates is not None and f_application_date is not None:
-        s_housing_lates_late = 0
-        for _late0 in f_housing_lates:
-            _days0, _due0 = _late0.days_late, _late0.due_on
-            if _days0 is None or _due0 is None:
-                s_housing_lates_late = None
-                break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
-                s_housing_lates_late += 1
-    f_in_forbearance = loan.in_forbearance
-    # may apply, not surely met
-    if applies is not False and not (
-        ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
-            and ((not (f_in_forbearance is None) and not f_in_forbearance))
-    ):
-        ok = (
-            False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t24 is None or _t25 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('us_housing_history')
-        else:
-            if ok is False:
-                failed.append('us_housing_history')
-            elif ok is None:
-                unresolved.append('us_housing_history')
+    if applies is not False:
+        f_housing_lates = loan.housing_lates
+        # housing_lates: how many are 30+ days late within 12 months before application_date
+        s_housing_lates_late: int | None = None
+        if f_housing_lates is not None and f_application_date is not None:
+            s_housing_lates_late = 0
+            for _late0 in f_housing_lates:
+                _days0, _due0 = _late0.days_late, _late0.due_on
+                if _days0 is None or _due0 is None:
+                    s_housing_lates_late = None
+                    break
+                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                    s_housing_lates_late += 1
+        f_in_forbearance = loan.in_forbearance
+        # not surely met: its three-valued outcome
+        if not (
+            ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
+                and ((not (f_in_forbearance is None) and not f_in_forbearance))
+        ):
+            ok = (
+                False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                    or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+                else None if _t24 is None or _t25 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('us_housing_history')
+            else:
+                if ok is False:
+                    failed.append('us_housing_history')
+                elif ok is None:
+                    unresolved.append('us_housing_history')
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
@@ -1856,26 +1858,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else 'recent'
         )
     )
-    f_cash_out_amount = loan.cash_out_amount
-    # may apply, not surely met
-    if applies is not False and not (
-        ((not (v_ownership is None) and v_ownership not in {'recent'}))
-            and ((not (f_cash_out_amount is None) and f_cash_out_amount <= _D500000))
-    ):
-        ok = (
-            False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-            else None if _t29 is None or _t30 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('cash_out')
-        else:
-            if ok is False:
-                failed.append('cash_out')
-            elif ok is None:
-                unresolved.append('cash_out')
+    if applies is not False:
+        f_cash_out_amount = loan.cash_out_amount
+        # not surely met: its three-valued outcome
+        if not (
+            ((not (v_ownership is None) and v_ownership not in {'recent'}))
+                and ((not (f_cash_out_amount is None) and f_cash_out_amount <= _D500000))
+        ):
+            ok = (
+                False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                    or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+                else None if _t29 is None or _t30 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('cash_out')
+            else:
+                if ok is False:
+                    failed.append('cash_out')
+                elif ok is None:
+                    unresolved.append('cash_out')
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (

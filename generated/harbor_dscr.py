@@ -121,8 +121,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.loan_amount is None
         else _D6 if loan.loan_amount <= _D1000000
         else _D9 if loan.loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if not every:
         return v
@@ -1568,30 +1567,31 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
         i_reserves_months = True
         v_reserves_months = None
-    # may apply, not surely met
-    if a_first_time_investor is not False and not (
-        (not i_dscr and ((not (v_dscr is None) and v_dscr >= _D1)))
-            and (not i_reserves_months and ((not (v_reserves_months is None) and v_reserves_months >= _D12)))
-    ):
-        ok = (
-            False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
-                or (
-                    _t15 := (
-                        False if i_reserves_months
-                        else (None if v_reserves_months is None else v_reserves_months >= _D12)
-                    )
-                ) is False
-            else None if _t14 is None or _t15 is None
-            else True
-        )
-        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('first_time_investor')
-        else:
-            if ok is False:
-                failed.append('first_time_investor')
-            elif ok is None:
-                unresolved.append('first_time_investor')
+    if a_first_time_investor is not False:
+        # not surely met: its three-valued outcome
+        if not (
+            (not i_dscr and ((not (v_dscr is None) and v_dscr >= _D1)))
+                and (not i_reserves_months and ((not (v_reserves_months is None) and v_reserves_months >= _D12)))
+        ):
+            ok = (
+                False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
+                    or (
+                        _t15 := (
+                            False if i_reserves_months
+                            else (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        )
+                    ) is False
+                else None if _t14 is None or _t15 is None
+                else True
+            )
+            if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('first_time_investor')
+            else:
+                if ok is False:
+                    failed.append('first_time_investor')
+                elif ok is None:
+                    unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
     f_property_type = loan.property_type
     a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
@@ -1844,8 +1844,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if f_loan_amount is None
         else _D6 if f_loan_amount <= _D1000000
         else _D9 if f_loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')

@@ -216,8 +216,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
         else _D6 if loan.loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if not every:
         return v
@@ -1020,8 +1019,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
-    # the one matrix that applies, by (loan.occupancy,) (-1: none); not listed (unknown, more than one may apply): each
-    # matrix as written below
+    # the one matrix that applies, by occupancy (-1: none); not listed (unknown, more than one may apply): each matrix
+    # as written below
     f_occupancy = loan.occupancy
     which = _WHICH.get((f_occupancy,), -2)
     f_loan_amount = loan.loan_amount
@@ -1426,32 +1425,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else None if _t20 is None or _t21 is None
         else True
     )
-    f_housing_history_months = loan.housing_history_months
-    f_housing_verification = loan.housing_verification
-    # may apply, not surely met
-    if applies is not False and not (
-        ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
-            and ((not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'}))
-    ):
-        ok = (
-            False if (_t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
-                or (
-                    _t23 := (
-                        None if f_housing_verification is None
-                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                    )
+    if applies is not False:
+        f_housing_history_months = loan.housing_history_months
+        f_housing_verification = loan.housing_verification
+        # not surely met: its three-valued outcome
+        if not (
+            ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
+                and (
+                    (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
+                )
+        ):
+            ok = (
+                False if (
+                    _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
                 ) is False
-            else None if _t22 is None or _t23 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('housing_history')
-        else:
-            if ok is False:
-                failed.append('housing_history')
-            elif ok is None:
-                unresolved.append('housing_history')
+                    or (
+                        _t23 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
+                    ) is False
+                else None if _t22 is None or _t23 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history')
+            else:
+                if ok is False:
+                    failed.append('housing_history')
+                elif ok is None:
+                    unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
@@ -1557,8 +1561,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
         else _D6 if f_loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')

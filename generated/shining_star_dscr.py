@@ -108,8 +108,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
         else _D6 if loan.loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
@@ -1185,8 +1184,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
         else _D6 if f_loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')

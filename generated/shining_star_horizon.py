@@ -217,8 +217,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
         else _D6 if loan.loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if not every:
         return v
@@ -1052,8 +1051,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
-    # the one matrix that applies, by (loan.occupancy,) (-1: none); not listed (unknown, more than one may apply): each
-    # matrix as written below
+    # the one matrix that applies, by occupancy (-1: none); not listed (unknown, more than one may apply): each matrix
+    # as written below
     f_occupancy = loan.occupancy
     which = _WHICH.get((f_occupancy,), -2)
     f_loan_amount = loan.loan_amount
@@ -1572,8 +1571,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
         else _D6 if f_loan_amount <= _D2000000
-        else _D12 if True
-        else None
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')

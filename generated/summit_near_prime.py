@@ -1265,44 +1265,50 @@ def check_fast(loan: Loan) -> rt.Verdict:
     ) is not None:
         i_cltv = True
         v_cltv = None
-    # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
-    v_property_max_ltv = (
-        None if f_property_type is None
-        else _D90 if f_property_type in {'sfr', 'pud', 'townhome'}
-        else _D85 if f_property_type in {'condo_warrantable', 'modular'}
-        else _D80 if f_property_type in {'two_to_four_unit'}
-        else _D75 if f_property_type in {'condo_non_warrantable'}
-        else None
-    )
-    # may apply, not surely met
-    if applies is not False and not (
-        (not i_ltv and ((not (v_ltv is None or v_property_max_ltv is None) and v_ltv <= v_property_max_ltv)))
-            and (not i_cltv and ((not (v_cltv is None or v_property_max_ltv is None) and v_cltv <= v_property_max_ltv)))
-    ):
-        ok = (
-            False if (
-                _t25 := (
-                    False if i_ltv
-                    else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+    if applies is not False:
+        # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
+        v_property_max_ltv = (
+            None if f_property_type is None
+            else _D90 if f_property_type in {'sfr', 'pud', 'townhome'}
+            else _D85 if f_property_type in {'condo_warrantable', 'modular'}
+            else _D80 if f_property_type in {'two_to_four_unit'}
+            else _D75 if f_property_type in {'condo_non_warrantable'}
+            else None
+        )
+        # not surely met: its three-valued outcome
+        if not (
+            (not i_ltv and ((not (v_ltv is None or v_property_max_ltv is None) and v_ltv <= v_property_max_ltv)))
+                and (
+                    not i_cltv
+                        and ((not (v_cltv is None or v_property_max_ltv is None) and v_cltv <= v_property_max_ltv))
                 )
-            ) is False
-                or (
-                    _t26 := (
-                        False if i_cltv
-                        else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+        ):
+            ok = (
+                False if (
+                    _t25 := (
+                        False if i_ltv
+                        else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t25 is None or _t26 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('property_ltv')
-        else:
-            if ok is False:
-                failed.append('property_ltv')
-            elif ok is None:
-                unresolved.append('property_ltv')
+                    or (
+                        _t26 := (
+                            False if i_cltv
+                            else (
+                                None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv
+                            )
+                        )
+                    ) is False
+                else None if _t25 is None or _t26 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('property_ltv')
+            else:
+                if ok is False:
+                    failed.append('property_ltv')
+                elif ok is None:
+                    unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     f_fico_no_score = loan.fico_no_score
     if f_fico_no_score:

@@ -250,7 +250,8 @@ class FastPath(LimitBlocks):
             if which is not None:  # the one matrix that applies, run alone; the general path when not known
                 alone = set(which[1].values())
                 keyword = "if"
-                self.say(f"# the one matrix that applies, by {key.strip("(),").replace("loan.", "")} (-1: none); not listed (unknown, more than one "
+                fields = key.strip("(),").replace("loan.", "")
+                self.say(f"# the one matrix that applies, by {fields} (-1: none); not listed (unknown, more than one "
                          "may apply): each matrix as written below")
                 self.say(f"which = {which[0]}.get({key}, -2)")
                 for i, m in enumerate(p.matrices):
