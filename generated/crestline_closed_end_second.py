@@ -1672,10 +1672,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t15, v_qualifying_income, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_income or (
-        None if v_qualifying_income is None or v_qualifying_income > _D0
-        else rt.divisor(v_qualifying_income, 'qualifying_income')
-    ) is not None:
+    if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
         i_dti = True
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
@@ -1705,7 +1702,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        if (f_pitia is not None and not (f_pitia > _D0)):
             i_reserves_months = True
             v_reserves_months = None
         # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
@@ -1812,9 +1809,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t2, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_cltv = True
         v_cltv = None
     if refused_max_cltv is not None:
@@ -1911,10 +1906,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_heloc_undrawn or (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if i_heloc_undrawn or (v_property_value is not None and not (v_property_value > _D0)):
             i_hcltv = True
             v_hcltv = None
         if v_hcltv is None:

@@ -1493,7 +1493,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_rent or (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if i_qualifying_rent or (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
@@ -1619,8 +1619,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('territory_residents')
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40; §2.3 Identification, p. 4)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:44; §2.3 Identification, p. 4)
-    applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
-    if applies is None:
+    if f_citizenship_country is None:
         unresolved.append('visa')
     # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80; §3.3 Credit,
     # p. 6)
@@ -1924,7 +1923,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(_t10, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
@@ -2161,9 +2160,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     if refused_max_ltv is not None:
@@ -2253,10 +2250,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

@@ -1308,7 +1308,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(_t5, f_pitia, _STEP3)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     applies = (
@@ -1564,7 +1564,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     if a_first_time_investor is not False:
@@ -2121,9 +2121,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     if refused_max_ltv is not None:
@@ -2187,10 +2185,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t109 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t105 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t109
+        ) if _t105
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t112 := (
-                False if (_t110 := (loan.lien_position is not None)) is False
-                    or (_t111 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t110 is None or _t111 is None
+            _t108 := (
+                False if (_t106 := (loan.lien_position is not None)) is False
+                    or (_t107 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t106 is None or _t107 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t112
+        else loan.senior_lien_balance if _t108
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t114 := (
+                _t110 := (
                     None if (
-                        _t113 := (
+                        _t109 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t113 + loan.subordinate_liens
+                    else _t109 + loan.subordinate_liens
                 )
             ) is None
-            else _t114 * _E2
+            else _t110 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -101,25 +101,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t115 := (
+            _t111 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t115 - loan.excluded_nonrecurring
+        else _t111 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t116 := (
+            _t112 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t116
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t112
         else (
             None if (
-                _t117 := (
+                _t113 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -127,33 +127,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t121 := (
+                        _t117 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t120 := (
+                                    _t116 := (
                                         None if (
-                                            _t119 := (
+                                            _t115 := (
                                                 None if (
-                                                    _t118 := (
+                                                    _t114 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t118
+                                                else _D100 - _t114
                                             )
                                         ) is None
-                                        else _t119 * _Em2
+                                        else _t115 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t120
+                            else v['eligible_deposits'] * _t116
                         )
                     ) is None
-                        or (_t122 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t121 * _t122
+                        or (_t118 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t117 * _t118
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t117
+            ) if _t113
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -185,9 +185,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t123 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t119 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t123 * _E2
+            else _t119 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -225,24 +225,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t126 := (
+                _t122 := (
                     None if (
-                        _t125 := (
+                        _t121 := (
                             None if (
-                                _t124 := (
+                                _t120 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t124 + loan.subordinate_liens
+                            else _t120 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t125 + v['heloc_undrawn']
+                    else _t121 + v['heloc_undrawn']
                 )
             ) is None
-            else _t126 * _E2
+            else _t122 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -257,9 +257,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t127 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t123 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t127 if _t127 <= loan.market_rent
+            else _t123 if _t123 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -288,9 +288,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t129 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t128 is None or _t129 is None
+        False if (_t124 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t125 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t124 is None or _t125 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -302,9 +302,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t131 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t130 is None or _t131 is None
+        False if (_t126 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t127 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t126 is None or _t127 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -316,9 +316,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t133 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t132 is None or _t133 is None
+        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t129 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t128 is None or _t129 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -330,9 +330,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t134 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t135 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t134 is None or _t135 is None
+        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t131 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t130 is None or _t131 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -417,34 +417,34 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
         (
-            True if (_t142 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t138 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t143 := (
+                    _t139 := (
                         False if (
-                            _t140 := (
+                            _t136 := (
                                 False if (
-                                    _t136 := (
+                                    _t132 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 700)
                                     )
                                 ) is False
-                                    or (_t137 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t133 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t138 := (
+                                        _t134 := (
                                             None if v['reserves_months'] is None else v['reserves_months'] >= _D12
                                         )
                                     ) is False
-                                    or (_t139 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t136 is None or _t137 is None or _t138 is None or _t139 is None
+                                    or (_t135 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t132 is None or _t133 is None or _t134 is None or _t135 is None
                                 else True
                             )
                         ) is False
-                            or (_t141 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t140 is None or _t141 is None
+                            or (_t137 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t136 is None or _t137 is None
                         else True
                     )
                 ) is True
-            else None if _t142 is None or _t143 is None
+            else None if _t138 is None or _t139 is None
             else False
         ),
     )
@@ -466,51 +466,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:126)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t140 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t144 >= _D36
+            else _t140 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:127)
         (
             None if (
-                _t145 := rt.months_since_latest(
+                _t141 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t145 >= _D24
+            else _t141 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:128)
         (
             None if (
-                _t146 := rt.months_since_latest(
+                _t142 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t146 >= _D12
+            else _t142 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:129)
         (
             None if (
-                _t147 := rt.months_since_latest(
+                _t143 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t147 >= _D24
+            else _t143 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:130)
         (
             None if (
-                _t148 := rt.months_since_latest(
+                _t144 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t148 >= _D12
+            else _t144 >= _D12
         ),
     )
 
@@ -533,9 +533,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:138)
         (
             None if (
-                _t149 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t145 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t149 <= _D1
+            else _t145 <= _D1
         ),
         # Housing verification is vom, vor or bank_records
         # (programs/history/keystone_bank_statement@2025.2.guideline:139)
@@ -566,9 +566,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t150 := (loan.forbearance_end is not None)) is False
-            or (_t151 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t150 is None or _t151 is None
+        False if (_t146 := (loan.forbearance_end is not None)) is False
+            or (_t147 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t146 is None or _t147 is None
         else True
     )
     return applies, (
@@ -586,9 +586,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t152 := (loan.forbearance_end is not None)) is False
-            or (_t153 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t152 is None or _t153 is None
+        False if (_t148 := (loan.forbearance_end is not None)) is False
+            or (_t149 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t148 is None or _t149 is None
         else True
     )
     return applies, ()
@@ -678,9 +678,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t154 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t155 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t154 is None or _t155 is None
+            False if (_t150 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t151 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t150 is None or _t151 is None
             else True
         ),
     )
@@ -1954,9 +1954,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     f_total_deposits = loan.total_deposits
@@ -2069,10 +2067,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t12, v_qualifying_income, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_income or (
-        None if v_qualifying_income is None or v_qualifying_income > _D0
-        else rt.divisor(v_qualifying_income, 'qualifying_income')
-    ) is not None:
+    if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
         i_dti = True
         v_dti = None
     f_liquid_assets = loan.liquid_assets
@@ -2086,7 +2081,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     f_fthb = loan.fthb
@@ -2332,10 +2327,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t55 := (f_forbearance_end is not None)) is False
-            or (_t56 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t55 is None or _t56 is None
-        else True
+        False if not (f_forbearance_end is not None)
+        else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -2350,10 +2343,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
     applies = (
-        False if (_t57 := (f_forbearance_end is not None)) is False
-            or (_t58 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t57 is None or _t58 is None
-        else True
+        False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
@@ -2422,8 +2412,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/history/keystone_bank_statement@2025.2.guideline:199; §7.4, p.
     # 15)
-    applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
-    if applies is None:
+    if f_loan_amount is None:
         unresolved.append('second_appraisal')
     # rule max_cash_out: Maximum cash-out (programs/history/keystone_bank_statement@2025.2.guideline:204; §7.5, p. 15)
     applies = (None if f_purpose is None else f_purpose in {'cash_out'})
@@ -2448,38 +2437,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         (
                             False if (i_dti or i_ltv or i_reserves_months)
                             else (
-                                True if (_t65 := (None if v_dti is None else v_dti <= _D50)) is True
+                                True if (_t61 := (None if v_dti is None else v_dti <= _D50)) is True
                                     or (
-                                        _t66 := (
+                                        _t62 := (
                                             False if (
-                                                _t63 := (
+                                                _t59 := (
                                                     False if (
-                                                        _t59 := (
+                                                        _t55 := (
                                                             False if f_fico_no_score
                                                             else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                        or (_t60 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (_t56 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                         or (
-                                                            _t61 := (
+                                                            _t57 := (
                                                                 None if v_reserves_months is None
                                                                 else v_reserves_months >= _D12
                                                             )
                                                         ) is False
-                                                        or (_t62 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t59 is None
-                                                        or _t60 is None
-                                                        or _t61 is None
-                                                        or _t62 is None
+                                                        or (_t58 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t55 is None
+                                                        or _t56 is None
+                                                        or _t57 is None
+                                                        or _t58 is None
                                                     else True
                                                 )
                                             ) is False
-                                                or (_t64 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t63 is None or _t64 is None
+                                                or (_t60 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t59 is None or _t60 is None
                                             else True
                                         )
                                     ) is True
-                                else None if _t65 is None or _t66 is None
+                                else None if _t61 is None or _t62 is None
                                 else False
                             )
                         ) is False
@@ -2488,9 +2477,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t67 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t68 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t67 is None or _t68 is None
+                    False if (_t63 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t64 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t63 is None or _t64 is None
                     else True
                 ) is False
             ):
@@ -2506,38 +2495,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         (
                             False if (i_dti or i_ltv or i_reserves_months)
                             else (
-                                True if (_t75 := (None if v_dti is None else v_dti <= _D50)) is True
+                                True if (_t71 := (None if v_dti is None else v_dti <= _D50)) is True
                                     or (
-                                        _t76 := (
+                                        _t72 := (
                                             False if (
-                                                _t73 := (
+                                                _t69 := (
                                                     False if (
-                                                        _t69 := (
+                                                        _t65 := (
                                                             False if f_fico_no_score
                                                             else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                        or (_t70 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (_t66 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                         or (
-                                                            _t71 := (
+                                                            _t67 := (
                                                                 None if v_reserves_months is None
                                                                 else v_reserves_months >= _D12
                                                             )
                                                         ) is False
-                                                        or (_t72 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t69 is None
-                                                        or _t70 is None
-                                                        or _t71 is None
-                                                        or _t72 is None
+                                                        or (_t68 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t65 is None
+                                                        or _t66 is None
+                                                        or _t67 is None
+                                                        or _t68 is None
                                                     else True
                                                 )
                                             ) is False
-                                                or (_t74 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t73 is None or _t74 is None
+                                                or (_t70 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t69 is None or _t70 is None
                                             else True
                                         )
                                     ) is True
-                                else None if _t75 is None or _t76 is None
+                                else None if _t71 is None or _t72 is None
                                 else False
                             )
                         ) is False
@@ -2546,9 +2535,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t77 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t78 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t77 is None or _t78 is None
+                    False if (_t73 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t74 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t73 is None or _t74 is None
                     else True
                 ) is False
             ):
@@ -2564,38 +2553,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         (
                             False if (i_dti or i_ltv or i_reserves_months)
                             else (
-                                True if (_t85 := (None if v_dti is None else v_dti <= _D50)) is True
+                                True if (_t81 := (None if v_dti is None else v_dti <= _D50)) is True
                                     or (
-                                        _t86 := (
+                                        _t82 := (
                                             False if (
-                                                _t83 := (
+                                                _t79 := (
                                                     False if (
-                                                        _t79 := (
+                                                        _t75 := (
                                                             False if f_fico_no_score
                                                             else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                        or (_t80 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (_t76 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                         or (
-                                                            _t81 := (
+                                                            _t77 := (
                                                                 None if v_reserves_months is None
                                                                 else v_reserves_months >= _D12
                                                             )
                                                         ) is False
-                                                        or (_t82 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t79 is None
-                                                        or _t80 is None
-                                                        or _t81 is None
-                                                        or _t82 is None
+                                                        or (_t78 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t75 is None
+                                                        or _t76 is None
+                                                        or _t77 is None
+                                                        or _t78 is None
                                                     else True
                                                 )
                                             ) is False
-                                                or (_t84 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t83 is None or _t84 is None
+                                                or (_t80 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t79 is None or _t80 is None
                                             else True
                                         )
                                     ) is True
-                                else None if _t85 is None or _t86 is None
+                                else None if _t81 is None or _t82 is None
                                 else False
                             )
                         ) is False
@@ -2604,9 +2593,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t87 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t88 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t87 is None or _t88 is None
+                    False if (_t83 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t84 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t83 is None or _t84 is None
                     else True
                 ) is False
             ):
@@ -2622,38 +2611,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         (
                             False if (i_dti or i_ltv or i_reserves_months)
                             else (
-                                True if (_t95 := (None if v_dti is None else v_dti <= _D50)) is True
+                                True if (_t91 := (None if v_dti is None else v_dti <= _D50)) is True
                                     or (
-                                        _t96 := (
+                                        _t92 := (
                                             False if (
-                                                _t93 := (
+                                                _t89 := (
                                                     False if (
-                                                        _t89 := (
+                                                        _t85 := (
                                                             False if f_fico_no_score
                                                             else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
-                                                        or (_t90 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                                        or (_t86 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                         or (
-                                                            _t91 := (
+                                                            _t87 := (
                                                                 None if v_reserves_months is None
                                                                 else v_reserves_months >= _D12
                                                             )
                                                         ) is False
-                                                        or (_t92 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t89 is None
-                                                        or _t90 is None
-                                                        or _t91 is None
-                                                        or _t92 is None
+                                                        or (_t88 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t85 is None
+                                                        or _t86 is None
+                                                        or _t87 is None
+                                                        or _t88 is None
                                                     else True
                                                 )
                                             ) is False
-                                                or (_t94 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t93 is None or _t94 is None
+                                                or (_t90 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t89 is None or _t90 is None
                                             else True
                                         )
                                     ) is True
-                                else None if _t95 is None or _t96 is None
+                                else None if _t91 is None or _t92 is None
                                 else False
                             )
                         ) is False
@@ -2662,9 +2651,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t97 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t98 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t97 is None or _t98 is None
+                    False if (_t93 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t94 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t93 is None or _t94 is None
                     else True
                 ) is False
             ):
@@ -2680,40 +2669,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         (
                             False if (i_dti or i_ltv or i_reserves_months)
                             else (
-                                True if (_t105 := (None if v_dti is None else v_dti <= _D50)) is True
+                                True if (_t101 := (None if v_dti is None else v_dti <= _D50)) is True
                                     or (
-                                        _t106 := (
+                                        _t102 := (
                                             False if (
-                                                _t103 := (
+                                                _t99 := (
                                                     False if (
-                                                        _t99 := (
+                                                        _t95 := (
                                                             False if f_fico_no_score
                                                             else (None if f_fico is None else f_fico >= 700)
                                                         )
                                                     ) is False
+                                                        or (_t96 := (None if v_ltv is None else v_ltv <= _D80)) is False
                                                         or (
-                                                            _t100 := (None if v_ltv is None else v_ltv <= _D80)
-                                                        ) is False
-                                                        or (
-                                                            _t101 := (
+                                                            _t97 := (
                                                                 None if v_reserves_months is None
                                                                 else v_reserves_months >= _D12
                                                             )
                                                         ) is False
-                                                        or (_t102 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t99 is None
-                                                        or _t100 is None
-                                                        or _t101 is None
-                                                        or _t102 is None
+                                                        or (_t98 := (None if f_fthb is None else not f_fthb)) is False
+                                                    else None if _t95 is None
+                                                        or _t96 is None
+                                                        or _t97 is None
+                                                        or _t98 is None
                                                     else True
                                                 )
                                             ) is False
-                                                or (_t104 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t103 is None or _t104 is None
+                                                or (_t100 := (None if v_dti is None else v_dti <= _D55)) is False
+                                            else None if _t99 is None or _t100 is None
                                             else True
                                         )
                                     ) is True
-                                else None if _t105 is None or _t106 is None
+                                else None if _t101 is None or _t102 is None
                                 else False
                             )
                         ) is False
@@ -2722,9 +2709,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t107 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t108 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t107 is None or _t108 is None
+                    False if (_t103 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t104 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t103 is None or _t104 is None
                     else True
                 ) is False
             ):
@@ -2828,10 +2815,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t21 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t17 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t21
+        ) if _t17
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t24 := (
-                False if (_t22 := (loan.lien_position is not None)) is False
-                    or (_t23 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t22 is None or _t23 is None
+            _t20 := (
+                False if (_t18 := (loan.lien_position is not None)) is False
+                    or (_t19 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t18 is None or _t19 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t24
+        else loan.senior_lien_balance if _t20
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t26 := (
+                _t22 := (
                     None if (
-                        _t25 := (
+                        _t21 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t25 + loan.subordinate_liens
+                    else _t21 + loan.subordinate_liens
                 )
             ) is None
-            else _t26 * _E2
+            else _t22 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,9 +113,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t27 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t23 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t27 if _t27 <= loan.market_rent
+            else _t23 if _t23 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -138,24 +138,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t30 := (
+                _t26 := (
                     None if (
-                        _t29 := (
+                        _t25 := (
                             None if (
-                                _t28 := (
+                                _t24 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t28 + loan.subordinate_liens
+                            else _t24 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t29 + v['heloc_undrawn']
+                    else _t25 + v['heloc_undrawn']
                 )
             ) is None
-            else _t30 * _E2
+            else _t26 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -170,25 +170,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t31 := (
+            _t27 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t31 - loan.excluded_nonrecurring
+        else _t27 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t32 := (
+            _t28 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t32
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t28
         else (
             None if (
-                _t33 := (
+                _t29 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -196,33 +196,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t37 := (
+                        _t33 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t36 := (
+                                    _t32 := (
                                         None if (
-                                            _t35 := (
+                                            _t31 := (
                                                 None if (
-                                                    _t34 := (
+                                                    _t30 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t34
+                                                else _D100 - _t30
                                             )
                                         ) is None
-                                        else _t35 * _Em2
+                                        else _t31 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t36
+                            else v['eligible_deposits'] * _t32
                         )
                     ) is None
-                        or (_t38 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t37 * _t38
+                        or (_t34 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t33 * _t34
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t33
+            ) if _t29
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -254,9 +254,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t39 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t35 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t39 * _E2
+            else _t35 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -329,7 +329,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t40 := rt.months_since_latest(
+                _t36 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -337,17 +337,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t40 >= _D24
+            else _t36 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t41 := rt.months_since_latest(
+                _t37 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t41 >= _D24
+            else _t37 >= _D24
         ),
     )
 
@@ -375,9 +375,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t42 := (loan.forbearance_end is not None)) is False
-            or (_t43 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t42 is None or _t43 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, (
@@ -393,9 +393,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t40 := (loan.forbearance_end is not None)) is False
+            or (_t41 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t40 is None or _t41 is None
         else True
     )
     return applies, ()
@@ -448,9 +448,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t46 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t47 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t46 is None or _t47 is None
+            False if (_t42 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t43 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t42 is None or _t43 is None
             else True
         ),
     )
@@ -520,18 +520,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t48 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t44 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t48 < _D48
+        else _t44 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t49 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t45 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t49 <= _D0
+            else _t45 <= _D0
         ),
     )
 
@@ -1127,10 +1127,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t12 := (f_forbearance_end is not None)) is False
-            or (_t13 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t12 is None or _t13 is None
-        else True
+        False if not (f_forbearance_end is not None)
+        else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -1144,10 +1142,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t14 := (f_forbearance_end is not None)) is False
-            or (_t15 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t14 is None or _t15 is None
-        else True
+        False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
@@ -1176,7 +1171,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
@@ -1216,9 +1211,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
     ):
         ok = (
-            False if (_t16 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                or (_t17 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-            else None if _t16 is None or _t17 is None
+            False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t12 is None or _t13 is None
             else True
         )
         if ok is False:
@@ -1248,7 +1243,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(_t5, f_pitia, _STEP3)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     if i_dscr:
@@ -1260,9 +1255,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t18 := s_credit_events[2]) is None
-        else False if _t18 is _NEVER
-        else rt.months_between(_t18, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t14 := s_credit_events[2]) is None
+        else False if _t14 is _NEVER
+        else rt.months_between(_t14, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
@@ -1289,9 +1284,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             del failed[out[0]]
         if out[1] == 1 and (
             (
-                False if (_t19 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t20 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t19 is None or _t20 is None
+                False if (_t15 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                    or (_t16 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t15 is None or _t16 is None
                 else True
             ) is False
         ):
@@ -1338,9 +1333,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     if refused_max_ltv is not None:
@@ -1404,10 +1397,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t30 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t34
+        ) if _t30
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t37 := (
-                False if (_t35 := (loan.lien_position is not None)) is False
-                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t35 is None or _t36 is None
+            _t33 := (
+                False if (_t31 := (loan.lien_position is not None)) is False
+                    or (_t32 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t31 is None or _t32 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t37
+        else loan.senior_lien_balance if _t33
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t39 := (
+                _t35 := (
                     None if (
-                        _t38 := (
+                        _t34 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t38 + loan.subordinate_liens
+                    else _t34 + loan.subordinate_liens
                 )
             ) is None
-            else _t39 * _E2
+            else _t35 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -101,25 +101,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t40 := (
+            _t36 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t40 - loan.excluded_nonrecurring
+        else _t36 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t41 := (
+            _t37 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t41
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t37
         else (
             None if (
-                _t42 := (
+                _t38 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -127,33 +127,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t46 := (
+                        _t42 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t45 := (
+                                    _t41 := (
                                         None if (
-                                            _t44 := (
+                                            _t40 := (
                                                 None if (
-                                                    _t43 := (
+                                                    _t39 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t43
+                                                else _D100 - _t39
                                             )
                                         ) is None
-                                        else _t44 * _Em2
+                                        else _t40 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t45
+                            else v['eligible_deposits'] * _t41
                         )
                     ) is None
-                        or (_t47 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t46 * _t47
+                        or (_t43 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t42 * _t43
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t42
+            ) if _t38
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -185,9 +185,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t48 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t44 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t48 * _E2
+            else _t44 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -233,24 +233,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t51 := (
+                _t47 := (
                     None if (
-                        _t50 := (
+                        _t46 := (
                             None if (
-                                _t49 := (
+                                _t45 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t49 + loan.subordinate_liens
+                            else _t45 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t50 + v['heloc_undrawn']
+                    else _t46 + v['heloc_undrawn']
                 )
             ) is None
-            else _t51 * _E2
+            else _t47 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -265,9 +265,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t52 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t48 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t52 if _t52 <= loan.market_rent
+            else _t48 if _t48 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -354,7 +354,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t53 := rt.months_since_latest(
+                _t49 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -362,17 +362,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t53 >= _D24
+            else _t49 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t54 := rt.months_since_latest(
+                _t50 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t54 >= _D24
+            else _t50 >= _D24
         ),
     )
 
@@ -385,9 +385,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t55 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t56 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t55 is None or _t56 is None
+        False if (_t51 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t52 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t51 is None or _t52 is None
         else True
     )
     return applies, (
@@ -421,9 +421,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t57 := (loan.forbearance_end is not None)) is False
-            or (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t57 is None or _t58 is None
+        False if (_t53 := (loan.forbearance_end is not None)) is False
+            or (_t54 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t53 is None or _t54 is None
         else True
     )
     return applies, (
@@ -439,9 +439,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t59 := (loan.forbearance_end is not None)) is False
-            or (_t60 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t55 := (loan.forbearance_end is not None)) is False
+            or (_t56 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t55 is None or _t56 is None
         else True
     )
     return applies, ()
@@ -477,8 +477,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t61 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t61 is None
+            or (_t57 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t57 is None
         else True
     )
     return applies, (
@@ -517,9 +517,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t62 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t63 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t62 is None or _t63 is None
+            False if (_t58 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t59 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t58 is None or _t59 is None
             else True
         ),
     )
@@ -556,18 +556,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_edge.guideline:11: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t64 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t60 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t64 < _D48
+        else _t60 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_edge.guideline:14)
         (
             None if (
-                _t65 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t61 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t65 <= _D0
+            else _t61 <= _D0
         ),
     )
 
@@ -1373,10 +1373,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.div_up(_t12, v_qualifying_income, _STEP2)
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_qualifying_income or (
-            None if v_qualifying_income is None or v_qualifying_income > _D0
-            else rt.divisor(v_qualifying_income, 'qualifying_income')
-        ) is not None:
+        if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
         if applies is None:  # may apply: missing unless the requirement is met
@@ -1512,10 +1509,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t24 := (f_forbearance_end is not None)) is False
-            or (_t25 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t24 is None or _t25 is None
-        else True
+        False if not (f_forbearance_end is not None)
+        else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -1529,10 +1524,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
     applies = (
-        False if (_t26 := (f_forbearance_end is not None)) is False
-            or (_t27 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t26 is None or _t27 is None
-        else True
+        False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
     if applies is None or applies:
         unresolved.append('after_forbearance_cash_out')
@@ -1553,8 +1545,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t28 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t28 is None
+            or (_t24 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t24 is None
         else True
     )
     if applies is not False:
@@ -1571,10 +1563,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.div_up(_t13, f_current_housing_payment, _STEP2)
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if f_current_housing_payment is None or f_current_housing_payment > _D0
-            else rt.divisor(f_current_housing_payment, 'current_housing_payment')
-        ) is not None:
+        if (f_current_housing_payment is not None and not (f_current_housing_payment > _D0)):
             i_payment_shock = True
             v_payment_shock = None
         if applies is None:  # may apply: missing unless the requirement is met
@@ -1598,7 +1587,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
@@ -1632,9 +1621,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_edge.guideline:11; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t29 := s_credit_events[2]) is None
-        else False if _t29 is _NEVER
-        else rt.months_between(_t29, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t25 := s_credit_events[2]) is None
+        else False if _t25 is _NEVER
+        else rt.months_between(_t25, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
@@ -1662,9 +1651,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t30 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t31 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t30 is None or _t31 is None
+                    False if (_t26 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t27 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t26 is None or _t27 is None
                     else True
                 ) is False
             ):
@@ -1674,9 +1663,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 del failed[out[0]]
             if out[1] == 1 and (
                 (
-                    False if (_t32 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t33 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t32 is None or _t33 is None
+                    False if (_t28 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
+                        or (_t29 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                    else None if _t28 is None or _t29 is None
                     else True
                 ) is False
             ):
@@ -1723,9 +1712,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     if refused_max_ltv is not None:
@@ -1789,10 +1776,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

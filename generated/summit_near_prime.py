@@ -1214,9 +1214,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_up(_t0, v_property_value, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     f_lien_position = loan.lien_position
@@ -1260,9 +1258,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_cltv = True
         v_cltv = None
     if applies is not False:
@@ -1430,10 +1426,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else rt.div_up(_t24, v_qualifying_income, _STEP2)
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_qualifying_income or (
-            None if v_qualifying_income is None or v_qualifying_income > _D0
-            else rt.divisor(v_qualifying_income, 'qualifying_income')
-        ) is not None:
+        if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
         f_fthb = loan.fthb
@@ -1482,7 +1475,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)

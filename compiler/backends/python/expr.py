@@ -435,7 +435,20 @@ class PyExpr:
         return f"rt.not3({test})" if x.negated else test
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
-        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed.
+        On the fast path, leading operands never unknown (`x is known`) are plain tests: `forbearance_end is known
+        and purpose is purchase` is `False if forbearance_end is None else <the rest>`."""
+        if self.locals_for_values:
+            lead: list[str] = []
+            for o in operands[:-1]:
+                if (parts := self.parts(o)) is None or parts[0] or parts[1]:
+                    break
+                lead.append(parts[2])
+            if lead:
+                rest = self._kleene(operands[len(lead):], decisive)
+                if decisive:
+                    return f"(True if {' or '.join(lead)} else {rest})"
+                return f"(False if not ({' and '.join(lead)}) else {rest})"
         text = self.kleene([self.emit(p) for p in operands], decisive)
         return self.none_seen(operands, decisive, text) or text
 

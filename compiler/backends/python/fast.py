@@ -494,6 +494,13 @@ class FastPath(LimitBlocks):
                 self.say(f"ok = {ok}", depth)
                 self._outcome(r, "ok", depth)
                 continue
+            if not results and not r.adjustments and r.when and (parts := self.e.parts(r.when)) is not None:
+                false, unknown, test = parts  # tested on its parts: missing when unknown (or referred when it applies)
+                either = f"({unknown}) or ({test})" if r.reviews and unknown else test if r.reviews else unknown
+                if either:
+                    self.say(f"if {f'not ({false}) and ({either})' if false else either}:")
+                    self.say(f"unresolved.append({r.id!r})", 2)
+                continue
             self.say(f"{name} = {applies}")
             if not results:
                 self.say(f"if {name} is None{' or ' + name if r.reviews else ''}:")
