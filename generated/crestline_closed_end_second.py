@@ -1587,9 +1587,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         else (
             None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
             else (
-                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
+                _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_eligible_deposits, f_statement_months), _STEP2))
+                else _r.copy_abs()
+            )
         ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
         else (
             None if f_doc_type is None
@@ -1623,10 +1623,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) is None
                     or f_statement_months is None
                     or not f_statement_months
-                else (
-                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _DOWN_DIVIDE(_t13, f_statement_months)).adjusted() < 50
-                else rt.div_down(_t13, f_statement_months, _STEP2)
+                else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t13, f_statement_months), _STEP2)) else _r.copy_abs())
             ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
@@ -1666,10 +1663,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is None
             or v_qualifying_income is None
             or not v_qualifying_income
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t15, v_qualifying_income)).adjusted() < 50
-        else rt.div_up(_t15, v_qualifying_income, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t15, v_qualifying_income), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
@@ -1696,10 +1690,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_reserves_months = False  # outside its domain, or reading such a value
         v_reserves_months = (
             None if f_liquid_assets is None or f_pitia is None or not f_pitia
-            else (
-                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-            else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+            else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
         if (f_pitia is not None and not (f_pitia > _D0)):
@@ -1803,10 +1794,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is None
             or v_property_value is None
             or not v_property_value
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t2, v_property_value)).adjusted() < 50
-        else rt.div_up(_t2, v_property_value, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t2, v_property_value), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (v_property_value is not None and not (v_property_value > _D0)):
@@ -1899,10 +1887,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) is None
                     or v_property_value is None
                     or not v_property_value
-                else (
-                    _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _UP_DIVIDE(_t6, v_property_value)).adjusted() < 50
-                else rt.div_up(_t6, v_property_value, _STEP2)
+                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t6, v_property_value), _STEP2)) else _r.copy_abs())
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain

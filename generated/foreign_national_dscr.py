@@ -1487,10 +1487,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if v_qualifying_rent is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(v_qualifying_rent, f_pitia)).adjusted() < 50
-        else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_qualifying_rent, f_pitia), _STEP3)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if i_qualifying_rent or (f_pitia is not None and not (f_pitia > _D0)):
@@ -1917,10 +1914,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is None
             or f_pitia is None
             or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t10, f_pitia)).adjusted() < 50
-        else rt.div_down(_t10, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t10, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (f_pitia is not None and not (f_pitia > _D0)):
@@ -2154,10 +2148,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
             or v_property_value is None
             or not v_property_value
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t0, v_property_value)).adjusted() < 50
-        else rt.div_up(_t0, v_property_value, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (v_property_value is not None and not (v_property_value > _D0)):
@@ -2243,10 +2234,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) is None
                     or v_property_value is None
                     or not v_property_value
-                else (
-                    _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _UP_DIVIDE(_t3, v_property_value)).adjusted() < 50
-                else rt.div_up(_t3, v_property_value, _STEP2)
+                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain

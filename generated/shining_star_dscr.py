@@ -1165,10 +1165,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (f_pitia is not None and not (f_pitia > _D0)):
@@ -1237,10 +1234,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ) is None
             or f_pitia is None
             or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t5, f_pitia)).adjusted() < 50
-        else rt.div_down(_t5, f_pitia, _STEP3)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t5, f_pitia), _STEP3)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (f_pitia is not None and not (f_pitia > _D0)):
@@ -1327,10 +1321,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
             or v_property_value is None
             or not v_property_value
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t0, v_property_value)).adjusted() < 50
-        else rt.div_up(_t0, v_property_value, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
     if (v_property_value is not None and not (v_property_value > _D0)):
@@ -1390,10 +1381,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 ) is None
                     or v_property_value is None
                     or not v_property_value
-                else (
-                    _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _UP_DIVIDE(_t3, v_property_value)).adjusted() < 50
-                else rt.div_up(_t3, v_property_value, _STEP2)
+                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain

@@ -16,6 +16,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from compiler import ir
 from compiler import runtime as rt
+from compiler.backends.python.bounds import Bounds, step
 from compiler.runtime.meta import stated
 from compiler.runtime.values import NEVER
 
@@ -154,15 +155,18 @@ class PyExpr:
         self.nevers: dict[str, str] = {}  # each such scan -> the shared tuple it is while no item of its kinds is seen
         # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
         self.counted: dict[ir.CountLates, str] = {}
-        # loan fields whose values are multiples of a step (`precision: whole dollars`, cents: the Loan model
-        # enforces it): name -> step; `band chains` then leave out the edges earlier bands imply
-        self.steps: dict[str, Decimal] = {}
+        # the vocabulary's fields: their grids (`precision: whole dollars`, cents: the Loan model enforces them) let
+        # `band chains` leave out the edges earlier bands imply; with their ranges, `bounds` (set by the fast path)
+        # shows which divisions need no check of the quotient's size
+        self.fields: dict[str, ir.Field] = {}
+        self.bounds: Bounds | None = None
 
     def step(self, key: ir.Expr) -> Decimal | None:
         """The grid a key's values lie on: 1 for whole numbers, the field's declared precision, else None."""
         if key.type.kind in ("integer", "months", "days"):
             return Decimal(1)
-        return self.steps.get(key.name) if isinstance(key, ir.FieldRef) else None
+        f = self.fields.get(key.name) if isinstance(key, ir.FieldRef) else None
+        return None if f is None else step(f)
 
     def band_chain(self, key: ir.Expr, name: str, bands: tuple[ir.Band, ...]) -> list[str]:
         """The test of each band for an `if` chain over a known key `name` (each band tested only when the key is in
@@ -233,17 +237,22 @@ class PyExpr:
         if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
             step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
             if self.locals_for_values and _SIMPLE.fullmatch(d) and not _CONSTANT.fullmatch(d):
-                return self._div_inline(n, d, step, r.mode)
+                fits = self.bounds is not None and self.bounds.quotient_fits(x)
+                return self._div_inline(n, d, step, r.mode, fits)
             return f"rt.div_{r.mode}({n}, {d}, {step})"
         return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
 
-    def _div_inline(self, n: str, d: str, step: str, mode: str) -> str:
+    def _div_inline(self, n: str, d: str, step: str, mode: str, fits: bool = False) -> str:
         """`rt.div_<mode>(n, d, step)` written out (the fast path: no call): the 60-digit directed quotient rounded
-        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits."""
+        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits, unless the
+        declared ranges show the quotient never has that many (`fits`)."""
         name, first = self._hoisted(n)
         unknown = f"{first} is None or " if not _CONSTANT.fullmatch(n) else ""
         divide = self.const(f"rt.{mode}_divide", f"{mode.upper()}_DIVIDE")
         quantize = self.const(f"rt.{mode}_quantize", f"{mode.upper()}_QUANTIZE")
+        if fits:
+            return (f"(None if {unknown}{d} is None or not {d} "
+                    f"else (_r if (_r := {quantize}({divide}({name}, {d}), {step})) else _r.copy_abs()))")
         return (f"(None if {unknown}{d} is None or not {d} "
                 f"else (_r if (_r := {quantize}(_q, {step})) else _r.copy_abs()) "
                 f"if (_q := {divide}({name}, {d})).adjusted() < 50 else rt.div_{mode}({name}, {d}, {step}))")

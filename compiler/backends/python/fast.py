@@ -22,6 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
+from compiler.backends.python.bounds import Bounds
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, literal
 from compiler.backends.python.fast_limits import LimitBlocks, comment
@@ -90,6 +91,7 @@ class FastPath(LimitBlocks):
 
     def write(self) -> str:
         self.e.locals_for_values = True
+        self.e.bounds = Bounds(self.e.fields, {v.id: v for v in self.p.values})
         try:
             self._scans()
             self._values()
@@ -99,6 +101,7 @@ class FastPath(LimitBlocks):
             self._limits()
         finally:
             self.e.locals_for_values = False
+            self.e.bounds = None
             self.e.latest = {}
             self.e.counted = {}
             self.e.nevers = {}

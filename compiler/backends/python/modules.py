@@ -202,9 +202,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     from compiler.wording import describe, describe_requirement
 
     emitter = PyExpr()
-    # whole dollars, cents: the Loan model holds each such field to its precision (`_field`, decimal_places)
-    emitter.steps = {f.name: Decimal(1).scaleb(-f.places) for f in vocabulary.fields
-                     if f.type.kind in ("money", "percent", "ratio", "quantity") and f.places is not None}
+    emitter.fields = {f.name: f for f in vocabulary.fields}  # their ranges and precisions (`_field`)
     titles = titles_of(program, vocabulary)
     meta = program_meta(program, vocabulary)
     own = {k: v for k, v in meta.names.items() if v.is_value}
