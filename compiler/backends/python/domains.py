@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names
-from compiler.backends.python.expr import band_test
+from compiler.backends.python.bands import band_test
 
 _NAME = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+")  # a field or derived value: cheap to read twice
 # one denominator tested inline (`undefined` with `const`): Undefined exactly when it is known and not above zero

@@ -11,11 +11,11 @@ import dataclasses
 import datetime as dt
 import operator
 import re
-from collections.abc import Callable
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from compiler import ir
 from compiler import runtime as rt
+from compiler.backends.python.bands import band_test, implied_edges
 from compiler.backends.python.bounds import Bounds, step
 from compiler.runtime.meta import stated
 from compiler.runtime.values import NEVER
@@ -70,71 +70,6 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
             return one_line
         return f"rt.{name}(\n" + "".join(f"{inner}{p},\n" for p in parts) + f"{pad})"
     raise TypeError(f"literal: cannot emit {type(value).__name__}")
-
-
-def _bound(value: Decimal, integer: bool, const: Callable[[Decimal], str]) -> str:
-    """A band edge: an int literal for integer keys (int against int compares fastest), else a module constant."""
-    if integer and value == value.to_integral_value():
-        return str(int(value))
-    return const(value)
-
-
-def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool], integer: bool,
-              const: Callable[[Decimal], str]) -> str:
-    """`low <= key <= high` (or `<`, or one side only) for a band; "True" for an unbounded band."""
-    low, low_inc, high, high_inc = band
-    if low is None and high is None:
-        return "True"
-    if low is None or high is None:  # one edge: the key first
-        edge = low if low is not None else high
-        op = (">=" if low_inc else ">") if low is not None else ("<=" if high_inc else "<")
-        return f"{key} {op} {_bound(edge, integer, const)}"  # type: ignore[arg-type]
-    return f"{_bound(low, integer, const)} {'<=' if low_inc else '<'} {key} {'<=' if high_inc else '<'} {_bound(high, integer, const)}"
-
-
-Edge = tuple[Decimal | None, bool, Decimal | None, bool]  # low, low inclusive, high, high inclusive (None: unbounded)
-
-
-def _snap(x: Decimal, closed: bool, step: Decimal | None) -> tuple[Decimal, bool]:
-    """The frontier "every key >= x" (closed) or "> x" (open) on the grid of `step`: from its first key, closed."""
-    if step is None:
-        return x, closed
-    first = (x / step).to_integral_value(ROUND_CEILING) * step
-    return (first + step if not closed and first == x else first), True
-
-
-def _covers_from(bands: list[Edge], x: Decimal, closed: bool, step: Decimal | None) -> bool:
-    """Every key >= x (closed) or > x (open) lies in one of `bands` (keys are multiples of `step` when it is given)."""
-    x, closed = _snap(x, closed, step)
-    moved = True
-    while moved:
-        moved = False
-        for low, low_inc, high, high_inc in bands:
-            starts = low is None or low < x or (low == x and (low_inc or not closed))
-            if not starts or not (high is None or x < high or (x == high and high_inc and closed)):
-                continue
-            if high is None:
-                return True
-            x, closed = _snap(high, not high_inc, step)
-            moved = True
-    return False
-
-
-def implied_edges(bands: list[Edge], step: Decimal | None) -> list[Edge]:
-    """Bands tested in order by an `if` chain (a key reaching band i is known and in none before it): each band
-    without the edges the earlier ones imply (every key past that edge lies in an earlier band), so a chain over
-    descending bands tests `fico >= 720` where the band says 720-739. `step`: the keys' grid (1 for whole
-    numbers, 0.01 for cents), None for any number."""
-    out: list[Edge] = []
-    for i, (low, low_inc, high, high_inc) in enumerate(bands):
-        earlier = bands[:i]
-        if high is not None and _covers_from(earlier, high, not high_inc, step):
-            high = None
-        mirrored = [(None if h is None else -h, hi, None if lo is None else -lo, li) for lo, li, h, hi in earlier]
-        if low is not None and _covers_from(mirrored, -low, not low_inc, step):
-            low = None
-        out.append((low, low_inc, high, high_inc))
-    return out
 
 
 class PyExpr:
@@ -515,13 +450,13 @@ class PyExpr:
             as_of = f"loan.{x.left.as_of}"
             test = f"{since}({d}, {as_of}) {_OPERATOR[x.op]} {edge}"
             nv = self.const("rt.NEVER", "NEVER")
-            seen = (f"(({d} := {name}[{group}]) is {nv} or {d} is not None and {test})" if never
+            scan = (f"(({d} := {name}[{group}]) is {nv} or {d} is not None and {test})" if never
                     else f"({d} := {name}[{group}]) is not None and {d} is not {nv} and {test}")
-            return f"{name} is not None and {as_of} is not None and {seen}"
-        parts = self.parts(x)
-        if parts is None:
+            return f"{name} is not None and {as_of} is not None and {scan}"
+        split = self.parts(x)
+        if split is None:
             return None
-        false, unknown, test = parts
+        false, unknown, test = split
         return " and ".join([*(f"not ({c})" for c in (false, unknown) if c), test])
 
     def requirement_met(self, q: ir.Requirement) -> str | None:

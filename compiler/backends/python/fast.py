@@ -19,7 +19,6 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
 from compiler.backends.python.bounds import Bounds
@@ -27,6 +26,7 @@ from compiler.backends.python.domains import any_invalid, invalid_lines, require
 from compiler.backends.python.expr import _SIMPLE, PyExpr, literal
 from compiler.backends.python.fast_limits import LimitBlocks, comment
 from compiler.backends.python.placement import placed
+from compiler.backends.python.quotients import same_quotient
 from compiler.evaluate import Env, ev
 from compiler.ir_types import Type
 
@@ -186,7 +186,7 @@ class FastPath(LimitBlocks):
             cite = f"; {comment(val.citation)}" if val.citation else ""
             flag = [f"i_{val.id} = False  # outside its domain, or reading such a value"] if val.id in self.invalid_from else []
             body = self.emit(val.body)
-            if same := self._same_quotient(val):  # CLTV is LTV when there are no other liens
+            if same := same_quotient(val, self.p.values, self.decisive, self.emit):  # CLTV: LTV, no other liens
                 body = f"({same[0]} if {same[0]} is not None and {same[1]} else {body})"
             self.bindings[f"v_{val.id}"] = [
                 f"# {comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {body}",
@@ -196,39 +196,6 @@ class FastPath(LimitBlocks):
         self.say("unresolved: list[str] = []")
         self.say("applies: bool | None")
         self.say("ok: bool | None")
-
-    def _same_quotient(self, val: ir.Value) -> tuple[str, str] | None:
-        """A value dividing a sum by what another value divides part of that sum by, rounded alike (CLTV =
-        (senior liens + loan amount + subordinate liens) / property value, LTV = loan amount / property value):
-        equal to it when the other addends are all zero. (the other value's local, the test that they are zero);
-        None when there is no such value (the one with the most addends in common is taken)."""
-        body = val.body
-        if not isinstance(body, ir.DivRound):
-            return None
-        power, terms = _addends(body.numerator)
-        best: tuple[int, str, str] | None = None
-        for w in self.p.values:
-            other = w.body
-            if (w.id == val.id or w.id not in self.decisive or not isinstance(other, ir.DivRound)
-                    or other.denominator != body.denominator or other.rounding != body.rounding
-                    or w.rounding != val.rounding or w.type != val.type):
-                continue
-            their_power, theirs = _addends(other.numerator)
-            extra = list(terms)
-            for t in theirs:
-                if t not in extra:
-                    break
-                extra.remove(t)
-            else:
-                if their_power != power or not extra or len(extra) == len(terms):
-                    continue
-                names = [self.emit(t) for t in extra]
-                if not all(_SIMPLE.fullmatch(n) and not n.startswith("_") and not n.isdigit() for n in names):
-                    continue
-                zero = " and ".join(f"{n} is not None and not {n}" for n in names)
-                if best is None or len(theirs) > best[0]:
-                    best = (len(theirs), f"v_{w.id}", zero)
-        return None if best is None else best[1:]
 
     # ---------------------------------------------------------------- matrices: the oracle's `place`, unrolled
 
@@ -249,7 +216,7 @@ class FastPath(LimitBlocks):
         table = self._when_table()
         depth = 1
         if table is not None:
-            ids, key, applying, which = table
+            _ids, key, applying, which = table
             if which is not None:  # the one matrix that applies, run alone; the general path when not known
                 alone = set(which[1].values())
                 keyword = "if"
@@ -593,25 +560,6 @@ def _negated(test: str) -> str:
     if m := _EQ.fullmatch(test):
         return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
     return f"not ({test})"
-
-
-def _addends(x: ir.Expr) -> tuple[int, list[ir.Expr]]:
-    """(the power of ten it is scaled by, the addends of the sum under it) of a numerator: `(a + b) as percent` ->
-    (2, [a, b])."""
-    power = 0
-    if isinstance(x, ir.Scale):
-        power, x = x.power, x.operand
-    out: list[ir.Expr] = []
-
-    def walk(e: ir.Expr) -> None:
-        if isinstance(e, ir.Arith) and e.op == "+":
-            walk(e.left)
-            walk(e.right)
-        else:
-            out.append(e)
-
-    walk(x)
-    return power, out
 
 
 def _balanced(text: str) -> bool:
