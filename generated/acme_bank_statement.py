@@ -48,12 +48,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t58 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t48 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t58
+        ) if _t48
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -65,32 +65,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t61 := (
-                False if (_t59 := (loan.lien_position is not None)) is False
-                    or (_t60 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t59 is None or _t60 is None
+            _t51 := (
+                False if (_t49 := (loan.lien_position is not None)) is False
+                    or (_t50 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t49 is None or _t50 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t61
+        else loan.senior_lien_balance if _t51
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t63 := (
+                _t53 := (
                     None if (
-                        _t62 := (
+                        _t52 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t62 + loan.subordinate_liens
+                    else _t52 + loan.subordinate_liens
                 )
             ) is None
-            else _t63 * _E2
+            else _t53 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -102,25 +102,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t64 := (
+            _t54 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t64 - loan.excluded_nonrecurring
+        else _t54 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t65 := (
+            _t55 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t65
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t55
         else (
             None if (
-                _t66 := (
+                _t56 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -128,33 +128,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t70 := (
+                        _t60 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t69 := (
+                                    _t59 := (
                                         None if (
-                                            _t68 := (
+                                            _t58 := (
                                                 None if (
-                                                    _t67 := (
+                                                    _t57 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t67
+                                                else _D100 - _t57
                                             )
                                         ) is None
-                                        else _t68 * _Em2
+                                        else _t58 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t69
+                            else v['eligible_deposits'] * _t59
                         )
                     ) is None
-                        or (_t71 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t70 * _t71
+                        or (_t61 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t60 * _t61
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t66
+            ) if _t56
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -186,9 +186,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t72 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t62 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t72 * _E2
+            else _t62 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -234,24 +234,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t75 := (
+                _t65 := (
                     None if (
-                        _t74 := (
+                        _t64 := (
                             None if (
-                                _t73 := (
+                                _t63 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t73 + loan.subordinate_liens
+                            else _t63 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t74 + v['heloc_undrawn']
+                    else _t64 + v['heloc_undrawn']
                 )
             ) is None
-            else _t75 * _E2
+            else _t65 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -266,9 +266,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t76 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t66 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t76 if _t76 <= loan.market_rent
+            else _t66 if _t66 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -289,9 +289,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (acme_bank_statement_meta).
     """
     return (
-        False if (_t77 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t78 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t77 is None or _t78 is None
+        False if (_t67 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t68 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t67 is None or _t68 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -303,9 +303,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (acme_bank_statement_meta).
     """
     return (
-        False if (_t79 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t80 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t79 is None or _t80 is None
+        False if (_t69 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t70 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t69 is None or _t70 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -317,9 +317,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (acme_bank_statement_meta).
     """
     return (
-        False if (_t81 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t82 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t81 is None or _t82 is None
+        False if (_t71 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t72 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t71 is None or _t72 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -331,9 +331,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (acme_bank_statement_meta).
     """
     return (
-        False if (_t83 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t84 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t83 is None or _t84 is None
+        False if (_t73 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t74 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t73 is None or _t74 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -435,51 +435,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t85 := rt.months_since_latest(
+                _t75 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t85 >= _D36
+            else _t75 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t86 := rt.months_since_latest(
+                _t76 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t86 >= _D24
+            else _t76 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t87 := rt.months_since_latest(
+                _t77 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t87 >= _D12
+            else _t77 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t88 := rt.months_since_latest(
+                _t78 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t88 >= _D24
+            else _t78 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t89 := rt.months_since_latest(
+                _t79 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t89 >= _D12
+            else _t79 >= _D12
         ),
     )
 
@@ -502,9 +502,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t90 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t80 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t90 <= _D1
+            else _t80 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -534,9 +534,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t91 := (loan.forbearance_end is not None)) is False
-            or (_t92 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t91 is None or _t92 is None
+        False if (_t81 := (loan.forbearance_end is not None)) is False
+            or (_t82 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t81 is None or _t82 is None
         else True
     )
     return applies, (
@@ -553,9 +553,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t93 := (loan.forbearance_end is not None)) is False
-            or (_t94 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t93 is None or _t94 is None
+        False if (_t83 := (loan.forbearance_end is not None)) is False
+            or (_t84 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t83 is None or _t84 is None
         else True
     )
     return applies, ()
@@ -662,9 +662,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t95 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t96 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t95 is None or _t96 is None
+            False if (_t85 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t86 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t85 is None or _t86 is None
             else True
         ),
     )
@@ -1920,8 +1920,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
@@ -2393,114 +2392,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('excluded_states_overlay')
     if outside is not None:  # a key outside a matrix's bands
         if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t48 is None or _t49 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('second_home')) is not None:  # matrix second_home
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t50 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t51 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t50 is None or _t51 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t52 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t53 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t52 is None or _t53 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t54 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t55 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t54 is None or _t55 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (None if f_property_type is None else f_property_type in {'condo_non_warrantable'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t56 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t57 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t56 is None or _t57 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

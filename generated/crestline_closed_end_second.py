@@ -1715,13 +1715,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_reserves_months >= v_min_reserves):
             failed.append('reserves')
     if outside is not None and (out := outside.get('ces')) is not None:  # matrix ces
-        if out[1] == 0 and (
-            (
-                (None if f_purpose is None else f_purpose in {'purchase'}) is True
-                    and (None if f_occupancy is None else f_occupancy in {'primary'}) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
+        if out[1] == 0 and (('piggyback' in failed) or ('minimum_fico' in failed)):
             del failed[out[0]]
         if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D25000) is False)

@@ -1796,8 +1796,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_property_adjustment is None:
         unresolved.append('property_adjustment')
     # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150; §5.3 Interest-only, p. 10)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
             if f_fico_no_score or f_fico is None or not (f_fico >= 720):
@@ -1824,8 +1823,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('first_time_investor')
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
-    f_short_term_rental = loan.short_term_rental
-    applies = f_short_term_rental
+    applies = loan.short_term_rental
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
             if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
@@ -2063,27 +2061,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('prepayment_states')
     if outside is not None and (out := outside.get('scored')) is not None:  # matrix scored
         if out[1] == 0 and (
-            (
-                (None if f_fico_no_score is None else not f_fico_no_score) is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)) is False
-                )
-                or (
-                    f_first_time_investor is True
-                        and (
-                            False if i_dscr_tier
-                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
-                        ) is False
-                )
-                or (
-                    f_short_term_rental is True
-                        and (
-                            False if i_dscr_tier else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
-                        ) is False
-                )
+            ('us_credit_score' in failed)
+                or ('interest_only' in failed)
+                or ('first_time_investor' in failed)
+                or ('short_term_rental' in failed)
         ):
             del failed[out[0]]
         if out[1] == 1 and (

@@ -46,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t50
+        ) if _t34
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -63,32 +63,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t53 := (
-                False if (_t51 := (loan.lien_position is not None)) is False
-                    or (_t52 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t51 is None or _t52 is None
+            _t37 := (
+                False if (_t35 := (loan.lien_position is not None)) is False
+                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t35 is None or _t36 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t53
+        else loan.senior_lien_balance if _t37
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t55 := (
+                _t39 := (
                     None if (
-                        _t54 := (
+                        _t38 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t54 + loan.subordinate_liens
+                    else _t38 + loan.subordinate_liens
                 )
             ) is None
-            else _t55 * _E2
+            else _t39 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -100,9 +100,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t40 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t56 if _t56 <= loan.market_rent
+            else _t40 if _t40 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -137,24 +137,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t59 := (
+                _t43 := (
                     None if (
-                        _t58 := (
+                        _t42 := (
                             None if (
-                                _t57 := (
+                                _t41 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t57 + loan.subordinate_liens
+                            else _t41 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t58 + v['heloc_undrawn']
+                    else _t42 + v['heloc_undrawn']
                 )
             ) is None
-            else _t59 * _E2
+            else _t43 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -169,25 +169,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t60 := (
+            _t44 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t60 - loan.excluded_nonrecurring
+        else _t44 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t61 := (
+            _t45 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t45
         else (
             None if (
-                _t62 := (
+                _t46 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -195,33 +195,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t66 := (
+                        _t50 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t65 := (
+                                    _t49 := (
                                         None if (
-                                            _t64 := (
+                                            _t48 := (
                                                 None if (
-                                                    _t63 := (
+                                                    _t47 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t63
+                                                else _D100 - _t47
                                             )
                                         ) is None
-                                        else _t64 * _Em2
+                                        else _t48 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t65
+                            else v['eligible_deposits'] * _t49
                         )
                     ) is None
-                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t66 * _t67
+                        or (_t51 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t50 * _t51
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t62
+            ) if _t46
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -253,9 +253,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t52 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t68 * _E2
+            else _t52 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -290,9 +290,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t69 is None or _t70 is None
+        False if (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t54 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t53 is None or _t54 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -304,9 +304,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t71 is None or _t72 is None
+        False if (_t55 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t55 is None or _t56 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -318,9 +318,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t57 is None or _t58 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -341,9 +341,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t76 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t75 is None or _t76 is None
+        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t60 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     return applies, ()
@@ -423,11 +423,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t77 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t61 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t78 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t62 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t77 is None or _t78 is None
+            else None if _t61 is None or _t62 is None
             else False
         ),
     )
@@ -538,39 +538,39 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         (
             None if (
-                _t79 := rt.months_since_latest(
+                _t63 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t79 >= _D36
+            else _t63 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
         (
             None if (
-                _t80 := rt.months_since_latest(
+                _t64 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t80 >= _D24
+            else _t64 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         (
             None if (
-                _t81 := rt.months_since_latest(
+                _t65 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t81 >= _D36
+            else _t65 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         (
             None if (
-                _t82 := rt.months_since_latest(
+                _t66 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t82 >= _D24
+            else _t66 >= _D24
         ),
     )
 
@@ -587,9 +587,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/harbor_dscr.guideline:151)
         (
             None if (
-                _t83 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t67 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t83 <= _D1
+            else _t67 <= _D1
         ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -626,9 +626,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t84 is None or _t85 is None
+            False if (_t68 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t69 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t68 is None or _t69 is None
             else True
         ),
     )
@@ -1534,8 +1534,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_cash_out_no_ratio is None:
         unresolved.append('cash_out_no_ratio')
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
@@ -1633,8 +1632,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif ok is None:
             unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
-    f_short_term_rental = loan.short_term_rental
-    applies = f_short_term_rental
+    applies = loan.short_term_rental
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
             if i_dscr or v_dscr is None or not (v_dscr >= _D1_150):
@@ -1879,30 +1877,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if outside is not None:  # a key outside a matrix's bands
         if (out := outside.get('no_ratio')) is not None:  # matrix no_ratio
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t35 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t34 is None or _t35 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
             if out[1] == 1 and (
@@ -1910,155 +1888,39 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     f_first_time_investor is True
                         and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1)) is False
                 )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t37 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t36 is None or _t37 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or (
-                        f_short_term_rental is True
-                            and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1_150)) is False
-                    )
+                    or ('min_dscr' in failed)
+                    or ('short_term_rental' in failed)
             ):
                 del failed[out[0]]
         if (out := outside.get('cash_out')) is not None:  # matrix cash_out
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t39 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t38 is None or _t39 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t40 is None or _t41 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
         if (out := outside.get('rate_term')) is not None:  # matrix rate_term
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t43 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t42 is None or _t43 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t44 is None or _t45 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
         if (out := outside.get('purchase')) is not None:  # matrix purchase
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t47 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t46 is None or _t47 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t48 is None or _t49 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t105 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t55 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t105
+        ) if _t55
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t108 := (
-                False if (_t106 := (loan.lien_position is not None)) is False
-                    or (_t107 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t106 is None or _t107 is None
+            _t58 := (
+                False if (_t56 := (loan.lien_position is not None)) is False
+                    or (_t57 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t56 is None or _t57 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t108
+        else loan.senior_lien_balance if _t58
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t110 := (
+                _t60 := (
                     None if (
-                        _t109 := (
+                        _t59 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t109 + loan.subordinate_liens
+                    else _t59 + loan.subordinate_liens
                 )
             ) is None
-            else _t110 * _E2
+            else _t60 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -101,25 +101,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t111 := (
+            _t61 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t111 - loan.excluded_nonrecurring
+        else _t61 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t112 := (
+            _t62 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t112
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t62
         else (
             None if (
-                _t113 := (
+                _t63 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -127,33 +127,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t117 := (
+                        _t67 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t116 := (
+                                    _t66 := (
                                         None if (
-                                            _t115 := (
+                                            _t65 := (
                                                 None if (
-                                                    _t114 := (
+                                                    _t64 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t114
+                                                else _D100 - _t64
                                             )
                                         ) is None
-                                        else _t115 * _Em2
+                                        else _t65 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t116
+                            else v['eligible_deposits'] * _t66
                         )
                     ) is None
-                        or (_t118 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t117 * _t118
+                        or (_t68 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t67 * _t68
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t113
+            ) if _t63
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -185,9 +185,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t119 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t69 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t119 * _E2
+            else _t69 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -225,24 +225,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t122 := (
+                _t72 := (
                     None if (
-                        _t121 := (
+                        _t71 := (
                             None if (
-                                _t120 := (
+                                _t70 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t120 + loan.subordinate_liens
+                            else _t70 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t121 + v['heloc_undrawn']
+                    else _t71 + v['heloc_undrawn']
                 )
             ) is None
-            else _t122 * _E2
+            else _t72 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -257,9 +257,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t123 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t73 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t123 if _t123 <= loan.market_rent
+            else _t73 if _t73 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -288,9 +288,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t124 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t125 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t124 is None or _t125 is None
+        False if (_t74 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t75 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t74 is None or _t75 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -302,9 +302,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t126 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t127 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t126 is None or _t127 is None
+        False if (_t76 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t77 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t76 is None or _t77 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -316,9 +316,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t128 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t129 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t128 is None or _t129 is None
+        False if (_t78 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t79 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t78 is None or _t79 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -330,9 +330,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement__v2025_2_meta).
     """
     return (
-        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t131 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t130 is None or _t131 is None
+        False if (_t80 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t81 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t80 is None or _t81 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -417,34 +417,32 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 700 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/history/keystone_bank_statement@2025.2.guideline:119)
         (
-            True if (_t138 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t88 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t139 := (
+                    _t89 := (
                         False if (
-                            _t136 := (
+                            _t86 := (
                                 False if (
-                                    _t132 := (
+                                    _t82 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 700)
                                     )
                                 ) is False
-                                    or (_t133 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t83 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t134 := (
-                                            None if v['reserves_months'] is None else v['reserves_months'] >= _D12
-                                        )
+                                        _t84 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)
                                     ) is False
-                                    or (_t135 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t132 is None or _t133 is None or _t134 is None or _t135 is None
+                                    or (_t85 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t82 is None or _t83 is None or _t84 is None or _t85 is None
                                 else True
                             )
                         ) is False
-                            or (_t137 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t136 is None or _t137 is None
+                            or (_t87 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t86 is None or _t87 is None
                         else True
                     )
                 ) is True
-            else None if _t138 is None or _t139 is None
+            else None if _t88 is None or _t89 is None
             else False
         ),
     )
@@ -466,51 +464,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:126)
         (
             None if (
-                _t140 := rt.months_since_latest(
+                _t90 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t140 >= _D36
+            else _t90 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:127)
         (
             None if (
-                _t141 := rt.months_since_latest(
+                _t91 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t141 >= _D24
+            else _t91 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:128)
         (
             None if (
-                _t142 := rt.months_since_latest(
+                _t92 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t142 >= _D12
+            else _t92 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:129)
         (
             None if (
-                _t143 := rt.months_since_latest(
+                _t93 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t143 >= _D24
+            else _t93 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/history/keystone_bank_statement@2025.2.guideline:130)
         (
             None if (
-                _t144 := rt.months_since_latest(
+                _t94 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t144 >= _D12
+            else _t94 >= _D12
         ),
     )
 
@@ -533,9 +531,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/history/keystone_bank_statement@2025.2.guideline:138)
         (
             None if (
-                _t145 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t95 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t145 <= _D1
+            else _t95 <= _D1
         ),
         # Housing verification is vom, vor or bank_records
         # (programs/history/keystone_bank_statement@2025.2.guideline:139)
@@ -566,9 +564,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:145: applies when Forbearance end is known and Loan
     # purpose is purchase or rate_term
     applies = (
-        False if (_t146 := (loan.forbearance_end is not None)) is False
-            or (_t147 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t146 is None or _t147 is None
+        False if (_t96 := (loan.forbearance_end is not None)) is False
+            or (_t97 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t96 is None or _t97 is None
         else True
     )
     return applies, (
@@ -586,9 +584,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/history/keystone_bank_statement@2025.2.guideline:150: applies when Forbearance end is known and Loan
     # purpose is cash_out
     applies = (
-        False if (_t148 := (loan.forbearance_end is not None)) is False
-            or (_t149 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t148 is None or _t149 is None
+        False if (_t98 := (loan.forbearance_end is not None)) is False
+            or (_t99 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t98 is None or _t99 is None
         else True
     )
     return applies, ()
@@ -678,9 +676,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $100,000 and Loan amount at most $3,000,000
         # (programs/history/keystone_bank_statement@2025.2.guideline:189)
         (
-            False if (_t150 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t151 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t150 is None or _t151 is None
+            False if (_t100 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t101 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t100 is None or _t101 is None
             else True
         ),
     )
@@ -1900,8 +1898,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/history/keystone_bank_statement@2025.2.guideline:95; §3.2, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
@@ -2415,294 +2412,29 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('max_cash_out')
     if outside is not None:  # a key outside a matrix's bands
         if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t61 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t62 := (
-                                            False if (
-                                                _t59 := (
-                                                    False if (
-                                                        _t55 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 700)
-                                                        )
-                                                    ) is False
-                                                        or (_t56 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t57 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t58 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t55 is None
-                                                        or _t56 is None
-                                                        or _t57 is None
-                                                        or _t58 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t60 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t59 is None or _t60 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t61 is None or _t62 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t63 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t64 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t63 is None or _t64 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('second_home')) is not None:  # matrix second_home
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t71 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t72 := (
-                                            False if (
-                                                _t69 := (
-                                                    False if (
-                                                        _t65 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 700)
-                                                        )
-                                                    ) is False
-                                                        or (_t66 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t67 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t68 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t65 is None
-                                                        or _t66 is None
-                                                        or _t67 is None
-                                                        or _t68 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t70 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t69 is None or _t70 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t71 is None or _t72 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t73 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t74 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t73 is None or _t74 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t81 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t82 := (
-                                            False if (
-                                                _t79 := (
-                                                    False if (
-                                                        _t75 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 700)
-                                                        )
-                                                    ) is False
-                                                        or (_t76 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t77 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t78 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t75 is None
-                                                        or _t76 is None
-                                                        or _t77 is None
-                                                        or _t78 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t80 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t79 is None or _t80 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t81 is None or _t82 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t83 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t84 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t83 is None or _t84 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t91 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t92 := (
-                                            False if (
-                                                _t89 := (
-                                                    False if (
-                                                        _t85 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 700)
-                                                        )
-                                                    ) is False
-                                                        or (_t86 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t87 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t88 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t85 is None
-                                                        or _t86 is None
-                                                        or _t87 is None
-                                                        or _t88 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t90 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t89 is None or _t90 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t91 is None or _t92 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t93 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t94 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t93 is None or _t94 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t101 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t102 := (
-                                            False if (
-                                                _t99 := (
-                                                    False if (
-                                                        _t95 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 700)
-                                                        )
-                                                    ) is False
-                                                        or (_t96 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t97 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t98 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t95 is None
-                                                        or _t96 is None
-                                                        or _t97 is None
-                                                        or _t98 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t100 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t99 is None or _t100 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t101 is None or _t102 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t103 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t104 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t103 is None or _t104 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

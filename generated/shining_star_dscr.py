@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t17 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t17
+        ) if _t15
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t20 := (
-                False if (_t18 := (loan.lien_position is not None)) is False
-                    or (_t19 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t18 is None or _t19 is None
+            _t18 := (
+                False if (_t16 := (loan.lien_position is not None)) is False
+                    or (_t17 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t16 is None or _t17 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t20
+        else loan.senior_lien_balance if _t18
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t22 := (
+                _t20 := (
                     None if (
-                        _t21 := (
+                        _t19 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t21 + loan.subordinate_liens
+                    else _t19 + loan.subordinate_liens
                 )
             ) is None
-            else _t22 * _E2
+            else _t20 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -113,9 +113,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t23 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t21 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t23 if _t23 <= loan.market_rent
+            else _t21 if _t21 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -138,24 +138,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t26 := (
+                _t24 := (
                     None if (
-                        _t25 := (
+                        _t23 := (
                             None if (
-                                _t24 := (
+                                _t22 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t24 + loan.subordinate_liens
+                            else _t22 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t25 + v['heloc_undrawn']
+                    else _t23 + v['heloc_undrawn']
                 )
             ) is None
-            else _t26 * _E2
+            else _t24 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -170,25 +170,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t27 := (
+            _t25 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t27 - loan.excluded_nonrecurring
+        else _t25 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t28 := (
+            _t26 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t28
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t26
         else (
             None if (
-                _t29 := (
+                _t27 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -196,33 +196,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t33 := (
+                        _t31 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t32 := (
+                                    _t30 := (
                                         None if (
-                                            _t31 := (
+                                            _t29 := (
                                                 None if (
-                                                    _t30 := (
+                                                    _t28 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t30
+                                                else _D100 - _t28
                                             )
                                         ) is None
-                                        else _t31 * _Em2
+                                        else _t29 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t32
+                            else v['eligible_deposits'] * _t30
                         )
                     ) is None
-                        or (_t34 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t33 * _t34
+                        or (_t32 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t31 * _t32
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t29
+            ) if _t27
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -254,9 +254,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t35 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t33 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t35 * _E2
+            else _t33 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -329,7 +329,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t36 := rt.months_since_latest(
+                _t34 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -337,17 +337,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t36 >= _D24
+            else _t34 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t37 := rt.months_since_latest(
+                _t35 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t37 >= _D24
+            else _t35 >= _D24
         ),
     )
 
@@ -375,9 +375,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t38 := (loan.forbearance_end is not None)) is False
-            or (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t38 is None or _t39 is None
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     return applies, (
@@ -393,9 +393,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t40 := (loan.forbearance_end is not None)) is False
-            or (_t41 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t40 is None or _t41 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, ()
@@ -448,9 +448,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t42 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t43 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t42 is None or _t43 is None
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
             else True
         ),
     )
@@ -520,18 +520,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t44 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t42 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t44 < _D48
+        else _t42 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t45 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t43 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t45 <= _D0
+            else _t43 <= _D0
         ),
     )
 
@@ -1036,8 +1036,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('min_fico')
     elif f_fico is None:
         unresolved.append('min_fico')
@@ -1274,16 +1273,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (s_housing_lates_late <= 0):
             failed.append('event_housing_history')
     if outside is not None and (out := outside.get('investment')) is not None:  # matrix investment
-        if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+        if out[1] == 0 and ('min_fico' in failed):
             del failed[out[0]]
-        if out[1] == 1 and (
-            (
-                False if (_t15 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t16 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t15 is None or _t16 is None
-                else True
-            ) is False
-        ):
+        if out[1] == 1 and ('loan_amount_range' in failed):
             del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

@@ -47,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t25 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t29
+        ) if _t25
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -64,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t32 := (
-                False if (_t30 := (loan.lien_position is not None)) is False
-                    or (_t31 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t30 is None or _t31 is None
+            _t28 := (
+                False if (_t26 := (loan.lien_position is not None)) is False
+                    or (_t27 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t26 is None or _t27 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t32
+        else loan.senior_lien_balance if _t28
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t34 := (
+                _t30 := (
                     None if (
-                        _t33 := (
+                        _t29 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t33 + loan.subordinate_liens
+                    else _t29 + loan.subordinate_liens
                 )
             ) is None
-            else _t34 * _E2
+            else _t30 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -101,25 +101,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t35 := (
+            _t31 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t35 - loan.excluded_nonrecurring
+        else _t31 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t36 := (
+            _t32 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t36
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t32
         else (
             None if (
-                _t37 := (
+                _t33 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -127,33 +127,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t41 := (
+                        _t37 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t40 := (
+                                    _t36 := (
                                         None if (
-                                            _t39 := (
+                                            _t35 := (
                                                 None if (
-                                                    _t38 := (
+                                                    _t34 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t38
+                                                else _D100 - _t34
                                             )
                                         ) is None
-                                        else _t39 * _Em2
+                                        else _t35 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t40
+                            else v['eligible_deposits'] * _t36
                         )
                     ) is None
-                        or (_t42 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t41 * _t42
+                        or (_t38 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t37 * _t38
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t37
+            ) if _t33
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -185,9 +185,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t43 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t39 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t43 * _E2
+            else _t39 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -233,24 +233,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t46 := (
+                _t42 := (
                     None if (
-                        _t45 := (
+                        _t41 := (
                             None if (
-                                _t44 := (
+                                _t40 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t44 + loan.subordinate_liens
+                            else _t40 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t45 + v['heloc_undrawn']
+                    else _t41 + v['heloc_undrawn']
                 )
             ) is None
-            else _t46 * _E2
+            else _t42 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -265,9 +265,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t47 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t43 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t47 if _t47 <= loan.market_rent
+            else _t43 if _t43 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -354,7 +354,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t48 := rt.months_since_latest(
+                _t44 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -362,17 +362,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t48 >= _D24
+            else _t44 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t49 := rt.months_since_latest(
+                _t45 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t49 >= _D24
+            else _t45 >= _D24
         ),
     )
 
@@ -385,9 +385,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_horizon.guideline:11: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t50 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t51 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t50 is None or _t51 is None
+        False if (_t46 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t47 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t46 is None or _t47 is None
         else True
     )
     return applies, (
@@ -419,9 +419,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t52 := (loan.forbearance_end is not None)) is False
-            or (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t52 is None or _t53 is None
+        False if (_t48 := (loan.forbearance_end is not None)) is False
+            or (_t49 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t48 is None or _t49 is None
         else True
     )
     return applies, (
@@ -437,9 +437,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t54 := (loan.forbearance_end is not None)) is False
-            or (_t55 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t54 is None or _t55 is None
+        False if (_t50 := (loan.forbearance_end is not None)) is False
+            or (_t51 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t50 is None or _t51 is None
         else True
     )
     return applies, ()
@@ -475,8 +475,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t56 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t56 is None
+            or (_t52 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t52 is None
         else True
     )
     return applies, (
@@ -515,9 +515,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t57 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t58 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t57 is None or _t58 is None
+            False if (_t53 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t54 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t53 is None or _t54 is None
             else True
         ),
     )
@@ -551,9 +551,9 @@ def rule_incomplete_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_horizon.guideline:16: applies when Housing history documented less than 12 months and not
     # Living rent-free
     applies = (
-        False if (_t59 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
-            or (_t60 := (None if loan.rent_free is None else not loan.rent_free)) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t55 := (None if loan.housing_history_months is None else loan.housing_history_months < 12)) is False
+            or (_t56 := (None if loan.rent_free is None else not loan.rent_free)) is False
+        else None if _t55 is None or _t56 is None
         else True
     )
     return applies, (
@@ -1238,8 +1238,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('min_fico')
     elif f_fico is None:
         unresolved.append('min_fico')
@@ -1592,28 +1591,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('incomplete_history')
     if outside is not None:  # a key outside a matrix's bands
         if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+            if out[1] == 0 and ('min_fico' in failed):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t25 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t26 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t25 is None or _t26 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
         if (out := outside.get('owner_occupied')) is not None:  # matrix owner_occupied
-            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+            if out[1] == 0 and ('min_fico' in failed):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t27 is None or _t28 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

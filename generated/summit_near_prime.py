@@ -1167,8 +1167,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_investment is None:
         unresolved.append('investment')
     # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61; §3.4 Interest-only, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
             if v_credit_grade is None or v_credit_grade not in {'a_plus', 'a'}:
@@ -1300,8 +1299,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif ok is None:
                     unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('minimum_fico')
     elif f_fico is None:
         unresolved.append('minimum_fico')
@@ -1480,15 +1478,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif not (v_reserves_months >= v_min_reserves):
         failed.append('reserves')
     if outside is not None and (out := outside.get('near_prime')) is not None:  # matrix near_prime
-        if out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
-        ):
+        if out[1] == 0 and (('interest_only' in failed) or ('minimum_fico' in failed)):
             del failed[out[0]]
-        if out[1] == 1 and ((None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False):
+        if out[1] == 1 and ('documentation' in failed):
             del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None

@@ -408,7 +408,10 @@ class FastPath(LimitBlocks):
                 return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
 
             for n in axes:
-                tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
+                # a rule with that one requirement has failed exactly when it surely applies and the requirement is
+                # not met: its outcome, recorded above (ids are unique in a program, E507), is read back
+                tests = [f"{r.id!r} in failed" if len(r.requirements) == 1 else
+                         (f"{grouped(self.emit(r.when))} is True and " if r.when else "")
                          + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
                          for r, q in self._deferring(m, n)]
                 either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
