@@ -2218,28 +2218,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
                 )
         ):
-            ok = (
-                False if (
-                    _t45 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
-                ) is False
-                    or (_t46 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                    or (
-                        _t47 := (
-                            None if f_housing_verification is None
-                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                        )
-                    ) is False
-                else None if _t45 is None or _t46 is None or _t47 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            # every input known: not met
+            if (
+                not (f_housing_history_months is None)
+            ) and (not (s_housing_lates_late is None)) and (not (f_housing_verification is None)):
+                if applies is None:  # may apply: missing
                     unresolved.append('housing_history_12_months')
-            else:
-                if ok is False:
+                else:
                     failed.append('housing_history_12_months')
-                elif ok is None:
-                    unresolved.append('housing_history_12_months')
+            else:
+                ok = (
+                    False if (
+                        _t45 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                    ) is False
+                        or (_t46 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                        or (
+                            _t47 := (
+                                None if f_housing_verification is None
+                                else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                            )
+                        ) is False
+                    else None if _t45 is None or _t46 is None or _t47 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('housing_history_12_months')
+                else:
+                    if ok is False:
+                        failed.append('housing_history_12_months')
+                    elif ok is None:
+                        unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance

@@ -1306,16 +1306,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_loan_amount is None) and f_loan_amount >= _D25000))
             and ((not (f_loan_amount is None) and f_loan_amount <= _D500000))
     ):
-        ok = (
-            False if (_t17 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
-                or (_t18 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
-            else None if _t17 is None or _t18 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_loan_amount is None)):  # every input known: not met
             failed.append('loan_amount_range')
-        elif ok is None:
-            unresolved.append('loan_amount_range')
+        else:
+            ok = (
+                False if (_t17 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+                    or (_t18 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+                else None if _t17 is None or _t18 is None
+                else True
+            )
+            if ok is False:
+                failed.append('loan_amount_range')
+            elif ok is None:
+                unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
     # Senior liens (programs/loan.fields:402)
@@ -1346,20 +1349,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_senior_lien_negative_amortization is None) and not f_senior_lien_negative_amortization))
             and ((not (f_senior_lien_balloon is None) and not f_senior_lien_balloon))
     ):
-        ok = (
-            False if (
-                _t19 := (
-                    None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization
-                )
-            ) is False
-                or (_t20 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
-            else None if _t19 is None or _t20 is None
-            else True
-        )
-        if ok is False:
+        # every input known: not met
+        if (not (f_senior_lien_negative_amortization is None)) and (not (f_senior_lien_balloon is None)):
             failed.append('senior_lien_terms')
-        elif ok is None:
-            unresolved.append('senior_lien_terms')
+        else:
+            ok = (
+                False if (
+                    _t19 := (
+                        None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization
+                    )
+                ) is False
+                    or (_t20 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+                else None if _t19 is None or _t20 is None
+                else True
+            )
+            if ok is False:
+                failed.append('senior_lien_terms')
+            elif ok is None:
+                unresolved.append('senior_lien_terms')
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
@@ -1397,16 +1404,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
             and ((not (s_housing_lates_late_1 is None) and s_housing_lates_late_1 <= 1))
     ):
-        ok = (
-            False if (_t21 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                or (_t22 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
-            else None if _t21 is None or _t22 is None
-            else True
-        )
-        if ok is False:
+        # every input known: not met
+        if (not (s_housing_lates_late is None)) and (not (s_housing_lates_late_1 is None)):
             failed.append('housing_history')
-        elif ok is None:
-            unresolved.append('housing_history')
+        else:
+            ok = (
+                False if (_t21 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                    or (_t22 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
+                else None if _t21 is None or _t22 is None
+                else True
+            )
+            if ok is False:
+                failed.append('housing_history')
+            elif ok is None:
+                unresolved.append('housing_history')
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103; §4.2 Adjustments, p. 6: (1)
     # condominiums, max CLTV/HCLTV 80%)
     f_property_type = loan.property_type

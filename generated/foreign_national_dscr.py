@@ -1584,18 +1584,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
             and ((not (f_occupancy is None) and f_occupancy in {'investment'}))
             and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
     ):
-        ok = (
-            False if (_t11 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-                or (_t12 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
-                or (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-            else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
-            else True
-        )
-        if ok is False:
+        # every input known: not met
+        if (not (f_citizenship is None)) and (
+            not (f_citizenship_country is None)
+        ) and (not (f_occupancy is None)) and (not (f_doc_type is None)):
             failed.append('borrower_type')
-        elif ok is None:
-            unresolved.append('borrower_type')
+        else:
+            ok = (
+                False if (_t11 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+                    or (
+                        _t12 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})
+                    ) is False
+                    or (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                    or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+                else True
+            )
+            if ok is False:
+                failed.append('borrower_type')
+            elif ok is None:
+                unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
     if f_citizenship_country is None:
@@ -1750,20 +1758,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
                 and ((not (f_in_forbearance is None) and not f_in_forbearance))
         ):
-            ok = (
-                False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                    or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-                else None if _t24 is None or _t25 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            if (not (s_housing_lates_late is None)) and (not (f_in_forbearance is None)):  # every input known: not met
+                if applies is None:  # may apply: missing
                     unresolved.append('us_housing_history')
-            else:
-                if ok is False:
+                else:
                     failed.append('us_housing_history')
-                elif ok is None:
-                    unresolved.append('us_housing_history')
+            else:
+                ok = (
+                    False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                        or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+                    else None if _t24 is None or _t25 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('us_housing_history')
+                else:
+                    if ok is False:
+                        failed.append('us_housing_history')
+                    elif ok is None:
+                        unresolved.append('us_housing_history')
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
@@ -1859,20 +1873,26 @@ def check_fast(loan: Loan) -> rt.Verdict:
             ((not (v_ownership is None) and v_ownership not in {'recent'}))
                 and ((not (f_cash_out_amount is None) and f_cash_out_amount <= _D500000))
         ):
-            ok = (
-                False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                    or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-                else None if _t29 is None or _t30 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            if (not (v_ownership is None)) and (not (f_cash_out_amount is None)):  # every input known: not met
+                if applies is None:  # may apply: missing
                     unresolved.append('cash_out')
-            else:
-                if ok is False:
+                else:
                     failed.append('cash_out')
-                elif ok is None:
-                    unresolved.append('cash_out')
+            else:
+                ok = (
+                    False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                        or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+                    else None if _t29 is None or _t30 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('cash_out')
+                else:
+                    if ok is False:
+                        failed.append('cash_out')
+                    elif ok is None:
+                        unresolved.append('cash_out')
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
@@ -1939,16 +1959,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_loan_amount is None) and f_loan_amount >= _D150000))
             and ((not (f_loan_amount is None) and f_loan_amount <= _D2000000))
     ):
-        ok = (
-            False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-            else None if _t33 is None or _t34 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_loan_amount is None)):  # every input known: not met
             failed.append('loan_amount_range')
-        elif ok is None:
-            unresolved.append('loan_amount_range')
+        else:
+            ok = (
+                False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+                else None if _t33 is None or _t34 is None
+                else True
+            )
+            if ok is False:
+                failed.append('loan_amount_range')
+            elif ok is None:
+                unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
     if f_financed_properties is None:
@@ -1976,29 +1999,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
         )
             and ((not (f_rural is None) and not f_rural))
     ):
-        ok = (
-            False if (
-                _t35 := (
-                    None if f_property_type is None
-                    else f_property_type in {
-                        'sfr',
-                        'pud',
-                        'townhome',
-                        'condo_warrantable',
-                        'condo_non_warrantable',
-                        'condotel',
-                        'two_to_four_unit',
-                    }
-                )
-            ) is False
-                or (_t36 := (None if f_rural is None else not f_rural)) is False
-            else None if _t35 is None or _t36 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_property_type is None)) and (not (f_rural is None)):  # every input known: not met
             failed.append('property_types')
-        elif ok is None:
-            unresolved.append('property_types')
+        else:
+            ok = (
+                False if (
+                    _t35 := (
+                        None if f_property_type is None
+                        else f_property_type in {
+                            'sfr',
+                            'pud',
+                            'townhome',
+                            'condo_warrantable',
+                            'condo_non_warrantable',
+                            'condotel',
+                            'two_to_four_unit',
+                        }
+                    )
+                ) is False
+                    or (_t36 := (None if f_rural is None else not f_rural)) is False
+                else None if _t35 is None or _t36 is None
+                else True
+            )
+            if ok is False:
+                failed.append('property_types')
+            elif ok is None:
+                unresolved.append('property_types')
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
@@ -2025,29 +2051,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 or (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 60)
         )
     ):
-        ok = (
-            True if (
-                _t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
-            ) is True
-                or (
-                    _t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)
-                ) is True
-                or (
-                    _t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)
-                ) is True
-                or (
-                    _t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)
-                ) is True
-                or (
-                    _t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)
-                ) is True
-            else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
-            else False
-        )
-        if ok is False:
+        if (not (f_prepayment_penalty_months is None)):  # every input known: not met
             failed.append('prepayment_terms')
-        elif ok is None:
-            unresolved.append('prepayment_terms')
+        else:
+            ok = (
+                True if (
+                    _t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
+                ) is True
+                    or (
+                        _t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)
+                    ) is True
+                    or (
+                        _t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)
+                    ) is True
+                    or (
+                        _t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)
+                    ) is True
+                    or (
+                        _t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)
+                    ) is True
+                else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
+                else False
+            )
+            if ok is False:
+                failed.append('prepayment_terms')
+            elif ok is None:
+                unresolved.append('prepayment_terms')
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
     applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})

@@ -1566,25 +1566,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
             (not i_dscr and ((not (v_dscr is None) and v_dscr >= _D1)))
                 and (not i_reserves_months and ((not (v_reserves_months is None) and v_reserves_months >= _D12)))
         ):
-            ok = (
-                False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
-                    or (
-                        _t15 := (
-                            False if i_reserves_months
-                            else (None if v_reserves_months is None else v_reserves_months >= _D12)
-                        )
-                    ) is False
-                else None if _t14 is None or _t15 is None
-                else True
-            )
-            if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            # every input known: not met
+            if (i_dscr or i_reserves_months) or ((not (v_dscr is None)) and (not (v_reserves_months is None))):
+                if a_first_time_investor is None:  # may apply: missing
                     unresolved.append('first_time_investor')
-            else:
-                if ok is False:
+                else:
                     failed.append('first_time_investor')
-                elif ok is None:
-                    unresolved.append('first_time_investor')
+            else:
+                ok = (
+                    False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
+                        or (
+                            _t15 := (
+                                False if i_reserves_months
+                                else (None if v_reserves_months is None else v_reserves_months >= _D12)
+                            )
+                        ) is False
+                    else None if _t14 is None or _t15 is None
+                    else True
+                )
+                if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('first_time_investor')
+                else:
+                    if ok is False:
+                        failed.append('first_time_investor')
+                    elif ok is None:
+                        unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
     f_property_type = loan.property_type
     a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
@@ -1618,19 +1625,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 )
             )
     ):
-        ok = (
-            False if i_dscr
-            else (
-                True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                    or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
-                else None if _t16 is None or _t17 is None
-                else False
-            )
-        )
-        if ok is False:
+        # every input known: not met
+        if i_dscr or ((not (v_dscr is None)) and ((f_fico_no_score) or not (f_fico is None))):
             failed.append('min_dscr')
-        elif ok is None:
-            unresolved.append('min_dscr')
+        else:
+            ok = (
+                False if i_dscr
+                else (
+                    True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                        or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+                    else None if _t16 is None or _t17 is None
+                    else False
+                )
+            )
+            if ok is False:
+                failed.append('min_dscr')
+            elif ok is None:
+                unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
     applies = loan.short_term_rental
     if applies is not False:
@@ -1662,16 +1673,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_occupancy is None) and f_occupancy in {'investment'}))
             and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
     ):
-        ok = (
-            False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-            else None if _t18 is None or _t19 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_occupancy is None)) and (not (f_doc_type is None)):  # every input known: not met
             failed.append('investment_only')
-        elif ok is None:
-            unresolved.append('investment_only')
+        else:
+            ok = (
+                False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                    or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+                else None if _t18 is None or _t19 is None
+                else True
+            )
+            if ok is False:
+                failed.append('investment_only')
+            elif ok is None:
+                unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
     if f_fico_no_score:
         failed.append('min_fico')
@@ -1820,16 +1834,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
             and ((not (f_in_forbearance is None) and not f_in_forbearance))
     ):
-        ok = (
-            False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t32 is None or _t33 is None
-            else True
-        )
-        if ok is False:
+        if (not (s_housing_lates_late is None)) and (not (f_in_forbearance is None)):  # every input known: not met
             failed.append('housing_history')
-        elif ok is None:
-            unresolved.append('housing_history')
+        else:
+            ok = (
+                False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                    or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+                else None if _t32 is None or _t33 is None
+                else True
+            )
+            if ok is False:
+                failed.append('housing_history')
+            elif ok is None:
+                unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (

@@ -2086,41 +2086,54 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     )
             )
     ):
-        ok = (
-            False if (i_dti or i_ltv or i_reserves_months)
-            else (
-                True if (_t35 := (None if v_dti is None else v_dti <= _D50)) is True
-                    or (
-                        _t36 := (
-                            False if (
-                                _t33 := (
-                                    False if (
-                                        _t29 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)
-                                        )
-                                    ) is False
-                                        or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                        or (
-                                            _t31 := (None if v_reserves_months is None else v_reserves_months >= _D12)
-                                        ) is False
-                                        or (_t32 := (None if f_fthb is None else not f_fthb)) is False
-                                    else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
-                                    else True
-                                )
-                            ) is False
-                                or (_t34 := (None if v_dti is None else v_dti <= _D55)) is False
-                            else None if _t33 is None or _t34 is None
-                            else True
-                        )
-                    ) is True
-                else None if _t35 is None or _t36 is None
-                else False
-            )
-        )
-        if ok is False:
+        # every input known: not met
+        if (i_dti or i_ltv or i_reserves_months) or (
+            (not (v_dti is None))
+                and ((f_fico_no_score) or not (f_fico is None))
+                and (not (v_ltv is None))
+                and (not (v_reserves_months is None))
+                and (not (f_fthb is None))
+        ):
             failed.append('max_dti')
-        elif ok is None:
-            unresolved.append('max_dti')
+        else:
+            ok = (
+                False if (i_dti or i_ltv or i_reserves_months)
+                else (
+                    True if (_t35 := (None if v_dti is None else v_dti <= _D50)) is True
+                        or (
+                            _t36 := (
+                                False if (
+                                    _t33 := (
+                                        False if (
+                                            _t29 := (
+                                                False if f_fico_no_score
+                                                else (None if f_fico is None else f_fico >= 700)
+                                            )
+                                        ) is False
+                                            or (_t30 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                            or (
+                                                _t31 := (
+                                                    None if v_reserves_months is None else v_reserves_months >= _D12
+                                                )
+                                            ) is False
+                                            or (_t32 := (None if f_fthb is None else not f_fthb)) is False
+                                        else None if _t29 is None or _t30 is None or _t31 is None or _t32 is None
+                                        else True
+                                    )
+                                ) is False
+                                    or (_t34 := (None if v_dti is None else v_dti <= _D55)) is False
+                                else None if _t33 is None or _t34 is None
+                                else True
+                            )
+                        ) is True
+                    else None if _t35 is None or _t36 is None
+                    else False
+                )
+            )
+            if ok is False:
+                failed.append('max_dti')
+            elif ok is None:
+                unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning
     # (programs/history/keystone_bank_statement@2025.2.guideline:122; §4.3, p. 9)
     f_credit_events = loan.credit_events
@@ -2279,28 +2292,37 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
                 )
         ):
-            ok = (
-                False if (
-                    _t52 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
-                ) is False
-                    or (_t53 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                    or (
-                        _t54 := (
-                            None if f_housing_verification is None
-                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                        )
-                    ) is False
-                else None if _t52 is None or _t53 is None or _t54 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            # every input known: not met
+            if (
+                not (f_housing_history_months is None)
+            ) and (not (s_housing_lates_late is None)) and (not (f_housing_verification is None)):
+                if applies is None:  # may apply: missing
                     unresolved.append('housing_history_12_months')
-            else:
-                if ok is False:
+                else:
                     failed.append('housing_history_12_months')
-                elif ok is None:
-                    unresolved.append('housing_history_12_months')
+            else:
+                ok = (
+                    False if (
+                        _t52 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                    ) is False
+                        or (_t53 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                        or (
+                            _t54 := (
+                                None if f_housing_verification is None
+                                else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                            )
+                        ) is False
+                    else None if _t52 is None or _t53 is None or _t54 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('housing_history_12_months')
+                else:
+                    if ok is False:
+                        failed.append('housing_history_12_months')
+                    elif ok is None:
+                        unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/history/keystone_bank_statement@2025.2.guideline:141; §5.2, p. 10 (seed
     # 002: still in forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance

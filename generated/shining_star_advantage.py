@@ -1518,27 +1518,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
                 )
         ):
-            ok = (
-                False if (
-                    _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
-                ) is False
-                    or (
-                        _t23 := (
-                            None if f_housing_verification is None
-                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                        )
-                    ) is False
-                else None if _t22 is None or _t23 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
+            # every input known: not met
+            if (not (f_housing_history_months is None)) and (not (f_housing_verification is None)):
+                if applies is None:  # may apply: missing
                     unresolved.append('housing_history')
-            else:
-                if ok is False:
+                else:
                     failed.append('housing_history')
-                elif ok is None:
-                    unresolved.append('housing_history')
+            else:
+                ok = (
+                    False if (
+                        _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                    ) is False
+                        or (
+                            _t23 := (
+                                None if f_housing_verification is None
+                                else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                            )
+                        ) is False
+                    else None if _t22 is None or _t23 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('housing_history')
+                else:
+                    if ok is False:
+                        failed.append('housing_history')
+                    elif ok is None:
+                        unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance

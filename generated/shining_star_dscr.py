@@ -1206,16 +1206,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_occupancy is None) and f_occupancy in {'investment'}))
             and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
     ):
-        ok = (
-            False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-            else None if _t12 is None or _t13 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_occupancy is None)) and (not (f_doc_type is None)):  # every input known: not met
             failed.append('investment_only')
-        elif ok is None:
-            unresolved.append('investment_only')
+        else:
+            ok = (
+                False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                    or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+                else None if _t12 is None or _t13 is None
+                else True
+            )
+            if ok is False:
+                failed.append('investment_only')
+            elif ok is None:
+                unresolved.append('investment_only')
     # rule min_dscr: Minimum DSCR (programs/shining_star_dscr.guideline:21; Seed 001: DSCR = gross monthly rent / PITIA;
     # 1.00 = rent covers the payment (threshold illustrative))
     f_market_rent = loan.market_rent

@@ -1272,32 +1272,43 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         and ((not (v_cltv is None or v_property_max_ltv is None) and v_cltv <= v_property_max_ltv))
                 )
         ):
-            ok = (
-                False if (
-                    _t25 := (
-                        False if i_ltv
-                        else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
-                    )
-                ) is False
-                    or (
-                        _t26 := (
-                            False if i_cltv
-                            else (
-                                None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv
-                            )
+            # every input known: not met
+            if (i_ltv or i_cltv) or (
+                (not (v_ltv is None or v_property_max_ltv is None))
+                    and (not (v_cltv is None or v_property_max_ltv is None))
+            ):
+                if applies is None:  # may apply: missing
+                    unresolved.append('property_ltv')
+                else:
+                    failed.append('property_ltv')
+            else:
+                ok = (
+                    False if (
+                        _t25 := (
+                            False if i_ltv
+                            else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                         )
                     ) is False
-                else None if _t25 is None or _t26 is None
-                else True
-            )
-            if applies is None:  # may apply: missing unless every requirement is met
-                if ok is not True:
-                    unresolved.append('property_ltv')
-            else:
-                if ok is False:
-                    failed.append('property_ltv')
-                elif ok is None:
-                    unresolved.append('property_ltv')
+                        or (
+                            _t26 := (
+                                False if i_cltv
+                                else (
+                                    None if v_cltv is None or v_property_max_ltv is None
+                                    else v_cltv <= v_property_max_ltv
+                                )
+                            )
+                        ) is False
+                    else None if _t25 is None or _t26 is None
+                    else True
+                )
+                if applies is None:  # may apply: missing unless every requirement is met
+                    if ok is not True:
+                        unresolved.append('property_ltv')
+                else:
+                    if ok is False:
+                        failed.append('property_ltv')
+                    elif ok is None:
+                        unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     if loan.fico_no_score:
         failed.append('minimum_fico')
@@ -1441,16 +1452,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         ((not (f_loan_amount is None) and f_loan_amount >= _D150000))
             and ((not (f_loan_amount is None) and f_loan_amount <= _D3000000))
     ):
-        ok = (
-            False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-            else None if _t27 is None or _t28 is None
-            else True
-        )
-        if ok is False:
+        if (not (f_loan_amount is None)):  # every input known: not met
             failed.append('loan_amount_range')
-        elif ok is None:
-            unresolved.append('loan_amount_range')
+        else:
+            ok = (
+                False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                    or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+                else None if _t27 is None or _t28 is None
+                else True
+            )
+            if ok is False:
+                failed.append('loan_amount_range')
+            elif ok is None:
+                unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)

@@ -139,7 +139,7 @@ def test_the_fast_path_decides_conditions_as_the_full_path() -> None:
             assert _value(fast, loan) == _value(slow, loan), (slow, fast, loan)
 
 
-def test_surely_met_holds_exactly_when_a_simple_condition_is_true() -> None:
+def test_surely_met_holds_exactly_when_a_simple_condition_is_true_and_decides_it_when_all_is_known() -> None:
     emitter = PyExpr()
     emitter.locals_for_values = True
     for x in TESTS:
@@ -148,8 +148,12 @@ def test_surely_met_holds_exactly_when_a_simple_condition_is_true() -> None:
         full = (slow := PyExpr()).emit(x)
         _constants(emitter)
         _constants(slow)
+        known = emitter.known_when(x)
+        assert known is not None, x
         for loan in _loans():
             assert _value(met, loan) == (_value(full, loan) is True), (met, loan)
+            if all(_value(c, loan) for c in known):  # every input known: the plain test is the whole answer
+                assert _value(full, loan) is _value(met, loan), (known, loan)
 
 
 def test_keystone_check_fast_takes_each_shortcut() -> None:

@@ -459,6 +459,36 @@ class PyExpr:
         false, unknown, test = split
         return " and ".join([*(f"not ({c})" for c in (false, unknown) if c), test])
 
+    def known_when(self, x: ir.Expr) -> list[str] | None:
+        """Plain yes/no tests that together hold only when every test x is made of is known (or surely not met on
+        its own `not met when` part): then x's three-valued result is `met_when(x)`, a plain bool. None when some
+        part of x has no such test."""
+        if isinstance(x, (ir.And, ir.Or)):
+            out: list[str] = []
+            for o in x.operands:
+                each = self.known_when(o)
+                if each is None:
+                    return None
+                out += [c for c in each if c not in out]
+            return out
+        split = None if isinstance(x, ir.Compare) and x.left in self.latest else self.parts(x)
+        if split is None:
+            return None
+        false, unknown, _test = split
+        if not unknown:
+            return []
+        return [f"({false}) or not ({unknown})" if false else f"not ({unknown})"]
+
+    def requirement_known(self, q: ir.Requirement) -> list[str] | None:
+        """`known_when` of a requirement: of its test and every alternative's condition and test."""
+        out: list[str] = []
+        for x in (q.test, *(e for a in q.alternatives for e in (a.when, a.test))):
+            each = self.known_when(x)
+            if each is None:
+                return None
+            out += [c for c in each if c not in out]
+        return out
+
     def requirement_met(self, q: ir.Requirement) -> str | None:
         """`met_when` of a requirement: its test, or an alternative's condition and test, surely true."""
         ways = [self.met_when(q.test)]

@@ -463,7 +463,9 @@ class FastPath(LimitBlocks):
                 depth = 1
                 if met is not None:
                     self.say(f"if not ({met}):  # not surely met: its three-valued outcome")
-                    depth = 2
+                    if (inner := self._not_met(r, False, 2)) is None:
+                        continue
+                    depth = inner
                 self.say(f"ok = {ok}", depth)
                 self._outcome(r, "ok", depth)
                 continue
@@ -490,7 +492,9 @@ class FastPath(LimitBlocks):
             d = 2
             if met is not None:  # (inside: what only this rule reads is computed only when it may apply)
                 self.say(f"if not ({met}):  # not surely met: its three-valued outcome", 2)
-                d = 3
+                if (inner := self._not_met(r, name, 3)) is None:
+                    continue
+                d = inner
             self.say(f"ok = {ok}", d)
             self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", d)
             self.say("if ok is not True:", d + 1)
@@ -515,6 +519,38 @@ class FastPath(LimitBlocks):
             if seen is not None and seen[1]:  # no item of the scan's kinds: surely met
                 both = f"({seen[0]}) or ({both})"
         return both
+
+    def _not_met(self, r: ir.Rule, applies: str | bool, depth: int) -> int | None:
+        """Inside `if not <surely met>`: when every input the requirements read is known (or one reads a value
+        outside its domain), they are not met: the rule fails (is missing when it only may apply, `applies` its
+        local) with no three-valued logic. The depth of the lines for the other case (an `else:` opened); None
+        when there is none (nothing the requirements read can be unknown)."""
+        conds: list[str] = []
+        for q in r.requirements:
+            each = self.e.requirement_known(q)
+            if each is None:
+                return depth
+            conds += [c for c in each if c not in conds]
+        known = " and ".join(f"({c})" for c in conds) if conds else "True"
+        invalid = tuple(dict.fromkeys(n for q in r.requirements for n in self.invalid_read(q)))
+        if invalid:
+            known = f"{any_invalid(invalid, True)} or ({known})" if conds else "True"
+        if known == "True":  # nothing can be unknown: not surely met is not met
+            self._failed(r, applies, depth)
+            return None
+        self.say(f"if {known}:  # every input known: not met", depth)
+        self._failed(r, applies, depth + 1)
+        self.say("else:", depth)
+        return depth + 1
+
+    def _failed(self, r: ir.Rule, applies: str | bool, depth: int) -> None:
+        if applies:
+            self.say(f"if {applies} is None:  # may apply: missing", depth)
+            self.say(f"unresolved.append({r.id!r})", depth + 1)
+            self.say("else:", depth)
+            self.say(f"failed.append({r.id!r})", depth + 1)
+        else:
+            self.say(f"failed.append({r.id!r})", depth)
 
     def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
         """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
