@@ -1262,6 +1262,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -2089,7 +2090,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             and f_application_date is not None
                             and (
                                 (_t40 := s_credit_events[0]) is _NEVER
-                                    or _t40 is not None and rt.months_between(_t40, f_application_date) >= 36
+                                    or _t40 is not None and _MONTHS_BETWEEN(_t40, f_application_date) >= 36
                             )
                     )
                 )
@@ -2099,7 +2100,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t41 := s_credit_events[1]) is _NEVER
-                                        or _t41 is not None and rt.months_between(_t41, f_application_date) >= 24
+                                        or _t41 is not None and _MONTHS_BETWEEN(_t41, f_application_date) >= 24
                                 )
                         )
                     )
@@ -2109,7 +2110,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t42 := s_credit_events[2]) is _NEVER
-                                        or _t42 is not None and rt.months_between(_t42, f_application_date) >= 12
+                                        or _t42 is not None and _MONTHS_BETWEEN(_t42, f_application_date) >= 12
                                 )
                         )
                     )
@@ -2119,7 +2120,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t43 := s_credit_events[3]) is _NEVER
-                                        or _t43 is not None and rt.months_between(_t43, f_application_date) >= 24
+                                        or _t43 is not None and _MONTHS_BETWEEN(_t43, f_application_date) >= 24
                                 )
                         )
                     )
@@ -2129,7 +2130,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t44 := s_credit_events[4]) is _NEVER
-                                        or _t44 is not None and rt.months_between(_t44, f_application_date) >= 12
+                                        or _t44 is not None and _MONTHS_BETWEEN(_t44, f_application_date) >= 12
                                 )
                         )
                     )
@@ -2144,7 +2145,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             or f_application_date is None
                             or (_t30 := s_credit_events[0]) is None
                         else True if _t30 is _NEVER
-                        else rt.months_between(_t30, f_application_date) >= 36
+                        else _MONTHS_BETWEEN(_t30, f_application_date) >= 36
                     )
                 ) is False
                     or (
@@ -2153,7 +2154,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t31 := s_credit_events[1]) is None
                             else True if _t31 is _NEVER
-                            else rt.months_between(_t31, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t31, f_application_date) >= 24
                         )
                     ) is False
                     or (
@@ -2162,7 +2163,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t32 := s_credit_events[2]) is None
                             else True if _t32 is _NEVER
-                            else rt.months_between(_t32, f_application_date) >= 12
+                            else _MONTHS_BETWEEN(_t32, f_application_date) >= 12
                         )
                     ) is False
                     or (
@@ -2171,7 +2172,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t33 := s_credit_events[3]) is None
                             else True if _t33 is _NEVER
-                            else rt.months_between(_t33, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t33, f_application_date) >= 24
                         )
                     ) is False
                     or (
@@ -2180,7 +2181,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t34 := s_credit_events[4]) is None
                             else True if _t34 is _NEVER
-                            else rt.months_between(_t34, f_application_date) >= 12
+                            else _MONTHS_BETWEEN(_t34, f_application_date) >= 12
                         )
                     ) is False
                 else None if _t35 is None or _t36 is None or _t37 is None or _t38 is None or _t39 is None
@@ -2206,7 +2207,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
@@ -2399,28 +2400,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('excluded_states_overlay')
     elif f_state in {'NY', 'IL'}:
         failed.append('excluded_states_overlay')
-    if outside is not None:  # a key outside a matrix's bands
-        if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('second_home')) is not None:  # matrix second_home
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+    if outside is not None:  # a key outside a matrix's bands (the last matrix's first)
+        for out in reversed(outside.values()):
             if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('condo_fico' in failed)):
                 del failed[out[0]]
             if out[1] == 1 and ('loan_amount_range' in failed):
@@ -2429,37 +2410,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
-        # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-        elif a_interest_only is not False:
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        elif a_declining_market is not False:
-            best, best_by = base_max_ltv - _D5, 'declining_market'
-        if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
-            sure = base_max_ltv - _D5
-    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
@@ -2484,71 +2434,104 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+            if a_non_warrantable_condo is not False:
+                best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+            # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
+            elif a_interest_only is not False:
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+            elif a_declining_market is not False:
+                best, best_by = base_max_ltv - _D5, 'declining_market'
+            if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
+                sure = base_max_ltv - _D5
+        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+        if a_non_warrantable_condo is not False:
+            if best is None or best > _D80:
+                best, best_by = _D80, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and (sure is None or sure > _D80):
+                sure = _D80
+        if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
+            if best is None or best > _D75:
+                best, best_by = _D75, 'rural'
+            if a_rural is True and (sure is None or sure > _D75):
+                sure = _D75
+        if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            v_ltv if v_ltv is not None
-                and v_senior_liens is not None
-                and not v_senior_liens
-                and f_subordinate_liens is not None
-                and not f_subordinate_liens
-            else (
-                None if (
-                    _t3 := (
-                        None if (
-                            _t2 := (
-                                None if (
-                                    _t1 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t1 + f_subordinate_liens
-                            )
-                        ) is None
-                        else _t2 * _E2
-                    )
-                ) is None
-                    or v_property_value is None
-                    or not v_property_value
-                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
             )
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (v_property_value is not None and not (v_property_value > _D0)):
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
+                    None if (
+                        _t3 := (
+                            None if (
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
+                                )
+                            ) is None
+                            else _t2 * _E2
+                        )
+                    ) is None
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+                )
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

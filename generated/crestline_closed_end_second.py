@@ -1160,6 +1160,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1386,7 +1387,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     # housing_lates: how many are 30+ days late within 24 months before application_date
     s_housing_lates_late_1: int | None = None
@@ -1397,7 +1398,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days1 is None or _due1 is None:
                 s_housing_lates_late_1 = None
                 break
-            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 24:
+            if _days1 >= 30 and _MONTHS_BETWEEN(_due1, f_application_date) < 24:
                 s_housing_lates_late_1 += 1
     # not surely met: its three-valued outcome
     if not (
@@ -1478,7 +1479,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             and f_application_date is not None
                             and (
                                 (_t31 := s_credit_events[0]) is _NEVER
-                                    or _t31 is not None and rt.months_between(_t31, f_application_date) >= 84
+                                    or _t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 84
                             )
                     )
                 )
@@ -1488,7 +1489,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t32 := s_credit_events[1]) is _NEVER
-                                        or _t32 is not None and rt.months_between(_t32, f_application_date) >= 48
+                                        or _t32 is not None and _MONTHS_BETWEEN(_t32, f_application_date) >= 48
                                 )
                         )
                     )
@@ -1498,7 +1499,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t33 := s_credit_events[2]) is _NEVER
-                                        or _t33 is not None and rt.months_between(_t33, f_application_date) >= 48
+                                        or _t33 is not None and _MONTHS_BETWEEN(_t33, f_application_date) >= 48
                                 )
                         )
                     )
@@ -1508,7 +1509,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t34 := s_credit_events[3]) is _NEVER
-                                        or _t34 is not None and rt.months_between(_t34, f_application_date) >= 24
+                                        or _t34 is not None and _MONTHS_BETWEEN(_t34, f_application_date) >= 24
                                 )
                         )
                     )
@@ -1523,7 +1524,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             or f_application_date is None
                             or (_t23 := s_credit_events[0]) is None
                         else True if _t23 is _NEVER
-                        else rt.months_between(_t23, f_application_date) >= 84
+                        else _MONTHS_BETWEEN(_t23, f_application_date) >= 84
                     )
                 ) is False
                     or (
@@ -1532,7 +1533,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t24 := s_credit_events[1]) is None
                             else True if _t24 is _NEVER
-                            else rt.months_between(_t24, f_application_date) >= 48
+                            else _MONTHS_BETWEEN(_t24, f_application_date) >= 48
                         )
                     ) is False
                     or (
@@ -1541,7 +1542,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t25 := s_credit_events[2]) is None
                             else True if _t25 is _NEVER
-                            else rt.months_between(_t25, f_application_date) >= 48
+                            else _MONTHS_BETWEEN(_t25, f_application_date) >= 48
                         )
                     ) is False
                     or (
@@ -1550,7 +1551,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t26 := s_credit_events[3]) is None
                             else True if _t26 is _NEVER
-                            else rt.months_between(_t26, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t26, f_application_date) >= 24
                         )
                     ) is False
                 else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None

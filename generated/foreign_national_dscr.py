@@ -1382,6 +1382,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1668,7 +1669,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t21 := s_credit_events[0]) is _NEVER
-                                        or _t21 is not None and rt.months_between(_t21, f_application_date) >= 48
+                                        or _t21 is not None and _MONTHS_BETWEEN(_t21, f_application_date) >= 48
                                 )
                         )
                     )
@@ -1678,7 +1679,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     and f_application_date is not None
                                     and (
                                         (_t22 := s_credit_events[1]) is _NEVER
-                                            or _t22 is not None and rt.months_between(_t22, f_application_date) >= 36
+                                            or _t22 is not None and _MONTHS_BETWEEN(_t22, f_application_date) >= 36
                                     )
                             )
                         )
@@ -1688,7 +1689,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     and f_application_date is not None
                                     and (
                                         (_t23 := s_credit_events[2]) is _NEVER
-                                            or _t23 is not None and rt.months_between(_t23, f_application_date) >= 48
+                                            or _t23 is not None and _MONTHS_BETWEEN(_t23, f_application_date) >= 48
                                     )
                             )
                         )
@@ -1703,7 +1704,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t15 := s_credit_events[0]) is None
                             else True if _t15 is _NEVER
-                            else rt.months_between(_t15, f_application_date) >= 48
+                            else _MONTHS_BETWEEN(_t15, f_application_date) >= 48
                         )
                     ) is False
                         or (
@@ -1712,7 +1713,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     or f_application_date is None
                                     or (_t16 := s_credit_events[1]) is None
                                 else True if _t16 is _NEVER
-                                else rt.months_between(_t16, f_application_date) >= 36
+                                else _MONTHS_BETWEEN(_t16, f_application_date) >= 36
                             )
                         ) is False
                         or (
@@ -1721,7 +1722,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     or f_application_date is None
                                     or (_t17 := s_credit_events[2]) is None
                                 else True if _t17 is _NEVER
-                                else rt.months_between(_t17, f_application_date) >= 48
+                                else _MONTHS_BETWEEN(_t17, f_application_date) >= 48
                             )
                         ) is False
                     else None if _t18 is None or _t19 is None or _t20 is None
@@ -1750,7 +1751,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_in_forbearance = loan.in_forbearance
         # not surely met: its three-valued outcome

@@ -1191,6 +1191,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1732,7 +1733,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             and f_application_date is not None
                             and (
                                 (_t28 := s_credit_events[0]) is _NEVER
-                                    or _t28 is not None and rt.months_between(_t28, f_application_date) >= 36
+                                    or _t28 is not None and _MONTHS_BETWEEN(_t28, f_application_date) >= 36
                             )
                     )
                 )
@@ -1742,7 +1743,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t29 := s_credit_events[1]) is _NEVER
-                                        or _t29 is not None and rt.months_between(_t29, f_application_date) >= 24
+                                        or _t29 is not None and _MONTHS_BETWEEN(_t29, f_application_date) >= 24
                                 )
                         )
                     )
@@ -1752,7 +1753,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t30 := s_credit_events[2]) is _NEVER
-                                        or _t30 is not None and rt.months_between(_t30, f_application_date) >= 36
+                                        or _t30 is not None and _MONTHS_BETWEEN(_t30, f_application_date) >= 36
                                 )
                         )
                     )
@@ -1762,7 +1763,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t31 := s_credit_events[3]) is _NEVER
-                                        or _t31 is not None and rt.months_between(_t31, f_application_date) >= 24
+                                        or _t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 24
                                 )
                         )
                     )
@@ -1777,7 +1778,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             or f_application_date is None
                             or (_t20 := s_credit_events[0]) is None
                         else True if _t20 is _NEVER
-                        else rt.months_between(_t20, f_application_date) >= 36
+                        else _MONTHS_BETWEEN(_t20, f_application_date) >= 36
                     )
                 ) is False
                     or (
@@ -1786,7 +1787,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t21 := s_credit_events[1]) is None
                             else True if _t21 is _NEVER
-                            else rt.months_between(_t21, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t21, f_application_date) >= 24
                         )
                     ) is False
                     or (
@@ -1795,7 +1796,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t22 := s_credit_events[2]) is None
                             else True if _t22 is _NEVER
-                            else rt.months_between(_t22, f_application_date) >= 36
+                            else _MONTHS_BETWEEN(_t22, f_application_date) >= 36
                         )
                     ) is False
                     or (
@@ -1804,7 +1805,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t23 := s_credit_events[3]) is None
                             else True if _t23 is _NEVER
-                            else rt.months_between(_t23, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t23, f_application_date) >= 24
                         )
                     ) is False
                 else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None
@@ -1826,7 +1827,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     f_in_forbearance = loan.in_forbearance
     # not surely met: its three-valued outcome
@@ -1943,33 +1944,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'cash_out_no_ratio'
-        elif a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'declining_market'
-        if a_cash_out_no_ratio is True or a_interest_only is True or a_declining_market is True:
-            sure = base_max_ltv - _D5
-    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'first_time_investor'
-        if a_first_time_investor is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D70):
-            sure = _D70
-    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'five_to_ten_units'
-        if a_five_to_ten_units is True and (sure is None or sure > _D70):
-            sure = _D70
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
@@ -1994,71 +1968,101 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'cash_out_no_ratio'
+            elif a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'declining_market'
+            if a_cash_out_no_ratio is True or a_interest_only is True or a_declining_market is True:
+                sure = base_max_ltv - _D5
+        if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
+            if best is None or best > _D75:
+                best, best_by = _D75, 'first_time_investor'
+            if a_first_time_investor is True and (sure is None or sure > _D75):
+                sure = _D75
+        # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
+        if a_non_warrantable_condo is not False:
+            if best is None or best > _D70:
+                best, best_by = _D70, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and (sure is None or sure > _D70):
+                sure = _D70
+        if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
+            if best is None or best > _D70:
+                best, best_by = _D70, 'five_to_ten_units'
+            if a_five_to_ten_units is True and (sure is None or sure > _D70):
+                sure = _D70
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            v_ltv if v_ltv is not None
-                and v_senior_liens is not None
-                and not v_senior_liens
-                and f_subordinate_liens is not None
-                and not f_subordinate_liens
-            else (
-                None if (
-                    _t3 := (
-                        None if (
-                            _t2 := (
-                                None if (
-                                    _t1 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t1 + f_subordinate_liens
-                            )
-                        ) is None
-                        else _t2 * _E2
-                    )
-                ) is None
-                    or v_property_value is None
-                    or not v_property_value
-                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
             )
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (v_property_value is not None and not (v_property_value > _D0)):
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
+                    None if (
+                        _t3 := (
+                            None if (
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
+                                )
+                            ) is None
+                            else _t2 * _E2
+                        )
+                    ) is None
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+                )
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None

@@ -1265,6 +1265,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -2162,7 +2163,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             and f_application_date is not None
                             and (
                                 (_t47 := s_credit_events[0]) is _NEVER
-                                    or _t47 is not None and rt.months_between(_t47, f_application_date) >= 36
+                                    or _t47 is not None and _MONTHS_BETWEEN(_t47, f_application_date) >= 36
                             )
                     )
                 )
@@ -2172,7 +2173,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t48 := s_credit_events[1]) is _NEVER
-                                        or _t48 is not None and rt.months_between(_t48, f_application_date) >= 24
+                                        or _t48 is not None and _MONTHS_BETWEEN(_t48, f_application_date) >= 24
                                 )
                         )
                     )
@@ -2182,7 +2183,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t49 := s_credit_events[2]) is _NEVER
-                                        or _t49 is not None and rt.months_between(_t49, f_application_date) >= 12
+                                        or _t49 is not None and _MONTHS_BETWEEN(_t49, f_application_date) >= 12
                                 )
                         )
                     )
@@ -2192,7 +2193,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t50 := s_credit_events[3]) is _NEVER
-                                        or _t50 is not None and rt.months_between(_t50, f_application_date) >= 24
+                                        or _t50 is not None and _MONTHS_BETWEEN(_t50, f_application_date) >= 24
                                 )
                         )
                     )
@@ -2202,7 +2203,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t51 := s_credit_events[4]) is _NEVER
-                                        or _t51 is not None and rt.months_between(_t51, f_application_date) >= 12
+                                        or _t51 is not None and _MONTHS_BETWEEN(_t51, f_application_date) >= 12
                                 )
                         )
                     )
@@ -2217,7 +2218,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             or f_application_date is None
                             or (_t37 := s_credit_events[0]) is None
                         else True if _t37 is _NEVER
-                        else rt.months_between(_t37, f_application_date) >= 36
+                        else _MONTHS_BETWEEN(_t37, f_application_date) >= 36
                     )
                 ) is False
                     or (
@@ -2226,7 +2227,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t38 := s_credit_events[1]) is None
                             else True if _t38 is _NEVER
-                            else rt.months_between(_t38, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t38, f_application_date) >= 24
                         )
                     ) is False
                     or (
@@ -2235,7 +2236,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t39 := s_credit_events[2]) is None
                             else True if _t39 is _NEVER
-                            else rt.months_between(_t39, f_application_date) >= 12
+                            else _MONTHS_BETWEEN(_t39, f_application_date) >= 12
                         )
                     ) is False
                     or (
@@ -2244,7 +2245,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t40 := s_credit_events[3]) is None
                             else True if _t40 is _NEVER
-                            else rt.months_between(_t40, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t40, f_application_date) >= 24
                         )
                     ) is False
                     or (
@@ -2253,7 +2254,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t41 := s_credit_events[4]) is None
                             else True if _t41 is _NEVER
-                            else rt.months_between(_t41, f_application_date) >= 12
+                            else _MONTHS_BETWEEN(_t41, f_application_date) >= 12
                         )
                     ) is False
                 else None if _t42 is None or _t43 is None or _t44 is None or _t45 is None or _t46 is None
@@ -2280,7 +2281,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
@@ -2432,28 +2433,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('max_cash_out')
         elif not (f_cash_out_amount <= _D500000):
             failed.append('max_cash_out')
-    if outside is not None:  # a key outside a matrix's bands
-        if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('second_home')) is not None:  # matrix second_home
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
-            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
+    if outside is not None:  # a key outside a matrix's bands (the last matrix's first)
+        for out in reversed(outside.values()):
             if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
             if out[1] == 1 and ('loan_amount_range' in failed):
@@ -2462,105 +2443,107 @@ def check_fast(loan: Loan) -> rt.Verdict:
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
-        if a_declining_market is not False:
-            best, best_by = base_max_ltv - _D10, 'declining_market'
-        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
-        elif a_non_warrantable_condo is not False:
-            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
-        # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
-        elif a_interest_only is not False:
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        if a_declining_market is True:
-            sure = base_max_ltv - _D10
-        elif a_non_warrantable_condo is True or a_interest_only is True:
-            sure = base_max_ltv - _D5
-    # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/history/keystone_bank_statement@2025.2.guideline:106): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    # rent_free (programs/history/keystone_bank_statement@2025.2.guideline:155): cap at 80%
-    if a_rent_free is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # declining_market (programs/history/keystone_bank_statement@2025.2.guideline:101): reduce by 10%
+            if a_declining_market is not False:
+                best, best_by = base_max_ltv - _D10, 'declining_market'
+            # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): reduce by 5%
+            elif a_non_warrantable_condo is not False:
+                best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+            # interest_only (programs/history/keystone_bank_statement@2025.2.guideline:95): reduce by 5%
+            elif a_interest_only is not False:
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            if a_declining_market is True:
+                sure = base_max_ltv - _D10
+            elif a_non_warrantable_condo is True or a_interest_only is True:
+                sure = base_max_ltv - _D5
+        # non_warrantable_condo (programs/history/keystone_bank_statement@2025.2.guideline:89): cap at 80%
+        if a_non_warrantable_condo is not False:
+            if best is None or best > _D80:
+                best, best_by = _D80, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and (sure is None or sure > _D80):
+                sure = _D80
+        if a_rural is not False:  # rural (programs/history/keystone_bank_statement@2025.2.guideline:106): cap at 75%
+            if best is None or best > _D75:
+                best, best_by = _D75, 'rural'
+            if a_rural is True and (sure is None or sure > _D75):
+                sure = _D75
+        # rent_free (programs/history/keystone_bank_statement@2025.2.guideline:155): cap at 80%
+        if a_rent_free is not False:
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            v_ltv if v_ltv is not None
-                and v_senior_liens is not None
-                and not v_senior_liens
-                and f_subordinate_liens is not None
-                and not f_subordinate_liens
-            else (
-                None if (
-                    _t3 := (
-                        None if (
-                            _t2 := (
-                                None if (
-                                    _t1 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t1 + f_subordinate_liens
-                            )
-                        ) is None
-                        else _t2 * _E2
-                    )
-                ) is None
-                    or v_property_value is None
-                    or not v_property_value
-                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
             )
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (v_property_value is not None and not (v_property_value > _D0)):
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
+                    None if (
+                        _t3 := (
+                            None if (
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
+                                )
+                            ) is None
+                            else _t2 * _E2
+                        )
+                    ) is None
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+                )
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

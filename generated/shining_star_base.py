@@ -996,6 +996,7 @@ _CELLS_investment = (
     ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None),
     ((Decimal("65"), Decimal("65")), None, None),
 )
+_MONTHS_BETWEEN = rt.months_between
 _D5 = Decimal("5")
 _D80 = Decimal("80")
 _TUPLE_NEW = tuple.__new__
@@ -1363,7 +1364,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             and f_application_date is not None
                             and (
                                 (_t18 := s_credit_events[0]) is _NEVER
-                                    or _t18 is not None and rt.months_between(_t18, f_application_date) >= 24
+                                    or _t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24
                             )
                     )
                 )
@@ -1373,7 +1374,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 and f_application_date is not None
                                 and (
                                     (_t19 := s_credit_events[1]) is _NEVER
-                                        or _t19 is not None and rt.months_between(_t19, f_application_date) >= 24
+                                        or _t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24
                                 )
                         )
                     )
@@ -1388,7 +1389,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                             or f_application_date is None
                             or (_t14 := s_credit_events[0]) is None
                         else True if _t14 is _NEVER
-                        else rt.months_between(_t14, f_application_date) >= 24
+                        else _MONTHS_BETWEEN(_t14, f_application_date) >= 24
                     )
                 ) is False
                     or (
@@ -1397,7 +1398,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t15 := s_credit_events[1]) is None
                             else True if _t15 is _NEVER
-                            else rt.months_between(_t15, f_application_date) >= 24
+                            else _MONTHS_BETWEEN(_t15, f_application_date) >= 24
                         )
                     ) is False
                 else None if _t16 is None or _t17 is None
@@ -1569,13 +1570,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         'sfr', 'pud', 'townhome', 'condo_warrantable', 'condo_non_warrantable', 'two_to_four_unit'
     }:
         failed.append('property_types')
-    if outside is not None:  # a key outside a matrix's bands
-        if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and ('min_fico' in failed):
-                del failed[out[0]]
-            if out[1] == 1 and ('loan_amount_range' in failed):
-                del failed[out[0]]
-        if (out := outside.get('owner_occupied')) is not None:  # matrix owner_occupied
+    if outside is not None:  # a key outside a matrix's bands (the last matrix's first)
+        for out in reversed(outside.values()):
             if out[1] == 0 and ('min_fico' in failed):
                 del failed[out[0]]
             if out[1] == 1 and ('loan_amount_range' in failed):
@@ -1584,20 +1580,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
-        if a_cash_out_reduction is not False:
-            best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
-        if a_cash_out_reduction is True:
-            sure = base_max_ltv - _D5
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
@@ -1622,71 +1604,87 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
+            if a_cash_out_reduction is not False:
+                best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
+            if a_cash_out_reduction is True:
+                sure = base_max_ltv - _D5
+        if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            v_ltv if v_ltv is not None
-                and v_senior_liens is not None
-                and not v_senior_liens
-                and f_subordinate_liens is not None
-                and not f_subordinate_liens
-            else (
-                None if (
-                    _t3 := (
-                        None if (
-                            _t2 := (
-                                None if (
-                                    _t1 := (
-                                        None if v_senior_liens is None or f_loan_amount is None
-                                        else v_senior_liens + f_loan_amount
-                                    )
-                                ) is None
-                                    or f_subordinate_liens is None
-                                else _t1 + f_subordinate_liens
-                            )
-                        ) is None
-                        else _t2 * _E2
-                    )
-                ) is None
-                    or v_property_value is None
-                    or not v_property_value
-                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
             )
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (v_property_value is not None and not (v_property_value > _D0)):
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
+                    None if (
+                        _t3 := (
+                            None if (
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
+                                )
+                            ) is None
+                            else _t2 * _E2
+                        )
+                    ) is None
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+                )
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

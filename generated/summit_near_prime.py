@@ -927,6 +927,7 @@ def words(loan: Loan) -> rt.Decision:
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
 _NEVER = rt.NEVER
 _NEVERS_1 = (rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1006,7 +1007,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 24:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 24:
                 s_housing_lates_late += 1
     # housing_lates: how many are 30+ days late within 12 months before application_date
     s_housing_lates_late_1: int | None = None
@@ -1017,7 +1018,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days1 is None or _due1 is None:
                 s_housing_lates_late_1 = None
                 break
-            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 12:
+            if _days1 >= 30 and _MONTHS_BETWEEN(_due1, f_application_date) < 12:
                 s_housing_lates_late_1 += 1
     # housing_lates: how many are 60+ days late within 12 months before application_date
     s_housing_lates_late_2: int | None = None
@@ -1028,7 +1029,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days2 is None or _due2 is None:
                 s_housing_lates_late_2 = None
                 break
-            if _days2 >= 60 and rt.months_between(_due2, f_application_date) < 12:
+            if _days2 >= 60 and _MONTHS_BETWEEN(_due2, f_application_date) < 12:
                 s_housing_lates_late_2 += 1
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
@@ -1058,7 +1059,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                 or f_application_date is None
                                 or (_t12 := s_credit_events[0]) is None
                             else True if _t12 is _NEVER
-                            else rt.months_between(_t12, f_application_date) >= 48
+                            else _MONTHS_BETWEEN(_t12, f_application_date) >= 48
                         )
                     ) is False
                 else None if _t13 is None or _t14 is None
@@ -1076,7 +1077,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                     or f_application_date is None
                                     or (_t8 := s_credit_events[0]) is None
                                 else True if _t8 is _NEVER
-                                else rt.months_between(_t8, f_application_date) >= 36
+                                else _MONTHS_BETWEEN(_t8, f_application_date) >= 36
                             )
                         ) is False
                     else None if _t9 is None or _t10 is None
@@ -1096,7 +1097,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                                         or f_application_date is None
                                         or (_t4 := s_credit_events[0]) is None
                                     else True if _t4 is _NEVER
-                                    else rt.months_between(_t4, f_application_date) >= 24
+                                    else _MONTHS_BETWEEN(_t4, f_application_date) >= 24
                                 )
                             ) is False
                         else None if _t5 is None or _t6 is None
@@ -1500,40 +1501,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'investment'
-        elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        if a_investment is True or a_interest_only is True:
-            sure = base_max_ltv - _D5
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'investment'
+            elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            if a_investment is True or a_interest_only is True:
+                sure = base_max_ltv - _D5
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

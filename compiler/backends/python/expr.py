@@ -334,6 +334,11 @@ class PyExpr:
             tests.append(each[2] if len(rest) == 1 else f"({each[2]})")
         return " or ".join(f"{n} is None" for n in names), "", " and ".join(tests)
 
+    def between(self, kind: str) -> str:
+        """`rt.months_between` (or `days_between` for days) bound to a module constant: one lookup per call."""
+        name = "days_between" if kind == "days" else "months_between"
+        return self.const(f"rt.{name}", name.upper())
+
     def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
         """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
         item) decided now, else the whole months (or days) as an int against an int bound when it is whole (the
@@ -343,7 +348,7 @@ class PyExpr:
         self._temps += 1
         never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
                  "!=": operator.ne}[op](NEVER, bound)
-        since = "rt.days_between" if x.type.kind == "days" else "rt.months_between"
+        since = self.between(x.type.kind)
         edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
         return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
                 f"else {never} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}) "
@@ -445,7 +450,7 @@ class PyExpr:
             bound = x.right.value
             never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
                      "!=": operator.ne}[x.op](NEVER, bound)
-            since = "rt.days_between" if x.left.type.kind == "days" else "rt.months_between"
+            since = self.between(x.left.type.kind)
             edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
             as_of = f"loan.{x.left.as_of}"
             test = f"{since}({d}, {as_of}) {_OPERATOR[x.op]} {edge}"

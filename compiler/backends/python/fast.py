@@ -69,6 +69,7 @@ class FastPath(LimitBlocks):
         self.e = emitter
         self.decisive = decisive
         self.lines: list[str] = []
+        self.shift = 0
         self.value_ids = {v.id for v in program.values}
         # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
         self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
@@ -84,7 +85,7 @@ class FastPath(LimitBlocks):
         return name
 
     def say(self, text: str, depth: int = 1) -> None:
-        self.lines.append("    " * depth + text)
+        self.lines.append("    " * (depth + self.shift) + text)
 
     def emit(self, x: ir.Expr | ir.Lookup) -> str:
         return self.e.emit(x)
@@ -170,7 +171,7 @@ class FastPath(LimitBlocks):
                 f"        if {days} is None or {due} is None:",
                 f"            {name} = None",
                 "            break",
-                f"        if {days} >= {c.min_days} and rt.months_between({due}, loan.{c.as_of}) < {c.months}:",
+                f"        if {days} >= {c.min_days} and {self.e.between('months')}({due}, loan.{c.as_of}) < {c.months}:",
                 f"            {name} += 1",
             ]
 
@@ -394,29 +395,40 @@ class FastPath(LimitBlocks):
         matrix first, so the places recorded in `failed` stay right)."""
         deferring = [(m, axes) for m in reversed(self.p.matrices)
                      if (axes := [n for n in range(len(self._axes(m))) if self._deferring(m, n)])]
+        tests = {m.id: [(n, self._deferred_test(m, n)) for n in axes] for m, axes in deferring}
+        if len(deferring) > 1 and len({repr(t) for t in tests.values()}) == 1:  # alike for every matrix: one loop
+            self.say("if outside is not None:  # a key outside a matrix's bands (the last matrix's first)")
+            self.say("for out in reversed(outside.values()):", 2)
+            for n, either in next(iter(tests.values())):
+                self.say(f"if out[1] == {n} and ({either}):", 3)
+                self.say("del failed[out[0]]", 4)
+            return
         if len(deferring) > 1:
             self.say("if outside is not None:  # a key outside a matrix's bands")
-        for m, axes in deferring:
+        for m, _axes in deferring:
             if len(deferring) > 1:
                 self.say(f"if (out := outside.get({m.id!r})) is not None:  # matrix {m.id}", 2)
             else:
                 self.say(f"if outside is not None and (out := outside.get({m.id!r})) is not None:  # matrix {m.id}")
             depth = 3 if len(deferring) > 1 else 2
-
-            def grouped(text: str) -> str:
-                bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
-                return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
-
-            for n in axes:
-                # a rule with that one requirement has failed exactly when it surely applies and the requirement is
-                # not met: its outcome, recorded above (ids are unique in a program, E507), is read back
-                tests = [f"{r.id!r} in failed" if len(r.requirements) == 1 else
-                         (f"{grouped(self.emit(r.when))} is True and " if r.when else "")
-                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
-                         for r, q in self._deferring(m, n)]
-                either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
+            for n, either in tests[m.id]:
                 self.say(f"if out[1] == {n} and ({either}):", depth)
                 self.say("del failed[out[0]]", depth + 1)
+
+    def _deferred_test(self, m: ir.Matrix, n: int) -> str:
+        """Whether a rule that applies fails on what axis `n` of `m` reads (a requirement reading it not met)."""
+
+        def grouped(text: str) -> str:
+            bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
+            return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
+
+        # a rule with that one requirement has failed exactly when it surely applies and the requirement is not
+        # met: its outcome, recorded above (ids are unique in a program, E507), is read back
+        tests = [f"{r.id!r} in failed" if len(r.requirements) == 1 else
+                 (f"{grouped(self.emit(r.when))} is True and " if r.when else "")
+                 + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
+                 for r, q in self._deferring(m, n)]
+        return tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
