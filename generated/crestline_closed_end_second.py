@@ -1273,9 +1273,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif f_purpose not in {'purchase', 'cash_out'}:
         failed.append('purposes')
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33; §2.2 Purpose, p. 3)
-    applies = (None if f_purpose is None else f_purpose in {'purchase'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_purpose is None) or (f_purpose in {'purchase'}):
+        if f_purpose is None:  # may apply: missing unless the requirement is met
             if f_occupancy is None or f_occupancy not in {'primary'}:
                 unresolved.append('piggyback')
         elif f_occupancy is None:
@@ -1284,11 +1283,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('piggyback')
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38; §2.3 Seasoning,
     # p. 3)
-    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_application_date = loan.application_date
-    if applies is not False:
+    if (f_purpose is None) or (f_purpose in {'cash_out'}):
         f_purchase_date = loan.purchase_date
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_purpose is None:  # may apply: missing unless the requirement is met
             if (_t16 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t16 >= _D180):
                 unresolved.append('ownership_seasoning')
         elif (_t16 := rt.days_since(f_purchase_date, f_application_date)) is None:
@@ -1302,24 +1300,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif f_interest_only:
         failed.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_loan_amount is None) and f_loan_amount >= _D25000))
-            and ((not (f_loan_amount is None) and f_loan_amount <= _D500000))
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D25000)
+            and (f_loan_amount is not None and f_loan_amount <= _D500000)
     ):
-        if (not (f_loan_amount is None)):  # every input known: not met
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
+        failed.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t17 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+                or (_t18 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+            else None if _t17 is None or _t18 is None
+            else True
+        )
+        if ok is False:
             failed.append('loan_amount_range')
-        else:
-            ok = (
-                False if (_t17 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
-                    or (_t18 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
-                else None if _t17 is None or _t18 is None
-                else True
-            )
-            if ok is False:
-                failed.append('loan_amount_range')
-            elif ok is None:
-                unresolved.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
     # Senior liens (programs/loan.fields:402)
@@ -1345,29 +1344,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Senior lien, p. 5)
     f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
     f_senior_lien_balloon = loan.senior_lien_balloon
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_senior_lien_negative_amortization is None) and not f_senior_lien_negative_amortization))
-            and ((not (f_senior_lien_balloon is None) and not f_senior_lien_balloon))
+    # surely met: nothing to record
+    if (
+        (f_senior_lien_negative_amortization is not None and not f_senior_lien_negative_amortization)
+            and (f_senior_lien_balloon is not None and not f_senior_lien_balloon)
     ):
-        # every input known: not met
-        if (not (f_senior_lien_negative_amortization is None)) and (not (f_senior_lien_balloon is None)):
+        pass
+    # every input known: not met
+    elif ((f_senior_lien_negative_amortization is not None) and (f_senior_lien_balloon is not None)):
+        failed.append('senior_lien_terms')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (
+                _t19 := (
+                    None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization
+                )
+            ) is False
+                or (_t20 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+            else None if _t19 is None or _t20 is None
+            else True
+        )
+        if ok is False:
             failed.append('senior_lien_terms')
-        else:
-            ok = (
-                False if (
-                    _t19 := (
-                        None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization
-                    )
-                ) is False
-                    or (_t20 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
-                else None if _t19 is None or _t20 is None
-                else True
-            )
-            if ok is False:
-                failed.append('senior_lien_terms')
-            elif ok is None:
-                unresolved.append('senior_lien_terms')
+        elif ok is None:
+            unresolved.append('senior_lien_terms')
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
@@ -1400,25 +1400,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 break
             if _days1 >= 30 and _MONTHS_BETWEEN(_due1, f_application_date) < 24:
                 s_housing_lates_late_1 += 1
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
-            and ((not (s_housing_lates_late_1 is None) and s_housing_lates_late_1 <= 1))
+    # surely met: nothing to record
+    if (
+        (s_housing_lates_late is not None and s_housing_lates_late <= 0)
+            and (s_housing_lates_late_1 is not None and s_housing_lates_late_1 <= 1)
     ):
-        # every input known: not met
-        if (not (s_housing_lates_late is None)) and (not (s_housing_lates_late_1 is None)):
+        pass
+    elif ((s_housing_lates_late is not None) and (s_housing_lates_late_1 is not None)):  # every input known: not met
+        failed.append('housing_history')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t21 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                or (_t22 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
+            else None if _t21 is None or _t22 is None
+            else True
+        )
+        if ok is False:
             failed.append('housing_history')
-        else:
-            ok = (
-                False if (_t21 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                    or (_t22 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
-                else None if _t21 is None or _t22 is None
-                else True
-            )
-            if ok is False:
-                failed.append('housing_history')
-            elif ok is None:
-                unresolved.append('housing_history')
+        elif ok is None:
+            unresolved.append('housing_history')
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103; §4.2 Adjustments, p. 6: (1)
     # condominiums, max CLTV/HCLTV 80%)
     f_property_type = loan.property_type
@@ -1469,52 +1469,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = None
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_4 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t31 := s_credit_events[0]) is _NEVER
+                                or (_t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 84)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t31 := s_credit_events[0]) is _NEVER
-                                    or _t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 84
+                                (_t32 := s_credit_events[1]) is _NEVER
+                                    or (_t32 is not None and _MONTHS_BETWEEN(_t32, f_application_date) >= 48)
                             )
                     )
-                )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t32 := s_credit_events[1]) is _NEVER
-                                        or _t32 is not None and _MONTHS_BETWEEN(_t32, f_application_date) >= 48
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t33 := s_credit_events[2]) is _NEVER
+                                    or (_t33 is not None and _MONTHS_BETWEEN(_t33, f_application_date) >= 48)
+                            )
                     )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t33 := s_credit_events[2]) is _NEVER
-                                        or _t33 is not None and _MONTHS_BETWEEN(_t33, f_application_date) >= 48
-                                )
-                        )
-                    )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t34 := s_credit_events[3]) is _NEVER
-                                        or _t34 is not None and _MONTHS_BETWEEN(_t34, f_application_date) >= 24
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t34 := s_credit_events[3]) is _NEVER
+                                    or (_t34 is not None and _MONTHS_BETWEEN(_t34, f_application_date) >= 24)
+                            )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_4 and f_application_date is not None
             else (

@@ -1578,33 +1578,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_citizenship_country = loan.citizenship_country
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_citizenship is None) and f_citizenship in {'foreign_national'}))
-            and ((not (f_citizenship_country is None) and f_citizenship_country not in {'US'}))
-            and ((not (f_occupancy is None) and f_occupancy in {'investment'}))
-            and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
+    # surely met: nothing to record
+    if (
+        (f_citizenship is not None and f_citizenship in {'foreign_national'})
+            and (f_citizenship_country is not None and f_citizenship_country not in {'US'})
+            and (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
     ):
-        # every input known: not met
-        if (not (f_citizenship is None)) and (
-            not (f_citizenship_country is None)
-        ) and (not (f_occupancy is None)) and (not (f_doc_type is None)):
+        pass
+    # every input known: not met
+    elif (
+        (f_citizenship is not None)
+            and (f_citizenship_country is not None)
+            and (f_occupancy is not None)
+            and (f_doc_type is not None)
+    ):
+        failed.append('borrower_type')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t11 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+                or (_t12 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+                or (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+            else True
+        )
+        if ok is False:
             failed.append('borrower_type')
-        else:
-            ok = (
-                False if (_t11 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-                    or (
-                        _t12 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})
-                    ) is False
-                    or (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                    or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-                else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
-                else True
-            )
-            if ok is False:
-                failed.append('borrower_type')
-            elif ok is None:
-                unresolved.append('borrower_type')
+        elif ok is None:
+            unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
     if f_citizenship_country is None:
@@ -1614,12 +1616,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34; §2.1 Eligible
     # borrowers, p. 3)
     f_residence_state = loan.residence_state
-    applies = (f_residence_state is not None)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
-            if f_residence_state is None or f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
-                unresolved.append('territory_residents')
-        elif f_residence_state is None:
+    if f_residence_state is not None:
+        if f_residence_state is None:
             unresolved.append('territory_residents')
         elif f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
             failed.append('territory_residents')
@@ -1629,9 +1627,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('visa')
     # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80; §3.3 Credit,
     # p. 6)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_fico_no_score is None) or (not f_fico_no_score):
+        if f_fico_no_score is None:  # may apply: missing unless the requirement is met
             if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('us_credit_score')
         elif f_fico_no_score:
@@ -1641,9 +1638,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (f_fico >= 680):
             failed.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
     f_application_date = loan.application_date
-    if applies is not False:
+    if (f_fico_no_score is None) or (not f_fico_no_score):
         f_credit_events = loan.credit_events
         # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
         # seen)
@@ -1659,42 +1655,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         s_credit_events[_g] = None
                     elif _was0 is _NEVER or _when0 > _was0:
                         s_credit_events[_g] = _when0
-        # not surely met: its three-valued outcome
-        if not (
+        # surely met: nothing to record
+        if (
             (s_credit_events is _NEVERS_3 and f_application_date is not None)
                 or (
                     (
-                        (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t21 := s_credit_events[0]) is _NEVER
+                                    or (_t21 is not None and _MONTHS_BETWEEN(_t21, f_application_date) >= 48)
+                            )
+                    )
+                        and (
                             s_credit_events is not None
                                 and f_application_date is not None
                                 and (
-                                    (_t21 := s_credit_events[0]) is _NEVER
-                                        or _t21 is not None and _MONTHS_BETWEEN(_t21, f_application_date) >= 48
+                                    (_t22 := s_credit_events[1]) is _NEVER
+                                        or (_t22 is not None and _MONTHS_BETWEEN(_t22, f_application_date) >= 36)
                                 )
                         )
-                    )
                         and (
-                            (
-                                s_credit_events is not None
-                                    and f_application_date is not None
-                                    and (
-                                        (_t22 := s_credit_events[1]) is _NEVER
-                                            or _t22 is not None and _MONTHS_BETWEEN(_t22, f_application_date) >= 36
-                                    )
-                            )
-                        )
-                        and (
-                            (
-                                s_credit_events is not None
-                                    and f_application_date is not None
-                                    and (
-                                        (_t23 := s_credit_events[2]) is _NEVER
-                                            or _t23 is not None and _MONTHS_BETWEEN(_t23, f_application_date) >= 48
-                                    )
-                            )
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t23 := s_credit_events[2]) is _NEVER
+                                        or (_t23 is not None and _MONTHS_BETWEEN(_t23, f_application_date) >= 48)
+                                )
                         )
                 )
         ):
+            pass
+        else:  # not surely met: its three-valued outcome
             ok = (
                 True if s_credit_events is _NEVERS_3 and f_application_date is not None
                 else (
@@ -1729,7 +1721,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     else True
                 )
             )
-            if applies is None:  # may apply: missing unless every requirement is met
+            if f_fico_no_score is None:  # may apply: missing unless every requirement is met
                 if ok is not True:
                     unresolved.append('us_credit_events')
             else:
@@ -1739,8 +1731,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     unresolved.append('us_credit_events')
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94; §3.5 Housing history,
     # p. 7)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    if applies is not False:
+    if (f_fico_no_score is None) or (not f_fico_no_score):
         f_housing_lates = loan.housing_lates
         # housing_lates: how many are 30+ days late within 12 months before application_date
         s_housing_lates_late: int | None = None
@@ -1754,31 +1745,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_in_forbearance = loan.in_forbearance
-        # not surely met: its three-valued outcome
-        if not (
-            ((not (s_housing_lates_late is None) and s_housing_lates_late <= 0))
-                and ((not (f_in_forbearance is None) and not f_in_forbearance))
+        # surely met: nothing to record
+        if (
+            (s_housing_lates_late is not None and s_housing_lates_late <= 0)
+                and (f_in_forbearance is not None and not f_in_forbearance)
         ):
-            if (not (s_housing_lates_late is None)) and (not (f_in_forbearance is None)):  # every input known: not met
-                if applies is None:  # may apply: missing
-                    unresolved.append('us_housing_history')
-                else:
-                    failed.append('us_housing_history')
+            pass
+        elif ((s_housing_lates_late is not None) and (f_in_forbearance is not None)):  # every input known: not met
+            if f_fico_no_score is None:  # may apply: missing
+                unresolved.append('us_housing_history')
             else:
-                ok = (
-                    False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                        or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-                    else None if _t24 is None or _t25 is None
-                    else True
-                )
-                if applies is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('us_housing_history')
-                else:
-                    if ok is False:
-                        failed.append('us_housing_history')
-                    elif ok is None:
-                        unresolved.append('us_housing_history')
+                failed.append('us_housing_history')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                    or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+                else None if _t24 is None or _t25 is None
+                else True
+            )
+            if f_fico_no_score is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('us_housing_history')
+            else:
+                if ok is False:
+                    failed.append('us_housing_history')
+                elif ok is None:
+                    unresolved.append('us_housing_history')
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
@@ -1838,9 +1830,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('first_time_investor')
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
-    applies = loan.short_term_rental
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    f_short_term_rental = loan.short_term_rental
+    if (f_short_term_rental is None) or (f_short_term_rental):
+        if f_short_term_rental is None:  # may apply: missing unless the requirement is met
             if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
                 unresolved.append('short_term_rental')
         elif i_dscr_tier:
@@ -1851,7 +1843,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('short_term_rental')
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
-    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_purchase_date = loan.purchase_date
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
@@ -1867,33 +1858,34 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else 'recent'
         )
     )
-    if applies is not False:
+    if (f_purpose is None) or (f_purpose in {'cash_out'}):
         f_cash_out_amount = loan.cash_out_amount
-        # not surely met: its three-valued outcome
-        if not (
-            ((not (v_ownership is None) and v_ownership not in {'recent'}))
-                and ((not (f_cash_out_amount is None) and f_cash_out_amount <= _D500000))
+        # surely met: nothing to record
+        if (
+            (v_ownership is not None and v_ownership not in {'recent'})
+                and (f_cash_out_amount is not None and f_cash_out_amount <= _D500000)
         ):
-            if (not (v_ownership is None)) and (not (f_cash_out_amount is None)):  # every input known: not met
-                if applies is None:  # may apply: missing
-                    unresolved.append('cash_out')
-                else:
-                    failed.append('cash_out')
+            pass
+        elif ((v_ownership is not None) and (f_cash_out_amount is not None)):  # every input known: not met
+            if f_purpose is None:  # may apply: missing
+                unresolved.append('cash_out')
             else:
-                ok = (
-                    False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                        or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-                    else None if _t29 is None or _t30 is None
-                    else True
-                )
-                if applies is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('cash_out')
-                else:
-                    if ok is False:
-                        failed.append('cash_out')
-                    elif ok is None:
-                        unresolved.append('cash_out')
+                failed.append('cash_out')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                    or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+                else None if _t29 is None or _t30 is None
+                else True
+            )
+            if f_purpose is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('cash_out')
+            else:
+                if ok is False:
+                    failed.append('cash_out')
+                elif ok is None:
+                    unresolved.append('cash_out')
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
@@ -1955,24 +1947,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif not (v_reserves_months >= v_required_reserves):
         failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_loan_amount is None) and f_loan_amount >= _D150000))
-            and ((not (f_loan_amount is None) and f_loan_amount <= _D2000000))
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D150000)
+            and (f_loan_amount is not None and f_loan_amount <= _D2000000)
     ):
-        if (not (f_loan_amount is None)):  # every input known: not met
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
+        failed.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+            else None if _t33 is None or _t34 is None
+            else True
+        )
+        if ok is False:
             failed.append('loan_amount_range')
-        else:
-            ok = (
-                False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-                else None if _t33 is None or _t34 is None
-                else True
-            )
-            if ok is False:
-                failed.append('loan_amount_range')
-            elif ok is None:
-                unresolved.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
     if f_financed_properties is None:
@@ -1982,12 +1975,31 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
     # 12)
     f_rural = loan.rural
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (
-            (
-                not (f_property_type is None)
-                    and f_property_type in {
+            f_property_type is not None
+                and f_property_type in {
+                    'sfr',
+                    'pud',
+                    'townhome',
+                    'condo_warrantable',
+                    'condo_non_warrantable',
+                    'condotel',
+                    'two_to_four_unit',
+                }
+        )
+            and (f_rural is not None and not f_rural)
+    ):
+        pass
+    elif ((f_property_type is not None) and (f_rural is not None)):  # every input known: not met
+        failed.append('property_types')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (
+                _t35 := (
+                    None if f_property_type is None
+                    else f_property_type in {
                         'sfr',
                         'pud',
                         'townhome',
@@ -1996,36 +2008,16 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         'condotel',
                         'two_to_four_unit',
                     }
-            )
+                )
+            ) is False
+                or (_t36 := (None if f_rural is None else not f_rural)) is False
+            else None if _t35 is None or _t36 is None
+            else True
         )
-            and ((not (f_rural is None) and not f_rural))
-    ):
-        if (not (f_property_type is None)) and (not (f_rural is None)):  # every input known: not met
+        if ok is False:
             failed.append('property_types')
-        else:
-            ok = (
-                False if (
-                    _t35 := (
-                        None if f_property_type is None
-                        else f_property_type in {
-                            'sfr',
-                            'pud',
-                            'townhome',
-                            'condo_warrantable',
-                            'condo_non_warrantable',
-                            'condotel',
-                            'two_to_four_unit',
-                        }
-                    )
-                ) is False
-                    or (_t36 := (None if f_rural is None else not f_rural)) is False
-                else None if _t35 is None or _t36 is None
-                else True
-            )
-            if ok is False:
-                failed.append('property_types')
-            elif ok is None:
-                unresolved.append('property_types')
+        elif ok is None:
+            unresolved.append('property_types')
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
@@ -2042,47 +2034,45 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
-    # not surely met: its three-valued outcome
-    if not (
-        (
-            (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 0)
-                or (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 12)
-                or (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 24)
-                or (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 36)
-                or (not (f_prepayment_penalty_months is None) and f_prepayment_penalty_months == 60)
-        )
+    # surely met: nothing to record
+    if (
+        (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 0)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 12)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 24)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 36)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 60)
     ):
-        if (not (f_prepayment_penalty_months is None)):  # every input known: not met
-            failed.append('prepayment_terms')
-        else:
-            ok = (
-                True if (
-                    _t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
+        pass
+    elif (f_prepayment_penalty_months is not None):  # every input known: not met
+        failed.append('prepayment_terms')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            True if (
+                _t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
+            ) is True
+                or (
+                    _t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)
                 ) is True
-                    or (
-                        _t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)
-                    ) is True
-                    or (
-                        _t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)
-                    ) is True
-                    or (
-                        _t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)
-                    ) is True
-                    or (
-                        _t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)
-                    ) is True
-                else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
-                else False
-            )
-            if ok is False:
-                failed.append('prepayment_terms')
-            elif ok is None:
-                unresolved.append('prepayment_terms')
+                or (
+                    _t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)
+                ) is True
+                or (
+                    _t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)
+                ) is True
+                or (
+                    _t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)
+                ) is True
+            else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
+            else False
+        )
+        if ok is False:
+            failed.append('prepayment_terms')
+        elif ok is None:
+            unresolved.append('prepayment_terms')
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
-    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_state is None) or (f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}):
+        if f_state is None:  # may apply: missing unless the requirement is met
             if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_states')
         elif f_prepayment_penalty_months is None:

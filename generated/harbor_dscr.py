@@ -1562,37 +1562,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_reserves_months = True
         v_reserves_months = None
     if a_first_time_investor is not False:
-        # not surely met: its three-valued outcome
-        if not (
-            (not i_dscr and ((not (v_dscr is None) and v_dscr >= _D1)))
-                and (not i_reserves_months and ((not (v_reserves_months is None) and v_reserves_months >= _D12)))
+        # surely met: nothing to record
+        if (
+            (not i_dscr and (v_dscr is not None and v_dscr >= _D1))
+                and (not i_reserves_months and (v_reserves_months is not None and v_reserves_months >= _D12))
         ):
-            # every input known: not met
-            if (i_dscr or i_reserves_months) or ((not (v_dscr is None)) and (not (v_reserves_months is None))):
-                if a_first_time_investor is None:  # may apply: missing
-                    unresolved.append('first_time_investor')
-                else:
-                    failed.append('first_time_investor')
+            pass
+        # every input known: not met
+        elif ((i_dscr or i_reserves_months) or ((v_dscr is not None) and (v_reserves_months is not None))):
+            if a_first_time_investor is None:  # may apply: missing
+                unresolved.append('first_time_investor')
             else:
-                ok = (
-                    False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
-                        or (
-                            _t15 := (
-                                False if i_reserves_months
-                                else (None if v_reserves_months is None else v_reserves_months >= _D12)
-                            )
-                        ) is False
-                    else None if _t14 is None or _t15 is None
-                    else True
-                )
-                if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('first_time_investor')
-                else:
-                    if ok is False:
-                        failed.append('first_time_investor')
-                    elif ok is None:
-                        unresolved.append('first_time_investor')
+                failed.append('first_time_investor')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
+                    or (
+                        _t15 := (
+                            False if i_reserves_months
+                            else (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        )
+                    ) is False
+                else None if _t14 is None or _t15 is None
+                else True
+            )
+            if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('first_time_investor')
+            else:
+                if ok is False:
+                    failed.append('first_time_investor')
+                elif ok is None:
+                    unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
     f_property_type = loan.property_type
     a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
@@ -1616,37 +1617,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         not i_dscr
             and (
-                (
-                    (not (v_dscr is None) and v_dscr >= _D0_750)
-                        or (not (f_fico_no_score) and not (f_fico is None) and f_fico >= 720)
-                )
+                (v_dscr is not None and v_dscr >= _D0_750)
+                    or (not f_fico_no_score and f_fico is not None and f_fico >= 720)
             )
     ):
-        # every input known: not met
-        if i_dscr or ((not (v_dscr is None)) and ((f_fico_no_score) or not (f_fico is None))):
-            failed.append('min_dscr')
-        else:
-            ok = (
-                False if i_dscr
-                else (
-                    True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                        or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
-                    else None if _t16 is None or _t17 is None
-                    else False
-                )
+        pass
+    elif (i_dscr or ((v_dscr is not None) and (f_fico_no_score or (f_fico is not None)))):  # every input known: not met
+        failed.append('min_dscr')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if i_dscr
+            else (
+                True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                    or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+                else None if _t16 is None or _t17 is None
+                else False
             )
-            if ok is False:
-                failed.append('min_dscr')
-            elif ok is None:
-                unresolved.append('min_dscr')
+        )
+        if ok is False:
+            failed.append('min_dscr')
+        elif ok is None:
+            unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
-    applies = loan.short_term_rental
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    f_short_term_rental = loan.short_term_rental
+    if (f_short_term_rental is None) or (f_short_term_rental):
+        if f_short_term_rental is None:  # may apply: missing unless the requirement is met
             if i_dscr or v_dscr is None or not (v_dscr >= _D1_150):
                 unresolved.append('short_term_rental')
         elif i_dscr:
@@ -1656,9 +1655,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_dscr >= _D1_150):
             failed.append('short_term_rental')
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
-    applies = (None if v_dscr is None else v_dscr < _D1)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (v_dscr is None) or (v_dscr < _D1):
+        if v_dscr is None:  # may apply: missing unless the requirement is met
             if f_loan_amount is None or not (f_loan_amount >= _D175000):
                 unresolved.append('small_loan_no_ratio')
         elif f_loan_amount is None:
@@ -1669,24 +1667,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (seed 001: no personal income or employment documents))
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_occupancy is None) and f_occupancy in {'investment'}))
-            and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
+    # surely met: nothing to record
+    if (
+        (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
     ):
-        if (not (f_occupancy is None)) and (not (f_doc_type is None)):  # every input known: not met
+        pass
+    elif ((f_occupancy is not None) and (f_doc_type is not None)):  # every input known: not met
+        failed.append('investment_only')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t18 is None or _t19 is None
+            else True
+        )
+        if ok is False:
             failed.append('investment_only')
-        else:
-            ok = (
-                False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                    or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-                else None if _t18 is None or _t19 is None
-                else True
-            )
-            if ok is False:
-                failed.append('investment_only')
-            elif ok is None:
-                unresolved.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
     if f_fico_no_score:
         failed.append('min_fico')
@@ -1723,52 +1722,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_4 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t28 := s_credit_events[0]) is _NEVER
+                                or (_t28 is not None and _MONTHS_BETWEEN(_t28, f_application_date) >= 36)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t28 := s_credit_events[0]) is _NEVER
-                                    or _t28 is not None and _MONTHS_BETWEEN(_t28, f_application_date) >= 36
+                                (_t29 := s_credit_events[1]) is _NEVER
+                                    or (_t29 is not None and _MONTHS_BETWEEN(_t29, f_application_date) >= 24)
                             )
                     )
-                )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t29 := s_credit_events[1]) is _NEVER
-                                        or _t29 is not None and _MONTHS_BETWEEN(_t29, f_application_date) >= 24
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t30 := s_credit_events[2]) is _NEVER
+                                    or (_t30 is not None and _MONTHS_BETWEEN(_t30, f_application_date) >= 36)
+                            )
                     )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t30 := s_credit_events[2]) is _NEVER
-                                        or _t30 is not None and _MONTHS_BETWEEN(_t30, f_application_date) >= 36
-                                )
-                        )
-                    )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t31 := s_credit_events[3]) is _NEVER
-                                        or _t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 24
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t31 := s_credit_events[3]) is _NEVER
+                                    or (_t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 24)
+                            )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_4 and f_application_date is not None
             else (
@@ -1830,24 +1823,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     f_in_forbearance = loan.in_forbearance
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
-            and ((not (f_in_forbearance is None) and not f_in_forbearance))
+    # surely met: nothing to record
+    if (
+        (s_housing_lates_late is not None and s_housing_lates_late <= 1)
+            and (f_in_forbearance is not None and not f_in_forbearance)
     ):
-        if (not (s_housing_lates_late is None)) and (not (f_in_forbearance is None)):  # every input known: not met
+        pass
+    elif ((s_housing_lates_late is not None) and (f_in_forbearance is not None)):  # every input known: not met
+        failed.append('housing_history')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t32 is None or _t33 is None
+            else True
+        )
+        if ok is False:
             failed.append('housing_history')
-        else:
-            ok = (
-                False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                    or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-                else None if _t32 is None or _t33 is None
-                else True
-            )
-            if ok is False:
-                failed.append('housing_history')
-            elif ok is None:
-                unresolved.append('housing_history')
+        elif ok is None:
+            unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
@@ -1882,10 +1876,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('excluded_states')
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13
     # (state list illustrative))
-    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
-    if applies is not False:
+    if (f_state is None) or (f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}):
         f_prepayment_penalty_months = loan.prepayment_penalty_months
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_state is None:  # may apply: missing unless the requirement is met
             if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_penalty')
         elif f_prepayment_penalty_months is None:

@@ -1276,7 +1276,7 @@ _APPLIES = {
     (None, 'cash_out'): (False, False, None, False, None),
     (None, None): (None, None, None, None, None),
 }
-_WHICH = {
+_WHICH = dict[Any, int]({
     ('primary', 'purchase'): 0,
     ('primary', 'rate_term'): 1,
     ('primary', 'cash_out'): 2,
@@ -1287,7 +1287,7 @@ _WHICH = {
     ('investment', 'rate_term'): 4,
     ('investment', 'cash_out'): 4,
     ('investment', None): 4,
-}
+})
 _D1500000 = Decimal("1500000")
 _CELLS_primary_purchase = (
     (
@@ -2082,70 +2082,71 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_reserves_months = True
         v_reserves_months = None
     f_fthb = loan.fthb
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         not (i_dti or i_ltv or i_reserves_months)
             and (
-                (not (v_dti is None) and v_dti <= _D50)
+                (v_dti is not None and v_dti <= _D50)
                     or (
                         (
-                            (not (f_fico_no_score) and not (f_fico is None) and f_fico >= 720)
-                                and (not (v_ltv is None) and v_ltv <= _D80)
-                                and (not (v_reserves_months is None) and v_reserves_months >= _D12)
-                                and (not (f_fthb is None) and not f_fthb)
+                            (not f_fico_no_score and f_fico is not None and f_fico >= 720)
+                                and (v_ltv is not None and v_ltv <= _D80)
+                                and (v_reserves_months is not None and v_reserves_months >= _D12)
+                                and (f_fthb is not None and not f_fthb)
                         )
-                            and (not (v_dti is None) and v_dti <= _D55)
+                            and (v_dti is not None and v_dti <= _D55)
                     )
             )
     ):
-        # every input known: not met
-        if (i_dti or i_ltv or i_reserves_months) or (
-            (not (v_dti is None))
-                and ((f_fico_no_score) or not (f_fico is None))
-                and (not (v_ltv is None))
-                and (not (v_reserves_months is None))
-                and (not (f_fthb is None))
-        ):
-            failed.append('max_dti')
-        else:
-            ok = (
-                False if (i_dti or i_ltv or i_reserves_months)
-                else (
-                    True if (_t36 := (None if v_dti is None else v_dti <= _D50)) is True
-                        or (
-                            _t37 := (
-                                False if (
-                                    _t34 := (
-                                        False if (
-                                            _t30 := (
-                                                False if f_fico_no_score
-                                                else (None if f_fico is None else f_fico >= 720)
-                                            )
-                                        ) is False
-                                            or (_t31 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                            or (
-                                                _t32 := (
-                                                    None if v_reserves_months is None else v_reserves_months >= _D12
-                                                )
-                                            ) is False
-                                            or (_t33 := (None if f_fthb is None else not f_fthb)) is False
-                                        else None if _t30 is None or _t31 is None or _t32 is None or _t33 is None
-                                        else True
-                                    )
-                                ) is False
-                                    or (_t35 := (None if v_dti is None else v_dti <= _D55)) is False
-                                else None if _t34 is None or _t35 is None
-                                else True
-                            )
-                        ) is True
-                    else None if _t36 is None or _t37 is None
-                    else False
-                )
+        pass
+    # every input known: not met
+    elif (
+        (i_dti or i_ltv or i_reserves_months)
+            or (
+                (v_dti is not None)
+                    and (f_fico_no_score or (f_fico is not None))
+                    and (v_ltv is not None)
+                    and (v_reserves_months is not None)
+                    and (f_fthb is not None)
             )
-            if ok is False:
-                failed.append('max_dti')
-            elif ok is None:
-                unresolved.append('max_dti')
+    ):
+        failed.append('max_dti')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (i_dti or i_ltv or i_reserves_months)
+            else (
+                True if (_t36 := (None if v_dti is None else v_dti <= _D50)) is True
+                    or (
+                        _t37 := (
+                            False if (
+                                _t34 := (
+                                    False if (
+                                        _t30 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is False
+                                        or (_t31 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t32 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t33 := (None if f_fthb is None else not f_fthb)) is False
+                                    else None if _t30 is None or _t31 is None or _t32 is None or _t33 is None
+                                    else True
+                                )
+                            ) is False
+                                or (_t35 := (None if v_dti is None else v_dti <= _D55)) is False
+                            else None if _t34 is None or _t35 is None
+                            else True
+                        )
+                    ) is True
+                else None if _t36 is None or _t37 is None
+                else False
+            )
+        )
+        if ok is False:
+            failed.append('max_dti')
+        elif ok is None:
+            unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
     # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_5 until an item of one is
@@ -2163,62 +2164,54 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_5 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t48 := s_credit_events[0]) is _NEVER
+                                or (_t48 is not None and _MONTHS_BETWEEN(_t48, f_application_date) >= 36)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t48 := s_credit_events[0]) is _NEVER
-                                    or _t48 is not None and _MONTHS_BETWEEN(_t48, f_application_date) >= 36
+                                (_t49 := s_credit_events[1]) is _NEVER
+                                    or (_t49 is not None and _MONTHS_BETWEEN(_t49, f_application_date) >= 24)
                             )
                     )
-                )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t49 := s_credit_events[1]) is _NEVER
-                                        or _t49 is not None and _MONTHS_BETWEEN(_t49, f_application_date) >= 24
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t50 := s_credit_events[2]) is _NEVER
+                                    or (_t50 is not None and _MONTHS_BETWEEN(_t50, f_application_date) >= 12)
+                            )
                     )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t50 := s_credit_events[2]) is _NEVER
-                                        or _t50 is not None and _MONTHS_BETWEEN(_t50, f_application_date) >= 12
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t51 := s_credit_events[3]) is _NEVER
+                                    or (_t51 is not None and _MONTHS_BETWEEN(_t51, f_application_date) >= 24)
+                            )
                     )
                     and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t51 := s_credit_events[3]) is _NEVER
-                                        or _t51 is not None and _MONTHS_BETWEEN(_t51, f_application_date) >= 24
-                                )
-                        )
-                    )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t52 := s_credit_events[4]) is _NEVER
-                                        or _t52 is not None and _MONTHS_BETWEEN(_t52, f_application_date) >= 12
-                                )
-                        )
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t52 := s_credit_events[4]) is _NEVER
+                                    or (_t52 is not None and _MONTHS_BETWEEN(_t52, f_application_date) >= 12)
+                            )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_5 and f_application_date is not None
             else (
@@ -2278,8 +2271,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1,
     # p. 10 (seed 002: satisfactory history for the most recent 12 months))
     f_rent_free = loan.rent_free
-    applies = (None if f_rent_free is None else not f_rent_free)
-    if applies is not False:
+    if (f_rent_free is None) or (not f_rent_free):
         f_housing_lates = loan.housing_lates
         # housing_lates: how many are 30+ days late within 12 months before application_date
         s_housing_lates_late: int | None = None
@@ -2294,45 +2286,46 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
-        # not surely met: its three-valued outcome
-        if not (
-            ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
-                and ((not (s_housing_lates_late is None) and s_housing_lates_late <= 1))
-                and (
-                    (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
-                )
+        # surely met: nothing to record
+        if (
+            (f_housing_history_months is not None and f_housing_history_months >= 12)
+                and (s_housing_lates_late is not None and s_housing_lates_late <= 1)
+                and (f_housing_verification is not None and f_housing_verification in {'vom', 'vor', 'bank_records'})
         ):
-            # every input known: not met
-            if (
-                not (f_housing_history_months is None)
-            ) and (not (s_housing_lates_late is None)) and (not (f_housing_verification is None)):
-                if applies is None:  # may apply: missing
-                    unresolved.append('housing_history_12_months')
-                else:
-                    failed.append('housing_history_12_months')
+            pass
+        # every input known: not met
+        elif (
+            (f_housing_history_months is not None)
+                and (s_housing_lates_late is not None)
+                and (f_housing_verification is not None)
+        ):
+            if f_rent_free is None:  # may apply: missing
+                unresolved.append('housing_history_12_months')
             else:
-                ok = (
-                    False if (
-                        _t53 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                failed.append('housing_history_12_months')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t53 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                ) is False
+                    or (_t54 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                    or (
+                        _t55 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
                     ) is False
-                        or (_t54 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                        or (
-                            _t55 := (
-                                None if f_housing_verification is None
-                                else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                            )
-                        ) is False
-                    else None if _t53 is None or _t54 is None or _t55 is None
-                    else True
-                )
-                if applies is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('housing_history_12_months')
-                else:
-                    if ok is False:
-                        failed.append('housing_history_12_months')
-                    elif ok is None:
-                        unresolved.append('housing_history_12_months')
+                else None if _t53 is None or _t54 is None or _t55 is None
+                else True
+            )
+            if f_rent_free is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history_12_months')
+            else:
+                if ok is False:
+                    failed.append('housing_history_12_months')
+                elif ok is None:
+                    unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
@@ -2361,7 +2354,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (
         False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
-    if applies is None or applies:
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002:
     # rent-free letter, 10% contribution, max 80% LTV))
@@ -2377,8 +2370,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
-    applies = f_fthb
-    if applies is not False:
+    if (f_fthb is None) or (f_fthb):
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
         i_payment_shock = False  # outside its domain, or reading such a value
@@ -2392,7 +2384,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if (f_current_housing_payment is not None and not (f_current_housing_payment > _D0)):
             i_payment_shock = True
             v_payment_shock = None
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_fthb is None:  # may apply: missing unless the requirement is met
             if i_payment_shock or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
         elif i_payment_shock:
@@ -2409,9 +2401,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     }:
         failed.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
-    applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_doc_type is None) or (f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}):
+        if f_doc_type is None:  # may apply: missing unless the requirement is met
             if f_ownership_pct is None or not (f_ownership_pct >= _D25):
                 unresolved.append('business_ownership')
         elif f_ownership_pct is None:

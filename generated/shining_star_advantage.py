@@ -1071,11 +1071,11 @@ _APPLIES = {
     ('investment',): (False, True),
     (None,): (None, None),
 }
-_WHICH = {
+_WHICH = dict[Any, int]({
     ('primary',): 0,
     ('second_home',): 0,
     ('investment',): 1,
-}
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -1307,9 +1307,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
     f_doc_type = loan.doc_type
-    applies = (None if f_doc_type is None else f_doc_type not in {'dscr'})
     f_pitia = loan.pitia
-    if applies is not False:
+    if (f_doc_type is None) or (f_doc_type not in {'dscr'}):
         f_total_deposits = loan.total_deposits
         f_excluded_transfers = loan.excluded_transfers
         f_excluded_nonrecurring = loan.excluded_nonrecurring
@@ -1418,7 +1417,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_doc_type is None:  # may apply: missing unless the requirement is met
             if i_dti or v_dti is None or not (v_dti <= _D50):
                 unresolved.append('max_dti')
         elif i_dti:
@@ -1445,32 +1444,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_3 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t18 := s_credit_events[0]) is _NEVER
+                                or (_t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t18 := s_credit_events[0]) is _NEVER
-                                    or _t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24
+                                (_t19 := s_credit_events[1]) is _NEVER
+                                    or (_t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24)
                             )
-                    )
-                )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t19 := s_credit_events[1]) is _NEVER
-                                        or _t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24
-                                )
-                        )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_3 and f_application_date is not None
             else (
@@ -1512,41 +1509,40 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
-        # not surely met: its three-valued outcome
-        if not (
-            ((not (f_housing_history_months is None) and f_housing_history_months >= 12))
-                and (
-                    (not (f_housing_verification is None) and f_housing_verification in {'vom', 'vor', 'bank_records'})
-                )
+        # surely met: nothing to record
+        if (
+            (f_housing_history_months is not None and f_housing_history_months >= 12)
+                and (f_housing_verification is not None and f_housing_verification in {'vom', 'vor', 'bank_records'})
         ):
-            # every input known: not met
-            if (not (f_housing_history_months is None)) and (not (f_housing_verification is None)):
-                if applies is None:  # may apply: missing
-                    unresolved.append('housing_history')
-                else:
-                    failed.append('housing_history')
+            pass
+        # every input known: not met
+        elif ((f_housing_history_months is not None) and (f_housing_verification is not None)):
+            if applies is None:  # may apply: missing
+                unresolved.append('housing_history')
             else:
-                ok = (
-                    False if (
-                        _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                failed.append('housing_history')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                ) is False
+                    or (
+                        _t23 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
                     ) is False
-                        or (
-                            _t23 := (
-                                None if f_housing_verification is None
-                                else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                            )
-                        ) is False
-                    else None if _t22 is None or _t23 is None
-                    else True
-                )
-                if applies is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('housing_history')
-                else:
-                    if ok is False:
-                        failed.append('housing_history')
-                    elif ok is None:
-                        unresolved.append('housing_history')
+                else None if _t22 is None or _t23 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history')
+            else:
+                if ok is False:
+                    failed.append('housing_history')
+                elif ok is None:
+                    unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
@@ -1575,7 +1571,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (
         False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
-    if applies is None or applies:
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)

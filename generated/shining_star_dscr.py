@@ -1061,32 +1061,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_3 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t10 := s_credit_events[0]) is _NEVER
+                                or (_t10 is not None and _MONTHS_BETWEEN(_t10, f_application_date) >= 24)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t10 := s_credit_events[0]) is _NEVER
-                                    or _t10 is not None and _MONTHS_BETWEEN(_t10, f_application_date) >= 24
+                                (_t11 := s_credit_events[1]) is _NEVER
+                                    or (_t11 is not None and _MONTHS_BETWEEN(_t11, f_application_date) >= 24)
                             )
-                    )
-                )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t11 := s_credit_events[1]) is _NEVER
-                                        or _t11 is not None and _MONTHS_BETWEEN(_t11, f_application_date) >= 24
-                                )
-                        )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_3 and f_application_date is not None
             else (
@@ -1144,7 +1142,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (
         False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
-    if applies is None or applies:
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
@@ -1202,24 +1200,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_occupancy is None) and f_occupancy in {'investment'}))
-            and ((not (f_doc_type is None) and f_doc_type in {'dscr'}))
+    # surely met: nothing to record
+    if (
+        (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
     ):
-        if (not (f_occupancy is None)) and (not (f_doc_type is None)):  # every input known: not met
+        pass
+    elif ((f_occupancy is not None) and (f_doc_type is not None)):  # every input known: not met
+        failed.append('investment_only')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t12 is None or _t13 is None
+            else True
+        )
+        if ok is False:
             failed.append('investment_only')
-        else:
-            ok = (
-                False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-                    or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-                else None if _t12 is None or _t13 is None
-                else True
-            )
-            if ok is False:
-                failed.append('investment_only')
-            elif ok is None:
-                unresolved.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_dscr: Minimum DSCR (programs/shining_star_dscr.guideline:21; Seed 001: DSCR = gross monthly rent / PITIA;
     # 1.00 = rent covers the payment (threshold illustrative))
     f_market_rent = loan.market_rent

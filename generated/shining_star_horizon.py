@@ -1011,11 +1011,11 @@ _APPLIES = {
     ('investment',): (False, True),
     (None,): (None, None),
 }
-_WHICH = {
+_WHICH = dict[Any, int]({
     ('primary',): 0,
     ('second_home',): 0,
     ('investment',): 1,
-}
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -1248,9 +1248,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
     f_doc_type = loan.doc_type
-    applies = (None if f_doc_type is None else f_doc_type not in {'dscr'})
     f_pitia = loan.pitia
-    if applies is not False:
+    if (f_doc_type is None) or (f_doc_type not in {'dscr'}):
         f_total_deposits = loan.total_deposits
         f_excluded_transfers = loan.excluded_transfers
         f_excluded_nonrecurring = loan.excluded_nonrecurring
@@ -1359,7 +1358,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_doc_type is None:  # may apply: missing unless the requirement is met
             if i_dti or v_dti is None or not (v_dti <= _D50):
                 unresolved.append('max_dti')
         elif i_dti:
@@ -1386,32 +1385,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    # not surely met: its three-valued outcome
-    if not (
+    # surely met: nothing to record
+    if (
         (s_credit_events is _NEVERS_2 and f_application_date is not None)
             or (
                 (
-                    (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t18 := s_credit_events[0]) is _NEVER
+                                or (_t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24)
+                        )
+                )
+                    and (
                         s_credit_events is not None
                             and f_application_date is not None
                             and (
-                                (_t18 := s_credit_events[0]) is _NEVER
-                                    or _t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24
+                                (_t19 := s_credit_events[1]) is _NEVER
+                                    or (_t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24)
                             )
-                    )
-                )
-                    and (
-                        (
-                            s_credit_events is not None
-                                and f_application_date is not None
-                                and (
-                                    (_t19 := s_credit_events[1]) is _NEVER
-                                        or _t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24
-                                )
-                        )
                     )
             )
     ):
+        pass
+    else:  # not surely met: its three-valued outcome
         ok = (
             True if s_credit_events is _NEVERS_2 and f_application_date is not None
             else (
@@ -1487,7 +1484,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     applies = (
         False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
     )
-    if applies is None or applies:
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)

@@ -970,7 +970,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     """
     failed: list[str] = []
     unresolved: list[str] = []
-    applies: bool | None
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
@@ -1185,10 +1184,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('property_types')
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
-    applies = (
-        None if f_property_type is None
-        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
-    )
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
@@ -1255,7 +1250,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if (v_property_value is not None and not (v_property_value > _D0)):
         i_cltv = True
         v_cltv = None
-    if applies is not False:
+    if (f_property_type is None) or (
+        f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+    ):
         # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
         v_property_max_ltv = (
             None if f_property_type is None
@@ -1265,51 +1262,54 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D75 if f_property_type in {'condo_non_warrantable'}
             else None
         )
-        # not surely met: its three-valued outcome
-        if not (
-            (not i_ltv and ((not (v_ltv is None or v_property_max_ltv is None) and v_ltv <= v_property_max_ltv)))
+        # surely met: nothing to record
+        if (
+            (not i_ltv and (v_ltv is not None and v_property_max_ltv is not None and v_ltv <= v_property_max_ltv))
                 and (
                     not i_cltv
-                        and ((not (v_cltv is None or v_property_max_ltv is None) and v_cltv <= v_property_max_ltv))
+                        and (v_cltv is not None and v_property_max_ltv is not None and v_cltv <= v_property_max_ltv)
                 )
         ):
-            # every input known: not met
-            if (i_ltv or i_cltv) or (
-                (not (v_ltv is None or v_property_max_ltv is None))
-                    and (not (v_cltv is None or v_property_max_ltv is None))
-            ):
-                if applies is None:  # may apply: missing
-                    unresolved.append('property_ltv')
-                else:
-                    failed.append('property_ltv')
+            pass
+        # every input known: not met
+        elif (
+            (i_ltv or i_cltv)
+                or (
+                    (v_ltv is not None and v_property_max_ltv is not None)
+                        and (v_cltv is not None and v_property_max_ltv is not None)
+                )
+        ):
+            if f_property_type is None:  # may apply: missing
+                unresolved.append('property_ltv')
             else:
-                ok = (
-                    False if (
-                        _t25 := (
-                            False if i_ltv
-                            else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                failed.append('property_ltv')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t25 := (
+                        False if i_ltv
+                        else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+                    )
+                ) is False
+                    or (
+                        _t26 := (
+                            False if i_cltv
+                            else (
+                                None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv
+                            )
                         )
                     ) is False
-                        or (
-                            _t26 := (
-                                False if i_cltv
-                                else (
-                                    None if v_cltv is None or v_property_max_ltv is None
-                                    else v_cltv <= v_property_max_ltv
-                                )
-                            )
-                        ) is False
-                    else None if _t25 is None or _t26 is None
-                    else True
-                )
-                if applies is None:  # may apply: missing unless every requirement is met
-                    if ok is not True:
-                        unresolved.append('property_ltv')
-                else:
-                    if ok is False:
-                        failed.append('property_ltv')
-                    elif ok is None:
-                        unresolved.append('property_ltv')
+                else None if _t25 is None or _t26 is None
+                else True
+            )
+            if f_property_type is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('property_ltv')
+            else:
+                if ok is False:
+                    failed.append('property_ltv')
+                elif ok is None:
+                    unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
     if loan.fico_no_score:
         failed.append('minimum_fico')
@@ -1318,9 +1318,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif not (f_fico >= 600):
         failed.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
-    applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
     f_pitia = loan.pitia
-    if applies is not False:
+    if (v_credit_grade is None) or (v_credit_grade not in {'c'}):
         f_total_deposits = loan.total_deposits
         f_excluded_transfers = loan.excluded_transfers
         f_excluded_nonrecurring = loan.excluded_nonrecurring
@@ -1438,7 +1437,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
             else None
         )
-        if applies is None:  # may apply: missing unless the requirement is met
+        if v_credit_grade is None:  # may apply: missing unless the requirement is met
             if i_dti or v_dti is None or v_max_dti is None or not (v_dti <= v_max_dti):
                 unresolved.append('dti')
         elif i_dti:
@@ -1448,24 +1447,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_dti <= v_max_dti):
             failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
-    # not surely met: its three-valued outcome
-    if not (
-        ((not (f_loan_amount is None) and f_loan_amount >= _D150000))
-            and ((not (f_loan_amount is None) and f_loan_amount <= _D3000000))
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D150000)
+            and (f_loan_amount is not None and f_loan_amount <= _D3000000)
     ):
-        if (not (f_loan_amount is None)):  # every input known: not met
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
+        failed.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+            else None if _t27 is None or _t28 is None
+            else True
+        )
+        if ok is False:
             failed.append('loan_amount_range')
-        else:
-            ok = (
-                False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                    or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t27 is None or _t28 is None
-                else True
-            )
-            if ok is False:
-                failed.append('loan_amount_range')
-            elif ok is None:
-                unresolved.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-from collections.abc import Callable
 
 from compiler import ir, ir_names, ir_program
 from compiler.backends.python.bounds import Bounds
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
 from compiler.backends.python.expr import _SIMPLE, PyExpr, literal
 from compiler.backends.python.fast_limits import LimitBlocks, comment
+from compiler.backends.python.fast_rules import RuleBlocks
 from compiler.backends.python.placement import placed
 from compiler.backends.python.quotients import same_quotient
 from compiler.evaluate import Env, ev
@@ -43,25 +42,7 @@ def band_index(tests: list[str]) -> str:
     return f"({out}-1)"
 
 
-def kleene_and(texts: list[str], temp: Callable[[], str]) -> str:
-    """Kleene `and` of boolean expressions, inline (as PyExpr._kleene): False first, then unknown, else True."""
-    if len(texts) == 1:
-        return texts[0]
-    names: list[str] = []
-    tests: list[str] = []
-    for text in texts:
-        if _SIMPLE.fullmatch(text):
-            names.append(text)
-            tests.append(f"{text} is False")
-        else:
-            t = temp()
-            names.append(t)
-            tests.append(f"({t} := {text}) is False")
-    unknown = " or ".join(f"{n} is None" for n in names)
-    return f"(False if {' or '.join(tests)} else None if {unknown} else True)"
-
-
-class FastPath(LimitBlocks):
+class FastPath(LimitBlocks, RuleBlocks):
     """Writes `check_fast` for one program (its body lines, indented four spaces)."""
 
     def __init__(self, program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> None:
@@ -106,6 +87,9 @@ class FastPath(LimitBlocks):
             self.e.latest = {}
             self.e.counted = {}
             self.e.nevers = {}
+        for local in ("applies", "ok"):  # declared only when a rule sets it
+            if not any(line.lstrip().startswith(f"{local} = ") for line in self.lines):
+                self.lines.remove(f"    {local}: bool | None")
         return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
 
     # ---------------------------------------------------------------- lists: one pass for every `months since latest`
@@ -296,7 +280,7 @@ class FastPath(LimitBlocks):
         if len(ms) == len(self.p.matrices):
             one = {combo: (row.index(True) if True in row else -1) for combo, row in rows.items()
                    if None not in row and row.count(True) <= 1}
-            which = (self.e.const(literal(one), "WHICH"), one)
+            which = (self.e.const(f"dict[Any, int]({literal(one)})", "WHICH"), one)  # typed: keys are enums
         return [m.id for m in ms], key, f"{table}.get({key}) or ({written},)", which
 
     def _table(self, m: ir.Matrix) -> str:
@@ -435,183 +419,6 @@ class FastPath(LimitBlocks):
         for limit in m.gives:
             if limit not in self.same:
                 self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
-
-    # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
-
-    def _rules(self) -> None:
-        for r in self.p.rules:
-            cite = f"; {comment(r.citation)}" if r.citation else ""
-            self.say(f"# rule {r.id}: {comment(r.title)} ({r.span.where}{cite})")
-            split = self._split(r)
-            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q), True)
-                                        for q in r.requirements]
-            applies = self.emit(r.when) if r.when else "True"
-            name = f"a_{r.id}" if r.adjustments else "applies"
-            if split:  # one simple requirement: its outcome tested on its parts, no three-valued `ok`
-                if applies != "True":
-                    self.say(f"{name} = {applies}")
-                    self.say(f"if {name} is not False:")
-                    self.say(f"if {name} is None:  # may apply: missing unless the requirement is met", 2)
-                    either = " or ".join(p for p in (*split[:2], _negated(split[2])) if p)
-                    self.say(f"if {either}:", 3)
-                    self.say(f"unresolved.append({r.id!r})", 4)
-                    self._split_outcome(r, split, 2, "elif")
-                else:
-                    if r.adjustments:
-                        self.say(f"{name} = True")
-                    self._split_outcome(r, split, 1, "if")
-                continue
-            ok = kleene_and(results, self.temp) if results else ""
-            if len(results) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
-                ok = self.e.none_seen(tuple(q.test for q in r.requirements), False, ok) or ok
-            met = None if r.reviews or not results else self._met(r)
-            if applies == "True":
-                if r.adjustments:
-                    self.say(f"{name} = True")
-                if not results:
-                    if r.reviews:
-                        self.say(f"unresolved.append({r.id!r})  # referred for review")
-                    continue
-                depth = 1
-                if met is not None:
-                    self.say(f"if not ({met}):  # not surely met: its three-valued outcome")
-                    if (inner := self._not_met(r, False, 2)) is None:
-                        continue
-                    depth = inner
-                self.say(f"ok = {ok}", depth)
-                self._outcome(r, "ok", depth)
-                continue
-            if not results and not r.adjustments and r.when and (parts := self.e.parts(r.when)) is not None:
-                false, unknown, test = parts  # tested on its parts: missing when unknown (or referred when it applies)
-                either = f"({unknown}) or ({test})" if r.reviews and unknown else test if r.reviews else unknown
-                if either:
-                    self.say(f"if {f'not ({false}) and ({either})' if false else either}:")
-                    self.say(f"unresolved.append({r.id!r})", 2)
-                continue
-            self.say(f"{name} = {applies}")
-            if not results:
-                self.say(f"if {name} is None{' or ' + name if r.reviews else ''}:")
-                self.say(f"unresolved.append({r.id!r})", 2)
-                continue
-            if r.reviews:  # referred whenever it may apply; failing only when it surely applies
-                self.say(f"if {name} is None:")
-                self.say(f"unresolved.append({r.id!r})", 2)
-                self.say(f"elif {name}:")
-                self.say(f"ok = {ok}", 2)
-                self._outcome(r, "ok", 2)
-                continue
-            self.say(f"if {name} is not False:")
-            d = 2
-            if met is not None:  # (inside: what only this rule reads is computed only when it may apply)
-                self.say(f"if not ({met}):  # not surely met: its three-valued outcome", 2)
-                if (inner := self._not_met(r, name, 3)) is None:
-                    continue
-                d = inner
-            self.say(f"ok = {ok}", d)
-            self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", d)
-            self.say("if ok is not True:", d + 1)
-            self.say(f"unresolved.append({r.id!r})", d + 2)
-            self.say("else:", d)
-            self._outcome(r, "ok", d + 1)
-
-    def _met(self, r: ir.Rule) -> str | None:
-        """A plain yes/no test that holds only when every requirement of r is surely met (PyExpr.met_when), a value
-        outside its domain read by one never; None when one has no such test."""
-        each: list[str] = []
-        for q in r.requirements:
-            met = self.e.requirement_met(q)
-            if met is None:
-                return None
-            if invalid := self.invalid_read(q):
-                met = f"not {any_invalid(invalid, True)} and ({met})"
-            each.append(met)
-        both = " and ".join(f"({m})" for m in each) if len(each) > 1 else each[0]
-        if len(each) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
-            seen = self.e.nothing_seen(tuple(q.test for q in r.requirements), False)
-            if seen is not None and seen[1]:  # no item of the scan's kinds: surely met
-                both = f"({seen[0]}) or ({both})"
-        return both
-
-    def _not_met(self, r: ir.Rule, applies: str | bool, depth: int) -> int | None:
-        """Inside `if not <surely met>`: when every input the requirements read is known (or one reads a value
-        outside its domain), they are not met: the rule fails (is missing when it only may apply, `applies` its
-        local) with no three-valued logic. The depth of the lines for the other case (an `else:` opened); None
-        when there is none (nothing the requirements read can be unknown)."""
-        conds: list[str] = []
-        for q in r.requirements:
-            each = self.e.requirement_known(q)
-            if each is None:
-                return depth
-            conds += [c for c in each if c not in conds]
-        known = " and ".join(f"({c})" for c in conds) if conds else "True"
-        invalid = tuple(dict.fromkeys(n for q in r.requirements for n in self.invalid_read(q)))
-        if invalid:
-            known = f"{any_invalid(invalid, True)} or ({known})" if conds else "True"
-        if known == "True":  # nothing can be unknown: not surely met is not met
-            self._failed(r, applies, depth)
-            return None
-        self.say(f"if {known}:  # every input known: not met", depth)
-        self._failed(r, applies, depth + 1)
-        self.say("else:", depth)
-        return depth + 1
-
-    def _failed(self, r: ir.Rule, applies: str | bool, depth: int) -> None:
-        if applies:
-            self.say(f"if {applies} is None:  # may apply: missing", depth)
-            self.say(f"unresolved.append({r.id!r})", depth + 1)
-            self.say("else:", depth)
-            self.say(f"failed.append({r.id!r})", depth + 1)
-        else:
-            self.say(f"failed.append({r.id!r})", depth)
-
-    def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
-        """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
-        (PyExpr.parts), reading a value outside its domain as not met: (not met when, unknown when, the test)."""
-        if r.reviews or len(r.requirements) != 1 or r.requirements[0].alternatives:
-            return None
-        q = r.requirements[0]
-        parts = self.e.parts(q.test)
-        if parts is None:
-            return None
-        invalid = self.invalid_read(q)
-        false = " or ".join(p for p in (any_invalid(invalid, True) if invalid else "", parts[0]) if p)
-        return false, parts[1], parts[2]
-
-    def _split_outcome(self, r: ir.Rule, split: tuple[str, str, str], depth: int, first: str) -> None:
-        """A rule that applies (when `first` is "elif": when the `if` before it does not hold), on its parts: fails
-        when not met, missing when unknown."""
-        false, unknown, test = split
-        for cond, where in ((false, "failed"), (unknown, "unresolved"), (_negated(test), "failed")):
-            if cond:
-                self.say(f"{first} {cond}:", depth)
-                self.say(f"{where}.append({r.id!r})", depth + 1)
-                first = "elif"
-
-    def _outcome(self, r: ir.Rule, ok: str, depth: int) -> None:
-        """A rule that applies: fail when a requirement fails, missing when one is unknown or it is referred."""
-        self.say(f"if {ok} is False:", depth)
-        self.say(f"failed.append({r.id!r})", depth + 1)
-        if r.reviews:
-            self.say("else:  # referred for review", depth)
-        else:
-            self.say(f"elif {ok} is None:", depth)
-        self.say(f"unresolved.append({r.id!r})", depth + 1)
-
-_NOT = re.compile(r"not (\w+(?:\.\w+)?)")
-_IN = re.compile(r"(\w+(?:\.\w+)?) (not in|in) (\{[^{}]*\})")
-_EQ = re.compile(r"(\w+(?:\.\w+)?) (==|!=) (\w+(?:\.\w+)?)")
-
-
-def _negated(test: str) -> str:
-    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`, `==` <-> `!=`."""
-    if m := _NOT.fullmatch(test):
-        return m.group(1)
-    if m := _IN.fullmatch(test):
-        return f"{m.group(1)} {'in' if m.group(2) == 'not in' else 'not in'} {m.group(3)}"
-    if m := _EQ.fullmatch(test):
-        return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
-    return f"not ({test})"
-
 
 def _balanced(text: str) -> bool:
     """No bracket in `text` closes one opened before it (so `(text)` is one bracketed expression)."""
