@@ -1268,8 +1268,8 @@ _NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
 _MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
-_DOWN_DIVIDE = rt.down_divide
 _DOWN_QUANTIZE = rt.down_quantize
+_DOWN_DIVIDE = rt.down_divide
 _APPLIES = {
     ('primary', 'purchase'): (True, False, False, False, False),
     ('primary', 'rate_term'): (False, True, False, False, False),
@@ -1970,6 +1970,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
@@ -2015,7 +2016,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     or not f_statement_months
                 else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t10, f_statement_months), _STEP2)) else _r.copy_abs())
             ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-            else rt.quantize(loan.monthly_income, 2, 'down')
+            else (None if f_monthly_income is None else _DOWN_QUANTIZE(f_monthly_income, _STEP2))
         )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain

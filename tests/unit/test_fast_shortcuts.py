@@ -164,4 +164,25 @@ def test_keystone_check_fast_takes_each_shortcut() -> None:
     assert re.search(r"else 1 if f_fico >= 720\n", fast)  # no `<= 739`: the band before implies it
     assert ".adjusted()" not in fast  # every quotient's size bounded by the declared ranges
     assert "v_ltv if v_ltv is not None" in fast  # CLTV is LTV when there are no other liens
-    assert "# not surely met: its three-valued outcome" in fast
+    assert "# surely met: nothing to record" in fast and "# every input known: not met" in fast
+    assert "rt.quantize(" not in fast  # monthly income rounded by the bound context method
+
+
+def test_rounding_a_bounded_value_inline_gives_rt_quantize() -> None:
+    """A value the declared ranges keep small is rounded by the bound context method, exactly as rt.quantize; an
+    unbounded one still calls it."""
+    fields = {"m": _field("m", MONEY, 4, -(10**8), 10**8), "n": _field("n", MONEY, 4, None, None)}
+    rng = random.Random(5)
+    for mode in ("up", "down"):
+        emitter = PyExpr()
+        emitter.locals_for_values = True
+        emitter.bounds = Bounds(fields, {})
+        text = emitter.emit(ir.Round(ir.FieldRef("m", MONEY, S), Rounding(mode, 2), MONEY, S))  # type: ignore[arg-type]
+        assert "rt.quantize" not in text
+        assert "rt.quantize" in emitter.emit(ir.Round(ir.FieldRef("n", MONEY, S), Rounding(mode, 2), MONEY, S))  # type: ignore[arg-type]
+        _constants(emitter)
+        for _ in range(300):
+            m = rng.choice((None, Decimal(rng.randint(-(10**12), 10**12)).scaleb(-4), Decimal("-0.0001"), Decimal(0)))
+            got = _value(text, SimpleNamespace(m=m))
+            want = pyexpr.rt.quantize(m, 2, mode)
+            assert got == want and (got is None or str(got) == str(want)), (mode, m, got, want)

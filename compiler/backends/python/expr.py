@@ -20,6 +20,7 @@ from compiler.backends.python.bounds import Bounds, step
 from compiler.runtime.meta import stated
 from compiler.runtime.values import NEVER
 
+_QUANTIZE_FITS = Decimal("1E18")  # a value below this, to at most 9 places, has fewer digits than any context's 28
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
 _SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|[vs]_\w+|_\w+|\d+")
@@ -194,7 +195,15 @@ class PyExpr:
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
-        return f"rt.quantize({self.emit(x.operand)}, {r.places}, {r.mode!r})"
+        operand = self.emit(x.operand)
+        if (r.mode in ("up", "down") and 0 <= r.places < 10 and self.bounds is not None and _SIMPLE.fullmatch(operand)
+                and (top := self.bounds.magnitude(x.operand)) is not None and top < _QUANTIZE_FITS):
+            # the fast path: the bound context method, no call of rt.quantize (the same Decimal: far fewer digits
+            # than either context's precision, so neither rounds the result again)
+            step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            quantize = self.const(f"rt.{r.mode}_quantize", f"{r.mode.upper()}_QUANTIZE")
+            return f"(None if {operand} is None else {quantize}({operand}, {step}))"
+        return f"rt.quantize({operand}, {r.places}, {r.mode!r})"
 
     def visit_Extremum(self, x: ir.Extremum) -> str:
         fn = "rt.lesser" if x.kind == "lesser" else "rt.greater"
