@@ -2329,8 +2329,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 10 (seed 002: two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if not (f_forbearance_end is not None)
-        else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
+        False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -2344,9 +2343,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule after_forbearance_cash_out: After forbearance, cash-out
     # (programs/history/keystone_bank_statement@2025.2.guideline:150; §5.2, p. 10 (seed 002 is silent on cash-out after
     # forbearance))
-    applies = (
-        False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
-    )
+    applies = (False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'cash_out'}))
     if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/history/keystone_bank_statement@2025.2.guideline:155; §5.3, p. 11

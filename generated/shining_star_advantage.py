@@ -1555,8 +1555,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if not (f_forbearance_end is not None)
-        else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
+        False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -1569,9 +1568,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
-    applies = (
-        False if not (f_forbearance_end is not None) else (None if f_purpose is None else f_purpose in {'cash_out'})
-    )
+    applies = (False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'cash_out'}))
     if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%

@@ -166,6 +166,15 @@ def test_keystone_check_fast_takes_each_shortcut() -> None:
     assert "v_ltv if v_ltv is not None" in fast  # CLTV is LTV when there are no other liens
     assert "# surely met: nothing to record" in fast and "# every input known: not met" in fast
     assert "rt.quantize(" not in fast  # monthly income rounded by the bound context method
+    # a key outside the bands defers to the one-requirement rules' recorded failures, in one loop
+    assert "for out in reversed(outside.values()):" in fast and "('min_fico' in failed)" in fast
+    assert "_MONTHS_BETWEEN(" in fast and "rt.months_between(" not in fast
+    assert "if refused_max_ltv is not None:" in fast  # a limit's arithmetic only when no matrix refused it
+    # conditions on their parts: no three-valued local for `senior liens`, `second appraisal`, `after forbearance`
+    assert "_D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0" in fast
+    assert "    if f_loan_amount is None:\n        unresolved.append('second_appraisal')" in fast
+    assert "False if f_forbearance_end is None else" in fast
+    assert "(f_pitia is not None and not (f_pitia > _D0))" in fast  # one denominator's test inline
 
 
 def test_rounding_a_bounded_value_inline_gives_rt_quantize() -> None:

@@ -406,6 +406,8 @@ class PyExpr:
                 rest = self._kleene(operands[len(lead):], decisive)
                 if decisive:
                     return f"(True if {' or '.join(lead)} else {rest})"
+                if len(lead) == 1 and lead[0].endswith(" is not None"):  # `x is known`: False when x is None
+                    return f"(False if {lead[0][:-len(' is not None')]} is None else {rest})"
                 return f"(False if not ({' and '.join(lead)}) else {rest})"
         text = self.kleene([self.emit(p) for p in operands], decisive)
         return self.none_seen(operands, decisive, text) or text

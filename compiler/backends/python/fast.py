@@ -11,6 +11,14 @@ out, no helper calls), and each limit's arithmetic (the lowest cell, the reducti
 apply, stacked or lowest-wins) is written out for that limit alone, in one block. The result is a named-tuple
 `rt.Verdict` built by one C call. Every block cites the rule, matrix or limit it comes from (id, source span,
 citation). tests/differential/test_fast_path.py holds the result to `rt.Verdict.of(check(loan))`.
+
+Where the known values decide it, the plain way is taken first: the one matrix that applies, read from a dict on
+its conditions' fields, is placed alone (every matrix as written only when one is unknown); a band chain leaves out
+the edges earlier bands imply (bands.py); a rule tests that it is surely met, then that every input is known (it
+fails), before any three-valued logic (fast_rules.py, met.py); a division skips the quotient-size check the
+declared ranges make needless (bounds.py); CLTV is LTV when the other liens are zero (quotients.py); a key outside a
+matrix's bands reads the failures already recorded; a limit's arithmetic runs only when no matrix refused it.
+tests/unit/test_fast_shortcuts.py holds each shortcut to the long way.
 """
 
 from __future__ import annotations
