@@ -46,43 +46,43 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t39 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t39
+        ) if _t37
         else loan.appraised_value
     )
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t42 := (
-                False if (_t40 := (loan.lien_position is not None)) is False
-                    or (_t41 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t40 is None or _t41 is None
+            _t40 := (
+                False if (_t38 := (loan.lien_position is not None)) is False
+                    or (_t39 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t38 is None or _t39 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t42
+        else loan.senior_lien_balance if _t40
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t44 := (
+                _t42 := (
                     None if (
-                        _t43 := (
+                        _t41 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t43 + loan.subordinate_liens
+                    else _t41 + loan.subordinate_liens
                 )
             ) is None
-            else _t44 * _E2
+            else _t42 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -103,24 +103,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t47 := (
+                _t45 := (
                     None if (
-                        _t46 := (
+                        _t44 := (
                             None if (
-                                _t45 := (
+                                _t43 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t45 + loan.subordinate_liens
+                            else _t43 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t46 + v['heloc_undrawn']
+                    else _t44 + v['heloc_undrawn']
                 )
             ) is None
-            else _t47 * _E2
+            else _t45 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -146,25 +146,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t48 := (
+            _t46 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t48 - loan.excluded_nonrecurring
+        else _t46 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t49 := (
+            _t47 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t49
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t47
         else (
             None if (
-                _t50 := (
+                _t48 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -172,33 +172,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t54 := (
+                        _t52 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t53 := (
+                                    _t51 := (
                                         None if (
-                                            _t52 := (
+                                            _t50 := (
                                                 None if (
-                                                    _t51 := (
+                                                    _t49 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t51
+                                                else _D100 - _t49
                                             )
                                         ) is None
-                                        else _t52 * _Em2
+                                        else _t50 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t53
+                            else v['eligible_deposits'] * _t51
                         )
                     ) is None
-                        or (_t55 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t54 * _t55
+                        or (_t53 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t52 * _t53
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t50
+            ) if _t48
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -230,9 +230,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t56 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t54 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t56 * _E2
+            else _t54 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -245,9 +245,7 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         inv['dti'] = _undefined
         v['dti'] = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
-    v['max_dti'] = (
-        None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if 660 <= loan.fico <= 699 else None
-    )
+    v['max_dti'] = (None if loan.fico is None else _D50 if loan.fico >= 700 else _D45 if loan.fico >= 660 else None)
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     v['reserves_months'] = rt.div_down(loan.liquid_assets, loan.pitia, _STEP2)
     if (_undefined := rt.divisor(loan.pitia, 'pitia')) is not None:  # it divides by zero or less: undefined
@@ -271,9 +269,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t57 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t55 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t57 if _t57 <= loan.market_rent
+            else _t55 if _t55 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -355,7 +353,7 @@ def rule_ownership_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     applies = (None if loan.purpose is None else loan.purpose in {'cash_out'})
     return applies, (
         # days since Purchase date at least 180 days (programs/crestline_closed_end_second.guideline:41)
-        (None if (_t58 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t58 >= _D180),
+        (None if (_t56 := rt.days_since(loan.purchase_date, loan.application_date)) is None else _t56 >= _D180),
     )
 
 
@@ -450,17 +448,17 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:80)
         (
             None if (
-                _t59 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t57 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t59 <= _D0
+            else _t57 <= _D0
         ),
         # housing history 1x30x24 (at most 1 payment 30+ days late in the last 24 months)
         # (programs/crestline_closed_end_second.guideline:81)
         (
             None if (
-                _t60 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
+                _t58 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date)
             ) is None
-            else _t60 <= _D1
+            else _t58 <= _D1
         ),
     )
 
@@ -547,41 +545,41 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/crestline_closed_end_second.guideline:134)
         (
             None if (
-                _t61 := rt.months_since_latest(
+                _t59 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t61 >= _D84
+            else _t59 >= _D84
         ),
         # months since the latest Credit events (ss, dil, mod) at least 48 months
         # (programs/crestline_closed_end_second.guideline:135)
         (
             None if (
-                _t62 := rt.months_since_latest(
+                _t60 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t62 >= _D48
+            else _t60 >= _D48
         ),
         # months since the latest Credit events (bk7, bk11) at least 48 months
         # (programs/crestline_closed_end_second.guideline:136)
         (
             None if (
-                _t63 := rt.months_since_latest(
+                _t61 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t63 >= _D48
+            else _t61 >= _D48
         ),
         # months since the latest Credit events (bk13) at least 24 months
         # (programs/crestline_closed_end_second.guideline:137)
         (
             None if (
-                _t64 := rt.months_since_latest(
+                _t62 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t64 >= _D24
+            else _t62 >= _D24
         ),
     )
 
@@ -637,9 +635,9 @@ def rule_reserves(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/crestline_closed_end_second.guideline:160: applies when Loan amount more than $250,000 or Occupancy is
     # not primary
     applies = (
-        True if (_t65 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
-            or (_t66 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
-        else None if _t65 is None or _t66 is None
+        True if (_t63 := (None if loan.loan_amount is None else loan.loan_amount > _D250000)) is True
+            or (_t64 := (None if loan.occupancy is None else loan.occupancy not in {'primary'})) is True
+        else None if _t63 is None or _t64 is None
         else False
     )
     return applies, (
@@ -1162,10 +1160,11 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
-_DOWN_DIVIDE = rt.down_divide
 _DOWN_QUANTIZE = rt.down_quantize
+_DOWN_DIVIDE = rt.down_divide
 _CELLS_ces = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("75"), Decimal("75"))),
@@ -1174,9 +1173,7 @@ _CELLS_ces = (
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None),
     ((Decimal("70"), Decimal("70")), None, None),
 )
-_D250001 = Decimal("250001")
 _D350000 = Decimal("350000")
-_D350001 = Decimal("350001")
 _D5 = Decimal("5")
 _D80 = Decimal("80")
 _TUPLE_NEW = tuple.__new__
@@ -1240,8 +1237,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif (
         col := (
             0 if f_loan_amount <= _D250000
-            else 1 if _D250001 <= f_loan_amount <= _D350000
-            else 2 if _D350001 <= f_loan_amount <= _D500000
+            else 1 if f_loan_amount <= _D350000
+            else 2 if f_loan_amount <= _D500000
             else -1
         )
     ) < 0:
@@ -1276,9 +1273,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif f_purpose not in {'purchase', 'cash_out'}:
         failed.append('purposes')
     # rule piggyback: Purchase seconds (programs/crestline_closed_end_second.guideline:33; §2.2 Purpose, p. 3)
-    applies = (None if f_purpose is None else f_purpose in {'purchase'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_purpose is None) or (f_purpose in {'purchase'}):
+        if f_purpose is None:  # may apply: missing unless the requirement is met
             if f_occupancy is None or f_occupancy not in {'primary'}:
                 unresolved.append('piggyback')
         elif f_occupancy is None:
@@ -1287,16 +1283,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('piggyback')
     # rule ownership_seasoning: Ownership seasoning (programs/crestline_closed_end_second.guideline:38; §2.3 Seasoning,
     # p. 3)
-    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_application_date = loan.application_date
-    if applies is not False:
+    if (f_purpose is None) or (f_purpose in {'cash_out'}):
         f_purchase_date = loan.purchase_date
-        if applies is None:  # may apply: missing unless the requirement is met
-            if (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t22 >= _D180):
+        if f_purpose is None:  # may apply: missing unless the requirement is met
+            if (_t16 := rt.days_since(f_purchase_date, f_application_date)) is None or not (_t16 >= _D180):
                 unresolved.append('ownership_seasoning')
-        elif (_t22 := rt.days_since(f_purchase_date, f_application_date)) is None:
+        elif (_t16 := rt.days_since(f_purchase_date, f_application_date)) is None:
             unresolved.append('ownership_seasoning')
-        elif not (_t22 >= _D180):
+        elif not (_t16 >= _D180):
             failed.append('ownership_seasoning')
     # rule interest_only: Interest-only (programs/crestline_closed_end_second.guideline:43; §2.4 Product, p. 4)
     f_interest_only = loan.interest_only
@@ -1305,30 +1300,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif f_interest_only:
         failed.append('interest_only')
     # rule loan_amount_range: Loan amount (programs/crestline_closed_end_second.guideline:47; §2.5 Loan amounts, p. 4)
-    ok = (
-        False if (_t23 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
-            or (_t24 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
-        else None if _t23 is None or _t24 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D25000)
+            and (f_loan_amount is not None and f_loan_amount <= _D500000)
+    ):
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
         failed.append('loan_amount_range')
-    elif ok is None:
-        unresolved.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t17 := (None if f_loan_amount is None else f_loan_amount >= _D25000)) is False
+                or (_t18 := (None if f_loan_amount is None else f_loan_amount <= _D500000)) is False
+            else None if _t17 is None or _t18 is None
+            else True
+        )
+        if ok is False:
+            failed.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule combined_loan_amount_limit: Maximum combined loan amount (programs/crestline_closed_end_second.guideline:62;
     # §2.5 Loan amounts, p. 4)
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
-        None if (
-            _t3 := (
-                False if (_t1 := (f_lien_position is not None)) is False
-                    or (_t2 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t1 is None or _t2 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t3
-        else _D0
+        _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
     )
     # Combined loan amount (programs/crestline_closed_end_second.guideline:52; §2.5 Loan amounts, p. 4)
     v_combined_loan_amount = (
@@ -1349,18 +1344,30 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Senior lien, p. 5)
     f_senior_lien_negative_amortization = loan.senior_lien_negative_amortization
     f_senior_lien_balloon = loan.senior_lien_balloon
-    ok = (
-        False if (
-            _t25 := (None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization)
-        ) is False
-            or (_t26 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
-        else None if _t25 is None or _t26 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_senior_lien_negative_amortization is not None and not f_senior_lien_negative_amortization)
+            and (f_senior_lien_balloon is not None and not f_senior_lien_balloon)
+    ):
+        pass
+    # every input known: not met
+    elif ((f_senior_lien_negative_amortization is not None) and (f_senior_lien_balloon is not None)):
         failed.append('senior_lien_terms')
-    elif ok is None:
-        unresolved.append('senior_lien_terms')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (
+                _t19 := (
+                    None if f_senior_lien_negative_amortization is None else not f_senior_lien_negative_amortization
+                )
+            ) is False
+                or (_t20 := (None if f_senior_lien_balloon is None else not f_senior_lien_balloon)) is False
+            else None if _t19 is None or _t20 is None
+            else True
+        )
+        if ok is False:
+            failed.append('senior_lien_terms')
+        elif ok is None:
+            unresolved.append('senior_lien_terms')
     # rule senior_lien_forbearance: First mortgage in forbearance (programs/crestline_closed_end_second.guideline:74;
     # §3.2 Forbearance, p. 5)
     f_in_forbearance = loan.in_forbearance
@@ -1380,7 +1387,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     # housing_lates: how many are 30+ days late within 24 months before application_date
     s_housing_lates_late_1: int | None = None
@@ -1391,18 +1398,27 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days1 is None or _due1 is None:
                 s_housing_lates_late_1 = None
                 break
-            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 24:
+            if _days1 >= 30 and _MONTHS_BETWEEN(_due1, f_application_date) < 24:
                 s_housing_lates_late_1 += 1
-    ok = (
-        False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-            or (_t28 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
-        else None if _t27 is None or _t28 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (s_housing_lates_late is not None and s_housing_lates_late <= 0)
+            and (s_housing_lates_late_1 is not None and s_housing_lates_late_1 <= 1)
+    ):
+        pass
+    elif ((s_housing_lates_late is not None) and (s_housing_lates_late_1 is not None)):  # every input known: not met
         failed.append('housing_history')
-    elif ok is None:
-        unresolved.append('housing_history')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t21 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                or (_t22 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
+            else None if _t21 is None or _t22 is None
+            else True
+        )
+        if ok is False:
+            failed.append('housing_history')
+        elif ok is None:
+            unresolved.append('housing_history')
     # rule condo_cap: Condominiums (programs/crestline_closed_end_second.guideline:103; §4.2 Adjustments, p. 6: (1)
     # condominiums, max CLTV/HCLTV 80%)
     f_property_type = loan.property_type
@@ -1453,53 +1469,93 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     s_credit_events[_g] = None
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
-    ok = (
-        True if s_credit_events is _NEVERS_4 and f_application_date is not None
-        else (
-            False if (
-                _t33 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t29 := s_credit_events[0]) is None
-                    else True if _t29 is _NEVER
-                    else rt.months_between(_t29, f_application_date) >= 84
+    # surely met: nothing to record
+    if (
+        (s_credit_events is _NEVERS_4 and f_application_date is not None)
+            or (
+                (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t31 := s_credit_events[0]) is _NEVER
+                                or (_t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 84)
+                        )
                 )
-            ) is False
-                or (
-                    _t34 := (
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t32 := s_credit_events[1]) is _NEVER
+                                    or (_t32 is not None and _MONTHS_BETWEEN(_t32, f_application_date) >= 48)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t33 := s_credit_events[2]) is _NEVER
+                                    or (_t33 is not None and _MONTHS_BETWEEN(_t33, f_application_date) >= 48)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t34 := s_credit_events[3]) is _NEVER
+                                    or (_t34 is not None and _MONTHS_BETWEEN(_t34, f_application_date) >= 24)
+                            )
+                    )
+            )
+    ):
+        pass
+    else:  # not surely met: its three-valued outcome
+        ok = (
+            True if s_credit_events is _NEVERS_4 and f_application_date is not None
+            else (
+                False if (
+                    _t27 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t30 := s_credit_events[1]) is None
-                        else True if _t30 is _NEVER
-                        else rt.months_between(_t30, f_application_date) >= 48
+                            or (_t23 := s_credit_events[0]) is None
+                        else True if _t23 is _NEVER
+                        else _MONTHS_BETWEEN(_t23, f_application_date) >= 84
                     )
                 ) is False
-                or (
-                    _t35 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t31 := s_credit_events[2]) is None
-                        else True if _t31 is _NEVER
-                        else rt.months_between(_t31, f_application_date) >= 48
-                    )
-                ) is False
-                or (
-                    _t36 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t32 := s_credit_events[3]) is None
-                        else True if _t32 is _NEVER
-                        else rt.months_between(_t32, f_application_date) >= 24
-                    )
-                ) is False
-            else None if _t33 is None or _t34 is None or _t35 is None or _t36 is None
-            else True
+                    or (
+                        _t28 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t24 := s_credit_events[1]) is None
+                            else True if _t24 is _NEVER
+                            else _MONTHS_BETWEEN(_t24, f_application_date) >= 48
+                        )
+                    ) is False
+                    or (
+                        _t29 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t25 := s_credit_events[2]) is None
+                            else True if _t25 is _NEVER
+                            else _MONTHS_BETWEEN(_t25, f_application_date) >= 48
+                        )
+                    ) is False
+                    or (
+                        _t30 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t26 := s_credit_events[3]) is None
+                            else True if _t26 is _NEVER
+                            else _MONTHS_BETWEEN(_t26, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t27 is None or _t28 is None or _t29 is None or _t30 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule documentation: Documentation types (programs/crestline_closed_end_second.guideline:139; §6.3 Income, p. 9)
     if f_doc_type is None:
         unresolved.append('documentation')
@@ -1519,72 +1575,64 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t11 := (
+            _t7 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t11 - f_excluded_nonrecurring
+        else _t7 - f_excluded_nonrecurring
     )
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
-        None if (
-            _t12 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
-        ) is None
+        None if f_doc_type is None
         else (
             None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
             else (
-                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
-        ) if _t12
+                _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_eligible_deposits, f_statement_months), _STEP2))
+                else _r.copy_abs()
+            )
+        ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
         else (
-            None if (
-                _t13 := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
+            None if f_doc_type is None
             else (
                 None if (
-                    _t19 := (
+                    _t13 := (
                         None if (
-                            _t17 := (
+                            _t11 := (
                                 None if v_eligible_deposits is None
                                     or (
-                                        _t16 := (
+                                        _t10 := (
                                             None if (
-                                                _t15 := (
+                                                _t9 := (
                                                     None if (
-                                                        _t14 := (
+                                                        _t8 := (
                                                             _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
                                                         )
                                                     ) is None
-                                                    else _D100 - _t14
+                                                    else _D100 - _t8
                                                 )
                                             ) is None
-                                            else _t15 * _Em2
+                                            else _t9 * _Em2
                                         )
                                     ) is None
-                                else v_eligible_deposits * _t16
+                                else v_eligible_deposits * _t10
                             )
                         ) is None
-                            or (_t18 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                        else _t17 * _t18
+                            or (_t12 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t11 * _t12
                     )
                 ) is None
                     or f_statement_months is None
                     or not f_statement_months
-                else (
-                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _DOWN_DIVIDE(_t19, f_statement_months)).adjusted() < 50
-                else rt.div_down(_t19, f_statement_months, _STEP2)
-            ) if _t13
-            else rt.quantize(loan.monthly_income, 2, 'down')
+                else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t13, f_statement_months), _STEP2)) else _r.copy_abs())
+            ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+            else (None if f_monthly_income is None else _DOWN_QUANTIZE(f_monthly_income, _STEP2))
         )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
@@ -1613,29 +1661,23 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dti = False  # outside its domain, or reading such a value
     v_dti = (
         None if (
-            _t21 := (
+            _t15 := (
                 None if (
-                    _t20 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    _t14 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else _t20 * _E2
+                else _t14 * _E2
             )
         ) is None
             or v_qualifying_income is None
             or not v_qualifying_income
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t21, v_qualifying_income)).adjusted() < 50
-        else rt.div_up(_t21, v_qualifying_income, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t15, v_qualifying_income), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_income or (
-        None if v_qualifying_income is None or v_qualifying_income > _D0
-        else rt.divisor(v_qualifying_income, 'qualifying_income')
-    ) is not None:
+    if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
         i_dti = True
         v_dti = None
     # Maximum DTI (programs/crestline_closed_end_second.guideline:143; §6.4 DTI, p. 9)
-    v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if 660 <= f_fico <= 699 else None)
+    v_max_dti = (None if f_fico is None else _D50 if f_fico >= 700 else _D45 if f_fico >= 660 else None)
     if i_dti or f_fico_no_score:
         failed.append('dti')
     elif v_dti is None or v_max_dti is None:
@@ -1644,9 +1686,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('dti')
     # rule reserves: Reserves (programs/crestline_closed_end_second.guideline:160; §6.5 Reserves, p. 10)
     applies = (
-        True if (_t37 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
-            or (_t38 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
-        else None if _t37 is None or _t38 is None
+        True if (_t35 := (None if f_loan_amount is None else f_loan_amount > _D250000)) is True
+            or (_t36 := (None if f_occupancy is None else f_occupancy not in {'primary'})) is True
+        else None if _t35 is None or _t36 is None
         else False
     )
     if applies is not False:
@@ -1655,13 +1697,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_reserves_months = False  # outside its domain, or reading such a value
         v_reserves_months = (
             None if f_liquid_assets is None or f_pitia is None or not f_pitia
-            else (
-                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-            else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+            else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+        if (f_pitia is not None and not (f_pitia > _D0)):
             i_reserves_months = True
             v_reserves_months = None
         # Minimum reserves (programs/crestline_closed_end_second.guideline:154; §6.5 Reserves, p. 10)
@@ -1683,13 +1722,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_reserves_months >= v_min_reserves):
             failed.append('reserves')
     if outside is not None and (out := outside.get('ces')) is not None:  # matrix ces
-        if out[1] == 0 and (
-            (
-                (None if f_purpose is None else f_purpose in {'purchase'}) is True
-                    and (None if f_occupancy is None else f_occupancy in {'primary'}) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-        ):
+        if out[1] == 0 and (('piggyback' in failed) or ('minimum_fico' in failed)):
             del failed[out[0]]
         if out[1] == 1 and (
             ((None if f_loan_amount is None else f_loan_amount >= _D25000) is False)
@@ -1731,55 +1764,49 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
     f_subordinate_liens = loan.subordinate_liens
+    # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+    i_cltv = False  # outside its domain, or reading such a value
+    v_cltv = (
+        None if (
+            _t2 := (
+                None if (
+                    _t1 := (
+                        None if (
+                            _t0 := (
+                                None if v_senior_liens is None or f_loan_amount is None
+                                else v_senior_liens + f_loan_amount
+                            )
+                        ) is None
+                            or f_subordinate_liens is None
+                        else _t0 + f_subordinate_liens
+                    )
+                ) is None
+                else _t1 * _E2
+            )
+        ) is None
+            or v_property_value is None
+            or not v_property_value
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t2, v_property_value), _STEP2)) else _r.copy_abs())
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_property_value is not None and not (v_property_value > _D0)):
+        i_cltv = True
+        v_cltv = None
     if refused_max_cltv is not None:
         lim_max_cltv, lim_max_cltv_by = None, None
     elif gone_max_cltv is not None or unread_max_cltv:
         lim_max_cltv, lim_max_cltv_by = None, None
         (failed if gone_max_cltv else unresolved).append('max_cltv')
     elif best is not None:
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            None if (
-                _t6 := (
-                    None if (
-                        _t5 := (
-                            None if (
-                                _t4 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
-                                )
-                            ) is None
-                                or f_subordinate_liens is None
-                            else _t4 + f_subordinate_liens
-                        )
-                    ) is None
-                    else _t5 * _E2
-                )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t6, v_property_value)).adjusted() < 50
-            else rt.div_up(_t6, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_cltv = True
-            v_cltv = None
         if v_cltv is None:
             (failed if i_cltv else unresolved).append('max_cltv')
         elif v_cltv > best:
@@ -1834,41 +1861,38 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # HCLTV, rounded up to 2 decimals (programs/loan.fields:409)
         i_hcltv = False  # outside its domain, or reading such a value
         v_hcltv = (
-            None if (
-                _t10 := (
-                    None if (
-                        _t9 := (
-                            None if (
-                                _t8 := (
-                                    None if (
-                                        _t7 := (
-                                            None if v_senior_liens is None or f_loan_amount is None
-                                            else v_senior_liens + f_loan_amount
-                                        )
-                                    ) is None
-                                        or f_subordinate_liens is None
-                                    else _t7 + f_subordinate_liens
-                                )
-                            ) is None
-                                or v_heloc_undrawn is None
-                            else _t8 + v_heloc_undrawn
-                        )
-                    ) is None
-                    else _t9 * _E2
-                )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
+            v_cltv if v_cltv is not None and v_heloc_undrawn is not None and not v_heloc_undrawn
             else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t10, v_property_value)).adjusted() < 50
-            else rt.div_up(_t10, v_property_value, _STEP2)
+                None if (
+                    _t6 := (
+                        None if (
+                            _t5 := (
+                                None if (
+                                    _t4 := (
+                                        None if (
+                                            _t3 := (
+                                                None if v_senior_liens is None or f_loan_amount is None
+                                                else v_senior_liens + f_loan_amount
+                                            )
+                                        ) is None
+                                            or f_subordinate_liens is None
+                                        else _t3 + f_subordinate_liens
+                                    )
+                                ) is None
+                                    or v_heloc_undrawn is None
+                                else _t4 + v_heloc_undrawn
+                            )
+                        ) is None
+                        else _t5 * _E2
+                    )
+                ) is None
+                    or v_property_value is None
+                    or not v_property_value
+                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t6, v_property_value), _STEP2)) else _r.copy_abs())
+            )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_heloc_undrawn or (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if i_heloc_undrawn or (v_property_value is not None and not (v_property_value > _D0)):
             i_hcltv = True
             v_hcltv = None
         if v_hcltv is None:

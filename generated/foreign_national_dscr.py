@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t42 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t45
+        ) if _t42
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t48 := (
-                False if (_t46 := (loan.lien_position is not None)) is False
-                    or (_t47 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t46 is None or _t47 is None
+            _t45 := (
+                False if (_t43 := (loan.lien_position is not None)) is False
+                    or (_t44 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t43 is None or _t44 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t48
+        else loan.senior_lien_balance if _t45
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t50 := (
+                _t47 := (
                     None if (
-                        _t49 := (
+                        _t46 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t49 + loan.subordinate_liens
+                    else _t46 + loan.subordinate_liens
                 )
             ) is None
-            else _t50 * _E2
+            else _t47 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -108,9 +108,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
         v['cltv'] = None
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     v['qualifying_rent'] = (
-        None if (_t51 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+        None if (_t48 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
             or loan.market_rent is None
-        else _t51 if _t51 <= loan.market_rent
+        else _t48 if _t48 <= loan.market_rent
         else loan.market_rent
     )
     if v['qualifying_rent'] is not None and not (v['qualifying_rent'] > _D0):  # outside its domain, over $0/month
@@ -147,33 +147,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v['ownership'] = (
         None if (
-            _t55 := (
-                None if (_t54 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t54 >= _D12
+            _t52 := (
+                None if (_t51 := rt.months_since(loan.purchase_date, loan.application_date)) is None else _t51 >= _D12
             )
         ) is None
-        else 'seasoned' if _t55
+        else 'seasoned' if _t52
         else (
             None if (
-                _t53 := (
-                    None if (_t52 := rt.days_since(loan.purchase_date, loan.application_date)) is None
-                    else _t52 >= _D180
+                _t50 := (
+                    None if (_t49 := rt.days_since(loan.purchase_date, loan.application_date)) is None
+                    else _t49 >= _D180
                 )
             ) is None
-            else 'short' if _t53
+            else 'short' if _t50
             else 'recent'
         )
     )
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v['retirement_credit'] = (
-        None if (_t56 := (loan.retirement_assets is None)) is None
-        else _D0 if _t56
+        None if (_t53 := (loan.retirement_assets is None)) is None
+        else _D0 if _t53
         else (
-            None if (_t57 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
-            else loan.retirement_assets if _t57
+            None if (_t54 := (None if loan.borrower_age is None else loan.borrower_age >= _D59_5)) is None
+            else loan.retirement_assets if _t54
             else (
-                None if loan.retirement_assets is None or (_t58 := rt.scale(_D60, -2)) is None
-                else loan.retirement_assets * _t58
+                None if loan.retirement_assets is None or (_t55 := rt.scale(_D60, -2)) is None
+                else loan.retirement_assets * _t55
             )
         )
     )
@@ -213,24 +213,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t61 := (
+                _t58 := (
                     None if (
-                        _t60 := (
+                        _t57 := (
                             None if (
-                                _t59 := (
+                                _t56 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t59 + loan.subordinate_liens
+                            else _t56 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t60 + v['heloc_undrawn']
+                    else _t57 + v['heloc_undrawn']
                 )
             ) is None
-            else _t61 * _E2
+            else _t58 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -245,25 +245,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t62 := (
+            _t59 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t62 - loan.excluded_nonrecurring
+        else _t59 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t63 := (
+            _t60 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t63
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t60
         else (
             None if (
-                _t64 := (
+                _t61 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -271,33 +271,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t68 := (
+                        _t65 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t67 := (
+                                    _t64 := (
                                         None if (
-                                            _t66 := (
+                                            _t63 := (
                                                 None if (
-                                                    _t65 := (
+                                                    _t62 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t65
+                                                else _D100 - _t62
                                             )
                                         ) is None
-                                        else _t66 * _Em2
+                                        else _t63 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t67
+                            else v['eligible_deposits'] * _t64
                         )
                     ) is None
-                        or (_t69 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t68 * _t69
+                        or (_t66 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t65 * _t66
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t64
+            ) if _t61
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -329,9 +329,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t70 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t67 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t70 * _E2
+            else _t67 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -463,31 +463,31 @@ def rule_us_credit_events(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:90)
         (
             None if (
-                _t71 := rt.months_since_latest(
+                _t68 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t71 >= _D48
+            else _t68 >= _D48
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 36 months
         # (programs/foreign_national_dscr.guideline:91)
         (
             None if (
-                _t72 := rt.months_since_latest(
+                _t69 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t72 >= _D36
+            else _t69 >= _D36
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 48 months
         # (programs/foreign_national_dscr.guideline:92)
         (
             None if (
-                _t73 := rt.months_since_latest(
+                _t70 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t73 >= _D48
+            else _t70 >= _D48
         ),
     )
 
@@ -504,9 +504,9 @@ def rule_us_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:97)
         (
             None if (
-                _t74 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t71 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t74 <= _D0
+            else _t71 <= _D0
         ),
         # not In forbearance (programs/foreign_national_dscr.guideline:98)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -524,14 +524,14 @@ def rule_forbearance_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/foreign_national_dscr.guideline:100: applies when not No credit score and Forbearance end is known
     applies = (
-        False if (_t75 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
-            or (_t76 := (loan.forbearance_end is not None)) is False
-        else None if _t75 is None or _t76 is None
+        False if (_t72 := (None if loan.fico_no_score is None else not loan.fico_no_score)) is False
+            or (_t73 := (loan.forbearance_end is not None)) is False
+        else None if _t72 is None or _t73 is None
         else True
     )
     return applies, (
         # days since Forbearance end at least 91 days (programs/foreign_national_dscr.guideline:103)
-        (None if (_t77 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t77 >= _D91),
+        (None if (_t74 := rt.days_since(loan.forbearance_end, loan.application_date)) is None else _t74 >= _D91),
     )
 
 
@@ -625,9 +625,9 @@ def rule_cash_out_short_ownership(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/foreign_national_dscr.guideline:175: applies when Loan purpose is cash_out and Ownership seasoning is
     # short
     applies = (
-        False if (_t78 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t79 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
-        else None if _t78 is None or _t79 is None
+        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t76 := (None if v['ownership'] is None else v['ownership'] in {'short'})) is False
+        else None if _t75 is None or _t76 is None
         else True
     )
     return applies, ()
@@ -744,21 +744,21 @@ def rule_prepayment_terms(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/foreign_national_dscr.guideline:238)
         (
             True if (
-                _t80 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
+                _t77 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 0)
             ) is True
                 or (
-                    _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
+                    _t78 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 12)
                 ) is True
                 or (
-                    _t82 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
+                    _t79 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 24)
                 ) is True
                 or (
-                    _t83 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
+                    _t80 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 36)
                 ) is True
                 or (
-                    _t84 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
+                    _t81 := (None if loan.prepayment_penalty_months is None else loan.prepayment_penalty_months == 60)
                 ) is True
-            else None if _t80 is None or _t81 is None or _t82 is None or _t83 is None or _t84 is None
+            else None if _t77 is None or _t78 is None or _t79 is None or _t80 is None or _t81 is None
             else False
         ),
     )
@@ -1382,6 +1382,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1473,8 +1474,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Qualifying rent (programs/foreign_national_dscr.guideline:57; §3.1 Qualifying rent, p. 5)
     i_qualifying_rent = False  # outside its domain, or reading such a value
     v_qualifying_rent = (
-        None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
-        else _t8 if _t8 <= f_market_rent
+        None if (_t4 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None or f_market_rent is None
+        else _t4 if _t4 <= f_market_rent
         else f_market_rent
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
@@ -1487,13 +1488,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if v_qualifying_rent is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(v_qualifying_rent, f_pitia)).adjusted() < 50
-        else rt.div_down(v_qualifying_rent, f_pitia, _STEP3)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_qualifying_rent, f_pitia), _STEP3)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_rent or (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if i_qualifying_rent or (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     # DSCR tier (programs/foreign_national_dscr.guideline:65; §3.2 DSCR tiers, p. 5)
@@ -1580,18 +1578,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_citizenship_country = loan.citizenship_country
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
-    ok = (
-        False if (_t17 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
-            or (_t18 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
-            or (_t19 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t20 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t17 is None or _t18 is None or _t19 is None or _t20 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_citizenship is not None and f_citizenship in {'foreign_national'})
+            and (f_citizenship_country is not None and f_citizenship_country not in {'US'})
+            and (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
+    ):
+        pass
+    # every input known: not met
+    elif (
+        (f_citizenship is not None)
+            and (f_citizenship_country is not None)
+            and (f_occupancy is not None)
+            and (f_doc_type is not None)
+    ):
         failed.append('borrower_type')
-    elif ok is None:
-        unresolved.append('borrower_type')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t11 := (None if f_citizenship is None else f_citizenship in {'foreign_national'})) is False
+                or (_t12 := (None if f_citizenship_country is None else f_citizenship_country not in {'US'})) is False
+                or (_t13 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t14 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t11 is None or _t12 is None or _t13 is None or _t14 is None
+            else True
+        )
+        if ok is False:
+            failed.append('borrower_type')
+        elif ok is None:
+            unresolved.append('borrower_type')
     # rule sanctioned_countries: Citizens of sanctioned countries (programs/foreign_national_dscr.guideline:30; §2.2
     # OFAC, p. 3)
     if f_citizenship_country is None:
@@ -1601,25 +1616,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule territory_residents: Residents of US territories (programs/foreign_national_dscr.guideline:34; §2.1 Eligible
     # borrowers, p. 3)
     f_residence_state = loan.residence_state
-    applies = (f_residence_state is not None)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
-            if f_residence_state is None or f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
-                unresolved.append('territory_residents')
-        elif f_residence_state is None:
+    if f_residence_state is not None:
+        if f_residence_state is None:
             unresolved.append('territory_residents')
         elif f_residence_state in {'AS', 'GU', 'MP', 'PR', 'UM', 'VI'}:
             failed.append('territory_residents')
     # rule identification: Passport (programs/foreign_national_dscr.guideline:40; §2.3 Identification, p. 4)
     # rule visa: US visa (programs/foreign_national_dscr.guideline:44; §2.3 Identification, p. 4)
-    applies = (None if f_citizenship_country is None else f_citizenship_country not in {'CA', 'BM'})
-    if applies is None:
+    if f_citizenship_country is None:
         unresolved.append('visa')
     # rule us_credit_score: Borrowers with a US credit score (programs/foreign_national_dscr.guideline:80; §3.3 Credit,
     # p. 6)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_fico_no_score is None) or (not f_fico_no_score):
+        if f_fico_no_score is None:  # may apply: missing unless the requirement is met
             if f_fico_no_score or f_fico is None or not (f_fico >= 680):
                 unresolved.append('us_credit_score')
         elif f_fico_no_score:
@@ -1629,9 +1638,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (f_fico >= 680):
             failed.append('us_credit_score')
     # rule us_credit_events: US credit events (programs/foreign_national_dscr.guideline:85; §3.4 Credit events, p. 6)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
     f_application_date = loan.application_date
-    if applies is not False:
+    if (f_fico_no_score is None) or (not f_fico_no_score):
         f_credit_events = loan.credit_events
         # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_3 until an item of one is
         # seen)
@@ -1647,52 +1655,83 @@ def check_fast(loan: Loan) -> rt.Verdict:
                         s_credit_events[_g] = None
                     elif _was0 is _NEVER or _when0 > _was0:
                         s_credit_events[_g] = _when0
-        ok = (
-            True if s_credit_events is _NEVERS_3 and f_application_date is not None
-            else (
-                False if (
-                    _t24 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t21 := s_credit_events[0]) is None
-                        else True if _t21 is _NEVER
-                        else rt.months_between(_t21, f_application_date) >= 48
+        # surely met: nothing to record
+        if (
+            (s_credit_events is _NEVERS_3 and f_application_date is not None)
+                or (
+                    (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t21 := s_credit_events[0]) is _NEVER
+                                    or (_t21 is not None and _MONTHS_BETWEEN(_t21, f_application_date) >= 48)
+                            )
                     )
-                ) is False
-                    or (
-                        _t25 := (
+                        and (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t22 := s_credit_events[1]) is _NEVER
+                                        or (_t22 is not None and _MONTHS_BETWEEN(_t22, f_application_date) >= 36)
+                                )
+                        )
+                        and (
+                            s_credit_events is not None
+                                and f_application_date is not None
+                                and (
+                                    (_t23 := s_credit_events[2]) is _NEVER
+                                        or (_t23 is not None and _MONTHS_BETWEEN(_t23, f_application_date) >= 48)
+                                )
+                        )
+                )
+        ):
+            pass
+        else:  # not surely met: its three-valued outcome
+            ok = (
+                True if s_credit_events is _NEVERS_3 and f_application_date is not None
+                else (
+                    False if (
+                        _t18 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t22 := s_credit_events[1]) is None
-                            else True if _t22 is _NEVER
-                            else rt.months_between(_t22, f_application_date) >= 36
+                                or (_t15 := s_credit_events[0]) is None
+                            else True if _t15 is _NEVER
+                            else _MONTHS_BETWEEN(_t15, f_application_date) >= 48
                         )
                     ) is False
-                    or (
-                        _t26 := (
-                            None if s_credit_events is None
-                                or f_application_date is None
-                                or (_t23 := s_credit_events[2]) is None
-                            else True if _t23 is _NEVER
-                            else rt.months_between(_t23, f_application_date) >= 48
-                        )
-                    ) is False
-                else None if _t24 is None or _t25 is None or _t26 is None
-                else True
+                        or (
+                            _t19 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t16 := s_credit_events[1]) is None
+                                else True if _t16 is _NEVER
+                                else _MONTHS_BETWEEN(_t16, f_application_date) >= 36
+                            )
+                        ) is False
+                        or (
+                            _t20 := (
+                                None if s_credit_events is None
+                                    or f_application_date is None
+                                    or (_t17 := s_credit_events[2]) is None
+                                else True if _t17 is _NEVER
+                                else _MONTHS_BETWEEN(_t17, f_application_date) >= 48
+                            )
+                        ) is False
+                    else None if _t18 is None or _t19 is None or _t20 is None
+                    else True
+                )
             )
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('us_credit_events')
-        else:
-            if ok is False:
-                failed.append('us_credit_events')
-            elif ok is None:
-                unresolved.append('us_credit_events')
+            if f_fico_no_score is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('us_credit_events')
+            else:
+                if ok is False:
+                    failed.append('us_credit_events')
+                elif ok is None:
+                    unresolved.append('us_credit_events')
     # rule us_housing_history: US mortgage history (programs/foreign_national_dscr.guideline:94; §3.5 Housing history,
     # p. 7)
-    applies = (None if f_fico_no_score is None else not f_fico_no_score)
-    if applies is not False:
+    if (f_fico_no_score is None) or (not f_fico_no_score):
         f_housing_lates = loan.housing_lates
         # housing_lates: how many are 30+ days late within 12 months before application_date
         s_housing_lates_late: int | None = None
@@ -1703,39 +1742,51 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_in_forbearance = loan.in_forbearance
-        ok = (
-            False if (_t27 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
-                or (_t28 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-            else None if _t27 is None or _t28 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        # surely met: nothing to record
+        if (
+            (s_housing_lates_late is not None and s_housing_lates_late <= 0)
+                and (f_in_forbearance is not None and not f_in_forbearance)
+        ):
+            pass
+        elif ((s_housing_lates_late is not None) and (f_in_forbearance is not None)):  # every input known: not met
+            if f_fico_no_score is None:  # may apply: missing
                 unresolved.append('us_housing_history')
-        else:
-            if ok is False:
+            else:
                 failed.append('us_housing_history')
-            elif ok is None:
-                unresolved.append('us_housing_history')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t24 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+                    or (_t25 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+                else None if _t24 is None or _t25 is None
+                else True
+            )
+            if f_fico_no_score is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('us_housing_history')
+            else:
+                if ok is False:
+                    failed.append('us_housing_history')
+                elif ok is None:
+                    unresolved.append('us_housing_history')
     # rule forbearance_seasoning: After a forbearance (programs/foreign_national_dscr.guideline:100; §3.5 Housing
     # history, p. 7: a forbearance plan ended at least 13 weeks before application)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t30 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
-            or (_t31 := (f_forbearance_end is not None)) is False
-        else None if _t30 is None or _t31 is None
+        False if (_t27 := (None if f_fico_no_score is None else not f_fico_no_score)) is False
+            or (_t28 := (f_forbearance_end is not None)) is False
+        else None if _t27 is None or _t28 is None
         else True
     )
     if applies is not False:
         if applies is None:  # may apply: missing unless the requirement is met
-            if (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t29 >= _D91):
+            if (_t26 := rt.days_since(f_forbearance_end, f_application_date)) is None or not (_t26 >= _D91):
                 unresolved.append('forbearance_seasoning')
-        elif (_t29 := rt.days_since(f_forbearance_end, f_application_date)) is None:
+        elif (_t26 := rt.days_since(f_forbearance_end, f_application_date)) is None:
             unresolved.append('forbearance_seasoning')
-        elif not (_t29 >= _D91):
+        elif not (_t26 >= _D91):
             failed.append('forbearance_seasoning')
     # rule no_score: Borrowers with no US credit score (programs/foreign_national_dscr.guideline:130; §4.2 No US credit
     # score, p. 8)
@@ -1752,8 +1803,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_property_adjustment is None:
         unresolved.append('property_adjustment')
     # rule interest_only: Interest-only (programs/foreign_national_dscr.guideline:150; §5.3 Interest-only, p. 10)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
             if f_fico_no_score or f_fico is None or not (f_fico >= 720):
@@ -1781,9 +1831,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule short_term_rental: Short-term rentals (programs/foreign_national_dscr.guideline:162; §5.5 Short-term rentals,
     # p. 10)
     f_short_term_rental = loan.short_term_rental
-    applies = f_short_term_rental
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_short_term_rental is None) or (f_short_term_rental):
+        if f_short_term_rental is None:  # may apply: missing unless the requirement is met
             if i_dscr_tier or v_dscr_tier is None or v_dscr_tier not in {'strong'}:
                 unresolved.append('short_term_rental')
         elif i_dscr_tier:
@@ -1794,44 +1843,55 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('short_term_rental')
     # rule cash_out: Cash-out refinance (programs/foreign_national_dscr.guideline:169; §5.2 Cash-out seasoning, p. 9:
     # owned at least 180 days; cash to the borrower at most $500,000)
-    applies = (None if f_purpose is None else f_purpose in {'cash_out'})
     f_purchase_date = loan.purchase_date
     # Ownership seasoning (programs/foreign_national_dscr.guideline:73; §5.2 Cash-out seasoning, p. 9)
     v_ownership = (
         None if (
-            _t12 := (None if (_t11 := rt.months_since(f_purchase_date, f_application_date)) is None else _t11 >= _D12)
+            _t8 := (None if (_t7 := rt.months_since(f_purchase_date, f_application_date)) is None else _t7 >= _D12)
         ) is None
-        else 'seasoned' if _t12
+        else 'seasoned' if _t8
         else (
             None if (
-                _t10 := (None if (_t9 := rt.days_since(f_purchase_date, f_application_date)) is None else _t9 >= _D180)
+                _t6 := (None if (_t5 := rt.days_since(f_purchase_date, f_application_date)) is None else _t5 >= _D180)
             ) is None
-            else 'short' if _t10
+            else 'short' if _t6
             else 'recent'
         )
     )
-    if applies is not False:
+    if (f_purpose is None) or (f_purpose in {'cash_out'}):
         f_cash_out_amount = loan.cash_out_amount
-        ok = (
-            False if (_t32 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
-                or (_t33 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
-            else None if _t32 is None or _t33 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        # surely met: nothing to record
+        if (
+            (v_ownership is not None and v_ownership not in {'recent'})
+                and (f_cash_out_amount is not None and f_cash_out_amount <= _D500000)
+        ):
+            pass
+        elif ((v_ownership is not None) and (f_cash_out_amount is not None)):  # every input known: not met
+            if f_purpose is None:  # may apply: missing
                 unresolved.append('cash_out')
-        else:
-            if ok is False:
+            else:
                 failed.append('cash_out')
-            elif ok is None:
-                unresolved.append('cash_out')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t29 := (None if v_ownership is None else v_ownership not in {'recent'})) is False
+                    or (_t30 := (None if f_cash_out_amount is None else f_cash_out_amount <= _D500000)) is False
+                else None if _t29 is None or _t30 is None
+                else True
+            )
+            if f_purpose is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('cash_out')
+            else:
+                if ok is False:
+                    failed.append('cash_out')
+                elif ok is None:
+                    unresolved.append('cash_out')
     # rule cash_out_short_ownership: Cash-out, owned under 12 months (programs/foreign_national_dscr.guideline:175; §5.2
     # Cash-out seasoning, p. 9)
     a_cash_out_short_ownership = (
-        False if (_t34 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t35 := (None if v_ownership is None else v_ownership in {'short'})) is False
-        else None if _t34 is None or _t35 is None
+        False if (_t31 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t32 := (None if v_ownership is None else v_ownership in {'short'})) is False
+        else None if _t31 is None or _t32 is None
         else True
     )
     if a_cash_out_short_ownership is None:
@@ -1842,14 +1902,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Retirement assets counted (programs/foreign_national_dscr.guideline:191; §6.1 Reserves, p. 11: retirement accounts
     # count at 60% of the vested balance, 100% from age 59 1/2)
     v_retirement_credit = (
-        None if (_t13 := (f_retirement_assets is None)) is None
-        else _D0 if _t13
+        _D0 if f_retirement_assets is None
         else (
-            None if (_t14 := (None if f_borrower_age is None else f_borrower_age >= _D59_5)) is None
-            else f_retirement_assets if _t14
+            None if f_borrower_age is None
+            else f_retirement_assets if f_borrower_age >= _D59_5
             else (
-                None if f_retirement_assets is None or (_t15 := rt.scale(_D60, -2)) is None
-                else f_retirement_assets * _t15
+                None if f_retirement_assets is None or (_t9 := rt.scale(_D60, -2)) is None
+                else f_retirement_assets * _t9
             )
         )
     )
@@ -1859,20 +1918,17 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if (
-            _t16 := (
+            _t10 := (
                 None if f_liquid_assets is None or v_retirement_credit is None
                 else f_liquid_assets + v_retirement_credit
             )
         ) is None
             or f_pitia is None
             or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t16, f_pitia)).adjusted() < 50
-        else rt.div_down(_t16, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t10, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/foreign_national_dscr.guideline:182; §6.1 Reserves, p. 11)
@@ -1891,16 +1947,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif not (v_reserves_months >= v_required_reserves):
         failed.append('reserves')
     # rule loan_amount_range: Loan amount (programs/foreign_national_dscr.guideline:209; §6.2 Loan amounts, p. 11)
-    ok = (
-        False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
-        else None if _t36 is None or _t37 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D150000)
+            and (f_loan_amount is not None and f_loan_amount <= _D2000000)
+    ):
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
         failed.append('loan_amount_range')
-    elif ok is None:
-        unresolved.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D2000000)) is False
+            else None if _t33 is None or _t34 is None
+            else True
+        )
+        if ok is False:
+            failed.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule financed_properties: Financed properties (programs/foreign_national_dscr.guideline:214; §6.3 Exposure, p. 12)
     f_financed_properties = loan.financed_properties
     if f_financed_properties is None:
@@ -1910,11 +1975,11 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule property_types: Eligible properties (programs/foreign_national_dscr.guideline:218; §6.4 Property types, p.
     # 12)
     f_rural = loan.rural
-    ok = (
-        False if (
-            _t38 := (
-                None if f_property_type is None
-                else f_property_type in {
+    # surely met: nothing to record
+    if (
+        (
+            f_property_type is not None
+                and f_property_type in {
                     'sfr',
                     'pud',
                     'townhome',
@@ -1923,16 +1988,36 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     'condotel',
                     'two_to_four_unit',
                 }
-            )
-        ) is False
-            or (_t39 := (None if f_rural is None else not f_rural)) is False
-        else None if _t38 is None or _t39 is None
-        else True
-    )
-    if ok is False:
+        )
+            and (f_rural is not None and not f_rural)
+    ):
+        pass
+    elif ((f_property_type is not None) and (f_rural is not None)):  # every input known: not met
         failed.append('property_types')
-    elif ok is None:
-        unresolved.append('property_types')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (
+                _t35 := (
+                    None if f_property_type is None
+                    else f_property_type in {
+                        'sfr',
+                        'pud',
+                        'townhome',
+                        'condo_warrantable',
+                        'condo_non_warrantable',
+                        'condotel',
+                        'two_to_four_unit',
+                    }
+                )
+            ) is False
+                or (_t36 := (None if f_rural is None else not f_rural)) is False
+            else None if _t35 is None or _t36 is None
+            else True
+        )
+        if ok is False:
+            failed.append('property_types')
+        elif ok is None:
+            unresolved.append('property_types')
     # rule acreage: Acreage (programs/foreign_national_dscr.guideline:223; §6.4 Property types, p. 12: parcels of 20.5
     # acres or more are not eligible)
     f_acreage = loan.acreage
@@ -1949,24 +2034,45 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule prepayment_terms: Prepayment penalty terms (programs/foreign_national_dscr.guideline:236; §6.6 Prepayment
     # penalty, p. 13)
     f_prepayment_penalty_months = loan.prepayment_penalty_months
-    ok = (
-        True if (_t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)) is True
-            or (_t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)) is True
-            or (_t42 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)) is True
-            or (_t43 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)) is True
-            or (_t44 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)) is True
-        else None if _t40 is None or _t41 is None or _t42 is None or _t43 is None or _t44 is None
-        else False
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 0)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 12)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 24)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 36)
+            or (f_prepayment_penalty_months is not None and f_prepayment_penalty_months == 60)
+    ):
+        pass
+    elif (f_prepayment_penalty_months is not None):  # every input known: not met
         failed.append('prepayment_terms')
-    elif ok is None:
-        unresolved.append('prepayment_terms')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            True if (
+                _t37 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 0)
+            ) is True
+                or (
+                    _t38 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 12)
+                ) is True
+                or (
+                    _t39 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 24)
+                ) is True
+                or (
+                    _t40 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 36)
+                ) is True
+                or (
+                    _t41 := (None if f_prepayment_penalty_months is None else f_prepayment_penalty_months == 60)
+                ) is True
+            else None if _t37 is None or _t38 is None or _t39 is None or _t40 is None or _t41 is None
+            else False
+        )
+        if ok is False:
+            failed.append('prepayment_terms')
+        elif ok is None:
+            unresolved.append('prepayment_terms')
     # rule prepayment_states: Prepayment penalty: restricted states (programs/foreign_national_dscr.guideline:240; §6.6
     # Prepayment penalty, p. 13 (state list illustrative))
-    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_state is None) or (f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}):
+        if f_state is None:  # may apply: missing unless the requirement is met
             if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_states')
         elif f_prepayment_penalty_months is None:
@@ -1975,27 +2081,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('prepayment_states')
     if outside is not None and (out := outside.get('scored')) is not None:  # matrix scored
         if out[1] == 0 and (
-            (
-                (None if f_fico_no_score is None else not f_fico_no_score) is True
-                    and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-            )
-                or (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)) is False
-                )
-                or (
-                    f_first_time_investor is True
-                        and (
-                            False if i_dscr_tier
-                            else (None if v_dscr_tier is None else v_dscr_tier in {'strong', 'standard'})
-                        ) is False
-                )
-                or (
-                    f_short_term_rental is True
-                        and (
-                            False if i_dscr_tier else (None if v_dscr_tier is None else v_dscr_tier in {'strong'})
-                        ) is False
-                )
+            ('us_credit_score' in failed)
+                or ('interest_only' in failed)
+                or ('first_time_investor' in failed)
+                or ('short_term_rental' in failed)
         ):
             del failed[out[0]]
         if out[1] == 1 and (
@@ -2046,38 +2135,32 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_property_value is not None and not (v_property_value > _D0)):
+        i_ltv = True
+        v_ltv = None
     if refused_max_ltv is not None:
         lim_max_ltv, lim_max_ltv_by = None, None
     elif gone_max_ltv is not None or unread_max_ltv:
         lim_max_ltv, lim_max_ltv_by = None, None
         (failed if gone_max_ltv else unresolved).append('max_ltv')
     elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
         if v_ltv is None:
             (failed if i_ltv else unresolved).append('max_ltv')
         elif v_ltv > best:
@@ -2121,50 +2204,42 @@ def check_fast(loan: Loan) -> rt.Verdict:
         f_lien_position = loan.lien_position
         # Senior liens (programs/loan.fields:402)
         v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
+            _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
         )
         f_subordinate_liens = loan.subordinate_liens
         # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
         i_cltv = False  # outside its domain, or reading such a value
         v_cltv = (
-            None if (
-                _t7 := (
-                    None if (
-                        _t6 := (
-                            None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
-                                )
-                            ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
-                        )
-                    ) is None
-                    else _t6 * _E2
-                )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
+            v_ltv if v_ltv is not None
+                and v_senior_liens is not None
+                and not v_senior_liens
+                and f_subordinate_liens is not None
+                and not f_subordinate_liens
             else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
+                None if (
+                    _t3 := (
+                        None if (
+                            _t2 := (
+                                None if (
+                                    _t1 := (
+                                        None if v_senior_liens is None or f_loan_amount is None
+                                        else v_senior_liens + f_loan_amount
+                                    )
+                                ) is None
+                                    or f_subordinate_liens is None
+                                else _t1 + f_subordinate_liens
+                            )
+                        ) is None
+                        else _t2 * _E2
+                    )
+                ) is None
+                    or v_property_value is None
+                    or not v_property_value
+                else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+            )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
+        if (v_property_value is not None and not (v_property_value > _D0)):
             i_cltv = True
             v_cltv = None
         if v_cltv is None:

@@ -26,13 +26,11 @@ _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
 _STEP3 = Decimal("0.001")
-_D6 = Decimal("6")
 _D1000000 = Decimal("1000000")
-_D9 = Decimal("9")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D6 = Decimal("6")
+_D9 = Decimal("9")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
@@ -48,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t34 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t50
+        ) if _t34
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -65,32 +63,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t53 := (
-                False if (_t51 := (loan.lien_position is not None)) is False
-                    or (_t52 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t51 is None or _t52 is None
+            _t37 := (
+                False if (_t35 := (loan.lien_position is not None)) is False
+                    or (_t36 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t35 is None or _t36 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t53
+        else loan.senior_lien_balance if _t37
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t55 := (
+                _t39 := (
                     None if (
-                        _t54 := (
+                        _t38 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t54 + loan.subordinate_liens
+                    else _t38 + loan.subordinate_liens
                 )
             ) is None
-            else _t55 * _E2
+            else _t39 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -102,9 +100,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t40 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t56 if _t56 <= loan.market_rent
+            else _t40 if _t40 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -122,9 +120,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D6 if loan.loan_amount <= _D1000000
-        else _D9 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
+        else _D9 if loan.loan_amount <= _D2000000
+        else _D12
     )
     if not every:
         return v
@@ -140,24 +137,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t59 := (
+                _t43 := (
                     None if (
-                        _t58 := (
+                        _t42 := (
                             None if (
-                                _t57 := (
+                                _t41 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t57 + loan.subordinate_liens
+                            else _t41 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t58 + v['heloc_undrawn']
+                    else _t42 + v['heloc_undrawn']
                 )
             ) is None
-            else _t59 * _E2
+            else _t43 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -172,25 +169,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t60 := (
+            _t44 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t60 - loan.excluded_nonrecurring
+        else _t44 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t61 := (
+            _t45 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t61
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t45
         else (
             None if (
-                _t62 := (
+                _t46 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -198,33 +195,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t66 := (
+                        _t50 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t65 := (
+                                    _t49 := (
                                         None if (
-                                            _t64 := (
+                                            _t48 := (
                                                 None if (
-                                                    _t63 := (
+                                                    _t47 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t63
+                                                else _D100 - _t47
                                             )
                                         ) is None
-                                        else _t64 * _Em2
+                                        else _t48 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t65
+                            else v['eligible_deposits'] * _t49
                         )
                     ) is None
-                        or (_t67 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t66 * _t67
+                        or (_t51 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t50 * _t51
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t62
+            ) if _t46
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -256,9 +253,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t68 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t52 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t68 * _E2
+            else _t52 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -293,9 +290,9 @@ def matrix_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[0] (harbor_dscr_meta).
     """
     return (
-        False if (_t69 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-            or (_t70 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t69 is None or _t70 is None
+        False if (_t53 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+            or (_t54 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t53 is None or _t54 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -307,9 +304,9 @@ def matrix_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[
     Cells: META.matrices[1] (harbor_dscr_meta).
     """
     return (
-        False if (_t71 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-            or (_t72 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t71 is None or _t72 is None
+        False if (_t55 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+            or (_t56 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t55 is None or _t56 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -321,9 +318,9 @@ def matrix_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tuple[A
     Cells: META.matrices[2] (harbor_dscr_meta).
     """
     return (
-        False if (_t73 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t74 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
-        else None if _t73 is None or _t74 is None
+        False if (_t57 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t58 := (None if v['dscr'] is None else v['dscr'] >= _D1)) is False
+        else None if _t57 is None or _t58 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -344,9 +341,9 @@ def rule_cash_out_no_ratio(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/harbor_dscr.guideline:70: applies when Loan purpose is cash_out and DSCR less than 1
     applies = (
-        False if (_t75 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-            or (_t76 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
-        else None if _t75 is None or _t76 is None
+        False if (_t59 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+            or (_t60 := (None if v['dscr'] is None else v['dscr'] < _D1)) is False
+        else None if _t59 is None or _t60 is None
         else True
     )
     return applies, ()
@@ -426,11 +423,11 @@ def rule_min_dscr(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # DSCR at least 0.750 or Credit score at least 720 (programs/harbor_dscr.guideline:109)
         (
-            True if (_t77 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
+            True if (_t61 := (None if v['dscr'] is None else v['dscr'] >= _D0_750)) is True
                 or (
-                    _t78 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
+                    _t62 := (False if loan.fico_no_score else (None if loan.fico is None else loan.fico >= 720))
                 ) is True
-            else None if _t77 is None or _t78 is None
+            else None if _t61 is None or _t62 is None
             else False
         ),
     )
@@ -541,39 +538,39 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc, ss, dil) at least 36 months (programs/harbor_dscr.guideline:144)
         (
             None if (
-                _t79 := rt.months_since_latest(
+                _t63 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc', 'ss', 'dil'), loan.application_date
                 )
             ) is None
-            else _t79 >= _D36
+            else _t63 >= _D36
         ),
         # months since the latest Credit events (mod, nod, dq120) at least 24 months
         # (programs/harbor_dscr.guideline:145)
         (
             None if (
-                _t80 := rt.months_since_latest(
+                _t64 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('mod', 'nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t80 >= _D24
+            else _t64 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11) at least 36 months (programs/harbor_dscr.guideline:146)
         (
             None if (
-                _t81 := rt.months_since_latest(
+                _t65 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t81 >= _D36
+            else _t65 >= _D36
         ),
         # months since the latest Credit events (bk13) at least 24 months (programs/harbor_dscr.guideline:147)
         (
             None if (
-                _t82 := rt.months_since_latest(
+                _t66 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t82 >= _D24
+            else _t66 >= _D24
         ),
     )
 
@@ -590,9 +587,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/harbor_dscr.guideline:151)
         (
             None if (
-                _t83 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t67 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t83 <= _D1
+            else _t67 <= _D1
         ),
         # not In forbearance (programs/harbor_dscr.guideline:152)
         (None if loan.in_forbearance is None else not loan.in_forbearance),
@@ -629,9 +626,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/harbor_dscr.guideline:169)
         (
-            False if (_t84 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t85 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t84 is None or _t85 is None
+            False if (_t68 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t69 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t68 is None or _t69 is None
             else True
         ),
     )
@@ -1194,6 +1191,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_4 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -1221,7 +1219,6 @@ _CELLS_purchase = (
     ((Decimal("70"), Decimal("70")), (Decimal("65"), Decimal("65")), None, None),
 )
 _D1500000 = Decimal("1500000")
-_D1500001 = Decimal("1500001")
 _CELLS_rate_term = (
     (
         (Decimal("80"), Decimal("80")),
@@ -1297,28 +1294,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
-            _t9 := (
-                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+            _t5 := (
+                None if (_t4 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
                     or f_market_rent is None
-                else _t8 if _t8 <= f_market_rent
+                else _t4 if _t4 <= f_market_rent
                 else f_market_rent
             )
         ) is None
             or f_pitia is None
             or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
-        else rt.div_down(_t9, f_pitia, _STEP3)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t5, f_pitia), _STEP3)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     applies = (
-        False if (_t10 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            or (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t10 is None or _t11 is None
+        False if (_t6 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+            or (_t7 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t6 is None or _t7 is None
         else True
     )
     f_loan_amount = loan.loan_amount
@@ -1337,10 +1331,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1356,9 +1350,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1376,9 +1370,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix rate_term: Rate/term refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:30; §3.1 Matrix B, p. 5); cells
     # in _CELLS_rate_term
     applies = (
-        False if (_t12 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            or (_t13 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t12 is None or _t13 is None
+        False if (_t8 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+            or (_t9 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t8 is None or _t9 is None
         else True
     )
     if applies is None:
@@ -1395,10 +1389,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1414,9 +1408,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1434,9 +1428,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # matrix cash_out: Cash-out refinance, DSCR 1.000+ (programs/harbor_dscr.guideline:43; §3.1 Matrix C, p. 6); cells
     # in _CELLS_cash_out
     applies = (
-        False if (_t14 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t15 := (None if v_dscr is None else v_dscr >= _D1)) is False
-        else None if _t14 is None or _t15 is None
+        False if (_t10 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t11 := (None if v_dscr is None else v_dscr >= _D1)) is False
+        else None if _t10 is None or _t11 is None
         else True
     )
     if applies is None:
@@ -1453,10 +1447,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1472,9 +1466,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1504,13 +1498,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unread_max_ltv = True
         # fico: 740+, 720-739, 700-719, 660-699
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 660 <= f_fico <= 699
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 720 else 2 if f_fico >= 700 else 3 if f_fico >= 660 else -1)
         ) < 0:
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
@@ -1523,8 +1511,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif v_dscr is None:
             unresolved.append('no_ratio')
             unread_max_ltv = True
-        # dscr: under 0.750, 0.750-0.999
-        elif (col := (0 if v_dscr < _D0_750 else 1 if _D0_750 <= v_dscr <= _D0_999 else -1)) < 0:
+        elif (col := (0 if v_dscr < _D0_750 else 1 if v_dscr <= _D0_999 else -1)) < 0:  # dscr: under 0.750, 0.750-0.999
             failed.append('no_ratio')
             refused_max_ltv = refused_max_ltv or 'no_ratio'
             if outside is None:
@@ -1540,16 +1527,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append("eligibility_matrix")
     # rule cash_out_no_ratio: Cash-out below DSCR 1.000 (programs/harbor_dscr.guideline:70; §4.1, p. 7)
     a_cash_out_no_ratio = (
-        False if (_t16 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            or (_t17 := (None if v_dscr is None else v_dscr < _D1)) is False
-        else None if _t16 is None or _t17 is None
+        False if (_t12 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+            or (_t13 := (None if v_dscr is None else v_dscr < _D1)) is False
+        else None if _t12 is None or _t13 is None
         else True
     )
     if a_cash_out_no_ratio is None:
         unresolved.append('cash_out_no_ratio')
     # rule interest_only: Interest-only (programs/harbor_dscr.guideline:75; §4.2, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
@@ -1569,35 +1555,45 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     if a_first_time_investor is not False:
-        ok = (
-            False if (_t18 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
-                or (
-                    _t19 := (
-                        False if i_reserves_months
-                        else (None if v_reserves_months is None else v_reserves_months >= _D12)
-                    )
-                ) is False
-            else None if _t18 is None or _t19 is None
-            else True
-        )
-        if a_first_time_investor is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        # surely met: nothing to record
+        if (
+            (not i_dscr and (v_dscr is not None and v_dscr >= _D1))
+                and (not i_reserves_months and (v_reserves_months is not None and v_reserves_months >= _D12))
+        ):
+            pass
+        # every input known: not met
+        elif ((i_dscr or i_reserves_months) or ((v_dscr is not None) and (v_reserves_months is not None))):
+            if a_first_time_investor is None:  # may apply: missing
                 unresolved.append('first_time_investor')
-        else:
-            if ok is False:
+            else:
                 failed.append('first_time_investor')
-            elif ok is None:
-                unresolved.append('first_time_investor')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (_t14 := (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1))) is False
+                    or (
+                        _t15 := (
+                            False if i_reserves_months
+                            else (None if v_reserves_months is None else v_reserves_months >= _D12)
+                        )
+                    ) is False
+                else None if _t14 is None or _t15 is None
+                else True
+            )
+            if a_first_time_investor is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('first_time_investor')
+            else:
+                if ok is False:
+                    failed.append('first_time_investor')
+                elif ok is None:
+                    unresolved.append('first_time_investor')
     # rule non_warrantable_condo: Non-warrantable condo (programs/harbor_dscr.guideline:88; §4.4, p. 8)
     f_property_type = loan.property_type
     a_non_warrantable_condo = (None if f_property_type is None else f_property_type in {'condo_non_warrantable'})
@@ -1621,24 +1617,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('declining_market')
     # rule min_dscr: Minimum DSCR (programs/harbor_dscr.guideline:107; §5.1, p. 9 (seed 001: DSCR = gross monthly rent /
     # PITIA))
-    ok = (
-        False if i_dscr
-        else (
-            True if (_t20 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                or (_t21 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
-            else None if _t20 is None or _t21 is None
-            else False
-        )
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        not i_dscr
+            and (
+                (v_dscr is not None and v_dscr >= _D0_750)
+                    or (not f_fico_no_score and f_fico is not None and f_fico >= 720)
+            )
+    ):
+        pass
+    elif (i_dscr or ((v_dscr is not None) and (f_fico_no_score or (f_fico is not None)))):  # every input known: not met
         failed.append('min_dscr')
-    elif ok is None:
-        unresolved.append('min_dscr')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if i_dscr
+            else (
+                True if (_t16 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
+                    or (_t17 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))) is True
+                else None if _t16 is None or _t17 is None
+                else False
+            )
+        )
+        if ok is False:
+            failed.append('min_dscr')
+        elif ok is None:
+            unresolved.append('min_dscr')
     # rule short_term_rental: Short-term rental (programs/harbor_dscr.guideline:111; §5.2, p. 9)
     f_short_term_rental = loan.short_term_rental
-    applies = f_short_term_rental
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_short_term_rental is None) or (f_short_term_rental):
+        if f_short_term_rental is None:  # may apply: missing unless the requirement is met
             if i_dscr or v_dscr is None or not (v_dscr >= _D1_150):
                 unresolved.append('short_term_rental')
         elif i_dscr:
@@ -1648,9 +1655,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_dscr >= _D1_150):
             failed.append('short_term_rental')
     # rule small_loan_no_ratio: Minimum loan below DSCR 1.000 (programs/harbor_dscr.guideline:116; §5.3, p. 9)
-    applies = (None if v_dscr is None else v_dscr < _D1)
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (v_dscr is None) or (v_dscr < _D1):
+        if v_dscr is None:  # may apply: missing unless the requirement is met
             if f_loan_amount is None or not (f_loan_amount >= _D175000):
                 unresolved.append('small_loan_no_ratio')
         elif f_loan_amount is None:
@@ -1661,16 +1667,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # (seed 001: no personal income or employment documents))
     f_occupancy = loan.occupancy
     f_doc_type = loan.doc_type
-    ok = (
-        False if (_t22 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t23 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t22 is None or _t23 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
+    ):
+        pass
+    elif ((f_occupancy is not None) and (f_doc_type is not None)):  # every input known: not met
         failed.append('investment_only')
-    elif ok is None:
-        unresolved.append('investment_only')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t18 is None or _t19 is None
+            else True
+        )
+        if ok is False:
+            failed.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_fico: Minimum credit score (programs/harbor_dscr.guideline:128; §6.2, p. 10)
     if f_fico_no_score:
         failed.append('min_fico')
@@ -1707,53 +1722,93 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_4 and f_application_date is not None
-        else (
-            False if (
-                _t28 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t24 := s_credit_events[0]) is None
-                    else True if _t24 is _NEVER
-                    else rt.months_between(_t24, f_application_date) >= 36
+    # surely met: nothing to record
+    if (
+        (s_credit_events is _NEVERS_4 and f_application_date is not None)
+            or (
+                (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t28 := s_credit_events[0]) is _NEVER
+                                or (_t28 is not None and _MONTHS_BETWEEN(_t28, f_application_date) >= 36)
+                        )
                 )
-            ) is False
-                or (
-                    _t29 := (
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t29 := s_credit_events[1]) is _NEVER
+                                    or (_t29 is not None and _MONTHS_BETWEEN(_t29, f_application_date) >= 24)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t30 := s_credit_events[2]) is _NEVER
+                                    or (_t30 is not None and _MONTHS_BETWEEN(_t30, f_application_date) >= 36)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t31 := s_credit_events[3]) is _NEVER
+                                    or (_t31 is not None and _MONTHS_BETWEEN(_t31, f_application_date) >= 24)
+                            )
+                    )
+            )
+    ):
+        pass
+    else:  # not surely met: its three-valued outcome
+        ok = (
+            True if s_credit_events is _NEVERS_4 and f_application_date is not None
+            else (
+                False if (
+                    _t24 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t25 := s_credit_events[1]) is None
-                        else True if _t25 is _NEVER
-                        else rt.months_between(_t25, f_application_date) >= 24
+                            or (_t20 := s_credit_events[0]) is None
+                        else True if _t20 is _NEVER
+                        else _MONTHS_BETWEEN(_t20, f_application_date) >= 36
                     )
                 ) is False
-                or (
-                    _t30 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t26 := s_credit_events[2]) is None
-                        else True if _t26 is _NEVER
-                        else rt.months_between(_t26, f_application_date) >= 36
-                    )
-                ) is False
-                or (
-                    _t31 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t27 := s_credit_events[3]) is None
-                        else True if _t27 is _NEVER
-                        else rt.months_between(_t27, f_application_date) >= 24
-                    )
-                ) is False
-            else None if _t28 is None or _t29 is None or _t30 is None or _t31 is None
-            else True
+                    or (
+                        _t25 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t21 := s_credit_events[1]) is None
+                            else True if _t21 is _NEVER
+                            else _MONTHS_BETWEEN(_t21, f_application_date) >= 24
+                        )
+                    ) is False
+                    or (
+                        _t26 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t22 := s_credit_events[2]) is None
+                            else True if _t22 is _NEVER
+                            else _MONTHS_BETWEEN(_t22, f_application_date) >= 36
+                        )
+                    ) is False
+                    or (
+                        _t27 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t23 := s_credit_events[3]) is None
+                            else True if _t23 is _NEVER
+                            else _MONTHS_BETWEEN(_t23, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t24 is None or _t25 is None or _t26 is None or _t27 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule housing_history: Mortgage history (programs/harbor_dscr.guideline:149; §6.6, p. 11)
     f_housing_lates = loan.housing_lates
     # housing_lates: how many are 30+ days late within 12 months before application_date
@@ -1765,27 +1820,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                 s_housing_lates_late += 1
     f_in_forbearance = loan.in_forbearance
-    ok = (
-        False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-            or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
-        else None if _t32 is None or _t33 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (s_housing_lates_late is not None and s_housing_lates_late <= 1)
+            and (f_in_forbearance is not None and not f_in_forbearance)
+    ):
+        pass
+    elif ((s_housing_lates_late is not None) and (f_in_forbearance is not None)):  # every input known: not met
         failed.append('housing_history')
-    elif ok is None:
-        unresolved.append('housing_history')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t32 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                or (_t33 := (None if f_in_forbearance is None else not f_in_forbearance)) is False
+            else None if _t32 is None or _t33 is None
+            else True
+        )
+        if ok is False:
+            failed.append('housing_history')
+        elif ok is None:
+            unresolved.append('housing_history')
     # rule reserves: Reserves (programs/harbor_dscr.guideline:163; §7.1, p. 12)
     # Required reserves (programs/harbor_dscr.guideline:156; §7.1, p. 12)
     v_required_reserves = (
         None if f_loan_amount is None
         else _D6 if f_loan_amount <= _D1000000
-        else _D9 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
-        else None
+        else _D9 if f_loan_amount <= _D2000000
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')
@@ -1813,10 +1876,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('excluded_states')
     # rule prepayment_penalty: Prepayment penalty: restricted states (programs/harbor_dscr.guideline:179; §7.5, p. 13
     # (state list illustrative))
-    applies = (None if f_state is None else f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'})
-    if applies is not False:
+    if (f_state is None) or (f_state in {'AK', 'KS', 'MI', 'MN', 'NM', 'RI', 'VT'}):
         f_prepayment_penalty_months = loan.prepayment_penalty_months
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_state is None:  # may apply: missing unless the requirement is met
             if f_prepayment_penalty_months is None or f_prepayment_penalty_months != 0:
                 unresolved.append('prepayment_penalty')
         elif f_prepayment_penalty_months is None:
@@ -1826,30 +1888,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if outside is not None:  # a key outside a matrix's bands
         if (out := outside.get('no_ratio')) is not None:  # matrix no_ratio
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t34 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t35 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t34 is None or _t35 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
             if out[1] == 1 and (
@@ -1857,290 +1899,163 @@ def check_fast(loan: Loan) -> rt.Verdict:
                     f_first_time_investor is True
                         and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1)) is False
                 )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t36 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t37 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t36 is None or _t37 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or (
-                        f_short_term_rental is True
-                            and (False if i_dscr else (None if v_dscr is None else v_dscr >= _D1_150)) is False
-                    )
+                    or ('min_dscr' in failed)
+                    or ('short_term_rental' in failed)
             ):
                 del failed[out[0]]
         if (out := outside.get('cash_out')) is not None:  # matrix cash_out
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t38 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t39 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t38 is None or _t39 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t40 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t41 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t40 is None or _t41 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
         if (out := outside.get('rate_term')) is not None:  # matrix rate_term
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t42 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t43 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t42 is None or _t43 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t44 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t45 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t44 is None or _t45 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
         if (out := outside.get('purchase')) is not None:  # matrix purchase
             if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                )
-                    or (
-                        (None if f_property_type is None else f_property_type in {'five_to_ten_unit'}) is True
-                            and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 700)) is False
-                    )
-                    or (
-                        (
-                            False if i_dscr
-                            else (
-                                True if (_t46 := (None if v_dscr is None else v_dscr >= _D0_750)) is True
-                                    or (
-                                        _t47 := (
-                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
-                                        )
-                                    ) is True
-                                else None if _t46 is None or _t47 is None
-                                else False
-                            )
-                        ) is False
-                    )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
+                ('interest_only' in failed)
+                    or ('five_to_ten_units' in failed)
+                    or ('min_dscr' in failed)
+                    or ('min_fico' in failed)
             ):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    (None if v_dscr is None else v_dscr < _D1) is True
-                        and (None if f_loan_amount is None else f_loan_amount >= _D175000) is False
-                )
-                    or (
-                        (
-                            False if (_t48 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                                or (_t49 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                            else None if _t48 is None or _t49 is None
-                            else True
-                        ) is False
-                    )
-            ):
+            if out[1] == 1 and (('small_loan_no_ratio' in failed) or ('loan_amount_range' in failed)):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'cash_out_no_ratio'
-        elif a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'declining_market'
-        if a_cash_out_no_ratio is True or a_interest_only is True or a_declining_market is True:
-            sure = base_max_ltv - _D5
-    if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'first_time_investor'
-        if a_first_time_investor is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_non_warrantable_condo is not False:  # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D70):
-            sure = _D70
-    if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
-        if best is None or best > _D70:
-            best, best_by = _D70, 'five_to_ten_units'
-        if a_five_to_ten_units is True and (sure is None or sure > _D70):
-            sure = _D70
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
-    if refused_max_ltv is not None:
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_property_value is not None and not (v_property_value > _D0)):
+        i_ltv = True
+        v_ltv = None
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            if a_cash_out_no_ratio is not False:  # cash_out_no_ratio (programs/harbor_dscr.guideline:70): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'cash_out_no_ratio'
+            elif a_interest_only is not False:  # interest_only (programs/harbor_dscr.guideline:75): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            elif a_declining_market is not False:  # declining_market (programs/harbor_dscr.guideline:100): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'declining_market'
+            if a_cash_out_no_ratio is True or a_interest_only is True or a_declining_market is True:
+                sure = base_max_ltv - _D5
+        if a_first_time_investor is not False:  # first_time_investor (programs/harbor_dscr.guideline:81): cap at 75%
+            if best is None or best > _D75:
+                best, best_by = _D75, 'first_time_investor'
+            if a_first_time_investor is True and (sure is None or sure > _D75):
+                sure = _D75
+        # non_warrantable_condo (programs/harbor_dscr.guideline:88): cap at 70%
+        if a_non_warrantable_condo is not False:
+            if best is None or best > _D70:
+                best, best_by = _D70, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and (sure is None or sure > _D70):
+                sure = _D70
+        if a_five_to_ten_units is not False:  # five_to_ten_units (programs/harbor_dscr.guideline:93): cap at 70%
+            if best is None or best > _D70:
+                best, best_by = _D70, 'five_to_ten_units'
+            if a_five_to_ten_units is True and (sure is None or sure > _D70):
+                sure = _D70
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            None if (
-                _t7 := (
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
+            )
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
                     None if (
-                        _t6 := (
+                        _t3 := (
                             None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
                                 )
                             ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
+                            else _t2 * _E2
                         )
                     ) is None
-                    else _t6 * _E2
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
                 )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     best = sure = None

@@ -28,13 +28,11 @@ _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D3 = Decimal("3")
+_D6 = Decimal("6")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _STEP3 = Decimal("0.001")
 
 
@@ -48,12 +46,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t111 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t56 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t111
+        ) if _t56
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -65,32 +63,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t114 := (
-                False if (_t112 := (loan.lien_position is not None)) is False
-                    or (_t113 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t112 is None or _t113 is None
+            _t59 := (
+                False if (_t57 := (loan.lien_position is not None)) is False
+                    or (_t58 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t57 is None or _t58 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t114
+        else loan.senior_lien_balance if _t59
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t116 := (
+                _t61 := (
                     None if (
-                        _t115 := (
+                        _t60 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t115 + loan.subordinate_liens
+                    else _t60 + loan.subordinate_liens
                 )
             ) is None
-            else _t116 * _E2
+            else _t61 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -102,25 +100,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t117 := (
+            _t62 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t117 - loan.excluded_nonrecurring
+        else _t62 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t118 := (
+            _t63 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t118
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t63
         else (
             None if (
-                _t119 := (
+                _t64 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -128,33 +126,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t123 := (
+                        _t68 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t122 := (
+                                    _t67 := (
                                         None if (
-                                            _t121 := (
+                                            _t66 := (
                                                 None if (
-                                                    _t120 := (
+                                                    _t65 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t120
+                                                else _D100 - _t65
                                             )
                                         ) is None
-                                        else _t121 * _Em2
+                                        else _t66 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t122
+                            else v['eligible_deposits'] * _t67
                         )
                     ) is None
-                        or (_t124 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t123 * _t124
+                        or (_t69 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t68 * _t69
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t119
+            ) if _t64
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -186,9 +184,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t125 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t70 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t125 * _E2
+            else _t70 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -217,9 +215,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
+        else _D6 if loan.loan_amount <= _D2000000
+        else _D12
     )
     if not every:
         return v
@@ -235,24 +232,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t128 := (
+                _t73 := (
                     None if (
-                        _t127 := (
+                        _t72 := (
                             None if (
-                                _t126 := (
+                                _t71 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t126 + loan.subordinate_liens
+                            else _t71 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t127 + v['heloc_undrawn']
+                    else _t72 + v['heloc_undrawn']
                 )
             ) is None
-            else _t128 * _E2
+            else _t73 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -267,9 +264,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t129 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t74 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t129 if _t129 <= loan.market_rent
+            else _t74 if _t74 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -290,9 +287,9 @@ def matrix_primary_purchase(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[0] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t130 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t131 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
-        else None if _t130 is None or _t131 is None
+        False if (_t75 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t76 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is False
+        else None if _t75 is None or _t76 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -304,9 +301,9 @@ def matrix_primary_rate_term(loan: Loan, v: dict[str, Any]) -> tuple[bool | None
     Cells: META.matrices[1] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t132 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t133 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
-        else None if _t132 is None or _t133 is None
+        False if (_t77 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t78 := (None if loan.purpose is None else loan.purpose in {'rate_term'})) is False
+        else None if _t77 is None or _t78 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -318,9 +315,9 @@ def matrix_primary_cash_out(loan: Loan, v: dict[str, Any]) -> tuple[bool | None,
     Cells: META.matrices[2] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t134 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
-            or (_t135 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t134 is None or _t135 is None
+        False if (_t79 := (None if loan.occupancy is None else loan.occupancy in {'primary'})) is False
+            or (_t80 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t79 is None or _t80 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -332,9 +329,9 @@ def matrix_second_home(loan: Loan, v: dict[str, Any]) -> tuple[bool | None, tupl
     Cells: META.matrices[3] (keystone_bank_statement_meta).
     """
     return (
-        False if (_t136 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
-            or (_t137 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t136 is None or _t137 is None
+        False if (_t81 := (None if loan.occupancy is None else loan.occupancy in {'second_home'})) is False
+            or (_t82 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t81 is None or _t82 is None
         else True
     ), (loan.fico, loan.loan_amount)
 
@@ -419,34 +416,32 @@ def rule_max_dti(loan: Loan, v: dict[str, Any]) -> Result:
         # DTI at most 50%; or DTI at most 55% when Credit score at least 720 and LTV at most 80% and Reserves at least
         # 12 months and not First-time home buyer (programs/keystone_bank_statement.guideline:117)
         (
-            True if (_t144 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
+            True if (_t89 := (None if v['dti'] is None else v['dti'] <= _D50)) is True
                 or (
-                    _t145 := (
+                    _t90 := (
                         False if (
-                            _t142 := (
+                            _t87 := (
                                 False if (
-                                    _t138 := (
+                                    _t83 := (
                                         False if loan.fico_no_score
                                         else (None if loan.fico is None else loan.fico >= 720)
                                     )
                                 ) is False
-                                    or (_t139 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
+                                    or (_t84 := (None if v['ltv'] is None else v['ltv'] <= _D80)) is False
                                     or (
-                                        _t140 := (
-                                            None if v['reserves_months'] is None else v['reserves_months'] >= _D12
-                                        )
+                                        _t85 := (None if v['reserves_months'] is None else v['reserves_months'] >= _D12)
                                     ) is False
-                                    or (_t141 := (None if loan.fthb is None else not loan.fthb)) is False
-                                else None if _t138 is None or _t139 is None or _t140 is None or _t141 is None
+                                    or (_t86 := (None if loan.fthb is None else not loan.fthb)) is False
+                                else None if _t83 is None or _t84 is None or _t85 is None or _t86 is None
                                 else True
                             )
                         ) is False
-                            or (_t143 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
-                        else None if _t142 is None or _t143 is None
+                            or (_t88 := (None if v['dti'] is None else v['dti'] <= _D55)) is False
+                        else None if _t87 is None or _t88 is None
                         else True
                     )
                 ) is True
-            else None if _t144 is None or _t145 is None
+            else None if _t89 is None or _t90 is None
             else False
         ),
     )
@@ -467,51 +462,51 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # months since the latest Credit events (fc) at least 36 months (programs/keystone_bank_statement.guideline:124)
         (
             None if (
-                _t146 := rt.months_since_latest(
+                _t91 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('fc',), loan.application_date
                 )
             ) is None
-            else _t146 >= _D36
+            else _t91 >= _D36
         ),
         # months since the latest Credit events (ss, dil, mod) at least 24 months
         # (programs/keystone_bank_statement.guideline:125)
         (
             None if (
-                _t147 := rt.months_since_latest(
+                _t92 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('ss', 'dil', 'mod'), loan.application_date
                 )
             ) is None
-            else _t147 >= _D24
+            else _t92 >= _D24
         ),
         # months since the latest Credit events (nod, dq120) at least 12 months
         # (programs/keystone_bank_statement.guideline:126)
         (
             None if (
-                _t148 := rt.months_since_latest(
+                _t93 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('nod', 'dq120'), loan.application_date
                 )
             ) is None
-            else _t148 >= _D12
+            else _t93 >= _D12
         ),
         # months since the latest Credit events (bk7, bk11) at least 24 months
         # (programs/keystone_bank_statement.guideline:127)
         (
             None if (
-                _t149 := rt.months_since_latest(
+                _t94 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11'), loan.application_date
                 )
             ) is None
-            else _t149 >= _D24
+            else _t94 >= _D24
         ),
         # months since the latest Credit events (bk13) at least 12 months
         # (programs/keystone_bank_statement.guideline:128)
         (
             None if (
-                _t150 := rt.months_since_latest(
+                _t95 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk13',), loan.application_date
                 )
             ) is None
-            else _t150 >= _D12
+            else _t95 >= _D12
         ),
     )
 
@@ -534,9 +529,9 @@ def rule_housing_history_12_months(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/keystone_bank_statement.guideline:136)
         (
             None if (
-                _t151 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t96 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t151 <= _D1
+            else _t96 <= _D1
         ),
         # Housing verification is vom, vor or bank_records (programs/keystone_bank_statement.guideline:137)
         (None if loan.housing_verification is None else loan.housing_verification in {'vom', 'vor', 'bank_records'}),
@@ -566,9 +561,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/keystone_bank_statement.guideline:143: applies when Forbearance end is known and Loan purpose is purchase
     # or rate_term
     applies = (
-        False if (_t152 := (loan.forbearance_end is not None)) is False
-            or (_t153 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t152 is None or _t153 is None
+        False if (_t97 := (loan.forbearance_end is not None)) is False
+            or (_t98 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t97 is None or _t98 is None
         else True
     )
     return applies, (
@@ -585,9 +580,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/keystone_bank_statement.guideline:148: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t154 := (loan.forbearance_end is not None)) is False
-            or (_t155 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t154 is None or _t155 is None
+        False if (_t99 := (loan.forbearance_end is not None)) is False
+            or (_t100 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t99 is None or _t100 is None
         else True
     )
     return applies, ()
@@ -694,9 +689,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
         # Loan amount at least $150,000 and Loan amount at most $3,000,000
         # (programs/keystone_bank_statement.guideline:192)
         (
-            False if (_t156 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
-                or (_t157 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t156 is None or _t157 is None
+            False if (_t101 := (None if loan.loan_amount is None else loan.loan_amount >= _D150000)) is False
+                or (_t102 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t101 is None or _t102 is None
             else True
         ),
     )
@@ -1258,10 +1253,11 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_5 = (rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
-_DOWN_DIVIDE = rt.down_divide
 _DOWN_QUANTIZE = rt.down_quantize
+_DOWN_DIVIDE = rt.down_divide
 _APPLIES = {
     ('primary', 'purchase'): (True, False, False, False, False),
     ('primary', 'rate_term'): (False, True, False, False, False),
@@ -1280,6 +1276,19 @@ _APPLIES = {
     (None, 'cash_out'): (False, False, None, False, None),
     (None, None): (None, None, None, None, None),
 }
+_WHICH = dict[Any, int]({
+    ('primary', 'purchase'): 0,
+    ('primary', 'rate_term'): 1,
+    ('primary', 'cash_out'): 2,
+    ('second_home', 'purchase'): 3,
+    ('second_home', 'rate_term'): 3,
+    ('second_home', 'cash_out'): -1,
+    ('investment', 'purchase'): 4,
+    ('investment', 'rate_term'): 4,
+    ('investment', 'cash_out'): 4,
+    ('investment', None): 4,
+})
+_D1500000 = Decimal("1500000")
 _CELLS_primary_purchase = (
     (
         (Decimal("90"), Decimal("90")),
@@ -1302,8 +1311,6 @@ _CELLS_primary_purchase = (
     ((Decimal("80"), Decimal("80")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70")), None),
     ((Decimal("75"), Decimal("75")), (Decimal("70"), Decimal("70")), None, None),
 )
-_D1500000 = Decimal("1500000")
-_D1500001 = Decimal("1500001")
 _CELLS_primary_rate_term = (
     (
         (Decimal("85"), Decimal("85")),
@@ -1380,48 +1387,14 @@ def check_fast(loan: Loan) -> rt.Verdict:
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
-    # whether each matrix applies, by occupancy, purpose: primary_purchase, primary_rate_term, primary_cash_out,
-    # second_home, investment
+    # the one matrix that applies, by occupancy, purpose (-1: none); not listed (unknown, more than one may apply): each
+    # matrix as written below
     f_purpose = loan.purpose
     f_occupancy = loan.occupancy
-    applying = _APPLIES.get((f_occupancy, f_purpose)) or (
-        (
-            False if (_t20 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t21 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
-            else None if _t20 is None or _t21 is None
-            else True
-        ),
-        (
-            False if (_t22 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t23 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
-            else None if _t22 is None or _t23 is None
-            else True
-        ),
-        (
-            False if (_t24 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
-                or (_t25 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-            else None if _t24 is None or _t25 is None
-            else True
-        ),
-        (
-            False if (_t26 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
-                or (_t27 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-            else None if _t26 is None or _t27 is None
-            else True
-        ),
-        (None if f_occupancy is None else f_occupancy in {'investment'}),
-    )
-    # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1 Matrix
-    # A, p. 4); cells in _CELLS_primary_purchase
-    applies = applying[0]
+    which = _WHICH.get((f_occupancy, f_purpose), -2)
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
-    if applies is None:
-        unresolved.append('primary_purchase')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+    if which == 0:  # matrix primary_purchase alone
         covered = True
         if f_fico is None:
             unresolved.append('primary_purchase')
@@ -1430,10 +1403,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1449,9 +1422,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1464,17 +1437,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('primary_purchase')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_purchase'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
-    # matrix primary_rate_term: Primary residence, rate/term refinance (programs/keystone_bank_statement.guideline:33;
-    # §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
-    applies = applying[1]
-    if applies is None:
-        unresolved.append('primary_rate_term')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+            base_max_ltv, base_max_ltv_by = cell[0], 'primary_purchase'
+    elif which == 1:  # matrix primary_rate_term alone
         covered = True
         if f_fico is None:
             unresolved.append('primary_rate_term')
@@ -1483,10 +1447,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1502,9 +1466,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1517,17 +1481,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('primary_rate_term')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_rate_term'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
-    # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
-    # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
-    applies = applying[2]
-    if applies is None:
-        unresolved.append('primary_cash_out')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+            base_max_ltv, base_max_ltv_by = cell[0], 'primary_rate_term'
+    elif which == 2:  # matrix primary_cash_out alone
         covered = True
         if f_fico is None:
             unresolved.append('primary_cash_out')
@@ -1536,10 +1491,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1555,9 +1510,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
-                else 3 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
+                else 3 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1570,17 +1525,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('primary_cash_out')  # N/A
             refused_max_ltv = refused_max_ltv or 'primary_cash_out'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
-    # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
-    # Matrix D, p. 5); cells in _CELLS_second_home
-    applies = applying[3]
-    if applies is None:
-        unresolved.append('second_home')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+            base_max_ltv, base_max_ltv_by = cell[0], 'primary_cash_out'
+    elif which == 3:  # matrix second_home alone
         covered = True
         if f_fico is None:
             unresolved.append('second_home')
@@ -1589,10 +1535,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1608,8 +1554,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1622,17 +1568,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('second_home')  # N/A
             refused_max_ltv = refused_max_ltv or 'second_home'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'second_home'
-    # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3 Matrix
-    # E, p. 6); cells in _CELLS_investment
-    applies = applying[4]
-    if applies is None:
-        unresolved.append('investment')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+            base_max_ltv, base_max_ltv_by = cell[0], 'second_home'
+    elif which == 4:  # matrix investment alone
         covered = True
         if f_fico is None:
             unresolved.append('investment')
@@ -1641,10 +1578,10 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             row := (
                 0 if f_fico >= 740
-                else 1 if 720 <= f_fico <= 739
-                else 2 if 700 <= f_fico <= 719
-                else 3 if 680 <= f_fico <= 699
-                else 4 if 660 <= f_fico <= 679
+                else 1 if f_fico >= 720
+                else 2 if f_fico >= 700
+                else 3 if f_fico >= 680
+                else 4 if f_fico >= 660
                 else -1
             )
         ) < 0:
@@ -1660,8 +1597,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D1500000
-                else 2 if _D1500001 <= f_loan_amount <= _D2000000
+                else 1 if f_loan_amount <= _D1500000
+                else 2 if f_loan_amount <= _D2000000
                 else -1
             )
         ) < 0:
@@ -1674,8 +1611,298 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'investment'
+            base_max_ltv, base_max_ltv_by = cell[0], 'investment'
+    elif which == -2:
+        applying = _APPLIES.get((f_occupancy, f_purpose)) or (
+            (
+                False if (_t14 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                    or (_t15 := (None if f_purpose is None else f_purpose in {'purchase'})) is False
+                else None if _t14 is None or _t15 is None
+                else True
+            ),
+            (
+                False if (_t16 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                    or (_t17 := (None if f_purpose is None else f_purpose in {'rate_term'})) is False
+                else None if _t16 is None or _t17 is None
+                else True
+            ),
+            (
+                False if (_t18 := (None if f_occupancy is None else f_occupancy in {'primary'})) is False
+                    or (_t19 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
+                else None if _t18 is None or _t19 is None
+                else True
+            ),
+            (
+                False if (_t20 := (None if f_occupancy is None else f_occupancy in {'second_home'})) is False
+                    or (_t21 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
+                else None if _t20 is None or _t21 is None
+                else True
+            ),
+            (None if f_occupancy is None else f_occupancy in {'investment'}),
+        )
+        # matrix primary_purchase: Primary residence, purchase (programs/keystone_bank_statement.guideline:20; §2.1
+        # Matrix A, p. 4); cells in _CELLS_primary_purchase
+        applies = applying[0]
+        if applies is None:
+            unresolved.append('primary_purchase')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('primary_purchase')
+                unread_max_ltv = True
+            # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            elif (
+                row := (
+                    0 if f_fico >= 740
+                    else 1 if f_fico >= 720
+                    else 2 if f_fico >= 700
+                    else 3 if f_fico >= 680
+                    else 4 if f_fico >= 660
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_purchase')
+                refused_max_ltv = refused_max_ltv or 'primary_purchase'
+                if outside is None:
+                    outside = {}
+                outside['primary_purchase'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('primary_purchase')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D1500000
+                    else 2 if f_loan_amount <= _D2000000
+                    else 3 if f_loan_amount <= _D3000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_purchase')
+                refused_max_ltv = refused_max_ltv or 'primary_purchase'
+                if outside is None:
+                    outside = {}
+                outside['primary_purchase'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_primary_purchase[row][col]) is None:
+                failed.append('primary_purchase')  # N/A
+                refused_max_ltv = refused_max_ltv or 'primary_purchase'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'primary_purchase'
+        # matrix primary_rate_term: Primary residence, rate/term refinance
+        # (programs/keystone_bank_statement.guideline:33; §2.1 Matrix B, p. 4); cells in _CELLS_primary_rate_term
+        applies = applying[1]
+        if applies is None:
+            unresolved.append('primary_rate_term')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('primary_rate_term')
+                unread_max_ltv = True
+            # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            elif (
+                row := (
+                    0 if f_fico >= 740
+                    else 1 if f_fico >= 720
+                    else 2 if f_fico >= 700
+                    else 3 if f_fico >= 680
+                    else 4 if f_fico >= 660
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_rate_term')
+                refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+                if outside is None:
+                    outside = {}
+                outside['primary_rate_term'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('primary_rate_term')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D1500000
+                    else 2 if f_loan_amount <= _D2000000
+                    else 3 if f_loan_amount <= _D3000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_rate_term')
+                refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+                if outside is None:
+                    outside = {}
+                outside['primary_rate_term'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_primary_rate_term[row][col]) is None:
+                failed.append('primary_rate_term')  # N/A
+                refused_max_ltv = refused_max_ltv or 'primary_rate_term'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'primary_rate_term'
+        # matrix primary_cash_out: Primary residence, cash-out refinance (programs/keystone_bank_statement.guideline:46;
+        # §2.1 Matrix C, p. 5); cells in _CELLS_primary_cash_out
+        applies = applying[2]
+        if applies is None:
+            unresolved.append('primary_cash_out')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('primary_cash_out')
+                unread_max_ltv = True
+            # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            elif (
+                row := (
+                    0 if f_fico >= 740
+                    else 1 if f_fico >= 720
+                    else 2 if f_fico >= 700
+                    else 3 if f_fico >= 680
+                    else 4 if f_fico >= 660
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_cash_out')
+                refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+                if outside is None:
+                    outside = {}
+                outside['primary_cash_out'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('primary_cash_out')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000, $2,000,001-$3,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D1500000
+                    else 2 if f_loan_amount <= _D2000000
+                    else 3 if f_loan_amount <= _D3000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('primary_cash_out')
+                refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+                if outside is None:
+                    outside = {}
+                outside['primary_cash_out'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_primary_cash_out[row][col]) is None:
+                failed.append('primary_cash_out')  # N/A
+                refused_max_ltv = refused_max_ltv or 'primary_cash_out'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'primary_cash_out'
+        # matrix second_home: Second home, purchase and rate/term (programs/keystone_bank_statement.guideline:59; §2.2
+        # Matrix D, p. 5); cells in _CELLS_second_home
+        applies = applying[3]
+        if applies is None:
+            unresolved.append('second_home')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('second_home')
+                unread_max_ltv = True
+            # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            elif (
+                row := (
+                    0 if f_fico >= 740
+                    else 1 if f_fico >= 720
+                    else 2 if f_fico >= 700
+                    else 3 if f_fico >= 680
+                    else 4 if f_fico >= 660
+                    else -1
+                )
+            ) < 0:
+                failed.append('second_home')
+                refused_max_ltv = refused_max_ltv or 'second_home'
+                if outside is None:
+                    outside = {}
+                outside['second_home'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('second_home')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D1500000
+                    else 2 if f_loan_amount <= _D2000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('second_home')
+                refused_max_ltv = refused_max_ltv or 'second_home'
+                if outside is None:
+                    outside = {}
+                outside['second_home'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_second_home[row][col]) is None:
+                failed.append('second_home')  # N/A
+                refused_max_ltv = refused_max_ltv or 'second_home'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'second_home'
+        # matrix investment: Investment property, all purposes (programs/keystone_bank_statement.guideline:72; §2.3
+        # Matrix E, p. 6); cells in _CELLS_investment
+        applies = applying[4]
+        if applies is None:
+            unresolved.append('investment')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('investment')
+                unread_max_ltv = True
+            # fico: 740+, 720-739, 700-719, 680-699, 660-679
+            elif (
+                row := (
+                    0 if f_fico >= 740
+                    else 1 if f_fico >= 720
+                    else 2 if f_fico >= 700
+                    else 3 if f_fico >= 680
+                    else 4 if f_fico >= 660
+                    else -1
+                )
+            ) < 0:
+                failed.append('investment')
+                refused_max_ltv = refused_max_ltv or 'investment'
+                if outside is None:
+                    outside = {}
+                outside['investment'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('investment')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$1,500,000, $1,500,001-$2,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D1500000
+                    else 2 if f_loan_amount <= _D2000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('investment')
+                refused_max_ltv = refused_max_ltv or 'investment'
+                if outside is None:
+                    outside = {}
+                outside['investment'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_investment[row][col]) is None:
+                failed.append('investment')  # N/A
+                refused_max_ltv = refused_max_ltv or 'investment'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule non_warrantable_condo: Non-warrantable condo (programs/keystone_bank_statement.guideline:87; §3.1, p. 7)
@@ -1684,8 +1911,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_non_warrantable_condo is None:
         unresolved.append('non_warrantable_condo')
     # rule interest_only: Interest-only (programs/keystone_bank_statement.guideline:93; §3.2, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     f_fico_no_score = loan.fico_no_score
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
@@ -1717,29 +1943,24 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     i_ltv = False  # outside its domain, or reading such a value
     v_ltv = (
-        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
             or v_property_value is None
             or not v_property_value
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-        else rt.div_up(_t1, v_property_value, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     f_total_deposits = loan.total_deposits
@@ -1748,73 +1969,65 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Eligible deposits (programs/loan.fields:307)
     v_eligible_deposits = (
         None if (
-            _t8 := (
+            _t4 := (
                 None if f_total_deposits is None or f_excluded_transfers is None
                 else f_total_deposits - f_excluded_transfers
             )
         ) is None
             or f_excluded_nonrecurring is None
-        else _t8 - f_excluded_nonrecurring
+        else _t4 - f_excluded_nonrecurring
     )
     f_doc_type = loan.doc_type
     f_statement_months = loan.statement_months
     f_cpa_expense_ratio = loan.cpa_expense_ratio
     f_ownership_pct = loan.ownership_pct
+    f_monthly_income = loan.monthly_income
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     i_qualifying_income = False  # outside its domain, or reading such a value
     v_qualifying_income = (
-        None if (
-            _t9 := (None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'})
-        ) is None
+        None if f_doc_type is None
         else (
             None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
             else (
-                _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
-            else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
-        ) if _t9
+                _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_eligible_deposits, f_statement_months), _STEP2))
+                else _r.copy_abs()
+            )
+        ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
         else (
-            None if (
-                _t10 := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                )
-            ) is None
+            None if f_doc_type is None
             else (
                 None if (
-                    _t16 := (
+                    _t10 := (
                         None if (
-                            _t14 := (
+                            _t8 := (
                                 None if v_eligible_deposits is None
                                     or (
-                                        _t13 := (
+                                        _t7 := (
                                             None if (
-                                                _t12 := (
+                                                _t6 := (
                                                     None if (
-                                                        _t11 := (
+                                                        _t5 := (
                                                             _D50 if f_cpa_expense_ratio is None else f_cpa_expense_ratio
                                                         )
                                                     ) is None
-                                                    else _D100 - _t11
+                                                    else _D100 - _t5
                                                 )
                                             ) is None
-                                            else _t12 * _Em2
+                                            else _t6 * _Em2
                                         )
                                     ) is None
-                                else v_eligible_deposits * _t13
+                                else v_eligible_deposits * _t7
                             )
                         ) is None
-                            or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                        else _t14 * _t15
+                            or (_t9 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                        else _t8 * _t9
                     )
                 ) is None
                     or f_statement_months is None
                     or not f_statement_months
-                else (
-                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
-                else rt.div_down(_t16, f_statement_months, _STEP2)
-            ) if _t10
-            else rt.quantize(loan.monthly_income, 2, 'down')
+                else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t10, f_statement_months), _STEP2)) else _r.copy_abs())
+            ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+            else (None if f_monthly_income is None else _DOWN_QUANTIZE(f_monthly_income, _STEP2))
         )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
@@ -1843,25 +2056,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dti = False  # outside its domain, or reading such a value
     v_dti = (
         None if (
-            _t18 := (
+            _t12 := (
                 None if (
-                    _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                    _t11 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                 ) is None
-                else _t17 * _E2
+                else _t11 * _E2
             )
         ) is None
             or v_qualifying_income is None
             or not v_qualifying_income
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
-        else rt.div_up(_t18, v_qualifying_income, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t12, v_qualifying_income), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if i_qualifying_income or (
-        None if v_qualifying_income is None or v_qualifying_income > _D0
-        else rt.divisor(v_qualifying_income, 'qualifying_income')
-    ) is not None:
+    if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
         i_dti = True
         v_dti = None
     f_liquid_assets = loan.liquid_assets
@@ -1869,49 +2076,78 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     f_fthb = loan.fthb
-    ok = (
-        False if (i_dti or i_ltv or i_reserves_months)
-        else (
-            True if (_t42 := (None if v_dti is None else v_dti <= _D50)) is True
-                or (
-                    _t43 := (
-                        False if (
-                            _t40 := (
-                                False if (
-                                    _t36 := (False if f_fico_no_score else (None if f_fico is None else f_fico >= 720))
-                                ) is False
-                                    or (_t37 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                    or (
-                                        _t38 := (None if v_reserves_months is None else v_reserves_months >= _D12)
-                                    ) is False
-                                    or (_t39 := (None if f_fthb is None else not f_fthb)) is False
-                                else None if _t36 is None or _t37 is None or _t38 is None or _t39 is None
-                                else True
-                            )
-                        ) is False
-                            or (_t41 := (None if v_dti is None else v_dti <= _D55)) is False
-                        else None if _t40 is None or _t41 is None
-                        else True
+    # surely met: nothing to record
+    if (
+        not (i_dti or i_ltv or i_reserves_months)
+            and (
+                (v_dti is not None and v_dti <= _D50)
+                    or (
+                        (
+                            (not f_fico_no_score and f_fico is not None and f_fico >= 720)
+                                and (v_ltv is not None and v_ltv <= _D80)
+                                and (v_reserves_months is not None and v_reserves_months >= _D12)
+                                and (f_fthb is not None and not f_fthb)
+                        )
+                            and (v_dti is not None and v_dti <= _D55)
                     )
-                ) is True
-            else None if _t42 is None or _t43 is None
-            else False
-        )
-    )
-    if ok is False:
+            )
+    ):
+        pass
+    # every input known: not met
+    elif (
+        (i_dti or i_ltv or i_reserves_months)
+            or (
+                (v_dti is not None)
+                    and (f_fico_no_score or (f_fico is not None))
+                    and (v_ltv is not None)
+                    and (v_reserves_months is not None)
+                    and (f_fthb is not None)
+            )
+    ):
         failed.append('max_dti')
-    elif ok is None:
-        unresolved.append('max_dti')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (i_dti or i_ltv or i_reserves_months)
+            else (
+                True if (_t36 := (None if v_dti is None else v_dti <= _D50)) is True
+                    or (
+                        _t37 := (
+                            False if (
+                                _t34 := (
+                                    False if (
+                                        _t30 := (
+                                            False if f_fico_no_score else (None if f_fico is None else f_fico >= 720)
+                                        )
+                                    ) is False
+                                        or (_t31 := (None if v_ltv is None else v_ltv <= _D80)) is False
+                                        or (
+                                            _t32 := (None if v_reserves_months is None else v_reserves_months >= _D12)
+                                        ) is False
+                                        or (_t33 := (None if f_fthb is None else not f_fthb)) is False
+                                    else None if _t30 is None or _t31 is None or _t32 is None or _t33 is None
+                                    else True
+                                )
+                            ) is False
+                                or (_t35 := (None if v_dti is None else v_dti <= _D55)) is False
+                            else None if _t34 is None or _t35 is None
+                            else True
+                        )
+                    ) is True
+                else None if _t36 is None or _t37 is None
+                else False
+            )
+        )
+        if ok is False:
+            failed.append('max_dti')
+        elif ok is None:
+            unresolved.append('max_dti')
     # rule credit_event_seasoning: Credit event seasoning (programs/keystone_bank_statement.guideline:120; §4.3, p. 9)
     f_credit_events = loan.credit_events
     # credit_events: the latest completed_on of each group of kinds, in one pass (_NEVERS_5 until an item of one is
@@ -1929,67 +2165,114 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_5 and f_application_date is not None
-        else (
-            False if (
-                _t49 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t44 := s_credit_events[0]) is None
-                    else True if _t44 is _NEVER
-                    else rt.months_between(_t44, f_application_date) >= 36
+    # surely met: nothing to record
+    if (
+        (s_credit_events is _NEVERS_5 and f_application_date is not None)
+            or (
+                (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t48 := s_credit_events[0]) is _NEVER
+                                or (_t48 is not None and _MONTHS_BETWEEN(_t48, f_application_date) >= 36)
+                        )
                 )
-            ) is False
-                or (
-                    _t50 := (
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t49 := s_credit_events[1]) is _NEVER
+                                    or (_t49 is not None and _MONTHS_BETWEEN(_t49, f_application_date) >= 24)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t50 := s_credit_events[2]) is _NEVER
+                                    or (_t50 is not None and _MONTHS_BETWEEN(_t50, f_application_date) >= 12)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t51 := s_credit_events[3]) is _NEVER
+                                    or (_t51 is not None and _MONTHS_BETWEEN(_t51, f_application_date) >= 24)
+                            )
+                    )
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t52 := s_credit_events[4]) is _NEVER
+                                    or (_t52 is not None and _MONTHS_BETWEEN(_t52, f_application_date) >= 12)
+                            )
+                    )
+            )
+    ):
+        pass
+    else:  # not surely met: its three-valued outcome
+        ok = (
+            True if s_credit_events is _NEVERS_5 and f_application_date is not None
+            else (
+                False if (
+                    _t43 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t45 := s_credit_events[1]) is None
-                        else True if _t45 is _NEVER
-                        else rt.months_between(_t45, f_application_date) >= 24
+                            or (_t38 := s_credit_events[0]) is None
+                        else True if _t38 is _NEVER
+                        else _MONTHS_BETWEEN(_t38, f_application_date) >= 36
                     )
                 ) is False
-                or (
-                    _t51 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t46 := s_credit_events[2]) is None
-                        else True if _t46 is _NEVER
-                        else rt.months_between(_t46, f_application_date) >= 12
-                    )
-                ) is False
-                or (
-                    _t52 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t47 := s_credit_events[3]) is None
-                        else True if _t47 is _NEVER
-                        else rt.months_between(_t47, f_application_date) >= 24
-                    )
-                ) is False
-                or (
-                    _t53 := (
-                        None if s_credit_events is None
-                            or f_application_date is None
-                            or (_t48 := s_credit_events[4]) is None
-                        else True if _t48 is _NEVER
-                        else rt.months_between(_t48, f_application_date) >= 12
-                    )
-                ) is False
-            else None if _t49 is None or _t50 is None or _t51 is None or _t52 is None or _t53 is None
-            else True
+                    or (
+                        _t44 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t39 := s_credit_events[1]) is None
+                            else True if _t39 is _NEVER
+                            else _MONTHS_BETWEEN(_t39, f_application_date) >= 24
+                        )
+                    ) is False
+                    or (
+                        _t45 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t40 := s_credit_events[2]) is None
+                            else True if _t40 is _NEVER
+                            else _MONTHS_BETWEEN(_t40, f_application_date) >= 12
+                        )
+                    ) is False
+                    or (
+                        _t46 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t41 := s_credit_events[3]) is None
+                            else True if _t41 is _NEVER
+                            else _MONTHS_BETWEEN(_t41, f_application_date) >= 24
+                        )
+                    ) is False
+                    or (
+                        _t47 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t42 := s_credit_events[4]) is None
+                            else True if _t42 is _NEVER
+                            else _MONTHS_BETWEEN(_t42, f_application_date) >= 12
+                        )
+                    ) is False
+                else None if _t43 is None or _t44 is None or _t45 is None or _t46 is None or _t47 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule housing_history_12_months: Housing history, 12 months (programs/keystone_bank_statement.guideline:132; §5.1,
     # p. 10 (seed 002: satisfactory history for the most recent 12 months))
     f_rent_free = loan.rent_free
-    applies = (None if f_rent_free is None else not f_rent_free)
-    if applies is not False:
+    if (f_rent_free is None) or (not f_rent_free):
         f_housing_lates = loan.housing_lates
         # housing_lates: how many are 30+ days late within 12 months before application_date
         s_housing_lates_late: int | None = None
@@ -2000,30 +2283,50 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
-        ok = (
-            False if (_t54 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
-                or (_t55 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
-                or (
-                    _t56 := (
-                        None if f_housing_verification is None
-                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                    )
-                ) is False
-            else None if _t54 is None or _t55 is None or _t56 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        # surely met: nothing to record
+        if (
+            (f_housing_history_months is not None and f_housing_history_months >= 12)
+                and (s_housing_lates_late is not None and s_housing_lates_late <= 1)
+                and (f_housing_verification is not None and f_housing_verification in {'vom', 'vor', 'bank_records'})
+        ):
+            pass
+        # every input known: not met
+        elif (
+            (f_housing_history_months is not None)
+                and (s_housing_lates_late is not None)
+                and (f_housing_verification is not None)
+        ):
+            if f_rent_free is None:  # may apply: missing
                 unresolved.append('housing_history_12_months')
-        else:
-            if ok is False:
+            else:
                 failed.append('housing_history_12_months')
-            elif ok is None:
-                unresolved.append('housing_history_12_months')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t53 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                ) is False
+                    or (_t54 := (None if s_housing_lates_late is None else s_housing_lates_late <= 1)) is False
+                    or (
+                        _t55 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
+                    ) is False
+                else None if _t53 is None or _t54 is None or _t55 is None
+                else True
+            )
+            if f_rent_free is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history_12_months')
+            else:
+                if ok is False:
+                    failed.append('housing_history_12_months')
+                elif ok is None:
+                    unresolved.append('housing_history_12_months')
     # rule forbearance: Forbearance (programs/keystone_bank_statement.guideline:139; §5.2, p. 10 (seed 002: still in
     # forbearance is ineligible))
     f_in_forbearance = loan.in_forbearance
@@ -2035,10 +2338,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # two timely payments after forbearance, purchase or rate/term))
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t57 := (f_forbearance_end is not None)) is False
-            or (_t58 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t57 is None or _t58 is None
-        else True
+        False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -2051,13 +2351,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance, cash-out (programs/keystone_bank_statement.guideline:148;
     # §5.2, p. 10 (seed 002 is silent on cash-out after forbearance))
-    applies = (
-        False if (_t59 := (f_forbearance_end is not None)) is False
-            or (_t60 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t59 is None or _t60 is None
-        else True
-    )
-    if applies is None or applies:
+    applies = (False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'cash_out'}))
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Rent-free borrowers (programs/keystone_bank_statement.guideline:153; §5.3, p. 11 (seed 002:
     # rent-free letter, 10% contribution, max 80% LTV))
@@ -2073,28 +2368,21 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('rent_free')
     # rule fthb_payment_shock: First-time home buyer payment shock (programs/keystone_bank_statement.guideline:160;
     # §5.4, p. 11 (seed 002: FTHB on alternative documentation, payment shock at most 250%))
-    applies = f_fthb
-    if applies is not False:
+    if (f_fthb is None) or (f_fthb):
         f_current_housing_payment = loan.current_housing_payment
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
         i_payment_shock = False  # outside its domain, or reading such a value
         v_payment_shock = (
-            None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
+            None if (_t13 := (None if f_pitia is None else f_pitia * _E2)) is None
                 or f_current_housing_payment is None
                 or not f_current_housing_payment
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
-            else rt.div_up(_t19, f_current_housing_payment, _STEP2)
+            else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t13, f_current_housing_payment), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if f_current_housing_payment is None or f_current_housing_payment > _D0
-            else rt.divisor(f_current_housing_payment, 'current_housing_payment')
-        ) is not None:
+        if (f_current_housing_payment is not None and not (f_current_housing_payment > _D0)):
             i_payment_shock = True
             v_payment_shock = None
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_fthb is None:  # may apply: missing unless the requirement is met
             if i_payment_shock or v_payment_shock is None or not (v_payment_shock <= _D250):
                 unresolved.append('fthb_payment_shock')
         elif i_payment_shock:
@@ -2111,9 +2399,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     }:
         failed.append('doc_types')
     # rule business_ownership: Business ownership (programs/keystone_bank_statement.guideline:171; §6.2, p. 12)
-    applies = (None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'})
-    if applies is not False:
-        if applies is None:  # may apply: missing unless the requirement is met
+    if (f_doc_type is None) or (f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}):
+        if f_doc_type is None:  # may apply: missing unless the requirement is met
             if f_ownership_pct is None or not (f_ownership_pct >= _D25):
                 unresolved.append('business_ownership')
         elif f_ownership_pct is None:
@@ -2125,9 +2412,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     v_required_reserves = (
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
-        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
-        else None
+        else _D6 if f_loan_amount <= _D2000000
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')
@@ -2154,410 +2440,116 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif f_state in {'ND', 'SD', 'NV'}:
         failed.append('excluded_states')
     # rule second_appraisal: Second appraisal (programs/keystone_bank_statement.guideline:202; §7.4, p. 15)
-    applies = (None if f_loan_amount is None else f_loan_amount > _D2000000)
-    if applies is None:
+    if f_loan_amount is None:
         unresolved.append('second_appraisal')
-    if outside is not None:  # a key outside a matrix's bands
-        if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t67 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t68 := (
-                                            False if (
-                                                _t65 := (
-                                                    False if (
-                                                        _t61 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 720)
-                                                        )
-                                                    ) is False
-                                                        or (_t62 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t63 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t64 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t61 is None
-                                                        or _t62 is None
-                                                        or _t63 is None
-                                                        or _t64 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t66 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t65 is None or _t66 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t67 is None or _t68 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
+    if outside is not None:  # a key outside a matrix's bands (the last matrix's first)
+        for out in reversed(outside.values()):
+            if out[1] == 0 and (('interest_only' in failed) or ('min_fico' in failed) or ('max_dti' in failed)):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t69 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t70 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t69 is None or _t70 is None
-                    else True
-                ) is False
-            ):
-                del failed[out[0]]
-        if (out := outside.get('second_home')) is not None:  # matrix second_home
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t77 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t78 := (
-                                            False if (
-                                                _t75 := (
-                                                    False if (
-                                                        _t71 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 720)
-                                                        )
-                                                    ) is False
-                                                        or (_t72 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t73 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t74 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t71 is None
-                                                        or _t72 is None
-                                                        or _t73 is None
-                                                        or _t74 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t76 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t75 is None or _t76 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t77 is None or _t78 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
-                del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t79 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t80 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t79 is None or _t80 is None
-                    else True
-                ) is False
-            ):
-                del failed[out[0]]
-        if (out := outside.get('primary_cash_out')) is not None:  # matrix primary_cash_out
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t87 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t88 := (
-                                            False if (
-                                                _t85 := (
-                                                    False if (
-                                                        _t81 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 720)
-                                                        )
-                                                    ) is False
-                                                        or (_t82 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t83 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t84 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t81 is None
-                                                        or _t82 is None
-                                                        or _t83 is None
-                                                        or _t84 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t86 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t85 is None or _t86 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t87 is None or _t88 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
-                del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t89 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t90 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t89 is None or _t90 is None
-                    else True
-                ) is False
-            ):
-                del failed[out[0]]
-        if (out := outside.get('primary_rate_term')) is not None:  # matrix primary_rate_term
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t97 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t98 := (
-                                            False if (
-                                                _t95 := (
-                                                    False if (
-                                                        _t91 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 720)
-                                                        )
-                                                    ) is False
-                                                        or (_t92 := (None if v_ltv is None else v_ltv <= _D80)) is False
-                                                        or (
-                                                            _t93 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t94 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t91 is None
-                                                        or _t92 is None
-                                                        or _t93 is None
-                                                        or _t94 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t96 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t95 is None or _t96 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t97 is None or _t98 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
-                del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t99 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t100 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t99 is None or _t100 is None
-                    else True
-                ) is False
-            ):
-                del failed[out[0]]
-        if (out := outside.get('primary_purchase')) is not None:  # matrix primary_purchase
-            if out[1] == 0 and (
-                (
-                    f_interest_only is True
-                        and (False if f_fico_no_score else (None if f_fico is None else f_fico >= 680)) is False
-                )
-                    or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 660)) is False)
-                    or (
-                        (
-                            False if (i_dti or i_ltv or i_reserves_months)
-                            else (
-                                True if (_t107 := (None if v_dti is None else v_dti <= _D50)) is True
-                                    or (
-                                        _t108 := (
-                                            False if (
-                                                _t105 := (
-                                                    False if (
-                                                        _t101 := (
-                                                            False if f_fico_no_score
-                                                            else (None if f_fico is None else f_fico >= 720)
-                                                        )
-                                                    ) is False
-                                                        or (
-                                                            _t102 := (None if v_ltv is None else v_ltv <= _D80)
-                                                        ) is False
-                                                        or (
-                                                            _t103 := (
-                                                                None if v_reserves_months is None
-                                                                else v_reserves_months >= _D12
-                                                            )
-                                                        ) is False
-                                                        or (_t104 := (None if f_fthb is None else not f_fthb)) is False
-                                                    else None if _t101 is None
-                                                        or _t102 is None
-                                                        or _t103 is None
-                                                        or _t104 is None
-                                                    else True
-                                                )
-                                            ) is False
-                                                or (_t106 := (None if v_dti is None else v_dti <= _D55)) is False
-                                            else None if _t105 is None or _t106 is None
-                                            else True
-                                        )
-                                    ) is True
-                                else None if _t107 is None or _t108 is None
-                                else False
-                            )
-                        ) is False
-                    )
-            ):
-                del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t109 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-                        or (_t110 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t109 is None or _t110 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
-        if a_non_warrantable_condo is not False:
-            best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
-        # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
-        elif a_interest_only is not False:
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
-        elif a_declining_market is not False:
-            best, best_by = base_max_ltv - _D5, 'declining_market'
-        if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
-            sure = base_max_ltv - _D5
-    # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
-    if a_non_warrantable_condo is not False:
-        if best is None or best > _D80:
-            best, best_by = _D80, 'non_warrantable_condo'
-        if a_non_warrantable_condo is True and (sure is None or sure > _D80):
-            sure = _D80
-    if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
-        if best is None or best > _D75:
-            best, best_by = _D75, 'rural'
-        if a_rural is True and (sure is None or sure > _D75):
-            sure = _D75
-    if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): reduce by 5%
+            if a_non_warrantable_condo is not False:
+                best, best_by = base_max_ltv - _D5, 'non_warrantable_condo'
+            # interest_only (programs/keystone_bank_statement.guideline:93): reduce by 5%
+            elif a_interest_only is not False:
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            # declining_market (programs/keystone_bank_statement.guideline:99): reduce by 5%
+            elif a_declining_market is not False:
+                best, best_by = base_max_ltv - _D5, 'declining_market'
+            if a_non_warrantable_condo is True or a_interest_only is True or a_declining_market is True:
+                sure = base_max_ltv - _D5
+        # non_warrantable_condo (programs/keystone_bank_statement.guideline:87): cap at 80%
+        if a_non_warrantable_condo is not False:
+            if best is None or best > _D80:
+                best, best_by = _D80, 'non_warrantable_condo'
+            if a_non_warrantable_condo is True and (sure is None or sure > _D80):
+                sure = _D80
+        if a_rural is not False:  # rural (programs/keystone_bank_statement.guideline:104): cap at 75%
+            if best is None or best > _D75:
+                best, best_by = _D75, 'rural'
+            if a_rural is True and (sure is None or sure > _D75):
+                sure = _D75
+        if a_rent_free is not False:  # rent_free (programs/keystone_bank_statement.guideline:153): cap at 80%
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            None if (
-                _t7 := (
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
+            )
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
                     None if (
-                        _t6 := (
+                        _t3 := (
                             None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
                                 )
                             ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
+                            else _t2 * _E2
                         )
                     ) is None
-                    else _t6 * _E2
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
                 )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

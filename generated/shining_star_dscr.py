@@ -26,13 +26,11 @@ Result = tuple[bool | None, tuple[bool | None, ...]]
 _E2 = Decimal("1E+2")
 _STEP2 = Decimal("0.01")
 _D0 = Decimal("0")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D3 = Decimal("3")
+_D6 = Decimal("6")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _STEP3 = Decimal("0.001")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
@@ -49,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t23 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t15 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t23
+        ) if _t15
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -66,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t26 := (
-                False if (_t24 := (loan.lien_position is not None)) is False
-                    or (_t25 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t24 is None or _t25 is None
+            _t18 := (
+                False if (_t16 := (loan.lien_position is not None)) is False
+                    or (_t17 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t16 is None or _t17 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t26
+        else loan.senior_lien_balance if _t18
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t28 := (
+                _t20 := (
                     None if (
-                        _t27 := (
+                        _t19 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t27 + loan.subordinate_liens
+                    else _t19 + loan.subordinate_liens
                 )
             ) is None
-            else _t28 * _E2
+            else _t20 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -109,16 +107,15 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
+        else _D6 if loan.loan_amount <= _D2000000
+        else _D12
     )
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t29 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t21 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t29 if _t29 <= loan.market_rent
+            else _t21 if _t21 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -141,24 +138,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t32 := (
+                _t24 := (
                     None if (
-                        _t31 := (
+                        _t23 := (
                             None if (
-                                _t30 := (
+                                _t22 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t30 + loan.subordinate_liens
+                            else _t22 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t31 + v['heloc_undrawn']
+                    else _t23 + v['heloc_undrawn']
                 )
             ) is None
-            else _t32 * _E2
+            else _t24 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -173,25 +170,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t33 := (
+            _t25 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t33 - loan.excluded_nonrecurring
+        else _t25 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t34 := (
+            _t26 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t34
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t26
         else (
             None if (
-                _t35 := (
+                _t27 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -199,33 +196,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t39 := (
+                        _t31 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t38 := (
+                                    _t30 := (
                                         None if (
-                                            _t37 := (
+                                            _t29 := (
                                                 None if (
-                                                    _t36 := (
+                                                    _t28 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t36
+                                                else _D100 - _t28
                                             )
                                         ) is None
-                                        else _t37 * _Em2
+                                        else _t29 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t38
+                            else v['eligible_deposits'] * _t30
                         )
                     ) is None
-                        or (_t40 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t39 * _t40
+                        or (_t32 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t31 * _t32
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t35
+            ) if _t27
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -257,9 +254,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t41 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t33 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t41 * _E2
+            else _t33 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -332,7 +329,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t42 := rt.months_since_latest(
+                _t34 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -340,17 +337,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t42 >= _D24
+            else _t34 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t43 := rt.months_since_latest(
+                _t35 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t43 >= _D24
+            else _t35 >= _D24
         ),
     )
 
@@ -378,9 +375,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t44 := (loan.forbearance_end is not None)) is False
-            or (_t45 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t44 is None or _t45 is None
+        False if (_t36 := (loan.forbearance_end is not None)) is False
+            or (_t37 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t36 is None or _t37 is None
         else True
     )
     return applies, (
@@ -396,9 +393,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t46 := (loan.forbearance_end is not None)) is False
-            or (_t47 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t46 is None or _t47 is None
+        False if (_t38 := (loan.forbearance_end is not None)) is False
+            or (_t39 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t38 is None or _t39 is None
         else True
     )
     return applies, ()
@@ -451,9 +448,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t48 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t49 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t48 is None or _t49 is None
+            False if (_t40 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t41 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t40 is None or _t41 is None
             else True
         ),
     )
@@ -523,18 +520,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_dscr.guideline:27: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t50 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t42 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t50 < _D48
+        else _t42 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_dscr.guideline:30)
         (
             None if (
-                _t51 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t43 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t51 <= _D0
+            else _t43 <= _D0
         ),
     )
 
@@ -948,6 +945,7 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
 _DOWN_DIVIDE = rt.down_divide
@@ -999,13 +997,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unread_max_ltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 700 <= f_fico <= 739
-                else 2 if 660 <= f_fico <= 699
-                else 3 if 620 <= f_fico <= 659
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1)
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1019,8 +1011,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D2000000
-                else 2 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D2000000
+                else 2 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1045,8 +1037,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('min_fico')
     elif f_fico is None:
         unresolved.append('min_fico')
@@ -1070,35 +1061,59 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_3 and f_application_date is not None
-        else (
-            False if (
-                _t12 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t10 := s_credit_events[0]) is None
-                    else True if _t10 is _NEVER
-                    else rt.months_between(_t10, f_application_date) >= 24
+    # surely met: nothing to record
+    if (
+        (s_credit_events is _NEVERS_3 and f_application_date is not None)
+            or (
+                (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t10 := s_credit_events[0]) is _NEVER
+                                or (_t10 is not None and _MONTHS_BETWEEN(_t10, f_application_date) >= 24)
+                        )
                 )
-            ) is False
-                or (
-                    _t13 := (
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t11 := s_credit_events[1]) is _NEVER
+                                    or (_t11 is not None and _MONTHS_BETWEEN(_t11, f_application_date) >= 24)
+                            )
+                    )
+            )
+    ):
+        pass
+    else:  # not surely met: its three-valued outcome
+        ok = (
+            True if s_credit_events is _NEVERS_3 and f_application_date is not None
+            else (
+                False if (
+                    _t8 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t11 := s_credit_events[1]) is None
-                        else True if _t11 is _NEVER
-                        else rt.months_between(_t11, f_application_date) >= 24
+                            or (_t6 := s_credit_events[0]) is None
+                        else True if _t6 is _NEVER
+                        else _MONTHS_BETWEEN(_t6, f_application_date) >= 24
                     )
                 ) is False
-            else None if _t12 is None or _t13 is None
-            else True
+                    or (
+                        _t9 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t7 := s_credit_events[1]) is None
+                            else True if _t7 is _NEVER
+                            else _MONTHS_BETWEEN(_t7, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t8 is None or _t9 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
@@ -1110,10 +1125,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t14 := (f_forbearance_end is not None)) is False
-            or (_t15 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t14 is None or _t15 is None
-        else True
+        False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -1126,13 +1138,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
-    applies = (
-        False if (_t16 := (f_forbearance_end is not None)) is False
-            or (_t17 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t16 is None or _t17 is None
-        else True
-    )
-    if applies is None or applies:
+    applies = (False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'cash_out'}))
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
@@ -1153,22 +1160,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
-        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
-        else None
+        else _D6 if f_loan_amount <= _D2000000
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')
@@ -1194,16 +1197,25 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule investment_only: Investment property, DSCR documentation (programs/shining_star_dscr.guideline:16; Seed 001:
     # DSCR qualifies on the investment property's rent, not personal income)
     f_doc_type = loan.doc_type
-    ok = (
-        False if (_t18 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
-            or (_t19 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
-        else None if _t18 is None or _t19 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_occupancy is not None and f_occupancy in {'investment'})
+            and (f_doc_type is not None and f_doc_type in {'dscr'})
+    ):
+        pass
+    elif ((f_occupancy is not None) and (f_doc_type is not None)):  # every input known: not met
         failed.append('investment_only')
-    elif ok is None:
-        unresolved.append('investment_only')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t12 := (None if f_occupancy is None else f_occupancy in {'investment'})) is False
+                or (_t13 := (None if f_doc_type is None else f_doc_type in {'dscr'})) is False
+            else None if _t12 is None or _t13 is None
+            else True
+        )
+        if ok is False:
+            failed.append('investment_only')
+        elif ok is None:
+            unresolved.append('investment_only')
     # rule min_dscr: Minimum DSCR (programs/shining_star_dscr.guideline:21; Seed 001: DSCR = gross monthly rent / PITIA;
     # 1.00 = rent covers the payment (threshold illustrative))
     f_market_rent = loan.market_rent
@@ -1212,22 +1224,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_dscr = False  # outside its domain, or reading such a value
     v_dscr = (
         None if (
-            _t9 := (
-                None if (_t8 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
+            _t5 := (
+                None if (_t4 := (f_market_rent if f_lease_rent is None else f_lease_rent)) is None
                     or f_market_rent is None
-                else _t8 if _t8 <= f_market_rent
+                else _t4 if _t4 <= f_market_rent
                 else f_market_rent
             )
         ) is None
             or f_pitia is None
             or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP3)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(_t9, f_pitia)).adjusted() < 50
-        else rt.div_down(_t9, f_pitia, _STEP3)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t5, f_pitia), _STEP3)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_dscr = True
         v_dscr = None
     if i_dscr:
@@ -1239,9 +1248,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_dscr.guideline:27; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t20 := s_credit_events[2]) is None
-        else False if _t20 is _NEVER
-        else rt.months_between(_t20, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t14 := s_credit_events[2]) is None
+        else False if _t14 is _NEVER
+        else _MONTHS_BETWEEN(_t14, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
@@ -1254,7 +1263,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         if applies is None:  # may apply: missing unless the requirement is met
             if s_housing_lates_late is None or not (s_housing_lates_late <= 0):
@@ -1264,138 +1273,119 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (s_housing_lates_late <= 0):
             failed.append('event_housing_history')
     if outside is not None and (out := outside.get('investment')) is not None:  # matrix investment
-        if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+        if out[1] == 0 and ('min_fico' in failed):
             del failed[out[0]]
-        if out[1] == 1 and (
-            (
-                False if (_t21 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                    or (_t22 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                else None if _t21 is None or _t22 is None
-                else True
-            ) is False
-        ):
+        if out[1] == 1 and ('loan_amount_range' in failed):
             del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
-        if a_cash_out_reduction is not False:
-            best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
-        if a_cash_out_reduction is True:
-            sure = base_max_ltv - _D5
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
-    if refused_max_ltv is not None:
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_property_value is not None and not (v_property_value > _D0)):
+        i_ltv = True
+        v_ltv = None
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
+            if a_cash_out_reduction is not False:
+                best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
+            if a_cash_out_reduction is True:
+                sure = base_max_ltv - _D5
+        if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            None if (
-                _t7 := (
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
+            )
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
                     None if (
-                        _t6 := (
+                        _t3 := (
                             None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
                                 )
                             ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
+                            else _t2 * _E2
                         )
                     ) is None
-                    else _t6 * _E2
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
                 )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

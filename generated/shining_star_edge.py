@@ -29,13 +29,11 @@ _D0 = Decimal("0")
 _D100 = Decimal("100")
 _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
-_D6 = Decimal("6")
-_D1000001 = Decimal("1000001")
 _D2000000 = Decimal("2000000")
+_D3 = Decimal("3")
+_D6 = Decimal("6")
 _D12 = Decimal("12")
-_D2000001 = Decimal("2000001")
 _STEP3 = Decimal("0.001")
 
 
@@ -49,12 +47,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t38 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t26 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t38
+        ) if _t26
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -66,32 +64,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t41 := (
-                False if (_t39 := (loan.lien_position is not None)) is False
-                    or (_t40 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t39 is None or _t40 is None
+            _t29 := (
+                False if (_t27 := (loan.lien_position is not None)) is False
+                    or (_t28 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t27 is None or _t28 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t41
+        else loan.senior_lien_balance if _t29
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t43 := (
+                _t31 := (
                     None if (
-                        _t42 := (
+                        _t30 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t42 + loan.subordinate_liens
+                    else _t30 + loan.subordinate_liens
                 )
             ) is None
-            else _t43 * _E2
+            else _t31 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -103,25 +101,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t44 := (
+            _t32 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t44 - loan.excluded_nonrecurring
+        else _t32 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t45 := (
+            _t33 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t45
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t33
         else (
             None if (
-                _t46 := (
+                _t34 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -129,33 +127,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t50 := (
+                        _t38 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t49 := (
+                                    _t37 := (
                                         None if (
-                                            _t48 := (
+                                            _t36 := (
                                                 None if (
-                                                    _t47 := (
+                                                    _t35 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t47
+                                                else _D100 - _t35
                                             )
                                         ) is None
-                                        else _t48 * _Em2
+                                        else _t36 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t49
+                            else v['eligible_deposits'] * _t37
                         )
                     ) is None
-                        or (_t51 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t50 * _t51
+                        or (_t39 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t38 * _t39
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t46
+            ) if _t34
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -187,9 +185,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t52 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t40 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t52 * _E2
+            else _t40 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -218,9 +216,8 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['required_reserves'] = (
         None if loan.loan_amount is None
         else _D3 if loan.loan_amount <= _D1000000
-        else _D6 if _D1000001 <= loan.loan_amount <= _D2000000
-        else _D12 if loan.loan_amount >= _D2000001
-        else None
+        else _D6 if loan.loan_amount <= _D2000000
+        else _D12
     )
     if not every:
         return v
@@ -236,24 +233,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t55 := (
+                _t43 := (
                     None if (
-                        _t54 := (
+                        _t42 := (
                             None if (
-                                _t53 := (
+                                _t41 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t53 + loan.subordinate_liens
+                            else _t41 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t54 + v['heloc_undrawn']
+                    else _t42 + v['heloc_undrawn']
                 )
             ) is None
-            else _t55 * _E2
+            else _t43 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -268,9 +265,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t56 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t44 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t56 if _t56 <= loan.market_rent
+            else _t44 if _t44 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -357,7 +354,7 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
         # (programs/shining_star_base.guideline:64)
         (
             None if (
-                _t57 := rt.months_since_latest(
+                _t45 := rt.months_since_latest(
                     loan.credit_events,
                     'kind',
                     'completed_on',
@@ -365,17 +362,17 @@ def rule_credit_event_seasoning(loan: Loan, v: dict[str, Any]) -> Result:
                     loan.application_date,
                 )
             ) is None
-            else _t57 >= _D24
+            else _t45 >= _D24
         ),
         # months since the latest Credit events (bk7, bk11, bk13) at least 24 months
         # (programs/shining_star_base.guideline:65)
         (
             None if (
-                _t58 := rt.months_since_latest(
+                _t46 := rt.months_since_latest(
                     loan.credit_events, 'kind', 'completed_on', ('bk7', 'bk11', 'bk13'), loan.application_date
                 )
             ) is None
-            else _t58 >= _D24
+            else _t46 >= _D24
         ),
     )
 
@@ -388,9 +385,9 @@ def rule_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:69: applies when not Living rent-free and Documentation type is not dscr
     applies = (
-        False if (_t59 := (None if loan.rent_free is None else not loan.rent_free)) is False
-            or (_t60 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
-        else None if _t59 is None or _t60 is None
+        False if (_t47 := (None if loan.rent_free is None else not loan.rent_free)) is False
+            or (_t48 := (None if loan.doc_type is None else loan.doc_type not in {'dscr'})) is False
+        else None if _t47 is None or _t48 is None
         else True
     )
     return applies, (
@@ -424,9 +421,9 @@ def rule_after_forbearance(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_base.guideline:80: applies when Forbearance end is known and Loan purpose is purchase or
     # rate_term
     applies = (
-        False if (_t61 := (loan.forbearance_end is not None)) is False
-            or (_t62 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
-        else None if _t61 is None or _t62 is None
+        False if (_t49 := (loan.forbearance_end is not None)) is False
+            or (_t50 := (None if loan.purpose is None else loan.purpose in {'purchase', 'rate_term'})) is False
+        else None if _t49 is None or _t50 is None
         else True
     )
     return applies, (
@@ -442,9 +439,9 @@ def rule_after_forbearance_cash_out(loan: Loan, v: dict[str, Any]) -> Result:
     """
     # programs/shining_star_base.guideline:85: applies when Forbearance end is known and Loan purpose is cash_out
     applies = (
-        False if (_t63 := (loan.forbearance_end is not None)) is False
-            or (_t64 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
-        else None if _t63 is None or _t64 is None
+        False if (_t51 := (loan.forbearance_end is not None)) is False
+            or (_t52 := (None if loan.purpose is None else loan.purpose in {'cash_out'})) is False
+        else None if _t51 is None or _t52 is None
         else True
     )
     return applies, ()
@@ -480,8 +477,8 @@ def rule_fthb_payment_shock(loan: Loan, v: dict[str, Any]) -> Result:
     # or dscr
     applies = (
         False if loan.fthb is False
-            or (_t65 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
-        else None if loan.fthb is None or _t65 is None
+            or (_t53 := (None if loan.doc_type is None else loan.doc_type not in {'full_doc', 'dscr'})) is False
+        else None if loan.fthb is None or _t53 is None
         else True
     )
     return applies, (
@@ -520,9 +517,9 @@ def rule_loan_amount_range(loan: Loan, v: dict[str, Any]) -> Result:
     return applies, (
         # Loan amount at least $100,000 and Loan amount at most $3,000,000 (programs/shining_star_base.guideline:119)
         (
-            False if (_t66 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
-                or (_t67 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
-            else None if _t66 is None or _t67 is None
+            False if (_t54 := (None if loan.loan_amount is None else loan.loan_amount >= _D100000)) is False
+                or (_t55 := (None if loan.loan_amount is None else loan.loan_amount <= _D3000000)) is False
+            else None if _t54 is None or _t55 is None
             else True
         ),
     )
@@ -559,18 +556,18 @@ def rule_event_housing_history(loan: Loan, v: dict[str, Any]) -> Result:
     # programs/shining_star_edge.guideline:11: applies when months since the latest Credit events less than 48 months
     applies = (
         None if (
-            _t68 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
+            _t56 := rt.months_since_latest(loan.credit_events, 'kind', 'completed_on', (), loan.application_date)
         ) is None
-        else _t68 < _D48
+        else _t56 < _D48
     )
     return applies, (
         # housing history 0x30x12 (at most 0 payments 30+ days late in the last 12 months)
         # (programs/shining_star_edge.guideline:14)
         (
             None if (
-                _t69 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
+                _t57 := rt.count_lates(loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date)
             ) is None
-            else _t69 <= _D0
+            else _t57 <= _D0
         ),
     )
 
@@ -1017,16 +1014,22 @@ _GROUPS_credit_events = dict[Any, tuple[int, ...]]({
 })
 _NEVER = rt.NEVER
 _NEVERS_3 = (rt.NEVER, rt.NEVER, rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
-_DOWN_DIVIDE = rt.down_divide
 _DOWN_QUANTIZE = rt.down_quantize
+_DOWN_DIVIDE = rt.down_divide
 _APPLIES = {
     ('primary',): (True, False),
     ('second_home',): (True, False),
     ('investment',): (False, True),
     (None,): (None, None),
 }
+_WHICH = dict[Any, int]({
+    ('primary',): 0,
+    ('second_home',): 0,
+    ('investment',): 1,
+})
 _CELLS_owner_occupied = (
     ((Decimal("90"), Decimal("90")), (Decimal("85"), Decimal("85")), (Decimal("75"), Decimal("75"))),
     ((Decimal("85"), Decimal("85")), (Decimal("80"), Decimal("80")), (Decimal("70"), Decimal("70"))),
@@ -1062,36 +1065,20 @@ def check_fast(loan: Loan) -> rt.Verdict:
     unread_max_ltv = False  # a matrix giving it cannot be read (a `when` or key unknown)
     covered: bool | None = False  # whether some matrix applies
     outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key outside its bands
-    # whether each matrix applies, by occupancy: owner_occupied, investment
+    # the one matrix that applies, by occupancy (-1: none); not listed (unknown, more than one may apply): each matrix
+    # as written below
     f_occupancy = loan.occupancy
-    applying = _APPLIES.get((f_occupancy,)) or (
-        (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'}),
-        (None if f_occupancy is None else f_occupancy in {'investment'}),
-    )
-    # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20; Illustrative
-    # matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
-    applies = applying[0]
+    which = _WHICH.get((f_occupancy,), -2)
     f_loan_amount = loan.loan_amount
     f_fico = loan.fico
-    if applies is None:
-        unresolved.append('owner_occupied')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+    if which == 0:  # matrix owner_occupied alone
         covered = True
         if f_fico is None:
             unresolved.append('owner_occupied')
             unread_max_ltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 700 <= f_fico <= 739
-                else 2 if 660 <= f_fico <= 699
-                else 3 if 620 <= f_fico <= 659
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1)
         ) < 0:
             failed.append('owner_occupied')
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
@@ -1105,8 +1092,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D2000000
-                else 2 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D2000000
+                else 2 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1119,30 +1106,15 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('owner_occupied')  # N/A
             refused_max_ltv = refused_max_ltv or 'owner_occupied'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
-    # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
-    # values, not from the seed)); cells in _CELLS_investment
-    applies = applying[1]
-    if applies is None:
-        unresolved.append('investment')
-        unread_max_ltv = True
-        if covered is False:
-            covered = None
-    elif applies:
+            base_max_ltv, base_max_ltv_by = cell[0], 'owner_occupied'
+    elif which == 1:  # matrix investment alone
         covered = True
         if f_fico is None:
             unresolved.append('investment')
             unread_max_ltv = True
         # fico: 740+, 700-739, 660-699, 620-659
         elif (
-            row := (
-                0 if f_fico >= 740
-                else 1 if 700 <= f_fico <= 739
-                else 2 if 660 <= f_fico <= 699
-                else 3 if 620 <= f_fico <= 659
-                else -1
-            )
+            row := (0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1)
         ) < 0:
             failed.append('investment')
             refused_max_ltv = refused_max_ltv or 'investment'
@@ -1156,8 +1128,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif (
             col := (
                 0 if f_loan_amount <= _D1000000
-                else 1 if _D1000001 <= f_loan_amount <= _D2000000
-                else 2 if _D2000001 <= f_loan_amount <= _D3000000
+                else 1 if f_loan_amount <= _D2000000
+                else 2 if f_loan_amount <= _D3000000
                 else -1
             )
         ) < 0:
@@ -1170,8 +1142,106 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('investment')  # N/A
             refused_max_ltv = refused_max_ltv or 'investment'
         else:
-            if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
-                base_max_ltv, base_max_ltv_by = given, 'investment'
+            base_max_ltv, base_max_ltv_by = cell[0], 'investment'
+    elif which == -2:
+        applying = _APPLIES.get((f_occupancy,)) or (
+            (None if f_occupancy is None else f_occupancy in {'primary', 'second_home'}),
+            (None if f_occupancy is None else f_occupancy in {'investment'}),
+        )
+        # matrix owner_occupied: Primary residence and second home (programs/shining_star_base.guideline:20;
+        # Illustrative matrix (typical values, not from the seed)); cells in _CELLS_owner_occupied
+        applies = applying[0]
+        if applies is None:
+            unresolved.append('owner_occupied')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('owner_occupied')
+                unread_max_ltv = True
+            # fico: 740+, 700-739, 660-699, 620-659
+            elif (
+                row := (
+                    0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1
+                )
+            ) < 0:
+                failed.append('owner_occupied')
+                refused_max_ltv = refused_max_ltv or 'owner_occupied'
+                if outside is None:
+                    outside = {}
+                outside['owner_occupied'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('owner_occupied')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D2000000
+                    else 2 if f_loan_amount <= _D3000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('owner_occupied')
+                refused_max_ltv = refused_max_ltv or 'owner_occupied'
+                if outside is None:
+                    outside = {}
+                outside['owner_occupied'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_owner_occupied[row][col]) is None:
+                failed.append('owner_occupied')  # N/A
+                refused_max_ltv = refused_max_ltv or 'owner_occupied'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'owner_occupied'
+        # matrix investment: Investment property (programs/shining_star_base.guideline:32; Illustrative matrix (typical
+        # values, not from the seed)); cells in _CELLS_investment
+        applies = applying[1]
+        if applies is None:
+            unresolved.append('investment')
+            unread_max_ltv = True
+            if covered is False:
+                covered = None
+        elif applies:
+            covered = True
+            if f_fico is None:
+                unresolved.append('investment')
+                unread_max_ltv = True
+            # fico: 740+, 700-739, 660-699, 620-659
+            elif (
+                row := (
+                    0 if f_fico >= 740 else 1 if f_fico >= 700 else 2 if f_fico >= 660 else 3 if f_fico >= 620 else -1
+                )
+            ) < 0:
+                failed.append('investment')
+                refused_max_ltv = refused_max_ltv or 'investment'
+                if outside is None:
+                    outside = {}
+                outside['investment'] = (len(failed) - 1, 0)
+            elif f_loan_amount is None:
+                unresolved.append('investment')
+                unread_max_ltv = True
+            # loan_amount: up to $1,000,000, $1,000,001-$2,000,000, $2,000,001-$3,000,000
+            elif (
+                col := (
+                    0 if f_loan_amount <= _D1000000
+                    else 1 if f_loan_amount <= _D2000000
+                    else 2 if f_loan_amount <= _D3000000
+                    else -1
+                )
+            ) < 0:
+                failed.append('investment')
+                refused_max_ltv = refused_max_ltv or 'investment'
+                if outside is None:
+                    outside = {}
+                outside['investment'] = (len(failed) - 1, 1)
+            elif (cell := _CELLS_investment[row][col]) is None:
+                failed.append('investment')  # N/A
+                refused_max_ltv = refused_max_ltv or 'investment'
+            else:
+                if (given := cell[0]) is not None and (base_max_ltv is None or given < base_max_ltv):
+                    base_max_ltv, base_max_ltv_by = given, 'investment'
     if covered is False:
         failed.append("eligibility_matrix")
     # rule cash_out_reduction: Cash-out refinance (programs/shining_star_base.guideline:44; Illustrative (typical:
@@ -1182,8 +1252,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
         unresolved.append('cash_out_reduction')
     # rule min_fico: Minimum credit score (programs/shining_star_base.guideline:51; Illustrative (typical Non-QM
     # minimum))
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('min_fico')
     elif f_fico is None:
         unresolved.append('min_fico')
@@ -1192,84 +1261,75 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule max_dti: Maximum DTI (programs/shining_star_base.guideline:55; Shining Star DTI page: 50% hard cap, no
     # exceptions above 50% (public; domain notes 1))
     f_doc_type = loan.doc_type
-    applies = (None if f_doc_type is None else f_doc_type not in {'dscr'})
     f_pitia = loan.pitia
-    if applies is not False:
+    if (f_doc_type is None) or (f_doc_type not in {'dscr'}):
         f_total_deposits = loan.total_deposits
         f_excluded_transfers = loan.excluded_transfers
         f_excluded_nonrecurring = loan.excluded_nonrecurring
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t8 := (
+                _t4 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t8 - f_excluded_nonrecurring
+            else _t4 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
+        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
-            None if (
-                _t9 := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is None
+            None if f_doc_type is None
             else (
                 None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
                 else (
-                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
-                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
-            ) if _t9
+                    _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_eligible_deposits, f_statement_months), _STEP2))
+                    else _r.copy_abs()
+                )
+            ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             else (
-                None if (
-                    _t10 := (
-                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
-                ) is None
+                None if f_doc_type is None
                 else (
                     None if (
-                        _t16 := (
+                        _t10 := (
                             None if (
-                                _t14 := (
+                                _t8 := (
                                     None if v_eligible_deposits is None
                                         or (
-                                            _t13 := (
+                                            _t7 := (
                                                 None if (
-                                                    _t12 := (
+                                                    _t6 := (
                                                         None if (
-                                                            _t11 := (
+                                                            _t5 := (
                                                                 _D50 if f_cpa_expense_ratio is None
                                                                 else f_cpa_expense_ratio
                                                             )
                                                         ) is None
-                                                        else _D100 - _t11
+                                                        else _D100 - _t5
                                                     )
                                                 ) is None
-                                                else _t12 * _Em2
+                                                else _t6 * _Em2
                                             )
                                         ) is None
-                                    else v_eligible_deposits * _t13
+                                    else v_eligible_deposits * _t7
                                 )
                             ) is None
-                                or (_t15 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                            else _t14 * _t15
+                                or (_t9 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t8 * _t9
                         )
                     ) is None
                         or f_statement_months is None
                         or not f_statement_months
                     else (
-                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                    ) if (_q := _DOWN_DIVIDE(_t16, f_statement_months)).adjusted() < 50
-                    else rt.div_down(_t16, f_statement_months, _STEP2)
-                ) if _t10
-                else rt.quantize(loan.monthly_income, 2, 'down')
+                        _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t10, f_statement_months), _STEP2)) else _r.copy_abs()
+                    )
+                ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                else (None if f_monthly_income is None else _DOWN_QUANTIZE(f_monthly_income, _STEP2))
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
@@ -1297,28 +1357,22 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_dti = False  # outside its domain, or reading such a value
         v_dti = (
             None if (
-                _t18 := (
+                _t12 := (
                     None if (
-                        _t17 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                        _t11 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                     ) is None
-                    else _t17 * _E2
+                    else _t11 * _E2
                 )
             ) is None
                 or v_qualifying_income is None
                 or not v_qualifying_income
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t18, v_qualifying_income)).adjusted() < 50
-            else rt.div_up(_t18, v_qualifying_income, _STEP2)
+            else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t12, v_qualifying_income), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_qualifying_income or (
-            None if v_qualifying_income is None or v_qualifying_income > _D0
-            else rt.divisor(v_qualifying_income, 'qualifying_income')
-        ) is not None:
+        if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
-        if applies is None:  # may apply: missing unless the requirement is met
+        if f_doc_type is None:  # may apply: missing unless the requirement is met
             if i_dti or v_dti is None or not (v_dti <= _D50):
                 unresolved.append('max_dti')
         elif i_dti:
@@ -1345,66 +1399,105 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 elif _was0 is _NEVER or _when0 > _was0:
                     s_credit_events[_g] = _when0
     f_application_date = loan.application_date
-    ok = (
-        True if s_credit_events is _NEVERS_3 and f_application_date is not None
-        else (
-            False if (
-                _t22 := (
-                    None if s_credit_events is None
-                        or f_application_date is None
-                        or (_t20 := s_credit_events[0]) is None
-                    else True if _t20 is _NEVER
-                    else rt.months_between(_t20, f_application_date) >= 24
+    # surely met: nothing to record
+    if (
+        (s_credit_events is _NEVERS_3 and f_application_date is not None)
+            or (
+                (
+                    s_credit_events is not None
+                        and f_application_date is not None
+                        and (
+                            (_t18 := s_credit_events[0]) is _NEVER
+                                or (_t18 is not None and _MONTHS_BETWEEN(_t18, f_application_date) >= 24)
+                        )
                 )
-            ) is False
-                or (
-                    _t23 := (
+                    and (
+                        s_credit_events is not None
+                            and f_application_date is not None
+                            and (
+                                (_t19 := s_credit_events[1]) is _NEVER
+                                    or (_t19 is not None and _MONTHS_BETWEEN(_t19, f_application_date) >= 24)
+                            )
+                    )
+            )
+    ):
+        pass
+    else:  # not surely met: its three-valued outcome
+        ok = (
+            True if s_credit_events is _NEVERS_3 and f_application_date is not None
+            else (
+                False if (
+                    _t16 := (
                         None if s_credit_events is None
                             or f_application_date is None
-                            or (_t21 := s_credit_events[1]) is None
-                        else True if _t21 is _NEVER
-                        else rt.months_between(_t21, f_application_date) >= 24
+                            or (_t14 := s_credit_events[0]) is None
+                        else True if _t14 is _NEVER
+                        else _MONTHS_BETWEEN(_t14, f_application_date) >= 24
                     )
                 ) is False
-            else None if _t22 is None or _t23 is None
-            else True
+                    or (
+                        _t17 := (
+                            None if s_credit_events is None
+                                or f_application_date is None
+                                or (_t15 := s_credit_events[1]) is None
+                            else True if _t15 is _NEVER
+                            else _MONTHS_BETWEEN(_t15, f_application_date) >= 24
+                        )
+                    ) is False
+                else None if _t16 is None or _t17 is None
+                else True
+            )
         )
-    )
-    if ok is False:
-        failed.append('credit_event_seasoning')
-    elif ok is None:
-        unresolved.append('credit_event_seasoning')
+        if ok is False:
+            failed.append('credit_event_seasoning')
+        elif ok is None:
+            unresolved.append('credit_event_seasoning')
     # rule housing_history: Satisfactory housing history, 12 months (programs/shining_star_base.guideline:69; Seed 002
     # rules 1, 4 and 5: 12 months verified by institutional VOM/VOR or 12 months bank records)
     f_rent_free = loan.rent_free
     applies = (
-        False if (_t24 := (None if f_rent_free is None else not f_rent_free)) is False
-            or (_t25 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
-        else None if _t24 is None or _t25 is None
+        False if (_t20 := (None if f_rent_free is None else not f_rent_free)) is False
+            or (_t21 := (None if f_doc_type is None else f_doc_type not in {'dscr'})) is False
+        else None if _t20 is None or _t21 is None
         else True
     )
     if applies is not False:
         f_housing_history_months = loan.housing_history_months
         f_housing_verification = loan.housing_verification
-        ok = (
-            False if (_t26 := (None if f_housing_history_months is None else f_housing_history_months >= 12)) is False
-                or (
-                    _t27 := (
-                        None if f_housing_verification is None
-                        else f_housing_verification in {'vom', 'vor', 'bank_records'}
-                    )
-                ) is False
-            else None if _t26 is None or _t27 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
+        # surely met: nothing to record
+        if (
+            (f_housing_history_months is not None and f_housing_history_months >= 12)
+                and (f_housing_verification is not None and f_housing_verification in {'vom', 'vor', 'bank_records'})
+        ):
+            pass
+        # every input known: not met
+        elif ((f_housing_history_months is not None) and (f_housing_verification is not None)):
+            if applies is None:  # may apply: missing
                 unresolved.append('housing_history')
-        else:
-            if ok is False:
+            else:
                 failed.append('housing_history')
-            elif ok is None:
-                unresolved.append('housing_history')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t22 := (None if f_housing_history_months is None else f_housing_history_months >= 12)
+                ) is False
+                    or (
+                        _t23 := (
+                            None if f_housing_verification is None
+                            else f_housing_verification in {'vom', 'vor', 'bank_records'}
+                        )
+                    ) is False
+                else None if _t22 is None or _t23 is None
+                else True
+            )
+            if applies is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('housing_history')
+            else:
+                if ok is False:
+                    failed.append('housing_history')
+                elif ok is None:
+                    unresolved.append('housing_history')
     # rule forbearance: Still in forbearance (programs/shining_star_base.guideline:76; Seed 002 rule 13: borrowers still
     # in forbearance or deferral are not eligible)
     f_in_forbearance = loan.in_forbearance
@@ -1416,10 +1509,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # 002 rule 14: at least two months of timely payments after completing forbearance)
     f_forbearance_end = loan.forbearance_end
     applies = (
-        False if (_t28 := (f_forbearance_end is not None)) is False
-            or (_t29 := (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})) is False
-        else None if _t28 is None or _t29 is None
-        else True
+        False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'purchase', 'rate_term'})
     )
     if applies is not False:
         f_payments_since_forbearance = loan.payments_since_forbearance
@@ -1432,13 +1522,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
             failed.append('after_forbearance')
     # rule after_forbearance_cash_out: After forbearance: cash-out (programs/shining_star_base.guideline:85; Seed 002
     # rule 14 covers purchase and rate/term only)
-    applies = (
-        False if (_t30 := (f_forbearance_end is not None)) is False
-            or (_t31 := (None if f_purpose is None else f_purpose in {'cash_out'})) is False
-        else None if _t30 is None or _t31 is None
-        else True
-    )
-    if applies is None or applies:
+    applies = (False if f_forbearance_end is None else (None if f_purpose is None else f_purpose in {'cash_out'}))
+    if applies is not False:
         unresolved.append('after_forbearance_cash_out')
     # rule rent_free: Living rent-free (programs/shining_star_base.guideline:90; Seed 002 rule 11: rent-free letter, 10%
     # minimum borrower contribution, maximum 80% LTV)
@@ -1457,8 +1542,8 @@ def check_fast(loan: Loan) -> rt.Verdict:
     f_fthb = loan.fthb
     applies = (
         False if f_fthb is False
-            or (_t32 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
-        else None if f_fthb is None or _t32 is None
+            or (_t24 := (None if f_doc_type is None else f_doc_type not in {'full_doc', 'dscr'})) is False
+        else None if f_fthb is None or _t24 is None
         else True
     )
     if applies is not False:
@@ -1466,19 +1551,13 @@ def check_fast(loan: Loan) -> rt.Verdict:
         # Payment shock, rounded up to 2 decimals (programs/loan.fields:334)
         i_payment_shock = False  # outside its domain, or reading such a value
         v_payment_shock = (
-            None if (_t19 := (None if f_pitia is None else f_pitia * _E2)) is None
+            None if (_t13 := (None if f_pitia is None else f_pitia * _E2)) is None
                 or f_current_housing_payment is None
                 or not f_current_housing_payment
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t19, f_current_housing_payment)).adjusted() < 50
-            else rt.div_up(_t19, f_current_housing_payment, _STEP2)
+            else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t13, f_current_housing_payment), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if f_current_housing_payment is None or f_current_housing_payment > _D0
-            else rt.divisor(f_current_housing_payment, 'current_housing_payment')
-        ) is not None:
+        if (f_current_housing_payment is not None and not (f_current_housing_payment > _D0)):
             i_payment_shock = True
             v_payment_shock = None
         if applies is None:  # may apply: missing unless the requirement is met
@@ -1496,22 +1575,18 @@ def check_fast(loan: Loan) -> rt.Verdict:
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Required reserves (programs/shining_star_base.guideline:106; Illustrative (typical reserves tiers))
     v_required_reserves = (
         None if f_loan_amount is None
         else _D3 if f_loan_amount <= _D1000000
-        else _D6 if _D1000001 <= f_loan_amount <= _D2000000
-        else _D12 if f_loan_amount >= _D2000001
-        else None
+        else _D6 if f_loan_amount <= _D2000000
+        else _D12
     )
     if i_reserves_months:
         failed.append('reserves')
@@ -1537,9 +1612,9 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # rule event_housing_history: Housing history after a credit event (programs/shining_star_edge.guideline:11; Seed
     # 002 rule 8: credit event seasoned less than 4 years requires 0x30x12 (Edge/DSCR))
     applies = (
-        None if s_credit_events is None or f_application_date is None or (_t33 := s_credit_events[2]) is None
-        else False if _t33 is _NEVER
-        else rt.months_between(_t33, f_application_date) < 48
+        None if s_credit_events is None or f_application_date is None or (_t25 := s_credit_events[2]) is None
+        else False if _t25 is _NEVER
+        else _MONTHS_BETWEEN(_t25, f_application_date) < 48
     )
     if applies is not False:
         f_housing_lates = loan.housing_lates
@@ -1552,7 +1627,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
                 if _days0 is None or _due0 is None:
                     s_housing_lates_late = None
                     break
-                if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 12:
+                if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 12:
                     s_housing_lates_late += 1
         if applies is None:  # may apply: missing unless the requirement is met
             if s_housing_lates_late is None or not (s_housing_lates_late <= 0):
@@ -1561,152 +1636,121 @@ def check_fast(loan: Loan) -> rt.Verdict:
             unresolved.append('event_housing_history')
         elif not (s_housing_lates_late <= 0):
             failed.append('event_housing_history')
-    if outside is not None:  # a key outside a matrix's bands
-        if (out := outside.get('investment')) is not None:  # matrix investment
-            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
+    if outside is not None:  # a key outside a matrix's bands (the last matrix's first)
+        for out in reversed(outside.values()):
+            if out[1] == 0 and ('min_fico' in failed):
                 del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t34 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t35 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t34 is None or _t35 is None
-                    else True
-                ) is False
-            ):
-                del failed[out[0]]
-        if (out := outside.get('owner_occupied')) is not None:  # matrix owner_occupied
-            if out[1] == 0 and ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 620)) is False):
-                del failed[out[0]]
-            if out[1] == 1 and (
-                (
-                    False if (_t36 := (None if f_loan_amount is None else f_loan_amount >= _D100000)) is False
-                        or (_t37 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-                    else None if _t36 is None or _t37 is None
-                    else True
-                ) is False
-            ):
+            if out[1] == 1 and ('loan_amount_range' in failed):
                 del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
-        if a_cash_out_reduction is not False:
-            best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
-        if a_cash_out_reduction is True:
-            sure = base_max_ltv - _D5
-    if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
-        if best is None or best > _D80:
-            best, best_by = _D80, 'rent_free'
-        if a_rent_free is True and (sure is None or sure > _D80):
-            sure = _D80
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
-    if refused_max_ltv is not None:
+    # LTV, rounded up to 2 decimals (programs/loan.fields:299)
+    i_ltv = False  # outside its domain, or reading such a value
+    v_ltv = (
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+            or v_property_value is None
+            or not v_property_value
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
+    )
+    # it reads an invalid value, divides by zero or less, or is outside its domain
+    if (v_property_value is not None and not (v_property_value > _D0)):
+        i_ltv = True
+        v_ltv = None
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        # LTV, rounded up to 2 decimals (programs/loan.fields:299)
-        i_ltv = False  # outside its domain, or reading such a value
-        v_ltv = (
-            None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-            else rt.div_up(_t1, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_ltv = True
-            v_ltv = None
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            # cash_out_reduction (programs/shining_star_base.guideline:44): reduce by 5%
+            if a_cash_out_reduction is not False:
+                best, best_by = base_max_ltv - _D5, 'cash_out_reduction'
+            if a_cash_out_reduction is True:
+                sure = base_max_ltv - _D5
+        if a_rent_free is not False:  # rent_free (programs/shining_star_base.guideline:90): cap at 80%
+            if best is None or best > _D80:
+                best, best_by = _D80, 'rent_free'
+            if a_rent_free is True and (sure is None or sure > _D80):
+                sure = _D80
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        f_lien_position = loan.lien_position
-        # Senior liens (programs/loan.fields:402)
-        v_senior_liens = (
-            None if (
-                _t4 := (
-                    False if (_t2 := (f_lien_position is not None)) is False
-                        or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                    else None if _t2 is None or _t3 is None
-                    else True
-                )
-            ) is None
-            else loan.senior_lien_balance if _t4
-            else _D0
-        )
-        f_subordinate_liens = loan.subordinate_liens
-        # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
-        i_cltv = False  # outside its domain, or reading such a value
-        v_cltv = (
-            None if (
-                _t7 := (
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            f_lien_position = loan.lien_position
+            # Senior liens (programs/loan.fields:402)
+            v_senior_liens = (
+                _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
+            )
+            f_subordinate_liens = loan.subordinate_liens
+            # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
+            i_cltv = False  # outside its domain, or reading such a value
+            v_cltv = (
+                v_ltv if v_ltv is not None
+                    and v_senior_liens is not None
+                    and not v_senior_liens
+                    and f_subordinate_liens is not None
+                    and not f_subordinate_liens
+                else (
                     None if (
-                        _t6 := (
+                        _t3 := (
                             None if (
-                                _t5 := (
-                                    None if v_senior_liens is None or f_loan_amount is None
-                                    else v_senior_liens + f_loan_amount
+                                _t2 := (
+                                    None if (
+                                        _t1 := (
+                                            None if v_senior_liens is None or f_loan_amount is None
+                                            else v_senior_liens + f_loan_amount
+                                        )
+                                    ) is None
+                                        or f_subordinate_liens is None
+                                    else _t1 + f_subordinate_liens
                                 )
                             ) is None
-                                or f_subordinate_liens is None
-                            else _t5 + f_subordinate_liens
+                            else _t2 * _E2
                         )
                     ) is None
-                    else _t6 * _E2
+                        or v_property_value is None
+                        or not v_property_value
+                    else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
                 )
-            ) is None
-                or v_property_value is None
-                or not v_property_value
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-            else rt.div_up(_t7, v_property_value, _STEP2)
-        )
-        # it reads an invalid value, divides by zero or less, or is outside its domain
-        if (
-            None if v_property_value is None or v_property_value > _D0
-            else rt.divisor(v_property_value, 'property_value')
-        ) is not None:
-            i_cltv = True
-            v_cltv = None
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+            )
+            # it reads an invalid value, divides by zero or less, or is outside its domain
+            if (v_property_value is not None and not (v_property_value > _D0)):
+                i_cltv = True
+                v_cltv = None
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

@@ -34,8 +34,8 @@ _D50 = Decimal("50")
 _Em2 = Decimal("1E-2")
 _D45 = Decimal("45")
 _D43 = Decimal("43")
-_D3 = Decimal("3")
 _D1000000 = Decimal("1000000")
+_D3 = Decimal("3")
 _D6 = Decimal("6")
 _D9 = Decimal("9")
 _D1 = Decimal("1")
@@ -55,12 +55,12 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     inv: dict[str, Any] = {} if invalid is None else invalid
     # Property value (programs/loan.fields:296)
     v['property_value'] = (
-        None if (_t35 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
+        None if (_t29 := (None if loan.purpose is None else loan.purpose in {'purchase'})) is None
         else (
             None if loan.purchase_price is None or loan.appraised_value is None
             else loan.purchase_price if loan.purchase_price <= loan.appraised_value
             else loan.appraised_value
-        ) if _t35
+        ) if _t29
         else loan.appraised_value
     )
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
@@ -72,32 +72,32 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Senior liens (programs/loan.fields:402)
     v['senior_liens'] = (
         None if (
-            _t38 := (
-                False if (_t36 := (loan.lien_position is not None)) is False
-                    or (_t37 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
-                else None if _t36 is None or _t37 is None
+            _t32 := (
+                False if (_t30 := (loan.lien_position is not None)) is False
+                    or (_t31 := (None if loan.lien_position is None else loan.lien_position in {'second'})) is False
+                else None if _t30 is None or _t31 is None
                 else True
             )
         ) is None
-        else loan.senior_lien_balance if _t38
+        else loan.senior_lien_balance if _t32
         else _D0
     )
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     v['cltv'] = rt.div_up(
         (
             None if (
-                _t40 := (
+                _t34 := (
                     None if (
-                        _t39 := (
+                        _t33 := (
                             None if v['senior_liens'] is None or loan.loan_amount is None
                             else v['senior_liens'] + loan.loan_amount
                         )
                     ) is None
                         or loan.subordinate_liens is None
-                    else _t39 + loan.subordinate_liens
+                    else _t33 + loan.subordinate_liens
                 )
             ) is None
-            else _t40 * _E2
+            else _t34 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -124,88 +124,88 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v['credit_grade'] = (
         None if (
-            _t55 := (
+            _t49 := (
                 False if (
-                    _t53 := (
+                    _t47 := (
                         None if (
-                            _t51 := rt.count_lates(
+                            _t45 := rt.count_lates(
                                 loan.housing_lates, 'days_late', 'due_on', 30, 24, loan.application_date
                             )
                         ) is None
-                        else _t51 <= _D0
+                        else _t45 <= _D0
                     )
                 ) is False
                     or (
-                        _t54 := (
+                        _t48 := (
                             None if (
-                                _t52 := rt.months_since_latest(
+                                _t46 := rt.months_since_latest(
                                     loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                 )
                             ) is None
-                            else _t52 >= _D48
+                            else _t46 >= _D48
                         )
                     ) is False
-                else None if _t53 is None or _t54 is None
+                else None if _t47 is None or _t48 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t55
+        else 'a_plus' if _t49
         else (
             None if (
-                _t50 := (
+                _t44 := (
                     False if (
-                        _t48 := (
+                        _t42 := (
                             None if (
-                                _t46 := rt.count_lates(
+                                _t40 := rt.count_lates(
                                     loan.housing_lates, 'days_late', 'due_on', 30, 12, loan.application_date
                                 )
                             ) is None
-                            else _t46 <= _D1
+                            else _t40 <= _D1
                         )
                     ) is False
                         or (
-                            _t49 := (
+                            _t43 := (
                                 None if (
-                                    _t47 := rt.months_since_latest(
+                                    _t41 := rt.months_since_latest(
                                         loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                     )
                                 ) is None
-                                else _t47 >= _D36
+                                else _t41 >= _D36
                             )
                         ) is False
-                    else None if _t48 is None or _t49 is None
+                    else None if _t42 is None or _t43 is None
                     else True
                 )
             ) is None
-            else 'a' if _t50
+            else 'a' if _t44
             else (
                 None if (
-                    _t45 := (
+                    _t39 := (
                         False if (
-                            _t43 := (
+                            _t37 := (
                                 None if (
-                                    _t41 := rt.count_lates(
+                                    _t35 := rt.count_lates(
                                         loan.housing_lates, 'days_late', 'due_on', 60, 12, loan.application_date
                                     )
                                 ) is None
-                                else _t41 <= _D1
+                                else _t35 <= _D1
                             )
                         ) is False
                             or (
-                                _t44 := (
+                                _t38 := (
                                     None if (
-                                        _t42 := rt.months_since_latest(
+                                        _t36 := rt.months_since_latest(
                                             loan.credit_events, 'kind', 'completed_on', (), loan.application_date
                                         )
                                     ) is None
-                                    else _t42 >= _D24
+                                    else _t36 >= _D24
                                 )
                             ) is False
-                        else None if _t43 is None or _t44 is None
+                        else None if _t37 is None or _t38 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t45
+                else 'b' if _t39
                 else 'c'
             )
         )
@@ -222,25 +222,25 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # Eligible deposits (programs/loan.fields:307)
     v['eligible_deposits'] = (
         None if (
-            _t56 := (
+            _t50 := (
                 None if loan.total_deposits is None or loan.excluded_transfers is None
                 else loan.total_deposits - loan.excluded_transfers
             )
         ) is None
             or loan.excluded_nonrecurring is None
-        else _t56 - loan.excluded_nonrecurring
+        else _t50 - loan.excluded_nonrecurring
     )
     # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
     v['qualifying_income'] = (
         None if (
-            _t57 := (
+            _t51 := (
                 None if loan.doc_type is None else loan.doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             )
         ) is None
-        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t57
+        else rt.div_down(v['eligible_deposits'], loan.statement_months, _STEP2) if _t51
         else (
             None if (
-                _t58 := (
+                _t52 := (
                     None if loan.doc_type is None
                     else loan.doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
                 )
@@ -248,33 +248,33 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
             else rt.div_down(
                 (
                     None if (
-                        _t62 := (
+                        _t56 := (
                             None if v['eligible_deposits'] is None
                                 or (
-                                    _t61 := (
+                                    _t55 := (
                                         None if (
-                                            _t60 := (
+                                            _t54 := (
                                                 None if (
-                                                    _t59 := (
+                                                    _t53 := (
                                                         _D50 if loan.cpa_expense_ratio is None
                                                         else loan.cpa_expense_ratio
                                                     )
                                                 ) is None
-                                                else _D100 - _t59
+                                                else _D100 - _t53
                                             )
                                         ) is None
-                                        else _t60 * _Em2
+                                        else _t54 * _Em2
                                     )
                                 ) is None
-                            else v['eligible_deposits'] * _t61
+                            else v['eligible_deposits'] * _t55
                         )
                     ) is None
-                        or (_t63 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
-                    else _t62 * _t63
+                        or (_t57 := (None if loan.ownership_pct is None else loan.ownership_pct * _Em2)) is None
+                    else _t56 * _t57
                 ),
                 loan.statement_months,
                 _STEP2,
-            ) if _t58
+            ) if _t52
             else rt.quantize(loan.monthly_income, 2, 'down')
         )
     )
@@ -306,9 +306,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['dti'] = rt.div_up(
         (
             None if (
-                _t64 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
+                _t58 := (None if loan.pitia is None or loan.monthly_debts is None else loan.pitia + loan.monthly_debts)
             ) is None
-            else _t64 * _E2
+            else _t58 * _E2
         ),
         v['qualifying_income'],
         _STEP2,
@@ -355,24 +355,24 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     v['hcltv'] = rt.div_up(
         (
             None if (
-                _t67 := (
+                _t61 := (
                     None if (
-                        _t66 := (
+                        _t60 := (
                             None if (
-                                _t65 := (
+                                _t59 := (
                                     None if v['senior_liens'] is None or loan.loan_amount is None
                                     else v['senior_liens'] + loan.loan_amount
                                 )
                             ) is None
                                 or loan.subordinate_liens is None
-                            else _t65 + loan.subordinate_liens
+                            else _t59 + loan.subordinate_liens
                         )
                     ) is None
                         or v['heloc_undrawn'] is None
-                    else _t66 + v['heloc_undrawn']
+                    else _t60 + v['heloc_undrawn']
                 )
             ) is None
-            else _t67 * _E2
+            else _t61 * _E2
         ),
         v['property_value'],
         _STEP2,
@@ -387,9 +387,9 @@ def values(loan: Loan, every: bool = True, invalid: dict[str, Any] | None = None
     # DSCR, rounded down to 3 decimals (programs/loan.fields:323)
     v['dscr'] = rt.div_down(
         (
-            None if (_t68 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
+            None if (_t62 := (loan.market_rent if loan.lease_rent is None else loan.lease_rent)) is None
                 or loan.market_rent is None
-            else _t68 if _t68 <= loan.market_rent
+            else _t62 if _t62 <= loan.market_rent
             else loan.market_rent
         ),
         loan.pitia,
@@ -927,10 +927,11 @@ def words(loan: Loan) -> rt.Decision:
 _GROUPS_credit_events = dict[Any, tuple[int, ...]]({})
 _NEVER = rt.NEVER
 _NEVERS_1 = (rt.NEVER,)
+_MONTHS_BETWEEN = rt.months_between
 _UP_DIVIDE = rt.up_divide
 _UP_QUANTIZE = rt.up_quantize
-_DOWN_DIVIDE = rt.down_divide
 _DOWN_QUANTIZE = rt.down_quantize
+_DOWN_DIVIDE = rt.down_divide
 _CELLS_near_prime = (
     (
         (Decimal("90"), Decimal("90")),
@@ -969,7 +970,6 @@ def check_fast(loan: Loan) -> rt.Verdict:
     """
     failed: list[str] = []
     unresolved: list[str] = []
-    applies: bool | None
     ok: bool | None
     base_max_ltv: Decimal | None = None  # the lowest cell for max_ltv so far
     base_max_ltv_by = ''
@@ -1006,7 +1006,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days0 is None or _due0 is None:
                 s_housing_lates_late = None
                 break
-            if _days0 >= 30 and rt.months_between(_due0, f_application_date) < 24:
+            if _days0 >= 30 and _MONTHS_BETWEEN(_due0, f_application_date) < 24:
                 s_housing_lates_late += 1
     # housing_lates: how many are 30+ days late within 12 months before application_date
     s_housing_lates_late_1: int | None = None
@@ -1017,7 +1017,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days1 is None or _due1 is None:
                 s_housing_lates_late_1 = None
                 break
-            if _days1 >= 30 and rt.months_between(_due1, f_application_date) < 12:
+            if _days1 >= 30 and _MONTHS_BETWEEN(_due1, f_application_date) < 12:
                 s_housing_lates_late_1 += 1
     # housing_lates: how many are 60+ days late within 12 months before application_date
     s_housing_lates_late_2: int | None = None
@@ -1028,7 +1028,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             if _days2 is None or _due2 is None:
                 s_housing_lates_late_2 = None
                 break
-            if _days2 >= 60 and rt.months_between(_due2, f_application_date) < 12:
+            if _days2 >= 60 and _MONTHS_BETWEEN(_due2, f_application_date) < 12:
                 s_housing_lates_late_2 += 1
     f_purpose = loan.purpose
     f_doc_type = loan.doc_type
@@ -1050,62 +1050,60 @@ def check_fast(loan: Loan) -> rt.Verdict:
     # Credit grade (programs/summit_near_prime.guideline:20; §2.2 Credit grade, p. 3)
     v_credit_grade = (
         None if (
-            _t19 := (
-                False if (_t17 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
+            _t15 := (
+                False if (_t13 := (None if s_housing_lates_late is None else s_housing_lates_late <= 0)) is False
                     or (
-                        _t18 := (
+                        _t14 := (
                             None if s_credit_events is None
                                 or f_application_date is None
-                                or (_t16 := s_credit_events[0]) is None
-                            else True if _t16 is _NEVER
-                            else rt.months_between(_t16, f_application_date) >= 48
+                                or (_t12 := s_credit_events[0]) is None
+                            else True if _t12 is _NEVER
+                            else _MONTHS_BETWEEN(_t12, f_application_date) >= 48
                         )
                     ) is False
-                else None if _t17 is None or _t18 is None
+                else None if _t13 is None or _t14 is None
                 else True
             )
         ) is None
-        else 'a_plus' if _t19
+        else 'a_plus' if _t15
         else (
             None if (
-                _t15 := (
-                    False if (
-                        _t13 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)
-                    ) is False
+                _t11 := (
+                    False if (_t9 := (None if s_housing_lates_late_1 is None else s_housing_lates_late_1 <= 1)) is False
                         or (
-                            _t14 := (
+                            _t10 := (
                                 None if s_credit_events is None
                                     or f_application_date is None
-                                    or (_t12 := s_credit_events[0]) is None
-                                else True if _t12 is _NEVER
-                                else rt.months_between(_t12, f_application_date) >= 36
+                                    or (_t8 := s_credit_events[0]) is None
+                                else True if _t8 is _NEVER
+                                else _MONTHS_BETWEEN(_t8, f_application_date) >= 36
                             )
                         ) is False
-                    else None if _t13 is None or _t14 is None
+                    else None if _t9 is None or _t10 is None
                     else True
                 )
             ) is None
-            else 'a' if _t15
+            else 'a' if _t11
             else (
                 None if (
-                    _t11 := (
+                    _t7 := (
                         False if (
-                            _t9 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
+                            _t5 := (None if s_housing_lates_late_2 is None else s_housing_lates_late_2 <= 1)
                         ) is False
                             or (
-                                _t10 := (
+                                _t6 := (
                                     None if s_credit_events is None
                                         or f_application_date is None
-                                        or (_t8 := s_credit_events[0]) is None
-                                    else True if _t8 is _NEVER
-                                    else rt.months_between(_t8, f_application_date) >= 24
+                                        or (_t4 := s_credit_events[0]) is None
+                                    else True if _t4 is _NEVER
+                                    else _MONTHS_BETWEEN(_t4, f_application_date) >= 24
                                 )
                             ) is False
-                        else None if _t9 is None or _t10 is None
+                        else None if _t5 is None or _t6 is None
                         else True
                     )
                 ) is None
-                else 'b' if _t11
+                else 'b' if _t7
                 else 'c'
             )
         )
@@ -1169,8 +1167,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
     if a_investment is None:
         unresolved.append('investment')
     # rule interest_only: Interest-only (programs/summit_near_prime.guideline:61; §3.4 Interest-only, p. 7)
-    f_interest_only = loan.interest_only
-    a_interest_only = f_interest_only
+    a_interest_only = loan.interest_only
     if a_interest_only is not False:
         if a_interest_only is None:  # may apply: missing unless the requirement is met
             if v_credit_grade is None or v_credit_grade not in {'a_plus', 'a'}:
@@ -1187,89 +1184,75 @@ def check_fast(loan: Loan) -> rt.Verdict:
         failed.append('property_types')
     # rule property_ltv: Maximum LTV by property type (programs/summit_near_prime.guideline:82; §4.2 Property types, p.
     # 9)
-    applies = (
-        None if f_property_type is None
-        else f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
-    )
     f_purchase_price = loan.purchase_price
     f_appraised_value = loan.appraised_value
     # Property value (programs/loan.fields:296)
     v_property_value = (
-        None if (_t0 := (None if f_purpose is None else f_purpose in {'purchase'})) is None
+        None if f_purpose is None
         else (
             None if f_purchase_price is None or f_appraised_value is None
             else f_purchase_price if f_purchase_price <= f_appraised_value
             else f_appraised_value
-        ) if _t0
+        ) if f_purpose in {'purchase'}
         else f_appraised_value
     )
     f_loan_amount = loan.loan_amount
     # LTV, rounded up to 2 decimals (programs/loan.fields:299)
     i_ltv = False  # outside its domain, or reading such a value
     v_ltv = (
-        None if (_t1 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
+        None if (_t0 := (None if f_loan_amount is None else f_loan_amount * _E2)) is None
             or v_property_value is None
             or not v_property_value
-        else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t1, v_property_value)).adjusted() < 50
-        else rt.div_up(_t1, v_property_value, _STEP2)
+        else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t0, v_property_value), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_ltv = True
         v_ltv = None
     f_lien_position = loan.lien_position
     # Senior liens (programs/loan.fields:402)
     v_senior_liens = (
-        None if (
-            _t4 := (
-                False if (_t2 := (f_lien_position is not None)) is False
-                    or (_t3 := (None if f_lien_position is None else f_lien_position in {'second'})) is False
-                else None if _t2 is None or _t3 is None
-                else True
-            )
-        ) is None
-        else loan.senior_lien_balance if _t4
-        else _D0
+        _D0 if f_lien_position is None else loan.senior_lien_balance if f_lien_position in {'second'} else _D0
     )
     f_subordinate_liens = loan.subordinate_liens
     # CLTV, rounded up to 2 decimals (programs/loan.fields:303)
     i_cltv = False  # outside its domain, or reading such a value
     v_cltv = (
-        None if (
-            _t7 := (
-                None if (
-                    _t6 := (
-                        None if (
-                            _t5 := (
-                                None if v_senior_liens is None or f_loan_amount is None
-                                else v_senior_liens + f_loan_amount
-                            )
-                        ) is None
-                            or f_subordinate_liens is None
-                        else _t5 + f_subordinate_liens
-                    )
-                ) is None
-                else _t6 * _E2
-            )
-        ) is None
-            or v_property_value is None
-            or not v_property_value
+        v_ltv if v_ltv is not None
+            and v_senior_liens is not None
+            and not v_senior_liens
+            and f_subordinate_liens is not None
+            and not f_subordinate_liens
         else (
-            _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _UP_DIVIDE(_t7, v_property_value)).adjusted() < 50
-        else rt.div_up(_t7, v_property_value, _STEP2)
+            None if (
+                _t3 := (
+                    None if (
+                        _t2 := (
+                            None if (
+                                _t1 := (
+                                    None if v_senior_liens is None or f_loan_amount is None
+                                    else v_senior_liens + f_loan_amount
+                                )
+                            ) is None
+                                or f_subordinate_liens is None
+                            else _t1 + f_subordinate_liens
+                        )
+                    ) is None
+                    else _t2 * _E2
+                )
+            ) is None
+                or v_property_value is None
+                or not v_property_value
+            else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t3, v_property_value), _STEP2)) else _r.copy_abs())
+        )
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (
-        None if v_property_value is None or v_property_value > _D0 else rt.divisor(v_property_value, 'property_value')
-    ) is not None:
+    if (v_property_value is not None and not (v_property_value > _D0)):
         i_cltv = True
         v_cltv = None
-    if applies is not False:
+    if (f_property_type is None) or (
+        f_property_type not in {'condotel', 'five_to_ten_unit', 'manufactured', 'mixed_use', 'log_dome'}
+    ):
         # Maximum LTV by property type (programs/summit_near_prime.guideline:69; §4.2 Property types, p. 9)
         v_property_max_ltv = (
             None if f_property_type is None
@@ -1279,117 +1262,131 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D75 if f_property_type in {'condo_non_warrantable'}
             else None
         )
-        ok = (
-            False if (
-                _t31 := (
-                    False if i_ltv
-                    else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
+        # surely met: nothing to record
+        if (
+            (not i_ltv and (v_ltv is not None and v_property_max_ltv is not None and v_ltv <= v_property_max_ltv))
+                and (
+                    not i_cltv
+                        and (v_cltv is not None and v_property_max_ltv is not None and v_cltv <= v_property_max_ltv)
                 )
-            ) is False
+        ):
+            pass
+        # every input known: not met
+        elif (
+            (i_ltv or i_cltv)
                 or (
-                    _t32 := (
-                        False if i_cltv
-                        else (None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv)
+                    (v_ltv is not None and v_property_max_ltv is not None)
+                        and (v_cltv is not None and v_property_max_ltv is not None)
+                )
+        ):
+            if f_property_type is None:  # may apply: missing
+                unresolved.append('property_ltv')
+            else:
+                failed.append('property_ltv')
+        else:  # one is unknown: the three-valued outcome
+            ok = (
+                False if (
+                    _t25 := (
+                        False if i_ltv
+                        else (None if v_ltv is None or v_property_max_ltv is None else v_ltv <= v_property_max_ltv)
                     )
                 ) is False
-            else None if _t31 is None or _t32 is None
-            else True
-        )
-        if applies is None:  # may apply: missing unless every requirement is met
-            if ok is not True:
-                unresolved.append('property_ltv')
-        else:
-            if ok is False:
-                failed.append('property_ltv')
-            elif ok is None:
-                unresolved.append('property_ltv')
+                    or (
+                        _t26 := (
+                            False if i_cltv
+                            else (
+                                None if v_cltv is None or v_property_max_ltv is None else v_cltv <= v_property_max_ltv
+                            )
+                        )
+                    ) is False
+                else None if _t25 is None or _t26 is None
+                else True
+            )
+            if f_property_type is None:  # may apply: missing unless every requirement is met
+                if ok is not True:
+                    unresolved.append('property_ltv')
+            else:
+                if ok is False:
+                    failed.append('property_ltv')
+                elif ok is None:
+                    unresolved.append('property_ltv')
     # rule minimum_fico: Minimum credit score (programs/summit_near_prime.guideline:90; §5.1 Credit score, p. 11)
-    f_fico_no_score = loan.fico_no_score
-    if f_fico_no_score:
+    if loan.fico_no_score:
         failed.append('minimum_fico')
     elif f_fico is None:
         unresolved.append('minimum_fico')
     elif not (f_fico >= 600):
         failed.append('minimum_fico')
     # rule dti: Maximum DTI (programs/summit_near_prime.guideline:102; §5.3 DTI, p. 12)
-    applies = (None if v_credit_grade is None else v_credit_grade not in {'c'})
     f_pitia = loan.pitia
-    if applies is not False:
+    if (v_credit_grade is None) or (v_credit_grade not in {'c'}):
         f_total_deposits = loan.total_deposits
         f_excluded_transfers = loan.excluded_transfers
         f_excluded_nonrecurring = loan.excluded_nonrecurring
         # Eligible deposits (programs/loan.fields:307)
         v_eligible_deposits = (
             None if (
-                _t20 := (
+                _t16 := (
                     None if f_total_deposits is None or f_excluded_transfers is None
                     else f_total_deposits - f_excluded_transfers
                 )
             ) is None
                 or f_excluded_nonrecurring is None
-            else _t20 - f_excluded_nonrecurring
+            else _t16 - f_excluded_nonrecurring
         )
         f_statement_months = loan.statement_months
         f_cpa_expense_ratio = loan.cpa_expense_ratio
         f_ownership_pct = loan.ownership_pct
+        f_monthly_income = loan.monthly_income
         # Qualifying monthly income, rounded down to 2 decimals (programs/loan.fields:310)
         i_qualifying_income = False  # outside its domain, or reading such a value
         v_qualifying_income = (
-            None if (
-                _t21 := (
-                    None if f_doc_type is None else f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
-                )
-            ) is None
+            None if f_doc_type is None
             else (
                 None if v_eligible_deposits is None or f_statement_months is None or not f_statement_months
                 else (
-                    _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                ) if (_q := _DOWN_DIVIDE(v_eligible_deposits, f_statement_months)).adjusted() < 50
-                else rt.div_down(v_eligible_deposits, f_statement_months, _STEP2)
-            ) if _t21
+                    _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(v_eligible_deposits, f_statement_months), _STEP2))
+                    else _r.copy_abs()
+                )
+            ) if f_doc_type in {'bank_stmt_personal_12', 'bank_stmt_personal_24'}
             else (
-                None if (
-                    _t22 := (
-                        None if f_doc_type is None else f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
-                    )
-                ) is None
+                None if f_doc_type is None
                 else (
                     None if (
-                        _t28 := (
+                        _t22 := (
                             None if (
-                                _t26 := (
+                                _t20 := (
                                     None if v_eligible_deposits is None
                                         or (
-                                            _t25 := (
+                                            _t19 := (
                                                 None if (
-                                                    _t24 := (
+                                                    _t18 := (
                                                         None if (
-                                                            _t23 := (
+                                                            _t17 := (
                                                                 _D50 if f_cpa_expense_ratio is None
                                                                 else f_cpa_expense_ratio
                                                             )
                                                         ) is None
-                                                        else _D100 - _t23
+                                                        else _D100 - _t17
                                                     )
                                                 ) is None
-                                                else _t24 * _Em2
+                                                else _t18 * _Em2
                                             )
                                         ) is None
-                                    else v_eligible_deposits * _t25
+                                    else v_eligible_deposits * _t19
                                 )
                             ) is None
-                                or (_t27 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
-                            else _t26 * _t27
+                                or (_t21 := (None if f_ownership_pct is None else f_ownership_pct * _Em2)) is None
+                            else _t20 * _t21
                         )
                     ) is None
                         or f_statement_months is None
                         or not f_statement_months
                     else (
-                        _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-                    ) if (_q := _DOWN_DIVIDE(_t28, f_statement_months)).adjusted() < 50
-                    else rt.div_down(_t28, f_statement_months, _STEP2)
-                ) if _t22
-                else rt.quantize(loan.monthly_income, 2, 'down')
+                        _r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(_t22, f_statement_months), _STEP2)) else _r.copy_abs()
+                    )
+                ) if f_doc_type in {'bank_stmt_business_12', 'bank_stmt_business_24'}
+                else (None if f_monthly_income is None else _DOWN_QUANTIZE(f_monthly_income, _STEP2))
             )
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
@@ -1417,25 +1414,19 @@ def check_fast(loan: Loan) -> rt.Verdict:
         i_dti = False  # outside its domain, or reading such a value
         v_dti = (
             None if (
-                _t30 := (
+                _t24 := (
                     None if (
-                        _t29 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
+                        _t23 := (None if f_pitia is None or f_monthly_debts is None else f_pitia + f_monthly_debts)
                     ) is None
-                    else _t29 * _E2
+                    else _t23 * _E2
                 )
             ) is None
                 or v_qualifying_income is None
                 or not v_qualifying_income
-            else (
-                _r if (_r := _UP_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-            ) if (_q := _UP_DIVIDE(_t30, v_qualifying_income)).adjusted() < 50
-            else rt.div_up(_t30, v_qualifying_income, _STEP2)
+            else (_r if (_r := _UP_QUANTIZE(_UP_DIVIDE(_t24, v_qualifying_income), _STEP2)) else _r.copy_abs())
         )
         # it reads an invalid value, divides by zero or less, or is outside its domain
-        if i_qualifying_income or (
-            None if v_qualifying_income is None or v_qualifying_income > _D0
-            else rt.divisor(v_qualifying_income, 'qualifying_income')
-        ) is not None:
+        if i_qualifying_income or (v_qualifying_income is not None and not (v_qualifying_income > _D0)):
             i_dti = True
             v_dti = None
         f_fthb = loan.fthb
@@ -1447,7 +1438,7 @@ def check_fast(loan: Loan) -> rt.Verdict:
             else _D43 if v_credit_grade in {'b'} and f_fthb in {True}
             else None
         )
-        if applies is None:  # may apply: missing unless the requirement is met
+        if v_credit_grade is None:  # may apply: missing unless the requirement is met
             if i_dti or v_dti is None or v_max_dti is None or not (v_dti <= v_max_dti):
                 unresolved.append('dti')
         elif i_dti:
@@ -1457,29 +1448,35 @@ def check_fast(loan: Loan) -> rt.Verdict:
         elif not (v_dti <= v_max_dti):
             failed.append('dti')
     # rule loan_amount_range: Loan amount (programs/summit_near_prime.guideline:107; §5.4 Loan amounts, p. 12)
-    ok = (
-        False if (_t33 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
-            or (_t34 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
-        else None if _t33 is None or _t34 is None
-        else True
-    )
-    if ok is False:
+    # surely met: nothing to record
+    if (
+        (f_loan_amount is not None and f_loan_amount >= _D150000)
+            and (f_loan_amount is not None and f_loan_amount <= _D3000000)
+    ):
+        pass
+    elif (f_loan_amount is not None):  # every input known: not met
         failed.append('loan_amount_range')
-    elif ok is None:
-        unresolved.append('loan_amount_range')
+    else:  # one is unknown: the three-valued outcome
+        ok = (
+            False if (_t27 := (None if f_loan_amount is None else f_loan_amount >= _D150000)) is False
+                or (_t28 := (None if f_loan_amount is None else f_loan_amount <= _D3000000)) is False
+            else None if _t27 is None or _t28 is None
+            else True
+        )
+        if ok is False:
+            failed.append('loan_amount_range')
+        elif ok is None:
+            unresolved.append('loan_amount_range')
     # rule reserves: Reserves (programs/summit_near_prime.guideline:119; §5.5 Reserves, p. 13)
     f_liquid_assets = loan.liquid_assets
     # Reserves, rounded down to 2 decimals (programs/loan.fields:327)
     i_reserves_months = False  # outside its domain, or reading such a value
     v_reserves_months = (
         None if f_liquid_assets is None or f_pitia is None or not f_pitia
-        else (
-            _r if (_r := _DOWN_QUANTIZE(_q, _STEP2)) else _r.copy_abs()
-        ) if (_q := _DOWN_DIVIDE(f_liquid_assets, f_pitia)).adjusted() < 50
-        else rt.div_down(f_liquid_assets, f_pitia, _STEP2)
+        else (_r if (_r := _DOWN_QUANTIZE(_DOWN_DIVIDE(f_liquid_assets, f_pitia), _STEP2)) else _r.copy_abs())
     )
     # it reads an invalid value, divides by zero or less, or is outside its domain
-    if (None if f_pitia is None or f_pitia > _D0 else rt.divisor(f_pitia, 'pitia')) is not None:
+    if (f_pitia is not None and not (f_pitia > _D0)):
         i_reserves_months = True
         v_reserves_months = None
     # Minimum reserves (programs/summit_near_prime.guideline:112; §5.5 Reserves, p. 13)
@@ -1497,54 +1494,50 @@ def check_fast(loan: Loan) -> rt.Verdict:
     elif not (v_reserves_months >= v_min_reserves):
         failed.append('reserves')
     if outside is not None and (out := outside.get('near_prime')) is not None:  # matrix near_prime
-        if out[1] == 0 and (
-            (
-                f_interest_only is True
-                    and (None if v_credit_grade is None else v_credit_grade in {'a_plus', 'a'}) is False
-            )
-                or ((False if f_fico_no_score else (None if f_fico is None else f_fico >= 600)) is False)
-        ):
+        if out[1] == 0 and (('interest_only' in failed) or ('minimum_fico' in failed)):
             del failed[out[0]]
-        if out[1] == 1 and ((None if v_doc_family is None else v_doc_family not in {'not_offered'}) is False):
+        if out[1] == 1 and ('documentation' in failed):
             del failed[out[0]]
     best: Decimal | None
     sure: Decimal | None
     # limit max_ltv: Max LTV (programs/loan.fields:339): the lowest cell, each reduction (lowest wins) and cap that may
     # apply; `sure`: only those that surely apply
-    best = sure = base_max_ltv
-    best_by = base_max_ltv_by
-    if base_max_ltv is not None:
-        if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'investment'
-        elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
-            best, best_by = base_max_ltv - _D5, 'interest_only'
-        if a_investment is True or a_interest_only is True:
-            sure = base_max_ltv - _D5
-    lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_ltv, lim_max_ltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_ltv, lim_max_ltv_by = None, None
         unresolved.append('max_ltv')
-    elif best is not None:
-        if v_ltv is None:
-            (failed if i_ltv else unresolved).append('max_ltv')
-        elif v_ltv > best:
-            (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
+    else:
+        best = sure = base_max_ltv
+        best_by = base_max_ltv_by
+        if base_max_ltv is not None:
+            if a_investment is not False:  # investment (programs/summit_near_prime.guideline:56): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'investment'
+            elif a_interest_only is not False:  # interest_only (programs/summit_near_prime.guideline:61): reduce by 5%
+                best, best_by = base_max_ltv - _D5, 'interest_only'
+            if a_investment is True or a_interest_only is True:
+                sure = base_max_ltv - _D5
+        lim_max_ltv, lim_max_ltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_ltv is None:
+                (failed if i_ltv else unresolved).append('max_ltv')
+            elif v_ltv > best:
+                (unresolved if sure is None or v_ltv <= sure else failed).append('max_ltv')
     # limit max_cltv: Max CLTV (programs/loan.fields:340): the lowest cell, each reduction (lowest wins) and cap that
     # may apply; `sure`: only those that surely apply
-    # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
-    lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
-    if refused_max_ltv is not None:
+    if refused_max_ltv is not None:  # a matrix refusing the loan leaves no limit, whatever the caps
         lim_max_cltv, lim_max_cltv_by = None, None
-    elif unread_max_ltv:
+    elif unread_max_ltv:  # a matrix giving it not read: no limit, missing
         lim_max_cltv, lim_max_cltv_by = None, None
         unresolved.append('max_cltv')
-    elif best is not None:
-        if v_cltv is None:
-            (failed if i_cltv else unresolved).append('max_cltv')
-        elif v_cltv > best:
-            (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
+    else:
+        # the same cells, reductions and caps as max_ltv: `best` and `sure` as there
+        lim_max_cltv, lim_max_cltv_by = best, None if best is None else best_by
+        if best is not None:
+            if v_cltv is None:
+                (failed if i_cltv else unresolved).append('max_cltv')
+            elif v_cltv > best:
+                (unresolved if sure is None or v_cltv <= sure else failed).append('max_cltv')
     # limit max_loan_amount: Max loan amount (programs/loan.fields:341): the lowest cell, each reduction (lowest wins)
     # and cap that may apply; `sure`: only those that surely apply
     # limit max_hcltv: Max HCLTV (programs/loan.fields:413): the lowest cell, each reduction (lowest wins) and cap that

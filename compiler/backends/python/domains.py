@@ -13,9 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir, ir_names
-from compiler.backends.python.expr import band_test
+from compiler.backends.python.bands import band_test
 
 _NAME = re.compile(r"loan\.\w+|v\['\w+'\]|v_\w+")  # a field or derived value: cheap to read twice
+# one denominator tested inline (`undefined` with `const`): Undefined exactly when it is known and not above zero
+_ONE_DIVISOR = re.compile(r"\(None if (\S+) is None or \1 > (\S+) else rt\.divisor\(\1, '\w*'\)\)")
 
 
 def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, const: Callable[[Decimal], str],
@@ -29,7 +31,9 @@ def invalid_lines(val: ir.Value, ref: str, inherited: tuple[str, ...] | None, co
         if inherited:
             reasons.append(any_invalid(inherited, flags))
         why = None if isinstance(val.body, ir.Lookup) else _gated(val.body, emit, const)
-        if why is not None:
+        if why is not None and (one := _ONE_DIVISOR.fullmatch(why)):  # rt.divisor gives one exactly then
+            reasons.append(f"({one.group(1)} is not None and not ({one.group(1)} > {one.group(2)}))")
+        elif why is not None:
             reasons.append(f"{why} is not None")
         if val.domain is not None:
             d = val.domain

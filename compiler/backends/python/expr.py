@@ -11,14 +11,16 @@ import dataclasses
 import datetime as dt
 import operator
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
 from compiler import ir
 from compiler import runtime as rt
+from compiler.backends.python.bands import band_test, implied_edges
+from compiler.backends.python.bounds import Bounds, step
 from compiler.runtime.meta import stated
 from compiler.runtime.values import NEVER
 
+_QUANTIZE_FITS = Decimal("1E18")  # a value below this, to at most 9 places, has fewer digits than any context's 28
 _OPERATOR = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "==", "!=": "!="}
 # Operands cheap and safe to read twice: a loan field, a derived value, a hoisted constant (never unknown).
 _SIMPLE = re.compile(r"loan\.\w+|v\['\w+'\]|[vs]_\w+|_\w+|\d+")
@@ -71,26 +73,6 @@ def literal(value: object, indent: int = 0, raw: dict[str, str] | None = None) -
     raise TypeError(f"literal: cannot emit {type(value).__name__}")
 
 
-def _bound(value: Decimal, integer: bool, const: Callable[[Decimal], str]) -> str:
-    """A band edge: an int literal for integer keys (int against int compares fastest), else a module constant."""
-    if integer and value == value.to_integral_value():
-        return str(int(value))
-    return const(value)
-
-
-def band_test(key: str, band: tuple[Decimal | None, bool, Decimal | None, bool], integer: bool,
-              const: Callable[[Decimal], str]) -> str:
-    """`low <= key <= high` (or `<`, or one side only) for a band; "True" for an unbounded band."""
-    low, low_inc, high, high_inc = band
-    if low is None and high is None:
-        return "True"
-    if low is None or high is None:  # one edge: the key first
-        edge = low if low is not None else high
-        op = (">=" if low_inc else ">") if low is not None else ("<=" if high_inc else "<")
-        return f"{key} {op} {_bound(edge, integer, const)}"  # type: ignore[arg-type]
-    return f"{_bound(low, integer, const)} {'<=' if low_inc else '<'} {key} {'<=' if high_inc else '<'} {_bound(high, integer, const)}"
-
-
 class PyExpr:
     """Emits one IR expression as a Python expression over `loan` (fields) and `v` (derived values).
 
@@ -109,6 +91,25 @@ class PyExpr:
         self.nevers: dict[str, str] = {}  # each such scan -> the shared tuple it is while no item of its kinds is seen
         # the fast path's `count lates`: the local holding the count (an int) from its one pass over the list
         self.counted: dict[ir.CountLates, str] = {}
+        # the vocabulary's fields: their grids (`precision: whole dollars`, cents: the Loan model enforces them) let
+        # `band chains` leave out the edges earlier bands imply; with their ranges, `bounds` (set by the fast path)
+        # shows which divisions need no check of the quotient's size
+        self.fields: dict[str, ir.Field] = {}
+        self.bounds: Bounds | None = None
+
+    def step(self, key: ir.Expr) -> Decimal | None:
+        """The grid a key's values lie on: 1 for whole numbers, the field's declared precision, else None."""
+        if key.type.kind in ("integer", "months", "days"):
+            return Decimal(1)
+        f = self.fields.get(key.name) if isinstance(key, ir.FieldRef) else None
+        return None if f is None else step(f)
+
+    def band_chain(self, key: ir.Expr, name: str, bands: tuple[ir.Band, ...]) -> list[str]:
+        """The test of each band for an `if` chain over a known key `name` (each band tested only when the key is in
+        none before it): the edges earlier bands imply left out (`implied_edges`)."""
+        integer = key.type.kind in ("integer", "months", "days")
+        edges = implied_edges([(b.low, b.low_inclusive, b.high, b.high_inclusive) for b in bands], self.step(key))
+        return [band_test(name, e, integer, self.decimal) for e in edges]
 
     def const(self, text: str, hint: str) -> str:
         """The module-level name holding a constant's literal (one name per distinct literal)."""
@@ -172,24 +173,37 @@ class PyExpr:
         if r.mode in ("up", "down") and 0 <= r.places < 10:  # the directed modes through bound context methods
             step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
             if self.locals_for_values and _SIMPLE.fullmatch(d) and not _CONSTANT.fullmatch(d):
-                return self._div_inline(n, d, step, r.mode)
+                fits = self.bounds is not None and self.bounds.quotient_fits(x)
+                return self._div_inline(n, d, step, r.mode, fits)
             return f"rt.div_{r.mode}({n}, {d}, {step})"
         return f"rt.div_round({n}, {d}, {r.places}, {r.mode!r})"
 
-    def _div_inline(self, n: str, d: str, step: str, mode: str) -> str:
+    def _div_inline(self, n: str, d: str, step: str, mode: str, fits: bool = False) -> str:
         """`rt.div_<mode>(n, d, step)` written out (the fast path: no call): the 60-digit directed quotient rounded
-        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits."""
+        to the step in the same direction, no negative zero; the runtime's exact path past 50 digits, unless the
+        declared ranges show the quotient never has that many (`fits`)."""
         name, first = self._hoisted(n)
         unknown = f"{first} is None or " if not _CONSTANT.fullmatch(n) else ""
         divide = self.const(f"rt.{mode}_divide", f"{mode.upper()}_DIVIDE")
         quantize = self.const(f"rt.{mode}_quantize", f"{mode.upper()}_QUANTIZE")
+        if fits:
+            return (f"(None if {unknown}{d} is None or not {d} "
+                    f"else (_r if (_r := {quantize}({divide}({name}, {d}), {step})) else _r.copy_abs()))")
         return (f"(None if {unknown}{d} is None or not {d} "
                 f"else (_r if (_r := {quantize}(_q, {step})) else _r.copy_abs()) "
                 f"if (_q := {divide}({name}, {d})).adjusted() < 50 else rt.div_{mode}({name}, {d}, {step}))")
 
     def visit_Round(self, x: ir.Round) -> str:
         r = x.rounding
-        return f"rt.quantize({self.emit(x.operand)}, {r.places}, {r.mode!r})"
+        operand = self.emit(x.operand)
+        if (r.mode in ("up", "down") and 0 <= r.places < 10 and self.bounds is not None and _SIMPLE.fullmatch(operand)
+                and (top := self.bounds.magnitude(x.operand)) is not None and top < _QUANTIZE_FITS):
+            # the fast path: the bound context method, no call of rt.quantize (the same Decimal: far fewer digits
+            # than either context's precision, so neither rounds the result again)
+            step = self.const(literal(Decimal(1).scaleb(-r.places)), f"STEP{r.places}")
+            quantize = self.const(f"rt.{r.mode}_quantize", f"{r.mode.upper()}_QUANTIZE")
+            return f"(None if {operand} is None else {quantize}({operand}, {step}))"
+        return f"rt.quantize({operand}, {r.places}, {r.mode!r})"
 
     def visit_Extremum(self, x: ir.Extremum) -> str:
         fn = "rt.lesser" if x.kind == "lesser" else "rt.greater"
@@ -207,7 +221,18 @@ class PyExpr:
         return f"({fallback} if {first} is None else {name})"
 
     def visit_IfThenElse(self, x: ir.IfThenElse) -> str:
-        """`if c then a else b`: unknown when c is; only the branch taken is computed."""
+        """`if c then a else b`: unknown when c is; only the branch taken is computed. On the fast path a condition
+        simple enough to be tested on its parts (`parts`) is, without holding its three-valued result."""
+        if self.locals_for_values and (parts := self.parts(x.cond)) is not None:
+            false, unknown, test = parts
+            otherwise = self.emit(x.otherwise)
+            if not false or _SIMPLE.fullmatch(otherwise):  # `otherwise` written twice only when it is a name
+                out = f"{self.emit(x.then)} if {test} else {otherwise}"
+                if unknown:
+                    out = f"None if {unknown} else {out}"
+                if false:
+                    out = f"{otherwise} if {false} else {out}"
+                return f"({out})"
         cond = self.emit(x.cond)
         if not _SIMPLE.fullmatch(cond):
             temp = f"_t{self._temps}"
@@ -279,6 +304,10 @@ class PyExpr:
                 return None
             values = "{" + ", ".join(repr(v) for v in x.values) + "}"
             return "", f"{operand} is None", f"{operand} {'not in' if x.negated else 'in'} {values}"
+        if isinstance(x, ir.IsKnown) and not x.no_score and _SIMPLE.fullmatch(operand := self.emit(x.operand)):
+            return "", "", f"{operand} is {'' if x.negated else 'not '}None"
+        if isinstance(x, ir.And) and (known := self._known_first(x.operands)) is not None:
+            return known
         if isinstance(x, ir.And):  # tests of the same operands (`amount >= 150000 and amount <= 3000000`)
             each = [self.parts(o) for o in x.operands]
             if all(e is not None and not e[0] and e[1] == each[0][1] and _PLAIN.fullmatch(e[1]) for e in each):  # type: ignore[index]
@@ -291,6 +320,34 @@ class PyExpr:
             return "", f"{operand} is None", f"not {operand}" if negated else operand
         return None
 
+    def _known_first(self, operands: tuple[ir.Expr, ...]) -> tuple[str, str, str] | None:
+        """`parts` of `x is known and <tests of x>` (`lien_position is known and lien_position is second`): not met
+        when a name tested known is unknown, else the tests, each unknown only when one of those names is."""
+        names: list[str] = []
+        for o in operands:
+            if not (isinstance(o, ir.IsKnown) and not o.no_score and not o.negated):
+                break
+            if not _SIMPLE.fullmatch(name := self.emit(o.operand)) or _CONSTANT.fullmatch(name):
+                return None
+            names.append(name)
+        rest = operands[len(names):]
+        if not names or not rest:
+            return None
+        tests: list[str] = []
+        for o in rest:
+            each = self.parts(o)
+            if each is None or each[0] or not _PLAIN.fullmatch(each[1]):
+                return None
+            if not set(re.findall(r"(\S+) is None", each[1])) <= set(names):
+                return None
+            tests.append(each[2] if len(rest) == 1 else f"({each[2]})")
+        return " or ".join(f"{n} is None" for n in names), "", " and ".join(tests)
+
+    def between(self, kind: str) -> str:
+        """`rt.months_between` (or `days_between` for days) bound to a module constant: one lookup per call."""
+        name = "days_between" if kind == "days" else "months_between"
+        return self.const(f"rt.{name}", name.upper())
+
     def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
         """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
         item) decided now, else the whole months (or days) as an int against an int bound when it is whole (the
@@ -300,7 +357,7 @@ class PyExpr:
         self._temps += 1
         never = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
                  "!=": operator.ne}[op](NEVER, bound)
-        since = "rt.days_between" if x.type.kind == "days" else "rt.months_between"
+        since = self.between(x.type.kind)
         edge = str(int(bound)) if bound == bound.to_integral_value() else self.decimal(bound)
         return (f"(None if {name} is None or loan.{x.as_of} is None or ({d} := {name}[{group}]) is None "
                 f"else {never} if {d} is {self.const('rt.NEVER', 'NEVER')} else {since}({d}, loan.{x.as_of}) "
@@ -336,7 +393,22 @@ class PyExpr:
         return f"rt.not3({test})" if x.negated else test
 
     def _kleene(self, operands: tuple[ir.Expr, ...], decisive: bool) -> str:
-        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed."""
+        """Kleene and (decisive False) / or (decisive True) inline: operands after a decisive one are not computed.
+        On the fast path, leading operands never unknown (`x is known`) are plain tests: `forbearance_end is known
+        and purpose is purchase` is `False if forbearance_end is None else <the rest>`."""
+        if self.locals_for_values:
+            lead: list[str] = []
+            for o in operands[:-1]:
+                if (parts := self.parts(o)) is None or parts[0] or parts[1]:
+                    break
+                lead.append(parts[2])
+            if lead:
+                rest = self._kleene(operands[len(lead):], decisive)
+                if decisive:
+                    return f"(True if {' or '.join(lead)} else {rest})"
+                if len(lead) == 1 and lead[0].endswith(" is not None"):  # `x is known`: False when x is None
+                    return f"(False if {lead[0][:-len(' is not None')]} is None else {rest})"
+                return f"(False if not ({' and '.join(lead)}) else {rest})"
         text = self.kleene([self.emit(p) for p in operands], decisive)
         return self.none_seen(operands, decisive, text) or text
 
@@ -344,6 +416,11 @@ class PyExpr:
         """On the fast path, operands that all compare `months since the latest ...` of one list's scan with a
         constant: when the list holds no item of any of its groups' kinds (the scan is still the shared `never`
         tuple) and the date counted to is known, each is its answer for "never", and so is the whole: decided now."""
+        seen = self.nothing_seen(operands, decisive)
+        return None if seen is None else f"({seen[1]} if {seen[0]} else {text})"
+
+    def nothing_seen(self, operands: tuple[ir.Expr, ...], decisive: bool) -> tuple[str, bool] | None:
+        """(when no item of the scan's kinds is seen, the answer then) for `none_seen`; None when it does not apply."""
         tests: list[tuple[ir.MonthsSinceLatest, str, Decimal]] = []
         for o in operands:
             if not (isinstance(o, ir.Compare) and isinstance(o.left, ir.MonthsSinceLatest) and o.left in self.latest
@@ -358,7 +435,7 @@ class PyExpr:
                "!=": operator.ne}
         answers = [ops[op](NEVER, bound) for _n, op, bound in tests]
         value = any(answers) if decisive else all(answers)
-        return f"({value} if {name} is {self.nevers[name]} and loan.{as_of.pop()} is not None else {text})"
+        return f"{name} is {self.nevers[name]} and loan.{as_of.pop()} is not None", value
 
     def kleene(self, texts: list[str], decisive: bool) -> str:
         """Kleene and (decisive False) / or (decisive True) of emitted operands, inline (no vararg call): the
@@ -408,11 +485,20 @@ class PyExpr:
             names.append(name)
             firsts.append(first)
         pairs = list(zip(x.key.lines, x.results, strict=True))
+        if x.key.simple and not x.key.flag(0):  # bands of one key: an `if` chain without the edges it implies
+            tests = self.band_chain(x.key.expr, names[0], x.key.bands)
+        else:
+            tests = [self.line_test(x.key, line, names) for line, _r in pairs]
         while pairs and pairs[-1][1] is None:  # trailing N/A lines give None as falling through does
             pairs.pop()
-        chain = "".join(f"{self._result(r)} if {self.line_test(x.key, line, names)} else " for line, r in pairs)
+        chain, last = "", "None"
+        for (_line, r), test in zip(pairs, tests, strict=False):
+            if test == "True":  # every key left is in it
+                last = self._result(r)
+                break
+            chain += f"{self._result(r)} if {test} else "
         unknown = " or ".join(f"{f} is None" for f in firsts)
-        return f"(None if {unknown} else {chain}None)"
+        return f"(None if {unknown} else {chain}{last})"
 
     def _result(self, r: Decimal | str | None) -> str:
         if r is None:

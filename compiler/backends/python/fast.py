@@ -11,54 +11,46 @@ out, no helper calls), and each limit's arithmetic (the lowest cell, the reducti
 apply, stacked or lowest-wins) is written out for that limit alone, in one block. The result is a named-tuple
 `rt.Verdict` built by one C call. Every block cites the rule, matrix or limit it comes from (id, source span,
 citation). tests/differential/test_fast_path.py holds the result to `rt.Verdict.of(check(loan))`.
+
+Where the known values decide it, the plain way is taken first: the one matrix that applies, read from a dict on
+its conditions' fields, is placed alone (every matrix as written only when one is unknown); a band chain leaves out
+the edges earlier bands imply (bands.py); a rule tests that it is surely met, then that every input is known (it
+fails), before any three-valued logic (fast_rules.py, met.py); a division skips the quotient-size check the
+declared ranges make needless (bounds.py); CLTV is LTV when the other liens are zero (quotients.py); a key outside a
+matrix's bands reads the failures already recorded; a limit's arithmetic runs only when no matrix refused it.
+tests/unit/test_fast_shortcuts.py holds each shortcut to the long way.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
-from collections.abc import Callable
-from decimal import Decimal
 
 from compiler import ir, ir_names, ir_program
+from compiler.backends.python.bounds import Bounds
 from compiler.backends.python.domains import any_invalid, invalid_lines, requirement_guard
-from compiler.backends.python.expr import _SIMPLE, PyExpr, band_test, literal
+from compiler.backends.python.expr import _SIMPLE, PyExpr, literal
 from compiler.backends.python.fast_limits import LimitBlocks, comment
+from compiler.backends.python.fast_rules import RuleBlocks
 from compiler.backends.python.placement import placed
+from compiler.backends.python.quotients import same_quotient
 from compiler.evaluate import Env, ev
 from compiler.ir_types import Type
 
 _WHEN_TABLE_MAX = 256  # combinations of the matrix conditions' fields listed at most (`_when_table`)
 
 
-def band_index(key: str, bands: tuple[ir.Band, ...], integer: bool, const: Callable[[Decimal], str]) -> str:
-    """The index of the first band holding `key` (known), -1 when none does: one conditional expression."""
+def band_index(tests: list[str]) -> str:
+    """The index of the first band whose test holds, -1 when none does: one conditional expression."""
     out = ""
-    for i, b in enumerate(bands):
-        out += f"{i} if {band_test(key, (b.low, b.low_inclusive, b.high, b.high_inclusive), integer, const)} else "
+    for i, test in enumerate(tests):
+        if test == "True":  # every key left is in it
+            return f"({out}{i})"
+        out += f"{i} if {test} else "
     return f"({out}-1)"
 
 
-def kleene_and(texts: list[str], temp: Callable[[], str]) -> str:
-    """Kleene `and` of boolean expressions, inline (as PyExpr._kleene): False first, then unknown, else True."""
-    if len(texts) == 1:
-        return texts[0]
-    names: list[str] = []
-    tests: list[str] = []
-    for text in texts:
-        if _SIMPLE.fullmatch(text):
-            names.append(text)
-            tests.append(f"{text} is False")
-        else:
-            t = temp()
-            names.append(t)
-            tests.append(f"({t} := {text}) is False")
-    unknown = " or ".join(f"{n} is None" for n in names)
-    return f"(False if {' or '.join(tests)} else None if {unknown} else True)"
-
-
-class FastPath(LimitBlocks):
+class FastPath(LimitBlocks, RuleBlocks):
     """Writes `check_fast` for one program (its body lines, indented four spaces)."""
 
     def __init__(self, program: ir_program.Program, emitter: PyExpr, decisive: set[str]) -> None:
@@ -66,6 +58,7 @@ class FastPath(LimitBlocks):
         self.e = emitter
         self.decisive = decisive
         self.lines: list[str] = []
+        self.shift = 0
         self.value_ids = {v.id for v in program.values}
         # the values that may be invalid (outside their domain, section 3.4) among those the fast path computes
         self.invalid_from = {k: v for k, v in ir_names.invalid_from(program.values).items() if k in decisive}
@@ -81,13 +74,14 @@ class FastPath(LimitBlocks):
         return name
 
     def say(self, text: str, depth: int = 1) -> None:
-        self.lines.append("    " * depth + text)
+        self.lines.append("    " * (depth + self.shift) + text)
 
     def emit(self, x: ir.Expr | ir.Lookup) -> str:
         return self.e.emit(x)
 
     def write(self) -> str:
         self.e.locals_for_values = True
+        self.e.bounds = Bounds(self.e.fields, {v.id: v for v in self.p.values})
         try:
             self._scans()
             self._values()
@@ -97,9 +91,13 @@ class FastPath(LimitBlocks):
             self._limits()
         finally:
             self.e.locals_for_values = False
+            self.e.bounds = None
             self.e.latest = {}
             self.e.counted = {}
             self.e.nevers = {}
+        for local in ("applies", "ok"):  # declared only when a rule sets it
+            if not any(line.lstrip().startswith(f"{local} = ") for line in self.lines):
+                self.lines.remove(f"    {local}: bool | None")
         return "\n".join(placed(self.lines, {**self.scans, **self.bindings}))
 
     # ---------------------------------------------------------------- lists: one pass for every `months since latest`
@@ -165,7 +163,7 @@ class FastPath(LimitBlocks):
                 f"        if {days} is None or {due} is None:",
                 f"            {name} = None",
                 "            break",
-                f"        if {days} >= {c.min_days} and rt.months_between({due}, loan.{c.as_of}) < {c.months}:",
+                f"        if {days} >= {c.min_days} and {self.e.between('months')}({due}, loan.{c.as_of}) < {c.months}:",
                 f"            {name} += 1",
             ]
 
@@ -180,8 +178,11 @@ class FastPath(LimitBlocks):
             how = f", {val.rounding.describe()}" if val.rounding else ""
             cite = f"; {comment(val.citation)}" if val.citation else ""
             flag = [f"i_{val.id} = False  # outside its domain, or reading such a value"] if val.id in self.invalid_from else []
+            body = self.emit(val.body)
+            if same := same_quotient(val, self.p.values, self.decisive, self.emit):  # CLTV: LTV, no other liens
+                body = f"({same[0]} if {same[0]} is not None and {same[1]} else {body})"
             self.bindings[f"v_{val.id}"] = [
-                f"# {comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {self.emit(val.body)}",
+                f"# {comment(val.title)}{how} ({val.span.where}{cite})", *flag, f"v_{val.id} = {body}",
                 *invalid_lines(val, f"v_{val.id}", self.invalid_from.get(val.id), self.e.decimal,
                               self.emit, flags=True)]
         self.say("failed: list[str] = []")
@@ -206,42 +207,64 @@ class FastPath(LimitBlocks):
             self.say("outside: dict[str, tuple[int, int]] | None = None  # matrix -> (place in `failed`, axis) of a key "
                      "outside its bands")
         table = self._when_table()
+        depth = 1
+        if table is not None:
+            _ids, key, applying, which = table
+            if which is not None:  # the one matrix that applies, run alone; the general path when not known
+                alone = set(which[1].values())
+                keyword = "if"
+                fields = key.strip("(),").replace("loan.", "")
+                self.say(f"# the one matrix that applies, by {fields} (-1: none); not listed (unknown, more than one "
+                         "may apply): each matrix as written below")
+                self.say(f"which = {which[0]}.get({key}, -2)")
+                for i, m in enumerate(p.matrices):
+                    if i in alone:
+                        self.say(f"{keyword} which == {i}:  # matrix {m.id} alone")
+                        self.say("covered = True", 2)
+                        self._place(m, 2, alone=True)
+                        keyword = "elif"
+                self.say(f"{keyword} which == -2:")
+                depth = 2
+            self.say(f"applying = {applying}", depth)
         for m in p.matrices:
             cite = f"; {comment(m.citation)}" if m.citation else ""
-            self.say(f"# matrix {m.id}: {comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}")
+            self.say(f"# matrix {m.id}: {comment(m.title)} ({m.span.where}{cite}); cells in {self._table(m)}", depth)
             applies = self.emit(m.when) if m.when else "True"
-            if table and m.when:
-                applies = f"applying[{table.index(m.id)}]"
+            if table is not None and m.when:
+                applies = f"applying[{table[0].index(m.id)}]"
             if applies == "True":
-                self.say("covered = True")
-                self._place(m, 1)
+                self.say("covered = True", depth)
+                self._place(m, depth)
                 continue
-            self.say(f"applies = {applies}")
-            self.say("if applies is None:")
-            self._unread(m, 2)
-            self.say("if covered is False:", 2)
-            self.say("covered = None", 3)
-            self.say("elif applies:")
-            self.say("covered = True", 2)
-            self._place(m, 2)
+            self.say(f"applies = {applies}", depth)
+            self.say("if applies is None:", depth)
+            self._unread(m, depth + 1)
+            self.say("if covered is False:", depth + 1)
+            self.say("covered = None", depth + 2)
+            self.say("elif applies:", depth)
+            self.say("covered = True", depth + 1)
+            self._place(m, depth + 1)
         if p.uncovered == "declined":  # `uncovered_loans: rules only`: no matrix applying is no failure
             self.say("if covered is False:")
             self.say('failed.append("eligibility_matrix")', 2)
 
-    def _when_table(self) -> list[str]:
+    def _when_table(self) -> tuple[list[str], str, str, tuple[str, dict[object, int]] | None] | None:
         """When every matrix condition reads only yes/no and enum fields, few enough that each combination of their
         values (unknown included) can be listed: whether each matrix applies, for each combination, worked out now
         by the reference evaluator and read per loan from a dict (`applying`, one lookup in place of a Kleene test
         per matrix). A combination not in the dict (a value outside the field's choices) computes them as written.
-        The ids of the matrices in `applying`, in order; none when there is no such table."""
+        When every matrix has a condition, a second dict gives, for each combination where each is known and at
+        most one applies, that one's place (-1 for none): that matrix alone is placed, nothing else tested.
+        (the ids of the matrices in `applying`, in order; the key; `applying`'s expression; (the second dict's
+        name, its entries) or None); None when there is no such table."""
         ms = [m for m in self.p.matrices if m.when is not None]
         if len(ms) < 2:
-            return []
+            return None
         types: dict[str, Type] = {}
         for m in ms:
             fields = {f.name: f.type for f in ir.find_all(m.when, ir.FieldRef)}
             if set(ir.reads(m.when)) - set(fields):  # a derived value, a list, a `no score` flag
-                return []
+                return None
             types.update(fields)
         choices: list[tuple[object, ...]] = []
         for t in types.values():
@@ -250,20 +273,23 @@ class FastPath(LimitBlocks):
             elif t.kind == "enum" and t.values:
                 choices.append((*t.values, None))
             else:
-                return []
+                return None
         if math.prod(len(c) for c in choices) > _WHEN_TABLE_MAX:
-            return []
+            return None
         names = list(types)
-        rows = {}
+        rows: dict[object, tuple[bool | None, ...]] = {}
         for combo in itertools.product(*choices):
             env = Env(loan=dict(zip(names, combo, strict=True)), program=self.p)
             rows[combo] = tuple(None if (w := ev(m.when, env)) is None else bool(w) for m in ms)  # type: ignore[arg-type]
         table = self.e.const(literal(rows), "APPLIES")
         key = f"({', '.join(f'loan.{n}' for n in names)}{',' if len(names) == 1 else ''})"
         written = ", ".join(self.emit(m.when) for m in ms if m.when is not None)
-        self.say(f"# whether each matrix applies, by {', '.join(names)}: {', '.join(m.id for m in ms)}")
-        self.say(f"applying = {table}.get({key}) or ({written},)")
-        return [m.id for m in ms]
+        which = None
+        if len(ms) == len(self.p.matrices):
+            one = {combo: (row.index(True) if True in row else -1) for combo, row in rows.items()
+                   if None not in row and row.count(True) <= 1}
+            which = (self.e.const(f"dict[Any, int]({literal(one)})", "WHICH"), one)  # typed: keys are enums
+        return [m.id for m in ms], key, f"{table}.get({key}) or ({written},)", which
 
     def _table(self, m: ir.Matrix) -> str:
         """A module constant: the matrix's cells, row by row, each None (N/A) or its value per limit it gives."""
@@ -271,7 +297,9 @@ class FastPath(LimitBlocks):
                      for row in m.cells)
         return self.e.const(literal(rows), f"CELLS_{m.id}")
 
-    def _place(self, m: ir.Matrix, depth: int) -> None:
+    def _place(self, m: ir.Matrix, depth: int, alone: bool = False) -> None:
+        """Find m's row and column and read its cell: the lowest so far of each limit it gives (`alone`: the only
+        matrix that applies, so the first)."""
         keys: list[tuple[str, ir.Axis, list[str]]] = []
         for name, axis in zip(("row", "col"), self._axes(m), strict=False):
             names: list[str] = []
@@ -308,8 +336,7 @@ class FastPath(LimitBlocks):
                 pending.append(key)
             unknown(pending)
             if axis.simple:
-                integer = axis.expr.type.kind in ("integer", "months", "days")
-                index = band_index(names[0], axis.bands, integer, self.e.decimal)
+                index = band_index(self.e.band_chain(axis.expr, names[0], axis.bands))
                 labels = ", ".join(b.label for b in axis.bands)
             else:
                 index = "(" + "".join(f"{i} if {self.e.line_test(axis, line, names)} else "
@@ -330,6 +357,9 @@ class FastPath(LimitBlocks):
         self.say("else:", depth)
         for i, limit in enumerate(m.gives):
             if limit in self.same:  # tracked as the limit it is the same as
+                continue
+            if alone:  # no cell before it (a None cell leaves the base None; its `_by` is then never read)
+                self.say(f"base_{limit}, base_{limit}_by = cell[{i}], {m.id!r}", depth + 1)
                 continue
             self.say(f"if (given := cell[{i}]) is not None and (base_{limit} is None or given < base_{limit}):", depth + 1)
             self.say(f"base_{limit}, base_{limit}_by = given, {m.id!r}", depth + 2)
@@ -357,139 +387,46 @@ class FastPath(LimitBlocks):
         matrix first, so the places recorded in `failed` stay right)."""
         deferring = [(m, axes) for m in reversed(self.p.matrices)
                      if (axes := [n for n in range(len(self._axes(m))) if self._deferring(m, n)])]
+        tests = {m.id: [(n, self._deferred_test(m, n)) for n in axes] for m, axes in deferring}
+        if len(deferring) > 1 and len({repr(t) for t in tests.values()}) == 1:  # alike for every matrix: one loop
+            self.say("if outside is not None:  # a key outside a matrix's bands (the last matrix's first)")
+            self.say("for out in reversed(outside.values()):", 2)
+            for n, either in next(iter(tests.values())):
+                self.say(f"if out[1] == {n} and ({either}):", 3)
+                self.say("del failed[out[0]]", 4)
+            return
         if len(deferring) > 1:
             self.say("if outside is not None:  # a key outside a matrix's bands")
-        for m, axes in deferring:
+        for m, _axes in deferring:
             if len(deferring) > 1:
                 self.say(f"if (out := outside.get({m.id!r})) is not None:  # matrix {m.id}", 2)
             else:
                 self.say(f"if outside is not None and (out := outside.get({m.id!r})) is not None:  # matrix {m.id}")
             depth = 3 if len(deferring) > 1 else 2
-
-            def grouped(text: str) -> str:
-                bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
-                return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
-
-            for n in axes:
-                tests = [(f"{grouped(self.emit(r.when))} is True and " if r.when else "")
-                         + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
-                         for r, q in self._deferring(m, n)]
-                either = tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
+            for n, either in tests[m.id]:
                 self.say(f"if out[1] == {n} and ({either}):", depth)
                 self.say("del failed[out[0]]", depth + 1)
+
+    def _deferred_test(self, m: ir.Matrix, n: int) -> str:
+        """Whether a rule that applies fails on what axis `n` of `m` reads (a requirement reading it not met)."""
+
+        def grouped(text: str) -> str:
+            bracketed = text.startswith("(") and text.endswith(")") and _balanced(text[1:-1])
+            return text if _SIMPLE.fullmatch(text) or bracketed else f"({text})"
+
+        # a rule with that one requirement has failed exactly when it surely applies and the requirement is not
+        # met: its outcome, recorded above (ids are unique in a program, E507), is read back
+        tests = [f"{r.id!r} in failed" if len(r.requirements) == 1 else
+                 (f"{grouped(self.emit(r.when))} is True and " if r.when else "")
+                 + f"{grouped(requirement_guard(self.e.requirement(q), self.invalid_read(q), True))} is False"
+                 for r, q in self._deferring(m, n)]
+        return tests[0] if len(tests) == 1 else " or ".join(f"({t})" for t in tests)
 
     def _refuse(self, m: ir.Matrix, depth: int) -> None:
         """The loan is in an N/A cell or outside the bands: the limits the matrix gives have no value."""
         for limit in m.gives:
             if limit not in self.same:
                 self.say(f"refused_{limit} = refused_{limit} or {m.id!r}", depth)
-
-    # ---------------------------------------------------------------- rules: the oracle's `judge`, inline
-
-    def _rules(self) -> None:
-        for r in self.p.rules:
-            cite = f"; {comment(r.citation)}" if r.citation else ""
-            self.say(f"# rule {r.id}: {comment(r.title)} ({r.span.where}{cite})")
-            split = self._split(r)
-            results = [] if split else [requirement_guard(self.e.requirement(q), self.invalid_read(q), True)
-                                        for q in r.requirements]
-            applies = self.emit(r.when) if r.when else "True"
-            name = f"a_{r.id}" if r.adjustments else "applies"
-            if split:  # one simple requirement: its outcome tested on its parts, no three-valued `ok`
-                if applies != "True":
-                    self.say(f"{name} = {applies}")
-                    self.say(f"if {name} is not False:")
-                    self.say(f"if {name} is None:  # may apply: missing unless the requirement is met", 2)
-                    either = " or ".join(p for p in (*split[:2], _negated(split[2])) if p)
-                    self.say(f"if {either}:", 3)
-                    self.say(f"unresolved.append({r.id!r})", 4)
-                    self._split_outcome(r, split, 2, "elif")
-                else:
-                    if r.adjustments:
-                        self.say(f"{name} = True")
-                    self._split_outcome(r, split, 1, "if")
-                continue
-            ok = kleene_and(results, self.temp) if results else ""
-            if len(results) > 1 and not any(q.alternatives or self.invalid_read(q) for q in r.requirements):
-                ok = self.e.none_seen(tuple(q.test for q in r.requirements), False, ok) or ok
-            if applies == "True":
-                if r.adjustments:
-                    self.say(f"{name} = True")
-                if not results:
-                    if r.reviews:
-                        self.say(f"unresolved.append({r.id!r})  # referred for review")
-                    continue
-                self.say(f"ok = {ok}")
-                self._outcome(r, "ok", 1)
-                continue
-            self.say(f"{name} = {applies}")
-            if not results:
-                self.say(f"if {name} is None{' or ' + name if r.reviews else ''}:")
-                self.say(f"unresolved.append({r.id!r})", 2)
-                continue
-            if r.reviews:  # referred whenever it may apply; failing only when it surely applies
-                self.say(f"if {name} is None:")
-                self.say(f"unresolved.append({r.id!r})", 2)
-                self.say(f"elif {name}:")
-                self.say(f"ok = {ok}", 2)
-                self._outcome(r, "ok", 2)
-                continue
-            self.say(f"if {name} is not False:")
-            self.say(f"ok = {ok}", 2)
-            self.say(f"if {name} is None:  # may apply: missing unless every requirement is met", 2)
-            self.say("if ok is not True:", 3)
-            self.say(f"unresolved.append({r.id!r})", 4)
-            self.say("else:", 2)
-            self._outcome(r, "ok", 3)
-
-    def _split(self, r: ir.Rule) -> tuple[str, str, str] | None:
-        """A rule with one requirement, no alternative and no referral, simple enough to be tested on its parts
-        (PyExpr.parts), reading a value outside its domain as not met: (not met when, unknown when, the test)."""
-        if r.reviews or len(r.requirements) != 1 or r.requirements[0].alternatives:
-            return None
-        q = r.requirements[0]
-        parts = self.e.parts(q.test)
-        if parts is None:
-            return None
-        invalid = self.invalid_read(q)
-        false = " or ".join(p for p in (any_invalid(invalid, True) if invalid else "", parts[0]) if p)
-        return false, parts[1], parts[2]
-
-    def _split_outcome(self, r: ir.Rule, split: tuple[str, str, str], depth: int, first: str) -> None:
-        """A rule that applies (when `first` is "elif": when the `if` before it does not hold), on its parts: fails
-        when not met, missing when unknown."""
-        false, unknown, test = split
-        for cond, where in ((false, "failed"), (unknown, "unresolved"), (_negated(test), "failed")):
-            if cond:
-                self.say(f"{first} {cond}:", depth)
-                self.say(f"{where}.append({r.id!r})", depth + 1)
-                first = "elif"
-
-    def _outcome(self, r: ir.Rule, ok: str, depth: int) -> None:
-        """A rule that applies: fail when a requirement fails, missing when one is unknown or it is referred."""
-        self.say(f"if {ok} is False:", depth)
-        self.say(f"failed.append({r.id!r})", depth + 1)
-        if r.reviews:
-            self.say("else:  # referred for review", depth)
-        else:
-            self.say(f"elif {ok} is None:", depth)
-        self.say(f"unresolved.append({r.id!r})", depth + 1)
-
-_NOT = re.compile(r"not (\w+(?:\.\w+)?)")
-_IN = re.compile(r"(\w+(?:\.\w+)?) (not in|in) (\{[^{}]*\})")
-_EQ = re.compile(r"(\w+(?:\.\w+)?) (==|!=) (\w+(?:\.\w+)?)")
-
-
-def _negated(test: str) -> str:
-    """`not (test)`, without a double negative: `not x` -> `x`, `x not in {...}` <-> `x in {...}`, `==` <-> `!=`."""
-    if m := _NOT.fullmatch(test):
-        return m.group(1)
-    if m := _IN.fullmatch(test):
-        return f"{m.group(1)} {'in' if m.group(2) == 'not in' else 'not in'} {m.group(3)}"
-    if m := _EQ.fullmatch(test):
-        return f"{m.group(1)} {'!=' if m.group(2) == '==' else '=='} {m.group(3)}"
-    return f"not ({test})"
-
 
 def _balanced(text: str) -> bool:
     """No bracket in `text` closes one opened before it (so `(text)` is one bracketed expression)."""

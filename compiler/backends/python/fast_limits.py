@@ -26,6 +26,7 @@ class LimitBlocks:
     value_ids: set[str]
     invalid_from: dict[str, tuple[str, ...]]
     same: dict[str, str]
+    shift: int  # added to every line's depth (a limit's arithmetic inside its `else:`)
 
     def say(self, text: str, depth: int = 1) -> None:
         raise NotImplementedError
@@ -77,6 +78,16 @@ class LimitBlocks:
                 self._first(lim, list(dict.fromkeys(r.id for r, _a in adjs)))
             if by_value or first:
                 self._unresolved(lim, by_value, first)
+            var = f"lim_{lim.id}"
+            early = base and not (by_value or first)  # refused or unread first: its arithmetic only when neither
+            if early:
+                self.say(f"if refused_{b} is not None:  # a matrix refusing the loan leaves no limit, whatever the caps")
+                self.say(f"{var}, {var}_by = None, None", 2)
+                self.say(f"elif unread_{b}:  # a matrix giving it not read: no limit, missing")
+                self.say(f"{var}, {var}_by = None, None", 2)
+                self.say(f"unresolved.append({lim.id!r})", 2)
+                self.say("else:")
+                self.shift += 1
             if lim.id in self.same and held == b:
                 self.say(f"# the same cells, reductions and caps as {b}: `best` and `sure` as there")
                 reduces = caps = []
@@ -119,9 +130,14 @@ class LimitBlocks:
                 self.say(f"best = best - ({total})", 2)
                 self.say("if sure is not None:")
                 self.say(f"sure = sure - ({sure_total})", 2)
-            var = f"lim_{lim.id}"
             on = f"v_{lim.on}" if lim.on in self.value_ids else f"loan.{lim.on}"
             self.say(f"{var}, {var}_by = best, None if best is None else best_by")
+            if early:
+                self.say("if best is not None:")
+                self._against(lim, on)
+                self.shift -= 1
+                out.append(f"({lim.id!r}, {var}, {var}_by)")
+                continue
             if base:  # a matrix refusing the loan leaves no limit, whatever the caps
                 self.say(f"if refused_{b} is not None:")
                 self.say(f"{var}, {var}_by = None, None", 2)
@@ -137,18 +153,23 @@ class LimitBlocks:
                 self.say(f"{var}, {var}_by = None, None", 2)
                 self.say(f"unresolved.append({lim.id!r})", 2)
             self.say(f"{'elif' if base or by_value or first else 'if'} best is not None:")
-            self.say(f"if {on} is None:", 2)
-            if lim.on in self.invalid_from:  # outside its domain: fails
-                self.say(f"(failed if i_{lim.on} else unresolved).append({lim.id!r})", 3)
-            else:
-                self.say(f"unresolved.append({lim.id!r})", 3)
-            self.say(f"elif {on} > best:", 2)
-            self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
+            self._against(lim, on)
             out.append(f"({lim.id!r}, {var}, {var}_by)")
         self.say('status: rt.Status = "ineligible" if failed else "needs_info" if unresolved else "eligible"')
         new, verdict = self.e.const("tuple.__new__", "TUPLE_NEW"), self.e.const("rt.Verdict", "VERDICT")
         self.say(f"return {new}({verdict}, (status, ({', '.join(out)}{',' if len(out) == 1 else ''}), tuple(failed), "
                  "tuple(unresolved)))  # a Verdict from its parts in one C call")
+
+    def _against(self, lim: ir.Limit, on: str) -> None:
+        """The loan's value against `best` (what may apply) and `sure` (what surely applies), under `if best is not
+        None:`: over `sure` fails, between the two needs data; unknown is missing (outside its domain: fails)."""
+        self.say(f"if {on} is None:", 2)
+        if lim.on in self.invalid_from:  # outside its domain: fails
+            self.say(f"(failed if i_{lim.on} else unresolved).append({lim.id!r})", 3)
+        else:
+            self.say(f"unresolved.append({lim.id!r})", 3)
+        self.say(f"elif {on} > best:", 2)
+        self.say(f"(unresolved if sure is None or {on} <= sure else failed).append({lim.id!r})", 3)
 
     def _largest_reduction(self, b: str, reduces: list[tuple[ir.Rule, ir.Adjustment]]) -> None:
         """Lowest wins, every amount literal: the largest reduction that may apply (the first in the guide's order

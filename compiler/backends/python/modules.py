@@ -202,6 +202,7 @@ def generate_program(program: ir_program.Program, vocabulary: ir_program.Vocabul
     from compiler.wording import describe, describe_requirement
 
     emitter = PyExpr()
+    emitter.fields = {f.name: f for f in vocabulary.fields}  # their ranges and precisions (`_field`)
     titles = titles_of(program, vocabulary)
     meta = program_meta(program, vocabulary)
     own = {k: v for k, v in meta.names.items() if v.is_value}
