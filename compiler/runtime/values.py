@@ -203,7 +203,17 @@ def _money(d: Decimal, unit: str) -> str:
 
 
 def dollars(d: Decimal) -> str:
-    """A sum of money not below zero, without its unit: `$1,250` or `$1,250.50`."""
+    """A sum of money not below zero, without its unit: `$1,250` or `$1,250.50` (`f"${d:,.0f}"` when whole, else
+    `f"${d:,.2f}"`). The common sum, digits with at most two decimals, is written from `str(d)` (a third of the
+    time); any other (more decimals to round, an exponent, `-0`) by the format."""
+    whole, _, cents = str(d).partition(".")
+    if whole.isdigit() and (not cents or cents.isdigit()):
+        if len(whole) > 3:
+            whole = f"{int(whole):,}"
+        if not cents.strip("0"):
+            return "$" + whole
+        if len(cents) <= 2:
+            return f"${whole}.{cents:0<2}"
     return f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
 
 
@@ -212,20 +222,27 @@ def money_suffix(unit: str) -> str:
     return "/month" if unit.endswith("per month") else ""
 
 
+def digits(d: Decimal) -> str:
+    """`f"{d:f}"` (a number without an exponent), from `str(d)` where that is the same: no exponent in it and
+    finite (a third of the time of the format)."""
+    s = str(d)
+    return s if "E" not in s and s[-1].isdigit() else f"{d:f}"
+
+
 def _plain(d: Decimal, unit: str) -> str:
-    return f"{d:f}"
+    return digits(d)
 
 
 def _percent(d: Decimal, unit: str) -> str:
-    return f"{d:f}%"
+    return digits(d) + "%"
 
 
 def _months(d: Decimal, unit: str) -> str:
-    return f"{d:f} month{'' if d == 1 else 's'}"
+    return digits(d) + (" month" if d == 1 else " months")
 
 
 def _days(d: Decimal, unit: str) -> str:
-    return f"{d:f} day{'' if d == 1 else 's'}"
+    return digits(d) + (" day" if d == 1 else " days")
 
 
 def _quantity(d: Decimal, unit: str) -> str:
