@@ -138,6 +138,11 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
 def derived_value(v: Any, places: int | None) -> Decimal | bool | str | None:
     """A derived value as the Decision shows it: yes/no and choices as they are (a category's choice as plain
     text), a number with exactly its declared decimals (never rounding: only trailing zeros change)."""
+    if v.__class__ is Decimal and places is not None and 0 <= places < 10:  # the common case first
+        if v.is_infinite():
+            return v
+        exact = v.quantize(_STEPS[places], rounding=ROUND_FLOOR)
+        return exact if exact == v else v
     if v is None or v.__class__ is bool:
         return v
     if isinstance(v, str):

@@ -203,17 +203,7 @@ def _money(d: Decimal, unit: str) -> str:
 
 
 def dollars(d: Decimal) -> str:
-    """A sum of money not below zero, without its unit: `$1,250` or `$1,250.50` (`f"${d:,.0f}"` when whole, else
-    `f"${d:,.2f}"`). The common sum, digits with at most two decimals, is written from `str(d)` (a third of the
-    time); any other (more decimals to round, an exponent, `-0`) by the format."""
-    whole, _, cents = str(d).partition(".")
-    if whole.isdigit() and (not cents or cents.isdigit()):
-        if len(whole) > 3:
-            whole = f"{int(whole):,}"
-        if not cents.strip("0"):
-            return "$" + whole
-        if len(cents) <= 2:
-            return f"${whole}.{cents:0<2}"
+    """A sum of money not below zero, without its unit: `$1,250` or `$1,250.50`."""
     return f"${d:,.2f}" if d != d.to_integral_value() else f"${d:,.0f}"
 
 

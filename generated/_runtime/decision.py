@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from .values import digits
+
 Outcome = Literal["pass", "fail", "missing", "not_applicable", "review"]
 Status = Literal["eligible", "ineligible", "needs_info"]
 LimitState = Literal["set", "none", "not_eligible", "unknown"]
@@ -224,7 +226,7 @@ def plain(x: Any) -> Any:
     if x is None or x.__class__ is str:
         return x
     if isinstance(x, Decimal):
-        return "never" if x.is_infinite() else f"{x:f}"
+        return "never" if x.is_infinite() else digits(x)
     if isinstance(x, dt.date):
         return x.isoformat()
     if isinstance(x, dict):
