@@ -186,7 +186,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
             return _unread(m, keys, facts, meta)
-        idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
+        idx = _band(key, axis.bands)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
             why = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
@@ -553,6 +553,18 @@ def _key_text(v: Any) -> str:
     if isinstance(v, bool):
         return "yes" if v else "no"
     return str(v)
+
+
+def _band(x: Any, bands: tuple[tuple[Any, bool, Any, bool, str], ...]) -> int | None:
+    """The first of the bands `(low, low_inc, high, high_inc, label)` holding the number x (`_in_band`, without
+    a tuple per band); None when none does."""
+    for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
+        if low is not None and (x < low if low_inc else x <= low):
+            continue
+        if high is not None and (x > high if high_inc else x >= high):
+            continue
+        return i
+    return None
 
 
 def _in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:
