@@ -452,16 +452,12 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
                  for c in cands]
     if not cands:
         return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
-    best = min(cands, key=_candidate_value)
+    best = min(cands, key=lambda c: c.value)
     return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
 
 
 def _value(candidate: tuple[str, Decimal, str]) -> Decimal:
     return candidate[1]
-
-
-def _candidate_value(candidate: LimitCandidate) -> Decimal:
-    return candidate.value
 
 
 def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
